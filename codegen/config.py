@@ -1,0 +1,74 @@
+"""Generator configuration: what to read, which files to generate, where to write.
+
+Everything IDL-specific lives in a TOML file (``protos/flyteidl.toml`` for
+flyteidl); paths in it are relative to the file's own directory.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from codegen.errors import GenerateError
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Exactly one of: an installed package of ``_pb2`` modules, a descriptor set, .proto files."""
+
+    python_package: str | None = None
+    descriptor_set: Path | None = None
+    proto_path: tuple[Path, ...] = ()
+    proto_files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    source: Source
+    proto_root: str  # files under "<proto_root>/" are generated
+    package: str  # ...as modules under this Python package
+    output: Path
+    runtime: str = "flytemodels._runtime"
+    overrides_dir: Path | None = None
+    overrides_package: str | None = None
+    line_length: int = 100
+    python_versions: tuple[str, ...] = field(default=("py311",))
+
+
+def load_config(path: Path) -> Config:
+    """Read a TOML configuration; a missing key is a one-line error naming the file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise GenerateError(f"{path}: cannot read configuration: {error}") from None
+    base = path.parent
+    try:
+        return _parse(data, base)
+    except KeyError as error:
+        raise GenerateError(f"{path}: missing key {error}") from None
+
+
+def _parse(data: dict[str, Any], base: Path) -> Config:
+    source, generate = data["source"], data["generate"]
+    overrides = data.get("overrides", {})
+    return Config(
+        source=Source(
+            python_package=source.get("python_package"),
+            descriptor_set=_path(base, source.get("descriptor_set")),
+            proto_path=tuple(base / p for p in source.get("proto_path", [])),
+            proto_files=tuple(source.get("proto_files", [])),
+        ),
+        proto_root=generate["proto_root"],
+        package=generate["package"],
+        output=base / generate["output"],
+        runtime=generate.get("runtime", "flytemodels._runtime"),
+        line_length=generate.get("line_length", 100),
+        overrides_dir=_path(base, overrides.get("directory")),
+        overrides_package=overrides.get("package"),
+    )
+
+
+def _path(base: Path, value: str | None) -> Path | None:
+    return None if value is None else base / value

@@ -1,0 +1,319 @@
+"""Descriptors → the frozen model (``codegen.model``), by pure functions.
+
+The only state is ``_Scope``, a per-file record of the imports that the
+annotations need; it is turned into sorted, frozen tuples when the file is done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from google.protobuf.descriptor_pb2 import (
+    DescriptorProto,
+    EnumDescriptorProto,
+    FieldDescriptorProto,
+    FileDescriptorProto,
+)
+
+from codegen import naming, overrides
+from codegen.config import Config
+from codegen.errors import GenerateError
+from codegen.model import (
+    Cardinality,
+    Enum,
+    EnumValue,
+    Field,
+    File,
+    Import,
+    Kind,
+    Message,
+    Oneof,
+    Override,
+    Package,
+    Tree,
+)
+from codegen.symbols import Symbol, index
+
+_T = FieldDescriptorProto
+# Paths into FileDescriptorProto used by SourceCodeInfo (descriptor.proto field numbers).
+_FILE_MESSAGES, _FILE_ENUMS, _MESSAGE_FIELDS, _MESSAGE_NESTED, _MESSAGE_ENUMS, _MESSAGE_ONEOFS = 4, 5, 2, 3, 4, 8
+_ENUM_VALUES = 2
+
+
+def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
+    """The model of every file under ``config.proto_root``."""
+    symbols = index(files)
+    chosen = [file for file in files if file.name.startswith(config.proto_root + "/")]
+    if not chosen:
+        raise GenerateError(f"input: no .proto file under {config.proto_root}/")
+    built = tuple(build_file(file, symbols, config) for file in chosen)
+    _check_unique_modules(built)
+    return Tree(root_package=config.package, files=built, packages=_packages(built, config))
+
+
+def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Config) -> File:
+    module = naming.module_name(file.name, config.proto_root, config.package)
+    scope = _Scope(file, module, symbols, config, _comments(file))
+    replaced = overrides.discover(file, module, config)
+    messages = tuple(
+        _message(message, (_FILE_MESSAGES, i), message.name, scope, replaced)
+        for i, message in enumerate(file.message_type)
+    )
+    enums = tuple(_enum(enum, (_FILE_ENUMS, i), enum.name, scope) for i, enum in enumerate(file.enum_type))
+    _check_unique_names(file.name, [m.name for m in messages] + [e.name for e in enums] + [o.name for o in replaced])
+    pb2 = naming.pb2_module(file.name)
+    return File(
+        proto_name=file.name,
+        module=module,
+        pb2_import=Import(pb2, "_pb2"),
+        doc=naming.docstring(scope.comment(()) or f"Models of the messages and enums in ``{file.name}``."),
+        messages=messages,
+        enums=enums,
+        runtime_imports=(Import(f"{config.package}._index", "_index"),),
+        typing_imports=scope.sorted_imports(),
+        overrides=replaced,
+    )
+
+
+@dataclass
+class _Scope:
+    """What building one file needs to look up, and the imports it collects."""
+
+    file: FileDescriptorProto
+    module: str
+    symbols: dict[str, Symbol]
+    config: Config
+    comments: dict[tuple[int, ...], str]
+    imports: dict[str, str] = field(default_factory=dict)
+
+    def comment(self, path: tuple[int, ...]) -> str:
+        return self.comments.get(path, "")
+
+    def use(self, module: str) -> str:
+        """Import ``module`` for annotations and return its alias."""
+        alias = naming.import_alias(module, self.config.package)
+        self.imports[module] = alias
+        return alias
+
+    def sorted_imports(self) -> tuple[Import, ...]:
+        return tuple(Import(module, alias) for module, alias in sorted(self.imports.items()))
+
+
+def _message(
+    message: DescriptorProto, path: tuple[int, ...], qualname: str, scope: _Scope, replaced: tuple[Override, ...]
+) -> Message:
+    where = f"{scope.file.name}: {qualname}"
+    naming.class_name(message.name, where)
+    nested = [n for n in message.nested_type if not n.options.map_entry]
+    py_names = {naming.field_name(f.name) for f in message.field}
+    inner = {n.name for n in nested} | {e.name for e in message.enum_type}
+    for clash in sorted(py_names & inner):
+        raise GenerateError(f"{where}: field {clash!r} and a nested type share one Python name")
+    shadowed = frozenset(py_names | inner)
+    overridden = qualname in {o.name for o in replaced}
+    return Message(
+        proto_name=_full_name(scope.file, qualname),
+        name=naming.base_name(message.name) if overridden else message.name,
+        pb_path=qualname,
+        doc=naming.docstring(scope.comment(path) or f"The ``{_full_name(scope.file, qualname)}`` message."),
+        fields=tuple(
+            _field(f, (*path, _MESSAGE_FIELDS, i), message, scope, shadowed) for i, f in enumerate(message.field)
+        ),
+        oneofs=_oneofs(message),
+        messages=tuple(
+            _message(n, (*path, _MESSAGE_NESTED, list(message.nested_type).index(n)), f"{qualname}.{n.name}", scope, ())
+            for n in nested
+        ),
+        enums=tuple(
+            _enum(e, (*path, _MESSAGE_ENUMS, i), f"{qualname}.{e.name}", scope) for i, e in enumerate(message.enum_type)
+        ),
+    )
+
+
+def _oneofs(message: DescriptorProto) -> tuple[Oneof, ...]:
+    members: list[list[str]] = [[] for _ in message.oneof_decl]
+    for f in message.field:
+        if f.HasField("oneof_index") and not f.proto3_optional:
+            members[f.oneof_index].append(f.name)
+    return tuple(
+        Oneof(decl.name, tuple(names)) for decl, names in zip(message.oneof_decl, members, strict=True) if names
+    )
+
+
+def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope: _Scope) -> Enum:
+    naming.class_name(enum.name, f"{scope.file.name}: {qualname}")
+    values = tuple(
+        EnumValue(
+            name=naming.enum_value_name(value.name),
+            number=value.number,
+            doc=naming.docstring(scope.comment((*path, _ENUM_VALUES, i))),
+        )
+        for i, value in enumerate(enum.value)
+    )
+    full = _full_name(scope.file, qualname)
+    return Enum(full, enum.name, naming.docstring(scope.comment(path) or f"The ``{full}`` enum."), values)
+
+
+def _field(
+    f: FieldDescriptorProto, path: tuple[int, ...], owner: DescriptorProto, scope: _Scope, shadowed: frozenset[str]
+) -> Field:
+    where = f"{scope.file.name}: {owner.name}.{f.name}"
+    entry = _map_entry(f, scope)
+    if entry is not None:
+        key, value = entry.field[0], entry.field[1]
+        kind = _kind(value, where)
+        element = _element(value, kind, scope, shadowed, where)
+        key_type = naming.scalar_annotation(key.type)
+        cardinality = Cardinality.MAP
+        returns = f"{{dict}}[{key_type}, {element}]"
+        accepts = f"_abc.Mapping[{key_type}, {_accepting(element, kind)}] | None"
+    else:
+        kind = _kind(f, where)
+        element = _element(f, kind, scope, shadowed, where)
+        cardinality = _cardinality(f, kind, scope.file)
+        returns = {
+            Cardinality.SINGLE: element,
+            Cardinality.OPTIONAL: f"{element} | None",
+            Cardinality.REPEATED: f"{{list}}[{element}]",
+        }[cardinality]
+        if cardinality is Cardinality.REPEATED:
+            accepts = f"_abc.Iterable[{_accepting(element, kind)}] | None"
+        else:
+            accepts = f"{_accepting(element, kind)} | None"
+    if cardinality in (Cardinality.MAP, Cardinality.REPEATED):
+        scope.use("collections.abc")
+    return Field(
+        proto_name=f.name,
+        py_name=naming.field_name(f.name),
+        number=f.number,
+        kind=kind,
+        cardinality=cardinality,
+        oneof=owner.oneof_decl[f.oneof_index].name if f.HasField("oneof_index") and not f.proto3_optional else None,
+        returns=_spell(returns, shadowed, scope),
+        accepts=_spell(accepts, shadowed, scope),
+        doc=naming.docstring(scope.comment(path) or _describe(f, kind, cardinality)),
+    )
+
+
+def _map_entry(f: FieldDescriptorProto, scope: _Scope) -> DescriptorProto | None:
+    if f.type != _T.TYPE_MESSAGE or f.label != _T.LABEL_REPEATED:
+        return None
+    symbol = scope.symbols.get(f.type_name)
+    return symbol.map_entry if symbol is not None else None
+
+
+def _kind(f: FieldDescriptorProto, where: str) -> Kind:
+    if f.type == _T.TYPE_ENUM:
+        return Kind.ENUM
+    if f.type == _T.TYPE_GROUP:
+        raise GenerateError(f"{where}: proto2 groups are not supported")
+    if f.type != _T.TYPE_MESSAGE:
+        return Kind.SCALAR
+    return Kind.WELL_KNOWN if f.type_name.startswith(".google.protobuf.") else Kind.MESSAGE
+
+
+def _element(f: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed: frozenset[str], where: str) -> str:
+    """The annotation of one value of the field."""
+    if kind is Kind.SCALAR:
+        return naming.scalar_annotation(f.type)
+    if kind is Kind.WELL_KNOWN and f.type_name[1:] in naming.WELL_KNOWN:
+        known = naming.WELL_KNOWN[f.type_name[1:]]
+        for module in known.imports:
+            scope.use(module)
+        return known.annotation
+    symbol = scope.symbols.get(f.type_name)
+    if symbol is None:
+        raise GenerateError(f"{where}: type {f.type_name[1:]} is not in the input")
+    if kind is Kind.WELL_KNOWN:  # kept as a protobuf message
+        return f"{scope.use(naming.pb2_module(symbol.file))}.{symbol.qualname}"
+    if not symbol.file.startswith(scope.config.proto_root + "/"):
+        raise GenerateError(
+            f"{where}: type {f.type_name[1:]} is outside {scope.config.proto_root}/ and cannot be mapped"
+        )
+    module = naming.module_name(symbol.file, scope.config.proto_root, scope.config.package)
+    if module != scope.module:
+        return f"{scope.use(module)}.{symbol.qualname}"
+    if symbol.qualname.split(".")[0] in shadowed:
+        raise GenerateError(f"{where}: type {symbol.qualname} is hidden by a member of the same name")
+    return symbol.qualname
+
+
+def _accepting(element: str, kind: Kind) -> str:
+    """Enums also accept plain ints, as flytekit code passes them around."""
+    return f"{element} | {{int}}" if kind is Kind.ENUM else element
+
+
+def _cardinality(f: FieldDescriptorProto, kind: Kind, file: FileDescriptorProto) -> Cardinality:
+    if f.label == _T.LABEL_REPEATED:
+        return Cardinality.REPEATED
+    explicit = f.proto3_optional or f.HasField("oneof_index") or file.syntax in ("", "proto2")
+    if explicit or kind in (Kind.MESSAGE, Kind.WELL_KNOWN):
+        return Cardinality.OPTIONAL
+    return Cardinality.SINGLE
+
+
+def _spell(annotation: str, shadowed: frozenset[str], scope: _Scope) -> str:
+    spelled = naming.spell_builtins(annotation, shadowed)
+    if "_builtins." in spelled:
+        scope.use("builtins")
+    return spelled
+
+
+_TYPE_WORDS = {value: name.removeprefix("TYPE_").lower() for name, value in _T.Type.items()}
+
+
+def _describe(f: FieldDescriptorProto, kind: Kind, cardinality: Cardinality) -> str:
+    """A docstring for a field the IDL does not comment: its proto type and number."""
+    proto_type = f.type_name[1:] if kind in (Kind.ENUM, Kind.MESSAGE, Kind.WELL_KNOWN) else _TYPE_WORDS[f.type]
+    shape = {
+        Cardinality.SINGLE: "",
+        Cardinality.OPTIONAL: "optional ",
+        Cardinality.REPEATED: "repeated ",
+        Cardinality.MAP: "map of ",
+    }[cardinality]
+    return f"``{f.name}``: {shape}{proto_type}, field {f.number}."
+
+
+def _comments(file: FileDescriptorProto) -> dict[tuple[int, ...], str]:
+    """Leading (else trailing) comments by SourceCodeInfo path; empty without source info."""
+    found: dict[tuple[int, ...], str] = {}
+    for location in file.source_code_info.location:
+        text = location.leading_comments or location.trailing_comments
+        if text.strip():
+            found[tuple(location.path)] = text
+    return found
+
+
+def _full_name(file: FileDescriptorProto, qualname: str) -> str:
+    return f"{file.package}.{qualname}" if file.package else qualname
+
+
+def _check_unique_names(where: str, names: list[str]) -> None:
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise GenerateError(f"{where}: two definitions map to the Python name {name!r}")
+        seen.add(name)
+
+
+def _check_unique_modules(files: tuple[File, ...]) -> None:
+    seen: dict[str, str] = {}
+    for file in files:
+        if file.module in seen:
+            raise GenerateError(f"{file.proto_name}: maps to module {file.module}, as {seen[file.module]} does")
+        seen[file.module] = file.proto_name
+
+
+def _packages(files: tuple[File, ...], config: Config) -> tuple[Package, ...]:
+    """Every package that holds generated modules, except the top-level one ``src/`` owns."""
+    top = config.package.split(".")[0]
+    found: dict[str, str] = {}
+    for file in files:
+        parts = file.module.split(".")[:-1]
+        directory = file.proto_name.rsplit("/", 1)[0]
+        for depth in range(len(parts), 0, -1):
+            package = ".".join(parts[:depth])
+            if package == top:
+                break
+            found.setdefault(package, "/".join(directory.split("/")[: depth - len(parts) or None]))
+    return tuple(Package(module, found[module]) for module in sorted(found))

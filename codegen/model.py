@@ -1,0 +1,174 @@
+"""The typed, frozen intermediate model between descriptors and templates.
+
+Everything a template prints is decided here (by ``load`` and ``naming``);
+templates only loop over these objects, branch on their booleans and enums,
+and print their strings.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Kind(enum.Enum):
+    """What one value of a field is."""
+
+    SCALAR = "scalar"
+    ENUM = "enum"
+    MESSAGE = "message"
+    WELL_KNOWN = "well_known"
+
+
+class Cardinality(enum.Enum):
+    """How many values a field holds and whether it tracks presence."""
+
+    SINGLE = "single"  # proto3 implicit presence: reads the default when unset
+    OPTIONAL = "optional"  # explicit presence: None when unset
+    REPEATED = "repeated"
+    MAP = "map"
+
+
+@dataclass(frozen=True, slots=True)
+class TypeRef:
+    """A Python name: ``qualname`` inside ``module`` (after gapic's Address)."""
+
+    module: str
+    qualname: str
+
+    def rel(self, from_module: str, alias: str) -> str:
+        """How code in ``from_module`` spells this name, ``alias`` being the module's import alias."""
+        return self.qualname if self.module == from_module else f"{alias}.{self.qualname}"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One field of a message, with its Python spelling decided."""
+
+    proto_name: str
+    py_name: str
+    number: int
+    kind: Kind
+    cardinality: Cardinality
+    oneof: str | None
+    returns: str  # annotation of the property
+    accepts: str  # annotation of the constructor parameter (always "| None")
+    doc: str
+
+    @property
+    def reads_directly(self) -> bool:
+        """A plain scalar whose property may read the message attribute itself."""
+        return self.kind is Kind.SCALAR and self.cardinality is Cardinality.SINGLE and self.py_name == self.proto_name
+
+
+@dataclass(frozen=True, slots=True)
+class Oneof:
+    name: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EnumValue:
+    name: str
+    number: int
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class Enum:
+    proto_name: str  # full name, e.g. flyteidl.core.SchemaType.SchemaColumn.SchemaColumnType
+    name: str
+    doc: str
+    values: tuple[EnumValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    proto_name: str
+    name: str  # the class name as generated (``<Name>Base`` when overridden)
+    pb_path: str  # attribute path inside the pb2 module, e.g. SchemaType.SchemaColumn
+    doc: str
+    fields: tuple[Field, ...]
+    oneofs: tuple[Oneof, ...]
+    messages: tuple[Message, ...]
+    enums: tuple[Enum, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """``import module as alias`` (or ``from package import name as alias``)."""
+
+    module: str
+    alias: str
+
+    @property
+    def parent(self) -> str:
+        return self.module.rpartition(".")[0]
+
+    @property
+    def leaf(self) -> str:
+        return self.module.rpartition(".")[2]
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A hand-written class in ``src/`` that replaces a generated one at its public path."""
+
+    name: str
+    module: str
+
+
+@dataclass(frozen=True, slots=True)
+class File:
+    """One .proto file, rendered as one Python module."""
+
+    proto_name: str
+    module: str
+    pb2_import: Import
+    doc: str
+    messages: tuple[Message, ...]
+    enums: tuple[Enum, ...]
+    runtime_imports: tuple[Import, ...]
+    typing_imports: tuple[Import, ...]
+    overrides: tuple[Override, ...]
+
+    @property
+    def has_enums(self) -> bool:
+        return bool(self.enums) or any(_has_enums(message) for message in self.messages)
+
+    @property
+    def override_module(self) -> str:
+        return self.overrides[0].module if self.overrides else ""
+
+    @property
+    def path(self) -> str:
+        return self.module.replace(".", "/") + ".py"
+
+
+def _has_enums(message: Message) -> bool:
+    return bool(message.enums) or any(_has_enums(nested) for nested in message.messages)
+
+
+@dataclass(frozen=True, slots=True)
+class Package:
+    """A directory of generated modules (gets an ``__init__.py``)."""
+
+    module: str
+    proto_package: str
+
+    @property
+    def path(self) -> str:
+        return self.module.replace(".", "/") + "/__init__.py"
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """Everything one generator run emits."""
+
+    root_package: str
+    files: tuple[File, ...]
+    packages: tuple[Package, ...]
+
+    @property
+    def index_path(self) -> str:
+        return self.root_package.replace(".", "/") + "/_index.py"

@@ -1,0 +1,149 @@
+"""All naming and type mapping: Python spellings of proto names and annotations.
+
+One place decides how a proto name becomes a Python name (keywords, members
+the runtime reserves, shadowed builtins) and how a proto type becomes an
+annotation, so templates never decide either.
+"""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass
+from typing import Any
+
+from google.protobuf.descriptor_pb2 import FieldDescriptorProto
+
+from codegen.errors import GenerateError
+
+_T = FieldDescriptorProto
+
+#: Names of the runtime base class's members; a field with one of these names
+#: would hide it, so the field's Python name gets a trailing underscore too.
+RESERVED_MEMBERS = frozenset(
+    {
+        "from_flyte_idl", "to_flyte_idl", "wrap", "from_bytes", "serialize_to_string",
+        "which_oneof", "is_empty", "short_string", "verbose_string", "from_text",
+        "to_dict", "from_dict", "to_json",
+    }
+)  # fmt: skip
+
+_SCALARS: dict[Any, str] = {
+    _T.TYPE_DOUBLE: "float", _T.TYPE_FLOAT: "float",
+    _T.TYPE_INT64: "int", _T.TYPE_UINT64: "int", _T.TYPE_INT32: "int", _T.TYPE_FIXED64: "int",
+    _T.TYPE_FIXED32: "int", _T.TYPE_UINT32: "int", _T.TYPE_SFIXED32: "int", _T.TYPE_SFIXED64: "int",
+    _T.TYPE_SINT32: "int", _T.TYPE_SINT64: "int",
+    _T.TYPE_BOOL: "bool", _T.TYPE_STRING: "str", _T.TYPE_BYTES: "bytes",
+}  # fmt: skip
+
+_BUILTIN_TYPES = frozenset({"int", "float", "bool", "str", "bytes", "list", "dict"})
+
+DATETIME = "datetime"
+TYPING = "typing"
+
+
+@dataclass(frozen=True, slots=True)
+class WellKnown:
+    """How a well-known type reads: ``annotation`` uses module aliases from ``imports``."""
+
+    annotation: str
+    imports: tuple[str, ...]
+
+
+#: The Python face of each well-known type; the runtime's wellknown.RULES is the
+#: other half of this table. Types not listed stay protobuf messages.
+WELL_KNOWN = {
+    "google.protobuf.Timestamp": WellKnown("_datetime.datetime", (DATETIME,)),
+    "google.protobuf.Duration": WellKnown("_datetime.timedelta", (DATETIME,)),
+    "google.protobuf.Struct": WellKnown("{dict}[{str}, _typing.Any]", (TYPING,)),
+    "google.protobuf.ListValue": WellKnown("{list}[_typing.Any]", (TYPING,)),
+    "google.protobuf.Value": WellKnown("_typing.Any", (TYPING,)),
+    "google.protobuf.BoolValue": WellKnown("{bool}", ()),
+    "google.protobuf.Int32Value": WellKnown("{int}", ()),
+    "google.protobuf.Int64Value": WellKnown("{int}", ()),
+    "google.protobuf.UInt32Value": WellKnown("{int}", ()),
+    "google.protobuf.UInt64Value": WellKnown("{int}", ()),
+    "google.protobuf.FloatValue": WellKnown("{float}", ()),
+    "google.protobuf.DoubleValue": WellKnown("{float}", ()),
+    "google.protobuf.StringValue": WellKnown("{str}", ()),
+    "google.protobuf.BytesValue": WellKnown("{bytes}", ()),
+}
+
+
+def field_name(proto_name: str) -> str:
+    """The property and parameter name: the proto name, ``_``-suffixed if it would clash."""
+    if keyword.iskeyword(proto_name) or proto_name in RESERVED_MEMBERS:
+        return proto_name + "_"
+    return proto_name
+
+
+def enum_value_name(proto_name: str) -> str:
+    return proto_name + "_" if keyword.iskeyword(proto_name) else proto_name
+
+
+def class_name(proto_name: str, where: str) -> str:
+    """Message and enum classes keep their proto names: the runtime finds them by it."""
+    if keyword.iskeyword(proto_name) or not proto_name.isidentifier():
+        raise GenerateError(f"{where}: the name {proto_name!r} cannot be a Python class name")
+    return proto_name
+
+
+def base_name(proto_name: str) -> str:
+    """The generated class's name when ``src/`` overrides it."""
+    return proto_name + "Base"
+
+
+def module_name(proto_file: str, proto_root: str, package: str) -> str:
+    """``flyteidl/core/literals.proto`` → ``flytemodels.core.literals``."""
+    parts = proto_file.removeprefix(proto_root + "/").removesuffix(".proto").split("/")
+    for part in parts:
+        if keyword.iskeyword(part) or not part.isidentifier():
+            raise GenerateError(f"{proto_file}: the path part {part!r} cannot be a Python module name")
+    return ".".join((package, *parts))
+
+
+def pb2_module(proto_file: str) -> str:
+    """The module protoc's Python plugin writes for a file."""
+    return proto_file.removesuffix(".proto").replace("/", ".").replace("-", "_") + "_pb2"
+
+
+#: Fixed aliases for the standard modules annotations use.
+_STANDARD_ALIASES = {
+    "datetime": "_datetime",
+    "typing": "_typing",
+    "collections.abc": "_abc",
+    "builtins": "_builtins",
+}
+
+
+def import_alias(module: str, root_package: str) -> str:
+    """A private alias for an imported module, unique within the generated tree."""
+    if module in _STANDARD_ALIASES:
+        return _STANDARD_ALIASES[module]
+    if module.startswith(root_package + "."):
+        return "_" + module.removeprefix(root_package + ".").replace(".", "_")
+    return "_" + module.replace(".", "_")
+
+
+def scalar_annotation(proto_type: Any) -> str:
+    return "{" + _SCALARS[proto_type] + "}"
+
+
+def spell_builtins(annotation: str, shadowed: frozenset[str]) -> str:
+    """Fill ``{int}``-style placeholders, using ``_builtins.int`` where a member hides ``int``."""
+    return annotation.format_map({name: _builtin(name, shadowed) for name in _BUILTIN_TYPES})
+
+
+def _builtin(name: str, shadowed: frozenset[str]) -> str:
+    return f"_builtins.{name}" if name in shadowed else name
+
+
+def needs_builtins(shadowed: frozenset[str]) -> bool:
+    return bool(shadowed & _BUILTIN_TYPES)
+
+
+def docstring(text: str) -> str:
+    """Text made safe inside a triple-quoted docstring."""
+    cleaned = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    escaped = cleaned.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    # A closing quote right before the docstring's own would end it early.
+    return escaped + " " if escaped.endswith('"') else escaped

@@ -1,0 +1,121 @@
+"""Reading descriptors: from installed ``_pb2`` modules, a descriptor set, or .proto files.
+
+Each reader returns every ``FileDescriptorProto`` needed (the generated files and
+their imports), sorted by file name, or raises ``GenerateError`` naming the input.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from google.protobuf import descriptor_pb2
+from google.protobuf.descriptor import FileDescriptor
+from google.protobuf.message import DecodeError
+
+from codegen.config import Source
+from codegen.errors import GenerateError
+
+FileProto = descriptor_pb2.FileDescriptorProto
+
+
+def read(source: Source) -> list[FileProto]:
+    if source.python_package:
+        files = from_python_package(source.python_package)
+    elif source.descriptor_set:
+        files = from_descriptor_set(source.descriptor_set)
+    elif source.proto_files:
+        files = from_proto_files(source.proto_path, source.proto_files)
+    else:
+        raise GenerateError("configuration: [source] names no python_package, descriptor_set or proto_files")
+    _check_imports(files)
+    return sorted(files, key=lambda file: file.name)
+
+
+def from_python_package(package: str) -> list[FileProto]:
+    """Every file of the package's ``*_pb2`` modules, plus what they import."""
+    root = _import(package)
+    found: dict[str, FileProto] = {}
+    directory = Path(str(root.__file__)).parent
+    for path in sorted(directory.rglob("*_pb2.py")):
+        relative = path.relative_to(directory).with_suffix("")
+        module = _import(".".join((package, *relative.parts)))
+        _collect(module.DESCRIPTOR, found)
+    return list(found.values())
+
+
+def _import(name: str) -> ModuleType:
+    try:
+        return importlib.import_module(name)
+    except Exception as error:  # an IDL package can fail to import in many ways
+        raise GenerateError(f"{name}: cannot import: {error}") from None
+
+
+def _collect(file_descriptor: FileDescriptor, found: dict[str, FileProto]) -> None:
+    if file_descriptor.name in found:
+        return
+    found[file_descriptor.name] = FileProto.FromString(file_descriptor.serialized_pb)
+    for dependency in file_descriptor.dependencies:
+        _collect(dependency, found)
+
+
+def from_descriptor_set(path: Path) -> list[FileProto]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise GenerateError(f"{path}: cannot read descriptor set: {error.strerror}") from None
+    try:
+        descriptor_set = descriptor_pb2.FileDescriptorSet.FromString(data)
+    except DecodeError as error:
+        raise GenerateError(f"{path}: not a FileDescriptorSet ({error})") from None
+    if not descriptor_set.file and data:
+        raise GenerateError(f"{path}: not a FileDescriptorSet (no files in it)")
+    return list(descriptor_set.file)
+
+
+def from_proto_files(proto_path: tuple[Path, ...], files: tuple[str, ...]) -> list[FileProto]:
+    """Compile .proto sources in-process with grpc_tools' protoc, keeping comments."""
+    from grpc_tools import protoc
+
+    well_known = Path(protoc.__file__).parent / "_proto"
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "set.pb"
+        arguments = [
+            "protoc",
+            *(f"-I{p}" for p in (*proto_path, well_known)),
+            f"--descriptor_set_out={out}",
+            "--include_source_info",
+            "--include_imports",
+            *files,
+        ]
+        status, errors = _run_capturing_stderr(protoc.main, arguments)
+        if status != 0:
+            first = next((line for line in errors.splitlines() if line.strip()), "protoc failed")
+            raise GenerateError(first)
+        return from_descriptor_set(out)
+
+
+def _run_capturing_stderr(function: Callable[[list[str]], int], arguments: list[str]) -> tuple[int, str]:
+    """protoc writes errors to file descriptor 2 from C++; catch them there."""
+    with tempfile.TemporaryFile(mode="w+") as capture:
+        saved = os.dup(2)
+        os.dup2(capture.fileno(), 2)
+        try:
+            status = function(arguments)
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        capture.seek(0)
+        return status, capture.read()
+
+
+def _check_imports(files: list[FileProto]) -> None:
+    names = {file.name for file in files}
+    for file in files:
+        for dependency in file.dependency:
+            if dependency not in names:
+                raise GenerateError(f"{file.name}: imports {dependency}, which the input does not contain")

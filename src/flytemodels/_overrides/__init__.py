@@ -1,0 +1,7 @@
+"""Hand-written overrides of generated classes.
+
+``_overrides/core/literals.py`` overrides classes of ``flytemodels.core.literals``:
+each public class there subclasses ``<Message>Base`` and the generated module
+re-exports it under the message's own name, so it is the class at the public
+path and the one every conversion returns. Import the public modules, never these.
+"""

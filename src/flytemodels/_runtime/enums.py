@@ -1,0 +1,25 @@
+"""Open enums: ``IntEnum`` classes that keep values the IDL does not know."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+
+class OpenEnum(enum.IntEnum):
+    """An ``IntEnum`` for a proto3 enum, which is open by definition.
+
+    A newer server may send a value this IDL version does not list. Instead of
+    failing, the lookup returns a pseudo-member named ``UNKNOWN_<value>`` that
+    compares equal to the int, so the value survives a round trip.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        member = int.__new__(cls, value)
+        member._name_ = f"UNKNOWN_{value}"
+        member._value_ = value
+        # Cached so the same unknown value always yields the same object.
+        return cls._value2member_map_.setdefault(value, member)

@@ -1,0 +1,273 @@
+"""Field specs: how one proto field is read from and written to a message.
+
+A spec is built once per field from the protobuf descriptor (not from generated
+code), so a model class and the pb2 class it wraps can never disagree about a
+field's kind. ``get`` converts what the message holds into Python values;
+``set`` validates a constructor argument and writes it, raising ``TypeError`` or
+``ValueError`` that names ``Message.field``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from google.protobuf.descriptor import Descriptor, FieldDescriptor
+
+from flytemodels._runtime import registry, wellknown
+
+_FD = FieldDescriptor
+_INT_RANGES: dict[int, tuple[int, int]] = {
+    _FD.TYPE_INT32: (-(2**31), 2**31 - 1),
+    _FD.TYPE_SINT32: (-(2**31), 2**31 - 1),
+    _FD.TYPE_SFIXED32: (-(2**31), 2**31 - 1),
+    _FD.TYPE_ENUM: (-(2**31), 2**31 - 1),
+    _FD.TYPE_INT64: (-(2**63), 2**63 - 1),
+    _FD.TYPE_SINT64: (-(2**63), 2**63 - 1),
+    _FD.TYPE_SFIXED64: (-(2**63), 2**63 - 1),
+    _FD.TYPE_UINT32: (0, 2**32 - 1),
+    _FD.TYPE_FIXED32: (0, 2**32 - 1),
+    _FD.TYPE_UINT64: (0, 2**64 - 1),
+    _FD.TYPE_FIXED64: (0, 2**64 - 1),
+}
+_PLAIN_TYPES: dict[int, tuple[tuple[type, ...], str]] = {
+    _FD.TYPE_BOOL: ((bool,), "bool"),
+    _FD.TYPE_STRING: ((str,), "str"),
+    _FD.TYPE_BYTES: ((bytes,), "bytes"),
+    _FD.TYPE_FLOAT: ((float, int), "float"),
+    _FD.TYPE_DOUBLE: ((float, int), "float"),
+}
+
+
+class Element:
+    """One value of a field: a scalar, an enum, a model or a well-known type."""
+
+    __slots__ = ()
+    #: True when values are written with ``CopyFrom``-style filling, not assignment.
+    is_message = False
+
+    def to_python(self, raw: Any) -> Any:
+        return raw
+
+    def check(self, value: Any) -> Any:
+        """Return the value to store, or raise TypeError/ValueError (no field name)."""
+        raise NotImplementedError
+
+    def fill(self, target: Any, value: Any) -> None:
+        raise NotImplementedError
+
+
+class ScalarElement(Element):
+    __slots__ = ("_expected", "_range", "_types")
+
+    def __init__(self, field: FieldDescriptor) -> None:
+        self._range = _INT_RANGES.get(field.type)
+        self._types, self._expected = _PLAIN_TYPES.get(field.type, ((int,), "int"))
+
+    def check(self, value: Any) -> Any:
+        types: tuple[type, ...] = self._types
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise TypeError(f"expected {self._expected}, got {type(value).__name__}")
+        return self._in_range(value)
+
+    def _in_range(self, value: Any) -> Any:
+        bounds = self._range
+        if bounds is not None and not bounds[0] <= value <= bounds[1]:
+            low, high = bounds
+            raise ValueError(f"{value} is outside the field's range [{low}, {high}]")
+        return value
+
+
+class EnumElement(ScalarElement):
+    __slots__ = ("_descriptor", "_enum")
+
+    def __init__(self, field: FieldDescriptor) -> None:
+        super().__init__(field)
+        self._descriptor: Any = field.enum_type
+        self._enum: Any = None
+
+    def to_python(self, raw: Any) -> Any:
+        enum = self._enum
+        if enum is None:
+            enum = self._enum = registry.model_class(self._descriptor)
+        member = enum._value2member_map_.get(raw)
+        return member if member is not None else enum(raw)
+
+
+class MessageElement(Element):
+    __slots__ = ("_descriptor", "_model")
+    is_message = True
+
+    def __init__(self, descriptor: Descriptor) -> None:
+        self._descriptor = descriptor
+        self._model: Any = None
+
+    def _class(self) -> Any:
+        model = self._model
+        if model is None:
+            model = self._model = registry.model_class(self._descriptor)
+        return model
+
+    def to_python(self, raw: Any) -> Any:
+        # The parent owns an immutable message, so the child may share it.
+        return self._class()._wrap(raw)
+
+    def fill(self, target: Any, value: Any) -> None:
+        pb = getattr(value, "_pb", None)
+        if pb is None or pb.DESCRIPTOR is not self._descriptor:
+            expected = self._class().__name__
+            raise TypeError(f"expected {expected} ({self._descriptor.full_name}), got {type(value).__name__}")
+        target.CopyFrom(pb)
+
+
+class WellKnownElement(Element):
+    __slots__ = ("_rule",)
+    is_message = True
+
+    def __init__(self, descriptor: Descriptor) -> None:
+        self._rule = wellknown.rule_for(descriptor.full_name)
+
+    def to_python(self, raw: Any) -> Any:
+        return self._rule.to_python(raw)
+
+    def fill(self, target: Any, value: Any) -> None:
+        self._rule.to_proto(value, target)
+
+
+def element_for(field: FieldDescriptor) -> Element:
+    """The element kind of a (non-map) field."""
+    if field.type == _FD.TYPE_ENUM:
+        return EnumElement(field)
+    if field.message_type is None:
+        return ScalarElement(field)
+    if field.message_type.file.package == "google.protobuf":
+        return WellKnownElement(field.message_type)
+    return MessageElement(field.message_type)
+
+
+class Spec:
+    """How one field of one message is read and written."""
+
+    __slots__ = ("cached", "element", "label", "name", "oneof")
+
+    def __init__(self, field: FieldDescriptor, owner: str, element: Element) -> None:
+        self.name = field.name
+        self.label = f"{owner}.{field.name}"
+        oneof = field.containing_oneof
+        # proto3 `optional` lives in a synthetic oneof of one; it is not a user oneof.
+        self.oneof = oneof.name if oneof is not None and len(oneof.fields) > 1 else None
+        self.element = element
+        self.cached = element.is_message
+
+    def get(self, pb: Any) -> Any:
+        raise NotImplementedError
+
+    def fresh(self, value: Any) -> Any:
+        """What a property hands out for a cached value (containers are copied)."""
+        return value
+
+    def set(self, pb: Any, value: Any) -> None:
+        try:
+            self._store(pb, value)
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"{self.label}: {error}") from None
+
+    def _store(self, pb: Any, value: Any) -> None:
+        raise NotImplementedError
+
+
+class SingleSpec(Spec):
+    __slots__ = ("presence",)
+
+    def __init__(self, field: FieldDescriptor, owner: str, element: Element) -> None:
+        super().__init__(field, owner, element)
+        self.presence = field.has_presence
+
+    def get(self, pb: Any) -> Any:
+        if self.presence and not pb.HasField(self.name):
+            return None
+        return self.element.to_python(getattr(pb, self.name))
+
+    def _store(self, pb: Any, value: Any) -> None:
+        if self.element.is_message:
+            self.element.fill(getattr(pb, self.name), value)
+        else:
+            setattr(pb, self.name, self.element.check(value))
+
+
+class RepeatedSpec(Spec):
+    __slots__ = ()
+
+    def get(self, pb: Any) -> Any:
+        convert = self.element.to_python
+        return [convert(item) for item in getattr(pb, self.name)]
+
+    def fresh(self, value: Any) -> Any:
+        return list(value)
+
+    def _store(self, pb: Any, value: Any) -> None:
+        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+            raise TypeError(f"expected a list, got {type(value).__name__}")
+        target = getattr(pb, self.name)
+        for index, item in enumerate(value):
+            try:
+                if self.element.is_message:
+                    self.element.fill(target.add(), item)
+                else:
+                    target.append(self.element.check(item))
+            except (TypeError, ValueError) as error:
+                raise type(error)(f"[{index}] {error}") from None
+
+
+class MapSpec(Spec):
+    __slots__ = ("key",)
+
+    def __init__(self, field: FieldDescriptor, owner: str, element: Element) -> None:
+        super().__init__(field, owner, element)
+        entry: Any = field.message_type
+        self.key = ScalarElement(entry.fields_by_name["key"])
+
+    def get(self, pb: Any) -> Any:
+        convert = self.element.to_python
+        return {key: convert(item) for key, item in getattr(pb, self.name).items()}
+
+    def fresh(self, value: Any) -> Any:
+        return dict(value)
+
+    def _store(self, pb: Any, value: Any) -> None:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected a dict, got {type(value).__name__}")
+        target = getattr(pb, self.name)
+        for key, item in value.items():
+            try:
+                self.key.check(key)
+                if self.element.is_message:
+                    self.element.fill(target[key], item)
+                else:
+                    target[key] = self.element.check(item)
+            except (TypeError, ValueError) as error:
+                raise type(error)(f"[{key!r}] {error}") from None
+
+
+def spec_for(field: FieldDescriptor, owner: str) -> Spec:
+    """Build the spec of ``field``; ``owner`` names the message in errors."""
+    entry = field.message_type
+    if field.is_repeated and entry is not None and entry.GetOptions().map_entry:
+        return MapSpec(field, owner, element_for(entry.fields_by_name["value"]))
+    element = element_for(field)
+    if field.is_repeated:
+        return RepeatedSpec(field, owner, element)
+    return SingleSpec(field, owner, element)
+
+
+_SPECS: dict[str, dict[str, Spec]] = {}
+
+
+def specs_of(descriptor: Any) -> dict[str, Spec]:
+    """All specs of a message, by proto field name, built once per message type."""
+    specs = _SPECS.get(descriptor.full_name)
+    if specs is None:
+        owner = descriptor.full_name.removeprefix(descriptor.file.package + ".")
+        specs = {field.name: spec_for(field, owner) for field in descriptor.fields}
+        _SPECS[descriptor.full_name] = specs
+    return specs

@@ -1,0 +1,229 @@
+"""``Message``: the base class of every generated model.
+
+A model is immutable and holds its protobuf message. ``from_flyte_idl`` copies
+the incoming message in C, properties convert lazily and cache what they build,
+``to_flyte_idl`` hands out a copy made in C, and ``==``/``hash`` work on the
+message. Holding the message is also what makes the round trip lossless:
+unknown fields, unknown enum values and nanoseconds all stay where they were.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+from typing import Any, ClassVar, TypeVar
+
+from google.protobuf import json_format, text_format
+from google.protobuf.message import DecodeError as PbDecodeError
+from google.protobuf.message import Message as PbMessage
+
+from flytemodels._runtime import registry
+from flytemodels._runtime.fields import Spec, specs_of
+from flytemodels.errors import DecodeError
+
+_Model = TypeVar("_Model", bound="Message")
+
+
+class Message:
+    """Base of all models: equality, hashing, text, bytes, dict and pickle support.
+
+    Subclasses are generated: they set ``_PB`` (the pb2 class) and ``_FIELDS``
+    (proto field names in constructor order) and define one property per field.
+    """
+
+    # Caches are filled lazily; a racing thread at worst builds an equal value
+    # twice and one assignment wins, so concurrent readers need no lock.
+    __slots__ = ("_cache", "_hash", "_pb")
+
+    _PB: ClassVar[type[PbMessage]]
+    _FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    _pb: Any
+    _cache: dict[str, Any] | None
+    _hash: int
+
+    # -- construction -----------------------------------------------------------
+
+    def _build(self, *values: Any) -> None:
+        """Validate constructor arguments (in ``_FIELDS`` order) into a new message."""
+        pb = self._PB()
+        specs = specs_of(pb.DESCRIPTOR)
+        for name, value in zip(self._FIELDS, values, strict=True):
+            if value is None:
+                continue
+            spec = specs[name]
+            if spec.oneof is not None:
+                _check_oneof_free(pb, spec)
+            spec.set(pb, value)
+        self._pb = pb
+        self._cache = None
+
+    @classmethod
+    def _wrap(cls: type[_Model], pb: Any) -> _Model:
+        model = cls.__new__(cls)
+        model._pb = pb
+        model._cache = None
+        return model
+
+    @classmethod
+    def wrap(cls: type[_Model], pb: Any) -> _Model:
+        """Adopt ``pb`` without copying it. The caller must not mutate it afterwards."""
+        _check_message_type(cls, pb)
+        return cls._wrap(pb)
+
+    @classmethod
+    def from_flyte_idl(cls: type[_Model], pb: Any) -> _Model:
+        """Build a model from a flyteidl message; the message is copied, not shared."""
+        if type(pb) is not cls._PB:
+            _check_message_type(cls, pb)
+        copy = cls._PB()
+        copy.CopyFrom(pb)
+        return cls._wrap(copy)
+
+    def to_flyte_idl(self) -> Any:
+        """Return the flyteidl message this model holds, as a fresh copy."""
+        copy = self._PB()
+        copy.CopyFrom(self._pb)
+        return copy
+
+    @classmethod
+    def from_bytes(cls: type[_Model], data: bytes) -> _Model:
+        """Parse serialized bytes; malformed input raises ``flytemodels.errors.DecodeError``."""
+        try:
+            return cls._wrap(cls._PB.FromString(data))
+        except (PbDecodeError, RuntimeError, ValueError, TypeError) as error:
+            raise DecodeError(f"cannot decode {cls._PB.DESCRIPTOR.full_name}: {error}") from None
+
+    def serialize_to_string(self) -> bytes:
+        """The message's wire bytes (deterministic: map entries in key order)."""
+        data: bytes = self._pb.SerializeToString(deterministic=True)
+        return data
+
+    # -- field access (used by generated properties) ----------------------------
+
+    def _get(self, name: str) -> Any:
+        spec: Spec = specs_of(self._pb.DESCRIPTOR)[name]
+        if not spec.cached:
+            return spec.get(self._pb)
+        cache = self._cache
+        if cache is None:
+            cache = self._cache = {}
+        try:
+            value = cache[name]
+        except KeyError:
+            value = cache[name] = spec.get(self._pb)
+        return spec.fresh(value)
+
+    def which_oneof(self, oneof: str) -> str | None:
+        """The name of the member of ``oneof`` that is set, or ``None``."""
+        return self._pb.WhichOneof(oneof)  # type: ignore[no-any-return]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no field is set (the message serializes to no bytes)."""
+        return self._pb.ByteSize() == 0  # type: ignore[no-any-return]
+
+    # -- identity -------------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return self._pb.DESCRIPTOR is other._pb.DESCRIPTOR and self._pb == other._pb
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash = hash(self.serialize_to_string())
+            return self._hash
+
+    # -- text -----------------------------------------------------------------
+
+    def short_string(self) -> str:
+        """One line: the class name and the set fields in protobuf text format."""
+        body = text_format.MessageToString(self._pb, as_one_line=True)
+        return f"<{type(self).__name__} {body}>" if body else f"<{type(self).__name__}>"
+
+    def verbose_string(self) -> str:
+        """Multi-line protobuf text format of the message."""
+        return str(text_format.MessageToString(self._pb))
+
+    def __str__(self) -> str:
+        return self.short_string()
+
+    def __repr__(self) -> str:
+        body = text_format.MessageToString(self._pb, as_one_line=True)
+        return f"{type(self).__qualname__}.from_text({body!r})" if body else f"{type(self).__qualname__}()"
+
+    def _repr_html_(self) -> str:
+        title = html.escape(type(self).__qualname__)
+        return f"<b>{title}</b><pre>{html.escape(self.verbose_string())}</pre>"
+
+    @classmethod
+    def from_text(cls: type[_Model], text: str) -> _Model:
+        """Parse protobuf text format (what ``repr`` and ``verbose_string`` print)."""
+        return cls._wrap(text_format.Parse(text, cls._PB()))
+
+    # -- dict / JSON ------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-compatible dict using proto field names (unknown fields are not kept)."""
+        return json_format.MessageToDict(self._pb, preserving_proto_field_name=True)
+
+    @classmethod
+    def from_dict(cls: type[_Model], data: dict[str, Any]) -> _Model:
+        """Inverse of ``to_dict``; also accepts JSON (camelCase) field names."""
+        return cls._wrap(json_format.ParseDict(data, cls._PB()))
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The proto3 JSON mapping of the message."""
+        return json_format.MessageToJson(self._pb, preserving_proto_field_name=True, indent=indent)
+
+    # -- pickle and copy ----------------------------------------------------------
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        data = self._pb.SerializeToString()
+        cls = type(self)
+        if registry.model_class(self._pb.DESCRIPTOR) is not cls:
+            return (_unpickle, (cls, data))
+        # The class at the public path may be an override whose own module cannot
+        # be imported first; pickle it by the public path instead.
+        return (_unpickle_public, (_generated_module(cls), cls.__qualname__, data))
+
+    def __copy__(self: _Model) -> _Model:
+        return self  # immutable: a copy is the same value
+
+    def __deepcopy__(self: _Model, memo: dict[int, Any]) -> _Model:
+        return self
+
+
+def _generated_module(cls: type[Message]) -> str:
+    return next(k for k in cls.__mro__ if "_PB" in k.__dict__).__module__
+
+
+def _unpickle_public(module: str, qualname: str, data: bytes) -> Message:
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    return _unpickle(found, data)  # type: ignore[no-any-return]
+
+
+def _unpickle(cls: type[_Model], data: bytes) -> _Model:
+    return cls._wrap(cls._PB.FromString(data))
+
+
+def _check_message_type(cls: type[Message], pb: Any) -> None:
+    expected = cls._PB.DESCRIPTOR
+    if not isinstance(pb, PbMessage) or pb.DESCRIPTOR is not expected:
+        got = pb.DESCRIPTOR.full_name if isinstance(pb, PbMessage) else type(pb).__name__
+        raise TypeError(f"{cls.__name__}.from_flyte_idl expected a {expected.full_name} message, got {got}")
+
+
+def _check_oneof_free(pb: Any, spec: Spec) -> None:
+    already = pb.WhichOneof(spec.oneof)
+    if already is not None:
+        raise ValueError(f"{spec.label}: {already!r} is already set; oneof {spec.oneof!r} takes at most one member")

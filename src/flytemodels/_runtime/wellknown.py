@@ -1,0 +1,160 @@
+"""Marshal rules for the protobuf well-known types.
+
+Each rule is a ``to_python``/``to_proto`` pair (after proto-plus's marshal
+rules). Generated code never inlines a conversion; the field specs look the
+rule up here by the message's full name. Messages without a rule (``Any``,
+``Empty``, ``FieldMask``) stay protobuf messages and are copied in and out.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from google.protobuf.message import Message as PbMessage
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_NANOS_PER_MICRO = 1000
+_MICROS_PER_SECOND = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """How one well-known type maps to a Python value.
+
+    ``to_proto`` fills ``target`` in place and raises ``TypeError`` naming what
+    it expected (``expected``) when the value has the wrong type.
+    """
+
+    expected: str
+    to_python: Callable[[Any], Any]
+    to_proto: Callable[[Any, Any], None]
+
+
+def _check(value: object, types: type | tuple[type, ...], expected: str) -> None:
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
+        raise TypeError(f"expected {expected}, got {type(value).__name__}")
+
+
+def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _timestamp_to_python(pb: Any) -> datetime.datetime:
+    # Microsecond precision is all datetime has; the model keeps the message, so
+    # the nanoseconds still survive to_flyte_idl().
+    return _EPOCH + datetime.timedelta(seconds=pb.seconds, microseconds=pb.nanos // _NANOS_PER_MICRO)
+
+
+def _timestamp_to_proto(value: Any, target: Any) -> None:
+    _check(value, datetime.datetime, "datetime.datetime")
+    if value.tzinfo is None:  # naive datetimes are taken as UTC, as protobuf does
+        value = value.replace(tzinfo=datetime.UTC)
+    delta = value - _EPOCH
+    target.seconds = delta.days * 86400 + delta.seconds
+    target.nanos = delta.microseconds * _NANOS_PER_MICRO
+
+
+def _duration_to_python(pb: Any) -> datetime.timedelta:
+    # seconds and nanos share a sign; int() truncates toward zero like the IDL.
+    return datetime.timedelta(seconds=pb.seconds, microseconds=int(pb.nanos / _NANOS_PER_MICRO))
+
+
+def _duration_to_proto(value: Any, target: Any) -> None:
+    _check(value, datetime.timedelta, "datetime.timedelta")
+    micros = value // datetime.timedelta(microseconds=1)
+    seconds, rest = divmod(abs(micros), _MICROS_PER_SECOND)
+    sign = -1 if micros < 0 else 1
+    target.seconds = sign * seconds
+    target.nanos = sign * rest * _NANOS_PER_MICRO
+
+
+def _value_to_python(pb: Any) -> Any:
+    kind = pb.WhichOneof("kind")
+    if kind == "struct_value":
+        return _struct_to_python(pb.struct_value)
+    if kind == "list_value":
+        return _list_to_python(pb.list_value)
+    if kind is None or kind == "null_value":
+        return None
+    return getattr(pb, kind)
+
+
+def _struct_to_python(pb: Any) -> dict[str, Any]:
+    return {key: _value_to_python(value) for key, value in pb.fields.items()}
+
+
+def _list_to_python(pb: Any) -> list[Any]:
+    return [_value_to_python(value) for value in pb.values]
+
+
+def _struct_to_proto(value: Any, target: Any) -> None:
+    _check(value, Mapping, "a dict with str keys")
+    try:
+        target.update(value)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"expected a JSON-like dict ({error})") from None
+
+
+def _list_to_proto(value: Any, target: Any) -> None:
+    _check(value, (list, tuple), "a list")
+    try:
+        target.extend(value)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"expected a JSON-like list ({error})") from None
+
+
+def _value_to_proto(value: Any, target: Any) -> None:
+    # A Value is a one-element struct entry; Struct.update knows the mapping.
+    from google.protobuf import struct_pb2
+
+    holder = struct_pb2.Struct()
+    _struct_to_proto({"v": value}, holder)
+    target.CopyFrom(holder.fields["v"])
+
+
+def _wrapper(types: type | tuple[type, ...], expected: str) -> Rule:
+    def to_proto(value: Any, target: Any) -> None:
+        _check(value, types, expected)
+        target.value = value
+
+    return Rule(expected, lambda pb: pb.value, to_proto)
+
+
+def _kept_message(pb: Any) -> Any:
+    copy = type(pb)()
+    copy.CopyFrom(pb)
+    return copy
+
+
+def _kept_message_to_proto(value: Any, target: Any) -> None:
+    if not isinstance(value, PbMessage) or value.DESCRIPTOR is not target.DESCRIPTOR:
+        raise TypeError(f"expected {target.DESCRIPTOR.full_name} message, got {type(value).__name__}")
+    target.CopyFrom(value)
+
+
+KEPT_MESSAGE = Rule("a protobuf message", _kept_message, _kept_message_to_proto)
+
+RULES: dict[str, Rule] = {
+    "google.protobuf.Timestamp": Rule("datetime.datetime", _timestamp_to_python, _timestamp_to_proto),
+    "google.protobuf.Duration": Rule("datetime.timedelta", _duration_to_python, _duration_to_proto),
+    "google.protobuf.Struct": Rule("dict", _struct_to_python, _struct_to_proto),
+    "google.protobuf.ListValue": Rule("list", _list_to_python, _list_to_proto),
+    "google.protobuf.Value": Rule("a JSON-like value", _value_to_python, _value_to_proto),
+    "google.protobuf.BoolValue": _wrapper(bool, "bool"),
+    "google.protobuf.Int32Value": _wrapper(int, "int"),
+    "google.protobuf.Int64Value": _wrapper(int, "int"),
+    "google.protobuf.UInt32Value": _wrapper(int, "int"),
+    "google.protobuf.UInt64Value": _wrapper(int, "int"),
+    "google.protobuf.FloatValue": _wrapper((float, int), "float"),
+    "google.protobuf.DoubleValue": _wrapper((float, int), "float"),
+    "google.protobuf.StringValue": _wrapper(str, "str"),
+    "google.protobuf.BytesValue": _wrapper(bytes, "bytes"),
+}
+
+
+def rule_for(full_name: str) -> Rule:
+    """The rule for a well-known message; unknown ones are kept as messages."""
+    return RULES.get(full_name, KEPT_MESSAGE)
