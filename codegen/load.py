@@ -53,7 +53,8 @@ def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
 
 def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Config) -> File:
     module = naming.module_name(file.name, config.proto_root, config.package)
-    scope = _Scope(file, module, symbols, config, _comments(file))
+    top_level = frozenset(m.name for m in file.message_type) | {e.name for e in file.enum_type}
+    scope = _Scope(file, module, symbols, config, _comments(file), top_level)
     replaced = overrides.discover(file, module, config)
     messages = tuple(
         _message(message, (_FILE_MESSAGES, i), message.name, scope, replaced)
@@ -84,6 +85,7 @@ class _Scope:
     symbols: dict[str, Symbol]
     config: Config
     comments: dict[tuple[int, ...], str]
+    top_level: frozenset[str]  # module-level class names: they hide builtins everywhere in the file
     imports: dict[str, str] = field(default_factory=dict)
 
     def comment(self, path: tuple[int, ...]) -> str:
@@ -105,7 +107,11 @@ def _message(
     where = f"{scope.file.name}: {qualname}"
     naming.class_name(message.name, where)
     nested = [n for n in message.nested_type if not n.options.map_entry]
-    py_names = {naming.field_name(f.name) for f in message.field}
+    for f in message.field:
+        naming.check_identifier(f.name, f"{where}.{f.name}")
+    field_names = [naming.field_name(f.name) for f in message.field]
+    _check_unique_names(where, field_names)
+    py_names = set(field_names)
     inner = {n.name for n in nested} | {e.name for e in message.enum_type}
     for clash in sorted(py_names & inner):
         raise GenerateError(f"{where}: field {clash!r} and a nested type share one Python name")
@@ -117,7 +123,8 @@ def _message(
         pb_path=qualname,
         doc=naming.docstring(scope.comment(path) or f"The ``{_full_name(scope.file, qualname)}`` message."),
         fields=tuple(
-            _field(f, (*path, _MESSAGE_FIELDS, i), message, scope, shadowed) for i, f in enumerate(message.field)
+            _field(f, (*path, _MESSAGE_FIELDS, i), qualname, message, scope, shadowed)
+            for i, f in enumerate(message.field)
         ),
         oneofs=_oneofs(message),
         messages=tuple(
@@ -141,7 +148,11 @@ def _oneofs(message: DescriptorProto) -> tuple[Oneof, ...]:
 
 
 def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope: _Scope) -> Enum:
-    naming.class_name(enum.name, f"{scope.file.name}: {qualname}")
+    where = f"{scope.file.name}: {qualname}"
+    naming.class_name(enum.name, where)
+    for value in enum.value:
+        naming.check_identifier(value.name, f"{where}.{value.name}")
+    _check_unique_names(where, [naming.enum_value_name(value.name) for value in enum.value])
     values = tuple(
         EnumValue(
             name=naming.enum_value_name(value.name),
@@ -155,9 +166,14 @@ def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope
 
 
 def _field(
-    f: FieldDescriptorProto, path: tuple[int, ...], owner: DescriptorProto, scope: _Scope, shadowed: frozenset[str]
+    f: FieldDescriptorProto,
+    path: tuple[int, ...],
+    qualname: str,
+    owner: DescriptorProto,
+    scope: _Scope,
+    shadowed: frozenset[str],
 ) -> Field:
-    where = f"{scope.file.name}: {owner.name}.{f.name}"
+    where = f"{scope.file.name}: {qualname}.{f.name}"
     entry = _map_entry(f, scope)
     if entry is not None:
         key, value = entry.field[0], entry.field[1]
@@ -191,7 +207,7 @@ def _field(
         oneof=owner.oneof_decl[f.oneof_index].name if f.HasField("oneof_index") and not f.proto3_optional else None,
         returns=_spell(returns, shadowed, scope),
         accepts=_spell(accepts, shadowed, scope),
-        doc=naming.docstring(scope.comment(path) or _describe(f, kind, cardinality)),
+        doc=naming.docstring(scope.comment(path) or _describe(f, cardinality, entry)),
     )
 
 
@@ -253,7 +269,7 @@ def _cardinality(f: FieldDescriptorProto, kind: Kind, file: FileDescriptorProto)
 
 
 def _spell(annotation: str, shadowed: frozenset[str], scope: _Scope) -> str:
-    spelled = naming.spell_builtins(annotation, shadowed)
+    spelled = naming.spell_builtins(annotation, shadowed | scope.top_level)
     if "_builtins." in spelled:
         scope.use("builtins")
     return spelled
@@ -262,16 +278,18 @@ def _spell(annotation: str, shadowed: frozenset[str], scope: _Scope) -> str:
 _TYPE_WORDS = {value: name.removeprefix("TYPE_").lower() for name, value in _T.Type.items()}
 
 
-def _describe(f: FieldDescriptorProto, kind: Kind, cardinality: Cardinality) -> str:
+def _describe(f: FieldDescriptorProto, cardinality: Cardinality, entry: DescriptorProto | None) -> str:
     """A docstring for a field the IDL does not comment: its proto type and number."""
-    proto_type = f.type_name[1:] if kind in (Kind.ENUM, Kind.MESSAGE, Kind.WELL_KNOWN) else _TYPE_WORDS[f.type]
-    shape = {
-        Cardinality.SINGLE: "",
-        Cardinality.OPTIONAL: "optional ",
-        Cardinality.REPEATED: "repeated ",
-        Cardinality.MAP: "map of ",
-    }[cardinality]
-    return f"``{f.name}``: {shape}{proto_type}, field {f.number}."
+    if entry is not None:
+        described = f"map<{_proto_type(entry.field[0])}, {_proto_type(entry.field[1])}>"
+    else:
+        shape = {Cardinality.OPTIONAL: "optional ", Cardinality.REPEATED: "repeated "}.get(cardinality, "")
+        described = shape + _proto_type(f)
+    return f"``{f.name}``: {described}, field {f.number}."
+
+
+def _proto_type(f: FieldDescriptorProto) -> str:
+    return f.type_name[1:] if f.type_name else _TYPE_WORDS[f.type]
 
 
 def _comments(file: FileDescriptorProto) -> dict[tuple[int, ...], str]:

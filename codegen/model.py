@@ -133,6 +133,11 @@ class File:
     overrides: tuple[Override, ...]
 
     @property
+    def has_messages(self) -> bool:
+        """A module without messages (enums or services only) imports neither its _pb2 nor the base."""
+        return bool(self.messages)
+
+    @property
     def has_enums(self) -> bool:
         return bool(self.enums) or any(_has_enums(message) for message in self.messages)
 

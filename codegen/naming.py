@@ -7,7 +7,9 @@ annotation, so templates never decide either.
 
 from __future__ import annotations
 
+import inspect
 import keyword
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +26,24 @@ RESERVED_MEMBERS = frozenset(
         "from_flyte_idl", "to_flyte_idl", "wrap", "from_bytes", "serialize_to_string",
         "which_oneof", "is_empty", "short_string", "verbose_string", "from_text",
         "to_dict", "from_dict", "to_json",
+    }
+)  # fmt: skip
+
+#: Names the generated class body itself relies on: ``self`` (every method's
+#: first parameter), ``property`` (the decorator, looked up in the class body
+#: while it runs) and the runtime's private members. A field with one of these
+#: names gets a trailing underscore; a class cannot have one.
+CLASS_BODY_NAMES = frozenset(
+    {"self", "property", "_pb", "_cache", "_hash", "_build", "_wrap", "_get", "_PB", "_FIELDS"}
+)
+
+#: Attributes every ``IntEnum`` member or class has (from ``int`` and ``enum.Enum``).
+#: An enum value with one of these names would hide it (``mro`` is even refused
+#: by the enum module), so it gets a trailing underscore.
+ENUM_MEMBERS = frozenset(
+    {
+        "name", "value", "mro", "real", "imag", "numerator", "denominator", "conjugate",
+        "bit_length", "bit_count", "to_bytes", "from_bytes", "as_integer_ratio", "is_integer",
     }
 )  # fmt: skip
 
@@ -71,20 +91,29 @@ WELL_KNOWN = {
 
 def field_name(proto_name: str) -> str:
     """The property and parameter name: the proto name, ``_``-suffixed if it would clash."""
-    if keyword.iskeyword(proto_name) or proto_name in RESERVED_MEMBERS:
+    if keyword.iskeyword(proto_name) or proto_name in RESERVED_MEMBERS or proto_name in CLASS_BODY_NAMES:
         return proto_name + "_"
     return proto_name
 
 
 def enum_value_name(proto_name: str) -> str:
-    return proto_name + "_" if keyword.iskeyword(proto_name) else proto_name
+    """The enum member's name: the proto name, ``_``-suffixed if it would clash."""
+    return proto_name + "_" if keyword.iskeyword(proto_name) or proto_name in ENUM_MEMBERS else proto_name
 
 
 def class_name(proto_name: str, where: str) -> str:
     """Message and enum classes keep their proto names: the runtime finds them by it."""
     if keyword.iskeyword(proto_name) or not proto_name.isidentifier():
         raise GenerateError(f"{where}: the name {proto_name!r} cannot be a Python class name")
+    if proto_name in CLASS_BODY_NAMES:
+        raise GenerateError(f"{where}: a class named {proto_name!r} would hide a name the generated code uses")
     return proto_name
+
+
+def check_identifier(proto_name: str, where: str) -> None:
+    """Compiled .proto files always pass; a hand-made descriptor set may not."""
+    if not proto_name.isidentifier() or not proto_name.isascii():
+        raise GenerateError(f"{where}: {proto_name!r} is not a valid proto identifier")
 
 
 def base_name(proto_name: str) -> str:
@@ -141,9 +170,15 @@ def needs_builtins(shadowed: frozenset[str]) -> bool:
     return bool(shadowed & _BUILTIN_TYPES)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def docstring(text: str) -> str:
     """Text made safe inside a triple-quoted docstring."""
-    cleaned = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    # Comments keep the space after ``//`` on every line: dedent like a docstring.
+    cleaned = "\n".join(line.rstrip() for line in inspect.cleandoc(text).splitlines())
     escaped = cleaned.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    # Python source cannot hold NUL and other control characters; spell them as escapes.
+    escaped = _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", escaped)
     # A closing quote right before the docstring's own would end it early.
     return escaped + " " if escaped.endswith('"') else escaped

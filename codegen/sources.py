@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -94,9 +95,24 @@ def from_proto_files(proto_path: tuple[Path, ...], files: tuple[str, ...]) -> li
         ]
         status, errors = _run_capturing_stderr(protoc.main, arguments)
         if status != 0:
-            first = next((line for line in errors.splitlines() if line.strip()), "protoc failed")
-            raise GenerateError(first)
+            raise GenerateError(_first_error(errors))
         return from_descriptor_set(out)
+
+
+_LOCATED = re.compile(r"^\S.*:\d+:\d+: ")
+
+
+def _first_error(errors: str) -> str:
+    """protoc's most useful line: the first error that names a file and line, else the first error.
+
+    A missing import is reported first as ``x.proto: File not found.``; the line
+    after it names the importing file, the line and the import. Warnings may
+    come before the error that made protoc fail.
+    """
+    lines = [line for line in errors.splitlines() if line.strip()]
+    errors_only = [line for line in lines if ": warning: " not in line]
+    located = [line for line in errors_only if _LOCATED.match(line)]
+    return (located or errors_only or lines or ["protoc failed"])[0]
 
 
 def _run_capturing_stderr(function: Callable[[list[str]], int], arguments: list[str]) -> tuple[int, str]:

@@ -1,0 +1,34 @@
+"""``python -m tests.goldens refresh|check``: rewrite or verify the golden outputs.
+
+``refresh`` (what ``make goldens`` runs) regenerates ``tests/goldens/expected``
+from ``protos/fixtures``; review the diff and commit it with the generator
+change that caused it. ``check`` writes nothing and prints the difference.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.goldens.harness import EXPECTED, FIXTURES_CONFIG, diff_trees, generate, snapshot
+
+USAGE = "usage: python -m tests.goldens {refresh|check}"
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["refresh"]:
+        print(generate(FIXTURES_CONFIG, EXPECTED), end="")
+        return 0
+    if argv == ["check"]:
+        with tempfile.TemporaryDirectory() as scratch:
+            generate(FIXTURES_CONFIG, Path(scratch))
+            report = diff_trees(snapshot(EXPECTED, "*.py"), snapshot(Path(scratch), "*.py"), "")
+        print(report.strip() or f"{EXPECTED} is up to date")
+        return 1 if report else 0
+    print(USAGE, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
