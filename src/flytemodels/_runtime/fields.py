@@ -10,6 +10,7 @@ field's kind. ``get`` converts what the message holds into Python values;
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from enum import Enum
 from typing import Any
 
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
@@ -49,6 +50,10 @@ class Element:
     def to_python(self, raw: Any) -> Any:
         return raw
 
+    def cacheable(self) -> bool:
+        """Whether a model may keep what ``to_python`` built and hand it out again."""
+        return self.is_message
+
     def check(self, value: Any) -> Any:
         """Return the value to store, or raise TypeError/ValueError (no field name)."""
         raise NotImplementedError
@@ -86,12 +91,25 @@ class EnumElement(ScalarElement):
         self._descriptor: Any = field.enum_type
         self._enum: Any = None
 
-    def to_python(self, raw: Any) -> Any:
+    def _class(self) -> Any:
         enum = self._enum
         if enum is None:
             enum = self._enum = registry.model_class(self._descriptor)
+        return enum
+
+    def to_python(self, raw: Any) -> Any:
+        enum = self._class()
         member = enum._value2member_map_.get(raw)
         return member if member is not None else enum(raw)
+
+    def check(self, value: Any) -> Any:
+        # Any int is kept (proto3 enums are open), but a member of another enum is
+        # a mistake an IntEnum would otherwise let through as its int.
+        enum = self._class()
+        wrong_enum = isinstance(value, Enum) and not isinstance(value, enum)
+        if wrong_enum or not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"expected {enum.__qualname__} or int, got {type(value).__qualname__}")
+        return self._in_range(value)
 
 
 class MessageElement(Element):
@@ -130,6 +148,10 @@ class WellKnownElement(Element):
     def to_python(self, raw: Any) -> Any:
         return self._rule.to_python(raw)
 
+    def cacheable(self) -> bool:
+        # A cached dict/list/message would be shared with every caller that changes it.
+        return not self._rule.mutable
+
     def fill(self, target: Any, value: Any) -> None:
         self._rule.to_proto(value, target)
 
@@ -157,7 +179,7 @@ class Spec:
         # proto3 `optional` lives in a synthetic oneof of one; it is not a user oneof.
         self.oneof = oneof.name if oneof is not None and len(oneof.fields) > 1 else None
         self.element = element
-        self.cached = element.is_message
+        self.cached = element.cacheable()
 
     def get(self, pb: Any) -> Any:
         raise NotImplementedError
@@ -190,7 +212,12 @@ class SingleSpec(Spec):
 
     def _store(self, pb: Any, value: Any) -> None:
         if self.element.is_message:
-            self.element.fill(getattr(pb, self.name), value)
+            target = getattr(pb, self.name)
+            self.element.fill(target, value)
+            # A value that was given is present even when it fills nothing: an empty
+            # Struct ({}) or ListValue ([]) writes no field, and without this the
+            # submessage would read back as None instead of {} / [].
+            target.SetInParent()
         else:
             setattr(pb, self.name, self.element.check(value))
 

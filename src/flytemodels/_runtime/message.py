@@ -9,11 +9,12 @@ unknown fields, unknown enum values and nanoseconds all stay where they were.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import importlib
 from typing import Any, ClassVar, TypeVar
 
-from google.protobuf import json_format, text_format
+from google.protobuf import descriptor_pool, json_format, text_format
 from google.protobuf.message import DecodeError as PbDecodeError
 from google.protobuf.message import Message as PbMessage
 
@@ -89,10 +90,7 @@ class Message:
     @classmethod
     def from_bytes(cls: type[_Model], data: bytes) -> _Model:
         """Parse serialized bytes; malformed input raises ``flytemodels.errors.DecodeError``."""
-        try:
-            return cls._wrap(cls._PB.FromString(data))
-        except (PbDecodeError, RuntimeError, ValueError, TypeError) as error:
-            raise DecodeError(f"cannot decode {cls._PB.DESCRIPTOR.full_name}: {error}") from None
+        return cls._wrap(_decode(cls, data))
 
     def serialize_to_string(self) -> bytes:
         """The message's wire bytes (deterministic: map entries in key order)."""
@@ -103,16 +101,21 @@ class Message:
 
     def _get(self, name: str) -> Any:
         spec: Spec = specs_of(self._pb.DESCRIPTOR)[name]
-        if not spec.cached:
-            return spec.get(self._pb)
-        cache = self._cache
-        if cache is None:
-            cache = self._cache = {}
         try:
-            value = cache[name]
-        except KeyError:
-            value = cache[name] = spec.get(self._pb)
-        return spec.fresh(value)
+            if not spec.cached:
+                return spec.get(self._pb)
+            cache = self._cache
+            if cache is None:
+                cache = self._cache = {}
+            try:
+                value = cache[name]
+            except KeyError:
+                value = cache[name] = spec.get(self._pb)
+            return spec.fresh(value)
+        except ValueError as error:
+            # A value the message holds but the Python type cannot (a Timestamp
+            # past year 9999 from the wire): say which field; the message keeps it.
+            raise ValueError(f"{spec.label}: {error}") from None
 
     def which_oneof(self, oneof: str) -> str | None:
         """The name of the member of ``oneof`` that is set, or ``None``."""
@@ -138,25 +141,28 @@ class Message:
         try:
             return self._hash
         except AttributeError:
-            self._hash = hash(self.serialize_to_string())
+            # A digest, not hash(bytes): bytes hash differently in every process
+            # (PYTHONHASHSEED), and a model's hash must not.
+            digest = hashlib.blake2b(_hashed_bytes(self._pb), digest_size=8).digest()
+            self._hash = int.from_bytes(digest, "little", signed=True)
             return self._hash
 
     # -- text -----------------------------------------------------------------
 
     def short_string(self) -> str:
         """One line: the class name and the set fields in protobuf text format."""
-        body = text_format.MessageToString(self._pb, as_one_line=True)
+        body = _text(self._pb, one_line=True)
         return f"<{type(self).__name__} {body}>" if body else f"<{type(self).__name__}>"
 
     def verbose_string(self) -> str:
         """Multi-line protobuf text format of the message."""
-        return str(text_format.MessageToString(self._pb))
+        return _text(self._pb)
 
     def __str__(self) -> str:
         return self.short_string()
 
     def __repr__(self) -> str:
-        body = text_format.MessageToString(self._pb, as_one_line=True)
+        body = _text(self._pb, one_line=True)
         return f"{type(self).__qualname__}.from_text({body!r})" if body else f"{type(self).__qualname__}()"
 
     def _repr_html_(self) -> str:
@@ -201,6 +207,36 @@ class Message:
         return self
 
 
+def _hashed_bytes(pb: Any) -> bytes:
+    """Deterministic bytes of ``pb`` without its unknown fields, for ``__hash__``.
+
+    ``==`` (protobuf's) treats unknown fields as equal whatever order they arrived
+    in, but serialization writes them in that order; hashing them would give two
+    equal models different hashes. Equal known fields serialize identically.
+    """
+    known = type(pb)()
+    known.CopyFrom(pb)
+    known.DiscardUnknownFields()
+    data: bytes = known.SerializeToString(deterministic=True)
+    return data
+
+
+_NO_TYPES = descriptor_pool.DescriptorPool()
+
+
+def _text(pb: Any, one_line: bool = False) -> str:
+    """Protobuf text format of ``pb``, which printing never fails on.
+
+    text_format expands an ``Any`` by parsing the bytes it packs and lets a
+    parse error escape; for a corrupt one (from the wire) print it unexpanded,
+    as type_url and bytes, by giving it a pool that knows no types.
+    """
+    try:
+        return str(text_format.MessageToString(pb, as_one_line=one_line))
+    except PbDecodeError:
+        return str(text_format.MessageToString(pb, as_one_line=one_line, descriptor_pool=_NO_TYPES))
+
+
 def _generated_module(cls: type[Message]) -> str:
     return next(k for k in cls.__mro__ if "_PB" in k.__dict__).__module__
 
@@ -213,7 +249,18 @@ def _unpickle_public(module: str, qualname: str, data: bytes) -> Message:
 
 
 def _unpickle(cls: type[_Model], data: bytes) -> _Model:
-    return cls._wrap(cls._PB.FromString(data))
+    # A model nested deeper than protobuf decodes pickles but cannot load:
+    # that is the documented DecodeError, as for from_bytes.
+    return cls._wrap(_decode(cls, data))
+
+
+def _decode(cls: type[Message], data: bytes) -> Any:
+    """Parse ``data`` as ``cls``'s message; any failure is a DecodeError naming ``cls``."""
+    try:
+        return cls._PB.FromString(data)
+    except (PbDecodeError, RuntimeError, ValueError, TypeError) as error:
+        name = f"{cls.__qualname__} ({cls._PB.DESCRIPTOR.full_name})"
+        raise DecodeError(f"cannot decode {name}: {error}") from None
 
 
 def _check_message_type(cls: type[Message], pb: Any) -> None:

@@ -18,6 +18,9 @@ from google.protobuf.message import Message as PbMessage
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 _NANOS_PER_MICRO = 1000
 _MICROS_PER_SECOND = 1_000_000
+_MAX_DURATION_SECONDS = 315_576_000_000  # about 10,000 years, as google/protobuf/duration.proto says
+_MIN_TIMESTAMP_SECONDS = -62_135_596_800  # 0001-01-01T00:00:00Z
+_MAX_TIMESTAMP_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +28,16 @@ class Rule:
     """How one well-known type maps to a Python value.
 
     ``to_proto`` fills ``target`` in place and raises ``TypeError`` naming what
-    it expected (``expected``) when the value has the wrong type.
+    it expected (``expected``) when the value has the wrong type. ``to_python``
+    raises ``ValueError`` for a message the Python type cannot hold. ``mutable``
+    values (dicts, lists, messages) are built afresh on every read, so changing
+    one a property returned cannot change what the model returns next.
     """
 
     expected: str
     to_python: Callable[[Any], Any]
     to_proto: Callable[[Any, Any], None]
+    mutable: bool = False
 
 
 def _check(value: object, types: type | tuple[type, ...], expected: str) -> None:
@@ -45,7 +52,10 @@ def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
 def _timestamp_to_python(pb: Any) -> datetime.datetime:
     # Microsecond precision is all datetime has; the model keeps the message, so
     # the nanoseconds still survive to_flyte_idl().
-    return _EPOCH + datetime.timedelta(seconds=pb.seconds, microseconds=pb.nanos // _NANOS_PER_MICRO)
+    try:
+        return _EPOCH + datetime.timedelta(seconds=pb.seconds, microseconds=pb.nanos // _NANOS_PER_MICRO)
+    except OverflowError:  # outside years 1-9999, which the Timestamp spec does not allow either
+        raise ValueError(f"Timestamp(seconds={pb.seconds}, nanos={pb.nanos}) is outside datetime's range") from None
 
 
 def _timestamp_to_proto(value: Any, target: Any) -> None:
@@ -53,19 +63,30 @@ def _timestamp_to_proto(value: Any, target: Any) -> None:
     if value.tzinfo is None:  # naive datetimes are taken as UTC, as protobuf does
         value = value.replace(tzinfo=datetime.UTC)
     delta = value - _EPOCH
-    target.seconds = delta.days * 86400 + delta.seconds
+    seconds = delta.days * 86400 + delta.seconds
+    if not _MIN_TIMESTAMP_SECONDS <= seconds <= _MAX_TIMESTAMP_SECONDS:
+        # Only reachable with an offset at datetime's ends, e.g. 0001-01-01T00:00+02:00.
+        raise ValueError(f"{value!r} is outside the Timestamp range (years 1-9999 in UTC)")
+    target.seconds = seconds
     target.nanos = delta.microseconds * _NANOS_PER_MICRO
 
 
 def _duration_to_python(pb: Any) -> datetime.timedelta:
     # seconds and nanos share a sign; int() truncates toward zero like the IDL.
-    return datetime.timedelta(seconds=pb.seconds, microseconds=int(pb.nanos / _NANOS_PER_MICRO))
+    try:
+        return datetime.timedelta(seconds=pb.seconds, microseconds=int(pb.nanos / _NANOS_PER_MICRO))
+    except OverflowError:  # beyond 999,999,999 days; the Duration spec allows 10,000 years
+        raise ValueError(f"Duration(seconds={pb.seconds}, nanos={pb.nanos}) is outside timedelta's range") from None
 
 
 def _duration_to_proto(value: Any, target: Any) -> None:
     _check(value, datetime.timedelta, "datetime.timedelta")
     micros = value // datetime.timedelta(microseconds=1)
     seconds, rest = divmod(abs(micros), _MICROS_PER_SECOND)
+    if seconds > _MAX_DURATION_SECONDS:
+        # timedelta reaches 999,999,999 days; a Duration holding more would be
+        # written without complaint and then fail in to_json()/other runtimes.
+        raise ValueError(f"{value!r} is outside the Duration range of +-{_MAX_DURATION_SECONDS} seconds")
     sign = -1 if micros < 0 else 1
     target.seconds = sign * seconds
     target.nanos = sign * rest * _NANOS_PER_MICRO
@@ -135,14 +156,14 @@ def _kept_message_to_proto(value: Any, target: Any) -> None:
     target.CopyFrom(value)
 
 
-KEPT_MESSAGE = Rule("a protobuf message", _kept_message, _kept_message_to_proto)
+KEPT_MESSAGE = Rule("a protobuf message", _kept_message, _kept_message_to_proto, mutable=True)
 
 RULES: dict[str, Rule] = {
     "google.protobuf.Timestamp": Rule("datetime.datetime", _timestamp_to_python, _timestamp_to_proto),
     "google.protobuf.Duration": Rule("datetime.timedelta", _duration_to_python, _duration_to_proto),
-    "google.protobuf.Struct": Rule("dict", _struct_to_python, _struct_to_proto),
-    "google.protobuf.ListValue": Rule("list", _list_to_python, _list_to_proto),
-    "google.protobuf.Value": Rule("a JSON-like value", _value_to_python, _value_to_proto),
+    "google.protobuf.Struct": Rule("dict", _struct_to_python, _struct_to_proto, mutable=True),
+    "google.protobuf.ListValue": Rule("list", _list_to_python, _list_to_proto, mutable=True),
+    "google.protobuf.Value": Rule("a JSON-like value", _value_to_python, _value_to_proto, mutable=True),
     "google.protobuf.BoolValue": _wrapper(bool, "bool"),
     "google.protobuf.Int32Value": _wrapper(int, "int"),
     "google.protobuf.Int64Value": _wrapper(int, "int"),
