@@ -102,13 +102,13 @@ class TaskExecutionMetadata(_Message):
 
     @property
     def labels(self) -> dict[str, str]:
-        """``labels``: map of message, field 3."""
+        """``labels``: map<string, string>, field 3."""
         value: dict[str, str] = self._get("labels")
         return value
 
     @property
     def annotations(self) -> dict[str, str]:
-        """``annotations``: map of message, field 4."""
+        """``annotations``: map<string, string>, field 4."""
         value: dict[str, str] = self._get("annotations")
         return value
 
@@ -120,7 +120,7 @@ class TaskExecutionMetadata(_Message):
 
     @property
     def environment_variables(self) -> dict[str, str]:
-        """``environment_variables``: map of message, field 6."""
+        """``environment_variables``: map<string, string>, field 6."""
         value: dict[str, str] = self._get("environment_variables")
         return value
 

@@ -791,7 +791,7 @@ class Labels(_Message):
 
     @property
     def values(self) -> dict[str, str]:
-        """``values``: map of message, field 1."""
+        """``values``: map<string, string>, field 1."""
         value: dict[str, str] = self._get("values")
         return value
 
@@ -813,12 +813,12 @@ class Annotations(_Message):
 
     @property
     def values(self) -> dict[str, str]:
-        """``values``: map of message, field 1."""
+        """``values``: map<string, string>, field 1."""
         value: dict[str, str] = self._get("values")
         return value
 
 
-class Envs(_Message):
+class EnvsBase(_Message):
     """The ``flyteidl.admin.Envs`` message."""
 
     __slots__ = ()
@@ -935,3 +935,9 @@ class FlyteURLs(_Message):
         """``deck``: string, field 3."""
         value: str = self._pb.deck
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.common import (  # noqa: E402
+    Envs as Envs,
+)

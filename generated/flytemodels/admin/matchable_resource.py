@@ -142,7 +142,7 @@ class ClusterResourceAttributes(_Message):
 
     @property
     def attributes(self) -> dict[str, str]:
-        """``attributes``: map of message, field 1."""
+        """``attributes``: map<string, string>, field 1."""
         value: dict[str, str] = self._get("attributes")
         return value
 

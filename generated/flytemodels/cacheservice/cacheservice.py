@@ -33,7 +33,7 @@ class KeyMapMetadata(_Message):
 
     @property
     def values(self) -> dict[str, str]:
-        """``values``: map of message, field 1."""
+        """``values``: map<string, string>, field 1."""
         value: dict[str, str] = self._get("values")
         return value
 

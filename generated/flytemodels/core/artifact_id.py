@@ -270,7 +270,7 @@ class Partitions(_Message):
 
     @property
     def value(self) -> dict[str, LabelValue]:
-        """``value``: map of flyteidl.core.Partitions.ValueEntry, field 1."""
+        """``value``: map<string, flyteidl.core.LabelValue>, field 1."""
         value: dict[str, LabelValue] = self._get("value")
         return value
 

@@ -58,13 +58,13 @@ class ConnectionSet(_Message):
 
     @property
     def downstream(self) -> dict[str, ConnectionSet.IdList]:
-        """``downstream``: map of flyteidl.core.ConnectionSet.DownstreamEntry, field 7."""
+        """``downstream``: map<string, flyteidl.core.ConnectionSet.IdList>, field 7."""
         value: dict[str, ConnectionSet.IdList] = self._get("downstream")
         return value
 
     @property
     def upstream(self) -> dict[str, ConnectionSet.IdList]:
-        """``upstream``: map of flyteidl.core.ConnectionSet.UpstreamEntry, field 8."""
+        """``upstream``: map<string, flyteidl.core.ConnectionSet.IdList>, field 8."""
         value: dict[str, ConnectionSet.IdList] = self._get("upstream")
         return value
 

@@ -19,7 +19,7 @@ class ResourceType(_OpenEnum):
     DATASET = 4
 
 
-class Identifier(_Message):
+class IdentifierBase(_Message):
     """The ``flyteidl.core.Identifier`` message."""
 
     __slots__ = ()
@@ -245,3 +245,9 @@ class SignalIdentifier(_Message):
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 2."""
         value: WorkflowExecutionIdentifier | None = self._get("execution_id")
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.core.identifier import (  # noqa: E402
+    Identifier as Identifier,
+)

@@ -84,7 +84,7 @@ class VariableMap(_Message):
 
     @property
     def variables(self) -> dict[str, Variable]:
-        """``variables``: map of flyteidl.core.VariableMap.VariablesEntry, field 1."""
+        """``variables``: map<string, flyteidl.core.Variable>, field 1."""
         value: dict[str, Variable] = self._get("variables")
         return value
 
@@ -199,6 +199,6 @@ class ParameterMap(_Message):
 
     @property
     def parameters(self) -> dict[str, Parameter]:
-        """``parameters``: map of flyteidl.core.ParameterMap.ParametersEntry, field 1."""
+        """``parameters``: map<string, flyteidl.core.Parameter>, field 1."""
         value: dict[str, Parameter] = self._get("parameters")
         return value

@@ -219,7 +219,7 @@ class Schema(_Message):
         return value
 
 
-class Union(_Message):
+class UnionBase(_Message):
     """The ``flyteidl.core.Union`` message."""
 
     __slots__ = ()
@@ -467,7 +467,7 @@ class LiteralBase(_Message):
 
     @property
     def metadata(self) -> dict[str, str]:
-        """``metadata``: map of message, field 5."""
+        """``metadata``: map<string, string>, field 5."""
         value: dict[str, str] = self._get("metadata")
         return value
 
@@ -553,7 +553,7 @@ class LiteralMap(_Message):
 
     @property
     def literals(self) -> dict[str, Literal]:
-        """``literals``: map of flyteidl.core.LiteralMap.LiteralsEntry, field 1."""
+        """``literals``: map<string, flyteidl.core.Literal>, field 1."""
         value: dict[str, Literal] = self._get("literals")
         return value
 
@@ -597,7 +597,7 @@ class BindingDataMap(_Message):
 
     @property
     def bindings(self) -> dict[str, BindingData]:
-        """``bindings``: map of flyteidl.core.BindingDataMap.BindingsEntry, field 1."""
+        """``bindings``: map<string, flyteidl.core.BindingData>, field 1."""
         value: dict[str, BindingData] = self._get("bindings")
         return value
 
@@ -624,7 +624,7 @@ class UnionInfo(_Message):
         return value
 
 
-class BindingData(_Message):
+class BindingDataBase(_Message):
     """The ``flyteidl.core.BindingData`` message."""
 
     __slots__ = ()
@@ -783,7 +783,9 @@ class RetryStrategy(_Message):
 
 # The hand-written overrides subclass the bases above and take their public names.
 from flytemodels._overrides.core.literals import (  # noqa: E402
+    BindingData as BindingData,
     Literal as Literal,
     Primitive as Primitive,
     Scalar as Scalar,
+    Union as Union,
 )

@@ -366,7 +366,7 @@ class TaskMetadata(_Message):
 
     @property
     def tags(self) -> dict[str, str]:
-        """``tags``: map of message, field 11."""
+        """``tags``: map<string, string>, field 11."""
         value: dict[str, str] = self._get("tags")
         return value
 
@@ -519,7 +519,7 @@ class TaskTemplate(_Message):
 
     @property
     def config(self) -> dict[str, str]:
-        """``config``: map of message, field 16."""
+        """``config``: map<string, string>, field 16."""
         value: dict[str, str] = self._get("config")
         return value
 
@@ -849,13 +849,13 @@ class K8sObjectMetadata(_Message):
 
     @property
     def labels(self) -> dict[str, str]:
-        """``labels``: map of message, field 1."""
+        """``labels``: map<string, string>, field 1."""
         value: dict[str, str] = self._get("labels")
         return value
 
     @property
     def annotations(self) -> dict[str, str]:
-        """``annotations``: map of message, field 2."""
+        """``annotations``: map<string, string>, field 2."""
         value: dict[str, str] = self._get("annotations")
         return value
 

@@ -94,7 +94,7 @@ class SchemaType(_Message):
         return value
 
 
-class StructuredDatasetType(_Message):
+class StructuredDatasetTypeBase(_Message):
     """The ``flyteidl.core.StructuredDatasetType`` message."""
 
     __slots__ = ()
@@ -288,12 +288,12 @@ class TypeStructure(_Message):
 
     @property
     def dataclass_type(self) -> dict[str, LiteralType]:
-        """``dataclass_type``: map of flyteidl.core.TypeStructure.DataclassTypeEntry, field 2."""
+        """``dataclass_type``: map<string, flyteidl.core.LiteralType>, field 2."""
         value: dict[str, LiteralType] = self._get("dataclass_type")
         return value
 
 
-class TypeAnnotation(_Message):
+class TypeAnnotationBase(_Message):
     """The ``flyteidl.core.TypeAnnotation`` message."""
 
     __slots__ = ()
@@ -315,7 +315,7 @@ class TypeAnnotation(_Message):
         return value
 
 
-class LiteralType(_Message):
+class LiteralTypeBase(_Message):
     """The ``flyteidl.core.LiteralType`` message."""
 
     __slots__ = ()
@@ -429,7 +429,7 @@ class LiteralType(_Message):
         return value
 
 
-class OutputReference(_Message):
+class OutputReferenceBase(_Message):
     """The ``flyteidl.core.OutputReference`` message."""
 
     __slots__ = ()
@@ -535,3 +535,12 @@ class Error(_Message):
         """``message``: string, field 2."""
         value: str = self._pb.message
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.core.types import (  # noqa: E402
+    LiteralType as LiteralType,
+    OutputReference as OutputReference,
+    StructuredDatasetType as StructuredDatasetType,
+    TypeAnnotation as TypeAnnotation,
+)

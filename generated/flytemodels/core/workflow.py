@@ -512,7 +512,7 @@ class NodeMetadata(_Message):
 
     @property
     def config(self) -> dict[str, str]:
-        """``config``: map of message, field 10."""
+        """``config``: map<string, string>, field 10."""
         value: dict[str, str] = self._get("config")
         return value
 
@@ -698,7 +698,7 @@ class WorkflowMetadata(_Message):
 
     @property
     def tags(self) -> dict[str, str]:
-        """``tags``: map of message, field 3."""
+        """``tags``: map<string, string>, field 3."""
         value: dict[str, str] = self._get("tags")
         return value
 

@@ -969,7 +969,7 @@ class Metadata(_Message):
 
     @property
     def key_map(self) -> dict[str, str]:
-        """``key_map``: map of message, field 1."""
+        """``key_map``: map<string, string>, field 1."""
         value: dict[str, str] = self._get("key_map")
         return value
 

@@ -92,7 +92,7 @@ class CloudEventWorkflowExecution(_Message):
 
     @property
     def labels(self) -> dict[str, str]:
-        """``labels``: map of message, field 7."""
+        """``labels``: map<string, string>, field 7."""
         value: dict[str, str] = self._get("labels")
         return value
 
@@ -170,7 +170,7 @@ class CloudEventNodeExecution(_Message):
 
     @property
     def labels(self) -> dict[str, str]:
-        """``labels``: map of message, field 7."""
+        """``labels``: map<string, string>, field 7."""
         value: dict[str, str] = self._get("labels")
         return value
 
@@ -203,7 +203,7 @@ class CloudEventTaskExecution(_Message):
 
     @property
     def labels(self) -> dict[str, str]:
-        """``labels``: map of message, field 2."""
+        """``labels``: map<string, string>, field 2."""
         value: dict[str, str] = self._get("labels")
         return value
 

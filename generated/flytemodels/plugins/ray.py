@@ -217,7 +217,7 @@ class HeadGroupSpec(_Message):
 
     @property
     def ray_start_params(self) -> dict[str, str]:
-        """``ray_start_params``: map of message, field 1."""
+        """``ray_start_params``: map<string, string>, field 1."""
         value: dict[str, str] = self._get("ray_start_params")
         return value
 
@@ -286,7 +286,7 @@ class WorkerGroupSpec(_Message):
 
     @property
     def ray_start_params(self) -> dict[str, str]:
-        """``ray_start_params``: map of message, field 5."""
+        """``ray_start_params``: map<string, string>, field 5."""
         value: dict[str, str] = self._get("ray_start_params")
         return value
 

@@ -104,13 +104,13 @@ class SparkJob(_Message):
 
     @property
     def sparkConf(self) -> dict[str, str]:
-        """``sparkConf``: map of message, field 4."""
+        """``sparkConf``: map<string, string>, field 4."""
         value: dict[str, str] = self._get("sparkConf")
         return value
 
     @property
     def hadoopConf(self) -> dict[str, str]:
-        """``hadoopConf``: map of message, field 5."""
+        """``hadoopConf``: map<string, string>, field 5."""
         value: dict[str, str] = self._get("hadoopConf")
         return value
 

@@ -70,7 +70,7 @@ class CreateUploadLocationResponse(_Message):
 
     @property
     def headers(self) -> dict[str, str]:
-        """``headers``: map of message, field 4."""
+        """``headers``: map<string, string>, field 4."""
         value: dict[str, str] = self._get("headers")
         return value
 

@@ -3,6 +3,4 @@
 
 from __future__ import annotations
 
-from flyteidl.service import signal_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
-from flytemodels._runtime import Message as _Message
