@@ -57,7 +57,7 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
     scope = _Scope(file, module, symbols, config, _comments(file), top_level)
     replaced = overrides.discover(file, module, config)
     messages = tuple(
-        _message(message, (_FILE_MESSAGES, i), message.name, scope, replaced)
+        _message(message, (_FILE_MESSAGES, i), message.name, scope, _overridden(replaced))
         for i, message in enumerate(file.message_type)
     )
     enums = tuple(_enum(enum, (_FILE_ENUMS, i), enum.name, scope) for i, enum in enumerate(file.enum_type))
@@ -102,7 +102,7 @@ class _Scope:
 
 
 def _message(
-    message: DescriptorProto, path: tuple[int, ...], qualname: str, scope: _Scope, replaced: tuple[Override, ...]
+    message: DescriptorProto, path: tuple[int, ...], qualname: str, scope: _Scope, overridden: frozenset[str]
 ) -> Message:
     where = f"{scope.file.name}: {qualname}"
     naming.class_name(message.name, where)
@@ -116,10 +116,10 @@ def _message(
     for clash in sorted(py_names & inner):
         raise GenerateError(f"{where}: field {clash!r} and a nested type share one Python name")
     shadowed = frozenset(py_names | inner)
-    overridden = qualname in {o.name for o in replaced}
+
     return Message(
         proto_name=_full_name(scope.file, qualname),
-        name=naming.base_name(message.name) if overridden else message.name,
+        name=naming.base_name(message.name) if qualname in overridden else message.name,
         pb_path=qualname,
         doc=naming.docstring(scope.comment(path) or f"The ``{_full_name(scope.file, qualname)}`` message."),
         fields=tuple(
@@ -128,13 +128,24 @@ def _message(
         ),
         oneofs=_oneofs(message),
         messages=tuple(
-            _message(n, (*path, _MESSAGE_NESTED, list(message.nested_type).index(n)), f"{qualname}.{n.name}", scope, ())
+            _message(
+                n,
+                (*path, _MESSAGE_NESTED, list(message.nested_type).index(n)),
+                f"{qualname}.{n.name}",
+                scope,
+                overridden,
+            )
             for n in nested
         ),
         enums=tuple(
             _enum(e, (*path, _MESSAGE_ENUMS, i), f"{qualname}.{e.name}", scope) for i, e in enumerate(message.enum_type)
         ),
     )
+
+
+def _overridden(replaced: tuple[Override, ...]) -> frozenset[str]:
+    """Qualified names of every message, top-level or nested, that ``src/`` overrides."""
+    return frozenset(name for override in replaced for name in (override.name, *override.nested))
 
 
 def _oneofs(message: DescriptorProto) -> tuple[Oneof, ...]:

@@ -116,6 +116,7 @@ class Override:
 
     name: str
     module: str
+    nested: tuple[str, ...] = ()  # qualified names of nested messages overridden inside it
 
 
 @dataclass(frozen=True, slots=True)

@@ -314,6 +314,22 @@ def test_override_that_does_not_subclass_the_base(ws: Workspace, capsys: pytest.
     fails(ws, capsys, f"{path}:1: override Thing must subclass ThingBase")
 
 
+NESTED = "message Thing { message Part { string text = 1; } enum Kind { A = 0; } Part part = 1; }\n"
+
+
+def test_nested_override_that_does_not_subclass_its_base(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "class Thing(ThingBase):\n    class Part:\n        pass\n"
+    path = override(ws, text)
+    ws.configure(ws.proto("thing", NESTED))
+    fails(ws, capsys, f"{path}:2: nested override Thing.Part must subclass PartBase")
+
+
+def test_nested_class_hiding_a_nested_enum(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    path = override(ws, "class Thing(ThingBase):\n    class Kind:\n        pass\n")
+    ws.configure(ws.proto("thing", NESTED))
+    fails(ws, capsys, f"{path}:2: nested override Thing.Kind must not reuse the name of a nested enum")
+
+
 def test_override_base_name_taken_by_another_message(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
     override(ws, "from errmodels.thing import ThingBase\n\n\nclass Thing(ThingBase):\n    pass\n")
     ws.configure(ws.proto("thing", THING + "message ThingBase {}\n"))

@@ -379,6 +379,19 @@ def test_override_is_what_parents_hand_out(goldens: ModuleType) -> None:
     assert holder.part == override.ThingBase.Part()
 
 
+def test_nested_override_is_at_the_public_path_and_handed_out(goldens: ModuleType) -> None:
+    override = module("override")
+    label_class = override.Thing.Label
+    assert label_class is importlib.import_module("goldenoverrides.override").Thing.Label
+    assert issubclass(label_class, override.ThingBase.LabelBase)
+    holder = round_trip(
+        override.Holder(label=label_class(text="hi"), thing=override.Thing(label=label_class(text="x")))
+    )
+    assert type(holder.label) is label_class and holder.label.shouted == "HI"
+    assert type(holder.thing.label) is label_class
+    assert type(pickle.loads(pickle.dumps(holder.label))) is label_class
+
+
 def test_mypy_strict_accepts_the_goldens_and_the_typing_checks(goldens: ModuleType, tmp_path: Path) -> None:
     """Builtin-shadowing names and keyword fields type-check; wrong calls are rejected (see typing_checks.py)."""
     config = tmp_path / "mypy.ini"

@@ -22,6 +22,7 @@ class ThingBase(_Message):
         "first",
         "last",
         "parts",
+        "label",
     )
 
     class Part(_Message):
@@ -45,16 +46,39 @@ class ThingBase(_Message):
             value: str = self._pb.text
             return value
 
+    class LabelBase(_Message):
+        """The ``fixtures.override.Thing.Label`` message."""
+
+        __slots__ = ()
+        _PB = _pb2.Thing.Label
+        _FIELDS = ("text",)
+
+        def __init__(
+            self,
+            text: str | None = None,
+        ) -> None:
+            self._build(
+                text,
+            )
+
+        @property
+        def text(self) -> str:
+            """``text``: string, field 1."""
+            value: str = self._pb.text
+            return value
+
     def __init__(
         self,
         first: str | None = None,
         last: str | None = None,
         parts: _abc.Iterable[Thing.Part] | None = None,
+        label: Thing.Label | None = None,
     ) -> None:
         self._build(
             first,
             last,
             parts,
+            label,
         )
 
     @property
@@ -75,6 +99,12 @@ class ThingBase(_Message):
         value: list[Thing.Part] = self._get("parts")
         return value
 
+    @property
+    def label(self) -> Thing.Label | None:
+        """``label``: optional fixtures.override.Thing.Label, field 4."""
+        value: Thing.Label | None = self._get("label")
+        return value
+
 
 class Holder(_Message):
     """The ``fixtures.override.Holder`` message."""
@@ -86,6 +116,7 @@ class Holder(_Message):
         "things",
         "by_key",
         "part",
+        "label",
     )
 
     def __init__(
@@ -94,12 +125,14 @@ class Holder(_Message):
         things: _abc.Iterable[Thing] | None = None,
         by_key: _abc.Mapping[str, Thing] | None = None,
         part: Thing.Part | None = None,
+        label: Thing.Label | None = None,
     ) -> None:
         self._build(
             thing,
             things,
             by_key,
             part,
+            label,
         )
 
     @property
@@ -124,6 +157,12 @@ class Holder(_Message):
     def part(self) -> Thing.Part | None:
         """``part``: optional fixtures.override.Thing.Part, field 4."""
         value: Thing.Part | None = self._get("part")
+        return value
+
+    @property
+    def label(self) -> Thing.Label | None:
+        """``label``: optional fixtures.override.Thing.Label, field 5."""
+        value: Thing.Label | None = self._get("label")
         return value
 
 
