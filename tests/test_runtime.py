@@ -256,6 +256,13 @@ def test_open_enums() -> None:
     assert TaskLog().message_format is TaskLog.MessageFormat.UNKNOWN
 
 
+def test_enum_to_string_names_declared_values_and_prints_unknown_ones() -> None:
+    formats = TaskLog.MessageFormat
+    assert formats.enum_to_string(formats.JSON) == "JSON" and formats.enum_to_string(2) == "JSON"
+    assert formats(96).name == "UNKNOWN_96" and formats.enum_to_string(96) == "96"
+    assert formats.enum_to_string(0) == "UNKNOWN"  # a declared member that happens to be called UNKNOWN
+
+
 def test_constructor_keyword_and_positional_in_field_order() -> None:
     by_keyword = Identifier(resource_type=ResourceType.TASK, project="p", domain="d", name="n", version="v", org="o")
     assert Identifier(ResourceType.TASK, "p", "d", "n", "v", "o") == by_keyword

@@ -23,3 +23,10 @@ class OpenEnum(enum.IntEnum):
         member._value_ = value
         # Cached so the same unknown value always yields the same object.
         return cls._value2member_map_.setdefault(value, member)
+
+    @classmethod
+    def enum_to_string(cls, value: int) -> str:
+        """The name of ``value`` (flytekit's spelling of ``Enum(value).name``); unknown values print as numbers."""
+        member = cls._value2member_map_.get(value)
+        declared = member is not None and member.name in cls._member_map_  # not an UNKNOWN_<n> stand-in
+        return member.name if declared else str(value)  # type: ignore[union-attr]
