@@ -5,6 +5,8 @@ class DecodeError(ValueError):
     """Bytes could not be decoded into a model.
 
     Raised by ``from_bytes`` for truncated or malformed input and for input nested
-    deeper than the protobuf runtime's recursion limit. The message names the
-    model class that was being read.
+    deeper than the protobuf runtime's recursion limit (100 messages, about 50
+    literal levels), and by unpickling a model nested that deep: it is built in
+    memory at any depth, but its bytes cannot be read back. The message names
+    the model class that was being read.
     """

@@ -30,3 +30,11 @@ class OpenEnum(enum.IntEnum):
         member = cls._value2member_map_.get(value)
         declared = member is not None and member.name in cls._member_map_  # not an UNKNOWN_<n> stand-in
         return member.name if declared else str(value)  # type: ignore[union-attr]
+
+    @classmethod
+    def string_to_enum(cls, name: str) -> Any:
+        """The member named ``name`` (flytekit's inverse of ``enum_to_string``); ValueError if the IDL has none."""
+        try:
+            return cls._member_map_[name]
+        except KeyError:
+            raise ValueError(f"{cls.__qualname__} has no member named {name!r}") from None

@@ -9,6 +9,7 @@ field's kind. ``get`` converts what the message holds into Python values;
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
@@ -18,6 +19,7 @@ from google.protobuf.descriptor import Descriptor, FieldDescriptor
 from flytemodels._runtime import registry, wellknown
 
 _FD = FieldDescriptor
+_new = object.__new__
 _INT_RANGES: dict[int, tuple[int, int]] = {
     _FD.TYPE_INT32: (-(2**31), 2**31 - 1),
     _FD.TYPE_SINT32: (-(2**31), 2**31 - 1),
@@ -38,6 +40,8 @@ _PLAIN_TYPES: dict[int, tuple[tuple[type, ...], str]] = {
     _FD.TYPE_FLOAT: ((float, int), "float"),
     _FD.TYPE_DOUBLE: ((float, int), "float"),
 }
+# A finite value these cannot pack would silently become inf (float) or fail in protobuf (huge ints).
+_FLOAT_FORMATS: dict[int, tuple[str, str]] = {_FD.TYPE_FLOAT: ("<f", "float32"), _FD.TYPE_DOUBLE: ("<d", "double")}
 
 
 class Element:
@@ -63,16 +67,22 @@ class Element:
 
 
 class ScalarElement(Element):
-    __slots__ = ("_expected", "_range", "_types")
+    __slots__ = ("_expected", "_float", "_range", "_types")
 
     def __init__(self, field: FieldDescriptor) -> None:
         self._range = _INT_RANGES.get(field.type)
+        self._float = _FLOAT_FORMATS.get(field.type)
         self._types, self._expected = _PLAIN_TYPES.get(field.type, ((int,), "int"))
 
     def check(self, value: Any) -> Any:
         types: tuple[type, ...] = self._types
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
             raise TypeError(f"expected {self._expected}, got {type(value).__name__}")
+        if self._float is not None:
+            try:
+                struct.pack(self._float[0], value)
+            except (OverflowError, struct.error):  # struct.error: an int beyond any double
+                raise ValueError(f"{value} is outside the {self._float[1]} range") from None
         return self._in_range(value)
 
     def _in_range(self, value: Any) -> Any:
@@ -128,7 +138,14 @@ class MessageElement(Element):
 
     def to_python(self, raw: Any) -> Any:
         # The parent owns an immutable message, so the child may share it.
-        return self._class()._wrap(raw)
+        model = self._model
+        if model is None:
+            model = self._class()
+        # Message._wrap, inlined: this runs once for every message a walk reaches.
+        wrapped = _new(model)
+        wrapped._pb = raw
+        wrapped._cache = None
+        return wrapped
 
     def fill(self, target: Any, value: Any) -> None:
         pb = getattr(value, "_pb", None)
@@ -157,14 +174,23 @@ class WellKnownElement(Element):
 
 
 def element_for(field: FieldDescriptor) -> Element:
-    """The element kind of a (non-map) field."""
+    """The element kind of a (non-map) field.
+
+    A message or enum type from outside the generated tree the field's message
+    belongs to (``google.rpc.Status`` in flyteidl2) has no model: a message is
+    kept as its protobuf message, an enum value as a plain int, as the
+    generator annotates them.
+    """
+    owner: str = field.containing_type.file.name  # type: ignore[union-attr]  # a field has an owner
     if field.type == _FD.TYPE_ENUM:
-        return EnumElement(field)
-    if field.message_type is None:
+        modelled = registry.same_tree(field.enum_type.file.name, owner)  # type: ignore[union-attr]
+        return EnumElement(field) if modelled else ScalarElement(field)
+    message = field.message_type
+    if message is None:
         return ScalarElement(field)
-    if field.message_type.file.package == "google.protobuf":
-        return WellKnownElement(field.message_type)
-    return MessageElement(field.message_type)
+    if message.file.package == "google.protobuf" or not registry.same_tree(message.file.name, owner):
+        return WellKnownElement(message)
+    return MessageElement(message)
 
 
 class Spec:
@@ -192,7 +218,7 @@ class Spec:
         try:
             self._store(pb, value)
         except (TypeError, ValueError) as error:
-            raise type(error)(f"{self.label}: {error}") from None
+            raise _relabelled(error, f"{self.label}: ") from None
 
     def _store(self, pb: Any, value: Any) -> None:
         raise NotImplementedError
@@ -243,7 +269,7 @@ class RepeatedSpec(Spec):
                 else:
                     target.append(self.element.check(item))
             except (TypeError, ValueError) as error:
-                raise type(error)(f"[{index}] {error}") from None
+                raise _relabelled(error, f"[{index}] ") from None
 
 
 class MapSpec(Spec):
@@ -273,7 +299,17 @@ class MapSpec(Spec):
                 else:
                     target[key] = self.element.check(item)
             except (TypeError, ValueError) as error:
-                raise type(error)(f"[{key!r}] {error}") from None
+                raise _relabelled(error, f"[{key!r}] ") from None
+
+
+def _relabelled(error: TypeError | ValueError, prefix: str) -> TypeError | ValueError:
+    """The same kind of error with ``prefix`` (the field) in front of its message.
+
+    Plain TypeError/ValueError: a subclass protobuf raises need not take one
+    message argument (UnicodeEncodeError for a lone surrogate in a str takes five).
+    """
+    kind = TypeError if isinstance(error, TypeError) else ValueError
+    return kind(f"{prefix}{error}")
 
 
 def spec_for(field: FieldDescriptor, owner: str) -> Spec:

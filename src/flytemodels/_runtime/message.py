@@ -18,7 +18,7 @@ from google.protobuf import descriptor_pool, json_format, text_format
 from google.protobuf.message import DecodeError as PbDecodeError
 from google.protobuf.message import Message as PbMessage
 
-from flytemodels._runtime import registry
+from flytemodels._runtime import constraints, registry
 from flytemodels._runtime.fields import Spec, specs_of
 from flytemodels.errors import DecodeError
 
@@ -56,6 +56,7 @@ class Message:
             if spec.oneof is not None:
                 _check_oneof_free(pb, spec)
             spec.set(pb, value)
+        constraints.check(pb)  # buf.validate rules (flyteidl2); nothing to do for types without any
         self._pb = pb
         self._cache = None
 
@@ -100,22 +101,48 @@ class Message:
     # -- field access (used by generated properties) ----------------------------
 
     def _get(self, name: str) -> Any:
-        spec: Spec = specs_of(self._pb.DESCRIPTOR)[name]
+        # The hot path of every lazy property: specs are found by class (upb
+        # rebuilds a descriptor's full_name string on every access), and only
+        # values worth keeping are cached: an unset field (None) or an empty
+        # container costs less to recompute than a cache entry costs to hold.
         try:
-            if not spec.cached:
-                return spec.get(self._pb)
+            spec: Spec = _CLASS_SPECS[type(self)][name]
+        except KeyError:
+            spec = _class_specs(type(self))[name]
+        try:
             cache = self._cache
-            if cache is None:
-                cache = self._cache = {}
-            try:
-                value = cache[name]
-            except KeyError:
-                value = cache[name] = spec.get(self._pb)
-            return spec.fresh(value)
+            if cache is not None and name in cache:
+                return spec.fresh(cache[name])
+            value = spec.get(self._pb)
+            if spec.cached and value:
+                if cache is None:
+                    cache = self._cache = {}
+                cache[name] = value
+                return spec.fresh(value)
+            return value
         except ValueError as error:
             # A value the message holds but the Python type cannot (a Timestamp
             # past year 9999 from the wire): say which field; the message keeps it.
             raise ValueError(f"{spec.label}: {error}") from None
+
+    def _present(self, name: str) -> Any:
+        """Read a field its property has just found set (``HasField``): convert once, cache."""
+        cache = self._cache
+        if cache is not None and name in cache:
+            return cache[name]
+        try:
+            spec: Spec = _CLASS_SPECS[type(self)][name]
+        except KeyError:
+            spec = _class_specs(type(self))[name]
+        try:
+            value = spec.element.to_python(getattr(self._pb, name))
+        except ValueError as error:
+            raise ValueError(f"{spec.label}: {error}") from None
+        if spec.cached:
+            if cache is None:
+                cache = self._cache = {}
+            cache[name] = value
+        return value
 
     def which_oneof(self, oneof: str) -> str | None:
         """The name of the member of ``oneof`` that is set, or ``None``."""
@@ -163,7 +190,10 @@ class Message:
 
     def __repr__(self) -> str:
         body = _text(self._pb, one_line=True)
-        return f"{type(self).__qualname__}.from_text({body!r})" if body else f"{type(self).__qualname__}()"
+        if not body and not constraints.declares_rules(self._pb.DESCRIPTOR):
+            return f"{type(self).__qualname__}()"
+        # from_text, not the constructor, for a type with buf.validate rules: the empty message may break them.
+        return f"{type(self).__qualname__}.from_text({body!r})"
 
     def _repr_html_(self) -> str:
         title = html.escape(type(self).__qualname__)
@@ -248,6 +278,14 @@ def _unpickle_public(module: str, qualname: str, data: bytes) -> Message:
     return _unpickle(found, data)  # type: ignore[no-any-return]
 
 
+_CLASS_SPECS: dict[type[Message], dict[str, Spec]] = {}
+
+
+def _class_specs(cls: type[Message]) -> dict[str, Spec]:
+    specs = _CLASS_SPECS[cls] = specs_of(cls._PB.DESCRIPTOR)
+    return specs
+
+
 def _unpickle(cls: type[_Model], data: bytes) -> _Model:
     # A model nested deeper than protobuf decodes pickles but cannot load:
     # that is the documented DecodeError, as for from_bytes.
@@ -259,7 +297,10 @@ def _decode(cls: type[Message], data: bytes) -> Any:
     try:
         return cls._PB.FromString(data)
     except (PbDecodeError, RuntimeError, ValueError, TypeError) as error:
-        name = f"{cls.__qualname__} ({cls._PB.DESCRIPTOR.full_name})"
+        # Named as the public class is (and as field errors name messages): by the
+        # proto name within its package; a generated base's qualname may differ.
+        descriptor = cls._PB.DESCRIPTOR
+        name = f"{descriptor.full_name.removeprefix(descriptor.file.package + '.')} ({descriptor.full_name})"
         raise DecodeError(f"cannot decode {name}: {error}") from None
 
 

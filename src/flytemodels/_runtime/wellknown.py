@@ -74,9 +74,13 @@ def _timestamp_to_proto(value: Any, target: Any) -> None:
 def _duration_to_python(pb: Any) -> datetime.timedelta:
     # seconds and nanos share a sign; int() truncates toward zero like the IDL.
     try:
-        return datetime.timedelta(seconds=pb.seconds, microseconds=int(pb.nanos / _NANOS_PER_MICRO))
+        value = datetime.timedelta(seconds=pb.seconds, microseconds=int(pb.nanos / _NANOS_PER_MICRO))
     except OverflowError:  # beyond 999,999,999 days; the Duration spec allows 10,000 years
-        raise ValueError(f"Duration(seconds={pb.seconds}, nanos={pb.nanos}) is outside timedelta's range") from None
+        value = None
+    # Refuse what _duration_to_proto refuses, so a model's own values always rebuild it.
+    if value is None or abs(value) // datetime.timedelta(seconds=1) > _MAX_DURATION_SECONDS:
+        raise ValueError(f"Duration(seconds={pb.seconds}, nanos={pb.nanos}) is outside the Duration range")
+    return value
 
 
 def _duration_to_proto(value: Any, target: Any) -> None:
