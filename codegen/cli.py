@@ -1,4 +1,8 @@
-"""``python -m codegen``: the command line. Only I/O and argument handling live here."""
+"""``python -m codegen``: the command line. Only I/O and argument handling live here.
+
+``python -m codegen [options]`` generates (as it always has); the subcommands
+``diff`` and ``check-overrides`` come first when given: ``python -m codegen diff OLD NEW``.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +13,23 @@ import tempfile
 import time
 from pathlib import Path
 
-from codegen import load, render, sources, write
+from codegen import diff, inputs, load, override_check, render, report, sources, state, write
 from codegen.config import Config, Source, load_config
 from codegen.errors import GenerateError
 
 DEFAULT_CONFIG = Path("protos/flyteidl.toml")
+_SUBCOMMANDS = ("generate", "diff", "check-overrides")
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    command = argv[0] if argv and argv[0] in _SUBCOMMANDS else "generate"
+    rest = argv[1:] if argv and argv[0] == command else argv
+    runner = {"generate": _generate, "diff": _diff, "check-overrides": _check_overrides}[command]
+    parser = {"generate": _parser, "diff": _diff_parser, "check-overrides": _check_parser}[command]()
+    arguments = parser.parse_args(rest)
     try:
-        return _run(arguments)
+        return runner(arguments)
     except GenerateError as error:
         print(f"codegen: error: {error}", file=sys.stderr)
         return 1
@@ -27,9 +37,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m codegen", description="Generate typed model classes from protobuf descriptors."
+        prog="python -m codegen",
+        description="Generate typed model classes from protobuf descriptors.",
+        epilog="Other commands: `python -m codegen diff OLD NEW` compares two IDL inputs; "
+        "`python -m codegen check-overrides` checks the hand-written overrides against the IDL. "
+        "Each takes --help.",
     )
-    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="TOML configuration (default: %(default)s)")
+    parser.add_argument(
+        "--config", type=Path, action="append", help=f"TOML configuration, repeatable (default: {DEFAULT_CONFIG})"
+    )
     parser.add_argument("--output", type=Path, help="write here instead of the configured output directory")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the output is not up to date")
     source = parser.add_mutually_exclusive_group()
@@ -38,49 +54,135 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument(
         "--proto", nargs="+", metavar="FILE", help="compile these .proto files (relative to --proto-path)"
     )
+    source.add_argument("--wheel", help="read the _pb2 modules in a wheel: a .whl path, or name==version to download")
     parser.add_argument("--proto-path", type=Path, action="append", default=[], help="include directory for --proto")
     return parser
 
 
-def _run(arguments: argparse.Namespace) -> int:
+def _generate(arguments: argparse.Namespace) -> int:
+    configs = arguments.config or [DEFAULT_CONFIG]
+    if len(configs) > 1 and (arguments.output or _source_given(arguments)):
+        raise GenerateError("--output and source options apply to one --config only")
+    status = 0
+    for path in configs:
+        status = max(status, _generate_one(_configure(path, arguments), arguments.check))
+    return status
+
+
+def _generate_one(config: Config, check: bool) -> int:
     started = time.perf_counter()
-    config = _configure(arguments)
     files = sources.read(config.source)
     tree = load.build_tree(files, config)
     rendered = render.render_tree(tree, config.runtime)
     formatted = write.format_all(rendered, config.line_length, config.python_versions, Path(tempfile.gettempdir()))
-    if arguments.check:
-        return _report_drift(config.output, formatted)
-    changes = write.write_tree(config.output, formatted)
+    new = state.record(files, config, sources.origin(config.source))
+    formatted[state.path(config).as_posix()] = state.dumps(new)
+    if check:
+        return _report_drift(config, formatted)
+    old = state.read(config)
+    if old is not None and old.digest != new.digest:
+        print(report.text(old.label(), new.label(), diff.compare(old.surface, new.surface)))
+    changes = write.write_tree(config.output, formatted, config.package)
     elapsed = time.perf_counter() - started
     print(
-        f"codegen: {len(tree.files)} modules from {config.proto_root}/ in {elapsed:.1f}s: "
+        f"codegen: {len(tree.files)} modules from {config.proto_root}/ ({new.label()}) in {elapsed:.1f}s: "
         f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged"
     )
-    return 0
+    problems = override_check.check(config, new.surface, old.surface if old is not None else None)
+    return _print_problems(problems)
 
 
-def _configure(arguments: argparse.Namespace) -> Config:
-    config = load_config(arguments.config)
+def _source_given(arguments: argparse.Namespace) -> bool:
+    return bool(arguments.python_package or arguments.descriptor_set or arguments.proto or arguments.wheel)
+
+
+def _configure(path: Path, arguments: argparse.Namespace) -> Config:
+    config = load_config(path)
+    cache = config.source.cache
     if arguments.python_package:
-        config = dataclasses.replace(config, source=Source(python_package=arguments.python_package))
+        config = dataclasses.replace(config, source=Source(python_package=arguments.python_package, cache=cache))
     elif arguments.descriptor_set:
-        config = dataclasses.replace(config, source=Source(descriptor_set=arguments.descriptor_set))
+        config = dataclasses.replace(config, source=Source(descriptor_set=arguments.descriptor_set, cache=cache))
     elif arguments.proto:
-        config = dataclasses.replace(
-            config, source=Source(proto_path=tuple(arguments.proto_path), proto_files=tuple(arguments.proto))
-        )
+        source = Source(proto_path=tuple(arguments.proto_path), proto_files=tuple(arguments.proto), cache=cache)
+        config = dataclasses.replace(config, source=source)
+    elif arguments.wheel:
+        config = dataclasses.replace(config, source=Source(wheel=arguments.wheel, cache=cache))
     if arguments.output:
         config = dataclasses.replace(config, output=arguments.output)
     return config
 
 
-def _report_drift(output: Path, formatted: dict[str, str]) -> int:
-    drifted = write.differences(output, formatted)
+def _report_drift(config: Config, formatted: dict[str, str]) -> int:
+    drifted = write.differences(config.output, formatted, config.package)
     for path in drifted:
-        print(f"codegen: out of date: {output / path}", file=sys.stderr)
+        print(f"codegen: out of date: {config.output / path}", file=sys.stderr)
     if drifted:
         print("codegen: run `make generate` and commit the result", file=sys.stderr)
         return 1
-    print(f"codegen: {output} is up to date ({len(formatted)} files)")
+    print(f"codegen: {config.output} is up to date ({len(formatted)} files of {config.package})")
     return 0
+
+
+def _print_problems(problems: list[override_check.Problem]) -> int:
+    errors = [problem for problem in problems if not problem.review]
+    for problem in problems:
+        print(f"codegen: {problem}", file=sys.stderr if not problem.review else sys.stdout)
+    if errors:
+        print(f"codegen: {len(errors)} override problem(s): fix them in the files named above", file=sys.stderr)
+        return 1
+    return 0
+
+
+# -- diff ------------------------------------------------------------------------------
+
+
+def _diff_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m codegen diff",
+        description="Compare two IDL inputs: what was added, removed, renamed or retyped, and what it breaks.",
+        epilog=f"OLD and NEW are each: {inputs.USAGE}.",
+    )
+    parser.add_argument("old", metavar="OLD")
+    parser.add_argument("new", metavar="NEW")
+    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="TOML configuration (default: %(default)s)")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown for a pull request")
+    parser.add_argument("--fail-on-breaking", action="store_true", help="exit 1 if a change breaks wire or API")
+    parser.add_argument("--cache", type=Path, help="where downloaded wheels are kept (default: the config's cache)")
+    return parser
+
+
+def _diff(arguments: argparse.Namespace) -> int:
+    config = load_config(arguments.config)
+    cache = arguments.cache or config.source.cache
+    old_label, old = inputs.resolve(arguments.old, config, cache)
+    new_label, new = inputs.resolve(arguments.new, config, cache)
+    changes = diff.compare(old, new)
+    render_report = report.markdown if arguments.markdown else report.text
+    print(render_report(old_label, new_label, changes), end="")
+    return 1 if arguments.fail_on_breaking and report.is_breaking(changes) else 0
+
+
+# -- check-overrides -----------------------------------------------------------------------
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m codegen check-overrides",
+        description="Report every override that uses a field, oneof, enum value or type the IDL does not have "
+        "(errors), or one that changed since the last generation (for review).",
+    )
+    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="TOML configuration (default: %(default)s)")
+    parser.add_argument("--idl", default="installed", help=f"the IDL to check against: {inputs.USAGE}")
+    parser.add_argument("--cache", type=Path, help="where downloaded wheels are kept (default: the config's cache)")
+    return parser
+
+
+def _check_overrides(arguments: argparse.Namespace) -> int:
+    config = load_config(arguments.config)
+    label, new = inputs.resolve(arguments.idl, config, arguments.cache or config.source.cache)
+    old = state.read(config)
+    status = _print_problems(override_check.check(config, new, old.surface if old is not None else None))
+    if status == 0:
+        print(f"codegen: the overrides in {config.overrides_dir} fit {label}")
+    return status

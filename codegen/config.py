@@ -6,6 +6,7 @@ flyteidl); paths in it are relative to the file's own directory.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +17,18 @@ from codegen.errors import GenerateError
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Exactly one of: an installed package of ``_pb2`` modules, a descriptor set, .proto files."""
+    """Exactly one of: an installed package of ``_pb2`` modules, a descriptor set, .proto files, a wheel.
+
+    ``wheel`` is a path to a ``.whl`` or a pinned requirement (``flyteidl==1.10.7``)
+    that is downloaded once into ``cache``.
+    """
 
     python_package: str | None = None
     descriptor_set: Path | None = None
     proto_path: tuple[Path, ...] = ()
     proto_files: tuple[str, ...] = ()
+    wheel: str | None = None
+    cache: Path = Path(".cache/idl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +40,9 @@ class Config:
     runtime: str = "flytemodels._runtime"
     overrides_dir: Path | None = None
     overrides_package: str | None = None
+    # Helpers in src/ called as helper(model, "field", ...) or helper(model, {"field": ...}) (override check)
+    field_helpers: tuple[str, ...] = ()
+    oneof_helpers: tuple[str, ...] = ()  # ...and as helper(model, "oneof")
     line_length: int = 100
     python_versions: tuple[str, ...] = field(default=("py311",))
 
@@ -57,18 +67,23 @@ def _parse(data: dict[str, Any], base: Path) -> Config:
         source=Source(
             python_package=source.get("python_package"),
             descriptor_set=_path(base, source.get("descriptor_set")),
-            proto_path=tuple(base / p for p in source.get("proto_path", [])),
+            proto_path=tuple(Path(os.path.normpath(base / p)) for p in source.get("proto_path", [])),
             proto_files=tuple(source.get("proto_files", [])),
+            wheel=source.get("wheel"),
+            cache=_path(base, source.get("cache")) or Path(".cache/idl"),
         ),
         proto_root=generate["proto_root"],
         package=generate["package"],
-        output=base / generate["output"],
+        output=Path(os.path.normpath(base / generate["output"])),
         runtime=generate.get("runtime", "flytemodels._runtime"),
         line_length=generate.get("line_length", 100),
         overrides_dir=_path(base, overrides.get("directory")),
         overrides_package=overrides.get("package"),
+        field_helpers=tuple(overrides.get("field_helpers", ())),
+        oneof_helpers=tuple(overrides.get("oneof_helpers", ())),
     )
 
 
 def _path(base: Path, value: str | None) -> Path | None:
-    return None if value is None else base / value
+    """``value`` relative to the configuration's directory, ``..`` folded away for readable messages."""
+    return None if value is None else Path(os.path.normpath(base / value))

@@ -188,14 +188,14 @@ def _field(
     entry = _map_entry(f, scope)
     if entry is not None:
         key, value = entry.field[0], entry.field[1]
-        kind = _kind(value, where)
+        kind = _kind(value, where, scope)
         element = _element(value, kind, scope, shadowed, where)
         key_type = naming.scalar_annotation(key.type)
         cardinality = Cardinality.MAP
         returns = f"{{dict}}[{key_type}, {element}]"
         accepts = f"_abc.Mapping[{key_type}, {_accepting(element, kind)}] | None"
     else:
-        kind = _kind(f, where)
+        kind = _kind(f, where, scope)
         element = _element(f, kind, scope, shadowed, where)
         cardinality = _cardinality(f, kind, scope.file)
         returns = {
@@ -229,14 +229,24 @@ def _map_entry(f: FieldDescriptorProto, scope: _Scope) -> DescriptorProto | None
     return symbol.map_entry if symbol is not None else None
 
 
-def _kind(f: FieldDescriptorProto, where: str) -> Kind:
-    if f.type == _T.TYPE_ENUM:
-        return Kind.ENUM
+def _kind(f: FieldDescriptorProto, where: str, scope: _Scope) -> Kind:
+    """What a value of the field is; a type from outside the proto root has no model of its own.
+
+    Such a message is kept as its protobuf message (``FOREIGN``), such an enum
+    value as a plain int (``SCALAR``): the runtime decides the same way.
+    """
     if f.type == _T.TYPE_GROUP:
         raise GenerateError(f"{where}: proto2 groups are not supported")
-    if f.type != _T.TYPE_MESSAGE:
+    if f.type not in (_T.TYPE_ENUM, _T.TYPE_MESSAGE):
         return Kind.SCALAR
-    return Kind.WELL_KNOWN if f.type_name.startswith(".google.protobuf.") else Kind.MESSAGE
+    if f.type_name.startswith(".google.protobuf.") and f.type == _T.TYPE_MESSAGE:
+        return Kind.WELL_KNOWN
+    symbol = scope.symbols.get(f.type_name)
+    if symbol is None:
+        raise GenerateError(f"{where}: type {f.type_name[1:]} is not in the input")
+    if not symbol.file.startswith(scope.config.proto_root + "/"):
+        return Kind.SCALAR if f.type == _T.TYPE_ENUM else Kind.FOREIGN
+    return Kind.ENUM if f.type == _T.TYPE_ENUM else Kind.MESSAGE
 
 
 def _element(f: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed: frozenset[str], where: str) -> str:
@@ -251,12 +261,8 @@ def _element(f: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed: froze
     symbol = scope.symbols.get(f.type_name)
     if symbol is None:
         raise GenerateError(f"{where}: type {f.type_name[1:]} is not in the input")
-    if kind is Kind.WELL_KNOWN:  # kept as a protobuf message
+    if kind in (Kind.WELL_KNOWN, Kind.FOREIGN):  # kept as a protobuf message
         return f"{scope.use(naming.pb2_module(symbol.file))}.{symbol.qualname}"
-    if not symbol.file.startswith(scope.config.proto_root + "/"):
-        raise GenerateError(
-            f"{where}: type {f.type_name[1:]} is outside {scope.config.proto_root}/ and cannot be mapped"
-        )
     module = naming.module_name(symbol.file, scope.config.proto_root, scope.config.package)
     if module != scope.module:
         return f"{scope.use(module)}.{symbol.qualname}"
@@ -274,7 +280,7 @@ def _cardinality(f: FieldDescriptorProto, kind: Kind, file: FileDescriptorProto)
     if f.label == _T.LABEL_REPEATED:
         return Cardinality.REPEATED
     explicit = f.proto3_optional or f.HasField("oneof_index") or file.syntax in ("", "proto2")
-    if explicit or kind in (Kind.MESSAGE, Kind.WELL_KNOWN):
+    if explicit or kind in (Kind.MESSAGE, Kind.WELL_KNOWN, Kind.FOREIGN):
         return Cardinality.OPTIONAL
     return Cardinality.SINGLE
 

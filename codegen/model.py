@@ -18,6 +18,7 @@ class Kind(enum.Enum):
     ENUM = "enum"
     MESSAGE = "message"
     WELL_KNOWN = "well_known"
+    FOREIGN = "foreign"  # a message outside the proto root: kept as its protobuf message
 
 
 class Cardinality(enum.Enum):
@@ -57,8 +58,14 @@ class Field:
 
     @property
     def reads_directly(self) -> bool:
-        """A plain scalar whose property may read the message attribute itself."""
-        return self.kind is Kind.SCALAR and self.cardinality is Cardinality.SINGLE and self.py_name == self.proto_name
+        """A scalar (with or without presence) whose property may read the message attribute itself."""
+        single = self.cardinality in (Cardinality.SINGLE, Cardinality.OPTIONAL)
+        return self.kind is Kind.SCALAR and single and self.py_name == self.proto_name
+
+    @property
+    def checks_presence(self) -> bool:
+        """Unset reads as None; the property asks ``HasField`` before converting anything."""
+        return self.cardinality is Cardinality.OPTIONAL
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,7 @@ _SCALARS: dict[Any, str] = {
     _T.TYPE_FIXED32: "int", _T.TYPE_UINT32: "int", _T.TYPE_SFIXED32: "int", _T.TYPE_SFIXED64: "int",
     _T.TYPE_SINT32: "int", _T.TYPE_SINT64: "int",
     _T.TYPE_BOOL: "bool", _T.TYPE_STRING: "str", _T.TYPE_BYTES: "bytes",
+    _T.TYPE_ENUM: "int",  # an enum from outside the proto root, which has no model
 }  # fmt: skip
 
 _BUILTIN_TYPES = frozenset({"int", "float", "bool", "str", "bytes", "list", "dict"})

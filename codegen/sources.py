@@ -11,6 +11,8 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 
@@ -18,6 +20,7 @@ from google.protobuf import descriptor_pb2
 from google.protobuf.descriptor import FileDescriptor
 from google.protobuf.message import DecodeError
 
+from codegen import pb2files
 from codegen.config import Source
 from codegen.errors import GenerateError
 
@@ -31,10 +34,54 @@ def read(source: Source) -> list[FileProto]:
         files = from_descriptor_set(source.descriptor_set)
     elif source.proto_files:
         files = from_proto_files(source.proto_path, source.proto_files)
+    elif source.wheel:
+        files = pb2files.complete(pb2files.from_wheel(wheel_path(source.wheel, source.cache)))
     else:
-        raise GenerateError("configuration: [source] names no python_package, descriptor_set or proto_files")
+        raise GenerateError("configuration: [source] names no python_package, descriptor_set, proto_files or wheel")
     _check_imports(files)
     return sorted(files, key=lambda file: file.name)
+
+
+def wheel_path(wheel: str, cache: Path) -> Path:
+    """A wheel file: ``wheel`` itself, or the pinned requirement it names, downloaded into ``cache``."""
+    return pb2files.download(wheel, cache) if "==" in wheel else Path(wheel)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Which release the descriptors came from, when the source says (installed package or wheel)."""
+
+    distribution: str | None = None
+    version: str | None = None
+
+    def label(self, fallback: str) -> str:
+        if self.distribution is None:
+            return fallback
+        return f"{self.distribution} {self.version}" if self.version else self.distribution
+
+
+def origin(source: Source) -> Origin:
+    """The distribution and version the source reads; unknown for descriptor sets and .proto files."""
+    if source.python_package:
+        return installed_origin(source.python_package)
+    if source.wheel:
+        return Origin(*pb2files.wheel_origin(wheel_path(source.wheel, source.cache)))
+    return Origin()
+
+
+def installed_origin(package: str) -> Origin:
+    """The installed distribution that provides the import package ``package``, and its version."""
+    top = package.split(".")[0]
+    candidates = metadata.packages_distributions().get(top, [])
+    wanted = re.sub(r"[-_.]+", "-", top).lower()
+    chosen = next((d for d in candidates if re.sub(r"[-_.]+", "-", d).lower() == wanted), None)
+    chosen = chosen or (candidates[0] if candidates else None)
+    if chosen is None:
+        return Origin()
+    try:
+        return Origin(chosen, metadata.version(chosen))
+    except metadata.PackageNotFoundError:
+        return Origin(chosen)
 
 
 def from_python_package(package: str) -> list[FileProto]:

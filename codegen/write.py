@@ -53,26 +53,42 @@ def _format_one(job: tuple[str, black.Mode]) -> tuple[str, str | None]:
         return source, str(error).splitlines()[0]
 
 
-def stale_files(output: Path, wanted: dict[str, str]) -> list[str]:
-    """Generated files under ``output`` that this run would no longer produce."""
-    if not output.is_dir():
-        return []
+def stale_files(output: Path, wanted: dict[str, str], package: str) -> list[str]:
+    """Generated files of ``package``'s tree under ``output`` that this run would no longer produce.
+
+    Only the package's own directory is searched, and not a subdirectory holding
+    an ``_index.py`` of its own: that is the root of another generated tree
+    (``flytemodels/v2`` inside ``flytemodels``), which its own run looks after.
+    """
+    root = output.joinpath(*package.split("."))
     found = []
-    for path in sorted(output.rglob("*.py")):
+    for path in _python_files(root):
         relative = path.relative_to(output).as_posix()
         if relative not in wanted and path.read_text(encoding="utf-8").startswith(HEADER):
             found.append(relative)
     return found
 
 
-def differences(output: Path, wanted: dict[str, str]) -> list[str]:
+def _python_files(root: Path) -> list[Path]:
+    if not root.is_dir():
+        return []
+    found = []
+    for path in sorted(root.iterdir()):
+        if path.is_dir() and not (path / "_index.py").exists():
+            found.extend(_python_files(path))
+        elif path.is_file() and path.suffix == ".py":
+            found.append(path)
+    return found
+
+
+def differences(output: Path, wanted: dict[str, str], package: str) -> list[str]:
     """Paths whose contents differ from ``wanted`` (missing, changed or stale)."""
     changed = [path for path, text in sorted(wanted.items()) if _read(output / path) != text]
-    return changed + stale_files(output, wanted)
+    return changed + stale_files(output, wanted, package)
 
 
-def write_tree(output: Path, wanted: dict[str, str]) -> Changes:
-    stale = stale_files(output, wanted)
+def write_tree(output: Path, wanted: dict[str, str], package: str) -> Changes:
+    stale = stale_files(output, wanted, package)
     written = []
     for path, text in sorted(wanted.items()):
         target = output / path

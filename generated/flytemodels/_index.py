@@ -68,5 +68,6 @@ register_files(
         "flyteidl/service/external_plugin_service.proto": "flytemodels.service.external_plugin_service",
         "flyteidl/service/identity.proto": "flytemodels.service.identity",
         "flyteidl/service/signal.proto": "flytemodels.service.signal",
-    }
+    },
+    tree="flytemodels",
 )

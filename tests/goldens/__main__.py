@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
     if argv == ["check"]:
         with tempfile.TemporaryDirectory() as scratch:
             generate(FIXTURES_CONFIG, Path(scratch))
-            report = diff_trees(snapshot(EXPECTED, "*.py"), snapshot(Path(scratch), "*.py"), "")
+            report = diff_trees(snapshot(EXPECTED), snapshot(Path(scratch)), "")
         print(report.strip() or f"{EXPECTED} is up to date")
         return 1 if report else 0
     print(USAGE, file=sys.stderr)

@@ -13,6 +13,9 @@ from codegen.config import load_config
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES_CONFIG = REPO / "protos" / "fixtures" / "fixtures.toml"
 FLYTEIDL_CONFIG = REPO / "protos" / "flyteidl.toml"
+FLYTEIDL2_CONFIG = REPO / "protos" / "flyteidl2.toml"
+#: Every configuration whose output is committed under ``generated/`` (what ``make generate`` runs).
+GENERATED_CONFIGS = (FLYTEIDL_CONFIG, FLYTEIDL2_CONFIG)
 GOLDENS = Path(__file__).resolve().parent
 EXPECTED = GOLDENS / "expected"
 OVERRIDES = GOLDENS / "overrides"

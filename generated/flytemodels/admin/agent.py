@@ -41,7 +41,7 @@ class LogLineOriginator(_OpenEnum):
     SYSTEM = 2
 
 
-class TaskExecutionMetadata(_Message):
+class TaskExecutionMetadataBase(_Message):
     """The ``flyteidl.admin.TaskExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -91,7 +91,9 @@ class TaskExecutionMetadata(_Message):
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_execution_id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
-        value: _core_identifier.TaskExecutionIdentifier | None = self._get("task_execution_id")
+        value: _core_identifier.TaskExecutionIdentifier | None = (
+            self._present("task_execution_id") if self._pb.HasField("task_execution_id") else None
+        )
         return value
 
     @property
@@ -145,13 +147,17 @@ class TaskExecutionMetadata(_Message):
     @property
     def overrides(self) -> _core_workflow.TaskNodeOverrides | None:
         """``overrides``: optional flyteidl.core.TaskNodeOverrides, field 10."""
-        value: _core_workflow.TaskNodeOverrides | None = self._get("overrides")
+        value: _core_workflow.TaskNodeOverrides | None = (
+            self._present("overrides") if self._pb.HasField("overrides") else None
+        )
         return value
 
     @property
     def identity(self) -> _core_security.Identity | None:
         """``identity``: optional flyteidl.core.Identity, field 11."""
-        value: _core_security.Identity | None = self._get("identity")
+        value: _core_security.Identity | None = (
+            self._present("identity") if self._pb.HasField("identity") else None
+        )
         return value
 
 
@@ -184,13 +190,17 @@ class CreateTaskRequest(_Message):
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 1."""
-        value: _core_literals.LiteralMap | None = self._get("inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("inputs") if self._pb.HasField("inputs") else None
+        )
         return value
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl.core.TaskTemplate, field 2."""
-        value: _core_tasks.TaskTemplate | None = self._get("template")
+        value: _core_tasks.TaskTemplate | None = (
+            self._present("template") if self._pb.HasField("template") else None
+        )
         return value
 
     @property
@@ -202,7 +212,11 @@ class CreateTaskRequest(_Message):
     @property
     def task_execution_metadata(self) -> TaskExecutionMetadata | None:
         """``task_execution_metadata``: optional flyteidl.admin.TaskExecutionMetadata, field 4."""
-        value: TaskExecutionMetadata | None = self._get("task_execution_metadata")
+        value: TaskExecutionMetadata | None = (
+            self._present("task_execution_metadata")
+            if self._pb.HasField("task_execution_metadata")
+            else None
+        )
         return value
 
 
@@ -257,7 +271,9 @@ class CreateRequestHeader(_Message):
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl.core.TaskTemplate, field 1."""
-        value: _core_tasks.TaskTemplate | None = self._get("template")
+        value: _core_tasks.TaskTemplate | None = (
+            self._present("template") if self._pb.HasField("template") else None
+        )
         return value
 
     @property
@@ -269,7 +285,11 @@ class CreateRequestHeader(_Message):
     @property
     def task_execution_metadata(self) -> TaskExecutionMetadata | None:
         """``task_execution_metadata``: optional flyteidl.admin.TaskExecutionMetadata, field 3."""
-        value: TaskExecutionMetadata | None = self._get("task_execution_metadata")
+        value: TaskExecutionMetadata | None = (
+            self._present("task_execution_metadata")
+            if self._pb.HasField("task_execution_metadata")
+            else None
+        )
         return value
 
     @property
@@ -302,13 +322,17 @@ class ExecuteTaskSyncRequest(_Message):
     @property
     def header(self) -> CreateRequestHeader | None:
         """``header``: optional flyteidl.admin.CreateRequestHeader, field 1."""
-        value: CreateRequestHeader | None = self._get("header")
+        value: CreateRequestHeader | None = (
+            self._present("header") if self._pb.HasField("header") else None
+        )
         return value
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 2."""
-        value: _core_literals.LiteralMap | None = self._get("inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("inputs") if self._pb.HasField("inputs") else None
+        )
         return value
 
 
@@ -330,7 +354,9 @@ class ExecuteTaskSyncResponseHeader(_Message):
     @property
     def resource(self) -> Resource | None:
         """``resource``: optional flyteidl.admin.Resource, field 1."""
-        value: Resource | None = self._get("resource")
+        value: Resource | None = (
+            self._present("resource") if self._pb.HasField("resource") else None
+        )
         return value
 
 
@@ -357,13 +383,17 @@ class ExecuteTaskSyncResponse(_Message):
     @property
     def header(self) -> ExecuteTaskSyncResponseHeader | None:
         """``header``: optional flyteidl.admin.ExecuteTaskSyncResponseHeader, field 1."""
-        value: ExecuteTaskSyncResponseHeader | None = self._get("header")
+        value: ExecuteTaskSyncResponseHeader | None = (
+            self._present("header") if self._pb.HasField("header") else None
+        )
         return value
 
     @property
     def outputs(self) -> _core_literals.LiteralMap | None:
         """``outputs``: optional flyteidl.core.LiteralMap, field 2."""
-        value: _core_literals.LiteralMap | None = self._get("outputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("outputs") if self._pb.HasField("outputs") else None
+        )
         return value
 
 
@@ -408,7 +438,9 @@ class GetTaskRequest(_Message):
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl.admin.TaskCategory, field 3."""
-        value: TaskCategory | None = self._get("task_category")
+        value: TaskCategory | None = (
+            self._present("task_category") if self._pb.HasField("task_category") else None
+        )
         return value
 
     @property
@@ -436,7 +468,9 @@ class GetTaskResponse(_Message):
     @property
     def resource(self) -> Resource | None:
         """``resource``: optional flyteidl.admin.Resource, field 1."""
-        value: Resource | None = self._get("resource")
+        value: Resource | None = (
+            self._present("resource") if self._pb.HasField("resource") else None
+        )
         return value
 
 
@@ -484,7 +518,9 @@ class Resource(_Message):
     @property
     def outputs(self) -> _core_literals.LiteralMap | None:
         """``outputs``: optional flyteidl.core.LiteralMap, field 2."""
-        value: _core_literals.LiteralMap | None = self._get("outputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("outputs") if self._pb.HasField("outputs") else None
+        )
         return value
 
     @property
@@ -508,13 +544,17 @@ class Resource(_Message):
     @property
     def custom_info(self) -> dict[str, _typing.Any] | None:
         """``custom_info``: optional google.protobuf.Struct, field 6."""
-        value: dict[str, _typing.Any] | None = self._get("custom_info")
+        value: dict[str, _typing.Any] | None = (
+            self._present("custom_info") if self._pb.HasField("custom_info") else None
+        )
         return value
 
     @property
     def agent_error(self) -> AgentError | None:
         """``agent_error``: optional flyteidl.admin.AgentError, field 7."""
-        value: AgentError | None = self._get("agent_error")
+        value: AgentError | None = (
+            self._present("agent_error") if self._pb.HasField("agent_error") else None
+        )
         return value
 
 
@@ -556,7 +596,9 @@ class DeleteTaskRequest(_Message):
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl.admin.TaskCategory, field 3."""
-        value: TaskCategory | None = self._get("task_category")
+        value: TaskCategory | None = (
+            self._present("task_category") if self._pb.HasField("task_category") else None
+        )
         return value
 
 
@@ -697,7 +739,7 @@ class GetAgentResponse(_Message):
     @property
     def agent(self) -> Agent | None:
         """``agent``: optional flyteidl.admin.Agent, field 1."""
-        value: Agent | None = self._get("agent")
+        value: Agent | None = self._present("agent") if self._pb.HasField("agent") else None
         return value
 
 
@@ -792,25 +834,33 @@ class GetTaskMetricsRequest(_Message):
     @property
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 4."""
-        value: _datetime.datetime | None = self._get("start_time")
+        value: _datetime.datetime | None = (
+            self._present("start_time") if self._pb.HasField("start_time") else None
+        )
         return value
 
     @property
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 5."""
-        value: _datetime.datetime | None = self._get("end_time")
+        value: _datetime.datetime | None = (
+            self._present("end_time") if self._pb.HasField("end_time") else None
+        )
         return value
 
     @property
     def step(self) -> _datetime.timedelta | None:
         """``step``: optional google.protobuf.Duration, field 6."""
-        value: _datetime.timedelta | None = self._get("step")
+        value: _datetime.timedelta | None = (
+            self._present("step") if self._pb.HasField("step") else None
+        )
         return value
 
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl.admin.TaskCategory, field 7."""
-        value: TaskCategory | None = self._get("task_category")
+        value: TaskCategory | None = (
+            self._present("task_category") if self._pb.HasField("task_category") else None
+        )
         return value
 
 
@@ -892,7 +942,9 @@ class GetTaskLogsRequest(_Message):
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl.admin.TaskCategory, field 5."""
-        value: TaskCategory | None = self._get("task_category")
+        value: TaskCategory | None = (
+            self._present("task_category") if self._pb.HasField("task_category") else None
+        )
         return value
 
 
@@ -944,7 +996,9 @@ class LogLine(_Message):
     @property
     def timestamp(self) -> _datetime.datetime | None:
         """``timestamp``: optional google.protobuf.Timestamp, field 1."""
-        value: _datetime.datetime | None = self._get("timestamp")
+        value: _datetime.datetime | None = (
+            self._present("timestamp") if self._pb.HasField("timestamp") else None
+        )
         return value
 
     @property
@@ -1016,13 +1070,17 @@ class GetTaskLogsResponse(_Message):
     @property
     def header(self) -> GetTaskLogsResponseHeader | None:
         """``header``: optional flyteidl.admin.GetTaskLogsResponseHeader, field 1."""
-        value: GetTaskLogsResponseHeader | None = self._get("header")
+        value: GetTaskLogsResponseHeader | None = (
+            self._present("header") if self._pb.HasField("header") else None
+        )
         return value
 
     @property
     def body(self) -> GetTaskLogsResponseBody | None:
         """``body``: optional flyteidl.admin.GetTaskLogsResponseBody, field 2."""
-        value: GetTaskLogsResponseBody | None = self._get("body")
+        value: GetTaskLogsResponseBody | None = (
+            self._present("body") if self._pb.HasField("body") else None
+        )
         return value
 
 
@@ -1072,3 +1130,9 @@ class AgentError(_Message):
         """``origin``: flyteidl.core.ExecutionError.ErrorKind, field 4."""
         value: _core_execution.ExecutionError.ErrorKind = self._get("origin")
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.agent import (  # noqa: E402
+    TaskExecutionMetadata as TaskExecutionMetadata,
+)

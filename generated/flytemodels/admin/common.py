@@ -141,17 +141,21 @@ class NamedEntity(_Message):
     @property
     def id(self) -> NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 2."""
-        value: NamedEntityIdentifier | None = self._get("id")
+        value: NamedEntityIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def metadata(self) -> NamedEntityMetadata | None:
         """``metadata``: optional flyteidl.admin.NamedEntityMetadata, field 3."""
-        value: NamedEntityMetadata | None = self._get("metadata")
+        value: NamedEntityMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
 
-class Sort(_Message):
+class SortBase(_Message):
     """The ``flyteidl.admin.Sort`` message."""
 
     __slots__ = ()
@@ -252,7 +256,7 @@ class NamedEntityIdentifierListRequest(_Message):
     @property
     def sort_by(self) -> Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
-        value: Sort | None = self._get("sort_by")
+        value: Sort | None = self._present("sort_by") if self._pb.HasField("sort_by") else None
         return value
 
     @property
@@ -339,7 +343,7 @@ class NamedEntityListRequest(_Message):
     @property
     def sort_by(self) -> Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 6."""
-        value: Sort | None = self._get("sort_by")
+        value: Sort | None = self._present("sort_by") if self._pb.HasField("sort_by") else None
         return value
 
     @property
@@ -450,7 +454,9 @@ class NamedEntityGetRequest(_Message):
     @property
     def id(self) -> NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 2."""
-        value: NamedEntityIdentifier | None = self._get("id")
+        value: NamedEntityIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -486,13 +492,17 @@ class NamedEntityUpdateRequest(_Message):
     @property
     def id(self) -> NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 2."""
-        value: NamedEntityIdentifier | None = self._get("id")
+        value: NamedEntityIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def metadata(self) -> NamedEntityMetadata | None:
         """``metadata``: optional flyteidl.admin.NamedEntityMetadata, field 3."""
-        value: NamedEntityMetadata | None = self._get("metadata")
+        value: NamedEntityMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
 
@@ -527,7 +537,9 @@ class ObjectGetRequest(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -563,7 +575,9 @@ class ResourceListRequest(_Message):
     @property
     def id(self) -> NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 1."""
-        value: NamedEntityIdentifier | None = self._get("id")
+        value: NamedEntityIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -587,7 +601,7 @@ class ResourceListRequest(_Message):
     @property
     def sort_by(self) -> Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
-        value: Sort | None = self._get("sort_by")
+        value: Sort | None = self._present("sort_by") if self._pb.HasField("sort_by") else None
         return value
 
 
@@ -725,19 +739,25 @@ class Notification(_Message):
     @property
     def email(self) -> EmailNotification | None:
         """``email``: optional flyteidl.admin.EmailNotification, field 2."""
-        value: EmailNotification | None = self._get("email")
+        value: EmailNotification | None = (
+            self._present("email") if self._pb.HasField("email") else None
+        )
         return value
 
     @property
     def pager_duty(self) -> PagerDutyNotification | None:
         """``pager_duty``: optional flyteidl.admin.PagerDutyNotification, field 3."""
-        value: PagerDutyNotification | None = self._get("pager_duty")
+        value: PagerDutyNotification | None = (
+            self._present("pager_duty") if self._pb.HasField("pager_duty") else None
+        )
         return value
 
     @property
     def slack(self) -> SlackNotification | None:
         """``slack``: optional flyteidl.admin.SlackNotification, field 4."""
-        value: SlackNotification | None = self._get("slack")
+        value: SlackNotification | None = (
+            self._present("slack") if self._pb.HasField("slack") else None
+        )
         return value
 
 
@@ -940,4 +960,5 @@ class FlyteURLs(_Message):
 # The hand-written overrides subclass the bases above and take their public names.
 from flytemodels._overrides.admin.common import (  # noqa: E402
     Envs as Envs,
+    Sort as Sort,
 )

@@ -25,7 +25,7 @@ class DescriptionFormat(_OpenEnum):
     DESCRIPTION_FORMAT_RST = 3
 
 
-class DescriptionEntity(_Message):
+class DescriptionEntityBase(_Message):
     """The ``flyteidl.admin.DescriptionEntity`` message."""
 
     __slots__ = ()
@@ -57,7 +57,9 @@ class DescriptionEntity(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -69,13 +71,17 @@ class DescriptionEntity(_Message):
     @property
     def long_description(self) -> Description | None:
         """``long_description``: optional flyteidl.admin.Description, field 3."""
-        value: Description | None = self._get("long_description")
+        value: Description | None = (
+            self._present("long_description") if self._pb.HasField("long_description") else None
+        )
         return value
 
     @property
     def source_code(self) -> SourceCode | None:
         """``source_code``: optional flyteidl.admin.SourceCode, field 4."""
-        value: SourceCode | None = self._get("source_code")
+        value: SourceCode | None = (
+            self._present("source_code") if self._pb.HasField("source_code") else None
+        )
         return value
 
     @property
@@ -85,7 +91,7 @@ class DescriptionEntity(_Message):
         return value
 
 
-class Description(_Message):
+class DescriptionBase(_Message):
     """The ``flyteidl.admin.Description`` message."""
 
     __slots__ = ()
@@ -114,13 +120,15 @@ class Description(_Message):
     @property
     def value(self) -> str | None:
         """``value``: optional string, field 1."""
-        value: str | None = self._get("value")
+        pb = self._pb
+        value: str | None = pb.value if pb.HasField("value") else None
         return value
 
     @property
     def uri(self) -> str | None:
         """``uri``: optional string, field 2."""
-        value: str | None = self._get("uri")
+        pb = self._pb
+        value: str | None = pb.uri if pb.HasField("uri") else None
         return value
 
     @property
@@ -232,7 +240,9 @@ class DescriptionEntityListRequest(_Message):
     @property
     def id(self) -> _admin_common.NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 2."""
-        value: _admin_common.NamedEntityIdentifier | None = self._get("id")
+        value: _admin_common.NamedEntityIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -256,5 +266,14 @@ class DescriptionEntityListRequest(_Message):
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 6."""
-        value: _admin_common.Sort | None = self._get("sort_by")
+        value: _admin_common.Sort | None = (
+            self._present("sort_by") if self._pb.HasField("sort_by") else None
+        )
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.description_entity import (  # noqa: E402
+    Description as Description,
+    DescriptionEntity as DescriptionEntity,
+)

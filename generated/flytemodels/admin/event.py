@@ -80,13 +80,21 @@ class EventFailureReason(_Message):
     @property
     def already_in_terminal_state(self) -> EventErrorAlreadyInTerminalState | None:
         """``already_in_terminal_state``: optional flyteidl.admin.EventErrorAlreadyInTerminalState, field 1."""
-        value: EventErrorAlreadyInTerminalState | None = self._get("already_in_terminal_state")
+        value: EventErrorAlreadyInTerminalState | None = (
+            self._present("already_in_terminal_state")
+            if self._pb.HasField("already_in_terminal_state")
+            else None
+        )
         return value
 
     @property
     def incompatible_cluster(self) -> EventErrorIncompatibleCluster | None:
         """``incompatible_cluster``: optional flyteidl.admin.EventErrorIncompatibleCluster, field 2."""
-        value: EventErrorIncompatibleCluster | None = self._get("incompatible_cluster")
+        value: EventErrorIncompatibleCluster | None = (
+            self._present("incompatible_cluster")
+            if self._pb.HasField("incompatible_cluster")
+            else None
+        )
         return value
 
 
@@ -119,7 +127,9 @@ class WorkflowExecutionEventRequest(_Message):
     @property
     def event(self) -> _event_event.WorkflowExecutionEvent | None:
         """``event``: optional flyteidl.event.WorkflowExecutionEvent, field 2."""
-        value: _event_event.WorkflowExecutionEvent | None = self._get("event")
+        value: _event_event.WorkflowExecutionEvent | None = (
+            self._present("event") if self._pb.HasField("event") else None
+        )
         return value
 
 
@@ -165,7 +175,9 @@ class NodeExecutionEventRequest(_Message):
     @property
     def event(self) -> _event_event.NodeExecutionEvent | None:
         """``event``: optional flyteidl.event.NodeExecutionEvent, field 2."""
-        value: _event_event.NodeExecutionEvent | None = self._get("event")
+        value: _event_event.NodeExecutionEvent | None = (
+            self._present("event") if self._pb.HasField("event") else None
+        )
         return value
 
 
@@ -211,7 +223,9 @@ class TaskExecutionEventRequest(_Message):
     @property
     def event(self) -> _event_event.TaskExecutionEvent | None:
         """``event``: optional flyteidl.event.TaskExecutionEvent, field 2."""
-        value: _event_event.TaskExecutionEvent | None = self._get("event")
+        value: _event_event.TaskExecutionEvent | None = (
+            self._present("event") if self._pb.HasField("event") else None
+        )
         return value
 
 

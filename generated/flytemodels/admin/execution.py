@@ -85,13 +85,15 @@ class ExecutionCreateRequest(_Message):
     @property
     def spec(self) -> ExecutionSpec | None:
         """``spec``: optional flyteidl.admin.ExecutionSpec, field 4."""
-        value: ExecutionSpec | None = self._get("spec")
+        value: ExecutionSpec | None = self._present("spec") if self._pb.HasField("spec") else None
         return value
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 5."""
-        value: _core_literals.LiteralMap | None = self._get("inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("inputs") if self._pb.HasField("inputs") else None
+        )
         return value
 
     @property
@@ -127,7 +129,9 @@ class ExecutionRelaunchRequest(_Message):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -169,7 +173,9 @@ class ExecutionRecoverRequest(_Message):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -181,7 +187,9 @@ class ExecutionRecoverRequest(_Message):
     @property
     def metadata(self) -> ExecutionMetadata | None:
         """``metadata``: optional flyteidl.admin.ExecutionMetadata, field 3."""
-        value: ExecutionMetadata | None = self._get("metadata")
+        value: ExecutionMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
 
@@ -203,7 +211,9 @@ class ExecutionCreateResponse(_Message):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -225,7 +235,9 @@ class WorkflowExecutionGetRequest(_Message):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -255,19 +267,23 @@ class Execution(_Message):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def spec(self) -> ExecutionSpec | None:
         """``spec``: optional flyteidl.admin.ExecutionSpec, field 2."""
-        value: ExecutionSpec | None = self._get("spec")
+        value: ExecutionSpec | None = self._present("spec") if self._pb.HasField("spec") else None
         return value
 
     @property
     def closure(self) -> ExecutionClosure | None:
         """``closure``: optional flyteidl.admin.ExecutionClosure, field 3."""
-        value: ExecutionClosure | None = self._get("closure")
+        value: ExecutionClosure | None = (
+            self._present("closure") if self._pb.HasField("closure") else None
+        )
         return value
 
 
@@ -327,13 +343,16 @@ class LiteralMapBlob(_Message):
     @property
     def values(self) -> _core_literals.LiteralMap | None:
         """``values``: optional flyteidl.core.LiteralMap, field 1."""
-        value: _core_literals.LiteralMap | None = self._get("values")
+        value: _core_literals.LiteralMap | None = (
+            self._present("values") if self._pb.HasField("values") else None
+        )
         return value
 
     @property
     def uri(self) -> str | None:
         """``uri``: optional string, field 2."""
-        value: str | None = self._get("uri")
+        pb = self._pb
+        value: str | None = pb.uri if pb.HasField("uri") else None
         return value
 
 
@@ -370,7 +389,7 @@ class AbortMetadata(_Message):
         return value
 
 
-class ExecutionClosure(_Message):
+class ExecutionClosureBase(_Message):
     """The ``flyteidl.admin.ExecutionClosure`` message."""
 
     __slots__ = ()
@@ -429,37 +448,48 @@ class ExecutionClosure(_Message):
     @property
     def outputs(self) -> LiteralMapBlob | None:
         """``outputs``: optional flyteidl.admin.LiteralMapBlob, field 1."""
-        value: LiteralMapBlob | None = self._get("outputs")
+        value: LiteralMapBlob | None = (
+            self._present("outputs") if self._pb.HasField("outputs") else None
+        )
         return value
 
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 2."""
-        value: _core_execution.ExecutionError | None = self._get("error")
+        value: _core_execution.ExecutionError | None = (
+            self._present("error") if self._pb.HasField("error") else None
+        )
         return value
 
     @property
     def abort_cause(self) -> str | None:
         """``abort_cause``: optional string, field 10."""
-        value: str | None = self._get("abort_cause")
+        pb = self._pb
+        value: str | None = pb.abort_cause if pb.HasField("abort_cause") else None
         return value
 
     @property
     def abort_metadata(self) -> AbortMetadata | None:
         """``abort_metadata``: optional flyteidl.admin.AbortMetadata, field 12."""
-        value: AbortMetadata | None = self._get("abort_metadata")
+        value: AbortMetadata | None = (
+            self._present("abort_metadata") if self._pb.HasField("abort_metadata") else None
+        )
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 13."""
-        value: _core_literals.LiteralMap | None = self._get("output_data")
+        value: _core_literals.LiteralMap | None = (
+            self._present("output_data") if self._pb.HasField("output_data") else None
+        )
         return value
 
     @property
     def computed_inputs(self) -> _core_literals.LiteralMap | None:
         """``computed_inputs``: optional flyteidl.core.LiteralMap, field 3."""
-        value: _core_literals.LiteralMap | None = self._get("computed_inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("computed_inputs") if self._pb.HasField("computed_inputs") else None
+        )
         return value
 
     @property
@@ -471,25 +501,33 @@ class ExecutionClosure(_Message):
     @property
     def started_at(self) -> _datetime.datetime | None:
         """``started_at``: optional google.protobuf.Timestamp, field 5."""
-        value: _datetime.datetime | None = self._get("started_at")
+        value: _datetime.datetime | None = (
+            self._present("started_at") if self._pb.HasField("started_at") else None
+        )
         return value
 
     @property
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 6."""
-        value: _datetime.timedelta | None = self._get("duration")
+        value: _datetime.timedelta | None = (
+            self._present("duration") if self._pb.HasField("duration") else None
+        )
         return value
 
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 7."""
-        value: _datetime.datetime | None = self._get("created_at")
+        value: _datetime.datetime | None = (
+            self._present("created_at") if self._pb.HasField("created_at") else None
+        )
         return value
 
     @property
     def updated_at(self) -> _datetime.datetime | None:
         """``updated_at``: optional google.protobuf.Timestamp, field 8."""
-        value: _datetime.datetime | None = self._get("updated_at")
+        value: _datetime.datetime | None = (
+            self._present("updated_at") if self._pb.HasField("updated_at") else None
+        )
         return value
 
     @property
@@ -501,13 +539,19 @@ class ExecutionClosure(_Message):
     @property
     def workflow_id(self) -> _core_identifier.Identifier | None:
         """``workflow_id``: optional flyteidl.core.Identifier, field 11."""
-        value: _core_identifier.Identifier | None = self._get("workflow_id")
+        value: _core_identifier.Identifier | None = (
+            self._present("workflow_id") if self._pb.HasField("workflow_id") else None
+        )
         return value
 
     @property
     def state_change_details(self) -> ExecutionStateChangeDetails | None:
         """``state_change_details``: optional flyteidl.admin.ExecutionStateChangeDetails, field 14."""
-        value: ExecutionStateChangeDetails | None = self._get("state_change_details")
+        value: ExecutionStateChangeDetails | None = (
+            self._present("state_change_details")
+            if self._pb.HasField("state_change_details")
+            else None
+        )
         return value
 
 
@@ -614,27 +658,37 @@ class ExecutionMetadata(_Message):
     @property
     def scheduled_at(self) -> _datetime.datetime | None:
         """``scheduled_at``: optional google.protobuf.Timestamp, field 4."""
-        value: _datetime.datetime | None = self._get("scheduled_at")
+        value: _datetime.datetime | None = (
+            self._present("scheduled_at") if self._pb.HasField("scheduled_at") else None
+        )
         return value
 
     @property
     def parent_node_execution(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``parent_node_execution``: optional flyteidl.core.NodeExecutionIdentifier, field 5."""
-        value: _core_identifier.NodeExecutionIdentifier | None = self._get("parent_node_execution")
+        value: _core_identifier.NodeExecutionIdentifier | None = (
+            self._present("parent_node_execution")
+            if self._pb.HasField("parent_node_execution")
+            else None
+        )
         return value
 
     @property
     def reference_execution(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``reference_execution``: optional flyteidl.core.WorkflowExecutionIdentifier, field 16."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get(
-            "reference_execution"
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("reference_execution")
+            if self._pb.HasField("reference_execution")
+            else None
         )
         return value
 
     @property
     def system_metadata(self) -> SystemMetadata | None:
         """``system_metadata``: optional flyteidl.admin.SystemMetadata, field 17."""
-        value: SystemMetadata | None = self._get("system_metadata")
+        value: SystemMetadata | None = (
+            self._present("system_metadata") if self._pb.HasField("system_metadata") else None
+        )
         return value
 
     @property
@@ -666,7 +720,7 @@ class NotificationList(_Message):
         return value
 
 
-class ExecutionSpec(_Message):
+class ExecutionSpecBase(_Message):
     """The ``flyteidl.admin.ExecutionSpec`` message."""
 
     __slots__ = ()
@@ -742,61 +796,80 @@ class ExecutionSpec(_Message):
     @property
     def launch_plan(self) -> _core_identifier.Identifier | None:
         """``launch_plan``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("launch_plan")
+        value: _core_identifier.Identifier | None = (
+            self._present("launch_plan") if self._pb.HasField("launch_plan") else None
+        )
         return value
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 2."""
-        value: _core_literals.LiteralMap | None = self._get("inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("inputs") if self._pb.HasField("inputs") else None
+        )
         return value
 
     @property
     def metadata(self) -> ExecutionMetadata | None:
         """``metadata``: optional flyteidl.admin.ExecutionMetadata, field 3."""
-        value: ExecutionMetadata | None = self._get("metadata")
+        value: ExecutionMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
     def notifications(self) -> NotificationList | None:
         """``notifications``: optional flyteidl.admin.NotificationList, field 5."""
-        value: NotificationList | None = self._get("notifications")
+        value: NotificationList | None = (
+            self._present("notifications") if self._pb.HasField("notifications") else None
+        )
         return value
 
     @property
     def disable_all(self) -> bool | None:
         """``disable_all``: optional bool, field 6."""
-        value: bool | None = self._get("disable_all")
+        pb = self._pb
+        value: bool | None = pb.disable_all if pb.HasField("disable_all") else None
         return value
 
     @property
     def labels(self) -> _admin_common.Labels | None:
         """``labels``: optional flyteidl.admin.Labels, field 7."""
-        value: _admin_common.Labels | None = self._get("labels")
+        value: _admin_common.Labels | None = (
+            self._present("labels") if self._pb.HasField("labels") else None
+        )
         return value
 
     @property
     def annotations(self) -> _admin_common.Annotations | None:
         """``annotations``: optional flyteidl.admin.Annotations, field 8."""
-        value: _admin_common.Annotations | None = self._get("annotations")
+        value: _admin_common.Annotations | None = (
+            self._present("annotations") if self._pb.HasField("annotations") else None
+        )
         return value
 
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl.core.SecurityContext, field 10."""
-        value: _core_security.SecurityContext | None = self._get("security_context")
+        value: _core_security.SecurityContext | None = (
+            self._present("security_context") if self._pb.HasField("security_context") else None
+        )
         return value
 
     @property
     def auth_role(self) -> _admin_common.AuthRole | None:
         """``auth_role``: optional flyteidl.admin.AuthRole, field 16."""
-        value: _admin_common.AuthRole | None = self._get("auth_role")
+        value: _admin_common.AuthRole | None = (
+            self._present("auth_role") if self._pb.HasField("auth_role") else None
+        )
         return value
 
     @property
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """``quality_of_service``: optional flyteidl.core.QualityOfService, field 17."""
-        value: _core_execution.QualityOfService | None = self._get("quality_of_service")
+        value: _core_execution.QualityOfService | None = (
+            self._present("quality_of_service") if self._pb.HasField("quality_of_service") else None
+        )
         return value
 
     @property
@@ -808,19 +881,27 @@ class ExecutionSpec(_Message):
     @property
     def raw_output_data_config(self) -> _admin_common.RawOutputDataConfig | None:
         """``raw_output_data_config``: optional flyteidl.admin.RawOutputDataConfig, field 19."""
-        value: _admin_common.RawOutputDataConfig | None = self._get("raw_output_data_config")
+        value: _admin_common.RawOutputDataConfig | None = (
+            self._present("raw_output_data_config")
+            if self._pb.HasField("raw_output_data_config")
+            else None
+        )
         return value
 
     @property
     def cluster_assignment(self) -> _admin_cluster_assignment.ClusterAssignment | None:
         """``cluster_assignment``: optional flyteidl.admin.ClusterAssignment, field 20."""
-        value: _admin_cluster_assignment.ClusterAssignment | None = self._get("cluster_assignment")
+        value: _admin_cluster_assignment.ClusterAssignment | None = (
+            self._present("cluster_assignment") if self._pb.HasField("cluster_assignment") else None
+        )
         return value
 
     @property
     def interruptible(self) -> bool | None:
         """``interruptible``: optional google.protobuf.BoolValue, field 21."""
-        value: bool | None = self._get("interruptible")
+        value: bool | None = (
+            self._present("interruptible") if self._pb.HasField("interruptible") else None
+        )
         return value
 
     @property
@@ -832,7 +913,9 @@ class ExecutionSpec(_Message):
     @property
     def envs(self) -> _admin_common.Envs | None:
         """``envs``: optional flyteidl.admin.Envs, field 23."""
-        value: _admin_common.Envs | None = self._get("envs")
+        value: _admin_common.Envs | None = (
+            self._present("envs") if self._pb.HasField("envs") else None
+        )
         return value
 
     @property
@@ -844,8 +927,10 @@ class ExecutionSpec(_Message):
     @property
     def execution_cluster_label(self) -> _admin_matchable_resource.ExecutionClusterLabel | None:
         """``execution_cluster_label``: optional flyteidl.admin.ExecutionClusterLabel, field 25."""
-        value: _admin_matchable_resource.ExecutionClusterLabel | None = self._get(
-            "execution_cluster_label"
+        value: _admin_matchable_resource.ExecutionClusterLabel | None = (
+            self._present("execution_cluster_label")
+            if self._pb.HasField("execution_cluster_label")
+            else None
         )
         return value
 
@@ -881,7 +966,9 @@ class ExecutionTerminateRequest(_Message):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -922,11 +1009,13 @@ class WorkflowExecutionGetDataRequest(_Message):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
-class WorkflowExecutionGetDataResponse(_Message):
+class WorkflowExecutionGetDataResponseBase(_Message):
     """The ``flyteidl.admin.WorkflowExecutionGetDataResponse`` message."""
 
     __slots__ = ()
@@ -955,25 +1044,33 @@ class WorkflowExecutionGetDataResponse(_Message):
     @property
     def outputs(self) -> _admin_common.UrlBlob | None:
         """``outputs``: optional flyteidl.admin.UrlBlob, field 1."""
-        value: _admin_common.UrlBlob | None = self._get("outputs")
+        value: _admin_common.UrlBlob | None = (
+            self._present("outputs") if self._pb.HasField("outputs") else None
+        )
         return value
 
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:
         """``inputs``: optional flyteidl.admin.UrlBlob, field 2."""
-        value: _admin_common.UrlBlob | None = self._get("inputs")
+        value: _admin_common.UrlBlob | None = (
+            self._present("inputs") if self._pb.HasField("inputs") else None
+        )
         return value
 
     @property
     def full_inputs(self) -> _core_literals.LiteralMap | None:
         """``full_inputs``: optional flyteidl.core.LiteralMap, field 3."""
-        value: _core_literals.LiteralMap | None = self._get("full_inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("full_inputs") if self._pb.HasField("full_inputs") else None
+        )
         return value
 
     @property
     def full_outputs(self) -> _core_literals.LiteralMap | None:
         """``full_outputs``: optional flyteidl.core.LiteralMap, field 4."""
-        value: _core_literals.LiteralMap | None = self._get("full_outputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("full_outputs") if self._pb.HasField("full_outputs") else None
+        )
         return value
 
 
@@ -1000,7 +1097,9 @@ class ExecutionUpdateRequest(_Message):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -1042,7 +1141,9 @@ class ExecutionStateChangeDetails(_Message):
     @property
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 2."""
-        value: _datetime.datetime | None = self._get("occurred_at")
+        value: _datetime.datetime | None = (
+            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+        )
         return value
 
     @property
@@ -1088,7 +1189,9 @@ class WorkflowExecutionGetMetricsRequest(_Message):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -1116,5 +1219,15 @@ class WorkflowExecutionGetMetricsResponse(_Message):
     @property
     def span(self) -> _core_metrics.Span | None:
         """``span``: optional flyteidl.core.Span, field 1."""
-        value: _core_metrics.Span | None = self._get("span")
+        value: _core_metrics.Span | None = (
+            self._present("span") if self._pb.HasField("span") else None
+        )
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.execution import (  # noqa: E402
+    ExecutionClosure as ExecutionClosure,
+    ExecutionSpec as ExecutionSpec,
+    WorkflowExecutionGetDataResponse as WorkflowExecutionGetDataResponse,
+)

@@ -62,13 +62,15 @@ class LaunchPlanCreateRequest(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def spec(self) -> LaunchPlanSpec | None:
         """``spec``: optional flyteidl.admin.LaunchPlanSpec, field 2."""
-        value: LaunchPlanSpec | None = self._get("spec")
+        value: LaunchPlanSpec | None = self._present("spec") if self._pb.HasField("spec") else None
         return value
 
 
@@ -85,7 +87,7 @@ class LaunchPlanCreateResponse(_Message):
         self._build()
 
 
-class LaunchPlan(_Message):
+class LaunchPlanBase(_Message):
     """The ``flyteidl.admin.LaunchPlan`` message."""
 
     __slots__ = ()
@@ -111,19 +113,23 @@ class LaunchPlan(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def spec(self) -> LaunchPlanSpec | None:
         """``spec``: optional flyteidl.admin.LaunchPlanSpec, field 2."""
-        value: LaunchPlanSpec | None = self._get("spec")
+        value: LaunchPlanSpec | None = self._present("spec") if self._pb.HasField("spec") else None
         return value
 
     @property
     def closure(self) -> LaunchPlanClosure | None:
         """``closure``: optional flyteidl.admin.LaunchPlanClosure, field 3."""
-        value: LaunchPlanClosure | None = self._get("closure")
+        value: LaunchPlanClosure | None = (
+            self._present("closure") if self._pb.HasField("closure") else None
+        )
         return value
 
 
@@ -193,7 +199,7 @@ class Auth(_Message):
         return value
 
 
-class LaunchPlanSpec(_Message):
+class LaunchPlanSpecBase(_Message):
     """The ``flyteidl.admin.LaunchPlanSpec`` message."""
 
     __slots__ = ()
@@ -269,25 +275,33 @@ class LaunchPlanSpec(_Message):
     @property
     def workflow_id(self) -> _core_identifier.Identifier | None:
         """``workflow_id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("workflow_id")
+        value: _core_identifier.Identifier | None = (
+            self._present("workflow_id") if self._pb.HasField("workflow_id") else None
+        )
         return value
 
     @property
     def entity_metadata(self) -> LaunchPlanMetadata | None:
         """``entity_metadata``: optional flyteidl.admin.LaunchPlanMetadata, field 2."""
-        value: LaunchPlanMetadata | None = self._get("entity_metadata")
+        value: LaunchPlanMetadata | None = (
+            self._present("entity_metadata") if self._pb.HasField("entity_metadata") else None
+        )
         return value
 
     @property
     def default_inputs(self) -> _core_interface.ParameterMap | None:
         """``default_inputs``: optional flyteidl.core.ParameterMap, field 3."""
-        value: _core_interface.ParameterMap | None = self._get("default_inputs")
+        value: _core_interface.ParameterMap | None = (
+            self._present("default_inputs") if self._pb.HasField("default_inputs") else None
+        )
         return value
 
     @property
     def fixed_inputs(self) -> _core_literals.LiteralMap | None:
         """``fixed_inputs``: optional flyteidl.core.LiteralMap, field 4."""
-        value: _core_literals.LiteralMap | None = self._get("fixed_inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("fixed_inputs") if self._pb.HasField("fixed_inputs") else None
+        )
         return value
 
     @property
@@ -299,43 +313,57 @@ class LaunchPlanSpec(_Message):
     @property
     def labels(self) -> _admin_common.Labels | None:
         """``labels``: optional flyteidl.admin.Labels, field 6."""
-        value: _admin_common.Labels | None = self._get("labels")
+        value: _admin_common.Labels | None = (
+            self._present("labels") if self._pb.HasField("labels") else None
+        )
         return value
 
     @property
     def annotations(self) -> _admin_common.Annotations | None:
         """``annotations``: optional flyteidl.admin.Annotations, field 7."""
-        value: _admin_common.Annotations | None = self._get("annotations")
+        value: _admin_common.Annotations | None = (
+            self._present("annotations") if self._pb.HasField("annotations") else None
+        )
         return value
 
     @property
     def auth(self) -> Auth | None:
         """``auth``: optional flyteidl.admin.Auth, field 8."""
-        value: Auth | None = self._get("auth")
+        value: Auth | None = self._present("auth") if self._pb.HasField("auth") else None
         return value
 
     @property
     def auth_role(self) -> _admin_common.AuthRole | None:
         """``auth_role``: optional flyteidl.admin.AuthRole, field 9."""
-        value: _admin_common.AuthRole | None = self._get("auth_role")
+        value: _admin_common.AuthRole | None = (
+            self._present("auth_role") if self._pb.HasField("auth_role") else None
+        )
         return value
 
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl.core.SecurityContext, field 10."""
-        value: _core_security.SecurityContext | None = self._get("security_context")
+        value: _core_security.SecurityContext | None = (
+            self._present("security_context") if self._pb.HasField("security_context") else None
+        )
         return value
 
     @property
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """``quality_of_service``: optional flyteidl.core.QualityOfService, field 16."""
-        value: _core_execution.QualityOfService | None = self._get("quality_of_service")
+        value: _core_execution.QualityOfService | None = (
+            self._present("quality_of_service") if self._pb.HasField("quality_of_service") else None
+        )
         return value
 
     @property
     def raw_output_data_config(self) -> _admin_common.RawOutputDataConfig | None:
         """``raw_output_data_config``: optional flyteidl.admin.RawOutputDataConfig, field 17."""
-        value: _admin_common.RawOutputDataConfig | None = self._get("raw_output_data_config")
+        value: _admin_common.RawOutputDataConfig | None = (
+            self._present("raw_output_data_config")
+            if self._pb.HasField("raw_output_data_config")
+            else None
+        )
         return value
 
     @property
@@ -347,7 +375,9 @@ class LaunchPlanSpec(_Message):
     @property
     def interruptible(self) -> bool | None:
         """``interruptible``: optional google.protobuf.BoolValue, field 19."""
-        value: bool | None = self._get("interruptible")
+        value: bool | None = (
+            self._present("interruptible") if self._pb.HasField("interruptible") else None
+        )
         return value
 
     @property
@@ -359,7 +389,9 @@ class LaunchPlanSpec(_Message):
     @property
     def envs(self) -> _admin_common.Envs | None:
         """``envs``: optional flyteidl.admin.Envs, field 21."""
-        value: _admin_common.Envs | None = self._get("envs")
+        value: _admin_common.Envs | None = (
+            self._present("envs") if self._pb.HasField("envs") else None
+        )
         return value
 
     @property
@@ -373,17 +405,21 @@ class LaunchPlanSpec(_Message):
     @property
     def cluster_assignment(self) -> _admin_cluster_assignment.ClusterAssignment | None:
         """``cluster_assignment``: optional flyteidl.admin.ClusterAssignment, field 23."""
-        value: _admin_cluster_assignment.ClusterAssignment | None = self._get("cluster_assignment")
+        value: _admin_cluster_assignment.ClusterAssignment | None = (
+            self._present("cluster_assignment") if self._pb.HasField("cluster_assignment") else None
+        )
         return value
 
     @property
     def concurrency_policy(self) -> ConcurrencyPolicy | None:
         """``concurrency_policy``: optional flyteidl.admin.ConcurrencyPolicy, field 24."""
-        value: ConcurrencyPolicy | None = self._get("concurrency_policy")
+        value: ConcurrencyPolicy | None = (
+            self._present("concurrency_policy") if self._pb.HasField("concurrency_policy") else None
+        )
         return value
 
 
-class ConcurrencyPolicy(_Message):
+class ConcurrencyPolicyBase(_Message):
     """The ``flyteidl.admin.ConcurrencyPolicy`` message."""
 
     __slots__ = ()
@@ -454,25 +490,33 @@ class LaunchPlanClosure(_Message):
     @property
     def expected_inputs(self) -> _core_interface.ParameterMap | None:
         """``expected_inputs``: optional flyteidl.core.ParameterMap, field 2."""
-        value: _core_interface.ParameterMap | None = self._get("expected_inputs")
+        value: _core_interface.ParameterMap | None = (
+            self._present("expected_inputs") if self._pb.HasField("expected_inputs") else None
+        )
         return value
 
     @property
     def expected_outputs(self) -> _core_interface.VariableMap | None:
         """``expected_outputs``: optional flyteidl.core.VariableMap, field 3."""
-        value: _core_interface.VariableMap | None = self._get("expected_outputs")
+        value: _core_interface.VariableMap | None = (
+            self._present("expected_outputs") if self._pb.HasField("expected_outputs") else None
+        )
         return value
 
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 4."""
-        value: _datetime.datetime | None = self._get("created_at")
+        value: _datetime.datetime | None = (
+            self._present("created_at") if self._pb.HasField("created_at") else None
+        )
         return value
 
     @property
     def updated_at(self) -> _datetime.datetime | None:
         """``updated_at``: optional google.protobuf.Timestamp, field 5."""
-        value: _datetime.datetime | None = self._get("updated_at")
+        value: _datetime.datetime | None = (
+            self._present("updated_at") if self._pb.HasField("updated_at") else None
+        )
         return value
 
 
@@ -502,7 +546,9 @@ class LaunchPlanMetadata(_Message):
     @property
     def schedule(self) -> _admin_schedule.Schedule | None:
         """``schedule``: optional flyteidl.admin.Schedule, field 1."""
-        value: _admin_schedule.Schedule | None = self._get("schedule")
+        value: _admin_schedule.Schedule | None = (
+            self._present("schedule") if self._pb.HasField("schedule") else None
+        )
         return value
 
     @property
@@ -514,7 +560,9 @@ class LaunchPlanMetadata(_Message):
     @property
     def launch_conditions(self) -> _google_protobuf_any_pb2.Any | None:
         """``launch_conditions``: optional google.protobuf.Any, field 3."""
-        value: _google_protobuf_any_pb2.Any | None = self._get("launch_conditions")
+        value: _google_protobuf_any_pb2.Any | None = (
+            self._present("launch_conditions") if self._pb.HasField("launch_conditions") else None
+        )
         return value
 
 
@@ -541,7 +589,9 @@ class LaunchPlanUpdateRequest(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -582,7 +632,9 @@ class ActiveLaunchPlanRequest(_Message):
     @property
     def id(self) -> _admin_common.NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 1."""
-        value: _admin_common.NamedEntityIdentifier | None = self._get("id")
+        value: _admin_common.NamedEntityIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -645,7 +697,9 @@ class ActiveLaunchPlanListRequest(_Message):
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
-        value: _admin_common.Sort | None = self._get("sort_by")
+        value: _admin_common.Sort | None = (
+            self._present("sort_by") if self._pb.HasField("sort_by") else None
+        )
         return value
 
     @property
@@ -653,3 +707,11 @@ class ActiveLaunchPlanListRequest(_Message):
         """``org``: string, field 6."""
         value: str = self._pb.org
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.launch_plan import (  # noqa: E402
+    ConcurrencyPolicy as ConcurrencyPolicy,
+    LaunchPlan as LaunchPlan,
+    LaunchPlanSpec as LaunchPlanSpec,
+)

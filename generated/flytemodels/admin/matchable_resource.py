@@ -115,13 +115,17 @@ class TaskResourceAttributes(_Message):
     @property
     def defaults(self) -> TaskResourceSpec | None:
         """``defaults``: optional flyteidl.admin.TaskResourceSpec, field 1."""
-        value: TaskResourceSpec | None = self._get("defaults")
+        value: TaskResourceSpec | None = (
+            self._present("defaults") if self._pb.HasField("defaults") else None
+        )
         return value
 
     @property
     def limits(self) -> TaskResourceSpec | None:
         """``limits``: optional flyteidl.admin.TaskResourceSpec, field 2."""
-        value: TaskResourceSpec | None = self._get("limits")
+        value: TaskResourceSpec | None = (
+            self._present("limits") if self._pb.HasField("limits") else None
+        )
         return value
 
 
@@ -191,7 +195,7 @@ class ExecutionClusterLabel(_Message):
         return value
 
 
-class PluginOverride(_Message):
+class PluginOverrideBase(_Message):
     """The ``flyteidl.admin.PluginOverride`` message."""
 
     __slots__ = ()
@@ -313,31 +317,43 @@ class WorkflowExecutionConfig(_Message):
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl.core.SecurityContext, field 2."""
-        value: _core_security.SecurityContext | None = self._get("security_context")
+        value: _core_security.SecurityContext | None = (
+            self._present("security_context") if self._pb.HasField("security_context") else None
+        )
         return value
 
     @property
     def raw_output_data_config(self) -> _admin_common.RawOutputDataConfig | None:
         """``raw_output_data_config``: optional flyteidl.admin.RawOutputDataConfig, field 3."""
-        value: _admin_common.RawOutputDataConfig | None = self._get("raw_output_data_config")
+        value: _admin_common.RawOutputDataConfig | None = (
+            self._present("raw_output_data_config")
+            if self._pb.HasField("raw_output_data_config")
+            else None
+        )
         return value
 
     @property
     def labels(self) -> _admin_common.Labels | None:
         """``labels``: optional flyteidl.admin.Labels, field 4."""
-        value: _admin_common.Labels | None = self._get("labels")
+        value: _admin_common.Labels | None = (
+            self._present("labels") if self._pb.HasField("labels") else None
+        )
         return value
 
     @property
     def annotations(self) -> _admin_common.Annotations | None:
         """``annotations``: optional flyteidl.admin.Annotations, field 5."""
-        value: _admin_common.Annotations | None = self._get("annotations")
+        value: _admin_common.Annotations | None = (
+            self._present("annotations") if self._pb.HasField("annotations") else None
+        )
         return value
 
     @property
     def interruptible(self) -> bool | None:
         """``interruptible``: optional google.protobuf.BoolValue, field 6."""
-        value: bool | None = self._get("interruptible")
+        value: bool | None = (
+            self._present("interruptible") if self._pb.HasField("interruptible") else None
+        )
         return value
 
     @property
@@ -349,7 +365,9 @@ class WorkflowExecutionConfig(_Message):
     @property
     def envs(self) -> _admin_common.Envs | None:
         """``envs``: optional flyteidl.admin.Envs, field 8."""
-        value: _admin_common.Envs | None = self._get("envs")
+        value: _admin_common.Envs | None = (
+            self._present("envs") if self._pb.HasField("envs") else None
+        )
         return value
 
     @property
@@ -361,7 +379,7 @@ class WorkflowExecutionConfig(_Message):
         return value
 
 
-class MatchingAttributes(_Message):
+class MatchingAttributesBase(_Message):
     """The ``flyteidl.admin.MatchingAttributes`` message."""
 
     __slots__ = ()
@@ -402,49 +420,75 @@ class MatchingAttributes(_Message):
     @property
     def task_resource_attributes(self) -> TaskResourceAttributes | None:
         """``task_resource_attributes``: optional flyteidl.admin.TaskResourceAttributes, field 1."""
-        value: TaskResourceAttributes | None = self._get("task_resource_attributes")
+        value: TaskResourceAttributes | None = (
+            self._present("task_resource_attributes")
+            if self._pb.HasField("task_resource_attributes")
+            else None
+        )
         return value
 
     @property
     def cluster_resource_attributes(self) -> ClusterResourceAttributes | None:
         """``cluster_resource_attributes``: optional flyteidl.admin.ClusterResourceAttributes, field 2."""
-        value: ClusterResourceAttributes | None = self._get("cluster_resource_attributes")
+        value: ClusterResourceAttributes | None = (
+            self._present("cluster_resource_attributes")
+            if self._pb.HasField("cluster_resource_attributes")
+            else None
+        )
         return value
 
     @property
     def execution_queue_attributes(self) -> ExecutionQueueAttributes | None:
         """``execution_queue_attributes``: optional flyteidl.admin.ExecutionQueueAttributes, field 3."""
-        value: ExecutionQueueAttributes | None = self._get("execution_queue_attributes")
+        value: ExecutionQueueAttributes | None = (
+            self._present("execution_queue_attributes")
+            if self._pb.HasField("execution_queue_attributes")
+            else None
+        )
         return value
 
     @property
     def execution_cluster_label(self) -> ExecutionClusterLabel | None:
         """``execution_cluster_label``: optional flyteidl.admin.ExecutionClusterLabel, field 4."""
-        value: ExecutionClusterLabel | None = self._get("execution_cluster_label")
+        value: ExecutionClusterLabel | None = (
+            self._present("execution_cluster_label")
+            if self._pb.HasField("execution_cluster_label")
+            else None
+        )
         return value
 
     @property
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """``quality_of_service``: optional flyteidl.core.QualityOfService, field 5."""
-        value: _core_execution.QualityOfService | None = self._get("quality_of_service")
+        value: _core_execution.QualityOfService | None = (
+            self._present("quality_of_service") if self._pb.HasField("quality_of_service") else None
+        )
         return value
 
     @property
     def plugin_overrides(self) -> PluginOverrides | None:
         """``plugin_overrides``: optional flyteidl.admin.PluginOverrides, field 6."""
-        value: PluginOverrides | None = self._get("plugin_overrides")
+        value: PluginOverrides | None = (
+            self._present("plugin_overrides") if self._pb.HasField("plugin_overrides") else None
+        )
         return value
 
     @property
     def workflow_execution_config(self) -> WorkflowExecutionConfig | None:
         """``workflow_execution_config``: optional flyteidl.admin.WorkflowExecutionConfig, field 7."""
-        value: WorkflowExecutionConfig | None = self._get("workflow_execution_config")
+        value: WorkflowExecutionConfig | None = (
+            self._present("workflow_execution_config")
+            if self._pb.HasField("workflow_execution_config")
+            else None
+        )
         return value
 
     @property
     def cluster_assignment(self) -> _admin_cluster_assignment.ClusterAssignment | None:
         """``cluster_assignment``: optional flyteidl.admin.ClusterAssignment, field 8."""
-        value: _admin_cluster_assignment.ClusterAssignment | None = self._get("cluster_assignment")
+        value: _admin_cluster_assignment.ClusterAssignment | None = (
+            self._present("cluster_assignment") if self._pb.HasField("cluster_assignment") else None
+        )
         return value
 
 
@@ -483,7 +527,9 @@ class MatchableAttributesConfiguration(_Message):
     @property
     def attributes(self) -> MatchingAttributes | None:
         """``attributes``: optional flyteidl.admin.MatchingAttributes, field 1."""
-        value: MatchingAttributes | None = self._get("attributes")
+        value: MatchingAttributes | None = (
+            self._present("attributes") if self._pb.HasField("attributes") else None
+        )
         return value
 
     @property
@@ -570,3 +616,10 @@ class ListMatchableAttributesResponse(_Message):
         """``configurations``: repeated flyteidl.admin.MatchableAttributesConfiguration, field 1."""
         value: list[MatchableAttributesConfiguration] = self._get("configurations")
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.matchable_resource import (  # noqa: E402
+    MatchingAttributes as MatchingAttributes,
+    PluginOverride as PluginOverride,
+)

@@ -38,7 +38,9 @@ class NodeExecutionGetRequest(_Message):
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
-        value: _core_identifier.NodeExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.NodeExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -77,8 +79,10 @@ class NodeExecutionListRequest(_Message):
     @property
     def workflow_execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``workflow_execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get(
-            "workflow_execution_id"
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("workflow_execution_id")
+            if self._pb.HasField("workflow_execution_id")
+            else None
         )
         return value
 
@@ -103,7 +107,9 @@ class NodeExecutionListRequest(_Message):
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
-        value: _admin_common.Sort | None = self._get("sort_by")
+        value: _admin_common.Sort | None = (
+            self._present("sort_by") if self._pb.HasField("sort_by") else None
+        )
         return value
 
     @property
@@ -145,7 +151,9 @@ class NodeExecutionForTaskListRequest(_Message):
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_execution_id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
-        value: _core_identifier.TaskExecutionIdentifier | None = self._get("task_execution_id")
+        value: _core_identifier.TaskExecutionIdentifier | None = (
+            self._present("task_execution_id") if self._pb.HasField("task_execution_id") else None
+        )
         return value
 
     @property
@@ -169,7 +177,9 @@ class NodeExecutionForTaskListRequest(_Message):
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
-        value: _admin_common.Sort | None = self._get("sort_by")
+        value: _admin_common.Sort | None = (
+            self._present("sort_by") if self._pb.HasField("sort_by") else None
+        )
         return value
 
 
@@ -202,7 +212,9 @@ class NodeExecution(_Message):
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
-        value: _core_identifier.NodeExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.NodeExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -214,13 +226,17 @@ class NodeExecution(_Message):
     @property
     def closure(self) -> NodeExecutionClosure | None:
         """``closure``: optional flyteidl.admin.NodeExecutionClosure, field 3."""
-        value: NodeExecutionClosure | None = self._get("closure")
+        value: NodeExecutionClosure | None = (
+            self._present("closure") if self._pb.HasField("closure") else None
+        )
         return value
 
     @property
     def metadata(self) -> NodeExecutionMetaData | None:
         """``metadata``: optional flyteidl.admin.NodeExecutionMetaData, field 4."""
-        value: NodeExecutionMetaData | None = self._get("metadata")
+        value: NodeExecutionMetaData | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
 
@@ -326,7 +342,7 @@ class NodeExecutionList(_Message):
         return value
 
 
-class NodeExecutionClosure(_Message):
+class NodeExecutionClosureBase(_Message):
     """The ``flyteidl.admin.NodeExecutionClosure`` message."""
 
     __slots__ = ()
@@ -379,19 +395,24 @@ class NodeExecutionClosure(_Message):
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 1."""
-        value: str | None = self._get("output_uri")
+        pb = self._pb
+        value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 2."""
-        value: _core_execution.ExecutionError | None = self._get("error")
+        value: _core_execution.ExecutionError | None = (
+            self._present("error") if self._pb.HasField("error") else None
+        )
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 10."""
-        value: _core_literals.LiteralMap | None = self._get("output_data")
+        value: _core_literals.LiteralMap | None = (
+            self._present("output_data") if self._pb.HasField("output_data") else None
+        )
         return value
 
     @property
@@ -403,37 +424,51 @@ class NodeExecutionClosure(_Message):
     @property
     def started_at(self) -> _datetime.datetime | None:
         """``started_at``: optional google.protobuf.Timestamp, field 4."""
-        value: _datetime.datetime | None = self._get("started_at")
+        value: _datetime.datetime | None = (
+            self._present("started_at") if self._pb.HasField("started_at") else None
+        )
         return value
 
     @property
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 5."""
-        value: _datetime.timedelta | None = self._get("duration")
+        value: _datetime.timedelta | None = (
+            self._present("duration") if self._pb.HasField("duration") else None
+        )
         return value
 
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 6."""
-        value: _datetime.datetime | None = self._get("created_at")
+        value: _datetime.datetime | None = (
+            self._present("created_at") if self._pb.HasField("created_at") else None
+        )
         return value
 
     @property
     def updated_at(self) -> _datetime.datetime | None:
         """``updated_at``: optional google.protobuf.Timestamp, field 7."""
-        value: _datetime.datetime | None = self._get("updated_at")
+        value: _datetime.datetime | None = (
+            self._present("updated_at") if self._pb.HasField("updated_at") else None
+        )
         return value
 
     @property
     def workflow_node_metadata(self) -> WorkflowNodeMetadata | None:
         """``workflow_node_metadata``: optional flyteidl.admin.WorkflowNodeMetadata, field 8."""
-        value: WorkflowNodeMetadata | None = self._get("workflow_node_metadata")
+        value: WorkflowNodeMetadata | None = (
+            self._present("workflow_node_metadata")
+            if self._pb.HasField("workflow_node_metadata")
+            else None
+        )
         return value
 
     @property
     def task_node_metadata(self) -> TaskNodeMetadata | None:
         """``task_node_metadata``: optional flyteidl.admin.TaskNodeMetadata, field 9."""
-        value: TaskNodeMetadata | None = self._get("task_node_metadata")
+        value: TaskNodeMetadata | None = (
+            self._present("task_node_metadata") if self._pb.HasField("task_node_metadata") else None
+        )
         return value
 
     @property
@@ -449,7 +484,7 @@ class NodeExecutionClosure(_Message):
         return value
 
 
-class WorkflowNodeMetadata(_Message):
+class WorkflowNodeMetadataBase(_Message):
     """The ``flyteidl.admin.WorkflowNodeMetadata`` message."""
 
     __slots__ = ()
@@ -467,7 +502,9 @@ class WorkflowNodeMetadata(_Message):
     @property
     def executionId(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``executionId``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("executionId")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("executionId") if self._pb.HasField("executionId") else None
+        )
         return value
 
 
@@ -503,7 +540,9 @@ class TaskNodeMetadata(_Message):
     @property
     def catalog_key(self) -> _core_catalog.CatalogMetadata | None:
         """``catalog_key``: optional flyteidl.core.CatalogMetadata, field 2."""
-        value: _core_catalog.CatalogMetadata | None = self._get("catalog_key")
+        value: _core_catalog.CatalogMetadata | None = (
+            self._present("catalog_key") if self._pb.HasField("catalog_key") else None
+        )
         return value
 
     @property
@@ -539,13 +578,17 @@ class DynamicWorkflowNodeMetadata(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """``compiled_workflow``: optional flyteidl.core.CompiledWorkflowClosure, field 2."""
-        value: _core_compiler.CompiledWorkflowClosure | None = self._get("compiled_workflow")
+        value: _core_compiler.CompiledWorkflowClosure | None = (
+            self._present("compiled_workflow") if self._pb.HasField("compiled_workflow") else None
+        )
         return value
 
     @property
@@ -573,7 +616,9 @@ class NodeExecutionGetDataRequest(_Message):
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
-        value: _core_identifier.NodeExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.NodeExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -612,37 +657,49 @@ class NodeExecutionGetDataResponse(_Message):
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:
         """``inputs``: optional flyteidl.admin.UrlBlob, field 1."""
-        value: _admin_common.UrlBlob | None = self._get("inputs")
+        value: _admin_common.UrlBlob | None = (
+            self._present("inputs") if self._pb.HasField("inputs") else None
+        )
         return value
 
     @property
     def outputs(self) -> _admin_common.UrlBlob | None:
         """``outputs``: optional flyteidl.admin.UrlBlob, field 2."""
-        value: _admin_common.UrlBlob | None = self._get("outputs")
+        value: _admin_common.UrlBlob | None = (
+            self._present("outputs") if self._pb.HasField("outputs") else None
+        )
         return value
 
     @property
     def full_inputs(self) -> _core_literals.LiteralMap | None:
         """``full_inputs``: optional flyteidl.core.LiteralMap, field 3."""
-        value: _core_literals.LiteralMap | None = self._get("full_inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("full_inputs") if self._pb.HasField("full_inputs") else None
+        )
         return value
 
     @property
     def full_outputs(self) -> _core_literals.LiteralMap | None:
         """``full_outputs``: optional flyteidl.core.LiteralMap, field 4."""
-        value: _core_literals.LiteralMap | None = self._get("full_outputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("full_outputs") if self._pb.HasField("full_outputs") else None
+        )
         return value
 
     @property
     def dynamic_workflow(self) -> DynamicWorkflowNodeMetadata | None:
         """``dynamic_workflow``: optional flyteidl.admin.DynamicWorkflowNodeMetadata, field 16."""
-        value: DynamicWorkflowNodeMetadata | None = self._get("dynamic_workflow")
+        value: DynamicWorkflowNodeMetadata | None = (
+            self._present("dynamic_workflow") if self._pb.HasField("dynamic_workflow") else None
+        )
         return value
 
     @property
     def flyte_urls(self) -> _admin_common.FlyteURLs | None:
         """``flyte_urls``: optional flyteidl.admin.FlyteURLs, field 17."""
-        value: _admin_common.FlyteURLs | None = self._get("flyte_urls")
+        value: _admin_common.FlyteURLs | None = (
+            self._present("flyte_urls") if self._pb.HasField("flyte_urls") else None
+        )
         return value
 
 
@@ -664,7 +721,9 @@ class GetDynamicNodeWorkflowRequest(_Message):
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
-        value: _core_identifier.NodeExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.NodeExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -686,5 +745,14 @@ class DynamicNodeWorkflowResponse(_Message):
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """``compiled_workflow``: optional flyteidl.core.CompiledWorkflowClosure, field 1."""
-        value: _core_compiler.CompiledWorkflowClosure | None = self._get("compiled_workflow")
+        value: _core_compiler.CompiledWorkflowClosure | None = (
+            self._present("compiled_workflow") if self._pb.HasField("compiled_workflow") else None
+        )
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.node_execution import (  # noqa: E402
+    NodeExecutionClosure as NodeExecutionClosure,
+    WorkflowNodeMetadata as WorkflowNodeMetadata,
+)

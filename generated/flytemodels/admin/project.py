@@ -83,7 +83,7 @@ class GetDomainsResponse(_Message):
         return value
 
 
-class Project(_Message):
+class ProjectBase(_Message):
     """The ``flyteidl.admin.Project`` message."""
 
     __slots__ = ()
@@ -153,7 +153,9 @@ class Project(_Message):
     @property
     def labels(self) -> _admin_common.Labels | None:
         """``labels``: optional flyteidl.admin.Labels, field 5."""
-        value: _admin_common.Labels | None = self._get("labels")
+        value: _admin_common.Labels | None = (
+            self._present("labels") if self._pb.HasField("labels") else None
+        )
         return value
 
     @property
@@ -252,7 +254,9 @@ class ProjectListRequest(_Message):
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 4."""
-        value: _admin_common.Sort | None = self._get("sort_by")
+        value: _admin_common.Sort | None = (
+            self._present("sort_by") if self._pb.HasField("sort_by") else None
+        )
         return value
 
     @property
@@ -280,7 +284,7 @@ class ProjectRegisterRequest(_Message):
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl.admin.Project, field 1."""
-        value: Project | None = self._get("project")
+        value: Project | None = self._present("project") if self._pb.HasField("project") else None
         return value
 
 
@@ -374,3 +378,9 @@ class InactiveProject(_Message):
         """``org``: string, field 2."""
         value: str = self._pb.org
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.project import (  # noqa: E402
+    Project as Project,
+)

@@ -45,8 +45,10 @@ class ProjectAttributes(_Message):
     @property
     def matching_attributes(self) -> _admin_matchable_resource.MatchingAttributes | None:
         """``matching_attributes``: optional flyteidl.admin.MatchingAttributes, field 2."""
-        value: _admin_matchable_resource.MatchingAttributes | None = self._get(
-            "matching_attributes"
+        value: _admin_matchable_resource.MatchingAttributes | None = (
+            self._present("matching_attributes")
+            if self._pb.HasField("matching_attributes")
+            else None
         )
         return value
 
@@ -75,7 +77,9 @@ class ProjectAttributesUpdateRequest(_Message):
     @property
     def attributes(self) -> ProjectAttributes | None:
         """``attributes``: optional flyteidl.admin.ProjectAttributes, field 1."""
-        value: ProjectAttributes | None = self._get("attributes")
+        value: ProjectAttributes | None = (
+            self._present("attributes") if self._pb.HasField("attributes") else None
+        )
         return value
 
 
@@ -152,7 +156,9 @@ class ProjectAttributesGetResponse(_Message):
     @property
     def attributes(self) -> ProjectAttributes | None:
         """``attributes``: optional flyteidl.admin.ProjectAttributes, field 1."""
-        value: ProjectAttributes | None = self._get("attributes")
+        value: ProjectAttributes | None = (
+            self._present("attributes") if self._pb.HasField("attributes") else None
+        )
         return value
 
 

@@ -54,8 +54,10 @@ class ProjectDomainAttributes(_Message):
     @property
     def matching_attributes(self) -> _admin_matchable_resource.MatchingAttributes | None:
         """``matching_attributes``: optional flyteidl.admin.MatchingAttributes, field 3."""
-        value: _admin_matchable_resource.MatchingAttributes | None = self._get(
-            "matching_attributes"
+        value: _admin_matchable_resource.MatchingAttributes | None = (
+            self._present("matching_attributes")
+            if self._pb.HasField("matching_attributes")
+            else None
         )
         return value
 
@@ -84,7 +86,9 @@ class ProjectDomainAttributesUpdateRequest(_Message):
     @property
     def attributes(self) -> ProjectDomainAttributes | None:
         """``attributes``: optional flyteidl.admin.ProjectDomainAttributes, field 1."""
-        value: ProjectDomainAttributes | None = self._get("attributes")
+        value: ProjectDomainAttributes | None = (
+            self._present("attributes") if self._pb.HasField("attributes") else None
+        )
         return value
 
 
@@ -170,7 +174,9 @@ class ProjectDomainAttributesGetResponse(_Message):
     @property
     def attributes(self) -> ProjectDomainAttributes | None:
         """``attributes``: optional flyteidl.admin.ProjectDomainAttributes, field 1."""
-        value: ProjectDomainAttributes | None = self._get("attributes")
+        value: ProjectDomainAttributes | None = (
+            self._present("attributes") if self._pb.HasField("attributes") else None
+        )
         return value
 
 

@@ -83,7 +83,7 @@ class CronSchedule(_Message):
         return value
 
 
-class Schedule(_Message):
+class ScheduleBase(_Message):
     """The ``flyteidl.admin.Schedule`` message."""
 
     __slots__ = ()
@@ -112,19 +112,22 @@ class Schedule(_Message):
     @property
     def cron_expression(self) -> str | None:
         """``cron_expression``: optional string, field 1."""
-        value: str | None = self._get("cron_expression")
+        pb = self._pb
+        value: str | None = pb.cron_expression if pb.HasField("cron_expression") else None
         return value
 
     @property
     def rate(self) -> FixedRate | None:
         """``rate``: optional flyteidl.admin.FixedRate, field 2."""
-        value: FixedRate | None = self._get("rate")
+        value: FixedRate | None = self._present("rate") if self._pb.HasField("rate") else None
         return value
 
     @property
     def cron_schedule(self) -> CronSchedule | None:
         """``cron_schedule``: optional flyteidl.admin.CronSchedule, field 4."""
-        value: CronSchedule | None = self._get("cron_schedule")
+        value: CronSchedule | None = (
+            self._present("cron_schedule") if self._pb.HasField("cron_schedule") else None
+        )
         return value
 
     @property
@@ -132,3 +135,9 @@ class Schedule(_Message):
         """``kickoff_time_input_arg``: string, field 3."""
         value: str = self._pb.kickoff_time_input_arg
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.schedule import (  # noqa: E402
+    Schedule as Schedule,
+)

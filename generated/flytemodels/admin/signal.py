@@ -40,13 +40,17 @@ class SignalGetOrCreateRequest(_Message):
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
         """``id``: optional flyteidl.core.SignalIdentifier, field 1."""
-        value: _core_identifier.SignalIdentifier | None = self._get("id")
+        value: _core_identifier.SignalIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl.core.LiteralType, field 2."""
-        value: _core_types.LiteralType | None = self._get("type")
+        value: _core_types.LiteralType | None = (
+            self._present("type") if self._pb.HasField("type") else None
+        )
         return value
 
 
@@ -82,8 +86,10 @@ class SignalListRequest(_Message):
     @property
     def workflow_execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``workflow_execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get(
-            "workflow_execution_id"
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("workflow_execution_id")
+            if self._pb.HasField("workflow_execution_id")
+            else None
         )
         return value
 
@@ -108,7 +114,9 @@ class SignalListRequest(_Message):
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
-        value: _admin_common.Sort | None = self._get("sort_by")
+        value: _admin_common.Sort | None = (
+            self._present("sort_by") if self._pb.HasField("sort_by") else None
+        )
         return value
 
 
@@ -168,13 +176,17 @@ class SignalSetRequest(_Message):
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
         """``id``: optional flyteidl.core.SignalIdentifier, field 1."""
-        value: _core_identifier.SignalIdentifier | None = self._get("id")
+        value: _core_identifier.SignalIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl.core.Literal, field 2."""
-        value: _core_literals.Literal | None = self._get("value")
+        value: _core_literals.Literal | None = (
+            self._present("value") if self._pb.HasField("value") else None
+        )
         return value
 
 
@@ -217,17 +229,23 @@ class Signal(_Message):
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
         """``id``: optional flyteidl.core.SignalIdentifier, field 1."""
-        value: _core_identifier.SignalIdentifier | None = self._get("id")
+        value: _core_identifier.SignalIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl.core.LiteralType, field 2."""
-        value: _core_types.LiteralType | None = self._get("type")
+        value: _core_types.LiteralType | None = (
+            self._present("type") if self._pb.HasField("type") else None
+        )
         return value
 
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl.core.Literal, field 3."""
-        value: _core_literals.Literal | None = self._get("value")
+        value: _core_literals.Literal | None = (
+            self._present("value") if self._pb.HasField("value") else None
+        )
         return value

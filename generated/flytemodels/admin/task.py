@@ -41,13 +41,15 @@ class TaskCreateRequest(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def spec(self) -> TaskSpec | None:
         """``spec``: optional flyteidl.admin.TaskSpec, field 2."""
-        value: TaskSpec | None = self._get("spec")
+        value: TaskSpec | None = self._present("spec") if self._pb.HasField("spec") else None
         return value
 
 
@@ -90,13 +92,17 @@ class Task(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def closure(self) -> TaskClosure | None:
         """``closure``: optional flyteidl.admin.TaskClosure, field 2."""
-        value: TaskClosure | None = self._get("closure")
+        value: TaskClosure | None = (
+            self._present("closure") if self._pb.HasField("closure") else None
+        )
         return value
 
     @property
@@ -139,7 +145,7 @@ class TaskList(_Message):
         return value
 
 
-class TaskSpec(_Message):
+class TaskSpecBase(_Message):
     """The ``flyteidl.admin.TaskSpec`` message."""
 
     __slots__ = ()
@@ -162,13 +168,17 @@ class TaskSpec(_Message):
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl.core.TaskTemplate, field 1."""
-        value: _core_tasks.TaskTemplate | None = self._get("template")
+        value: _core_tasks.TaskTemplate | None = (
+            self._present("template") if self._pb.HasField("template") else None
+        )
         return value
 
     @property
     def description(self) -> _admin_description_entity.DescriptionEntity | None:
         """``description``: optional flyteidl.admin.DescriptionEntity, field 2."""
-        value: _admin_description_entity.DescriptionEntity | None = self._get("description")
+        value: _admin_description_entity.DescriptionEntity | None = (
+            self._present("description") if self._pb.HasField("description") else None
+        )
         return value
 
 
@@ -195,11 +205,21 @@ class TaskClosure(_Message):
     @property
     def compiled_task(self) -> _core_compiler.CompiledTask | None:
         """``compiled_task``: optional flyteidl.core.CompiledTask, field 1."""
-        value: _core_compiler.CompiledTask | None = self._get("compiled_task")
+        value: _core_compiler.CompiledTask | None = (
+            self._present("compiled_task") if self._pb.HasField("compiled_task") else None
+        )
         return value
 
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 2."""
-        value: _datetime.datetime | None = self._get("created_at")
+        value: _datetime.datetime | None = (
+            self._present("created_at") if self._pb.HasField("created_at") else None
+        )
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.task import (  # noqa: E402
+    TaskSpec as TaskSpec,
+)

@@ -38,7 +38,9 @@ class TaskExecutionGetRequest(_Message):
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
-        value: _core_identifier.TaskExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.TaskExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -74,7 +76,9 @@ class TaskExecutionListRequest(_Message):
     @property
     def node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``node_execution_id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
-        value: _core_identifier.NodeExecutionIdentifier | None = self._get("node_execution_id")
+        value: _core_identifier.NodeExecutionIdentifier | None = (
+            self._present("node_execution_id") if self._pb.HasField("node_execution_id") else None
+        )
         return value
 
     @property
@@ -98,7 +102,9 @@ class TaskExecutionListRequest(_Message):
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
-        value: _admin_common.Sort | None = self._get("sort_by")
+        value: _admin_common.Sort | None = (
+            self._present("sort_by") if self._pb.HasField("sort_by") else None
+        )
         return value
 
 
@@ -131,7 +137,9 @@ class TaskExecution(_Message):
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
-        value: _core_identifier.TaskExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.TaskExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -143,7 +151,9 @@ class TaskExecution(_Message):
     @property
     def closure(self) -> TaskExecutionClosure | None:
         """``closure``: optional flyteidl.admin.TaskExecutionClosure, field 3."""
-        value: TaskExecutionClosure | None = self._get("closure")
+        value: TaskExecutionClosure | None = (
+            self._present("closure") if self._pb.HasField("closure") else None
+        )
         return value
 
     @property
@@ -186,7 +196,7 @@ class TaskExecutionList(_Message):
         return value
 
 
-class TaskExecutionClosure(_Message):
+class TaskExecutionClosureBase(_Message):
     """The ``flyteidl.admin.TaskExecutionClosure`` message."""
 
     __slots__ = ()
@@ -251,19 +261,24 @@ class TaskExecutionClosure(_Message):
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 1."""
-        value: str | None = self._get("output_uri")
+        pb = self._pb
+        value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 2."""
-        value: _core_execution.ExecutionError | None = self._get("error")
+        value: _core_execution.ExecutionError | None = (
+            self._present("error") if self._pb.HasField("error") else None
+        )
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 12."""
-        value: _core_literals.LiteralMap | None = self._get("output_data")
+        value: _core_literals.LiteralMap | None = (
+            self._present("output_data") if self._pb.HasField("output_data") else None
+        )
         return value
 
     @property
@@ -281,31 +296,41 @@ class TaskExecutionClosure(_Message):
     @property
     def started_at(self) -> _datetime.datetime | None:
         """``started_at``: optional google.protobuf.Timestamp, field 5."""
-        value: _datetime.datetime | None = self._get("started_at")
+        value: _datetime.datetime | None = (
+            self._present("started_at") if self._pb.HasField("started_at") else None
+        )
         return value
 
     @property
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 6."""
-        value: _datetime.timedelta | None = self._get("duration")
+        value: _datetime.timedelta | None = (
+            self._present("duration") if self._pb.HasField("duration") else None
+        )
         return value
 
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 7."""
-        value: _datetime.datetime | None = self._get("created_at")
+        value: _datetime.datetime | None = (
+            self._present("created_at") if self._pb.HasField("created_at") else None
+        )
         return value
 
     @property
     def updated_at(self) -> _datetime.datetime | None:
         """``updated_at``: optional google.protobuf.Timestamp, field 8."""
-        value: _datetime.datetime | None = self._get("updated_at")
+        value: _datetime.datetime | None = (
+            self._present("updated_at") if self._pb.HasField("updated_at") else None
+        )
         return value
 
     @property
     def custom_info(self) -> dict[str, _typing.Any] | None:
         """``custom_info``: optional google.protobuf.Struct, field 9."""
-        value: dict[str, _typing.Any] | None = self._get("custom_info")
+        value: dict[str, _typing.Any] | None = (
+            self._present("custom_info") if self._pb.HasField("custom_info") else None
+        )
         return value
 
     @property
@@ -323,7 +348,9 @@ class TaskExecutionClosure(_Message):
     @property
     def metadata(self) -> _event_event.TaskExecutionMetadata | None:
         """``metadata``: optional flyteidl.event.TaskExecutionMetadata, field 16."""
-        value: _event_event.TaskExecutionMetadata | None = self._get("metadata")
+        value: _event_event.TaskExecutionMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
@@ -341,7 +368,9 @@ class TaskExecutionClosure(_Message):
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl.core.LogContext, field 19."""
-        value: _core_execution.LogContext | None = self._get("log_context")
+        value: _core_execution.LogContext | None = (
+            self._present("log_context") if self._pb.HasField("log_context") else None
+        )
         return value
 
 
@@ -368,7 +397,9 @@ class Reason(_Message):
     @property
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 1."""
-        value: _datetime.datetime | None = self._get("occurred_at")
+        value: _datetime.datetime | None = (
+            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+        )
         return value
 
     @property
@@ -396,7 +427,9 @@ class TaskExecutionGetDataRequest(_Message):
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
-        value: _core_identifier.TaskExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.TaskExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -432,29 +465,45 @@ class TaskExecutionGetDataResponse(_Message):
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:
         """``inputs``: optional flyteidl.admin.UrlBlob, field 1."""
-        value: _admin_common.UrlBlob | None = self._get("inputs")
+        value: _admin_common.UrlBlob | None = (
+            self._present("inputs") if self._pb.HasField("inputs") else None
+        )
         return value
 
     @property
     def outputs(self) -> _admin_common.UrlBlob | None:
         """``outputs``: optional flyteidl.admin.UrlBlob, field 2."""
-        value: _admin_common.UrlBlob | None = self._get("outputs")
+        value: _admin_common.UrlBlob | None = (
+            self._present("outputs") if self._pb.HasField("outputs") else None
+        )
         return value
 
     @property
     def full_inputs(self) -> _core_literals.LiteralMap | None:
         """``full_inputs``: optional flyteidl.core.LiteralMap, field 3."""
-        value: _core_literals.LiteralMap | None = self._get("full_inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("full_inputs") if self._pb.HasField("full_inputs") else None
+        )
         return value
 
     @property
     def full_outputs(self) -> _core_literals.LiteralMap | None:
         """``full_outputs``: optional flyteidl.core.LiteralMap, field 4."""
-        value: _core_literals.LiteralMap | None = self._get("full_outputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("full_outputs") if self._pb.HasField("full_outputs") else None
+        )
         return value
 
     @property
     def flyte_urls(self) -> _admin_common.FlyteURLs | None:
         """``flyte_urls``: optional flyteidl.admin.FlyteURLs, field 5."""
-        value: _admin_common.FlyteURLs | None = self._get("flyte_urls")
+        value: _admin_common.FlyteURLs | None = (
+            self._present("flyte_urls") if self._pb.HasField("flyte_urls") else None
+        )
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.task_execution import (  # noqa: E402
+    TaskExecutionClosure as TaskExecutionClosure,
+)

@@ -26,7 +26,11 @@ class GetVersionResponse(_Message):
     @property
     def control_plane_version(self) -> Version | None:
         """``control_plane_version``: optional flyteidl.admin.Version, field 1."""
-        value: Version | None = self._get("control_plane_version")
+        value: Version | None = (
+            self._present("control_plane_version")
+            if self._pb.HasField("control_plane_version")
+            else None
+        )
         return value
 
 

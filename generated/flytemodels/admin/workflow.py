@@ -41,13 +41,15 @@ class WorkflowCreateRequest(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def spec(self) -> WorkflowSpec | None:
         """``spec``: optional flyteidl.admin.WorkflowSpec, field 2."""
-        value: WorkflowSpec | None = self._get("spec")
+        value: WorkflowSpec | None = self._present("spec") if self._pb.HasField("spec") else None
         return value
 
 
@@ -90,13 +92,17 @@ class Workflow(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def closure(self) -> WorkflowClosure | None:
         """``closure``: optional flyteidl.admin.WorkflowClosure, field 2."""
-        value: WorkflowClosure | None = self._get("closure")
+        value: WorkflowClosure | None = (
+            self._present("closure") if self._pb.HasField("closure") else None
+        )
         return value
 
     @property
@@ -139,7 +145,7 @@ class WorkflowList(_Message):
         return value
 
 
-class WorkflowSpec(_Message):
+class WorkflowSpecBase(_Message):
     """The ``flyteidl.admin.WorkflowSpec`` message."""
 
     __slots__ = ()
@@ -165,7 +171,9 @@ class WorkflowSpec(_Message):
     @property
     def template(self) -> _core_workflow.WorkflowTemplate | None:
         """``template``: optional flyteidl.core.WorkflowTemplate, field 1."""
-        value: _core_workflow.WorkflowTemplate | None = self._get("template")
+        value: _core_workflow.WorkflowTemplate | None = (
+            self._present("template") if self._pb.HasField("template") else None
+        )
         return value
 
     @property
@@ -177,7 +185,9 @@ class WorkflowSpec(_Message):
     @property
     def description(self) -> _admin_description_entity.DescriptionEntity | None:
         """``description``: optional flyteidl.admin.DescriptionEntity, field 3."""
-        value: _admin_description_entity.DescriptionEntity | None = self._get("description")
+        value: _admin_description_entity.DescriptionEntity | None = (
+            self._present("description") if self._pb.HasField("description") else None
+        )
         return value
 
 
@@ -204,13 +214,17 @@ class WorkflowClosure(_Message):
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """``compiled_workflow``: optional flyteidl.core.CompiledWorkflowClosure, field 1."""
-        value: _core_compiler.CompiledWorkflowClosure | None = self._get("compiled_workflow")
+        value: _core_compiler.CompiledWorkflowClosure | None = (
+            self._present("compiled_workflow") if self._pb.HasField("compiled_workflow") else None
+        )
         return value
 
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 2."""
-        value: _datetime.datetime | None = self._get("created_at")
+        value: _datetime.datetime | None = (
+            self._present("created_at") if self._pb.HasField("created_at") else None
+        )
         return value
 
 
@@ -232,7 +246,9 @@ class WorkflowErrorExistsDifferentStructure(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -254,7 +270,9 @@ class WorkflowErrorExistsIdenticalStructure(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -281,15 +299,25 @@ class CreateWorkflowFailureReason(_Message):
     @property
     def exists_different_structure(self) -> WorkflowErrorExistsDifferentStructure | None:
         """``exists_different_structure``: optional flyteidl.admin.WorkflowErrorExistsDifferentStructure, field 1."""
-        value: WorkflowErrorExistsDifferentStructure | None = self._get(
-            "exists_different_structure"
+        value: WorkflowErrorExistsDifferentStructure | None = (
+            self._present("exists_different_structure")
+            if self._pb.HasField("exists_different_structure")
+            else None
         )
         return value
 
     @property
     def exists_identical_structure(self) -> WorkflowErrorExistsIdenticalStructure | None:
         """``exists_identical_structure``: optional flyteidl.admin.WorkflowErrorExistsIdenticalStructure, field 2."""
-        value: WorkflowErrorExistsIdenticalStructure | None = self._get(
-            "exists_identical_structure"
+        value: WorkflowErrorExistsIdenticalStructure | None = (
+            self._present("exists_identical_structure")
+            if self._pb.HasField("exists_identical_structure")
+            else None
         )
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.admin.workflow import (  # noqa: E402
+    WorkflowSpec as WorkflowSpec,
+)

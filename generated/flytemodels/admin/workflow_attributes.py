@@ -63,8 +63,10 @@ class WorkflowAttributes(_Message):
     @property
     def matching_attributes(self) -> _admin_matchable_resource.MatchingAttributes | None:
         """``matching_attributes``: optional flyteidl.admin.MatchingAttributes, field 4."""
-        value: _admin_matchable_resource.MatchingAttributes | None = self._get(
-            "matching_attributes"
+        value: _admin_matchable_resource.MatchingAttributes | None = (
+            self._present("matching_attributes")
+            if self._pb.HasField("matching_attributes")
+            else None
         )
         return value
 
@@ -93,7 +95,9 @@ class WorkflowAttributesUpdateRequest(_Message):
     @property
     def attributes(self) -> WorkflowAttributes | None:
         """``attributes``: optional flyteidl.admin.WorkflowAttributes, field 1."""
-        value: WorkflowAttributes | None = self._get("attributes")
+        value: WorkflowAttributes | None = (
+            self._present("attributes") if self._pb.HasField("attributes") else None
+        )
         return value
 
 
@@ -188,7 +192,9 @@ class WorkflowAttributesGetResponse(_Message):
     @property
     def attributes(self) -> WorkflowAttributes | None:
         """``attributes``: optional flyteidl.admin.WorkflowAttributes, field 1."""
-        value: WorkflowAttributes | None = self._get("attributes")
+        value: WorkflowAttributes | None = (
+            self._present("attributes") if self._pb.HasField("attributes") else None
+        )
         return value
 
 

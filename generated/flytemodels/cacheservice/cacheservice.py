@@ -67,25 +67,33 @@ class Metadata(_Message):
     @property
     def source_identifier(self) -> _core_identifier.Identifier | None:
         """``source_identifier``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("source_identifier")
+        value: _core_identifier.Identifier | None = (
+            self._present("source_identifier") if self._pb.HasField("source_identifier") else None
+        )
         return value
 
     @property
     def key_map(self) -> KeyMapMetadata | None:
         """``key_map``: optional flyteidl.cacheservice.KeyMapMetadata, field 2."""
-        value: KeyMapMetadata | None = self._get("key_map")
+        value: KeyMapMetadata | None = (
+            self._present("key_map") if self._pb.HasField("key_map") else None
+        )
         return value
 
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 3."""
-        value: _datetime.datetime | None = self._get("created_at")
+        value: _datetime.datetime | None = (
+            self._present("created_at") if self._pb.HasField("created_at") else None
+        )
         return value
 
     @property
     def last_updated_at(self) -> _datetime.datetime | None:
         """``last_updated_at``: optional google.protobuf.Timestamp, field 4."""
-        value: _datetime.datetime | None = self._get("last_updated_at")
+        value: _datetime.datetime | None = (
+            self._present("last_updated_at") if self._pb.HasField("last_updated_at") else None
+        )
         return value
 
 
@@ -115,19 +123,24 @@ class CachedOutput(_Message):
     @property
     def output_literals(self) -> _core_literals.LiteralMap | None:
         """``output_literals``: optional flyteidl.core.LiteralMap, field 1."""
-        value: _core_literals.LiteralMap | None = self._get("output_literals")
+        value: _core_literals.LiteralMap | None = (
+            self._present("output_literals") if self._pb.HasField("output_literals") else None
+        )
         return value
 
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 2."""
-        value: str | None = self._get("output_uri")
+        pb = self._pb
+        value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
     @property
     def metadata(self) -> Metadata | None:
         """``metadata``: optional flyteidl.cacheservice.Metadata, field 3."""
-        value: Metadata | None = self._get("metadata")
+        value: Metadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
 
@@ -171,7 +184,9 @@ class GetCacheResponse(_Message):
     @property
     def output(self) -> CachedOutput | None:
         """``output``: optional flyteidl.cacheservice.CachedOutput, field 1."""
-        value: CachedOutput | None = self._get("output")
+        value: CachedOutput | None = (
+            self._present("output") if self._pb.HasField("output") else None
+        )
         return value
 
 
@@ -207,7 +222,9 @@ class PutCacheRequest(_Message):
     @property
     def output(self) -> CachedOutput | None:
         """``output``: optional flyteidl.cacheservice.CachedOutput, field 2."""
-        value: CachedOutput | None = self._get("output")
+        value: CachedOutput | None = (
+            self._present("output") if self._pb.HasField("output") else None
+        )
         return value
 
     @property
@@ -306,13 +323,17 @@ class Reservation(_Message):
     @property
     def heartbeat_interval(self) -> _datetime.timedelta | None:
         """``heartbeat_interval``: optional google.protobuf.Duration, field 3."""
-        value: _datetime.timedelta | None = self._get("heartbeat_interval")
+        value: _datetime.timedelta | None = (
+            self._present("heartbeat_interval") if self._pb.HasField("heartbeat_interval") else None
+        )
         return value
 
     @property
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 4."""
-        value: _datetime.datetime | None = self._get("expires_at")
+        value: _datetime.datetime | None = (
+            self._present("expires_at") if self._pb.HasField("expires_at") else None
+        )
         return value
 
 
@@ -354,7 +375,9 @@ class GetOrExtendReservationRequest(_Message):
     @property
     def heartbeat_interval(self) -> _datetime.timedelta | None:
         """``heartbeat_interval``: optional google.protobuf.Duration, field 3."""
-        value: _datetime.timedelta | None = self._get("heartbeat_interval")
+        value: _datetime.timedelta | None = (
+            self._present("heartbeat_interval") if self._pb.HasField("heartbeat_interval") else None
+        )
         return value
 
 
@@ -376,7 +399,9 @@ class GetOrExtendReservationResponse(_Message):
     @property
     def reservation(self) -> Reservation | None:
         """``reservation``: optional flyteidl.cacheservice.Reservation, field 1."""
-        value: Reservation | None = self._get("reservation")
+        value: Reservation | None = (
+            self._present("reservation") if self._pb.HasField("reservation") else None
+        )
         return value
 
 

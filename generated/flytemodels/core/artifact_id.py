@@ -109,19 +109,25 @@ class ArtifactBindingData(_Message):
     @property
     def partition_key(self) -> str | None:
         """``partition_key``: optional string, field 5."""
-        value: str | None = self._get("partition_key")
+        pb = self._pb
+        value: str | None = pb.partition_key if pb.HasField("partition_key") else None
         return value
 
     @property
     def bind_to_time_partition(self) -> bool | None:
         """``bind_to_time_partition``: optional bool, field 6."""
-        value: bool | None = self._get("bind_to_time_partition")
+        pb = self._pb
+        value: bool | None = (
+            pb.bind_to_time_partition if pb.HasField("bind_to_time_partition") else None
+        )
         return value
 
     @property
     def time_transform(self) -> TimeTransform | None:
         """``time_transform``: optional flyteidl.core.TimeTransform, field 7."""
-        value: TimeTransform | None = self._get("time_transform")
+        value: TimeTransform | None = (
+            self._present("time_transform") if self._pb.HasField("time_transform") else None
+        )
         return value
 
 
@@ -225,31 +231,40 @@ class LabelValue(_Message):
     @property
     def static_value(self) -> str | None:
         """``static_value``: optional string, field 1."""
-        value: str | None = self._get("static_value")
+        pb = self._pb
+        value: str | None = pb.static_value if pb.HasField("static_value") else None
         return value
 
     @property
     def time_value(self) -> _datetime.datetime | None:
         """``time_value``: optional google.protobuf.Timestamp, field 2."""
-        value: _datetime.datetime | None = self._get("time_value")
+        value: _datetime.datetime | None = (
+            self._present("time_value") if self._pb.HasField("time_value") else None
+        )
         return value
 
     @property
     def triggered_binding(self) -> ArtifactBindingData | None:
         """``triggered_binding``: optional flyteidl.core.ArtifactBindingData, field 3."""
-        value: ArtifactBindingData | None = self._get("triggered_binding")
+        value: ArtifactBindingData | None = (
+            self._present("triggered_binding") if self._pb.HasField("triggered_binding") else None
+        )
         return value
 
     @property
     def input_binding(self) -> InputBindingData | None:
         """``input_binding``: optional flyteidl.core.InputBindingData, field 4."""
-        value: InputBindingData | None = self._get("input_binding")
+        value: InputBindingData | None = (
+            self._present("input_binding") if self._pb.HasField("input_binding") else None
+        )
         return value
 
     @property
     def runtime_binding(self) -> RuntimeBinding | None:
         """``runtime_binding``: optional flyteidl.core.RuntimeBinding, field 5."""
-        value: RuntimeBinding | None = self._get("runtime_binding")
+        value: RuntimeBinding | None = (
+            self._present("runtime_binding") if self._pb.HasField("runtime_binding") else None
+        )
         return value
 
 
@@ -298,7 +313,7 @@ class TimePartition(_Message):
     @property
     def value(self) -> LabelValue | None:
         """``value``: optional flyteidl.core.LabelValue, field 1."""
-        value: LabelValue | None = self._get("value")
+        value: LabelValue | None = self._present("value") if self._pb.HasField("value") else None
         return value
 
     @property
@@ -337,7 +352,9 @@ class ArtifactID(_Message):
     @property
     def artifact_key(self) -> ArtifactKey | None:
         """``artifact_key``: optional flyteidl.core.ArtifactKey, field 1."""
-        value: ArtifactKey | None = self._get("artifact_key")
+        value: ArtifactKey | None = (
+            self._present("artifact_key") if self._pb.HasField("artifact_key") else None
+        )
         return value
 
     @property
@@ -349,13 +366,17 @@ class ArtifactID(_Message):
     @property
     def partitions(self) -> Partitions | None:
         """``partitions``: optional flyteidl.core.Partitions, field 3."""
-        value: Partitions | None = self._get("partitions")
+        value: Partitions | None = (
+            self._present("partitions") if self._pb.HasField("partitions") else None
+        )
         return value
 
     @property
     def time_partition(self) -> TimePartition | None:
         """``time_partition``: optional flyteidl.core.TimePartition, field 4."""
-        value: TimePartition | None = self._get("time_partition")
+        value: TimePartition | None = (
+            self._present("time_partition") if self._pb.HasField("time_partition") else None
+        )
         return value
 
 
@@ -382,13 +403,15 @@ class ArtifactTag(_Message):
     @property
     def artifact_key(self) -> ArtifactKey | None:
         """``artifact_key``: optional flyteidl.core.ArtifactKey, field 1."""
-        value: ArtifactKey | None = self._get("artifact_key")
+        value: ArtifactKey | None = (
+            self._present("artifact_key") if self._pb.HasField("artifact_key") else None
+        )
         return value
 
     @property
     def value(self) -> LabelValue | None:
         """``value``: optional flyteidl.core.LabelValue, field 2."""
-        value: LabelValue | None = self._get("value")
+        value: LabelValue | None = self._present("value") if self._pb.HasField("value") else None
         return value
 
 
@@ -421,23 +444,30 @@ class ArtifactQuery(_Message):
     @property
     def artifact_id(self) -> ArtifactID | None:
         """``artifact_id``: optional flyteidl.core.ArtifactID, field 1."""
-        value: ArtifactID | None = self._get("artifact_id")
+        value: ArtifactID | None = (
+            self._present("artifact_id") if self._pb.HasField("artifact_id") else None
+        )
         return value
 
     @property
     def artifact_tag(self) -> ArtifactTag | None:
         """``artifact_tag``: optional flyteidl.core.ArtifactTag, field 2."""
-        value: ArtifactTag | None = self._get("artifact_tag")
+        value: ArtifactTag | None = (
+            self._present("artifact_tag") if self._pb.HasField("artifact_tag") else None
+        )
         return value
 
     @property
     def uri(self) -> str | None:
         """``uri``: optional string, field 3."""
-        value: str | None = self._get("uri")
+        pb = self._pb
+        value: str | None = pb.uri if pb.HasField("uri") else None
         return value
 
     @property
     def binding(self) -> ArtifactBindingData | None:
         """``binding``: optional flyteidl.core.ArtifactBindingData, field 4."""
-        value: ArtifactBindingData | None = self._get("binding")
+        value: ArtifactBindingData | None = (
+            self._present("binding") if self._pb.HasField("binding") else None
+        )
         return value

@@ -60,7 +60,7 @@ class CatalogArtifactTag(_Message):
         return value
 
 
-class CatalogMetadata(_Message):
+class CatalogMetadataBase(_Message):
     """The ``flyteidl.core.CatalogMetadata`` message."""
 
     __slots__ = ()
@@ -86,19 +86,27 @@ class CatalogMetadata(_Message):
     @property
     def dataset_id(self) -> _core_identifier.Identifier | None:
         """``dataset_id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("dataset_id")
+        value: _core_identifier.Identifier | None = (
+            self._present("dataset_id") if self._pb.HasField("dataset_id") else None
+        )
         return value
 
     @property
     def artifact_tag(self) -> CatalogArtifactTag | None:
         """``artifact_tag``: optional flyteidl.core.CatalogArtifactTag, field 2."""
-        value: CatalogArtifactTag | None = self._get("artifact_tag")
+        value: CatalogArtifactTag | None = (
+            self._present("artifact_tag") if self._pb.HasField("artifact_tag") else None
+        )
         return value
 
     @property
     def source_task_execution(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``source_task_execution``: optional flyteidl.core.TaskExecutionIdentifier, field 3."""
-        value: _core_identifier.TaskExecutionIdentifier | None = self._get("source_task_execution")
+        value: _core_identifier.TaskExecutionIdentifier | None = (
+            self._present("source_task_execution")
+            if self._pb.HasField("source_task_execution")
+            else None
+        )
         return value
 
 
@@ -122,3 +130,9 @@ class CatalogReservation(_Message):
         self,
     ) -> None:
         self._build()
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.core.catalog import (  # noqa: E402
+    CatalogMetadata as CatalogMetadata,
+)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.core import workflow as _core_workflow
 
 
-class ConnectionSet(_Message):
+class ConnectionSetBase(_Message):
     """The ``flyteidl.core.ConnectionSet`` message."""
 
     __slots__ = ()
@@ -25,7 +25,7 @@ class ConnectionSet(_Message):
         "upstream",
     )
 
-    class IdList(_Message):
+    class IdListBase(_Message):
         """The ``flyteidl.core.ConnectionSet.IdList`` message."""
 
         __slots__ = ()
@@ -92,13 +92,17 @@ class CompiledWorkflow(_Message):
     @property
     def template(self) -> _core_workflow.WorkflowTemplate | None:
         """``template``: optional flyteidl.core.WorkflowTemplate, field 1."""
-        value: _core_workflow.WorkflowTemplate | None = self._get("template")
+        value: _core_workflow.WorkflowTemplate | None = (
+            self._present("template") if self._pb.HasField("template") else None
+        )
         return value
 
     @property
     def connections(self) -> ConnectionSet | None:
         """``connections``: optional flyteidl.core.ConnectionSet, field 2."""
-        value: ConnectionSet | None = self._get("connections")
+        value: ConnectionSet | None = (
+            self._present("connections") if self._pb.HasField("connections") else None
+        )
         return value
 
 
@@ -120,7 +124,9 @@ class CompiledLaunchPlan(_Message):
     @property
     def template(self) -> _core_workflow.LaunchPlanTemplate | None:
         """``template``: optional flyteidl.core.LaunchPlanTemplate, field 1."""
-        value: _core_workflow.LaunchPlanTemplate | None = self._get("template")
+        value: _core_workflow.LaunchPlanTemplate | None = (
+            self._present("template") if self._pb.HasField("template") else None
+        )
         return value
 
 
@@ -142,7 +148,9 @@ class CompiledTask(_Message):
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl.core.TaskTemplate, field 1."""
-        value: _core_tasks.TaskTemplate | None = self._get("template")
+        value: _core_tasks.TaskTemplate | None = (
+            self._present("template") if self._pb.HasField("template") else None
+        )
         return value
 
 
@@ -175,7 +183,9 @@ class CompiledWorkflowClosure(_Message):
     @property
     def primary(self) -> CompiledWorkflow | None:
         """``primary``: optional flyteidl.core.CompiledWorkflow, field 1."""
-        value: CompiledWorkflow | None = self._get("primary")
+        value: CompiledWorkflow | None = (
+            self._present("primary") if self._pb.HasField("primary") else None
+        )
         return value
 
     @property
@@ -195,3 +205,9 @@ class CompiledWorkflowClosure(_Message):
         """``launch_plans``: repeated flyteidl.core.CompiledLaunchPlan, field 4."""
         value: list[CompiledLaunchPlan] = self._get("launch_plans")
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.core.compiler import (  # noqa: E402
+    ConnectionSet as ConnectionSet,
+)

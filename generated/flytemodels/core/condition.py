@@ -56,13 +56,17 @@ class ComparisonExpression(_Message):
     @property
     def left_value(self) -> Operand | None:
         """``left_value``: optional flyteidl.core.Operand, field 2."""
-        value: Operand | None = self._get("left_value")
+        value: Operand | None = (
+            self._present("left_value") if self._pb.HasField("left_value") else None
+        )
         return value
 
     @property
     def right_value(self) -> Operand | None:
         """``right_value``: optional flyteidl.core.Operand, field 3."""
-        value: Operand | None = self._get("right_value")
+        value: Operand | None = (
+            self._present("right_value") if self._pb.HasField("right_value") else None
+        )
         return value
 
 
@@ -92,19 +96,24 @@ class Operand(_Message):
     @property
     def primitive(self) -> _core_literals.Primitive | None:
         """``primitive``: optional flyteidl.core.Primitive, field 1."""
-        value: _core_literals.Primitive | None = self._get("primitive")
+        value: _core_literals.Primitive | None = (
+            self._present("primitive") if self._pb.HasField("primitive") else None
+        )
         return value
 
     @property
     def var(self) -> str | None:
         """``var``: optional string, field 2."""
-        value: str | None = self._get("var")
+        pb = self._pb
+        value: str | None = pb.var if pb.HasField("var") else None
         return value
 
     @property
     def scalar(self) -> _core_literals.Scalar | None:
         """``scalar``: optional flyteidl.core.Scalar, field 3."""
-        value: _core_literals.Scalar | None = self._get("scalar")
+        value: _core_literals.Scalar | None = (
+            self._present("scalar") if self._pb.HasField("scalar") else None
+        )
         return value
 
 
@@ -131,13 +140,17 @@ class BooleanExpression(_Message):
     @property
     def conjunction(self) -> ConjunctionExpression | None:
         """``conjunction``: optional flyteidl.core.ConjunctionExpression, field 1."""
-        value: ConjunctionExpression | None = self._get("conjunction")
+        value: ConjunctionExpression | None = (
+            self._present("conjunction") if self._pb.HasField("conjunction") else None
+        )
         return value
 
     @property
     def comparison(self) -> ComparisonExpression | None:
         """``comparison``: optional flyteidl.core.ComparisonExpression, field 2."""
-        value: ComparisonExpression | None = self._get("comparison")
+        value: ComparisonExpression | None = (
+            self._present("comparison") if self._pb.HasField("comparison") else None
+        )
         return value
 
 
@@ -179,11 +192,15 @@ class ConjunctionExpression(_Message):
     @property
     def left_expression(self) -> BooleanExpression | None:
         """``left_expression``: optional flyteidl.core.BooleanExpression, field 2."""
-        value: BooleanExpression | None = self._get("left_expression")
+        value: BooleanExpression | None = (
+            self._present("left_expression") if self._pb.HasField("left_expression") else None
+        )
         return value
 
     @property
     def right_expression(self) -> BooleanExpression | None:
         """``right_expression``: optional flyteidl.core.BooleanExpression, field 3."""
-        value: BooleanExpression | None = self._get("right_expression")
+        value: BooleanExpression | None = (
+            self._present("right_expression") if self._pb.HasField("right_expression") else None
+        )
         return value

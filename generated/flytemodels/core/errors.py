@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.core import execution as _core_execution
 
 
-class ContainerError(_Message):
+class ContainerErrorBase(_Message):
     """The ``flyteidl.core.ContainerError`` message."""
 
     __slots__ = ()
@@ -80,7 +80,9 @@ class ContainerError(_Message):
     @property
     def timestamp(self) -> _datetime.datetime | None:
         """``timestamp``: optional google.protobuf.Timestamp, field 5."""
-        value: _datetime.datetime | None = self._get("timestamp")
+        value: _datetime.datetime | None = (
+            self._present("timestamp") if self._pb.HasField("timestamp") else None
+        )
         return value
 
     @property
@@ -108,5 +110,13 @@ class ErrorDocument(_Message):
     @property
     def error(self) -> ContainerError | None:
         """``error``: optional flyteidl.core.ContainerError, field 1."""
-        value: ContainerError | None = self._get("error")
+        value: ContainerError | None = (
+            self._present("error") if self._pb.HasField("error") else None
+        )
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.core.errors import (  # noqa: E402
+    ContainerError as ContainerError,
+)

@@ -162,7 +162,9 @@ class ExecutionError(_Message):
     @property
     def timestamp(self) -> _datetime.datetime | None:
         """``timestamp``: optional google.protobuf.Timestamp, field 5."""
-        value: _datetime.datetime | None = self._get("timestamp")
+        value: _datetime.datetime | None = (
+            self._present("timestamp") if self._pb.HasField("timestamp") else None
+        )
         return value
 
     @property
@@ -232,7 +234,9 @@ class TaskLog(_Message):
     @property
     def ttl(self) -> _datetime.timedelta | None:
         """``ttl``: optional google.protobuf.Duration, field 4."""
-        value: _datetime.timedelta | None = self._get("ttl")
+        value: _datetime.timedelta | None = (
+            self._present("ttl") if self._pb.HasField("ttl") else None
+        )
         return value
 
     @property
@@ -374,13 +378,21 @@ class ContainerContext(_Message):
         @property
         def container_start_time(self) -> _datetime.datetime | None:
             """``container_start_time``: optional google.protobuf.Timestamp, field 1."""
-            value: _datetime.datetime | None = self._get("container_start_time")
+            value: _datetime.datetime | None = (
+                self._present("container_start_time")
+                if self._pb.HasField("container_start_time")
+                else None
+            )
             return value
 
         @property
         def container_end_time(self) -> _datetime.datetime | None:
             """``container_end_time``: optional google.protobuf.Timestamp, field 2."""
-            value: _datetime.datetime | None = self._get("container_end_time")
+            value: _datetime.datetime | None = (
+                self._present("container_end_time")
+                if self._pb.HasField("container_end_time")
+                else None
+            )
             return value
 
     def __init__(
@@ -402,7 +414,9 @@ class ContainerContext(_Message):
     @property
     def process(self) -> ContainerContext.ProcessContext | None:
         """``process``: optional flyteidl.core.ContainerContext.ProcessContext, field 2."""
-        value: ContainerContext.ProcessContext | None = self._get("process")
+        value: ContainerContext.ProcessContext | None = (
+            self._present("process") if self._pb.HasField("process") else None
+        )
         return value
 
 
@@ -424,7 +438,9 @@ class QualityOfServiceSpec(_Message):
     @property
     def queueing_budget(self) -> _datetime.timedelta | None:
         """``queueing_budget``: optional google.protobuf.Duration, field 1."""
-        value: _datetime.timedelta | None = self._get("queueing_budget")
+        value: _datetime.timedelta | None = (
+            self._present("queueing_budget") if self._pb.HasField("queueing_budget") else None
+        )
         return value
 
 
@@ -459,11 +475,15 @@ class QualityOfService(_Message):
     @property
     def tier(self) -> QualityOfService.Tier | None:
         """``tier``: optional flyteidl.core.QualityOfService.Tier, field 1."""
-        value: QualityOfService.Tier | None = self._get("tier")
+        value: QualityOfService.Tier | None = (
+            self._present("tier") if self._pb.HasField("tier") else None
+        )
         return value
 
     @property
     def spec(self) -> QualityOfServiceSpec | None:
         """``spec``: optional flyteidl.core.QualityOfServiceSpec, field 2."""
-        value: QualityOfServiceSpec | None = self._get("spec")
+        value: QualityOfServiceSpec | None = (
+            self._present("spec") if self._pb.HasField("spec") else None
+        )
         return value

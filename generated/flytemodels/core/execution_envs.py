@@ -52,7 +52,9 @@ class ExecutionEnvAssignment(_Message):
     @property
     def execution_env(self) -> ExecutionEnv | None:
         """``execution_env``: optional flyteidl.core.ExecutionEnv, field 3."""
-        value: ExecutionEnv | None = self._get("execution_env")
+        value: ExecutionEnv | None = (
+            self._present("execution_env") if self._pb.HasField("execution_env") else None
+        )
         return value
 
 
@@ -100,13 +102,17 @@ class ExecutionEnv(_Message):
     @property
     def extant(self) -> dict[str, _typing.Any] | None:
         """``extant``: optional google.protobuf.Struct, field 3."""
-        value: dict[str, _typing.Any] | None = self._get("extant")
+        value: dict[str, _typing.Any] | None = (
+            self._present("extant") if self._pb.HasField("extant") else None
+        )
         return value
 
     @property
     def spec(self) -> dict[str, _typing.Any] | None:
         """``spec``: optional google.protobuf.Struct, field 4."""
-        value: dict[str, _typing.Any] | None = self._get("spec")
+        value: dict[str, _typing.Any] | None = (
+            self._present("spec") if self._pb.HasField("spec") else None
+        )
         return value
 
     @property

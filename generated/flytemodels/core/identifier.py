@@ -168,7 +168,9 @@ class NodeExecutionIdentifier(_Message):
     @property
     def execution_id(self) -> WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 2."""
-        value: WorkflowExecutionIdentifier | None = self._get("execution_id")
+        value: WorkflowExecutionIdentifier | None = (
+            self._present("execution_id") if self._pb.HasField("execution_id") else None
+        )
         return value
 
 
@@ -198,13 +200,17 @@ class TaskExecutionIdentifier(_Message):
     @property
     def task_id(self) -> Identifier | None:
         """``task_id``: optional flyteidl.core.Identifier, field 1."""
-        value: Identifier | None = self._get("task_id")
+        value: Identifier | None = (
+            self._present("task_id") if self._pb.HasField("task_id") else None
+        )
         return value
 
     @property
     def node_execution_id(self) -> NodeExecutionIdentifier | None:
         """``node_execution_id``: optional flyteidl.core.NodeExecutionIdentifier, field 2."""
-        value: NodeExecutionIdentifier | None = self._get("node_execution_id")
+        value: NodeExecutionIdentifier | None = (
+            self._present("node_execution_id") if self._pb.HasField("node_execution_id") else None
+        )
         return value
 
     @property
@@ -243,7 +249,9 @@ class SignalIdentifier(_Message):
     @property
     def execution_id(self) -> WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 2."""
-        value: WorkflowExecutionIdentifier | None = self._get("execution_id")
+        value: WorkflowExecutionIdentifier | None = (
+            self._present("execution_id") if self._pb.HasField("execution_id") else None
+        )
         return value
 
 

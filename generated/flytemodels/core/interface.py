@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from flytemodels.core import types as _core_types
 
 
-class Variable(_Message):
+class VariableBase(_Message):
     """The ``flyteidl.core.Variable`` message."""
 
     __slots__ = ()
@@ -45,7 +45,9 @@ class Variable(_Message):
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl.core.LiteralType, field 1."""
-        value: _core_types.LiteralType | None = self._get("type")
+        value: _core_types.LiteralType | None = (
+            self._present("type") if self._pb.HasField("type") else None
+        )
         return value
 
     @property
@@ -57,13 +59,19 @@ class Variable(_Message):
     @property
     def artifact_partial_id(self) -> _core_artifact_id.ArtifactID | None:
         """``artifact_partial_id``: optional flyteidl.core.ArtifactID, field 3."""
-        value: _core_artifact_id.ArtifactID | None = self._get("artifact_partial_id")
+        value: _core_artifact_id.ArtifactID | None = (
+            self._present("artifact_partial_id")
+            if self._pb.HasField("artifact_partial_id")
+            else None
+        )
         return value
 
     @property
     def artifact_tag(self) -> _core_artifact_id.ArtifactTag | None:
         """``artifact_tag``: optional flyteidl.core.ArtifactTag, field 4."""
-        value: _core_artifact_id.ArtifactTag | None = self._get("artifact_tag")
+        value: _core_artifact_id.ArtifactTag | None = (
+            self._present("artifact_tag") if self._pb.HasField("artifact_tag") else None
+        )
         return value
 
 
@@ -89,7 +97,7 @@ class VariableMap(_Message):
         return value
 
 
-class TypedInterface(_Message):
+class TypedInterfaceBase(_Message):
     """The ``flyteidl.core.TypedInterface`` message."""
 
     __slots__ = ()
@@ -112,17 +120,19 @@ class TypedInterface(_Message):
     @property
     def inputs(self) -> VariableMap | None:
         """``inputs``: optional flyteidl.core.VariableMap, field 1."""
-        value: VariableMap | None = self._get("inputs")
+        value: VariableMap | None = self._present("inputs") if self._pb.HasField("inputs") else None
         return value
 
     @property
     def outputs(self) -> VariableMap | None:
         """``outputs``: optional flyteidl.core.VariableMap, field 2."""
-        value: VariableMap | None = self._get("outputs")
+        value: VariableMap | None = (
+            self._present("outputs") if self._pb.HasField("outputs") else None
+        )
         return value
 
 
-class Parameter(_Message):
+class ParameterBase(_Message):
     """The ``flyteidl.core.Parameter`` message."""
 
     __slots__ = ()
@@ -154,31 +164,38 @@ class Parameter(_Message):
     @property
     def var(self) -> Variable | None:
         """``var``: optional flyteidl.core.Variable, field 1."""
-        value: Variable | None = self._get("var")
+        value: Variable | None = self._present("var") if self._pb.HasField("var") else None
         return value
 
     @property
     def default(self) -> _core_literals.Literal | None:
         """``default``: optional flyteidl.core.Literal, field 2."""
-        value: _core_literals.Literal | None = self._get("default")
+        value: _core_literals.Literal | None = (
+            self._present("default") if self._pb.HasField("default") else None
+        )
         return value
 
     @property
     def required(self) -> bool | None:
         """``required``: optional bool, field 3."""
-        value: bool | None = self._get("required")
+        pb = self._pb
+        value: bool | None = pb.required if pb.HasField("required") else None
         return value
 
     @property
     def artifact_query(self) -> _core_artifact_id.ArtifactQuery | None:
         """``artifact_query``: optional flyteidl.core.ArtifactQuery, field 4."""
-        value: _core_artifact_id.ArtifactQuery | None = self._get("artifact_query")
+        value: _core_artifact_id.ArtifactQuery | None = (
+            self._present("artifact_query") if self._pb.HasField("artifact_query") else None
+        )
         return value
 
     @property
     def artifact_id(self) -> _core_artifact_id.ArtifactID | None:
         """``artifact_id``: optional flyteidl.core.ArtifactID, field 5."""
-        value: _core_artifact_id.ArtifactID | None = self._get("artifact_id")
+        value: _core_artifact_id.ArtifactID | None = (
+            self._present("artifact_id") if self._pb.HasField("artifact_id") else None
+        )
         return value
 
 
@@ -202,3 +219,11 @@ class ParameterMap(_Message):
         """``parameters``: map<string, flyteidl.core.Parameter>, field 1."""
         value: dict[str, Parameter] = self._get("parameters")
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.core.interface import (  # noqa: E402
+    Parameter as Parameter,
+    TypedInterface as TypedInterface,
+    Variable as Variable,
+)

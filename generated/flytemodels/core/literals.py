@@ -51,37 +51,45 @@ class PrimitiveBase(_Message):
     @property
     def integer(self) -> int | None:
         """``integer``: optional int64, field 1."""
-        value: int | None = self._get("integer")
+        pb = self._pb
+        value: int | None = pb.integer if pb.HasField("integer") else None
         return value
 
     @property
     def float_value(self) -> float | None:
         """``float_value``: optional double, field 2."""
-        value: float | None = self._get("float_value")
+        pb = self._pb
+        value: float | None = pb.float_value if pb.HasField("float_value") else None
         return value
 
     @property
     def string_value(self) -> str | None:
         """``string_value``: optional string, field 3."""
-        value: str | None = self._get("string_value")
+        pb = self._pb
+        value: str | None = pb.string_value if pb.HasField("string_value") else None
         return value
 
     @property
     def boolean(self) -> bool | None:
         """``boolean``: optional bool, field 4."""
-        value: bool | None = self._get("boolean")
+        pb = self._pb
+        value: bool | None = pb.boolean if pb.HasField("boolean") else None
         return value
 
     @property
     def datetime(self) -> _datetime.datetime | None:
         """``datetime``: optional google.protobuf.Timestamp, field 5."""
-        value: _datetime.datetime | None = self._get("datetime")
+        value: _datetime.datetime | None = (
+            self._present("datetime") if self._pb.HasField("datetime") else None
+        )
         return value
 
     @property
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 6."""
-        value: _datetime.timedelta | None = self._get("duration")
+        value: _datetime.timedelta | None = (
+            self._present("duration") if self._pb.HasField("duration") else None
+        )
         return value
 
 
@@ -121,7 +129,9 @@ class Blob(_Message):
     @property
     def metadata(self) -> BlobMetadata | None:
         """``metadata``: optional flyteidl.core.BlobMetadata, field 1."""
-        value: BlobMetadata | None = self._get("metadata")
+        value: BlobMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
@@ -149,7 +159,9 @@ class BlobMetadata(_Message):
     @property
     def type(self) -> _core_types.BlobType | None:
         """``type``: optional flyteidl.core.BlobType, field 1."""
-        value: _core_types.BlobType | None = self._get("type")
+        value: _core_types.BlobType | None = (
+            self._present("type") if self._pb.HasField("type") else None
+        )
         return value
 
 
@@ -215,7 +227,9 @@ class Schema(_Message):
     @property
     def type(self) -> _core_types.SchemaType | None:
         """``type``: optional flyteidl.core.SchemaType, field 3."""
-        value: _core_types.SchemaType | None = self._get("type")
+        value: _core_types.SchemaType | None = (
+            self._present("type") if self._pb.HasField("type") else None
+        )
         return value
 
 
@@ -242,13 +256,15 @@ class UnionBase(_Message):
     @property
     def value(self) -> Literal | None:
         """``value``: optional flyteidl.core.Literal, field 1."""
-        value: Literal | None = self._get("value")
+        value: Literal | None = self._present("value") if self._pb.HasField("value") else None
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl.core.LiteralType, field 2."""
-        value: _core_types.LiteralType | None = self._get("type")
+        value: _core_types.LiteralType | None = (
+            self._present("type") if self._pb.HasField("type") else None
+        )
         return value
 
 
@@ -270,7 +286,11 @@ class StructuredDatasetMetadata(_Message):
     @property
     def structured_dataset_type(self) -> _core_types.StructuredDatasetType | None:
         """``structured_dataset_type``: optional flyteidl.core.StructuredDatasetType, field 1."""
-        value: _core_types.StructuredDatasetType | None = self._get("structured_dataset_type")
+        value: _core_types.StructuredDatasetType | None = (
+            self._present("structured_dataset_type")
+            if self._pb.HasField("structured_dataset_type")
+            else None
+        )
         return value
 
 
@@ -303,7 +323,9 @@ class StructuredDataset(_Message):
     @property
     def metadata(self) -> StructuredDatasetMetadata | None:
         """``metadata``: optional flyteidl.core.StructuredDatasetMetadata, field 2."""
-        value: StructuredDatasetMetadata | None = self._get("metadata")
+        value: StructuredDatasetMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
 
@@ -351,55 +373,63 @@ class ScalarBase(_Message):
     @property
     def primitive(self) -> Primitive | None:
         """``primitive``: optional flyteidl.core.Primitive, field 1."""
-        value: Primitive | None = self._get("primitive")
+        value: Primitive | None = (
+            self._present("primitive") if self._pb.HasField("primitive") else None
+        )
         return value
 
     @property
     def blob(self) -> Blob | None:
         """``blob``: optional flyteidl.core.Blob, field 2."""
-        value: Blob | None = self._get("blob")
+        value: Blob | None = self._present("blob") if self._pb.HasField("blob") else None
         return value
 
     @property
     def binary(self) -> Binary | None:
         """``binary``: optional flyteidl.core.Binary, field 3."""
-        value: Binary | None = self._get("binary")
+        value: Binary | None = self._present("binary") if self._pb.HasField("binary") else None
         return value
 
     @property
     def schema(self) -> Schema | None:
         """``schema``: optional flyteidl.core.Schema, field 4."""
-        value: Schema | None = self._get("schema")
+        value: Schema | None = self._present("schema") if self._pb.HasField("schema") else None
         return value
 
     @property
     def none_type(self) -> Void | None:
         """``none_type``: optional flyteidl.core.Void, field 5."""
-        value: Void | None = self._get("none_type")
+        value: Void | None = self._present("none_type") if self._pb.HasField("none_type") else None
         return value
 
     @property
     def error(self) -> _core_types.Error | None:
         """``error``: optional flyteidl.core.Error, field 6."""
-        value: _core_types.Error | None = self._get("error")
+        value: _core_types.Error | None = (
+            self._present("error") if self._pb.HasField("error") else None
+        )
         return value
 
     @property
     def generic(self) -> dict[str, _typing.Any] | None:
         """``generic``: optional google.protobuf.Struct, field 7."""
-        value: dict[str, _typing.Any] | None = self._get("generic")
+        value: dict[str, _typing.Any] | None = (
+            self._present("generic") if self._pb.HasField("generic") else None
+        )
         return value
 
     @property
     def structured_dataset(self) -> StructuredDataset | None:
         """``structured_dataset``: optional flyteidl.core.StructuredDataset, field 8."""
-        value: StructuredDataset | None = self._get("structured_dataset")
+        value: StructuredDataset | None = (
+            self._present("structured_dataset") if self._pb.HasField("structured_dataset") else None
+        )
         return value
 
     @property
     def union(self) -> Union | None:
         """``union``: optional flyteidl.core.Union, field 9."""
-        value: Union | None = self._get("union")
+        value: Union | None = self._present("union") if self._pb.HasField("union") else None
         return value
 
 
@@ -438,25 +468,29 @@ class LiteralBase(_Message):
     @property
     def scalar(self) -> Scalar | None:
         """``scalar``: optional flyteidl.core.Scalar, field 1."""
-        value: Scalar | None = self._get("scalar")
+        value: Scalar | None = self._present("scalar") if self._pb.HasField("scalar") else None
         return value
 
     @property
     def collection(self) -> LiteralCollection | None:
         """``collection``: optional flyteidl.core.LiteralCollection, field 2."""
-        value: LiteralCollection | None = self._get("collection")
+        value: LiteralCollection | None = (
+            self._present("collection") if self._pb.HasField("collection") else None
+        )
         return value
 
     @property
     def map(self) -> LiteralMap | None:
         """``map``: optional flyteidl.core.LiteralMap, field 3."""
-        value: LiteralMap | None = self._get("map")
+        value: LiteralMap | None = self._present("map") if self._pb.HasField("map") else None
         return value
 
     @property
     def offloaded_metadata(self) -> LiteralOffloadedMetadata | None:
         """``offloaded_metadata``: optional flyteidl.core.LiteralOffloadedMetadata, field 8."""
-        value: LiteralOffloadedMetadata | None = self._get("offloaded_metadata")
+        value: LiteralOffloadedMetadata | None = (
+            self._present("offloaded_metadata") if self._pb.HasField("offloaded_metadata") else None
+        )
         return value
 
     @property
@@ -510,7 +544,9 @@ class LiteralOffloadedMetadata(_Message):
     @property
     def inferred_type(self) -> _core_types.LiteralType | None:
         """``inferred_type``: optional flyteidl.core.LiteralType, field 3."""
-        value: _core_types.LiteralType | None = self._get("inferred_type")
+        value: _core_types.LiteralType | None = (
+            self._present("inferred_type") if self._pb.HasField("inferred_type") else None
+        )
         return value
 
 
@@ -620,7 +656,9 @@ class UnionInfo(_Message):
     @property
     def targetType(self) -> _core_types.LiteralType | None:
         """``targetType``: optional flyteidl.core.LiteralType, field 1."""
-        value: _core_types.LiteralType | None = self._get("targetType")
+        value: _core_types.LiteralType | None = (
+            self._present("targetType") if self._pb.HasField("targetType") else None
+        )
         return value
 
 
@@ -659,37 +697,43 @@ class BindingDataBase(_Message):
     @property
     def scalar(self) -> Scalar | None:
         """``scalar``: optional flyteidl.core.Scalar, field 1."""
-        value: Scalar | None = self._get("scalar")
+        value: Scalar | None = self._present("scalar") if self._pb.HasField("scalar") else None
         return value
 
     @property
     def collection(self) -> BindingDataCollection | None:
         """``collection``: optional flyteidl.core.BindingDataCollection, field 2."""
-        value: BindingDataCollection | None = self._get("collection")
+        value: BindingDataCollection | None = (
+            self._present("collection") if self._pb.HasField("collection") else None
+        )
         return value
 
     @property
     def promise(self) -> _core_types.OutputReference | None:
         """``promise``: optional flyteidl.core.OutputReference, field 3."""
-        value: _core_types.OutputReference | None = self._get("promise")
+        value: _core_types.OutputReference | None = (
+            self._present("promise") if self._pb.HasField("promise") else None
+        )
         return value
 
     @property
     def map(self) -> BindingDataMap | None:
         """``map``: optional flyteidl.core.BindingDataMap, field 4."""
-        value: BindingDataMap | None = self._get("map")
+        value: BindingDataMap | None = self._present("map") if self._pb.HasField("map") else None
         return value
 
     @property
     def offloaded_metadata(self) -> LiteralOffloadedMetadata | None:
         """``offloaded_metadata``: optional flyteidl.core.LiteralOffloadedMetadata, field 6."""
-        value: LiteralOffloadedMetadata | None = self._get("offloaded_metadata")
+        value: LiteralOffloadedMetadata | None = (
+            self._present("offloaded_metadata") if self._pb.HasField("offloaded_metadata") else None
+        )
         return value
 
     @property
     def union(self) -> UnionInfo | None:
         """``union``: optional flyteidl.core.UnionInfo, field 5."""
-        value: UnionInfo | None = self._get("union")
+        value: UnionInfo | None = self._present("union") if self._pb.HasField("union") else None
         return value
 
 
@@ -722,7 +766,9 @@ class Binding(_Message):
     @property
     def binding(self) -> BindingData | None:
         """``binding``: optional flyteidl.core.BindingData, field 2."""
-        value: BindingData | None = self._get("binding")
+        value: BindingData | None = (
+            self._present("binding") if self._pb.HasField("binding") else None
+        )
         return value
 
 

@@ -54,37 +54,48 @@ class Span(_Message):
     @property
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 1."""
-        value: _datetime.datetime | None = self._get("start_time")
+        value: _datetime.datetime | None = (
+            self._present("start_time") if self._pb.HasField("start_time") else None
+        )
         return value
 
     @property
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 2."""
-        value: _datetime.datetime | None = self._get("end_time")
+        value: _datetime.datetime | None = (
+            self._present("end_time") if self._pb.HasField("end_time") else None
+        )
         return value
 
     @property
     def workflow_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``workflow_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 3."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("workflow_id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("workflow_id") if self._pb.HasField("workflow_id") else None
+        )
         return value
 
     @property
     def node_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``node_id``: optional flyteidl.core.NodeExecutionIdentifier, field 4."""
-        value: _core_identifier.NodeExecutionIdentifier | None = self._get("node_id")
+        value: _core_identifier.NodeExecutionIdentifier | None = (
+            self._present("node_id") if self._pb.HasField("node_id") else None
+        )
         return value
 
     @property
     def task_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_id``: optional flyteidl.core.TaskExecutionIdentifier, field 5."""
-        value: _core_identifier.TaskExecutionIdentifier | None = self._get("task_id")
+        value: _core_identifier.TaskExecutionIdentifier | None = (
+            self._present("task_id") if self._pb.HasField("task_id") else None
+        )
         return value
 
     @property
     def operation_id(self) -> str | None:
         """``operation_id``: optional string, field 6."""
-        value: str | None = self._get("operation_id")
+        pb = self._pb
+        value: str | None = pb.operation_id if pb.HasField("operation_id") else None
         return value
 
     @property
@@ -123,5 +134,7 @@ class ExecutionMetricResult(_Message):
     @property
     def data(self) -> dict[str, _typing.Any] | None:
         """``data``: optional google.protobuf.Struct, field 2."""
-        value: dict[str, _typing.Any] | None = self._get("data")
+        value: dict[str, _typing.Any] | None = (
+            self._present("data") if self._pb.HasField("data") else None
+        )
         return value

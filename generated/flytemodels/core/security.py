@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class Secret(_Message):
+class SecretBase(_Message):
     """The ``flyteidl.core.Secret`` message."""
 
     __slots__ = ()
@@ -110,7 +110,9 @@ class OAuth2Client(_Message):
     @property
     def client_secret(self) -> Secret | None:
         """``client_secret``: optional flyteidl.core.Secret, field 2."""
-        value: Secret | None = self._get("client_secret")
+        value: Secret | None = (
+            self._present("client_secret") if self._pb.HasField("client_secret") else None
+        )
         return value
 
 
@@ -155,7 +157,9 @@ class Identity(_Message):
     @property
     def oauth2_client(self) -> OAuth2Client | None:
         """``oauth2_client``: optional flyteidl.core.OAuth2Client, field 3."""
-        value: OAuth2Client | None = self._get("oauth2_client")
+        value: OAuth2Client | None = (
+            self._present("oauth2_client") if self._pb.HasField("oauth2_client") else None
+        )
         return value
 
     @property
@@ -165,7 +169,7 @@ class Identity(_Message):
         return value
 
 
-class OAuth2TokenRequest(_Message):
+class OAuth2TokenRequestBase(_Message):
     """The ``flyteidl.core.OAuth2TokenRequest`` message."""
 
     __slots__ = ()
@@ -214,7 +218,9 @@ class OAuth2TokenRequest(_Message):
     @property
     def client(self) -> OAuth2Client | None:
         """``client``: optional flyteidl.core.OAuth2Client, field 3."""
-        value: OAuth2Client | None = self._get("client")
+        value: OAuth2Client | None = (
+            self._present("client") if self._pb.HasField("client") else None
+        )
         return value
 
     @property
@@ -256,7 +262,7 @@ class SecurityContext(_Message):
     @property
     def run_as(self) -> Identity | None:
         """``run_as``: optional flyteidl.core.Identity, field 1."""
-        value: Identity | None = self._get("run_as")
+        value: Identity | None = self._present("run_as") if self._pb.HasField("run_as") else None
         return value
 
     @property
@@ -270,3 +276,10 @@ class SecurityContext(_Message):
         """``tokens``: repeated flyteidl.core.OAuth2TokenRequest, field 3."""
         value: list[OAuth2TokenRequest] = self._get("tokens")
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.core.security import (  # noqa: E402
+    OAuth2TokenRequest as OAuth2TokenRequest,
+    Secret as Secret,
+)

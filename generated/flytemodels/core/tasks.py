@@ -127,13 +127,15 @@ class GPUAccelerator(_Message):
     @property
     def unpartitioned(self) -> bool | None:
         """``unpartitioned``: optional bool, field 2."""
-        value: bool | None = self._get("unpartitioned")
+        pb = self._pb
+        value: bool | None = pb.unpartitioned if pb.HasField("unpartitioned") else None
         return value
 
     @property
     def partition_size(self) -> str | None:
         """``partition_size``: optional string, field 3."""
-        value: str | None = self._get("partition_size")
+        pb = self._pb
+        value: str | None = pb.partition_size if pb.HasField("partition_size") else None
         return value
 
 
@@ -202,13 +204,17 @@ class ExtendedResources(_Message):
     @property
     def gpu_accelerator(self) -> GPUAccelerator | None:
         """``gpu_accelerator``: optional flyteidl.core.GPUAccelerator, field 1."""
-        value: GPUAccelerator | None = self._get("gpu_accelerator")
+        value: GPUAccelerator | None = (
+            self._present("gpu_accelerator") if self._pb.HasField("gpu_accelerator") else None
+        )
         return value
 
     @property
     def shared_memory(self) -> SharedMemory | None:
         """``shared_memory``: optional flyteidl.core.SharedMemory, field 2."""
-        value: SharedMemory | None = self._get("shared_memory")
+        value: SharedMemory | None = (
+            self._present("shared_memory") if self._pb.HasField("shared_memory") else None
+        )
         return value
 
 
@@ -260,7 +266,7 @@ class RuntimeMetadata(_Message):
         return value
 
 
-class TaskMetadata(_Message):
+class TaskMetadataBase(_Message):
     """The ``flyteidl.core.TaskMetadata`` message."""
 
     __slots__ = ()
@@ -325,19 +331,25 @@ class TaskMetadata(_Message):
     @property
     def runtime(self) -> RuntimeMetadata | None:
         """``runtime``: optional flyteidl.core.RuntimeMetadata, field 2."""
-        value: RuntimeMetadata | None = self._get("runtime")
+        value: RuntimeMetadata | None = (
+            self._present("runtime") if self._pb.HasField("runtime") else None
+        )
         return value
 
     @property
     def timeout(self) -> _datetime.timedelta | None:
         """``timeout``: optional google.protobuf.Duration, field 4."""
-        value: _datetime.timedelta | None = self._get("timeout")
+        value: _datetime.timedelta | None = (
+            self._present("timeout") if self._pb.HasField("timeout") else None
+        )
         return value
 
     @property
     def retries(self) -> _core_literals.RetryStrategy | None:
         """``retries``: optional flyteidl.core.RetryStrategy, field 5."""
-        value: _core_literals.RetryStrategy | None = self._get("retries")
+        value: _core_literals.RetryStrategy | None = (
+            self._present("retries") if self._pb.HasField("retries") else None
+        )
         return value
 
     @property
@@ -355,7 +367,8 @@ class TaskMetadata(_Message):
     @property
     def interruptible(self) -> bool | None:
         """``interruptible``: optional bool, field 8."""
-        value: bool | None = self._get("interruptible")
+        pb = self._pb
+        value: bool | None = pb.interruptible if pb.HasField("interruptible") else None
         return value
 
     @property
@@ -391,17 +404,21 @@ class TaskMetadata(_Message):
     @property
     def generates_deck(self) -> bool | None:
         """``generates_deck``: optional google.protobuf.BoolValue, field 15."""
-        value: bool | None = self._get("generates_deck")
+        value: bool | None = (
+            self._present("generates_deck") if self._pb.HasField("generates_deck") else None
+        )
         return value
 
     @property
     def metadata(self) -> K8sObjectMetadata | None:
         """``metadata``: optional flyteidl.core.K8sObjectMetadata, field 16."""
-        value: K8sObjectMetadata | None = self._get("metadata")
+        value: K8sObjectMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
 
-class TaskTemplate(_Message):
+class TaskTemplateBase(_Message):
     """The ``flyteidl.core.TaskTemplate`` message."""
 
     __slots__ = ()
@@ -454,7 +471,9 @@ class TaskTemplate(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -466,37 +485,45 @@ class TaskTemplate(_Message):
     @property
     def metadata(self) -> TaskMetadata | None:
         """``metadata``: optional flyteidl.core.TaskMetadata, field 3."""
-        value: TaskMetadata | None = self._get("metadata")
+        value: TaskMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
         """``interface``: optional flyteidl.core.TypedInterface, field 4."""
-        value: _core_interface.TypedInterface | None = self._get("interface")
+        value: _core_interface.TypedInterface | None = (
+            self._present("interface") if self._pb.HasField("interface") else None
+        )
         return value
 
     @property
     def custom(self) -> dict[str, _typing.Any] | None:
         """``custom``: optional google.protobuf.Struct, field 5."""
-        value: dict[str, _typing.Any] | None = self._get("custom")
+        value: dict[str, _typing.Any] | None = (
+            self._present("custom") if self._pb.HasField("custom") else None
+        )
         return value
 
     @property
     def container(self) -> Container | None:
         """``container``: optional flyteidl.core.Container, field 6."""
-        value: Container | None = self._get("container")
+        value: Container | None = (
+            self._present("container") if self._pb.HasField("container") else None
+        )
         return value
 
     @property
     def k8s_pod(self) -> K8sPod | None:
         """``k8s_pod``: optional flyteidl.core.K8sPod, field 17."""
-        value: K8sPod | None = self._get("k8s_pod")
+        value: K8sPod | None = self._present("k8s_pod") if self._pb.HasField("k8s_pod") else None
         return value
 
     @property
     def sql(self) -> Sql | None:
         """``sql``: optional flyteidl.core.Sql, field 18."""
-        value: Sql | None = self._get("sql")
+        value: Sql | None = self._present("sql") if self._pb.HasField("sql") else None
         return value
 
     @property
@@ -508,13 +535,17 @@ class TaskTemplate(_Message):
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl.core.SecurityContext, field 8."""
-        value: _core_security.SecurityContext | None = self._get("security_context")
+        value: _core_security.SecurityContext | None = (
+            self._present("security_context") if self._pb.HasField("security_context") else None
+        )
         return value
 
     @property
     def extended_resources(self) -> ExtendedResources | None:
         """``extended_resources``: optional flyteidl.core.ExtendedResources, field 9."""
-        value: ExtendedResources | None = self._get("extended_resources")
+        value: ExtendedResources | None = (
+            self._present("extended_resources") if self._pb.HasField("extended_resources") else None
+        )
         return value
 
     @property
@@ -557,7 +588,7 @@ class ContainerPort(_Message):
         return value
 
 
-class Container(_Message):
+class ContainerBase(_Message):
     """The ``flyteidl.core.Container`` message."""
 
     __slots__ = ()
@@ -628,7 +659,9 @@ class Container(_Message):
     @property
     def resources(self) -> Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 4."""
-        value: Resources | None = self._get("resources")
+        value: Resources | None = (
+            self._present("resources") if self._pb.HasField("resources") else None
+        )
         return value
 
     @property
@@ -652,7 +685,9 @@ class Container(_Message):
     @property
     def data_config(self) -> DataLoadingConfig | None:
         """``data_config``: optional flyteidl.core.DataLoadingConfig, field 9."""
-        value: DataLoadingConfig | None = self._get("data_config")
+        value: DataLoadingConfig | None = (
+            self._present("data_config") if self._pb.HasField("data_config") else None
+        )
         return value
 
     @property
@@ -662,7 +697,7 @@ class Container(_Message):
         return value
 
 
-class IOStrategy(_Message):
+class IOStrategyBase(_Message):
     """The ``flyteidl.core.IOStrategy`` message."""
 
     __slots__ = ()
@@ -709,7 +744,7 @@ class IOStrategy(_Message):
         return value
 
 
-class DataLoadingConfig(_Message):
+class DataLoadingConfigBase(_Message):
     """The ``flyteidl.core.DataLoadingConfig`` message."""
 
     __slots__ = ()
@@ -772,11 +807,13 @@ class DataLoadingConfig(_Message):
     @property
     def io_strategy(self) -> IOStrategy | None:
         """``io_strategy``: optional flyteidl.core.IOStrategy, field 5."""
-        value: IOStrategy | None = self._get("io_strategy")
+        value: IOStrategy | None = (
+            self._present("io_strategy") if self._pb.HasField("io_strategy") else None
+        )
         return value
 
 
-class K8sPod(_Message):
+class K8sPodBase(_Message):
     """The ``flyteidl.core.K8sPod`` message."""
 
     __slots__ = ()
@@ -805,19 +842,25 @@ class K8sPod(_Message):
     @property
     def metadata(self) -> K8sObjectMetadata | None:
         """``metadata``: optional flyteidl.core.K8sObjectMetadata, field 1."""
-        value: K8sObjectMetadata | None = self._get("metadata")
+        value: K8sObjectMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
     def pod_spec(self) -> dict[str, _typing.Any] | None:
         """``pod_spec``: optional google.protobuf.Struct, field 2."""
-        value: dict[str, _typing.Any] | None = self._get("pod_spec")
+        value: dict[str, _typing.Any] | None = (
+            self._present("pod_spec") if self._pb.HasField("pod_spec") else None
+        )
         return value
 
     @property
     def data_config(self) -> DataLoadingConfig | None:
         """``data_config``: optional flyteidl.core.DataLoadingConfig, field 3."""
-        value: DataLoadingConfig | None = self._get("data_config")
+        value: DataLoadingConfig | None = (
+            self._present("data_config") if self._pb.HasField("data_config") else None
+        )
         return value
 
     @property
@@ -899,3 +942,14 @@ class Sql(_Message):
         """``dialect``: flyteidl.core.Sql.Dialect, field 2."""
         value: Sql.Dialect = self._get("dialect")
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.core.tasks import (  # noqa: E402
+    Container as Container,
+    DataLoadingConfig as DataLoadingConfig,
+    IOStrategy as IOStrategy,
+    K8sPod as K8sPod,
+    TaskMetadata as TaskMetadata,
+    TaskTemplate as TaskTemplate,
+)

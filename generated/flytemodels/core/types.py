@@ -135,7 +135,9 @@ class StructuredDatasetTypeBase(_Message):
         @property
         def literal_type(self) -> LiteralType | None:
             """``literal_type``: optional flyteidl.core.LiteralType, field 2."""
-            value: LiteralType | None = self._get("literal_type")
+            value: LiteralType | None = (
+                self._present("literal_type") if self._pb.HasField("literal_type") else None
+            )
             return value
 
     def __init__(
@@ -311,7 +313,9 @@ class TypeAnnotationBase(_Message):
     @property
     def annotations(self) -> dict[str, _typing.Any] | None:
         """``annotations``: optional google.protobuf.Struct, field 1."""
-        value: dict[str, _typing.Any] | None = self._get("annotations")
+        value: dict[str, _typing.Any] | None = (
+            self._present("annotations") if self._pb.HasField("annotations") else None
+        )
         return value
 
 
@@ -365,67 +369,85 @@ class LiteralTypeBase(_Message):
     @property
     def simple(self) -> SimpleType | None:
         """``simple``: optional flyteidl.core.SimpleType, field 1."""
-        value: SimpleType | None = self._get("simple")
+        value: SimpleType | None = self._present("simple") if self._pb.HasField("simple") else None
         return value
 
     @property
     def schema(self) -> SchemaType | None:
         """``schema``: optional flyteidl.core.SchemaType, field 2."""
-        value: SchemaType | None = self._get("schema")
+        value: SchemaType | None = self._present("schema") if self._pb.HasField("schema") else None
         return value
 
     @property
     def collection_type(self) -> LiteralType | None:
         """``collection_type``: optional flyteidl.core.LiteralType, field 3."""
-        value: LiteralType | None = self._get("collection_type")
+        value: LiteralType | None = (
+            self._present("collection_type") if self._pb.HasField("collection_type") else None
+        )
         return value
 
     @property
     def map_value_type(self) -> LiteralType | None:
         """``map_value_type``: optional flyteidl.core.LiteralType, field 4."""
-        value: LiteralType | None = self._get("map_value_type")
+        value: LiteralType | None = (
+            self._present("map_value_type") if self._pb.HasField("map_value_type") else None
+        )
         return value
 
     @property
     def blob(self) -> BlobType | None:
         """``blob``: optional flyteidl.core.BlobType, field 5."""
-        value: BlobType | None = self._get("blob")
+        value: BlobType | None = self._present("blob") if self._pb.HasField("blob") else None
         return value
 
     @property
     def enum_type(self) -> EnumType | None:
         """``enum_type``: optional flyteidl.core.EnumType, field 7."""
-        value: EnumType | None = self._get("enum_type")
+        value: EnumType | None = (
+            self._present("enum_type") if self._pb.HasField("enum_type") else None
+        )
         return value
 
     @property
     def structured_dataset_type(self) -> StructuredDatasetType | None:
         """``structured_dataset_type``: optional flyteidl.core.StructuredDatasetType, field 8."""
-        value: StructuredDatasetType | None = self._get("structured_dataset_type")
+        value: StructuredDatasetType | None = (
+            self._present("structured_dataset_type")
+            if self._pb.HasField("structured_dataset_type")
+            else None
+        )
         return value
 
     @property
     def union_type(self) -> UnionType | None:
         """``union_type``: optional flyteidl.core.UnionType, field 10."""
-        value: UnionType | None = self._get("union_type")
+        value: UnionType | None = (
+            self._present("union_type") if self._pb.HasField("union_type") else None
+        )
         return value
 
     @property
     def metadata(self) -> dict[str, _typing.Any] | None:
         """``metadata``: optional google.protobuf.Struct, field 6."""
-        value: dict[str, _typing.Any] | None = self._get("metadata")
+        value: dict[str, _typing.Any] | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
     def annotation(self) -> TypeAnnotation | None:
         """``annotation``: optional flyteidl.core.TypeAnnotation, field 9."""
-        value: TypeAnnotation | None = self._get("annotation")
+        value: TypeAnnotation | None = (
+            self._present("annotation") if self._pb.HasField("annotation") else None
+        )
         return value
 
     @property
     def structure(self) -> TypeStructure | None:
         """``structure``: optional flyteidl.core.TypeStructure, field 11."""
-        value: TypeStructure | None = self._get("structure")
+        value: TypeStructure | None = (
+            self._present("structure") if self._pb.HasField("structure") else None
+        )
         return value
 
 
@@ -494,13 +516,15 @@ class PromiseAttribute(_Message):
     @property
     def string_value(self) -> str | None:
         """``string_value``: optional string, field 1."""
-        value: str | None = self._get("string_value")
+        pb = self._pb
+        value: str | None = pb.string_value if pb.HasField("string_value") else None
         return value
 
     @property
     def int_value(self) -> int | None:
         """``int_value``: optional int32, field 2."""
-        value: int | None = self._get("int_value")
+        pb = self._pb
+        value: int | None = pb.int_value if pb.HasField("int_value") else None
         return value
 
 

@@ -45,13 +45,15 @@ class IfBlock(_Message):
     @property
     def condition(self) -> _core_condition.BooleanExpression | None:
         """``condition``: optional flyteidl.core.BooleanExpression, field 1."""
-        value: _core_condition.BooleanExpression | None = self._get("condition")
+        value: _core_condition.BooleanExpression | None = (
+            self._present("condition") if self._pb.HasField("condition") else None
+        )
         return value
 
     @property
     def then_node(self) -> Node | None:
         """``then_node``: optional flyteidl.core.Node, field 2."""
-        value: Node | None = self._get("then_node")
+        value: Node | None = self._present("then_node") if self._pb.HasField("then_node") else None
         return value
 
 
@@ -84,7 +86,7 @@ class IfElseBlock(_Message):
     @property
     def case(self) -> IfBlock | None:
         """``case``: optional flyteidl.core.IfBlock, field 1."""
-        value: IfBlock | None = self._get("case")
+        value: IfBlock | None = self._present("case") if self._pb.HasField("case") else None
         return value
 
     @property
@@ -96,13 +98,15 @@ class IfElseBlock(_Message):
     @property
     def else_node(self) -> Node | None:
         """``else_node``: optional flyteidl.core.Node, field 3."""
-        value: Node | None = self._get("else_node")
+        value: Node | None = self._present("else_node") if self._pb.HasField("else_node") else None
         return value
 
     @property
     def error(self) -> _core_types.Error | None:
         """``error``: optional flyteidl.core.Error, field 4."""
-        value: _core_types.Error | None = self._get("error")
+        value: _core_types.Error | None = (
+            self._present("error") if self._pb.HasField("error") else None
+        )
         return value
 
 
@@ -124,7 +128,9 @@ class BranchNode(_Message):
     @property
     def if_else(self) -> IfElseBlock | None:
         """``if_else``: optional flyteidl.core.IfElseBlock, field 1."""
-        value: IfElseBlock | None = self._get("if_else")
+        value: IfElseBlock | None = (
+            self._present("if_else") if self._pb.HasField("if_else") else None
+        )
         return value
 
 
@@ -151,17 +157,21 @@ class TaskNode(_Message):
     @property
     def reference_id(self) -> _core_identifier.Identifier | None:
         """``reference_id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("reference_id")
+        value: _core_identifier.Identifier | None = (
+            self._present("reference_id") if self._pb.HasField("reference_id") else None
+        )
         return value
 
     @property
     def overrides(self) -> TaskNodeOverrides | None:
         """``overrides``: optional flyteidl.core.TaskNodeOverrides, field 2."""
-        value: TaskNodeOverrides | None = self._get("overrides")
+        value: TaskNodeOverrides | None = (
+            self._present("overrides") if self._pb.HasField("overrides") else None
+        )
         return value
 
 
-class WorkflowNode(_Message):
+class WorkflowNodeBase(_Message):
     """The ``flyteidl.core.WorkflowNode`` message."""
 
     __slots__ = ()
@@ -184,13 +194,17 @@ class WorkflowNode(_Message):
     @property
     def launchplan_ref(self) -> _core_identifier.Identifier | None:
         """``launchplan_ref``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("launchplan_ref")
+        value: _core_identifier.Identifier | None = (
+            self._present("launchplan_ref") if self._pb.HasField("launchplan_ref") else None
+        )
         return value
 
     @property
     def sub_workflow_ref(self) -> _core_identifier.Identifier | None:
         """``sub_workflow_ref``: optional flyteidl.core.Identifier, field 2."""
-        value: _core_identifier.Identifier | None = self._get("sub_workflow_ref")
+        value: _core_identifier.Identifier | None = (
+            self._present("sub_workflow_ref") if self._pb.HasField("sub_workflow_ref") else None
+        )
         return value
 
 
@@ -248,7 +262,9 @@ class SignalCondition(_Message):
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl.core.LiteralType, field 2."""
-        value: _core_types.LiteralType | None = self._get("type")
+        value: _core_types.LiteralType | None = (
+            self._present("type") if self._pb.HasField("type") else None
+        )
         return value
 
     @property
@@ -276,11 +292,13 @@ class SleepCondition(_Message):
     @property
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 1."""
-        value: _datetime.timedelta | None = self._get("duration")
+        value: _datetime.timedelta | None = (
+            self._present("duration") if self._pb.HasField("duration") else None
+        )
         return value
 
 
-class GateNode(_Message):
+class GateNodeBase(_Message):
     """The ``flyteidl.core.GateNode`` message."""
 
     __slots__ = ()
@@ -306,19 +324,25 @@ class GateNode(_Message):
     @property
     def approve(self) -> ApproveCondition | None:
         """``approve``: optional flyteidl.core.ApproveCondition, field 1."""
-        value: ApproveCondition | None = self._get("approve")
+        value: ApproveCondition | None = (
+            self._present("approve") if self._pb.HasField("approve") else None
+        )
         return value
 
     @property
     def signal(self) -> SignalCondition | None:
         """``signal``: optional flyteidl.core.SignalCondition, field 2."""
-        value: SignalCondition | None = self._get("signal")
+        value: SignalCondition | None = (
+            self._present("signal") if self._pb.HasField("signal") else None
+        )
         return value
 
     @property
     def sleep(self) -> SleepCondition | None:
         """``sleep``: optional flyteidl.core.SleepCondition, field 3."""
-        value: SleepCondition | None = self._get("sleep")
+        value: SleepCondition | None = (
+            self._present("sleep") if self._pb.HasField("sleep") else None
+        )
         return value
 
 
@@ -378,25 +402,28 @@ class ArrayNode(_Message):
     @property
     def node(self) -> Node | None:
         """``node``: optional flyteidl.core.Node, field 1."""
-        value: Node | None = self._get("node")
+        value: Node | None = self._present("node") if self._pb.HasField("node") else None
         return value
 
     @property
     def parallelism(self) -> int | None:
         """``parallelism``: optional uint32, field 2."""
-        value: int | None = self._get("parallelism")
+        pb = self._pb
+        value: int | None = pb.parallelism if pb.HasField("parallelism") else None
         return value
 
     @property
     def min_successes(self) -> int | None:
         """``min_successes``: optional uint32, field 3."""
-        value: int | None = self._get("min_successes")
+        pb = self._pb
+        value: int | None = pb.min_successes if pb.HasField("min_successes") else None
         return value
 
     @property
     def min_success_ratio(self) -> float | None:
         """``min_success_ratio``: optional float, field 4."""
-        value: float | None = self._get("min_success_ratio")
+        pb = self._pb
+        value: float | None = pb.min_success_ratio if pb.HasField("min_success_ratio") else None
         return value
 
     @property
@@ -408,7 +435,11 @@ class ArrayNode(_Message):
     @property
     def is_original_sub_node_interface(self) -> bool | None:
         """``is_original_sub_node_interface``: optional google.protobuf.BoolValue, field 6."""
-        value: bool | None = self._get("is_original_sub_node_interface")
+        value: bool | None = (
+            self._present("is_original_sub_node_interface")
+            if self._pb.HasField("is_original_sub_node_interface")
+            else None
+        )
         return value
 
     @property
@@ -477,37 +508,45 @@ class NodeMetadata(_Message):
     @property
     def timeout(self) -> _datetime.timedelta | None:
         """``timeout``: optional google.protobuf.Duration, field 4."""
-        value: _datetime.timedelta | None = self._get("timeout")
+        value: _datetime.timedelta | None = (
+            self._present("timeout") if self._pb.HasField("timeout") else None
+        )
         return value
 
     @property
     def retries(self) -> _core_literals.RetryStrategy | None:
         """``retries``: optional flyteidl.core.RetryStrategy, field 5."""
-        value: _core_literals.RetryStrategy | None = self._get("retries")
+        value: _core_literals.RetryStrategy | None = (
+            self._present("retries") if self._pb.HasField("retries") else None
+        )
         return value
 
     @property
     def interruptible(self) -> bool | None:
         """``interruptible``: optional bool, field 6."""
-        value: bool | None = self._get("interruptible")
+        pb = self._pb
+        value: bool | None = pb.interruptible if pb.HasField("interruptible") else None
         return value
 
     @property
     def cacheable(self) -> bool | None:
         """``cacheable``: optional bool, field 7."""
-        value: bool | None = self._get("cacheable")
+        pb = self._pb
+        value: bool | None = pb.cacheable if pb.HasField("cacheable") else None
         return value
 
     @property
     def cache_version(self) -> str | None:
         """``cache_version``: optional string, field 8."""
-        value: str | None = self._get("cache_version")
+        pb = self._pb
+        value: str | None = pb.cache_version if pb.HasField("cache_version") else None
         return value
 
     @property
     def cache_serializable(self) -> bool | None:
         """``cache_serializable``: optional bool, field 9."""
-        value: bool | None = self._get("cache_serializable")
+        pb = self._pb
+        value: bool | None = pb.cache_serializable if pb.HasField("cache_serializable") else None
         return value
 
     @property
@@ -550,7 +589,7 @@ class Alias(_Message):
         return value
 
 
-class Node(_Message):
+class NodeBase(_Message):
     """The ``flyteidl.core.Node`` message."""
 
     __slots__ = ()
@@ -603,7 +642,9 @@ class Node(_Message):
     @property
     def metadata(self) -> NodeMetadata | None:
         """``metadata``: optional flyteidl.core.NodeMetadata, field 2."""
-        value: NodeMetadata | None = self._get("metadata")
+        value: NodeMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
@@ -627,35 +668,45 @@ class Node(_Message):
     @property
     def task_node(self) -> TaskNode | None:
         """``task_node``: optional flyteidl.core.TaskNode, field 6."""
-        value: TaskNode | None = self._get("task_node")
+        value: TaskNode | None = (
+            self._present("task_node") if self._pb.HasField("task_node") else None
+        )
         return value
 
     @property
     def workflow_node(self) -> WorkflowNode | None:
         """``workflow_node``: optional flyteidl.core.WorkflowNode, field 7."""
-        value: WorkflowNode | None = self._get("workflow_node")
+        value: WorkflowNode | None = (
+            self._present("workflow_node") if self._pb.HasField("workflow_node") else None
+        )
         return value
 
     @property
     def branch_node(self) -> BranchNode | None:
         """``branch_node``: optional flyteidl.core.BranchNode, field 8."""
-        value: BranchNode | None = self._get("branch_node")
+        value: BranchNode | None = (
+            self._present("branch_node") if self._pb.HasField("branch_node") else None
+        )
         return value
 
     @property
     def gate_node(self) -> GateNode | None:
         """``gate_node``: optional flyteidl.core.GateNode, field 9."""
-        value: GateNode | None = self._get("gate_node")
+        value: GateNode | None = (
+            self._present("gate_node") if self._pb.HasField("gate_node") else None
+        )
         return value
 
     @property
     def array_node(self) -> ArrayNode | None:
         """``array_node``: optional flyteidl.core.ArrayNode, field 10."""
-        value: ArrayNode | None = self._get("array_node")
+        value: ArrayNode | None = (
+            self._present("array_node") if self._pb.HasField("array_node") else None
+        )
         return value
 
 
-class WorkflowMetadata(_Message):
+class WorkflowMetadataBase(_Message):
     """The ``flyteidl.core.WorkflowMetadata`` message."""
 
     __slots__ = ()
@@ -687,7 +738,9 @@ class WorkflowMetadata(_Message):
     @property
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """``quality_of_service``: optional flyteidl.core.QualityOfService, field 1."""
-        value: _core_execution.QualityOfService | None = self._get("quality_of_service")
+        value: _core_execution.QualityOfService | None = (
+            self._present("quality_of_service") if self._pb.HasField("quality_of_service") else None
+        )
         return value
 
     @property
@@ -725,7 +778,7 @@ class WorkflowMetadataDefaults(_Message):
         return value
 
 
-class WorkflowTemplate(_Message):
+class WorkflowTemplateBase(_Message):
     """The ``flyteidl.core.WorkflowTemplate`` message."""
 
     __slots__ = ()
@@ -763,19 +816,25 @@ class WorkflowTemplate(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def metadata(self) -> WorkflowMetadata | None:
         """``metadata``: optional flyteidl.core.WorkflowMetadata, field 2."""
-        value: WorkflowMetadata | None = self._get("metadata")
+        value: WorkflowMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
         """``interface``: optional flyteidl.core.TypedInterface, field 3."""
-        value: _core_interface.TypedInterface | None = self._get("interface")
+        value: _core_interface.TypedInterface | None = (
+            self._present("interface") if self._pb.HasField("interface") else None
+        )
         return value
 
     @property
@@ -793,17 +852,21 @@ class WorkflowTemplate(_Message):
     @property
     def failure_node(self) -> Node | None:
         """``failure_node``: optional flyteidl.core.Node, field 6."""
-        value: Node | None = self._get("failure_node")
+        value: Node | None = (
+            self._present("failure_node") if self._pb.HasField("failure_node") else None
+        )
         return value
 
     @property
     def metadata_defaults(self) -> WorkflowMetadataDefaults | None:
         """``metadata_defaults``: optional flyteidl.core.WorkflowMetadataDefaults, field 7."""
-        value: WorkflowMetadataDefaults | None = self._get("metadata_defaults")
+        value: WorkflowMetadataDefaults | None = (
+            self._present("metadata_defaults") if self._pb.HasField("metadata_defaults") else None
+        )
         return value
 
 
-class TaskNodeOverrides(_Message):
+class TaskNodeOverridesBase(_Message):
     """The ``flyteidl.core.TaskNodeOverrides`` message."""
 
     __slots__ = ()
@@ -832,13 +895,17 @@ class TaskNodeOverrides(_Message):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 1."""
-        value: _core_tasks.Resources | None = self._get("resources")
+        value: _core_tasks.Resources | None = (
+            self._present("resources") if self._pb.HasField("resources") else None
+        )
         return value
 
     @property
     def extended_resources(self) -> _core_tasks.ExtendedResources | None:
         """``extended_resources``: optional flyteidl.core.ExtendedResources, field 2."""
-        value: _core_tasks.ExtendedResources | None = self._get("extended_resources")
+        value: _core_tasks.ExtendedResources | None = (
+            self._present("extended_resources") if self._pb.HasField("extended_resources") else None
+        )
         return value
 
     @property
@@ -850,7 +917,9 @@ class TaskNodeOverrides(_Message):
     @property
     def pod_template(self) -> _core_tasks.K8sPod | None:
         """``pod_template``: optional flyteidl.core.K8sPod, field 4."""
-        value: _core_tasks.K8sPod | None = self._get("pod_template")
+        value: _core_tasks.K8sPod | None = (
+            self._present("pod_template") if self._pb.HasField("pod_template") else None
+        )
         return value
 
 
@@ -880,17 +949,34 @@ class LaunchPlanTemplate(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
         """``interface``: optional flyteidl.core.TypedInterface, field 2."""
-        value: _core_interface.TypedInterface | None = self._get("interface")
+        value: _core_interface.TypedInterface | None = (
+            self._present("interface") if self._pb.HasField("interface") else None
+        )
         return value
 
     @property
     def fixed_inputs(self) -> _core_literals.LiteralMap | None:
         """``fixed_inputs``: optional flyteidl.core.LiteralMap, field 3."""
-        value: _core_literals.LiteralMap | None = self._get("fixed_inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("fixed_inputs") if self._pb.HasField("fixed_inputs") else None
+        )
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.core.workflow import (  # noqa: E402
+    GateNode as GateNode,
+    Node as Node,
+    TaskNodeOverrides as TaskNodeOverrides,
+    WorkflowMetadata as WorkflowMetadata,
+    WorkflowNode as WorkflowNode,
+    WorkflowTemplate as WorkflowTemplate,
+)

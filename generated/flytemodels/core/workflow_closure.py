@@ -38,7 +38,9 @@ class WorkflowClosure(_Message):
     @property
     def workflow(self) -> _core_workflow.WorkflowTemplate | None:
         """``workflow``: optional flyteidl.core.WorkflowTemplate, field 1."""
-        value: _core_workflow.WorkflowTemplate | None = self._get("workflow")
+        value: _core_workflow.WorkflowTemplate | None = (
+            self._present("workflow") if self._pb.HasField("workflow") else None
+        )
         return value
 
     @property

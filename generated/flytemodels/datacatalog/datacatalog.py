@@ -34,7 +34,7 @@ class CreateDatasetRequest(_Message):
     @property
     def dataset(self) -> Dataset | None:
         """``dataset``: optional datacatalog.Dataset, field 1."""
-        value: Dataset | None = self._get("dataset")
+        value: Dataset | None = self._present("dataset") if self._pb.HasField("dataset") else None
         return value
 
 
@@ -69,7 +69,7 @@ class GetDatasetRequest(_Message):
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._get("dataset")
+        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
         return value
 
 
@@ -91,7 +91,7 @@ class GetDatasetResponse(_Message):
     @property
     def dataset(self) -> Dataset | None:
         """``dataset``: optional datacatalog.Dataset, field 1."""
-        value: Dataset | None = self._get("dataset")
+        value: Dataset | None = self._present("dataset") if self._pb.HasField("dataset") else None
         return value
 
 
@@ -121,19 +121,21 @@ class GetArtifactRequest(_Message):
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._get("dataset")
+        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
         return value
 
     @property
     def artifact_id(self) -> str | None:
         """``artifact_id``: optional string, field 2."""
-        value: str | None = self._get("artifact_id")
+        pb = self._pb
+        value: str | None = pb.artifact_id if pb.HasField("artifact_id") else None
         return value
 
     @property
     def tag_name(self) -> str | None:
         """``tag_name``: optional string, field 3."""
-        value: str | None = self._get("tag_name")
+        pb = self._pb
+        value: str | None = pb.tag_name if pb.HasField("tag_name") else None
         return value
 
 
@@ -155,7 +157,9 @@ class GetArtifactResponse(_Message):
     @property
     def artifact(self) -> Artifact | None:
         """``artifact``: optional datacatalog.Artifact, field 1."""
-        value: Artifact | None = self._get("artifact")
+        value: Artifact | None = (
+            self._present("artifact") if self._pb.HasField("artifact") else None
+        )
         return value
 
 
@@ -177,7 +181,9 @@ class CreateArtifactRequest(_Message):
     @property
     def artifact(self) -> Artifact | None:
         """``artifact``: optional datacatalog.Artifact, field 1."""
-        value: Artifact | None = self._get("artifact")
+        value: Artifact | None = (
+            self._present("artifact") if self._pb.HasField("artifact") else None
+        )
         return value
 
 
@@ -212,7 +218,7 @@ class AddTagRequest(_Message):
     @property
     def tag(self) -> Tag | None:
         """``tag``: optional datacatalog.Tag, field 1."""
-        value: Tag | None = self._get("tag")
+        value: Tag | None = self._present("tag") if self._pb.HasField("tag") else None
         return value
 
 
@@ -255,19 +261,23 @@ class ListArtifactsRequest(_Message):
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._get("dataset")
+        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
         return value
 
     @property
     def filter(self) -> FilterExpression | None:
         """``filter``: optional datacatalog.FilterExpression, field 2."""
-        value: FilterExpression | None = self._get("filter")
+        value: FilterExpression | None = (
+            self._present("filter") if self._pb.HasField("filter") else None
+        )
         return value
 
     @property
     def pagination(self) -> PaginationOptions | None:
         """``pagination``: optional datacatalog.PaginationOptions, field 3."""
-        value: PaginationOptions | None = self._get("pagination")
+        value: PaginationOptions | None = (
+            self._present("pagination") if self._pb.HasField("pagination") else None
+        )
         return value
 
 
@@ -327,13 +337,17 @@ class ListDatasetsRequest(_Message):
     @property
     def filter(self) -> FilterExpression | None:
         """``filter``: optional datacatalog.FilterExpression, field 1."""
-        value: FilterExpression | None = self._get("filter")
+        value: FilterExpression | None = (
+            self._present("filter") if self._pb.HasField("filter") else None
+        )
         return value
 
     @property
     def pagination(self) -> PaginationOptions | None:
         """``pagination``: optional datacatalog.PaginationOptions, field 2."""
-        value: PaginationOptions | None = self._get("pagination")
+        value: PaginationOptions | None = (
+            self._present("pagination") if self._pb.HasField("pagination") else None
+        )
         return value
 
 
@@ -402,19 +416,21 @@ class UpdateArtifactRequest(_Message):
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._get("dataset")
+        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
         return value
 
     @property
     def artifact_id(self) -> str | None:
         """``artifact_id``: optional string, field 2."""
-        value: str | None = self._get("artifact_id")
+        pb = self._pb
+        value: str | None = pb.artifact_id if pb.HasField("artifact_id") else None
         return value
 
     @property
     def tag_name(self) -> str | None:
         """``tag_name``: optional string, field 3."""
-        value: str | None = self._get("tag_name")
+        pb = self._pb
+        value: str | None = pb.tag_name if pb.HasField("tag_name") else None
         return value
 
     @property
@@ -426,7 +442,9 @@ class UpdateArtifactRequest(_Message):
     @property
     def metadata(self) -> Metadata | None:
         """``metadata``: optional datacatalog.Metadata, field 5."""
-        value: Metadata | None = self._get("metadata")
+        value: Metadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
 
@@ -475,7 +493,9 @@ class ReservationID(_Message):
     @property
     def dataset_id(self) -> DatasetID | None:
         """``dataset_id``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._get("dataset_id")
+        value: DatasetID | None = (
+            self._present("dataset_id") if self._pb.HasField("dataset_id") else None
+        )
         return value
 
     @property
@@ -511,7 +531,9 @@ class GetOrExtendReservationRequest(_Message):
     @property
     def reservation_id(self) -> ReservationID | None:
         """``reservation_id``: optional datacatalog.ReservationID, field 1."""
-        value: ReservationID | None = self._get("reservation_id")
+        value: ReservationID | None = (
+            self._present("reservation_id") if self._pb.HasField("reservation_id") else None
+        )
         return value
 
     @property
@@ -523,7 +545,9 @@ class GetOrExtendReservationRequest(_Message):
     @property
     def heartbeat_interval(self) -> _datetime.timedelta | None:
         """``heartbeat_interval``: optional google.protobuf.Duration, field 3."""
-        value: _datetime.timedelta | None = self._get("heartbeat_interval")
+        value: _datetime.timedelta | None = (
+            self._present("heartbeat_interval") if self._pb.HasField("heartbeat_interval") else None
+        )
         return value
 
 
@@ -559,7 +583,9 @@ class Reservation(_Message):
     @property
     def reservation_id(self) -> ReservationID | None:
         """``reservation_id``: optional datacatalog.ReservationID, field 1."""
-        value: ReservationID | None = self._get("reservation_id")
+        value: ReservationID | None = (
+            self._present("reservation_id") if self._pb.HasField("reservation_id") else None
+        )
         return value
 
     @property
@@ -571,19 +597,25 @@ class Reservation(_Message):
     @property
     def heartbeat_interval(self) -> _datetime.timedelta | None:
         """``heartbeat_interval``: optional google.protobuf.Duration, field 3."""
-        value: _datetime.timedelta | None = self._get("heartbeat_interval")
+        value: _datetime.timedelta | None = (
+            self._present("heartbeat_interval") if self._pb.HasField("heartbeat_interval") else None
+        )
         return value
 
     @property
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 4."""
-        value: _datetime.datetime | None = self._get("expires_at")
+        value: _datetime.datetime | None = (
+            self._present("expires_at") if self._pb.HasField("expires_at") else None
+        )
         return value
 
     @property
     def metadata(self) -> Metadata | None:
         """``metadata``: optional datacatalog.Metadata, field 6."""
-        value: Metadata | None = self._get("metadata")
+        value: Metadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
 
@@ -605,7 +637,9 @@ class GetOrExtendReservationResponse(_Message):
     @property
     def reservation(self) -> Reservation | None:
         """``reservation``: optional datacatalog.Reservation, field 1."""
-        value: Reservation | None = self._get("reservation")
+        value: Reservation | None = (
+            self._present("reservation") if self._pb.HasField("reservation") else None
+        )
         return value
 
 
@@ -632,7 +666,9 @@ class ReleaseReservationRequest(_Message):
     @property
     def reservation_id(self) -> ReservationID | None:
         """``reservation_id``: optional datacatalog.ReservationID, field 1."""
-        value: ReservationID | None = self._get("reservation_id")
+        value: ReservationID | None = (
+            self._present("reservation_id") if self._pb.HasField("reservation_id") else None
+        )
         return value
 
     @property
@@ -681,13 +717,15 @@ class Dataset(_Message):
     @property
     def id(self) -> DatasetID | None:
         """``id``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._get("id")
+        value: DatasetID | None = self._present("id") if self._pb.HasField("id") else None
         return value
 
     @property
     def metadata(self) -> Metadata | None:
         """``metadata``: optional datacatalog.Metadata, field 2."""
-        value: Metadata | None = self._get("metadata")
+        value: Metadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
@@ -843,7 +881,7 @@ class Artifact(_Message):
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 2."""
-        value: DatasetID | None = self._get("dataset")
+        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
         return value
 
     @property
@@ -855,7 +893,9 @@ class Artifact(_Message):
     @property
     def metadata(self) -> Metadata | None:
         """``metadata``: optional datacatalog.Metadata, field 4."""
-        value: Metadata | None = self._get("metadata")
+        value: Metadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
@@ -873,7 +913,9 @@ class Artifact(_Message):
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 7."""
-        value: _datetime.datetime | None = self._get("created_at")
+        value: _datetime.datetime | None = (
+            self._present("created_at") if self._pb.HasField("created_at") else None
+        )
         return value
 
 
@@ -906,7 +948,9 @@ class ArtifactData(_Message):
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl.core.Literal, field 2."""
-        value: _core_literals.Literal | None = self._get("value")
+        value: _core_literals.Literal | None = (
+            self._present("value") if self._pb.HasField("value") else None
+        )
         return value
 
 
@@ -948,7 +992,7 @@ class Tag(_Message):
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 3."""
-        value: DatasetID | None = self._get("dataset")
+        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
         return value
 
 
@@ -1033,25 +1077,33 @@ class SinglePropertyFilter(_Message):
     @property
     def tag_filter(self) -> TagPropertyFilter | None:
         """``tag_filter``: optional datacatalog.TagPropertyFilter, field 1."""
-        value: TagPropertyFilter | None = self._get("tag_filter")
+        value: TagPropertyFilter | None = (
+            self._present("tag_filter") if self._pb.HasField("tag_filter") else None
+        )
         return value
 
     @property
     def partition_filter(self) -> PartitionPropertyFilter | None:
         """``partition_filter``: optional datacatalog.PartitionPropertyFilter, field 2."""
-        value: PartitionPropertyFilter | None = self._get("partition_filter")
+        value: PartitionPropertyFilter | None = (
+            self._present("partition_filter") if self._pb.HasField("partition_filter") else None
+        )
         return value
 
     @property
     def artifact_filter(self) -> ArtifactPropertyFilter | None:
         """``artifact_filter``: optional datacatalog.ArtifactPropertyFilter, field 3."""
-        value: ArtifactPropertyFilter | None = self._get("artifact_filter")
+        value: ArtifactPropertyFilter | None = (
+            self._present("artifact_filter") if self._pb.HasField("artifact_filter") else None
+        )
         return value
 
     @property
     def dataset_filter(self) -> DatasetPropertyFilter | None:
         """``dataset_filter``: optional datacatalog.DatasetPropertyFilter, field 4."""
-        value: DatasetPropertyFilter | None = self._get("dataset_filter")
+        value: DatasetPropertyFilter | None = (
+            self._present("dataset_filter") if self._pb.HasField("dataset_filter") else None
+        )
         return value
 
     @property
@@ -1079,7 +1131,8 @@ class ArtifactPropertyFilter(_Message):
     @property
     def artifact_id(self) -> str | None:
         """``artifact_id``: optional string, field 1."""
-        value: str | None = self._get("artifact_id")
+        pb = self._pb
+        value: str | None = pb.artifact_id if pb.HasField("artifact_id") else None
         return value
 
 
@@ -1101,7 +1154,8 @@ class TagPropertyFilter(_Message):
     @property
     def tag_name(self) -> str | None:
         """``tag_name``: optional string, field 1."""
-        value: str | None = self._get("tag_name")
+        pb = self._pb
+        value: str | None = pb.tag_name if pb.HasField("tag_name") else None
         return value
 
 
@@ -1123,7 +1177,9 @@ class PartitionPropertyFilter(_Message):
     @property
     def key_val(self) -> KeyValuePair | None:
         """``key_val``: optional datacatalog.KeyValuePair, field 1."""
-        value: KeyValuePair | None = self._get("key_val")
+        value: KeyValuePair | None = (
+            self._present("key_val") if self._pb.HasField("key_val") else None
+        )
         return value
 
 
@@ -1192,31 +1248,36 @@ class DatasetPropertyFilter(_Message):
     @property
     def project(self) -> str | None:
         """``project``: optional string, field 1."""
-        value: str | None = self._get("project")
+        pb = self._pb
+        value: str | None = pb.project if pb.HasField("project") else None
         return value
 
     @property
     def name(self) -> str | None:
         """``name``: optional string, field 2."""
-        value: str | None = self._get("name")
+        pb = self._pb
+        value: str | None = pb.name if pb.HasField("name") else None
         return value
 
     @property
     def domain(self) -> str | None:
         """``domain``: optional string, field 3."""
-        value: str | None = self._get("domain")
+        pb = self._pb
+        value: str | None = pb.domain if pb.HasField("domain") else None
         return value
 
     @property
     def version(self) -> str | None:
         """``version``: optional string, field 4."""
-        value: str | None = self._get("version")
+        pb = self._pb
+        value: str | None = pb.version if pb.HasField("version") else None
         return value
 
     @property
     def org(self) -> str | None:
         """``org``: optional string, field 5."""
-        value: str | None = self._get("org")
+        pb = self._pb
+        value: str | None = pb.org if pb.HasField("org") else None
         return value
 
 

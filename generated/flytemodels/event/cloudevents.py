@@ -55,13 +55,17 @@ class CloudEventWorkflowExecution(_Message):
     @property
     def raw_event(self) -> _event_event.WorkflowExecutionEvent | None:
         """``raw_event``: optional flyteidl.event.WorkflowExecutionEvent, field 1."""
-        value: _event_event.WorkflowExecutionEvent | None = self._get("raw_event")
+        value: _event_event.WorkflowExecutionEvent | None = (
+            self._present("raw_event") if self._pb.HasField("raw_event") else None
+        )
         return value
 
     @property
     def output_interface(self) -> _core_interface.TypedInterface | None:
         """``output_interface``: optional flyteidl.core.TypedInterface, field 2."""
-        value: _core_interface.TypedInterface | None = self._get("output_interface")
+        value: _core_interface.TypedInterface | None = (
+            self._present("output_interface") if self._pb.HasField("output_interface") else None
+        )
         return value
 
     @property
@@ -73,8 +77,10 @@ class CloudEventWorkflowExecution(_Message):
     @property
     def reference_execution(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``reference_execution``: optional flyteidl.core.WorkflowExecutionIdentifier, field 4."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get(
-            "reference_execution"
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("reference_execution")
+            if self._pb.HasField("reference_execution")
+            else None
         )
         return value
 
@@ -87,7 +93,9 @@ class CloudEventWorkflowExecution(_Message):
     @property
     def launch_plan_id(self) -> _core_identifier.Identifier | None:
         """``launch_plan_id``: optional flyteidl.core.Identifier, field 6."""
-        value: _core_identifier.Identifier | None = self._get("launch_plan_id")
+        value: _core_identifier.Identifier | None = (
+            self._present("launch_plan_id") if self._pb.HasField("launch_plan_id") else None
+        )
         return value
 
     @property
@@ -135,19 +143,25 @@ class CloudEventNodeExecution(_Message):
     @property
     def raw_event(self) -> _event_event.NodeExecutionEvent | None:
         """``raw_event``: optional flyteidl.event.NodeExecutionEvent, field 1."""
-        value: _event_event.NodeExecutionEvent | None = self._get("raw_event")
+        value: _event_event.NodeExecutionEvent | None = (
+            self._present("raw_event") if self._pb.HasField("raw_event") else None
+        )
         return value
 
     @property
     def task_exec_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_exec_id``: optional flyteidl.core.TaskExecutionIdentifier, field 2."""
-        value: _core_identifier.TaskExecutionIdentifier | None = self._get("task_exec_id")
+        value: _core_identifier.TaskExecutionIdentifier | None = (
+            self._present("task_exec_id") if self._pb.HasField("task_exec_id") else None
+        )
         return value
 
     @property
     def output_interface(self) -> _core_interface.TypedInterface | None:
         """``output_interface``: optional flyteidl.core.TypedInterface, field 3."""
-        value: _core_interface.TypedInterface | None = self._get("output_interface")
+        value: _core_interface.TypedInterface | None = (
+            self._present("output_interface") if self._pb.HasField("output_interface") else None
+        )
         return value
 
     @property
@@ -165,7 +179,9 @@ class CloudEventNodeExecution(_Message):
     @property
     def launch_plan_id(self) -> _core_identifier.Identifier | None:
         """``launch_plan_id``: optional flyteidl.core.Identifier, field 6."""
-        value: _core_identifier.Identifier | None = self._get("launch_plan_id")
+        value: _core_identifier.Identifier | None = (
+            self._present("launch_plan_id") if self._pb.HasField("launch_plan_id") else None
+        )
         return value
 
     @property
@@ -198,7 +214,9 @@ class CloudEventTaskExecution(_Message):
     @property
     def raw_event(self) -> _event_event.TaskExecutionEvent | None:
         """``raw_event``: optional flyteidl.event.TaskExecutionEvent, field 1."""
-        value: _event_event.TaskExecutionEvent | None = self._get("raw_event")
+        value: _event_event.TaskExecutionEvent | None = (
+            self._present("raw_event") if self._pb.HasField("raw_event") else None
+        )
         return value
 
     @property
@@ -243,19 +261,25 @@ class CloudEventExecutionStart(_Message):
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("execution_id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("execution_id") if self._pb.HasField("execution_id") else None
+        )
         return value
 
     @property
     def launch_plan_id(self) -> _core_identifier.Identifier | None:
         """``launch_plan_id``: optional flyteidl.core.Identifier, field 2."""
-        value: _core_identifier.Identifier | None = self._get("launch_plan_id")
+        value: _core_identifier.Identifier | None = (
+            self._present("launch_plan_id") if self._pb.HasField("launch_plan_id") else None
+        )
         return value
 
     @property
     def workflow_id(self) -> _core_identifier.Identifier | None:
         """``workflow_id``: optional flyteidl.core.Identifier, field 3."""
-        value: _core_identifier.Identifier | None = self._get("workflow_id")
+        value: _core_identifier.Identifier | None = (
+            self._present("workflow_id") if self._pb.HasField("workflow_id") else None
+        )
         return value
 
     @property

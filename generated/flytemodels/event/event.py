@@ -59,7 +59,9 @@ class WorkflowExecutionEvent(_Message):
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("execution_id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("execution_id") if self._pb.HasField("execution_id") else None
+        )
         return value
 
     @property
@@ -77,25 +79,32 @@ class WorkflowExecutionEvent(_Message):
     @property
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 4."""
-        value: _datetime.datetime | None = self._get("occurred_at")
+        value: _datetime.datetime | None = (
+            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+        )
         return value
 
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 5."""
-        value: str | None = self._get("output_uri")
+        pb = self._pb
+        value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 6."""
-        value: _core_execution.ExecutionError | None = self._get("error")
+        value: _core_execution.ExecutionError | None = (
+            self._present("error") if self._pb.HasField("error") else None
+        )
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 7."""
-        value: _core_literals.LiteralMap | None = self._get("output_data")
+        value: _core_literals.LiteralMap | None = (
+            self._present("output_data") if self._pb.HasField("output_data") else None
+        )
         return value
 
 
@@ -191,7 +200,9 @@ class NodeExecutionEvent(_Message):
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
-        value: _core_identifier.NodeExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.NodeExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
@@ -209,61 +220,85 @@ class NodeExecutionEvent(_Message):
     @property
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 4."""
-        value: _datetime.datetime | None = self._get("occurred_at")
+        value: _datetime.datetime | None = (
+            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+        )
         return value
 
     @property
     def input_uri(self) -> str | None:
         """``input_uri``: optional string, field 5."""
-        value: str | None = self._get("input_uri")
+        pb = self._pb
+        value: str | None = pb.input_uri if pb.HasField("input_uri") else None
         return value
 
     @property
     def input_data(self) -> _core_literals.LiteralMap | None:
         """``input_data``: optional flyteidl.core.LiteralMap, field 20."""
-        value: _core_literals.LiteralMap | None = self._get("input_data")
+        value: _core_literals.LiteralMap | None = (
+            self._present("input_data") if self._pb.HasField("input_data") else None
+        )
         return value
 
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 6."""
-        value: str | None = self._get("output_uri")
+        pb = self._pb
+        value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 7."""
-        value: _core_execution.ExecutionError | None = self._get("error")
+        value: _core_execution.ExecutionError | None = (
+            self._present("error") if self._pb.HasField("error") else None
+        )
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 15."""
-        value: _core_literals.LiteralMap | None = self._get("output_data")
+        value: _core_literals.LiteralMap | None = (
+            self._present("output_data") if self._pb.HasField("output_data") else None
+        )
         return value
 
     @property
     def workflow_node_metadata(self) -> WorkflowNodeMetadata | None:
         """``workflow_node_metadata``: optional flyteidl.event.WorkflowNodeMetadata, field 8."""
-        value: WorkflowNodeMetadata | None = self._get("workflow_node_metadata")
+        value: WorkflowNodeMetadata | None = (
+            self._present("workflow_node_metadata")
+            if self._pb.HasField("workflow_node_metadata")
+            else None
+        )
         return value
 
     @property
     def task_node_metadata(self) -> TaskNodeMetadata | None:
         """``task_node_metadata``: optional flyteidl.event.TaskNodeMetadata, field 14."""
-        value: TaskNodeMetadata | None = self._get("task_node_metadata")
+        value: TaskNodeMetadata | None = (
+            self._present("task_node_metadata") if self._pb.HasField("task_node_metadata") else None
+        )
         return value
 
     @property
     def parent_task_metadata(self) -> ParentTaskExecutionMetadata | None:
         """``parent_task_metadata``: optional flyteidl.event.ParentTaskExecutionMetadata, field 9."""
-        value: ParentTaskExecutionMetadata | None = self._get("parent_task_metadata")
+        value: ParentTaskExecutionMetadata | None = (
+            self._present("parent_task_metadata")
+            if self._pb.HasField("parent_task_metadata")
+            else None
+        )
         return value
 
     @property
     def parent_node_metadata(self) -> ParentNodeExecutionMetadata | None:
         """``parent_node_metadata``: optional flyteidl.event.ParentNodeExecutionMetadata, field 10."""
-        value: ParentNodeExecutionMetadata | None = self._get("parent_node_metadata")
+        value: ParentNodeExecutionMetadata | None = (
+            self._present("parent_node_metadata")
+            if self._pb.HasField("parent_node_metadata")
+            else None
+        )
         return value
 
     @property
@@ -311,7 +346,9 @@ class NodeExecutionEvent(_Message):
     @property
     def reported_at(self) -> _datetime.datetime | None:
         """``reported_at``: optional google.protobuf.Timestamp, field 21."""
-        value: _datetime.datetime | None = self._get("reported_at")
+        value: _datetime.datetime | None = (
+            self._present("reported_at") if self._pb.HasField("reported_at") else None
+        )
         return value
 
     @property
@@ -323,7 +360,9 @@ class NodeExecutionEvent(_Message):
     @property
     def target_entity(self) -> _core_identifier.Identifier | None:
         """``target_entity``: optional flyteidl.core.Identifier, field 23."""
-        value: _core_identifier.Identifier | None = self._get("target_entity")
+        value: _core_identifier.Identifier | None = (
+            self._present("target_entity") if self._pb.HasField("target_entity") else None
+        )
         return value
 
     @property
@@ -357,7 +396,9 @@ class WorkflowNodeMetadata(_Message):
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("execution_id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("execution_id") if self._pb.HasField("execution_id") else None
+        )
         return value
 
 
@@ -399,7 +440,9 @@ class TaskNodeMetadata(_Message):
     @property
     def catalog_key(self) -> _core_catalog.CatalogMetadata | None:
         """``catalog_key``: optional flyteidl.core.CatalogMetadata, field 2."""
-        value: _core_catalog.CatalogMetadata | None = self._get("catalog_key")
+        value: _core_catalog.CatalogMetadata | None = (
+            self._present("catalog_key") if self._pb.HasField("catalog_key") else None
+        )
         return value
 
     @property
@@ -417,7 +460,9 @@ class TaskNodeMetadata(_Message):
     @property
     def dynamic_workflow(self) -> DynamicWorkflowNodeMetadata | None:
         """``dynamic_workflow``: optional flyteidl.event.DynamicWorkflowNodeMetadata, field 16."""
-        value: DynamicWorkflowNodeMetadata | None = self._get("dynamic_workflow")
+        value: DynamicWorkflowNodeMetadata | None = (
+            self._present("dynamic_workflow") if self._pb.HasField("dynamic_workflow") else None
+        )
         return value
 
 
@@ -447,13 +492,17 @@ class DynamicWorkflowNodeMetadata(_Message):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("id")
+        value: _core_identifier.Identifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """``compiled_workflow``: optional flyteidl.core.CompiledWorkflowClosure, field 2."""
-        value: _core_compiler.CompiledWorkflowClosure | None = self._get("compiled_workflow")
+        value: _core_compiler.CompiledWorkflowClosure | None = (
+            self._present("compiled_workflow") if self._pb.HasField("compiled_workflow") else None
+        )
         return value
 
     @property
@@ -481,7 +530,9 @@ class ParentTaskExecutionMetadata(_Message):
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
-        value: _core_identifier.TaskExecutionIdentifier | None = self._get("id")
+        value: _core_identifier.TaskExecutionIdentifier | None = (
+            self._present("id") if self._pb.HasField("id") else None
+        )
         return value
 
 
@@ -536,7 +587,9 @@ class EventReason(_Message):
     @property
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 2."""
-        value: _datetime.datetime | None = self._get("occurred_at")
+        value: _datetime.datetime | None = (
+            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+        )
         return value
 
 
@@ -620,14 +673,18 @@ class TaskExecutionEvent(_Message):
     @property
     def task_id(self) -> _core_identifier.Identifier | None:
         """``task_id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = self._get("task_id")
+        value: _core_identifier.Identifier | None = (
+            self._present("task_id") if self._pb.HasField("task_id") else None
+        )
         return value
 
     @property
     def parent_node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``parent_node_execution_id``: optional flyteidl.core.NodeExecutionIdentifier, field 2."""
-        value: _core_identifier.NodeExecutionIdentifier | None = self._get(
-            "parent_node_execution_id"
+        value: _core_identifier.NodeExecutionIdentifier | None = (
+            self._present("parent_node_execution_id")
+            if self._pb.HasField("parent_node_execution_id")
+            else None
         )
         return value
 
@@ -658,43 +715,55 @@ class TaskExecutionEvent(_Message):
     @property
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 7."""
-        value: _datetime.datetime | None = self._get("occurred_at")
+        value: _datetime.datetime | None = (
+            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+        )
         return value
 
     @property
     def input_uri(self) -> str | None:
         """``input_uri``: optional string, field 8."""
-        value: str | None = self._get("input_uri")
+        pb = self._pb
+        value: str | None = pb.input_uri if pb.HasField("input_uri") else None
         return value
 
     @property
     def input_data(self) -> _core_literals.LiteralMap | None:
         """``input_data``: optional flyteidl.core.LiteralMap, field 19."""
-        value: _core_literals.LiteralMap | None = self._get("input_data")
+        value: _core_literals.LiteralMap | None = (
+            self._present("input_data") if self._pb.HasField("input_data") else None
+        )
         return value
 
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 9."""
-        value: str | None = self._get("output_uri")
+        pb = self._pb
+        value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 10."""
-        value: _core_execution.ExecutionError | None = self._get("error")
+        value: _core_execution.ExecutionError | None = (
+            self._present("error") if self._pb.HasField("error") else None
+        )
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 17."""
-        value: _core_literals.LiteralMap | None = self._get("output_data")
+        value: _core_literals.LiteralMap | None = (
+            self._present("output_data") if self._pb.HasField("output_data") else None
+        )
         return value
 
     @property
     def custom_info(self) -> dict[str, _typing.Any] | None:
         """``custom_info``: optional google.protobuf.Struct, field 11."""
-        value: dict[str, _typing.Any] | None = self._get("custom_info")
+        value: dict[str, _typing.Any] | None = (
+            self._present("custom_info") if self._pb.HasField("custom_info") else None
+        )
         return value
 
     @property
@@ -724,7 +793,9 @@ class TaskExecutionEvent(_Message):
     @property
     def metadata(self) -> TaskExecutionMetadata | None:
         """``metadata``: optional flyteidl.event.TaskExecutionMetadata, field 16."""
-        value: TaskExecutionMetadata | None = self._get("metadata")
+        value: TaskExecutionMetadata | None = (
+            self._present("metadata") if self._pb.HasField("metadata") else None
+        )
         return value
 
     @property
@@ -736,13 +807,17 @@ class TaskExecutionEvent(_Message):
     @property
     def reported_at(self) -> _datetime.datetime | None:
         """``reported_at``: optional google.protobuf.Timestamp, field 20."""
-        value: _datetime.datetime | None = self._get("reported_at")
+        value: _datetime.datetime | None = (
+            self._present("reported_at") if self._pb.HasField("reported_at") else None
+        )
         return value
 
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl.core.LogContext, field 22."""
-        value: _core_execution.LogContext | None = self._get("log_context")
+        value: _core_execution.LogContext | None = (
+            self._present("log_context") if self._pb.HasField("log_context") else None
+        )
         return value
 
 
@@ -826,19 +901,27 @@ class ExternalResourceInfo(_Message):
     @property
     def workflow_node_metadata(self) -> WorkflowNodeMetadata | None:
         """``workflow_node_metadata``: optional flyteidl.event.WorkflowNodeMetadata, field 7."""
-        value: WorkflowNodeMetadata | None = self._get("workflow_node_metadata")
+        value: WorkflowNodeMetadata | None = (
+            self._present("workflow_node_metadata")
+            if self._pb.HasField("workflow_node_metadata")
+            else None
+        )
         return value
 
     @property
     def custom_info(self) -> dict[str, _typing.Any] | None:
         """``custom_info``: optional google.protobuf.Struct, field 8."""
-        value: dict[str, _typing.Any] | None = self._get("custom_info")
+        value: dict[str, _typing.Any] | None = (
+            self._present("custom_info") if self._pb.HasField("custom_info") else None
+        )
         return value
 
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl.core.LogContext, field 9."""
-        value: _core_execution.LogContext | None = self._get("log_context")
+        value: _core_execution.LogContext | None = (
+            self._present("log_context") if self._pb.HasField("log_context") else None
+        )
         return value
 
 
@@ -875,7 +958,7 @@ class ResourcePoolInfo(_Message):
         return value
 
 
-class TaskExecutionMetadata(_Message):
+class TaskExecutionMetadataBase(_Message):
     """The ``flyteidl.event.TaskExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -939,3 +1022,9 @@ class TaskExecutionMetadata(_Message):
         """``instance_class``: flyteidl.event.TaskExecutionMetadata.InstanceClass, field 16."""
         value: TaskExecutionMetadata.InstanceClass = self._get("instance_class")
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.event.event import (  # noqa: E402
+    TaskExecutionMetadata as TaskExecutionMetadata,
+)

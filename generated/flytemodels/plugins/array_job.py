@@ -49,11 +49,13 @@ class ArrayJob(_Message):
     @property
     def min_successes(self) -> int | None:
         """``min_successes``: optional int64, field 3."""
-        value: int | None = self._get("min_successes")
+        pb = self._pb
+        value: int | None = pb.min_successes if pb.HasField("min_successes") else None
         return value
 
     @property
     def min_success_ratio(self) -> float | None:
         """``min_success_ratio``: optional float, field 4."""
-        value: float | None = self._get("min_success_ratio")
+        pb = self._pb
+        value: float | None = pb.min_success_ratio if pb.HasField("min_success_ratio") else None
         return value

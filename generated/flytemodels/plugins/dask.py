@@ -36,13 +36,17 @@ class DaskJob(_Message):
     @property
     def scheduler(self) -> DaskScheduler | None:
         """``scheduler``: optional flyteidl.plugins.DaskScheduler, field 1."""
-        value: DaskScheduler | None = self._get("scheduler")
+        value: DaskScheduler | None = (
+            self._present("scheduler") if self._pb.HasField("scheduler") else None
+        )
         return value
 
     @property
     def workers(self) -> DaskWorkerGroup | None:
         """``workers``: optional flyteidl.plugins.DaskWorkerGroup, field 2."""
-        value: DaskWorkerGroup | None = self._get("workers")
+        value: DaskWorkerGroup | None = (
+            self._present("workers") if self._pb.HasField("workers") else None
+        )
         return value
 
 
@@ -75,7 +79,9 @@ class DaskScheduler(_Message):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 2."""
-        value: _core_tasks.Resources | None = self._get("resources")
+        value: _core_tasks.Resources | None = (
+            self._present("resources") if self._pb.HasField("resources") else None
+        )
         return value
 
 
@@ -117,5 +123,7 @@ class DaskWorkerGroup(_Message):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 3."""
-        value: _core_tasks.Resources | None = self._get("resources")
+        value: _core_tasks.Resources | None = (
+            self._present("resources") if self._pb.HasField("resources") else None
+        )
         return value

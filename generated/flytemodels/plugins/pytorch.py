@@ -97,5 +97,7 @@ class DistributedPyTorchTrainingTask(_Message):
     @property
     def elastic_config(self) -> ElasticConfig | None:
         """``elastic_config``: optional flyteidl.plugins.ElasticConfig, field 2."""
-        value: ElasticConfig | None = self._get("elastic_config")
+        value: ElasticConfig | None = (
+            self._present("elastic_config") if self._pb.HasField("elastic_config") else None
+        )
         return value

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class HiveQuery(_Message):
+class HiveQueryBase(_Message):
     """The ``flyteidl.plugins.HiveQuery`` message."""
 
     __slots__ = ()
@@ -77,7 +77,7 @@ class HiveQueryCollection(_Message):
         return value
 
 
-class QuboleHiveJob(_Message):
+class QuboleHiveJobBase(_Message):
     """The ``flyteidl.plugins.QuboleHiveJob`` message."""
 
     __slots__ = ()
@@ -112,7 +112,9 @@ class QuboleHiveJob(_Message):
     @property
     def query_collection(self) -> HiveQueryCollection | None:
         """``query_collection``: optional flyteidl.plugins.HiveQueryCollection, field 2."""
-        value: HiveQueryCollection | None = self._get("query_collection")
+        value: HiveQueryCollection | None = (
+            self._present("query_collection") if self._pb.HasField("query_collection") else None
+        )
         return value
 
     @property
@@ -124,5 +126,12 @@ class QuboleHiveJob(_Message):
     @property
     def query(self) -> HiveQuery | None:
         """``query``: optional flyteidl.plugins.HiveQuery, field 4."""
-        value: HiveQuery | None = self._get("query")
+        value: HiveQuery | None = self._present("query") if self._pb.HasField("query") else None
         return value
+
+
+# The hand-written overrides subclass the bases above and take their public names.
+from flytemodels._overrides.plugins.qubole import (  # noqa: E402
+    HiveQuery as HiveQuery,
+    QuboleHiveJob as QuboleHiveJob,
+)

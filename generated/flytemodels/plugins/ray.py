@@ -48,7 +48,9 @@ class RayJob(_Message):
     @property
     def ray_cluster(self) -> RayCluster | None:
         """``ray_cluster``: optional flyteidl.plugins.RayCluster, field 1."""
-        value: RayCluster | None = self._get("ray_cluster")
+        value: RayCluster | None = (
+            self._present("ray_cluster") if self._pb.HasField("ray_cluster") else None
+        )
         return value
 
     @property
@@ -140,7 +142,9 @@ class AutoscalerOptions(_Message):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 5."""
-        value: _core_tasks.Resources | None = self._get("resources")
+        value: _core_tasks.Resources | None = (
+            self._present("resources") if self._pb.HasField("resources") else None
+        )
         return value
 
 
@@ -173,7 +177,9 @@ class RayCluster(_Message):
     @property
     def head_group_spec(self) -> HeadGroupSpec | None:
         """``head_group_spec``: optional flyteidl.plugins.HeadGroupSpec, field 1."""
-        value: HeadGroupSpec | None = self._get("head_group_spec")
+        value: HeadGroupSpec | None = (
+            self._present("head_group_spec") if self._pb.HasField("head_group_spec") else None
+        )
         return value
 
     @property
@@ -191,7 +197,9 @@ class RayCluster(_Message):
     @property
     def autoscaler_options(self) -> AutoscalerOptions | None:
         """``autoscaler_options``: optional flyteidl.plugins.AutoscalerOptions, field 4."""
-        value: AutoscalerOptions | None = self._get("autoscaler_options")
+        value: AutoscalerOptions | None = (
+            self._present("autoscaler_options") if self._pb.HasField("autoscaler_options") else None
+        )
         return value
 
 
@@ -224,7 +232,9 @@ class HeadGroupSpec(_Message):
     @property
     def k8s_pod(self) -> _core_tasks.K8sPod | None:
         """``k8s_pod``: optional flyteidl.core.K8sPod, field 2."""
-        value: _core_tasks.K8sPod | None = self._get("k8s_pod")
+        value: _core_tasks.K8sPod | None = (
+            self._present("k8s_pod") if self._pb.HasField("k8s_pod") else None
+        )
         return value
 
 
@@ -293,5 +303,7 @@ class WorkerGroupSpec(_Message):
     @property
     def k8s_pod(self) -> _core_tasks.K8sPod | None:
         """``k8s_pod``: optional flyteidl.core.K8sPod, field 6."""
-        value: _core_tasks.K8sPod | None = self._get("k8s_pod")
+        value: _core_tasks.K8sPod | None = (
+            self._present("k8s_pod") if self._pb.HasField("k8s_pod") else None
+        )
         return value

@@ -123,7 +123,9 @@ class SparkJob(_Message):
     @property
     def databricksConf(self) -> dict[str, _typing.Any] | None:
         """``databricksConf``: optional google.protobuf.Struct, field 7."""
-        value: dict[str, _typing.Any] | None = self._get("databricksConf")
+        value: dict[str, _typing.Any] | None = (
+            self._present("databricksConf") if self._pb.HasField("databricksConf") else None
+        )
         return value
 
     @property
@@ -141,11 +143,15 @@ class SparkJob(_Message):
     @property
     def driverPod(self) -> _core_tasks.K8sPod | None:
         """``driverPod``: optional flyteidl.core.K8sPod, field 10."""
-        value: _core_tasks.K8sPod | None = self._get("driverPod")
+        value: _core_tasks.K8sPod | None = (
+            self._present("driverPod") if self._pb.HasField("driverPod") else None
+        )
         return value
 
     @property
     def executorPod(self) -> _core_tasks.K8sPod | None:
         """``executorPod``: optional flyteidl.core.K8sPod, field 11."""
-        value: _core_tasks.K8sPod | None = self._get("executorPod")
+        value: _core_tasks.K8sPod | None = (
+            self._present("executorPod") if self._pb.HasField("executorPod") else None
+        )
         return value

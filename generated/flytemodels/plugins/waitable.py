@@ -40,7 +40,9 @@ class Waitable(_Message):
     @property
     def wf_exec_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``wf_exec_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = self._get("wf_exec_id")
+        value: _core_identifier.WorkflowExecutionIdentifier | None = (
+            self._present("wf_exec_id") if self._pb.HasField("wf_exec_id") else None
+        )
         return value
 
     @property

@@ -65,7 +65,9 @@ class CreateUploadLocationResponse(_Message):
     @property
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 3."""
-        value: _datetime.datetime | None = self._get("expires_at")
+        value: _datetime.datetime | None = (
+            self._present("expires_at") if self._pb.HasField("expires_at") else None
+        )
         return value
 
     @property
@@ -134,7 +136,9 @@ class CreateUploadLocationRequest(_Message):
     @property
     def expires_in(self) -> _datetime.timedelta | None:
         """``expires_in``: optional google.protobuf.Duration, field 4."""
-        value: _datetime.timedelta | None = self._get("expires_in")
+        value: _datetime.timedelta | None = (
+            self._present("expires_in") if self._pb.HasField("expires_in") else None
+        )
         return value
 
     @property
@@ -191,7 +195,9 @@ class CreateDownloadLocationRequest(_Message):
     @property
     def expires_in(self) -> _datetime.timedelta | None:
         """``expires_in``: optional google.protobuf.Duration, field 2."""
-        value: _datetime.timedelta | None = self._get("expires_in")
+        value: _datetime.timedelta | None = (
+            self._present("expires_in") if self._pb.HasField("expires_in") else None
+        )
         return value
 
 
@@ -224,7 +230,9 @@ class CreateDownloadLocationResponse(_Message):
     @property
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 2."""
-        value: _datetime.datetime | None = self._get("expires_at")
+        value: _datetime.datetime | None = (
+            self._present("expires_at") if self._pb.HasField("expires_at") else None
+        )
         return value
 
 
@@ -260,13 +268,17 @@ class CreateDownloadLinkRequest(_Message):
     @property
     def expires_in(self) -> _datetime.timedelta | None:
         """``expires_in``: optional google.protobuf.Duration, field 2."""
-        value: _datetime.timedelta | None = self._get("expires_in")
+        value: _datetime.timedelta | None = (
+            self._present("expires_in") if self._pb.HasField("expires_in") else None
+        )
         return value
 
     @property
     def node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``node_execution_id``: optional flyteidl.core.NodeExecutionIdentifier, field 3."""
-        value: _core_identifier.NodeExecutionIdentifier | None = self._get("node_execution_id")
+        value: _core_identifier.NodeExecutionIdentifier | None = (
+            self._present("node_execution_id") if self._pb.HasField("node_execution_id") else None
+        )
         return value
 
 
@@ -302,13 +314,17 @@ class CreateDownloadLinkResponse(_Message):
     @property
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 2."""
-        value: _datetime.datetime | None = self._get("expires_at")
+        value: _datetime.datetime | None = (
+            self._present("expires_at") if self._pb.HasField("expires_at") else None
+        )
         return value
 
     @property
     def pre_signed_urls(self) -> PreSignedURLs | None:
         """``pre_signed_urls``: optional flyteidl.service.PreSignedURLs, field 3."""
-        value: PreSignedURLs | None = self._get("pre_signed_urls")
+        value: PreSignedURLs | None = (
+            self._present("pre_signed_urls") if self._pb.HasField("pre_signed_urls") else None
+        )
         return value
 
 
@@ -341,7 +357,9 @@ class PreSignedURLs(_Message):
     @property
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 2."""
-        value: _datetime.datetime | None = self._get("expires_at")
+        value: _datetime.datetime | None = (
+            self._present("expires_at") if self._pb.HasField("expires_at") else None
+        )
         return value
 
 
@@ -393,17 +411,23 @@ class GetDataResponse(_Message):
     @property
     def literal_map(self) -> _core_literals.LiteralMap | None:
         """``literal_map``: optional flyteidl.core.LiteralMap, field 1."""
-        value: _core_literals.LiteralMap | None = self._get("literal_map")
+        value: _core_literals.LiteralMap | None = (
+            self._present("literal_map") if self._pb.HasField("literal_map") else None
+        )
         return value
 
     @property
     def pre_signed_urls(self) -> PreSignedURLs | None:
         """``pre_signed_urls``: optional flyteidl.service.PreSignedURLs, field 2."""
-        value: PreSignedURLs | None = self._get("pre_signed_urls")
+        value: PreSignedURLs | None = (
+            self._present("pre_signed_urls") if self._pb.HasField("pre_signed_urls") else None
+        )
         return value
 
     @property
     def literal(self) -> _core_literals.Literal | None:
         """``literal``: optional flyteidl.core.Literal, field 3."""
-        value: _core_literals.Literal | None = self._get("literal")
+        value: _core_literals.Literal | None = (
+            self._present("literal") if self._pb.HasField("literal") else None
+        )
         return value

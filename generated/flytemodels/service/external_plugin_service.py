@@ -51,13 +51,17 @@ class TaskCreateRequest(_Message):
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 1."""
-        value: _core_literals.LiteralMap | None = self._get("inputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("inputs") if self._pb.HasField("inputs") else None
+        )
         return value
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl.core.TaskTemplate, field 2."""
-        value: _core_tasks.TaskTemplate | None = self._get("template")
+        value: _core_tasks.TaskTemplate | None = (
+            self._present("template") if self._pb.HasField("template") else None
+        )
         return value
 
     @property
@@ -151,7 +155,9 @@ class TaskGetResponse(_Message):
     @property
     def outputs(self) -> _core_literals.LiteralMap | None:
         """``outputs``: optional flyteidl.core.LiteralMap, field 2."""
-        value: _core_literals.LiteralMap | None = self._get("outputs")
+        value: _core_literals.LiteralMap | None = (
+            self._present("outputs") if self._pb.HasField("outputs") else None
+        )
         return value
 
 

@@ -109,5 +109,7 @@ class UserInfoResponse(_Message):
     @property
     def additional_claims(self) -> dict[str, _typing.Any] | None:
         """``additional_claims``: optional google.protobuf.Struct, field 8."""
-        value: dict[str, _typing.Any] | None = self._get("additional_claims")
+        value: dict[str, _typing.Any] | None = (
+            self._present("additional_claims") if self._pb.HasField("additional_claims") else None
+        )
         return value

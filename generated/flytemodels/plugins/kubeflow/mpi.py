@@ -45,19 +45,25 @@ class DistributedMPITrainingTask(_Message):
     @property
     def worker_replicas(self) -> DistributedMPITrainingReplicaSpec | None:
         """``worker_replicas``: optional flyteidl.plugins.kubeflow.DistributedMPITrainingReplicaSpec, field 1."""
-        value: DistributedMPITrainingReplicaSpec | None = self._get("worker_replicas")
+        value: DistributedMPITrainingReplicaSpec | None = (
+            self._present("worker_replicas") if self._pb.HasField("worker_replicas") else None
+        )
         return value
 
     @property
     def launcher_replicas(self) -> DistributedMPITrainingReplicaSpec | None:
         """``launcher_replicas``: optional flyteidl.plugins.kubeflow.DistributedMPITrainingReplicaSpec, field 2."""
-        value: DistributedMPITrainingReplicaSpec | None = self._get("launcher_replicas")
+        value: DistributedMPITrainingReplicaSpec | None = (
+            self._present("launcher_replicas") if self._pb.HasField("launcher_replicas") else None
+        )
         return value
 
     @property
     def run_policy(self) -> _plugins_kubeflow_common.RunPolicy | None:
         """``run_policy``: optional flyteidl.plugins.kubeflow.RunPolicy, field 3."""
-        value: _plugins_kubeflow_common.RunPolicy | None = self._get("run_policy")
+        value: _plugins_kubeflow_common.RunPolicy | None = (
+            self._present("run_policy") if self._pb.HasField("run_policy") else None
+        )
         return value
 
     @property
@@ -114,7 +120,9 @@ class DistributedMPITrainingReplicaSpec(_Message):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 3."""
-        value: _core_tasks.Resources | None = self._get("resources")
+        value: _core_tasks.Resources | None = (
+            self._present("resources") if self._pb.HasField("resources") else None
+        )
         return value
 
     @property
@@ -132,5 +140,7 @@ class DistributedMPITrainingReplicaSpec(_Message):
     @property
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """``common``: optional flyteidl.plugins.CommonReplicaSpec, field 6."""
-        value: _plugins_common.CommonReplicaSpec | None = self._get("common")
+        value: _plugins_common.CommonReplicaSpec | None = (
+            self._present("common") if self._pb.HasField("common") else None
+        )
         return value

@@ -104,25 +104,33 @@ class DistributedPyTorchTrainingTask(_Message):
     @property
     def worker_replicas(self) -> DistributedPyTorchTrainingReplicaSpec | None:
         """``worker_replicas``: optional flyteidl.plugins.kubeflow.DistributedPyTorchTrainingReplicaSpec, field 1."""
-        value: DistributedPyTorchTrainingReplicaSpec | None = self._get("worker_replicas")
+        value: DistributedPyTorchTrainingReplicaSpec | None = (
+            self._present("worker_replicas") if self._pb.HasField("worker_replicas") else None
+        )
         return value
 
     @property
     def master_replicas(self) -> DistributedPyTorchTrainingReplicaSpec | None:
         """``master_replicas``: optional flyteidl.plugins.kubeflow.DistributedPyTorchTrainingReplicaSpec, field 2."""
-        value: DistributedPyTorchTrainingReplicaSpec | None = self._get("master_replicas")
+        value: DistributedPyTorchTrainingReplicaSpec | None = (
+            self._present("master_replicas") if self._pb.HasField("master_replicas") else None
+        )
         return value
 
     @property
     def run_policy(self) -> _plugins_kubeflow_common.RunPolicy | None:
         """``run_policy``: optional flyteidl.plugins.kubeflow.RunPolicy, field 3."""
-        value: _plugins_kubeflow_common.RunPolicy | None = self._get("run_policy")
+        value: _plugins_kubeflow_common.RunPolicy | None = (
+            self._present("run_policy") if self._pb.HasField("run_policy") else None
+        )
         return value
 
     @property
     def elastic_config(self) -> ElasticConfig | None:
         """``elastic_config``: optional flyteidl.plugins.kubeflow.ElasticConfig, field 4."""
-        value: ElasticConfig | None = self._get("elastic_config")
+        value: ElasticConfig | None = (
+            self._present("elastic_config") if self._pb.HasField("elastic_config") else None
+        )
         return value
 
 
@@ -170,7 +178,9 @@ class DistributedPyTorchTrainingReplicaSpec(_Message):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 3."""
-        value: _core_tasks.Resources | None = self._get("resources")
+        value: _core_tasks.Resources | None = (
+            self._present("resources") if self._pb.HasField("resources") else None
+        )
         return value
 
     @property
@@ -182,5 +192,7 @@ class DistributedPyTorchTrainingReplicaSpec(_Message):
     @property
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """``common``: optional flyteidl.plugins.CommonReplicaSpec, field 5."""
-        value: _plugins_common.CommonReplicaSpec | None = self._get("common")
+        value: _plugins_common.CommonReplicaSpec | None = (
+            self._present("common") if self._pb.HasField("common") else None
+        )
         return value

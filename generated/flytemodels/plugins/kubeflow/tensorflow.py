@@ -47,31 +47,41 @@ class DistributedTensorflowTrainingTask(_Message):
     @property
     def worker_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``worker_replicas``: optional flyteidl.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 1."""
-        value: DistributedTensorflowTrainingReplicaSpec | None = self._get("worker_replicas")
+        value: DistributedTensorflowTrainingReplicaSpec | None = (
+            self._present("worker_replicas") if self._pb.HasField("worker_replicas") else None
+        )
         return value
 
     @property
     def ps_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``ps_replicas``: optional flyteidl.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 2."""
-        value: DistributedTensorflowTrainingReplicaSpec | None = self._get("ps_replicas")
+        value: DistributedTensorflowTrainingReplicaSpec | None = (
+            self._present("ps_replicas") if self._pb.HasField("ps_replicas") else None
+        )
         return value
 
     @property
     def chief_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``chief_replicas``: optional flyteidl.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 3."""
-        value: DistributedTensorflowTrainingReplicaSpec | None = self._get("chief_replicas")
+        value: DistributedTensorflowTrainingReplicaSpec | None = (
+            self._present("chief_replicas") if self._pb.HasField("chief_replicas") else None
+        )
         return value
 
     @property
     def run_policy(self) -> _plugins_kubeflow_common.RunPolicy | None:
         """``run_policy``: optional flyteidl.plugins.kubeflow.RunPolicy, field 4."""
-        value: _plugins_kubeflow_common.RunPolicy | None = self._get("run_policy")
+        value: _plugins_kubeflow_common.RunPolicy | None = (
+            self._present("run_policy") if self._pb.HasField("run_policy") else None
+        )
         return value
 
     @property
     def evaluator_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``evaluator_replicas``: optional flyteidl.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 5."""
-        value: DistributedTensorflowTrainingReplicaSpec | None = self._get("evaluator_replicas")
+        value: DistributedTensorflowTrainingReplicaSpec | None = (
+            self._present("evaluator_replicas") if self._pb.HasField("evaluator_replicas") else None
+        )
         return value
 
 
@@ -119,7 +129,9 @@ class DistributedTensorflowTrainingReplicaSpec(_Message):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 3."""
-        value: _core_tasks.Resources | None = self._get("resources")
+        value: _core_tasks.Resources | None = (
+            self._present("resources") if self._pb.HasField("resources") else None
+        )
         return value
 
     @property
@@ -131,5 +143,7 @@ class DistributedTensorflowTrainingReplicaSpec(_Message):
     @property
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """``common``: optional flyteidl.plugins.CommonReplicaSpec, field 5."""
-        value: _plugins_common.CommonReplicaSpec | None = self._get("common")
+        value: _plugins_common.CommonReplicaSpec | None = (
+            self._present("common") if self._pb.HasField("common") else None
+        )
         return value

@@ -22,5 +22,6 @@ register_files(
         "fixtures/service.proto": "goldenmodels.service",
         "fixtures/shadowing.proto": "goldenmodels.shadowing",
         "fixtures/wellknown.proto": "goldenmodels.wellknown",
-    }
+    },
+    tree="goldenmodels",
 )

@@ -118,5 +118,7 @@ class Documented(_Message):
     @property
     def nested(self) -> Documented.Nested | None:
         """``nested``: optional fixtures.comments.Documented.Nested, field 7."""
-        value: Documented.Nested | None = self._get("nested")
+        value: Documented.Nested | None = (
+            self._present("nested") if self._pb.HasField("nested") else None
+        )
         return value

@@ -79,7 +79,7 @@ class Current(_Message):
     @property
     def legacy(self) -> OldMessage | None:
         """``legacy``: optional fixtures.deprecated.OldMessage, field 3."""
-        value: OldMessage | None = self._get("legacy")
+        value: OldMessage | None = self._present("legacy") if self._pb.HasField("legacy") else None
         return value
 
     @property

@@ -71,13 +71,15 @@ class Basket(_Message):
     @property
     def theirs(self) -> _imports_common.Item | None:
         """``theirs``: optional fixtures.imports.common.Item, field 1."""
-        value: _imports_common.Item | None = self._get("theirs")
+        value: _imports_common.Item | None = (
+            self._present("theirs") if self._pb.HasField("theirs") else None
+        )
         return value
 
     @property
     def ours(self) -> Item | None:
         """``ours``: optional fixtures.importer.Item, field 2."""
-        value: Item | None = self._get("ours")
+        value: Item | None = self._present("ours") if self._pb.HasField("ours") else None
         return value
 
     @property
@@ -89,7 +91,9 @@ class Basket(_Message):
     @property
     def detail(self) -> _imports_common.Item.Detail | None:
         """``detail``: optional fixtures.imports.common.Item.Detail, field 4."""
-        value: _imports_common.Item.Detail | None = self._get("detail")
+        value: _imports_common.Item.Detail | None = (
+            self._present("detail") if self._pb.HasField("detail") else None
+        )
         return value
 
     @property

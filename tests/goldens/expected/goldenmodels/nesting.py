@@ -111,7 +111,9 @@ class Outer(_Message):
         @property
         def inner(self) -> Outer.Middle.Inner | None:
             """``inner``: optional fixtures.nesting.Outer.Middle.Inner, field 1."""
-            value: Outer.Middle.Inner | None = self._get("inner")
+            value: Outer.Middle.Inner | None = (
+                self._present("inner") if self._pb.HasField("inner") else None
+            )
             return value
 
         @property
@@ -139,13 +141,17 @@ class Outer(_Message):
     @property
     def middle(self) -> Outer.Middle | None:
         """``middle``: optional fixtures.nesting.Outer.Middle, field 1."""
-        value: Outer.Middle | None = self._get("middle")
+        value: Outer.Middle | None = (
+            self._present("middle") if self._pb.HasField("middle") else None
+        )
         return value
 
     @property
     def shortcut(self) -> Outer.Middle.Inner | None:
         """``shortcut``: optional fixtures.nesting.Outer.Middle.Inner, field 2."""
-        value: Outer.Middle.Inner | None = self._get("shortcut")
+        value: Outer.Middle.Inner | None = (
+            self._present("shortcut") if self._pb.HasField("shortcut") else None
+        )
         return value
 
     @property
@@ -190,7 +196,9 @@ class Sibling(_Message):
     @property
     def inner(self) -> Outer.Middle.Inner | None:
         """``inner``: optional fixtures.nesting.Outer.Middle.Inner, field 1."""
-        value: Outer.Middle.Inner | None = self._get("inner")
+        value: Outer.Middle.Inner | None = (
+            self._present("inner") if self._pb.HasField("inner") else None
+        )
         return value
 
     @property

@@ -97,49 +97,55 @@ class Choice(_Message):
     @property
     def number(self) -> int | None:
         """``number``: optional int64, field 2."""
-        value: int | None = self._get("number")
+        pb = self._pb
+        value: int | None = pb.number if pb.HasField("number") else None
         return value
 
     @property
     def word(self) -> str | None:
         """``word``: optional string, field 3."""
-        value: str | None = self._get("word")
+        pb = self._pb
+        value: str | None = pb.word if pb.HasField("word") else None
         return value
 
     @property
     def mode(self) -> Mode | None:
         """``mode``: optional fixtures.oneofs.Mode, field 4."""
-        value: Mode | None = self._get("mode")
+        value: Mode | None = self._present("mode") if self._pb.HasField("mode") else None
         return value
 
     @property
     def payload(self) -> Payload | None:
         """``payload``: optional fixtures.oneofs.Payload, field 5."""
-        value: Payload | None = self._get("payload")
+        value: Payload | None = self._present("payload") if self._pb.HasField("payload") else None
         return value
 
     @property
     def at(self) -> _datetime.datetime | None:
         """``at``: optional google.protobuf.Timestamp, field 6."""
-        value: _datetime.datetime | None = self._get("at")
+        value: _datetime.datetime | None = self._present("at") if self._pb.HasField("at") else None
         return value
 
     @property
     def blob(self) -> bytes | None:
         """``blob``: optional bytes, field 7."""
-        value: bytes | None = self._get("blob")
+        pb = self._pb
+        value: bytes | None = pb.blob if pb.HasField("blob") else None
         return value
 
     @property
     def flag(self) -> bool | None:
         """``flag``: optional bool, field 8."""
-        value: bool | None = self._get("flag")
+        pb = self._pb
+        value: bool | None = pb.flag if pb.HasField("flag") else None
         return value
 
     @property
     def other_payload(self) -> Payload | None:
         """``other_payload``: optional fixtures.oneofs.Payload, field 9."""
-        value: Payload | None = self._get("other_payload")
+        value: Payload | None = (
+            self._present("other_payload") if self._pb.HasField("other_payload") else None
+        )
         return value
 
     @property

@@ -85,43 +85,48 @@ class Optionals(_Message):
     @property
     def count(self) -> int | None:
         """``count``: optional int32, field 1."""
-        value: int | None = self._get("count")
+        pb = self._pb
+        value: int | None = pb.count if pb.HasField("count") else None
         return value
 
     @property
     def name(self) -> str | None:
         """``name``: optional string, field 2."""
-        value: str | None = self._get("name")
+        pb = self._pb
+        value: str | None = pb.name if pb.HasField("name") else None
         return value
 
     @property
     def enabled(self) -> bool | None:
         """``enabled``: optional bool, field 3."""
-        value: bool | None = self._get("enabled")
+        pb = self._pb
+        value: bool | None = pb.enabled if pb.HasField("enabled") else None
         return value
 
     @property
     def ratio(self) -> float | None:
         """``ratio``: optional double, field 4."""
-        value: float | None = self._get("ratio")
+        pb = self._pb
+        value: float | None = pb.ratio if pb.HasField("ratio") else None
         return value
 
     @property
     def data(self) -> bytes | None:
         """``data``: optional bytes, field 5."""
-        value: bytes | None = self._get("data")
+        pb = self._pb
+        value: bytes | None = pb.data if pb.HasField("data") else None
         return value
 
     @property
     def shade(self) -> Shade | None:
         """``shade``: optional fixtures.optional.Shade, field 6."""
-        value: Shade | None = self._get("shade")
+        value: Shade | None = self._present("shade") if self._pb.HasField("shade") else None
         return value
 
     @property
     def part(self) -> Part | None:
         """``part``: optional fixtures.optional.Part, field 7."""
-        value: Part | None = self._get("part")
+        value: Part | None = self._present("part") if self._pb.HasField("part") else None
         return value
 
     @property
@@ -133,11 +138,13 @@ class Optionals(_Message):
     @property
     def left(self) -> str | None:
         """``left``: optional string, field 9."""
-        value: str | None = self._get("left")
+        pb = self._pb
+        value: str | None = pb.left if pb.HasField("left") else None
         return value
 
     @property
     def right(self) -> str | None:
         """``right``: optional string, field 10."""
-        value: str | None = self._get("right")
+        pb = self._pb
+        value: str | None = pb.right if pb.HasField("right") else None
         return value

@@ -102,7 +102,7 @@ class ThingBase(_Message):
     @property
     def label(self) -> Thing.Label | None:
         """``label``: optional fixtures.override.Thing.Label, field 4."""
-        value: Thing.Label | None = self._get("label")
+        value: Thing.Label | None = self._present("label") if self._pb.HasField("label") else None
         return value
 
 
@@ -138,7 +138,7 @@ class Holder(_Message):
     @property
     def thing(self) -> Thing | None:
         """``thing``: optional fixtures.override.Thing, field 1."""
-        value: Thing | None = self._get("thing")
+        value: Thing | None = self._present("thing") if self._pb.HasField("thing") else None
         return value
 
     @property
@@ -156,13 +156,13 @@ class Holder(_Message):
     @property
     def part(self) -> Thing.Part | None:
         """``part``: optional fixtures.override.Thing.Part, field 4."""
-        value: Thing.Part | None = self._get("part")
+        value: Thing.Part | None = self._present("part") if self._pb.HasField("part") else None
         return value
 
     @property
     def label(self) -> Thing.Label | None:
         """``label``: optional fixtures.override.Thing.Label, field 5."""
-        value: Thing.Label | None = self._get("label")
+        value: Thing.Label | None = self._present("label") if self._pb.HasField("label") else None
         return value
 
 

@@ -51,13 +51,14 @@ class Node(_Message):
     @property
     def child(self) -> Node | None:
         """``child``: optional fixtures.recursion.Node, field 2."""
-        value: Node | None = self._get("child")
+        value: Node | None = self._present("child") if self._pb.HasField("child") else None
         return value
 
     @property
     def leaf(self) -> str | None:
         """``leaf``: optional string, field 3."""
-        value: str | None = self._get("leaf")
+        pb = self._pb
+        value: str | None = pb.leaf if pb.HasField("leaf") else None
         return value
 
     @property
@@ -102,7 +103,7 @@ class Tree(_Message):
     @property
     def forest(self) -> Forest | None:
         """``forest``: optional fixtures.recursion.Forest, field 2."""
-        value: Forest | None = self._get("forest")
+        value: Forest | None = self._present("forest") if self._pb.HasField("forest") else None
         return value
 
 
@@ -135,5 +136,5 @@ class Forest(_Message):
     @property
     def tallest(self) -> Tree | None:
         """``tallest``: optional fixtures.recursion.Tree, field 2."""
-        value: Tree | None = self._get("tallest")
+        value: Tree | None = self._present("tallest") if self._pb.HasField("tallest") else None
         return value

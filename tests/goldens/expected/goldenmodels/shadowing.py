@@ -109,7 +109,7 @@ class Holder(_Message):
     @property
     def wrapped(self) -> str | None:
         """``wrapped``: optional fixtures.shadowing.str, field 2."""
-        value: str | None = self._get("wrapped")
+        value: str | None = self._present("wrapped") if self._pb.HasField("wrapped") else None
         return value
 
     @property
@@ -133,7 +133,7 @@ class Holder(_Message):
     @property
     def boxed(self) -> Holder.bytes | None:
         """``boxed``: optional fixtures.shadowing.Holder.bytes, field 6."""
-        value: Holder.bytes | None = self._get("boxed")
+        value: Holder.bytes | None = self._present("boxed") if self._pb.HasField("boxed") else None
         return value
 
     @property

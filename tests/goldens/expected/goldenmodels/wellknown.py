@@ -86,103 +86,135 @@ class WellKnown(_Message):
     @property
     def timestamp(self) -> _datetime.datetime | None:
         """``timestamp``: optional google.protobuf.Timestamp, field 1."""
-        value: _datetime.datetime | None = self._get("timestamp")
+        value: _datetime.datetime | None = (
+            self._present("timestamp") if self._pb.HasField("timestamp") else None
+        )
         return value
 
     @property
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 2."""
-        value: _datetime.timedelta | None = self._get("duration")
+        value: _datetime.timedelta | None = (
+            self._present("duration") if self._pb.HasField("duration") else None
+        )
         return value
 
     @property
     def struct(self) -> dict[str, _typing.Any] | None:
         """``struct``: optional google.protobuf.Struct, field 3."""
-        value: dict[str, _typing.Any] | None = self._get("struct")
+        value: dict[str, _typing.Any] | None = (
+            self._present("struct") if self._pb.HasField("struct") else None
+        )
         return value
 
     @property
     def value(self) -> _typing.Any | None:
         """``value``: optional google.protobuf.Value, field 4."""
-        value: _typing.Any | None = self._get("value")
+        value: _typing.Any | None = self._present("value") if self._pb.HasField("value") else None
         return value
 
     @property
     def list_value(self) -> list[_typing.Any] | None:
         """``list_value``: optional google.protobuf.ListValue, field 5."""
-        value: list[_typing.Any] | None = self._get("list_value")
+        value: list[_typing.Any] | None = (
+            self._present("list_value") if self._pb.HasField("list_value") else None
+        )
         return value
 
     @property
     def bool_value(self) -> bool | None:
         """``bool_value``: optional google.protobuf.BoolValue, field 6."""
-        value: bool | None = self._get("bool_value")
+        value: bool | None = (
+            self._present("bool_value") if self._pb.HasField("bool_value") else None
+        )
         return value
 
     @property
     def int32_value(self) -> int | None:
         """``int32_value``: optional google.protobuf.Int32Value, field 7."""
-        value: int | None = self._get("int32_value")
+        value: int | None = (
+            self._present("int32_value") if self._pb.HasField("int32_value") else None
+        )
         return value
 
     @property
     def int64_value(self) -> int | None:
         """``int64_value``: optional google.protobuf.Int64Value, field 8."""
-        value: int | None = self._get("int64_value")
+        value: int | None = (
+            self._present("int64_value") if self._pb.HasField("int64_value") else None
+        )
         return value
 
     @property
     def uint32_value(self) -> int | None:
         """``uint32_value``: optional google.protobuf.UInt32Value, field 9."""
-        value: int | None = self._get("uint32_value")
+        value: int | None = (
+            self._present("uint32_value") if self._pb.HasField("uint32_value") else None
+        )
         return value
 
     @property
     def uint64_value(self) -> int | None:
         """``uint64_value``: optional google.protobuf.UInt64Value, field 10."""
-        value: int | None = self._get("uint64_value")
+        value: int | None = (
+            self._present("uint64_value") if self._pb.HasField("uint64_value") else None
+        )
         return value
 
     @property
     def float_value(self) -> float | None:
         """``float_value``: optional google.protobuf.FloatValue, field 11."""
-        value: float | None = self._get("float_value")
+        value: float | None = (
+            self._present("float_value") if self._pb.HasField("float_value") else None
+        )
         return value
 
     @property
     def double_value(self) -> float | None:
         """``double_value``: optional google.protobuf.DoubleValue, field 12."""
-        value: float | None = self._get("double_value")
+        value: float | None = (
+            self._present("double_value") if self._pb.HasField("double_value") else None
+        )
         return value
 
     @property
     def string_value(self) -> str | None:
         """``string_value``: optional google.protobuf.StringValue, field 13."""
-        value: str | None = self._get("string_value")
+        value: str | None = (
+            self._present("string_value") if self._pb.HasField("string_value") else None
+        )
         return value
 
     @property
     def bytes_value(self) -> bytes | None:
         """``bytes_value``: optional google.protobuf.BytesValue, field 14."""
-        value: bytes | None = self._get("bytes_value")
+        value: bytes | None = (
+            self._present("bytes_value") if self._pb.HasField("bytes_value") else None
+        )
         return value
 
     @property
     def any(self) -> _google_protobuf_any_pb2.Any | None:
         """``any``: optional google.protobuf.Any, field 15."""
-        value: _google_protobuf_any_pb2.Any | None = self._get("any")
+        value: _google_protobuf_any_pb2.Any | None = (
+            self._present("any") if self._pb.HasField("any") else None
+        )
         return value
 
     @property
     def empty(self) -> _google_protobuf_empty_pb2.Empty | None:
         """``empty``: optional google.protobuf.Empty, field 16."""
-        value: _google_protobuf_empty_pb2.Empty | None = self._get("empty")
+        value: _google_protobuf_empty_pb2.Empty | None = (
+            self._present("empty") if self._pb.HasField("empty") else None
+        )
         return value
 
     @property
     def field_mask(self) -> _google_protobuf_field_mask_pb2.FieldMask | None:
         """``field_mask``: optional google.protobuf.FieldMask, field 17."""
-        value: _google_protobuf_field_mask_pb2.FieldMask | None = self._get("field_mask")
+        value: _google_protobuf_field_mask_pb2.FieldMask | None = (
+            self._present("field_mask") if self._pb.HasField("field_mask") else None
+        )
         return value
 
 
@@ -254,11 +286,13 @@ class WellKnownContainers(_Message):
     @property
     def at(self) -> _datetime.datetime | None:
         """``at``: optional google.protobuf.Timestamp, field 6."""
-        value: _datetime.datetime | None = self._get("at")
+        value: _datetime.datetime | None = self._present("at") if self._pb.HasField("at") else None
         return value
 
     @property
     def after(self) -> _datetime.timedelta | None:
         """``after``: optional google.protobuf.Duration, field 7."""
-        value: _datetime.timedelta | None = self._get("after")
+        value: _datetime.timedelta | None = (
+            self._present("after") if self._pb.HasField("after") else None
+        )
         return value

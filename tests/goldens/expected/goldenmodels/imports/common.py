@@ -75,5 +75,5 @@ class Item(_Message):
     @property
     def detail(self) -> Item.Detail | None:
         """``detail``: optional fixtures.imports.common.Item.Detail, field 3."""
-        value: Item.Detail | None = self._get("detail")
+        value: Item.Detail | None = self._present("detail") if self._pb.HasField("detail") else None
         return value

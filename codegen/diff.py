@@ -1,0 +1,268 @@
+"""``codegen diff OLD NEW``: what changed between two IDL surfaces, and what it breaks.
+
+Each change says whether it breaks the wire format (bytes written by one side
+are misread or lost by the other) or the Python API of the generated models
+(code written against the old models may stop working). The rules:
+
+- Removing a field, oneof, message, enum or enum value breaks the API, not the
+  wire: the models keep a removed field as an unknown field, and proto3 enums
+  are open. Adding any of them breaks neither.
+- Renaming a field, oneof or enum value keeps the wire (numbers are what is
+  sent) and breaks the API; renaming a message or enum (same file, same shape,
+  new name) does too, and changes ``Any`` type URLs.
+- A field that keeps its number but changes name *and* type is a reused number:
+  old bytes are read as the new field, which breaks both.
+- Renumbering a field or an enum value breaks the wire.
+- Retyping a field breaks the API; it breaks the wire unless the old encoding
+  still parses as the new one: scalars of one wire family (``int32``/``int64``/
+  ``uint32``/``uint64``/``bool``/enum, ``sint*``, ``fixed32``/``sfixed32``,
+  ``fixed64``/``sfixed64``, ``string``/``bytes``), any enum for any enum, and a
+  message for a message whose fields are, number by number, compatible in turn.
+  Gaining or losing explicit presence (``optional``) keeps the wire.
+- Moving a field into or out of a oneof, or a type to another .proto file
+  (another Python module), breaks the API only.
+
+Services and RPCs are not compared: the generator makes no models of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from codegen.surface import EnumShape, FieldShape, MessageShape, Surface
+
+# Scalar types that share a wire encoding, so changing between them keeps bytes readable.
+_WIRE_FAMILIES = (
+    frozenset({"int32", "uint32", "int64", "uint64", "bool", "enum"}),
+    frozenset({"sint32", "sint64"}),
+    frozenset({"fixed32", "sfixed32"}),
+    frozenset({"fixed64", "sfixed64"}),
+    frozenset({"string", "bytes"}),
+)
+_PRESENCE_LABELS = frozenset({"single", "optional"})
+_Shape = TypeVar("_Shape", MessageShape, EnumShape)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: str  # e.g. "field removed"
+    element: str  # e.g. flyteidl.core.Literal.hash
+    detail: str
+    breaks_wire: bool
+    breaks_api: bool
+
+    @property
+    def severity(self) -> str:
+        return "wire" if self.breaks_wire else "api" if self.breaks_api else "compatible"
+
+
+def compare(old: Surface, new: Surface) -> list[Change]:
+    """Every change from ``old`` to ``new``, sorted by element."""
+    wire = _WireCheck(old, new)
+    changes = _types("message", old.messages, new.messages, _same_message)
+    changes += _types("enum", old.enums, new.enums, _same_enum)
+    for name in sorted(old.messages.keys() & new.messages.keys()):
+        changes += _message_changes(name, old.messages[name], new.messages[name], wire)
+    for name in sorted(old.enums.keys() & new.enums.keys()):
+        changes += _enum_changes(name, old.enums[name], new.enums[name])
+    return sorted(changes, key=lambda change: (change.element, change.kind))
+
+
+def _types(
+    what: str, before: Mapping[str, _Shape], after: Mapping[str, _Shape], same: Callable[[_Shape, _Shape], bool]
+) -> list[Change]:
+    """Messages (or enums) added, removed, renamed, or moved to another .proto file (so Python module)."""
+    renames = _renames(before, after, same)
+    changes = [
+        Change(f"{what} renamed", name, f"→ {renamed} (same fields and numbers)", False, True)
+        for name, renamed in renames.items()
+    ]
+    changes += [
+        Change(f"{what} removed", name, f"was in {before[name].file}", False, True)
+        for name in sorted(before.keys() - after.keys() - renames.keys())
+    ]
+    changes += [
+        Change(f"{what} added", name, f"in {after[name].file}", False, False)
+        for name in sorted(after.keys() - before.keys() - set(renames.values()))
+    ]
+    moved = {name for name in before.keys() & after.keys() if before[name].file != after[name].file}
+    changes += [  # a nested type moves with its parent, unreported
+        Change(f"{what} moved to another file", name, f"{before[name].file} → {after[name].file}", False, True)
+        for name in sorted(moved)
+        if name.rpartition(".")[0] not in moved
+    ]
+    return changes
+
+
+def _renames(
+    before: Mapping[str, _Shape], after: Mapping[str, _Shape], same: Callable[[_Shape, _Shape], bool]
+) -> dict[str, str]:
+    """Old → new name: a removed type and an added one in the same scope with the same shape (unambiguous only)."""
+    added = sorted(after.keys() - before.keys())
+    renames = {}
+    for name in sorted(before.keys() - after.keys()):
+        parent = name.rpartition(".")[0]
+        matches = [a for a in added if a.rpartition(".")[0] == parent and same(before[name], after[a])]
+        if len(matches) == 1:
+            added.remove(matches[0])
+            renames[name] = matches[0]
+    return renames
+
+
+def _same_message(old: _Shape, new: _Shape) -> bool:
+    assert isinstance(old, MessageShape) and isinstance(new, MessageShape)
+    return bool(old.fields) and old.file == new.file and old.fields == new.fields and old.oneofs == new.oneofs
+
+
+def _same_enum(old: _Shape, new: _Shape) -> bool:
+    assert isinstance(old, EnumShape) and isinstance(new, EnumShape)
+    return old.file == new.file and old.values == new.values
+
+
+# -- messages -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """One message as both surfaces have it, and how its oneofs were renamed (old name → new name)."""
+
+    name: str
+    old: MessageShape
+    new: MessageShape
+    wire: _WireCheck
+    oneof_renames: dict[str, str]
+
+
+def _message_changes(name: str, old: MessageShape, new: MessageShape, wire: _WireCheck) -> list[Change]:
+    changes, renames = _oneof_changes(name, old, new)
+    pair = _Pair(name, old, new, wire, renames)
+    old_fields, new_fields = old.by_number(), new.by_number()
+    for number in sorted(old_fields.keys() | new_fields.keys()):
+        changes += _field_changes(pair, old_fields.get(number), new_fields.get(number))
+    return changes
+
+
+def _oneof_changes(name: str, old: MessageShape, new: MessageShape) -> tuple[list[Change], dict[str, str]]:
+    """Oneofs added, removed and renamed (a removed one whose members all reappear in one added one)."""
+    removed = [o for o in old.oneofs if o not in new.oneofs]
+    added = [o for o in new.oneofs if o not in old.oneofs]
+    changes, renames = [], {}
+    for oneof in removed:
+        members = set(old.oneof_members(oneof))
+        twin = next((o for o in added if set(new.oneof_members(o)) == members), None)
+        if twin is not None:
+            added.remove(twin)
+            renames[oneof] = twin
+            changes.append(Change("oneof renamed", f"{name}.{oneof}", f"→ {twin}", False, True))
+        else:
+            changes.append(Change("oneof removed", f"{name}.{oneof}", "", False, True))
+    changes += [Change("oneof added", f"{name}.{o}", "", False, False) for o in added]
+    return changes, renames
+
+
+def _field_changes(pair: _Pair, old: FieldShape | None, new: FieldShape | None) -> list[Change]:
+    if old is None and new is not None:
+        moved = pair.old.by_name().get(new.name)
+        if moved is not None and moved.number not in pair.new.by_number():
+            retyped = _retyped(moved, new)
+            detail = f"number {moved.number} → {new.number}"
+            if retyped:
+                detail += f", {moved.describe()} → {new.describe()}"
+            return [Change("field renumbered", f"{pair.name}.{new.name}", detail, True, retyped)]
+        return [Change("field added", f"{pair.name}.{new.name}", new.describe(), False, False)]
+    if new is None and old is not None:
+        moved_to = pair.new.by_name().get(old.name)
+        if moved_to is not None and moved_to.number not in pair.old.by_number():
+            return []  # reported as renumbered from the new side
+        return [Change("field removed", f"{pair.name}.{old.name}", old.describe(), False, True)]
+    assert old is not None and new is not None
+    return _same_number(pair, old, new)
+
+
+def _same_number(pair: _Pair, old: FieldShape, new: FieldShape) -> list[Change]:
+    element = f"{pair.name}.{old.name}"
+    renamed, retyped = old.name != new.name, _retyped(old, new)
+    if renamed and retyped:
+        detail = f"number {old.number} was {old.describe()} {old.name}, is now {new.describe()} {new.name}"
+        return [Change("field number reused", element, detail, True, True)]
+    changes = []
+    if renamed:
+        changes.append(Change("field renamed", element, f"→ {new.name} (number {old.number})", False, True))
+    if retyped:
+        detail = f"{old.describe()} → {new.describe()}"
+        changes.append(Change("field retyped", element, detail, not pair.wire.fields(old, new), True))
+    oneof_renamed = old.oneof in pair.oneof_renames and pair.oneof_renames[old.oneof] == new.oneof
+    if old.oneof != new.oneof and not oneof_renamed:
+        detail = f"oneof {old.oneof or '(none)'} → {new.oneof or '(none)'}"
+        changes.append(Change("field moved between oneofs", element, detail, False, True))
+    return changes
+
+
+def _retyped(old: FieldShape, new: FieldShape) -> bool:
+    return (old.type, old.label, old.key) != (new.type, new.label, new.key)
+
+
+class _WireCheck:
+    """Whether bytes written with an old field's type still parse as the new one's."""
+
+    def __init__(self, old: Surface, new: Surface) -> None:
+        self._old, self._new = old, new
+        self._assumed: set[tuple[str, str]] = set()  # message pairs under comparison (recursive types)
+
+    def fields(self, old: FieldShape, new: FieldShape) -> bool:
+        if (old.label == "map") != (new.label == "map"):
+            return False
+        if old.label != new.label and not {old.label, new.label} <= _PRESENCE_LABELS:
+            return False  # repeated <-> singular: packing and merging differ
+        if old.key != new.key and not _same_family(old.key or "", new.key or ""):
+            return False
+        return self.values(old, new)
+
+    def values(self, old: FieldShape, new: FieldShape) -> bool:
+        if old.wire == "message" and new.wire == "message":
+            return self.messages(old.type, new.type)
+        return old.wire == new.wire or _same_family(old.wire, new.wire)
+
+    def messages(self, old: str, new: str) -> bool:
+        if old == new or (old, new) in self._assumed:
+            return True
+        before, after = self._old.messages.get(old), self._new.messages.get(new)
+        if before is None or after is None:  # a type outside the root (google.protobuf.*): compare by name
+            return False
+        self._assumed.add((old, new))
+        theirs = after.by_number()
+        return all(f.number not in theirs or self.fields(f, theirs[f.number]) for f in before.fields)
+
+
+def _same_family(old: str, new: str) -> bool:
+    return old == new or any(old in family and new in family for family in _WIRE_FAMILIES)
+
+
+# -- enums --------------------------------------------------------------------------
+
+
+def _enum_changes(name: str, old: EnumShape, new: EnumShape) -> list[Change]:
+    changes = []
+    old_values, new_values = old.by_name(), new.by_name()
+    old_names = {number: value for value, number in reversed(old.values)}  # the first name of each number
+    renamed = {}
+    for value, number in new.values:
+        previous = old_names.get(number)
+        if value not in old_values and previous is not None and previous not in new_values:
+            renamed[previous] = value
+    for value in sorted(old_values.keys() | new_values.keys()):
+        element = f"{name}.{value}"
+        if value in renamed:
+            detail = f"→ {renamed[value]} (= {old_values[value]})"
+            changes.append(Change("enum value renamed", element, detail, False, True))
+        elif value not in new_values:
+            changes.append(Change("enum value removed", element, f"= {old_values[value]}", False, True))
+        elif value not in old_values:
+            if value not in renamed.values():
+                changes.append(Change("enum value added", element, f"= {new_values[value]}", False, False))
+        elif old_values[value] != new_values[value]:
+            detail = f"{old_values[value]} → {new_values[value]}"
+            changes.append(Change("enum value renumbered", element, detail, True, False))
+    return changes
