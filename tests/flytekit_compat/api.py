@@ -8,8 +8,8 @@ A flytekit class is paired with the attribute of the same qualified name in the
   standing for a falsy proto default); we may add trailing optional parameters
   (IDL fields flytekit drops) and may default what flytekit requires;
 - the public attributes: every one flytekit has, we have;
-- enum holder classes (flytekit's plain classes of int constants): every
-  constant, with its value.
+- enum holder classes (flytekit's plain classes of int constants, or its
+  ``enum.Enum`` classes): every constant, with its value.
 
 Nested public classes are compared as rows of their own (``Schedule.FixedRate``).
 """
@@ -22,6 +22,8 @@ import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from google.protobuf.message import Message as PbMessage
 
 #: The ``flytekit.models`` modules the drop-in mirrors (issue 3).
 MODULES = (
@@ -130,7 +132,8 @@ def compare(pair: Pair) -> Comparison:
     """The differences and relaxations between flytekit's class and ours (which must exist)."""
     result = Comparison()
     fk, ours = pair.flytekit, pair.ours
-    missing = sorted(public_attributes(fk) - set(dir(ours)))
+    # hasattr, not dir(): an enum class's dir() leaves out its methods (enum_to_string).
+    missing = sorted(name for name in public_attributes(fk) if not hasattr(ours, name))
     if missing:
         result.differences.append("no attribute " + ", ".join(f"`{name}`" for name in missing))
     if is_holder(fk):
@@ -146,11 +149,15 @@ def public_attributes(cls: type) -> set[str]:
 
 
 def is_holder(cls: type) -> bool:
-    """flytekit's enum stand-in: a plain class of int constants, never instantiated."""
+    """flytekit's enum stand-in: a plain class of int constants, never instantiated, or an ``enum.Enum``."""
+    if issubclass(cls, enum.Enum):
+        return True
     return cls.__init__ is object.__init__ and bool(constants(cls)) and not issubclass(cls, type)
 
 
 def constants(cls: type) -> dict[str, int]:
+    if issubclass(cls, enum.Enum):
+        return {member.name: member.value for member in cls}
     return {
         name: value
         for name, value in vars(cls).items()
@@ -210,7 +217,11 @@ def _compare_parameter(theirs: inspect.Parameter, mine: inspect.Parameter, resul
 
 
 def _same_default(theirs: Any, mine: Any) -> bool:
-    if mine is None:  # "unset": the proto default, which is falsy
+    if isinstance(theirs, enum.Enum):  # flytekit's enum.Enum members stand for their int values
+        theirs = theirs.value
+    if mine is None:  # "unset": the proto default, which is falsy (an empty message included)
+        if isinstance(theirs, PbMessage):
+            return theirs.ByteSize() == 0
         return theirs is None or (not theirs and isinstance(theirs, (bool, int, float, str, bytes)))
     try:
         return bool(theirs == mine)

@@ -9,6 +9,7 @@ from typing import Any
 from flytemodels._runtime import Message, OpenEnum
 from tests.flytekit_compat import api, deviations
 from tests.flytekit_compat.api import Status
+from tests.flytekit_compat.roundtrip import ROUNDTRIP, Kind
 
 
 @dataclass(frozen=True)
@@ -71,15 +72,19 @@ def render(found: list[Row]) -> str:
         "",
         *[f"- **{title}.** {text}" for title, text in deviations.GENERAL],
         "",
-        "### Fields flytekit drops (kept by flytemodels)",
+        "### What flytekit's round trip does to messages (flytemodels keeps them as they are)",
         "",
-        "The differential test (`tests/test_flytekit_parity.py`) clears these from our output before",
-        "comparing it with flytekit's round trip; everything else must be equal.",
+        "The differential test (`tests/test_flytekit_parity.py`) applies these to both sides before",
+        "comparing flytekit's `from_flyte_idl(pb).to_flyte_idl()` with ours; everything else must be equal.",
         "",
-        *[
-            f"- `{name}`: {', '.join(f'`{f}`' for f in fields)}: {why}"
-            for name, (fields, why) in deviations.DROPPED.items()
-        ],
+        *_round_trip_deviations(),
+        "",
+        "### Property values",
+        "",
+        "The property test compares every property of every flytekit class with ours on the same message;",
+        "these differ on purpose:",
+        "",
+        *[f"- `{key}`: {why}" for key, why in deviations.VALUES.items()],
         "",
         *_per_class_deviations(found),
         "## Classes",
@@ -95,6 +100,28 @@ def _summary(found: list[Row]) -> list[str]:
     for nested, label in ((False, "classes"), (True, "nested classes")):
         cells = [tally.get((nested, status), 0) for status in Status]
         lines.append(f"| {label} | " + " | ".join(str(cell) for cell in cells) + f" | {sum(cells)} |")
+    return lines
+
+
+_KIND_TITLES = {
+    Kind.DROPS: "drops",
+    Kind.CORRUPTS: "corrupts",
+    Kind.TRUNCATES: "truncates to microseconds",
+    Kind.COLLAPSES: "collapses repeated keys (holds a dict)",
+    Kind.SORTS: "sorts",
+    Kind.REJECTS: "raises on",
+    Kind.REWRITES: "rewrites",
+    Kind.REQUIRES: "raises without",
+}
+
+
+def _round_trip_deviations() -> list[str]:
+    lines = ["| message | flytekit | fields | why |", "|---|---|---|---|"]
+    for rule in ROUNDTRIP:
+        fields = ", ".join(f"`{name}`" for name in rule.fields)
+        scope = f" (only `{'`, `'.join(rule.classes)}`)" if rule.classes else ""
+        reason = rule.reason.replace("|", "\\|")
+        lines.append(f"| `{rule.message}` | {_KIND_TITLES[rule.kind]} | {fields} | {reason}{scope} |")
     return lines
 
 

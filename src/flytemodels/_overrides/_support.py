@@ -16,12 +16,27 @@ def build(model: Message, values: Mapping[str, Any]) -> None:
     """Build ``model``'s message from field values given by proto field name.
 
     An override whose constructor takes the fields in another order (flytekit's)
-    collects them by name and hands them over here; ``None`` leaves a field unset.
+    collects them by name and hands them over here, often as its ``locals()``
+    (``self`` is ignored); ``None`` leaves a field unset.
     """
-    unknown = set(values) - set(model._FIELDS)
+    given = {name: value for name, value in values.items() if name != "self"}
+    unknown = set(given) - set(model._FIELDS)
     if unknown:
         raise TypeError(f"{type(model).__name__} has no fields {sorted(unknown)}")
-    model._build(*(values.get(name) for name in model._FIELDS))
+    model._build(*(given.get(name) for name in model._FIELDS))
+
+
+def renamed(model: str, name: str, value: Any, idl_name: str, idl_value: Any) -> Any:
+    """The value of a field flytekit names ``name`` and the IDL ``idl_name``; giving both is an error."""
+    if value is not None and idl_value is not None:
+        raise TypeError(f"{model}: pass {name} or {idl_name}, not both")
+    return value if value is not None else idl_value
+
+
+def set_member(model: Message, oneof: str) -> Any:
+    """The member of ``oneof`` that is set, converted; ``None`` if none is (flytekit's ``value``, ``target`` ...)."""
+    member = model.which_oneof(oneof)
+    return None if member is None else getattr(model, member)
 
 
 def replace_field(model: Message, name: str, value: Any) -> None:
@@ -42,3 +57,12 @@ def replace_field(model: Message, name: str, value: Any) -> None:
     model._cache = None
     if hasattr(model, "_hash"):
         del model._hash
+
+
+def repr_with_defaults(model: Message) -> str:
+    """``repr`` for a model whose constructor sets fields by default (flytekit's defaults).
+
+    ``Cls()`` would not be the empty message then, so the empty one is written
+    as ``Cls.from_text('')``; any other prints as usual.
+    """
+    return f"{type(model).__qualname__}.from_text('')" if model.is_empty else Message.__repr__(model)

@@ -17,6 +17,7 @@ from flytemodels.core.types import (
     EnumType,
     LiteralTypeBase,
     OutputReferenceBase,
+    PromiseAttribute,
     SchemaType,
     SimpleType,
     StructuredDatasetTypeBase,
@@ -101,9 +102,29 @@ class StructuredDatasetType(StructuredDatasetTypeBase):
 
 
 class OutputReference(OutputReferenceBase):
-    """A reference to an output of another node; ``var`` is settable, as in flytekit."""
+    """A reference to an output of another node; ``var`` is settable, as in flytekit.
+
+    ``attr_path`` is flytekit's list of keys and indexes (``["a", 0]``) into
+    the output; the IDL wraps each in a ``PromiseAttribute``, which the
+    constructor also takes.
+    """
 
     __slots__ = ()
+
+    def __init__(
+        self,
+        node_id: str | None = None,
+        var: str | None = None,
+        attr_path: Iterable[str | int | PromiseAttribute | None] | None = None,
+    ) -> None:
+        path = None if attr_path is None else [_promise_attribute(step) for step in attr_path]
+        build(self, {"node_id": node_id, "var": var, "attr_path": path})
+
+    @property
+    def attr_path(self) -> list[str | int | None]:  # type: ignore[override]  # flytekit's keys, not the IDL's wrappers
+        """The keys (``str``) and indexes (``int``) into the output; ``None`` for a step that holds neither."""
+        steps: list[PromiseAttribute] = self._get("attr_path")
+        return [step.string_value if step.string_value is not None else step.int_value for step in steps]
 
     @property
     def var(self) -> str:
@@ -127,3 +148,13 @@ class TypeAnnotation(TypeAnnotationBase):
         merged = dict(annotation.annotations or {})
         merged.update(other_annotation.annotations or {})
         return cls(annotations=merged)
+
+
+def _promise_attribute(step: str | int | PromiseAttribute | None) -> PromiseAttribute:
+    if step is None:  # a step that holds neither, as ``attr_path`` hands it out
+        return PromiseAttribute()
+    if isinstance(step, PromiseAttribute):
+        return step
+    if isinstance(step, str):
+        return PromiseAttribute(string_value=step)
+    return PromiseAttribute(int_value=step)

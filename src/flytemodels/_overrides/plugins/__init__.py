@@ -1,0 +1,1 @@
+"""Overrides of ``flytemodels.plugins`` modules."""

@@ -1,0 +1,1 @@
+"""Mirrors ``flytekit.models.admin``."""

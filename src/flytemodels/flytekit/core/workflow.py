@@ -1,0 +1,41 @@
+"""Mirrors ``flytekit.models.core.workflow``."""
+
+from flytemodels.core.workflow import (
+    Alias,
+    ApproveCondition,
+    ArrayNode,
+    BranchNode,
+    GateNode,
+    IfBlock,
+    IfElseBlock,
+    Node,
+    NodeMetadata,
+    SignalCondition,
+    SleepCondition,
+    TaskNode,
+    TaskNodeOverrides,
+    WorkflowMetadata,
+    WorkflowMetadataDefaults,
+    WorkflowNode,
+    WorkflowTemplate,
+)
+
+__all__ = [
+    "Alias",
+    "ApproveCondition",
+    "ArrayNode",
+    "BranchNode",
+    "GateNode",
+    "IfBlock",
+    "IfElseBlock",
+    "Node",
+    "NodeMetadata",
+    "SignalCondition",
+    "SleepCondition",
+    "TaskNode",
+    "TaskNodeOverrides",
+    "WorkflowMetadata",
+    "WorkflowMetadataDefaults",
+    "WorkflowNode",
+    "WorkflowTemplate",
+]

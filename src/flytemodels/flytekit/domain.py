@@ -1,0 +1,5 @@
+"""Mirrors ``flytekit.models.domain``."""
+
+from flytemodels.admin.project import Domain
+
+__all__ = ["Domain"]

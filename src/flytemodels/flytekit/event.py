@@ -1,0 +1,5 @@
+"""Mirrors ``flytekit.models.event``."""
+
+from flytemodels.event.event import TaskExecutionMetadata
+
+__all__ = ["TaskExecutionMetadata"]

@@ -1,0 +1,5 @@
+"""Mirrors ``flytekit.models.presto``."""
+
+from flytemodels.plugins.presto import PrestoQuery
+
+__all__ = ["PrestoQuery"]

@@ -1,0 +1,5 @@
+"""Mirrors ``flytekit.models.schedule``."""
+
+from flytemodels.admin.schedule import Schedule
+
+__all__ = ["Schedule"]
