@@ -6,16 +6,24 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate test lint typecheck pytest drift goldens bench clean
+.PHONY: generate idl-diff test lint typecheck pytest drift goldens bench fuzz compat clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $(STAMP)
 
-## Regenerate generated/ from the installed flyteidl.
+# Every IDL with a tree under generated/: flyteidl (flytemodels) and flyteidl2 (flytemodels.v2).
+IDL_CONFIGS := --config protos/flyteidl.toml --config protos/flyteidl2.toml
+
+## Regenerate generated/ from the installed flyteidl and flyteidl2; prints what changed since the last run
+## (after a version bump) and fails if an override in src/ uses something the IDL no longer has.
 generate: $(STAMP)
-	$(PY) -m codegen
+	$(PY) -m codegen $(IDL_CONFIGS)
+
+## Compare two IDL inputs: `make idl-diff OLD=flyteidl==1.10.7 [NEW=installed] [ARGS=--markdown]`.
+idl-diff: $(STAMP)
+	$(PY) -m codegen diff $(OLD) $(or $(NEW),installed) $(ARGS)
 
 ## Everything CI runs: lint, types, tests, and the drift check.
 test: lint typecheck pytest drift
@@ -31,11 +39,36 @@ pytest: $(STAMP)
 	$(PY) -m pytest -q
 
 drift: $(STAMP)
-	$(PY) -m codegen --check
+	$(PY) -m codegen --check $(IDL_CONFIGS)
+
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev,bench]"
+	touch $(BENCH_STAMP)
+
+## Benchmark raw protobuf, flytekit.models and flytemodels: prints the table, writes bench/results.{json,png}.
+bench: $(BENCH_STAMP)
+	$(PY) -m bench
+
+FUZZ_SECONDS ?= 300
+FUZZ_STAMP := $(VENV)/.installed-fuzz
+
+$(FUZZ_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev,fuzz]"
+	touch $(FUZZ_STAMP)
+
+## Fuzz from_bytes of every model with atheris for FUZZ_SECONDS; prints inputs tried and crashes found.
+fuzz: $(FUZZ_STAMP)
+	$(PY) -m fuzz --seconds $(FUZZ_SECONDS)
 
 ## Rewrite the golden outputs of the generator tests from protos/fixtures.
 goldens: $(STAMP)
 	$(PY) -m tests.goldens refresh
+
+## Rewrite docs/flytekit_compat.md, the flytekit.models compatibility table, from tests/flytekit_compat.
+compat: $(STAMP)
+	$(PY) -m tests.flytekit_compat
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

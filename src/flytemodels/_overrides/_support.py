@@ -55,8 +55,7 @@ def replace_field(model: Message, name: str, value: Any) -> None:
         pb.MergeFrom(edited._pb)
     model._pb = pb
     model._cache = None
-    if hasattr(model, "_hash"):
-        del model._hash
+    model._hash = None
 
 
 def repr_with_defaults(model: Message) -> str:

@@ -145,6 +145,7 @@ class MessageElement(Element):
         wrapped = _new(model)
         wrapped._pb = raw
         wrapped._cache = None
+        wrapped._hash = None
         return wrapped
 
     def fill(self, target: Any, value: Any) -> None:
@@ -230,6 +231,11 @@ class SingleSpec(Spec):
     def __init__(self, field: FieldDescriptor, owner: str, element: Element) -> None:
         super().__init__(field, owner, element)
         self.presence = field.has_presence
+        # Wrapping a present submessage is O(1) (the child shares the parent's
+        # message), so a single nested model is rebuilt on each read rather than
+        # held: a walked tree then costs no more memory than the message itself.
+        if isinstance(element, MessageElement):
+            self.cached = False
 
     def get(self, pb: Any) -> Any:
         if self.presence and not pb.HasField(self.name):

@@ -9,12 +9,9 @@ unknown fields, unknown enum values and nanoseconds all stay where they were.
 
 from __future__ import annotations
 
-import hashlib
-import html
 import importlib
 from typing import Any, ClassVar, TypeVar
 
-from google.protobuf import descriptor_pool, json_format, text_format
 from google.protobuf.message import DecodeError as PbDecodeError
 from google.protobuf.message import Message as PbMessage
 
@@ -41,7 +38,7 @@ class Message:
 
     _pb: Any
     _cache: dict[str, Any] | None
-    _hash: int
+    _hash: int | None
 
     # -- construction -----------------------------------------------------------
 
@@ -59,12 +56,14 @@ class Message:
         constraints.check(pb)  # buf.validate rules (flyteidl2); nothing to do for types without any
         self._pb = pb
         self._cache = None
+        self._hash = None
 
     @classmethod
     def _wrap(cls: type[_Model], pb: Any) -> _Model:
         model = cls.__new__(cls)
         model._pb = pb
         model._cache = None
+        model._hash = None
         return model
 
     @classmethod
@@ -156,6 +155,8 @@ class Message:
     # -- identity -------------------------------------------------------------
 
     def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):  # the common case, without isinstance's MRO walk
+            return self._pb == other._pb  # type: ignore[no-any-return]
         if not isinstance(other, Message):
             return NotImplemented
         return self._pb.DESCRIPTOR is other._pb.DESCRIPTOR and self._pb == other._pb
@@ -165,14 +166,15 @@ class Message:
         return equal if equal is NotImplemented else not equal
 
     def __hash__(self) -> int:
-        try:
-            return self._hash
-        except AttributeError:
+        value = self._hash
+        if value is None:
             # A digest, not hash(bytes): bytes hash differently in every process
             # (PYTHONHASHSEED), and a model's hash must not.
+            import hashlib  # here, not at import time: most models are never hashed
+
             digest = hashlib.blake2b(_hashed_bytes(self._pb), digest_size=8).digest()
-            self._hash = int.from_bytes(digest, "little", signed=True)
-            return self._hash
+            value = self._hash = int.from_bytes(digest, "little", signed=True)
+        return value
 
     # -- text -----------------------------------------------------------------
 
@@ -196,27 +198,37 @@ class Message:
         return f"{type(self).__qualname__}.from_text({body!r})"
 
     def _repr_html_(self) -> str:
+        import html
+
         title = html.escape(type(self).__qualname__)
         return f"<b>{title}</b><pre>{html.escape(self.verbose_string())}</pre>"
 
     @classmethod
     def from_text(cls: type[_Model], text: str) -> _Model:
         """Parse protobuf text format (what ``repr`` and ``verbose_string`` print)."""
+        from google.protobuf import text_format
+
         return cls._wrap(text_format.Parse(text, cls._PB()))
 
     # -- dict / JSON ------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible dict using proto field names (unknown fields are not kept)."""
+        from google.protobuf import json_format
+
         return json_format.MessageToDict(self._pb, preserving_proto_field_name=True)
 
     @classmethod
     def from_dict(cls: type[_Model], data: dict[str, Any]) -> _Model:
         """Inverse of ``to_dict``; also accepts JSON (camelCase) field names."""
+        from google.protobuf import json_format
+
         return cls._wrap(json_format.ParseDict(data, cls._PB()))
 
     def to_json(self, indent: int | None = 2) -> str:
         """The proto3 JSON mapping of the message."""
+        from google.protobuf import json_format
+
         return json_format.MessageToJson(self._pb, preserving_proto_field_name=True, indent=indent)
 
     # -- pickle and copy ----------------------------------------------------------
@@ -251,9 +263,6 @@ def _hashed_bytes(pb: Any) -> bytes:
     return data
 
 
-_NO_TYPES = descriptor_pool.DescriptorPool()
-
-
 def _text(pb: Any, one_line: bool = False) -> str:
     """Protobuf text format of ``pb``, which printing never fails on.
 
@@ -261,10 +270,15 @@ def _text(pb: Any, one_line: bool = False) -> str:
     parse error escape; for a corrupt one (from the wire) print it unexpanded,
     as type_url and bytes, by giving it a pool that knows no types.
     """
+    # Imported here: text and JSON support cost more to import than the rest of
+    # the runtime, and a model that is only converted never needs them.
+    from google.protobuf import descriptor_pool, text_format
+
     try:
         return str(text_format.MessageToString(pb, as_one_line=one_line))
     except PbDecodeError:
-        return str(text_format.MessageToString(pb, as_one_line=one_line, descriptor_pool=_NO_TYPES))
+        no_types = descriptor_pool.DescriptorPool()
+        return str(text_format.MessageToString(pb, as_one_line=one_line, descriptor_pool=no_types))
 
 
 def _generated_module(cls: type[Message]) -> str:

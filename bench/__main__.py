@@ -1,0 +1,116 @@
+"""``python -m bench``: run the whole benchmark, print the table, write JSON and PNG.
+
+Order: per payload the speed of raw protobuf, flytekit.models and flytemodels;
+then memory (in a child interpreter), cold imports (one child per run) and the
+generator over all of flyteidl. See ``bench/__init__.py`` for what is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from google.protobuf.internal import api_implementation
+
+from bench import chart, report, speed
+from bench.memory import measure_in_subprocess
+from bench.payloads import SEED, Payload, build_all
+from bench.speed import check_round_trips
+from bench.startup import bytecode_env, measure_generate, measure_imports
+from bench.subjects import subject_for
+from bench.targets import evaluate
+from bench.timer import Settings
+
+HERE = Path(__file__).resolve().parent
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--repeats", type=int, default=9, help="timed samples per operation (median)")
+    parser.add_argument("--warmup", type=int, default=2, help="untimed calls before timing")
+    parser.add_argument("--import-runs", type=int, default=7, help="fresh interpreters per cold import")
+    parser.add_argument("--generate-runs", type=int, default=1, help="timed runs of the generator (median)")
+    parser.add_argument("--output", type=Path, default=HERE, help="directory for results.json and results.png")
+    return parser.parse_args()
+
+
+def _cpu_model() -> str:
+    try:
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+    except OSError:
+        return platform.processor() or "unknown CPU"
+    return next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), "unknown CPU")
+
+
+def machine() -> dict[str, Any]:
+    """What the numbers were measured on."""
+    info = {
+        "cpus": os.cpu_count(),
+        "cpu": _cpu_model(),
+        "system": f"{platform.system()} {platform.machine()}",
+        "python": platform.python_version(),
+        "protobuf": f"{metadata.version('protobuf')} ({api_implementation.Type()})",
+        "flyteidl": metadata.version("flyteidl"),
+        "flytekit": metadata.version("flytekit"),
+        "load_average": os.getloadavg(),
+    }
+    summary = f"{info['system']}, {info['cpus']} CPUs ({info['cpu']}), Python {info['python']}"
+    info["summary"] = f"{summary}, protobuf {info['protobuf']}, flytekit {info['flytekit']}"
+    return info
+
+
+def measure_payload(payload: Payload, settings: Settings) -> dict[str, Any]:
+    """Speed and round-trip checks of one payload (memory is added later)."""
+    subject = subject_for(payload.key)
+    messages = payload.messages
+    print(f"  {payload.key}: {payload.title}", flush=True)
+    return {
+        "title": payload.title,
+        "messages": len(messages),
+        "bytes": sum(message.ByteSize() for message in messages),
+        "checks": check_round_trips(messages, subject),
+        **speed.measure(messages, subject, settings),
+    }
+
+
+def run(arguments: argparse.Namespace) -> dict[str, Any]:
+    """Every measurement, as one JSON-ready dict."""
+    settings = Settings(warmup=arguments.warmup, repeats=arguments.repeats)
+    results: dict[str, Any] = {"machine": machine(), "settings": {**vars(settings), "seed": SEED}}
+    print("speed", flush=True)
+    results["payloads"] = {payload.key: measure_payload(payload, settings) for payload in build_all()}
+    print("memory", flush=True)
+    for key, memory in measure_in_subprocess().items():
+        results["payloads"][key]["memory"] = memory
+    with tempfile.TemporaryDirectory(prefix="bench-pycache-") as cache:
+        print("cold imports", flush=True)
+        results["imports"] = measure_imports(arguments.import_runs, bytecode_env(cache))
+        print("generate", flush=True)
+        results["generate"] = measure_generate(arguments.generate_runs, bytecode_env(cache))
+    return results
+
+
+def main() -> None:
+    arguments = _arguments()
+    start = time.perf_counter()
+    results = run(arguments)
+    targets = evaluate(results)
+    results["targets"] = [target.as_dict() for target in targets]
+    results["elapsed_seconds"] = time.perf_counter() - start
+    print()
+    print(report.text(results, targets))
+    arguments.output.mkdir(parents=True, exist_ok=True)
+    (arguments.output / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    chart.draw(results, targets, arguments.output / "results.png")
+    print(f"\nwrote {arguments.output / 'results.json'} and results.png in {results['elapsed_seconds']:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
