@@ -10,6 +10,7 @@ unknown fields, unknown enum values and nanoseconds all stay where they were.
 from __future__ import annotations
 
 import importlib
+import zlib
 from typing import Any, ClassVar, TypeVar
 
 from google.protobuf.message import DecodeError as PbDecodeError
@@ -79,7 +80,11 @@ class Message:
             _check_message_type(cls, pb)
         copy = cls._PB()
         copy.CopyFrom(pb)
-        return cls._wrap(copy)
+        model = cls.__new__(cls)  # _wrap, inlined: this is the entry point of every conversion
+        model._pb = copy
+        model._cache = None
+        model._hash = None
+        return model
 
     def to_flyte_idl(self) -> Any:
         """Return the flyteidl message this model holds, as a fresh copy."""
@@ -168,12 +173,12 @@ class Message:
     def __hash__(self) -> int:
         value = self._hash
         if value is None:
-            # A digest, not hash(bytes): bytes hash differently in every process
-            # (PYTHONHASHSEED), and a model's hash must not.
-            import hashlib  # here, not at import time: most models are never hashed
-
-            digest = hashlib.blake2b(_hashed_bytes(self._pb), digest_size=8).digest()
-            value = self._hash = int.from_bytes(digest, "little", signed=True)
+            # A checksum, not hash(bytes): bytes hash differently in every process
+            # (PYTHONHASHSEED), and a model's hash must not. crc32 runs at several
+            # GB/s (blake2b took half as long again as serializing); the length in
+            # the high bits spreads messages whose checksums collide.
+            data = _hashed_bytes(self._pb)
+            value = self._hash = (len(data) << 32) | zlib.crc32(data)
         return value
 
     # -- text -----------------------------------------------------------------
