@@ -28,6 +28,7 @@ from typing import Any
 from google.protobuf.message import Message as PbMessage
 
 from bench.payloads import build_all
+from bench.speed import copy_all
 from bench.subjects import Subject, subject_for
 from bench.walk import walk_flytekit, walk_model
 
@@ -71,15 +72,6 @@ def _traced() -> int:
     return tracemalloc.get_traced_memory()[0]
 
 
-def _copies(messages: list[PbMessage]) -> list[PbMessage]:
-    copies = []
-    for message in messages:
-        copy = type(message)()
-        copy.CopyFrom(message)
-        copies.append(copy)
-    return copies
-
-
 def _walked(models: list[Any]) -> list[Any]:
     walk_model(models)
     return models
@@ -88,7 +80,7 @@ def _walked(models: list[Any]) -> list[Any]:
 def _builders(messages: list[PbMessage], subject: Subject) -> dict[str, Callable[[], Any]]:
     model = subject.model
     return {
-        "protobuf": lambda: _copies(messages),
+        "protobuf": lambda: copy_all(messages),
         "flytemodels": lambda: [model.from_flyte_idl(message) for message in messages],
         "flytemodels_walked": lambda: _walked([model.from_flyte_idl(message) for message in messages]),
         "flytekit": lambda: [subject.flytekit_from(message) for message in messages],

@@ -35,7 +35,8 @@ def _hash_all(values: list[Any]) -> int:
     return total
 
 
-def _copy_all(messages: list[PbMessage]) -> list[PbMessage]:
+def copy_all(messages: list[PbMessage]) -> list[PbMessage]:
+    """Fresh copies of ``messages``, made in C (the raw-protobuf baseline of a conversion)."""
     copies = []
     for message in messages:
         copy = type(message)()
@@ -61,11 +62,11 @@ def protobuf_operations(messages: list[PbMessage]) -> dict[str, Operation]:
     return {
         "from_string": Operation(lambda: [pb_class.FromString(blob) for blob in blobs]),
         "serialize": Operation(lambda: [message.SerializeToString() for message in messages]),
-        "copy": Operation(lambda: _copy_all(messages)),
+        "copy": Operation(lambda: copy_all(messages)),
         "eq": Operation(lambda: _all_equal(messages, others)),
         "serialize_deterministic": Operation(lambda: _serialize_deterministic(messages)),
         # The same on messages just copied, as a first hash sees them: the fair baseline for it.
-        "serialize_deterministic_fresh": Operation(_serialize_deterministic, setup=lambda: _copy_all(messages)),
+        "serialize_deterministic_fresh": Operation(_serialize_deterministic, setup=lambda: copy_all(messages)),
     }
 
 
