@@ -57,10 +57,10 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
     scope = _Scope(file, module, symbols, config, _comments(file), top_level)
     replaced = overrides.discover(file, module, config)
     messages = tuple(
-        _message(message, (_FILE_MESSAGES, i), message.name, scope, _overridden(replaced))
+        _message(message, (_FILE_MESSAGES, i), message.name, scope, _overridden(replaced), "")
         for i, message in enumerate(file.message_type)
     )
-    enums = tuple(_enum(enum, (_FILE_ENUMS, i), enum.name, scope) for i, enum in enumerate(file.enum_type))
+    enums = tuple(_enum(enum, (_FILE_ENUMS, i), enum.name, scope, enum.name) for i, enum in enumerate(file.enum_type))
     _check_unique_names(file.name, [m.name for m in messages] + [e.name for e in enums] + [o.name for o in replaced])
     pb2 = naming.pb2_module(file.name)
     return File(
@@ -102,7 +102,12 @@ class _Scope:
 
 
 def _message(
-    message: DescriptorProto, path: tuple[int, ...], qualname: str, scope: _Scope, overridden: frozenset[str]
+    message: DescriptorProto,
+    path: tuple[int, ...],
+    qualname: str,
+    scope: _Scope,
+    overridden: frozenset[str],
+    py_outer: str,
 ) -> Message:
     where = f"{scope.file.name}: {qualname}"
     naming.class_name(message.name, where)
@@ -116,10 +121,12 @@ def _message(
     for clash in sorted(py_names & inner):
         raise GenerateError(f"{where}: field {clash!r} and a nested type share one Python name")
     shadowed = frozenset(py_names | inner)
-
+    name = naming.base_name(message.name) if qualname in overridden else message.name
+    py_qualname = f"{py_outer}.{name}" if py_outer else name
     return Message(
         proto_name=_full_name(scope.file, qualname),
-        name=naming.base_name(message.name) if qualname in overridden else message.name,
+        name=name,
+        public_qualname=_public_qualname(qualname, py_qualname, renamed=name != message.name),
         pb_path=qualname,
         doc=naming.docstring(scope.comment(path) or f"The ``{_full_name(scope.file, qualname)}`` message."),
         fields=tuple(
@@ -134,13 +141,26 @@ def _message(
                 f"{qualname}.{n.name}",
                 scope,
                 overridden,
+                py_qualname,
             )
             for n in nested
         ),
         enums=tuple(
-            _enum(e, (*path, _MESSAGE_ENUMS, i), f"{qualname}.{e.name}", scope) for i, e in enumerate(message.enum_type)
+            _enum(e, (*path, _MESSAGE_ENUMS, i), f"{qualname}.{e.name}", scope, f"{py_qualname}.{e.name}")
+            for i, e in enumerate(message.enum_type)
         ),
     )
+
+
+def _public_qualname(qualname: str, py_qualname: str, renamed: bool) -> str:
+    """The ``__qualname__`` a class inside a renamed base must declare, or "" when it needs none.
+
+    ``Schedule``'s nested ``FixedRate`` is generated inside ``ScheduleBase``, so
+    Python would call it ``ScheduleBase.FixedRate`` in reprs, errors and pickles;
+    its public name is ``Schedule.FixedRate``. A class that is itself renamed to
+    ``<Name>Base`` keeps the base's name.
+    """
+    return qualname if py_qualname != qualname and not renamed else ""
 
 
 def _overridden(replaced: tuple[Override, ...]) -> frozenset[str]:
@@ -158,7 +178,7 @@ def _oneofs(message: DescriptorProto) -> tuple[Oneof, ...]:
     )
 
 
-def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope: _Scope) -> Enum:
+def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope: _Scope, py_qualname: str) -> Enum:
     where = f"{scope.file.name}: {qualname}"
     naming.class_name(enum.name, where)
     for value in enum.value:
@@ -173,7 +193,8 @@ def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope
         for i, value in enumerate(enum.value)
     )
     full = _full_name(scope.file, qualname)
-    return Enum(full, enum.name, naming.docstring(scope.comment(path) or f"The ``{full}`` enum."), values)
+    doc = naming.docstring(scope.comment(path) or f"The ``{full}`` enum.")
+    return Enum(full, enum.name, _public_qualname(qualname, py_qualname, renamed=False), doc, values)
 
 
 def _field(

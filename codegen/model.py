@@ -85,6 +85,7 @@ class EnumValue:
 class Enum:
     proto_name: str  # full name, e.g. flyteidl.core.SchemaType.SchemaColumn.SchemaColumnType
     name: str
+    public_qualname: str  # "" unless the class sits inside a renamed base (see load._public_qualname)
     doc: str
     values: tuple[EnumValue, ...]
 
@@ -93,6 +94,7 @@ class Enum:
 class Message:
     proto_name: str
     name: str  # the class name as generated (``<Name>Base`` when overridden)
+    public_qualname: str  # "" unless the class sits inside a renamed base (see load._public_qualname)
     pb_path: str  # attribute path inside the pb2 module, e.g. SchemaType.SchemaColumn
     doc: str
     fields: tuple[Field, ...]

@@ -379,6 +379,14 @@ def test_override_is_what_parents_hand_out(goldens: ModuleType) -> None:
     assert holder.part == override.ThingBase.Part()
 
 
+def test_classes_inside_a_renamed_base_keep_their_public_name(goldens: ModuleType) -> None:
+    override = module("override")
+    part = override.Thing.Part(text="p")
+    assert type(part).__qualname__ == "Thing.Part"  # not ThingBase.Part
+    assert repr(part).startswith("Thing.Part.from_text(")
+    assert type(pickle.loads(pickle.dumps(part))) is override.Thing.Part
+
+
 def test_nested_override_is_at_the_public_path_and_handed_out(goldens: ModuleType) -> None:
     override = module("override")
     label_class = override.Thing.Label

@@ -168,6 +168,7 @@ class SortBase(_Message):
     class Direction(_OpenEnum):
         """The ``flyteidl.admin.Sort.Direction`` enum."""
 
+        __qualname__ = "Sort.Direction"
         DESCENDING = 0
         ASCENDING = 1
 

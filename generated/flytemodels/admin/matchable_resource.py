@@ -209,6 +209,7 @@ class PluginOverrideBase(_Message):
     class MissingPluginBehavior(_OpenEnum):
         """The ``flyteidl.admin.PluginOverride.MissingPluginBehavior`` enum."""
 
+        __qualname__ = "PluginOverride.MissingPluginBehavior"
         FAIL = 0
         USE_DEFAULT = 1
 

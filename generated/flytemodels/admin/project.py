@@ -101,6 +101,7 @@ class ProjectBase(_Message):
     class ProjectState(_OpenEnum):
         """The ``flyteidl.admin.Project.ProjectState`` enum."""
 
+        __qualname__ = "Project.ProjectState"
         ACTIVE = 0
         ARCHIVED = 1
         SYSTEM_GENERATED = 2

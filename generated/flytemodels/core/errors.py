@@ -32,6 +32,7 @@ class ContainerErrorBase(_Message):
     class Kind(_OpenEnum):
         """The ``flyteidl.core.ContainerError.Kind`` enum."""
 
+        __qualname__ = "ContainerError.Kind"
         NON_RECOVERABLE = 0
         RECOVERABLE = 1
 

@@ -30,6 +30,7 @@ class SecretBase(_Message):
     class MountType(_OpenEnum):
         """The ``flyteidl.core.Secret.MountType`` enum."""
 
+        __qualname__ = "Secret.MountType"
         ANY = 0
         ENV_VAR = 1
         FILE = 2
@@ -185,6 +186,7 @@ class OAuth2TokenRequestBase(_Message):
     class Type(_OpenEnum):
         """The ``flyteidl.core.OAuth2TokenRequest.Type`` enum."""
 
+        __qualname__ = "OAuth2TokenRequest.Type"
         CLIENT_CREDENTIALS = 0
 
     def __init__(

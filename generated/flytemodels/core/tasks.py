@@ -608,6 +608,7 @@ class ContainerBase(_Message):
     class Architecture(_OpenEnum):
         """The ``flyteidl.core.Container.Architecture`` enum."""
 
+        __qualname__ = "Container.Architecture"
         UNKNOWN = 0
         AMD64 = 1
         ARM64 = 2
@@ -710,6 +711,7 @@ class IOStrategyBase(_Message):
     class DownloadMode(_OpenEnum):
         """The ``flyteidl.core.IOStrategy.DownloadMode`` enum."""
 
+        __qualname__ = "IOStrategy.DownloadMode"
         DOWNLOAD_EAGER = 0
         DOWNLOAD_STREAM = 1
         DO_NOT_DOWNLOAD = 2
@@ -717,6 +719,7 @@ class IOStrategyBase(_Message):
     class UploadMode(_OpenEnum):
         """The ``flyteidl.core.IOStrategy.UploadMode`` enum."""
 
+        __qualname__ = "IOStrategy.UploadMode"
         UPLOAD_ON_EXIT = 0
         UPLOAD_EAGER = 1
         DO_NOT_UPLOAD = 2
@@ -760,6 +763,7 @@ class DataLoadingConfigBase(_Message):
     class LiteralMapFormat(_OpenEnum):
         """The ``flyteidl.core.DataLoadingConfig.LiteralMapFormat`` enum."""
 
+        __qualname__ = "DataLoadingConfig.LiteralMapFormat"
         JSON = 0
         YAML = 1
         PROTO = 2

@@ -110,6 +110,7 @@ class StructuredDatasetTypeBase(_Message):
         """The ``flyteidl.core.StructuredDatasetType.DatasetColumn`` message."""
 
         __slots__ = ()
+        __qualname__ = "StructuredDatasetType.DatasetColumn"
         _PB = _pb2.StructuredDatasetType.DatasetColumn
         _FIELDS = (
             "name",

@@ -720,6 +720,7 @@ class WorkflowMetadataBase(_Message):
     class OnFailurePolicy(_OpenEnum):
         """The ``flyteidl.core.WorkflowMetadata.OnFailurePolicy`` enum."""
 
+        __qualname__ = "WorkflowMetadata.OnFailurePolicy"
         FAIL_IMMEDIATELY = 0
         FAIL_AFTER_EXECUTABLE_NODES_COMPLETE = 1
 

@@ -974,6 +974,7 @@ class TaskExecutionMetadataBase(_Message):
     class InstanceClass(_OpenEnum):
         """The ``flyteidl.event.TaskExecutionMetadata.InstanceClass`` enum."""
 
+        __qualname__ = "TaskExecutionMetadata.InstanceClass"
         DEFAULT = 0
         INTERRUPTIBLE = 1
 

@@ -29,6 +29,7 @@ class ThingBase(_Message):
         """Nested types stay on the base; the override inherits them."""
 
         __slots__ = ()
+        __qualname__ = "Thing.Part"
         _PB = _pb2.Thing.Part
         _FIELDS = ("text",)
 
