@@ -35,13 +35,18 @@ def runtime_members(runtime: str) -> Members:
     """Members of the runtime's ``Message`` and ``OpenEnum`` (from the naming tables if it cannot be imported)."""
     try:
         module = importlib.import_module(runtime)
-        message, open_enum = set(dir(module.Message)), set(dir(module.OpenEnum))
+        message, open_enum = _members(module.Message), _members(module.OpenEnum)
     except Exception:  # the check must still run; the tables name the same members
         message = set(naming.RESERVED_MEMBERS | naming.CLASS_BODY_NAMES) | set(dir(object))
-        open_enum = set(dir(enum.IntEnum)) | {"enum_to_string"}
+        open_enum = set(dir(enum.IntEnum)) | {"enum_to_string", "string_to_enum"}
     # A member's own attributes (``name``, ``value``) are not in the class's dir().
     open_enum |= set(dir(int)) | {"name", "value"}
     return Members(frozenset(message), frozenset(open_enum), frozenset(dir(PbMessage)))
+
+
+def _members(cls: type) -> set[str]:
+    """Every attribute a class defines or inherits: dir() of an Enum class leaves out its classmethods."""
+    return set(dir(cls)).union(*(vars(klass) for klass in cls.__mro__))
 
 
 class Kind(enum.Enum):
