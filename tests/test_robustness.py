@@ -14,19 +14,12 @@ Random messages of every type are covered by ``test_properties``.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import os
 import pickle
-import subprocess
-import sys
-import textwrap
-import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
-from flyteidl.admin import execution_pb2
 from flyteidl.core import identifier_pb2, literals_pb2
 from flytemodels.admin.agent import Resource
 from flytemodels.admin.common import Notification
@@ -42,22 +35,10 @@ from google.protobuf.unknown_fields import UnknownFieldSet
 
 from flytemodels._runtime import Message
 from flytemodels.errors import DecodeError
-from tests.support import catalog, filler
+from tests.support import catalog
+from tests.support.samples import execution_pb, integer, unknown_field, varint
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def integer(value: int) -> Literal:
-    return Literal(scalar=Scalar(primitive=Primitive(integer=value)))
-
-
-def varint(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        low, value = value & 0x7F, value >> 7
-        out.append(low | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
 
 
 # -- the wrong message type, garbage bytes -------------------------------------------
@@ -125,18 +106,8 @@ def test_a_corrupt_any_from_the_wire_still_prints() -> None:
 # -- immutability ------------------------------------------------------------------------
 
 
-def _execution_pb() -> Any:
-    pb = execution_pb2.Execution()
-    pb.id.project, pb.id.name = "p", "n"
-    pb.spec.metadata.system_metadata.namespace = "ns"
-    pb.spec.labels.values["team"] = "a"
-    pb.closure.started_at.seconds = 1_700_000_000
-    pb.closure.outputs.uri = "s3://out"
-    return pb
-
-
 def test_mutating_the_message_given_to_from_flyte_idl_does_not_change_the_model() -> None:
-    pb = _execution_pb()
+    pb = execution_pb()
     model = Execution.from_flyte_idl(pb)
     before = model.to_flyte_idl()
     labels = model.spec.labels  # cached and nested: they must not share pb's memory either
@@ -150,13 +121,13 @@ def test_mutating_the_message_given_to_from_flyte_idl_does_not_change_the_model(
 
 
 def test_mutating_the_message_from_to_flyte_idl_does_not_change_the_model() -> None:
-    model = Execution.from_flyte_idl(_execution_pb())
+    model = Execution.from_flyte_idl(execution_pb())
     out = model.to_flyte_idl()
     out.id.project = "changed"
     out.spec.labels.values.clear()
     out.closure.Clear()
     assert model.id.project == "p" and model.spec.labels.values == {"team": "a"}
-    assert model.to_flyte_idl() == _execution_pb()
+    assert model.to_flyte_idl() == execution_pb()
     assert model.to_flyte_idl() is not model.to_flyte_idl()
 
 
@@ -225,19 +196,15 @@ def test_no_generated_property_has_a_setter() -> None:
 # -- nothing lost ---------------------------------------------------------------------------
 
 
-def _unknown(number: int, payload: bytes) -> bytes:
-    return varint(number << 3 | 2) + varint(len(payload)) + payload
-
-
 def _unknowns(pb: Any) -> list[tuple[int, bytes]]:
     return [(field.field_number, field.data) for field in UnknownFieldSet(pb)]
 
 
 def test_unknown_fields_from_a_newer_idl_survive_at_every_level() -> None:
     """Fields a newer flyteidl added: at the top, in a nested message, in a list item and in a map value."""
-    leaf = literals_pb2.Literal(hash="h").SerializeToString() + _unknown(900, b"in the leaf")
-    collection = _unknown(901, b"in the collection") + b"\x0a" + varint(len(leaf)) + leaf
-    data = b"\x12" + varint(len(collection)) + collection + _unknown(902, b"at the top") + b"\x22\x01x"
+    leaf = literals_pb2.Literal(hash="h").SerializeToString() + unknown_field(900, b"in the leaf")
+    collection = unknown_field(901, b"in the collection") + b"\x0a" + varint(len(leaf)) + leaf
+    data = b"\x12" + varint(len(collection)) + collection + unknown_field(902, b"at the top") + b"\x22\x01x"
     model = Literal.from_bytes(data)
     assert model.hash == "x" and model.collection.literals[0].hash == "h"  # properties read past them
     copies = [
@@ -319,260 +286,3 @@ def test_well_known_values_beyond_python_or_spec_survive_and_refuse_to_convert(f
     assert model.to_flyte_idl() == pb and Primitive.from_bytes(model.serialize_to_string()) == model
     with pytest.raises(ValueError, match=rf"^Primitive\.{field}: .*seconds={seconds}.* is outside"):
         getattr(model, field)
-
-
-# -- deep nesting ----------------------------------------------------------------------------
-
-DEPTH = 1_000
-
-
-def _nested(depth: int, leaf: int = 7) -> Literal:
-    literal = integer(leaf)
-    for _ in range(depth):
-        literal = Literal(collection=LiteralCollection(literals=[literal]))
-    return literal
-
-
-@pytest.fixture(scope="module")
-def deep() -> Literal:
-    return _nested(DEPTH)
-
-
-def test_deep_literals_built_in_memory_convert(deep: Literal) -> None:
-    pb = deep.to_flyte_idl()
-    assert Literal.from_flyte_idl(pb) == deep
-    assert Literal.from_flyte_idl(pb).to_flyte_idl() == pb
-    assert len(deep.serialize_to_string()) > 5 * DEPTH
-    current, levels = deep, 0
-    while current.collection is not None:  # the properties reach the bottom, too
-        current, levels = current.collection.literals[0], levels + 1
-    assert levels == DEPTH and current == integer(7)
-
-
-def test_deep_literals_compare_and_hash(deep: Literal) -> None:
-    again = _nested(DEPTH)
-    assert deep == again
-    assert (deep != again) is False
-    assert hash(deep) == hash(again)
-    different = _nested(DEPTH, leaf=8)  # differs only at the bottom
-    assert deep != different
-    assert hash(deep) != hash(different)
-    assert copy.deepcopy(deep) == deep
-
-
-def _deep_bytes(depth: int) -> bytes:
-    """A Literal nested ``depth`` collections deep, encoded directly (in linear time)."""
-    leaf = literals_pb2.Literal(hash="x").SerializeToString()
-    headers, size = [], len(leaf)
-    for _ in range(depth):
-        collection_header = b"\x0a" + varint(size)  # LiteralCollection.literals = 1
-        literal_header = b"\x12" + varint(size + len(collection_header))  # Literal.collection = 2
-        headers.append(literal_header + collection_header)
-        size += len(literal_header) + len(collection_header)
-    return b"".join(reversed(headers)) + leaf
-
-
-def test_bytes_nested_deeper_than_protobuf_decodes_raise_decode_error() -> None:
-    assert Literal.from_bytes(_deep_bytes(40)).collection is not None  # shallow enough: decodes
-    for depth in (60, DEPTH, 100_000):
-        with pytest.raises(DecodeError, match=r"^cannot decode Literal .*MaxDepth"):
-            Literal.from_bytes(_deep_bytes(depth))
-
-
-def test_deep_models_serialize_but_their_bytes_and_pickles_raise_decode_error(deep: Literal) -> None:
-    """Documented limit: protobuf decodes about 50 literal levels, so the bytes forms stop there."""
-    with pytest.raises(DecodeError, match=r"^cannot decode Literal"):
-        Literal.from_bytes(deep.serialize_to_string())
-    data = pickle.dumps(deep)
-    with pytest.raises(DecodeError, match=r"^cannot decode Literal"):
-        pickle.loads(data)
-
-
-# -- concurrency -------------------------------------------------------------------------------
-
-THREADS = 16
-
-
-def _read_everything(model: Message) -> list[Any]:
-    """Every property value of ``model`` and of every model inside it, in a fixed order."""
-    seen: list[Any] = []
-    stack = [model]
-    while stack:
-        current = stack.pop()
-        for name in sorted(n for k in type(current).__mro__ for n, v in vars(k).items() if isinstance(v, property)):
-            value = getattr(current, name)
-            seen.append(value)
-            items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
-            stack.extend(item for item in items if isinstance(item, Message))
-    return seen
-
-
-def _race(work: Any) -> list[Any]:
-    """Run ``work`` in THREADS threads released at once; return their results (re-raising failures)."""
-    barrier = threading.Barrier(THREADS)
-    results: list[Any] = [None] * THREADS
-    errors: list[BaseException] = []
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait()
-            results[index] = work()
-        except BaseException as error:  # reported below, with the thread's traceback
-            errors.append(error)
-
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # switch threads as often as possible
-    try:
-        threads = [threading.Thread(target=run, args=(index,)) for index in range(THREADS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        sys.setswitchinterval(interval)
-    if errors:
-        raise errors[0]
-    return results
-
-
-def test_threads_reading_one_models_lazy_properties_agree() -> None:
-    import random
-
-    for seed in range(5):
-        pb = filler.fill(execution_pb2.Execution, random.Random(f"threads/{seed}"), filler.Options(max_depth=4))
-        expected = _read_everything(Execution.from_flyte_idl(pb))
-        shared = Execution.from_flyte_idl(pb)  # fresh: every cache is empty when the threads start
-        for values in _race(lambda model=shared: (_read_everything(model), hash(model))):
-            assert values[0] == expected
-            assert values[1] == hash(Execution.from_flyte_idl(pb))
-
-
-_FIRST_USE_IN_THREADS = textwrap.dedent(
-    """
-    import sys, threading
-    sys.setswitchinterval(1e-6)
-    from flytemodels.admin.execution import Execution  # nothing below it is imported or built yet
-    data = bytes.fromhex(sys.argv[1])
-    barrier = threading.Barrier(16)
-    results, errors = [], []
-    def run():
-        try:
-            barrier.wait()
-            model = Execution.from_bytes(data)
-            results.append((model.spec.launch_plan, model.closure.started_at, model.spec.labels, model.spec.inputs))
-        except BaseException as error:
-            errors.append(repr(error))
-    threads = [threading.Thread(target=run) for _ in range(16)]
-    [t.start() for t in threads]
-    [t.join() for t in threads]
-    assert not errors, errors
-    assert all(result == results[0] for result in results) and len(results) == 16
-    print("ok")
-    """
-)
-
-
-def test_first_use_of_model_classes_from_many_threads() -> None:
-    """Registry look-ups, lazy module imports and spec building race safely in a fresh interpreter."""
-    pb = _execution_pb()
-    pb.spec.launch_plan.project = "lp"
-    pb.spec.inputs.literals["x"].scalar.primitive.integer = 3
-    run = subprocess.run(
-        [sys.executable, "-c", _FIRST_USE_IN_THREADS, pb.SerializeToString().hex()],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.split()[0] == "ok", run.stdout
-
-
-# -- pickle, copy, hash across processes ------------------------------------------------------------
-
-
-def _assorted() -> list[Message]:
-    pb = literals_pb2.Literal()
-    pb.scalar.primitive.datetime.seconds, pb.scalar.primitive.datetime.nanos = 1, 5
-    with_unknown = Literal.from_bytes(pb.SerializeToString() + _unknown(900, b"newer"))
-    return [
-        integer(1),
-        LiteralMap(literals={key: integer(index) for index, key in enumerate("qwertyuiop")}),
-        Literal(metadata={key: key * 3 for key in "asdfghjkl"}),
-        Identifier(resource_type=97, project="p"),
-        Resource(custom_info={"b": 1, "a": [None, "x", {"c": True}]}),
-        with_unknown,
-        Execution.from_flyte_idl(_execution_pb()),
-    ]
-
-
-@pytest.mark.parametrize("protocol", [0, 2, pickle.HIGHEST_PROTOCOL])
-def test_pickle_and_copy_round_trips_are_equal(protocol: int) -> None:
-    models = _assorted()
-    for model in models:
-        loaded = pickle.loads(pickle.dumps(model, protocol=protocol))
-        assert type(loaded) is type(model)
-        assert loaded == model and hash(loaded) == hash(model)
-        assert loaded.serialize_to_string() == model.serialize_to_string()
-        assert copy.copy(model) == model and copy.deepcopy(model) == model
-
-
-_HASHES = textwrap.dedent(
-    """
-    import sys
-    sys.path.insert(0, sys.argv[1])
-    from tests.test_robustness import _assorted
-    sys.stdout.write(repr([hash(model) for model in _assorted()]))
-    """
-)
-
-
-def test_hash_is_the_same_in_processes_with_different_hash_seeds() -> None:
-    """hash(bytes) changes with PYTHONHASHSEED; a model's hash must not."""
-    seen = []
-    for seed in ("1", "2"):
-        environment = {**os.environ, "PYTHONHASHSEED": seed}
-        run = subprocess.run(
-            [sys.executable, "-c", _HASHES, str(ROOT)], capture_output=True, text=True, env=environment, check=False
-        )
-        assert run.returncode == 0, run.stderr
-        seen.append(run.stdout)
-    assert seen[0] == seen[1] == repr([hash(model) for model in _assorted()])
-
-
-# -- the fuzz target ----------------------------------------------------------------------------------
-
-
-def _fuzz(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "fuzz", *arguments], capture_output=True, text=True, cwd=ROOT, check=False, timeout=120
-    )
-
-
-def test_fuzz_target_short_run_finds_no_crash() -> None:
-    """A short run of what ``make fuzz`` runs long: atheris if installed, else Hypothesis."""
-    run = _fuzz("--runs", "5000", "--seconds", "60", "--seed", "1")
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "fuzz from_bytes: 5000 inputs tried" in run.stdout, run.stdout
-    assert run.stdout.rstrip().endswith(", 0 crashes"), run.stdout
-
-
-def test_fuzz_target_counts_and_records_crashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The harness itself: a non-DecodeError is a recorded crash, a DecodeError is not."""
-    from fuzz import target
-
-    tally = target.Tally()
-    monkeypatch.setattr(target, "TALLY", tally)
-    index = next(i for i, case in enumerate(target.CASES) if case.model is Literal)
-    target.one_input(target.encode(index, b"\x0a\x05ab"))  # garbage: a DecodeError, fine
-    target.one_input(target.encode(index, integer(1).serialize_to_string()))  # decodes and behaves
-    assert (tally.inputs, tally.decoded, tally.crashes) == (2, 1, {})
-
-    def broken(data: bytes) -> Literal:
-        raise RuntimeError("not a DecodeError")
-
-    monkeypatch.setattr(Literal, "from_bytes", broken)
-    target.one_input(target.encode(index, b""))
-    target.one_input(target.encode(index, b"\x01"))  # the same crash again: recorded once
-    assert tally.inputs == 4 and len(tally.crashes) == 1
-    assert next(iter(tally.crashes)).startswith("RuntimeError at ")
