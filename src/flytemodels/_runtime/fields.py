@@ -50,6 +50,8 @@ class Element:
     __slots__ = ()
     #: True when values are written with ``CopyFrom``-style filling, not assignment.
     is_message = False
+    #: True when ``to_python`` returns its argument: containers then copy in C, not item by item.
+    passthrough = False
 
     def to_python(self, raw: Any) -> Any:
         return raw
@@ -68,6 +70,7 @@ class Element:
 
 class ScalarElement(Element):
     __slots__ = ("_expected", "_float", "_range", "_types")
+    passthrough = True
 
     def __init__(self, field: FieldDescriptor) -> None:
         self._range = _INT_RANGES.get(field.type)
@@ -95,6 +98,7 @@ class ScalarElement(Element):
 
 class EnumElement(ScalarElement):
     __slots__ = ("_descriptor", "_enum")
+    passthrough = False
 
     def __init__(self, field: FieldDescriptor) -> None:
         super().__init__(field)
@@ -258,6 +262,8 @@ class RepeatedSpec(Spec):
     __slots__ = ()
 
     def get(self, pb: Any) -> Any:
+        if self.element.passthrough:
+            return list(getattr(pb, self.name))
         convert = self.element.to_python
         return [convert(item) for item in getattr(pb, self.name)]
 
@@ -287,6 +293,8 @@ class MapSpec(Spec):
         self.key = ScalarElement(entry.fields_by_name["key"])
 
     def get(self, pb: Any) -> Any:
+        if self.element.passthrough:
+            return dict(getattr(pb, self.name))
         convert = self.element.to_python
         return {key: convert(item) for key, item in getattr(pb, self.name).items()}
 
