@@ -31,18 +31,6 @@ class Cardinality(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class TypeRef:
-    """A Python name: ``qualname`` inside ``module`` (after gapic's Address)."""
-
-    module: str
-    qualname: str
-
-    def rel(self, from_module: str, alias: str) -> str:
-        """How code in ``from_module`` spells this name, ``alias`` being the module's import alias."""
-        return self.qualname if self.module == from_module else f"{alias}.{self.qualname}"
-
-
-@dataclass(frozen=True, slots=True)
 class Field:
     """One field of a message, with its Python spelling decided."""
 

@@ -167,10 +167,6 @@ def _builtin(name: str, shadowed: frozenset[str]) -> str:
     return f"_builtins.{name}" if name in shadowed else name
 
 
-def needs_builtins(shadowed: frozenset[str]) -> bool:
-    return bool(shadowed & _BUILTIN_TYPES)
-
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
