@@ -31,13 +31,6 @@ ALIAS_ENV = "FLYTEMODELS_ALIAS"
 ALIASED = "flytekit.models"
 TARGET = "flytemodels.flytekit"
 
-# flytekit registers these in its own pyproject.toml, which the suite folder does not have;
-# registering them here keeps pytest from warning about unknown marks on every use.
-FLYTEKIT_MARKERS = (
-    "sandbox_test: needs a Flyte sandbox (deselected with -m 'not sandbox_test')",
-    "serial: flytekit runs these in a separate, serial pass",
-)
-
 
 def target_name(fullname: str) -> str:
     """``flytekit.models.core.identifier`` -> ``flytemodels.flytekit.core.identifier``."""
@@ -103,11 +96,6 @@ def install_alias() -> None:
 # Installed at import, not in a hook: `-p` imports this module before conftests and test modules.
 if os.environ.get(ALIAS_ENV) == "1":
     install_alias()
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    for marker in FLYTEKIT_MARKERS:
-        config.addinivalue_line("markers", marker)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
