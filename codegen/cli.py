@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 from codegen import diff, inputs, load, override_check, render, report, sources, state, write
+from codegen.compat import render as compat_render
+from codegen.compat import table as compat_table
 from codegen.config import Config, Source, load_config
 from codegen.errors import GenerateError
 
@@ -70,6 +72,8 @@ def _generate(arguments: argparse.Namespace) -> int:
 
 
 def _generate_one(config: Config, check: bool) -> int:
+    if config.compat_table is not None:
+        return _generate_family(config, config.compat_table, check)
     started = time.perf_counter()
     files = sources.read(config.source)
     tree = load.build_tree(files, config)
@@ -90,6 +94,23 @@ def _generate_one(config: Config, check: bool) -> int:
     )
     problems = override_check.check(config, new.surface, old.surface if old is not None else None)
     return _print_problems(problems)
+
+
+def _generate_family(config: Config, table: Path, check: bool) -> int:
+    """Generate a compatibility family (``flytemodels.flytekit``) from its table and the IDL."""
+    started = time.perf_counter()
+    family = compat_table.load_family(table, sources.read(config.source), config.package)
+    rendered = compat_render.render_family(family, table.as_posix())
+    formatted = write.format_all(rendered, config.line_length, config.python_versions, Path(tempfile.gettempdir()))
+    if check:
+        return _report_drift(config, formatted)
+    changes = write.write_tree(config.output, formatted, config.package)
+    elapsed = time.perf_counter() - started
+    print(
+        f"codegen: {len(family.modules)} modules of {config.package} from {table} in {elapsed:.1f}s: "
+        f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged"
+    )
+    return 0
 
 
 def _source_given(arguments: argparse.Namespace) -> bool:

@@ -44,6 +44,7 @@ class Config:
     field_helpers: tuple[str, ...] = ()
     oneof_helpers: tuple[str, ...] = ()  # ...and as helper(model, "oneof")
     line_length: int = 100
+    compat_table: Path | None = None  # a compatibility family: generated from this table, not one module per file
     python_versions: tuple[str, ...] = field(default=("py311",))
 
 
@@ -72,7 +73,7 @@ def _parse(data: dict[str, Any], base: Path) -> Config:
             wheel=source.get("wheel"),
             cache=_path(base, source.get("cache")) or Path(".cache/idl"),
         ),
-        proto_root=generate["proto_root"],
+        proto_root=generate["proto_root"] if "compat" not in data else generate.get("proto_root", ""),
         package=generate["package"],
         output=Path(os.path.normpath(base / generate["output"])),
         runtime=generate.get("runtime", "flytemodels._runtime"),
@@ -81,6 +82,7 @@ def _parse(data: dict[str, Any], base: Path) -> Config:
         overrides_package=overrides.get("package"),
         field_helpers=tuple(overrides.get("field_helpers", ())),
         oneof_helpers=tuple(overrides.get("oneof_helpers", ())),
+        compat_table=_path(base, data.get("compat", {}).get("table")),
     )
 
 

@@ -1,0 +1,203 @@
+"""The frozen model of a compatibility family: what its templates print.
+
+A compatibility family (``flytemodels.flytekit``) mirrors a hand-written API
+over the same IDL. ``codegen.compat.table`` builds this model from the
+family's table (data) and the IDL's descriptors; the templates only loop over
+it and print.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class ShapeKind(enum.Enum):
+    """How one attribute maps to its field; one runtime shape class each (``flytemodels._runtime.shapes``)."""
+
+    SCALAR = "Scalar"
+    REPEATED = "Repeated"
+    SCALAR_MAP = "ScalarMap"
+    MODEL = "Model"
+    MESSAGE = "Message"
+    MODELS = "Models"
+    MODEL_MAP = "ModelMap"
+    TIMESTAMP = "Timestamp"
+    DURATION = "Duration"
+    STRUCT = "Struct"
+    UNWRAPPED = "Unwrapped"
+    PAIRS = "Pairs"
+    CUSTOM = "Custom"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A class of the family (or of the hand-written code) by module and qualified name."""
+
+    module: str
+    qualname: str
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    kind: ShapeKind
+    field: str
+    presence: bool = False
+    empty_is_none: bool = False
+    naive: bool = False
+    model: Ref | None = None  # MODEL, MODELS, MODEL_MAP (None: items stay messages)
+    enum: Ref | None = None  # SCALAR of an enum the target API spells as a Python enum
+    inner: Shape | None = None  # UNWRAPPED: the one field inside the wrapper message
+    custom: str = ""  # CUSTOM: the name of a pair of functions in the hand-written shapes module
+
+    @property
+    def class_name(self) -> str:
+        return self.kind.value
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One attribute of a class: the instance attribute, its property and the field behind it."""
+
+    attr: str
+    prop: str  # the property (and constructor argument) name
+    shape: Shape
+    keyword_only: bool  # an IDL field the target API lacks: a keyword-only argument after its own
+    setter: bool
+    doc: str
+
+    @property
+    def has_property(self) -> bool:
+        """A property is generated unless the attribute is itself public (dataclass style)."""
+        return self.attr != self.prop
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One constructor parameter as the target API spells it."""
+
+    name: str
+    default: str | None  # Python source, evaluated in the generated module; None: required
+    star: str = ""  # "*" or "**" for *args / **kwargs
+
+    @property
+    def source(self) -> str:
+        default = "" if self.default is None else f"={self.default}"
+        return f"{self.star}{self.name}{default}"
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """``self.<attr> = <param>`` in the constructor."""
+
+    attr: str
+    param: str
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """An enum holder class: int constants on a plain class, or a Python ``enum.Enum``."""
+
+    name: str
+    python_enum: bool
+    values: tuple[tuple[str, int], ...]
+    unnamed: str  # what enum_to_string gives a value without a name ("" for its number)
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompatClass:
+    name: str  # as generated: the public name, or <name>Base when hand-written code extends it
+    public_name: str
+    qualname: str  # public qualified name within the module
+    message: str  # full name of the IDL message
+    pb: str  # expression of the pb2 class in the generated module
+    params: tuple[Param, ...]
+    assignments: tuple[Assignment, ...]
+    members: tuple[Member, ...]
+    dataclass: bool
+    nested: tuple[CompatClass, ...]
+    holders: tuple[Holder, ...]
+    constants: tuple[tuple[str, int], ...]  # class-level int constants the target API has
+    doc: str
+
+    @property
+    def overridden(self) -> bool:
+        return self.name != self.public_name
+
+    @property
+    def signature(self) -> tuple[Param, ...]:
+        """The constructor's parameters: the target's, then keyword-only members (before any ``**kwargs``)."""
+        extra = [Param(m.prop, "None") for m in self.members if m.keyword_only]
+        plain = [p for p in self.params if p.star != "**"]
+        if extra and not any(p.star == "*" for p in plain):
+            extra.insert(0, Param("", None, "*"))
+        return (*plain, *extra, *(p for p in self.params if p.star == "**"))
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    module: str
+    name: str
+    alias: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompatModule:
+    path: str  # relative output path
+    name: str  # dotted module name within the family, e.g. "core.identifier"
+    doc: str
+    pb2_imports: tuple[Import, ...]
+    classes: tuple[CompatClass, ...]
+    holders: tuple[Holder, ...]
+    overrides: tuple[str, ...]  # public names the hand-written module defines
+    override_module: str
+    external_reexports: tuple[Import, ...]  # names from outside the family, imported first
+    family_reexports: tuple[Import, ...]  # names from other modules of the family, imported last (cycles)
+    all_names: tuple[str, ...]
+
+    @property
+    def uses_dataclasses(self) -> bool:
+        return any(c.dataclass for c in _walk(self.classes))
+
+    @property
+    def uses_enums(self) -> bool:
+        return any(h.python_enum for h in self.holders) or any(
+            h.python_enum for c in _walk(self.classes) for h in c.holders
+        )
+
+    @property
+    def uses_holders(self) -> bool:
+        return any(not h.python_enum for h in self.holders) or any(
+            not h.python_enum for c in _walk(self.classes) for h in c.holders
+        )
+
+    @property
+    def uses_custom(self) -> bool:
+        return any(_custom(m.shape) for c in _walk(self.classes) for m in c.members)
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    package: str
+    source: str  # what the family mirrors, e.g. "flytekit.models 1.16"
+    base: Ref  # the base class of generated classes
+    holder_base: Ref  # the base class of enum holders
+    shapes_module: str
+    custom_shapes_module: str
+    modules: tuple[CompatModule, ...]
+    packages: tuple[tuple[str, str], ...]  # (relative path of __init__.py, dotted package)
+    eager_imports: tuple[str, ...]  # modules the family's package imports, as the target's does
+    index_path: str
+    index: tuple[tuple[str, Ref], ...]  # message full name → its first class
+
+
+def _walk(classes: tuple[CompatClass, ...]) -> list[CompatClass]:
+    found: list[CompatClass] = []
+    for one in classes:
+        found += [one, *_walk(one.nested)]
+    return found
+
+
+def _custom(shape: Shape) -> bool:
+    return shape.kind is ShapeKind.CUSTOM or (shape.inner is not None and _custom(shape.inner))

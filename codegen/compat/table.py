@@ -1,0 +1,363 @@
+"""Reading a compatibility table (TOML) against the IDL's descriptors into the frozen ``Family`` model.
+
+The table is data about the API being mirrored: per class, the message behind
+it, the constructor as that API spells it, and per field only what differs
+from the defaults (see the table's own header). Everything else is derived
+from the descriptors here, once. A table entry that names a message, field or
+class the IDL or table lacks is a ``GenerateError`` naming the table and key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from google.protobuf import descriptor_pool
+from google.protobuf.descriptor import Descriptor, FieldDescriptor
+from google.protobuf.descriptor_pb2 import FileDescriptorProto
+
+from codegen import naming
+from codegen.compat.model import (
+    Assignment,
+    CompatClass,
+    CompatModule,
+    Family,
+    Holder,
+    Import,
+    Member,
+    Param,
+    Ref,
+    Shape,
+    ShapeKind,
+)
+from codegen.errors import GenerateError
+
+_KEY_DOC = "the table's keys are '<module>:<Class>' or '<module>:<Class>.<Nested>'"
+_FIELD_OPTIONS = frozenset({"param", "attr", "shape", "model", "unset", "empty_is_none", "enum"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    table: Path
+    family: str
+    pool: descriptor_pool.DescriptorPool
+    classes: dict[str, dict[str, Any]]  # "module:Qual" → its table entry
+    by_message: dict[str, list[str]]  # message full name → keys of classes wrapping it
+
+    def error(self, key: str, text: str) -> GenerateError:
+        return GenerateError(f"{self.table}: {key}: {text}")
+
+    def ref(self, key: str) -> Ref:
+        module, qualname = key.split(":")
+        return Ref(f"{self.family}.{module}", qualname)
+
+
+def load_family(table: Path, files: list[FileDescriptorProto], output_root: str) -> Family:
+    """Build the family model from ``table`` and the IDL ``files``; paths are relative to ``output_root``."""
+    try:
+        data = tomllib.loads(table.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise GenerateError(f"{table}: cannot read the compatibility table: {error}") from None
+    family = data.get("family", {})
+    package = _required(family, "package", table)
+    pool = _pool(files)
+    classes: dict[str, dict[str, Any]] = data.get("classes", {})
+    context = _Context(table, package, pool, classes, _by_message(classes))
+    holders: dict[str, dict[str, Any]] = data.get("holders", {})
+    modules_data: dict[str, dict[str, Any]] = data.get("modules", {})
+    names = _module_names(classes, holders, modules_data)
+    modules = tuple(_module(name, modules_data.get(name, {}), holders, context, family) for name in names)
+    root = package.replace(".", "/")
+    return Family(
+        package=package,
+        source=_required(family, "source", table),
+        base=_ref_text(_required(family, "base", table)),
+        holder_base=_ref_text(_required(family, "holder_base", table)),
+        shapes_module=_required(family, "shapes", table),
+        custom_shapes_module=_required(family, "custom_shapes", table),
+        modules=modules,
+        packages=_packages(root, package, names),
+        eager_imports=tuple(f"{package}.{name}" for name in family.get("imports", ())),
+        index_path=f"{root}/_index.py",
+        index=tuple((message, context.ref(keys[0])) for message, keys in sorted(context.by_message.items())),
+    )
+
+
+def _pool(files: list[FileDescriptorProto]) -> descriptor_pool.DescriptorPool:
+    """A descriptor pool of ``files``, each added after the files it imports."""
+    pool = descriptor_pool.DescriptorPool()
+    by_name = {file.name: file for file in files}
+    added: set[str] = set()
+
+    def add(name: str) -> None:
+        if name in added or name not in by_name:
+            return
+        added.add(name)
+        for dependency in by_name[name].dependency:
+            add(dependency)
+        pool.Add(by_name[name])
+
+    for file in files:
+        add(file.name)
+    return pool
+
+
+def _required(table: dict[str, Any], key: str, path: Path) -> Any:
+    try:
+        return table[key]
+    except KeyError:
+        raise GenerateError(f"{path}: [family] needs {key!r}") from None
+
+
+def _ref_text(text: str) -> Ref:
+    module, qualname = text.split(":")
+    return Ref(module, qualname)
+
+
+def _by_message(classes: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for key, entry in classes.items():
+        found.setdefault(entry["message"], []).append(key)
+    return found
+
+
+def _module_names(*tables: dict[str, Any]) -> list[str]:
+    """Every module the table mentions, in first-mention order (classes, holders, then module entries)."""
+    names: dict[str, None] = {}
+    for table in tables:
+        for key in table:
+            names.setdefault(key.split(":")[0], None)
+    return list(names)
+
+
+def _packages(root: str, package: str, modules: list[str]) -> tuple[tuple[str, str], ...]:
+    dotted = sorted({".".join(name.split(".")[:depth]) for name in modules for depth in range(1, name.count(".") + 1)})
+    return ((f"{root}/__init__.py", package), *((f"{root}/{d.replace('.', '/')}/__init__.py", f"{package}.{d}") for d in dotted))
+
+
+# -- modules ----------------------------------------------------------------------------
+
+
+def _module(
+    name: str, entry: dict[str, Any], holders: dict[str, dict[str, Any]], context: _Context, family: dict[str, Any]
+) -> CompatModule:
+    keys = [key for key in context.classes if key.split(":")[0] == name]
+    top = [key for key in keys if "." not in key.split(":")[1]]
+    built = tuple(_class(key, keys, holders, context) for key in top)
+    own_holders = tuple(_holder(key, value) for key, value in holders.items() if _is_top(key, name))
+    overrides = tuple(entry.get("hand_written", ())) + tuple(c.public_name for c in built if c.overridden)
+    reexports = tuple(Import(*value.split(":"), alias=alias) for alias, value in entry.get("reexports", {}).items())
+    late = (context.family + ".", family["hand_written"] + ".")
+    public = [*(c.public_name for c in built), *(h.name for h in own_holders), *overrides, *(i.alias for i in reexports)]
+    return CompatModule(
+        path=f"{context.family.replace('.', '/')}/{name.replace('.', '/')}.py",
+        name=name,
+        doc=f"``{family['source'].split()[0]}.{name}``, generated from the compatibility table.",
+        pb2_imports=_pb2_imports(built, context),
+        classes=built,
+        holders=own_holders,
+        overrides=tuple(dict.fromkeys(overrides)),
+        override_module=f"{family['hand_written']}.{name}",
+        external_reexports=tuple(i for i in reexports if not i.module.startswith(late)),
+        family_reexports=tuple(i for i in reexports if i.module.startswith(late)),
+        all_names=tuple(sorted(name for name in dict.fromkeys(public) if not name.startswith("_"))),
+    )
+
+
+def _is_top(key: str, module: str) -> bool:
+    found_module, qualname = key.split(":")
+    return found_module == module and "." not in qualname
+
+
+def _pb2_imports(classes: tuple[CompatClass, ...], context: _Context) -> tuple[Import, ...]:
+    modules = sorted({naming.pb2_module(context.pool.FindMessageTypeByName(c.message).file.name) for c in _walk(classes)})
+    return tuple(Import(*module.rsplit(".", 1), alias=_pb2_alias(module)) for module in modules)
+
+
+def _walk(classes: tuple[CompatClass, ...]) -> Iterator[CompatClass]:
+    for found in classes:
+        yield found
+        yield from _walk(found.nested)
+
+
+def _pb2_alias(module: str) -> str:
+    return "_" + module.replace(".", "_")
+
+
+# -- classes ----------------------------------------------------------------------------
+
+
+def _class(key: str, module_keys: list[str], holders: dict[str, dict[str, Any]], context: _Context) -> CompatClass:
+    entry = context.classes[key]
+    message = _message(key, entry, context)
+    module, qualname = key.split(":")
+    public_name = qualname.rsplit(".", 1)[-1]
+    dataclass_style = entry.get("style") == "dataclass"
+    params = _params(key, entry)
+    members = _members(key, entry, message, params, dataclass_style, context)
+    children = [k for k in module_keys if _parent(k) == key]
+    nested_holders = tuple(_holder(k, v) for k, v in holders.items() if _parent(k) == key)
+    pb_path = message.full_name.removeprefix(message.file.package + ".")
+    return CompatClass(
+        name=naming.base_name(public_name) if entry.get("override") else public_name,
+        public_name=public_name,
+        qualname=qualname,
+        message=message.full_name,
+        pb=f"{_pb2_alias(naming.pb2_module(message.file.name))}.{pb_path}",
+        params=params,
+        assignments=_assignments(params, members),
+        members=members,
+        dataclass=dataclass_style,
+        nested=tuple(_class(child, module_keys, holders, context) for child in children),
+        holders=nested_holders,
+        constants=tuple((name, int(value)) for name, value in entry.get("constants", {}).items()),
+        doc=f"``{module}.{qualname}``: the ``{message.full_name}`` message.",
+    )
+
+
+def _parent(key: str) -> str | None:
+    """``"types:SchemaType"`` for ``"types:SchemaType.SchemaColumn"``; None for a top-level class."""
+    module, qualname = key.split(":")
+    return f"{module}:{qualname.rsplit('.', 1)[0]}" if "." in qualname else None
+
+
+def _message(key: str, entry: dict[str, Any], context: _Context) -> Descriptor:
+    if ":" not in key:
+        raise context.error(key, _KEY_DOC)
+    try:
+        return context.pool.FindMessageTypeByName(entry["message"])
+    except KeyError as error:
+        raise context.error(key, f"no message {error} in the IDL") from None
+
+
+def _params(key: str, entry: dict[str, Any]) -> tuple[Param, ...]:
+    params = []
+    for text in entry.get("init", ()):
+        star = "**" if text.startswith("**") else "*" if text.startswith("*") else ""
+        name, _, default = text.removeprefix(star).partition("=")
+        params.append(Param(name.strip(), default.strip() or None, star))
+    return tuple(params)
+
+
+def _members(
+    key: str, entry: dict[str, Any], message: Descriptor, params: tuple[Param, ...], dataclass_style: bool, context: _Context
+) -> tuple[Member, ...]:
+    specs: dict[str, dict[str, Any]] = entry.get("fields", {})
+    unknown = sorted(set(specs) - {field.name for field in message.fields})
+    if unknown:
+        raise context.error(key, f"{message.full_name} has no field {unknown[0]!r}")
+    param_names = {param.name for param in params}
+    setters = set(entry.get("setters", ()))
+    members = []
+    for field in message.fields:
+        spec = specs.get(field.name, {})
+        _check_options(key, field.name, spec, context)
+        prop = spec.get("param", field.name)
+        keyword_only = prop not in param_names
+        if keyword_only and dataclass_style:
+            continue  # a dataclass keeps flytekit's fields only; the held message keeps the rest
+        attr = spec.get("attr", prop if dataclass_style else "_" + prop)
+        shape = _shape(key, field, spec, context)
+        doc = _member_doc(field, message, keyword_only)
+        members.append(Member(attr, prop, shape, keyword_only, prop in setters, doc))
+    return tuple(members)
+
+
+def _check_options(key: str, field: str, spec: dict[str, Any], context: _Context) -> None:
+    unknown = sorted(set(spec) - _FIELD_OPTIONS)
+    if unknown:
+        raise context.error(f"{key}.fields.{field}", f"unknown option {unknown[0]!r} (known: {sorted(_FIELD_OPTIONS)})")
+
+
+def _member_doc(field: FieldDescriptor, message: Descriptor, keyword_only: bool) -> str:
+    where = f"field {field.number} ``{field.name}`` of ``{message.full_name}``"
+    return f"{where} (not in flytekit's constructor: kept so nothing is dropped)." if keyword_only else f"{where}."
+
+
+def _assignments(params: tuple[Param, ...], members: tuple[Member, ...]) -> tuple[Assignment, ...]:
+    by_prop = {member.prop: member.attr for member in members}
+    given = [Assignment(by_prop.get(p.name, "_" + p.name), p.name) for p in params if not p.star]
+    extra = [Assignment(m.attr, m.prop) for m in members if m.keyword_only]
+    return (*given, *extra)
+
+
+# -- shapes -------------------------------------------------------------------------------
+
+
+def _shape(key: str, field: FieldDescriptor, spec: dict[str, Any], context: _Context) -> Shape:
+    where = f"{key}.fields.{field.name}"
+    chosen = spec.get("shape", "")
+    empty_is_none = bool(spec.get("empty_is_none", False))
+    presence = spec.get("unset", "none") != "empty"
+    if chosen.startswith("custom:"):
+        return Shape(ShapeKind.CUSTOM, field.name, custom=chosen.removeprefix("custom:"))
+    if chosen == "unwrap":
+        return _unwrapped(where, field, spec, context)
+    if chosen == "pairs":
+        return Shape(ShapeKind.PAIRS, field.name)
+    if chosen in ("struct", "message", "naive"):
+        kind = {"struct": ShapeKind.STRUCT, "message": ShapeKind.MESSAGE, "naive": ShapeKind.TIMESTAMP}[chosen]
+        return Shape(kind, field.name, presence=presence, empty_is_none=empty_is_none, naive=chosen == "naive")
+    if chosen:
+        raise context.error(where, f"unknown shape {chosen!r}")
+    return _derived(where, field, spec, context, presence, empty_is_none)
+
+
+def _derived(
+    where: str, field: FieldDescriptor, spec: dict[str, Any], context: _Context, presence: bool, empty_is_none: bool
+) -> Shape:
+    message = field.message_type
+    if message is not None and message.GetOptions().map_entry:
+        value = message.fields_by_name["value"]
+        if value.message_type is None:
+            return Shape(ShapeKind.SCALAR_MAP, field.name, empty_is_none=empty_is_none)
+        return Shape(ShapeKind.MODEL_MAP, field.name, empty_is_none=empty_is_none, model=_model(where, value, spec, context))
+    if field.is_repeated:
+        if message is None:
+            return Shape(ShapeKind.REPEATED, field.name, empty_is_none=empty_is_none)
+        return Shape(ShapeKind.MODELS, field.name, empty_is_none=empty_is_none, model=_model(where, field, spec, context))
+    if message is None:
+        enum = context.ref(spec["enum"]) if "enum" in spec else None
+        return Shape(ShapeKind.SCALAR, field.name, presence=field.has_presence, empty_is_none=empty_is_none, enum=enum)
+    well_known = {"google.protobuf.Timestamp": ShapeKind.TIMESTAMP, "google.protobuf.Duration": ShapeKind.DURATION}
+    if message.full_name in well_known:
+        return Shape(well_known[message.full_name], field.name, presence=presence)
+    model = _model(where, field, spec, context)
+    kind = ShapeKind.MESSAGE if model is None else ShapeKind.MODEL
+    return Shape(kind, field.name, presence=presence, model=model)
+
+
+def _unwrapped(where: str, field: FieldDescriptor, spec: dict[str, Any], context: _Context) -> Shape:
+    wrapper = field.message_type
+    if wrapper is None or len(wrapper.fields) != 1:
+        raise context.error(where, "shape 'unwrap' needs a message field whose message has exactly one field")
+    inner = _derived(where, wrapper.fields[0], spec, context, presence=False, empty_is_none=False)
+    return Shape(ShapeKind.UNWRAPPED, field.name, inner=inner)
+
+
+def _model(where: str, field: FieldDescriptor, spec: dict[str, Any], context: _Context) -> Ref | None:
+    """The family class a message field yields: the table's choice, else the one class of that message."""
+    if "model" in spec:
+        if spec["model"] not in context.classes:
+            raise context.error(where, f"model {spec['model']!r} is not a class of the table")
+        return context.ref(spec["model"])
+    message = field.message_type
+    assert message is not None  # only message fields have models
+    candidates = context.by_message.get(message.full_name, [])
+    if len(candidates) > 1:
+        module = where.split(":")[0]
+        same_module = [key for key in candidates if key.split(":")[0] == module]
+        if len(same_module) != 1:
+            raise context.error(where, f"{message.full_name} has several classes {candidates}: say which with 'model'")
+        candidates = same_module
+    return context.ref(candidates[0]) if candidates else None
+
+
+def _holder(key: str, entry: dict[str, Any]) -> Holder:
+    name = key.split(":")[1].rsplit(".", 1)[-1]
+    values = tuple((member, int(value)) for member, value in entry["values"].items())
+    doc = f"``{key.replace(':', '.')}``: enum constants."
+    return Holder(name, bool(entry.get("python_enum", False)), values, entry.get("unnamed", ""), doc)

@@ -1,0 +1,149 @@
+"""flytekit's model base classes, and ``FlytekitModel``, the base of every generated flytekit-family class.
+
+``FlyteIdlEntity`` behaves as flytekit's: ``==`` compares ``to_flyte_idl()``
+with any other entity's, ``hash`` is the hash of the deterministic bytes,
+``repr`` is the message's text format, ``str``/``short_string`` flytekit's
+indented ``Flyte Serialized object (Name):`` layout. ``FlytekitModel`` gets
+the same results cheaper: it compares and prints the message it holds, without
+rebuilding it, when nothing was read or changed.
+"""
+
+from __future__ import annotations
+
+import abc
+import json
+import textwrap
+from typing import Any
+
+from google.protobuf import json_format, struct_pb2
+
+from flytemodels._runtime.mutable import MutableModel
+
+_WIDTH = 80  # flytekit shortens each scalar line of short_string() to this width
+
+
+class FlyteABCMeta(abc.ABCMeta):
+    """The metaclass of flytekit's model ABCs."""
+
+
+class FlyteType(FlyteABCMeta):
+    """The metaclass of ``FlyteIdlEntity``: a class prints as its plain ``repr``."""
+
+    def __repr__(cls) -> str:
+        return cls.short_class_string()
+
+    def __str__(cls) -> str:
+        return cls.verbose_class_string()
+
+    def short_class_string(cls) -> str:
+        return super().__repr__()
+
+    def verbose_class_string(cls) -> str:
+        return cls.short_class_string()
+
+
+class FlyteIdlEntity(metaclass=FlyteType):
+    """Something with ``to_flyte_idl()``: equality, hash and text follow from the message."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FlyteIdlEntity) and bool(other.to_flyte_idl() == self.to_flyte_idl())
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __repr__(self) -> str:
+        return str(self.to_flyte_idl())
+
+    def __str__(self) -> str:
+        return self.short_string()
+
+    def __hash__(self) -> int:
+        return hash(self.to_flyte_idl().SerializeToString(deterministic=True))
+
+    def short_string(self) -> str:
+        """``Flyte Serialized object (Name):`` and the set fields, one per line, indented by depth."""
+        body = yaml_like(self.to_flyte_idl(), indent=2).rstrip("\n")
+        return f"Flyte Serialized object ({type(self).__name__}):\n{body}"
+
+    def serialize_to_string(self) -> bytes:
+        data: bytes = self.to_flyte_idl().SerializeToString()
+        return data
+
+    def _repr_html_(self) -> str:
+        body = yaml_like(self.to_flyte_idl()).rstrip("\n")
+        return f"<h4>{type(self).__name__}</h4><pre>{body}</pre>"
+
+    @property
+    def is_empty(self) -> bool:
+        return len(self.to_flyte_idl().SerializeToString()) == 0
+
+    @abc.abstractmethod
+    def to_flyte_idl(self) -> Any:
+        """The flyteidl message this entity stands for."""
+
+
+class FlyteCustomIdlEntity(FlyteIdlEntity):
+    """An entity carried as a ``google.protobuf.Struct`` of its ``to_dict()``."""
+
+    @classmethod
+    def from_flyte_idl(cls, idl_object: Any) -> Any:
+        return cls.from_dict(idl_dict=json_format.MessageToDict(idl_object))
+
+    def to_flyte_idl(self) -> Any:
+        return json_format.Parse(json.dumps(self.to_dict()), struct_pb2.Struct())
+
+    @abc.abstractmethod
+    def from_dict(self, idl_dict: Any) -> Any:
+        """Build the entity from what ``to_dict`` returned."""
+
+    @abc.abstractmethod
+    def to_dict(self) -> Any:
+        """The entity as a JSON-like dict."""
+
+
+class FlytekitModel(MutableModel, FlyteIdlEntity):
+    """The base of generated flytekit-family classes: a ``MutableModel`` that is a ``FlyteIdlEntity``."""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FlytekitModel):
+            return bool(self._fm_message() == other._fm_message())
+        return isinstance(other, FlyteIdlEntity) and bool(other.to_flyte_idl() == self._fm_message())
+
+    def __hash__(self) -> int:
+        return hash(self._fm_message().SerializeToString(deterministic=True))
+
+    def __repr__(self) -> str:
+        return str(self._fm_message())
+
+    def short_string(self) -> str:
+        body = yaml_like(self._fm_message(), indent=2).rstrip("\n")
+        return f"Flyte Serialized object ({type(self).__name__}):\n{body}"
+
+    def serialize_to_string(self) -> bytes:
+        data: bytes = self._fm_message().SerializeToString()
+        return data
+
+    @property
+    def is_empty(self) -> bool:
+        return bool(self._fm_message().ByteSize() == 0)
+
+
+def yaml_like(message: Any, indent: int = 0) -> str:
+    """flytekit's text of a message: ``name:`` then nested fields two spaces deeper; scalars on one line.
+
+    Empty sub-messages are left out; repeated and map fields print as Python's
+    text of the container, shortened to 80 characters.
+    """
+    if not hasattr(message, "ListFields"):
+        return str(message)
+    lines: list[str] = []
+    pad = " " * indent
+    for descriptor, value in message.ListFields():
+        if hasattr(value, "ListFields"):
+            if value.ListFields():
+                lines.append(f"{pad}{descriptor.name}:\n{yaml_like(value, indent + 2)}")
+            continue
+        text = textwrap.shorten(str(value).strip(), width=_WIDTH)
+        if text:
+            lines.append(f"{pad}{descriptor.name}: {text}\n")
+    return "".join(lines)

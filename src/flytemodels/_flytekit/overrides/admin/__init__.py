@@ -1,0 +1,1 @@
+"""Hand-written code of ``flytemodels.flytekit.admin``."""

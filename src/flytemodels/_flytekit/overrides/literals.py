@@ -1,0 +1,73 @@
+"""What flytekit's literal classes have beyond their messages: ``value`` and ``Literal.set_metadata``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flytemodels.flytekit.literals import (
+    BindingDataBase,
+    LiteralBase,
+    LiteralCollection,
+    LiteralMap,
+    PrimitiveBase,
+    ScalarBase,
+)
+
+
+class Primitive(PrimitiveBase):
+    @property
+    def value(self) -> Any:
+        """Whichever member is set (the first that is not None, in flytekit's order)."""
+        for value in (self.integer, self.float_value, self.string_value, self.boolean, self.datetime, self.duration):
+            if value is not None:
+                return value
+        return None
+
+
+class Scalar(ScalarBase):
+    @property
+    def value(self) -> Any:
+        """Whichever member is set (the first truthy one, as flytekit decides)."""
+        return (
+            self.primitive
+            or self.blob
+            or self.binary
+            or self.schema
+            or self.union
+            or self.none_type
+            or self.error
+            or self.generic
+            or self.structured_dataset
+        )
+
+
+class Literal(LiteralBase):
+    @property
+    def value(self) -> Any:
+        """The scalar, collection or map (flytekit leaves offloaded_metadata out)."""
+        return self.scalar or self.collection or self.map
+
+    def set_metadata(self, metadata: dict[str, str]) -> None:
+        """Replace the metadata (a mutation, as in flytekit)."""
+        self._metadata = metadata
+
+
+class BindingData(BindingDataBase):
+    @property
+    def value(self) -> Any:
+        return self.scalar or self.collection or self.promise or self.map
+
+    def to_literal_model(self) -> Literal | None:
+        """The literal these bindings stand for; a promise cannot be one (flytekit's ``FlyteValueException``)."""
+        if self.promise:
+            from flytekit.exceptions.user import FlyteValueException
+
+            raise FlyteValueException(self.promise, "Cannot convert BindingData to a Literal because it has a promise.")
+        if self.scalar:
+            return Literal(scalar=self.scalar)
+        if self.collection:
+            return Literal(collection=LiteralCollection([item.to_literal_model() for item in self.collection.bindings]))
+        if self.map:
+            bindings = self.map.bindings
+            return Literal(map=LiteralMap({key: item.to_literal_model() for key, item in bindings.items()}))
+        return None

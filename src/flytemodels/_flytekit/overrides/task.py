@@ -1,0 +1,32 @@
+"""What flytekit's task classes have beyond their messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flytemodels.flytekit.task import ContainerBase, K8sObjectMetadata, K8sPodBase
+
+
+class Container(ContainerBase):
+    def add_env(self, key: str, val: str) -> None:
+        """Set one environment variable (a mutation, as in flytekit)."""
+        self._env[key] = val
+
+
+class K8sPod(K8sPodBase):
+    def to_pod_template(self) -> Any:
+        """flytekit's ``PodTemplate`` of this pod (needs flytekit)."""
+        from flytekit import PodTemplate
+
+        return PodTemplate(labels=self.metadata.labels, annotations=self.metadata.annotations, pod_spec=self.pod_spec)
+
+    @classmethod
+    def from_pod_template(cls, pod_template: Any) -> K8sPod:
+        """A pod from flytekit's ``PodTemplate`` (needs the kubernetes client to serialize the pod spec)."""
+        from kubernetes.client import ApiClient
+
+        return cls(
+            metadata=K8sObjectMetadata(labels=pod_template.labels, annotations=pod_template.annotations),
+            pod_spec=ApiClient().sanitize_for_serialization(pod_template.pod_spec),
+            primary_container_name=pod_template.primary_container_name,
+        )

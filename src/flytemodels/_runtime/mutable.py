@@ -1,0 +1,154 @@
+"""``MutableModel``: the base of compatibility families (``flytemodels.flytekit``).
+
+A compatibility model behaves as the hand-written class it replaces: plain
+instance attributes (``self._id``) that code may read and write, values kept as
+given, and ``to_flyte_idl()`` that follows every change. It is built one of two
+ways, and materialized only when a message is asked for:
+
+- **value-built** (the constructor): the arguments are stored as given, in the
+  instance ``__dict__`` under the compatibility target's attribute names;
+  nothing is checked or converted until ``to_flyte_idl``;
+- **held** (``from_flyte_idl``): the instance keeps a C copy of the message
+  (``__dict__["_fm_pb"]``) and nothing else; an attribute is converted from it the
+  first time it is read (``__getattr__``) and then kept like a given value.
+
+``to_flyte_idl`` writes in one pass into the target message: a held model
+copies its message in C and rewrites only the attributes that were read or
+assigned (so fields the target API does not know, unknown fields and
+nanoseconds survive); a value-built model writes each attribute, and each child
+writes itself straight into its parent's sub-message.
+
+The class attribute ``_SHAPES`` (attribute name → ``Shape``, generated) says how
+each attribute maps to its field.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, TypeVar
+
+from google.protobuf.message import DecodeError as PbDecodeError
+from google.protobuf.message import Message as PbMessage
+
+from flytemodels._runtime.shapes import Shape
+from flytemodels.errors import DecodeError
+
+_Model = TypeVar("_Model", bound="MutableModel")
+_HELD = "_fm_pb"
+
+
+class MutableModel:
+    """A model that stores attributes as given and serializes what it holds."""
+
+    _PB: ClassVar[type[PbMessage]]
+    _SHAPES: ClassVar[dict[str, Shape]] = {}
+    #: Read every attribute when built from a message: for dataclasses, whose fields are class
+    #: attributes too (their defaults), so ``__getattr__`` would never be asked for them.
+    _EAGER: ClassVar[bool] = False
+
+    # -- construction ----------------------------------------------------------------
+
+    @classmethod
+    def _fm_held(cls: type[_Model], pb: Any) -> _Model:
+        """A model over ``pb``, which the caller hands over and never mutates again."""
+        model = cls.__new__(cls)
+        state = model.__dict__
+        state[_HELD] = pb
+        if cls._EAGER:
+            for name, shape in cls._SHAPES.items():
+                state[name] = shape.read(pb)
+        return model
+
+    @classmethod
+    def from_flyte_idl(cls: type[_Model], pb: Any) -> _Model:
+        """A model of ``pb``; the message is copied in C, attributes convert when first read."""
+        if type(pb) is not cls._PB:
+            _check_message_type(cls, pb)
+        copy = cls._PB()
+        copy.CopyFrom(pb)
+        return cls._fm_held(copy)
+
+    @classmethod
+    def from_bytes(cls: type[_Model], data: bytes) -> _Model:
+        """Parse wire bytes; malformed input raises ``flytemodels.errors.DecodeError``."""
+        try:
+            return cls._fm_held(cls._PB.FromString(data))
+        except (PbDecodeError, RuntimeError, ValueError, TypeError) as error:
+            raise DecodeError(f"cannot decode {cls._PB.DESCRIPTOR.full_name}: {error}") from None
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached when ``name`` is not in the instance dict: the first read
+        # of an attribute of a held model converts it and keeps it.
+        shape = type(self)._SHAPES.get(name)
+        held = self.__dict__.get(_HELD)
+        if shape is None or held is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = shape.read(held)
+        self.__dict__[name] = value
+        return value
+
+    # -- materialization -------------------------------------------------------------
+
+    def to_flyte_idl(self) -> Any:
+        """A new message holding every attribute as it is now."""
+        pb = self._PB()
+        self._fm_write(pb)
+        return pb
+
+    def _fm_message(self) -> Any:
+        """The message, shared when nothing was read or changed (for ``==``, ``hash``, text)."""
+        state = self.__dict__
+        if len(state) == 1 and _HELD in state:
+            return state[_HELD]
+        return self.to_flyte_idl()
+
+    def _fm_write(self, target: Any) -> None:
+        """Write this model into ``target``, an empty message of its type."""
+        state = self.__dict__
+        held = state.get(_HELD)
+        shapes = type(self)._SHAPES
+        if held is None:
+            for name, shape in shapes.items():
+                value = state.get(name)
+                if value is not None:
+                    shape.write(target, value)
+            return
+        target.CopyFrom(held)
+        if len(state) > 1:
+            for name, value in list(state.items()):
+                shape = shapes.get(name)
+                if shape is not None:
+                    shape.rewrite(target, value, held)
+
+    @property
+    def _fm_pristine(self) -> bool:
+        """True for a held model none of whose attributes was read or assigned."""
+        state = self.__dict__
+        return len(state) == 1 and _HELD in state
+
+
+def fill(target: Any, value: Any) -> None:
+    """Write ``value`` (a model of any family, or a message) into the sub-message ``target``."""
+    write = getattr(value, "_fm_write", None)
+    if write is not None:
+        write(target)
+    elif isinstance(value, PbMessage):
+        _copy_message(target, value)
+    else:
+        to_idl = getattr(value, "to_flyte_idl", None)
+        if to_idl is None:
+            raise TypeError(f"expected a {target.DESCRIPTOR.name} model or message, got {type(value).__name__}")
+        _copy_message(target, to_idl())
+    target.SetInParent()  # a given value is present even when it is empty
+
+
+def _copy_message(target: Any, value: PbMessage) -> None:
+    if value.DESCRIPTOR is not target.DESCRIPTOR:
+        raise TypeError(f"expected a {target.DESCRIPTOR.full_name} message, got {value.DESCRIPTOR.full_name}")
+    target.CopyFrom(value)
+
+
+def _check_message_type(cls: type[MutableModel], pb: Any) -> None:
+    expected = cls._PB.DESCRIPTOR
+    if not isinstance(pb, PbMessage) or pb.DESCRIPTOR is not expected:
+        got = pb.DESCRIPTOR.full_name if isinstance(pb, PbMessage) else type(pb).__name__
+        raise TypeError(f"{cls.__name__}.from_flyte_idl expected a {expected.full_name} message, got {got}")

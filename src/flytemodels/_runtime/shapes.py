@@ -1,0 +1,409 @@
+"""Shapes: how one attribute of a compatibility model maps to one field of its message.
+
+A shape reads the attribute's value from a held message (``read``), writes a
+given value into a new message (``write``), and rewrites a value over the copy
+of a held message (``rewrite``: only when it differs from what the message
+holds, so reading an attribute never loses what the Python value cannot carry,
+such as nanoseconds or a repeated key). Generated classes list their shapes in
+``_SHAPES``; the compatibility table (data) says which shape each field takes.
+
+Writing checks what it writes: a value of the wrong kind raises ``TypeError``
+naming ``Class.attribute`` and what was expected. ``None`` means unset.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import importlib
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from google.protobuf.message import Message as PbMessage
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+class ClassRef:
+    """A class named by module and qualified name, imported when first needed (modules import each other)."""
+
+    __slots__ = ("_found", "module", "qualname")
+
+    def __init__(self, module: str, qualname: str) -> None:
+        self.module = module
+        self.qualname = qualname
+        self._found: Any = None
+
+    def get(self) -> Any:
+        found = self._found
+        if found is None:
+            found = importlib.import_module(self.module)
+            for part in self.qualname.split("."):
+                found = getattr(found, part)
+            self._found = found
+        return found
+
+
+class Shape:
+    """One attribute ↔ one field. Subclasses define ``read`` and ``_write``."""
+
+    __slots__ = ("field", "label", "presence")
+    #: Whether a rewrite may skip a value equal to what the held message gives (cheap, immutable values).
+    compare_before_rewrite = True
+
+    def __init__(self, field: str, *, presence: bool = False) -> None:
+        self.field = field
+        self.presence = presence  # read None when the field is unset (oneof members, optional, messages)
+        self.label = field
+
+    def bind(self, owner: str) -> Shape:
+        """Name the owning class in error messages (called once by the generated class)."""
+        self.label = f"{owner}.{self.field}"
+        return self
+
+    def read(self, pb: Any) -> Any:
+        raise NotImplementedError
+
+    def write(self, target: Any, value: Any) -> None:
+        try:
+            self._write(target, value)
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"{self.label}: {error}") from None
+
+    def rewrite(self, target: Any, value: Any, held: Any) -> None:
+        if self.compare_before_rewrite and _same(value, self.read(held)):
+            return
+        target.ClearField(self.field)
+        if value is not None:
+            self.write(target, value)
+
+    def _write(self, target: Any, value: Any) -> None:
+        raise NotImplementedError
+
+
+def _same(value: Any, held: Any) -> bool:
+    return value is held or (type(value) is type(held) and value == held)
+
+
+class Scalar(Shape):
+    """A string, number, bool, bytes or enum field, as its Python value (an enum as an int, or ``enum``)."""
+
+    __slots__ = ("empty_is_none", "enum")
+
+    def __init__(self, field: str, *, presence: bool = False, empty_is_none: bool = False, enum: Any = None) -> None:
+        super().__init__(field, presence=presence)
+        self.empty_is_none = empty_is_none
+        self.enum: ClassRef | None = enum
+
+    def read(self, pb: Any) -> Any:
+        if self.presence and not pb.HasField(self.field):
+            return None
+        value = getattr(pb, self.field)
+        if self.empty_is_none and not value:
+            return None
+        return value if self.enum is None else self.enum.get()(value)
+
+    def _write(self, target: Any, value: Any) -> None:
+        if isinstance(value, enum.Enum):
+            value = value.value
+        setattr(target, self.field, value)
+
+
+class Repeated(Shape):
+    """A repeated scalar field, as a list."""
+
+    __slots__ = ("empty_is_none",)
+    compare_before_rewrite = True
+
+    def __init__(self, field: str, *, empty_is_none: bool = False) -> None:
+        super().__init__(field)
+        self.empty_is_none = empty_is_none
+
+    def read(self, pb: Any) -> Any:
+        items = list(getattr(pb, self.field))
+        return None if self.empty_is_none and not items else items
+
+    def _write(self, target: Any, value: Any) -> None:
+        _expect_iterable(value)
+        getattr(target, self.field).extend(item.value if isinstance(item, enum.Enum) else item for item in value)
+
+
+class ScalarMap(Shape):
+    """A map of scalars, as a dict (in the order given; the message's order when read)."""
+
+    __slots__ = ("empty_is_none",)
+
+    def __init__(self, field: str, *, empty_is_none: bool = False) -> None:
+        super().__init__(field)
+        self.empty_is_none = empty_is_none
+
+    def read(self, pb: Any) -> Any:
+        items = dict(getattr(pb, self.field))
+        return None if self.empty_is_none and not items else items
+
+    def _write(self, target: Any, value: Any) -> None:
+        _expect_mapping(value)
+        getattr(target, self.field).update(value)
+
+
+class Model(Shape):
+    """A message field, as a model of the family (``model``); a message without one stays a message."""
+
+    __slots__ = ("model",)
+    compare_before_rewrite = False
+
+    def __init__(self, field: str, model: ClassRef, *, presence: bool = True) -> None:
+        super().__init__(field, presence=presence)
+        self.model = model
+
+    def read(self, pb: Any) -> Any:
+        if self.presence and not pb.HasField(self.field):
+            return None
+        return self.model.get()._fm_held(getattr(pb, self.field))
+
+    def _write(self, target: Any, value: Any) -> None:
+        _fill(getattr(target, self.field), value)
+
+    def rewrite(self, target: Any, value: Any, held: Any) -> None:
+        # An untouched child equal to what the held message has is already in the copy,
+        # with the field's presence as it was (an empty child read from an unset field stays unset).
+        if getattr(value, "_fm_pristine", False) and value._fm_pb == getattr(held, self.field):
+            return
+        super().rewrite(target, value, held)
+
+
+class Message(Shape):
+    """A message field kept as a protobuf message (no model in the family); handed out as a copy."""
+
+    __slots__ = ()
+    compare_before_rewrite = True
+
+    def __init__(self, field: str, *, presence: bool = True) -> None:
+        super().__init__(field, presence=presence)
+
+    def read(self, pb: Any) -> Any:
+        if self.presence and not pb.HasField(self.field):
+            return None
+        source = getattr(pb, self.field)
+        copy = type(source)()
+        copy.CopyFrom(source)
+        return copy
+
+    def _write(self, target: Any, value: Any) -> None:
+        _fill(getattr(target, self.field), value)
+
+
+class Models(Shape):
+    """A repeated message field, as a list of models (or of messages when ``model`` is None)."""
+
+    __slots__ = ("empty_is_none", "model")
+    compare_before_rewrite = False
+
+    def __init__(self, field: str, model: ClassRef | None, *, empty_is_none: bool = False) -> None:
+        super().__init__(field)
+        self.model = model
+        self.empty_is_none = empty_is_none
+
+    def read(self, pb: Any) -> Any:
+        items = getattr(pb, self.field)
+        if self.empty_is_none and not items:
+            return None
+        if self.model is None:
+            return [_copy(item) for item in items]
+        held = self.model.get()._fm_held
+        return [held(item) for item in items]
+
+    def _write(self, target: Any, value: Any) -> None:
+        _expect_iterable(value)
+        items = getattr(target, self.field)
+        for item in value:
+            _fill(items.add(), item)
+
+
+class ModelMap(Shape):
+    """A map of messages, as a dict of models."""
+
+    __slots__ = ("empty_is_none", "model")
+    compare_before_rewrite = False
+
+    def __init__(self, field: str, model: ClassRef | None, *, empty_is_none: bool = False) -> None:
+        super().__init__(field)
+        self.model = model
+        self.empty_is_none = empty_is_none
+
+    def read(self, pb: Any) -> Any:
+        entries = getattr(pb, self.field)
+        if self.empty_is_none and not entries:
+            return None
+        if self.model is None:
+            return {key: _copy(item) for key, item in entries.items()}
+        held = self.model.get()._fm_held
+        return {key: held(item) for key, item in entries.items()}
+
+    def _write(self, target: Any, value: Any) -> None:
+        _expect_mapping(value)
+        entries = getattr(target, self.field)
+        for key, item in value.items():
+            _fill(entries[key], item)
+
+
+class Timestamp(Shape):
+    """A ``google.protobuf.Timestamp`` field, as an aware UTC ``datetime`` (``naive``: without tzinfo)."""
+
+    __slots__ = ("naive",)
+
+    def __init__(self, field: str, *, presence: bool = True, naive: bool = False) -> None:
+        super().__init__(field, presence=presence)
+        self.naive = naive
+
+    def read(self, pb: Any) -> Any:
+        if self.presence and not pb.HasField(self.field):
+            return None
+        stamp = getattr(pb, self.field)
+        value = _EPOCH + datetime.timedelta(seconds=stamp.seconds, microseconds=stamp.nanos // 1000)
+        return value.replace(tzinfo=None) if self.naive else value
+
+    def _write(self, target: Any, value: Any) -> None:
+        stamp = getattr(target, self.field)
+        if isinstance(value, PbMessage):
+            stamp.CopyFrom(value)
+        elif isinstance(value, datetime.datetime):
+            aware = value if value.tzinfo is not None else value.replace(tzinfo=datetime.UTC)
+            delta = aware - _EPOCH
+            stamp.seconds = delta.days * 86400 + delta.seconds
+            stamp.nanos = delta.microseconds * 1000
+            stamp.SetInParent()
+        else:
+            raise TypeError(f"expected datetime.datetime, got {type(value).__name__}")
+
+
+class Duration(Shape):
+    """A ``google.protobuf.Duration`` field, as a ``timedelta``; a zero or falsy value is not written."""
+
+    __slots__ = ()
+
+    def __init__(self, field: str, *, presence: bool = True) -> None:
+        super().__init__(field, presence=presence)
+
+    def read(self, pb: Any) -> Any:
+        if self.presence and not pb.HasField(self.field):
+            return None
+        duration = getattr(pb, self.field)
+        return datetime.timedelta(seconds=duration.seconds, microseconds=int(duration.nanos / 1000))
+
+    def _write(self, target: Any, value: Any) -> None:
+        if not value:  # flytekit's models skip a zero timeout (and its `timeout=0` default)
+            return
+        duration = getattr(target, self.field)
+        if isinstance(value, PbMessage):
+            duration.CopyFrom(value)
+        elif isinstance(value, datetime.timedelta):
+            duration.FromTimedelta(value)
+        else:
+            raise TypeError(f"expected datetime.timedelta, got {type(value).__name__}")
+
+
+class Struct(Shape):
+    """A ``google.protobuf.Struct`` field, as a JSON-like dict; an empty dict is not written."""
+
+    __slots__ = ("empty_is_none",)
+
+    def __init__(self, field: str, *, presence: bool = True, empty_is_none: bool = False) -> None:
+        super().__init__(field, presence=presence)
+        self.empty_is_none = empty_is_none
+
+    def read(self, pb: Any) -> Any:
+        from google.protobuf import json_format
+
+        if self.presence and not pb.HasField(self.field):
+            return None
+        value = json_format.MessageToDict(getattr(pb, self.field))
+        return None if self.empty_is_none and not value else value
+
+    def _write(self, target: Any, value: Any) -> None:
+        if isinstance(value, PbMessage):
+            getattr(target, self.field).CopyFrom(value)
+            return
+        _expect_mapping(value)
+        if value:
+            from google.protobuf import json_format
+
+            json_format.ParseDict(value, getattr(target, self.field))
+
+
+class Unwrapped(Shape):
+    """A message field of one repeated or map field (``VariableMap``, ``Labels``), as that field's value."""
+
+    __slots__ = ("inner",)
+    compare_before_rewrite = False
+
+    def __init__(self, field: str, inner: Shape) -> None:
+        super().__init__(field)
+        self.inner = inner
+
+    def read(self, pb: Any) -> Any:
+        return self.inner.read(getattr(pb, self.field))
+
+    def _write(self, target: Any, value: Any) -> None:
+        wrapper = getattr(target, self.field)
+        self.inner._write(wrapper, value)
+        wrapper.SetInParent()
+
+
+class Pairs(Shape):
+    """A repeated key/value message field (``KeyValuePair``), as a dict."""
+
+    __slots__ = ()
+
+    def read(self, pb: Any) -> Any:
+        return {pair.key: pair.value for pair in getattr(pb, self.field)}
+
+    def _write(self, target: Any, value: Any) -> None:
+        _expect_mapping(value)
+        pairs = getattr(target, self.field)
+        for key, item in value.items():
+            pairs.add(key=key, value=item)
+
+
+class Custom(Shape):
+    """A field with a hand-written conversion: ``to_python(message)`` and ``to_proto(value, message)``."""
+
+    __slots__ = ("to_proto", "to_python")
+
+    def __init__(self, field: str, to_python: Callable[[Any], Any], to_proto: Callable[[Any, Any], None]) -> None:
+        super().__init__(field)
+        self.to_python = to_python
+        self.to_proto = to_proto
+
+    def read(self, pb: Any) -> Any:
+        return self.to_python(pb)
+
+    def _write(self, target: Any, value: Any) -> None:
+        self.to_proto(value, target)
+
+
+def _fill(target: Any, value: Any) -> None:
+    from flytemodels._runtime.mutable import fill
+
+    fill(target, value)
+
+
+def _copy(message: Any) -> Any:
+    copy = type(message)()
+    copy.CopyFrom(message)
+    return copy
+
+
+def _expect_iterable(value: Any) -> None:
+    if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+
+
+def _expect_mapping(value: Any) -> None:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a dict, got {type(value).__name__}")
+
+
+def bound(owner: str, shapes: dict[str, Shape]) -> dict[str, Shape]:
+    """``shapes`` with ``owner`` named in their error messages (a generated class's ``_SHAPES``)."""
+    return {attr: shape.bind(owner) for attr, shape in shapes.items()}

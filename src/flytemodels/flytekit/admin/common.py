@@ -1,5 +1,0 @@
-"""Mirrors ``flytekit.models.admin.common``."""
-
-from flytemodels.admin.common import Sort
-
-__all__ = ["Sort"]

@@ -1,5 +1,0 @@
-"""Mirrors ``flytekit.models.annotation``."""
-
-from flytemodels.core.types import TypeAnnotation
-
-__all__ = ["TypeAnnotation"]

@@ -1,1 +1,0 @@
-"""Mirrors ``flytekit.models.core``."""

@@ -1,5 +1,0 @@
-"""Mirrors ``flytekit.models.core.errors``."""
-
-from flytemodels.core.errors import ContainerError, ErrorDocument
-
-__all__ = ["ContainerError", "ErrorDocument"]

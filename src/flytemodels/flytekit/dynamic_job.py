@@ -1,5 +1,0 @@
-"""Mirrors ``flytekit.models.dynamic_job``."""
-
-from flytemodels.core.dynamic_job import DynamicJobSpec
-
-__all__ = ["DynamicJobSpec"]

@@ -1,5 +1,0 @@
-"""Mirrors ``flytekit.models.event``."""
-
-from flytemodels.event.event import TaskExecutionMetadata
-
-__all__ = ["TaskExecutionMetadata"]

@@ -1,5 +1,0 @@
-"""Mirrors ``flytekit.models.presto``."""
-
-from flytemodels.plugins.presto import PrestoQuery
-
-__all__ = ["PrestoQuery"]

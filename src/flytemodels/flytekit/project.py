@@ -1,5 +1,0 @@
-"""Mirrors ``flytekit.models.project``."""
-
-from flytemodels.admin.project import Project
-
-__all__ = ["Project"]
