@@ -30,6 +30,8 @@ BASELINE = junit_xml(
     case(OTHER, "", "test_c", '<failure message="AssertionError: no network&#10;more">tb</failure>'),
     case(BROKEN, "", "test_d"),
     case(TOP, "", "test_e", '<skipped type="pytest.skip" message="needs docker">skip</skipped>'),
+    # A test wrapped by a decorator defined elsewhere: junit's file is the decorator's.
+    '<testcase classname="tests.flytekit.unit.core.test_promise" name="test_f" file="../site-packages/x.py" />',
 )
 CANDIDATE = junit_xml(
     case(FILE, "", "test_a", '<failure message="TypeError: bad 0x7f12ab34cd56">tb</failure>'),
@@ -52,6 +54,7 @@ def test_node_ids_and_outcomes(tmp_path: Path) -> None:
     before = outcomes(tmp_path, "before", BASELINE)
     assert before[f"{FILE}::TestKinds::test_b[x.y-1]"].status == junit.PASSED
     assert before[f"{OTHER}::test_c"] == junit.Outcome(OTHER, junit.FAILED, "AssertionError: no network")
+    assert before[f"{OTHER}::test_f"].file == OTHER
     after = outcomes(tmp_path, "after", CANDIDATE)
     assert after[f"{FILE}::test_a"].message == "TypeError: bad 0x…"  # addresses do not split a group
     assert after[BROKEN] == junit.Outcome(BROKEN, junit.ERROR, "ImportError: cannot import name Error", True)
@@ -63,16 +66,17 @@ def test_compare(tmp_path: Path) -> None:
     comparison = report.compare(before, after, allowed)
     cells = {row.directory: row.cells() for row in comparison.rows}
     assert cells == {
-        "core": ("core", "1", "0", "1", "0"),
+        "core": ("core", "2", "1", "1", "1"),
         "models": ("models", "2", "2", "1", "1"),
         "models/core": ("models/core", "2", "2", "1", "1"),
         "test_translator.py": ("test_translator.py", "1", "0", "0", "0"),
         "types": ("types", "1", "1", "0", "1"),
     }
-    assert comparison.total.cells() == ("total", "5", "3", "2", "2")
+    assert comparison.total.cells() == ("total", "6", "4", "2", "3")
     assert comparison.fixed == 1
     assert [(r.node_id, r.message) for r in comparison.unexpected] == [
-        (f"{BROKEN}::test_d", "ImportError: cannot import name Error")  # from its file's collection error
+        (f"{OTHER}::test_f", "not run on flytemodels"),
+        (f"{BROKEN}::test_d", "ImportError: cannot import name Error"),  # from its file's collection error
     ]
     assert comparison.stale_allowed == [f"{OTHER}::test_gone"]
     assert "allowed by allowed.toml:" in report.regressions_text(comparison)
@@ -80,8 +84,8 @@ def test_compare(tmp_path: Path) -> None:
 
 def test_nothing_ran_on_flytemodels(tmp_path: Path) -> None:
     comparison = report.compare(outcomes(tmp_path, "before", BASELINE), {}, {}, not_run="conftest failed")
-    assert report.message_counts(comparison.unexpected) == [("conftest failed", 3)]
-    assert "      3  conftest failed" in report.top_messages(comparison)
+    assert report.message_counts(comparison.unexpected) == [("conftest failed", 4)]
+    assert "      4  conftest failed" in report.top_messages(comparison)
 
 
 def test_tables(tmp_path: Path) -> None:

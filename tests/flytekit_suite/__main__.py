@@ -39,15 +39,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--timeout", type=int, default=120, help="seconds per test (pytest-timeout)")
     parser.add_argument("--out", type=Path, default=REPO / "build" / "flytekit-tests", help="where results go")
+    parser.add_argument(
+        "--tb",
+        default="line",
+        choices=("line", "short", "long", "native", "no"),
+        help="pytest's traceback style in the logs (default line: the others are slow when thousands of tests fail)",
+    )
     parser.add_argument("--python", default=sys.executable, help="the interpreter with flytekit and pytest")
     parser.add_argument("--allowed", type=Path, default=Path(__file__).with_name("allowed.toml"))
     return parser.parse_args(argv)
 
 
-def run_side(args: argparse.Namespace, side: runner.Side, suite: Path, only: list[str]) -> int:
+def run_side(settings: runner.Settings, side: runner.Side) -> int:
     """Run one side of the comparison, saying what it does and how it ended."""
     print(f"running flytekit's unit tests on {side.name} (output: {side.log})", flush=True)
-    code = runner.run(args.python, suite, side, only, args.timeout)
+    code = runner.run(settings, side)
     print(f"  pytest exit {code}: {runner.last_line(side.log)}", flush=True)
     return code
 
@@ -66,12 +72,13 @@ def main(argv: list[str]) -> int:
         print(f"no {runner.UNIT_DIR} under {suite}: pass --tests (make FLYTEKIT_TESTS=...)", file=sys.stderr)
         return 2
     only = [report.unit_path(path) for path in args.only]
+    settings = runner.Settings(args.python, suite, tuple(only), args.timeout, args.tb)
     baseline, candidate = runner.sides(args.out.resolve())
     if args.reuse_baseline and runner.reusable(baseline, only):
         print(f"reusing {baseline.xml} (flytekit as shipped)")
     else:
-        run_side(args, baseline, suite, only)
-    code = run_side(args, candidate, suite, only)
+        run_side(settings, baseline)
+    code = run_side(settings, candidate)
     before = outcomes(baseline, only)
     if not before:
         print(f"no results from flytekit as shipped: see {baseline.log}", file=sys.stderr)

@@ -34,8 +34,8 @@ def load(path: Path) -> dict[str, Outcome]:
 
 def parse_case(case: ET.Element) -> tuple[str, Outcome]:
     """One ``<testcase>``: its node id and outcome."""
-    file = case.get("file", "")
     classname, name = case.get("classname", ""), case.get("name", "")
+    file, classes = split_classname(case.get("file", ""), classname)
     status, message = PASSED, ""
     for tag, problem in _PROBLEMS:
         child = case.find(tag)
@@ -44,15 +44,22 @@ def parse_case(case: ET.Element) -> tuple[str, Outcome]:
             break
     # A file that fails to import is one testcase with an empty classname, named after the module.
     collect_error = not classname and status == ERROR
-    node_id = file if collect_error else node_id_of(file, classname, name)
+    node_id = file if collect_error else "::".join([file, *classes, name])
     return node_id, Outcome(file=file, status=status, message=message, collect_error=collect_error)
 
 
-def node_id_of(file: str, classname: str, name: str) -> str:
-    """Rebuild ``file.py::Class::test[param]`` from junit's dotted classname (module path + classes)."""
+def split_classname(file: str, classname: str) -> tuple[str, list[str]]:
+    """The test module's file and the classes in junit's dotted classname (``tests.x.test_y.TestZ``)."""
     module = file.removesuffix(".py").replace("/", ".")
-    classes = classname[len(module) + 1 :].split(".") if classname.startswith(module + ".") else []
-    return "::".join([file, *classes, name])
+    if not classname or classname == module:
+        return file, []
+    if classname.startswith(module + "."):
+        return file, classname[len(module) + 1 :].split(".")
+    # `file` is where the test function was defined, not its module, when a decorator from flytekit
+    # (flytekit.core.testing.patch) wraps it; then the module ends where the Test* classes begin.
+    parts = classname.split(".")
+    cut = next((index for index, part in enumerate(parts) if part.startswith("Test")), len(parts))
+    return "/".join(parts[:cut]) + ".py", parts[cut:]
 
 
 def first_line(problem: ET.Element) -> str:

@@ -42,22 +42,34 @@ class Side:
         return self.out / f"{self.name}.scope.json"
 
 
+@dataclass(frozen=True)
+class Settings:
+    """How to run the suite: the same for both sides."""
+
+    python: str  # the interpreter with flytekit, pytest and this project
+    suite: Path  # the folder holding flytekit's tests/
+    only: tuple[str, ...] = ()  # paths under unit/ to run; all of it when empty
+    timeout: int = 120  # seconds per test
+    tb: str = "line"  # pytest's --tb: "short" is ~30 ms per failure, hours when flytemodels fails everything
+
+
 def sides(out: Path) -> tuple[Side, Side]:
     """flytekit as shipped, and flytekit with flytekit.models resolved to flytemodels."""
     return Side("flytekit", alias=False, out=out), Side("flytemodels", alias=True, out=out)
 
 
-def pytest_command(python: str, suite: Path, side: Side, only: Sequence[str], timeout: int) -> list[str]:
+def pytest_command(settings: Settings, side: Side) -> list[str]:
     """pytest over unit/ (or the --only paths), with the rootdir and conftests of the suite folder."""
-    targets = [f"{UNIT_DIR}/{path}" if path else UNIT_DIR for path in only] or [UNIT_DIR]
+    targets = [f"{UNIT_DIR}/{path}" if path else UNIT_DIR for path in settings.only] or [UNIT_DIR]
+    suite = str(settings.suite)
     return [
-        python, "-m", "pytest",
-        "-c", str(INI), "--rootdir", str(suite), "--confcutdir", str(suite),
+        settings.python, "-m", "pytest",
+        "-c", str(INI), "--rootdir", suite, "--confcutdir", suite,
         "-p", "flytekit_suite_plugin",  # before the conftests: the alias must precede any flytekit import
         "-p", "no:cacheprovider",  # nothing written into the suite folder
-        "-q", "--tb=short",
+        "-q", f"--tb={settings.tb}",
         "-m", "not sandbox_test",  # flytekit's own deselection: these need a Flyte sandbox
-        f"--timeout={timeout}",
+        f"--timeout={settings.timeout}",
         f"--junitxml={side.xml}",
         *targets,
     ]  # fmt: skip
@@ -75,22 +87,26 @@ def environment(side: Side) -> dict[str, str]:
     return env
 
 
-def run(python: str, suite: Path, side: Side, only: Sequence[str], timeout: int) -> int:
+def run(settings: Settings, side: Side) -> int:
     """Run one side; its output goes to side.log, its results to side.xml. Returns pytest's exit code."""
     side.out.mkdir(parents=True, exist_ok=True)
     side.xml.unlink(missing_ok=True)
     side.scope_file.unlink(missing_ok=True)
     # A fresh example database, so a failure Hypothesis saved in an earlier run is not replayed first.
     shutil.rmtree(side.out / f"hypothesis-{side.name}", ignore_errors=True)
-    before = files_under(suite)
-    with side.log.open("w", encoding="utf-8") as log:
-        command = pytest_command(python, suite, side, only, timeout)
-        log.write(shlex.join(command) + "\n")
-        log.flush()
-        # cwd is the suite folder, as in flytekit's CI: some tests open files by paths relative to it.
-        done = subprocess.run(command, cwd=suite, env=environment(side), stdout=log, stderr=subprocess.STDOUT)
-    warn_written(suite, before)
-    side.scope_file.write_text(json.dumps({"only": list(only), "exit": done.returncode}), encoding="utf-8")
+    before = files_under(settings.suite)
+    command = pytest_command(settings, side)
+    try:
+        with side.log.open("w", encoding="utf-8") as log:
+            log.write(shlex.join(command) + "\n")
+            log.flush()
+            # cwd is the suite folder, as in flytekit's CI: some tests open files by paths relative to it.
+            done = subprocess.run(
+                command, cwd=settings.suite, env=environment(side), stdout=log, stderr=subprocess.STDOUT
+            )
+    finally:  # also on Ctrl-C
+        warn_written(settings.suite, before)
+    side.scope_file.write_text(json.dumps({"only": list(settings.only), "exit": done.returncode}), encoding="utf-8")
     return done.returncode
 
 
