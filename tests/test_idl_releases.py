@@ -169,17 +169,48 @@ def test_the_old_release_generates(old_tree: Path) -> None:
     assert not (old_tree / "flytemodels" / "core" / "execution_envs.py").exists()  # added in a later release
 
 
-def test_todays_overrides_against_the_old_release(old_tree: Path, changes: list[diff.Change]) -> None:
-    """Every error is a use of something 1.10.7 lacks, and the diff explains each one."""
+#: An override written against 1.16.8: it uses a message and two fields 1.10.7 does not have.
+NEWER_OVERRIDE = """
+from flytemodels.core.literals import BindingDataBase, LiteralBase, LiteralOffloadedMetadata
+
+
+class Literal(LiteralBase):
+    @property
+    def offloaded(self) -> LiteralOffloadedMetadata | None:
+        return self.offloaded_metadata
+
+
+class BindingData(BindingDataBase):
+    @property
+    def offloaded(self) -> LiteralOffloadedMetadata | None:
+        return self.offloaded_metadata
+"""
+
+
+def test_overrides_against_the_old_release(old_tree: Path, changes: list[diff.Change], tmp_path: Path) -> None:
+    """Today's overrides fit 1.10.7; every use of something it lacks is an error that the diff explains."""
     old = state.read(dataclasses.replace(CONFIG, output=old_tree))
     today = state.read(CONFIG)
     assert old is not None and today is not None
     problems = override_check.check(CONFIG, old.surface, today.surface)
-    errors = [problem for problem in problems if not problem.review]
-    elements = {problem.element for problem in errors}
-    assert {"flyteidl.core.Literal.offloaded_metadata", "flyteidl.core.LiteralOffloadedMetadata"} <= elements
-    literals = REPO / "src" / "flytemodels" / "_overrides" / "core" / "literals.py"
-    assert any(p.path == literals and p.element == "flyteidl.core.BindingData.offloaded_metadata" for p in errors)
+    # They only read oneofs 1.10.7 has; two of those gained offloaded_metadata since, which is for review.
+    assert [problem for problem in problems if not problem.review] == []
+    assert {problem.element for problem in problems} == {
+        "flyteidl.core.Literal.value",
+        "flyteidl.core.BindingData.value",
+    }
+    overrides = tmp_path / "overrides"
+    literals = overrides / "core" / "literals.py"
+    literals.parent.mkdir(parents=True)
+    literals.write_text(NEWER_OVERRIDE, encoding="utf-8")
+    config = dataclasses.replace(CONFIG, overrides_dir=overrides)
+    errors = [problem for problem in override_check.check(config, old.surface, today.surface) if not problem.review]
+    assert {problem.element for problem in errors} == {
+        "flyteidl.core.LiteralOffloadedMetadata",
+        "flyteidl.core.Literal.offloaded_metadata",
+        "flyteidl.core.BindingData.offloaded_metadata",
+    }
+    assert all(problem.path == literals for problem in errors)
     added = {c.element for c in changes if c.kind.endswith("added")}
     added_files = {c.detail.removeprefix("in ") for c in changes if c.kind in ("message added", "enum added")}
     for problem in errors:

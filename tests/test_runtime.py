@@ -267,7 +267,7 @@ def test_constructor_keyword_and_positional_in_field_order() -> None:
     by_keyword = Identifier(resource_type=ResourceType.TASK, project="p", domain="d", name="n", version="v", org="o")
     assert Identifier(ResourceType.TASK, "p", "d", "n", "v", "o") == by_keyword
     assert TaskLog("u", "n", 97) == TaskLog(uri="u", name="n", message_format=97)
-    assert LiteralBase(None, None, None, None, "h") == LiteralBase(hash="h")  # the generated order
+    assert Literal(None, None, None, None, "h") == Literal(hash="h")  # declaration order: offloaded_metadata, hash
     with pytest.raises(TypeError):
         Identifier(ResourceType.TASK, "p", "d", "n", "v", "o", "extra")  # type: ignore[call-arg]
     with pytest.raises(TypeError):

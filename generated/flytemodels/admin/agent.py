@@ -41,7 +41,7 @@ class LogLineOriginator(_OpenEnum):
     SYSTEM = 2
 
 
-class TaskExecutionMetadataBase(_Message):
+class TaskExecutionMetadata(_Message):
     """The ``flyteidl.admin.TaskExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -1130,9 +1130,3 @@ class AgentError(_Message):
         """``origin``: flyteidl.core.ExecutionError.ErrorKind, field 4."""
         value: _core_execution.ExecutionError.ErrorKind = self._get("origin")
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.agent import (  # noqa: E402
-    TaskExecutionMetadata as TaskExecutionMetadata,
-)

@@ -8,7 +8,7 @@ from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
 
 
-class ClusterAssignmentBase(_Message):
+class ClusterAssignment(_Message):
     """The ``flyteidl.admin.ClusterAssignment`` message."""
 
     __slots__ = ()
@@ -28,9 +28,3 @@ class ClusterAssignmentBase(_Message):
         """``cluster_pool_name``: string, field 3."""
         value: str = self._pb.cluster_pool_name
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.cluster_assignment import (  # noqa: E402
-    ClusterAssignment as ClusterAssignment,
-)

@@ -155,7 +155,7 @@ class NamedEntity(_Message):
         return value
 
 
-class SortBase(_Message):
+class Sort(_Message):
     """The ``flyteidl.admin.Sort`` message."""
 
     __slots__ = ()
@@ -168,7 +168,6 @@ class SortBase(_Message):
     class Direction(_OpenEnum):
         """The ``flyteidl.admin.Sort.Direction`` enum."""
 
-        __qualname__ = "Sort.Direction"
         DESCENDING = 0
         ASCENDING = 1
 
@@ -839,7 +838,7 @@ class Annotations(_Message):
         return value
 
 
-class EnvsBase(_Message):
+class Envs(_Message):
     """The ``flyteidl.admin.Envs`` message."""
 
     __slots__ = ()
@@ -956,10 +955,3 @@ class FlyteURLs(_Message):
         """``deck``: string, field 3."""
         value: str = self._pb.deck
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.common import (  # noqa: E402
-    Envs as Envs,
-    Sort as Sort,
-)

@@ -25,7 +25,7 @@ class DescriptionFormat(_OpenEnum):
     DESCRIPTION_FORMAT_RST = 3
 
 
-class DescriptionEntityBase(_Message):
+class DescriptionEntity(_Message):
     """The ``flyteidl.admin.DescriptionEntity`` message."""
 
     __slots__ = ()
@@ -91,7 +91,7 @@ class DescriptionEntityBase(_Message):
         return value
 
 
-class DescriptionBase(_Message):
+class Description(_Message):
     """The ``flyteidl.admin.Description`` message."""
 
     __slots__ = ()
@@ -270,10 +270,3 @@ class DescriptionEntityListRequest(_Message):
             self._present("sort_by") if self._pb.HasField("sort_by") else None
         )
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.description_entity import (  # noqa: E402
-    Description as Description,
-    DescriptionEntity as DescriptionEntity,
-)

@@ -389,7 +389,7 @@ class AbortMetadata(_Message):
         return value
 
 
-class ExecutionClosureBase(_Message):
+class ExecutionClosure(_Message):
     """The ``flyteidl.admin.ExecutionClosure`` message."""
 
     __slots__ = ()
@@ -720,7 +720,7 @@ class NotificationList(_Message):
         return value
 
 
-class ExecutionSpecBase(_Message):
+class ExecutionSpec(_Message):
     """The ``flyteidl.admin.ExecutionSpec`` message."""
 
     __slots__ = ()
@@ -1015,7 +1015,7 @@ class WorkflowExecutionGetDataRequest(_Message):
         return value
 
 
-class WorkflowExecutionGetDataResponseBase(_Message):
+class WorkflowExecutionGetDataResponse(_Message):
     """The ``flyteidl.admin.WorkflowExecutionGetDataResponse`` message."""
 
     __slots__ = ()
@@ -1223,11 +1223,3 @@ class WorkflowExecutionGetMetricsResponse(_Message):
             self._present("span") if self._pb.HasField("span") else None
         )
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.execution import (  # noqa: E402
-    ExecutionClosure as ExecutionClosure,
-    ExecutionSpec as ExecutionSpec,
-    WorkflowExecutionGetDataResponse as WorkflowExecutionGetDataResponse,
-)

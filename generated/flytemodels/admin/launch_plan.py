@@ -87,7 +87,7 @@ class LaunchPlanCreateResponse(_Message):
         self._build()
 
 
-class LaunchPlanBase(_Message):
+class LaunchPlan(_Message):
     """The ``flyteidl.admin.LaunchPlan`` message."""
 
     __slots__ = ()
@@ -199,7 +199,7 @@ class Auth(_Message):
         return value
 
 
-class LaunchPlanSpecBase(_Message):
+class LaunchPlanSpec(_Message):
     """The ``flyteidl.admin.LaunchPlanSpec`` message."""
 
     __slots__ = ()
@@ -419,7 +419,7 @@ class LaunchPlanSpecBase(_Message):
         return value
 
 
-class ConcurrencyPolicyBase(_Message):
+class ConcurrencyPolicy(_Message):
     """The ``flyteidl.admin.ConcurrencyPolicy`` message."""
 
     __slots__ = ()
@@ -707,11 +707,3 @@ class ActiveLaunchPlanListRequest(_Message):
         """``org``: string, field 6."""
         value: str = self._pb.org
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.launch_plan import (  # noqa: E402
-    ConcurrencyPolicy as ConcurrencyPolicy,
-    LaunchPlan as LaunchPlan,
-    LaunchPlanSpec as LaunchPlanSpec,
-)

@@ -195,7 +195,7 @@ class ExecutionClusterLabel(_Message):
         return value
 
 
-class PluginOverrideBase(_Message):
+class PluginOverride(_Message):
     """The ``flyteidl.admin.PluginOverride`` message."""
 
     __slots__ = ()
@@ -209,7 +209,6 @@ class PluginOverrideBase(_Message):
     class MissingPluginBehavior(_OpenEnum):
         """The ``flyteidl.admin.PluginOverride.MissingPluginBehavior`` enum."""
 
-        __qualname__ = "PluginOverride.MissingPluginBehavior"
         FAIL = 0
         USE_DEFAULT = 1
 
@@ -380,7 +379,7 @@ class WorkflowExecutionConfig(_Message):
         return value
 
 
-class MatchingAttributesBase(_Message):
+class MatchingAttributes(_Message):
     """The ``flyteidl.admin.MatchingAttributes`` message."""
 
     __slots__ = ()
@@ -617,10 +616,3 @@ class ListMatchableAttributesResponse(_Message):
         """``configurations``: repeated flyteidl.admin.MatchableAttributesConfiguration, field 1."""
         value: list[MatchableAttributesConfiguration] = self._get("configurations")
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.matchable_resource import (  # noqa: E402
-    MatchingAttributes as MatchingAttributes,
-    PluginOverride as PluginOverride,
-)

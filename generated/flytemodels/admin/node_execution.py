@@ -484,7 +484,7 @@ class NodeExecutionClosureBase(_Message):
         return value
 
 
-class WorkflowNodeMetadataBase(_Message):
+class WorkflowNodeMetadata(_Message):
     """The ``flyteidl.admin.WorkflowNodeMetadata`` message."""
 
     __slots__ = ()
@@ -754,5 +754,4 @@ class DynamicNodeWorkflowResponse(_Message):
 # The hand-written overrides subclass the bases above and take their public names.
 from flytemodels._overrides.admin.node_execution import (  # noqa: E402
     NodeExecutionClosure as NodeExecutionClosure,
-    WorkflowNodeMetadata as WorkflowNodeMetadata,
 )

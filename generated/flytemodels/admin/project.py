@@ -83,7 +83,7 @@ class GetDomainsResponse(_Message):
         return value
 
 
-class ProjectBase(_Message):
+class Project(_Message):
     """The ``flyteidl.admin.Project`` message."""
 
     __slots__ = ()
@@ -101,7 +101,6 @@ class ProjectBase(_Message):
     class ProjectState(_OpenEnum):
         """The ``flyteidl.admin.Project.ProjectState`` enum."""
 
-        __qualname__ = "Project.ProjectState"
         ACTIVE = 0
         ARCHIVED = 1
         SYSTEM_GENERATED = 2
@@ -379,9 +378,3 @@ class InactiveProject(_Message):
         """``org``: string, field 2."""
         value: str = self._pb.org
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.project import (  # noqa: E402
-    Project as Project,
-)

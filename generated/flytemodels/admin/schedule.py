@@ -83,7 +83,7 @@ class CronSchedule(_Message):
         return value
 
 
-class ScheduleBase(_Message):
+class Schedule(_Message):
     """The ``flyteidl.admin.Schedule`` message."""
 
     __slots__ = ()
@@ -135,9 +135,3 @@ class ScheduleBase(_Message):
         """``kickoff_time_input_arg``: string, field 3."""
         value: str = self._pb.kickoff_time_input_arg
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.schedule import (  # noqa: E402
-    Schedule as Schedule,
-)

@@ -145,7 +145,7 @@ class TaskList(_Message):
         return value
 
 
-class TaskSpecBase(_Message):
+class TaskSpec(_Message):
     """The ``flyteidl.admin.TaskSpec`` message."""
 
     __slots__ = ()
@@ -217,9 +217,3 @@ class TaskClosure(_Message):
             self._present("created_at") if self._pb.HasField("created_at") else None
         )
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.task import (  # noqa: E402
-    TaskSpec as TaskSpec,
-)

@@ -196,7 +196,7 @@ class TaskExecutionList(_Message):
         return value
 
 
-class TaskExecutionClosureBase(_Message):
+class TaskExecutionClosure(_Message):
     """The ``flyteidl.admin.TaskExecutionClosure`` message."""
 
     __slots__ = ()
@@ -501,9 +501,3 @@ class TaskExecutionGetDataResponse(_Message):
             self._present("flyte_urls") if self._pb.HasField("flyte_urls") else None
         )
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.task_execution import (  # noqa: E402
-    TaskExecutionClosure as TaskExecutionClosure,
-)

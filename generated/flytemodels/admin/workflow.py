@@ -145,7 +145,7 @@ class WorkflowList(_Message):
         return value
 
 
-class WorkflowSpecBase(_Message):
+class WorkflowSpec(_Message):
     """The ``flyteidl.admin.WorkflowSpec`` message."""
 
     __slots__ = ()
@@ -315,9 +315,3 @@ class CreateWorkflowFailureReason(_Message):
             else None
         )
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.admin.workflow import (  # noqa: E402
-    WorkflowSpec as WorkflowSpec,
-)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.core import workflow as _core_workflow
 
 
-class ConnectionSetBase(_Message):
+class ConnectionSet(_Message):
     """The ``flyteidl.core.ConnectionSet`` message."""
 
     __slots__ = ()
@@ -25,7 +25,7 @@ class ConnectionSetBase(_Message):
         "upstream",
     )
 
-    class IdListBase(_Message):
+    class IdList(_Message):
         """The ``flyteidl.core.ConnectionSet.IdList`` message."""
 
         __slots__ = ()
@@ -205,9 +205,3 @@ class CompiledWorkflowClosure(_Message):
         """``launch_plans``: repeated flyteidl.core.CompiledLaunchPlan, field 4."""
         value: list[CompiledLaunchPlan] = self._get("launch_plans")
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.core.compiler import (  # noqa: E402
-    ConnectionSet as ConnectionSet,
-)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from flytemodels.core import workflow as _core_workflow
 
 
-class DynamicJobSpecBase(_Message):
+class DynamicJobSpec(_Message):
     """The ``flyteidl.core.DynamicJobSpec`` message."""
 
     __slots__ = ()
@@ -74,9 +74,3 @@ class DynamicJobSpecBase(_Message):
         """``subworkflows``: repeated flyteidl.core.WorkflowTemplate, field 5."""
         value: list[_core_workflow.WorkflowTemplate] = self._get("subworkflows")
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.core.dynamic_job import (  # noqa: E402
-    DynamicJobSpec as DynamicJobSpec,
-)

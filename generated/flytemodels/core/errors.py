@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.core import execution as _core_execution
 
 
-class ContainerErrorBase(_Message):
+class ContainerError(_Message):
     """The ``flyteidl.core.ContainerError`` message."""
 
     __slots__ = ()
@@ -32,7 +32,6 @@ class ContainerErrorBase(_Message):
     class Kind(_OpenEnum):
         """The ``flyteidl.core.ContainerError.Kind`` enum."""
 
-        __qualname__ = "ContainerError.Kind"
         NON_RECOVERABLE = 0
         RECOVERABLE = 1
 
@@ -115,9 +114,3 @@ class ErrorDocument(_Message):
             self._present("error") if self._pb.HasField("error") else None
         )
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.core.errors import (  # noqa: E402
-    ContainerError as ContainerError,
-)

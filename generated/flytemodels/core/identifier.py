@@ -19,7 +19,7 @@ class ResourceType(_OpenEnum):
     DATASET = 4
 
 
-class IdentifierBase(_Message):
+class Identifier(_Message):
     """The ``flyteidl.core.Identifier`` message."""
 
     __slots__ = ()
@@ -253,9 +253,3 @@ class SignalIdentifier(_Message):
             self._present("execution_id") if self._pb.HasField("execution_id") else None
         )
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.core.identifier import (  # noqa: E402
-    Identifier as Identifier,
-)

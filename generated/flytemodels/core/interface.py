@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from flytemodels.core import types as _core_types
 
 
-class VariableBase(_Message):
+class Variable(_Message):
     """The ``flyteidl.core.Variable`` message."""
 
     __slots__ = ()
@@ -97,7 +97,7 @@ class VariableMap(_Message):
         return value
 
 
-class TypedInterfaceBase(_Message):
+class TypedInterface(_Message):
     """The ``flyteidl.core.TypedInterface`` message."""
 
     __slots__ = ()
@@ -224,6 +224,4 @@ class ParameterMap(_Message):
 # The hand-written overrides subclass the bases above and take their public names.
 from flytemodels._overrides.core.interface import (  # noqa: E402
     Parameter as Parameter,
-    TypedInterface as TypedInterface,
-    Variable as Variable,
 )

@@ -233,7 +233,7 @@ class Schema(_Message):
         return value
 
 
-class UnionBase(_Message):
+class Union(_Message):
     """The ``flyteidl.core.Union`` message."""
 
     __slots__ = ()
@@ -833,5 +833,4 @@ from flytemodels._overrides.core.literals import (  # noqa: E402
     Literal as Literal,
     Primitive as Primitive,
     Scalar as Scalar,
-    Union as Union,
 )

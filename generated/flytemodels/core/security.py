@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class SecretBase(_Message):
+class Secret(_Message):
     """The ``flyteidl.core.Secret`` message."""
 
     __slots__ = ()
@@ -30,7 +30,6 @@ class SecretBase(_Message):
     class MountType(_OpenEnum):
         """The ``flyteidl.core.Secret.MountType`` enum."""
 
-        __qualname__ = "Secret.MountType"
         ANY = 0
         ENV_VAR = 1
         FILE = 2
@@ -170,7 +169,7 @@ class Identity(_Message):
         return value
 
 
-class OAuth2TokenRequestBase(_Message):
+class OAuth2TokenRequest(_Message):
     """The ``flyteidl.core.OAuth2TokenRequest`` message."""
 
     __slots__ = ()
@@ -186,7 +185,6 @@ class OAuth2TokenRequestBase(_Message):
     class Type(_OpenEnum):
         """The ``flyteidl.core.OAuth2TokenRequest.Type`` enum."""
 
-        __qualname__ = "OAuth2TokenRequest.Type"
         CLIENT_CREDENTIALS = 0
 
     def __init__(
@@ -278,10 +276,3 @@ class SecurityContext(_Message):
         """``tokens``: repeated flyteidl.core.OAuth2TokenRequest, field 3."""
         value: list[OAuth2TokenRequest] = self._get("tokens")
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.core.security import (  # noqa: E402
-    OAuth2TokenRequest as OAuth2TokenRequest,
-    Secret as Secret,
-)

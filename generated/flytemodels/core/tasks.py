@@ -266,7 +266,7 @@ class RuntimeMetadata(_Message):
         return value
 
 
-class TaskMetadataBase(_Message):
+class TaskMetadata(_Message):
     """The ``flyteidl.core.TaskMetadata`` message."""
 
     __slots__ = ()
@@ -418,7 +418,7 @@ class TaskMetadataBase(_Message):
         return value
 
 
-class TaskTemplateBase(_Message):
+class TaskTemplate(_Message):
     """The ``flyteidl.core.TaskTemplate`` message."""
 
     __slots__ = ()
@@ -588,7 +588,7 @@ class ContainerPort(_Message):
         return value
 
 
-class ContainerBase(_Message):
+class Container(_Message):
     """The ``flyteidl.core.Container`` message."""
 
     __slots__ = ()
@@ -608,7 +608,6 @@ class ContainerBase(_Message):
     class Architecture(_OpenEnum):
         """The ``flyteidl.core.Container.Architecture`` enum."""
 
-        __qualname__ = "Container.Architecture"
         UNKNOWN = 0
         AMD64 = 1
         ARM64 = 2
@@ -698,7 +697,7 @@ class ContainerBase(_Message):
         return value
 
 
-class IOStrategyBase(_Message):
+class IOStrategy(_Message):
     """The ``flyteidl.core.IOStrategy`` message."""
 
     __slots__ = ()
@@ -711,7 +710,6 @@ class IOStrategyBase(_Message):
     class DownloadMode(_OpenEnum):
         """The ``flyteidl.core.IOStrategy.DownloadMode`` enum."""
 
-        __qualname__ = "IOStrategy.DownloadMode"
         DOWNLOAD_EAGER = 0
         DOWNLOAD_STREAM = 1
         DO_NOT_DOWNLOAD = 2
@@ -719,7 +717,6 @@ class IOStrategyBase(_Message):
     class UploadMode(_OpenEnum):
         """The ``flyteidl.core.IOStrategy.UploadMode`` enum."""
 
-        __qualname__ = "IOStrategy.UploadMode"
         UPLOAD_ON_EXIT = 0
         UPLOAD_EAGER = 1
         DO_NOT_UPLOAD = 2
@@ -747,7 +744,7 @@ class IOStrategyBase(_Message):
         return value
 
 
-class DataLoadingConfigBase(_Message):
+class DataLoadingConfig(_Message):
     """The ``flyteidl.core.DataLoadingConfig`` message."""
 
     __slots__ = ()
@@ -763,7 +760,6 @@ class DataLoadingConfigBase(_Message):
     class LiteralMapFormat(_OpenEnum):
         """The ``flyteidl.core.DataLoadingConfig.LiteralMapFormat`` enum."""
 
-        __qualname__ = "DataLoadingConfig.LiteralMapFormat"
         JSON = 0
         YAML = 1
         PROTO = 2
@@ -817,7 +813,7 @@ class DataLoadingConfigBase(_Message):
         return value
 
 
-class K8sPodBase(_Message):
+class K8sPod(_Message):
     """The ``flyteidl.core.K8sPod`` message."""
 
     __slots__ = ()
@@ -946,14 +942,3 @@ class Sql(_Message):
         """``dialect``: flyteidl.core.Sql.Dialect, field 2."""
         value: Sql.Dialect = self._get("dialect")
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.core.tasks import (  # noqa: E402
-    Container as Container,
-    DataLoadingConfig as DataLoadingConfig,
-    IOStrategy as IOStrategy,
-    K8sPod as K8sPod,
-    TaskMetadata as TaskMetadata,
-    TaskTemplate as TaskTemplate,
-)

@@ -94,7 +94,7 @@ class SchemaType(_Message):
         return value
 
 
-class StructuredDatasetTypeBase(_Message):
+class StructuredDatasetType(_Message):
     """The ``flyteidl.core.StructuredDatasetType`` message."""
 
     __slots__ = ()
@@ -110,7 +110,6 @@ class StructuredDatasetTypeBase(_Message):
         """The ``flyteidl.core.StructuredDatasetType.DatasetColumn`` message."""
 
         __slots__ = ()
-        __qualname__ = "StructuredDatasetType.DatasetColumn"
         _PB = _pb2.StructuredDatasetType.DatasetColumn
         _FIELDS = (
             "name",
@@ -296,7 +295,7 @@ class TypeStructure(_Message):
         return value
 
 
-class TypeAnnotationBase(_Message):
+class TypeAnnotation(_Message):
     """The ``flyteidl.core.TypeAnnotation`` message."""
 
     __slots__ = ()
@@ -320,7 +319,7 @@ class TypeAnnotationBase(_Message):
         return value
 
 
-class LiteralTypeBase(_Message):
+class LiteralType(_Message):
     """The ``flyteidl.core.LiteralType`` message."""
 
     __slots__ = ()
@@ -452,7 +451,7 @@ class LiteralTypeBase(_Message):
         return value
 
 
-class OutputReferenceBase(_Message):
+class OutputReference(_Message):
     """The ``flyteidl.core.OutputReference`` message."""
 
     __slots__ = ()
@@ -560,12 +559,3 @@ class Error(_Message):
         """``message``: string, field 2."""
         value: str = self._pb.message
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.core.types import (  # noqa: E402
-    LiteralType as LiteralType,
-    OutputReference as OutputReference,
-    StructuredDatasetType as StructuredDatasetType,
-    TypeAnnotation as TypeAnnotation,
-)

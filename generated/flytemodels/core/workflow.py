@@ -706,7 +706,7 @@ class NodeBase(_Message):
         return value
 
 
-class WorkflowMetadataBase(_Message):
+class WorkflowMetadata(_Message):
     """The ``flyteidl.core.WorkflowMetadata`` message."""
 
     __slots__ = ()
@@ -720,7 +720,6 @@ class WorkflowMetadataBase(_Message):
     class OnFailurePolicy(_OpenEnum):
         """The ``flyteidl.core.WorkflowMetadata.OnFailurePolicy`` enum."""
 
-        __qualname__ = "WorkflowMetadata.OnFailurePolicy"
         FAIL_IMMEDIATELY = 0
         FAIL_AFTER_EXECUTABLE_NODES_COMPLETE = 1
 
@@ -779,7 +778,7 @@ class WorkflowMetadataDefaults(_Message):
         return value
 
 
-class WorkflowTemplateBase(_Message):
+class WorkflowTemplate(_Message):
     """The ``flyteidl.core.WorkflowTemplate`` message."""
 
     __slots__ = ()
@@ -867,7 +866,7 @@ class WorkflowTemplateBase(_Message):
         return value
 
 
-class TaskNodeOverridesBase(_Message):
+class TaskNodeOverrides(_Message):
     """The ``flyteidl.core.TaskNodeOverrides`` message."""
 
     __slots__ = ()
@@ -976,8 +975,5 @@ class LaunchPlanTemplate(_Message):
 from flytemodels._overrides.core.workflow import (  # noqa: E402
     GateNode as GateNode,
     Node as Node,
-    TaskNodeOverrides as TaskNodeOverrides,
-    WorkflowMetadata as WorkflowMetadata,
     WorkflowNode as WorkflowNode,
-    WorkflowTemplate as WorkflowTemplate,
 )

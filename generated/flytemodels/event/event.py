@@ -958,7 +958,7 @@ class ResourcePoolInfo(_Message):
         return value
 
 
-class TaskExecutionMetadataBase(_Message):
+class TaskExecutionMetadata(_Message):
     """The ``flyteidl.event.TaskExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -974,7 +974,6 @@ class TaskExecutionMetadataBase(_Message):
     class InstanceClass(_OpenEnum):
         """The ``flyteidl.event.TaskExecutionMetadata.InstanceClass`` enum."""
 
-        __qualname__ = "TaskExecutionMetadata.InstanceClass"
         DEFAULT = 0
         INTERRUPTIBLE = 1
 
@@ -1023,9 +1022,3 @@ class TaskExecutionMetadataBase(_Message):
         """``instance_class``: flyteidl.event.TaskExecutionMetadata.InstanceClass, field 16."""
         value: TaskExecutionMetadata.InstanceClass = self._get("instance_class")
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.event.event import (  # noqa: E402
-    TaskExecutionMetadata as TaskExecutionMetadata,
-)

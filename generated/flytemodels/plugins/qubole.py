@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class HiveQueryBase(_Message):
+class HiveQuery(_Message):
     """The ``flyteidl.plugins.HiveQuery`` message."""
 
     __slots__ = ()
@@ -77,7 +77,7 @@ class HiveQueryCollection(_Message):
         return value
 
 
-class QuboleHiveJobBase(_Message):
+class QuboleHiveJob(_Message):
     """The ``flyteidl.plugins.QuboleHiveJob`` message."""
 
     __slots__ = ()
@@ -128,10 +128,3 @@ class QuboleHiveJobBase(_Message):
         """``query``: optional flyteidl.plugins.HiveQuery, field 4."""
         value: HiveQuery | None = self._present("query") if self._pb.HasField("query") else None
         return value
-
-
-# The hand-written overrides subclass the bases above and take their public names.
-from flytemodels._overrides.plugins.qubole import (  # noqa: E402
-    HiveQuery as HiveQuery,
-    QuboleHiveJob as QuboleHiveJob,
-)

@@ -1,4 +1,4 @@
-"""flytekit's ``CatalogMetadata.source_execution`` (``flytekit.models.core.catalog``)."""
+"""Conveniences for catalog metadata: ``source_execution`` returns whichever member of that oneof is set."""
 
 from __future__ import annotations
 

@@ -1,1 +1,0 @@
-"""Overrides of ``flytemodels.event`` modules."""

@@ -1,1 +1,0 @@
-"""Overrides of ``flytemodels.plugins`` modules."""
