@@ -7,8 +7,11 @@ the marked ones, so the generated annotations are proved to reject wrong code.
 import datetime
 
 from flytemodels.admin.execution import Execution, ExecutionSpec
+from flytemodels.admin.launch_plan import LaunchPlan
 from flytemodels.core.identifier import Identifier, ResourceType
-from flytemodels.core.literals import Literal, LiteralMap, Primitive, Scalar
+from flytemodels.core.interface import TypedInterface, Variable, VariableMap
+from flytemodels.core.literals import KeyValuePair, Literal, LiteralMap, Primitive, Scalar, Union
+from flytemodels.core.tasks import Container
 
 Identifier(project=3)  # E: a str field refuses an int
 Identifier(resource_type="TASK")  # E: an enum field refuses a str
@@ -28,8 +31,18 @@ identifier.project = "other"  # E: properties are read-only
 items: list[int] = LiteralMap().literals  # E: a map property is a dict
 Identifier.from_flyte_idl(identifier).missing  # E: no such attribute
 
+# flytekit's shapes are flytemodels.flytekit's; the IDL family refuses them.
+TypedInterface(inputs={"x": Variable()})  # E: inputs is a VariableMap, not a dict
+Container(env={"K": "v"})  # E: env is repeated KeyValuePair, not a dict
+env: dict[str, str] = Container().env  # E: env reads as a list of KeyValuePair
+Union(stored_type=None)  # E: the IDL calls it type
+LaunchPlan(auto_activate=True)  # E: no arguments beyond the fields
+Literal().hash = "h"  # E: no setters, hash included
+
 # Correct uses: these lines must stay free of errors.
 ok_map = LiteralMap(literals={"a": Literal(scalar=Scalar(primitive=Primitive(integer=1)))})
 ok_values: dict[str, Literal] = ok_map.literals
 ok_when: datetime.timedelta | None = Primitive(duration=datetime.timedelta(seconds=1)).duration
 ok_kind: ResourceType = Identifier(resource_type=1).resource_type
+ok_inputs: VariableMap | None = TypedInterface(inputs=VariableMap(variables={"x": Variable()})).inputs
+ok_env: list[KeyValuePair] = Container(env=[KeyValuePair(key="K", value="v")]).env
