@@ -13,8 +13,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $(STAMP)
 
-# Every IDL with a tree under generated/: flyteidl (flytemodels) and flyteidl2 (flytemodels.v2).
-IDL_CONFIGS := --config protos/flyteidl.toml --config protos/flyteidl2.toml
+# Every tree under generated/: flyteidl (flytemodels), flyteidl2 (flytemodels.v2) and the flytekit family (flytemodels.flytekit).
+IDL_CONFIGS := --config protos/flyteidl.toml --config protos/flyteidl2.toml --config protos/flytekit.toml
 
 ## Regenerate generated/ from the installed flyteidl and flyteidl2; prints what changed since the last run
 ## (after a version bump) and fails if an override in src/ uses something the IDL no longer has.

@@ -100,7 +100,7 @@ def _generate_family(config: Config, table: Path, check: bool) -> int:
     """Generate a compatibility family (``flytemodels.flytekit``) from its table and the IDL."""
     started = time.perf_counter()
     family = compat_table.load_family(table, sources.read(config.source), config.package)
-    rendered = compat_render.render_family(family, table.as_posix())
+    rendered = compat_render.render_family(family, config.compat_label)
     formatted = write.format_all(rendered, config.line_length, config.python_versions, Path(tempfile.gettempdir()))
     if check:
         return _report_drift(config, formatted)

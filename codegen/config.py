@@ -45,6 +45,7 @@ class Config:
     oneof_helpers: tuple[str, ...] = ()  # ...and as helper(model, "oneof")
     line_length: int = 100
     compat_table: Path | None = None  # a compatibility family: generated from this table, not one module per file
+    compat_label: str = ""  # the table as generated headers name it, the same on every machine
     python_versions: tuple[str, ...] = field(default=("py311",))
 
 
@@ -83,6 +84,7 @@ def _parse(data: dict[str, Any], base: Path) -> Config:
         field_helpers=tuple(overrides.get("field_helpers", ())),
         oneof_helpers=tuple(overrides.get("oneof_helpers", ())),
         compat_table=_path(base, data.get("compat", {}).get("table")),
+        compat_label=f"{base.name}/{data['compat']['table']}" if "compat" in data else "",
     )
 
 

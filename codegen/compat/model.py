@@ -24,6 +24,7 @@ class ShapeKind(enum.Enum):
     MODEL_MAP = "ModelMap"
     TIMESTAMP = "Timestamp"
     DURATION = "Duration"
+    WRAPPER = "Wrapper"
     STRUCT = "Struct"
     UNWRAPPED = "Unwrapped"
     PAIRS = "Pairs"

@@ -36,6 +36,10 @@ from codegen.compat.model import (
 from codegen.errors import GenerateError
 
 _KEY_DOC = "the table's keys are '<module>:<Class>' or '<module>:<Class>.<Nested>'"
+_WRAPPERS = frozenset(
+    f"google.protobuf.{kind}Value"
+    for kind in ("Bool", "Int32", "Int64", "UInt32", "UInt64", "Float", "Double", "String", "Bytes")
+)
 _FIELD_OPTIONS = frozenset({"param", "attr", "shape", "model", "unset", "empty_is_none", "enum"})
 
 
@@ -135,7 +139,10 @@ def _module_names(*tables: dict[str, Any]) -> list[str]:
 
 def _packages(root: str, package: str, modules: list[str]) -> tuple[tuple[str, str], ...]:
     dotted = sorted({".".join(name.split(".")[:depth]) for name in modules for depth in range(1, name.count(".") + 1)})
-    return ((f"{root}/__init__.py", package), *((f"{root}/{d.replace('.', '/')}/__init__.py", f"{package}.{d}") for d in dotted))
+    return (
+        (f"{root}/__init__.py", package),
+        *((f"{root}/{d.replace('.', '/')}/__init__.py", f"{package}.{d}") for d in dotted),
+    )
 
 
 # -- modules ----------------------------------------------------------------------------
@@ -149,9 +156,14 @@ def _module(
     built = tuple(_class(key, keys, holders, context) for key in top)
     own_holders = tuple(_holder(key, value) for key, value in holders.items() if _is_top(key, name))
     overrides = tuple(entry.get("hand_written", ())) + tuple(c.public_name for c in built if c.overridden)
-    reexports = tuple(Import(*value.split(":"), alias=alias) for alias, value in entry.get("reexports", {}).items())
+    reexports = tuple(_import(alias, value) for alias, value in entry.get("reexports", {}).items())
     late = (context.family + ".", family["hand_written"] + ".")
-    public = [*(c.public_name for c in built), *(h.name for h in own_holders), *overrides, *(i.alias for i in reexports)]
+    public = [
+        *(c.public_name for c in built),
+        *(h.name for h in own_holders),
+        *overrides,
+        *(i.alias for i in reexports),
+    ]
     return CompatModule(
         path=f"{context.family.replace('.', '/')}/{name.replace('.', '/')}.py",
         name=name,
@@ -167,14 +179,28 @@ def _module(
     )
 
 
+def _import(alias: str, target: str) -> Import:
+    """``from <module> import <name> as <alias>`` for ``target`` written ``module:name``."""
+    module, name = target.split(":")
+    return Import(module, name, alias)
+
+
 def _is_top(key: str, module: str) -> bool:
     found_module, qualname = key.split(":")
     return found_module == module and "." not in qualname
 
 
 def _pb2_imports(classes: tuple[CompatClass, ...], context: _Context) -> tuple[Import, ...]:
-    modules = sorted({naming.pb2_module(context.pool.FindMessageTypeByName(c.message).file.name) for c in _walk(classes)})
-    return tuple(Import(*module.rsplit(".", 1), alias=_pb2_alias(module)) for module in modules)
+    modules = sorted(
+        {naming.pb2_module(context.pool.FindMessageTypeByName(c.message).file.name) for c in _walk(classes)}
+    )
+    return tuple(Import(*_split_module(module), _pb2_alias(module)) for module in modules)
+
+
+def _split_module(module: str) -> tuple[str, str]:
+    """``flyteidl.core.literals_pb2`` → (``flyteidl.core``, ``literals_pb2``), for ``from … import …``."""
+    parent, leaf = module.rsplit(".", 1)
+    return parent, leaf
 
 
 def _walk(classes: tuple[CompatClass, ...]) -> Iterator[CompatClass]:
@@ -243,7 +269,12 @@ def _params(key: str, entry: dict[str, Any]) -> tuple[Param, ...]:
 
 
 def _members(
-    key: str, entry: dict[str, Any], message: Descriptor, params: tuple[Param, ...], dataclass_style: bool, context: _Context
+    key: str,
+    entry: dict[str, Any],
+    message: Descriptor,
+    params: tuple[Param, ...],
+    dataclass_style: bool,
+    context: _Context,
 ) -> tuple[Member, ...]:
     specs: dict[str, dict[str, Any]] = entry.get("fields", {})
     unknown = sorted(set(specs) - {field.name for field in message.fields})
@@ -314,17 +345,23 @@ def _derived(
         value = message.fields_by_name["value"]
         if value.message_type is None:
             return Shape(ShapeKind.SCALAR_MAP, field.name, empty_is_none=empty_is_none)
-        return Shape(ShapeKind.MODEL_MAP, field.name, empty_is_none=empty_is_none, model=_model(where, value, spec, context))
+        return Shape(
+            ShapeKind.MODEL_MAP, field.name, empty_is_none=empty_is_none, model=_model(where, value, spec, context)
+        )
     if field.is_repeated:
         if message is None:
             return Shape(ShapeKind.REPEATED, field.name, empty_is_none=empty_is_none)
-        return Shape(ShapeKind.MODELS, field.name, empty_is_none=empty_is_none, model=_model(where, field, spec, context))
+        return Shape(
+            ShapeKind.MODELS, field.name, empty_is_none=empty_is_none, model=_model(where, field, spec, context)
+        )
     if message is None:
         enum = context.ref(spec["enum"]) if "enum" in spec else None
         return Shape(ShapeKind.SCALAR, field.name, presence=field.has_presence, empty_is_none=empty_is_none, enum=enum)
     well_known = {"google.protobuf.Timestamp": ShapeKind.TIMESTAMP, "google.protobuf.Duration": ShapeKind.DURATION}
     if message.full_name in well_known:
         return Shape(well_known[message.full_name], field.name, presence=presence)
+    if message.full_name in _WRAPPERS:
+        return Shape(ShapeKind.WRAPPER, field.name, presence=presence)
     model = _model(where, field, spec, context)
     kind = ShapeKind.MESSAGE if model is None else ShapeKind.MODEL
     return Shape(kind, field.name, presence=presence, model=model)

@@ -15,7 +15,8 @@ FIXTURES_CONFIG = REPO / "protos" / "fixtures" / "fixtures.toml"
 FLYTEIDL_CONFIG = REPO / "protos" / "flyteidl.toml"
 FLYTEIDL2_CONFIG = REPO / "protos" / "flyteidl2.toml"
 #: Every configuration whose output is committed under ``generated/`` (what ``make generate`` runs).
-GENERATED_CONFIGS = (FLYTEIDL_CONFIG, FLYTEIDL2_CONFIG)
+FLYTEKIT_CONFIG = REPO / "protos" / "flytekit.toml"
+GENERATED_CONFIGS = (FLYTEIDL_CONFIG, FLYTEIDL2_CONFIG, FLYTEKIT_CONFIG)
 GOLDENS = Path(__file__).resolve().parent
 EXPECTED = GOLDENS / "expected"
 OVERRIDES = GOLDENS / "overrides"

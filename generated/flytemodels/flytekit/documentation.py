@@ -40,7 +40,12 @@ class Description(_Model):
         {
             "value": _s.Scalar("value", presence=True, empty_is_none=False),
             "uri": _s.Scalar("uri", presence=True, empty_is_none=False),
-            "format": _s.Scalar("format", presence=False, empty_is_none=False),
+            "format": _s.Scalar(
+                "format",
+                presence=False,
+                empty_is_none=False,
+                enum=_Ref("flytemodels.flytekit.documentation", "Description.DescriptionFormat"),
+            ),
             "icon_link": _s.Scalar("icon_link", presence=False, empty_is_none=True),
         },
     )

@@ -203,7 +203,7 @@ class ExecutionSpec(_Model):
                 _Ref("flytemodels.flytekit.execution", "ClusterAssignment"),
                 presence=True,
             ),
-            "_interruptible": _s.Message("interruptible", presence=True),
+            "_interruptible": _s.Wrapper("interruptible", presence=True),
             "_overwrite_cache": _s.Scalar("overwrite_cache", presence=False, empty_is_none=False),
             "_envs": _s.Model("envs", _Ref("flytemodels.flytekit.common", "Envs"), presence=True),
             "_tags": _s.Repeated("tags", empty_is_none=False),

@@ -10,6 +10,7 @@ from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._flytekit.holders import Holder as _Holder
+from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
 from google.protobuf.any_pb2 import Any as Any
 
@@ -138,9 +139,7 @@ class LaunchPlanSpec(_Model):
             "_auth": _s.Model(
                 "auth", _Ref("flytemodels.flytekit.launch_plan", "Auth"), presence=True
             ),
-            "_auth_role": _s.Model(
-                "auth_role", _Ref("flytemodels.flytekit.common", "AuthRole"), presence=False
-            ),
+            "_auth_role": _s.Custom("auth_role", *_custom["legacy_auth_role"]),
             "_security_context": _s.Model(
                 "security_context",
                 _Ref("flytemodels.flytekit.security", "SecurityContext"),
@@ -153,7 +152,7 @@ class LaunchPlanSpec(_Model):
                 presence=False,
             ),
             "_max_parallelism": _s.Scalar("max_parallelism", presence=False, empty_is_none=False),
-            "_interruptible": _s.Message("interruptible", presence=True),
+            "_interruptible": _s.Wrapper("interruptible", presence=True),
             "_overwrite_cache": _s.Scalar("overwrite_cache", presence=False, empty_is_none=True),
             "_envs": _s.Model("envs", _Ref("flytemodels.flytekit.common", "Envs"), presence=True),
             "_execution_env_assignments": _s.Models(

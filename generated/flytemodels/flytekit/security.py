@@ -45,7 +45,10 @@ class SecretBase(_Model):
             "group_version": _s.Scalar("group_version", presence=False, empty_is_none=True),
             "key": _s.Scalar("key", presence=False, empty_is_none=True),
             "mount_requirement": _s.Scalar(
-                "mount_requirement", presence=False, empty_is_none=False
+                "mount_requirement",
+                presence=False,
+                empty_is_none=False,
+                enum=_Ref("flytemodels.flytekit.security", "Secret.MountType"),
             ),
             "env_var": _s.Scalar("env_var", presence=False, empty_is_none=True),
         },

@@ -171,7 +171,7 @@ class TaskMetadata(_Model):
             ),
             "_cache_ignore_input_vars": _s.Repeated("cache_ignore_input_vars", empty_is_none=False),
             "_is_eager": _s.Scalar("is_eager", presence=False, empty_is_none=False),
-            "_generates_deck": _s.Message("generates_deck", presence=True),
+            "_generates_deck": _s.Wrapper("generates_deck", presence=True),
             "_k8s_object_metadata": _s.Model(
                 "metadata", _Ref("flytemodels.flytekit.task", "K8sObjectMetadata"), presence=True
             ),

@@ -92,8 +92,9 @@ class FlyteCustomIdlEntity(FlyteIdlEntity):
     def to_flyte_idl(self) -> Any:
         return json_format.Parse(json.dumps(self.to_dict()), struct_pb2.Struct())
 
+    @classmethod
     @abc.abstractmethod
-    def from_dict(self, idl_dict: Any) -> Any:
+    def from_dict(cls, idl_dict: Any) -> Any:
         """Build the entity from what ``to_dict`` returned."""
 
     @abc.abstractmethod

@@ -21,7 +21,48 @@ def _attr_path_to_proto(value: Any, pb: Any) -> None:
             pb.attr_path.add(int_value=step)
 
 
+def _auth_role_to_python(pb: Any) -> Any:
+    """flytekit's reading of a launch plan's role: ``auth_role``, else the deprecated ``auth``.
+
+    As flytekit does, the deprecated form's service account lands in ``assumable_iam_role``;
+    the message keeps ``auth`` as it was.
+    """
+    from flytemodels.flytekit.common import AuthRole
+
+    if pb.auth_role.assumable_iam_role or pb.auth_role.kubernetes_service_account:
+        return AuthRole.from_flyte_idl(pb.auth_role)
+    return AuthRole(assumable_iam_role=pb.auth.assumable_iam_role or pb.auth.kubernetes_service_account)
+
+
+def _auth_role_to_proto(value: Any, pb: Any) -> None:
+    from flytemodels._runtime.mutable import fill
+
+    fill(pb.auth_role, value)
+
+
+def _pod_template_to_python(pb: Any) -> Any:
+    """The ``K8sPod`` message, as flytekit keeps it when reading (None when unset)."""
+    if not pb.HasField("pod_template"):
+        return None
+    copy = type(pb.pod_template)()
+    copy.CopyFrom(pb.pod_template)
+    return copy
+
+
+def _pod_template_to_proto(value: Any, pb: Any) -> None:
+    """flytekit's ``PodTemplate`` (converted as flytekit does), a ``K8sPod`` model or a message."""
+    from flytemodels._runtime.mutable import fill
+
+    if not hasattr(value, "to_flyte_idl") and hasattr(value, "pod_spec"):
+        from flytemodels.flytekit.task import K8sPod
+
+        value = K8sPod.from_pod_template(value)
+    fill(pb.pod_template, value)
+
+
 #: name → (to_python(message), to_proto(value, message)), the message being the field's owner.
 CUSTOM: dict[str, tuple[Callable[[Any], Any], Callable[[Any, Any], None]]] = {
     "attr_path": (_attr_path_to_python, _attr_path_to_proto),
+    "legacy_auth_role": (_auth_role_to_python, _auth_role_to_proto),
+    "pod_template": (_pod_template_to_python, _pod_template_to_proto),
 }

@@ -101,8 +101,8 @@ class MutableModel:
             return state[_HELD]
         return self.to_flyte_idl()
 
-    def _fm_write(self, target: Any) -> None:
-        """Write this model into ``target``, an empty message of its type."""
+    def _fm_write(self, target: Any) -> bool | None:
+        """Write this model into ``target``, an empty message of its type; False: the field stays unset."""
         state = self.__dict__
         held = state.get(_HELD)
         shapes = type(self)._SHAPES
@@ -111,13 +111,14 @@ class MutableModel:
                 value = state.get(name)
                 if value is not None:
                     shape.write(target, value)
-            return
+            return None
         target.CopyFrom(held)
         if len(state) > 1:
             for name, value in list(state.items()):
-                shape = shapes.get(name)
-                if shape is not None:
-                    shape.rewrite(target, value, held)
+                changed = shapes.get(name)
+                if changed is not None:
+                    changed.rewrite(target, value, held)
+        return None
 
     @property
     def _fm_pristine(self) -> bool:
@@ -130,7 +131,8 @@ def fill(target: Any, value: Any) -> None:
     """Write ``value`` (a model of any family, or a message) into the sub-message ``target``."""
     write = getattr(value, "_fm_write", None)
     if write is not None:
-        write(target)
+        if write(target) is False:
+            return  # the model stands for an absent field (flytekit's empty SecurityContext)
     elif isinstance(value, PbMessage):
         _copy_message(target, value)
     else:

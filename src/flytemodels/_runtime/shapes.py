@@ -82,7 +82,7 @@ class Shape:
 
 
 def _same(value: Any, held: Any) -> bool:
-    return value is held or (type(value) is type(held) and value == held)
+    return value is held or (type(value) is type(held) and bool(value == held))
 
 
 class Scalar(Shape):
@@ -277,6 +277,28 @@ class Timestamp(Shape):
             raise TypeError(f"expected datetime.datetime, got {type(value).__name__}")
 
 
+class Wrapper(Shape):
+    """A wrapper message field (``google.protobuf.BoolValue``, ...), as its plain value or None when unset."""
+
+    __slots__ = ()
+
+    def __init__(self, field: str, *, presence: bool = True) -> None:
+        super().__init__(field, presence=presence)
+
+    def read(self, pb: Any) -> Any:
+        if self.presence and not pb.HasField(self.field):
+            return None
+        return getattr(pb, self.field).value
+
+    def _write(self, target: Any, value: Any) -> None:
+        wrapper = getattr(target, self.field)
+        if isinstance(value, PbMessage):
+            wrapper.CopyFrom(value)
+        else:
+            wrapper.value = value
+        wrapper.SetInParent()
+
+
 class Duration(Shape):
     """A ``google.protobuf.Duration`` field, as a ``timedelta``; a zero or falsy value is not written."""
 
@@ -366,7 +388,10 @@ class Pairs(Shape):
 
 
 class Custom(Shape):
-    """A field with a hand-written conversion: ``to_python(message)`` and ``to_proto(value, message)``."""
+    """A field with a hand-written conversion: ``to_python(message)`` and ``to_proto(value, message)``.
+
+    Both take the owning message, so a conversion may read several fields (a deprecated one as fallback).
+    """
 
     __slots__ = ("to_proto", "to_python")
 

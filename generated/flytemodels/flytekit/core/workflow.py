@@ -10,6 +10,7 @@ from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._flytekit.holders import Holder as _Holder
+from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
 from google.protobuf.wrappers_pb2 import BoolValue as BoolValue
 
@@ -369,7 +370,7 @@ class ArrayNode(_Model):
                 "min_success_ratio", presence=True, empty_is_none=False
             ),
             "_execution_mode": _s.Scalar("execution_mode", presence=False, empty_is_none=True),
-            "_is_original_sub_node_interface": _s.Message(
+            "_is_original_sub_node_interface": _s.Wrapper(
                 "is_original_sub_node_interface", presence=True
             ),
             "_data_mode": _s.Scalar("data_mode", presence=False, empty_is_none=True),
@@ -581,9 +582,7 @@ class TaskNodeOverrides(_Model):
             ),
             "_extended_resources": _s.Message("extended_resources", presence=True),
             "_container_image": _s.Scalar("container_image", presence=False, empty_is_none=True),
-            "_pod_template": _s.Model(
-                "pod_template", _Ref("flytemodels.flytekit.task", "K8sPod"), presence=True
-            ),
+            "_pod_template": _s.Custom("pod_template", *_custom["pod_template"]),
         },
     )
 

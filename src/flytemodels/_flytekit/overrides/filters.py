@@ -102,7 +102,9 @@ class LessThanOrEqual(Filter):
 class SetFilter(Filter):
     """A comparison of a key with several values, written joined by ``;``."""
 
-    def __init__(self, key: str, values: Iterable[Any]) -> None:
+    def __init__(self, key: str, values: list[Any]) -> None:
+        if not isinstance(values, list):
+            raise TypeError(f"values must be a list. but got {type(values)}")
         super().__init__(key, list(values))
 
     def _text(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from flytemodels.flytekit.security import SecretBase, SecurityContextBase
 
@@ -19,6 +20,18 @@ class Secret(SecretBase):
 
 
 class SecurityContext(SecurityContextBase):
+    def _fm_write(self, target: Any) -> bool | None:
+        # flytekit serializes a context with nothing in it as no field at all.
+        if self.run_as is None and self.secrets is None and self.tokens is None:
+            return False
+        return super()._fm_write(target)
+
+    def to_flyte_idl(self) -> Any:
+        """The message, or None for a context with nothing in it (as flytekit's)."""
+        if self.run_as is None and self.secrets is None and self.tokens is None:
+            return None
+        return super().to_flyte_idl()
+
     def __post_init__(self) -> None:
         """A single secret or token stands for a list of one, as in flytekit."""
         if self.secrets and not isinstance(self.secrets, list):

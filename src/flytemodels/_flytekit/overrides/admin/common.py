@@ -11,7 +11,9 @@ class Sort(SortBase):
         """Parse ``asc(key)``/``desc(key)``; anything else is a ValueError that quotes it."""
         text = text.strip()
         if not text.endswith(")"):
-            raise ValueError(f"Could not parse string.  Must be in format 'asc(key)' or 'desc(key)'.  '{text}' did not end with ')'.")
+            raise ValueError(
+                f"Could not parse string.  Must be in format 'asc(key)' or 'desc(key)'.  '{text}' did not end with ')'."
+            )
         for prefix, direction in (("asc(", cls.Direction.ASCENDING), ("desc(", cls.Direction.DESCENDING)):
             if text.startswith(prefix):
                 return cls(key=text[len(prefix) : -1].strip(), direction=direction)

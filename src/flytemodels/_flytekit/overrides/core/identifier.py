@@ -5,7 +5,6 @@ from __future__ import annotations
 from flytemodels.flytekit.core.identifier import IdentifierBase
 
 
-
 class Identifier(IdentifierBase):
     def resource_type_name(self) -> str:
         """The IDL's name of the resource type; a value the IDL does not list is a ValueError, as in protobuf."""
