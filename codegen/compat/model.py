@@ -93,6 +93,7 @@ class Assignment:
 
     attr: str
     param: str
+    if_none: str = ""  # Python source stored instead of None (flytekit's constructor defaults, e.g. timedelta())
 
 
 @dataclass(frozen=True, slots=True)

@@ -234,7 +234,7 @@ def _class(key: str, module_keys: list[str], holders: dict[str, dict[str, Any]],
         message=message.full_name,
         pb=f"{_pb2_alias(naming.pb2_module(message.file.name))}.{pb_path}",
         params=params,
-        assignments=_assignments(params, members),
+        assignments=_assignments(params, members, entry.get("if_none", {})),
         members=members,
         dataclass=dataclass_style,
         nested=tuple(_class(child, module_keys, holders, context) for child in children),
@@ -308,9 +308,11 @@ def _member_doc(field: FieldDescriptor, message: Descriptor, keyword_only: bool)
     return f"{where} (not in flytekit's constructor: kept so nothing is dropped)." if keyword_only else f"{where}."
 
 
-def _assignments(params: tuple[Param, ...], members: tuple[Member, ...]) -> tuple[Assignment, ...]:
+def _assignments(
+    params: tuple[Param, ...], members: tuple[Member, ...], if_none: dict[str, str]
+) -> tuple[Assignment, ...]:
     by_prop = {member.prop: member.attr for member in members}
-    given = [Assignment(by_prop.get(p.name, "_" + p.name), p.name) for p in params if not p.star]
+    given = [Assignment(by_prop.get(p.name, "_" + p.name), p.name, if_none.get(p.name, "")) for p in params if not p.star]
     extra = [Assignment(m.attr, m.prop) for m in members if m.keyword_only]
     return (*given, *extra)
 

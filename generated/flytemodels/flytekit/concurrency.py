@@ -39,7 +39,7 @@ class ConcurrencyPolicy(_Model):
         behavior: _Any = None,
     ) -> None:
         self._max_concurrency = max_concurrency
-        self._behavior = behavior
+        self._behavior = behavior if behavior is not None else ConcurrencyLimitBehavior.SKIP
 
     @property
     def max_concurrency(self) -> _Any:

@@ -245,9 +245,9 @@ class ExecutionSpec(_Model):
         self._metadata = metadata
         self._notifications = notifications
         self._disable_all = disable_all
-        self._labels = labels
-        self._annotations = annotations
-        self._auth_role = auth_role
+        self._labels = labels if labels is not None else _Labels({})
+        self._annotations = annotations if annotations is not None else _Annotations({})
+        self._auth_role = auth_role if auth_role is not None else _AuthRole()
         self._raw_output_data_config = raw_output_data_config
         self._max_parallelism = max_parallelism
         self._security_context = security_context
@@ -874,6 +874,9 @@ class NodeExecutionGetDataResponseBase(_Model):
 from flytemodels._flytekit.overrides.execution import (  # noqa: E402
     NodeExecutionGetDataResponse as NodeExecutionGetDataResponse,
 )
+from flytemodels.flytekit.common import Labels as _Labels  # noqa: E402
+from flytemodels.flytekit.common import Annotations as _Annotations  # noqa: E402
+from flytemodels.flytekit.common import AuthRole as _AuthRole  # noqa: E402
 from flytemodels.flytekit.matchable_resource import (
     ExecutionClusterLabel as ExecutionClusterLabel,
 )  # noqa: E402

@@ -168,8 +168,10 @@ class PluginOverrides(_Model):
         return self._overrides
 
 
-class MatchingAttributes(_Model):
+class MatchingAttributesBase(_Model):
     """``matchable_resource.MatchingAttributes``: the ``flyteidl.admin.MatchingAttributes`` message."""
+
+    __qualname__ = "MatchingAttributes"
 
     _PB = _flyteidl_admin_matchable_resource_pb2.MatchingAttributes
     _SHAPES = _bound(
@@ -271,6 +273,7 @@ class MatchingAttributes(_Model):
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).
 from flytemodels._flytekit.overrides.matchable_resource import (  # noqa: E402
     PluginOverride as PluginOverride,
+    MatchingAttributes as MatchingAttributes,
 )
 
 __all__ = [

@@ -282,8 +282,10 @@ class TaskMetadata(_Model):
         return self._k8s_object_metadata
 
 
-class TaskTemplate(_Model):
+class TaskTemplateBase(_Model):
     """``task.TaskTemplate``: the ``flyteidl.core.TaskTemplate`` message."""
+
+    __qualname__ = "TaskTemplate"
 
     _PB = _flyteidl_core_tasks_pb2.TaskTemplate
     _SHAPES = _bound(
@@ -708,8 +710,10 @@ class IOStrategy(_Model):
         return self._upload_mode
 
 
-class DataLoadingConfig(_Model):
+class DataLoadingConfigBase(_Model):
     """``task.DataLoadingConfig``: the ``flyteidl.core.DataLoadingConfig`` message."""
+
+    __qualname__ = "DataLoadingConfig"
 
     LITERALMAP_FORMAT_PROTO = 2
     LITERALMAP_FORMAT_JSON = 0
@@ -988,6 +992,8 @@ class Sql(_Model):
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).
 from flytemodels._flytekit.overrides.task import (  # noqa: E402
+    TaskTemplate as TaskTemplate,
+    DataLoadingConfig as DataLoadingConfig,
     Container as Container,
     K8sPod as K8sPod,
 )

@@ -410,7 +410,7 @@ class OutputReference(_Model):
     ) -> None:
         self._node_id = node_id
         self._var = var
-        self._attr_path = attr_path
+        self._attr_path = attr_path if attr_path is not None else []
 
     @property
     def node_id(self) -> _Any:

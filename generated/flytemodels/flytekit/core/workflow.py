@@ -12,6 +12,7 @@ from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
+from datetime import timedelta as _timedelta
 from google.protobuf.wrappers_pb2 import BoolValue as BoolValue
 
 
@@ -165,8 +166,8 @@ class NodeMetadata(_Model):
         config: _Any = None,
     ) -> None:
         self._name = name
-        self._timeout = timeout
-        self._retries = retries
+        self._timeout = timeout if timeout is not None else _timedelta()
+        self._retries = retries if retries is not None else _RetryStrategy(0)
         self._interruptible = interruptible
         self._cacheable = cacheable
         self._cache_version = cache_version

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import Any
 
+from flytemodels._runtime.mutable import fill
 from flytemodels.flytekit.interface import ParameterBase, TypedInterfaceBase, VariableBase
 
 
@@ -34,6 +35,18 @@ class TypedInterface(TypedInterfaceBase):
 
 
 class Parameter(ParameterBase):
+    def _fm_write(self, target: Any) -> bool | None:
+        # `behavior` is a oneof; flytekit writes `required` only when no default and no artifact query is
+        # given, so Parameter(var, default=d, required=False) serializes its default, not `required: false`.
+        super()._fm_write(target)
+        if self._fm_pristine or target.WhichOneof("behavior") != "required":
+            return None
+        if self.default is not None:
+            fill(target.default, self.default)
+        elif self.artifact_query:
+            fill(target.artifact_query, self.artifact_query)
+        return None
+
     @property
     def behavior(self) -> Any:
         """The default, else ``required``, else the artifact query (flytekit's order)."""

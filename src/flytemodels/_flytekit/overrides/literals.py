@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _datetime
 from typing import Any
 
 from flytemodels.flytekit.literals import (
@@ -15,6 +16,21 @@ from flytemodels.flytekit.literals import (
 
 
 class Primitive(PrimitiveBase):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        stamp = self._datetime
+        if stamp is not None and not isinstance(stamp, _datetime.datetime):
+            # flytekit also takes a Timestamp message, to the second, as a naive UTC datetime.
+            self._datetime = _datetime.datetime.fromtimestamp(stamp.seconds, _datetime.UTC).replace(tzinfo=None)
+
+    @property
+    def datetime(self) -> Any:
+        """The datetime; a naive one given to the constructor reads as UTC, as in flytekit."""
+        value = self._datetime
+        if value is None or value.tzinfo is not None:
+            return value
+        return value.replace(tzinfo=_datetime.UTC)
+
     @property
     def value(self) -> Any:
         """Whichever member is set (the first that is not None, in flytekit's order)."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flytemodels.flytekit.matchable_resource import PluginOverrideBase
+from typing import Any
+
+from flytemodels.flytekit.matchable_resource import MatchingAttributesBase, PluginOverrideBase
 
 
 class PluginOverride(PluginOverrideBase):
@@ -10,3 +12,16 @@ class PluginOverride(PluginOverrideBase):
     def string_to_enum(cls, val: str) -> int | str:
         """``FAIL`` or ``USE_DEFAULT`` as its value; any other name is the string "<UNKNOWN>", as in flytekit."""
         return {"FAIL": cls.FAIL, "USE_DEFAULT": cls.USE_DEFAULT}.get(val, "<UNKNOWN>")
+
+
+class MatchingAttributes(MatchingAttributesBase):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        targets = (
+            self._cluster_resource_attributes,
+            self._execution_queue_attributes,
+            self._execution_cluster_label,
+            self._plugin_overrides,
+        )
+        if sum(bool(target) for target in targets) > 1:
+            raise ValueError("Only one target can be set")

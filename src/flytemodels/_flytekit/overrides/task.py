@@ -4,7 +4,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from flytemodels.flytekit.task import ContainerBase, K8sObjectMetadata, K8sPodBase
+from flytemodels.flytekit.task import (
+    ContainerBase,
+    DataLoadingConfigBase,
+    K8sObjectMetadata,
+    K8sPodBase,
+    TaskTemplateBase,
+)
+
+
+class TaskTemplate(TaskTemplateBase):
+    def __init__(self, id: Any, type: Any, metadata: Any, interface: Any, custom: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(id, type, metadata, interface, custom, *args, **kwargs)
+        targets = [self._container, self._k8s_pod, self._sql]
+        if sum(target is not None for target in targets) > 1:
+            raise ValueError("At most one of container, k8s_pod or sql can be set")
+
+
+class DataLoadingConfig(DataLoadingConfigBase):
+    _LITERALMAP_FORMATS = frozenset(
+        {
+            DataLoadingConfigBase.LITERALMAP_FORMAT_JSON,
+            DataLoadingConfigBase.LITERALMAP_FORMAT_PROTO,
+            DataLoadingConfigBase.LITERALMAP_FORMAT_YAML,
+        }
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self._format not in self._LITERALMAP_FORMATS:
+            raise ValueError(
+                f"Metadata format {self._format} not supported. Should be one of {self._LITERALMAP_FORMATS}"
+            )
 
 
 class Container(ContainerBase):
