@@ -312,7 +312,8 @@ def _assignments(
     params: tuple[Param, ...], members: tuple[Member, ...], if_none: dict[str, str]
 ) -> tuple[Assignment, ...]:
     by_prop = {member.prop: member.attr for member in members}
-    given = [Assignment(by_prop.get(p.name, "_" + p.name), p.name, if_none.get(p.name, "")) for p in params if not p.star]
+    named = [p.name for p in params if not p.star]
+    given = [Assignment(by_prop.get(name, "_" + name), name, if_none.get(name, "")) for name in named]
     extra = [Assignment(m.attr, m.prop) for m in members if m.keyword_only]
     return (*given, *extra)
 

@@ -14,8 +14,8 @@ from flytemodels.flytekit.task import (
 
 
 class TaskTemplate(TaskTemplateBase):
-    def __init__(self, id: Any, type: Any, metadata: Any, interface: Any, custom: Any, *args: Any, **kwargs: Any) -> None:
-        super().__init__(id, type, metadata, interface, custom, *args, **kwargs)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         targets = [self._container, self._k8s_pod, self._sql]
         if sum(target is not None for target in targets) > 1:
             raise ValueError("At most one of container, k8s_pod or sql can be set")
