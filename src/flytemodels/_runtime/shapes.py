@@ -81,6 +81,14 @@ class Shape:
         raise NotImplementedError
 
 
+def _member(enum_class: Any, value: int) -> Any:
+    """The member of ``enum_class`` for ``value``; a value it does not list stays an int, so nothing is lost."""
+    try:
+        return enum_class(value)
+    except ValueError:
+        return value
+
+
 def _same(value: Any, held: Any) -> bool:
     return value is held or (type(value) is type(held) and bool(value == held))
 
@@ -101,7 +109,7 @@ class Scalar(Shape):
         value = getattr(pb, self.field)
         if self.empty_is_none and not value:
             return None
-        return value if self.enum is None else self.enum.get()(value)
+        return value if self.enum is None else _member(self.enum.get(), value)
 
     def _write(self, target: Any, value: Any) -> None:
         if isinstance(value, enum.Enum):
@@ -165,10 +173,13 @@ class Model(Shape):
         _fill(getattr(target, self.field), value)
 
     def rewrite(self, target: Any, value: Any, held: Any) -> None:
-        # An untouched child equal to what the held message has is already in the copy,
-        # with the field's presence as it was (an empty child read from an unset field stays unset).
-        if getattr(value, "_fm_pristine", False) and value._fm_pb == getattr(held, self.field):
-            return
+        # A child built from a message that still serializes to what the held message has is already
+        # in the copy, with the field's presence as it was (an empty child read from an unset field stays unset).
+        if "_fm_pb" in getattr(value, "__dict__", ()):
+            current = getattr(held, self.field)
+            rebuilt = type(current)()
+            if value._fm_write(rebuilt) is not False and rebuilt == current:
+                return
         super().rewrite(target, value, held)
 
 
@@ -357,7 +368,8 @@ class Unwrapped(Shape):
     """A message field of one repeated or map field (``VariableMap``, ``Labels``), as that field's value."""
 
     __slots__ = ("inner",)
-    compare_before_rewrite = False
+    # Compared first: rewriting an unchanged (even empty) value would set the wrapper's presence.
+    compare_before_rewrite = True
 
     def __init__(self, field: str, inner: Shape) -> None:
         super().__init__(field)

@@ -1,0 +1,151 @@
+"""The flytekit family's runtime: held or value-built models that serialize what they hold, losing nothing.
+
+These check the behaviours flytekit's own code relies on (private attributes
+it writes, mutation of children, identity, insertion order, pickles) and the
+ones flytemodels adds (nothing dropped after reads: unknown fields,
+nanoseconds, fields flytekit has no attribute for).
+"""
+
+from __future__ import annotations
+
+import datetime
+import pickle
+import random
+import sys
+from typing import Any
+
+import pytest
+from flyteidl.core import literals_pb2, tasks_pb2, types_pb2
+
+from flytemodels._flytekit.entity import FlyteIdlEntity, FlytekitModel
+from flytemodels.flytekit import _index
+from flytemodels.flytekit import literals as fm_literals
+from flytemodels.flytekit import task as fm_task
+from flytemodels.flytekit import types as fm_types
+from flytemodels.flytekit.core import identifier as fm_identifier
+from flytemodels.flytekit.core import workflow as fm_workflow
+from flytemodels.flytekit.interface import TypedInterface, Variable
+from tests.support import filler
+
+CLASSES = sorted(_index.CLASSES.items())
+
+
+def family_class(module: str, qualname: str) -> Any:
+    found: Any = sys.modules.get(module) or __import__(module, fromlist=["_"])
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    return found
+
+
+def walk(model: Any, depth: int = 0) -> None:
+    """Read every attribute of ``model`` and of every model it hands out."""
+    if depth > 12:
+        return
+    for attr in type(model)._SHAPES:
+        value = getattr(model, attr)
+        items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, FlytekitModel):
+                walk(item, depth + 1)
+
+
+@pytest.mark.parametrize(("message", "where"), CLASSES, ids=[name for name, _ in CLASSES])
+def test_lossless_round_trip_even_after_every_attribute_was_read(message: str, where: tuple[str, str]) -> None:
+    cls = family_class(*where)
+    rng = random.Random(message)
+    for _ in range(8):
+        pb = filler.fill(cls._PB, rng)  # unknown fields and enum values, nanoseconds, every oneof branch
+        assert cls.from_flyte_idl(pb).to_flyte_idl() == pb
+        model = cls.from_flyte_idl(pb)
+        walk(model)
+        assert model.to_flyte_idl() == pb, f"{message}: a read changed what the model serializes"
+
+
+def test_private_attributes_written_by_flytekit_are_serialized() -> None:
+    literal_type = fm_types.LiteralType(simple=fm_types.SimpleType.STRING)
+    literal_type._structure = fm_types.TypeStructure(tag="str")  # what flytekit's type engine does
+    assert literal_type.to_flyte_idl().structure.tag == "str"
+
+
+def test_a_held_parent_serializes_a_change_made_to_a_child_it_handed_out() -> None:
+    pb = tasks_pb2.TaskTemplate(type="python", metadata=tasks_pb2.TaskMetadata(discoverable=True))
+    template = fm_task.TaskTemplate.from_flyte_idl(pb)
+    template.metadata._retries = fm_literals.RetryStrategy(5)
+    result = template.to_flyte_idl()
+    assert result.metadata.retries.retries == 5
+    assert result.metadata.discoverable and result.type == "python"
+
+
+def test_values_are_kept_as_given_and_handed_back_as_the_same_objects() -> None:
+    the_id = fm_identifier.Identifier(fm_identifier.ResourceType.TASK, "p", "d", "n", "v")
+    custom = {"a": 1, "nested": {"b": [1, 2]}}
+    template = fm_task.TaskTemplate(the_id, "python", None, None, custom)
+    assert template.id is the_id
+    assert template.custom is custom  # ints stay ints; a Struct would give floats back
+    assert template.to_flyte_idl().custom.fields["a"].number_value == 1
+
+
+def test_dict_attributes_keep_insertion_order() -> None:
+    outputs = {f"o{index}": Variable(fm_types.LiteralType(simple=1), "") for index in range(4)}
+    interface = TypedInterface({}, outputs)
+    assert list(interface.outputs) == ["o0", "o1", "o2", "o3"]
+    assert set(TypedInterface.from_flyte_idl(interface.to_flyte_idl()).outputs) == set(outputs)  # a map has no order
+
+
+def test_flytekit_coercions_and_defaults() -> None:
+    metadata = fm_workflow.NodeMetadata("n", timeout=0)  # @task's default timeout
+    assert metadata.timeout == 0
+    assert not metadata.to_flyte_idl().HasField("timeout")
+    assert fm_workflow.NodeMetadata("n").timeout == datetime.timedelta()
+    assert fm_literals.Literal().hash is None
+    assert fm_literals.Literal.from_flyte_idl(literals_pb2.Literal()).hash is None
+
+
+def test_equality_and_hash_are_flytekits() -> None:
+    first = fm_identifier.Identifier(1, "p", "d", "n", "v")
+    second = fm_identifier.Identifier.from_flyte_idl(first.to_flyte_idl())
+    assert first == second and hash(first) == hash(second)
+    assert hash(first) == hash(first.to_flyte_idl().SerializeToString(deterministic=True))
+    assert first != first.to_flyte_idl()  # a message is not an entity
+    assert isinstance(first, FlyteIdlEntity)
+    assert str(first) == "TASK:p:d:n:v"
+
+
+def test_text_is_flytekits() -> None:
+    literal = fm_literals.Literal(scalar=fm_literals.Scalar(primitive=fm_literals.Primitive(integer=3)))
+    assert str(literal) == "Flyte Serialized object (Literal):\n  scalar:\n    primitive:\n      integer: 3"
+    assert repr(literal) == str(literal.to_flyte_idl())
+    assert literal._repr_html_().startswith("<h4>Literal</h4><pre>scalar:")
+
+
+@pytest.mark.parametrize("build", ["value", "held"])
+def test_pickles_round_trip(build: str) -> None:
+    literal = fm_literals.Literal(scalar=fm_literals.Scalar(primitive=fm_literals.Primitive(string_value="x")))
+    if build == "held":
+        literal = fm_literals.Literal.from_flyte_idl(literal.to_flyte_idl())
+    loaded = pickle.loads(pickle.dumps(literal))
+    assert loaded == literal and loaded.scalar.primitive.string_value == "x"
+
+
+def test_a_pickle_made_by_flytekit_loads() -> None:
+    flytekit_literals = pytest.importorskip("flytekit.models.literals")
+    data = pickle.dumps(flytekit_literals.Literal(hash="h", metadata={"k": "v"}))
+    with pytest.MonkeyPatch.context() as patch:  # what `flytekit.models` resolved to flytemodels.flytekit does
+        patch.setitem(sys.modules, "flytekit.models.literals", fm_literals)
+        loaded = pickle.loads(data)
+    assert type(loaded) is fm_literals.Literal
+    assert loaded.hash == "h" and loaded.to_flyte_idl().metadata == {"k": "v"}
+
+
+def test_a_wrong_value_is_reported_with_its_field_when_serializing() -> None:
+    literal_type = fm_types.LiteralType(simple=[1])
+    with pytest.raises(TypeError, match=r"LiteralType\.simple"):
+        literal_type.to_flyte_idl()
+    with pytest.raises(TypeError, match=r"expected a flyteidl\.core\.LiteralType message, got flyteidl\.core\.Literal"):
+        fm_types.LiteralType.from_flyte_idl(literals_pb2.Literal())
+
+
+def test_an_unknown_attribute_is_an_attribute_error() -> None:
+    held = fm_types.LiteralType.from_flyte_idl(types_pb2.LiteralType(simple=1))
+    with pytest.raises(AttributeError, match="'LiteralType' object has no attribute '_nope'"):
+        _ = held._nope
