@@ -16,8 +16,6 @@ from typing import Any
 
 import pytest
 from flyteidl.core import literals_pb2, tasks_pb2, types_pb2
-
-from flytemodels._flytekit.entity import FlyteIdlEntity, FlytekitModel
 from flytemodels.flytekit import _index
 from flytemodels.flytekit import literals as fm_literals
 from flytemodels.flytekit import task as fm_task
@@ -25,6 +23,8 @@ from flytemodels.flytekit import types as fm_types
 from flytemodels.flytekit.core import identifier as fm_identifier
 from flytemodels.flytekit.core import workflow as fm_workflow
 from flytemodels.flytekit.interface import TypedInterface, Variable
+
+from flytemodels._flytekit.entity import FlyteIdlEntity, FlytekitModel
 from tests.support import filler
 
 CLASSES = sorted(_index.CLASSES.items())
