@@ -16,6 +16,7 @@ import pytest
 
 from tests.goldens.harness import (
     EXPECTED,
+    FIXTURE_CONFIGS,
     FIXTURES_CONFIG,
     GENERATED_CONFIGS,
     REPO,
@@ -32,7 +33,8 @@ REGENERATE_HINT = "generated/ is out of date: run `make generate` and commit the
 @pytest.fixture(scope="module")
 def fixture_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("goldens")
-    generate(FIXTURES_CONFIG, output)
+    for config in FIXTURE_CONFIGS:
+        generate(config, output)
     return output
 
 
@@ -55,13 +57,14 @@ def test_every_fixture_has_a_golden_module_and_a_reason() -> None:
 def test_generating_is_deterministic_across_processes(tmp_path: Path, fixture_output: Path) -> None:
     """A second run in another process, under another hash seed, writes the same bytes."""
     seed = "0" if os.environ.get("PYTHONHASHSEED") == "4242" else "4242"
-    subprocess.run(
-        [sys.executable, "-m", "codegen", "--config", str(FIXTURES_CONFIG), "--output", str(tmp_path)],
-        cwd=REPO,
-        env={**os.environ, "PYTHONHASHSEED": seed},
-        check=True,
-        capture_output=True,
-    )
+    for config in FIXTURE_CONFIGS:
+        subprocess.run(
+            [sys.executable, "-m", "codegen", "--config", str(config), "--output", str(tmp_path)],
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+            capture_output=True,
+        )
     report = diff_trees(snapshot(fixture_output), snapshot(tmp_path), f"(second run, PYTHONHASHSEED={seed})")
     assert not report, "\n" + report
 

@@ -48,6 +48,7 @@ class _Context:
     table: Path
     family: str
     pool: descriptor_pool.DescriptorPool
+    target: str  # the mirrored API's name, for docstrings
     classes: dict[str, dict[str, Any]]  # "module:Qual" → its table entry
     by_message: dict[str, list[str]]  # message full name → keys of classes wrapping it
 
@@ -69,7 +70,8 @@ def load_family(table: Path, files: list[FileDescriptorProto], output_root: str)
     package = _required(family, "package", table)
     pool = _pool(files)
     classes: dict[str, dict[str, Any]] = data.get("classes", {})
-    context = _Context(table, package, pool, classes, _by_message(classes))
+    target = _required(family, "source", table).split()[0]
+    context = _Context(table, package, pool, target, classes, _by_message(classes))
     holders: dict[str, dict[str, Any]] = data.get("holders", {})
     modules_data: dict[str, dict[str, Any]] = data.get("modules", {})
     names = _module_names(classes, holders, modules_data)
@@ -292,7 +294,7 @@ def _members(
             continue  # a dataclass keeps flytekit's fields only; the held message keeps the rest
         attr = spec.get("attr", prop if dataclass_style else "_" + prop)
         shape = _shape(key, field, spec, context)
-        doc = _member_doc(field, message, keyword_only)
+        doc = _member_doc(field, message, keyword_only, context.target)
         members.append(Member(attr, prop, shape, keyword_only, prop in setters, doc))
     return tuple(members)
 
@@ -303,9 +305,9 @@ def _check_options(key: str, field: str, spec: dict[str, Any], context: _Context
         raise context.error(f"{key}.fields.{field}", f"unknown option {unknown[0]!r} (known: {sorted(_FIELD_OPTIONS)})")
 
 
-def _member_doc(field: FieldDescriptor, message: Descriptor, keyword_only: bool) -> str:
+def _member_doc(field: FieldDescriptor, message: Descriptor, keyword_only: bool, target: str) -> str:
     where = f"field {field.number} ``{field.name}`` of ``{message.full_name}``"
-    return f"{where} (not in flytekit's constructor: kept so nothing is dropped)." if keyword_only else f"{where}."
+    return f"{where} (not an argument in {target}: kept so nothing is dropped)." if keyword_only else f"{where}."
 
 
 def _assignments(

@@ -14,8 +14,11 @@ REPO = Path(__file__).resolve().parents[2]
 FIXTURES_CONFIG = REPO / "protos" / "fixtures" / "fixtures.toml"
 FLYTEIDL_CONFIG = REPO / "protos" / "flyteidl.toml"
 FLYTEIDL2_CONFIG = REPO / "protos" / "flyteidl2.toml"
-#: Every configuration whose output is committed under ``generated/`` (what ``make generate`` runs).
+COMPAT_FIXTURES_CONFIG = REPO / "protos" / "fixtures" / "compat.toml"
+#: What tests/goldens/expected holds: the fixture protos' models, and a compatibility family over them.
+FIXTURE_CONFIGS = (FIXTURES_CONFIG, COMPAT_FIXTURES_CONFIG)
 FLYTEKIT_CONFIG = REPO / "protos" / "flytekit.toml"
+#: Every configuration whose output is committed under ``generated/`` (what ``make generate`` runs).
 GENERATED_CONFIGS = (FLYTEIDL_CONFIG, FLYTEIDL2_CONFIG, FLYTEKIT_CONFIG)
 GOLDENS = Path(__file__).resolve().parent
 EXPECTED = GOLDENS / "expected"

@@ -60,7 +60,7 @@ class NamedEntityIdentifier(_Model):
 
     @property
     def org(self) -> _Any:
-        """field 4 ``org`` of ``flyteidl.admin.NamedEntityIdentifier`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 4 ``org`` of ``flyteidl.admin.NamedEntityIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._org
 
 
@@ -92,7 +92,7 @@ class EmailNotification(_Model):
 
     @property
     def template(self) -> _Any:
-        """field 2 ``template`` of ``flyteidl.admin.EmailNotification`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 2 ``template`` of ``flyteidl.admin.EmailNotification`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._template
 
 
@@ -124,7 +124,7 @@ class SlackNotification(_Model):
 
     @property
     def template(self) -> _Any:
-        """field 2 ``template`` of ``flyteidl.admin.SlackNotification`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 2 ``template`` of ``flyteidl.admin.SlackNotification`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._template
 
 
@@ -156,7 +156,7 @@ class PagerDutyNotification(_Model):
 
     @property
     def template(self) -> _Any:
-        """field 2 ``template`` of ``flyteidl.admin.PagerDutyNotification`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 2 ``template`` of ``flyteidl.admin.PagerDutyNotification`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._template
 
 

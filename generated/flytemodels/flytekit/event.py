@@ -46,7 +46,7 @@ class TaskExecutionMetadata(_Model):
 
     @property
     def generated_name(self) -> _Any:
-        """field 1 ``generated_name`` of ``flyteidl.event.TaskExecutionMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 1 ``generated_name`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._generated_name
 
     @property
@@ -56,17 +56,17 @@ class TaskExecutionMetadata(_Model):
 
     @property
     def resource_pool_info(self) -> _Any:
-        """field 3 ``resource_pool_info`` of ``flyteidl.event.TaskExecutionMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 3 ``resource_pool_info`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._resource_pool_info
 
     @property
     def plugin_identifier(self) -> _Any:
-        """field 4 ``plugin_identifier`` of ``flyteidl.event.TaskExecutionMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 4 ``plugin_identifier`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._plugin_identifier
 
     @property
     def instance_class(self) -> _Any:
-        """field 16 ``instance_class`` of ``flyteidl.event.TaskExecutionMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 16 ``instance_class`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._instance_class
 
 

@@ -48,7 +48,7 @@ class SystemMetadata(_Model):
 
     @property
     def namespace(self) -> _Any:
-        """field 2 ``namespace`` of ``flyteidl.admin.SystemMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 2 ``namespace`` of ``flyteidl.admin.SystemMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._namespace
 
 
@@ -147,7 +147,7 @@ class ExecutionMetadata(_Model):
 
     @property
     def artifact_ids(self) -> _Any:
-        """field 18 ``artifact_ids`` of ``flyteidl.admin.ExecutionMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 18 ``artifact_ids`` of ``flyteidl.admin.ExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._artifact_ids
 
 
@@ -268,7 +268,7 @@ class ExecutionSpec(_Model):
 
     @property
     def inputs(self) -> _Any:
-        """field 2 ``inputs`` of ``flyteidl.admin.ExecutionSpec`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 2 ``inputs`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._inputs
 
     @property
@@ -308,7 +308,7 @@ class ExecutionSpec(_Model):
 
     @property
     def quality_of_service(self) -> _Any:
-        """field 17 ``quality_of_service`` of ``flyteidl.admin.ExecutionSpec`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 17 ``quality_of_service`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._quality_of_service
 
     @property
@@ -353,7 +353,7 @@ class ExecutionSpec(_Model):
 
     @property
     def execution_env_assignments(self) -> _Any:
-        """field 26 ``execution_env_assignments`` of ``flyteidl.admin.ExecutionSpec`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 26 ``execution_env_assignments`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._execution_env_assignments
 
 
@@ -586,7 +586,7 @@ class ExecutionClosure(_Model):
 
     @property
     def abort_cause(self) -> _Any:
-        """field 10 ``abort_cause`` of ``flyteidl.admin.ExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 10 ``abort_cause`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._abort_cause
 
     @property
@@ -596,12 +596,12 @@ class ExecutionClosure(_Model):
 
     @property
     def output_data(self) -> _Any:
-        """field 13 ``output_data`` of ``flyteidl.admin.ExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 13 ``output_data`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._output_data
 
     @property
     def computed_inputs(self) -> _Any:
-        """field 3 ``computed_inputs`` of ``flyteidl.admin.ExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 3 ``computed_inputs`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._computed_inputs
 
     @property
@@ -631,17 +631,17 @@ class ExecutionClosure(_Model):
 
     @property
     def notifications(self) -> _Any:
-        """field 9 ``notifications`` of ``flyteidl.admin.ExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 9 ``notifications`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._notifications
 
     @property
     def workflow_id(self) -> _Any:
-        """field 11 ``workflow_id`` of ``flyteidl.admin.ExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 11 ``workflow_id`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._workflow_id
 
     @property
     def state_change_details(self) -> _Any:
-        """field 14 ``state_change_details`` of ``flyteidl.admin.ExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 14 ``state_change_details`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._state_change_details
 
 
@@ -787,7 +787,7 @@ class TaskExecutionGetDataResponse(_Model):
 
     @property
     def flyte_urls(self) -> _Any:
-        """field 5 ``flyte_urls`` of ``flyteidl.admin.TaskExecutionGetDataResponse`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 5 ``flyte_urls`` of ``flyteidl.admin.TaskExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._flyte_urls
 
 
@@ -841,22 +841,22 @@ class NodeExecutionGetDataResponseBase(_Model):
 
     @property
     def inputs(self) -> _Any:
-        """field 1 ``inputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 1 ``inputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._inputs
 
     @property
     def outputs(self) -> _Any:
-        """field 2 ``outputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 2 ``outputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._outputs
 
     @property
     def full_inputs(self) -> _Any:
-        """field 3 ``full_inputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 3 ``full_inputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._full_inputs
 
     @property
     def full_outputs(self) -> _Any:
-        """field 4 ``full_outputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 4 ``full_outputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._full_outputs
 
     @property
@@ -866,7 +866,7 @@ class NodeExecutionGetDataResponseBase(_Model):
 
     @property
     def flyte_urls(self) -> _Any:
-        """field 17 ``flyte_urls`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 17 ``flyte_urls`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._flyte_urls
 
 

@@ -236,7 +236,7 @@ class LaunchPlanSpec(_Model):
 
     @property
     def role(self) -> _Any:
-        """field 5 ``role`` of ``flyteidl.admin.LaunchPlanSpec`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 5 ``role`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._role
 
     @property
@@ -251,7 +251,7 @@ class LaunchPlanSpec(_Model):
 
     @property
     def auth(self) -> _Any:
-        """field 8 ``auth`` of ``flyteidl.admin.LaunchPlanSpec`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 8 ``auth`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._auth
 
     @property
@@ -266,7 +266,7 @@ class LaunchPlanSpec(_Model):
 
     @property
     def quality_of_service(self) -> _Any:
-        """field 16 ``quality_of_service`` of ``flyteidl.admin.LaunchPlanSpec`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 16 ``quality_of_service`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._quality_of_service
 
     @property
@@ -281,7 +281,7 @@ class LaunchPlanSpec(_Model):
 
     @property
     def interruptible(self) -> _Any:
-        """field 19 ``interruptible`` of ``flyteidl.admin.LaunchPlanSpec`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 19 ``interruptible`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._interruptible
 
     @property
@@ -291,17 +291,17 @@ class LaunchPlanSpec(_Model):
 
     @property
     def envs(self) -> _Any:
-        """field 21 ``envs`` of ``flyteidl.admin.LaunchPlanSpec`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 21 ``envs`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._envs
 
     @property
     def execution_env_assignments(self) -> _Any:
-        """field 22 ``execution_env_assignments`` of ``flyteidl.admin.LaunchPlanSpec`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 22 ``execution_env_assignments`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._execution_env_assignments
 
     @property
     def cluster_assignment(self) -> _Any:
-        """field 23 ``cluster_assignment`` of ``flyteidl.admin.LaunchPlanSpec`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 23 ``cluster_assignment`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._cluster_assignment
 
     @property
@@ -365,12 +365,12 @@ class LaunchPlanClosure(_Model):
 
     @property
     def created_at(self) -> _Any:
-        """field 4 ``created_at`` of ``flyteidl.admin.LaunchPlanClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 4 ``created_at`` of ``flyteidl.admin.LaunchPlanClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._created_at
 
     @property
     def updated_at(self) -> _Any:
-        """field 5 ``updated_at`` of ``flyteidl.admin.LaunchPlanClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 5 ``updated_at`` of ``flyteidl.admin.LaunchPlanClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._updated_at
 
 

@@ -334,12 +334,12 @@ class BindingDataBase(_Model):
 
     @property
     def offloaded_metadata(self) -> _Any:
-        """field 6 ``offloaded_metadata`` of ``flyteidl.core.BindingData`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 6 ``offloaded_metadata`` of ``flyteidl.core.BindingData`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._offloaded_metadata
 
     @property
     def union(self) -> _Any:
-        """field 5 ``union`` of ``flyteidl.core.BindingData`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 5 ``union`` of ``flyteidl.core.BindingData`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._union
 
 

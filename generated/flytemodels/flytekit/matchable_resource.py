@@ -231,7 +231,7 @@ class MatchingAttributesBase(_Model):
 
     @property
     def task_resource_attributes(self) -> _Any:
-        """field 1 ``task_resource_attributes`` of ``flyteidl.admin.MatchingAttributes`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 1 ``task_resource_attributes`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._task_resource_attributes
 
     @property
@@ -251,7 +251,7 @@ class MatchingAttributesBase(_Model):
 
     @property
     def quality_of_service(self) -> _Any:
-        """field 5 ``quality_of_service`` of ``flyteidl.admin.MatchingAttributes`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 5 ``quality_of_service`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._quality_of_service
 
     @property
@@ -261,12 +261,12 @@ class MatchingAttributesBase(_Model):
 
     @property
     def workflow_execution_config(self) -> _Any:
-        """field 7 ``workflow_execution_config`` of ``flyteidl.admin.MatchingAttributes`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 7 ``workflow_execution_config`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._workflow_execution_config
 
     @property
     def cluster_assignment(self) -> _Any:
-        """field 8 ``cluster_assignment`` of ``flyteidl.admin.MatchingAttributes`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 8 ``cluster_assignment`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._cluster_assignment
 
 

@@ -66,7 +66,7 @@ class NamedEntityIdentifier(_Model):
 
     @property
     def org(self) -> _Any:
-        """field 4 ``org`` of ``flyteidl.admin.NamedEntityIdentifier`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 4 ``org`` of ``flyteidl.admin.NamedEntityIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._org
 
 

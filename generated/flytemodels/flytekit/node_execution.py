@@ -83,7 +83,7 @@ class DynamicWorkflowNodeMetadata(_Model):
 
     @property
     def dynamic_job_spec_uri(self) -> _Any:
-        """field 3 ``dynamic_job_spec_uri`` of ``flyteidl.admin.DynamicWorkflowNodeMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 3 ``dynamic_job_spec_uri`` of ``flyteidl.admin.DynamicWorkflowNodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._dynamic_job_spec_uri
 
 
@@ -127,7 +127,7 @@ class TaskNodeMetadata(_Model):
 
     @property
     def checkpoint_uri(self) -> _Any:
-        """field 4 ``checkpoint_uri`` of ``flyteidl.admin.TaskNodeMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 4 ``checkpoint_uri`` of ``flyteidl.admin.TaskNodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._checkpoint_uri
 
 
@@ -212,7 +212,7 @@ class NodeExecutionClosureBase(_Model):
 
     @property
     def output_data(self) -> _Any:
-        """field 10 ``output_data`` of ``flyteidl.admin.NodeExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 10 ``output_data`` of ``flyteidl.admin.NodeExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._output_data
 
     @property
@@ -257,7 +257,7 @@ class NodeExecutionClosureBase(_Model):
 
     @property
     def dynamic_job_spec_uri(self) -> _Any:
-        """field 12 ``dynamic_job_spec_uri`` of ``flyteidl.admin.NodeExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 12 ``dynamic_job_spec_uri`` of ``flyteidl.admin.NodeExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._dynamic_job_spec_uri
 
 

@@ -74,7 +74,7 @@ class ProjectBase(_Model):
 
     @property
     def domains(self) -> _Any:
-        """field 3 ``domains`` of ``flyteidl.admin.Project`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 3 ``domains`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._domains
 
     @property
@@ -84,7 +84,7 @@ class ProjectBase(_Model):
 
     @property
     def labels(self) -> _Any:
-        """field 5 ``labels`` of ``flyteidl.admin.Project`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 5 ``labels`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._labels
 
     @property
@@ -94,7 +94,7 @@ class ProjectBase(_Model):
 
     @property
     def org(self) -> _Any:
-        """field 7 ``org`` of ``flyteidl.admin.Project`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 7 ``org`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._org
 
 

@@ -253,7 +253,7 @@ class TaskMetadata(_Model):
 
     @property
     def tags(self) -> _Any:
-        """field 11 ``tags`` of ``flyteidl.core.TaskMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 11 ``tags`` of ``flyteidl.core.TaskMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._tags
 
     @property
@@ -507,22 +507,22 @@ class TaskExecutionMetadata(_Model):
 
     @property
     def max_attempts(self) -> _Any:
-        """field 7 ``max_attempts`` of ``flyteidl.admin.TaskExecutionMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 7 ``max_attempts`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._max_attempts
 
     @property
     def interruptible(self) -> _Any:
-        """field 8 ``interruptible`` of ``flyteidl.admin.TaskExecutionMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 8 ``interruptible`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._interruptible
 
     @property
     def interruptible_failure_threshold(self) -> _Any:
-        """field 9 ``interruptible_failure_threshold`` of ``flyteidl.admin.TaskExecutionMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 9 ``interruptible_failure_threshold`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._interruptible_failure_threshold
 
     @property
     def overrides(self) -> _Any:
-        """field 10 ``overrides`` of ``flyteidl.admin.TaskExecutionMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 10 ``overrides`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._overrides
 
     @property
@@ -643,7 +643,7 @@ class TaskClosure(_Model):
 
     @property
     def created_at(self) -> _Any:
-        """field 2 ``created_at`` of ``flyteidl.admin.TaskClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 2 ``created_at`` of ``flyteidl.admin.TaskClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._created_at
 
 
@@ -853,7 +853,7 @@ class ContainerBase(_Model):
 
     @property
     def ports(self) -> _Any:
-        """field 7 ``ports`` of ``flyteidl.core.Container`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 7 ``ports`` of ``flyteidl.core.Container`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._ports
 
     @property
@@ -863,7 +863,7 @@ class ContainerBase(_Model):
 
     @property
     def architecture(self) -> _Any:
-        """field 10 ``architecture`` of ``flyteidl.core.Container`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 10 ``architecture`` of ``flyteidl.core.Container`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._architecture
 
 

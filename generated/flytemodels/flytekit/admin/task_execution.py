@@ -99,7 +99,7 @@ class TaskExecutionClosure(_Model):
 
     @property
     def output_data(self) -> _Any:
-        """field 12 ``output_data`` of ``flyteidl.admin.TaskExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 12 ``output_data`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._output_data
 
     @property
@@ -134,17 +134,17 @@ class TaskExecutionClosure(_Model):
 
     @property
     def custom_info(self) -> _Any:
-        """field 9 ``custom_info`` of ``flyteidl.admin.TaskExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 9 ``custom_info`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._custom_info
 
     @property
     def reason(self) -> _Any:
-        """field 10 ``reason`` of ``flyteidl.admin.TaskExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 10 ``reason`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._reason
 
     @property
     def task_type(self) -> _Any:
-        """field 11 ``task_type`` of ``flyteidl.admin.TaskExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 11 ``task_type`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._task_type
 
     @property
@@ -154,17 +154,17 @@ class TaskExecutionClosure(_Model):
 
     @property
     def event_version(self) -> _Any:
-        """field 17 ``event_version`` of ``flyteidl.admin.TaskExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 17 ``event_version`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._event_version
 
     @property
     def reasons(self) -> _Any:
-        """field 18 ``reasons`` of ``flyteidl.admin.TaskExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 18 ``reasons`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._reasons
 
     @property
     def log_context(self) -> _Any:
-        """field 19 ``log_context`` of ``flyteidl.admin.TaskExecutionClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 19 ``log_context`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._log_context
 
 

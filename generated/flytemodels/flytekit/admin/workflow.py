@@ -142,7 +142,7 @@ class WorkflowClosure(_Model):
 
     @property
     def created_at(self) -> _Any:
-        """field 2 ``created_at`` of ``flyteidl.admin.WorkflowClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 2 ``created_at`` of ``flyteidl.admin.WorkflowClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._created_at
 
 

@@ -193,7 +193,7 @@ class CompiledWorkflowClosure(_Model):
 
     @property
     def launch_plans(self) -> _Any:
-        """field 4 ``launch_plans`` of ``flyteidl.core.CompiledWorkflowClosure`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 4 ``launch_plans`` of ``flyteidl.core.CompiledWorkflowClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._launch_plans
 
 

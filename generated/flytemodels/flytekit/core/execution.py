@@ -121,12 +121,12 @@ class ExecutionErrorBase(_Model):
 
     @property
     def timestamp(self) -> _Any:
-        """field 5 ``timestamp`` of ``flyteidl.core.ExecutionError`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 5 ``timestamp`` of ``flyteidl.core.ExecutionError`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._timestamp
 
     @property
     def worker(self) -> _Any:
-        """field 6 ``worker`` of ``flyteidl.core.ExecutionError`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 6 ``worker`` of ``flyteidl.core.ExecutionError`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._worker
 
 
@@ -192,12 +192,12 @@ class TaskLog(_Model):
 
     @property
     def ShowWhilePending(self) -> _Any:
-        """field 5 ``ShowWhilePending`` of ``flyteidl.core.TaskLog`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 5 ``ShowWhilePending`` of ``flyteidl.core.TaskLog`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._ShowWhilePending
 
     @property
     def HideOnceFinished(self) -> _Any:
-        """field 6 ``HideOnceFinished`` of ``flyteidl.core.TaskLog`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 6 ``HideOnceFinished`` of ``flyteidl.core.TaskLog`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._HideOnceFinished
 
 

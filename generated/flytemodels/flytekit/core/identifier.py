@@ -84,7 +84,7 @@ class IdentifierBase(_Model):
 
     @property
     def org(self) -> _Any:
-        """field 6 ``org`` of ``flyteidl.core.Identifier`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 6 ``org`` of ``flyteidl.core.Identifier`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._org
 
 
@@ -132,7 +132,7 @@ class WorkflowExecutionIdentifier(_Model):
 
     @property
     def org(self) -> _Any:
-        """field 5 ``org`` of ``flyteidl.core.WorkflowExecutionIdentifier`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 5 ``org`` of ``flyteidl.core.WorkflowExecutionIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._org
 
 

@@ -211,7 +211,7 @@ class NodeMetadata(_Model):
 
     @property
     def config(self) -> _Any:
-        """field 10 ``config`` of ``flyteidl.core.NodeMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 10 ``config`` of ``flyteidl.core.NodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._config
 
 
@@ -732,7 +732,7 @@ class WorkflowMetadata(_Model):
 
     @property
     def quality_of_service(self) -> _Any:
-        """field 1 ``quality_of_service`` of ``flyteidl.core.WorkflowMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 1 ``quality_of_service`` of ``flyteidl.core.WorkflowMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._quality_of_service
 
     @property
@@ -742,7 +742,7 @@ class WorkflowMetadata(_Model):
 
     @property
     def tags(self) -> _Any:
-        """field 3 ``tags`` of ``flyteidl.core.WorkflowMetadata`` (not in flytekit's constructor: kept so nothing is dropped)."""
+        """field 3 ``tags`` of ``flyteidl.core.WorkflowMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
         return self._tags
 
 
