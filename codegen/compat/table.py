@@ -62,20 +62,16 @@ class _Context:
 
 def load_family(table: Path, files: list[FileDescriptorProto], output_root: str) -> Family:
     """Build the family model from ``table`` and the IDL ``files``; paths are relative to ``output_root``."""
-    try:
-        data = tomllib.loads(table.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise GenerateError(f"{table}: cannot read the compatibility table: {error}") from None
+    data = _read(table)
     family = data.get("family", {})
     package = _required(family, "package", table)
-    pool = _pool(files)
     classes: dict[str, dict[str, Any]] = data.get("classes", {})
-    target = _required(family, "source", table).split()[0]
-    context = _Context(table, package, pool, target, classes, _by_message(classes))
     holders: dict[str, dict[str, Any]] = data.get("holders", {})
+    _check_keys(table, classes, holders)
+    target = _required(family, "source", table).split()[0]
+    context = _Context(table, package, _pool(files), target, classes, _by_message(classes))
     modules_data: dict[str, dict[str, Any]] = data.get("modules", {})
     names = _module_names(classes, holders, modules_data)
-    modules = tuple(_module(name, modules_data.get(name, {}), holders, context, family) for name in names)
     root = package.replace(".", "/")
     return Family(
         package=package,
@@ -84,7 +80,7 @@ def load_family(table: Path, files: list[FileDescriptorProto], output_root: str)
         holder_base=_ref_text(_required(family, "holder_base", table)),
         shapes_module=_required(family, "shapes", table),
         custom_shapes_module=_required(family, "custom_shapes", table),
-        modules=modules,
+        modules=tuple(_module(name, modules_data.get(name, {}), holders, context, family) for name in names),
         packages=_packages(root, package, names),
         eager_imports=tuple(f"{package}.{name}" for name in family.get("imports", ())),
         index_path=f"{root}/_index.py",
@@ -92,23 +88,20 @@ def load_family(table: Path, files: list[FileDescriptorProto], output_root: str)
     )
 
 
-def _pool(files: list[FileDescriptorProto]) -> descriptor_pool.DescriptorPool:
-    """A descriptor pool of ``files``, each added after the files it imports."""
-    pool = descriptor_pool.DescriptorPool()
-    by_name = {file.name: file for file in files}
-    added: set[str] = set()
+def _read(table: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(table.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise GenerateError(f"{table}: cannot read the compatibility table: {error}") from None
 
-    def add(name: str) -> None:
-        if name in added or name not in by_name:
-            return
-        added.add(name)
-        for dependency in by_name[name].dependency:
-            add(dependency)
-        pool.Add(by_name[name])
 
-    for file in files:
-        add(file.name)
-    return pool
+def _check_keys(table: Path, classes: dict[str, Any], holders: dict[str, Any]) -> None:
+    for key in [*classes, *holders]:
+        if ":" not in key:
+            raise GenerateError(f"{table}: {key}: {_KEY_DOC}")
+    for key, entry in classes.items():
+        if "message" not in entry:
+            raise GenerateError(f"{table}: {key}: a class needs 'message', the IDL message it wraps")
 
 
 def _required(table: dict[str, Any], key: str, path: Path) -> Any:
@@ -253,12 +246,10 @@ def _parent(key: str) -> str | None:
 
 
 def _message(key: str, entry: dict[str, Any], context: _Context) -> Descriptor:
-    if ":" not in key:
-        raise context.error(key, _KEY_DOC)
     try:
         return context.pool.FindMessageTypeByName(entry["message"])
-    except KeyError as error:
-        raise context.error(key, f"no message {error} in the IDL") from None
+    except KeyError:
+        raise context.error(key, f"no message {entry['message']!r} in the IDL") from None
 
 
 def _params(key: str, entry: dict[str, Any]) -> tuple[Param, ...]:
