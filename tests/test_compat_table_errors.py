@@ -27,7 +27,8 @@ def run(tmp_path: Path, table: str, capsys: pytest.CaptureFixture[str]) -> tuple
     (tmp_path / "table.toml").write_text(FAMILY + textwrap.dedent(table), encoding="utf-8")
     config = tmp_path / "compat.toml"
     config.write_text(
-        f'[source]\nproto_path = ["{REPO / "protos"}"]\nproto_files = ["fixtures/maps.proto", "fixtures/oneofs.proto"]\n'
+        f'[source]\nproto_path = ["{REPO / "protos"}"]\n'
+        'proto_files = ["fixtures/maps.proto", "fixtures/oneofs.proto"]\n'
         '[generate]\npackage = "errcompat"\noutput = "out"\n[compat]\ntable = "table.toml"\n',
         encoding="utf-8",
     )
@@ -64,9 +65,10 @@ def run(tmp_path: Path, table: str, capsys: pytest.CaptureFixture[str]) -> tuple
             id="bad-unwrap",
         ),
         pytest.param(
-            '[classes."a:Entry"]\nmessage = "fixtures.maps.Entry"\n[classes."b:Entry"]\nmessage = "fixtures.maps.Entry"\n'
+            '[classes."a:Entry"]\nmessage = "fixtures.maps.Entry"\n'
+            '[classes."b:Entry"]\nmessage = "fixtures.maps.Entry"\n'
             '[classes."maps:Maps"]\nmessage = "fixtures.maps.Maps"\n',
-            r"maps:Maps\.fields\.sint32_to_message: fixtures\.maps\.Entry has several classes .*: say which with 'model'",
+            r"maps:Maps\.fields\.sint32_to_message: fixtures\.maps\.Entry has several classes .*: say which",
             id="ambiguous-model",
         ),
         pytest.param(

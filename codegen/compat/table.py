@@ -95,6 +95,25 @@ def _read(table: Path) -> dict[str, Any]:
         raise GenerateError(f"{table}: cannot read the compatibility table: {error}") from None
 
 
+def _pool(files: list[FileDescriptorProto]) -> descriptor_pool.DescriptorPool:
+    """A descriptor pool of ``files``, each added after the files it imports."""
+    pool = descriptor_pool.DescriptorPool()
+    by_name = {file.name: file for file in files}
+    added: set[str] = set()
+
+    def add(name: str) -> None:
+        if name in added or name not in by_name:
+            return
+        added.add(name)
+        for dependency in by_name[name].dependency:
+            add(dependency)
+        pool.Add(by_name[name])
+
+    for file in files:
+        add(file.name)
+    return pool
+
+
 def _check_keys(table: Path, classes: dict[str, Any], holders: dict[str, Any]) -> None:
     for key in [*classes, *holders]:
         if ":" not in key:
