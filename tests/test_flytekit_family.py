@@ -149,3 +149,13 @@ def test_an_unknown_attribute_is_an_attribute_error() -> None:
     held = fm_types.LiteralType.from_flyte_idl(types_pb2.LiteralType(simple=1))
     with pytest.raises(AttributeError, match="'LiteralType' object has no attribute '_nope'"):
         _ = held._nope
+
+
+def test_crossing_families_keeps_the_message() -> None:
+    from flytemodels.core.literals import Literal as IdlLiteral
+
+    literal = fm_literals.Literal(scalar=fm_literals.Scalar(primitive=fm_literals.Primitive(integer=7)), hash="h")
+    idl = literal.to_idl_model()
+    assert type(idl) is IdlLiteral and idl.hash == "h" and idl.to_flyte_idl() == literal.to_flyte_idl()
+    back = fm_literals.Literal.from_idl_model(idl)
+    assert type(back) is fm_literals.Literal and back == literal

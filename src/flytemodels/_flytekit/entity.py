@@ -128,6 +128,21 @@ class FlytekitModel(MutableModel, FlyteIdlEntity):
     def is_empty(self) -> bool:
         return bool(self._fm_message().ByteSize() == 0)
 
+    # -- crossing to the IDL family: both hold the same message, so each way is one C copy --
+
+    def to_idl_model(self) -> Any:
+        """The IDL-family model of the same message (``flytemodels.<package>.<file>``)."""
+        from flytemodels import _index  # noqa: F401  (registers the IDL family's modules)
+        from flytemodels._runtime import registry
+
+        descriptor: Any = self._PB.DESCRIPTOR
+        return registry.model_class(descriptor).wrap(self.to_flyte_idl())
+
+    @classmethod
+    def from_idl_model(cls, model: Any) -> Any:
+        """This family's model of an IDL-family model's message."""
+        return cls.from_flyte_idl(model._pb)
+
 
 def yaml_like(message: Any, indent: int = 0) -> str:
     """flytekit's text of a message: ``name:`` then nested fields two spaces deeper; scalars on one line.
