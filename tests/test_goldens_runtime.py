@@ -65,7 +65,8 @@ def round_trip(model: Any) -> Any:
 
 
 def test_every_golden_module_imports(goldens: ModuleType) -> None:
-    names = sorted(p.relative_to(EXPECTED / "goldenmodels").with_suffix("") for p in EXPECTED.rglob("*.py"))
+    root = EXPECTED / "goldenmodels"
+    names = sorted(p.relative_to(root).with_suffix("") for p in root.rglob("*.py"))
     for name in names:
         importlib.import_module(".".join(("goldenmodels", *name.parts)).removesuffix(".__init__"))
 

@@ -1,0 +1,91 @@
+"""The golden compatibility family (``goldencompat``, from ``protos/fixtures/compat_table.toml``) at run time.
+
+Each test exercises the table option its entry stands for, on the generated code
+imported over _pb2 modules protoc writes now.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import sys
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.goldens.harness import EXPECTED, compile_pb2
+
+
+@pytest.fixture(scope="module")
+def family(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    pb2 = tmp_path_factory.mktemp("pb2")
+    compile_pb2(pb2)
+    sys.path[:0] = [str(pb2), str(EXPECTED)]
+    try:
+        yield importlib.import_module("goldencompat")
+    finally:
+        sys.path.remove(str(pb2))
+        sys.path.remove(str(EXPECTED))
+
+
+def module(name: str) -> Any:
+    return importlib.import_module(f"goldencompat.{name}")
+
+
+def test_the_package_imports_what_the_table_says(family: ModuleType) -> None:
+    assert family.maps.Maps and family.choices.Choice  # imported by the package, as `imports` lists
+    assert module("maps").Choice is module("choices").Choice  # a family re-export
+    assert module("maps").dumps.__module__ == "json"  # an outside re-export
+
+
+def test_renamed_parameter_and_attribute_and_if_none(family: ModuleType) -> None:
+    maps = module("maps")
+    built = maps.Maps({"a": "b"})
+    assert built.messages == {} and built._by_name == {}  # if_none, stored under the table's attribute
+    built._by_name["k"] = maps.Entry("note")  # a mutation flytekit-style code makes
+    pb = built.to_flyte_idl()
+    assert pb.string_to_message["k"].note == "note" and dict(pb.string_to_string) == {"a": "b"}
+    held = maps.Maps.from_flyte_idl(pb)
+    assert held.messages["k"].note == "note" and maps.Maps.DEFAULT_SIZE == 3
+
+
+def test_holders_and_setters(family: ModuleType) -> None:
+    maps = module("maps")
+    assert maps.Level.enum_to_string(1) == "HIGH" and maps.Level.enum_to_string(7) == "<UNKNOWN>"
+    entry = maps.Entry("a")
+    entry.note = "b"
+    assert entry.to_flyte_idl().note == "b"
+
+
+def test_oneof_members_enum_fields_and_keyword_only_extras(family: ModuleType) -> None:
+    choices = module("choices")
+    choice = choices.Choice("label", mode=choices.Choice.Mode.FAST, tags=["t"])
+    pb = choice.to_flyte_idl()
+    assert pb.WhichOneof("value") == "mode" and list(pb.tags) == ["t"]
+    held = choices.Choice.from_flyte_idl(pb)
+    assert held.mode is choices.Choice.Mode.FAST and held.number is None and held.word is None
+    assert choices.Choice.from_flyte_idl(type(pb)()).label is None  # empty_is_none
+
+
+def test_dataclass_style(family: ModuleType) -> None:
+    wellknown = module("wellknown")
+    when = datetime.datetime(2024, 1, 2, tzinfo=datetime.UTC)
+    value = wellknown.WellKnown(timestamp=when, duration=datetime.timedelta(seconds=3), struct={"a": 1}, bool_value=True)
+    held = wellknown.WellKnown.from_flyte_idl(value.to_flyte_idl())
+    assert held == value  # a dataclass compares its fields
+    assert (held.timestamp, held.struct, held.bool_value) == (when, {"a": 1.0}, True)
+    with pytest.raises(TypeError):
+        hash(value)  # a mutable dataclass, as flytekit's are
+
+
+def test_nested_classes_and_empty_unset_messages(family: ModuleType) -> None:
+    nesting = module("nesting")
+    inner = nesting.Outer.Middle.Inner("n")
+    outer = nesting.Outer(nesting.Outer.Middle(inner, [inner]))
+    held = nesting.Outer.from_flyte_idl(outer.to_flyte_idl())
+    assert held.middle.inners[0].name == "n"
+    empty = nesting.Outer.from_flyte_idl(type(outer.to_flyte_idl())())
+    assert isinstance(empty.middle, nesting.Outer.Middle)  # unset = "empty"
+    assert not empty.to_flyte_idl().HasField("middle")  # and reading it does not set it
