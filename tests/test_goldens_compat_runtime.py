@@ -72,7 +72,8 @@ def test_oneof_members_enum_fields_and_keyword_only_extras(family: ModuleType) -
 def test_dataclass_style(family: ModuleType) -> None:
     wellknown = module("wellknown")
     when = datetime.datetime(2024, 1, 2, tzinfo=datetime.UTC)
-    value = wellknown.WellKnown(timestamp=when, duration=datetime.timedelta(seconds=3), struct={"a": 1}, bool_value=True)
+    three = datetime.timedelta(seconds=3)
+    value = wellknown.WellKnown(timestamp=when, duration=three, struct={"a": 1}, bool_value=True)
     held = wellknown.WellKnown.from_flyte_idl(value.to_flyte_idl())
     assert held == value  # a dataclass compares its fields
     assert (held.timestamp, held.struct, held.bool_value) == (when, {"a": 1.0}, True)
