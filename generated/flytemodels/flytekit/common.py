@@ -9,6 +9,8 @@ from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 from contextlib import closing as closing
 from io import StringIO as StringIO
@@ -43,25 +45,20 @@ class NamedEntityIdentifier(_Model):
         self._name = name
         self._org = org
 
-    @property
-    def project(self) -> _Any:
-        """field 1 ``project`` of ``flyteidl.admin.NamedEntityIdentifier``."""
-        return self._project
-
-    @property
-    def domain(self) -> _Any:
-        """field 2 ``domain`` of ``flyteidl.admin.NamedEntityIdentifier``."""
-        return self._domain
-
-    @property
-    def name(self) -> _Any:
-        """field 3 ``name`` of ``flyteidl.admin.NamedEntityIdentifier``."""
-        return self._name
-
-    @property
-    def org(self) -> _Any:
-        """field 4 ``org`` of ``flyteidl.admin.NamedEntityIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._org
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    project = property(
+        _get("_project"), doc="""field 1 ``project`` of ``flyteidl.admin.NamedEntityIdentifier``."""
+    )
+    domain = property(
+        _get("_domain"), doc="""field 2 ``domain`` of ``flyteidl.admin.NamedEntityIdentifier``."""
+    )
+    name = property(
+        _get("_name"), doc="""field 3 ``name`` of ``flyteidl.admin.NamedEntityIdentifier``."""
+    )
+    org = property(
+        _get("_org"),
+        doc="""field 4 ``org`` of ``flyteidl.admin.NamedEntityIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class EmailNotification(_Model):
@@ -85,15 +82,15 @@ class EmailNotification(_Model):
         self._recipients_email = recipients_email
         self._template = template
 
-    @property
-    def recipients_email(self) -> _Any:
-        """field 1 ``recipients_email`` of ``flyteidl.admin.EmailNotification``."""
-        return self._recipients_email
-
-    @property
-    def template(self) -> _Any:
-        """field 2 ``template`` of ``flyteidl.admin.EmailNotification`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._template
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    recipients_email = property(
+        _get("_recipients_email"),
+        doc="""field 1 ``recipients_email`` of ``flyteidl.admin.EmailNotification``.""",
+    )
+    template = property(
+        _get("_template"),
+        doc="""field 2 ``template`` of ``flyteidl.admin.EmailNotification`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class SlackNotification(_Model):
@@ -117,15 +114,15 @@ class SlackNotification(_Model):
         self._recipients_email = recipients_email
         self._template = template
 
-    @property
-    def recipients_email(self) -> _Any:
-        """field 1 ``recipients_email`` of ``flyteidl.admin.SlackNotification``."""
-        return self._recipients_email
-
-    @property
-    def template(self) -> _Any:
-        """field 2 ``template`` of ``flyteidl.admin.SlackNotification`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._template
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    recipients_email = property(
+        _get("_recipients_email"),
+        doc="""field 1 ``recipients_email`` of ``flyteidl.admin.SlackNotification``.""",
+    )
+    template = property(
+        _get("_template"),
+        doc="""field 2 ``template`` of ``flyteidl.admin.SlackNotification`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class PagerDutyNotification(_Model):
@@ -149,15 +146,15 @@ class PagerDutyNotification(_Model):
         self._recipients_email = recipients_email
         self._template = template
 
-    @property
-    def recipients_email(self) -> _Any:
-        """field 1 ``recipients_email`` of ``flyteidl.admin.PagerDutyNotification``."""
-        return self._recipients_email
-
-    @property
-    def template(self) -> _Any:
-        """field 2 ``template`` of ``flyteidl.admin.PagerDutyNotification`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._template
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    recipients_email = property(
+        _get("_recipients_email"),
+        doc="""field 1 ``recipients_email`` of ``flyteidl.admin.PagerDutyNotification``.""",
+    )
+    template = property(
+        _get("_template"),
+        doc="""field 2 ``template`` of ``flyteidl.admin.PagerDutyNotification`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class Notification(_Model):
@@ -194,25 +191,19 @@ class Notification(_Model):
         self._pager_duty = pager_duty
         self._slack = slack
 
-    @property
-    def phases(self) -> _Any:
-        """field 1 ``phases`` of ``flyteidl.admin.Notification``."""
-        return self._phases
-
-    @property
-    def email(self) -> _Any:
-        """field 2 ``email`` of ``flyteidl.admin.Notification``."""
-        return self._email
-
-    @property
-    def pager_duty(self) -> _Any:
-        """field 3 ``pager_duty`` of ``flyteidl.admin.Notification``."""
-        return self._pager_duty
-
-    @property
-    def slack(self) -> _Any:
-        """field 4 ``slack`` of ``flyteidl.admin.Notification``."""
-        return self._slack
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    phases = property(
+        _get("_phases"), doc="""field 1 ``phases`` of ``flyteidl.admin.Notification``."""
+    )
+    email = property(
+        _get("_email"), doc="""field 2 ``email`` of ``flyteidl.admin.Notification``."""
+    )
+    pager_duty = property(
+        _get("_pager_duty"), doc="""field 3 ``pager_duty`` of ``flyteidl.admin.Notification``."""
+    )
+    slack = property(
+        _get("_slack"), doc="""field 4 ``slack`` of ``flyteidl.admin.Notification``."""
+    )
 
 
 class Labels(_Model):
@@ -232,10 +223,8 @@ class Labels(_Model):
     ) -> None:
         self._values = values
 
-    @property
-    def values(self) -> _Any:
-        """field 1 ``values`` of ``flyteidl.admin.Labels``."""
-        return self._values
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    values = property(_get("_values"), doc="""field 1 ``values`` of ``flyteidl.admin.Labels``.""")
 
 
 class Annotations(_Model):
@@ -255,10 +244,10 @@ class Annotations(_Model):
     ) -> None:
         self._values = values
 
-    @property
-    def values(self) -> _Any:
-        """field 1 ``values`` of ``flyteidl.admin.Annotations``."""
-        return self._values
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    values = property(
+        _get("_values"), doc="""field 1 ``values`` of ``flyteidl.admin.Annotations``."""
+    )
 
 
 class UrlBlob(_Model):
@@ -281,15 +270,9 @@ class UrlBlob(_Model):
         self._url = url
         self._bytes = bytes
 
-    @property
-    def url(self) -> _Any:
-        """field 1 ``url`` of ``flyteidl.admin.UrlBlob``."""
-        return self._url
-
-    @property
-    def bytes(self) -> _Any:
-        """field 2 ``bytes`` of ``flyteidl.admin.UrlBlob``."""
-        return self._bytes
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    url = property(_get("_url"), doc="""field 1 ``url`` of ``flyteidl.admin.UrlBlob``.""")
+    bytes = property(_get("_bytes"), doc="""field 2 ``bytes`` of ``flyteidl.admin.UrlBlob``.""")
 
 
 class AuthRole(_Model):
@@ -316,15 +299,15 @@ class AuthRole(_Model):
         self._assumable_iam_role = assumable_iam_role
         self._kubernetes_service_account = kubernetes_service_account
 
-    @property
-    def assumable_iam_role(self) -> _Any:
-        """field 1 ``assumable_iam_role`` of ``flyteidl.admin.AuthRole``."""
-        return self._assumable_iam_role
-
-    @property
-    def kubernetes_service_account(self) -> _Any:
-        """field 2 ``kubernetes_service_account`` of ``flyteidl.admin.AuthRole``."""
-        return self._kubernetes_service_account
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    assumable_iam_role = property(
+        _get("_assumable_iam_role"),
+        doc="""field 1 ``assumable_iam_role`` of ``flyteidl.admin.AuthRole``.""",
+    )
+    kubernetes_service_account = property(
+        _get("_kubernetes_service_account"),
+        doc="""field 2 ``kubernetes_service_account`` of ``flyteidl.admin.AuthRole``.""",
+    )
 
 
 class RawOutputDataConfig(_Model):
@@ -346,10 +329,11 @@ class RawOutputDataConfig(_Model):
     ) -> None:
         self._output_location_prefix = output_location_prefix
 
-    @property
-    def output_location_prefix(self) -> _Any:
-        """field 1 ``output_location_prefix`` of ``flyteidl.admin.RawOutputDataConfig``."""
-        return self._output_location_prefix
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    output_location_prefix = property(
+        _get("_output_location_prefix"),
+        doc="""field 1 ``output_location_prefix`` of ``flyteidl.admin.RawOutputDataConfig``.""",
+    )
 
 
 class Envs(_Model):
@@ -369,10 +353,8 @@ class Envs(_Model):
     ) -> None:
         self._envs = envs
 
-    @property
-    def envs(self) -> _Any:
-        """field 1 ``values`` of ``flyteidl.admin.Envs``."""
-        return self._envs
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    envs = property(_get("_envs"), doc="""field 1 ``values`` of ``flyteidl.admin.Envs``.""")
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

@@ -9,6 +9,8 @@ from flyteidl.admin import launch_plan_pb2 as _flyteidl_admin_launch_plan_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 
@@ -41,15 +43,13 @@ class ConcurrencyPolicy(_Model):
         self._max_concurrency = max_concurrency
         self._behavior = behavior if behavior is not None else ConcurrencyLimitBehavior.SKIP
 
-    @property
-    def max_concurrency(self) -> _Any:
-        """field 1 ``max`` of ``flyteidl.admin.ConcurrencyPolicy``."""
-        return self._max_concurrency
-
-    @property
-    def behavior(self) -> _Any:
-        """field 2 ``behavior`` of ``flyteidl.admin.ConcurrencyPolicy``."""
-        return self._behavior
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    max_concurrency = property(
+        _get("_max_concurrency"), doc="""field 1 ``max`` of ``flyteidl.admin.ConcurrencyPolicy``."""
+    )
+    behavior = property(
+        _get("_behavior"), doc="""field 2 ``behavior`` of ``flyteidl.admin.ConcurrencyPolicy``."""
+    )
 
 
 __all__ = [

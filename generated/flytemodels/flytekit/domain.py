@@ -9,6 +9,8 @@ from flyteidl.admin import project_pb2 as _flyteidl_admin_project_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -32,15 +34,9 @@ class Domain(_Model):
         self._id = id
         self._name = name
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.admin.Domain``."""
-        return self._id
-
-    @property
-    def name(self) -> _Any:
-        """field 2 ``name`` of ``flyteidl.admin.Domain``."""
-        return self._name
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.admin.Domain``.""")
+    name = property(_get("_name"), doc="""field 2 ``name`` of ``flyteidl.admin.Domain``.""")
 
 
 __all__ = [

@@ -9,6 +9,8 @@ from flyteidl.core import dynamic_job_pb2 as _flyteidl_core_dynamic_job_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -51,30 +53,24 @@ class DynamicJobSpec(_Model):
         self._outputs = outputs
         self._subworkflows = subworkflows
 
-    @property
-    def nodes(self) -> _Any:
-        """field 1 ``nodes`` of ``flyteidl.core.DynamicJobSpec``."""
-        return self._nodes
-
-    @property
-    def min_successes(self) -> _Any:
-        """field 2 ``min_successes`` of ``flyteidl.core.DynamicJobSpec``."""
-        return self._min_successes
-
-    @property
-    def outputs(self) -> _Any:
-        """field 3 ``outputs`` of ``flyteidl.core.DynamicJobSpec``."""
-        return self._outputs
-
-    @property
-    def tasks(self) -> _Any:
-        """field 4 ``tasks`` of ``flyteidl.core.DynamicJobSpec``."""
-        return self._tasks
-
-    @property
-    def subworkflows(self) -> _Any:
-        """field 5 ``subworkflows`` of ``flyteidl.core.DynamicJobSpec``."""
-        return self._subworkflows
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    nodes = property(
+        _get("_nodes"), doc="""field 1 ``nodes`` of ``flyteidl.core.DynamicJobSpec``."""
+    )
+    min_successes = property(
+        _get("_min_successes"),
+        doc="""field 2 ``min_successes`` of ``flyteidl.core.DynamicJobSpec``.""",
+    )
+    outputs = property(
+        _get("_outputs"), doc="""field 3 ``outputs`` of ``flyteidl.core.DynamicJobSpec``."""
+    )
+    tasks = property(
+        _get("_tasks"), doc="""field 4 ``tasks`` of ``flyteidl.core.DynamicJobSpec``."""
+    )
+    subworkflows = property(
+        _get("_subworkflows"),
+        doc="""field 5 ``subworkflows`` of ``flyteidl.core.DynamicJobSpec``.""",
+    )
 
 
 __all__ = [

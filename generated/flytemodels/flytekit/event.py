@@ -9,6 +9,8 @@ from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -44,30 +46,27 @@ class TaskExecutionMetadata(_Model):
         self._plugin_identifier = plugin_identifier
         self._instance_class = instance_class
 
-    @property
-    def generated_name(self) -> _Any:
-        """field 1 ``generated_name`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._generated_name
-
-    @property
-    def external_resources(self) -> _Any:
-        """field 2 ``external_resources`` of ``flyteidl.event.TaskExecutionMetadata``."""
-        return self._external_resources
-
-    @property
-    def resource_pool_info(self) -> _Any:
-        """field 3 ``resource_pool_info`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._resource_pool_info
-
-    @property
-    def plugin_identifier(self) -> _Any:
-        """field 4 ``plugin_identifier`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._plugin_identifier
-
-    @property
-    def instance_class(self) -> _Any:
-        """field 16 ``instance_class`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._instance_class
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    generated_name = property(
+        _get("_generated_name"),
+        doc="""field 1 ``generated_name`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    external_resources = property(
+        _get("_external_resources"),
+        doc="""field 2 ``external_resources`` of ``flyteidl.event.TaskExecutionMetadata``.""",
+    )
+    resource_pool_info = property(
+        _get("_resource_pool_info"),
+        doc="""field 3 ``resource_pool_info`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    plugin_identifier = property(
+        _get("_plugin_identifier"),
+        doc="""field 4 ``plugin_identifier`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    instance_class = property(
+        _get("_instance_class"),
+        doc="""field 16 ``instance_class`` of ``flyteidl.event.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 __all__ = [

@@ -12,6 +12,8 @@ from flyteidl.admin import task_execution_pb2 as _flyteidl_admin_task_execution_
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from typing import Optional as Optional
@@ -41,15 +43,15 @@ class SystemMetadata(_Model):
         self._execution_cluster = execution_cluster
         self._namespace = namespace
 
-    @property
-    def execution_cluster(self) -> _Any:
-        """field 1 ``execution_cluster`` of ``flyteidl.admin.SystemMetadata``."""
-        return self._execution_cluster
-
-    @property
-    def namespace(self) -> _Any:
-        """field 2 ``namespace`` of ``flyteidl.admin.SystemMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._namespace
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    execution_cluster = property(
+        _get("_execution_cluster"),
+        doc="""field 1 ``execution_cluster`` of ``flyteidl.admin.SystemMetadata``.""",
+    )
+    namespace = property(
+        _get("_namespace"),
+        doc="""field 2 ``namespace`` of ``flyteidl.admin.SystemMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class ExecutionMetadata(_Model):
@@ -110,45 +112,36 @@ class ExecutionMetadata(_Model):
         self._system_metadata = system_metadata
         self._artifact_ids = artifact_ids
 
-    @property
-    def mode(self) -> _Any:
-        """field 1 ``mode`` of ``flyteidl.admin.ExecutionMetadata``."""
-        return self._mode
-
-    @property
-    def principal(self) -> _Any:
-        """field 2 ``principal`` of ``flyteidl.admin.ExecutionMetadata``."""
-        return self._principal
-
-    @property
-    def nesting(self) -> _Any:
-        """field 3 ``nesting`` of ``flyteidl.admin.ExecutionMetadata``."""
-        return self._nesting
-
-    @property
-    def scheduled_at(self) -> _Any:
-        """field 4 ``scheduled_at`` of ``flyteidl.admin.ExecutionMetadata``."""
-        return self._scheduled_at
-
-    @property
-    def parent_node_execution(self) -> _Any:
-        """field 5 ``parent_node_execution`` of ``flyteidl.admin.ExecutionMetadata``."""
-        return self._parent_node_execution
-
-    @property
-    def reference_execution(self) -> _Any:
-        """field 16 ``reference_execution`` of ``flyteidl.admin.ExecutionMetadata``."""
-        return self._reference_execution
-
-    @property
-    def system_metadata(self) -> _Any:
-        """field 17 ``system_metadata`` of ``flyteidl.admin.ExecutionMetadata``."""
-        return self._system_metadata
-
-    @property
-    def artifact_ids(self) -> _Any:
-        """field 18 ``artifact_ids`` of ``flyteidl.admin.ExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._artifact_ids
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    mode = property(
+        _get("_mode"), doc="""field 1 ``mode`` of ``flyteidl.admin.ExecutionMetadata``."""
+    )
+    principal = property(
+        _get("_principal"), doc="""field 2 ``principal`` of ``flyteidl.admin.ExecutionMetadata``."""
+    )
+    nesting = property(
+        _get("_nesting"), doc="""field 3 ``nesting`` of ``flyteidl.admin.ExecutionMetadata``."""
+    )
+    scheduled_at = property(
+        _get("_scheduled_at"),
+        doc="""field 4 ``scheduled_at`` of ``flyteidl.admin.ExecutionMetadata``.""",
+    )
+    parent_node_execution = property(
+        _get("_parent_node_execution"),
+        doc="""field 5 ``parent_node_execution`` of ``flyteidl.admin.ExecutionMetadata``.""",
+    )
+    reference_execution = property(
+        _get("_reference_execution"),
+        doc="""field 16 ``reference_execution`` of ``flyteidl.admin.ExecutionMetadata``.""",
+    )
+    system_metadata = property(
+        _get("_system_metadata"),
+        doc="""field 17 ``system_metadata`` of ``flyteidl.admin.ExecutionMetadata``.""",
+    )
+    artifact_ids = property(
+        _get("_artifact_ids"),
+        doc="""field 18 ``artifact_ids`` of ``flyteidl.admin.ExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class ExecutionSpec(_Model):
@@ -261,100 +254,71 @@ class ExecutionSpec(_Model):
         self._quality_of_service = quality_of_service
         self._execution_env_assignments = execution_env_assignments
 
-    @property
-    def launch_plan(self) -> _Any:
-        """field 1 ``launch_plan`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._launch_plan
-
-    @property
-    def inputs(self) -> _Any:
-        """field 2 ``inputs`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._inputs
-
-    @property
-    def metadata(self) -> _Any:
-        """field 3 ``metadata`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._metadata
-
-    @property
-    def notifications(self) -> _Any:
-        """field 5 ``notifications`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._notifications
-
-    @property
-    def disable_all(self) -> _Any:
-        """field 6 ``disable_all`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._disable_all
-
-    @property
-    def labels(self) -> _Any:
-        """field 7 ``labels`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._labels
-
-    @property
-    def annotations(self) -> _Any:
-        """field 8 ``annotations`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._annotations
-
-    @property
-    def security_context(self) -> _Any:
-        """field 10 ``security_context`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._security_context
-
-    @property
-    def auth_role(self) -> _Any:
-        """field 16 ``auth_role`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._auth_role
-
-    @property
-    def quality_of_service(self) -> _Any:
-        """field 17 ``quality_of_service`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._quality_of_service
-
-    @property
-    def max_parallelism(self) -> _Any:
-        """field 18 ``max_parallelism`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._max_parallelism
-
-    @property
-    def raw_output_data_config(self) -> _Any:
-        """field 19 ``raw_output_data_config`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._raw_output_data_config
-
-    @property
-    def cluster_assignment(self) -> _Any:
-        """field 20 ``cluster_assignment`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._cluster_assignment
-
-    @property
-    def interruptible(self) -> _Any:
-        """field 21 ``interruptible`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._interruptible
-
-    @property
-    def overwrite_cache(self) -> _Any:
-        """field 22 ``overwrite_cache`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._overwrite_cache
-
-    @property
-    def envs(self) -> _Any:
-        """field 23 ``envs`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._envs
-
-    @property
-    def tags(self) -> _Any:
-        """field 24 ``tags`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._tags
-
-    @property
-    def execution_cluster_label(self) -> _Any:
-        """field 25 ``execution_cluster_label`` of ``flyteidl.admin.ExecutionSpec``."""
-        return self._execution_cluster_label
-
-    @property
-    def execution_env_assignments(self) -> _Any:
-        """field 26 ``execution_env_assignments`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._execution_env_assignments
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    launch_plan = property(
+        _get("_launch_plan"), doc="""field 1 ``launch_plan`` of ``flyteidl.admin.ExecutionSpec``."""
+    )
+    inputs = property(
+        _get("_inputs"),
+        doc="""field 2 ``inputs`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    metadata = property(
+        _get("_metadata"), doc="""field 3 ``metadata`` of ``flyteidl.admin.ExecutionSpec``."""
+    )
+    notifications = property(
+        _get("_notifications"),
+        doc="""field 5 ``notifications`` of ``flyteidl.admin.ExecutionSpec``.""",
+    )
+    disable_all = property(
+        _get("_disable_all"), doc="""field 6 ``disable_all`` of ``flyteidl.admin.ExecutionSpec``."""
+    )
+    labels = property(
+        _get("_labels"), doc="""field 7 ``labels`` of ``flyteidl.admin.ExecutionSpec``."""
+    )
+    annotations = property(
+        _get("_annotations"), doc="""field 8 ``annotations`` of ``flyteidl.admin.ExecutionSpec``."""
+    )
+    security_context = property(
+        _get("_security_context"),
+        doc="""field 10 ``security_context`` of ``flyteidl.admin.ExecutionSpec``.""",
+    )
+    auth_role = property(
+        _get("_auth_role"), doc="""field 16 ``auth_role`` of ``flyteidl.admin.ExecutionSpec``."""
+    )
+    quality_of_service = property(
+        _get("_quality_of_service"),
+        doc="""field 17 ``quality_of_service`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    max_parallelism = property(
+        _get("_max_parallelism"),
+        doc="""field 18 ``max_parallelism`` of ``flyteidl.admin.ExecutionSpec``.""",
+    )
+    raw_output_data_config = property(
+        _get("_raw_output_data_config"),
+        doc="""field 19 ``raw_output_data_config`` of ``flyteidl.admin.ExecutionSpec``.""",
+    )
+    cluster_assignment = property(
+        _get("_cluster_assignment"),
+        doc="""field 20 ``cluster_assignment`` of ``flyteidl.admin.ExecutionSpec``.""",
+    )
+    interruptible = property(
+        _get("_interruptible"),
+        doc="""field 21 ``interruptible`` of ``flyteidl.admin.ExecutionSpec``.""",
+    )
+    overwrite_cache = property(
+        _get("_overwrite_cache"),
+        doc="""field 22 ``overwrite_cache`` of ``flyteidl.admin.ExecutionSpec``.""",
+    )
+    envs = property(_get("_envs"), doc="""field 23 ``envs`` of ``flyteidl.admin.ExecutionSpec``.""")
+    tags = property(_get("_tags"), doc="""field 24 ``tags`` of ``flyteidl.admin.ExecutionSpec``.""")
+    execution_cluster_label = property(
+        _get("_execution_cluster_label"),
+        doc="""field 25 ``execution_cluster_label`` of ``flyteidl.admin.ExecutionSpec``.""",
+    )
+    execution_env_assignments = property(
+        _get("_execution_env_assignments"),
+        doc="""field 26 ``execution_env_assignments`` of ``flyteidl.admin.ExecutionSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class ClusterAssignment(_Model):
@@ -374,10 +338,11 @@ class ClusterAssignment(_Model):
     ) -> None:
         self._cluster_pool = cluster_pool
 
-    @property
-    def cluster_pool(self) -> _Any:
-        """field 3 ``cluster_pool_name`` of ``flyteidl.admin.ClusterAssignment``."""
-        return self._cluster_pool
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    cluster_pool = property(
+        _get("_cluster_pool"),
+        doc="""field 3 ``cluster_pool_name`` of ``flyteidl.admin.ClusterAssignment``.""",
+    )
 
 
 class LiteralMapBlob(_Model):
@@ -402,15 +367,11 @@ class LiteralMapBlob(_Model):
         self._values = values
         self._uri = uri
 
-    @property
-    def values(self) -> _Any:
-        """field 1 ``values`` of ``flyteidl.admin.LiteralMapBlob``."""
-        return self._values
-
-    @property
-    def uri(self) -> _Any:
-        """field 2 ``uri`` of ``flyteidl.admin.LiteralMapBlob``."""
-        return self._uri
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    values = property(
+        _get("_values"), doc="""field 1 ``values`` of ``flyteidl.admin.LiteralMapBlob``."""
+    )
+    uri = property(_get("_uri"), doc="""field 2 ``uri`` of ``flyteidl.admin.LiteralMapBlob``.""")
 
 
 class Execution(_Model):
@@ -446,20 +407,12 @@ class Execution(_Model):
         self._spec = spec
         self._closure = closure
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.admin.Execution``."""
-        return self._id
-
-    @property
-    def spec(self) -> _Any:
-        """field 2 ``spec`` of ``flyteidl.admin.Execution``."""
-        return self._spec
-
-    @property
-    def closure(self) -> _Any:
-        """field 3 ``closure`` of ``flyteidl.admin.Execution``."""
-        return self._closure
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.admin.Execution``.""")
+    spec = property(_get("_spec"), doc="""field 2 ``spec`` of ``flyteidl.admin.Execution``.""")
+    closure = property(
+        _get("_closure"), doc="""field 3 ``closure`` of ``flyteidl.admin.Execution``."""
+    )
 
 
 class AbortMetadata(_Model):
@@ -482,15 +435,13 @@ class AbortMetadata(_Model):
         self._cause = cause
         self._principal = principal
 
-    @property
-    def cause(self) -> _Any:
-        """field 1 ``cause`` of ``flyteidl.admin.AbortMetadata``."""
-        return self._cause
-
-    @property
-    def principal(self) -> _Any:
-        """field 2 ``principal`` of ``flyteidl.admin.AbortMetadata``."""
-        return self._principal
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    cause = property(
+        _get("_cause"), doc="""field 1 ``cause`` of ``flyteidl.admin.AbortMetadata``."""
+    )
+    principal = property(
+        _get("_principal"), doc="""field 2 ``principal`` of ``flyteidl.admin.AbortMetadata``."""
+    )
 
 
 class ExecutionClosure(_Model):
@@ -574,75 +525,59 @@ class ExecutionClosure(_Model):
         self._workflow_id = workflow_id
         self._state_change_details = state_change_details
 
-    @property
-    def outputs(self) -> _Any:
-        """field 1 ``outputs`` of ``flyteidl.admin.ExecutionClosure``."""
-        return self._outputs
-
-    @property
-    def error(self) -> _Any:
-        """field 2 ``error`` of ``flyteidl.admin.ExecutionClosure``."""
-        return self._error
-
-    @property
-    def abort_cause(self) -> _Any:
-        """field 10 ``abort_cause`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._abort_cause
-
-    @property
-    def abort_metadata(self) -> _Any:
-        """field 12 ``abort_metadata`` of ``flyteidl.admin.ExecutionClosure``."""
-        return self._abort_metadata
-
-    @property
-    def output_data(self) -> _Any:
-        """field 13 ``output_data`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._output_data
-
-    @property
-    def computed_inputs(self) -> _Any:
-        """field 3 ``computed_inputs`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._computed_inputs
-
-    @property
-    def phase(self) -> _Any:
-        """field 4 ``phase`` of ``flyteidl.admin.ExecutionClosure``."""
-        return self._phase
-
-    @property
-    def started_at(self) -> _Any:
-        """field 5 ``started_at`` of ``flyteidl.admin.ExecutionClosure``."""
-        return self._started_at
-
-    @property
-    def duration(self) -> _Any:
-        """field 6 ``duration`` of ``flyteidl.admin.ExecutionClosure``."""
-        return self._duration
-
-    @property
-    def created_at(self) -> _Any:
-        """field 7 ``created_at`` of ``flyteidl.admin.ExecutionClosure``."""
-        return self._created_at
-
-    @property
-    def updated_at(self) -> _Any:
-        """field 8 ``updated_at`` of ``flyteidl.admin.ExecutionClosure``."""
-        return self._updated_at
-
-    @property
-    def notifications(self) -> _Any:
-        """field 9 ``notifications`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._notifications
-
-    @property
-    def workflow_id(self) -> _Any:
-        """field 11 ``workflow_id`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._workflow_id
-
-    @property
-    def state_change_details(self) -> _Any:
-        """field 14 ``state_change_details`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._state_change_details
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    outputs = property(
+        _get("_outputs"), doc="""field 1 ``outputs`` of ``flyteidl.admin.ExecutionClosure``."""
+    )
+    error = property(
+        _get("_error"), doc="""field 2 ``error`` of ``flyteidl.admin.ExecutionClosure``."""
+    )
+    abort_cause = property(
+        _get("_abort_cause"),
+        doc="""field 10 ``abort_cause`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    abort_metadata = property(
+        _get("_abort_metadata"),
+        doc="""field 12 ``abort_metadata`` of ``flyteidl.admin.ExecutionClosure``.""",
+    )
+    output_data = property(
+        _get("_output_data"),
+        doc="""field 13 ``output_data`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    computed_inputs = property(
+        _get("_computed_inputs"),
+        doc="""field 3 ``computed_inputs`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    phase = property(
+        _get("_phase"), doc="""field 4 ``phase`` of ``flyteidl.admin.ExecutionClosure``."""
+    )
+    started_at = property(
+        _get("_started_at"),
+        doc="""field 5 ``started_at`` of ``flyteidl.admin.ExecutionClosure``.""",
+    )
+    duration = property(
+        _get("_duration"), doc="""field 6 ``duration`` of ``flyteidl.admin.ExecutionClosure``."""
+    )
+    created_at = property(
+        _get("_created_at"),
+        doc="""field 7 ``created_at`` of ``flyteidl.admin.ExecutionClosure``.""",
+    )
+    updated_at = property(
+        _get("_updated_at"),
+        doc="""field 8 ``updated_at`` of ``flyteidl.admin.ExecutionClosure``.""",
+    )
+    notifications = property(
+        _get("_notifications"),
+        doc="""field 9 ``notifications`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    workflow_id = property(
+        _get("_workflow_id"),
+        doc="""field 11 ``workflow_id`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    state_change_details = property(
+        _get("_state_change_details"),
+        doc="""field 14 ``state_change_details`` of ``flyteidl.admin.ExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class NotificationList(_Model):
@@ -666,10 +601,11 @@ class NotificationList(_Model):
     ) -> None:
         self._notifications = notifications
 
-    @property
-    def notifications(self) -> _Any:
-        """field 1 ``notifications`` of ``flyteidl.admin.NotificationList``."""
-        return self._notifications
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    notifications = property(
+        _get("_notifications"),
+        doc="""field 1 ``notifications`` of ``flyteidl.admin.NotificationList``.""",
+    )
 
 
 class WorkflowExecutionGetDataResponse(_Model):
@@ -706,25 +642,23 @@ class WorkflowExecutionGetDataResponse(_Model):
         self._full_inputs = full_inputs
         self._full_outputs = full_outputs
 
-    @property
-    def outputs(self) -> _Any:
-        """field 1 ``outputs`` of ``flyteidl.admin.WorkflowExecutionGetDataResponse``."""
-        return self._outputs
-
-    @property
-    def inputs(self) -> _Any:
-        """field 2 ``inputs`` of ``flyteidl.admin.WorkflowExecutionGetDataResponse``."""
-        return self._inputs
-
-    @property
-    def full_inputs(self) -> _Any:
-        """field 3 ``full_inputs`` of ``flyteidl.admin.WorkflowExecutionGetDataResponse``."""
-        return self._full_inputs
-
-    @property
-    def full_outputs(self) -> _Any:
-        """field 4 ``full_outputs`` of ``flyteidl.admin.WorkflowExecutionGetDataResponse``."""
-        return self._full_outputs
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    outputs = property(
+        _get("_outputs"),
+        doc="""field 1 ``outputs`` of ``flyteidl.admin.WorkflowExecutionGetDataResponse``.""",
+    )
+    inputs = property(
+        _get("_inputs"),
+        doc="""field 2 ``inputs`` of ``flyteidl.admin.WorkflowExecutionGetDataResponse``.""",
+    )
+    full_inputs = property(
+        _get("_full_inputs"),
+        doc="""field 3 ``full_inputs`` of ``flyteidl.admin.WorkflowExecutionGetDataResponse``.""",
+    )
+    full_outputs = property(
+        _get("_full_outputs"),
+        doc="""field 4 ``full_outputs`` of ``flyteidl.admin.WorkflowExecutionGetDataResponse``.""",
+    )
 
 
 class TaskExecutionGetDataResponse(_Model):
@@ -765,30 +699,27 @@ class TaskExecutionGetDataResponse(_Model):
         self._full_outputs = full_outputs
         self._flyte_urls = flyte_urls
 
-    @property
-    def inputs(self) -> _Any:
-        """field 1 ``inputs`` of ``flyteidl.admin.TaskExecutionGetDataResponse``."""
-        return self._inputs
-
-    @property
-    def outputs(self) -> _Any:
-        """field 2 ``outputs`` of ``flyteidl.admin.TaskExecutionGetDataResponse``."""
-        return self._outputs
-
-    @property
-    def full_inputs(self) -> _Any:
-        """field 3 ``full_inputs`` of ``flyteidl.admin.TaskExecutionGetDataResponse``."""
-        return self._full_inputs
-
-    @property
-    def full_outputs(self) -> _Any:
-        """field 4 ``full_outputs`` of ``flyteidl.admin.TaskExecutionGetDataResponse``."""
-        return self._full_outputs
-
-    @property
-    def flyte_urls(self) -> _Any:
-        """field 5 ``flyte_urls`` of ``flyteidl.admin.TaskExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._flyte_urls
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    inputs = property(
+        _get("_inputs"),
+        doc="""field 1 ``inputs`` of ``flyteidl.admin.TaskExecutionGetDataResponse``.""",
+    )
+    outputs = property(
+        _get("_outputs"),
+        doc="""field 2 ``outputs`` of ``flyteidl.admin.TaskExecutionGetDataResponse``.""",
+    )
+    full_inputs = property(
+        _get("_full_inputs"),
+        doc="""field 3 ``full_inputs`` of ``flyteidl.admin.TaskExecutionGetDataResponse``.""",
+    )
+    full_outputs = property(
+        _get("_full_outputs"),
+        doc="""field 4 ``full_outputs`` of ``flyteidl.admin.TaskExecutionGetDataResponse``.""",
+    )
+    flyte_urls = property(
+        _get("_flyte_urls"),
+        doc="""field 5 ``flyte_urls`` of ``flyteidl.admin.TaskExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class NodeExecutionGetDataResponseBase(_Model):
@@ -839,35 +770,31 @@ class NodeExecutionGetDataResponseBase(_Model):
         self._full_outputs = full_outputs
         self._flyte_urls = flyte_urls
 
-    @property
-    def inputs(self) -> _Any:
-        """field 1 ``inputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._inputs
-
-    @property
-    def outputs(self) -> _Any:
-        """field 2 ``outputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._outputs
-
-    @property
-    def full_inputs(self) -> _Any:
-        """field 3 ``full_inputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._full_inputs
-
-    @property
-    def full_outputs(self) -> _Any:
-        """field 4 ``full_outputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._full_outputs
-
-    @property
-    def dynamic_workflow(self) -> _Any:
-        """field 16 ``dynamic_workflow`` of ``flyteidl.admin.NodeExecutionGetDataResponse``."""
-        return self._dynamic_workflow
-
-    @property
-    def flyte_urls(self) -> _Any:
-        """field 17 ``flyte_urls`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._flyte_urls
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    inputs = property(
+        _get("_inputs"),
+        doc="""field 1 ``inputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    outputs = property(
+        _get("_outputs"),
+        doc="""field 2 ``outputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    full_inputs = property(
+        _get("_full_inputs"),
+        doc="""field 3 ``full_inputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    full_outputs = property(
+        _get("_full_outputs"),
+        doc="""field 4 ``full_outputs`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    dynamic_workflow = property(
+        _get("_dynamic_workflow"),
+        doc="""field 16 ``dynamic_workflow`` of ``flyteidl.admin.NodeExecutionGetDataResponse``.""",
+    )
+    flyte_urls = property(
+        _get("_flyte_urls"),
+        doc="""field 17 ``flyte_urls`` of ``flyteidl.admin.NodeExecutionGetDataResponse`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

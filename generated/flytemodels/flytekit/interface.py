@@ -9,6 +9,8 @@ from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -42,25 +44,18 @@ class VariableBase(_Model):
         self._artifact_partial_id = artifact_partial_id
         self._artifact_tag = artifact_tag
 
-    @property
-    def type(self) -> _Any:
-        """field 1 ``type`` of ``flyteidl.core.Variable``."""
-        return self._type
-
-    @property
-    def description(self) -> _Any:
-        """field 2 ``description`` of ``flyteidl.core.Variable``."""
-        return self._description
-
-    @property
-    def artifact_partial_id(self) -> _Any:
-        """field 3 ``artifact_partial_id`` of ``flyteidl.core.Variable``."""
-        return self._artifact_partial_id
-
-    @property
-    def artifact_tag(self) -> _Any:
-        """field 4 ``artifact_tag`` of ``flyteidl.core.Variable``."""
-        return self._artifact_tag
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    type = property(_get("_type"), doc="""field 1 ``type`` of ``flyteidl.core.Variable``.""")
+    description = property(
+        _get("_description"), doc="""field 2 ``description`` of ``flyteidl.core.Variable``."""
+    )
+    artifact_partial_id = property(
+        _get("_artifact_partial_id"),
+        doc="""field 3 ``artifact_partial_id`` of ``flyteidl.core.Variable``.""",
+    )
+    artifact_tag = property(
+        _get("_artifact_tag"), doc="""field 4 ``artifact_tag`` of ``flyteidl.core.Variable``."""
+    )
 
 
 class VariableMap(_Model):
@@ -82,10 +77,10 @@ class VariableMap(_Model):
     ) -> None:
         self._variables = variables
 
-    @property
-    def variables(self) -> _Any:
-        """field 1 ``variables`` of ``flyteidl.core.VariableMap``."""
-        return self._variables
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    variables = property(
+        _get("_variables"), doc="""field 1 ``variables`` of ``flyteidl.core.VariableMap``."""
+    )
 
 
 class TypedInterfaceBase(_Model):
@@ -124,15 +119,13 @@ class TypedInterfaceBase(_Model):
         self._inputs = inputs
         self._outputs = outputs
 
-    @property
-    def inputs(self) -> _Any:
-        """field 1 ``inputs`` of ``flyteidl.core.TypedInterface``."""
-        return self._inputs
-
-    @property
-    def outputs(self) -> _Any:
-        """field 2 ``outputs`` of ``flyteidl.core.TypedInterface``."""
-        return self._outputs
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    inputs = property(
+        _get("_inputs"), doc="""field 1 ``inputs`` of ``flyteidl.core.TypedInterface``."""
+    )
+    outputs = property(
+        _get("_outputs"), doc="""field 2 ``outputs`` of ``flyteidl.core.TypedInterface``."""
+    )
 
 
 class ParameterBase(_Model):
@@ -170,30 +163,21 @@ class ParameterBase(_Model):
         self._artifact_query = artifact_query
         self._artifact_id = artifact_id
 
-    @property
-    def var(self) -> _Any:
-        """field 1 ``var`` of ``flyteidl.core.Parameter``."""
-        return self._var
-
-    @property
-    def default(self) -> _Any:
-        """field 2 ``default`` of ``flyteidl.core.Parameter``."""
-        return self._default
-
-    @property
-    def required(self) -> _Any:
-        """field 3 ``required`` of ``flyteidl.core.Parameter``."""
-        return self._required
-
-    @property
-    def artifact_query(self) -> _Any:
-        """field 4 ``artifact_query`` of ``flyteidl.core.Parameter``."""
-        return self._artifact_query
-
-    @property
-    def artifact_id(self) -> _Any:
-        """field 5 ``artifact_id`` of ``flyteidl.core.Parameter``."""
-        return self._artifact_id
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    var = property(_get("_var"), doc="""field 1 ``var`` of ``flyteidl.core.Parameter``.""")
+    default = property(
+        _get("_default"), doc="""field 2 ``default`` of ``flyteidl.core.Parameter``."""
+    )
+    required = property(
+        _get("_required"), doc="""field 3 ``required`` of ``flyteidl.core.Parameter``."""
+    )
+    artifact_query = property(
+        _get("_artifact_query"),
+        doc="""field 4 ``artifact_query`` of ``flyteidl.core.Parameter``.""",
+    )
+    artifact_id = property(
+        _get("_artifact_id"), doc="""field 5 ``artifact_id`` of ``flyteidl.core.Parameter``."""
+    )
 
 
 class ParameterMap(_Model):
@@ -217,10 +201,10 @@ class ParameterMap(_Model):
     ) -> None:
         self._parameters = parameters
 
-    @property
-    def parameters(self) -> _Any:
-        """field 1 ``parameters`` of ``flyteidl.core.ParameterMap``."""
-        return self._parameters
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    parameters = property(
+        _get("_parameters"), doc="""field 1 ``parameters`` of ``flyteidl.core.ParameterMap``."""
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

@@ -9,6 +9,8 @@ from flyteidl.admin import launch_plan_pb2 as _flyteidl_admin_launch_plan_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
@@ -53,20 +55,18 @@ class LaunchPlanMetadata(_Model):
         self._notifications = notifications
         self._launch_conditions = launch_conditions
 
-    @property
-    def schedule(self) -> _Any:
-        """field 1 ``schedule`` of ``flyteidl.admin.LaunchPlanMetadata``."""
-        return self._schedule
-
-    @property
-    def notifications(self) -> _Any:
-        """field 2 ``notifications`` of ``flyteidl.admin.LaunchPlanMetadata``."""
-        return self._notifications
-
-    @property
-    def launch_conditions(self) -> _Any:
-        """field 3 ``launch_conditions`` of ``flyteidl.admin.LaunchPlanMetadata``."""
-        return self._launch_conditions
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    schedule = property(
+        _get("_schedule"), doc="""field 1 ``schedule`` of ``flyteidl.admin.LaunchPlanMetadata``."""
+    )
+    notifications = property(
+        _get("_notifications"),
+        doc="""field 2 ``notifications`` of ``flyteidl.admin.LaunchPlanMetadata``.""",
+    )
+    launch_conditions = property(
+        _get("_launch_conditions"),
+        doc="""field 3 ``launch_conditions`` of ``flyteidl.admin.LaunchPlanMetadata``.""",
+    )
 
 
 class Auth(_Model):
@@ -93,15 +93,15 @@ class Auth(_Model):
         self._assumable_iam_role = assumable_iam_role
         self._kubernetes_service_account = kubernetes_service_account
 
-    @property
-    def assumable_iam_role(self) -> _Any:
-        """field 1 ``assumable_iam_role`` of ``flyteidl.admin.Auth``."""
-        return self._assumable_iam_role
-
-    @property
-    def kubernetes_service_account(self) -> _Any:
-        """field 2 ``kubernetes_service_account`` of ``flyteidl.admin.Auth``."""
-        return self._kubernetes_service_account
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    assumable_iam_role = property(
+        _get("_assumable_iam_role"),
+        doc="""field 1 ``assumable_iam_role`` of ``flyteidl.admin.Auth``.""",
+    )
+    kubernetes_service_account = property(
+        _get("_kubernetes_service_account"),
+        doc="""field 2 ``kubernetes_service_account`` of ``flyteidl.admin.Auth``.""",
+    )
 
 
 class LaunchPlanSpec(_Model):
@@ -214,100 +214,81 @@ class LaunchPlanSpec(_Model):
         self._execution_env_assignments = execution_env_assignments
         self._cluster_assignment = cluster_assignment
 
-    @property
-    def workflow_id(self) -> _Any:
-        """field 1 ``workflow_id`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._workflow_id
-
-    @property
-    def entity_metadata(self) -> _Any:
-        """field 2 ``entity_metadata`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._entity_metadata
-
-    @property
-    def default_inputs(self) -> _Any:
-        """field 3 ``default_inputs`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._default_inputs
-
-    @property
-    def fixed_inputs(self) -> _Any:
-        """field 4 ``fixed_inputs`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._fixed_inputs
-
-    @property
-    def role(self) -> _Any:
-        """field 5 ``role`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._role
-
-    @property
-    def labels(self) -> _Any:
-        """field 6 ``labels`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._labels
-
-    @property
-    def annotations(self) -> _Any:
-        """field 7 ``annotations`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._annotations
-
-    @property
-    def auth(self) -> _Any:
-        """field 8 ``auth`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._auth
-
-    @property
-    def auth_role(self) -> _Any:
-        """field 9 ``auth_role`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._auth_role
-
-    @property
-    def security_context(self) -> _Any:
-        """field 10 ``security_context`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._security_context
-
-    @property
-    def quality_of_service(self) -> _Any:
-        """field 16 ``quality_of_service`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._quality_of_service
-
-    @property
-    def raw_output_data_config(self) -> _Any:
-        """field 17 ``raw_output_data_config`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._raw_output_data_config
-
-    @property
-    def max_parallelism(self) -> _Any:
-        """field 18 ``max_parallelism`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._max_parallelism
-
-    @property
-    def interruptible(self) -> _Any:
-        """field 19 ``interruptible`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._interruptible
-
-    @property
-    def overwrite_cache(self) -> _Any:
-        """field 20 ``overwrite_cache`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._overwrite_cache
-
-    @property
-    def envs(self) -> _Any:
-        """field 21 ``envs`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._envs
-
-    @property
-    def execution_env_assignments(self) -> _Any:
-        """field 22 ``execution_env_assignments`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._execution_env_assignments
-
-    @property
-    def cluster_assignment(self) -> _Any:
-        """field 23 ``cluster_assignment`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._cluster_assignment
-
-    @property
-    def concurrency_policy(self) -> _Any:
-        """field 24 ``concurrency_policy`` of ``flyteidl.admin.LaunchPlanSpec``."""
-        return self._concurrency_policy
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    workflow_id = property(
+        _get("_workflow_id"),
+        doc="""field 1 ``workflow_id`` of ``flyteidl.admin.LaunchPlanSpec``.""",
+    )
+    entity_metadata = property(
+        _get("_entity_metadata"),
+        doc="""field 2 ``entity_metadata`` of ``flyteidl.admin.LaunchPlanSpec``.""",
+    )
+    default_inputs = property(
+        _get("_default_inputs"),
+        doc="""field 3 ``default_inputs`` of ``flyteidl.admin.LaunchPlanSpec``.""",
+    )
+    fixed_inputs = property(
+        _get("_fixed_inputs"),
+        doc="""field 4 ``fixed_inputs`` of ``flyteidl.admin.LaunchPlanSpec``.""",
+    )
+    role = property(
+        _get("_role"),
+        doc="""field 5 ``role`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    labels = property(
+        _get("_labels"), doc="""field 6 ``labels`` of ``flyteidl.admin.LaunchPlanSpec``."""
+    )
+    annotations = property(
+        _get("_annotations"),
+        doc="""field 7 ``annotations`` of ``flyteidl.admin.LaunchPlanSpec``.""",
+    )
+    auth = property(
+        _get("_auth"),
+        doc="""field 8 ``auth`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    auth_role = property(
+        _get("_auth_role"), doc="""field 9 ``auth_role`` of ``flyteidl.admin.LaunchPlanSpec``."""
+    )
+    security_context = property(
+        _get("_security_context"),
+        doc="""field 10 ``security_context`` of ``flyteidl.admin.LaunchPlanSpec``.""",
+    )
+    quality_of_service = property(
+        _get("_quality_of_service"),
+        doc="""field 16 ``quality_of_service`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    raw_output_data_config = property(
+        _get("_raw_output_data_config"),
+        doc="""field 17 ``raw_output_data_config`` of ``flyteidl.admin.LaunchPlanSpec``.""",
+    )
+    max_parallelism = property(
+        _get("_max_parallelism"),
+        doc="""field 18 ``max_parallelism`` of ``flyteidl.admin.LaunchPlanSpec``.""",
+    )
+    interruptible = property(
+        _get("_interruptible"),
+        doc="""field 19 ``interruptible`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    overwrite_cache = property(
+        _get("_overwrite_cache"),
+        doc="""field 20 ``overwrite_cache`` of ``flyteidl.admin.LaunchPlanSpec``.""",
+    )
+    envs = property(
+        _get("_envs"),
+        doc="""field 21 ``envs`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    execution_env_assignments = property(
+        _get("_execution_env_assignments"),
+        doc="""field 22 ``execution_env_assignments`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    cluster_assignment = property(
+        _get("_cluster_assignment"),
+        doc="""field 23 ``cluster_assignment`` of ``flyteidl.admin.LaunchPlanSpec`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    concurrency_policy = property(
+        _get("_concurrency_policy"),
+        doc="""field 24 ``concurrency_policy`` of ``flyteidl.admin.LaunchPlanSpec``.""",
+    )
 
 
 class LaunchPlanClosure(_Model):
@@ -348,30 +329,26 @@ class LaunchPlanClosure(_Model):
         self._created_at = created_at
         self._updated_at = updated_at
 
-    @property
-    def state(self) -> _Any:
-        """field 1 ``state`` of ``flyteidl.admin.LaunchPlanClosure``."""
-        return self._state
-
-    @property
-    def expected_inputs(self) -> _Any:
-        """field 2 ``expected_inputs`` of ``flyteidl.admin.LaunchPlanClosure``."""
-        return self._expected_inputs
-
-    @property
-    def expected_outputs(self) -> _Any:
-        """field 3 ``expected_outputs`` of ``flyteidl.admin.LaunchPlanClosure``."""
-        return self._expected_outputs
-
-    @property
-    def created_at(self) -> _Any:
-        """field 4 ``created_at`` of ``flyteidl.admin.LaunchPlanClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._created_at
-
-    @property
-    def updated_at(self) -> _Any:
-        """field 5 ``updated_at`` of ``flyteidl.admin.LaunchPlanClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._updated_at
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    state = property(
+        _get("_state"), doc="""field 1 ``state`` of ``flyteidl.admin.LaunchPlanClosure``."""
+    )
+    expected_inputs = property(
+        _get("_expected_inputs"),
+        doc="""field 2 ``expected_inputs`` of ``flyteidl.admin.LaunchPlanClosure``.""",
+    )
+    expected_outputs = property(
+        _get("_expected_outputs"),
+        doc="""field 3 ``expected_outputs`` of ``flyteidl.admin.LaunchPlanClosure``.""",
+    )
+    created_at = property(
+        _get("_created_at"),
+        doc="""field 4 ``created_at`` of ``flyteidl.admin.LaunchPlanClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    updated_at = property(
+        _get("_updated_at"),
+        doc="""field 5 ``updated_at`` of ``flyteidl.admin.LaunchPlanClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class LaunchPlanBase(_Model):
@@ -409,20 +386,12 @@ class LaunchPlanBase(_Model):
         self._closure = closure
         self._auto_activate = auto_activate
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.admin.LaunchPlan``."""
-        return self._id
-
-    @property
-    def spec(self) -> _Any:
-        """field 2 ``spec`` of ``flyteidl.admin.LaunchPlan``."""
-        return self._spec
-
-    @property
-    def closure(self) -> _Any:
-        """field 3 ``closure`` of ``flyteidl.admin.LaunchPlan``."""
-        return self._closure
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.admin.LaunchPlan``.""")
+    spec = property(_get("_spec"), doc="""field 2 ``spec`` of ``flyteidl.admin.LaunchPlan``.""")
+    closure = property(
+        _get("_closure"), doc="""field 3 ``closure`` of ``flyteidl.admin.LaunchPlan``."""
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

@@ -9,6 +9,8 @@ from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 from typing import Dict as Dict
 from typing import Optional as Optional
@@ -32,10 +34,10 @@ class RetryStrategy(_Model):
     ) -> None:
         self._retries = retries
 
-    @property
-    def retries(self) -> _Any:
-        """field 5 ``retries`` of ``flyteidl.core.RetryStrategy``."""
-        return self._retries
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    retries = property(
+        _get("_retries"), doc="""field 5 ``retries`` of ``flyteidl.core.RetryStrategy``."""
+    )
 
 
 class PrimitiveBase(_Model):
@@ -72,35 +74,25 @@ class PrimitiveBase(_Model):
         self._datetime = datetime
         self._duration = duration
 
-    @property
-    def integer(self) -> _Any:
-        """field 1 ``integer`` of ``flyteidl.core.Primitive``."""
-        return self._integer
-
-    @property
-    def float_value(self) -> _Any:
-        """field 2 ``float_value`` of ``flyteidl.core.Primitive``."""
-        return self._float_value
-
-    @property
-    def string_value(self) -> _Any:
-        """field 3 ``string_value`` of ``flyteidl.core.Primitive``."""
-        return self._string_value
-
-    @property
-    def boolean(self) -> _Any:
-        """field 4 ``boolean`` of ``flyteidl.core.Primitive``."""
-        return self._boolean
-
-    @property
-    def datetime(self) -> _Any:
-        """field 5 ``datetime`` of ``flyteidl.core.Primitive``."""
-        return self._datetime
-
-    @property
-    def duration(self) -> _Any:
-        """field 6 ``duration`` of ``flyteidl.core.Primitive``."""
-        return self._duration
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    integer = property(
+        _get("_integer"), doc="""field 1 ``integer`` of ``flyteidl.core.Primitive``."""
+    )
+    float_value = property(
+        _get("_float_value"), doc="""field 2 ``float_value`` of ``flyteidl.core.Primitive``."""
+    )
+    string_value = property(
+        _get("_string_value"), doc="""field 3 ``string_value`` of ``flyteidl.core.Primitive``."""
+    )
+    boolean = property(
+        _get("_boolean"), doc="""field 4 ``boolean`` of ``flyteidl.core.Primitive``."""
+    )
+    datetime = property(
+        _get("_datetime"), doc="""field 5 ``datetime`` of ``flyteidl.core.Primitive``."""
+    )
+    duration = property(
+        _get("_duration"), doc="""field 6 ``duration`` of ``flyteidl.core.Primitive``."""
+    )
 
 
 class Binary(_Model):
@@ -123,15 +115,9 @@ class Binary(_Model):
         self._value = value
         self._tag = tag
 
-    @property
-    def value(self) -> _Any:
-        """field 1 ``value`` of ``flyteidl.core.Binary``."""
-        return self._value
-
-    @property
-    def tag(self) -> _Any:
-        """field 2 ``tag`` of ``flyteidl.core.Binary``."""
-        return self._tag
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    value = property(_get("_value"), doc="""field 1 ``value`` of ``flyteidl.core.Binary``.""")
+    tag = property(_get("_tag"), doc="""field 2 ``tag`` of ``flyteidl.core.Binary``.""")
 
 
 class BlobMetadata(_Model):
@@ -153,10 +139,8 @@ class BlobMetadata(_Model):
     ) -> None:
         self._type = type
 
-    @property
-    def type(self) -> _Any:
-        """field 1 ``type`` of ``flyteidl.core.BlobMetadata``."""
-        return self._type
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    type = property(_get("_type"), doc="""field 1 ``type`` of ``flyteidl.core.BlobMetadata``.""")
 
 
 class Blob(_Model):
@@ -181,15 +165,11 @@ class Blob(_Model):
         self._metadata = metadata
         self._uri = uri
 
-    @property
-    def metadata(self) -> _Any:
-        """field 1 ``metadata`` of ``flyteidl.core.Blob``."""
-        return self._metadata
-
-    @property
-    def uri(self) -> _Any:
-        """field 3 ``uri`` of ``flyteidl.core.Blob``."""
-        return self._uri
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    metadata = property(
+        _get("_metadata"), doc="""field 1 ``metadata`` of ``flyteidl.core.Blob``."""
+    )
+    uri = property(_get("_uri"), doc="""field 3 ``uri`` of ``flyteidl.core.Blob``.""")
 
 
 class Void(_Model):
@@ -230,10 +210,10 @@ class BindingDataMap(_Model):
     ) -> None:
         self._bindings = bindings
 
-    @property
-    def bindings(self) -> _Any:
-        """field 1 ``bindings`` of ``flyteidl.core.BindingDataMap``."""
-        return self._bindings
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    bindings = property(
+        _get("_bindings"), doc="""field 1 ``bindings`` of ``flyteidl.core.BindingDataMap``."""
+    )
 
 
 class BindingDataCollection(_Model):
@@ -257,10 +237,11 @@ class BindingDataCollection(_Model):
     ) -> None:
         self._bindings = bindings
 
-    @property
-    def bindings(self) -> _Any:
-        """field 1 ``bindings`` of ``flyteidl.core.BindingDataCollection``."""
-        return self._bindings
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    bindings = property(
+        _get("_bindings"),
+        doc="""field 1 ``bindings`` of ``flyteidl.core.BindingDataCollection``.""",
+    )
 
 
 class BindingDataBase(_Model):
@@ -312,35 +293,25 @@ class BindingDataBase(_Model):
         self._offloaded_metadata = offloaded_metadata
         self._union = union
 
-    @property
-    def scalar(self) -> _Any:
-        """field 1 ``scalar`` of ``flyteidl.core.BindingData``."""
-        return self._scalar
-
-    @property
-    def collection(self) -> _Any:
-        """field 2 ``collection`` of ``flyteidl.core.BindingData``."""
-        return self._collection
-
-    @property
-    def promise(self) -> _Any:
-        """field 3 ``promise`` of ``flyteidl.core.BindingData``."""
-        return self._promise
-
-    @property
-    def map(self) -> _Any:
-        """field 4 ``map`` of ``flyteidl.core.BindingData``."""
-        return self._map
-
-    @property
-    def offloaded_metadata(self) -> _Any:
-        """field 6 ``offloaded_metadata`` of ``flyteidl.core.BindingData`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._offloaded_metadata
-
-    @property
-    def union(self) -> _Any:
-        """field 5 ``union`` of ``flyteidl.core.BindingData`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._union
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    scalar = property(
+        _get("_scalar"), doc="""field 1 ``scalar`` of ``flyteidl.core.BindingData``."""
+    )
+    collection = property(
+        _get("_collection"), doc="""field 2 ``collection`` of ``flyteidl.core.BindingData``."""
+    )
+    promise = property(
+        _get("_promise"), doc="""field 3 ``promise`` of ``flyteidl.core.BindingData``."""
+    )
+    map = property(_get("_map"), doc="""field 4 ``map`` of ``flyteidl.core.BindingData``.""")
+    offloaded_metadata = property(
+        _get("_offloaded_metadata"),
+        doc="""field 6 ``offloaded_metadata`` of ``flyteidl.core.BindingData`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    union = property(
+        _get("_union"),
+        doc="""field 5 ``union`` of ``flyteidl.core.BindingData`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class Binding(_Model):
@@ -365,15 +336,11 @@ class Binding(_Model):
         self._var = var
         self._binding = binding
 
-    @property
-    def var(self) -> _Any:
-        """field 1 ``var`` of ``flyteidl.core.Binding``."""
-        return self._var
-
-    @property
-    def binding(self) -> _Any:
-        """field 2 ``binding`` of ``flyteidl.core.Binding``."""
-        return self._binding
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    var = property(_get("_var"), doc="""field 1 ``var`` of ``flyteidl.core.Binding``.""")
+    binding = property(
+        _get("_binding"), doc="""field 2 ``binding`` of ``flyteidl.core.Binding``."""
+    )
 
 
 class Schema(_Model):
@@ -398,15 +365,9 @@ class Schema(_Model):
         self._uri = uri
         self._type = type
 
-    @property
-    def uri(self) -> _Any:
-        """field 1 ``uri`` of ``flyteidl.core.Schema``."""
-        return self._uri
-
-    @property
-    def type(self) -> _Any:
-        """field 3 ``type`` of ``flyteidl.core.Schema``."""
-        return self._type
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    uri = property(_get("_uri"), doc="""field 1 ``uri`` of ``flyteidl.core.Schema``.""")
+    type = property(_get("_type"), doc="""field 3 ``type`` of ``flyteidl.core.Schema``.""")
 
 
 class Union(_Model):
@@ -433,15 +394,9 @@ class Union(_Model):
         self._value = value
         self._type = stored_type
 
-    @property
-    def value(self) -> _Any:
-        """field 1 ``value`` of ``flyteidl.core.Union``."""
-        return self._value
-
-    @property
-    def stored_type(self) -> _Any:
-        """field 2 ``type`` of ``flyteidl.core.Union``."""
-        return self._type
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    value = property(_get("_value"), doc="""field 1 ``value`` of ``flyteidl.core.Union``.""")
+    stored_type = property(_get("_type"), doc="""field 2 ``type`` of ``flyteidl.core.Union``.""")
 
 
 class StructuredDatasetMetadata(_Model):
@@ -465,10 +420,11 @@ class StructuredDatasetMetadata(_Model):
     ) -> None:
         self._structured_dataset_type = structured_dataset_type
 
-    @property
-    def structured_dataset_type(self) -> _Any:
-        """field 1 ``structured_dataset_type`` of ``flyteidl.core.StructuredDatasetMetadata``."""
-        return self._structured_dataset_type
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    structured_dataset_type = property(
+        _get("_structured_dataset_type"),
+        doc="""field 1 ``structured_dataset_type`` of ``flyteidl.core.StructuredDatasetMetadata``.""",
+    )
 
 
 class StructuredDataset(_Model):
@@ -495,15 +451,11 @@ class StructuredDataset(_Model):
         self._uri = uri
         self._metadata = metadata
 
-    @property
-    def uri(self) -> _Any:
-        """field 1 ``uri`` of ``flyteidl.core.StructuredDataset``."""
-        return self._uri
-
-    @property
-    def metadata(self) -> _Any:
-        """field 2 ``metadata`` of ``flyteidl.core.StructuredDataset``."""
-        return self._metadata
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    uri = property(_get("_uri"), doc="""field 1 ``uri`` of ``flyteidl.core.StructuredDataset``.""")
+    metadata = property(
+        _get("_metadata"), doc="""field 2 ``metadata`` of ``flyteidl.core.StructuredDataset``."""
+    )
 
 
 class LiteralCollection(_Model):
@@ -525,10 +477,10 @@ class LiteralCollection(_Model):
     ) -> None:
         self._literals = literals
 
-    @property
-    def literals(self) -> _Any:
-        """field 1 ``literals`` of ``flyteidl.core.LiteralCollection``."""
-        return self._literals
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    literals = property(
+        _get("_literals"), doc="""field 1 ``literals`` of ``flyteidl.core.LiteralCollection``."""
+    )
 
 
 class LiteralMap(_Model):
@@ -550,10 +502,10 @@ class LiteralMap(_Model):
     ) -> None:
         self._literals = literals
 
-    @property
-    def literals(self) -> _Any:
-        """field 1 ``literals`` of ``flyteidl.core.LiteralMap``."""
-        return self._literals
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    literals = property(
+        _get("_literals"), doc="""field 1 ``literals`` of ``flyteidl.core.LiteralMap``."""
+    )
 
 
 class ScalarBase(_Model):
@@ -613,50 +565,23 @@ class ScalarBase(_Model):
         self._generic = generic
         self._structured_dataset = structured_dataset
 
-    @property
-    def primitive(self) -> _Any:
-        """field 1 ``primitive`` of ``flyteidl.core.Scalar``."""
-        return self._primitive
-
-    @property
-    def blob(self) -> _Any:
-        """field 2 ``blob`` of ``flyteidl.core.Scalar``."""
-        return self._blob
-
-    @property
-    def binary(self) -> _Any:
-        """field 3 ``binary`` of ``flyteidl.core.Scalar``."""
-        return self._binary
-
-    @property
-    def schema(self) -> _Any:
-        """field 4 ``schema`` of ``flyteidl.core.Scalar``."""
-        return self._schema
-
-    @property
-    def none_type(self) -> _Any:
-        """field 5 ``none_type`` of ``flyteidl.core.Scalar``."""
-        return self._none_type
-
-    @property
-    def error(self) -> _Any:
-        """field 6 ``error`` of ``flyteidl.core.Scalar``."""
-        return self._error
-
-    @property
-    def generic(self) -> _Any:
-        """field 7 ``generic`` of ``flyteidl.core.Scalar``."""
-        return self._generic
-
-    @property
-    def structured_dataset(self) -> _Any:
-        """field 8 ``structured_dataset`` of ``flyteidl.core.Scalar``."""
-        return self._structured_dataset
-
-    @property
-    def union(self) -> _Any:
-        """field 9 ``union`` of ``flyteidl.core.Scalar``."""
-        return self._union
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    primitive = property(
+        _get("_primitive"), doc="""field 1 ``primitive`` of ``flyteidl.core.Scalar``."""
+    )
+    blob = property(_get("_blob"), doc="""field 2 ``blob`` of ``flyteidl.core.Scalar``.""")
+    binary = property(_get("_binary"), doc="""field 3 ``binary`` of ``flyteidl.core.Scalar``.""")
+    schema = property(_get("_schema"), doc="""field 4 ``schema`` of ``flyteidl.core.Scalar``.""")
+    none_type = property(
+        _get("_none_type"), doc="""field 5 ``none_type`` of ``flyteidl.core.Scalar``."""
+    )
+    error = property(_get("_error"), doc="""field 6 ``error`` of ``flyteidl.core.Scalar``.""")
+    generic = property(_get("_generic"), doc="""field 7 ``generic`` of ``flyteidl.core.Scalar``.""")
+    structured_dataset = property(
+        _get("_structured_dataset"),
+        doc="""field 8 ``structured_dataset`` of ``flyteidl.core.Scalar``.""",
+    )
+    union = property(_get("_union"), doc="""field 9 ``union`` of ``flyteidl.core.Scalar``.""")
 
 
 class LiteralOffloadedMetadata(_Model):
@@ -684,20 +609,18 @@ class LiteralOffloadedMetadata(_Model):
         self._size_bytes = size_bytes
         self._inferred_type = inferred_type
 
-    @property
-    def uri(self) -> _Any:
-        """field 1 ``uri`` of ``flyteidl.core.LiteralOffloadedMetadata``."""
-        return self._uri
-
-    @property
-    def size_bytes(self) -> _Any:
-        """field 2 ``size_bytes`` of ``flyteidl.core.LiteralOffloadedMetadata``."""
-        return self._size_bytes
-
-    @property
-    def inferred_type(self) -> _Any:
-        """field 3 ``inferred_type`` of ``flyteidl.core.LiteralOffloadedMetadata``."""
-        return self._inferred_type
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    uri = property(
+        _get("_uri"), doc="""field 1 ``uri`` of ``flyteidl.core.LiteralOffloadedMetadata``."""
+    )
+    size_bytes = property(
+        _get("_size_bytes"),
+        doc="""field 2 ``size_bytes`` of ``flyteidl.core.LiteralOffloadedMetadata``.""",
+    )
+    inferred_type = property(
+        _get("_inferred_type"),
+        doc="""field 3 ``inferred_type`` of ``flyteidl.core.LiteralOffloadedMetadata``.""",
+    )
 
 
 class LiteralBase(_Model):
@@ -746,39 +669,22 @@ class LiteralBase(_Model):
         self._metadata = metadata
         self._offloaded_metadata = offloaded_metadata
 
-    @property
-    def scalar(self) -> _Any:
-        """field 1 ``scalar`` of ``flyteidl.core.Literal``."""
-        return self._scalar
-
-    @property
-    def collection(self) -> _Any:
-        """field 2 ``collection`` of ``flyteidl.core.Literal``."""
-        return self._collection
-
-    @property
-    def map(self) -> _Any:
-        """field 3 ``map`` of ``flyteidl.core.Literal``."""
-        return self._map
-
-    @property
-    def offloaded_metadata(self) -> _Any:
-        """field 8 ``offloaded_metadata`` of ``flyteidl.core.Literal``."""
-        return self._offloaded_metadata
-
-    @property
-    def hash(self) -> _Any:
-        """field 4 ``hash`` of ``flyteidl.core.Literal``."""
-        return self._hash
-
-    @hash.setter
-    def hash(self, value: _Any) -> None:
-        self._hash = value
-
-    @property
-    def metadata(self) -> _Any:
-        """field 5 ``metadata`` of ``flyteidl.core.Literal``."""
-        return self._metadata
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    scalar = property(_get("_scalar"), doc="""field 1 ``scalar`` of ``flyteidl.core.Literal``.""")
+    collection = property(
+        _get("_collection"), doc="""field 2 ``collection`` of ``flyteidl.core.Literal``."""
+    )
+    map = property(_get("_map"), doc="""field 3 ``map`` of ``flyteidl.core.Literal``.""")
+    offloaded_metadata = property(
+        _get("_offloaded_metadata"),
+        doc="""field 8 ``offloaded_metadata`` of ``flyteidl.core.Literal``.""",
+    )
+    hash = property(
+        _get("_hash"), _set("_hash"), doc="""field 4 ``hash`` of ``flyteidl.core.Literal``."""
+    )
+    metadata = property(
+        _get("_metadata"), doc="""field 5 ``metadata`` of ``flyteidl.core.Literal``."""
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

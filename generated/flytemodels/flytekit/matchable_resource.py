@@ -9,6 +9,8 @@ from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_r
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 
@@ -43,10 +45,11 @@ class ClusterResourceAttributes(_Model):
     ) -> None:
         self._attributes = attributes
 
-    @property
-    def attributes(self) -> _Any:
-        """field 1 ``attributes`` of ``flyteidl.admin.ClusterResourceAttributes``."""
-        return self._attributes
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    attributes = property(
+        _get("_attributes"),
+        doc="""field 1 ``attributes`` of ``flyteidl.admin.ClusterResourceAttributes``.""",
+    )
 
 
 class ExecutionQueueAttributes(_Model):
@@ -66,10 +69,10 @@ class ExecutionQueueAttributes(_Model):
     ) -> None:
         self._tags = tags
 
-    @property
-    def tags(self) -> _Any:
-        """field 1 ``tags`` of ``flyteidl.admin.ExecutionQueueAttributes``."""
-        return self._tags
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    tags = property(
+        _get("_tags"), doc="""field 1 ``tags`` of ``flyteidl.admin.ExecutionQueueAttributes``."""
+    )
 
 
 class ExecutionClusterLabel(_Model):
@@ -89,10 +92,10 @@ class ExecutionClusterLabel(_Model):
     ) -> None:
         self._value = value
 
-    @property
-    def value(self) -> _Any:
-        """field 1 ``value`` of ``flyteidl.admin.ExecutionClusterLabel``."""
-        return self._value
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    value = property(
+        _get("_value"), doc="""field 1 ``value`` of ``flyteidl.admin.ExecutionClusterLabel``."""
+    )
 
 
 class PluginOverrideBase(_Model):
@@ -125,20 +128,17 @@ class PluginOverrideBase(_Model):
         self._plugin_id = plugin_id
         self._missing_plugin_behavior = missing_plugin_behavior
 
-    @property
-    def task_type(self) -> _Any:
-        """field 1 ``task_type`` of ``flyteidl.admin.PluginOverride``."""
-        return self._task_type
-
-    @property
-    def plugin_id(self) -> _Any:
-        """field 2 ``plugin_id`` of ``flyteidl.admin.PluginOverride``."""
-        return self._plugin_id
-
-    @property
-    def missing_plugin_behavior(self) -> _Any:
-        """field 4 ``missing_plugin_behavior`` of ``flyteidl.admin.PluginOverride``."""
-        return self._missing_plugin_behavior
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    task_type = property(
+        _get("_task_type"), doc="""field 1 ``task_type`` of ``flyteidl.admin.PluginOverride``."""
+    )
+    plugin_id = property(
+        _get("_plugin_id"), doc="""field 2 ``plugin_id`` of ``flyteidl.admin.PluginOverride``."""
+    )
+    missing_plugin_behavior = property(
+        _get("_missing_plugin_behavior"),
+        doc="""field 4 ``missing_plugin_behavior`` of ``flyteidl.admin.PluginOverride``.""",
+    )
 
 
 class PluginOverrides(_Model):
@@ -162,10 +162,10 @@ class PluginOverrides(_Model):
     ) -> None:
         self._overrides = overrides
 
-    @property
-    def overrides(self) -> _Any:
-        """field 1 ``overrides`` of ``flyteidl.admin.PluginOverrides``."""
-        return self._overrides
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    overrides = property(
+        _get("_overrides"), doc="""field 1 ``overrides`` of ``flyteidl.admin.PluginOverrides``."""
+    )
 
 
 class MatchingAttributesBase(_Model):
@@ -229,45 +229,39 @@ class MatchingAttributesBase(_Model):
         self._workflow_execution_config = workflow_execution_config
         self._cluster_assignment = cluster_assignment
 
-    @property
-    def task_resource_attributes(self) -> _Any:
-        """field 1 ``task_resource_attributes`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._task_resource_attributes
-
-    @property
-    def cluster_resource_attributes(self) -> _Any:
-        """field 2 ``cluster_resource_attributes`` of ``flyteidl.admin.MatchingAttributes``."""
-        return self._cluster_resource_attributes
-
-    @property
-    def execution_queue_attributes(self) -> _Any:
-        """field 3 ``execution_queue_attributes`` of ``flyteidl.admin.MatchingAttributes``."""
-        return self._execution_queue_attributes
-
-    @property
-    def execution_cluster_label(self) -> _Any:
-        """field 4 ``execution_cluster_label`` of ``flyteidl.admin.MatchingAttributes``."""
-        return self._execution_cluster_label
-
-    @property
-    def quality_of_service(self) -> _Any:
-        """field 5 ``quality_of_service`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._quality_of_service
-
-    @property
-    def plugin_overrides(self) -> _Any:
-        """field 6 ``plugin_overrides`` of ``flyteidl.admin.MatchingAttributes``."""
-        return self._plugin_overrides
-
-    @property
-    def workflow_execution_config(self) -> _Any:
-        """field 7 ``workflow_execution_config`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._workflow_execution_config
-
-    @property
-    def cluster_assignment(self) -> _Any:
-        """field 8 ``cluster_assignment`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._cluster_assignment
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    task_resource_attributes = property(
+        _get("_task_resource_attributes"),
+        doc="""field 1 ``task_resource_attributes`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    cluster_resource_attributes = property(
+        _get("_cluster_resource_attributes"),
+        doc="""field 2 ``cluster_resource_attributes`` of ``flyteidl.admin.MatchingAttributes``.""",
+    )
+    execution_queue_attributes = property(
+        _get("_execution_queue_attributes"),
+        doc="""field 3 ``execution_queue_attributes`` of ``flyteidl.admin.MatchingAttributes``.""",
+    )
+    execution_cluster_label = property(
+        _get("_execution_cluster_label"),
+        doc="""field 4 ``execution_cluster_label`` of ``flyteidl.admin.MatchingAttributes``.""",
+    )
+    quality_of_service = property(
+        _get("_quality_of_service"),
+        doc="""field 5 ``quality_of_service`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    plugin_overrides = property(
+        _get("_plugin_overrides"),
+        doc="""field 6 ``plugin_overrides`` of ``flyteidl.admin.MatchingAttributes``.""",
+    )
+    workflow_execution_config = property(
+        _get("_workflow_execution_config"),
+        doc="""field 7 ``workflow_execution_config`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    cluster_assignment = property(
+        _get("_cluster_assignment"),
+        doc="""field 8 ``cluster_assignment`` of ``flyteidl.admin.MatchingAttributes`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

@@ -9,6 +9,8 @@ from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 
@@ -49,25 +51,20 @@ class NamedEntityIdentifier(_Model):
         self._name = name
         self._org = org
 
-    @property
-    def project(self) -> _Any:
-        """field 1 ``project`` of ``flyteidl.admin.NamedEntityIdentifier``."""
-        return self._project
-
-    @property
-    def domain(self) -> _Any:
-        """field 2 ``domain`` of ``flyteidl.admin.NamedEntityIdentifier``."""
-        return self._domain
-
-    @property
-    def name(self) -> _Any:
-        """field 3 ``name`` of ``flyteidl.admin.NamedEntityIdentifier``."""
-        return self._name
-
-    @property
-    def org(self) -> _Any:
-        """field 4 ``org`` of ``flyteidl.admin.NamedEntityIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._org
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    project = property(
+        _get("_project"), doc="""field 1 ``project`` of ``flyteidl.admin.NamedEntityIdentifier``."""
+    )
+    domain = property(
+        _get("_domain"), doc="""field 2 ``domain`` of ``flyteidl.admin.NamedEntityIdentifier``."""
+    )
+    name = property(
+        _get("_name"), doc="""field 3 ``name`` of ``flyteidl.admin.NamedEntityIdentifier``."""
+    )
+    org = property(
+        _get("_org"),
+        doc="""field 4 ``org`` of ``flyteidl.admin.NamedEntityIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class NamedEntityMetadata(_Model):
@@ -90,15 +87,14 @@ class NamedEntityMetadata(_Model):
         self._description = description
         self._state = state
 
-    @property
-    def description(self) -> _Any:
-        """field 1 ``description`` of ``flyteidl.admin.NamedEntityMetadata``."""
-        return self._description
-
-    @property
-    def state(self) -> _Any:
-        """field 2 ``state`` of ``flyteidl.admin.NamedEntityMetadata``."""
-        return self._state
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    description = property(
+        _get("_description"),
+        doc="""field 1 ``description`` of ``flyteidl.admin.NamedEntityMetadata``.""",
+    )
+    state = property(
+        _get("_state"), doc="""field 2 ``state`` of ``flyteidl.admin.NamedEntityMetadata``."""
+    )
 
 
 __all__ = [

@@ -9,6 +9,8 @@ from flyteidl.admin import node_execution_pb2 as _flyteidl_admin_node_execution_
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -33,10 +35,11 @@ class WorkflowNodeMetadata(_Model):
     ) -> None:
         self._execution_id = execution_id
 
-    @property
-    def execution_id(self) -> _Any:
-        """field 1 ``executionId`` of ``flyteidl.admin.WorkflowNodeMetadata``."""
-        return self._execution_id
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    execution_id = property(
+        _get("_execution_id"),
+        doc="""field 1 ``executionId`` of ``flyteidl.admin.WorkflowNodeMetadata``.""",
+    )
 
 
 class DynamicWorkflowNodeMetadata(_Model):
@@ -71,20 +74,18 @@ class DynamicWorkflowNodeMetadata(_Model):
         self._compiled_workflow = compiled_workflow
         self._dynamic_job_spec_uri = dynamic_job_spec_uri
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.admin.DynamicWorkflowNodeMetadata``."""
-        return self._id
-
-    @property
-    def compiled_workflow(self) -> _Any:
-        """field 2 ``compiled_workflow`` of ``flyteidl.admin.DynamicWorkflowNodeMetadata``."""
-        return self._compiled_workflow
-
-    @property
-    def dynamic_job_spec_uri(self) -> _Any:
-        """field 3 ``dynamic_job_spec_uri`` of ``flyteidl.admin.DynamicWorkflowNodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._dynamic_job_spec_uri
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(
+        _get("_id"), doc="""field 1 ``id`` of ``flyteidl.admin.DynamicWorkflowNodeMetadata``."""
+    )
+    compiled_workflow = property(
+        _get("_compiled_workflow"),
+        doc="""field 2 ``compiled_workflow`` of ``flyteidl.admin.DynamicWorkflowNodeMetadata``.""",
+    )
+    dynamic_job_spec_uri = property(
+        _get("_dynamic_job_spec_uri"),
+        doc="""field 3 ``dynamic_job_spec_uri`` of ``flyteidl.admin.DynamicWorkflowNodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class TaskNodeMetadata(_Model):
@@ -115,20 +116,19 @@ class TaskNodeMetadata(_Model):
         self._catalog_key = catalog_key
         self._checkpoint_uri = checkpoint_uri
 
-    @property
-    def cache_status(self) -> _Any:
-        """field 1 ``cache_status`` of ``flyteidl.admin.TaskNodeMetadata``."""
-        return self._cache_status
-
-    @property
-    def catalog_key(self) -> _Any:
-        """field 2 ``catalog_key`` of ``flyteidl.admin.TaskNodeMetadata``."""
-        return self._catalog_key
-
-    @property
-    def checkpoint_uri(self) -> _Any:
-        """field 4 ``checkpoint_uri`` of ``flyteidl.admin.TaskNodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._checkpoint_uri
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    cache_status = property(
+        _get("_cache_status"),
+        doc="""field 1 ``cache_status`` of ``flyteidl.admin.TaskNodeMetadata``.""",
+    )
+    catalog_key = property(
+        _get("_catalog_key"),
+        doc="""field 2 ``catalog_key`` of ``flyteidl.admin.TaskNodeMetadata``.""",
+    )
+    checkpoint_uri = property(
+        _get("_checkpoint_uri"),
+        doc="""field 4 ``checkpoint_uri`` of ``flyteidl.admin.TaskNodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class NodeExecutionClosureBase(_Model):
@@ -200,65 +200,53 @@ class NodeExecutionClosureBase(_Model):
         self._output_data = output_data
         self._dynamic_job_spec_uri = dynamic_job_spec_uri
 
-    @property
-    def output_uri(self) -> _Any:
-        """field 1 ``output_uri`` of ``flyteidl.admin.NodeExecutionClosure``."""
-        return self._output_uri
-
-    @property
-    def error(self) -> _Any:
-        """field 2 ``error`` of ``flyteidl.admin.NodeExecutionClosure``."""
-        return self._error
-
-    @property
-    def output_data(self) -> _Any:
-        """field 10 ``output_data`` of ``flyteidl.admin.NodeExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._output_data
-
-    @property
-    def phase(self) -> _Any:
-        """field 3 ``phase`` of ``flyteidl.admin.NodeExecutionClosure``."""
-        return self._phase
-
-    @property
-    def started_at(self) -> _Any:
-        """field 4 ``started_at`` of ``flyteidl.admin.NodeExecutionClosure``."""
-        return self._started_at
-
-    @property
-    def duration(self) -> _Any:
-        """field 5 ``duration`` of ``flyteidl.admin.NodeExecutionClosure``."""
-        return self._duration
-
-    @property
-    def created_at(self) -> _Any:
-        """field 6 ``created_at`` of ``flyteidl.admin.NodeExecutionClosure``."""
-        return self._created_at
-
-    @property
-    def updated_at(self) -> _Any:
-        """field 7 ``updated_at`` of ``flyteidl.admin.NodeExecutionClosure``."""
-        return self._updated_at
-
-    @property
-    def workflow_node_metadata(self) -> _Any:
-        """field 8 ``workflow_node_metadata`` of ``flyteidl.admin.NodeExecutionClosure``."""
-        return self._workflow_node_metadata
-
-    @property
-    def task_node_metadata(self) -> _Any:
-        """field 9 ``task_node_metadata`` of ``flyteidl.admin.NodeExecutionClosure``."""
-        return self._task_node_metadata
-
-    @property
-    def deck_uri(self) -> _Any:
-        """field 11 ``deck_uri`` of ``flyteidl.admin.NodeExecutionClosure``."""
-        return self._deck_uri
-
-    @property
-    def dynamic_job_spec_uri(self) -> _Any:
-        """field 12 ``dynamic_job_spec_uri`` of ``flyteidl.admin.NodeExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._dynamic_job_spec_uri
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    output_uri = property(
+        _get("_output_uri"),
+        doc="""field 1 ``output_uri`` of ``flyteidl.admin.NodeExecutionClosure``.""",
+    )
+    error = property(
+        _get("_error"), doc="""field 2 ``error`` of ``flyteidl.admin.NodeExecutionClosure``."""
+    )
+    output_data = property(
+        _get("_output_data"),
+        doc="""field 10 ``output_data`` of ``flyteidl.admin.NodeExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    phase = property(
+        _get("_phase"), doc="""field 3 ``phase`` of ``flyteidl.admin.NodeExecutionClosure``."""
+    )
+    started_at = property(
+        _get("_started_at"),
+        doc="""field 4 ``started_at`` of ``flyteidl.admin.NodeExecutionClosure``.""",
+    )
+    duration = property(
+        _get("_duration"),
+        doc="""field 5 ``duration`` of ``flyteidl.admin.NodeExecutionClosure``.""",
+    )
+    created_at = property(
+        _get("_created_at"),
+        doc="""field 6 ``created_at`` of ``flyteidl.admin.NodeExecutionClosure``.""",
+    )
+    updated_at = property(
+        _get("_updated_at"),
+        doc="""field 7 ``updated_at`` of ``flyteidl.admin.NodeExecutionClosure``.""",
+    )
+    workflow_node_metadata = property(
+        _get("_workflow_node_metadata"),
+        doc="""field 8 ``workflow_node_metadata`` of ``flyteidl.admin.NodeExecutionClosure``.""",
+    )
+    task_node_metadata = property(
+        _get("_task_node_metadata"),
+        doc="""field 9 ``task_node_metadata`` of ``flyteidl.admin.NodeExecutionClosure``.""",
+    )
+    deck_uri = property(
+        _get("_deck_uri"),
+        doc="""field 11 ``deck_uri`` of ``flyteidl.admin.NodeExecutionClosure``.""",
+    )
+    dynamic_job_spec_uri = property(
+        _get("_dynamic_job_spec_uri"),
+        doc="""field 12 ``dynamic_job_spec_uri`` of ``flyteidl.admin.NodeExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class NodeExecution(_Model):
@@ -295,25 +283,17 @@ class NodeExecution(_Model):
         self._closure = closure
         self._metadata = metadata
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.admin.NodeExecution``."""
-        return self._id
-
-    @property
-    def input_uri(self) -> _Any:
-        """field 2 ``input_uri`` of ``flyteidl.admin.NodeExecution``."""
-        return self._input_uri
-
-    @property
-    def closure(self) -> _Any:
-        """field 3 ``closure`` of ``flyteidl.admin.NodeExecution``."""
-        return self._closure
-
-    @property
-    def metadata(self) -> _Any:
-        """field 4 ``metadata`` of ``flyteidl.admin.NodeExecution``."""
-        return self._metadata
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.admin.NodeExecution``.""")
+    input_uri = property(
+        _get("_input_uri"), doc="""field 2 ``input_uri`` of ``flyteidl.admin.NodeExecution``."""
+    )
+    closure = property(
+        _get("_closure"), doc="""field 3 ``closure`` of ``flyteidl.admin.NodeExecution``."""
+    )
+    metadata = property(
+        _get("_metadata"), doc="""field 4 ``metadata`` of ``flyteidl.admin.NodeExecution``."""
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

@@ -9,6 +9,8 @@ from flyteidl.plugins import presto_pb2 as _flyteidl_plugins_presto_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -38,25 +40,20 @@ class PrestoQuery(_Model):
         self._schema = schema
         self._statement = statement
 
-    @property
-    def routing_group(self) -> _Any:
-        """field 1 ``routing_group`` of ``flyteidl.plugins.PrestoQuery``."""
-        return self._routing_group
-
-    @property
-    def catalog(self) -> _Any:
-        """field 2 ``catalog`` of ``flyteidl.plugins.PrestoQuery``."""
-        return self._catalog
-
-    @property
-    def schema(self) -> _Any:
-        """field 3 ``schema`` of ``flyteidl.plugins.PrestoQuery``."""
-        return self._schema
-
-    @property
-    def statement(self) -> _Any:
-        """field 4 ``statement`` of ``flyteidl.plugins.PrestoQuery``."""
-        return self._statement
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    routing_group = property(
+        _get("_routing_group"),
+        doc="""field 1 ``routing_group`` of ``flyteidl.plugins.PrestoQuery``.""",
+    )
+    catalog = property(
+        _get("_catalog"), doc="""field 2 ``catalog`` of ``flyteidl.plugins.PrestoQuery``."""
+    )
+    schema = property(
+        _get("_schema"), doc="""field 3 ``schema`` of ``flyteidl.plugins.PrestoQuery``."""
+    )
+    statement = property(
+        _get("_statement"), doc="""field 4 ``statement`` of ``flyteidl.plugins.PrestoQuery``."""
+    )
 
 
 __all__ = [

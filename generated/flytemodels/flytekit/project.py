@@ -9,6 +9,8 @@ from flyteidl.admin import project_pb2 as _flyteidl_admin_project_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 
@@ -62,40 +64,25 @@ class ProjectBase(_Model):
         self._labels = labels
         self._org = org
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.admin.Project``."""
-        return self._id
-
-    @property
-    def name(self) -> _Any:
-        """field 2 ``name`` of ``flyteidl.admin.Project``."""
-        return self._name
-
-    @property
-    def domains(self) -> _Any:
-        """field 3 ``domains`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._domains
-
-    @property
-    def description(self) -> _Any:
-        """field 4 ``description`` of ``flyteidl.admin.Project``."""
-        return self._description
-
-    @property
-    def labels(self) -> _Any:
-        """field 5 ``labels`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._labels
-
-    @property
-    def state(self) -> _Any:
-        """field 6 ``state`` of ``flyteidl.admin.Project``."""
-        return self._state
-
-    @property
-    def org(self) -> _Any:
-        """field 7 ``org`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._org
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.admin.Project``.""")
+    name = property(_get("_name"), doc="""field 2 ``name`` of ``flyteidl.admin.Project``.""")
+    domains = property(
+        _get("_domains"),
+        doc="""field 3 ``domains`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    description = property(
+        _get("_description"), doc="""field 4 ``description`` of ``flyteidl.admin.Project``."""
+    )
+    labels = property(
+        _get("_labels"),
+        doc="""field 5 ``labels`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    state = property(_get("_state"), doc="""field 6 ``state`` of ``flyteidl.admin.Project``.""")
+    org = property(
+        _get("_org"),
+        doc="""field 7 ``org`` of ``flyteidl.admin.Project`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

@@ -9,6 +9,8 @@ from flyteidl.plugins import qubole_pb2 as _flyteidl_plugins_qubole_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -35,20 +37,14 @@ class HiveQuery(_Model):
         self._timeout_sec = timeout_sec
         self._retry_count = retry_count
 
-    @property
-    def query(self) -> _Any:
-        """field 1 ``query`` of ``flyteidl.plugins.HiveQuery``."""
-        return self._query
-
-    @property
-    def timeout_sec(self) -> _Any:
-        """field 2 ``timeout_sec`` of ``flyteidl.plugins.HiveQuery``."""
-        return self._timeout_sec
-
-    @property
-    def retry_count(self) -> _Any:
-        """field 3 ``retryCount`` of ``flyteidl.plugins.HiveQuery``."""
-        return self._retry_count
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    query = property(_get("_query"), doc="""field 1 ``query`` of ``flyteidl.plugins.HiveQuery``.""")
+    timeout_sec = property(
+        _get("_timeout_sec"), doc="""field 2 ``timeout_sec`` of ``flyteidl.plugins.HiveQuery``."""
+    )
+    retry_count = property(
+        _get("_retry_count"), doc="""field 3 ``retryCount`` of ``flyteidl.plugins.HiveQuery``."""
+    )
 
 
 class HiveQueryCollection(_Model):
@@ -70,10 +66,10 @@ class HiveQueryCollection(_Model):
     ) -> None:
         self._queries = queries
 
-    @property
-    def queries(self) -> _Any:
-        """field 2 ``queries`` of ``flyteidl.plugins.HiveQueryCollection``."""
-        return self._queries
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    queries = property(
+        _get("_queries"), doc="""field 2 ``queries`` of ``flyteidl.plugins.HiveQueryCollection``."""
+    )
 
 
 class QuboleHiveJob(_Model):
@@ -108,25 +104,21 @@ class QuboleHiveJob(_Model):
         self._tags = tags
         self._query_collection = query_collection
 
-    @property
-    def cluster_label(self) -> _Any:
-        """field 1 ``cluster_label`` of ``flyteidl.plugins.QuboleHiveJob``."""
-        return self._cluster_label
-
-    @property
-    def query_collection(self) -> _Any:
-        """field 2 ``query_collection`` of ``flyteidl.plugins.QuboleHiveJob``."""
-        return self._query_collection
-
-    @property
-    def tags(self) -> _Any:
-        """field 3 ``tags`` of ``flyteidl.plugins.QuboleHiveJob``."""
-        return self._tags
-
-    @property
-    def query(self) -> _Any:
-        """field 4 ``query`` of ``flyteidl.plugins.QuboleHiveJob``."""
-        return self._query
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    cluster_label = property(
+        _get("_cluster_label"),
+        doc="""field 1 ``cluster_label`` of ``flyteidl.plugins.QuboleHiveJob``.""",
+    )
+    query_collection = property(
+        _get("_query_collection"),
+        doc="""field 2 ``query_collection`` of ``flyteidl.plugins.QuboleHiveJob``.""",
+    )
+    tags = property(
+        _get("_tags"), doc="""field 3 ``tags`` of ``flyteidl.plugins.QuboleHiveJob``."""
+    )
+    query = property(
+        _get("_query"), doc="""field 4 ``query`` of ``flyteidl.plugins.QuboleHiveJob``."""
+    )
 
 
 __all__ = [

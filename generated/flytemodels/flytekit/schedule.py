@@ -9,6 +9,8 @@ from flyteidl.admin import schedule_pb2 as _flyteidl_admin_schedule_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 
@@ -45,15 +47,11 @@ class ScheduleBase(_Model):
             self._value = value
             self._unit = unit
 
-        @property
-        def value(self) -> _Any:
-            """field 1 ``value`` of ``flyteidl.admin.FixedRate``."""
-            return self._value
-
-        @property
-        def unit(self) -> _Any:
-            """field 2 ``unit`` of ``flyteidl.admin.FixedRate``."""
-            return self._unit
+        # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+        value = property(
+            _get("_value"), doc="""field 1 ``value`` of ``flyteidl.admin.FixedRate``."""
+        )
+        unit = property(_get("_unit"), doc="""field 2 ``unit`` of ``flyteidl.admin.FixedRate``.""")
 
     class CronSchedule(_Model):
         """``schedule.Schedule.CronSchedule``: the ``flyteidl.admin.CronSchedule`` message."""
@@ -75,15 +73,13 @@ class ScheduleBase(_Model):
             self._schedule = schedule
             self._offset = offset
 
-        @property
-        def schedule(self) -> _Any:
-            """field 1 ``schedule`` of ``flyteidl.admin.CronSchedule``."""
-            return self._schedule
-
-        @property
-        def offset(self) -> _Any:
-            """field 2 ``offset`` of ``flyteidl.admin.CronSchedule``."""
-            return self._offset
+        # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+        schedule = property(
+            _get("_schedule"), doc="""field 1 ``schedule`` of ``flyteidl.admin.CronSchedule``."""
+        )
+        offset = property(
+            _get("_offset"), doc="""field 2 ``offset`` of ``flyteidl.admin.CronSchedule``."""
+        )
 
     _PB = _flyteidl_admin_schedule_pb2.Schedule
     _SHAPES = _bound(
@@ -116,25 +112,19 @@ class ScheduleBase(_Model):
         self._rate = rate
         self._cron_schedule = cron_schedule
 
-    @property
-    def cron_expression(self) -> _Any:
-        """field 1 ``cron_expression`` of ``flyteidl.admin.Schedule``."""
-        return self._cron_expression
-
-    @property
-    def rate(self) -> _Any:
-        """field 2 ``rate`` of ``flyteidl.admin.Schedule``."""
-        return self._rate
-
-    @property
-    def cron_schedule(self) -> _Any:
-        """field 4 ``cron_schedule`` of ``flyteidl.admin.Schedule``."""
-        return self._cron_schedule
-
-    @property
-    def kickoff_time_input_arg(self) -> _Any:
-        """field 3 ``kickoff_time_input_arg`` of ``flyteidl.admin.Schedule``."""
-        return self._kickoff_time_input_arg
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    cron_expression = property(
+        _get("_cron_expression"),
+        doc="""field 1 ``cron_expression`` of ``flyteidl.admin.Schedule``.""",
+    )
+    rate = property(_get("_rate"), doc="""field 2 ``rate`` of ``flyteidl.admin.Schedule``.""")
+    cron_schedule = property(
+        _get("_cron_schedule"), doc="""field 4 ``cron_schedule`` of ``flyteidl.admin.Schedule``."""
+    )
+    kickoff_time_input_arg = property(
+        _get("_kickoff_time_input_arg"),
+        doc="""field 3 ``kickoff_time_input_arg`` of ``flyteidl.admin.Schedule``.""",
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

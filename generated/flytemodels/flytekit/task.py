@@ -12,6 +12,8 @@ from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from google.protobuf.wrappers_pb2 import BoolValue as BoolValue
@@ -49,15 +51,14 @@ class Resources(_Model):
             self._name = name
             self._value = value
 
-        @property
-        def name(self) -> _Any:
-            """field 1 ``name`` of ``flyteidl.core.Resources.ResourceEntry``."""
-            return self._name
-
-        @property
-        def value(self) -> _Any:
-            """field 2 ``value`` of ``flyteidl.core.Resources.ResourceEntry``."""
-            return self._value
+        # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+        name = property(
+            _get("_name"), doc="""field 1 ``name`` of ``flyteidl.core.Resources.ResourceEntry``."""
+        )
+        value = property(
+            _get("_value"),
+            doc="""field 2 ``value`` of ``flyteidl.core.Resources.ResourceEntry``.""",
+        )
 
     _PB = _flyteidl_core_tasks_pb2.Resources
     _SHAPES = _bound(
@@ -84,15 +85,11 @@ class Resources(_Model):
         self._requests = requests
         self._limits = limits
 
-    @property
-    def requests(self) -> _Any:
-        """field 1 ``requests`` of ``flyteidl.core.Resources``."""
-        return self._requests
-
-    @property
-    def limits(self) -> _Any:
-        """field 2 ``limits`` of ``flyteidl.core.Resources``."""
-        return self._limits
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    requests = property(
+        _get("_requests"), doc="""field 1 ``requests`` of ``flyteidl.core.Resources``."""
+    )
+    limits = property(_get("_limits"), doc="""field 2 ``limits`` of ``flyteidl.core.Resources``.""")
 
 
 class RuntimeMetadata(_Model):
@@ -124,20 +121,14 @@ class RuntimeMetadata(_Model):
         self._version = version
         self._flavor = flavor
 
-    @property
-    def type(self) -> _Any:
-        """field 1 ``type`` of ``flyteidl.core.RuntimeMetadata``."""
-        return self._type
-
-    @property
-    def version(self) -> _Any:
-        """field 2 ``version`` of ``flyteidl.core.RuntimeMetadata``."""
-        return self._version
-
-    @property
-    def flavor(self) -> _Any:
-        """field 3 ``flavor`` of ``flyteidl.core.RuntimeMetadata``."""
-        return self._flavor
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    type = property(_get("_type"), doc="""field 1 ``type`` of ``flyteidl.core.RuntimeMetadata``.""")
+    version = property(
+        _get("_version"), doc="""field 2 ``version`` of ``flyteidl.core.RuntimeMetadata``."""
+    )
+    flavor = property(
+        _get("_flavor"), doc="""field 3 ``flavor`` of ``flyteidl.core.RuntimeMetadata``."""
+    )
 
 
 class TaskMetadata(_Model):
@@ -211,75 +202,58 @@ class TaskMetadata(_Model):
         self._k8s_object_metadata = k8s_object_metadata
         self._tags = tags
 
-    @property
-    def discoverable(self) -> _Any:
-        """field 1 ``discoverable`` of ``flyteidl.core.TaskMetadata``."""
-        return self._discoverable
-
-    @property
-    def runtime(self) -> _Any:
-        """field 2 ``runtime`` of ``flyteidl.core.TaskMetadata``."""
-        return self._runtime
-
-    @property
-    def timeout(self) -> _Any:
-        """field 4 ``timeout`` of ``flyteidl.core.TaskMetadata``."""
-        return self._timeout
-
-    @property
-    def retries(self) -> _Any:
-        """field 5 ``retries`` of ``flyteidl.core.TaskMetadata``."""
-        return self._retries
-
-    @property
-    def discovery_version(self) -> _Any:
-        """field 6 ``discovery_version`` of ``flyteidl.core.TaskMetadata``."""
-        return self._discovery_version
-
-    @property
-    def deprecated_error_message(self) -> _Any:
-        """field 7 ``deprecated_error_message`` of ``flyteidl.core.TaskMetadata``."""
-        return self._deprecated_error_message
-
-    @property
-    def interruptible(self) -> _Any:
-        """field 8 ``interruptible`` of ``flyteidl.core.TaskMetadata``."""
-        return self._interruptible
-
-    @property
-    def cache_serializable(self) -> _Any:
-        """field 9 ``cache_serializable`` of ``flyteidl.core.TaskMetadata``."""
-        return self._cache_serializable
-
-    @property
-    def tags(self) -> _Any:
-        """field 11 ``tags`` of ``flyteidl.core.TaskMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._tags
-
-    @property
-    def pod_template_name(self) -> _Any:
-        """field 12 ``pod_template_name`` of ``flyteidl.core.TaskMetadata``."""
-        return self._pod_template_name
-
-    @property
-    def cache_ignore_input_vars(self) -> _Any:
-        """field 13 ``cache_ignore_input_vars`` of ``flyteidl.core.TaskMetadata``."""
-        return self._cache_ignore_input_vars
-
-    @property
-    def is_eager(self) -> _Any:
-        """field 14 ``is_eager`` of ``flyteidl.core.TaskMetadata``."""
-        return self._is_eager
-
-    @property
-    def generates_deck(self) -> _Any:
-        """field 15 ``generates_deck`` of ``flyteidl.core.TaskMetadata``."""
-        return self._generates_deck
-
-    @property
-    def k8s_object_metadata(self) -> _Any:
-        """field 16 ``metadata`` of ``flyteidl.core.TaskMetadata``."""
-        return self._k8s_object_metadata
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    discoverable = property(
+        _get("_discoverable"), doc="""field 1 ``discoverable`` of ``flyteidl.core.TaskMetadata``."""
+    )
+    runtime = property(
+        _get("_runtime"), doc="""field 2 ``runtime`` of ``flyteidl.core.TaskMetadata``."""
+    )
+    timeout = property(
+        _get("_timeout"), doc="""field 4 ``timeout`` of ``flyteidl.core.TaskMetadata``."""
+    )
+    retries = property(
+        _get("_retries"), doc="""field 5 ``retries`` of ``flyteidl.core.TaskMetadata``."""
+    )
+    discovery_version = property(
+        _get("_discovery_version"),
+        doc="""field 6 ``discovery_version`` of ``flyteidl.core.TaskMetadata``.""",
+    )
+    deprecated_error_message = property(
+        _get("_deprecated_error_message"),
+        doc="""field 7 ``deprecated_error_message`` of ``flyteidl.core.TaskMetadata``.""",
+    )
+    interruptible = property(
+        _get("_interruptible"),
+        doc="""field 8 ``interruptible`` of ``flyteidl.core.TaskMetadata``.""",
+    )
+    cache_serializable = property(
+        _get("_cache_serializable"),
+        doc="""field 9 ``cache_serializable`` of ``flyteidl.core.TaskMetadata``.""",
+    )
+    tags = property(
+        _get("_tags"),
+        doc="""field 11 ``tags`` of ``flyteidl.core.TaskMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    pod_template_name = property(
+        _get("_pod_template_name"),
+        doc="""field 12 ``pod_template_name`` of ``flyteidl.core.TaskMetadata``.""",
+    )
+    cache_ignore_input_vars = property(
+        _get("_cache_ignore_input_vars"),
+        doc="""field 13 ``cache_ignore_input_vars`` of ``flyteidl.core.TaskMetadata``.""",
+    )
+    is_eager = property(
+        _get("_is_eager"), doc="""field 14 ``is_eager`` of ``flyteidl.core.TaskMetadata``."""
+    )
+    generates_deck = property(
+        _get("_generates_deck"),
+        doc="""field 15 ``generates_deck`` of ``flyteidl.core.TaskMetadata``.""",
+    )
+    k8s_object_metadata = property(
+        _get("_k8s_object_metadata"),
+        doc="""field 16 ``metadata`` of ``flyteidl.core.TaskMetadata``.""",
+    )
 
 
 class TaskTemplateBase(_Model):
@@ -352,65 +326,40 @@ class TaskTemplateBase(_Model):
         self._sql = sql
         self._extended_resources = extended_resources
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.core.TaskTemplate``."""
-        return self._id
-
-    @property
-    def type(self) -> _Any:
-        """field 2 ``type`` of ``flyteidl.core.TaskTemplate``."""
-        return self._type
-
-    @property
-    def metadata(self) -> _Any:
-        """field 3 ``metadata`` of ``flyteidl.core.TaskTemplate``."""
-        return self._metadata
-
-    @property
-    def interface(self) -> _Any:
-        """field 4 ``interface`` of ``flyteidl.core.TaskTemplate``."""
-        return self._interface
-
-    @property
-    def custom(self) -> _Any:
-        """field 5 ``custom`` of ``flyteidl.core.TaskTemplate``."""
-        return self._custom
-
-    @property
-    def container(self) -> _Any:
-        """field 6 ``container`` of ``flyteidl.core.TaskTemplate``."""
-        return self._container
-
-    @property
-    def k8s_pod(self) -> _Any:
-        """field 17 ``k8s_pod`` of ``flyteidl.core.TaskTemplate``."""
-        return self._k8s_pod
-
-    @property
-    def sql(self) -> _Any:
-        """field 18 ``sql`` of ``flyteidl.core.TaskTemplate``."""
-        return self._sql
-
-    @property
-    def task_type_version(self) -> _Any:
-        """field 7 ``task_type_version`` of ``flyteidl.core.TaskTemplate``."""
-        return self._task_type_version
-
-    @property
-    def security_context(self) -> _Any:
-        """field 8 ``security_context`` of ``flyteidl.core.TaskTemplate``."""
-        return self._security_context
-
-    @property
-    def extended_resources(self) -> _Any:
-        """field 9 ``extended_resources`` of ``flyteidl.core.TaskTemplate``."""
-        return self._extended_resources
-
-    @property
-    def config(self) -> _Any:
-        """field 16 ``config`` of ``flyteidl.core.TaskTemplate``."""
-        return self._config
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.core.TaskTemplate``.""")
+    type = property(_get("_type"), doc="""field 2 ``type`` of ``flyteidl.core.TaskTemplate``.""")
+    metadata = property(
+        _get("_metadata"), doc="""field 3 ``metadata`` of ``flyteidl.core.TaskTemplate``."""
+    )
+    interface = property(
+        _get("_interface"), doc="""field 4 ``interface`` of ``flyteidl.core.TaskTemplate``."""
+    )
+    custom = property(
+        _get("_custom"), doc="""field 5 ``custom`` of ``flyteidl.core.TaskTemplate``."""
+    )
+    container = property(
+        _get("_container"), doc="""field 6 ``container`` of ``flyteidl.core.TaskTemplate``."""
+    )
+    k8s_pod = property(
+        _get("_k8s_pod"), doc="""field 17 ``k8s_pod`` of ``flyteidl.core.TaskTemplate``."""
+    )
+    sql = property(_get("_sql"), doc="""field 18 ``sql`` of ``flyteidl.core.TaskTemplate``.""")
+    task_type_version = property(
+        _get("_task_type_version"),
+        doc="""field 7 ``task_type_version`` of ``flyteidl.core.TaskTemplate``.""",
+    )
+    security_context = property(
+        _get("_security_context"),
+        doc="""field 8 ``security_context`` of ``flyteidl.core.TaskTemplate``.""",
+    )
+    extended_resources = property(
+        _get("_extended_resources"),
+        doc="""field 9 ``extended_resources`` of ``flyteidl.core.TaskTemplate``.""",
+    )
+    config = property(
+        _get("_config"), doc="""field 16 ``config`` of ``flyteidl.core.TaskTemplate``."""
+    )
 
 
 class TaskExecutionMetadata(_Model):
@@ -475,60 +424,50 @@ class TaskExecutionMetadata(_Model):
         self._interruptible_failure_threshold = interruptible_failure_threshold
         self._overrides = overrides
 
-    @property
-    def task_execution_id(self) -> _Any:
-        """field 1 ``task_execution_id`` of ``flyteidl.admin.TaskExecutionMetadata``."""
-        return self._task_execution_id
-
-    @property
-    def namespace(self) -> _Any:
-        """field 2 ``namespace`` of ``flyteidl.admin.TaskExecutionMetadata``."""
-        return self._namespace
-
-    @property
-    def labels(self) -> _Any:
-        """field 3 ``labels`` of ``flyteidl.admin.TaskExecutionMetadata``."""
-        return self._labels
-
-    @property
-    def annotations(self) -> _Any:
-        """field 4 ``annotations`` of ``flyteidl.admin.TaskExecutionMetadata``."""
-        return self._annotations
-
-    @property
-    def k8s_service_account(self) -> _Any:
-        """field 5 ``k8s_service_account`` of ``flyteidl.admin.TaskExecutionMetadata``."""
-        return self._k8s_service_account
-
-    @property
-    def environment_variables(self) -> _Any:
-        """field 6 ``environment_variables`` of ``flyteidl.admin.TaskExecutionMetadata``."""
-        return self._environment_variables
-
-    @property
-    def max_attempts(self) -> _Any:
-        """field 7 ``max_attempts`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._max_attempts
-
-    @property
-    def interruptible(self) -> _Any:
-        """field 8 ``interruptible`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._interruptible
-
-    @property
-    def interruptible_failure_threshold(self) -> _Any:
-        """field 9 ``interruptible_failure_threshold`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._interruptible_failure_threshold
-
-    @property
-    def overrides(self) -> _Any:
-        """field 10 ``overrides`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._overrides
-
-    @property
-    def identity(self) -> _Any:
-        """field 11 ``identity`` of ``flyteidl.admin.TaskExecutionMetadata``."""
-        return self._identity
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    task_execution_id = property(
+        _get("_task_execution_id"),
+        doc="""field 1 ``task_execution_id`` of ``flyteidl.admin.TaskExecutionMetadata``.""",
+    )
+    namespace = property(
+        _get("_namespace"),
+        doc="""field 2 ``namespace`` of ``flyteidl.admin.TaskExecutionMetadata``.""",
+    )
+    labels = property(
+        _get("_labels"), doc="""field 3 ``labels`` of ``flyteidl.admin.TaskExecutionMetadata``."""
+    )
+    annotations = property(
+        _get("_annotations"),
+        doc="""field 4 ``annotations`` of ``flyteidl.admin.TaskExecutionMetadata``.""",
+    )
+    k8s_service_account = property(
+        _get("_k8s_service_account"),
+        doc="""field 5 ``k8s_service_account`` of ``flyteidl.admin.TaskExecutionMetadata``.""",
+    )
+    environment_variables = property(
+        _get("_environment_variables"),
+        doc="""field 6 ``environment_variables`` of ``flyteidl.admin.TaskExecutionMetadata``.""",
+    )
+    max_attempts = property(
+        _get("_max_attempts"),
+        doc="""field 7 ``max_attempts`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    interruptible = property(
+        _get("_interruptible"),
+        doc="""field 8 ``interruptible`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    interruptible_failure_threshold = property(
+        _get("_interruptible_failure_threshold"),
+        doc="""field 9 ``interruptible_failure_threshold`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    overrides = property(
+        _get("_overrides"),
+        doc="""field 10 ``overrides`` of ``flyteidl.admin.TaskExecutionMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    identity = property(
+        _get("_identity"),
+        doc="""field 11 ``identity`` of ``flyteidl.admin.TaskExecutionMetadata``.""",
+    )
 
 
 class TaskSpec(_Model):
@@ -557,15 +496,13 @@ class TaskSpec(_Model):
         self._template = template
         self._docs = docs
 
-    @property
-    def template(self) -> _Any:
-        """field 1 ``template`` of ``flyteidl.admin.TaskSpec``."""
-        return self._template
-
-    @property
-    def docs(self) -> _Any:
-        """field 2 ``description`` of ``flyteidl.admin.TaskSpec``."""
-        return self._docs
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    template = property(
+        _get("_template"), doc="""field 1 ``template`` of ``flyteidl.admin.TaskSpec``."""
+    )
+    docs = property(
+        _get("_docs"), doc="""field 2 ``description`` of ``flyteidl.admin.TaskSpec``."""
+    )
 
 
 class Task(_Model):
@@ -597,20 +534,13 @@ class Task(_Model):
         self._closure = closure
         self._short_description = short_description
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.admin.Task``."""
-        return self._id
-
-    @property
-    def closure(self) -> _Any:
-        """field 2 ``closure`` of ``flyteidl.admin.Task``."""
-        return self._closure
-
-    @property
-    def short_description(self) -> _Any:
-        """field 3 ``short_description`` of ``flyteidl.admin.Task``."""
-        return self._short_description
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.admin.Task``.""")
+    closure = property(_get("_closure"), doc="""field 2 ``closure`` of ``flyteidl.admin.Task``.""")
+    short_description = property(
+        _get("_short_description"),
+        doc="""field 3 ``short_description`` of ``flyteidl.admin.Task``.""",
+    )
 
 
 class TaskClosure(_Model):
@@ -636,15 +566,15 @@ class TaskClosure(_Model):
         self._compiled_task = compiled_task
         self._created_at = created_at
 
-    @property
-    def compiled_task(self) -> _Any:
-        """field 1 ``compiled_task`` of ``flyteidl.admin.TaskClosure``."""
-        return self._compiled_task
-
-    @property
-    def created_at(self) -> _Any:
-        """field 2 ``created_at`` of ``flyteidl.admin.TaskClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._created_at
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    compiled_task = property(
+        _get("_compiled_task"),
+        doc="""field 1 ``compiled_task`` of ``flyteidl.admin.TaskClosure``.""",
+    )
+    created_at = property(
+        _get("_created_at"),
+        doc="""field 2 ``created_at`` of ``flyteidl.admin.TaskClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class CompiledTask(_Model):
@@ -666,10 +596,10 @@ class CompiledTask(_Model):
     ) -> None:
         self._template = template
 
-    @property
-    def template(self) -> _Any:
-        """field 1 ``template`` of ``flyteidl.core.CompiledTask``."""
-        return self._template
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    template = property(
+        _get("_template"), doc="""field 1 ``template`` of ``flyteidl.core.CompiledTask``."""
+    )
 
 
 class IOStrategy(_Model):
@@ -699,15 +629,13 @@ class IOStrategy(_Model):
         self._download_mode = download_mode
         self._upload_mode = upload_mode
 
-    @property
-    def download_mode(self) -> _Any:
-        """field 1 ``download_mode`` of ``flyteidl.core.IOStrategy``."""
-        return self._download_mode
-
-    @property
-    def upload_mode(self) -> _Any:
-        """field 2 ``upload_mode`` of ``flyteidl.core.IOStrategy``."""
-        return self._upload_mode
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    download_mode = property(
+        _get("_download_mode"), doc="""field 1 ``download_mode`` of ``flyteidl.core.IOStrategy``."""
+    )
+    upload_mode = property(
+        _get("_upload_mode"), doc="""field 2 ``upload_mode`` of ``flyteidl.core.IOStrategy``."""
+    )
 
 
 class DataLoadingConfigBase(_Model):
@@ -747,30 +675,25 @@ class DataLoadingConfigBase(_Model):
         self._format = format
         self._io_strategy = io_strategy
 
-    @property
-    def enabled(self) -> _Any:
-        """field 1 ``enabled`` of ``flyteidl.core.DataLoadingConfig``."""
-        return self._enabled
-
-    @property
-    def input_path(self) -> _Any:
-        """field 2 ``input_path`` of ``flyteidl.core.DataLoadingConfig``."""
-        return self._input_path
-
-    @property
-    def output_path(self) -> _Any:
-        """field 3 ``output_path`` of ``flyteidl.core.DataLoadingConfig``."""
-        return self._output_path
-
-    @property
-    def format(self) -> _Any:
-        """field 4 ``format`` of ``flyteidl.core.DataLoadingConfig``."""
-        return self._format
-
-    @property
-    def io_strategy(self) -> _Any:
-        """field 5 ``io_strategy`` of ``flyteidl.core.DataLoadingConfig``."""
-        return self._io_strategy
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    enabled = property(
+        _get("_enabled"), doc="""field 1 ``enabled`` of ``flyteidl.core.DataLoadingConfig``."""
+    )
+    input_path = property(
+        _get("_input_path"),
+        doc="""field 2 ``input_path`` of ``flyteidl.core.DataLoadingConfig``.""",
+    )
+    output_path = property(
+        _get("_output_path"),
+        doc="""field 3 ``output_path`` of ``flyteidl.core.DataLoadingConfig``.""",
+    )
+    format = property(
+        _get("_format"), doc="""field 4 ``format`` of ``flyteidl.core.DataLoadingConfig``."""
+    )
+    io_strategy = property(
+        _get("_io_strategy"),
+        doc="""field 5 ``io_strategy`` of ``flyteidl.core.DataLoadingConfig``.""",
+    )
 
 
 class ContainerBase(_Model):
@@ -821,50 +744,29 @@ class ContainerBase(_Model):
         self._ports = ports
         self._architecture = architecture
 
-    @property
-    def image(self) -> _Any:
-        """field 1 ``image`` of ``flyteidl.core.Container``."""
-        return self._image
-
-    @property
-    def command(self) -> _Any:
-        """field 2 ``command`` of ``flyteidl.core.Container``."""
-        return self._command
-
-    @property
-    def args(self) -> _Any:
-        """field 3 ``args`` of ``flyteidl.core.Container``."""
-        return self._args
-
-    @property
-    def resources(self) -> _Any:
-        """field 4 ``resources`` of ``flyteidl.core.Container``."""
-        return self._resources
-
-    @property
-    def env(self) -> _Any:
-        """field 5 ``env`` of ``flyteidl.core.Container``."""
-        return self._env
-
-    @property
-    def config(self) -> _Any:
-        """field 6 ``config`` of ``flyteidl.core.Container``."""
-        return self._config
-
-    @property
-    def ports(self) -> _Any:
-        """field 7 ``ports`` of ``flyteidl.core.Container`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._ports
-
-    @property
-    def data_loading_config(self) -> _Any:
-        """field 9 ``data_config`` of ``flyteidl.core.Container``."""
-        return self._data_loading_config
-
-    @property
-    def architecture(self) -> _Any:
-        """field 10 ``architecture`` of ``flyteidl.core.Container`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._architecture
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    image = property(_get("_image"), doc="""field 1 ``image`` of ``flyteidl.core.Container``.""")
+    command = property(
+        _get("_command"), doc="""field 2 ``command`` of ``flyteidl.core.Container``."""
+    )
+    args = property(_get("_args"), doc="""field 3 ``args`` of ``flyteidl.core.Container``.""")
+    resources = property(
+        _get("_resources"), doc="""field 4 ``resources`` of ``flyteidl.core.Container``."""
+    )
+    env = property(_get("_env"), doc="""field 5 ``env`` of ``flyteidl.core.Container``.""")
+    config = property(_get("_config"), doc="""field 6 ``config`` of ``flyteidl.core.Container``.""")
+    ports = property(
+        _get("_ports"),
+        doc="""field 7 ``ports`` of ``flyteidl.core.Container`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    data_loading_config = property(
+        _get("_data_loading_config"),
+        doc="""field 9 ``data_config`` of ``flyteidl.core.Container``.""",
+    )
+    architecture = property(
+        _get("_architecture"),
+        doc="""field 10 ``architecture`` of ``flyteidl.core.Container`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class K8sObjectMetadata(_Model):
@@ -887,15 +789,14 @@ class K8sObjectMetadata(_Model):
         self._labels = labels
         self._annotations = annotations
 
-    @property
-    def labels(self) -> _Any:
-        """field 1 ``labels`` of ``flyteidl.core.K8sObjectMetadata``."""
-        return self._labels
-
-    @property
-    def annotations(self) -> _Any:
-        """field 2 ``annotations`` of ``flyteidl.core.K8sObjectMetadata``."""
-        return self._annotations
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    labels = property(
+        _get("_labels"), doc="""field 1 ``labels`` of ``flyteidl.core.K8sObjectMetadata``."""
+    )
+    annotations = property(
+        _get("_annotations"),
+        doc="""field 2 ``annotations`` of ``flyteidl.core.K8sObjectMetadata``.""",
+    )
 
 
 class K8sPodBase(_Model):
@@ -932,25 +833,20 @@ class K8sPodBase(_Model):
         self._data_config = data_config
         self._primary_container_name = primary_container_name
 
-    @property
-    def metadata(self) -> _Any:
-        """field 1 ``metadata`` of ``flyteidl.core.K8sPod``."""
-        return self._metadata
-
-    @property
-    def pod_spec(self) -> _Any:
-        """field 2 ``pod_spec`` of ``flyteidl.core.K8sPod``."""
-        return self._pod_spec
-
-    @property
-    def data_config(self) -> _Any:
-        """field 3 ``data_config`` of ``flyteidl.core.K8sPod``."""
-        return self._data_config
-
-    @property
-    def primary_container_name(self) -> _Any:
-        """field 4 ``primary_container_name`` of ``flyteidl.core.K8sPod``."""
-        return self._primary_container_name
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    metadata = property(
+        _get("_metadata"), doc="""field 1 ``metadata`` of ``flyteidl.core.K8sPod``."""
+    )
+    pod_spec = property(
+        _get("_pod_spec"), doc="""field 2 ``pod_spec`` of ``flyteidl.core.K8sPod``."""
+    )
+    data_config = property(
+        _get("_data_config"), doc="""field 3 ``data_config`` of ``flyteidl.core.K8sPod``."""
+    )
+    primary_container_name = property(
+        _get("_primary_container_name"),
+        doc="""field 4 ``primary_container_name`` of ``flyteidl.core.K8sPod``.""",
+    )
 
 
 class Sql(_Model):
@@ -979,15 +875,11 @@ class Sql(_Model):
         self._statement = statement
         self._dialect = dialect
 
-    @property
-    def statement(self) -> _Any:
-        """field 1 ``statement`` of ``flyteidl.core.Sql``."""
-        return self._statement
-
-    @property
-    def dialect(self) -> _Any:
-        """field 2 ``dialect`` of ``flyteidl.core.Sql``."""
-        return self._dialect
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    statement = property(
+        _get("_statement"), doc="""field 1 ``statement`` of ``flyteidl.core.Sql``."""
+    )
+    dialect = property(_get("_dialect"), doc="""field 2 ``dialect`` of ``flyteidl.core.Sql``.""")
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

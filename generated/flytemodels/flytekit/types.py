@@ -9,6 +9,8 @@ from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
@@ -63,15 +65,13 @@ class SchemaType(_Model):
             self._name = name
             self._type = type
 
-        @property
-        def name(self) -> _Any:
-            """field 1 ``name`` of ``flyteidl.core.SchemaType.SchemaColumn``."""
-            return self._name
-
-        @property
-        def type(self) -> _Any:
-            """field 2 ``type`` of ``flyteidl.core.SchemaType.SchemaColumn``."""
-            return self._type
+        # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+        name = property(
+            _get("_name"), doc="""field 1 ``name`` of ``flyteidl.core.SchemaType.SchemaColumn``."""
+        )
+        type = property(
+            _get("_type"), doc="""field 2 ``type`` of ``flyteidl.core.SchemaType.SchemaColumn``."""
+        )
 
     _PB = _flyteidl_core_types_pb2.SchemaType
     _SHAPES = _bound(
@@ -91,10 +91,10 @@ class SchemaType(_Model):
     ) -> None:
         self._columns = columns
 
-    @property
-    def columns(self) -> _Any:
-        """field 3 ``columns`` of ``flyteidl.core.SchemaType``."""
-        return self._columns
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    columns = property(
+        _get("_columns"), doc="""field 3 ``columns`` of ``flyteidl.core.SchemaType``."""
+    )
 
 
 class UnionType(_Model):
@@ -116,10 +116,10 @@ class UnionType(_Model):
     ) -> None:
         self._variants = variants
 
-    @property
-    def variants(self) -> _Any:
-        """field 1 ``variants`` of ``flyteidl.core.UnionType``."""
-        return self._variants
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    variants = property(
+        _get("_variants"), doc="""field 1 ``variants`` of ``flyteidl.core.UnionType``."""
+    )
 
 
 class TypeStructure(_Model):
@@ -146,15 +146,12 @@ class TypeStructure(_Model):
         self._tag = tag
         self._dataclass_type = dataclass_type
 
-    @property
-    def tag(self) -> _Any:
-        """field 1 ``tag`` of ``flyteidl.core.TypeStructure``."""
-        return self._tag
-
-    @property
-    def dataclass_type(self) -> _Any:
-        """field 2 ``dataclass_type`` of ``flyteidl.core.TypeStructure``."""
-        return self._dataclass_type
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    tag = property(_get("_tag"), doc="""field 1 ``tag`` of ``flyteidl.core.TypeStructure``.""")
+    dataclass_type = property(
+        _get("_dataclass_type"),
+        doc="""field 2 ``dataclass_type`` of ``flyteidl.core.TypeStructure``.""",
+    )
 
 
 class StructuredDatasetType(_Model):
@@ -184,15 +181,15 @@ class StructuredDatasetType(_Model):
             self._name = name
             self._literal_type = literal_type
 
-        @property
-        def name(self) -> _Any:
-            """field 1 ``name`` of ``flyteidl.core.StructuredDatasetType.DatasetColumn``."""
-            return self._name
-
-        @property
-        def literal_type(self) -> _Any:
-            """field 2 ``literal_type`` of ``flyteidl.core.StructuredDatasetType.DatasetColumn``."""
-            return self._literal_type
+        # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+        name = property(
+            _get("_name"),
+            doc="""field 1 ``name`` of ``flyteidl.core.StructuredDatasetType.DatasetColumn``.""",
+        )
+        literal_type = property(
+            _get("_literal_type"),
+            doc="""field 2 ``literal_type`` of ``flyteidl.core.StructuredDatasetType.DatasetColumn``.""",
+        )
 
     _PB = _flyteidl_core_types_pb2.StructuredDatasetType
     _SHAPES = _bound(
@@ -225,33 +222,25 @@ class StructuredDatasetType(_Model):
         self._external_schema_type = external_schema_type
         self._external_schema_bytes = external_schema_bytes
 
-    @property
-    def columns(self) -> _Any:
-        """field 1 ``columns`` of ``flyteidl.core.StructuredDatasetType``."""
-        return self._columns
-
-    @columns.setter
-    def columns(self, value: _Any) -> None:
-        self._columns = value
-
-    @property
-    def format(self) -> _Any:
-        """field 2 ``format`` of ``flyteidl.core.StructuredDatasetType``."""
-        return self._format
-
-    @format.setter
-    def format(self, value: _Any) -> None:
-        self._format = value
-
-    @property
-    def external_schema_type(self) -> _Any:
-        """field 3 ``external_schema_type`` of ``flyteidl.core.StructuredDatasetType``."""
-        return self._external_schema_type
-
-    @property
-    def external_schema_bytes(self) -> _Any:
-        """field 4 ``external_schema_bytes`` of ``flyteidl.core.StructuredDatasetType``."""
-        return self._external_schema_bytes
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    columns = property(
+        _get("_columns"),
+        _set("_columns"),
+        doc="""field 1 ``columns`` of ``flyteidl.core.StructuredDatasetType``.""",
+    )
+    format = property(
+        _get("_format"),
+        _set("_format"),
+        doc="""field 2 ``format`` of ``flyteidl.core.StructuredDatasetType``.""",
+    )
+    external_schema_type = property(
+        _get("_external_schema_type"),
+        doc="""field 3 ``external_schema_type`` of ``flyteidl.core.StructuredDatasetType``.""",
+    )
+    external_schema_bytes = property(
+        _get("_external_schema_bytes"),
+        doc="""field 4 ``external_schema_bytes`` of ``flyteidl.core.StructuredDatasetType``.""",
+    )
 
 
 class LiteralTypeBase(_Model):
@@ -325,68 +314,45 @@ class LiteralTypeBase(_Model):
         self._structure = structure
         self._annotation = annotation
 
-    @property
-    def simple(self) -> _Any:
-        """field 1 ``simple`` of ``flyteidl.core.LiteralType``."""
-        return self._simple
-
-    @property
-    def schema(self) -> _Any:
-        """field 2 ``schema`` of ``flyteidl.core.LiteralType``."""
-        return self._schema
-
-    @property
-    def collection_type(self) -> _Any:
-        """field 3 ``collection_type`` of ``flyteidl.core.LiteralType``."""
-        return self._collection_type
-
-    @property
-    def map_value_type(self) -> _Any:
-        """field 4 ``map_value_type`` of ``flyteidl.core.LiteralType``."""
-        return self._map_value_type
-
-    @property
-    def blob(self) -> _Any:
-        """field 5 ``blob`` of ``flyteidl.core.LiteralType``."""
-        return self._blob
-
-    @property
-    def enum_type(self) -> _Any:
-        """field 7 ``enum_type`` of ``flyteidl.core.LiteralType``."""
-        return self._enum_type
-
-    @property
-    def structured_dataset_type(self) -> _Any:
-        """field 8 ``structured_dataset_type`` of ``flyteidl.core.LiteralType``."""
-        return self._structured_dataset_type
-
-    @property
-    def union_type(self) -> _Any:
-        """field 10 ``union_type`` of ``flyteidl.core.LiteralType``."""
-        return self._union_type
-
-    @property
-    def metadata(self) -> _Any:
-        """field 6 ``metadata`` of ``flyteidl.core.LiteralType``."""
-        return self._metadata
-
-    @metadata.setter
-    def metadata(self, value: _Any) -> None:
-        self._metadata = value
-
-    @property
-    def annotation(self) -> _Any:
-        """field 9 ``annotation`` of ``flyteidl.core.LiteralType``."""
-        return self._annotation
-
-    @annotation.setter
-    def annotation(self, value: _Any) -> None:
-        self._annotation = value
-
-    @property
-    def structure(self) -> _Any:
-        """field 11 ``structure`` of ``flyteidl.core.LiteralType``."""
-        return self._structure
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    simple = property(
+        _get("_simple"), doc="""field 1 ``simple`` of ``flyteidl.core.LiteralType``."""
+    )
+    schema = property(
+        _get("_schema"), doc="""field 2 ``schema`` of ``flyteidl.core.LiteralType``."""
+    )
+    collection_type = property(
+        _get("_collection_type"),
+        doc="""field 3 ``collection_type`` of ``flyteidl.core.LiteralType``.""",
+    )
+    map_value_type = property(
+        _get("_map_value_type"),
+        doc="""field 4 ``map_value_type`` of ``flyteidl.core.LiteralType``.""",
+    )
+    blob = property(_get("_blob"), doc="""field 5 ``blob`` of ``flyteidl.core.LiteralType``.""")
+    enum_type = property(
+        _get("_enum_type"), doc="""field 7 ``enum_type`` of ``flyteidl.core.LiteralType``."""
+    )
+    structured_dataset_type = property(
+        _get("_structured_dataset_type"),
+        doc="""field 8 ``structured_dataset_type`` of ``flyteidl.core.LiteralType``.""",
+    )
+    union_type = property(
+        _get("_union_type"), doc="""field 10 ``union_type`` of ``flyteidl.core.LiteralType``."""
+    )
+    metadata = property(
+        _get("_metadata"),
+        _set("_metadata"),
+        doc="""field 6 ``metadata`` of ``flyteidl.core.LiteralType``.""",
+    )
+    annotation = property(
+        _get("_annotation"),
+        _set("_annotation"),
+        doc="""field 9 ``annotation`` of ``flyteidl.core.LiteralType``.""",
+    )
+    structure = property(
+        _get("_structure"), doc="""field 11 ``structure`` of ``flyteidl.core.LiteralType``."""
+    )
 
 
 class OutputReference(_Model):
@@ -412,24 +378,16 @@ class OutputReference(_Model):
         self._var = var
         self._attr_path = attr_path if attr_path is not None else []
 
-    @property
-    def node_id(self) -> _Any:
-        """field 1 ``node_id`` of ``flyteidl.core.OutputReference``."""
-        return self._node_id
-
-    @property
-    def var(self) -> _Any:
-        """field 2 ``var`` of ``flyteidl.core.OutputReference``."""
-        return self._var
-
-    @var.setter
-    def var(self, value: _Any) -> None:
-        self._var = value
-
-    @property
-    def attr_path(self) -> _Any:
-        """field 3 ``attr_path`` of ``flyteidl.core.OutputReference``."""
-        return self._attr_path
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    node_id = property(
+        _get("_node_id"), doc="""field 1 ``node_id`` of ``flyteidl.core.OutputReference``."""
+    )
+    var = property(
+        _get("_var"), _set("_var"), doc="""field 2 ``var`` of ``flyteidl.core.OutputReference``."""
+    )
+    attr_path = property(
+        _get("_attr_path"), doc="""field 3 ``attr_path`` of ``flyteidl.core.OutputReference``."""
+    )
 
 
 class Error(_Model):
@@ -452,15 +410,11 @@ class Error(_Model):
         self._failed_node_id = failed_node_id
         self._message = message
 
-    @property
-    def failed_node_id(self) -> _Any:
-        """field 1 ``failed_node_id`` of ``flyteidl.core.Error``."""
-        return self._failed_node_id
-
-    @property
-    def message(self) -> _Any:
-        """field 2 ``message`` of ``flyteidl.core.Error``."""
-        return self._message
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    failed_node_id = property(
+        _get("_failed_node_id"), doc="""field 1 ``failed_node_id`` of ``flyteidl.core.Error``."""
+    )
+    message = property(_get("_message"), doc="""field 2 ``message`` of ``flyteidl.core.Error``.""")
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

@@ -9,6 +9,8 @@ from flyteidl.core import workflow_closure_pb2 as _flyteidl_core_workflow_closur
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -38,15 +40,13 @@ class WorkflowClosure(_Model):
         self._workflow = workflow
         self._tasks = tasks
 
-    @property
-    def workflow(self) -> _Any:
-        """field 1 ``workflow`` of ``flyteidl.core.WorkflowClosure``."""
-        return self._workflow
-
-    @property
-    def tasks(self) -> _Any:
-        """field 2 ``tasks`` of ``flyteidl.core.WorkflowClosure``."""
-        return self._tasks
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    workflow = property(
+        _get("_workflow"), doc="""field 1 ``workflow`` of ``flyteidl.core.WorkflowClosure``."""
+    )
+    tasks = property(
+        _get("_tasks"), doc="""field 2 ``tasks`` of ``flyteidl.core.WorkflowClosure``."""
+    )
 
 
 __all__ = [

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from flytemodels._runtime.shapes import fill
+
 
 def _attr_path_to_python(pb: Any) -> list[str | int]:
     # A PromiseAttribute is a oneof of a key (string_value) or an index (int_value).
@@ -35,8 +37,6 @@ def _auth_role_to_python(pb: Any) -> Any:
 
 
 def _auth_role_to_proto(value: Any, pb: Any) -> None:
-    from flytemodels._runtime.mutable import fill
-
     fill(pb.auth_role, value)
 
 
@@ -51,8 +51,6 @@ def _pod_template_to_python(pb: Any) -> Any:
 
 def _pod_template_to_proto(value: Any, pb: Any) -> None:
     """flytekit's ``PodTemplate`` (converted as flytekit does), a ``K8sPod`` model or a message."""
-    from flytemodels._runtime.mutable import fill
-
     if not hasattr(value, "to_flyte_idl") and hasattr(value, "pod_spec"):
         from flytemodels.flytekit.task import K8sPod
 

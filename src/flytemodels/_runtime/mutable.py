@@ -9,8 +9,8 @@ ways, and materialized only when a message is asked for:
   instance ``__dict__`` under the compatibility target's attribute names;
   nothing is checked or converted until ``to_flyte_idl``;
 - **held** (``from_flyte_idl``): the instance keeps a C copy of the message
-  (``__dict__["_fm_pb"]``) and nothing else; an attribute is converted from it the
-  first time it is read (``__getattr__``) and then kept like a given value.
+  (``__dict__["_fm_pb"]``) and nothing else; the first read of an attribute
+  converts them all from it (``_Lazy``), and they are then kept like given values.
 
 ``to_flyte_idl`` writes in one pass into the target message: a held model
 copies its message in C and rewrites only the attributes that were read or
@@ -24,6 +24,7 @@ each attribute maps to its field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
 from google.protobuf.message import DecodeError as PbDecodeError
@@ -42,7 +43,7 @@ class MutableModel:
     _PB: ClassVar[type[PbMessage]]
     _SHAPES: ClassVar[dict[str, Shape]] = {}
     #: Read every attribute when built from a message: for dataclasses, whose fields are class
-    #: attributes too (their defaults), so ``__getattr__`` would never be asked for them.
+    #: attributes too (their defaults), so a lazy read would never be asked for them.
     _EAGER: ClassVar[bool] = False
 
     # -- construction ----------------------------------------------------------------
@@ -75,16 +76,28 @@ class MutableModel:
         except (PbDecodeError, RuntimeError, ValueError, TypeError) as error:
             raise DecodeError(f"cannot decode {cls._PB.DESCRIPTOR.full_name}: {error}") from None
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached when ``name`` is not in the instance dict: the first read
-        # of an attribute of a held model converts it and keeps it.
-        shape = type(self)._SHAPES.get(name)
-        held = self.__dict__.get(_HELD)
-        if shape is None or held is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        value = shape.read(held)
-        self.__dict__[name] = value
-        return value
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for attr in cls.__dict__.get("_SHAPES", ()):
+            if not hasattr(cls, attr):  # a dataclass field's default stays the class attribute
+                setattr(cls, attr, _Lazy(attr))
+
+    def _fm_load(self, name: str) -> Any:
+        """Convert every attribute of a held model not yet in its ``__dict__``; return ``name``'s."""
+        state = self.__dict__
+        held = state.get(_HELD)
+        cls = type(self)
+        if held is None:
+            raise AttributeError(f"{cls.__name__!r} object has no attribute {name!r}")
+        readers = _READERS.get(cls) or _readers(cls)
+        if len(state) == 1:
+            for attr, read in readers:
+                state[attr] = read(held)
+        else:
+            for attr, read in readers:
+                if attr not in state:
+                    state[attr] = read(held)
+        return state[name]
 
     # -- materialization -------------------------------------------------------------
 
@@ -127,26 +140,33 @@ class MutableModel:
         return len(state) == 1 and _HELD in state
 
 
-def fill(target: Any, value: Any) -> None:
-    """Write ``value`` (a model of any family, or a message) into the sub-message ``target``."""
-    write = getattr(value, "_fm_write", None)
-    if write is not None:
-        if write(target) is False:
-            return  # the model stands for an absent field (flytekit's empty SecurityContext)
-    elif isinstance(value, PbMessage):
-        _copy_message(target, value)
-    else:
-        to_idl = getattr(value, "to_flyte_idl", None)
-        if to_idl is None:
-            raise TypeError(f"expected a {target.DESCRIPTOR.name} model or message, got {type(value).__name__}")
-        _copy_message(target, to_idl())
-    target.SetInParent()  # a given value is present even when it is empty
+class _Lazy:
+    """The class attribute behind each instance attribute of a model (``Literal._scalar``).
+
+    A non-data descriptor: once the instance ``__dict__`` holds the attribute, Python reads
+    and writes it there without calling this (as fast as a plain attribute). Only a held
+    model's first read reaches ``__get__``, which converts all its attributes at once.
+    (A ``__getattr__`` hook would do the same but slows every attribute access of the class.)
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, model: MutableModel | None, owner: type | None = None) -> Any:
+        if model is None:
+            return self
+        return model._fm_load(self.name)
 
 
-def _copy_message(target: Any, value: PbMessage) -> None:
-    if value.DESCRIPTOR is not target.DESCRIPTOR:
-        raise TypeError(f"expected a {target.DESCRIPTOR.full_name} message, got {value.DESCRIPTOR.full_name}")
-    target.CopyFrom(value)
+_READERS: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {}
+
+
+def _readers(cls: type[MutableModel]) -> list[tuple[str, Callable[[Any], Any]]]:
+    """(attribute, read(message)) for each shape of ``cls``, in field order; built once per class."""
+    found = _READERS[cls] = [(attr, shape.reader()) for attr, shape in cls._SHAPES.items()]
+    return found
 
 
 def _check_message_type(cls: type[MutableModel], pb: Any) -> None:

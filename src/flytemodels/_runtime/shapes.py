@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import enum
 import importlib
+import operator
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -36,7 +37,7 @@ class ClassRef:
 
     def get(self) -> Any:
         found = self._found
-        if found is None:
+        if found is None:  # once; afterwards this is the whole call
             found = importlib.import_module(self.module)
             for part in self.qualname.split("."):
                 found = getattr(found, part)
@@ -63,6 +64,10 @@ class Shape:
 
     def read(self, pb: Any) -> Any:
         raise NotImplementedError
+
+    def reader(self) -> Callable[[Any], Any]:
+        """``read``, or a cheaper callable that does the same (models convert every attribute on first read)."""
+        return self.read
 
     def write(self, target: Any, value: Any) -> None:
         try:
@@ -102,6 +107,10 @@ class Scalar(Shape):
         super().__init__(field, presence=presence)
         self.empty_is_none = empty_is_none
         self.enum: ClassRef | None = enum
+
+    def reader(self) -> Callable[[Any], Any]:
+        plain = not (self.presence or self.empty_is_none or self.enum)
+        return operator.attrgetter(self.field) if plain else self.read  # attrgetter: no Python frame
 
     def read(self, pb: Any) -> Any:
         if self.presence and not pb.HasField(self.field):
@@ -146,8 +155,10 @@ class ScalarMap(Shape):
         self.empty_is_none = empty_is_none
 
     def read(self, pb: Any) -> Any:
-        items = dict(getattr(pb, self.field))
-        return None if self.empty_is_none and not items else items
+        entries = getattr(pb, self.field)
+        if not entries:  # the common case, and dict() of an upb map is slow even when empty
+            return None if self.empty_is_none else {}
+        return {key: entries[key] for key in entries}
 
     def _write(self, target: Any, value: Any) -> None:
         _expect_mapping(value)
@@ -167,10 +178,10 @@ class Model(Shape):
     def read(self, pb: Any) -> Any:
         if self.presence and not pb.HasField(self.field):
             return None
-        return self.model.get()._fm_held(getattr(pb, self.field))
+        return _held(self.model.get(), getattr(pb, self.field))
 
     def _write(self, target: Any, value: Any) -> None:
-        _fill(getattr(target, self.field), value)
+        fill(getattr(target, self.field), value)
 
     def rewrite(self, target: Any, value: Any, held: Any) -> None:
         # A child built from a message that still serializes to what the held message has is already
@@ -201,7 +212,7 @@ class Message(Shape):
         return copy
 
     def _write(self, target: Any, value: Any) -> None:
-        _fill(getattr(target, self.field), value)
+        fill(getattr(target, self.field), value)
 
 
 class Models(Shape):
@@ -221,14 +232,14 @@ class Models(Shape):
             return None
         if self.model is None:
             return [_copy(item) for item in items]
-        held = self.model.get()._fm_held
-        return [held(item) for item in items]
+        model = self.model.get()
+        return [_held(model, item) for item in items]
 
     def _write(self, target: Any, value: Any) -> None:
         _expect_iterable(value)
         items = getattr(target, self.field)
         for item in value:
-            _fill(items.add(), item)
+            fill(items.add(), item)
 
 
 class ModelMap(Shape):
@@ -248,14 +259,14 @@ class ModelMap(Shape):
             return None
         if self.model is None:
             return {key: _copy(item) for key, item in entries.items()}
-        held = self.model.get()._fm_held
-        return {key: held(item) for key, item in entries.items()}
+        model = self.model.get()
+        return {key: _held(model, item) for key, item in entries.items()}
 
     def _write(self, target: Any, value: Any) -> None:
         _expect_mapping(value)
         entries = getattr(target, self.field)
         for key, item in value.items():
-            _fill(entries[key], item)
+            fill(entries[key], item)
 
 
 class Timestamp(Shape):
@@ -419,10 +430,38 @@ class Custom(Shape):
         self.to_proto(value, target)
 
 
-def _fill(target: Any, value: Any) -> None:
-    from flytemodels._runtime.mutable import fill
+_new = object.__new__
 
-    fill(target, value)
+
+def _held(model: Any, pb: Any) -> Any:
+    """``model._fm_held(pb)``, inlined for the plain case: it runs for every message a walk reaches."""
+    if model._EAGER:
+        return model._fm_held(pb)
+    held = _new(model)
+    held.__dict__["_fm_pb"] = pb
+    return held
+
+
+def fill(target: Any, value: Any) -> None:
+    """Write ``value`` (a model of any family, or a message) into the sub-message ``target``."""
+    write = getattr(value, "_fm_write", None)
+    if write is not None:
+        if write(target) is False:
+            return  # the model stands for an absent field (flytekit's empty SecurityContext)
+    elif isinstance(value, PbMessage):
+        _copy_message(target, value)
+    else:
+        to_idl = getattr(value, "to_flyte_idl", None)
+        if to_idl is None:
+            raise TypeError(f"expected a {target.DESCRIPTOR.name} model or message, got {type(value).__name__}")
+        _copy_message(target, to_idl())
+    target.SetInParent()  # a given value is present even when it is empty
+
+
+def _copy_message(target: Any, value: PbMessage) -> None:
+    if value.DESCRIPTOR is not target.DESCRIPTOR:
+        raise TypeError(f"expected a {target.DESCRIPTOR.full_name} message, got {value.DESCRIPTOR.full_name}")
+    target.CopyFrom(value)
 
 
 def _copy(message: Any) -> Any:
@@ -444,3 +483,17 @@ def _expect_mapping(value: Any) -> None:
 def bound(owner: str, shapes: dict[str, Shape]) -> dict[str, Shape]:
     """``shapes`` with ``owner`` named in their error messages (a generated class's ``_SHAPES``)."""
     return {attr: shape.bind(owner) for attr, shape in shapes.items()}
+
+
+def getter(attr: str) -> Callable[[Any], Any]:
+    """A property's getter reading ``attr`` in C (no Python frame per read)."""
+    return operator.attrgetter(attr)
+
+
+def setter(attr: str) -> Callable[[Any, Any], None]:
+    """A property's setter storing into ``attr``, as the mirrored API's setters do."""
+
+    def set_attribute(model: Any, value: Any) -> None:
+        setattr(model, attr, value)
+
+    return set_attribute

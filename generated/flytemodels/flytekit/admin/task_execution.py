@@ -9,6 +9,8 @@ from flyteidl.admin import task_execution_pb2 as _flyteidl_admin_task_execution_
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -87,85 +89,68 @@ class TaskExecutionClosure(_Model):
         self._reasons = reasons
         self._log_context = log_context
 
-    @property
-    def output_uri(self) -> _Any:
-        """field 1 ``output_uri`` of ``flyteidl.admin.TaskExecutionClosure``."""
-        return self._output_uri
-
-    @property
-    def error(self) -> _Any:
-        """field 2 ``error`` of ``flyteidl.admin.TaskExecutionClosure``."""
-        return self._error
-
-    @property
-    def output_data(self) -> _Any:
-        """field 12 ``output_data`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._output_data
-
-    @property
-    def phase(self) -> _Any:
-        """field 3 ``phase`` of ``flyteidl.admin.TaskExecutionClosure``."""
-        return self._phase
-
-    @property
-    def logs(self) -> _Any:
-        """field 4 ``logs`` of ``flyteidl.admin.TaskExecutionClosure``."""
-        return self._logs
-
-    @property
-    def started_at(self) -> _Any:
-        """field 5 ``started_at`` of ``flyteidl.admin.TaskExecutionClosure``."""
-        return self._started_at
-
-    @property
-    def duration(self) -> _Any:
-        """field 6 ``duration`` of ``flyteidl.admin.TaskExecutionClosure``."""
-        return self._duration
-
-    @property
-    def created_at(self) -> _Any:
-        """field 7 ``created_at`` of ``flyteidl.admin.TaskExecutionClosure``."""
-        return self._created_at
-
-    @property
-    def updated_at(self) -> _Any:
-        """field 8 ``updated_at`` of ``flyteidl.admin.TaskExecutionClosure``."""
-        return self._updated_at
-
-    @property
-    def custom_info(self) -> _Any:
-        """field 9 ``custom_info`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._custom_info
-
-    @property
-    def reason(self) -> _Any:
-        """field 10 ``reason`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._reason
-
-    @property
-    def task_type(self) -> _Any:
-        """field 11 ``task_type`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._task_type
-
-    @property
-    def metadata(self) -> _Any:
-        """field 16 ``metadata`` of ``flyteidl.admin.TaskExecutionClosure``."""
-        return self._metadata
-
-    @property
-    def event_version(self) -> _Any:
-        """field 17 ``event_version`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._event_version
-
-    @property
-    def reasons(self) -> _Any:
-        """field 18 ``reasons`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._reasons
-
-    @property
-    def log_context(self) -> _Any:
-        """field 19 ``log_context`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._log_context
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    output_uri = property(
+        _get("_output_uri"),
+        doc="""field 1 ``output_uri`` of ``flyteidl.admin.TaskExecutionClosure``.""",
+    )
+    error = property(
+        _get("_error"), doc="""field 2 ``error`` of ``flyteidl.admin.TaskExecutionClosure``."""
+    )
+    output_data = property(
+        _get("_output_data"),
+        doc="""field 12 ``output_data`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    phase = property(
+        _get("_phase"), doc="""field 3 ``phase`` of ``flyteidl.admin.TaskExecutionClosure``."""
+    )
+    logs = property(
+        _get("_logs"), doc="""field 4 ``logs`` of ``flyteidl.admin.TaskExecutionClosure``."""
+    )
+    started_at = property(
+        _get("_started_at"),
+        doc="""field 5 ``started_at`` of ``flyteidl.admin.TaskExecutionClosure``.""",
+    )
+    duration = property(
+        _get("_duration"),
+        doc="""field 6 ``duration`` of ``flyteidl.admin.TaskExecutionClosure``.""",
+    )
+    created_at = property(
+        _get("_created_at"),
+        doc="""field 7 ``created_at`` of ``flyteidl.admin.TaskExecutionClosure``.""",
+    )
+    updated_at = property(
+        _get("_updated_at"),
+        doc="""field 8 ``updated_at`` of ``flyteidl.admin.TaskExecutionClosure``.""",
+    )
+    custom_info = property(
+        _get("_custom_info"),
+        doc="""field 9 ``custom_info`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    reason = property(
+        _get("_reason"),
+        doc="""field 10 ``reason`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    task_type = property(
+        _get("_task_type"),
+        doc="""field 11 ``task_type`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    metadata = property(
+        _get("_metadata"),
+        doc="""field 16 ``metadata`` of ``flyteidl.admin.TaskExecutionClosure``.""",
+    )
+    event_version = property(
+        _get("_event_version"),
+        doc="""field 17 ``event_version`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    reasons = property(
+        _get("_reasons"),
+        doc="""field 18 ``reasons`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    log_context = property(
+        _get("_log_context"),
+        doc="""field 19 ``log_context`` of ``flyteidl.admin.TaskExecutionClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class TaskExecution(_Model):
@@ -202,25 +187,17 @@ class TaskExecution(_Model):
         self._closure = closure
         self._is_parent = is_parent
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.admin.TaskExecution``."""
-        return self._id
-
-    @property
-    def input_uri(self) -> _Any:
-        """field 2 ``input_uri`` of ``flyteidl.admin.TaskExecution``."""
-        return self._input_uri
-
-    @property
-    def closure(self) -> _Any:
-        """field 3 ``closure`` of ``flyteidl.admin.TaskExecution``."""
-        return self._closure
-
-    @property
-    def is_parent(self) -> _Any:
-        """field 4 ``is_parent`` of ``flyteidl.admin.TaskExecution``."""
-        return self._is_parent
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.admin.TaskExecution``.""")
+    input_uri = property(
+        _get("_input_uri"), doc="""field 2 ``input_uri`` of ``flyteidl.admin.TaskExecution``."""
+    )
+    closure = property(
+        _get("_closure"), doc="""field 3 ``closure`` of ``flyteidl.admin.TaskExecution``."""
+    )
+    is_parent = property(
+        _get("_is_parent"), doc="""field 4 ``is_parent`` of ``flyteidl.admin.TaskExecution``."""
+    )
 
 
 __all__ = [

@@ -9,6 +9,8 @@ from flyteidl.admin import workflow_pb2 as _flyteidl_admin_workflow_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -47,20 +49,17 @@ class WorkflowSpec(_Model):
         self._sub_workflows = sub_workflows
         self._docs = docs
 
-    @property
-    def template(self) -> _Any:
-        """field 1 ``template`` of ``flyteidl.admin.WorkflowSpec``."""
-        return self._template
-
-    @property
-    def sub_workflows(self) -> _Any:
-        """field 2 ``sub_workflows`` of ``flyteidl.admin.WorkflowSpec``."""
-        return self._sub_workflows
-
-    @property
-    def docs(self) -> _Any:
-        """field 3 ``description`` of ``flyteidl.admin.WorkflowSpec``."""
-        return self._docs
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    template = property(
+        _get("_template"), doc="""field 1 ``template`` of ``flyteidl.admin.WorkflowSpec``."""
+    )
+    sub_workflows = property(
+        _get("_sub_workflows"),
+        doc="""field 2 ``sub_workflows`` of ``flyteidl.admin.WorkflowSpec``.""",
+    )
+    docs = property(
+        _get("_docs"), doc="""field 3 ``description`` of ``flyteidl.admin.WorkflowSpec``."""
+    )
 
 
 class Workflow(_Model):
@@ -94,20 +93,15 @@ class Workflow(_Model):
         self._closure = closure
         self._short_description = short_description
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.admin.Workflow``."""
-        return self._id
-
-    @property
-    def closure(self) -> _Any:
-        """field 2 ``closure`` of ``flyteidl.admin.Workflow``."""
-        return self._closure
-
-    @property
-    def short_description(self) -> _Any:
-        """field 3 ``short_description`` of ``flyteidl.admin.Workflow``."""
-        return self._short_description
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.admin.Workflow``.""")
+    closure = property(
+        _get("_closure"), doc="""field 2 ``closure`` of ``flyteidl.admin.Workflow``."""
+    )
+    short_description = property(
+        _get("_short_description"),
+        doc="""field 3 ``short_description`` of ``flyteidl.admin.Workflow``.""",
+    )
 
 
 class WorkflowClosure(_Model):
@@ -135,15 +129,15 @@ class WorkflowClosure(_Model):
         self._compiled_workflow = compiled_workflow
         self._created_at = created_at
 
-    @property
-    def compiled_workflow(self) -> _Any:
-        """field 1 ``compiled_workflow`` of ``flyteidl.admin.WorkflowClosure``."""
-        return self._compiled_workflow
-
-    @property
-    def created_at(self) -> _Any:
-        """field 2 ``created_at`` of ``flyteidl.admin.WorkflowClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._created_at
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    compiled_workflow = property(
+        _get("_compiled_workflow"),
+        doc="""field 1 ``compiled_workflow`` of ``flyteidl.admin.WorkflowClosure``.""",
+    )
+    created_at = property(
+        _get("_created_at"),
+        doc="""field 2 ``created_at`` of ``flyteidl.admin.WorkflowClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

@@ -9,6 +9,8 @@ from flyteidl.core import catalog_pb2 as _flyteidl_core_catalog_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -32,15 +34,14 @@ class CatalogArtifactTag(_Model):
         self._artifact_id = artifact_id
         self._name = name
 
-    @property
-    def artifact_id(self) -> _Any:
-        """field 1 ``artifact_id`` of ``flyteidl.core.CatalogArtifactTag``."""
-        return self._artifact_id
-
-    @property
-    def name(self) -> _Any:
-        """field 2 ``name`` of ``flyteidl.core.CatalogArtifactTag``."""
-        return self._name
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    artifact_id = property(
+        _get("_artifact_id"),
+        doc="""field 1 ``artifact_id`` of ``flyteidl.core.CatalogArtifactTag``.""",
+    )
+    name = property(
+        _get("_name"), doc="""field 2 ``name`` of ``flyteidl.core.CatalogArtifactTag``."""
+    )
 
 
 class CatalogMetadataBase(_Model):
@@ -80,20 +81,18 @@ class CatalogMetadataBase(_Model):
         self._artifact_tag = artifact_tag
         self._source_task_execution = source_task_execution
 
-    @property
-    def dataset_id(self) -> _Any:
-        """field 1 ``dataset_id`` of ``flyteidl.core.CatalogMetadata``."""
-        return self._dataset_id
-
-    @property
-    def artifact_tag(self) -> _Any:
-        """field 2 ``artifact_tag`` of ``flyteidl.core.CatalogMetadata``."""
-        return self._artifact_tag
-
-    @property
-    def source_task_execution(self) -> _Any:
-        """field 3 ``source_task_execution`` of ``flyteidl.core.CatalogMetadata``."""
-        return self._source_task_execution
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    dataset_id = property(
+        _get("_dataset_id"), doc="""field 1 ``dataset_id`` of ``flyteidl.core.CatalogMetadata``."""
+    )
+    artifact_tag = property(
+        _get("_artifact_tag"),
+        doc="""field 2 ``artifact_tag`` of ``flyteidl.core.CatalogMetadata``.""",
+    )
+    source_task_execution = property(
+        _get("_source_task_execution"),
+        doc="""field 3 ``source_task_execution`` of ``flyteidl.core.CatalogMetadata``.""",
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

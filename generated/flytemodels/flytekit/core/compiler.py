@@ -9,6 +9,8 @@ from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -32,10 +34,10 @@ class ConnectionSet(_Model):
         ) -> None:
             self._ids = ids
 
-        @property
-        def ids(self) -> _Any:
-            """field 1 ``ids`` of ``flyteidl.core.ConnectionSet.IdList``."""
-            return self._ids
+        # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+        ids = property(
+            _get("_ids"), doc="""field 1 ``ids`` of ``flyteidl.core.ConnectionSet.IdList``."""
+        )
 
     _PB = _flyteidl_core_compiler_pb2.ConnectionSet
     _SHAPES = _bound(
@@ -62,15 +64,13 @@ class ConnectionSet(_Model):
         self._upstream = upstream
         self._downstream = downstream
 
-    @property
-    def downstream(self) -> _Any:
-        """field 7 ``downstream`` of ``flyteidl.core.ConnectionSet``."""
-        return self._downstream
-
-    @property
-    def upstream(self) -> _Any:
-        """field 8 ``upstream`` of ``flyteidl.core.ConnectionSet``."""
-        return self._upstream
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    downstream = property(
+        _get("_downstream"), doc="""field 7 ``downstream`` of ``flyteidl.core.ConnectionSet``."""
+    )
+    upstream = property(
+        _get("_upstream"), doc="""field 8 ``upstream`` of ``flyteidl.core.ConnectionSet``."""
+    )
 
 
 class CompiledWorkflow(_Model):
@@ -101,15 +101,14 @@ class CompiledWorkflow(_Model):
         self._template = template
         self._connections = connections
 
-    @property
-    def template(self) -> _Any:
-        """field 1 ``template`` of ``flyteidl.core.CompiledWorkflow``."""
-        return self._template
-
-    @property
-    def connections(self) -> _Any:
-        """field 2 ``connections`` of ``flyteidl.core.CompiledWorkflow``."""
-        return self._connections
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    template = property(
+        _get("_template"), doc="""field 1 ``template`` of ``flyteidl.core.CompiledWorkflow``."""
+    )
+    connections = property(
+        _get("_connections"),
+        doc="""field 2 ``connections`` of ``flyteidl.core.CompiledWorkflow``.""",
+    )
 
 
 class CompiledTask(_Model):
@@ -131,10 +130,10 @@ class CompiledTask(_Model):
     ) -> None:
         self._template = template
 
-    @property
-    def template(self) -> _Any:
-        """field 1 ``template`` of ``flyteidl.core.CompiledTask``."""
-        return self._template
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    template = property(
+        _get("_template"), doc="""field 1 ``template`` of ``flyteidl.core.CompiledTask``."""
+    )
 
 
 class CompiledWorkflowClosure(_Model):
@@ -176,25 +175,22 @@ class CompiledWorkflowClosure(_Model):
         self._tasks = tasks
         self._launch_plans = launch_plans
 
-    @property
-    def primary(self) -> _Any:
-        """field 1 ``primary`` of ``flyteidl.core.CompiledWorkflowClosure``."""
-        return self._primary
-
-    @property
-    def sub_workflows(self) -> _Any:
-        """field 2 ``sub_workflows`` of ``flyteidl.core.CompiledWorkflowClosure``."""
-        return self._sub_workflows
-
-    @property
-    def tasks(self) -> _Any:
-        """field 3 ``tasks`` of ``flyteidl.core.CompiledWorkflowClosure``."""
-        return self._tasks
-
-    @property
-    def launch_plans(self) -> _Any:
-        """field 4 ``launch_plans`` of ``flyteidl.core.CompiledWorkflowClosure`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._launch_plans
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    primary = property(
+        _get("_primary"),
+        doc="""field 1 ``primary`` of ``flyteidl.core.CompiledWorkflowClosure``.""",
+    )
+    sub_workflows = property(
+        _get("_sub_workflows"),
+        doc="""field 2 ``sub_workflows`` of ``flyteidl.core.CompiledWorkflowClosure``.""",
+    )
+    tasks = property(
+        _get("_tasks"), doc="""field 3 ``tasks`` of ``flyteidl.core.CompiledWorkflowClosure``."""
+    )
+    launch_plans = property(
+        _get("_launch_plans"),
+        doc="""field 4 ``launch_plans`` of ``flyteidl.core.CompiledWorkflowClosure`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 __all__ = [

@@ -9,6 +9,8 @@ from flyteidl.core import condition_pb2 as _flyteidl_core_condition_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 
@@ -52,20 +54,18 @@ class ComparisonExpression(_Model):
         self._left_value = left_value
         self._right_value = right_value
 
-    @property
-    def operator(self) -> _Any:
-        """field 1 ``operator`` of ``flyteidl.core.ComparisonExpression``."""
-        return self._operator
-
-    @property
-    def left_value(self) -> _Any:
-        """field 2 ``left_value`` of ``flyteidl.core.ComparisonExpression``."""
-        return self._left_value
-
-    @property
-    def right_value(self) -> _Any:
-        """field 3 ``right_value`` of ``flyteidl.core.ComparisonExpression``."""
-        return self._right_value
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    operator = property(
+        _get("_operator"), doc="""field 1 ``operator`` of ``flyteidl.core.ComparisonExpression``."""
+    )
+    left_value = property(
+        _get("_left_value"),
+        doc="""field 2 ``left_value`` of ``flyteidl.core.ComparisonExpression``.""",
+    )
+    right_value = property(
+        _get("_right_value"),
+        doc="""field 3 ``right_value`` of ``flyteidl.core.ComparisonExpression``.""",
+    )
 
 
 class ConjunctionExpression(_Model):
@@ -105,20 +105,19 @@ class ConjunctionExpression(_Model):
         self._left_expression = left_expression
         self._right_expression = right_expression
 
-    @property
-    def operator(self) -> _Any:
-        """field 1 ``operator`` of ``flyteidl.core.ConjunctionExpression``."""
-        return self._operator
-
-    @property
-    def left_expression(self) -> _Any:
-        """field 2 ``left_expression`` of ``flyteidl.core.ConjunctionExpression``."""
-        return self._left_expression
-
-    @property
-    def right_expression(self) -> _Any:
-        """field 3 ``right_expression`` of ``flyteidl.core.ConjunctionExpression``."""
-        return self._right_expression
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    operator = property(
+        _get("_operator"),
+        doc="""field 1 ``operator`` of ``flyteidl.core.ConjunctionExpression``.""",
+    )
+    left_expression = property(
+        _get("_left_expression"),
+        doc="""field 2 ``left_expression`` of ``flyteidl.core.ConjunctionExpression``.""",
+    )
+    right_expression = property(
+        _get("_right_expression"),
+        doc="""field 3 ``right_expression`` of ``flyteidl.core.ConjunctionExpression``.""",
+    )
 
 
 class Operand(_Model):
@@ -148,20 +147,12 @@ class Operand(_Model):
         self._var = var
         self._scalar = scalar
 
-    @property
-    def primitive(self) -> _Any:
-        """field 1 ``primitive`` of ``flyteidl.core.Operand``."""
-        return self._primitive
-
-    @property
-    def var(self) -> _Any:
-        """field 2 ``var`` of ``flyteidl.core.Operand``."""
-        return self._var
-
-    @property
-    def scalar(self) -> _Any:
-        """field 3 ``scalar`` of ``flyteidl.core.Operand``."""
-        return self._scalar
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    primitive = property(
+        _get("_primitive"), doc="""field 1 ``primitive`` of ``flyteidl.core.Operand``."""
+    )
+    var = property(_get("_var"), doc="""field 2 ``var`` of ``flyteidl.core.Operand``.""")
+    scalar = property(_get("_scalar"), doc="""field 3 ``scalar`` of ``flyteidl.core.Operand``.""")
 
 
 class BooleanExpression(_Model):
@@ -192,15 +183,15 @@ class BooleanExpression(_Model):
         self._conjunction = conjunction
         self._comparison = comparison
 
-    @property
-    def conjunction(self) -> _Any:
-        """field 1 ``conjunction`` of ``flyteidl.core.BooleanExpression``."""
-        return self._conjunction
-
-    @property
-    def comparison(self) -> _Any:
-        """field 2 ``comparison`` of ``flyteidl.core.BooleanExpression``."""
-        return self._comparison
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    conjunction = property(
+        _get("_conjunction"),
+        doc="""field 1 ``conjunction`` of ``flyteidl.core.BooleanExpression``.""",
+    )
+    comparison = property(
+        _get("_comparison"),
+        doc="""field 2 ``comparison`` of ``flyteidl.core.BooleanExpression``.""",
+    )
 
 
 __all__ = [

@@ -9,6 +9,8 @@ from flyteidl.core import errors_pb2 as _flyteidl_core_errors_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from google.protobuf.timestamp_pb2 import Timestamp as Timestamp
@@ -52,35 +54,21 @@ class ContainerError(_Model):
         self._timestamp = timestamp
         self._worker = worker
 
-    @property
-    def code(self) -> _Any:
-        """field 1 ``code`` of ``flyteidl.core.ContainerError``."""
-        return self._code
-
-    @property
-    def message(self) -> _Any:
-        """field 2 ``message`` of ``flyteidl.core.ContainerError``."""
-        return self._message
-
-    @property
-    def kind(self) -> _Any:
-        """field 3 ``kind`` of ``flyteidl.core.ContainerError``."""
-        return self._kind
-
-    @property
-    def origin(self) -> _Any:
-        """field 4 ``origin`` of ``flyteidl.core.ContainerError``."""
-        return self._origin
-
-    @property
-    def timestamp(self) -> _Any:
-        """field 5 ``timestamp`` of ``flyteidl.core.ContainerError``."""
-        return self._timestamp
-
-    @property
-    def worker(self) -> _Any:
-        """field 6 ``worker`` of ``flyteidl.core.ContainerError``."""
-        return self._worker
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    code = property(_get("_code"), doc="""field 1 ``code`` of ``flyteidl.core.ContainerError``.""")
+    message = property(
+        _get("_message"), doc="""field 2 ``message`` of ``flyteidl.core.ContainerError``."""
+    )
+    kind = property(_get("_kind"), doc="""field 3 ``kind`` of ``flyteidl.core.ContainerError``.""")
+    origin = property(
+        _get("_origin"), doc="""field 4 ``origin`` of ``flyteidl.core.ContainerError``."""
+    )
+    timestamp = property(
+        _get("_timestamp"), doc="""field 5 ``timestamp`` of ``flyteidl.core.ContainerError``."""
+    )
+    worker = property(
+        _get("_worker"), doc="""field 6 ``worker`` of ``flyteidl.core.ContainerError``."""
+    )
 
 
 class ErrorDocument(_Model):
@@ -102,10 +90,10 @@ class ErrorDocument(_Model):
     ) -> None:
         self._error = error
 
-    @property
-    def error(self) -> _Any:
-        """field 1 ``error`` of ``flyteidl.core.ErrorDocument``."""
-        return self._error
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    error = property(
+        _get("_error"), doc="""field 1 ``error`` of ``flyteidl.core.ErrorDocument``."""
+    )
 
 
 __all__ = [

@@ -9,6 +9,8 @@ from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 
@@ -99,35 +101,23 @@ class ExecutionErrorBase(_Model):
         self._timestamp = timestamp
         self._worker = worker
 
-    @property
-    def code(self) -> _Any:
-        """field 1 ``code`` of ``flyteidl.core.ExecutionError``."""
-        return self._code
-
-    @property
-    def message(self) -> _Any:
-        """field 2 ``message`` of ``flyteidl.core.ExecutionError``."""
-        return self._message
-
-    @property
-    def error_uri(self) -> _Any:
-        """field 3 ``error_uri`` of ``flyteidl.core.ExecutionError``."""
-        return self._error_uri
-
-    @property
-    def kind(self) -> _Any:
-        """field 4 ``kind`` of ``flyteidl.core.ExecutionError``."""
-        return self._kind
-
-    @property
-    def timestamp(self) -> _Any:
-        """field 5 ``timestamp`` of ``flyteidl.core.ExecutionError`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._timestamp
-
-    @property
-    def worker(self) -> _Any:
-        """field 6 ``worker`` of ``flyteidl.core.ExecutionError`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._worker
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    code = property(_get("_code"), doc="""field 1 ``code`` of ``flyteidl.core.ExecutionError``.""")
+    message = property(
+        _get("_message"), doc="""field 2 ``message`` of ``flyteidl.core.ExecutionError``."""
+    )
+    error_uri = property(
+        _get("_error_uri"), doc="""field 3 ``error_uri`` of ``flyteidl.core.ExecutionError``."""
+    )
+    kind = property(_get("_kind"), doc="""field 4 ``kind`` of ``flyteidl.core.ExecutionError``.""")
+    timestamp = property(
+        _get("_timestamp"),
+        doc="""field 5 ``timestamp`` of ``flyteidl.core.ExecutionError`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    worker = property(
+        _get("_worker"),
+        doc="""field 6 ``worker`` of ``flyteidl.core.ExecutionError`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class TaskLog(_Model):
@@ -170,35 +160,21 @@ class TaskLog(_Model):
         self._ShowWhilePending = ShowWhilePending
         self._HideOnceFinished = HideOnceFinished
 
-    @property
-    def uri(self) -> _Any:
-        """field 1 ``uri`` of ``flyteidl.core.TaskLog``."""
-        return self._uri
-
-    @property
-    def name(self) -> _Any:
-        """field 2 ``name`` of ``flyteidl.core.TaskLog``."""
-        return self._name
-
-    @property
-    def message_format(self) -> _Any:
-        """field 3 ``message_format`` of ``flyteidl.core.TaskLog``."""
-        return self._message_format
-
-    @property
-    def ttl(self) -> _Any:
-        """field 4 ``ttl`` of ``flyteidl.core.TaskLog``."""
-        return self._ttl
-
-    @property
-    def ShowWhilePending(self) -> _Any:
-        """field 5 ``ShowWhilePending`` of ``flyteidl.core.TaskLog`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._ShowWhilePending
-
-    @property
-    def HideOnceFinished(self) -> _Any:
-        """field 6 ``HideOnceFinished`` of ``flyteidl.core.TaskLog`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._HideOnceFinished
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    uri = property(_get("_uri"), doc="""field 1 ``uri`` of ``flyteidl.core.TaskLog``.""")
+    name = property(_get("_name"), doc="""field 2 ``name`` of ``flyteidl.core.TaskLog``.""")
+    message_format = property(
+        _get("_message_format"), doc="""field 3 ``message_format`` of ``flyteidl.core.TaskLog``."""
+    )
+    ttl = property(_get("_ttl"), doc="""field 4 ``ttl`` of ``flyteidl.core.TaskLog``.""")
+    ShowWhilePending = property(
+        _get("_ShowWhilePending"),
+        doc="""field 5 ``ShowWhilePending`` of ``flyteidl.core.TaskLog`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    HideOnceFinished = property(
+        _get("_HideOnceFinished"),
+        doc="""field 6 ``HideOnceFinished`` of ``flyteidl.core.TaskLog`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

@@ -9,6 +9,8 @@ from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 
@@ -57,35 +59,24 @@ class IdentifierBase(_Model):
         self._version = version
         self._org = org
 
-    @property
-    def resource_type(self) -> _Any:
-        """field 1 ``resource_type`` of ``flyteidl.core.Identifier``."""
-        return self._resource_type
-
-    @property
-    def project(self) -> _Any:
-        """field 2 ``project`` of ``flyteidl.core.Identifier``."""
-        return self._project
-
-    @property
-    def domain(self) -> _Any:
-        """field 3 ``domain`` of ``flyteidl.core.Identifier``."""
-        return self._domain
-
-    @property
-    def name(self) -> _Any:
-        """field 4 ``name`` of ``flyteidl.core.Identifier``."""
-        return self._name
-
-    @property
-    def version(self) -> _Any:
-        """field 5 ``version`` of ``flyteidl.core.Identifier``."""
-        return self._version
-
-    @property
-    def org(self) -> _Any:
-        """field 6 ``org`` of ``flyteidl.core.Identifier`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._org
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    resource_type = property(
+        _get("_resource_type"), doc="""field 1 ``resource_type`` of ``flyteidl.core.Identifier``."""
+    )
+    project = property(
+        _get("_project"), doc="""field 2 ``project`` of ``flyteidl.core.Identifier``."""
+    )
+    domain = property(
+        _get("_domain"), doc="""field 3 ``domain`` of ``flyteidl.core.Identifier``."""
+    )
+    name = property(_get("_name"), doc="""field 4 ``name`` of ``flyteidl.core.Identifier``.""")
+    version = property(
+        _get("_version"), doc="""field 5 ``version`` of ``flyteidl.core.Identifier``."""
+    )
+    org = property(
+        _get("_org"),
+        doc="""field 6 ``org`` of ``flyteidl.core.Identifier`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class WorkflowExecutionIdentifier(_Model):
@@ -115,25 +106,22 @@ class WorkflowExecutionIdentifier(_Model):
         self._name = name
         self._org = org
 
-    @property
-    def project(self) -> _Any:
-        """field 1 ``project`` of ``flyteidl.core.WorkflowExecutionIdentifier``."""
-        return self._project
-
-    @property
-    def domain(self) -> _Any:
-        """field 2 ``domain`` of ``flyteidl.core.WorkflowExecutionIdentifier``."""
-        return self._domain
-
-    @property
-    def name(self) -> _Any:
-        """field 4 ``name`` of ``flyteidl.core.WorkflowExecutionIdentifier``."""
-        return self._name
-
-    @property
-    def org(self) -> _Any:
-        """field 5 ``org`` of ``flyteidl.core.WorkflowExecutionIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._org
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    project = property(
+        _get("_project"),
+        doc="""field 1 ``project`` of ``flyteidl.core.WorkflowExecutionIdentifier``.""",
+    )
+    domain = property(
+        _get("_domain"),
+        doc="""field 2 ``domain`` of ``flyteidl.core.WorkflowExecutionIdentifier``.""",
+    )
+    name = property(
+        _get("_name"), doc="""field 4 ``name`` of ``flyteidl.core.WorkflowExecutionIdentifier``."""
+    )
+    org = property(
+        _get("_org"),
+        doc="""field 5 ``org`` of ``flyteidl.core.WorkflowExecutionIdentifier`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class NodeExecutionIdentifier(_Model):
@@ -160,15 +148,15 @@ class NodeExecutionIdentifier(_Model):
         self._node_id = node_id
         self._execution_id = execution_id
 
-    @property
-    def node_id(self) -> _Any:
-        """field 1 ``node_id`` of ``flyteidl.core.NodeExecutionIdentifier``."""
-        return self._node_id
-
-    @property
-    def execution_id(self) -> _Any:
-        """field 2 ``execution_id`` of ``flyteidl.core.NodeExecutionIdentifier``."""
-        return self._execution_id
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    node_id = property(
+        _get("_node_id"),
+        doc="""field 1 ``node_id`` of ``flyteidl.core.NodeExecutionIdentifier``.""",
+    )
+    execution_id = property(
+        _get("_execution_id"),
+        doc="""field 2 ``execution_id`` of ``flyteidl.core.NodeExecutionIdentifier``.""",
+    )
 
 
 class TaskExecutionIdentifier(_Model):
@@ -202,20 +190,19 @@ class TaskExecutionIdentifier(_Model):
         self._node_execution_id = node_execution_id
         self._retry_attempt = retry_attempt
 
-    @property
-    def task_id(self) -> _Any:
-        """field 1 ``task_id`` of ``flyteidl.core.TaskExecutionIdentifier``."""
-        return self._task_id
-
-    @property
-    def node_execution_id(self) -> _Any:
-        """field 2 ``node_execution_id`` of ``flyteidl.core.TaskExecutionIdentifier``."""
-        return self._node_execution_id
-
-    @property
-    def retry_attempt(self) -> _Any:
-        """field 3 ``retry_attempt`` of ``flyteidl.core.TaskExecutionIdentifier``."""
-        return self._retry_attempt
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    task_id = property(
+        _get("_task_id"),
+        doc="""field 1 ``task_id`` of ``flyteidl.core.TaskExecutionIdentifier``.""",
+    )
+    node_execution_id = property(
+        _get("_node_execution_id"),
+        doc="""field 2 ``node_execution_id`` of ``flyteidl.core.TaskExecutionIdentifier``.""",
+    )
+    retry_attempt = property(
+        _get("_retry_attempt"),
+        doc="""field 3 ``retry_attempt`` of ``flyteidl.core.TaskExecutionIdentifier``.""",
+    )
 
 
 class SignalIdentifier(_Model):
@@ -242,15 +229,14 @@ class SignalIdentifier(_Model):
         self._signal_id = signal_id
         self._execution_id = execution_id
 
-    @property
-    def signal_id(self) -> _Any:
-        """field 1 ``signal_id`` of ``flyteidl.core.SignalIdentifier``."""
-        return self._signal_id
-
-    @property
-    def execution_id(self) -> _Any:
-        """field 2 ``execution_id`` of ``flyteidl.core.SignalIdentifier``."""
-        return self._execution_id
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    signal_id = property(
+        _get("_signal_id"), doc="""field 1 ``signal_id`` of ``flyteidl.core.SignalIdentifier``."""
+    )
+    execution_id = property(
+        _get("_execution_id"),
+        doc="""field 2 ``execution_id`` of ``flyteidl.core.SignalIdentifier``.""",
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

@@ -9,6 +9,8 @@ from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 
@@ -30,10 +32,8 @@ class EnumType(_Model):
     ) -> None:
         self._values = values
 
-    @property
-    def values(self) -> _Any:
-        """field 1 ``values`` of ``flyteidl.core.EnumType``."""
-        return self._values
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    values = property(_get("_values"), doc="""field 1 ``values`` of ``flyteidl.core.EnumType``.""")
 
 
 class BlobType(_Model):
@@ -62,15 +62,11 @@ class BlobType(_Model):
         self._format = format
         self._dimensionality = dimensionality
 
-    @property
-    def format(self) -> _Any:
-        """field 1 ``format`` of ``flyteidl.core.BlobType``."""
-        return self._format
-
-    @property
-    def dimensionality(self) -> _Any:
-        """field 2 ``dimensionality`` of ``flyteidl.core.BlobType``."""
-        return self._dimensionality
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    format = property(_get("_format"), doc="""field 1 ``format`` of ``flyteidl.core.BlobType``.""")
+    dimensionality = property(
+        _get("_dimensionality"), doc="""field 2 ``dimensionality`` of ``flyteidl.core.BlobType``."""
+    )
 
 
 __all__ = [

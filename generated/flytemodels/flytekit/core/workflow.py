@@ -9,6 +9,8 @@ from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
@@ -42,15 +44,13 @@ class IfBlock(_Model):
         self._condition = condition
         self._then_node = then_node
 
-    @property
-    def condition(self) -> _Any:
-        """field 1 ``condition`` of ``flyteidl.core.IfBlock``."""
-        return self._condition
-
-    @property
-    def then_node(self) -> _Any:
-        """field 2 ``then_node`` of ``flyteidl.core.IfBlock``."""
-        return self._then_node
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    condition = property(
+        _get("_condition"), doc="""field 1 ``condition`` of ``flyteidl.core.IfBlock``."""
+    )
+    then_node = property(
+        _get("_then_node"), doc="""field 2 ``then_node`` of ``flyteidl.core.IfBlock``."""
+    )
 
 
 class IfElseBlock(_Model):
@@ -85,25 +85,13 @@ class IfElseBlock(_Model):
         self._else_node = else_node
         self._error = error
 
-    @property
-    def case(self) -> _Any:
-        """field 1 ``case`` of ``flyteidl.core.IfElseBlock``."""
-        return self._case
-
-    @property
-    def other(self) -> _Any:
-        """field 2 ``other`` of ``flyteidl.core.IfElseBlock``."""
-        return self._other
-
-    @property
-    def else_node(self) -> _Any:
-        """field 3 ``else_node`` of ``flyteidl.core.IfElseBlock``."""
-        return self._else_node
-
-    @property
-    def error(self) -> _Any:
-        """field 4 ``error`` of ``flyteidl.core.IfElseBlock``."""
-        return self._error
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    case = property(_get("_case"), doc="""field 1 ``case`` of ``flyteidl.core.IfElseBlock``.""")
+    other = property(_get("_other"), doc="""field 2 ``other`` of ``flyteidl.core.IfElseBlock``.""")
+    else_node = property(
+        _get("_else_node"), doc="""field 3 ``else_node`` of ``flyteidl.core.IfElseBlock``."""
+    )
+    error = property(_get("_error"), doc="""field 4 ``error`` of ``flyteidl.core.IfElseBlock``.""")
 
 
 class BranchNode(_Model):
@@ -125,10 +113,10 @@ class BranchNode(_Model):
     ) -> None:
         self._if_else = if_else
 
-    @property
-    def if_else(self) -> _Any:
-        """field 1 ``if_else`` of ``flyteidl.core.BranchNode``."""
-        return self._if_else
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    if_else = property(
+        _get("_if_else"), doc="""field 1 ``if_else`` of ``flyteidl.core.BranchNode``."""
+    )
 
 
 class NodeMetadata(_Model):
@@ -174,45 +162,33 @@ class NodeMetadata(_Model):
         self._cache_serializable = cache_serializable
         self._config = config
 
-    @property
-    def name(self) -> _Any:
-        """field 1 ``name`` of ``flyteidl.core.NodeMetadata``."""
-        return self._name
-
-    @property
-    def timeout(self) -> _Any:
-        """field 4 ``timeout`` of ``flyteidl.core.NodeMetadata``."""
-        return self._timeout
-
-    @property
-    def retries(self) -> _Any:
-        """field 5 ``retries`` of ``flyteidl.core.NodeMetadata``."""
-        return self._retries
-
-    @property
-    def interruptible(self) -> _Any:
-        """field 6 ``interruptible`` of ``flyteidl.core.NodeMetadata``."""
-        return self._interruptible
-
-    @property
-    def cacheable(self) -> _Any:
-        """field 7 ``cacheable`` of ``flyteidl.core.NodeMetadata``."""
-        return self._cacheable
-
-    @property
-    def cache_version(self) -> _Any:
-        """field 8 ``cache_version`` of ``flyteidl.core.NodeMetadata``."""
-        return self._cache_version
-
-    @property
-    def cache_serializable(self) -> _Any:
-        """field 9 ``cache_serializable`` of ``flyteidl.core.NodeMetadata``."""
-        return self._cache_serializable
-
-    @property
-    def config(self) -> _Any:
-        """field 10 ``config`` of ``flyteidl.core.NodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._config
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    name = property(_get("_name"), doc="""field 1 ``name`` of ``flyteidl.core.NodeMetadata``.""")
+    timeout = property(
+        _get("_timeout"), doc="""field 4 ``timeout`` of ``flyteidl.core.NodeMetadata``."""
+    )
+    retries = property(
+        _get("_retries"), doc="""field 5 ``retries`` of ``flyteidl.core.NodeMetadata``."""
+    )
+    interruptible = property(
+        _get("_interruptible"),
+        doc="""field 6 ``interruptible`` of ``flyteidl.core.NodeMetadata``.""",
+    )
+    cacheable = property(
+        _get("_cacheable"), doc="""field 7 ``cacheable`` of ``flyteidl.core.NodeMetadata``."""
+    )
+    cache_version = property(
+        _get("_cache_version"),
+        doc="""field 8 ``cache_version`` of ``flyteidl.core.NodeMetadata``.""",
+    )
+    cache_serializable = property(
+        _get("_cache_serializable"),
+        doc="""field 9 ``cache_serializable`` of ``flyteidl.core.NodeMetadata``.""",
+    )
+    config = property(
+        _get("_config"),
+        doc="""field 10 ``config`` of ``flyteidl.core.NodeMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class SignalCondition(_Model):
@@ -242,20 +218,15 @@ class SignalCondition(_Model):
         self._type = type
         self._output_variable_name = output_variable_name
 
-    @property
-    def signal_id(self) -> _Any:
-        """field 1 ``signal_id`` of ``flyteidl.core.SignalCondition``."""
-        return self._signal_id
-
-    @property
-    def type(self) -> _Any:
-        """field 2 ``type`` of ``flyteidl.core.SignalCondition``."""
-        return self._type
-
-    @property
-    def output_variable_name(self) -> _Any:
-        """field 3 ``output_variable_name`` of ``flyteidl.core.SignalCondition``."""
-        return self._output_variable_name
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    signal_id = property(
+        _get("_signal_id"), doc="""field 1 ``signal_id`` of ``flyteidl.core.SignalCondition``."""
+    )
+    type = property(_get("_type"), doc="""field 2 ``type`` of ``flyteidl.core.SignalCondition``.""")
+    output_variable_name = property(
+        _get("_output_variable_name"),
+        doc="""field 3 ``output_variable_name`` of ``flyteidl.core.SignalCondition``.""",
+    )
 
 
 class ApproveCondition(_Model):
@@ -275,10 +246,10 @@ class ApproveCondition(_Model):
     ) -> None:
         self._signal_id = signal_id
 
-    @property
-    def signal_id(self) -> _Any:
-        """field 1 ``signal_id`` of ``flyteidl.core.ApproveCondition``."""
-        return self._signal_id
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    signal_id = property(
+        _get("_signal_id"), doc="""field 1 ``signal_id`` of ``flyteidl.core.ApproveCondition``."""
+    )
 
 
 class SleepCondition(_Model):
@@ -298,10 +269,10 @@ class SleepCondition(_Model):
     ) -> None:
         self._duration = duration
 
-    @property
-    def duration(self) -> _Any:
-        """field 1 ``duration`` of ``flyteidl.core.SleepCondition``."""
-        return self._duration
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    duration = property(
+        _get("_duration"), doc="""field 1 ``duration`` of ``flyteidl.core.SleepCondition``."""
+    )
 
 
 class GateNodeBase(_Model):
@@ -339,20 +310,12 @@ class GateNodeBase(_Model):
         self._sleep = sleep
         self._approve = approve
 
-    @property
-    def approve(self) -> _Any:
-        """field 1 ``approve`` of ``flyteidl.core.GateNode``."""
-        return self._approve
-
-    @property
-    def signal(self) -> _Any:
-        """field 2 ``signal`` of ``flyteidl.core.GateNode``."""
-        return self._signal
-
-    @property
-    def sleep(self) -> _Any:
-        """field 3 ``sleep`` of ``flyteidl.core.GateNode``."""
-        return self._sleep
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    approve = property(
+        _get("_approve"), doc="""field 1 ``approve`` of ``flyteidl.core.GateNode``."""
+    )
+    signal = property(_get("_signal"), doc="""field 2 ``signal`` of ``flyteidl.core.GateNode``.""")
+    sleep = property(_get("_sleep"), doc="""field 3 ``sleep`` of ``flyteidl.core.GateNode``.""")
 
 
 class ArrayNode(_Model):
@@ -404,50 +367,36 @@ class ArrayNode(_Model):
         self._bound_inputs = bound_inputs
         self._run_all_sub_nodes = run_all_sub_nodes
 
-    @property
-    def node(self) -> _Any:
-        """field 1 ``node`` of ``flyteidl.core.ArrayNode``."""
-        return self._node
-
-    @property
-    def parallelism(self) -> _Any:
-        """field 2 ``parallelism`` of ``flyteidl.core.ArrayNode``."""
-        return self._parallelism
-
-    @property
-    def min_successes(self) -> _Any:
-        """field 3 ``min_successes`` of ``flyteidl.core.ArrayNode``."""
-        return self._min_successes
-
-    @property
-    def min_success_ratio(self) -> _Any:
-        """field 4 ``min_success_ratio`` of ``flyteidl.core.ArrayNode``."""
-        return self._min_success_ratio
-
-    @property
-    def execution_mode(self) -> _Any:
-        """field 5 ``execution_mode`` of ``flyteidl.core.ArrayNode``."""
-        return self._execution_mode
-
-    @property
-    def is_original_sub_node_interface(self) -> _Any:
-        """field 6 ``is_original_sub_node_interface`` of ``flyteidl.core.ArrayNode``."""
-        return self._is_original_sub_node_interface
-
-    @property
-    def data_mode(self) -> _Any:
-        """field 7 ``data_mode`` of ``flyteidl.core.ArrayNode``."""
-        return self._data_mode
-
-    @property
-    def bound_inputs(self) -> _Any:
-        """field 8 ``bound_inputs`` of ``flyteidl.core.ArrayNode``."""
-        return self._bound_inputs
-
-    @property
-    def run_all_sub_nodes(self) -> _Any:
-        """field 9 ``run_all_sub_nodes`` of ``flyteidl.core.ArrayNode``."""
-        return self._run_all_sub_nodes
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    node = property(_get("_node"), doc="""field 1 ``node`` of ``flyteidl.core.ArrayNode``.""")
+    parallelism = property(
+        _get("_parallelism"), doc="""field 2 ``parallelism`` of ``flyteidl.core.ArrayNode``."""
+    )
+    min_successes = property(
+        _get("_min_successes"), doc="""field 3 ``min_successes`` of ``flyteidl.core.ArrayNode``."""
+    )
+    min_success_ratio = property(
+        _get("_min_success_ratio"),
+        doc="""field 4 ``min_success_ratio`` of ``flyteidl.core.ArrayNode``.""",
+    )
+    execution_mode = property(
+        _get("_execution_mode"),
+        doc="""field 5 ``execution_mode`` of ``flyteidl.core.ArrayNode``.""",
+    )
+    is_original_sub_node_interface = property(
+        _get("_is_original_sub_node_interface"),
+        doc="""field 6 ``is_original_sub_node_interface`` of ``flyteidl.core.ArrayNode``.""",
+    )
+    data_mode = property(
+        _get("_data_mode"), doc="""field 7 ``data_mode`` of ``flyteidl.core.ArrayNode``."""
+    )
+    bound_inputs = property(
+        _get("_bound_inputs"), doc="""field 8 ``bound_inputs`` of ``flyteidl.core.ArrayNode``."""
+    )
+    run_all_sub_nodes = property(
+        _get("_run_all_sub_nodes"),
+        doc="""field 9 ``run_all_sub_nodes`` of ``flyteidl.core.ArrayNode``.""",
+    )
 
 
 class NodeBase(_Model):
@@ -520,55 +469,34 @@ class NodeBase(_Model):
         self._gate_node = gate_node
         self._array_node = array_node
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.core.Node``."""
-        return self._id
-
-    @property
-    def metadata(self) -> _Any:
-        """field 2 ``metadata`` of ``flyteidl.core.Node``."""
-        return self._metadata
-
-    @property
-    def inputs(self) -> _Any:
-        """field 3 ``inputs`` of ``flyteidl.core.Node``."""
-        return self._inputs
-
-    @property
-    def upstream_node_ids(self) -> _Any:
-        """field 4 ``upstream_node_ids`` of ``flyteidl.core.Node``."""
-        return self._upstream_node_ids
-
-    @property
-    def output_aliases(self) -> _Any:
-        """field 5 ``output_aliases`` of ``flyteidl.core.Node``."""
-        return self._output_aliases
-
-    @property
-    def task_node(self) -> _Any:
-        """field 6 ``task_node`` of ``flyteidl.core.Node``."""
-        return self._task_node
-
-    @property
-    def workflow_node(self) -> _Any:
-        """field 7 ``workflow_node`` of ``flyteidl.core.Node``."""
-        return self._workflow_node
-
-    @property
-    def branch_node(self) -> _Any:
-        """field 8 ``branch_node`` of ``flyteidl.core.Node``."""
-        return self._branch_node
-
-    @property
-    def gate_node(self) -> _Any:
-        """field 9 ``gate_node`` of ``flyteidl.core.Node``."""
-        return self._gate_node
-
-    @property
-    def array_node(self) -> _Any:
-        """field 10 ``array_node`` of ``flyteidl.core.Node``."""
-        return self._array_node
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.core.Node``.""")
+    metadata = property(
+        _get("_metadata"), doc="""field 2 ``metadata`` of ``flyteidl.core.Node``."""
+    )
+    inputs = property(_get("_inputs"), doc="""field 3 ``inputs`` of ``flyteidl.core.Node``.""")
+    upstream_node_ids = property(
+        _get("_upstream_node_ids"),
+        doc="""field 4 ``upstream_node_ids`` of ``flyteidl.core.Node``.""",
+    )
+    output_aliases = property(
+        _get("_output_aliases"), doc="""field 5 ``output_aliases`` of ``flyteidl.core.Node``."""
+    )
+    task_node = property(
+        _get("_task_node"), doc="""field 6 ``task_node`` of ``flyteidl.core.Node``."""
+    )
+    workflow_node = property(
+        _get("_workflow_node"), doc="""field 7 ``workflow_node`` of ``flyteidl.core.Node``."""
+    )
+    branch_node = property(
+        _get("_branch_node"), doc="""field 8 ``branch_node`` of ``flyteidl.core.Node``."""
+    )
+    gate_node = property(
+        _get("_gate_node"), doc="""field 9 ``gate_node`` of ``flyteidl.core.Node``."""
+    )
+    array_node = property(
+        _get("_array_node"), doc="""field 10 ``array_node`` of ``flyteidl.core.Node``."""
+    )
 
 
 class TaskNodeOverrides(_Model):
@@ -599,25 +527,22 @@ class TaskNodeOverrides(_Model):
         self._container_image = container_image
         self._pod_template = pod_template
 
-    @property
-    def resources(self) -> _Any:
-        """field 1 ``resources`` of ``flyteidl.core.TaskNodeOverrides``."""
-        return self._resources
-
-    @property
-    def extended_resources(self) -> _Any:
-        """field 2 ``extended_resources`` of ``flyteidl.core.TaskNodeOverrides``."""
-        return self._extended_resources
-
-    @property
-    def container_image(self) -> _Any:
-        """field 3 ``container_image`` of ``flyteidl.core.TaskNodeOverrides``."""
-        return self._container_image
-
-    @property
-    def pod_template(self) -> _Any:
-        """field 4 ``pod_template`` of ``flyteidl.core.TaskNodeOverrides``."""
-        return self._pod_template
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    resources = property(
+        _get("_resources"), doc="""field 1 ``resources`` of ``flyteidl.core.TaskNodeOverrides``."""
+    )
+    extended_resources = property(
+        _get("_extended_resources"),
+        doc="""field 2 ``extended_resources`` of ``flyteidl.core.TaskNodeOverrides``.""",
+    )
+    container_image = property(
+        _get("_container_image"),
+        doc="""field 3 ``container_image`` of ``flyteidl.core.TaskNodeOverrides``.""",
+    )
+    pod_template = property(
+        _get("_pod_template"),
+        doc="""field 4 ``pod_template`` of ``flyteidl.core.TaskNodeOverrides``.""",
+    )
 
 
 class TaskNode(_Model):
@@ -648,15 +573,13 @@ class TaskNode(_Model):
         self._reference_id = reference_id
         self._overrides = overrides
 
-    @property
-    def reference_id(self) -> _Any:
-        """field 1 ``reference_id`` of ``flyteidl.core.TaskNode``."""
-        return self._reference_id
-
-    @property
-    def overrides(self) -> _Any:
-        """field 2 ``overrides`` of ``flyteidl.core.TaskNode``."""
-        return self._overrides
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    reference_id = property(
+        _get("_reference_id"), doc="""field 1 ``reference_id`` of ``flyteidl.core.TaskNode``."""
+    )
+    overrides = property(
+        _get("_overrides"), doc="""field 2 ``overrides`` of ``flyteidl.core.TaskNode``."""
+    )
 
 
 class WorkflowNodeBase(_Model):
@@ -689,15 +612,15 @@ class WorkflowNodeBase(_Model):
         self._launchplan_ref = launchplan_ref
         self._sub_workflow_ref = sub_workflow_ref
 
-    @property
-    def launchplan_ref(self) -> _Any:
-        """field 1 ``launchplan_ref`` of ``flyteidl.core.WorkflowNode``."""
-        return self._launchplan_ref
-
-    @property
-    def sub_workflow_ref(self) -> _Any:
-        """field 2 ``sub_workflow_ref`` of ``flyteidl.core.WorkflowNode``."""
-        return self._sub_workflow_ref
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    launchplan_ref = property(
+        _get("_launchplan_ref"),
+        doc="""field 1 ``launchplan_ref`` of ``flyteidl.core.WorkflowNode``.""",
+    )
+    sub_workflow_ref = property(
+        _get("_sub_workflow_ref"),
+        doc="""field 2 ``sub_workflow_ref`` of ``flyteidl.core.WorkflowNode``.""",
+    )
 
 
 class WorkflowMetadata(_Model):
@@ -730,20 +653,18 @@ class WorkflowMetadata(_Model):
         self._quality_of_service = quality_of_service
         self._tags = tags
 
-    @property
-    def quality_of_service(self) -> _Any:
-        """field 1 ``quality_of_service`` of ``flyteidl.core.WorkflowMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._quality_of_service
-
-    @property
-    def on_failure(self) -> _Any:
-        """field 2 ``on_failure`` of ``flyteidl.core.WorkflowMetadata``."""
-        return self._on_failure
-
-    @property
-    def tags(self) -> _Any:
-        """field 3 ``tags`` of ``flyteidl.core.WorkflowMetadata`` (not an argument in flytekit.models: kept so nothing is dropped)."""
-        return self._tags
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    quality_of_service = property(
+        _get("_quality_of_service"),
+        doc="""field 1 ``quality_of_service`` of ``flyteidl.core.WorkflowMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
+    on_failure = property(
+        _get("_on_failure"), doc="""field 2 ``on_failure`` of ``flyteidl.core.WorkflowMetadata``."""
+    )
+    tags = property(
+        _get("_tags"),
+        doc="""field 3 ``tags`` of ``flyteidl.core.WorkflowMetadata`` (not an argument in flytekit.models: kept so nothing is dropped).""",
+    )
 
 
 class WorkflowMetadataDefaults(_Model):
@@ -763,10 +684,11 @@ class WorkflowMetadataDefaults(_Model):
     ) -> None:
         self._interruptible = interruptible
 
-    @property
-    def interruptible(self) -> _Any:
-        """field 1 ``interruptible`` of ``flyteidl.core.WorkflowMetadataDefaults``."""
-        return self._interruptible
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    interruptible = property(
+        _get("_interruptible"),
+        doc="""field 1 ``interruptible`` of ``flyteidl.core.WorkflowMetadataDefaults``.""",
+    )
 
 
 class WorkflowTemplate(_Model):
@@ -824,40 +746,28 @@ class WorkflowTemplate(_Model):
         self._outputs = outputs
         self._failure_node = failure_node
 
-    @property
-    def id(self) -> _Any:
-        """field 1 ``id`` of ``flyteidl.core.WorkflowTemplate``."""
-        return self._id
-
-    @property
-    def metadata(self) -> _Any:
-        """field 2 ``metadata`` of ``flyteidl.core.WorkflowTemplate``."""
-        return self._metadata
-
-    @property
-    def interface(self) -> _Any:
-        """field 3 ``interface`` of ``flyteidl.core.WorkflowTemplate``."""
-        return self._interface
-
-    @property
-    def nodes(self) -> _Any:
-        """field 4 ``nodes`` of ``flyteidl.core.WorkflowTemplate``."""
-        return self._nodes
-
-    @property
-    def outputs(self) -> _Any:
-        """field 5 ``outputs`` of ``flyteidl.core.WorkflowTemplate``."""
-        return self._outputs
-
-    @property
-    def failure_node(self) -> _Any:
-        """field 6 ``failure_node`` of ``flyteidl.core.WorkflowTemplate``."""
-        return self._failure_node
-
-    @property
-    def metadata_defaults(self) -> _Any:
-        """field 7 ``metadata_defaults`` of ``flyteidl.core.WorkflowTemplate``."""
-        return self._metadata_defaults
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.core.WorkflowTemplate``.""")
+    metadata = property(
+        _get("_metadata"), doc="""field 2 ``metadata`` of ``flyteidl.core.WorkflowTemplate``."""
+    )
+    interface = property(
+        _get("_interface"), doc="""field 3 ``interface`` of ``flyteidl.core.WorkflowTemplate``."""
+    )
+    nodes = property(
+        _get("_nodes"), doc="""field 4 ``nodes`` of ``flyteidl.core.WorkflowTemplate``."""
+    )
+    outputs = property(
+        _get("_outputs"), doc="""field 5 ``outputs`` of ``flyteidl.core.WorkflowTemplate``."""
+    )
+    failure_node = property(
+        _get("_failure_node"),
+        doc="""field 6 ``failure_node`` of ``flyteidl.core.WorkflowTemplate``.""",
+    )
+    metadata_defaults = property(
+        _get("_metadata_defaults"),
+        doc="""field 7 ``metadata_defaults`` of ``flyteidl.core.WorkflowTemplate``.""",
+    )
 
 
 class Alias(_Model):
@@ -880,15 +790,9 @@ class Alias(_Model):
         self._var = var
         self._alias = alias
 
-    @property
-    def var(self) -> _Any:
-        """field 1 ``var`` of ``flyteidl.core.Alias``."""
-        return self._var
-
-    @property
-    def alias(self) -> _Any:
-        """field 2 ``alias`` of ``flyteidl.core.Alias``."""
-        return self._alias
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    var = property(_get("_var"), doc="""field 1 ``var`` of ``flyteidl.core.Alias``.""")
+    alias = property(_get("_alias"), doc="""field 2 ``alias`` of ``flyteidl.core.Alias``.""")
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

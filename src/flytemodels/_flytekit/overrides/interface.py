@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import Any
 
-from flytemodels._runtime.mutable import fill
+from flytemodels._runtime.shapes import fill
 from flytemodels.flytekit.interface import ParameterBase, TypedInterfaceBase, VariableBase
 
 
