@@ -91,12 +91,12 @@ class MutableModel:
             raise AttributeError(f"{cls.__name__!r} object has no attribute {name!r}")
         readers = _READERS.get(cls) or _readers(cls)
         if len(state) == 1:
-            for attr, read in readers:
-                state[attr] = read(held)
-        else:
-            for attr, read in readers:
-                if attr not in state:
-                    state[attr] = read(held)
+            _convert(readers, held, state)
+        else:  # some attributes were assigned before the first read: they win
+            converted: dict[str, Any] = {}
+            _convert(readers, held, converted)
+            for attr, value in converted.items():
+                state.setdefault(attr, value)
         return state[name]
 
     # -- materialization -------------------------------------------------------------
@@ -157,16 +157,73 @@ class _Lazy:
     def __get__(self, model: MutableModel | None, owner: type | None = None) -> Any:
         if model is None:
             return self
+        state = model.__dict__
+        if len(state) == 1 and _HELD in state:  # the common case, inlined: this runs once per message read
+            held = state[_HELD]
+            cls = type(model)
+            for attr, read in _READERS.get(cls) or _readers(cls):
+                if attr is None:
+                    read(held, state)
+                else:
+                    state[attr] = read(held)
+            return state[self.name]
         return model._fm_load(self.name)
 
 
-_READERS: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {}
+#: Per class: (attribute, read(message)) pairs, and (None, fill(message, state)) for a oneof's members.
+_Readers = list[tuple[str | None, Callable[..., Any]]]
+_READERS: dict[type, _Readers] = {}
 
 
-def _readers(cls: type[MutableModel]) -> list[tuple[str, Callable[[Any], Any]]]:
-    """(attribute, read(message)) for each shape of ``cls``, in field order; built once per class."""
-    found = _READERS[cls] = [(attr, shape.reader()) for attr, shape in cls._SHAPES.items()]
-    return found
+def _convert(readers: _Readers, held: Any, state: dict[str, Any]) -> None:
+    for attr, read in readers:
+        if attr is None:
+            read(held, state)
+        else:
+            state[attr] = read(held)
+
+
+def _readers(cls: type[MutableModel]) -> _Readers:
+    """How ``cls`` converts its attributes, built once per class.
+
+    The members of a oneof are read together: one ``WhichOneof`` answers for all of
+    them, where asking each member would cost a ``HasField`` and a call apiece.
+    """
+    fields = cls._PB.DESCRIPTOR.fields_by_name
+    groups: dict[str, list[tuple[str, Shape]]] = {}
+    order: list[tuple[str, Shape] | str] = []  # an attribute read alone, or the name of a oneof
+    for attr, shape in cls._SHAPES.items():
+        oneof = fields[shape.field].containing_oneof if shape.field in fields else None
+        if oneof is None or len(oneof.fields) < 2:  # proto3 `optional` is a oneof of one
+            order.append((attr, shape))
+        else:
+            if oneof.name not in groups:
+                order.append(oneof.name)
+            groups.setdefault(oneof.name, []).append((attr, shape))
+    readers: _Readers = [
+        (None, _oneof_reader(entry, groups[entry])) if isinstance(entry, str) else (entry[0], entry[1].reader())
+        for entry in order
+    ]
+    _READERS[cls] = readers
+    return readers
+
+
+def _oneof_reader(oneof: str, members: list[tuple[str, Shape]]) -> Callable[[Any, dict[str, Any]], None]:
+    """Fill the attributes of ``oneof``'s members: the one that is set, and None (or what an unset
+    member reads as, e.g. an empty model) for the rest."""
+    unset = {attr: None for attr, shape in members if shape.presence}
+    read_unset = [(attr, shape.read) for attr, shape in members if not shape.presence]
+    by_field = {shape.field: (attr, shape.read) for attr, shape in members}
+
+    def read(held: Any, state: dict[str, Any]) -> None:
+        state.update(unset)
+        for attr, read_member in read_unset:
+            state[attr] = read_member(held)
+        chosen = by_field.get(held.WhichOneof(oneof))  # None when no member is set
+        if chosen is not None:
+            state[chosen[0]] = chosen[1](held)
+
+    return read
 
 
 def _check_message_type(cls: type[MutableModel], pb: Any) -> None:

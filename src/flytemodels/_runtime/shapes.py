@@ -178,7 +178,12 @@ class Model(Shape):
     def read(self, pb: Any) -> Any:
         if self.presence and not pb.HasField(self.field):
             return None
-        return _held(self.model.get(), getattr(pb, self.field))
+        model = self.model._found or self.model.get()
+        if model._EAGER:
+            return model._fm_held(getattr(pb, self.field))
+        held = _new(model)  # model._fm_held, inlined: this runs for every message a walk reaches
+        held.__dict__["_fm_pb"] = getattr(pb, self.field)
+        return held
 
     def _write(self, target: Any, value: Any) -> None:
         fill(getattr(target, self.field), value)
