@@ -1,17 +1,21 @@
-"""The API comparison: every public class of ``flytekit.models`` against ``flytemodels.flytekit``.
+"""The API comparison: every public name of every ``flytekit.models`` module against ``flytemodels.flytekit``.
 
-A flytekit class is paired with the attribute of the same qualified name in the
-``flytemodels.flytekit`` module of the same path. The pair is then compared on:
+Every module of ``flytekit.models`` (found by walking the package) is paired
+with the ``flytemodels.flytekit`` module of the same path, and each public name
+in it with ours of the same name:
 
-- the constructor: flytekit's parameters must come first, with the same names,
-  order and kinds; a default flytekit has must be ours too (equal, or ``None``
-  standing for a falsy proto default); we may add trailing optional parameters
-  (IDL fields flytekit drops) and may default what flytekit requires;
-- the public attributes: every one flytekit has, we have;
-- enum holder classes (flytekit's plain classes of int constants, or its
-  ``enum.Enum`` classes): every constant, with its value.
-
-Nested public classes are compared as rows of their own (``Schedule.FixedRate``).
+- a class defined there (and each public class nested in it, as a row of its
+  own: ``Schedule.FixedRate``) is compared on its constructor (flytekit's
+  parameters first, with the same names, order, kinds and defaults; ours may
+  add trailing keyword-only parameters, defaulting to ``None``, for IDL fields
+  flytekit lacks, and nothing else), its public attributes (every one flytekit
+  has, of the same kind: a property, with a setter where flytekit's has one, a
+  method, a classmethod ...), and, for enum holders (flytekit's plain classes of
+  int constants, or its ``enum.Enum`` classes), every constant and its value;
+- any other name (a re-export: ``literals.Error``, ``task.BoolValue``,
+  ``typing.Dict``) must be the counterpart of flytekit's object: our class of
+  the same path where flytekit's is a ``flytekit.models`` class, the very same
+  object otherwise.
 """
 
 from __future__ import annotations
@@ -19,123 +23,135 @@ from __future__ import annotations
 import enum
 import importlib
 import inspect
+import pkgutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from google.protobuf.message import Message as PbMessage
+import flytekit.models
 
-#: The ``flytekit.models`` modules the drop-in mirrors (issue 3).
-MODULES = (
-    "common",
-    "execution",
-    "literals",
-    "types",
-    "interface",
-    "task",
-    "launch_plan",
-    "schedule",
-    "security",
-    "matchable_resource",
-    "node_execution",
-    "project",
-    "named_entity",
-    "filters",
-    "dynamic_job",
-    "documentation",
-    "annotation",
-    "array_job",
-    "concurrency",
-    "presto",
-    "qubole",
-    "domain",
-    "event",
-    "workflow_closure",
-    "admin.common",
-    "admin.task_execution",
-    "admin.workflow",
-    "core.catalog",
-    "core.compiler",
-    "core.condition",
-    "core.errors",
-    "core.execution",
-    "core.identifier",
-    "core.types",
-    "core.workflow",
-)
+from flytemodels._flytekit.entity import FlytekitModel
+
+_FLYTEKIT = "flytekit.models"
+_OURS = "flytemodels.flytekit"
+
+
+def _modules() -> tuple[str, ...]:
+    found = pkgutil.walk_packages(flytekit.models.__path__, f"{_FLYTEKIT}.")
+    return tuple(sorted(info.name.removeprefix(f"{_FLYTEKIT}.") for info in found))
+
+
+#: Every module of ``flytekit.models``, by its path below the package (``core.workflow``).
+MODULES = _modules()
 
 
 class Status(enum.Enum):
-    """Where a class stands; ``DIFFERS`` is a failure (an undocumented difference)."""
+    """Where a name stands; ``DIFFERS`` and ``MISSING`` are failures unless the difference is ``PENDING``."""
 
     SAME = "same"
-    COMPATIBLE = "compatible"
     DEVIATION = "deviation"
+    PENDING = "pending"
     DIFFERS = "differs"
     MISSING = "missing"
 
 
+class Kind(enum.Enum):
+    CLASS = "class"
+    NESTED = "nested class"
+    REEXPORT = "re-export"
+
+
 @dataclass(frozen=True)
 class Pair:
-    """One flytekit class and ours (``None`` when we have none yet)."""
+    """One public name of a flytekit module and ours (``MISSING_NAME`` when we have none)."""
 
     module: str
     qualname: str
-    flytekit: type
+    flytekit: Any
     ours: Any
-    nested: bool
+    kind: Kind
 
     @property
     def key(self) -> str:
         return f"{self.module}.{self.qualname}"
 
+    @property
+    def is_class(self) -> bool:
+        return self.kind is not Kind.REEXPORT
+
+    @property
+    def is_model(self) -> bool:
+        """Ours is a generated model (or its hand-written subclass): backed by a message."""
+        return isinstance(self.ours, type) and issubclass(self.ours, FlytekitModel)
+
+
+MISSING_NAME = object()
+
 
 @dataclass
 class Comparison:
-    """What differs between the two classes of a pair.
-
-    ``differences`` break flytekit code; ``relaxations`` do not (we accept more).
-    """
+    """What differs between the two sides of a pair (``differences``) and what ours adds (``extras``)."""
 
     differences: list[str] = field(default_factory=list)
-    relaxations: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
 
 
 def pairs() -> list[Pair]:
-    """Every public class (and nested public class) of every mirrored module, in module order."""
+    """Every public name of every module, module by module: classes (with nested ones) first, then re-exports."""
     found: list[Pair] = []
     for module in MODULES:
-        flytekit_module = importlib.import_module(f"flytekit.models.{module}")
+        theirs = importlib.import_module(f"{_FLYTEKIT}.{module}")
         try:
-            ours_module: Any = importlib.import_module(f"flytemodels.flytekit.{module}")
+            ours: Any = importlib.import_module(f"{_OURS}.{module}")
         except ModuleNotFoundError:
-            ours_module = None
-        for name, cls in vars(flytekit_module).items():
-            if _is_public_class(name, cls) and cls.__module__ == flytekit_module.__name__:
-                found.extend(_walk(module, name, cls, getattr(ours_module, name, None), nested=False))
+            ours = None
+        reexports: list[Pair] = []
+        for name, value in vars(theirs).items():
+            if name.startswith("_") or inspect.ismodule(value):
+                continue
+            mine = getattr(ours, name, MISSING_NAME)
+            if inspect.isclass(value) and value.__module__ == theirs.__name__:
+                found.extend(_walk(module, name, value, mine, Kind.CLASS))
+            else:
+                reexports.append(Pair(module, name, value, mine, Kind.REEXPORT))
+        found.extend(reexports)
     return found
 
 
-def _walk(module: str, qualname: str, cls: type, ours: Any, nested: bool) -> Iterator[Pair]:
-    yield Pair(module, qualname, cls, ours, nested)
+def _walk(module: str, qualname: str, cls: type, ours: Any, kind: Kind) -> Iterator[Pair]:
+    yield Pair(module, qualname, cls, ours, kind)
     for name, inner in vars(cls).items():
-        if _is_public_class(name, inner):
-            inner_ours = getattr(ours, name, None) if ours is not None else None
-            yield from _walk(module, f"{qualname}.{name}", inner, inner_ours, nested=True)
+        if inspect.isclass(inner) and not name.startswith("_"):
+            mine = getattr(ours, name, MISSING_NAME) if ours is not MISSING_NAME else MISSING_NAME
+            yield from _walk(module, f"{qualname}.{name}", inner, mine, Kind.NESTED)
 
 
-def _is_public_class(name: str, value: object) -> bool:
-    return inspect.isclass(value) and not name.startswith("_")
+def counterpart(value: Any) -> Any:
+    """Ours for a flytekit object: the class of the same path for a ``flytekit.models`` class, else itself."""
+    module = getattr(value, "__module__", None)
+    if not (inspect.isclass(value) and module and module.startswith(f"{_FLYTEKIT}.")):
+        return value
+    found: Any = importlib.import_module(_OURS + module.removeprefix(_FLYTEKIT))
+    for part in value.__qualname__.split("."):
+        found = getattr(found, part, MISSING_NAME)
+        if found is MISSING_NAME:
+            return MISSING_NAME
+    return found
 
 
 def compare(pair: Pair) -> Comparison:
-    """The differences and relaxations between flytekit's class and ours (which must exist)."""
+    """The differences between flytekit's object and ours (which must exist), and what ours adds."""
     result = Comparison()
     fk, ours = pair.flytekit, pair.ours
-    # hasattr, not dir(): an enum class's dir() leaves out its methods (enum_to_string).
-    missing = sorted(name for name in public_attributes(fk) if not hasattr(ours, name))
-    if missing:
-        result.differences.append("no attribute " + ", ".join(f"`{name}`" for name in missing))
+    if pair.kind is Kind.REEXPORT:
+        expected = counterpart(fk)
+        if ours is not expected:
+            result.differences.append(f"is {ours!r}, not {expected!r}")
+        return result
+    if not inspect.isclass(ours):
+        result.differences.append(f"is {ours!r}, not a class")
+        return result
+    _compare_attributes(fk, ours, result)
     if is_holder(fk):
         _compare_constants(fk, ours, result)
     elif not issubclass(fk, type):
@@ -143,9 +159,55 @@ def compare(pair: Pair) -> Comparison:
     return result
 
 
-def public_attributes(cls: type) -> set[str]:
-    """The public names of a class (inherited ones included), nested classes excepted."""
-    return {name for name in dir(cls) if not name.startswith("_") and not inspect.isclass(getattr(cls, name, None))}
+# -- attributes --------------------------------------------------------------------------------
+
+
+def public_attributes(cls: type) -> dict[str, str]:
+    """The public names of a class (inherited ones included), nested classes excepted, with their kinds."""
+    names = (name for name in dir(cls) if not name.startswith("_"))
+    return {name: kind for name in names if (kind := attribute_kind(cls, name)) != "class"}
+
+
+def attribute_kind(cls: type, name: str) -> str:
+    """What ``cls.name`` is: ``property``, ``property with setter``, ``classmethod``, ``method`` ..."""
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            raw = vars(klass)[name]
+            break
+    else:  # an enum's members and methods come from its metaclass
+        raw = getattr(cls, name, None)
+    if isinstance(raw, property):
+        return "property with setter" if raw.fset is not None else "property"
+    if isinstance(raw, classmethod):
+        return "classmethod"
+    if isinstance(raw, staticmethod):
+        return "staticmethod"
+    if inspect.isclass(raw):
+        return "class"
+    if inspect.isfunction(raw) or inspect.ismethod(raw):
+        return "method"
+    return "attribute"
+
+
+def _compare_attributes(fk: type, ours: type, result: Comparison) -> None:
+    theirs = public_attributes(fk)
+    missing = sorted(name for name in theirs if not hasattr(ours, name))
+    if missing:
+        result.differences.append("no attribute " + ", ".join(f"`{name}`" for name in missing))
+    for name, kind in sorted(theirs.items()):
+        if name in missing:
+            continue
+        mine = attribute_kind(ours, name)
+        if mine != kind and not _same_kind(kind, mine):
+            result.differences.append(f"`{name}` is a {mine}, flytekit's a {kind}")
+
+
+def _same_kind(theirs: str, mine: str) -> bool:
+    # a property flytekit has without a setter may be one with a setter here (we accept more)
+    return theirs == "property" and mine == "property with setter"
+
+
+# -- enum holders -----------------------------------------------------------------------------
 
 
 def is_holder(cls: type) -> bool:
@@ -165,65 +227,65 @@ def constants(cls: type) -> dict[str, int]:
     }
 
 
-def _compare_constants(fk: type, ours: Any, result: Comparison) -> None:
-    for name, value in constants(fk).items():
-        have = getattr(ours, name, None)
-        if have is None:
-            result.differences.append(f"no constant `{name}`")
-        elif have != value:
-            result.differences.append(f"`{name}` is {have!r}, flytekit's is {value!r}")
-
-
-def _compare_signatures(fk: type, ours: Any, result: Comparison) -> None:
-    theirs = _parameters(fk)
-    mine = _parameters(ours)
-    if theirs is None or mine is None:
+def _compare_constants(fk: type, ours: type, result: Comparison) -> None:
+    if issubclass(fk, enum.Enum) != issubclass(ours, enum.Enum):
+        result.differences.append(f"{'an' if issubclass(ours, enum.Enum) else 'not an'} `enum.Enum`, unlike flytekit's")
         return
-    for index, param in enumerate(theirs):
-        if index >= len(mine):
-            result.differences.append(f"no parameter `{param.name}`")
-            continue
-        _compare_parameter(param, mine[index], result)
-    extra = mine[len(theirs) :]
-    required = [param.name for param in extra if _required(param)]
-    if required:
-        result.differences.append("extra required parameters " + ", ".join(f"`{name}`" for name in required))
+    mine = constants(ours)
+    for name, value in constants(fk).items():
+        if name not in mine:
+            result.differences.append(f"no constant `{name}`")
+        elif mine[name] != value or type(mine[name]) is not type(value):
+            result.differences.append(f"`{name}` is {mine[name]!r}, flytekit's is {value!r}")
+    extra = sorted(set(mine) - set(constants(fk)))
     if extra:
-        result.relaxations.append("extra optional parameters " + ", ".join(f"`{param.name}`" for param in extra))
+        result.differences.append("extra constants " + ", ".join(f"`{name}`" for name in extra))
 
 
-def _parameters(cls: Any) -> list[inspect.Parameter] | None:
+# -- constructors ---------------------------------------------------------------------------
+
+
+def parameters(cls: Any) -> list[inspect.Parameter] | None:
     try:
         return list(inspect.signature(cls).parameters.values())
     except (TypeError, ValueError):
         return None
 
 
-def _required(param: inspect.Parameter) -> bool:
-    variadic = (param.VAR_POSITIONAL, param.VAR_KEYWORD)
-    return param.default is param.empty and param.kind not in variadic
+def _compare_signatures(fk: type, ours: type, result: Comparison) -> None:
+    theirs, mine = parameters(fk), parameters(ours)
+    if theirs is None or mine is None:
+        if (theirs is None) != (mine is None):
+            result.differences.append("no signature" if mine is None else "a signature where flytekit has none")
+        return
+    for index, param in enumerate(theirs):
+        if index >= len(mine):
+            result.differences.append(f"no parameter `{param.name}`")
+        else:
+            _compare_parameter(param, mine[index], result)
+    field_names = set(ours._PB.DESCRIPTOR.fields_by_name) if issubclass(ours, FlytekitModel) else set()
+    for param in mine[len(theirs) :]:
+        if param.kind is not param.KEYWORD_ONLY or param.default is not None:
+            result.differences.append(f"extra parameter `{param}` (only keyword-only ones, defaulting to None)")
+        elif param.name not in field_names:
+            result.differences.append(f"extra parameter `{param.name}` is no field of the message")
+        else:
+            result.extras.append(param.name)
 
 
 def _compare_parameter(theirs: inspect.Parameter, mine: inspect.Parameter, result: Comparison) -> None:
-    if theirs.name != mine.name or theirs.kind != mine.kind:
-        result.differences.append(f"parameter `{mine.name}` where flytekit has `{theirs.name}`")
-    elif theirs.default is theirs.empty:
-        if mine.default is not mine.empty:
-            result.relaxations.append(f"`{mine.name}` is optional")
-    elif mine.default is mine.empty:
-        result.differences.append(f"`{mine.name}` is required, flytekit defaults it to {theirs.default!r}")
-    elif not _same_default(theirs.default, mine.default):
+    if (
+        theirs.name != mine.name
+        or theirs.kind != mine.kind
+        or (theirs.default is theirs.empty) != (mine.default is mine.empty)
+    ):
+        result.differences.append(f"parameter `{mine}` where flytekit has `{theirs}`")
+    elif not same_value(theirs.default, mine.default):
         result.differences.append(f"`{mine.name}` defaults to {mine.default!r}, flytekit's to {theirs.default!r}")
 
 
-def _same_default(theirs: Any, mine: Any) -> bool:
-    if isinstance(theirs, enum.Enum):  # flytekit's enum.Enum members stand for their int values
-        theirs = theirs.value
-    if mine is None:  # "unset": the proto default, which is falsy (an empty message included)
-        if isinstance(theirs, PbMessage):
-            return theirs.ByteSize() == 0
-        return theirs is None or (not theirs and isinstance(theirs, (bool, int, float, str, bytes)))
-    try:
-        return bool(theirs == mine)
-    except Exception:
-        return False
+def same_value(theirs: Any, mine: Any) -> bool:
+    """Equal and of the same type; enum members by name and value; messages by type and content."""
+    if isinstance(theirs, enum.Enum):
+        return isinstance(mine, enum.Enum) and (theirs.name, theirs.value) == (mine.name, mine.value)
+    return type(theirs) is type(mine) and bool(theirs == mine)

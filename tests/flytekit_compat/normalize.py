@@ -97,6 +97,9 @@ def _normalize(pb: PbMessage, root: str) -> None:
     for rule in _rules(root, name, Kind.SORTS):
         for field in rule.fields:
             _sort(getattr(pb, field), rule.key)
+    for field, value in pb.ListFields():
+        if field.message_type is None and not field.is_repeated and not value:
+            pb.ClearField(field.name)
     _drop_defaults(pb)
 
 
@@ -148,3 +151,26 @@ def _message_items(field: Any, value: Any) -> list[Any]:
     if field.message_type.GetOptions().map_entry:
         return list(value.values()) if field.message_type.fields_by_name["value"].message_type else []
     return list(value) if field.is_repeated else [value]
+
+
+def constructed(pb: Any, root: str) -> Any:
+    """A copy of ``pb`` up to what flytekit's ``to_flyte_idl`` corrupts, for messages built by constructors.
+
+    Given the same values, both constructors must write the same message, presence
+    and order included (flytekit sorts ``WorkflowSpec.sub_workflows``: so must ours),
+    except the fields flytekit's ``to_flyte_idl`` corrupts and a scalar with presence
+    (a oneof member, an ``optional`` field) given its default value (``var=""``),
+    which flytekit leaves out by truthiness and ours writes as given.
+    """
+    return _edited(pb, lambda message: _constructed(message, root))
+
+
+def _constructed(pb: PbMessage, root: str) -> None:
+    for rule in _rules(root, pb.DESCRIPTOR.full_name, Kind.CORRUPTS):
+        for field in rule.fields:
+            pb.ClearField(field)
+    for field, value in pb.ListFields():
+        for item in _message_items(field, value):
+            _constructed(item, root)
+        if field.message_type is None and not field.is_repeated and not value:
+            pb.ClearField(field.name)

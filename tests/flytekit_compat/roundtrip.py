@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import collections
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 class Kind(enum.Enum):
@@ -135,8 +137,8 @@ ROUNDTRIP: tuple[Deviation, ...] = (
         "flyteidl.core.Secret",
         ("env_var",),
         Kind.REJECTS,
-        "flytekit's `Secret` refuses `env_var` names that are not upper-case identifiers (ValueError); "
-        "the IDL does not constrain them and we accept what it accepts",
+        "flytekit's `Secret` refuses `env_var` names that are not upper-case identifiers (ValueError), also "
+        "in a message it reads; ours checks them in its constructor, as flytekit's, and reads any message",
     ),
     Deviation(
         "flyteidl.admin.TaskExecutionMetadata",
@@ -221,7 +223,7 @@ ROUNDTRIP: tuple[Deviation, ...] = (
         ("sub_workflows",),
         Kind.SORTS,
         "flytekit's `WorkflowSpec.to_flyte_idl` orders `sub_workflows` by name (for deterministic registration "
-        "bytes); a model is its message, so ours keeps the order it was given: sort first for flytekit's bytes",
+        "bytes), also those of a spec it read; ours gives a message it read back in the order it came in",
         key="id.name",
     ),
     Deviation("flyteidl.admin.WorkflowClosure", ("created_at",), Kind.DROPS, _NO_FIELDS),
@@ -249,3 +251,40 @@ _grouped: dict[str, list[Deviation]] = collections.defaultdict(list)
 for _deviation in ROUNDTRIP:
     _grouped[_deviation.message].append(_deviation)
 BY_MESSAGE.update((name, tuple(found)) for name, found in _grouped.items())
+
+
+def shows(rule: Deviation, pb: Any, flytekit_round_trip: Callable[[Any], Any]) -> bool:
+    """Whether ``pb`` (a message of ``rule.message``) shows flytekit's round trip doing what ``rule`` says."""
+    present = [name for name in rule.fields if _is_set(pb, name)]
+    if rule.kind is Kind.REQUIRES:
+        if present:
+            return False
+        return _raises(flytekit_round_trip, pb)
+    if not present:
+        return False
+    if rule.kind is Kind.REJECTS:
+        return _raises(flytekit_round_trip, pb)
+    try:
+        out = flytekit_round_trip(pb)
+    except Exception:
+        return False
+    if rule.kind is Kind.REWRITES:
+        return out != pb and not any(_is_set(out, name) for name in rule.fields)
+    return any(getattr(out, name) != getattr(pb, name) for name in present)
+
+
+def _is_set(pb: Any, name: str) -> bool:
+    field = pb.DESCRIPTOR.fields_by_name[name]
+    if field.is_repeated:
+        return len(getattr(pb, name)) > 0
+    if field.message_type is not None:
+        return pb.HasField(name) and getattr(pb, name).ByteSize() > 0
+    return bool(getattr(pb, name))
+
+
+def _raises(call: Callable[[Any], Any], pb: Any) -> bool:
+    try:
+        call(pb)
+    except Exception:
+        return True
+    return False
