@@ -5,7 +5,14 @@ serialization and ``FlyteRemote`` do: identifiers, a task template with a
 container and an interface, a workflow template whose nodes are wired by
 bindings, a launch plan with a schedule and default inputs, and an execution
 with its create request (the inputs travel in the request, as flytekit sends
-them). ``ns`` is ``FLYTEKIT`` (``flytekit.models``) or ``FLYTEMODELS``
+them). Along the way it mutates models as flytekit's code does: through
+setters (``LiteralType.metadata``, ``Literal.hash``, ``OutputReference.var``,
+``Container.add_env``) and private attributes (``lt._structure = ...``,
+``sd._metadata = ...``, ``execution._closure = ...``), after the models were
+handed to a parent (which must serialize the change) and on models read from
+messages. ``build`` also returns values the script reads back (``str`` of an
+identifier, identity of what a parent hands out, property values).
+``ns`` is ``FLYTEKIT`` (``flytekit.models``) or ``FLYTEMODELS``
 (``flytemodels.flytekit``): the script is the same text for both.
 """
 
@@ -28,6 +35,7 @@ _MODULES = {
     "phases": "core.execution",
     "schedule": "schedule",
     "security": "security",
+    "annotation": "annotation",
     "task": "task",
     "types": "types",
     "workflow": "core.workflow",
@@ -56,18 +64,86 @@ def build(package: str) -> dict[str, Any]:
     x = ns.interface.Variable(integer, "the number to double")
     interface = ns.interface.TypedInterface(inputs={"x": x}, outputs={"o0": ns.interface.Variable(integer, "twice x")})
     template = _task(ns, task_id, interface)
+    spec = ns.task.TaskSpec(template)
     workflow = _workflow(ns, workflow_id, task_id, interface)
     plan = _launch_plan(ns, plan_id, workflow_id, x)
     execution, request = _execution(ns, plan_id)
-    return {
+    built = {
         "core.identifier.Identifier": task_id,
         "interface.TypedInterface": interface,
         "task.TaskTemplate": template,
-        "task.TaskSpec": ns.task.TaskSpec(template),
+        "task.TaskSpec": spec,
         "core.workflow.WorkflowTemplate": workflow,
         "launch_plan.LaunchPlan": plan,
         "execution.Execution": execution,
         "ExecutionCreateRequest": request,
+        # values read back
+        "str(task_id)": str(task_id),
+        "template.id is task_id": template.id is task_id,
+        "spec.template is template": spec.template is template,
+        "interface.inputs['x'].type.simple": interface.inputs["x"].type.simple,
+        "template.container.env": template.container.env,
+        "execution.closure.started_at": execution.closure.started_at,
+        "execution.spec.labels.values": execution.spec.labels.values,
+        "plan.spec.default_inputs.parameters['x'].default.value.value.value": (
+            plan.spec.default_inputs.parameters["x"].default.value.value.value
+        ),
+    }
+    built.update(_mutations(ns, template, execution))
+    return built
+
+
+def _mutations(ns: SimpleNamespace, template: Any, execution: Any) -> dict[str, Any]:
+    """Changes made the way flytekit's code makes them, and what parents serialize afterwards."""
+    # a child mutated after its parent was built: through setters and private attributes
+    lt = ns.types.LiteralType(simple=ns.types.SimpleType.STRUCT)
+    variable = ns.interface.Variable(lt, "a struct")
+    lt.metadata = {"schema": {"type": "object"}}
+    lt._annotation = ns.annotation.TypeAnnotation({"cache-key": "v1"})  # its setter recurses forever
+    lt._structure = ns.types.TypeStructure(tag="dict")
+    # a literal in a map, then its hash and metadata set
+    literal = _literal(ns, 7)
+    literals = ns.literals.LiteralMap({"seven": literal})
+    literal.hash = "abc123"
+    literal.set_metadata({"origin": "cache"})
+    # a promise, then retargeted
+    reference = ns.types.OutputReference("n0", "o0")
+    binding = ns.literals.Binding("x", ns.literals.BindingData(promise=reference))
+    reference.var = "o1"
+    # a structured dataset, its metadata set as flytekit's transformers set it
+    columns = [
+        ns.types.StructuredDatasetType.DatasetColumn("a", ns.types.LiteralType(simple=ns.types.SimpleType.INTEGER))
+    ]
+    sd_type = ns.types.StructuredDatasetType(format="parquet")
+    sd = ns.literals.StructuredDataset(uri="s3://bucket/df")
+    sd_literal = ns.literals.Literal(scalar=ns.literals.Scalar(structured_dataset=sd))
+    sd._metadata = ns.literals.StructuredDatasetMetadata(sd_type)
+    sd_type.columns = columns
+    sd_type.format = "csv"
+    # the template's container gets one more variable, after the template was built
+    template.container.add_env("EXTRA", "1")
+    # models read from messages, then changed: the change is serialized, the rest kept
+    read = ns.task.TaskTemplate.from_flyte_idl(template.to_flyte_idl())
+    read.metadata._retries = ns.literals.RetryStrategy(7)
+    read._custom = {"replicas": 2}
+    read_execution = ns.execution.Execution.from_flyte_idl(execution.to_flyte_idl())
+    read_execution._closure = ns.execution.ExecutionClosure(
+        ns.phases.WorkflowExecutionPhase.FAILED, STARTED, datetime.timedelta(seconds=1)
+    )
+    read_execution.spec.labels.values["run"] = "rerun"
+    return {
+        "types.LiteralType (mutated)": lt,
+        "interface.Variable (holding it)": variable,
+        "literals.LiteralMap (holding a mutated literal)": literals,
+        "literals.Binding (holding a mutated reference)": binding,
+        "literals.Literal (holding a mutated dataset)": sd_literal,
+        "task.TaskTemplate (container changed)": template,
+        "task.TaskTemplate (read, then changed)": read,
+        "execution.Execution (read, then changed)": read_execution,
+        "lt.metadata": lt.metadata,
+        "variable.type.structure.tag": variable.type.structure.tag,
+        "literal.hash": literal.hash,
+        "read.metadata.retries.retries": read.metadata.retries.retries,
     }
 
 
