@@ -39,6 +39,17 @@ class Ref:
     qualname: str
 
 
+class ReadKind(enum.Enum):
+    """How the generated ``_fm_read`` converts one attribute: inline for plain values, else through its shape."""
+
+    PLAIN = "plain"  # pb.field
+    OR_NONE = "or_none"  # pb.field or None
+    PRESENCE = "presence"  # pb.field if pb.HasField("field") else None
+    ONEOF_PLAIN = "oneof_plain"  # pb.field if <the oneof's member> == "field" else None
+    ONEOF_SHAPE = "oneof_shape"  # shape.read(pb) if <the oneof's member> == "field" else None
+    SHAPE = "shape"  # shape.read(pb)
+
+
 @dataclass(frozen=True, slots=True)
 class Shape:
     kind: ShapeKind
@@ -50,6 +61,9 @@ class Shape:
     enum: Ref | None = None  # SCALAR of an enum the target API spells as a Python enum
     inner: Shape | None = None  # UNWRAPPED: the one field inside the wrapper message
     custom: str = ""  # CUSTOM: the name of a pair of functions in the hand-written shapes module
+    falsy_unset: bool = False  # a falsy value (0, "", {}, a zero timedelta) is not written, as the target API does
+    oneof: str = ""  # the oneof (of two or more members) the field belongs to
+    read: ReadKind = ReadKind.SHAPE
 
     @property
     def class_name(self) -> str:
@@ -121,11 +135,18 @@ class CompatClass:
     nested: tuple[CompatClass, ...]
     holders: tuple[Holder, ...]
     constants: tuple[tuple[str, int], ...]  # class-level int constants the target API has
+    post_init: bool  # the constructor ends by calling _fm_post_init (hand-written checks and coercions)
     doc: str
 
     @property
     def overridden(self) -> bool:
         return self.name != self.public_name
+
+    @property
+    def oneofs(self) -> tuple[str, ...]:
+        """The oneofs whose member ``_fm_read`` asks for once (``WhichOneof``)."""
+        asking = (ReadKind.ONEOF_PLAIN, ReadKind.ONEOF_SHAPE)
+        return tuple(dict.fromkeys(m.shape.oneof for m in self.members if m.shape.read in asking))
 
     @property
     def signature(self) -> tuple[Param, ...]:
@@ -156,6 +177,7 @@ class CompatModule:
     override_module: str
     external_reexports: tuple[Import, ...]  # names from outside the family, imported first
     family_reexports: tuple[Import, ...]  # names from other modules of the family, imported last (cycles)
+    lazy_reexports: tuple[Import, ...]  # names from packages the family does not depend on, imported on first use
     all_names: tuple[str, ...]
 
     @property

@@ -9,6 +9,8 @@ class the IDL or table lacks is a ``GenerateError`` naming the table and key.
 
 from __future__ import annotations
 
+import dataclasses
+import keyword
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ from codegen.compat.model import (
     Import,
     Member,
     Param,
+    ReadKind,
     Ref,
     Shape,
     ShapeKind,
@@ -40,7 +43,7 @@ _WRAPPERS = frozenset(
     f"google.protobuf.{kind}Value"
     for kind in ("Bool", "Int32", "Int64", "UInt32", "UInt64", "Float", "Double", "String", "Bytes")
 )
-_FIELD_OPTIONS = frozenset({"param", "attr", "shape", "model", "unset", "empty_is_none", "enum"})
+_FIELD_OPTIONS = frozenset({"param", "attr", "shape", "model", "unset", "empty_is_none", "enum", "falsy_unset"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,7 @@ def _module(
         override_module=f"{family['hand_written']}.{name}",
         external_reexports=tuple(i for i in reexports if not i.module.startswith(late)),
         family_reexports=tuple(i for i in reexports if i.module.startswith(late)),
+        lazy_reexports=tuple(_import(alias, value) for alias, value in entry.get("lazy_reexports", {}).items()),
         all_names=tuple(sorted(name for name in dict.fromkeys(public) if not name.startswith("_"))),
     )
 
@@ -254,6 +258,7 @@ def _class(key: str, module_keys: list[str], holders: dict[str, dict[str, Any]],
         nested=tuple(_class(child, module_keys, holders, context) for child in children),
         holders=nested_holders,
         constants=tuple((name, int(value)) for name, value in entry.get("constants", {}).items()),
+        post_init=bool(entry.get("post_init", False)),
         doc=f"``{module}.{qualname}``: the ``{message.full_name}`` message.",
     )
 
@@ -334,6 +339,26 @@ def _assignments(
 
 
 def _shape(key: str, field: FieldDescriptor, spec: dict[str, Any], context: _Context) -> Shape:
+    """The field's shape, with how the generated reader converts it."""
+    shape = dataclasses.replace(_shape_kind(key, field, spec, context), falsy_unset=bool(spec.get("falsy_unset")))
+    oneof = field.containing_oneof
+    in_oneof = oneof is not None and len(oneof.fields) > 1  # proto3 `optional` is a oneof of one
+    return dataclasses.replace(shape, oneof=oneof.name if in_oneof else "", read=_read_kind(shape, field, in_oneof))
+
+
+def _read_kind(shape: Shape, field: FieldDescriptor, in_oneof: bool) -> ReadKind:
+    """Inline in ``_fm_read`` what is a plain attribute read; everything else goes through the shape."""
+    plain = shape.kind is ShapeKind.SCALAR and shape.enum is None and not keyword.iskeyword(field.name)
+    if in_oneof and shape.presence:
+        return ReadKind.ONEOF_PLAIN if plain and not shape.empty_is_none else ReadKind.ONEOF_SHAPE
+    if not plain or (shape.presence and shape.empty_is_none):
+        return ReadKind.SHAPE
+    if shape.presence:
+        return ReadKind.PRESENCE
+    return ReadKind.OR_NONE if shape.empty_is_none else ReadKind.PLAIN
+
+
+def _shape_kind(key: str, field: FieldDescriptor, spec: dict[str, Any], context: _Context) -> Shape:
     where = f"{key}.fields.{field.name}"
     chosen = spec.get("shape", "")
     empty_is_none = bool(spec.get("empty_is_none", False))
@@ -379,7 +404,7 @@ def _derived(
         return Shape(ShapeKind.WRAPPER, field.name, presence=presence)
     model = _model(where, field, spec, context)
     kind = ShapeKind.MESSAGE if model is None else ShapeKind.MODEL
-    return Shape(kind, field.name, presence=presence, model=model)
+    return Shape(kind, field.name, presence=presence, model=model, empty_is_none=empty_is_none)
 
 
 def _unwrapped(where: str, field: FieldDescriptor, spec: dict[str, Any], context: _Context) -> Shape:

@@ -29,6 +29,11 @@ class TypeAnnotationBase(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_annotations"] = _shapes["_annotations"].read(pb)
+
     def __init__(
         self,
         annotations: _Any,

@@ -32,6 +32,14 @@ class NamedEntityIdentifier(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_project"] = pb.project
+        state["_domain"] = pb.domain
+        state["_name"] = pb.name
+        state["_org"] = pb.org
+
     def __init__(
         self,
         project: _Any,
@@ -73,6 +81,12 @@ class EmailNotification(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_recipients_email"] = _shapes["_recipients_email"].read(pb)
+        state["_template"] = pb.template
+
     def __init__(
         self,
         recipients_email: _Any,
@@ -104,6 +118,12 @@ class SlackNotification(_Model):
             "_template": _s.Scalar("template", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_recipients_email"] = _shapes["_recipients_email"].read(pb)
+        state["_template"] = pb.template
 
     def __init__(
         self,
@@ -137,6 +157,12 @@ class PagerDutyNotification(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_recipients_email"] = _shapes["_recipients_email"].read(pb)
+        state["_template"] = pb.template
+
     def __init__(
         self,
         recipients_email: _Any,
@@ -166,18 +192,36 @@ class Notification(_Model):
         {
             "_phases": _s.Repeated("phases", empty_is_none=False),
             "_email": _s.Model(
-                "email", _Ref("flytemodels.flytekit.common", "EmailNotification"), presence=True
+                "email",
+                _Ref("flytemodels.flytekit.common", "EmailNotification"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_pager_duty": _s.Model(
                 "pager_duty",
                 _Ref("flytemodels.flytekit.common", "PagerDutyNotification"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_slack": _s.Model(
-                "slack", _Ref("flytemodels.flytekit.common", "SlackNotification"), presence=True
+                "slack",
+                _Ref("flytemodels.flytekit.common", "SlackNotification"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_type = pb.WhichOneof("type")
+        state["_phases"] = _shapes["_phases"].read(pb)
+        state["_email"] = _shapes["_email"].read(pb) if which_type == "email" else None
+        state["_pager_duty"] = (
+            _shapes["_pager_duty"].read(pb) if which_type == "pager_duty" else None
+        )
+        state["_slack"] = _shapes["_slack"].read(pb) if which_type == "slack" else None
 
     def __init__(
         self,
@@ -217,6 +261,11 @@ class Labels(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_values"] = _shapes["_values"].read(pb)
+
     def __init__(
         self,
         values: _Any,
@@ -237,6 +286,11 @@ class Annotations(_Model):
             "_values": _s.ScalarMap("values", empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_values"] = _shapes["_values"].read(pb)
 
     def __init__(
         self,
@@ -261,6 +315,12 @@ class UrlBlob(_Model):
             "_bytes": _s.Scalar("bytes", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_url"] = pb.url
+        state["_bytes"] = pb.bytes
 
     def __init__(
         self,
@@ -290,6 +350,12 @@ class AuthRole(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_assumable_iam_role"] = pb.assumable_iam_role
+        state["_kubernetes_service_account"] = pb.kubernetes_service_account
 
     def __init__(
         self,
@@ -323,6 +389,11 @@ class RawOutputDataConfig(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_output_location_prefix"] = pb.output_location_prefix
+
     def __init__(
         self,
         output_location_prefix: _Any,
@@ -346,6 +417,11 @@ class Envs(_Model):
             "_envs": _s.Pairs("values"),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_envs"] = _shapes["_envs"].read(pb)
 
     def __init__(
         self,

@@ -35,6 +35,12 @@ class ConcurrencyPolicy(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_max_concurrency"] = pb.max
+        state["_behavior"] = pb.behavior
+
     def __init__(
         self,
         max_concurrency: _Any,

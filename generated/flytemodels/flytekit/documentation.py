@@ -51,6 +51,16 @@ class Description(_Model):
             "icon_link": _s.Scalar("icon_link", presence=False, empty_is_none=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_content = pb.WhichOneof("content")
+        state["value"] = pb.value if which_content == "value" else None
+        state["uri"] = pb.uri if which_content == "uri" else None
+        state["format"] = _shapes["format"].read(pb)
+        state["icon_link"] = pb.icon_link or None
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -70,6 +80,12 @@ class SourceCode(_Model):
             "link": _s.Scalar("link", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["link"] = pb.link
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -95,14 +111,24 @@ class Documentation(_Model):
                 "long_description",
                 _Ref("flytemodels.flytekit.documentation", "Description"),
                 presence=False,
+                empty_is_none=False,
             ),
             "source_code": _s.Model(
                 "source_code",
                 _Ref("flytemodels.flytekit.documentation", "SourceCode"),
                 presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["short_description"] = pb.short_description
+        state["long_description"] = _shapes["long_description"].read(pb)
+        state["source_code"] = _shapes["source_code"].read(pb)
+
     _EAGER = True
 
     def __post_init__(self) -> None:

@@ -26,6 +26,12 @@ class Domain(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_id"] = pb.id
+        state["_name"] = pb.name
+
     def __init__(
         self,
         id: _Any,

@@ -39,6 +39,15 @@ class DynamicJobSpec(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_nodes"] = _shapes["_nodes"].read(pb)
+        state["_min_successes"] = pb.min_successes
+        state["_outputs"] = _shapes["_outputs"].read(pb)
+        state["_tasks"] = _shapes["_tasks"].read(pb)
+        state["_subworkflows"] = _shapes["_subworkflows"].read(pb)
+
     def __init__(
         self,
         tasks: _Any,

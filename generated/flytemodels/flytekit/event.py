@@ -31,6 +31,15 @@ class TaskExecutionMetadata(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_generated_name"] = pb.generated_name
+        state["_external_resources"] = _shapes["_external_resources"].read(pb)
+        state["_resource_pool_info"] = _shapes["_resource_pool_info"].read(pb)
+        state["_plugin_identifier"] = pb.plugin_identifier
+        state["_instance_class"] = pb.instance_class
+
     def __init__(
         self,
         external_resources: _Any = None,

@@ -34,6 +34,12 @@ class SystemMetadata(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_execution_cluster"] = pb.execution_cluster
+        state["_namespace"] = pb.namespace
+
     def __init__(
         self,
         execution_cluster: _Any,
@@ -76,20 +82,35 @@ class ExecutionMetadata(_Model):
                 "parent_node_execution",
                 _Ref("flytemodels.flytekit.core.identifier", "NodeExecutionIdentifier"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_reference_execution": _s.Model(
                 "reference_execution",
                 _Ref("flytemodels.flytekit.core.identifier", "WorkflowExecutionIdentifier"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_system_metadata": _s.Model(
                 "system_metadata",
                 _Ref("flytemodels.flytekit.execution", "SystemMetadata"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_artifact_ids": _s.Models("artifact_ids", None, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_mode"] = pb.mode
+        state["_principal"] = pb.principal
+        state["_nesting"] = pb.nesting
+        state["_scheduled_at"] = _shapes["_scheduled_at"].read(pb)
+        state["_parent_node_execution"] = _shapes["_parent_node_execution"].read(pb)
+        state["_reference_execution"] = _shapes["_reference_execution"].read(pb)
+        state["_system_metadata"] = _shapes["_system_metadata"].read(pb)
+        state["_artifact_ids"] = _shapes["_artifact_ids"].read(pb)
 
     def __init__(
         self,
@@ -155,34 +176,50 @@ class ExecutionSpec(_Model):
                 "launch_plan",
                 _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_inputs": _s.Model(
-                "inputs", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=True
+                "inputs",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_metadata": _s.Model(
                 "metadata",
                 _Ref("flytemodels.flytekit.execution", "ExecutionMetadata"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_notifications": _s.Model(
                 "notifications",
                 _Ref("flytemodels.flytekit.execution", "NotificationList"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_disable_all": _s.Scalar("disable_all", presence=True, empty_is_none=False),
             "_labels": _s.Model(
-                "labels", _Ref("flytemodels.flytekit.common", "Labels"), presence=False
+                "labels",
+                _Ref("flytemodels.flytekit.common", "Labels"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_annotations": _s.Model(
-                "annotations", _Ref("flytemodels.flytekit.common", "Annotations"), presence=False
+                "annotations",
+                _Ref("flytemodels.flytekit.common", "Annotations"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_security_context": _s.Model(
                 "security_context",
                 _Ref("flytemodels.flytekit.security", "SecurityContext"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_auth_role": _s.Model(
-                "auth_role", _Ref("flytemodels.flytekit.common", "AuthRole"), presence=False
+                "auth_role",
+                _Ref("flytemodels.flytekit.common", "AuthRole"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_quality_of_service": _s.Message("quality_of_service", presence=True),
             "_max_parallelism": _s.Scalar("max_parallelism", presence=False, empty_is_none=False),
@@ -190,26 +227,64 @@ class ExecutionSpec(_Model):
                 "raw_output_data_config",
                 _Ref("flytemodels.flytekit.common", "RawOutputDataConfig"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_cluster_assignment": _s.Model(
                 "cluster_assignment",
                 _Ref("flytemodels.flytekit.execution", "ClusterAssignment"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_interruptible": _s.Wrapper("interruptible", presence=True),
             "_overwrite_cache": _s.Scalar("overwrite_cache", presence=False, empty_is_none=False),
-            "_envs": _s.Model("envs", _Ref("flytemodels.flytekit.common", "Envs"), presence=True),
+            "_envs": _s.Model(
+                "envs",
+                _Ref("flytemodels.flytekit.common", "Envs"),
+                presence=True,
+                empty_is_none=False,
+            ),
             "_tags": _s.Repeated("tags", empty_is_none=False),
             "_execution_cluster_label": _s.Model(
                 "execution_cluster_label",
                 _Ref("flytemodels.flytekit.matchable_resource", "ExecutionClusterLabel"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_execution_env_assignments": _s.Models(
                 "execution_env_assignments", None, empty_is_none=False
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_notification_overrides = pb.WhichOneof("notification_overrides")
+        state["_launch_plan"] = _shapes["_launch_plan"].read(pb)
+        state["_inputs"] = _shapes["_inputs"].read(pb)
+        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_notifications"] = (
+            _shapes["_notifications"].read(pb)
+            if which_notification_overrides == "notifications"
+            else None
+        )
+        state["_disable_all"] = (
+            pb.disable_all if which_notification_overrides == "disable_all" else None
+        )
+        state["_labels"] = _shapes["_labels"].read(pb)
+        state["_annotations"] = _shapes["_annotations"].read(pb)
+        state["_security_context"] = _shapes["_security_context"].read(pb)
+        state["_auth_role"] = _shapes["_auth_role"].read(pb)
+        state["_quality_of_service"] = _shapes["_quality_of_service"].read(pb)
+        state["_max_parallelism"] = pb.max_parallelism
+        state["_raw_output_data_config"] = _shapes["_raw_output_data_config"].read(pb)
+        state["_cluster_assignment"] = _shapes["_cluster_assignment"].read(pb)
+        state["_interruptible"] = _shapes["_interruptible"].read(pb)
+        state["_overwrite_cache"] = pb.overwrite_cache
+        state["_envs"] = _shapes["_envs"].read(pb)
+        state["_tags"] = _shapes["_tags"].read(pb)
+        state["_execution_cluster_label"] = _shapes["_execution_cluster_label"].read(pb)
+        state["_execution_env_assignments"] = _shapes["_execution_env_assignments"].read(pb)
 
     def __init__(
         self,
@@ -332,6 +407,11 @@ class ClusterAssignment(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_cluster_pool"] = pb.cluster_pool_name
+
     def __init__(
         self,
         cluster_pool: _Any = None,
@@ -353,11 +433,21 @@ class LiteralMapBlob(_Model):
         "LiteralMapBlob",
         {
             "_values": _s.Model(
-                "values", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=True
+                "values",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_uri": _s.Scalar("uri", presence=True, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_data = pb.WhichOneof("data")
+        state["_values"] = _shapes["_values"].read(pb) if which_data == "values" else None
+        state["_uri"] = pb.uri if which_data == "uri" else None
 
     def __init__(
         self,
@@ -385,17 +475,29 @@ class Execution(_Model):
                 "id",
                 _Ref("flytemodels.flytekit.core.identifier", "WorkflowExecutionIdentifier"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_spec": _s.Model(
-                "spec", _Ref("flytemodels.flytekit.execution", "ExecutionSpec"), presence=False
+                "spec",
+                _Ref("flytemodels.flytekit.execution", "ExecutionSpec"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_closure": _s.Model(
                 "closure",
                 _Ref("flytemodels.flytekit.execution", "ExecutionClosure"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_id"] = _shapes["_id"].read(pb)
+        state["_spec"] = _shapes["_spec"].read(pb)
+        state["_closure"] = _shapes["_closure"].read(pb)
 
     def __init__(
         self,
@@ -427,6 +529,12 @@ class AbortMetadata(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_cause"] = pb.cause
+        state["_principal"] = pb.principal
+
     def __init__(
         self,
         cause: _Any,
@@ -452,26 +560,35 @@ class ExecutionClosure(_Model):
         "ExecutionClosure",
         {
             "_outputs": _s.Model(
-                "outputs", _Ref("flytemodels.flytekit.execution", "LiteralMapBlob"), presence=True
+                "outputs",
+                _Ref("flytemodels.flytekit.execution", "LiteralMapBlob"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_error": _s.Model(
                 "error",
                 _Ref("flytemodels.flytekit.core.execution", "ExecutionError"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_abort_cause": _s.Scalar("abort_cause", presence=True, empty_is_none=False),
             "_abort_metadata": _s.Model(
                 "abort_metadata",
                 _Ref("flytemodels.flytekit.execution", "AbortMetadata"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_output_data": _s.Model(
-                "output_data", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=True
+                "output_data",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_computed_inputs": _s.Model(
                 "computed_inputs",
                 _Ref("flytemodels.flytekit.literals", "LiteralMap"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_phase": _s.Scalar("phase", presence=False, empty_is_none=False),
             "_started_at": _s.Timestamp("started_at", presence=False, naive=False),
@@ -487,10 +604,36 @@ class ExecutionClosure(_Model):
                 "workflow_id",
                 _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_state_change_details": _s.Message("state_change_details", presence=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_output_result = pb.WhichOneof("output_result")
+        state["_outputs"] = (
+            _shapes["_outputs"].read(pb) if which_output_result == "outputs" else None
+        )
+        state["_error"] = _shapes["_error"].read(pb) if which_output_result == "error" else None
+        state["_abort_cause"] = pb.abort_cause if which_output_result == "abort_cause" else None
+        state["_abort_metadata"] = (
+            _shapes["_abort_metadata"].read(pb) if which_output_result == "abort_metadata" else None
+        )
+        state["_output_data"] = (
+            _shapes["_output_data"].read(pb) if which_output_result == "output_data" else None
+        )
+        state["_computed_inputs"] = _shapes["_computed_inputs"].read(pb)
+        state["_phase"] = pb.phase
+        state["_started_at"] = _shapes["_started_at"].read(pb)
+        state["_duration"] = _shapes["_duration"].read(pb)
+        state["_created_at"] = _shapes["_created_at"].read(pb)
+        state["_updated_at"] = _shapes["_updated_at"].read(pb)
+        state["_notifications"] = _shapes["_notifications"].read(pb)
+        state["_workflow_id"] = _shapes["_workflow_id"].read(pb)
+        state["_state_change_details"] = _shapes["_state_change_details"].read(pb)
 
     def __init__(
         self,
@@ -595,6 +738,11 @@ class NotificationList(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_notifications"] = _shapes["_notifications"].read(pb)
+
     def __init__(
         self,
         notifications: _Any,
@@ -616,19 +764,39 @@ class WorkflowExecutionGetDataResponse(_Model):
         "WorkflowExecutionGetDataResponse",
         {
             "_outputs": _s.Model(
-                "outputs", _Ref("flytemodels.flytekit.common", "UrlBlob"), presence=False
+                "outputs",
+                _Ref("flytemodels.flytekit.common", "UrlBlob"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_inputs": _s.Model(
-                "inputs", _Ref("flytemodels.flytekit.common", "UrlBlob"), presence=False
+                "inputs",
+                _Ref("flytemodels.flytekit.common", "UrlBlob"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_full_inputs": _s.Model(
-                "full_inputs", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=False
+                "full_inputs",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_full_outputs": _s.Model(
-                "full_outputs", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=False
+                "full_outputs",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_outputs"] = _shapes["_outputs"].read(pb)
+        state["_inputs"] = _shapes["_inputs"].read(pb)
+        state["_full_inputs"] = _shapes["_full_inputs"].read(pb)
+        state["_full_outputs"] = _shapes["_full_outputs"].read(pb)
 
     def __init__(
         self,
@@ -669,20 +837,41 @@ class TaskExecutionGetDataResponse(_Model):
         "TaskExecutionGetDataResponse",
         {
             "_inputs": _s.Model(
-                "inputs", _Ref("flytemodels.flytekit.common", "UrlBlob"), presence=False
+                "inputs",
+                _Ref("flytemodels.flytekit.common", "UrlBlob"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_outputs": _s.Model(
-                "outputs", _Ref("flytemodels.flytekit.common", "UrlBlob"), presence=False
+                "outputs",
+                _Ref("flytemodels.flytekit.common", "UrlBlob"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_full_inputs": _s.Model(
-                "full_inputs", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=False
+                "full_inputs",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_full_outputs": _s.Model(
-                "full_outputs", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=False
+                "full_outputs",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_flyte_urls": _s.Message("flyte_urls", presence=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_inputs"] = _shapes["_inputs"].read(pb)
+        state["_outputs"] = _shapes["_outputs"].read(pb)
+        state["_full_inputs"] = _shapes["_full_inputs"].read(pb)
+        state["_full_outputs"] = _shapes["_full_outputs"].read(pb)
+        state["_flyte_urls"] = _shapes["_flyte_urls"].read(pb)
 
     def __init__(
         self,
@@ -732,25 +921,48 @@ class NodeExecutionGetDataResponseBase(_Model):
         "NodeExecutionGetDataResponse",
         {
             "_inputs": _s.Model(
-                "inputs", _Ref("flytemodels.flytekit.common", "UrlBlob"), presence=False
+                "inputs",
+                _Ref("flytemodels.flytekit.common", "UrlBlob"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_outputs": _s.Model(
-                "outputs", _Ref("flytemodels.flytekit.common", "UrlBlob"), presence=False
+                "outputs",
+                _Ref("flytemodels.flytekit.common", "UrlBlob"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_full_inputs": _s.Model(
-                "full_inputs", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=False
+                "full_inputs",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_full_outputs": _s.Model(
-                "full_outputs", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=False
+                "full_outputs",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_dynamic_workflow": _s.Model(
                 "dynamic_workflow",
                 _Ref("flytemodels.flytekit.node_execution", "DynamicWorkflowNodeMetadata"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_flyte_urls": _s.Message("flyte_urls", presence=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_inputs"] = _shapes["_inputs"].read(pb)
+        state["_outputs"] = _shapes["_outputs"].read(pb)
+        state["_full_inputs"] = _shapes["_full_inputs"].read(pb)
+        state["_full_outputs"] = _shapes["_full_outputs"].read(pb)
+        state["_dynamic_workflow"] = _shapes["_dynamic_workflow"].read(pb)
+        state["_flyte_urls"] = _shapes["_flyte_urls"].read(pb)
 
     def __init__(
         self,

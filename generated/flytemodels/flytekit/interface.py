@@ -24,13 +24,24 @@ class VariableBase(_Model):
         "Variable",
         {
             "_type": _s.Model(
-                "type", _Ref("flytemodels.flytekit.types", "LiteralType"), presence=False
+                "type",
+                _Ref("flytemodels.flytekit.types", "LiteralType"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_description": _s.Scalar("description", presence=False, empty_is_none=False),
             "_artifact_partial_id": _s.Message("artifact_partial_id", presence=True),
             "_artifact_tag": _s.Message("artifact_tag", presence=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_type"] = _shapes["_type"].read(pb)
+        state["_description"] = pb.description
+        state["_artifact_partial_id"] = _shapes["_artifact_partial_id"].read(pb)
+        state["_artifact_tag"] = _shapes["_artifact_tag"].read(pb)
 
     def __init__(
         self,
@@ -70,6 +81,11 @@ class VariableMap(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_variables"] = _shapes["_variables"].read(pb)
 
     def __init__(
         self,
@@ -111,6 +127,12 @@ class TypedInterfaceBase(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_inputs"] = _shapes["_inputs"].read(pb)
+        state["_outputs"] = _shapes["_outputs"].read(pb)
+
     def __init__(
         self,
         inputs: _Any,
@@ -138,16 +160,36 @@ class ParameterBase(_Model):
         "Parameter",
         {
             "_var": _s.Model(
-                "var", _Ref("flytemodels.flytekit.interface", "Variable"), presence=False
+                "var",
+                _Ref("flytemodels.flytekit.interface", "Variable"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_default": _s.Model(
-                "default", _Ref("flytemodels.flytekit.literals", "Literal"), presence=True
+                "default",
+                _Ref("flytemodels.flytekit.literals", "Literal"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_required": _s.Scalar("required", presence=True, empty_is_none=False),
             "_artifact_query": _s.Message("artifact_query", presence=True),
             "_artifact_id": _s.Message("artifact_id", presence=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_behavior = pb.WhichOneof("behavior")
+        state["_var"] = _shapes["_var"].read(pb)
+        state["_default"] = _shapes["_default"].read(pb) if which_behavior == "default" else None
+        state["_required"] = pb.required if which_behavior == "required" else None
+        state["_artifact_query"] = (
+            _shapes["_artifact_query"].read(pb) if which_behavior == "artifact_query" else None
+        )
+        state["_artifact_id"] = (
+            _shapes["_artifact_id"].read(pb) if which_behavior == "artifact_id" else None
+        )
 
     def __init__(
         self,
@@ -194,6 +236,11 @@ class ParameterMap(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_parameters"] = _shapes["_parameters"].read(pb)
 
     def __init__(
         self,

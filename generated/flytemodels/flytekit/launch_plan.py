@@ -34,7 +34,10 @@ class LaunchPlanMetadata(_Model):
         "LaunchPlanMetadata",
         {
             "_schedule": _s.Model(
-                "schedule", _Ref("flytemodels.flytekit.schedule", "Schedule"), presence=True
+                "schedule",
+                _Ref("flytemodels.flytekit.schedule", "Schedule"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_notifications": _s.Models(
                 "notifications",
@@ -44,6 +47,13 @@ class LaunchPlanMetadata(_Model):
             "_launch_conditions": _s.Message("launch_conditions", presence=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_schedule"] = _shapes["_schedule"].read(pb)
+        state["_notifications"] = _shapes["_notifications"].read(pb)
+        state["_launch_conditions"] = _shapes["_launch_conditions"].read(pb)
 
     def __init__(
         self,
@@ -85,6 +95,12 @@ class Auth(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_assumable_iam_role"] = pb.assumable_iam_role
+        state["_kubernetes_service_account"] = pb.kubernetes_service_account
+
     def __init__(
         self,
         assumable_iam_role: _Any = None,
@@ -115,46 +131,68 @@ class LaunchPlanSpec(_Model):
                 "workflow_id",
                 _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_entity_metadata": _s.Model(
                 "entity_metadata",
                 _Ref("flytemodels.flytekit.launch_plan", "LaunchPlanMetadata"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_default_inputs": _s.Model(
                 "default_inputs",
                 _Ref("flytemodels.flytekit.interface", "ParameterMap"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_fixed_inputs": _s.Model(
-                "fixed_inputs", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=False
+                "fixed_inputs",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_role": _s.Scalar("role", presence=False, empty_is_none=False),
             "_labels": _s.Model(
-                "labels", _Ref("flytemodels.flytekit.common", "Labels"), presence=False
+                "labels",
+                _Ref("flytemodels.flytekit.common", "Labels"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_annotations": _s.Model(
-                "annotations", _Ref("flytemodels.flytekit.common", "Annotations"), presence=False
+                "annotations",
+                _Ref("flytemodels.flytekit.common", "Annotations"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_auth": _s.Model(
-                "auth", _Ref("flytemodels.flytekit.launch_plan", "Auth"), presence=True
+                "auth",
+                _Ref("flytemodels.flytekit.launch_plan", "Auth"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_auth_role": _s.Custom("auth_role", *_custom["legacy_auth_role"]),
             "_security_context": _s.Model(
                 "security_context",
                 _Ref("flytemodels.flytekit.security", "SecurityContext"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_quality_of_service": _s.Message("quality_of_service", presence=True),
             "_raw_output_data_config": _s.Model(
                 "raw_output_data_config",
                 _Ref("flytemodels.flytekit.common", "RawOutputDataConfig"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_max_parallelism": _s.Scalar("max_parallelism", presence=False, empty_is_none=False),
             "_interruptible": _s.Wrapper("interruptible", presence=True),
             "_overwrite_cache": _s.Scalar("overwrite_cache", presence=False, empty_is_none=True),
-            "_envs": _s.Model("envs", _Ref("flytemodels.flytekit.common", "Envs"), presence=True),
+            "_envs": _s.Model(
+                "envs",
+                _Ref("flytemodels.flytekit.common", "Envs"),
+                presence=True,
+                empty_is_none=False,
+            ),
             "_execution_env_assignments": _s.Models(
                 "execution_env_assignments", None, empty_is_none=False
             ),
@@ -162,14 +200,39 @@ class LaunchPlanSpec(_Model):
                 "cluster_assignment",
                 _Ref("flytemodels.flytekit.execution", "ClusterAssignment"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_concurrency_policy": _s.Model(
                 "concurrency_policy",
                 _Ref("flytemodels.flytekit.concurrency", "ConcurrencyPolicy"),
                 presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_workflow_id"] = _shapes["_workflow_id"].read(pb)
+        state["_entity_metadata"] = _shapes["_entity_metadata"].read(pb)
+        state["_default_inputs"] = _shapes["_default_inputs"].read(pb)
+        state["_fixed_inputs"] = _shapes["_fixed_inputs"].read(pb)
+        state["_role"] = pb.role
+        state["_labels"] = _shapes["_labels"].read(pb)
+        state["_annotations"] = _shapes["_annotations"].read(pb)
+        state["_auth"] = _shapes["_auth"].read(pb)
+        state["_auth_role"] = _shapes["_auth_role"].read(pb)
+        state["_security_context"] = _shapes["_security_context"].read(pb)
+        state["_quality_of_service"] = _shapes["_quality_of_service"].read(pb)
+        state["_raw_output_data_config"] = _shapes["_raw_output_data_config"].read(pb)
+        state["_max_parallelism"] = pb.max_parallelism
+        state["_interruptible"] = _shapes["_interruptible"].read(pb)
+        state["_overwrite_cache"] = pb.overwrite_cache or None
+        state["_envs"] = _shapes["_envs"].read(pb)
+        state["_execution_env_assignments"] = _shapes["_execution_env_assignments"].read(pb)
+        state["_cluster_assignment"] = _shapes["_cluster_assignment"].read(pb)
+        state["_concurrency_policy"] = _shapes["_concurrency_policy"].read(pb)
 
     def __init__(
         self,
@@ -303,16 +366,27 @@ class LaunchPlanClosure(_Model):
                 "expected_inputs",
                 _Ref("flytemodels.flytekit.interface", "ParameterMap"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_expected_outputs": _s.Model(
                 "expected_outputs",
                 _Ref("flytemodels.flytekit.interface", "VariableMap"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_created_at": _s.Timestamp("created_at", presence=True, naive=False),
             "_updated_at": _s.Timestamp("updated_at", presence=True, naive=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_state"] = pb.state
+        state["_expected_inputs"] = _shapes["_expected_inputs"].read(pb)
+        state["_expected_outputs"] = _shapes["_expected_outputs"].read(pb)
+        state["_created_at"] = _shapes["_created_at"].read(pb)
+        state["_updated_at"] = _shapes["_updated_at"].read(pb)
 
     def __init__(
         self,
@@ -361,18 +435,32 @@ class LaunchPlanBase(_Model):
         "LaunchPlan",
         {
             "_id": _s.Model(
-                "id", _Ref("flytemodels.flytekit.core.identifier", "Identifier"), presence=False
+                "id",
+                _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_spec": _s.Model(
-                "spec", _Ref("flytemodels.flytekit.launch_plan", "LaunchPlanSpec"), presence=False
+                "spec",
+                _Ref("flytemodels.flytekit.launch_plan", "LaunchPlanSpec"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_closure": _s.Model(
                 "closure",
                 _Ref("flytemodels.flytekit.launch_plan", "LaunchPlanClosure"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_id"] = _shapes["_id"].read(pb)
+        state["_spec"] = _shapes["_spec"].read(pb)
+        state["_closure"] = _shapes["_closure"].read(pb)
 
     def __init__(
         self,

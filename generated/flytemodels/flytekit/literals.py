@@ -28,6 +28,11 @@ class RetryStrategy(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_retries"] = pb.retries
+
     def __init__(
         self,
         retries: _Any,
@@ -58,6 +63,17 @@ class PrimitiveBase(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_value = pb.WhichOneof("value")
+        state["_integer"] = pb.integer if which_value == "integer" else None
+        state["_float_value"] = pb.float_value if which_value == "float_value" else None
+        state["_string_value"] = pb.string_value if which_value == "string_value" else None
+        state["_boolean"] = pb.boolean if which_value == "boolean" else None
+        state["_datetime"] = _shapes["_datetime"].read(pb) if which_value == "datetime" else None
+        state["_duration"] = _shapes["_duration"].read(pb) if which_value == "duration" else None
+
     def __init__(
         self,
         integer: _Any = None,
@@ -73,6 +89,7 @@ class PrimitiveBase(_Model):
         self._boolean = boolean
         self._datetime = datetime
         self._duration = duration
+        self._fm_post_init()
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     integer = property(
@@ -107,6 +124,12 @@ class Binary(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_value"] = pb.value
+        state["_tag"] = pb.tag
+
     def __init__(
         self,
         value: _Any,
@@ -128,10 +151,18 @@ class BlobMetadata(_Model):
         "BlobMetadata",
         {
             "_type": _s.Model(
-                "type", _Ref("flytemodels.flytekit.core.types", "BlobType"), presence=False
+                "type",
+                _Ref("flytemodels.flytekit.core.types", "BlobType"),
+                presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_type"] = _shapes["_type"].read(pb)
 
     def __init__(
         self,
@@ -151,11 +182,20 @@ class Blob(_Model):
         "Blob",
         {
             "_metadata": _s.Model(
-                "metadata", _Ref("flytemodels.flytekit.literals", "BlobMetadata"), presence=False
+                "metadata",
+                _Ref("flytemodels.flytekit.literals", "BlobMetadata"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_uri": _s.Scalar("uri", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_uri"] = pb.uri
 
     def __init__(
         self,
@@ -181,10 +221,12 @@ class Void(_Model):
         {},
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+
     def __init__(
         self,
-        *args: _Any,
-        **kwargs: _Any,
     ) -> None:
         pass
 
@@ -203,6 +245,11 @@ class BindingDataMap(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_bindings"] = _shapes["_bindings"].read(pb)
 
     def __init__(
         self,
@@ -231,6 +278,11 @@ class BindingDataCollection(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_bindings"] = _shapes["_bindings"].read(pb)
+
     def __init__(
         self,
         bindings: _Any,
@@ -254,27 +306,53 @@ class BindingDataBase(_Model):
         "BindingData",
         {
             "_scalar": _s.Model(
-                "scalar", _Ref("flytemodels.flytekit.literals", "Scalar"), presence=True
+                "scalar",
+                _Ref("flytemodels.flytekit.literals", "Scalar"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_collection": _s.Model(
                 "collection",
                 _Ref("flytemodels.flytekit.literals", "BindingDataCollection"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_promise": _s.Model(
-                "promise", _Ref("flytemodels.flytekit.types", "OutputReference"), presence=True
+                "promise",
+                _Ref("flytemodels.flytekit.types", "OutputReference"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_map": _s.Model(
-                "map", _Ref("flytemodels.flytekit.literals", "BindingDataMap"), presence=True
+                "map",
+                _Ref("flytemodels.flytekit.literals", "BindingDataMap"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_offloaded_metadata": _s.Model(
                 "offloaded_metadata",
                 _Ref("flytemodels.flytekit.literals", "LiteralOffloadedMetadata"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_union": _s.Message("union", presence=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_value = pb.WhichOneof("value")
+        state["_scalar"] = _shapes["_scalar"].read(pb) if which_value == "scalar" else None
+        state["_collection"] = (
+            _shapes["_collection"].read(pb) if which_value == "collection" else None
+        )
+        state["_promise"] = _shapes["_promise"].read(pb) if which_value == "promise" else None
+        state["_map"] = _shapes["_map"].read(pb) if which_value == "map" else None
+        state["_offloaded_metadata"] = (
+            _shapes["_offloaded_metadata"].read(pb) if which_value == "offloaded_metadata" else None
+        )
+        state["_union"] = _shapes["_union"].read(pb)
 
     def __init__(
         self,
@@ -323,10 +401,19 @@ class Binding(_Model):
         {
             "_var": _s.Scalar("var", presence=False, empty_is_none=False),
             "_binding": _s.Model(
-                "binding", _Ref("flytemodels.flytekit.literals", "BindingData"), presence=False
+                "binding",
+                _Ref("flytemodels.flytekit.literals", "BindingData"),
+                presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_var"] = pb.var
+        state["_binding"] = _shapes["_binding"].read(pb)
 
     def __init__(
         self,
@@ -352,10 +439,19 @@ class Schema(_Model):
         {
             "_uri": _s.Scalar("uri", presence=False, empty_is_none=False),
             "_type": _s.Model(
-                "type", _Ref("flytemodels.flytekit.types", "SchemaType"), presence=False
+                "type",
+                _Ref("flytemodels.flytekit.types", "SchemaType"),
+                presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_uri"] = pb.uri
+        state["_type"] = _shapes["_type"].read(pb)
 
     def __init__(
         self,
@@ -378,13 +474,25 @@ class Union(_Model):
         "Union",
         {
             "_value": _s.Model(
-                "value", _Ref("flytemodels.flytekit.literals", "Literal"), presence=False
+                "value",
+                _Ref("flytemodels.flytekit.literals", "Literal"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_type": _s.Model(
-                "type", _Ref("flytemodels.flytekit.types", "LiteralType"), presence=False
+                "type",
+                _Ref("flytemodels.flytekit.types", "LiteralType"),
+                presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_value"] = _shapes["_value"].read(pb)
+        state["_type"] = _shapes["_type"].read(pb)
 
     def __init__(
         self,
@@ -410,9 +518,15 @@ class StructuredDatasetMetadata(_Model):
                 "structured_dataset_type",
                 _Ref("flytemodels.flytekit.types", "StructuredDatasetType"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_structured_dataset_type"] = _shapes["_structured_dataset_type"].read(pb)
 
     def __init__(
         self,
@@ -439,9 +553,16 @@ class StructuredDataset(_Model):
                 "metadata",
                 _Ref("flytemodels.flytekit.literals", "StructuredDatasetMetadata"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_uri"] = pb.uri
+        state["_metadata"] = _shapes["_metadata"].read(pb)
 
     def __init__(
         self,
@@ -471,6 +592,11 @@ class LiteralCollection(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_literals"] = _shapes["_literals"].read(pb)
+
     def __init__(
         self,
         literals: _Any,
@@ -496,6 +622,11 @@ class LiteralMap(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_literals"] = _shapes["_literals"].read(pb)
+
     def __init__(
         self,
         literals: _Any,
@@ -518,30 +649,72 @@ class ScalarBase(_Model):
         "Scalar",
         {
             "_primitive": _s.Model(
-                "primitive", _Ref("flytemodels.flytekit.literals", "Primitive"), presence=True
+                "primitive",
+                _Ref("flytemodels.flytekit.literals", "Primitive"),
+                presence=True,
+                empty_is_none=False,
             ),
-            "_blob": _s.Model("blob", _Ref("flytemodels.flytekit.literals", "Blob"), presence=True),
+            "_blob": _s.Model(
+                "blob",
+                _Ref("flytemodels.flytekit.literals", "Blob"),
+                presence=True,
+                empty_is_none=False,
+            ),
             "_binary": _s.Model(
-                "binary", _Ref("flytemodels.flytekit.literals", "Binary"), presence=True
+                "binary",
+                _Ref("flytemodels.flytekit.literals", "Binary"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_schema": _s.Model(
-                "schema", _Ref("flytemodels.flytekit.literals", "Schema"), presence=True
+                "schema",
+                _Ref("flytemodels.flytekit.literals", "Schema"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_none_type": _s.Model(
-                "none_type", _Ref("flytemodels.flytekit.literals", "Void"), presence=True
+                "none_type",
+                _Ref("flytemodels.flytekit.literals", "Void"),
+                presence=True,
+                empty_is_none=False,
             ),
-            "_error": _s.Model("error", _Ref("flytemodels.flytekit.types", "Error"), presence=True),
+            "_error": _s.Model(
+                "error",
+                _Ref("flytemodels.flytekit.types", "Error"),
+                presence=True,
+                empty_is_none=False,
+            ),
             "_generic": _s.Message("generic", presence=True),
             "_structured_dataset": _s.Model(
                 "structured_dataset",
                 _Ref("flytemodels.flytekit.literals", "StructuredDataset"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_union": _s.Model(
-                "union", _Ref("flytemodels.flytekit.literals", "Union"), presence=True
+                "union",
+                _Ref("flytemodels.flytekit.literals", "Union"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_value = pb.WhichOneof("value")
+        state["_primitive"] = _shapes["_primitive"].read(pb) if which_value == "primitive" else None
+        state["_blob"] = _shapes["_blob"].read(pb) if which_value == "blob" else None
+        state["_binary"] = _shapes["_binary"].read(pb) if which_value == "binary" else None
+        state["_schema"] = _shapes["_schema"].read(pb) if which_value == "schema" else None
+        state["_none_type"] = _shapes["_none_type"].read(pb) if which_value == "none_type" else None
+        state["_error"] = _shapes["_error"].read(pb) if which_value == "error" else None
+        state["_generic"] = _shapes["_generic"].read(pb) if which_value == "generic" else None
+        state["_structured_dataset"] = (
+            _shapes["_structured_dataset"].read(pb) if which_value == "structured_dataset" else None
+        )
+        state["_union"] = _shapes["_union"].read(pb) if which_value == "union" else None
 
     def __init__(
         self,
@@ -594,10 +767,20 @@ class LiteralOffloadedMetadata(_Model):
             "_uri": _s.Scalar("uri", presence=False, empty_is_none=False),
             "_size_bytes": _s.Scalar("size_bytes", presence=False, empty_is_none=False),
             "_inferred_type": _s.Model(
-                "inferred_type", _Ref("flytemodels.flytekit.types", "LiteralType"), presence=True
+                "inferred_type",
+                _Ref("flytemodels.flytekit.types", "LiteralType"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_uri"] = pb.uri
+        state["_size_bytes"] = pb.size_bytes
+        state["_inferred_type"] = _shapes["_inferred_type"].read(pb)
 
     def __init__(
         self,
@@ -633,25 +816,48 @@ class LiteralBase(_Model):
         "Literal",
         {
             "_scalar": _s.Model(
-                "scalar", _Ref("flytemodels.flytekit.literals", "Scalar"), presence=True
+                "scalar",
+                _Ref("flytemodels.flytekit.literals", "Scalar"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_collection": _s.Model(
                 "collection",
                 _Ref("flytemodels.flytekit.literals", "LiteralCollection"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_map": _s.Model(
-                "map", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=True
+                "map",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_offloaded_metadata": _s.Model(
                 "offloaded_metadata",
                 _Ref("flytemodels.flytekit.literals", "LiteralOffloadedMetadata"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_hash": _s.Scalar("hash", presence=False, empty_is_none=True),
             "_metadata": _s.ScalarMap("metadata", empty_is_none=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_value = pb.WhichOneof("value")
+        state["_scalar"] = _shapes["_scalar"].read(pb) if which_value == "scalar" else None
+        state["_collection"] = (
+            _shapes["_collection"].read(pb) if which_value == "collection" else None
+        )
+        state["_map"] = _shapes["_map"].read(pb) if which_value == "map" else None
+        state["_offloaded_metadata"] = (
+            _shapes["_offloaded_metadata"].read(pb) if which_value == "offloaded_metadata" else None
+        )
+        state["_hash"] = pb.hash or None
+        state["_metadata"] = _shapes["_metadata"].read(pb)
 
     def __init__(
         self,

@@ -39,6 +39,11 @@ class ClusterResourceAttributes(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_attributes"] = _shapes["_attributes"].read(pb)
+
     def __init__(
         self,
         attributes: _Any,
@@ -63,6 +68,11 @@ class ExecutionQueueAttributes(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_tags"] = _shapes["_tags"].read(pb)
+
     def __init__(
         self,
         tags: _Any,
@@ -85,6 +95,11 @@ class ExecutionClusterLabel(_Model):
             "_value": _s.Scalar("value", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_value"] = pb.value
 
     def __init__(
         self,
@@ -117,6 +132,13 @@ class PluginOverrideBase(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_task_type"] = pb.task_type
+        state["_plugin_id"] = _shapes["_plugin_id"].read(pb)
+        state["_missing_plugin_behavior"] = pb.missing_plugin_behavior
 
     def __init__(
         self,
@@ -156,6 +178,11 @@ class PluginOverrides(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_overrides"] = _shapes["_overrides"].read(pb)
+
     def __init__(
         self,
         overrides: _Any,
@@ -182,31 +209,79 @@ class MatchingAttributesBase(_Model):
                 "cluster_resource_attributes",
                 _Ref("flytemodels.flytekit.matchable_resource", "ClusterResourceAttributes"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_execution_queue_attributes": _s.Model(
                 "execution_queue_attributes",
                 _Ref("flytemodels.flytekit.matchable_resource", "ExecutionQueueAttributes"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_execution_cluster_label": _s.Model(
                 "execution_cluster_label",
                 _Ref("flytemodels.flytekit.matchable_resource", "ExecutionClusterLabel"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_quality_of_service": _s.Message("quality_of_service", presence=True),
             "_plugin_overrides": _s.Model(
                 "plugin_overrides",
                 _Ref("flytemodels.flytekit.matchable_resource", "PluginOverrides"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_workflow_execution_config": _s.Message("workflow_execution_config", presence=True),
             "_cluster_assignment": _s.Model(
                 "cluster_assignment",
                 _Ref("flytemodels.flytekit.execution", "ClusterAssignment"),
                 presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_target = pb.WhichOneof("target")
+        state["_task_resource_attributes"] = (
+            _shapes["_task_resource_attributes"].read(pb)
+            if which_target == "task_resource_attributes"
+            else None
+        )
+        state["_cluster_resource_attributes"] = (
+            _shapes["_cluster_resource_attributes"].read(pb)
+            if which_target == "cluster_resource_attributes"
+            else None
+        )
+        state["_execution_queue_attributes"] = (
+            _shapes["_execution_queue_attributes"].read(pb)
+            if which_target == "execution_queue_attributes"
+            else None
+        )
+        state["_execution_cluster_label"] = (
+            _shapes["_execution_cluster_label"].read(pb)
+            if which_target == "execution_cluster_label"
+            else None
+        )
+        state["_quality_of_service"] = (
+            _shapes["_quality_of_service"].read(pb)
+            if which_target == "quality_of_service"
+            else None
+        )
+        state["_plugin_overrides"] = (
+            _shapes["_plugin_overrides"].read(pb) if which_target == "plugin_overrides" else None
+        )
+        state["_workflow_execution_config"] = (
+            _shapes["_workflow_execution_config"].read(pb)
+            if which_target == "workflow_execution_config"
+            else None
+        )
+        state["_cluster_assignment"] = (
+            _shapes["_cluster_assignment"].read(pb)
+            if which_target == "cluster_assignment"
+            else None
+        )
 
     def __init__(
         self,
@@ -228,6 +303,7 @@ class MatchingAttributesBase(_Model):
         self._quality_of_service = quality_of_service
         self._workflow_execution_config = workflow_execution_config
         self._cluster_assignment = cluster_assignment
+        self._fm_post_init()
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     task_resource_attributes = property(

@@ -38,6 +38,14 @@ class NamedEntityIdentifier(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_project"] = pb.project
+        state["_domain"] = pb.domain
+        state["_name"] = pb.name
+        state["_org"] = pb.org
+
     def __init__(
         self,
         project: _Any,
@@ -78,6 +86,12 @@ class NamedEntityMetadata(_Model):
             "_state": _s.Scalar("state", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_description"] = pb.description
+        state["_state"] = pb.state
 
     def __init__(
         self,

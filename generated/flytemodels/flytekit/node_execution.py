@@ -25,9 +25,15 @@ class WorkflowNodeMetadata(_Model):
                 "executionId",
                 _Ref("flytemodels.flytekit.core.identifier", "WorkflowExecutionIdentifier"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_execution_id"] = _shapes["_execution_id"].read(pb)
 
     def __init__(
         self,
@@ -50,18 +56,29 @@ class DynamicWorkflowNodeMetadata(_Model):
         "DynamicWorkflowNodeMetadata",
         {
             "_id": _s.Model(
-                "id", _Ref("flytemodels.flytekit.core.identifier", "Identifier"), presence=False
+                "id",
+                _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_compiled_workflow": _s.Model(
                 "compiled_workflow",
                 _Ref("flytemodels.flytekit.core.compiler", "CompiledWorkflowClosure"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_dynamic_job_spec_uri": _s.Scalar(
                 "dynamic_job_spec_uri", presence=False, empty_is_none=False
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_id"] = _shapes["_id"].read(pb)
+        state["_compiled_workflow"] = _shapes["_compiled_workflow"].read(pb)
+        state["_dynamic_job_spec_uri"] = pb.dynamic_job_spec_uri
 
     def __init__(
         self,
@@ -100,10 +117,18 @@ class TaskNodeMetadata(_Model):
                 "catalog_key",
                 _Ref("flytemodels.flytekit.core.catalog", "CatalogMetadata"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_checkpoint_uri": _s.Scalar("checkpoint_uri", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_cache_status"] = pb.cache_status
+        state["_catalog_key"] = _shapes["_catalog_key"].read(pb)
+        state["_checkpoint_uri"] = pb.checkpoint_uri
 
     def __init__(
         self,
@@ -145,9 +170,13 @@ class NodeExecutionClosureBase(_Model):
                 "error",
                 _Ref("flytemodels.flytekit.core.execution", "ExecutionError"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_output_data": _s.Model(
-                "output_data", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=True
+                "output_data",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_phase": _s.Scalar("phase", presence=False, empty_is_none=False),
             "_started_at": _s.Timestamp("started_at", presence=False, naive=False),
@@ -158,11 +187,13 @@ class NodeExecutionClosureBase(_Model):
                 "workflow_node_metadata",
                 _Ref("flytemodels.flytekit.node_execution", "WorkflowNodeMetadata"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_task_node_metadata": _s.Model(
                 "task_node_metadata",
                 _Ref("flytemodels.flytekit.node_execution", "TaskNodeMetadata"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_deck_uri": _s.Scalar("deck_uri", presence=False, empty_is_none=False),
             "_dynamic_job_spec_uri": _s.Scalar(
@@ -170,6 +201,34 @@ class NodeExecutionClosureBase(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_output_result = pb.WhichOneof("output_result")
+        which_target_metadata = pb.WhichOneof("target_metadata")
+        state["_output_uri"] = pb.output_uri if which_output_result == "output_uri" else None
+        state["_error"] = _shapes["_error"].read(pb) if which_output_result == "error" else None
+        state["_output_data"] = (
+            _shapes["_output_data"].read(pb) if which_output_result == "output_data" else None
+        )
+        state["_phase"] = pb.phase
+        state["_started_at"] = _shapes["_started_at"].read(pb)
+        state["_duration"] = _shapes["_duration"].read(pb)
+        state["_created_at"] = _shapes["_created_at"].read(pb)
+        state["_updated_at"] = _shapes["_updated_at"].read(pb)
+        state["_workflow_node_metadata"] = (
+            _shapes["_workflow_node_metadata"].read(pb)
+            if which_target_metadata == "workflow_node_metadata"
+            else None
+        )
+        state["_task_node_metadata"] = (
+            _shapes["_task_node_metadata"].read(pb)
+            if which_target_metadata == "task_node_metadata"
+            else None
+        )
+        state["_deck_uri"] = pb.deck_uri
+        state["_dynamic_job_spec_uri"] = pb.dynamic_job_spec_uri
 
     def __init__(
         self,
@@ -260,16 +319,26 @@ class NodeExecution(_Model):
                 "id",
                 _Ref("flytemodels.flytekit.core.identifier", "NodeExecutionIdentifier"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_input_uri": _s.Scalar("input_uri", presence=False, empty_is_none=False),
             "_closure": _s.Model(
                 "closure",
                 _Ref("flytemodels.flytekit.node_execution", "NodeExecutionClosure"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_metadata": _s.Message("metadata", presence=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_id"] = _shapes["_id"].read(pb)
+        state["_input_uri"] = pb.input_uri
+        state["_closure"] = _shapes["_closure"].read(pb)
+        state["_metadata"] = _shapes["_metadata"].read(pb)
 
     def __init__(
         self,

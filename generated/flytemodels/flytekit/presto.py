@@ -28,6 +28,14 @@ class PrestoQuery(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_routing_group"] = pb.routing_group
+        state["_catalog"] = pb.catalog
+        state["_schema"] = pb.schema
+        state["_statement"] = pb.statement
+
     def __init__(
         self,
         routing_group: _Any = None,

@@ -38,12 +38,26 @@ class ProjectBase(_Model):
             ),
             "_description": _s.Scalar("description", presence=False, empty_is_none=False),
             "_labels": _s.Model(
-                "labels", _Ref("flytemodels.flytekit.common", "Labels"), presence=True
+                "labels",
+                _Ref("flytemodels.flytekit.common", "Labels"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_state": _s.Scalar("state", presence=False, empty_is_none=False),
             "_org": _s.Scalar("org", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_id"] = pb.id
+        state["_name"] = pb.name
+        state["_domains"] = _shapes["_domains"].read(pb)
+        state["_description"] = pb.description
+        state["_labels"] = _shapes["_labels"].read(pb)
+        state["_state"] = pb.state
+        state["_org"] = pb.org
 
     def __init__(
         self,

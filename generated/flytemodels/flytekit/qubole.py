@@ -27,6 +27,13 @@ class HiveQuery(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_query"] = pb.query
+        state["_timeout_sec"] = pb.timeout_sec
+        state["_retry_count"] = pb.retryCount
+
     def __init__(
         self,
         query: _Any,
@@ -60,6 +67,11 @@ class HiveQueryCollection(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_queries"] = _shapes["_queries"].read(pb)
+
     def __init__(
         self,
         queries: _Any,
@@ -84,13 +96,25 @@ class QuboleHiveJob(_Model):
                 "query_collection",
                 _Ref("flytemodels.flytekit.qubole", "HiveQueryCollection"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_tags": _s.Repeated("tags", empty_is_none=False),
             "_query": _s.Model(
-                "query", _Ref("flytemodels.flytekit.qubole", "HiveQuery"), presence=True
+                "query",
+                _Ref("flytemodels.flytekit.qubole", "HiveQuery"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_cluster_label"] = pb.cluster_label
+        state["_query_collection"] = _shapes["_query_collection"].read(pb)
+        state["_tags"] = _shapes["_tags"].read(pb)
+        state["_query"] = _shapes["_query"].read(pb)
 
     def __init__(
         self,

@@ -39,6 +39,12 @@ class ScheduleBase(_Model):
             },
         )
 
+        @staticmethod
+        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+            state["_value"] = pb.value
+            state["_unit"] = pb.unit
+
         def __init__(
             self,
             value: _Any,
@@ -65,6 +71,12 @@ class ScheduleBase(_Model):
             },
         )
 
+        @staticmethod
+        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+            state["_schedule"] = pb.schedule or None
+            state["_offset"] = pb.offset or None
+
         def __init__(
             self,
             schedule: _Any,
@@ -87,18 +99,37 @@ class ScheduleBase(_Model):
         {
             "_cron_expression": _s.Scalar("cron_expression", presence=True, empty_is_none=False),
             "_rate": _s.Model(
-                "rate", _Ref("flytemodels.flytekit.schedule", "Schedule.FixedRate"), presence=True
+                "rate",
+                _Ref("flytemodels.flytekit.schedule", "Schedule.FixedRate"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_cron_schedule": _s.Model(
                 "cron_schedule",
                 _Ref("flytemodels.flytekit.schedule", "Schedule.CronSchedule"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_kickoff_time_input_arg": _s.Scalar(
                 "kickoff_time_input_arg", presence=False, empty_is_none=False
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_ScheduleExpression = pb.WhichOneof("ScheduleExpression")
+        state["_cron_expression"] = (
+            pb.cron_expression if which_ScheduleExpression == "cron_expression" else None
+        )
+        state["_rate"] = _shapes["_rate"].read(pb) if which_ScheduleExpression == "rate" else None
+        state["_cron_schedule"] = (
+            _shapes["_cron_schedule"].read(pb)
+            if which_ScheduleExpression == "cron_schedule"
+            else None
+        )
+        state["_kickoff_time_input_arg"] = pb.kickoff_time_input_arg
 
     def __init__(
         self,

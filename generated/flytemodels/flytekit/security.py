@@ -55,6 +55,16 @@ class SecretBase(_Model):
             "env_var": _s.Scalar("env_var", presence=False, empty_is_none=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["group"] = pb.group
+        state["group_version"] = pb.group_version or None
+        state["key"] = pb.key or None
+        state["mount_requirement"] = _shapes["mount_requirement"].read(pb)
+        state["env_var"] = pb.env_var or None
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -73,11 +83,16 @@ class OAuth2Client(_Model):
         "OAuth2Client",
         {
             "client_id": _s.Scalar("client_id", presence=False, empty_is_none=False),
-            "client_secret": _s.Model(
-                "client_secret", _Ref("flytemodels.flytekit.security", "Secret"), presence=False
-            ),
+            "client_secret": _s.Message("client_secret", presence=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["client_id"] = pb.client_id
+        state["client_secret"] = _shapes["client_secret"].read(pb)
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -105,12 +120,22 @@ class Identity(_Model):
                 "oauth2_client",
                 _Ref("flytemodels.flytekit.security", "OAuth2Client"),
                 presence=True,
+                empty_is_none=False,
             ),
             "execution_identity": _s.Scalar(
                 "execution_identity", presence=False, empty_is_none=True
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["iam_role"] = pb.iam_role or None
+        state["k8s_service_account"] = pb.k8s_service_account or None
+        state["oauth2_client"] = _shapes["oauth2_client"].read(pb)
+        state["execution_identity"] = pb.execution_identity or None
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -139,7 +164,10 @@ class OAuth2TokenRequest(_Model):
             "name": _s.Scalar("name", presence=False, empty_is_none=False),
             "type_": _s.Scalar("type", presence=False, empty_is_none=False),
             "client": _s.Model(
-                "client", _Ref("flytemodels.flytekit.security", "OAuth2Client"), presence=True
+                "client",
+                _Ref("flytemodels.flytekit.security", "OAuth2Client"),
+                presence=True,
+                empty_is_none=False,
             ),
             "idp_discovery_endpoint": _s.Scalar(
                 "idp_discovery_endpoint", presence=False, empty_is_none=False
@@ -147,6 +175,16 @@ class OAuth2TokenRequest(_Model):
             "token_endpoint": _s.Scalar("token_endpoint", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["name"] = pb.name
+        state["type_"] = pb.type
+        state["client"] = _shapes["client"].read(pb)
+        state["idp_discovery_endpoint"] = pb.idp_discovery_endpoint
+        state["token_endpoint"] = pb.token_endpoint
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -168,7 +206,10 @@ class SecurityContextBase(_Model):
         "SecurityContext",
         {
             "run_as": _s.Model(
-                "run_as", _Ref("flytemodels.flytekit.security", "Identity"), presence=True
+                "run_as",
+                _Ref("flytemodels.flytekit.security", "Identity"),
+                presence=True,
+                empty_is_none=False,
             ),
             "secrets": _s.Models(
                 "secrets", _Ref("flytemodels.flytekit.security", "Secret"), empty_is_none=True
@@ -180,6 +221,14 @@ class SecurityContextBase(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["run_as"] = _shapes["run_as"].read(pb)
+        state["secrets"] = _shapes["secrets"].read(pb)
+        state["tokens"] = _shapes["tokens"].read(pb)
+
     _EAGER = True
 
     def __post_init__(self) -> None:

@@ -43,6 +43,12 @@ class Resources(_Model):
             },
         )
 
+        @staticmethod
+        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+            state["_name"] = pb.name
+            state["_value"] = pb.value
+
         def __init__(
             self,
             name: _Any,
@@ -76,6 +82,12 @@ class Resources(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_requests"] = _shapes["_requests"].read(pb)
+        state["_limits"] = _shapes["_limits"].read(pb)
 
     def __init__(
         self,
@@ -111,6 +123,13 @@ class RuntimeMetadata(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_type"] = pb.type
+        state["_version"] = pb.version
+        state["_flavor"] = pb.flavor
+
     def __init__(
         self,
         type: _Any,
@@ -140,11 +159,17 @@ class TaskMetadata(_Model):
         {
             "_discoverable": _s.Scalar("discoverable", presence=False, empty_is_none=False),
             "_runtime": _s.Model(
-                "runtime", _Ref("flytemodels.flytekit.task", "RuntimeMetadata"), presence=False
+                "runtime",
+                _Ref("flytemodels.flytekit.task", "RuntimeMetadata"),
+                presence=False,
+                empty_is_none=False,
             ),
-            "_timeout": _s.Duration("timeout", presence=False),
+            "_timeout": _s.falsy_unset(_s.Duration("timeout", presence=False)),
             "_retries": _s.Model(
-                "retries", _Ref("flytemodels.flytekit.literals", "RetryStrategy"), presence=False
+                "retries",
+                _Ref("flytemodels.flytekit.literals", "RetryStrategy"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_discovery_version": _s.Scalar(
                 "discovery_version", presence=False, empty_is_none=False
@@ -162,12 +187,33 @@ class TaskMetadata(_Model):
             ),
             "_cache_ignore_input_vars": _s.Repeated("cache_ignore_input_vars", empty_is_none=False),
             "_is_eager": _s.Scalar("is_eager", presence=False, empty_is_none=False),
-            "_generates_deck": _s.Wrapper("generates_deck", presence=True),
+            "_generates_deck": _s.Wrapper("generates_deck", presence=False),
             "_k8s_object_metadata": _s.Model(
-                "metadata", _Ref("flytemodels.flytekit.task", "K8sObjectMetadata"), presence=True
+                "metadata",
+                _Ref("flytemodels.flytekit.task", "K8sObjectMetadata"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_discoverable"] = pb.discoverable
+        state["_runtime"] = _shapes["_runtime"].read(pb)
+        state["_timeout"] = _shapes["_timeout"].read(pb)
+        state["_retries"] = _shapes["_retries"].read(pb)
+        state["_discovery_version"] = pb.discovery_version
+        state["_deprecated_error_message"] = pb.deprecated_error_message
+        state["_interruptible"] = pb.interruptible if pb.HasField("interruptible") else None
+        state["_cache_serializable"] = pb.cache_serializable
+        state["_tags"] = _shapes["_tags"].read(pb)
+        state["_pod_template_name"] = pb.pod_template_name
+        state["_cache_ignore_input_vars"] = _shapes["_cache_ignore_input_vars"].read(pb)
+        state["_is_eager"] = pb.is_eager
+        state["_generates_deck"] = _shapes["_generates_deck"].read(pb)
+        state["_k8s_object_metadata"] = _shapes["_k8s_object_metadata"].read(pb)
 
     def __init__(
         self,
@@ -266,25 +312,40 @@ class TaskTemplateBase(_Model):
         "TaskTemplate",
         {
             "_id": _s.Model(
-                "id", _Ref("flytemodels.flytekit.core.identifier", "Identifier"), presence=False
+                "id",
+                _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_type": _s.Scalar("type", presence=False, empty_is_none=False),
             "_metadata": _s.Model(
-                "metadata", _Ref("flytemodels.flytekit.task", "TaskMetadata"), presence=False
+                "metadata",
+                _Ref("flytemodels.flytekit.task", "TaskMetadata"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_interface": _s.Model(
                 "interface",
                 _Ref("flytemodels.flytekit.interface", "TypedInterface"),
                 presence=False,
+                empty_is_none=False,
             ),
-            "_custom": _s.Struct("custom", presence=False, empty_is_none=False),
+            "_custom": _s.falsy_unset(_s.Struct("custom", presence=False, empty_is_none=False)),
             "_container": _s.Model(
-                "container", _Ref("flytemodels.flytekit.task", "Container"), presence=True
+                "container",
+                _Ref("flytemodels.flytekit.task", "Container"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_k8s_pod": _s.Model(
-                "k8s_pod", _Ref("flytemodels.flytekit.task", "K8sPod"), presence=True
+                "k8s_pod",
+                _Ref("flytemodels.flytekit.task", "K8sPod"),
+                presence=True,
+                empty_is_none=False,
             ),
-            "_sql": _s.Model("sql", _Ref("flytemodels.flytekit.task", "Sql"), presence=True),
+            "_sql": _s.Model(
+                "sql", _Ref("flytemodels.flytekit.task", "Sql"), presence=True, empty_is_none=False
+            ),
             "_task_type_version": _s.Scalar(
                 "task_type_version", presence=False, empty_is_none=False
             ),
@@ -292,11 +353,31 @@ class TaskTemplateBase(_Model):
                 "security_context",
                 _Ref("flytemodels.flytekit.security", "SecurityContext"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_extended_resources": _s.Message("extended_resources", presence=True),
             "_config": _s.ScalarMap("config", empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_target = pb.WhichOneof("target")
+        state["_id"] = _shapes["_id"].read(pb)
+        state["_type"] = pb.type
+        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_interface"] = _shapes["_interface"].read(pb)
+        state["_custom"] = _shapes["_custom"].read(pb)
+        state["_container"] = (
+            _shapes["_container"].read(pb) if which_target == "container" else None
+        )
+        state["_k8s_pod"] = _shapes["_k8s_pod"].read(pb) if which_target == "k8s_pod" else None
+        state["_sql"] = _shapes["_sql"].read(pb) if which_target == "sql" else None
+        state["_task_type_version"] = pb.task_type_version
+        state["_security_context"] = _shapes["_security_context"].read(pb)
+        state["_extended_resources"] = _shapes["_extended_resources"].read(pb)
+        state["_config"] = _shapes["_config"].read(pb)
 
     def __init__(
         self,
@@ -325,6 +406,7 @@ class TaskTemplateBase(_Model):
         self._k8s_pod = k8s_pod
         self._sql = sql
         self._extended_resources = extended_resources
+        self._fm_post_init()
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.core.TaskTemplate``.""")
@@ -373,6 +455,7 @@ class TaskExecutionMetadata(_Model):
                 "task_execution_id",
                 _Ref("flytemodels.flytekit.core.identifier", "TaskExecutionIdentifier"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_namespace": _s.Scalar("namespace", presence=False, empty_is_none=False),
             "_labels": _s.ScalarMap("labels", empty_is_none=False),
@@ -390,12 +473,31 @@ class TaskExecutionMetadata(_Model):
                 "overrides",
                 _Ref("flytemodels.flytekit.core.workflow", "TaskNodeOverrides"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_identity": _s.Model(
-                "identity", _Ref("flytemodels.flytekit.security", "Identity"), presence=False
+                "identity",
+                _Ref("flytemodels.flytekit.security", "Identity"),
+                presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_task_execution_id"] = _shapes["_task_execution_id"].read(pb)
+        state["_namespace"] = pb.namespace
+        state["_labels"] = _shapes["_labels"].read(pb)
+        state["_annotations"] = _shapes["_annotations"].read(pb)
+        state["_k8s_service_account"] = pb.k8s_service_account
+        state["_environment_variables"] = _shapes["_environment_variables"].read(pb)
+        state["_max_attempts"] = pb.max_attempts
+        state["_interruptible"] = pb.interruptible
+        state["_interruptible_failure_threshold"] = pb.interruptible_failure_threshold
+        state["_overrides"] = _shapes["_overrides"].read(pb)
+        state["_identity"] = _shapes["_identity"].read(pb)
 
     def __init__(
         self,
@@ -478,15 +580,25 @@ class TaskSpec(_Model):
         "TaskSpec",
         {
             "_template": _s.Model(
-                "template", _Ref("flytemodels.flytekit.task", "TaskTemplate"), presence=False
+                "template",
+                _Ref("flytemodels.flytekit.task", "TaskTemplate"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_docs": _s.Model(
                 "description",
                 _Ref("flytemodels.flytekit.documentation", "Documentation"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_template"] = _shapes["_template"].read(pb)
+        state["_docs"] = _shapes["_docs"].read(pb)
 
     def __init__(
         self,
@@ -513,16 +625,29 @@ class Task(_Model):
         "Task",
         {
             "_id": _s.Model(
-                "id", _Ref("flytemodels.flytekit.core.identifier", "Identifier"), presence=False
+                "id",
+                _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_closure": _s.Model(
-                "closure", _Ref("flytemodels.flytekit.task", "TaskClosure"), presence=False
+                "closure",
+                _Ref("flytemodels.flytekit.task", "TaskClosure"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_short_description": _s.Scalar(
                 "short_description", presence=False, empty_is_none=False
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_id"] = _shapes["_id"].read(pb)
+        state["_closure"] = _shapes["_closure"].read(pb)
+        state["_short_description"] = pb.short_description
 
     def __init__(
         self,
@@ -551,11 +676,20 @@ class TaskClosure(_Model):
         "TaskClosure",
         {
             "_compiled_task": _s.Model(
-                "compiled_task", _Ref("flytemodels.flytekit.task", "CompiledTask"), presence=False
+                "compiled_task",
+                _Ref("flytemodels.flytekit.task", "CompiledTask"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_created_at": _s.Timestamp("created_at", presence=True, naive=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_compiled_task"] = _shapes["_compiled_task"].read(pb)
+        state["_created_at"] = _shapes["_created_at"].read(pb)
 
     def __init__(
         self,
@@ -585,10 +719,18 @@ class CompiledTask(_Model):
         "CompiledTask",
         {
             "_template": _s.Model(
-                "template", _Ref("flytemodels.flytekit.task", "TaskTemplate"), presence=False
+                "template",
+                _Ref("flytemodels.flytekit.task", "TaskTemplate"),
+                presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_template"] = _shapes["_template"].read(pb)
 
     def __init__(
         self,
@@ -620,6 +762,12 @@ class IOStrategy(_Model):
             "_upload_mode": _s.Scalar("upload_mode", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_download_mode"] = pb.download_mode
+        state["_upload_mode"] = pb.upload_mode
 
     def __init__(
         self,
@@ -656,10 +804,22 @@ class DataLoadingConfigBase(_Model):
             "_output_path": _s.Scalar("output_path", presence=False, empty_is_none=False),
             "_format": _s.Scalar("format", presence=False, empty_is_none=False),
             "_io_strategy": _s.Model(
-                "io_strategy", _Ref("flytemodels.flytekit.task", "IOStrategy"), presence=True
+                "io_strategy",
+                _Ref("flytemodels.flytekit.task", "IOStrategy"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_enabled"] = pb.enabled
+        state["_input_path"] = pb.input_path
+        state["_output_path"] = pb.output_path
+        state["_format"] = pb.format
+        state["_io_strategy"] = _shapes["_io_strategy"].read(pb)
 
     def __init__(
         self,
@@ -674,6 +834,7 @@ class DataLoadingConfigBase(_Model):
         self._enabled = enabled
         self._format = format
         self._io_strategy = io_strategy
+        self._fm_post_init()
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     enabled = property(
@@ -709,17 +870,36 @@ class ContainerBase(_Model):
             "_command": _s.Repeated("command", empty_is_none=False),
             "_args": _s.Repeated("args", empty_is_none=False),
             "_resources": _s.Model(
-                "resources", _Ref("flytemodels.flytekit.task", "Resources"), presence=False
+                "resources",
+                _Ref("flytemodels.flytekit.task", "Resources"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_env": _s.Pairs("env"),
             "_config": _s.Pairs("config"),
             "_ports": _s.Models("ports", None, empty_is_none=False),
             "_data_loading_config": _s.Model(
-                "data_config", _Ref("flytemodels.flytekit.task", "DataLoadingConfig"), presence=True
+                "data_config",
+                _Ref("flytemodels.flytekit.task", "DataLoadingConfig"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_architecture": _s.Scalar("architecture", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_image"] = pb.image
+        state["_command"] = _shapes["_command"].read(pb)
+        state["_args"] = _shapes["_args"].read(pb)
+        state["_resources"] = _shapes["_resources"].read(pb)
+        state["_env"] = _shapes["_env"].read(pb)
+        state["_config"] = _shapes["_config"].read(pb)
+        state["_ports"] = _shapes["_ports"].read(pb)
+        state["_data_loading_config"] = _shapes["_data_loading_config"].read(pb)
+        state["_architecture"] = pb.architecture
 
     def __init__(
         self,
@@ -781,6 +961,12 @@ class K8sObjectMetadata(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_labels"] = _shapes["_labels"].read(pb)
+        state["_annotations"] = _shapes["_annotations"].read(pb)
+
     def __init__(
         self,
         labels: _Any = None,
@@ -809,17 +995,31 @@ class K8sPodBase(_Model):
         "K8sPod",
         {
             "_metadata": _s.Model(
-                "metadata", _Ref("flytemodels.flytekit.task", "K8sObjectMetadata"), presence=False
+                "metadata",
+                _Ref("flytemodels.flytekit.task", "K8sObjectMetadata"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_pod_spec": _s.Struct("pod_spec", presence=True, empty_is_none=False),
             "_data_config": _s.Model(
-                "data_config", _Ref("flytemodels.flytekit.task", "DataLoadingConfig"), presence=True
+                "data_config",
+                _Ref("flytemodels.flytekit.task", "DataLoadingConfig"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_primary_container_name": _s.Scalar(
                 "primary_container_name", presence=False, empty_is_none=True
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_pod_spec"] = _shapes["_pod_spec"].read(pb)
+        state["_data_config"] = _shapes["_data_config"].read(pb)
+        state["_primary_container_name"] = pb.primary_container_name or None
 
     def __init__(
         self,
@@ -866,6 +1066,12 @@ class Sql(_Model):
             "_dialect": _s.Scalar("dialect", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_statement"] = pb.statement
+        state["_dialect"] = pb.dialect
 
     def __init__(
         self,

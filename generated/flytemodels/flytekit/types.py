@@ -57,6 +57,12 @@ class SchemaType(_Model):
             },
         )
 
+        @staticmethod
+        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+            state["_name"] = pb.name
+            state["_type"] = pb.type
+
         def __init__(
             self,
             name: _Any,
@@ -85,6 +91,11 @@ class SchemaType(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_columns"] = _shapes["_columns"].read(pb)
+
     def __init__(
         self,
         columns: _Any,
@@ -109,6 +120,11 @@ class UnionType(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_variants"] = _shapes["_variants"].read(pb)
 
     def __init__(
         self,
@@ -137,6 +153,12 @@ class TypeStructure(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_tag"] = pb.tag
+        state["_dataclass_type"] = _shapes["_dataclass_type"].read(pb)
 
     def __init__(
         self,
@@ -169,9 +191,16 @@ class StructuredDatasetType(_Model):
                     "literal_type",
                     _Ref("flytemodels.flytekit.types", "LiteralType"),
                     presence=False,
+                    empty_is_none=False,
                 ),
             },
         )
+
+        @staticmethod
+        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+            state["_name"] = pb.name
+            state["_literal_type"] = _shapes["_literal_type"].read(pb)
 
         def __init__(
             self,
@@ -209,6 +238,14 @@ class StructuredDatasetType(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_columns"] = _shapes["_columns"].read(pb)
+        state["_format"] = pb.format
+        state["_external_schema_type"] = pb.external_schema_type or None
+        state["_external_schema_bytes"] = pb.external_schema_bytes or None
 
     def __init__(
         self,
@@ -254,39 +291,88 @@ class LiteralTypeBase(_Model):
         {
             "_simple": _s.Scalar("simple", presence=True, empty_is_none=False),
             "_schema": _s.Model(
-                "schema", _Ref("flytemodels.flytekit.types", "SchemaType"), presence=True
+                "schema",
+                _Ref("flytemodels.flytekit.types", "SchemaType"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_collection_type": _s.Model(
-                "collection_type", _Ref("flytemodels.flytekit.types", "LiteralType"), presence=True
+                "collection_type",
+                _Ref("flytemodels.flytekit.types", "LiteralType"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_map_value_type": _s.Model(
-                "map_value_type", _Ref("flytemodels.flytekit.types", "LiteralType"), presence=True
+                "map_value_type",
+                _Ref("flytemodels.flytekit.types", "LiteralType"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_blob": _s.Model(
-                "blob", _Ref("flytemodels.flytekit.core.types", "BlobType"), presence=True
+                "blob",
+                _Ref("flytemodels.flytekit.core.types", "BlobType"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_enum_type": _s.Model(
-                "enum_type", _Ref("flytemodels.flytekit.core.types", "EnumType"), presence=True
+                "enum_type",
+                _Ref("flytemodels.flytekit.core.types", "EnumType"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_structured_dataset_type": _s.Model(
                 "structured_dataset_type",
                 _Ref("flytemodels.flytekit.types", "StructuredDatasetType"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_union_type": _s.Model(
-                "union_type", _Ref("flytemodels.flytekit.types", "UnionType"), presence=True
+                "union_type",
+                _Ref("flytemodels.flytekit.types", "UnionType"),
+                presence=True,
+                empty_is_none=False,
             ),
-            "_metadata": _s.Struct("metadata", presence=True, empty_is_none=False),
+            "_metadata": _s.Struct("metadata", presence=True, empty_is_none=True),
             "_annotation": _s.Model(
                 "annotation",
                 _Ref("flytemodels.flytekit.annotation", "TypeAnnotation"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_structure": _s.Model(
-                "structure", _Ref("flytemodels.flytekit.types", "TypeStructure"), presence=True
+                "structure",
+                _Ref("flytemodels.flytekit.types", "TypeStructure"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_type = pb.WhichOneof("type")
+        state["_simple"] = pb.simple if which_type == "simple" else None
+        state["_schema"] = _shapes["_schema"].read(pb) if which_type == "schema" else None
+        state["_collection_type"] = (
+            _shapes["_collection_type"].read(pb) if which_type == "collection_type" else None
+        )
+        state["_map_value_type"] = (
+            _shapes["_map_value_type"].read(pb) if which_type == "map_value_type" else None
+        )
+        state["_blob"] = _shapes["_blob"].read(pb) if which_type == "blob" else None
+        state["_enum_type"] = _shapes["_enum_type"].read(pb) if which_type == "enum_type" else None
+        state["_structured_dataset_type"] = (
+            _shapes["_structured_dataset_type"].read(pb)
+            if which_type == "structured_dataset_type"
+            else None
+        )
+        state["_union_type"] = (
+            _shapes["_union_type"].read(pb) if which_type == "union_type" else None
+        )
+        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_annotation"] = _shapes["_annotation"].read(pb)
+        state["_structure"] = _shapes["_structure"].read(pb)
 
     def __init__(
         self,
@@ -368,6 +454,13 @@ class OutputReference(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_node_id"] = pb.node_id
+        state["_var"] = pb.var
+        state["_attr_path"] = _shapes["_attr_path"].read(pb)
+
     def __init__(
         self,
         node_id: _Any,
@@ -401,6 +494,12 @@ class Error(_Model):
             "_message": _s.Scalar("message", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_failed_node_id"] = pb.failed_node_id
+        state["_message"] = pb.message
 
     def __init__(
         self,

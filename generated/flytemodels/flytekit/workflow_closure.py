@@ -25,12 +25,19 @@ class WorkflowClosure(_Model):
                 "workflow",
                 _Ref("flytemodels.flytekit.core.workflow", "WorkflowTemplate"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_tasks": _s.Models(
                 "tasks", _Ref("flytemodels.flytekit.task", "TaskTemplate"), empty_is_none=False
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_workflow"] = _shapes["_workflow"].read(pb)
+        state["_tasks"] = _shapes["_tasks"].read(pb)
 
     def __init__(
         self,

@@ -41,6 +41,10 @@ class FlyteType(FlyteABCMeta):
     def verbose_class_string(cls) -> str:
         return cls.short_class_string()
 
+    @abc.abstractmethod
+    def from_flyte_idl(cls, idl_object: Any) -> Any:
+        """Build an instance from its IDL message (each entity class defines it)."""
+
 
 class FlyteIdlEntity(metaclass=FlyteType):
     """Something with ``to_flyte_idl()``: equality, hash and text follow from the message."""
@@ -87,15 +91,15 @@ class FlyteCustomIdlEntity(FlyteIdlEntity):
 
     @classmethod
     def from_flyte_idl(cls, idl_object: Any) -> Any:
-        return cls.from_dict(idl_dict=json_format.MessageToDict(idl_object))
+        from_dict: Any = cls.from_dict  # declared as a method, as flytekit does; subclasses make it a classmethod
+        return from_dict(idl_dict=json_format.MessageToDict(idl_object))
 
     def to_flyte_idl(self) -> Any:
         return json_format.Parse(json.dumps(self.to_dict()), struct_pb2.Struct())
 
-    @classmethod
     @abc.abstractmethod
-    def from_dict(cls, idl_dict: Any) -> Any:
-        """Build the entity from what ``to_dict`` returned."""
+    def from_dict(self, idl_dict: Any) -> Any:
+        """Build the entity from what ``to_dict`` returned (subclasses make it a classmethod, as flytekit's do)."""
 
     @abc.abstractmethod
     def to_dict(self) -> Any:

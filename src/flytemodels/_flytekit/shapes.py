@@ -9,8 +9,9 @@ from flytemodels._runtime.shapes import fill
 
 
 def _attr_path_to_python(pb: Any) -> list[str | int]:
-    # A PromiseAttribute is a oneof of a key (string_value) or an index (int_value).
-    return [getattr(step, step.WhichOneof("value") or "string_value") for step in pb.attr_path]
+    # A PromiseAttribute is a oneof of a key (string_value) or an index (int_value); an unset one
+    # reads as flytekit reads it, index 0 (writing it back happens only if the path was changed).
+    return [getattr(step, step.WhichOneof("value") or "int_value") for step in pb.attr_path]
 
 
 def _attr_path_to_proto(value: Any, pb: Any) -> None:
@@ -58,9 +59,36 @@ def _pod_template_to_proto(value: Any, pb: Any) -> None:
     fill(pb.pod_template, value)
 
 
+def _sub_workflow_ref_to_python(pb: Any) -> Any:
+    """flytekit's reading: None when the node runs a launch plan, else the sub-workflow's id (even unset)."""
+    if pb.HasField("launchplan_ref"):
+        return None
+    from flytemodels.flytekit.core.identifier import Identifier
+
+    return Identifier.from_flyte_idl(pb.sub_workflow_ref)
+
+
+def _sub_workflow_ref_to_proto(value: Any, pb: Any) -> None:
+    fill(pb.sub_workflow_ref, value)
+
+
+def _sub_workflows_to_python(pb: Any) -> list[Any]:
+    from flytemodels.flytekit.core.workflow import WorkflowTemplate
+
+    return [WorkflowTemplate.from_flyte_idl(item) for item in pb.sub_workflows]
+
+
+def _sub_workflows_to_proto(value: Any, pb: Any) -> None:
+    """Sorted by name, as flytekit writes them: registration bytes (and the versions hashed from them) match."""
+    for workflow in sorted(value, key=lambda item: item.id.name):
+        fill(pb.sub_workflows.add(), workflow)
+
+
 #: name → (to_python(message), to_proto(value, message)), the message being the field's owner.
 CUSTOM: dict[str, tuple[Callable[[Any], Any], Callable[[Any, Any], None]]] = {
     "attr_path": (_attr_path_to_python, _attr_path_to_proto),
     "legacy_auth_role": (_auth_role_to_python, _auth_role_to_proto),
     "pod_template": (_pod_template_to_python, _pod_template_to_proto),
+    "sub_workflow_ref": (_sub_workflow_ref_to_python, _sub_workflow_ref_to_proto),
+    "sub_workflows_by_name": (_sub_workflows_to_python, _sub_workflows_to_proto),
 }

@@ -24,6 +24,7 @@ each attribute maps to its field.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
@@ -78,9 +79,13 @@ class MutableModel:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        fields = inspect.get_annotations(cls)  # a dataclass's fields: read eagerly, never lazily
         for attr in cls.__dict__.get("_SHAPES", ()):
-            if not hasattr(cls, attr):  # a dataclass field's default stays the class attribute
+            if attr not in fields and not hasattr(cls, attr):
                 setattr(cls, attr, _Lazy(attr))
+
+    def _fm_post_init(self) -> None:
+        """Called at the end of a generated constructor the table marks ``post_init``: hand-written checks."""
 
     def _fm_load(self, name: str) -> Any:
         """Convert every attribute of a held model not yet in its ``__dict__``; return ``name``'s."""
@@ -184,11 +189,16 @@ def _convert(readers: _Readers, held: Any, state: dict[str, Any]) -> None:
 
 
 def _readers(cls: type[MutableModel]) -> _Readers:
-    """How ``cls`` converts its attributes, built once per class.
+    """How ``cls`` converts its attributes, built once per class: its generated ``_fm_read``, or
+    one reader per shape (a class written by hand).
 
     The members of a oneof are read together: one ``WhichOneof`` answers for all of
     them, where asking each member would cost a ``HasField`` and a call apiece.
     """
+    generated = getattr(cls, "_fm_read", None)
+    if generated is not None:  # the generated straight-line reader: one call for the whole message
+        _READERS[cls] = [(None, generated)]
+        return _READERS[cls]
     fields = cls._PB.DESCRIPTOR.fields_by_name
     groups: dict[str, list[tuple[str, Shape]]] = {}
     order: list[tuple[str, Shape] | str] = []  # an attribute read alone, or the name of a oneof

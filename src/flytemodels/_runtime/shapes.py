@@ -48,7 +48,7 @@ class ClassRef:
 class Shape:
     """One attribute ↔ one field. Subclasses define ``read`` and ``_write``."""
 
-    __slots__ = ("field", "label", "presence")
+    __slots__ = ("falsy_unset", "field", "label", "presence")
     #: Whether a rewrite may skip a value equal to what the held message gives (cheap, immutable values).
     compare_before_rewrite = True
 
@@ -56,6 +56,7 @@ class Shape:
         self.field = field
         self.presence = presence  # read None when the field is unset (oneof members, optional, messages)
         self.label = field
+        self.falsy_unset = False  # see falsy_unset()
 
     def bind(self, owner: str) -> Shape:
         """Name the owning class in error messages (called once by the generated class)."""
@@ -70,12 +71,16 @@ class Shape:
         return self.read
 
     def write(self, target: Any, value: Any) -> None:
+        if self.falsy_unset and not value:
+            return
         try:
             self._write(target, value)
         except (TypeError, ValueError) as error:
             raise type(error)(f"{self.label}: {error}") from None
 
     def rewrite(self, target: Any, value: Any, held: Any) -> None:
+        if value is None and self.read(held) is None:  # unchanged, e.g. a present but empty message read as None
+            return
         if self.compare_before_rewrite and _same(value, self.read(held)):
             return
         target.ClearField(self.field)
@@ -168,15 +173,18 @@ class ScalarMap(Shape):
 class Model(Shape):
     """A message field, as a model of the family (``model``); a message without one stays a message."""
 
-    __slots__ = ("model",)
+    __slots__ = ("empty_is_none", "model")
     compare_before_rewrite = False
 
-    def __init__(self, field: str, model: ClassRef, *, presence: bool = True) -> None:
+    def __init__(self, field: str, model: ClassRef, *, presence: bool = True, empty_is_none: bool = False) -> None:
         super().__init__(field, presence=presence)
         self.model = model
+        self.empty_is_none = empty_is_none  # a present but empty message reads as None
 
     def read(self, pb: Any) -> Any:
         if self.presence and not pb.HasField(self.field):
+            return None
+        if self.empty_is_none and not getattr(pb, self.field).ByteSize():
             return None
         model = self.model._found or self.model.get()
         if model._EAGER:
@@ -327,7 +335,7 @@ class Wrapper(Shape):
 
 
 class Duration(Shape):
-    """A ``google.protobuf.Duration`` field, as a ``timedelta``; a zero or falsy value is not written."""
+    """A ``google.protobuf.Duration`` field, as a ``timedelta``."""
 
     __slots__ = ()
 
@@ -341,19 +349,18 @@ class Duration(Shape):
         return datetime.timedelta(seconds=duration.seconds, microseconds=int(duration.nanos / 1000))
 
     def _write(self, target: Any, value: Any) -> None:
-        if not value:  # flytekit's models skip a zero timeout (and its `timeout=0` default)
-            return
         duration = getattr(target, self.field)
         if isinstance(value, PbMessage):
             duration.CopyFrom(value)
         elif isinstance(value, datetime.timedelta):
             duration.FromTimedelta(value)
+            duration.SetInParent()  # a zero duration is still given
         else:
             raise TypeError(f"expected datetime.timedelta, got {type(value).__name__}")
 
 
 class Struct(Shape):
-    """A ``google.protobuf.Struct`` field, as a JSON-like dict; an empty dict is not written."""
+    """A ``google.protobuf.Struct`` field, as a JSON-like dict."""
 
     __slots__ = ("empty_is_none",)
 
@@ -374,10 +381,12 @@ class Struct(Shape):
             getattr(target, self.field).CopyFrom(value)
             return
         _expect_mapping(value)
+        struct = getattr(target, self.field)
         if value:
             from google.protobuf import json_format
 
-            json_format.ParseDict(value, getattr(target, self.field))
+            json_format.ParseDict(value, struct)
+        struct.SetInParent()  # an empty dict is still given
 
 
 class Unwrapped(Shape):
@@ -476,7 +485,12 @@ def _copy(message: Any) -> Any:
 
 
 def _expect_iterable(value: Any) -> None:
-    if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
+    # iter(), not hasattr(__iter__): protobuf's repeated containers iterate through the sequence protocol.
+    try:
+        iter(value)
+    except TypeError:
+        raise TypeError(f"expected a list, got {type(value).__name__}") from None
+    if isinstance(value, (str, bytes, Mapping)):
         raise TypeError(f"expected a list, got {type(value).__name__}")
 
 
@@ -502,3 +516,9 @@ def setter(attr: str) -> Callable[[Any, Any], None]:
         setattr(model, attr, value)
 
     return set_attribute
+
+
+def falsy_unset(shape: Shape) -> Shape:
+    """``shape``, not writing a falsy value (as flytekit's ``if self.timeout:``), for the fields the table marks."""
+    shape.falsy_unset = True
+    return shape

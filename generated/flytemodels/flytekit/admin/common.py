@@ -35,6 +35,12 @@ class SortBase(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_key"] = pb.key
+        state["_direction"] = pb.direction
+
     def __init__(
         self,
         key: _Any,

@@ -26,9 +26,13 @@ class TaskExecutionClosure(_Model):
                 "error",
                 _Ref("flytemodels.flytekit.core.execution", "ExecutionError"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_output_data": _s.Model(
-                "output_data", _Ref("flytemodels.flytekit.literals", "LiteralMap"), presence=True
+                "output_data",
+                _Ref("flytemodels.flytekit.literals", "LiteralMap"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_phase": _s.Scalar("phase", presence=False, empty_is_none=False),
             "_logs": _s.Models(
@@ -45,12 +49,36 @@ class TaskExecutionClosure(_Model):
                 "metadata",
                 _Ref("flytemodels.flytekit.event", "TaskExecutionMetadata"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_event_version": _s.Scalar("event_version", presence=False, empty_is_none=False),
             "_reasons": _s.Models("reasons", None, empty_is_none=False),
             "_log_context": _s.Message("log_context", presence=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_output_result = pb.WhichOneof("output_result")
+        state["_output_uri"] = pb.output_uri if which_output_result == "output_uri" else None
+        state["_error"] = _shapes["_error"].read(pb) if which_output_result == "error" else None
+        state["_output_data"] = (
+            _shapes["_output_data"].read(pb) if which_output_result == "output_data" else None
+        )
+        state["_phase"] = pb.phase
+        state["_logs"] = _shapes["_logs"].read(pb)
+        state["_started_at"] = _shapes["_started_at"].read(pb)
+        state["_duration"] = _shapes["_duration"].read(pb)
+        state["_created_at"] = _shapes["_created_at"].read(pb)
+        state["_updated_at"] = _shapes["_updated_at"].read(pb)
+        state["_custom_info"] = _shapes["_custom_info"].read(pb)
+        state["_reason"] = pb.reason
+        state["_task_type"] = pb.task_type
+        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_event_version"] = pb.event_version
+        state["_reasons"] = _shapes["_reasons"].read(pb)
+        state["_log_context"] = _shapes["_log_context"].read(pb)
 
     def __init__(
         self,
@@ -164,16 +192,26 @@ class TaskExecution(_Model):
                 "id",
                 _Ref("flytemodels.flytekit.core.identifier", "TaskExecutionIdentifier"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_input_uri": _s.Scalar("input_uri", presence=False, empty_is_none=False),
             "_closure": _s.Model(
                 "closure",
                 _Ref("flytemodels.flytekit.admin.task_execution", "TaskExecutionClosure"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_is_parent": _s.Scalar("is_parent", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_id"] = _shapes["_id"].read(pb)
+        state["_input_uri"] = pb.input_uri
+        state["_closure"] = _shapes["_closure"].read(pb)
+        state["_is_parent"] = pb.is_parent
 
     def __init__(
         self,

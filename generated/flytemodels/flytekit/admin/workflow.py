@@ -11,6 +11,7 @@ from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._runtime.shapes import setter as _set
+from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
 
 
@@ -25,19 +26,24 @@ class WorkflowSpec(_Model):
                 "template",
                 _Ref("flytemodels.flytekit.core.workflow", "WorkflowTemplate"),
                 presence=False,
-            ),
-            "_sub_workflows": _s.Models(
-                "sub_workflows",
-                _Ref("flytemodels.flytekit.core.workflow", "WorkflowTemplate"),
                 empty_is_none=False,
             ),
+            "_sub_workflows": _s.Custom("sub_workflows", *_custom["sub_workflows_by_name"]),
             "_docs": _s.Model(
                 "description",
                 _Ref("flytemodels.flytekit.documentation", "Documentation"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_template"] = _shapes["_template"].read(pb)
+        state["_sub_workflows"] = _shapes["_sub_workflows"].read(pb)
+        state["_docs"] = _shapes["_docs"].read(pb)
 
     def __init__(
         self,
@@ -70,18 +76,29 @@ class Workflow(_Model):
         "Workflow",
         {
             "_id": _s.Model(
-                "id", _Ref("flytemodels.flytekit.core.identifier", "Identifier"), presence=False
+                "id",
+                _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_closure": _s.Model(
                 "closure",
                 _Ref("flytemodels.flytekit.admin.workflow", "WorkflowClosure"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_short_description": _s.Scalar(
                 "short_description", presence=False, empty_is_none=False
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_id"] = _shapes["_id"].read(pb)
+        state["_closure"] = _shapes["_closure"].read(pb)
+        state["_short_description"] = pb.short_description
 
     def __init__(
         self,
@@ -115,10 +132,17 @@ class WorkflowClosure(_Model):
                 "compiled_workflow",
                 _Ref("flytemodels.flytekit.core.compiler", "CompiledWorkflowClosure"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_created_at": _s.Timestamp("created_at", presence=True, naive=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_compiled_workflow"] = _shapes["_compiled_workflow"].read(pb)
+        state["_created_at"] = _shapes["_created_at"].read(pb)
 
     def __init__(
         self,

@@ -26,6 +26,12 @@ class CatalogArtifactTag(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_artifact_id"] = pb.artifact_id
+        state["_name"] = pb.name
+
     def __init__(
         self,
         artifact_id: _Any,
@@ -57,19 +63,29 @@ class CatalogMetadataBase(_Model):
                 "dataset_id",
                 _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_artifact_tag": _s.Model(
                 "artifact_tag",
                 _Ref("flytemodels.flytekit.core.catalog", "CatalogArtifactTag"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_source_task_execution": _s.Model(
                 "source_task_execution",
                 _Ref("flytemodels.flytekit.core.identifier", "TaskExecutionIdentifier"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_dataset_id"] = _shapes["_dataset_id"].read(pb)
+        state["_artifact_tag"] = _shapes["_artifact_tag"].read(pb)
+        state["_source_task_execution"] = _shapes["_source_task_execution"].read(pb)
 
     def __init__(
         self,

@@ -28,6 +28,11 @@ class ConnectionSet(_Model):
             },
         )
 
+        @staticmethod
+        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+            state["_ids"] = _shapes["_ids"].read(pb)
+
         def __init__(
             self,
             ids: _Any,
@@ -55,6 +60,12 @@ class ConnectionSet(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_downstream"] = _shapes["_downstream"].read(pb)
+        state["_upstream"] = _shapes["_upstream"].read(pb)
 
     def __init__(
         self,
@@ -84,14 +95,22 @@ class CompiledWorkflow(_Model):
                 "template",
                 _Ref("flytemodels.flytekit.core.workflow", "WorkflowTemplate"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_connections": _s.Model(
                 "connections",
                 _Ref("flytemodels.flytekit.core.compiler", "ConnectionSet"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_template"] = _shapes["_template"].read(pb)
+        state["_connections"] = _shapes["_connections"].read(pb)
 
     def __init__(
         self,
@@ -119,10 +138,18 @@ class CompiledTask(_Model):
         "CompiledTask",
         {
             "_template": _s.Model(
-                "template", _Ref("flytemodels.flytekit.task", "TaskTemplate"), presence=True
+                "template",
+                _Ref("flytemodels.flytekit.task", "TaskTemplate"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_template"] = _shapes["_template"].read(pb)
 
     def __init__(
         self,
@@ -147,6 +174,7 @@ class CompiledWorkflowClosure(_Model):
                 "primary",
                 _Ref("flytemodels.flytekit.core.compiler", "CompiledWorkflow"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_sub_workflows": _s.Models(
                 "sub_workflows",
@@ -154,13 +182,19 @@ class CompiledWorkflowClosure(_Model):
                 empty_is_none=False,
             ),
             "_tasks": _s.Models(
-                "tasks",
-                _Ref("flytemodels.flytekit.core.compiler", "CompiledTask"),
-                empty_is_none=False,
+                "tasks", _Ref("flytemodels.flytekit.task", "CompiledTask"), empty_is_none=False
             ),
             "_launch_plans": _s.Models("launch_plans", None, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_primary"] = _shapes["_primary"].read(pb)
+        state["_sub_workflows"] = _shapes["_sub_workflows"].read(pb)
+        state["_tasks"] = _shapes["_tasks"].read(pb)
+        state["_launch_plans"] = _shapes["_launch_plans"].read(pb)
 
     def __init__(
         self,

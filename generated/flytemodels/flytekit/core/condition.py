@@ -34,15 +34,26 @@ class ComparisonExpression(_Model):
         {
             "_operator": _s.Scalar("operator", presence=False, empty_is_none=False),
             "_left_value": _s.Model(
-                "left_value", _Ref("flytemodels.flytekit.core.condition", "Operand"), presence=False
+                "left_value",
+                _Ref("flytemodels.flytekit.core.condition", "Operand"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_right_value": _s.Model(
                 "right_value",
                 _Ref("flytemodels.flytekit.core.condition", "Operand"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_operator"] = pb.operator
+        state["_left_value"] = _shapes["_left_value"].read(pb)
+        state["_right_value"] = _shapes["_right_value"].read(pb)
 
     def __init__(
         self,
@@ -86,14 +97,23 @@ class ConjunctionExpression(_Model):
                 "left_expression",
                 _Ref("flytemodels.flytekit.core.condition", "BooleanExpression"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_right_expression": _s.Model(
                 "right_expression",
                 _Ref("flytemodels.flytekit.core.condition", "BooleanExpression"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_operator"] = pb.operator
+        state["_left_expression"] = _shapes["_left_expression"].read(pb)
+        state["_right_expression"] = _shapes["_right_expression"].read(pb)
 
     def __init__(
         self,
@@ -128,14 +148,28 @@ class Operand(_Model):
         "Operand",
         {
             "_primitive": _s.Model(
-                "primitive", _Ref("flytemodels.flytekit.literals", "Primitive"), presence=True
+                "primitive",
+                _Ref("flytemodels.flytekit.literals", "Primitive"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_var": _s.Scalar("var", presence=True, empty_is_none=False),
             "_scalar": _s.Model(
-                "scalar", _Ref("flytemodels.flytekit.literals", "Scalar"), presence=True
+                "scalar",
+                _Ref("flytemodels.flytekit.literals", "Scalar"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_val = pb.WhichOneof("val")
+        state["_primitive"] = _shapes["_primitive"].read(pb) if which_val == "primitive" else None
+        state["_var"] = pb.var if which_val == "var" else None
+        state["_scalar"] = _shapes["_scalar"].read(pb) if which_val == "scalar" else None
 
     def __init__(
         self,
@@ -166,14 +200,27 @@ class BooleanExpression(_Model):
                 "conjunction",
                 _Ref("flytemodels.flytekit.core.condition", "ConjunctionExpression"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_comparison": _s.Model(
                 "comparison",
                 _Ref("flytemodels.flytekit.core.condition", "ComparisonExpression"),
                 presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_expr = pb.WhichOneof("expr")
+        state["_conjunction"] = (
+            _shapes["_conjunction"].read(pb) if which_expr == "conjunction" else None
+        )
+        state["_comparison"] = (
+            _shapes["_comparison"].read(pb) if which_expr == "comparison" else None
+        )
 
     def __init__(
         self,

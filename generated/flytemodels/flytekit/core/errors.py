@@ -38,6 +38,16 @@ class ContainerError(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_code"] = pb.code
+        state["_message"] = pb.message
+        state["_kind"] = pb.kind
+        state["_origin"] = pb.origin
+        state["_timestamp"] = _shapes["_timestamp"].read(pb)
+        state["_worker"] = pb.worker
+
     def __init__(
         self,
         code: _Any,
@@ -79,10 +89,18 @@ class ErrorDocument(_Model):
         "ErrorDocument",
         {
             "_error": _s.Model(
-                "error", _Ref("flytemodels.flytekit.core.errors", "ContainerError"), presence=False
+                "error",
+                _Ref("flytemodels.flytekit.core.errors", "ContainerError"),
+                presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_error"] = _shapes["_error"].read(pb)
 
     def __init__(
         self,

@@ -84,6 +84,16 @@ class ExecutionErrorBase(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_code"] = pb.code
+        state["_message"] = pb.message
+        state["_error_uri"] = pb.error_uri
+        state["_kind"] = pb.kind
+        state["_timestamp"] = _shapes["_timestamp"].read(pb)
+        state["_worker"] = pb.worker
+
     def __init__(
         self,
         code: _Any,
@@ -142,6 +152,16 @@ class TaskLog(_Model):
             "_HideOnceFinished": _s.Scalar("HideOnceFinished", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_uri"] = pb.uri
+        state["_name"] = pb.name
+        state["_message_format"] = pb.message_format
+        state["_ttl"] = _shapes["_ttl"].read(pb)
+        state["_ShowWhilePending"] = pb.ShowWhilePending
+        state["_HideOnceFinished"] = pb.HideOnceFinished
 
     def __init__(
         self,

@@ -42,6 +42,16 @@ class IdentifierBase(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_resource_type"] = pb.resource_type
+        state["_project"] = pb.project
+        state["_domain"] = pb.domain
+        state["_name"] = pb.name
+        state["_version"] = pb.version
+        state["_org"] = pb.org
+
     def __init__(
         self,
         resource_type: _Any,
@@ -93,6 +103,14 @@ class WorkflowExecutionIdentifier(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_project"] = pb.project
+        state["_domain"] = pb.domain
+        state["_name"] = pb.name
+        state["_org"] = pb.org
+
     def __init__(
         self,
         project: _Any,
@@ -136,9 +154,16 @@ class NodeExecutionIdentifier(_Model):
                 "execution_id",
                 _Ref("flytemodels.flytekit.core.identifier", "WorkflowExecutionIdentifier"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_node_id"] = pb.node_id
+        state["_execution_id"] = _shapes["_execution_id"].read(pb)
 
     def __init__(
         self,
@@ -170,15 +195,24 @@ class TaskExecutionIdentifier(_Model):
                 "task_id",
                 _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_node_execution_id": _s.Model(
                 "node_execution_id",
                 _Ref("flytemodels.flytekit.core.identifier", "NodeExecutionIdentifier"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_retry_attempt": _s.Scalar("retry_attempt", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_task_id"] = _shapes["_task_id"].read(pb)
+        state["_node_execution_id"] = _shapes["_node_execution_id"].read(pb)
+        state["_retry_attempt"] = pb.retry_attempt
 
     def __init__(
         self,
@@ -217,9 +251,16 @@ class SignalIdentifier(_Model):
                 "execution_id",
                 _Ref("flytemodels.flytekit.core.identifier", "WorkflowExecutionIdentifier"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_signal_id"] = pb.signal_id
+        state["_execution_id"] = _shapes["_execution_id"].read(pb)
 
     def __init__(
         self,

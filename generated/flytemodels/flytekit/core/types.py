@@ -26,6 +26,11 @@ class EnumType(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_values"] = _shapes["_values"].read(pb)
+
     def __init__(
         self,
         values: _Any,
@@ -53,6 +58,12 @@ class BlobType(_Model):
             "_dimensionality": _s.Scalar("dimensionality", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_format"] = pb.format
+        state["_dimensionality"] = pb.dimensionality
 
     def __init__(
         self,

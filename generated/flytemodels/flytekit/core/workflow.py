@@ -29,12 +29,22 @@ class IfBlock(_Model):
                 "condition",
                 _Ref("flytemodels.flytekit.core.condition", "BooleanExpression"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_then_node": _s.Model(
-                "then_node", _Ref("flytemodels.flytekit.core.workflow", "Node"), presence=False
+                "then_node",
+                _Ref("flytemodels.flytekit.core.workflow", "Node"),
+                presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_condition"] = _shapes["_condition"].read(pb)
+        state["_then_node"] = _shapes["_then_node"].read(pb)
 
     def __init__(
         self,
@@ -61,17 +71,39 @@ class IfElseBlock(_Model):
         "IfElseBlock",
         {
             "_case": _s.Model(
-                "case", _Ref("flytemodels.flytekit.core.workflow", "IfBlock"), presence=False
+                "case",
+                _Ref("flytemodels.flytekit.core.workflow", "IfBlock"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_other": _s.Models(
                 "other", _Ref("flytemodels.flytekit.core.workflow", "IfBlock"), empty_is_none=False
             ),
             "_else_node": _s.Model(
-                "else_node", _Ref("flytemodels.flytekit.core.workflow", "Node"), presence=True
+                "else_node",
+                _Ref("flytemodels.flytekit.core.workflow", "Node"),
+                presence=True,
+                empty_is_none=False,
             ),
-            "_error": _s.Model("error", _Ref("flytemodels.flytekit.types", "Error"), presence=True),
+            "_error": _s.Model(
+                "error",
+                _Ref("flytemodels.flytekit.types", "Error"),
+                presence=True,
+                empty_is_none=False,
+            ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_default = pb.WhichOneof("default")
+        state["_case"] = _shapes["_case"].read(pb)
+        state["_other"] = _shapes["_other"].read(pb)
+        state["_else_node"] = (
+            _shapes["_else_node"].read(pb) if which_default == "else_node" else None
+        )
+        state["_error"] = _shapes["_error"].read(pb) if which_default == "error" else None
 
     def __init__(
         self,
@@ -102,10 +134,18 @@ class BranchNode(_Model):
         "BranchNode",
         {
             "_if_else": _s.Model(
-                "if_else", _Ref("flytemodels.flytekit.core.workflow", "IfElseBlock"), presence=False
+                "if_else",
+                _Ref("flytemodels.flytekit.core.workflow", "IfElseBlock"),
+                presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_if_else"] = _shapes["_if_else"].read(pb)
 
     def __init__(
         self,
@@ -127,9 +167,12 @@ class NodeMetadata(_Model):
         "NodeMetadata",
         {
             "_name": _s.Scalar("name", presence=False, empty_is_none=False),
-            "_timeout": _s.Duration("timeout", presence=False),
+            "_timeout": _s.falsy_unset(_s.Duration("timeout", presence=False)),
             "_retries": _s.Model(
-                "retries", _Ref("flytemodels.flytekit.literals", "RetryStrategy"), presence=False
+                "retries",
+                _Ref("flytemodels.flytekit.literals", "RetryStrategy"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_interruptible": _s.Scalar("interruptible", presence=True, empty_is_none=False),
             "_cacheable": _s.Scalar("cacheable", presence=True, empty_is_none=False),
@@ -140,6 +183,20 @@ class NodeMetadata(_Model):
             "_config": _s.ScalarMap("config", empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_name"] = pb.name
+        state["_timeout"] = _shapes["_timeout"].read(pb)
+        state["_retries"] = _shapes["_retries"].read(pb)
+        state["_interruptible"] = pb.interruptible if pb.HasField("interruptible") else None
+        state["_cacheable"] = pb.cacheable if pb.HasField("cacheable") else None
+        state["_cache_version"] = pb.cache_version if pb.HasField("cache_version") else None
+        state["_cache_serializable"] = (
+            pb.cache_serializable if pb.HasField("cache_serializable") else None
+        )
+        state["_config"] = _shapes["_config"].read(pb)
 
     def __init__(
         self,
@@ -200,13 +257,23 @@ class SignalCondition(_Model):
         {
             "_signal_id": _s.Scalar("signal_id", presence=False, empty_is_none=False),
             "_type": _s.Model(
-                "type", _Ref("flytemodels.flytekit.types", "LiteralType"), presence=False
+                "type",
+                _Ref("flytemodels.flytekit.types", "LiteralType"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_output_variable_name": _s.Scalar(
                 "output_variable_name", presence=False, empty_is_none=False
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_signal_id"] = pb.signal_id
+        state["_type"] = _shapes["_type"].read(pb)
+        state["_output_variable_name"] = pb.output_variable_name
 
     def __init__(
         self,
@@ -240,6 +307,11 @@ class ApproveCondition(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_signal_id"] = pb.signal_id
+
     def __init__(
         self,
         signal_id: _Any,
@@ -262,6 +334,11 @@ class SleepCondition(_Model):
             "_duration": _s.Duration("duration", presence=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_duration"] = _shapes["_duration"].read(pb)
 
     def __init__(
         self,
@@ -288,17 +365,30 @@ class GateNodeBase(_Model):
                 "approve",
                 _Ref("flytemodels.flytekit.core.workflow", "ApproveCondition"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_signal": _s.Model(
                 "signal",
                 _Ref("flytemodels.flytekit.core.workflow", "SignalCondition"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_sleep": _s.Model(
-                "sleep", _Ref("flytemodels.flytekit.core.workflow", "SleepCondition"), presence=True
+                "sleep",
+                _Ref("flytemodels.flytekit.core.workflow", "SleepCondition"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_condition = pb.WhichOneof("condition")
+        state["_approve"] = _shapes["_approve"].read(pb) if which_condition == "approve" else None
+        state["_signal"] = _shapes["_signal"].read(pb) if which_condition == "signal" else None
+        state["_sleep"] = _shapes["_sleep"].read(pb) if which_condition == "sleep" else None
 
     def __init__(
         self,
@@ -326,7 +416,10 @@ class ArrayNode(_Model):
         "ArrayNode",
         {
             "_node": _s.Model(
-                "node", _Ref("flytemodels.flytekit.core.workflow", "Node"), presence=False
+                "node",
+                _Ref("flytemodels.flytekit.core.workflow", "Node"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_parallelism": _s.Scalar("parallelism", presence=True, empty_is_none=False),
             "_min_successes": _s.Scalar("min_successes", presence=True, empty_is_none=False),
@@ -335,7 +428,7 @@ class ArrayNode(_Model):
             ),
             "_execution_mode": _s.Scalar("execution_mode", presence=False, empty_is_none=True),
             "_is_original_sub_node_interface": _s.Wrapper(
-                "is_original_sub_node_interface", presence=True
+                "is_original_sub_node_interface", presence=False
             ),
             "_data_mode": _s.Scalar("data_mode", presence=False, empty_is_none=True),
             "_bound_inputs": _s.Repeated("bound_inputs", empty_is_none=True),
@@ -344,6 +437,26 @@ class ArrayNode(_Model):
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_success_criteria = pb.WhichOneof("success_criteria")
+        state["_node"] = _shapes["_node"].read(pb)
+        state["_parallelism"] = pb.parallelism if pb.HasField("parallelism") else None
+        state["_min_successes"] = (
+            pb.min_successes if which_success_criteria == "min_successes" else None
+        )
+        state["_min_success_ratio"] = (
+            pb.min_success_ratio if which_success_criteria == "min_success_ratio" else None
+        )
+        state["_execution_mode"] = pb.execution_mode or None
+        state["_is_original_sub_node_interface"] = _shapes["_is_original_sub_node_interface"].read(
+            pb
+        )
+        state["_data_mode"] = pb.data_mode or None
+        state["_bound_inputs"] = _shapes["_bound_inputs"].read(pb)
+        state["_run_all_sub_nodes"] = pb.run_all_sub_nodes
 
     def __init__(
         self,
@@ -413,6 +526,7 @@ class NodeBase(_Model):
                 "metadata",
                 _Ref("flytemodels.flytekit.core.workflow", "NodeMetadata"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_inputs": _s.Models(
                 "inputs", _Ref("flytemodels.flytekit.literals", "Binding"), empty_is_none=False
@@ -424,26 +538,62 @@ class NodeBase(_Model):
                 empty_is_none=False,
             ),
             "_task_node": _s.Model(
-                "task_node", _Ref("flytemodels.flytekit.core.workflow", "TaskNode"), presence=True
+                "task_node",
+                _Ref("flytemodels.flytekit.core.workflow", "TaskNode"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_workflow_node": _s.Model(
                 "workflow_node",
                 _Ref("flytemodels.flytekit.core.workflow", "WorkflowNode"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_branch_node": _s.Model(
                 "branch_node",
                 _Ref("flytemodels.flytekit.core.workflow", "BranchNode"),
                 presence=True,
+                empty_is_none=False,
             ),
             "_gate_node": _s.Model(
-                "gate_node", _Ref("flytemodels.flytekit.core.workflow", "GateNode"), presence=True
+                "gate_node",
+                _Ref("flytemodels.flytekit.core.workflow", "GateNode"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_array_node": _s.Model(
-                "array_node", _Ref("flytemodels.flytekit.core.workflow", "ArrayNode"), presence=True
+                "array_node",
+                _Ref("flytemodels.flytekit.core.workflow", "ArrayNode"),
+                presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_target = pb.WhichOneof("target")
+        state["_id"] = pb.id
+        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_inputs"] = _shapes["_inputs"].read(pb)
+        state["_upstream_node_ids"] = _shapes["_upstream_node_ids"].read(pb)
+        state["_output_aliases"] = _shapes["_output_aliases"].read(pb)
+        state["_task_node"] = (
+            _shapes["_task_node"].read(pb) if which_target == "task_node" else None
+        )
+        state["_workflow_node"] = (
+            _shapes["_workflow_node"].read(pb) if which_target == "workflow_node" else None
+        )
+        state["_branch_node"] = (
+            _shapes["_branch_node"].read(pb) if which_target == "branch_node" else None
+        )
+        state["_gate_node"] = (
+            _shapes["_gate_node"].read(pb) if which_target == "gate_node" else None
+        )
+        state["_array_node"] = (
+            _shapes["_array_node"].read(pb) if which_target == "array_node" else None
+        )
 
     def __init__(
         self,
@@ -507,13 +657,24 @@ class TaskNodeOverrides(_Model):
         "TaskNodeOverrides",
         {
             "_resources": _s.Model(
-                "resources", _Ref("flytemodels.flytekit.task", "Resources"), presence=True
+                "resources",
+                _Ref("flytemodels.flytekit.task", "Resources"),
+                presence=True,
+                empty_is_none=True,
             ),
             "_extended_resources": _s.Message("extended_resources", presence=True),
             "_container_image": _s.Scalar("container_image", presence=False, empty_is_none=True),
             "_pod_template": _s.Custom("pod_template", *_custom["pod_template"]),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_resources"] = _shapes["_resources"].read(pb)
+        state["_extended_resources"] = _shapes["_extended_resources"].read(pb)
+        state["_container_image"] = pb.container_image or None
+        state["_pod_template"] = _shapes["_pod_template"].read(pb)
 
     def __init__(
         self,
@@ -556,14 +717,22 @@ class TaskNode(_Model):
                 "reference_id",
                 _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_overrides": _s.Model(
                 "overrides",
                 _Ref("flytemodels.flytekit.core.workflow", "TaskNodeOverrides"),
                 presence=True,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_reference_id"] = _shapes["_reference_id"].read(pb)
+        state["_overrides"] = _shapes["_overrides"].read(pb)
 
     def __init__(
         self,
@@ -595,14 +764,20 @@ class WorkflowNodeBase(_Model):
                 "launchplan_ref",
                 _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
                 presence=True,
+                empty_is_none=False,
             ),
-            "_sub_workflow_ref": _s.Model(
-                "sub_workflow_ref",
-                _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
-                presence=False,
-            ),
+            "_sub_workflow_ref": _s.Custom("sub_workflow_ref", *_custom["sub_workflow_ref"]),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_reference = pb.WhichOneof("reference")
+        state["_launchplan_ref"] = (
+            _shapes["_launchplan_ref"].read(pb) if which_reference == "launchplan_ref" else None
+        )
+        state["_sub_workflow_ref"] = _shapes["_sub_workflow_ref"].read(pb)
 
     def __init__(
         self,
@@ -642,6 +817,13 @@ class WorkflowMetadata(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_quality_of_service"] = _shapes["_quality_of_service"].read(pb)
+        state["_on_failure"] = pb.on_failure
+        state["_tags"] = _shapes["_tags"].read(pb)
+
     def __init__(
         self,
         on_failure: _Any = None,
@@ -678,6 +860,11 @@ class WorkflowMetadataDefaults(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_interruptible"] = pb.interruptible
+
     def __init__(
         self,
         interruptible: _Any = None,
@@ -699,17 +886,22 @@ class WorkflowTemplate(_Model):
         "WorkflowTemplate",
         {
             "_id": _s.Model(
-                "id", _Ref("flytemodels.flytekit.core.identifier", "Identifier"), presence=False
+                "id",
+                _Ref("flytemodels.flytekit.core.identifier", "Identifier"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_metadata": _s.Model(
                 "metadata",
                 _Ref("flytemodels.flytekit.core.workflow", "WorkflowMetadata"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_interface": _s.Model(
                 "interface",
                 _Ref("flytemodels.flytekit.interface", "TypedInterface"),
                 presence=False,
+                empty_is_none=False,
             ),
             "_nodes": _s.Models(
                 "nodes", _Ref("flytemodels.flytekit.core.workflow", "Node"), empty_is_none=False
@@ -718,15 +910,30 @@ class WorkflowTemplate(_Model):
                 "outputs", _Ref("flytemodels.flytekit.literals", "Binding"), empty_is_none=False
             ),
             "_failure_node": _s.Model(
-                "failure_node", _Ref("flytemodels.flytekit.core.workflow", "Node"), presence=True
+                "failure_node",
+                _Ref("flytemodels.flytekit.core.workflow", "Node"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_metadata_defaults": _s.Model(
                 "metadata_defaults",
                 _Ref("flytemodels.flytekit.core.workflow", "WorkflowMetadataDefaults"),
                 presence=False,
+                empty_is_none=False,
             ),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_id"] = _shapes["_id"].read(pb)
+        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_interface"] = _shapes["_interface"].read(pb)
+        state["_nodes"] = _shapes["_nodes"].read(pb)
+        state["_outputs"] = _shapes["_outputs"].read(pb)
+        state["_failure_node"] = _shapes["_failure_node"].read(pb)
+        state["_metadata_defaults"] = _shapes["_metadata_defaults"].read(pb)
 
     def __init__(
         self,
@@ -782,6 +989,12 @@ class Alias(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_var"] = pb.var
+        state["_alias"] = pb.alias
+
     def __init__(
         self,
         var: _Any,
@@ -805,6 +1018,20 @@ from flytemodels.flytekit.literals import Binding as _Binding  # noqa: E402
 from flytemodels.flytekit.literals import RetryStrategy as _RetryStrategy  # noqa: E402
 from flytemodels.flytekit.task import K8sObjectMetadata as K8sObjectMetadata  # noqa: E402
 from flytemodels.flytekit.task import Resources as Resources  # noqa: E402
+
+
+def __getattr__(name: str) -> _Any:
+    # Names the mirrored module re-exports from packages this family does not depend on.
+    lazy = {
+        "PodTemplate": ("flytekit.core.pod_template", "PodTemplate"),
+    }
+    if name not in lazy:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module, attribute = lazy[name]
+    return getattr(importlib.import_module(module), attribute)
+
 
 __all__ = [
     "Alias",

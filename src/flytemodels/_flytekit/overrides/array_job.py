@@ -1,19 +1,19 @@
-"""Mirrors ``flytekit.models.array_job``: an array job as flytekit puts it in ``TaskTemplate.custom``.
+"""``flytekit.models.array_job.ArrayJob``: an array job as flytekit puts it in ``TaskTemplate.custom``.
 
-flytekit's ``ArrayJob`` is a custom entity: ``to_dict()`` is the proto3 JSON
-form of ``flyteidl.plugins.ArrayJob`` (camelCase names, int64 as strings) and
-``to_flyte_idl()`` the ``Struct`` of that dict. This one holds the IDL model
-(``flytemodels.plugins.array_job.ArrayJob``) and gives the same dicts.
+A custom entity: ``to_dict()`` is the proto3 JSON form of ``flyteidl.plugins.ArrayJob``
+(camelCase names, int64 values as strings) and ``to_flyte_idl()`` the ``Struct`` of
+that dict. Attributes are stored as given, as flytekit stores them.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from flyteidl.plugins import array_job_pb2
 from google.protobuf import json_format
 
 from flytemodels._flytekit.entity import FlyteCustomIdlEntity
-from flytemodels.plugins import array_job as _idl
 
 
 class ArrayJob(FlyteCustomIdlEntity):
@@ -26,47 +26,53 @@ class ArrayJob(FlyteCustomIdlEntity):
         min_successes: int | None = None,
         min_success_ratio: float | None = None,
     ) -> None:
-        self._job = _idl.ArrayJob(parallelism, size, min_successes, min_success_ratio)
+        if min_successes and min_success_ratio:
+            raise ValueError("Only one of min_successes or min_success_ratio can be set")
+        self._parallelism = parallelism
+        self._size = size
+        self._min_successes = min_successes
+        self._min_success_ratio = min_success_ratio
 
     @property
-    def job(self) -> _idl.ArrayJob:
-        """The IDL model this entity stands for."""
-        return self._job
+    def parallelism(self) -> int | None:
+        """How many copies run at once at most."""
+        return self._parallelism
 
     @property
-    def parallelism(self) -> int:
-        return self._job.parallelism
-
-    @property
-    def size(self) -> int:
-        return self._job.size
+    def size(self) -> int | None:
+        """How many copies to run."""
+        return self._size
 
     @size.setter
-    def size(self, value: int) -> None:
-        self._job = _idl.ArrayJob(self.parallelism, value, self.min_successes, self.min_success_ratio)
+    def size(self, value: int | None) -> None:
+        self._size = value
 
     @property
     def min_successes(self) -> int | None:
-        return self._job.min_successes
+        """How many copies must succeed (an absolute count)."""
+        return self._min_successes
 
     @min_successes.setter
     def min_successes(self, value: int | None) -> None:
-        self._job = _idl.ArrayJob(self.parallelism, self.size, min_successes=value)
+        self._min_successes = value
 
     @property
     def min_success_ratio(self) -> float | None:
-        return self._job.min_success_ratio
+        """Which share of the copies must succeed."""
+        return self._min_success_ratio
 
     def to_dict(self) -> dict[str, Any]:
-        """The proto3 JSON form of the IDL ``ArrayJob`` (``{"parallelism": "2", "minSuccesses": "3", ...}``)."""
-        found: dict[str, Any] = json_format.MessageToDict(self._job.to_flyte_idl())
-        return found
+        """The JSON form; the success criterion written is ``min_successes`` when given, else the ratio."""
+        job = array_job_pb2.ArrayJob(parallelism=self.parallelism, size=self.size)
+        if self.min_successes is not None:
+            job.min_successes = self.min_successes
+        elif self.min_success_ratio is not None:
+            job.min_success_ratio = self.min_success_ratio
+        return dict(json_format.MessageToDict(job))
 
     @classmethod
-    def from_dict(cls, idl_dict: dict[str, Any]) -> ArrayJob:
-        """Parse what ``to_dict`` gives (either field spelling, numbers or strings)."""
-        job = _idl.ArrayJob.from_flyte_idl(json_format.ParseDict(idl_dict, _idl.ArrayJob._PB()))
-        return cls(job.parallelism, job.size, job.min_successes, job.min_success_ratio)
-
-
-__all__ = ["ArrayJob"]
+    def from_dict(cls, idl_dict: dict[str, Any]) -> ArrayJob:  # a classmethod, as flytekit's
+        job = json_format.Parse(json.dumps(idl_dict), array_job_pb2.ArrayJob())
+        if job.HasField("min_successes"):
+            return cls(parallelism=job.parallelism, size=job.size, min_successes=job.min_successes)
+        return cls(parallelism=job.parallelism, size=job.size, min_success_ratio=job.min_success_ratio)

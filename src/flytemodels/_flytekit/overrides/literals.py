@@ -16,8 +16,7 @@ from flytemodels.flytekit.literals import (
 
 
 class Primitive(PrimitiveBase):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def _fm_post_init(self) -> None:
         stamp = self._datetime
         if stamp is not None and not isinstance(stamp, _datetime.datetime):
             # flytekit also takes a Timestamp message, to the second, as a naive UTC datetime.
@@ -76,9 +75,7 @@ class BindingData(BindingDataBase):
     def to_literal_model(self) -> Literal | None:
         """The literal these bindings stand for; a promise cannot be one (flytekit's ``FlyteValueException``)."""
         if self.promise:
-            from flytekit.exceptions.user import FlyteValueException
-
-            raise FlyteValueException(self.promise, "Cannot convert BindingData to a Literal because it has a promise.")
+            raise _promise_error(self.promise)
         if self.scalar:
             return Literal(scalar=self.scalar)
         if self.collection:
@@ -87,3 +84,14 @@ class BindingData(BindingDataBase):
             bindings = self.map.bindings
             return Literal(map=LiteralMap({key: item.to_literal_model() for key, item in bindings.items()}))
         return None
+
+
+def _promise_error(promise: Any) -> Exception:
+    """flytekit's ``FlyteValueException`` (a ValueError) when flytekit is installed, else a ValueError."""
+    message = "Cannot convert BindingData to a Literal because it has a promise."
+    try:
+        from flytekit.exceptions.user import FlyteValueException
+    except ImportError:
+        return ValueError(f"Value error!  Received: {promise}. {message}")
+    error: Exception = FlyteValueException(promise, message)
+    return error

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flytemodels.flytekit.matchable_resource import MatchingAttributesBase, PluginOverrideBase
 
 
@@ -15,8 +13,7 @@ class PluginOverride(PluginOverrideBase):
 
 
 class MatchingAttributes(MatchingAttributesBase):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def _fm_post_init(self) -> None:
         targets = (
             self._cluster_resource_attributes,
             self._execution_queue_attributes,

@@ -14,8 +14,7 @@ from flytemodels.flytekit.task import (
 
 
 class TaskTemplate(TaskTemplateBase):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def _fm_post_init(self) -> None:
         targets = [self._container, self._k8s_pod, self._sql]
         if sum(target is not None for target in targets) > 1:
             raise ValueError("At most one of container, k8s_pod or sql can be set")
@@ -30,8 +29,7 @@ class DataLoadingConfig(DataLoadingConfigBase):
         }
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def _fm_post_init(self) -> None:
         if self._format not in self._LITERALMAP_FORMATS:
             raise ValueError(
                 f"Metadata format {self._format} not supported. Should be one of {self._LITERALMAP_FORMATS}"

@@ -10,6 +10,8 @@ from fixtures import oneofs_pb2 as _fixtures_oneofs_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -44,6 +46,24 @@ class Choice(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        which_value = pb.WhichOneof("value")
+        which_other = pb.WhichOneof("other")
+        state["_label"] = pb.label or None
+        state["_number"] = pb.number if which_value == "number" else None
+        state["_word"] = pb.word if which_value == "word" else None
+        state["_mode"] = _shapes["_mode"].read(pb) if which_value == "mode" else None
+        state["_payload"] = _shapes["_payload"].read(pb) if which_value == "payload" else None
+        state["_at"] = _shapes["_at"].read(pb) if which_value == "at" else None
+        state["_blob"] = pb.blob if which_value == "blob" else None
+        state["_flag"] = pb.flag if which_other == "flag" else None
+        state["_other_payload"] = (
+            _shapes["_other_payload"].read(pb) if which_other == "other_payload" else None
+        )
+        state["_tags"] = _shapes["_tags"].read(pb)
+
     def __init__(
         self,
         label: _Any,
@@ -69,55 +89,38 @@ class Choice(_Model):
         self._other_payload = other_payload
         self._tags = tags
 
-    @property
-    def label(self) -> _Any:
-        """field 1 ``label`` of ``fixtures.oneofs.Choice``."""
-        return self._label
-
-    @property
-    def number(self) -> _Any:
-        """field 2 ``number`` of ``fixtures.oneofs.Choice``."""
-        return self._number
-
-    @property
-    def word(self) -> _Any:
-        """field 3 ``word`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._word
-
-    @property
-    def mode(self) -> _Any:
-        """field 4 ``mode`` of ``fixtures.oneofs.Choice``."""
-        return self._mode
-
-    @property
-    def payload(self) -> _Any:
-        """field 5 ``payload`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._payload
-
-    @property
-    def at(self) -> _Any:
-        """field 6 ``at`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._at
-
-    @property
-    def blob(self) -> _Any:
-        """field 7 ``blob`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._blob
-
-    @property
-    def flag(self) -> _Any:
-        """field 8 ``flag`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._flag
-
-    @property
-    def other_payload(self) -> _Any:
-        """field 9 ``other_payload`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._other_payload
-
-    @property
-    def tags(self) -> _Any:
-        """field 10 ``tags`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._tags
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    label = property(_get("_label"), doc="""field 1 ``label`` of ``fixtures.oneofs.Choice``.""")
+    number = property(_get("_number"), doc="""field 2 ``number`` of ``fixtures.oneofs.Choice``.""")
+    word = property(
+        _get("_word"),
+        doc="""field 3 ``word`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    mode = property(_get("_mode"), doc="""field 4 ``mode`` of ``fixtures.oneofs.Choice``.""")
+    payload = property(
+        _get("_payload"),
+        doc="""field 5 ``payload`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    at = property(
+        _get("_at"),
+        doc="""field 6 ``at`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    blob = property(
+        _get("_blob"),
+        doc="""field 7 ``blob`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    flag = property(
+        _get("_flag"),
+        doc="""field 8 ``flag`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    other_payload = property(
+        _get("_other_payload"),
+        doc="""field 9 ``other_payload`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    tags = property(
+        _get("_tags"),
+        doc="""field 10 ``tags`` of ``fixtures.oneofs.Choice`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
 
 
 __all__ = [

@@ -9,6 +9,8 @@ from fixtures import maps_pb2 as _fixtures_maps_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
 from json import dumps as dumps
@@ -51,6 +53,22 @@ class Maps(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_string_to_string"] = _shapes["_string_to_string"].read(pb)
+        state["_int32_to_double"] = _shapes["_int32_to_double"].read(pb)
+        state["_int64_to_bytes"] = _shapes["_int64_to_bytes"].read(pb)
+        state["_uint32_to_bool"] = _shapes["_uint32_to_bool"].read(pb)
+        state["_uint64_to_enum"] = _shapes["_uint64_to_enum"].read(pb)
+        state["_sint32_to_message"] = _shapes["_sint32_to_message"].read(pb)
+        state["_fixed64_to_int64"] = _shapes["_fixed64_to_int64"].read(pb)
+        state["_sfixed32_to_float"] = _shapes["_sfixed32_to_float"].read(pb)
+        state["_bool_to_string"] = _shapes["_bool_to_string"].read(pb)
+        state["_by_name"] = _shapes["_by_name"].read(pb)
+        state["_string_to_enum"] = _shapes["_string_to_enum"].read(pb)
+        state["_string_to_duration"] = _shapes["_string_to_duration"].read(pb)
+
     def __init__(
         self,
         string_to_string: _Any,
@@ -80,65 +98,53 @@ class Maps(_Model):
         self._string_to_enum = string_to_enum
         self._string_to_duration = string_to_duration
 
-    @property
-    def string_to_string(self) -> _Any:
-        """field 1 ``string_to_string`` of ``fixtures.maps.Maps``."""
-        return self._string_to_string
-
-    @property
-    def int32_to_double(self) -> _Any:
-        """field 2 ``int32_to_double`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._int32_to_double
-
-    @property
-    def int64_to_bytes(self) -> _Any:
-        """field 3 ``int64_to_bytes`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._int64_to_bytes
-
-    @property
-    def uint32_to_bool(self) -> _Any:
-        """field 4 ``uint32_to_bool`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._uint32_to_bool
-
-    @property
-    def uint64_to_enum(self) -> _Any:
-        """field 5 ``uint64_to_enum`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._uint64_to_enum
-
-    @property
-    def sint32_to_message(self) -> _Any:
-        """field 6 ``sint32_to_message`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._sint32_to_message
-
-    @property
-    def fixed64_to_int64(self) -> _Any:
-        """field 7 ``fixed64_to_int64`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._fixed64_to_int64
-
-    @property
-    def sfixed32_to_float(self) -> _Any:
-        """field 8 ``sfixed32_to_float`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._sfixed32_to_float
-
-    @property
-    def bool_to_string(self) -> _Any:
-        """field 9 ``bool_to_string`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._bool_to_string
-
-    @property
-    def messages(self) -> _Any:
-        """field 10 ``string_to_message`` of ``fixtures.maps.Maps``."""
-        return self._by_name
-
-    @property
-    def string_to_enum(self) -> _Any:
-        """field 11 ``string_to_enum`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._string_to_enum
-
-    @property
-    def string_to_duration(self) -> _Any:
-        """field 12 ``string_to_duration`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._string_to_duration
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    string_to_string = property(
+        _get("_string_to_string"), doc="""field 1 ``string_to_string`` of ``fixtures.maps.Maps``."""
+    )
+    int32_to_double = property(
+        _get("_int32_to_double"),
+        doc="""field 2 ``int32_to_double`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    int64_to_bytes = property(
+        _get("_int64_to_bytes"),
+        doc="""field 3 ``int64_to_bytes`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    uint32_to_bool = property(
+        _get("_uint32_to_bool"),
+        doc="""field 4 ``uint32_to_bool`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    uint64_to_enum = property(
+        _get("_uint64_to_enum"),
+        doc="""field 5 ``uint64_to_enum`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    sint32_to_message = property(
+        _get("_sint32_to_message"),
+        doc="""field 6 ``sint32_to_message`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    fixed64_to_int64 = property(
+        _get("_fixed64_to_int64"),
+        doc="""field 7 ``fixed64_to_int64`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    sfixed32_to_float = property(
+        _get("_sfixed32_to_float"),
+        doc="""field 8 ``sfixed32_to_float`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    bool_to_string = property(
+        _get("_bool_to_string"),
+        doc="""field 9 ``bool_to_string`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    messages = property(
+        _get("_by_name"), doc="""field 10 ``string_to_message`` of ``fixtures.maps.Maps``."""
+    )
+    string_to_enum = property(
+        _get("_string_to_enum"),
+        doc="""field 11 ``string_to_enum`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    string_to_duration = property(
+        _get("_string_to_duration"),
+        doc="""field 12 ``string_to_duration`` of ``fixtures.maps.Maps`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
 
 
 class Entry(_Model):
@@ -152,20 +158,21 @@ class Entry(_Model):
         },
     )
 
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_note"] = pb.note
+
     def __init__(
         self,
         note: _Any,
     ) -> None:
         self._note = note
 
-    @property
-    def note(self) -> _Any:
-        """field 1 ``note`` of ``fixtures.maps.Entry``."""
-        return self._note
-
-    @note.setter
-    def note(self, value: _Any) -> None:
-        self._note = value
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    note = property(
+        _get("_note"), _set("_note"), doc="""field 1 ``note`` of ``fixtures.maps.Entry``."""
+    )
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).

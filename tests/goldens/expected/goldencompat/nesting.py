@@ -9,6 +9,8 @@ from fixtures import nesting_pb2 as _fixtures_nesting_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -31,6 +33,15 @@ class Outer(_Model):
                 },
             )
 
+            @staticmethod
+            def _fm_read(
+                pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES
+            ) -> None:
+                """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+                state["_name"] = pb.name
+                state["_depth"] = pb.depth
+                state["_colour"] = pb.colour
+
             def __init__(
                 self,
                 name: _Any,
@@ -42,27 +53,29 @@ class Outer(_Model):
                 self._depth = depth
                 self._colour = colour
 
-            @property
-            def name(self) -> _Any:
-                """field 1 ``name`` of ``fixtures.nesting.Outer.Middle.Inner``."""
-                return self._name
-
-            @property
-            def depth(self) -> _Any:
-                """field 2 ``depth`` of ``fixtures.nesting.Outer.Middle.Inner``."""
-                return self._depth
-
-            @property
-            def colour(self) -> _Any:
-                """field 3 ``colour`` of ``fixtures.nesting.Outer.Middle.Inner`` (not an argument in goldenapi: kept so nothing is dropped)."""
-                return self._colour
+            # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+            name = property(
+                _get("_name"),
+                doc="""field 1 ``name`` of ``fixtures.nesting.Outer.Middle.Inner``.""",
+            )
+            depth = property(
+                _get("_depth"),
+                doc="""field 2 ``depth`` of ``fixtures.nesting.Outer.Middle.Inner``.""",
+            )
+            colour = property(
+                _get("_colour"),
+                doc="""field 3 ``colour`` of ``fixtures.nesting.Outer.Middle.Inner`` (not an argument in goldenapi: kept so nothing is dropped).""",
+            )
 
         _PB = _fixtures_nesting_pb2.Outer.Middle
         _SHAPES = _bound(
             "Middle",
             {
                 "_inner": _s.Model(
-                    "inner", _Ref("goldencompat.nesting", "Outer.Middle.Inner"), presence=True
+                    "inner",
+                    _Ref("goldencompat.nesting", "Outer.Middle.Inner"),
+                    presence=True,
+                    empty_is_none=False,
                 ),
                 "_inners": _s.Models(
                     "inners",
@@ -72,6 +85,12 @@ class Outer(_Model):
             },
         )
 
+        @staticmethod
+        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+            state["_inner"] = _shapes["_inner"].read(pb)
+            state["_inners"] = _shapes["_inners"].read(pb)
+
         def __init__(
             self,
             inner: _Any,
@@ -80,31 +99,44 @@ class Outer(_Model):
             self._inner = inner
             self._inners = inners
 
-        @property
-        def inner(self) -> _Any:
-            """field 1 ``inner`` of ``fixtures.nesting.Outer.Middle``."""
-            return self._inner
-
-        @property
-        def inners(self) -> _Any:
-            """field 2 ``inners`` of ``fixtures.nesting.Outer.Middle``."""
-            return self._inners
+        # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+        inner = property(
+            _get("_inner"), doc="""field 1 ``inner`` of ``fixtures.nesting.Outer.Middle``."""
+        )
+        inners = property(
+            _get("_inners"), doc="""field 2 ``inners`` of ``fixtures.nesting.Outer.Middle``."""
+        )
 
     _PB = _fixtures_nesting_pb2.Outer
     _SHAPES = _bound(
         "Outer",
         {
             "_middle": _s.Model(
-                "middle", _Ref("goldencompat.nesting", "Outer.Middle"), presence=False
+                "middle",
+                _Ref("goldencompat.nesting", "Outer.Middle"),
+                presence=False,
+                empty_is_none=False,
             ),
             "_shortcut": _s.Model(
-                "shortcut", _Ref("goldencompat.nesting", "Outer.Middle.Inner"), presence=True
+                "shortcut",
+                _Ref("goldencompat.nesting", "Outer.Middle.Inner"),
+                presence=True,
+                empty_is_none=False,
             ),
             "_colour": _s.Scalar("colour", presence=False, empty_is_none=False),
             "_colours": _s.Repeated("colours", empty_is_none=False),
             "_top": _s.Scalar("top", presence=False, empty_is_none=False),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["_middle"] = _shapes["_middle"].read(pb)
+        state["_shortcut"] = _shapes["_shortcut"].read(pb)
+        state["_colour"] = pb.colour
+        state["_colours"] = _shapes["_colours"].read(pb)
+        state["_top"] = pb.top
 
     def __init__(
         self,
@@ -121,30 +153,24 @@ class Outer(_Model):
         self._colours = colours
         self._top = top
 
-    @property
-    def middle(self) -> _Any:
-        """field 1 ``middle`` of ``fixtures.nesting.Outer``."""
-        return self._middle
-
-    @property
-    def shortcut(self) -> _Any:
-        """field 2 ``shortcut`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._shortcut
-
-    @property
-    def colour(self) -> _Any:
-        """field 3 ``colour`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._colour
-
-    @property
-    def colours(self) -> _Any:
-        """field 4 ``colours`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._colours
-
-    @property
-    def top(self) -> _Any:
-        """field 5 ``top`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped)."""
-        return self._top
+    # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
+    middle = property(_get("_middle"), doc="""field 1 ``middle`` of ``fixtures.nesting.Outer``.""")
+    shortcut = property(
+        _get("_shortcut"),
+        doc="""field 2 ``shortcut`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    colour = property(
+        _get("_colour"),
+        doc="""field 3 ``colour`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    colours = property(
+        _get("_colours"),
+        doc="""field 4 ``colours`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
+    top = property(
+        _get("_top"),
+        doc="""field 5 ``top`` of ``fixtures.nesting.Outer`` (not an argument in goldenapi: kept so nothing is dropped).""",
+    )
 
 
 __all__ = [

@@ -10,6 +10,8 @@ from fixtures import wellknown_pb2 as _fixtures_wellknown_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import getter as _get
+from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
@@ -32,6 +34,15 @@ class WellKnown(_Model):
             "bool_value": _s.Wrapper("bool_value", presence=True),
         },
     )
+
+    @staticmethod
+    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+        state["timestamp"] = _shapes["timestamp"].read(pb)
+        state["duration"] = _shapes["duration"].read(pb)
+        state["struct"] = _shapes["struct"].read(pb)
+        state["bool_value"] = _shapes["bool_value"].read(pb)
+
     _EAGER = True
 
     def __post_init__(self) -> None:
