@@ -191,6 +191,18 @@ class CompatModule:
         )
 
     @property
+    def uses_refs(self) -> bool:
+        return any(_refers(m.shape) for c in _walk(self.classes) for m in c.members)
+
+    @property
+    def uses_getters(self) -> bool:
+        return any(m.has_property for c in _walk(self.classes) if not c.dataclass for m in c.members)
+
+    @property
+    def uses_setters(self) -> bool:
+        return any(m.has_property and m.setter for c in _walk(self.classes) if not c.dataclass for m in c.members)
+
+    @property
     def uses_holders(self) -> bool:
         return any(not h.python_enum for h in self.holders) or any(
             not h.python_enum for c in _walk(self.classes) for h in c.holders
@@ -221,6 +233,10 @@ def _walk(classes: tuple[CompatClass, ...]) -> list[CompatClass]:
     for one in classes:
         found += [one, *_walk(one.nested)]
     return found
+
+
+def _refers(shape: Shape) -> bool:
+    return shape.model is not None or shape.enum is not None or (shape.inner is not None and _refers(shape.inner))
 
 
 def _custom(shape: Shape) -> bool:

@@ -342,8 +342,9 @@ def _shape(key: str, field: FieldDescriptor, spec: dict[str, Any], context: _Con
     """The field's shape, with how the generated reader converts it."""
     shape = dataclasses.replace(_shape_kind(key, field, spec, context), falsy_unset=bool(spec.get("falsy_unset")))
     oneof = field.containing_oneof
-    in_oneof = oneof is not None and len(oneof.fields) > 1  # proto3 `optional` is a oneof of one
-    return dataclasses.replace(shape, oneof=oneof.name if in_oneof else "", read=_read_kind(shape, field, in_oneof))
+    # proto3 `optional` is a oneof of one: not a oneof for the reader
+    name = oneof.name if oneof is not None and len(oneof.fields) > 1 else ""
+    return dataclasses.replace(shape, oneof=name, read=_read_kind(shape, field, bool(name)))
 
 
 def _read_kind(shape: Shape, field: FieldDescriptor, in_oneof: bool) -> ReadKind:

@@ -7,13 +7,11 @@ from typing import Any as _Any
 
 from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
-from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
-from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
-from typing import Any as Any
-from typing import Dict as Dict
+from typing import Any as Any  # noqa: F401, UP035  (the mirrored module's name)
+from typing import Dict as Dict  # noqa: F401, UP035  (the mirrored module's name)
 
 
 class TypeAnnotationBase(_Model):

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any as _Any
-
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).
 from flytemodels._flytekit.overrides.array_job import (  # noqa: E402
     ArrayJob as ArrayJob,

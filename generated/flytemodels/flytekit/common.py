@@ -10,12 +10,11 @@ from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
-from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
-from contextlib import closing as closing
-from io import StringIO as StringIO
-from textwrap import shorten as shorten
-from typing import Dict as Dict
+from contextlib import closing as closing  # noqa: F401, UP035  (the mirrored module's name)
+from io import StringIO as StringIO  # noqa: F401, UP035  (the mirrored module's name)
+from textwrap import shorten as shorten  # noqa: F401, UP035  (the mirrored module's name)
+from typing import Dict as Dict  # noqa: F401, UP035  (the mirrored module's name)
 
 
 class NamedEntityIdentifier(_Model):

@@ -13,11 +13,12 @@ from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
-from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
-from typing import Optional as Optional
-from google.protobuf.wrappers_pb2 import BoolValue as BoolValue
+from typing import Optional as Optional  # noqa: F401, UP035  (the mirrored module's name)
+from google.protobuf.wrappers_pb2 import (
+    BoolValue as BoolValue,
+)  # noqa: F401, UP035  (the mirrored module's name)
 
 
 class SystemMetadata(_Model):
@@ -1013,15 +1014,21 @@ class NodeExecutionGetDataResponseBase(_Model):
 from flytemodels._flytekit.overrides.execution import (  # noqa: E402
     NodeExecutionGetDataResponse as NodeExecutionGetDataResponse,
 )
-from flytemodels.flytekit.common import Labels as _Labels  # noqa: E402
-from flytemodels.flytekit.common import Annotations as _Annotations  # noqa: E402
-from flytemodels.flytekit.common import AuthRole as _AuthRole  # noqa: E402
-from flytemodels.flytekit.matchable_resource import (
+from flytemodels.flytekit.common import (  # noqa: E402, F401
+    Labels as _Labels,
+)
+from flytemodels.flytekit.common import (  # noqa: E402, F401
+    Annotations as _Annotations,
+)
+from flytemodels.flytekit.common import (  # noqa: E402, F401
+    AuthRole as _AuthRole,
+)
+from flytemodels.flytekit.matchable_resource import (  # noqa: E402, F401
     ExecutionClusterLabel as ExecutionClusterLabel,
-)  # noqa: E402
-from flytemodels.flytekit.node_execution import (
+)
+from flytemodels.flytekit.node_execution import (  # noqa: E402, F401
     DynamicWorkflowNodeMetadata as DynamicWorkflowNodeMetadata,
-)  # noqa: E402
+)
 
 __all__ = [
     "AbortMetadata",

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any as _Any
-
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).
 from flytemodels._flytekit.overrides.filters import (  # noqa: E402
     FilterList as FilterList,
@@ -20,7 +18,9 @@ from flytemodels._flytekit.overrides.filters import (  # noqa: E402
     ValueIn as ValueIn,
     ValueNotIn as ValueNotIn,
 )
-from flytemodels.flytekit.common import FlyteIdlEntity as _FlyteIdlEntity  # noqa: E402
+from flytemodels.flytekit.common import (  # noqa: E402, F401
+    FlyteIdlEntity as _FlyteIdlEntity,
+)
 
 __all__ = [
     "Contains",

@@ -10,11 +10,10 @@ from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
-from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
-from google.protobuf.any_pb2 import Any as Any
+from google.protobuf.any_pb2 import Any as Any  # noqa: F401, UP035  (the mirrored module's name)
 
 
 class LaunchPlanState(_Holder):
@@ -486,7 +485,9 @@ class LaunchPlanBase(_Model):
 from flytemodels._flytekit.overrides.launch_plan import (  # noqa: E402
     LaunchPlan as LaunchPlan,
 )
-from flytemodels.flytekit.concurrency import ConcurrencyPolicy as ConcurrencyPolicy  # noqa: E402
+from flytemodels.flytekit.concurrency import (  # noqa: E402, F401
+    ConcurrencyPolicy as ConcurrencyPolicy,
+)
 
 __all__ = [
     "Any",

@@ -12,9 +12,11 @@ from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
-from typing import Dict as Dict
-from typing import Optional as Optional
-from google.protobuf.struct_pb2 import Struct as Struct
+from typing import Dict as Dict  # noqa: F401, UP035  (the mirrored module's name)
+from typing import Optional as Optional  # noqa: F401, UP035  (the mirrored module's name)
+from google.protobuf.struct_pb2 import (
+    Struct as Struct,
+)  # noqa: F401, UP035  (the mirrored module's name)
 
 
 class RetryStrategy(_Model):
@@ -900,12 +902,24 @@ from flytemodels._flytekit.overrides.literals import (  # noqa: E402
     Scalar as Scalar,
     Literal as Literal,
 )
-from flytemodels.flytekit.types import Error as Error  # noqa: E402
-from flytemodels.flytekit.types import LiteralType as LiteralType  # noqa: E402
-from flytemodels.flytekit.types import StructuredDatasetType as StructuredDatasetType  # noqa: E402
-from flytemodels.flytekit.types import LiteralType as _LiteralType  # noqa: E402
-from flytemodels.flytekit.types import OutputReference as _OutputReference  # noqa: E402
-from flytemodels.flytekit.types import SchemaType as _SchemaType  # noqa: E402
+from flytemodels.flytekit.types import (  # noqa: E402, F401
+    Error as Error,
+)
+from flytemodels.flytekit.types import (  # noqa: E402, F401
+    LiteralType as LiteralType,
+)
+from flytemodels.flytekit.types import (  # noqa: E402, F401
+    StructuredDatasetType as StructuredDatasetType,
+)
+from flytemodels.flytekit.types import (  # noqa: E402, F401
+    LiteralType as _LiteralType,
+)
+from flytemodels.flytekit.types import (  # noqa: E402, F401
+    OutputReference as _OutputReference,
+)
+from flytemodels.flytekit.types import (  # noqa: E402, F401
+    SchemaType as _SchemaType,
+)
 
 __all__ = [
     "Binary",

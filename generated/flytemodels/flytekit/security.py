@@ -11,13 +11,11 @@ from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
-from flytemodels._runtime.shapes import getter as _get
-from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
-from dataclasses import dataclass as dataclass
-from enum import Enum as Enum
-from typing import List as List
-from typing import Optional as Optional
+from dataclasses import dataclass as dataclass  # noqa: F401, UP035  (the mirrored module's name)
+from enum import Enum as Enum  # noqa: F401, UP035  (the mirrored module's name)
+from typing import List as List  # noqa: F401, UP035  (the mirrored module's name)
+from typing import Optional as Optional  # noqa: F401, UP035  (the mirrored module's name)
 
 
 @_dataclasses.dataclass

@@ -13,10 +13,11 @@ from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
-from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
-from google.protobuf.wrappers_pb2 import BoolValue as BoolValue
+from google.protobuf.wrappers_pb2 import (
+    BoolValue as BoolValue,
+)  # noqa: F401, UP035  (the mirrored module's name)
 
 
 class Resources(_Model):
@@ -1095,7 +1096,9 @@ from flytemodels._flytekit.overrides.task import (  # noqa: E402
     Container as Container,
     K8sPod as K8sPod,
 )
-from flytemodels.flytekit.documentation import Documentation as Documentation  # noqa: E402
+from flytemodels.flytekit.documentation import (  # noqa: E402, F401
+    Documentation as Documentation,
+)
 
 __all__ = [
     "BoolValue",

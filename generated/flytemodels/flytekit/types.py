@@ -14,7 +14,7 @@ from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
-from typing import Dict as Dict
+from typing import Dict as Dict  # noqa: F401, UP035  (the mirrored module's name)
 
 
 class SimpleType(_Holder):
@@ -520,7 +520,9 @@ class Error(_Model):
 from flytemodels._flytekit.overrides.types import (  # noqa: E402
     LiteralType as LiteralType,
 )
-from flytemodels.flytekit.annotation import TypeAnnotation as TypeAnnotationModel  # noqa: E402
+from flytemodels.flytekit.annotation import (  # noqa: E402, F401
+    TypeAnnotation as TypeAnnotationModel,
+)
 
 __all__ = [
     "Dict",

@@ -10,7 +10,6 @@ from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
-from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
 
@@ -165,7 +164,9 @@ class WorkflowClosure(_Model):
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).
-from flytemodels.flytekit.documentation import Documentation as Documentation  # noqa: E402
+from flytemodels.flytekit.documentation import (  # noqa: E402, F401
+    Documentation as Documentation,
+)
 
 __all__ = [
     "Documentation",

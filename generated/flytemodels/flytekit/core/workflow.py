@@ -10,12 +10,13 @@ from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
 from flytemodels._runtime.shapes import getter as _get
-from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
-from datetime import timedelta as _timedelta
-from google.protobuf.wrappers_pb2 import BoolValue as BoolValue
+from datetime import timedelta as _timedelta  # noqa: F401, UP035  (the mirrored module's name)
+from google.protobuf.wrappers_pb2 import (
+    BoolValue as BoolValue,
+)  # noqa: F401, UP035  (the mirrored module's name)
 
 
 class IfBlock(_Model):
@@ -1014,10 +1015,18 @@ from flytemodels._flytekit.overrides.core.workflow import (  # noqa: E402
     Node as Node,
     WorkflowNode as WorkflowNode,
 )
-from flytemodels.flytekit.literals import Binding as _Binding  # noqa: E402
-from flytemodels.flytekit.literals import RetryStrategy as _RetryStrategy  # noqa: E402
-from flytemodels.flytekit.task import K8sObjectMetadata as K8sObjectMetadata  # noqa: E402
-from flytemodels.flytekit.task import Resources as Resources  # noqa: E402
+from flytemodels.flytekit.literals import (  # noqa: E402, F401
+    Binding as _Binding,
+)
+from flytemodels.flytekit.literals import (  # noqa: E402, F401
+    RetryStrategy as _RetryStrategy,
+)
+from flytemodels.flytekit.task import (  # noqa: E402, F401
+    K8sObjectMetadata as K8sObjectMetadata,
+)
+from flytemodels.flytekit.task import (  # noqa: E402, F401
+    Resources as Resources,
+)
 
 
 def __getattr__(name: str) -> _Any:

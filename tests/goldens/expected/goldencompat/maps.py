@@ -13,7 +13,7 @@ from flytemodels._runtime.shapes import getter as _get
 from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
-from json import dumps as dumps
+from json import dumps as dumps  # noqa: F401, UP035  (the mirrored module's name)
 
 
 class Level(_Holder):
@@ -176,7 +176,9 @@ class Entry(_Model):
 
 
 # Names from the hand-written code and from other modules of the family (flytekit's modules re-export them too).
-from goldencompat.choices import Choice as Choice  # noqa: E402
+from goldencompat.choices import (  # noqa: E402, F401
+    Choice as Choice,
+)
 
 __all__ = [
     "Choice",

@@ -8,10 +8,7 @@ from typing import Any as _Any
 
 from fixtures import wellknown_pb2 as _fixtures_wellknown_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
-from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
-from flytemodels._runtime.shapes import getter as _get
-from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
 
 
