@@ -47,7 +47,7 @@ $(BENCH_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev,bench]"
 	touch $(BENCH_STAMP)
 
-## Benchmark raw protobuf, flytekit.models and flytemodels: prints the table, writes bench/results.{json,png}.
+## Benchmark raw protobuf, flytekit.models and both flytemodels families (build, read, convert, flytekit's own code end to end): prints the table, writes bench/results.{json,png}. About 2 minutes.
 bench: $(BENCH_STAMP)
 	$(PY) -m bench
 

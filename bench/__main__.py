@@ -1,7 +1,9 @@
 """``python -m bench``: run the whole benchmark, print the table, write JSON and PNG.
 
-Order: per payload the speed of raw protobuf, flytekit.models and flytemodels;
-then memory (in a child interpreter), cold imports (one child per run) and the
+Order: the builds (B1-B3), then per payload (P1-P4) conversion, equality,
+hashing and reads, all four subjects alternating round by round; then memory
+(in a child interpreter), flytekit's own code end to end (two worker
+interpreters, plain and aliased), cold imports (one child per run) and the
 generator over all of flyteidl. See ``bench/__init__.py`` for what is measured.
 """
 
@@ -19,23 +21,24 @@ from typing import Any
 
 from google.protobuf.internal import api_implementation
 
-from bench import chart, report, speed
+from bench import build, chart, e2e, report, speed
 from bench.memory import measure_in_subprocess
 from bench.payloads import SEED, Payload, build_all
 from bench.speed import check_round_trips
 from bench.startup import bytecode_env, measure_generate, measure_imports
 from bench.subjects import subject_for
 from bench.targets import evaluate
-from bench.timer import Settings
+from bench.timer import Group, Operation, Settings
+from bench.timer import measure as measure_groups
 
 HERE = Path(__file__).resolve().parent
 
 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--repeats", type=int, default=9, help="timed samples per operation (median)")
+    parser.add_argument("--repeats", type=int, default=Settings.repeats, help="rounds (ratios: median of rounds)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed calls before timing")
-    parser.add_argument("--import-runs", type=int, default=7, help="fresh interpreters per cold import")
+    parser.add_argument("--import-runs", type=int, default=9, help="fresh interpreters per cold import")
     parser.add_argument("--generate-runs", type=int, default=1, help="timed runs of the generator (median)")
     parser.add_argument("--output", type=Path, default=HERE, help="directory for results.json and results.png")
     return parser.parse_args()
@@ -59,7 +62,7 @@ def machine() -> dict[str, Any]:
         "protobuf": f"{metadata.version('protobuf')} ({api_implementation.Type()})",
         "flyteidl": metadata.version("flyteidl"),
         "flytekit": metadata.version("flytekit"),
-        "load_average": os.getloadavg(),
+        "load_average": os.getloadavg(),  # at the start; "load_average_end" is added at the end
     }
     summary = f"{info['system']}, {info['cpus']} CPUs ({info['cpu']}), Python {info['python']}"
     info["summary"] = f"{summary}, protobuf {info['protobuf']}, flytekit {info['flytekit']}"
@@ -67,7 +70,7 @@ def machine() -> dict[str, Any]:
 
 
 def measure_payload(payload: Payload, settings: Settings) -> dict[str, Any]:
-    """Speed and round-trip checks of one payload (memory is added later)."""
+    """Conversion, equality, hash and read rows of one payload, and its round-trip checks (memory comes later)."""
     subject = subject_for(payload.key)
     messages = payload.messages
     print(f"  {payload.key}: {payload.title}", flush=True)
@@ -76,7 +79,24 @@ def measure_payload(payload: Payload, settings: Settings) -> dict[str, Any]:
         "messages": len(messages),
         "bytes": sum(message.ByteSize() for message in messages),
         "checks": check_round_trips(messages, subject),
-        **speed.measure(messages, subject, settings),
+        "rows": speed.measure(messages, subject, settings),
+    }
+
+
+def measure_builds(settings: Settings) -> dict[str, Any]:
+    """B1-B3: each subject's build, in one group per payload (baselines: raw protobuf and flytekit)."""
+    payloads = build.build_all()
+    groups = {
+        payload.key: Group(
+            {name: Operation(call) for name, call in payload.builds.items()}, baselines=("protobuf", "flytekit")
+        )
+        for payload in payloads
+    }
+    checks = {payload.key: build.check(payload) for payload in payloads}
+    timed = measure_groups(groups, settings, progress=lambda _: None)
+    return {
+        payload.key: {"title": payload.title, "checks": checks[payload.key], **timed[payload.key].as_dict()}
+        for payload in payloads
     }
 
 
@@ -84,16 +104,21 @@ def run(arguments: argparse.Namespace) -> dict[str, Any]:
     """Every measurement, as one JSON-ready dict."""
     settings = Settings(warmup=arguments.warmup, repeats=arguments.repeats)
     results: dict[str, Any] = {"machine": machine(), "settings": {**vars(settings), "seed": SEED}}
-    print("speed", flush=True)
+    print("build", flush=True)
+    results["builds"] = measure_builds(settings)
+    print("convert, compare, hash, read", flush=True)
     results["payloads"] = {payload.key: measure_payload(payload, settings) for payload in build_all()}
     print("memory", flush=True)
     for key, memory in measure_in_subprocess().items():
         results["payloads"][key]["memory"] = memory
+    print("end to end: flytekit's own code, plain and aliased", flush=True)
+    results["e2e"] = e2e.measure(settings, progress=lambda _: None)
     with tempfile.TemporaryDirectory(prefix="bench-pycache-") as cache:
         print("cold imports", flush=True)
         results["imports"] = measure_imports(arguments.import_runs, bytecode_env(cache))
         print("generate", flush=True)
         results["generate"] = measure_generate(arguments.generate_runs, bytecode_env(cache))
+    results["machine"]["load_average_end"] = os.getloadavg()
     return results
 
 

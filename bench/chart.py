@@ -1,8 +1,9 @@
-"""The results as one PNG: a panel per target, ratios to raw protobuf on a log scale.
+"""The results as one PNG: a panel per target, ratios on a log scale, a black tick at each target.
 
-Each panel has a row per payload with a grey flytekit bar and flytemodels bars
-coloured green (meets the target) or red (misses it); a black tick marks the
-target on each row, and a dotted line marks raw protobuf (1x).
+Each panel has a row per payload (or end-to-end task) with a grey flytekit bar
+and a bar per flytemodels family (IDL family plain, flytekit family hatched),
+green where it meets the target and red where it misses it; a dotted line marks
+the panel's baseline (1x).
 """
 
 from __future__ import annotations
@@ -18,124 +19,151 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import NullFormatter
 
-from bench.targets import Target
+from bench.subjects import FAMILIES
+from bench.targets import (
+    BUILD_FLYTEKIT,
+    BUILD_PROTOBUF,
+    E2E,
+    EQ,
+    HASH_FIRST,
+    IMPORT,
+    MEMORY,
+    READ,
+    ROUND_TRIP,
+    Target,
+)
 
 PASS_COLOUR, FAIL_COLOUR, FLYTEKIT_COLOUR = "#2e9d52", "#d1432f", "#9a9a9a"
-_BAR = 0.36
+HATCH = {"idl": "", "family": "///"}
+_BAR = 0.26
 
-Extract = Callable[[dict[str, Any]], float | None]
+# A row of a panel: its label, flytekit's ratio (or None), and the name of the payload its targets name.
+PanelRow = tuple[str, float | None, str | None]
 
 
 @dataclass(frozen=True)
 class Panel:
-    """One target: how to read the flytekit and flytemodels ratios of a payload, and its target."""
-
     title: str
-    flytekit: Extract
-    flytemodels: Extract
     target: str
+    rows: Callable[[dict[str, Any]], list[PanelRow]]
 
 
-def _speed(side: str, op: str, base: str) -> Extract:
-    return lambda result: result["ratios"][f"{side}.{op}/protobuf.{base}"]
+def _builds(baseline: str) -> Callable[[dict[str, Any]], list[PanelRow]]:
+    def rows(results: dict[str, Any]) -> list[PanelRow]:
+        return [
+            (key, result["ratios"].get(f"flytekit/{baseline}", 1.0), key) for key, result in results["builds"].items()
+        ]
+
+    return rows
 
 
-def _memory(field: str) -> Extract:
-    def extract(result: dict[str, Any]) -> float | None:
+def _payloads(group: str, baseline: str) -> Callable[[dict[str, Any]], list[PanelRow]]:
+    def rows(results: dict[str, Any]) -> list[PanelRow]:
+        return [
+            (key, result["rows"][group]["ratios"].get(f"flytekit/{baseline}"), key)
+            for key, result in results["payloads"].items()
+        ]
+
+    return rows
+
+
+def _memory(results: dict[str, Any]) -> list[PanelRow]:
+    rows: list[PanelRow] = []
+    for key, result in results["payloads"].items():
         memory = result["memory"]
-        return memory[field] / memory["protobuf_held"] if memory["protobuf_held"] else None
+        base = memory["protobuf_held"]
+        rows.append((key, memory["flytekit_held"] / base if base else None, key))
+    return rows
 
-    return extract
+
+def _e2e(results: dict[str, Any]) -> list[PanelRow]:
+    return [(task.replace("_", " "), 1.0, task) for task in results["e2e"]["tasks"]]
+
+
+def _imports(results: dict[str, Any]) -> list[PanelRow]:
+    return [("3 modules", results["imports"]["ratios"]["flytekit"], None)]
 
 
 PANELS = (
+    Panel("build + serialize ÷ flytekit", BUILD_FLYTEKIT, _builds("flytekit")),
+    Panel("build + serialize ÷ raw protobuf constructors", BUILD_PROTOBUF, _builds("protobuf")),
     Panel(
-        "round trip ÷ raw CopyFrom",
-        _speed("flytekit", "round_trip", "copy"),
-        _speed("flytemodels", "round_trip", "copy"),
-        "round trip",
+        "from_flyte_idl + full walk\n÷ flytekit's eager from_flyte_idl", READ, _payloads("read", "flytekit.from_idl")
     ),
-    Panel("== ÷ raw ==", _speed("flytekit", "eq", "eq"), _speed("flytemodels", "eq", "eq"), "== /"),
+    Panel("round trip ÷ raw CopyFrom", ROUND_TRIP, _payloads("round_trip", "protobuf")),
+    Panel("== ÷ raw ==", EQ, _payloads("eq", "protobuf")),
     Panel(
-        "first hash ÷ raw deterministic serialize\n(both on fresh messages)",
-        _speed("flytekit", "hash", "serialize_deterministic_fresh"),
-        _speed("flytemodels", "hash_first", "serialize_deterministic_fresh"),
-        "hash first",
+        "first hash ÷ deterministic serialize\n(both on fresh messages)",
+        HASH_FIRST,
+        _payloads("hash_first", "protobuf"),
     ),
-    Panel(
-        "full walk ÷ raw CopyFrom\n(flytekit: eager from_flyte_idl)",
-        _speed("flytekit", "from_idl", "copy"),
-        _speed("flytemodels", "walk", "copy"),
-        "full walk",
-    ),
-    Panel(
-        "memory after full walk ÷ pb message",
-        _memory("flytekit_held"),
-        _memory("flytemodels_walked_held"),
-        "memory after",
-    ),
+    Panel("flytekit's own code ÷ flytekit as shipped\n(flytekit family as flytekit.models)", E2E, _e2e),
+    Panel("memory after full walk ÷ pb message", MEMORY, _memory),
+    Panel("cold import ÷ pb2 modules", IMPORT, _imports),
 )
 
 
-def _target(targets: list[Target], payload: str, prefix: str) -> Target | None:
-    return next((t for t in targets if t.payload == payload and t.name.startswith(prefix)), None)
+def _find(targets: list[Target], name: str, payload: str | None, family: str) -> Target | None:
+    return next((t for t in targets if t.name == name and t.payload == payload and t.family == family), None)
 
 
 def _label(axes: Axes, x: float, y: float) -> None:
-    axes.text(x * 1.08, y, f"{x:.3g}x", va="center", fontsize=8)
+    axes.text(x * 1.08, y, f"{x:.3g}x", va="center", fontsize=7)
 
 
-def _draw_panel(axes: Axes, panel: Panel, payloads: dict[str, Any], targets: list[Target]) -> None:
-    for row, (key, result) in enumerate(payloads.items()):
-        flytekit, models = panel.flytekit(result), panel.flytemodels(result)
-        target = _target(targets, key, panel.target)
-        if flytekit is not None:
-            axes.barh(row - _BAR / 2, flytekit, _BAR, color=FLYTEKIT_COLOUR)
-            _label(axes, flytekit, row - _BAR / 2)
-        if models is not None and target is not None:
-            axes.barh(row + _BAR / 2, models, _BAR, color=PASS_COLOUR if target.passed else FAIL_COLOUR)
-            _label(axes, models, row + _BAR / 2)
-            limit = flytekit if panel.target == "full walk" else target.limit
-            if limit is not None and not math.isnan(limit):
-                axes.plot([limit, limit], [row - 0.45, row + 0.45], color="black", linewidth=2)
-    _style(axes, panel.title, list(payloads))
+def _draw_panel(axes: Axes, panel: Panel, results: dict[str, Any], targets: list[Target]) -> None:
+    rows = panel.rows(results)
+    for index, (_, flytekit, payload) in enumerate(rows):
+        if flytekit is not None and not math.isnan(flytekit):
+            axes.barh(index - _BAR, flytekit, _BAR, color=FLYTEKIT_COLOUR)
+            _label(axes, flytekit, index - _BAR)
+        limit = None
+        for offset, family in enumerate(FAMILIES):
+            target = _find(targets, panel.target, payload, family)
+            if target is None or math.isnan(target.measured):
+                continue
+            y = index + offset * _BAR
+            colour = PASS_COLOUR if target.passed else FAIL_COLOUR
+            axes.barh(y, target.measured, _BAR, color=colour, hatch=HATCH[family], edgecolor="white")
+            _label(axes, target.measured, y)
+            limit = target.limit
+        if limit is not None:
+            axes.plot([limit, limit], [index - 0.42, index + 0.55], color="black", linewidth=2)
+    _style(axes, panel.title, [label for label, _, _ in rows])
 
 
 def _style(axes: Axes, title: str, labels: list[str]) -> None:
     axes.set_xscale("log")
     axes.axvline(1.0, color="black", linestyle=":", linewidth=1)
-    axes.set_yticks(range(len(labels)), labels)
+    axes.set_yticks(range(len(labels)), labels, fontsize=8)
     axes.invert_yaxis()
-    axes.set_title(title, fontsize=10)
-    axes.set_xlim(left=0.3, right=axes.get_xlim()[1] * 4)
+    axes.set_title(title, fontsize=9)
+    low, high = axes.get_xlim()
+    axes.set_xlim(left=min(0.1, low), right=max(10.0, high * 4))
+    axes.xaxis.set_minor_formatter(NullFormatter())
     axes.grid(axis="x", which="major", alpha=0.3)
-
-
-def _draw_imports(axes: Axes, results: dict[str, Any], targets: list[Target]) -> None:
-    imports = results["imports"]
-    cold = next(t for t in targets if t.name.startswith("cold import"))
-    values = [imports["flytekit"] / imports["protobuf"], cold.measured]
-    axes.barh([0, 1], values, 0.6, color=[FLYTEKIT_COLOUR, PASS_COLOUR if cold.passed else FAIL_COLOUR])
-    for y, x in enumerate(values):
-        _label(axes, x, y)
-    axes.plot([cold.limit, cold.limit], [0.55, 1.45], color="black", linewidth=2)
-    generate = results["generate"]
-    said = "failed" if generate is None else f"{generate['wall_seconds']:.1f} s"
-    title = f"cold import of 3 modules ÷ 3 pb2 modules\n(generating all of flyteidl: {said}, target ≤ 15 s)"
-    _style(axes, title, ["flytekit", "flytemodels"])
 
 
 def draw(results: dict[str, Any], targets: list[Target], path: Path) -> None:
     """Write the chart to ``path``."""
-    figure, grid = plt.subplots(2, 3, figsize=(15, 8), layout="constrained")
-    panels = list(grid.flat)
-    for axes, panel in zip(panels, PANELS, strict=False):
-        _draw_panel(axes, panel, results["payloads"], targets)
-    _draw_imports(panels[-1], results, targets)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=colour) for colour in (FLYTEKIT_COLOUR, PASS_COLOUR, FAIL_COLOUR)]
-    labels = ["flytekit.models", "flytemodels (meets target)", "flytemodels (misses target)"]
-    figure.legend(handles, labels, loc="outside lower center", ncols=3)
-    figure.suptitle(f"Lower is better; ratios to raw protobuf, log scale; | = target. {results['machine']['summary']}")
-    figure.savefig(path, dpi=110)
+    figure, grid = plt.subplots(3, 3, figsize=(16, 12), layout="constrained")
+    for axes, panel in zip(grid.flat, PANELS, strict=True):
+        _draw_panel(axes, panel, results, targets)
+    handles = [
+        Rectangle((0, 0), 1, 1, facecolor=FLYTEKIT_COLOUR),
+        Rectangle((0, 0), 1, 1, facecolor=PASS_COLOUR),
+        Rectangle((0, 0), 1, 1, facecolor=PASS_COLOUR, hatch=HATCH["family"], edgecolor="white"),
+        Rectangle((0, 0), 1, 1, facecolor=FAIL_COLOUR),
+    ]
+    labels = ["flytekit.models", "IDL family (meets target)", "flytekit family (meets target)", "misses target"]
+    figure.legend(handles, labels, loc="outside lower center", ncols=4)
+    machine = results["machine"]
+    figure.suptitle(
+        f"Lower is better; ratios (medians of per-round ratios), log scale; | = target.\n{machine['summary']}",
+        fontsize=10,
+    )
+    figure.savefig(path, dpi=100)
     plt.close(figure)

@@ -1,4 +1,4 @@
-"""Memory held by each payload as protobuf messages, flytemodels models and flytekit models.
+"""Memory held by each payload as protobuf messages, flytekit models and both flytemodels families.
 
 tracemalloc alone cannot answer "how big is the model next to its message":
 the protobuf runtime (upb) allocates messages in arenas with C ``malloc``,
@@ -28,9 +28,8 @@ from typing import Any
 from google.protobuf.message import Message as PbMessage
 
 from bench.payloads import build_all
-from bench.speed import copy_all
+from bench.speed import WALKERS, copy_all
 from bench.subjects import Subject, subject_for
-from bench.walk import walk_flytekit, walk_model
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,25 +71,31 @@ def _traced() -> int:
     return tracemalloc.get_traced_memory()[0]
 
 
-def _walked(models: list[Any]) -> list[Any]:
-    walk_model(models)
-    return models
+def _converter(messages: list[PbMessage], subject: Subject, name: str, walk: bool) -> Callable[[], Any]:
+    """Models of ``messages`` by side ``name``; with ``walk``, after a full walk of them."""
+    side, walker = subject.side(name), WALKERS[name]
+
+    def convert() -> list[Any]:
+        models = [side.from_idl(message) for message in messages]
+        if walk:
+            walker([side.walk_root(model) for model in models])
+        return models
+
+    return convert
 
 
 def _builders(messages: list[PbMessage], subject: Subject) -> dict[str, Callable[[], Any]]:
-    model = subject.model
-    return {
-        "protobuf": lambda: copy_all(messages),
-        "flytemodels": lambda: [model.from_flyte_idl(message) for message in messages],
-        "flytemodels_walked": lambda: _walked([model.from_flyte_idl(message) for message in messages]),
-        "flytekit": lambda: [subject.flytekit_from(message) for message in messages],
-    }
+    builders: dict[str, Callable[[], Any]] = {"protobuf": lambda: copy_all(messages)}
+    for name in ("flytekit", "idl", "family"):
+        builders[name] = _converter(messages, subject, name, walk=False)
+        builders[f"{name}_walked"] = _converter(messages, subject, name, walk=True)
+    return builders
 
 
 def _warm_up(messages: list[PbMessage], subject: Subject) -> None:
     """Import every lazily loaded module and build every field spec before measuring."""
-    walk_model([subject.model.from_flyte_idl(message) for message in messages])
-    walk_flytekit([subject.flytekit_from(message) for message in messages])
+    for name in ("flytekit", "idl", "family"):
+        _converter(messages, subject, name, walk=True)()
 
 
 def measure() -> dict[str, dict[str, int | None]]:

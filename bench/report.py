@@ -1,4 +1,4 @@
-"""The printed tables: times of raw protobuf and ratios of flytekit and flytemodels to them."""
+"""The printed report: one table of ratios (flytekit and both flytemodels families), notes, verdicts."""
 
 from __future__ import annotations
 
@@ -6,44 +6,35 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from bench.targets import Target
-
-HEADERS = ("payload", "operation", "baseline: raw protobuf", "flytekit", "flytemodels", "target", "result")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One operation: which raw baseline it is divided by, and which target it is checked against."""
-
-    label: str
-    baseline: str
-    raw: str
-    flytekit: str | None
-    flytemodels: str
-    target: str | None = None
-
-
-SPEED_ROWS = (
-    Row("from_flyte_idl", "CopyFrom", "copy", "from_idl", "from_idl"),
-    Row("to_flyte_idl", "CopyFrom", "copy", "to_idl", "to_idl"),
-    Row("round trip", "CopyFrom", "copy", "round_trip", "round_trip", "round trip / CopyFrom"),
-    Row("==", "==", "eq", "eq", "eq", "== / raw =="),
-    Row("hash, first", "det. serialize (fresh)", "serialize_deterministic_fresh", "hash", "hash_first", "hash first"),
-    Row("hash, repeated", "det. serialize", "serialize_deterministic", "hash", "hash_repeat", "hash repeated"),
-    Row("from + full walk", "CopyFrom", "copy", "walk", "walk", "full walk"),
-    Row("walk again (cached)", "CopyFrom", "copy", None, "walk_cached"),
+from bench.subjects import FAMILIES
+from bench.targets import (
+    BUILD_FLYTEKIT,
+    BUILD_PROTOBUF,
+    E2E,
+    EQ,
+    GENERATE,
+    HASH_FIRST,
+    HASH_REPEAT,
+    IMPORT,
+    MEMORY,
+    PACKAGE,
+    READ,
+    ROUND_TRIP,
+    Target,
+    verdicts,
 )
-MEMORY_ROWS = (
-    Row("memory held", "pb message", "protobuf_held", "flytekit_held", "flytemodels_held", "memory / pb"),
-    Row("memory after walk", "pb message", "protobuf_held", "flytekit_held", "flytemodels_walked_held", "memory after"),
+
+HEADERS = (
+    "payload",
+    "operation",
+    "baseline",
+    "flytekit",
+    "IDL family",
+    "flytekit family",
+    "target",
+    "IDL family",
+    "flytekit family",
 )
-RAW_OPERATIONS = {
-    "from_string": "FromString",
-    "serialize": "SerializeToString",
-    "copy": "CopyFrom",
-    "eq": "==",
-    "serialize_deterministic": "deterministic",
-}
 
 
 def seconds(value: float) -> str:
@@ -52,12 +43,6 @@ def seconds(value: float) -> str:
         if value >= scale:
             return f"{value / scale:.3g} {unit}"
     return f"{value / 1e-9:.3g} ns"
-
-
-def _generate(value: dict[str, float] | None) -> str:
-    if value is None:
-        return "failed"
-    return f"{seconds(value['wall_seconds'])} (CPU {seconds(value['cpu_seconds'])})"
 
 
 def size(value: float) -> str:
@@ -72,161 +57,253 @@ def ratio(value: float | None) -> str:
 
 
 def verdict(target: Target | None) -> str:
-    """``PASS (1.2x ≤ 3x)`` or ``FAIL (...)``; empty for rows without a target."""
+    """``PASS`` or ``FAIL``, with the measurement when it is not the ratio in the row; empty without target."""
     if target is None:
         return ""
     if math.isnan(target.measured):
         return "n/a"
-    unit = "x" if target.unit == "x" else f" {target.unit}"
     word = "PASS" if target.passed else "FAIL"
-    return f"{word} ({target.measured:.3g}{unit})"
+    return word if target.unit == "x" else f"{word} ({target.measured:.3g} {target.unit})"
 
 
 def limit(target: Target | None) -> str:
     if target is None:
         return ""
-    if target.name.startswith("full walk"):
-        return "≤ flytekit from_flyte_idl"
     unit = "x" if target.unit == "x" else f" {target.unit}"
     return f"≤ {target.limit:g}{unit}"
 
 
-def _find(targets: list[Target], payload: str, prefix: str | None) -> Target | None:
-    if prefix is None:
-        return None
-    return next((t for t in targets if t.payload == payload and t.name.startswith(prefix)), None)
+def _find(targets: list[Target], name: str, payload: str | None, family: str | None) -> Target | None:
+    return next((t for t in targets if t.name == name and t.payload == payload and t.family == family), None)
 
 
-def _speed_row(key: str, result: dict[str, Any], row: Row, targets: list[Target]) -> tuple[str, ...]:
-    ratios = result["ratios"]
-    baseline = f"protobuf.{row.raw}"
-    flytekit = ratios[f"flytekit.{row.flytekit}/{baseline}"] if row.flytekit else None
-    target = _find(targets, key, row.target)
+@dataclass(frozen=True)
+class Row:
+    """One row of a payload: the group it reads, its baseline, and the target it is checked against."""
+
+    label: str
+    group: str
+    baseline: str  # the operation the ratios are taken to
+    baseline_label: str
+    target: str | None = None
+
+
+SPEED_ROWS = (
+    Row("from_flyte_idl", "from_idl", "protobuf", "CopyFrom"),
+    Row("to_flyte_idl", "to_idl", "protobuf", "CopyFrom"),
+    Row("round trip", "round_trip", "protobuf", "CopyFrom", ROUND_TRIP),
+    Row("==", "eq", "protobuf", "raw =="),
+    Row("hash, first", "hash_first", "protobuf", "det. serialize (fresh)", HASH_FIRST),
+    Row("hash, repeated", "hash_repeat", "protobuf", "det. serialize", HASH_REPEAT),
+    Row("read: from + full walk", "read", "flytekit.from_idl", "flytekit from_flyte_idl", READ),
+    Row("read: from + full walk", "read", "flytekit", "flytekit from + walk"),
+    Row("read: from + full walk", "read", "protobuf", "CopyFrom"),
+    Row("read again (walk only)", "read_again", "protobuf", "CopyFrom"),
+)
+# `==` has its target on the row above; keep the label short but check it.
+_EQ_ROW = "=="
+
+
+def _cells(
+    payload: str,
+    label: str,
+    base: str,
+    values: dict[str, str],
+    name: str | None,
+    targets: list[Target],
+    key: str | None = "",
+) -> tuple[str, ...]:
+    """A row's cells; its targets are those named ``name`` for payload ``key`` (default: ``payload``)."""
+    key = payload if key == "" else key
+    found = {family: _find(targets, name, key, family) if name else None for family in FAMILIES}
+    shown = next((target for target in found.values() if target is not None), None)
     return (
-        key,
-        row.label,
-        f"{row.baseline} {seconds(result['protobuf'][row.raw])}",
-        ratio(flytekit) if row.flytekit else "",
-        ratio(ratios[f"flytemodels.{row.flytemodels}/{baseline}"]),
-        limit(target),
-        verdict(target),
+        payload,
+        label,
+        base,
+        values.get("flytekit", ""),
+        values.get("idl", ""),
+        values.get("family", ""),
+        limit(shown),
+        verdict(found["idl"]),
+        verdict(found["family"]),
     )
 
 
-def _memory_row(key: str, result: dict[str, Any], row: Row, targets: list[Target]) -> tuple[str, ...]:
-    memory = result["memory"]
-    base = memory[row.raw]
-    target = _find(targets, key, row.target)
-    if not base:
-        return (key, row.label, "n/a (needs glibc mallinfo2)", "", "", limit(target), verdict(target))
-    flytekit = memory[row.flytekit] / base if row.flytekit else None
-    return (
-        key,
-        row.label,
-        f"{row.baseline} {size(base)}",
-        ratio(flytekit),
-        ratio(memory[row.flytemodels] / base),
-        limit(target),
-        verdict(target),
-    )
+def build_rows(results: dict[str, Any], targets: list[Target]) -> list[tuple[str, ...]]:
+    rows = []
+    for key, result in results["builds"].items():
+        ratios, times = result["ratios"], result["times"]
+        for baseline, label, name in (
+            ("protobuf", "raw protobuf constructors", BUILD_PROTOBUF),
+            ("flytekit", "flytekit", BUILD_FLYTEKIT),
+        ):
+            values = {side: ratio(ratios.get(f"{side}/{baseline}", 1.0)) for side in ("flytekit", *FAMILIES)}
+            base = f"{label} {seconds(times[baseline])}"
+            rows.append(_cells(key, f"build + serialize ÷ {baseline}", base, values, name, targets))
+    return rows
 
 
 def payload_rows(key: str, result: dict[str, Any], targets: list[Target]) -> list[tuple[str, ...]]:
     """The speed and memory rows of one payload."""
-    rows = [_speed_row(key, result, row, targets) for row in SPEED_ROWS]
-    return rows + [_memory_row(key, result, row, targets) for row in MEMORY_ROWS]
+    rows = []
+    for row in SPEED_ROWS:
+        group = result["rows"][row.group]
+        ratios = group["ratios"]
+        values = {
+            side: ratio(ratios.get(f"{side}/{row.baseline}"))
+            for side in ("flytekit", *FAMILIES)
+            if side != row.baseline
+        }
+        target = EQ if row.label == _EQ_ROW else row.target
+        base = f"{row.baseline_label} {seconds(group['times'][row.baseline])}"
+        rows.append(_cells(key, row.label, base, values, target, targets))
+    memory = result["memory"]
+    base = memory["protobuf_held"]
+    for label, suffix, name in (("memory held", "", None), ("memory after full walk", "_walked", MEMORY)):
+        if not base:
+            rows.append(_cells(key, label, "n/a (needs glibc mallinfo2)", {}, name, targets))
+            continue
+        values = {side: ratio(memory[f"{side}{suffix}_held"] / base) for side in ("flytekit", *FAMILIES)}
+        rows.append(_cells(key, label, f"pb message {size(base)}", values, name, targets))
+    return rows
+
+
+E2E_LABELS = {
+    "serialize": "serialize a 300-node workflow",
+    "to_literal_list": "to_literal list[int] 10k",
+    "to_literal_list_idl": "to_literal list[int] 10k + to_flyte_idl",
+    "to_literal_dict": "to_literal dict[str, float] 10k",
+    "to_literal_dict_idl": "to_literal dict[str, float] 10k + to_flyte_idl",
+    "read_executions": "read 1,000 admin Executions (FlyteRemote)",
+}
+
+
+def e2e_rows(results: dict[str, Any], targets: list[Target]) -> list[tuple[str, ...]]:
+    rows = []
+    for task, result in results["e2e"]["tasks"].items():
+        values = {"flytekit": "1x", "idl": "-", "family": ratio(result["ratio"])}
+        base = f"flytekit as shipped {seconds(result['flytekit'])}"
+        rows.append(_cells("e2e", E2E_LABELS.get(task, task), base, values, E2E, targets, key=task))
+    return rows
 
 
 def global_rows(results: dict[str, Any], targets: list[Target]) -> list[tuple[str, ...]]:
     """Cold imports and generation."""
     imports = results["imports"]
-    base = imports["protobuf"]
-    cold, package, generate = (t for t in targets if t.payload is None)
-    loaded = ", ".join(imports["flytemodels_package_model_modules"]) or "no model module"
+    ratios = imports["ratios"]
+    values = {side: ratio(ratios[side]) for side in ("flytekit", *FAMILIES)}
+    generate = results["generate"]
+    said = (
+        "failed"
+        if generate is None
+        else f"{seconds(generate['wall_seconds'])} (CPU {seconds(generate['cpu_seconds'])})"
+    )
+    loaded = imports["flytemodels_package_model_modules"]
+    package = _find(targets, PACKAGE, None, None)
+    generated = _find(targets, GENERATE, None, None)
     return [
+        _cells(
+            "import", "3 modules, cold", f"3 pb2 modules {seconds(imports['protobuf'])}", values, IMPORT, targets, None
+        ),
         (
             "import",
-            "3 modules, cold",
-            f"3 pb2 modules {seconds(base)}",
-            ratio(imports["flytekit"] / base),
-            ratio(imports["flytemodels"] / base),
-            limit(cold),
-            verdict(cold),
-        ),
-        ("import", "flytemodels alone", "", "", f"{seconds(imports['flytemodels_package'])}, {loaded}", "", ""),
-        (
+            "flytemodels alone",
+            seconds(imports["flytemodels_package"]),
             "",
-            "model modules loaded",
+            f"{len(loaded)} model modules",
             "",
-            "",
-            str(len(imports["flytemodels_package_model_modules"])),
-            "0",
+            "0 modules",
             verdict(package),
-        ),
-        (
-            "generate",
-            "all of flyteidl",
             "",
-            "",
-            _generate(results["generate"]),
-            limit(generate),
-            verdict(generate),
         ),
+        ("generate", "all of flyteidl", said, "", "", "", limit(generated), verdict(generated), ""),
     ]
 
 
 def render(rows: list[tuple[str, ...]]) -> str:
     """A plain-text table with a header rule, columns padded to their widest cell."""
+    group_header = ("", "", "", "ratios to the baseline:", "", "", "", "result:", "")
     widths = [max(len(row[i]) for row in [HEADERS, *rows]) for i in range(len(HEADERS))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
-    header = "  ".join(cell.ljust(width) for cell, width in zip(HEADERS, widths, strict=True)).rstrip()
-    return "\n".join([header, "-" * len(header), *lines])
+
+    def line(row: tuple[str, ...]) -> str:
+        return "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+
+    header = line(HEADERS)
+    return "\n".join([line(group_header), header, "-" * len(header), *(line(row) for row in rows)])
 
 
-def raw_line(key: str, result: dict[str, Any]) -> str:
-    """One line per payload: its size and the raw protobuf times behind the ratios."""
-    times = ", ".join(f"{name} {seconds(result['protobuf'][op])}" for op, name in RAW_OPERATIONS.items())
-    return f"{key} {result['title']} ({result['messages']} msg, {size(result['bytes'])}): {times}"
-
-
-def summary(targets: list[Target]) -> str:
-    passed = sum(target.passed for target in targets)
-    failed = [f"{t.payload or '-'} {t.name}" for t in targets if not t.passed]
-    return f"{passed}/{len(targets)} targets pass" + ("; failing: " + "; ".join(failed) if failed else "")
+def table(results: dict[str, Any], targets: list[Target]) -> str:
+    rows = build_rows(results, targets)
+    for key, result in results["payloads"].items():
+        rows += payload_rows(key, result, targets)
+    return render(rows + e2e_rows(results, targets) + global_rows(results, targets))
 
 
 NOTES = (
-    "Times are CPU time of the benchmark thread; a ratio is the median of per-round ratios, each from a",
-    "subject sampled right after its baseline. 'hash, first' runs on models just built, against deterministic",
-    "serialization of messages just copied. 'from + full walk' is from_flyte_idl plus reading every property",
-    "of every model (set or not); its target is flytekit's eager from_flyte_idl (the flytekit column of",
-    "from_flyte_idl). Memory is bytes held per glibc malloc under PYTHONMALLOC=malloc (tracemalloc cannot see",
-    "upb's arenas; its numbers are in results.json). P3 for flytekit: its Execution model drops spec.inputs and",
-    "fails on closure.outputs.values, so those two maps go through its LiteralMap model.",
+    "Times are CPU time (end to end: of the worker process, all threads); every ratio is the median of per-round",
+    "ratios, the operations of a row timed one after another in each round. 'build + serialize': B1-B3 built",
+    "bottom-up with each API's constructors, then to_flyte_idl() and SerializeToString() (flytekit and the flytekit",
+    "family run the same code). 'read': from_flyte_idl plus reading every property recursively (flytekit and the",
+    "flytekit family: the properties flytekit's classes have; IDL family: every field), ratio to flytekit's eager",
+    "from_flyte_idl alone (its flytekit column: flytekit's from_flyte_idl + the same walk). 'hash, first' runs on",
+    "models just converted, against deterministic serialization of messages just copied; 'hash, repeated' is",
+    "checked per model (O(1) means under 1 µs). Memory: bytes held per glibc malloc under PYTHONMALLOC=malloc.",
+    "End to end: flytekit's code in two worker interpreters, flytekit.models as shipped and resolved to",
+    "flytemodels.flytekit, ratio of the second to the first. P3 for flytekit: its Execution model drops spec.inputs",
+    "and fails on closure.outputs.values, so those two maps go through its LiteralMap model.",
 )
 
 
-def lossless(results: dict[str, Any]) -> str:
-    """Which payloads come back equal from each model layer's round trip."""
-    parts = []
-    for side in ("flytemodels", "flytekit"):
+def checks(results: dict[str, Any]) -> str:
+    """Which payloads come back equal, builds agree, walks visit, and end-to-end sides agree."""
+    lines = []
+    for side in ("flytekit", *FAMILIES):
         flags = [
             f"{key} {'yes' if result['checks'][f'{side}_lossless'] else 'no'}"
             for key, result in results["payloads"].items()
         ]
-        parts.append(f"{side}: {', '.join(flags)}")
-    return "round trip gives back an equal message: " + "; ".join(parts)
+        walks = [f"{key} {result['checks'][f'{side}_walk_values']}" for key, result in results["payloads"].items()]
+        lines.append(f"{side}: round trip equal: {', '.join(flags)}; values a full walk visits: {', '.join(walks)}")
+    same = [
+        f"{key} {name.removesuffix('_same_message')}"
+        for key, result in results["builds"].items()
+        for name, ok in result["checks"].items()
+        if not ok
+    ]
+    lines.append("builds make raw protobuf's message: " + ("all" if not same else "all but " + ", ".join(same)))
+    e2e = results["e2e"]["checks"]
+    differ = [task for task, ok in e2e["same_output"].items() if not ok]
+    lines.append(
+        f"end to end: flytekit.models.literals.Literal from {e2e['flytekit_models']} / {e2e['family_models']}; "
+        + ("same output on both sides" if not differ else "output differs: " + ", ".join(differ))
+    )
+    return "\n".join(lines)
+
+
+def header(results: dict[str, Any]) -> str:
+    machine = results["machine"]
+    settings = results["settings"]
+    start = ", ".join(f"{value:.2f}" for value in machine["load_average"])
+    end = ", ".join(f"{value:.2f}" for value in machine.get("load_average_end", machine["load_average"]))
+    rounds = f"{settings['repeats']} rounds after {settings['warmup']} warm-up calls"
+    return f"{machine['summary']}\nload average {start} at the start, {end} at the end; {rounds}"
+
+
+def summary(targets: list[Target]) -> str:
+    passed = sum(target.passed for target in targets)
+    return f"{passed}/{len(targets)} targets pass"
 
 
 def text(results: dict[str, Any], targets: list[Target]) -> str:
-    """The whole report: machine, raw protobuf times, the ratio table, notes and a summary line."""
-    rows = [row for key, result in results["payloads"].items() for row in payload_rows(key, result, targets)]
-    machine = results["machine"]
-    settings = results["settings"]
-    load = ", ".join(f"{value:.2f}" for value in machine["load_average"])
-    repeats = f"medians of {settings['repeats']} after {settings['warmup']} warm-up"
-    header = f"{machine['summary']}; load average {load}; {repeats}"
-    raw = "\n".join(raw_line(key, result) for key, result in results["payloads"].items())
-    table = render(rows + global_rows(results, targets))
-    note = "ratios: time or bytes of flytekit / flytemodels over the raw protobuf baseline; lower is better"
-    return "\n\n".join([header, raw, note, table, "\n".join(NOTES), lossless(results), summary(targets)])
+    """The whole report: machine, the table, notes, checks, one verdict line per target and family."""
+    return "\n\n".join(
+        [
+            header(results),
+            table(results, targets),
+            "\n".join(NOTES),
+            checks(results),
+            "\n".join(verdicts(targets)),
+            summary(targets),
+        ]
+    )

@@ -1,24 +1,26 @@
-"""Conversion, equality, hashing and walk timings of one payload, for all three subjects.
+"""Conversion, equality, hashing and read timings of one payload, as groups of the four subjects.
 
 Every operation runs over the payload's whole list of messages (one message
 for P1-P3, 10,000 for P4), so the Python loop is the same for all subjects.
-Results are seconds per pass over the payload, by subject and operation.
+Each row of the table is one ``Group``: raw protobuf's baseline and the same
+operation of flytekit.models and both flytemodels families, timed one after
+another in every round (``timer``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from google.protobuf.message import Message as PbMessage
 
-from bench.subjects import Subject
-from bench.timer import Operation, Settings
-from bench.timer import measure as measure_operations
-from bench.walk import walk_flytekit, walk_model
+from bench.subjects import Side, Subject
+from bench.timer import Group, Operation, Settings, Timings
+from bench.timer import measure as measure_groups
+from bench.walk import walk_model, walk_properties
 
-SUBJECTS = ("protobuf", "flytekit", "flytemodels")
-SIDES = SUBJECTS[1:]  # the two model layers compared with raw protobuf
+MODEL_SIDES = ("flytekit", "idl", "family")
+WALKERS: dict[str, Callable[[Any], int]] = {"flytekit": walk_properties, "idl": walk_model, "family": walk_properties}
 
 
 def _all_equal(left: list[Any], right: list[Any]) -> bool:
@@ -49,19 +51,15 @@ def _serialize_deterministic(messages: list[PbMessage]) -> list[bytes]:
     return [message.SerializeToString(deterministic=True) for message in messages]
 
 
-def _equal_copies(messages: list[PbMessage]) -> list[PbMessage]:
+def equal_copies(messages: list[PbMessage]) -> list[PbMessage]:
     """Messages equal to ``messages`` but separate objects, parsed from their bytes."""
     return [type(message).FromString(message.SerializeToString()) for message in messages]
 
 
 def protobuf_operations(messages: list[PbMessage]) -> dict[str, Operation]:
     """The raw protobuf baselines."""
-    pb_class = type(messages[0])
-    blobs = [message.SerializeToString() for message in messages]
-    others = _equal_copies(messages)
+    others = equal_copies(messages)
     return {
-        "from_string": Operation(lambda: [pb_class.FromString(blob) for blob in blobs]),
-        "serialize": Operation(lambda: [message.SerializeToString() for message in messages]),
         "copy": Operation(lambda: copy_all(messages)),
         "eq": Operation(lambda: _all_equal(messages, others)),
         "serialize_deterministic": Operation(lambda: _serialize_deterministic(messages)),
@@ -70,80 +68,74 @@ def protobuf_operations(messages: list[PbMessage]) -> dict[str, Operation]:
     }
 
 
-def flytemodels_operations(messages: list[PbMessage], subject: Subject) -> dict[str, Operation]:
-    """flytemodels: conversions, ``==``, first and repeated ``hash``, first and cached walk."""
-    model = subject.model
+def model_operations(messages: list[PbMessage], side: Side, walker: Callable[[Any], int]) -> dict[str, Operation]:
+    """One model layer: conversions, ``==``, first and repeated ``hash``, first and repeated full walk."""
+    from_idl, to_idl, root = side.from_idl, side.to_idl, side.walk_root
 
     def convert(source: Iterable[PbMessage] = messages) -> list[Any]:
-        return [model.from_flyte_idl(message) for message in source]
+        return [from_idl(message) for message in source]
 
-    models, others, walked = convert(), convert(_equal_copies(messages)), convert()
+    models, others, walked = convert(), convert(equal_copies(messages)), convert()
     _hash_all(models)
-    walk_model(walked)
-    return {
-        "from_idl": Operation(convert),
-        "to_idl": Operation(lambda: [value.to_flyte_idl() for value in models]),
-        "round_trip": Operation(lambda: [value.to_flyte_idl() for value in convert()]),
-        "eq": Operation(lambda: _all_equal(models, others)),
-        "hash_first": Operation(_hash_all, setup=convert),
-        "hash_repeat": Operation(lambda: _hash_all(models)),
-        "walk": Operation(lambda: walk_model(convert())),
-        "walk_cached": Operation(lambda: walk_model(walked)),
-    }
-
-
-def flytekit_operations(messages: list[PbMessage], subject: Subject) -> dict[str, Operation]:
-    """flytekit.models: its eager conversions, and ``==``/``hash`` that re-serialize every time."""
-    to_idl = subject.flytekit_to
-
-    def convert(source: Iterable[PbMessage] = messages) -> list[Any]:
-        return [subject.flytekit_from(message) for message in source]
-
-    models, others = convert(), convert(_equal_copies(messages))
+    walker([root(model) for model in walked])
     return {
         "from_idl": Operation(convert),
         "to_idl": Operation(lambda: [to_idl(value) for value in models]),
         "round_trip": Operation(lambda: [to_idl(value) for value in convert()]),
         "eq": Operation(lambda: _all_equal(models, others)),
-        "hash": Operation(lambda: _hash_all(models)),
-        "walk": Operation(lambda: walk_flytekit(convert())),
+        "hash_first": Operation(_hash_all, setup=convert),
+        "hash_repeat": Operation(lambda: _hash_all(models)),
+        "read": Operation(lambda: walker([root(model) for model in convert()])),
+        "read_again": Operation(lambda: walker([root(model) for model in walked])),
     }
 
 
-# Every (subject, baseline) ratio the report, the targets and the chart use.
-PAIRS = [
-    *((f"{side}.{op}", "protobuf.copy") for op in ("from_idl", "to_idl", "round_trip", "walk") for side in SIDES),
-    ("flytemodels.walk_cached", "protobuf.copy"),
-    ("flytekit.eq", "protobuf.eq"),
-    ("flytemodels.eq", "protobuf.eq"),
-    ("flytekit.hash", "protobuf.serialize_deterministic_fresh"),
-    ("flytemodels.hash_first", "protobuf.serialize_deterministic_fresh"),
-    ("flytekit.hash", "protobuf.serialize_deterministic"),
-    ("flytemodels.hash_repeat", "protobuf.serialize_deterministic"),
-    ("flytemodels.walk", "flytekit.from_idl"),
-]
+# Each row: its raw protobuf baseline (None: flytekit's from_flyte_idl is the baseline) and the
+# operation each model layer runs.
+ROWS: dict[str, str | None] = {
+    "from_idl": "copy",
+    "to_idl": "copy",
+    "round_trip": "copy",
+    "eq": "eq",
+    "hash_first": "serialize_deterministic_fresh",
+    "hash_repeat": "serialize_deterministic",
+    "read": "copy",
+    "read_again": "copy",
+}
 
 
-def measure(messages: list[PbMessage], subject: Subject, settings: Settings) -> dict[str, dict[str, float]]:
-    """Median seconds of every operation by subject, and the ratios (under ``ratios``)."""
-    by_subject = {
-        "protobuf": protobuf_operations(messages),
-        "flytekit": flytekit_operations(messages, subject),
-        "flytemodels": flytemodels_operations(messages, subject),
-    }
-    flat = {f"{side}.{name}": op for side, operations in by_subject.items() for name, op in operations.items()}
-    timed = measure_operations(flat, PAIRS, settings)
-    times = {side: {name: timed.times[f"{side}.{name}"] for name in by_subject[side]} for side in SUBJECTS}
-    return {**times, "ratios": timed.ratios}
+def groups(messages: list[PbMessage], subject: Subject) -> dict[str, Group]:
+    """One group per row: raw protobuf's baseline, then flytekit, the IDL family and the flytekit family.
+
+    The read row also has flytekit's eager ``from_flyte_idl`` as a baseline (the
+    target is a fraction of it).
+    """
+    raw = protobuf_operations(messages)
+    sides = {name: model_operations(messages, subject.side(name), WALKERS[name]) for name in MODEL_SIDES}
+    result: dict[str, Group] = {}
+    for row, baseline in ROWS.items():
+        assert baseline is not None
+        operations = {"protobuf": raw[baseline], **{name: sides[name][row] for name in MODEL_SIDES}}
+        baselines: tuple[str, ...] = ("protobuf",)
+        if row == "read":
+            operations["flytekit.from_idl"] = sides["flytekit"]["from_idl"]
+            baselines = ("protobuf", "flytekit.from_idl", "flytekit")
+        result[row] = Group(operations, baselines)
+    return result
+
+
+def measure(messages: list[PbMessage], subject: Subject, settings: Settings) -> dict[str, Any]:
+    """Per row: median seconds by subject, and the median per-round ratios."""
+    timed: dict[str, Timings] = measure_groups(groups(messages, subject), settings, progress=lambda _: None)
+    return {row: timings.as_dict() for row, timings in timed.items()}
 
 
 def check_round_trips(messages: list[PbMessage], subject: Subject) -> dict[str, Any]:
-    """Whether each subject gives back equal messages, and how many values a full walk visits."""
-    models = [subject.model.from_flyte_idl(message) for message in messages]
-    flytekit = [subject.flytekit_from(message) for message in messages]
-    return {
-        "flytemodels_lossless": [value.to_flyte_idl() for value in models] == messages,
-        "flytekit_lossless": [subject.flytekit_to(value) for value in flytekit] == messages,
-        "flytemodels_walk_values": walk_model(models),
-        "flytekit_walk_values": walk_flytekit(flytekit),
-    }
+    """Whether each model layer gives back equal messages, and how many values a full walk visits."""
+    checks: dict[str, Any] = {}
+    for name in MODEL_SIDES:
+        side = subject.side(name)
+        models = [side.from_idl(message) for message in messages]
+        checks[f"{name}_lossless"] = [side.to_idl(value) for value in models] == messages
+        checks[f"{name}_walk_values"] = WALKERS[name]([side.walk_root(model) for model in models])
+    return checks

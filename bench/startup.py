@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 IMPORTS: dict[str, tuple[str, ...]] = {
     "protobuf": ("flyteidl.admin.execution_pb2", "flyteidl.core.literals_pb2", "flyteidl.core.workflow_pb2"),
-    "flytemodels": ("flytemodels.admin.execution", "flytemodels.core.literals", "flytemodels.core.workflow"),
+    "idl": ("flytemodels.admin.execution", "flytemodels.core.literals", "flytemodels.core.workflow"),
+    "family": ("flytemodels.flytekit.execution", "flytemodels.flytekit.literals", "flytemodels.flytekit.core.workflow"),
     "flytekit": ("flytekit.models.execution", "flytekit.models.literals", "flytekit.models.core.workflow"),
     "flytemodels_package": ("flytemodels",),
 }
@@ -58,28 +59,33 @@ def bytecode_env(cache: str) -> dict[str, str]:
     return {**env, "PYTHONPYCACHEPREFIX": cache}
 
 
-def cold_import(modules: tuple[str, ...], runs: int, env: dict[str, str]) -> tuple[float, list[str]]:
-    """Median seconds to import ``modules`` in a fresh interpreter, and the flytemodels modules loaded."""
-    first = _probe(modules, env)
-    timings = [float(str(_probe(modules, env)["seconds"])) for _ in range(runs)]
-    loaded = first["modules"]
-    assert isinstance(loaded, list)
-    return statistics.median(timings), [str(name) for name in loaded]
-
-
 def model_modules(loaded: list[str]) -> list[str]:
     """The model modules among ``loaded`` (anything outside the package's runtime)."""
     return [name for name in loaded if not name.startswith(_NOT_MODELS)]
 
 
 def measure_imports(runs: int, env: dict[str, str]) -> dict[str, object]:
-    """Cold import medians per group, and which model modules ``import flytemodels`` loaded."""
-    results: dict[str, object] = {}
-    for group, modules in IMPORTS.items():
-        seconds, loaded = cold_import(modules, runs, env)
-        results[group] = seconds
-        if group == "flytemodels_package":
-            results["flytemodels_package_model_modules"] = model_modules(loaded)
+    """Cold import medians per group, their ratios to the pb2 modules, and what ``import flytemodels`` loads.
+
+    As everywhere in the benchmark, the groups take turns: each run imports every
+    group once (a fresh interpreter each), and a ratio is the median of the
+    per-run ratios to the pb2 modules of the same run.
+    """
+    first = {group: _probe(modules, env) for group, modules in IMPORTS.items()}  # writes the .pyc files
+    samples: dict[str, list[float]] = {group: [] for group in IMPORTS}
+    for run in range(runs):
+        groups = list(IMPORTS)
+        for group in groups[run % len(groups) :] + groups[: run % len(groups)]:
+            samples[group].append(float(str(_probe(IMPORTS[group], env)["seconds"])))
+    results: dict[str, object] = {group: statistics.median(values) for group, values in samples.items()}
+    results["ratios"] = {
+        group: statistics.median(value / base for value, base in zip(values, samples["protobuf"], strict=True))
+        for group, values in samples.items()
+        if group != "protobuf"
+    }
+    loaded = first["flytemodels_package"]["modules"]
+    assert isinstance(loaded, list)
+    results["flytemodels_package_model_modules"] = model_modules([str(name) for name in loaded])
     return results
 
 

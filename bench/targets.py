@@ -1,7 +1,9 @@
-"""The targets of issue 4, checked against the ratios measured in one run.
+"""The targets of issue 10, checked against the ratios measured in one run, for each flytemodels family.
 
 Each target is a ratio (or a time) with a limit; ``evaluate`` turns the raw
-results into a list of ``Target`` values, one per payload where it applies.
+results into a list of ``Target`` values, one per payload and family where it
+applies (``family``: ``"idl"`` or ``"family"``, None for targets of the package).
+``verdicts`` folds them into one line per target and family.
 """
 
 from __future__ import annotations
@@ -9,14 +11,33 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-ROUND_TRIP_LIMIT = {"P1": 3.0, "P2": 3.0, "P3": 3.0, "P4": 5.0}
-EQ_LIMIT = 2.0
-HASH_FIRST_LIMIT = 2.0
-HASH_REPEAT_LIMIT_S = 1e-6  # per model: a cached int, whatever the message size
-WALK_LIMIT = 1.0
-MEMORY_LIMIT = 2.0
-IMPORT_LIMIT = 1.5
+from bench.subjects import FAMILIES, NAMES
+
+BUILD_FLYTEKIT_LIMIT = {"B1": 0.5, "B2": 0.5, "B3": 0.8}  # nested payloads; flat identifiers
+BUILD_PROTOBUF_LIMIT = 2.0
+READ_LIMIT = 0.7  # of flytekit's eager from_flyte_idl
+ROUND_TRIP_LIMIT = 2.5
+EQ_LIMIT = 1.5
+HASH_FIRST_LIMIT = 1.5
+HASH_REPEAT_LIMIT_US = 1.0  # per model: a cached int, whatever the message size
+E2E_LIMIT = 0.7
+MEMORY_LIMIT = 1.5
+IMPORT_LIMIT = 1.0
 GENERATE_LIMIT_S = 15.0
+
+# Target names, in the order of the verdict lines.
+BUILD_FLYTEKIT = "build ÷ flytekit"
+BUILD_PROTOBUF = "build ÷ raw protobuf constructors"
+READ = "from_flyte_idl + full walk ÷ flytekit's from_flyte_idl"
+ROUND_TRIP = "round trip ÷ CopyFrom"
+EQ = "== ÷ raw =="
+HASH_FIRST = "first hash ÷ deterministic serialize"
+HASH_REPEAT = "repeated hash, per model"
+E2E = "flytekit's own code ÷ flytekit as shipped"
+MEMORY = "memory after full walk ÷ message"
+IMPORT = "cold import of 3 modules ÷ their pb2 modules"
+PACKAGE = "model modules loaded by `import flytemodels`"
+GENERATE = "generate all of flyteidl"
 
 
 @dataclass(frozen=True)
@@ -25,9 +46,10 @@ class Target:
 
     name: str
     payload: str | None
+    family: str | None
     measured: float
     limit: float
-    unit: str  # "x" (a ratio), "s" or "us"
+    unit: str  # "x" (a ratio), "s", "us" or "modules"
 
     @property
     def passed(self) -> bool:
@@ -43,60 +65,84 @@ def _ratio(numerator: float | None, denominator: float | None) -> float:
     return numerator / denominator
 
 
+def build_targets(key: str, result: dict[str, Any]) -> list[Target]:
+    ratios = result["ratios"]
+    targets = []
+    for family in FAMILIES:
+        targets.append(
+            Target(BUILD_FLYTEKIT, key, family, ratios[f"{family}/flytekit"], BUILD_FLYTEKIT_LIMIT[key], "x")
+        )
+        targets.append(Target(BUILD_PROTOBUF, key, family, ratios[f"{family}/protobuf"], BUILD_PROTOBUF_LIMIT, "x"))
+    return targets
+
+
 def payload_targets(key: str, result: dict[str, Any]) -> list[Target]:
-    """Round trip, ``==``, ``hash``, walk and memory targets of one payload."""
-    ratios, memory = result["ratios"], result["memory"]
-    per_model_us = result["flytemodels"]["hash_repeat"] / result["messages"] * 1e6
-    return [
-        Target(
-            "round trip / CopyFrom", key, ratios["flytemodels.round_trip/protobuf.copy"], ROUND_TRIP_LIMIT[key], "x"
-        ),
-        Target("== / raw ==", key, ratios["flytemodels.eq/protobuf.eq"], EQ_LIMIT, "x"),
-        Target(
-            "hash first / deterministic serialize",
-            key,
-            ratios["flytemodels.hash_first/protobuf.serialize_deterministic_fresh"],
-            HASH_FIRST_LIMIT,
-            "x",
-        ),
-        Target("hash repeated, per model", key, per_model_us, HASH_REPEAT_LIMIT_S * 1e6, "us"),
-        Target(
-            "full walk / flytekit from_flyte_idl", key, ratios["flytemodels.walk/flytekit.from_idl"], WALK_LIMIT, "x"
-        ),
-        Target(
-            "memory / pb message",
-            key,
-            _ratio(memory["flytemodels_held"], memory["protobuf_held"]),
-            MEMORY_LIMIT,
-            "x",
-        ),
-        Target(
-            "memory after full walk / pb message",
-            key,
-            _ratio(memory["flytemodels_walked_held"], memory["protobuf_held"]),
-            MEMORY_LIMIT,
-            "x",
-        ),
-    ]
+    """Read, round trip, ``==``, ``hash`` and memory targets of one payload, for each family."""
+    rows, memory = result["rows"], result["memory"]
+    targets = []
+    for family in FAMILIES:
+        per_model_us = rows["hash_repeat"]["times"][family] / result["messages"] * 1e6
+        walked = _ratio(memory[f"{family}_walked_held"], memory["protobuf_held"])
+        targets += [
+            Target(READ, key, family, rows["read"]["ratios"][f"{family}/flytekit.from_idl"], READ_LIMIT, "x"),
+            Target(ROUND_TRIP, key, family, rows["round_trip"]["ratios"][f"{family}/protobuf"], ROUND_TRIP_LIMIT, "x"),
+            Target(EQ, key, family, rows["eq"]["ratios"][f"{family}/protobuf"], EQ_LIMIT, "x"),
+            Target(HASH_FIRST, key, family, rows["hash_first"]["ratios"][f"{family}/protobuf"], HASH_FIRST_LIMIT, "x"),
+            Target(HASH_REPEAT, key, family, per_model_us, HASH_REPEAT_LIMIT_US, "us"),
+            Target(MEMORY, key, family, walked, MEMORY_LIMIT, "x"),
+        ]
+    return targets
+
+
+def e2e_targets(e2e: dict[str, Any]) -> list[Target]:
+    return [Target(E2E, task, "family", result["ratio"], E2E_LIMIT, "x") for task, result in e2e["tasks"].items()]
 
 
 def global_targets(imports: dict[str, Any], generate: dict[str, float] | None) -> list[Target]:
     """Cold import, lazy package import and generation time."""
     loaded = len(imports["flytemodels_package_model_modules"])
+    wall = generate["wall_seconds"] if generate else None
     return [
-        Target("cold import / pb2 modules", None, imports["flytemodels"] / imports["protobuf"], IMPORT_LIMIT, "x"),
-        Target("model modules loaded by `import flytemodels`", None, float(loaded), 0.0, "modules"),
-        Target(
-            "generate all of flyteidl",
-            None,
-            _ratio(generate["wall_seconds"] if generate else None, 1.0),
-            GENERATE_LIMIT_S,
-            "s",
-        ),
+        *(Target(IMPORT, None, family, imports["ratios"][family], IMPORT_LIMIT, "x") for family in FAMILIES),
+        Target(PACKAGE, None, None, float(loaded), 0.0, "modules"),
+        Target(GENERATE, None, None, _ratio(wall, 1.0), GENERATE_LIMIT_S, "s"),
     ]
 
 
 def evaluate(results: dict[str, Any]) -> list[Target]:
-    """All targets, payload by payload, then the global ones."""
-    targets = [target for key, result in results["payloads"].items() for target in payload_targets(key, result)]
+    """All targets: builds, payloads, end to end, then the package's."""
+    targets = [target for key, result in results["builds"].items() for target in build_targets(key, result)]
+    targets += [target for key, result in results["payloads"].items() for target in payload_targets(key, result)]
+    targets += e2e_targets(results["e2e"])
     return targets + global_targets(results["imports"], results["generate"])
+
+
+def _amount(target: Target) -> str:
+    unit = "x" if target.unit == "x" else f" {target.unit}"
+    return f"{target.measured:.3g}{unit}"
+
+
+def _limit(targets: list[Target]) -> str:
+    limits = sorted({target.limit for target in targets})
+    unit = "x" if targets[0].unit == "x" else f" {targets[0].unit}"
+    return "/".join(f"{limit:g}" for limit in limits) + unit
+
+
+def verdicts(targets: list[Target]) -> list[str]:
+    """One line per target and family: PASS or FAIL, the limit, and every measurement behind it."""
+    lines = []
+    names = list(dict.fromkeys(target.name for target in targets))
+    for name in names:
+        of_name = [target for target in targets if target.name == name]
+        for family in dict.fromkeys(target.family for target in of_name):
+            group = [target for target in of_name if target.family == family]
+            word = "PASS" if all(target.passed for target in group) else "FAIL"
+            who = NAMES[family] if family else "flytemodels"
+            values = ", ".join(
+                f"{target.payload} {_amount(target)}{'' if target.passed else '!'}"
+                if target.payload
+                else _amount(target)
+                for target in group
+            )
+            lines.append(f"{word}  {name} ≤ {_limit(group)}, {who}: {values}")
+    return lines

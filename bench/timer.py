@@ -1,13 +1,20 @@
-"""Medians of repeated timings, after warm-up, with the garbage collector paused while timing.
+"""Timing groups of operations round by round, and ratios as medians of per-round ratios.
 
 Time is the CPU time of the measuring thread (``time.thread_time``): every
 operation is single-threaded and CPU-bound, and on a shared machine wall time
 would also count the time other processes held the CPU.
 
+A ``Group`` is the operations one row of the table compares (say raw protobuf's
+``CopyFrom``, and the round trip of flytekit.models and of both flytemodels
+families). Every round samples each operation of each group, the operations of
+a group one right after another (in an order rotated from round to round), and
+takes the ratio of each operation to the group's baselines *within the round*.
+A ratio is the median of those per-round ratios: on a shared machine whose load
+changes between rounds, both sides of a ratio see the same load, where medians
+of separate runs moved by 2-3x.
+
 Like ``timeit``: fast operations are called several times per sample so that a
-sample lasts at least ``MIN_SAMPLE_S``; results are seconds per call. Ratios
-are medians of per-round ratios, each taken from a subject sampled right after
-its baseline, so that a shared machine's changing load cancels out.
+sample lasts at least ``MIN_SAMPLE_S``; times are seconds per call.
 """
 
 from __future__ import annotations
@@ -26,10 +33,10 @@ MAX_CALLS_PER_SAMPLE = 100_000
 
 @dataclass(frozen=True)
 class Settings:
-    """How much to repeat: ``warmup`` untimed calls, then ``repeats`` timed samples."""
+    """How much to repeat: ``warmup`` untimed calls, then ``repeats`` rounds."""
 
     warmup: int = 2
-    repeats: int = 9
+    repeats: int = 15
 
 
 @dataclass(frozen=True)
@@ -45,13 +52,35 @@ class Operation:
     setup: Callable[[], Any] | None = None
 
 
-def _sample(call: Callable[[], Any], number: int) -> float:
+@dataclass(frozen=True)
+class Group:
+    """Operations compared with each other, by name; ratios are taken to each of ``baselines``."""
+
+    operations: dict[str, Operation]
+    baselines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Median seconds per call by operation, and median per-round ratios by ``"operation/baseline"``."""
+
+    times: dict[str, float]
+    ratios: dict[str, float]
+    # The spread of each ratio over the rounds: (first quartile, third quartile).
+    quartiles: dict[str, tuple[float, float]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"times": self.times, "ratios": self.ratios, "quartiles": self.quartiles}
+
+
+def sample(call: Callable[[], Any], number: int, clock: Callable[[], float] = time.thread_time) -> float:
+    """Seconds of CPU per call over ``number`` calls, with the garbage collector paused."""
     gc.disable()
     try:
-        start = time.thread_time()
+        start = clock()
         for _ in range(number):
             call()
-        return (time.thread_time() - start) / number
+        return (clock() - start) / number
     finally:
         gc.enable()
 
@@ -62,70 +91,71 @@ def _one_by_one(call: Callable[[Any], Any], states: Iterator[Any]) -> Callable[[
 
 def _sample_operation(operation: Operation, number: int) -> float:
     if operation.setup is None:
-        return _sample(operation.call, number)
+        return sample(operation.call, number)
     states = [operation.setup() for _ in range(number)]
-    return _sample(_one_by_one(operation.call, iter(states)), number)
+    return sample(_one_by_one(operation.call, iter(states)), number)
 
 
-def _calls_per_sample(operation: Operation) -> int:
-    """How many calls make a sample of at least ``MIN_SAMPLE_S``, from one timed call."""
-    once = _sample_operation(operation, 1)
-    return max(1, min(MAX_CALLS_PER_SAMPLE, math.ceil(MIN_SAMPLE_S / max(once, 1e-9))))
+def calls_per_sample(seconds_per_call: float) -> int:
+    """How many calls make a sample of at least ``MIN_SAMPLE_S``."""
+    return max(1, min(MAX_CALLS_PER_SAMPLE, math.ceil(MIN_SAMPLE_S / max(seconds_per_call, 1e-9))))
 
 
-def _warm_up(operation: Operation, settings: Settings) -> None:
-    for _ in range(settings.warmup):
-        _sample_operation(operation, 1)
+def quartiles(values: list[float]) -> tuple[float, float]:
+    if len(values) < 2:
+        return values[0], values[0]
+    first, _, third = statistics.quantiles(values, n=4)
+    return first, third
 
 
-@dataclass(frozen=True)
-class Timings:
-    """Median seconds per call by operation, and median ratios by ``"subject/baseline"``."""
-
-    times: dict[str, float]
-    ratios: dict[str, float]
+def rotated(names: list[str], round_index: int) -> list[str]:
+    """``names`` starting at a different one each round, so no operation is always sampled first."""
+    shift = round_index % len(names)
+    return names[shift:] + names[:shift]
 
 
-def _round(
-    operations: dict[str, Operation], pairs: list[tuple[str, str]], numbers: dict[str, int]
-) -> tuple[dict[str, list[float]], dict[str, float]]:
-    """One sample of everything: each subject right after a sample of its baseline."""
-    samples: dict[str, list[float]] = {name: [] for name in operations}
+def summarize(rounds: list[dict[str, float]], baselines: tuple[str, ...]) -> Timings:
+    """Medians of the samples and of the per-round ratios of each operation to each baseline."""
+    names = list(rounds[0])
+    times = {name: statistics.median(samples[name] for samples in rounds) for name in names}
     ratios: dict[str, float] = {}
-
-    def take(name: str) -> float:
-        seconds = _sample_operation(operations[name], numbers[name])
-        samples[name].append(seconds)
-        return seconds
-
-    for subject, baseline in pairs:
-        base = take(baseline)
-        ratios[f"{subject}/{baseline}"] = take(subject) / base
-    for name in operations.keys() - {subject for subject, _ in pairs}:
-        take(name)
-    return samples, ratios
+    spread: dict[str, tuple[float, float]] = {}
+    for baseline in baselines:
+        for name in names:
+            if name == baseline:
+                continue
+            per_round = [samples[name] / samples[baseline] for samples in rounds]
+            ratios[f"{name}/{baseline}"] = statistics.median(per_round)
+            spread[f"{name}/{baseline}"] = quartiles(per_round)
+    return Timings(times, ratios, spread)
 
 
-def measure(operations: dict[str, Operation], pairs: list[tuple[str, str]], settings: Settings) -> Timings:
-    """Time every operation, and every ``(subject, baseline)`` pair as a ratio.
+def measure(
+    groups: dict[str, Group], settings: Settings, progress: Callable[[str], None] = print
+) -> dict[str, Timings]:
+    """Time every group for ``settings.repeats`` rounds; see the module docstring.
 
-    Each round samples a subject right after its baseline, so a change in
-    machine load hits both; a ratio is the median of the per-round ratios.
     Everything alive when this starts (payloads, models) is frozen out of the
-    garbage collector's reach, so the collections between rounds stay cheap.
+    garbage collector's reach, so the collections between samples stay cheap.
     """
     gc.collect()
     gc.freeze()
     try:
-        for operation in operations.values():
-            _warm_up(operation, settings)
-        numbers = {name: _calls_per_sample(operation) for name, operation in operations.items()}
-        rounds = []
-        for _ in range(settings.repeats):
-            gc.collect()
-            rounds.append(_round(operations, pairs, numbers))
+        numbers: dict[tuple[str, str], int] = {}
+        for key, group in groups.items():
+            for name, operation in group.operations.items():
+                for _ in range(settings.warmup):
+                    _sample_operation(operation, 1)
+                numbers[key, name] = calls_per_sample(_sample_operation(operation, 1))
+        rounds: dict[str, list[dict[str, float]]] = {key: [] for key in groups}
+        for index in range(settings.repeats):
+            for key, group in groups.items():
+                samples: dict[str, float] = {}
+                for name in rotated(list(group.operations), index):
+                    gc.collect()
+                    samples[name] = _sample_operation(group.operations[name], numbers[key, name])
+                rounds[key].append(samples)
+            progress(f"    round {index + 1}/{settings.repeats}")
     finally:
         gc.unfreeze()
-    times = {name: statistics.median(t for samples, _ in rounds for t in samples[name]) for name in operations}
-    ratios = {key: statistics.median(ratios[key] for _, ratios in rounds) for key in rounds[0][1]}
-    return Timings(times, ratios)
+    return {key: summarize(rounds[key], group.baselines) for key, group in groups.items()}

@@ -1,20 +1,42 @@
-"""Full walks: touch every property of a model tree, as a reader would.
+"""Full walks: read every property of a model tree, as a reader would.
 
-``walk_model`` reads each generated property of every flytemodels model (set or
-not), so every lazy conversion runs once; ``walk_flytekit`` visits the
-attributes flytekit's eager ``from_flyte_idl`` already built. Both are
-iterative and read a model's properties with one ``attrgetter`` call, so the
-walker itself costs little next to what it measures. Both return the number of
-values visited, so a walk cannot silently stop early.
+- ``walk_model`` (the IDL family) reads each generated property of every model
+  (set or not), so every lazy conversion runs once.
+- ``walk_properties`` (flytekit.models and the flytekit family, with the same
+  code) reads every public property that *flytekit's* class has, on every
+  model: for a flytekit-family model, the properties of the flytekit class it
+  stands for (the family has more, for fields flytekit drops; those are not
+  read). Properties that hand out another property's value again
+  (``Literal.value`` is the set one of ``scalar``/``collection``/``map``) are
+  read but not walked into twice. ``is_empty`` (a serialization) is not read.
+
+Both are iterative and read a model's properties with one ``attrgetter`` call,
+so the walker itself costs little next to what it measures. Both return the
+number of values visited, so a walk cannot silently stop early.
 """
 
 from __future__ import annotations
 
+import importlib
+import inspect
 from collections.abc import Callable, Iterable
 from operator import attrgetter
 from typing import Any
 
 from flytemodels._runtime import Message
+
+# Properties of flytekit's classes that hand out a value another property of the same model has too.
+ALIASES = {
+    ("Literal", "value"),
+    ("Scalar", "value"),
+    ("Primitive", "value"),
+    ("BindingData", "value"),
+    ("Node", "target"),
+    ("WorkflowNode", "reference"),
+}
+NOT_READ = {"is_empty"}
+_FAMILY_PREFIX = "flytemodels.flytekit."
+_FLYTEKIT_PREFIX = "flytekit.models."
 
 
 def property_names(cls: type[Message]) -> tuple[str, ...]:
@@ -38,7 +60,7 @@ class _Expanders(dict[type, Callable[[Any], Iterable[Any]] | None]):
         expand: Callable[[Any], Iterable[Any]] | None = None
         if issubclass(kind, Message):
             expand = _reader(kind)
-        elif issubclass(kind, list):
+        elif issubclass(kind, list | tuple):
             expand = iter
         elif issubclass(kind, dict):
             expand = dict.values
@@ -50,7 +72,7 @@ _EXPANDERS = _Expanders()
 
 
 def walk_model(root: Any) -> int:
-    """Read every property of a flytemodels value recursively; return the values visited."""
+    """Read every property of an IDL-family value recursively; return the values visited."""
     visited = 0
     pending = [root]
     while pending:
@@ -62,17 +84,111 @@ def walk_model(root: Any) -> int:
     return visited
 
 
-def walk_flytekit(root: Any) -> int:
-    """Visit every attribute of a flytekit.models value recursively; return the values visited."""
+# -- flytekit.models and the flytekit family: flytekit's properties -----------------------
+
+
+def public_properties(cls: type) -> list[str]:
+    """The public properties of ``cls`` (its bases' included), in name order."""
+    return sorted(
+        name
+        for name in dir(cls)
+        if not name.startswith("_") and name not in NOT_READ and isinstance(inspect.getattr_static(cls, name), property)
+    )
+
+
+def flytekit_class(cls: type) -> type | None:
+    """The ``flytekit.models`` class a flytekit-family class stands for (through its bases), if any."""
+    for base in cls.__mro__:
+        module = base.__module__
+        if module.startswith(_FAMILY_PREFIX):
+            found: Any = importlib.import_module(_FLYTEKIT_PREFIX + module[len(_FAMILY_PREFIX) :])
+            for part in base.__qualname__.split("."):  # nested classes: Resources.ResourceEntry
+                found = getattr(found, part, None)
+            if isinstance(found, type):
+                return found
+    return None
+
+
+def _is_model(kind: type) -> bool:
+    from flytekit.models.common import FlyteIdlEntity
+
+    from flytemodels._runtime.mutable import MutableModel
+
+    return issubclass(kind, FlyteIdlEntity | MutableModel)
+
+
+#: flytekit-family classes whose flytekit class was not found (their own public properties are read).
+UNMATCHED: set[str] = set()
+
+
+def _property_reader(kind: type) -> Callable[[Any], Iterable[Any]]:
+    """Read flytekit's properties of a ``kind`` value; return the values to walk into."""
+    from flytemodels._runtime.mutable import MutableModel
+
+    source = kind
+    if issubclass(kind, MutableModel):
+        found = flytekit_class(kind)
+        if found is None:
+            UNMATCHED.add(f"{kind.__module__}.{kind.__qualname__}")
+        source = found or kind
+    names = public_properties(source)
+    walked = [name for name in names if (source.__name__, name) not in ALIASES]
+    aliases = [name for name in names if (source.__name__, name) in ALIASES]
+    read_walked = attrgetter(*walked) if len(walked) > 1 else None
+    read_aliases = attrgetter(*aliases) if aliases else None
+    if len(walked) == 1:
+        read_one = attrgetter(walked[0])
+
+        def read_single(value: Any) -> Iterable[Any]:
+            if read_aliases is not None:
+                read_aliases(value)
+            return (read_one(value),)
+
+        return read_single
+    if read_walked is None:
+        return lambda value: ()
+    if read_aliases is None:
+        return read_walked
+
+    def read(value: Any) -> Iterable[Any]:
+        read_aliases(value)
+        return read_walked(value)
+
+    return read
+
+
+def _map_values(container: Any) -> Iterable[Any]:
+    return container.values()  # type: ignore[no-any-return]
+
+
+class _PropertyExpanders(dict[type, Callable[[Any], Iterable[Any]] | None]):
+    def __missing__(self, kind: type) -> Callable[[Any], Iterable[Any]] | None:
+        expand: Callable[[Any], Iterable[Any]] | None = None
+        if _is_model(kind):
+            expand = _property_reader(kind)
+        elif issubclass(kind, list | tuple):
+            expand = iter
+        elif issubclass(kind, dict):
+            expand = dict.values
+        elif kind.__module__.startswith("google.") and "Repeated" in kind.__name__:
+            expand = iter  # flytekit hands out some repeated fields as protobuf's own container
+        elif kind.__module__.startswith("google.") and "Map" in kind.__name__:
+            expand = _map_values
+        self[kind] = expand
+        return expand
+
+
+_PROPERTY_EXPANDERS = _PropertyExpanders()
+
+
+def walk_properties(root: Any) -> int:
+    """Read flytekit's properties of a flytekit.models or flytekit-family value recursively; count values."""
     visited = 0
     pending = [root]
     while pending:
         value = pending.pop()
         visited += 1
-        if isinstance(value, list | tuple):
-            pending.extend(value)
-        elif isinstance(value, dict):
-            pending.extend(value.values())
-        elif hasattr(value, "__dict__") and not isinstance(value, type):
-            pending.extend(vars(value).values())
+        expand = _PROPERTY_EXPANDERS[type(value)]
+        if expand is not None:
+            pending.extend(expand(value))
     return visited
