@@ -70,14 +70,14 @@ class Message:
     @classmethod
     def wrap(cls: type[_Model], pb: Any) -> _Model:
         """Adopt ``pb`` without copying it. The caller must not mutate it afterwards."""
-        _check_message_type(cls, pb)
+        check_message_type(cls, pb)
         return cls._wrap(pb)
 
     @classmethod
     def from_flyte_idl(cls: type[_Model], pb: Any) -> _Model:
         """Build a model from a flyteidl message; the message is copied, not shared."""
         if type(pb) is not cls._PB:
-            _check_message_type(cls, pb)
+            check_message_type(cls, pb)
         copy = cls._PB()
         copy.CopyFrom(pb)
         model = cls.__new__(cls)  # _wrap, inlined: this is the entry point of every conversion
@@ -323,7 +323,8 @@ def _decode(cls: type[Message], data: bytes) -> Any:
         raise DecodeError(f"cannot decode {name}: {error}") from None
 
 
-def _check_message_type(cls: type[Message], pb: Any) -> None:
+def check_message_type(cls: Any, pb: Any) -> None:
+    """Raise TypeError naming both types unless ``pb`` is a message of ``cls._PB``'s type."""
     expected = cls._PB.DESCRIPTOR
     if not isinstance(pb, PbMessage) or pb.DESCRIPTOR is not expected:
         got = pb.DESCRIPTOR.full_name if isinstance(pb, PbMessage) else type(pb).__name__

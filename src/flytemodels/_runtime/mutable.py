@@ -31,6 +31,7 @@ from typing import Any, ClassVar, TypeVar
 from google.protobuf.message import DecodeError as PbDecodeError
 from google.protobuf.message import Message as PbMessage
 
+from flytemodels._runtime.message import check_message_type
 from flytemodels._runtime.shapes import Shape
 from flytemodels.errors import DecodeError
 
@@ -64,7 +65,7 @@ class MutableModel:
     def from_flyte_idl(cls: type[_Model], pb: Any) -> _Model:
         """A model of ``pb``; the message is copied in C, attributes convert when first read."""
         if type(pb) is not cls._PB:
-            _check_message_type(cls, pb)
+            check_message_type(cls, pb)
         copy = cls._PB()
         copy.CopyFrom(pb)
         return cls._fm_held(copy)
@@ -234,10 +235,3 @@ def _oneof_reader(oneof: str, members: list[tuple[str, Shape]]) -> Callable[[Any
             state[chosen[0]] = chosen[1](held)
 
     return read
-
-
-def _check_message_type(cls: type[MutableModel], pb: Any) -> None:
-    expected = cls._PB.DESCRIPTOR
-    if not isinstance(pb, PbMessage) or pb.DESCRIPTOR is not expected:
-        got = pb.DESCRIPTOR.full_name if isinstance(pb, PbMessage) else type(pb).__name__
-        raise TypeError(f"{cls.__name__}.from_flyte_idl expected a {expected.full_name} message, got {got}")

@@ -228,8 +228,8 @@ class Message(Shape):
         fill(getattr(target, self.field), value)
 
 
-class Models(Shape):
-    """A repeated message field, as a list of models (or of messages when ``model`` is None)."""
+class _Messages(Shape):
+    """A repeated or map field of messages, each as a model of ``model`` (a message copy when None)."""
 
     __slots__ = ("empty_is_none", "model")
     compare_before_rewrite = False
@@ -239,14 +239,22 @@ class Models(Shape):
         self.model = model
         self.empty_is_none = empty_is_none
 
+    def _model(self) -> Any:
+        """The model class of the items, or None: they are kept as messages (copied)."""
+        return None if self.model is None else self.model.get()
+
+
+class Models(_Messages):
+    """A repeated message field, as a list of models (or of messages when ``model`` is None)."""
+
+    __slots__ = ()
+
     def read(self, pb: Any) -> Any:
         items = getattr(pb, self.field)
         if self.empty_is_none and not items:
             return None
-        if self.model is None:
-            return [_copy(item) for item in items]
-        model = self.model.get()
-        return [_held(model, item) for item in items]
+        model = self._model()
+        return [_copy(item) for item in items] if model is None else [_held(model, item) for item in items]
 
     def _write(self, target: Any, value: Any) -> None:
         _expect_iterable(value)
@@ -255,24 +263,18 @@ class Models(Shape):
             fill(items.add(), item)
 
 
-class ModelMap(Shape):
+class ModelMap(_Messages):
     """A map of messages, as a dict of models."""
 
-    __slots__ = ("empty_is_none", "model")
-    compare_before_rewrite = False
-
-    def __init__(self, field: str, model: ClassRef | None, *, empty_is_none: bool = False) -> None:
-        super().__init__(field)
-        self.model = model
-        self.empty_is_none = empty_is_none
+    __slots__ = ()
 
     def read(self, pb: Any) -> Any:
         entries = getattr(pb, self.field)
         if self.empty_is_none and not entries:
             return None
-        if self.model is None:
+        model = self._model()
+        if model is None:
             return {key: _copy(item) for key, item in entries.items()}
-        model = self.model.get()
         return {key: _held(model, item) for key, item in entries.items()}
 
     def _write(self, target: Any, value: Any) -> None:
