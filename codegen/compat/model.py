@@ -47,6 +47,9 @@ class ReadKind(enum.Enum):
     PRESENCE = "presence"  # pb.field if pb.HasField("field") else None
     ONEOF_PLAIN = "oneof_plain"  # pb.field if <the oneof's member> == "field" else None
     ONEOF_SHAPE = "oneof_shape"  # shape.read(pb) if <the oneof's member> == "field" else None
+    MODEL = "model"  # shape.wrap(pb.field): a model of a message field read even when unset
+    MODEL_PRESENCE = "model_presence"  # shape.wrap(pb.field) if pb.HasField("field") else None
+    ONEOF_MODEL = "oneof_model"  # shape.wrap(pb.field) if <the oneof's member> == "field" else None
     SHAPE = "shape"  # shape.read(pb)
 
 
@@ -145,7 +148,7 @@ class CompatClass:
     @property
     def oneofs(self) -> tuple[str, ...]:
         """The oneofs whose member ``_fm_read`` asks for once (``WhichOneof``)."""
-        asking = (ReadKind.ONEOF_PLAIN, ReadKind.ONEOF_SHAPE)
+        asking = (ReadKind.ONEOF_PLAIN, ReadKind.ONEOF_SHAPE, ReadKind.ONEOF_MODEL)
         return tuple(dict.fromkeys(m.shape.oneof for m in self.members if m.shape.read in asking))
 
     @property

@@ -349,7 +349,12 @@ def _shape(key: str, field: FieldDescriptor, spec: dict[str, Any], context: _Con
 
 def _read_kind(shape: Shape, field: FieldDescriptor, in_oneof: bool) -> ReadKind:
     """Inline in ``_fm_read`` what is a plain attribute read; everything else goes through the shape."""
-    plain = shape.kind is ShapeKind.SCALAR and shape.enum is None and not keyword.iskeyword(field.name)
+    named = not keyword.iskeyword(field.name)  # pb.<field> is valid Python
+    if shape.kind is ShapeKind.MODEL and named and not shape.empty_is_none:
+        if not shape.presence:
+            return ReadKind.MODEL
+        return ReadKind.ONEOF_MODEL if in_oneof else ReadKind.MODEL_PRESENCE
+    plain = shape.kind is ShapeKind.SCALAR and shape.enum is None and named
     if in_oneof and shape.presence:
         return ReadKind.ONEOF_PLAIN if plain and not shape.empty_is_none else ReadKind.ONEOF_SHAPE
     if not plain or (shape.presence and shape.empty_is_none):

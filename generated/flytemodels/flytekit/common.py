@@ -216,11 +216,11 @@ class Notification(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_type = pb.WhichOneof("type")
         state["_phases"] = _shapes["_phases"].read(pb)
-        state["_email"] = _shapes["_email"].read(pb) if which_type == "email" else None
+        state["_email"] = _shapes["_email"].wrap(pb.email) if which_type == "email" else None
         state["_pager_duty"] = (
-            _shapes["_pager_duty"].read(pb) if which_type == "pager_duty" else None
+            _shapes["_pager_duty"].wrap(pb.pager_duty) if which_type == "pager_duty" else None
         )
-        state["_slack"] = _shapes["_slack"].read(pb) if which_type == "slack" else None
+        state["_slack"] = _shapes["_slack"].wrap(pb.slack) if which_type == "slack" else None
 
     def __init__(
         self,

@@ -124,8 +124,10 @@ class Documentation(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["short_description"] = pb.short_description
-        state["long_description"] = _shapes["long_description"].read(pb)
-        state["source_code"] = _shapes["source_code"].read(pb)
+        state["long_description"] = _shapes["long_description"].wrap(pb.long_description)
+        state["source_code"] = (
+            _shapes["source_code"].wrap(pb.source_code) if pb.HasField("source_code") else None
+        )
 
     _EAGER = True
 

@@ -108,9 +108,21 @@ class ExecutionMetadata(_Model):
         state["_principal"] = pb.principal
         state["_nesting"] = pb.nesting
         state["_scheduled_at"] = _shapes["_scheduled_at"].read(pb)
-        state["_parent_node_execution"] = _shapes["_parent_node_execution"].read(pb)
-        state["_reference_execution"] = _shapes["_reference_execution"].read(pb)
-        state["_system_metadata"] = _shapes["_system_metadata"].read(pb)
+        state["_parent_node_execution"] = (
+            _shapes["_parent_node_execution"].wrap(pb.parent_node_execution)
+            if pb.HasField("parent_node_execution")
+            else None
+        )
+        state["_reference_execution"] = (
+            _shapes["_reference_execution"].wrap(pb.reference_execution)
+            if pb.HasField("reference_execution")
+            else None
+        )
+        state["_system_metadata"] = (
+            _shapes["_system_metadata"].wrap(pb.system_metadata)
+            if pb.HasField("system_metadata")
+            else None
+        )
         state["_artifact_ids"] = _shapes["_artifact_ids"].read(pb)
 
     def __init__(
@@ -261,30 +273,42 @@ class ExecutionSpec(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_notification_overrides = pb.WhichOneof("notification_overrides")
-        state["_launch_plan"] = _shapes["_launch_plan"].read(pb)
-        state["_inputs"] = _shapes["_inputs"].read(pb)
-        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_launch_plan"] = _shapes["_launch_plan"].wrap(pb.launch_plan)
+        state["_inputs"] = _shapes["_inputs"].wrap(pb.inputs) if pb.HasField("inputs") else None
+        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
         state["_notifications"] = (
-            _shapes["_notifications"].read(pb)
+            _shapes["_notifications"].wrap(pb.notifications)
             if which_notification_overrides == "notifications"
             else None
         )
         state["_disable_all"] = (
             pb.disable_all if which_notification_overrides == "disable_all" else None
         )
-        state["_labels"] = _shapes["_labels"].read(pb)
-        state["_annotations"] = _shapes["_annotations"].read(pb)
-        state["_security_context"] = _shapes["_security_context"].read(pb)
-        state["_auth_role"] = _shapes["_auth_role"].read(pb)
+        state["_labels"] = _shapes["_labels"].wrap(pb.labels)
+        state["_annotations"] = _shapes["_annotations"].wrap(pb.annotations)
+        state["_security_context"] = _shapes["_security_context"].wrap(pb.security_context)
+        state["_auth_role"] = _shapes["_auth_role"].wrap(pb.auth_role)
         state["_quality_of_service"] = _shapes["_quality_of_service"].read(pb)
         state["_max_parallelism"] = pb.max_parallelism
-        state["_raw_output_data_config"] = _shapes["_raw_output_data_config"].read(pb)
-        state["_cluster_assignment"] = _shapes["_cluster_assignment"].read(pb)
+        state["_raw_output_data_config"] = (
+            _shapes["_raw_output_data_config"].wrap(pb.raw_output_data_config)
+            if pb.HasField("raw_output_data_config")
+            else None
+        )
+        state["_cluster_assignment"] = (
+            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment)
+            if pb.HasField("cluster_assignment")
+            else None
+        )
         state["_interruptible"] = _shapes["_interruptible"].read(pb)
         state["_overwrite_cache"] = pb.overwrite_cache
-        state["_envs"] = _shapes["_envs"].read(pb)
+        state["_envs"] = _shapes["_envs"].wrap(pb.envs) if pb.HasField("envs") else None
         state["_tags"] = _shapes["_tags"].read(pb)
-        state["_execution_cluster_label"] = _shapes["_execution_cluster_label"].read(pb)
+        state["_execution_cluster_label"] = (
+            _shapes["_execution_cluster_label"].wrap(pb.execution_cluster_label)
+            if pb.HasField("execution_cluster_label")
+            else None
+        )
         state["_execution_env_assignments"] = _shapes["_execution_env_assignments"].read(pb)
 
     def __init__(
@@ -447,7 +471,7 @@ class LiteralMapBlob(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_data = pb.WhichOneof("data")
-        state["_values"] = _shapes["_values"].read(pb) if which_data == "values" else None
+        state["_values"] = _shapes["_values"].wrap(pb.values) if which_data == "values" else None
         state["_uri"] = pb.uri if which_data == "uri" else None
 
     def __init__(
@@ -496,9 +520,9 @@ class Execution(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].read(pb)
-        state["_spec"] = _shapes["_spec"].read(pb)
-        state["_closure"] = _shapes["_closure"].read(pb)
+        state["_id"] = _shapes["_id"].wrap(pb.id)
+        state["_spec"] = _shapes["_spec"].wrap(pb.spec)
+        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
 
     def __init__(
         self,
@@ -616,24 +640,36 @@ class ExecutionClosure(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_output_result = pb.WhichOneof("output_result")
         state["_outputs"] = (
-            _shapes["_outputs"].read(pb) if which_output_result == "outputs" else None
+            _shapes["_outputs"].wrap(pb.outputs) if which_output_result == "outputs" else None
         )
-        state["_error"] = _shapes["_error"].read(pb) if which_output_result == "error" else None
+        state["_error"] = (
+            _shapes["_error"].wrap(pb.error) if which_output_result == "error" else None
+        )
         state["_abort_cause"] = pb.abort_cause if which_output_result == "abort_cause" else None
         state["_abort_metadata"] = (
-            _shapes["_abort_metadata"].read(pb) if which_output_result == "abort_metadata" else None
+            _shapes["_abort_metadata"].wrap(pb.abort_metadata)
+            if which_output_result == "abort_metadata"
+            else None
         )
         state["_output_data"] = (
-            _shapes["_output_data"].read(pb) if which_output_result == "output_data" else None
+            _shapes["_output_data"].wrap(pb.output_data)
+            if which_output_result == "output_data"
+            else None
         )
-        state["_computed_inputs"] = _shapes["_computed_inputs"].read(pb)
+        state["_computed_inputs"] = (
+            _shapes["_computed_inputs"].wrap(pb.computed_inputs)
+            if pb.HasField("computed_inputs")
+            else None
+        )
         state["_phase"] = pb.phase
         state["_started_at"] = _shapes["_started_at"].read(pb)
         state["_duration"] = _shapes["_duration"].read(pb)
         state["_created_at"] = _shapes["_created_at"].read(pb)
         state["_updated_at"] = _shapes["_updated_at"].read(pb)
         state["_notifications"] = _shapes["_notifications"].read(pb)
-        state["_workflow_id"] = _shapes["_workflow_id"].read(pb)
+        state["_workflow_id"] = (
+            _shapes["_workflow_id"].wrap(pb.workflow_id) if pb.HasField("workflow_id") else None
+        )
         state["_state_change_details"] = _shapes["_state_change_details"].read(pb)
 
     def __init__(
@@ -794,10 +830,10 @@ class WorkflowExecutionGetDataResponse(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_outputs"] = _shapes["_outputs"].read(pb)
-        state["_inputs"] = _shapes["_inputs"].read(pb)
-        state["_full_inputs"] = _shapes["_full_inputs"].read(pb)
-        state["_full_outputs"] = _shapes["_full_outputs"].read(pb)
+        state["_outputs"] = _shapes["_outputs"].wrap(pb.outputs)
+        state["_inputs"] = _shapes["_inputs"].wrap(pb.inputs)
+        state["_full_inputs"] = _shapes["_full_inputs"].wrap(pb.full_inputs)
+        state["_full_outputs"] = _shapes["_full_outputs"].wrap(pb.full_outputs)
 
     def __init__(
         self,
@@ -868,10 +904,10 @@ class TaskExecutionGetDataResponse(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_inputs"] = _shapes["_inputs"].read(pb)
-        state["_outputs"] = _shapes["_outputs"].read(pb)
-        state["_full_inputs"] = _shapes["_full_inputs"].read(pb)
-        state["_full_outputs"] = _shapes["_full_outputs"].read(pb)
+        state["_inputs"] = _shapes["_inputs"].wrap(pb.inputs)
+        state["_outputs"] = _shapes["_outputs"].wrap(pb.outputs)
+        state["_full_inputs"] = _shapes["_full_inputs"].wrap(pb.full_inputs)
+        state["_full_outputs"] = _shapes["_full_outputs"].wrap(pb.full_outputs)
         state["_flyte_urls"] = _shapes["_flyte_urls"].read(pb)
 
     def __init__(
@@ -958,11 +994,15 @@ class NodeExecutionGetDataResponseBase(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_inputs"] = _shapes["_inputs"].read(pb)
-        state["_outputs"] = _shapes["_outputs"].read(pb)
-        state["_full_inputs"] = _shapes["_full_inputs"].read(pb)
-        state["_full_outputs"] = _shapes["_full_outputs"].read(pb)
-        state["_dynamic_workflow"] = _shapes["_dynamic_workflow"].read(pb)
+        state["_inputs"] = _shapes["_inputs"].wrap(pb.inputs)
+        state["_outputs"] = _shapes["_outputs"].wrap(pb.outputs)
+        state["_full_inputs"] = _shapes["_full_inputs"].wrap(pb.full_inputs)
+        state["_full_outputs"] = _shapes["_full_outputs"].wrap(pb.full_outputs)
+        state["_dynamic_workflow"] = (
+            _shapes["_dynamic_workflow"].wrap(pb.dynamic_workflow)
+            if pb.HasField("dynamic_workflow")
+            else None
+        )
         state["_flyte_urls"] = _shapes["_flyte_urls"].read(pb)
 
     def __init__(

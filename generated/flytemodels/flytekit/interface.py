@@ -37,7 +37,7 @@ class VariableBase(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_type"] = _shapes["_type"].read(pb)
+        state["_type"] = _shapes["_type"].wrap(pb.type)
         state["_description"] = pb.description
         state["_artifact_partial_id"] = _shapes["_artifact_partial_id"].read(pb)
         state["_artifact_tag"] = _shapes["_artifact_tag"].read(pb)
@@ -180,8 +180,10 @@ class ParameterBase(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_behavior = pb.WhichOneof("behavior")
-        state["_var"] = _shapes["_var"].read(pb)
-        state["_default"] = _shapes["_default"].read(pb) if which_behavior == "default" else None
+        state["_var"] = _shapes["_var"].wrap(pb.var)
+        state["_default"] = (
+            _shapes["_default"].wrap(pb.default) if which_behavior == "default" else None
+        )
         state["_required"] = pb.required if which_behavior == "required" else None
         state["_artifact_query"] = (
             _shapes["_artifact_query"].read(pb) if which_behavior == "artifact_query" else None

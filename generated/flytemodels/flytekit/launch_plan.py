@@ -50,7 +50,9 @@ class LaunchPlanMetadata(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_schedule"] = _shapes["_schedule"].read(pb)
+        state["_schedule"] = (
+            _shapes["_schedule"].wrap(pb.schedule) if pb.HasField("schedule") else None
+        )
         state["_notifications"] = _shapes["_notifications"].read(pb)
         state["_launch_conditions"] = _shapes["_launch_conditions"].read(pb)
 
@@ -213,25 +215,35 @@ class LaunchPlanSpec(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_workflow_id"] = _shapes["_workflow_id"].read(pb)
-        state["_entity_metadata"] = _shapes["_entity_metadata"].read(pb)
-        state["_default_inputs"] = _shapes["_default_inputs"].read(pb)
-        state["_fixed_inputs"] = _shapes["_fixed_inputs"].read(pb)
+        state["_workflow_id"] = _shapes["_workflow_id"].wrap(pb.workflow_id)
+        state["_entity_metadata"] = _shapes["_entity_metadata"].wrap(pb.entity_metadata)
+        state["_default_inputs"] = _shapes["_default_inputs"].wrap(pb.default_inputs)
+        state["_fixed_inputs"] = _shapes["_fixed_inputs"].wrap(pb.fixed_inputs)
         state["_role"] = pb.role
-        state["_labels"] = _shapes["_labels"].read(pb)
-        state["_annotations"] = _shapes["_annotations"].read(pb)
-        state["_auth"] = _shapes["_auth"].read(pb)
+        state["_labels"] = _shapes["_labels"].wrap(pb.labels)
+        state["_annotations"] = _shapes["_annotations"].wrap(pb.annotations)
+        state["_auth"] = _shapes["_auth"].wrap(pb.auth) if pb.HasField("auth") else None
         state["_auth_role"] = _shapes["_auth_role"].read(pb)
-        state["_security_context"] = _shapes["_security_context"].read(pb)
+        state["_security_context"] = _shapes["_security_context"].wrap(pb.security_context)
         state["_quality_of_service"] = _shapes["_quality_of_service"].read(pb)
-        state["_raw_output_data_config"] = _shapes["_raw_output_data_config"].read(pb)
+        state["_raw_output_data_config"] = _shapes["_raw_output_data_config"].wrap(
+            pb.raw_output_data_config
+        )
         state["_max_parallelism"] = pb.max_parallelism
         state["_interruptible"] = _shapes["_interruptible"].read(pb)
         state["_overwrite_cache"] = pb.overwrite_cache or None
-        state["_envs"] = _shapes["_envs"].read(pb)
+        state["_envs"] = _shapes["_envs"].wrap(pb.envs) if pb.HasField("envs") else None
         state["_execution_env_assignments"] = _shapes["_execution_env_assignments"].read(pb)
-        state["_cluster_assignment"] = _shapes["_cluster_assignment"].read(pb)
-        state["_concurrency_policy"] = _shapes["_concurrency_policy"].read(pb)
+        state["_cluster_assignment"] = (
+            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment)
+            if pb.HasField("cluster_assignment")
+            else None
+        )
+        state["_concurrency_policy"] = (
+            _shapes["_concurrency_policy"].wrap(pb.concurrency_policy)
+            if pb.HasField("concurrency_policy")
+            else None
+        )
 
     def __init__(
         self,
@@ -382,8 +394,8 @@ class LaunchPlanClosure(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_state"] = pb.state
-        state["_expected_inputs"] = _shapes["_expected_inputs"].read(pb)
-        state["_expected_outputs"] = _shapes["_expected_outputs"].read(pb)
+        state["_expected_inputs"] = _shapes["_expected_inputs"].wrap(pb.expected_inputs)
+        state["_expected_outputs"] = _shapes["_expected_outputs"].wrap(pb.expected_outputs)
         state["_created_at"] = _shapes["_created_at"].read(pb)
         state["_updated_at"] = _shapes["_updated_at"].read(pb)
 
@@ -457,9 +469,9 @@ class LaunchPlanBase(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].read(pb)
-        state["_spec"] = _shapes["_spec"].read(pb)
-        state["_closure"] = _shapes["_closure"].read(pb)
+        state["_id"] = _shapes["_id"].wrap(pb.id)
+        state["_spec"] = _shapes["_spec"].wrap(pb.spec)
+        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
 
     def __init__(
         self,

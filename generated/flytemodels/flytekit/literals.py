@@ -164,7 +164,7 @@ class BlobMetadata(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_type"] = _shapes["_type"].read(pb)
+        state["_type"] = _shapes["_type"].wrap(pb.type)
 
     def __init__(
         self,
@@ -196,7 +196,7 @@ class Blob(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
         state["_uri"] = pb.uri
 
     def __init__(
@@ -345,14 +345,18 @@ class BindingDataBase(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_value = pb.WhichOneof("value")
-        state["_scalar"] = _shapes["_scalar"].read(pb) if which_value == "scalar" else None
+        state["_scalar"] = _shapes["_scalar"].wrap(pb.scalar) if which_value == "scalar" else None
         state["_collection"] = (
-            _shapes["_collection"].read(pb) if which_value == "collection" else None
+            _shapes["_collection"].wrap(pb.collection) if which_value == "collection" else None
         )
-        state["_promise"] = _shapes["_promise"].read(pb) if which_value == "promise" else None
-        state["_map"] = _shapes["_map"].read(pb) if which_value == "map" else None
+        state["_promise"] = (
+            _shapes["_promise"].wrap(pb.promise) if which_value == "promise" else None
+        )
+        state["_map"] = _shapes["_map"].wrap(pb.map) if which_value == "map" else None
         state["_offloaded_metadata"] = (
-            _shapes["_offloaded_metadata"].read(pb) if which_value == "offloaded_metadata" else None
+            _shapes["_offloaded_metadata"].wrap(pb.offloaded_metadata)
+            if which_value == "offloaded_metadata"
+            else None
         )
         state["_union"] = _shapes["_union"].read(pb)
 
@@ -415,7 +419,7 @@ class Binding(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_var"] = pb.var
-        state["_binding"] = _shapes["_binding"].read(pb)
+        state["_binding"] = _shapes["_binding"].wrap(pb.binding)
 
     def __init__(
         self,
@@ -453,7 +457,7 @@ class Schema(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_uri"] = pb.uri
-        state["_type"] = _shapes["_type"].read(pb)
+        state["_type"] = _shapes["_type"].wrap(pb.type)
 
     def __init__(
         self,
@@ -493,8 +497,8 @@ class Union(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_value"] = _shapes["_value"].read(pb)
-        state["_type"] = _shapes["_type"].read(pb)
+        state["_value"] = _shapes["_value"].wrap(pb.value)
+        state["_type"] = _shapes["_type"].wrap(pb.type)
 
     def __init__(
         self,
@@ -528,7 +532,9 @@ class StructuredDatasetMetadata(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_structured_dataset_type"] = _shapes["_structured_dataset_type"].read(pb)
+        state["_structured_dataset_type"] = _shapes["_structured_dataset_type"].wrap(
+            pb.structured_dataset_type
+        )
 
     def __init__(
         self,
@@ -564,7 +570,7 @@ class StructuredDataset(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_uri"] = pb.uri
-        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
 
     def __init__(
         self,
@@ -706,17 +712,23 @@ class ScalarBase(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_value = pb.WhichOneof("value")
-        state["_primitive"] = _shapes["_primitive"].read(pb) if which_value == "primitive" else None
-        state["_blob"] = _shapes["_blob"].read(pb) if which_value == "blob" else None
-        state["_binary"] = _shapes["_binary"].read(pb) if which_value == "binary" else None
-        state["_schema"] = _shapes["_schema"].read(pb) if which_value == "schema" else None
-        state["_none_type"] = _shapes["_none_type"].read(pb) if which_value == "none_type" else None
-        state["_error"] = _shapes["_error"].read(pb) if which_value == "error" else None
+        state["_primitive"] = (
+            _shapes["_primitive"].wrap(pb.primitive) if which_value == "primitive" else None
+        )
+        state["_blob"] = _shapes["_blob"].wrap(pb.blob) if which_value == "blob" else None
+        state["_binary"] = _shapes["_binary"].wrap(pb.binary) if which_value == "binary" else None
+        state["_schema"] = _shapes["_schema"].wrap(pb.schema) if which_value == "schema" else None
+        state["_none_type"] = (
+            _shapes["_none_type"].wrap(pb.none_type) if which_value == "none_type" else None
+        )
+        state["_error"] = _shapes["_error"].wrap(pb.error) if which_value == "error" else None
         state["_generic"] = _shapes["_generic"].read(pb) if which_value == "generic" else None
         state["_structured_dataset"] = (
-            _shapes["_structured_dataset"].read(pb) if which_value == "structured_dataset" else None
+            _shapes["_structured_dataset"].wrap(pb.structured_dataset)
+            if which_value == "structured_dataset"
+            else None
         )
-        state["_union"] = _shapes["_union"].read(pb) if which_value == "union" else None
+        state["_union"] = _shapes["_union"].wrap(pb.union) if which_value == "union" else None
 
     def __init__(
         self,
@@ -782,7 +794,11 @@ class LiteralOffloadedMetadata(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_uri"] = pb.uri
         state["_size_bytes"] = pb.size_bytes
-        state["_inferred_type"] = _shapes["_inferred_type"].read(pb)
+        state["_inferred_type"] = (
+            _shapes["_inferred_type"].wrap(pb.inferred_type)
+            if pb.HasField("inferred_type")
+            else None
+        )
 
     def __init__(
         self,
@@ -850,13 +866,15 @@ class LiteralBase(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_value = pb.WhichOneof("value")
-        state["_scalar"] = _shapes["_scalar"].read(pb) if which_value == "scalar" else None
+        state["_scalar"] = _shapes["_scalar"].wrap(pb.scalar) if which_value == "scalar" else None
         state["_collection"] = (
-            _shapes["_collection"].read(pb) if which_value == "collection" else None
+            _shapes["_collection"].wrap(pb.collection) if which_value == "collection" else None
         )
-        state["_map"] = _shapes["_map"].read(pb) if which_value == "map" else None
+        state["_map"] = _shapes["_map"].wrap(pb.map) if which_value == "map" else None
         state["_offloaded_metadata"] = (
-            _shapes["_offloaded_metadata"].read(pb) if which_value == "offloaded_metadata" else None
+            _shapes["_offloaded_metadata"].wrap(pb.offloaded_metadata)
+            if which_value == "offloaded_metadata"
+            else None
         )
         state["_hash"] = pb.hash or None
         state["_metadata"] = _shapes["_metadata"].read(pb)

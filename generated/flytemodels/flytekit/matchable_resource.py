@@ -249,17 +249,17 @@ class MatchingAttributesBase(_Model):
             else None
         )
         state["_cluster_resource_attributes"] = (
-            _shapes["_cluster_resource_attributes"].read(pb)
+            _shapes["_cluster_resource_attributes"].wrap(pb.cluster_resource_attributes)
             if which_target == "cluster_resource_attributes"
             else None
         )
         state["_execution_queue_attributes"] = (
-            _shapes["_execution_queue_attributes"].read(pb)
+            _shapes["_execution_queue_attributes"].wrap(pb.execution_queue_attributes)
             if which_target == "execution_queue_attributes"
             else None
         )
         state["_execution_cluster_label"] = (
-            _shapes["_execution_cluster_label"].read(pb)
+            _shapes["_execution_cluster_label"].wrap(pb.execution_cluster_label)
             if which_target == "execution_cluster_label"
             else None
         )
@@ -269,7 +269,9 @@ class MatchingAttributesBase(_Model):
             else None
         )
         state["_plugin_overrides"] = (
-            _shapes["_plugin_overrides"].read(pb) if which_target == "plugin_overrides" else None
+            _shapes["_plugin_overrides"].wrap(pb.plugin_overrides)
+            if which_target == "plugin_overrides"
+            else None
         )
         state["_workflow_execution_config"] = (
             _shapes["_workflow_execution_config"].read(pb)
@@ -277,7 +279,7 @@ class MatchingAttributesBase(_Model):
             else None
         )
         state["_cluster_assignment"] = (
-            _shapes["_cluster_assignment"].read(pb)
+            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment)
             if which_target == "cluster_assignment"
             else None
         )

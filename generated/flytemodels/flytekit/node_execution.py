@@ -32,7 +32,7 @@ class WorkflowNodeMetadata(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_execution_id"] = _shapes["_execution_id"].read(pb)
+        state["_execution_id"] = _shapes["_execution_id"].wrap(pb.executionId)
 
     def __init__(
         self,
@@ -75,8 +75,8 @@ class DynamicWorkflowNodeMetadata(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].read(pb)
-        state["_compiled_workflow"] = _shapes["_compiled_workflow"].read(pb)
+        state["_id"] = _shapes["_id"].wrap(pb.id)
+        state["_compiled_workflow"] = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow)
         state["_dynamic_job_spec_uri"] = pb.dynamic_job_spec_uri
 
     def __init__(
@@ -126,7 +126,7 @@ class TaskNodeMetadata(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_cache_status"] = pb.cache_status
-        state["_catalog_key"] = _shapes["_catalog_key"].read(pb)
+        state["_catalog_key"] = _shapes["_catalog_key"].wrap(pb.catalog_key)
         state["_checkpoint_uri"] = pb.checkpoint_uri
 
     def __init__(
@@ -207,9 +207,13 @@ class NodeExecutionClosureBase(_Model):
         which_output_result = pb.WhichOneof("output_result")
         which_target_metadata = pb.WhichOneof("target_metadata")
         state["_output_uri"] = pb.output_uri if which_output_result == "output_uri" else None
-        state["_error"] = _shapes["_error"].read(pb) if which_output_result == "error" else None
+        state["_error"] = (
+            _shapes["_error"].wrap(pb.error) if which_output_result == "error" else None
+        )
         state["_output_data"] = (
-            _shapes["_output_data"].read(pb) if which_output_result == "output_data" else None
+            _shapes["_output_data"].wrap(pb.output_data)
+            if which_output_result == "output_data"
+            else None
         )
         state["_phase"] = pb.phase
         state["_started_at"] = _shapes["_started_at"].read(pb)
@@ -217,12 +221,12 @@ class NodeExecutionClosureBase(_Model):
         state["_created_at"] = _shapes["_created_at"].read(pb)
         state["_updated_at"] = _shapes["_updated_at"].read(pb)
         state["_workflow_node_metadata"] = (
-            _shapes["_workflow_node_metadata"].read(pb)
+            _shapes["_workflow_node_metadata"].wrap(pb.workflow_node_metadata)
             if which_target_metadata == "workflow_node_metadata"
             else None
         )
         state["_task_node_metadata"] = (
-            _shapes["_task_node_metadata"].read(pb)
+            _shapes["_task_node_metadata"].wrap(pb.task_node_metadata)
             if which_target_metadata == "task_node_metadata"
             else None
         )
@@ -334,9 +338,9 @@ class NodeExecution(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].read(pb)
+        state["_id"] = _shapes["_id"].wrap(pb.id)
         state["_input_uri"] = pb.input_uri
-        state["_closure"] = _shapes["_closure"].read(pb)
+        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
         state["_metadata"] = _shapes["_metadata"].read(pb)
 
     def __init__(

@@ -54,7 +54,7 @@ class ProjectBase(_Model):
         state["_name"] = pb.name
         state["_domains"] = _shapes["_domains"].read(pb)
         state["_description"] = pb.description
-        state["_labels"] = _shapes["_labels"].read(pb)
+        state["_labels"] = _shapes["_labels"].wrap(pb.labels) if pb.HasField("labels") else None
         state["_state"] = pb.state
         state["_org"] = pb.org
 

@@ -111,9 +111,13 @@ class QuboleHiveJob(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_cluster_label"] = pb.cluster_label
-        state["_query_collection"] = _shapes["_query_collection"].read(pb)
+        state["_query_collection"] = (
+            _shapes["_query_collection"].wrap(pb.query_collection)
+            if pb.HasField("query_collection")
+            else None
+        )
         state["_tags"] = _shapes["_tags"].read(pb)
-        state["_query"] = _shapes["_query"].read(pb)
+        state["_query"] = _shapes["_query"].wrap(pb.query) if pb.HasField("query") else None
 
     def __init__(
         self,

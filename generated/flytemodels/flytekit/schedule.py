@@ -122,9 +122,11 @@ class ScheduleBase(_Model):
         state["_cron_expression"] = (
             pb.cron_expression if which_ScheduleExpression == "cron_expression" else None
         )
-        state["_rate"] = _shapes["_rate"].read(pb) if which_ScheduleExpression == "rate" else None
+        state["_rate"] = (
+            _shapes["_rate"].wrap(pb.rate) if which_ScheduleExpression == "rate" else None
+        )
         state["_cron_schedule"] = (
-            _shapes["_cron_schedule"].read(pb)
+            _shapes["_cron_schedule"].wrap(pb.cron_schedule)
             if which_ScheduleExpression == "cron_schedule"
             else None
         )

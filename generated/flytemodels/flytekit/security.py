@@ -131,7 +131,11 @@ class Identity(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["iam_role"] = pb.iam_role or None
         state["k8s_service_account"] = pb.k8s_service_account or None
-        state["oauth2_client"] = _shapes["oauth2_client"].read(pb)
+        state["oauth2_client"] = (
+            _shapes["oauth2_client"].wrap(pb.oauth2_client)
+            if pb.HasField("oauth2_client")
+            else None
+        )
         state["execution_identity"] = pb.execution_identity or None
 
     _EAGER = True
@@ -179,7 +183,7 @@ class OAuth2TokenRequest(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["name"] = pb.name
         state["type_"] = pb.type
-        state["client"] = _shapes["client"].read(pb)
+        state["client"] = _shapes["client"].wrap(pb.client) if pb.HasField("client") else None
         state["idp_discovery_endpoint"] = pb.idp_discovery_endpoint
         state["token_endpoint"] = pb.token_endpoint
 
@@ -223,7 +227,7 @@ class SecurityContextBase(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["run_as"] = _shapes["run_as"].read(pb)
+        state["run_as"] = _shapes["run_as"].wrap(pb.run_as) if pb.HasField("run_as") else None
         state["secrets"] = _shapes["secrets"].read(pb)
         state["tokens"] = _shapes["tokens"].read(pb)
 

@@ -202,9 +202,9 @@ class TaskMetadata(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_discoverable"] = pb.discoverable
-        state["_runtime"] = _shapes["_runtime"].read(pb)
+        state["_runtime"] = _shapes["_runtime"].wrap(pb.runtime)
         state["_timeout"] = _shapes["_timeout"].read(pb)
-        state["_retries"] = _shapes["_retries"].read(pb)
+        state["_retries"] = _shapes["_retries"].wrap(pb.retries)
         state["_discovery_version"] = pb.discovery_version
         state["_deprecated_error_message"] = pb.deprecated_error_message
         state["_interruptible"] = pb.interruptible if pb.HasField("interruptible") else None
@@ -214,7 +214,9 @@ class TaskMetadata(_Model):
         state["_cache_ignore_input_vars"] = _shapes["_cache_ignore_input_vars"].read(pb)
         state["_is_eager"] = pb.is_eager
         state["_generates_deck"] = _shapes["_generates_deck"].read(pb)
-        state["_k8s_object_metadata"] = _shapes["_k8s_object_metadata"].read(pb)
+        state["_k8s_object_metadata"] = (
+            _shapes["_k8s_object_metadata"].wrap(pb.metadata) if pb.HasField("metadata") else None
+        )
 
     def __init__(
         self,
@@ -365,18 +367,24 @@ class TaskTemplateBase(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_target = pb.WhichOneof("target")
-        state["_id"] = _shapes["_id"].read(pb)
+        state["_id"] = _shapes["_id"].wrap(pb.id)
         state["_type"] = pb.type
-        state["_metadata"] = _shapes["_metadata"].read(pb)
-        state["_interface"] = _shapes["_interface"].read(pb)
+        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
+        state["_interface"] = _shapes["_interface"].wrap(pb.interface)
         state["_custom"] = _shapes["_custom"].read(pb)
         state["_container"] = (
-            _shapes["_container"].read(pb) if which_target == "container" else None
+            _shapes["_container"].wrap(pb.container) if which_target == "container" else None
         )
-        state["_k8s_pod"] = _shapes["_k8s_pod"].read(pb) if which_target == "k8s_pod" else None
-        state["_sql"] = _shapes["_sql"].read(pb) if which_target == "sql" else None
+        state["_k8s_pod"] = (
+            _shapes["_k8s_pod"].wrap(pb.k8s_pod) if which_target == "k8s_pod" else None
+        )
+        state["_sql"] = _shapes["_sql"].wrap(pb.sql) if which_target == "sql" else None
         state["_task_type_version"] = pb.task_type_version
-        state["_security_context"] = _shapes["_security_context"].read(pb)
+        state["_security_context"] = (
+            _shapes["_security_context"].wrap(pb.security_context)
+            if pb.HasField("security_context")
+            else None
+        )
         state["_extended_resources"] = _shapes["_extended_resources"].read(pb)
         state["_config"] = _shapes["_config"].read(pb)
 
@@ -488,7 +496,7 @@ class TaskExecutionMetadata(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_task_execution_id"] = _shapes["_task_execution_id"].read(pb)
+        state["_task_execution_id"] = _shapes["_task_execution_id"].wrap(pb.task_execution_id)
         state["_namespace"] = pb.namespace
         state["_labels"] = _shapes["_labels"].read(pb)
         state["_annotations"] = _shapes["_annotations"].read(pb)
@@ -497,8 +505,10 @@ class TaskExecutionMetadata(_Model):
         state["_max_attempts"] = pb.max_attempts
         state["_interruptible"] = pb.interruptible
         state["_interruptible_failure_threshold"] = pb.interruptible_failure_threshold
-        state["_overrides"] = _shapes["_overrides"].read(pb)
-        state["_identity"] = _shapes["_identity"].read(pb)
+        state["_overrides"] = (
+            _shapes["_overrides"].wrap(pb.overrides) if pb.HasField("overrides") else None
+        )
+        state["_identity"] = _shapes["_identity"].wrap(pb.identity)
 
     def __init__(
         self,
@@ -598,8 +608,8 @@ class TaskSpec(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_template"] = _shapes["_template"].read(pb)
-        state["_docs"] = _shapes["_docs"].read(pb)
+        state["_template"] = _shapes["_template"].wrap(pb.template)
+        state["_docs"] = _shapes["_docs"].wrap(pb.description)
 
     def __init__(
         self,
@@ -646,8 +656,8 @@ class Task(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].read(pb)
-        state["_closure"] = _shapes["_closure"].read(pb)
+        state["_id"] = _shapes["_id"].wrap(pb.id)
+        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
         state["_short_description"] = pb.short_description
 
     def __init__(
@@ -689,7 +699,7 @@ class TaskClosure(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_compiled_task"] = _shapes["_compiled_task"].read(pb)
+        state["_compiled_task"] = _shapes["_compiled_task"].wrap(pb.compiled_task)
         state["_created_at"] = _shapes["_created_at"].read(pb)
 
     def __init__(
@@ -731,7 +741,7 @@ class CompiledTask(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_template"] = _shapes["_template"].read(pb)
+        state["_template"] = _shapes["_template"].wrap(pb.template)
 
     def __init__(
         self,
@@ -820,7 +830,9 @@ class DataLoadingConfigBase(_Model):
         state["_input_path"] = pb.input_path
         state["_output_path"] = pb.output_path
         state["_format"] = pb.format
-        state["_io_strategy"] = _shapes["_io_strategy"].read(pb)
+        state["_io_strategy"] = (
+            _shapes["_io_strategy"].wrap(pb.io_strategy) if pb.HasField("io_strategy") else None
+        )
 
     def __init__(
         self,
@@ -895,11 +907,15 @@ class ContainerBase(_Model):
         state["_image"] = pb.image
         state["_command"] = _shapes["_command"].read(pb)
         state["_args"] = _shapes["_args"].read(pb)
-        state["_resources"] = _shapes["_resources"].read(pb)
+        state["_resources"] = _shapes["_resources"].wrap(pb.resources)
         state["_env"] = _shapes["_env"].read(pb)
         state["_config"] = _shapes["_config"].read(pb)
         state["_ports"] = _shapes["_ports"].read(pb)
-        state["_data_loading_config"] = _shapes["_data_loading_config"].read(pb)
+        state["_data_loading_config"] = (
+            _shapes["_data_loading_config"].wrap(pb.data_config)
+            if pb.HasField("data_config")
+            else None
+        )
         state["_architecture"] = pb.architecture
 
     def __init__(
@@ -1017,9 +1033,11 @@ class K8sPodBase(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
         state["_pod_spec"] = _shapes["_pod_spec"].read(pb)
-        state["_data_config"] = _shapes["_data_config"].read(pb)
+        state["_data_config"] = (
+            _shapes["_data_config"].wrap(pb.data_config) if pb.HasField("data_config") else None
+        )
         state["_primary_container_name"] = pb.primary_container_name or None
 
     def __init__(

@@ -200,7 +200,7 @@ class StructuredDatasetType(_Model):
         def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Convert every attribute from ``pb`` into ``state``: one call per message read."""
             state["_name"] = pb.name
-            state["_literal_type"] = _shapes["_literal_type"].read(pb)
+            state["_literal_type"] = _shapes["_literal_type"].wrap(pb.literal_type)
 
         def __init__(
             self,
@@ -353,26 +353,36 @@ class LiteralTypeBase(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_type = pb.WhichOneof("type")
         state["_simple"] = pb.simple if which_type == "simple" else None
-        state["_schema"] = _shapes["_schema"].read(pb) if which_type == "schema" else None
+        state["_schema"] = _shapes["_schema"].wrap(pb.schema) if which_type == "schema" else None
         state["_collection_type"] = (
-            _shapes["_collection_type"].read(pb) if which_type == "collection_type" else None
+            _shapes["_collection_type"].wrap(pb.collection_type)
+            if which_type == "collection_type"
+            else None
         )
         state["_map_value_type"] = (
-            _shapes["_map_value_type"].read(pb) if which_type == "map_value_type" else None
+            _shapes["_map_value_type"].wrap(pb.map_value_type)
+            if which_type == "map_value_type"
+            else None
         )
-        state["_blob"] = _shapes["_blob"].read(pb) if which_type == "blob" else None
-        state["_enum_type"] = _shapes["_enum_type"].read(pb) if which_type == "enum_type" else None
+        state["_blob"] = _shapes["_blob"].wrap(pb.blob) if which_type == "blob" else None
+        state["_enum_type"] = (
+            _shapes["_enum_type"].wrap(pb.enum_type) if which_type == "enum_type" else None
+        )
         state["_structured_dataset_type"] = (
-            _shapes["_structured_dataset_type"].read(pb)
+            _shapes["_structured_dataset_type"].wrap(pb.structured_dataset_type)
             if which_type == "structured_dataset_type"
             else None
         )
         state["_union_type"] = (
-            _shapes["_union_type"].read(pb) if which_type == "union_type" else None
+            _shapes["_union_type"].wrap(pb.union_type) if which_type == "union_type" else None
         )
         state["_metadata"] = _shapes["_metadata"].read(pb)
-        state["_annotation"] = _shapes["_annotation"].read(pb)
-        state["_structure"] = _shapes["_structure"].read(pb)
+        state["_annotation"] = (
+            _shapes["_annotation"].wrap(pb.annotation) if pb.HasField("annotation") else None
+        )
+        state["_structure"] = (
+            _shapes["_structure"].wrap(pb.structure) if pb.HasField("structure") else None
+        )
 
     def __init__(
         self,

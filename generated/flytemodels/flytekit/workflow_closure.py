@@ -35,7 +35,7 @@ class WorkflowClosure(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_workflow"] = _shapes["_workflow"].read(pb)
+        state["_workflow"] = _shapes["_workflow"].wrap(pb.workflow)
         state["_tasks"] = _shapes["_tasks"].read(pb)
 
     def __init__(

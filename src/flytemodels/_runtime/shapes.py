@@ -186,11 +186,15 @@ class Model(Shape):
             return None
         if self.empty_is_none and not getattr(pb, self.field).ByteSize():
             return None
+        return self.wrap(getattr(pb, self.field))
+
+    def wrap(self, message: Any) -> Any:
+        """A model holding ``message`` (the field's sub-message, shared: models never change what they hold)."""
         model = self.model._found or self.model.get()
         if model._EAGER:
-            return model._fm_held(getattr(pb, self.field))
+            return model._fm_held(message)
         held = _new(model)  # model._fm_held, inlined: this runs for every message a walk reaches
-        held.__dict__["_fm_pb"] = getattr(pb, self.field)
+        held.__dict__["_fm_pb"] = message
         return held
 
     def _write(self, target: Any, value: Any) -> None:

@@ -61,9 +61,13 @@ class TaskExecutionClosure(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_output_result = pb.WhichOneof("output_result")
         state["_output_uri"] = pb.output_uri if which_output_result == "output_uri" else None
-        state["_error"] = _shapes["_error"].read(pb) if which_output_result == "error" else None
+        state["_error"] = (
+            _shapes["_error"].wrap(pb.error) if which_output_result == "error" else None
+        )
         state["_output_data"] = (
-            _shapes["_output_data"].read(pb) if which_output_result == "output_data" else None
+            _shapes["_output_data"].wrap(pb.output_data)
+            if which_output_result == "output_data"
+            else None
         )
         state["_phase"] = pb.phase
         state["_logs"] = _shapes["_logs"].read(pb)
@@ -74,7 +78,9 @@ class TaskExecutionClosure(_Model):
         state["_custom_info"] = _shapes["_custom_info"].read(pb)
         state["_reason"] = pb.reason
         state["_task_type"] = pb.task_type
-        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_metadata"] = (
+            _shapes["_metadata"].wrap(pb.metadata) if pb.HasField("metadata") else None
+        )
         state["_event_version"] = pb.event_version
         state["_reasons"] = _shapes["_reasons"].read(pb)
         state["_log_context"] = _shapes["_log_context"].read(pb)
@@ -207,9 +213,9 @@ class TaskExecution(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].read(pb)
+        state["_id"] = _shapes["_id"].wrap(pb.id)
         state["_input_uri"] = pb.input_uri
-        state["_closure"] = _shapes["_closure"].read(pb)
+        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
         state["_is_parent"] = pb.is_parent
 
     def __init__(

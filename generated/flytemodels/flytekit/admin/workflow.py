@@ -40,9 +40,9 @@ class WorkflowSpec(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_template"] = _shapes["_template"].read(pb)
+        state["_template"] = _shapes["_template"].wrap(pb.template)
         state["_sub_workflows"] = _shapes["_sub_workflows"].read(pb)
-        state["_docs"] = _shapes["_docs"].read(pb)
+        state["_docs"] = _shapes["_docs"].wrap(pb.description)
 
     def __init__(
         self,
@@ -95,8 +95,8 @@ class Workflow(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].read(pb)
-        state["_closure"] = _shapes["_closure"].read(pb)
+        state["_id"] = _shapes["_id"].wrap(pb.id)
+        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
         state["_short_description"] = pb.short_description
 
     def __init__(
@@ -140,7 +140,7 @@ class WorkflowClosure(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_compiled_workflow"] = _shapes["_compiled_workflow"].read(pb)
+        state["_compiled_workflow"] = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow)
         state["_created_at"] = _shapes["_created_at"].read(pb)
 
     def __init__(

@@ -82,9 +82,11 @@ class CatalogMetadataBase(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_dataset_id"] = _shapes["_dataset_id"].read(pb)
-        state["_artifact_tag"] = _shapes["_artifact_tag"].read(pb)
-        state["_source_task_execution"] = _shapes["_source_task_execution"].read(pb)
+        state["_dataset_id"] = _shapes["_dataset_id"].wrap(pb.dataset_id)
+        state["_artifact_tag"] = _shapes["_artifact_tag"].wrap(pb.artifact_tag)
+        state["_source_task_execution"] = _shapes["_source_task_execution"].wrap(
+            pb.source_task_execution
+        )
 
     def __init__(
         self,

@@ -108,8 +108,8 @@ class CompiledWorkflow(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_template"] = _shapes["_template"].read(pb)
-        state["_connections"] = _shapes["_connections"].read(pb)
+        state["_template"] = _shapes["_template"].wrap(pb.template)
+        state["_connections"] = _shapes["_connections"].wrap(pb.connections)
 
     def __init__(
         self,
@@ -148,7 +148,9 @@ class CompiledTask(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_template"] = _shapes["_template"].read(pb)
+        state["_template"] = (
+            _shapes["_template"].wrap(pb.template) if pb.HasField("template") else None
+        )
 
     def __init__(
         self,
@@ -190,7 +192,7 @@ class CompiledWorkflowClosure(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_primary"] = _shapes["_primary"].read(pb)
+        state["_primary"] = _shapes["_primary"].wrap(pb.primary)
         state["_sub_workflows"] = _shapes["_sub_workflows"].read(pb)
         state["_tasks"] = _shapes["_tasks"].read(pb)
         state["_launch_plans"] = _shapes["_launch_plans"].read(pb)

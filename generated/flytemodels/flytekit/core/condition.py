@@ -51,8 +51,8 @@ class ComparisonExpression(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_operator"] = pb.operator
-        state["_left_value"] = _shapes["_left_value"].read(pb)
-        state["_right_value"] = _shapes["_right_value"].read(pb)
+        state["_left_value"] = _shapes["_left_value"].wrap(pb.left_value)
+        state["_right_value"] = _shapes["_right_value"].wrap(pb.right_value)
 
     def __init__(
         self,
@@ -111,8 +111,8 @@ class ConjunctionExpression(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_operator"] = pb.operator
-        state["_left_expression"] = _shapes["_left_expression"].read(pb)
-        state["_right_expression"] = _shapes["_right_expression"].read(pb)
+        state["_left_expression"] = _shapes["_left_expression"].wrap(pb.left_expression)
+        state["_right_expression"] = _shapes["_right_expression"].wrap(pb.right_expression)
 
     def __init__(
         self,
@@ -166,9 +166,11 @@ class Operand(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_val = pb.WhichOneof("val")
-        state["_primitive"] = _shapes["_primitive"].read(pb) if which_val == "primitive" else None
+        state["_primitive"] = (
+            _shapes["_primitive"].wrap(pb.primitive) if which_val == "primitive" else None
+        )
         state["_var"] = pb.var if which_val == "var" else None
-        state["_scalar"] = _shapes["_scalar"].read(pb) if which_val == "scalar" else None
+        state["_scalar"] = _shapes["_scalar"].wrap(pb.scalar) if which_val == "scalar" else None
 
     def __init__(
         self,
@@ -215,10 +217,10 @@ class BooleanExpression(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_expr = pb.WhichOneof("expr")
         state["_conjunction"] = (
-            _shapes["_conjunction"].read(pb) if which_expr == "conjunction" else None
+            _shapes["_conjunction"].wrap(pb.conjunction) if which_expr == "conjunction" else None
         )
         state["_comparison"] = (
-            _shapes["_comparison"].read(pb) if which_expr == "comparison" else None
+            _shapes["_comparison"].wrap(pb.comparison) if which_expr == "comparison" else None
         )
 
     def __init__(

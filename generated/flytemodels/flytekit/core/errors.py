@@ -101,7 +101,7 @@ class ErrorDocument(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_error"] = _shapes["_error"].read(pb)
+        state["_error"] = _shapes["_error"].wrap(pb.error)
 
     def __init__(
         self,

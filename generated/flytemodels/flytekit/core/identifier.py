@@ -162,7 +162,7 @@ class NodeExecutionIdentifier(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_node_id"] = pb.node_id
-        state["_execution_id"] = _shapes["_execution_id"].read(pb)
+        state["_execution_id"] = _shapes["_execution_id"].wrap(pb.execution_id)
 
     def __init__(
         self,
@@ -209,8 +209,8 @@ class TaskExecutionIdentifier(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_task_id"] = _shapes["_task_id"].read(pb)
-        state["_node_execution_id"] = _shapes["_node_execution_id"].read(pb)
+        state["_task_id"] = _shapes["_task_id"].wrap(pb.task_id)
+        state["_node_execution_id"] = _shapes["_node_execution_id"].wrap(pb.node_execution_id)
         state["_retry_attempt"] = pb.retry_attempt
 
     def __init__(
@@ -259,7 +259,7 @@ class SignalIdentifier(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_signal_id"] = pb.signal_id
-        state["_execution_id"] = _shapes["_execution_id"].read(pb)
+        state["_execution_id"] = _shapes["_execution_id"].wrap(pb.execution_id)
 
     def __init__(
         self,

@@ -44,8 +44,8 @@ class IfBlock(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_condition"] = _shapes["_condition"].read(pb)
-        state["_then_node"] = _shapes["_then_node"].read(pb)
+        state["_condition"] = _shapes["_condition"].wrap(pb.condition)
+        state["_then_node"] = _shapes["_then_node"].wrap(pb.then_node)
 
     def __init__(
         self,
@@ -99,12 +99,12 @@ class IfElseBlock(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_default = pb.WhichOneof("default")
-        state["_case"] = _shapes["_case"].read(pb)
+        state["_case"] = _shapes["_case"].wrap(pb.case)
         state["_other"] = _shapes["_other"].read(pb)
         state["_else_node"] = (
-            _shapes["_else_node"].read(pb) if which_default == "else_node" else None
+            _shapes["_else_node"].wrap(pb.else_node) if which_default == "else_node" else None
         )
-        state["_error"] = _shapes["_error"].read(pb) if which_default == "error" else None
+        state["_error"] = _shapes["_error"].wrap(pb.error) if which_default == "error" else None
 
     def __init__(
         self,
@@ -146,7 +146,7 @@ class BranchNode(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_if_else"] = _shapes["_if_else"].read(pb)
+        state["_if_else"] = _shapes["_if_else"].wrap(pb.if_else)
 
     def __init__(
         self,
@@ -190,7 +190,7 @@ class NodeMetadata(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_name"] = pb.name
         state["_timeout"] = _shapes["_timeout"].read(pb)
-        state["_retries"] = _shapes["_retries"].read(pb)
+        state["_retries"] = _shapes["_retries"].wrap(pb.retries)
         state["_interruptible"] = pb.interruptible if pb.HasField("interruptible") else None
         state["_cacheable"] = pb.cacheable if pb.HasField("cacheable") else None
         state["_cache_version"] = pb.cache_version if pb.HasField("cache_version") else None
@@ -273,7 +273,7 @@ class SignalCondition(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_signal_id"] = pb.signal_id
-        state["_type"] = _shapes["_type"].read(pb)
+        state["_type"] = _shapes["_type"].wrap(pb.type)
         state["_output_variable_name"] = pb.output_variable_name
 
     def __init__(
@@ -387,9 +387,13 @@ class GateNodeBase(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_condition = pb.WhichOneof("condition")
-        state["_approve"] = _shapes["_approve"].read(pb) if which_condition == "approve" else None
-        state["_signal"] = _shapes["_signal"].read(pb) if which_condition == "signal" else None
-        state["_sleep"] = _shapes["_sleep"].read(pb) if which_condition == "sleep" else None
+        state["_approve"] = (
+            _shapes["_approve"].wrap(pb.approve) if which_condition == "approve" else None
+        )
+        state["_signal"] = (
+            _shapes["_signal"].wrap(pb.signal) if which_condition == "signal" else None
+        )
+        state["_sleep"] = _shapes["_sleep"].wrap(pb.sleep) if which_condition == "sleep" else None
 
     def __init__(
         self,
@@ -443,7 +447,7 @@ class ArrayNode(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_success_criteria = pb.WhichOneof("success_criteria")
-        state["_node"] = _shapes["_node"].read(pb)
+        state["_node"] = _shapes["_node"].wrap(pb.node)
         state["_parallelism"] = pb.parallelism if pb.HasField("parallelism") else None
         state["_min_successes"] = (
             pb.min_successes if which_success_criteria == "min_successes" else None
@@ -576,24 +580,26 @@ class NodeBase(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_target = pb.WhichOneof("target")
         state["_id"] = pb.id
-        state["_metadata"] = _shapes["_metadata"].read(pb)
+        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
         state["_inputs"] = _shapes["_inputs"].read(pb)
         state["_upstream_node_ids"] = _shapes["_upstream_node_ids"].read(pb)
         state["_output_aliases"] = _shapes["_output_aliases"].read(pb)
         state["_task_node"] = (
-            _shapes["_task_node"].read(pb) if which_target == "task_node" else None
+            _shapes["_task_node"].wrap(pb.task_node) if which_target == "task_node" else None
         )
         state["_workflow_node"] = (
-            _shapes["_workflow_node"].read(pb) if which_target == "workflow_node" else None
+            _shapes["_workflow_node"].wrap(pb.workflow_node)
+            if which_target == "workflow_node"
+            else None
         )
         state["_branch_node"] = (
-            _shapes["_branch_node"].read(pb) if which_target == "branch_node" else None
+            _shapes["_branch_node"].wrap(pb.branch_node) if which_target == "branch_node" else None
         )
         state["_gate_node"] = (
-            _shapes["_gate_node"].read(pb) if which_target == "gate_node" else None
+            _shapes["_gate_node"].wrap(pb.gate_node) if which_target == "gate_node" else None
         )
         state["_array_node"] = (
-            _shapes["_array_node"].read(pb) if which_target == "array_node" else None
+            _shapes["_array_node"].wrap(pb.array_node) if which_target == "array_node" else None
         )
 
     def __init__(
@@ -732,8 +738,10 @@ class TaskNode(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_reference_id"] = _shapes["_reference_id"].read(pb)
-        state["_overrides"] = _shapes["_overrides"].read(pb)
+        state["_reference_id"] = _shapes["_reference_id"].wrap(pb.reference_id)
+        state["_overrides"] = (
+            _shapes["_overrides"].wrap(pb.overrides) if pb.HasField("overrides") else None
+        )
 
     def __init__(
         self,
@@ -776,7 +784,9 @@ class WorkflowNodeBase(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         which_reference = pb.WhichOneof("reference")
         state["_launchplan_ref"] = (
-            _shapes["_launchplan_ref"].read(pb) if which_reference == "launchplan_ref" else None
+            _shapes["_launchplan_ref"].wrap(pb.launchplan_ref)
+            if which_reference == "launchplan_ref"
+            else None
         )
         state["_sub_workflow_ref"] = _shapes["_sub_workflow_ref"].read(pb)
 
@@ -928,13 +938,15 @@ class WorkflowTemplate(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].read(pb)
-        state["_metadata"] = _shapes["_metadata"].read(pb)
-        state["_interface"] = _shapes["_interface"].read(pb)
+        state["_id"] = _shapes["_id"].wrap(pb.id)
+        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
+        state["_interface"] = _shapes["_interface"].wrap(pb.interface)
         state["_nodes"] = _shapes["_nodes"].read(pb)
         state["_outputs"] = _shapes["_outputs"].read(pb)
-        state["_failure_node"] = _shapes["_failure_node"].read(pb)
-        state["_metadata_defaults"] = _shapes["_metadata_defaults"].read(pb)
+        state["_failure_node"] = (
+            _shapes["_failure_node"].wrap(pb.failure_node) if pb.HasField("failure_node") else None
+        )
+        state["_metadata_defaults"] = _shapes["_metadata_defaults"].wrap(pb.metadata_defaults)
 
     def __init__(
         self,

@@ -87,7 +87,7 @@ class Outer(_Model):
         @staticmethod
         def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-            state["_inner"] = _shapes["_inner"].read(pb)
+            state["_inner"] = _shapes["_inner"].wrap(pb.inner) if pb.HasField("inner") else None
             state["_inners"] = _shapes["_inners"].read(pb)
 
         def __init__(
@@ -131,8 +131,10 @@ class Outer(_Model):
     @staticmethod
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_middle"] = _shapes["_middle"].read(pb)
-        state["_shortcut"] = _shapes["_shortcut"].read(pb)
+        state["_middle"] = _shapes["_middle"].wrap(pb.middle)
+        state["_shortcut"] = (
+            _shapes["_shortcut"].wrap(pb.shortcut) if pb.HasField("shortcut") else None
+        )
         state["_colour"] = pb.colour
         state["_colours"] = _shapes["_colours"].read(pb)
         state["_top"] = pb.top
