@@ -3,7 +3,9 @@
 Each panel has a row per payload (or end-to-end task) with a grey flytekit bar
 and a bar per flytemodels family (IDL family plain, flytekit family hatched),
 green where it meets the target and red where it misses it; a dotted line marks
-the panel's baseline (1x).
+the panel's baseline (1x), and a black diamond raw protobuf where it is not the
+baseline (the floor: its constructors for a build, CopyFrom and reading every
+field for a read).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import NullFormatter
 
@@ -40,8 +43,9 @@ PASS_COLOUR, FAIL_COLOUR, FLYTEKIT_COLOUR = "#2e9d52", "#d1432f", "#9a9a9a"
 HATCH = {"idl": "", "family": "///"}
 _BAR = 0.26
 
-# A row of a panel: its label, flytekit's ratio (or None), and the name of the payload its targets name.
-PanelRow = tuple[str, float | None, str | None]
+# A row of a panel: its label, flytekit's ratio (or None), the name of the payload its targets name, and
+# where raw protobuf itself is on the panel's scale when it is not the baseline (or None).
+PanelRow = tuple[str, float | None, str | None, float | None]
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ class Panel:
 def _builds(baseline: str) -> Callable[[dict[str, Any]], list[PanelRow]]:
     def rows(results: dict[str, Any]) -> list[PanelRow]:
         return [
-            (key, result["ratios"].get(f"flytekit/{baseline}", 1.0), key) for key, result in results["builds"].items()
+            (key, result["ratios"].get(f"flytekit/{baseline}", 1.0), key, result["ratios"].get(f"protobuf/{baseline}"))
+            for key, result in results["builds"].items()
         ]
 
     return rows
@@ -63,7 +68,12 @@ def _builds(baseline: str) -> Callable[[dict[str, Any]], list[PanelRow]]:
 def _payloads(group: str, baseline: str) -> Callable[[dict[str, Any]], list[PanelRow]]:
     def rows(results: dict[str, Any]) -> list[PanelRow]:
         return [
-            (key, result["rows"][group]["ratios"].get(f"flytekit/{baseline}"), key)
+            (
+                key,
+                result["rows"][group]["ratios"].get(f"flytekit/{baseline}"),
+                key,
+                result["rows"][group]["ratios"].get(f"protobuf.read/{baseline}"),
+            )
             for key, result in results["payloads"].items()
         ]
 
@@ -75,16 +85,16 @@ def _memory(results: dict[str, Any]) -> list[PanelRow]:
     for key, result in results["payloads"].items():
         memory = result["memory"]
         base = memory["protobuf_held"]
-        rows.append((key, memory["flytekit_held"] / base if base else None, key))
+        rows.append((key, memory["flytekit_held"] / base if base else None, key, None))
     return rows
 
 
 def _e2e(results: dict[str, Any]) -> list[PanelRow]:
-    return [(task.replace("_", " "), 1.0, task) for task in results["e2e"]["tasks"]]
+    return [(task.replace("_", " "), 1.0, task, None) for task in results["e2e"]["tasks"]]
 
 
 def _imports(results: dict[str, Any]) -> list[PanelRow]:
-    return [("3 modules", results["imports"]["ratios"]["flytekit"], None)]
+    return [("3 modules", results["imports"]["ratios"]["flytekit"], None, None)]
 
 
 PANELS = (
@@ -116,7 +126,9 @@ def _label(axes: Axes, x: float, y: float) -> None:
 
 def _draw_panel(axes: Axes, panel: Panel, results: dict[str, Any], targets: list[Target]) -> None:
     rows = panel.rows(results)
-    for index, (_, flytekit, payload) in enumerate(rows):
+    for index, (_, flytekit, payload, floor) in enumerate(rows):
+        if floor is not None:
+            axes.plot([floor], [index - _BAR], marker="D", color="black", markersize=5)
         if flytekit is not None and not math.isnan(flytekit):
             axes.barh(index - _BAR, flytekit, _BAR, color=FLYTEKIT_COLOUR)
             _label(axes, flytekit, index - _BAR)
@@ -132,7 +144,7 @@ def _draw_panel(axes: Axes, panel: Panel, results: dict[str, Any], targets: list
             limit = target.limit
         if limit is not None:
             axes.plot([limit, limit], [index - 0.42, index + 0.55], color="black", linewidth=2)
-    _style(axes, panel.title, [label for label, _, _ in rows])
+    _style(axes, panel.title, [row[0] for row in rows])
 
 
 def _style(axes: Axes, title: str, labels: list[str]) -> None:
@@ -152,14 +164,21 @@ def draw(results: dict[str, Any], targets: list[Target], path: Path) -> None:
     figure, grid = plt.subplots(3, 3, figsize=(16, 12), layout="constrained")
     for axes, panel in zip(grid.flat, PANELS, strict=True):
         _draw_panel(axes, panel, results, targets)
-    handles = [
+    handles: list[Any] = [
         Rectangle((0, 0), 1, 1, facecolor=FLYTEKIT_COLOUR),
         Rectangle((0, 0), 1, 1, facecolor=PASS_COLOUR),
         Rectangle((0, 0), 1, 1, facecolor=PASS_COLOUR, hatch=HATCH["family"], edgecolor="white"),
         Rectangle((0, 0), 1, 1, facecolor=FAIL_COLOUR),
     ]
-    labels = ["flytekit.models", "IDL family (meets target)", "flytekit family (meets target)", "misses target"]
-    figure.legend(handles, labels, loc="outside lower center", ncols=4)
+    handles.append(Line2D([], [], marker="D", color="black", linestyle="none", markersize=5))
+    labels = [
+        "flytekit.models",
+        "IDL family (meets target)",
+        "flytekit family (meets target)",
+        "misses target",
+        "raw protobuf (build: its constructors; read: CopyFrom + reading every field)",
+    ]
+    figure.legend(handles, labels, loc="outside lower center", ncols=5, fontsize=9)
     machine = results["machine"]
     figure.suptitle(
         f"Lower is better; ratios (medians of per-round ratios), log scale; | = target.\n{machine['summary']}",

@@ -17,7 +17,7 @@ from google.protobuf.message import Message as PbMessage
 from bench.subjects import Side, Subject
 from bench.timer import Group, Operation, Settings, Timings
 from bench.timer import measure as measure_groups
-from bench.walk import walk_model, walk_properties
+from bench.walk import walk_message, walk_model, walk_properties
 
 MODEL_SIDES = ("flytekit", "idl", "family")
 WALKERS: dict[str, Callable[[Any], int]] = {"flytekit": walk_properties, "idl": walk_model, "family": walk_properties}
@@ -65,6 +65,8 @@ def protobuf_operations(messages: list[PbMessage]) -> dict[str, Operation]:
         "serialize_deterministic": Operation(lambda: _serialize_deterministic(messages)),
         # The same on messages just copied, as a first hash sees them: the fair baseline for it.
         "serialize_deterministic_fresh": Operation(_serialize_deterministic, setup=lambda: copy_all(messages)),
+        # The floor of a read: copies, then every field of every message read (set sub-messages only).
+        "read": Operation(lambda: walk_message(copy_all(messages))),
     }
 
 
@@ -108,7 +110,8 @@ def groups(messages: list[PbMessage], subject: Subject) -> dict[str, Group]:
     """One group per row: raw protobuf's baseline, then flytekit, the IDL family and the flytekit family.
 
     The read row also has flytekit's eager ``from_flyte_idl`` as a baseline (the
-    target is a fraction of it).
+    target is a fraction of it), flytekit's own read, and raw protobuf's read
+    (``CopyFrom`` and a walk of the messages' fields: the floor).
     """
     raw = protobuf_operations(messages)
     sides = {name: model_operations(messages, subject.side(name), WALKERS[name]) for name in MODEL_SIDES}
@@ -119,7 +122,8 @@ def groups(messages: list[PbMessage], subject: Subject) -> dict[str, Group]:
         baselines: tuple[str, ...] = ("protobuf",)
         if row == "read":
             operations["flytekit.from_idl"] = sides["flytekit"]["from_idl"]
-            baselines = ("protobuf", "flytekit.from_idl", "flytekit")
+            operations["protobuf.read"] = raw["read"]
+            baselines = ("protobuf", "flytekit.from_idl", "flytekit", "protobuf.read")
         result[row] = Group(operations, baselines)
     return result
 

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-MIN_SAMPLE_S = 0.005
+MIN_SAMPLE_S = 0.015
 MAX_CALLS_PER_SAMPLE = 100_000
 
 

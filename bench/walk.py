@@ -192,3 +192,88 @@ def walk_properties(root: Any) -> int:
         if expand is not None:
             pending.extend(expand(value))
     return visited
+
+
+# -- raw protobuf: the floor of a read ---------------------------------------------------------
+
+
+def _message_reader(descriptor: Any) -> Callable[[Any], list[Any]]:
+    """Read every field of a message of ``descriptor``; return the values to walk into.
+
+    Scalars, repeated fields and maps are read by name (one ``attrgetter``); a
+    singular message field is read, and walked into, only when set (``HasField``;
+    for a oneof, the member ``WhichOneof`` names), since protobuf hands out an
+    empty default for an unset one and message types nest recursively.
+    """
+    plain: list[str] = []
+    repeated: list[str] = []
+    maps: list[str] = []
+    singular: list[str] = []
+    oneofs: list[str] = []
+    for field in descriptor.fields:
+        if field.message_type is not None and field.message_type.GetOptions().map_entry:
+            (maps if field.message_type.fields_by_name["value"].message_type else plain).append(field.name)
+        elif field.is_repeated:
+            (repeated if field.message_type is not None else plain).append(field.name)
+        elif field.message_type is None:
+            plain.append(field.name)
+        elif field.containing_oneof is not None and len(field.containing_oneof.fields) > 1:
+            if field.containing_oneof.name not in oneofs:
+                oneofs.append(field.containing_oneof.name)
+        else:
+            singular.append(field.name)
+    read_plain = attrgetter(*plain) if plain else None
+    if not (repeated or maps or singular or oneofs):  # a flat message (an Identifier): one C call
+        if read_plain is None:
+            return lambda message: []
+
+        def read_flat(message: Any) -> list[Any]:
+            read_plain(message)
+            return []
+
+        return read_flat
+
+    def read(message: Any) -> list[Any]:
+        if read_plain is not None:
+            read_plain(message)
+        children: list[Any] = []
+        for name in repeated:
+            children.extend(getattr(message, name))
+        for name in maps:
+            children.extend(getattr(message, name).values())
+        for name in singular:
+            if message.HasField(name):
+                children.append(getattr(message, name))
+        for name in oneofs:
+            member = message.WhichOneof(name)
+            if member is not None:
+                value = getattr(message, member)
+                if hasattr(value, "DESCRIPTOR"):
+                    children.append(value)
+        return children
+
+    return read
+
+
+class _MessageReaders(dict[Any, Callable[[Any], list[Any]]]):
+    def __missing__(self, descriptor: Any) -> Callable[[Any], list[Any]]:
+        reader = self[descriptor] = _message_reader(descriptor)
+        return reader
+
+
+_MESSAGE_READERS = _MessageReaders()
+
+
+def walk_message(root: Any) -> int:
+    """Read every field of protobuf messages recursively (set sub-messages only); return the messages visited.
+
+    What a reader of the raw messages does at least to see all the data: the floor of a full walk.
+    """
+    visited = 0
+    pending = list(root) if isinstance(root, list) else [root]
+    readers = _MESSAGE_READERS
+    while pending:
+        message = pending.pop()
+        visited += 1
+        pending.extend(readers[message.DESCRIPTOR](message))
+    return visited
