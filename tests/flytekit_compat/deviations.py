@@ -29,12 +29,12 @@ VALUES: dict[str, str] = {
         "`int_value: 0`)"
     ),
     "matchable_resource.MatchableResource.enum_to_string": (
-        "names `QUALITY_OF_SERVICE_SPECIFICATION` (4) and `PLUGIN_OVERRIDE` (5), constants flytekit's class has "
-        "but its `enum_to_string` table misses (it answers `<UNKNOWN>`)"
+        "names `PLUGIN_OVERRIDE` (5), a constant flytekit's class has but its `enum_to_string` table misses "
+        "(it answers `<UNKNOWN>` for a valid value)"
     ),
     "matchable_resource.MatchableResource.string_to_enum": (
-        "knows `QUALITY_OF_SERVICE_SPECIFICATION` and `PLUGIN_OVERRIDE` (4 and 5), which flytekit's table misses "
-        "(it answers `<UNKNOWN>`)"
+        "knows `QUALITY_OF_SERVICE_SPECIFICATION` and `PLUGIN_OVERRIDE` (4 and 5), which flytekit's "
+        "`string_to_enum` misses (it answers the string `<UNKNOWN>` for a valid name)"
     ),
 }
 
