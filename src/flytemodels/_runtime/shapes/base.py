@@ -1,0 +1,168 @@
+"""The base of every shape, the class references and the helpers shapes share."""
+
+from __future__ import annotations
+
+import importlib
+import operator
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from google.protobuf.message import Message as PbMessage
+
+
+class ClassRef:
+    """A class named by module and qualified name, imported when first needed (modules import each other)."""
+
+    __slots__ = ("_found", "module", "qualname")
+
+    def __init__(self, module: str, qualname: str) -> None:
+        self.module = module
+        self.qualname = qualname
+        self._found: Any = None
+
+    def get(self) -> Any:
+        found = self._found
+        if found is None:  # once; afterwards this is the whole call
+            found = importlib.import_module(self.module)
+            for part in self.qualname.split("."):
+                found = getattr(found, part)
+            self._found = found
+        return found
+
+
+class Shape:
+    """One attribute ↔ one field. Subclasses define ``read`` and ``_write``."""
+
+    __slots__ = ("falsy_unset", "field", "label", "presence")
+    #: Whether a rewrite may skip a value equal to what the held message gives (cheap, immutable values).
+    compare_before_rewrite = True
+
+    def __init__(self, field: str, *, presence: bool = False) -> None:
+        self.field = field
+        self.presence = presence  # read None when the field is unset (oneof members, optional, messages)
+        self.label = field
+        self.falsy_unset = False  # see falsy_unset()
+
+    def bind(self, owner: str) -> Shape:
+        """Name the owning class in error messages (called once by the generated class)."""
+        self.label = f"{owner}.{self.field}"
+        return self
+
+    def read(self, pb: Any) -> Any:
+        raise NotImplementedError
+
+    def reader(self) -> Callable[[Any], Any]:
+        """``read``, or a cheaper callable that does the same (models convert every attribute on first read)."""
+        return self.read
+
+    def write(self, target: Any, value: Any) -> None:
+        if self.falsy_unset and not value:
+            return
+        try:
+            self._write(target, value)
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"{self.label}: {error}") from None
+
+    def rewrite(self, target: Any, value: Any, held: Any) -> None:
+        if value is None and self.read(held) is None:  # unchanged, e.g. a present but empty message read as None
+            return
+        if self.compare_before_rewrite and _same(value, self.read(held)):
+            return
+        target.ClearField(self.field)
+        if value is not None:
+            self.write(target, value)
+
+    def _write(self, target: Any, value: Any) -> None:
+        raise NotImplementedError
+
+
+def _member(enum_class: Any, value: int) -> Any:
+    """The member of ``enum_class`` for ``value``; a value it does not list stays an int, so nothing is lost."""
+    try:
+        return enum_class(value)
+    except ValueError:
+        return value
+
+
+def _same(value: Any, held: Any) -> bool:
+    return value is held or (type(value) is type(held) and bool(value == held))
+
+
+_new = object.__new__
+
+
+def _held(model: Any, pb: Any) -> Any:
+    """``model._fm_held(pb)``, inlined for the plain case: it runs for every message a walk reaches."""
+    if model._EAGER:
+        return model._fm_held(pb)
+    held = _new(model)
+    held.__dict__["_fm_pb"] = pb
+    return held
+
+
+def fill(target: Any, value: Any) -> None:
+    """Write ``value`` (a model of any family, or a message) into the sub-message ``target``."""
+    write = getattr(value, "_fm_write", None)
+    if write is not None:
+        if write(target) is False:
+            return  # the model stands for an absent field (flytekit's empty SecurityContext)
+    elif isinstance(value, PbMessage):
+        _copy_message(target, value)
+    else:
+        to_idl = getattr(value, "to_flyte_idl", None)
+        if to_idl is None:
+            raise TypeError(f"expected a {target.DESCRIPTOR.name} model or message, got {type(value).__name__}")
+        _copy_message(target, to_idl())
+    target.SetInParent()  # a given value is present even when it is empty
+
+
+def _copy_message(target: Any, value: PbMessage) -> None:
+    if value.DESCRIPTOR is not target.DESCRIPTOR:
+        raise TypeError(f"expected a {target.DESCRIPTOR.full_name} message, got {value.DESCRIPTOR.full_name}")
+    target.CopyFrom(value)
+
+
+def _copy(message: Any) -> Any:
+    copy = type(message)()
+    copy.CopyFrom(message)
+    return copy
+
+
+def _expect_iterable(value: Any) -> None:
+    # iter(), not hasattr(__iter__): protobuf's repeated containers iterate through the sequence protocol.
+    try:
+        iter(value)
+    except TypeError:
+        raise TypeError(f"expected a list, got {type(value).__name__}") from None
+    if isinstance(value, (str, bytes, Mapping)):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+
+
+def _expect_mapping(value: Any) -> None:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a dict, got {type(value).__name__}")
+
+
+def bound(owner: str, shapes: dict[str, Shape]) -> dict[str, Shape]:
+    """``shapes`` with ``owner`` named in their error messages (a generated class's ``_SHAPES``)."""
+    return {attr: shape.bind(owner) for attr, shape in shapes.items()}
+
+
+def getter(attr: str) -> Callable[[Any], Any]:
+    """A property's getter reading ``attr`` in C (no Python frame per read)."""
+    return operator.attrgetter(attr)
+
+
+def setter(attr: str) -> Callable[[Any, Any], None]:
+    """A property's setter storing into ``attr``, as the mirrored API's setters do."""
+
+    def set_attribute(model: Any, value: Any) -> None:
+        setattr(model, attr, value)
+
+    return set_attribute
+
+
+def falsy_unset(shape: Shape) -> Shape:
+    """``shape``, not writing a falsy value (as flytekit's ``if self.timeout:``), for the fields the table marks."""
+    shape.falsy_unset = True
+    return shape

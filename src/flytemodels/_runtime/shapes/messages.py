@@ -1,0 +1,134 @@
+"""Shapes of message fields: as models of the family, or kept as protobuf messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flytemodels._runtime.shapes.base import (
+    ClassRef,
+    Shape,
+    _copy,
+    _expect_iterable,
+    _expect_mapping,
+    _held,
+    _new,
+    fill,
+)
+
+
+class Model(Shape):
+    """A message field, as a model of the family (``model``); a message without one stays a message."""
+
+    __slots__ = ("empty_is_none", "model")
+    compare_before_rewrite = False
+
+    def __init__(self, field: str, model: ClassRef, *, presence: bool = True, empty_is_none: bool = False) -> None:
+        super().__init__(field, presence=presence)
+        self.model = model
+        self.empty_is_none = empty_is_none  # a present but empty message reads as None
+
+    def read(self, pb: Any) -> Any:
+        if self.presence and not pb.HasField(self.field):
+            return None
+        if self.empty_is_none and not getattr(pb, self.field).ByteSize():
+            return None
+        return self.wrap(getattr(pb, self.field))
+
+    def wrap(self, message: Any) -> Any:
+        """A model holding ``message`` (the field's sub-message, shared: models never change what they hold)."""
+        model = self.model._found or self.model.get()
+        if model._EAGER:
+            return model._fm_held(message)
+        held = _new(model)  # model._fm_held, inlined: this runs for every message a walk reaches
+        held.__dict__["_fm_pb"] = message
+        return held
+
+    def _write(self, target: Any, value: Any) -> None:
+        fill(getattr(target, self.field), value)
+
+    def rewrite(self, target: Any, value: Any, held: Any) -> None:
+        # A child built from a message that still serializes to what the held message has is already
+        # in the copy, with the field's presence as it was (an empty child read from an unset field stays unset).
+        if "_fm_pb" in getattr(value, "__dict__", ()):
+            current = getattr(held, self.field)
+            rebuilt = type(current)()
+            if value._fm_write(rebuilt) is not False and rebuilt == current:
+                return
+        super().rewrite(target, value, held)
+
+
+class Message(Shape):
+    """A message field kept as a protobuf message (no model in the family); handed out as a copy."""
+
+    __slots__ = ()
+    compare_before_rewrite = True
+
+    def __init__(self, field: str, *, presence: bool = True) -> None:
+        super().__init__(field, presence=presence)
+
+    def read(self, pb: Any) -> Any:
+        if self.presence and not pb.HasField(self.field):
+            return None
+        source = getattr(pb, self.field)
+        copy = type(source)()
+        copy.CopyFrom(source)
+        return copy
+
+    def _write(self, target: Any, value: Any) -> None:
+        fill(getattr(target, self.field), value)
+
+
+class _Messages(Shape):
+    """A repeated or map field of messages, each as a model of ``model`` (a message copy when None)."""
+
+    __slots__ = ("empty_is_none", "model")
+    compare_before_rewrite = False
+
+    def __init__(self, field: str, model: ClassRef | None, *, empty_is_none: bool = False) -> None:
+        super().__init__(field)
+        self.model = model
+        self.empty_is_none = empty_is_none
+
+    def _model(self) -> Any:
+        """The model class of the items, or None: they are kept as messages (copied)."""
+        return None if self.model is None else self.model.get()
+
+
+class Models(_Messages):
+    """A repeated message field, as a list of models (or of messages when ``model`` is None)."""
+
+    __slots__ = ()
+
+    def read(self, pb: Any) -> Any:
+        items = getattr(pb, self.field)
+        if self.empty_is_none and not items:
+            return None
+        model = self._model()
+        return [_copy(item) for item in items] if model is None else [_held(model, item) for item in items]
+
+    def _write(self, target: Any, value: Any) -> None:
+        _expect_iterable(value)
+        items = getattr(target, self.field)
+        for item in value:
+            fill(items.add(), item)
+
+
+class ModelMap(_Messages):
+    """A map of messages, as a dict of models."""
+
+    __slots__ = ()
+
+    def read(self, pb: Any) -> Any:
+        entries = getattr(pb, self.field)
+        if self.empty_is_none and not entries:
+            return None
+        model = self._model()
+        if model is None:
+            return {key: _copy(item) for key, item in entries.items()}
+        return {key: _held(model, item) for key, item in entries.items()}
+
+    def _write(self, target: Any, value: Any) -> None:
+        _expect_mapping(value)
+        entries = getattr(target, self.field)
+        for key, item in value.items():
+            fill(entries[key], item)
