@@ -1,10 +1,11 @@
 """``python -m bench``: run the whole benchmark, print the table, write JSON and PNG.
 
-Order: the builds (B1-B3), then per payload (P1-P4) conversion, equality,
-hashing and reads, all four subjects alternating round by round; then memory
-(in a child interpreter), flytekit's own code end to end (two worker
-interpreters, plain and aliased), cold imports (one child per run) and the
-generator over all of flyteidl. See ``bench/__init__.py`` for what is measured.
+Order: the builds (B1-B3), then per payload (P1-P4, each in an interpreter of
+its own) conversion, equality, hashing and reads, all four subjects alternating
+round by round; then memory (in a child interpreter), flytekit's own code end
+to end (two worker interpreters, plain and aliased), cold imports (one child
+per run) and the generator over all of flyteidl. See ``bench/__init__.py`` for
+what is measured.
 """
 
 from __future__ import annotations
@@ -23,15 +24,14 @@ from google.protobuf.internal import api_implementation
 
 from bench import build, chart, e2e, report, speed
 from bench.memory import measure_in_subprocess
-from bench.payloads import SEED, Payload, build_all
-from bench.speed import check_round_trips
+from bench.payloads import SEED
 from bench.startup import bytecode_env, measure_generate, measure_imports
-from bench.subjects import subject_for
 from bench.targets import evaluate
 from bench.timer import Group, Operation, Settings
 from bench.timer import measure as measure_groups
 
 HERE = Path(__file__).resolve().parent
+PAYLOADS = ("P1", "P2", "P3", "P4")
 
 
 def _arguments() -> argparse.Namespace:
@@ -69,20 +69,6 @@ def machine() -> dict[str, Any]:
     return info
 
 
-def measure_payload(payload: Payload, settings: Settings) -> dict[str, Any]:
-    """Conversion, equality, hash and read rows of one payload, and its round-trip checks (memory comes later)."""
-    subject = subject_for(payload.key)
-    messages = payload.messages
-    print(f"  {payload.key}: {payload.title}", flush=True)
-    return {
-        "title": payload.title,
-        "messages": len(messages),
-        "bytes": sum(message.ByteSize() for message in messages),
-        "checks": check_round_trips(messages, subject),
-        "rows": speed.measure(messages, subject, settings),
-    }
-
-
 def measure_builds(settings: Settings) -> dict[str, Any]:
     """B1-B3: each subject's build, in one group per payload (baselines: raw protobuf and flytekit)."""
     payloads = build.build_all()
@@ -107,7 +93,10 @@ def run(arguments: argparse.Namespace) -> dict[str, Any]:
     print("build", flush=True)
     results["builds"] = measure_builds(settings)
     print("convert, compare, hash, read", flush=True)
-    results["payloads"] = {payload.key: measure_payload(payload, settings) for payload in build_all()}
+    results["payloads"] = {}
+    for key in PAYLOADS:
+        print(f"  {key}", flush=True)
+        results["payloads"][key] = speed.measure_in_subprocess(key, settings)
     print("memory", flush=True)
     for key, memory in measure_in_subprocess().items():
         results["payloads"][key]["memory"] = memory

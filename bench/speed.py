@@ -5,16 +5,27 @@ for P1-P3, 10,000 for P4), so the Python loop is the same for all subjects.
 Each row of the table is one ``Group``: raw protobuf's baseline and the same
 operation of flytekit.models and both flytemodels families, timed one after
 another in every round (``timer``).
+
+Each payload is measured in an interpreter of its own (``python -m bench.speed
+P4``): raw protobuf's baselines on 10,000 small messages (``CopyFrom``, ``==``)
+are memory-bound, and in a process that had already built and dropped the
+other payloads they ran up to 2.5x slower, and differently from run to run.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from google.protobuf.message import Message as PbMessage
 
-from bench.subjects import Side, Subject
+from bench.payloads import build_all
+from bench.subjects import Side, Subject, subject_for
 from bench.timer import Group, Operation, Settings, Timings
 from bench.timer import measure as measure_groups
 from bench.walk import walk_message, walk_model, walk_properties
@@ -143,3 +154,39 @@ def check_round_trips(messages: list[PbMessage], subject: Subject) -> dict[str, 
         checks[f"{name}_lossless"] = [side.to_idl(value) for value in models] == messages
         checks[f"{name}_walk_values"] = WALKERS[name]([side.walk_root(model) for model in models])
     return checks
+
+
+def measure_payload(key: str, settings: Settings) -> dict[str, Any]:
+    """Payload ``key``'s round-trip checks and rows, measured in this interpreter."""
+    payload = next(payload for payload in build_all() if payload.key == key)
+    subject = subject_for(key)
+    messages = payload.messages
+    return {
+        "title": payload.title,
+        "messages": len(messages),
+        "bytes": sum(message.ByteSize() for message in messages),
+        "checks": check_round_trips(messages, subject),
+        "rows": measure(messages, subject, settings),
+    }
+
+
+def measure_in_subprocess(key: str, settings: Settings) -> dict[str, Any]:
+    """``measure_payload`` in a fresh interpreter (see the module docstring)."""
+    command = [sys.executable, "-m", "bench.speed", key, "--repeats", str(settings.repeats)]
+    command += ["--warmup", str(settings.warmup)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.speed", description=__doc__)
+    parser.add_argument("payload", choices=("P1", "P2", "P3", "P4"))
+    parser.add_argument("--repeats", type=int, default=Settings.repeats)
+    parser.add_argument("--warmup", type=int, default=Settings.warmup)
+    arguments = parser.parse_args()
+    print(json.dumps(measure_payload(arguments.payload, Settings(arguments.warmup, arguments.repeats))))
+
+
+if __name__ == "__main__":
+    main()
