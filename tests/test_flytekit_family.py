@@ -141,6 +141,11 @@ def test_a_wrong_value_is_reported_with_its_field_when_serializing() -> None:
     literal_type = fm_types.LiteralType(simple=[1])
     with pytest.raises(TypeError, match=r"LiteralType\.simple"):
         literal_type.to_flyte_idl()
+    with pytest.raises(TypeError, match=r"^Identifier\.project: .*int"):  # a plain field, assigned inline
+        fm_identifier.Identifier(1, 5, "d", "n", "v").to_flyte_idl()
+    node = fm_workflow.NodeMetadata("n", retries=fm_literals.Literal())
+    with pytest.raises(TypeError, match=r"^NodeMetadata\.retries: expected a RetryStrategy model or message, got Literal"):  # a child
+        node.to_flyte_idl()
     with pytest.raises(TypeError, match=r"expected a flyteidl\.core\.LiteralType message, got flyteidl\.core\.Literal"):
         fm_types.LiteralType.from_flyte_idl(literals_pb2.Literal())
 

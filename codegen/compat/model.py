@@ -53,6 +53,14 @@ class ReadKind(enum.Enum):
     SHAPE = "shape"  # shape.read(pb)
 
 
+class WriteKind(enum.Enum):
+    """How the generated ``_fm_write_values`` writes one attribute: inline where it can, else through its shape."""
+
+    PLAIN = "plain"  # target.field = value
+    MODEL = "model"  # fill(target.field, value): the child writes itself into the parent's sub-message
+    SHAPE = "shape"  # shape.write(target, value)
+
+
 @dataclass(frozen=True, slots=True)
 class Shape:
     kind: ShapeKind
@@ -67,6 +75,7 @@ class Shape:
     falsy_unset: bool = False  # a falsy value (0, "", {}, a zero timedelta) is not written, as the target API does
     oneof: str = ""  # the oneof (of two or more members) the field belongs to
     read: ReadKind = ReadKind.SHAPE
+    write: WriteKind = WriteKind.SHAPE
 
     @property
     def class_name(self) -> str:
@@ -196,6 +205,10 @@ class CompatModule:
     @property
     def uses_refs(self) -> bool:
         return any(_refers(m.shape) for c in _walk(self.classes) for m in c.members)
+
+    @property
+    def uses_fill(self) -> bool:
+        return any(m.shape.write is WriteKind.MODEL for c in _walk(self.classes) for m in c.members)
 
     @property
     def uses_getters(self) -> bool:

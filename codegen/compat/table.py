@@ -35,6 +35,7 @@ from codegen.compat.model import (
     Ref,
     Shape,
     ShapeKind,
+    WriteKind,
 )
 from codegen.errors import GenerateError
 
@@ -344,7 +345,19 @@ def _shape(key: str, field: FieldDescriptor, spec: dict[str, Any], context: _Con
     oneof = field.containing_oneof
     # proto3 `optional` is a oneof of one: not a oneof for the reader
     name = oneof.name if oneof is not None and len(oneof.fields) > 1 else ""
-    return dataclasses.replace(shape, oneof=name, read=_read_kind(shape, field, bool(name)))
+    return dataclasses.replace(
+        shape, oneof=name, read=_read_kind(shape, field, bool(name)), write=_write_kind(shape, field)
+    )
+
+
+def _write_kind(shape: Shape, field: FieldDescriptor) -> WriteKind:
+    """Inline in ``_fm_write_values`` what is a plain assignment or a child writing itself; else the shape."""
+    if keyword.iskeyword(field.name):
+        return WriteKind.SHAPE
+    # An enum field goes through its shape, which also takes a Python enum.Enum member (flytekit's defaults).
+    if shape.kind is ShapeKind.SCALAR and shape.enum is None and field.enum_type is None:
+        return WriteKind.PLAIN
+    return WriteKind.MODEL if shape.kind is ShapeKind.MODEL else WriteKind.SHAPE
 
 
 def _read_kind(shape: Shape, field: FieldDescriptor, in_oneof: bool) -> ReadKind:

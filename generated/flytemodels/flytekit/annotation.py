@@ -32,6 +32,18 @@ class TypeAnnotationBase(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_annotations"] = _shapes["_annotations"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_annotations")
+            if value is not None:
+                _shapes["_annotations"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         annotations: _Any,

@@ -9,6 +9,7 @@ from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
 from contextlib import closing as closing  # noqa: F401, UP035  (the mirrored module's name)
@@ -38,6 +39,27 @@ class NamedEntityIdentifier(_Model):
         state["_domain"] = pb.domain
         state["_name"] = pb.name
         state["_org"] = pb.org
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_project")
+            if value is not None:
+                target.project = value
+            value = state.get("_domain")
+            if value is not None:
+                target.domain = value
+            value = state.get("_name")
+            if value is not None:
+                target.name = value
+            value = state.get("_org")
+            if value is not None:
+                target.org = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -86,6 +108,21 @@ class EmailNotification(_Model):
         state["_recipients_email"] = _shapes["_recipients_email"].read(pb)
         state["_template"] = pb.template
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_recipients_email")
+            if value is not None:
+                _shapes["_recipients_email"].write(target, value)
+            value = state.get("_template")
+            if value is not None:
+                target.template = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         recipients_email: _Any,
@@ -124,6 +161,21 @@ class SlackNotification(_Model):
         state["_recipients_email"] = _shapes["_recipients_email"].read(pb)
         state["_template"] = pb.template
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_recipients_email")
+            if value is not None:
+                _shapes["_recipients_email"].write(target, value)
+            value = state.get("_template")
+            if value is not None:
+                target.template = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         recipients_email: _Any,
@@ -161,6 +213,21 @@ class PagerDutyNotification(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_recipients_email"] = _shapes["_recipients_email"].read(pb)
         state["_template"] = pb.template
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_recipients_email")
+            if value is not None:
+                _shapes["_recipients_email"].write(target, value)
+            value = state.get("_template")
+            if value is not None:
+                target.template = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -222,6 +289,27 @@ class Notification(_Model):
         )
         state["_slack"] = _shapes["_slack"].wrap(pb.slack) if which_type == "slack" else None
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_phases")
+            if value is not None:
+                _shapes["_phases"].write(target, value)
+            value = state.get("_email")
+            if value is not None:
+                _fill(target.email, value)
+            value = state.get("_pager_duty")
+            if value is not None:
+                _fill(target.pager_duty, value)
+            value = state.get("_slack")
+            if value is not None:
+                _fill(target.slack, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         phases: _Any,
@@ -265,6 +353,18 @@ class Labels(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_values"] = _shapes["_values"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_values")
+            if value is not None:
+                _shapes["_values"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         values: _Any,
@@ -290,6 +390,18 @@ class Annotations(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_values"] = _shapes["_values"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_values")
+            if value is not None:
+                _shapes["_values"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -320,6 +432,21 @@ class UrlBlob(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_url"] = pb.url
         state["_bytes"] = pb.bytes
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_url")
+            if value is not None:
+                target.url = value
+            value = state.get("_bytes")
+            if value is not None:
+                target.bytes = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -355,6 +482,21 @@ class AuthRole(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_assumable_iam_role"] = pb.assumable_iam_role
         state["_kubernetes_service_account"] = pb.kubernetes_service_account
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_assumable_iam_role")
+            if value is not None:
+                target.assumable_iam_role = value
+            value = state.get("_kubernetes_service_account")
+            if value is not None:
+                target.kubernetes_service_account = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -393,6 +535,18 @@ class RawOutputDataConfig(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_output_location_prefix"] = pb.output_location_prefix
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_output_location_prefix")
+            if value is not None:
+                target.output_location_prefix = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         output_location_prefix: _Any,
@@ -421,6 +575,18 @@ class Envs(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_envs"] = _shapes["_envs"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_envs")
+            if value is not None:
+                _shapes["_envs"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

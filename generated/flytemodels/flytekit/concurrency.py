@@ -39,6 +39,21 @@ class ConcurrencyPolicy(_Model):
         state["_max_concurrency"] = pb.max
         state["_behavior"] = pb.behavior
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_max_concurrency")
+            if value is not None:
+                target.max = value
+            value = state.get("_behavior")
+            if value is not None:
+                _shapes["_behavior"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         max_concurrency: _Any,

@@ -11,6 +11,7 @@ from flyteidl.admin import description_entity_pb2 as _flyteidl_admin_description
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 import flytemodels._runtime.shapes as _s
 from dataclasses import dataclass as dataclass  # noqa: F401, UP035  (the mirrored module's name)
 from enum import Enum as Enum  # noqa: F401, UP035  (the mirrored module's name)
@@ -59,6 +60,27 @@ class Description(_Model):
         state["format"] = _shapes["format"].read(pb)
         state["icon_link"] = pb.icon_link or None
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("value")
+            if value is not None:
+                target.value = value
+            value = state.get("uri")
+            if value is not None:
+                target.uri = value
+            value = state.get("format")
+            if value is not None:
+                _shapes["format"].write(target, value)
+            value = state.get("icon_link")
+            if value is not None:
+                target.icon_link = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -83,6 +105,18 @@ class SourceCode(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["link"] = pb.link
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("link")
+            if value is not None:
+                target.link = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     _EAGER = True
 
@@ -128,6 +162,24 @@ class Documentation(_Model):
         state["source_code"] = (
             _shapes["source_code"].wrap(pb.source_code) if pb.HasField("source_code") else None
         )
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("short_description")
+            if value is not None:
+                target.short_description = value
+            value = state.get("long_description")
+            if value is not None:
+                _fill(target.long_description, value)
+            value = state.get("source_code")
+            if value is not None:
+                _fill(target.source_code, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     _EAGER = True
 

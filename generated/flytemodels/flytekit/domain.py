@@ -30,6 +30,21 @@ class Domain(_Model):
         state["_id"] = pb.id
         state["_name"] = pb.name
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                target.id = value
+            value = state.get("_name")
+            if value is not None:
+                target.name = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         id: _Any,

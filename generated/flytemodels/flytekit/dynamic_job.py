@@ -47,6 +47,30 @@ class DynamicJobSpec(_Model):
         state["_tasks"] = _shapes["_tasks"].read(pb)
         state["_subworkflows"] = _shapes["_subworkflows"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_nodes")
+            if value is not None:
+                _shapes["_nodes"].write(target, value)
+            value = state.get("_min_successes")
+            if value is not None:
+                target.min_successes = value
+            value = state.get("_outputs")
+            if value is not None:
+                _shapes["_outputs"].write(target, value)
+            value = state.get("_tasks")
+            if value is not None:
+                _shapes["_tasks"].write(target, value)
+            value = state.get("_subworkflows")
+            if value is not None:
+                _shapes["_subworkflows"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         tasks: _Any,

@@ -38,6 +38,30 @@ class TaskExecutionMetadata(_Model):
         state["_plugin_identifier"] = pb.plugin_identifier
         state["_instance_class"] = pb.instance_class
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_generated_name")
+            if value is not None:
+                target.generated_name = value
+            value = state.get("_external_resources")
+            if value is not None:
+                _shapes["_external_resources"].write(target, value)
+            value = state.get("_resource_pool_info")
+            if value is not None:
+                _shapes["_resource_pool_info"].write(target, value)
+            value = state.get("_plugin_identifier")
+            if value is not None:
+                target.plugin_identifier = value
+            value = state.get("_instance_class")
+            if value is not None:
+                _shapes["_instance_class"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         external_resources: _Any = None,

@@ -12,6 +12,7 @@ from flyteidl.admin import task_execution_pb2 as _flyteidl_admin_task_execution_
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
@@ -40,6 +41,21 @@ class SystemMetadata(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_execution_cluster"] = pb.execution_cluster
         state["_namespace"] = pb.namespace
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_execution_cluster")
+            if value is not None:
+                target.execution_cluster = value
+            value = state.get("_namespace")
+            if value is not None:
+                target.namespace = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -124,6 +140,39 @@ class ExecutionMetadata(_Model):
             else None
         )
         state["_artifact_ids"] = _shapes["_artifact_ids"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_mode")
+            if value is not None:
+                _shapes["_mode"].write(target, value)
+            value = state.get("_principal")
+            if value is not None:
+                target.principal = value
+            value = state.get("_nesting")
+            if value is not None:
+                target.nesting = value
+            value = state.get("_scheduled_at")
+            if value is not None:
+                _shapes["_scheduled_at"].write(target, value)
+            value = state.get("_parent_node_execution")
+            if value is not None:
+                _fill(target.parent_node_execution, value)
+            value = state.get("_reference_execution")
+            if value is not None:
+                _fill(target.reference_execution, value)
+            value = state.get("_system_metadata")
+            if value is not None:
+                _fill(target.system_metadata, value)
+            value = state.get("_artifact_ids")
+            if value is not None:
+                _shapes["_artifact_ids"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -311,6 +360,72 @@ class ExecutionSpec(_Model):
         )
         state["_execution_env_assignments"] = _shapes["_execution_env_assignments"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_launch_plan")
+            if value is not None:
+                _fill(target.launch_plan, value)
+            value = state.get("_inputs")
+            if value is not None:
+                _fill(target.inputs, value)
+            value = state.get("_metadata")
+            if value is not None:
+                _fill(target.metadata, value)
+            value = state.get("_notifications")
+            if value is not None:
+                _fill(target.notifications, value)
+            value = state.get("_disable_all")
+            if value is not None:
+                target.disable_all = value
+            value = state.get("_labels")
+            if value is not None:
+                _fill(target.labels, value)
+            value = state.get("_annotations")
+            if value is not None:
+                _fill(target.annotations, value)
+            value = state.get("_security_context")
+            if value is not None:
+                _fill(target.security_context, value)
+            value = state.get("_auth_role")
+            if value is not None:
+                _fill(target.auth_role, value)
+            value = state.get("_quality_of_service")
+            if value is not None:
+                _shapes["_quality_of_service"].write(target, value)
+            value = state.get("_max_parallelism")
+            if value is not None:
+                target.max_parallelism = value
+            value = state.get("_raw_output_data_config")
+            if value is not None:
+                _fill(target.raw_output_data_config, value)
+            value = state.get("_cluster_assignment")
+            if value is not None:
+                _fill(target.cluster_assignment, value)
+            value = state.get("_interruptible")
+            if value is not None:
+                _shapes["_interruptible"].write(target, value)
+            value = state.get("_overwrite_cache")
+            if value is not None:
+                target.overwrite_cache = value
+            value = state.get("_envs")
+            if value is not None:
+                _fill(target.envs, value)
+            value = state.get("_tags")
+            if value is not None:
+                _shapes["_tags"].write(target, value)
+            value = state.get("_execution_cluster_label")
+            if value is not None:
+                _fill(target.execution_cluster_label, value)
+            value = state.get("_execution_env_assignments")
+            if value is not None:
+                _shapes["_execution_env_assignments"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         launch_plan: _Any,
@@ -437,6 +552,18 @@ class ClusterAssignment(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_cluster_pool"] = pb.cluster_pool_name
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_cluster_pool")
+            if value is not None:
+                target.cluster_pool_name = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         cluster_pool: _Any = None,
@@ -473,6 +600,21 @@ class LiteralMapBlob(_Model):
         which_data = pb.WhichOneof("data")
         state["_values"] = _shapes["_values"].wrap(pb.values) if which_data == "values" else None
         state["_uri"] = pb.uri if which_data == "uri" else None
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_values")
+            if value is not None:
+                _fill(target.values, value)
+            value = state.get("_uri")
+            if value is not None:
+                target.uri = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -524,6 +666,24 @@ class Execution(_Model):
         state["_spec"] = _shapes["_spec"].wrap(pb.spec)
         state["_closure"] = _shapes["_closure"].wrap(pb.closure)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                _fill(target.id, value)
+            value = state.get("_spec")
+            if value is not None:
+                _fill(target.spec, value)
+            value = state.get("_closure")
+            if value is not None:
+                _fill(target.closure, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -559,6 +719,21 @@ class AbortMetadata(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_cause"] = pb.cause
         state["_principal"] = pb.principal
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_cause")
+            if value is not None:
+                target.cause = value
+            value = state.get("_principal")
+            if value is not None:
+                target.principal = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -672,6 +847,57 @@ class ExecutionClosure(_Model):
         )
         state["_state_change_details"] = _shapes["_state_change_details"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_outputs")
+            if value is not None:
+                _fill(target.outputs, value)
+            value = state.get("_error")
+            if value is not None:
+                _fill(target.error, value)
+            value = state.get("_abort_cause")
+            if value is not None:
+                target.abort_cause = value
+            value = state.get("_abort_metadata")
+            if value is not None:
+                _fill(target.abort_metadata, value)
+            value = state.get("_output_data")
+            if value is not None:
+                _fill(target.output_data, value)
+            value = state.get("_computed_inputs")
+            if value is not None:
+                _fill(target.computed_inputs, value)
+            value = state.get("_phase")
+            if value is not None:
+                _shapes["_phase"].write(target, value)
+            value = state.get("_started_at")
+            if value is not None:
+                _shapes["_started_at"].write(target, value)
+            value = state.get("_duration")
+            if value is not None:
+                _shapes["_duration"].write(target, value)
+            value = state.get("_created_at")
+            if value is not None:
+                _shapes["_created_at"].write(target, value)
+            value = state.get("_updated_at")
+            if value is not None:
+                _shapes["_updated_at"].write(target, value)
+            value = state.get("_notifications")
+            if value is not None:
+                _shapes["_notifications"].write(target, value)
+            value = state.get("_workflow_id")
+            if value is not None:
+                _fill(target.workflow_id, value)
+            value = state.get("_state_change_details")
+            if value is not None:
+                _shapes["_state_change_details"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         phase: _Any,
@@ -780,6 +1006,18 @@ class NotificationList(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_notifications"] = _shapes["_notifications"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_notifications")
+            if value is not None:
+                _shapes["_notifications"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         notifications: _Any,
@@ -834,6 +1072,27 @@ class WorkflowExecutionGetDataResponse(_Model):
         state["_inputs"] = _shapes["_inputs"].wrap(pb.inputs)
         state["_full_inputs"] = _shapes["_full_inputs"].wrap(pb.full_inputs)
         state["_full_outputs"] = _shapes["_full_outputs"].wrap(pb.full_outputs)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_outputs")
+            if value is not None:
+                _fill(target.outputs, value)
+            value = state.get("_inputs")
+            if value is not None:
+                _fill(target.inputs, value)
+            value = state.get("_full_inputs")
+            if value is not None:
+                _fill(target.full_inputs, value)
+            value = state.get("_full_outputs")
+            if value is not None:
+                _fill(target.full_outputs, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -909,6 +1168,30 @@ class TaskExecutionGetDataResponse(_Model):
         state["_full_inputs"] = _shapes["_full_inputs"].wrap(pb.full_inputs)
         state["_full_outputs"] = _shapes["_full_outputs"].wrap(pb.full_outputs)
         state["_flyte_urls"] = _shapes["_flyte_urls"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_inputs")
+            if value is not None:
+                _fill(target.inputs, value)
+            value = state.get("_outputs")
+            if value is not None:
+                _fill(target.outputs, value)
+            value = state.get("_full_inputs")
+            if value is not None:
+                _fill(target.full_inputs, value)
+            value = state.get("_full_outputs")
+            if value is not None:
+                _fill(target.full_outputs, value)
+            value = state.get("_flyte_urls")
+            if value is not None:
+                _shapes["_flyte_urls"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -1004,6 +1287,33 @@ class NodeExecutionGetDataResponseBase(_Model):
             else None
         )
         state["_flyte_urls"] = _shapes["_flyte_urls"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_inputs")
+            if value is not None:
+                _fill(target.inputs, value)
+            value = state.get("_outputs")
+            if value is not None:
+                _fill(target.outputs, value)
+            value = state.get("_full_inputs")
+            if value is not None:
+                _fill(target.full_inputs, value)
+            value = state.get("_full_outputs")
+            if value is not None:
+                _fill(target.full_outputs, value)
+            value = state.get("_dynamic_workflow")
+            if value is not None:
+                _fill(target.dynamic_workflow, value)
+            value = state.get("_flyte_urls")
+            if value is not None:
+                _shapes["_flyte_urls"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

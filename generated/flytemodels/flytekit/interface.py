@@ -9,6 +9,7 @@ from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
 
@@ -41,6 +42,27 @@ class VariableBase(_Model):
         state["_description"] = pb.description
         state["_artifact_partial_id"] = _shapes["_artifact_partial_id"].read(pb)
         state["_artifact_tag"] = _shapes["_artifact_tag"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_type")
+            if value is not None:
+                _fill(target.type, value)
+            value = state.get("_description")
+            if value is not None:
+                target.description = value
+            value = state.get("_artifact_partial_id")
+            if value is not None:
+                _shapes["_artifact_partial_id"].write(target, value)
+            value = state.get("_artifact_tag")
+            if value is not None:
+                _shapes["_artifact_tag"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -85,6 +107,18 @@ class VariableMap(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_variables"] = _shapes["_variables"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_variables")
+            if value is not None:
+                _shapes["_variables"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -131,6 +165,21 @@ class TypedInterfaceBase(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_inputs"] = _shapes["_inputs"].read(pb)
         state["_outputs"] = _shapes["_outputs"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_inputs")
+            if value is not None:
+                _shapes["_inputs"].write(target, value)
+            value = state.get("_outputs")
+            if value is not None:
+                _shapes["_outputs"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -192,6 +241,30 @@ class ParameterBase(_Model):
             _shapes["_artifact_id"].read(pb) if which_behavior == "artifact_id" else None
         )
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_var")
+            if value is not None:
+                _fill(target.var, value)
+            value = state.get("_default")
+            if value is not None:
+                _fill(target.default, value)
+            value = state.get("_required")
+            if value is not None:
+                target.required = value
+            value = state.get("_artifact_query")
+            if value is not None:
+                _shapes["_artifact_query"].write(target, value)
+            value = state.get("_artifact_id")
+            if value is not None:
+                _shapes["_artifact_id"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         var: _Any,
@@ -242,6 +315,18 @@ class ParameterMap(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_parameters"] = _shapes["_parameters"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_parameters")
+            if value is not None:
+                _shapes["_parameters"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ from flyteidl.admin import launch_plan_pb2 as _flyteidl_admin_launch_plan_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
@@ -56,6 +57,24 @@ class LaunchPlanMetadata(_Model):
         state["_notifications"] = _shapes["_notifications"].read(pb)
         state["_launch_conditions"] = _shapes["_launch_conditions"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_schedule")
+            if value is not None:
+                _fill(target.schedule, value)
+            value = state.get("_notifications")
+            if value is not None:
+                _shapes["_notifications"].write(target, value)
+            value = state.get("_launch_conditions")
+            if value is not None:
+                _shapes["_launch_conditions"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         schedule: _Any,
@@ -101,6 +120,21 @@ class Auth(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_assumable_iam_role"] = pb.assumable_iam_role
         state["_kubernetes_service_account"] = pb.kubernetes_service_account
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_assumable_iam_role")
+            if value is not None:
+                target.assumable_iam_role = value
+            value = state.get("_kubernetes_service_account")
+            if value is not None:
+                target.kubernetes_service_account = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -244,6 +278,72 @@ class LaunchPlanSpec(_Model):
             if pb.HasField("concurrency_policy")
             else None
         )
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_workflow_id")
+            if value is not None:
+                _fill(target.workflow_id, value)
+            value = state.get("_entity_metadata")
+            if value is not None:
+                _fill(target.entity_metadata, value)
+            value = state.get("_default_inputs")
+            if value is not None:
+                _fill(target.default_inputs, value)
+            value = state.get("_fixed_inputs")
+            if value is not None:
+                _fill(target.fixed_inputs, value)
+            value = state.get("_role")
+            if value is not None:
+                target.role = value
+            value = state.get("_labels")
+            if value is not None:
+                _fill(target.labels, value)
+            value = state.get("_annotations")
+            if value is not None:
+                _fill(target.annotations, value)
+            value = state.get("_auth")
+            if value is not None:
+                _fill(target.auth, value)
+            value = state.get("_auth_role")
+            if value is not None:
+                _shapes["_auth_role"].write(target, value)
+            value = state.get("_security_context")
+            if value is not None:
+                _fill(target.security_context, value)
+            value = state.get("_quality_of_service")
+            if value is not None:
+                _shapes["_quality_of_service"].write(target, value)
+            value = state.get("_raw_output_data_config")
+            if value is not None:
+                _fill(target.raw_output_data_config, value)
+            value = state.get("_max_parallelism")
+            if value is not None:
+                target.max_parallelism = value
+            value = state.get("_interruptible")
+            if value is not None:
+                _shapes["_interruptible"].write(target, value)
+            value = state.get("_overwrite_cache")
+            if value is not None:
+                target.overwrite_cache = value
+            value = state.get("_envs")
+            if value is not None:
+                _fill(target.envs, value)
+            value = state.get("_execution_env_assignments")
+            if value is not None:
+                _shapes["_execution_env_assignments"].write(target, value)
+            value = state.get("_cluster_assignment")
+            if value is not None:
+                _fill(target.cluster_assignment, value)
+            value = state.get("_concurrency_policy")
+            if value is not None:
+                _fill(target.concurrency_policy, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -399,6 +499,30 @@ class LaunchPlanClosure(_Model):
         state["_created_at"] = _shapes["_created_at"].read(pb)
         state["_updated_at"] = _shapes["_updated_at"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_state")
+            if value is not None:
+                _shapes["_state"].write(target, value)
+            value = state.get("_expected_inputs")
+            if value is not None:
+                _fill(target.expected_inputs, value)
+            value = state.get("_expected_outputs")
+            if value is not None:
+                _fill(target.expected_outputs, value)
+            value = state.get("_created_at")
+            if value is not None:
+                _shapes["_created_at"].write(target, value)
+            value = state.get("_updated_at")
+            if value is not None:
+                _shapes["_updated_at"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         state: _Any,
@@ -472,6 +596,24 @@ class LaunchPlanBase(_Model):
         state["_id"] = _shapes["_id"].wrap(pb.id)
         state["_spec"] = _shapes["_spec"].wrap(pb.spec)
         state["_closure"] = _shapes["_closure"].wrap(pb.closure)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                _fill(target.id, value)
+            value = state.get("_spec")
+            if value is not None:
+                _fill(target.spec, value)
+            value = state.get("_closure")
+            if value is not None:
+                _fill(target.closure, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

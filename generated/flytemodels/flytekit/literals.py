@@ -9,6 +9,7 @@ from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._runtime.shapes import setter as _set
 import flytemodels._runtime.shapes as _s
@@ -34,6 +35,18 @@ class RetryStrategy(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_retries"] = pb.retries
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_retries")
+            if value is not None:
+                target.retries = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -75,6 +88,33 @@ class PrimitiveBase(_Model):
         state["_boolean"] = pb.boolean if which_value == "boolean" else None
         state["_datetime"] = _shapes["_datetime"].read(pb) if which_value == "datetime" else None
         state["_duration"] = _shapes["_duration"].read(pb) if which_value == "duration" else None
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_integer")
+            if value is not None:
+                target.integer = value
+            value = state.get("_float_value")
+            if value is not None:
+                target.float_value = value
+            value = state.get("_string_value")
+            if value is not None:
+                target.string_value = value
+            value = state.get("_boolean")
+            if value is not None:
+                target.boolean = value
+            value = state.get("_datetime")
+            if value is not None:
+                _shapes["_datetime"].write(target, value)
+            value = state.get("_duration")
+            if value is not None:
+                _shapes["_duration"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -132,6 +172,21 @@ class Binary(_Model):
         state["_value"] = pb.value
         state["_tag"] = pb.tag
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_value")
+            if value is not None:
+                target.value = value
+            value = state.get("_tag")
+            if value is not None:
+                target.tag = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         value: _Any,
@@ -166,6 +221,18 @@ class BlobMetadata(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_type"] = _shapes["_type"].wrap(pb.type)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_type")
+            if value is not None:
+                _fill(target.type, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         type: _Any,
@@ -198,6 +265,21 @@ class Blob(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
         state["_uri"] = pb.uri
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_metadata")
+            if value is not None:
+                _fill(target.metadata, value)
+            value = state.get("_uri")
+            if value is not None:
+                target.uri = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -253,6 +335,18 @@ class BindingDataMap(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_bindings"] = _shapes["_bindings"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_bindings")
+            if value is not None:
+                _shapes["_bindings"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         bindings: _Any,
@@ -284,6 +378,18 @@ class BindingDataCollection(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_bindings"] = _shapes["_bindings"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_bindings")
+            if value is not None:
+                _shapes["_bindings"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -360,6 +466,33 @@ class BindingDataBase(_Model):
         )
         state["_union"] = _shapes["_union"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_scalar")
+            if value is not None:
+                _fill(target.scalar, value)
+            value = state.get("_collection")
+            if value is not None:
+                _fill(target.collection, value)
+            value = state.get("_promise")
+            if value is not None:
+                _fill(target.promise, value)
+            value = state.get("_map")
+            if value is not None:
+                _fill(target.map, value)
+            value = state.get("_offloaded_metadata")
+            if value is not None:
+                _fill(target.offloaded_metadata, value)
+            value = state.get("_union")
+            if value is not None:
+                _shapes["_union"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         scalar: _Any = None,
@@ -421,6 +554,21 @@ class Binding(_Model):
         state["_var"] = pb.var
         state["_binding"] = _shapes["_binding"].wrap(pb.binding)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_var")
+            if value is not None:
+                target.var = value
+            value = state.get("_binding")
+            if value is not None:
+                _fill(target.binding, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         var: _Any,
@@ -458,6 +606,21 @@ class Schema(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_uri"] = pb.uri
         state["_type"] = _shapes["_type"].wrap(pb.type)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_uri")
+            if value is not None:
+                target.uri = value
+            value = state.get("_type")
+            if value is not None:
+                _fill(target.type, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -500,6 +663,21 @@ class Union(_Model):
         state["_value"] = _shapes["_value"].wrap(pb.value)
         state["_type"] = _shapes["_type"].wrap(pb.type)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_value")
+            if value is not None:
+                _fill(target.value, value)
+            value = state.get("_type")
+            if value is not None:
+                _fill(target.type, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         value: _Any,
@@ -535,6 +713,18 @@ class StructuredDatasetMetadata(_Model):
         state["_structured_dataset_type"] = _shapes["_structured_dataset_type"].wrap(
             pb.structured_dataset_type
         )
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_structured_dataset_type")
+            if value is not None:
+                _fill(target.structured_dataset_type, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -572,6 +762,21 @@ class StructuredDataset(_Model):
         state["_uri"] = pb.uri
         state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_uri")
+            if value is not None:
+                target.uri = value
+            value = state.get("_metadata")
+            if value is not None:
+                _fill(target.metadata, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         uri: _Any,
@@ -605,6 +810,18 @@ class LiteralCollection(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_literals"] = _shapes["_literals"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_literals")
+            if value is not None:
+                _shapes["_literals"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         literals: _Any,
@@ -634,6 +851,18 @@ class LiteralMap(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_literals"] = _shapes["_literals"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_literals")
+            if value is not None:
+                _shapes["_literals"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -730,6 +959,42 @@ class ScalarBase(_Model):
         )
         state["_union"] = _shapes["_union"].wrap(pb.union) if which_value == "union" else None
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_primitive")
+            if value is not None:
+                _fill(target.primitive, value)
+            value = state.get("_blob")
+            if value is not None:
+                _fill(target.blob, value)
+            value = state.get("_binary")
+            if value is not None:
+                _fill(target.binary, value)
+            value = state.get("_schema")
+            if value is not None:
+                _fill(target.schema, value)
+            value = state.get("_none_type")
+            if value is not None:
+                _fill(target.none_type, value)
+            value = state.get("_error")
+            if value is not None:
+                _fill(target.error, value)
+            value = state.get("_generic")
+            if value is not None:
+                _shapes["_generic"].write(target, value)
+            value = state.get("_structured_dataset")
+            if value is not None:
+                _fill(target.structured_dataset, value)
+            value = state.get("_union")
+            if value is not None:
+                _fill(target.union, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         primitive: _Any = None,
@@ -799,6 +1064,24 @@ class LiteralOffloadedMetadata(_Model):
             if pb.HasField("inferred_type")
             else None
         )
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_uri")
+            if value is not None:
+                target.uri = value
+            value = state.get("_size_bytes")
+            if value is not None:
+                target.size_bytes = value
+            value = state.get("_inferred_type")
+            if value is not None:
+                _fill(target.inferred_type, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -878,6 +1161,33 @@ class LiteralBase(_Model):
         )
         state["_hash"] = pb.hash or None
         state["_metadata"] = _shapes["_metadata"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_scalar")
+            if value is not None:
+                _fill(target.scalar, value)
+            value = state.get("_collection")
+            if value is not None:
+                _fill(target.collection, value)
+            value = state.get("_map")
+            if value is not None:
+                _fill(target.map, value)
+            value = state.get("_offloaded_metadata")
+            if value is not None:
+                _fill(target.offloaded_metadata, value)
+            value = state.get("_hash")
+            if value is not None:
+                target.hash = value
+            value = state.get("_metadata")
+            if value is not None:
+                _shapes["_metadata"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

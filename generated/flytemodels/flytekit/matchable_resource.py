@@ -9,6 +9,7 @@ from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_r
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
@@ -43,6 +44,18 @@ class ClusterResourceAttributes(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_attributes"] = _shapes["_attributes"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_attributes")
+            if value is not None:
+                _shapes["_attributes"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         attributes: _Any,
@@ -72,6 +85,18 @@ class ExecutionQueueAttributes(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_tags"] = _shapes["_tags"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_tags")
+            if value is not None:
+                _shapes["_tags"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         tags: _Any,
@@ -99,6 +124,18 @@ class ExecutionClusterLabel(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_value"] = pb.value
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_value")
+            if value is not None:
+                target.value = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -138,6 +175,24 @@ class PluginOverrideBase(_Model):
         state["_task_type"] = pb.task_type
         state["_plugin_id"] = _shapes["_plugin_id"].read(pb)
         state["_missing_plugin_behavior"] = pb.missing_plugin_behavior
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_task_type")
+            if value is not None:
+                target.task_type = value
+            value = state.get("_plugin_id")
+            if value is not None:
+                _shapes["_plugin_id"].write(target, value)
+            value = state.get("_missing_plugin_behavior")
+            if value is not None:
+                _shapes["_missing_plugin_behavior"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -181,6 +236,18 @@ class PluginOverrides(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_overrides"] = _shapes["_overrides"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_overrides")
+            if value is not None:
+                _shapes["_overrides"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -283,6 +350,39 @@ class MatchingAttributesBase(_Model):
             if which_target == "cluster_assignment"
             else None
         )
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_task_resource_attributes")
+            if value is not None:
+                _shapes["_task_resource_attributes"].write(target, value)
+            value = state.get("_cluster_resource_attributes")
+            if value is not None:
+                _fill(target.cluster_resource_attributes, value)
+            value = state.get("_execution_queue_attributes")
+            if value is not None:
+                _fill(target.execution_queue_attributes, value)
+            value = state.get("_execution_cluster_label")
+            if value is not None:
+                _fill(target.execution_cluster_label, value)
+            value = state.get("_quality_of_service")
+            if value is not None:
+                _shapes["_quality_of_service"].write(target, value)
+            value = state.get("_plugin_overrides")
+            if value is not None:
+                _fill(target.plugin_overrides, value)
+            value = state.get("_workflow_execution_config")
+            if value is not None:
+                _shapes["_workflow_execution_config"].write(target, value)
+            value = state.get("_cluster_assignment")
+            if value is not None:
+                _fill(target.cluster_assignment, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

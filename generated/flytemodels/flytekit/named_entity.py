@@ -44,6 +44,27 @@ class NamedEntityIdentifier(_Model):
         state["_name"] = pb.name
         state["_org"] = pb.org
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_project")
+            if value is not None:
+                target.project = value
+            value = state.get("_domain")
+            if value is not None:
+                target.domain = value
+            value = state.get("_name")
+            if value is not None:
+                target.name = value
+            value = state.get("_org")
+            if value is not None:
+                target.org = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         project: _Any,
@@ -90,6 +111,21 @@ class NamedEntityMetadata(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_description"] = pb.description
         state["_state"] = pb.state
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_description")
+            if value is not None:
+                target.description = value
+            value = state.get("_state")
+            if value is not None:
+                _shapes["_state"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

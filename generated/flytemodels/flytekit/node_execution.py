@@ -9,6 +9,7 @@ from flyteidl.admin import node_execution_pb2 as _flyteidl_admin_node_execution_
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
 
@@ -33,6 +34,18 @@ class WorkflowNodeMetadata(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_execution_id"] = _shapes["_execution_id"].wrap(pb.executionId)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_execution_id")
+            if value is not None:
+                _fill(target.executionId, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -78,6 +91,24 @@ class DynamicWorkflowNodeMetadata(_Model):
         state["_id"] = _shapes["_id"].wrap(pb.id)
         state["_compiled_workflow"] = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow)
         state["_dynamic_job_spec_uri"] = pb.dynamic_job_spec_uri
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                _fill(target.id, value)
+            value = state.get("_compiled_workflow")
+            if value is not None:
+                _fill(target.compiled_workflow, value)
+            value = state.get("_dynamic_job_spec_uri")
+            if value is not None:
+                target.dynamic_job_spec_uri = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -128,6 +159,24 @@ class TaskNodeMetadata(_Model):
         state["_cache_status"] = pb.cache_status
         state["_catalog_key"] = _shapes["_catalog_key"].wrap(pb.catalog_key)
         state["_checkpoint_uri"] = pb.checkpoint_uri
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_cache_status")
+            if value is not None:
+                _shapes["_cache_status"].write(target, value)
+            value = state.get("_catalog_key")
+            if value is not None:
+                _fill(target.catalog_key, value)
+            value = state.get("_checkpoint_uri")
+            if value is not None:
+                target.checkpoint_uri = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -232,6 +281,51 @@ class NodeExecutionClosureBase(_Model):
         )
         state["_deck_uri"] = pb.deck_uri
         state["_dynamic_job_spec_uri"] = pb.dynamic_job_spec_uri
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_output_uri")
+            if value is not None:
+                target.output_uri = value
+            value = state.get("_error")
+            if value is not None:
+                _fill(target.error, value)
+            value = state.get("_output_data")
+            if value is not None:
+                _fill(target.output_data, value)
+            value = state.get("_phase")
+            if value is not None:
+                _shapes["_phase"].write(target, value)
+            value = state.get("_started_at")
+            if value is not None:
+                _shapes["_started_at"].write(target, value)
+            value = state.get("_duration")
+            if value is not None:
+                _shapes["_duration"].write(target, value)
+            value = state.get("_created_at")
+            if value is not None:
+                _shapes["_created_at"].write(target, value)
+            value = state.get("_updated_at")
+            if value is not None:
+                _shapes["_updated_at"].write(target, value)
+            value = state.get("_workflow_node_metadata")
+            if value is not None:
+                _fill(target.workflow_node_metadata, value)
+            value = state.get("_task_node_metadata")
+            if value is not None:
+                _fill(target.task_node_metadata, value)
+            value = state.get("_deck_uri")
+            if value is not None:
+                target.deck_uri = value
+            value = state.get("_dynamic_job_spec_uri")
+            if value is not None:
+                target.dynamic_job_spec_uri = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -342,6 +436,27 @@ class NodeExecution(_Model):
         state["_input_uri"] = pb.input_uri
         state["_closure"] = _shapes["_closure"].wrap(pb.closure)
         state["_metadata"] = _shapes["_metadata"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                _fill(target.id, value)
+            value = state.get("_input_uri")
+            if value is not None:
+                target.input_uri = value
+            value = state.get("_closure")
+            if value is not None:
+                _fill(target.closure, value)
+            value = state.get("_metadata")
+            if value is not None:
+                _shapes["_metadata"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

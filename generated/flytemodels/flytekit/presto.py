@@ -34,6 +34,27 @@ class PrestoQuery(_Model):
         state["_schema"] = pb.schema
         state["_statement"] = pb.statement
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_routing_group")
+            if value is not None:
+                target.routing_group = value
+            value = state.get("_catalog")
+            if value is not None:
+                target.catalog = value
+            value = state.get("_schema")
+            if value is not None:
+                target.schema = value
+            value = state.get("_statement")
+            if value is not None:
+                target.statement = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         routing_group: _Any = None,

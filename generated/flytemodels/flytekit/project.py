@@ -9,6 +9,7 @@ from flyteidl.admin import project_pb2 as _flyteidl_admin_project_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
@@ -57,6 +58,36 @@ class ProjectBase(_Model):
         state["_labels"] = _shapes["_labels"].wrap(pb.labels) if pb.HasField("labels") else None
         state["_state"] = pb.state
         state["_org"] = pb.org
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                target.id = value
+            value = state.get("_name")
+            if value is not None:
+                target.name = value
+            value = state.get("_domains")
+            if value is not None:
+                _shapes["_domains"].write(target, value)
+            value = state.get("_description")
+            if value is not None:
+                target.description = value
+            value = state.get("_labels")
+            if value is not None:
+                _fill(target.labels, value)
+            value = state.get("_state")
+            if value is not None:
+                _shapes["_state"].write(target, value)
+            value = state.get("_org")
+            if value is not None:
+                target.org = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ from flyteidl.plugins import qubole_pb2 as _flyteidl_plugins_qubole_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
 
@@ -32,6 +33,24 @@ class HiveQuery(_Model):
         state["_query"] = pb.query
         state["_timeout_sec"] = pb.timeout_sec
         state["_retry_count"] = pb.retryCount
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_query")
+            if value is not None:
+                target.query = value
+            value = state.get("_timeout_sec")
+            if value is not None:
+                target.timeout_sec = value
+            value = state.get("_retry_count")
+            if value is not None:
+                target.retryCount = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -70,6 +89,18 @@ class HiveQueryCollection(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_queries"] = _shapes["_queries"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_queries")
+            if value is not None:
+                _shapes["_queries"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -118,6 +149,27 @@ class QuboleHiveJob(_Model):
         )
         state["_tags"] = _shapes["_tags"].read(pb)
         state["_query"] = _shapes["_query"].wrap(pb.query) if pb.HasField("query") else None
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_cluster_label")
+            if value is not None:
+                target.cluster_label = value
+            value = state.get("_query_collection")
+            if value is not None:
+                _fill(target.query_collection, value)
+            value = state.get("_tags")
+            if value is not None:
+                _shapes["_tags"].write(target, value)
+            value = state.get("_query")
+            if value is not None:
+                _fill(target.query, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

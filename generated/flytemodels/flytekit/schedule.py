@@ -9,6 +9,7 @@ from flyteidl.admin import schedule_pb2 as _flyteidl_admin_schedule_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
@@ -44,6 +45,21 @@ class ScheduleBase(_Model):
             state["_value"] = pb.value
             state["_unit"] = pb.unit
 
+        def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes of a model built from values into ``target``: one call per message."""
+            state = self.__dict__
+            try:
+                value = state.get("_value")
+                if value is not None:
+                    target.value = value
+                value = state.get("_unit")
+                if value is not None:
+                    _shapes["_unit"].write(target, value)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
+
         def __init__(
             self,
             value: _Any,
@@ -75,6 +91,21 @@ class ScheduleBase(_Model):
             """Convert every attribute from ``pb`` into ``state``: one call per message read."""
             state["_schedule"] = pb.schedule or None
             state["_offset"] = pb.offset or None
+
+        def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes of a model built from values into ``target``: one call per message."""
+            state = self.__dict__
+            try:
+                value = state.get("_schedule")
+                if value is not None:
+                    target.schedule = value
+                value = state.get("_offset")
+                if value is not None:
+                    target.offset = value
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
 
         def __init__(
             self,
@@ -131,6 +162,27 @@ class ScheduleBase(_Model):
             else None
         )
         state["_kickoff_time_input_arg"] = pb.kickoff_time_input_arg
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_cron_expression")
+            if value is not None:
+                target.cron_expression = value
+            value = state.get("_rate")
+            if value is not None:
+                _fill(target.rate, value)
+            value = state.get("_cron_schedule")
+            if value is not None:
+                _fill(target.cron_schedule, value)
+            value = state.get("_kickoff_time_input_arg")
+            if value is not None:
+                target.kickoff_time_input_arg = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -11,6 +11,7 @@ from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 import flytemodels._runtime.shapes as _s
 from dataclasses import dataclass as dataclass  # noqa: F401, UP035  (the mirrored module's name)
 from enum import Enum as Enum  # noqa: F401, UP035  (the mirrored module's name)
@@ -63,6 +64,30 @@ class SecretBase(_Model):
         state["mount_requirement"] = _shapes["mount_requirement"].read(pb)
         state["env_var"] = pb.env_var or None
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("group")
+            if value is not None:
+                target.group = value
+            value = state.get("group_version")
+            if value is not None:
+                target.group_version = value
+            value = state.get("key")
+            if value is not None:
+                target.key = value
+            value = state.get("mount_requirement")
+            if value is not None:
+                _shapes["mount_requirement"].write(target, value)
+            value = state.get("env_var")
+            if value is not None:
+                target.env_var = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -90,6 +115,21 @@ class OAuth2Client(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["client_id"] = pb.client_id
         state["client_secret"] = _shapes["client_secret"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("client_id")
+            if value is not None:
+                target.client_id = value
+            value = state.get("client_secret")
+            if value is not None:
+                _shapes["client_secret"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     _EAGER = True
 
@@ -137,6 +177,27 @@ class Identity(_Model):
             else None
         )
         state["execution_identity"] = pb.execution_identity or None
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("iam_role")
+            if value is not None:
+                target.iam_role = value
+            value = state.get("k8s_service_account")
+            if value is not None:
+                target.k8s_service_account = value
+            value = state.get("oauth2_client")
+            if value is not None:
+                _fill(target.oauth2_client, value)
+            value = state.get("execution_identity")
+            if value is not None:
+                target.execution_identity = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     _EAGER = True
 
@@ -187,6 +248,30 @@ class OAuth2TokenRequest(_Model):
         state["idp_discovery_endpoint"] = pb.idp_discovery_endpoint
         state["token_endpoint"] = pb.token_endpoint
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("name")
+            if value is not None:
+                target.name = value
+            value = state.get("type_")
+            if value is not None:
+                _shapes["type_"].write(target, value)
+            value = state.get("client")
+            if value is not None:
+                _fill(target.client, value)
+            value = state.get("idp_discovery_endpoint")
+            if value is not None:
+                target.idp_discovery_endpoint = value
+            value = state.get("token_endpoint")
+            if value is not None:
+                target.token_endpoint = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -230,6 +315,24 @@ class SecurityContextBase(_Model):
         state["run_as"] = _shapes["run_as"].wrap(pb.run_as) if pb.HasField("run_as") else None
         state["secrets"] = _shapes["secrets"].read(pb)
         state["tokens"] = _shapes["tokens"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("run_as")
+            if value is not None:
+                _fill(target.run_as, value)
+            value = state.get("secrets")
+            if value is not None:
+                _shapes["secrets"].write(target, value)
+            value = state.get("tokens")
+            if value is not None:
+                _shapes["tokens"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     _EAGER = True
 

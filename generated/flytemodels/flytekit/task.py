@@ -12,6 +12,7 @@ from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
@@ -49,6 +50,21 @@ class Resources(_Model):
             """Convert every attribute from ``pb`` into ``state``: one call per message read."""
             state["_name"] = pb.name
             state["_value"] = pb.value
+
+        def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes of a model built from values into ``target``: one call per message."""
+            state = self.__dict__
+            try:
+                value = state.get("_name")
+                if value is not None:
+                    _shapes["_name"].write(target, value)
+                value = state.get("_value")
+                if value is not None:
+                    target.value = value
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
 
         def __init__(
             self,
@@ -90,6 +106,21 @@ class Resources(_Model):
         state["_requests"] = _shapes["_requests"].read(pb)
         state["_limits"] = _shapes["_limits"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_requests")
+            if value is not None:
+                _shapes["_requests"].write(target, value)
+            value = state.get("_limits")
+            if value is not None:
+                _shapes["_limits"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         requests: _Any,
@@ -130,6 +161,24 @@ class RuntimeMetadata(_Model):
         state["_type"] = pb.type
         state["_version"] = pb.version
         state["_flavor"] = pb.flavor
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_type")
+            if value is not None:
+                _shapes["_type"].write(target, value)
+            value = state.get("_version")
+            if value is not None:
+                target.version = value
+            value = state.get("_flavor")
+            if value is not None:
+                target.flavor = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -217,6 +266,57 @@ class TaskMetadata(_Model):
         state["_k8s_object_metadata"] = (
             _shapes["_k8s_object_metadata"].wrap(pb.metadata) if pb.HasField("metadata") else None
         )
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_discoverable")
+            if value is not None:
+                target.discoverable = value
+            value = state.get("_runtime")
+            if value is not None:
+                _fill(target.runtime, value)
+            value = state.get("_timeout")
+            if value:
+                _shapes["_timeout"].write(target, value)
+            value = state.get("_retries")
+            if value is not None:
+                _fill(target.retries, value)
+            value = state.get("_discovery_version")
+            if value is not None:
+                target.discovery_version = value
+            value = state.get("_deprecated_error_message")
+            if value is not None:
+                target.deprecated_error_message = value
+            value = state.get("_interruptible")
+            if value is not None:
+                target.interruptible = value
+            value = state.get("_cache_serializable")
+            if value is not None:
+                target.cache_serializable = value
+            value = state.get("_tags")
+            if value is not None:
+                _shapes["_tags"].write(target, value)
+            value = state.get("_pod_template_name")
+            if value is not None:
+                target.pod_template_name = value
+            value = state.get("_cache_ignore_input_vars")
+            if value is not None:
+                _shapes["_cache_ignore_input_vars"].write(target, value)
+            value = state.get("_is_eager")
+            if value is not None:
+                target.is_eager = value
+            value = state.get("_generates_deck")
+            if value is not None:
+                _shapes["_generates_deck"].write(target, value)
+            value = state.get("_k8s_object_metadata")
+            if value is not None:
+                _fill(target.metadata, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -388,6 +488,51 @@ class TaskTemplateBase(_Model):
         state["_extended_resources"] = _shapes["_extended_resources"].read(pb)
         state["_config"] = _shapes["_config"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                _fill(target.id, value)
+            value = state.get("_type")
+            if value is not None:
+                target.type = value
+            value = state.get("_metadata")
+            if value is not None:
+                _fill(target.metadata, value)
+            value = state.get("_interface")
+            if value is not None:
+                _fill(target.interface, value)
+            value = state.get("_custom")
+            if value:
+                _shapes["_custom"].write(target, value)
+            value = state.get("_container")
+            if value is not None:
+                _fill(target.container, value)
+            value = state.get("_k8s_pod")
+            if value is not None:
+                _fill(target.k8s_pod, value)
+            value = state.get("_sql")
+            if value is not None:
+                _fill(target.sql, value)
+            value = state.get("_task_type_version")
+            if value is not None:
+                target.task_type_version = value
+            value = state.get("_security_context")
+            if value is not None:
+                _fill(target.security_context, value)
+            value = state.get("_extended_resources")
+            if value is not None:
+                _shapes["_extended_resources"].write(target, value)
+            value = state.get("_config")
+            if value is not None:
+                _shapes["_config"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -510,6 +655,48 @@ class TaskExecutionMetadata(_Model):
         )
         state["_identity"] = _shapes["_identity"].wrap(pb.identity)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_task_execution_id")
+            if value is not None:
+                _fill(target.task_execution_id, value)
+            value = state.get("_namespace")
+            if value is not None:
+                target.namespace = value
+            value = state.get("_labels")
+            if value is not None:
+                _shapes["_labels"].write(target, value)
+            value = state.get("_annotations")
+            if value is not None:
+                _shapes["_annotations"].write(target, value)
+            value = state.get("_k8s_service_account")
+            if value is not None:
+                target.k8s_service_account = value
+            value = state.get("_environment_variables")
+            if value is not None:
+                _shapes["_environment_variables"].write(target, value)
+            value = state.get("_max_attempts")
+            if value is not None:
+                target.max_attempts = value
+            value = state.get("_interruptible")
+            if value is not None:
+                target.interruptible = value
+            value = state.get("_interruptible_failure_threshold")
+            if value is not None:
+                target.interruptible_failure_threshold = value
+            value = state.get("_overrides")
+            if value is not None:
+                _fill(target.overrides, value)
+            value = state.get("_identity")
+            if value is not None:
+                _fill(target.identity, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         task_execution_id: _Any,
@@ -611,6 +798,21 @@ class TaskSpec(_Model):
         state["_template"] = _shapes["_template"].wrap(pb.template)
         state["_docs"] = _shapes["_docs"].wrap(pb.description)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_template")
+            if value is not None:
+                _fill(target.template, value)
+            value = state.get("_docs")
+            if value is not None:
+                _fill(target.description, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         template: _Any,
@@ -660,6 +862,24 @@ class Task(_Model):
         state["_closure"] = _shapes["_closure"].wrap(pb.closure)
         state["_short_description"] = pb.short_description
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                _fill(target.id, value)
+            value = state.get("_closure")
+            if value is not None:
+                _fill(target.closure, value)
+            value = state.get("_short_description")
+            if value is not None:
+                target.short_description = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -702,6 +922,21 @@ class TaskClosure(_Model):
         state["_compiled_task"] = _shapes["_compiled_task"].wrap(pb.compiled_task)
         state["_created_at"] = _shapes["_created_at"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_compiled_task")
+            if value is not None:
+                _fill(target.compiled_task, value)
+            value = state.get("_created_at")
+            if value is not None:
+                _shapes["_created_at"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         compiled_task: _Any,
@@ -743,6 +978,18 @@ class CompiledTask(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_template"] = _shapes["_template"].wrap(pb.template)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_template")
+            if value is not None:
+                _fill(target.template, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         template: _Any,
@@ -779,6 +1026,21 @@ class IOStrategy(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_download_mode"] = pb.download_mode
         state["_upload_mode"] = pb.upload_mode
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_download_mode")
+            if value is not None:
+                _shapes["_download_mode"].write(target, value)
+            value = state.get("_upload_mode")
+            if value is not None:
+                _shapes["_upload_mode"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -833,6 +1095,30 @@ class DataLoadingConfigBase(_Model):
         state["_io_strategy"] = (
             _shapes["_io_strategy"].wrap(pb.io_strategy) if pb.HasField("io_strategy") else None
         )
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_enabled")
+            if value is not None:
+                target.enabled = value
+            value = state.get("_input_path")
+            if value is not None:
+                target.input_path = value
+            value = state.get("_output_path")
+            if value is not None:
+                target.output_path = value
+            value = state.get("_format")
+            if value is not None:
+                _shapes["_format"].write(target, value)
+            value = state.get("_io_strategy")
+            if value is not None:
+                _fill(target.io_strategy, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -918,6 +1204,42 @@ class ContainerBase(_Model):
         )
         state["_architecture"] = pb.architecture
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_image")
+            if value is not None:
+                target.image = value
+            value = state.get("_command")
+            if value is not None:
+                _shapes["_command"].write(target, value)
+            value = state.get("_args")
+            if value is not None:
+                _shapes["_args"].write(target, value)
+            value = state.get("_resources")
+            if value is not None:
+                _fill(target.resources, value)
+            value = state.get("_env")
+            if value is not None:
+                _shapes["_env"].write(target, value)
+            value = state.get("_config")
+            if value is not None:
+                _shapes["_config"].write(target, value)
+            value = state.get("_ports")
+            if value is not None:
+                _shapes["_ports"].write(target, value)
+            value = state.get("_data_loading_config")
+            if value is not None:
+                _fill(target.data_config, value)
+            value = state.get("_architecture")
+            if value is not None:
+                _shapes["_architecture"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         image: _Any,
@@ -984,6 +1306,21 @@ class K8sObjectMetadata(_Model):
         state["_labels"] = _shapes["_labels"].read(pb)
         state["_annotations"] = _shapes["_annotations"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_labels")
+            if value is not None:
+                _shapes["_labels"].write(target, value)
+            value = state.get("_annotations")
+            if value is not None:
+                _shapes["_annotations"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         labels: _Any = None,
@@ -1040,6 +1377,27 @@ class K8sPodBase(_Model):
         )
         state["_primary_container_name"] = pb.primary_container_name or None
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_metadata")
+            if value is not None:
+                _fill(target.metadata, value)
+            value = state.get("_pod_spec")
+            if value is not None:
+                _shapes["_pod_spec"].write(target, value)
+            value = state.get("_data_config")
+            if value is not None:
+                _fill(target.data_config, value)
+            value = state.get("_primary_container_name")
+            if value is not None:
+                target.primary_container_name = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         metadata: _Any = None,
@@ -1091,6 +1449,21 @@ class Sql(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_statement"] = pb.statement
         state["_dialect"] = pb.dialect
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_statement")
+            if value is not None:
+                target.statement = value
+            value = state.get("_dialect")
+            if value is not None:
+                _shapes["_dialect"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._runtime.shapes import setter as _set
 from flytemodels._flytekit.holders import Holder as _Holder
@@ -63,6 +64,21 @@ class SchemaType(_Model):
             state["_name"] = pb.name
             state["_type"] = pb.type
 
+        def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes of a model built from values into ``target``: one call per message."""
+            state = self.__dict__
+            try:
+                value = state.get("_name")
+                if value is not None:
+                    target.name = value
+                value = state.get("_type")
+                if value is not None:
+                    _shapes["_type"].write(target, value)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
+
         def __init__(
             self,
             name: _Any,
@@ -96,6 +112,18 @@ class SchemaType(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_columns"] = _shapes["_columns"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_columns")
+            if value is not None:
+                _shapes["_columns"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         columns: _Any,
@@ -125,6 +153,18 @@ class UnionType(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_variants"] = _shapes["_variants"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_variants")
+            if value is not None:
+                _shapes["_variants"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -159,6 +199,21 @@ class TypeStructure(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_tag"] = pb.tag
         state["_dataclass_type"] = _shapes["_dataclass_type"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_tag")
+            if value is not None:
+                target.tag = value
+            value = state.get("_dataclass_type")
+            if value is not None:
+                _shapes["_dataclass_type"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -201,6 +256,21 @@ class StructuredDatasetType(_Model):
             """Convert every attribute from ``pb`` into ``state``: one call per message read."""
             state["_name"] = pb.name
             state["_literal_type"] = _shapes["_literal_type"].wrap(pb.literal_type)
+
+        def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes of a model built from values into ``target``: one call per message."""
+            state = self.__dict__
+            try:
+                value = state.get("_name")
+                if value is not None:
+                    target.name = value
+                value = state.get("_literal_type")
+                if value is not None:
+                    _fill(target.literal_type, value)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
 
         def __init__(
             self,
@@ -246,6 +316,27 @@ class StructuredDatasetType(_Model):
         state["_format"] = pb.format
         state["_external_schema_type"] = pb.external_schema_type or None
         state["_external_schema_bytes"] = pb.external_schema_bytes or None
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_columns")
+            if value is not None:
+                _shapes["_columns"].write(target, value)
+            value = state.get("_format")
+            if value is not None:
+                target.format = value
+            value = state.get("_external_schema_type")
+            if value is not None:
+                target.external_schema_type = value
+            value = state.get("_external_schema_bytes")
+            if value is not None:
+                target.external_schema_bytes = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -384,6 +475,48 @@ class LiteralTypeBase(_Model):
             _shapes["_structure"].wrap(pb.structure) if pb.HasField("structure") else None
         )
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_simple")
+            if value is not None:
+                _shapes["_simple"].write(target, value)
+            value = state.get("_schema")
+            if value is not None:
+                _fill(target.schema, value)
+            value = state.get("_collection_type")
+            if value is not None:
+                _fill(target.collection_type, value)
+            value = state.get("_map_value_type")
+            if value is not None:
+                _fill(target.map_value_type, value)
+            value = state.get("_blob")
+            if value is not None:
+                _fill(target.blob, value)
+            value = state.get("_enum_type")
+            if value is not None:
+                _fill(target.enum_type, value)
+            value = state.get("_structured_dataset_type")
+            if value is not None:
+                _fill(target.structured_dataset_type, value)
+            value = state.get("_union_type")
+            if value is not None:
+                _fill(target.union_type, value)
+            value = state.get("_metadata")
+            if value is not None:
+                _shapes["_metadata"].write(target, value)
+            value = state.get("_annotation")
+            if value is not None:
+                _fill(target.annotation, value)
+            value = state.get("_structure")
+            if value is not None:
+                _fill(target.structure, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         simple: _Any = None,
@@ -471,6 +604,24 @@ class OutputReference(_Model):
         state["_var"] = pb.var
         state["_attr_path"] = _shapes["_attr_path"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_node_id")
+            if value is not None:
+                target.node_id = value
+            value = state.get("_var")
+            if value is not None:
+                target.var = value
+            value = state.get("_attr_path")
+            if value is not None:
+                _shapes["_attr_path"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         node_id: _Any,
@@ -510,6 +661,21 @@ class Error(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_failed_node_id"] = pb.failed_node_id
         state["_message"] = pb.message
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_failed_node_id")
+            if value is not None:
+                target.failed_node_id = value
+            value = state.get("_message")
+            if value is not None:
+                target.message = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ from flyteidl.core import workflow_closure_pb2 as _flyteidl_core_workflow_closur
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
 
@@ -37,6 +38,21 @@ class WorkflowClosure(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_workflow"] = _shapes["_workflow"].wrap(pb.workflow)
         state["_tasks"] = _shapes["_tasks"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_workflow")
+            if value is not None:
+                _fill(target.workflow, value)
+            value = state.get("_tasks")
+            if value is not None:
+                _shapes["_tasks"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

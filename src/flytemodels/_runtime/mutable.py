@@ -126,10 +126,7 @@ class MutableModel:
         held = state.get(_HELD)
         shapes = type(self)._SHAPES
         if held is None:
-            for name, shape in shapes.items():
-                value = state.get(name)
-                if value is not None:
-                    shape.write(target, value)
+            self._fm_write_values(target)
             return None
         target.CopyFrom(held)
         if len(state) > 1:
@@ -138,6 +135,14 @@ class MutableModel:
                 if changed is not None:
                     changed.rewrite(target, value, held)
         return None
+
+    def _fm_write_values(self, target: Any) -> None:
+        """Write every attribute of a model built from values (generated classes have a straight-line one)."""
+        state = self.__dict__
+        for name, shape in type(self)._SHAPES.items():
+            value = state.get(name)
+            if value is not None:
+                shape.write(target, value)
 
     @property
     def _fm_pristine(self) -> bool:

@@ -39,6 +39,21 @@ class SortBase(_Model):
         state["_key"] = pb.key
         state["_direction"] = pb.direction
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_key")
+            if value is not None:
+                target.key = value
+            value = state.get("_direction")
+            if value is not None:
+                _shapes["_direction"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         key: _Any,

@@ -9,6 +9,7 @@ from flyteidl.admin import task_execution_pb2 as _flyteidl_admin_task_execution_
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
 
@@ -84,6 +85,63 @@ class TaskExecutionClosure(_Model):
         state["_event_version"] = pb.event_version
         state["_reasons"] = _shapes["_reasons"].read(pb)
         state["_log_context"] = _shapes["_log_context"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_output_uri")
+            if value is not None:
+                target.output_uri = value
+            value = state.get("_error")
+            if value is not None:
+                _fill(target.error, value)
+            value = state.get("_output_data")
+            if value is not None:
+                _fill(target.output_data, value)
+            value = state.get("_phase")
+            if value is not None:
+                _shapes["_phase"].write(target, value)
+            value = state.get("_logs")
+            if value is not None:
+                _shapes["_logs"].write(target, value)
+            value = state.get("_started_at")
+            if value is not None:
+                _shapes["_started_at"].write(target, value)
+            value = state.get("_duration")
+            if value is not None:
+                _shapes["_duration"].write(target, value)
+            value = state.get("_created_at")
+            if value is not None:
+                _shapes["_created_at"].write(target, value)
+            value = state.get("_updated_at")
+            if value is not None:
+                _shapes["_updated_at"].write(target, value)
+            value = state.get("_custom_info")
+            if value is not None:
+                _shapes["_custom_info"].write(target, value)
+            value = state.get("_reason")
+            if value is not None:
+                target.reason = value
+            value = state.get("_task_type")
+            if value is not None:
+                target.task_type = value
+            value = state.get("_metadata")
+            if value is not None:
+                _fill(target.metadata, value)
+            value = state.get("_event_version")
+            if value is not None:
+                target.event_version = value
+            value = state.get("_reasons")
+            if value is not None:
+                _shapes["_reasons"].write(target, value)
+            value = state.get("_log_context")
+            if value is not None:
+                _shapes["_log_context"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -217,6 +275,27 @@ class TaskExecution(_Model):
         state["_input_uri"] = pb.input_uri
         state["_closure"] = _shapes["_closure"].wrap(pb.closure)
         state["_is_parent"] = pb.is_parent
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                _fill(target.id, value)
+            value = state.get("_input_uri")
+            if value is not None:
+                target.input_uri = value
+            value = state.get("_closure")
+            if value is not None:
+                _fill(target.closure, value)
+            value = state.get("_is_parent")
+            if value is not None:
+                target.is_parent = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ from flyteidl.admin import workflow_pb2 as _flyteidl_admin_workflow_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.shapes import CUSTOM as _custom
 import flytemodels._runtime.shapes as _s
@@ -43,6 +44,24 @@ class WorkflowSpec(_Model):
         state["_template"] = _shapes["_template"].wrap(pb.template)
         state["_sub_workflows"] = _shapes["_sub_workflows"].read(pb)
         state["_docs"] = _shapes["_docs"].wrap(pb.description)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_template")
+            if value is not None:
+                _fill(target.template, value)
+            value = state.get("_sub_workflows")
+            if value is not None:
+                _shapes["_sub_workflows"].write(target, value)
+            value = state.get("_docs")
+            if value is not None:
+                _fill(target.description, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -99,6 +118,24 @@ class Workflow(_Model):
         state["_closure"] = _shapes["_closure"].wrap(pb.closure)
         state["_short_description"] = pb.short_description
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                _fill(target.id, value)
+            value = state.get("_closure")
+            if value is not None:
+                _fill(target.closure, value)
+            value = state.get("_short_description")
+            if value is not None:
+                target.short_description = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -142,6 +179,21 @@ class WorkflowClosure(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_compiled_workflow"] = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow)
         state["_created_at"] = _shapes["_created_at"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_compiled_workflow")
+            if value is not None:
+                _fill(target.compiled_workflow, value)
+            value = state.get("_created_at")
+            if value is not None:
+                _shapes["_created_at"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ from flyteidl.core import catalog_pb2 as _flyteidl_core_catalog_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
 
@@ -30,6 +31,21 @@ class CatalogArtifactTag(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_artifact_id"] = pb.artifact_id
         state["_name"] = pb.name
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_artifact_id")
+            if value is not None:
+                target.artifact_id = value
+            value = state.get("_name")
+            if value is not None:
+                target.name = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -87,6 +103,24 @@ class CatalogMetadataBase(_Model):
         state["_source_task_execution"] = _shapes["_source_task_execution"].wrap(
             pb.source_task_execution
         )
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_dataset_id")
+            if value is not None:
+                _fill(target.dataset_id, value)
+            value = state.get("_artifact_tag")
+            if value is not None:
+                _fill(target.artifact_tag, value)
+            value = state.get("_source_task_execution")
+            if value is not None:
+                _fill(target.source_task_execution, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
 
@@ -31,6 +32,18 @@ class ConnectionSet(_Model):
         def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Convert every attribute from ``pb`` into ``state``: one call per message read."""
             state["_ids"] = _shapes["_ids"].read(pb)
+
+        def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes of a model built from values into ``target``: one call per message."""
+            state = self.__dict__
+            try:
+                value = state.get("_ids")
+                if value is not None:
+                    _shapes["_ids"].write(target, value)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
 
         def __init__(
             self,
@@ -65,6 +78,21 @@ class ConnectionSet(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_downstream"] = _shapes["_downstream"].read(pb)
         state["_upstream"] = _shapes["_upstream"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_downstream")
+            if value is not None:
+                _shapes["_downstream"].write(target, value)
+            value = state.get("_upstream")
+            if value is not None:
+                _shapes["_upstream"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -111,6 +139,21 @@ class CompiledWorkflow(_Model):
         state["_template"] = _shapes["_template"].wrap(pb.template)
         state["_connections"] = _shapes["_connections"].wrap(pb.connections)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_template")
+            if value is not None:
+                _fill(target.template, value)
+            value = state.get("_connections")
+            if value is not None:
+                _fill(target.connections, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         template: _Any,
@@ -151,6 +194,18 @@ class CompiledTask(_Model):
         state["_template"] = (
             _shapes["_template"].wrap(pb.template) if pb.HasField("template") else None
         )
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_template")
+            if value is not None:
+                _fill(target.template, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -196,6 +251,27 @@ class CompiledWorkflowClosure(_Model):
         state["_sub_workflows"] = _shapes["_sub_workflows"].read(pb)
         state["_tasks"] = _shapes["_tasks"].read(pb)
         state["_launch_plans"] = _shapes["_launch_plans"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_primary")
+            if value is not None:
+                _fill(target.primary, value)
+            value = state.get("_sub_workflows")
+            if value is not None:
+                _shapes["_sub_workflows"].write(target, value)
+            value = state.get("_tasks")
+            if value is not None:
+                _shapes["_tasks"].write(target, value)
+            value = state.get("_launch_plans")
+            if value is not None:
+                _shapes["_launch_plans"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

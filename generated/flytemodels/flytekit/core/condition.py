@@ -9,6 +9,7 @@ from flyteidl.core import condition_pb2 as _flyteidl_core_condition_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
@@ -53,6 +54,24 @@ class ComparisonExpression(_Model):
         state["_operator"] = pb.operator
         state["_left_value"] = _shapes["_left_value"].wrap(pb.left_value)
         state["_right_value"] = _shapes["_right_value"].wrap(pb.right_value)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_operator")
+            if value is not None:
+                _shapes["_operator"].write(target, value)
+            value = state.get("_left_value")
+            if value is not None:
+                _fill(target.left_value, value)
+            value = state.get("_right_value")
+            if value is not None:
+                _fill(target.right_value, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -114,6 +133,24 @@ class ConjunctionExpression(_Model):
         state["_left_expression"] = _shapes["_left_expression"].wrap(pb.left_expression)
         state["_right_expression"] = _shapes["_right_expression"].wrap(pb.right_expression)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_operator")
+            if value is not None:
+                _shapes["_operator"].write(target, value)
+            value = state.get("_left_expression")
+            if value is not None:
+                _fill(target.left_expression, value)
+            value = state.get("_right_expression")
+            if value is not None:
+                _fill(target.right_expression, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         operator: _Any,
@@ -172,6 +209,24 @@ class Operand(_Model):
         state["_var"] = pb.var if which_val == "var" else None
         state["_scalar"] = _shapes["_scalar"].wrap(pb.scalar) if which_val == "scalar" else None
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_primitive")
+            if value is not None:
+                _fill(target.primitive, value)
+            value = state.get("_var")
+            if value is not None:
+                target.var = value
+            value = state.get("_scalar")
+            if value is not None:
+                _fill(target.scalar, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         primitive: _Any = None,
@@ -222,6 +277,21 @@ class BooleanExpression(_Model):
         state["_comparison"] = (
             _shapes["_comparison"].wrap(pb.comparison) if which_expr == "comparison" else None
         )
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_conjunction")
+            if value is not None:
+                _fill(target.conjunction, value)
+            value = state.get("_comparison")
+            if value is not None:
+                _fill(target.comparison, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

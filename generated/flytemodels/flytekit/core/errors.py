@@ -9,6 +9,7 @@ from flyteidl.core import errors_pb2 as _flyteidl_core_errors_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
@@ -48,6 +49,33 @@ class ContainerError(_Model):
         state["_origin"] = pb.origin
         state["_timestamp"] = _shapes["_timestamp"].read(pb)
         state["_worker"] = pb.worker
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_code")
+            if value is not None:
+                target.code = value
+            value = state.get("_message")
+            if value is not None:
+                target.message = value
+            value = state.get("_kind")
+            if value is not None:
+                _shapes["_kind"].write(target, value)
+            value = state.get("_origin")
+            if value is not None:
+                _shapes["_origin"].write(target, value)
+            value = state.get("_timestamp")
+            if value is not None:
+                _shapes["_timestamp"].write(target, value)
+            value = state.get("_worker")
+            if value is not None:
+                target.worker = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -102,6 +130,18 @@ class ErrorDocument(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_error"] = _shapes["_error"].wrap(pb.error)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_error")
+            if value is not None:
+                _fill(target.error, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

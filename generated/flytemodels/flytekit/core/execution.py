@@ -92,6 +92,33 @@ class ExecutionErrorBase(_Model):
         state["_timestamp"] = _shapes["_timestamp"].read(pb)
         state["_worker"] = pb.worker
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_code")
+            if value is not None:
+                target.code = value
+            value = state.get("_message")
+            if value is not None:
+                target.message = value
+            value = state.get("_error_uri")
+            if value is not None:
+                target.error_uri = value
+            value = state.get("_kind")
+            if value is not None:
+                _shapes["_kind"].write(target, value)
+            value = state.get("_timestamp")
+            if value is not None:
+                _shapes["_timestamp"].write(target, value)
+            value = state.get("_worker")
+            if value is not None:
+                target.worker = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         code: _Any,
@@ -160,6 +187,33 @@ class TaskLog(_Model):
         state["_ttl"] = _shapes["_ttl"].read(pb)
         state["_ShowWhilePending"] = pb.ShowWhilePending
         state["_HideOnceFinished"] = pb.HideOnceFinished
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_uri")
+            if value is not None:
+                target.uri = value
+            value = state.get("_name")
+            if value is not None:
+                target.name = value
+            value = state.get("_message_format")
+            if value is not None:
+                _shapes["_message_format"].write(target, value)
+            value = state.get("_ttl")
+            if value is not None:
+                _shapes["_ttl"].write(target, value)
+            value = state.get("_ShowWhilePending")
+            if value is not None:
+                target.ShowWhilePending = value
+            value = state.get("_HideOnceFinished")
+            if value is not None:
+                target.HideOnceFinished = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 import flytemodels._runtime.shapes as _s
@@ -50,6 +51,33 @@ class IdentifierBase(_Model):
         state["_name"] = pb.name
         state["_version"] = pb.version
         state["_org"] = pb.org
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_resource_type")
+            if value is not None:
+                _shapes["_resource_type"].write(target, value)
+            value = state.get("_project")
+            if value is not None:
+                target.project = value
+            value = state.get("_domain")
+            if value is not None:
+                target.domain = value
+            value = state.get("_name")
+            if value is not None:
+                target.name = value
+            value = state.get("_version")
+            if value is not None:
+                target.version = value
+            value = state.get("_org")
+            if value is not None:
+                target.org = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -110,6 +138,27 @@ class WorkflowExecutionIdentifier(_Model):
         state["_name"] = pb.name
         state["_org"] = pb.org
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_project")
+            if value is not None:
+                target.project = value
+            value = state.get("_domain")
+            if value is not None:
+                target.domain = value
+            value = state.get("_name")
+            if value is not None:
+                target.name = value
+            value = state.get("_org")
+            if value is not None:
+                target.org = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         project: _Any,
@@ -164,6 +213,21 @@ class NodeExecutionIdentifier(_Model):
         state["_node_id"] = pb.node_id
         state["_execution_id"] = _shapes["_execution_id"].wrap(pb.execution_id)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_node_id")
+            if value is not None:
+                target.node_id = value
+            value = state.get("_execution_id")
+            if value is not None:
+                _fill(target.execution_id, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         node_id: _Any,
@@ -213,6 +277,24 @@ class TaskExecutionIdentifier(_Model):
         state["_node_execution_id"] = _shapes["_node_execution_id"].wrap(pb.node_execution_id)
         state["_retry_attempt"] = pb.retry_attempt
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_task_id")
+            if value is not None:
+                _fill(target.task_id, value)
+            value = state.get("_node_execution_id")
+            if value is not None:
+                _fill(target.node_execution_id, value)
+            value = state.get("_retry_attempt")
+            if value is not None:
+                target.retry_attempt = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         task_id: _Any,
@@ -260,6 +342,21 @@ class SignalIdentifier(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_signal_id"] = pb.signal_id
         state["_execution_id"] = _shapes["_execution_id"].wrap(pb.execution_id)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_signal_id")
+            if value is not None:
+                target.signal_id = value
+            value = state.get("_execution_id")
+            if value is not None:
+                _fill(target.execution_id, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

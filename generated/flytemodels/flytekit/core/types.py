@@ -29,6 +29,18 @@ class EnumType(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_values"] = _shapes["_values"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_values")
+            if value is not None:
+                _shapes["_values"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         values: _Any,
@@ -62,6 +74,21 @@ class BlobType(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_format"] = pb.format
         state["_dimensionality"] = pb.dimensionality
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_format")
+            if value is not None:
+                target.format = value
+            value = state.get("_dimensionality")
+            if value is not None:
+                _shapes["_dimensionality"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

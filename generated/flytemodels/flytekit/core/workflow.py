@@ -9,6 +9,7 @@ from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 from flytemodels._flytekit.holders import Holder as _Holder
 from flytemodels._flytekit.shapes import CUSTOM as _custom
@@ -46,6 +47,21 @@ class IfBlock(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_condition"] = _shapes["_condition"].wrap(pb.condition)
         state["_then_node"] = _shapes["_then_node"].wrap(pb.then_node)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_condition")
+            if value is not None:
+                _fill(target.condition, value)
+            value = state.get("_then_node")
+            if value is not None:
+                _fill(target.then_node, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -106,6 +122,27 @@ class IfElseBlock(_Model):
         )
         state["_error"] = _shapes["_error"].wrap(pb.error) if which_default == "error" else None
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_case")
+            if value is not None:
+                _fill(target.case, value)
+            value = state.get("_other")
+            if value is not None:
+                _shapes["_other"].write(target, value)
+            value = state.get("_else_node")
+            if value is not None:
+                _fill(target.else_node, value)
+            value = state.get("_error")
+            if value is not None:
+                _fill(target.error, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         case: _Any,
@@ -147,6 +184,18 @@ class BranchNode(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_if_else"] = _shapes["_if_else"].wrap(pb.if_else)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_if_else")
+            if value is not None:
+                _fill(target.if_else, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -198,6 +247,39 @@ class NodeMetadata(_Model):
             pb.cache_serializable if pb.HasField("cache_serializable") else None
         )
         state["_config"] = _shapes["_config"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_name")
+            if value is not None:
+                target.name = value
+            value = state.get("_timeout")
+            if value:
+                _shapes["_timeout"].write(target, value)
+            value = state.get("_retries")
+            if value is not None:
+                _fill(target.retries, value)
+            value = state.get("_interruptible")
+            if value is not None:
+                target.interruptible = value
+            value = state.get("_cacheable")
+            if value is not None:
+                target.cacheable = value
+            value = state.get("_cache_version")
+            if value is not None:
+                target.cache_version = value
+            value = state.get("_cache_serializable")
+            if value is not None:
+                target.cache_serializable = value
+            value = state.get("_config")
+            if value is not None:
+                _shapes["_config"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -276,6 +358,24 @@ class SignalCondition(_Model):
         state["_type"] = _shapes["_type"].wrap(pb.type)
         state["_output_variable_name"] = pb.output_variable_name
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_signal_id")
+            if value is not None:
+                target.signal_id = value
+            value = state.get("_type")
+            if value is not None:
+                _fill(target.type, value)
+            value = state.get("_output_variable_name")
+            if value is not None:
+                target.output_variable_name = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         signal_id: _Any,
@@ -313,6 +413,18 @@ class ApproveCondition(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_signal_id"] = pb.signal_id
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_signal_id")
+            if value is not None:
+                target.signal_id = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         signal_id: _Any,
@@ -340,6 +452,18 @@ class SleepCondition(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_duration"] = _shapes["_duration"].read(pb)
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_duration")
+            if value is not None:
+                _shapes["_duration"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -394,6 +518,24 @@ class GateNodeBase(_Model):
             _shapes["_signal"].wrap(pb.signal) if which_condition == "signal" else None
         )
         state["_sleep"] = _shapes["_sleep"].wrap(pb.sleep) if which_condition == "sleep" else None
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_approve")
+            if value is not None:
+                _fill(target.approve, value)
+            value = state.get("_signal")
+            if value is not None:
+                _fill(target.signal, value)
+            value = state.get("_sleep")
+            if value is not None:
+                _fill(target.sleep, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -462,6 +604,42 @@ class ArrayNode(_Model):
         state["_data_mode"] = pb.data_mode or None
         state["_bound_inputs"] = _shapes["_bound_inputs"].read(pb)
         state["_run_all_sub_nodes"] = pb.run_all_sub_nodes
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_node")
+            if value is not None:
+                _fill(target.node, value)
+            value = state.get("_parallelism")
+            if value is not None:
+                target.parallelism = value
+            value = state.get("_min_successes")
+            if value is not None:
+                target.min_successes = value
+            value = state.get("_min_success_ratio")
+            if value is not None:
+                target.min_success_ratio = value
+            value = state.get("_execution_mode")
+            if value is not None:
+                _shapes["_execution_mode"].write(target, value)
+            value = state.get("_is_original_sub_node_interface")
+            if value is not None:
+                _shapes["_is_original_sub_node_interface"].write(target, value)
+            value = state.get("_data_mode")
+            if value is not None:
+                _shapes["_data_mode"].write(target, value)
+            value = state.get("_bound_inputs")
+            if value is not None:
+                _shapes["_bound_inputs"].write(target, value)
+            value = state.get("_run_all_sub_nodes")
+            if value is not None:
+                target.run_all_sub_nodes = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -602,6 +780,45 @@ class NodeBase(_Model):
             _shapes["_array_node"].wrap(pb.array_node) if which_target == "array_node" else None
         )
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                target.id = value
+            value = state.get("_metadata")
+            if value is not None:
+                _fill(target.metadata, value)
+            value = state.get("_inputs")
+            if value is not None:
+                _shapes["_inputs"].write(target, value)
+            value = state.get("_upstream_node_ids")
+            if value is not None:
+                _shapes["_upstream_node_ids"].write(target, value)
+            value = state.get("_output_aliases")
+            if value is not None:
+                _shapes["_output_aliases"].write(target, value)
+            value = state.get("_task_node")
+            if value is not None:
+                _fill(target.task_node, value)
+            value = state.get("_workflow_node")
+            if value is not None:
+                _fill(target.workflow_node, value)
+            value = state.get("_branch_node")
+            if value is not None:
+                _fill(target.branch_node, value)
+            value = state.get("_gate_node")
+            if value is not None:
+                _fill(target.gate_node, value)
+            value = state.get("_array_node")
+            if value is not None:
+                _fill(target.array_node, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -683,6 +900,27 @@ class TaskNodeOverrides(_Model):
         state["_container_image"] = pb.container_image or None
         state["_pod_template"] = _shapes["_pod_template"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_resources")
+            if value is not None:
+                _fill(target.resources, value)
+            value = state.get("_extended_resources")
+            if value is not None:
+                _shapes["_extended_resources"].write(target, value)
+            value = state.get("_container_image")
+            if value is not None:
+                target.container_image = value
+            value = state.get("_pod_template")
+            if value is not None:
+                _shapes["_pod_template"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         resources: _Any,
@@ -743,6 +981,21 @@ class TaskNode(_Model):
             _shapes["_overrides"].wrap(pb.overrides) if pb.HasField("overrides") else None
         )
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_reference_id")
+            if value is not None:
+                _fill(target.reference_id, value)
+            value = state.get("_overrides")
+            if value is not None:
+                _fill(target.overrides, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         reference_id: _Any,
@@ -790,6 +1043,21 @@ class WorkflowNodeBase(_Model):
         )
         state["_sub_workflow_ref"] = _shapes["_sub_workflow_ref"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_launchplan_ref")
+            if value is not None:
+                _fill(target.launchplan_ref, value)
+            value = state.get("_sub_workflow_ref")
+            if value is not None:
+                _shapes["_sub_workflow_ref"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         launchplan_ref: _Any = None,
@@ -835,6 +1103,24 @@ class WorkflowMetadata(_Model):
         state["_on_failure"] = pb.on_failure
         state["_tags"] = _shapes["_tags"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_quality_of_service")
+            if value is not None:
+                _shapes["_quality_of_service"].write(target, value)
+            value = state.get("_on_failure")
+            if value is not None:
+                _shapes["_on_failure"].write(target, value)
+            value = state.get("_tags")
+            if value is not None:
+                _shapes["_tags"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         on_failure: _Any = None,
@@ -875,6 +1161,18 @@ class WorkflowMetadataDefaults(_Model):
     def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_interruptible"] = pb.interruptible
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_interruptible")
+            if value is not None:
+                target.interruptible = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,
@@ -948,6 +1246,36 @@ class WorkflowTemplate(_Model):
         )
         state["_metadata_defaults"] = _shapes["_metadata_defaults"].wrap(pb.metadata_defaults)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_id")
+            if value is not None:
+                _fill(target.id, value)
+            value = state.get("_metadata")
+            if value is not None:
+                _fill(target.metadata, value)
+            value = state.get("_interface")
+            if value is not None:
+                _fill(target.interface, value)
+            value = state.get("_nodes")
+            if value is not None:
+                _shapes["_nodes"].write(target, value)
+            value = state.get("_outputs")
+            if value is not None:
+                _shapes["_outputs"].write(target, value)
+            value = state.get("_failure_node")
+            if value is not None:
+                _fill(target.failure_node, value)
+            value = state.get("_metadata_defaults")
+            if value is not None:
+                _fill(target.metadata_defaults, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -1007,6 +1335,21 @@ class Alias(_Model):
         """Convert every attribute from ``pb`` into ``state``: one call per message read."""
         state["_var"] = pb.var
         state["_alias"] = pb.alias
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_var")
+            if value is not None:
+                target.var = value
+            value = state.get("_alias")
+            if value is not None:
+                target.alias = value
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -104,6 +104,8 @@ def fill(target: Any, value: Any) -> None:
     """Write ``value`` (a model of any family, or a message) into the sub-message ``target``."""
     write = getattr(value, "_fm_write", None)
     if write is not None:
+        if value._PB.DESCRIPTOR is not target.DESCRIPTOR:  # a model of another message would write nothing
+            raise TypeError(f"expected a {target.DESCRIPTOR.name} model or message, got {type(value).__name__}")
         if write(target) is False:
             return  # the model stands for an absent field (flytekit's empty SecurityContext)
     elif isinstance(value, PbMessage):

@@ -7,6 +7,8 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from google.protobuf.descriptor import FieldDescriptor
+
 from flytemodels._runtime.shapes.base import ClassRef, Shape, _expect_iterable, _expect_mapping, _member
 
 
@@ -35,7 +37,11 @@ class Scalar(Shape):
     def _write(self, target: Any, value: Any) -> None:
         if isinstance(value, enum.Enum):
             value = value.value
-        setattr(target, self.field, value)
+        try:
+            setattr(target, self.field, value)
+        except TypeError:  # protobuf's own message names no type ("bad argument type for built-in operation")
+            expected = _python_type(target.DESCRIPTOR.fields_by_name[self.field])
+            raise TypeError(f"expected {expected}, got {type(value).__name__}") from None
 
 
 class Repeated(Shape):
@@ -130,3 +136,22 @@ class Custom(Shape):
 
     def _write(self, target: Any, value: Any) -> None:
         self.to_proto(value, target)
+
+
+_PYTHON_TYPES = {
+    FieldDescriptor.CPPTYPE_STRING: "str or bytes",
+    FieldDescriptor.CPPTYPE_BOOL: "bool",
+    FieldDescriptor.CPPTYPE_DOUBLE: "float",
+    FieldDescriptor.CPPTYPE_FLOAT: "float",
+}
+
+
+def _python_type(field: Any) -> str:
+    """What a scalar field takes, in Python's words, for error messages."""
+    if field.enum_type is not None:
+        return f"int ({field.enum_type.full_name})"
+    if field.type == FieldDescriptor.TYPE_STRING:
+        return "str"
+    if field.type == FieldDescriptor.TYPE_BYTES:
+        return "bytes"
+    return _PYTHON_TYPES.get(field.cpp_type, "int")

@@ -63,6 +63,45 @@ class Choice(_Model):
         )
         state["_tags"] = _shapes["_tags"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_label")
+            if value is not None:
+                target.label = value
+            value = state.get("_number")
+            if value is not None:
+                target.number = value
+            value = state.get("_word")
+            if value is not None:
+                target.word = value
+            value = state.get("_mode")
+            if value is not None:
+                _shapes["_mode"].write(target, value)
+            value = state.get("_payload")
+            if value is not None:
+                _shapes["_payload"].write(target, value)
+            value = state.get("_at")
+            if value is not None:
+                _shapes["_at"].write(target, value)
+            value = state.get("_blob")
+            if value is not None:
+                target.blob = value
+            value = state.get("_flag")
+            if value is not None:
+                target.flag = value
+            value = state.get("_other_payload")
+            if value is not None:
+                _shapes["_other_payload"].write(target, value)
+            value = state.get("_tags")
+            if value is not None:
+                _shapes["_tags"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     def __init__(
         self,
         label: _Any,

@@ -9,6 +9,7 @@ from fixtures import nesting_pb2 as _fixtures_nesting_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
 
@@ -40,6 +41,24 @@ class Outer(_Model):
                 state["_name"] = pb.name
                 state["_depth"] = pb.depth
                 state["_colour"] = pb.colour
+
+            def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+                """Write the attributes of a model built from values into ``target``: one call per message."""
+                state = self.__dict__
+                try:
+                    value = state.get("_name")
+                    if value is not None:
+                        target.name = value
+                    value = state.get("_depth")
+                    if value is not None:
+                        _shapes["_depth"].write(target, value)
+                    value = state.get("_colour")
+                    if value is not None:
+                        _shapes["_colour"].write(target, value)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
 
             def __init__(
                 self,
@@ -90,6 +109,21 @@ class Outer(_Model):
             state["_inner"] = _shapes["_inner"].wrap(pb.inner) if pb.HasField("inner") else None
             state["_inners"] = _shapes["_inners"].read(pb)
 
+        def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes of a model built from values into ``target``: one call per message."""
+            state = self.__dict__
+            try:
+                value = state.get("_inner")
+                if value is not None:
+                    _fill(target.inner, value)
+                value = state.get("_inners")
+                if value is not None:
+                    _shapes["_inners"].write(target, value)
+            except (TypeError, ValueError):
+                # Written again by the generic writer, which names the field at fault in its error.
+                _Model._fm_write_values(self, type(target)())
+                raise
+
         def __init__(
             self,
             inner: _Any,
@@ -138,6 +172,30 @@ class Outer(_Model):
         state["_colour"] = pb.colour
         state["_colours"] = _shapes["_colours"].read(pb)
         state["_top"] = pb.top
+
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("_middle")
+            if value is not None:
+                _fill(target.middle, value)
+            value = state.get("_shortcut")
+            if value is not None:
+                _fill(target.shortcut, value)
+            value = state.get("_colour")
+            if value is not None:
+                _shapes["_colour"].write(target, value)
+            value = state.get("_colours")
+            if value is not None:
+                _shapes["_colours"].write(target, value)
+            value = state.get("_top")
+            if value is not None:
+                _shapes["_top"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
 
     def __init__(
         self,

@@ -40,6 +40,27 @@ class WellKnown(_Model):
         state["struct"] = _shapes["struct"].read(pb)
         state["bool_value"] = _shapes["bool_value"].read(pb)
 
+    def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes of a model built from values into ``target``: one call per message."""
+        state = self.__dict__
+        try:
+            value = state.get("timestamp")
+            if value is not None:
+                _shapes["timestamp"].write(target, value)
+            value = state.get("duration")
+            if value is not None:
+                _shapes["duration"].write(target, value)
+            value = state.get("struct")
+            if value is not None:
+                _shapes["struct"].write(target, value)
+            value = state.get("bool_value")
+            if value is not None:
+                _shapes["bool_value"].write(target, value)
+        except (TypeError, ValueError):
+            # Written again by the generic writer, which names the field at fault in its error.
+            _Model._fm_write_values(self, type(target)())
+            raise
+
     _EAGER = True
 
     def __post_init__(self) -> None:
