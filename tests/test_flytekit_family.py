@@ -144,7 +144,8 @@ def test_a_wrong_value_is_reported_with_its_field_when_serializing() -> None:
     with pytest.raises(TypeError, match=r"^Identifier\.project: .*int"):  # a plain field, assigned inline
         fm_identifier.Identifier(1, 5, "d", "n", "v").to_flyte_idl()
     node = fm_workflow.NodeMetadata("n", retries=fm_literals.Literal())
-    with pytest.raises(TypeError, match=r"^NodeMetadata\.retries: expected a RetryStrategy model or message, got Literal"):  # a child
+    wrong_child = r"^NodeMetadata\.retries: expected a RetryStrategy model or message, got Literal"
+    with pytest.raises(TypeError, match=wrong_child):
         node.to_flyte_idl()
     with pytest.raises(TypeError, match=r"expected a flyteidl\.core\.LiteralType message, got flyteidl\.core\.Literal"):
         fm_types.LiteralType.from_flyte_idl(literals_pb2.Literal())
