@@ -23,55 +23,21 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
-import importlib.abc
-import importlib.machinery
-import importlib.util
 import json
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import IO, Any
 
 from bench.timer import Settings, quartiles, sample
 
 ROOT = Path(__file__).resolve().parent.parent
-ALIASED = "flytekit.models"
-TARGET = "flytemodels.flytekit"
 MIN_SAMPLE_S = 0.02
 
 
 # -- the worker ------------------------------------------------------------------------------
-
-
-class AliasFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Resolves ``flytekit.models[.x]`` to the ``flytemodels.flytekit[.x]`` module object itself."""
-
-    def __init__(self) -> None:
-        self._specs: dict[str, importlib.machinery.ModuleSpec | None] = {}
-
-    def find_spec(
-        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> importlib.machinery.ModuleSpec | None:
-        if fullname != ALIASED and not fullname.startswith(ALIASED + "."):
-            return None
-        module = importlib.import_module(TARGET + fullname[len(ALIASED) :])
-        return importlib.util.spec_from_loader(fullname, self, is_package=hasattr(module, "__path__"))
-
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
-        module = sys.modules[TARGET + spec.name[len(ALIASED) :]]
-        self._specs[spec.name] = module.__spec__
-        return module
-
-    def exec_module(self, module: ModuleType) -> None:
-        # The module is already executed; put back its own spec, which the import system replaced with ours.
-        alias_spec = module.__spec__
-        assert alias_spec is not None
-        module.__spec__ = self._specs.pop(alias_spec.name)
 
 
 def _respond(out: IO[str], value: dict[str, Any]) -> None:
@@ -82,9 +48,12 @@ def _respond(out: IO[str], value: dict[str, Any]) -> None:
 def worker(alias: bool) -> None:
     """Answer requests on stdin: ``{"task": name, "number": n}`` -> seconds per call; ``{"check": true}``."""
     if alias:
-        if any(name == ALIASED or name.startswith(ALIASED + ".") for name in sys.modules):
-            raise SystemExit(f"{ALIASED} was imported before the alias was installed")
-        sys.meta_path.insert(0, AliasFinder())
+        from flytemodels._flytekit.alias import install
+
+        try:
+            install()
+        except RuntimeError as error:
+            raise SystemExit(str(error)) from None
     out = sys.stdout
     sys.stdout = sys.stderr  # flytekit's own prints must not reach the protocol
     from bench import e2e_flyte

@@ -18,7 +18,6 @@ import argparse
 import cProfile
 import io
 import pstats
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -61,9 +60,9 @@ def models(family: str, top: int) -> None:
 
 def end_to_end(alias: bool, top: int) -> None:
     if alias:
-        from bench.e2e import AliasFinder
+        from flytemodels._flytekit.alias import install
 
-        sys.meta_path.insert(0, AliasFinder())
+        install()
     from bench import e2e_flyte
 
     side = "flytekit family" if alias else "flytekit"

@@ -165,3 +165,25 @@ def test_crossing_families_keeps_the_message() -> None:
     assert type(idl) is IdlLiteral and idl.hash == "h" and idl.to_flyte_idl() == literal.to_flyte_idl()
     back = fm_literals.Literal.from_idl_model(idl)
     assert type(back) is fm_literals.Literal and back == literal
+
+
+def test_flytekit_runs_on_the_family_once_aliased() -> None:
+    """``flytemodels._flytekit.alias.install()``: flytekit's own models are this family's modules."""
+    import subprocess
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        from flytemodels._flytekit.alias import install
+        install()
+        import flytekit
+        import flytekit.models.literals, flytemodels.flytekit.literals
+        from flytekit.models.literals import Error
+        assert flytekit.models.literals is flytemodels.flytekit.literals
+        assert Error is flytemodels.flytekit.types.Error
+        print(flytekit.models.literals.Literal.__module__)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "flytemodels._flytekit.overrides.literals"
