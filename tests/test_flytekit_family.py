@@ -111,6 +111,17 @@ def test_equality_and_hash_are_flytekits() -> None:
     assert str(first) == "TASK:p:d:n:v"
 
 
+def test_hash_is_kept_while_untouched_and_never_pickled() -> None:
+    pb = literals_pb2.Literal(hash="h")
+    literal = fm_literals.Literal.from_flyte_idl(pb)
+    expected = hash(pb.SerializeToString(deterministic=True))
+    assert hash(literal) == hash(literal) == expected  # the second one is kept
+    assert "_fm_hashed" not in pickle.loads(pickle.dumps(literal)).__dict__  # hash(bytes) is per process
+    literal.hash = "other"  # touched: the hash follows the change
+    assert hash(literal) == hash(literal.to_flyte_idl().SerializeToString(deterministic=True)) != expected
+    assert literal.to_flyte_idl().hash == "other"
+
+
 def test_text_is_flytekits() -> None:
     literal = fm_literals.Literal(scalar=fm_literals.Scalar(primitive=fm_literals.Primitive(integer=3)))
     assert str(literal) == "Flyte Serialized object (Literal):\n  scalar:\n    primitive:\n      integer: 3"

@@ -115,7 +115,7 @@ class FlytekitModel(MutableModel, FlyteIdlEntity):
         return isinstance(other, FlyteIdlEntity) and bool(other.to_flyte_idl() == self._fm_message())
 
     def __hash__(self) -> int:
-        return hash(self._fm_message().SerializeToString(deterministic=True))
+        return self._fm_hash(_hash_of_message)
 
     def __repr__(self) -> str:
         return str(self._fm_message())
@@ -146,6 +146,11 @@ class FlytekitModel(MutableModel, FlyteIdlEntity):
     def from_idl_model(cls, model: Any) -> Any:
         """This family's model of an IDL-family model's message."""
         return cls.from_flyte_idl(model._pb)
+
+
+def _hash_of_message(message: Any) -> int:
+    """flytekit's hash of an entity: of its message's deterministic bytes."""
+    return hash(message.SerializeToString(deterministic=True))
 
 
 def yaml_like(message: Any, indent: int = 0) -> str:

@@ -37,6 +37,7 @@ from flytemodels.errors import DecodeError
 
 _Model = TypeVar("_Model", bound="MutableModel")
 _HELD = "_fm_pb"
+_HASH = "_fm_hashed"  # the hash of a held model nothing was read from or assigned to (it is the message's)
 
 
 class MutableModel:
@@ -116,9 +117,25 @@ class MutableModel:
     def _fm_message(self) -> Any:
         """The message, shared when nothing was read or changed (for ``==``, ``hash``, text)."""
         state = self.__dict__
-        if len(state) == 1 and _HELD in state:
+        if _untouched(state):
             return state[_HELD]
         return self.to_flyte_idl()
+
+    def _fm_hash(self, compute: Callable[[Any], int]) -> int:
+        """``compute(message)``, kept while the model is untouched (its message cannot change then)."""
+        state = self.__dict__
+        if not _untouched(state):
+            return compute(self.to_flyte_idl())
+        value = state.get(_HASH)
+        if value is None:
+            value = state[_HASH] = compute(state[_HELD])
+        return value
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A kept hash is this process's (Python salts the hash of bytes per process): never pickled.
+        state = dict(self.__dict__)
+        state.pop(_HASH, None)
+        return state
 
     def _fm_write(self, target: Any) -> bool | None:
         """Write this model into ``target``, an empty message of its type; False: the field stays unset."""
@@ -147,8 +164,12 @@ class MutableModel:
     @property
     def _fm_pristine(self) -> bool:
         """True for a held model none of whose attributes was read or assigned."""
-        state = self.__dict__
-        return len(state) == 1 and _HELD in state
+        return _untouched(self.__dict__)
+
+
+def _untouched(state: dict[str, Any]) -> bool:
+    """Whether a model's ``__dict__`` holds a message and nothing read or assigned (a kept hash aside)."""
+    return _HELD in state and (len(state) == 1 or (len(state) == 2 and _HASH in state))
 
 
 class _Lazy:
