@@ -230,6 +230,15 @@ class CompatModule:
 
 
 @dataclass(frozen=True, slots=True)
+class Package:
+    """A package of the family: its ``__init__.py`` imports each child module when first asked for."""
+
+    path: str  # relative path of __init__.py
+    name: str  # dotted package name
+    children: tuple[str, ...]  # names of its direct child modules and packages
+
+
+@dataclass(frozen=True, slots=True)
 class Family:
     package: str
     source: str  # what the family mirrors, e.g. "flytekit.models 1.16"
@@ -238,8 +247,7 @@ class Family:
     shapes_module: str
     custom_shapes_module: str
     modules: tuple[CompatModule, ...]
-    packages: tuple[tuple[str, str], ...]  # (relative path of __init__.py, dotted package)
-    eager_imports: tuple[str, ...]  # modules the family's package imports, as the target's does
+    packages: tuple[Package, ...]
     index_path: str
     index: tuple[tuple[str, Ref], ...]  # message full name → its first class
 

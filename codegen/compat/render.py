@@ -12,9 +12,9 @@ def render_family(family: Family, table: str) -> dict[str, str]:
     module_template = env.get_template("compat_module.py.j2")
     sources = {m.path: module_template.render(module=m, family=family, table=table) for m in family.modules}
     package_template = env.get_template("compat_package.py.j2")
-    for path, package in family.packages:
-        imports = family.eager_imports if package == family.package else ()
-        doc = f"``{package}``: mirrors ``{family.source.split()[0]}{package.removeprefix(family.package)}``."
-        sources[path] = package_template.render(family=family, table=table, doc=doc, imports=imports)
+    for package in family.packages:
+        mirrored = family.source.split()[0] + package.name.removeprefix(family.package)
+        doc = f"``{package.name}``: mirrors ``{mirrored}``."
+        sources[package.path] = package_template.render(family=family, table=table, doc=doc, package=package)
     sources[family.index_path] = env.get_template("compat_index.py.j2").render(family=family, table=table)
     return sources

@@ -30,6 +30,7 @@ from codegen.compat.model import (
     Holder,
     Import,
     Member,
+    Package,
     Param,
     ReadKind,
     Ref,
@@ -86,7 +87,6 @@ def load_family(table: Path, files: list[FileDescriptorProto], output_root: str)
         custom_shapes_module=_required(family, "custom_shapes", table),
         modules=tuple(_module(name, modules_data.get(name, {}), holders, context, family) for name in names),
         packages=_packages(root, package, names),
-        eager_imports=tuple(f"{package}.{name}" for name in family.get("imports", ())),
         index_path=f"{root}/_index.py",
         index=tuple((message, context.ref(keys[0])) for message, keys in sorted(context.by_message.items())),
     )
@@ -155,12 +155,16 @@ def _module_names(*tables: dict[str, Any]) -> list[str]:
     return list(names)
 
 
-def _packages(root: str, package: str, modules: list[str]) -> tuple[tuple[str, str], ...]:
+def _packages(root: str, package: str, modules: list[str]) -> tuple[Package, ...]:
+    """The root package and every package a module name implies, each with its direct children."""
     dotted = sorted({".".join(name.split(".")[:depth]) for name in modules for depth in range(1, name.count(".") + 1)})
-    return (
-        (f"{root}/__init__.py", package),
-        *((f"{root}/{d.replace('.', '/')}/__init__.py", f"{package}.{d}") for d in dotted),
-    )
+    found = []
+    for inner in ("", *dotted):
+        prefix = f"{inner}." if inner else ""
+        children = sorted({name[len(prefix) :].split(".")[0] for name in modules if name.startswith(prefix)})
+        path = f"{root}/{inner.replace('.', '/')}/__init__.py" if inner else f"{root}/__init__.py"
+        found.append(Package(path, f"{package}.{inner}" if inner else package, tuple(children)))
+    return tuple(found)
 
 
 # -- modules ----------------------------------------------------------------------------
