@@ -24,6 +24,7 @@ from codegen.model import (
     EnumValue,
     Field,
     File,
+    Fill,
     Import,
     Kind,
     Message,
@@ -71,6 +72,7 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
         messages=messages,
         enums=enums,
         runtime_imports=(Import(f"{config.package}._index", "_index"),),
+        pb2_imports=tuple(Import(module, alias) for module, alias in sorted(scope.pb2_imports.items())),
         typing_imports=scope.sorted_imports(),
         overrides=replaced,
     )
@@ -87,6 +89,7 @@ class _Scope:
     comments: dict[tuple[int, ...], str]
     top_level: frozenset[str]  # module-level class names: they hide builtins everywhere in the file
     imports: dict[str, str] = field(default_factory=dict)
+    pb2_imports: dict[str, str] = field(default_factory=dict)
 
     def comment(self, path: tuple[int, ...]) -> str:
         return self.comments.get(path, "")
@@ -95,6 +98,14 @@ class _Scope:
         """Import ``module`` for annotations and return its alias."""
         alias = naming.import_alias(module, self.config.package)
         self.imports[module] = alias
+        return alias
+
+    def use_pb2(self, proto_file: str) -> str:
+        """Import another file's pb2 module at run time (guards name its classes); return its alias."""
+        module = naming.pb2_module(proto_file)
+        if proto_file == self.file.name:
+            return "_pb2"
+        alias = self.pb2_imports[module] = naming.import_alias(module, self.config.package)
         return alias
 
     def sorted_imports(self) -> tuple[Import, ...]:
@@ -123,17 +134,18 @@ def _message(
     shadowed = frozenset(py_names | inner)
     name = naming.base_name(message.name) if qualname in overridden else message.name
     py_qualname = f"{py_outer}.{name}" if py_outer else name
+    fields = tuple(
+        _field(f, (*path, _MESSAGE_FIELDS, i), qualname, message, scope, shadowed) for i, f in enumerate(message.field)
+    )
+    oneofs = _oneofs(message)
     return Message(
         proto_name=_full_name(scope.file, qualname),
         name=name,
         public_qualname=_public_qualname(qualname, py_qualname, renamed=name != message.name),
         pb_path=qualname,
         doc=naming.docstring(scope.comment(path) or f"The ``{_full_name(scope.file, qualname)}`` message."),
-        fields=tuple(
-            _field(f, (*path, _MESSAGE_FIELDS, i), qualname, message, scope, shadowed)
-            for i, f in enumerate(message.field)
-        ),
-        oneofs=_oneofs(message),
+        fields=fields,
+        oneofs=oneofs,
         messages=tuple(
             _message(
                 n,
@@ -149,7 +161,19 @@ def _message(
             _enum(e, (*path, _MESSAGE_ENUMS, i), f"{qualname}.{e.name}", scope, f"{py_qualname}.{e.name}")
             for i, e in enumerate(message.enum_type)
         ),
+        guards=_guards(fields, oneofs),
     )
+
+
+def _guards(fields: tuple[Field, ...], oneofs: tuple[Oneof, ...]) -> tuple[str, ...]:
+    """What a constructor checks before it keeps its arguments: each field's guard, then the oneofs."""
+    py_names = {f.proto_name: f.py_name for f in fields}
+    at_most_one = tuple(
+        " + ".join(f"({py_names[member]} is not None)" for member in oneof.members) + " < 2"
+        for oneof in oneofs
+        if len(oneof.members) > 1
+    )
+    return tuple(f.guard for f in fields) + at_most_one
 
 
 def _public_qualname(qualname: str, py_qualname: str, renamed: bool) -> str:
@@ -230,9 +254,12 @@ def _field(
             accepts = f"{_accepting(element, kind)} | None"
     if cardinality in (Cardinality.MAP, Cardinality.REPEATED):
         scope.use("collections.abc")
+    py_name = naming.field_name(f.name)
+    fill, admits = _fast_path(f, entry, kind, cardinality, scope, shadowed)
+    guard = _spell_guard(admits, py_name, shadowed | scope.top_level) if admits else ""
     return Field(
         proto_name=f.name,
-        py_name=naming.field_name(f.name),
+        py_name=py_name,
         number=f.number,
         kind=kind,
         cardinality=cardinality,
@@ -240,7 +267,122 @@ def _field(
         returns=_spell(returns, shadowed, scope),
         accepts=_spell(accepts, shadowed, scope),
         doc=naming.docstring(scope.comment(path) or _describe(f, cardinality, entry)),
+        fill=fill,
+        guard=f"({py_name} is None or {guard})" if guard else f"{py_name} is None",
+        keep=_KEEP.get(fill, "{v}").format(v=py_name),
+        target=f"_target.{f.name}" if naming.is_attribute_name(f.name) else f"getattr(_target, {f.name!r})",
     )
+
+
+# -- the fast path of constructors (see flytemodels._runtime.fast) ----------------------------
+
+# Exact-type checks admitting what the checked constructor path accepts and writes the same way:
+# ``v.__class__`` because a field named ``type`` hides the builtin in a constructor.
+_INT32, _INT64 = (-(2**31), 2**31 - 1), (-(2**63), 2**63 - 1)
+_UINT32, _UINT64 = (0, 2**32 - 1), (0, 2**64 - 1)
+_INT_BOUNDS = {
+    _T.TYPE_INT32: _INT32,
+    _T.TYPE_SINT32: _INT32,
+    _T.TYPE_SFIXED32: _INT32,
+    _T.TYPE_ENUM: _INT32,
+    _T.TYPE_INT64: _INT64,
+    _T.TYPE_SINT64: _INT64,
+    _T.TYPE_SFIXED64: _INT64,
+    _T.TYPE_UINT32: _UINT32,
+    _T.TYPE_FIXED32: _UINT32,
+    _T.TYPE_UINT64: _UINT64,
+    _T.TYPE_FIXED64: _UINT64,
+}
+_FLOAT32_MAX = "3.4028234663852886e38"
+_SCALAR_GUARDS = {
+    _T.TYPE_STRING: "({v}.__class__ is {str} and {v}.isascii())",  # protobuf checks non-ASCII text's UTF-8
+    _T.TYPE_BYTES: "{v}.__class__ is {bytes}",
+    _T.TYPE_BOOL: "{v}.__class__ is {bool}",
+    _T.TYPE_DOUBLE: "{v}.__class__ is {float}",
+    _T.TYPE_FLOAT: f"({{v}}.__class__ is {{float}} and -{_FLOAT32_MAX} <= {{v}} <= {_FLOAT32_MAX})",
+}
+_WELL_KNOWN_FILLS = {"google.protobuf.Timestamp": Fill.TIMESTAMP, "google.protobuf.Duration": Fill.DURATION}
+_KEEP = {
+    Fill.EXTEND: "[*{v}] if {v} else None",
+    Fill.MODELS: "[*{v}] if {v} else None",
+    Fill.UPDATE: "{{**{v}}} if {v} else None",
+    Fill.MODEL_MAP: "{{**{v}}} if {v} else None",
+}
+
+
+def _fast_path(
+    f: FieldDescriptorProto,
+    entry: DescriptorProto | None,
+    kind: Kind,
+    cardinality: Cardinality,
+    scope: _Scope,
+    shadowed: frozenset[str],
+) -> tuple[Fill, str]:
+    """How a value-built model writes the field, and the guard (over ``{v}``) admitting a value as given.
+
+    An empty guard admits nothing but ``None``: such a field, when given, takes the checked path.
+    """
+    value = entry.field[1] if entry is not None else f
+    one = _admits_one(value, kind, scope, shadowed)
+    if entry is not None:
+        if entry.field[0].type != _T.TYPE_STRING:  # other keys: the checked path
+            return Fill.CHECKED, ""
+        if kind is Kind.MESSAGE and one:
+            return Fill.MODEL_MAP, f"_fast.model_map({{v}}, {_pb_class(value, scope)})"
+        admits_strings = value.type == _T.TYPE_STRING and kind is Kind.SCALAR
+        return (Fill.UPDATE, "_fast.string_map({v})") if admits_strings else (Fill.CHECKED, "")
+    if cardinality is Cardinality.REPEATED:
+        if kind is Kind.MESSAGE and one:
+            return Fill.MODELS, f"_fast.models({{v}}, {_pb_class(value, scope)})"
+        admits_strings = value.type == _T.TYPE_STRING and kind is Kind.SCALAR
+        return (Fill.EXTEND, "_fast.strings({v})") if admits_strings else (Fill.CHECKED, "")
+    if kind is Kind.WELL_KNOWN and value.type_name[1:] in _WELL_KNOWN_FILLS:
+        fill = _WELL_KNOWN_FILLS[value.type_name[1:]]
+        return fill, f"_fast.{fill.value}({{v}})"
+    if not one:
+        return Fill.CHECKED, ""
+    return (Fill.MODEL if kind is Kind.MESSAGE else Fill.SCALAR), one
+
+
+def _admits_one(value: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed: frozenset[str]) -> str:
+    """The guard of one scalar, enum or model value, or "" for a kind kept to the checked path."""
+    if kind is Kind.MESSAGE:
+        return f'{{getattr}}({{v}}.__class__, "_IDL_PB", None) is {_pb_class(value, scope)}'
+    if kind is Kind.ENUM or (kind is Kind.SCALAR and value.type == _T.TYPE_ENUM):
+        low, high = _INT32
+        in_range = f"{low} <= {{v}} <= {high}"
+        enum = _local_enum(value, scope, shadowed) if kind is Kind.ENUM else ""
+        exact = f"({{v}}.__class__ is {{int}} or {{v}}.__class__ is {enum})" if enum else "{v}.__class__ is {int}"
+        return f"({exact} and {in_range})"
+    if kind is not Kind.SCALAR:
+        return ""
+    if value.type in _INT_BOUNDS:
+        low, high = _INT_BOUNDS[value.type]
+        return f"({{v}}.__class__ is {{int}} and {low} <= {{v}} <= {high})"
+    return _SCALAR_GUARDS.get(value.type, "")
+
+
+_GUARD_BUILTINS = ("str", "bytes", "bool", "int", "float", "getattr")
+
+
+def _spell_guard(admits: str, py_name: str, shadowed: frozenset[str]) -> str:
+    """A guard for argument ``py_name``; a builtin a member or class hides is reached through ``_fast``."""
+    spelled = {name: f"_fast.builtins.{name}" if name in shadowed else name for name in _GUARD_BUILTINS}
+    return admits.format(v=py_name, **spelled)
+
+
+def _pb_class(value: FieldDescriptorProto, scope: _Scope) -> str:
+    """The protobuf class of a message field's type, as the generated module names it at run time."""
+    symbol = scope.symbols[value.type_name]
+    return f"{scope.use_pb2(symbol.file)}.{symbol.qualname}"
+
+
+def _local_enum(value: FieldDescriptorProto, scope: _Scope, shadowed: frozenset[str]) -> str:
+    """The enum class's name inside a constructor, or "" when it is in another module or hidden there."""
+    symbol = scope.symbols[value.type_name]
+    if symbol.file != scope.file.name or symbol.qualname.split(".")[0] in shadowed:
+        return ""
+    return symbol.qualname
 
 
 def _map_entry(f: FieldDescriptorProto, scope: _Scope) -> DescriptorProto | None:

@@ -21,6 +21,20 @@ class Kind(enum.Enum):
     FOREIGN = "foreign"  # a message outside the proto root: kept as its protobuf message
 
 
+class Fill(enum.Enum):
+    """How a value-built model writes one field's value into its message (``_fm_fill``)."""
+
+    SCALAR = "scalar"  # assigned
+    EXTEND = "extend"  # a repeated scalar: extended
+    UPDATE = "update"  # a map of scalars: updated
+    MODEL = "model"  # a model writes itself into the sub-message
+    MODELS = "models"  # a repeated message field
+    MODEL_MAP = "model_map"  # a map of messages
+    TIMESTAMP = "timestamp"
+    DURATION = "duration"
+    CHECKED = "checked"  # no fast path: a given value takes the checked constructor
+
+
 class Cardinality(enum.Enum):
     """How many values a field holds and whether it tracks presence."""
 
@@ -43,6 +57,17 @@ class Field:
     returns: str  # annotation of the property
     accepts: str  # annotation of the constructor parameter (always "| None")
     doc: str
+    fill: Fill
+    guard: str  # true when the constructor may keep the argument as given (see ``load._guard``)
+    keep: str  # what the constructor keeps: the argument, or a copy of a container
+    target: str  # the field of ``_target`` (the message being written), as an expression
+
+    @property
+    def assignment(self) -> str:
+        """The statement writing a scalar argument into ``_target`` (``setattr`` for a keyword name)."""
+        if self.target.startswith("getattr("):
+            return f"setattr(_target, {self.proto_name!r}, {self.py_name})"
+        return f"{self.target} = {self.py_name}"
 
     @property
     def reads_directly(self) -> bool:
@@ -89,6 +114,7 @@ class Message:
     oneofs: tuple[Oneof, ...]
     messages: tuple[Message, ...]
     enums: tuple[Enum, ...]
+    guards: tuple[str, ...]  # every field's guard, then "at most one member set" per oneof
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +153,7 @@ class File:
     messages: tuple[Message, ...]
     enums: tuple[Enum, ...]
     runtime_imports: tuple[Import, ...]
+    pb2_imports: tuple[Import, ...]  # other files' pb2 modules, whose classes the guards name
     typing_imports: tuple[Import, ...]
     overrides: tuple[Override, ...]
 

@@ -117,6 +117,11 @@ def check_identifier(proto_name: str, where: str) -> None:
         raise GenerateError(f"{where}: {proto_name!r} is not a valid proto identifier")
 
 
+def is_attribute_name(name: str) -> bool:
+    """Whether ``message.<name>`` is valid Python (a field named ``from`` is read with ``getattr``)."""
+    return name.isidentifier() and not keyword.iskeyword(name)
+
+
 def base_name(proto_name: str) -> str:
     """The generated class's name when ``src/`` overrides it."""
     return proto_name + "Base"

@@ -6,8 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import agent_pb2 as _pb2
+from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+from flyteidl.core import metrics_pb2 as _flyteidl_core_metrics_pb2
+from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
+from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -74,7 +82,79 @@ class TaskExecutionMetadata(_Message):
         overrides: _core_workflow.TaskNodeOverrides | None = None,
         identity: _core_security.Identity | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                task_execution_id is None
+                or getattr(task_execution_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.TaskExecutionIdentifier
+            )
+            and (namespace is None or (namespace.__class__ is str and namespace.isascii()))
+            and (labels is None or _fast.string_map(labels))
+            and (annotations is None or _fast.string_map(annotations))
+            and (
+                k8s_service_account is None
+                or (k8s_service_account.__class__ is str and k8s_service_account.isascii())
+            )
+            and (environment_variables is None or _fast.string_map(environment_variables))
+            and (
+                max_attempts is None
+                or (max_attempts.__class__ is int and -2147483648 <= max_attempts <= 2147483647)
+            )
+            and (interruptible is None or interruptible.__class__ is bool)
+            and (
+                interruptible_failure_threshold is None
+                or (
+                    interruptible_failure_threshold.__class__ is int
+                    and -2147483648 <= interruptible_failure_threshold <= 2147483647
+                )
+            )
+            and (
+                overrides is None
+                or getattr(overrides.__class__, "_IDL_PB", None)
+                is _flyteidl_core_workflow_pb2.TaskNodeOverrides
+            )
+            and (
+                identity is None
+                or getattr(identity.__class__, "_IDL_PB", None)
+                is _flyteidl_core_security_pb2.Identity
+            )
+        ):
+            self._values = (
+                task_execution_id,
+                namespace,
+                {**labels} if labels else None,
+                {**annotations} if annotations else None,
+                k8s_service_account,
+                {**environment_variables} if environment_variables else None,
+                max_attempts,
+                interruptible,
+                interruptible_failure_threshold,
+                overrides,
+                identity,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_execution_id,
+                namespace,
+                labels,
+                annotations,
+                k8s_service_account,
+                environment_variables,
+                max_attempts,
+                interruptible,
+                interruptible_failure_threshold,
+                overrides,
+                identity,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_execution_id,
             namespace,
             labels,
@@ -86,20 +166,44 @@ class TaskExecutionMetadata(_Message):
             interruptible_failure_threshold,
             overrides,
             identity,
-        )
+        ) = self._values
+        if task_execution_id is not None:
+            task_execution_id._fm_into(_target.task_execution_id)
+        if namespace is not None:
+            _target.namespace = namespace
+        if labels is not None:
+            _target.labels.update(labels)
+        if annotations is not None:
+            _target.annotations.update(annotations)
+        if k8s_service_account is not None:
+            _target.k8s_service_account = k8s_service_account
+        if environment_variables is not None:
+            _target.environment_variables.update(environment_variables)
+        if max_attempts is not None:
+            _target.max_attempts = max_attempts
+        if interruptible is not None:
+            _target.interruptible = interruptible
+        if interruptible_failure_threshold is not None:
+            _target.interruptible_failure_threshold = interruptible_failure_threshold
+        if overrides is not None:
+            overrides._fm_into(_target.overrides)
+        if identity is not None:
+            identity._fm_into(_target.identity)
 
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_execution_id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
         value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("task_execution_id") if self._pb.HasField("task_execution_id") else None
+            self._present("task_execution_id")
+            if (self._pb or self._message()).HasField("task_execution_id")
+            else None
         )
         return value
 
     @property
     def namespace(self) -> str:
         """``namespace``: string, field 2."""
-        value: str = self._pb.namespace
+        value: str = (self._pb or self._message()).namespace
         return value
 
     @property
@@ -117,7 +221,7 @@ class TaskExecutionMetadata(_Message):
     @property
     def k8s_service_account(self) -> str:
         """``k8s_service_account``: string, field 5."""
-        value: str = self._pb.k8s_service_account
+        value: str = (self._pb or self._message()).k8s_service_account
         return value
 
     @property
@@ -129,26 +233,28 @@ class TaskExecutionMetadata(_Message):
     @property
     def max_attempts(self) -> int:
         """``max_attempts``: int32, field 7."""
-        value: int = self._pb.max_attempts
+        value: int = (self._pb or self._message()).max_attempts
         return value
 
     @property
     def interruptible(self) -> bool:
         """``interruptible``: bool, field 8."""
-        value: bool = self._pb.interruptible
+        value: bool = (self._pb or self._message()).interruptible
         return value
 
     @property
     def interruptible_failure_threshold(self) -> int:
         """``interruptible_failure_threshold``: int32, field 9."""
-        value: int = self._pb.interruptible_failure_threshold
+        value: int = (self._pb or self._message()).interruptible_failure_threshold
         return value
 
     @property
     def overrides(self) -> _core_workflow.TaskNodeOverrides | None:
         """``overrides``: optional flyteidl.core.TaskNodeOverrides, field 10."""
         value: _core_workflow.TaskNodeOverrides | None = (
-            self._present("overrides") if self._pb.HasField("overrides") else None
+            self._present("overrides")
+            if (self._pb or self._message()).HasField("overrides")
+            else None
         )
         return value
 
@@ -156,7 +262,9 @@ class TaskExecutionMetadata(_Message):
     def identity(self) -> _core_security.Identity | None:
         """``identity``: optional flyteidl.core.Identity, field 11."""
         value: _core_security.Identity | None = (
-            self._present("identity") if self._pb.HasField("identity") else None
+            self._present("identity")
+            if (self._pb or self._message()).HasField("identity")
+            else None
         )
         return value
 
@@ -180,18 +288,68 @@ class CreateTaskRequest(_Message):
         output_prefix: str | None = None,
         task_execution_metadata: TaskExecutionMetadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                template is None
+                or getattr(template.__class__, "_IDL_PB", None)
+                is _flyteidl_core_tasks_pb2.TaskTemplate
+            )
+            and (
+                output_prefix is None
+                or (output_prefix.__class__ is str and output_prefix.isascii())
+            )
+            and (
+                task_execution_metadata is None
+                or getattr(task_execution_metadata.__class__, "_IDL_PB", None)
+                is _pb2.TaskExecutionMetadata
+            )
+        ):
+            self._values = (
+                inputs,
+                template,
+                output_prefix,
+                task_execution_metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs,
+                template,
+                output_prefix,
+                task_execution_metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs,
             template,
             output_prefix,
             task_execution_metadata,
-        )
+        ) = self._values
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if template is not None:
+            template._fm_into(_target.template)
+        if output_prefix is not None:
+            _target.output_prefix = output_prefix
+        if task_execution_metadata is not None:
+            task_execution_metadata._fm_into(_target.task_execution_metadata)
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 1."""
         value: _core_literals.LiteralMap | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -199,14 +357,16 @@ class CreateTaskRequest(_Message):
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl.core.TaskTemplate, field 2."""
         value: _core_tasks.TaskTemplate | None = (
-            self._present("template") if self._pb.HasField("template") else None
+            self._present("template")
+            if (self._pb or self._message()).HasField("template")
+            else None
         )
         return value
 
     @property
     def output_prefix(self) -> str:
         """``output_prefix``: string, field 3."""
-        value: str = self._pb.output_prefix
+        value: str = (self._pb or self._message()).output_prefix
         return value
 
     @property
@@ -214,7 +374,7 @@ class CreateTaskRequest(_Message):
         """``task_execution_metadata``: optional flyteidl.admin.TaskExecutionMetadata, field 4."""
         value: TaskExecutionMetadata | None = (
             self._present("task_execution_metadata")
-            if self._pb.HasField("task_execution_metadata")
+            if (self._pb or self._message()).HasField("task_execution_metadata")
             else None
         )
         return value
@@ -231,14 +391,28 @@ class CreateTaskResponse(_Message):
         self,
         resource_meta: bytes | None = None,
     ) -> None:
-        self._build(
-            resource_meta,
-        )
+        if resource_meta is None or resource_meta.__class__ is bytes:
+            self._values = (resource_meta,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_meta,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (resource_meta,) = self._values
+        if resource_meta is not None:
+            _target.resource_meta = resource_meta
 
     @property
     def resource_meta(self) -> bytes:
         """``resource_meta``: bytes, field 1."""
-        value: bytes = self._pb.resource_meta
+        value: bytes = (self._pb or self._message()).resource_meta
         return value
 
 
@@ -261,25 +435,79 @@ class CreateRequestHeader(_Message):
         task_execution_metadata: TaskExecutionMetadata | None = None,
         max_dataset_size_bytes: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                template is None
+                or getattr(template.__class__, "_IDL_PB", None)
+                is _flyteidl_core_tasks_pb2.TaskTemplate
+            )
+            and (
+                output_prefix is None
+                or (output_prefix.__class__ is str and output_prefix.isascii())
+            )
+            and (
+                task_execution_metadata is None
+                or getattr(task_execution_metadata.__class__, "_IDL_PB", None)
+                is _pb2.TaskExecutionMetadata
+            )
+            and (
+                max_dataset_size_bytes is None
+                or (
+                    max_dataset_size_bytes.__class__ is int
+                    and -9223372036854775808 <= max_dataset_size_bytes <= 9223372036854775807
+                )
+            )
+        ):
+            self._values = (
+                template,
+                output_prefix,
+                task_execution_metadata,
+                max_dataset_size_bytes,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                template,
+                output_prefix,
+                task_execution_metadata,
+                max_dataset_size_bytes,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             template,
             output_prefix,
             task_execution_metadata,
             max_dataset_size_bytes,
-        )
+        ) = self._values
+        if template is not None:
+            template._fm_into(_target.template)
+        if output_prefix is not None:
+            _target.output_prefix = output_prefix
+        if task_execution_metadata is not None:
+            task_execution_metadata._fm_into(_target.task_execution_metadata)
+        if max_dataset_size_bytes is not None:
+            _target.max_dataset_size_bytes = max_dataset_size_bytes
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl.core.TaskTemplate, field 1."""
         value: _core_tasks.TaskTemplate | None = (
-            self._present("template") if self._pb.HasField("template") else None
+            self._present("template")
+            if (self._pb or self._message()).HasField("template")
+            else None
         )
         return value
 
     @property
     def output_prefix(self) -> str:
         """``output_prefix``: string, field 2."""
-        value: str = self._pb.output_prefix
+        value: str = (self._pb or self._message()).output_prefix
         return value
 
     @property
@@ -287,7 +515,7 @@ class CreateRequestHeader(_Message):
         """``task_execution_metadata``: optional flyteidl.admin.TaskExecutionMetadata, field 3."""
         value: TaskExecutionMetadata | None = (
             self._present("task_execution_metadata")
-            if self._pb.HasField("task_execution_metadata")
+            if (self._pb or self._message()).HasField("task_execution_metadata")
             else None
         )
         return value
@@ -295,7 +523,7 @@ class CreateRequestHeader(_Message):
     @property
     def max_dataset_size_bytes(self) -> int:
         """``max_dataset_size_bytes``: int64, field 4."""
-        value: int = self._pb.max_dataset_size_bytes
+        value: int = (self._pb or self._message()).max_dataset_size_bytes
         return value
 
 
@@ -314,16 +542,49 @@ class ExecuteTaskSyncRequest(_Message):
         header: CreateRequestHeader | None = None,
         inputs: _core_literals.LiteralMap | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                header is None
+                or getattr(header.__class__, "_IDL_PB", None) is _pb2.CreateRequestHeader
+            )
+            and (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (header is not None) + (inputs is not None) < 2
+        ):
+            self._values = (
+                header,
+                inputs,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                header,
+                inputs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             header,
             inputs,
-        )
+        ) = self._values
+        if header is not None:
+            header._fm_into(_target.header)
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
 
     @property
     def header(self) -> CreateRequestHeader | None:
         """``header``: optional flyteidl.admin.CreateRequestHeader, field 1."""
         value: CreateRequestHeader | None = (
-            self._present("header") if self._pb.HasField("header") else None
+            self._present("header") if (self._pb or self._message()).HasField("header") else None
         )
         return value
 
@@ -331,7 +592,7 @@ class ExecuteTaskSyncRequest(_Message):
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 2."""
         value: _core_literals.LiteralMap | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -347,15 +608,31 @@ class ExecuteTaskSyncResponseHeader(_Message):
         self,
         resource: Resource | None = None,
     ) -> None:
-        self._build(
-            resource,
-        )
+        if resource is None or getattr(resource.__class__, "_IDL_PB", None) is _pb2.Resource:
+            self._values = (resource,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (resource,) = self._values
+        if resource is not None:
+            resource._fm_into(_target.resource)
 
     @property
     def resource(self) -> Resource | None:
         """``resource``: optional flyteidl.admin.Resource, field 1."""
         value: Resource | None = (
-            self._present("resource") if self._pb.HasField("resource") else None
+            self._present("resource")
+            if (self._pb or self._message()).HasField("resource")
+            else None
         )
         return value
 
@@ -375,16 +652,49 @@ class ExecuteTaskSyncResponse(_Message):
         header: ExecuteTaskSyncResponseHeader | None = None,
         outputs: _core_literals.LiteralMap | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                header is None
+                or getattr(header.__class__, "_IDL_PB", None) is _pb2.ExecuteTaskSyncResponseHeader
+            )
+            and (
+                outputs is None
+                or getattr(outputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (header is not None) + (outputs is not None) < 2
+        ):
+            self._values = (
+                header,
+                outputs,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                header,
+                outputs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             header,
             outputs,
-        )
+        ) = self._values
+        if header is not None:
+            header._fm_into(_target.header)
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
 
     @property
     def header(self) -> ExecuteTaskSyncResponseHeader | None:
         """``header``: optional flyteidl.admin.ExecuteTaskSyncResponseHeader, field 1."""
         value: ExecuteTaskSyncResponseHeader | None = (
-            self._present("header") if self._pb.HasField("header") else None
+            self._present("header") if (self._pb or self._message()).HasField("header") else None
         )
         return value
 
@@ -392,7 +702,7 @@ class ExecuteTaskSyncResponse(_Message):
     def outputs(self) -> _core_literals.LiteralMap | None:
         """``outputs``: optional flyteidl.core.LiteralMap, field 2."""
         value: _core_literals.LiteralMap | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
@@ -416,37 +726,80 @@ class GetTaskRequest(_Message):
         task_category: TaskCategory | None = None,
         output_prefix: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (task_type is None or (task_type.__class__ is str and task_type.isascii()))
+            and (resource_meta is None or resource_meta.__class__ is bytes)
+            and (
+                task_category is None
+                or getattr(task_category.__class__, "_IDL_PB", None) is _pb2.TaskCategory
+            )
+            and (
+                output_prefix is None
+                or (output_prefix.__class__ is str and output_prefix.isascii())
+            )
+        ):
+            self._values = (
+                task_type,
+                resource_meta,
+                task_category,
+                output_prefix,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_type,
+                resource_meta,
+                task_category,
+                output_prefix,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_type,
             resource_meta,
             task_category,
             output_prefix,
-        )
+        ) = self._values
+        if task_type is not None:
+            _target.task_type = task_type
+        if resource_meta is not None:
+            _target.resource_meta = resource_meta
+        if task_category is not None:
+            task_category._fm_into(_target.task_category)
+        if output_prefix is not None:
+            _target.output_prefix = output_prefix
 
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 1."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
     def resource_meta(self) -> bytes:
         """``resource_meta``: bytes, field 2."""
-        value: bytes = self._pb.resource_meta
+        value: bytes = (self._pb or self._message()).resource_meta
         return value
 
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl.admin.TaskCategory, field 3."""
         value: TaskCategory | None = (
-            self._present("task_category") if self._pb.HasField("task_category") else None
+            self._present("task_category")
+            if (self._pb or self._message()).HasField("task_category")
+            else None
         )
         return value
 
     @property
     def output_prefix(self) -> str:
         """``output_prefix``: string, field 4."""
-        value: str = self._pb.output_prefix
+        value: str = (self._pb or self._message()).output_prefix
         return value
 
 
@@ -461,15 +814,31 @@ class GetTaskResponse(_Message):
         self,
         resource: Resource | None = None,
     ) -> None:
-        self._build(
-            resource,
-        )
+        if resource is None or getattr(resource.__class__, "_IDL_PB", None) is _pb2.Resource:
+            self._values = (resource,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (resource,) = self._values
+        if resource is not None:
+            resource._fm_into(_target.resource)
 
     @property
     def resource(self) -> Resource | None:
         """``resource``: optional flyteidl.admin.Resource, field 1."""
         value: Resource | None = (
-            self._present("resource") if self._pb.HasField("resource") else None
+            self._present("resource")
+            if (self._pb or self._message()).HasField("resource")
+            else None
         )
         return value
 
@@ -499,7 +868,56 @@ class Resource(_Message):
         custom_info: dict[str, _typing.Any] | None = None,
         agent_error: AgentError | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                state is None
+                or (
+                    (state.__class__ is int or state.__class__ is State)
+                    and -2147483648 <= state <= 2147483647
+                )
+            )
+            and (
+                outputs is None
+                or getattr(outputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (message is None or (message.__class__ is str and message.isascii()))
+            and (log_links is None or _fast.models(log_links, _flyteidl_core_execution_pb2.TaskLog))
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and custom_info is None
+            and (
+                agent_error is None
+                or getattr(agent_error.__class__, "_IDL_PB", None) is _pb2.AgentError
+            )
+        ):
+            self._values = (
+                state,
+                outputs,
+                message,
+                [*log_links] if log_links else None,
+                phase,
+                custom_info,
+                agent_error,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                state,
+                outputs,
+                message,
+                log_links,
+                phase,
+                custom_info,
+                agent_error,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             state,
             outputs,
             message,
@@ -507,7 +925,19 @@ class Resource(_Message):
             phase,
             custom_info,
             agent_error,
-        )
+        ) = self._values
+        if state is not None:
+            _target.state = state
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
+        if message is not None:
+            _target.message = message
+        if log_links is not None:
+            _fast.put_models(_target.log_links, log_links)
+        if phase is not None:
+            _target.phase = phase
+        if agent_error is not None:
+            agent_error._fm_into(_target.agent_error)
 
     @property
     def state(self) -> State:
@@ -519,14 +949,14 @@ class Resource(_Message):
     def outputs(self) -> _core_literals.LiteralMap | None:
         """``outputs``: optional flyteidl.core.LiteralMap, field 2."""
         value: _core_literals.LiteralMap | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 3."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
@@ -545,7 +975,9 @@ class Resource(_Message):
     def custom_info(self) -> dict[str, _typing.Any] | None:
         """``custom_info``: optional google.protobuf.Struct, field 6."""
         value: dict[str, _typing.Any] | None = (
-            self._present("custom_info") if self._pb.HasField("custom_info") else None
+            self._present("custom_info")
+            if (self._pb or self._message()).HasField("custom_info")
+            else None
         )
         return value
 
@@ -553,7 +985,9 @@ class Resource(_Message):
     def agent_error(self) -> AgentError | None:
         """``agent_error``: optional flyteidl.admin.AgentError, field 7."""
         value: AgentError | None = (
-            self._present("agent_error") if self._pb.HasField("agent_error") else None
+            self._present("agent_error")
+            if (self._pb or self._message()).HasField("agent_error")
+            else None
         )
         return value
 
@@ -575,29 +1009,64 @@ class DeleteTaskRequest(_Message):
         resource_meta: bytes | None = None,
         task_category: TaskCategory | None = None,
     ) -> None:
-        self._build(
+        if (
+            (task_type is None or (task_type.__class__ is str and task_type.isascii()))
+            and (resource_meta is None or resource_meta.__class__ is bytes)
+            and (
+                task_category is None
+                or getattr(task_category.__class__, "_IDL_PB", None) is _pb2.TaskCategory
+            )
+        ):
+            self._values = (
+                task_type,
+                resource_meta,
+                task_category,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_type,
+                resource_meta,
+                task_category,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_type,
             resource_meta,
             task_category,
-        )
+        ) = self._values
+        if task_type is not None:
+            _target.task_type = task_type
+        if resource_meta is not None:
+            _target.resource_meta = resource_meta
+        if task_category is not None:
+            task_category._fm_into(_target.task_category)
 
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 1."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
     def resource_meta(self) -> bytes:
         """``resource_meta``: bytes, field 2."""
-        value: bytes = self._pb.resource_meta
+        value: bytes = (self._pb or self._message()).resource_meta
         return value
 
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl.admin.TaskCategory, field 3."""
         value: TaskCategory | None = (
-            self._present("task_category") if self._pb.HasField("task_category") else None
+            self._present("task_category")
+            if (self._pb or self._message()).HasField("task_category")
+            else None
         )
         return value
 
@@ -634,17 +1103,55 @@ class Agent(_Message):
         is_sync: bool | None = None,
         supported_task_categories: _abc.Iterable[TaskCategory] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (supported_task_types is None or _fast.strings(supported_task_types))
+            and (is_sync is None or is_sync.__class__ is bool)
+            and (
+                supported_task_categories is None
+                or _fast.models(supported_task_categories, _pb2.TaskCategory)
+            )
+        ):
+            self._values = (
+                name,
+                [*supported_task_types] if supported_task_types else None,
+                is_sync,
+                [*supported_task_categories] if supported_task_categories else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                supported_task_types,
+                is_sync,
+                supported_task_categories,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             supported_task_types,
             is_sync,
             supported_task_categories,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if supported_task_types is not None:
+            _target.supported_task_types.extend(supported_task_types)
+        if is_sync is not None:
+            _target.is_sync = is_sync
+        if supported_task_categories is not None:
+            _fast.put_models(_target.supported_task_categories, supported_task_categories)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
@@ -656,7 +1163,7 @@ class Agent(_Message):
     @property
     def is_sync(self) -> bool:
         """``is_sync``: bool, field 3."""
-        value: bool = self._pb.is_sync
+        value: bool = (self._pb or self._message()).is_sync
         return value
 
     @property
@@ -681,21 +1188,45 @@ class TaskCategory(_Message):
         name: str | None = None,
         version: int | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            version is None or (version.__class__ is int and -2147483648 <= version <= 2147483647)
+        ):
+            self._values = (
+                name,
+                version,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                version,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             version,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if version is not None:
+            _target.version = version
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def version(self) -> int:
         """``version``: int32, field 2."""
-        value: int = self._pb.version
+        value: int = (self._pb or self._message()).version
         return value
 
 
@@ -710,14 +1241,28 @@ class GetAgentRequest(_Message):
         self,
         name: str | None = None,
     ) -> None:
-        self._build(
-            name,
-        )
+        if name is None or (name.__class__ is str and name.isascii()):
+            self._values = (name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (name,) = self._values
+        if name is not None:
+            _target.name = name
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -732,14 +1277,30 @@ class GetAgentResponse(_Message):
         self,
         agent: Agent | None = None,
     ) -> None:
-        self._build(
-            agent,
-        )
+        if agent is None or getattr(agent.__class__, "_IDL_PB", None) is _pb2.Agent:
+            self._values = (agent,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                agent,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (agent,) = self._values
+        if agent is not None:
+            agent._fm_into(_target.agent)
 
     @property
     def agent(self) -> Agent | None:
         """``agent``: optional flyteidl.admin.Agent, field 1."""
-        value: Agent | None = self._present("agent") if self._pb.HasField("agent") else None
+        value: Agent | None = (
+            self._present("agent") if (self._pb or self._message()).HasField("agent") else None
+        )
         return value
 
 
@@ -767,9 +1328,23 @@ class ListAgentsResponse(_Message):
         self,
         agents: _abc.Iterable[Agent] | None = None,
     ) -> None:
-        self._build(
-            agents,
-        )
+        if agents is None or _fast.models(agents, _pb2.Agent):
+            self._values = ([*agents] if agents else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                agents,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (agents,) = self._values
+        if agents is not None:
+            _fast.put_models(_target.agents, agents)
 
     @property
     def agents(self) -> list[Agent]:
@@ -803,7 +1378,46 @@ class GetTaskMetricsRequest(_Message):
         step: _datetime.timedelta | None = None,
         task_category: TaskCategory | None = None,
     ) -> None:
-        self._build(
+        if (
+            (task_type is None or (task_type.__class__ is str and task_type.isascii()))
+            and (resource_meta is None or resource_meta.__class__ is bytes)
+            and (queries is None or _fast.strings(queries))
+            and (start_time is None or _fast.timestamp(start_time))
+            and (end_time is None or _fast.timestamp(end_time))
+            and (step is None or _fast.duration(step))
+            and (
+                task_category is None
+                or getattr(task_category.__class__, "_IDL_PB", None) is _pb2.TaskCategory
+            )
+        ):
+            self._values = (
+                task_type,
+                resource_meta,
+                [*queries] if queries else None,
+                start_time,
+                end_time,
+                step,
+                task_category,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_type,
+                resource_meta,
+                queries,
+                start_time,
+                end_time,
+                step,
+                task_category,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_type,
             resource_meta,
             queries,
@@ -811,18 +1425,32 @@ class GetTaskMetricsRequest(_Message):
             end_time,
             step,
             task_category,
-        )
+        ) = self._values
+        if task_type is not None:
+            _target.task_type = task_type
+        if resource_meta is not None:
+            _target.resource_meta = resource_meta
+        if queries is not None:
+            _target.queries.extend(queries)
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
+        if end_time is not None:
+            _fast.put_timestamp(_target.end_time, end_time)
+        if step is not None:
+            _fast.put_duration(_target.step, step)
+        if task_category is not None:
+            task_category._fm_into(_target.task_category)
 
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 1."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
     def resource_meta(self) -> bytes:
         """``resource_meta``: bytes, field 2."""
-        value: bytes = self._pb.resource_meta
+        value: bytes = (self._pb or self._message()).resource_meta
         return value
 
     @property
@@ -835,7 +1463,9 @@ class GetTaskMetricsRequest(_Message):
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -843,7 +1473,9 @@ class GetTaskMetricsRequest(_Message):
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("end_time") if self._pb.HasField("end_time") else None
+            self._present("end_time")
+            if (self._pb or self._message()).HasField("end_time")
+            else None
         )
         return value
 
@@ -851,7 +1483,7 @@ class GetTaskMetricsRequest(_Message):
     def step(self) -> _datetime.timedelta | None:
         """``step``: optional google.protobuf.Duration, field 6."""
         value: _datetime.timedelta | None = (
-            self._present("step") if self._pb.HasField("step") else None
+            self._present("step") if (self._pb or self._message()).HasField("step") else None
         )
         return value
 
@@ -859,7 +1491,9 @@ class GetTaskMetricsRequest(_Message):
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl.admin.TaskCategory, field 7."""
         value: TaskCategory | None = (
-            self._present("task_category") if self._pb.HasField("task_category") else None
+            self._present("task_category")
+            if (self._pb or self._message()).HasField("task_category")
+            else None
         )
         return value
 
@@ -875,9 +1509,25 @@ class GetTaskMetricsResponse(_Message):
         self,
         results: _abc.Iterable[_core_metrics.ExecutionMetricResult] | None = None,
     ) -> None:
-        self._build(
-            results,
-        )
+        if results is None or _fast.models(
+            results, _flyteidl_core_metrics_pb2.ExecutionMetricResult
+        ):
+            self._values = ([*results] if results else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                results,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (results,) = self._values
+        if results is not None:
+            _fast.put_models(_target.results, results)
 
     @property
     def results(self) -> list[_core_metrics.ExecutionMetricResult]:
@@ -907,43 +1557,88 @@ class GetTaskLogsRequest(_Message):
         token: str | None = None,
         task_category: TaskCategory | None = None,
     ) -> None:
-        self._build(
+        if (
+            (task_type is None or (task_type.__class__ is str and task_type.isascii()))
+            and (resource_meta is None or resource_meta.__class__ is bytes)
+            and (lines is None or (lines.__class__ is int and 0 <= lines <= 18446744073709551615))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (
+                task_category is None
+                or getattr(task_category.__class__, "_IDL_PB", None) is _pb2.TaskCategory
+            )
+        ):
+            self._values = (
+                task_type,
+                resource_meta,
+                lines,
+                token,
+                task_category,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_type,
+                resource_meta,
+                lines,
+                token,
+                task_category,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_type,
             resource_meta,
             lines,
             token,
             task_category,
-        )
+        ) = self._values
+        if task_type is not None:
+            _target.task_type = task_type
+        if resource_meta is not None:
+            _target.resource_meta = resource_meta
+        if lines is not None:
+            _target.lines = lines
+        if token is not None:
+            _target.token = token
+        if task_category is not None:
+            task_category._fm_into(_target.task_category)
 
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 1."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
     def resource_meta(self) -> bytes:
         """``resource_meta``: bytes, field 2."""
-        value: bytes = self._pb.resource_meta
+        value: bytes = (self._pb or self._message()).resource_meta
         return value
 
     @property
     def lines(self) -> int:
         """``lines``: uint64, field 3."""
-        value: int = self._pb.lines
+        value: int = (self._pb or self._message()).lines
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 4."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl.admin.TaskCategory, field 5."""
         value: TaskCategory | None = (
-            self._present("task_category") if self._pb.HasField("task_category") else None
+            self._present("task_category")
+            if (self._pb or self._message()).HasField("task_category")
+            else None
         )
         return value
 
@@ -959,14 +1654,28 @@ class GetTaskLogsResponseHeader(_Message):
         self,
         token: str | None = None,
     ) -> None:
-        self._build(
-            token,
-        )
+        if token is None or (token.__class__ is str and token.isascii()):
+            self._values = (token,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (token,) = self._values
+        if token is not None:
+            _target.token = token
 
     @property
     def token(self) -> str:
         """``token``: string, field 1."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -987,24 +1696,62 @@ class LogLine(_Message):
         message: str | None = None,
         originator: LogLineOriginator | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (timestamp is None or _fast.timestamp(timestamp))
+            and (message is None or (message.__class__ is str and message.isascii()))
+            and (
+                originator is None
+                or (
+                    (originator.__class__ is int or originator.__class__ is LogLineOriginator)
+                    and -2147483648 <= originator <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                timestamp,
+                message,
+                originator,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                timestamp,
+                message,
+                originator,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             timestamp,
             message,
             originator,
-        )
+        ) = self._values
+        if timestamp is not None:
+            _fast.put_timestamp(_target.timestamp, timestamp)
+        if message is not None:
+            _target.message = message
+        if originator is not None:
+            _target.originator = originator
 
     @property
     def timestamp(self) -> _datetime.datetime | None:
         """``timestamp``: optional google.protobuf.Timestamp, field 1."""
         value: _datetime.datetime | None = (
-            self._present("timestamp") if self._pb.HasField("timestamp") else None
+            self._present("timestamp")
+            if (self._pb or self._message()).HasField("timestamp")
+            else None
         )
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 2."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
@@ -1029,10 +1776,34 @@ class GetTaskLogsResponseBody(_Message):
         results: _abc.Iterable[str] | None = None,
         structured_lines: _abc.Iterable[LogLine] | None = None,
     ) -> None:
-        self._build(
+        if (results is None or _fast.strings(results)) and (
+            structured_lines is None or _fast.models(structured_lines, _pb2.LogLine)
+        ):
+            self._values = (
+                [*results] if results else None,
+                [*structured_lines] if structured_lines else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                results,
+                structured_lines,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             results,
             structured_lines,
-        )
+        ) = self._values
+        if results is not None:
+            _target.results.extend(results)
+        if structured_lines is not None:
+            _fast.put_models(_target.structured_lines, structured_lines)
 
     @property
     def results(self) -> list[str]:
@@ -1062,16 +1833,48 @@ class GetTaskLogsResponse(_Message):
         header: GetTaskLogsResponseHeader | None = None,
         body: GetTaskLogsResponseBody | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                header is None
+                or getattr(header.__class__, "_IDL_PB", None) is _pb2.GetTaskLogsResponseHeader
+            )
+            and (
+                body is None
+                or getattr(body.__class__, "_IDL_PB", None) is _pb2.GetTaskLogsResponseBody
+            )
+            and (header is not None) + (body is not None) < 2
+        ):
+            self._values = (
+                header,
+                body,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                header,
+                body,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             header,
             body,
-        )
+        ) = self._values
+        if header is not None:
+            header._fm_into(_target.header)
+        if body is not None:
+            body._fm_into(_target.body)
 
     @property
     def header(self) -> GetTaskLogsResponseHeader | None:
         """``header``: optional flyteidl.admin.GetTaskLogsResponseHeader, field 1."""
         value: GetTaskLogsResponseHeader | None = (
-            self._present("header") if self._pb.HasField("header") else None
+            self._present("header") if (self._pb or self._message()).HasField("header") else None
         )
         return value
 
@@ -1079,7 +1882,7 @@ class GetTaskLogsResponse(_Message):
     def body(self) -> GetTaskLogsResponseBody | None:
         """``body``: optional flyteidl.admin.GetTaskLogsResponseBody, field 2."""
         value: GetTaskLogsResponseBody | None = (
-            self._present("body") if self._pb.HasField("body") else None
+            self._present("body") if (self._pb or self._message()).HasField("body") else None
         )
         return value
 
@@ -1107,16 +1910,54 @@ class AgentError(_Message):
         kind: AgentError.Kind | int | None = None,
         origin: _core_execution.ExecutionError.ErrorKind | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (code is None or (code.__class__ is str and code.isascii()))
+            and (
+                kind is None
+                or (
+                    (kind.__class__ is int or kind.__class__ is AgentError.Kind)
+                    and -2147483648 <= kind <= 2147483647
+                )
+            )
+            and (
+                origin is None or (origin.__class__ is int and -2147483648 <= origin <= 2147483647)
+            )
+        ):
+            self._values = (
+                code,
+                kind,
+                origin,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                code,
+                kind,
+                origin,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             code,
             kind,
             origin,
-        )
+        ) = self._values
+        if code is not None:
+            _target.code = code
+        if kind is not None:
+            _target.kind = kind
+        if origin is not None:
+            _target.origin = origin
 
     @property
     def code(self) -> str:
         """``code``: string, field 1."""
-        value: str = self._pb.code
+        value: str = (self._pb or self._message()).code
         return value
 
     @property

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl.admin import cluster_assignment_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 
 class ClusterAssignment(_Message):
@@ -19,12 +20,28 @@ class ClusterAssignment(_Message):
         self,
         cluster_pool_name: str | None = None,
     ) -> None:
-        self._build(
-            cluster_pool_name,
-        )
+        if cluster_pool_name is None or (
+            cluster_pool_name.__class__ is str and cluster_pool_name.isascii()
+        ):
+            self._values = (cluster_pool_name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cluster_pool_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (cluster_pool_name,) = self._values
+        if cluster_pool_name is not None:
+            _target.cluster_pool_name = cluster_pool_name
 
     @property
     def cluster_pool_name(self) -> str:
         """``cluster_pool_name``: string, field 3."""
-        value: str = self._pb.cluster_pool_name
+        value: str = (self._pb or self._message()).cluster_pool_name
         return value

@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import common_pb2 as _pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -44,35 +47,70 @@ class NamedEntityIdentifier(_Message):
         name: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                domain,
+                name,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                domain,
+                name,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             domain,
             name,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 3."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 4."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -91,15 +129,43 @@ class NamedEntityMetadata(_Message):
         description: str | None = None,
         state: NamedEntityState | int | None = None,
     ) -> None:
-        self._build(
+        if (description is None or (description.__class__ is str and description.isascii())) and (
+            state is None
+            or (
+                (state.__class__ is int or state.__class__ is NamedEntityState)
+                and -2147483648 <= state <= 2147483647
+            )
+        ):
+            self._values = (
+                description,
+                state,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                description,
+                state,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             description,
             state,
-        )
+        ) = self._values
+        if description is not None:
+            _target.description = description
+        if state is not None:
+            _target.state = state
 
     @property
     def description(self) -> str:
         """``description``: string, field 1."""
-        value: str = self._pb.description
+        value: str = (self._pb or self._message()).description
         return value
 
     @property
@@ -126,11 +192,47 @@ class NamedEntity(_Message):
         id: NamedEntityIdentifier | None = None,
         metadata: NamedEntityMetadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                resource_type is None
+                or (resource_type.__class__ is int and -2147483648 <= resource_type <= 2147483647)
+            )
+            and (id is None or getattr(id.__class__, "_IDL_PB", None) is _pb2.NamedEntityIdentifier)
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.NamedEntityMetadata
+            )
+        ):
+            self._values = (
+                resource_type,
+                id,
+                metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_type,
+                id,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_type,
             id,
             metadata,
-        )
+        ) = self._values
+        if resource_type is not None:
+            _target.resource_type = resource_type
+        if id is not None:
+            id._fm_into(_target.id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -142,7 +244,7 @@ class NamedEntity(_Message):
     def id(self) -> NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 2."""
         value: NamedEntityIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -150,7 +252,9 @@ class NamedEntity(_Message):
     def metadata(self) -> NamedEntityMetadata | None:
         """``metadata``: optional flyteidl.admin.NamedEntityMetadata, field 3."""
         value: NamedEntityMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -176,15 +280,43 @@ class Sort(_Message):
         key: str | None = None,
         direction: Sort.Direction | int | None = None,
     ) -> None:
-        self._build(
+        if (key is None or (key.__class__ is str and key.isascii())) and (
+            direction is None
+            or (
+                (direction.__class__ is int or direction.__class__ is Sort.Direction)
+                and -2147483648 <= direction <= 2147483647
+            )
+        ):
+            self._values = (
+                key,
+                direction,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                direction,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             direction,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if direction is not None:
+            _target.direction = direction
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
@@ -219,7 +351,43 @@ class NamedEntityIdentifierListRequest(_Message):
         filters: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (sort_by is None or getattr(sort_by.__class__, "_IDL_PB", None) is _pb2.Sort)
+            and (filters is None or (filters.__class__ is str and filters.isascii()))
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                domain,
+                limit,
+                token,
+                sort_by,
+                filters,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                domain,
+                limit,
+                token,
+                sort_by,
+                filters,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             domain,
             limit,
@@ -227,48 +395,64 @@ class NamedEntityIdentifierListRequest(_Message):
             sort_by,
             filters,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
+        if filters is not None:
+            _target.filters = filters
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 3."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 4."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def sort_by(self) -> Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
-        value: Sort | None = self._present("sort_by") if self._pb.HasField("sort_by") else None
+        value: Sort | None = (
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
+        )
         return value
 
     @property
     def filters(self) -> str:
         """``filters``: string, field 6."""
-        value: str = self._pb.filters
+        value: str = (self._pb or self._message()).filters
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 7."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -299,7 +483,49 @@ class NamedEntityListRequest(_Message):
         filters: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                resource_type is None
+                or (resource_type.__class__ is int and -2147483648 <= resource_type <= 2147483647)
+            )
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (sort_by is None or getattr(sort_by.__class__, "_IDL_PB", None) is _pb2.Sort)
+            and (filters is None or (filters.__class__ is str and filters.isascii()))
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                resource_type,
+                project,
+                domain,
+                limit,
+                token,
+                sort_by,
+                filters,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_type,
+                project,
+                domain,
+                limit,
+                token,
+                sort_by,
+                filters,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_type,
             project,
             domain,
@@ -308,7 +534,23 @@ class NamedEntityListRequest(_Message):
             sort_by,
             filters,
             org,
-        )
+        ) = self._values
+        if resource_type is not None:
+            _target.resource_type = resource_type
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
+        if filters is not None:
+            _target.filters = filters
+        if org is not None:
+            _target.org = org
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -319,43 +561,45 @@ class NamedEntityListRequest(_Message):
     @property
     def project(self) -> str:
         """``project``: string, field 2."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 4."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 5."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def sort_by(self) -> Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 6."""
-        value: Sort | None = self._present("sort_by") if self._pb.HasField("sort_by") else None
+        value: Sort | None = (
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
+        )
         return value
 
     @property
     def filters(self) -> str:
         """``filters``: string, field 7."""
-        value: str = self._pb.filters
+        value: str = (self._pb or self._message()).filters
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 8."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -374,10 +618,34 @@ class NamedEntityIdentifierList(_Message):
         entities: _abc.Iterable[NamedEntityIdentifier] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (entities is None or _fast.models(entities, _pb2.NamedEntityIdentifier)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*entities] if entities else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                entities,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             entities,
             token,
-        )
+        ) = self._values
+        if entities is not None:
+            _fast.put_models(_target.entities, entities)
+        if token is not None:
+            _target.token = token
 
     @property
     def entities(self) -> list[NamedEntityIdentifier]:
@@ -388,7 +656,7 @@ class NamedEntityIdentifierList(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -407,10 +675,34 @@ class NamedEntityList(_Message):
         entities: _abc.Iterable[NamedEntity] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (entities is None or _fast.models(entities, _pb2.NamedEntity)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*entities] if entities else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                entities,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             entities,
             token,
-        )
+        ) = self._values
+        if entities is not None:
+            _fast.put_models(_target.entities, entities)
+        if token is not None:
+            _target.token = token
 
     @property
     def entities(self) -> list[NamedEntity]:
@@ -421,7 +713,7 @@ class NamedEntityList(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -440,10 +732,35 @@ class NamedEntityGetRequest(_Message):
         resource_type: _core_identifier.ResourceType | int | None = None,
         id: NamedEntityIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            resource_type is None
+            or (resource_type.__class__ is int and -2147483648 <= resource_type <= 2147483647)
+        ) and (id is None or getattr(id.__class__, "_IDL_PB", None) is _pb2.NamedEntityIdentifier):
+            self._values = (
+                resource_type,
+                id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_type,
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_type,
             id,
-        )
+        ) = self._values
+        if resource_type is not None:
+            _target.resource_type = resource_type
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -455,7 +772,7 @@ class NamedEntityGetRequest(_Message):
     def id(self) -> NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 2."""
         value: NamedEntityIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -477,11 +794,47 @@ class NamedEntityUpdateRequest(_Message):
         id: NamedEntityIdentifier | None = None,
         metadata: NamedEntityMetadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                resource_type is None
+                or (resource_type.__class__ is int and -2147483648 <= resource_type <= 2147483647)
+            )
+            and (id is None or getattr(id.__class__, "_IDL_PB", None) is _pb2.NamedEntityIdentifier)
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.NamedEntityMetadata
+            )
+        ):
+            self._values = (
+                resource_type,
+                id,
+                metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_type,
+                id,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_type,
             id,
             metadata,
-        )
+        ) = self._values
+        if resource_type is not None:
+            _target.resource_type = resource_type
+        if id is not None:
+            id._fm_into(_target.id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -493,7 +846,7 @@ class NamedEntityUpdateRequest(_Message):
     def id(self) -> NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 2."""
         value: NamedEntityIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -501,7 +854,9 @@ class NamedEntityUpdateRequest(_Message):
     def metadata(self) -> NamedEntityMetadata | None:
         """``metadata``: optional flyteidl.admin.NamedEntityMetadata, field 3."""
         value: NamedEntityMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -530,15 +885,32 @@ class ObjectGetRequest(_Message):
         self,
         id: _core_identifier.Identifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None) is _flyteidl_core_identifier_pb2.Identifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -564,44 +936,86 @@ class ResourceListRequest(_Message):
         filters: str | None = None,
         sort_by: Sort | None = None,
     ) -> None:
-        self._build(
+        if (
+            (id is None or getattr(id.__class__, "_IDL_PB", None) is _pb2.NamedEntityIdentifier)
+            and (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (filters is None or (filters.__class__ is str and filters.isascii()))
+            and (sort_by is None or getattr(sort_by.__class__, "_IDL_PB", None) is _pb2.Sort)
+        ):
+            self._values = (
+                id,
+                limit,
+                token,
+                filters,
+                sort_by,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                limit,
+                token,
+                filters,
+                sort_by,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             limit,
             token,
             filters,
             sort_by,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if filters is not None:
+            _target.filters = filters
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
 
     @property
     def id(self) -> NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 1."""
         value: NamedEntityIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 2."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 3."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def filters(self) -> str:
         """``filters``: string, field 4."""
-        value: str = self._pb.filters
+        value: str = (self._pb or self._message()).filters
         return value
 
     @property
     def sort_by(self) -> Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
-        value: Sort | None = self._present("sort_by") if self._pb.HasField("sort_by") else None
+        value: Sort | None = (
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
+        )
         return value
 
 
@@ -620,10 +1034,34 @@ class EmailNotification(_Message):
         recipients_email: _abc.Iterable[str] | None = None,
         template: str | None = None,
     ) -> None:
-        self._build(
+        if (recipients_email is None or _fast.strings(recipients_email)) and (
+            template is None or (template.__class__ is str and template.isascii())
+        ):
+            self._values = (
+                [*recipients_email] if recipients_email else None,
+                template,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                recipients_email,
+                template,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             recipients_email,
             template,
-        )
+        ) = self._values
+        if recipients_email is not None:
+            _target.recipients_email.extend(recipients_email)
+        if template is not None:
+            _target.template = template
 
     @property
     def recipients_email(self) -> list[str]:
@@ -634,7 +1072,7 @@ class EmailNotification(_Message):
     @property
     def template(self) -> str:
         """``template``: string, field 2."""
-        value: str = self._pb.template
+        value: str = (self._pb or self._message()).template
         return value
 
 
@@ -653,10 +1091,34 @@ class PagerDutyNotification(_Message):
         recipients_email: _abc.Iterable[str] | None = None,
         template: str | None = None,
     ) -> None:
-        self._build(
+        if (recipients_email is None or _fast.strings(recipients_email)) and (
+            template is None or (template.__class__ is str and template.isascii())
+        ):
+            self._values = (
+                [*recipients_email] if recipients_email else None,
+                template,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                recipients_email,
+                template,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             recipients_email,
             template,
-        )
+        ) = self._values
+        if recipients_email is not None:
+            _target.recipients_email.extend(recipients_email)
+        if template is not None:
+            _target.template = template
 
     @property
     def recipients_email(self) -> list[str]:
@@ -667,7 +1129,7 @@ class PagerDutyNotification(_Message):
     @property
     def template(self) -> str:
         """``template``: string, field 2."""
-        value: str = self._pb.template
+        value: str = (self._pb or self._message()).template
         return value
 
 
@@ -686,10 +1148,34 @@ class SlackNotification(_Message):
         recipients_email: _abc.Iterable[str] | None = None,
         template: str | None = None,
     ) -> None:
-        self._build(
+        if (recipients_email is None or _fast.strings(recipients_email)) and (
+            template is None or (template.__class__ is str and template.isascii())
+        ):
+            self._values = (
+                [*recipients_email] if recipients_email else None,
+                template,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                recipients_email,
+                template,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             recipients_email,
             template,
-        )
+        ) = self._values
+        if recipients_email is not None:
+            _target.recipients_email.extend(recipients_email)
+        if template is not None:
+            _target.template = template
 
     @property
     def recipients_email(self) -> list[str]:
@@ -700,7 +1186,7 @@ class SlackNotification(_Message):
     @property
     def template(self) -> str:
         """``template``: string, field 2."""
-        value: str = self._pb.template
+        value: str = (self._pb or self._message()).template
         return value
 
 
@@ -723,12 +1209,53 @@ class Notification(_Message):
         pager_duty: PagerDutyNotification | None = None,
         slack: SlackNotification | None = None,
     ) -> None:
-        self._build(
+        if (
+            phases is None
+            and (
+                email is None or getattr(email.__class__, "_IDL_PB", None) is _pb2.EmailNotification
+            )
+            and (
+                pager_duty is None
+                or getattr(pager_duty.__class__, "_IDL_PB", None) is _pb2.PagerDutyNotification
+            )
+            and (
+                slack is None or getattr(slack.__class__, "_IDL_PB", None) is _pb2.SlackNotification
+            )
+            and (email is not None) + (pager_duty is not None) + (slack is not None) < 2
+        ):
+            self._values = (
+                phases,
+                email,
+                pager_duty,
+                slack,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                phases,
+                email,
+                pager_duty,
+                slack,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             phases,
             email,
             pager_duty,
             slack,
-        )
+        ) = self._values
+        if email is not None:
+            email._fm_into(_target.email)
+        if pager_duty is not None:
+            pager_duty._fm_into(_target.pager_duty)
+        if slack is not None:
+            slack._fm_into(_target.slack)
 
     @property
     def phases(self) -> list[_core_execution.WorkflowExecution.Phase]:
@@ -740,7 +1267,7 @@ class Notification(_Message):
     def email(self) -> EmailNotification | None:
         """``email``: optional flyteidl.admin.EmailNotification, field 2."""
         value: EmailNotification | None = (
-            self._present("email") if self._pb.HasField("email") else None
+            self._present("email") if (self._pb or self._message()).HasField("email") else None
         )
         return value
 
@@ -748,7 +1275,9 @@ class Notification(_Message):
     def pager_duty(self) -> PagerDutyNotification | None:
         """``pager_duty``: optional flyteidl.admin.PagerDutyNotification, field 3."""
         value: PagerDutyNotification | None = (
-            self._present("pager_duty") if self._pb.HasField("pager_duty") else None
+            self._present("pager_duty")
+            if (self._pb or self._message()).HasField("pager_duty")
+            else None
         )
         return value
 
@@ -756,7 +1285,7 @@ class Notification(_Message):
     def slack(self) -> SlackNotification | None:
         """``slack``: optional flyteidl.admin.SlackNotification, field 4."""
         value: SlackNotification | None = (
-            self._present("slack") if self._pb.HasField("slack") else None
+            self._present("slack") if (self._pb or self._message()).HasField("slack") else None
         )
         return value
 
@@ -776,21 +1305,46 @@ class UrlBlob(_Message):
         url: str | None = None,
         bytes: int | None = None,
     ) -> None:
-        self._build(
+        if (url is None or (url.__class__ is str and url.isascii())) and (
+            bytes is None
+            or (bytes.__class__ is int and -9223372036854775808 <= bytes <= 9223372036854775807)
+        ):
+            self._values = (
+                url,
+                bytes,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                url,
+                bytes,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             url,
             bytes,
-        )
+        ) = self._values
+        if url is not None:
+            _target.url = url
+        if bytes is not None:
+            _target.bytes = bytes
 
     @property
     def url(self) -> str:
         """``url``: string, field 1."""
-        value: str = self._pb.url
+        value: str = (self._pb or self._message()).url
         return value
 
     @property
     def bytes(self) -> int:
         """``bytes``: int64, field 2."""
-        value: int = self._pb.bytes
+        value: int = (self._pb or self._message()).bytes
         return value
 
 
@@ -805,9 +1359,23 @@ class Labels(_Message):
         self,
         values: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
-            values,
-        )
+        if values is None or _fast.string_map(values):
+            self._values = ({**values} if values else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (values,) = self._values
+        if values is not None:
+            _target.values.update(values)
 
     @property
     def values(self) -> dict[str, str]:
@@ -827,9 +1395,23 @@ class Annotations(_Message):
         self,
         values: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
-            values,
-        )
+        if values is None or _fast.string_map(values):
+            self._values = ({**values} if values else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (values,) = self._values
+        if values is not None:
+            _target.values.update(values)
 
     @property
     def values(self) -> dict[str, str]:
@@ -849,9 +1431,23 @@ class Envs(_Message):
         self,
         values: _abc.Iterable[_core_literals.KeyValuePair] | None = None,
     ) -> None:
-        self._build(
-            values,
-        )
+        if values is None or _fast.models(values, _flyteidl_core_literals_pb2.KeyValuePair):
+            self._values = ([*values] if values else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (values,) = self._values
+        if values is not None:
+            _fast.put_models(_target.values, values)
 
     @property
     def values(self) -> list[_core_literals.KeyValuePair]:
@@ -875,21 +1471,51 @@ class AuthRole(_Message):
         assumable_iam_role: str | None = None,
         kubernetes_service_account: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            assumable_iam_role is None
+            or (assumable_iam_role.__class__ is str and assumable_iam_role.isascii())
+        ) and (
+            kubernetes_service_account is None
+            or (
+                kubernetes_service_account.__class__ is str and kubernetes_service_account.isascii()
+            )
+        ):
+            self._values = (
+                assumable_iam_role,
+                kubernetes_service_account,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                assumable_iam_role,
+                kubernetes_service_account,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             assumable_iam_role,
             kubernetes_service_account,
-        )
+        ) = self._values
+        if assumable_iam_role is not None:
+            _target.assumable_iam_role = assumable_iam_role
+        if kubernetes_service_account is not None:
+            _target.kubernetes_service_account = kubernetes_service_account
 
     @property
     def assumable_iam_role(self) -> str:
         """``assumable_iam_role``: string, field 1."""
-        value: str = self._pb.assumable_iam_role
+        value: str = (self._pb or self._message()).assumable_iam_role
         return value
 
     @property
     def kubernetes_service_account(self) -> str:
         """``kubernetes_service_account``: string, field 2."""
-        value: str = self._pb.kubernetes_service_account
+        value: str = (self._pb or self._message()).kubernetes_service_account
         return value
 
 
@@ -904,14 +1530,30 @@ class RawOutputDataConfig(_Message):
         self,
         output_location_prefix: str | None = None,
     ) -> None:
-        self._build(
-            output_location_prefix,
-        )
+        if output_location_prefix is None or (
+            output_location_prefix.__class__ is str and output_location_prefix.isascii()
+        ):
+            self._values = (output_location_prefix,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                output_location_prefix,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (output_location_prefix,) = self._values
+        if output_location_prefix is not None:
+            _target.output_location_prefix = output_location_prefix
 
     @property
     def output_location_prefix(self) -> str:
         """``output_location_prefix``: string, field 1."""
-        value: str = self._pb.output_location_prefix
+        value: str = (self._pb or self._message()).output_location_prefix
         return value
 
 
@@ -932,26 +1574,56 @@ class FlyteURLs(_Message):
         outputs: str | None = None,
         deck: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (inputs is None or (inputs.__class__ is str and inputs.isascii()))
+            and (outputs is None or (outputs.__class__ is str and outputs.isascii()))
+            and (deck is None or (deck.__class__ is str and deck.isascii()))
+        ):
+            self._values = (
+                inputs,
+                outputs,
+                deck,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs,
+                outputs,
+                deck,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs,
             outputs,
             deck,
-        )
+        ) = self._values
+        if inputs is not None:
+            _target.inputs = inputs
+        if outputs is not None:
+            _target.outputs = outputs
+        if deck is not None:
+            _target.deck = deck
 
     @property
     def inputs(self) -> str:
         """``inputs``: string, field 1."""
-        value: str = self._pb.inputs
+        value: str = (self._pb or self._message()).inputs
         return value
 
     @property
     def outputs(self) -> str:
         """``outputs``: string, field 2."""
-        value: str = self._pb.outputs
+        value: str = (self._pb or self._message()).outputs
         return value
 
     @property
     def deck(self) -> str:
         """``deck``: string, field 3."""
-        value: str = self._pb.deck
+        value: str = (self._pb or self._message()).deck
         return value

@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import description_entity_pb2 as _pb2
+from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -46,33 +49,88 @@ class DescriptionEntity(_Message):
         source_code: SourceCode | None = None,
         tags: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                short_description is None
+                or (short_description.__class__ is str and short_description.isascii())
+            )
+            and (
+                long_description is None
+                or getattr(long_description.__class__, "_IDL_PB", None) is _pb2.Description
+            )
+            and (
+                source_code is None
+                or getattr(source_code.__class__, "_IDL_PB", None) is _pb2.SourceCode
+            )
+            and (tags is None or _fast.strings(tags))
+        ):
+            self._values = (
+                id,
+                short_description,
+                long_description,
+                source_code,
+                [*tags] if tags else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                short_description,
+                long_description,
+                source_code,
+                tags,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             short_description,
             long_description,
             source_code,
             tags,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if short_description is not None:
+            _target.short_description = short_description
+        if long_description is not None:
+            long_description._fm_into(_target.long_description)
+        if source_code is not None:
+            source_code._fm_into(_target.source_code)
+        if tags is not None:
+            _target.tags.extend(tags)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def short_description(self) -> str:
         """``short_description``: string, field 2."""
-        value: str = self._pb.short_description
+        value: str = (self._pb or self._message()).short_description
         return value
 
     @property
     def long_description(self) -> Description | None:
         """``long_description``: optional flyteidl.admin.Description, field 3."""
         value: Description | None = (
-            self._present("long_description") if self._pb.HasField("long_description") else None
+            self._present("long_description")
+            if (self._pb or self._message()).HasField("long_description")
+            else None
         )
         return value
 
@@ -80,7 +138,9 @@ class DescriptionEntity(_Message):
     def source_code(self) -> SourceCode | None:
         """``source_code``: optional flyteidl.admin.SourceCode, field 4."""
         value: SourceCode | None = (
-            self._present("source_code") if self._pb.HasField("source_code") else None
+            self._present("source_code")
+            if (self._pb or self._message()).HasField("source_code")
+            else None
         )
         return value
 
@@ -110,24 +170,66 @@ class Description(_Message):
         format: DescriptionFormat | int | None = None,
         icon_link: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (value is None or (value.__class__ is str and value.isascii()))
+            and (uri is None or (uri.__class__ is str and uri.isascii()))
+            and (
+                format is None
+                or (
+                    (format.__class__ is int or format.__class__ is DescriptionFormat)
+                    and -2147483648 <= format <= 2147483647
+                )
+            )
+            and (icon_link is None or (icon_link.__class__ is str and icon_link.isascii()))
+            and (value is not None) + (uri is not None) < 2
+        ):
+            self._values = (
+                value,
+                uri,
+                format,
+                icon_link,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                value,
+                uri,
+                format,
+                icon_link,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             value,
             uri,
             format,
             icon_link,
-        )
+        ) = self._values
+        if value is not None:
+            _target.value = value
+        if uri is not None:
+            _target.uri = uri
+        if format is not None:
+            _target.format = format
+        if icon_link is not None:
+            _target.icon_link = icon_link
 
     @property
     def value(self) -> str | None:
         """``value``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.value if pb.HasField("value") else None
         return value
 
     @property
     def uri(self) -> str | None:
         """``uri``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.uri if pb.HasField("uri") else None
         return value
 
@@ -140,7 +242,7 @@ class Description(_Message):
     @property
     def icon_link(self) -> str:
         """``icon_link``: string, field 4."""
-        value: str = self._pb.icon_link
+        value: str = (self._pb or self._message()).icon_link
         return value
 
 
@@ -155,14 +257,28 @@ class SourceCode(_Message):
         self,
         link: str | None = None,
     ) -> None:
-        self._build(
-            link,
-        )
+        if link is None or (link.__class__ is str and link.isascii()):
+            self._values = (link,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                link,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (link,) = self._values
+        if link is not None:
+            _target.link = link
 
     @property
     def link(self) -> str:
         """``link``: string, field 1."""
-        value: str = self._pb.link
+        value: str = (self._pb or self._message()).link
         return value
 
 
@@ -181,10 +297,34 @@ class DescriptionEntityList(_Message):
         descriptionEntities: _abc.Iterable[DescriptionEntity] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            descriptionEntities is None or _fast.models(descriptionEntities, _pb2.DescriptionEntity)
+        ) and (token is None or (token.__class__ is str and token.isascii())):
+            self._values = (
+                [*descriptionEntities] if descriptionEntities else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                descriptionEntities,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             descriptionEntities,
             token,
-        )
+        ) = self._values
+        if descriptionEntities is not None:
+            _fast.put_models(_target.descriptionEntities, descriptionEntities)
+        if token is not None:
+            _target.token = token
 
     @property
     def descriptionEntities(self) -> list[DescriptionEntity]:
@@ -195,7 +335,7 @@ class DescriptionEntityList(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -222,14 +362,69 @@ class DescriptionEntityListRequest(_Message):
         filters: str | None = None,
         sort_by: _admin_common.Sort | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                resource_type is None
+                or (resource_type.__class__ is int and -2147483648 <= resource_type <= 2147483647)
+            )
+            and (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.NamedEntityIdentifier
+            )
+            and (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (filters is None or (filters.__class__ is str and filters.isascii()))
+            and (
+                sort_by is None
+                or getattr(sort_by.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Sort
+            )
+        ):
+            self._values = (
+                resource_type,
+                id,
+                limit,
+                token,
+                filters,
+                sort_by,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_type,
+                id,
+                limit,
+                token,
+                filters,
+                sort_by,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_type,
             id,
             limit,
             token,
             filters,
             sort_by,
-        )
+        ) = self._values
+        if resource_type is not None:
+            _target.resource_type = resource_type
+        if id is not None:
+            id._fm_into(_target.id)
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if filters is not None:
+            _target.filters = filters
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -241,32 +436,32 @@ class DescriptionEntityListRequest(_Message):
     def id(self) -> _admin_common.NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 2."""
         value: _admin_common.NamedEntityIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 3."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 4."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def filters(self) -> str:
         """``filters``: string, field 5."""
-        value: str = self._pb.filters
+        value: str = (self._pb or self._message()).filters
         return value
 
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 6."""
         value: _admin_common.Sort | None = (
-            self._present("sort_by") if self._pb.HasField("sort_by") else None
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
         )
         return value

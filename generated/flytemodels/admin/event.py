@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import event_pb2 as _pb2
+from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.event import event as _event_event
@@ -24,14 +26,28 @@ class EventErrorAlreadyInTerminalState(_Message):
         self,
         current_phase: str | None = None,
     ) -> None:
-        self._build(
-            current_phase,
-        )
+        if current_phase is None or (current_phase.__class__ is str and current_phase.isascii()):
+            self._values = (current_phase,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                current_phase,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (current_phase,) = self._values
+        if current_phase is not None:
+            _target.current_phase = current_phase
 
     @property
     def current_phase(self) -> str:
         """``current_phase``: string, field 1."""
-        value: str = self._pb.current_phase
+        value: str = (self._pb or self._message()).current_phase
         return value
 
 
@@ -46,14 +62,28 @@ class EventErrorIncompatibleCluster(_Message):
         self,
         cluster: str | None = None,
     ) -> None:
-        self._build(
-            cluster,
-        )
+        if cluster is None or (cluster.__class__ is str and cluster.isascii()):
+            self._values = (cluster,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cluster,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (cluster,) = self._values
+        if cluster is not None:
+            _target.cluster = cluster
 
     @property
     def cluster(self) -> str:
         """``cluster``: string, field 1."""
-        value: str = self._pb.cluster
+        value: str = (self._pb or self._message()).cluster
         return value
 
 
@@ -72,17 +102,51 @@ class EventFailureReason(_Message):
         already_in_terminal_state: EventErrorAlreadyInTerminalState | None = None,
         incompatible_cluster: EventErrorIncompatibleCluster | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                already_in_terminal_state is None
+                or getattr(already_in_terminal_state.__class__, "_IDL_PB", None)
+                is _pb2.EventErrorAlreadyInTerminalState
+            )
+            and (
+                incompatible_cluster is None
+                or getattr(incompatible_cluster.__class__, "_IDL_PB", None)
+                is _pb2.EventErrorIncompatibleCluster
+            )
+            and (already_in_terminal_state is not None) + (incompatible_cluster is not None) < 2
+        ):
+            self._values = (
+                already_in_terminal_state,
+                incompatible_cluster,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                already_in_terminal_state,
+                incompatible_cluster,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             already_in_terminal_state,
             incompatible_cluster,
-        )
+        ) = self._values
+        if already_in_terminal_state is not None:
+            already_in_terminal_state._fm_into(_target.already_in_terminal_state)
+        if incompatible_cluster is not None:
+            incompatible_cluster._fm_into(_target.incompatible_cluster)
 
     @property
     def already_in_terminal_state(self) -> EventErrorAlreadyInTerminalState | None:
         """``already_in_terminal_state``: optional flyteidl.admin.EventErrorAlreadyInTerminalState, field 1."""
         value: EventErrorAlreadyInTerminalState | None = (
             self._present("already_in_terminal_state")
-            if self._pb.HasField("already_in_terminal_state")
+            if (self._pb or self._message()).HasField("already_in_terminal_state")
             else None
         )
         return value
@@ -92,7 +156,7 @@ class EventFailureReason(_Message):
         """``incompatible_cluster``: optional flyteidl.admin.EventErrorIncompatibleCluster, field 2."""
         value: EventErrorIncompatibleCluster | None = (
             self._present("incompatible_cluster")
-            if self._pb.HasField("incompatible_cluster")
+            if (self._pb or self._message()).HasField("incompatible_cluster")
             else None
         )
         return value
@@ -113,22 +177,48 @@ class WorkflowExecutionEventRequest(_Message):
         request_id: str | None = None,
         event: _event_event.WorkflowExecutionEvent | None = None,
     ) -> None:
-        self._build(
+        if (request_id is None or (request_id.__class__ is str and request_id.isascii())) and (
+            event is None
+            or getattr(event.__class__, "_IDL_PB", None)
+            is _flyteidl_event_event_pb2.WorkflowExecutionEvent
+        ):
+            self._values = (
+                request_id,
+                event,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request_id,
+                event,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request_id,
             event,
-        )
+        ) = self._values
+        if request_id is not None:
+            _target.request_id = request_id
+        if event is not None:
+            event._fm_into(_target.event)
 
     @property
     def request_id(self) -> str:
         """``request_id``: string, field 1."""
-        value: str = self._pb.request_id
+        value: str = (self._pb or self._message()).request_id
         return value
 
     @property
     def event(self) -> _event_event.WorkflowExecutionEvent | None:
         """``event``: optional flyteidl.event.WorkflowExecutionEvent, field 2."""
         value: _event_event.WorkflowExecutionEvent | None = (
-            self._present("event") if self._pb.HasField("event") else None
+            self._present("event") if (self._pb or self._message()).HasField("event") else None
         )
         return value
 
@@ -161,22 +251,48 @@ class NodeExecutionEventRequest(_Message):
         request_id: str | None = None,
         event: _event_event.NodeExecutionEvent | None = None,
     ) -> None:
-        self._build(
+        if (request_id is None or (request_id.__class__ is str and request_id.isascii())) and (
+            event is None
+            or getattr(event.__class__, "_IDL_PB", None)
+            is _flyteidl_event_event_pb2.NodeExecutionEvent
+        ):
+            self._values = (
+                request_id,
+                event,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request_id,
+                event,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request_id,
             event,
-        )
+        ) = self._values
+        if request_id is not None:
+            _target.request_id = request_id
+        if event is not None:
+            event._fm_into(_target.event)
 
     @property
     def request_id(self) -> str:
         """``request_id``: string, field 1."""
-        value: str = self._pb.request_id
+        value: str = (self._pb or self._message()).request_id
         return value
 
     @property
     def event(self) -> _event_event.NodeExecutionEvent | None:
         """``event``: optional flyteidl.event.NodeExecutionEvent, field 2."""
         value: _event_event.NodeExecutionEvent | None = (
-            self._present("event") if self._pb.HasField("event") else None
+            self._present("event") if (self._pb or self._message()).HasField("event") else None
         )
         return value
 
@@ -209,22 +325,48 @@ class TaskExecutionEventRequest(_Message):
         request_id: str | None = None,
         event: _event_event.TaskExecutionEvent | None = None,
     ) -> None:
-        self._build(
+        if (request_id is None or (request_id.__class__ is str and request_id.isascii())) and (
+            event is None
+            or getattr(event.__class__, "_IDL_PB", None)
+            is _flyteidl_event_event_pb2.TaskExecutionEvent
+        ):
+            self._values = (
+                request_id,
+                event,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request_id,
+                event,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request_id,
             event,
-        )
+        ) = self._values
+        if request_id is not None:
+            _target.request_id = request_id
+        if event is not None:
+            event._fm_into(_target.event)
 
     @property
     def request_id(self) -> str:
         """``request_id``: string, field 1."""
-        value: str = self._pb.request_id
+        value: str = (self._pb or self._message()).request_id
         return value
 
     @property
     def event(self) -> _event_event.TaskExecutionEvent | None:
         """``event``: optional flyteidl.event.TaskExecutionEvent, field 2."""
         value: _event_event.TaskExecutionEvent | None = (
-            self._present("event") if self._pb.HasField("event") else None
+            self._present("event") if (self._pb or self._message()).HasField("event") else None
         )
         return value
 

@@ -6,8 +6,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import execution_pb2 as _pb2
+from flyteidl.admin import cluster_assignment_pb2 as _flyteidl_admin_cluster_assignment_pb2
+from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
+from flyteidl.core import artifact_id_pb2 as _flyteidl_core_artifact_id_pb2
+from flyteidl.core import execution_envs_pb2 as _flyteidl_core_execution_envs_pb2
+from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+from flyteidl.core import metrics_pb2 as _flyteidl_core_metrics_pb2
+from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -55,51 +66,102 @@ class ExecutionCreateRequest(_Message):
         inputs: _core_literals.LiteralMap | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.ExecutionSpec)
+            and (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                domain,
+                name,
+                spec,
+                inputs,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                domain,
+                name,
+                spec,
+                inputs,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             domain,
             name,
             spec,
             inputs,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 3."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def spec(self) -> ExecutionSpec | None:
         """``spec``: optional flyteidl.admin.ExecutionSpec, field 4."""
-        value: ExecutionSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: ExecutionSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 5."""
         value: _core_literals.LiteralMap | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 6."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -120,30 +182,64 @@ class ExecutionRelaunchRequest(_Message):
         name: str | None = None,
         overwrite_cache: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (overwrite_cache is None or overwrite_cache.__class__ is bool)
+        ):
+            self._values = (
+                id,
+                name,
+                overwrite_cache,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                name,
+                overwrite_cache,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             name,
             overwrite_cache,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if name is not None:
+            _target.name = name
+        if overwrite_cache is not None:
+            _target.overwrite_cache = overwrite_cache
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 3."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def overwrite_cache(self) -> bool:
         """``overwrite_cache``: bool, field 4."""
-        value: bool = self._pb.overwrite_cache
+        value: bool = (self._pb or self._message()).overwrite_cache
         return value
 
 
@@ -164,31 +260,70 @@ class ExecutionRecoverRequest(_Message):
         name: str | None = None,
         metadata: ExecutionMetadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.ExecutionMetadata
+            )
+        ):
+            self._values = (
+                id,
+                name,
+                metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                name,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             name,
             metadata,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if name is not None:
+            _target.name = name
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def metadata(self) -> ExecutionMetadata | None:
         """``metadata``: optional flyteidl.admin.ExecutionMetadata, field 3."""
         value: ExecutionMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -204,15 +339,33 @@ class ExecutionCreateResponse(_Message):
         self,
         id: _core_identifier.WorkflowExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -228,15 +381,33 @@ class WorkflowExecutionGetRequest(_Message):
         self,
         id: _core_identifier.WorkflowExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -258,31 +429,70 @@ class Execution(_Message):
         spec: ExecutionSpec | None = None,
         closure: ExecutionClosure | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.ExecutionSpec)
+            and (
+                closure is None
+                or getattr(closure.__class__, "_IDL_PB", None) is _pb2.ExecutionClosure
+            )
+        ):
+            self._values = (
+                id,
+                spec,
+                closure,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                spec,
+                closure,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             spec,
             closure,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if closure is not None:
+            closure._fm_into(_target.closure)
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def spec(self) -> ExecutionSpec | None:
         """``spec``: optional flyteidl.admin.ExecutionSpec, field 2."""
-        value: ExecutionSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: ExecutionSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
     @property
     def closure(self) -> ExecutionClosure | None:
         """``closure``: optional flyteidl.admin.ExecutionClosure, field 3."""
         value: ExecutionClosure | None = (
-            self._present("closure") if self._pb.HasField("closure") else None
+            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
         )
         return value
 
@@ -302,10 +512,34 @@ class ExecutionList(_Message):
         executions: _abc.Iterable[Execution] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (executions is None or _fast.models(executions, _pb2.Execution)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*executions] if executions else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                executions,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             executions,
             token,
-        )
+        ) = self._values
+        if executions is not None:
+            _fast.put_models(_target.executions, executions)
+        if token is not None:
+            _target.token = token
 
     @property
     def executions(self) -> list[Execution]:
@@ -316,7 +550,7 @@ class ExecutionList(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -335,23 +569,53 @@ class LiteralMapBlob(_Message):
         values: _core_literals.LiteralMap | None = None,
         uri: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                values is None
+                or getattr(values.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (uri is None or (uri.__class__ is str and uri.isascii()))
+            and (values is not None) + (uri is not None) < 2
+        ):
+            self._values = (
+                values,
+                uri,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+                uri,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             values,
             uri,
-        )
+        ) = self._values
+        if values is not None:
+            values._fm_into(_target.values)
+        if uri is not None:
+            _target.uri = uri
 
     @property
     def values(self) -> _core_literals.LiteralMap | None:
         """``values``: optional flyteidl.core.LiteralMap, field 1."""
         value: _core_literals.LiteralMap | None = (
-            self._present("values") if self._pb.HasField("values") else None
+            self._present("values") if (self._pb or self._message()).HasField("values") else None
         )
         return value
 
     @property
     def uri(self) -> str | None:
         """``uri``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.uri if pb.HasField("uri") else None
         return value
 
@@ -371,21 +635,45 @@ class AbortMetadata(_Message):
         cause: str | None = None,
         principal: str | None = None,
     ) -> None:
-        self._build(
+        if (cause is None or (cause.__class__ is str and cause.isascii())) and (
+            principal is None or (principal.__class__ is str and principal.isascii())
+        ):
+            self._values = (
+                cause,
+                principal,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cause,
+                principal,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cause,
             principal,
-        )
+        ) = self._values
+        if cause is not None:
+            _target.cause = cause
+        if principal is not None:
+            _target.principal = principal
 
     @property
     def cause(self) -> str:
         """``cause``: string, field 1."""
-        value: str = self._pb.cause
+        value: str = (self._pb or self._message()).cause
         return value
 
     @property
     def principal(self) -> str:
         """``principal``: string, field 2."""
-        value: str = self._pb.principal
+        value: str = (self._pb or self._message()).principal
         return value
 
 
@@ -428,7 +716,96 @@ class ExecutionClosure(_Message):
         workflow_id: _core_identifier.Identifier | None = None,
         state_change_details: ExecutionStateChangeDetails | None = None,
     ) -> None:
-        self._build(
+        if (
+            (outputs is None or getattr(outputs.__class__, "_IDL_PB", None) is _pb2.LiteralMapBlob)
+            and (
+                error is None
+                or getattr(error.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.ExecutionError
+            )
+            and (abort_cause is None or (abort_cause.__class__ is str and abort_cause.isascii()))
+            and (
+                abort_metadata is None
+                or getattr(abort_metadata.__class__, "_IDL_PB", None) is _pb2.AbortMetadata
+            )
+            and (
+                output_data is None
+                or getattr(output_data.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                computed_inputs is None
+                or getattr(computed_inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (started_at is None or _fast.timestamp(started_at))
+            and (duration is None or _fast.duration(duration))
+            and (created_at is None or _fast.timestamp(created_at))
+            and (updated_at is None or _fast.timestamp(updated_at))
+            and (
+                notifications is None
+                or _fast.models(notifications, _flyteidl_admin_common_pb2.Notification)
+            )
+            and (
+                workflow_id is None
+                or getattr(workflow_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                state_change_details is None
+                or getattr(state_change_details.__class__, "_IDL_PB", None)
+                is _pb2.ExecutionStateChangeDetails
+            )
+            and (outputs is not None)
+            + (error is not None)
+            + (abort_cause is not None)
+            + (abort_metadata is not None)
+            + (output_data is not None)
+            < 2
+        ):
+            self._values = (
+                outputs,
+                error,
+                abort_cause,
+                abort_metadata,
+                output_data,
+                computed_inputs,
+                phase,
+                started_at,
+                duration,
+                created_at,
+                updated_at,
+                [*notifications] if notifications else None,
+                workflow_id,
+                state_change_details,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                outputs,
+                error,
+                abort_cause,
+                abort_metadata,
+                output_data,
+                computed_inputs,
+                phase,
+                started_at,
+                duration,
+                created_at,
+                updated_at,
+                notifications,
+                workflow_id,
+                state_change_details,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             outputs,
             error,
             abort_cause,
@@ -443,13 +820,41 @@ class ExecutionClosure(_Message):
             notifications,
             workflow_id,
             state_change_details,
-        )
+        ) = self._values
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
+        if error is not None:
+            error._fm_into(_target.error)
+        if abort_cause is not None:
+            _target.abort_cause = abort_cause
+        if abort_metadata is not None:
+            abort_metadata._fm_into(_target.abort_metadata)
+        if output_data is not None:
+            output_data._fm_into(_target.output_data)
+        if computed_inputs is not None:
+            computed_inputs._fm_into(_target.computed_inputs)
+        if phase is not None:
+            _target.phase = phase
+        if started_at is not None:
+            _fast.put_timestamp(_target.started_at, started_at)
+        if duration is not None:
+            _fast.put_duration(_target.duration, duration)
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
+        if updated_at is not None:
+            _fast.put_timestamp(_target.updated_at, updated_at)
+        if notifications is not None:
+            _fast.put_models(_target.notifications, notifications)
+        if workflow_id is not None:
+            workflow_id._fm_into(_target.workflow_id)
+        if state_change_details is not None:
+            state_change_details._fm_into(_target.state_change_details)
 
     @property
     def outputs(self) -> LiteralMapBlob | None:
         """``outputs``: optional flyteidl.admin.LiteralMapBlob, field 1."""
         value: LiteralMapBlob | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
@@ -457,14 +862,14 @@ class ExecutionClosure(_Message):
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 2."""
         value: _core_execution.ExecutionError | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value
 
     @property
     def abort_cause(self) -> str | None:
         """``abort_cause``: optional string, field 10."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.abort_cause if pb.HasField("abort_cause") else None
         return value
 
@@ -472,7 +877,9 @@ class ExecutionClosure(_Message):
     def abort_metadata(self) -> AbortMetadata | None:
         """``abort_metadata``: optional flyteidl.admin.AbortMetadata, field 12."""
         value: AbortMetadata | None = (
-            self._present("abort_metadata") if self._pb.HasField("abort_metadata") else None
+            self._present("abort_metadata")
+            if (self._pb or self._message()).HasField("abort_metadata")
+            else None
         )
         return value
 
@@ -480,7 +887,9 @@ class ExecutionClosure(_Message):
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 13."""
         value: _core_literals.LiteralMap | None = (
-            self._present("output_data") if self._pb.HasField("output_data") else None
+            self._present("output_data")
+            if (self._pb or self._message()).HasField("output_data")
+            else None
         )
         return value
 
@@ -488,7 +897,9 @@ class ExecutionClosure(_Message):
     def computed_inputs(self) -> _core_literals.LiteralMap | None:
         """``computed_inputs``: optional flyteidl.core.LiteralMap, field 3."""
         value: _core_literals.LiteralMap | None = (
-            self._present("computed_inputs") if self._pb.HasField("computed_inputs") else None
+            self._present("computed_inputs")
+            if (self._pb or self._message()).HasField("computed_inputs")
+            else None
         )
         return value
 
@@ -502,7 +913,9 @@ class ExecutionClosure(_Message):
     def started_at(self) -> _datetime.datetime | None:
         """``started_at``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("started_at") if self._pb.HasField("started_at") else None
+            self._present("started_at")
+            if (self._pb or self._message()).HasField("started_at")
+            else None
         )
         return value
 
@@ -510,7 +923,9 @@ class ExecutionClosure(_Message):
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 6."""
         value: _datetime.timedelta | None = (
-            self._present("duration") if self._pb.HasField("duration") else None
+            self._present("duration")
+            if (self._pb or self._message()).HasField("duration")
+            else None
         )
         return value
 
@@ -518,7 +933,9 @@ class ExecutionClosure(_Message):
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 7."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value
 
@@ -526,7 +943,9 @@ class ExecutionClosure(_Message):
     def updated_at(self) -> _datetime.datetime | None:
         """``updated_at``: optional google.protobuf.Timestamp, field 8."""
         value: _datetime.datetime | None = (
-            self._present("updated_at") if self._pb.HasField("updated_at") else None
+            self._present("updated_at")
+            if (self._pb or self._message()).HasField("updated_at")
+            else None
         )
         return value
 
@@ -540,7 +959,9 @@ class ExecutionClosure(_Message):
     def workflow_id(self) -> _core_identifier.Identifier | None:
         """``workflow_id``: optional flyteidl.core.Identifier, field 11."""
         value: _core_identifier.Identifier | None = (
-            self._present("workflow_id") if self._pb.HasField("workflow_id") else None
+            self._present("workflow_id")
+            if (self._pb or self._message()).HasField("workflow_id")
+            else None
         )
         return value
 
@@ -549,7 +970,7 @@ class ExecutionClosure(_Message):
         """``state_change_details``: optional flyteidl.admin.ExecutionStateChangeDetails, field 14."""
         value: ExecutionStateChangeDetails | None = (
             self._present("state_change_details")
-            if self._pb.HasField("state_change_details")
+            if (self._pb or self._message()).HasField("state_change_details")
             else None
         )
         return value
@@ -570,21 +991,46 @@ class SystemMetadata(_Message):
         execution_cluster: str | None = None,
         namespace: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            execution_cluster is None
+            or (execution_cluster.__class__ is str and execution_cluster.isascii())
+        ) and (namespace is None or (namespace.__class__ is str and namespace.isascii())):
+            self._values = (
+                execution_cluster,
+                namespace,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                execution_cluster,
+                namespace,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             execution_cluster,
             namespace,
-        )
+        ) = self._values
+        if execution_cluster is not None:
+            _target.execution_cluster = execution_cluster
+        if namespace is not None:
+            _target.namespace = namespace
 
     @property
     def execution_cluster(self) -> str:
         """``execution_cluster``: string, field 1."""
-        value: str = self._pb.execution_cluster
+        value: str = (self._pb or self._message()).execution_cluster
         return value
 
     @property
     def namespace(self) -> str:
         """``namespace``: string, field 2."""
-        value: str = self._pb.namespace
+        value: str = (self._pb or self._message()).namespace
         return value
 
 
@@ -626,7 +1072,66 @@ class ExecutionMetadata(_Message):
         system_metadata: SystemMetadata | None = None,
         artifact_ids: _abc.Iterable[_core_artifact_id.ArtifactID] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                mode is None
+                or (
+                    (mode.__class__ is int or mode.__class__ is ExecutionMetadata.ExecutionMode)
+                    and -2147483648 <= mode <= 2147483647
+                )
+            )
+            and (principal is None or (principal.__class__ is str and principal.isascii()))
+            and (nesting is None or (nesting.__class__ is int and 0 <= nesting <= 4294967295))
+            and (scheduled_at is None or _fast.timestamp(scheduled_at))
+            and (
+                parent_node_execution is None
+                or getattr(parent_node_execution.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+            )
+            and (
+                reference_execution is None
+                or getattr(reference_execution.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (
+                system_metadata is None
+                or getattr(system_metadata.__class__, "_IDL_PB", None) is _pb2.SystemMetadata
+            )
+            and (
+                artifact_ids is None
+                or _fast.models(artifact_ids, _flyteidl_core_artifact_id_pb2.ArtifactID)
+            )
+        ):
+            self._values = (
+                mode,
+                principal,
+                nesting,
+                scheduled_at,
+                parent_node_execution,
+                reference_execution,
+                system_metadata,
+                [*artifact_ids] if artifact_ids else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                mode,
+                principal,
+                nesting,
+                scheduled_at,
+                parent_node_execution,
+                reference_execution,
+                system_metadata,
+                artifact_ids,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             mode,
             principal,
             nesting,
@@ -635,7 +1140,23 @@ class ExecutionMetadata(_Message):
             reference_execution,
             system_metadata,
             artifact_ids,
-        )
+        ) = self._values
+        if mode is not None:
+            _target.mode = mode
+        if principal is not None:
+            _target.principal = principal
+        if nesting is not None:
+            _target.nesting = nesting
+        if scheduled_at is not None:
+            _fast.put_timestamp(_target.scheduled_at, scheduled_at)
+        if parent_node_execution is not None:
+            parent_node_execution._fm_into(_target.parent_node_execution)
+        if reference_execution is not None:
+            reference_execution._fm_into(_target.reference_execution)
+        if system_metadata is not None:
+            system_metadata._fm_into(_target.system_metadata)
+        if artifact_ids is not None:
+            _fast.put_models(_target.artifact_ids, artifact_ids)
 
     @property
     def mode(self) -> ExecutionMetadata.ExecutionMode:
@@ -646,20 +1167,22 @@ class ExecutionMetadata(_Message):
     @property
     def principal(self) -> str:
         """``principal``: string, field 2."""
-        value: str = self._pb.principal
+        value: str = (self._pb or self._message()).principal
         return value
 
     @property
     def nesting(self) -> int:
         """``nesting``: uint32, field 3."""
-        value: int = self._pb.nesting
+        value: int = (self._pb or self._message()).nesting
         return value
 
     @property
     def scheduled_at(self) -> _datetime.datetime | None:
         """``scheduled_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("scheduled_at") if self._pb.HasField("scheduled_at") else None
+            self._present("scheduled_at")
+            if (self._pb or self._message()).HasField("scheduled_at")
+            else None
         )
         return value
 
@@ -668,7 +1191,7 @@ class ExecutionMetadata(_Message):
         """``parent_node_execution``: optional flyteidl.core.NodeExecutionIdentifier, field 5."""
         value: _core_identifier.NodeExecutionIdentifier | None = (
             self._present("parent_node_execution")
-            if self._pb.HasField("parent_node_execution")
+            if (self._pb or self._message()).HasField("parent_node_execution")
             else None
         )
         return value
@@ -678,7 +1201,7 @@ class ExecutionMetadata(_Message):
         """``reference_execution``: optional flyteidl.core.WorkflowExecutionIdentifier, field 16."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
             self._present("reference_execution")
-            if self._pb.HasField("reference_execution")
+            if (self._pb or self._message()).HasField("reference_execution")
             else None
         )
         return value
@@ -687,7 +1210,9 @@ class ExecutionMetadata(_Message):
     def system_metadata(self) -> SystemMetadata | None:
         """``system_metadata``: optional flyteidl.admin.SystemMetadata, field 17."""
         value: SystemMetadata | None = (
-            self._present("system_metadata") if self._pb.HasField("system_metadata") else None
+            self._present("system_metadata")
+            if (self._pb or self._message()).HasField("system_metadata")
+            else None
         )
         return value
 
@@ -709,9 +1234,25 @@ class NotificationList(_Message):
         self,
         notifications: _abc.Iterable[_admin_common.Notification] | None = None,
     ) -> None:
-        self._build(
-            notifications,
-        )
+        if notifications is None or _fast.models(
+            notifications, _flyteidl_admin_common_pb2.Notification
+        ):
+            self._values = ([*notifications] if notifications else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                notifications,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (notifications,) = self._values
+        if notifications is not None:
+            _fast.put_models(_target.notifications, notifications)
 
     @property
     def notifications(self) -> list[_admin_common.Notification]:
@@ -771,7 +1312,140 @@ class ExecutionSpec(_Message):
             _abc.Iterable[_core_execution_envs.ExecutionEnvAssignment] | None
         ) = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                launch_plan is None
+                or getattr(launch_plan.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.ExecutionMetadata
+            )
+            and (
+                notifications is None
+                or getattr(notifications.__class__, "_IDL_PB", None) is _pb2.NotificationList
+            )
+            and (disable_all is None or disable_all.__class__ is bool)
+            and (
+                labels is None
+                or getattr(labels.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Labels
+            )
+            and (
+                annotations is None
+                or getattr(annotations.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.Annotations
+            )
+            and (
+                security_context is None
+                or getattr(security_context.__class__, "_IDL_PB", None)
+                is _flyteidl_core_security_pb2.SecurityContext
+            )
+            and (
+                auth_role is None
+                or getattr(auth_role.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.AuthRole
+            )
+            and (
+                quality_of_service is None
+                or getattr(quality_of_service.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.QualityOfService
+            )
+            and (
+                max_parallelism is None
+                or (
+                    max_parallelism.__class__ is int
+                    and -2147483648 <= max_parallelism <= 2147483647
+                )
+            )
+            and (
+                raw_output_data_config is None
+                or getattr(raw_output_data_config.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.RawOutputDataConfig
+            )
+            and (
+                cluster_assignment is None
+                or getattr(cluster_assignment.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment
+            )
+            and interruptible is None
+            and (overwrite_cache is None or overwrite_cache.__class__ is bool)
+            and (
+                envs is None
+                or getattr(envs.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Envs
+            )
+            and (tags is None or _fast.strings(tags))
+            and (
+                execution_cluster_label is None
+                or getattr(execution_cluster_label.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel
+            )
+            and (
+                execution_env_assignments is None
+                or _fast.models(
+                    execution_env_assignments,
+                    _flyteidl_core_execution_envs_pb2.ExecutionEnvAssignment,
+                )
+            )
+            and (notifications is not None) + (disable_all is not None) < 2
+        ):
+            self._values = (
+                launch_plan,
+                inputs,
+                metadata,
+                notifications,
+                disable_all,
+                labels,
+                annotations,
+                security_context,
+                auth_role,
+                quality_of_service,
+                max_parallelism,
+                raw_output_data_config,
+                cluster_assignment,
+                interruptible,
+                overwrite_cache,
+                envs,
+                [*tags] if tags else None,
+                execution_cluster_label,
+                [*execution_env_assignments] if execution_env_assignments else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                launch_plan,
+                inputs,
+                metadata,
+                notifications,
+                disable_all,
+                labels,
+                annotations,
+                security_context,
+                auth_role,
+                quality_of_service,
+                max_parallelism,
+                raw_output_data_config,
+                cluster_assignment,
+                interruptible,
+                overwrite_cache,
+                envs,
+                tags,
+                execution_cluster_label,
+                execution_env_assignments,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             launch_plan,
             inputs,
             metadata,
@@ -791,13 +1465,51 @@ class ExecutionSpec(_Message):
             tags,
             execution_cluster_label,
             execution_env_assignments,
-        )
+        ) = self._values
+        if launch_plan is not None:
+            launch_plan._fm_into(_target.launch_plan)
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if notifications is not None:
+            notifications._fm_into(_target.notifications)
+        if disable_all is not None:
+            _target.disable_all = disable_all
+        if labels is not None:
+            labels._fm_into(_target.labels)
+        if annotations is not None:
+            annotations._fm_into(_target.annotations)
+        if security_context is not None:
+            security_context._fm_into(_target.security_context)
+        if auth_role is not None:
+            auth_role._fm_into(_target.auth_role)
+        if quality_of_service is not None:
+            quality_of_service._fm_into(_target.quality_of_service)
+        if max_parallelism is not None:
+            _target.max_parallelism = max_parallelism
+        if raw_output_data_config is not None:
+            raw_output_data_config._fm_into(_target.raw_output_data_config)
+        if cluster_assignment is not None:
+            cluster_assignment._fm_into(_target.cluster_assignment)
+        if overwrite_cache is not None:
+            _target.overwrite_cache = overwrite_cache
+        if envs is not None:
+            envs._fm_into(_target.envs)
+        if tags is not None:
+            _target.tags.extend(tags)
+        if execution_cluster_label is not None:
+            execution_cluster_label._fm_into(_target.execution_cluster_label)
+        if execution_env_assignments is not None:
+            _fast.put_models(_target.execution_env_assignments, execution_env_assignments)
 
     @property
     def launch_plan(self) -> _core_identifier.Identifier | None:
         """``launch_plan``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("launch_plan") if self._pb.HasField("launch_plan") else None
+            self._present("launch_plan")
+            if (self._pb or self._message()).HasField("launch_plan")
+            else None
         )
         return value
 
@@ -805,7 +1517,7 @@ class ExecutionSpec(_Message):
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 2."""
         value: _core_literals.LiteralMap | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -813,7 +1525,9 @@ class ExecutionSpec(_Message):
     def metadata(self) -> ExecutionMetadata | None:
         """``metadata``: optional flyteidl.admin.ExecutionMetadata, field 3."""
         value: ExecutionMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -821,14 +1535,16 @@ class ExecutionSpec(_Message):
     def notifications(self) -> NotificationList | None:
         """``notifications``: optional flyteidl.admin.NotificationList, field 5."""
         value: NotificationList | None = (
-            self._present("notifications") if self._pb.HasField("notifications") else None
+            self._present("notifications")
+            if (self._pb or self._message()).HasField("notifications")
+            else None
         )
         return value
 
     @property
     def disable_all(self) -> bool | None:
         """``disable_all``: optional bool, field 6."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.disable_all if pb.HasField("disable_all") else None
         return value
 
@@ -836,7 +1552,7 @@ class ExecutionSpec(_Message):
     def labels(self) -> _admin_common.Labels | None:
         """``labels``: optional flyteidl.admin.Labels, field 7."""
         value: _admin_common.Labels | None = (
-            self._present("labels") if self._pb.HasField("labels") else None
+            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
         )
         return value
 
@@ -844,7 +1560,9 @@ class ExecutionSpec(_Message):
     def annotations(self) -> _admin_common.Annotations | None:
         """``annotations``: optional flyteidl.admin.Annotations, field 8."""
         value: _admin_common.Annotations | None = (
-            self._present("annotations") if self._pb.HasField("annotations") else None
+            self._present("annotations")
+            if (self._pb or self._message()).HasField("annotations")
+            else None
         )
         return value
 
@@ -852,7 +1570,9 @@ class ExecutionSpec(_Message):
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl.core.SecurityContext, field 10."""
         value: _core_security.SecurityContext | None = (
-            self._present("security_context") if self._pb.HasField("security_context") else None
+            self._present("security_context")
+            if (self._pb or self._message()).HasField("security_context")
+            else None
         )
         return value
 
@@ -860,7 +1580,9 @@ class ExecutionSpec(_Message):
     def auth_role(self) -> _admin_common.AuthRole | None:
         """``auth_role``: optional flyteidl.admin.AuthRole, field 16."""
         value: _admin_common.AuthRole | None = (
-            self._present("auth_role") if self._pb.HasField("auth_role") else None
+            self._present("auth_role")
+            if (self._pb or self._message()).HasField("auth_role")
+            else None
         )
         return value
 
@@ -868,14 +1590,16 @@ class ExecutionSpec(_Message):
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """``quality_of_service``: optional flyteidl.core.QualityOfService, field 17."""
         value: _core_execution.QualityOfService | None = (
-            self._present("quality_of_service") if self._pb.HasField("quality_of_service") else None
+            self._present("quality_of_service")
+            if (self._pb or self._message()).HasField("quality_of_service")
+            else None
         )
         return value
 
     @property
     def max_parallelism(self) -> int:
         """``max_parallelism``: int32, field 18."""
-        value: int = self._pb.max_parallelism
+        value: int = (self._pb or self._message()).max_parallelism
         return value
 
     @property
@@ -883,7 +1607,7 @@ class ExecutionSpec(_Message):
         """``raw_output_data_config``: optional flyteidl.admin.RawOutputDataConfig, field 19."""
         value: _admin_common.RawOutputDataConfig | None = (
             self._present("raw_output_data_config")
-            if self._pb.HasField("raw_output_data_config")
+            if (self._pb or self._message()).HasField("raw_output_data_config")
             else None
         )
         return value
@@ -892,7 +1616,9 @@ class ExecutionSpec(_Message):
     def cluster_assignment(self) -> _admin_cluster_assignment.ClusterAssignment | None:
         """``cluster_assignment``: optional flyteidl.admin.ClusterAssignment, field 20."""
         value: _admin_cluster_assignment.ClusterAssignment | None = (
-            self._present("cluster_assignment") if self._pb.HasField("cluster_assignment") else None
+            self._present("cluster_assignment")
+            if (self._pb or self._message()).HasField("cluster_assignment")
+            else None
         )
         return value
 
@@ -900,21 +1626,23 @@ class ExecutionSpec(_Message):
     def interruptible(self) -> bool | None:
         """``interruptible``: optional google.protobuf.BoolValue, field 21."""
         value: bool | None = (
-            self._present("interruptible") if self._pb.HasField("interruptible") else None
+            self._present("interruptible")
+            if (self._pb or self._message()).HasField("interruptible")
+            else None
         )
         return value
 
     @property
     def overwrite_cache(self) -> bool:
         """``overwrite_cache``: bool, field 22."""
-        value: bool = self._pb.overwrite_cache
+        value: bool = (self._pb or self._message()).overwrite_cache
         return value
 
     @property
     def envs(self) -> _admin_common.Envs | None:
         """``envs``: optional flyteidl.admin.Envs, field 23."""
         value: _admin_common.Envs | None = (
-            self._present("envs") if self._pb.HasField("envs") else None
+            self._present("envs") if (self._pb or self._message()).HasField("envs") else None
         )
         return value
 
@@ -929,7 +1657,7 @@ class ExecutionSpec(_Message):
         """``execution_cluster_label``: optional flyteidl.admin.ExecutionClusterLabel, field 25."""
         value: _admin_matchable_resource.ExecutionClusterLabel | None = (
             self._present("execution_cluster_label")
-            if self._pb.HasField("execution_cluster_label")
+            if (self._pb or self._message()).HasField("execution_cluster_label")
             else None
         )
         return value
@@ -958,23 +1686,49 @@ class ExecutionTerminateRequest(_Message):
         id: _core_identifier.WorkflowExecutionIdentifier | None = None,
         cause: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+        ) and (cause is None or (cause.__class__ is str and cause.isascii())):
+            self._values = (
+                id,
+                cause,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                cause,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             cause,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if cause is not None:
+            _target.cause = cause
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def cause(self) -> str:
         """``cause``: string, field 2."""
-        value: str = self._pb.cause
+        value: str = (self._pb or self._message()).cause
         return value
 
 
@@ -1002,15 +1756,33 @@ class WorkflowExecutionGetDataRequest(_Message):
         self,
         id: _core_identifier.WorkflowExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -1034,18 +1806,67 @@ class WorkflowExecutionGetDataResponse(_Message):
         full_inputs: _core_literals.LiteralMap | None = None,
         full_outputs: _core_literals.LiteralMap | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                outputs is None
+                or getattr(outputs.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.UrlBlob
+            )
+            and (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.UrlBlob
+            )
+            and (
+                full_inputs is None
+                or getattr(full_inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                full_outputs is None
+                or getattr(full_outputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+        ):
+            self._values = (
+                outputs,
+                inputs,
+                full_inputs,
+                full_outputs,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                outputs,
+                inputs,
+                full_inputs,
+                full_outputs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             outputs,
             inputs,
             full_inputs,
             full_outputs,
-        )
+        ) = self._values
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if full_inputs is not None:
+            full_inputs._fm_into(_target.full_inputs)
+        if full_outputs is not None:
+            full_outputs._fm_into(_target.full_outputs)
 
     @property
     def outputs(self) -> _admin_common.UrlBlob | None:
         """``outputs``: optional flyteidl.admin.UrlBlob, field 1."""
         value: _admin_common.UrlBlob | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
@@ -1053,7 +1874,7 @@ class WorkflowExecutionGetDataResponse(_Message):
     def inputs(self) -> _admin_common.UrlBlob | None:
         """``inputs``: optional flyteidl.admin.UrlBlob, field 2."""
         value: _admin_common.UrlBlob | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -1061,7 +1882,9 @@ class WorkflowExecutionGetDataResponse(_Message):
     def full_inputs(self) -> _core_literals.LiteralMap | None:
         """``full_inputs``: optional flyteidl.core.LiteralMap, field 3."""
         value: _core_literals.LiteralMap | None = (
-            self._present("full_inputs") if self._pb.HasField("full_inputs") else None
+            self._present("full_inputs")
+            if (self._pb or self._message()).HasField("full_inputs")
+            else None
         )
         return value
 
@@ -1069,7 +1892,9 @@ class WorkflowExecutionGetDataResponse(_Message):
     def full_outputs(self) -> _core_literals.LiteralMap | None:
         """``full_outputs``: optional flyteidl.core.LiteralMap, field 4."""
         value: _core_literals.LiteralMap | None = (
-            self._present("full_outputs") if self._pb.HasField("full_outputs") else None
+            self._present("full_outputs")
+            if (self._pb or self._message()).HasField("full_outputs")
+            else None
         )
         return value
 
@@ -1089,16 +1914,48 @@ class ExecutionUpdateRequest(_Message):
         id: _core_identifier.WorkflowExecutionIdentifier | None = None,
         state: ExecutionState | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+        ) and (
+            state is None
+            or (
+                (state.__class__ is int or state.__class__ is ExecutionState)
+                and -2147483648 <= state <= 2147483647
+            )
+        ):
+            self._values = (
+                id,
+                state,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                state,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             state,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if state is not None:
+            _target.state = state
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -1126,11 +1983,47 @@ class ExecutionStateChangeDetails(_Message):
         occurred_at: _datetime.datetime | None = None,
         principal: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                state is None
+                or (
+                    (state.__class__ is int or state.__class__ is ExecutionState)
+                    and -2147483648 <= state <= 2147483647
+                )
+            )
+            and (occurred_at is None or _fast.timestamp(occurred_at))
+            and (principal is None or (principal.__class__ is str and principal.isascii()))
+        ):
+            self._values = (
+                state,
+                occurred_at,
+                principal,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                state,
+                occurred_at,
+                principal,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             state,
             occurred_at,
             principal,
-        )
+        ) = self._values
+        if state is not None:
+            _target.state = state
+        if occurred_at is not None:
+            _fast.put_timestamp(_target.occurred_at, occurred_at)
+        if principal is not None:
+            _target.principal = principal
 
     @property
     def state(self) -> ExecutionState:
@@ -1142,14 +2035,16 @@ class ExecutionStateChangeDetails(_Message):
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+            self._present("occurred_at")
+            if (self._pb or self._message()).HasField("occurred_at")
+            else None
         )
         return value
 
     @property
     def principal(self) -> str:
         """``principal``: string, field 3."""
-        value: str = self._pb.principal
+        value: str = (self._pb or self._message()).principal
         return value
 
 
@@ -1181,23 +2076,49 @@ class WorkflowExecutionGetMetricsRequest(_Message):
         id: _core_identifier.WorkflowExecutionIdentifier | None = None,
         depth: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+        ) and (depth is None or (depth.__class__ is int and -2147483648 <= depth <= 2147483647)):
+            self._values = (
+                id,
+                depth,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                depth,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             depth,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if depth is not None:
+            _target.depth = depth
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def depth(self) -> int:
         """``depth``: int32, field 2."""
-        value: int = self._pb.depth
+        value: int = (self._pb or self._message()).depth
         return value
 
 
@@ -1212,14 +2133,31 @@ class WorkflowExecutionGetMetricsResponse(_Message):
         self,
         span: _core_metrics.Span | None = None,
     ) -> None:
-        self._build(
-            span,
-        )
+        if (
+            span is None
+            or getattr(span.__class__, "_IDL_PB", None) is _flyteidl_core_metrics_pb2.Span
+        ):
+            self._values = (span,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                span,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (span,) = self._values
+        if span is not None:
+            span._fm_into(_target.span)
 
     @property
     def span(self) -> _core_metrics.Span | None:
         """``span``: optional flyteidl.core.Span, field 1."""
         value: _core_metrics.Span | None = (
-            self._present("span") if self._pb.HasField("span") else None
+            self._present("span") if (self._pb or self._message()).HasField("span") else None
         )
         return value

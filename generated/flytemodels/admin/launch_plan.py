@@ -6,8 +6,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import launch_plan_pb2 as _pb2
+from flyteidl.admin import cluster_assignment_pb2 as _flyteidl_admin_cluster_assignment_pb2
+from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+from flyteidl.admin import schedule_pb2 as _flyteidl_admin_schedule_pb2
+from flyteidl.core import execution_envs_pb2 as _flyteidl_core_execution_envs_pb2
+from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -54,23 +64,50 @@ class LaunchPlanCreateRequest(_Message):
         id: _core_identifier.Identifier | None = None,
         spec: LaunchPlanSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None) is _flyteidl_core_identifier_pb2.Identifier
+        ) and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.LaunchPlanSpec):
+            self._values = (
+                id,
+                spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             spec,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def spec(self) -> LaunchPlanSpec | None:
         """``spec``: optional flyteidl.admin.LaunchPlanSpec, field 2."""
-        value: LaunchPlanSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: LaunchPlanSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
 
@@ -104,31 +141,70 @@ class LaunchPlan(_Message):
         spec: LaunchPlanSpec | None = None,
         closure: LaunchPlanClosure | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.LaunchPlanSpec)
+            and (
+                closure is None
+                or getattr(closure.__class__, "_IDL_PB", None) is _pb2.LaunchPlanClosure
+            )
+        ):
+            self._values = (
+                id,
+                spec,
+                closure,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                spec,
+                closure,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             spec,
             closure,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if closure is not None:
+            closure._fm_into(_target.closure)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def spec(self) -> LaunchPlanSpec | None:
         """``spec``: optional flyteidl.admin.LaunchPlanSpec, field 2."""
-        value: LaunchPlanSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: LaunchPlanSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
     @property
     def closure(self) -> LaunchPlanClosure | None:
         """``closure``: optional flyteidl.admin.LaunchPlanClosure, field 3."""
         value: LaunchPlanClosure | None = (
-            self._present("closure") if self._pb.HasField("closure") else None
+            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
         )
         return value
 
@@ -148,10 +224,34 @@ class LaunchPlanList(_Message):
         launch_plans: _abc.Iterable[LaunchPlan] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (launch_plans is None or _fast.models(launch_plans, _pb2.LaunchPlan)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*launch_plans] if launch_plans else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                launch_plans,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             launch_plans,
             token,
-        )
+        ) = self._values
+        if launch_plans is not None:
+            _fast.put_models(_target.launch_plans, launch_plans)
+        if token is not None:
+            _target.token = token
 
     @property
     def launch_plans(self) -> list[LaunchPlan]:
@@ -162,7 +262,7 @@ class LaunchPlanList(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -181,21 +281,51 @@ class Auth(_Message):
         assumable_iam_role: str | None = None,
         kubernetes_service_account: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            assumable_iam_role is None
+            or (assumable_iam_role.__class__ is str and assumable_iam_role.isascii())
+        ) and (
+            kubernetes_service_account is None
+            or (
+                kubernetes_service_account.__class__ is str and kubernetes_service_account.isascii()
+            )
+        ):
+            self._values = (
+                assumable_iam_role,
+                kubernetes_service_account,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                assumable_iam_role,
+                kubernetes_service_account,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             assumable_iam_role,
             kubernetes_service_account,
-        )
+        ) = self._values
+        if assumable_iam_role is not None:
+            _target.assumable_iam_role = assumable_iam_role
+        if kubernetes_service_account is not None:
+            _target.kubernetes_service_account = kubernetes_service_account
 
     @property
     def assumable_iam_role(self) -> str:
         """``assumable_iam_role``: string, field 1."""
-        value: str = self._pb.assumable_iam_role
+        value: str = (self._pb or self._message()).assumable_iam_role
         return value
 
     @property
     def kubernetes_service_account(self) -> str:
         """``kubernetes_service_account``: string, field 2."""
-        value: str = self._pb.kubernetes_service_account
+        value: str = (self._pb or self._message()).kubernetes_service_account
         return value
 
 
@@ -250,7 +380,139 @@ class LaunchPlanSpec(_Message):
         cluster_assignment: _admin_cluster_assignment.ClusterAssignment | None = None,
         concurrency_policy: ConcurrencyPolicy | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                workflow_id is None
+                or getattr(workflow_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                entity_metadata is None
+                or getattr(entity_metadata.__class__, "_IDL_PB", None) is _pb2.LaunchPlanMetadata
+            )
+            and (
+                default_inputs is None
+                or getattr(default_inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_interface_pb2.ParameterMap
+            )
+            and (
+                fixed_inputs is None
+                or getattr(fixed_inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (role is None or (role.__class__ is str and role.isascii()))
+            and (
+                labels is None
+                or getattr(labels.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Labels
+            )
+            and (
+                annotations is None
+                or getattr(annotations.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.Annotations
+            )
+            and (auth is None or getattr(auth.__class__, "_IDL_PB", None) is _pb2.Auth)
+            and (
+                auth_role is None
+                or getattr(auth_role.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.AuthRole
+            )
+            and (
+                security_context is None
+                or getattr(security_context.__class__, "_IDL_PB", None)
+                is _flyteidl_core_security_pb2.SecurityContext
+            )
+            and (
+                quality_of_service is None
+                or getattr(quality_of_service.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.QualityOfService
+            )
+            and (
+                raw_output_data_config is None
+                or getattr(raw_output_data_config.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.RawOutputDataConfig
+            )
+            and (
+                max_parallelism is None
+                or (
+                    max_parallelism.__class__ is int
+                    and -2147483648 <= max_parallelism <= 2147483647
+                )
+            )
+            and interruptible is None
+            and (overwrite_cache is None or overwrite_cache.__class__ is bool)
+            and (
+                envs is None
+                or getattr(envs.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Envs
+            )
+            and (
+                execution_env_assignments is None
+                or _fast.models(
+                    execution_env_assignments,
+                    _flyteidl_core_execution_envs_pb2.ExecutionEnvAssignment,
+                )
+            )
+            and (
+                cluster_assignment is None
+                or getattr(cluster_assignment.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment
+            )
+            and (
+                concurrency_policy is None
+                or getattr(concurrency_policy.__class__, "_IDL_PB", None) is _pb2.ConcurrencyPolicy
+            )
+        ):
+            self._values = (
+                workflow_id,
+                entity_metadata,
+                default_inputs,
+                fixed_inputs,
+                role,
+                labels,
+                annotations,
+                auth,
+                auth_role,
+                security_context,
+                quality_of_service,
+                raw_output_data_config,
+                max_parallelism,
+                interruptible,
+                overwrite_cache,
+                envs,
+                [*execution_env_assignments] if execution_env_assignments else None,
+                cluster_assignment,
+                concurrency_policy,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                workflow_id,
+                entity_metadata,
+                default_inputs,
+                fixed_inputs,
+                role,
+                labels,
+                annotations,
+                auth,
+                auth_role,
+                security_context,
+                quality_of_service,
+                raw_output_data_config,
+                max_parallelism,
+                interruptible,
+                overwrite_cache,
+                envs,
+                execution_env_assignments,
+                cluster_assignment,
+                concurrency_policy,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             workflow_id,
             entity_metadata,
             default_inputs,
@@ -270,13 +532,51 @@ class LaunchPlanSpec(_Message):
             execution_env_assignments,
             cluster_assignment,
             concurrency_policy,
-        )
+        ) = self._values
+        if workflow_id is not None:
+            workflow_id._fm_into(_target.workflow_id)
+        if entity_metadata is not None:
+            entity_metadata._fm_into(_target.entity_metadata)
+        if default_inputs is not None:
+            default_inputs._fm_into(_target.default_inputs)
+        if fixed_inputs is not None:
+            fixed_inputs._fm_into(_target.fixed_inputs)
+        if role is not None:
+            _target.role = role
+        if labels is not None:
+            labels._fm_into(_target.labels)
+        if annotations is not None:
+            annotations._fm_into(_target.annotations)
+        if auth is not None:
+            auth._fm_into(_target.auth)
+        if auth_role is not None:
+            auth_role._fm_into(_target.auth_role)
+        if security_context is not None:
+            security_context._fm_into(_target.security_context)
+        if quality_of_service is not None:
+            quality_of_service._fm_into(_target.quality_of_service)
+        if raw_output_data_config is not None:
+            raw_output_data_config._fm_into(_target.raw_output_data_config)
+        if max_parallelism is not None:
+            _target.max_parallelism = max_parallelism
+        if overwrite_cache is not None:
+            _target.overwrite_cache = overwrite_cache
+        if envs is not None:
+            envs._fm_into(_target.envs)
+        if execution_env_assignments is not None:
+            _fast.put_models(_target.execution_env_assignments, execution_env_assignments)
+        if cluster_assignment is not None:
+            cluster_assignment._fm_into(_target.cluster_assignment)
+        if concurrency_policy is not None:
+            concurrency_policy._fm_into(_target.concurrency_policy)
 
     @property
     def workflow_id(self) -> _core_identifier.Identifier | None:
         """``workflow_id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("workflow_id") if self._pb.HasField("workflow_id") else None
+            self._present("workflow_id")
+            if (self._pb or self._message()).HasField("workflow_id")
+            else None
         )
         return value
 
@@ -284,7 +584,9 @@ class LaunchPlanSpec(_Message):
     def entity_metadata(self) -> LaunchPlanMetadata | None:
         """``entity_metadata``: optional flyteidl.admin.LaunchPlanMetadata, field 2."""
         value: LaunchPlanMetadata | None = (
-            self._present("entity_metadata") if self._pb.HasField("entity_metadata") else None
+            self._present("entity_metadata")
+            if (self._pb or self._message()).HasField("entity_metadata")
+            else None
         )
         return value
 
@@ -292,7 +594,9 @@ class LaunchPlanSpec(_Message):
     def default_inputs(self) -> _core_interface.ParameterMap | None:
         """``default_inputs``: optional flyteidl.core.ParameterMap, field 3."""
         value: _core_interface.ParameterMap | None = (
-            self._present("default_inputs") if self._pb.HasField("default_inputs") else None
+            self._present("default_inputs")
+            if (self._pb or self._message()).HasField("default_inputs")
+            else None
         )
         return value
 
@@ -300,21 +604,23 @@ class LaunchPlanSpec(_Message):
     def fixed_inputs(self) -> _core_literals.LiteralMap | None:
         """``fixed_inputs``: optional flyteidl.core.LiteralMap, field 4."""
         value: _core_literals.LiteralMap | None = (
-            self._present("fixed_inputs") if self._pb.HasField("fixed_inputs") else None
+            self._present("fixed_inputs")
+            if (self._pb or self._message()).HasField("fixed_inputs")
+            else None
         )
         return value
 
     @property
     def role(self) -> str:
         """``role``: string, field 5."""
-        value: str = self._pb.role
+        value: str = (self._pb or self._message()).role
         return value
 
     @property
     def labels(self) -> _admin_common.Labels | None:
         """``labels``: optional flyteidl.admin.Labels, field 6."""
         value: _admin_common.Labels | None = (
-            self._present("labels") if self._pb.HasField("labels") else None
+            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
         )
         return value
 
@@ -322,21 +628,27 @@ class LaunchPlanSpec(_Message):
     def annotations(self) -> _admin_common.Annotations | None:
         """``annotations``: optional flyteidl.admin.Annotations, field 7."""
         value: _admin_common.Annotations | None = (
-            self._present("annotations") if self._pb.HasField("annotations") else None
+            self._present("annotations")
+            if (self._pb or self._message()).HasField("annotations")
+            else None
         )
         return value
 
     @property
     def auth(self) -> Auth | None:
         """``auth``: optional flyteidl.admin.Auth, field 8."""
-        value: Auth | None = self._present("auth") if self._pb.HasField("auth") else None
+        value: Auth | None = (
+            self._present("auth") if (self._pb or self._message()).HasField("auth") else None
+        )
         return value
 
     @property
     def auth_role(self) -> _admin_common.AuthRole | None:
         """``auth_role``: optional flyteidl.admin.AuthRole, field 9."""
         value: _admin_common.AuthRole | None = (
-            self._present("auth_role") if self._pb.HasField("auth_role") else None
+            self._present("auth_role")
+            if (self._pb or self._message()).HasField("auth_role")
+            else None
         )
         return value
 
@@ -344,7 +656,9 @@ class LaunchPlanSpec(_Message):
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl.core.SecurityContext, field 10."""
         value: _core_security.SecurityContext | None = (
-            self._present("security_context") if self._pb.HasField("security_context") else None
+            self._present("security_context")
+            if (self._pb or self._message()).HasField("security_context")
+            else None
         )
         return value
 
@@ -352,7 +666,9 @@ class LaunchPlanSpec(_Message):
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """``quality_of_service``: optional flyteidl.core.QualityOfService, field 16."""
         value: _core_execution.QualityOfService | None = (
-            self._present("quality_of_service") if self._pb.HasField("quality_of_service") else None
+            self._present("quality_of_service")
+            if (self._pb or self._message()).HasField("quality_of_service")
+            else None
         )
         return value
 
@@ -361,7 +677,7 @@ class LaunchPlanSpec(_Message):
         """``raw_output_data_config``: optional flyteidl.admin.RawOutputDataConfig, field 17."""
         value: _admin_common.RawOutputDataConfig | None = (
             self._present("raw_output_data_config")
-            if self._pb.HasField("raw_output_data_config")
+            if (self._pb or self._message()).HasField("raw_output_data_config")
             else None
         )
         return value
@@ -369,28 +685,30 @@ class LaunchPlanSpec(_Message):
     @property
     def max_parallelism(self) -> int:
         """``max_parallelism``: int32, field 18."""
-        value: int = self._pb.max_parallelism
+        value: int = (self._pb or self._message()).max_parallelism
         return value
 
     @property
     def interruptible(self) -> bool | None:
         """``interruptible``: optional google.protobuf.BoolValue, field 19."""
         value: bool | None = (
-            self._present("interruptible") if self._pb.HasField("interruptible") else None
+            self._present("interruptible")
+            if (self._pb or self._message()).HasField("interruptible")
+            else None
         )
         return value
 
     @property
     def overwrite_cache(self) -> bool:
         """``overwrite_cache``: bool, field 20."""
-        value: bool = self._pb.overwrite_cache
+        value: bool = (self._pb or self._message()).overwrite_cache
         return value
 
     @property
     def envs(self) -> _admin_common.Envs | None:
         """``envs``: optional flyteidl.admin.Envs, field 21."""
         value: _admin_common.Envs | None = (
-            self._present("envs") if self._pb.HasField("envs") else None
+            self._present("envs") if (self._pb or self._message()).HasField("envs") else None
         )
         return value
 
@@ -406,7 +724,9 @@ class LaunchPlanSpec(_Message):
     def cluster_assignment(self) -> _admin_cluster_assignment.ClusterAssignment | None:
         """``cluster_assignment``: optional flyteidl.admin.ClusterAssignment, field 23."""
         value: _admin_cluster_assignment.ClusterAssignment | None = (
-            self._present("cluster_assignment") if self._pb.HasField("cluster_assignment") else None
+            self._present("cluster_assignment")
+            if (self._pb or self._message()).HasField("cluster_assignment")
+            else None
         )
         return value
 
@@ -414,7 +734,9 @@ class LaunchPlanSpec(_Message):
     def concurrency_policy(self) -> ConcurrencyPolicy | None:
         """``concurrency_policy``: optional flyteidl.admin.ConcurrencyPolicy, field 24."""
         value: ConcurrencyPolicy | None = (
-            self._present("concurrency_policy") if self._pb.HasField("concurrency_policy") else None
+            self._present("concurrency_policy")
+            if (self._pb or self._message()).HasField("concurrency_policy")
+            else None
         )
         return value
 
@@ -434,15 +756,43 @@ class ConcurrencyPolicy(_Message):
         max: int | None = None,
         behavior: ConcurrencyLimitBehavior | int | None = None,
     ) -> None:
-        self._build(
+        if (max is None or (max.__class__ is int and -2147483648 <= max <= 2147483647)) and (
+            behavior is None
+            or (
+                (behavior.__class__ is int or behavior.__class__ is ConcurrencyLimitBehavior)
+                and -2147483648 <= behavior <= 2147483647
+            )
+        ):
+            self._values = (
+                max,
+                behavior,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                max,
+                behavior,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             max,
             behavior,
-        )
+        ) = self._values
+        if max is not None:
+            _target.max = max
+        if behavior is not None:
+            _target.behavior = behavior
 
     @property
     def max(self) -> int:
         """``max``: int32, field 1."""
-        value: int = self._pb.max
+        value: int = (self._pb or self._message()).max
         return value
 
     @property
@@ -473,13 +823,67 @@ class LaunchPlanClosure(_Message):
         created_at: _datetime.datetime | None = None,
         updated_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                state is None
+                or (
+                    (state.__class__ is int or state.__class__ is LaunchPlanState)
+                    and -2147483648 <= state <= 2147483647
+                )
+            )
+            and (
+                expected_inputs is None
+                or getattr(expected_inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_interface_pb2.ParameterMap
+            )
+            and (
+                expected_outputs is None
+                or getattr(expected_outputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_interface_pb2.VariableMap
+            )
+            and (created_at is None or _fast.timestamp(created_at))
+            and (updated_at is None or _fast.timestamp(updated_at))
+        ):
+            self._values = (
+                state,
+                expected_inputs,
+                expected_outputs,
+                created_at,
+                updated_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                state,
+                expected_inputs,
+                expected_outputs,
+                created_at,
+                updated_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             state,
             expected_inputs,
             expected_outputs,
             created_at,
             updated_at,
-        )
+        ) = self._values
+        if state is not None:
+            _target.state = state
+        if expected_inputs is not None:
+            expected_inputs._fm_into(_target.expected_inputs)
+        if expected_outputs is not None:
+            expected_outputs._fm_into(_target.expected_outputs)
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
+        if updated_at is not None:
+            _fast.put_timestamp(_target.updated_at, updated_at)
 
     @property
     def state(self) -> LaunchPlanState:
@@ -491,7 +895,9 @@ class LaunchPlanClosure(_Message):
     def expected_inputs(self) -> _core_interface.ParameterMap | None:
         """``expected_inputs``: optional flyteidl.core.ParameterMap, field 2."""
         value: _core_interface.ParameterMap | None = (
-            self._present("expected_inputs") if self._pb.HasField("expected_inputs") else None
+            self._present("expected_inputs")
+            if (self._pb or self._message()).HasField("expected_inputs")
+            else None
         )
         return value
 
@@ -499,7 +905,9 @@ class LaunchPlanClosure(_Message):
     def expected_outputs(self) -> _core_interface.VariableMap | None:
         """``expected_outputs``: optional flyteidl.core.VariableMap, field 3."""
         value: _core_interface.VariableMap | None = (
-            self._present("expected_outputs") if self._pb.HasField("expected_outputs") else None
+            self._present("expected_outputs")
+            if (self._pb or self._message()).HasField("expected_outputs")
+            else None
         )
         return value
 
@@ -507,7 +915,9 @@ class LaunchPlanClosure(_Message):
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value
 
@@ -515,7 +925,9 @@ class LaunchPlanClosure(_Message):
     def updated_at(self) -> _datetime.datetime | None:
         """``updated_at``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("updated_at") if self._pb.HasField("updated_at") else None
+            self._present("updated_at")
+            if (self._pb or self._message()).HasField("updated_at")
+            else None
         )
         return value
 
@@ -537,17 +949,54 @@ class LaunchPlanMetadata(_Message):
         notifications: _abc.Iterable[_admin_common.Notification] | None = None,
         launch_conditions: _google_protobuf_any_pb2.Any | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                schedule is None
+                or getattr(schedule.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_schedule_pb2.Schedule
+            )
+            and (
+                notifications is None
+                or _fast.models(notifications, _flyteidl_admin_common_pb2.Notification)
+            )
+            and launch_conditions is None
+        ):
+            self._values = (
+                schedule,
+                [*notifications] if notifications else None,
+                launch_conditions,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                schedule,
+                notifications,
+                launch_conditions,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             schedule,
             notifications,
             launch_conditions,
-        )
+        ) = self._values
+        if schedule is not None:
+            schedule._fm_into(_target.schedule)
+        if notifications is not None:
+            _fast.put_models(_target.notifications, notifications)
 
     @property
     def schedule(self) -> _admin_schedule.Schedule | None:
         """``schedule``: optional flyteidl.admin.Schedule, field 1."""
         value: _admin_schedule.Schedule | None = (
-            self._present("schedule") if self._pb.HasField("schedule") else None
+            self._present("schedule")
+            if (self._pb or self._message()).HasField("schedule")
+            else None
         )
         return value
 
@@ -561,7 +1010,9 @@ class LaunchPlanMetadata(_Message):
     def launch_conditions(self) -> _google_protobuf_any_pb2.Any | None:
         """``launch_conditions``: optional google.protobuf.Any, field 3."""
         value: _google_protobuf_any_pb2.Any | None = (
-            self._present("launch_conditions") if self._pb.HasField("launch_conditions") else None
+            self._present("launch_conditions")
+            if (self._pb or self._message()).HasField("launch_conditions")
+            else None
         )
         return value
 
@@ -581,16 +1032,47 @@ class LaunchPlanUpdateRequest(_Message):
         id: _core_identifier.Identifier | None = None,
         state: LaunchPlanState | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None) is _flyteidl_core_identifier_pb2.Identifier
+        ) and (
+            state is None
+            or (
+                (state.__class__ is int or state.__class__ is LaunchPlanState)
+                and -2147483648 <= state <= 2147483647
+            )
+        ):
+            self._values = (
+                id,
+                state,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                state,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             state,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if state is not None:
+            _target.state = state
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -625,15 +1107,33 @@ class ActiveLaunchPlanRequest(_Message):
         self,
         id: _admin_common.NamedEntityIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_admin_common_pb2.NamedEntityIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _admin_common.NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 1."""
         value: _admin_common.NamedEntityIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -661,49 +1161,97 @@ class ActiveLaunchPlanListRequest(_Message):
         sort_by: _admin_common.Sort | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (
+                sort_by is None
+                or getattr(sort_by.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Sort
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                domain,
+                limit,
+                token,
+                sort_by,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                domain,
+                limit,
+                token,
+                sort_by,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             domain,
             limit,
             token,
             sort_by,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 3."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 4."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
         value: _admin_common.Sort | None = (
-            self._present("sort_by") if self._pb.HasField("sort_by") else None
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
         )
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 6."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value

@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import matchable_resource_pb2 as _pb2
+from flyteidl.admin import cluster_assignment_pb2 as _flyteidl_admin_cluster_assignment_pb2
+from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+from flyteidl.core import execution_envs_pb2 as _flyteidl_core_execution_envs_pb2
+from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -53,42 +59,85 @@ class TaskResourceSpec(_Message):
         storage: str | None = None,
         ephemeral_storage: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (cpu is None or (cpu.__class__ is str and cpu.isascii()))
+            and (gpu is None or (gpu.__class__ is str and gpu.isascii()))
+            and (memory is None or (memory.__class__ is str and memory.isascii()))
+            and (storage is None or (storage.__class__ is str and storage.isascii()))
+            and (
+                ephemeral_storage is None
+                or (ephemeral_storage.__class__ is str and ephemeral_storage.isascii())
+            )
+        ):
+            self._values = (
+                cpu,
+                gpu,
+                memory,
+                storage,
+                ephemeral_storage,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cpu,
+                gpu,
+                memory,
+                storage,
+                ephemeral_storage,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cpu,
             gpu,
             memory,
             storage,
             ephemeral_storage,
-        )
+        ) = self._values
+        if cpu is not None:
+            _target.cpu = cpu
+        if gpu is not None:
+            _target.gpu = gpu
+        if memory is not None:
+            _target.memory = memory
+        if storage is not None:
+            _target.storage = storage
+        if ephemeral_storage is not None:
+            _target.ephemeral_storage = ephemeral_storage
 
     @property
     def cpu(self) -> str:
         """``cpu``: string, field 1."""
-        value: str = self._pb.cpu
+        value: str = (self._pb or self._message()).cpu
         return value
 
     @property
     def gpu(self) -> str:
         """``gpu``: string, field 2."""
-        value: str = self._pb.gpu
+        value: str = (self._pb or self._message()).gpu
         return value
 
     @property
     def memory(self) -> str:
         """``memory``: string, field 3."""
-        value: str = self._pb.memory
+        value: str = (self._pb or self._message()).memory
         return value
 
     @property
     def storage(self) -> str:
         """``storage``: string, field 4."""
-        value: str = self._pb.storage
+        value: str = (self._pb or self._message()).storage
         return value
 
     @property
     def ephemeral_storage(self) -> str:
         """``ephemeral_storage``: string, field 5."""
-        value: str = self._pb.ephemeral_storage
+        value: str = (self._pb or self._message()).ephemeral_storage
         return value
 
 
@@ -107,16 +156,45 @@ class TaskResourceAttributes(_Message):
         defaults: TaskResourceSpec | None = None,
         limits: TaskResourceSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            defaults is None
+            or getattr(defaults.__class__, "_IDL_PB", None) is _pb2.TaskResourceSpec
+        ) and (
+            limits is None or getattr(limits.__class__, "_IDL_PB", None) is _pb2.TaskResourceSpec
+        ):
+            self._values = (
+                defaults,
+                limits,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                defaults,
+                limits,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             defaults,
             limits,
-        )
+        ) = self._values
+        if defaults is not None:
+            defaults._fm_into(_target.defaults)
+        if limits is not None:
+            limits._fm_into(_target.limits)
 
     @property
     def defaults(self) -> TaskResourceSpec | None:
         """``defaults``: optional flyteidl.admin.TaskResourceSpec, field 1."""
         value: TaskResourceSpec | None = (
-            self._present("defaults") if self._pb.HasField("defaults") else None
+            self._present("defaults")
+            if (self._pb or self._message()).HasField("defaults")
+            else None
         )
         return value
 
@@ -124,7 +202,7 @@ class TaskResourceAttributes(_Message):
     def limits(self) -> TaskResourceSpec | None:
         """``limits``: optional flyteidl.admin.TaskResourceSpec, field 2."""
         value: TaskResourceSpec | None = (
-            self._present("limits") if self._pb.HasField("limits") else None
+            self._present("limits") if (self._pb or self._message()).HasField("limits") else None
         )
         return value
 
@@ -140,9 +218,23 @@ class ClusterResourceAttributes(_Message):
         self,
         attributes: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
-            attributes,
-        )
+        if attributes is None or _fast.string_map(attributes):
+            self._values = ({**attributes} if attributes else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                attributes,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (attributes,) = self._values
+        if attributes is not None:
+            _target.attributes.update(attributes)
 
     @property
     def attributes(self) -> dict[str, str]:
@@ -162,9 +254,23 @@ class ExecutionQueueAttributes(_Message):
         self,
         tags: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
-            tags,
-        )
+        if tags is None or _fast.strings(tags):
+            self._values = ([*tags] if tags else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                tags,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (tags,) = self._values
+        if tags is not None:
+            _target.tags.extend(tags)
 
     @property
     def tags(self) -> list[str]:
@@ -184,14 +290,28 @@ class ExecutionClusterLabel(_Message):
         self,
         value: str | None = None,
     ) -> None:
-        self._build(
-            value,
-        )
+        if value is None or (value.__class__ is str and value.isascii()):
+            self._values = (value,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (value,) = self._values
+        if value is not None:
+            _target.value = value
 
     @property
     def value(self) -> str:
         """``value``: string, field 1."""
-        value: str = self._pb.value
+        value: str = (self._pb or self._message()).value
         return value
 
 
@@ -218,16 +338,55 @@ class PluginOverride(_Message):
         plugin_id: _abc.Iterable[str] | None = None,
         missing_plugin_behavior: PluginOverride.MissingPluginBehavior | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (task_type is None or (task_type.__class__ is str and task_type.isascii()))
+            and (plugin_id is None or _fast.strings(plugin_id))
+            and (
+                missing_plugin_behavior is None
+                or (
+                    (
+                        missing_plugin_behavior.__class__ is int
+                        or missing_plugin_behavior.__class__ is PluginOverride.MissingPluginBehavior
+                    )
+                    and -2147483648 <= missing_plugin_behavior <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                task_type,
+                [*plugin_id] if plugin_id else None,
+                missing_plugin_behavior,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_type,
+                plugin_id,
+                missing_plugin_behavior,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_type,
             plugin_id,
             missing_plugin_behavior,
-        )
+        ) = self._values
+        if task_type is not None:
+            _target.task_type = task_type
+        if plugin_id is not None:
+            _target.plugin_id.extend(plugin_id)
+        if missing_plugin_behavior is not None:
+            _target.missing_plugin_behavior = missing_plugin_behavior
 
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 1."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
@@ -254,9 +413,23 @@ class PluginOverrides(_Message):
         self,
         overrides: _abc.Iterable[PluginOverride] | None = None,
     ) -> None:
-        self._build(
-            overrides,
-        )
+        if overrides is None or _fast.models(overrides, _pb2.PluginOverride):
+            self._values = ([*overrides] if overrides else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                overrides,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (overrides,) = self._values
+        if overrides is not None:
+            _fast.put_models(_target.overrides, overrides)
 
     @property
     def overrides(self) -> list[PluginOverride]:
@@ -296,7 +469,79 @@ class WorkflowExecutionConfig(_Message):
             _abc.Iterable[_core_execution_envs.ExecutionEnvAssignment] | None
         ) = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                max_parallelism is None
+                or (
+                    max_parallelism.__class__ is int
+                    and -2147483648 <= max_parallelism <= 2147483647
+                )
+            )
+            and (
+                security_context is None
+                or getattr(security_context.__class__, "_IDL_PB", None)
+                is _flyteidl_core_security_pb2.SecurityContext
+            )
+            and (
+                raw_output_data_config is None
+                or getattr(raw_output_data_config.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.RawOutputDataConfig
+            )
+            and (
+                labels is None
+                or getattr(labels.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Labels
+            )
+            and (
+                annotations is None
+                or getattr(annotations.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.Annotations
+            )
+            and interruptible is None
+            and (overwrite_cache is None or overwrite_cache.__class__ is bool)
+            and (
+                envs is None
+                or getattr(envs.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Envs
+            )
+            and (
+                execution_env_assignments is None
+                or _fast.models(
+                    execution_env_assignments,
+                    _flyteidl_core_execution_envs_pb2.ExecutionEnvAssignment,
+                )
+            )
+        ):
+            self._values = (
+                max_parallelism,
+                security_context,
+                raw_output_data_config,
+                labels,
+                annotations,
+                interruptible,
+                overwrite_cache,
+                envs,
+                [*execution_env_assignments] if execution_env_assignments else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                max_parallelism,
+                security_context,
+                raw_output_data_config,
+                labels,
+                annotations,
+                interruptible,
+                overwrite_cache,
+                envs,
+                execution_env_assignments,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             max_parallelism,
             security_context,
             raw_output_data_config,
@@ -306,19 +551,37 @@ class WorkflowExecutionConfig(_Message):
             overwrite_cache,
             envs,
             execution_env_assignments,
-        )
+        ) = self._values
+        if max_parallelism is not None:
+            _target.max_parallelism = max_parallelism
+        if security_context is not None:
+            security_context._fm_into(_target.security_context)
+        if raw_output_data_config is not None:
+            raw_output_data_config._fm_into(_target.raw_output_data_config)
+        if labels is not None:
+            labels._fm_into(_target.labels)
+        if annotations is not None:
+            annotations._fm_into(_target.annotations)
+        if overwrite_cache is not None:
+            _target.overwrite_cache = overwrite_cache
+        if envs is not None:
+            envs._fm_into(_target.envs)
+        if execution_env_assignments is not None:
+            _fast.put_models(_target.execution_env_assignments, execution_env_assignments)
 
     @property
     def max_parallelism(self) -> int:
         """``max_parallelism``: int32, field 1."""
-        value: int = self._pb.max_parallelism
+        value: int = (self._pb or self._message()).max_parallelism
         return value
 
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl.core.SecurityContext, field 2."""
         value: _core_security.SecurityContext | None = (
-            self._present("security_context") if self._pb.HasField("security_context") else None
+            self._present("security_context")
+            if (self._pb or self._message()).HasField("security_context")
+            else None
         )
         return value
 
@@ -327,7 +590,7 @@ class WorkflowExecutionConfig(_Message):
         """``raw_output_data_config``: optional flyteidl.admin.RawOutputDataConfig, field 3."""
         value: _admin_common.RawOutputDataConfig | None = (
             self._present("raw_output_data_config")
-            if self._pb.HasField("raw_output_data_config")
+            if (self._pb or self._message()).HasField("raw_output_data_config")
             else None
         )
         return value
@@ -336,7 +599,7 @@ class WorkflowExecutionConfig(_Message):
     def labels(self) -> _admin_common.Labels | None:
         """``labels``: optional flyteidl.admin.Labels, field 4."""
         value: _admin_common.Labels | None = (
-            self._present("labels") if self._pb.HasField("labels") else None
+            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
         )
         return value
 
@@ -344,7 +607,9 @@ class WorkflowExecutionConfig(_Message):
     def annotations(self) -> _admin_common.Annotations | None:
         """``annotations``: optional flyteidl.admin.Annotations, field 5."""
         value: _admin_common.Annotations | None = (
-            self._present("annotations") if self._pb.HasField("annotations") else None
+            self._present("annotations")
+            if (self._pb or self._message()).HasField("annotations")
+            else None
         )
         return value
 
@@ -352,21 +617,23 @@ class WorkflowExecutionConfig(_Message):
     def interruptible(self) -> bool | None:
         """``interruptible``: optional google.protobuf.BoolValue, field 6."""
         value: bool | None = (
-            self._present("interruptible") if self._pb.HasField("interruptible") else None
+            self._present("interruptible")
+            if (self._pb or self._message()).HasField("interruptible")
+            else None
         )
         return value
 
     @property
     def overwrite_cache(self) -> bool:
         """``overwrite_cache``: bool, field 7."""
-        value: bool = self._pb.overwrite_cache
+        value: bool = (self._pb or self._message()).overwrite_cache
         return value
 
     @property
     def envs(self) -> _admin_common.Envs | None:
         """``envs``: optional flyteidl.admin.Envs, field 8."""
         value: _admin_common.Envs | None = (
-            self._present("envs") if self._pb.HasField("envs") else None
+            self._present("envs") if (self._pb or self._message()).HasField("envs") else None
         )
         return value
 
@@ -406,7 +673,86 @@ class MatchingAttributes(_Message):
         workflow_execution_config: WorkflowExecutionConfig | None = None,
         cluster_assignment: _admin_cluster_assignment.ClusterAssignment | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                task_resource_attributes is None
+                or getattr(task_resource_attributes.__class__, "_IDL_PB", None)
+                is _pb2.TaskResourceAttributes
+            )
+            and (
+                cluster_resource_attributes is None
+                or getattr(cluster_resource_attributes.__class__, "_IDL_PB", None)
+                is _pb2.ClusterResourceAttributes
+            )
+            and (
+                execution_queue_attributes is None
+                or getattr(execution_queue_attributes.__class__, "_IDL_PB", None)
+                is _pb2.ExecutionQueueAttributes
+            )
+            and (
+                execution_cluster_label is None
+                or getattr(execution_cluster_label.__class__, "_IDL_PB", None)
+                is _pb2.ExecutionClusterLabel
+            )
+            and (
+                quality_of_service is None
+                or getattr(quality_of_service.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.QualityOfService
+            )
+            and (
+                plugin_overrides is None
+                or getattr(plugin_overrides.__class__, "_IDL_PB", None) is _pb2.PluginOverrides
+            )
+            and (
+                workflow_execution_config is None
+                or getattr(workflow_execution_config.__class__, "_IDL_PB", None)
+                is _pb2.WorkflowExecutionConfig
+            )
+            and (
+                cluster_assignment is None
+                or getattr(cluster_assignment.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment
+            )
+            and (task_resource_attributes is not None)
+            + (cluster_resource_attributes is not None)
+            + (execution_queue_attributes is not None)
+            + (execution_cluster_label is not None)
+            + (quality_of_service is not None)
+            + (plugin_overrides is not None)
+            + (workflow_execution_config is not None)
+            + (cluster_assignment is not None)
+            < 2
+        ):
+            self._values = (
+                task_resource_attributes,
+                cluster_resource_attributes,
+                execution_queue_attributes,
+                execution_cluster_label,
+                quality_of_service,
+                plugin_overrides,
+                workflow_execution_config,
+                cluster_assignment,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_resource_attributes,
+                cluster_resource_attributes,
+                execution_queue_attributes,
+                execution_cluster_label,
+                quality_of_service,
+                plugin_overrides,
+                workflow_execution_config,
+                cluster_assignment,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_resource_attributes,
             cluster_resource_attributes,
             execution_queue_attributes,
@@ -415,14 +761,30 @@ class MatchingAttributes(_Message):
             plugin_overrides,
             workflow_execution_config,
             cluster_assignment,
-        )
+        ) = self._values
+        if task_resource_attributes is not None:
+            task_resource_attributes._fm_into(_target.task_resource_attributes)
+        if cluster_resource_attributes is not None:
+            cluster_resource_attributes._fm_into(_target.cluster_resource_attributes)
+        if execution_queue_attributes is not None:
+            execution_queue_attributes._fm_into(_target.execution_queue_attributes)
+        if execution_cluster_label is not None:
+            execution_cluster_label._fm_into(_target.execution_cluster_label)
+        if quality_of_service is not None:
+            quality_of_service._fm_into(_target.quality_of_service)
+        if plugin_overrides is not None:
+            plugin_overrides._fm_into(_target.plugin_overrides)
+        if workflow_execution_config is not None:
+            workflow_execution_config._fm_into(_target.workflow_execution_config)
+        if cluster_assignment is not None:
+            cluster_assignment._fm_into(_target.cluster_assignment)
 
     @property
     def task_resource_attributes(self) -> TaskResourceAttributes | None:
         """``task_resource_attributes``: optional flyteidl.admin.TaskResourceAttributes, field 1."""
         value: TaskResourceAttributes | None = (
             self._present("task_resource_attributes")
-            if self._pb.HasField("task_resource_attributes")
+            if (self._pb or self._message()).HasField("task_resource_attributes")
             else None
         )
         return value
@@ -432,7 +794,7 @@ class MatchingAttributes(_Message):
         """``cluster_resource_attributes``: optional flyteidl.admin.ClusterResourceAttributes, field 2."""
         value: ClusterResourceAttributes | None = (
             self._present("cluster_resource_attributes")
-            if self._pb.HasField("cluster_resource_attributes")
+            if (self._pb or self._message()).HasField("cluster_resource_attributes")
             else None
         )
         return value
@@ -442,7 +804,7 @@ class MatchingAttributes(_Message):
         """``execution_queue_attributes``: optional flyteidl.admin.ExecutionQueueAttributes, field 3."""
         value: ExecutionQueueAttributes | None = (
             self._present("execution_queue_attributes")
-            if self._pb.HasField("execution_queue_attributes")
+            if (self._pb or self._message()).HasField("execution_queue_attributes")
             else None
         )
         return value
@@ -452,7 +814,7 @@ class MatchingAttributes(_Message):
         """``execution_cluster_label``: optional flyteidl.admin.ExecutionClusterLabel, field 4."""
         value: ExecutionClusterLabel | None = (
             self._present("execution_cluster_label")
-            if self._pb.HasField("execution_cluster_label")
+            if (self._pb or self._message()).HasField("execution_cluster_label")
             else None
         )
         return value
@@ -461,7 +823,9 @@ class MatchingAttributes(_Message):
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """``quality_of_service``: optional flyteidl.core.QualityOfService, field 5."""
         value: _core_execution.QualityOfService | None = (
-            self._present("quality_of_service") if self._pb.HasField("quality_of_service") else None
+            self._present("quality_of_service")
+            if (self._pb or self._message()).HasField("quality_of_service")
+            else None
         )
         return value
 
@@ -469,7 +833,9 @@ class MatchingAttributes(_Message):
     def plugin_overrides(self) -> PluginOverrides | None:
         """``plugin_overrides``: optional flyteidl.admin.PluginOverrides, field 6."""
         value: PluginOverrides | None = (
-            self._present("plugin_overrides") if self._pb.HasField("plugin_overrides") else None
+            self._present("plugin_overrides")
+            if (self._pb or self._message()).HasField("plugin_overrides")
+            else None
         )
         return value
 
@@ -478,7 +844,7 @@ class MatchingAttributes(_Message):
         """``workflow_execution_config``: optional flyteidl.admin.WorkflowExecutionConfig, field 7."""
         value: WorkflowExecutionConfig | None = (
             self._present("workflow_execution_config")
-            if self._pb.HasField("workflow_execution_config")
+            if (self._pb or self._message()).HasField("workflow_execution_config")
             else None
         )
         return value
@@ -487,7 +853,9 @@ class MatchingAttributes(_Message):
     def cluster_assignment(self) -> _admin_cluster_assignment.ClusterAssignment | None:
         """``cluster_assignment``: optional flyteidl.admin.ClusterAssignment, field 8."""
         value: _admin_cluster_assignment.ClusterAssignment | None = (
-            self._present("cluster_assignment") if self._pb.HasField("cluster_assignment") else None
+            self._present("cluster_assignment")
+            if (self._pb or self._message()).HasField("cluster_assignment")
+            else None
         )
         return value
 
@@ -515,51 +883,101 @@ class MatchableAttributesConfiguration(_Message):
         launch_plan: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                attributes is None
+                or getattr(attributes.__class__, "_IDL_PB", None) is _pb2.MatchingAttributes
+            )
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (workflow is None or (workflow.__class__ is str and workflow.isascii()))
+            and (launch_plan is None or (launch_plan.__class__ is str and launch_plan.isascii()))
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                attributes,
+                domain,
+                project,
+                workflow,
+                launch_plan,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                attributes,
+                domain,
+                project,
+                workflow,
+                launch_plan,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             attributes,
             domain,
             project,
             workflow,
             launch_plan,
             org,
-        )
+        ) = self._values
+        if attributes is not None:
+            attributes._fm_into(_target.attributes)
+        if domain is not None:
+            _target.domain = domain
+        if project is not None:
+            _target.project = project
+        if workflow is not None:
+            _target.workflow = workflow
+        if launch_plan is not None:
+            _target.launch_plan = launch_plan
+        if org is not None:
+            _target.org = org
 
     @property
     def attributes(self) -> MatchingAttributes | None:
         """``attributes``: optional flyteidl.admin.MatchingAttributes, field 1."""
         value: MatchingAttributes | None = (
-            self._present("attributes") if self._pb.HasField("attributes") else None
+            self._present("attributes")
+            if (self._pb or self._message()).HasField("attributes")
+            else None
         )
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 3."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def workflow(self) -> str:
         """``workflow``: string, field 4."""
-        value: str = self._pb.workflow
+        value: str = (self._pb or self._message()).workflow
         return value
 
     @property
     def launch_plan(self) -> str:
         """``launch_plan``: string, field 5."""
-        value: str = self._pb.launch_plan
+        value: str = (self._pb or self._message()).launch_plan
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 6."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -578,10 +996,38 @@ class ListMatchableAttributesRequest(_Message):
         resource_type: MatchableResource | int | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            resource_type is None
+            or (
+                (resource_type.__class__ is int or resource_type.__class__ is MatchableResource)
+                and -2147483648 <= resource_type <= 2147483647
+            )
+        ) and (org is None or (org.__class__ is str and org.isascii())):
+            self._values = (
+                resource_type,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_type,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_type,
             org,
-        )
+        ) = self._values
+        if resource_type is not None:
+            _target.resource_type = resource_type
+        if org is not None:
+            _target.org = org
 
     @property
     def resource_type(self) -> MatchableResource:
@@ -592,7 +1038,7 @@ class ListMatchableAttributesRequest(_Message):
     @property
     def org(self) -> str:
         """``org``: string, field 2."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -607,9 +1053,25 @@ class ListMatchableAttributesResponse(_Message):
         self,
         configurations: _abc.Iterable[MatchableAttributesConfiguration] | None = None,
     ) -> None:
-        self._build(
-            configurations,
-        )
+        if configurations is None or _fast.models(
+            configurations, _pb2.MatchableAttributesConfiguration
+        ):
+            self._values = ([*configurations] if configurations else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                configurations,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (configurations,) = self._values
+        if configurations is not None:
+            _fast.put_models(_target.configurations, configurations)
 
     @property
     def configurations(self) -> list[MatchableAttributesConfiguration]:

@@ -6,8 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import node_execution_pb2 as _pb2
+from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+from flyteidl.core import catalog_pb2 as _flyteidl_core_catalog_pb2
+from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
+from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -31,15 +38,33 @@ class NodeExecutionGetRequest(_Message):
         self,
         id: _core_identifier.NodeExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
         value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -67,21 +92,76 @@ class NodeExecutionListRequest(_Message):
         sort_by: _admin_common.Sort | None = None,
         unique_parent_id: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                workflow_execution_id is None
+                or getattr(workflow_execution_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (filters is None or (filters.__class__ is str and filters.isascii()))
+            and (
+                sort_by is None
+                or getattr(sort_by.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Sort
+            )
+            and (
+                unique_parent_id is None
+                or (unique_parent_id.__class__ is str and unique_parent_id.isascii())
+            )
+        ):
+            self._values = (
+                workflow_execution_id,
+                limit,
+                token,
+                filters,
+                sort_by,
+                unique_parent_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                workflow_execution_id,
+                limit,
+                token,
+                filters,
+                sort_by,
+                unique_parent_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             workflow_execution_id,
             limit,
             token,
             filters,
             sort_by,
             unique_parent_id,
-        )
+        ) = self._values
+        if workflow_execution_id is not None:
+            workflow_execution_id._fm_into(_target.workflow_execution_id)
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if filters is not None:
+            _target.filters = filters
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
+        if unique_parent_id is not None:
+            _target.unique_parent_id = unique_parent_id
 
     @property
     def workflow_execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``workflow_execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
             self._present("workflow_execution_id")
-            if self._pb.HasField("workflow_execution_id")
+            if (self._pb or self._message()).HasField("workflow_execution_id")
             else None
         )
         return value
@@ -89,33 +169,33 @@ class NodeExecutionListRequest(_Message):
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 2."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 3."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def filters(self) -> str:
         """``filters``: string, field 4."""
-        value: str = self._pb.filters
+        value: str = (self._pb or self._message()).filters
         return value
 
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
         value: _admin_common.Sort | None = (
-            self._present("sort_by") if self._pb.HasField("sort_by") else None
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
         )
         return value
 
     @property
     def unique_parent_id(self) -> str:
         """``unique_parent_id``: string, field 6."""
-        value: str = self._pb.unique_parent_id
+        value: str = (self._pb or self._message()).unique_parent_id
         return value
 
 
@@ -140,45 +220,94 @@ class NodeExecutionForTaskListRequest(_Message):
         filters: str | None = None,
         sort_by: _admin_common.Sort | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                task_execution_id is None
+                or getattr(task_execution_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.TaskExecutionIdentifier
+            )
+            and (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (filters is None or (filters.__class__ is str and filters.isascii()))
+            and (
+                sort_by is None
+                or getattr(sort_by.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Sort
+            )
+        ):
+            self._values = (
+                task_execution_id,
+                limit,
+                token,
+                filters,
+                sort_by,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_execution_id,
+                limit,
+                token,
+                filters,
+                sort_by,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_execution_id,
             limit,
             token,
             filters,
             sort_by,
-        )
+        ) = self._values
+        if task_execution_id is not None:
+            task_execution_id._fm_into(_target.task_execution_id)
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if filters is not None:
+            _target.filters = filters
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
 
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_execution_id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
         value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("task_execution_id") if self._pb.HasField("task_execution_id") else None
+            self._present("task_execution_id")
+            if (self._pb or self._message()).HasField("task_execution_id")
+            else None
         )
         return value
 
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 2."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 3."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def filters(self) -> str:
         """``filters``: string, field 4."""
-        value: str = self._pb.filters
+        value: str = (self._pb or self._message()).filters
         return value
 
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
         value: _admin_common.Sort | None = (
-            self._present("sort_by") if self._pb.HasField("sort_by") else None
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
         )
         return value
 
@@ -202,32 +331,77 @@ class NodeExecution(_Message):
         closure: NodeExecutionClosure | None = None,
         metadata: NodeExecutionMetaData | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+            )
+            and (input_uri is None or (input_uri.__class__ is str and input_uri.isascii()))
+            and (
+                closure is None
+                or getattr(closure.__class__, "_IDL_PB", None) is _pb2.NodeExecutionClosure
+            )
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.NodeExecutionMetaData
+            )
+        ):
+            self._values = (
+                id,
+                input_uri,
+                closure,
+                metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                input_uri,
+                closure,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             input_uri,
             closure,
             metadata,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if input_uri is not None:
+            _target.input_uri = input_uri
+        if closure is not None:
+            closure._fm_into(_target.closure)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
         value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def input_uri(self) -> str:
         """``input_uri``: string, field 2."""
-        value: str = self._pb.input_uri
+        value: str = (self._pb or self._message()).input_uri
         return value
 
     @property
     def closure(self) -> NodeExecutionClosure | None:
         """``closure``: optional flyteidl.admin.NodeExecutionClosure, field 3."""
         value: NodeExecutionClosure | None = (
-            self._present("closure") if self._pb.HasField("closure") else None
+            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
         )
         return value
 
@@ -235,7 +409,9 @@ class NodeExecution(_Message):
     def metadata(self) -> NodeExecutionMetaData | None:
         """``metadata``: optional flyteidl.admin.NodeExecutionMetaData, field 4."""
         value: NodeExecutionMetaData | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -263,49 +439,94 @@ class NodeExecutionMetaData(_Message):
         is_array: bool | None = None,
         is_eager: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (retry_group is None or (retry_group.__class__ is str and retry_group.isascii()))
+            and (is_parent_node is None or is_parent_node.__class__ is bool)
+            and (spec_node_id is None or (spec_node_id.__class__ is str and spec_node_id.isascii()))
+            and (is_dynamic is None or is_dynamic.__class__ is bool)
+            and (is_array is None or is_array.__class__ is bool)
+            and (is_eager is None or is_eager.__class__ is bool)
+        ):
+            self._values = (
+                retry_group,
+                is_parent_node,
+                spec_node_id,
+                is_dynamic,
+                is_array,
+                is_eager,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                retry_group,
+                is_parent_node,
+                spec_node_id,
+                is_dynamic,
+                is_array,
+                is_eager,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             retry_group,
             is_parent_node,
             spec_node_id,
             is_dynamic,
             is_array,
             is_eager,
-        )
+        ) = self._values
+        if retry_group is not None:
+            _target.retry_group = retry_group
+        if is_parent_node is not None:
+            _target.is_parent_node = is_parent_node
+        if spec_node_id is not None:
+            _target.spec_node_id = spec_node_id
+        if is_dynamic is not None:
+            _target.is_dynamic = is_dynamic
+        if is_array is not None:
+            _target.is_array = is_array
+        if is_eager is not None:
+            _target.is_eager = is_eager
 
     @property
     def retry_group(self) -> str:
         """``retry_group``: string, field 1."""
-        value: str = self._pb.retry_group
+        value: str = (self._pb or self._message()).retry_group
         return value
 
     @property
     def is_parent_node(self) -> bool:
         """``is_parent_node``: bool, field 2."""
-        value: bool = self._pb.is_parent_node
+        value: bool = (self._pb or self._message()).is_parent_node
         return value
 
     @property
     def spec_node_id(self) -> str:
         """``spec_node_id``: string, field 3."""
-        value: str = self._pb.spec_node_id
+        value: str = (self._pb or self._message()).spec_node_id
         return value
 
     @property
     def is_dynamic(self) -> bool:
         """``is_dynamic``: bool, field 4."""
-        value: bool = self._pb.is_dynamic
+        value: bool = (self._pb or self._message()).is_dynamic
         return value
 
     @property
     def is_array(self) -> bool:
         """``is_array``: bool, field 5."""
-        value: bool = self._pb.is_array
+        value: bool = (self._pb or self._message()).is_array
         return value
 
     @property
     def is_eager(self) -> bool:
         """``is_eager``: bool, field 6."""
-        value: bool = self._pb.is_eager
+        value: bool = (self._pb or self._message()).is_eager
         return value
 
 
@@ -324,10 +545,34 @@ class NodeExecutionList(_Message):
         node_executions: _abc.Iterable[NodeExecution] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (node_executions is None or _fast.models(node_executions, _pb2.NodeExecution)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*node_executions] if node_executions else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                node_executions,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             node_executions,
             token,
-        )
+        ) = self._values
+        if node_executions is not None:
+            _fast.put_models(_target.node_executions, node_executions)
+        if token is not None:
+            _target.token = token
 
     @property
     def node_executions(self) -> list[NodeExecution]:
@@ -338,7 +583,7 @@ class NodeExecutionList(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -377,7 +622,78 @@ class NodeExecutionClosureBase(_Message):
         deck_uri: str | None = None,
         dynamic_job_spec_uri: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (output_uri is None or (output_uri.__class__ is str and output_uri.isascii()))
+            and (
+                error is None
+                or getattr(error.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.ExecutionError
+            )
+            and (
+                output_data is None
+                or getattr(output_data.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (started_at is None or _fast.timestamp(started_at))
+            and (duration is None or _fast.duration(duration))
+            and (created_at is None or _fast.timestamp(created_at))
+            and (updated_at is None or _fast.timestamp(updated_at))
+            and (
+                workflow_node_metadata is None
+                or getattr(workflow_node_metadata.__class__, "_IDL_PB", None)
+                is _pb2.WorkflowNodeMetadata
+            )
+            and (
+                task_node_metadata is None
+                or getattr(task_node_metadata.__class__, "_IDL_PB", None) is _pb2.TaskNodeMetadata
+            )
+            and (deck_uri is None or (deck_uri.__class__ is str and deck_uri.isascii()))
+            and (
+                dynamic_job_spec_uri is None
+                or (dynamic_job_spec_uri.__class__ is str and dynamic_job_spec_uri.isascii())
+            )
+            and (output_uri is not None) + (error is not None) + (output_data is not None) < 2
+            and (workflow_node_metadata is not None) + (task_node_metadata is not None) < 2
+        ):
+            self._values = (
+                output_uri,
+                error,
+                output_data,
+                phase,
+                started_at,
+                duration,
+                created_at,
+                updated_at,
+                workflow_node_metadata,
+                task_node_metadata,
+                deck_uri,
+                dynamic_job_spec_uri,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                output_uri,
+                error,
+                output_data,
+                phase,
+                started_at,
+                duration,
+                created_at,
+                updated_at,
+                workflow_node_metadata,
+                task_node_metadata,
+                deck_uri,
+                dynamic_job_spec_uri,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             output_uri,
             error,
             output_data,
@@ -390,12 +706,36 @@ class NodeExecutionClosureBase(_Message):
             task_node_metadata,
             deck_uri,
             dynamic_job_spec_uri,
-        )
+        ) = self._values
+        if output_uri is not None:
+            _target.output_uri = output_uri
+        if error is not None:
+            error._fm_into(_target.error)
+        if output_data is not None:
+            output_data._fm_into(_target.output_data)
+        if phase is not None:
+            _target.phase = phase
+        if started_at is not None:
+            _fast.put_timestamp(_target.started_at, started_at)
+        if duration is not None:
+            _fast.put_duration(_target.duration, duration)
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
+        if updated_at is not None:
+            _fast.put_timestamp(_target.updated_at, updated_at)
+        if workflow_node_metadata is not None:
+            workflow_node_metadata._fm_into(_target.workflow_node_metadata)
+        if task_node_metadata is not None:
+            task_node_metadata._fm_into(_target.task_node_metadata)
+        if deck_uri is not None:
+            _target.deck_uri = deck_uri
+        if dynamic_job_spec_uri is not None:
+            _target.dynamic_job_spec_uri = dynamic_job_spec_uri
 
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
@@ -403,7 +743,7 @@ class NodeExecutionClosureBase(_Message):
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 2."""
         value: _core_execution.ExecutionError | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value
 
@@ -411,7 +751,9 @@ class NodeExecutionClosureBase(_Message):
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 10."""
         value: _core_literals.LiteralMap | None = (
-            self._present("output_data") if self._pb.HasField("output_data") else None
+            self._present("output_data")
+            if (self._pb or self._message()).HasField("output_data")
+            else None
         )
         return value
 
@@ -425,7 +767,9 @@ class NodeExecutionClosureBase(_Message):
     def started_at(self) -> _datetime.datetime | None:
         """``started_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("started_at") if self._pb.HasField("started_at") else None
+            self._present("started_at")
+            if (self._pb or self._message()).HasField("started_at")
+            else None
         )
         return value
 
@@ -433,7 +777,9 @@ class NodeExecutionClosureBase(_Message):
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 5."""
         value: _datetime.timedelta | None = (
-            self._present("duration") if self._pb.HasField("duration") else None
+            self._present("duration")
+            if (self._pb or self._message()).HasField("duration")
+            else None
         )
         return value
 
@@ -441,7 +787,9 @@ class NodeExecutionClosureBase(_Message):
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 6."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value
 
@@ -449,7 +797,9 @@ class NodeExecutionClosureBase(_Message):
     def updated_at(self) -> _datetime.datetime | None:
         """``updated_at``: optional google.protobuf.Timestamp, field 7."""
         value: _datetime.datetime | None = (
-            self._present("updated_at") if self._pb.HasField("updated_at") else None
+            self._present("updated_at")
+            if (self._pb or self._message()).HasField("updated_at")
+            else None
         )
         return value
 
@@ -458,7 +808,7 @@ class NodeExecutionClosureBase(_Message):
         """``workflow_node_metadata``: optional flyteidl.admin.WorkflowNodeMetadata, field 8."""
         value: WorkflowNodeMetadata | None = (
             self._present("workflow_node_metadata")
-            if self._pb.HasField("workflow_node_metadata")
+            if (self._pb or self._message()).HasField("workflow_node_metadata")
             else None
         )
         return value
@@ -467,20 +817,22 @@ class NodeExecutionClosureBase(_Message):
     def task_node_metadata(self) -> TaskNodeMetadata | None:
         """``task_node_metadata``: optional flyteidl.admin.TaskNodeMetadata, field 9."""
         value: TaskNodeMetadata | None = (
-            self._present("task_node_metadata") if self._pb.HasField("task_node_metadata") else None
+            self._present("task_node_metadata")
+            if (self._pb or self._message()).HasField("task_node_metadata")
+            else None
         )
         return value
 
     @property
     def deck_uri(self) -> str:
         """``deck_uri``: string, field 11."""
-        value: str = self._pb.deck_uri
+        value: str = (self._pb or self._message()).deck_uri
         return value
 
     @property
     def dynamic_job_spec_uri(self) -> str:
         """``dynamic_job_spec_uri``: string, field 12."""
-        value: str = self._pb.dynamic_job_spec_uri
+        value: str = (self._pb or self._message()).dynamic_job_spec_uri
         return value
 
 
@@ -495,15 +847,35 @@ class WorkflowNodeMetadata(_Message):
         self,
         executionId: _core_identifier.WorkflowExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            executionId,
-        )
+        if (
+            executionId is None
+            or getattr(executionId.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+        ):
+            self._values = (executionId,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                executionId,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (executionId,) = self._values
+        if executionId is not None:
+            executionId._fm_into(_target.executionId)
 
     @property
     def executionId(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``executionId``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("executionId") if self._pb.HasField("executionId") else None
+            self._present("executionId")
+            if (self._pb or self._message()).HasField("executionId")
+            else None
         )
         return value
 
@@ -525,11 +897,51 @@ class TaskNodeMetadata(_Message):
         catalog_key: _core_catalog.CatalogMetadata | None = None,
         checkpoint_uri: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                cache_status is None
+                or (cache_status.__class__ is int and -2147483648 <= cache_status <= 2147483647)
+            )
+            and (
+                catalog_key is None
+                or getattr(catalog_key.__class__, "_IDL_PB", None)
+                is _flyteidl_core_catalog_pb2.CatalogMetadata
+            )
+            and (
+                checkpoint_uri is None
+                or (checkpoint_uri.__class__ is str and checkpoint_uri.isascii())
+            )
+        ):
+            self._values = (
+                cache_status,
+                catalog_key,
+                checkpoint_uri,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cache_status,
+                catalog_key,
+                checkpoint_uri,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cache_status,
             catalog_key,
             checkpoint_uri,
-        )
+        ) = self._values
+        if cache_status is not None:
+            _target.cache_status = cache_status
+        if catalog_key is not None:
+            catalog_key._fm_into(_target.catalog_key)
+        if checkpoint_uri is not None:
+            _target.checkpoint_uri = checkpoint_uri
 
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
@@ -541,14 +953,16 @@ class TaskNodeMetadata(_Message):
     def catalog_key(self) -> _core_catalog.CatalogMetadata | None:
         """``catalog_key``: optional flyteidl.core.CatalogMetadata, field 2."""
         value: _core_catalog.CatalogMetadata | None = (
-            self._present("catalog_key") if self._pb.HasField("catalog_key") else None
+            self._present("catalog_key")
+            if (self._pb or self._message()).HasField("catalog_key")
+            else None
         )
         return value
 
     @property
     def checkpoint_uri(self) -> str:
         """``checkpoint_uri``: string, field 4."""
-        value: str = self._pb.checkpoint_uri
+        value: str = (self._pb or self._message()).checkpoint_uri
         return value
 
 
@@ -569,17 +983,58 @@ class DynamicWorkflowNodeMetadata(_Message):
         compiled_workflow: _core_compiler.CompiledWorkflowClosure | None = None,
         dynamic_job_spec_uri: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                compiled_workflow is None
+                or getattr(compiled_workflow.__class__, "_IDL_PB", None)
+                is _flyteidl_core_compiler_pb2.CompiledWorkflowClosure
+            )
+            and (
+                dynamic_job_spec_uri is None
+                or (dynamic_job_spec_uri.__class__ is str and dynamic_job_spec_uri.isascii())
+            )
+        ):
+            self._values = (
+                id,
+                compiled_workflow,
+                dynamic_job_spec_uri,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                compiled_workflow,
+                dynamic_job_spec_uri,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             compiled_workflow,
             dynamic_job_spec_uri,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if compiled_workflow is not None:
+            compiled_workflow._fm_into(_target.compiled_workflow)
+        if dynamic_job_spec_uri is not None:
+            _target.dynamic_job_spec_uri = dynamic_job_spec_uri
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -587,14 +1042,16 @@ class DynamicWorkflowNodeMetadata(_Message):
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """``compiled_workflow``: optional flyteidl.core.CompiledWorkflowClosure, field 2."""
         value: _core_compiler.CompiledWorkflowClosure | None = (
-            self._present("compiled_workflow") if self._pb.HasField("compiled_workflow") else None
+            self._present("compiled_workflow")
+            if (self._pb or self._message()).HasField("compiled_workflow")
+            else None
         )
         return value
 
     @property
     def dynamic_job_spec_uri(self) -> str:
         """``dynamic_job_spec_uri``: string, field 3."""
-        value: str = self._pb.dynamic_job_spec_uri
+        value: str = (self._pb or self._message()).dynamic_job_spec_uri
         return value
 
 
@@ -609,15 +1066,33 @@ class NodeExecutionGetDataRequest(_Message):
         self,
         id: _core_identifier.NodeExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
         value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -645,20 +1120,87 @@ class NodeExecutionGetDataResponse(_Message):
         dynamic_workflow: DynamicWorkflowNodeMetadata | None = None,
         flyte_urls: _admin_common.FlyteURLs | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.UrlBlob
+            )
+            and (
+                outputs is None
+                or getattr(outputs.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.UrlBlob
+            )
+            and (
+                full_inputs is None
+                or getattr(full_inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                full_outputs is None
+                or getattr(full_outputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                dynamic_workflow is None
+                or getattr(dynamic_workflow.__class__, "_IDL_PB", None)
+                is _pb2.DynamicWorkflowNodeMetadata
+            )
+            and (
+                flyte_urls is None
+                or getattr(flyte_urls.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.FlyteURLs
+            )
+        ):
+            self._values = (
+                inputs,
+                outputs,
+                full_inputs,
+                full_outputs,
+                dynamic_workflow,
+                flyte_urls,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs,
+                outputs,
+                full_inputs,
+                full_outputs,
+                dynamic_workflow,
+                flyte_urls,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs,
             outputs,
             full_inputs,
             full_outputs,
             dynamic_workflow,
             flyte_urls,
-        )
+        ) = self._values
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
+        if full_inputs is not None:
+            full_inputs._fm_into(_target.full_inputs)
+        if full_outputs is not None:
+            full_outputs._fm_into(_target.full_outputs)
+        if dynamic_workflow is not None:
+            dynamic_workflow._fm_into(_target.dynamic_workflow)
+        if flyte_urls is not None:
+            flyte_urls._fm_into(_target.flyte_urls)
 
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:
         """``inputs``: optional flyteidl.admin.UrlBlob, field 1."""
         value: _admin_common.UrlBlob | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -666,7 +1208,7 @@ class NodeExecutionGetDataResponse(_Message):
     def outputs(self) -> _admin_common.UrlBlob | None:
         """``outputs``: optional flyteidl.admin.UrlBlob, field 2."""
         value: _admin_common.UrlBlob | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
@@ -674,7 +1216,9 @@ class NodeExecutionGetDataResponse(_Message):
     def full_inputs(self) -> _core_literals.LiteralMap | None:
         """``full_inputs``: optional flyteidl.core.LiteralMap, field 3."""
         value: _core_literals.LiteralMap | None = (
-            self._present("full_inputs") if self._pb.HasField("full_inputs") else None
+            self._present("full_inputs")
+            if (self._pb or self._message()).HasField("full_inputs")
+            else None
         )
         return value
 
@@ -682,7 +1226,9 @@ class NodeExecutionGetDataResponse(_Message):
     def full_outputs(self) -> _core_literals.LiteralMap | None:
         """``full_outputs``: optional flyteidl.core.LiteralMap, field 4."""
         value: _core_literals.LiteralMap | None = (
-            self._present("full_outputs") if self._pb.HasField("full_outputs") else None
+            self._present("full_outputs")
+            if (self._pb or self._message()).HasField("full_outputs")
+            else None
         )
         return value
 
@@ -690,7 +1236,9 @@ class NodeExecutionGetDataResponse(_Message):
     def dynamic_workflow(self) -> DynamicWorkflowNodeMetadata | None:
         """``dynamic_workflow``: optional flyteidl.admin.DynamicWorkflowNodeMetadata, field 16."""
         value: DynamicWorkflowNodeMetadata | None = (
-            self._present("dynamic_workflow") if self._pb.HasField("dynamic_workflow") else None
+            self._present("dynamic_workflow")
+            if (self._pb or self._message()).HasField("dynamic_workflow")
+            else None
         )
         return value
 
@@ -698,7 +1246,9 @@ class NodeExecutionGetDataResponse(_Message):
     def flyte_urls(self) -> _admin_common.FlyteURLs | None:
         """``flyte_urls``: optional flyteidl.admin.FlyteURLs, field 17."""
         value: _admin_common.FlyteURLs | None = (
-            self._present("flyte_urls") if self._pb.HasField("flyte_urls") else None
+            self._present("flyte_urls")
+            if (self._pb or self._message()).HasField("flyte_urls")
+            else None
         )
         return value
 
@@ -714,15 +1264,33 @@ class GetDynamicNodeWorkflowRequest(_Message):
         self,
         id: _core_identifier.NodeExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
         value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -738,15 +1306,35 @@ class DynamicNodeWorkflowResponse(_Message):
         self,
         compiled_workflow: _core_compiler.CompiledWorkflowClosure | None = None,
     ) -> None:
-        self._build(
-            compiled_workflow,
-        )
+        if (
+            compiled_workflow is None
+            or getattr(compiled_workflow.__class__, "_IDL_PB", None)
+            is _flyteidl_core_compiler_pb2.CompiledWorkflowClosure
+        ):
+            self._values = (compiled_workflow,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                compiled_workflow,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (compiled_workflow,) = self._values
+        if compiled_workflow is not None:
+            compiled_workflow._fm_into(_target.compiled_workflow)
 
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """``compiled_workflow``: optional flyteidl.core.CompiledWorkflowClosure, field 1."""
         value: _core_compiler.CompiledWorkflowClosure | None = (
-            self._present("compiled_workflow") if self._pb.HasField("compiled_workflow") else None
+            self._present("compiled_workflow")
+            if (self._pb or self._message()).HasField("compiled_workflow")
+            else None
         )
         return value
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl.admin import notification_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -32,12 +33,47 @@ class EmailMessage(_Message):
         subject_line: str | None = None,
         body: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (recipients_email is None or _fast.strings(recipients_email))
+            and (sender_email is None or (sender_email.__class__ is str and sender_email.isascii()))
+            and (subject_line is None or (subject_line.__class__ is str and subject_line.isascii()))
+            and (body is None or (body.__class__ is str and body.isascii()))
+        ):
+            self._values = (
+                [*recipients_email] if recipients_email else None,
+                sender_email,
+                subject_line,
+                body,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                recipients_email,
+                sender_email,
+                subject_line,
+                body,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             recipients_email,
             sender_email,
             subject_line,
             body,
-        )
+        ) = self._values
+        if recipients_email is not None:
+            _target.recipients_email.extend(recipients_email)
+        if sender_email is not None:
+            _target.sender_email = sender_email
+        if subject_line is not None:
+            _target.subject_line = subject_line
+        if body is not None:
+            _target.body = body
 
     @property
     def recipients_email(self) -> list[str]:
@@ -48,17 +84,17 @@ class EmailMessage(_Message):
     @property
     def sender_email(self) -> str:
         """``sender_email``: string, field 2."""
-        value: str = self._pb.sender_email
+        value: str = (self._pb or self._message()).sender_email
         return value
 
     @property
     def subject_line(self) -> str:
         """``subject_line``: string, field 3."""
-        value: str = self._pb.subject_line
+        value: str = (self._pb or self._message()).subject_line
         return value
 
     @property
     def body(self) -> str:
         """``body``: string, field 4."""
-        value: str = self._pb.body
+        value: str = (self._pb or self._message()).body
         return value

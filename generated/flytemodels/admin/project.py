@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import project_pb2 as _pb2
+from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -43,21 +45,45 @@ class Domain(_Message):
         id: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (id is None or (id.__class__ is str and id.isascii())) and (
+            name is None or (name.__class__ is str and name.isascii())
+        ):
+            self._values = (
+                id,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             name,
-        )
+        ) = self._values
+        if id is not None:
+            _target.id = id
+        if name is not None:
+            _target.name = name
 
     @property
     def id(self) -> str:
         """``id``: string, field 1."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -72,9 +98,23 @@ class GetDomainsResponse(_Message):
         self,
         domains: _abc.Iterable[Domain] | None = None,
     ) -> None:
-        self._build(
-            domains,
-        )
+        if domains is None or _fast.models(domains, _pb2.Domain):
+            self._values = ([*domains] if domains else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                domains,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (domains,) = self._values
+        if domains is not None:
+            _fast.put_models(_target.domains, domains)
 
     @property
     def domains(self) -> list[Domain]:
@@ -116,7 +156,52 @@ class Project(_Message):
         state: Project.ProjectState | int | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (id is None or (id.__class__ is str and id.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (domains is None or _fast.models(domains, _pb2.Domain))
+            and (description is None or (description.__class__ is str and description.isascii()))
+            and (
+                labels is None
+                or getattr(labels.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Labels
+            )
+            and (
+                state is None
+                or (
+                    (state.__class__ is int or state.__class__ is Project.ProjectState)
+                    and -2147483648 <= state <= 2147483647
+                )
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                id,
+                name,
+                [*domains] if domains else None,
+                description,
+                labels,
+                state,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                name,
+                domains,
+                description,
+                labels,
+                state,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             name,
             domains,
@@ -124,18 +209,32 @@ class Project(_Message):
             labels,
             state,
             org,
-        )
+        ) = self._values
+        if id is not None:
+            _target.id = id
+        if name is not None:
+            _target.name = name
+        if domains is not None:
+            _fast.put_models(_target.domains, domains)
+        if description is not None:
+            _target.description = description
+        if labels is not None:
+            labels._fm_into(_target.labels)
+        if state is not None:
+            _target.state = state
+        if org is not None:
+            _target.org = org
 
     @property
     def id(self) -> str:
         """``id``: string, field 1."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
@@ -147,14 +246,14 @@ class Project(_Message):
     @property
     def description(self) -> str:
         """``description``: string, field 4."""
-        value: str = self._pb.description
+        value: str = (self._pb or self._message()).description
         return value
 
     @property
     def labels(self) -> _admin_common.Labels | None:
         """``labels``: optional flyteidl.admin.Labels, field 5."""
         value: _admin_common.Labels | None = (
-            self._present("labels") if self._pb.HasField("labels") else None
+            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
         )
         return value
 
@@ -167,7 +266,7 @@ class Project(_Message):
     @property
     def org(self) -> str:
         """``org``: string, field 7."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -186,10 +285,34 @@ class Projects(_Message):
         projects: _abc.Iterable[Project] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (projects is None or _fast.models(projects, _pb2.Project)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*projects] if projects else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                projects,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             projects,
             token,
-        )
+        ) = self._values
+        if projects is not None:
+            _fast.put_models(_target.projects, projects)
+        if token is not None:
+            _target.token = token
 
     @property
     def projects(self) -> list[Project]:
@@ -200,7 +323,7 @@ class Projects(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -225,44 +348,87 @@ class ProjectListRequest(_Message):
         sort_by: _admin_common.Sort | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (filters is None or (filters.__class__ is str and filters.isascii()))
+            and (
+                sort_by is None
+                or getattr(sort_by.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Sort
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                limit,
+                token,
+                filters,
+                sort_by,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                limit,
+                token,
+                filters,
+                sort_by,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             limit,
             token,
             filters,
             sort_by,
             org,
-        )
+        ) = self._values
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if filters is not None:
+            _target.filters = filters
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
+        if org is not None:
+            _target.org = org
 
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 1."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def filters(self) -> str:
         """``filters``: string, field 3."""
-        value: str = self._pb.filters
+        value: str = (self._pb or self._message()).filters
         return value
 
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 4."""
         value: _admin_common.Sort | None = (
-            self._present("sort_by") if self._pb.HasField("sort_by") else None
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
         )
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 5."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -277,14 +443,30 @@ class ProjectRegisterRequest(_Message):
         self,
         project: Project | None = None,
     ) -> None:
-        self._build(
-            project,
-        )
+        if project is None or getattr(project.__class__, "_IDL_PB", None) is _pb2.Project:
+            self._values = (project,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (project,) = self._values
+        if project is not None:
+            project._fm_into(_target.project)
 
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl.admin.Project, field 1."""
-        value: Project | None = self._present("project") if self._pb.HasField("project") else None
+        value: Project | None = (
+            self._present("project") if (self._pb or self._message()).HasField("project") else None
+        )
         return value
 
 
@@ -329,21 +511,45 @@ class ProjectGetRequest(_Message):
         id: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (id is None or (id.__class__ is str and id.isascii())) and (
+            org is None or (org.__class__ is str and org.isascii())
+        ):
+            self._values = (
+                id,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             org,
-        )
+        ) = self._values
+        if id is not None:
+            _target.id = id
+        if org is not None:
+            _target.org = org
 
     @property
     def id(self) -> str:
         """``id``: string, field 1."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 2."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -362,19 +568,43 @@ class InactiveProject(_Message):
         id: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (id is None or (id.__class__ is str and id.isascii())) and (
+            org is None or (org.__class__ is str and org.isascii())
+        ):
+            self._values = (
+                id,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             org,
-        )
+        ) = self._values
+        if id is not None:
+            _target.id = id
+        if org is not None:
+            _target.org = org
 
     @property
     def id(self) -> str:
         """``id``: string, field 1."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 2."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value

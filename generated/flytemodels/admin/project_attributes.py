@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import project_attributes_pb2 as _pb2
+from flyteidl.admin import matchable_resource_pb2 as _flyteidl_admin_matchable_resource_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.admin import matchable_resource as _admin_matchable_resource
@@ -30,16 +32,50 @@ class ProjectAttributes(_Message):
         matching_attributes: _admin_matchable_resource.MatchingAttributes | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (
+                matching_attributes is None
+                or getattr(matching_attributes.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_matchable_resource_pb2.MatchingAttributes
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                matching_attributes,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                matching_attributes,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             matching_attributes,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if matching_attributes is not None:
+            matching_attributes._fm_into(_target.matching_attributes)
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
@@ -47,7 +83,7 @@ class ProjectAttributes(_Message):
         """``matching_attributes``: optional flyteidl.admin.MatchingAttributes, field 2."""
         value: _admin_matchable_resource.MatchingAttributes | None = (
             self._present("matching_attributes")
-            if self._pb.HasField("matching_attributes")
+            if (self._pb or self._message()).HasField("matching_attributes")
             else None
         )
         return value
@@ -55,7 +91,7 @@ class ProjectAttributes(_Message):
     @property
     def org(self) -> str:
         """``org``: string, field 3."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -70,15 +106,34 @@ class ProjectAttributesUpdateRequest(_Message):
         self,
         attributes: ProjectAttributes | None = None,
     ) -> None:
-        self._build(
-            attributes,
-        )
+        if (
+            attributes is None
+            or getattr(attributes.__class__, "_IDL_PB", None) is _pb2.ProjectAttributes
+        ):
+            self._values = (attributes,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                attributes,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (attributes,) = self._values
+        if attributes is not None:
+            attributes._fm_into(_target.attributes)
 
     @property
     def attributes(self) -> ProjectAttributes | None:
         """``attributes``: optional flyteidl.admin.ProjectAttributes, field 1."""
         value: ProjectAttributes | None = (
-            self._present("attributes") if self._pb.HasField("attributes") else None
+            self._present("attributes")
+            if (self._pb or self._message()).HasField("attributes")
+            else None
         )
         return value
 
@@ -113,16 +168,49 @@ class ProjectAttributesGetRequest(_Message):
         resource_type: _admin_matchable_resource.MatchableResource | int | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (
+                resource_type is None
+                or (resource_type.__class__ is int and -2147483648 <= resource_type <= 2147483647)
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                resource_type,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                resource_type,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             resource_type,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if resource_type is not None:
+            _target.resource_type = resource_type
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
@@ -134,7 +222,7 @@ class ProjectAttributesGetRequest(_Message):
     @property
     def org(self) -> str:
         """``org``: string, field 3."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -149,15 +237,34 @@ class ProjectAttributesGetResponse(_Message):
         self,
         attributes: ProjectAttributes | None = None,
     ) -> None:
-        self._build(
-            attributes,
-        )
+        if (
+            attributes is None
+            or getattr(attributes.__class__, "_IDL_PB", None) is _pb2.ProjectAttributes
+        ):
+            self._values = (attributes,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                attributes,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (attributes,) = self._values
+        if attributes is not None:
+            attributes._fm_into(_target.attributes)
 
     @property
     def attributes(self) -> ProjectAttributes | None:
         """``attributes``: optional flyteidl.admin.ProjectAttributes, field 1."""
         value: ProjectAttributes | None = (
-            self._present("attributes") if self._pb.HasField("attributes") else None
+            self._present("attributes")
+            if (self._pb or self._message()).HasField("attributes")
+            else None
         )
         return value
 
@@ -179,16 +286,49 @@ class ProjectAttributesDeleteRequest(_Message):
         resource_type: _admin_matchable_resource.MatchableResource | int | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (
+                resource_type is None
+                or (resource_type.__class__ is int and -2147483648 <= resource_type <= 2147483647)
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                resource_type,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                resource_type,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             resource_type,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if resource_type is not None:
+            _target.resource_type = resource_type
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
@@ -200,7 +340,7 @@ class ProjectAttributesDeleteRequest(_Message):
     @property
     def org(self) -> str:
         """``org``: string, field 3."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl.admin import schedule_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
@@ -32,15 +33,43 @@ class FixedRate(_Message):
         value: int | None = None,
         unit: FixedRateUnit | int | None = None,
     ) -> None:
-        self._build(
+        if (value is None or (value.__class__ is int and 0 <= value <= 4294967295)) and (
+            unit is None
+            or (
+                (unit.__class__ is int or unit.__class__ is FixedRateUnit)
+                and -2147483648 <= unit <= 2147483647
+            )
+        ):
+            self._values = (
+                value,
+                unit,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                value,
+                unit,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             value,
             unit,
-        )
+        ) = self._values
+        if value is not None:
+            _target.value = value
+        if unit is not None:
+            _target.unit = unit
 
     @property
     def value(self) -> int:
         """``value``: uint32, field 1."""
-        value: int = self._pb.value
+        value: int = (self._pb or self._message()).value
         return value
 
     @property
@@ -65,21 +94,45 @@ class CronSchedule(_Message):
         schedule: str | None = None,
         offset: str | None = None,
     ) -> None:
-        self._build(
+        if (schedule is None or (schedule.__class__ is str and schedule.isascii())) and (
+            offset is None or (offset.__class__ is str and offset.isascii())
+        ):
+            self._values = (
+                schedule,
+                offset,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                schedule,
+                offset,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             schedule,
             offset,
-        )
+        ) = self._values
+        if schedule is not None:
+            _target.schedule = schedule
+        if offset is not None:
+            _target.offset = offset
 
     @property
     def schedule(self) -> str:
         """``schedule``: string, field 1."""
-        value: str = self._pb.schedule
+        value: str = (self._pb or self._message()).schedule
         return value
 
     @property
     def offset(self) -> str:
         """``offset``: string, field 2."""
-        value: str = self._pb.offset
+        value: str = (self._pb or self._message()).offset
         return value
 
 
@@ -102,36 +155,85 @@ class Schedule(_Message):
         cron_schedule: CronSchedule | None = None,
         kickoff_time_input_arg: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                cron_expression is None
+                or (cron_expression.__class__ is str and cron_expression.isascii())
+            )
+            and (rate is None or getattr(rate.__class__, "_IDL_PB", None) is _pb2.FixedRate)
+            and (
+                cron_schedule is None
+                or getattr(cron_schedule.__class__, "_IDL_PB", None) is _pb2.CronSchedule
+            )
+            and (
+                kickoff_time_input_arg is None
+                or (kickoff_time_input_arg.__class__ is str and kickoff_time_input_arg.isascii())
+            )
+            and (cron_expression is not None) + (rate is not None) + (cron_schedule is not None) < 2
+        ):
+            self._values = (
+                cron_expression,
+                rate,
+                cron_schedule,
+                kickoff_time_input_arg,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cron_expression,
+                rate,
+                cron_schedule,
+                kickoff_time_input_arg,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cron_expression,
             rate,
             cron_schedule,
             kickoff_time_input_arg,
-        )
+        ) = self._values
+        if cron_expression is not None:
+            _target.cron_expression = cron_expression
+        if rate is not None:
+            rate._fm_into(_target.rate)
+        if cron_schedule is not None:
+            cron_schedule._fm_into(_target.cron_schedule)
+        if kickoff_time_input_arg is not None:
+            _target.kickoff_time_input_arg = kickoff_time_input_arg
 
     @property
     def cron_expression(self) -> str | None:
         """``cron_expression``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.cron_expression if pb.HasField("cron_expression") else None
         return value
 
     @property
     def rate(self) -> FixedRate | None:
         """``rate``: optional flyteidl.admin.FixedRate, field 2."""
-        value: FixedRate | None = self._present("rate") if self._pb.HasField("rate") else None
+        value: FixedRate | None = (
+            self._present("rate") if (self._pb or self._message()).HasField("rate") else None
+        )
         return value
 
     @property
     def cron_schedule(self) -> CronSchedule | None:
         """``cron_schedule``: optional flyteidl.admin.CronSchedule, field 4."""
         value: CronSchedule | None = (
-            self._present("cron_schedule") if self._pb.HasField("cron_schedule") else None
+            self._present("cron_schedule")
+            if (self._pb or self._message()).HasField("cron_schedule")
+            else None
         )
         return value
 
     @property
     def kickoff_time_input_arg(self) -> str:
         """``kickoff_time_input_arg``: string, field 3."""
-        value: str = self._pb.kickoff_time_input_arg
+        value: str = (self._pb or self._message()).kickoff_time_input_arg
         return value

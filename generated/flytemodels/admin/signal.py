@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import signal_pb2 as _pb2
+from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -32,16 +37,45 @@ class SignalGetOrCreateRequest(_Message):
         id: _core_identifier.SignalIdentifier | None = None,
         type: _core_types.LiteralType | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.SignalIdentifier
+        ) and (
+            type is None
+            or getattr(type.__class__, "_IDL_PB", None) is _flyteidl_core_types_pb2.LiteralType
+        ):
+            self._values = (
+                id,
+                type,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             type,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if type is not None:
+            type._fm_into(_target.type)
 
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
         """``id``: optional flyteidl.core.SignalIdentifier, field 1."""
         value: _core_identifier.SignalIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -49,7 +83,7 @@ class SignalGetOrCreateRequest(_Message):
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl.core.LiteralType, field 2."""
         value: _core_types.LiteralType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
@@ -75,20 +109,67 @@ class SignalListRequest(_Message):
         filters: str | None = None,
         sort_by: _admin_common.Sort | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                workflow_execution_id is None
+                or getattr(workflow_execution_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (filters is None or (filters.__class__ is str and filters.isascii()))
+            and (
+                sort_by is None
+                or getattr(sort_by.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Sort
+            )
+        ):
+            self._values = (
+                workflow_execution_id,
+                limit,
+                token,
+                filters,
+                sort_by,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                workflow_execution_id,
+                limit,
+                token,
+                filters,
+                sort_by,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             workflow_execution_id,
             limit,
             token,
             filters,
             sort_by,
-        )
+        ) = self._values
+        if workflow_execution_id is not None:
+            workflow_execution_id._fm_into(_target.workflow_execution_id)
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if filters is not None:
+            _target.filters = filters
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
 
     @property
     def workflow_execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``workflow_execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
             self._present("workflow_execution_id")
-            if self._pb.HasField("workflow_execution_id")
+            if (self._pb or self._message()).HasField("workflow_execution_id")
             else None
         )
         return value
@@ -96,26 +177,26 @@ class SignalListRequest(_Message):
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 2."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 3."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def filters(self) -> str:
         """``filters``: string, field 4."""
-        value: str = self._pb.filters
+        value: str = (self._pb or self._message()).filters
         return value
 
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
         value: _admin_common.Sort | None = (
-            self._present("sort_by") if self._pb.HasField("sort_by") else None
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
         )
         return value
 
@@ -135,10 +216,34 @@ class SignalList(_Message):
         signals: _abc.Iterable[Signal] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (signals is None or _fast.models(signals, _pb2.Signal)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*signals] if signals else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signals,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             signals,
             token,
-        )
+        ) = self._values
+        if signals is not None:
+            _fast.put_models(_target.signals, signals)
+        if token is not None:
+            _target.token = token
 
     @property
     def signals(self) -> list[Signal]:
@@ -149,7 +254,7 @@ class SignalList(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -168,16 +273,45 @@ class SignalSetRequest(_Message):
         id: _core_identifier.SignalIdentifier | None = None,
         value: _core_literals.Literal | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.SignalIdentifier
+        ) and (
+            value is None
+            or getattr(value.__class__, "_IDL_PB", None) is _flyteidl_core_literals_pb2.Literal
+        ):
+            self._values = (
+                id,
+                value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             value,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if value is not None:
+            value._fm_into(_target.value)
 
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
         """``id``: optional flyteidl.core.SignalIdentifier, field 1."""
         value: _core_identifier.SignalIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -185,7 +319,7 @@ class SignalSetRequest(_Message):
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl.core.Literal, field 2."""
         value: _core_literals.Literal | None = (
-            self._present("value") if self._pb.HasField("value") else None
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
         )
         return value
 
@@ -220,17 +354,57 @@ class Signal(_Message):
         type: _core_types.LiteralType | None = None,
         value: _core_literals.Literal | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.SignalIdentifier
+            )
+            and (
+                type is None
+                or getattr(type.__class__, "_IDL_PB", None) is _flyteidl_core_types_pb2.LiteralType
+            )
+            and (
+                value is None
+                or getattr(value.__class__, "_IDL_PB", None) is _flyteidl_core_literals_pb2.Literal
+            )
+        ):
+            self._values = (
+                id,
+                type,
+                value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                type,
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             type,
             value,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if type is not None:
+            type._fm_into(_target.type)
+        if value is not None:
+            value._fm_into(_target.value)
 
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
         """``id``: optional flyteidl.core.SignalIdentifier, field 1."""
         value: _core_identifier.SignalIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -238,7 +412,7 @@ class Signal(_Message):
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl.core.LiteralType, field 2."""
         value: _core_types.LiteralType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
@@ -246,6 +420,6 @@ class Signal(_Message):
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl.core.Literal, field 3."""
         value: _core_literals.Literal | None = (
-            self._present("value") if self._pb.HasField("value") else None
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
         )
         return value

@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import task_pb2 as _pb2
+from flyteidl.admin import description_entity_pb2 as _flyteidl_admin_description_entity_pb2
+from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -33,23 +38,50 @@ class TaskCreateRequest(_Message):
         id: _core_identifier.Identifier | None = None,
         spec: TaskSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None) is _flyteidl_core_identifier_pb2.Identifier
+        ) and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.TaskSpec):
+            self._values = (
+                id,
+                spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             spec,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def spec(self) -> TaskSpec | None:
         """``spec``: optional flyteidl.admin.TaskSpec, field 2."""
-        value: TaskSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: TaskSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
 
@@ -83,17 +115,54 @@ class Task(_Message):
         closure: TaskClosure | None = None,
         short_description: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (closure is None or getattr(closure.__class__, "_IDL_PB", None) is _pb2.TaskClosure)
+            and (
+                short_description is None
+                or (short_description.__class__ is str and short_description.isascii())
+            )
+        ):
+            self._values = (
+                id,
+                closure,
+                short_description,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                closure,
+                short_description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             closure,
             short_description,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if closure is not None:
+            closure._fm_into(_target.closure)
+        if short_description is not None:
+            _target.short_description = short_description
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -101,14 +170,14 @@ class Task(_Message):
     def closure(self) -> TaskClosure | None:
         """``closure``: optional flyteidl.admin.TaskClosure, field 2."""
         value: TaskClosure | None = (
-            self._present("closure") if self._pb.HasField("closure") else None
+            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
         )
         return value
 
     @property
     def short_description(self) -> str:
         """``short_description``: string, field 3."""
-        value: str = self._pb.short_description
+        value: str = (self._pb or self._message()).short_description
         return value
 
 
@@ -127,10 +196,34 @@ class TaskList(_Message):
         tasks: _abc.Iterable[Task] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (tasks is None or _fast.models(tasks, _pb2.Task)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*tasks] if tasks else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                tasks,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             tasks,
             token,
-        )
+        ) = self._values
+        if tasks is not None:
+            _fast.put_models(_target.tasks, tasks)
+        if token is not None:
+            _target.token = token
 
     @property
     def tasks(self) -> list[Task]:
@@ -141,7 +234,7 @@ class TaskList(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -160,16 +253,47 @@ class TaskSpec(_Message):
         template: _core_tasks.TaskTemplate | None = None,
         description: _admin_description_entity.DescriptionEntity | None = None,
     ) -> None:
-        self._build(
+        if (
+            template is None
+            or getattr(template.__class__, "_IDL_PB", None) is _flyteidl_core_tasks_pb2.TaskTemplate
+        ) and (
+            description is None
+            or getattr(description.__class__, "_IDL_PB", None)
+            is _flyteidl_admin_description_entity_pb2.DescriptionEntity
+        ):
+            self._values = (
+                template,
+                description,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                template,
+                description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             template,
             description,
-        )
+        ) = self._values
+        if template is not None:
+            template._fm_into(_target.template)
+        if description is not None:
+            description._fm_into(_target.description)
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl.core.TaskTemplate, field 1."""
         value: _core_tasks.TaskTemplate | None = (
-            self._present("template") if self._pb.HasField("template") else None
+            self._present("template")
+            if (self._pb or self._message()).HasField("template")
+            else None
         )
         return value
 
@@ -177,7 +301,9 @@ class TaskSpec(_Message):
     def description(self) -> _admin_description_entity.DescriptionEntity | None:
         """``description``: optional flyteidl.admin.DescriptionEntity, field 2."""
         value: _admin_description_entity.DescriptionEntity | None = (
-            self._present("description") if self._pb.HasField("description") else None
+            self._present("description")
+            if (self._pb or self._message()).HasField("description")
+            else None
         )
         return value
 
@@ -197,16 +323,44 @@ class TaskClosure(_Message):
         compiled_task: _core_compiler.CompiledTask | None = None,
         created_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            compiled_task is None
+            or getattr(compiled_task.__class__, "_IDL_PB", None)
+            is _flyteidl_core_compiler_pb2.CompiledTask
+        ) and (created_at is None or _fast.timestamp(created_at)):
+            self._values = (
+                compiled_task,
+                created_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                compiled_task,
+                created_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             compiled_task,
             created_at,
-        )
+        ) = self._values
+        if compiled_task is not None:
+            compiled_task._fm_into(_target.compiled_task)
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
 
     @property
     def compiled_task(self) -> _core_compiler.CompiledTask | None:
         """``compiled_task``: optional flyteidl.core.CompiledTask, field 1."""
         value: _core_compiler.CompiledTask | None = (
-            self._present("compiled_task") if self._pb.HasField("compiled_task") else None
+            self._present("compiled_task")
+            if (self._pb or self._message()).HasField("compiled_task")
+            else None
         )
         return value
 
@@ -214,6 +368,8 @@ class TaskClosure(_Message):
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value

@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import task_execution_pb2 as _pb2
+from flyteidl.admin import common_pb2 as _flyteidl_admin_common_pb2
+from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -31,15 +37,33 @@ class TaskExecutionGetRequest(_Message):
         self,
         id: _core_identifier.TaskExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.TaskExecutionIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
         value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -65,45 +89,94 @@ class TaskExecutionListRequest(_Message):
         filters: str | None = None,
         sort_by: _admin_common.Sort | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                node_execution_id is None
+                or getattr(node_execution_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+            )
+            and (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (filters is None or (filters.__class__ is str and filters.isascii()))
+            and (
+                sort_by is None
+                or getattr(sort_by.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.Sort
+            )
+        ):
+            self._values = (
+                node_execution_id,
+                limit,
+                token,
+                filters,
+                sort_by,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                node_execution_id,
+                limit,
+                token,
+                filters,
+                sort_by,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             node_execution_id,
             limit,
             token,
             filters,
             sort_by,
-        )
+        ) = self._values
+        if node_execution_id is not None:
+            node_execution_id._fm_into(_target.node_execution_id)
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if filters is not None:
+            _target.filters = filters
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
 
     @property
     def node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``node_execution_id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
         value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("node_execution_id") if self._pb.HasField("node_execution_id") else None
+            self._present("node_execution_id")
+            if (self._pb or self._message()).HasField("node_execution_id")
+            else None
         )
         return value
 
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 2."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 3."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def filters(self) -> str:
         """``filters``: string, field 4."""
-        value: str = self._pb.filters
+        value: str = (self._pb or self._message()).filters
         return value
 
     @property
     def sort_by(self) -> _admin_common.Sort | None:
         """``sort_by``: optional flyteidl.admin.Sort, field 5."""
         value: _admin_common.Sort | None = (
-            self._present("sort_by") if self._pb.HasField("sort_by") else None
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
         )
         return value
 
@@ -127,39 +200,81 @@ class TaskExecution(_Message):
         closure: TaskExecutionClosure | None = None,
         is_parent: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.TaskExecutionIdentifier
+            )
+            and (input_uri is None or (input_uri.__class__ is str and input_uri.isascii()))
+            and (
+                closure is None
+                or getattr(closure.__class__, "_IDL_PB", None) is _pb2.TaskExecutionClosure
+            )
+            and (is_parent is None or is_parent.__class__ is bool)
+        ):
+            self._values = (
+                id,
+                input_uri,
+                closure,
+                is_parent,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                input_uri,
+                closure,
+                is_parent,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             input_uri,
             closure,
             is_parent,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if input_uri is not None:
+            _target.input_uri = input_uri
+        if closure is not None:
+            closure._fm_into(_target.closure)
+        if is_parent is not None:
+            _target.is_parent = is_parent
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
         value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def input_uri(self) -> str:
         """``input_uri``: string, field 2."""
-        value: str = self._pb.input_uri
+        value: str = (self._pb or self._message()).input_uri
         return value
 
     @property
     def closure(self) -> TaskExecutionClosure | None:
         """``closure``: optional flyteidl.admin.TaskExecutionClosure, field 3."""
         value: TaskExecutionClosure | None = (
-            self._present("closure") if self._pb.HasField("closure") else None
+            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
         )
         return value
 
     @property
     def is_parent(self) -> bool:
         """``is_parent``: bool, field 4."""
-        value: bool = self._pb.is_parent
+        value: bool = (self._pb or self._message()).is_parent
         return value
 
 
@@ -178,10 +293,34 @@ class TaskExecutionList(_Message):
         task_executions: _abc.Iterable[TaskExecution] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (task_executions is None or _fast.models(task_executions, _pb2.TaskExecution)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*task_executions] if task_executions else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_executions,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_executions,
             token,
-        )
+        ) = self._values
+        if task_executions is not None:
+            _fast.put_models(_target.task_executions, task_executions)
+        if token is not None:
+            _target.token = token
 
     @property
     def task_executions(self) -> list[TaskExecution]:
@@ -192,7 +331,7 @@ class TaskExecutionList(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -239,7 +378,90 @@ class TaskExecutionClosure(_Message):
         reasons: _abc.Iterable[Reason] | None = None,
         log_context: _core_execution.LogContext | None = None,
     ) -> None:
-        self._build(
+        if (
+            (output_uri is None or (output_uri.__class__ is str and output_uri.isascii()))
+            and (
+                error is None
+                or getattr(error.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.ExecutionError
+            )
+            and (
+                output_data is None
+                or getattr(output_data.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (logs is None or _fast.models(logs, _flyteidl_core_execution_pb2.TaskLog))
+            and (started_at is None or _fast.timestamp(started_at))
+            and (duration is None or _fast.duration(duration))
+            and (created_at is None or _fast.timestamp(created_at))
+            and (updated_at is None or _fast.timestamp(updated_at))
+            and custom_info is None
+            and (reason is None or (reason.__class__ is str and reason.isascii()))
+            and (task_type is None or (task_type.__class__ is str and task_type.isascii()))
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None)
+                is _flyteidl_event_event_pb2.TaskExecutionMetadata
+            )
+            and (
+                event_version is None
+                or (event_version.__class__ is int and -2147483648 <= event_version <= 2147483647)
+            )
+            and (reasons is None or _fast.models(reasons, _pb2.Reason))
+            and (
+                log_context is None
+                or getattr(log_context.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.LogContext
+            )
+            and (output_uri is not None) + (error is not None) + (output_data is not None) < 2
+        ):
+            self._values = (
+                output_uri,
+                error,
+                output_data,
+                phase,
+                [*logs] if logs else None,
+                started_at,
+                duration,
+                created_at,
+                updated_at,
+                custom_info,
+                reason,
+                task_type,
+                metadata,
+                event_version,
+                [*reasons] if reasons else None,
+                log_context,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                output_uri,
+                error,
+                output_data,
+                phase,
+                logs,
+                started_at,
+                duration,
+                created_at,
+                updated_at,
+                custom_info,
+                reason,
+                task_type,
+                metadata,
+                event_version,
+                reasons,
+                log_context,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             output_uri,
             error,
             output_data,
@@ -256,12 +478,42 @@ class TaskExecutionClosure(_Message):
             event_version,
             reasons,
             log_context,
-        )
+        ) = self._values
+        if output_uri is not None:
+            _target.output_uri = output_uri
+        if error is not None:
+            error._fm_into(_target.error)
+        if output_data is not None:
+            output_data._fm_into(_target.output_data)
+        if phase is not None:
+            _target.phase = phase
+        if logs is not None:
+            _fast.put_models(_target.logs, logs)
+        if started_at is not None:
+            _fast.put_timestamp(_target.started_at, started_at)
+        if duration is not None:
+            _fast.put_duration(_target.duration, duration)
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
+        if updated_at is not None:
+            _fast.put_timestamp(_target.updated_at, updated_at)
+        if reason is not None:
+            _target.reason = reason
+        if task_type is not None:
+            _target.task_type = task_type
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if event_version is not None:
+            _target.event_version = event_version
+        if reasons is not None:
+            _fast.put_models(_target.reasons, reasons)
+        if log_context is not None:
+            log_context._fm_into(_target.log_context)
 
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
@@ -269,7 +521,7 @@ class TaskExecutionClosure(_Message):
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 2."""
         value: _core_execution.ExecutionError | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value
 
@@ -277,7 +529,9 @@ class TaskExecutionClosure(_Message):
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 12."""
         value: _core_literals.LiteralMap | None = (
-            self._present("output_data") if self._pb.HasField("output_data") else None
+            self._present("output_data")
+            if (self._pb or self._message()).HasField("output_data")
+            else None
         )
         return value
 
@@ -297,7 +551,9 @@ class TaskExecutionClosure(_Message):
     def started_at(self) -> _datetime.datetime | None:
         """``started_at``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("started_at") if self._pb.HasField("started_at") else None
+            self._present("started_at")
+            if (self._pb or self._message()).HasField("started_at")
+            else None
         )
         return value
 
@@ -305,7 +561,9 @@ class TaskExecutionClosure(_Message):
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 6."""
         value: _datetime.timedelta | None = (
-            self._present("duration") if self._pb.HasField("duration") else None
+            self._present("duration")
+            if (self._pb or self._message()).HasField("duration")
+            else None
         )
         return value
 
@@ -313,7 +571,9 @@ class TaskExecutionClosure(_Message):
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 7."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value
 
@@ -321,7 +581,9 @@ class TaskExecutionClosure(_Message):
     def updated_at(self) -> _datetime.datetime | None:
         """``updated_at``: optional google.protobuf.Timestamp, field 8."""
         value: _datetime.datetime | None = (
-            self._present("updated_at") if self._pb.HasField("updated_at") else None
+            self._present("updated_at")
+            if (self._pb or self._message()).HasField("updated_at")
+            else None
         )
         return value
 
@@ -329,34 +591,38 @@ class TaskExecutionClosure(_Message):
     def custom_info(self) -> dict[str, _typing.Any] | None:
         """``custom_info``: optional google.protobuf.Struct, field 9."""
         value: dict[str, _typing.Any] | None = (
-            self._present("custom_info") if self._pb.HasField("custom_info") else None
+            self._present("custom_info")
+            if (self._pb or self._message()).HasField("custom_info")
+            else None
         )
         return value
 
     @property
     def reason(self) -> str:
         """``reason``: string, field 10."""
-        value: str = self._pb.reason
+        value: str = (self._pb or self._message()).reason
         return value
 
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 11."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
     def metadata(self) -> _event_event.TaskExecutionMetadata | None:
         """``metadata``: optional flyteidl.event.TaskExecutionMetadata, field 16."""
         value: _event_event.TaskExecutionMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
     @property
     def event_version(self) -> int:
         """``event_version``: int32, field 17."""
-        value: int = self._pb.event_version
+        value: int = (self._pb or self._message()).event_version
         return value
 
     @property
@@ -369,7 +635,9 @@ class TaskExecutionClosure(_Message):
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl.core.LogContext, field 19."""
         value: _core_execution.LogContext | None = (
-            self._present("log_context") if self._pb.HasField("log_context") else None
+            self._present("log_context")
+            if (self._pb or self._message()).HasField("log_context")
+            else None
         )
         return value
 
@@ -389,23 +657,49 @@ class Reason(_Message):
         occurred_at: _datetime.datetime | None = None,
         message: str | None = None,
     ) -> None:
-        self._build(
+        if (occurred_at is None or _fast.timestamp(occurred_at)) and (
+            message is None or (message.__class__ is str and message.isascii())
+        ):
+            self._values = (
+                occurred_at,
+                message,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                occurred_at,
+                message,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             occurred_at,
             message,
-        )
+        ) = self._values
+        if occurred_at is not None:
+            _fast.put_timestamp(_target.occurred_at, occurred_at)
+        if message is not None:
+            _target.message = message
 
     @property
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 1."""
         value: _datetime.datetime | None = (
-            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+            self._present("occurred_at")
+            if (self._pb or self._message()).HasField("occurred_at")
+            else None
         )
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 2."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
 
@@ -420,15 +714,33 @@ class TaskExecutionGetDataRequest(_Message):
         self,
         id: _core_identifier.TaskExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.TaskExecutionIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
         value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -454,19 +766,77 @@ class TaskExecutionGetDataResponse(_Message):
         full_outputs: _core_literals.LiteralMap | None = None,
         flyte_urls: _admin_common.FlyteURLs | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.UrlBlob
+            )
+            and (
+                outputs is None
+                or getattr(outputs.__class__, "_IDL_PB", None) is _flyteidl_admin_common_pb2.UrlBlob
+            )
+            and (
+                full_inputs is None
+                or getattr(full_inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                full_outputs is None
+                or getattr(full_outputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                flyte_urls is None
+                or getattr(flyte_urls.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_common_pb2.FlyteURLs
+            )
+        ):
+            self._values = (
+                inputs,
+                outputs,
+                full_inputs,
+                full_outputs,
+                flyte_urls,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs,
+                outputs,
+                full_inputs,
+                full_outputs,
+                flyte_urls,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs,
             outputs,
             full_inputs,
             full_outputs,
             flyte_urls,
-        )
+        ) = self._values
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
+        if full_inputs is not None:
+            full_inputs._fm_into(_target.full_inputs)
+        if full_outputs is not None:
+            full_outputs._fm_into(_target.full_outputs)
+        if flyte_urls is not None:
+            flyte_urls._fm_into(_target.flyte_urls)
 
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:
         """``inputs``: optional flyteidl.admin.UrlBlob, field 1."""
         value: _admin_common.UrlBlob | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -474,7 +844,7 @@ class TaskExecutionGetDataResponse(_Message):
     def outputs(self) -> _admin_common.UrlBlob | None:
         """``outputs``: optional flyteidl.admin.UrlBlob, field 2."""
         value: _admin_common.UrlBlob | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
@@ -482,7 +852,9 @@ class TaskExecutionGetDataResponse(_Message):
     def full_inputs(self) -> _core_literals.LiteralMap | None:
         """``full_inputs``: optional flyteidl.core.LiteralMap, field 3."""
         value: _core_literals.LiteralMap | None = (
-            self._present("full_inputs") if self._pb.HasField("full_inputs") else None
+            self._present("full_inputs")
+            if (self._pb or self._message()).HasField("full_inputs")
+            else None
         )
         return value
 
@@ -490,7 +862,9 @@ class TaskExecutionGetDataResponse(_Message):
     def full_outputs(self) -> _core_literals.LiteralMap | None:
         """``full_outputs``: optional flyteidl.core.LiteralMap, field 4."""
         value: _core_literals.LiteralMap | None = (
-            self._present("full_outputs") if self._pb.HasField("full_outputs") else None
+            self._present("full_outputs")
+            if (self._pb or self._message()).HasField("full_outputs")
+            else None
         )
         return value
 
@@ -498,6 +872,8 @@ class TaskExecutionGetDataResponse(_Message):
     def flyte_urls(self) -> _admin_common.FlyteURLs | None:
         """``flyte_urls``: optional flyteidl.admin.FlyteURLs, field 5."""
         value: _admin_common.FlyteURLs | None = (
-            self._present("flyte_urls") if self._pb.HasField("flyte_urls") else None
+            self._present("flyte_urls")
+            if (self._pb or self._message()).HasField("flyte_urls")
+            else None
         )
         return value

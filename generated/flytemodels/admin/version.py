@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl.admin import version_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 
 class GetVersionResponse(_Message):
@@ -19,16 +20,33 @@ class GetVersionResponse(_Message):
         self,
         control_plane_version: Version | None = None,
     ) -> None:
-        self._build(
-            control_plane_version,
-        )
+        if (
+            control_plane_version is None
+            or getattr(control_plane_version.__class__, "_IDL_PB", None) is _pb2.Version
+        ):
+            self._values = (control_plane_version,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                control_plane_version,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (control_plane_version,) = self._values
+        if control_plane_version is not None:
+            control_plane_version._fm_into(_target.control_plane_version)
 
     @property
     def control_plane_version(self) -> Version | None:
         """``control_plane_version``: optional flyteidl.admin.Version, field 1."""
         value: Version | None = (
             self._present("control_plane_version")
-            if self._pb.HasField("control_plane_version")
+            if (self._pb or self._message()).HasField("control_plane_version")
             else None
         )
         return value
@@ -51,28 +69,58 @@ class Version(_Message):
         Version: str | None = None,
         BuildTime: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (Build is None or (Build.__class__ is str and Build.isascii()))
+            and (Version is None or (Version.__class__ is str and Version.isascii()))
+            and (BuildTime is None or (BuildTime.__class__ is str and BuildTime.isascii()))
+        ):
+            self._values = (
+                Build,
+                Version,
+                BuildTime,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                Build,
+                Version,
+                BuildTime,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             Build,
             Version,
             BuildTime,
-        )
+        ) = self._values
+        if Build is not None:
+            _target.Build = Build
+        if Version is not None:
+            _target.Version = Version
+        if BuildTime is not None:
+            _target.BuildTime = BuildTime
 
     @property
     def Build(self) -> str:
         """``Build``: string, field 1."""
-        value: str = self._pb.Build
+        value: str = (self._pb or self._message()).Build
         return value
 
     @property
     def Version(self) -> str:
         """``Version``: string, field 2."""
-        value: str = self._pb.Version
+        value: str = (self._pb or self._message()).Version
         return value
 
     @property
     def BuildTime(self) -> str:
         """``BuildTime``: string, field 3."""
-        value: str = self._pb.BuildTime
+        value: str = (self._pb or self._message()).BuildTime
         return value
 
 

@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.admin import workflow_pb2 as _pb2
+from flyteidl.admin import description_entity_pb2 as _flyteidl_admin_description_entity_pb2
+from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -33,23 +38,50 @@ class WorkflowCreateRequest(_Message):
         id: _core_identifier.Identifier | None = None,
         spec: WorkflowSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None) is _flyteidl_core_identifier_pb2.Identifier
+        ) and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.WorkflowSpec):
+            self._values = (
+                id,
+                spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             spec,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def spec(self) -> WorkflowSpec | None:
         """``spec``: optional flyteidl.admin.WorkflowSpec, field 2."""
-        value: WorkflowSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: WorkflowSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
 
@@ -83,17 +115,57 @@ class Workflow(_Message):
         closure: WorkflowClosure | None = None,
         short_description: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                closure is None
+                or getattr(closure.__class__, "_IDL_PB", None) is _pb2.WorkflowClosure
+            )
+            and (
+                short_description is None
+                or (short_description.__class__ is str and short_description.isascii())
+            )
+        ):
+            self._values = (
+                id,
+                closure,
+                short_description,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                closure,
+                short_description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             closure,
             short_description,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if closure is not None:
+            closure._fm_into(_target.closure)
+        if short_description is not None:
+            _target.short_description = short_description
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -101,14 +173,14 @@ class Workflow(_Message):
     def closure(self) -> WorkflowClosure | None:
         """``closure``: optional flyteidl.admin.WorkflowClosure, field 2."""
         value: WorkflowClosure | None = (
-            self._present("closure") if self._pb.HasField("closure") else None
+            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
         )
         return value
 
     @property
     def short_description(self) -> str:
         """``short_description``: string, field 3."""
-        value: str = self._pb.short_description
+        value: str = (self._pb or self._message()).short_description
         return value
 
 
@@ -127,10 +199,34 @@ class WorkflowList(_Message):
         workflows: _abc.Iterable[Workflow] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (workflows is None or _fast.models(workflows, _pb2.Workflow)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*workflows] if workflows else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                workflows,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             workflows,
             token,
-        )
+        ) = self._values
+        if workflows is not None:
+            _fast.put_models(_target.workflows, workflows)
+        if token is not None:
+            _target.token = token
 
     @property
     def workflows(self) -> list[Workflow]:
@@ -141,7 +237,7 @@ class WorkflowList(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -162,17 +258,60 @@ class WorkflowSpec(_Message):
         sub_workflows: _abc.Iterable[_core_workflow.WorkflowTemplate] | None = None,
         description: _admin_description_entity.DescriptionEntity | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                template is None
+                or getattr(template.__class__, "_IDL_PB", None)
+                is _flyteidl_core_workflow_pb2.WorkflowTemplate
+            )
+            and (
+                sub_workflows is None
+                or _fast.models(sub_workflows, _flyteidl_core_workflow_pb2.WorkflowTemplate)
+            )
+            and (
+                description is None
+                or getattr(description.__class__, "_IDL_PB", None)
+                is _flyteidl_admin_description_entity_pb2.DescriptionEntity
+            )
+        ):
+            self._values = (
+                template,
+                [*sub_workflows] if sub_workflows else None,
+                description,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                template,
+                sub_workflows,
+                description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             template,
             sub_workflows,
             description,
-        )
+        ) = self._values
+        if template is not None:
+            template._fm_into(_target.template)
+        if sub_workflows is not None:
+            _fast.put_models(_target.sub_workflows, sub_workflows)
+        if description is not None:
+            description._fm_into(_target.description)
 
     @property
     def template(self) -> _core_workflow.WorkflowTemplate | None:
         """``template``: optional flyteidl.core.WorkflowTemplate, field 1."""
         value: _core_workflow.WorkflowTemplate | None = (
-            self._present("template") if self._pb.HasField("template") else None
+            self._present("template")
+            if (self._pb or self._message()).HasField("template")
+            else None
         )
         return value
 
@@ -186,7 +325,9 @@ class WorkflowSpec(_Message):
     def description(self) -> _admin_description_entity.DescriptionEntity | None:
         """``description``: optional flyteidl.admin.DescriptionEntity, field 3."""
         value: _admin_description_entity.DescriptionEntity | None = (
-            self._present("description") if self._pb.HasField("description") else None
+            self._present("description")
+            if (self._pb or self._message()).HasField("description")
+            else None
         )
         return value
 
@@ -206,16 +347,44 @@ class WorkflowClosure(_Message):
         compiled_workflow: _core_compiler.CompiledWorkflowClosure | None = None,
         created_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            compiled_workflow is None
+            or getattr(compiled_workflow.__class__, "_IDL_PB", None)
+            is _flyteidl_core_compiler_pb2.CompiledWorkflowClosure
+        ) and (created_at is None or _fast.timestamp(created_at)):
+            self._values = (
+                compiled_workflow,
+                created_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                compiled_workflow,
+                created_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             compiled_workflow,
             created_at,
-        )
+        ) = self._values
+        if compiled_workflow is not None:
+            compiled_workflow._fm_into(_target.compiled_workflow)
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
 
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """``compiled_workflow``: optional flyteidl.core.CompiledWorkflowClosure, field 1."""
         value: _core_compiler.CompiledWorkflowClosure | None = (
-            self._present("compiled_workflow") if self._pb.HasField("compiled_workflow") else None
+            self._present("compiled_workflow")
+            if (self._pb or self._message()).HasField("compiled_workflow")
+            else None
         )
         return value
 
@@ -223,7 +392,9 @@ class WorkflowClosure(_Message):
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value
 
@@ -239,15 +410,32 @@ class WorkflowErrorExistsDifferentStructure(_Message):
         self,
         id: _core_identifier.Identifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None) is _flyteidl_core_identifier_pb2.Identifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -263,15 +451,32 @@ class WorkflowErrorExistsIdenticalStructure(_Message):
         self,
         id: _core_identifier.Identifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None) is _flyteidl_core_identifier_pb2.Identifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -291,17 +496,52 @@ class CreateWorkflowFailureReason(_Message):
         exists_different_structure: WorkflowErrorExistsDifferentStructure | None = None,
         exists_identical_structure: WorkflowErrorExistsIdenticalStructure | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                exists_different_structure is None
+                or getattr(exists_different_structure.__class__, "_IDL_PB", None)
+                is _pb2.WorkflowErrorExistsDifferentStructure
+            )
+            and (
+                exists_identical_structure is None
+                or getattr(exists_identical_structure.__class__, "_IDL_PB", None)
+                is _pb2.WorkflowErrorExistsIdenticalStructure
+            )
+            and (exists_different_structure is not None) + (exists_identical_structure is not None)
+            < 2
+        ):
+            self._values = (
+                exists_different_structure,
+                exists_identical_structure,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                exists_different_structure,
+                exists_identical_structure,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             exists_different_structure,
             exists_identical_structure,
-        )
+        ) = self._values
+        if exists_different_structure is not None:
+            exists_different_structure._fm_into(_target.exists_different_structure)
+        if exists_identical_structure is not None:
+            exists_identical_structure._fm_into(_target.exists_identical_structure)
 
     @property
     def exists_different_structure(self) -> WorkflowErrorExistsDifferentStructure | None:
         """``exists_different_structure``: optional flyteidl.admin.WorkflowErrorExistsDifferentStructure, field 1."""
         value: WorkflowErrorExistsDifferentStructure | None = (
             self._present("exists_different_structure")
-            if self._pb.HasField("exists_different_structure")
+            if (self._pb or self._message()).HasField("exists_different_structure")
             else None
         )
         return value
@@ -311,7 +551,7 @@ class CreateWorkflowFailureReason(_Message):
         """``exists_identical_structure``: optional flyteidl.admin.WorkflowErrorExistsIdenticalStructure, field 2."""
         value: WorkflowErrorExistsIdenticalStructure | None = (
             self._present("exists_identical_structure")
-            if self._pb.HasField("exists_identical_structure")
+            if (self._pb or self._message()).HasField("exists_identical_structure")
             else None
         )
         return value

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl.core import artifact_id_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -51,35 +52,70 @@ class ArtifactKey(_Message):
         name: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                domain,
+                name,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                domain,
+                name,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             domain,
             name,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 3."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 4."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -100,23 +136,57 @@ class ArtifactBindingData(_Message):
         bind_to_time_partition: bool | None = None,
         time_transform: TimeTransform | None = None,
     ) -> None:
-        self._build(
+        if (
+            (partition_key is None or (partition_key.__class__ is str and partition_key.isascii()))
+            and (bind_to_time_partition is None or bind_to_time_partition.__class__ is bool)
+            and (
+                time_transform is None
+                or getattr(time_transform.__class__, "_IDL_PB", None) is _pb2.TimeTransform
+            )
+            and (partition_key is not None) + (bind_to_time_partition is not None) < 2
+        ):
+            self._values = (
+                partition_key,
+                bind_to_time_partition,
+                time_transform,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                partition_key,
+                bind_to_time_partition,
+                time_transform,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             partition_key,
             bind_to_time_partition,
             time_transform,
-        )
+        ) = self._values
+        if partition_key is not None:
+            _target.partition_key = partition_key
+        if bind_to_time_partition is not None:
+            _target.bind_to_time_partition = bind_to_time_partition
+        if time_transform is not None:
+            time_transform._fm_into(_target.time_transform)
 
     @property
     def partition_key(self) -> str | None:
         """``partition_key``: optional string, field 5."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.partition_key if pb.HasField("partition_key") else None
         return value
 
     @property
     def bind_to_time_partition(self) -> bool | None:
         """``bind_to_time_partition``: optional bool, field 6."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = (
             pb.bind_to_time_partition if pb.HasField("bind_to_time_partition") else None
         )
@@ -126,7 +196,9 @@ class ArtifactBindingData(_Message):
     def time_transform(self) -> TimeTransform | None:
         """``time_transform``: optional flyteidl.core.TimeTransform, field 7."""
         value: TimeTransform | None = (
-            self._present("time_transform") if self._pb.HasField("time_transform") else None
+            self._present("time_transform")
+            if (self._pb or self._message()).HasField("time_transform")
+            else None
         )
         return value
 
@@ -146,15 +218,43 @@ class TimeTransform(_Message):
         transform: str | None = None,
         op: Operator | int | None = None,
     ) -> None:
-        self._build(
+        if (transform is None or (transform.__class__ is str and transform.isascii())) and (
+            op is None
+            or (
+                (op.__class__ is int or op.__class__ is Operator)
+                and -2147483648 <= op <= 2147483647
+            )
+        ):
+            self._values = (
+                transform,
+                op,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                transform,
+                op,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             transform,
             op,
-        )
+        ) = self._values
+        if transform is not None:
+            _target.transform = transform
+        if op is not None:
+            _target.op = op
 
     @property
     def transform(self) -> str:
         """``transform``: string, field 1."""
-        value: str = self._pb.transform
+        value: str = (self._pb or self._message()).transform
         return value
 
     @property
@@ -175,14 +275,28 @@ class InputBindingData(_Message):
         self,
         var: str | None = None,
     ) -> None:
-        self._build(
-            var,
-        )
+        if var is None or (var.__class__ is str and var.isascii()):
+            self._values = (var,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                var,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (var,) = self._values
+        if var is not None:
+            _target.var = var
 
     @property
     def var(self) -> str:
         """``var``: string, field 1."""
-        value: str = self._pb.var
+        value: str = (self._pb or self._message()).var
         return value
 
 
@@ -220,18 +334,73 @@ class LabelValue(_Message):
         input_binding: InputBindingData | None = None,
         runtime_binding: RuntimeBinding | None = None,
     ) -> None:
-        self._build(
+        if (
+            (static_value is None or (static_value.__class__ is str and static_value.isascii()))
+            and (time_value is None or _fast.timestamp(time_value))
+            and (
+                triggered_binding is None
+                or getattr(triggered_binding.__class__, "_IDL_PB", None) is _pb2.ArtifactBindingData
+            )
+            and (
+                input_binding is None
+                or getattr(input_binding.__class__, "_IDL_PB", None) is _pb2.InputBindingData
+            )
+            and (
+                runtime_binding is None
+                or getattr(runtime_binding.__class__, "_IDL_PB", None) is _pb2.RuntimeBinding
+            )
+            and (static_value is not None)
+            + (time_value is not None)
+            + (triggered_binding is not None)
+            + (input_binding is not None)
+            + (runtime_binding is not None)
+            < 2
+        ):
+            self._values = (
+                static_value,
+                time_value,
+                triggered_binding,
+                input_binding,
+                runtime_binding,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                static_value,
+                time_value,
+                triggered_binding,
+                input_binding,
+                runtime_binding,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             static_value,
             time_value,
             triggered_binding,
             input_binding,
             runtime_binding,
-        )
+        ) = self._values
+        if static_value is not None:
+            _target.static_value = static_value
+        if time_value is not None:
+            _fast.put_timestamp(_target.time_value, time_value)
+        if triggered_binding is not None:
+            triggered_binding._fm_into(_target.triggered_binding)
+        if input_binding is not None:
+            input_binding._fm_into(_target.input_binding)
+        if runtime_binding is not None:
+            runtime_binding._fm_into(_target.runtime_binding)
 
     @property
     def static_value(self) -> str | None:
         """``static_value``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.static_value if pb.HasField("static_value") else None
         return value
 
@@ -239,7 +408,9 @@ class LabelValue(_Message):
     def time_value(self) -> _datetime.datetime | None:
         """``time_value``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("time_value") if self._pb.HasField("time_value") else None
+            self._present("time_value")
+            if (self._pb or self._message()).HasField("time_value")
+            else None
         )
         return value
 
@@ -247,7 +418,9 @@ class LabelValue(_Message):
     def triggered_binding(self) -> ArtifactBindingData | None:
         """``triggered_binding``: optional flyteidl.core.ArtifactBindingData, field 3."""
         value: ArtifactBindingData | None = (
-            self._present("triggered_binding") if self._pb.HasField("triggered_binding") else None
+            self._present("triggered_binding")
+            if (self._pb or self._message()).HasField("triggered_binding")
+            else None
         )
         return value
 
@@ -255,7 +428,9 @@ class LabelValue(_Message):
     def input_binding(self) -> InputBindingData | None:
         """``input_binding``: optional flyteidl.core.InputBindingData, field 4."""
         value: InputBindingData | None = (
-            self._present("input_binding") if self._pb.HasField("input_binding") else None
+            self._present("input_binding")
+            if (self._pb or self._message()).HasField("input_binding")
+            else None
         )
         return value
 
@@ -263,7 +438,9 @@ class LabelValue(_Message):
     def runtime_binding(self) -> RuntimeBinding | None:
         """``runtime_binding``: optional flyteidl.core.RuntimeBinding, field 5."""
         value: RuntimeBinding | None = (
-            self._present("runtime_binding") if self._pb.HasField("runtime_binding") else None
+            self._present("runtime_binding")
+            if (self._pb or self._message()).HasField("runtime_binding")
+            else None
         )
         return value
 
@@ -279,9 +456,23 @@ class Partitions(_Message):
         self,
         value: _abc.Mapping[str, LabelValue] | None = None,
     ) -> None:
-        self._build(
-            value,
-        )
+        if value is None or _fast.model_map(value, _pb2.LabelValue):
+            self._values = ({**value} if value else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (value,) = self._values
+        if value is not None:
+            _fast.put_model_map(_target.value, value)
 
     @property
     def value(self) -> dict[str, LabelValue]:
@@ -305,15 +496,45 @@ class TimePartition(_Message):
         value: LabelValue | None = None,
         granularity: Granularity | int | None = None,
     ) -> None:
-        self._build(
+        if (value is None or getattr(value.__class__, "_IDL_PB", None) is _pb2.LabelValue) and (
+            granularity is None
+            or (
+                (granularity.__class__ is int or granularity.__class__ is Granularity)
+                and -2147483648 <= granularity <= 2147483647
+            )
+        ):
+            self._values = (
+                value,
+                granularity,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                value,
+                granularity,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             value,
             granularity,
-        )
+        ) = self._values
+        if value is not None:
+            value._fm_into(_target.value)
+        if granularity is not None:
+            _target.granularity = granularity
 
     @property
     def value(self) -> LabelValue | None:
         """``value``: optional flyteidl.core.LabelValue, field 1."""
-        value: LabelValue | None = self._present("value") if self._pb.HasField("value") else None
+        value: LabelValue | None = (
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
+        )
         return value
 
     @property
@@ -342,32 +563,80 @@ class ArtifactID(_Message):
         partitions: Partitions | None = None,
         time_partition: TimePartition | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                artifact_key is None
+                or getattr(artifact_key.__class__, "_IDL_PB", None) is _pb2.ArtifactKey
+            )
+            and (version is None or (version.__class__ is str and version.isascii()))
+            and (
+                partitions is None
+                or getattr(partitions.__class__, "_IDL_PB", None) is _pb2.Partitions
+            )
+            and (
+                time_partition is None
+                or getattr(time_partition.__class__, "_IDL_PB", None) is _pb2.TimePartition
+            )
+        ):
+            self._values = (
+                artifact_key,
+                version,
+                partitions,
+                time_partition,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_key,
+                version,
+                partitions,
+                time_partition,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifact_key,
             version,
             partitions,
             time_partition,
-        )
+        ) = self._values
+        if artifact_key is not None:
+            artifact_key._fm_into(_target.artifact_key)
+        if version is not None:
+            _target.version = version
+        if partitions is not None:
+            partitions._fm_into(_target.partitions)
+        if time_partition is not None:
+            time_partition._fm_into(_target.time_partition)
 
     @property
     def artifact_key(self) -> ArtifactKey | None:
         """``artifact_key``: optional flyteidl.core.ArtifactKey, field 1."""
         value: ArtifactKey | None = (
-            self._present("artifact_key") if self._pb.HasField("artifact_key") else None
+            self._present("artifact_key")
+            if (self._pb or self._message()).HasField("artifact_key")
+            else None
         )
         return value
 
     @property
     def version(self) -> str:
         """``version``: string, field 2."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value
 
     @property
     def partitions(self) -> Partitions | None:
         """``partitions``: optional flyteidl.core.Partitions, field 3."""
         value: Partitions | None = (
-            self._present("partitions") if self._pb.HasField("partitions") else None
+            self._present("partitions")
+            if (self._pb or self._message()).HasField("partitions")
+            else None
         )
         return value
 
@@ -375,7 +644,9 @@ class ArtifactID(_Message):
     def time_partition(self) -> TimePartition | None:
         """``time_partition``: optional flyteidl.core.TimePartition, field 4."""
         value: TimePartition | None = (
-            self._present("time_partition") if self._pb.HasField("time_partition") else None
+            self._present("time_partition")
+            if (self._pb or self._message()).HasField("time_partition")
+            else None
         )
         return value
 
@@ -395,23 +666,52 @@ class ArtifactTag(_Message):
         artifact_key: ArtifactKey | None = None,
         value: LabelValue | None = None,
     ) -> None:
-        self._build(
+        if (
+            artifact_key is None
+            or getattr(artifact_key.__class__, "_IDL_PB", None) is _pb2.ArtifactKey
+        ) and (value is None or getattr(value.__class__, "_IDL_PB", None) is _pb2.LabelValue):
+            self._values = (
+                artifact_key,
+                value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_key,
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifact_key,
             value,
-        )
+        ) = self._values
+        if artifact_key is not None:
+            artifact_key._fm_into(_target.artifact_key)
+        if value is not None:
+            value._fm_into(_target.value)
 
     @property
     def artifact_key(self) -> ArtifactKey | None:
         """``artifact_key``: optional flyteidl.core.ArtifactKey, field 1."""
         value: ArtifactKey | None = (
-            self._present("artifact_key") if self._pb.HasField("artifact_key") else None
+            self._present("artifact_key")
+            if (self._pb or self._message()).HasField("artifact_key")
+            else None
         )
         return value
 
     @property
     def value(self) -> LabelValue | None:
         """``value``: optional flyteidl.core.LabelValue, field 2."""
-        value: LabelValue | None = self._present("value") if self._pb.HasField("value") else None
+        value: LabelValue | None = (
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
+        )
         return value
 
 
@@ -434,18 +734,69 @@ class ArtifactQuery(_Message):
         uri: str | None = None,
         binding: ArtifactBindingData | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                artifact_id is None
+                or getattr(artifact_id.__class__, "_IDL_PB", None) is _pb2.ArtifactID
+            )
+            and (
+                artifact_tag is None
+                or getattr(artifact_tag.__class__, "_IDL_PB", None) is _pb2.ArtifactTag
+            )
+            and (uri is None or (uri.__class__ is str and uri.isascii()))
+            and (
+                binding is None
+                or getattr(binding.__class__, "_IDL_PB", None) is _pb2.ArtifactBindingData
+            )
+            and (artifact_id is not None)
+            + (artifact_tag is not None)
+            + (uri is not None)
+            + (binding is not None)
+            < 2
+        ):
+            self._values = (
+                artifact_id,
+                artifact_tag,
+                uri,
+                binding,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_id,
+                artifact_tag,
+                uri,
+                binding,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifact_id,
             artifact_tag,
             uri,
             binding,
-        )
+        ) = self._values
+        if artifact_id is not None:
+            artifact_id._fm_into(_target.artifact_id)
+        if artifact_tag is not None:
+            artifact_tag._fm_into(_target.artifact_tag)
+        if uri is not None:
+            _target.uri = uri
+        if binding is not None:
+            binding._fm_into(_target.binding)
 
     @property
     def artifact_id(self) -> ArtifactID | None:
         """``artifact_id``: optional flyteidl.core.ArtifactID, field 1."""
         value: ArtifactID | None = (
-            self._present("artifact_id") if self._pb.HasField("artifact_id") else None
+            self._present("artifact_id")
+            if (self._pb or self._message()).HasField("artifact_id")
+            else None
         )
         return value
 
@@ -453,14 +804,16 @@ class ArtifactQuery(_Message):
     def artifact_tag(self) -> ArtifactTag | None:
         """``artifact_tag``: optional flyteidl.core.ArtifactTag, field 2."""
         value: ArtifactTag | None = (
-            self._present("artifact_tag") if self._pb.HasField("artifact_tag") else None
+            self._present("artifact_tag")
+            if (self._pb or self._message()).HasField("artifact_tag")
+            else None
         )
         return value
 
     @property
     def uri(self) -> str | None:
         """``uri``: optional string, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.uri if pb.HasField("uri") else None
         return value
 
@@ -468,6 +821,6 @@ class ArtifactQuery(_Message):
     def binding(self) -> ArtifactBindingData | None:
         """``binding``: optional flyteidl.core.ArtifactBindingData, field 4."""
         value: ArtifactBindingData | None = (
-            self._present("binding") if self._pb.HasField("binding") else None
+            self._present("binding") if (self._pb or self._message()).HasField("binding") else None
         )
         return value

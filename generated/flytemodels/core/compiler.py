@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.core import compiler_pb2 as _pb2
+from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -36,9 +39,23 @@ class ConnectionSet(_Message):
             self,
             ids: _abc.Iterable[str] | None = None,
         ) -> None:
-            self._build(
-                ids,
-            )
+            if ids is None or _fast.strings(ids):
+                self._values = ([*ids] if ids else None,)
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    ids,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (ids,) = self._values
+            if ids is not None:
+                _target.ids.extend(ids)
 
         @property
         def ids(self) -> list[str]:
@@ -51,10 +68,34 @@ class ConnectionSet(_Message):
         downstream: _abc.Mapping[str, ConnectionSet.IdList] | None = None,
         upstream: _abc.Mapping[str, ConnectionSet.IdList] | None = None,
     ) -> None:
-        self._build(
+        if (downstream is None or _fast.model_map(downstream, _pb2.ConnectionSet.IdList)) and (
+            upstream is None or _fast.model_map(upstream, _pb2.ConnectionSet.IdList)
+        ):
+            self._values = (
+                {**downstream} if downstream else None,
+                {**upstream} if upstream else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                downstream,
+                upstream,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             downstream,
             upstream,
-        )
+        ) = self._values
+        if downstream is not None:
+            _fast.put_model_map(_target.downstream, downstream)
+        if upstream is not None:
+            _fast.put_model_map(_target.upstream, upstream)
 
     @property
     def downstream(self) -> dict[str, ConnectionSet.IdList]:
@@ -84,16 +125,47 @@ class CompiledWorkflow(_Message):
         template: _core_workflow.WorkflowTemplate | None = None,
         connections: ConnectionSet | None = None,
     ) -> None:
-        self._build(
+        if (
+            template is None
+            or getattr(template.__class__, "_IDL_PB", None)
+            is _flyteidl_core_workflow_pb2.WorkflowTemplate
+        ) and (
+            connections is None
+            or getattr(connections.__class__, "_IDL_PB", None) is _pb2.ConnectionSet
+        ):
+            self._values = (
+                template,
+                connections,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                template,
+                connections,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             template,
             connections,
-        )
+        ) = self._values
+        if template is not None:
+            template._fm_into(_target.template)
+        if connections is not None:
+            connections._fm_into(_target.connections)
 
     @property
     def template(self) -> _core_workflow.WorkflowTemplate | None:
         """``template``: optional flyteidl.core.WorkflowTemplate, field 1."""
         value: _core_workflow.WorkflowTemplate | None = (
-            self._present("template") if self._pb.HasField("template") else None
+            self._present("template")
+            if (self._pb or self._message()).HasField("template")
+            else None
         )
         return value
 
@@ -101,7 +173,9 @@ class CompiledWorkflow(_Message):
     def connections(self) -> ConnectionSet | None:
         """``connections``: optional flyteidl.core.ConnectionSet, field 2."""
         value: ConnectionSet | None = (
-            self._present("connections") if self._pb.HasField("connections") else None
+            self._present("connections")
+            if (self._pb or self._message()).HasField("connections")
+            else None
         )
         return value
 
@@ -117,15 +191,35 @@ class CompiledLaunchPlan(_Message):
         self,
         template: _core_workflow.LaunchPlanTemplate | None = None,
     ) -> None:
-        self._build(
-            template,
-        )
+        if (
+            template is None
+            or getattr(template.__class__, "_IDL_PB", None)
+            is _flyteidl_core_workflow_pb2.LaunchPlanTemplate
+        ):
+            self._values = (template,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                template,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (template,) = self._values
+        if template is not None:
+            template._fm_into(_target.template)
 
     @property
     def template(self) -> _core_workflow.LaunchPlanTemplate | None:
         """``template``: optional flyteidl.core.LaunchPlanTemplate, field 1."""
         value: _core_workflow.LaunchPlanTemplate | None = (
-            self._present("template") if self._pb.HasField("template") else None
+            self._present("template")
+            if (self._pb or self._message()).HasField("template")
+            else None
         )
         return value
 
@@ -141,15 +235,34 @@ class CompiledTask(_Message):
         self,
         template: _core_tasks.TaskTemplate | None = None,
     ) -> None:
-        self._build(
-            template,
-        )
+        if (
+            template is None
+            or getattr(template.__class__, "_IDL_PB", None) is _flyteidl_core_tasks_pb2.TaskTemplate
+        ):
+            self._values = (template,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                template,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (template,) = self._values
+        if template is not None:
+            template._fm_into(_target.template)
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl.core.TaskTemplate, field 1."""
         value: _core_tasks.TaskTemplate | None = (
-            self._present("template") if self._pb.HasField("template") else None
+            self._present("template")
+            if (self._pb or self._message()).HasField("template")
+            else None
         )
         return value
 
@@ -173,18 +286,56 @@ class CompiledWorkflowClosure(_Message):
         tasks: _abc.Iterable[CompiledTask] | None = None,
         launch_plans: _abc.Iterable[CompiledLaunchPlan] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                primary is None
+                or getattr(primary.__class__, "_IDL_PB", None) is _pb2.CompiledWorkflow
+            )
+            and (sub_workflows is None or _fast.models(sub_workflows, _pb2.CompiledWorkflow))
+            and (tasks is None or _fast.models(tasks, _pb2.CompiledTask))
+            and (launch_plans is None or _fast.models(launch_plans, _pb2.CompiledLaunchPlan))
+        ):
+            self._values = (
+                primary,
+                [*sub_workflows] if sub_workflows else None,
+                [*tasks] if tasks else None,
+                [*launch_plans] if launch_plans else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                primary,
+                sub_workflows,
+                tasks,
+                launch_plans,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             primary,
             sub_workflows,
             tasks,
             launch_plans,
-        )
+        ) = self._values
+        if primary is not None:
+            primary._fm_into(_target.primary)
+        if sub_workflows is not None:
+            _fast.put_models(_target.sub_workflows, sub_workflows)
+        if tasks is not None:
+            _fast.put_models(_target.tasks, tasks)
+        if launch_plans is not None:
+            _fast.put_models(_target.launch_plans, launch_plans)
 
     @property
     def primary(self) -> CompiledWorkflow | None:
         """``primary``: optional flyteidl.core.CompiledWorkflow, field 1."""
         value: CompiledWorkflow | None = (
-            self._present("primary") if self._pb.HasField("primary") else None
+            self._present("primary") if (self._pb or self._message()).HasField("primary") else None
         )
         return value
 

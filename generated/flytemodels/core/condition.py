@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.core import condition_pb2 as _pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -41,11 +43,55 @@ class ComparisonExpression(_Message):
         left_value: Operand | None = None,
         right_value: Operand | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                operator is None
+                or (
+                    (
+                        operator.__class__ is int
+                        or operator.__class__ is ComparisonExpression.Operator
+                    )
+                    and -2147483648 <= operator <= 2147483647
+                )
+            )
+            and (
+                left_value is None or getattr(left_value.__class__, "_IDL_PB", None) is _pb2.Operand
+            )
+            and (
+                right_value is None
+                or getattr(right_value.__class__, "_IDL_PB", None) is _pb2.Operand
+            )
+        ):
+            self._values = (
+                operator,
+                left_value,
+                right_value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                operator,
+                left_value,
+                right_value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             operator,
             left_value,
             right_value,
-        )
+        ) = self._values
+        if operator is not None:
+            _target.operator = operator
+        if left_value is not None:
+            left_value._fm_into(_target.left_value)
+        if right_value is not None:
+            right_value._fm_into(_target.right_value)
 
     @property
     def operator(self) -> ComparisonExpression.Operator:
@@ -57,7 +103,9 @@ class ComparisonExpression(_Message):
     def left_value(self) -> Operand | None:
         """``left_value``: optional flyteidl.core.Operand, field 2."""
         value: Operand | None = (
-            self._present("left_value") if self._pb.HasField("left_value") else None
+            self._present("left_value")
+            if (self._pb or self._message()).HasField("left_value")
+            else None
         )
         return value
 
@@ -65,7 +113,9 @@ class ComparisonExpression(_Message):
     def right_value(self) -> Operand | None:
         """``right_value``: optional flyteidl.core.Operand, field 3."""
         value: Operand | None = (
-            self._present("right_value") if self._pb.HasField("right_value") else None
+            self._present("right_value")
+            if (self._pb or self._message()).HasField("right_value")
+            else None
         )
         return value
 
@@ -87,24 +137,64 @@ class Operand(_Message):
         var: str | None = None,
         scalar: _core_literals.Scalar | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                primitive is None
+                or getattr(primitive.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.Primitive
+            )
+            and (var is None or (var.__class__ is str and var.isascii()))
+            and (
+                scalar is None
+                or getattr(scalar.__class__, "_IDL_PB", None) is _flyteidl_core_literals_pb2.Scalar
+            )
+            and (primitive is not None) + (var is not None) + (scalar is not None) < 2
+        ):
+            self._values = (
+                primitive,
+                var,
+                scalar,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                primitive,
+                var,
+                scalar,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             primitive,
             var,
             scalar,
-        )
+        ) = self._values
+        if primitive is not None:
+            primitive._fm_into(_target.primitive)
+        if var is not None:
+            _target.var = var
+        if scalar is not None:
+            scalar._fm_into(_target.scalar)
 
     @property
     def primitive(self) -> _core_literals.Primitive | None:
         """``primitive``: optional flyteidl.core.Primitive, field 1."""
         value: _core_literals.Primitive | None = (
-            self._present("primitive") if self._pb.HasField("primitive") else None
+            self._present("primitive")
+            if (self._pb or self._message()).HasField("primitive")
+            else None
         )
         return value
 
     @property
     def var(self) -> str | None:
         """``var``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.var if pb.HasField("var") else None
         return value
 
@@ -112,7 +202,7 @@ class Operand(_Message):
     def scalar(self) -> _core_literals.Scalar | None:
         """``scalar``: optional flyteidl.core.Scalar, field 3."""
         value: _core_literals.Scalar | None = (
-            self._present("scalar") if self._pb.HasField("scalar") else None
+            self._present("scalar") if (self._pb or self._message()).HasField("scalar") else None
         )
         return value
 
@@ -132,16 +222,50 @@ class BooleanExpression(_Message):
         conjunction: ConjunctionExpression | None = None,
         comparison: ComparisonExpression | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                conjunction is None
+                or getattr(conjunction.__class__, "_IDL_PB", None) is _pb2.ConjunctionExpression
+            )
+            and (
+                comparison is None
+                or getattr(comparison.__class__, "_IDL_PB", None) is _pb2.ComparisonExpression
+            )
+            and (conjunction is not None) + (comparison is not None) < 2
+        ):
+            self._values = (
+                conjunction,
+                comparison,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                conjunction,
+                comparison,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             conjunction,
             comparison,
-        )
+        ) = self._values
+        if conjunction is not None:
+            conjunction._fm_into(_target.conjunction)
+        if comparison is not None:
+            comparison._fm_into(_target.comparison)
 
     @property
     def conjunction(self) -> ConjunctionExpression | None:
         """``conjunction``: optional flyteidl.core.ConjunctionExpression, field 1."""
         value: ConjunctionExpression | None = (
-            self._present("conjunction") if self._pb.HasField("conjunction") else None
+            self._present("conjunction")
+            if (self._pb or self._message()).HasField("conjunction")
+            else None
         )
         return value
 
@@ -149,7 +273,9 @@ class BooleanExpression(_Message):
     def comparison(self) -> ComparisonExpression | None:
         """``comparison``: optional flyteidl.core.ComparisonExpression, field 2."""
         value: ComparisonExpression | None = (
-            self._present("comparison") if self._pb.HasField("comparison") else None
+            self._present("comparison")
+            if (self._pb or self._message()).HasField("comparison")
+            else None
         )
         return value
 
@@ -177,11 +303,56 @@ class ConjunctionExpression(_Message):
         left_expression: BooleanExpression | None = None,
         right_expression: BooleanExpression | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                operator is None
+                or (
+                    (
+                        operator.__class__ is int
+                        or operator.__class__ is ConjunctionExpression.LogicalOperator
+                    )
+                    and -2147483648 <= operator <= 2147483647
+                )
+            )
+            and (
+                left_expression is None
+                or getattr(left_expression.__class__, "_IDL_PB", None) is _pb2.BooleanExpression
+            )
+            and (
+                right_expression is None
+                or getattr(right_expression.__class__, "_IDL_PB", None) is _pb2.BooleanExpression
+            )
+        ):
+            self._values = (
+                operator,
+                left_expression,
+                right_expression,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                operator,
+                left_expression,
+                right_expression,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             operator,
             left_expression,
             right_expression,
-        )
+        ) = self._values
+        if operator is not None:
+            _target.operator = operator
+        if left_expression is not None:
+            left_expression._fm_into(_target.left_expression)
+        if right_expression is not None:
+            right_expression._fm_into(_target.right_expression)
 
     @property
     def operator(self) -> ConjunctionExpression.LogicalOperator:
@@ -193,7 +364,9 @@ class ConjunctionExpression(_Message):
     def left_expression(self) -> BooleanExpression | None:
         """``left_expression``: optional flyteidl.core.BooleanExpression, field 2."""
         value: BooleanExpression | None = (
-            self._present("left_expression") if self._pb.HasField("left_expression") else None
+            self._present("left_expression")
+            if (self._pb or self._message()).HasField("left_expression")
+            else None
         )
         return value
 
@@ -201,6 +374,8 @@ class ConjunctionExpression(_Message):
     def right_expression(self) -> BooleanExpression | None:
         """``right_expression``: optional flyteidl.core.BooleanExpression, field 3."""
         value: BooleanExpression | None = (
-            self._present("right_expression") if self._pb.HasField("right_expression") else None
+            self._present("right_expression")
+            if (self._pb or self._message()).HasField("right_expression")
+            else None
         )
         return value

@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.core import dynamic_job_pb2 as _pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -37,13 +41,62 @@ class DynamicJobSpec(_Message):
         tasks: _abc.Iterable[_core_tasks.TaskTemplate] | None = None,
         subworkflows: _abc.Iterable[_core_workflow.WorkflowTemplate] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (nodes is None or _fast.models(nodes, _flyteidl_core_workflow_pb2.Node))
+            and (
+                min_successes is None
+                or (
+                    min_successes.__class__ is int
+                    and -9223372036854775808 <= min_successes <= 9223372036854775807
+                )
+            )
+            and (outputs is None or _fast.models(outputs, _flyteidl_core_literals_pb2.Binding))
+            and (tasks is None or _fast.models(tasks, _flyteidl_core_tasks_pb2.TaskTemplate))
+            and (
+                subworkflows is None
+                or _fast.models(subworkflows, _flyteidl_core_workflow_pb2.WorkflowTemplate)
+            )
+        ):
+            self._values = (
+                [*nodes] if nodes else None,
+                min_successes,
+                [*outputs] if outputs else None,
+                [*tasks] if tasks else None,
+                [*subworkflows] if subworkflows else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                nodes,
+                min_successes,
+                outputs,
+                tasks,
+                subworkflows,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             nodes,
             min_successes,
             outputs,
             tasks,
             subworkflows,
-        )
+        ) = self._values
+        if nodes is not None:
+            _fast.put_models(_target.nodes, nodes)
+        if min_successes is not None:
+            _target.min_successes = min_successes
+        if outputs is not None:
+            _fast.put_models(_target.outputs, outputs)
+        if tasks is not None:
+            _fast.put_models(_target.tasks, tasks)
+        if subworkflows is not None:
+            _fast.put_models(_target.subworkflows, subworkflows)
 
     @property
     def nodes(self) -> list[_core_workflow.Node]:
@@ -54,7 +107,7 @@ class DynamicJobSpec(_Message):
     @property
     def min_successes(self) -> int:
         """``min_successes``: int64, field 2."""
-        value: int = self._pb.min_successes
+        value: int = (self._pb or self._message()).min_successes
         return value
 
     @property

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl.core import errors_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -44,25 +45,78 @@ class ContainerError(_Message):
         timestamp: _datetime.datetime | None = None,
         worker: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (code is None or (code.__class__ is str and code.isascii()))
+            and (message is None or (message.__class__ is str and message.isascii()))
+            and (
+                kind is None
+                or (
+                    (kind.__class__ is int or kind.__class__ is ContainerError.Kind)
+                    and -2147483648 <= kind <= 2147483647
+                )
+            )
+            and (
+                origin is None or (origin.__class__ is int and -2147483648 <= origin <= 2147483647)
+            )
+            and (timestamp is None or _fast.timestamp(timestamp))
+            and (worker is None or (worker.__class__ is str and worker.isascii()))
+        ):
+            self._values = (
+                code,
+                message,
+                kind,
+                origin,
+                timestamp,
+                worker,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                code,
+                message,
+                kind,
+                origin,
+                timestamp,
+                worker,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             code,
             message,
             kind,
             origin,
             timestamp,
             worker,
-        )
+        ) = self._values
+        if code is not None:
+            _target.code = code
+        if message is not None:
+            _target.message = message
+        if kind is not None:
+            _target.kind = kind
+        if origin is not None:
+            _target.origin = origin
+        if timestamp is not None:
+            _fast.put_timestamp(_target.timestamp, timestamp)
+        if worker is not None:
+            _target.worker = worker
 
     @property
     def code(self) -> str:
         """``code``: string, field 1."""
-        value: str = self._pb.code
+        value: str = (self._pb or self._message()).code
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 2."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
@@ -81,14 +135,16 @@ class ContainerError(_Message):
     def timestamp(self) -> _datetime.datetime | None:
         """``timestamp``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("timestamp") if self._pb.HasField("timestamp") else None
+            self._present("timestamp")
+            if (self._pb or self._message()).HasField("timestamp")
+            else None
         )
         return value
 
     @property
     def worker(self) -> str:
         """``worker``: string, field 6."""
-        value: str = self._pb.worker
+        value: str = (self._pb or self._message()).worker
         return value
 
 
@@ -103,14 +159,28 @@ class ErrorDocument(_Message):
         self,
         error: ContainerError | None = None,
     ) -> None:
-        self._build(
-            error,
-        )
+        if error is None or getattr(error.__class__, "_IDL_PB", None) is _pb2.ContainerError:
+            self._values = (error,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                error,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (error,) = self._values
+        if error is not None:
+            error._fm_into(_target.error)
 
     @property
     def error(self) -> ContainerError | None:
         """``error``: optional flyteidl.core.ContainerError, field 1."""
         value: ContainerError | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value

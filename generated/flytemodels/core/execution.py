@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl.core import execution_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -126,31 +127,82 @@ class ExecutionError(_Message):
         timestamp: _datetime.datetime | None = None,
         worker: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (code is None or (code.__class__ is str and code.isascii()))
+            and (message is None or (message.__class__ is str and message.isascii()))
+            and (error_uri is None or (error_uri.__class__ is str and error_uri.isascii()))
+            and (
+                kind is None
+                or (
+                    (kind.__class__ is int or kind.__class__ is ExecutionError.ErrorKind)
+                    and -2147483648 <= kind <= 2147483647
+                )
+            )
+            and (timestamp is None or _fast.timestamp(timestamp))
+            and (worker is None or (worker.__class__ is str and worker.isascii()))
+        ):
+            self._values = (
+                code,
+                message,
+                error_uri,
+                kind,
+                timestamp,
+                worker,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                code,
+                message,
+                error_uri,
+                kind,
+                timestamp,
+                worker,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             code,
             message,
             error_uri,
             kind,
             timestamp,
             worker,
-        )
+        ) = self._values
+        if code is not None:
+            _target.code = code
+        if message is not None:
+            _target.message = message
+        if error_uri is not None:
+            _target.error_uri = error_uri
+        if kind is not None:
+            _target.kind = kind
+        if timestamp is not None:
+            _fast.put_timestamp(_target.timestamp, timestamp)
+        if worker is not None:
+            _target.worker = worker
 
     @property
     def code(self) -> str:
         """``code``: string, field 1."""
-        value: str = self._pb.code
+        value: str = (self._pb or self._message()).code
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 2."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
     def error_uri(self) -> str:
         """``error_uri``: string, field 3."""
-        value: str = self._pb.error_uri
+        value: str = (self._pb or self._message()).error_uri
         return value
 
     @property
@@ -163,14 +215,16 @@ class ExecutionError(_Message):
     def timestamp(self) -> _datetime.datetime | None:
         """``timestamp``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("timestamp") if self._pb.HasField("timestamp") else None
+            self._present("timestamp")
+            if (self._pb or self._message()).HasField("timestamp")
+            else None
         )
         return value
 
     @property
     def worker(self) -> str:
         """``worker``: string, field 6."""
-        value: str = self._pb.worker
+        value: str = (self._pb or self._message()).worker
         return value
 
 
@@ -204,25 +258,79 @@ class TaskLog(_Message):
         ShowWhilePending: bool | None = None,
         HideOnceFinished: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (uri is None or (uri.__class__ is str and uri.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (
+                message_format is None
+                or (
+                    (
+                        message_format.__class__ is int
+                        or message_format.__class__ is TaskLog.MessageFormat
+                    )
+                    and -2147483648 <= message_format <= 2147483647
+                )
+            )
+            and (ttl is None or _fast.duration(ttl))
+            and (ShowWhilePending is None or ShowWhilePending.__class__ is bool)
+            and (HideOnceFinished is None or HideOnceFinished.__class__ is bool)
+        ):
+            self._values = (
+                uri,
+                name,
+                message_format,
+                ttl,
+                ShowWhilePending,
+                HideOnceFinished,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                uri,
+                name,
+                message_format,
+                ttl,
+                ShowWhilePending,
+                HideOnceFinished,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             uri,
             name,
             message_format,
             ttl,
             ShowWhilePending,
             HideOnceFinished,
-        )
+        ) = self._values
+        if uri is not None:
+            _target.uri = uri
+        if name is not None:
+            _target.name = name
+        if message_format is not None:
+            _target.message_format = message_format
+        if ttl is not None:
+            _fast.put_duration(_target.ttl, ttl)
+        if ShowWhilePending is not None:
+            _target.ShowWhilePending = ShowWhilePending
+        if HideOnceFinished is not None:
+            _target.HideOnceFinished = HideOnceFinished
 
     @property
     def uri(self) -> str:
         """``uri``: string, field 1."""
-        value: str = self._pb.uri
+        value: str = (self._pb or self._message()).uri
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
@@ -235,20 +343,20 @@ class TaskLog(_Message):
     def ttl(self) -> _datetime.timedelta | None:
         """``ttl``: optional google.protobuf.Duration, field 4."""
         value: _datetime.timedelta | None = (
-            self._present("ttl") if self._pb.HasField("ttl") else None
+            self._present("ttl") if (self._pb or self._message()).HasField("ttl") else None
         )
         return value
 
     @property
     def ShowWhilePending(self) -> bool:
         """``ShowWhilePending``: bool, field 5."""
-        value: bool = self._pb.ShowWhilePending
+        value: bool = (self._pb or self._message()).ShowWhilePending
         return value
 
     @property
     def HideOnceFinished(self) -> bool:
         """``HideOnceFinished``: bool, field 6."""
-        value: bool = self._pb.HideOnceFinished
+        value: bool = (self._pb or self._message()).HideOnceFinished
         return value
 
 
@@ -267,10 +375,35 @@ class LogContext(_Message):
         pods: _abc.Iterable[PodLogContext] | None = None,
         primary_pod_name: str | None = None,
     ) -> None:
-        self._build(
+        if (pods is None or _fast.models(pods, _pb2.PodLogContext)) and (
+            primary_pod_name is None
+            or (primary_pod_name.__class__ is str and primary_pod_name.isascii())
+        ):
+            self._values = (
+                [*pods] if pods else None,
+                primary_pod_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                pods,
+                primary_pod_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             pods,
             primary_pod_name,
-        )
+        ) = self._values
+        if pods is not None:
+            _fast.put_models(_target.pods, pods)
+        if primary_pod_name is not None:
+            _target.primary_pod_name = primary_pod_name
 
     @property
     def pods(self) -> list[PodLogContext]:
@@ -281,7 +414,7 @@ class LogContext(_Message):
     @property
     def primary_pod_name(self) -> str:
         """``primary_pod_name``: string, field 2."""
-        value: str = self._pb.primary_pod_name
+        value: str = (self._pb or self._message()).primary_pod_name
         return value
 
 
@@ -306,24 +439,67 @@ class PodLogContext(_Message):
         primary_container_name: str | None = None,
         init_containers: _abc.Iterable[ContainerContext] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (namespace is None or (namespace.__class__ is str and namespace.isascii()))
+            and (pod_name is None or (pod_name.__class__ is str and pod_name.isascii()))
+            and (containers is None or _fast.models(containers, _pb2.ContainerContext))
+            and (
+                primary_container_name is None
+                or (primary_container_name.__class__ is str and primary_container_name.isascii())
+            )
+            and (init_containers is None or _fast.models(init_containers, _pb2.ContainerContext))
+        ):
+            self._values = (
+                namespace,
+                pod_name,
+                [*containers] if containers else None,
+                primary_container_name,
+                [*init_containers] if init_containers else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                namespace,
+                pod_name,
+                containers,
+                primary_container_name,
+                init_containers,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             namespace,
             pod_name,
             containers,
             primary_container_name,
             init_containers,
-        )
+        ) = self._values
+        if namespace is not None:
+            _target.namespace = namespace
+        if pod_name is not None:
+            _target.pod_name = pod_name
+        if containers is not None:
+            _fast.put_models(_target.containers, containers)
+        if primary_container_name is not None:
+            _target.primary_container_name = primary_container_name
+        if init_containers is not None:
+            _fast.put_models(_target.init_containers, init_containers)
 
     @property
     def namespace(self) -> str:
         """``namespace``: string, field 1."""
-        value: str = self._pb.namespace
+        value: str = (self._pb or self._message()).namespace
         return value
 
     @property
     def pod_name(self) -> str:
         """``pod_name``: string, field 2."""
-        value: str = self._pb.pod_name
+        value: str = (self._pb or self._message()).pod_name
         return value
 
     @property
@@ -335,7 +511,7 @@ class PodLogContext(_Message):
     @property
     def primary_container_name(self) -> str:
         """``primary_container_name``: string, field 4."""
-        value: str = self._pb.primary_container_name
+        value: str = (self._pb or self._message()).primary_container_name
         return value
 
     @property
@@ -370,17 +546,41 @@ class ContainerContext(_Message):
             container_start_time: _datetime.datetime | None = None,
             container_end_time: _datetime.datetime | None = None,
         ) -> None:
-            self._build(
+            if (container_start_time is None or _fast.timestamp(container_start_time)) and (
+                container_end_time is None or _fast.timestamp(container_end_time)
+            ):
+                self._values = (
+                    container_start_time,
+                    container_end_time,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    container_start_time,
+                    container_end_time,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 container_start_time,
                 container_end_time,
-            )
+            ) = self._values
+            if container_start_time is not None:
+                _fast.put_timestamp(_target.container_start_time, container_start_time)
+            if container_end_time is not None:
+                _fast.put_timestamp(_target.container_end_time, container_end_time)
 
         @property
         def container_start_time(self) -> _datetime.datetime | None:
             """``container_start_time``: optional google.protobuf.Timestamp, field 1."""
             value: _datetime.datetime | None = (
                 self._present("container_start_time")
-                if self._pb.HasField("container_start_time")
+                if (self._pb or self._message()).HasField("container_start_time")
                 else None
             )
             return value
@@ -390,7 +590,7 @@ class ContainerContext(_Message):
             """``container_end_time``: optional google.protobuf.Timestamp, field 2."""
             value: _datetime.datetime | None = (
                 self._present("container_end_time")
-                if self._pb.HasField("container_end_time")
+                if (self._pb or self._message()).HasField("container_end_time")
                 else None
             )
             return value
@@ -400,22 +600,49 @@ class ContainerContext(_Message):
         container_name: str | None = None,
         process: ContainerContext.ProcessContext | None = None,
     ) -> None:
-        self._build(
+        if (
+            container_name is None or (container_name.__class__ is str and container_name.isascii())
+        ) and (
+            process is None
+            or getattr(process.__class__, "_IDL_PB", None) is _pb2.ContainerContext.ProcessContext
+        ):
+            self._values = (
+                container_name,
+                process,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                container_name,
+                process,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             container_name,
             process,
-        )
+        ) = self._values
+        if container_name is not None:
+            _target.container_name = container_name
+        if process is not None:
+            process._fm_into(_target.process)
 
     @property
     def container_name(self) -> str:
         """``container_name``: string, field 1."""
-        value: str = self._pb.container_name
+        value: str = (self._pb or self._message()).container_name
         return value
 
     @property
     def process(self) -> ContainerContext.ProcessContext | None:
         """``process``: optional flyteidl.core.ContainerContext.ProcessContext, field 2."""
         value: ContainerContext.ProcessContext | None = (
-            self._present("process") if self._pb.HasField("process") else None
+            self._present("process") if (self._pb or self._message()).HasField("process") else None
         )
         return value
 
@@ -431,15 +658,31 @@ class QualityOfServiceSpec(_Message):
         self,
         queueing_budget: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
-            queueing_budget,
-        )
+        if queueing_budget is None or _fast.duration(queueing_budget):
+            self._values = (queueing_budget,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                queueing_budget,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (queueing_budget,) = self._values
+        if queueing_budget is not None:
+            _fast.put_duration(_target.queueing_budget, queueing_budget)
 
     @property
     def queueing_budget(self) -> _datetime.timedelta | None:
         """``queueing_budget``: optional google.protobuf.Duration, field 1."""
         value: _datetime.timedelta | None = (
-            self._present("queueing_budget") if self._pb.HasField("queueing_budget") else None
+            self._present("queueing_budget")
+            if (self._pb or self._message()).HasField("queueing_budget")
+            else None
         )
         return value
 
@@ -467,16 +710,51 @@ class QualityOfService(_Message):
         tier: QualityOfService.Tier | int | None = None,
         spec: QualityOfServiceSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                tier is None
+                or (
+                    (tier.__class__ is int or tier.__class__ is QualityOfService.Tier)
+                    and -2147483648 <= tier <= 2147483647
+                )
+            )
+            and (
+                spec is None
+                or getattr(spec.__class__, "_IDL_PB", None) is _pb2.QualityOfServiceSpec
+            )
+            and (tier is not None) + (spec is not None) < 2
+        ):
+            self._values = (
+                tier,
+                spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                tier,
+                spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             tier,
             spec,
-        )
+        ) = self._values
+        if tier is not None:
+            _target.tier = tier
+        if spec is not None:
+            spec._fm_into(_target.spec)
 
     @property
     def tier(self) -> QualityOfService.Tier | None:
         """``tier``: optional flyteidl.core.QualityOfService.Tier, field 1."""
         value: QualityOfService.Tier | None = (
-            self._present("tier") if self._pb.HasField("tier") else None
+            self._present("tier") if (self._pb or self._message()).HasField("tier") else None
         )
         return value
 
@@ -484,6 +762,6 @@ class QualityOfService(_Message):
     def spec(self) -> QualityOfServiceSpec | None:
         """``spec``: optional flyteidl.core.QualityOfServiceSpec, field 2."""
         value: QualityOfServiceSpec | None = (
-            self._present("spec") if self._pb.HasField("spec") else None
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
         )
         return value

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl.core import execution_envs_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -31,11 +32,44 @@ class ExecutionEnvAssignment(_Message):
         task_type: str | None = None,
         execution_env: ExecutionEnv | None = None,
     ) -> None:
-        self._build(
+        if (
+            (node_ids is None or _fast.strings(node_ids))
+            and (task_type is None or (task_type.__class__ is str and task_type.isascii()))
+            and (
+                execution_env is None
+                or getattr(execution_env.__class__, "_IDL_PB", None) is _pb2.ExecutionEnv
+            )
+        ):
+            self._values = (
+                [*node_ids] if node_ids else None,
+                task_type,
+                execution_env,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                node_ids,
+                task_type,
+                execution_env,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             node_ids,
             task_type,
             execution_env,
-        )
+        ) = self._values
+        if node_ids is not None:
+            _target.node_ids.extend(node_ids)
+        if task_type is not None:
+            _target.task_type = task_type
+        if execution_env is not None:
+            execution_env._fm_into(_target.execution_env)
 
     @property
     def node_ids(self) -> list[str]:
@@ -46,14 +80,16 @@ class ExecutionEnvAssignment(_Message):
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 2."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
     def execution_env(self) -> ExecutionEnv | None:
         """``execution_env``: optional flyteidl.core.ExecutionEnv, field 3."""
         value: ExecutionEnv | None = (
-            self._present("execution_env") if self._pb.HasField("execution_env") else None
+            self._present("execution_env")
+            if (self._pb or self._message()).HasField("execution_env")
+            else None
         )
         return value
 
@@ -79,31 +115,68 @@ class ExecutionEnv(_Message):
         spec: dict[str, _typing.Any] | None = None,
         version: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (type is None or (type.__class__ is str and type.isascii()))
+            and extant is None
+            and spec is None
+            and (version is None or (version.__class__ is str and version.isascii()))
+            and (extant is not None) + (spec is not None) < 2
+        ):
+            self._values = (
+                name,
+                type,
+                extant,
+                spec,
+                version,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                type,
+                extant,
+                spec,
+                version,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             type,
             extant,
             spec,
             version,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if type is not None:
+            _target.type = type
+        if version is not None:
+            _target.version = version
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def type(self) -> str:
         """``type``: string, field 2."""
-        value: str = self._pb.type
+        value: str = (self._pb or self._message()).type
         return value
 
     @property
     def extant(self) -> dict[str, _typing.Any] | None:
         """``extant``: optional google.protobuf.Struct, field 3."""
         value: dict[str, _typing.Any] | None = (
-            self._present("extant") if self._pb.HasField("extant") else None
+            self._present("extant") if (self._pb or self._message()).HasField("extant") else None
         )
         return value
 
@@ -111,12 +184,12 @@ class ExecutionEnv(_Message):
     def spec(self) -> dict[str, _typing.Any] | None:
         """``spec``: optional google.protobuf.Struct, field 4."""
         value: dict[str, _typing.Any] | None = (
-            self._present("spec") if self._pb.HasField("spec") else None
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
         )
         return value
 
     @property
     def version(self) -> str:
         """``version``: string, field 5."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value

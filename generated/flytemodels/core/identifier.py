@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl.core import identifier_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
@@ -42,14 +43,65 @@ class Identifier(_Message):
         version: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                resource_type is None
+                or (
+                    (resource_type.__class__ is int or resource_type.__class__ is ResourceType)
+                    and -2147483648 <= resource_type <= 2147483647
+                )
+            )
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (version is None or (version.__class__ is str and version.isascii()))
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                resource_type,
+                project,
+                domain,
+                name,
+                version,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_type,
+                project,
+                domain,
+                name,
+                version,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_type,
             project,
             domain,
             name,
             version,
             org,
-        )
+        ) = self._values
+        if resource_type is not None:
+            _target.resource_type = resource_type
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
+        if version is not None:
+            _target.version = version
+        if org is not None:
+            _target.org = org
 
     @property
     def resource_type(self) -> ResourceType:
@@ -60,31 +112,31 @@ class Identifier(_Message):
     @property
     def project(self) -> str:
         """``project``: string, field 2."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 4."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def version(self) -> str:
         """``version``: string, field 5."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 6."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -107,35 +159,70 @@ class WorkflowExecutionIdentifier(_Message):
         name: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                domain,
+                name,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                domain,
+                name,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             domain,
             name,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 4."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 5."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -154,22 +241,49 @@ class NodeExecutionIdentifier(_Message):
         node_id: str | None = None,
         execution_id: WorkflowExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (node_id is None or (node_id.__class__ is str and node_id.isascii())) and (
+            execution_id is None
+            or getattr(execution_id.__class__, "_IDL_PB", None) is _pb2.WorkflowExecutionIdentifier
+        ):
+            self._values = (
+                node_id,
+                execution_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                node_id,
+                execution_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             node_id,
             execution_id,
-        )
+        ) = self._values
+        if node_id is not None:
+            _target.node_id = node_id
+        if execution_id is not None:
+            execution_id._fm_into(_target.execution_id)
 
     @property
     def node_id(self) -> str:
         """``node_id``: string, field 1."""
-        value: str = self._pb.node_id
+        value: str = (self._pb or self._message()).node_id
         return value
 
     @property
     def execution_id(self) -> WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 2."""
         value: WorkflowExecutionIdentifier | None = (
-            self._present("execution_id") if self._pb.HasField("execution_id") else None
+            self._present("execution_id")
+            if (self._pb or self._message()).HasField("execution_id")
+            else None
         )
         return value
 
@@ -191,17 +305,54 @@ class TaskExecutionIdentifier(_Message):
         node_execution_id: NodeExecutionIdentifier | None = None,
         retry_attempt: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (task_id is None or getattr(task_id.__class__, "_IDL_PB", None) is _pb2.Identifier)
+            and (
+                node_execution_id is None
+                or getattr(node_execution_id.__class__, "_IDL_PB", None)
+                is _pb2.NodeExecutionIdentifier
+            )
+            and (
+                retry_attempt is None
+                or (retry_attempt.__class__ is int and 0 <= retry_attempt <= 4294967295)
+            )
+        ):
+            self._values = (
+                task_id,
+                node_execution_id,
+                retry_attempt,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_id,
+                node_execution_id,
+                retry_attempt,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_id,
             node_execution_id,
             retry_attempt,
-        )
+        ) = self._values
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if node_execution_id is not None:
+            node_execution_id._fm_into(_target.node_execution_id)
+        if retry_attempt is not None:
+            _target.retry_attempt = retry_attempt
 
     @property
     def task_id(self) -> Identifier | None:
         """``task_id``: optional flyteidl.core.Identifier, field 1."""
         value: Identifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -209,14 +360,16 @@ class TaskExecutionIdentifier(_Message):
     def node_execution_id(self) -> NodeExecutionIdentifier | None:
         """``node_execution_id``: optional flyteidl.core.NodeExecutionIdentifier, field 2."""
         value: NodeExecutionIdentifier | None = (
-            self._present("node_execution_id") if self._pb.HasField("node_execution_id") else None
+            self._present("node_execution_id")
+            if (self._pb or self._message()).HasField("node_execution_id")
+            else None
         )
         return value
 
     @property
     def retry_attempt(self) -> int:
         """``retry_attempt``: uint32, field 3."""
-        value: int = self._pb.retry_attempt
+        value: int = (self._pb or self._message()).retry_attempt
         return value
 
 
@@ -235,21 +388,48 @@ class SignalIdentifier(_Message):
         signal_id: str | None = None,
         execution_id: WorkflowExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (signal_id is None or (signal_id.__class__ is str and signal_id.isascii())) and (
+            execution_id is None
+            or getattr(execution_id.__class__, "_IDL_PB", None) is _pb2.WorkflowExecutionIdentifier
+        ):
+            self._values = (
+                signal_id,
+                execution_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signal_id,
+                execution_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             signal_id,
             execution_id,
-        )
+        ) = self._values
+        if signal_id is not None:
+            _target.signal_id = signal_id
+        if execution_id is not None:
+            execution_id._fm_into(_target.execution_id)
 
     @property
     def signal_id(self) -> str:
         """``signal_id``: string, field 1."""
-        value: str = self._pb.signal_id
+        value: str = (self._pb or self._message()).signal_id
         return value
 
     @property
     def execution_id(self) -> WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 2."""
         value: WorkflowExecutionIdentifier | None = (
-            self._present("execution_id") if self._pb.HasField("execution_id") else None
+            self._present("execution_id")
+            if (self._pb or self._message()).HasField("execution_id")
+            else None
         )
         return value

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.core import literals_pb2 as _pb2
+from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -39,40 +41,98 @@ class PrimitiveBase(_Message):
         datetime: _datetime.datetime | None = None,
         duration: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                integer is None
+                or (
+                    integer.__class__ is int
+                    and -9223372036854775808 <= integer <= 9223372036854775807
+                )
+            )
+            and (float_value is None or float_value.__class__ is float)
+            and (string_value is None or (string_value.__class__ is str and string_value.isascii()))
+            and (boolean is None or boolean.__class__ is bool)
+            and (datetime is None or _fast.timestamp(datetime))
+            and (duration is None or _fast.duration(duration))
+            and (integer is not None)
+            + (float_value is not None)
+            + (string_value is not None)
+            + (boolean is not None)
+            + (datetime is not None)
+            + (duration is not None)
+            < 2
+        ):
+            self._values = (
+                integer,
+                float_value,
+                string_value,
+                boolean,
+                datetime,
+                duration,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                integer,
+                float_value,
+                string_value,
+                boolean,
+                datetime,
+                duration,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             integer,
             float_value,
             string_value,
             boolean,
             datetime,
             duration,
-        )
+        ) = self._values
+        if integer is not None:
+            _target.integer = integer
+        if float_value is not None:
+            _target.float_value = float_value
+        if string_value is not None:
+            _target.string_value = string_value
+        if boolean is not None:
+            _target.boolean = boolean
+        if datetime is not None:
+            _fast.put_timestamp(_target.datetime, datetime)
+        if duration is not None:
+            _fast.put_duration(_target.duration, duration)
 
     @property
     def integer(self) -> int | None:
         """``integer``: optional int64, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: int | None = pb.integer if pb.HasField("integer") else None
         return value
 
     @property
     def float_value(self) -> float | None:
         """``float_value``: optional double, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: float | None = pb.float_value if pb.HasField("float_value") else None
         return value
 
     @property
     def string_value(self) -> str | None:
         """``string_value``: optional string, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.string_value if pb.HasField("string_value") else None
         return value
 
     @property
     def boolean(self) -> bool | None:
         """``boolean``: optional bool, field 4."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.boolean if pb.HasField("boolean") else None
         return value
 
@@ -80,7 +140,9 @@ class PrimitiveBase(_Message):
     def datetime(self) -> _datetime.datetime | None:
         """``datetime``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("datetime") if self._pb.HasField("datetime") else None
+            self._present("datetime")
+            if (self._pb or self._message()).HasField("datetime")
+            else None
         )
         return value
 
@@ -88,7 +150,9 @@ class PrimitiveBase(_Message):
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 6."""
         value: _datetime.timedelta | None = (
-            self._present("duration") if self._pb.HasField("duration") else None
+            self._present("duration")
+            if (self._pb or self._message()).HasField("duration")
+            else None
         )
         return value
 
@@ -121,23 +185,49 @@ class Blob(_Message):
         metadata: BlobMetadata | None = None,
         uri: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            metadata is None or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.BlobMetadata
+        ) and (uri is None or (uri.__class__ is str and uri.isascii())):
+            self._values = (
+                metadata,
+                uri,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                metadata,
+                uri,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             metadata,
             uri,
-        )
+        ) = self._values
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if uri is not None:
+            _target.uri = uri
 
     @property
     def metadata(self) -> BlobMetadata | None:
         """``metadata``: optional flyteidl.core.BlobMetadata, field 1."""
         value: BlobMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
     @property
     def uri(self) -> str:
         """``uri``: string, field 3."""
-        value: str = self._pb.uri
+        value: str = (self._pb or self._message()).uri
         return value
 
 
@@ -152,15 +242,32 @@ class BlobMetadata(_Message):
         self,
         type: _core_types.BlobType | None = None,
     ) -> None:
-        self._build(
-            type,
-        )
+        if (
+            type is None
+            or getattr(type.__class__, "_IDL_PB", None) is _flyteidl_core_types_pb2.BlobType
+        ):
+            self._values = (type,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (type,) = self._values
+        if type is not None:
+            type._fm_into(_target.type)
 
     @property
     def type(self) -> _core_types.BlobType | None:
         """``type``: optional flyteidl.core.BlobType, field 1."""
         value: _core_types.BlobType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
@@ -180,21 +287,45 @@ class Binary(_Message):
         value: bytes | None = None,
         tag: str | None = None,
     ) -> None:
-        self._build(
+        if (value is None or value.__class__ is bytes) and (
+            tag is None or (tag.__class__ is str and tag.isascii())
+        ):
+            self._values = (
+                value,
+                tag,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                value,
+                tag,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             value,
             tag,
-        )
+        ) = self._values
+        if value is not None:
+            _target.value = value
+        if tag is not None:
+            _target.tag = tag
 
     @property
     def value(self) -> bytes:
         """``value``: bytes, field 1."""
-        value: bytes = self._pb.value
+        value: bytes = (self._pb or self._message()).value
         return value
 
     @property
     def tag(self) -> str:
         """``tag``: string, field 2."""
-        value: str = self._pb.tag
+        value: str = (self._pb or self._message()).tag
         return value
 
 
@@ -213,22 +344,47 @@ class Schema(_Message):
         uri: str | None = None,
         type: _core_types.SchemaType | None = None,
     ) -> None:
-        self._build(
+        if (uri is None or (uri.__class__ is str and uri.isascii())) and (
+            type is None
+            or getattr(type.__class__, "_IDL_PB", None) is _flyteidl_core_types_pb2.SchemaType
+        ):
+            self._values = (
+                uri,
+                type,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                uri,
+                type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             uri,
             type,
-        )
+        ) = self._values
+        if uri is not None:
+            _target.uri = uri
+        if type is not None:
+            type._fm_into(_target.type)
 
     @property
     def uri(self) -> str:
         """``uri``: string, field 1."""
-        value: str = self._pb.uri
+        value: str = (self._pb or self._message()).uri
         return value
 
     @property
     def type(self) -> _core_types.SchemaType | None:
         """``type``: optional flyteidl.core.SchemaType, field 3."""
         value: _core_types.SchemaType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
@@ -248,22 +404,49 @@ class Union(_Message):
         value: Literal | None = None,
         type: _core_types.LiteralType | None = None,
     ) -> None:
-        self._build(
+        if (value is None or getattr(value.__class__, "_IDL_PB", None) is _pb2.Literal) and (
+            type is None
+            or getattr(type.__class__, "_IDL_PB", None) is _flyteidl_core_types_pb2.LiteralType
+        ):
+            self._values = (
+                value,
+                type,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                value,
+                type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             value,
             type,
-        )
+        ) = self._values
+        if value is not None:
+            value._fm_into(_target.value)
+        if type is not None:
+            type._fm_into(_target.type)
 
     @property
     def value(self) -> Literal | None:
         """``value``: optional flyteidl.core.Literal, field 1."""
-        value: Literal | None = self._present("value") if self._pb.HasField("value") else None
+        value: Literal | None = (
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
+        )
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl.core.LiteralType, field 2."""
         value: _core_types.LiteralType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
@@ -279,16 +462,34 @@ class StructuredDatasetMetadata(_Message):
         self,
         structured_dataset_type: _core_types.StructuredDatasetType | None = None,
     ) -> None:
-        self._build(
-            structured_dataset_type,
-        )
+        if (
+            structured_dataset_type is None
+            or getattr(structured_dataset_type.__class__, "_IDL_PB", None)
+            is _flyteidl_core_types_pb2.StructuredDatasetType
+        ):
+            self._values = (structured_dataset_type,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                structured_dataset_type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (structured_dataset_type,) = self._values
+        if structured_dataset_type is not None:
+            structured_dataset_type._fm_into(_target.structured_dataset_type)
 
     @property
     def structured_dataset_type(self) -> _core_types.StructuredDatasetType | None:
         """``structured_dataset_type``: optional flyteidl.core.StructuredDatasetType, field 1."""
         value: _core_types.StructuredDatasetType | None = (
             self._present("structured_dataset_type")
-            if self._pb.HasField("structured_dataset_type")
+            if (self._pb or self._message()).HasField("structured_dataset_type")
             else None
         )
         return value
@@ -309,22 +510,49 @@ class StructuredDataset(_Message):
         uri: str | None = None,
         metadata: StructuredDatasetMetadata | None = None,
     ) -> None:
-        self._build(
+        if (uri is None or (uri.__class__ is str and uri.isascii())) and (
+            metadata is None
+            or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.StructuredDatasetMetadata
+        ):
+            self._values = (
+                uri,
+                metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                uri,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             uri,
             metadata,
-        )
+        ) = self._values
+        if uri is not None:
+            _target.uri = uri
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
 
     @property
     def uri(self) -> str:
         """``uri``: string, field 1."""
-        value: str = self._pb.uri
+        value: str = (self._pb or self._message()).uri
         return value
 
     @property
     def metadata(self) -> StructuredDatasetMetadata | None:
         """``metadata``: optional flyteidl.core.StructuredDatasetMetadata, field 2."""
         value: StructuredDatasetMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -358,7 +586,65 @@ class ScalarBase(_Message):
         structured_dataset: StructuredDataset | None = None,
         union: Union | None = None,
     ) -> None:
-        self._build(
+        if (
+            (primitive is None or getattr(primitive.__class__, "_IDL_PB", None) is _pb2.Primitive)
+            and (blob is None or getattr(blob.__class__, "_IDL_PB", None) is _pb2.Blob)
+            and (binary is None or getattr(binary.__class__, "_IDL_PB", None) is _pb2.Binary)
+            and (schema is None or getattr(schema.__class__, "_IDL_PB", None) is _pb2.Schema)
+            and (none_type is None or getattr(none_type.__class__, "_IDL_PB", None) is _pb2.Void)
+            and (
+                error is None
+                or getattr(error.__class__, "_IDL_PB", None) is _flyteidl_core_types_pb2.Error
+            )
+            and generic is None
+            and (
+                structured_dataset is None
+                or getattr(structured_dataset.__class__, "_IDL_PB", None) is _pb2.StructuredDataset
+            )
+            and (union is None or getattr(union.__class__, "_IDL_PB", None) is _pb2.Union)
+            and (primitive is not None)
+            + (blob is not None)
+            + (binary is not None)
+            + (schema is not None)
+            + (none_type is not None)
+            + (error is not None)
+            + (generic is not None)
+            + (structured_dataset is not None)
+            + (union is not None)
+            < 2
+        ):
+            self._values = (
+                primitive,
+                blob,
+                binary,
+                schema,
+                none_type,
+                error,
+                generic,
+                structured_dataset,
+                union,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                primitive,
+                blob,
+                binary,
+                schema,
+                none_type,
+                error,
+                generic,
+                structured_dataset,
+                union,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             primitive,
             blob,
             binary,
@@ -368,45 +654,73 @@ class ScalarBase(_Message):
             generic,
             structured_dataset,
             union,
-        )
+        ) = self._values
+        if primitive is not None:
+            primitive._fm_into(_target.primitive)
+        if blob is not None:
+            blob._fm_into(_target.blob)
+        if binary is not None:
+            binary._fm_into(_target.binary)
+        if schema is not None:
+            schema._fm_into(_target.schema)
+        if none_type is not None:
+            none_type._fm_into(_target.none_type)
+        if error is not None:
+            error._fm_into(_target.error)
+        if structured_dataset is not None:
+            structured_dataset._fm_into(_target.structured_dataset)
+        if union is not None:
+            union._fm_into(_target.union)
 
     @property
     def primitive(self) -> Primitive | None:
         """``primitive``: optional flyteidl.core.Primitive, field 1."""
         value: Primitive | None = (
-            self._present("primitive") if self._pb.HasField("primitive") else None
+            self._present("primitive")
+            if (self._pb or self._message()).HasField("primitive")
+            else None
         )
         return value
 
     @property
     def blob(self) -> Blob | None:
         """``blob``: optional flyteidl.core.Blob, field 2."""
-        value: Blob | None = self._present("blob") if self._pb.HasField("blob") else None
+        value: Blob | None = (
+            self._present("blob") if (self._pb or self._message()).HasField("blob") else None
+        )
         return value
 
     @property
     def binary(self) -> Binary | None:
         """``binary``: optional flyteidl.core.Binary, field 3."""
-        value: Binary | None = self._present("binary") if self._pb.HasField("binary") else None
+        value: Binary | None = (
+            self._present("binary") if (self._pb or self._message()).HasField("binary") else None
+        )
         return value
 
     @property
     def schema(self) -> Schema | None:
         """``schema``: optional flyteidl.core.Schema, field 4."""
-        value: Schema | None = self._present("schema") if self._pb.HasField("schema") else None
+        value: Schema | None = (
+            self._present("schema") if (self._pb or self._message()).HasField("schema") else None
+        )
         return value
 
     @property
     def none_type(self) -> Void | None:
         """``none_type``: optional flyteidl.core.Void, field 5."""
-        value: Void | None = self._present("none_type") if self._pb.HasField("none_type") else None
+        value: Void | None = (
+            self._present("none_type")
+            if (self._pb or self._message()).HasField("none_type")
+            else None
+        )
         return value
 
     @property
     def error(self) -> _core_types.Error | None:
         """``error``: optional flyteidl.core.Error, field 6."""
         value: _core_types.Error | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value
 
@@ -414,7 +728,7 @@ class ScalarBase(_Message):
     def generic(self) -> dict[str, _typing.Any] | None:
         """``generic``: optional google.protobuf.Struct, field 7."""
         value: dict[str, _typing.Any] | None = (
-            self._present("generic") if self._pb.HasField("generic") else None
+            self._present("generic") if (self._pb or self._message()).HasField("generic") else None
         )
         return value
 
@@ -422,14 +736,18 @@ class ScalarBase(_Message):
     def structured_dataset(self) -> StructuredDataset | None:
         """``structured_dataset``: optional flyteidl.core.StructuredDataset, field 8."""
         value: StructuredDataset | None = (
-            self._present("structured_dataset") if self._pb.HasField("structured_dataset") else None
+            self._present("structured_dataset")
+            if (self._pb or self._message()).HasField("structured_dataset")
+            else None
         )
         return value
 
     @property
     def union(self) -> Union | None:
         """``union``: optional flyteidl.core.Union, field 9."""
-        value: Union | None = self._present("union") if self._pb.HasField("union") else None
+        value: Union | None = (
+            self._present("union") if (self._pb or self._message()).HasField("union") else None
+        )
         return value
 
 
@@ -456,47 +774,112 @@ class LiteralBase(_Message):
         hash: str | None = None,
         metadata: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (scalar is None or getattr(scalar.__class__, "_IDL_PB", None) is _pb2.Scalar)
+            and (
+                collection is None
+                or getattr(collection.__class__, "_IDL_PB", None) is _pb2.LiteralCollection
+            )
+            and (map is None or getattr(map.__class__, "_IDL_PB", None) is _pb2.LiteralMap)
+            and (
+                offloaded_metadata is None
+                or getattr(offloaded_metadata.__class__, "_IDL_PB", None)
+                is _pb2.LiteralOffloadedMetadata
+            )
+            and (hash is None or (hash.__class__ is str and hash.isascii()))
+            and (metadata is None or _fast.string_map(metadata))
+            and (scalar is not None)
+            + (collection is not None)
+            + (map is not None)
+            + (offloaded_metadata is not None)
+            < 2
+        ):
+            self._values = (
+                scalar,
+                collection,
+                map,
+                offloaded_metadata,
+                hash,
+                {**metadata} if metadata else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                scalar,
+                collection,
+                map,
+                offloaded_metadata,
+                hash,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             scalar,
             collection,
             map,
             offloaded_metadata,
             hash,
             metadata,
-        )
+        ) = self._values
+        if scalar is not None:
+            scalar._fm_into(_target.scalar)
+        if collection is not None:
+            collection._fm_into(_target.collection)
+        if map is not None:
+            map._fm_into(_target.map)
+        if offloaded_metadata is not None:
+            offloaded_metadata._fm_into(_target.offloaded_metadata)
+        if hash is not None:
+            _target.hash = hash
+        if metadata is not None:
+            _target.metadata.update(metadata)
 
     @property
     def scalar(self) -> Scalar | None:
         """``scalar``: optional flyteidl.core.Scalar, field 1."""
-        value: Scalar | None = self._present("scalar") if self._pb.HasField("scalar") else None
+        value: Scalar | None = (
+            self._present("scalar") if (self._pb or self._message()).HasField("scalar") else None
+        )
         return value
 
     @property
     def collection(self) -> LiteralCollection | None:
         """``collection``: optional flyteidl.core.LiteralCollection, field 2."""
         value: LiteralCollection | None = (
-            self._present("collection") if self._pb.HasField("collection") else None
+            self._present("collection")
+            if (self._pb or self._message()).HasField("collection")
+            else None
         )
         return value
 
     @property
     def map(self) -> LiteralMap | None:
         """``map``: optional flyteidl.core.LiteralMap, field 3."""
-        value: LiteralMap | None = self._present("map") if self._pb.HasField("map") else None
+        value: LiteralMap | None = (
+            self._present("map") if (self._pb or self._message()).HasField("map") else None
+        )
         return value
 
     @property
     def offloaded_metadata(self) -> LiteralOffloadedMetadata | None:
         """``offloaded_metadata``: optional flyteidl.core.LiteralOffloadedMetadata, field 8."""
         value: LiteralOffloadedMetadata | None = (
-            self._present("offloaded_metadata") if self._pb.HasField("offloaded_metadata") else None
+            self._present("offloaded_metadata")
+            if (self._pb or self._message()).HasField("offloaded_metadata")
+            else None
         )
         return value
 
     @property
     def hash(self) -> str:
         """``hash``: string, field 4."""
-        value: str = self._pb.hash
+        value: str = (self._pb or self._message()).hash
         return value
 
     @property
@@ -523,29 +906,68 @@ class LiteralOffloadedMetadata(_Message):
         size_bytes: int | None = None,
         inferred_type: _core_types.LiteralType | None = None,
     ) -> None:
-        self._build(
+        if (
+            (uri is None or (uri.__class__ is str and uri.isascii()))
+            and (
+                size_bytes is None
+                or (size_bytes.__class__ is int and 0 <= size_bytes <= 18446744073709551615)
+            )
+            and (
+                inferred_type is None
+                or getattr(inferred_type.__class__, "_IDL_PB", None)
+                is _flyteidl_core_types_pb2.LiteralType
+            )
+        ):
+            self._values = (
+                uri,
+                size_bytes,
+                inferred_type,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                uri,
+                size_bytes,
+                inferred_type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             uri,
             size_bytes,
             inferred_type,
-        )
+        ) = self._values
+        if uri is not None:
+            _target.uri = uri
+        if size_bytes is not None:
+            _target.size_bytes = size_bytes
+        if inferred_type is not None:
+            inferred_type._fm_into(_target.inferred_type)
 
     @property
     def uri(self) -> str:
         """``uri``: string, field 1."""
-        value: str = self._pb.uri
+        value: str = (self._pb or self._message()).uri
         return value
 
     @property
     def size_bytes(self) -> int:
         """``size_bytes``: uint64, field 2."""
-        value: int = self._pb.size_bytes
+        value: int = (self._pb or self._message()).size_bytes
         return value
 
     @property
     def inferred_type(self) -> _core_types.LiteralType | None:
         """``inferred_type``: optional flyteidl.core.LiteralType, field 3."""
         value: _core_types.LiteralType | None = (
-            self._present("inferred_type") if self._pb.HasField("inferred_type") else None
+            self._present("inferred_type")
+            if (self._pb or self._message()).HasField("inferred_type")
+            else None
         )
         return value
 
@@ -561,9 +983,23 @@ class LiteralCollection(_Message):
         self,
         literals: _abc.Iterable[Literal] | None = None,
     ) -> None:
-        self._build(
-            literals,
-        )
+        if literals is None or _fast.models(literals, _pb2.Literal):
+            self._values = ([*literals] if literals else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                literals,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (literals,) = self._values
+        if literals is not None:
+            _fast.put_models(_target.literals, literals)
 
     @property
     def literals(self) -> list[Literal]:
@@ -583,9 +1019,23 @@ class LiteralMap(_Message):
         self,
         literals: _abc.Mapping[str, Literal] | None = None,
     ) -> None:
-        self._build(
-            literals,
-        )
+        if literals is None or _fast.model_map(literals, _pb2.Literal):
+            self._values = ({**literals} if literals else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                literals,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (literals,) = self._values
+        if literals is not None:
+            _fast.put_model_map(_target.literals, literals)
 
     @property
     def literals(self) -> dict[str, Literal]:
@@ -605,9 +1055,23 @@ class BindingDataCollection(_Message):
         self,
         bindings: _abc.Iterable[BindingData] | None = None,
     ) -> None:
-        self._build(
-            bindings,
-        )
+        if bindings is None or _fast.models(bindings, _pb2.BindingData):
+            self._values = ([*bindings] if bindings else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                bindings,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (bindings,) = self._values
+        if bindings is not None:
+            _fast.put_models(_target.bindings, bindings)
 
     @property
     def bindings(self) -> list[BindingData]:
@@ -627,9 +1091,23 @@ class BindingDataMap(_Message):
         self,
         bindings: _abc.Mapping[str, BindingData] | None = None,
     ) -> None:
-        self._build(
-            bindings,
-        )
+        if bindings is None or _fast.model_map(bindings, _pb2.BindingData):
+            self._values = ({**bindings} if bindings else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                bindings,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (bindings,) = self._values
+        if bindings is not None:
+            _fast.put_model_map(_target.bindings, bindings)
 
     @property
     def bindings(self) -> dict[str, BindingData]:
@@ -649,15 +1127,35 @@ class UnionInfo(_Message):
         self,
         targetType: _core_types.LiteralType | None = None,
     ) -> None:
-        self._build(
-            targetType,
-        )
+        if (
+            targetType is None
+            or getattr(targetType.__class__, "_IDL_PB", None)
+            is _flyteidl_core_types_pb2.LiteralType
+        ):
+            self._values = (targetType,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                targetType,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (targetType,) = self._values
+        if targetType is not None:
+            targetType._fm_into(_target.targetType)
 
     @property
     def targetType(self) -> _core_types.LiteralType | None:
         """``targetType``: optional flyteidl.core.LiteralType, field 1."""
         value: _core_types.LiteralType | None = (
-            self._present("targetType") if self._pb.HasField("targetType") else None
+            self._present("targetType")
+            if (self._pb or self._message()).HasField("targetType")
+            else None
         )
         return value
 
@@ -685,26 +1183,92 @@ class BindingDataBase(_Message):
         offloaded_metadata: LiteralOffloadedMetadata | None = None,
         union: UnionInfo | None = None,
     ) -> None:
-        self._build(
+        if (
+            (scalar is None or getattr(scalar.__class__, "_IDL_PB", None) is _pb2.Scalar)
+            and (
+                collection is None
+                or getattr(collection.__class__, "_IDL_PB", None) is _pb2.BindingDataCollection
+            )
+            and (
+                promise is None
+                or getattr(promise.__class__, "_IDL_PB", None)
+                is _flyteidl_core_types_pb2.OutputReference
+            )
+            and (map is None or getattr(map.__class__, "_IDL_PB", None) is _pb2.BindingDataMap)
+            and (
+                offloaded_metadata is None
+                or getattr(offloaded_metadata.__class__, "_IDL_PB", None)
+                is _pb2.LiteralOffloadedMetadata
+            )
+            and (union is None or getattr(union.__class__, "_IDL_PB", None) is _pb2.UnionInfo)
+            and (scalar is not None)
+            + (collection is not None)
+            + (promise is not None)
+            + (map is not None)
+            + (offloaded_metadata is not None)
+            < 2
+        ):
+            self._values = (
+                scalar,
+                collection,
+                promise,
+                map,
+                offloaded_metadata,
+                union,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                scalar,
+                collection,
+                promise,
+                map,
+                offloaded_metadata,
+                union,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             scalar,
             collection,
             promise,
             map,
             offloaded_metadata,
             union,
-        )
+        ) = self._values
+        if scalar is not None:
+            scalar._fm_into(_target.scalar)
+        if collection is not None:
+            collection._fm_into(_target.collection)
+        if promise is not None:
+            promise._fm_into(_target.promise)
+        if map is not None:
+            map._fm_into(_target.map)
+        if offloaded_metadata is not None:
+            offloaded_metadata._fm_into(_target.offloaded_metadata)
+        if union is not None:
+            union._fm_into(_target.union)
 
     @property
     def scalar(self) -> Scalar | None:
         """``scalar``: optional flyteidl.core.Scalar, field 1."""
-        value: Scalar | None = self._present("scalar") if self._pb.HasField("scalar") else None
+        value: Scalar | None = (
+            self._present("scalar") if (self._pb or self._message()).HasField("scalar") else None
+        )
         return value
 
     @property
     def collection(self) -> BindingDataCollection | None:
         """``collection``: optional flyteidl.core.BindingDataCollection, field 2."""
         value: BindingDataCollection | None = (
-            self._present("collection") if self._pb.HasField("collection") else None
+            self._present("collection")
+            if (self._pb or self._message()).HasField("collection")
+            else None
         )
         return value
 
@@ -712,28 +1276,34 @@ class BindingDataBase(_Message):
     def promise(self) -> _core_types.OutputReference | None:
         """``promise``: optional flyteidl.core.OutputReference, field 3."""
         value: _core_types.OutputReference | None = (
-            self._present("promise") if self._pb.HasField("promise") else None
+            self._present("promise") if (self._pb or self._message()).HasField("promise") else None
         )
         return value
 
     @property
     def map(self) -> BindingDataMap | None:
         """``map``: optional flyteidl.core.BindingDataMap, field 4."""
-        value: BindingDataMap | None = self._present("map") if self._pb.HasField("map") else None
+        value: BindingDataMap | None = (
+            self._present("map") if (self._pb or self._message()).HasField("map") else None
+        )
         return value
 
     @property
     def offloaded_metadata(self) -> LiteralOffloadedMetadata | None:
         """``offloaded_metadata``: optional flyteidl.core.LiteralOffloadedMetadata, field 6."""
         value: LiteralOffloadedMetadata | None = (
-            self._present("offloaded_metadata") if self._pb.HasField("offloaded_metadata") else None
+            self._present("offloaded_metadata")
+            if (self._pb or self._message()).HasField("offloaded_metadata")
+            else None
         )
         return value
 
     @property
     def union(self) -> UnionInfo | None:
         """``union``: optional flyteidl.core.UnionInfo, field 5."""
-        value: UnionInfo | None = self._present("union") if self._pb.HasField("union") else None
+        value: UnionInfo | None = (
+            self._present("union") if (self._pb or self._message()).HasField("union") else None
+        )
         return value
 
 
@@ -752,22 +1322,46 @@ class Binding(_Message):
         var: str | None = None,
         binding: BindingData | None = None,
     ) -> None:
-        self._build(
+        if (var is None or (var.__class__ is str and var.isascii())) and (
+            binding is None or getattr(binding.__class__, "_IDL_PB", None) is _pb2.BindingData
+        ):
+            self._values = (
+                var,
+                binding,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                var,
+                binding,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             var,
             binding,
-        )
+        ) = self._values
+        if var is not None:
+            _target.var = var
+        if binding is not None:
+            binding._fm_into(_target.binding)
 
     @property
     def var(self) -> str:
         """``var``: string, field 1."""
-        value: str = self._pb.var
+        value: str = (self._pb or self._message()).var
         return value
 
     @property
     def binding(self) -> BindingData | None:
         """``binding``: optional flyteidl.core.BindingData, field 2."""
         value: BindingData | None = (
-            self._present("binding") if self._pb.HasField("binding") else None
+            self._present("binding") if (self._pb or self._message()).HasField("binding") else None
         )
         return value
 
@@ -787,21 +1381,45 @@ class KeyValuePair(_Message):
         key: str | None = None,
         value: str | None = None,
     ) -> None:
-        self._build(
+        if (key is None or (key.__class__ is str and key.isascii())) and (
+            value is None or (value.__class__ is str and value.isascii())
+        ):
+            self._values = (
+                key,
+                value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             value,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if value is not None:
+            _target.value = value
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
     def value(self) -> str:
         """``value``: string, field 2."""
-        value: str = self._pb.value
+        value: str = (self._pb or self._message()).value
         return value
 
 
@@ -816,14 +1434,28 @@ class RetryStrategy(_Message):
         self,
         retries: int | None = None,
     ) -> None:
-        self._build(
-            retries,
-        )
+        if retries is None or (retries.__class__ is int and 0 <= retries <= 4294967295):
+            self._values = (retries,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                retries,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (retries,) = self._values
+        if retries is not None:
+            _target.retries = retries
 
     @property
     def retries(self) -> int:
         """``retries``: uint32, field 5."""
-        value: int = self._pb.retries
+        value: int = (self._pb or self._message()).retries
         return value
 
 

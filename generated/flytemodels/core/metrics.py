@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.core import metrics_pb2 as _pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -41,7 +43,60 @@ class Span(_Message):
         operation_id: str | None = None,
         spans: _abc.Iterable[Span] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (start_time is None or _fast.timestamp(start_time))
+            and (end_time is None or _fast.timestamp(end_time))
+            and (
+                workflow_id is None
+                or getattr(workflow_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (
+                node_id is None
+                or getattr(node_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+            )
+            and (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.TaskExecutionIdentifier
+            )
+            and (operation_id is None or (operation_id.__class__ is str and operation_id.isascii()))
+            and (spans is None or _fast.models(spans, _pb2.Span))
+            and (workflow_id is not None)
+            + (node_id is not None)
+            + (task_id is not None)
+            + (operation_id is not None)
+            < 2
+        ):
+            self._values = (
+                start_time,
+                end_time,
+                workflow_id,
+                node_id,
+                task_id,
+                operation_id,
+                [*spans] if spans else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                start_time,
+                end_time,
+                workflow_id,
+                node_id,
+                task_id,
+                operation_id,
+                spans,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             start_time,
             end_time,
             workflow_id,
@@ -49,13 +104,29 @@ class Span(_Message):
             task_id,
             operation_id,
             spans,
-        )
+        ) = self._values
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
+        if end_time is not None:
+            _fast.put_timestamp(_target.end_time, end_time)
+        if workflow_id is not None:
+            workflow_id._fm_into(_target.workflow_id)
+        if node_id is not None:
+            node_id._fm_into(_target.node_id)
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if operation_id is not None:
+            _target.operation_id = operation_id
+        if spans is not None:
+            _fast.put_models(_target.spans, spans)
 
     @property
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 1."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -63,7 +134,9 @@ class Span(_Message):
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("end_time") if self._pb.HasField("end_time") else None
+            self._present("end_time")
+            if (self._pb or self._message()).HasField("end_time")
+            else None
         )
         return value
 
@@ -71,7 +144,9 @@ class Span(_Message):
     def workflow_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``workflow_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 3."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("workflow_id") if self._pb.HasField("workflow_id") else None
+            self._present("workflow_id")
+            if (self._pb or self._message()).HasField("workflow_id")
+            else None
         )
         return value
 
@@ -79,7 +154,7 @@ class Span(_Message):
     def node_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``node_id``: optional flyteidl.core.NodeExecutionIdentifier, field 4."""
         value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("node_id") if self._pb.HasField("node_id") else None
+            self._present("node_id") if (self._pb or self._message()).HasField("node_id") else None
         )
         return value
 
@@ -87,14 +162,14 @@ class Span(_Message):
     def task_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_id``: optional flyteidl.core.TaskExecutionIdentifier, field 5."""
         value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
     @property
     def operation_id(self) -> str | None:
         """``operation_id``: optional string, field 6."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.operation_id if pb.HasField("operation_id") else None
         return value
 
@@ -120,21 +195,41 @@ class ExecutionMetricResult(_Message):
         metric: str | None = None,
         data: dict[str, _typing.Any] | None = None,
     ) -> None:
-        self._build(
+        if (metric is None or (metric.__class__ is str and metric.isascii())) and data is None:
+            self._values = (
+                metric,
+                data,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                metric,
+                data,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             metric,
             data,
-        )
+        ) = self._values
+        if metric is not None:
+            _target.metric = metric
 
     @property
     def metric(self) -> str:
         """``metric``: string, field 1."""
-        value: str = self._pb.metric
+        value: str = (self._pb or self._message()).metric
         return value
 
     @property
     def data(self) -> dict[str, _typing.Any] | None:
         """``data``: optional google.protobuf.Struct, field 2."""
         value: dict[str, _typing.Any] | None = (
-            self._present("data") if self._pb.HasField("data") else None
+            self._present("data") if (self._pb or self._message()).HasField("data") else None
         )
         return value

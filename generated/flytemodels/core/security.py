@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl.core import security_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -42,30 +43,82 @@ class Secret(_Message):
         mount_requirement: Secret.MountType | int | None = None,
         env_var: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (group is None or (group.__class__ is str and group.isascii()))
+            and (
+                group_version is None
+                or (group_version.__class__ is str and group_version.isascii())
+            )
+            and (key is None or (key.__class__ is str and key.isascii()))
+            and (
+                mount_requirement is None
+                or (
+                    (
+                        mount_requirement.__class__ is int
+                        or mount_requirement.__class__ is Secret.MountType
+                    )
+                    and -2147483648 <= mount_requirement <= 2147483647
+                )
+            )
+            and (env_var is None or (env_var.__class__ is str and env_var.isascii()))
+        ):
+            self._values = (
+                group,
+                group_version,
+                key,
+                mount_requirement,
+                env_var,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                group,
+                group_version,
+                key,
+                mount_requirement,
+                env_var,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             group,
             group_version,
             key,
             mount_requirement,
             env_var,
-        )
+        ) = self._values
+        if group is not None:
+            _target.group = group
+        if group_version is not None:
+            _target.group_version = group_version
+        if key is not None:
+            _target.key = key
+        if mount_requirement is not None:
+            _target.mount_requirement = mount_requirement
+        if env_var is not None:
+            _target.env_var = env_var
 
     @property
     def group(self) -> str:
         """``group``: string, field 1."""
-        value: str = self._pb.group
+        value: str = (self._pb or self._message()).group
         return value
 
     @property
     def group_version(self) -> str:
         """``group_version``: string, field 2."""
-        value: str = self._pb.group_version
+        value: str = (self._pb or self._message()).group_version
         return value
 
     @property
     def key(self) -> str:
         """``key``: string, field 3."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
@@ -77,7 +130,7 @@ class Secret(_Message):
     @property
     def env_var(self) -> str:
         """``env_var``: string, field 5."""
-        value: str = self._pb.env_var
+        value: str = (self._pb or self._message()).env_var
         return value
 
 
@@ -96,22 +149,49 @@ class OAuth2Client(_Message):
         client_id: str | None = None,
         client_secret: Secret | None = None,
     ) -> None:
-        self._build(
+        if (client_id is None or (client_id.__class__ is str and client_id.isascii())) and (
+            client_secret is None
+            or getattr(client_secret.__class__, "_IDL_PB", None) is _pb2.Secret
+        ):
+            self._values = (
+                client_id,
+                client_secret,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                client_id,
+                client_secret,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             client_id,
             client_secret,
-        )
+        ) = self._values
+        if client_id is not None:
+            _target.client_id = client_id
+        if client_secret is not None:
+            client_secret._fm_into(_target.client_secret)
 
     @property
     def client_id(self) -> str:
         """``client_id``: string, field 1."""
-        value: str = self._pb.client_id
+        value: str = (self._pb or self._message()).client_id
         return value
 
     @property
     def client_secret(self) -> Secret | None:
         """``client_secret``: optional flyteidl.core.Secret, field 2."""
         value: Secret | None = (
-            self._present("client_secret") if self._pb.HasField("client_secret") else None
+            self._present("client_secret")
+            if (self._pb or self._message()).HasField("client_secret")
+            else None
         )
         return value
 
@@ -135,37 +215,83 @@ class Identity(_Message):
         oauth2_client: OAuth2Client | None = None,
         execution_identity: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (iam_role is None or (iam_role.__class__ is str and iam_role.isascii()))
+            and (
+                k8s_service_account is None
+                or (k8s_service_account.__class__ is str and k8s_service_account.isascii())
+            )
+            and (
+                oauth2_client is None
+                or getattr(oauth2_client.__class__, "_IDL_PB", None) is _pb2.OAuth2Client
+            )
+            and (
+                execution_identity is None
+                or (execution_identity.__class__ is str and execution_identity.isascii())
+            )
+        ):
+            self._values = (
+                iam_role,
+                k8s_service_account,
+                oauth2_client,
+                execution_identity,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                iam_role,
+                k8s_service_account,
+                oauth2_client,
+                execution_identity,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             iam_role,
             k8s_service_account,
             oauth2_client,
             execution_identity,
-        )
+        ) = self._values
+        if iam_role is not None:
+            _target.iam_role = iam_role
+        if k8s_service_account is not None:
+            _target.k8s_service_account = k8s_service_account
+        if oauth2_client is not None:
+            oauth2_client._fm_into(_target.oauth2_client)
+        if execution_identity is not None:
+            _target.execution_identity = execution_identity
 
     @property
     def iam_role(self) -> str:
         """``iam_role``: string, field 1."""
-        value: str = self._pb.iam_role
+        value: str = (self._pb or self._message()).iam_role
         return value
 
     @property
     def k8s_service_account(self) -> str:
         """``k8s_service_account``: string, field 2."""
-        value: str = self._pb.k8s_service_account
+        value: str = (self._pb or self._message()).k8s_service_account
         return value
 
     @property
     def oauth2_client(self) -> OAuth2Client | None:
         """``oauth2_client``: optional flyteidl.core.OAuth2Client, field 3."""
         value: OAuth2Client | None = (
-            self._present("oauth2_client") if self._pb.HasField("oauth2_client") else None
+            self._present("oauth2_client")
+            if (self._pb or self._message()).HasField("oauth2_client")
+            else None
         )
         return value
 
     @property
     def execution_identity(self) -> str:
         """``execution_identity``: string, field 4."""
-        value: str = self._pb.execution_identity
+        value: str = (self._pb or self._message()).execution_identity
         return value
 
 
@@ -195,18 +321,70 @@ class OAuth2TokenRequest(_Message):
         idp_discovery_endpoint: str | None = None,
         token_endpoint: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (
+                type is None
+                or (
+                    (type.__class__ is int or type.__class__ is OAuth2TokenRequest.Type)
+                    and -2147483648 <= type <= 2147483647
+                )
+            )
+            and (client is None or getattr(client.__class__, "_IDL_PB", None) is _pb2.OAuth2Client)
+            and (
+                idp_discovery_endpoint is None
+                or (idp_discovery_endpoint.__class__ is str and idp_discovery_endpoint.isascii())
+            )
+            and (
+                token_endpoint is None
+                or (token_endpoint.__class__ is str and token_endpoint.isascii())
+            )
+        ):
+            self._values = (
+                name,
+                type,
+                client,
+                idp_discovery_endpoint,
+                token_endpoint,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                type,
+                client,
+                idp_discovery_endpoint,
+                token_endpoint,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             type,
             client,
             idp_discovery_endpoint,
             token_endpoint,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if type is not None:
+            _target.type = type
+        if client is not None:
+            client._fm_into(_target.client)
+        if idp_discovery_endpoint is not None:
+            _target.idp_discovery_endpoint = idp_discovery_endpoint
+        if token_endpoint is not None:
+            _target.token_endpoint = token_endpoint
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
@@ -219,20 +397,20 @@ class OAuth2TokenRequest(_Message):
     def client(self) -> OAuth2Client | None:
         """``client``: optional flyteidl.core.OAuth2Client, field 3."""
         value: OAuth2Client | None = (
-            self._present("client") if self._pb.HasField("client") else None
+            self._present("client") if (self._pb or self._message()).HasField("client") else None
         )
         return value
 
     @property
     def idp_discovery_endpoint(self) -> str:
         """``idp_discovery_endpoint``: string, field 4."""
-        value: str = self._pb.idp_discovery_endpoint
+        value: str = (self._pb or self._message()).idp_discovery_endpoint
         return value
 
     @property
     def token_endpoint(self) -> str:
         """``token_endpoint``: string, field 5."""
-        value: str = self._pb.token_endpoint
+        value: str = (self._pb or self._message()).token_endpoint
         return value
 
 
@@ -253,16 +431,48 @@ class SecurityContext(_Message):
         secrets: _abc.Iterable[Secret] | None = None,
         tokens: _abc.Iterable[OAuth2TokenRequest] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (run_as is None or getattr(run_as.__class__, "_IDL_PB", None) is _pb2.Identity)
+            and (secrets is None or _fast.models(secrets, _pb2.Secret))
+            and (tokens is None or _fast.models(tokens, _pb2.OAuth2TokenRequest))
+        ):
+            self._values = (
+                run_as,
+                [*secrets] if secrets else None,
+                [*tokens] if tokens else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_as,
+                secrets,
+                tokens,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_as,
             secrets,
             tokens,
-        )
+        ) = self._values
+        if run_as is not None:
+            run_as._fm_into(_target.run_as)
+        if secrets is not None:
+            _fast.put_models(_target.secrets, secrets)
+        if tokens is not None:
+            _fast.put_models(_target.tokens, tokens)
 
     @property
     def run_as(self) -> Identity | None:
         """``run_as``: optional flyteidl.core.Identity, field 1."""
-        value: Identity | None = self._present("run_as") if self._pb.HasField("run_as") else None
+        value: Identity | None = (
+            self._present("run_as") if (self._pb or self._message()).HasField("run_as") else None
+        )
         return value
 
     @property

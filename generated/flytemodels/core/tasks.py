@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.core import tasks_pb2 as _pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+from flyteidl.core import security_pb2 as _flyteidl_core_security_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -55,10 +60,38 @@ class Resources(_Message):
             name: Resources.ResourceName | int | None = None,
             value: str | None = None,
         ) -> None:
-            self._build(
+            if (
+                name is None
+                or (
+                    (name.__class__ is int or name.__class__ is Resources.ResourceName)
+                    and -2147483648 <= name <= 2147483647
+                )
+            ) and (value is None or (value.__class__ is str and value.isascii())):
+                self._values = (
+                    name,
+                    value,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    name,
+                    value,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 name,
                 value,
-            )
+            ) = self._values
+            if name is not None:
+                _target.name = name
+            if value is not None:
+                _target.value = value
 
         @property
         def name(self) -> Resources.ResourceName:
@@ -69,7 +102,7 @@ class Resources(_Message):
         @property
         def value(self) -> str:
             """``value``: string, field 2."""
-            value: str = self._pb.value
+            value: str = (self._pb or self._message()).value
             return value
 
     def __init__(
@@ -77,10 +110,34 @@ class Resources(_Message):
         requests: _abc.Iterable[Resources.ResourceEntry] | None = None,
         limits: _abc.Iterable[Resources.ResourceEntry] | None = None,
     ) -> None:
-        self._build(
+        if (requests is None or _fast.models(requests, _pb2.Resources.ResourceEntry)) and (
+            limits is None or _fast.models(limits, _pb2.Resources.ResourceEntry)
+        ):
+            self._values = (
+                [*requests] if requests else None,
+                [*limits] if limits else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                requests,
+                limits,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             requests,
             limits,
-        )
+        ) = self._values
+        if requests is not None:
+            _fast.put_models(_target.requests, requests)
+        if limits is not None:
+            _fast.put_models(_target.limits, limits)
 
     @property
     def requests(self) -> list[Resources.ResourceEntry]:
@@ -112,29 +169,63 @@ class GPUAccelerator(_Message):
         unpartitioned: bool | None = None,
         partition_size: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (device is None or (device.__class__ is str and device.isascii()))
+            and (unpartitioned is None or unpartitioned.__class__ is bool)
+            and (
+                partition_size is None
+                or (partition_size.__class__ is str and partition_size.isascii())
+            )
+            and (unpartitioned is not None) + (partition_size is not None) < 2
+        ):
+            self._values = (
+                device,
+                unpartitioned,
+                partition_size,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                device,
+                unpartitioned,
+                partition_size,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             device,
             unpartitioned,
             partition_size,
-        )
+        ) = self._values
+        if device is not None:
+            _target.device = device
+        if unpartitioned is not None:
+            _target.unpartitioned = unpartitioned
+        if partition_size is not None:
+            _target.partition_size = partition_size
 
     @property
     def device(self) -> str:
         """``device``: string, field 1."""
-        value: str = self._pb.device
+        value: str = (self._pb or self._message()).device
         return value
 
     @property
     def unpartitioned(self) -> bool | None:
         """``unpartitioned``: optional bool, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.unpartitioned if pb.HasField("unpartitioned") else None
         return value
 
     @property
     def partition_size(self) -> str | None:
         """``partition_size``: optional string, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.partition_size if pb.HasField("partition_size") else None
         return value
 
@@ -156,28 +247,58 @@ class SharedMemory(_Message):
         mount_name: str | None = None,
         size_limit: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (mount_path is None or (mount_path.__class__ is str and mount_path.isascii()))
+            and (mount_name is None or (mount_name.__class__ is str and mount_name.isascii()))
+            and (size_limit is None or (size_limit.__class__ is str and size_limit.isascii()))
+        ):
+            self._values = (
+                mount_path,
+                mount_name,
+                size_limit,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                mount_path,
+                mount_name,
+                size_limit,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             mount_path,
             mount_name,
             size_limit,
-        )
+        ) = self._values
+        if mount_path is not None:
+            _target.mount_path = mount_path
+        if mount_name is not None:
+            _target.mount_name = mount_name
+        if size_limit is not None:
+            _target.size_limit = size_limit
 
     @property
     def mount_path(self) -> str:
         """``mount_path``: string, field 1."""
-        value: str = self._pb.mount_path
+        value: str = (self._pb or self._message()).mount_path
         return value
 
     @property
     def mount_name(self) -> str:
         """``mount_name``: string, field 2."""
-        value: str = self._pb.mount_name
+        value: str = (self._pb or self._message()).mount_name
         return value
 
     @property
     def size_limit(self) -> str:
         """``size_limit``: string, field 3."""
-        value: str = self._pb.size_limit
+        value: str = (self._pb or self._message()).size_limit
         return value
 
 
@@ -196,16 +317,46 @@ class ExtendedResources(_Message):
         gpu_accelerator: GPUAccelerator | None = None,
         shared_memory: SharedMemory | None = None,
     ) -> None:
-        self._build(
+        if (
+            gpu_accelerator is None
+            or getattr(gpu_accelerator.__class__, "_IDL_PB", None) is _pb2.GPUAccelerator
+        ) and (
+            shared_memory is None
+            or getattr(shared_memory.__class__, "_IDL_PB", None) is _pb2.SharedMemory
+        ):
+            self._values = (
+                gpu_accelerator,
+                shared_memory,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                gpu_accelerator,
+                shared_memory,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             gpu_accelerator,
             shared_memory,
-        )
+        ) = self._values
+        if gpu_accelerator is not None:
+            gpu_accelerator._fm_into(_target.gpu_accelerator)
+        if shared_memory is not None:
+            shared_memory._fm_into(_target.shared_memory)
 
     @property
     def gpu_accelerator(self) -> GPUAccelerator | None:
         """``gpu_accelerator``: optional flyteidl.core.GPUAccelerator, field 1."""
         value: GPUAccelerator | None = (
-            self._present("gpu_accelerator") if self._pb.HasField("gpu_accelerator") else None
+            self._present("gpu_accelerator")
+            if (self._pb or self._message()).HasField("gpu_accelerator")
+            else None
         )
         return value
 
@@ -213,7 +364,9 @@ class ExtendedResources(_Message):
     def shared_memory(self) -> SharedMemory | None:
         """``shared_memory``: optional flyteidl.core.SharedMemory, field 2."""
         value: SharedMemory | None = (
-            self._present("shared_memory") if self._pb.HasField("shared_memory") else None
+            self._present("shared_memory")
+            if (self._pb or self._message()).HasField("shared_memory")
+            else None
         )
         return value
 
@@ -241,11 +394,47 @@ class RuntimeMetadata(_Message):
         version: str | None = None,
         flavor: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                type is None
+                or (
+                    (type.__class__ is int or type.__class__ is RuntimeMetadata.RuntimeType)
+                    and -2147483648 <= type <= 2147483647
+                )
+            )
+            and (version is None or (version.__class__ is str and version.isascii()))
+            and (flavor is None or (flavor.__class__ is str and flavor.isascii()))
+        ):
+            self._values = (
+                type,
+                version,
+                flavor,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                type,
+                version,
+                flavor,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             type,
             version,
             flavor,
-        )
+        ) = self._values
+        if type is not None:
+            _target.type = type
+        if version is not None:
+            _target.version = version
+        if flavor is not None:
+            _target.flavor = flavor
 
     @property
     def type(self) -> RuntimeMetadata.RuntimeType:
@@ -256,13 +445,13 @@ class RuntimeMetadata(_Message):
     @property
     def version(self) -> str:
         """``version``: string, field 2."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value
 
     @property
     def flavor(self) -> str:
         """``flavor``: string, field 3."""
-        value: str = self._pb.flavor
+        value: str = (self._pb or self._message()).flavor
         return value
 
 
@@ -305,7 +494,85 @@ class TaskMetadata(_Message):
         generates_deck: bool | None = None,
         metadata: K8sObjectMetadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (discoverable is None or discoverable.__class__ is bool)
+            and (
+                runtime is None
+                or getattr(runtime.__class__, "_IDL_PB", None) is _pb2.RuntimeMetadata
+            )
+            and (timeout is None or _fast.duration(timeout))
+            and (
+                retries is None
+                or getattr(retries.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.RetryStrategy
+            )
+            and (
+                discovery_version is None
+                or (discovery_version.__class__ is str and discovery_version.isascii())
+            )
+            and (
+                deprecated_error_message is None
+                or (
+                    deprecated_error_message.__class__ is str and deprecated_error_message.isascii()
+                )
+            )
+            and (interruptible is None or interruptible.__class__ is bool)
+            and (cache_serializable is None or cache_serializable.__class__ is bool)
+            and (tags is None or _fast.string_map(tags))
+            and (
+                pod_template_name is None
+                or (pod_template_name.__class__ is str and pod_template_name.isascii())
+            )
+            and (cache_ignore_input_vars is None or _fast.strings(cache_ignore_input_vars))
+            and (is_eager is None or is_eager.__class__ is bool)
+            and generates_deck is None
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.K8sObjectMetadata
+            )
+        ):
+            self._values = (
+                discoverable,
+                runtime,
+                timeout,
+                retries,
+                discovery_version,
+                deprecated_error_message,
+                interruptible,
+                cache_serializable,
+                {**tags} if tags else None,
+                pod_template_name,
+                [*cache_ignore_input_vars] if cache_ignore_input_vars else None,
+                is_eager,
+                generates_deck,
+                metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                discoverable,
+                runtime,
+                timeout,
+                retries,
+                discovery_version,
+                deprecated_error_message,
+                interruptible,
+                cache_serializable,
+                tags,
+                pod_template_name,
+                cache_ignore_input_vars,
+                is_eager,
+                generates_deck,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             discoverable,
             runtime,
             timeout,
@@ -320,19 +587,45 @@ class TaskMetadata(_Message):
             is_eager,
             generates_deck,
             metadata,
-        )
+        ) = self._values
+        if discoverable is not None:
+            _target.discoverable = discoverable
+        if runtime is not None:
+            runtime._fm_into(_target.runtime)
+        if timeout is not None:
+            _fast.put_duration(_target.timeout, timeout)
+        if retries is not None:
+            retries._fm_into(_target.retries)
+        if discovery_version is not None:
+            _target.discovery_version = discovery_version
+        if deprecated_error_message is not None:
+            _target.deprecated_error_message = deprecated_error_message
+        if interruptible is not None:
+            _target.interruptible = interruptible
+        if cache_serializable is not None:
+            _target.cache_serializable = cache_serializable
+        if tags is not None:
+            _target.tags.update(tags)
+        if pod_template_name is not None:
+            _target.pod_template_name = pod_template_name
+        if cache_ignore_input_vars is not None:
+            _target.cache_ignore_input_vars.extend(cache_ignore_input_vars)
+        if is_eager is not None:
+            _target.is_eager = is_eager
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
 
     @property
     def discoverable(self) -> bool:
         """``discoverable``: bool, field 1."""
-        value: bool = self._pb.discoverable
+        value: bool = (self._pb or self._message()).discoverable
         return value
 
     @property
     def runtime(self) -> RuntimeMetadata | None:
         """``runtime``: optional flyteidl.core.RuntimeMetadata, field 2."""
         value: RuntimeMetadata | None = (
-            self._present("runtime") if self._pb.HasField("runtime") else None
+            self._present("runtime") if (self._pb or self._message()).HasField("runtime") else None
         )
         return value
 
@@ -340,7 +633,7 @@ class TaskMetadata(_Message):
     def timeout(self) -> _datetime.timedelta | None:
         """``timeout``: optional google.protobuf.Duration, field 4."""
         value: _datetime.timedelta | None = (
-            self._present("timeout") if self._pb.HasField("timeout") else None
+            self._present("timeout") if (self._pb or self._message()).HasField("timeout") else None
         )
         return value
 
@@ -348,33 +641,33 @@ class TaskMetadata(_Message):
     def retries(self) -> _core_literals.RetryStrategy | None:
         """``retries``: optional flyteidl.core.RetryStrategy, field 5."""
         value: _core_literals.RetryStrategy | None = (
-            self._present("retries") if self._pb.HasField("retries") else None
+            self._present("retries") if (self._pb or self._message()).HasField("retries") else None
         )
         return value
 
     @property
     def discovery_version(self) -> str:
         """``discovery_version``: string, field 6."""
-        value: str = self._pb.discovery_version
+        value: str = (self._pb or self._message()).discovery_version
         return value
 
     @property
     def deprecated_error_message(self) -> str:
         """``deprecated_error_message``: string, field 7."""
-        value: str = self._pb.deprecated_error_message
+        value: str = (self._pb or self._message()).deprecated_error_message
         return value
 
     @property
     def interruptible(self) -> bool | None:
         """``interruptible``: optional bool, field 8."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.interruptible if pb.HasField("interruptible") else None
         return value
 
     @property
     def cache_serializable(self) -> bool:
         """``cache_serializable``: bool, field 9."""
-        value: bool = self._pb.cache_serializable
+        value: bool = (self._pb or self._message()).cache_serializable
         return value
 
     @property
@@ -386,7 +679,7 @@ class TaskMetadata(_Message):
     @property
     def pod_template_name(self) -> str:
         """``pod_template_name``: string, field 12."""
-        value: str = self._pb.pod_template_name
+        value: str = (self._pb or self._message()).pod_template_name
         return value
 
     @property
@@ -398,14 +691,16 @@ class TaskMetadata(_Message):
     @property
     def is_eager(self) -> bool:
         """``is_eager``: bool, field 14."""
-        value: bool = self._pb.is_eager
+        value: bool = (self._pb or self._message()).is_eager
         return value
 
     @property
     def generates_deck(self) -> bool | None:
         """``generates_deck``: optional google.protobuf.BoolValue, field 15."""
         value: bool | None = (
-            self._present("generates_deck") if self._pb.HasField("generates_deck") else None
+            self._present("generates_deck")
+            if (self._pb or self._message()).HasField("generates_deck")
+            else None
         )
         return value
 
@@ -413,7 +708,9 @@ class TaskMetadata(_Message):
     def metadata(self) -> K8sObjectMetadata | None:
         """``metadata``: optional flyteidl.core.K8sObjectMetadata, field 16."""
         value: K8sObjectMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -453,7 +750,85 @@ class TaskTemplate(_Message):
         extended_resources: ExtendedResources | None = None,
         config: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (type is None or (type.__class__ is str and type.isascii()))
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.TaskMetadata
+            )
+            and (
+                interface is None
+                or getattr(interface.__class__, "_IDL_PB", None)
+                is _flyteidl_core_interface_pb2.TypedInterface
+            )
+            and custom is None
+            and (
+                container is None or getattr(container.__class__, "_IDL_PB", None) is _pb2.Container
+            )
+            and (k8s_pod is None or getattr(k8s_pod.__class__, "_IDL_PB", None) is _pb2.K8sPod)
+            and (sql is None or getattr(sql.__class__, "_IDL_PB", None) is _pb2.Sql)
+            and (
+                task_type_version is None
+                or (
+                    task_type_version.__class__ is int
+                    and -2147483648 <= task_type_version <= 2147483647
+                )
+            )
+            and (
+                security_context is None
+                or getattr(security_context.__class__, "_IDL_PB", None)
+                is _flyteidl_core_security_pb2.SecurityContext
+            )
+            and (
+                extended_resources is None
+                or getattr(extended_resources.__class__, "_IDL_PB", None) is _pb2.ExtendedResources
+            )
+            and (config is None or _fast.string_map(config))
+            and (container is not None) + (k8s_pod is not None) + (sql is not None) < 2
+        ):
+            self._values = (
+                id,
+                type,
+                metadata,
+                interface,
+                custom,
+                container,
+                k8s_pod,
+                sql,
+                task_type_version,
+                security_context,
+                extended_resources,
+                {**config} if config else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                type,
+                metadata,
+                interface,
+                custom,
+                container,
+                k8s_pod,
+                sql,
+                task_type_version,
+                security_context,
+                extended_resources,
+                config,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             type,
             metadata,
@@ -466,27 +841,51 @@ class TaskTemplate(_Message):
             security_context,
             extended_resources,
             config,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if type is not None:
+            _target.type = type
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if interface is not None:
+            interface._fm_into(_target.interface)
+        if container is not None:
+            container._fm_into(_target.container)
+        if k8s_pod is not None:
+            k8s_pod._fm_into(_target.k8s_pod)
+        if sql is not None:
+            sql._fm_into(_target.sql)
+        if task_type_version is not None:
+            _target.task_type_version = task_type_version
+        if security_context is not None:
+            security_context._fm_into(_target.security_context)
+        if extended_resources is not None:
+            extended_resources._fm_into(_target.extended_resources)
+        if config is not None:
+            _target.config.update(config)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def type(self) -> str:
         """``type``: string, field 2."""
-        value: str = self._pb.type
+        value: str = (self._pb or self._message()).type
         return value
 
     @property
     def metadata(self) -> TaskMetadata | None:
         """``metadata``: optional flyteidl.core.TaskMetadata, field 3."""
         value: TaskMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -494,7 +893,9 @@ class TaskTemplate(_Message):
     def interface(self) -> _core_interface.TypedInterface | None:
         """``interface``: optional flyteidl.core.TypedInterface, field 4."""
         value: _core_interface.TypedInterface | None = (
-            self._present("interface") if self._pb.HasField("interface") else None
+            self._present("interface")
+            if (self._pb or self._message()).HasField("interface")
+            else None
         )
         return value
 
@@ -502,7 +903,7 @@ class TaskTemplate(_Message):
     def custom(self) -> dict[str, _typing.Any] | None:
         """``custom``: optional google.protobuf.Struct, field 5."""
         value: dict[str, _typing.Any] | None = (
-            self._present("custom") if self._pb.HasField("custom") else None
+            self._present("custom") if (self._pb or self._message()).HasField("custom") else None
         )
         return value
 
@@ -510,33 +911,41 @@ class TaskTemplate(_Message):
     def container(self) -> Container | None:
         """``container``: optional flyteidl.core.Container, field 6."""
         value: Container | None = (
-            self._present("container") if self._pb.HasField("container") else None
+            self._present("container")
+            if (self._pb or self._message()).HasField("container")
+            else None
         )
         return value
 
     @property
     def k8s_pod(self) -> K8sPod | None:
         """``k8s_pod``: optional flyteidl.core.K8sPod, field 17."""
-        value: K8sPod | None = self._present("k8s_pod") if self._pb.HasField("k8s_pod") else None
+        value: K8sPod | None = (
+            self._present("k8s_pod") if (self._pb or self._message()).HasField("k8s_pod") else None
+        )
         return value
 
     @property
     def sql(self) -> Sql | None:
         """``sql``: optional flyteidl.core.Sql, field 18."""
-        value: Sql | None = self._present("sql") if self._pb.HasField("sql") else None
+        value: Sql | None = (
+            self._present("sql") if (self._pb or self._message()).HasField("sql") else None
+        )
         return value
 
     @property
     def task_type_version(self) -> int:
         """``task_type_version``: int32, field 7."""
-        value: int = self._pb.task_type_version
+        value: int = (self._pb or self._message()).task_type_version
         return value
 
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl.core.SecurityContext, field 8."""
         value: _core_security.SecurityContext | None = (
-            self._present("security_context") if self._pb.HasField("security_context") else None
+            self._present("security_context")
+            if (self._pb or self._message()).HasField("security_context")
+            else None
         )
         return value
 
@@ -544,7 +953,9 @@ class TaskTemplate(_Message):
     def extended_resources(self) -> ExtendedResources | None:
         """``extended_resources``: optional flyteidl.core.ExtendedResources, field 9."""
         value: ExtendedResources | None = (
-            self._present("extended_resources") if self._pb.HasField("extended_resources") else None
+            self._present("extended_resources")
+            if (self._pb or self._message()).HasField("extended_resources")
+            else None
         )
         return value
 
@@ -570,21 +981,46 @@ class ContainerPort(_Message):
         container_port: int | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            container_port is None
+            or (container_port.__class__ is int and 0 <= container_port <= 4294967295)
+        ) and (name is None or (name.__class__ is str and name.isascii())):
+            self._values = (
+                container_port,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                container_port,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             container_port,
             name,
-        )
+        ) = self._values
+        if container_port is not None:
+            _target.container_port = container_port
+        if name is not None:
+            _target.name = name
 
     @property
     def container_port(self) -> int:
         """``container_port``: uint32, field 1."""
-        value: int = self._pb.container_port
+        value: int = (self._pb or self._message()).container_port
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -626,7 +1062,63 @@ class Container(_Message):
         data_config: DataLoadingConfig | None = None,
         architecture: Container.Architecture | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (image is None or (image.__class__ is str and image.isascii()))
+            and (command is None or _fast.strings(command))
+            and (args is None or _fast.strings(args))
+            and (
+                resources is None or getattr(resources.__class__, "_IDL_PB", None) is _pb2.Resources
+            )
+            and (env is None or _fast.models(env, _flyteidl_core_literals_pb2.KeyValuePair))
+            and (config is None or _fast.models(config, _flyteidl_core_literals_pb2.KeyValuePair))
+            and (ports is None or _fast.models(ports, _pb2.ContainerPort))
+            and (
+                data_config is None
+                or getattr(data_config.__class__, "_IDL_PB", None) is _pb2.DataLoadingConfig
+            )
+            and (
+                architecture is None
+                or (
+                    (
+                        architecture.__class__ is int
+                        or architecture.__class__ is Container.Architecture
+                    )
+                    and -2147483648 <= architecture <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                image,
+                [*command] if command else None,
+                [*args] if args else None,
+                resources,
+                [*env] if env else None,
+                [*config] if config else None,
+                [*ports] if ports else None,
+                data_config,
+                architecture,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                image,
+                command,
+                args,
+                resources,
+                env,
+                config,
+                ports,
+                data_config,
+                architecture,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             image,
             command,
             args,
@@ -636,12 +1128,30 @@ class Container(_Message):
             ports,
             data_config,
             architecture,
-        )
+        ) = self._values
+        if image is not None:
+            _target.image = image
+        if command is not None:
+            _target.command.extend(command)
+        if args is not None:
+            _target.args.extend(args)
+        if resources is not None:
+            resources._fm_into(_target.resources)
+        if env is not None:
+            _fast.put_models(_target.env, env)
+        if config is not None:
+            _fast.put_models(_target.config, config)
+        if ports is not None:
+            _fast.put_models(_target.ports, ports)
+        if data_config is not None:
+            data_config._fm_into(_target.data_config)
+        if architecture is not None:
+            _target.architecture = architecture
 
     @property
     def image(self) -> str:
         """``image``: string, field 1."""
-        value: str = self._pb.image
+        value: str = (self._pb or self._message()).image
         return value
 
     @property
@@ -660,7 +1170,9 @@ class Container(_Message):
     def resources(self) -> Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 4."""
         value: Resources | None = (
-            self._present("resources") if self._pb.HasField("resources") else None
+            self._present("resources")
+            if (self._pb or self._message()).HasField("resources")
+            else None
         )
         return value
 
@@ -686,7 +1198,9 @@ class Container(_Message):
     def data_config(self) -> DataLoadingConfig | None:
         """``data_config``: optional flyteidl.core.DataLoadingConfig, field 9."""
         value: DataLoadingConfig | None = (
-            self._present("data_config") if self._pb.HasField("data_config") else None
+            self._present("data_config")
+            if (self._pb or self._message()).HasField("data_config")
+            else None
         )
         return value
 
@@ -726,10 +1240,47 @@ class IOStrategy(_Message):
         download_mode: IOStrategy.DownloadMode | int | None = None,
         upload_mode: IOStrategy.UploadMode | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            download_mode is None
+            or (
+                (
+                    download_mode.__class__ is int
+                    or download_mode.__class__ is IOStrategy.DownloadMode
+                )
+                and -2147483648 <= download_mode <= 2147483647
+            )
+        ) and (
+            upload_mode is None
+            or (
+                (upload_mode.__class__ is int or upload_mode.__class__ is IOStrategy.UploadMode)
+                and -2147483648 <= upload_mode <= 2147483647
+            )
+        ):
+            self._values = (
+                download_mode,
+                upload_mode,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                download_mode,
+                upload_mode,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             download_mode,
             upload_mode,
-        )
+        ) = self._values
+        if download_mode is not None:
+            _target.download_mode = download_mode
+        if upload_mode is not None:
+            _target.upload_mode = upload_mode
 
     @property
     def download_mode(self) -> IOStrategy.DownloadMode:
@@ -772,30 +1323,82 @@ class DataLoadingConfig(_Message):
         format: DataLoadingConfig.LiteralMapFormat | int | None = None,
         io_strategy: IOStrategy | None = None,
     ) -> None:
-        self._build(
+        if (
+            (enabled is None or enabled.__class__ is bool)
+            and (input_path is None or (input_path.__class__ is str and input_path.isascii()))
+            and (output_path is None or (output_path.__class__ is str and output_path.isascii()))
+            and (
+                format is None
+                or (
+                    (
+                        format.__class__ is int
+                        or format.__class__ is DataLoadingConfig.LiteralMapFormat
+                    )
+                    and -2147483648 <= format <= 2147483647
+                )
+            )
+            and (
+                io_strategy is None
+                or getattr(io_strategy.__class__, "_IDL_PB", None) is _pb2.IOStrategy
+            )
+        ):
+            self._values = (
+                enabled,
+                input_path,
+                output_path,
+                format,
+                io_strategy,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                enabled,
+                input_path,
+                output_path,
+                format,
+                io_strategy,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             enabled,
             input_path,
             output_path,
             format,
             io_strategy,
-        )
+        ) = self._values
+        if enabled is not None:
+            _target.enabled = enabled
+        if input_path is not None:
+            _target.input_path = input_path
+        if output_path is not None:
+            _target.output_path = output_path
+        if format is not None:
+            _target.format = format
+        if io_strategy is not None:
+            io_strategy._fm_into(_target.io_strategy)
 
     @property
     def enabled(self) -> bool:
         """``enabled``: bool, field 1."""
-        value: bool = self._pb.enabled
+        value: bool = (self._pb or self._message()).enabled
         return value
 
     @property
     def input_path(self) -> str:
         """``input_path``: string, field 2."""
-        value: str = self._pb.input_path
+        value: str = (self._pb or self._message()).input_path
         return value
 
     @property
     def output_path(self) -> str:
         """``output_path``: string, field 3."""
-        value: str = self._pb.output_path
+        value: str = (self._pb or self._message()).output_path
         return value
 
     @property
@@ -808,7 +1411,9 @@ class DataLoadingConfig(_Message):
     def io_strategy(self) -> IOStrategy | None:
         """``io_strategy``: optional flyteidl.core.IOStrategy, field 5."""
         value: IOStrategy | None = (
-            self._present("io_strategy") if self._pb.HasField("io_strategy") else None
+            self._present("io_strategy")
+            if (self._pb or self._message()).HasField("io_strategy")
+            else None
         )
         return value
 
@@ -832,18 +1437,62 @@ class K8sPod(_Message):
         data_config: DataLoadingConfig | None = None,
         primary_container_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.K8sObjectMetadata
+            )
+            and pod_spec is None
+            and (
+                data_config is None
+                or getattr(data_config.__class__, "_IDL_PB", None) is _pb2.DataLoadingConfig
+            )
+            and (
+                primary_container_name is None
+                or (primary_container_name.__class__ is str and primary_container_name.isascii())
+            )
+        ):
+            self._values = (
+                metadata,
+                pod_spec,
+                data_config,
+                primary_container_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                metadata,
+                pod_spec,
+                data_config,
+                primary_container_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             metadata,
             pod_spec,
             data_config,
             primary_container_name,
-        )
+        ) = self._values
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if data_config is not None:
+            data_config._fm_into(_target.data_config)
+        if primary_container_name is not None:
+            _target.primary_container_name = primary_container_name
 
     @property
     def metadata(self) -> K8sObjectMetadata | None:
         """``metadata``: optional flyteidl.core.K8sObjectMetadata, field 1."""
         value: K8sObjectMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -851,7 +1500,9 @@ class K8sPod(_Message):
     def pod_spec(self) -> dict[str, _typing.Any] | None:
         """``pod_spec``: optional google.protobuf.Struct, field 2."""
         value: dict[str, _typing.Any] | None = (
-            self._present("pod_spec") if self._pb.HasField("pod_spec") else None
+            self._present("pod_spec")
+            if (self._pb or self._message()).HasField("pod_spec")
+            else None
         )
         return value
 
@@ -859,14 +1510,16 @@ class K8sPod(_Message):
     def data_config(self) -> DataLoadingConfig | None:
         """``data_config``: optional flyteidl.core.DataLoadingConfig, field 3."""
         value: DataLoadingConfig | None = (
-            self._present("data_config") if self._pb.HasField("data_config") else None
+            self._present("data_config")
+            if (self._pb or self._message()).HasField("data_config")
+            else None
         )
         return value
 
     @property
     def primary_container_name(self) -> str:
         """``primary_container_name``: string, field 4."""
-        value: str = self._pb.primary_container_name
+        value: str = (self._pb or self._message()).primary_container_name
         return value
 
 
@@ -885,10 +1538,34 @@ class K8sObjectMetadata(_Message):
         labels: _abc.Mapping[str, str] | None = None,
         annotations: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (labels is None or _fast.string_map(labels)) and (
+            annotations is None or _fast.string_map(annotations)
+        ):
+            self._values = (
+                {**labels} if labels else None,
+                {**annotations} if annotations else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                labels,
+                annotations,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             labels,
             annotations,
-        )
+        ) = self._values
+        if labels is not None:
+            _target.labels.update(labels)
+        if annotations is not None:
+            _target.annotations.update(annotations)
 
     @property
     def labels(self) -> dict[str, str]:
@@ -926,15 +1603,43 @@ class Sql(_Message):
         statement: str | None = None,
         dialect: Sql.Dialect | int | None = None,
     ) -> None:
-        self._build(
+        if (statement is None or (statement.__class__ is str and statement.isascii())) and (
+            dialect is None
+            or (
+                (dialect.__class__ is int or dialect.__class__ is Sql.Dialect)
+                and -2147483648 <= dialect <= 2147483647
+            )
+        ):
+            self._values = (
+                statement,
+                dialect,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                statement,
+                dialect,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             statement,
             dialect,
-        )
+        ) = self._values
+        if statement is not None:
+            _target.statement = statement
+        if dialect is not None:
+            _target.dialect = dialect
 
     @property
     def statement(self) -> str:
         """``statement``: string, field 1."""
-        value: str = self._pb.statement
+        value: str = (self._pb or self._message()).statement
         return value
 
     @property

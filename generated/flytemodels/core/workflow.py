@@ -6,8 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.core import workflow_pb2 as _pb2
+from flyteidl.core import condition_pb2 as _flyteidl_core_condition_pb2
+from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+from flyteidl.core import types_pb2 as _flyteidl_core_types_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -37,23 +45,55 @@ class IfBlock(_Message):
         condition: _core_condition.BooleanExpression | None = None,
         then_node: Node | None = None,
     ) -> None:
-        self._build(
+        if (
+            condition is None
+            or getattr(condition.__class__, "_IDL_PB", None)
+            is _flyteidl_core_condition_pb2.BooleanExpression
+        ) and (then_node is None or getattr(then_node.__class__, "_IDL_PB", None) is _pb2.Node):
+            self._values = (
+                condition,
+                then_node,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                condition,
+                then_node,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             condition,
             then_node,
-        )
+        ) = self._values
+        if condition is not None:
+            condition._fm_into(_target.condition)
+        if then_node is not None:
+            then_node._fm_into(_target.then_node)
 
     @property
     def condition(self) -> _core_condition.BooleanExpression | None:
         """``condition``: optional flyteidl.core.BooleanExpression, field 1."""
         value: _core_condition.BooleanExpression | None = (
-            self._present("condition") if self._pb.HasField("condition") else None
+            self._present("condition")
+            if (self._pb or self._message()).HasField("condition")
+            else None
         )
         return value
 
     @property
     def then_node(self) -> Node | None:
         """``then_node``: optional flyteidl.core.Node, field 2."""
-        value: Node | None = self._present("then_node") if self._pb.HasField("then_node") else None
+        value: Node | None = (
+            self._present("then_node")
+            if (self._pb or self._message()).HasField("then_node")
+            else None
+        )
         return value
 
 
@@ -76,17 +116,58 @@ class IfElseBlock(_Message):
         else_node: Node | None = None,
         error: _core_types.Error | None = None,
     ) -> None:
-        self._build(
+        if (
+            (case is None or getattr(case.__class__, "_IDL_PB", None) is _pb2.IfBlock)
+            and (other is None or _fast.models(other, _pb2.IfBlock))
+            and (else_node is None or getattr(else_node.__class__, "_IDL_PB", None) is _pb2.Node)
+            and (
+                error is None
+                or getattr(error.__class__, "_IDL_PB", None) is _flyteidl_core_types_pb2.Error
+            )
+            and (else_node is not None) + (error is not None) < 2
+        ):
+            self._values = (
+                case,
+                [*other] if other else None,
+                else_node,
+                error,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                case,
+                other,
+                else_node,
+                error,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             case,
             other,
             else_node,
             error,
-        )
+        ) = self._values
+        if case is not None:
+            case._fm_into(_target.case)
+        if other is not None:
+            _fast.put_models(_target.other, other)
+        if else_node is not None:
+            else_node._fm_into(_target.else_node)
+        if error is not None:
+            error._fm_into(_target.error)
 
     @property
     def case(self) -> IfBlock | None:
         """``case``: optional flyteidl.core.IfBlock, field 1."""
-        value: IfBlock | None = self._present("case") if self._pb.HasField("case") else None
+        value: IfBlock | None = (
+            self._present("case") if (self._pb or self._message()).HasField("case") else None
+        )
         return value
 
     @property
@@ -98,14 +179,18 @@ class IfElseBlock(_Message):
     @property
     def else_node(self) -> Node | None:
         """``else_node``: optional flyteidl.core.Node, field 3."""
-        value: Node | None = self._present("else_node") if self._pb.HasField("else_node") else None
+        value: Node | None = (
+            self._present("else_node")
+            if (self._pb or self._message()).HasField("else_node")
+            else None
+        )
         return value
 
     @property
     def error(self) -> _core_types.Error | None:
         """``error``: optional flyteidl.core.Error, field 4."""
         value: _core_types.Error | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value
 
@@ -121,15 +206,29 @@ class BranchNode(_Message):
         self,
         if_else: IfElseBlock | None = None,
     ) -> None:
-        self._build(
-            if_else,
-        )
+        if if_else is None or getattr(if_else.__class__, "_IDL_PB", None) is _pb2.IfElseBlock:
+            self._values = (if_else,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                if_else,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (if_else,) = self._values
+        if if_else is not None:
+            if_else._fm_into(_target.if_else)
 
     @property
     def if_else(self) -> IfElseBlock | None:
         """``if_else``: optional flyteidl.core.IfElseBlock, field 1."""
         value: IfElseBlock | None = (
-            self._present("if_else") if self._pb.HasField("if_else") else None
+            self._present("if_else") if (self._pb or self._message()).HasField("if_else") else None
         )
         return value
 
@@ -149,16 +248,47 @@ class TaskNode(_Message):
         reference_id: _core_identifier.Identifier | None = None,
         overrides: TaskNodeOverrides | None = None,
     ) -> None:
-        self._build(
+        if (
+            reference_id is None
+            or getattr(reference_id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.Identifier
+        ) and (
+            overrides is None
+            or getattr(overrides.__class__, "_IDL_PB", None) is _pb2.TaskNodeOverrides
+        ):
+            self._values = (
+                reference_id,
+                overrides,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                reference_id,
+                overrides,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             reference_id,
             overrides,
-        )
+        ) = self._values
+        if reference_id is not None:
+            reference_id._fm_into(_target.reference_id)
+        if overrides is not None:
+            overrides._fm_into(_target.overrides)
 
     @property
     def reference_id(self) -> _core_identifier.Identifier | None:
         """``reference_id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("reference_id") if self._pb.HasField("reference_id") else None
+            self._present("reference_id")
+            if (self._pb or self._message()).HasField("reference_id")
+            else None
         )
         return value
 
@@ -166,7 +296,9 @@ class TaskNode(_Message):
     def overrides(self) -> TaskNodeOverrides | None:
         """``overrides``: optional flyteidl.core.TaskNodeOverrides, field 2."""
         value: TaskNodeOverrides | None = (
-            self._present("overrides") if self._pb.HasField("overrides") else None
+            self._present("overrides")
+            if (self._pb or self._message()).HasField("overrides")
+            else None
         )
         return value
 
@@ -186,16 +318,52 @@ class WorkflowNodeBase(_Message):
         launchplan_ref: _core_identifier.Identifier | None = None,
         sub_workflow_ref: _core_identifier.Identifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                launchplan_ref is None
+                or getattr(launchplan_ref.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                sub_workflow_ref is None
+                or getattr(sub_workflow_ref.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (launchplan_ref is not None) + (sub_workflow_ref is not None) < 2
+        ):
+            self._values = (
+                launchplan_ref,
+                sub_workflow_ref,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                launchplan_ref,
+                sub_workflow_ref,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             launchplan_ref,
             sub_workflow_ref,
-        )
+        ) = self._values
+        if launchplan_ref is not None:
+            launchplan_ref._fm_into(_target.launchplan_ref)
+        if sub_workflow_ref is not None:
+            sub_workflow_ref._fm_into(_target.sub_workflow_ref)
 
     @property
     def launchplan_ref(self) -> _core_identifier.Identifier | None:
         """``launchplan_ref``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("launchplan_ref") if self._pb.HasField("launchplan_ref") else None
+            self._present("launchplan_ref")
+            if (self._pb or self._message()).HasField("launchplan_ref")
+            else None
         )
         return value
 
@@ -203,7 +371,9 @@ class WorkflowNodeBase(_Message):
     def sub_workflow_ref(self) -> _core_identifier.Identifier | None:
         """``sub_workflow_ref``: optional flyteidl.core.Identifier, field 2."""
         value: _core_identifier.Identifier | None = (
-            self._present("sub_workflow_ref") if self._pb.HasField("sub_workflow_ref") else None
+            self._present("sub_workflow_ref")
+            if (self._pb or self._message()).HasField("sub_workflow_ref")
+            else None
         )
         return value
 
@@ -219,14 +389,28 @@ class ApproveCondition(_Message):
         self,
         signal_id: str | None = None,
     ) -> None:
-        self._build(
-            signal_id,
-        )
+        if signal_id is None or (signal_id.__class__ is str and signal_id.isascii()):
+            self._values = (signal_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signal_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (signal_id,) = self._values
+        if signal_id is not None:
+            _target.signal_id = signal_id
 
     @property
     def signal_id(self) -> str:
         """``signal_id``: string, field 1."""
-        value: str = self._pb.signal_id
+        value: str = (self._pb or self._message()).signal_id
         return value
 
 
@@ -247,30 +431,66 @@ class SignalCondition(_Message):
         type: _core_types.LiteralType | None = None,
         output_variable_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (signal_id is None or (signal_id.__class__ is str and signal_id.isascii()))
+            and (
+                type is None
+                or getattr(type.__class__, "_IDL_PB", None) is _flyteidl_core_types_pb2.LiteralType
+            )
+            and (
+                output_variable_name is None
+                or (output_variable_name.__class__ is str and output_variable_name.isascii())
+            )
+        ):
+            self._values = (
+                signal_id,
+                type,
+                output_variable_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signal_id,
+                type,
+                output_variable_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             signal_id,
             type,
             output_variable_name,
-        )
+        ) = self._values
+        if signal_id is not None:
+            _target.signal_id = signal_id
+        if type is not None:
+            type._fm_into(_target.type)
+        if output_variable_name is not None:
+            _target.output_variable_name = output_variable_name
 
     @property
     def signal_id(self) -> str:
         """``signal_id``: string, field 1."""
-        value: str = self._pb.signal_id
+        value: str = (self._pb or self._message()).signal_id
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl.core.LiteralType, field 2."""
         value: _core_types.LiteralType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
     @property
     def output_variable_name(self) -> str:
         """``output_variable_name``: string, field 3."""
-        value: str = self._pb.output_variable_name
+        value: str = (self._pb or self._message()).output_variable_name
         return value
 
 
@@ -285,15 +505,31 @@ class SleepCondition(_Message):
         self,
         duration: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
-            duration,
-        )
+        if duration is None or _fast.duration(duration):
+            self._values = (duration,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                duration,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (duration,) = self._values
+        if duration is not None:
+            _fast.put_duration(_target.duration, duration)
 
     @property
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 1."""
         value: _datetime.timedelta | None = (
-            self._present("duration") if self._pb.HasField("duration") else None
+            self._present("duration")
+            if (self._pb or self._message()).HasField("duration")
+            else None
         )
         return value
 
@@ -315,17 +551,53 @@ class GateNodeBase(_Message):
         signal: SignalCondition | None = None,
         sleep: SleepCondition | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                approve is None
+                or getattr(approve.__class__, "_IDL_PB", None) is _pb2.ApproveCondition
+            )
+            and (
+                signal is None or getattr(signal.__class__, "_IDL_PB", None) is _pb2.SignalCondition
+            )
+            and (sleep is None or getattr(sleep.__class__, "_IDL_PB", None) is _pb2.SleepCondition)
+            and (approve is not None) + (signal is not None) + (sleep is not None) < 2
+        ):
+            self._values = (
+                approve,
+                signal,
+                sleep,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                approve,
+                signal,
+                sleep,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             approve,
             signal,
             sleep,
-        )
+        ) = self._values
+        if approve is not None:
+            approve._fm_into(_target.approve)
+        if signal is not None:
+            signal._fm_into(_target.signal)
+        if sleep is not None:
+            sleep._fm_into(_target.sleep)
 
     @property
     def approve(self) -> ApproveCondition | None:
         """``approve``: optional flyteidl.core.ApproveCondition, field 1."""
         value: ApproveCondition | None = (
-            self._present("approve") if self._pb.HasField("approve") else None
+            self._present("approve") if (self._pb or self._message()).HasField("approve") else None
         )
         return value
 
@@ -333,7 +605,7 @@ class GateNodeBase(_Message):
     def signal(self) -> SignalCondition | None:
         """``signal``: optional flyteidl.core.SignalCondition, field 2."""
         value: SignalCondition | None = (
-            self._present("signal") if self._pb.HasField("signal") else None
+            self._present("signal") if (self._pb or self._message()).HasField("signal") else None
         )
         return value
 
@@ -341,7 +613,7 @@ class GateNodeBase(_Message):
     def sleep(self) -> SleepCondition | None:
         """``sleep``: optional flyteidl.core.SleepCondition, field 3."""
         value: SleepCondition | None = (
-            self._present("sleep") if self._pb.HasField("sleep") else None
+            self._present("sleep") if (self._pb or self._message()).HasField("sleep") else None
         )
         return value
 
@@ -387,7 +659,77 @@ class ArrayNode(_Message):
         bound_inputs: _abc.Iterable[str] | None = None,
         run_all_sub_nodes: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (node is None or getattr(node.__class__, "_IDL_PB", None) is _pb2.Node)
+            and (
+                parallelism is None
+                or (parallelism.__class__ is int and 0 <= parallelism <= 4294967295)
+            )
+            and (
+                min_successes is None
+                or (min_successes.__class__ is int and 0 <= min_successes <= 4294967295)
+            )
+            and (
+                min_success_ratio is None
+                or (
+                    min_success_ratio.__class__ is float
+                    and -3.4028234663852886e38 <= min_success_ratio <= 3.4028234663852886e38
+                )
+            )
+            and (
+                execution_mode is None
+                or (
+                    (
+                        execution_mode.__class__ is int
+                        or execution_mode.__class__ is ArrayNode.ExecutionMode
+                    )
+                    and -2147483648 <= execution_mode <= 2147483647
+                )
+            )
+            and is_original_sub_node_interface is None
+            and (
+                data_mode is None
+                or (
+                    (data_mode.__class__ is int or data_mode.__class__ is ArrayNode.DataMode)
+                    and -2147483648 <= data_mode <= 2147483647
+                )
+            )
+            and (bound_inputs is None or _fast.strings(bound_inputs))
+            and (run_all_sub_nodes is None or run_all_sub_nodes.__class__ is bool)
+            and (min_successes is not None) + (min_success_ratio is not None) < 2
+        ):
+            self._values = (
+                node,
+                parallelism,
+                min_successes,
+                min_success_ratio,
+                execution_mode,
+                is_original_sub_node_interface,
+                data_mode,
+                [*bound_inputs] if bound_inputs else None,
+                run_all_sub_nodes,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                node,
+                parallelism,
+                min_successes,
+                min_success_ratio,
+                execution_mode,
+                is_original_sub_node_interface,
+                data_mode,
+                bound_inputs,
+                run_all_sub_nodes,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             node,
             parallelism,
             min_successes,
@@ -397,32 +739,50 @@ class ArrayNode(_Message):
             data_mode,
             bound_inputs,
             run_all_sub_nodes,
-        )
+        ) = self._values
+        if node is not None:
+            node._fm_into(_target.node)
+        if parallelism is not None:
+            _target.parallelism = parallelism
+        if min_successes is not None:
+            _target.min_successes = min_successes
+        if min_success_ratio is not None:
+            _target.min_success_ratio = min_success_ratio
+        if execution_mode is not None:
+            _target.execution_mode = execution_mode
+        if data_mode is not None:
+            _target.data_mode = data_mode
+        if bound_inputs is not None:
+            _target.bound_inputs.extend(bound_inputs)
+        if run_all_sub_nodes is not None:
+            _target.run_all_sub_nodes = run_all_sub_nodes
 
     @property
     def node(self) -> Node | None:
         """``node``: optional flyteidl.core.Node, field 1."""
-        value: Node | None = self._present("node") if self._pb.HasField("node") else None
+        value: Node | None = (
+            self._present("node") if (self._pb or self._message()).HasField("node") else None
+        )
         return value
 
     @property
     def parallelism(self) -> int | None:
         """``parallelism``: optional uint32, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: int | None = pb.parallelism if pb.HasField("parallelism") else None
         return value
 
     @property
     def min_successes(self) -> int | None:
         """``min_successes``: optional uint32, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: int | None = pb.min_successes if pb.HasField("min_successes") else None
         return value
 
     @property
     def min_success_ratio(self) -> float | None:
         """``min_success_ratio``: optional float, field 4."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: float | None = pb.min_success_ratio if pb.HasField("min_success_ratio") else None
         return value
 
@@ -437,7 +797,7 @@ class ArrayNode(_Message):
         """``is_original_sub_node_interface``: optional google.protobuf.BoolValue, field 6."""
         value: bool | None = (
             self._present("is_original_sub_node_interface")
-            if self._pb.HasField("is_original_sub_node_interface")
+            if (self._pb or self._message()).HasField("is_original_sub_node_interface")
             else None
         )
         return value
@@ -457,7 +817,7 @@ class ArrayNode(_Message):
     @property
     def run_all_sub_nodes(self) -> bool:
         """``run_all_sub_nodes``: bool, field 9."""
-        value: bool = self._pb.run_all_sub_nodes
+        value: bool = (self._pb or self._message()).run_all_sub_nodes
         return value
 
 
@@ -488,7 +848,53 @@ class NodeMetadata(_Message):
         cache_serializable: bool | None = None,
         config: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (timeout is None or _fast.duration(timeout))
+            and (
+                retries is None
+                or getattr(retries.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.RetryStrategy
+            )
+            and (interruptible is None or interruptible.__class__ is bool)
+            and (cacheable is None or cacheable.__class__ is bool)
+            and (
+                cache_version is None
+                or (cache_version.__class__ is str and cache_version.isascii())
+            )
+            and (cache_serializable is None or cache_serializable.__class__ is bool)
+            and (config is None or _fast.string_map(config))
+        ):
+            self._values = (
+                name,
+                timeout,
+                retries,
+                interruptible,
+                cacheable,
+                cache_version,
+                cache_serializable,
+                {**config} if config else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                timeout,
+                retries,
+                interruptible,
+                cacheable,
+                cache_version,
+                cache_serializable,
+                config,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             timeout,
             retries,
@@ -497,19 +903,35 @@ class NodeMetadata(_Message):
             cache_version,
             cache_serializable,
             config,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if timeout is not None:
+            _fast.put_duration(_target.timeout, timeout)
+        if retries is not None:
+            retries._fm_into(_target.retries)
+        if interruptible is not None:
+            _target.interruptible = interruptible
+        if cacheable is not None:
+            _target.cacheable = cacheable
+        if cache_version is not None:
+            _target.cache_version = cache_version
+        if cache_serializable is not None:
+            _target.cache_serializable = cache_serializable
+        if config is not None:
+            _target.config.update(config)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def timeout(self) -> _datetime.timedelta | None:
         """``timeout``: optional google.protobuf.Duration, field 4."""
         value: _datetime.timedelta | None = (
-            self._present("timeout") if self._pb.HasField("timeout") else None
+            self._present("timeout") if (self._pb or self._message()).HasField("timeout") else None
         )
         return value
 
@@ -517,35 +939,35 @@ class NodeMetadata(_Message):
     def retries(self) -> _core_literals.RetryStrategy | None:
         """``retries``: optional flyteidl.core.RetryStrategy, field 5."""
         value: _core_literals.RetryStrategy | None = (
-            self._present("retries") if self._pb.HasField("retries") else None
+            self._present("retries") if (self._pb or self._message()).HasField("retries") else None
         )
         return value
 
     @property
     def interruptible(self) -> bool | None:
         """``interruptible``: optional bool, field 6."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.interruptible if pb.HasField("interruptible") else None
         return value
 
     @property
     def cacheable(self) -> bool | None:
         """``cacheable``: optional bool, field 7."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.cacheable if pb.HasField("cacheable") else None
         return value
 
     @property
     def cache_version(self) -> str | None:
         """``cache_version``: optional string, field 8."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.cache_version if pb.HasField("cache_version") else None
         return value
 
     @property
     def cache_serializable(self) -> bool | None:
         """``cache_serializable``: optional bool, field 9."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.cache_serializable if pb.HasField("cache_serializable") else None
         return value
 
@@ -571,21 +993,45 @@ class Alias(_Message):
         var: str | None = None,
         alias: str | None = None,
     ) -> None:
-        self._build(
+        if (var is None or (var.__class__ is str and var.isascii())) and (
+            alias is None or (alias.__class__ is str and alias.isascii())
+        ):
+            self._values = (
+                var,
+                alias,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                var,
+                alias,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             var,
             alias,
-        )
+        ) = self._values
+        if var is not None:
+            _target.var = var
+        if alias is not None:
+            _target.alias = alias
 
     @property
     def var(self) -> str:
         """``var``: string, field 1."""
-        value: str = self._pb.var
+        value: str = (self._pb or self._message()).var
         return value
 
     @property
     def alias(self) -> str:
         """``alias``: string, field 2."""
-        value: str = self._pb.alias
+        value: str = (self._pb or self._message()).alias
         return value
 
 
@@ -620,7 +1066,74 @@ class NodeBase(_Message):
         gate_node: GateNode | None = None,
         array_node: ArrayNode | None = None,
     ) -> None:
-        self._build(
+        if (
+            (id is None or (id.__class__ is str and id.isascii()))
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.NodeMetadata
+            )
+            and (inputs is None or _fast.models(inputs, _flyteidl_core_literals_pb2.Binding))
+            and (upstream_node_ids is None or _fast.strings(upstream_node_ids))
+            and (output_aliases is None or _fast.models(output_aliases, _pb2.Alias))
+            and (
+                task_node is None or getattr(task_node.__class__, "_IDL_PB", None) is _pb2.TaskNode
+            )
+            and (
+                workflow_node is None
+                or getattr(workflow_node.__class__, "_IDL_PB", None) is _pb2.WorkflowNode
+            )
+            and (
+                branch_node is None
+                or getattr(branch_node.__class__, "_IDL_PB", None) is _pb2.BranchNode
+            )
+            and (
+                gate_node is None or getattr(gate_node.__class__, "_IDL_PB", None) is _pb2.GateNode
+            )
+            and (
+                array_node is None
+                or getattr(array_node.__class__, "_IDL_PB", None) is _pb2.ArrayNode
+            )
+            and (task_node is not None)
+            + (workflow_node is not None)
+            + (branch_node is not None)
+            + (gate_node is not None)
+            + (array_node is not None)
+            < 2
+        ):
+            self._values = (
+                id,
+                metadata,
+                [*inputs] if inputs else None,
+                [*upstream_node_ids] if upstream_node_ids else None,
+                [*output_aliases] if output_aliases else None,
+                task_node,
+                workflow_node,
+                branch_node,
+                gate_node,
+                array_node,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                metadata,
+                inputs,
+                upstream_node_ids,
+                output_aliases,
+                task_node,
+                workflow_node,
+                branch_node,
+                gate_node,
+                array_node,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             metadata,
             inputs,
@@ -631,19 +1144,41 @@ class NodeBase(_Message):
             branch_node,
             gate_node,
             array_node,
-        )
+        ) = self._values
+        if id is not None:
+            _target.id = id
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if inputs is not None:
+            _fast.put_models(_target.inputs, inputs)
+        if upstream_node_ids is not None:
+            _target.upstream_node_ids.extend(upstream_node_ids)
+        if output_aliases is not None:
+            _fast.put_models(_target.output_aliases, output_aliases)
+        if task_node is not None:
+            task_node._fm_into(_target.task_node)
+        if workflow_node is not None:
+            workflow_node._fm_into(_target.workflow_node)
+        if branch_node is not None:
+            branch_node._fm_into(_target.branch_node)
+        if gate_node is not None:
+            gate_node._fm_into(_target.gate_node)
+        if array_node is not None:
+            array_node._fm_into(_target.array_node)
 
     @property
     def id(self) -> str:
         """``id``: string, field 1."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def metadata(self) -> NodeMetadata | None:
         """``metadata``: optional flyteidl.core.NodeMetadata, field 2."""
         value: NodeMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -669,7 +1204,9 @@ class NodeBase(_Message):
     def task_node(self) -> TaskNode | None:
         """``task_node``: optional flyteidl.core.TaskNode, field 6."""
         value: TaskNode | None = (
-            self._present("task_node") if self._pb.HasField("task_node") else None
+            self._present("task_node")
+            if (self._pb or self._message()).HasField("task_node")
+            else None
         )
         return value
 
@@ -677,7 +1214,9 @@ class NodeBase(_Message):
     def workflow_node(self) -> WorkflowNode | None:
         """``workflow_node``: optional flyteidl.core.WorkflowNode, field 7."""
         value: WorkflowNode | None = (
-            self._present("workflow_node") if self._pb.HasField("workflow_node") else None
+            self._present("workflow_node")
+            if (self._pb or self._message()).HasField("workflow_node")
+            else None
         )
         return value
 
@@ -685,7 +1224,9 @@ class NodeBase(_Message):
     def branch_node(self) -> BranchNode | None:
         """``branch_node``: optional flyteidl.core.BranchNode, field 8."""
         value: BranchNode | None = (
-            self._present("branch_node") if self._pb.HasField("branch_node") else None
+            self._present("branch_node")
+            if (self._pb or self._message()).HasField("branch_node")
+            else None
         )
         return value
 
@@ -693,7 +1234,9 @@ class NodeBase(_Message):
     def gate_node(self) -> GateNode | None:
         """``gate_node``: optional flyteidl.core.GateNode, field 9."""
         value: GateNode | None = (
-            self._present("gate_node") if self._pb.HasField("gate_node") else None
+            self._present("gate_node")
+            if (self._pb or self._message()).HasField("gate_node")
+            else None
         )
         return value
 
@@ -701,7 +1244,9 @@ class NodeBase(_Message):
     def array_node(self) -> ArrayNode | None:
         """``array_node``: optional flyteidl.core.ArrayNode, field 10."""
         value: ArrayNode | None = (
-            self._present("array_node") if self._pb.HasField("array_node") else None
+            self._present("array_node")
+            if (self._pb or self._message()).HasField("array_node")
+            else None
         )
         return value
 
@@ -729,17 +1274,62 @@ class WorkflowMetadata(_Message):
         on_failure: WorkflowMetadata.OnFailurePolicy | int | None = None,
         tags: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                quality_of_service is None
+                or getattr(quality_of_service.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.QualityOfService
+            )
+            and (
+                on_failure is None
+                or (
+                    (
+                        on_failure.__class__ is int
+                        or on_failure.__class__ is WorkflowMetadata.OnFailurePolicy
+                    )
+                    and -2147483648 <= on_failure <= 2147483647
+                )
+            )
+            and (tags is None or _fast.string_map(tags))
+        ):
+            self._values = (
+                quality_of_service,
+                on_failure,
+                {**tags} if tags else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                quality_of_service,
+                on_failure,
+                tags,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             quality_of_service,
             on_failure,
             tags,
-        )
+        ) = self._values
+        if quality_of_service is not None:
+            quality_of_service._fm_into(_target.quality_of_service)
+        if on_failure is not None:
+            _target.on_failure = on_failure
+        if tags is not None:
+            _target.tags.update(tags)
 
     @property
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """``quality_of_service``: optional flyteidl.core.QualityOfService, field 1."""
         value: _core_execution.QualityOfService | None = (
-            self._present("quality_of_service") if self._pb.HasField("quality_of_service") else None
+            self._present("quality_of_service")
+            if (self._pb or self._message()).HasField("quality_of_service")
+            else None
         )
         return value
 
@@ -767,14 +1357,28 @@ class WorkflowMetadataDefaults(_Message):
         self,
         interruptible: bool | None = None,
     ) -> None:
-        self._build(
-            interruptible,
-        )
+        if interruptible is None or interruptible.__class__ is bool:
+            self._values = (interruptible,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                interruptible,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (interruptible,) = self._values
+        if interruptible is not None:
+            _target.interruptible = interruptible
 
     @property
     def interruptible(self) -> bool:
         """``interruptible``: bool, field 1."""
-        value: bool = self._pb.interruptible
+        value: bool = (self._pb or self._message()).interruptible
         return value
 
 
@@ -803,7 +1407,61 @@ class WorkflowTemplate(_Message):
         failure_node: Node | None = None,
         metadata_defaults: WorkflowMetadataDefaults | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.WorkflowMetadata
+            )
+            and (
+                interface is None
+                or getattr(interface.__class__, "_IDL_PB", None)
+                is _flyteidl_core_interface_pb2.TypedInterface
+            )
+            and (nodes is None or _fast.models(nodes, _pb2.Node))
+            and (outputs is None or _fast.models(outputs, _flyteidl_core_literals_pb2.Binding))
+            and (
+                failure_node is None
+                or getattr(failure_node.__class__, "_IDL_PB", None) is _pb2.Node
+            )
+            and (
+                metadata_defaults is None
+                or getattr(metadata_defaults.__class__, "_IDL_PB", None)
+                is _pb2.WorkflowMetadataDefaults
+            )
+        ):
+            self._values = (
+                id,
+                metadata,
+                interface,
+                [*nodes] if nodes else None,
+                [*outputs] if outputs else None,
+                failure_node,
+                metadata_defaults,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                metadata,
+                interface,
+                nodes,
+                outputs,
+                failure_node,
+                metadata_defaults,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             metadata,
             interface,
@@ -811,13 +1469,27 @@ class WorkflowTemplate(_Message):
             outputs,
             failure_node,
             metadata_defaults,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if interface is not None:
+            interface._fm_into(_target.interface)
+        if nodes is not None:
+            _fast.put_models(_target.nodes, nodes)
+        if outputs is not None:
+            _fast.put_models(_target.outputs, outputs)
+        if failure_node is not None:
+            failure_node._fm_into(_target.failure_node)
+        if metadata_defaults is not None:
+            metadata_defaults._fm_into(_target.metadata_defaults)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -825,7 +1497,9 @@ class WorkflowTemplate(_Message):
     def metadata(self) -> WorkflowMetadata | None:
         """``metadata``: optional flyteidl.core.WorkflowMetadata, field 2."""
         value: WorkflowMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -833,7 +1507,9 @@ class WorkflowTemplate(_Message):
     def interface(self) -> _core_interface.TypedInterface | None:
         """``interface``: optional flyteidl.core.TypedInterface, field 3."""
         value: _core_interface.TypedInterface | None = (
-            self._present("interface") if self._pb.HasField("interface") else None
+            self._present("interface")
+            if (self._pb or self._message()).HasField("interface")
+            else None
         )
         return value
 
@@ -853,7 +1529,9 @@ class WorkflowTemplate(_Message):
     def failure_node(self) -> Node | None:
         """``failure_node``: optional flyteidl.core.Node, field 6."""
         value: Node | None = (
-            self._present("failure_node") if self._pb.HasField("failure_node") else None
+            self._present("failure_node")
+            if (self._pb or self._message()).HasField("failure_node")
+            else None
         )
         return value
 
@@ -861,7 +1539,9 @@ class WorkflowTemplate(_Message):
     def metadata_defaults(self) -> WorkflowMetadataDefaults | None:
         """``metadata_defaults``: optional flyteidl.core.WorkflowMetadataDefaults, field 7."""
         value: WorkflowMetadataDefaults | None = (
-            self._present("metadata_defaults") if self._pb.HasField("metadata_defaults") else None
+            self._present("metadata_defaults")
+            if (self._pb or self._message()).HasField("metadata_defaults")
+            else None
         )
         return value
 
@@ -885,18 +1565,70 @@ class TaskNodeOverrides(_Message):
         container_image: str | None = None,
         pod_template: _core_tasks.K8sPod | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                resources is None
+                or getattr(resources.__class__, "_IDL_PB", None)
+                is _flyteidl_core_tasks_pb2.Resources
+            )
+            and (
+                extended_resources is None
+                or getattr(extended_resources.__class__, "_IDL_PB", None)
+                is _flyteidl_core_tasks_pb2.ExtendedResources
+            )
+            and (
+                container_image is None
+                or (container_image.__class__ is str and container_image.isascii())
+            )
+            and (
+                pod_template is None
+                or getattr(pod_template.__class__, "_IDL_PB", None)
+                is _flyteidl_core_tasks_pb2.K8sPod
+            )
+        ):
+            self._values = (
+                resources,
+                extended_resources,
+                container_image,
+                pod_template,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resources,
+                extended_resources,
+                container_image,
+                pod_template,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resources,
             extended_resources,
             container_image,
             pod_template,
-        )
+        ) = self._values
+        if resources is not None:
+            resources._fm_into(_target.resources)
+        if extended_resources is not None:
+            extended_resources._fm_into(_target.extended_resources)
+        if container_image is not None:
+            _target.container_image = container_image
+        if pod_template is not None:
+            pod_template._fm_into(_target.pod_template)
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 1."""
         value: _core_tasks.Resources | None = (
-            self._present("resources") if self._pb.HasField("resources") else None
+            self._present("resources")
+            if (self._pb or self._message()).HasField("resources")
+            else None
         )
         return value
 
@@ -904,21 +1636,25 @@ class TaskNodeOverrides(_Message):
     def extended_resources(self) -> _core_tasks.ExtendedResources | None:
         """``extended_resources``: optional flyteidl.core.ExtendedResources, field 2."""
         value: _core_tasks.ExtendedResources | None = (
-            self._present("extended_resources") if self._pb.HasField("extended_resources") else None
+            self._present("extended_resources")
+            if (self._pb or self._message()).HasField("extended_resources")
+            else None
         )
         return value
 
     @property
     def container_image(self) -> str:
         """``container_image``: string, field 3."""
-        value: str = self._pb.container_image
+        value: str = (self._pb or self._message()).container_image
         return value
 
     @property
     def pod_template(self) -> _core_tasks.K8sPod | None:
         """``pod_template``: optional flyteidl.core.K8sPod, field 4."""
         value: _core_tasks.K8sPod | None = (
-            self._present("pod_template") if self._pb.HasField("pod_template") else None
+            self._present("pod_template")
+            if (self._pb or self._message()).HasField("pod_template")
+            else None
         )
         return value
 
@@ -940,17 +1676,59 @@ class LaunchPlanTemplate(_Message):
         interface: _core_interface.TypedInterface | None = None,
         fixed_inputs: _core_literals.LiteralMap | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                interface is None
+                or getattr(interface.__class__, "_IDL_PB", None)
+                is _flyteidl_core_interface_pb2.TypedInterface
+            )
+            and (
+                fixed_inputs is None
+                or getattr(fixed_inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+        ):
+            self._values = (
+                id,
+                interface,
+                fixed_inputs,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                interface,
+                fixed_inputs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             interface,
             fixed_inputs,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if interface is not None:
+            interface._fm_into(_target.interface)
+        if fixed_inputs is not None:
+            fixed_inputs._fm_into(_target.fixed_inputs)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -958,7 +1736,9 @@ class LaunchPlanTemplate(_Message):
     def interface(self) -> _core_interface.TypedInterface | None:
         """``interface``: optional flyteidl.core.TypedInterface, field 2."""
         value: _core_interface.TypedInterface | None = (
-            self._present("interface") if self._pb.HasField("interface") else None
+            self._present("interface")
+            if (self._pb or self._message()).HasField("interface")
+            else None
         )
         return value
 
@@ -966,7 +1746,9 @@ class LaunchPlanTemplate(_Message):
     def fixed_inputs(self) -> _core_literals.LiteralMap | None:
         """``fixed_inputs``: optional flyteidl.core.LiteralMap, field 3."""
         value: _core_literals.LiteralMap | None = (
-            self._present("fixed_inputs") if self._pb.HasField("fixed_inputs") else None
+            self._present("fixed_inputs")
+            if (self._pb or self._message()).HasField("fixed_inputs")
+            else None
         )
         return value
 

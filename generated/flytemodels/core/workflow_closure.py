@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.core import workflow_closure_pb2 as _pb2
+from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
+from flyteidl.core import workflow_pb2 as _flyteidl_core_workflow_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -30,16 +33,44 @@ class WorkflowClosure(_Message):
         workflow: _core_workflow.WorkflowTemplate | None = None,
         tasks: _abc.Iterable[_core_tasks.TaskTemplate] | None = None,
     ) -> None:
-        self._build(
+        if (
+            workflow is None
+            or getattr(workflow.__class__, "_IDL_PB", None)
+            is _flyteidl_core_workflow_pb2.WorkflowTemplate
+        ) and (tasks is None or _fast.models(tasks, _flyteidl_core_tasks_pb2.TaskTemplate)):
+            self._values = (
+                workflow,
+                [*tasks] if tasks else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                workflow,
+                tasks,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             workflow,
             tasks,
-        )
+        ) = self._values
+        if workflow is not None:
+            workflow._fm_into(_target.workflow)
+        if tasks is not None:
+            _fast.put_models(_target.tasks, tasks)
 
     @property
     def workflow(self) -> _core_workflow.WorkflowTemplate | None:
         """``workflow``: optional flyteidl.core.WorkflowTemplate, field 1."""
         value: _core_workflow.WorkflowTemplate | None = (
-            self._present("workflow") if self._pb.HasField("workflow") else None
+            self._present("workflow")
+            if (self._pb or self._message()).HasField("workflow")
+            else None
         )
         return value
 

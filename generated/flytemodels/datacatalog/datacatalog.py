@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.datacatalog import datacatalog_pb2 as _pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -27,14 +29,30 @@ class CreateDatasetRequest(_Message):
         self,
         dataset: Dataset | None = None,
     ) -> None:
-        self._build(
-            dataset,
-        )
+        if dataset is None or getattr(dataset.__class__, "_IDL_PB", None) is _pb2.Dataset:
+            self._values = (dataset,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                dataset,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (dataset,) = self._values
+        if dataset is not None:
+            dataset._fm_into(_target.dataset)
 
     @property
     def dataset(self) -> Dataset | None:
         """``dataset``: optional datacatalog.Dataset, field 1."""
-        value: Dataset | None = self._present("dataset") if self._pb.HasField("dataset") else None
+        value: Dataset | None = (
+            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
+        )
         return value
 
 
@@ -62,14 +80,30 @@ class GetDatasetRequest(_Message):
         self,
         dataset: DatasetID | None = None,
     ) -> None:
-        self._build(
-            dataset,
-        )
+        if dataset is None or getattr(dataset.__class__, "_IDL_PB", None) is _pb2.DatasetID:
+            self._values = (dataset,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                dataset,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (dataset,) = self._values
+        if dataset is not None:
+            dataset._fm_into(_target.dataset)
 
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
+        value: DatasetID | None = (
+            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
+        )
         return value
 
 
@@ -84,14 +118,30 @@ class GetDatasetResponse(_Message):
         self,
         dataset: Dataset | None = None,
     ) -> None:
-        self._build(
-            dataset,
-        )
+        if dataset is None or getattr(dataset.__class__, "_IDL_PB", None) is _pb2.Dataset:
+            self._values = (dataset,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                dataset,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (dataset,) = self._values
+        if dataset is not None:
+            dataset._fm_into(_target.dataset)
 
     @property
     def dataset(self) -> Dataset | None:
         """``dataset``: optional datacatalog.Dataset, field 1."""
-        value: Dataset | None = self._present("dataset") if self._pb.HasField("dataset") else None
+        value: Dataset | None = (
+            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
+        )
         return value
 
 
@@ -112,29 +162,62 @@ class GetArtifactRequest(_Message):
         artifact_id: str | None = None,
         tag_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (dataset is None or getattr(dataset.__class__, "_IDL_PB", None) is _pb2.DatasetID)
+            and (artifact_id is None or (artifact_id.__class__ is str and artifact_id.isascii()))
+            and (tag_name is None or (tag_name.__class__ is str and tag_name.isascii()))
+            and (artifact_id is not None) + (tag_name is not None) < 2
+        ):
+            self._values = (
+                dataset,
+                artifact_id,
+                tag_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                dataset,
+                artifact_id,
+                tag_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             dataset,
             artifact_id,
             tag_name,
-        )
+        ) = self._values
+        if dataset is not None:
+            dataset._fm_into(_target.dataset)
+        if artifact_id is not None:
+            _target.artifact_id = artifact_id
+        if tag_name is not None:
+            _target.tag_name = tag_name
 
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
+        value: DatasetID | None = (
+            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
+        )
         return value
 
     @property
     def artifact_id(self) -> str | None:
         """``artifact_id``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.artifact_id if pb.HasField("artifact_id") else None
         return value
 
     @property
     def tag_name(self) -> str | None:
         """``tag_name``: optional string, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.tag_name if pb.HasField("tag_name") else None
         return value
 
@@ -150,15 +233,31 @@ class GetArtifactResponse(_Message):
         self,
         artifact: Artifact | None = None,
     ) -> None:
-        self._build(
-            artifact,
-        )
+        if artifact is None or getattr(artifact.__class__, "_IDL_PB", None) is _pb2.Artifact:
+            self._values = (artifact,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (artifact,) = self._values
+        if artifact is not None:
+            artifact._fm_into(_target.artifact)
 
     @property
     def artifact(self) -> Artifact | None:
         """``artifact``: optional datacatalog.Artifact, field 1."""
         value: Artifact | None = (
-            self._present("artifact") if self._pb.HasField("artifact") else None
+            self._present("artifact")
+            if (self._pb or self._message()).HasField("artifact")
+            else None
         )
         return value
 
@@ -174,15 +273,31 @@ class CreateArtifactRequest(_Message):
         self,
         artifact: Artifact | None = None,
     ) -> None:
-        self._build(
-            artifact,
-        )
+        if artifact is None or getattr(artifact.__class__, "_IDL_PB", None) is _pb2.Artifact:
+            self._values = (artifact,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (artifact,) = self._values
+        if artifact is not None:
+            artifact._fm_into(_target.artifact)
 
     @property
     def artifact(self) -> Artifact | None:
         """``artifact``: optional datacatalog.Artifact, field 1."""
         value: Artifact | None = (
-            self._present("artifact") if self._pb.HasField("artifact") else None
+            self._present("artifact")
+            if (self._pb or self._message()).HasField("artifact")
+            else None
         )
         return value
 
@@ -211,14 +326,30 @@ class AddTagRequest(_Message):
         self,
         tag: Tag | None = None,
     ) -> None:
-        self._build(
-            tag,
-        )
+        if tag is None or getattr(tag.__class__, "_IDL_PB", None) is _pb2.Tag:
+            self._values = (tag,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                tag,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (tag,) = self._values
+        if tag is not None:
+            tag._fm_into(_target.tag)
 
     @property
     def tag(self) -> Tag | None:
         """``tag``: optional datacatalog.Tag, field 1."""
-        value: Tag | None = self._present("tag") if self._pb.HasField("tag") else None
+        value: Tag | None = (
+            self._present("tag") if (self._pb or self._message()).HasField("tag") else None
+        )
         return value
 
 
@@ -252,23 +383,61 @@ class ListArtifactsRequest(_Message):
         filter: FilterExpression | None = None,
         pagination: PaginationOptions | None = None,
     ) -> None:
-        self._build(
+        if (
+            (dataset is None or getattr(dataset.__class__, "_IDL_PB", None) is _pb2.DatasetID)
+            and (
+                filter is None
+                or getattr(filter.__class__, "_IDL_PB", None) is _pb2.FilterExpression
+            )
+            and (
+                pagination is None
+                or getattr(pagination.__class__, "_IDL_PB", None) is _pb2.PaginationOptions
+            )
+        ):
+            self._values = (
+                dataset,
+                filter,
+                pagination,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                dataset,
+                filter,
+                pagination,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             dataset,
             filter,
             pagination,
-        )
+        ) = self._values
+        if dataset is not None:
+            dataset._fm_into(_target.dataset)
+        if filter is not None:
+            filter._fm_into(_target.filter)
+        if pagination is not None:
+            pagination._fm_into(_target.pagination)
 
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
+        value: DatasetID | None = (
+            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
+        )
         return value
 
     @property
     def filter(self) -> FilterExpression | None:
         """``filter``: optional datacatalog.FilterExpression, field 2."""
         value: FilterExpression | None = (
-            self._present("filter") if self._pb.HasField("filter") else None
+            self._present("filter") if (self._pb or self._message()).HasField("filter") else None
         )
         return value
 
@@ -276,7 +445,9 @@ class ListArtifactsRequest(_Message):
     def pagination(self) -> PaginationOptions | None:
         """``pagination``: optional datacatalog.PaginationOptions, field 3."""
         value: PaginationOptions | None = (
-            self._present("pagination") if self._pb.HasField("pagination") else None
+            self._present("pagination")
+            if (self._pb or self._message()).HasField("pagination")
+            else None
         )
         return value
 
@@ -296,10 +467,34 @@ class ListArtifactsResponse(_Message):
         artifacts: _abc.Iterable[Artifact] | None = None,
         next_token: str | None = None,
     ) -> None:
-        self._build(
+        if (artifacts is None or _fast.models(artifacts, _pb2.Artifact)) and (
+            next_token is None or (next_token.__class__ is str and next_token.isascii())
+        ):
+            self._values = (
+                [*artifacts] if artifacts else None,
+                next_token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifacts,
+                next_token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifacts,
             next_token,
-        )
+        ) = self._values
+        if artifacts is not None:
+            _fast.put_models(_target.artifacts, artifacts)
+        if next_token is not None:
+            _target.next_token = next_token
 
     @property
     def artifacts(self) -> list[Artifact]:
@@ -310,7 +505,7 @@ class ListArtifactsResponse(_Message):
     @property
     def next_token(self) -> str:
         """``next_token``: string, field 2."""
-        value: str = self._pb.next_token
+        value: str = (self._pb or self._message()).next_token
         return value
 
 
@@ -329,16 +524,43 @@ class ListDatasetsRequest(_Message):
         filter: FilterExpression | None = None,
         pagination: PaginationOptions | None = None,
     ) -> None:
-        self._build(
+        if (
+            filter is None or getattr(filter.__class__, "_IDL_PB", None) is _pb2.FilterExpression
+        ) and (
+            pagination is None
+            or getattr(pagination.__class__, "_IDL_PB", None) is _pb2.PaginationOptions
+        ):
+            self._values = (
+                filter,
+                pagination,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                filter,
+                pagination,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             filter,
             pagination,
-        )
+        ) = self._values
+        if filter is not None:
+            filter._fm_into(_target.filter)
+        if pagination is not None:
+            pagination._fm_into(_target.pagination)
 
     @property
     def filter(self) -> FilterExpression | None:
         """``filter``: optional datacatalog.FilterExpression, field 1."""
         value: FilterExpression | None = (
-            self._present("filter") if self._pb.HasField("filter") else None
+            self._present("filter") if (self._pb or self._message()).HasField("filter") else None
         )
         return value
 
@@ -346,7 +568,9 @@ class ListDatasetsRequest(_Message):
     def pagination(self) -> PaginationOptions | None:
         """``pagination``: optional datacatalog.PaginationOptions, field 2."""
         value: PaginationOptions | None = (
-            self._present("pagination") if self._pb.HasField("pagination") else None
+            self._present("pagination")
+            if (self._pb or self._message()).HasField("pagination")
+            else None
         )
         return value
 
@@ -366,10 +590,34 @@ class ListDatasetsResponse(_Message):
         datasets: _abc.Iterable[Dataset] | None = None,
         next_token: str | None = None,
     ) -> None:
-        self._build(
+        if (datasets is None or _fast.models(datasets, _pb2.Dataset)) and (
+            next_token is None or (next_token.__class__ is str and next_token.isascii())
+        ):
+            self._values = (
+                [*datasets] if datasets else None,
+                next_token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                datasets,
+                next_token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             datasets,
             next_token,
-        )
+        ) = self._values
+        if datasets is not None:
+            _fast.put_models(_target.datasets, datasets)
+        if next_token is not None:
+            _target.next_token = next_token
 
     @property
     def datasets(self) -> list[Dataset]:
@@ -380,7 +628,7 @@ class ListDatasetsResponse(_Message):
     @property
     def next_token(self) -> str:
         """``next_token``: string, field 2."""
-        value: str = self._pb.next_token
+        value: str = (self._pb or self._message()).next_token
         return value
 
 
@@ -405,31 +653,74 @@ class UpdateArtifactRequest(_Message):
         data: _abc.Iterable[ArtifactData] | None = None,
         metadata: Metadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (dataset is None or getattr(dataset.__class__, "_IDL_PB", None) is _pb2.DatasetID)
+            and (artifact_id is None or (artifact_id.__class__ is str and artifact_id.isascii()))
+            and (tag_name is None or (tag_name.__class__ is str and tag_name.isascii()))
+            and (data is None or _fast.models(data, _pb2.ArtifactData))
+            and (metadata is None or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.Metadata)
+            and (artifact_id is not None) + (tag_name is not None) < 2
+        ):
+            self._values = (
+                dataset,
+                artifact_id,
+                tag_name,
+                [*data] if data else None,
+                metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                dataset,
+                artifact_id,
+                tag_name,
+                data,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             dataset,
             artifact_id,
             tag_name,
             data,
             metadata,
-        )
+        ) = self._values
+        if dataset is not None:
+            dataset._fm_into(_target.dataset)
+        if artifact_id is not None:
+            _target.artifact_id = artifact_id
+        if tag_name is not None:
+            _target.tag_name = tag_name
+        if data is not None:
+            _fast.put_models(_target.data, data)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
 
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
+        value: DatasetID | None = (
+            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
+        )
         return value
 
     @property
     def artifact_id(self) -> str | None:
         """``artifact_id``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.artifact_id if pb.HasField("artifact_id") else None
         return value
 
     @property
     def tag_name(self) -> str | None:
         """``tag_name``: optional string, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.tag_name if pb.HasField("tag_name") else None
         return value
 
@@ -443,7 +734,9 @@ class UpdateArtifactRequest(_Message):
     def metadata(self) -> Metadata | None:
         """``metadata``: optional datacatalog.Metadata, field 5."""
         value: Metadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -459,14 +752,28 @@ class UpdateArtifactResponse(_Message):
         self,
         artifact_id: str | None = None,
     ) -> None:
-        self._build(
-            artifact_id,
-        )
+        if artifact_id is None or (artifact_id.__class__ is str and artifact_id.isascii()):
+            self._values = (artifact_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (artifact_id,) = self._values
+        if artifact_id is not None:
+            _target.artifact_id = artifact_id
 
     @property
     def artifact_id(self) -> str:
         """``artifact_id``: string, field 1."""
-        value: str = self._pb.artifact_id
+        value: str = (self._pb or self._message()).artifact_id
         return value
 
 
@@ -485,23 +792,49 @@ class ReservationID(_Message):
         dataset_id: DatasetID | None = None,
         tag_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            dataset_id is None or getattr(dataset_id.__class__, "_IDL_PB", None) is _pb2.DatasetID
+        ) and (tag_name is None or (tag_name.__class__ is str and tag_name.isascii())):
+            self._values = (
+                dataset_id,
+                tag_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                dataset_id,
+                tag_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             dataset_id,
             tag_name,
-        )
+        ) = self._values
+        if dataset_id is not None:
+            dataset_id._fm_into(_target.dataset_id)
+        if tag_name is not None:
+            _target.tag_name = tag_name
 
     @property
     def dataset_id(self) -> DatasetID | None:
         """``dataset_id``: optional datacatalog.DatasetID, field 1."""
         value: DatasetID | None = (
-            self._present("dataset_id") if self._pb.HasField("dataset_id") else None
+            self._present("dataset_id")
+            if (self._pb or self._message()).HasField("dataset_id")
+            else None
         )
         return value
 
     @property
     def tag_name(self) -> str:
         """``tag_name``: string, field 2."""
-        value: str = self._pb.tag_name
+        value: str = (self._pb or self._message()).tag_name
         return value
 
 
@@ -522,31 +855,68 @@ class GetOrExtendReservationRequest(_Message):
         owner_id: str | None = None,
         heartbeat_interval: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                reservation_id is None
+                or getattr(reservation_id.__class__, "_IDL_PB", None) is _pb2.ReservationID
+            )
+            and (owner_id is None or (owner_id.__class__ is str and owner_id.isascii()))
+            and (heartbeat_interval is None or _fast.duration(heartbeat_interval))
+        ):
+            self._values = (
+                reservation_id,
+                owner_id,
+                heartbeat_interval,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                reservation_id,
+                owner_id,
+                heartbeat_interval,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             reservation_id,
             owner_id,
             heartbeat_interval,
-        )
+        ) = self._values
+        if reservation_id is not None:
+            reservation_id._fm_into(_target.reservation_id)
+        if owner_id is not None:
+            _target.owner_id = owner_id
+        if heartbeat_interval is not None:
+            _fast.put_duration(_target.heartbeat_interval, heartbeat_interval)
 
     @property
     def reservation_id(self) -> ReservationID | None:
         """``reservation_id``: optional datacatalog.ReservationID, field 1."""
         value: ReservationID | None = (
-            self._present("reservation_id") if self._pb.HasField("reservation_id") else None
+            self._present("reservation_id")
+            if (self._pb or self._message()).HasField("reservation_id")
+            else None
         )
         return value
 
     @property
     def owner_id(self) -> str:
         """``owner_id``: string, field 2."""
-        value: str = self._pb.owner_id
+        value: str = (self._pb or self._message()).owner_id
         return value
 
     @property
     def heartbeat_interval(self) -> _datetime.timedelta | None:
         """``heartbeat_interval``: optional google.protobuf.Duration, field 3."""
         value: _datetime.timedelta | None = (
-            self._present("heartbeat_interval") if self._pb.HasField("heartbeat_interval") else None
+            self._present("heartbeat_interval")
+            if (self._pb or self._message()).HasField("heartbeat_interval")
+            else None
         )
         return value
 
@@ -572,33 +942,80 @@ class Reservation(_Message):
         expires_at: _datetime.datetime | None = None,
         metadata: Metadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                reservation_id is None
+                or getattr(reservation_id.__class__, "_IDL_PB", None) is _pb2.ReservationID
+            )
+            and (owner_id is None or (owner_id.__class__ is str and owner_id.isascii()))
+            and (heartbeat_interval is None or _fast.duration(heartbeat_interval))
+            and (expires_at is None or _fast.timestamp(expires_at))
+            and (metadata is None or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.Metadata)
+        ):
+            self._values = (
+                reservation_id,
+                owner_id,
+                heartbeat_interval,
+                expires_at,
+                metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                reservation_id,
+                owner_id,
+                heartbeat_interval,
+                expires_at,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             reservation_id,
             owner_id,
             heartbeat_interval,
             expires_at,
             metadata,
-        )
+        ) = self._values
+        if reservation_id is not None:
+            reservation_id._fm_into(_target.reservation_id)
+        if owner_id is not None:
+            _target.owner_id = owner_id
+        if heartbeat_interval is not None:
+            _fast.put_duration(_target.heartbeat_interval, heartbeat_interval)
+        if expires_at is not None:
+            _fast.put_timestamp(_target.expires_at, expires_at)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
 
     @property
     def reservation_id(self) -> ReservationID | None:
         """``reservation_id``: optional datacatalog.ReservationID, field 1."""
         value: ReservationID | None = (
-            self._present("reservation_id") if self._pb.HasField("reservation_id") else None
+            self._present("reservation_id")
+            if (self._pb or self._message()).HasField("reservation_id")
+            else None
         )
         return value
 
     @property
     def owner_id(self) -> str:
         """``owner_id``: string, field 2."""
-        value: str = self._pb.owner_id
+        value: str = (self._pb or self._message()).owner_id
         return value
 
     @property
     def heartbeat_interval(self) -> _datetime.timedelta | None:
         """``heartbeat_interval``: optional google.protobuf.Duration, field 3."""
         value: _datetime.timedelta | None = (
-            self._present("heartbeat_interval") if self._pb.HasField("heartbeat_interval") else None
+            self._present("heartbeat_interval")
+            if (self._pb or self._message()).HasField("heartbeat_interval")
+            else None
         )
         return value
 
@@ -606,7 +1023,9 @@ class Reservation(_Message):
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("expires_at") if self._pb.HasField("expires_at") else None
+            self._present("expires_at")
+            if (self._pb or self._message()).HasField("expires_at")
+            else None
         )
         return value
 
@@ -614,7 +1033,9 @@ class Reservation(_Message):
     def metadata(self) -> Metadata | None:
         """``metadata``: optional datacatalog.Metadata, field 6."""
         value: Metadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -630,15 +1051,34 @@ class GetOrExtendReservationResponse(_Message):
         self,
         reservation: Reservation | None = None,
     ) -> None:
-        self._build(
-            reservation,
-        )
+        if (
+            reservation is None
+            or getattr(reservation.__class__, "_IDL_PB", None) is _pb2.Reservation
+        ):
+            self._values = (reservation,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                reservation,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (reservation,) = self._values
+        if reservation is not None:
+            reservation._fm_into(_target.reservation)
 
     @property
     def reservation(self) -> Reservation | None:
         """``reservation``: optional datacatalog.Reservation, field 1."""
         value: Reservation | None = (
-            self._present("reservation") if self._pb.HasField("reservation") else None
+            self._present("reservation")
+            if (self._pb or self._message()).HasField("reservation")
+            else None
         )
         return value
 
@@ -658,23 +1098,50 @@ class ReleaseReservationRequest(_Message):
         reservation_id: ReservationID | None = None,
         owner_id: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            reservation_id is None
+            or getattr(reservation_id.__class__, "_IDL_PB", None) is _pb2.ReservationID
+        ) and (owner_id is None or (owner_id.__class__ is str and owner_id.isascii())):
+            self._values = (
+                reservation_id,
+                owner_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                reservation_id,
+                owner_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             reservation_id,
             owner_id,
-        )
+        ) = self._values
+        if reservation_id is not None:
+            reservation_id._fm_into(_target.reservation_id)
+        if owner_id is not None:
+            _target.owner_id = owner_id
 
     @property
     def reservation_id(self) -> ReservationID | None:
         """``reservation_id``: optional datacatalog.ReservationID, field 1."""
         value: ReservationID | None = (
-            self._present("reservation_id") if self._pb.HasField("reservation_id") else None
+            self._present("reservation_id")
+            if (self._pb or self._message()).HasField("reservation_id")
+            else None
         )
         return value
 
     @property
     def owner_id(self) -> str:
         """``owner_id``: string, field 2."""
-        value: str = self._pb.owner_id
+        value: str = (self._pb or self._message()).owner_id
         return value
 
 
@@ -708,23 +1175,57 @@ class Dataset(_Message):
         metadata: Metadata | None = None,
         partitionKeys: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (id is None or getattr(id.__class__, "_IDL_PB", None) is _pb2.DatasetID)
+            and (metadata is None or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.Metadata)
+            and (partitionKeys is None or _fast.strings(partitionKeys))
+        ):
+            self._values = (
+                id,
+                metadata,
+                [*partitionKeys] if partitionKeys else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                metadata,
+                partitionKeys,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             metadata,
             partitionKeys,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if partitionKeys is not None:
+            _target.partitionKeys.extend(partitionKeys)
 
     @property
     def id(self) -> DatasetID | None:
         """``id``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = self._present("id") if self._pb.HasField("id") else None
+        value: DatasetID | None = (
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
+        )
         return value
 
     @property
     def metadata(self) -> Metadata | None:
         """``metadata``: optional datacatalog.Metadata, field 2."""
         value: Metadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -750,21 +1251,45 @@ class Partition(_Message):
         key: str | None = None,
         value: str | None = None,
     ) -> None:
-        self._build(
+        if (key is None or (key.__class__ is str and key.isascii())) and (
+            value is None or (value.__class__ is str and value.isascii())
+        ):
+            self._values = (
+                key,
+                value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             value,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if value is not None:
+            _target.value = value
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
     def value(self) -> str:
         """``value``: string, field 2."""
-        value: str = self._pb.value
+        value: str = (self._pb or self._message()).value
         return value
 
 
@@ -791,49 +1316,94 @@ class DatasetID(_Message):
         UUID: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (version is None or (version.__class__ is str and version.isascii()))
+            and (UUID is None or (UUID.__class__ is str and UUID.isascii()))
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                name,
+                domain,
+                version,
+                UUID,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                name,
+                domain,
+                version,
+                UUID,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             name,
             domain,
             version,
             UUID,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if name is not None:
+            _target.name = name
+        if domain is not None:
+            _target.domain = domain
+        if version is not None:
+            _target.version = version
+        if UUID is not None:
+            _target.UUID = UUID
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def version(self) -> str:
         """``version``: string, field 4."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value
 
     @property
     def UUID(self) -> str:
         """``UUID``: string, field 5."""
-        value: str = self._pb.UUID
+        value: str = (self._pb or self._message()).UUID
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 6."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -862,7 +1432,43 @@ class Artifact(_Message):
         tags: _abc.Iterable[Tag] | None = None,
         created_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (id is None or (id.__class__ is str and id.isascii()))
+            and (dataset is None or getattr(dataset.__class__, "_IDL_PB", None) is _pb2.DatasetID)
+            and (data is None or _fast.models(data, _pb2.ArtifactData))
+            and (metadata is None or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.Metadata)
+            and (partitions is None or _fast.models(partitions, _pb2.Partition))
+            and (tags is None or _fast.models(tags, _pb2.Tag))
+            and (created_at is None or _fast.timestamp(created_at))
+        ):
+            self._values = (
+                id,
+                dataset,
+                [*data] if data else None,
+                metadata,
+                [*partitions] if partitions else None,
+                [*tags] if tags else None,
+                created_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                dataset,
+                data,
+                metadata,
+                partitions,
+                tags,
+                created_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             dataset,
             data,
@@ -870,18 +1476,34 @@ class Artifact(_Message):
             partitions,
             tags,
             created_at,
-        )
+        ) = self._values
+        if id is not None:
+            _target.id = id
+        if dataset is not None:
+            dataset._fm_into(_target.dataset)
+        if data is not None:
+            _fast.put_models(_target.data, data)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if partitions is not None:
+            _fast.put_models(_target.partitions, partitions)
+        if tags is not None:
+            _fast.put_models(_target.tags, tags)
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
 
     @property
     def id(self) -> str:
         """``id``: string, field 1."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 2."""
-        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
+        value: DatasetID | None = (
+            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
+        )
         return value
 
     @property
@@ -894,7 +1516,9 @@ class Artifact(_Message):
     def metadata(self) -> Metadata | None:
         """``metadata``: optional datacatalog.Metadata, field 4."""
         value: Metadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -914,7 +1538,9 @@ class Artifact(_Message):
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 7."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value
 
@@ -934,22 +1560,47 @@ class ArtifactData(_Message):
         name: str | None = None,
         value: _core_literals.Literal | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            value is None
+            or getattr(value.__class__, "_IDL_PB", None) is _flyteidl_core_literals_pb2.Literal
+        ):
+            self._values = (
+                name,
+                value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             value,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if value is not None:
+            value._fm_into(_target.value)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl.core.Literal, field 2."""
         value: _core_literals.Literal | None = (
-            self._present("value") if self._pb.HasField("value") else None
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
         )
         return value
 
@@ -971,28 +1622,60 @@ class Tag(_Message):
         artifact_id: str | None = None,
         dataset: DatasetID | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (artifact_id is None or (artifact_id.__class__ is str and artifact_id.isascii()))
+            and (dataset is None or getattr(dataset.__class__, "_IDL_PB", None) is _pb2.DatasetID)
+        ):
+            self._values = (
+                name,
+                artifact_id,
+                dataset,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                artifact_id,
+                dataset,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             artifact_id,
             dataset,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if artifact_id is not None:
+            _target.artifact_id = artifact_id
+        if dataset is not None:
+            dataset._fm_into(_target.dataset)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def artifact_id(self) -> str:
         """``artifact_id``: string, field 2."""
-        value: str = self._pb.artifact_id
+        value: str = (self._pb or self._message()).artifact_id
         return value
 
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 3."""
-        value: DatasetID | None = self._present("dataset") if self._pb.HasField("dataset") else None
+        value: DatasetID | None = (
+            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
+        )
         return value
 
 
@@ -1007,9 +1690,23 @@ class Metadata(_Message):
         self,
         key_map: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
-            key_map,
-        )
+        if key_map is None or _fast.string_map(key_map):
+            self._values = ({**key_map} if key_map else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key_map,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (key_map,) = self._values
+        if key_map is not None:
+            _target.key_map.update(key_map)
 
     @property
     def key_map(self) -> dict[str, str]:
@@ -1029,9 +1726,23 @@ class FilterExpression(_Message):
         self,
         filters: _abc.Iterable[SinglePropertyFilter] | None = None,
     ) -> None:
-        self._build(
-            filters,
-        )
+        if filters is None or _fast.models(filters, _pb2.SinglePropertyFilter):
+            self._values = ([*filters] if filters else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                filters,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (filters,) = self._values
+        if filters is not None:
+            _fast.put_models(_target.filters, filters)
 
     @property
     def filters(self) -> list[SinglePropertyFilter]:
@@ -1066,19 +1777,89 @@ class SinglePropertyFilter(_Message):
         dataset_filter: DatasetPropertyFilter | None = None,
         operator: SinglePropertyFilter.ComparisonOperator | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                tag_filter is None
+                or getattr(tag_filter.__class__, "_IDL_PB", None) is _pb2.TagPropertyFilter
+            )
+            and (
+                partition_filter is None
+                or getattr(partition_filter.__class__, "_IDL_PB", None)
+                is _pb2.PartitionPropertyFilter
+            )
+            and (
+                artifact_filter is None
+                or getattr(artifact_filter.__class__, "_IDL_PB", None)
+                is _pb2.ArtifactPropertyFilter
+            )
+            and (
+                dataset_filter is None
+                or getattr(dataset_filter.__class__, "_IDL_PB", None) is _pb2.DatasetPropertyFilter
+            )
+            and (
+                operator is None
+                or (
+                    (
+                        operator.__class__ is int
+                        or operator.__class__ is SinglePropertyFilter.ComparisonOperator
+                    )
+                    and -2147483648 <= operator <= 2147483647
+                )
+            )
+            and (tag_filter is not None)
+            + (partition_filter is not None)
+            + (artifact_filter is not None)
+            + (dataset_filter is not None)
+            < 2
+        ):
+            self._values = (
+                tag_filter,
+                partition_filter,
+                artifact_filter,
+                dataset_filter,
+                operator,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                tag_filter,
+                partition_filter,
+                artifact_filter,
+                dataset_filter,
+                operator,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             tag_filter,
             partition_filter,
             artifact_filter,
             dataset_filter,
             operator,
-        )
+        ) = self._values
+        if tag_filter is not None:
+            tag_filter._fm_into(_target.tag_filter)
+        if partition_filter is not None:
+            partition_filter._fm_into(_target.partition_filter)
+        if artifact_filter is not None:
+            artifact_filter._fm_into(_target.artifact_filter)
+        if dataset_filter is not None:
+            dataset_filter._fm_into(_target.dataset_filter)
+        if operator is not None:
+            _target.operator = operator
 
     @property
     def tag_filter(self) -> TagPropertyFilter | None:
         """``tag_filter``: optional datacatalog.TagPropertyFilter, field 1."""
         value: TagPropertyFilter | None = (
-            self._present("tag_filter") if self._pb.HasField("tag_filter") else None
+            self._present("tag_filter")
+            if (self._pb or self._message()).HasField("tag_filter")
+            else None
         )
         return value
 
@@ -1086,7 +1867,9 @@ class SinglePropertyFilter(_Message):
     def partition_filter(self) -> PartitionPropertyFilter | None:
         """``partition_filter``: optional datacatalog.PartitionPropertyFilter, field 2."""
         value: PartitionPropertyFilter | None = (
-            self._present("partition_filter") if self._pb.HasField("partition_filter") else None
+            self._present("partition_filter")
+            if (self._pb or self._message()).HasField("partition_filter")
+            else None
         )
         return value
 
@@ -1094,7 +1877,9 @@ class SinglePropertyFilter(_Message):
     def artifact_filter(self) -> ArtifactPropertyFilter | None:
         """``artifact_filter``: optional datacatalog.ArtifactPropertyFilter, field 3."""
         value: ArtifactPropertyFilter | None = (
-            self._present("artifact_filter") if self._pb.HasField("artifact_filter") else None
+            self._present("artifact_filter")
+            if (self._pb or self._message()).HasField("artifact_filter")
+            else None
         )
         return value
 
@@ -1102,7 +1887,9 @@ class SinglePropertyFilter(_Message):
     def dataset_filter(self) -> DatasetPropertyFilter | None:
         """``dataset_filter``: optional datacatalog.DatasetPropertyFilter, field 4."""
         value: DatasetPropertyFilter | None = (
-            self._present("dataset_filter") if self._pb.HasField("dataset_filter") else None
+            self._present("dataset_filter")
+            if (self._pb or self._message()).HasField("dataset_filter")
+            else None
         )
         return value
 
@@ -1124,14 +1911,28 @@ class ArtifactPropertyFilter(_Message):
         self,
         artifact_id: str | None = None,
     ) -> None:
-        self._build(
-            artifact_id,
-        )
+        if artifact_id is None or (artifact_id.__class__ is str and artifact_id.isascii()):
+            self._values = (artifact_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (artifact_id,) = self._values
+        if artifact_id is not None:
+            _target.artifact_id = artifact_id
 
     @property
     def artifact_id(self) -> str | None:
         """``artifact_id``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.artifact_id if pb.HasField("artifact_id") else None
         return value
 
@@ -1147,14 +1948,28 @@ class TagPropertyFilter(_Message):
         self,
         tag_name: str | None = None,
     ) -> None:
-        self._build(
-            tag_name,
-        )
+        if tag_name is None or (tag_name.__class__ is str and tag_name.isascii()):
+            self._values = (tag_name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                tag_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (tag_name,) = self._values
+        if tag_name is not None:
+            _target.tag_name = tag_name
 
     @property
     def tag_name(self) -> str | None:
         """``tag_name``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.tag_name if pb.HasField("tag_name") else None
         return value
 
@@ -1170,15 +1985,29 @@ class PartitionPropertyFilter(_Message):
         self,
         key_val: KeyValuePair | None = None,
     ) -> None:
-        self._build(
-            key_val,
-        )
+        if key_val is None or getattr(key_val.__class__, "_IDL_PB", None) is _pb2.KeyValuePair:
+            self._values = (key_val,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key_val,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (key_val,) = self._values
+        if key_val is not None:
+            key_val._fm_into(_target.key_val)
 
     @property
     def key_val(self) -> KeyValuePair | None:
         """``key_val``: optional datacatalog.KeyValuePair, field 1."""
         value: KeyValuePair | None = (
-            self._present("key_val") if self._pb.HasField("key_val") else None
+            self._present("key_val") if (self._pb or self._message()).HasField("key_val") else None
         )
         return value
 
@@ -1198,21 +2027,45 @@ class KeyValuePair(_Message):
         key: str | None = None,
         value: str | None = None,
     ) -> None:
-        self._build(
+        if (key is None or (key.__class__ is str and key.isascii())) and (
+            value is None or (value.__class__ is str and value.isascii())
+        ):
+            self._values = (
+                key,
+                value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             value,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if value is not None:
+            _target.value = value
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
     def value(self) -> str:
         """``value``: string, field 2."""
-        value: str = self._pb.value
+        value: str = (self._pb or self._message()).value
         return value
 
 
@@ -1237,46 +2090,92 @@ class DatasetPropertyFilter(_Message):
         version: str | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (version is None or (version.__class__ is str and version.isascii()))
+            and (org is None or (org.__class__ is str and org.isascii()))
+            and (project is not None)
+            + (name is not None)
+            + (domain is not None)
+            + (version is not None)
+            + (org is not None)
+            < 2
+        ):
+            self._values = (
+                project,
+                name,
+                domain,
+                version,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                name,
+                domain,
+                version,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             name,
             domain,
             version,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if name is not None:
+            _target.name = name
+        if domain is not None:
+            _target.domain = domain
+        if version is not None:
+            _target.version = version
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str | None:
         """``project``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.project if pb.HasField("project") else None
         return value
 
     @property
     def name(self) -> str | None:
         """``name``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.name if pb.HasField("name") else None
         return value
 
     @property
     def domain(self) -> str | None:
         """``domain``: optional string, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.domain if pb.HasField("domain") else None
         return value
 
     @property
     def version(self) -> str | None:
         """``version``: optional string, field 4."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.version if pb.HasField("version") else None
         return value
 
     @property
     def org(self) -> str | None:
         """``org``: optional string, field 5."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.org if pb.HasField("org") else None
         return value
 
@@ -1311,23 +2210,73 @@ class PaginationOptions(_Message):
         sortKey: PaginationOptions.SortKey | int | None = None,
         sortOrder: PaginationOptions.SortOrder | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (
+                sortKey is None
+                or (
+                    (sortKey.__class__ is int or sortKey.__class__ is PaginationOptions.SortKey)
+                    and -2147483648 <= sortKey <= 2147483647
+                )
+            )
+            and (
+                sortOrder is None
+                or (
+                    (
+                        sortOrder.__class__ is int
+                        or sortOrder.__class__ is PaginationOptions.SortOrder
+                    )
+                    and -2147483648 <= sortOrder <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                limit,
+                token,
+                sortKey,
+                sortOrder,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                limit,
+                token,
+                sortKey,
+                sortOrder,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             limit,
             token,
             sortKey,
             sortOrder,
-        )
+        ) = self._values
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if sortKey is not None:
+            _target.sortKey = sortKey
+        if sortOrder is not None:
+            _target.sortOrder = sortOrder
 
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 1."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property

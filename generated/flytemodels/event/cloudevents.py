@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.event import cloudevents_pb2 as _pb2
+from flyteidl.core import artifact_id_pb2 as _flyteidl_core_artifact_id_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import interface_pb2 as _flyteidl_core_interface_pb2
+from flyteidl.event import event_pb2 as _flyteidl_event_event_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -42,7 +47,62 @@ class CloudEventWorkflowExecution(_Message):
         launch_plan_id: _core_identifier.Identifier | None = None,
         labels: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                raw_event is None
+                or getattr(raw_event.__class__, "_IDL_PB", None)
+                is _flyteidl_event_event_pb2.WorkflowExecutionEvent
+            )
+            and (
+                output_interface is None
+                or getattr(output_interface.__class__, "_IDL_PB", None)
+                is _flyteidl_core_interface_pb2.TypedInterface
+            )
+            and (
+                artifact_ids is None
+                or _fast.models(artifact_ids, _flyteidl_core_artifact_id_pb2.ArtifactID)
+            )
+            and (
+                reference_execution is None
+                or getattr(reference_execution.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (principal is None or (principal.__class__ is str and principal.isascii()))
+            and (
+                launch_plan_id is None
+                or getattr(launch_plan_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (labels is None or _fast.string_map(labels))
+        ):
+            self._values = (
+                raw_event,
+                output_interface,
+                [*artifact_ids] if artifact_ids else None,
+                reference_execution,
+                principal,
+                launch_plan_id,
+                {**labels} if labels else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                raw_event,
+                output_interface,
+                artifact_ids,
+                reference_execution,
+                principal,
+                launch_plan_id,
+                labels,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             raw_event,
             output_interface,
             artifact_ids,
@@ -50,13 +110,29 @@ class CloudEventWorkflowExecution(_Message):
             principal,
             launch_plan_id,
             labels,
-        )
+        ) = self._values
+        if raw_event is not None:
+            raw_event._fm_into(_target.raw_event)
+        if output_interface is not None:
+            output_interface._fm_into(_target.output_interface)
+        if artifact_ids is not None:
+            _fast.put_models(_target.artifact_ids, artifact_ids)
+        if reference_execution is not None:
+            reference_execution._fm_into(_target.reference_execution)
+        if principal is not None:
+            _target.principal = principal
+        if launch_plan_id is not None:
+            launch_plan_id._fm_into(_target.launch_plan_id)
+        if labels is not None:
+            _target.labels.update(labels)
 
     @property
     def raw_event(self) -> _event_event.WorkflowExecutionEvent | None:
         """``raw_event``: optional flyteidl.event.WorkflowExecutionEvent, field 1."""
         value: _event_event.WorkflowExecutionEvent | None = (
-            self._present("raw_event") if self._pb.HasField("raw_event") else None
+            self._present("raw_event")
+            if (self._pb or self._message()).HasField("raw_event")
+            else None
         )
         return value
 
@@ -64,7 +140,9 @@ class CloudEventWorkflowExecution(_Message):
     def output_interface(self) -> _core_interface.TypedInterface | None:
         """``output_interface``: optional flyteidl.core.TypedInterface, field 2."""
         value: _core_interface.TypedInterface | None = (
-            self._present("output_interface") if self._pb.HasField("output_interface") else None
+            self._present("output_interface")
+            if (self._pb or self._message()).HasField("output_interface")
+            else None
         )
         return value
 
@@ -79,7 +157,7 @@ class CloudEventWorkflowExecution(_Message):
         """``reference_execution``: optional flyteidl.core.WorkflowExecutionIdentifier, field 4."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
             self._present("reference_execution")
-            if self._pb.HasField("reference_execution")
+            if (self._pb or self._message()).HasField("reference_execution")
             else None
         )
         return value
@@ -87,14 +165,16 @@ class CloudEventWorkflowExecution(_Message):
     @property
     def principal(self) -> str:
         """``principal``: string, field 5."""
-        value: str = self._pb.principal
+        value: str = (self._pb or self._message()).principal
         return value
 
     @property
     def launch_plan_id(self) -> _core_identifier.Identifier | None:
         """``launch_plan_id``: optional flyteidl.core.Identifier, field 6."""
         value: _core_identifier.Identifier | None = (
-            self._present("launch_plan_id") if self._pb.HasField("launch_plan_id") else None
+            self._present("launch_plan_id")
+            if (self._pb or self._message()).HasField("launch_plan_id")
+            else None
         )
         return value
 
@@ -130,7 +210,62 @@ class CloudEventNodeExecution(_Message):
         launch_plan_id: _core_identifier.Identifier | None = None,
         labels: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                raw_event is None
+                or getattr(raw_event.__class__, "_IDL_PB", None)
+                is _flyteidl_event_event_pb2.NodeExecutionEvent
+            )
+            and (
+                task_exec_id is None
+                or getattr(task_exec_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.TaskExecutionIdentifier
+            )
+            and (
+                output_interface is None
+                or getattr(output_interface.__class__, "_IDL_PB", None)
+                is _flyteidl_core_interface_pb2.TypedInterface
+            )
+            and (
+                artifact_ids is None
+                or _fast.models(artifact_ids, _flyteidl_core_artifact_id_pb2.ArtifactID)
+            )
+            and (principal is None or (principal.__class__ is str and principal.isascii()))
+            and (
+                launch_plan_id is None
+                or getattr(launch_plan_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (labels is None or _fast.string_map(labels))
+        ):
+            self._values = (
+                raw_event,
+                task_exec_id,
+                output_interface,
+                [*artifact_ids] if artifact_ids else None,
+                principal,
+                launch_plan_id,
+                {**labels} if labels else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                raw_event,
+                task_exec_id,
+                output_interface,
+                artifact_ids,
+                principal,
+                launch_plan_id,
+                labels,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             raw_event,
             task_exec_id,
             output_interface,
@@ -138,13 +273,29 @@ class CloudEventNodeExecution(_Message):
             principal,
             launch_plan_id,
             labels,
-        )
+        ) = self._values
+        if raw_event is not None:
+            raw_event._fm_into(_target.raw_event)
+        if task_exec_id is not None:
+            task_exec_id._fm_into(_target.task_exec_id)
+        if output_interface is not None:
+            output_interface._fm_into(_target.output_interface)
+        if artifact_ids is not None:
+            _fast.put_models(_target.artifact_ids, artifact_ids)
+        if principal is not None:
+            _target.principal = principal
+        if launch_plan_id is not None:
+            launch_plan_id._fm_into(_target.launch_plan_id)
+        if labels is not None:
+            _target.labels.update(labels)
 
     @property
     def raw_event(self) -> _event_event.NodeExecutionEvent | None:
         """``raw_event``: optional flyteidl.event.NodeExecutionEvent, field 1."""
         value: _event_event.NodeExecutionEvent | None = (
-            self._present("raw_event") if self._pb.HasField("raw_event") else None
+            self._present("raw_event")
+            if (self._pb or self._message()).HasField("raw_event")
+            else None
         )
         return value
 
@@ -152,7 +303,9 @@ class CloudEventNodeExecution(_Message):
     def task_exec_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_exec_id``: optional flyteidl.core.TaskExecutionIdentifier, field 2."""
         value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("task_exec_id") if self._pb.HasField("task_exec_id") else None
+            self._present("task_exec_id")
+            if (self._pb or self._message()).HasField("task_exec_id")
+            else None
         )
         return value
 
@@ -160,7 +313,9 @@ class CloudEventNodeExecution(_Message):
     def output_interface(self) -> _core_interface.TypedInterface | None:
         """``output_interface``: optional flyteidl.core.TypedInterface, field 3."""
         value: _core_interface.TypedInterface | None = (
-            self._present("output_interface") if self._pb.HasField("output_interface") else None
+            self._present("output_interface")
+            if (self._pb or self._message()).HasField("output_interface")
+            else None
         )
         return value
 
@@ -173,14 +328,16 @@ class CloudEventNodeExecution(_Message):
     @property
     def principal(self) -> str:
         """``principal``: string, field 5."""
-        value: str = self._pb.principal
+        value: str = (self._pb or self._message()).principal
         return value
 
     @property
     def launch_plan_id(self) -> _core_identifier.Identifier | None:
         """``launch_plan_id``: optional flyteidl.core.Identifier, field 6."""
         value: _core_identifier.Identifier | None = (
-            self._present("launch_plan_id") if self._pb.HasField("launch_plan_id") else None
+            self._present("launch_plan_id")
+            if (self._pb or self._message()).HasField("launch_plan_id")
+            else None
         )
         return value
 
@@ -206,16 +363,44 @@ class CloudEventTaskExecution(_Message):
         raw_event: _event_event.TaskExecutionEvent | None = None,
         labels: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            raw_event is None
+            or getattr(raw_event.__class__, "_IDL_PB", None)
+            is _flyteidl_event_event_pb2.TaskExecutionEvent
+        ) and (labels is None or _fast.string_map(labels)):
+            self._values = (
+                raw_event,
+                {**labels} if labels else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                raw_event,
+                labels,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             raw_event,
             labels,
-        )
+        ) = self._values
+        if raw_event is not None:
+            raw_event._fm_into(_target.raw_event)
+        if labels is not None:
+            _target.labels.update(labels)
 
     @property
     def raw_event(self) -> _event_event.TaskExecutionEvent | None:
         """``raw_event``: optional flyteidl.event.TaskExecutionEvent, field 1."""
         value: _event_event.TaskExecutionEvent | None = (
-            self._present("raw_event") if self._pb.HasField("raw_event") else None
+            self._present("raw_event")
+            if (self._pb or self._message()).HasField("raw_event")
+            else None
         )
         return value
 
@@ -249,20 +434,82 @@ class CloudEventExecutionStart(_Message):
         artifact_trackers: _abc.Iterable[str] | None = None,
         principal: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                execution_id is None
+                or getattr(execution_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (
+                launch_plan_id is None
+                or getattr(launch_plan_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                workflow_id is None
+                or getattr(workflow_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                artifact_ids is None
+                or _fast.models(artifact_ids, _flyteidl_core_artifact_id_pb2.ArtifactID)
+            )
+            and (artifact_trackers is None or _fast.strings(artifact_trackers))
+            and (principal is None or (principal.__class__ is str and principal.isascii()))
+        ):
+            self._values = (
+                execution_id,
+                launch_plan_id,
+                workflow_id,
+                [*artifact_ids] if artifact_ids else None,
+                [*artifact_trackers] if artifact_trackers else None,
+                principal,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                execution_id,
+                launch_plan_id,
+                workflow_id,
+                artifact_ids,
+                artifact_trackers,
+                principal,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             execution_id,
             launch_plan_id,
             workflow_id,
             artifact_ids,
             artifact_trackers,
             principal,
-        )
+        ) = self._values
+        if execution_id is not None:
+            execution_id._fm_into(_target.execution_id)
+        if launch_plan_id is not None:
+            launch_plan_id._fm_into(_target.launch_plan_id)
+        if workflow_id is not None:
+            workflow_id._fm_into(_target.workflow_id)
+        if artifact_ids is not None:
+            _fast.put_models(_target.artifact_ids, artifact_ids)
+        if artifact_trackers is not None:
+            _target.artifact_trackers.extend(artifact_trackers)
+        if principal is not None:
+            _target.principal = principal
 
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("execution_id") if self._pb.HasField("execution_id") else None
+            self._present("execution_id")
+            if (self._pb or self._message()).HasField("execution_id")
+            else None
         )
         return value
 
@@ -270,7 +517,9 @@ class CloudEventExecutionStart(_Message):
     def launch_plan_id(self) -> _core_identifier.Identifier | None:
         """``launch_plan_id``: optional flyteidl.core.Identifier, field 2."""
         value: _core_identifier.Identifier | None = (
-            self._present("launch_plan_id") if self._pb.HasField("launch_plan_id") else None
+            self._present("launch_plan_id")
+            if (self._pb or self._message()).HasField("launch_plan_id")
+            else None
         )
         return value
 
@@ -278,7 +527,9 @@ class CloudEventExecutionStart(_Message):
     def workflow_id(self) -> _core_identifier.Identifier | None:
         """``workflow_id``: optional flyteidl.core.Identifier, field 3."""
         value: _core_identifier.Identifier | None = (
-            self._present("workflow_id") if self._pb.HasField("workflow_id") else None
+            self._present("workflow_id")
+            if (self._pb or self._message()).HasField("workflow_id")
+            else None
         )
         return value
 
@@ -297,5 +548,5 @@ class CloudEventExecutionStart(_Message):
     @property
     def principal(self) -> str:
         """``principal``: string, field 6."""
-        value: str = self._pb.principal
+        value: str = (self._pb or self._message()).principal
         return value

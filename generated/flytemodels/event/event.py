@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.event import event_pb2 as _pb2
+from flyteidl.core import catalog_pb2 as _flyteidl_core_catalog_pb2
+from flyteidl.core import compiler_pb2 as _flyteidl_core_compiler_pb2
+from flyteidl.core import execution_pb2 as _flyteidl_core_execution_pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -46,7 +52,56 @@ class WorkflowExecutionEvent(_Message):
         error: _core_execution.ExecutionError | None = None,
         output_data: _core_literals.LiteralMap | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                execution_id is None
+                or getattr(execution_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (producer_id is None or (producer_id.__class__ is str and producer_id.isascii()))
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (occurred_at is None or _fast.timestamp(occurred_at))
+            and (output_uri is None or (output_uri.__class__ is str and output_uri.isascii()))
+            and (
+                error is None
+                or getattr(error.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.ExecutionError
+            )
+            and (
+                output_data is None
+                or getattr(output_data.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (output_uri is not None) + (error is not None) + (output_data is not None) < 2
+        ):
+            self._values = (
+                execution_id,
+                producer_id,
+                phase,
+                occurred_at,
+                output_uri,
+                error,
+                output_data,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                execution_id,
+                producer_id,
+                phase,
+                occurred_at,
+                output_uri,
+                error,
+                output_data,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             execution_id,
             producer_id,
             phase,
@@ -54,20 +109,36 @@ class WorkflowExecutionEvent(_Message):
             output_uri,
             error,
             output_data,
-        )
+        ) = self._values
+        if execution_id is not None:
+            execution_id._fm_into(_target.execution_id)
+        if producer_id is not None:
+            _target.producer_id = producer_id
+        if phase is not None:
+            _target.phase = phase
+        if occurred_at is not None:
+            _fast.put_timestamp(_target.occurred_at, occurred_at)
+        if output_uri is not None:
+            _target.output_uri = output_uri
+        if error is not None:
+            error._fm_into(_target.error)
+        if output_data is not None:
+            output_data._fm_into(_target.output_data)
 
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("execution_id") if self._pb.HasField("execution_id") else None
+            self._present("execution_id")
+            if (self._pb or self._message()).HasField("execution_id")
+            else None
         )
         return value
 
     @property
     def producer_id(self) -> str:
         """``producer_id``: string, field 2."""
-        value: str = self._pb.producer_id
+        value: str = (self._pb or self._message()).producer_id
         return value
 
     @property
@@ -80,14 +151,16 @@ class WorkflowExecutionEvent(_Message):
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+            self._present("occurred_at")
+            if (self._pb or self._message()).HasField("occurred_at")
+            else None
         )
         return value
 
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 5."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
@@ -95,7 +168,7 @@ class WorkflowExecutionEvent(_Message):
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 6."""
         value: _core_execution.ExecutionError | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value
 
@@ -103,7 +176,9 @@ class WorkflowExecutionEvent(_Message):
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 7."""
         value: _core_literals.LiteralMap | None = (
-            self._present("output_data") if self._pb.HasField("output_data") else None
+            self._present("output_data")
+            if (self._pb or self._message()).HasField("output_data")
+            else None
         )
         return value
 
@@ -169,7 +244,138 @@ class NodeExecutionEvent(_Message):
         is_in_dynamic_chain: bool | None = None,
         is_eager: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+            )
+            and (producer_id is None or (producer_id.__class__ is str and producer_id.isascii()))
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (occurred_at is None or _fast.timestamp(occurred_at))
+            and (input_uri is None or (input_uri.__class__ is str and input_uri.isascii()))
+            and (
+                input_data is None
+                or getattr(input_data.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (output_uri is None or (output_uri.__class__ is str and output_uri.isascii()))
+            and (
+                error is None
+                or getattr(error.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.ExecutionError
+            )
+            and (
+                output_data is None
+                or getattr(output_data.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                workflow_node_metadata is None
+                or getattr(workflow_node_metadata.__class__, "_IDL_PB", None)
+                is _pb2.WorkflowNodeMetadata
+            )
+            and (
+                task_node_metadata is None
+                or getattr(task_node_metadata.__class__, "_IDL_PB", None) is _pb2.TaskNodeMetadata
+            )
+            and (
+                parent_task_metadata is None
+                or getattr(parent_task_metadata.__class__, "_IDL_PB", None)
+                is _pb2.ParentTaskExecutionMetadata
+            )
+            and (
+                parent_node_metadata is None
+                or getattr(parent_node_metadata.__class__, "_IDL_PB", None)
+                is _pb2.ParentNodeExecutionMetadata
+            )
+            and (retry_group is None or (retry_group.__class__ is str and retry_group.isascii()))
+            and (spec_node_id is None or (spec_node_id.__class__ is str and spec_node_id.isascii()))
+            and (node_name is None or (node_name.__class__ is str and node_name.isascii()))
+            and (
+                event_version is None
+                or (event_version.__class__ is int and -2147483648 <= event_version <= 2147483647)
+            )
+            and (is_parent is None or is_parent.__class__ is bool)
+            and (is_dynamic is None or is_dynamic.__class__ is bool)
+            and (deck_uri is None or (deck_uri.__class__ is str and deck_uri.isascii()))
+            and (reported_at is None or _fast.timestamp(reported_at))
+            and (is_array is None or is_array.__class__ is bool)
+            and (
+                target_entity is None
+                or getattr(target_entity.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (is_in_dynamic_chain is None or is_in_dynamic_chain.__class__ is bool)
+            and (is_eager is None or is_eager.__class__ is bool)
+            and (input_uri is not None) + (input_data is not None) < 2
+            and (output_uri is not None) + (error is not None) + (output_data is not None) < 2
+            and (workflow_node_metadata is not None) + (task_node_metadata is not None) < 2
+        ):
+            self._values = (
+                id,
+                producer_id,
+                phase,
+                occurred_at,
+                input_uri,
+                input_data,
+                output_uri,
+                error,
+                output_data,
+                workflow_node_metadata,
+                task_node_metadata,
+                parent_task_metadata,
+                parent_node_metadata,
+                retry_group,
+                spec_node_id,
+                node_name,
+                event_version,
+                is_parent,
+                is_dynamic,
+                deck_uri,
+                reported_at,
+                is_array,
+                target_entity,
+                is_in_dynamic_chain,
+                is_eager,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                producer_id,
+                phase,
+                occurred_at,
+                input_uri,
+                input_data,
+                output_uri,
+                error,
+                output_data,
+                workflow_node_metadata,
+                task_node_metadata,
+                parent_task_metadata,
+                parent_node_metadata,
+                retry_group,
+                spec_node_id,
+                node_name,
+                event_version,
+                is_parent,
+                is_dynamic,
+                deck_uri,
+                reported_at,
+                is_array,
+                target_entity,
+                is_in_dynamic_chain,
+                is_eager,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             producer_id,
             phase,
@@ -195,20 +401,70 @@ class NodeExecutionEvent(_Message):
             target_entity,
             is_in_dynamic_chain,
             is_eager,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if producer_id is not None:
+            _target.producer_id = producer_id
+        if phase is not None:
+            _target.phase = phase
+        if occurred_at is not None:
+            _fast.put_timestamp(_target.occurred_at, occurred_at)
+        if input_uri is not None:
+            _target.input_uri = input_uri
+        if input_data is not None:
+            input_data._fm_into(_target.input_data)
+        if output_uri is not None:
+            _target.output_uri = output_uri
+        if error is not None:
+            error._fm_into(_target.error)
+        if output_data is not None:
+            output_data._fm_into(_target.output_data)
+        if workflow_node_metadata is not None:
+            workflow_node_metadata._fm_into(_target.workflow_node_metadata)
+        if task_node_metadata is not None:
+            task_node_metadata._fm_into(_target.task_node_metadata)
+        if parent_task_metadata is not None:
+            parent_task_metadata._fm_into(_target.parent_task_metadata)
+        if parent_node_metadata is not None:
+            parent_node_metadata._fm_into(_target.parent_node_metadata)
+        if retry_group is not None:
+            _target.retry_group = retry_group
+        if spec_node_id is not None:
+            _target.spec_node_id = spec_node_id
+        if node_name is not None:
+            _target.node_name = node_name
+        if event_version is not None:
+            _target.event_version = event_version
+        if is_parent is not None:
+            _target.is_parent = is_parent
+        if is_dynamic is not None:
+            _target.is_dynamic = is_dynamic
+        if deck_uri is not None:
+            _target.deck_uri = deck_uri
+        if reported_at is not None:
+            _fast.put_timestamp(_target.reported_at, reported_at)
+        if is_array is not None:
+            _target.is_array = is_array
+        if target_entity is not None:
+            target_entity._fm_into(_target.target_entity)
+        if is_in_dynamic_chain is not None:
+            _target.is_in_dynamic_chain = is_in_dynamic_chain
+        if is_eager is not None:
+            _target.is_eager = is_eager
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
         value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def producer_id(self) -> str:
         """``producer_id``: string, field 2."""
-        value: str = self._pb.producer_id
+        value: str = (self._pb or self._message()).producer_id
         return value
 
     @property
@@ -221,14 +477,16 @@ class NodeExecutionEvent(_Message):
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+            self._present("occurred_at")
+            if (self._pb or self._message()).HasField("occurred_at")
+            else None
         )
         return value
 
     @property
     def input_uri(self) -> str | None:
         """``input_uri``: optional string, field 5."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.input_uri if pb.HasField("input_uri") else None
         return value
 
@@ -236,14 +494,16 @@ class NodeExecutionEvent(_Message):
     def input_data(self) -> _core_literals.LiteralMap | None:
         """``input_data``: optional flyteidl.core.LiteralMap, field 20."""
         value: _core_literals.LiteralMap | None = (
-            self._present("input_data") if self._pb.HasField("input_data") else None
+            self._present("input_data")
+            if (self._pb or self._message()).HasField("input_data")
+            else None
         )
         return value
 
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 6."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
@@ -251,7 +511,7 @@ class NodeExecutionEvent(_Message):
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 7."""
         value: _core_execution.ExecutionError | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value
 
@@ -259,7 +519,9 @@ class NodeExecutionEvent(_Message):
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 15."""
         value: _core_literals.LiteralMap | None = (
-            self._present("output_data") if self._pb.HasField("output_data") else None
+            self._present("output_data")
+            if (self._pb or self._message()).HasField("output_data")
+            else None
         )
         return value
 
@@ -268,7 +530,7 @@ class NodeExecutionEvent(_Message):
         """``workflow_node_metadata``: optional flyteidl.event.WorkflowNodeMetadata, field 8."""
         value: WorkflowNodeMetadata | None = (
             self._present("workflow_node_metadata")
-            if self._pb.HasField("workflow_node_metadata")
+            if (self._pb or self._message()).HasField("workflow_node_metadata")
             else None
         )
         return value
@@ -277,7 +539,9 @@ class NodeExecutionEvent(_Message):
     def task_node_metadata(self) -> TaskNodeMetadata | None:
         """``task_node_metadata``: optional flyteidl.event.TaskNodeMetadata, field 14."""
         value: TaskNodeMetadata | None = (
-            self._present("task_node_metadata") if self._pb.HasField("task_node_metadata") else None
+            self._present("task_node_metadata")
+            if (self._pb or self._message()).HasField("task_node_metadata")
+            else None
         )
         return value
 
@@ -286,7 +550,7 @@ class NodeExecutionEvent(_Message):
         """``parent_task_metadata``: optional flyteidl.event.ParentTaskExecutionMetadata, field 9."""
         value: ParentTaskExecutionMetadata | None = (
             self._present("parent_task_metadata")
-            if self._pb.HasField("parent_task_metadata")
+            if (self._pb or self._message()).HasField("parent_task_metadata")
             else None
         )
         return value
@@ -296,7 +560,7 @@ class NodeExecutionEvent(_Message):
         """``parent_node_metadata``: optional flyteidl.event.ParentNodeExecutionMetadata, field 10."""
         value: ParentNodeExecutionMetadata | None = (
             self._present("parent_node_metadata")
-            if self._pb.HasField("parent_node_metadata")
+            if (self._pb or self._message()).HasField("parent_node_metadata")
             else None
         )
         return value
@@ -304,77 +568,81 @@ class NodeExecutionEvent(_Message):
     @property
     def retry_group(self) -> str:
         """``retry_group``: string, field 11."""
-        value: str = self._pb.retry_group
+        value: str = (self._pb or self._message()).retry_group
         return value
 
     @property
     def spec_node_id(self) -> str:
         """``spec_node_id``: string, field 12."""
-        value: str = self._pb.spec_node_id
+        value: str = (self._pb or self._message()).spec_node_id
         return value
 
     @property
     def node_name(self) -> str:
         """``node_name``: string, field 13."""
-        value: str = self._pb.node_name
+        value: str = (self._pb or self._message()).node_name
         return value
 
     @property
     def event_version(self) -> int:
         """``event_version``: int32, field 16."""
-        value: int = self._pb.event_version
+        value: int = (self._pb or self._message()).event_version
         return value
 
     @property
     def is_parent(self) -> bool:
         """``is_parent``: bool, field 17."""
-        value: bool = self._pb.is_parent
+        value: bool = (self._pb or self._message()).is_parent
         return value
 
     @property
     def is_dynamic(self) -> bool:
         """``is_dynamic``: bool, field 18."""
-        value: bool = self._pb.is_dynamic
+        value: bool = (self._pb or self._message()).is_dynamic
         return value
 
     @property
     def deck_uri(self) -> str:
         """``deck_uri``: string, field 19."""
-        value: str = self._pb.deck_uri
+        value: str = (self._pb or self._message()).deck_uri
         return value
 
     @property
     def reported_at(self) -> _datetime.datetime | None:
         """``reported_at``: optional google.protobuf.Timestamp, field 21."""
         value: _datetime.datetime | None = (
-            self._present("reported_at") if self._pb.HasField("reported_at") else None
+            self._present("reported_at")
+            if (self._pb or self._message()).HasField("reported_at")
+            else None
         )
         return value
 
     @property
     def is_array(self) -> bool:
         """``is_array``: bool, field 22."""
-        value: bool = self._pb.is_array
+        value: bool = (self._pb or self._message()).is_array
         return value
 
     @property
     def target_entity(self) -> _core_identifier.Identifier | None:
         """``target_entity``: optional flyteidl.core.Identifier, field 23."""
         value: _core_identifier.Identifier | None = (
-            self._present("target_entity") if self._pb.HasField("target_entity") else None
+            self._present("target_entity")
+            if (self._pb or self._message()).HasField("target_entity")
+            else None
         )
         return value
 
     @property
     def is_in_dynamic_chain(self) -> bool:
         """``is_in_dynamic_chain``: bool, field 24."""
-        value: bool = self._pb.is_in_dynamic_chain
+        value: bool = (self._pb or self._message()).is_in_dynamic_chain
         return value
 
     @property
     def is_eager(self) -> bool:
         """``is_eager``: bool, field 25."""
-        value: bool = self._pb.is_eager
+        value: bool = (self._pb or self._message()).is_eager
         return value
 
 
@@ -389,15 +657,35 @@ class WorkflowNodeMetadata(_Message):
         self,
         execution_id: _core_identifier.WorkflowExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            execution_id,
-        )
+        if (
+            execution_id is None
+            or getattr(execution_id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+        ):
+            self._values = (execution_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                execution_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (execution_id,) = self._values
+        if execution_id is not None:
+            execution_id._fm_into(_target.execution_id)
 
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("execution_id") if self._pb.HasField("execution_id") else None
+            self._present("execution_id")
+            if (self._pb or self._message()).HasField("execution_id")
+            else None
         )
         return value
 
@@ -423,13 +711,73 @@ class TaskNodeMetadata(_Message):
         checkpoint_uri: str | None = None,
         dynamic_workflow: DynamicWorkflowNodeMetadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                cache_status is None
+                or (cache_status.__class__ is int and -2147483648 <= cache_status <= 2147483647)
+            )
+            and (
+                catalog_key is None
+                or getattr(catalog_key.__class__, "_IDL_PB", None)
+                is _flyteidl_core_catalog_pb2.CatalogMetadata
+            )
+            and (
+                reservation_status is None
+                or (
+                    reservation_status.__class__ is int
+                    and -2147483648 <= reservation_status <= 2147483647
+                )
+            )
+            and (
+                checkpoint_uri is None
+                or (checkpoint_uri.__class__ is str and checkpoint_uri.isascii())
+            )
+            and (
+                dynamic_workflow is None
+                or getattr(dynamic_workflow.__class__, "_IDL_PB", None)
+                is _pb2.DynamicWorkflowNodeMetadata
+            )
+        ):
+            self._values = (
+                cache_status,
+                catalog_key,
+                reservation_status,
+                checkpoint_uri,
+                dynamic_workflow,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cache_status,
+                catalog_key,
+                reservation_status,
+                checkpoint_uri,
+                dynamic_workflow,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cache_status,
             catalog_key,
             reservation_status,
             checkpoint_uri,
             dynamic_workflow,
-        )
+        ) = self._values
+        if cache_status is not None:
+            _target.cache_status = cache_status
+        if catalog_key is not None:
+            catalog_key._fm_into(_target.catalog_key)
+        if reservation_status is not None:
+            _target.reservation_status = reservation_status
+        if checkpoint_uri is not None:
+            _target.checkpoint_uri = checkpoint_uri
+        if dynamic_workflow is not None:
+            dynamic_workflow._fm_into(_target.dynamic_workflow)
 
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
@@ -441,7 +789,9 @@ class TaskNodeMetadata(_Message):
     def catalog_key(self) -> _core_catalog.CatalogMetadata | None:
         """``catalog_key``: optional flyteidl.core.CatalogMetadata, field 2."""
         value: _core_catalog.CatalogMetadata | None = (
-            self._present("catalog_key") if self._pb.HasField("catalog_key") else None
+            self._present("catalog_key")
+            if (self._pb or self._message()).HasField("catalog_key")
+            else None
         )
         return value
 
@@ -454,14 +804,16 @@ class TaskNodeMetadata(_Message):
     @property
     def checkpoint_uri(self) -> str:
         """``checkpoint_uri``: string, field 4."""
-        value: str = self._pb.checkpoint_uri
+        value: str = (self._pb or self._message()).checkpoint_uri
         return value
 
     @property
     def dynamic_workflow(self) -> DynamicWorkflowNodeMetadata | None:
         """``dynamic_workflow``: optional flyteidl.event.DynamicWorkflowNodeMetadata, field 16."""
         value: DynamicWorkflowNodeMetadata | None = (
-            self._present("dynamic_workflow") if self._pb.HasField("dynamic_workflow") else None
+            self._present("dynamic_workflow")
+            if (self._pb or self._message()).HasField("dynamic_workflow")
+            else None
         )
         return value
 
@@ -483,17 +835,58 @@ class DynamicWorkflowNodeMetadata(_Message):
         compiled_workflow: _core_compiler.CompiledWorkflowClosure | None = None,
         dynamic_job_spec_uri: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                compiled_workflow is None
+                or getattr(compiled_workflow.__class__, "_IDL_PB", None)
+                is _flyteidl_core_compiler_pb2.CompiledWorkflowClosure
+            )
+            and (
+                dynamic_job_spec_uri is None
+                or (dynamic_job_spec_uri.__class__ is str and dynamic_job_spec_uri.isascii())
+            )
+        ):
+            self._values = (
+                id,
+                compiled_workflow,
+                dynamic_job_spec_uri,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                compiled_workflow,
+                dynamic_job_spec_uri,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             compiled_workflow,
             dynamic_job_spec_uri,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if compiled_workflow is not None:
+            compiled_workflow._fm_into(_target.compiled_workflow)
+        if dynamic_job_spec_uri is not None:
+            _target.dynamic_job_spec_uri = dynamic_job_spec_uri
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -501,14 +894,16 @@ class DynamicWorkflowNodeMetadata(_Message):
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """``compiled_workflow``: optional flyteidl.core.CompiledWorkflowClosure, field 2."""
         value: _core_compiler.CompiledWorkflowClosure | None = (
-            self._present("compiled_workflow") if self._pb.HasField("compiled_workflow") else None
+            self._present("compiled_workflow")
+            if (self._pb or self._message()).HasField("compiled_workflow")
+            else None
         )
         return value
 
     @property
     def dynamic_job_spec_uri(self) -> str:
         """``dynamic_job_spec_uri``: string, field 3."""
-        value: str = self._pb.dynamic_job_spec_uri
+        value: str = (self._pb or self._message()).dynamic_job_spec_uri
         return value
 
 
@@ -523,15 +918,33 @@ class ParentTaskExecutionMetadata(_Message):
         self,
         id: _core_identifier.TaskExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl_core_identifier_pb2.TaskExecutionIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
         value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -547,14 +960,28 @@ class ParentNodeExecutionMetadata(_Message):
         self,
         node_id: str | None = None,
     ) -> None:
-        self._build(
-            node_id,
-        )
+        if node_id is None or (node_id.__class__ is str and node_id.isascii()):
+            self._values = (node_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                node_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (node_id,) = self._values
+        if node_id is not None:
+            _target.node_id = node_id
 
     @property
     def node_id(self) -> str:
         """``node_id``: string, field 1."""
-        value: str = self._pb.node_id
+        value: str = (self._pb or self._message()).node_id
         return value
 
 
@@ -573,22 +1000,48 @@ class EventReason(_Message):
         reason: str | None = None,
         occurred_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (reason is None or (reason.__class__ is str and reason.isascii())) and (
+            occurred_at is None or _fast.timestamp(occurred_at)
+        ):
+            self._values = (
+                reason,
+                occurred_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                reason,
+                occurred_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             reason,
             occurred_at,
-        )
+        ) = self._values
+        if reason is not None:
+            _target.reason = reason
+        if occurred_at is not None:
+            _fast.put_timestamp(_target.occurred_at, occurred_at)
 
     @property
     def reason(self) -> str:
         """``reason``: string, field 1."""
-        value: str = self._pb.reason
+        value: str = (self._pb or self._message()).reason
         return value
 
     @property
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+            self._present("occurred_at")
+            if (self._pb or self._message()).HasField("occurred_at")
+            else None
         )
         return value
 
@@ -646,7 +1099,123 @@ class TaskExecutionEvent(_Message):
         reported_at: _datetime.datetime | None = None,
         log_context: _core_execution.LogContext | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.Identifier
+            )
+            and (
+                parent_node_execution_id is None
+                or getattr(parent_node_execution_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+            )
+            and (
+                retry_attempt is None
+                or (retry_attempt.__class__ is int and 0 <= retry_attempt <= 4294967295)
+            )
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (producer_id is None or (producer_id.__class__ is str and producer_id.isascii()))
+            and (logs is None or _fast.models(logs, _flyteidl_core_execution_pb2.TaskLog))
+            and (occurred_at is None or _fast.timestamp(occurred_at))
+            and (input_uri is None or (input_uri.__class__ is str and input_uri.isascii()))
+            and (
+                input_data is None
+                or getattr(input_data.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (output_uri is None or (output_uri.__class__ is str and output_uri.isascii()))
+            and (
+                error is None
+                or getattr(error.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.ExecutionError
+            )
+            and (
+                output_data is None
+                or getattr(output_data.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and custom_info is None
+            and (
+                phase_version is None
+                or (phase_version.__class__ is int and 0 <= phase_version <= 4294967295)
+            )
+            and (reason is None or (reason.__class__ is str and reason.isascii()))
+            and (reasons is None or _fast.models(reasons, _pb2.EventReason))
+            and (task_type is None or (task_type.__class__ is str and task_type.isascii()))
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.TaskExecutionMetadata
+            )
+            and (
+                event_version is None
+                or (event_version.__class__ is int and -2147483648 <= event_version <= 2147483647)
+            )
+            and (reported_at is None or _fast.timestamp(reported_at))
+            and (
+                log_context is None
+                or getattr(log_context.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.LogContext
+            )
+            and (input_uri is not None) + (input_data is not None) < 2
+            and (output_uri is not None) + (error is not None) + (output_data is not None) < 2
+        ):
+            self._values = (
+                task_id,
+                parent_node_execution_id,
+                retry_attempt,
+                phase,
+                producer_id,
+                [*logs] if logs else None,
+                occurred_at,
+                input_uri,
+                input_data,
+                output_uri,
+                error,
+                output_data,
+                custom_info,
+                phase_version,
+                reason,
+                [*reasons] if reasons else None,
+                task_type,
+                metadata,
+                event_version,
+                reported_at,
+                log_context,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_id,
+                parent_node_execution_id,
+                retry_attempt,
+                phase,
+                producer_id,
+                logs,
+                occurred_at,
+                input_uri,
+                input_data,
+                output_uri,
+                error,
+                output_data,
+                custom_info,
+                phase_version,
+                reason,
+                reasons,
+                task_type,
+                metadata,
+                event_version,
+                reported_at,
+                log_context,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_id,
             parent_node_execution_id,
             retry_attempt,
@@ -668,13 +1237,53 @@ class TaskExecutionEvent(_Message):
             event_version,
             reported_at,
             log_context,
-        )
+        ) = self._values
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if parent_node_execution_id is not None:
+            parent_node_execution_id._fm_into(_target.parent_node_execution_id)
+        if retry_attempt is not None:
+            _target.retry_attempt = retry_attempt
+        if phase is not None:
+            _target.phase = phase
+        if producer_id is not None:
+            _target.producer_id = producer_id
+        if logs is not None:
+            _fast.put_models(_target.logs, logs)
+        if occurred_at is not None:
+            _fast.put_timestamp(_target.occurred_at, occurred_at)
+        if input_uri is not None:
+            _target.input_uri = input_uri
+        if input_data is not None:
+            input_data._fm_into(_target.input_data)
+        if output_uri is not None:
+            _target.output_uri = output_uri
+        if error is not None:
+            error._fm_into(_target.error)
+        if output_data is not None:
+            output_data._fm_into(_target.output_data)
+        if phase_version is not None:
+            _target.phase_version = phase_version
+        if reason is not None:
+            _target.reason = reason
+        if reasons is not None:
+            _fast.put_models(_target.reasons, reasons)
+        if task_type is not None:
+            _target.task_type = task_type
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if event_version is not None:
+            _target.event_version = event_version
+        if reported_at is not None:
+            _fast.put_timestamp(_target.reported_at, reported_at)
+        if log_context is not None:
+            log_context._fm_into(_target.log_context)
 
     @property
     def task_id(self) -> _core_identifier.Identifier | None:
         """``task_id``: optional flyteidl.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -683,7 +1292,7 @@ class TaskExecutionEvent(_Message):
         """``parent_node_execution_id``: optional flyteidl.core.NodeExecutionIdentifier, field 2."""
         value: _core_identifier.NodeExecutionIdentifier | None = (
             self._present("parent_node_execution_id")
-            if self._pb.HasField("parent_node_execution_id")
+            if (self._pb or self._message()).HasField("parent_node_execution_id")
             else None
         )
         return value
@@ -691,7 +1300,7 @@ class TaskExecutionEvent(_Message):
     @property
     def retry_attempt(self) -> int:
         """``retry_attempt``: uint32, field 3."""
-        value: int = self._pb.retry_attempt
+        value: int = (self._pb or self._message()).retry_attempt
         return value
 
     @property
@@ -703,7 +1312,7 @@ class TaskExecutionEvent(_Message):
     @property
     def producer_id(self) -> str:
         """``producer_id``: string, field 5."""
-        value: str = self._pb.producer_id
+        value: str = (self._pb or self._message()).producer_id
         return value
 
     @property
@@ -716,14 +1325,16 @@ class TaskExecutionEvent(_Message):
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 7."""
         value: _datetime.datetime | None = (
-            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+            self._present("occurred_at")
+            if (self._pb or self._message()).HasField("occurred_at")
+            else None
         )
         return value
 
     @property
     def input_uri(self) -> str | None:
         """``input_uri``: optional string, field 8."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.input_uri if pb.HasField("input_uri") else None
         return value
 
@@ -731,14 +1342,16 @@ class TaskExecutionEvent(_Message):
     def input_data(self) -> _core_literals.LiteralMap | None:
         """``input_data``: optional flyteidl.core.LiteralMap, field 19."""
         value: _core_literals.LiteralMap | None = (
-            self._present("input_data") if self._pb.HasField("input_data") else None
+            self._present("input_data")
+            if (self._pb or self._message()).HasField("input_data")
+            else None
         )
         return value
 
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 9."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
@@ -746,7 +1359,7 @@ class TaskExecutionEvent(_Message):
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl.core.ExecutionError, field 10."""
         value: _core_execution.ExecutionError | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value
 
@@ -754,7 +1367,9 @@ class TaskExecutionEvent(_Message):
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl.core.LiteralMap, field 17."""
         value: _core_literals.LiteralMap | None = (
-            self._present("output_data") if self._pb.HasField("output_data") else None
+            self._present("output_data")
+            if (self._pb or self._message()).HasField("output_data")
+            else None
         )
         return value
 
@@ -762,20 +1377,22 @@ class TaskExecutionEvent(_Message):
     def custom_info(self) -> dict[str, _typing.Any] | None:
         """``custom_info``: optional google.protobuf.Struct, field 11."""
         value: dict[str, _typing.Any] | None = (
-            self._present("custom_info") if self._pb.HasField("custom_info") else None
+            self._present("custom_info")
+            if (self._pb or self._message()).HasField("custom_info")
+            else None
         )
         return value
 
     @property
     def phase_version(self) -> int:
         """``phase_version``: uint32, field 12."""
-        value: int = self._pb.phase_version
+        value: int = (self._pb or self._message()).phase_version
         return value
 
     @property
     def reason(self) -> str:
         """``reason``: string, field 13."""
-        value: str = self._pb.reason
+        value: str = (self._pb or self._message()).reason
         return value
 
     @property
@@ -787,28 +1404,32 @@ class TaskExecutionEvent(_Message):
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 14."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
     def metadata(self) -> TaskExecutionMetadata | None:
         """``metadata``: optional flyteidl.event.TaskExecutionMetadata, field 16."""
         value: TaskExecutionMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
     @property
     def event_version(self) -> int:
         """``event_version``: int32, field 18."""
-        value: int = self._pb.event_version
+        value: int = (self._pb or self._message()).event_version
         return value
 
     @property
     def reported_at(self) -> _datetime.datetime | None:
         """``reported_at``: optional google.protobuf.Timestamp, field 20."""
         value: _datetime.datetime | None = (
-            self._present("reported_at") if self._pb.HasField("reported_at") else None
+            self._present("reported_at")
+            if (self._pb or self._message()).HasField("reported_at")
+            else None
         )
         return value
 
@@ -816,7 +1437,9 @@ class TaskExecutionEvent(_Message):
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl.core.LogContext, field 22."""
         value: _core_execution.LogContext | None = (
-            self._present("log_context") if self._pb.HasField("log_context") else None
+            self._present("log_context")
+            if (self._pb or self._message()).HasField("log_context")
+            else None
         )
         return value
 
@@ -850,7 +1473,63 @@ class ExternalResourceInfo(_Message):
         custom_info: dict[str, _typing.Any] | None = None,
         log_context: _core_execution.LogContext | None = None,
     ) -> None:
-        self._build(
+        if (
+            (external_id is None or (external_id.__class__ is str and external_id.isascii()))
+            and (index is None or (index.__class__ is int and 0 <= index <= 4294967295))
+            and (
+                retry_attempt is None
+                or (retry_attempt.__class__ is int and 0 <= retry_attempt <= 4294967295)
+            )
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (
+                cache_status is None
+                or (cache_status.__class__ is int and -2147483648 <= cache_status <= 2147483647)
+            )
+            and (logs is None or _fast.models(logs, _flyteidl_core_execution_pb2.TaskLog))
+            and (
+                workflow_node_metadata is None
+                or getattr(workflow_node_metadata.__class__, "_IDL_PB", None)
+                is _pb2.WorkflowNodeMetadata
+            )
+            and custom_info is None
+            and (
+                log_context is None
+                or getattr(log_context.__class__, "_IDL_PB", None)
+                is _flyteidl_core_execution_pb2.LogContext
+            )
+        ):
+            self._values = (
+                external_id,
+                index,
+                retry_attempt,
+                phase,
+                cache_status,
+                [*logs] if logs else None,
+                workflow_node_metadata,
+                custom_info,
+                log_context,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                external_id,
+                index,
+                retry_attempt,
+                phase,
+                cache_status,
+                logs,
+                workflow_node_metadata,
+                custom_info,
+                log_context,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             external_id,
             index,
             retry_attempt,
@@ -860,24 +1539,40 @@ class ExternalResourceInfo(_Message):
             workflow_node_metadata,
             custom_info,
             log_context,
-        )
+        ) = self._values
+        if external_id is not None:
+            _target.external_id = external_id
+        if index is not None:
+            _target.index = index
+        if retry_attempt is not None:
+            _target.retry_attempt = retry_attempt
+        if phase is not None:
+            _target.phase = phase
+        if cache_status is not None:
+            _target.cache_status = cache_status
+        if logs is not None:
+            _fast.put_models(_target.logs, logs)
+        if workflow_node_metadata is not None:
+            workflow_node_metadata._fm_into(_target.workflow_node_metadata)
+        if log_context is not None:
+            log_context._fm_into(_target.log_context)
 
     @property
     def external_id(self) -> str:
         """``external_id``: string, field 1."""
-        value: str = self._pb.external_id
+        value: str = (self._pb or self._message()).external_id
         return value
 
     @property
     def index(self) -> int:
         """``index``: uint32, field 2."""
-        value: int = self._pb.index
+        value: int = (self._pb or self._message()).index
         return value
 
     @property
     def retry_attempt(self) -> int:
         """``retry_attempt``: uint32, field 3."""
-        value: int = self._pb.retry_attempt
+        value: int = (self._pb or self._message()).retry_attempt
         return value
 
     @property
@@ -903,7 +1598,7 @@ class ExternalResourceInfo(_Message):
         """``workflow_node_metadata``: optional flyteidl.event.WorkflowNodeMetadata, field 7."""
         value: WorkflowNodeMetadata | None = (
             self._present("workflow_node_metadata")
-            if self._pb.HasField("workflow_node_metadata")
+            if (self._pb or self._message()).HasField("workflow_node_metadata")
             else None
         )
         return value
@@ -912,7 +1607,9 @@ class ExternalResourceInfo(_Message):
     def custom_info(self) -> dict[str, _typing.Any] | None:
         """``custom_info``: optional google.protobuf.Struct, field 8."""
         value: dict[str, _typing.Any] | None = (
-            self._present("custom_info") if self._pb.HasField("custom_info") else None
+            self._present("custom_info")
+            if (self._pb or self._message()).HasField("custom_info")
+            else None
         )
         return value
 
@@ -920,7 +1617,9 @@ class ExternalResourceInfo(_Message):
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl.core.LogContext, field 9."""
         value: _core_execution.LogContext | None = (
-            self._present("log_context") if self._pb.HasField("log_context") else None
+            self._present("log_context")
+            if (self._pb or self._message()).HasField("log_context")
+            else None
         )
         return value
 
@@ -940,21 +1639,46 @@ class ResourcePoolInfo(_Message):
         allocation_token: str | None = None,
         namespace: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            allocation_token is None
+            or (allocation_token.__class__ is str and allocation_token.isascii())
+        ) and (namespace is None or (namespace.__class__ is str and namespace.isascii())):
+            self._values = (
+                allocation_token,
+                namespace,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                allocation_token,
+                namespace,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             allocation_token,
             namespace,
-        )
+        ) = self._values
+        if allocation_token is not None:
+            _target.allocation_token = allocation_token
+        if namespace is not None:
+            _target.namespace = namespace
 
     @property
     def allocation_token(self) -> str:
         """``allocation_token``: string, field 1."""
-        value: str = self._pb.allocation_token
+        value: str = (self._pb or self._message()).allocation_token
         return value
 
     @property
     def namespace(self) -> str:
         """``namespace``: string, field 2."""
-        value: str = self._pb.namespace
+        value: str = (self._pb or self._message()).namespace
         return value
 
 
@@ -985,18 +1709,79 @@ class TaskExecutionMetadata(_Message):
         plugin_identifier: str | None = None,
         instance_class: TaskExecutionMetadata.InstanceClass | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                generated_name is None
+                or (generated_name.__class__ is str and generated_name.isascii())
+            )
+            and (
+                external_resources is None
+                or _fast.models(external_resources, _pb2.ExternalResourceInfo)
+            )
+            and (
+                resource_pool_info is None
+                or _fast.models(resource_pool_info, _pb2.ResourcePoolInfo)
+            )
+            and (
+                plugin_identifier is None
+                or (plugin_identifier.__class__ is str and plugin_identifier.isascii())
+            )
+            and (
+                instance_class is None
+                or (
+                    (
+                        instance_class.__class__ is int
+                        or instance_class.__class__ is TaskExecutionMetadata.InstanceClass
+                    )
+                    and -2147483648 <= instance_class <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                generated_name,
+                [*external_resources] if external_resources else None,
+                [*resource_pool_info] if resource_pool_info else None,
+                plugin_identifier,
+                instance_class,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                generated_name,
+                external_resources,
+                resource_pool_info,
+                plugin_identifier,
+                instance_class,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             generated_name,
             external_resources,
             resource_pool_info,
             plugin_identifier,
             instance_class,
-        )
+        ) = self._values
+        if generated_name is not None:
+            _target.generated_name = generated_name
+        if external_resources is not None:
+            _fast.put_models(_target.external_resources, external_resources)
+        if resource_pool_info is not None:
+            _fast.put_models(_target.resource_pool_info, resource_pool_info)
+        if plugin_identifier is not None:
+            _target.plugin_identifier = plugin_identifier
+        if instance_class is not None:
+            _target.instance_class = instance_class
 
     @property
     def generated_name(self) -> str:
         """``generated_name``: string, field 1."""
-        value: str = self._pb.generated_name
+        value: str = (self._pb or self._message()).generated_name
         return value
 
     @property
@@ -1014,7 +1799,7 @@ class TaskExecutionMetadata(_Message):
     @property
     def plugin_identifier(self) -> str:
         """``plugin_identifier``: string, field 4."""
-        value: str = self._pb.plugin_identifier
+        value: str = (self._pb or self._message()).plugin_identifier
         return value
 
     @property

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl.plugins import array_job_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 
 class ArrayJob(_Message):
@@ -27,35 +28,92 @@ class ArrayJob(_Message):
         min_successes: int | None = None,
         min_success_ratio: float | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                parallelism is None
+                or (
+                    parallelism.__class__ is int
+                    and -9223372036854775808 <= parallelism <= 9223372036854775807
+                )
+            )
+            and (
+                size is None
+                or (size.__class__ is int and -9223372036854775808 <= size <= 9223372036854775807)
+            )
+            and (
+                min_successes is None
+                or (
+                    min_successes.__class__ is int
+                    and -9223372036854775808 <= min_successes <= 9223372036854775807
+                )
+            )
+            and (
+                min_success_ratio is None
+                or (
+                    min_success_ratio.__class__ is float
+                    and -3.4028234663852886e38 <= min_success_ratio <= 3.4028234663852886e38
+                )
+            )
+            and (min_successes is not None) + (min_success_ratio is not None) < 2
+        ):
+            self._values = (
+                parallelism,
+                size,
+                min_successes,
+                min_success_ratio,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                parallelism,
+                size,
+                min_successes,
+                min_success_ratio,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             parallelism,
             size,
             min_successes,
             min_success_ratio,
-        )
+        ) = self._values
+        if parallelism is not None:
+            _target.parallelism = parallelism
+        if size is not None:
+            _target.size = size
+        if min_successes is not None:
+            _target.min_successes = min_successes
+        if min_success_ratio is not None:
+            _target.min_success_ratio = min_success_ratio
 
     @property
     def parallelism(self) -> int:
         """``parallelism``: int64, field 1."""
-        value: int = self._pb.parallelism
+        value: int = (self._pb or self._message()).parallelism
         return value
 
     @property
     def size(self) -> int:
         """``size``: int64, field 2."""
-        value: int = self._pb.size
+        value: int = (self._pb or self._message()).size
         return value
 
     @property
     def min_successes(self) -> int | None:
         """``min_successes``: optional int64, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: int | None = pb.min_successes if pb.HasField("min_successes") else None
         return value
 
     @property
     def min_success_ratio(self) -> float | None:
         """``min_success_ratio``: optional float, field 4."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: float | None = pb.min_success_ratio if pb.HasField("min_success_ratio") else None
         return value

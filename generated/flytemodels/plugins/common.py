@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.plugins import common_pb2 as _pb2
+from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -41,30 +43,80 @@ class CommonReplicaSpec(_Message):
         resources: _core_tasks.Resources | None = None,
         restart_policy: RestartPolicy | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                replicas is None
+                or (replicas.__class__ is int and -2147483648 <= replicas <= 2147483647)
+            )
+            and (image is None or (image.__class__ is str and image.isascii()))
+            and (
+                resources is None
+                or getattr(resources.__class__, "_IDL_PB", None)
+                is _flyteidl_core_tasks_pb2.Resources
+            )
+            and (
+                restart_policy is None
+                or (
+                    (restart_policy.__class__ is int or restart_policy.__class__ is RestartPolicy)
+                    and -2147483648 <= restart_policy <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                replicas,
+                image,
+                resources,
+                restart_policy,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                replicas,
+                image,
+                resources,
+                restart_policy,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             replicas,
             image,
             resources,
             restart_policy,
-        )
+        ) = self._values
+        if replicas is not None:
+            _target.replicas = replicas
+        if image is not None:
+            _target.image = image
+        if resources is not None:
+            resources._fm_into(_target.resources)
+        if restart_policy is not None:
+            _target.restart_policy = restart_policy
 
     @property
     def replicas(self) -> int:
         """``replicas``: int32, field 1."""
-        value: int = self._pb.replicas
+        value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def image(self) -> str:
         """``image``: string, field 2."""
-        value: str = self._pb.image
+        value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 3."""
         value: _core_tasks.Resources | None = (
-            self._present("resources") if self._pb.HasField("resources") else None
+            self._present("resources")
+            if (self._pb or self._message()).HasField("resources")
+            else None
         )
         return value
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.plugins import dask_pb2 as _pb2
+from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.core import tasks as _core_tasks
@@ -28,16 +30,44 @@ class DaskJob(_Message):
         scheduler: DaskScheduler | None = None,
         workers: DaskWorkerGroup | None = None,
     ) -> None:
-        self._build(
+        if (
+            scheduler is None or getattr(scheduler.__class__, "_IDL_PB", None) is _pb2.DaskScheduler
+        ) and (
+            workers is None or getattr(workers.__class__, "_IDL_PB", None) is _pb2.DaskWorkerGroup
+        ):
+            self._values = (
+                scheduler,
+                workers,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                scheduler,
+                workers,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             scheduler,
             workers,
-        )
+        ) = self._values
+        if scheduler is not None:
+            scheduler._fm_into(_target.scheduler)
+        if workers is not None:
+            workers._fm_into(_target.workers)
 
     @property
     def scheduler(self) -> DaskScheduler | None:
         """``scheduler``: optional flyteidl.plugins.DaskScheduler, field 1."""
         value: DaskScheduler | None = (
-            self._present("scheduler") if self._pb.HasField("scheduler") else None
+            self._present("scheduler")
+            if (self._pb or self._message()).HasField("scheduler")
+            else None
         )
         return value
 
@@ -45,7 +75,7 @@ class DaskJob(_Message):
     def workers(self) -> DaskWorkerGroup | None:
         """``workers``: optional flyteidl.plugins.DaskWorkerGroup, field 2."""
         value: DaskWorkerGroup | None = (
-            self._present("workers") if self._pb.HasField("workers") else None
+            self._present("workers") if (self._pb or self._message()).HasField("workers") else None
         )
         return value
 
@@ -65,22 +95,49 @@ class DaskScheduler(_Message):
         image: str | None = None,
         resources: _core_tasks.Resources | None = None,
     ) -> None:
-        self._build(
+        if (image is None or (image.__class__ is str and image.isascii())) and (
+            resources is None
+            or getattr(resources.__class__, "_IDL_PB", None) is _flyteidl_core_tasks_pb2.Resources
+        ):
+            self._values = (
+                image,
+                resources,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                image,
+                resources,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             image,
             resources,
-        )
+        ) = self._values
+        if image is not None:
+            _target.image = image
+        if resources is not None:
+            resources._fm_into(_target.resources)
 
     @property
     def image(self) -> str:
         """``image``: string, field 1."""
-        value: str = self._pb.image
+        value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 2."""
         value: _core_tasks.Resources | None = (
-            self._present("resources") if self._pb.HasField("resources") else None
+            self._present("resources")
+            if (self._pb or self._message()).HasField("resources")
+            else None
         )
         return value
 
@@ -102,28 +159,67 @@ class DaskWorkerGroup(_Message):
         image: str | None = None,
         resources: _core_tasks.Resources | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                number_of_workers is None
+                or (number_of_workers.__class__ is int and 0 <= number_of_workers <= 4294967295)
+            )
+            and (image is None or (image.__class__ is str and image.isascii()))
+            and (
+                resources is None
+                or getattr(resources.__class__, "_IDL_PB", None)
+                is _flyteidl_core_tasks_pb2.Resources
+            )
+        ):
+            self._values = (
+                number_of_workers,
+                image,
+                resources,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                number_of_workers,
+                image,
+                resources,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             number_of_workers,
             image,
             resources,
-        )
+        ) = self._values
+        if number_of_workers is not None:
+            _target.number_of_workers = number_of_workers
+        if image is not None:
+            _target.image = image
+        if resources is not None:
+            resources._fm_into(_target.resources)
 
     @property
     def number_of_workers(self) -> int:
         """``number_of_workers``: uint32, field 1."""
-        value: int = self._pb.number_of_workers
+        value: int = (self._pb or self._message()).number_of_workers
         return value
 
     @property
     def image(self) -> str:
         """``image``: string, field 2."""
-        value: str = self._pb.image
+        value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 3."""
         value: _core_tasks.Resources | None = (
-            self._present("resources") if self._pb.HasField("resources") else None
+            self._present("resources")
+            if (self._pb or self._message()).HasField("resources")
+            else None
         )
         return value

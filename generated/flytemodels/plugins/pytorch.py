@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl.plugins import pytorch_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 
 class ElasticConfig(_Message):
@@ -29,42 +30,94 @@ class ElasticConfig(_Message):
         nproc_per_node: int | None = None,
         max_restarts: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (rdzv_backend is None or (rdzv_backend.__class__ is str and rdzv_backend.isascii()))
+            and (
+                min_replicas is None
+                or (min_replicas.__class__ is int and -2147483648 <= min_replicas <= 2147483647)
+            )
+            and (
+                max_replicas is None
+                or (max_replicas.__class__ is int and -2147483648 <= max_replicas <= 2147483647)
+            )
+            and (
+                nproc_per_node is None
+                or (nproc_per_node.__class__ is int and -2147483648 <= nproc_per_node <= 2147483647)
+            )
+            and (
+                max_restarts is None
+                or (max_restarts.__class__ is int and -2147483648 <= max_restarts <= 2147483647)
+            )
+        ):
+            self._values = (
+                rdzv_backend,
+                min_replicas,
+                max_replicas,
+                nproc_per_node,
+                max_restarts,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                rdzv_backend,
+                min_replicas,
+                max_replicas,
+                nproc_per_node,
+                max_restarts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             rdzv_backend,
             min_replicas,
             max_replicas,
             nproc_per_node,
             max_restarts,
-        )
+        ) = self._values
+        if rdzv_backend is not None:
+            _target.rdzv_backend = rdzv_backend
+        if min_replicas is not None:
+            _target.min_replicas = min_replicas
+        if max_replicas is not None:
+            _target.max_replicas = max_replicas
+        if nproc_per_node is not None:
+            _target.nproc_per_node = nproc_per_node
+        if max_restarts is not None:
+            _target.max_restarts = max_restarts
 
     @property
     def rdzv_backend(self) -> str:
         """``rdzv_backend``: string, field 1."""
-        value: str = self._pb.rdzv_backend
+        value: str = (self._pb or self._message()).rdzv_backend
         return value
 
     @property
     def min_replicas(self) -> int:
         """``min_replicas``: int32, field 2."""
-        value: int = self._pb.min_replicas
+        value: int = (self._pb or self._message()).min_replicas
         return value
 
     @property
     def max_replicas(self) -> int:
         """``max_replicas``: int32, field 3."""
-        value: int = self._pb.max_replicas
+        value: int = (self._pb or self._message()).max_replicas
         return value
 
     @property
     def nproc_per_node(self) -> int:
         """``nproc_per_node``: int32, field 4."""
-        value: int = self._pb.nproc_per_node
+        value: int = (self._pb or self._message()).nproc_per_node
         return value
 
     @property
     def max_restarts(self) -> int:
         """``max_restarts``: int32, field 5."""
-        value: int = self._pb.max_restarts
+        value: int = (self._pb or self._message()).max_restarts
         return value
 
 
@@ -83,21 +136,50 @@ class DistributedPyTorchTrainingTask(_Message):
         workers: int | None = None,
         elastic_config: ElasticConfig | None = None,
     ) -> None:
-        self._build(
+        if (
+            workers is None or (workers.__class__ is int and -2147483648 <= workers <= 2147483647)
+        ) and (
+            elastic_config is None
+            or getattr(elastic_config.__class__, "_IDL_PB", None) is _pb2.ElasticConfig
+        ):
+            self._values = (
+                workers,
+                elastic_config,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                workers,
+                elastic_config,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             workers,
             elastic_config,
-        )
+        ) = self._values
+        if workers is not None:
+            _target.workers = workers
+        if elastic_config is not None:
+            elastic_config._fm_into(_target.elastic_config)
 
     @property
     def workers(self) -> int:
         """``workers``: int32, field 1."""
-        value: int = self._pb.workers
+        value: int = (self._pb or self._message()).workers
         return value
 
     @property
     def elastic_config(self) -> ElasticConfig | None:
         """``elastic_config``: optional flyteidl.plugins.ElasticConfig, field 2."""
         value: ElasticConfig | None = (
-            self._present("elastic_config") if self._pb.HasField("elastic_config") else None
+            self._present("elastic_config")
+            if (self._pb or self._message()).HasField("elastic_config")
+            else None
         )
         return value

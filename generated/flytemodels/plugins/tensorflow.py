@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl.plugins import tensorflow_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 
 class DistributedTensorflowTrainingTask(_Message):
@@ -27,33 +28,80 @@ class DistributedTensorflowTrainingTask(_Message):
         chief_replicas: int | None = None,
         evaluator_replicas: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (workers is None or (workers.__class__ is int and -2147483648 <= workers <= 2147483647))
+            and (
+                ps_replicas is None
+                or (ps_replicas.__class__ is int and -2147483648 <= ps_replicas <= 2147483647)
+            )
+            and (
+                chief_replicas is None
+                or (chief_replicas.__class__ is int and -2147483648 <= chief_replicas <= 2147483647)
+            )
+            and (
+                evaluator_replicas is None
+                or (
+                    evaluator_replicas.__class__ is int
+                    and -2147483648 <= evaluator_replicas <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                workers,
+                ps_replicas,
+                chief_replicas,
+                evaluator_replicas,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                workers,
+                ps_replicas,
+                chief_replicas,
+                evaluator_replicas,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             workers,
             ps_replicas,
             chief_replicas,
             evaluator_replicas,
-        )
+        ) = self._values
+        if workers is not None:
+            _target.workers = workers
+        if ps_replicas is not None:
+            _target.ps_replicas = ps_replicas
+        if chief_replicas is not None:
+            _target.chief_replicas = chief_replicas
+        if evaluator_replicas is not None:
+            _target.evaluator_replicas = evaluator_replicas
 
     @property
     def workers(self) -> int:
         """``workers``: int32, field 1."""
-        value: int = self._pb.workers
+        value: int = (self._pb or self._message()).workers
         return value
 
     @property
     def ps_replicas(self) -> int:
         """``ps_replicas``: int32, field 2."""
-        value: int = self._pb.ps_replicas
+        value: int = (self._pb or self._message()).ps_replicas
         return value
 
     @property
     def chief_replicas(self) -> int:
         """``chief_replicas``: int32, field 3."""
-        value: int = self._pb.chief_replicas
+        value: int = (self._pb or self._message()).chief_replicas
         return value
 
     @property
     def evaluator_replicas(self) -> int:
         """``evaluator_replicas``: int32, field 4."""
-        value: int = self._pb.evaluator_replicas
+        value: int = (self._pb or self._message()).evaluator_replicas
         return value

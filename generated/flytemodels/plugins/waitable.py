@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.plugins import waitable_pb2 as _pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.core import execution as _core_execution
@@ -31,17 +33,53 @@ class Waitable(_Message):
         phase: _core_execution.WorkflowExecution.Phase | int | None = None,
         workflow_id: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                wf_exec_id is None
+                or getattr(wf_exec_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier
+            )
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (workflow_id is None or (workflow_id.__class__ is str and workflow_id.isascii()))
+        ):
+            self._values = (
+                wf_exec_id,
+                phase,
+                workflow_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                wf_exec_id,
+                phase,
+                workflow_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             wf_exec_id,
             phase,
             workflow_id,
-        )
+        ) = self._values
+        if wf_exec_id is not None:
+            wf_exec_id._fm_into(_target.wf_exec_id)
+        if phase is not None:
+            _target.phase = phase
+        if workflow_id is not None:
+            _target.workflow_id = workflow_id
 
     @property
     def wf_exec_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``wf_exec_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
         value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("wf_exec_id") if self._pb.HasField("wf_exec_id") else None
+            self._present("wf_exec_id")
+            if (self._pb or self._message()).HasField("wf_exec_id")
+            else None
         )
         return value
 
@@ -54,5 +92,5 @@ class Waitable(_Message):
     @property
     def workflow_id(self) -> str:
         """``workflow_id``: string, field 3."""
-        value: str = self._pb.workflow_id
+        value: str = (self._pb or self._message()).workflow_id
         return value

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl.service import auth_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -57,7 +58,74 @@ class OAuth2MetadataResponse(_Message):
         grant_types_supported: _abc.Iterable[str] | None = None,
         device_authorization_endpoint: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (issuer is None or (issuer.__class__ is str and issuer.isascii()))
+            and (
+                authorization_endpoint is None
+                or (authorization_endpoint.__class__ is str and authorization_endpoint.isascii())
+            )
+            and (
+                token_endpoint is None
+                or (token_endpoint.__class__ is str and token_endpoint.isascii())
+            )
+            and (response_types_supported is None or _fast.strings(response_types_supported))
+            and (scopes_supported is None or _fast.strings(scopes_supported))
+            and (
+                token_endpoint_auth_methods_supported is None
+                or _fast.strings(token_endpoint_auth_methods_supported)
+            )
+            and (jwks_uri is None or (jwks_uri.__class__ is str and jwks_uri.isascii()))
+            and (
+                code_challenge_methods_supported is None
+                or _fast.strings(code_challenge_methods_supported)
+            )
+            and (grant_types_supported is None or _fast.strings(grant_types_supported))
+            and (
+                device_authorization_endpoint is None
+                or (
+                    device_authorization_endpoint.__class__ is str
+                    and device_authorization_endpoint.isascii()
+                )
+            )
+        ):
+            self._values = (
+                issuer,
+                authorization_endpoint,
+                token_endpoint,
+                [*response_types_supported] if response_types_supported else None,
+                [*scopes_supported] if scopes_supported else None,
+                (
+                    [*token_endpoint_auth_methods_supported]
+                    if token_endpoint_auth_methods_supported
+                    else None
+                ),
+                jwks_uri,
+                [*code_challenge_methods_supported] if code_challenge_methods_supported else None,
+                [*grant_types_supported] if grant_types_supported else None,
+                device_authorization_endpoint,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                issuer,
+                authorization_endpoint,
+                token_endpoint,
+                response_types_supported,
+                scopes_supported,
+                token_endpoint_auth_methods_supported,
+                jwks_uri,
+                code_challenge_methods_supported,
+                grant_types_supported,
+                device_authorization_endpoint,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             issuer,
             authorization_endpoint,
             token_endpoint,
@@ -68,24 +136,46 @@ class OAuth2MetadataResponse(_Message):
             code_challenge_methods_supported,
             grant_types_supported,
             device_authorization_endpoint,
-        )
+        ) = self._values
+        if issuer is not None:
+            _target.issuer = issuer
+        if authorization_endpoint is not None:
+            _target.authorization_endpoint = authorization_endpoint
+        if token_endpoint is not None:
+            _target.token_endpoint = token_endpoint
+        if response_types_supported is not None:
+            _target.response_types_supported.extend(response_types_supported)
+        if scopes_supported is not None:
+            _target.scopes_supported.extend(scopes_supported)
+        if token_endpoint_auth_methods_supported is not None:
+            _target.token_endpoint_auth_methods_supported.extend(
+                token_endpoint_auth_methods_supported
+            )
+        if jwks_uri is not None:
+            _target.jwks_uri = jwks_uri
+        if code_challenge_methods_supported is not None:
+            _target.code_challenge_methods_supported.extend(code_challenge_methods_supported)
+        if grant_types_supported is not None:
+            _target.grant_types_supported.extend(grant_types_supported)
+        if device_authorization_endpoint is not None:
+            _target.device_authorization_endpoint = device_authorization_endpoint
 
     @property
     def issuer(self) -> str:
         """``issuer``: string, field 1."""
-        value: str = self._pb.issuer
+        value: str = (self._pb or self._message()).issuer
         return value
 
     @property
     def authorization_endpoint(self) -> str:
         """``authorization_endpoint``: string, field 2."""
-        value: str = self._pb.authorization_endpoint
+        value: str = (self._pb or self._message()).authorization_endpoint
         return value
 
     @property
     def token_endpoint(self) -> str:
         """``token_endpoint``: string, field 3."""
-        value: str = self._pb.token_endpoint
+        value: str = (self._pb or self._message()).token_endpoint
         return value
 
     @property
@@ -109,7 +199,7 @@ class OAuth2MetadataResponse(_Message):
     @property
     def jwks_uri(self) -> str:
         """``jwks_uri``: string, field 7."""
-        value: str = self._pb.jwks_uri
+        value: str = (self._pb or self._message()).jwks_uri
         return value
 
     @property
@@ -127,7 +217,7 @@ class OAuth2MetadataResponse(_Message):
     @property
     def device_authorization_endpoint(self) -> str:
         """``device_authorization_endpoint``: string, field 10."""
-        value: str = self._pb.device_authorization_endpoint
+        value: str = (self._pb or self._message()).device_authorization_endpoint
         return value
 
 
@@ -167,25 +257,79 @@ class PublicClientAuthConfigResponse(_Message):
         service_http_endpoint: str | None = None,
         audience: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (client_id is None or (client_id.__class__ is str and client_id.isascii()))
+            and (redirect_uri is None or (redirect_uri.__class__ is str and redirect_uri.isascii()))
+            and (scopes is None or _fast.strings(scopes))
+            and (
+                authorization_metadata_key is None
+                or (
+                    authorization_metadata_key.__class__ is str
+                    and authorization_metadata_key.isascii()
+                )
+            )
+            and (
+                service_http_endpoint is None
+                or (service_http_endpoint.__class__ is str and service_http_endpoint.isascii())
+            )
+            and (audience is None or (audience.__class__ is str and audience.isascii()))
+        ):
+            self._values = (
+                client_id,
+                redirect_uri,
+                [*scopes] if scopes else None,
+                authorization_metadata_key,
+                service_http_endpoint,
+                audience,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                client_id,
+                redirect_uri,
+                scopes,
+                authorization_metadata_key,
+                service_http_endpoint,
+                audience,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             client_id,
             redirect_uri,
             scopes,
             authorization_metadata_key,
             service_http_endpoint,
             audience,
-        )
+        ) = self._values
+        if client_id is not None:
+            _target.client_id = client_id
+        if redirect_uri is not None:
+            _target.redirect_uri = redirect_uri
+        if scopes is not None:
+            _target.scopes.extend(scopes)
+        if authorization_metadata_key is not None:
+            _target.authorization_metadata_key = authorization_metadata_key
+        if service_http_endpoint is not None:
+            _target.service_http_endpoint = service_http_endpoint
+        if audience is not None:
+            _target.audience = audience
 
     @property
     def client_id(self) -> str:
         """``client_id``: string, field 1."""
-        value: str = self._pb.client_id
+        value: str = (self._pb or self._message()).client_id
         return value
 
     @property
     def redirect_uri(self) -> str:
         """``redirect_uri``: string, field 2."""
-        value: str = self._pb.redirect_uri
+        value: str = (self._pb or self._message()).redirect_uri
         return value
 
     @property
@@ -197,17 +341,17 @@ class PublicClientAuthConfigResponse(_Message):
     @property
     def authorization_metadata_key(self) -> str:
         """``authorization_metadata_key``: string, field 4."""
-        value: str = self._pb.authorization_metadata_key
+        value: str = (self._pb or self._message()).authorization_metadata_key
         return value
 
     @property
     def service_http_endpoint(self) -> str:
         """``service_http_endpoint``: string, field 5."""
-        value: str = self._pb.service_http_endpoint
+        value: str = (self._pb or self._message()).service_http_endpoint
         return value
 
     @property
     def audience(self) -> str:
         """``audience``: string, field 6."""
-        value: str = self._pb.audience
+        value: str = (self._pb or self._message()).audience
         return value

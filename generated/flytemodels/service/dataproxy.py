@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.service import dataproxy_pb2 as _pb2
+from flyteidl.core import identifier_pb2 as _flyteidl_core_identifier_pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -43,30 +46,67 @@ class CreateUploadLocationResponse(_Message):
         expires_at: _datetime.datetime | None = None,
         headers: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (signed_url is None or (signed_url.__class__ is str and signed_url.isascii()))
+            and (native_url is None or (native_url.__class__ is str and native_url.isascii()))
+            and (expires_at is None or _fast.timestamp(expires_at))
+            and (headers is None or _fast.string_map(headers))
+        ):
+            self._values = (
+                signed_url,
+                native_url,
+                expires_at,
+                {**headers} if headers else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signed_url,
+                native_url,
+                expires_at,
+                headers,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             signed_url,
             native_url,
             expires_at,
             headers,
-        )
+        ) = self._values
+        if signed_url is not None:
+            _target.signed_url = signed_url
+        if native_url is not None:
+            _target.native_url = native_url
+        if expires_at is not None:
+            _fast.put_timestamp(_target.expires_at, expires_at)
+        if headers is not None:
+            _target.headers.update(headers)
 
     @property
     def signed_url(self) -> str:
         """``signed_url``: string, field 1."""
-        value: str = self._pb.signed_url
+        value: str = (self._pb or self._message()).signed_url
         return value
 
     @property
     def native_url(self) -> str:
         """``native_url``: string, field 2."""
-        value: str = self._pb.native_url
+        value: str = (self._pb or self._message()).native_url
         return value
 
     @property
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("expires_at") if self._pb.HasField("expires_at") else None
+            self._present("expires_at")
+            if (self._pb or self._message()).HasField("expires_at")
+            else None
         )
         return value
 
@@ -104,7 +144,49 @@ class CreateUploadLocationRequest(_Message):
         add_content_md5_metadata: bool | None = None,
         org: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (filename is None or (filename.__class__ is str and filename.isascii()))
+            and (expires_in is None or _fast.duration(expires_in))
+            and (content_md5 is None or content_md5.__class__ is bytes)
+            and (
+                filename_root is None
+                or (filename_root.__class__ is str and filename_root.isascii())
+            )
+            and (add_content_md5_metadata is None or add_content_md5_metadata.__class__ is bool)
+            and (org is None or (org.__class__ is str and org.isascii()))
+        ):
+            self._values = (
+                project,
+                domain,
+                filename,
+                expires_in,
+                content_md5,
+                filename_root,
+                add_content_md5_metadata,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                domain,
+                filename,
+                expires_in,
+                content_md5,
+                filename_root,
+                add_content_md5_metadata,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             domain,
             filename,
@@ -113,56 +195,74 @@ class CreateUploadLocationRequest(_Message):
             filename_root,
             add_content_md5_metadata,
             org,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if filename is not None:
+            _target.filename = filename
+        if expires_in is not None:
+            _fast.put_duration(_target.expires_in, expires_in)
+        if content_md5 is not None:
+            _target.content_md5 = content_md5
+        if filename_root is not None:
+            _target.filename_root = filename_root
+        if add_content_md5_metadata is not None:
+            _target.add_content_md5_metadata = add_content_md5_metadata
+        if org is not None:
+            _target.org = org
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def filename(self) -> str:
         """``filename``: string, field 3."""
-        value: str = self._pb.filename
+        value: str = (self._pb or self._message()).filename
         return value
 
     @property
     def expires_in(self) -> _datetime.timedelta | None:
         """``expires_in``: optional google.protobuf.Duration, field 4."""
         value: _datetime.timedelta | None = (
-            self._present("expires_in") if self._pb.HasField("expires_in") else None
+            self._present("expires_in")
+            if (self._pb or self._message()).HasField("expires_in")
+            else None
         )
         return value
 
     @property
     def content_md5(self) -> bytes:
         """``content_md5``: bytes, field 5."""
-        value: bytes = self._pb.content_md5
+        value: bytes = (self._pb or self._message()).content_md5
         return value
 
     @property
     def filename_root(self) -> str:
         """``filename_root``: string, field 6."""
-        value: str = self._pb.filename_root
+        value: str = (self._pb or self._message()).filename_root
         return value
 
     @property
     def add_content_md5_metadata(self) -> bool:
         """``add_content_md5_metadata``: bool, field 7."""
-        value: bool = self._pb.add_content_md5_metadata
+        value: bool = (self._pb or self._message()).add_content_md5_metadata
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 8."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
 
@@ -181,22 +281,48 @@ class CreateDownloadLocationRequest(_Message):
         native_url: str | None = None,
         expires_in: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
+        if (native_url is None or (native_url.__class__ is str and native_url.isascii())) and (
+            expires_in is None or _fast.duration(expires_in)
+        ):
+            self._values = (
+                native_url,
+                expires_in,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                native_url,
+                expires_in,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             native_url,
             expires_in,
-        )
+        ) = self._values
+        if native_url is not None:
+            _target.native_url = native_url
+        if expires_in is not None:
+            _fast.put_duration(_target.expires_in, expires_in)
 
     @property
     def native_url(self) -> str:
         """``native_url``: string, field 1."""
-        value: str = self._pb.native_url
+        value: str = (self._pb or self._message()).native_url
         return value
 
     @property
     def expires_in(self) -> _datetime.timedelta | None:
         """``expires_in``: optional google.protobuf.Duration, field 2."""
         value: _datetime.timedelta | None = (
-            self._present("expires_in") if self._pb.HasField("expires_in") else None
+            self._present("expires_in")
+            if (self._pb or self._message()).HasField("expires_in")
+            else None
         )
         return value
 
@@ -216,22 +342,48 @@ class CreateDownloadLocationResponse(_Message):
         signed_url: str | None = None,
         expires_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (signed_url is None or (signed_url.__class__ is str and signed_url.isascii())) and (
+            expires_at is None or _fast.timestamp(expires_at)
+        ):
+            self._values = (
+                signed_url,
+                expires_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signed_url,
+                expires_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             signed_url,
             expires_at,
-        )
+        ) = self._values
+        if signed_url is not None:
+            _target.signed_url = signed_url
+        if expires_at is not None:
+            _fast.put_timestamp(_target.expires_at, expires_at)
 
     @property
     def signed_url(self) -> str:
         """``signed_url``: string, field 1."""
-        value: str = self._pb.signed_url
+        value: str = (self._pb or self._message()).signed_url
         return value
 
     @property
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("expires_at") if self._pb.HasField("expires_at") else None
+            self._present("expires_at")
+            if (self._pb or self._message()).HasField("expires_at")
+            else None
         )
         return value
 
@@ -253,11 +405,51 @@ class CreateDownloadLinkRequest(_Message):
         expires_in: _datetime.timedelta | None = None,
         node_execution_id: _core_identifier.NodeExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                artifact_type is None
+                or (
+                    (artifact_type.__class__ is int or artifact_type.__class__ is ArtifactType)
+                    and -2147483648 <= artifact_type <= 2147483647
+                )
+            )
+            and (expires_in is None or _fast.duration(expires_in))
+            and (
+                node_execution_id is None
+                or getattr(node_execution_id.__class__, "_IDL_PB", None)
+                is _flyteidl_core_identifier_pb2.NodeExecutionIdentifier
+            )
+        ):
+            self._values = (
+                artifact_type,
+                expires_in,
+                node_execution_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_type,
+                expires_in,
+                node_execution_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifact_type,
             expires_in,
             node_execution_id,
-        )
+        ) = self._values
+        if artifact_type is not None:
+            _target.artifact_type = artifact_type
+        if expires_in is not None:
+            _fast.put_duration(_target.expires_in, expires_in)
+        if node_execution_id is not None:
+            node_execution_id._fm_into(_target.node_execution_id)
 
     @property
     def artifact_type(self) -> ArtifactType:
@@ -269,7 +461,9 @@ class CreateDownloadLinkRequest(_Message):
     def expires_in(self) -> _datetime.timedelta | None:
         """``expires_in``: optional google.protobuf.Duration, field 2."""
         value: _datetime.timedelta | None = (
-            self._present("expires_in") if self._pb.HasField("expires_in") else None
+            self._present("expires_in")
+            if (self._pb or self._message()).HasField("expires_in")
+            else None
         )
         return value
 
@@ -277,7 +471,9 @@ class CreateDownloadLinkRequest(_Message):
     def node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``node_execution_id``: optional flyteidl.core.NodeExecutionIdentifier, field 3."""
         value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("node_execution_id") if self._pb.HasField("node_execution_id") else None
+            self._present("node_execution_id")
+            if (self._pb or self._message()).HasField("node_execution_id")
+            else None
         )
         return value
 
@@ -299,11 +495,44 @@ class CreateDownloadLinkResponse(_Message):
         expires_at: _datetime.datetime | None = None,
         pre_signed_urls: PreSignedURLs | None = None,
     ) -> None:
-        self._build(
+        if (
+            (signed_url is None or _fast.strings(signed_url))
+            and (expires_at is None or _fast.timestamp(expires_at))
+            and (
+                pre_signed_urls is None
+                or getattr(pre_signed_urls.__class__, "_IDL_PB", None) is _pb2.PreSignedURLs
+            )
+        ):
+            self._values = (
+                [*signed_url] if signed_url else None,
+                expires_at,
+                pre_signed_urls,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signed_url,
+                expires_at,
+                pre_signed_urls,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             signed_url,
             expires_at,
             pre_signed_urls,
-        )
+        ) = self._values
+        if signed_url is not None:
+            _target.signed_url.extend(signed_url)
+        if expires_at is not None:
+            _fast.put_timestamp(_target.expires_at, expires_at)
+        if pre_signed_urls is not None:
+            pre_signed_urls._fm_into(_target.pre_signed_urls)
 
     @property
     def signed_url(self) -> list[str]:
@@ -315,7 +544,9 @@ class CreateDownloadLinkResponse(_Message):
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("expires_at") if self._pb.HasField("expires_at") else None
+            self._present("expires_at")
+            if (self._pb or self._message()).HasField("expires_at")
+            else None
         )
         return value
 
@@ -323,7 +554,9 @@ class CreateDownloadLinkResponse(_Message):
     def pre_signed_urls(self) -> PreSignedURLs | None:
         """``pre_signed_urls``: optional flyteidl.service.PreSignedURLs, field 3."""
         value: PreSignedURLs | None = (
-            self._present("pre_signed_urls") if self._pb.HasField("pre_signed_urls") else None
+            self._present("pre_signed_urls")
+            if (self._pb or self._message()).HasField("pre_signed_urls")
+            else None
         )
         return value
 
@@ -343,10 +576,34 @@ class PreSignedURLs(_Message):
         signed_url: _abc.Iterable[str] | None = None,
         expires_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (signed_url is None or _fast.strings(signed_url)) and (
+            expires_at is None or _fast.timestamp(expires_at)
+        ):
+            self._values = (
+                [*signed_url] if signed_url else None,
+                expires_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signed_url,
+                expires_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             signed_url,
             expires_at,
-        )
+        ) = self._values
+        if signed_url is not None:
+            _target.signed_url.extend(signed_url)
+        if expires_at is not None:
+            _fast.put_timestamp(_target.expires_at, expires_at)
 
     @property
     def signed_url(self) -> list[str]:
@@ -358,7 +615,9 @@ class PreSignedURLs(_Message):
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("expires_at") if self._pb.HasField("expires_at") else None
+            self._present("expires_at")
+            if (self._pb or self._message()).HasField("expires_at")
+            else None
         )
         return value
 
@@ -374,14 +633,28 @@ class GetDataRequest(_Message):
         self,
         flyte_url: str | None = None,
     ) -> None:
-        self._build(
-            flyte_url,
-        )
+        if flyte_url is None or (flyte_url.__class__ is str and flyte_url.isascii()):
+            self._values = (flyte_url,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                flyte_url,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (flyte_url,) = self._values
+        if flyte_url is not None:
+            _target.flyte_url = flyte_url
 
     @property
     def flyte_url(self) -> str:
         """``flyte_url``: string, field 1."""
-        value: str = self._pb.flyte_url
+        value: str = (self._pb or self._message()).flyte_url
         return value
 
 
@@ -402,17 +675,62 @@ class GetDataResponse(_Message):
         pre_signed_urls: PreSignedURLs | None = None,
         literal: _core_literals.Literal | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                literal_map is None
+                or getattr(literal_map.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                pre_signed_urls is None
+                or getattr(pre_signed_urls.__class__, "_IDL_PB", None) is _pb2.PreSignedURLs
+            )
+            and (
+                literal is None
+                or getattr(literal.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.Literal
+            )
+            and (literal_map is not None) + (pre_signed_urls is not None) + (literal is not None)
+            < 2
+        ):
+            self._values = (
+                literal_map,
+                pre_signed_urls,
+                literal,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                literal_map,
+                pre_signed_urls,
+                literal,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             literal_map,
             pre_signed_urls,
             literal,
-        )
+        ) = self._values
+        if literal_map is not None:
+            literal_map._fm_into(_target.literal_map)
+        if pre_signed_urls is not None:
+            pre_signed_urls._fm_into(_target.pre_signed_urls)
+        if literal is not None:
+            literal._fm_into(_target.literal)
 
     @property
     def literal_map(self) -> _core_literals.LiteralMap | None:
         """``literal_map``: optional flyteidl.core.LiteralMap, field 1."""
         value: _core_literals.LiteralMap | None = (
-            self._present("literal_map") if self._pb.HasField("literal_map") else None
+            self._present("literal_map")
+            if (self._pb or self._message()).HasField("literal_map")
+            else None
         )
         return value
 
@@ -420,7 +738,9 @@ class GetDataResponse(_Message):
     def pre_signed_urls(self) -> PreSignedURLs | None:
         """``pre_signed_urls``: optional flyteidl.service.PreSignedURLs, field 2."""
         value: PreSignedURLs | None = (
-            self._present("pre_signed_urls") if self._pb.HasField("pre_signed_urls") else None
+            self._present("pre_signed_urls")
+            if (self._pb or self._message()).HasField("pre_signed_urls")
+            else None
         )
         return value
 
@@ -428,6 +748,6 @@ class GetDataResponse(_Message):
     def literal(self) -> _core_literals.Literal | None:
         """``literal``: optional flyteidl.core.Literal, field 3."""
         value: _core_literals.Literal | None = (
-            self._present("literal") if self._pb.HasField("literal") else None
+            self._present("literal") if (self._pb or self._message()).HasField("literal") else None
         )
         return value

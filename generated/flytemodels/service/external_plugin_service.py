@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl.service import external_plugin_service_pb2 as _pb2
+from flyteidl.core import literals_pb2 as _flyteidl_core_literals_pb2
+from flyteidl.core import tasks_pb2 as _flyteidl_core_tasks_pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -42,17 +45,58 @@ class TaskCreateRequest(_Message):
         template: _core_tasks.TaskTemplate | None = None,
         output_prefix: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None)
+                is _flyteidl_core_literals_pb2.LiteralMap
+            )
+            and (
+                template is None
+                or getattr(template.__class__, "_IDL_PB", None)
+                is _flyteidl_core_tasks_pb2.TaskTemplate
+            )
+            and (
+                output_prefix is None
+                or (output_prefix.__class__ is str and output_prefix.isascii())
+            )
+        ):
+            self._values = (
+                inputs,
+                template,
+                output_prefix,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs,
+                template,
+                output_prefix,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs,
             template,
             output_prefix,
-        )
+        ) = self._values
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if template is not None:
+            template._fm_into(_target.template)
+        if output_prefix is not None:
+            _target.output_prefix = output_prefix
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 1."""
         value: _core_literals.LiteralMap | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -60,14 +104,16 @@ class TaskCreateRequest(_Message):
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl.core.TaskTemplate, field 2."""
         value: _core_tasks.TaskTemplate | None = (
-            self._present("template") if self._pb.HasField("template") else None
+            self._present("template")
+            if (self._pb or self._message()).HasField("template")
+            else None
         )
         return value
 
     @property
     def output_prefix(self) -> str:
         """``output_prefix``: string, field 3."""
-        value: str = self._pb.output_prefix
+        value: str = (self._pb or self._message()).output_prefix
         return value
 
 
@@ -82,14 +128,28 @@ class TaskCreateResponse(_Message):
         self,
         job_id: str | None = None,
     ) -> None:
-        self._build(
-            job_id,
-        )
+        if job_id is None or (job_id.__class__ is str and job_id.isascii()):
+            self._values = (job_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                job_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (job_id,) = self._values
+        if job_id is not None:
+            _target.job_id = job_id
 
     @property
     def job_id(self) -> str:
         """``job_id``: string, field 1."""
-        value: str = self._pb.job_id
+        value: str = (self._pb or self._message()).job_id
         return value
 
 
@@ -108,21 +168,45 @@ class TaskGetRequest(_Message):
         task_type: str | None = None,
         job_id: str | None = None,
     ) -> None:
-        self._build(
+        if (task_type is None or (task_type.__class__ is str and task_type.isascii())) and (
+            job_id is None or (job_id.__class__ is str and job_id.isascii())
+        ):
+            self._values = (
+                task_type,
+                job_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_type,
+                job_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_type,
             job_id,
-        )
+        ) = self._values
+        if task_type is not None:
+            _target.task_type = task_type
+        if job_id is not None:
+            _target.job_id = job_id
 
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 1."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
     def job_id(self) -> str:
         """``job_id``: string, field 2."""
-        value: str = self._pb.job_id
+        value: str = (self._pb or self._message()).job_id
         return value
 
 
@@ -141,10 +225,41 @@ class TaskGetResponse(_Message):
         state: State | int | None = None,
         outputs: _core_literals.LiteralMap | None = None,
     ) -> None:
-        self._build(
+        if (
+            state is None
+            or (
+                (state.__class__ is int or state.__class__ is State)
+                and -2147483648 <= state <= 2147483647
+            )
+        ) and (
+            outputs is None
+            or getattr(outputs.__class__, "_IDL_PB", None) is _flyteidl_core_literals_pb2.LiteralMap
+        ):
+            self._values = (
+                state,
+                outputs,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                state,
+                outputs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             state,
             outputs,
-        )
+        ) = self._values
+        if state is not None:
+            _target.state = state
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
 
     @property
     def state(self) -> State:
@@ -156,7 +271,7 @@ class TaskGetResponse(_Message):
     def outputs(self) -> _core_literals.LiteralMap | None:
         """``outputs``: optional flyteidl.core.LiteralMap, field 2."""
         value: _core_literals.LiteralMap | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
@@ -176,21 +291,45 @@ class TaskDeleteRequest(_Message):
         task_type: str | None = None,
         job_id: str | None = None,
     ) -> None:
-        self._build(
+        if (task_type is None or (task_type.__class__ is str and task_type.isascii())) and (
+            job_id is None or (job_id.__class__ is str and job_id.isascii())
+        ):
+            self._values = (
+                task_type,
+                job_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_type,
+                job_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_type,
             job_id,
-        )
+        ) = self._values
+        if task_type is not None:
+            _target.task_type = task_type
+        if job_id is not None:
+            _target.job_id = job_id
 
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 1."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
     def job_id(self) -> str:
         """``job_id``: string, field 2."""
-        value: str = self._pb.job_id
+        value: str = (self._pb or self._message()).job_id
         return value
 
 

@@ -145,7 +145,7 @@ class FlytekitModel(MutableModel, FlyteIdlEntity):
     @classmethod
     def from_idl_model(cls, model: Any) -> Any:
         """This family's model of an IDL-family model's message."""
-        return cls.from_flyte_idl(model._pb)
+        return cls.from_flyte_idl(model._message())
 
 
 def _hash_of_message(message: Any) -> int:

@@ -153,11 +153,11 @@ class MessageElement(Element):
         return wrapped
 
     def fill(self, target: Any, value: Any) -> None:
-        pb = getattr(value, "_pb", None)
-        if pb is None or pb.DESCRIPTOR is not self._descriptor:
+        pb_class = getattr(type(value), "_IDL_PB", None)  # a model of this family, held or value-built
+        if pb_class is None or pb_class.DESCRIPTOR is not self._descriptor:
             expected = self._class().__name__
             raise TypeError(f"expected {expected} ({self._descriptor.full_name}), got {type(value).__name__}")
-        target.CopyFrom(pb)
+        value._fm_into(target)
 
 
 class WellKnownElement(Element):

@@ -1,10 +1,18 @@
 """``Message``: the base class of every generated model.
 
-A model is immutable and holds its protobuf message. ``from_flyte_idl`` copies
-the incoming message in C, properties convert lazily and cache what they build,
-``to_flyte_idl`` hands out a copy made in C, and ``==``/``hash`` work on the
-message. Holding the message is also what makes the round trip lossless:
-unknown fields, unknown enum values and nanoseconds all stay where they were.
+A model is immutable and is one of two kinds:
+
+- **held**: ``from_flyte_idl`` (and ``from_bytes``, ``wrap``, a parent's
+  property) holds a protobuf message, copied in C where it came from a caller.
+  Properties convert lazily and cache what they build. Holding the message is
+  what makes the round trip lossless: unknown fields, unknown enum values and
+  nanoseconds all stay where they were.
+- **value-built**: the constructor checks its arguments and keeps them as given
+  (``_values``, see ``flytemodels._runtime.fast``); no message exists yet. The
+  first thing that needs one (``to_flyte_idl``, a property, ``==``, ``hash``,
+  text) writes every value in one pass (``_fm_fill``), children straight into
+  their parent's sub-messages. ``to_flyte_idl`` hands that message to its
+  caller; anything else keeps it, and the model is then held.
 """
 
 from __future__ import annotations
@@ -23,6 +31,58 @@ from flytemodels.errors import DecodeError
 _Model = TypeVar("_Model", bound="Message")
 
 
+def _fill(model: Message, target: Any) -> None:
+    """``model._fm_fill(target)``, for trees of any depth.
+
+    Writing recurses once per level; a tree built deeper than Python's recursion
+    limit (a literal nested a thousand times) is written bottom-up instead: every
+    value-built descendant keeps its message first, deepest first, so each
+    level's write is one ``CopyFrom`` per child.
+    """
+    try:
+        model._fm_fill(target)
+    except RecursionError:
+        target.Clear()
+        for child in reversed(_value_built_descendants(model)):
+            child._message()
+        model._fm_fill(target)
+
+
+def _value_built_descendants(model: Message) -> list[Message]:
+    """Every value-built model under ``model`` (iteratively), each before its own descendants."""
+    found: list[Message] = []
+    pending = [model]
+    while pending:
+        for value in pending.pop()._values:
+            values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else (value,)
+            for child in values:
+                if isinstance(child, Message) and child._pb is None:
+                    found.append(child)
+                    pending.append(child)
+    return found
+
+
+class _MessageTypeFlag:
+    """A class attribute computed from the message type on first use, then stored as a plain one.
+
+    It is stored on the generated class (the one that sets ``_PB``), so a hand-written
+    subclass keeps only what it declares itself.
+    """
+
+    def __init__(self, compute: Any) -> None:
+        self._compute = compute
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, model: Any, owner: type) -> bool:
+        value = bool(self._compute(owner))
+        generated = next(klass for klass in owner.__mro__ if "_PB" in klass.__dict__)
+        setattr(generated, self._name, value)
+        return value
+
+
 class Message:
     """Base of all models: equality, hashing, text, bytes, dict and pickle support.
 
@@ -32,14 +92,27 @@ class Message:
 
     # Caches are filled lazily; a racing thread at worst builds an equal value
     # twice and one assignment wins, so concurrent readers need no lock.
-    __slots__ = ("_cache", "_hash", "_pb")
+    __slots__ = ("_cache", "_hash", "_pb", "_values")
 
     _PB: ClassVar[type[PbMessage]]
     _FIELDS: ClassVar[tuple[str, ...]] = ()
+    #: The message class, under a name only this family's classes carry (constructor guards check it).
+    _IDL_PB: ClassVar[type[PbMessage]]
 
-    _pb: Any
+    _pb: Any  # None while value-built
+    _values: tuple[Any, ...]  # a value-built model's arguments, in field order
     _cache: dict[str, Any] | None
     _hash: int | None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "_PB" in cls.__dict__:
+            cls._IDL_PB = cls._PB
+
+    @_MessageTypeFlag
+    def _VALIDATE(cls: Any) -> bool:  # a class attribute, computed from the class on first use
+        """Whether the message type declares buf.validate rules: then a constructor checks them at once."""
+        return constraints.declares_rules(cls._PB.DESCRIPTOR)
 
     # -- construction -----------------------------------------------------------
 
@@ -58,6 +131,32 @@ class Message:
         self._pb = pb
         self._cache = None
         self._hash = None
+
+    def _fm_fill(self, target: Any) -> None:
+        """Write this value-built model's arguments into ``target`` (generated per class)."""
+        raise NotImplementedError
+
+    def _fm_validate(self) -> None:
+        """Check a value-built model's buf.validate rules now, as the checked constructor does."""
+        constraints.check(self._message())
+
+    def _message(self) -> Any:
+        """The message: held, or written from the values now and kept (it never changes after)."""
+        pb = self._pb
+        if pb is None:
+            pb = self._PB()
+            _fill(self, pb)
+            self._pb = pb  # the values stay: a racing reader may be writing from them
+        return pb
+
+    def _fm_into(self, target: Any) -> None:
+        """Write this model into ``target``, a parent's empty sub-message (a child's one pass)."""
+        pb = self._pb
+        if pb is None:
+            self._fm_fill(target)
+        else:
+            target.CopyFrom(pb)
+        target.SetInParent()  # an empty child was given: present, as the checked path makes it
 
     @classmethod
     def _wrap(cls: type[_Model], pb: Any) -> _Model:
@@ -87,9 +186,13 @@ class Message:
         return model
 
     def to_flyte_idl(self) -> Any:
-        """Return the flyteidl message this model holds, as a fresh copy."""
+        """The flyteidl message of this model, the caller's to keep (a copy of what the model holds)."""
         copy = self._PB()
-        copy.CopyFrom(self._pb)
+        pb = self._pb
+        if pb is None:  # value-built: written fresh, and nobody else has it
+            _fill(self, copy)
+        else:
+            copy.CopyFrom(pb)
         return copy
 
     @classmethod
@@ -99,7 +202,7 @@ class Message:
 
     def serialize_to_string(self) -> bytes:
         """The message's wire bytes (deterministic: map entries in key order)."""
-        data: bytes = self._pb.SerializeToString(deterministic=True)
+        data: bytes = self._message().SerializeToString(deterministic=True)
         return data
 
     # -- field access (used by generated properties) ----------------------------
@@ -117,7 +220,7 @@ class Message:
             cache = self._cache
             if cache is not None and name in cache:
                 return spec.fresh(cache[name])
-            value = spec.get(self._pb)
+            value = spec.get(self._pb or self._message())
             if spec.cached and value:
                 if cache is None:
                     cache = self._cache = {}
@@ -139,7 +242,7 @@ class Message:
         except KeyError:
             spec = _class_specs(type(self))[name]
         try:
-            value = spec.element.to_python(getattr(self._pb, name))
+            value = spec.element.to_python(getattr(self._pb or self._message(), name))
         except ValueError as error:
             raise ValueError(f"{spec.label}: {error}") from None
         if spec.cached:
@@ -150,21 +253,22 @@ class Message:
 
     def which_oneof(self, oneof: str) -> str | None:
         """The name of the member of ``oneof`` that is set, or ``None``."""
-        return self._pb.WhichOneof(oneof)  # type: ignore[no-any-return]
+        return self._message().WhichOneof(oneof)  # type: ignore[no-any-return]
 
     @property
     def is_empty(self) -> bool:
         """True when no field is set (the message serializes to no bytes)."""
-        return self._pb.ByteSize() == 0  # type: ignore[no-any-return]
+        return self._message().ByteSize() == 0  # type: ignore[no-any-return]
 
     # -- identity -------------------------------------------------------------
 
     def __eq__(self, other: object) -> bool:
         if type(other) is type(self):  # the common case, without isinstance's MRO walk
-            return self._pb == other._pb  # type: ignore[no-any-return]
+            return (self._pb or self._message()) == (other._pb or other._message())  # type: ignore[no-any-return]
         if not isinstance(other, Message):
             return NotImplemented
-        return self._pb.DESCRIPTOR is other._pb.DESCRIPTOR and self._pb == other._pb
+        mine, theirs = self._message(), other._message()
+        return mine.DESCRIPTOR is theirs.DESCRIPTOR and mine == theirs
 
     def __ne__(self, other: object) -> bool:
         equal = self.__eq__(other)
@@ -177,7 +281,7 @@ class Message:
             # (PYTHONHASHSEED), and a model's hash must not. crc32 runs at several
             # GB/s (blake2b took half as long again as serializing); the length in
             # the high bits spreads messages whose checksums collide.
-            data = _hashed_bytes(self._pb)
+            data = _hashed_bytes(self._message())
             value = self._hash = (len(data) << 32) | zlib.crc32(data)
         return value
 
@@ -185,19 +289,19 @@ class Message:
 
     def short_string(self) -> str:
         """One line: the class name and the set fields in protobuf text format."""
-        body = _text(self._pb, one_line=True)
+        body = _text(self._message(), one_line=True)
         return f"<{type(self).__name__} {body}>" if body else f"<{type(self).__name__}>"
 
     def verbose_string(self) -> str:
         """Multi-line protobuf text format of the message."""
-        return _text(self._pb)
+        return _text(self._message())
 
     def __str__(self) -> str:
         return self.short_string()
 
     def __repr__(self) -> str:
-        body = _text(self._pb, one_line=True)
-        if not body and not constraints.declares_rules(self._pb.DESCRIPTOR):
+        body = _text(self._message(), one_line=True)
+        if not body and not constraints.declares_rules(self._message().DESCRIPTOR):
             return f"{type(self).__qualname__}()"
         # from_text, not the constructor, for a type with buf.validate rules: the empty message may break them.
         return f"{type(self).__qualname__}.from_text({body!r})"
@@ -221,7 +325,7 @@ class Message:
         """A JSON-compatible dict using proto field names (unknown fields are not kept)."""
         from google.protobuf import json_format
 
-        return json_format.MessageToDict(self._pb, preserving_proto_field_name=True)
+        return json_format.MessageToDict(self._message(), preserving_proto_field_name=True)
 
     @classmethod
     def from_dict(cls: type[_Model], data: dict[str, Any]) -> _Model:
@@ -234,14 +338,14 @@ class Message:
         """The proto3 JSON mapping of the message."""
         from google.protobuf import json_format
 
-        return json_format.MessageToJson(self._pb, preserving_proto_field_name=True, indent=indent)
+        return json_format.MessageToJson(self._message(), preserving_proto_field_name=True, indent=indent)
 
     # -- pickle and copy ----------------------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
-        data = self._pb.SerializeToString()
+        data = self._message().SerializeToString()
         cls = type(self)
-        if registry.model_class(self._pb.DESCRIPTOR) is not cls:
+        if registry.model_class(self._message().DESCRIPTOR) is not cls:
             return (_unpickle, (cls, data))
         # The class at the public path may be an override whose own module cannot
         # be imported first; pickle it by the public path instead.

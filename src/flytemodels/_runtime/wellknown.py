@@ -59,7 +59,7 @@ def _timestamp_to_python(pb: Any) -> datetime.datetime:
         raise ValueError(f"Timestamp(seconds={pb.seconds}, nanos={pb.nanos}) is outside datetime's range") from None
 
 
-def _timestamp_to_proto(value: Any, target: Any) -> None:
+def timestamp_to_proto(value: Any, target: Any) -> None:
     _check(value, datetime.datetime, "datetime.datetime")
     if value.tzinfo is None:  # naive datetimes are taken as UTC, as protobuf does
         value = value.replace(tzinfo=datetime.UTC)
@@ -78,13 +78,13 @@ def _duration_to_python(pb: Any) -> datetime.timedelta:
         value = datetime.timedelta(seconds=pb.seconds, microseconds=int(pb.nanos / _NANOS_PER_MICRO))
     except OverflowError:  # beyond 999,999,999 days; the Duration spec allows 10,000 years
         value = None
-    # Refuse what _duration_to_proto refuses, so a model's own values always rebuild it.
+    # Refuse what duration_to_proto refuses, so a model's own values always rebuild it.
     if value is None or abs(value) // datetime.timedelta(seconds=1) > _MAX_DURATION_SECONDS:
         raise ValueError(f"Duration(seconds={pb.seconds}, nanos={pb.nanos}) is outside the Duration range")
     return value
 
 
-def _duration_to_proto(value: Any, target: Any) -> None:
+def duration_to_proto(value: Any, target: Any) -> None:
     _check(value, datetime.timedelta, "datetime.timedelta")
     micros = value // datetime.timedelta(microseconds=1)
     seconds, rest = divmod(abs(micros), _MICROS_PER_SECOND)
@@ -164,8 +164,8 @@ def _kept_message_to_proto(value: Any, target: Any) -> None:
 KEPT_MESSAGE = Rule("a protobuf message", _kept_message, _kept_message_to_proto, mutable=True)
 
 RULES: dict[str, Rule] = {
-    "google.protobuf.Timestamp": Rule("datetime.datetime", _timestamp_to_python, _timestamp_to_proto),
-    "google.protobuf.Duration": Rule("datetime.timedelta", _duration_to_python, _duration_to_proto),
+    "google.protobuf.Timestamp": Rule("datetime.datetime", _timestamp_to_python, timestamp_to_proto),
+    "google.protobuf.Duration": Rule("datetime.timedelta", _duration_to_python, duration_to_proto),
     "google.protobuf.Struct": Rule("dict", _struct_to_python, _struct_to_proto, mutable=True),
     "google.protobuf.ListValue": Rule("list", _list_to_python, _list_to_proto, mutable=True),
     "google.protobuf.Value": Rule("a JSON-like value", _value_to_python, _value_to_proto, mutable=True),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl.plugins.kubeflow import common_pb2 as _pb2
 from flytemodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
@@ -36,12 +37,71 @@ class RunPolicy(_Message):
         active_deadline_seconds: int | None = None,
         backoff_limit: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                clean_pod_policy is None
+                or (
+                    (
+                        clean_pod_policy.__class__ is int
+                        or clean_pod_policy.__class__ is CleanPodPolicy
+                    )
+                    and -2147483648 <= clean_pod_policy <= 2147483647
+                )
+            )
+            and (
+                ttl_seconds_after_finished is None
+                or (
+                    ttl_seconds_after_finished.__class__ is int
+                    and -2147483648 <= ttl_seconds_after_finished <= 2147483647
+                )
+            )
+            and (
+                active_deadline_seconds is None
+                or (
+                    active_deadline_seconds.__class__ is int
+                    and -2147483648 <= active_deadline_seconds <= 2147483647
+                )
+            )
+            and (
+                backoff_limit is None
+                or (backoff_limit.__class__ is int and -2147483648 <= backoff_limit <= 2147483647)
+            )
+        ):
+            self._values = (
+                clean_pod_policy,
+                ttl_seconds_after_finished,
+                active_deadline_seconds,
+                backoff_limit,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                clean_pod_policy,
+                ttl_seconds_after_finished,
+                active_deadline_seconds,
+                backoff_limit,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             clean_pod_policy,
             ttl_seconds_after_finished,
             active_deadline_seconds,
             backoff_limit,
-        )
+        ) = self._values
+        if clean_pod_policy is not None:
+            _target.clean_pod_policy = clean_pod_policy
+        if ttl_seconds_after_finished is not None:
+            _target.ttl_seconds_after_finished = ttl_seconds_after_finished
+        if active_deadline_seconds is not None:
+            _target.active_deadline_seconds = active_deadline_seconds
+        if backoff_limit is not None:
+            _target.backoff_limit = backoff_limit
 
     @property
     def clean_pod_policy(self) -> CleanPodPolicy:
@@ -52,17 +112,17 @@ class RunPolicy(_Message):
     @property
     def ttl_seconds_after_finished(self) -> int:
         """``ttl_seconds_after_finished``: int32, field 2."""
-        value: int = self._pb.ttl_seconds_after_finished
+        value: int = (self._pb or self._message()).ttl_seconds_after_finished
         return value
 
     @property
     def active_deadline_seconds(self) -> int:
         """``active_deadline_seconds``: int32, field 3."""
-        value: int = self._pb.active_deadline_seconds
+        value: int = (self._pb or self._message()).active_deadline_seconds
         return value
 
     @property
     def backoff_limit(self) -> int:
         """``backoff_limit``: int32, field 4."""
-        value: int = self._pb.backoff_limit
+        value: int = (self._pb or self._message()).backoff_limit
         return value

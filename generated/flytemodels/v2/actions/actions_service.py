@@ -6,8 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.actions import actions_service_pb2 as _pb2
+from flyteidl2.common import address_pb2 as _flyteidl2_common_address_pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
+from flyteidl2.workflow import state_service_pb2 as _flyteidl2_workflow_state_service_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.v2.common import address as _common_address
@@ -50,7 +58,79 @@ class Action(_Message):
         condition: _workflow_run_definition.ConditionAction | None = None,
         recovered_from: _common_identifier.ActionIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                parent_action_name is None
+                or (parent_action_name.__class__ is str and parent_action_name.isascii())
+            )
+            and (input_uri is None or (input_uri.__class__ is str and input_uri.isascii()))
+            and (
+                run_output_base is None
+                or (run_output_base.__class__ is str and run_output_base.isascii())
+            )
+            and (group is None or (group.__class__ is str and group.isascii()))
+            and (subject is None or (subject.__class__ is str and subject.isascii()))
+            and (
+                task is None
+                or getattr(task.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.TaskAction
+            )
+            and (
+                trace is None
+                or getattr(trace.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.TraceAction
+            )
+            and (
+                condition is None
+                or getattr(condition.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.ConditionAction
+            )
+            and (
+                recovered_from is None
+                or getattr(recovered_from.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (task is not None) + (trace is not None) + (condition is not None) < 2
+        ):
+            self._values = (
+                action_id,
+                parent_action_name,
+                input_uri,
+                run_output_base,
+                group,
+                subject,
+                task,
+                trace,
+                condition,
+                recovered_from,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                parent_action_name,
+                input_uri,
+                run_output_base,
+                group,
+                subject,
+                task,
+                trace,
+                condition,
+                recovered_from,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             parent_action_name,
             input_uri,
@@ -61,52 +141,74 @@ class Action(_Message):
             trace,
             condition,
             recovered_from,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if parent_action_name is not None:
+            _target.parent_action_name = parent_action_name
+        if input_uri is not None:
+            _target.input_uri = input_uri
+        if run_output_base is not None:
+            _target.run_output_base = run_output_base
+        if group is not None:
+            _target.group = group
+        if subject is not None:
+            _target.subject = subject
+        if task is not None:
+            task._fm_into(_target.task)
+        if trace is not None:
+            trace._fm_into(_target.trace)
+        if condition is not None:
+            condition._fm_into(_target.condition)
+        if recovered_from is not None:
+            recovered_from._fm_into(_target.recovered_from)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def parent_action_name(self) -> str | None:
         """``parent_action_name``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.parent_action_name if pb.HasField("parent_action_name") else None
         return value
 
     @property
     def input_uri(self) -> str:
         """``input_uri``: string, field 3."""
-        value: str = self._pb.input_uri
+        value: str = (self._pb or self._message()).input_uri
         return value
 
     @property
     def run_output_base(self) -> str:
         """``run_output_base``: string, field 4."""
-        value: str = self._pb.run_output_base
+        value: str = (self._pb or self._message()).run_output_base
         return value
 
     @property
     def group(self) -> str:
         """``group``: string, field 5."""
-        value: str = self._pb.group
+        value: str = (self._pb or self._message()).group
         return value
 
     @property
     def subject(self) -> str:
         """``subject``: string, field 6."""
-        value: str = self._pb.subject
+        value: str = (self._pb or self._message()).subject
         return value
 
     @property
     def task(self) -> _workflow_run_definition.TaskAction | None:
         """``task``: optional flyteidl2.workflow.TaskAction, field 7."""
         value: _workflow_run_definition.TaskAction | None = (
-            self._present("task") if self._pb.HasField("task") else None
+            self._present("task") if (self._pb or self._message()).HasField("task") else None
         )
         return value
 
@@ -114,7 +216,7 @@ class Action(_Message):
     def trace(self) -> _workflow_run_definition.TraceAction | None:
         """``trace``: optional flyteidl2.workflow.TraceAction, field 8."""
         value: _workflow_run_definition.TraceAction | None = (
-            self._present("trace") if self._pb.HasField("trace") else None
+            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
         )
         return value
 
@@ -122,7 +224,9 @@ class Action(_Message):
     def condition(self) -> _workflow_run_definition.ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 9."""
         value: _workflow_run_definition.ConditionAction | None = (
-            self._present("condition") if self._pb.HasField("condition") else None
+            self._present("condition")
+            if (self._pb or self._message()).HasField("condition")
+            else None
         )
         return value
 
@@ -130,7 +234,9 @@ class Action(_Message):
     def recovered_from(self) -> _common_identifier.ActionIdentifier | None:
         """``recovered_from``: optional flyteidl2.common.ActionIdentifier, field 10."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("recovered_from") if self._pb.HasField("recovered_from") else None
+            self._present("recovered_from")
+            if (self._pb or self._message()).HasField("recovered_from")
+            else None
         )
         return value
 
@@ -150,22 +256,51 @@ class EnqueueRequest(_Message):
         action: Action | None = None,
         run_spec: _task_run.RunSpec | None = None,
     ) -> None:
-        self._build(
+        if (action is None or getattr(action.__class__, "_IDL_PB", None) is _pb2.Action) and (
+            run_spec is None
+            or getattr(run_spec.__class__, "_IDL_PB", None) is _flyteidl2_task_run_pb2.RunSpec
+        ):
+            self._values = (
+                action,
+                run_spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action,
+                run_spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action,
             run_spec,
-        )
+        ) = self._values
+        if action is not None:
+            action._fm_into(_target.action)
+        if run_spec is not None:
+            run_spec._fm_into(_target.run_spec)
 
     @property
     def action(self) -> Action | None:
         """``action``: optional flyteidl2.actions.Action, field 1."""
-        value: Action | None = self._present("action") if self._pb.HasField("action") else None
+        value: Action | None = (
+            self._present("action") if (self._pb or self._message()).HasField("action") else None
+        )
         return value
 
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 2."""
         value: _task_run.RunSpec | None = (
-            self._present("run_spec") if self._pb.HasField("run_spec") else None
+            self._present("run_spec")
+            if (self._pb or self._message()).HasField("run_spec")
+            else None
         )
         return value
 
@@ -202,32 +337,81 @@ class UpdateRequest(_Message):
         status: _workflow_run_definition.ActionStatus | None = None,
         address: _common_address.ActionAddress | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (attempt is None or (attempt.__class__ is int and 0 <= attempt <= 4294967295))
+            and (
+                status is None
+                or getattr(status.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.ActionStatus
+            )
+            and (
+                address is None
+                or getattr(address.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_address_pb2.ActionAddress
+            )
+        ):
+            self._values = (
+                action_id,
+                attempt,
+                status,
+                address,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                attempt,
+                status,
+                address,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             attempt,
             status,
             address,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if attempt is not None:
+            _target.attempt = attempt
+        if status is not None:
+            status._fm_into(_target.status)
+        if address is not None:
+            address._fm_into(_target.address)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def attempt(self) -> int:
         """``attempt``: uint32, field 2."""
-        value: int = self._pb.attempt
+        value: int = (self._pb or self._message()).attempt
         return value
 
     @property
     def status(self) -> _workflow_run_definition.ActionStatus | None:
         """``status``: optional flyteidl2.workflow.ActionStatus, field 3."""
         value: _workflow_run_definition.ActionStatus | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -235,7 +419,7 @@ class UpdateRequest(_Message):
     def address(self) -> _common_address.ActionAddress | None:
         """``address``: optional flyteidl2.common.ActionAddress, field 5."""
         value: _common_address.ActionAddress | None = (
-            self._present("address") if self._pb.HasField("address") else None
+            self._present("address") if (self._pb or self._message()).HasField("address") else None
         )
         return value
 
@@ -264,15 +448,35 @@ class WatchForUpdatesRequest(_Message):
         self,
         parent_action_id: _common_identifier.ActionIdentifier | None = None,
     ) -> None:
-        self._build(
-            parent_action_id,
-        )
+        if (
+            parent_action_id is None
+            or getattr(parent_action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ):
+            self._values = (parent_action_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                parent_action_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (parent_action_id,) = self._values
+        if parent_action_id is not None:
+            parent_action_id._fm_into(_target.parent_action_id)
 
     @property
     def parent_action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``parent_action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("parent_action_id") if self._pb.HasField("parent_action_id") else None
+            self._present("parent_action_id")
+            if (self._pb or self._message()).HasField("parent_action_id")
+            else None
         )
         return value
 
@@ -292,16 +496,52 @@ class WatchForUpdatesResponse(_Message):
         action_update: _workflow_state_service.ActionUpdate | None = None,
         control_message: _workflow_state_service.ControlMessage | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_update is None
+                or getattr(action_update.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_state_service_pb2.ActionUpdate
+            )
+            and (
+                control_message is None
+                or getattr(control_message.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_state_service_pb2.ControlMessage
+            )
+            and (action_update is not None) + (control_message is not None) < 2
+        ):
+            self._values = (
+                action_update,
+                control_message,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_update,
+                control_message,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_update,
             control_message,
-        )
+        ) = self._values
+        if action_update is not None:
+            action_update._fm_into(_target.action_update)
+        if control_message is not None:
+            control_message._fm_into(_target.control_message)
 
     @property
     def action_update(self) -> _workflow_state_service.ActionUpdate | None:
         """``action_update``: optional flyteidl2.workflow.ActionUpdate, field 1."""
         value: _workflow_state_service.ActionUpdate | None = (
-            self._present("action_update") if self._pb.HasField("action_update") else None
+            self._present("action_update")
+            if (self._pb or self._message()).HasField("action_update")
+            else None
         )
         return value
 
@@ -309,7 +549,9 @@ class WatchForUpdatesResponse(_Message):
     def control_message(self) -> _workflow_state_service.ControlMessage | None:
         """``control_message``: optional flyteidl2.workflow.ControlMessage, field 2."""
         value: _workflow_state_service.ControlMessage | None = (
-            self._present("control_message") if self._pb.HasField("control_message") else None
+            self._present("control_message")
+            if (self._pb or self._message()).HasField("control_message")
+            else None
         )
         return value
 
@@ -331,24 +573,64 @@ class AbortRequest(_Message):
         reason: str | None = None,
         aborted_by: _common_identity.EnrichedIdentity | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (reason is None or (reason.__class__ is str and reason.isascii()))
+            and (
+                aborted_by is None
+                or getattr(aborted_by.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identity_pb2.EnrichedIdentity
+            )
+        ):
+            self._values = (
+                action_id,
+                reason,
+                aborted_by,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                reason,
+                aborted_by,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             reason,
             aborted_by,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if reason is not None:
+            _target.reason = reason
+        if aborted_by is not None:
+            aborted_by._fm_into(_target.aborted_by)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def reason(self) -> str | None:
         """``reason``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.reason if pb.HasField("reason") else None
         return value
 
@@ -356,7 +638,9 @@ class AbortRequest(_Message):
     def aborted_by(self) -> _common_identity.EnrichedIdentity | None:
         """``aborted_by``: optional flyteidl2.common.EnrichedIdentity, field 3."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("aborted_by") if self._pb.HasField("aborted_by") else None
+            self._present("aborted_by")
+            if (self._pb or self._message()).HasField("aborted_by")
+            else None
         )
         return value
 
@@ -393,32 +677,83 @@ class SignalRequest(_Message):
         value: _core_literals.Literal | None = None,
         signalled_by: _common_identity.EnrichedIdentity | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                parent_action_name is None
+                or (parent_action_name.__class__ is str and parent_action_name.isascii())
+            )
+            and (
+                value is None
+                or getattr(value.__class__, "_IDL_PB", None) is _flyteidl2_core_literals_pb2.Literal
+            )
+            and (
+                signalled_by is None
+                or getattr(signalled_by.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identity_pb2.EnrichedIdentity
+            )
+        ):
+            self._values = (
+                action_id,
+                parent_action_name,
+                value,
+                signalled_by,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                parent_action_name,
+                value,
+                signalled_by,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             parent_action_name,
             value,
             signalled_by,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if parent_action_name is not None:
+            _target.parent_action_name = parent_action_name
+        if value is not None:
+            value._fm_into(_target.value)
+        if signalled_by is not None:
+            signalled_by._fm_into(_target.signalled_by)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def parent_action_name(self) -> str:
         """``parent_action_name``: string, field 2."""
-        value: str = self._pb.parent_action_name
+        value: str = (self._pb or self._message()).parent_action_name
         return value
 
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl2.core.Literal, field 3."""
         value: _core_literals.Literal | None = (
-            self._present("value") if self._pb.HasField("value") else None
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
         )
         return value
 
@@ -426,7 +761,9 @@ class SignalRequest(_Message):
     def signalled_by(self) -> _common_identity.EnrichedIdentity | None:
         """``signalled_by``: optional flyteidl2.common.EnrichedIdentity, field 4."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("signalled_by") if self._pb.HasField("signalled_by") else None
+            self._present("signalled_by")
+            if (self._pb or self._message()).HasField("signalled_by")
+            else None
         )
         return value
 

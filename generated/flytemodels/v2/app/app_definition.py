@@ -6,8 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.app import app_definition_pb2 as _pb2
+from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+from flyteidl2.common import runtime_version_pb2 as _flyteidl2_common_runtime_version_pb2
+from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
+from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
+from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -40,35 +47,70 @@ class Identifier(_Message):
         domain: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+        ):
+            self._values = (
+                org,
+                project,
+                domain,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                project,
+                domain,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             project,
             domain,
             name,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 2."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 4."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -93,24 +135,76 @@ class Meta(_Message):
         code_bundle_uri: str | None = None,
         source_code: _task_task_definition.SourceCode | None = None,
     ) -> None:
-        self._build(
+        if (
+            (id is None or getattr(id.__class__, "_IDL_PB", None) is _pb2.Identifier)
+            and (
+                revision is None
+                or (revision.__class__ is int and 0 <= revision <= 18446744073709551615)
+            )
+            and (labels is None or _fast.string_map(labels))
+            and (
+                code_bundle_uri is None
+                or (code_bundle_uri.__class__ is str and code_bundle_uri.isascii())
+            )
+            and (
+                source_code is None
+                or getattr(source_code.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.SourceCode
+            )
+        ):
+            self._values = (
+                id,
+                revision,
+                {**labels} if labels else None,
+                code_bundle_uri,
+                source_code,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                revision,
+                labels,
+                code_bundle_uri,
+                source_code,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             revision,
             labels,
             code_bundle_uri,
             source_code,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if revision is not None:
+            _target.revision = revision
+        if labels is not None:
+            _target.labels.update(labels)
+        if code_bundle_uri is not None:
+            _target.code_bundle_uri = code_bundle_uri
+        if source_code is not None:
+            source_code._fm_into(_target.source_code)
 
     @property
     def id(self) -> Identifier | None:
         """``id``: optional flyteidl2.app.Identifier, field 1."""
-        value: Identifier | None = self._present("id") if self._pb.HasField("id") else None
+        value: Identifier | None = (
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
+        )
         return value
 
     @property
     def revision(self) -> int:
         """``revision``: uint64, field 2."""
-        value: int = self._pb.revision
+        value: int = (self._pb or self._message()).revision
         return value
 
     @property
@@ -122,14 +216,16 @@ class Meta(_Message):
     @property
     def code_bundle_uri(self) -> str:
         """``code_bundle_uri``: string, field 4."""
-        value: str = self._pb.code_bundle_uri
+        value: str = (self._pb or self._message()).code_bundle_uri
         return value
 
     @property
     def source_code(self) -> _task_task_definition.SourceCode | None:
         """``source_code``: optional flyteidl2.task.SourceCode, field 5."""
         value: _task_task_definition.SourceCode | None = (
-            self._present("source_code") if self._pb.HasField("source_code") else None
+            self._present("source_code")
+            if (self._pb or self._message()).HasField("source_code")
+            else None
         )
         return value
 
@@ -151,28 +247,63 @@ class AppWrapper(_Message):
         app: App | None = None,
         app_id: Identifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (host is None or (host.__class__ is str and host.isascii()))
+            and (app is None or getattr(app.__class__, "_IDL_PB", None) is _pb2.App)
+            and (app_id is None or getattr(app_id.__class__, "_IDL_PB", None) is _pb2.Identifier)
+            and (app is not None) + (app_id is not None) < 2
+        ):
+            self._values = (
+                host,
+                app,
+                app_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                host,
+                app,
+                app_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             host,
             app,
             app_id,
-        )
+        ) = self._values
+        if host is not None:
+            _target.host = host
+        if app is not None:
+            app._fm_into(_target.app)
+        if app_id is not None:
+            app_id._fm_into(_target.app_id)
 
     @property
     def host(self) -> str:
         """``host``: string, field 1."""
-        value: str = self._pb.host
+        value: str = (self._pb or self._message()).host
         return value
 
     @property
     def app(self) -> App | None:
         """``app``: optional flyteidl2.app.App, field 2."""
-        value: App | None = self._present("app") if self._pb.HasField("app") else None
+        value: App | None = (
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
+        )
         return value
 
     @property
     def app_id(self) -> Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 3."""
-        value: Identifier | None = self._present("app_id") if self._pb.HasField("app_id") else None
+        value: Identifier | None = (
+            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
+        )
         return value
 
 
@@ -193,28 +324,66 @@ class App(_Message):
         spec: Spec | None = None,
         status: Status | None = None,
     ) -> None:
-        self._build(
+        if (
+            (metadata is None or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.Meta)
+            and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.Spec)
+            and (status is None or getattr(status.__class__, "_IDL_PB", None) is _pb2.Status)
+        ):
+            self._values = (
+                metadata,
+                spec,
+                status,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                metadata,
+                spec,
+                status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             metadata,
             spec,
             status,
-        )
+        ) = self._values
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if status is not None:
+            status._fm_into(_target.status)
 
     @property
     def metadata(self) -> Meta | None:
         """``metadata``: optional flyteidl2.app.Meta, field 1."""
-        value: Meta | None = self._present("metadata") if self._pb.HasField("metadata") else None
+        value: Meta | None = (
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
+        )
         return value
 
     @property
     def spec(self) -> Spec | None:
         """``spec``: optional flyteidl2.app.Spec, field 2."""
-        value: Spec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: Spec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
     @property
     def status(self) -> Status | None:
         """``status``: optional flyteidl2.app.Status, field 3."""
-        value: Status | None = self._present("status") if self._pb.HasField("status") else None
+        value: Status | None = (
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
+        )
         return value
 
 
@@ -243,7 +412,68 @@ class Condition(_Message):
         substate: Status.Substate | int | None = None,
         deployment_id: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (last_transition_time is None or _fast.timestamp(last_transition_time))
+            and (
+                deployment_status is None
+                or (
+                    (
+                        deployment_status.__class__ is int
+                        or deployment_status.__class__ is Status.DeploymentStatus
+                    )
+                    and -2147483648 <= deployment_status <= 2147483647
+                )
+            )
+            and (message is None or (message.__class__ is str and message.isascii()))
+            and (
+                revision is None
+                or (revision.__class__ is int and 0 <= revision <= 18446744073709551615)
+            )
+            and (
+                actor is None
+                or getattr(actor.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identity_pb2.EnrichedIdentity
+            )
+            and (
+                substate is None
+                or (
+                    (substate.__class__ is int or substate.__class__ is Status.Substate)
+                    and -2147483648 <= substate <= 2147483647
+                )
+            )
+            and (
+                deployment_id is None
+                or (deployment_id.__class__ is str and deployment_id.isascii())
+            )
+        ):
+            self._values = (
+                last_transition_time,
+                deployment_status,
+                message,
+                revision,
+                actor,
+                substate,
+                deployment_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                last_transition_time,
+                deployment_status,
+                message,
+                revision,
+                actor,
+                substate,
+                deployment_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             last_transition_time,
             deployment_status,
             message,
@@ -251,14 +481,28 @@ class Condition(_Message):
             actor,
             substate,
             deployment_id,
-        )
+        ) = self._values
+        if last_transition_time is not None:
+            _fast.put_timestamp(_target.last_transition_time, last_transition_time)
+        if deployment_status is not None:
+            _target.deployment_status = deployment_status
+        if message is not None:
+            _target.message = message
+        if revision is not None:
+            _target.revision = revision
+        if actor is not None:
+            actor._fm_into(_target.actor)
+        if substate is not None:
+            _target.substate = substate
+        if deployment_id is not None:
+            _target.deployment_id = deployment_id
 
     @property
     def last_transition_time(self) -> _datetime.datetime | None:
         """``last_transition_time``: optional google.protobuf.Timestamp, field 1."""
         value: _datetime.datetime | None = (
             self._present("last_transition_time")
-            if self._pb.HasField("last_transition_time")
+            if (self._pb or self._message()).HasField("last_transition_time")
             else None
         )
         return value
@@ -272,20 +516,20 @@ class Condition(_Message):
     @property
     def message(self) -> str:
         """``message``: string, field 3."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
     def revision(self) -> int:
         """``revision``: uint64, field 4."""
-        value: int = self._pb.revision
+        value: int = (self._pb or self._message()).revision
         return value
 
     @property
     def actor(self) -> _common_identity.EnrichedIdentity | None:
         """``actor``: optional flyteidl2.common.EnrichedIdentity, field 5."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("actor") if self._pb.HasField("actor") else None
+            self._present("actor") if (self._pb or self._message()).HasField("actor") else None
         )
         return value
 
@@ -298,7 +542,7 @@ class Condition(_Message):
     @property
     def deployment_id(self) -> str:
         """``deployment_id``: string, field 7."""
-        value: str = self._pb.deployment_id
+        value: str = (self._pb or self._message()).deployment_id
         return value
 
 
@@ -367,7 +611,71 @@ class Status(_Message):
         last_started_at: _datetime.datetime | None = None,
         last_assigned_cluster: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                assigned_cluster is None
+                or (assigned_cluster.__class__ is str and assigned_cluster.isascii())
+            )
+            and (
+                current_replicas is None
+                or (current_replicas.__class__ is int and 0 <= current_replicas <= 4294967295)
+            )
+            and (ingress is None or getattr(ingress.__class__, "_IDL_PB", None) is _pb2.Ingress)
+            and (created_at is None or _fast.timestamp(created_at))
+            and (last_updated_at is None or _fast.timestamp(last_updated_at))
+            and (conditions is None or _fast.models(conditions, _pb2.Condition))
+            and (lease_expiration is None or _fast.timestamp(lease_expiration))
+            and (
+                k8s_metadata is None
+                or getattr(k8s_metadata.__class__, "_IDL_PB", None) is _pb2.K8sMetadata
+            )
+            and (
+                materialized_inputs is None
+                or getattr(materialized_inputs.__class__, "_IDL_PB", None)
+                is _pb2.MaterializedInputs
+            )
+            and (last_started_at is None or _fast.timestamp(last_started_at))
+            and (
+                last_assigned_cluster is None
+                or (last_assigned_cluster.__class__ is str and last_assigned_cluster.isascii())
+            )
+        ):
+            self._values = (
+                assigned_cluster,
+                current_replicas,
+                ingress,
+                created_at,
+                last_updated_at,
+                [*conditions] if conditions else None,
+                lease_expiration,
+                k8s_metadata,
+                materialized_inputs,
+                last_started_at,
+                last_assigned_cluster,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                assigned_cluster,
+                current_replicas,
+                ingress,
+                created_at,
+                last_updated_at,
+                conditions,
+                lease_expiration,
+                k8s_metadata,
+                materialized_inputs,
+                last_started_at,
+                last_assigned_cluster,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             assigned_cluster,
             current_replicas,
             ingress,
@@ -379,31 +687,57 @@ class Status(_Message):
             materialized_inputs,
             last_started_at,
             last_assigned_cluster,
-        )
+        ) = self._values
+        if assigned_cluster is not None:
+            _target.assigned_cluster = assigned_cluster
+        if current_replicas is not None:
+            _target.current_replicas = current_replicas
+        if ingress is not None:
+            ingress._fm_into(_target.ingress)
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
+        if last_updated_at is not None:
+            _fast.put_timestamp(_target.last_updated_at, last_updated_at)
+        if conditions is not None:
+            _fast.put_models(_target.conditions, conditions)
+        if lease_expiration is not None:
+            _fast.put_timestamp(_target.lease_expiration, lease_expiration)
+        if k8s_metadata is not None:
+            k8s_metadata._fm_into(_target.k8s_metadata)
+        if materialized_inputs is not None:
+            materialized_inputs._fm_into(_target.materialized_inputs)
+        if last_started_at is not None:
+            _fast.put_timestamp(_target.last_started_at, last_started_at)
+        if last_assigned_cluster is not None:
+            _target.last_assigned_cluster = last_assigned_cluster
 
     @property
     def assigned_cluster(self) -> str:
         """``assigned_cluster``: string, field 1."""
-        value: str = self._pb.assigned_cluster
+        value: str = (self._pb or self._message()).assigned_cluster
         return value
 
     @property
     def current_replicas(self) -> int:
         """``current_replicas``: uint32, field 2."""
-        value: int = self._pb.current_replicas
+        value: int = (self._pb or self._message()).current_replicas
         return value
 
     @property
     def ingress(self) -> Ingress | None:
         """``ingress``: optional flyteidl2.app.Ingress, field 3."""
-        value: Ingress | None = self._present("ingress") if self._pb.HasField("ingress") else None
+        value: Ingress | None = (
+            self._present("ingress") if (self._pb or self._message()).HasField("ingress") else None
+        )
         return value
 
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value
 
@@ -411,7 +745,9 @@ class Status(_Message):
     def last_updated_at(self) -> _datetime.datetime | None:
         """``last_updated_at``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("last_updated_at") if self._pb.HasField("last_updated_at") else None
+            self._present("last_updated_at")
+            if (self._pb or self._message()).HasField("last_updated_at")
+            else None
         )
         return value
 
@@ -425,7 +761,9 @@ class Status(_Message):
     def lease_expiration(self) -> _datetime.datetime | None:
         """``lease_expiration``: optional google.protobuf.Timestamp, field 7."""
         value: _datetime.datetime | None = (
-            self._present("lease_expiration") if self._pb.HasField("lease_expiration") else None
+            self._present("lease_expiration")
+            if (self._pb or self._message()).HasField("lease_expiration")
+            else None
         )
         return value
 
@@ -433,7 +771,9 @@ class Status(_Message):
     def k8s_metadata(self) -> K8sMetadata | None:
         """``k8s_metadata``: optional flyteidl2.app.K8sMetadata, field 8."""
         value: K8sMetadata | None = (
-            self._present("k8s_metadata") if self._pb.HasField("k8s_metadata") else None
+            self._present("k8s_metadata")
+            if (self._pb or self._message()).HasField("k8s_metadata")
+            else None
         )
         return value
 
@@ -442,7 +782,7 @@ class Status(_Message):
         """``materialized_inputs``: optional flyteidl2.app.MaterializedInputs, field 9."""
         value: MaterializedInputs | None = (
             self._present("materialized_inputs")
-            if self._pb.HasField("materialized_inputs")
+            if (self._pb or self._message()).HasField("materialized_inputs")
             else None
         )
         return value
@@ -451,14 +791,16 @@ class Status(_Message):
     def last_started_at(self) -> _datetime.datetime | None:
         """``last_started_at``: optional google.protobuf.Timestamp, field 10."""
         value: _datetime.datetime | None = (
-            self._present("last_started_at") if self._pb.HasField("last_started_at") else None
+            self._present("last_started_at")
+            if (self._pb or self._message()).HasField("last_started_at")
+            else None
         )
         return value
 
     @property
     def last_assigned_cluster(self) -> str:
         """``last_assigned_cluster``: string, field 11."""
-        value: str = self._pb.last_assigned_cluster
+        value: str = (self._pb or self._message()).last_assigned_cluster
         return value
 
 
@@ -473,14 +815,28 @@ class K8sMetadata(_Message):
         self,
         namespace: str | None = None,
     ) -> None:
-        self._build(
-            namespace,
-        )
+        if namespace is None or (namespace.__class__ is str and namespace.isascii()):
+            self._values = (namespace,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                namespace,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (namespace,) = self._values
+        if namespace is not None:
+            _target.namespace = namespace
 
     @property
     def namespace(self) -> str:
         """``namespace``: string, field 1."""
-        value: str = self._pb.namespace
+        value: str = (self._pb or self._message()).namespace
         return value
 
 
@@ -501,28 +857,58 @@ class Ingress(_Message):
         cname_url: str | None = None,
         vpc_url: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (public_url is None or (public_url.__class__ is str and public_url.isascii()))
+            and (cname_url is None or (cname_url.__class__ is str and cname_url.isascii()))
+            and (vpc_url is None or (vpc_url.__class__ is str and vpc_url.isascii()))
+        ):
+            self._values = (
+                public_url,
+                cname_url,
+                vpc_url,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                public_url,
+                cname_url,
+                vpc_url,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             public_url,
             cname_url,
             vpc_url,
-        )
+        ) = self._values
+        if public_url is not None:
+            _target.public_url = public_url
+        if cname_url is not None:
+            _target.cname_url = cname_url
+        if vpc_url is not None:
+            _target.vpc_url = vpc_url
 
     @property
     def public_url(self) -> str:
         """``public_url``: string, field 1."""
-        value: str = self._pb.public_url
+        value: str = (self._pb or self._message()).public_url
         return value
 
     @property
     def cname_url(self) -> str:
         """``cname_url``: string, field 2."""
-        value: str = self._pb.cname_url
+        value: str = (self._pb or self._message()).cname_url
         return value
 
     @property
     def vpc_url(self) -> str:
         """``vpc_url``: string, field 3."""
-        value: str = self._pb.vpc_url
+        value: str = (self._pb or self._message()).vpc_url
         return value
 
 
@@ -577,7 +963,107 @@ class Spec(_Message):
         links: _abc.Iterable[Link] | None = None,
         timeouts: TimeoutConfig | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                container is None
+                or getattr(container.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.Container
+            )
+            and (
+                pod is None
+                or getattr(pod.__class__, "_IDL_PB", None) is _flyteidl2_core_tasks_pb2.K8sPod
+            )
+            and (
+                autoscaling is None
+                or getattr(autoscaling.__class__, "_IDL_PB", None) is _pb2.AutoscalingConfig
+            )
+            and (
+                ingress is None or getattr(ingress.__class__, "_IDL_PB", None) is _pb2.IngressConfig
+            )
+            and (
+                desired_state is None
+                or (
+                    (desired_state.__class__ is int or desired_state.__class__ is Spec.DesiredState)
+                    and -2147483648 <= desired_state <= 2147483647
+                )
+            )
+            and (cluster_pool is None or (cluster_pool.__class__ is str and cluster_pool.isascii()))
+            and (cluster is None or (cluster.__class__ is str and cluster.isascii()))
+            and (images is None or getattr(images.__class__, "_IDL_PB", None) is _pb2.ImageSpecSet)
+            and (
+                security_context is None
+                or getattr(security_context.__class__, "_IDL_PB", None) is _pb2.SecurityContext
+            )
+            and (
+                extended_resources is None
+                or getattr(extended_resources.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.ExtendedResources
+            )
+            and (
+                runtime_metadata is None
+                or getattr(runtime_metadata.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_runtime_version_pb2.RuntimeMetadata
+            )
+            and (profile is None or getattr(profile.__class__, "_IDL_PB", None) is _pb2.Profile)
+            and (
+                creator is None
+                or getattr(creator.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identity_pb2.EnrichedIdentity
+            )
+            and (inputs is None or getattr(inputs.__class__, "_IDL_PB", None) is _pb2.InputList)
+            and (links is None or _fast.models(links, _pb2.Link))
+            and (
+                timeouts is None
+                or getattr(timeouts.__class__, "_IDL_PB", None) is _pb2.TimeoutConfig
+            )
+            and (container is not None) + (pod is not None) < 2
+        ):
+            self._values = (
+                container,
+                pod,
+                autoscaling,
+                ingress,
+                desired_state,
+                cluster_pool,
+                cluster,
+                images,
+                security_context,
+                extended_resources,
+                runtime_metadata,
+                profile,
+                creator,
+                inputs,
+                [*links] if links else None,
+                timeouts,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                container,
+                pod,
+                autoscaling,
+                ingress,
+                desired_state,
+                cluster_pool,
+                cluster,
+                images,
+                security_context,
+                extended_resources,
+                runtime_metadata,
+                profile,
+                creator,
+                inputs,
+                links,
+                timeouts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             container,
             pod,
             autoscaling,
@@ -594,13 +1080,47 @@ class Spec(_Message):
             inputs,
             links,
             timeouts,
-        )
+        ) = self._values
+        if container is not None:
+            container._fm_into(_target.container)
+        if pod is not None:
+            pod._fm_into(_target.pod)
+        if autoscaling is not None:
+            autoscaling._fm_into(_target.autoscaling)
+        if ingress is not None:
+            ingress._fm_into(_target.ingress)
+        if desired_state is not None:
+            _target.desired_state = desired_state
+        if cluster_pool is not None:
+            _target.cluster_pool = cluster_pool
+        if cluster is not None:
+            _target.cluster = cluster
+        if images is not None:
+            images._fm_into(_target.images)
+        if security_context is not None:
+            security_context._fm_into(_target.security_context)
+        if extended_resources is not None:
+            extended_resources._fm_into(_target.extended_resources)
+        if runtime_metadata is not None:
+            runtime_metadata._fm_into(_target.runtime_metadata)
+        if profile is not None:
+            profile._fm_into(_target.profile)
+        if creator is not None:
+            creator._fm_into(_target.creator)
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if links is not None:
+            _fast.put_models(_target.links, links)
+        if timeouts is not None:
+            timeouts._fm_into(_target.timeouts)
 
     @property
     def container(self) -> _core_tasks.Container | None:
         """``container``: optional flyteidl2.core.Container, field 1."""
         value: _core_tasks.Container | None = (
-            self._present("container") if self._pb.HasField("container") else None
+            self._present("container")
+            if (self._pb or self._message()).HasField("container")
+            else None
         )
         return value
 
@@ -608,7 +1128,7 @@ class Spec(_Message):
     def pod(self) -> _core_tasks.K8sPod | None:
         """``pod``: optional flyteidl2.core.K8sPod, field 2."""
         value: _core_tasks.K8sPod | None = (
-            self._present("pod") if self._pb.HasField("pod") else None
+            self._present("pod") if (self._pb or self._message()).HasField("pod") else None
         )
         return value
 
@@ -616,7 +1136,9 @@ class Spec(_Message):
     def autoscaling(self) -> AutoscalingConfig | None:
         """``autoscaling``: optional flyteidl2.app.AutoscalingConfig, field 3."""
         value: AutoscalingConfig | None = (
-            self._present("autoscaling") if self._pb.HasField("autoscaling") else None
+            self._present("autoscaling")
+            if (self._pb or self._message()).HasField("autoscaling")
+            else None
         )
         return value
 
@@ -624,7 +1146,7 @@ class Spec(_Message):
     def ingress(self) -> IngressConfig | None:
         """``ingress``: optional flyteidl2.app.IngressConfig, field 4."""
         value: IngressConfig | None = (
-            self._present("ingress") if self._pb.HasField("ingress") else None
+            self._present("ingress") if (self._pb or self._message()).HasField("ingress") else None
         )
         return value
 
@@ -637,20 +1159,20 @@ class Spec(_Message):
     @property
     def cluster_pool(self) -> str:
         """``cluster_pool``: string, field 6."""
-        value: str = self._pb.cluster_pool
+        value: str = (self._pb or self._message()).cluster_pool
         return value
 
     @property
     def cluster(self) -> str:
         """``cluster``: string, field 16."""
-        value: str = self._pb.cluster
+        value: str = (self._pb or self._message()).cluster
         return value
 
     @property
     def images(self) -> ImageSpecSet | None:
         """``images``: optional flyteidl2.app.ImageSpecSet, field 7."""
         value: ImageSpecSet | None = (
-            self._present("images") if self._pb.HasField("images") else None
+            self._present("images") if (self._pb or self._message()).HasField("images") else None
         )
         return value
 
@@ -658,7 +1180,9 @@ class Spec(_Message):
     def security_context(self) -> SecurityContext | None:
         """``security_context``: optional flyteidl2.app.SecurityContext, field 8."""
         value: SecurityContext | None = (
-            self._present("security_context") if self._pb.HasField("security_context") else None
+            self._present("security_context")
+            if (self._pb or self._message()).HasField("security_context")
+            else None
         )
         return value
 
@@ -666,7 +1190,9 @@ class Spec(_Message):
     def extended_resources(self) -> _core_tasks.ExtendedResources | None:
         """``extended_resources``: optional flyteidl2.core.ExtendedResources, field 9."""
         value: _core_tasks.ExtendedResources | None = (
-            self._present("extended_resources") if self._pb.HasField("extended_resources") else None
+            self._present("extended_resources")
+            if (self._pb or self._message()).HasField("extended_resources")
+            else None
         )
         return value
 
@@ -674,28 +1200,34 @@ class Spec(_Message):
     def runtime_metadata(self) -> _common_runtime_version.RuntimeMetadata | None:
         """``runtime_metadata``: optional flyteidl2.common.RuntimeMetadata, field 10."""
         value: _common_runtime_version.RuntimeMetadata | None = (
-            self._present("runtime_metadata") if self._pb.HasField("runtime_metadata") else None
+            self._present("runtime_metadata")
+            if (self._pb or self._message()).HasField("runtime_metadata")
+            else None
         )
         return value
 
     @property
     def profile(self) -> Profile | None:
         """``profile``: optional flyteidl2.app.Profile, field 11."""
-        value: Profile | None = self._present("profile") if self._pb.HasField("profile") else None
+        value: Profile | None = (
+            self._present("profile") if (self._pb or self._message()).HasField("profile") else None
+        )
         return value
 
     @property
     def creator(self) -> _common_identity.EnrichedIdentity | None:
         """``creator``: optional flyteidl2.common.EnrichedIdentity, field 12."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("creator") if self._pb.HasField("creator") else None
+            self._present("creator") if (self._pb or self._message()).HasField("creator") else None
         )
         return value
 
     @property
     def inputs(self) -> InputList | None:
         """``inputs``: optional flyteidl2.app.InputList, field 13."""
-        value: InputList | None = self._present("inputs") if self._pb.HasField("inputs") else None
+        value: InputList | None = (
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
+        )
         return value
 
     @property
@@ -708,7 +1240,9 @@ class Spec(_Message):
     def timeouts(self) -> TimeoutConfig | None:
         """``timeouts``: optional flyteidl2.app.TimeoutConfig, field 15."""
         value: TimeoutConfig | None = (
-            self._present("timeouts") if self._pb.HasField("timeouts") else None
+            self._present("timeouts")
+            if (self._pb or self._message()).HasField("timeouts")
+            else None
         )
         return value
 
@@ -730,28 +1264,58 @@ class Link(_Message):
         title: str | None = None,
         is_relative: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (path is None or (path.__class__ is str and path.isascii()))
+            and (title is None or (title.__class__ is str and title.isascii()))
+            and (is_relative is None or is_relative.__class__ is bool)
+        ):
+            self._values = (
+                path,
+                title,
+                is_relative,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                path,
+                title,
+                is_relative,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             path,
             title,
             is_relative,
-        )
+        ) = self._values
+        if path is not None:
+            _target.path = path
+        if title is not None:
+            _target.title = title
+        if is_relative is not None:
+            _target.is_relative = is_relative
 
     @property
     def path(self) -> str:
         """``path``: string, field 1."""
-        value: str = self._pb.path
+        value: str = (self._pb or self._message()).path
         return value
 
     @property
     def title(self) -> str:
         """``title``: string, field 2."""
-        value: str = self._pb.title
+        value: str = (self._pb or self._message()).title
         return value
 
     @property
     def is_relative(self) -> bool:
         """``is_relative``: bool, field 3."""
-        value: bool = self._pb.is_relative
+        value: bool = (self._pb or self._message()).is_relative
         return value
 
 
@@ -774,37 +1338,81 @@ class Input(_Message):
         app_id: Identifier | None = None,
         artifact_id: _core_artifact_id.ArtifactVersionId | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (string_value is None or (string_value.__class__ is str and string_value.isascii()))
+            and (app_id is None or getattr(app_id.__class__, "_IDL_PB", None) is _pb2.Identifier)
+            and (
+                artifact_id is None
+                or getattr(artifact_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.ArtifactVersionId
+            )
+            and (string_value is not None) + (app_id is not None) + (artifact_id is not None) < 2
+        ):
+            self._values = (
+                name,
+                string_value,
+                app_id,
+                artifact_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                string_value,
+                app_id,
+                artifact_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             string_value,
             app_id,
             artifact_id,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if string_value is not None:
+            _target.string_value = string_value
+        if app_id is not None:
+            app_id._fm_into(_target.app_id)
+        if artifact_id is not None:
+            artifact_id._fm_into(_target.artifact_id)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def string_value(self) -> str | None:
         """``string_value``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.string_value if pb.HasField("string_value") else None
         return value
 
     @property
     def app_id(self) -> Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 5."""
-        value: Identifier | None = self._present("app_id") if self._pb.HasField("app_id") else None
+        value: Identifier | None = (
+            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
+        )
         return value
 
     @property
     def artifact_id(self) -> _core_artifact_id.ArtifactVersionId | None:
         """``artifact_id``: optional flyteidl2.core.ArtifactVersionId, field 6."""
         value: _core_artifact_id.ArtifactVersionId | None = (
-            self._present("artifact_id") if self._pb.HasField("artifact_id") else None
+            self._present("artifact_id")
+            if (self._pb or self._message()).HasField("artifact_id")
+            else None
         )
         return value
 
@@ -824,10 +1432,35 @@ class MaterializedInputs(_Message):
         items: _abc.Iterable[MaterializedInput] | None = None,
         revision: int | None = None,
     ) -> None:
-        self._build(
+        if (items is None or _fast.models(items, _pb2.MaterializedInput)) and (
+            revision is None
+            or (revision.__class__ is int and 0 <= revision <= 18446744073709551615)
+        ):
+            self._values = (
+                [*items] if items else None,
+                revision,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                items,
+                revision,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             items,
             revision,
-        )
+        ) = self._values
+        if items is not None:
+            _fast.put_models(_target.items, items)
+        if revision is not None:
+            _target.revision = revision
 
     @property
     def items(self) -> list[MaterializedInput]:
@@ -838,7 +1471,7 @@ class MaterializedInputs(_Message):
     @property
     def revision(self) -> int:
         """``revision``: uint64, field 2."""
-        value: int = self._pb.revision
+        value: int = (self._pb or self._message()).revision
         return value
 
 
@@ -857,22 +1490,50 @@ class MaterializedInput(_Message):
         name: str | None = None,
         artifact_id: _core_artifact_id.ArtifactID | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            artifact_id is None
+            or getattr(artifact_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_core_artifact_id_pb2.ArtifactID
+        ):
+            self._values = (
+                name,
+                artifact_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                artifact_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             artifact_id,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if artifact_id is not None:
+            artifact_id._fm_into(_target.artifact_id)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def artifact_id(self) -> _core_artifact_id.ArtifactID | None:
         """``artifact_id``: optional flyteidl2.core.ArtifactID, field 2."""
         value: _core_artifact_id.ArtifactID | None = (
-            self._present("artifact_id") if self._pb.HasField("artifact_id") else None
+            self._present("artifact_id")
+            if (self._pb or self._message()).HasField("artifact_id")
+            else None
         )
         return value
 
@@ -888,9 +1549,23 @@ class InputList(_Message):
         self,
         items: _abc.Iterable[Input] | None = None,
     ) -> None:
-        self._build(
-            items,
-        )
+        if items is None or _fast.models(items, _pb2.Input):
+            self._values = ([*items] if items else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                items,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (items,) = self._values
+        if items is not None:
+            _fast.put_models(_target.items, items)
 
     @property
     def items(self) -> list[Input]:
@@ -918,35 +1593,73 @@ class Profile(_Message):
         short_description: str | None = None,
         icon_url: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (type is None or (type.__class__ is str and type.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (
+                short_description is None
+                or (short_description.__class__ is str and short_description.isascii())
+            )
+            and (icon_url is None or (icon_url.__class__ is str and icon_url.isascii()))
+        ):
+            self._values = (
+                type,
+                name,
+                short_description,
+                icon_url,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                type,
+                name,
+                short_description,
+                icon_url,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             type,
             name,
             short_description,
             icon_url,
-        )
+        ) = self._values
+        if type is not None:
+            _target.type = type
+        if name is not None:
+            _target.name = name
+        if short_description is not None:
+            _target.short_description = short_description
+        if icon_url is not None:
+            _target.icon_url = icon_url
 
     @property
     def type(self) -> str:
         """``type``: string, field 1."""
-        value: str = self._pb.type
+        value: str = (self._pb or self._message()).type
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def short_description(self) -> str:
         """``short_description``: string, field 3."""
-        value: str = self._pb.short_description
+        value: str = (self._pb or self._message()).short_description
         return value
 
     @property
     def icon_url(self) -> str:
         """``icon_url``: string, field 4."""
-        value: str = self._pb.icon_url
+        value: str = (self._pb or self._message()).icon_url
         return value
 
 
@@ -967,17 +1680,51 @@ class SecurityContext(_Message):
         secrets: _abc.Iterable[_core_security.Secret] | None = None,
         allow_anonymous: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                run_as is None
+                or getattr(run_as.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_security_pb2.Identity
+            )
+            and (secrets is None or _fast.models(secrets, _flyteidl2_core_security_pb2.Secret))
+            and (allow_anonymous is None or allow_anonymous.__class__ is bool)
+        ):
+            self._values = (
+                run_as,
+                [*secrets] if secrets else None,
+                allow_anonymous,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_as,
+                secrets,
+                allow_anonymous,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_as,
             secrets,
             allow_anonymous,
-        )
+        ) = self._values
+        if run_as is not None:
+            run_as._fm_into(_target.run_as)
+        if secrets is not None:
+            _fast.put_models(_target.secrets, secrets)
+        if allow_anonymous is not None:
+            _target.allow_anonymous = allow_anonymous
 
     @property
     def run_as(self) -> _core_security.Identity | None:
         """``run_as``: optional flyteidl2.core.Identity, field 1."""
         value: _core_security.Identity | None = (
-            self._present("run_as") if self._pb.HasField("run_as") else None
+            self._present("run_as") if (self._pb or self._message()).HasField("run_as") else None
         )
         return value
 
@@ -990,7 +1737,7 @@ class SecurityContext(_Message):
     @property
     def allow_anonymous(self) -> bool:
         """``allow_anonymous``: bool, field 5."""
-        value: bool = self._pb.allow_anonymous
+        value: bool = (self._pb or self._message()).allow_anonymous
         return value
 
 
@@ -1009,21 +1756,45 @@ class ImageSpec(_Message):
         tag: str | None = None,
         build_job_url: str | None = None,
     ) -> None:
-        self._build(
+        if (tag is None or (tag.__class__ is str and tag.isascii())) and (
+            build_job_url is None or (build_job_url.__class__ is str and build_job_url.isascii())
+        ):
+            self._values = (
+                tag,
+                build_job_url,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                tag,
+                build_job_url,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             tag,
             build_job_url,
-        )
+        ) = self._values
+        if tag is not None:
+            _target.tag = tag
+        if build_job_url is not None:
+            _target.build_job_url = build_job_url
 
     @property
     def tag(self) -> str:
         """``tag``: string, field 1."""
-        value: str = self._pb.tag
+        value: str = (self._pb or self._message()).tag
         return value
 
     @property
     def build_job_url(self) -> str:
         """``build_job_url``: string, field 2."""
-        value: str = self._pb.build_job_url
+        value: str = (self._pb or self._message()).build_job_url
         return value
 
 
@@ -1038,9 +1809,23 @@ class ImageSpecSet(_Message):
         self,
         images: _abc.Iterable[ImageSpec] | None = None,
     ) -> None:
-        self._build(
-            images,
-        )
+        if images is None or _fast.models(images, _pb2.ImageSpec):
+            self._values = ([*images] if images else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                images,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (images,) = self._values
+        if images is not None:
+            _fast.put_models(_target.images, images)
 
     @property
     def images(self) -> list[ImageSpec]:
@@ -1066,28 +1851,58 @@ class IngressConfig(_Message):
         subdomain: str | None = None,
         cname: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (private is None or private.__class__ is bool)
+            and (subdomain is None or (subdomain.__class__ is str and subdomain.isascii()))
+            and (cname is None or (cname.__class__ is str and cname.isascii()))
+        ):
+            self._values = (
+                private,
+                subdomain,
+                cname,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                private,
+                subdomain,
+                cname,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             private,
             subdomain,
             cname,
-        )
+        ) = self._values
+        if private is not None:
+            _target.private = private
+        if subdomain is not None:
+            _target.subdomain = subdomain
+        if cname is not None:
+            _target.cname = cname
 
     @property
     def private(self) -> bool:
         """``private``: bool, field 1."""
-        value: bool = self._pb.private
+        value: bool = (self._pb or self._message()).private
         return value
 
     @property
     def subdomain(self) -> str:
         """``subdomain``: string, field 2."""
-        value: str = self._pb.subdomain
+        value: str = (self._pb or self._message()).subdomain
         return value
 
     @property
     def cname(self) -> str:
         """``cname``: string, field 3."""
-        value: str = self._pb.cname
+        value: str = (self._pb or self._message()).cname
         return value
 
 
@@ -1108,17 +1923,52 @@ class AutoscalingConfig(_Message):
         scaledown_period: _datetime.timedelta | None = None,
         scaling_metric: ScalingMetric | None = None,
     ) -> None:
-        self._build(
+        if (
+            (replicas is None or getattr(replicas.__class__, "_IDL_PB", None) is _pb2.Replicas)
+            and (scaledown_period is None or _fast.duration(scaledown_period))
+            and (
+                scaling_metric is None
+                or getattr(scaling_metric.__class__, "_IDL_PB", None) is _pb2.ScalingMetric
+            )
+        ):
+            self._values = (
+                replicas,
+                scaledown_period,
+                scaling_metric,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                replicas,
+                scaledown_period,
+                scaling_metric,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             replicas,
             scaledown_period,
             scaling_metric,
-        )
+        ) = self._values
+        if replicas is not None:
+            replicas._fm_into(_target.replicas)
+        if scaledown_period is not None:
+            _fast.put_duration(_target.scaledown_period, scaledown_period)
+        if scaling_metric is not None:
+            scaling_metric._fm_into(_target.scaling_metric)
 
     @property
     def replicas(self) -> Replicas | None:
         """``replicas``: optional flyteidl2.app.Replicas, field 1."""
         value: Replicas | None = (
-            self._present("replicas") if self._pb.HasField("replicas") else None
+            self._present("replicas")
+            if (self._pb or self._message()).HasField("replicas")
+            else None
         )
         return value
 
@@ -1126,7 +1976,9 @@ class AutoscalingConfig(_Message):
     def scaledown_period(self) -> _datetime.timedelta | None:
         """``scaledown_period``: optional google.protobuf.Duration, field 2."""
         value: _datetime.timedelta | None = (
-            self._present("scaledown_period") if self._pb.HasField("scaledown_period") else None
+            self._present("scaledown_period")
+            if (self._pb or self._message()).HasField("scaledown_period")
+            else None
         )
         return value
 
@@ -1134,7 +1986,9 @@ class AutoscalingConfig(_Message):
     def scaling_metric(self) -> ScalingMetric | None:
         """``scaling_metric``: optional flyteidl2.app.ScalingMetric, field 3."""
         value: ScalingMetric | None = (
-            self._present("scaling_metric") if self._pb.HasField("scaling_metric") else None
+            self._present("scaling_metric")
+            if (self._pb or self._message()).HasField("scaling_metric")
+            else None
         )
         return value
 
@@ -1154,16 +2008,50 @@ class ScalingMetric(_Message):
         request_rate: RequestRate | None = None,
         concurrency: Concurrency | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                request_rate is None
+                or getattr(request_rate.__class__, "_IDL_PB", None) is _pb2.RequestRate
+            )
+            and (
+                concurrency is None
+                or getattr(concurrency.__class__, "_IDL_PB", None) is _pb2.Concurrency
+            )
+            and (request_rate is not None) + (concurrency is not None) < 2
+        ):
+            self._values = (
+                request_rate,
+                concurrency,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request_rate,
+                concurrency,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request_rate,
             concurrency,
-        )
+        ) = self._values
+        if request_rate is not None:
+            request_rate._fm_into(_target.request_rate)
+        if concurrency is not None:
+            concurrency._fm_into(_target.concurrency)
 
     @property
     def request_rate(self) -> RequestRate | None:
         """``request_rate``: optional flyteidl2.app.RequestRate, field 1."""
         value: RequestRate | None = (
-            self._present("request_rate") if self._pb.HasField("request_rate") else None
+            self._present("request_rate")
+            if (self._pb or self._message()).HasField("request_rate")
+            else None
         )
         return value
 
@@ -1171,7 +2059,9 @@ class ScalingMetric(_Message):
     def concurrency(self) -> Concurrency | None:
         """``concurrency``: optional flyteidl2.app.Concurrency, field 2."""
         value: Concurrency | None = (
-            self._present("concurrency") if self._pb.HasField("concurrency") else None
+            self._present("concurrency")
+            if (self._pb or self._message()).HasField("concurrency")
+            else None
         )
         return value
 
@@ -1187,14 +2077,30 @@ class Concurrency(_Message):
         self,
         target_value: int | None = None,
     ) -> None:
-        self._build(
-            target_value,
-        )
+        if target_value is None or (
+            target_value.__class__ is int and 0 <= target_value <= 4294967295
+        ):
+            self._values = (target_value,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                target_value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (target_value,) = self._values
+        if target_value is not None:
+            _target.target_value = target_value
 
     @property
     def target_value(self) -> int:
         """``target_value``: uint32, field 1."""
-        value: int = self._pb.target_value
+        value: int = (self._pb or self._message()).target_value
         return value
 
 
@@ -1209,14 +2115,30 @@ class RequestRate(_Message):
         self,
         target_value: int | None = None,
     ) -> None:
-        self._build(
-            target_value,
-        )
+        if target_value is None or (
+            target_value.__class__ is int and 0 <= target_value <= 4294967295
+        ):
+            self._values = (target_value,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                target_value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (target_value,) = self._values
+        if target_value is not None:
+            _target.target_value = target_value
 
     @property
     def target_value(self) -> int:
         """``target_value``: uint32, field 1."""
-        value: int = self._pb.target_value
+        value: int = (self._pb or self._message()).target_value
         return value
 
 
@@ -1235,21 +2157,45 @@ class Replicas(_Message):
         min: int | None = None,
         max: int | None = None,
     ) -> None:
-        self._build(
+        if (min is None or (min.__class__ is int and 0 <= min <= 4294967295)) and (
+            max is None or (max.__class__ is int and 0 <= max <= 4294967295)
+        ):
+            self._values = (
+                min,
+                max,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                min,
+                max,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             min,
             max,
-        )
+        ) = self._values
+        if min is not None:
+            _target.min = min
+        if max is not None:
+            _target.max = max
 
     @property
     def min(self) -> int:
         """``min``: uint32, field 1."""
-        value: int = self._pb.min
+        value: int = (self._pb or self._message()).min
         return value
 
     @property
     def max(self) -> int:
         """``max``: uint32, field 2."""
-        value: int = self._pb.max
+        value: int = (self._pb or self._message()).max
         return value
 
 
@@ -1264,14 +2210,30 @@ class TimeoutConfig(_Message):
         self,
         request_timeout: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
-            request_timeout,
-        )
+        if request_timeout is None or _fast.duration(request_timeout):
+            self._values = (request_timeout,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request_timeout,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (request_timeout,) = self._values
+        if request_timeout is not None:
+            _fast.put_duration(_target.request_timeout, request_timeout)
 
     @property
     def request_timeout(self) -> _datetime.timedelta | None:
         """``request_timeout``: optional google.protobuf.Duration, field 1."""
         value: _datetime.timedelta | None = (
-            self._present("request_timeout") if self._pb.HasField("request_timeout") else None
+            self._present("request_timeout")
+            if (self._pb or self._message()).HasField("request_timeout")
+            else None
         )
         return value

@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.app import app_logs_payload_pb2 as _pb2
+from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
+from flyteidl2.app import replica_definition_pb2 as _flyteidl2_app_replica_definition_pb2
+from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -33,17 +37,58 @@ class TailLogsRequest(_Message):
         replica_id: _app_replica_definition.ReplicaIdentifier | None = None,
         source: _logs_dataplane_payload.LogsSource | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                app_id is None
+                or getattr(app_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_app_app_definition_pb2.Identifier
+            )
+            and (
+                replica_id is None
+                or getattr(replica_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_app_replica_definition_pb2.ReplicaIdentifier
+            )
+            and (
+                source is None or (source.__class__ is int and -2147483648 <= source <= 2147483647)
+            )
+            and (app_id is not None) + (replica_id is not None) < 2
+        ):
+            self._values = (
+                app_id,
+                replica_id,
+                source,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app_id,
+                replica_id,
+                source,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             app_id,
             replica_id,
             source,
-        )
+        ) = self._values
+        if app_id is not None:
+            app_id._fm_into(_target.app_id)
+        if replica_id is not None:
+            replica_id._fm_into(_target.replica_id)
+        if source is not None:
+            _target.source = source
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 1."""
         value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if self._pb.HasField("app_id") else None
+            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
         )
         return value
 
@@ -51,7 +96,9 @@ class TailLogsRequest(_Message):
     def replica_id(self) -> _app_replica_definition.ReplicaIdentifier | None:
         """``replica_id``: optional flyteidl2.app.ReplicaIdentifier, field 2."""
         value: _app_replica_definition.ReplicaIdentifier | None = (
-            self._present("replica_id") if self._pb.HasField("replica_id") else None
+            self._present("replica_id")
+            if (self._pb or self._message()).HasField("replica_id")
+            else None
         )
         return value
 
@@ -73,9 +120,25 @@ class ReplicaIdentifierList(_Message):
         self,
         replicas: _abc.Iterable[_app_replica_definition.ReplicaIdentifier] | None = None,
     ) -> None:
-        self._build(
-            replicas,
-        )
+        if replicas is None or _fast.models(
+            replicas, _flyteidl2_app_replica_definition_pb2.ReplicaIdentifier
+        ):
+            self._values = ([*replicas] if replicas else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                replicas,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (replicas,) = self._values
+        if replicas is not None:
+            _fast.put_models(_target.replicas, replicas)
 
     @property
     def replicas(self) -> list[_app_replica_definition.ReplicaIdentifier]:
@@ -103,12 +166,56 @@ class LogLines(_Message):
         structured_lines: _abc.Iterable[_logs_dataplane_payload.LogLine] | None = None,
         source: _logs_dataplane_payload.LogLineSource | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (lines is None or _fast.strings(lines))
+            and (
+                replica_id is None
+                or getattr(replica_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_app_replica_definition_pb2.ReplicaIdentifier
+            )
+            and (
+                structured_lines is None
+                or _fast.models(structured_lines, _flyteidl2_logs_dataplane_payload_pb2.LogLine)
+            )
+            and (
+                source is None or (source.__class__ is int and -2147483648 <= source <= 2147483647)
+            )
+        ):
+            self._values = (
+                [*lines] if lines else None,
+                replica_id,
+                [*structured_lines] if structured_lines else None,
+                source,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                lines,
+                replica_id,
+                structured_lines,
+                source,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             lines,
             replica_id,
             structured_lines,
             source,
-        )
+        ) = self._values
+        if lines is not None:
+            _target.lines.extend(lines)
+        if replica_id is not None:
+            replica_id._fm_into(_target.replica_id)
+        if structured_lines is not None:
+            _fast.put_models(_target.structured_lines, structured_lines)
+        if source is not None:
+            _target.source = source
 
     @property
     def lines(self) -> list[str]:
@@ -120,7 +227,9 @@ class LogLines(_Message):
     def replica_id(self) -> _app_replica_definition.ReplicaIdentifier | None:
         """``replica_id``: optional flyteidl2.app.ReplicaIdentifier, field 2."""
         value: _app_replica_definition.ReplicaIdentifier | None = (
-            self._present("replica_id") if self._pb.HasField("replica_id") else None
+            self._present("replica_id")
+            if (self._pb or self._message()).HasField("replica_id")
+            else None
         )
         return value
 
@@ -148,9 +257,23 @@ class LogLinesBatch(_Message):
         self,
         logs: _abc.Iterable[LogLines] | None = None,
     ) -> None:
-        self._build(
-            logs,
-        )
+        if logs is None or _fast.models(logs, _pb2.LogLines):
+            self._values = ([*logs] if logs else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                logs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (logs,) = self._values
+        if logs is not None:
+            _fast.put_models(_target.logs, logs)
 
     @property
     def logs(self) -> list[LogLines]:
@@ -176,17 +299,59 @@ class TailLogsResponse(_Message):
         log_lines: _logs_dataplane_payload.LogLines | None = None,
         batches: LogLinesBatch | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                replicas is None
+                or getattr(replicas.__class__, "_IDL_PB", None) is _pb2.ReplicaIdentifierList
+            )
+            and (
+                log_lines is None
+                or getattr(log_lines.__class__, "_IDL_PB", None)
+                is _flyteidl2_logs_dataplane_payload_pb2.LogLines
+            )
+            and (
+                batches is None or getattr(batches.__class__, "_IDL_PB", None) is _pb2.LogLinesBatch
+            )
+            and (replicas is not None) + (log_lines is not None) + (batches is not None) < 2
+        ):
+            self._values = (
+                replicas,
+                log_lines,
+                batches,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                replicas,
+                log_lines,
+                batches,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             replicas,
             log_lines,
             batches,
-        )
+        ) = self._values
+        if replicas is not None:
+            replicas._fm_into(_target.replicas)
+        if log_lines is not None:
+            log_lines._fm_into(_target.log_lines)
+        if batches is not None:
+            batches._fm_into(_target.batches)
 
     @property
     def replicas(self) -> ReplicaIdentifierList | None:
         """``replicas``: optional flyteidl2.app.ReplicaIdentifierList, field 1."""
         value: ReplicaIdentifierList | None = (
-            self._present("replicas") if self._pb.HasField("replicas") else None
+            self._present("replicas")
+            if (self._pb or self._message()).HasField("replicas")
+            else None
         )
         return value
 
@@ -194,7 +359,9 @@ class TailLogsResponse(_Message):
     def log_lines(self) -> _logs_dataplane_payload.LogLines | None:
         """``log_lines``: optional flyteidl2.logs.dataplane.LogLines, field 2."""
         value: _logs_dataplane_payload.LogLines | None = (
-            self._present("log_lines") if self._pb.HasField("log_lines") else None
+            self._present("log_lines")
+            if (self._pb or self._message()).HasField("log_lines")
+            else None
         )
         return value
 
@@ -202,6 +369,6 @@ class TailLogsResponse(_Message):
     def batches(self) -> LogLinesBatch | None:
         """``batches``: optional flyteidl2.app.LogLinesBatch, field 3."""
         value: LogLinesBatch | None = (
-            self._present("batches") if self._pb.HasField("batches") else None
+            self._present("batches") if (self._pb or self._message()).HasField("batches") else None
         )
         return value

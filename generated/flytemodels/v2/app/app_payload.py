@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.app import app_payload_pb2 as _pb2
+from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -27,15 +31,32 @@ class CreateRequest(_Message):
         self,
         app: _app_app_definition.App | None = None,
     ) -> None:
-        self._build(
-            app,
-        )
+        if (
+            app is None
+            or getattr(app.__class__, "_IDL_PB", None) is _flyteidl2_app_app_definition_pb2.App
+        ):
+            self._values = (app,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (app,) = self._values
+        if app is not None:
+            app._fm_into(_target.app)
 
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
         value: _app_app_definition.App | None = (
-            self._present("app") if self._pb.HasField("app") else None
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
         )
         return value
 
@@ -51,15 +72,32 @@ class CreateResponse(_Message):
         self,
         app: _app_app_definition.App | None = None,
     ) -> None:
-        self._build(
-            app,
-        )
+        if (
+            app is None
+            or getattr(app.__class__, "_IDL_PB", None) is _flyteidl2_app_app_definition_pb2.App
+        ):
+            self._values = (app,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (app,) = self._values
+        if app is not None:
+            app._fm_into(_target.app)
 
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
         value: _app_app_definition.App | None = (
-            self._present("app") if self._pb.HasField("app") else None
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
         )
         return value
 
@@ -79,16 +117,50 @@ class GetRequest(_Message):
         app_id: _app_app_definition.Identifier | None = None,
         ingress: _app_app_definition.Ingress | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                app_id is None
+                or getattr(app_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_app_app_definition_pb2.Identifier
+            )
+            and (
+                ingress is None
+                or getattr(ingress.__class__, "_IDL_PB", None)
+                is _flyteidl2_app_app_definition_pb2.Ingress
+            )
+            and (app_id is not None) + (ingress is not None) < 2
+        ):
+            self._values = (
+                app_id,
+                ingress,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app_id,
+                ingress,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             app_id,
             ingress,
-        )
+        ) = self._values
+        if app_id is not None:
+            app_id._fm_into(_target.app_id)
+        if ingress is not None:
+            ingress._fm_into(_target.ingress)
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 1."""
         value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if self._pb.HasField("app_id") else None
+            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
         )
         return value
 
@@ -96,7 +168,7 @@ class GetRequest(_Message):
     def ingress(self) -> _app_app_definition.Ingress | None:
         """``ingress``: optional flyteidl2.app.Ingress, field 2."""
         value: _app_app_definition.Ingress | None = (
-            self._present("ingress") if self._pb.HasField("ingress") else None
+            self._present("ingress") if (self._pb or self._message()).HasField("ingress") else None
         )
         return value
 
@@ -112,15 +184,32 @@ class GetResponse(_Message):
         self,
         app: _app_app_definition.App | None = None,
     ) -> None:
-        self._build(
-            app,
-        )
+        if (
+            app is None
+            or getattr(app.__class__, "_IDL_PB", None) is _flyteidl2_app_app_definition_pb2.App
+        ):
+            self._values = (app,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (app,) = self._values
+        if app is not None:
+            app._fm_into(_target.app)
 
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
         value: _app_app_definition.App | None = (
-            self._present("app") if self._pb.HasField("app") else None
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
         )
         return value
 
@@ -140,23 +229,48 @@ class UpdateRequest(_Message):
         app: _app_app_definition.App | None = None,
         reason: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            app is None
+            or getattr(app.__class__, "_IDL_PB", None) is _flyteidl2_app_app_definition_pb2.App
+        ) and (reason is None or (reason.__class__ is str and reason.isascii())):
+            self._values = (
+                app,
+                reason,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app,
+                reason,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             app,
             reason,
-        )
+        ) = self._values
+        if app is not None:
+            app._fm_into(_target.app)
+        if reason is not None:
+            _target.reason = reason
 
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
         value: _app_app_definition.App | None = (
-            self._present("app") if self._pb.HasField("app") else None
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
         )
         return value
 
     @property
     def reason(self) -> str:
         """``reason``: string, field 2."""
-        value: str = self._pb.reason
+        value: str = (self._pb or self._message()).reason
         return value
 
 
@@ -171,15 +285,32 @@ class UpdateResponse(_Message):
         self,
         app: _app_app_definition.App | None = None,
     ) -> None:
-        self._build(
-            app,
-        )
+        if (
+            app is None
+            or getattr(app.__class__, "_IDL_PB", None) is _flyteidl2_app_app_definition_pb2.App
+        ):
+            self._values = (app,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (app,) = self._values
+        if app is not None:
+            app._fm_into(_target.app)
 
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
         value: _app_app_definition.App | None = (
-            self._present("app") if self._pb.HasField("app") else None
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
         )
         return value
 
@@ -195,15 +326,33 @@ class DeleteRequest(_Message):
         self,
         app_id: _app_app_definition.Identifier | None = None,
     ) -> None:
-        self._build(
-            app_id,
-        )
+        if (
+            app_id is None
+            or getattr(app_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_app_app_definition_pb2.Identifier
+        ):
+            self._values = (app_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (app_id,) = self._values
+        if app_id is not None:
+            app_id._fm_into(_target.app_id)
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 1."""
         value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if self._pb.HasField("app_id") else None
+            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
         )
         return value
 
@@ -240,35 +389,70 @@ class ConsumedArtifactFilter(_Message):
         name: str | None = None,
         version: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (version is None or (version.__class__ is str and version.isascii()))
+        ):
+            self._values = (
+                project,
+                domain,
+                name,
+                version,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                domain,
+                name,
+                version,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             domain,
             name,
             version,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
+        if version is not None:
+            _target.version = version
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 3."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def version(self) -> str:
         """``version``: string, field 4."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value
 
 
@@ -297,7 +481,65 @@ class ListRequest(_Message):
         disable_identity_enrichment: bool | None = None,
         include_total_count: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                request is None
+                or getattr(request.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_list_pb2.ListRequest
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+            and (
+                cluster_id is None
+                or getattr(cluster_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ClusterIdentifier
+            )
+            and (
+                project is None
+                or getattr(project.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (
+                artifact is None
+                or getattr(artifact.__class__, "_IDL_PB", None) is _pb2.ConsumedArtifactFilter
+            )
+            and (
+                disable_identity_enrichment is None or disable_identity_enrichment.__class__ is bool
+            )
+            and (include_total_count is None or include_total_count.__class__ is bool)
+            and (org is not None)
+            + (cluster_id is not None)
+            + (project is not None)
+            + (artifact is not None)
+            < 2
+        ):
+            self._values = (
+                request,
+                org,
+                cluster_id,
+                project,
+                artifact,
+                disable_identity_enrichment,
+                include_total_count,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                org,
+                cluster_id,
+                project,
+                artifact,
+                disable_identity_enrichment,
+                include_total_count,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             org,
             cluster_id,
@@ -305,20 +547,34 @@ class ListRequest(_Message):
             artifact,
             disable_identity_enrichment,
             include_total_count,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if org is not None:
+            _target.org = org
+        if cluster_id is not None:
+            cluster_id._fm_into(_target.cluster_id)
+        if project is not None:
+            project._fm_into(_target.project)
+        if artifact is not None:
+            artifact._fm_into(_target.artifact)
+        if disable_identity_enrichment is not None:
+            _target.disable_identity_enrichment = disable_identity_enrichment
+        if include_total_count is not None:
+            _target.include_total_count = include_total_count
 
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
     @property
     def org(self) -> str | None:
         """``org``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.org if pb.HasField("org") else None
         return value
 
@@ -326,7 +582,9 @@ class ListRequest(_Message):
     def cluster_id(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster_id``: optional flyteidl2.common.ClusterIdentifier, field 3."""
         value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster_id") if self._pb.HasField("cluster_id") else None
+            self._present("cluster_id")
+            if (self._pb or self._message()).HasField("cluster_id")
+            else None
         )
         return value
 
@@ -334,7 +592,7 @@ class ListRequest(_Message):
     def project(self) -> _common_identifier.ProjectIdentifier | None:
         """``project``: optional flyteidl2.common.ProjectIdentifier, field 4."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project") if self._pb.HasField("project") else None
+            self._present("project") if (self._pb or self._message()).HasField("project") else None
         )
         return value
 
@@ -342,20 +600,22 @@ class ListRequest(_Message):
     def artifact(self) -> ConsumedArtifactFilter | None:
         """``artifact``: optional flyteidl2.app.ConsumedArtifactFilter, field 7."""
         value: ConsumedArtifactFilter | None = (
-            self._present("artifact") if self._pb.HasField("artifact") else None
+            self._present("artifact")
+            if (self._pb or self._message()).HasField("artifact")
+            else None
         )
         return value
 
     @property
     def disable_identity_enrichment(self) -> bool:
         """``disable_identity_enrichment``: bool, field 5."""
-        value: bool = self._pb.disable_identity_enrichment
+        value: bool = (self._pb or self._message()).disable_identity_enrichment
         return value
 
     @property
     def include_total_count(self) -> bool:
         """``include_total_count``: bool, field 6."""
-        value: bool = self._pb.include_total_count
+        value: bool = (self._pb or self._message()).include_total_count
         return value
 
 
@@ -376,11 +636,47 @@ class ListResponse(_Message):
         token: str | None = None,
         total_count: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (apps is None or _fast.models(apps, _flyteidl2_app_app_definition_pb2.App))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (
+                total_count is None
+                or (
+                    total_count.__class__ is int
+                    and -9223372036854775808 <= total_count <= 9223372036854775807
+                )
+            )
+        ):
+            self._values = (
+                [*apps] if apps else None,
+                token,
+                total_count,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                apps,
+                token,
+                total_count,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             apps,
             token,
             total_count,
-        )
+        ) = self._values
+        if apps is not None:
+            _fast.put_models(_target.apps, apps)
+        if token is not None:
+            _target.token = token
+        if total_count is not None:
+            _target.total_count = total_count
 
     @property
     def apps(self) -> list[_app_app_definition.App]:
@@ -391,13 +687,13 @@ class ListResponse(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def total_count(self) -> int:
         """``total_count``: int64, field 3."""
-        value: int = self._pb.total_count
+        value: int = (self._pb or self._message()).total_count
         return value
 
 
@@ -420,17 +716,69 @@ class WatchRequest(_Message):
         project: _common_identifier.ProjectIdentifier | None = None,
         app_id: _app_app_definition.Identifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (
+                cluster_id is None
+                or getattr(cluster_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ClusterIdentifier
+            )
+            and (
+                project is None
+                or getattr(project.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (
+                app_id is None
+                or getattr(app_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_app_app_definition_pb2.Identifier
+            )
+            and (org is not None)
+            + (cluster_id is not None)
+            + (project is not None)
+            + (app_id is not None)
+            < 2
+        ):
+            self._values = (
+                org,
+                cluster_id,
+                project,
+                app_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                cluster_id,
+                project,
+                app_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             cluster_id,
             project,
             app_id,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if cluster_id is not None:
+            cluster_id._fm_into(_target.cluster_id)
+        if project is not None:
+            project._fm_into(_target.project)
+        if app_id is not None:
+            app_id._fm_into(_target.app_id)
 
     @property
     def org(self) -> str | None:
         """``org``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.org if pb.HasField("org") else None
         return value
 
@@ -438,7 +786,9 @@ class WatchRequest(_Message):
     def cluster_id(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster_id``: optional flyteidl2.common.ClusterIdentifier, field 2."""
         value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster_id") if self._pb.HasField("cluster_id") else None
+            self._present("cluster_id")
+            if (self._pb or self._message()).HasField("cluster_id")
+            else None
         )
         return value
 
@@ -446,7 +796,7 @@ class WatchRequest(_Message):
     def project(self) -> _common_identifier.ProjectIdentifier | None:
         """``project``: optional flyteidl2.common.ProjectIdentifier, field 3."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project") if self._pb.HasField("project") else None
+            self._present("project") if (self._pb or self._message()).HasField("project") else None
         )
         return value
 
@@ -454,7 +804,7 @@ class WatchRequest(_Message):
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 4."""
         value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if self._pb.HasField("app_id") else None
+            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
         )
         return value
 
@@ -470,15 +820,32 @@ class CreateEvent(_Message):
         self,
         app: _app_app_definition.App | None = None,
     ) -> None:
-        self._build(
-            app,
-        )
+        if (
+            app is None
+            or getattr(app.__class__, "_IDL_PB", None) is _flyteidl2_app_app_definition_pb2.App
+        ):
+            self._values = (app,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (app,) = self._values
+        if app is not None:
+            app._fm_into(_target.app)
 
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
         value: _app_app_definition.App | None = (
-            self._present("app") if self._pb.HasField("app") else None
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
         )
         return value
 
@@ -498,16 +865,47 @@ class UpdateEvent(_Message):
         updated_app: _app_app_definition.App | None = None,
         old_app: _app_app_definition.App | None = None,
     ) -> None:
-        self._build(
+        if (
+            updated_app is None
+            or getattr(updated_app.__class__, "_IDL_PB", None)
+            is _flyteidl2_app_app_definition_pb2.App
+        ) and (
+            old_app is None
+            or getattr(old_app.__class__, "_IDL_PB", None) is _flyteidl2_app_app_definition_pb2.App
+        ):
+            self._values = (
+                updated_app,
+                old_app,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                updated_app,
+                old_app,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             updated_app,
             old_app,
-        )
+        ) = self._values
+        if updated_app is not None:
+            updated_app._fm_into(_target.updated_app)
+        if old_app is not None:
+            old_app._fm_into(_target.old_app)
 
     @property
     def updated_app(self) -> _app_app_definition.App | None:
         """``updated_app``: optional flyteidl2.app.App, field 1."""
         value: _app_app_definition.App | None = (
-            self._present("updated_app") if self._pb.HasField("updated_app") else None
+            self._present("updated_app")
+            if (self._pb or self._message()).HasField("updated_app")
+            else None
         )
         return value
 
@@ -515,7 +913,7 @@ class UpdateEvent(_Message):
     def old_app(self) -> _app_app_definition.App | None:
         """``old_app``: optional flyteidl2.app.App, field 2."""
         value: _app_app_definition.App | None = (
-            self._present("old_app") if self._pb.HasField("old_app") else None
+            self._present("old_app") if (self._pb or self._message()).HasField("old_app") else None
         )
         return value
 
@@ -531,15 +929,32 @@ class DeleteEvent(_Message):
         self,
         app: _app_app_definition.App | None = None,
     ) -> None:
-        self._build(
-            app,
-        )
+        if (
+            app is None
+            or getattr(app.__class__, "_IDL_PB", None) is _flyteidl2_app_app_definition_pb2.App
+        ):
+            self._values = (app,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (app,) = self._values
+        if app is not None:
+            app._fm_into(_target.app)
 
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
         value: _app_app_definition.App | None = (
-            self._present("app") if self._pb.HasField("app") else None
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
         )
         return value
 
@@ -561,17 +976,60 @@ class WatchResponse(_Message):
         update_event: UpdateEvent | None = None,
         delete_event: DeleteEvent | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                create_event is None
+                or getattr(create_event.__class__, "_IDL_PB", None) is _pb2.CreateEvent
+            )
+            and (
+                update_event is None
+                or getattr(update_event.__class__, "_IDL_PB", None) is _pb2.UpdateEvent
+            )
+            and (
+                delete_event is None
+                or getattr(delete_event.__class__, "_IDL_PB", None) is _pb2.DeleteEvent
+            )
+            and (create_event is not None) + (update_event is not None) + (delete_event is not None)
+            < 2
+        ):
+            self._values = (
+                create_event,
+                update_event,
+                delete_event,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                create_event,
+                update_event,
+                delete_event,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             create_event,
             update_event,
             delete_event,
-        )
+        ) = self._values
+        if create_event is not None:
+            create_event._fm_into(_target.create_event)
+        if update_event is not None:
+            update_event._fm_into(_target.update_event)
+        if delete_event is not None:
+            delete_event._fm_into(_target.delete_event)
 
     @property
     def create_event(self) -> CreateEvent | None:
         """``create_event``: optional flyteidl2.app.CreateEvent, field 1."""
         value: CreateEvent | None = (
-            self._present("create_event") if self._pb.HasField("create_event") else None
+            self._present("create_event")
+            if (self._pb or self._message()).HasField("create_event")
+            else None
         )
         return value
 
@@ -579,7 +1037,9 @@ class WatchResponse(_Message):
     def update_event(self) -> UpdateEvent | None:
         """``update_event``: optional flyteidl2.app.UpdateEvent, field 2."""
         value: UpdateEvent | None = (
-            self._present("update_event") if self._pb.HasField("update_event") else None
+            self._present("update_event")
+            if (self._pb or self._message()).HasField("update_event")
+            else None
         )
         return value
 
@@ -587,7 +1047,9 @@ class WatchResponse(_Message):
     def delete_event(self) -> DeleteEvent | None:
         """``delete_event``: optional flyteidl2.app.DeleteEvent, field 3."""
         value: DeleteEvent | None = (
-            self._present("delete_event") if self._pb.HasField("delete_event") else None
+            self._present("delete_event")
+            if (self._pb or self._message()).HasField("delete_event")
+            else None
         )
         return value
 
@@ -603,15 +1065,32 @@ class UpdateStatusRequest(_Message):
         self,
         app: _app_app_definition.App | None = None,
     ) -> None:
-        self._build(
-            app,
-        )
+        if (
+            app is None
+            or getattr(app.__class__, "_IDL_PB", None) is _flyteidl2_app_app_definition_pb2.App
+        ):
+            self._values = (app,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (app,) = self._values
+        if app is not None:
+            app._fm_into(_target.app)
 
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
         value: _app_app_definition.App | None = (
-            self._present("app") if self._pb.HasField("app") else None
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
         )
         return value
 
@@ -627,15 +1106,32 @@ class UpdateStatusResponse(_Message):
         self,
         app: _app_app_definition.App | None = None,
     ) -> None:
-        self._build(
-            app,
-        )
+        if (
+            app is None
+            or getattr(app.__class__, "_IDL_PB", None) is _flyteidl2_app_app_definition_pb2.App
+        ):
+            self._values = (app,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (app,) = self._values
+        if app is not None:
+            app._fm_into(_target.app)
 
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
         value: _app_app_definition.App | None = (
-            self._present("app") if self._pb.HasField("app") else None
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
         )
         return value
 
@@ -651,15 +1147,33 @@ class LeaseRequest(_Message):
         self,
         id: _common_identifier.ClusterIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ClusterIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _common_identifier.ClusterIdentifier | None:
         """``id``: optional flyteidl2.common.ClusterIdentifier, field 1."""
         value: _common_identifier.ClusterIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -675,9 +1189,23 @@ class LeaseResponse(_Message):
         self,
         apps: _abc.Iterable[_app_app_definition.App] | None = None,
     ) -> None:
-        self._build(
-            apps,
-        )
+        if apps is None or _fast.models(apps, _flyteidl2_app_app_definition_pb2.App):
+            self._values = ([*apps] if apps else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                apps,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (apps,) = self._values
+        if apps is not None:
+            _fast.put_models(_target.apps, apps)
 
     @property
     def apps(self) -> list[_app_app_definition.App]:

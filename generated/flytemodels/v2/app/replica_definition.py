@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.app import replica_definition_pb2 as _pb2
+from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -29,23 +31,49 @@ class ReplicaIdentifier(_Message):
         app_id: _app_app_definition.Identifier | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            app_id is None
+            or getattr(app_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_app_app_definition_pb2.Identifier
+        ) and (name is None or (name.__class__ is str and name.isascii())):
+            self._values = (
+                app_id,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                app_id,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             app_id,
             name,
-        )
+        ) = self._values
+        if app_id is not None:
+            app_id._fm_into(_target.app_id)
+        if name is not None:
+            _target.name = name
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 1."""
         value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if self._pb.HasField("app_id") else None
+            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
         )
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -64,21 +92,48 @@ class ReplicaMeta(_Message):
         id: ReplicaIdentifier | None = None,
         revision: int | None = None,
     ) -> None:
-        self._build(
+        if (id is None or getattr(id.__class__, "_IDL_PB", None) is _pb2.ReplicaIdentifier) and (
+            revision is None
+            or (revision.__class__ is int and 0 <= revision <= 18446744073709551615)
+        ):
+            self._values = (
+                id,
+                revision,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                revision,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             revision,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if revision is not None:
+            _target.revision = revision
 
     @property
     def id(self) -> ReplicaIdentifier | None:
         """``id``: optional flyteidl2.app.ReplicaIdentifier, field 1."""
-        value: ReplicaIdentifier | None = self._present("id") if self._pb.HasField("id") else None
+        value: ReplicaIdentifier | None = (
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
+        )
         return value
 
     @property
     def revision(self) -> int:
         """``revision``: uint64, field 2."""
-        value: int = self._pb.revision
+        value: int = (self._pb or self._message()).revision
         return value
 
 
@@ -93,9 +148,23 @@ class ReplicaList(_Message):
         self,
         items: _abc.Iterable[Replica] | None = None,
     ) -> None:
-        self._build(
-            items,
-        )
+        if items is None or _fast.models(items, _pb2.Replica):
+            self._values = ([*items] if items else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                items,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (items,) = self._values
+        if items is not None:
+            _fast.put_models(_target.items, items)
 
     @property
     def items(self) -> list[Replica]:
@@ -119,16 +188,42 @@ class Replica(_Message):
         metadata: ReplicaMeta | None = None,
         status: ReplicaStatus | None = None,
     ) -> None:
-        self._build(
+        if (
+            metadata is None or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.ReplicaMeta
+        ) and (status is None or getattr(status.__class__, "_IDL_PB", None) is _pb2.ReplicaStatus):
+            self._values = (
+                metadata,
+                status,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                metadata,
+                status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             metadata,
             status,
-        )
+        ) = self._values
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if status is not None:
+            status._fm_into(_target.status)
 
     @property
     def metadata(self) -> ReplicaMeta | None:
         """``metadata``: optional flyteidl2.app.ReplicaMeta, field 1."""
         value: ReplicaMeta | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -136,7 +231,7 @@ class Replica(_Message):
     def status(self) -> ReplicaStatus | None:
         """``status``: optional flyteidl2.app.ReplicaStatus, field 2."""
         value: ReplicaStatus | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -156,19 +251,44 @@ class ReplicaStatus(_Message):
         deployment_status: str | None = None,
         reason: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            deployment_status is None
+            or (deployment_status.__class__ is str and deployment_status.isascii())
+        ) and (reason is None or (reason.__class__ is str and reason.isascii())):
+            self._values = (
+                deployment_status,
+                reason,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                deployment_status,
+                reason,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             deployment_status,
             reason,
-        )
+        ) = self._values
+        if deployment_status is not None:
+            _target.deployment_status = deployment_status
+        if reason is not None:
+            _target.reason = reason
 
     @property
     def deployment_status(self) -> str:
         """``deployment_status``: string, field 1."""
-        value: str = self._pb.deployment_status
+        value: str = (self._pb or self._message()).deployment_status
         return value
 
     @property
     def reason(self) -> str:
         """``reason``: string, field 2."""
-        value: str = self._pb.reason
+        value: str = (self._pb or self._message()).reason
         return value

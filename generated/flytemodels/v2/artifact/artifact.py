@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.artifact import artifact_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -38,35 +44,70 @@ class ArtifactName(_Message):
         domain: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+        ):
+            self._values = (
+                org,
+                project,
+                domain,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                project,
+                domain,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             project,
             domain,
             name,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 2."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 4."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -85,21 +126,47 @@ class ArtifactIdentifier(_Message):
         name: ArtifactName | None = None,
         version: str | None = None,
     ) -> None:
-        self._build(
+        if (name is None or getattr(name.__class__, "_IDL_PB", None) is _pb2.ArtifactName) and (
+            version is None or (version.__class__ is str and version.isascii())
+        ):
+            self._values = (
+                name,
+                version,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                version,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             version,
-        )
+        ) = self._values
+        if name is not None:
+            name._fm_into(_target.name)
+        if version is not None:
+            _target.version = version
 
     @property
     def name(self) -> ArtifactName | None:
         """``name``: optional flyteidl2.artifact.ArtifactName, field 1."""
-        value: ArtifactName | None = self._present("name") if self._pb.HasField("name") else None
+        value: ArtifactName | None = (
+            self._present("name") if (self._pb or self._message()).HasField("name") else None
+        )
         return value
 
     @property
     def version(self) -> str:
         """``version``: string, field 2."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value
 
 
@@ -118,15 +185,40 @@ class TimePartitionKey(_Message):
         key: str | None = None,
         granularity: _core_artifact_id.Granularity | int | None = None,
     ) -> None:
-        self._build(
+        if (key is None or (key.__class__ is str and key.isascii())) and (
+            granularity is None
+            or (granularity.__class__ is int and -2147483648 <= granularity <= 2147483647)
+        ):
+            self._values = (
+                key,
+                granularity,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                granularity,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             granularity,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if granularity is not None:
+            _target.granularity = granularity
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
@@ -151,16 +243,43 @@ class ArtifactPartitionSchema(_Message):
         time_partition: TimePartitionKey | None = None,
         partition_keys: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            time_partition is None
+            or getattr(time_partition.__class__, "_IDL_PB", None) is _pb2.TimePartitionKey
+        ) and (partition_keys is None or _fast.strings(partition_keys)):
+            self._values = (
+                time_partition,
+                [*partition_keys] if partition_keys else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                time_partition,
+                partition_keys,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             time_partition,
             partition_keys,
-        )
+        ) = self._values
+        if time_partition is not None:
+            time_partition._fm_into(_target.time_partition)
+        if partition_keys is not None:
+            _target.partition_keys.extend(partition_keys)
 
     @property
     def time_partition(self) -> TimePartitionKey | None:
         """``time_partition``: optional flyteidl2.artifact.TimePartitionKey, field 1."""
         value: TimePartitionKey | None = (
-            self._present("time_partition") if self._pb.HasField("time_partition") else None
+            self._present("time_partition")
+            if (self._pb or self._message()).HasField("time_partition")
+            else None
         )
         return value
 
@@ -188,17 +307,55 @@ class PartitionSchemaMismatch(_Message):
         actual: ArtifactPartitionSchema | None = None,
         message: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                expected is None
+                or getattr(expected.__class__, "_IDL_PB", None) is _pb2.ArtifactPartitionSchema
+            )
+            and (
+                actual is None
+                or getattr(actual.__class__, "_IDL_PB", None) is _pb2.ArtifactPartitionSchema
+            )
+            and (message is None or (message.__class__ is str and message.isascii()))
+        ):
+            self._values = (
+                expected,
+                actual,
+                message,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                expected,
+                actual,
+                message,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             expected,
             actual,
             message,
-        )
+        ) = self._values
+        if expected is not None:
+            expected._fm_into(_target.expected)
+        if actual is not None:
+            actual._fm_into(_target.actual)
+        if message is not None:
+            _target.message = message
 
     @property
     def expected(self) -> ArtifactPartitionSchema | None:
         """``expected``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 1."""
         value: ArtifactPartitionSchema | None = (
-            self._present("expected") if self._pb.HasField("expected") else None
+            self._present("expected")
+            if (self._pb or self._message()).HasField("expected")
+            else None
         )
         return value
 
@@ -206,14 +363,14 @@ class PartitionSchemaMismatch(_Message):
     def actual(self) -> ArtifactPartitionSchema | None:
         """``actual``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 2."""
         value: ArtifactPartitionSchema | None = (
-            self._present("actual") if self._pb.HasField("actual") else None
+            self._present("actual") if (self._pb or self._message()).HasField("actual") else None
         )
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 3."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
 
@@ -232,23 +389,49 @@ class TaskActionSource(_Message):
         action: _common_identifier.ActionIdentifier | None = None,
         attempt: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            action is None
+            or getattr(action.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and (attempt is None or (attempt.__class__ is int and 0 <= attempt <= 4294967295)):
+            self._values = (
+                action,
+                attempt,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action,
+                attempt,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action,
             attempt,
-        )
+        ) = self._values
+        if action is not None:
+            action._fm_into(_target.action)
+        if attempt is not None:
+            _target.attempt = attempt
 
     @property
     def action(self) -> _common_identifier.ActionIdentifier | None:
         """``action``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action") if self._pb.HasField("action") else None
+            self._present("action") if (self._pb or self._message()).HasField("action") else None
         )
         return value
 
     @property
     def attempt(self) -> int:
         """``attempt``: uint32, field 2."""
-        value: int = self._pb.attempt
+        value: int = (self._pb or self._message()).attempt
         return value
 
 
@@ -267,23 +450,54 @@ class ArtifactSource(_Message):
         task_action: TaskActionSource | None = None,
         external_ref: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                task_action is None
+                or getattr(task_action.__class__, "_IDL_PB", None) is _pb2.TaskActionSource
+            )
+            and (external_ref is None or (external_ref.__class__ is str and external_ref.isascii()))
+            and (task_action is not None) + (external_ref is not None) < 2
+        ):
+            self._values = (
+                task_action,
+                external_ref,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_action,
+                external_ref,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_action,
             external_ref,
-        )
+        ) = self._values
+        if task_action is not None:
+            task_action._fm_into(_target.task_action)
+        if external_ref is not None:
+            _target.external_ref = external_ref
 
     @property
     def task_action(self) -> TaskActionSource | None:
         """``task_action``: optional flyteidl2.artifact.TaskActionSource, field 1."""
         value: TaskActionSource | None = (
-            self._present("task_action") if self._pb.HasField("task_action") else None
+            self._present("task_action")
+            if (self._pb or self._message()).HasField("task_action")
+            else None
         )
         return value
 
     @property
     def external_ref(self) -> str | None:
         """``external_ref``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.external_ref if pb.HasField("external_ref") else None
         return value
 
@@ -313,7 +527,66 @@ class ArtifactSpec(_Message):
         partitions: _core_artifact_id.Partitions | None = None,
         time_partition: _core_artifact_id.TimePartition | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                value is None
+                or getattr(value.__class__, "_IDL_PB", None) is _flyteidl2_core_literals_pb2.Literal
+            )
+            and (
+                type is None
+                or getattr(type.__class__, "_IDL_PB", None) is _flyteidl2_core_types_pb2.LiteralType
+            )
+            and (
+                info is None
+                or getattr(info.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.ArtifactInfo
+            )
+            and (
+                source is None or getattr(source.__class__, "_IDL_PB", None) is _pb2.ArtifactSource
+            )
+            and (
+                parent_artifacts is None
+                or _fast.models(parent_artifacts, _flyteidl2_core_artifact_id_pb2.ArtifactVersionId)
+            )
+            and (
+                partitions is None
+                or getattr(partitions.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.Partitions
+            )
+            and (
+                time_partition is None
+                or getattr(time_partition.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.TimePartition
+            )
+        ):
+            self._values = (
+                value,
+                type,
+                info,
+                source,
+                [*parent_artifacts] if parent_artifacts else None,
+                partitions,
+                time_partition,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                value,
+                type,
+                info,
+                source,
+                parent_artifacts,
+                partitions,
+                time_partition,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             value,
             type,
             info,
@@ -321,13 +594,27 @@ class ArtifactSpec(_Message):
             parent_artifacts,
             partitions,
             time_partition,
-        )
+        ) = self._values
+        if value is not None:
+            value._fm_into(_target.value)
+        if type is not None:
+            type._fm_into(_target.type)
+        if info is not None:
+            info._fm_into(_target.info)
+        if source is not None:
+            source._fm_into(_target.source)
+        if parent_artifacts is not None:
+            _fast.put_models(_target.parent_artifacts, parent_artifacts)
+        if partitions is not None:
+            partitions._fm_into(_target.partitions)
+        if time_partition is not None:
+            time_partition._fm_into(_target.time_partition)
 
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl2.core.Literal, field 1."""
         value: _core_literals.Literal | None = (
-            self._present("value") if self._pb.HasField("value") else None
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
         )
         return value
 
@@ -335,7 +622,7 @@ class ArtifactSpec(_Message):
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 2."""
         value: _core_types.LiteralType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
@@ -343,7 +630,7 @@ class ArtifactSpec(_Message):
     def info(self) -> _core_artifact_id.ArtifactInfo | None:
         """``info``: optional flyteidl2.core.ArtifactInfo, field 3."""
         value: _core_artifact_id.ArtifactInfo | None = (
-            self._present("info") if self._pb.HasField("info") else None
+            self._present("info") if (self._pb or self._message()).HasField("info") else None
         )
         return value
 
@@ -351,7 +638,7 @@ class ArtifactSpec(_Message):
     def source(self) -> ArtifactSource | None:
         """``source``: optional flyteidl2.artifact.ArtifactSource, field 6."""
         value: ArtifactSource | None = (
-            self._present("source") if self._pb.HasField("source") else None
+            self._present("source") if (self._pb or self._message()).HasField("source") else None
         )
         return value
 
@@ -365,7 +652,9 @@ class ArtifactSpec(_Message):
     def partitions(self) -> _core_artifact_id.Partitions | None:
         """``partitions``: optional flyteidl2.core.Partitions, field 8."""
         value: _core_artifact_id.Partitions | None = (
-            self._present("partitions") if self._pb.HasField("partitions") else None
+            self._present("partitions")
+            if (self._pb or self._message()).HasField("partitions")
+            else None
         )
         return value
 
@@ -373,7 +662,9 @@ class ArtifactSpec(_Message):
     def time_partition(self) -> _core_artifact_id.TimePartition | None:
         """``time_partition``: optional flyteidl2.core.TimePartition, field 9."""
         value: _core_artifact_id.TimePartition | None = (
-            self._present("time_partition") if self._pb.HasField("time_partition") else None
+            self._present("time_partition")
+            if (self._pb or self._message()).HasField("time_partition")
+            else None
         )
         return value
 
@@ -399,33 +690,90 @@ class Artifact(_Message):
         created_by: _common_identity.EnrichedIdentity | None = None,
         partition_schema_mismatch: PartitionSchemaMismatch | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                artifact_id is None
+                or getattr(artifact_id.__class__, "_IDL_PB", None) is _pb2.ArtifactIdentifier
+            )
+            and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.ArtifactSpec)
+            and (created_at is None or _fast.timestamp(created_at))
+            and (
+                created_by is None
+                or getattr(created_by.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identity_pb2.EnrichedIdentity
+            )
+            and (
+                partition_schema_mismatch is None
+                or getattr(partition_schema_mismatch.__class__, "_IDL_PB", None)
+                is _pb2.PartitionSchemaMismatch
+            )
+        ):
+            self._values = (
+                artifact_id,
+                spec,
+                created_at,
+                created_by,
+                partition_schema_mismatch,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_id,
+                spec,
+                created_at,
+                created_by,
+                partition_schema_mismatch,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifact_id,
             spec,
             created_at,
             created_by,
             partition_schema_mismatch,
-        )
+        ) = self._values
+        if artifact_id is not None:
+            artifact_id._fm_into(_target.artifact_id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
+        if created_by is not None:
+            created_by._fm_into(_target.created_by)
+        if partition_schema_mismatch is not None:
+            partition_schema_mismatch._fm_into(_target.partition_schema_mismatch)
 
     @property
     def artifact_id(self) -> ArtifactIdentifier | None:
         """``artifact_id``: optional flyteidl2.artifact.ArtifactIdentifier, field 1."""
         value: ArtifactIdentifier | None = (
-            self._present("artifact_id") if self._pb.HasField("artifact_id") else None
+            self._present("artifact_id")
+            if (self._pb or self._message()).HasField("artifact_id")
+            else None
         )
         return value
 
     @property
     def spec(self) -> ArtifactSpec | None:
         """``spec``: optional flyteidl2.artifact.ArtifactSpec, field 2."""
-        value: ArtifactSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: ArtifactSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value
 
@@ -433,7 +781,9 @@ class Artifact(_Message):
     def created_by(self) -> _common_identity.EnrichedIdentity | None:
         """``created_by``: optional flyteidl2.common.EnrichedIdentity, field 4."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("created_by") if self._pb.HasField("created_by") else None
+            self._present("created_by")
+            if (self._pb or self._message()).HasField("created_by")
+            else None
         )
         return value
 
@@ -442,7 +792,7 @@ class Artifact(_Message):
         """``partition_schema_mismatch``: optional flyteidl2.artifact.PartitionSchemaMismatch, field 5."""
         value: PartitionSchemaMismatch | None = (
             self._present("partition_schema_mismatch")
-            if self._pb.HasField("partition_schema_mismatch")
+            if (self._pb or self._message()).HasField("partition_schema_mismatch")
             else None
         )
         return value

@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.artifact import artifact_service_pb2 as _pb2
+from flyteidl2.artifact import artifact_pb2 as _flyteidl2_artifact_artifact_pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
+from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -33,16 +38,48 @@ class CreateArtifactRequest(_Message):
         artifact_id: _artifact_artifact.ArtifactIdentifier | None = None,
         spec: _artifact_artifact.ArtifactSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            artifact_id is None
+            or getattr(artifact_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.ArtifactIdentifier
+        ) and (
+            spec is None
+            or getattr(spec.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.ArtifactSpec
+        ):
+            self._values = (
+                artifact_id,
+                spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_id,
+                spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifact_id,
             spec,
-        )
+        ) = self._values
+        if artifact_id is not None:
+            artifact_id._fm_into(_target.artifact_id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
 
     @property
     def artifact_id(self) -> _artifact_artifact.ArtifactIdentifier | None:
         """``artifact_id``: optional flyteidl2.artifact.ArtifactIdentifier, field 1."""
         value: _artifact_artifact.ArtifactIdentifier | None = (
-            self._present("artifact_id") if self._pb.HasField("artifact_id") else None
+            self._present("artifact_id")
+            if (self._pb or self._message()).HasField("artifact_id")
+            else None
         )
         return value
 
@@ -50,7 +87,7 @@ class CreateArtifactRequest(_Message):
     def spec(self) -> _artifact_artifact.ArtifactSpec | None:
         """``spec``: optional flyteidl2.artifact.ArtifactSpec, field 2."""
         value: _artifact_artifact.ArtifactSpec | None = (
-            self._present("spec") if self._pb.HasField("spec") else None
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
         )
         return value
 
@@ -66,15 +103,35 @@ class CreateArtifactResponse(_Message):
         self,
         artifact: _artifact_artifact.Artifact | None = None,
     ) -> None:
-        self._build(
-            artifact,
-        )
+        if (
+            artifact is None
+            or getattr(artifact.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.Artifact
+        ):
+            self._values = (artifact,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (artifact,) = self._values
+        if artifact is not None:
+            artifact._fm_into(_target.artifact)
 
     @property
     def artifact(self) -> _artifact_artifact.Artifact | None:
         """``artifact``: optional flyteidl2.artifact.Artifact, field 1."""
         value: _artifact_artifact.Artifact | None = (
-            self._present("artifact") if self._pb.HasField("artifact") else None
+            self._present("artifact")
+            if (self._pb or self._message()).HasField("artifact")
+            else None
         )
         return value
 
@@ -94,23 +151,49 @@ class GetArtifactRequest(_Message):
         name: _artifact_artifact.ArtifactName | None = None,
         version: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            name is None
+            or getattr(name.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.ArtifactName
+        ) and (version is None or (version.__class__ is str and version.isascii())):
+            self._values = (
+                name,
+                version,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                version,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             version,
-        )
+        ) = self._values
+        if name is not None:
+            name._fm_into(_target.name)
+        if version is not None:
+            _target.version = version
 
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
         """``name``: optional flyteidl2.artifact.ArtifactName, field 1."""
         value: _artifact_artifact.ArtifactName | None = (
-            self._present("name") if self._pb.HasField("name") else None
+            self._present("name") if (self._pb or self._message()).HasField("name") else None
         )
         return value
 
     @property
     def version(self) -> str | None:
         """``version``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.version if pb.HasField("version") else None
         return value
 
@@ -126,15 +209,35 @@ class GetArtifactResponse(_Message):
         self,
         artifact: _artifact_artifact.Artifact | None = None,
     ) -> None:
-        self._build(
-            artifact,
-        )
+        if (
+            artifact is None
+            or getattr(artifact.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.Artifact
+        ):
+            self._values = (artifact,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (artifact,) = self._values
+        if artifact is not None:
+            artifact._fm_into(_target.artifact)
 
     @property
     def artifact(self) -> _artifact_artifact.Artifact | None:
         """``artifact``: optional flyteidl2.artifact.Artifact, field 1."""
         value: _artifact_artifact.Artifact | None = (
-            self._present("artifact") if self._pb.HasField("artifact") else None
+            self._present("artifact")
+            if (self._pb or self._message()).HasField("artifact")
+            else None
         )
         return value
 
@@ -158,18 +261,61 @@ class ListArtifactsRequest(_Message):
         name: str | None = None,
         latest_per_partition: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                request is None
+                or getattr(request.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_list_pb2.ListRequest
+            )
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (latest_per_partition is None or latest_per_partition.__class__ is bool)
+        ):
+            self._values = (
+                request,
+                project_id,
+                name,
+                latest_per_partition,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                project_id,
+                name,
+                latest_per_partition,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             project_id,
             name,
             latest_per_partition,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if name is not None:
+            _target.name = name
+        if latest_per_partition is not None:
+            _target.latest_per_partition = latest_per_partition
 
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
@@ -177,21 +323,23 @@ class ListArtifactsRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
     @property
     def name(self) -> str | None:
         """``name``: optional string, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.name if pb.HasField("name") else None
         return value
 
     @property
     def latest_per_partition(self) -> bool:
         """``latest_per_partition``: bool, field 4."""
-        value: bool = self._pb.latest_per_partition
+        value: bool = (self._pb or self._message()).latest_per_partition
         return value
 
 
@@ -210,10 +358,34 @@ class ListArtifactsResponse(_Message):
         artifacts: _abc.Iterable[_artifact_artifact.Artifact] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            artifacts is None or _fast.models(artifacts, _flyteidl2_artifact_artifact_pb2.Artifact)
+        ) and (token is None or (token.__class__ is str and token.isascii())):
+            self._values = (
+                [*artifacts] if artifacts else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifacts,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifacts,
             token,
-        )
+        ) = self._values
+        if artifacts is not None:
+            _fast.put_models(_target.artifacts, artifacts)
+        if token is not None:
+            _target.token = token
 
     @property
     def artifacts(self) -> list[_artifact_artifact.Artifact]:
@@ -224,7 +396,7 @@ class ListArtifactsResponse(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -243,16 +415,45 @@ class ListArtifactNamesRequest(_Message):
         request: _common_list.ListRequest | None = None,
         project_id: _common_identifier.ProjectIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            request is None
+            or getattr(request.__class__, "_IDL_PB", None) is _flyteidl2_common_list_pb2.ListRequest
+        ) and (
+            project_id is None
+            or getattr(project_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+        ):
+            self._values = (
+                request,
+                project_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                project_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             project_id,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
 
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
@@ -260,7 +461,9 @@ class ListArtifactNamesRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -286,33 +489,89 @@ class ArtifactGroup(_Message):
         latest_time_partition: _datetime.datetime | None = None,
         latest_partitions: _abc.Iterable[_core_artifact_id.Partitions] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                latest is None
+                or getattr(latest.__class__, "_IDL_PB", None)
+                is _flyteidl2_artifact_artifact_pb2.Artifact
+            )
+            and (
+                versions is None
+                or (versions.__class__ is int and 0 <= versions <= 18446744073709551615)
+            )
+            and (
+                partition_schema is None
+                or getattr(partition_schema.__class__, "_IDL_PB", None)
+                is _flyteidl2_artifact_artifact_pb2.ArtifactPartitionSchema
+            )
+            and (latest_time_partition is None or _fast.timestamp(latest_time_partition))
+            and (
+                latest_partitions is None
+                or _fast.models(latest_partitions, _flyteidl2_core_artifact_id_pb2.Partitions)
+            )
+        ):
+            self._values = (
+                latest,
+                versions,
+                partition_schema,
+                latest_time_partition,
+                [*latest_partitions] if latest_partitions else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                latest,
+                versions,
+                partition_schema,
+                latest_time_partition,
+                latest_partitions,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             latest,
             versions,
             partition_schema,
             latest_time_partition,
             latest_partitions,
-        )
+        ) = self._values
+        if latest is not None:
+            latest._fm_into(_target.latest)
+        if versions is not None:
+            _target.versions = versions
+        if partition_schema is not None:
+            partition_schema._fm_into(_target.partition_schema)
+        if latest_time_partition is not None:
+            _fast.put_timestamp(_target.latest_time_partition, latest_time_partition)
+        if latest_partitions is not None:
+            _fast.put_models(_target.latest_partitions, latest_partitions)
 
     @property
     def latest(self) -> _artifact_artifact.Artifact | None:
         """``latest``: optional flyteidl2.artifact.Artifact, field 1."""
         value: _artifact_artifact.Artifact | None = (
-            self._present("latest") if self._pb.HasField("latest") else None
+            self._present("latest") if (self._pb or self._message()).HasField("latest") else None
         )
         return value
 
     @property
     def versions(self) -> int:
         """``versions``: uint64, field 2."""
-        value: int = self._pb.versions
+        value: int = (self._pb or self._message()).versions
         return value
 
     @property
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
         """``partition_schema``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 3."""
         value: _artifact_artifact.ArtifactPartitionSchema | None = (
-            self._present("partition_schema") if self._pb.HasField("partition_schema") else None
+            self._present("partition_schema")
+            if (self._pb or self._message()).HasField("partition_schema")
+            else None
         )
         return value
 
@@ -321,7 +580,7 @@ class ArtifactGroup(_Message):
         """``latest_time_partition``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
             self._present("latest_time_partition")
-            if self._pb.HasField("latest_time_partition")
+            if (self._pb or self._message()).HasField("latest_time_partition")
             else None
         )
         return value
@@ -348,10 +607,34 @@ class ListArtifactNamesResponse(_Message):
         groups: _abc.Iterable[ArtifactGroup] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (groups is None or _fast.models(groups, _pb2.ArtifactGroup)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*groups] if groups else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                groups,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             groups,
             token,
-        )
+        ) = self._values
+        if groups is not None:
+            _fast.put_models(_target.groups, groups)
+        if token is not None:
+            _target.token = token
 
     @property
     def groups(self) -> list[ArtifactGroup]:
@@ -362,7 +645,7 @@ class ListArtifactNamesResponse(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -381,23 +664,51 @@ class ListArtifactMetadataKeysRequest(_Message):
         project_id: _common_identifier.ProjectIdentifier | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            project_id is None
+            or getattr(project_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+        ) and (name is None or (name.__class__ is str and name.isascii())):
+            self._values = (
+                project_id,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project_id,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project_id,
             name,
-        )
+        ) = self._values
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if name is not None:
+            _target.name = name
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 1."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
     @property
     def name(self) -> str | None:
         """``name``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.name if pb.HasField("name") else None
         return value
 
@@ -413,9 +724,23 @@ class ListArtifactMetadataKeysResponse(_Message):
         self,
         keys: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
-            keys,
-        )
+        if keys is None or _fast.strings(keys):
+            self._values = ([*keys] if keys else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                keys,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (keys,) = self._values
+        if keys is not None:
+            _target.keys.extend(keys)
 
     @property
     def keys(self) -> list[str]:
@@ -439,16 +764,46 @@ class DeclareArtifactRequest(_Message):
         name: _artifact_artifact.ArtifactName | None = None,
         partition_schema: _artifact_artifact.ArtifactPartitionSchema | None = None,
     ) -> None:
-        self._build(
+        if (
+            name is None
+            or getattr(name.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.ArtifactName
+        ) and (
+            partition_schema is None
+            or getattr(partition_schema.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.ArtifactPartitionSchema
+        ):
+            self._values = (
+                name,
+                partition_schema,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                partition_schema,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             partition_schema,
-        )
+        ) = self._values
+        if name is not None:
+            name._fm_into(_target.name)
+        if partition_schema is not None:
+            partition_schema._fm_into(_target.partition_schema)
 
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
         """``name``: optional flyteidl2.artifact.ArtifactName, field 1."""
         value: _artifact_artifact.ArtifactName | None = (
-            self._present("name") if self._pb.HasField("name") else None
+            self._present("name") if (self._pb or self._message()).HasField("name") else None
         )
         return value
 
@@ -456,7 +811,9 @@ class DeclareArtifactRequest(_Message):
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
         """``partition_schema``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 2."""
         value: _artifact_artifact.ArtifactPartitionSchema | None = (
-            self._present("partition_schema") if self._pb.HasField("partition_schema") else None
+            self._present("partition_schema")
+            if (self._pb or self._message()).HasField("partition_schema")
+            else None
         )
         return value
 
@@ -472,15 +829,35 @@ class DeclareArtifactResponse(_Message):
         self,
         partition_schema: _artifact_artifact.ArtifactPartitionSchema | None = None,
     ) -> None:
-        self._build(
-            partition_schema,
-        )
+        if (
+            partition_schema is None
+            or getattr(partition_schema.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.ArtifactPartitionSchema
+        ):
+            self._values = (partition_schema,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                partition_schema,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (partition_schema,) = self._values
+        if partition_schema is not None:
+            partition_schema._fm_into(_target.partition_schema)
 
     @property
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
         """``partition_schema``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 1."""
         value: _artifact_artifact.ArtifactPartitionSchema | None = (
-            self._present("partition_schema") if self._pb.HasField("partition_schema") else None
+            self._present("partition_schema")
+            if (self._pb or self._message()).HasField("partition_schema")
+            else None
         )
         return value
 
@@ -496,15 +873,33 @@ class GetArtifactSchemaRequest(_Message):
         self,
         name: _artifact_artifact.ArtifactName | None = None,
     ) -> None:
-        self._build(
-            name,
-        )
+        if (
+            name is None
+            or getattr(name.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.ArtifactName
+        ):
+            self._values = (name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (name,) = self._values
+        if name is not None:
+            name._fm_into(_target.name)
 
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
         """``name``: optional flyteidl2.artifact.ArtifactName, field 1."""
         value: _artifact_artifact.ArtifactName | None = (
-            self._present("name") if self._pb.HasField("name") else None
+            self._present("name") if (self._pb or self._message()).HasField("name") else None
         )
         return value
 
@@ -524,23 +919,51 @@ class GetArtifactSchemaResponse(_Message):
         partition_schema: _artifact_artifact.ArtifactPartitionSchema | None = None,
         declared: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            partition_schema is None
+            or getattr(partition_schema.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.ArtifactPartitionSchema
+        ) and (declared is None or declared.__class__ is bool):
+            self._values = (
+                partition_schema,
+                declared,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                partition_schema,
+                declared,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             partition_schema,
             declared,
-        )
+        ) = self._values
+        if partition_schema is not None:
+            partition_schema._fm_into(_target.partition_schema)
+        if declared is not None:
+            _target.declared = declared
 
     @property
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
         """``partition_schema``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 1."""
         value: _artifact_artifact.ArtifactPartitionSchema | None = (
-            self._present("partition_schema") if self._pb.HasField("partition_schema") else None
+            self._present("partition_schema")
+            if (self._pb or self._message()).HasField("partition_schema")
+            else None
         )
         return value
 
     @property
     def declared(self) -> bool:
         """``declared``: bool, field 2."""
-        value: bool = self._pb.declared
+        value: bool = (self._pb or self._message()).declared
         return value
 
 
@@ -563,18 +986,61 @@ class ListPartitionValuesRequest(_Message):
         name: str | None = None,
         key: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                request is None
+                or getattr(request.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_list_pb2.ListRequest
+            )
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (key is None or (key.__class__ is str and key.isascii()))
+        ):
+            self._values = (
+                request,
+                project_id,
+                name,
+                key,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                project_id,
+                name,
+                key,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             project_id,
             name,
             key,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if name is not None:
+            _target.name = name
+        if key is not None:
+            _target.key = key
 
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
@@ -582,20 +1048,22 @@ class ListPartitionValuesRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 3."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def key(self) -> str:
         """``key``: string, field 4."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
 
@@ -610,9 +1078,23 @@ class ListPartitionValuesResponse(_Message):
         self,
         values: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
-            values,
-        )
+        if values is None or _fast.strings(values):
+            self._values = ([*values] if values else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (values,) = self._values
+        if values is not None:
+            _target.values.extend(values)
 
     @property
     def values(self) -> list[str]:
@@ -632,15 +1114,35 @@ class DeleteArtifactRequest(_Message):
         self,
         artifact_id: _artifact_artifact.ArtifactIdentifier | None = None,
     ) -> None:
-        self._build(
-            artifact_id,
-        )
+        if (
+            artifact_id is None
+            or getattr(artifact_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_artifact_artifact_pb2.ArtifactIdentifier
+        ):
+            self._values = (artifact_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (artifact_id,) = self._values
+        if artifact_id is not None:
+            artifact_id._fm_into(_target.artifact_id)
 
     @property
     def artifact_id(self) -> _artifact_artifact.ArtifactIdentifier | None:
         """``artifact_id``: optional flyteidl2.artifact.ArtifactIdentifier, field 1."""
         value: _artifact_artifact.ArtifactIdentifier | None = (
-            self._present("artifact_id") if self._pb.HasField("artifact_id") else None
+            self._present("artifact_id")
+            if (self._pb or self._message()).HasField("artifact_id")
+            else None
         )
         return value
 

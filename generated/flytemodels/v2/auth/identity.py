@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl2.auth import identity_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     import typing as _typing
@@ -53,7 +54,49 @@ class UserInfoResponse(_Message):
         picture: str | None = None,
         additional_claims: dict[str, _typing.Any] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (subject is None or (subject.__class__ is str and subject.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (
+                preferred_username is None
+                or (preferred_username.__class__ is str and preferred_username.isascii())
+            )
+            and (given_name is None or (given_name.__class__ is str and given_name.isascii()))
+            and (family_name is None or (family_name.__class__ is str and family_name.isascii()))
+            and (email is None or (email.__class__ is str and email.isascii()))
+            and (picture is None or (picture.__class__ is str and picture.isascii()))
+            and additional_claims is None
+        ):
+            self._values = (
+                subject,
+                name,
+                preferred_username,
+                given_name,
+                family_name,
+                email,
+                picture,
+                additional_claims,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                subject,
+                name,
+                preferred_username,
+                given_name,
+                family_name,
+                email,
+                picture,
+                additional_claims,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             subject,
             name,
             preferred_username,
@@ -62,54 +105,70 @@ class UserInfoResponse(_Message):
             email,
             picture,
             additional_claims,
-        )
+        ) = self._values
+        if subject is not None:
+            _target.subject = subject
+        if name is not None:
+            _target.name = name
+        if preferred_username is not None:
+            _target.preferred_username = preferred_username
+        if given_name is not None:
+            _target.given_name = given_name
+        if family_name is not None:
+            _target.family_name = family_name
+        if email is not None:
+            _target.email = email
+        if picture is not None:
+            _target.picture = picture
 
     @property
     def subject(self) -> str:
         """``subject``: string, field 1."""
-        value: str = self._pb.subject
+        value: str = (self._pb or self._message()).subject
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def preferred_username(self) -> str:
         """``preferred_username``: string, field 3."""
-        value: str = self._pb.preferred_username
+        value: str = (self._pb or self._message()).preferred_username
         return value
 
     @property
     def given_name(self) -> str:
         """``given_name``: string, field 4."""
-        value: str = self._pb.given_name
+        value: str = (self._pb or self._message()).given_name
         return value
 
     @property
     def family_name(self) -> str:
         """``family_name``: string, field 5."""
-        value: str = self._pb.family_name
+        value: str = (self._pb or self._message()).family_name
         return value
 
     @property
     def email(self) -> str:
         """``email``: string, field 6."""
-        value: str = self._pb.email
+        value: str = (self._pb or self._message()).email
         return value
 
     @property
     def picture(self) -> str:
         """``picture``: string, field 7."""
-        value: str = self._pb.picture
+        value: str = (self._pb or self._message()).picture
         return value
 
     @property
     def additional_claims(self) -> dict[str, _typing.Any] | None:
         """``additional_claims``: optional google.protobuf.Struct, field 8."""
         value: dict[str, _typing.Any] | None = (
-            self._present("additional_claims") if self._pb.HasField("additional_claims") else None
+            self._present("additional_claims")
+            if (self._pb or self._message()).HasField("additional_claims")
+            else None
         )
         return value

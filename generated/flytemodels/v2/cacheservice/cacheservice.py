@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.cacheservice import cacheservice_pb2 as _pb2
+from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -27,9 +30,23 @@ class KeyMapMetadata(_Message):
         self,
         values: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
-            values,
-        )
+        if values is None or _fast.string_map(values):
+            self._values = ({**values} if values else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (values,) = self._values
+        if values is not None:
+            _target.values.update(values)
 
     @property
     def values(self) -> dict[str, str]:
@@ -57,18 +74,62 @@ class Metadata(_Message):
         created_at: _datetime.datetime | None = None,
         last_updated_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                source_identifier is None
+                or getattr(source_identifier.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_identifier_pb2.Identifier
+            )
+            and (
+                key_map is None
+                or getattr(key_map.__class__, "_IDL_PB", None) is _pb2.KeyMapMetadata
+            )
+            and (created_at is None or _fast.timestamp(created_at))
+            and (last_updated_at is None or _fast.timestamp(last_updated_at))
+        ):
+            self._values = (
+                source_identifier,
+                key_map,
+                created_at,
+                last_updated_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                source_identifier,
+                key_map,
+                created_at,
+                last_updated_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             source_identifier,
             key_map,
             created_at,
             last_updated_at,
-        )
+        ) = self._values
+        if source_identifier is not None:
+            source_identifier._fm_into(_target.source_identifier)
+        if key_map is not None:
+            key_map._fm_into(_target.key_map)
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
+        if last_updated_at is not None:
+            _fast.put_timestamp(_target.last_updated_at, last_updated_at)
 
     @property
     def source_identifier(self) -> _core_identifier.Identifier | None:
         """``source_identifier``: optional flyteidl2.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("source_identifier") if self._pb.HasField("source_identifier") else None
+            self._present("source_identifier")
+            if (self._pb or self._message()).HasField("source_identifier")
+            else None
         )
         return value
 
@@ -76,7 +137,7 @@ class Metadata(_Message):
     def key_map(self) -> KeyMapMetadata | None:
         """``key_map``: optional flyteidl2.cacheservice.KeyMapMetadata, field 2."""
         value: KeyMapMetadata | None = (
-            self._present("key_map") if self._pb.HasField("key_map") else None
+            self._present("key_map") if (self._pb or self._message()).HasField("key_map") else None
         )
         return value
 
@@ -84,7 +145,9 @@ class Metadata(_Message):
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value
 
@@ -92,7 +155,9 @@ class Metadata(_Message):
     def last_updated_at(self) -> _datetime.datetime | None:
         """``last_updated_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("last_updated_at") if self._pb.HasField("last_updated_at") else None
+            self._present("last_updated_at")
+            if (self._pb or self._message()).HasField("last_updated_at")
+            else None
         )
         return value
 
@@ -114,24 +179,61 @@ class CachedOutput(_Message):
         output_uri: str | None = None,
         metadata: Metadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                output_literals is None
+                or getattr(output_literals.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_literals_pb2.LiteralMap
+            )
+            and (output_uri is None or (output_uri.__class__ is str and output_uri.isascii()))
+            and (metadata is None or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.Metadata)
+            and (output_literals is not None) + (output_uri is not None) < 2
+        ):
+            self._values = (
+                output_literals,
+                output_uri,
+                metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                output_literals,
+                output_uri,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             output_literals,
             output_uri,
             metadata,
-        )
+        ) = self._values
+        if output_literals is not None:
+            output_literals._fm_into(_target.output_literals)
+        if output_uri is not None:
+            _target.output_uri = output_uri
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
 
     @property
     def output_literals(self) -> _core_literals.LiteralMap | None:
         """``output_literals``: optional flyteidl2.core.LiteralMap, field 1."""
         value: _core_literals.LiteralMap | None = (
-            self._present("output_literals") if self._pb.HasField("output_literals") else None
+            self._present("output_literals")
+            if (self._pb or self._message()).HasField("output_literals")
+            else None
         )
         return value
 
     @property
     def output_uri(self) -> str | None:
         """``output_uri``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.output_uri if pb.HasField("output_uri") else None
         return value
 
@@ -139,7 +241,9 @@ class CachedOutput(_Message):
     def metadata(self) -> Metadata | None:
         """``metadata``: optional flyteidl2.cacheservice.Metadata, field 3."""
         value: Metadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -155,14 +259,28 @@ class GetCacheRequest(_Message):
         self,
         key: str | None = None,
     ) -> None:
-        self._build(
-            key,
-        )
+        if key is None or (key.__class__ is str and key.isascii()):
+            self._values = (key,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (key,) = self._values
+        if key is not None:
+            _target.key = key
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
 
@@ -177,15 +295,29 @@ class GetCacheResponse(_Message):
         self,
         output: CachedOutput | None = None,
     ) -> None:
-        self._build(
-            output,
-        )
+        if output is None or getattr(output.__class__, "_IDL_PB", None) is _pb2.CachedOutput:
+            self._values = (output,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                output,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (output,) = self._values
+        if output is not None:
+            output._fm_into(_target.output)
 
     @property
     def output(self) -> CachedOutput | None:
         """``output``: optional flyteidl2.cacheservice.CachedOutput, field 1."""
         value: CachedOutput | None = (
-            self._present("output") if self._pb.HasField("output") else None
+            self._present("output") if (self._pb or self._message()).HasField("output") else None
         )
         return value
 
@@ -207,29 +339,59 @@ class OverwriteOutput(_Message):
         delete_blob: bool | None = None,
         max_age: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
+        if (
+            (overwrite is None or overwrite.__class__ is bool)
+            and (delete_blob is None or delete_blob.__class__ is bool)
+            and (max_age is None or _fast.duration(max_age))
+        ):
+            self._values = (
+                overwrite,
+                delete_blob,
+                max_age,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                overwrite,
+                delete_blob,
+                max_age,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             overwrite,
             delete_blob,
             max_age,
-        )
+        ) = self._values
+        if overwrite is not None:
+            _target.overwrite = overwrite
+        if delete_blob is not None:
+            _target.delete_blob = delete_blob
+        if max_age is not None:
+            _fast.put_duration(_target.max_age, max_age)
 
     @property
     def overwrite(self) -> bool:
         """``overwrite``: bool, field 1."""
-        value: bool = self._pb.overwrite
+        value: bool = (self._pb or self._message()).overwrite
         return value
 
     @property
     def delete_blob(self) -> bool:
         """``delete_blob``: bool, field 2."""
-        value: bool = self._pb.delete_blob
+        value: bool = (self._pb or self._message()).delete_blob
         return value
 
     @property
     def max_age(self) -> _datetime.timedelta | None:
         """``max_age``: optional google.protobuf.Duration, field 3."""
         value: _datetime.timedelta | None = (
-            self._present("max_age") if self._pb.HasField("max_age") else None
+            self._present("max_age") if (self._pb or self._message()).HasField("max_age") else None
         )
         return value
 
@@ -251,23 +413,56 @@ class PutCacheRequest(_Message):
         output: CachedOutput | None = None,
         overwrite: OverwriteOutput | None = None,
     ) -> None:
-        self._build(
+        if (
+            (key is None or (key.__class__ is str and key.isascii()))
+            and (output is None or getattr(output.__class__, "_IDL_PB", None) is _pb2.CachedOutput)
+            and (
+                overwrite is None
+                or getattr(overwrite.__class__, "_IDL_PB", None) is _pb2.OverwriteOutput
+            )
+        ):
+            self._values = (
+                key,
+                output,
+                overwrite,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                output,
+                overwrite,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             output,
             overwrite,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if output is not None:
+            output._fm_into(_target.output)
+        if overwrite is not None:
+            overwrite._fm_into(_target.overwrite)
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
     def output(self) -> CachedOutput | None:
         """``output``: optional flyteidl2.cacheservice.CachedOutput, field 2."""
         value: CachedOutput | None = (
-            self._present("output") if self._pb.HasField("output") else None
+            self._present("output") if (self._pb or self._message()).HasField("output") else None
         )
         return value
 
@@ -275,7 +470,9 @@ class PutCacheRequest(_Message):
     def overwrite(self) -> OverwriteOutput | None:
         """``overwrite``: optional flyteidl2.cacheservice.OverwriteOutput, field 3."""
         value: OverwriteOutput | None = (
-            self._present("overwrite") if self._pb.HasField("overwrite") else None
+            self._present("overwrite")
+            if (self._pb or self._message()).HasField("overwrite")
+            else None
         )
         return value
 
@@ -304,14 +501,28 @@ class DeleteCacheRequest(_Message):
         self,
         key: str | None = None,
     ) -> None:
-        self._build(
-            key,
-        )
+        if key is None or (key.__class__ is str and key.isascii()):
+            self._values = (key,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (key,) = self._values
+        if key is not None:
+            _target.key = key
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
 
@@ -347,30 +558,67 @@ class Reservation(_Message):
         heartbeat_interval: _datetime.timedelta | None = None,
         expires_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (key is None or (key.__class__ is str and key.isascii()))
+            and (owner_id is None or (owner_id.__class__ is str and owner_id.isascii()))
+            and (heartbeat_interval is None or _fast.duration(heartbeat_interval))
+            and (expires_at is None or _fast.timestamp(expires_at))
+        ):
+            self._values = (
+                key,
+                owner_id,
+                heartbeat_interval,
+                expires_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                owner_id,
+                heartbeat_interval,
+                expires_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             owner_id,
             heartbeat_interval,
             expires_at,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if owner_id is not None:
+            _target.owner_id = owner_id
+        if heartbeat_interval is not None:
+            _fast.put_duration(_target.heartbeat_interval, heartbeat_interval)
+        if expires_at is not None:
+            _fast.put_timestamp(_target.expires_at, expires_at)
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
     def owner_id(self) -> str:
         """``owner_id``: string, field 2."""
-        value: str = self._pb.owner_id
+        value: str = (self._pb or self._message()).owner_id
         return value
 
     @property
     def heartbeat_interval(self) -> _datetime.timedelta | None:
         """``heartbeat_interval``: optional google.protobuf.Duration, field 3."""
         value: _datetime.timedelta | None = (
-            self._present("heartbeat_interval") if self._pb.HasField("heartbeat_interval") else None
+            self._present("heartbeat_interval")
+            if (self._pb or self._message()).HasField("heartbeat_interval")
+            else None
         )
         return value
 
@@ -378,7 +626,9 @@ class Reservation(_Message):
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("expires_at") if self._pb.HasField("expires_at") else None
+            self._present("expires_at")
+            if (self._pb or self._message()).HasField("expires_at")
+            else None
         )
         return value
 
@@ -400,29 +650,61 @@ class GetOrExtendReservationRequest(_Message):
         owner_id: str | None = None,
         heartbeat_interval: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
+        if (
+            (key is None or (key.__class__ is str and key.isascii()))
+            and (owner_id is None or (owner_id.__class__ is str and owner_id.isascii()))
+            and (heartbeat_interval is None or _fast.duration(heartbeat_interval))
+        ):
+            self._values = (
+                key,
+                owner_id,
+                heartbeat_interval,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                owner_id,
+                heartbeat_interval,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             owner_id,
             heartbeat_interval,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if owner_id is not None:
+            _target.owner_id = owner_id
+        if heartbeat_interval is not None:
+            _fast.put_duration(_target.heartbeat_interval, heartbeat_interval)
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
     def owner_id(self) -> str:
         """``owner_id``: string, field 2."""
-        value: str = self._pb.owner_id
+        value: str = (self._pb or self._message()).owner_id
         return value
 
     @property
     def heartbeat_interval(self) -> _datetime.timedelta | None:
         """``heartbeat_interval``: optional google.protobuf.Duration, field 3."""
         value: _datetime.timedelta | None = (
-            self._present("heartbeat_interval") if self._pb.HasField("heartbeat_interval") else None
+            self._present("heartbeat_interval")
+            if (self._pb or self._message()).HasField("heartbeat_interval")
+            else None
         )
         return value
 
@@ -438,15 +720,34 @@ class GetOrExtendReservationResponse(_Message):
         self,
         reservation: Reservation | None = None,
     ) -> None:
-        self._build(
-            reservation,
-        )
+        if (
+            reservation is None
+            or getattr(reservation.__class__, "_IDL_PB", None) is _pb2.Reservation
+        ):
+            self._values = (reservation,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                reservation,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (reservation,) = self._values
+        if reservation is not None:
+            reservation._fm_into(_target.reservation)
 
     @property
     def reservation(self) -> Reservation | None:
         """``reservation``: optional flyteidl2.cacheservice.Reservation, field 1."""
         value: Reservation | None = (
-            self._present("reservation") if self._pb.HasField("reservation") else None
+            self._present("reservation")
+            if (self._pb or self._message()).HasField("reservation")
+            else None
         )
         return value
 
@@ -466,21 +767,45 @@ class ReleaseReservationRequest(_Message):
         key: str | None = None,
         owner_id: str | None = None,
     ) -> None:
-        self._build(
+        if (key is None or (key.__class__ is str and key.isascii())) and (
+            owner_id is None or (owner_id.__class__ is str and owner_id.isascii())
+        ):
+            self._values = (
+                key,
+                owner_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                owner_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             owner_id,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if owner_id is not None:
+            _target.owner_id = owner_id
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
     def owner_id(self) -> str:
         """``owner_id``: string, field 2."""
-        value: str = self._pb.owner_id
+        value: str = (self._pb or self._message()).owner_id
         return value
 
 

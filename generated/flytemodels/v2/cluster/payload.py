@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.cluster import payload_pb2 as _pb2
+from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -66,7 +70,115 @@ class SelectClusterRequest(_Message):
         queue_id: _common_identifier.QueueIdentifier | None = None,
         operation: SelectClusterRequest.Operation | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                org_id is None
+                or getattr(org_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.OrgIdentifier
+            )
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                action_attempt_id is None
+                or getattr(action_attempt_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionAttemptIdentifier
+            )
+            and (
+                app_id is None
+                or getattr(app_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_app_app_definition_pb2.Identifier
+            )
+            and (
+                cluster_pool_id is None
+                or getattr(cluster_pool_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ClusterPoolIdentifier
+            )
+            and (
+                domain_id is None
+                or getattr(domain_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.DomainIdentifier
+            )
+            and (
+                cluster_id is None
+                or getattr(cluster_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ClusterIdentifier
+            )
+            and (
+                queue_id is None
+                or getattr(queue_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.QueueIdentifier
+            )
+            and (
+                operation is None
+                or (
+                    (
+                        operation.__class__ is int
+                        or operation.__class__ is SelectClusterRequest.Operation
+                    )
+                    and -2147483648 <= operation <= 2147483647
+                )
+            )
+            and (org_id is not None)
+            + (project_id is not None)
+            + (task_id is not None)
+            + (action_id is not None)
+            + (action_attempt_id is not None)
+            + (app_id is not None)
+            + (cluster_pool_id is not None)
+            + (domain_id is not None)
+            + (cluster_id is not None)
+            + (queue_id is not None)
+            < 2
+        ):
+            self._values = (
+                org_id,
+                project_id,
+                task_id,
+                action_id,
+                action_attempt_id,
+                app_id,
+                cluster_pool_id,
+                domain_id,
+                cluster_id,
+                queue_id,
+                operation,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org_id,
+                project_id,
+                task_id,
+                action_id,
+                action_attempt_id,
+                app_id,
+                cluster_pool_id,
+                domain_id,
+                cluster_id,
+                queue_id,
+                operation,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org_id,
             project_id,
             task_id,
@@ -78,13 +190,35 @@ class SelectClusterRequest(_Message):
             cluster_id,
             queue_id,
             operation,
-        )
+        ) = self._values
+        if org_id is not None:
+            org_id._fm_into(_target.org_id)
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if action_attempt_id is not None:
+            action_attempt_id._fm_into(_target.action_attempt_id)
+        if app_id is not None:
+            app_id._fm_into(_target.app_id)
+        if cluster_pool_id is not None:
+            cluster_pool_id._fm_into(_target.cluster_pool_id)
+        if domain_id is not None:
+            domain_id._fm_into(_target.domain_id)
+        if cluster_id is not None:
+            cluster_id._fm_into(_target.cluster_id)
+        if queue_id is not None:
+            queue_id._fm_into(_target.queue_id)
+        if operation is not None:
+            _target.operation = operation
 
     @property
     def org_id(self) -> _common_identifier.OrgIdentifier | None:
         """``org_id``: optional flyteidl2.common.OrgIdentifier, field 1."""
         value: _common_identifier.OrgIdentifier | None = (
-            self._present("org_id") if self._pb.HasField("org_id") else None
+            self._present("org_id") if (self._pb or self._message()).HasField("org_id") else None
         )
         return value
 
@@ -92,7 +226,9 @@ class SelectClusterRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -100,7 +236,7 @@ class SelectClusterRequest(_Message):
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 3."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -108,7 +244,9 @@ class SelectClusterRequest(_Message):
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 4."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -116,7 +254,9 @@ class SelectClusterRequest(_Message):
     def action_attempt_id(self) -> _common_identifier.ActionAttemptIdentifier | None:
         """``action_attempt_id``: optional flyteidl2.common.ActionAttemptIdentifier, field 5."""
         value: _common_identifier.ActionAttemptIdentifier | None = (
-            self._present("action_attempt_id") if self._pb.HasField("action_attempt_id") else None
+            self._present("action_attempt_id")
+            if (self._pb or self._message()).HasField("action_attempt_id")
+            else None
         )
         return value
 
@@ -124,7 +264,7 @@ class SelectClusterRequest(_Message):
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 6."""
         value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if self._pb.HasField("app_id") else None
+            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
         )
         return value
 
@@ -132,7 +272,9 @@ class SelectClusterRequest(_Message):
     def cluster_pool_id(self) -> _common_identifier.ClusterPoolIdentifier | None:
         """``cluster_pool_id``: optional flyteidl2.common.ClusterPoolIdentifier, field 7."""
         value: _common_identifier.ClusterPoolIdentifier | None = (
-            self._present("cluster_pool_id") if self._pb.HasField("cluster_pool_id") else None
+            self._present("cluster_pool_id")
+            if (self._pb or self._message()).HasField("cluster_pool_id")
+            else None
         )
         return value
 
@@ -140,7 +282,9 @@ class SelectClusterRequest(_Message):
     def domain_id(self) -> _common_identifier.DomainIdentifier | None:
         """``domain_id``: optional flyteidl2.common.DomainIdentifier, field 9."""
         value: _common_identifier.DomainIdentifier | None = (
-            self._present("domain_id") if self._pb.HasField("domain_id") else None
+            self._present("domain_id")
+            if (self._pb or self._message()).HasField("domain_id")
+            else None
         )
         return value
 
@@ -148,7 +292,9 @@ class SelectClusterRequest(_Message):
     def cluster_id(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster_id``: optional flyteidl2.common.ClusterIdentifier, field 10."""
         value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster_id") if self._pb.HasField("cluster_id") else None
+            self._present("cluster_id")
+            if (self._pb or self._message()).HasField("cluster_id")
+            else None
         )
         return value
 
@@ -156,7 +302,9 @@ class SelectClusterRequest(_Message):
     def queue_id(self) -> _common_identifier.QueueIdentifier | None:
         """``queue_id``: optional flyteidl2.common.QueueIdentifier, field 11."""
         value: _common_identifier.QueueIdentifier | None = (
-            self._present("queue_id") if self._pb.HasField("queue_id") else None
+            self._present("queue_id")
+            if (self._pb or self._message()).HasField("queue_id")
+            else None
         )
         return value
 
@@ -182,19 +330,44 @@ class SelectClusterResponse(_Message):
         cluster_endpoint: str | None = None,
         cluster: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            cluster_endpoint is None
+            or (cluster_endpoint.__class__ is str and cluster_endpoint.isascii())
+        ) and (cluster is None or (cluster.__class__ is str and cluster.isascii())):
+            self._values = (
+                cluster_endpoint,
+                cluster,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cluster_endpoint,
+                cluster,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cluster_endpoint,
             cluster,
-        )
+        ) = self._values
+        if cluster_endpoint is not None:
+            _target.cluster_endpoint = cluster_endpoint
+        if cluster is not None:
+            _target.cluster = cluster
 
     @property
     def cluster_endpoint(self) -> str:
         """``cluster_endpoint``: string, field 1."""
-        value: str = self._pb.cluster_endpoint
+        value: str = (self._pb or self._message()).cluster_endpoint
         return value
 
     @property
     def cluster(self) -> str:
         """``cluster``: string, field 2."""
-        value: str = self._pb.cluster
+        value: str = (self._pb or self._message()).cluster
         return value

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl2.common import address_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 
 class ActionAddress(_Message):
@@ -27,35 +28,72 @@ class ActionAddress(_Message):
         url: str | None = None,
         cluster: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (pod is None or getattr(pod.__class__, "_IDL_PB", None) is _pb2.PodAddress)
+            and (path is None or (path.__class__ is str and path.isascii()))
+            and (url is None or (url.__class__ is str and url.isascii()))
+            and (cluster is None or (cluster.__class__ is str and cluster.isascii()))
+        ):
+            self._values = (
+                pod,
+                path,
+                url,
+                cluster,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                pod,
+                path,
+                url,
+                cluster,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             pod,
             path,
             url,
             cluster,
-        )
+        ) = self._values
+        if pod is not None:
+            pod._fm_into(_target.pod)
+        if path is not None:
+            _target.path = path
+        if url is not None:
+            _target.url = url
+        if cluster is not None:
+            _target.cluster = cluster
 
     @property
     def pod(self) -> PodAddress | None:
         """``pod``: optional flyteidl2.common.PodAddress, field 1."""
-        value: PodAddress | None = self._present("pod") if self._pb.HasField("pod") else None
+        value: PodAddress | None = (
+            self._present("pod") if (self._pb or self._message()).HasField("pod") else None
+        )
         return value
 
     @property
     def path(self) -> str:
         """``path``: string, field 2."""
-        value: str = self._pb.path
+        value: str = (self._pb or self._message()).path
         return value
 
     @property
     def url(self) -> str:
         """``url``: string, field 3."""
-        value: str = self._pb.url
+        value: str = (self._pb or self._message()).url
         return value
 
     @property
     def cluster(self) -> str:
         """``cluster``: string, field 4."""
-        value: str = self._pb.cluster
+        value: str = (self._pb or self._message()).cluster
         return value
 
 
@@ -78,33 +116,68 @@ class PodAddress(_Message):
         ip: str | None = None,
         port: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (namespace is None or (namespace.__class__ is str and namespace.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (ip is None or (ip.__class__ is str and ip.isascii()))
+            and (port is None or (port.__class__ is int and 0 <= port <= 4294967295))
+        ):
+            self._values = (
+                namespace,
+                name,
+                ip,
+                port,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                namespace,
+                name,
+                ip,
+                port,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             namespace,
             name,
             ip,
             port,
-        )
+        ) = self._values
+        if namespace is not None:
+            _target.namespace = namespace
+        if name is not None:
+            _target.name = name
+        if ip is not None:
+            _target.ip = ip
+        if port is not None:
+            _target.port = port
 
     @property
     def namespace(self) -> str:
         """``namespace``: string, field 1."""
-        value: str = self._pb.namespace
+        value: str = (self._pb or self._message()).namespace
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def ip(self) -> str:
         """``ip``: string, field 3."""
-        value: str = self._pb.ip
+        value: str = (self._pb or self._message()).ip
         return value
 
     @property
     def port(self) -> int:
         """``port``: uint32, field 4."""
-        value: int = self._pb.port
+        value: int = (self._pb or self._message()).port
         return value

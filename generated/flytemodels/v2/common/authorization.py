@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.common import authorization_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -49,14 +51,28 @@ class Organization(_Message):
         self,
         name: str | None = None,
     ) -> None:
-        self._build(
-            name,
-        )
+        if name is None or (name.__class__ is str and name.isascii()):
+            self._values = (name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (name,) = self._values
+        if name is not None:
+            _target.name = name
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -75,22 +91,49 @@ class Domain(_Message):
         name: str | None = None,
         organization: Organization | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            organization is None
+            or getattr(organization.__class__, "_IDL_PB", None) is _pb2.Organization
+        ):
+            self._values = (
+                name,
+                organization,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                organization,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             organization,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if organization is not None:
+            organization._fm_into(_target.organization)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def organization(self) -> Organization | None:
         """``organization``: optional flyteidl2.common.Organization, field 2."""
         value: Organization | None = (
-            self._present("organization") if self._pb.HasField("organization") else None
+            self._present("organization")
+            if (self._pb or self._message()).HasField("organization")
+            else None
         )
         return value
 
@@ -110,21 +153,47 @@ class Project(_Message):
         name: str | None = None,
         domain: Domain | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            domain is None or getattr(domain.__class__, "_IDL_PB", None) is _pb2.Domain
+        ):
+            self._values = (
+                name,
+                domain,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                domain,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             domain,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if domain is not None:
+            domain._fm_into(_target.domain)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def domain(self) -> Domain | None:
         """``domain``: optional flyteidl2.common.Domain, field 2."""
-        value: Domain | None = self._present("domain") if self._pb.HasField("domain") else None
+        value: Domain | None = (
+            self._present("domain") if (self._pb or self._message()).HasField("domain") else None
+        )
         return value
 
 
@@ -143,21 +212,47 @@ class Workflow(_Message):
         name: str | None = None,
         project: Project | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            project is None or getattr(project.__class__, "_IDL_PB", None) is _pb2.Project
+        ):
+            self._values = (
+                name,
+                project,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                project,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             project,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if project is not None:
+            project._fm_into(_target.project)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl2.common.Project, field 2."""
-        value: Project | None = self._present("project") if self._pb.HasField("project") else None
+        value: Project | None = (
+            self._present("project") if (self._pb or self._message()).HasField("project") else None
+        )
         return value
 
 
@@ -176,21 +271,47 @@ class LaunchPlan(_Message):
         name: str | None = None,
         project: Project | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            project is None or getattr(project.__class__, "_IDL_PB", None) is _pb2.Project
+        ):
+            self._values = (
+                name,
+                project,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                project,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             project,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if project is not None:
+            project._fm_into(_target.project)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl2.common.Project, field 2."""
-        value: Project | None = self._present("project") if self._pb.HasField("project") else None
+        value: Project | None = (
+            self._present("project") if (self._pb or self._message()).HasField("project") else None
+        )
         return value
 
 
@@ -217,40 +338,110 @@ class Resource(_Message):
         launch_plan: LaunchPlan | None = None,
         cluster: _common_identifier.ClusterIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                organization is None
+                or getattr(organization.__class__, "_IDL_PB", None) is _pb2.Organization
+            )
+            and (domain is None or getattr(domain.__class__, "_IDL_PB", None) is _pb2.Domain)
+            and (project is None or getattr(project.__class__, "_IDL_PB", None) is _pb2.Project)
+            and (workflow is None or getattr(workflow.__class__, "_IDL_PB", None) is _pb2.Workflow)
+            and (
+                launch_plan is None
+                or getattr(launch_plan.__class__, "_IDL_PB", None) is _pb2.LaunchPlan
+            )
+            and (
+                cluster is None
+                or getattr(cluster.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ClusterIdentifier
+            )
+            and (organization is not None)
+            + (domain is not None)
+            + (project is not None)
+            + (workflow is not None)
+            + (launch_plan is not None)
+            + (cluster is not None)
+            < 2
+        ):
+            self._values = (
+                organization,
+                domain,
+                project,
+                workflow,
+                launch_plan,
+                cluster,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                domain,
+                project,
+                workflow,
+                launch_plan,
+                cluster,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             domain,
             project,
             workflow,
             launch_plan,
             cluster,
-        )
+        ) = self._values
+        if organization is not None:
+            organization._fm_into(_target.organization)
+        if domain is not None:
+            domain._fm_into(_target.domain)
+        if project is not None:
+            project._fm_into(_target.project)
+        if workflow is not None:
+            workflow._fm_into(_target.workflow)
+        if launch_plan is not None:
+            launch_plan._fm_into(_target.launch_plan)
+        if cluster is not None:
+            cluster._fm_into(_target.cluster)
 
     @property
     def organization(self) -> Organization | None:
         """``organization``: optional flyteidl2.common.Organization, field 1."""
         value: Organization | None = (
-            self._present("organization") if self._pb.HasField("organization") else None
+            self._present("organization")
+            if (self._pb or self._message()).HasField("organization")
+            else None
         )
         return value
 
     @property
     def domain(self) -> Domain | None:
         """``domain``: optional flyteidl2.common.Domain, field 2."""
-        value: Domain | None = self._present("domain") if self._pb.HasField("domain") else None
+        value: Domain | None = (
+            self._present("domain") if (self._pb or self._message()).HasField("domain") else None
+        )
         return value
 
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl2.common.Project, field 3."""
-        value: Project | None = self._present("project") if self._pb.HasField("project") else None
+        value: Project | None = (
+            self._present("project") if (self._pb or self._message()).HasField("project") else None
+        )
         return value
 
     @property
     def workflow(self) -> Workflow | None:
         """``workflow``: optional flyteidl2.common.Workflow, field 4."""
         value: Workflow | None = (
-            self._present("workflow") if self._pb.HasField("workflow") else None
+            self._present("workflow")
+            if (self._pb or self._message()).HasField("workflow")
+            else None
         )
         return value
 
@@ -258,7 +449,9 @@ class Resource(_Message):
     def launch_plan(self) -> LaunchPlan | None:
         """``launch_plan``: optional flyteidl2.common.LaunchPlan, field 5."""
         value: LaunchPlan | None = (
-            self._present("launch_plan") if self._pb.HasField("launch_plan") else None
+            self._present("launch_plan")
+            if (self._pb or self._message()).HasField("launch_plan")
+            else None
         )
         return value
 
@@ -266,7 +459,7 @@ class Resource(_Message):
     def cluster(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster``: optional flyteidl2.common.ClusterIdentifier, field 6."""
         value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster") if self._pb.HasField("cluster") else None
+            self._present("cluster") if (self._pb or self._message()).HasField("cluster") else None
         )
         return value
 
@@ -286,16 +479,40 @@ class Permission(_Message):
         resource: Resource | None = None,
         actions: _abc.Iterable[Action | int] | None = None,
     ) -> None:
-        self._build(
+        if (
+            resource is None or getattr(resource.__class__, "_IDL_PB", None) is _pb2.Resource
+        ) and actions is None:
+            self._values = (
+                resource,
+                actions,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource,
+                actions,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource,
             actions,
-        )
+        ) = self._values
+        if resource is not None:
+            resource._fm_into(_target.resource)
 
     @property
     def resource(self) -> Resource | None:
         """``resource``: optional flyteidl2.common.Resource, field 1."""
         value: Resource | None = (
-            self._present("resource") if self._pb.HasField("resource") else None
+            self._present("resource")
+            if (self._pb or self._message()).HasField("resource")
+            else None
         )
         return value
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.common import cache_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.v2.common import identifier as _common_identifier
@@ -24,16 +26,34 @@ class CacheMetadata(_Message):
         self,
         source_action_attempt: _common_identifier.ActionAttemptIdentifier | None = None,
     ) -> None:
-        self._build(
-            source_action_attempt,
-        )
+        if (
+            source_action_attempt is None
+            or getattr(source_action_attempt.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionAttemptIdentifier
+        ):
+            self._values = (source_action_attempt,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                source_action_attempt,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (source_action_attempt,) = self._values
+        if source_action_attempt is not None:
+            source_action_attempt._fm_into(_target.source_action_attempt)
 
     @property
     def source_action_attempt(self) -> _common_identifier.ActionAttemptIdentifier | None:
         """``source_action_attempt``: optional flyteidl2.common.ActionAttemptIdentifier, field 1."""
         value: _common_identifier.ActionAttemptIdentifier | None = (
             self._present("source_action_attempt")
-            if self._pb.HasField("source_action_attempt")
+            if (self._pb or self._message()).HasField("source_action_attempt")
             else None
         )
         return value

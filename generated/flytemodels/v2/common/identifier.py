@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl2.common import identifier_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 
 class ProjectIdentifier(_Message):
@@ -25,28 +26,58 @@ class ProjectIdentifier(_Message):
         domain: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (organization is None or (organization.__class__ is str and organization.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+        ):
+            self._values = (
+                organization,
+                domain,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                domain,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             domain,
             name,
-        )
+        ) = self._values
+        if organization is not None:
+            _target.organization = organization
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 1."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 3."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -65,21 +96,45 @@ class DomainIdentifier(_Message):
         organization: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            organization is None or (organization.__class__ is str and organization.isascii())
+        ) and (name is None or (name.__class__ is str and name.isascii())):
+            self._values = (
+                organization,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             name,
-        )
+        ) = self._values
+        if organization is not None:
+            _target.organization = organization
+        if name is not None:
+            _target.name = name
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 1."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -98,21 +153,45 @@ class ClusterIdentifier(_Message):
         organization: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            organization is None or (organization.__class__ is str and organization.isascii())
+        ) and (name is None or (name.__class__ is str and name.isascii())):
+            self._values = (
+                organization,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             name,
-        )
+        ) = self._values
+        if organization is not None:
+            _target.organization = organization
+        if name is not None:
+            _target.name = name
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 1."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -131,21 +210,45 @@ class ClusterPoolIdentifier(_Message):
         organization: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            organization is None or (organization.__class__ is str and organization.isascii())
+        ) and (name is None or (name.__class__ is str and name.isascii())):
+            self._values = (
+                organization,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             name,
-        )
+        ) = self._values
+        if organization is not None:
+            _target.organization = organization
+        if name is not None:
+            _target.name = name
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 1."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -168,35 +271,70 @@ class QueueIdentifier(_Message):
         project: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (organization is None or (organization.__class__ is str and organization.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+        ):
+            self._values = (
+                organization,
+                domain,
+                project,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                domain,
+                project,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             domain,
             project,
             name,
-        )
+        ) = self._values
+        if organization is not None:
+            _target.organization = organization
+        if domain is not None:
+            _target.domain = domain
+        if project is not None:
+            _target.project = project
+        if name is not None:
+            _target.name = name
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 1."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 3."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 4."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -215,21 +353,45 @@ class ClusterConfigIdentifier(_Message):
         organization: str | None = None,
         id: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            organization is None or (organization.__class__ is str and organization.isascii())
+        ) and (id is None or (id.__class__ is str and id.isascii())):
+            self._values = (
+                organization,
+                id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             id,
-        )
+        ) = self._values
+        if organization is not None:
+            _target.organization = organization
+        if id is not None:
+            _target.id = id
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 1."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def id(self) -> str:
         """``id``: string, field 2."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
 
@@ -250,28 +412,58 @@ class ClusterNodepoolIdentifier(_Message):
         cluster_name: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (organization is None or (organization.__class__ is str and organization.isascii()))
+            and (cluster_name is None or (cluster_name.__class__ is str and cluster_name.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+        ):
+            self._values = (
+                organization,
+                cluster_name,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                cluster_name,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             cluster_name,
             name,
-        )
+        ) = self._values
+        if organization is not None:
+            _target.organization = organization
+        if cluster_name is not None:
+            _target.cluster_name = cluster_name
+        if name is not None:
+            _target.name = name
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 1."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def cluster_name(self) -> str:
         """``cluster_name``: string, field 2."""
-        value: str = self._pb.cluster_name
+        value: str = (self._pb or self._message()).cluster_name
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 3."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -286,14 +478,28 @@ class UserIdentifier(_Message):
         self,
         subject: str | None = None,
     ) -> None:
-        self._build(
-            subject,
-        )
+        if subject is None or (subject.__class__ is str and subject.isascii()):
+            self._values = (subject,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                subject,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (subject,) = self._values
+        if subject is not None:
+            _target.subject = subject
 
     @property
     def subject(self) -> str:
         """``subject``: string, field 1."""
-        value: str = self._pb.subject
+        value: str = (self._pb or self._message()).subject
         return value
 
 
@@ -308,14 +514,28 @@ class ApplicationIdentifier(_Message):
         self,
         subject: str | None = None,
     ) -> None:
-        self._build(
-            subject,
-        )
+        if subject is None or (subject.__class__ is str and subject.isascii()):
+            self._values = (subject,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                subject,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (subject,) = self._values
+        if subject is not None:
+            _target.subject = subject
 
     @property
     def subject(self) -> str:
         """``subject``: string, field 1."""
-        value: str = self._pb.subject
+        value: str = (self._pb or self._message()).subject
         return value
 
 
@@ -334,21 +554,45 @@ class RoleIdentifier(_Message):
         organization: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            organization is None or (organization.__class__ is str and organization.isascii())
+        ) and (name is None or (name.__class__ is str and name.isascii())):
+            self._values = (
+                organization,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             name,
-        )
+        ) = self._values
+        if organization is not None:
+            _target.organization = organization
+        if name is not None:
+            _target.name = name
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 1."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -363,14 +607,28 @@ class OrgIdentifier(_Message):
         self,
         name: str | None = None,
     ) -> None:
-        self._build(
-            name,
-        )
+        if name is None or (name.__class__ is str and name.isascii()):
+            self._values = (name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (name,) = self._values
+        if name is not None:
+            _target.name = name
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -389,21 +647,47 @@ class ManagedClusterIdentifier(_Message):
         name: str | None = None,
         org: OrgIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            org is None or getattr(org.__class__, "_IDL_PB", None) is _pb2.OrgIdentifier
+        ):
+            self._values = (
+                name,
+                org,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                org,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             org,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if org is not None:
+            org._fm_into(_target.org)
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def org(self) -> OrgIdentifier | None:
         """``org``: optional flyteidl2.common.OrgIdentifier, field 3."""
-        value: OrgIdentifier | None = self._present("org") if self._pb.HasField("org") else None
+        value: OrgIdentifier | None = (
+            self._present("org") if (self._pb or self._message()).HasField("org") else None
+        )
         return value
 
 
@@ -422,21 +706,45 @@ class PolicyIdentifier(_Message):
         organization: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            organization is None or (organization.__class__ is str and organization.isascii())
+        ) and (name is None or (name.__class__ is str and name.isascii())):
+            self._values = (
+                organization,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             name,
-        )
+        ) = self._values
+        if organization is not None:
+            _target.organization = organization
+        if name is not None:
+            _target.name = name
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 1."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -459,35 +767,70 @@ class RunIdentifier(_Message):
         domain: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+        ):
+            self._values = (
+                org,
+                project,
+                domain,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                project,
+                domain,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             project,
             domain,
             name,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 2."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 4."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -506,21 +849,47 @@ class ActionIdentifier(_Message):
         run: RunIdentifier | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (run is None or getattr(run.__class__, "_IDL_PB", None) is _pb2.RunIdentifier) and (
+            name is None or (name.__class__ is str and name.isascii())
+        ):
+            self._values = (
+                run,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run,
             name,
-        )
+        ) = self._values
+        if run is not None:
+            run._fm_into(_target.run)
+        if name is not None:
+            _target.name = name
 
     @property
     def run(self) -> RunIdentifier | None:
         """``run``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: RunIdentifier | None = self._present("run") if self._pb.HasField("run") else None
+        value: RunIdentifier | None = (
+            self._present("run") if (self._pb or self._message()).HasField("run") else None
+        )
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -539,23 +908,50 @@ class ActionAttemptIdentifier(_Message):
         action_id: ActionIdentifier | None = None,
         attempt: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None) is _pb2.ActionIdentifier
+        ) and (attempt is None or (attempt.__class__ is int and 0 <= attempt <= 4294967295)):
+            self._values = (
+                action_id,
+                attempt,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                attempt,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             attempt,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if attempt is not None:
+            _target.attempt = attempt
 
     @property
     def action_id(self) -> ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def attempt(self) -> int:
         """``attempt``: uint32, field 2."""
-        value: int = self._pb.attempt
+        value: int = (self._pb or self._message()).attempt
         return value
 
 
@@ -580,42 +976,82 @@ class TriggerName(_Message):
         name: str | None = None,
         task_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (task_name is None or (task_name.__class__ is str and task_name.isascii()))
+        ):
+            self._values = (
+                org,
+                project,
+                domain,
+                name,
+                task_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                project,
+                domain,
+                name,
+                task_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             project,
             domain,
             name,
             task_name,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
+        if task_name is not None:
+            _target.task_name = task_name
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 2."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 4."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def task_name(self) -> str:
         """``task_name``: string, field 5."""
-        value: str = self._pb.task_name
+        value: str = (self._pb or self._message()).task_name
         return value
 
 
@@ -634,19 +1070,46 @@ class TriggerIdentifier(_Message):
         name: TriggerName | None = None,
         revision: int | None = None,
     ) -> None:
-        self._build(
+        if (name is None or getattr(name.__class__, "_IDL_PB", None) is _pb2.TriggerName) and (
+            revision is None
+            or (revision.__class__ is int and 0 <= revision <= 18446744073709551615)
+        ):
+            self._values = (
+                name,
+                revision,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                revision,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             revision,
-        )
+        ) = self._values
+        if name is not None:
+            name._fm_into(_target.name)
+        if revision is not None:
+            _target.revision = revision
 
     @property
     def name(self) -> TriggerName | None:
         """``name``: optional flyteidl2.common.TriggerName, field 1."""
-        value: TriggerName | None = self._present("name") if self._pb.HasField("name") else None
+        value: TriggerName | None = (
+            self._present("name") if (self._pb or self._message()).HasField("name") else None
+        )
         return value
 
     @property
     def revision(self) -> int:
         """``revision``: uint64, field 2."""
-        value: int = self._pb.revision
+        value: int = (self._pb or self._message()).revision
         return value

@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.common import identity_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import policy_pb2 as _flyteidl2_common_policy_pb2
+from flyteidl2.common import role_pb2 as _flyteidl2_common_role_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -35,25 +39,66 @@ class User(_Message):
         roles: _abc.Iterable[_common_role.Role] | None = None,
         policies: _abc.Iterable[_common_policy.Policy] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.UserIdentifier
+            )
+            and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.UserSpec)
+            and (roles is None or _fast.models(roles, _flyteidl2_common_role_pb2.Role))
+            and (policies is None or _fast.models(policies, _flyteidl2_common_policy_pb2.Policy))
+        ):
+            self._values = (
+                id,
+                spec,
+                [*roles] if roles else None,
+                [*policies] if policies else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                spec,
+                roles,
+                policies,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             spec,
             roles,
             policies,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if roles is not None:
+            _fast.put_models(_target.roles, roles)
+        if policies is not None:
+            _fast.put_models(_target.policies, policies)
 
     @property
     def id(self) -> _common_identifier.UserIdentifier | None:
         """``id``: optional flyteidl2.common.UserIdentifier, field 1."""
         value: _common_identifier.UserIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def spec(self) -> UserSpec | None:
         """``spec``: optional flyteidl2.common.UserSpec, field 2."""
-        value: UserSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: UserSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
     @property
@@ -94,7 +139,43 @@ class UserSpec(_Message):
         groups: _abc.Iterable[str] | None = None,
         photo_url: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (first_name is None or (first_name.__class__ is str and first_name.isascii()))
+            and (last_name is None or (last_name.__class__ is str and last_name.isascii()))
+            and (email is None or (email.__class__ is str and email.isascii()))
+            and (organization is None or (organization.__class__ is str and organization.isascii()))
+            and (user_handle is None or (user_handle.__class__ is str and user_handle.isascii()))
+            and (groups is None or _fast.strings(groups))
+            and (photo_url is None or (photo_url.__class__ is str and photo_url.isascii()))
+        ):
+            self._values = (
+                first_name,
+                last_name,
+                email,
+                organization,
+                user_handle,
+                [*groups] if groups else None,
+                photo_url,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                first_name,
+                last_name,
+                email,
+                organization,
+                user_handle,
+                groups,
+                photo_url,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             first_name,
             last_name,
             email,
@@ -102,36 +183,50 @@ class UserSpec(_Message):
             user_handle,
             groups,
             photo_url,
-        )
+        ) = self._values
+        if first_name is not None:
+            _target.first_name = first_name
+        if last_name is not None:
+            _target.last_name = last_name
+        if email is not None:
+            _target.email = email
+        if organization is not None:
+            _target.organization = organization
+        if user_handle is not None:
+            _target.user_handle = user_handle
+        if groups is not None:
+            _target.groups.extend(groups)
+        if photo_url is not None:
+            _target.photo_url = photo_url
 
     @property
     def first_name(self) -> str:
         """``first_name``: string, field 1."""
-        value: str = self._pb.first_name
+        value: str = (self._pb or self._message()).first_name
         return value
 
     @property
     def last_name(self) -> str:
         """``last_name``: string, field 2."""
-        value: str = self._pb.last_name
+        value: str = (self._pb or self._message()).last_name
         return value
 
     @property
     def email(self) -> str:
         """``email``: string, field 3."""
-        value: str = self._pb.email
+        value: str = (self._pb or self._message()).email
         return value
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 4."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def user_handle(self) -> str:
         """``user_handle``: string, field 5."""
-        value: str = self._pb.user_handle
+        value: str = (self._pb or self._message()).user_handle
         return value
 
     @property
@@ -143,7 +238,7 @@ class UserSpec(_Message):
     @property
     def photo_url(self) -> str:
         """``photo_url``: string, field 7."""
-        value: str = self._pb.photo_url
+        value: str = (self._pb or self._message()).photo_url
         return value
 
 
@@ -162,23 +257,51 @@ class Application(_Message):
         id: _common_identifier.ApplicationIdentifier | None = None,
         spec: AppSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ApplicationIdentifier
+        ) and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.AppSpec):
+            self._values = (
+                id,
+                spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             spec,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
 
     @property
     def id(self) -> _common_identifier.ApplicationIdentifier | None:
         """``id``: optional flyteidl2.common.ApplicationIdentifier, field 1."""
         value: _common_identifier.ApplicationIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def spec(self) -> AppSpec | None:
         """``spec``: optional flyteidl2.common.AppSpec, field 2."""
-        value: AppSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: AppSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
 
@@ -197,21 +320,45 @@ class AppSpec(_Message):
         name: str | None = None,
         organization: str | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            organization is None or (organization.__class__ is str and organization.isascii())
+        ):
+            self._values = (
+                name,
+                organization,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                organization,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             organization,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if organization is not None:
+            _target.organization = organization
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 2."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
 
@@ -230,22 +377,55 @@ class EnrichedIdentity(_Message):
         user: User | None = None,
         application: Application | None = None,
     ) -> None:
-        self._build(
+        if (
+            (user is None or getattr(user.__class__, "_IDL_PB", None) is _pb2.User)
+            and (
+                application is None
+                or getattr(application.__class__, "_IDL_PB", None) is _pb2.Application
+            )
+            and (user is not None) + (application is not None) < 2
+        ):
+            self._values = (
+                user,
+                application,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                user,
+                application,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             user,
             application,
-        )
+        ) = self._values
+        if user is not None:
+            user._fm_into(_target.user)
+        if application is not None:
+            application._fm_into(_target.application)
 
     @property
     def user(self) -> User | None:
         """``user``: optional flyteidl2.common.User, field 1."""
-        value: User | None = self._present("user") if self._pb.HasField("user") else None
+        value: User | None = (
+            self._present("user") if (self._pb or self._message()).HasField("user") else None
+        )
         return value
 
     @property
     def application(self) -> Application | None:
         """``application``: optional flyteidl2.common.Application, field 2."""
         value: Application | None = (
-            self._present("application") if self._pb.HasField("application") else None
+            self._present("application")
+            if (self._pb or self._message()).HasField("application")
+            else None
         )
         return value
 
@@ -265,16 +445,50 @@ class Identity(_Message):
         user_id: _common_identifier.UserIdentifier | None = None,
         application_id: _common_identifier.ApplicationIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                user_id is None
+                or getattr(user_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.UserIdentifier
+            )
+            and (
+                application_id is None
+                or getattr(application_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ApplicationIdentifier
+            )
+            and (user_id is not None) + (application_id is not None) < 2
+        ):
+            self._values = (
+                user_id,
+                application_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                user_id,
+                application_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             user_id,
             application_id,
-        )
+        ) = self._values
+        if user_id is not None:
+            user_id._fm_into(_target.user_id)
+        if application_id is not None:
+            application_id._fm_into(_target.application_id)
 
     @property
     def user_id(self) -> _common_identifier.UserIdentifier | None:
         """``user_id``: optional flyteidl2.common.UserIdentifier, field 1."""
         value: _common_identifier.UserIdentifier | None = (
-            self._present("user_id") if self._pb.HasField("user_id") else None
+            self._present("user_id") if (self._pb or self._message()).HasField("user_id") else None
         )
         return value
 
@@ -282,6 +496,8 @@ class Identity(_Message):
     def application_id(self) -> _common_identifier.ApplicationIdentifier | None:
         """``application_id``: optional flyteidl2.common.ApplicationIdentifier, field 2."""
         value: _common_identifier.ApplicationIdentifier | None = (
-            self._present("application_id") if self._pb.HasField("application_id") else None
+            self._present("application_id")
+            if (self._pb or self._message()).HasField("application_id")
+            else None
         )
         return value

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl2.common import list_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -35,15 +36,43 @@ class Sort(_Message):
         key: str | None = None,
         direction: Sort.Direction | int | None = None,
     ) -> None:
-        self._build(
+        if (key is None or (key.__class__ is str and key.isascii())) and (
+            direction is None
+            or (
+                (direction.__class__ is int or direction.__class__ is Sort.Direction)
+                and -2147483648 <= direction <= 2147483647
+            )
+        ):
+            self._values = (
+                key,
+                direction,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                direction,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             direction,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if direction is not None:
+            _target.direction = direction
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
@@ -76,31 +105,78 @@ class ListRequest(_Message):
         raw_filters: _abc.Iterable[str] | None = None,
         sort_by_fields: _abc.Iterable[Sort] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (sort_by is None or getattr(sort_by.__class__, "_IDL_PB", None) is _pb2.Sort)
+            and (filters is None or _fast.models(filters, _pb2.Filter))
+            and (raw_filters is None or _fast.strings(raw_filters))
+            and (sort_by_fields is None or _fast.models(sort_by_fields, _pb2.Sort))
+        ):
+            self._values = (
+                limit,
+                token,
+                sort_by,
+                [*filters] if filters else None,
+                [*raw_filters] if raw_filters else None,
+                [*sort_by_fields] if sort_by_fields else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                limit,
+                token,
+                sort_by,
+                filters,
+                raw_filters,
+                sort_by_fields,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             limit,
             token,
             sort_by,
             filters,
             raw_filters,
             sort_by_fields,
-        )
+        ) = self._values
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if sort_by is not None:
+            sort_by._fm_into(_target.sort_by)
+        if filters is not None:
+            _fast.put_models(_target.filters, filters)
+        if raw_filters is not None:
+            _target.raw_filters.extend(raw_filters)
+        if sort_by_fields is not None:
+            _fast.put_models(_target.sort_by_fields, sort_by_fields)
 
     @property
     def limit(self) -> int:
         """``limit``: uint32, field 1."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def sort_by(self) -> Sort | None:
         """``sort_by``: optional flyteidl2.common.Sort, field 3."""
-        value: Sort | None = self._present("sort_by") if self._pb.HasField("sort_by") else None
+        value: Sort | None = (
+            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
+        )
         return value
 
     @property
@@ -157,11 +233,47 @@ class Filter(_Message):
         field: str | None = None,
         values: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                function is None
+                or (
+                    (function.__class__ is int or function.__class__ is Filter.Function)
+                    and -2147483648 <= function <= 2147483647
+                )
+            )
+            and (field is None or (field.__class__ is str and field.isascii()))
+            and (values is None or _fast.strings(values))
+        ):
+            self._values = (
+                function,
+                field,
+                [*values] if values else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                function,
+                field,
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             function,
             field,
             values,
-        )
+        ) = self._values
+        if function is not None:
+            _target.function = function
+        if field is not None:
+            _target.field = field
+        if values is not None:
+            _target.values.extend(values)
 
     @property
     def function(self) -> Filter.Function:
@@ -172,7 +284,7 @@ class Filter(_Message):
     @property
     def field(self) -> str:
         """``field``: string, field 2."""
-        value: str = self._pb.field
+        value: str = (self._pb or self._message()).field
         return value
 
     @property

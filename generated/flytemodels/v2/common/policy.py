@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.common import policy_pb2 as _pb2
+from flyteidl2.common import authorization_pb2 as _flyteidl2_common_authorization_pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -32,17 +35,51 @@ class Policy(_Message):
         bindings: _abc.Iterable[PolicyBinding] | None = None,
         description: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.PolicyIdentifier
+            )
+            and (bindings is None or _fast.models(bindings, _pb2.PolicyBinding))
+            and (description is None or (description.__class__ is str and description.isascii()))
+        ):
+            self._values = (
+                id,
+                [*bindings] if bindings else None,
+                description,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                bindings,
+                description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             bindings,
             description,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if bindings is not None:
+            _fast.put_models(_target.bindings, bindings)
+        if description is not None:
+            _target.description = description
 
     @property
     def id(self) -> _common_identifier.PolicyIdentifier | None:
         """``id``: optional flyteidl2.common.PolicyIdentifier, field 1."""
         value: _common_identifier.PolicyIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -55,7 +92,7 @@ class Policy(_Message):
     @property
     def description(self) -> str:
         """``description``: string, field 3."""
-        value: str = self._pb.description
+        value: str = (self._pb or self._message()).description
         return value
 
 
@@ -74,16 +111,46 @@ class PolicyBinding(_Message):
         role_id: _common_identifier.RoleIdentifier | None = None,
         resource: _common_authorization.Resource | None = None,
     ) -> None:
-        self._build(
+        if (
+            role_id is None
+            or getattr(role_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.RoleIdentifier
+        ) and (
+            resource is None
+            or getattr(resource.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_authorization_pb2.Resource
+        ):
+            self._values = (
+                role_id,
+                resource,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                role_id,
+                resource,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             role_id,
             resource,
-        )
+        ) = self._values
+        if role_id is not None:
+            role_id._fm_into(_target.role_id)
+        if resource is not None:
+            resource._fm_into(_target.resource)
 
     @property
     def role_id(self) -> _common_identifier.RoleIdentifier | None:
         """``role_id``: optional flyteidl2.common.RoleIdentifier, field 1."""
         value: _common_identifier.RoleIdentifier | None = (
-            self._present("role_id") if self._pb.HasField("role_id") else None
+            self._present("role_id") if (self._pb or self._message()).HasField("role_id") else None
         )
         return value
 
@@ -91,6 +158,8 @@ class PolicyBinding(_Message):
     def resource(self) -> _common_authorization.Resource | None:
         """``resource``: optional flyteidl2.common.Resource, field 2."""
         value: _common_authorization.Resource | None = (
-            self._present("resource") if self._pb.HasField("resource") else None
+            self._present("resource")
+            if (self._pb or self._message()).HasField("resource")
+            else None
         )
         return value

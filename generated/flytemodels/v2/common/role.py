@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.common import role_pb2 as _pb2
+from flyteidl2.common import authorization_pb2 as _flyteidl2_common_authorization_pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -53,19 +56,72 @@ class Role(_Message):
         role_type: RoleType | int | None = None,
         actions: _abc.Iterable[_common_authorization.Action | int] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.RoleIdentifier
+            )
+            and (
+                permissions is None
+                or _fast.models(permissions, _flyteidl2_common_authorization_pb2.Permission)
+            )
+            and (
+                role_spec is None or getattr(role_spec.__class__, "_IDL_PB", None) is _pb2.RoleSpec
+            )
+            and (
+                role_type is None
+                or (
+                    (role_type.__class__ is int or role_type.__class__ is RoleType)
+                    and -2147483648 <= role_type <= 2147483647
+                )
+            )
+            and actions is None
+        ):
+            self._values = (
+                id,
+                [*permissions] if permissions else None,
+                role_spec,
+                role_type,
+                actions,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                permissions,
+                role_spec,
+                role_type,
+                actions,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             permissions,
             role_spec,
             role_type,
             actions,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if permissions is not None:
+            _fast.put_models(_target.permissions, permissions)
+        if role_spec is not None:
+            role_spec._fm_into(_target.role_spec)
+        if role_type is not None:
+            _target.role_type = role_type
 
     @property
     def id(self) -> _common_identifier.RoleIdentifier | None:
         """``id``: optional flyteidl2.common.RoleIdentifier, field 1."""
         value: _common_identifier.RoleIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -79,7 +135,9 @@ class Role(_Message):
     def role_spec(self) -> RoleSpec | None:
         """``role_spec``: optional flyteidl2.common.RoleSpec, field 3."""
         value: RoleSpec | None = (
-            self._present("role_spec") if self._pb.HasField("role_spec") else None
+            self._present("role_spec")
+            if (self._pb or self._message()).HasField("role_spec")
+            else None
         )
         return value
 
@@ -107,12 +165,26 @@ class RoleSpec(_Message):
         self,
         description: str | None = None,
     ) -> None:
-        self._build(
-            description,
-        )
+        if description is None or (description.__class__ is str and description.isascii()):
+            self._values = (description,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (description,) = self._values
+        if description is not None:
+            _target.description = description
 
     @property
     def description(self) -> str:
         """``description``: string, field 1."""
-        value: str = self._pb.description
+        value: str = (self._pb or self._message()).description
         return value

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.common import run_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -40,21 +42,45 @@ class OffloadedInputData(_Message):
         uri: str | None = None,
         inputs_hash: str | None = None,
     ) -> None:
-        self._build(
+        if (uri is None or (uri.__class__ is str and uri.isascii())) and (
+            inputs_hash is None or (inputs_hash.__class__ is str and inputs_hash.isascii())
+        ):
+            self._values = (
+                uri,
+                inputs_hash,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                uri,
+                inputs_hash,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             uri,
             inputs_hash,
-        )
+        ) = self._values
+        if uri is not None:
+            _target.uri = uri
+        if inputs_hash is not None:
+            _target.inputs_hash = inputs_hash
 
     @property
     def uri(self) -> str:
         """``uri``: string, field 1."""
-        value: str = self._pb.uri
+        value: str = (self._pb or self._message()).uri
         return value
 
     @property
     def inputs_hash(self) -> str:
         """``inputs_hash``: string, field 2."""
-        value: str = self._pb.inputs_hash
+        value: str = (self._pb or self._message()).inputs_hash
         return value
 
 
@@ -73,16 +99,50 @@ class Relation(_Message):
         related_to: _common_identifier.RunIdentifier | None = None,
         relation_type: RelationType | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            related_to is None
+            or getattr(related_to.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.RunIdentifier
+        ) and (
+            relation_type is None
+            or (
+                (relation_type.__class__ is int or relation_type.__class__ is RelationType)
+                and -2147483648 <= relation_type <= 2147483647
+            )
+        ):
+            self._values = (
+                related_to,
+                relation_type,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                related_to,
+                relation_type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             related_to,
             relation_type,
-        )
+        ) = self._values
+        if related_to is not None:
+            related_to._fm_into(_target.related_to)
+        if relation_type is not None:
+            _target.relation_type = relation_type
 
     @property
     def related_to(self) -> _common_identifier.RunIdentifier | None:
         """``related_to``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("related_to") if self._pb.HasField("related_to") else None
+            self._present("related_to")
+            if (self._pb or self._message()).HasField("related_to")
+            else None
         )
         return value
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl2.common import runtime_version_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
@@ -33,11 +34,47 @@ class RuntimeMetadata(_Message):
         version: str | None = None,
         flavor: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                type is None
+                or (
+                    (type.__class__ is int or type.__class__ is RuntimeMetadata.RuntimeType)
+                    and -2147483648 <= type <= 2147483647
+                )
+            )
+            and (version is None or (version.__class__ is str and version.isascii()))
+            and (flavor is None or (flavor.__class__ is str and flavor.isascii()))
+        ):
+            self._values = (
+                type,
+                version,
+                flavor,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                type,
+                version,
+                flavor,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             type,
             version,
             flavor,
-        )
+        ) = self._values
+        if type is not None:
+            _target.type = type
+        if version is not None:
+            _target.version = version
+        if flavor is not None:
+            _target.flavor = flavor
 
     @property
     def type(self) -> RuntimeMetadata.RuntimeType:
@@ -48,11 +85,11 @@ class RuntimeMetadata(_Message):
     @property
     def version(self) -> str:
         """``version``: string, field 2."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value
 
     @property
     def flavor(self) -> str:
         """``flavor``: string, field 3."""
-        value: str = self._pb.flavor
+        value: str = (self._pb or self._message()).flavor
         return value

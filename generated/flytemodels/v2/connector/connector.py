@@ -6,8 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.connector import connector_pb2 as _pb2
+from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
+from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
+from flyteidl2.core import metrics_pb2 as _flyteidl2_core_metrics_pb2
+from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
+from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
+from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -53,7 +61,72 @@ class TaskExecutionMetadata(_Message):
         interruptible_failure_threshold: int | None = None,
         identity: _core_security.Identity | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                task_execution_id is None
+                or getattr(task_execution_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_identifier_pb2.TaskExecutionIdentifier
+            )
+            and (namespace is None or (namespace.__class__ is str and namespace.isascii()))
+            and (labels is None or _fast.string_map(labels))
+            and (annotations is None or _fast.string_map(annotations))
+            and (
+                k8s_service_account is None
+                or (k8s_service_account.__class__ is str and k8s_service_account.isascii())
+            )
+            and (environment_variables is None or _fast.string_map(environment_variables))
+            and (
+                max_attempts is None
+                or (max_attempts.__class__ is int and -2147483648 <= max_attempts <= 2147483647)
+            )
+            and (interruptible is None or interruptible.__class__ is bool)
+            and (
+                interruptible_failure_threshold is None
+                or (
+                    interruptible_failure_threshold.__class__ is int
+                    and -2147483648 <= interruptible_failure_threshold <= 2147483647
+                )
+            )
+            and (
+                identity is None
+                or getattr(identity.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_security_pb2.Identity
+            )
+        ):
+            self._values = (
+                task_execution_id,
+                namespace,
+                {**labels} if labels else None,
+                {**annotations} if annotations else None,
+                k8s_service_account,
+                {**environment_variables} if environment_variables else None,
+                max_attempts,
+                interruptible,
+                interruptible_failure_threshold,
+                identity,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_execution_id,
+                namespace,
+                labels,
+                annotations,
+                k8s_service_account,
+                environment_variables,
+                max_attempts,
+                interruptible,
+                interruptible_failure_threshold,
+                identity,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_execution_id,
             namespace,
             labels,
@@ -64,20 +137,42 @@ class TaskExecutionMetadata(_Message):
             interruptible,
             interruptible_failure_threshold,
             identity,
-        )
+        ) = self._values
+        if task_execution_id is not None:
+            task_execution_id._fm_into(_target.task_execution_id)
+        if namespace is not None:
+            _target.namespace = namespace
+        if labels is not None:
+            _target.labels.update(labels)
+        if annotations is not None:
+            _target.annotations.update(annotations)
+        if k8s_service_account is not None:
+            _target.k8s_service_account = k8s_service_account
+        if environment_variables is not None:
+            _target.environment_variables.update(environment_variables)
+        if max_attempts is not None:
+            _target.max_attempts = max_attempts
+        if interruptible is not None:
+            _target.interruptible = interruptible
+        if interruptible_failure_threshold is not None:
+            _target.interruptible_failure_threshold = interruptible_failure_threshold
+        if identity is not None:
+            identity._fm_into(_target.identity)
 
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_execution_id``: optional flyteidl2.core.TaskExecutionIdentifier, field 1."""
         value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("task_execution_id") if self._pb.HasField("task_execution_id") else None
+            self._present("task_execution_id")
+            if (self._pb or self._message()).HasField("task_execution_id")
+            else None
         )
         return value
 
     @property
     def namespace(self) -> str:
         """``namespace``: string, field 2."""
-        value: str = self._pb.namespace
+        value: str = (self._pb or self._message()).namespace
         return value
 
     @property
@@ -95,7 +190,7 @@ class TaskExecutionMetadata(_Message):
     @property
     def k8s_service_account(self) -> str:
         """``k8s_service_account``: string, field 5."""
-        value: str = self._pb.k8s_service_account
+        value: str = (self._pb or self._message()).k8s_service_account
         return value
 
     @property
@@ -107,26 +202,28 @@ class TaskExecutionMetadata(_Message):
     @property
     def max_attempts(self) -> int:
         """``max_attempts``: int32, field 7."""
-        value: int = self._pb.max_attempts
+        value: int = (self._pb or self._message()).max_attempts
         return value
 
     @property
     def interruptible(self) -> bool:
         """``interruptible``: bool, field 8."""
-        value: bool = self._pb.interruptible
+        value: bool = (self._pb or self._message()).interruptible
         return value
 
     @property
     def interruptible_failure_threshold(self) -> int:
         """``interruptible_failure_threshold``: int32, field 9."""
-        value: int = self._pb.interruptible_failure_threshold
+        value: int = (self._pb or self._message()).interruptible_failure_threshold
         return value
 
     @property
     def identity(self) -> _core_security.Identity | None:
         """``identity``: optional flyteidl2.core.Identity, field 11."""
         value: _core_security.Identity | None = (
-            self._present("identity") if self._pb.HasField("identity") else None
+            self._present("identity")
+            if (self._pb or self._message()).HasField("identity")
+            else None
         )
         return value
 
@@ -152,19 +249,77 @@ class CreateTaskRequest(_Message):
         task_execution_metadata: TaskExecutionMetadata | None = None,
         connection: _core_security.Connection | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None) is _flyteidl2_task_common_pb2.Inputs
+            )
+            and (
+                template is None
+                or getattr(template.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.TaskTemplate
+            )
+            and (
+                output_prefix is None
+                or (output_prefix.__class__ is str and output_prefix.isascii())
+            )
+            and (
+                task_execution_metadata is None
+                or getattr(task_execution_metadata.__class__, "_IDL_PB", None)
+                is _pb2.TaskExecutionMetadata
+            )
+            and (
+                connection is None
+                or getattr(connection.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_security_pb2.Connection
+            )
+        ):
+            self._values = (
+                inputs,
+                template,
+                output_prefix,
+                task_execution_metadata,
+                connection,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs,
+                template,
+                output_prefix,
+                task_execution_metadata,
+                connection,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs,
             template,
             output_prefix,
             task_execution_metadata,
             connection,
-        )
+        ) = self._values
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if template is not None:
+            template._fm_into(_target.template)
+        if output_prefix is not None:
+            _target.output_prefix = output_prefix
+        if task_execution_metadata is not None:
+            task_execution_metadata._fm_into(_target.task_execution_metadata)
+        if connection is not None:
+            connection._fm_into(_target.connection)
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 1."""
         value: _task_common.Inputs | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -172,14 +327,16 @@ class CreateTaskRequest(_Message):
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl2.core.TaskTemplate, field 2."""
         value: _core_tasks.TaskTemplate | None = (
-            self._present("template") if self._pb.HasField("template") else None
+            self._present("template")
+            if (self._pb or self._message()).HasField("template")
+            else None
         )
         return value
 
     @property
     def output_prefix(self) -> str:
         """``output_prefix``: string, field 3."""
-        value: str = self._pb.output_prefix
+        value: str = (self._pb or self._message()).output_prefix
         return value
 
     @property
@@ -187,7 +344,7 @@ class CreateTaskRequest(_Message):
         """``task_execution_metadata``: optional flyteidl2.connector.TaskExecutionMetadata, field 4."""
         value: TaskExecutionMetadata | None = (
             self._present("task_execution_metadata")
-            if self._pb.HasField("task_execution_metadata")
+            if (self._pb or self._message()).HasField("task_execution_metadata")
             else None
         )
         return value
@@ -196,7 +353,9 @@ class CreateTaskRequest(_Message):
     def connection(self) -> _core_security.Connection | None:
         """``connection``: optional flyteidl2.core.Connection, field 5."""
         value: _core_security.Connection | None = (
-            self._present("connection") if self._pb.HasField("connection") else None
+            self._present("connection")
+            if (self._pb or self._message()).HasField("connection")
+            else None
         )
         return value
 
@@ -212,14 +371,28 @@ class CreateTaskResponse(_Message):
         self,
         resource_meta: bytes | None = None,
     ) -> None:
-        self._build(
-            resource_meta,
-        )
+        if resource_meta is None or resource_meta.__class__ is bytes:
+            self._values = (resource_meta,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_meta,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (resource_meta,) = self._values
+        if resource_meta is not None:
+            _target.resource_meta = resource_meta
 
     @property
     def resource_meta(self) -> bytes:
         """``resource_meta``: bytes, field 1."""
-        value: bytes = self._pb.resource_meta
+        value: bytes = (self._pb or self._message()).resource_meta
         return value
 
 
@@ -244,26 +417,89 @@ class CreateRequestHeader(_Message):
         max_dataset_size_bytes: int | None = None,
         connection: _core_security.Connection | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                template is None
+                or getattr(template.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.TaskTemplate
+            )
+            and (
+                output_prefix is None
+                or (output_prefix.__class__ is str and output_prefix.isascii())
+            )
+            and (
+                task_execution_metadata is None
+                or getattr(task_execution_metadata.__class__, "_IDL_PB", None)
+                is _pb2.TaskExecutionMetadata
+            )
+            and (
+                max_dataset_size_bytes is None
+                or (
+                    max_dataset_size_bytes.__class__ is int
+                    and -9223372036854775808 <= max_dataset_size_bytes <= 9223372036854775807
+                )
+            )
+            and (
+                connection is None
+                or getattr(connection.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_security_pb2.Connection
+            )
+        ):
+            self._values = (
+                template,
+                output_prefix,
+                task_execution_metadata,
+                max_dataset_size_bytes,
+                connection,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                template,
+                output_prefix,
+                task_execution_metadata,
+                max_dataset_size_bytes,
+                connection,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             template,
             output_prefix,
             task_execution_metadata,
             max_dataset_size_bytes,
             connection,
-        )
+        ) = self._values
+        if template is not None:
+            template._fm_into(_target.template)
+        if output_prefix is not None:
+            _target.output_prefix = output_prefix
+        if task_execution_metadata is not None:
+            task_execution_metadata._fm_into(_target.task_execution_metadata)
+        if max_dataset_size_bytes is not None:
+            _target.max_dataset_size_bytes = max_dataset_size_bytes
+        if connection is not None:
+            connection._fm_into(_target.connection)
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl2.core.TaskTemplate, field 1."""
         value: _core_tasks.TaskTemplate | None = (
-            self._present("template") if self._pb.HasField("template") else None
+            self._present("template")
+            if (self._pb or self._message()).HasField("template")
+            else None
         )
         return value
 
     @property
     def output_prefix(self) -> str:
         """``output_prefix``: string, field 2."""
-        value: str = self._pb.output_prefix
+        value: str = (self._pb or self._message()).output_prefix
         return value
 
     @property
@@ -271,7 +507,7 @@ class CreateRequestHeader(_Message):
         """``task_execution_metadata``: optional flyteidl2.connector.TaskExecutionMetadata, field 3."""
         value: TaskExecutionMetadata | None = (
             self._present("task_execution_metadata")
-            if self._pb.HasField("task_execution_metadata")
+            if (self._pb or self._message()).HasField("task_execution_metadata")
             else None
         )
         return value
@@ -279,14 +515,16 @@ class CreateRequestHeader(_Message):
     @property
     def max_dataset_size_bytes(self) -> int:
         """``max_dataset_size_bytes``: int64, field 4."""
-        value: int = self._pb.max_dataset_size_bytes
+        value: int = (self._pb or self._message()).max_dataset_size_bytes
         return value
 
     @property
     def connection(self) -> _core_security.Connection | None:
         """``connection``: optional flyteidl2.core.Connection, field 5."""
         value: _core_security.Connection | None = (
-            self._present("connection") if self._pb.HasField("connection") else None
+            self._present("connection")
+            if (self._pb or self._message()).HasField("connection")
+            else None
         )
         return value
 
@@ -310,38 +548,87 @@ class GetTaskRequest(_Message):
         output_prefix: str | None = None,
         connection: _core_security.Connection | None = None,
     ) -> None:
-        self._build(
+        if (
+            (resource_meta is None or resource_meta.__class__ is bytes)
+            and (
+                task_category is None
+                or getattr(task_category.__class__, "_IDL_PB", None) is _pb2.TaskCategory
+            )
+            and (
+                output_prefix is None
+                or (output_prefix.__class__ is str and output_prefix.isascii())
+            )
+            and (
+                connection is None
+                or getattr(connection.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_security_pb2.Connection
+            )
+        ):
+            self._values = (
+                resource_meta,
+                task_category,
+                output_prefix,
+                connection,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_meta,
+                task_category,
+                output_prefix,
+                connection,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_meta,
             task_category,
             output_prefix,
             connection,
-        )
+        ) = self._values
+        if resource_meta is not None:
+            _target.resource_meta = resource_meta
+        if task_category is not None:
+            task_category._fm_into(_target.task_category)
+        if output_prefix is not None:
+            _target.output_prefix = output_prefix
+        if connection is not None:
+            connection._fm_into(_target.connection)
 
     @property
     def resource_meta(self) -> bytes:
         """``resource_meta``: bytes, field 2."""
-        value: bytes = self._pb.resource_meta
+        value: bytes = (self._pb or self._message()).resource_meta
         return value
 
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl2.connector.TaskCategory, field 3."""
         value: TaskCategory | None = (
-            self._present("task_category") if self._pb.HasField("task_category") else None
+            self._present("task_category")
+            if (self._pb or self._message()).HasField("task_category")
+            else None
         )
         return value
 
     @property
     def output_prefix(self) -> str:
         """``output_prefix``: string, field 4."""
-        value: str = self._pb.output_prefix
+        value: str = (self._pb or self._message()).output_prefix
         return value
 
     @property
     def connection(self) -> _core_security.Connection | None:
         """``connection``: optional flyteidl2.core.Connection, field 5."""
         value: _core_security.Connection | None = (
-            self._present("connection") if self._pb.HasField("connection") else None
+            self._present("connection")
+            if (self._pb or self._message()).HasField("connection")
+            else None
         )
         return value
 
@@ -357,15 +644,31 @@ class GetTaskResponse(_Message):
         self,
         resource: Resource | None = None,
     ) -> None:
-        self._build(
-            resource,
-        )
+        if resource is None or getattr(resource.__class__, "_IDL_PB", None) is _pb2.Resource:
+            self._values = (resource,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (resource,) = self._values
+        if resource is not None:
+            resource._fm_into(_target.resource)
 
     @property
     def resource(self) -> Resource | None:
         """``resource``: optional flyteidl2.connector.Resource, field 1."""
         value: Resource | None = (
-            self._present("resource") if self._pb.HasField("resource") else None
+            self._present("resource")
+            if (self._pb or self._message()).HasField("resource")
+            else None
         )
         return value
 
@@ -391,26 +694,69 @@ class Resource(_Message):
         phase: _core_execution.TaskExecution.Phase | int | None = None,
         custom_info: dict[str, _typing.Any] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                outputs is None
+                or getattr(outputs.__class__, "_IDL_PB", None) is _flyteidl2_task_common_pb2.Outputs
+            )
+            and (message is None or (message.__class__ is str and message.isascii()))
+            and (
+                log_links is None or _fast.models(log_links, _flyteidl2_core_execution_pb2.TaskLog)
+            )
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and custom_info is None
+        ):
+            self._values = (
+                outputs,
+                message,
+                [*log_links] if log_links else None,
+                phase,
+                custom_info,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                outputs,
+                message,
+                log_links,
+                phase,
+                custom_info,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             outputs,
             message,
             log_links,
             phase,
             custom_info,
-        )
+        ) = self._values
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
+        if message is not None:
+            _target.message = message
+        if log_links is not None:
+            _fast.put_models(_target.log_links, log_links)
+        if phase is not None:
+            _target.phase = phase
 
     @property
     def outputs(self) -> _task_common.Outputs | None:
         """``outputs``: optional flyteidl2.task.Outputs, field 2."""
         value: _task_common.Outputs | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 3."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
@@ -429,7 +775,9 @@ class Resource(_Message):
     def custom_info(self) -> dict[str, _typing.Any] | None:
         """``custom_info``: optional google.protobuf.Struct, field 6."""
         value: dict[str, _typing.Any] | None = (
-            self._present("custom_info") if self._pb.HasField("custom_info") else None
+            self._present("custom_info")
+            if (self._pb or self._message()).HasField("custom_info")
+            else None
         )
         return value
 
@@ -451,23 +799,62 @@ class DeleteTaskRequest(_Message):
         task_category: TaskCategory | None = None,
         connection: _core_security.Connection | None = None,
     ) -> None:
-        self._build(
+        if (
+            (resource_meta is None or resource_meta.__class__ is bytes)
+            and (
+                task_category is None
+                or getattr(task_category.__class__, "_IDL_PB", None) is _pb2.TaskCategory
+            )
+            and (
+                connection is None
+                or getattr(connection.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_security_pb2.Connection
+            )
+        ):
+            self._values = (
+                resource_meta,
+                task_category,
+                connection,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_meta,
+                task_category,
+                connection,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_meta,
             task_category,
             connection,
-        )
+        ) = self._values
+        if resource_meta is not None:
+            _target.resource_meta = resource_meta
+        if task_category is not None:
+            task_category._fm_into(_target.task_category)
+        if connection is not None:
+            connection._fm_into(_target.connection)
 
     @property
     def resource_meta(self) -> bytes:
         """``resource_meta``: bytes, field 2."""
-        value: bytes = self._pb.resource_meta
+        value: bytes = (self._pb or self._message()).resource_meta
         return value
 
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl2.connector.TaskCategory, field 3."""
         value: TaskCategory | None = (
-            self._present("task_category") if self._pb.HasField("task_category") else None
+            self._present("task_category")
+            if (self._pb or self._message()).HasField("task_category")
+            else None
         )
         return value
 
@@ -475,7 +862,9 @@ class DeleteTaskRequest(_Message):
     def connection(self) -> _core_security.Connection | None:
         """``connection``: optional flyteidl2.core.Connection, field 5."""
         value: _core_security.Connection | None = (
-            self._present("connection") if self._pb.HasField("connection") else None
+            self._present("connection")
+            if (self._pb or self._message()).HasField("connection")
+            else None
         )
         return value
 
@@ -508,15 +897,40 @@ class Connector(_Message):
         name: str | None = None,
         supported_task_categories: _abc.Iterable[TaskCategory] | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            supported_task_categories is None
+            or _fast.models(supported_task_categories, _pb2.TaskCategory)
+        ):
+            self._values = (
+                name,
+                [*supported_task_categories] if supported_task_categories else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                supported_task_categories,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             supported_task_categories,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if supported_task_categories is not None:
+            _fast.put_models(_target.supported_task_categories, supported_task_categories)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
@@ -541,21 +955,45 @@ class TaskCategory(_Message):
         name: str | None = None,
         version: int | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            version is None or (version.__class__ is int and -2147483648 <= version <= 2147483647)
+        ):
+            self._values = (
+                name,
+                version,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                version,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             version,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if version is not None:
+            _target.version = version
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def version(self) -> int:
         """``version``: int32, field 2."""
-        value: int = self._pb.version
+        value: int = (self._pb or self._message()).version
         return value
 
 
@@ -570,14 +1008,28 @@ class GetConnectorRequest(_Message):
         self,
         name: str | None = None,
     ) -> None:
-        self._build(
-            name,
-        )
+        if name is None or (name.__class__ is str and name.isascii()):
+            self._values = (name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (name,) = self._values
+        if name is not None:
+            _target.name = name
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -592,15 +1044,31 @@ class GetConnectorResponse(_Message):
         self,
         connector: Connector | None = None,
     ) -> None:
-        self._build(
-            connector,
-        )
+        if connector is None or getattr(connector.__class__, "_IDL_PB", None) is _pb2.Connector:
+            self._values = (connector,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                connector,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (connector,) = self._values
+        if connector is not None:
+            connector._fm_into(_target.connector)
 
     @property
     def connector(self) -> Connector | None:
         """``connector``: optional flyteidl2.connector.Connector, field 1."""
         value: Connector | None = (
-            self._present("connector") if self._pb.HasField("connector") else None
+            self._present("connector")
+            if (self._pb or self._message()).HasField("connector")
+            else None
         )
         return value
 
@@ -629,9 +1097,23 @@ class ListConnectorsResponse(_Message):
         self,
         connectors: _abc.Iterable[Connector] | None = None,
     ) -> None:
-        self._build(
-            connectors,
-        )
+        if connectors is None or _fast.models(connectors, _pb2.Connector):
+            self._values = ([*connectors] if connectors else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                connectors,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (connectors,) = self._values
+        if connectors is not None:
+            _fast.put_models(_target.connectors, connectors)
 
     @property
     def connectors(self) -> list[Connector]:
@@ -663,19 +1145,67 @@ class GetTaskMetricsRequest(_Message):
         step: _datetime.timedelta | None = None,
         task_category: TaskCategory | None = None,
     ) -> None:
-        self._build(
+        if (
+            (resource_meta is None or resource_meta.__class__ is bytes)
+            and (queries is None or _fast.strings(queries))
+            and (start_time is None or _fast.timestamp(start_time))
+            and (end_time is None or _fast.timestamp(end_time))
+            and (step is None or _fast.duration(step))
+            and (
+                task_category is None
+                or getattr(task_category.__class__, "_IDL_PB", None) is _pb2.TaskCategory
+            )
+        ):
+            self._values = (
+                resource_meta,
+                [*queries] if queries else None,
+                start_time,
+                end_time,
+                step,
+                task_category,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_meta,
+                queries,
+                start_time,
+                end_time,
+                step,
+                task_category,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_meta,
             queries,
             start_time,
             end_time,
             step,
             task_category,
-        )
+        ) = self._values
+        if resource_meta is not None:
+            _target.resource_meta = resource_meta
+        if queries is not None:
+            _target.queries.extend(queries)
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
+        if end_time is not None:
+            _fast.put_timestamp(_target.end_time, end_time)
+        if step is not None:
+            _fast.put_duration(_target.step, step)
+        if task_category is not None:
+            task_category._fm_into(_target.task_category)
 
     @property
     def resource_meta(self) -> bytes:
         """``resource_meta``: bytes, field 2."""
-        value: bytes = self._pb.resource_meta
+        value: bytes = (self._pb or self._message()).resource_meta
         return value
 
     @property
@@ -688,7 +1218,9 @@ class GetTaskMetricsRequest(_Message):
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -696,7 +1228,9 @@ class GetTaskMetricsRequest(_Message):
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("end_time") if self._pb.HasField("end_time") else None
+            self._present("end_time")
+            if (self._pb or self._message()).HasField("end_time")
+            else None
         )
         return value
 
@@ -704,7 +1238,7 @@ class GetTaskMetricsRequest(_Message):
     def step(self) -> _datetime.timedelta | None:
         """``step``: optional google.protobuf.Duration, field 6."""
         value: _datetime.timedelta | None = (
-            self._present("step") if self._pb.HasField("step") else None
+            self._present("step") if (self._pb or self._message()).HasField("step") else None
         )
         return value
 
@@ -712,7 +1246,9 @@ class GetTaskMetricsRequest(_Message):
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl2.connector.TaskCategory, field 7."""
         value: TaskCategory | None = (
-            self._present("task_category") if self._pb.HasField("task_category") else None
+            self._present("task_category")
+            if (self._pb or self._message()).HasField("task_category")
+            else None
         )
         return value
 
@@ -728,9 +1264,25 @@ class GetTaskMetricsResponse(_Message):
         self,
         results: _abc.Iterable[_core_metrics.ExecutionMetricResult] | None = None,
     ) -> None:
-        self._build(
-            results,
-        )
+        if results is None or _fast.models(
+            results, _flyteidl2_core_metrics_pb2.ExecutionMetricResult
+        ):
+            self._values = ([*results] if results else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                results,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (results,) = self._values
+        if results is not None:
+            _fast.put_models(_target.results, results)
 
     @property
     def results(self) -> list[_core_metrics.ExecutionMetricResult]:
@@ -758,36 +1310,76 @@ class GetTaskLogsRequest(_Message):
         token: str | None = None,
         task_category: TaskCategory | None = None,
     ) -> None:
-        self._build(
+        if (
+            (resource_meta is None or resource_meta.__class__ is bytes)
+            and (lines is None or (lines.__class__ is int and 0 <= lines <= 18446744073709551615))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (
+                task_category is None
+                or getattr(task_category.__class__, "_IDL_PB", None) is _pb2.TaskCategory
+            )
+        ):
+            self._values = (
+                resource_meta,
+                lines,
+                token,
+                task_category,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                resource_meta,
+                lines,
+                token,
+                task_category,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             resource_meta,
             lines,
             token,
             task_category,
-        )
+        ) = self._values
+        if resource_meta is not None:
+            _target.resource_meta = resource_meta
+        if lines is not None:
+            _target.lines = lines
+        if token is not None:
+            _target.token = token
+        if task_category is not None:
+            task_category._fm_into(_target.task_category)
 
     @property
     def resource_meta(self) -> bytes:
         """``resource_meta``: bytes, field 2."""
-        value: bytes = self._pb.resource_meta
+        value: bytes = (self._pb or self._message()).resource_meta
         return value
 
     @property
     def lines(self) -> int:
         """``lines``: uint64, field 3."""
-        value: int = self._pb.lines
+        value: int = (self._pb or self._message()).lines
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 4."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl2.connector.TaskCategory, field 5."""
         value: TaskCategory | None = (
-            self._present("task_category") if self._pb.HasField("task_category") else None
+            self._present("task_category")
+            if (self._pb or self._message()).HasField("task_category")
+            else None
         )
         return value
 
@@ -803,14 +1395,28 @@ class GetTaskLogsResponseHeader(_Message):
         self,
         token: str | None = None,
     ) -> None:
-        self._build(
-            token,
-        )
+        if token is None or (token.__class__ is str and token.isascii()):
+            self._values = (token,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (token,) = self._values
+        if token is not None:
+            _target.token = token
 
     @property
     def token(self) -> str:
         """``token``: string, field 1."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -829,10 +1435,34 @@ class GetTaskLogsResponseBody(_Message):
         results: _abc.Iterable[str] | None = None,
         lines: _abc.Iterable[_logs_dataplane_payload.LogLine] | None = None,
     ) -> None:
-        self._build(
+        if (results is None or _fast.strings(results)) and (
+            lines is None or _fast.models(lines, _flyteidl2_logs_dataplane_payload_pb2.LogLine)
+        ):
+            self._values = (
+                [*results] if results else None,
+                [*lines] if lines else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                results,
+                lines,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             results,
             lines,
-        )
+        ) = self._values
+        if results is not None:
+            _target.results.extend(results)
+        if lines is not None:
+            _fast.put_models(_target.lines, lines)
 
     @property
     def results(self) -> list[str]:
@@ -862,16 +1492,48 @@ class GetTaskLogsResponse(_Message):
         header: GetTaskLogsResponseHeader | None = None,
         body: GetTaskLogsResponseBody | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                header is None
+                or getattr(header.__class__, "_IDL_PB", None) is _pb2.GetTaskLogsResponseHeader
+            )
+            and (
+                body is None
+                or getattr(body.__class__, "_IDL_PB", None) is _pb2.GetTaskLogsResponseBody
+            )
+            and (header is not None) + (body is not None) < 2
+        ):
+            self._values = (
+                header,
+                body,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                header,
+                body,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             header,
             body,
-        )
+        ) = self._values
+        if header is not None:
+            header._fm_into(_target.header)
+        if body is not None:
+            body._fm_into(_target.body)
 
     @property
     def header(self) -> GetTaskLogsResponseHeader | None:
         """``header``: optional flyteidl2.connector.GetTaskLogsResponseHeader, field 1."""
         value: GetTaskLogsResponseHeader | None = (
-            self._present("header") if self._pb.HasField("header") else None
+            self._present("header") if (self._pb or self._message()).HasField("header") else None
         )
         return value
 
@@ -879,6 +1541,6 @@ class GetTaskLogsResponse(_Message):
     def body(self) -> GetTaskLogsResponseBody | None:
         """``body``: optional flyteidl2.connector.GetTaskLogsResponseBody, field 2."""
         value: GetTaskLogsResponseBody | None = (
-            self._present("body") if self._pb.HasField("body") else None
+            self._present("body") if (self._pb or self._message()).HasField("body") else None
         )
         return value

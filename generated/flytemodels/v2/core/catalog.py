@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.core import catalog_pb2 as _pb2
+from flyteidl2.core import identifier_pb2 as _flyteidl2_core_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -42,21 +44,45 @@ class CatalogArtifactTag(_Message):
         artifact_id: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (artifact_id is None or (artifact_id.__class__ is str and artifact_id.isascii())) and (
+            name is None or (name.__class__ is str and name.isascii())
+        ):
+            self._values = (
+                artifact_id,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_id,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifact_id,
             name,
-        )
+        ) = self._values
+        if artifact_id is not None:
+            _target.artifact_id = artifact_id
+        if name is not None:
+            _target.name = name
 
     @property
     def artifact_id(self) -> str:
         """``artifact_id``: string, field 1."""
-        value: str = self._pb.artifact_id
+        value: str = (self._pb or self._message()).artifact_id
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -77,17 +103,60 @@ class CatalogMetadata(_Message):
         artifact_tag: CatalogArtifactTag | None = None,
         source_task_execution: _core_identifier.TaskExecutionIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                dataset_id is None
+                or getattr(dataset_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_identifier_pb2.Identifier
+            )
+            and (
+                artifact_tag is None
+                or getattr(artifact_tag.__class__, "_IDL_PB", None) is _pb2.CatalogArtifactTag
+            )
+            and (
+                source_task_execution is None
+                or getattr(source_task_execution.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_identifier_pb2.TaskExecutionIdentifier
+            )
+        ):
+            self._values = (
+                dataset_id,
+                artifact_tag,
+                source_task_execution,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                dataset_id,
+                artifact_tag,
+                source_task_execution,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             dataset_id,
             artifact_tag,
             source_task_execution,
-        )
+        ) = self._values
+        if dataset_id is not None:
+            dataset_id._fm_into(_target.dataset_id)
+        if artifact_tag is not None:
+            artifact_tag._fm_into(_target.artifact_tag)
+        if source_task_execution is not None:
+            source_task_execution._fm_into(_target.source_task_execution)
 
     @property
     def dataset_id(self) -> _core_identifier.Identifier | None:
         """``dataset_id``: optional flyteidl2.core.Identifier, field 1."""
         value: _core_identifier.Identifier | None = (
-            self._present("dataset_id") if self._pb.HasField("dataset_id") else None
+            self._present("dataset_id")
+            if (self._pb or self._message()).HasField("dataset_id")
+            else None
         )
         return value
 
@@ -95,7 +164,9 @@ class CatalogMetadata(_Message):
     def artifact_tag(self) -> CatalogArtifactTag | None:
         """``artifact_tag``: optional flyteidl2.core.CatalogArtifactTag, field 2."""
         value: CatalogArtifactTag | None = (
-            self._present("artifact_tag") if self._pb.HasField("artifact_tag") else None
+            self._present("artifact_tag")
+            if (self._pb or self._message()).HasField("artifact_tag")
+            else None
         )
         return value
 
@@ -104,7 +175,7 @@ class CatalogMetadata(_Message):
         """``source_task_execution``: optional flyteidl2.core.TaskExecutionIdentifier, field 3."""
         value: _core_identifier.TaskExecutionIdentifier | None = (
             self._present("source_task_execution")
-            if self._pb.HasField("source_task_execution")
+            if (self._pb or self._message()).HasField("source_task_execution")
             else None
         )
         return value

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl2.core import execution_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -130,7 +131,63 @@ class ExecutionError(_Message):
         recoverability: ContainerError.Kind | int | None = None,
         gpu_fault: GpuFault | None = None,
     ) -> None:
-        self._build(
+        if (
+            (code is None or (code.__class__ is str and code.isascii()))
+            and (message is None or (message.__class__ is str and message.isascii()))
+            and (error_uri is None or (error_uri.__class__ is str and error_uri.isascii()))
+            and (
+                kind is None
+                or (
+                    (kind.__class__ is int or kind.__class__ is ExecutionError.ErrorKind)
+                    and -2147483648 <= kind <= 2147483647
+                )
+            )
+            and (timestamp is None or _fast.timestamp(timestamp))
+            and (worker is None or (worker.__class__ is str and worker.isascii()))
+            and (
+                recoverability is None
+                or (
+                    (
+                        recoverability.__class__ is int
+                        or recoverability.__class__ is ContainerError.Kind
+                    )
+                    and -2147483648 <= recoverability <= 2147483647
+                )
+            )
+            and (
+                gpu_fault is None or getattr(gpu_fault.__class__, "_IDL_PB", None) is _pb2.GpuFault
+            )
+        ):
+            self._values = (
+                code,
+                message,
+                error_uri,
+                kind,
+                timestamp,
+                worker,
+                recoverability,
+                gpu_fault,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                code,
+                message,
+                error_uri,
+                kind,
+                timestamp,
+                worker,
+                recoverability,
+                gpu_fault,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             code,
             message,
             error_uri,
@@ -139,24 +196,40 @@ class ExecutionError(_Message):
             worker,
             recoverability,
             gpu_fault,
-        )
+        ) = self._values
+        if code is not None:
+            _target.code = code
+        if message is not None:
+            _target.message = message
+        if error_uri is not None:
+            _target.error_uri = error_uri
+        if kind is not None:
+            _target.kind = kind
+        if timestamp is not None:
+            _fast.put_timestamp(_target.timestamp, timestamp)
+        if worker is not None:
+            _target.worker = worker
+        if recoverability is not None:
+            _target.recoverability = recoverability
+        if gpu_fault is not None:
+            gpu_fault._fm_into(_target.gpu_fault)
 
     @property
     def code(self) -> str:
         """``code``: string, field 1."""
-        value: str = self._pb.code
+        value: str = (self._pb or self._message()).code
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 2."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
     def error_uri(self) -> str:
         """``error_uri``: string, field 3."""
-        value: str = self._pb.error_uri
+        value: str = (self._pb or self._message()).error_uri
         return value
 
     @property
@@ -169,14 +242,16 @@ class ExecutionError(_Message):
     def timestamp(self) -> _datetime.datetime | None:
         """``timestamp``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("timestamp") if self._pb.HasField("timestamp") else None
+            self._present("timestamp")
+            if (self._pb or self._message()).HasField("timestamp")
+            else None
         )
         return value
 
     @property
     def worker(self) -> str:
         """``worker``: string, field 6."""
-        value: str = self._pb.worker
+        value: str = (self._pb or self._message()).worker
         return value
 
     @property
@@ -189,7 +264,9 @@ class ExecutionError(_Message):
     def gpu_fault(self) -> GpuFault | None:
         """``gpu_fault``: optional flyteidl2.core.GpuFault, field 8."""
         value: GpuFault | None = (
-            self._present("gpu_fault") if self._pb.HasField("gpu_fault") else None
+            self._present("gpu_fault")
+            if (self._pb or self._message()).HasField("gpu_fault")
+            else None
         )
         return value
 
@@ -240,7 +317,64 @@ class GpuFault(_Message):
         pid: int | None = None,
         process: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                kind is None
+                or (
+                    (kind.__class__ is int or kind.__class__ is GpuFault.Kind)
+                    and -2147483648 <= kind <= 2147483647
+                )
+            )
+            and (code is None or (code.__class__ is int and 0 <= code <= 4294967295))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (
+                severity is None
+                or (
+                    (severity.__class__ is int or severity.__class__ is GpuFault.Severity)
+                    and -2147483648 <= severity <= 2147483647
+                )
+            )
+            and (gpu_uuid is None or (gpu_uuid.__class__ is str and gpu_uuid.isascii()))
+            and (gpu_index is None or (gpu_index.__class__ is int and 0 <= gpu_index <= 4294967295))
+            and (pci_bus_id is None or (pci_bus_id.__class__ is str and pci_bus_id.isascii()))
+            and (node is None or (node.__class__ is str and node.isascii()))
+            and (pid is None or (pid.__class__ is int and 0 <= pid <= 4294967295))
+            and (process is None or (process.__class__ is str and process.isascii()))
+        ):
+            self._values = (
+                kind,
+                code,
+                name,
+                severity,
+                gpu_uuid,
+                gpu_index,
+                pci_bus_id,
+                node,
+                pid,
+                process,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                kind,
+                code,
+                name,
+                severity,
+                gpu_uuid,
+                gpu_index,
+                pci_bus_id,
+                node,
+                pid,
+                process,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             kind,
             code,
             name,
@@ -251,7 +385,27 @@ class GpuFault(_Message):
             node,
             pid,
             process,
-        )
+        ) = self._values
+        if kind is not None:
+            _target.kind = kind
+        if code is not None:
+            _target.code = code
+        if name is not None:
+            _target.name = name
+        if severity is not None:
+            _target.severity = severity
+        if gpu_uuid is not None:
+            _target.gpu_uuid = gpu_uuid
+        if gpu_index is not None:
+            _target.gpu_index = gpu_index
+        if pci_bus_id is not None:
+            _target.pci_bus_id = pci_bus_id
+        if node is not None:
+            _target.node = node
+        if pid is not None:
+            _target.pid = pid
+        if process is not None:
+            _target.process = process
 
     @property
     def kind(self) -> GpuFault.Kind:
@@ -262,13 +416,13 @@ class GpuFault(_Message):
     @property
     def code(self) -> int:
         """``code``: uint32, field 2."""
-        value: int = self._pb.code
+        value: int = (self._pb or self._message()).code
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 3."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
@@ -280,38 +434,38 @@ class GpuFault(_Message):
     @property
     def gpu_uuid(self) -> str:
         """``gpu_uuid``: string, field 5."""
-        value: str = self._pb.gpu_uuid
+        value: str = (self._pb or self._message()).gpu_uuid
         return value
 
     @property
     def gpu_index(self) -> int | None:
         """``gpu_index``: optional uint32, field 6."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: int | None = pb.gpu_index if pb.HasField("gpu_index") else None
         return value
 
     @property
     def pci_bus_id(self) -> str:
         """``pci_bus_id``: string, field 7."""
-        value: str = self._pb.pci_bus_id
+        value: str = (self._pb or self._message()).pci_bus_id
         return value
 
     @property
     def node(self) -> str:
         """``node``: string, field 8."""
-        value: str = self._pb.node
+        value: str = (self._pb or self._message()).node
         return value
 
     @property
     def pid(self) -> int:
         """``pid``: uint32, field 9."""
-        value: int = self._pb.pid
+        value: int = (self._pb or self._message()).pid
         return value
 
     @property
     def process(self) -> str:
         """``process``: string, field 10."""
-        value: str = self._pb.process
+        value: str = (self._pb or self._message()).process
         return value
 
 
@@ -340,23 +494,70 @@ class ContainerError(_Message):
         kind: ContainerError.Kind | int | None = None,
         origin: ExecutionError.ErrorKind | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (code is None or (code.__class__ is str and code.isascii()))
+            and (message is None or (message.__class__ is str and message.isascii()))
+            and (
+                kind is None
+                or (
+                    (kind.__class__ is int or kind.__class__ is ContainerError.Kind)
+                    and -2147483648 <= kind <= 2147483647
+                )
+            )
+            and (
+                origin is None
+                or (
+                    (origin.__class__ is int or origin.__class__ is ExecutionError.ErrorKind)
+                    and -2147483648 <= origin <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                code,
+                message,
+                kind,
+                origin,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                code,
+                message,
+                kind,
+                origin,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             code,
             message,
             kind,
             origin,
-        )
+        ) = self._values
+        if code is not None:
+            _target.code = code
+        if message is not None:
+            _target.message = message
+        if kind is not None:
+            _target.kind = kind
+        if origin is not None:
+            _target.origin = origin
 
     @property
     def code(self) -> str:
         """``code``: string, field 1."""
-        value: str = self._pb.code
+        value: str = (self._pb or self._message()).code
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 2."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
@@ -383,15 +584,29 @@ class ErrorDocument(_Message):
         self,
         error: ContainerError | None = None,
     ) -> None:
-        self._build(
-            error,
-        )
+        if error is None or getattr(error.__class__, "_IDL_PB", None) is _pb2.ContainerError:
+            self._values = (error,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                error,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (error,) = self._values
+        if error is not None:
+            error._fm_into(_target.error)
 
     @property
     def error(self) -> ContainerError | None:
         """``error``: optional flyteidl2.core.ContainerError, field 1."""
         value: ContainerError | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value
 
@@ -439,7 +654,64 @@ class TaskLog(_Message):
         ready: bool | None = None,
         icon_uri: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (uri is None or (uri.__class__ is str and uri.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (
+                message_format is None
+                or (
+                    (
+                        message_format.__class__ is int
+                        or message_format.__class__ is TaskLog.MessageFormat
+                    )
+                    and -2147483648 <= message_format <= 2147483647
+                )
+            )
+            and (ttl is None or _fast.duration(ttl))
+            and (ShowWhilePending is None or ShowWhilePending.__class__ is bool)
+            and (HideOnceFinished is None or HideOnceFinished.__class__ is bool)
+            and (
+                link_type is None
+                or (
+                    (link_type.__class__ is int or link_type.__class__ is TaskLog.LinkType)
+                    and -2147483648 <= link_type <= 2147483647
+                )
+            )
+            and (ready is None or ready.__class__ is bool)
+            and (icon_uri is None or (icon_uri.__class__ is str and icon_uri.isascii()))
+        ):
+            self._values = (
+                uri,
+                name,
+                message_format,
+                ttl,
+                ShowWhilePending,
+                HideOnceFinished,
+                link_type,
+                ready,
+                icon_uri,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                uri,
+                name,
+                message_format,
+                ttl,
+                ShowWhilePending,
+                HideOnceFinished,
+                link_type,
+                ready,
+                icon_uri,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             uri,
             name,
             message_format,
@@ -449,18 +721,36 @@ class TaskLog(_Message):
             link_type,
             ready,
             icon_uri,
-        )
+        ) = self._values
+        if uri is not None:
+            _target.uri = uri
+        if name is not None:
+            _target.name = name
+        if message_format is not None:
+            _target.message_format = message_format
+        if ttl is not None:
+            _fast.put_duration(_target.ttl, ttl)
+        if ShowWhilePending is not None:
+            _target.ShowWhilePending = ShowWhilePending
+        if HideOnceFinished is not None:
+            _target.HideOnceFinished = HideOnceFinished
+        if link_type is not None:
+            _target.link_type = link_type
+        if ready is not None:
+            _target.ready = ready
+        if icon_uri is not None:
+            _target.icon_uri = icon_uri
 
     @property
     def uri(self) -> str:
         """``uri``: string, field 1."""
-        value: str = self._pb.uri
+        value: str = (self._pb or self._message()).uri
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
@@ -473,20 +763,20 @@ class TaskLog(_Message):
     def ttl(self) -> _datetime.timedelta | None:
         """``ttl``: optional google.protobuf.Duration, field 4."""
         value: _datetime.timedelta | None = (
-            self._present("ttl") if self._pb.HasField("ttl") else None
+            self._present("ttl") if (self._pb or self._message()).HasField("ttl") else None
         )
         return value
 
     @property
     def ShowWhilePending(self) -> bool:
         """``ShowWhilePending``: bool, field 5."""
-        value: bool = self._pb.ShowWhilePending
+        value: bool = (self._pb or self._message()).ShowWhilePending
         return value
 
     @property
     def HideOnceFinished(self) -> bool:
         """``HideOnceFinished``: bool, field 6."""
-        value: bool = self._pb.HideOnceFinished
+        value: bool = (self._pb or self._message()).HideOnceFinished
         return value
 
     @property
@@ -498,13 +788,13 @@ class TaskLog(_Message):
     @property
     def ready(self) -> bool:
         """``ready``: bool, field 8."""
-        value: bool = self._pb.ready
+        value: bool = (self._pb or self._message()).ready
         return value
 
     @property
     def icon_uri(self) -> str:
         """``icon_uri``: string, field 9."""
-        value: str = self._pb.icon_uri
+        value: str = (self._pb or self._message()).icon_uri
         return value
 
 
@@ -529,13 +819,62 @@ class LogContext(_Message):
         pod_name_prefix: str | None = None,
         pod_name_prefixes: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (pods is None or _fast.models(pods, _pb2.PodLogContext))
+            and (
+                primary_pod_name is None
+                or (primary_pod_name.__class__ is str and primary_pod_name.isascii())
+            )
+            and (
+                connector is None
+                or getattr(connector.__class__, "_IDL_PB", None) is _pb2.ConnectorLogContext
+            )
+            and (
+                pod_name_prefix is None
+                or (pod_name_prefix.__class__ is str and pod_name_prefix.isascii())
+            )
+            and (pod_name_prefixes is None or _fast.strings(pod_name_prefixes))
+        ):
+            self._values = (
+                [*pods] if pods else None,
+                primary_pod_name,
+                connector,
+                pod_name_prefix,
+                [*pod_name_prefixes] if pod_name_prefixes else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                pods,
+                primary_pod_name,
+                connector,
+                pod_name_prefix,
+                pod_name_prefixes,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             pods,
             primary_pod_name,
             connector,
             pod_name_prefix,
             pod_name_prefixes,
-        )
+        ) = self._values
+        if pods is not None:
+            _fast.put_models(_target.pods, pods)
+        if primary_pod_name is not None:
+            _target.primary_pod_name = primary_pod_name
+        if connector is not None:
+            connector._fm_into(_target.connector)
+        if pod_name_prefix is not None:
+            _target.pod_name_prefix = pod_name_prefix
+        if pod_name_prefixes is not None:
+            _target.pod_name_prefixes.extend(pod_name_prefixes)
 
     @property
     def pods(self) -> list[PodLogContext]:
@@ -546,21 +885,23 @@ class LogContext(_Message):
     @property
     def primary_pod_name(self) -> str:
         """``primary_pod_name``: string, field 2."""
-        value: str = self._pb.primary_pod_name
+        value: str = (self._pb or self._message()).primary_pod_name
         return value
 
     @property
     def connector(self) -> ConnectorLogContext | None:
         """``connector``: optional flyteidl2.core.ConnectorLogContext, field 3."""
         value: ConnectorLogContext | None = (
-            self._present("connector") if self._pb.HasField("connector") else None
+            self._present("connector")
+            if (self._pb or self._message()).HasField("connector")
+            else None
         )
         return value
 
     @property
     def pod_name_prefix(self) -> str:
         """``pod_name_prefix``: string, field 4."""
-        value: str = self._pb.pod_name_prefix
+        value: str = (self._pb or self._message()).pod_name_prefix
         return value
 
     @property
@@ -581,14 +922,28 @@ class ConnectorLogContext(_Message):
         self,
         endpoint: str | None = None,
     ) -> None:
-        self._build(
-            endpoint,
-        )
+        if endpoint is None or (endpoint.__class__ is str and endpoint.isascii()):
+            self._values = (endpoint,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                endpoint,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (endpoint,) = self._values
+        if endpoint is not None:
+            _target.endpoint = endpoint
 
     @property
     def endpoint(self) -> str:
         """``endpoint``: string, field 1."""
-        value: str = self._pb.endpoint
+        value: str = (self._pb or self._message()).endpoint
         return value
 
 
@@ -613,24 +968,67 @@ class PodLogContext(_Message):
         primary_container_name: str | None = None,
         init_containers: _abc.Iterable[ContainerContext] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (namespace is None or (namespace.__class__ is str and namespace.isascii()))
+            and (pod_name is None or (pod_name.__class__ is str and pod_name.isascii()))
+            and (containers is None or _fast.models(containers, _pb2.ContainerContext))
+            and (
+                primary_container_name is None
+                or (primary_container_name.__class__ is str and primary_container_name.isascii())
+            )
+            and (init_containers is None or _fast.models(init_containers, _pb2.ContainerContext))
+        ):
+            self._values = (
+                namespace,
+                pod_name,
+                [*containers] if containers else None,
+                primary_container_name,
+                [*init_containers] if init_containers else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                namespace,
+                pod_name,
+                containers,
+                primary_container_name,
+                init_containers,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             namespace,
             pod_name,
             containers,
             primary_container_name,
             init_containers,
-        )
+        ) = self._values
+        if namespace is not None:
+            _target.namespace = namespace
+        if pod_name is not None:
+            _target.pod_name = pod_name
+        if containers is not None:
+            _fast.put_models(_target.containers, containers)
+        if primary_container_name is not None:
+            _target.primary_container_name = primary_container_name
+        if init_containers is not None:
+            _fast.put_models(_target.init_containers, init_containers)
 
     @property
     def namespace(self) -> str:
         """``namespace``: string, field 1."""
-        value: str = self._pb.namespace
+        value: str = (self._pb or self._message()).namespace
         return value
 
     @property
     def pod_name(self) -> str:
         """``pod_name``: string, field 2."""
-        value: str = self._pb.pod_name
+        value: str = (self._pb or self._message()).pod_name
         return value
 
     @property
@@ -642,7 +1040,7 @@ class PodLogContext(_Message):
     @property
     def primary_container_name(self) -> str:
         """``primary_container_name``: string, field 4."""
-        value: str = self._pb.primary_container_name
+        value: str = (self._pb or self._message()).primary_container_name
         return value
 
     @property
@@ -677,17 +1075,41 @@ class ContainerContext(_Message):
             container_start_time: _datetime.datetime | None = None,
             container_end_time: _datetime.datetime | None = None,
         ) -> None:
-            self._build(
+            if (container_start_time is None or _fast.timestamp(container_start_time)) and (
+                container_end_time is None or _fast.timestamp(container_end_time)
+            ):
+                self._values = (
+                    container_start_time,
+                    container_end_time,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    container_start_time,
+                    container_end_time,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 container_start_time,
                 container_end_time,
-            )
+            ) = self._values
+            if container_start_time is not None:
+                _fast.put_timestamp(_target.container_start_time, container_start_time)
+            if container_end_time is not None:
+                _fast.put_timestamp(_target.container_end_time, container_end_time)
 
         @property
         def container_start_time(self) -> _datetime.datetime | None:
             """``container_start_time``: optional google.protobuf.Timestamp, field 1."""
             value: _datetime.datetime | None = (
                 self._present("container_start_time")
-                if self._pb.HasField("container_start_time")
+                if (self._pb or self._message()).HasField("container_start_time")
                 else None
             )
             return value
@@ -697,7 +1119,7 @@ class ContainerContext(_Message):
             """``container_end_time``: optional google.protobuf.Timestamp, field 2."""
             value: _datetime.datetime | None = (
                 self._present("container_end_time")
-                if self._pb.HasField("container_end_time")
+                if (self._pb or self._message()).HasField("container_end_time")
                 else None
             )
             return value
@@ -707,22 +1129,49 @@ class ContainerContext(_Message):
         container_name: str | None = None,
         process: ContainerContext.ProcessContext | None = None,
     ) -> None:
-        self._build(
+        if (
+            container_name is None or (container_name.__class__ is str and container_name.isascii())
+        ) and (
+            process is None
+            or getattr(process.__class__, "_IDL_PB", None) is _pb2.ContainerContext.ProcessContext
+        ):
+            self._values = (
+                container_name,
+                process,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                container_name,
+                process,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             container_name,
             process,
-        )
+        ) = self._values
+        if container_name is not None:
+            _target.container_name = container_name
+        if process is not None:
+            process._fm_into(_target.process)
 
     @property
     def container_name(self) -> str:
         """``container_name``: string, field 1."""
-        value: str = self._pb.container_name
+        value: str = (self._pb or self._message()).container_name
         return value
 
     @property
     def process(self) -> ContainerContext.ProcessContext | None:
         """``process``: optional flyteidl2.core.ContainerContext.ProcessContext, field 2."""
         value: ContainerContext.ProcessContext | None = (
-            self._present("process") if self._pb.HasField("process") else None
+            self._present("process") if (self._pb or self._message()).HasField("process") else None
         )
         return value
 
@@ -738,15 +1187,31 @@ class QualityOfServiceSpec(_Message):
         self,
         queueing_budget: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
-            queueing_budget,
-        )
+        if queueing_budget is None or _fast.duration(queueing_budget):
+            self._values = (queueing_budget,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                queueing_budget,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (queueing_budget,) = self._values
+        if queueing_budget is not None:
+            _fast.put_duration(_target.queueing_budget, queueing_budget)
 
     @property
     def queueing_budget(self) -> _datetime.timedelta | None:
         """``queueing_budget``: optional google.protobuf.Duration, field 1."""
         value: _datetime.timedelta | None = (
-            self._present("queueing_budget") if self._pb.HasField("queueing_budget") else None
+            self._present("queueing_budget")
+            if (self._pb or self._message()).HasField("queueing_budget")
+            else None
         )
         return value
 
@@ -774,16 +1239,51 @@ class QualityOfService(_Message):
         tier: QualityOfService.Tier | int | None = None,
         spec: QualityOfServiceSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                tier is None
+                or (
+                    (tier.__class__ is int or tier.__class__ is QualityOfService.Tier)
+                    and -2147483648 <= tier <= 2147483647
+                )
+            )
+            and (
+                spec is None
+                or getattr(spec.__class__, "_IDL_PB", None) is _pb2.QualityOfServiceSpec
+            )
+            and (tier is not None) + (spec is not None) < 2
+        ):
+            self._values = (
+                tier,
+                spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                tier,
+                spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             tier,
             spec,
-        )
+        ) = self._values
+        if tier is not None:
+            _target.tier = tier
+        if spec is not None:
+            spec._fm_into(_target.spec)
 
     @property
     def tier(self) -> QualityOfService.Tier | None:
         """``tier``: optional flyteidl2.core.QualityOfService.Tier, field 1."""
         value: QualityOfService.Tier | None = (
-            self._present("tier") if self._pb.HasField("tier") else None
+            self._present("tier") if (self._pb or self._message()).HasField("tier") else None
         )
         return value
 
@@ -791,6 +1291,6 @@ class QualityOfService(_Message):
     def spec(self) -> QualityOfServiceSpec | None:
         """``spec``: optional flyteidl2.core.QualityOfServiceSpec, field 2."""
         value: QualityOfServiceSpec | None = (
-            self._present("spec") if self._pb.HasField("spec") else None
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
         )
         return value

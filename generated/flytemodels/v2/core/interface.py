@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.core import interface_pb2 as _pb2
+from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -35,25 +39,71 @@ class Variable(_Message):
         artifact_partial_id: _core_artifact_id.ArtifactID | None = None,
         artifact_tag: _core_artifact_id.ArtifactTag | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                type is None
+                or getattr(type.__class__, "_IDL_PB", None) is _flyteidl2_core_types_pb2.LiteralType
+            )
+            and (description is None or (description.__class__ is str and description.isascii()))
+            and (
+                artifact_partial_id is None
+                or getattr(artifact_partial_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.ArtifactID
+            )
+            and (
+                artifact_tag is None
+                or getattr(artifact_tag.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.ArtifactTag
+            )
+        ):
+            self._values = (
+                type,
+                description,
+                artifact_partial_id,
+                artifact_tag,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                type,
+                description,
+                artifact_partial_id,
+                artifact_tag,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             type,
             description,
             artifact_partial_id,
             artifact_tag,
-        )
+        ) = self._values
+        if type is not None:
+            type._fm_into(_target.type)
+        if description is not None:
+            _target.description = description
+        if artifact_partial_id is not None:
+            artifact_partial_id._fm_into(_target.artifact_partial_id)
+        if artifact_tag is not None:
+            artifact_tag._fm_into(_target.artifact_tag)
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 1."""
         value: _core_types.LiteralType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
     @property
     def description(self) -> str:
         """``description``: string, field 2."""
-        value: str = self._pb.description
+        value: str = (self._pb or self._message()).description
         return value
 
     @property
@@ -61,7 +111,7 @@ class Variable(_Message):
         """``artifact_partial_id``: optional flyteidl2.core.ArtifactID, field 3."""
         value: _core_artifact_id.ArtifactID | None = (
             self._present("artifact_partial_id")
-            if self._pb.HasField("artifact_partial_id")
+            if (self._pb or self._message()).HasField("artifact_partial_id")
             else None
         )
         return value
@@ -70,7 +120,9 @@ class Variable(_Message):
     def artifact_tag(self) -> _core_artifact_id.ArtifactTag | None:
         """``artifact_tag``: optional flyteidl2.core.ArtifactTag, field 4."""
         value: _core_artifact_id.ArtifactTag | None = (
-            self._present("artifact_tag") if self._pb.HasField("artifact_tag") else None
+            self._present("artifact_tag")
+            if (self._pb or self._message()).HasField("artifact_tag")
+            else None
         )
         return value
 
@@ -90,21 +142,47 @@ class VariableEntry(_Message):
         key: str | None = None,
         value: Variable | None = None,
     ) -> None:
-        self._build(
+        if (key is None or (key.__class__ is str and key.isascii())) and (
+            value is None or getattr(value.__class__, "_IDL_PB", None) is _pb2.Variable
+        ):
+            self._values = (
+                key,
+                value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             value,
-        )
+        ) = self._values
+        if key is not None:
+            _target.key = key
+        if value is not None:
+            value._fm_into(_target.value)
 
     @property
     def key(self) -> str:
         """``key``: string, field 1."""
-        value: str = self._pb.key
+        value: str = (self._pb or self._message()).key
         return value
 
     @property
     def value(self) -> Variable | None:
         """``value``: optional flyteidl2.core.Variable, field 2."""
-        value: Variable | None = self._present("value") if self._pb.HasField("value") else None
+        value: Variable | None = (
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
+        )
         return value
 
 
@@ -119,9 +197,23 @@ class VariableMap(_Message):
         self,
         variables: _abc.Iterable[VariableEntry] | None = None,
     ) -> None:
-        self._build(
-            variables,
-        )
+        if variables is None or _fast.models(variables, _pb2.VariableEntry):
+            self._values = ([*variables] if variables else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                variables,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (variables,) = self._values
+        if variables is not None:
+            _fast.put_models(_target.variables, variables)
 
     @property
     def variables(self) -> list[VariableEntry]:
@@ -145,22 +237,48 @@ class TypedInterface(_Message):
         inputs: VariableMap | None = None,
         outputs: VariableMap | None = None,
     ) -> None:
-        self._build(
+        if (inputs is None or getattr(inputs.__class__, "_IDL_PB", None) is _pb2.VariableMap) and (
+            outputs is None or getattr(outputs.__class__, "_IDL_PB", None) is _pb2.VariableMap
+        ):
+            self._values = (
+                inputs,
+                outputs,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs,
+                outputs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs,
             outputs,
-        )
+        ) = self._values
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
 
     @property
     def inputs(self) -> VariableMap | None:
         """``inputs``: optional flyteidl2.core.VariableMap, field 1."""
-        value: VariableMap | None = self._present("inputs") if self._pb.HasField("inputs") else None
+        value: VariableMap | None = (
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
+        )
         return value
 
     @property
     def outputs(self) -> VariableMap | None:
         """``outputs``: optional flyteidl2.core.VariableMap, field 2."""
         value: VariableMap | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
@@ -186,32 +304,91 @@ class Parameter(_Message):
         artifact_query: _core_artifact_id.ArtifactQuery | None = None,
         artifact_id: _core_artifact_id.ArtifactID | None = None,
     ) -> None:
-        self._build(
+        if (
+            (var is None or getattr(var.__class__, "_IDL_PB", None) is _pb2.Variable)
+            and (
+                default is None
+                or getattr(default.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_literals_pb2.Literal
+            )
+            and (required is None or required.__class__ is bool)
+            and (
+                artifact_query is None
+                or getattr(artifact_query.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.ArtifactQuery
+            )
+            and (
+                artifact_id is None
+                or getattr(artifact_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.ArtifactID
+            )
+            and (default is not None)
+            + (required is not None)
+            + (artifact_query is not None)
+            + (artifact_id is not None)
+            < 2
+        ):
+            self._values = (
+                var,
+                default,
+                required,
+                artifact_query,
+                artifact_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                var,
+                default,
+                required,
+                artifact_query,
+                artifact_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             var,
             default,
             required,
             artifact_query,
             artifact_id,
-        )
+        ) = self._values
+        if var is not None:
+            var._fm_into(_target.var)
+        if default is not None:
+            default._fm_into(_target.default)
+        if required is not None:
+            _target.required = required
+        if artifact_query is not None:
+            artifact_query._fm_into(_target.artifact_query)
+        if artifact_id is not None:
+            artifact_id._fm_into(_target.artifact_id)
 
     @property
     def var(self) -> Variable | None:
         """``var``: optional flyteidl2.core.Variable, field 1."""
-        value: Variable | None = self._present("var") if self._pb.HasField("var") else None
+        value: Variable | None = (
+            self._present("var") if (self._pb or self._message()).HasField("var") else None
+        )
         return value
 
     @property
     def default(self) -> _core_literals.Literal | None:
         """``default``: optional flyteidl2.core.Literal, field 2."""
         value: _core_literals.Literal | None = (
-            self._present("default") if self._pb.HasField("default") else None
+            self._present("default") if (self._pb or self._message()).HasField("default") else None
         )
         return value
 
     @property
     def required(self) -> bool | None:
         """``required``: optional bool, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.required if pb.HasField("required") else None
         return value
 
@@ -219,7 +396,9 @@ class Parameter(_Message):
     def artifact_query(self) -> _core_artifact_id.ArtifactQuery | None:
         """``artifact_query``: optional flyteidl2.core.ArtifactQuery, field 4."""
         value: _core_artifact_id.ArtifactQuery | None = (
-            self._present("artifact_query") if self._pb.HasField("artifact_query") else None
+            self._present("artifact_query")
+            if (self._pb or self._message()).HasField("artifact_query")
+            else None
         )
         return value
 
@@ -227,7 +406,9 @@ class Parameter(_Message):
     def artifact_id(self) -> _core_artifact_id.ArtifactID | None:
         """``artifact_id``: optional flyteidl2.core.ArtifactID, field 5."""
         value: _core_artifact_id.ArtifactID | None = (
-            self._present("artifact_id") if self._pb.HasField("artifact_id") else None
+            self._present("artifact_id")
+            if (self._pb or self._message()).HasField("artifact_id")
+            else None
         )
         return value
 
@@ -243,9 +424,23 @@ class ParameterMap(_Message):
         self,
         parameters: _abc.Mapping[str, Parameter] | None = None,
     ) -> None:
-        self._build(
-            parameters,
-        )
+        if parameters is None or _fast.model_map(parameters, _pb2.Parameter):
+            self._values = ({**parameters} if parameters else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                parameters,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (parameters,) = self._values
+        if parameters is not None:
+            _fast.put_model_map(_target.parameters, parameters)
 
     @property
     def parameters(self) -> dict[str, Parameter]:

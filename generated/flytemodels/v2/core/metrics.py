@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl2.core import metrics_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     import typing as _typing
@@ -28,21 +29,41 @@ class ExecutionMetricResult(_Message):
         metric: str | None = None,
         data: dict[str, _typing.Any] | None = None,
     ) -> None:
-        self._build(
+        if (metric is None or (metric.__class__ is str and metric.isascii())) and data is None:
+            self._values = (
+                metric,
+                data,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                metric,
+                data,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             metric,
             data,
-        )
+        ) = self._values
+        if metric is not None:
+            _target.metric = metric
 
     @property
     def metric(self) -> str:
         """``metric``: string, field 1."""
-        value: str = self._pb.metric
+        value: str = (self._pb or self._message()).metric
         return value
 
     @property
     def data(self) -> dict[str, _typing.Any] | None:
         """``data``: optional google.protobuf.Struct, field 2."""
         value: dict[str, _typing.Any] | None = (
-            self._present("data") if self._pb.HasField("data") else None
+            self._present("data") if (self._pb or self._message()).HasField("data") else None
         )
         return value

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl2.core import types_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -62,15 +63,46 @@ class SchemaType(_Message):
             name: str | None = None,
             type: SchemaType.SchemaColumn.SchemaColumnType | int | None = None,
         ) -> None:
-            self._build(
+            if (name is None or (name.__class__ is str and name.isascii())) and (
+                type is None
+                or (
+                    (
+                        type.__class__ is int
+                        or type.__class__ is SchemaType.SchemaColumn.SchemaColumnType
+                    )
+                    and -2147483648 <= type <= 2147483647
+                )
+            ):
+                self._values = (
+                    name,
+                    type,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    name,
+                    type,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 name,
                 type,
-            )
+            ) = self._values
+            if name is not None:
+                _target.name = name
+            if type is not None:
+                _target.type = type
 
         @property
         def name(self) -> str:
             """``name``: string, field 1."""
-            value: str = self._pb.name
+            value: str = (self._pb or self._message()).name
             return value
 
         @property
@@ -83,9 +115,23 @@ class SchemaType(_Message):
         self,
         columns: _abc.Iterable[SchemaType.SchemaColumn] | None = None,
     ) -> None:
-        self._build(
-            columns,
-        )
+        if columns is None or _fast.models(columns, _pb2.SchemaType.SchemaColumn):
+            self._values = ([*columns] if columns else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                columns,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (columns,) = self._values
+        if columns is not None:
+            _fast.put_models(_target.columns, columns)
 
     @property
     def columns(self) -> list[SchemaType.SchemaColumn]:
@@ -121,22 +167,49 @@ class StructuredDatasetType(_Message):
             name: str | None = None,
             literal_type: LiteralType | None = None,
         ) -> None:
-            self._build(
+            if (name is None or (name.__class__ is str and name.isascii())) and (
+                literal_type is None
+                or getattr(literal_type.__class__, "_IDL_PB", None) is _pb2.LiteralType
+            ):
+                self._values = (
+                    name,
+                    literal_type,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    name,
+                    literal_type,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 name,
                 literal_type,
-            )
+            ) = self._values
+            if name is not None:
+                _target.name = name
+            if literal_type is not None:
+                literal_type._fm_into(_target.literal_type)
 
         @property
         def name(self) -> str:
             """``name``: string, field 1."""
-            value: str = self._pb.name
+            value: str = (self._pb or self._message()).name
             return value
 
         @property
         def literal_type(self) -> LiteralType | None:
             """``literal_type``: optional flyteidl2.core.LiteralType, field 2."""
             value: LiteralType | None = (
-                self._present("literal_type") if self._pb.HasField("literal_type") else None
+                self._present("literal_type")
+                if (self._pb or self._message()).HasField("literal_type")
+                else None
             )
             return value
 
@@ -147,12 +220,50 @@ class StructuredDatasetType(_Message):
         external_schema_type: str | None = None,
         external_schema_bytes: bytes | None = None,
     ) -> None:
-        self._build(
+        if (
+            (columns is None or _fast.models(columns, _pb2.StructuredDatasetType.DatasetColumn))
+            and (format is None or (format.__class__ is str and format.isascii()))
+            and (
+                external_schema_type is None
+                or (external_schema_type.__class__ is str and external_schema_type.isascii())
+            )
+            and (external_schema_bytes is None or external_schema_bytes.__class__ is bytes)
+        ):
+            self._values = (
+                [*columns] if columns else None,
+                format,
+                external_schema_type,
+                external_schema_bytes,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                columns,
+                format,
+                external_schema_type,
+                external_schema_bytes,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             columns,
             format,
             external_schema_type,
             external_schema_bytes,
-        )
+        ) = self._values
+        if columns is not None:
+            _fast.put_models(_target.columns, columns)
+        if format is not None:
+            _target.format = format
+        if external_schema_type is not None:
+            _target.external_schema_type = external_schema_type
+        if external_schema_bytes is not None:
+            _target.external_schema_bytes = external_schema_bytes
 
     @property
     def columns(self) -> list[StructuredDatasetType.DatasetColumn]:
@@ -163,19 +274,19 @@ class StructuredDatasetType(_Message):
     @property
     def format(self) -> str:
         """``format``: string, field 2."""
-        value: str = self._pb.format
+        value: str = (self._pb or self._message()).format
         return value
 
     @property
     def external_schema_type(self) -> str:
         """``external_schema_type``: string, field 3."""
-        value: str = self._pb.external_schema_type
+        value: str = (self._pb or self._message()).external_schema_type
         return value
 
     @property
     def external_schema_bytes(self) -> bytes:
         """``external_schema_bytes``: bytes, field 4."""
-        value: bytes = self._pb.external_schema_bytes
+        value: bytes = (self._pb or self._message()).external_schema_bytes
         return value
 
 
@@ -200,15 +311,46 @@ class BlobType(_Message):
         format: str | None = None,
         dimensionality: BlobType.BlobDimensionality | int | None = None,
     ) -> None:
-        self._build(
+        if (format is None or (format.__class__ is str and format.isascii())) and (
+            dimensionality is None
+            or (
+                (
+                    dimensionality.__class__ is int
+                    or dimensionality.__class__ is BlobType.BlobDimensionality
+                )
+                and -2147483648 <= dimensionality <= 2147483647
+            )
+        ):
+            self._values = (
+                format,
+                dimensionality,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                format,
+                dimensionality,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             format,
             dimensionality,
-        )
+        ) = self._values
+        if format is not None:
+            _target.format = format
+        if dimensionality is not None:
+            _target.dimensionality = dimensionality
 
     @property
     def format(self) -> str:
         """``format``: string, field 1."""
-        value: str = self._pb.format
+        value: str = (self._pb or self._message()).format
         return value
 
     @property
@@ -229,9 +371,23 @@ class EnumType(_Message):
         self,
         values: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
-            values,
-        )
+        if values is None or _fast.strings(values):
+            self._values = ([*values] if values else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (values,) = self._values
+        if values is not None:
+            _target.values.extend(values)
 
     @property
     def values(self) -> list[str]:
@@ -251,9 +407,23 @@ class UnionType(_Message):
         self,
         variants: _abc.Iterable[LiteralType] | None = None,
     ) -> None:
-        self._build(
-            variants,
-        )
+        if variants is None or _fast.models(variants, _pb2.LiteralType):
+            self._values = ([*variants] if variants else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                variants,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (variants,) = self._values
+        if variants is not None:
+            _fast.put_models(_target.variants, variants)
 
     @property
     def variants(self) -> list[LiteralType]:
@@ -277,15 +447,39 @@ class TypeStructure(_Message):
         tag: str | None = None,
         dataclass_type: _abc.Mapping[str, LiteralType] | None = None,
     ) -> None:
-        self._build(
+        if (tag is None or (tag.__class__ is str and tag.isascii())) and (
+            dataclass_type is None or _fast.model_map(dataclass_type, _pb2.LiteralType)
+        ):
+            self._values = (
+                tag,
+                {**dataclass_type} if dataclass_type else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                tag,
+                dataclass_type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             tag,
             dataclass_type,
-        )
+        ) = self._values
+        if tag is not None:
+            _target.tag = tag
+        if dataclass_type is not None:
+            _fast.put_model_map(_target.dataclass_type, dataclass_type)
 
     @property
     def tag(self) -> str:
         """``tag``: string, field 1."""
-        value: str = self._pb.tag
+        value: str = (self._pb or self._message()).tag
         return value
 
     @property
@@ -306,15 +500,29 @@ class TypeAnnotation(_Message):
         self,
         annotations: dict[str, _typing.Any] | None = None,
     ) -> None:
-        self._build(
-            annotations,
-        )
+        if annotations is None:
+            self._values = (annotations,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                annotations,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (annotations,) = self._values
 
     @property
     def annotations(self) -> dict[str, _typing.Any] | None:
         """``annotations``: optional google.protobuf.Struct, field 1."""
         value: dict[str, _typing.Any] | None = (
-            self._present("annotations") if self._pb.HasField("annotations") else None
+            self._present("annotations")
+            if (self._pb or self._message()).HasField("annotations")
+            else None
         )
         return value
 
@@ -352,7 +560,91 @@ class LiteralType(_Message):
         annotation: TypeAnnotation | None = None,
         structure: TypeStructure | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                simple is None
+                or (
+                    (simple.__class__ is int or simple.__class__ is SimpleType)
+                    and -2147483648 <= simple <= 2147483647
+                )
+            )
+            and (schema is None or getattr(schema.__class__, "_IDL_PB", None) is _pb2.SchemaType)
+            and (
+                collection_type is None
+                or getattr(collection_type.__class__, "_IDL_PB", None) is _pb2.LiteralType
+            )
+            and (
+                map_value_type is None
+                or getattr(map_value_type.__class__, "_IDL_PB", None) is _pb2.LiteralType
+            )
+            and (blob is None or getattr(blob.__class__, "_IDL_PB", None) is _pb2.BlobType)
+            and (
+                enum_type is None or getattr(enum_type.__class__, "_IDL_PB", None) is _pb2.EnumType
+            )
+            and (
+                structured_dataset_type is None
+                or getattr(structured_dataset_type.__class__, "_IDL_PB", None)
+                is _pb2.StructuredDatasetType
+            )
+            and (
+                union_type is None
+                or getattr(union_type.__class__, "_IDL_PB", None) is _pb2.UnionType
+            )
+            and metadata is None
+            and (
+                annotation is None
+                or getattr(annotation.__class__, "_IDL_PB", None) is _pb2.TypeAnnotation
+            )
+            and (
+                structure is None
+                or getattr(structure.__class__, "_IDL_PB", None) is _pb2.TypeStructure
+            )
+            and (simple is not None)
+            + (schema is not None)
+            + (collection_type is not None)
+            + (map_value_type is not None)
+            + (blob is not None)
+            + (enum_type is not None)
+            + (structured_dataset_type is not None)
+            + (union_type is not None)
+            < 2
+        ):
+            self._values = (
+                simple,
+                schema,
+                collection_type,
+                map_value_type,
+                blob,
+                enum_type,
+                structured_dataset_type,
+                union_type,
+                metadata,
+                annotation,
+                structure,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                simple,
+                schema,
+                collection_type,
+                map_value_type,
+                blob,
+                enum_type,
+                structured_dataset_type,
+                union_type,
+                metadata,
+                annotation,
+                structure,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             simple,
             schema,
             collection_type,
@@ -364,25 +656,51 @@ class LiteralType(_Message):
             metadata,
             annotation,
             structure,
-        )
+        ) = self._values
+        if simple is not None:
+            _target.simple = simple
+        if schema is not None:
+            schema._fm_into(_target.schema)
+        if collection_type is not None:
+            collection_type._fm_into(_target.collection_type)
+        if map_value_type is not None:
+            map_value_type._fm_into(_target.map_value_type)
+        if blob is not None:
+            blob._fm_into(_target.blob)
+        if enum_type is not None:
+            enum_type._fm_into(_target.enum_type)
+        if structured_dataset_type is not None:
+            structured_dataset_type._fm_into(_target.structured_dataset_type)
+        if union_type is not None:
+            union_type._fm_into(_target.union_type)
+        if annotation is not None:
+            annotation._fm_into(_target.annotation)
+        if structure is not None:
+            structure._fm_into(_target.structure)
 
     @property
     def simple(self) -> SimpleType | None:
         """``simple``: optional flyteidl2.core.SimpleType, field 1."""
-        value: SimpleType | None = self._present("simple") if self._pb.HasField("simple") else None
+        value: SimpleType | None = (
+            self._present("simple") if (self._pb or self._message()).HasField("simple") else None
+        )
         return value
 
     @property
     def schema(self) -> SchemaType | None:
         """``schema``: optional flyteidl2.core.SchemaType, field 2."""
-        value: SchemaType | None = self._present("schema") if self._pb.HasField("schema") else None
+        value: SchemaType | None = (
+            self._present("schema") if (self._pb or self._message()).HasField("schema") else None
+        )
         return value
 
     @property
     def collection_type(self) -> LiteralType | None:
         """``collection_type``: optional flyteidl2.core.LiteralType, field 3."""
         value: LiteralType | None = (
-            self._present("collection_type") if self._pb.HasField("collection_type") else None
+            self._present("collection_type")
+            if (self._pb or self._message()).HasField("collection_type")
+            else None
         )
         return value
 
@@ -390,21 +708,27 @@ class LiteralType(_Message):
     def map_value_type(self) -> LiteralType | None:
         """``map_value_type``: optional flyteidl2.core.LiteralType, field 4."""
         value: LiteralType | None = (
-            self._present("map_value_type") if self._pb.HasField("map_value_type") else None
+            self._present("map_value_type")
+            if (self._pb or self._message()).HasField("map_value_type")
+            else None
         )
         return value
 
     @property
     def blob(self) -> BlobType | None:
         """``blob``: optional flyteidl2.core.BlobType, field 5."""
-        value: BlobType | None = self._present("blob") if self._pb.HasField("blob") else None
+        value: BlobType | None = (
+            self._present("blob") if (self._pb or self._message()).HasField("blob") else None
+        )
         return value
 
     @property
     def enum_type(self) -> EnumType | None:
         """``enum_type``: optional flyteidl2.core.EnumType, field 7."""
         value: EnumType | None = (
-            self._present("enum_type") if self._pb.HasField("enum_type") else None
+            self._present("enum_type")
+            if (self._pb or self._message()).HasField("enum_type")
+            else None
         )
         return value
 
@@ -413,7 +737,7 @@ class LiteralType(_Message):
         """``structured_dataset_type``: optional flyteidl2.core.StructuredDatasetType, field 8."""
         value: StructuredDatasetType | None = (
             self._present("structured_dataset_type")
-            if self._pb.HasField("structured_dataset_type")
+            if (self._pb or self._message()).HasField("structured_dataset_type")
             else None
         )
         return value
@@ -422,7 +746,9 @@ class LiteralType(_Message):
     def union_type(self) -> UnionType | None:
         """``union_type``: optional flyteidl2.core.UnionType, field 10."""
         value: UnionType | None = (
-            self._present("union_type") if self._pb.HasField("union_type") else None
+            self._present("union_type")
+            if (self._pb or self._message()).HasField("union_type")
+            else None
         )
         return value
 
@@ -430,7 +756,9 @@ class LiteralType(_Message):
     def metadata(self) -> dict[str, _typing.Any] | None:
         """``metadata``: optional google.protobuf.Struct, field 6."""
         value: dict[str, _typing.Any] | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -438,7 +766,9 @@ class LiteralType(_Message):
     def annotation(self) -> TypeAnnotation | None:
         """``annotation``: optional flyteidl2.core.TypeAnnotation, field 9."""
         value: TypeAnnotation | None = (
-            self._present("annotation") if self._pb.HasField("annotation") else None
+            self._present("annotation")
+            if (self._pb or self._message()).HasField("annotation")
+            else None
         )
         return value
 
@@ -446,7 +776,9 @@ class LiteralType(_Message):
     def structure(self) -> TypeStructure | None:
         """``structure``: optional flyteidl2.core.TypeStructure, field 11."""
         value: TypeStructure | None = (
-            self._present("structure") if self._pb.HasField("structure") else None
+            self._present("structure")
+            if (self._pb or self._message()).HasField("structure")
+            else None
         )
         return value
 
@@ -468,22 +800,52 @@ class OutputReference(_Message):
         var: str | None = None,
         attr_path: _abc.Iterable[PromiseAttribute] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (node_id is None or (node_id.__class__ is str and node_id.isascii()))
+            and (var is None or (var.__class__ is str and var.isascii()))
+            and (attr_path is None or _fast.models(attr_path, _pb2.PromiseAttribute))
+        ):
+            self._values = (
+                node_id,
+                var,
+                [*attr_path] if attr_path else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                node_id,
+                var,
+                attr_path,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             node_id,
             var,
             attr_path,
-        )
+        ) = self._values
+        if node_id is not None:
+            _target.node_id = node_id
+        if var is not None:
+            _target.var = var
+        if attr_path is not None:
+            _fast.put_models(_target.attr_path, attr_path)
 
     @property
     def node_id(self) -> str:
         """``node_id``: string, field 1."""
-        value: str = self._pb.node_id
+        value: str = (self._pb or self._message()).node_id
         return value
 
     @property
     def var(self) -> str:
         """``var``: string, field 2."""
-        value: str = self._pb.var
+        value: str = (self._pb or self._message()).var
         return value
 
     @property
@@ -508,22 +870,51 @@ class PromiseAttribute(_Message):
         string_value: str | None = None,
         int_value: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (string_value is None or (string_value.__class__ is str and string_value.isascii()))
+            and (
+                int_value is None
+                or (int_value.__class__ is int and -2147483648 <= int_value <= 2147483647)
+            )
+            and (string_value is not None) + (int_value is not None) < 2
+        ):
+            self._values = (
+                string_value,
+                int_value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                string_value,
+                int_value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             string_value,
             int_value,
-        )
+        ) = self._values
+        if string_value is not None:
+            _target.string_value = string_value
+        if int_value is not None:
+            _target.int_value = int_value
 
     @property
     def string_value(self) -> str | None:
         """``string_value``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.string_value if pb.HasField("string_value") else None
         return value
 
     @property
     def int_value(self) -> int | None:
         """``int_value``: optional int32, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: int | None = pb.int_value if pb.HasField("int_value") else None
         return value
 
@@ -543,19 +934,43 @@ class Error(_Message):
         failed_node_id: str | None = None,
         message: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            failed_node_id is None or (failed_node_id.__class__ is str and failed_node_id.isascii())
+        ) and (message is None or (message.__class__ is str and message.isascii())):
+            self._values = (
+                failed_node_id,
+                message,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                failed_node_id,
+                message,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             failed_node_id,
             message,
-        )
+        ) = self._values
+        if failed_node_id is not None:
+            _target.failed_node_id = failed_node_id
+        if message is not None:
+            _target.message = message
 
     @property
     def failed_node_id(self) -> str:
         """``failed_node_id``: string, field 1."""
-        value: str = self._pb.failed_node_id
+        value: str = (self._pb or self._message()).failed_node_id
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 2."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value

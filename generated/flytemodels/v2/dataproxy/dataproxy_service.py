@@ -6,8 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.dataproxy import dataproxy_service_pb2 as _pb2
+from flyteidl2.app import app_definition_pb2 as _flyteidl2_app_app_definition_pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
+from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -61,7 +68,61 @@ class CreateUploadLocationRequest(_Message):
         content_length: int | None = None,
         queue: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (filename is None or (filename.__class__ is str and filename.isascii()))
+            and (expires_in is None or _fast.duration(expires_in))
+            and (content_md5 is None or content_md5.__class__ is bytes)
+            and (
+                filename_root is None
+                or (filename_root.__class__ is str and filename_root.isascii())
+            )
+            and (add_content_md5_metadata is None or add_content_md5_metadata.__class__ is bool)
+            and (org is None or (org.__class__ is str and org.isascii()))
+            and (
+                content_length is None
+                or (
+                    content_length.__class__ is int
+                    and -9223372036854775808 <= content_length <= 9223372036854775807
+                )
+            )
+            and (queue is None or (queue.__class__ is str and queue.isascii()))
+        ):
+            self._values = (
+                project,
+                domain,
+                filename,
+                expires_in,
+                content_md5,
+                filename_root,
+                add_content_md5_metadata,
+                org,
+                content_length,
+                queue,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project,
+                domain,
+                filename,
+                expires_in,
+                content_md5,
+                filename_root,
+                add_content_md5_metadata,
+                org,
+                content_length,
+                queue,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project,
             domain,
             filename,
@@ -72,68 +133,90 @@ class CreateUploadLocationRequest(_Message):
             org,
             content_length,
             queue,
-        )
+        ) = self._values
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if filename is not None:
+            _target.filename = filename
+        if expires_in is not None:
+            _fast.put_duration(_target.expires_in, expires_in)
+        if content_md5 is not None:
+            _target.content_md5 = content_md5
+        if filename_root is not None:
+            _target.filename_root = filename_root
+        if add_content_md5_metadata is not None:
+            _target.add_content_md5_metadata = add_content_md5_metadata
+        if org is not None:
+            _target.org = org
+        if content_length is not None:
+            _target.content_length = content_length
+        if queue is not None:
+            _target.queue = queue
 
     @property
     def project(self) -> str:
         """``project``: string, field 1."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def filename(self) -> str:
         """``filename``: string, field 3."""
-        value: str = self._pb.filename
+        value: str = (self._pb or self._message()).filename
         return value
 
     @property
     def expires_in(self) -> _datetime.timedelta | None:
         """``expires_in``: optional google.protobuf.Duration, field 4."""
         value: _datetime.timedelta | None = (
-            self._present("expires_in") if self._pb.HasField("expires_in") else None
+            self._present("expires_in")
+            if (self._pb or self._message()).HasField("expires_in")
+            else None
         )
         return value
 
     @property
     def content_md5(self) -> bytes:
         """``content_md5``: bytes, field 5."""
-        value: bytes = self._pb.content_md5
+        value: bytes = (self._pb or self._message()).content_md5
         return value
 
     @property
     def filename_root(self) -> str:
         """``filename_root``: string, field 6."""
-        value: str = self._pb.filename_root
+        value: str = (self._pb or self._message()).filename_root
         return value
 
     @property
     def add_content_md5_metadata(self) -> bool:
         """``add_content_md5_metadata``: bool, field 7."""
-        value: bool = self._pb.add_content_md5_metadata
+        value: bool = (self._pb or self._message()).add_content_md5_metadata
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 8."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def content_length(self) -> int:
         """``content_length``: int64, field 9."""
-        value: int = self._pb.content_length
+        value: int = (self._pb or self._message()).content_length
         return value
 
     @property
     def queue(self) -> str:
         """``queue``: string, field 10."""
-        value: str = self._pb.queue
+        value: str = (self._pb or self._message()).queue
         return value
 
 
@@ -156,30 +239,67 @@ class CreateUploadLocationResponse(_Message):
         expires_at: _datetime.datetime | None = None,
         headers: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (signed_url is None or (signed_url.__class__ is str and signed_url.isascii()))
+            and (native_url is None or (native_url.__class__ is str and native_url.isascii()))
+            and (expires_at is None or _fast.timestamp(expires_at))
+            and (headers is None or _fast.string_map(headers))
+        ):
+            self._values = (
+                signed_url,
+                native_url,
+                expires_at,
+                {**headers} if headers else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signed_url,
+                native_url,
+                expires_at,
+                headers,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             signed_url,
             native_url,
             expires_at,
             headers,
-        )
+        ) = self._values
+        if signed_url is not None:
+            _target.signed_url = signed_url
+        if native_url is not None:
+            _target.native_url = native_url
+        if expires_at is not None:
+            _fast.put_timestamp(_target.expires_at, expires_at)
+        if headers is not None:
+            _target.headers.update(headers)
 
     @property
     def signed_url(self) -> str:
         """``signed_url``: string, field 1."""
-        value: str = self._pb.signed_url
+        value: str = (self._pb or self._message()).signed_url
         return value
 
     @property
     def native_url(self) -> str:
         """``native_url``: string, field 2."""
-        value: str = self._pb.native_url
+        value: str = (self._pb or self._message()).native_url
         return value
 
     @property
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("expires_at") if self._pb.HasField("expires_at") else None
+            self._present("expires_at")
+            if (self._pb or self._message()).HasField("expires_at")
+            else None
         )
         return value
 
@@ -217,7 +337,71 @@ class UploadInputsRequest(_Message):
         base_dir: str | None = None,
         queue: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                run_id is None
+                or getattr(run_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.RunIdentifier
+            )
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (
+                task_spec is None
+                or getattr(task_spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskSpec
+            )
+            and (
+                trigger_name is None
+                or getattr(trigger_name.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.TriggerName
+            )
+            and (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None) is _flyteidl2_task_common_pb2.Inputs
+            )
+            and (base_dir is None or (base_dir.__class__ is str and base_dir.isascii()))
+            and (queue is None or (queue.__class__ is str and queue.isascii()))
+            and (run_id is not None) + (project_id is not None) < 2
+            and (task_id is not None) + (task_spec is not None) + (trigger_name is not None) < 2
+        ):
+            self._values = (
+                run_id,
+                project_id,
+                task_id,
+                task_spec,
+                trigger_name,
+                inputs,
+                base_dir,
+                queue,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_id,
+                project_id,
+                task_id,
+                task_spec,
+                trigger_name,
+                inputs,
+                base_dir,
+                queue,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_id,
             project_id,
             task_id,
@@ -226,13 +410,29 @@ class UploadInputsRequest(_Message):
             inputs,
             base_dir,
             queue,
-        )
+        ) = self._values
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if task_spec is not None:
+            task_spec._fm_into(_target.task_spec)
+        if trigger_name is not None:
+            trigger_name._fm_into(_target.trigger_name)
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if base_dir is not None:
+            _target.base_dir = base_dir
+        if queue is not None:
+            _target.queue = queue
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
@@ -240,7 +440,9 @@ class UploadInputsRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -248,7 +450,7 @@ class UploadInputsRequest(_Message):
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 3."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -256,7 +458,9 @@ class UploadInputsRequest(_Message):
     def task_spec(self) -> _task_task_definition.TaskSpec | None:
         """``task_spec``: optional flyteidl2.task.TaskSpec, field 4."""
         value: _task_task_definition.TaskSpec | None = (
-            self._present("task_spec") if self._pb.HasField("task_spec") else None
+            self._present("task_spec")
+            if (self._pb or self._message()).HasField("task_spec")
+            else None
         )
         return value
 
@@ -264,7 +468,9 @@ class UploadInputsRequest(_Message):
     def trigger_name(self) -> _common_identifier.TriggerName | None:
         """``trigger_name``: optional flyteidl2.common.TriggerName, field 5."""
         value: _common_identifier.TriggerName | None = (
-            self._present("trigger_name") if self._pb.HasField("trigger_name") else None
+            self._present("trigger_name")
+            if (self._pb or self._message()).HasField("trigger_name")
+            else None
         )
         return value
 
@@ -272,20 +478,20 @@ class UploadInputsRequest(_Message):
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 6."""
         value: _task_common.Inputs | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
     @property
     def base_dir(self) -> str:
         """``base_dir``: string, field 7."""
-        value: str = self._pb.base_dir
+        value: str = (self._pb or self._message()).base_dir
         return value
 
     @property
     def queue(self) -> str:
         """``queue``: string, field 8."""
-        value: str = self._pb.queue
+        value: str = (self._pb or self._message()).queue
         return value
 
 
@@ -300,16 +506,34 @@ class UploadInputsResponse(_Message):
         self,
         offloaded_input_data: _common_run.OffloadedInputData | None = None,
     ) -> None:
-        self._build(
-            offloaded_input_data,
-        )
+        if (
+            offloaded_input_data is None
+            or getattr(offloaded_input_data.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_run_pb2.OffloadedInputData
+        ):
+            self._values = (offloaded_input_data,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                offloaded_input_data,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (offloaded_input_data,) = self._values
+        if offloaded_input_data is not None:
+            offloaded_input_data._fm_into(_target.offloaded_input_data)
 
     @property
     def offloaded_input_data(self) -> _common_run.OffloadedInputData | None:
         """``offloaded_input_data``: optional flyteidl2.common.OffloadedInputData, field 1."""
         value: _common_run.OffloadedInputData | None = (
             self._present("offloaded_input_data")
-            if self._pb.HasField("offloaded_input_data")
+            if (self._pb or self._message()).HasField("offloaded_input_data")
             else None
         )
         return value
@@ -330,10 +554,34 @@ class PreSignedURLs(_Message):
         signed_url: _abc.Iterable[str] | None = None,
         expires_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (signed_url is None or _fast.strings(signed_url)) and (
+            expires_at is None or _fast.timestamp(expires_at)
+        ):
+            self._values = (
+                [*signed_url] if signed_url else None,
+                expires_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signed_url,
+                expires_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             signed_url,
             expires_at,
-        )
+        ) = self._values
+        if signed_url is not None:
+            _target.signed_url.extend(signed_url)
+        if expires_at is not None:
+            _fast.put_timestamp(_target.expires_at, expires_at)
 
     @property
     def signed_url(self) -> list[str]:
@@ -345,7 +593,9 @@ class PreSignedURLs(_Message):
     def expires_at(self) -> _datetime.datetime | None:
         """``expires_at``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("expires_at") if self._pb.HasField("expires_at") else None
+            self._present("expires_at")
+            if (self._pb or self._message()).HasField("expires_at")
+            else None
         )
         return value
 
@@ -371,13 +621,72 @@ class CreateDownloadLinkRequest(_Message):
         app_id: _app_app_definition.Identifier | None = None,
         task_id: _task_task_definition.TaskIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                artifact_type is None
+                or (
+                    (artifact_type.__class__ is int or artifact_type.__class__ is ArtifactType)
+                    and -2147483648 <= artifact_type <= 2147483647
+                )
+            )
+            and (expires_in is None or _fast.duration(expires_in))
+            and (
+                action_attempt_id is None
+                or getattr(action_attempt_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionAttemptIdentifier
+            )
+            and (
+                app_id is None
+                or getattr(app_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_app_app_definition_pb2.Identifier
+            )
+            and (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (action_attempt_id is not None) + (app_id is not None) + (task_id is not None) < 2
+        ):
+            self._values = (
+                artifact_type,
+                expires_in,
+                action_attempt_id,
+                app_id,
+                task_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_type,
+                expires_in,
+                action_attempt_id,
+                app_id,
+                task_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifact_type,
             expires_in,
             action_attempt_id,
             app_id,
             task_id,
-        )
+        ) = self._values
+        if artifact_type is not None:
+            _target.artifact_type = artifact_type
+        if expires_in is not None:
+            _fast.put_duration(_target.expires_in, expires_in)
+        if action_attempt_id is not None:
+            action_attempt_id._fm_into(_target.action_attempt_id)
+        if app_id is not None:
+            app_id._fm_into(_target.app_id)
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
 
     @property
     def artifact_type(self) -> ArtifactType:
@@ -389,7 +698,9 @@ class CreateDownloadLinkRequest(_Message):
     def expires_in(self) -> _datetime.timedelta | None:
         """``expires_in``: optional google.protobuf.Duration, field 2."""
         value: _datetime.timedelta | None = (
-            self._present("expires_in") if self._pb.HasField("expires_in") else None
+            self._present("expires_in")
+            if (self._pb or self._message()).HasField("expires_in")
+            else None
         )
         return value
 
@@ -397,7 +708,9 @@ class CreateDownloadLinkRequest(_Message):
     def action_attempt_id(self) -> _common_identifier.ActionAttemptIdentifier | None:
         """``action_attempt_id``: optional flyteidl2.common.ActionAttemptIdentifier, field 3."""
         value: _common_identifier.ActionAttemptIdentifier | None = (
-            self._present("action_attempt_id") if self._pb.HasField("action_attempt_id") else None
+            self._present("action_attempt_id")
+            if (self._pb or self._message()).HasField("action_attempt_id")
+            else None
         )
         return value
 
@@ -405,7 +718,7 @@ class CreateDownloadLinkRequest(_Message):
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 4."""
         value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if self._pb.HasField("app_id") else None
+            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
         )
         return value
 
@@ -413,7 +726,7 @@ class CreateDownloadLinkRequest(_Message):
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 5."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -429,15 +742,34 @@ class CreateDownloadLinkResponse(_Message):
         self,
         pre_signed_urls: PreSignedURLs | None = None,
     ) -> None:
-        self._build(
-            pre_signed_urls,
-        )
+        if (
+            pre_signed_urls is None
+            or getattr(pre_signed_urls.__class__, "_IDL_PB", None) is _pb2.PreSignedURLs
+        ):
+            self._values = (pre_signed_urls,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                pre_signed_urls,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (pre_signed_urls,) = self._values
+        if pre_signed_urls is not None:
+            pre_signed_urls._fm_into(_target.pre_signed_urls)
 
     @property
     def pre_signed_urls(self) -> PreSignedURLs | None:
         """``pre_signed_urls``: optional flyteidl2.dataproxy.PreSignedURLs, field 1."""
         value: PreSignedURLs | None = (
-            self._present("pre_signed_urls") if self._pb.HasField("pre_signed_urls") else None
+            self._present("pre_signed_urls")
+            if (self._pb or self._message()).HasField("pre_signed_urls")
+            else None
         )
         return value
 
@@ -457,16 +789,47 @@ class GetActionDataRequest(_Message):
         action_id: _common_identifier.ActionIdentifier | None = None,
         run_source: _workflow_run_definition.RunSource | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and (
+            run_source is None
+            or (run_source.__class__ is int and -2147483648 <= run_source <= 2147483647)
+        ):
+            self._values = (
+                action_id,
+                run_source,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                run_source,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             run_source,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if run_source is not None:
+            _target.run_source = run_source
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -496,18 +859,59 @@ class GetActionDataResponse(_Message):
         inputs_uri: str | None = None,
         outputs_uri: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None) is _flyteidl2_task_common_pb2.Inputs
+            )
+            and (
+                outputs is None
+                or getattr(outputs.__class__, "_IDL_PB", None) is _flyteidl2_task_common_pb2.Outputs
+            )
+            and (inputs_uri is None or (inputs_uri.__class__ is str and inputs_uri.isascii()))
+            and (outputs_uri is None or (outputs_uri.__class__ is str and outputs_uri.isascii()))
+        ):
+            self._values = (
+                inputs,
+                outputs,
+                inputs_uri,
+                outputs_uri,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs,
+                outputs,
+                inputs_uri,
+                outputs_uri,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs,
             outputs,
             inputs_uri,
             outputs_uri,
-        )
+        ) = self._values
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
+        if inputs_uri is not None:
+            _target.inputs_uri = inputs_uri
+        if outputs_uri is not None:
+            _target.outputs_uri = outputs_uri
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 1."""
         value: _task_common.Inputs | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -515,20 +919,20 @@ class GetActionDataResponse(_Message):
     def outputs(self) -> _task_common.Outputs | None:
         """``outputs``: optional flyteidl2.task.Outputs, field 2."""
         value: _task_common.Outputs | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
     @property
     def inputs_uri(self) -> str:
         """``inputs_uri``: string, field 3."""
-        value: str = self._pb.inputs_uri
+        value: str = (self._pb or self._message()).inputs_uri
         return value
 
     @property
     def outputs_uri(self) -> str:
         """``outputs_uri``: string, field 4."""
-        value: str = self._pb.outputs_uri
+        value: str = (self._pb or self._message()).outputs_uri
         return value
 
 
@@ -555,54 +959,109 @@ class TailLogsRequest(_Message):
         pod_name: str | None = None,
         connector_endpoint: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (attempt is None or (attempt.__class__ is int and 0 <= attempt <= 4294967295))
+            and (primary_pod is None or primary_pod.__class__ is bool)
+            and (all_pods is None or all_pods.__class__ is bool)
+            and (pod_name is None or (pod_name.__class__ is str and pod_name.isascii()))
+            and (
+                connector_endpoint is None
+                or (connector_endpoint.__class__ is str and connector_endpoint.isascii())
+            )
+            and (primary_pod is not None) + (all_pods is not None) + (pod_name is not None) < 2
+        ):
+            self._values = (
+                action_id,
+                attempt,
+                primary_pod,
+                all_pods,
+                pod_name,
+                connector_endpoint,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                attempt,
+                primary_pod,
+                all_pods,
+                pod_name,
+                connector_endpoint,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             attempt,
             primary_pod,
             all_pods,
             pod_name,
             connector_endpoint,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if attempt is not None:
+            _target.attempt = attempt
+        if primary_pod is not None:
+            _target.primary_pod = primary_pod
+        if all_pods is not None:
+            _target.all_pods = all_pods
+        if pod_name is not None:
+            _target.pod_name = pod_name
+        if connector_endpoint is not None:
+            _target.connector_endpoint = connector_endpoint
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def attempt(self) -> int:
         """``attempt``: uint32, field 2."""
-        value: int = self._pb.attempt
+        value: int = (self._pb or self._message()).attempt
         return value
 
     @property
     def primary_pod(self) -> bool | None:
         """``primary_pod``: optional bool, field 6."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.primary_pod if pb.HasField("primary_pod") else None
         return value
 
     @property
     def all_pods(self) -> bool | None:
         """``all_pods``: optional bool, field 5."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.all_pods if pb.HasField("all_pods") else None
         return value
 
     @property
     def pod_name(self) -> str | None:
         """``pod_name``: optional string, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.pod_name if pb.HasField("pod_name") else None
         return value
 
     @property
     def connector_endpoint(self) -> str | None:
         """``connector_endpoint``: optional string, field 4."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.connector_endpoint if pb.HasField("connector_endpoint") else None
         return value
 
@@ -629,10 +1088,38 @@ class TailLogsResponse(_Message):
             lines: _abc.Iterable[_logs_dataplane_payload.LogLine] | None = None,
             container: _logs_dataplane_payload.ContainerIdentifier | None = None,
         ) -> None:
-            self._build(
+            if (
+                lines is None or _fast.models(lines, _flyteidl2_logs_dataplane_payload_pb2.LogLine)
+            ) and (
+                container is None
+                or getattr(container.__class__, "_IDL_PB", None)
+                is _flyteidl2_logs_dataplane_payload_pb2.ContainerIdentifier
+            ):
+                self._values = (
+                    [*lines] if lines else None,
+                    container,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    lines,
+                    container,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 lines,
                 container,
-            )
+            ) = self._values
+            if lines is not None:
+                _fast.put_models(_target.lines, lines)
+            if container is not None:
+                container._fm_into(_target.container)
 
         @property
         def lines(self) -> list[_logs_dataplane_payload.LogLine]:
@@ -644,7 +1131,9 @@ class TailLogsResponse(_Message):
         def container(self) -> _logs_dataplane_payload.ContainerIdentifier | None:
             """``container``: optional flyteidl2.logs.dataplane.ContainerIdentifier, field 2."""
             value: _logs_dataplane_payload.ContainerIdentifier | None = (
-                self._present("container") if self._pb.HasField("container") else None
+                self._present("container")
+                if (self._pb or self._message()).HasField("container")
+                else None
             )
             return value
 
@@ -652,9 +1141,23 @@ class TailLogsResponse(_Message):
         self,
         logs: _abc.Iterable[TailLogsResponse.Logs] | None = None,
     ) -> None:
-        self._build(
-            logs,
-        )
+        if logs is None or _fast.models(logs, _pb2.TailLogsResponse.Logs):
+            self._values = ([*logs] if logs else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                logs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (logs,) = self._values
+        if logs is not None:
+            _fast.put_models(_target.logs, logs)
 
     @property
     def logs(self) -> list[TailLogsResponse.Logs]:

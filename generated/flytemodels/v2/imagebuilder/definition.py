@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.imagebuilder import definition_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -26,14 +29,28 @@ class ImageIdentifier(_Message):
         self,
         name: str | None = None,
     ) -> None:
-        self._build(
-            name,
-        )
+        if name is None or (name.__class__ is str and name.isascii()):
+            self._values = (name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (name,) = self._values
+        if name is not None:
+            _target.name = name
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -54,29 +71,67 @@ class Image(_Message):
         fqin: str | None = None,
         build_run: _common_identifier.RunIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (id is None or getattr(id.__class__, "_IDL_PB", None) is _pb2.ImageIdentifier)
+            and (fqin is None or (fqin.__class__ is str and fqin.isascii()))
+            and (
+                build_run is None
+                or getattr(build_run.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.RunIdentifier
+            )
+        ):
+            self._values = (
+                id,
+                fqin,
+                build_run,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                fqin,
+                build_run,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             fqin,
             build_run,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if fqin is not None:
+            _target.fqin = fqin
+        if build_run is not None:
+            build_run._fm_into(_target.build_run)
 
     @property
     def id(self) -> ImageIdentifier | None:
         """``id``: optional flyteidl2.imagebuilder.ImageIdentifier, field 1."""
-        value: ImageIdentifier | None = self._present("id") if self._pb.HasField("id") else None
+        value: ImageIdentifier | None = (
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
+        )
         return value
 
     @property
     def fqin(self) -> str:
         """``fqin``: string, field 2."""
-        value: str = self._pb.fqin
+        value: str = (self._pb or self._message()).fqin
         return value
 
     @property
     def build_run(self) -> _common_identifier.RunIdentifier | None:
         """``build_run``: optional flyteidl2.common.RunIdentifier, field 3."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("build_run") if self._pb.HasField("build_run") else None
+            self._present("build_run")
+            if (self._pb or self._message()).HasField("build_run")
+            else None
         )
         return value
 
@@ -96,10 +151,35 @@ class AptPackages(_Message):
         packages: _abc.Iterable[str] | None = None,
         secret_mounts: _abc.Iterable[_core_security.Secret] | None = None,
     ) -> None:
-        self._build(
+        if (packages is None or _fast.strings(packages)) and (
+            secret_mounts is None
+            or _fast.models(secret_mounts, _flyteidl2_core_security_pb2.Secret)
+        ):
+            self._values = (
+                [*packages] if packages else None,
+                [*secret_mounts] if secret_mounts else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                packages,
+                secret_mounts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             packages,
             secret_mounts,
-        )
+        ) = self._values
+        if packages is not None:
+            _target.packages.extend(packages)
+        if secret_mounts is not None:
+            _fast.put_models(_target.secret_mounts, secret_mounts)
 
     @property
     def packages(self) -> list[str]:
@@ -133,17 +213,52 @@ class PipOptions(_Message):
         pre: bool | None = None,
         extra_args: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (index_url is None or (index_url.__class__ is str and index_url.isascii()))
+            and (extra_index_urls is None or _fast.strings(extra_index_urls))
+            and (pre is None or pre.__class__ is bool)
+            and (extra_args is None or (extra_args.__class__ is str and extra_args.isascii()))
+        ):
+            self._values = (
+                index_url,
+                [*extra_index_urls] if extra_index_urls else None,
+                pre,
+                extra_args,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                index_url,
+                extra_index_urls,
+                pre,
+                extra_args,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             index_url,
             extra_index_urls,
             pre,
             extra_args,
-        )
+        ) = self._values
+        if index_url is not None:
+            _target.index_url = index_url
+        if extra_index_urls is not None:
+            _target.extra_index_urls.extend(extra_index_urls)
+        if pre is not None:
+            _target.pre = pre
+        if extra_args is not None:
+            _target.extra_args = extra_args
 
     @property
     def index_url(self) -> str:
         """``index_url``: string, field 2."""
-        value: str = self._pb.index_url
+        value: str = (self._pb or self._message()).index_url
         return value
 
     @property
@@ -155,13 +270,13 @@ class PipOptions(_Message):
     @property
     def pre(self) -> bool:
         """``pre``: bool, field 4."""
-        value: bool = self._pb.pre
+        value: bool = (self._pb or self._message()).pre
         return value
 
     @property
     def extra_args(self) -> str:
         """``extra_args``: string, field 5."""
-        value: str = self._pb.extra_args
+        value: str = (self._pb or self._message()).extra_args
         return value
 
 
@@ -182,11 +297,44 @@ class PipPackages(_Message):
         options: PipOptions | None = None,
         secret_mounts: _abc.Iterable[_core_security.Secret] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (packages is None or _fast.strings(packages))
+            and (options is None or getattr(options.__class__, "_IDL_PB", None) is _pb2.PipOptions)
+            and (
+                secret_mounts is None
+                or _fast.models(secret_mounts, _flyteidl2_core_security_pb2.Secret)
+            )
+        ):
+            self._values = (
+                [*packages] if packages else None,
+                options,
+                [*secret_mounts] if secret_mounts else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                packages,
+                options,
+                secret_mounts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             packages,
             options,
             secret_mounts,
-        )
+        ) = self._values
+        if packages is not None:
+            _target.packages.extend(packages)
+        if options is not None:
+            options._fm_into(_target.options)
+        if secret_mounts is not None:
+            _fast.put_models(_target.secret_mounts, secret_mounts)
 
     @property
     def packages(self) -> list[str]:
@@ -198,7 +346,7 @@ class PipPackages(_Message):
     def options(self) -> PipOptions | None:
         """``options``: optional flyteidl2.imagebuilder.PipOptions, field 2."""
         value: PipOptions | None = (
-            self._present("options") if self._pb.HasField("options") else None
+            self._present("options") if (self._pb or self._message()).HasField("options") else None
         )
         return value
 
@@ -226,23 +374,56 @@ class Requirements(_Message):
         options: PipOptions | None = None,
         secret_mounts: _abc.Iterable[_core_security.Secret] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (file is None or (file.__class__ is str and file.isascii()))
+            and (options is None or getattr(options.__class__, "_IDL_PB", None) is _pb2.PipOptions)
+            and (
+                secret_mounts is None
+                or _fast.models(secret_mounts, _flyteidl2_core_security_pb2.Secret)
+            )
+        ):
+            self._values = (
+                file,
+                options,
+                [*secret_mounts] if secret_mounts else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                file,
+                options,
+                secret_mounts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             file,
             options,
             secret_mounts,
-        )
+        ) = self._values
+        if file is not None:
+            _target.file = file
+        if options is not None:
+            options._fm_into(_target.options)
+        if secret_mounts is not None:
+            _fast.put_models(_target.secret_mounts, secret_mounts)
 
     @property
     def file(self) -> str:
         """``file``: string, field 1."""
-        value: str = self._pb.file
+        value: str = (self._pb or self._message()).file
         return value
 
     @property
     def options(self) -> PipOptions | None:
         """``options``: optional flyteidl2.imagebuilder.PipOptions, field 2."""
         value: PipOptions | None = (
-            self._present("options") if self._pb.HasField("options") else None
+            self._present("options") if (self._pb or self._message()).HasField("options") else None
         )
         return value
 
@@ -272,24 +453,62 @@ class PythonWheels(_Message):
         secret_mounts: _abc.Iterable[_core_security.Secret] | None = None,
         package_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (dir is None or (dir.__class__ is str and dir.isascii()))
+            and (options is None or getattr(options.__class__, "_IDL_PB", None) is _pb2.PipOptions)
+            and (
+                secret_mounts is None
+                or _fast.models(secret_mounts, _flyteidl2_core_security_pb2.Secret)
+            )
+            and (package_name is None or (package_name.__class__ is str and package_name.isascii()))
+        ):
+            self._values = (
+                dir,
+                options,
+                [*secret_mounts] if secret_mounts else None,
+                package_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                dir,
+                options,
+                secret_mounts,
+                package_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             dir,
             options,
             secret_mounts,
             package_name,
-        )
+        ) = self._values
+        if dir is not None:
+            _target.dir = dir
+        if options is not None:
+            options._fm_into(_target.options)
+        if secret_mounts is not None:
+            _fast.put_models(_target.secret_mounts, secret_mounts)
+        if package_name is not None:
+            _target.package_name = package_name
 
     @property
     def dir(self) -> str:
         """``dir``: string, field 1."""
-        value: str = self._pb.dir
+        value: str = (self._pb or self._message()).dir
         return value
 
     @property
     def options(self) -> PipOptions | None:
         """``options``: optional flyteidl2.imagebuilder.PipOptions, field 2."""
         value: PipOptions | None = (
-            self._present("options") if self._pb.HasField("options") else None
+            self._present("options") if (self._pb or self._message()).HasField("options") else None
         )
         return value
 
@@ -302,7 +521,7 @@ class PythonWheels(_Message):
     @property
     def package_name(self) -> str:
         """``package_name``: string, field 4."""
-        value: str = self._pb.package_name
+        value: str = (self._pb or self._message()).package_name
         return value
 
 
@@ -327,31 +546,74 @@ class UVProject(_Message):
         secret_mounts: _abc.Iterable[_core_security.Secret] | None = None,
         source_dir: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (pyproject is None or (pyproject.__class__ is str and pyproject.isascii()))
+            and (uvlock is None or (uvlock.__class__ is str and uvlock.isascii()))
+            and (options is None or getattr(options.__class__, "_IDL_PB", None) is _pb2.PipOptions)
+            and (
+                secret_mounts is None
+                or _fast.models(secret_mounts, _flyteidl2_core_security_pb2.Secret)
+            )
+            and (source_dir is None or (source_dir.__class__ is str and source_dir.isascii()))
+        ):
+            self._values = (
+                pyproject,
+                uvlock,
+                options,
+                [*secret_mounts] if secret_mounts else None,
+                source_dir,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                pyproject,
+                uvlock,
+                options,
+                secret_mounts,
+                source_dir,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             pyproject,
             uvlock,
             options,
             secret_mounts,
             source_dir,
-        )
+        ) = self._values
+        if pyproject is not None:
+            _target.pyproject = pyproject
+        if uvlock is not None:
+            _target.uvlock = uvlock
+        if options is not None:
+            options._fm_into(_target.options)
+        if secret_mounts is not None:
+            _fast.put_models(_target.secret_mounts, secret_mounts)
+        if source_dir is not None:
+            _target.source_dir = source_dir
 
     @property
     def pyproject(self) -> str:
         """``pyproject``: string, field 1."""
-        value: str = self._pb.pyproject
+        value: str = (self._pb or self._message()).pyproject
         return value
 
     @property
     def uvlock(self) -> str:
         """``uvlock``: string, field 2."""
-        value: str = self._pb.uvlock
+        value: str = (self._pb or self._message()).uvlock
         return value
 
     @property
     def options(self) -> PipOptions | None:
         """``options``: optional flyteidl2.imagebuilder.PipOptions, field 3."""
         value: PipOptions | None = (
-            self._present("options") if self._pb.HasField("options") else None
+            self._present("options") if (self._pb or self._message()).HasField("options") else None
         )
         return value
 
@@ -364,7 +626,7 @@ class UVProject(_Message):
     @property
     def source_dir(self) -> str:
         """``source_dir``: string, field 5."""
-        value: str = self._pb.source_dir
+        value: str = (self._pb or self._message()).source_dir
         return value
 
 
@@ -383,10 +645,35 @@ class Commands(_Message):
         cmd: _abc.Iterable[str] | None = None,
         secret_mounts: _abc.Iterable[_core_security.Secret] | None = None,
     ) -> None:
-        self._build(
+        if (cmd is None or _fast.strings(cmd)) and (
+            secret_mounts is None
+            or _fast.models(secret_mounts, _flyteidl2_core_security_pb2.Secret)
+        ):
+            self._values = (
+                [*cmd] if cmd else None,
+                [*secret_mounts] if secret_mounts else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cmd,
+                secret_mounts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cmd,
             secret_mounts,
-        )
+        ) = self._values
+        if cmd is not None:
+            _target.cmd.extend(cmd)
+        if secret_mounts is not None:
+            _fast.put_models(_target.secret_mounts, secret_mounts)
 
     @property
     def cmd(self) -> list[str]:
@@ -412,14 +699,28 @@ class WorkDir(_Message):
         self,
         workdir: str | None = None,
     ) -> None:
-        self._build(
-            workdir,
-        )
+        if workdir is None or (workdir.__class__ is str and workdir.isascii()):
+            self._values = (workdir,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                workdir,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (workdir,) = self._values
+        if workdir is not None:
+            _target.workdir = workdir
 
     @property
     def workdir(self) -> str:
         """``workdir``: string, field 1."""
-        value: str = self._pb.workdir
+        value: str = (self._pb or self._message()).workdir
         return value
 
 
@@ -438,21 +739,45 @@ class CopyConfig(_Message):
         src: str | None = None,
         dst: str | None = None,
     ) -> None:
-        self._build(
+        if (src is None or (src.__class__ is str and src.isascii())) and (
+            dst is None or (dst.__class__ is str and dst.isascii())
+        ):
+            self._values = (
+                src,
+                dst,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                src,
+                dst,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             src,
             dst,
-        )
+        ) = self._values
+        if src is not None:
+            _target.src = src
+        if dst is not None:
+            _target.dst = dst
 
     @property
     def src(self) -> str:
         """``src``: string, field 1."""
-        value: str = self._pb.src
+        value: str = (self._pb or self._message()).src
         return value
 
     @property
     def dst(self) -> str:
         """``dst``: string, field 2."""
-        value: str = self._pb.dst
+        value: str = (self._pb or self._message()).dst
         return value
 
 
@@ -467,9 +792,23 @@ class Env(_Message):
         self,
         env_variables: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
-            env_variables,
-        )
+        if env_variables is None or _fast.string_map(env_variables):
+            self._values = ({**env_variables} if env_variables else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                env_variables,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (env_variables,) = self._values
+        if env_variables is not None:
+            _target.env_variables.update(env_variables)
 
     @property
     def env_variables(self) -> dict[str, str]:
@@ -497,29 +836,67 @@ class PoetryProject(_Message):
         extra_args: str | None = None,
         secret_mounts: _abc.Iterable[_core_security.Secret] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (pyproject is None or (pyproject.__class__ is str and pyproject.isascii()))
+            and (poetry_lock is None or (poetry_lock.__class__ is str and poetry_lock.isascii()))
+            and (extra_args is None or (extra_args.__class__ is str and extra_args.isascii()))
+            and (
+                secret_mounts is None
+                or _fast.models(secret_mounts, _flyteidl2_core_security_pb2.Secret)
+            )
+        ):
+            self._values = (
+                pyproject,
+                poetry_lock,
+                extra_args,
+                [*secret_mounts] if secret_mounts else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                pyproject,
+                poetry_lock,
+                extra_args,
+                secret_mounts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             pyproject,
             poetry_lock,
             extra_args,
             secret_mounts,
-        )
+        ) = self._values
+        if pyproject is not None:
+            _target.pyproject = pyproject
+        if poetry_lock is not None:
+            _target.poetry_lock = poetry_lock
+        if extra_args is not None:
+            _target.extra_args = extra_args
+        if secret_mounts is not None:
+            _fast.put_models(_target.secret_mounts, secret_mounts)
 
     @property
     def pyproject(self) -> str:
         """``pyproject``: string, field 1."""
-        value: str = self._pb.pyproject
+        value: str = (self._pb or self._message()).pyproject
         return value
 
     @property
     def poetry_lock(self) -> str:
         """``poetry_lock``: string, field 2."""
-        value: str = self._pb.poetry_lock
+        value: str = (self._pb or self._message()).poetry_lock
         return value
 
     @property
     def extra_args(self) -> str:
         """``extra_args``: string, field 3."""
-        value: str = self._pb.extra_args
+        value: str = (self._pb or self._message()).extra_args
         return value
 
     @property
@@ -560,7 +937,84 @@ class Layer(_Message):
         env: Env | None = None,
         poetry_project: PoetryProject | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                apt_packages is None
+                or getattr(apt_packages.__class__, "_IDL_PB", None) is _pb2.AptPackages
+            )
+            and (
+                pip_packages is None
+                or getattr(pip_packages.__class__, "_IDL_PB", None) is _pb2.PipPackages
+            )
+            and (commands is None or getattr(commands.__class__, "_IDL_PB", None) is _pb2.Commands)
+            and (
+                requirements is None
+                or getattr(requirements.__class__, "_IDL_PB", None) is _pb2.Requirements
+            )
+            and (
+                python_wheels is None
+                or getattr(python_wheels.__class__, "_IDL_PB", None) is _pb2.PythonWheels
+            )
+            and (workdir is None or getattr(workdir.__class__, "_IDL_PB", None) is _pb2.WorkDir)
+            and (
+                copy_config is None
+                or getattr(copy_config.__class__, "_IDL_PB", None) is _pb2.CopyConfig
+            )
+            and (
+                uv_project is None
+                or getattr(uv_project.__class__, "_IDL_PB", None) is _pb2.UVProject
+            )
+            and (env is None or getattr(env.__class__, "_IDL_PB", None) is _pb2.Env)
+            and (
+                poetry_project is None
+                or getattr(poetry_project.__class__, "_IDL_PB", None) is _pb2.PoetryProject
+            )
+            and (apt_packages is not None)
+            + (pip_packages is not None)
+            + (commands is not None)
+            + (requirements is not None)
+            + (python_wheels is not None)
+            + (workdir is not None)
+            + (copy_config is not None)
+            + (uv_project is not None)
+            + (env is not None)
+            + (poetry_project is not None)
+            < 2
+        ):
+            self._values = (
+                apt_packages,
+                pip_packages,
+                commands,
+                requirements,
+                python_wheels,
+                workdir,
+                copy_config,
+                uv_project,
+                env,
+                poetry_project,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                apt_packages,
+                pip_packages,
+                commands,
+                requirements,
+                python_wheels,
+                workdir,
+                copy_config,
+                uv_project,
+                env,
+                poetry_project,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             apt_packages,
             pip_packages,
             commands,
@@ -571,13 +1025,35 @@ class Layer(_Message):
             uv_project,
             env,
             poetry_project,
-        )
+        ) = self._values
+        if apt_packages is not None:
+            apt_packages._fm_into(_target.apt_packages)
+        if pip_packages is not None:
+            pip_packages._fm_into(_target.pip_packages)
+        if commands is not None:
+            commands._fm_into(_target.commands)
+        if requirements is not None:
+            requirements._fm_into(_target.requirements)
+        if python_wheels is not None:
+            python_wheels._fm_into(_target.python_wheels)
+        if workdir is not None:
+            workdir._fm_into(_target.workdir)
+        if copy_config is not None:
+            copy_config._fm_into(_target.copy_config)
+        if uv_project is not None:
+            uv_project._fm_into(_target.uv_project)
+        if env is not None:
+            env._fm_into(_target.env)
+        if poetry_project is not None:
+            poetry_project._fm_into(_target.poetry_project)
 
     @property
     def apt_packages(self) -> AptPackages | None:
         """``apt_packages``: optional flyteidl2.imagebuilder.AptPackages, field 1."""
         value: AptPackages | None = (
-            self._present("apt_packages") if self._pb.HasField("apt_packages") else None
+            self._present("apt_packages")
+            if (self._pb or self._message()).HasField("apt_packages")
+            else None
         )
         return value
 
@@ -585,7 +1061,9 @@ class Layer(_Message):
     def pip_packages(self) -> PipPackages | None:
         """``pip_packages``: optional flyteidl2.imagebuilder.PipPackages, field 2."""
         value: PipPackages | None = (
-            self._present("pip_packages") if self._pb.HasField("pip_packages") else None
+            self._present("pip_packages")
+            if (self._pb or self._message()).HasField("pip_packages")
+            else None
         )
         return value
 
@@ -593,7 +1071,9 @@ class Layer(_Message):
     def commands(self) -> Commands | None:
         """``commands``: optional flyteidl2.imagebuilder.Commands, field 3."""
         value: Commands | None = (
-            self._present("commands") if self._pb.HasField("commands") else None
+            self._present("commands")
+            if (self._pb or self._message()).HasField("commands")
+            else None
         )
         return value
 
@@ -601,7 +1081,9 @@ class Layer(_Message):
     def requirements(self) -> Requirements | None:
         """``requirements``: optional flyteidl2.imagebuilder.Requirements, field 4."""
         value: Requirements | None = (
-            self._present("requirements") if self._pb.HasField("requirements") else None
+            self._present("requirements")
+            if (self._pb or self._message()).HasField("requirements")
+            else None
         )
         return value
 
@@ -609,21 +1091,27 @@ class Layer(_Message):
     def python_wheels(self) -> PythonWheels | None:
         """``python_wheels``: optional flyteidl2.imagebuilder.PythonWheels, field 5."""
         value: PythonWheels | None = (
-            self._present("python_wheels") if self._pb.HasField("python_wheels") else None
+            self._present("python_wheels")
+            if (self._pb or self._message()).HasField("python_wheels")
+            else None
         )
         return value
 
     @property
     def workdir(self) -> WorkDir | None:
         """``workdir``: optional flyteidl2.imagebuilder.WorkDir, field 6."""
-        value: WorkDir | None = self._present("workdir") if self._pb.HasField("workdir") else None
+        value: WorkDir | None = (
+            self._present("workdir") if (self._pb or self._message()).HasField("workdir") else None
+        )
         return value
 
     @property
     def copy_config(self) -> CopyConfig | None:
         """``copy_config``: optional flyteidl2.imagebuilder.CopyConfig, field 7."""
         value: CopyConfig | None = (
-            self._present("copy_config") if self._pb.HasField("copy_config") else None
+            self._present("copy_config")
+            if (self._pb or self._message()).HasField("copy_config")
+            else None
         )
         return value
 
@@ -631,21 +1119,27 @@ class Layer(_Message):
     def uv_project(self) -> UVProject | None:
         """``uv_project``: optional flyteidl2.imagebuilder.UVProject, field 8."""
         value: UVProject | None = (
-            self._present("uv_project") if self._pb.HasField("uv_project") else None
+            self._present("uv_project")
+            if (self._pb or self._message()).HasField("uv_project")
+            else None
         )
         return value
 
     @property
     def env(self) -> Env | None:
         """``env``: optional flyteidl2.imagebuilder.Env, field 9."""
-        value: Env | None = self._present("env") if self._pb.HasField("env") else None
+        value: Env | None = (
+            self._present("env") if (self._pb or self._message()).HasField("env") else None
+        )
         return value
 
     @property
     def poetry_project(self) -> PoetryProject | None:
         """``poetry_project``: optional flyteidl2.imagebuilder.PoetryProject, field 10."""
         value: PoetryProject | None = (
-            self._present("poetry_project") if self._pb.HasField("poetry_project") else None
+            self._present("poetry_project")
+            if (self._pb or self._message()).HasField("poetry_project")
+            else None
         )
         return value
 
@@ -669,23 +1163,61 @@ class ImageSpec(_Message):
         layers: _abc.Iterable[Layer] | None = None,
         platform: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (base_image is None or (base_image.__class__ is str and base_image.isascii()))
+            and (
+                python_version is None
+                or (python_version.__class__ is str and python_version.isascii())
+            )
+            and (layers is None or _fast.models(layers, _pb2.Layer))
+            and (platform is None or _fast.strings(platform))
+        ):
+            self._values = (
+                base_image,
+                python_version,
+                [*layers] if layers else None,
+                [*platform] if platform else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                base_image,
+                python_version,
+                layers,
+                platform,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             base_image,
             python_version,
             layers,
             platform,
-        )
+        ) = self._values
+        if base_image is not None:
+            _target.base_image = base_image
+        if python_version is not None:
+            _target.python_version = python_version
+        if layers is not None:
+            _fast.put_models(_target.layers, layers)
+        if platform is not None:
+            _target.platform.extend(platform)
 
     @property
     def base_image(self) -> str:
         """``base_image``: string, field 1."""
-        value: str = self._pb.base_image
+        value: str = (self._pb or self._message()).base_image
         return value
 
     @property
     def python_version(self) -> str:
         """``python_version``: string, field 2."""
-        value: str = self._pb.python_version
+        value: str = (self._pb or self._message()).python_version
         return value
 
     @property

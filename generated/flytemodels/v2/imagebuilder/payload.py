@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.imagebuilder import payload_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.imagebuilder import definition_pb2 as _flyteidl2_imagebuilder_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.v2.common import identifier as _common_identifier
@@ -31,31 +34,71 @@ class GetImageRequest(_Message):
         organization: str | None = None,
         project_id: _common_identifier.ProjectIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_imagebuilder_definition_pb2.ImageIdentifier
+            )
+            and (organization is None or (organization.__class__ is str and organization.isascii()))
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+        ):
+            self._values = (
+                id,
+                organization,
+                project_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                organization,
+                project_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             organization,
             project_id,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if organization is not None:
+            _target.organization = organization
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
 
     @property
     def id(self) -> _imagebuilder_definition.ImageIdentifier | None:
         """``id``: optional flyteidl2.imagebuilder.ImageIdentifier, field 1."""
         value: _imagebuilder_definition.ImageIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 2."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 3."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -71,14 +114,32 @@ class GetImageResponse(_Message):
         self,
         image: _imagebuilder_definition.Image | None = None,
     ) -> None:
-        self._build(
-            image,
-        )
+        if (
+            image is None
+            or getattr(image.__class__, "_IDL_PB", None)
+            is _flyteidl2_imagebuilder_definition_pb2.Image
+        ):
+            self._values = (image,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                image,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (image,) = self._values
+        if image is not None:
+            image._fm_into(_target.image)
 
     @property
     def image(self) -> _imagebuilder_definition.Image | None:
         """``image``: optional flyteidl2.imagebuilder.Image, field 1."""
         value: _imagebuilder_definition.Image | None = (
-            self._present("image") if self._pb.HasField("image") else None
+            self._present("image") if (self._pb or self._message()).HasField("image") else None
         )
         return value

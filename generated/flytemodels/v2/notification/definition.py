@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.notification import definition_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -54,16 +56,43 @@ class DeliveryConfigTemplate(_Message):
         webhook: WebhookDeliveryTemplate | None = None,
         email: EmailDeliveryTemplate | None = None,
     ) -> None:
-        self._build(
+        if (
+            webhook is None
+            or getattr(webhook.__class__, "_IDL_PB", None) is _pb2.WebhookDeliveryTemplate
+        ) and (
+            email is None or getattr(email.__class__, "_IDL_PB", None) is _pb2.EmailDeliveryTemplate
+        ):
+            self._values = (
+                webhook,
+                email,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                webhook,
+                email,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             webhook,
             email,
-        )
+        ) = self._values
+        if webhook is not None:
+            webhook._fm_into(_target.webhook)
+        if email is not None:
+            email._fm_into(_target.email)
 
     @property
     def webhook(self) -> WebhookDeliveryTemplate | None:
         """``webhook``: optional flyteidl2.notification.WebhookDeliveryTemplate, field 1."""
         value: WebhookDeliveryTemplate | None = (
-            self._present("webhook") if self._pb.HasField("webhook") else None
+            self._present("webhook") if (self._pb or self._message()).HasField("webhook") else None
         )
         return value
 
@@ -71,7 +100,7 @@ class DeliveryConfigTemplate(_Message):
     def email(self) -> EmailDeliveryTemplate | None:
         """``email``: optional flyteidl2.notification.EmailDeliveryTemplate, field 2."""
         value: EmailDeliveryTemplate | None = (
-            self._present("email") if self._pb.HasField("email") else None
+            self._present("email") if (self._pb or self._message()).HasField("email") else None
         )
         return value
 
@@ -93,17 +122,51 @@ class RunCompletedNotificationTemplateData(_Message):
         phase: _common_phase.ActionPhase | int | None = None,
         error: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                run is None
+                or getattr(run.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.RunIdentifier
+            )
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (error is None or (error.__class__ is str and error.isascii()))
+        ):
+            self._values = (
+                run,
+                phase,
+                error,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run,
+                phase,
+                error,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run,
             phase,
             error,
-        )
+        ) = self._values
+        if run is not None:
+            run._fm_into(_target.run)
+        if phase is not None:
+            _target.phase = phase
+        if error is not None:
+            _target.error = error
 
     @property
     def run(self) -> _common_identifier.RunIdentifier | None:
         """``run``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run") if self._pb.HasField("run") else None
+            self._present("run") if (self._pb or self._message()).HasField("run") else None
         )
         return value
 
@@ -116,7 +179,7 @@ class RunCompletedNotificationTemplateData(_Message):
     @property
     def error(self) -> str:
         """``error``: string, field 3."""
-        value: str = self._pb.error
+        value: str = (self._pb or self._message()).error
         return value
 
 
@@ -139,37 +202,76 @@ class ActionPausedNotificationTemplateData(_Message):
         description: str | None = None,
         prompt_type: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action is None
+                or getattr(action.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (prompt is None or (prompt.__class__ is str and prompt.isascii()))
+            and (description is None or (description.__class__ is str and description.isascii()))
+            and (prompt_type is None or (prompt_type.__class__ is str and prompt_type.isascii()))
+        ):
+            self._values = (
+                action,
+                prompt,
+                description,
+                prompt_type,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action,
+                prompt,
+                description,
+                prompt_type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action,
             prompt,
             description,
             prompt_type,
-        )
+        ) = self._values
+        if action is not None:
+            action._fm_into(_target.action)
+        if prompt is not None:
+            _target.prompt = prompt
+        if description is not None:
+            _target.description = description
+        if prompt_type is not None:
+            _target.prompt_type = prompt_type
 
     @property
     def action(self) -> _common_identifier.ActionIdentifier | None:
         """``action``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action") if self._pb.HasField("action") else None
+            self._present("action") if (self._pb or self._message()).HasField("action") else None
         )
         return value
 
     @property
     def prompt(self) -> str:
         """``prompt``: string, field 2."""
-        value: str = self._pb.prompt
+        value: str = (self._pb or self._message()).prompt
         return value
 
     @property
     def description(self) -> str:
         """``description``: string, field 3."""
-        value: str = self._pb.description
+        value: str = (self._pb or self._message()).description
         return value
 
     @property
     def prompt_type(self) -> str:
         """``prompt_type``: string, field 4."""
-        value: str = self._pb.prompt_type
+        value: str = (self._pb or self._message()).prompt_type
         return value
 
 
@@ -192,17 +294,61 @@ class WebhookDeliveryTemplate(_Message):
         headers: _abc.Mapping[str, str] | None = None,
         body_template: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (url is None or (url.__class__ is str and url.isascii()))
+            and (
+                method is None
+                or (
+                    (method.__class__ is int or method.__class__ is HttpMethod)
+                    and -2147483648 <= method <= 2147483647
+                )
+            )
+            and (headers is None or _fast.string_map(headers))
+            and (
+                body_template is None
+                or (body_template.__class__ is str and body_template.isascii())
+            )
+        ):
+            self._values = (
+                url,
+                method,
+                {**headers} if headers else None,
+                body_template,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                url,
+                method,
+                headers,
+                body_template,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             url,
             method,
             headers,
             body_template,
-        )
+        ) = self._values
+        if url is not None:
+            _target.url = url
+        if method is not None:
+            _target.method = method
+        if headers is not None:
+            _target.headers.update(headers)
+        if body_template is not None:
+            _target.body_template = body_template
 
     @property
     def url(self) -> str:
         """``url``: string, field 1."""
-        value: str = self._pb.url
+        value: str = (self._pb or self._message()).url
         return value
 
     @property
@@ -220,7 +366,7 @@ class WebhookDeliveryTemplate(_Message):
     @property
     def body_template(self) -> str:
         """``body_template``: string, field 4."""
-        value: str = self._pb.body_template
+        value: str = (self._pb or self._message()).body_template
         return value
 
 
@@ -239,21 +385,45 @@ class EmailRecipient(_Message):
         name: str | None = None,
         address: str | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            address is None or (address.__class__ is str and address.isascii())
+        ):
+            self._values = (
+                name,
+                address,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                address,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             address,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if address is not None:
+            _target.address = address
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def address(self) -> str:
         """``address``: string, field 2."""
-        value: str = self._pb.address
+        value: str = (self._pb or self._message()).address
         return value
 
 
@@ -274,28 +444,64 @@ class InlineEmailTemplate(_Message):
         html_template: str | None = None,
         text_template: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (subject is None or (subject.__class__ is str and subject.isascii()))
+            and (
+                html_template is None
+                or (html_template.__class__ is str and html_template.isascii())
+            )
+            and (
+                text_template is None
+                or (text_template.__class__ is str and text_template.isascii())
+            )
+        ):
+            self._values = (
+                subject,
+                html_template,
+                text_template,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                subject,
+                html_template,
+                text_template,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             subject,
             html_template,
             text_template,
-        )
+        ) = self._values
+        if subject is not None:
+            _target.subject = subject
+        if html_template is not None:
+            _target.html_template = html_template
+        if text_template is not None:
+            _target.text_template = text_template
 
     @property
     def subject(self) -> str:
         """``subject``: string, field 1."""
-        value: str = self._pb.subject
+        value: str = (self._pb or self._message()).subject
         return value
 
     @property
     def html_template(self) -> str:
         """``html_template``: string, field 2."""
-        value: str = self._pb.html_template
+        value: str = (self._pb or self._message()).html_template
         return value
 
     @property
     def text_template(self) -> str:
         """``text_template``: string, field 3."""
-        value: str = self._pb.text_template
+        value: str = (self._pb or self._message()).text_template
         return value
 
 
@@ -314,15 +520,39 @@ class ProviderEmailTemplate(_Message):
         template_id: str | None = None,
         template_data: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (template_id is None or (template_id.__class__ is str and template_id.isascii())) and (
+            template_data is None or _fast.string_map(template_data)
+        ):
+            self._values = (
+                template_id,
+                {**template_data} if template_data else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                template_id,
+                template_data,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             template_id,
             template_data,
-        )
+        ) = self._values
+        if template_id is not None:
+            _target.template_id = template_id
+        if template_data is not None:
+            _target.template_data.update(template_data)
 
     @property
     def template_id(self) -> str:
         """``template_id``: string, field 1."""
-        value: str = self._pb.template_id
+        value: str = (self._pb or self._message()).template_id
         return value
 
     @property
@@ -353,13 +583,61 @@ class EmailDeliveryTemplate(_Message):
         inline: InlineEmailTemplate | None = None,
         provider_template: ProviderEmailTemplate | None = None,
     ) -> None:
-        self._build(
+        if (
+            (to is None or _fast.models(to, _pb2.EmailRecipient))
+            and (cc is None or _fast.models(cc, _pb2.EmailRecipient))
+            and (bcc is None or _fast.models(bcc, _pb2.EmailRecipient))
+            and (
+                inline is None
+                or getattr(inline.__class__, "_IDL_PB", None) is _pb2.InlineEmailTemplate
+            )
+            and (
+                provider_template is None
+                or getattr(provider_template.__class__, "_IDL_PB", None)
+                is _pb2.ProviderEmailTemplate
+            )
+            and (inline is not None) + (provider_template is not None) < 2
+        ):
+            self._values = (
+                [*to] if to else None,
+                [*cc] if cc else None,
+                [*bcc] if bcc else None,
+                inline,
+                provider_template,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                to,
+                cc,
+                bcc,
+                inline,
+                provider_template,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             to,
             cc,
             bcc,
             inline,
             provider_template,
-        )
+        ) = self._values
+        if to is not None:
+            _fast.put_models(_target.to, to)
+        if cc is not None:
+            _fast.put_models(_target.cc, cc)
+        if bcc is not None:
+            _fast.put_models(_target.bcc, bcc)
+        if inline is not None:
+            inline._fm_into(_target.inline)
+        if provider_template is not None:
+            provider_template._fm_into(_target.provider_template)
 
     @property
     def to(self) -> list[EmailRecipient]:
@@ -383,7 +661,7 @@ class EmailDeliveryTemplate(_Message):
     def inline(self) -> InlineEmailTemplate | None:
         """``inline``: optional flyteidl2.notification.InlineEmailTemplate, field 4."""
         value: InlineEmailTemplate | None = (
-            self._present("inline") if self._pb.HasField("inline") else None
+            self._present("inline") if (self._pb or self._message()).HasField("inline") else None
         )
         return value
 
@@ -391,6 +669,8 @@ class EmailDeliveryTemplate(_Message):
     def provider_template(self) -> ProviderEmailTemplate | None:
         """``provider_template``: optional flyteidl2.notification.ProviderEmailTemplate, field 5."""
         value: ProviderEmailTemplate | None = (
-            self._present("provider_template") if self._pb.HasField("provider_template") else None
+            self._present("provider_template")
+            if (self._pb or self._message()).HasField("provider_template")
+            else None
         )
         return value

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl2.org import domain_definition_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     import datetime as _datetime
@@ -32,35 +33,75 @@ class Domain(_Message):
         friendly_name: str | None = None,
         created_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (id is None or (id.__class__ is str and id.isascii()))
+            and (org is None or (org.__class__ is str and org.isascii()))
+            and (
+                friendly_name is None
+                or (friendly_name.__class__ is str and friendly_name.isascii())
+            )
+            and (created_at is None or _fast.timestamp(created_at))
+        ):
+            self._values = (
+                id,
+                org,
+                friendly_name,
+                created_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                org,
+                friendly_name,
+                created_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             org,
             friendly_name,
             created_at,
-        )
+        ) = self._values
+        if id is not None:
+            _target.id = id
+        if org is not None:
+            _target.org = org
+        if friendly_name is not None:
+            _target.friendly_name = friendly_name
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
 
     @property
     def id(self) -> str:
         """``id``: string, field 1."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def org(self) -> str:
         """``org``: string, field 2."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def friendly_name(self) -> str:
         """``friendly_name``: string, field 3."""
-        value: str = self._pb.friendly_name
+        value: str = (self._pb or self._message()).friendly_name
         return value
 
     @property
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.org import domain_service_pb2 as _pb2
+from flyteidl2.org import domain_definition_pb2 as _flyteidl2_org_domain_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -29,21 +31,45 @@ class ListDomainsRequest(_Message):
         org: str | None = None,
         include_settings: bool | None = None,
     ) -> None:
-        self._build(
+        if (org is None or (org.__class__ is str and org.isascii())) and (
+            include_settings is None or include_settings.__class__ is bool
+        ):
+            self._values = (
+                org,
+                include_settings,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                include_settings,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             include_settings,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if include_settings is not None:
+            _target.include_settings = include_settings
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def include_settings(self) -> bool:
         """``include_settings``: bool, field 2."""
-        value: bool = self._pb.include_settings
+        value: bool = (self._pb or self._message()).include_settings
         return value
 
 
@@ -58,9 +84,23 @@ class ListDomainsResponse(_Message):
         self,
         domains: _abc.Iterable[_org_domain_definition.Domain] | None = None,
     ) -> None:
-        self._build(
-            domains,
-        )
+        if domains is None or _fast.models(domains, _flyteidl2_org_domain_definition_pb2.Domain):
+            self._values = ([*domains] if domains else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                domains,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (domains,) = self._values
+        if domains is not None:
+            _fast.put_models(_target.domains, domains)
 
     @property
     def domains(self) -> list[_org_domain_definition.Domain]:
@@ -86,28 +126,61 @@ class CreateDomainRequest(_Message):
         id: str | None = None,
         friendly_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (id is None or (id.__class__ is str and id.isascii()))
+            and (
+                friendly_name is None
+                or (friendly_name.__class__ is str and friendly_name.isascii())
+            )
+        ):
+            self._values = (
+                org,
+                id,
+                friendly_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                id,
+                friendly_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             id,
             friendly_name,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if id is not None:
+            _target.id = id
+        if friendly_name is not None:
+            _target.friendly_name = friendly_name
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def id(self) -> str:
         """``id``: string, field 2."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def friendly_name(self) -> str:
         """``friendly_name``: string, field 3."""
-        value: str = self._pb.friendly_name
+        value: str = (self._pb or self._message()).friendly_name
         return value
 
 
@@ -122,15 +195,33 @@ class CreateDomainResponse(_Message):
         self,
         domain: _org_domain_definition.Domain | None = None,
     ) -> None:
-        self._build(
-            domain,
-        )
+        if (
+            domain is None
+            or getattr(domain.__class__, "_IDL_PB", None)
+            is _flyteidl2_org_domain_definition_pb2.Domain
+        ):
+            self._values = (domain,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                domain,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (domain,) = self._values
+        if domain is not None:
+            domain._fm_into(_target.domain)
 
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
         """``domain``: optional flyteidl2.org.Domain, field 1."""
         value: _org_domain_definition.Domain | None = (
-            self._present("domain") if self._pb.HasField("domain") else None
+            self._present("domain") if (self._pb or self._message()).HasField("domain") else None
         )
         return value
 
@@ -152,28 +243,58 @@ class GetDomainRequest(_Message):
         id: str | None = None,
         include_settings: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (id is None or (id.__class__ is str and id.isascii()))
+            and (include_settings is None or include_settings.__class__ is bool)
+        ):
+            self._values = (
+                org,
+                id,
+                include_settings,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                id,
+                include_settings,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             id,
             include_settings,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if id is not None:
+            _target.id = id
+        if include_settings is not None:
+            _target.include_settings = include_settings
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def id(self) -> str:
         """``id``: string, field 2."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def include_settings(self) -> bool:
         """``include_settings``: bool, field 3."""
-        value: bool = self._pb.include_settings
+        value: bool = (self._pb or self._message()).include_settings
         return value
 
 
@@ -188,15 +309,33 @@ class GetDomainResponse(_Message):
         self,
         domain: _org_domain_definition.Domain | None = None,
     ) -> None:
-        self._build(
-            domain,
-        )
+        if (
+            domain is None
+            or getattr(domain.__class__, "_IDL_PB", None)
+            is _flyteidl2_org_domain_definition_pb2.Domain
+        ):
+            self._values = (domain,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                domain,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (domain,) = self._values
+        if domain is not None:
+            domain._fm_into(_target.domain)
 
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
         """``domain``: optional flyteidl2.org.Domain, field 1."""
         value: _org_domain_definition.Domain | None = (
-            self._present("domain") if self._pb.HasField("domain") else None
+            self._present("domain") if (self._pb or self._message()).HasField("domain") else None
         )
         return value
 
@@ -218,28 +357,61 @@ class UpdateDomainRequest(_Message):
         id: str | None = None,
         friendly_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (id is None or (id.__class__ is str and id.isascii()))
+            and (
+                friendly_name is None
+                or (friendly_name.__class__ is str and friendly_name.isascii())
+            )
+        ):
+            self._values = (
+                org,
+                id,
+                friendly_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                id,
+                friendly_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             id,
             friendly_name,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if id is not None:
+            _target.id = id
+        if friendly_name is not None:
+            _target.friendly_name = friendly_name
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def id(self) -> str:
         """``id``: string, field 2."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def friendly_name(self) -> str:
         """``friendly_name``: string, field 3."""
-        value: str = self._pb.friendly_name
+        value: str = (self._pb or self._message()).friendly_name
         return value
 
 
@@ -254,15 +426,33 @@ class UpdateDomainResponse(_Message):
         self,
         domain: _org_domain_definition.Domain | None = None,
     ) -> None:
-        self._build(
-            domain,
-        )
+        if (
+            domain is None
+            or getattr(domain.__class__, "_IDL_PB", None)
+            is _flyteidl2_org_domain_definition_pb2.Domain
+        ):
+            self._values = (domain,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                domain,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (domain,) = self._values
+        if domain is not None:
+            domain._fm_into(_target.domain)
 
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
         """``domain``: optional flyteidl2.org.Domain, field 1."""
         value: _org_domain_definition.Domain | None = (
-            self._present("domain") if self._pb.HasField("domain") else None
+            self._present("domain") if (self._pb or self._message()).HasField("domain") else None
         )
         return value
 
@@ -282,21 +472,45 @@ class DeleteDomainRequest(_Message):
         org: str | None = None,
         id: str | None = None,
     ) -> None:
-        self._build(
+        if (org is None or (org.__class__ is str and org.isascii())) and (
+            id is None or (id.__class__ is str and id.isascii())
+        ):
+            self._values = (
+                org,
+                id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             id,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if id is not None:
+            _target.id = id
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def id(self) -> str:
         """``id``: string, field 2."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl2.plugins import clustered_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
@@ -48,31 +49,91 @@ class ClusteredTaskSpec(_Message):
         failure_policy: ClusterFailurePolicy | None = None,
         ttl_seconds_after_finished: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                replicas is None
+                or (replicas.__class__ is int and -2147483648 <= replicas <= 2147483647)
+            )
+            and (
+                nproc_per_node is None
+                or (nproc_per_node.__class__ is int and -2147483648 <= nproc_per_node <= 2147483647)
+            )
+            and (runtime is None or getattr(runtime.__class__, "_IDL_PB", None) is _pb2.Runtime)
+            and (
+                interconnect is None
+                or (
+                    (interconnect.__class__ is int or interconnect.__class__ is Interconnect)
+                    and -2147483648 <= interconnect <= 2147483647
+                )
+            )
+            and (
+                failure_policy is None
+                or getattr(failure_policy.__class__, "_IDL_PB", None) is _pb2.ClusterFailurePolicy
+            )
+            and ttl_seconds_after_finished is None
+        ):
+            self._values = (
+                replicas,
+                nproc_per_node,
+                runtime,
+                interconnect,
+                failure_policy,
+                ttl_seconds_after_finished,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                replicas,
+                nproc_per_node,
+                runtime,
+                interconnect,
+                failure_policy,
+                ttl_seconds_after_finished,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             replicas,
             nproc_per_node,
             runtime,
             interconnect,
             failure_policy,
             ttl_seconds_after_finished,
-        )
+        ) = self._values
+        if replicas is not None:
+            _target.replicas = replicas
+        if nproc_per_node is not None:
+            _target.nproc_per_node = nproc_per_node
+        if runtime is not None:
+            runtime._fm_into(_target.runtime)
+        if interconnect is not None:
+            _target.interconnect = interconnect
+        if failure_policy is not None:
+            failure_policy._fm_into(_target.failure_policy)
 
     @property
     def replicas(self) -> int:
         """``replicas``: int32, field 1."""
-        value: int = self._pb.replicas
+        value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def nproc_per_node(self) -> int:
         """``nproc_per_node``: int32, field 2."""
-        value: int = self._pb.nproc_per_node
+        value: int = (self._pb or self._message()).nproc_per_node
         return value
 
     @property
     def runtime(self) -> Runtime | None:
         """``runtime``: optional flyteidl2.plugins.Runtime, field 3."""
-        value: Runtime | None = self._present("runtime") if self._pb.HasField("runtime") else None
+        value: Runtime | None = (
+            self._present("runtime") if (self._pb or self._message()).HasField("runtime") else None
+        )
         return value
 
     @property
@@ -85,7 +146,9 @@ class ClusteredTaskSpec(_Message):
     def failure_policy(self) -> ClusterFailurePolicy | None:
         """``failure_policy``: optional flyteidl2.plugins.ClusterFailurePolicy, field 5."""
         value: ClusterFailurePolicy | None = (
-            self._present("failure_policy") if self._pb.HasField("failure_policy") else None
+            self._present("failure_policy")
+            if (self._pb or self._message()).HasField("failure_policy")
+            else None
         )
         return value
 
@@ -94,7 +157,7 @@ class ClusteredTaskSpec(_Message):
         """``ttl_seconds_after_finished``: optional google.protobuf.UInt32Value, field 6."""
         value: int | None = (
             self._present("ttl_seconds_after_finished")
-            if self._pb.HasField("ttl_seconds_after_finished")
+            if (self._pb or self._message()).HasField("ttl_seconds_after_finished")
             else None
         )
         return value
@@ -111,15 +174,31 @@ class Runtime(_Message):
         self,
         torchrun: TorchRuntime | None = None,
     ) -> None:
-        self._build(
-            torchrun,
-        )
+        if torchrun is None or getattr(torchrun.__class__, "_IDL_PB", None) is _pb2.TorchRuntime:
+            self._values = (torchrun,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                torchrun,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (torchrun,) = self._values
+        if torchrun is not None:
+            torchrun._fm_into(_target.torchrun)
 
     @property
     def torchrun(self) -> TorchRuntime | None:
         """``torchrun``: optional flyteidl2.plugins.TorchRuntime, field 1."""
         value: TorchRuntime | None = (
-            self._present("torchrun") if self._pb.HasField("torchrun") else None
+            self._present("torchrun")
+            if (self._pb or self._message()).HasField("torchrun")
+            else None
         )
         return value
 
@@ -139,10 +218,41 @@ class TorchRuntime(_Message):
         rdzv_backend: RdzvBackend | int | None = None,
         max_restarts: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            rdzv_backend is None
+            or (
+                (rdzv_backend.__class__ is int or rdzv_backend.__class__ is RdzvBackend)
+                and -2147483648 <= rdzv_backend <= 2147483647
+            )
+        ) and (
+            max_restarts is None
+            or (max_restarts.__class__ is int and -2147483648 <= max_restarts <= 2147483647)
+        ):
+            self._values = (
+                rdzv_backend,
+                max_restarts,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                rdzv_backend,
+                max_restarts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             rdzv_backend,
             max_restarts,
-        )
+        ) = self._values
+        if rdzv_backend is not None:
+            _target.rdzv_backend = rdzv_backend
+        if max_restarts is not None:
+            _target.max_restarts = max_restarts
 
     @property
     def rdzv_backend(self) -> RdzvBackend:
@@ -153,7 +263,7 @@ class TorchRuntime(_Message):
     @property
     def max_restarts(self) -> int:
         """``max_restarts``: int32, field 2."""
-        value: int = self._pb.max_restarts
+        value: int = (self._pb or self._message()).max_restarts
         return value
 
 
@@ -172,19 +282,46 @@ class ClusterFailurePolicy(_Message):
         max_restarts: int | None = None,
         restart_on_host_maintenance: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            max_restarts is None
+            or (max_restarts.__class__ is int and -2147483648 <= max_restarts <= 2147483647)
+        ) and (
+            restart_on_host_maintenance is None or restart_on_host_maintenance.__class__ is bool
+        ):
+            self._values = (
+                max_restarts,
+                restart_on_host_maintenance,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                max_restarts,
+                restart_on_host_maintenance,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             max_restarts,
             restart_on_host_maintenance,
-        )
+        ) = self._values
+        if max_restarts is not None:
+            _target.max_restarts = max_restarts
+        if restart_on_host_maintenance is not None:
+            _target.restart_on_host_maintenance = restart_on_host_maintenance
 
     @property
     def max_restarts(self) -> int:
         """``max_restarts``: int32, field 1."""
-        value: int = self._pb.max_restarts
+        value: int = (self._pb or self._message()).max_restarts
         return value
 
     @property
     def restart_on_host_maintenance(self) -> bool:
         """``restart_on_host_maintenance``: bool, field 2."""
-        value: bool = self._pb.restart_on_host_maintenance
+        value: bool = (self._pb or self._message()).restart_on_host_maintenance
         return value

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl2.plugins import mpi_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 
 class DistributedMPITrainingTask(_Message):
@@ -25,26 +26,65 @@ class DistributedMPITrainingTask(_Message):
         num_launcher_replicas: int | None = None,
         slots: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                num_workers is None
+                or (num_workers.__class__ is int and -2147483648 <= num_workers <= 2147483647)
+            )
+            and (
+                num_launcher_replicas is None
+                or (
+                    num_launcher_replicas.__class__ is int
+                    and -2147483648 <= num_launcher_replicas <= 2147483647
+                )
+            )
+            and (slots is None or (slots.__class__ is int and -2147483648 <= slots <= 2147483647))
+        ):
+            self._values = (
+                num_workers,
+                num_launcher_replicas,
+                slots,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                num_workers,
+                num_launcher_replicas,
+                slots,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             num_workers,
             num_launcher_replicas,
             slots,
-        )
+        ) = self._values
+        if num_workers is not None:
+            _target.num_workers = num_workers
+        if num_launcher_replicas is not None:
+            _target.num_launcher_replicas = num_launcher_replicas
+        if slots is not None:
+            _target.slots = slots
 
     @property
     def num_workers(self) -> int:
         """``num_workers``: int32, field 1."""
-        value: int = self._pb.num_workers
+        value: int = (self._pb or self._message()).num_workers
         return value
 
     @property
     def num_launcher_replicas(self) -> int:
         """``num_launcher_replicas``: int32, field 2."""
-        value: int = self._pb.num_launcher_replicas
+        value: int = (self._pb or self._message()).num_launcher_replicas
         return value
 
     @property
     def slots(self) -> int:
         """``slots``: int32, field 3."""
-        value: int = self._pb.slots
+        value: int = (self._pb or self._message()).slots
         return value

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl2.plugins import presto_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 
 class PrestoQuery(_Message):
@@ -27,33 +28,68 @@ class PrestoQuery(_Message):
         schema: str | None = None,
         statement: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (routing_group is None or (routing_group.__class__ is str and routing_group.isascii()))
+            and (catalog is None or (catalog.__class__ is str and catalog.isascii()))
+            and (schema is None or (schema.__class__ is str and schema.isascii()))
+            and (statement is None or (statement.__class__ is str and statement.isascii()))
+        ):
+            self._values = (
+                routing_group,
+                catalog,
+                schema,
+                statement,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                routing_group,
+                catalog,
+                schema,
+                statement,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             routing_group,
             catalog,
             schema,
             statement,
-        )
+        ) = self._values
+        if routing_group is not None:
+            _target.routing_group = routing_group
+        if catalog is not None:
+            _target.catalog = catalog
+        if schema is not None:
+            _target.schema = schema
+        if statement is not None:
+            _target.statement = statement
 
     @property
     def routing_group(self) -> str:
         """``routing_group``: string, field 1."""
-        value: str = self._pb.routing_group
+        value: str = (self._pb or self._message()).routing_group
         return value
 
     @property
     def catalog(self) -> str:
         """``catalog``: string, field 2."""
-        value: str = self._pb.catalog
+        value: str = (self._pb or self._message()).catalog
         return value
 
     @property
     def schema(self) -> str:
         """``schema``: string, field 3."""
-        value: str = self._pb.schema
+        value: str = (self._pb or self._message()).schema
         return value
 
     @property
     def statement(self) -> str:
         """``statement``: string, field 4."""
-        value: str = self._pb.statement
+        value: str = (self._pb or self._message()).statement
         return value

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl2.plugins import qubole_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -30,28 +31,64 @@ class HiveQuery(_Message):
         timeout_sec: int | None = None,
         retryCount: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (query is None or (query.__class__ is str and query.isascii()))
+            and (
+                timeout_sec is None
+                or (timeout_sec.__class__ is int and 0 <= timeout_sec <= 4294967295)
+            )
+            and (
+                retryCount is None
+                or (retryCount.__class__ is int and 0 <= retryCount <= 4294967295)
+            )
+        ):
+            self._values = (
+                query,
+                timeout_sec,
+                retryCount,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                query,
+                timeout_sec,
+                retryCount,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             query,
             timeout_sec,
             retryCount,
-        )
+        ) = self._values
+        if query is not None:
+            _target.query = query
+        if timeout_sec is not None:
+            _target.timeout_sec = timeout_sec
+        if retryCount is not None:
+            _target.retryCount = retryCount
 
     @property
     def query(self) -> str:
         """``query``: string, field 1."""
-        value: str = self._pb.query
+        value: str = (self._pb or self._message()).query
         return value
 
     @property
     def timeout_sec(self) -> int:
         """``timeout_sec``: uint32, field 2."""
-        value: int = self._pb.timeout_sec
+        value: int = (self._pb or self._message()).timeout_sec
         return value
 
     @property
     def retryCount(self) -> int:
         """``retryCount``: uint32, field 3."""
-        value: int = self._pb.retryCount
+        value: int = (self._pb or self._message()).retryCount
         return value
 
 
@@ -66,9 +103,23 @@ class HiveQueryCollection(_Message):
         self,
         queries: _abc.Iterable[HiveQuery] | None = None,
     ) -> None:
-        self._build(
-            queries,
-        )
+        if queries is None or _fast.models(queries, _pb2.HiveQuery):
+            self._values = ([*queries] if queries else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                queries,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (queries,) = self._values
+        if queries is not None:
+            _fast.put_models(_target.queries, queries)
 
     @property
     def queries(self) -> list[HiveQuery]:
@@ -96,24 +147,64 @@ class QuboleHiveJob(_Message):
         tags: _abc.Iterable[str] | None = None,
         query: HiveQuery | None = None,
     ) -> None:
-        self._build(
+        if (
+            (cluster_label is None or (cluster_label.__class__ is str and cluster_label.isascii()))
+            and (
+                query_collection is None
+                or getattr(query_collection.__class__, "_IDL_PB", None) is _pb2.HiveQueryCollection
+            )
+            and (tags is None or _fast.strings(tags))
+            and (query is None or getattr(query.__class__, "_IDL_PB", None) is _pb2.HiveQuery)
+        ):
+            self._values = (
+                cluster_label,
+                query_collection,
+                [*tags] if tags else None,
+                query,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cluster_label,
+                query_collection,
+                tags,
+                query,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cluster_label,
             query_collection,
             tags,
             query,
-        )
+        ) = self._values
+        if cluster_label is not None:
+            _target.cluster_label = cluster_label
+        if query_collection is not None:
+            query_collection._fm_into(_target.query_collection)
+        if tags is not None:
+            _target.tags.extend(tags)
+        if query is not None:
+            query._fm_into(_target.query)
 
     @property
     def cluster_label(self) -> str:
         """``cluster_label``: string, field 1."""
-        value: str = self._pb.cluster_label
+        value: str = (self._pb or self._message()).cluster_label
         return value
 
     @property
     def query_collection(self) -> HiveQueryCollection | None:
         """``query_collection``: optional flyteidl2.plugins.HiveQueryCollection, field 2."""
         value: HiveQueryCollection | None = (
-            self._present("query_collection") if self._pb.HasField("query_collection") else None
+            self._present("query_collection")
+            if (self._pb or self._message()).HasField("query_collection")
+            else None
         )
         return value
 
@@ -126,5 +217,7 @@ class QuboleHiveJob(_Message):
     @property
     def query(self) -> HiveQuery | None:
         """``query``: optional flyteidl2.plugins.HiveQuery, field 4."""
-        value: HiveQuery | None = self._present("query") if self._pb.HasField("query") else None
+        value: HiveQuery | None = (
+            self._present("query") if (self._pb or self._message()).HasField("query") else None
+        )
         return value

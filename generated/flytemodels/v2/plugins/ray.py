@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.plugins import ray_pb2 as _pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -37,44 +40,100 @@ class RayJob(_Message):
         ttl_seconds_after_finished: int | None = None,
         runtime_env_yaml: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                ray_cluster is None
+                or getattr(ray_cluster.__class__, "_IDL_PB", None) is _pb2.RayCluster
+            )
+            and (runtime_env is None or (runtime_env.__class__ is str and runtime_env.isascii()))
+            and (
+                shutdown_after_job_finishes is None or shutdown_after_job_finishes.__class__ is bool
+            )
+            and (
+                ttl_seconds_after_finished is None
+                or (
+                    ttl_seconds_after_finished.__class__ is int
+                    and -2147483648 <= ttl_seconds_after_finished <= 2147483647
+                )
+            )
+            and (
+                runtime_env_yaml is None
+                or (runtime_env_yaml.__class__ is str and runtime_env_yaml.isascii())
+            )
+        ):
+            self._values = (
+                ray_cluster,
+                runtime_env,
+                shutdown_after_job_finishes,
+                ttl_seconds_after_finished,
+                runtime_env_yaml,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                ray_cluster,
+                runtime_env,
+                shutdown_after_job_finishes,
+                ttl_seconds_after_finished,
+                runtime_env_yaml,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             ray_cluster,
             runtime_env,
             shutdown_after_job_finishes,
             ttl_seconds_after_finished,
             runtime_env_yaml,
-        )
+        ) = self._values
+        if ray_cluster is not None:
+            ray_cluster._fm_into(_target.ray_cluster)
+        if runtime_env is not None:
+            _target.runtime_env = runtime_env
+        if shutdown_after_job_finishes is not None:
+            _target.shutdown_after_job_finishes = shutdown_after_job_finishes
+        if ttl_seconds_after_finished is not None:
+            _target.ttl_seconds_after_finished = ttl_seconds_after_finished
+        if runtime_env_yaml is not None:
+            _target.runtime_env_yaml = runtime_env_yaml
 
     @property
     def ray_cluster(self) -> RayCluster | None:
         """``ray_cluster``: optional flyteidl2.plugins.RayCluster, field 1."""
         value: RayCluster | None = (
-            self._present("ray_cluster") if self._pb.HasField("ray_cluster") else None
+            self._present("ray_cluster")
+            if (self._pb or self._message()).HasField("ray_cluster")
+            else None
         )
         return value
 
     @property
     def runtime_env(self) -> str:
         """``runtime_env``: string, field 2."""
-        value: str = self._pb.runtime_env
+        value: str = (self._pb or self._message()).runtime_env
         return value
 
     @property
     def shutdown_after_job_finishes(self) -> bool:
         """``shutdown_after_job_finishes``: bool, field 3."""
-        value: bool = self._pb.shutdown_after_job_finishes
+        value: bool = (self._pb or self._message()).shutdown_after_job_finishes
         return value
 
     @property
     def ttl_seconds_after_finished(self) -> int:
         """``ttl_seconds_after_finished``: int32, field 4."""
-        value: int = self._pb.ttl_seconds_after_finished
+        value: int = (self._pb or self._message()).ttl_seconds_after_finished
         return value
 
     @property
     def runtime_env_yaml(self) -> str:
         """``runtime_env_yaml``: string, field 5."""
-        value: str = self._pb.runtime_env_yaml
+        value: str = (self._pb or self._message()).runtime_env_yaml
         return value
 
 
@@ -107,13 +166,72 @@ class AutoscalerOptions(_Message):
         image: str | None = None,
         resources: _core_tasks.Resources | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                upscaling_mode is None
+                or (
+                    (
+                        upscaling_mode.__class__ is int
+                        or upscaling_mode.__class__ is AutoscalerOptions.UpscalingMode
+                    )
+                    and -2147483648 <= upscaling_mode <= 2147483647
+                )
+            )
+            and (
+                idle_timeout_seconds is None
+                or (
+                    idle_timeout_seconds.__class__ is int
+                    and -2147483648 <= idle_timeout_seconds <= 2147483647
+                )
+            )
+            and (env is None or _fast.models(env, _flyteidl2_core_literals_pb2.KeyValuePair))
+            and (image is None or (image.__class__ is str and image.isascii()))
+            and (
+                resources is None
+                or getattr(resources.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.Resources
+            )
+        ):
+            self._values = (
+                upscaling_mode,
+                idle_timeout_seconds,
+                [*env] if env else None,
+                image,
+                resources,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                upscaling_mode,
+                idle_timeout_seconds,
+                env,
+                image,
+                resources,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             upscaling_mode,
             idle_timeout_seconds,
             env,
             image,
             resources,
-        )
+        ) = self._values
+        if upscaling_mode is not None:
+            _target.upscaling_mode = upscaling_mode
+        if idle_timeout_seconds is not None:
+            _target.idle_timeout_seconds = idle_timeout_seconds
+        if env is not None:
+            _fast.put_models(_target.env, env)
+        if image is not None:
+            _target.image = image
+        if resources is not None:
+            resources._fm_into(_target.resources)
 
     @property
     def upscaling_mode(self) -> AutoscalerOptions.UpscalingMode:
@@ -124,7 +242,7 @@ class AutoscalerOptions(_Message):
     @property
     def idle_timeout_seconds(self) -> int:
         """``idle_timeout_seconds``: int32, field 2."""
-        value: int = self._pb.idle_timeout_seconds
+        value: int = (self._pb or self._message()).idle_timeout_seconds
         return value
 
     @property
@@ -136,14 +254,16 @@ class AutoscalerOptions(_Message):
     @property
     def image(self) -> str:
         """``image``: string, field 4."""
-        value: str = self._pb.image
+        value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl2.core.Resources, field 5."""
         value: _core_tasks.Resources | None = (
-            self._present("resources") if self._pb.HasField("resources") else None
+            self._present("resources")
+            if (self._pb or self._message()).HasField("resources")
+            else None
         )
         return value
 
@@ -167,18 +287,61 @@ class RayCluster(_Message):
         enable_autoscaling: bool | None = None,
         autoscaler_options: AutoscalerOptions | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                head_group_spec is None
+                or getattr(head_group_spec.__class__, "_IDL_PB", None) is _pb2.HeadGroupSpec
+            )
+            and (worker_group_spec is None or _fast.models(worker_group_spec, _pb2.WorkerGroupSpec))
+            and (enable_autoscaling is None or enable_autoscaling.__class__ is bool)
+            and (
+                autoscaler_options is None
+                or getattr(autoscaler_options.__class__, "_IDL_PB", None) is _pb2.AutoscalerOptions
+            )
+        ):
+            self._values = (
+                head_group_spec,
+                [*worker_group_spec] if worker_group_spec else None,
+                enable_autoscaling,
+                autoscaler_options,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                head_group_spec,
+                worker_group_spec,
+                enable_autoscaling,
+                autoscaler_options,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             head_group_spec,
             worker_group_spec,
             enable_autoscaling,
             autoscaler_options,
-        )
+        ) = self._values
+        if head_group_spec is not None:
+            head_group_spec._fm_into(_target.head_group_spec)
+        if worker_group_spec is not None:
+            _fast.put_models(_target.worker_group_spec, worker_group_spec)
+        if enable_autoscaling is not None:
+            _target.enable_autoscaling = enable_autoscaling
+        if autoscaler_options is not None:
+            autoscaler_options._fm_into(_target.autoscaler_options)
 
     @property
     def head_group_spec(self) -> HeadGroupSpec | None:
         """``head_group_spec``: optional flyteidl2.plugins.HeadGroupSpec, field 1."""
         value: HeadGroupSpec | None = (
-            self._present("head_group_spec") if self._pb.HasField("head_group_spec") else None
+            self._present("head_group_spec")
+            if (self._pb or self._message()).HasField("head_group_spec")
+            else None
         )
         return value
 
@@ -191,14 +354,16 @@ class RayCluster(_Message):
     @property
     def enable_autoscaling(self) -> bool:
         """``enable_autoscaling``: bool, field 3."""
-        value: bool = self._pb.enable_autoscaling
+        value: bool = (self._pb or self._message()).enable_autoscaling
         return value
 
     @property
     def autoscaler_options(self) -> AutoscalerOptions | None:
         """``autoscaler_options``: optional flyteidl2.plugins.AutoscalerOptions, field 4."""
         value: AutoscalerOptions | None = (
-            self._present("autoscaler_options") if self._pb.HasField("autoscaler_options") else None
+            self._present("autoscaler_options")
+            if (self._pb or self._message()).HasField("autoscaler_options")
+            else None
         )
         return value
 
@@ -220,11 +385,48 @@ class HeadGroupSpec(_Message):
         k8s_pod: _core_tasks.K8sPod | None = None,
         extended_resources: _core_tasks.ExtendedResources | None = None,
     ) -> None:
-        self._build(
+        if (
+            (ray_start_params is None or _fast.string_map(ray_start_params))
+            and (
+                k8s_pod is None
+                or getattr(k8s_pod.__class__, "_IDL_PB", None) is _flyteidl2_core_tasks_pb2.K8sPod
+            )
+            and (
+                extended_resources is None
+                or getattr(extended_resources.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.ExtendedResources
+            )
+        ):
+            self._values = (
+                {**ray_start_params} if ray_start_params else None,
+                k8s_pod,
+                extended_resources,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                ray_start_params,
+                k8s_pod,
+                extended_resources,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             ray_start_params,
             k8s_pod,
             extended_resources,
-        )
+        ) = self._values
+        if ray_start_params is not None:
+            _target.ray_start_params.update(ray_start_params)
+        if k8s_pod is not None:
+            k8s_pod._fm_into(_target.k8s_pod)
+        if extended_resources is not None:
+            extended_resources._fm_into(_target.extended_resources)
 
     @property
     def ray_start_params(self) -> dict[str, str]:
@@ -236,7 +438,7 @@ class HeadGroupSpec(_Message):
     def k8s_pod(self) -> _core_tasks.K8sPod | None:
         """``k8s_pod``: optional flyteidl2.core.K8sPod, field 2."""
         value: _core_tasks.K8sPod | None = (
-            self._present("k8s_pod") if self._pb.HasField("k8s_pod") else None
+            self._present("k8s_pod") if (self._pb or self._message()).HasField("k8s_pod") else None
         )
         return value
 
@@ -244,7 +446,9 @@ class HeadGroupSpec(_Message):
     def extended_resources(self) -> _core_tasks.ExtendedResources | None:
         """``extended_resources``: optional flyteidl2.core.ExtendedResources, field 3."""
         value: _core_tasks.ExtendedResources | None = (
-            self._present("extended_resources") if self._pb.HasField("extended_resources") else None
+            self._present("extended_resources")
+            if (self._pb or self._message()).HasField("extended_resources")
+            else None
         )
         return value
 
@@ -274,7 +478,59 @@ class WorkerGroupSpec(_Message):
         k8s_pod: _core_tasks.K8sPod | None = None,
         extended_resources: _core_tasks.ExtendedResources | None = None,
     ) -> None:
-        self._build(
+        if (
+            (group_name is None or (group_name.__class__ is str and group_name.isascii()))
+            and (
+                replicas is None
+                or (replicas.__class__ is int and -2147483648 <= replicas <= 2147483647)
+            )
+            and (
+                min_replicas is None
+                or (min_replicas.__class__ is int and -2147483648 <= min_replicas <= 2147483647)
+            )
+            and (
+                max_replicas is None
+                or (max_replicas.__class__ is int and -2147483648 <= max_replicas <= 2147483647)
+            )
+            and (ray_start_params is None or _fast.string_map(ray_start_params))
+            and (
+                k8s_pod is None
+                or getattr(k8s_pod.__class__, "_IDL_PB", None) is _flyteidl2_core_tasks_pb2.K8sPod
+            )
+            and (
+                extended_resources is None
+                or getattr(extended_resources.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.ExtendedResources
+            )
+        ):
+            self._values = (
+                group_name,
+                replicas,
+                min_replicas,
+                max_replicas,
+                {**ray_start_params} if ray_start_params else None,
+                k8s_pod,
+                extended_resources,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                group_name,
+                replicas,
+                min_replicas,
+                max_replicas,
+                ray_start_params,
+                k8s_pod,
+                extended_resources,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             group_name,
             replicas,
             min_replicas,
@@ -282,30 +538,44 @@ class WorkerGroupSpec(_Message):
             ray_start_params,
             k8s_pod,
             extended_resources,
-        )
+        ) = self._values
+        if group_name is not None:
+            _target.group_name = group_name
+        if replicas is not None:
+            _target.replicas = replicas
+        if min_replicas is not None:
+            _target.min_replicas = min_replicas
+        if max_replicas is not None:
+            _target.max_replicas = max_replicas
+        if ray_start_params is not None:
+            _target.ray_start_params.update(ray_start_params)
+        if k8s_pod is not None:
+            k8s_pod._fm_into(_target.k8s_pod)
+        if extended_resources is not None:
+            extended_resources._fm_into(_target.extended_resources)
 
     @property
     def group_name(self) -> str:
         """``group_name``: string, field 1."""
-        value: str = self._pb.group_name
+        value: str = (self._pb or self._message()).group_name
         return value
 
     @property
     def replicas(self) -> int:
         """``replicas``: int32, field 2."""
-        value: int = self._pb.replicas
+        value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def min_replicas(self) -> int:
         """``min_replicas``: int32, field 3."""
-        value: int = self._pb.min_replicas
+        value: int = (self._pb or self._message()).min_replicas
         return value
 
     @property
     def max_replicas(self) -> int:
         """``max_replicas``: int32, field 4."""
-        value: int = self._pb.max_replicas
+        value: int = (self._pb or self._message()).max_replicas
         return value
 
     @property
@@ -318,7 +588,7 @@ class WorkerGroupSpec(_Message):
     def k8s_pod(self) -> _core_tasks.K8sPod | None:
         """``k8s_pod``: optional flyteidl2.core.K8sPod, field 6."""
         value: _core_tasks.K8sPod | None = (
-            self._present("k8s_pod") if self._pb.HasField("k8s_pod") else None
+            self._present("k8s_pod") if (self._pb or self._message()).HasField("k8s_pod") else None
         )
         return value
 
@@ -326,6 +596,8 @@ class WorkerGroupSpec(_Message):
     def extended_resources(self) -> _core_tasks.ExtendedResources | None:
         """``extended_resources``: optional flyteidl2.core.ExtendedResources, field 7."""
         value: _core_tasks.ExtendedResources | None = (
-            self._present("extended_resources") if self._pb.HasField("extended_resources") else None
+            self._present("extended_resources")
+            if (self._pb or self._message()).HasField("extended_resources")
+            else None
         )
         return value

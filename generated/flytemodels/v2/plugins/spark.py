@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.plugins import spark_pb2 as _pb2
+from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -70,7 +72,80 @@ class SparkJob(_Message):
         driverPod: _core_tasks.K8sPod | None = None,
         executorPod: _core_tasks.K8sPod | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                applicationType is None
+                or (
+                    (
+                        applicationType.__class__ is int
+                        or applicationType.__class__ is SparkApplication.Type
+                    )
+                    and -2147483648 <= applicationType <= 2147483647
+                )
+            )
+            and (
+                mainApplicationFile is None
+                or (mainApplicationFile.__class__ is str and mainApplicationFile.isascii())
+            )
+            and (mainClass is None or (mainClass.__class__ is str and mainClass.isascii()))
+            and (sparkConf is None or _fast.string_map(sparkConf))
+            and (hadoopConf is None or _fast.string_map(hadoopConf))
+            and (executorPath is None or (executorPath.__class__ is str and executorPath.isascii()))
+            and databricksConf is None
+            and (
+                databricksToken is None
+                or (databricksToken.__class__ is str and databricksToken.isascii())
+            )
+            and (
+                databricksInstance is None
+                or (databricksInstance.__class__ is str and databricksInstance.isascii())
+            )
+            and (
+                driverPod is None
+                or getattr(driverPod.__class__, "_IDL_PB", None) is _flyteidl2_core_tasks_pb2.K8sPod
+            )
+            and (
+                executorPod is None
+                or getattr(executorPod.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.K8sPod
+            )
+        ):
+            self._values = (
+                applicationType,
+                mainApplicationFile,
+                mainClass,
+                {**sparkConf} if sparkConf else None,
+                {**hadoopConf} if hadoopConf else None,
+                executorPath,
+                databricksConf,
+                databricksToken,
+                databricksInstance,
+                driverPod,
+                executorPod,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                applicationType,
+                mainApplicationFile,
+                mainClass,
+                sparkConf,
+                hadoopConf,
+                executorPath,
+                databricksConf,
+                databricksToken,
+                databricksInstance,
+                driverPod,
+                executorPod,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             applicationType,
             mainApplicationFile,
             mainClass,
@@ -82,7 +157,27 @@ class SparkJob(_Message):
             databricksInstance,
             driverPod,
             executorPod,
-        )
+        ) = self._values
+        if applicationType is not None:
+            _target.applicationType = applicationType
+        if mainApplicationFile is not None:
+            _target.mainApplicationFile = mainApplicationFile
+        if mainClass is not None:
+            _target.mainClass = mainClass
+        if sparkConf is not None:
+            _target.sparkConf.update(sparkConf)
+        if hadoopConf is not None:
+            _target.hadoopConf.update(hadoopConf)
+        if executorPath is not None:
+            _target.executorPath = executorPath
+        if databricksToken is not None:
+            _target.databricksToken = databricksToken
+        if databricksInstance is not None:
+            _target.databricksInstance = databricksInstance
+        if driverPod is not None:
+            driverPod._fm_into(_target.driverPod)
+        if executorPod is not None:
+            executorPod._fm_into(_target.executorPod)
 
     @property
     def applicationType(self) -> SparkApplication.Type:
@@ -93,13 +188,13 @@ class SparkJob(_Message):
     @property
     def mainApplicationFile(self) -> str:
         """``mainApplicationFile``: string, field 2."""
-        value: str = self._pb.mainApplicationFile
+        value: str = (self._pb or self._message()).mainApplicationFile
         return value
 
     @property
     def mainClass(self) -> str:
         """``mainClass``: string, field 3."""
-        value: str = self._pb.mainClass
+        value: str = (self._pb or self._message()).mainClass
         return value
 
     @property
@@ -117,34 +212,38 @@ class SparkJob(_Message):
     @property
     def executorPath(self) -> str:
         """``executorPath``: string, field 6."""
-        value: str = self._pb.executorPath
+        value: str = (self._pb or self._message()).executorPath
         return value
 
     @property
     def databricksConf(self) -> dict[str, _typing.Any] | None:
         """``databricksConf``: optional google.protobuf.Struct, field 7."""
         value: dict[str, _typing.Any] | None = (
-            self._present("databricksConf") if self._pb.HasField("databricksConf") else None
+            self._present("databricksConf")
+            if (self._pb or self._message()).HasField("databricksConf")
+            else None
         )
         return value
 
     @property
     def databricksToken(self) -> str:
         """``databricksToken``: string, field 8."""
-        value: str = self._pb.databricksToken
+        value: str = (self._pb or self._message()).databricksToken
         return value
 
     @property
     def databricksInstance(self) -> str:
         """``databricksInstance``: string, field 9."""
-        value: str = self._pb.databricksInstance
+        value: str = (self._pb or self._message()).databricksInstance
         return value
 
     @property
     def driverPod(self) -> _core_tasks.K8sPod | None:
         """``driverPod``: optional flyteidl2.core.K8sPod, field 10."""
         value: _core_tasks.K8sPod | None = (
-            self._present("driverPod") if self._pb.HasField("driverPod") else None
+            self._present("driverPod")
+            if (self._pb or self._message()).HasField("driverPod")
+            else None
         )
         return value
 
@@ -152,6 +251,8 @@ class SparkJob(_Message):
     def executorPod(self) -> _core_tasks.K8sPod | None:
         """``executorPod``: optional flyteidl2.core.K8sPod, field 11."""
         value: _core_tasks.K8sPod | None = (
-            self._present("executorPod") if self._pb.HasField("executorPod") else None
+            self._present("executorPod")
+            if (self._pb or self._message()).HasField("executorPod")
+            else None
         )
         return value

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.secret import definition_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -57,23 +59,60 @@ class SecretSpec(_Message):
         binary_value: bytes | None = None,
         type: SecretType | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (string_value is None or (string_value.__class__ is str and string_value.isascii()))
+            and (binary_value is None or binary_value.__class__ is bytes)
+            and (
+                type is None
+                or (
+                    (type.__class__ is int or type.__class__ is SecretType)
+                    and -2147483648 <= type <= 2147483647
+                )
+            )
+            and (string_value is not None) + (binary_value is not None) < 2
+        ):
+            self._values = (
+                string_value,
+                binary_value,
+                type,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                string_value,
+                binary_value,
+                type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             string_value,
             binary_value,
             type,
-        )
+        ) = self._values
+        if string_value is not None:
+            _target.string_value = string_value
+        if binary_value is not None:
+            _target.binary_value = binary_value
+        if type is not None:
+            _target.type = type
 
     @property
     def string_value(self) -> str | None:
         """``string_value``: optional string, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.string_value if pb.HasField("string_value") else None
         return value
 
     @property
     def binary_value(self) -> bytes | None:
         """``binary_value``: optional bytes, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bytes | None = pb.binary_value if pb.HasField("binary_value") else None
         return value
 
@@ -103,35 +142,70 @@ class SecretIdentifier(_Message):
         domain: str | None = None,
         project: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (organization is None or (organization.__class__ is str and organization.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+        ):
+            self._values = (
+                name,
+                organization,
+                domain,
+                project,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                organization,
+                domain,
+                project,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             organization,
             domain,
             project,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if organization is not None:
+            _target.organization = organization
+        if domain is not None:
+            _target.domain = domain
+        if project is not None:
+            _target.project = project
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 2."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 4."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
 
@@ -152,17 +226,58 @@ class SecretMetadata(_Message):
         secret_status: SecretStatus | None = None,
         type: SecretType | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (created_time is None or _fast.timestamp(created_time))
+            and (
+                secret_status is None
+                or getattr(secret_status.__class__, "_IDL_PB", None) is _pb2.SecretStatus
+            )
+            and (
+                type is None
+                or (
+                    (type.__class__ is int or type.__class__ is SecretType)
+                    and -2147483648 <= type <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                created_time,
+                secret_status,
+                type,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                created_time,
+                secret_status,
+                type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             created_time,
             secret_status,
             type,
-        )
+        ) = self._values
+        if created_time is not None:
+            _fast.put_timestamp(_target.created_time, created_time)
+        if secret_status is not None:
+            secret_status._fm_into(_target.secret_status)
+        if type is not None:
+            _target.type = type
 
     @property
     def created_time(self) -> _datetime.datetime | None:
         """``created_time``: optional google.protobuf.Timestamp, field 1."""
         value: _datetime.datetime | None = (
-            self._present("created_time") if self._pb.HasField("created_time") else None
+            self._present("created_time")
+            if (self._pb or self._message()).HasField("created_time")
+            else None
         )
         return value
 
@@ -170,7 +285,9 @@ class SecretMetadata(_Message):
     def secret_status(self) -> SecretStatus | None:
         """``secret_status``: optional flyteidl2.secret.SecretStatus, field 2."""
         value: SecretStatus | None = (
-            self._present("secret_status") if self._pb.HasField("secret_status") else None
+            self._present("secret_status")
+            if (self._pb or self._message()).HasField("secret_status")
+            else None
         )
         return value
 
@@ -196,10 +313,38 @@ class SecretStatus(_Message):
         overall_status: OverallStatus | int | None = None,
         cluster_status: _abc.Iterable[ClusterSecretStatus] | None = None,
     ) -> None:
-        self._build(
+        if (
+            overall_status is None
+            or (
+                (overall_status.__class__ is int or overall_status.__class__ is OverallStatus)
+                and -2147483648 <= overall_status <= 2147483647
+            )
+        ) and (cluster_status is None or _fast.models(cluster_status, _pb2.ClusterSecretStatus)):
+            self._values = (
+                overall_status,
+                [*cluster_status] if cluster_status else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                overall_status,
+                cluster_status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             overall_status,
             cluster_status,
-        )
+        ) = self._values
+        if overall_status is not None:
+            _target.overall_status = overall_status
+        if cluster_status is not None:
+            _fast.put_models(_target.cluster_status, cluster_status)
 
     @property
     def overall_status(self) -> OverallStatus:
@@ -229,16 +374,51 @@ class ClusterSecretStatus(_Message):
         cluster: _common_identifier.ClusterIdentifier | None = None,
         presence_status: SecretPresenceStatus | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            cluster is None
+            or getattr(cluster.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ClusterIdentifier
+        ) and (
+            presence_status is None
+            or (
+                (
+                    presence_status.__class__ is int
+                    or presence_status.__class__ is SecretPresenceStatus
+                )
+                and -2147483648 <= presence_status <= 2147483647
+            )
+        ):
+            self._values = (
+                cluster,
+                presence_status,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cluster,
+                presence_status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cluster,
             presence_status,
-        )
+        ) = self._values
+        if cluster is not None:
+            cluster._fm_into(_target.cluster)
+        if presence_status is not None:
+            _target.presence_status = presence_status
 
     @property
     def cluster(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster``: optional flyteidl2.common.ClusterIdentifier, field 1."""
         value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster") if self._pb.HasField("cluster") else None
+            self._present("cluster") if (self._pb or self._message()).HasField("cluster") else None
         )
         return value
 
@@ -264,21 +444,50 @@ class Secret(_Message):
         id: SecretIdentifier | None = None,
         secret_metadata: SecretMetadata | None = None,
     ) -> None:
-        self._build(
+        if (id is None or getattr(id.__class__, "_IDL_PB", None) is _pb2.SecretIdentifier) and (
+            secret_metadata is None
+            or getattr(secret_metadata.__class__, "_IDL_PB", None) is _pb2.SecretMetadata
+        ):
+            self._values = (
+                id,
+                secret_metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                secret_metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             secret_metadata,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if secret_metadata is not None:
+            secret_metadata._fm_into(_target.secret_metadata)
 
     @property
     def id(self) -> SecretIdentifier | None:
         """``id``: optional flyteidl2.secret.SecretIdentifier, field 1."""
-        value: SecretIdentifier | None = self._present("id") if self._pb.HasField("id") else None
+        value: SecretIdentifier | None = (
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
+        )
         return value
 
     @property
     def secret_metadata(self) -> SecretMetadata | None:
         """``secret_metadata``: optional flyteidl2.secret.SecretMetadata, field 2."""
         value: SecretMetadata | None = (
-            self._present("secret_metadata") if self._pb.HasField("secret_metadata") else None
+            self._present("secret_metadata")
+            if (self._pb or self._message()).HasField("secret_metadata")
+            else None
         )
         return value

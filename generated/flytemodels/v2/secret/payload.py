@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.secret import payload_pb2 as _pb2
+from flyteidl2.secret import definition_pb2 as _flyteidl2_secret_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -29,16 +31,46 @@ class CreateSecretRequest(_Message):
         id: _secret_definition.SecretIdentifier | None = None,
         secret_spec: _secret_definition.SecretSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl2_secret_definition_pb2.SecretIdentifier
+        ) and (
+            secret_spec is None
+            or getattr(secret_spec.__class__, "_IDL_PB", None)
+            is _flyteidl2_secret_definition_pb2.SecretSpec
+        ):
+            self._values = (
+                id,
+                secret_spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                secret_spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             secret_spec,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if secret_spec is not None:
+            secret_spec._fm_into(_target.secret_spec)
 
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
         """``id``: optional flyteidl2.secret.SecretIdentifier, field 1."""
         value: _secret_definition.SecretIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -46,7 +78,9 @@ class CreateSecretRequest(_Message):
     def secret_spec(self) -> _secret_definition.SecretSpec | None:
         """``secret_spec``: optional flyteidl2.secret.SecretSpec, field 2."""
         value: _secret_definition.SecretSpec | None = (
-            self._present("secret_spec") if self._pb.HasField("secret_spec") else None
+            self._present("secret_spec")
+            if (self._pb or self._message()).HasField("secret_spec")
+            else None
         )
         return value
 
@@ -79,16 +113,46 @@ class UpdateSecretRequest(_Message):
         id: _secret_definition.SecretIdentifier | None = None,
         secret_spec: _secret_definition.SecretSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl2_secret_definition_pb2.SecretIdentifier
+        ) and (
+            secret_spec is None
+            or getattr(secret_spec.__class__, "_IDL_PB", None)
+            is _flyteidl2_secret_definition_pb2.SecretSpec
+        ):
+            self._values = (
+                id,
+                secret_spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                secret_spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             secret_spec,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if secret_spec is not None:
+            secret_spec._fm_into(_target.secret_spec)
 
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
         """``id``: optional flyteidl2.secret.SecretIdentifier, field 1."""
         value: _secret_definition.SecretIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -96,7 +160,9 @@ class UpdateSecretRequest(_Message):
     def secret_spec(self) -> _secret_definition.SecretSpec | None:
         """``secret_spec``: optional flyteidl2.secret.SecretSpec, field 2."""
         value: _secret_definition.SecretSpec | None = (
-            self._present("secret_spec") if self._pb.HasField("secret_spec") else None
+            self._present("secret_spec")
+            if (self._pb or self._message()).HasField("secret_spec")
+            else None
         )
         return value
 
@@ -129,23 +195,49 @@ class GetSecretRequest(_Message):
         id: _secret_definition.SecretIdentifier | None = None,
         include_system_secrets: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl2_secret_definition_pb2.SecretIdentifier
+        ) and (include_system_secrets is None or include_system_secrets.__class__ is bool):
+            self._values = (
+                id,
+                include_system_secrets,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                include_system_secrets,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             include_system_secrets,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if include_system_secrets is not None:
+            _target.include_system_secrets = include_system_secrets
 
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
         """``id``: optional flyteidl2.secret.SecretIdentifier, field 1."""
         value: _secret_definition.SecretIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def include_system_secrets(self) -> bool:
         """``include_system_secrets``: bool, field 2."""
-        value: bool = self._pb.include_system_secrets
+        value: bool = (self._pb or self._message()).include_system_secrets
         return value
 
 
@@ -160,15 +252,32 @@ class GetSecretResponse(_Message):
         self,
         secret: _secret_definition.Secret | None = None,
     ) -> None:
-        self._build(
-            secret,
-        )
+        if (
+            secret is None
+            or getattr(secret.__class__, "_IDL_PB", None) is _flyteidl2_secret_definition_pb2.Secret
+        ):
+            self._values = (secret,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                secret,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (secret,) = self._values
+        if secret is not None:
+            secret._fm_into(_target.secret)
 
     @property
     def secret(self) -> _secret_definition.Secret | None:
         """``secret``: optional flyteidl2.secret.Secret, field 1."""
         value: _secret_definition.Secret | None = (
-            self._present("secret") if self._pb.HasField("secret") else None
+            self._present("secret") if (self._pb or self._message()).HasField("secret") else None
         )
         return value
 
@@ -188,23 +297,49 @@ class DeleteSecretRequest(_Message):
         id: _secret_definition.SecretIdentifier | None = None,
         include_system_secrets: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl2_secret_definition_pb2.SecretIdentifier
+        ) and (include_system_secrets is None or include_system_secrets.__class__ is bool):
+            self._values = (
+                id,
+                include_system_secrets,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                include_system_secrets,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             include_system_secrets,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if include_system_secrets is not None:
+            _target.include_system_secrets = include_system_secrets
 
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
         """``id``: optional flyteidl2.secret.SecretIdentifier, field 1."""
         value: _secret_definition.SecretIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def include_system_secrets(self) -> bool:
         """``include_system_secrets``: bool, field 2."""
-        value: bool = self._pb.include_system_secrets
+        value: bool = (self._pb or self._message()).include_system_secrets
         return value
 
 
@@ -246,7 +381,43 @@ class ListSecretsRequest(_Message):
         per_cluster_tokens: _abc.Mapping[str, str] | None = None,
         include_system_secrets: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (organization is None or (organization.__class__ is str and organization.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (limit is None or (limit.__class__ is int and -2147483648 <= limit <= 2147483647))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (per_cluster_tokens is None or _fast.string_map(per_cluster_tokens))
+            and (include_system_secrets is None or include_system_secrets.__class__ is bool)
+        ):
+            self._values = (
+                organization,
+                domain,
+                project,
+                limit,
+                token,
+                {**per_cluster_tokens} if per_cluster_tokens else None,
+                include_system_secrets,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                organization,
+                domain,
+                project,
+                limit,
+                token,
+                per_cluster_tokens,
+                include_system_secrets,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             organization,
             domain,
             project,
@@ -254,36 +425,50 @@ class ListSecretsRequest(_Message):
             token,
             per_cluster_tokens,
             include_system_secrets,
-        )
+        ) = self._values
+        if organization is not None:
+            _target.organization = organization
+        if domain is not None:
+            _target.domain = domain
+        if project is not None:
+            _target.project = project
+        if limit is not None:
+            _target.limit = limit
+        if token is not None:
+            _target.token = token
+        if per_cluster_tokens is not None:
+            _target.per_cluster_tokens.update(per_cluster_tokens)
+        if include_system_secrets is not None:
+            _target.include_system_secrets = include_system_secrets
 
     @property
     def organization(self) -> str:
         """``organization``: string, field 1."""
-        value: str = self._pb.organization
+        value: str = (self._pb or self._message()).organization
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 3."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def limit(self) -> int:
         """``limit``: int32, field 4."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
     @property
     def token(self) -> str:
         """``token``: string, field 5."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
@@ -295,7 +480,7 @@ class ListSecretsRequest(_Message):
     @property
     def include_system_secrets(self) -> bool:
         """``include_system_secrets``: bool, field 7."""
-        value: bool = self._pb.include_system_secrets
+        value: bool = (self._pb or self._message()).include_system_secrets
         return value
 
 
@@ -316,11 +501,41 @@ class ListSecretsResponse(_Message):
         token: str | None = None,
         per_cluster_tokens: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (secrets is None or _fast.models(secrets, _flyteidl2_secret_definition_pb2.Secret))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (per_cluster_tokens is None or _fast.string_map(per_cluster_tokens))
+        ):
+            self._values = (
+                [*secrets] if secrets else None,
+                token,
+                {**per_cluster_tokens} if per_cluster_tokens else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                secrets,
+                token,
+                per_cluster_tokens,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             secrets,
             token,
             per_cluster_tokens,
-        )
+        ) = self._values
+        if secrets is not None:
+            _fast.put_models(_target.secrets, secrets)
+        if token is not None:
+            _target.token = token
+        if per_cluster_tokens is not None:
+            _target.per_cluster_tokens.update(per_cluster_tokens)
 
     @property
     def secrets(self) -> list[_secret_definition.Secret]:
@@ -331,7 +546,7 @@ class ListSecretsResponse(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property

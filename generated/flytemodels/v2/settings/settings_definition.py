@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.settings import settings_definition_pb2 as _pb2
+from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -42,9 +44,23 @@ class StringValues(_Message):
         self,
         values: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
-            values,
-        )
+        if values is None or _fast.strings(values):
+            self._values = ([*values] if values else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (values,) = self._values
+        if values is not None:
+            _target.values.extend(values)
 
     @property
     def values(self) -> list[str]:
@@ -64,9 +80,23 @@ class StringMap(_Message):
         self,
         entries: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
-            entries,
-        )
+        if entries is None or _fast.string_map(entries):
+            self._values = ({**entries} if entries else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                entries,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (entries,) = self._values
+        if entries is not None:
+            _target.entries.update(entries)
 
     @property
     def entries(self) -> dict[str, str]:
@@ -92,28 +122,58 @@ class SettingsKey(_Message):
         domain: str | None = None,
         project: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+        ):
+            self._values = (
+                org,
+                domain,
+                project,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                domain,
+                project,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             domain,
             project,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if domain is not None:
+            _target.domain = domain
+        if project is not None:
+            _target.project = project
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 2."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 3."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
 
@@ -134,11 +194,53 @@ class StringSetting(_Message):
         string_value: str | None = None,
         scope_level: ScopeLevel | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                state is None
+                or (
+                    (state.__class__ is int or state.__class__ is SettingState)
+                    and -2147483648 <= state <= 2147483647
+                )
+            )
+            and (string_value is None or (string_value.__class__ is str and string_value.isascii()))
+            and (
+                scope_level is None
+                or (
+                    (scope_level.__class__ is int or scope_level.__class__ is ScopeLevel)
+                    and -2147483648 <= scope_level <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                state,
+                string_value,
+                scope_level,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                state,
+                string_value,
+                scope_level,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             state,
             string_value,
             scope_level,
-        )
+        ) = self._values
+        if state is not None:
+            _target.state = state
+        if string_value is not None:
+            _target.string_value = string_value
+        if scope_level is not None:
+            _target.scope_level = scope_level
 
     @property
     def state(self) -> SettingState:
@@ -149,7 +251,7 @@ class StringSetting(_Message):
     @property
     def string_value(self) -> str:
         """``string_value``: string, field 2."""
-        value: str = self._pb.string_value
+        value: str = (self._pb or self._message()).string_value
         return value
 
     @property
@@ -176,11 +278,59 @@ class Int64Setting(_Message):
         int_value: int | None = None,
         scope_level: ScopeLevel | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                state is None
+                or (
+                    (state.__class__ is int or state.__class__ is SettingState)
+                    and -2147483648 <= state <= 2147483647
+                )
+            )
+            and (
+                int_value is None
+                or (
+                    int_value.__class__ is int
+                    and -9223372036854775808 <= int_value <= 9223372036854775807
+                )
+            )
+            and (
+                scope_level is None
+                or (
+                    (scope_level.__class__ is int or scope_level.__class__ is ScopeLevel)
+                    and -2147483648 <= scope_level <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                state,
+                int_value,
+                scope_level,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                state,
+                int_value,
+                scope_level,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             state,
             int_value,
             scope_level,
-        )
+        ) = self._values
+        if state is not None:
+            _target.state = state
+        if int_value is not None:
+            _target.int_value = int_value
+        if scope_level is not None:
+            _target.scope_level = scope_level
 
     @property
     def state(self) -> SettingState:
@@ -191,7 +341,7 @@ class Int64Setting(_Message):
     @property
     def int_value(self) -> int:
         """``int_value``: int64, field 2."""
-        value: int = self._pb.int_value
+        value: int = (self._pb or self._message()).int_value
         return value
 
     @property
@@ -218,11 +368,53 @@ class BoolSetting(_Message):
         bool_value: bool | None = None,
         scope_level: ScopeLevel | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                state is None
+                or (
+                    (state.__class__ is int or state.__class__ is SettingState)
+                    and -2147483648 <= state <= 2147483647
+                )
+            )
+            and (bool_value is None or bool_value.__class__ is bool)
+            and (
+                scope_level is None
+                or (
+                    (scope_level.__class__ is int or scope_level.__class__ is ScopeLevel)
+                    and -2147483648 <= scope_level <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                state,
+                bool_value,
+                scope_level,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                state,
+                bool_value,
+                scope_level,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             state,
             bool_value,
             scope_level,
-        )
+        ) = self._values
+        if state is not None:
+            _target.state = state
+        if bool_value is not None:
+            _target.bool_value = bool_value
+        if scope_level is not None:
+            _target.scope_level = scope_level
 
     @property
     def state(self) -> SettingState:
@@ -233,7 +425,7 @@ class BoolSetting(_Message):
     @property
     def bool_value(self) -> bool:
         """``bool_value``: bool, field 2."""
-        value: bool = self._pb.bool_value
+        value: bool = (self._pb or self._message()).bool_value
         return value
 
     @property
@@ -260,11 +452,55 @@ class StringMapSetting(_Message):
         map_value: StringMap | None = None,
         scope_level: ScopeLevel | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                state is None
+                or (
+                    (state.__class__ is int or state.__class__ is SettingState)
+                    and -2147483648 <= state <= 2147483647
+                )
+            )
+            and (
+                map_value is None or getattr(map_value.__class__, "_IDL_PB", None) is _pb2.StringMap
+            )
+            and (
+                scope_level is None
+                or (
+                    (scope_level.__class__ is int or scope_level.__class__ is ScopeLevel)
+                    and -2147483648 <= scope_level <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                state,
+                map_value,
+                scope_level,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                state,
+                map_value,
+                scope_level,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             state,
             map_value,
             scope_level,
-        )
+        ) = self._values
+        if state is not None:
+            _target.state = state
+        if map_value is not None:
+            map_value._fm_into(_target.map_value)
+        if scope_level is not None:
+            _target.scope_level = scope_level
 
     @property
     def state(self) -> SettingState:
@@ -276,7 +512,9 @@ class StringMapSetting(_Message):
     def map_value(self) -> StringMap | None:
         """``map_value``: optional flyteidl2.settings.StringMap, field 2."""
         value: StringMap | None = (
-            self._present("map_value") if self._pb.HasField("map_value") else None
+            self._present("map_value")
+            if (self._pb or self._message()).HasField("map_value")
+            else None
         )
         return value
 
@@ -304,11 +542,56 @@ class QuantitySetting(_Message):
         quantity_value: str | None = None,
         scope_level: ScopeLevel | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                state is None
+                or (
+                    (state.__class__ is int or state.__class__ is SettingState)
+                    and -2147483648 <= state <= 2147483647
+                )
+            )
+            and (
+                quantity_value is None
+                or (quantity_value.__class__ is str and quantity_value.isascii())
+            )
+            and (
+                scope_level is None
+                or (
+                    (scope_level.__class__ is int or scope_level.__class__ is ScopeLevel)
+                    and -2147483648 <= scope_level <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                state,
+                quantity_value,
+                scope_level,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                state,
+                quantity_value,
+                scope_level,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             state,
             quantity_value,
             scope_level,
-        )
+        ) = self._values
+        if state is not None:
+            _target.state = state
+        if quantity_value is not None:
+            _target.quantity_value = quantity_value
+        if scope_level is not None:
+            _target.scope_level = scope_level
 
     @property
     def state(self) -> SettingState:
@@ -319,7 +602,7 @@ class QuantitySetting(_Message):
     @property
     def quantity_value(self) -> str:
         """``quantity_value``: string, field 2."""
-        value: str = self._pb.quantity_value
+        value: str = (self._pb or self._message()).quantity_value
         return value
 
     @property
@@ -346,11 +629,57 @@ class AcceleratorSetting(_Message):
         accelerator_value: _core_tasks.GPUAccelerator | None = None,
         scope_level: ScopeLevel | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                state is None
+                or (
+                    (state.__class__ is int or state.__class__ is SettingState)
+                    and -2147483648 <= state <= 2147483647
+                )
+            )
+            and (
+                accelerator_value is None
+                or getattr(accelerator_value.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.GPUAccelerator
+            )
+            and (
+                scope_level is None
+                or (
+                    (scope_level.__class__ is int or scope_level.__class__ is ScopeLevel)
+                    and -2147483648 <= scope_level <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                state,
+                accelerator_value,
+                scope_level,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                state,
+                accelerator_value,
+                scope_level,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             state,
             accelerator_value,
             scope_level,
-        )
+        ) = self._values
+        if state is not None:
+            _target.state = state
+        if accelerator_value is not None:
+            accelerator_value._fm_into(_target.accelerator_value)
+        if scope_level is not None:
+            _target.scope_level = scope_level
 
     @property
     def state(self) -> SettingState:
@@ -362,7 +691,9 @@ class AcceleratorSetting(_Message):
     def accelerator_value(self) -> _core_tasks.GPUAccelerator | None:
         """``accelerator_value``: optional flyteidl2.core.GPUAccelerator, field 2."""
         value: _core_tasks.GPUAccelerator | None = (
-            self._present("accelerator_value") if self._pb.HasField("accelerator_value") else None
+            self._present("accelerator_value")
+            if (self._pb or self._message()).HasField("accelerator_value")
+            else None
         )
         return value
 
@@ -390,17 +721,58 @@ class RunSettings(_Message):
         max_action_concurrency: Int64Setting | None = None,
         run_base_dir: StringSetting | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                default_queue is None
+                or getattr(default_queue.__class__, "_IDL_PB", None) is _pb2.StringSetting
+            )
+            and (
+                max_action_concurrency is None
+                or getattr(max_action_concurrency.__class__, "_IDL_PB", None) is _pb2.Int64Setting
+            )
+            and (
+                run_base_dir is None
+                or getattr(run_base_dir.__class__, "_IDL_PB", None) is _pb2.StringSetting
+            )
+        ):
+            self._values = (
+                default_queue,
+                max_action_concurrency,
+                run_base_dir,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                default_queue,
+                max_action_concurrency,
+                run_base_dir,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             default_queue,
             max_action_concurrency,
             run_base_dir,
-        )
+        ) = self._values
+        if default_queue is not None:
+            default_queue._fm_into(_target.default_queue)
+        if max_action_concurrency is not None:
+            max_action_concurrency._fm_into(_target.max_action_concurrency)
+        if run_base_dir is not None:
+            run_base_dir._fm_into(_target.run_base_dir)
 
     @property
     def default_queue(self) -> StringSetting | None:
         """``default_queue``: optional flyteidl2.settings.StringSetting, field 1."""
         value: StringSetting | None = (
-            self._present("default_queue") if self._pb.HasField("default_queue") else None
+            self._present("default_queue")
+            if (self._pb or self._message()).HasField("default_queue")
+            else None
         )
         return value
 
@@ -409,7 +781,7 @@ class RunSettings(_Message):
         """``max_action_concurrency``: optional flyteidl2.settings.Int64Setting, field 2."""
         value: Int64Setting | None = (
             self._present("max_action_concurrency")
-            if self._pb.HasField("max_action_concurrency")
+            if (self._pb or self._message()).HasField("max_action_concurrency")
             else None
         )
         return value
@@ -418,7 +790,9 @@ class RunSettings(_Message):
     def run_base_dir(self) -> StringSetting | None:
         """``run_base_dir``: optional flyteidl2.settings.StringSetting, field 3."""
         value: StringSetting | None = (
-            self._present("run_base_dir") if self._pb.HasField("run_base_dir") else None
+            self._present("run_base_dir")
+            if (self._pb or self._message()).HasField("run_base_dir")
+            else None
         )
         return value
 
@@ -434,15 +808,34 @@ class SecuritySettings(_Message):
         self,
         service_account: StringSetting | None = None,
     ) -> None:
-        self._build(
-            service_account,
-        )
+        if (
+            service_account is None
+            or getattr(service_account.__class__, "_IDL_PB", None) is _pb2.StringSetting
+        ):
+            self._values = (service_account,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                service_account,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (service_account,) = self._values
+        if service_account is not None:
+            service_account._fm_into(_target.service_account)
 
     @property
     def service_account(self) -> StringSetting | None:
         """``service_account``: optional flyteidl2.settings.StringSetting, field 1."""
         value: StringSetting | None = (
-            self._present("service_account") if self._pb.HasField("service_account") else None
+            self._present("service_account")
+            if (self._pb or self._message()).HasField("service_account")
+            else None
         )
         return value
 
@@ -458,15 +851,34 @@ class StorageSettings(_Message):
         self,
         raw_data_path: StringSetting | None = None,
     ) -> None:
-        self._build(
-            raw_data_path,
-        )
+        if (
+            raw_data_path is None
+            or getattr(raw_data_path.__class__, "_IDL_PB", None) is _pb2.StringSetting
+        ):
+            self._values = (raw_data_path,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                raw_data_path,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (raw_data_path,) = self._values
+        if raw_data_path is not None:
+            raw_data_path._fm_into(_target.raw_data_path)
 
     @property
     def raw_data_path(self) -> StringSetting | None:
         """``raw_data_path``: optional flyteidl2.settings.StringSetting, field 1."""
         value: StringSetting | None = (
-            self._present("raw_data_path") if self._pb.HasField("raw_data_path") else None
+            self._present("raw_data_path")
+            if (self._pb or self._message()).HasField("raw_data_path")
+            else None
         )
         return value
 
@@ -490,30 +902,74 @@ class TaskResourceDefaults(_Message):
         memory: QuantitySetting | None = None,
         storage: QuantitySetting | None = None,
     ) -> None:
-        self._build(
+        if (
+            (cpu is None or getattr(cpu.__class__, "_IDL_PB", None) is _pb2.QuantitySetting)
+            and (gpu is None or getattr(gpu.__class__, "_IDL_PB", None) is _pb2.QuantitySetting)
+            and (
+                memory is None or getattr(memory.__class__, "_IDL_PB", None) is _pb2.QuantitySetting
+            )
+            and (
+                storage is None
+                or getattr(storage.__class__, "_IDL_PB", None) is _pb2.QuantitySetting
+            )
+        ):
+            self._values = (
+                cpu,
+                gpu,
+                memory,
+                storage,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cpu,
+                gpu,
+                memory,
+                storage,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cpu,
             gpu,
             memory,
             storage,
-        )
+        ) = self._values
+        if cpu is not None:
+            cpu._fm_into(_target.cpu)
+        if gpu is not None:
+            gpu._fm_into(_target.gpu)
+        if memory is not None:
+            memory._fm_into(_target.memory)
+        if storage is not None:
+            storage._fm_into(_target.storage)
 
     @property
     def cpu(self) -> QuantitySetting | None:
         """``cpu``: optional flyteidl2.settings.QuantitySetting, field 1."""
-        value: QuantitySetting | None = self._present("cpu") if self._pb.HasField("cpu") else None
+        value: QuantitySetting | None = (
+            self._present("cpu") if (self._pb or self._message()).HasField("cpu") else None
+        )
         return value
 
     @property
     def gpu(self) -> QuantitySetting | None:
         """``gpu``: optional flyteidl2.settings.QuantitySetting, field 2."""
-        value: QuantitySetting | None = self._present("gpu") if self._pb.HasField("gpu") else None
+        value: QuantitySetting | None = (
+            self._present("gpu") if (self._pb or self._message()).HasField("gpu") else None
+        )
         return value
 
     @property
     def memory(self) -> QuantitySetting | None:
         """``memory``: optional flyteidl2.settings.QuantitySetting, field 3."""
         value: QuantitySetting | None = (
-            self._present("memory") if self._pb.HasField("memory") else None
+            self._present("memory") if (self._pb or self._message()).HasField("memory") else None
         )
         return value
 
@@ -521,7 +977,7 @@ class TaskResourceDefaults(_Message):
     def storage(self) -> QuantitySetting | None:
         """``storage``: optional flyteidl2.settings.QuantitySetting, field 4."""
         value: QuantitySetting | None = (
-            self._present("storage") if self._pb.HasField("storage") else None
+            self._present("storage") if (self._pb or self._message()).HasField("storage") else None
         )
         return value
 
@@ -545,18 +1001,62 @@ class TaskResourceSettings(_Message):
         mirror_limits_request: BoolSetting | None = None,
         default_accelerator: AcceleratorSetting | None = None,
     ) -> None:
-        self._build(
+        if (
+            (min is None or getattr(min.__class__, "_IDL_PB", None) is _pb2.TaskResourceDefaults)
+            and (
+                max is None or getattr(max.__class__, "_IDL_PB", None) is _pb2.TaskResourceDefaults
+            )
+            and (
+                mirror_limits_request is None
+                or getattr(mirror_limits_request.__class__, "_IDL_PB", None) is _pb2.BoolSetting
+            )
+            and (
+                default_accelerator is None
+                or getattr(default_accelerator.__class__, "_IDL_PB", None)
+                is _pb2.AcceleratorSetting
+            )
+        ):
+            self._values = (
+                min,
+                max,
+                mirror_limits_request,
+                default_accelerator,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                min,
+                max,
+                mirror_limits_request,
+                default_accelerator,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             min,
             max,
             mirror_limits_request,
             default_accelerator,
-        )
+        ) = self._values
+        if min is not None:
+            min._fm_into(_target.min)
+        if max is not None:
+            max._fm_into(_target.max)
+        if mirror_limits_request is not None:
+            mirror_limits_request._fm_into(_target.mirror_limits_request)
+        if default_accelerator is not None:
+            default_accelerator._fm_into(_target.default_accelerator)
 
     @property
     def min(self) -> TaskResourceDefaults | None:
         """``min``: optional flyteidl2.settings.TaskResourceDefaults, field 1."""
         value: TaskResourceDefaults | None = (
-            self._present("min") if self._pb.HasField("min") else None
+            self._present("min") if (self._pb or self._message()).HasField("min") else None
         )
         return value
 
@@ -564,7 +1064,7 @@ class TaskResourceSettings(_Message):
     def max(self) -> TaskResourceDefaults | None:
         """``max``: optional flyteidl2.settings.TaskResourceDefaults, field 2."""
         value: TaskResourceDefaults | None = (
-            self._present("max") if self._pb.HasField("max") else None
+            self._present("max") if (self._pb or self._message()).HasField("max") else None
         )
         return value
 
@@ -573,7 +1073,7 @@ class TaskResourceSettings(_Message):
         """``mirror_limits_request``: optional flyteidl2.settings.BoolSetting, field 3."""
         value: BoolSetting | None = (
             self._present("mirror_limits_request")
-            if self._pb.HasField("mirror_limits_request")
+            if (self._pb or self._message()).HasField("mirror_limits_request")
             else None
         )
         return value
@@ -583,7 +1083,7 @@ class TaskResourceSettings(_Message):
         """``default_accelerator``: optional flyteidl2.settings.AcceleratorSetting, field 4."""
         value: AcceleratorSetting | None = (
             self._present("default_accelerator")
-            if self._pb.HasField("default_accelerator")
+            if (self._pb or self._message()).HasField("default_accelerator")
             else None
         )
         return value
@@ -604,16 +1104,46 @@ class AppSettings(_Message):
         disallow_anonymous: BoolSetting | None = None,
         app_dns_strategy: StringSetting | None = None,
     ) -> None:
-        self._build(
+        if (
+            disallow_anonymous is None
+            or getattr(disallow_anonymous.__class__, "_IDL_PB", None) is _pb2.BoolSetting
+        ) and (
+            app_dns_strategy is None
+            or getattr(app_dns_strategy.__class__, "_IDL_PB", None) is _pb2.StringSetting
+        ):
+            self._values = (
+                disallow_anonymous,
+                app_dns_strategy,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                disallow_anonymous,
+                app_dns_strategy,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             disallow_anonymous,
             app_dns_strategy,
-        )
+        ) = self._values
+        if disallow_anonymous is not None:
+            disallow_anonymous._fm_into(_target.disallow_anonymous)
+        if app_dns_strategy is not None:
+            app_dns_strategy._fm_into(_target.app_dns_strategy)
 
     @property
     def disallow_anonymous(self) -> BoolSetting | None:
         """``disallow_anonymous``: optional flyteidl2.settings.BoolSetting, field 1."""
         value: BoolSetting | None = (
-            self._present("disallow_anonymous") if self._pb.HasField("disallow_anonymous") else None
+            self._present("disallow_anonymous")
+            if (self._pb or self._message()).HasField("disallow_anonymous")
+            else None
         )
         return value
 
@@ -621,7 +1151,9 @@ class AppSettings(_Message):
     def app_dns_strategy(self) -> StringSetting | None:
         """``app_dns_strategy``: optional flyteidl2.settings.StringSetting, field 2."""
         value: StringSetting | None = (
-            self._present("app_dns_strategy") if self._pb.HasField("app_dns_strategy") else None
+            self._present("app_dns_strategy")
+            if (self._pb or self._message()).HasField("app_dns_strategy")
+            else None
         )
         return value
 
@@ -655,7 +1187,71 @@ class Settings(_Message):
         app: AppSettings | None = None,
         pod_template_name: StringSetting | None = None,
     ) -> None:
-        self._build(
+        if (
+            (run is None or getattr(run.__class__, "_IDL_PB", None) is _pb2.RunSettings)
+            and (
+                security is None
+                or getattr(security.__class__, "_IDL_PB", None) is _pb2.SecuritySettings
+            )
+            and (
+                storage is None
+                or getattr(storage.__class__, "_IDL_PB", None) is _pb2.StorageSettings
+            )
+            and (
+                task_resource is None
+                or getattr(task_resource.__class__, "_IDL_PB", None) is _pb2.TaskResourceSettings
+            )
+            and (
+                labels is None
+                or getattr(labels.__class__, "_IDL_PB", None) is _pb2.StringMapSetting
+            )
+            and (
+                annotations is None
+                or getattr(annotations.__class__, "_IDL_PB", None) is _pb2.StringMapSetting
+            )
+            and (
+                environment_variables is None
+                or getattr(environment_variables.__class__, "_IDL_PB", None)
+                is _pb2.StringMapSetting
+            )
+            and (app is None or getattr(app.__class__, "_IDL_PB", None) is _pb2.AppSettings)
+            and (
+                pod_template_name is None
+                or getattr(pod_template_name.__class__, "_IDL_PB", None) is _pb2.StringSetting
+            )
+        ):
+            self._values = (
+                run,
+                security,
+                storage,
+                task_resource,
+                labels,
+                annotations,
+                environment_variables,
+                app,
+                pod_template_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run,
+                security,
+                storage,
+                task_resource,
+                labels,
+                annotations,
+                environment_variables,
+                app,
+                pod_template_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run,
             security,
             storage,
@@ -665,19 +1261,41 @@ class Settings(_Message):
             environment_variables,
             app,
             pod_template_name,
-        )
+        ) = self._values
+        if run is not None:
+            run._fm_into(_target.run)
+        if security is not None:
+            security._fm_into(_target.security)
+        if storage is not None:
+            storage._fm_into(_target.storage)
+        if task_resource is not None:
+            task_resource._fm_into(_target.task_resource)
+        if labels is not None:
+            labels._fm_into(_target.labels)
+        if annotations is not None:
+            annotations._fm_into(_target.annotations)
+        if environment_variables is not None:
+            environment_variables._fm_into(_target.environment_variables)
+        if app is not None:
+            app._fm_into(_target.app)
+        if pod_template_name is not None:
+            pod_template_name._fm_into(_target.pod_template_name)
 
     @property
     def run(self) -> RunSettings | None:
         """``run``: optional flyteidl2.settings.RunSettings, field 1."""
-        value: RunSettings | None = self._present("run") if self._pb.HasField("run") else None
+        value: RunSettings | None = (
+            self._present("run") if (self._pb or self._message()).HasField("run") else None
+        )
         return value
 
     @property
     def security(self) -> SecuritySettings | None:
         """``security``: optional flyteidl2.settings.SecuritySettings, field 2."""
         value: SecuritySettings | None = (
-            self._present("security") if self._pb.HasField("security") else None
+            self._present("security")
+            if (self._pb or self._message()).HasField("security")
+            else None
         )
         return value
 
@@ -685,7 +1303,7 @@ class Settings(_Message):
     def storage(self) -> StorageSettings | None:
         """``storage``: optional flyteidl2.settings.StorageSettings, field 3."""
         value: StorageSettings | None = (
-            self._present("storage") if self._pb.HasField("storage") else None
+            self._present("storage") if (self._pb or self._message()).HasField("storage") else None
         )
         return value
 
@@ -693,7 +1311,9 @@ class Settings(_Message):
     def task_resource(self) -> TaskResourceSettings | None:
         """``task_resource``: optional flyteidl2.settings.TaskResourceSettings, field 4."""
         value: TaskResourceSettings | None = (
-            self._present("task_resource") if self._pb.HasField("task_resource") else None
+            self._present("task_resource")
+            if (self._pb or self._message()).HasField("task_resource")
+            else None
         )
         return value
 
@@ -701,7 +1321,7 @@ class Settings(_Message):
     def labels(self) -> StringMapSetting | None:
         """``labels``: optional flyteidl2.settings.StringMapSetting, field 5."""
         value: StringMapSetting | None = (
-            self._present("labels") if self._pb.HasField("labels") else None
+            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
         )
         return value
 
@@ -709,7 +1329,9 @@ class Settings(_Message):
     def annotations(self) -> StringMapSetting | None:
         """``annotations``: optional flyteidl2.settings.StringMapSetting, field 6."""
         value: StringMapSetting | None = (
-            self._present("annotations") if self._pb.HasField("annotations") else None
+            self._present("annotations")
+            if (self._pb or self._message()).HasField("annotations")
+            else None
         )
         return value
 
@@ -718,7 +1340,7 @@ class Settings(_Message):
         """``environment_variables``: optional flyteidl2.settings.StringMapSetting, field 7."""
         value: StringMapSetting | None = (
             self._present("environment_variables")
-            if self._pb.HasField("environment_variables")
+            if (self._pb or self._message()).HasField("environment_variables")
             else None
         )
         return value
@@ -726,13 +1348,17 @@ class Settings(_Message):
     @property
     def app(self) -> AppSettings | None:
         """``app``: optional flyteidl2.settings.AppSettings, field 8."""
-        value: AppSettings | None = self._present("app") if self._pb.HasField("app") else None
+        value: AppSettings | None = (
+            self._present("app") if (self._pb or self._message()).HasField("app") else None
+        )
         return value
 
     @property
     def pod_template_name(self) -> StringSetting | None:
         """``pod_template_name``: optional flyteidl2.settings.StringSetting, field 9."""
         value: StringSetting | None = (
-            self._present("pod_template_name") if self._pb.HasField("pod_template_name") else None
+            self._present("pod_template_name")
+            if (self._pb or self._message()).HasField("pod_template_name")
+            else None
         )
         return value

@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.settings import settings_service_pb2 as _pb2
+from flyteidl2.settings import (
+    settings_definition_pb2 as _flyteidl2_settings_settings_definition_pb2,
+)
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -31,17 +35,58 @@ class SettingsRecord(_Message):
         settings: _settings_settings_definition.Settings | None = None,
         version: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                key is None
+                or getattr(key.__class__, "_IDL_PB", None)
+                is _flyteidl2_settings_settings_definition_pb2.SettingsKey
+            )
+            and (
+                settings is None
+                or getattr(settings.__class__, "_IDL_PB", None)
+                is _flyteidl2_settings_settings_definition_pb2.Settings
+            )
+            and (
+                version is None
+                or (version.__class__ is int and 0 <= version <= 18446744073709551615)
+            )
+        ):
+            self._values = (
+                key,
+                settings,
+                version,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                settings,
+                version,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             settings,
             version,
-        )
+        ) = self._values
+        if key is not None:
+            key._fm_into(_target.key)
+        if settings is not None:
+            settings._fm_into(_target.settings)
+        if version is not None:
+            _target.version = version
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
         """``key``: optional flyteidl2.settings.SettingsKey, field 1."""
         value: _settings_settings_definition.SettingsKey | None = (
-            self._present("key") if self._pb.HasField("key") else None
+            self._present("key") if (self._pb or self._message()).HasField("key") else None
         )
         return value
 
@@ -49,14 +94,16 @@ class SettingsRecord(_Message):
     def settings(self) -> _settings_settings_definition.Settings | None:
         """``settings``: optional flyteidl2.settings.Settings, field 2."""
         value: _settings_settings_definition.Settings | None = (
-            self._present("settings") if self._pb.HasField("settings") else None
+            self._present("settings")
+            if (self._pb or self._message()).HasField("settings")
+            else None
         )
         return value
 
     @property
     def version(self) -> int:
         """``version``: uint64, field 3."""
-        value: int = self._pb.version
+        value: int = (self._pb or self._message()).version
         return value
 
 
@@ -71,15 +118,33 @@ class GetSettingsRequest(_Message):
         self,
         key: _settings_settings_definition.SettingsKey | None = None,
     ) -> None:
-        self._build(
-            key,
-        )
+        if (
+            key is None
+            or getattr(key.__class__, "_IDL_PB", None)
+            is _flyteidl2_settings_settings_definition_pb2.SettingsKey
+        ):
+            self._values = (key,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (key,) = self._values
+        if key is not None:
+            key._fm_into(_target.key)
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
         """``key``: optional flyteidl2.settings.SettingsKey, field 1."""
         value: _settings_settings_definition.SettingsKey | None = (
-            self._present("key") if self._pb.HasField("key") else None
+            self._present("key") if (self._pb or self._message()).HasField("key") else None
         )
         return value
 
@@ -95,15 +160,34 @@ class GetSettingsResponse(_Message):
         self,
         settingsRecord: SettingsRecord | None = None,
     ) -> None:
-        self._build(
-            settingsRecord,
-        )
+        if (
+            settingsRecord is None
+            or getattr(settingsRecord.__class__, "_IDL_PB", None) is _pb2.SettingsRecord
+        ):
+            self._values = (settingsRecord,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                settingsRecord,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (settingsRecord,) = self._values
+        if settingsRecord is not None:
+            settingsRecord._fm_into(_target.settingsRecord)
 
     @property
     def settingsRecord(self) -> SettingsRecord | None:
         """``settingsRecord``: optional flyteidl2.settings.SettingsRecord, field 1."""
         value: SettingsRecord | None = (
-            self._present("settingsRecord") if self._pb.HasField("settingsRecord") else None
+            self._present("settingsRecord")
+            if (self._pb or self._message()).HasField("settingsRecord")
+            else None
         )
         return value
 
@@ -119,15 +203,33 @@ class GetSettingsForEditRequest(_Message):
         self,
         key: _settings_settings_definition.SettingsKey | None = None,
     ) -> None:
-        self._build(
-            key,
-        )
+        if (
+            key is None
+            or getattr(key.__class__, "_IDL_PB", None)
+            is _flyteidl2_settings_settings_definition_pb2.SettingsKey
+        ):
+            self._values = (key,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (key,) = self._values
+        if key is not None:
+            key._fm_into(_target.key)
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
         """``key``: optional flyteidl2.settings.SettingsKey, field 1."""
         value: _settings_settings_definition.SettingsKey | None = (
-            self._present("key") if self._pb.HasField("key") else None
+            self._present("key") if (self._pb or self._message()).HasField("key") else None
         )
         return value
 
@@ -147,16 +249,44 @@ class GetSettingsForEditResponse(_Message):
         requestedKey: _settings_settings_definition.SettingsKey | None = None,
         levels: _abc.Iterable[SettingsRecord] | None = None,
     ) -> None:
-        self._build(
+        if (
+            requestedKey is None
+            or getattr(requestedKey.__class__, "_IDL_PB", None)
+            is _flyteidl2_settings_settings_definition_pb2.SettingsKey
+        ) and (levels is None or _fast.models(levels, _pb2.SettingsRecord)):
+            self._values = (
+                requestedKey,
+                [*levels] if levels else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                requestedKey,
+                levels,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             requestedKey,
             levels,
-        )
+        ) = self._values
+        if requestedKey is not None:
+            requestedKey._fm_into(_target.requestedKey)
+        if levels is not None:
+            _fast.put_models(_target.levels, levels)
 
     @property
     def requestedKey(self) -> _settings_settings_definition.SettingsKey | None:
         """``requestedKey``: optional flyteidl2.settings.SettingsKey, field 1."""
         value: _settings_settings_definition.SettingsKey | None = (
-            self._present("requestedKey") if self._pb.HasField("requestedKey") else None
+            self._present("requestedKey")
+            if (self._pb or self._message()).HasField("requestedKey")
+            else None
         )
         return value
 
@@ -182,16 +312,46 @@ class CreateSettingsRequest(_Message):
         key: _settings_settings_definition.SettingsKey | None = None,
         settings: _settings_settings_definition.Settings | None = None,
     ) -> None:
-        self._build(
+        if (
+            key is None
+            or getattr(key.__class__, "_IDL_PB", None)
+            is _flyteidl2_settings_settings_definition_pb2.SettingsKey
+        ) and (
+            settings is None
+            or getattr(settings.__class__, "_IDL_PB", None)
+            is _flyteidl2_settings_settings_definition_pb2.Settings
+        ):
+            self._values = (
+                key,
+                settings,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                settings,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             settings,
-        )
+        ) = self._values
+        if key is not None:
+            key._fm_into(_target.key)
+        if settings is not None:
+            settings._fm_into(_target.settings)
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
         """``key``: optional flyteidl2.settings.SettingsKey, field 1."""
         value: _settings_settings_definition.SettingsKey | None = (
-            self._present("key") if self._pb.HasField("key") else None
+            self._present("key") if (self._pb or self._message()).HasField("key") else None
         )
         return value
 
@@ -199,7 +359,9 @@ class CreateSettingsRequest(_Message):
     def settings(self) -> _settings_settings_definition.Settings | None:
         """``settings``: optional flyteidl2.settings.Settings, field 2."""
         value: _settings_settings_definition.Settings | None = (
-            self._present("settings") if self._pb.HasField("settings") else None
+            self._present("settings")
+            if (self._pb or self._message()).HasField("settings")
+            else None
         )
         return value
 
@@ -215,15 +377,34 @@ class CreateSettingsResponse(_Message):
         self,
         settingsRecord: SettingsRecord | None = None,
     ) -> None:
-        self._build(
-            settingsRecord,
-        )
+        if (
+            settingsRecord is None
+            or getattr(settingsRecord.__class__, "_IDL_PB", None) is _pb2.SettingsRecord
+        ):
+            self._values = (settingsRecord,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                settingsRecord,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (settingsRecord,) = self._values
+        if settingsRecord is not None:
+            settingsRecord._fm_into(_target.settingsRecord)
 
     @property
     def settingsRecord(self) -> SettingsRecord | None:
         """``settingsRecord``: optional flyteidl2.settings.SettingsRecord, field 1."""
         value: SettingsRecord | None = (
-            self._present("settingsRecord") if self._pb.HasField("settingsRecord") else None
+            self._present("settingsRecord")
+            if (self._pb or self._message()).HasField("settingsRecord")
+            else None
         )
         return value
 
@@ -245,17 +426,58 @@ class UpdateSettingsRequest(_Message):
         settings: _settings_settings_definition.Settings | None = None,
         version: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                key is None
+                or getattr(key.__class__, "_IDL_PB", None)
+                is _flyteidl2_settings_settings_definition_pb2.SettingsKey
+            )
+            and (
+                settings is None
+                or getattr(settings.__class__, "_IDL_PB", None)
+                is _flyteidl2_settings_settings_definition_pb2.Settings
+            )
+            and (
+                version is None
+                or (version.__class__ is int and 0 <= version <= 18446744073709551615)
+            )
+        ):
+            self._values = (
+                key,
+                settings,
+                version,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                key,
+                settings,
+                version,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             key,
             settings,
             version,
-        )
+        ) = self._values
+        if key is not None:
+            key._fm_into(_target.key)
+        if settings is not None:
+            settings._fm_into(_target.settings)
+        if version is not None:
+            _target.version = version
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
         """``key``: optional flyteidl2.settings.SettingsKey, field 1."""
         value: _settings_settings_definition.SettingsKey | None = (
-            self._present("key") if self._pb.HasField("key") else None
+            self._present("key") if (self._pb or self._message()).HasField("key") else None
         )
         return value
 
@@ -263,14 +485,16 @@ class UpdateSettingsRequest(_Message):
     def settings(self) -> _settings_settings_definition.Settings | None:
         """``settings``: optional flyteidl2.settings.Settings, field 2."""
         value: _settings_settings_definition.Settings | None = (
-            self._present("settings") if self._pb.HasField("settings") else None
+            self._present("settings")
+            if (self._pb or self._message()).HasField("settings")
+            else None
         )
         return value
 
     @property
     def version(self) -> int:
         """``version``: uint64, field 3."""
-        value: int = self._pb.version
+        value: int = (self._pb or self._message()).version
         return value
 
 
@@ -285,14 +509,33 @@ class UpdateSettingsResponse(_Message):
         self,
         settingsRecord: SettingsRecord | None = None,
     ) -> None:
-        self._build(
-            settingsRecord,
-        )
+        if (
+            settingsRecord is None
+            or getattr(settingsRecord.__class__, "_IDL_PB", None) is _pb2.SettingsRecord
+        ):
+            self._values = (settingsRecord,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                settingsRecord,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (settingsRecord,) = self._values
+        if settingsRecord is not None:
+            settingsRecord._fm_into(_target.settingsRecord)
 
     @property
     def settingsRecord(self) -> SettingsRecord | None:
         """``settingsRecord``: optional flyteidl2.settings.SettingsRecord, field 1."""
         value: SettingsRecord | None = (
-            self._present("settingsRecord") if self._pb.HasField("settingsRecord") else None
+            self._present("settingsRecord")
+            if (self._pb or self._message()).HasField("settingsRecord")
+            else None
         )
         return value

@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.task import common_pb2 as _pb2
+from flyteidl2.core import artifact_id_pb2 as _flyteidl2_core_artifact_id_pb2
+from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -52,22 +57,50 @@ class NamedParameter(_Message):
         name: str | None = None,
         parameter: _core_interface.Parameter | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            parameter is None
+            or getattr(parameter.__class__, "_IDL_PB", None)
+            is _flyteidl2_core_interface_pb2.Parameter
+        ):
+            self._values = (
+                name,
+                parameter,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                parameter,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             parameter,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if parameter is not None:
+            parameter._fm_into(_target.parameter)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def parameter(self) -> _core_interface.Parameter | None:
         """``parameter``: optional flyteidl2.core.Parameter, field 2."""
         value: _core_interface.Parameter | None = (
-            self._present("parameter") if self._pb.HasField("parameter") else None
+            self._present("parameter")
+            if (self._pb or self._message()).HasField("parameter")
+            else None
         )
         return value
 
@@ -89,16 +122,52 @@ class FixedRate(_Message):
         unit: FixedRateUnit | int | None = None,
         start_time: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (value is None or (value.__class__ is int and 0 <= value <= 4294967295))
+            and (
+                unit is None
+                or (
+                    (unit.__class__ is int or unit.__class__ is FixedRateUnit)
+                    and -2147483648 <= unit <= 2147483647
+                )
+            )
+            and (start_time is None or _fast.timestamp(start_time))
+        ):
+            self._values = (
+                value,
+                unit,
+                start_time,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                value,
+                unit,
+                start_time,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             value,
             unit,
             start_time,
-        )
+        ) = self._values
+        if value is not None:
+            _target.value = value
+        if unit is not None:
+            _target.unit = unit
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
 
     @property
     def value(self) -> int:
         """``value``: uint32, field 1."""
-        value: int = self._pb.value
+        value: int = (self._pb or self._message()).value
         return value
 
     @property
@@ -111,7 +180,9 @@ class FixedRate(_Message):
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -131,21 +202,45 @@ class Cron(_Message):
         expression: str | None = None,
         timezone: str | None = None,
     ) -> None:
-        self._build(
+        if (expression is None or (expression.__class__ is str and expression.isascii())) and (
+            timezone is None or (timezone.__class__ is str and timezone.isascii())
+        ):
+            self._values = (
+                expression,
+                timezone,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                expression,
+                timezone,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             expression,
             timezone,
-        )
+        ) = self._values
+        if expression is not None:
+            _target.expression = expression
+        if timezone is not None:
+            _target.timezone = timezone
 
     @property
     def expression(self) -> str:
         """``expression``: string, field 1."""
-        value: str = self._pb.expression
+        value: str = (self._pb or self._message()).expression
         return value
 
     @property
     def timezone(self) -> str:
         """``timezone``: string, field 2."""
-        value: str = self._pb.timezone
+        value: str = (self._pb or self._message()).timezone
         return value
 
 
@@ -168,36 +263,82 @@ class Schedule(_Message):
         cron: Cron | None = None,
         kickoff_time_input_arg: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (rate is None or getattr(rate.__class__, "_IDL_PB", None) is _pb2.FixedRate)
+            and (
+                cron_expression is None
+                or (cron_expression.__class__ is str and cron_expression.isascii())
+            )
+            and (cron is None or getattr(cron.__class__, "_IDL_PB", None) is _pb2.Cron)
+            and (
+                kickoff_time_input_arg is None
+                or (kickoff_time_input_arg.__class__ is str and kickoff_time_input_arg.isascii())
+            )
+            and (rate is not None) + (cron_expression is not None) + (cron is not None) < 2
+        ):
+            self._values = (
+                rate,
+                cron_expression,
+                cron,
+                kickoff_time_input_arg,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                rate,
+                cron_expression,
+                cron,
+                kickoff_time_input_arg,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             rate,
             cron_expression,
             cron,
             kickoff_time_input_arg,
-        )
+        ) = self._values
+        if rate is not None:
+            rate._fm_into(_target.rate)
+        if cron_expression is not None:
+            _target.cron_expression = cron_expression
+        if cron is not None:
+            cron._fm_into(_target.cron)
+        if kickoff_time_input_arg is not None:
+            _target.kickoff_time_input_arg = kickoff_time_input_arg
 
     @property
     def rate(self) -> FixedRate | None:
         """``rate``: optional flyteidl2.task.FixedRate, field 1."""
-        value: FixedRate | None = self._present("rate") if self._pb.HasField("rate") else None
+        value: FixedRate | None = (
+            self._present("rate") if (self._pb or self._message()).HasField("rate") else None
+        )
         return value
 
     @property
     def cron_expression(self) -> str | None:
         """``cron_expression``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.cron_expression if pb.HasField("cron_expression") else None
         return value
 
     @property
     def cron(self) -> Cron | None:
         """``cron``: optional flyteidl2.task.Cron, field 4."""
-        value: Cron | None = self._present("cron") if self._pb.HasField("cron") else None
+        value: Cron | None = (
+            self._present("cron") if (self._pb or self._message()).HasField("cron") else None
+        )
         return value
 
     @property
     def kickoff_time_input_arg(self) -> str:
         """``kickoff_time_input_arg``: string, field 3."""
-        value: str = self._pb.kickoff_time_input_arg
+        value: str = (self._pb or self._message()).kickoff_time_input_arg
         return value
 
 
@@ -222,30 +363,70 @@ class ArtifactTrigger(_Message):
         partitions: _abc.Mapping[str, str] | None = None,
         partition_input_args: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (artifact_name is None or (artifact_name.__class__ is str and artifact_name.isascii()))
+            and (version is None or (version.__class__ is str and version.isascii()))
+            and (input_arg is None or (input_arg.__class__ is str and input_arg.isascii()))
+            and (partitions is None or _fast.string_map(partitions))
+            and (partition_input_args is None or _fast.string_map(partition_input_args))
+        ):
+            self._values = (
+                artifact_name,
+                version,
+                input_arg,
+                {**partitions} if partitions else None,
+                {**partition_input_args} if partition_input_args else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                artifact_name,
+                version,
+                input_arg,
+                partitions,
+                partition_input_args,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             artifact_name,
             version,
             input_arg,
             partitions,
             partition_input_args,
-        )
+        ) = self._values
+        if artifact_name is not None:
+            _target.artifact_name = artifact_name
+        if version is not None:
+            _target.version = version
+        if input_arg is not None:
+            _target.input_arg = input_arg
+        if partitions is not None:
+            _target.partitions.update(partitions)
+        if partition_input_args is not None:
+            _target.partition_input_args.update(partition_input_args)
 
     @property
     def artifact_name(self) -> str:
         """``artifact_name``: string, field 1."""
-        value: str = self._pb.artifact_name
+        value: str = (self._pb or self._message()).artifact_name
         return value
 
     @property
     def version(self) -> str:
         """``version``: string, field 2."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value
 
     @property
     def input_arg(self) -> str:
         """``input_arg``: string, field 3."""
-        value: str = self._pb.input_arg
+        value: str = (self._pb or self._message()).input_arg
         return value
 
     @property
@@ -278,11 +459,51 @@ class TriggerAutomationSpec(_Message):
         schedule: Schedule | None = None,
         artifact: ArtifactTrigger | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                type is None
+                or (
+                    (type.__class__ is int or type.__class__ is TriggerAutomationSpecType)
+                    and -2147483648 <= type <= 2147483647
+                )
+            )
+            and (schedule is None or getattr(schedule.__class__, "_IDL_PB", None) is _pb2.Schedule)
+            and (
+                artifact is None
+                or getattr(artifact.__class__, "_IDL_PB", None) is _pb2.ArtifactTrigger
+            )
+            and (schedule is not None) + (artifact is not None) < 2
+        ):
+            self._values = (
+                type,
+                schedule,
+                artifact,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                type,
+                schedule,
+                artifact,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             type,
             schedule,
             artifact,
-        )
+        ) = self._values
+        if type is not None:
+            _target.type = type
+        if schedule is not None:
+            schedule._fm_into(_target.schedule)
+        if artifact is not None:
+            artifact._fm_into(_target.artifact)
 
     @property
     def type(self) -> TriggerAutomationSpecType:
@@ -294,7 +515,9 @@ class TriggerAutomationSpec(_Message):
     def schedule(self) -> Schedule | None:
         """``schedule``: optional flyteidl2.task.Schedule, field 2."""
         value: Schedule | None = (
-            self._present("schedule") if self._pb.HasField("schedule") else None
+            self._present("schedule")
+            if (self._pb or self._message()).HasField("schedule")
+            else None
         )
         return value
 
@@ -302,7 +525,9 @@ class TriggerAutomationSpec(_Message):
     def artifact(self) -> ArtifactTrigger | None:
         """``artifact``: optional flyteidl2.task.ArtifactTrigger, field 3."""
         value: ArtifactTrigger | None = (
-            self._present("artifact") if self._pb.HasField("artifact") else None
+            self._present("artifact")
+            if (self._pb or self._message()).HasField("artifact")
+            else None
         )
         return value
 
@@ -322,22 +547,47 @@ class NamedLiteral(_Message):
         name: str | None = None,
         value: _core_literals.Literal | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            value is None
+            or getattr(value.__class__, "_IDL_PB", None) is _flyteidl2_core_literals_pb2.Literal
+        ):
+            self._values = (
+                name,
+                value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             value,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if value is not None:
+            value._fm_into(_target.value)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl2.core.Literal, field 2."""
         value: _core_literals.Literal | None = (
-            self._present("value") if self._pb.HasField("value") else None
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
         )
         return value
 
@@ -357,21 +607,45 @@ class OutputReferences(_Message):
         output_uri: str | None = None,
         report_uri: str | None = None,
     ) -> None:
-        self._build(
+        if (output_uri is None or (output_uri.__class__ is str and output_uri.isascii())) and (
+            report_uri is None or (report_uri.__class__ is str and report_uri.isascii())
+        ):
+            self._values = (
+                output_uri,
+                report_uri,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                output_uri,
+                report_uri,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             output_uri,
             report_uri,
-        )
+        ) = self._values
+        if output_uri is not None:
+            _target.output_uri = output_uri
+        if report_uri is not None:
+            _target.report_uri = report_uri
 
     @property
     def output_uri(self) -> str:
         """``output_uri``: string, field 1."""
-        value: str = self._pb.output_uri
+        value: str = (self._pb or self._message()).output_uri
         return value
 
     @property
     def report_uri(self) -> str:
         """``report_uri``: string, field 2."""
-        value: str = self._pb.report_uri
+        value: str = (self._pb or self._message()).report_uri
         return value
 
 
@@ -390,10 +664,34 @@ class Inputs(_Message):
         literals: _abc.Iterable[NamedLiteral] | None = None,
         context: _abc.Iterable[_core_literals.KeyValuePair] | None = None,
     ) -> None:
-        self._build(
+        if (literals is None or _fast.models(literals, _pb2.NamedLiteral)) and (
+            context is None or _fast.models(context, _flyteidl2_core_literals_pb2.KeyValuePair)
+        ):
+            self._values = (
+                [*literals] if literals else None,
+                [*context] if context else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                literals,
+                context,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             literals,
             context,
-        )
+        ) = self._values
+        if literals is not None:
+            _fast.put_models(_target.literals, literals)
+        if context is not None:
+            _fast.put_models(_target.context, context)
 
     @property
     def literals(self) -> list[NamedLiteral]:
@@ -435,7 +733,64 @@ class ProducedArtifact(_Message):
         partitions: _core_artifact_id.Partitions | None = None,
         time_partition: _core_artifact_id.TimePartition | None = None,
     ) -> None:
-        self._build(
+        if (
+            (output is None or (output.__class__ is str and output.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (version is None or (version.__class__ is str and version.isascii()))
+            and (
+                info is None
+                or getattr(info.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.ArtifactInfo
+            )
+            and (
+                type is None
+                or getattr(type.__class__, "_IDL_PB", None) is _flyteidl2_core_types_pb2.LiteralType
+            )
+            and (
+                parent_artifacts is None
+                or _fast.models(parent_artifacts, _flyteidl2_core_artifact_id_pb2.ArtifactVersionId)
+            )
+            and (
+                partitions is None
+                or getattr(partitions.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.Partitions
+            )
+            and (
+                time_partition is None
+                or getattr(time_partition.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_artifact_id_pb2.TimePartition
+            )
+        ):
+            self._values = (
+                output,
+                name,
+                version,
+                info,
+                type,
+                [*parent_artifacts] if parent_artifacts else None,
+                partitions,
+                time_partition,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                output,
+                name,
+                version,
+                info,
+                type,
+                parent_artifacts,
+                partitions,
+                time_partition,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             output,
             name,
             version,
@@ -444,31 +799,47 @@ class ProducedArtifact(_Message):
             parent_artifacts,
             partitions,
             time_partition,
-        )
+        ) = self._values
+        if output is not None:
+            _target.output = output
+        if name is not None:
+            _target.name = name
+        if version is not None:
+            _target.version = version
+        if info is not None:
+            info._fm_into(_target.info)
+        if type is not None:
+            type._fm_into(_target.type)
+        if parent_artifacts is not None:
+            _fast.put_models(_target.parent_artifacts, parent_artifacts)
+        if partitions is not None:
+            partitions._fm_into(_target.partitions)
+        if time_partition is not None:
+            time_partition._fm_into(_target.time_partition)
 
     @property
     def output(self) -> str:
         """``output``: string, field 1."""
-        value: str = self._pb.output
+        value: str = (self._pb or self._message()).output
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def version(self) -> str:
         """``version``: string, field 3."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value
 
     @property
     def info(self) -> _core_artifact_id.ArtifactInfo | None:
         """``info``: optional flyteidl2.core.ArtifactInfo, field 4."""
         value: _core_artifact_id.ArtifactInfo | None = (
-            self._present("info") if self._pb.HasField("info") else None
+            self._present("info") if (self._pb or self._message()).HasField("info") else None
         )
         return value
 
@@ -476,7 +847,7 @@ class ProducedArtifact(_Message):
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 5."""
         value: _core_types.LiteralType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
@@ -490,7 +861,9 @@ class ProducedArtifact(_Message):
     def partitions(self) -> _core_artifact_id.Partitions | None:
         """``partitions``: optional flyteidl2.core.Partitions, field 7."""
         value: _core_artifact_id.Partitions | None = (
-            self._present("partitions") if self._pb.HasField("partitions") else None
+            self._present("partitions")
+            if (self._pb or self._message()).HasField("partitions")
+            else None
         )
         return value
 
@@ -498,7 +871,9 @@ class ProducedArtifact(_Message):
     def time_partition(self) -> _core_artifact_id.TimePartition | None:
         """``time_partition``: optional flyteidl2.core.TimePartition, field 8."""
         value: _core_artifact_id.TimePartition | None = (
-            self._present("time_partition") if self._pb.HasField("time_partition") else None
+            self._present("time_partition")
+            if (self._pb or self._message()).HasField("time_partition")
+            else None
         )
         return value
 
@@ -518,10 +893,34 @@ class Outputs(_Message):
         literals: _abc.Iterable[NamedLiteral] | None = None,
         produced_artifacts: _abc.Iterable[ProducedArtifact] | None = None,
     ) -> None:
-        self._build(
+        if (literals is None or _fast.models(literals, _pb2.NamedLiteral)) and (
+            produced_artifacts is None or _fast.models(produced_artifacts, _pb2.ProducedArtifact)
+        ):
+            self._values = (
+                [*literals] if literals else None,
+                [*produced_artifacts] if produced_artifacts else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                literals,
+                produced_artifacts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             literals,
             produced_artifacts,
-        )
+        ) = self._values
+        if literals is not None:
+            _fast.put_models(_target.literals, literals)
+        if produced_artifacts is not None:
+            _fast.put_models(_target.produced_artifacts, produced_artifacts)
 
     @property
     def literals(self) -> list[NamedLiteral]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flyteidl2.task import environment_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 
 class Environment(_Message):
@@ -23,19 +24,43 @@ class Environment(_Message):
         name: str | None = None,
         description: str | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            description is None or (description.__class__ is str and description.isascii())
+        ):
+            self._values = (
+                name,
+                description,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             description,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if description is not None:
+            _target.description = description
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def description(self) -> str:
         """``description``: string, field 2."""
-        value: str = self._pb.description
+        value: str = (self._pb or self._message()).description
         return value

@@ -6,8 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.task import run_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+from flyteidl2.core import security_pb2 as _flyteidl2_core_security_pb2
+from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+from flyteidl2.notification import definition_pb2 as _flyteidl2_notification_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -49,9 +56,23 @@ class Labels(_Message):
         self,
         values: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
-            values,
-        )
+        if values is None or _fast.string_map(values):
+            self._values = ({**values} if values else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (values,) = self._values
+        if values is not None:
+            _target.values.update(values)
 
     @property
     def values(self) -> dict[str, str]:
@@ -71,9 +92,23 @@ class Annotations(_Message):
         self,
         values: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
-            values,
-        )
+        if values is None or _fast.string_map(values):
+            self._values = ({**values} if values else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (values,) = self._values
+        if values is not None:
+            _target.values.update(values)
 
     @property
     def values(self) -> dict[str, str]:
@@ -93,9 +128,23 @@ class Envs(_Message):
         self,
         values: _abc.Iterable[_core_literals.KeyValuePair] | None = None,
     ) -> None:
-        self._build(
-            values,
-        )
+        if values is None or _fast.models(values, _flyteidl2_core_literals_pb2.KeyValuePair):
+            self._values = ([*values] if values else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (values,) = self._values
+        if values is not None:
+            _fast.put_models(_target.values, values)
 
     @property
     def values(self) -> list[_core_literals.KeyValuePair]:
@@ -115,14 +164,30 @@ class RawDataStorage(_Message):
         self,
         raw_data_prefix: str | None = None,
     ) -> None:
-        self._build(
-            raw_data_prefix,
-        )
+        if raw_data_prefix is None or (
+            raw_data_prefix.__class__ is str and raw_data_prefix.isascii()
+        ):
+            self._values = (raw_data_prefix,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                raw_data_prefix,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (raw_data_prefix,) = self._values
+        if raw_data_prefix is not None:
+            _target.raw_data_prefix = raw_data_prefix
 
     @property
     def raw_data_prefix(self) -> str:
         """``raw_data_prefix``: string, field 1."""
-        value: str = self._pb.raw_data_prefix
+        value: str = (self._pb or self._message()).raw_data_prefix
         return value
 
 
@@ -141,15 +206,46 @@ class CacheConfig(_Message):
         overwrite_cache: bool | None = None,
         cache_lookup_scope: CacheLookupScope | int | None = None,
     ) -> None:
-        self._build(
+        if (overwrite_cache is None or overwrite_cache.__class__ is bool) and (
+            cache_lookup_scope is None
+            or (
+                (
+                    cache_lookup_scope.__class__ is int
+                    or cache_lookup_scope.__class__ is CacheLookupScope
+                )
+                and -2147483648 <= cache_lookup_scope <= 2147483647
+            )
+        ):
+            self._values = (
+                overwrite_cache,
+                cache_lookup_scope,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                overwrite_cache,
+                cache_lookup_scope,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             overwrite_cache,
             cache_lookup_scope,
-        )
+        ) = self._values
+        if overwrite_cache is not None:
+            _target.overwrite_cache = overwrite_cache
+        if cache_lookup_scope is not None:
+            _target.cache_lookup_scope = cache_lookup_scope
 
     @property
     def overwrite_cache(self) -> bool:
         """``overwrite_cache``: bool, field 1."""
-        value: bool = self._pb.overwrite_cache
+        value: bool = (self._pb or self._message()).overwrite_cache
         return value
 
     @property
@@ -170,9 +266,23 @@ class Recover(_Message):
         self,
         force_rerun_actions: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
-            force_rerun_actions,
-        )
+        if force_rerun_actions is None or _fast.strings(force_rerun_actions):
+            self._values = ([*force_rerun_actions] if force_rerun_actions else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                force_rerun_actions,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (force_rerun_actions,) = self._values
+        if force_rerun_actions is not None:
+            _target.force_rerun_actions.extend(force_rerun_actions)
 
     @property
     def force_rerun_actions(self) -> list[str]:
@@ -232,7 +342,128 @@ class RunSpec(_Message):
         recover: Recover | None = None,
         default_settings: DefaultSettings | None = None,
     ) -> None:
-        self._build(
+        if (
+            (labels is None or getattr(labels.__class__, "_IDL_PB", None) is _pb2.Labels)
+            and (
+                annotations is None
+                or getattr(annotations.__class__, "_IDL_PB", None) is _pb2.Annotations
+            )
+            and (envs is None or getattr(envs.__class__, "_IDL_PB", None) is _pb2.Envs)
+            and interruptible is None
+            and (overwrite_cache is None or overwrite_cache.__class__ is bool)
+            and (queue is None or (queue.__class__ is str and queue.isascii()))
+            and (
+                raw_data_storage is None
+                or getattr(raw_data_storage.__class__, "_IDL_PB", None) is _pb2.RawDataStorage
+            )
+            and (
+                security_context is None
+                or getattr(security_context.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_security_pb2.SecurityContext
+            )
+            and (
+                cache_config is None
+                or getattr(cache_config.__class__, "_IDL_PB", None) is _pb2.CacheConfig
+            )
+            and (
+                notification_rule_name is None
+                or (notification_rule_name.__class__ is str and notification_rule_name.isascii())
+            )
+            and (
+                notification_rules is None
+                or getattr(notification_rules.__class__, "_IDL_PB", None) is _pb2.InlineRuleList
+            )
+            and (run_start_time is None or _fast.timestamp(run_start_time))
+            and (
+                max_action_concurrency is None
+                or (
+                    max_action_concurrency.__class__ is int
+                    and 0 <= max_action_concurrency <= 4294967295
+                )
+            )
+            and (run_base_dir is None or (run_base_dir.__class__ is str and run_base_dir.isascii()))
+            and (
+                related_to is None
+                or getattr(related_to.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.RunIdentifier
+            )
+            and (cluster_pool is None or (cluster_pool.__class__ is str and cluster_pool.isascii()))
+            and (
+                task_spec_source is None
+                or (
+                    (
+                        task_spec_source.__class__ is int
+                        or task_spec_source.__class__ is TaskSpecSource
+                    )
+                    and -2147483648 <= task_spec_source <= 2147483647
+                )
+            )
+            and (
+                relation is None
+                or getattr(relation.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_run_pb2.Relation
+            )
+            and (recover is None or getattr(recover.__class__, "_IDL_PB", None) is _pb2.Recover)
+            and (
+                default_settings is None
+                or getattr(default_settings.__class__, "_IDL_PB", None) is _pb2.DefaultSettings
+            )
+            and (notification_rule_name is not None) + (notification_rules is not None) < 2
+        ):
+            self._values = (
+                labels,
+                annotations,
+                envs,
+                interruptible,
+                overwrite_cache,
+                queue,
+                raw_data_storage,
+                security_context,
+                cache_config,
+                notification_rule_name,
+                notification_rules,
+                run_start_time,
+                max_action_concurrency,
+                run_base_dir,
+                related_to,
+                cluster_pool,
+                task_spec_source,
+                relation,
+                recover,
+                default_settings,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                labels,
+                annotations,
+                envs,
+                interruptible,
+                overwrite_cache,
+                queue,
+                raw_data_storage,
+                security_context,
+                cache_config,
+                notification_rule_name,
+                notification_rules,
+                run_start_time,
+                max_action_concurrency,
+                run_base_dir,
+                related_to,
+                cluster_pool,
+                task_spec_source,
+                relation,
+                recover,
+                default_settings,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             labels,
             annotations,
             envs,
@@ -253,53 +484,101 @@ class RunSpec(_Message):
             relation,
             recover,
             default_settings,
-        )
+        ) = self._values
+        if labels is not None:
+            labels._fm_into(_target.labels)
+        if annotations is not None:
+            annotations._fm_into(_target.annotations)
+        if envs is not None:
+            envs._fm_into(_target.envs)
+        if overwrite_cache is not None:
+            _target.overwrite_cache = overwrite_cache
+        if queue is not None:
+            _target.queue = queue
+        if raw_data_storage is not None:
+            raw_data_storage._fm_into(_target.raw_data_storage)
+        if security_context is not None:
+            security_context._fm_into(_target.security_context)
+        if cache_config is not None:
+            cache_config._fm_into(_target.cache_config)
+        if notification_rule_name is not None:
+            _target.notification_rule_name = notification_rule_name
+        if notification_rules is not None:
+            notification_rules._fm_into(_target.notification_rules)
+        if run_start_time is not None:
+            _fast.put_timestamp(_target.run_start_time, run_start_time)
+        if max_action_concurrency is not None:
+            _target.max_action_concurrency = max_action_concurrency
+        if run_base_dir is not None:
+            _target.run_base_dir = run_base_dir
+        if related_to is not None:
+            related_to._fm_into(_target.related_to)
+        if cluster_pool is not None:
+            _target.cluster_pool = cluster_pool
+        if task_spec_source is not None:
+            _target.task_spec_source = task_spec_source
+        if relation is not None:
+            relation._fm_into(_target.relation)
+        if recover is not None:
+            recover._fm_into(_target.recover)
+        if default_settings is not None:
+            default_settings._fm_into(_target.default_settings)
 
     @property
     def labels(self) -> Labels | None:
         """``labels``: optional flyteidl2.task.Labels, field 1."""
-        value: Labels | None = self._present("labels") if self._pb.HasField("labels") else None
+        value: Labels | None = (
+            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
+        )
         return value
 
     @property
     def annotations(self) -> Annotations | None:
         """``annotations``: optional flyteidl2.task.Annotations, field 2."""
         value: Annotations | None = (
-            self._present("annotations") if self._pb.HasField("annotations") else None
+            self._present("annotations")
+            if (self._pb or self._message()).HasField("annotations")
+            else None
         )
         return value
 
     @property
     def envs(self) -> Envs | None:
         """``envs``: optional flyteidl2.task.Envs, field 3."""
-        value: Envs | None = self._present("envs") if self._pb.HasField("envs") else None
+        value: Envs | None = (
+            self._present("envs") if (self._pb or self._message()).HasField("envs") else None
+        )
         return value
 
     @property
     def interruptible(self) -> bool | None:
         """``interruptible``: optional google.protobuf.BoolValue, field 4."""
         value: bool | None = (
-            self._present("interruptible") if self._pb.HasField("interruptible") else None
+            self._present("interruptible")
+            if (self._pb or self._message()).HasField("interruptible")
+            else None
         )
         return value
 
     @property
     def overwrite_cache(self) -> bool:
         """``overwrite_cache``: bool, field 5."""
-        value: bool = self._pb.overwrite_cache
+        value: bool = (self._pb or self._message()).overwrite_cache
         return value
 
     @property
     def queue(self) -> str:
         """``queue``: string, field 6."""
-        value: str = self._pb.queue
+        value: str = (self._pb or self._message()).queue
         return value
 
     @property
     def raw_data_storage(self) -> RawDataStorage | None:
         """``raw_data_storage``: optional flyteidl2.task.RawDataStorage, field 7."""
         value: RawDataStorage | None = (
-            self._present("raw_data_storage") if self._pb.HasField("raw_data_storage") else None
+            self._present("raw_data_storage")
+            if (self._pb or self._message()).HasField("raw_data_storage")
+            else None
         )
         return value
 
@@ -307,7 +586,9 @@ class RunSpec(_Message):
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl2.core.SecurityContext, field 8."""
         value: _core_security.SecurityContext | None = (
-            self._present("security_context") if self._pb.HasField("security_context") else None
+            self._present("security_context")
+            if (self._pb or self._message()).HasField("security_context")
+            else None
         )
         return value
 
@@ -315,14 +596,16 @@ class RunSpec(_Message):
     def cache_config(self) -> CacheConfig | None:
         """``cache_config``: optional flyteidl2.task.CacheConfig, field 9."""
         value: CacheConfig | None = (
-            self._present("cache_config") if self._pb.HasField("cache_config") else None
+            self._present("cache_config")
+            if (self._pb or self._message()).HasField("cache_config")
+            else None
         )
         return value
 
     @property
     def notification_rule_name(self) -> str | None:
         """``notification_rule_name``: optional string, field 10."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = (
             pb.notification_rule_name if pb.HasField("notification_rule_name") else None
         )
@@ -332,7 +615,9 @@ class RunSpec(_Message):
     def notification_rules(self) -> InlineRuleList | None:
         """``notification_rules``: optional flyteidl2.task.InlineRuleList, field 11."""
         value: InlineRuleList | None = (
-            self._present("notification_rules") if self._pb.HasField("notification_rules") else None
+            self._present("notification_rules")
+            if (self._pb or self._message()).HasField("notification_rules")
+            else None
         )
         return value
 
@@ -340,34 +625,38 @@ class RunSpec(_Message):
     def run_start_time(self) -> _datetime.datetime | None:
         """``run_start_time``: optional google.protobuf.Timestamp, field 12."""
         value: _datetime.datetime | None = (
-            self._present("run_start_time") if self._pb.HasField("run_start_time") else None
+            self._present("run_start_time")
+            if (self._pb or self._message()).HasField("run_start_time")
+            else None
         )
         return value
 
     @property
     def max_action_concurrency(self) -> int:
         """``max_action_concurrency``: uint32, field 13."""
-        value: int = self._pb.max_action_concurrency
+        value: int = (self._pb or self._message()).max_action_concurrency
         return value
 
     @property
     def run_base_dir(self) -> str:
         """``run_base_dir``: string, field 14."""
-        value: str = self._pb.run_base_dir
+        value: str = (self._pb or self._message()).run_base_dir
         return value
 
     @property
     def related_to(self) -> _common_identifier.RunIdentifier | None:
         """``related_to``: optional flyteidl2.common.RunIdentifier, field 15."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("related_to") if self._pb.HasField("related_to") else None
+            self._present("related_to")
+            if (self._pb or self._message()).HasField("related_to")
+            else None
         )
         return value
 
     @property
     def cluster_pool(self) -> str:
         """``cluster_pool``: string, field 16."""
-        value: str = self._pb.cluster_pool
+        value: str = (self._pb or self._message()).cluster_pool
         return value
 
     @property
@@ -380,21 +669,27 @@ class RunSpec(_Message):
     def relation(self) -> _common_run.Relation | None:
         """``relation``: optional flyteidl2.common.Relation, field 18."""
         value: _common_run.Relation | None = (
-            self._present("relation") if self._pb.HasField("relation") else None
+            self._present("relation")
+            if (self._pb or self._message()).HasField("relation")
+            else None
         )
         return value
 
     @property
     def recover(self) -> Recover | None:
         """``recover``: optional flyteidl2.task.Recover, field 19."""
-        value: Recover | None = self._present("recover") if self._pb.HasField("recover") else None
+        value: Recover | None = (
+            self._present("recover") if (self._pb or self._message()).HasField("recover") else None
+        )
         return value
 
     @property
     def default_settings(self) -> DefaultSettings | None:
         """``default_settings``: optional flyteidl2.task.DefaultSettings, field 20."""
         value: DefaultSettings | None = (
-            self._present("default_settings") if self._pb.HasField("default_settings") else None
+            self._present("default_settings")
+            if (self._pb or self._message()).HasField("default_settings")
+            else None
         )
         return value
 
@@ -414,15 +709,44 @@ class DefaultSettings(_Message):
         pod_template_name: str | None = None,
         task_resource_defaults: TaskResourceDefaults | None = None,
     ) -> None:
-        self._build(
+        if (
+            pod_template_name is None
+            or (pod_template_name.__class__ is str and pod_template_name.isascii())
+        ) and (
+            task_resource_defaults is None
+            or getattr(task_resource_defaults.__class__, "_IDL_PB", None)
+            is _pb2.TaskResourceDefaults
+        ):
+            self._values = (
+                pod_template_name,
+                task_resource_defaults,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                pod_template_name,
+                task_resource_defaults,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             pod_template_name,
             task_resource_defaults,
-        )
+        ) = self._values
+        if pod_template_name is not None:
+            _target.pod_template_name = pod_template_name
+        if task_resource_defaults is not None:
+            task_resource_defaults._fm_into(_target.task_resource_defaults)
 
     @property
     def pod_template_name(self) -> str:
         """``pod_template_name``: string, field 1."""
-        value: str = self._pb.pod_template_name
+        value: str = (self._pb or self._message()).pod_template_name
         return value
 
     @property
@@ -430,7 +754,7 @@ class DefaultSettings(_Message):
         """``task_resource_defaults``: optional flyteidl2.task.TaskResourceDefaults, field 2."""
         value: TaskResourceDefaults | None = (
             self._present("task_resource_defaults")
-            if self._pb.HasField("task_resource_defaults")
+            if (self._pb or self._message()).HasField("task_resource_defaults")
             else None
         )
         return value
@@ -453,11 +777,50 @@ class TaskResourceDefaults(_Message):
         max: _abc.Iterable[_core_tasks.Resources.ResourceEntry] | None = None,
         default_accelerator: _core_tasks.GPUAccelerator | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                requests is None
+                or _fast.models(requests, _flyteidl2_core_tasks_pb2.Resources.ResourceEntry)
+            )
+            and (
+                max is None or _fast.models(max, _flyteidl2_core_tasks_pb2.Resources.ResourceEntry)
+            )
+            and (
+                default_accelerator is None
+                or getattr(default_accelerator.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.GPUAccelerator
+            )
+        ):
+            self._values = (
+                [*requests] if requests else None,
+                [*max] if max else None,
+                default_accelerator,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                requests,
+                max,
+                default_accelerator,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             requests,
             max,
             default_accelerator,
-        )
+        ) = self._values
+        if requests is not None:
+            _fast.put_models(_target.requests, requests)
+        if max is not None:
+            _fast.put_models(_target.max, max)
+        if default_accelerator is not None:
+            default_accelerator._fm_into(_target.default_accelerator)
 
     @property
     def requests(self) -> list[_core_tasks.Resources.ResourceEntry]:
@@ -476,7 +839,7 @@ class TaskResourceDefaults(_Message):
         """``default_accelerator``: optional flyteidl2.core.GPUAccelerator, field 3."""
         value: _core_tasks.GPUAccelerator | None = (
             self._present("default_accelerator")
-            if self._pb.HasField("default_accelerator")
+            if (self._pb or self._message()).HasField("default_accelerator")
             else None
         )
         return value
@@ -493,9 +856,23 @@ class InlineRuleList(_Message):
         self,
         rules: _abc.Iterable[InlineRule] | None = None,
     ) -> None:
-        self._build(
-            rules,
-        )
+        if rules is None or _fast.models(rules, _pb2.InlineRule):
+            self._values = ([*rules] if rules else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                rules,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (rules,) = self._values
+        if rules is not None:
+            _fast.put_models(_target.rules, rules)
 
     @property
     def rules(self) -> list[InlineRule]:
@@ -521,11 +898,47 @@ class InlineRule(_Message):
         delivery_config_name: str | None = None,
         delivery_template: _notification_definition.DeliveryConfigTemplate | None = None,
     ) -> None:
-        self._build(
+        if (
+            on_phases is None
+            and (
+                delivery_config_name is None
+                or (delivery_config_name.__class__ is str and delivery_config_name.isascii())
+            )
+            and (
+                delivery_template is None
+                or getattr(delivery_template.__class__, "_IDL_PB", None)
+                is _flyteidl2_notification_definition_pb2.DeliveryConfigTemplate
+            )
+            and (delivery_config_name is not None) + (delivery_template is not None) < 2
+        ):
+            self._values = (
+                on_phases,
+                delivery_config_name,
+                delivery_template,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                on_phases,
+                delivery_config_name,
+                delivery_template,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             on_phases,
             delivery_config_name,
             delivery_template,
-        )
+        ) = self._values
+        if delivery_config_name is not None:
+            _target.delivery_config_name = delivery_config_name
+        if delivery_template is not None:
+            delivery_template._fm_into(_target.delivery_template)
 
     @property
     def on_phases(self) -> list[_common_phase.ActionPhase]:
@@ -536,7 +949,7 @@ class InlineRule(_Message):
     @property
     def delivery_config_name(self) -> str | None:
         """``delivery_config_name``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.delivery_config_name if pb.HasField("delivery_config_name") else None
         return value
 
@@ -544,6 +957,8 @@ class InlineRule(_Message):
     def delivery_template(self) -> _notification_definition.DeliveryConfigTemplate | None:
         """``delivery_template``: optional flyteidl2.notification.DeliveryConfigTemplate, field 3."""
         value: _notification_definition.DeliveryConfigTemplate | None = (
-            self._present("delivery_template") if self._pb.HasField("delivery_template") else None
+            self._present("delivery_template")
+            if (self._pb or self._message()).HasField("delivery_template")
+            else None
         )
         return value

@@ -6,8 +6,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.task import task_definition_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
+from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+from flyteidl2.task import environment_pb2 as _flyteidl2_task_environment_pb2
+from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -42,35 +51,70 @@ class TaskName(_Message):
         domain: str | None = None,
         name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+        ):
+            self._values = (
+                org,
+                project,
+                domain,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                project,
+                domain,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             project,
             domain,
             name,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 2."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 4."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -95,42 +139,82 @@ class TaskIdentifier(_Message):
         name: str | None = None,
         version: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (version is None or (version.__class__ is str and version.isascii()))
+        ):
+            self._values = (
+                org,
+                project,
+                domain,
+                name,
+                version,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                project,
+                domain,
+                name,
+                version,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             project,
             domain,
             name,
             version,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
+        if name is not None:
+            _target.name = name
+        if version is not None:
+            _target.version = version
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 2."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 4."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def version(self) -> str:
         """``version``: string, field 5."""
-        value: str = self._pb.version
+        value: str = (self._pb or self._message()).version
         return value
 
 
@@ -161,29 +245,65 @@ class TaskTriggersSummary(_Message):
             active: bool | None = None,
             automation_spec: _task_common.TriggerAutomationSpec | None = None,
         ) -> None:
-            self._build(
+            if (
+                (name is None or (name.__class__ is str and name.isascii()))
+                and (active is None or active.__class__ is bool)
+                and (
+                    automation_spec is None
+                    or getattr(automation_spec.__class__, "_IDL_PB", None)
+                    is _flyteidl2_task_common_pb2.TriggerAutomationSpec
+                )
+            ):
+                self._values = (
+                    name,
+                    active,
+                    automation_spec,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    name,
+                    active,
+                    automation_spec,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 name,
                 active,
                 automation_spec,
-            )
+            ) = self._values
+            if name is not None:
+                _target.name = name
+            if active is not None:
+                _target.active = active
+            if automation_spec is not None:
+                automation_spec._fm_into(_target.automation_spec)
 
         @property
         def name(self) -> str:
             """``name``: string, field 1."""
-            value: str = self._pb.name
+            value: str = (self._pb or self._message()).name
             return value
 
         @property
         def active(self) -> bool:
             """``active``: bool, field 2."""
-            value: bool = self._pb.active
+            value: bool = (self._pb or self._message()).active
             return value
 
         @property
         def automation_spec(self) -> _task_common.TriggerAutomationSpec | None:
             """``automation_spec``: optional flyteidl2.task.TriggerAutomationSpec, field 3."""
             value: _task_common.TriggerAutomationSpec | None = (
-                self._present("automation_spec") if self._pb.HasField("automation_spec") else None
+                self._present("automation_spec")
+                if (self._pb or self._message()).HasField("automation_spec")
+                else None
             )
             return value
 
@@ -202,21 +322,45 @@ class TaskTriggersSummary(_Message):
             total: int | None = None,
             active: int | None = None,
         ) -> None:
-            self._build(
+            if (total is None or (total.__class__ is int and 0 <= total <= 4294967295)) and (
+                active is None or (active.__class__ is int and 0 <= active <= 4294967295)
+            ):
+                self._values = (
+                    total,
+                    active,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    total,
+                    active,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 total,
                 active,
-            )
+            ) = self._values
+            if total is not None:
+                _target.total = total
+            if active is not None:
+                _target.active = active
 
         @property
         def total(self) -> int:
             """``total``: uint32, field 1."""
-            value: int = self._pb.total
+            value: int = (self._pb or self._message()).total
             return value
 
         @property
         def active(self) -> int:
             """``active``: uint32, field 2."""
-            value: int = self._pb.active
+            value: int = (self._pb or self._message()).active
             return value
 
     def __init__(
@@ -224,16 +368,50 @@ class TaskTriggersSummary(_Message):
         details: TaskTriggersSummary.TriggerDetails | None = None,
         stats: TaskTriggersSummary.TriggerStats | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                details is None
+                or getattr(details.__class__, "_IDL_PB", None)
+                is _pb2.TaskTriggersSummary.TriggerDetails
+            )
+            and (
+                stats is None
+                or getattr(stats.__class__, "_IDL_PB", None)
+                is _pb2.TaskTriggersSummary.TriggerStats
+            )
+            and (details is not None) + (stats is not None) < 2
+        ):
+            self._values = (
+                details,
+                stats,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                details,
+                stats,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             details,
             stats,
-        )
+        ) = self._values
+        if details is not None:
+            details._fm_into(_target.details)
+        if stats is not None:
+            stats._fm_into(_target.stats)
 
     @property
     def details(self) -> TaskTriggersSummary.TriggerDetails | None:
         """``details``: optional flyteidl2.task.TaskTriggersSummary.TriggerDetails, field 3."""
         value: TaskTriggersSummary.TriggerDetails | None = (
-            self._present("details") if self._pb.HasField("details") else None
+            self._present("details") if (self._pb or self._message()).HasField("details") else None
         )
         return value
 
@@ -241,7 +419,7 @@ class TaskTriggersSummary(_Message):
     def stats(self) -> TaskTriggersSummary.TriggerStats | None:
         """``stats``: optional flyteidl2.task.TaskTriggersSummary.TriggerStats, field 2."""
         value: TaskTriggersSummary.TriggerStats | None = (
-            self._present("stats") if self._pb.HasField("stats") else None
+            self._present("stats") if (self._pb or self._message()).HasField("stats") else None
         )
         return value
 
@@ -265,18 +443,60 @@ class LatestRunSummary(_Message):
         phase: _common_phase.ActionPhase | int | None = None,
         root_task_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                run_id is None
+                or getattr(run_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.RunIdentifier
+            )
+            and (run_time is None or _fast.timestamp(run_time))
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (
+                root_task_name is None
+                or (root_task_name.__class__ is str and root_task_name.isascii())
+            )
+        ):
+            self._values = (
+                run_id,
+                run_time,
+                phase,
+                root_task_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_id,
+                run_time,
+                phase,
+                root_task_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_id,
             run_time,
             phase,
             root_task_name,
-        )
+        ) = self._values
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
+        if run_time is not None:
+            _fast.put_timestamp(_target.run_time, run_time)
+        if phase is not None:
+            _target.phase = phase
+        if root_task_name is not None:
+            _target.root_task_name = root_task_name
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
@@ -284,7 +504,9 @@ class LatestRunSummary(_Message):
     def run_time(self) -> _datetime.datetime | None:
         """``run_time``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("run_time") if self._pb.HasField("run_time") else None
+            self._present("run_time")
+            if (self._pb or self._message()).HasField("run_time")
+            else None
         )
         return value
 
@@ -297,7 +519,7 @@ class LatestRunSummary(_Message):
     @property
     def root_task_name(self) -> str:
         """``root_task_name``: string, field 4."""
-        value: str = self._pb.root_task_name
+        value: str = (self._pb or self._message()).root_task_name
         return value
 
 
@@ -324,55 +546,119 @@ class TaskMetadata(_Message):
         triggers_summary: TaskTriggersSummary | None = None,
         short_description: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                deployed_by is None
+                or getattr(deployed_by.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identity_pb2.EnrichedIdentity
+            )
+            and (short_name is None or (short_name.__class__ is str and short_name.isascii()))
+            and (deployed_at is None or _fast.timestamp(deployed_at))
+            and (
+                environment_name is None
+                or (environment_name.__class__ is str and environment_name.isascii())
+            )
+            and (
+                triggers_summary is None
+                or getattr(triggers_summary.__class__, "_IDL_PB", None) is _pb2.TaskTriggersSummary
+            )
+            and (
+                short_description is None
+                or (short_description.__class__ is str and short_description.isascii())
+            )
+        ):
+            self._values = (
+                deployed_by,
+                short_name,
+                deployed_at,
+                environment_name,
+                triggers_summary,
+                short_description,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                deployed_by,
+                short_name,
+                deployed_at,
+                environment_name,
+                triggers_summary,
+                short_description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             deployed_by,
             short_name,
             deployed_at,
             environment_name,
             triggers_summary,
             short_description,
-        )
+        ) = self._values
+        if deployed_by is not None:
+            deployed_by._fm_into(_target.deployed_by)
+        if short_name is not None:
+            _target.short_name = short_name
+        if deployed_at is not None:
+            _fast.put_timestamp(_target.deployed_at, deployed_at)
+        if environment_name is not None:
+            _target.environment_name = environment_name
+        if triggers_summary is not None:
+            triggers_summary._fm_into(_target.triggers_summary)
+        if short_description is not None:
+            _target.short_description = short_description
 
     @property
     def deployed_by(self) -> _common_identity.EnrichedIdentity | None:
         """``deployed_by``: optional flyteidl2.common.EnrichedIdentity, field 1."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("deployed_by") if self._pb.HasField("deployed_by") else None
+            self._present("deployed_by")
+            if (self._pb or self._message()).HasField("deployed_by")
+            else None
         )
         return value
 
     @property
     def short_name(self) -> str:
         """``short_name``: string, field 2."""
-        value: str = self._pb.short_name
+        value: str = (self._pb or self._message()).short_name
         return value
 
     @property
     def deployed_at(self) -> _datetime.datetime | None:
         """``deployed_at``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("deployed_at") if self._pb.HasField("deployed_at") else None
+            self._present("deployed_at")
+            if (self._pb or self._message()).HasField("deployed_at")
+            else None
         )
         return value
 
     @property
     def environment_name(self) -> str:
         """``environment_name``: string, field 4."""
-        value: str = self._pb.environment_name
+        value: str = (self._pb or self._message()).environment_name
         return value
 
     @property
     def triggers_summary(self) -> TaskTriggersSummary | None:
         """``triggers_summary``: optional flyteidl2.task.TaskTriggersSummary, field 5."""
         value: TaskTriggersSummary | None = (
-            self._present("triggers_summary") if self._pb.HasField("triggers_summary") else None
+            self._present("triggers_summary")
+            if (self._pb or self._message()).HasField("triggers_summary")
+            else None
         )
         return value
 
     @property
     def short_description(self) -> str:
         """``short_description``: string, field 6."""
-        value: str = self._pb.short_description
+        value: str = (self._pb or self._message()).short_description
         return value
 
 
@@ -387,15 +673,34 @@ class TaskSummary(_Message):
         self,
         latest_run: LatestRunSummary | None = None,
     ) -> None:
-        self._build(
-            latest_run,
-        )
+        if (
+            latest_run is None
+            or getattr(latest_run.__class__, "_IDL_PB", None) is _pb2.LatestRunSummary
+        ):
+            self._values = (latest_run,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                latest_run,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (latest_run,) = self._values
+        if latest_run is not None:
+            latest_run._fm_into(_target.latest_run)
 
     @property
     def latest_run(self) -> LatestRunSummary | None:
         """``latest_run``: optional flyteidl2.task.LatestRunSummary, field 1."""
         value: LatestRunSummary | None = (
-            self._present("latest_run") if self._pb.HasField("latest_run") else None
+            self._present("latest_run")
+            if (self._pb or self._message()).HasField("latest_run")
+            else None
         )
         return value
 
@@ -417,17 +722,53 @@ class Task(_Message):
         metadata: TaskMetadata | None = None,
         task_summary: TaskSummary | None = None,
     ) -> None:
-        self._build(
+        if (
+            (task_id is None or getattr(task_id.__class__, "_IDL_PB", None) is _pb2.TaskIdentifier)
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.TaskMetadata
+            )
+            and (
+                task_summary is None
+                or getattr(task_summary.__class__, "_IDL_PB", None) is _pb2.TaskSummary
+            )
+        ):
+            self._values = (
+                task_id,
+                metadata,
+                task_summary,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_id,
+                metadata,
+                task_summary,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_id,
             metadata,
             task_summary,
-        )
+        ) = self._values
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if task_summary is not None:
+            task_summary._fm_into(_target.task_summary)
 
     @property
     def task_id(self) -> TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 1."""
         value: TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -435,7 +776,9 @@ class Task(_Message):
     def metadata(self) -> TaskMetadata | None:
         """``metadata``: optional flyteidl2.task.TaskMetadata, field 2."""
         value: TaskMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -443,7 +786,9 @@ class Task(_Message):
     def task_summary(self) -> TaskSummary | None:
         """``task_summary``: optional flyteidl2.task.TaskSummary, field 3."""
         value: TaskSummary | None = (
-            self._present("task_summary") if self._pb.HasField("task_summary") else None
+            self._present("task_summary")
+            if (self._pb or self._message()).HasField("task_summary")
+            else None
         )
         return value
 
@@ -459,14 +804,28 @@ class SourceCode(_Message):
         self,
         link: str | None = None,
     ) -> None:
-        self._build(
-            link,
-        )
+        if link is None or (link.__class__ is str and link.isascii()):
+            self._values = (link,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                link,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (link,) = self._values
+        if link is not None:
+            _target.link = link
 
     @property
     def link(self) -> str:
         """``link``: string, field 1."""
-        value: str = self._pb.link
+        value: str = (self._pb or self._message()).link
         return value
 
 
@@ -487,29 +846,70 @@ class DocumentationEntity(_Message):
         long_description: str | None = None,
         source_code: SourceCode | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                short_description is None
+                or (short_description.__class__ is str and short_description.isascii())
+            )
+            and (
+                long_description is None
+                or (long_description.__class__ is str and long_description.isascii())
+            )
+            and (
+                source_code is None
+                or getattr(source_code.__class__, "_IDL_PB", None) is _pb2.SourceCode
+            )
+        ):
+            self._values = (
+                short_description,
+                long_description,
+                source_code,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                short_description,
+                long_description,
+                source_code,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             short_description,
             long_description,
             source_code,
-        )
+        ) = self._values
+        if short_description is not None:
+            _target.short_description = short_description
+        if long_description is not None:
+            _target.long_description = long_description
+        if source_code is not None:
+            source_code._fm_into(_target.source_code)
 
     @property
     def short_description(self) -> str:
         """``short_description``: string, field 1."""
-        value: str = self._pb.short_description
+        value: str = (self._pb or self._message()).short_description
         return value
 
     @property
     def long_description(self) -> str:
         """``long_description``: string, field 2."""
-        value: str = self._pb.long_description
+        value: str = (self._pb or self._message()).long_description
         return value
 
     @property
     def source_code(self) -> SourceCode | None:
         """``source_code``: optional flyteidl2.task.SourceCode, field 3."""
         value: SourceCode | None = (
-            self._present("source_code") if self._pb.HasField("source_code") else None
+            self._present("source_code")
+            if (self._pb or self._message()).HasField("source_code")
+            else None
         )
         return value
 
@@ -535,19 +935,75 @@ class TaskSpec(_Message):
         environment: _task_environment.Environment | None = None,
         documentation: DocumentationEntity | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                task_template is None
+                or getattr(task_template.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.TaskTemplate
+            )
+            and (
+                default_inputs is None
+                or _fast.models(default_inputs, _flyteidl2_task_common_pb2.NamedParameter)
+            )
+            and (short_name is None or (short_name.__class__ is str and short_name.isascii()))
+            and (
+                environment is None
+                or getattr(environment.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_environment_pb2.Environment
+            )
+            and (
+                documentation is None
+                or getattr(documentation.__class__, "_IDL_PB", None) is _pb2.DocumentationEntity
+            )
+        ):
+            self._values = (
+                task_template,
+                [*default_inputs] if default_inputs else None,
+                short_name,
+                environment,
+                documentation,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_template,
+                default_inputs,
+                short_name,
+                environment,
+                documentation,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_template,
             default_inputs,
             short_name,
             environment,
             documentation,
-        )
+        ) = self._values
+        if task_template is not None:
+            task_template._fm_into(_target.task_template)
+        if default_inputs is not None:
+            _fast.put_models(_target.default_inputs, default_inputs)
+        if short_name is not None:
+            _target.short_name = short_name
+        if environment is not None:
+            environment._fm_into(_target.environment)
+        if documentation is not None:
+            documentation._fm_into(_target.documentation)
 
     @property
     def task_template(self) -> _core_tasks.TaskTemplate | None:
         """``task_template``: optional flyteidl2.core.TaskTemplate, field 1."""
         value: _core_tasks.TaskTemplate | None = (
-            self._present("task_template") if self._pb.HasField("task_template") else None
+            self._present("task_template")
+            if (self._pb or self._message()).HasField("task_template")
+            else None
         )
         return value
 
@@ -560,14 +1016,16 @@ class TaskSpec(_Message):
     @property
     def short_name(self) -> str:
         """``short_name``: string, field 3."""
-        value: str = self._pb.short_name
+        value: str = (self._pb or self._message()).short_name
         return value
 
     @property
     def environment(self) -> _task_environment.Environment | None:
         """``environment``: optional flyteidl2.task.Environment, field 4."""
         value: _task_environment.Environment | None = (
-            self._present("environment") if self._pb.HasField("environment") else None
+            self._present("environment")
+            if (self._pb or self._message()).HasField("environment")
+            else None
         )
         return value
 
@@ -575,7 +1033,9 @@ class TaskSpec(_Message):
     def documentation(self) -> DocumentationEntity | None:
         """``documentation``: optional flyteidl2.task.DocumentationEntity, field 5."""
         value: DocumentationEntity | None = (
-            self._present("documentation") if self._pb.HasField("documentation") else None
+            self._present("documentation")
+            if (self._pb or self._message()).HasField("documentation")
+            else None
         )
         return value
 
@@ -591,15 +1051,35 @@ class TraceSpec(_Message):
         self,
         interface: _core_interface.TypedInterface | None = None,
     ) -> None:
-        self._build(
-            interface,
-        )
+        if (
+            interface is None
+            or getattr(interface.__class__, "_IDL_PB", None)
+            is _flyteidl2_core_interface_pb2.TypedInterface
+        ):
+            self._values = (interface,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                interface,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (interface,) = self._values
+        if interface is not None:
+            interface._fm_into(_target.interface)
 
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
         """``interface``: optional flyteidl2.core.TypedInterface, field 1."""
         value: _core_interface.TypedInterface | None = (
-            self._present("interface") if self._pb.HasField("interface") else None
+            self._present("interface")
+            if (self._pb or self._message()).HasField("interface")
+            else None
         )
         return value
 
@@ -621,17 +1101,50 @@ class TaskDetails(_Message):
         metadata: TaskMetadata | None = None,
         spec: TaskSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (task_id is None or getattr(task_id.__class__, "_IDL_PB", None) is _pb2.TaskIdentifier)
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.TaskMetadata
+            )
+            and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.TaskSpec)
+        ):
+            self._values = (
+                task_id,
+                metadata,
+                spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_id,
+                metadata,
+                spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_id,
             metadata,
             spec,
-        )
+        ) = self._values
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if spec is not None:
+            spec._fm_into(_target.spec)
 
     @property
     def task_id(self) -> TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 1."""
         value: TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -639,14 +1152,18 @@ class TaskDetails(_Message):
     def metadata(self) -> TaskMetadata | None:
         """``metadata``: optional flyteidl2.task.TaskMetadata, field 2."""
         value: TaskMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
     @property
     def spec(self) -> TaskSpec | None:
         """``spec``: optional flyteidl2.task.TaskSpec, field 3."""
-        value: TaskSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: TaskSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
 
@@ -667,29 +1184,67 @@ class TaskTrigger(_Message):
         spec: TaskTriggerSpec | None = None,
         automation_spec: _task_common.TriggerAutomationSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.TaskTriggerSpec)
+            and (
+                automation_spec is None
+                or getattr(automation_spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_common_pb2.TriggerAutomationSpec
+            )
+        ):
+            self._values = (
+                name,
+                spec,
+                automation_spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                spec,
+                automation_spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             spec,
             automation_spec,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if automation_spec is not None:
+            automation_spec._fm_into(_target.automation_spec)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def spec(self) -> TaskTriggerSpec | None:
         """``spec``: optional flyteidl2.task.TaskTriggerSpec, field 2."""
-        value: TaskTriggerSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: TaskTriggerSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
     @property
     def automation_spec(self) -> _task_common.TriggerAutomationSpec | None:
         """``automation_spec``: optional flyteidl2.task.TriggerAutomationSpec, field 3."""
         value: _task_common.TriggerAutomationSpec | None = (
-            self._present("automation_spec") if self._pb.HasField("automation_spec") else None
+            self._present("automation_spec")
+            if (self._pb or self._message()).HasField("automation_spec")
+            else None
         )
         return value
 
@@ -715,25 +1270,76 @@ class TaskTriggerSpec(_Message):
         run_spec: _task_run.RunSpec | None = None,
         description: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (active is None or active.__class__ is bool)
+            and (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None) is _flyteidl2_task_common_pb2.Inputs
+            )
+            and (
+                offloaded_input_data is None
+                or getattr(offloaded_input_data.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_run_pb2.OffloadedInputData
+            )
+            and (
+                run_spec is None
+                or getattr(run_spec.__class__, "_IDL_PB", None) is _flyteidl2_task_run_pb2.RunSpec
+            )
+            and (description is None or (description.__class__ is str and description.isascii()))
+            and (inputs is not None) + (offloaded_input_data is not None) < 2
+        ):
+            self._values = (
+                active,
+                inputs,
+                offloaded_input_data,
+                run_spec,
+                description,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                active,
+                inputs,
+                offloaded_input_data,
+                run_spec,
+                description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             active,
             inputs,
             offloaded_input_data,
             run_spec,
             description,
-        )
+        ) = self._values
+        if active is not None:
+            _target.active = active
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if offloaded_input_data is not None:
+            offloaded_input_data._fm_into(_target.offloaded_input_data)
+        if run_spec is not None:
+            run_spec._fm_into(_target.run_spec)
+        if description is not None:
+            _target.description = description
 
     @property
     def active(self) -> bool:
         """``active``: bool, field 1."""
-        value: bool = self._pb.active
+        value: bool = (self._pb or self._message()).active
         return value
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 2."""
         value: _task_common.Inputs | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -742,7 +1348,7 @@ class TaskTriggerSpec(_Message):
         """``offloaded_input_data``: optional flyteidl2.common.OffloadedInputData, field 5."""
         value: _common_run.OffloadedInputData | None = (
             self._present("offloaded_input_data")
-            if self._pb.HasField("offloaded_input_data")
+            if (self._pb or self._message()).HasField("offloaded_input_data")
             else None
         )
         return value
@@ -751,12 +1357,14 @@ class TaskTriggerSpec(_Message):
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 3."""
         value: _task_run.RunSpec | None = (
-            self._present("run_spec") if self._pb.HasField("run_spec") else None
+            self._present("run_spec")
+            if (self._pb or self._message()).HasField("run_spec")
+            else None
         )
         return value
 
     @property
     def description(self) -> str:
         """``description``: string, field 4."""
-        value: str = self._pb.description
+        value: str = (self._pb or self._message()).description
         return value

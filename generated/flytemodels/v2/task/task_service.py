@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.task import task_service_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
+from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -35,17 +40,58 @@ class DeployTaskRequest(_Message):
         spec: _task_task_definition.TaskSpec | None = None,
         triggers: _abc.Iterable[_task_task_definition.TaskTrigger] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (
+                spec is None
+                or getattr(spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskSpec
+            )
+            and (
+                triggers is None
+                or _fast.models(triggers, _flyteidl2_task_task_definition_pb2.TaskTrigger)
+            )
+        ):
+            self._values = (
+                task_id,
+                spec,
+                [*triggers] if triggers else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_id,
+                spec,
+                triggers,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_id,
             spec,
             triggers,
-        )
+        ) = self._values
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if triggers is not None:
+            _fast.put_models(_target.triggers, triggers)
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 1."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -53,7 +99,7 @@ class DeployTaskRequest(_Message):
     def spec(self) -> _task_task_definition.TaskSpec | None:
         """``spec``: optional flyteidl2.task.TaskSpec, field 2."""
         value: _task_task_definition.TaskSpec | None = (
-            self._present("spec") if self._pb.HasField("spec") else None
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
         )
         return value
 
@@ -88,15 +134,33 @@ class GetTaskDetailsRequest(_Message):
         self,
         task_id: _task_task_definition.TaskIdentifier | None = None,
     ) -> None:
-        self._build(
-            task_id,
-        )
+        if (
+            task_id is None
+            or getattr(task_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+        ):
+            self._values = (task_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (task_id,) = self._values
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 1."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -112,15 +176,33 @@ class GetTaskDetailsResponse(_Message):
         self,
         details: _task_task_definition.TaskDetails | None = None,
     ) -> None:
-        self._build(
-            details,
-        )
+        if (
+            details is None
+            or getattr(details.__class__, "_IDL_PB", None)
+            is _flyteidl2_task_task_definition_pb2.TaskDetails
+        ):
+            self._values = (details,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                details,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (details,) = self._values
+        if details is not None:
+            details._fm_into(_target.details)
 
     @property
     def details(self) -> _task_task_definition.TaskDetails | None:
         """``details``: optional flyteidl2.task.TaskDetails, field 1."""
         value: _task_task_definition.TaskDetails | None = (
-            self._present("details") if self._pb.HasField("details") else None
+            self._present("details") if (self._pb or self._message()).HasField("details") else None
         )
         return value
 
@@ -152,22 +234,48 @@ class ListTasksRequest(_Message):
             deployed_by: str | None = None,
             is_entrypoint: bool | None = None,
         ) -> None:
-            self._build(
+            if (
+                (deployed_by is None or (deployed_by.__class__ is str and deployed_by.isascii()))
+                and (is_entrypoint is None or is_entrypoint.__class__ is bool)
+                and (deployed_by is not None) + (is_entrypoint is not None) < 2
+            ):
+                self._values = (
+                    deployed_by,
+                    is_entrypoint,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    deployed_by,
+                    is_entrypoint,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 deployed_by,
                 is_entrypoint,
-            )
+            ) = self._values
+            if deployed_by is not None:
+                _target.deployed_by = deployed_by
+            if is_entrypoint is not None:
+                _target.is_entrypoint = is_entrypoint
 
         @property
         def deployed_by(self) -> str | None:
             """``deployed_by``: optional string, field 1."""
-            pb = self._pb
+            pb = self._pb or self._message()
             value: str | None = pb.deployed_by if pb.HasField("deployed_by") else None
             return value
 
         @property
         def is_entrypoint(self) -> bool | None:
             """``is_entrypoint``: optional bool, field 2."""
-            pb = self._pb
+            pb = self._pb or self._message()
             value: bool | None = pb.is_entrypoint if pb.HasField("is_entrypoint") else None
             return value
 
@@ -178,25 +286,72 @@ class ListTasksRequest(_Message):
         project_id: _common_identifier.ProjectIdentifier | None = None,
         known_filters: _abc.Iterable[ListTasksRequest.KnownFilter] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                request is None
+                or getattr(request.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_list_pb2.ListRequest
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (
+                known_filters is None
+                or _fast.models(known_filters, _pb2.ListTasksRequest.KnownFilter)
+            )
+            and (org is not None) + (project_id is not None) < 2
+        ):
+            self._values = (
+                request,
+                org,
+                project_id,
+                [*known_filters] if known_filters else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                org,
+                project_id,
+                known_filters,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             org,
             project_id,
             known_filters,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if org is not None:
+            _target.org = org
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if known_filters is not None:
+            _fast.put_models(_target.known_filters, known_filters)
 
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
     @property
     def org(self) -> str | None:
         """``org``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.org if pb.HasField("org") else None
         return value
 
@@ -204,7 +359,9 @@ class ListTasksRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 3."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -241,21 +398,46 @@ class ListTasksResponse(_Message):
             total: int | None = None,
             filtered_total: int | None = None,
         ) -> None:
-            self._build(
+            if (total is None or (total.__class__ is int and 0 <= total <= 4294967295)) and (
+                filtered_total is None
+                or (filtered_total.__class__ is int and 0 <= filtered_total <= 4294967295)
+            ):
+                self._values = (
+                    total,
+                    filtered_total,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    total,
+                    filtered_total,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 total,
                 filtered_total,
-            )
+            ) = self._values
+            if total is not None:
+                _target.total = total
+            if filtered_total is not None:
+                _target.filtered_total = filtered_total
 
         @property
         def total(self) -> int:
             """``total``: uint32, field 1."""
-            value: int = self._pb.total
+            value: int = (self._pb or self._message()).total
             return value
 
         @property
         def filtered_total(self) -> int:
             """``filtered_total``: uint32, field 2."""
-            value: int = self._pb.filtered_total
+            value: int = (self._pb or self._message()).filtered_total
             return value
 
     def __init__(
@@ -264,11 +446,45 @@ class ListTasksResponse(_Message):
         token: str | None = None,
         metadata: ListTasksResponse.ListTasksMetadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (tasks is None or _fast.models(tasks, _flyteidl2_task_task_definition_pb2.Task))
+            and (token is None or (token.__class__ is str and token.isascii()))
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None)
+                is _pb2.ListTasksResponse.ListTasksMetadata
+            )
+        ):
+            self._values = (
+                [*tasks] if tasks else None,
+                token,
+                metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                tasks,
+                token,
+                metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             tasks,
             token,
             metadata,
-        )
+        ) = self._values
+        if tasks is not None:
+            _fast.put_models(_target.tasks, tasks)
+        if token is not None:
+            _target.token = token
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
 
     @property
     def tasks(self) -> list[_task_task_definition.Task]:
@@ -279,14 +495,16 @@ class ListTasksResponse(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
     @property
     def metadata(self) -> ListTasksResponse.ListTasksMetadata | None:
         """``metadata``: optional flyteidl2.task.ListTasksResponse.ListTasksMetadata, field 3."""
         value: ListTasksResponse.ListTasksMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -306,16 +524,45 @@ class ListVersionsRequest(_Message):
         request: _common_list.ListRequest | None = None,
         task_name: _task_task_definition.TaskName | None = None,
     ) -> None:
-        self._build(
+        if (
+            request is None
+            or getattr(request.__class__, "_IDL_PB", None) is _flyteidl2_common_list_pb2.ListRequest
+        ) and (
+            task_name is None
+            or getattr(task_name.__class__, "_IDL_PB", None)
+            is _flyteidl2_task_task_definition_pb2.TaskName
+        ):
+            self._values = (
+                request,
+                task_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                task_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             task_name,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if task_name is not None:
+            task_name._fm_into(_target.task_name)
 
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
@@ -323,7 +570,9 @@ class ListVersionsRequest(_Message):
     def task_name(self) -> _task_task_definition.TaskName | None:
         """``task_name``: optional flyteidl2.task.TaskName, field 2."""
         value: _task_task_definition.TaskName | None = (
-            self._present("task_name") if self._pb.HasField("task_name") else None
+            self._present("task_name")
+            if (self._pb or self._message()).HasField("task_name")
+            else None
         )
         return value
 
@@ -357,24 +606,69 @@ class ListVersionsResponse(_Message):
             deployed_by: _common_identity.EnrichedIdentity | None = None,
             latest_run: _task_task_definition.LatestRunSummary | None = None,
         ) -> None:
-            self._build(
+            if (
+                (version is None or (version.__class__ is str and version.isascii()))
+                and (deployed_at is None or _fast.timestamp(deployed_at))
+                and (
+                    deployed_by is None
+                    or getattr(deployed_by.__class__, "_IDL_PB", None)
+                    is _flyteidl2_common_identity_pb2.EnrichedIdentity
+                )
+                and (
+                    latest_run is None
+                    or getattr(latest_run.__class__, "_IDL_PB", None)
+                    is _flyteidl2_task_task_definition_pb2.LatestRunSummary
+                )
+            ):
+                self._values = (
+                    version,
+                    deployed_at,
+                    deployed_by,
+                    latest_run,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    version,
+                    deployed_at,
+                    deployed_by,
+                    latest_run,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 version,
                 deployed_at,
                 deployed_by,
                 latest_run,
-            )
+            ) = self._values
+            if version is not None:
+                _target.version = version
+            if deployed_at is not None:
+                _fast.put_timestamp(_target.deployed_at, deployed_at)
+            if deployed_by is not None:
+                deployed_by._fm_into(_target.deployed_by)
+            if latest_run is not None:
+                latest_run._fm_into(_target.latest_run)
 
         @property
         def version(self) -> str:
             """``version``: string, field 1."""
-            value: str = self._pb.version
+            value: str = (self._pb or self._message()).version
             return value
 
         @property
         def deployed_at(self) -> _datetime.datetime | None:
             """``deployed_at``: optional google.protobuf.Timestamp, field 2."""
             value: _datetime.datetime | None = (
-                self._present("deployed_at") if self._pb.HasField("deployed_at") else None
+                self._present("deployed_at")
+                if (self._pb or self._message()).HasField("deployed_at")
+                else None
             )
             return value
 
@@ -382,7 +676,9 @@ class ListVersionsResponse(_Message):
         def deployed_by(self) -> _common_identity.EnrichedIdentity | None:
             """``deployed_by``: optional flyteidl2.common.EnrichedIdentity, field 3."""
             value: _common_identity.EnrichedIdentity | None = (
-                self._present("deployed_by") if self._pb.HasField("deployed_by") else None
+                self._present("deployed_by")
+                if (self._pb or self._message()).HasField("deployed_by")
+                else None
             )
             return value
 
@@ -390,7 +686,9 @@ class ListVersionsResponse(_Message):
         def latest_run(self) -> _task_task_definition.LatestRunSummary | None:
             """``latest_run``: optional flyteidl2.task.LatestRunSummary, field 4."""
             value: _task_task_definition.LatestRunSummary | None = (
-                self._present("latest_run") if self._pb.HasField("latest_run") else None
+                self._present("latest_run")
+                if (self._pb or self._message()).HasField("latest_run")
+                else None
             )
             return value
 
@@ -399,10 +697,34 @@ class ListVersionsResponse(_Message):
         versions: _abc.Iterable[ListVersionsResponse.VersionResponse] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            versions is None or _fast.models(versions, _pb2.ListVersionsResponse.VersionResponse)
+        ) and (token is None or (token.__class__ is str and token.isascii())):
+            self._values = (
+                [*versions] if versions else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                versions,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             versions,
             token,
-        )
+        ) = self._values
+        if versions is not None:
+            _fast.put_models(_target.versions, versions)
+        if token is not None:
+            _target.token = token
 
     @property
     def versions(self) -> list[ListVersionsResponse.VersionResponse]:
@@ -413,5 +735,5 @@ class ListVersionsResponse(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value

@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.trigger import trigger_definition_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -44,16 +50,48 @@ class TriggerMetadata(_Message):
         deployed_by: _common_identity.EnrichedIdentity | None = None,
         updated_by: _common_identity.EnrichedIdentity | None = None,
     ) -> None:
-        self._build(
+        if (
+            deployed_by is None
+            or getattr(deployed_by.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identity_pb2.EnrichedIdentity
+        ) and (
+            updated_by is None
+            or getattr(updated_by.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identity_pb2.EnrichedIdentity
+        ):
+            self._values = (
+                deployed_by,
+                updated_by,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                deployed_by,
+                updated_by,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             deployed_by,
             updated_by,
-        )
+        ) = self._values
+        if deployed_by is not None:
+            deployed_by._fm_into(_target.deployed_by)
+        if updated_by is not None:
+            updated_by._fm_into(_target.updated_by)
 
     @property
     def deployed_by(self) -> _common_identity.EnrichedIdentity | None:
         """``deployed_by``: optional flyteidl2.common.EnrichedIdentity, field 1."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("deployed_by") if self._pb.HasField("deployed_by") else None
+            self._present("deployed_by")
+            if (self._pb or self._message()).HasField("deployed_by")
+            else None
         )
         return value
 
@@ -61,7 +99,9 @@ class TriggerMetadata(_Message):
     def updated_by(self) -> _common_identity.EnrichedIdentity | None:
         """``updated_by``: optional flyteidl2.common.EnrichedIdentity, field 2."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("updated_by") if self._pb.HasField("updated_by") else None
+            self._present("updated_by")
+            if (self._pb or self._message()).HasField("updated_by")
+            else None
         )
         return value
 
@@ -89,20 +129,76 @@ class TriggerSpec(_Message):
         task_version: str | None = None,
         description: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None) is _flyteidl2_task_common_pb2.Inputs
+            )
+            and (
+                offloaded_input_data is None
+                or getattr(offloaded_input_data.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_run_pb2.OffloadedInputData
+            )
+            and (
+                run_spec is None
+                or getattr(run_spec.__class__, "_IDL_PB", None) is _flyteidl2_task_run_pb2.RunSpec
+            )
+            and (active is None or active.__class__ is bool)
+            and (task_version is None or (task_version.__class__ is str and task_version.isascii()))
+            and (description is None or (description.__class__ is str and description.isascii()))
+            and (inputs is not None) + (offloaded_input_data is not None) < 2
+        ):
+            self._values = (
+                inputs,
+                offloaded_input_data,
+                run_spec,
+                active,
+                task_version,
+                description,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs,
+                offloaded_input_data,
+                run_spec,
+                active,
+                task_version,
+                description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs,
             offloaded_input_data,
             run_spec,
             active,
             task_version,
             description,
-        )
+        ) = self._values
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if offloaded_input_data is not None:
+            offloaded_input_data._fm_into(_target.offloaded_input_data)
+        if run_spec is not None:
+            run_spec._fm_into(_target.run_spec)
+        if active is not None:
+            _target.active = active
+        if task_version is not None:
+            _target.task_version = task_version
+        if description is not None:
+            _target.description = description
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 2."""
         value: _task_common.Inputs | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -111,7 +207,7 @@ class TriggerSpec(_Message):
         """``offloaded_input_data``: optional flyteidl2.common.OffloadedInputData, field 7."""
         value: _common_run.OffloadedInputData | None = (
             self._present("offloaded_input_data")
-            if self._pb.HasField("offloaded_input_data")
+            if (self._pb or self._message()).HasField("offloaded_input_data")
             else None
         )
         return value
@@ -120,26 +216,28 @@ class TriggerSpec(_Message):
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 3."""
         value: _task_run.RunSpec | None = (
-            self._present("run_spec") if self._pb.HasField("run_spec") else None
+            self._present("run_spec")
+            if (self._pb or self._message()).HasField("run_spec")
+            else None
         )
         return value
 
     @property
     def active(self) -> bool:
         """``active``: bool, field 4."""
-        value: bool = self._pb.active
+        value: bool = (self._pb or self._message()).active
         return value
 
     @property
     def task_version(self) -> str:
         """``task_version``: string, field 5."""
-        value: str = self._pb.task_version
+        value: str = (self._pb or self._message()).task_version
         return value
 
     @property
     def description(self) -> str:
         """``description``: string, field 6."""
-        value: str = self._pb.description
+        value: str = (self._pb or self._message()).description
         return value
 
 
@@ -162,18 +260,55 @@ class TriggerStatus(_Message):
         triggered_at: _datetime.datetime | None = None,
         deleted_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (deployed_at is None or _fast.timestamp(deployed_at))
+            and (updated_at is None or _fast.timestamp(updated_at))
+            and (triggered_at is None or _fast.timestamp(triggered_at))
+            and (deleted_at is None or _fast.timestamp(deleted_at))
+        ):
+            self._values = (
+                deployed_at,
+                updated_at,
+                triggered_at,
+                deleted_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                deployed_at,
+                updated_at,
+                triggered_at,
+                deleted_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             deployed_at,
             updated_at,
             triggered_at,
             deleted_at,
-        )
+        ) = self._values
+        if deployed_at is not None:
+            _fast.put_timestamp(_target.deployed_at, deployed_at)
+        if updated_at is not None:
+            _fast.put_timestamp(_target.updated_at, updated_at)
+        if triggered_at is not None:
+            _fast.put_timestamp(_target.triggered_at, triggered_at)
+        if deleted_at is not None:
+            _fast.put_timestamp(_target.deleted_at, deleted_at)
 
     @property
     def deployed_at(self) -> _datetime.datetime | None:
         """``deployed_at``: optional google.protobuf.Timestamp, field 1."""
         value: _datetime.datetime | None = (
-            self._present("deployed_at") if self._pb.HasField("deployed_at") else None
+            self._present("deployed_at")
+            if (self._pb or self._message()).HasField("deployed_at")
+            else None
         )
         return value
 
@@ -181,7 +316,9 @@ class TriggerStatus(_Message):
     def updated_at(self) -> _datetime.datetime | None:
         """``updated_at``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("updated_at") if self._pb.HasField("updated_at") else None
+            self._present("updated_at")
+            if (self._pb or self._message()).HasField("updated_at")
+            else None
         )
         return value
 
@@ -189,7 +326,9 @@ class TriggerStatus(_Message):
     def triggered_at(self) -> _datetime.datetime | None:
         """``triggered_at``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("triggered_at") if self._pb.HasField("triggered_at") else None
+            self._present("triggered_at")
+            if (self._pb or self._message()).HasField("triggered_at")
+            else None
         )
         return value
 
@@ -197,7 +336,9 @@ class TriggerStatus(_Message):
     def deleted_at(self) -> _datetime.datetime | None:
         """``deleted_at``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("deleted_at") if self._pb.HasField("deleted_at") else None
+            self._present("deleted_at")
+            if (self._pb or self._message()).HasField("deleted_at")
+            else None
         )
         return value
 
@@ -223,19 +364,72 @@ class TriggerRevision(_Message):
         action: TriggerRevisionAction | int | None = None,
         created_at: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.TriggerIdentifier
+            )
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.TriggerMetadata
+            )
+            and (status is None or getattr(status.__class__, "_IDL_PB", None) is _pb2.TriggerStatus)
+            and (
+                action is None
+                or (
+                    (action.__class__ is int or action.__class__ is TriggerRevisionAction)
+                    and -2147483648 <= action <= 2147483647
+                )
+            )
+            and (created_at is None or _fast.timestamp(created_at))
+        ):
+            self._values = (
+                id,
+                metadata,
+                status,
+                action,
+                created_at,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                metadata,
+                status,
+                action,
+                created_at,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             metadata,
             status,
             action,
             created_at,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if status is not None:
+            status._fm_into(_target.status)
+        if action is not None:
+            _target.action = action
+        if created_at is not None:
+            _fast.put_timestamp(_target.created_at, created_at)
 
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
         """``id``: optional flyteidl2.common.TriggerIdentifier, field 1."""
         value: _common_identifier.TriggerIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -243,7 +437,9 @@ class TriggerRevision(_Message):
     def metadata(self) -> TriggerMetadata | None:
         """``metadata``: optional flyteidl2.trigger.TriggerMetadata, field 2."""
         value: TriggerMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -251,7 +447,7 @@ class TriggerRevision(_Message):
     def status(self) -> TriggerStatus | None:
         """``status``: optional flyteidl2.trigger.TriggerStatus, field 3."""
         value: TriggerStatus | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -265,7 +461,9 @@ class TriggerRevision(_Message):
     def created_at(self) -> _datetime.datetime | None:
         """``created_at``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("created_at") if self._pb.HasField("created_at") else None
+            self._present("created_at")
+            if (self._pb or self._message()).HasField("created_at")
+            else None
         )
         return value
 
@@ -293,20 +491,76 @@ class TriggerDetails(_Message):
         automation_spec: _task_common.TriggerAutomationSpec | None = None,
         description: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.TriggerIdentifier
+            )
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.TriggerMetadata
+            )
+            and (spec is None or getattr(spec.__class__, "_IDL_PB", None) is _pb2.TriggerSpec)
+            and (status is None or getattr(status.__class__, "_IDL_PB", None) is _pb2.TriggerStatus)
+            and (
+                automation_spec is None
+                or getattr(automation_spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_common_pb2.TriggerAutomationSpec
+            )
+            and (description is None or (description.__class__ is str and description.isascii()))
+        ):
+            self._values = (
+                id,
+                metadata,
+                spec,
+                status,
+                automation_spec,
+                description,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                metadata,
+                spec,
+                status,
+                automation_spec,
+                description,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             metadata,
             spec,
             status,
             automation_spec,
             description,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if status is not None:
+            status._fm_into(_target.status)
+        if automation_spec is not None:
+            automation_spec._fm_into(_target.automation_spec)
+        if description is not None:
+            _target.description = description
 
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
         """``id``: optional flyteidl2.common.TriggerIdentifier, field 1."""
         value: _common_identifier.TriggerIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -314,21 +568,25 @@ class TriggerDetails(_Message):
     def metadata(self) -> TriggerMetadata | None:
         """``metadata``: optional flyteidl2.trigger.TriggerMetadata, field 2."""
         value: TriggerMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
     @property
     def spec(self) -> TriggerSpec | None:
         """``spec``: optional flyteidl2.trigger.TriggerSpec, field 3."""
-        value: TriggerSpec | None = self._present("spec") if self._pb.HasField("spec") else None
+        value: TriggerSpec | None = (
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
+        )
         return value
 
     @property
     def status(self) -> TriggerStatus | None:
         """``status``: optional flyteidl2.trigger.TriggerStatus, field 4."""
         value: TriggerStatus | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -336,14 +594,16 @@ class TriggerDetails(_Message):
     def automation_spec(self) -> _task_common.TriggerAutomationSpec | None:
         """``automation_spec``: optional flyteidl2.task.TriggerAutomationSpec, field 5."""
         value: _task_common.TriggerAutomationSpec | None = (
-            self._present("automation_spec") if self._pb.HasField("automation_spec") else None
+            self._present("automation_spec")
+            if (self._pb or self._message()).HasField("automation_spec")
+            else None
         )
         return value
 
     @property
     def description(self) -> str | None:
         """``description``: optional string, field 6."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.description if pb.HasField("description") else None
         return value
 
@@ -369,19 +629,70 @@ class Trigger(_Message):
         active: bool | None = None,
         automation_spec: _task_common.TriggerAutomationSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.TriggerIdentifier
+            )
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.TriggerMetadata
+            )
+            and (status is None or getattr(status.__class__, "_IDL_PB", None) is _pb2.TriggerStatus)
+            and (active is None or active.__class__ is bool)
+            and (
+                automation_spec is None
+                or getattr(automation_spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_common_pb2.TriggerAutomationSpec
+            )
+        ):
+            self._values = (
+                id,
+                metadata,
+                status,
+                active,
+                automation_spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                metadata,
+                status,
+                active,
+                automation_spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             metadata,
             status,
             active,
             automation_spec,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if status is not None:
+            status._fm_into(_target.status)
+        if active is not None:
+            _target.active = active
+        if automation_spec is not None:
+            automation_spec._fm_into(_target.automation_spec)
 
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
         """``id``: optional flyteidl2.common.TriggerIdentifier, field 1."""
         value: _common_identifier.TriggerIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -389,7 +700,9 @@ class Trigger(_Message):
     def metadata(self) -> TriggerMetadata | None:
         """``metadata``: optional flyteidl2.trigger.TriggerMetadata, field 2."""
         value: TriggerMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -397,20 +710,22 @@ class Trigger(_Message):
     def status(self) -> TriggerStatus | None:
         """``status``: optional flyteidl2.trigger.TriggerStatus, field 3."""
         value: TriggerStatus | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
     @property
     def active(self) -> bool:
         """``active``: bool, field 5."""
-        value: bool = self._pb.active
+        value: bool = (self._pb or self._message()).active
         return value
 
     @property
     def automation_spec(self) -> _task_common.TriggerAutomationSpec | None:
         """``automation_spec``: optional flyteidl2.task.TriggerAutomationSpec, field 6."""
         value: _task_common.TriggerAutomationSpec | None = (
-            self._present("automation_spec") if self._pb.HasField("automation_spec") else None
+            self._present("automation_spec")
+            if (self._pb or self._message()).HasField("automation_spec")
+            else None
         )
         return value

@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.trigger import trigger_service_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
+from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
+from flyteidl2.trigger import trigger_definition_pb2 as _flyteidl2_trigger_trigger_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -37,32 +43,82 @@ class DeployTriggerRequest(_Message):
         spec: _trigger_trigger_definition.TriggerSpec | None = None,
         automation_spec: _task_common.TriggerAutomationSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                name is None
+                or getattr(name.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.TriggerName
+            )
+            and (
+                revision is None
+                or (revision.__class__ is int and 0 <= revision <= 18446744073709551615)
+            )
+            and (
+                spec is None
+                or getattr(spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_trigger_trigger_definition_pb2.TriggerSpec
+            )
+            and (
+                automation_spec is None
+                or getattr(automation_spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_common_pb2.TriggerAutomationSpec
+            )
+        ):
+            self._values = (
+                name,
+                revision,
+                spec,
+                automation_spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                revision,
+                spec,
+                automation_spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             revision,
             spec,
             automation_spec,
-        )
+        ) = self._values
+        if name is not None:
+            name._fm_into(_target.name)
+        if revision is not None:
+            _target.revision = revision
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if automation_spec is not None:
+            automation_spec._fm_into(_target.automation_spec)
 
     @property
     def name(self) -> _common_identifier.TriggerName | None:
         """``name``: optional flyteidl2.common.TriggerName, field 4."""
         value: _common_identifier.TriggerName | None = (
-            self._present("name") if self._pb.HasField("name") else None
+            self._present("name") if (self._pb or self._message()).HasField("name") else None
         )
         return value
 
     @property
     def revision(self) -> int:
         """``revision``: uint64, field 5."""
-        value: int = self._pb.revision
+        value: int = (self._pb or self._message()).revision
         return value
 
     @property
     def spec(self) -> _trigger_trigger_definition.TriggerSpec | None:
         """``spec``: optional flyteidl2.trigger.TriggerSpec, field 2."""
         value: _trigger_trigger_definition.TriggerSpec | None = (
-            self._present("spec") if self._pb.HasField("spec") else None
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
         )
         return value
 
@@ -70,7 +126,9 @@ class DeployTriggerRequest(_Message):
     def automation_spec(self) -> _task_common.TriggerAutomationSpec | None:
         """``automation_spec``: optional flyteidl2.task.TriggerAutomationSpec, field 3."""
         value: _task_common.TriggerAutomationSpec | None = (
-            self._present("automation_spec") if self._pb.HasField("automation_spec") else None
+            self._present("automation_spec")
+            if (self._pb or self._message()).HasField("automation_spec")
+            else None
         )
         return value
 
@@ -86,15 +144,33 @@ class DeployTriggerResponse(_Message):
         self,
         trigger: _trigger_trigger_definition.TriggerDetails | None = None,
     ) -> None:
-        self._build(
-            trigger,
-        )
+        if (
+            trigger is None
+            or getattr(trigger.__class__, "_IDL_PB", None)
+            is _flyteidl2_trigger_trigger_definition_pb2.TriggerDetails
+        ):
+            self._values = (trigger,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                trigger,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (trigger,) = self._values
+        if trigger is not None:
+            trigger._fm_into(_target.trigger)
 
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
         """``trigger``: optional flyteidl2.trigger.TriggerDetails, field 1."""
         value: _trigger_trigger_definition.TriggerDetails | None = (
-            self._present("trigger") if self._pb.HasField("trigger") else None
+            self._present("trigger") if (self._pb or self._message()).HasField("trigger") else None
         )
         return value
 
@@ -110,15 +186,33 @@ class GetTriggerDetailsRequest(_Message):
         self,
         name: _common_identifier.TriggerName | None = None,
     ) -> None:
-        self._build(
-            name,
-        )
+        if (
+            name is None
+            or getattr(name.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.TriggerName
+        ):
+            self._values = (name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (name,) = self._values
+        if name is not None:
+            name._fm_into(_target.name)
 
     @property
     def name(self) -> _common_identifier.TriggerName | None:
         """``name``: optional flyteidl2.common.TriggerName, field 1."""
         value: _common_identifier.TriggerName | None = (
-            self._present("name") if self._pb.HasField("name") else None
+            self._present("name") if (self._pb or self._message()).HasField("name") else None
         )
         return value
 
@@ -134,15 +228,33 @@ class GetTriggerDetailsResponse(_Message):
         self,
         trigger: _trigger_trigger_definition.TriggerDetails | None = None,
     ) -> None:
-        self._build(
-            trigger,
-        )
+        if (
+            trigger is None
+            or getattr(trigger.__class__, "_IDL_PB", None)
+            is _flyteidl2_trigger_trigger_definition_pb2.TriggerDetails
+        ):
+            self._values = (trigger,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                trigger,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (trigger,) = self._values
+        if trigger is not None:
+            trigger._fm_into(_target.trigger)
 
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
         """``trigger``: optional flyteidl2.trigger.TriggerDetails, field 1."""
         value: _trigger_trigger_definition.TriggerDetails | None = (
-            self._present("trigger") if self._pb.HasField("trigger") else None
+            self._present("trigger") if (self._pb or self._message()).HasField("trigger") else None
         )
         return value
 
@@ -158,15 +270,33 @@ class GetTriggerRevisionDetailsRequest(_Message):
         self,
         id: _common_identifier.TriggerIdentifier | None = None,
     ) -> None:
-        self._build(
-            id,
-        )
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.TriggerIdentifier
+        ):
+            self._values = (id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (id,) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
 
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
         """``id``: optional flyteidl2.common.TriggerIdentifier, field 1."""
         value: _common_identifier.TriggerIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -182,15 +312,33 @@ class GetTriggerRevisionDetailsResponse(_Message):
         self,
         trigger: _trigger_trigger_definition.TriggerDetails | None = None,
     ) -> None:
-        self._build(
-            trigger,
-        )
+        if (
+            trigger is None
+            or getattr(trigger.__class__, "_IDL_PB", None)
+            is _flyteidl2_trigger_trigger_definition_pb2.TriggerDetails
+        ):
+            self._values = (trigger,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                trigger,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (trigger,) = self._values
+        if trigger is not None:
+            trigger._fm_into(_target.trigger)
 
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
         """``trigger``: optional flyteidl2.trigger.TriggerDetails, field 1."""
         value: _trigger_trigger_definition.TriggerDetails | None = (
-            self._present("trigger") if self._pb.HasField("trigger") else None
+            self._present("trigger") if (self._pb or self._message()).HasField("trigger") else None
         )
         return value
 
@@ -216,26 +364,87 @@ class ListTriggersRequest(_Message):
         task_id: _task_task_definition.TaskIdentifier | None = None,
         task_name: _task_task_definition.TaskName | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                request is None
+                or getattr(request.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_list_pb2.ListRequest
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (
+                task_name is None
+                or getattr(task_name.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskName
+            )
+            and (org is not None)
+            + (project_id is not None)
+            + (task_id is not None)
+            + (task_name is not None)
+            < 2
+        ):
+            self._values = (
+                request,
+                org,
+                project_id,
+                task_id,
+                task_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                org,
+                project_id,
+                task_id,
+                task_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             org,
             project_id,
             task_id,
             task_name,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if org is not None:
+            _target.org = org
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if task_name is not None:
+            task_name._fm_into(_target.task_name)
 
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
     @property
     def org(self) -> str | None:
         """``org``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.org if pb.HasField("org") else None
         return value
 
@@ -243,7 +452,9 @@ class ListTriggersRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 3."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -251,7 +462,7 @@ class ListTriggersRequest(_Message):
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 4."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -259,7 +470,9 @@ class ListTriggersRequest(_Message):
     def task_name(self) -> _task_task_definition.TaskName | None:
         """``task_name``: optional flyteidl2.task.TaskName, field 5."""
         value: _task_task_definition.TaskName | None = (
-            self._present("task_name") if self._pb.HasField("task_name") else None
+            self._present("task_name")
+            if (self._pb or self._message()).HasField("task_name")
+            else None
         )
         return value
 
@@ -279,10 +492,35 @@ class ListTriggersResponse(_Message):
         triggers: _abc.Iterable[_trigger_trigger_definition.Trigger] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            triggers is None
+            or _fast.models(triggers, _flyteidl2_trigger_trigger_definition_pb2.Trigger)
+        ) and (token is None or (token.__class__ is str and token.isascii())):
+            self._values = (
+                [*triggers] if triggers else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                triggers,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             triggers,
             token,
-        )
+        ) = self._values
+        if triggers is not None:
+            _fast.put_models(_target.triggers, triggers)
+        if token is not None:
+            _target.token = token
 
     @property
     def triggers(self) -> list[_trigger_trigger_definition.Trigger]:
@@ -293,7 +531,7 @@ class ListTriggersResponse(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -312,16 +550,45 @@ class GetTriggerRevisionHistoryRequest(_Message):
         request: _common_list.ListRequest | None = None,
         name: _common_identifier.TriggerName | None = None,
     ) -> None:
-        self._build(
+        if (
+            request is None
+            or getattr(request.__class__, "_IDL_PB", None) is _flyteidl2_common_list_pb2.ListRequest
+        ) and (
+            name is None
+            or getattr(name.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.TriggerName
+        ):
+            self._values = (
+                request,
+                name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             name,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if name is not None:
+            name._fm_into(_target.name)
 
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
@@ -329,7 +596,7 @@ class GetTriggerRevisionHistoryRequest(_Message):
     def name(self) -> _common_identifier.TriggerName | None:
         """``name``: optional flyteidl2.common.TriggerName, field 2."""
         value: _common_identifier.TriggerName | None = (
-            self._present("name") if self._pb.HasField("name") else None
+            self._present("name") if (self._pb or self._message()).HasField("name") else None
         )
         return value
 
@@ -349,10 +616,35 @@ class GetTriggerRevisionHistoryResponse(_Message):
         triggers: _abc.Iterable[_trigger_trigger_definition.TriggerRevision] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            triggers is None
+            or _fast.models(triggers, _flyteidl2_trigger_trigger_definition_pb2.TriggerRevision)
+        ) and (token is None or (token.__class__ is str and token.isascii())):
+            self._values = (
+                [*triggers] if triggers else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                triggers,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             triggers,
             token,
-        )
+        ) = self._values
+        if triggers is not None:
+            _fast.put_models(_target.triggers, triggers)
+        if token is not None:
+            _target.token = token
 
     @property
     def triggers(self) -> list[_trigger_trigger_definition.TriggerRevision]:
@@ -363,7 +655,7 @@ class GetTriggerRevisionHistoryResponse(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -382,10 +674,34 @@ class UpdateTriggersRequest(_Message):
         names: _abc.Iterable[_common_identifier.TriggerName] | None = None,
         active: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            names is None or _fast.models(names, _flyteidl2_common_identifier_pb2.TriggerName)
+        ) and (active is None or active.__class__ is bool):
+            self._values = (
+                [*names] if names else None,
+                active,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                names,
+                active,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             names,
             active,
-        )
+        ) = self._values
+        if names is not None:
+            _fast.put_models(_target.names, names)
+        if active is not None:
+            _target.active = active
 
     @property
     def names(self) -> list[_common_identifier.TriggerName]:
@@ -396,7 +712,7 @@ class UpdateTriggersRequest(_Message):
     @property
     def active(self) -> bool:
         """``active``: bool, field 2."""
-        value: bool = self._pb.active
+        value: bool = (self._pb or self._message()).active
         return value
 
 
@@ -424,9 +740,23 @@ class DeleteTriggersRequest(_Message):
         self,
         names: _abc.Iterable[_common_identifier.TriggerName] | None = None,
     ) -> None:
-        self._build(
-            names,
-        )
+        if names is None or _fast.models(names, _flyteidl2_common_identifier_pb2.TriggerName):
+            self._values = ([*names] if names else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                names,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (names,) = self._values
+        if names is not None:
+            _fast.put_models(_target.names, names)
 
     @property
     def names(self) -> list[_common_identifier.TriggerName]:

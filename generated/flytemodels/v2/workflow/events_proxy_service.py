@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.workflow import events_proxy_service_pb2 as _pb2
+from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -25,9 +27,25 @@ class RecordRequest(_Message):
         self,
         events: _abc.Iterable[_workflow_run_definition.ActionEvent] | None = None,
     ) -> None:
-        self._build(
-            events,
-        )
+        if events is None or _fast.models(
+            events, _flyteidl2_workflow_run_definition_pb2.ActionEvent
+        ):
+            self._values = ([*events] if events else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                events,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (events,) = self._values
+        if events is not None:
+            _fast.put_models(_target.events, events)
 
     @property
     def events(self) -> list[_workflow_run_definition.ActionEvent]:

@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.workflow import internal_run_service_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -47,7 +52,70 @@ class RecordActionRequest(_Message):
         condition: _workflow_run_definition.ConditionAction | None = None,
         recovered_from: _common_identifier.ActionIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (parent is None or (parent.__class__ is str and parent.isascii()))
+            and (group is None or (group.__class__ is str and group.isascii()))
+            and (subject is None or (subject.__class__ is str and subject.isascii()))
+            and (input_uri is None or (input_uri.__class__ is str and input_uri.isascii()))
+            and (
+                task is None
+                or getattr(task.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.TaskAction
+            )
+            and (
+                trace is None
+                or getattr(trace.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.TraceAction
+            )
+            and (
+                condition is None
+                or getattr(condition.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.ConditionAction
+            )
+            and (
+                recovered_from is None
+                or getattr(recovered_from.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (task is not None) + (trace is not None) + (condition is not None) < 2
+        ):
+            self._values = (
+                action_id,
+                parent,
+                group,
+                subject,
+                input_uri,
+                task,
+                trace,
+                condition,
+                recovered_from,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                parent,
+                group,
+                subject,
+                input_uri,
+                task,
+                trace,
+                condition,
+                recovered_from,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             parent,
             group,
@@ -57,45 +125,65 @@ class RecordActionRequest(_Message):
             trace,
             condition,
             recovered_from,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if parent is not None:
+            _target.parent = parent
+        if group is not None:
+            _target.group = group
+        if subject is not None:
+            _target.subject = subject
+        if input_uri is not None:
+            _target.input_uri = input_uri
+        if task is not None:
+            task._fm_into(_target.task)
+        if trace is not None:
+            trace._fm_into(_target.trace)
+        if condition is not None:
+            condition._fm_into(_target.condition)
+        if recovered_from is not None:
+            recovered_from._fm_into(_target.recovered_from)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def parent(self) -> str:
         """``parent``: string, field 4."""
-        value: str = self._pb.parent
+        value: str = (self._pb or self._message()).parent
         return value
 
     @property
     def group(self) -> str:
         """``group``: string, field 5."""
-        value: str = self._pb.group
+        value: str = (self._pb or self._message()).group
         return value
 
     @property
     def subject(self) -> str:
         """``subject``: string, field 6."""
-        value: str = self._pb.subject
+        value: str = (self._pb or self._message()).subject
         return value
 
     @property
     def input_uri(self) -> str:
         """``input_uri``: string, field 7."""
-        value: str = self._pb.input_uri
+        value: str = (self._pb or self._message()).input_uri
         return value
 
     @property
     def task(self) -> _workflow_run_definition.TaskAction | None:
         """``task``: optional flyteidl2.workflow.TaskAction, field 10."""
         value: _workflow_run_definition.TaskAction | None = (
-            self._present("task") if self._pb.HasField("task") else None
+            self._present("task") if (self._pb or self._message()).HasField("task") else None
         )
         return value
 
@@ -103,7 +191,7 @@ class RecordActionRequest(_Message):
     def trace(self) -> _workflow_run_definition.TraceAction | None:
         """``trace``: optional flyteidl2.workflow.TraceAction, field 11."""
         value: _workflow_run_definition.TraceAction | None = (
-            self._present("trace") if self._pb.HasField("trace") else None
+            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
         )
         return value
 
@@ -111,7 +199,9 @@ class RecordActionRequest(_Message):
     def condition(self) -> _workflow_run_definition.ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 12."""
         value: _workflow_run_definition.ConditionAction | None = (
-            self._present("condition") if self._pb.HasField("condition") else None
+            self._present("condition")
+            if (self._pb or self._message()).HasField("condition")
+            else None
         )
         return value
 
@@ -119,7 +209,9 @@ class RecordActionRequest(_Message):
     def recovered_from(self) -> _common_identifier.ActionIdentifier | None:
         """``recovered_from``: optional flyteidl2.common.ActionIdentifier, field 13."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("recovered_from") if self._pb.HasField("recovered_from") else None
+            self._present("recovered_from")
+            if (self._pb or self._message()).HasField("recovered_from")
+            else None
         )
         return value
 
@@ -139,16 +231,42 @@ class RecordActionResponse(_Message):
         action_id: _common_identifier.ActionIdentifier | None = None,
         status: _google_rpc_status_pb2.Status | None = None,
     ) -> None:
-        self._build(
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and status is None:
+            self._values = (
+                action_id,
+                status,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             status,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -156,7 +274,7 @@ class RecordActionResponse(_Message):
     def status(self) -> _google_rpc_status_pb2.Status | None:
         """``status``: optional google.rpc.Status, field 2."""
         value: _google_rpc_status_pb2.Status | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -172,15 +290,32 @@ class RecordActionStreamRequest(_Message):
         self,
         request: RecordActionRequest | None = None,
     ) -> None:
-        self._build(
-            request,
-        )
+        if (
+            request is None
+            or getattr(request.__class__, "_IDL_PB", None) is _pb2.RecordActionRequest
+        ):
+            self._values = (request,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (request,) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
 
     @property
     def request(self) -> RecordActionRequest | None:
         """``request``: optional flyteidl2.workflow.RecordActionRequest, field 1."""
         value: RecordActionRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
@@ -196,15 +331,34 @@ class RecordActionStreamResponse(_Message):
         self,
         response: RecordActionResponse | None = None,
     ) -> None:
-        self._build(
-            response,
-        )
+        if (
+            response is None
+            or getattr(response.__class__, "_IDL_PB", None) is _pb2.RecordActionResponse
+        ):
+            self._values = (response,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                response,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (response,) = self._values
+        if response is not None:
+            response._fm_into(_target.response)
 
     @property
     def response(self) -> RecordActionResponse | None:
         """``response``: optional flyteidl2.workflow.RecordActionResponse, field 1."""
         value: RecordActionResponse | None = (
-            self._present("response") if self._pb.HasField("response") else None
+            self._present("response")
+            if (self._pb or self._message()).HasField("response")
+            else None
         )
         return value
 
@@ -230,19 +384,77 @@ class UpdateActionStatusRequest(_Message):
         principal: _common_identity.EnrichedIdentity | None = None,
         abort_reason: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                status is None
+                or getattr(status.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.ActionStatus
+            )
+            and (
+                output is None
+                or getattr(output.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_literals_pb2.Literal
+            )
+            and (
+                principal is None
+                or getattr(principal.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identity_pb2.EnrichedIdentity
+            )
+            and (abort_reason is None or (abort_reason.__class__ is str and abort_reason.isascii()))
+        ):
+            self._values = (
+                action_id,
+                status,
+                output,
+                principal,
+                abort_reason,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                status,
+                output,
+                principal,
+                abort_reason,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             status,
             output,
             principal,
             abort_reason,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if status is not None:
+            status._fm_into(_target.status)
+        if output is not None:
+            output._fm_into(_target.output)
+        if principal is not None:
+            principal._fm_into(_target.principal)
+        if abort_reason is not None:
+            _target.abort_reason = abort_reason
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -250,7 +462,7 @@ class UpdateActionStatusRequest(_Message):
     def status(self) -> _workflow_run_definition.ActionStatus | None:
         """``status``: optional flyteidl2.workflow.ActionStatus, field 2."""
         value: _workflow_run_definition.ActionStatus | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -258,7 +470,7 @@ class UpdateActionStatusRequest(_Message):
     def output(self) -> _core_literals.Literal | None:
         """``output``: optional flyteidl2.core.Literal, field 3."""
         value: _core_literals.Literal | None = (
-            self._present("output") if self._pb.HasField("output") else None
+            self._present("output") if (self._pb or self._message()).HasField("output") else None
         )
         return value
 
@@ -266,14 +478,16 @@ class UpdateActionStatusRequest(_Message):
     def principal(self) -> _common_identity.EnrichedIdentity | None:
         """``principal``: optional flyteidl2.common.EnrichedIdentity, field 4."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("principal") if self._pb.HasField("principal") else None
+            self._present("principal")
+            if (self._pb or self._message()).HasField("principal")
+            else None
         )
         return value
 
     @property
     def abort_reason(self) -> str | None:
         """``abort_reason``: optional string, field 5."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.abort_reason if pb.HasField("abort_reason") else None
         return value
 
@@ -293,16 +507,42 @@ class UpdateActionStatusResponse(_Message):
         action_id: _common_identifier.ActionIdentifier | None = None,
         status: _google_rpc_status_pb2.Status | None = None,
     ) -> None:
-        self._build(
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and status is None:
+            self._values = (
+                action_id,
+                status,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             status,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -310,7 +550,7 @@ class UpdateActionStatusResponse(_Message):
     def status(self) -> _google_rpc_status_pb2.Status | None:
         """``status``: optional google.rpc.Status, field 2."""
         value: _google_rpc_status_pb2.Status | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -330,23 +570,51 @@ class UpdateActionStatusStreamRequest(_Message):
         request: UpdateActionStatusRequest | None = None,
         nonce: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            request is None
+            or getattr(request.__class__, "_IDL_PB", None) is _pb2.UpdateActionStatusRequest
+        ) and (
+            nonce is None
+            or (nonce.__class__ is int and -9223372036854775808 <= nonce <= 9223372036854775807)
+        ):
+            self._values = (
+                request,
+                nonce,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                nonce,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             nonce,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if nonce is not None:
+            _target.nonce = nonce
 
     @property
     def request(self) -> UpdateActionStatusRequest | None:
         """``request``: optional flyteidl2.workflow.UpdateActionStatusRequest, field 1."""
         value: UpdateActionStatusRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
     @property
     def nonce(self) -> int:
         """``nonce``: int64, field 2."""
-        value: int = self._pb.nonce
+        value: int = (self._pb or self._message()).nonce
         return value
 
 
@@ -365,23 +633,53 @@ class UpdateActionStatusStreamResponse(_Message):
         response: UpdateActionStatusResponse | None = None,
         nonce: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            response is None
+            or getattr(response.__class__, "_IDL_PB", None) is _pb2.UpdateActionStatusResponse
+        ) and (
+            nonce is None
+            or (nonce.__class__ is int and -9223372036854775808 <= nonce <= 9223372036854775807)
+        ):
+            self._values = (
+                response,
+                nonce,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                response,
+                nonce,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             response,
             nonce,
-        )
+        ) = self._values
+        if response is not None:
+            response._fm_into(_target.response)
+        if nonce is not None:
+            _target.nonce = nonce
 
     @property
     def response(self) -> UpdateActionStatusResponse | None:
         """``response``: optional flyteidl2.workflow.UpdateActionStatusResponse, field 1."""
         value: UpdateActionStatusResponse | None = (
-            self._present("response") if self._pb.HasField("response") else None
+            self._present("response")
+            if (self._pb or self._message()).HasField("response")
+            else None
         )
         return value
 
     @property
     def nonce(self) -> int:
         """``nonce``: int64, field 2."""
-        value: int = self._pb.nonce
+        value: int = (self._pb or self._message()).nonce
         return value
 
 
@@ -396,15 +694,33 @@ class RecordActionEventRequest(_Message):
         self,
         event: _workflow_run_definition.ActionEvent | None = None,
     ) -> None:
-        self._build(
-            event,
-        )
+        if (
+            event is None
+            or getattr(event.__class__, "_IDL_PB", None)
+            is _flyteidl2_workflow_run_definition_pb2.ActionEvent
+        ):
+            self._values = (event,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                event,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (event,) = self._values
+        if event is not None:
+            event._fm_into(_target.event)
 
     @property
     def event(self) -> _workflow_run_definition.ActionEvent | None:
         """``event``: optional flyteidl2.workflow.ActionEvent, field 1."""
         value: _workflow_run_definition.ActionEvent | None = (
-            self._present("event") if self._pb.HasField("event") else None
+            self._present("event") if (self._pb or self._message()).HasField("event") else None
         )
         return value
 
@@ -424,16 +740,42 @@ class RecordActionEventResponse(_Message):
         action_id: _common_identifier.ActionIdentifier | None = None,
         status: _google_rpc_status_pb2.Status | None = None,
     ) -> None:
-        self._build(
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and status is None:
+            self._values = (
+                action_id,
+                status,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             status,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -441,7 +783,7 @@ class RecordActionEventResponse(_Message):
     def status(self) -> _google_rpc_status_pb2.Status | None:
         """``status``: optional google.rpc.Status, field 2."""
         value: _google_rpc_status_pb2.Status | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -457,9 +799,25 @@ class RecordActionEventsRequest(_Message):
         self,
         events: _abc.Iterable[_workflow_run_definition.ActionEvent] | None = None,
     ) -> None:
-        self._build(
-            events,
-        )
+        if events is None or _fast.models(
+            events, _flyteidl2_workflow_run_definition_pb2.ActionEvent
+        ):
+            self._values = ([*events] if events else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                events,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (events,) = self._values
+        if events is not None:
+            _fast.put_models(_target.events, events)
 
     @property
     def events(self) -> list[_workflow_run_definition.ActionEvent]:
@@ -479,15 +837,27 @@ class RecordActionEventsResponse(_Message):
         self,
         status: _google_rpc_status_pb2.Status | None = None,
     ) -> None:
-        self._build(
-            status,
-        )
+        if status is None:
+            self._values = (status,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (status,) = self._values
 
     @property
     def status(self) -> _google_rpc_status_pb2.Status | None:
         """``status``: optional google.rpc.Status, field 1."""
         value: _google_rpc_status_pb2.Status | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -507,23 +877,51 @@ class RecordActionEventStreamRequest(_Message):
         request: RecordActionEventRequest | None = None,
         nonce: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            request is None
+            or getattr(request.__class__, "_IDL_PB", None) is _pb2.RecordActionEventRequest
+        ) and (
+            nonce is None
+            or (nonce.__class__ is int and -9223372036854775808 <= nonce <= 9223372036854775807)
+        ):
+            self._values = (
+                request,
+                nonce,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                nonce,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             nonce,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if nonce is not None:
+            _target.nonce = nonce
 
     @property
     def request(self) -> RecordActionEventRequest | None:
         """``request``: optional flyteidl2.workflow.RecordActionEventRequest, field 1."""
         value: RecordActionEventRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
     @property
     def nonce(self) -> int:
         """``nonce``: int64, field 2."""
-        value: int = self._pb.nonce
+        value: int = (self._pb or self._message()).nonce
         return value
 
 
@@ -542,21 +940,51 @@ class RecordActionEventStreamResponse(_Message):
         response: RecordActionEventResponse | None = None,
         nonce: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            response is None
+            or getattr(response.__class__, "_IDL_PB", None) is _pb2.RecordActionEventResponse
+        ) and (
+            nonce is None
+            or (nonce.__class__ is int and -9223372036854775808 <= nonce <= 9223372036854775807)
+        ):
+            self._values = (
+                response,
+                nonce,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                response,
+                nonce,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             response,
             nonce,
-        )
+        ) = self._values
+        if response is not None:
+            response._fm_into(_target.response)
+        if nonce is not None:
+            _target.nonce = nonce
 
     @property
     def response(self) -> RecordActionEventResponse | None:
         """``response``: optional flyteidl2.workflow.RecordActionEventResponse, field 1."""
         value: RecordActionEventResponse | None = (
-            self._present("response") if self._pb.HasField("response") else None
+            self._present("response")
+            if (self._pb or self._message()).HasField("response")
+            else None
         )
         return value
 
     @property
     def nonce(self) -> int:
         """``nonce``: int64, field 2."""
-        value: int = self._pb.nonce
+        value: int = (self._pb or self._message()).nonce
         return value

@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.workflow import queue_service_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.v2.common import identifier as _common_identifier
@@ -46,7 +50,78 @@ class EnqueueActionRequest(_Message):
         trace: _workflow_run_definition.TraceAction | None = None,
         condition: _workflow_run_definition.ConditionAction | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                parent_action_name is None
+                or (parent_action_name.__class__ is str and parent_action_name.isascii())
+            )
+            and (
+                run_spec is None
+                or getattr(run_spec.__class__, "_IDL_PB", None) is _flyteidl2_task_run_pb2.RunSpec
+            )
+            and (input_uri is None or (input_uri.__class__ is str and input_uri.isascii()))
+            and (
+                run_output_base is None
+                or (run_output_base.__class__ is str and run_output_base.isascii())
+            )
+            and (group is None or (group.__class__ is str and group.isascii()))
+            and (subject is None or (subject.__class__ is str and subject.isascii()))
+            and (
+                task is None
+                or getattr(task.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.TaskAction
+            )
+            and (
+                trace is None
+                or getattr(trace.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.TraceAction
+            )
+            and (
+                condition is None
+                or getattr(condition.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.ConditionAction
+            )
+            and (task is not None) + (trace is not None) + (condition is not None) < 2
+        ):
+            self._values = (
+                action_id,
+                parent_action_name,
+                run_spec,
+                input_uri,
+                run_output_base,
+                group,
+                subject,
+                task,
+                trace,
+                condition,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                parent_action_name,
+                run_spec,
+                input_uri,
+                run_output_base,
+                group,
+                subject,
+                task,
+                trace,
+                condition,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             parent_action_name,
             run_spec,
@@ -57,20 +132,42 @@ class EnqueueActionRequest(_Message):
             task,
             trace,
             condition,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if parent_action_name is not None:
+            _target.parent_action_name = parent_action_name
+        if run_spec is not None:
+            run_spec._fm_into(_target.run_spec)
+        if input_uri is not None:
+            _target.input_uri = input_uri
+        if run_output_base is not None:
+            _target.run_output_base = run_output_base
+        if group is not None:
+            _target.group = group
+        if subject is not None:
+            _target.subject = subject
+        if task is not None:
+            task._fm_into(_target.task)
+        if trace is not None:
+            trace._fm_into(_target.trace)
+        if condition is not None:
+            condition._fm_into(_target.condition)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def parent_action_name(self) -> str | None:
         """``parent_action_name``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.parent_action_name if pb.HasField("parent_action_name") else None
         return value
 
@@ -78,39 +175,41 @@ class EnqueueActionRequest(_Message):
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 3."""
         value: _task_run.RunSpec | None = (
-            self._present("run_spec") if self._pb.HasField("run_spec") else None
+            self._present("run_spec")
+            if (self._pb or self._message()).HasField("run_spec")
+            else None
         )
         return value
 
     @property
     def input_uri(self) -> str:
         """``input_uri``: string, field 6."""
-        value: str = self._pb.input_uri
+        value: str = (self._pb or self._message()).input_uri
         return value
 
     @property
     def run_output_base(self) -> str:
         """``run_output_base``: string, field 7."""
-        value: str = self._pb.run_output_base
+        value: str = (self._pb or self._message()).run_output_base
         return value
 
     @property
     def group(self) -> str:
         """``group``: string, field 8."""
-        value: str = self._pb.group
+        value: str = (self._pb or self._message()).group
         return value
 
     @property
     def subject(self) -> str:
         """``subject``: string, field 9."""
-        value: str = self._pb.subject
+        value: str = (self._pb or self._message()).subject
         return value
 
     @property
     def task(self) -> _workflow_run_definition.TaskAction | None:
         """``task``: optional flyteidl2.workflow.TaskAction, field 10."""
         value: _workflow_run_definition.TaskAction | None = (
-            self._present("task") if self._pb.HasField("task") else None
+            self._present("task") if (self._pb or self._message()).HasField("task") else None
         )
         return value
 
@@ -118,7 +217,7 @@ class EnqueueActionRequest(_Message):
     def trace(self) -> _workflow_run_definition.TraceAction | None:
         """``trace``: optional flyteidl2.workflow.TraceAction, field 11."""
         value: _workflow_run_definition.TraceAction | None = (
-            self._present("trace") if self._pb.HasField("trace") else None
+            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
         )
         return value
 
@@ -126,7 +225,9 @@ class EnqueueActionRequest(_Message):
     def condition(self) -> _workflow_run_definition.ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 12."""
         value: _workflow_run_definition.ConditionAction | None = (
-            self._present("condition") if self._pb.HasField("condition") else None
+            self._present("condition")
+            if (self._pb or self._message()).HasField("condition")
+            else None
         )
         return value
 
@@ -159,23 +260,49 @@ class AbortQueuedRunRequest(_Message):
         run_id: _common_identifier.RunIdentifier | None = None,
         reason: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            run_id is None
+            or getattr(run_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.RunIdentifier
+        ) and (reason is None or (reason.__class__ is str and reason.isascii())):
+            self._values = (
+                run_id,
+                reason,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_id,
+                reason,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_id,
             reason,
-        )
+        ) = self._values
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
+        if reason is not None:
+            _target.reason = reason
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
     @property
     def reason(self) -> str | None:
         """``reason``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.reason if pb.HasField("reason") else None
         return value
 
@@ -208,23 +335,51 @@ class AbortQueuedActionRequest(_Message):
         action_id: _common_identifier.ActionIdentifier | None = None,
         reason: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and (reason is None or (reason.__class__ is str and reason.isascii())):
+            self._values = (
+                action_id,
+                reason,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                reason,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             reason,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if reason is not None:
+            _target.reason = reason
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def reason(self) -> str | None:
         """``reason``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.reason if pb.HasField("reason") else None
         return value
 

@@ -6,8 +6,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.workflow import run_definition_pb2 as _pb2
+from flyteidl2.common import cache_pb2 as _flyteidl2_common_cache_pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+from flyteidl2.core import types_pb2 as _flyteidl2_core_types_pb2
+from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -71,15 +82,41 @@ class Run(_Message):
         action: Action | None = None,
         labels: _abc.Mapping[str, str] | None = None,
     ) -> None:
-        self._build(
+        if (action is None or getattr(action.__class__, "_IDL_PB", None) is _pb2.Action) and (
+            labels is None or _fast.string_map(labels)
+        ):
+            self._values = (
+                action,
+                {**labels} if labels else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action,
+                labels,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action,
             labels,
-        )
+        ) = self._values
+        if action is not None:
+            action._fm_into(_target.action)
+        if labels is not None:
+            _target.labels.update(labels)
 
     @property
     def action(self) -> Action | None:
         """``action``: optional flyteidl2.workflow.Action, field 1."""
-        value: Action | None = self._present("action") if self._pb.HasField("action") else None
+        value: Action | None = (
+            self._present("action") if (self._pb or self._message()).HasField("action") else None
+        )
         return value
 
     @property
@@ -104,16 +141,43 @@ class RunDetails(_Message):
         run_spec: _task_run.RunSpec | None = None,
         action: ActionDetails | None = None,
     ) -> None:
-        self._build(
+        if (
+            run_spec is None
+            or getattr(run_spec.__class__, "_IDL_PB", None) is _flyteidl2_task_run_pb2.RunSpec
+        ) and (action is None or getattr(action.__class__, "_IDL_PB", None) is _pb2.ActionDetails):
+            self._values = (
+                run_spec,
+                action,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_spec,
+                action,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_spec,
             action,
-        )
+        ) = self._values
+        if run_spec is not None:
+            run_spec._fm_into(_target.run_spec)
+        if action is not None:
+            action._fm_into(_target.action)
 
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 1."""
         value: _task_run.RunSpec | None = (
-            self._present("run_spec") if self._pb.HasField("run_spec") else None
+            self._present("run_spec")
+            if (self._pb or self._message()).HasField("run_spec")
+            else None
         )
         return value
 
@@ -121,7 +185,7 @@ class RunDetails(_Message):
     def action(self) -> ActionDetails | None:
         """``action``: optional flyteidl2.workflow.ActionDetails, field 2."""
         value: ActionDetails | None = (
-            self._present("action") if self._pb.HasField("action") else None
+            self._present("action") if (self._pb or self._message()).HasField("action") else None
         )
         return value
 
@@ -145,18 +209,59 @@ class TaskAction(_Message):
         cache_key: str | None = None,
         queue: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (
+                spec is None
+                or getattr(spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskSpec
+            )
+            and cache_key is None
+            and (queue is None or (queue.__class__ is str and queue.isascii()))
+        ):
+            self._values = (
+                id,
+                spec,
+                cache_key,
+                queue,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                spec,
+                cache_key,
+                queue,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             spec,
             cache_key,
             queue,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if spec is not None:
+            spec._fm_into(_target.spec)
+        if queue is not None:
+            _target.queue = queue
 
     @property
     def id(self) -> _task_task_definition.TaskIdentifier | None:
         """``id``: optional flyteidl2.task.TaskIdentifier, field 1."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -164,20 +269,24 @@ class TaskAction(_Message):
     def spec(self) -> _task_task_definition.TaskSpec | None:
         """``spec``: optional flyteidl2.task.TaskSpec, field 2."""
         value: _task_task_definition.TaskSpec | None = (
-            self._present("spec") if self._pb.HasField("spec") else None
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
         )
         return value
 
     @property
     def cache_key(self) -> str | None:
         """``cache_key``: optional google.protobuf.StringValue, field 3."""
-        value: str | None = self._present("cache_key") if self._pb.HasField("cache_key") else None
+        value: str | None = (
+            self._present("cache_key")
+            if (self._pb or self._message()).HasField("cache_key")
+            else None
+        )
         return value
 
     @property
     def queue(self) -> str:
         """``queue``: string, field 4."""
-        value: str = self._pb.queue
+        value: str = (self._pb or self._message()).queue
         return value
 
 
@@ -204,19 +313,72 @@ class TraceAction(_Message):
         outputs: _task_common.OutputReferences | None = None,
         spec: _task_task_definition.TraceSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (start_time is None or _fast.timestamp(start_time))
+            and (end_time is None or _fast.timestamp(end_time))
+            and (
+                outputs is None
+                or getattr(outputs.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_common_pb2.OutputReferences
+            )
+            and (
+                spec is None
+                or getattr(spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TraceSpec
+            )
+        ):
+            self._values = (
+                name,
+                phase,
+                start_time,
+                end_time,
+                outputs,
+                spec,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                phase,
+                start_time,
+                end_time,
+                outputs,
+                spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             phase,
             start_time,
             end_time,
             outputs,
             spec,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if phase is not None:
+            _target.phase = phase
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
+        if end_time is not None:
+            _fast.put_timestamp(_target.end_time, end_time)
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
+        if spec is not None:
+            spec._fm_into(_target.spec)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
@@ -229,7 +391,9 @@ class TraceAction(_Message):
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -237,7 +401,9 @@ class TraceAction(_Message):
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("end_time") if self._pb.HasField("end_time") else None
+            self._present("end_time")
+            if (self._pb or self._message()).HasField("end_time")
+            else None
         )
         return value
 
@@ -245,7 +411,7 @@ class TraceAction(_Message):
     def outputs(self) -> _task_common.OutputReferences | None:
         """``outputs``: optional flyteidl2.task.OutputReferences, field 5."""
         value: _task_common.OutputReferences | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
@@ -253,7 +419,7 @@ class TraceAction(_Message):
     def spec(self) -> _task_task_definition.TraceSpec | None:
         """``spec``: optional flyteidl2.task.TraceSpec, field 6."""
         value: _task_task_definition.TraceSpec | None = (
-            self._present("spec") if self._pb.HasField("spec") else None
+            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
         )
         return value
 
@@ -283,7 +449,55 @@ class ConditionAction(_Message):
         timeout: _datetime.timedelta | None = None,
         webhook: ConditionWebhook | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (
+                type is None
+                or getattr(type.__class__, "_IDL_PB", None) is _flyteidl2_core_types_pb2.LiteralType
+            )
+            and (prompt is None or (prompt.__class__ is str and prompt.isascii()))
+            and (description is None or (description.__class__ is str and description.isascii()))
+            and (
+                prompt_type is None
+                or (
+                    (prompt_type.__class__ is int or prompt_type.__class__ is ConditionPromptType)
+                    and -2147483648 <= prompt_type <= 2147483647
+                )
+            )
+            and (timeout is None or _fast.duration(timeout))
+            and (
+                webhook is None
+                or getattr(webhook.__class__, "_IDL_PB", None) is _pb2.ConditionWebhook
+            )
+        ):
+            self._values = (
+                name,
+                type,
+                prompt,
+                description,
+                prompt_type,
+                timeout,
+                webhook,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                type,
+                prompt,
+                description,
+                prompt_type,
+                timeout,
+                webhook,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             type,
             prompt,
@@ -291,32 +505,46 @@ class ConditionAction(_Message):
             prompt_type,
             timeout,
             webhook,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if type is not None:
+            type._fm_into(_target.type)
+        if prompt is not None:
+            _target.prompt = prompt
+        if description is not None:
+            _target.description = description
+        if prompt_type is not None:
+            _target.prompt_type = prompt_type
+        if timeout is not None:
+            _fast.put_duration(_target.timeout, timeout)
+        if webhook is not None:
+            webhook._fm_into(_target.webhook)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 6."""
         value: _core_types.LiteralType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
     @property
     def prompt(self) -> str:
         """``prompt``: string, field 7."""
-        value: str = self._pb.prompt
+        value: str = (self._pb or self._message()).prompt
         return value
 
     @property
     def description(self) -> str:
         """``description``: string, field 8."""
-        value: str = self._pb.description
+        value: str = (self._pb or self._message()).description
         return value
 
     @property
@@ -329,7 +557,7 @@ class ConditionAction(_Message):
     def timeout(self) -> _datetime.timedelta | None:
         """``timeout``: optional google.protobuf.Duration, field 10."""
         value: _datetime.timedelta | None = (
-            self._present("timeout") if self._pb.HasField("timeout") else None
+            self._present("timeout") if (self._pb or self._message()).HasField("timeout") else None
         )
         return value
 
@@ -337,7 +565,7 @@ class ConditionAction(_Message):
     def webhook(self) -> ConditionWebhook | None:
         """``webhook``: optional flyteidl2.workflow.ConditionWebhook, field 11."""
         value: ConditionWebhook | None = (
-            self._present("webhook") if self._pb.HasField("webhook") else None
+            self._present("webhook") if (self._pb or self._message()).HasField("webhook") else None
         )
         return value
 
@@ -357,22 +585,42 @@ class ConditionWebhook(_Message):
         url: str | None = None,
         payload: dict[str, _typing.Any] | None = None,
     ) -> None:
-        self._build(
+        if (url is None or (url.__class__ is str and url.isascii())) and payload is None:
+            self._values = (
+                url,
+                payload,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                url,
+                payload,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             url,
             payload,
-        )
+        ) = self._values
+        if url is not None:
+            _target.url = url
 
     @property
     def url(self) -> str:
         """``url``: string, field 1."""
-        value: str = self._pb.url
+        value: str = (self._pb or self._message()).url
         return value
 
     @property
     def payload(self) -> dict[str, _typing.Any] | None:
         """``payload``: optional google.protobuf.Struct, field 2."""
         value: dict[str, _typing.Any] | None = (
-            self._present("payload") if self._pb.HasField("payload") else None
+            self._present("payload") if (self._pb or self._message()).HasField("payload") else None
         )
         return value
 
@@ -396,37 +644,76 @@ class TaskActionMetadata(_Message):
         short_name: str | None = None,
         queue: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (task_type is None or (task_type.__class__ is str and task_type.isascii()))
+            and (short_name is None or (short_name.__class__ is str and short_name.isascii()))
+            and (queue is None or (queue.__class__ is str and queue.isascii()))
+        ):
+            self._values = (
+                id,
+                task_type,
+                short_name,
+                queue,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                task_type,
+                short_name,
+                queue,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             task_type,
             short_name,
             queue,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if task_type is not None:
+            _target.task_type = task_type
+        if short_name is not None:
+            _target.short_name = short_name
+        if queue is not None:
+            _target.queue = queue
 
     @property
     def id(self) -> _task_task_definition.TaskIdentifier | None:
         """``id``: optional flyteidl2.task.TaskIdentifier, field 1."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def task_type(self) -> str:
         """``task_type``: string, field 2."""
-        value: str = self._pb.task_type
+        value: str = (self._pb or self._message()).task_type
         return value
 
     @property
     def short_name(self) -> str:
         """``short_name``: string, field 3."""
-        value: str = self._pb.short_name
+        value: str = (self._pb or self._message()).short_name
         return value
 
     @property
     def queue(self) -> str | None:
         """``queue``: optional string, field 4."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.queue if pb.HasField("queue") else None
         return value
 
@@ -442,14 +729,28 @@ class TraceActionMetadata(_Message):
         self,
         name: str | None = None,
     ) -> None:
-        self._build(
-            name,
-        )
+        if name is None or (name.__class__ is str and name.isascii()):
+            self._values = (name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (name,) = self._values
+        if name is not None:
+            _target.name = name
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -468,22 +769,47 @@ class ConditionActionMetadata(_Message):
         name: str | None = None,
         type: _core_types.LiteralType | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            type is None
+            or getattr(type.__class__, "_IDL_PB", None) is _flyteidl2_core_types_pb2.LiteralType
+        ):
+            self._values = (
+                name,
+                type,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             type,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if type is not None:
+            type._fm_into(_target.type)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 5."""
         value: _core_types.LiteralType | None = (
-            self._present("type") if self._pb.HasField("type") else None
+            self._present("type") if (self._pb or self._message()).HasField("type") else None
         )
         return value
 
@@ -529,7 +855,111 @@ class ActionMetadata(_Message):
         relation: _common_run.Relation | None = None,
         recovered_from: _common_identifier.ActionIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (parent is None or (parent.__class__ is str and parent.isascii()))
+            and (group is None or (group.__class__ is str and group.isascii()))
+            and (
+                executed_by is None
+                or getattr(executed_by.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identity_pb2.EnrichedIdentity
+            )
+            and (
+                task is None or getattr(task.__class__, "_IDL_PB", None) is _pb2.TaskActionMetadata
+            )
+            and (
+                trace is None
+                or getattr(trace.__class__, "_IDL_PB", None) is _pb2.TraceActionMetadata
+            )
+            and (
+                condition is None
+                or getattr(condition.__class__, "_IDL_PB", None) is _pb2.ConditionActionMetadata
+            )
+            and (
+                action_type is None
+                or (
+                    (action_type.__class__ is int or action_type.__class__ is ActionType)
+                    and -2147483648 <= action_type <= 2147483647
+                )
+            )
+            and (
+                trigger_id is None
+                or getattr(trigger_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.TriggerIdentifier
+            )
+            and (
+                environment_name is None
+                or (environment_name.__class__ is str and environment_name.isascii())
+            )
+            and (funtion_name is None or (funtion_name.__class__ is str and funtion_name.isascii()))
+            and (trigger_name is None or (trigger_name.__class__ is str and trigger_name.isascii()))
+            and (
+                trigger_type is None
+                or getattr(trigger_type.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_common_pb2.TriggerAutomationSpec
+            )
+            and (
+                source is None
+                or (
+                    (source.__class__ is int or source.__class__ is RunSource)
+                    and -2147483648 <= source <= 2147483647
+                )
+            )
+            and (
+                relation is None
+                or getattr(relation.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_run_pb2.Relation
+            )
+            and (
+                recovered_from is None
+                or getattr(recovered_from.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (task is not None) + (trace is not None) + (condition is not None) < 2
+        ):
+            self._values = (
+                parent,
+                group,
+                executed_by,
+                task,
+                trace,
+                condition,
+                action_type,
+                trigger_id,
+                environment_name,
+                funtion_name,
+                trigger_name,
+                trigger_type,
+                source,
+                relation,
+                recovered_from,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                parent,
+                group,
+                executed_by,
+                task,
+                trace,
+                condition,
+                action_type,
+                trigger_id,
+                environment_name,
+                funtion_name,
+                trigger_name,
+                trigger_type,
+                source,
+                relation,
+                recovered_from,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             parent,
             group,
             executed_by,
@@ -545,25 +975,57 @@ class ActionMetadata(_Message):
             source,
             relation,
             recovered_from,
-        )
+        ) = self._values
+        if parent is not None:
+            _target.parent = parent
+        if group is not None:
+            _target.group = group
+        if executed_by is not None:
+            executed_by._fm_into(_target.executed_by)
+        if task is not None:
+            task._fm_into(_target.task)
+        if trace is not None:
+            trace._fm_into(_target.trace)
+        if condition is not None:
+            condition._fm_into(_target.condition)
+        if action_type is not None:
+            _target.action_type = action_type
+        if trigger_id is not None:
+            trigger_id._fm_into(_target.trigger_id)
+        if environment_name is not None:
+            _target.environment_name = environment_name
+        if funtion_name is not None:
+            _target.funtion_name = funtion_name
+        if trigger_name is not None:
+            _target.trigger_name = trigger_name
+        if trigger_type is not None:
+            trigger_type._fm_into(_target.trigger_type)
+        if source is not None:
+            _target.source = source
+        if relation is not None:
+            relation._fm_into(_target.relation)
+        if recovered_from is not None:
+            recovered_from._fm_into(_target.recovered_from)
 
     @property
     def parent(self) -> str:
         """``parent``: string, field 3."""
-        value: str = self._pb.parent
+        value: str = (self._pb or self._message()).parent
         return value
 
     @property
     def group(self) -> str:
         """``group``: string, field 5."""
-        value: str = self._pb.group
+        value: str = (self._pb or self._message()).group
         return value
 
     @property
     def executed_by(self) -> _common_identity.EnrichedIdentity | None:
         """``executed_by``: optional flyteidl2.common.EnrichedIdentity, field 6."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("executed_by") if self._pb.HasField("executed_by") else None
+            self._present("executed_by")
+            if (self._pb or self._message()).HasField("executed_by")
+            else None
         )
         return value
 
@@ -571,7 +1033,7 @@ class ActionMetadata(_Message):
     def task(self) -> TaskActionMetadata | None:
         """``task``: optional flyteidl2.workflow.TaskActionMetadata, field 7."""
         value: TaskActionMetadata | None = (
-            self._present("task") if self._pb.HasField("task") else None
+            self._present("task") if (self._pb or self._message()).HasField("task") else None
         )
         return value
 
@@ -579,7 +1041,7 @@ class ActionMetadata(_Message):
     def trace(self) -> TraceActionMetadata | None:
         """``trace``: optional flyteidl2.workflow.TraceActionMetadata, field 8."""
         value: TraceActionMetadata | None = (
-            self._present("trace") if self._pb.HasField("trace") else None
+            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
         )
         return value
 
@@ -587,7 +1049,9 @@ class ActionMetadata(_Message):
     def condition(self) -> ConditionActionMetadata | None:
         """``condition``: optional flyteidl2.workflow.ConditionActionMetadata, field 9."""
         value: ConditionActionMetadata | None = (
-            self._present("condition") if self._pb.HasField("condition") else None
+            self._present("condition")
+            if (self._pb or self._message()).HasField("condition")
+            else None
         )
         return value
 
@@ -601,33 +1065,37 @@ class ActionMetadata(_Message):
     def trigger_id(self) -> _common_identifier.TriggerIdentifier | None:
         """``trigger_id``: optional flyteidl2.common.TriggerIdentifier, field 11."""
         value: _common_identifier.TriggerIdentifier | None = (
-            self._present("trigger_id") if self._pb.HasField("trigger_id") else None
+            self._present("trigger_id")
+            if (self._pb or self._message()).HasField("trigger_id")
+            else None
         )
         return value
 
     @property
     def environment_name(self) -> str:
         """``environment_name``: string, field 12."""
-        value: str = self._pb.environment_name
+        value: str = (self._pb or self._message()).environment_name
         return value
 
     @property
     def funtion_name(self) -> str:
         """``funtion_name``: string, field 13."""
-        value: str = self._pb.funtion_name
+        value: str = (self._pb or self._message()).funtion_name
         return value
 
     @property
     def trigger_name(self) -> str:
         """``trigger_name``: string, field 14."""
-        value: str = self._pb.trigger_name
+        value: str = (self._pb or self._message()).trigger_name
         return value
 
     @property
     def trigger_type(self) -> _task_common.TriggerAutomationSpec | None:
         """``trigger_type``: optional flyteidl2.task.TriggerAutomationSpec, field 15."""
         value: _task_common.TriggerAutomationSpec | None = (
-            self._present("trigger_type") if self._pb.HasField("trigger_type") else None
+            self._present("trigger_type")
+            if (self._pb or self._message()).HasField("trigger_type")
+            else None
         )
         return value
 
@@ -641,7 +1109,9 @@ class ActionMetadata(_Message):
     def relation(self) -> _common_run.Relation | None:
         """``relation``: optional flyteidl2.common.Relation, field 17."""
         value: _common_run.Relation | None = (
-            self._present("relation") if self._pb.HasField("relation") else None
+            self._present("relation")
+            if (self._pb or self._message()).HasField("relation")
+            else None
         )
         return value
 
@@ -649,7 +1119,9 @@ class ActionMetadata(_Message):
     def recovered_from(self) -> _common_identifier.ActionIdentifier | None:
         """``recovered_from``: optional flyteidl2.common.ActionIdentifier, field 18."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("recovered_from") if self._pb.HasField("recovered_from") else None
+            self._present("recovered_from")
+            if (self._pb or self._message()).HasField("recovered_from")
+            else None
         )
         return value
 
@@ -677,14 +1149,65 @@ class ActionStatus(_Message):
         cache_status: _core_catalog.CatalogCacheStatus | int | None = None,
         duration_ms: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (start_time is None or _fast.timestamp(start_time))
+            and (end_time is None or _fast.timestamp(end_time))
+            and (attempts is None or (attempts.__class__ is int and 0 <= attempts <= 4294967295))
+            and (
+                cache_status is None
+                or (cache_status.__class__ is int and -2147483648 <= cache_status <= 2147483647)
+            )
+            and (
+                duration_ms is None
+                or (duration_ms.__class__ is int and 0 <= duration_ms <= 18446744073709551615)
+            )
+        ):
+            self._values = (
+                phase,
+                start_time,
+                end_time,
+                attempts,
+                cache_status,
+                duration_ms,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                phase,
+                start_time,
+                end_time,
+                attempts,
+                cache_status,
+                duration_ms,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             phase,
             start_time,
             end_time,
             attempts,
             cache_status,
             duration_ms,
-        )
+        ) = self._values
+        if phase is not None:
+            _target.phase = phase
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
+        if end_time is not None:
+            _fast.put_timestamp(_target.end_time, end_time)
+        if attempts is not None:
+            _target.attempts = attempts
+        if cache_status is not None:
+            _target.cache_status = cache_status
+        if duration_ms is not None:
+            _target.duration_ms = duration_ms
 
     @property
     def phase(self) -> _common_phase.ActionPhase:
@@ -696,7 +1219,9 @@ class ActionStatus(_Message):
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -704,14 +1229,16 @@ class ActionStatus(_Message):
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("end_time") if self._pb.HasField("end_time") else None
+            self._present("end_time")
+            if (self._pb or self._message()).HasField("end_time")
+            else None
         )
         return value
 
     @property
     def attempts(self) -> int:
         """``attempts``: uint32, field 4."""
-        value: int = self._pb.attempts
+        value: int = (self._pb or self._message()).attempts
         return value
 
     @property
@@ -723,7 +1250,7 @@ class ActionStatus(_Message):
     @property
     def duration_ms(self) -> int | None:
         """``duration_ms``: optional uint64, field 6."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: int | None = pb.duration_ms if pb.HasField("duration_ms") else None
         return value
 
@@ -745,17 +1272,54 @@ class Action(_Message):
         metadata: ActionMetadata | None = None,
         status: ActionStatus | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.ActionMetadata
+            )
+            and (status is None or getattr(status.__class__, "_IDL_PB", None) is _pb2.ActionStatus)
+        ):
+            self._values = (
+                id,
+                metadata,
+                status,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                metadata,
+                status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             metadata,
             status,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if status is not None:
+            status._fm_into(_target.status)
 
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
         """``id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -763,7 +1327,9 @@ class Action(_Message):
     def metadata(self) -> ActionMetadata | None:
         """``metadata``: optional flyteidl2.workflow.ActionMetadata, field 2."""
         value: ActionMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -771,7 +1337,7 @@ class Action(_Message):
     def status(self) -> ActionStatus | None:
         """``status``: optional flyteidl2.workflow.ActionStatus, field 3."""
         value: ActionStatus | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -793,22 +1359,52 @@ class EnrichedAction(_Message):
         meets_filter: bool | None = None,
         children_phase_counts: _abc.Mapping[int, int] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (action is None or getattr(action.__class__, "_IDL_PB", None) is _pb2.Action)
+            and (meets_filter is None or meets_filter.__class__ is bool)
+            and children_phase_counts is None
+        ):
+            self._values = (
+                action,
+                meets_filter,
+                children_phase_counts,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action,
+                meets_filter,
+                children_phase_counts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action,
             meets_filter,
             children_phase_counts,
-        )
+        ) = self._values
+        if action is not None:
+            action._fm_into(_target.action)
+        if meets_filter is not None:
+            _target.meets_filter = meets_filter
 
     @property
     def action(self) -> Action | None:
         """``action``: optional flyteidl2.workflow.Action, field 1."""
-        value: Action | None = self._present("action") if self._pb.HasField("action") else None
+        value: Action | None = (
+            self._present("action") if (self._pb or self._message()).HasField("action") else None
+        )
         return value
 
     @property
     def meets_filter(self) -> bool:
         """``meets_filter``: bool, field 2."""
-        value: bool = self._pb.meets_filter
+        value: bool = (self._pb or self._message()).meets_filter
         return value
 
     @property
@@ -844,17 +1440,62 @@ class ErrorInfo(_Message):
         code: str | None = None,
         gpu_fault: _core_execution.GpuFault | None = None,
     ) -> None:
-        self._build(
+        if (
+            (message is None or (message.__class__ is str and message.isascii()))
+            and (
+                kind is None
+                or (
+                    (kind.__class__ is int or kind.__class__ is ErrorInfo.Kind)
+                    and -2147483648 <= kind <= 2147483647
+                )
+            )
+            and (code is None or (code.__class__ is str and code.isascii()))
+            and (
+                gpu_fault is None
+                or getattr(gpu_fault.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_execution_pb2.GpuFault
+            )
+        ):
+            self._values = (
+                message,
+                kind,
+                code,
+                gpu_fault,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                message,
+                kind,
+                code,
+                gpu_fault,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             message,
             kind,
             code,
             gpu_fault,
-        )
+        ) = self._values
+        if message is not None:
+            _target.message = message
+        if kind is not None:
+            _target.kind = kind
+        if code is not None:
+            _target.code = code
+        if gpu_fault is not None:
+            gpu_fault._fm_into(_target.gpu_fault)
 
     @property
     def message(self) -> str:
         """``message``: string, field 1."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
@@ -866,14 +1507,16 @@ class ErrorInfo(_Message):
     @property
     def code(self) -> str:
         """``code``: string, field 3."""
-        value: str = self._pb.code
+        value: str = (self._pb or self._message()).code
         return value
 
     @property
     def gpu_fault(self) -> _core_execution.GpuFault | None:
         """``gpu_fault``: optional flyteidl2.core.GpuFault, field 4."""
         value: _core_execution.GpuFault | None = (
-            self._present("gpu_fault") if self._pb.HasField("gpu_fault") else None
+            self._present("gpu_fault")
+            if (self._pb or self._message()).HasField("gpu_fault")
+            else None
         )
         return value
 
@@ -893,22 +1536,50 @@ class AbortInfo(_Message):
         reason: str | None = None,
         aborted_by: _common_identity.EnrichedIdentity | None = None,
     ) -> None:
-        self._build(
+        if (reason is None or (reason.__class__ is str and reason.isascii())) and (
+            aborted_by is None
+            or getattr(aborted_by.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identity_pb2.EnrichedIdentity
+        ):
+            self._values = (
+                reason,
+                aborted_by,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                reason,
+                aborted_by,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             reason,
             aborted_by,
-        )
+        ) = self._values
+        if reason is not None:
+            _target.reason = reason
+        if aborted_by is not None:
+            aborted_by._fm_into(_target.aborted_by)
 
     @property
     def reason(self) -> str:
         """``reason``: string, field 1."""
-        value: str = self._pb.reason
+        value: str = (self._pb or self._message()).reason
         return value
 
     @property
     def aborted_by(self) -> _common_identity.EnrichedIdentity | None:
         """``aborted_by``: optional flyteidl2.common.EnrichedIdentity, field 2."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("aborted_by") if self._pb.HasField("aborted_by") else None
+            self._present("aborted_by")
+            if (self._pb or self._message()).HasField("aborted_by")
+            else None
         )
         return value
 
@@ -928,16 +1599,47 @@ class SignalInfo(_Message):
         signalled_by: _common_identity.EnrichedIdentity | None = None,
         output: _core_literals.Literal | None = None,
     ) -> None:
-        self._build(
+        if (
+            signalled_by is None
+            or getattr(signalled_by.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identity_pb2.EnrichedIdentity
+        ) and (
+            output is None
+            or getattr(output.__class__, "_IDL_PB", None) is _flyteidl2_core_literals_pb2.Literal
+        ):
+            self._values = (
+                signalled_by,
+                output,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                signalled_by,
+                output,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             signalled_by,
             output,
-        )
+        ) = self._values
+        if signalled_by is not None:
+            signalled_by._fm_into(_target.signalled_by)
+        if output is not None:
+            output._fm_into(_target.output)
 
     @property
     def signalled_by(self) -> _common_identity.EnrichedIdentity | None:
         """``signalled_by``: optional flyteidl2.common.EnrichedIdentity, field 1."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("signalled_by") if self._pb.HasField("signalled_by") else None
+            self._present("signalled_by")
+            if (self._pb or self._message()).HasField("signalled_by")
+            else None
         )
         return value
 
@@ -945,7 +1647,7 @@ class SignalInfo(_Message):
     def output(self) -> _core_literals.Literal | None:
         """``output``: optional flyteidl2.core.Literal, field 2."""
         value: _core_literals.Literal | None = (
-            self._present("output") if self._pb.HasField("output") else None
+            self._present("output") if (self._pb or self._message()).HasField("output") else None
         )
         return value
 
@@ -981,7 +1683,81 @@ class ActionDetails(_Message):
         condition: ConditionAction | None = None,
         attempts: _abc.Iterable[ActionAttempt] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                metadata is None
+                or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.ActionMetadata
+            )
+            and (status is None or getattr(status.__class__, "_IDL_PB", None) is _pb2.ActionStatus)
+            and (
+                error_info is None
+                or getattr(error_info.__class__, "_IDL_PB", None) is _pb2.ErrorInfo
+            )
+            and (
+                abort_info is None
+                or getattr(abort_info.__class__, "_IDL_PB", None) is _pb2.AbortInfo
+            )
+            and (
+                signal_info is None
+                or getattr(signal_info.__class__, "_IDL_PB", None) is _pb2.SignalInfo
+            )
+            and (
+                task is None
+                or getattr(task.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskSpec
+            )
+            and (
+                trace is None
+                or getattr(trace.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TraceSpec
+            )
+            and (
+                condition is None
+                or getattr(condition.__class__, "_IDL_PB", None) is _pb2.ConditionAction
+            )
+            and (attempts is None or _fast.models(attempts, _pb2.ActionAttempt))
+            and (error_info is not None) + (abort_info is not None) + (signal_info is not None) < 2
+            and (task is not None) + (trace is not None) + (condition is not None) < 2
+        ):
+            self._values = (
+                id,
+                metadata,
+                status,
+                error_info,
+                abort_info,
+                signal_info,
+                task,
+                trace,
+                condition,
+                [*attempts] if attempts else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                metadata,
+                status,
+                error_info,
+                abort_info,
+                signal_info,
+                task,
+                trace,
+                condition,
+                attempts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             metadata,
             status,
@@ -992,13 +1768,33 @@ class ActionDetails(_Message):
             trace,
             condition,
             attempts,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if metadata is not None:
+            metadata._fm_into(_target.metadata)
+        if status is not None:
+            status._fm_into(_target.status)
+        if error_info is not None:
+            error_info._fm_into(_target.error_info)
+        if abort_info is not None:
+            abort_info._fm_into(_target.abort_info)
+        if signal_info is not None:
+            signal_info._fm_into(_target.signal_info)
+        if task is not None:
+            task._fm_into(_target.task)
+        if trace is not None:
+            trace._fm_into(_target.trace)
+        if condition is not None:
+            condition._fm_into(_target.condition)
+        if attempts is not None:
+            _fast.put_models(_target.attempts, attempts)
 
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
         """``id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
@@ -1006,7 +1802,9 @@ class ActionDetails(_Message):
     def metadata(self) -> ActionMetadata | None:
         """``metadata``: optional flyteidl2.workflow.ActionMetadata, field 2."""
         value: ActionMetadata | None = (
-            self._present("metadata") if self._pb.HasField("metadata") else None
+            self._present("metadata")
+            if (self._pb or self._message()).HasField("metadata")
+            else None
         )
         return value
 
@@ -1014,7 +1812,7 @@ class ActionDetails(_Message):
     def status(self) -> ActionStatus | None:
         """``status``: optional flyteidl2.workflow.ActionStatus, field 3."""
         value: ActionStatus | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -1022,7 +1820,9 @@ class ActionDetails(_Message):
     def error_info(self) -> ErrorInfo | None:
         """``error_info``: optional flyteidl2.workflow.ErrorInfo, field 4."""
         value: ErrorInfo | None = (
-            self._present("error_info") if self._pb.HasField("error_info") else None
+            self._present("error_info")
+            if (self._pb or self._message()).HasField("error_info")
+            else None
         )
         return value
 
@@ -1030,7 +1830,9 @@ class ActionDetails(_Message):
     def abort_info(self) -> AbortInfo | None:
         """``abort_info``: optional flyteidl2.workflow.AbortInfo, field 5."""
         value: AbortInfo | None = (
-            self._present("abort_info") if self._pb.HasField("abort_info") else None
+            self._present("abort_info")
+            if (self._pb or self._message()).HasField("abort_info")
+            else None
         )
         return value
 
@@ -1038,7 +1840,9 @@ class ActionDetails(_Message):
     def signal_info(self) -> SignalInfo | None:
         """``signal_info``: optional flyteidl2.workflow.SignalInfo, field 10."""
         value: SignalInfo | None = (
-            self._present("signal_info") if self._pb.HasField("signal_info") else None
+            self._present("signal_info")
+            if (self._pb or self._message()).HasField("signal_info")
+            else None
         )
         return value
 
@@ -1046,7 +1850,7 @@ class ActionDetails(_Message):
     def task(self) -> _task_task_definition.TaskSpec | None:
         """``task``: optional flyteidl2.task.TaskSpec, field 6."""
         value: _task_task_definition.TaskSpec | None = (
-            self._present("task") if self._pb.HasField("task") else None
+            self._present("task") if (self._pb or self._message()).HasField("task") else None
         )
         return value
 
@@ -1054,7 +1858,7 @@ class ActionDetails(_Message):
     def trace(self) -> _task_task_definition.TraceSpec | None:
         """``trace``: optional flyteidl2.task.TraceSpec, field 8."""
         value: _task_task_definition.TraceSpec | None = (
-            self._present("trace") if self._pb.HasField("trace") else None
+            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
         )
         return value
 
@@ -1062,7 +1866,9 @@ class ActionDetails(_Message):
     def condition(self) -> ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 9."""
         value: ConditionAction | None = (
-            self._present("condition") if self._pb.HasField("condition") else None
+            self._present("condition")
+            if (self._pb or self._message()).HasField("condition")
+            else None
         )
         return value
 
@@ -1112,7 +1918,82 @@ class ActionAttempt(_Message):
         log_context: _core_execution.LogContext | None = None,
         cache_metadata: _common_cache.CacheMetadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (start_time is None or _fast.timestamp(start_time))
+            and (end_time is None or _fast.timestamp(end_time))
+            and (
+                error_info is None
+                or getattr(error_info.__class__, "_IDL_PB", None) is _pb2.ErrorInfo
+            )
+            and (attempt is None or (attempt.__class__ is int and 0 <= attempt <= 4294967295))
+            and (log_info is None or _fast.models(log_info, _flyteidl2_core_execution_pb2.TaskLog))
+            and (
+                outputs is None
+                or getattr(outputs.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_common_pb2.OutputReferences
+            )
+            and (logs_available is None or logs_available.__class__ is bool)
+            and (
+                cache_status is None
+                or (cache_status.__class__ is int and -2147483648 <= cache_status <= 2147483647)
+            )
+            and (cluster_events is None or _fast.models(cluster_events, _pb2.ClusterEvent))
+            and (phase_transitions is None or _fast.models(phase_transitions, _pb2.PhaseTransition))
+            and (cluster is None or (cluster.__class__ is str and cluster.isascii()))
+            and (
+                log_context is None
+                or getattr(log_context.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_execution_pb2.LogContext
+            )
+            and (
+                cache_metadata is None
+                or getattr(cache_metadata.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_cache_pb2.CacheMetadata
+            )
+        ):
+            self._values = (
+                phase,
+                start_time,
+                end_time,
+                error_info,
+                attempt,
+                [*log_info] if log_info else None,
+                outputs,
+                logs_available,
+                cache_status,
+                [*cluster_events] if cluster_events else None,
+                [*phase_transitions] if phase_transitions else None,
+                cluster,
+                log_context,
+                cache_metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                phase,
+                start_time,
+                end_time,
+                error_info,
+                attempt,
+                log_info,
+                outputs,
+                logs_available,
+                cache_status,
+                cluster_events,
+                phase_transitions,
+                cluster,
+                log_context,
+                cache_metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             phase,
             start_time,
             end_time,
@@ -1127,7 +2008,35 @@ class ActionAttempt(_Message):
             cluster,
             log_context,
             cache_metadata,
-        )
+        ) = self._values
+        if phase is not None:
+            _target.phase = phase
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
+        if end_time is not None:
+            _fast.put_timestamp(_target.end_time, end_time)
+        if error_info is not None:
+            error_info._fm_into(_target.error_info)
+        if attempt is not None:
+            _target.attempt = attempt
+        if log_info is not None:
+            _fast.put_models(_target.log_info, log_info)
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
+        if logs_available is not None:
+            _target.logs_available = logs_available
+        if cache_status is not None:
+            _target.cache_status = cache_status
+        if cluster_events is not None:
+            _fast.put_models(_target.cluster_events, cluster_events)
+        if phase_transitions is not None:
+            _fast.put_models(_target.phase_transitions, phase_transitions)
+        if cluster is not None:
+            _target.cluster = cluster
+        if log_context is not None:
+            log_context._fm_into(_target.log_context)
+        if cache_metadata is not None:
+            cache_metadata._fm_into(_target.cache_metadata)
 
     @property
     def phase(self) -> _common_phase.ActionPhase:
@@ -1139,7 +2048,9 @@ class ActionAttempt(_Message):
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -1147,7 +2058,9 @@ class ActionAttempt(_Message):
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("end_time") if self._pb.HasField("end_time") else None
+            self._present("end_time")
+            if (self._pb or self._message()).HasField("end_time")
+            else None
         )
         return value
 
@@ -1155,14 +2068,16 @@ class ActionAttempt(_Message):
     def error_info(self) -> ErrorInfo | None:
         """``error_info``: optional flyteidl2.workflow.ErrorInfo, field 4."""
         value: ErrorInfo | None = (
-            self._present("error_info") if self._pb.HasField("error_info") else None
+            self._present("error_info")
+            if (self._pb or self._message()).HasField("error_info")
+            else None
         )
         return value
 
     @property
     def attempt(self) -> int:
         """``attempt``: uint32, field 5."""
-        value: int = self._pb.attempt
+        value: int = (self._pb or self._message()).attempt
         return value
 
     @property
@@ -1175,14 +2090,14 @@ class ActionAttempt(_Message):
     def outputs(self) -> _task_common.OutputReferences | None:
         """``outputs``: optional flyteidl2.task.OutputReferences, field 7."""
         value: _task_common.OutputReferences | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
     @property
     def logs_available(self) -> bool:
         """``logs_available``: bool, field 8."""
-        value: bool = self._pb.logs_available
+        value: bool = (self._pb or self._message()).logs_available
         return value
 
     @property
@@ -1206,14 +2121,16 @@ class ActionAttempt(_Message):
     @property
     def cluster(self) -> str:
         """``cluster``: string, field 12."""
-        value: str = self._pb.cluster
+        value: str = (self._pb or self._message()).cluster
         return value
 
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl2.core.LogContext, field 13."""
         value: _core_execution.LogContext | None = (
-            self._present("log_context") if self._pb.HasField("log_context") else None
+            self._present("log_context")
+            if (self._pb or self._message()).HasField("log_context")
+            else None
         )
         return value
 
@@ -1221,7 +2138,9 @@ class ActionAttempt(_Message):
     def cache_metadata(self) -> _common_cache.CacheMetadata | None:
         """``cache_metadata``: optional flyteidl2.common.CacheMetadata, field 14."""
         value: _common_cache.CacheMetadata | None = (
-            self._present("cache_metadata") if self._pb.HasField("cache_metadata") else None
+            self._present("cache_metadata")
+            if (self._pb or self._message()).HasField("cache_metadata")
+            else None
         )
         return value
 
@@ -1258,7 +2177,56 @@ class ClusterEvent(_Message):
         count: int | None = None,
         gpu_fault: _core_execution.GpuFault | None = None,
     ) -> None:
-        self._build(
+        if (
+            (occurred_at is None or _fast.timestamp(occurred_at))
+            and (message is None or (message.__class__ is str and message.isascii()))
+            and (
+                type is None
+                or (
+                    (type.__class__ is int or type.__class__ is ClusterEvent.Type)
+                    and -2147483648 <= type <= 2147483647
+                )
+            )
+            and (reason is None or (reason.__class__ is str and reason.isascii()))
+            and (
+                source_component is None
+                or (source_component.__class__ is str and source_component.isascii())
+            )
+            and (count is None or (count.__class__ is int and -2147483648 <= count <= 2147483647))
+            and (
+                gpu_fault is None
+                or getattr(gpu_fault.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_execution_pb2.GpuFault
+            )
+        ):
+            self._values = (
+                occurred_at,
+                message,
+                type,
+                reason,
+                source_component,
+                count,
+                gpu_fault,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                occurred_at,
+                message,
+                type,
+                reason,
+                source_component,
+                count,
+                gpu_fault,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             occurred_at,
             message,
             type,
@@ -1266,20 +2234,36 @@ class ClusterEvent(_Message):
             source_component,
             count,
             gpu_fault,
-        )
+        ) = self._values
+        if occurred_at is not None:
+            _fast.put_timestamp(_target.occurred_at, occurred_at)
+        if message is not None:
+            _target.message = message
+        if type is not None:
+            _target.type = type
+        if reason is not None:
+            _target.reason = reason
+        if source_component is not None:
+            _target.source_component = source_component
+        if count is not None:
+            _target.count = count
+        if gpu_fault is not None:
+            gpu_fault._fm_into(_target.gpu_fault)
 
     @property
     def occurred_at(self) -> _datetime.datetime | None:
         """``occurred_at``: optional google.protobuf.Timestamp, field 1."""
         value: _datetime.datetime | None = (
-            self._present("occurred_at") if self._pb.HasField("occurred_at") else None
+            self._present("occurred_at")
+            if (self._pb or self._message()).HasField("occurred_at")
+            else None
         )
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 2."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
@@ -1291,26 +2275,28 @@ class ClusterEvent(_Message):
     @property
     def reason(self) -> str:
         """``reason``: string, field 4."""
-        value: str = self._pb.reason
+        value: str = (self._pb or self._message()).reason
         return value
 
     @property
     def source_component(self) -> str:
         """``source_component``: string, field 5."""
-        value: str = self._pb.source_component
+        value: str = (self._pb or self._message()).source_component
         return value
 
     @property
     def count(self) -> int:
         """``count``: int32, field 6."""
-        value: int = self._pb.count
+        value: int = (self._pb or self._message()).count
         return value
 
     @property
     def gpu_fault(self) -> _core_execution.GpuFault | None:
         """``gpu_fault``: optional flyteidl2.core.GpuFault, field 7."""
         value: _core_execution.GpuFault | None = (
-            self._present("gpu_fault") if self._pb.HasField("gpu_fault") else None
+            self._present("gpu_fault")
+            if (self._pb or self._message()).HasField("gpu_fault")
+            else None
         )
         return value
 
@@ -1332,11 +2318,41 @@ class PhaseTransition(_Message):
         start_time: _datetime.datetime | None = None,
         end_time: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (start_time is None or _fast.timestamp(start_time))
+            and (end_time is None or _fast.timestamp(end_time))
+        ):
+            self._values = (
+                phase,
+                start_time,
+                end_time,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                phase,
+                start_time,
+                end_time,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             phase,
             start_time,
             end_time,
-        )
+        ) = self._values
+        if phase is not None:
+            _target.phase = phase
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
+        if end_time is not None:
+            _fast.put_timestamp(_target.end_time, end_time)
 
     @property
     def phase(self) -> _common_phase.ActionPhase:
@@ -1348,7 +2364,9 @@ class PhaseTransition(_Message):
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -1356,7 +2374,9 @@ class PhaseTransition(_Message):
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("end_time") if self._pb.HasField("end_time") else None
+            self._present("end_time")
+            if (self._pb or self._message()).HasField("end_time")
+            else None
         )
         return value
 
@@ -1404,7 +2424,92 @@ class ActionEvent(_Message):
         reported_time: _datetime.datetime | None = None,
         cache_metadata: _common_cache.CacheMetadata | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                id is None
+                or getattr(id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (attempt is None or (attempt.__class__ is int and 0 <= attempt <= 4294967295))
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (version is None or (version.__class__ is int and 0 <= version <= 4294967295))
+            and (start_time is None or _fast.timestamp(start_time))
+            and (updated_time is None or _fast.timestamp(updated_time))
+            and (end_time is None or _fast.timestamp(end_time))
+            and (
+                error_info is None
+                or getattr(error_info.__class__, "_IDL_PB", None) is _pb2.ErrorInfo
+            )
+            and (log_info is None or _fast.models(log_info, _flyteidl2_core_execution_pb2.TaskLog))
+            and (
+                log_context is None
+                or getattr(log_context.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_execution_pb2.LogContext
+            )
+            and (cluster is None or (cluster.__class__ is str and cluster.isascii()))
+            and (
+                outputs is None
+                or getattr(outputs.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_common_pb2.OutputReferences
+            )
+            and (
+                cache_status is None
+                or (cache_status.__class__ is int and -2147483648 <= cache_status <= 2147483647)
+            )
+            and (cluster_events is None or _fast.models(cluster_events, _pb2.ClusterEvent))
+            and (reported_time is None or _fast.timestamp(reported_time))
+            and (
+                cache_metadata is None
+                or getattr(cache_metadata.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_cache_pb2.CacheMetadata
+            )
+        ):
+            self._values = (
+                id,
+                attempt,
+                phase,
+                version,
+                start_time,
+                updated_time,
+                end_time,
+                error_info,
+                [*log_info] if log_info else None,
+                log_context,
+                cluster,
+                outputs,
+                cache_status,
+                [*cluster_events] if cluster_events else None,
+                reported_time,
+                cache_metadata,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                attempt,
+                phase,
+                version,
+                start_time,
+                updated_time,
+                end_time,
+                error_info,
+                log_info,
+                log_context,
+                cluster,
+                outputs,
+                cache_status,
+                cluster_events,
+                reported_time,
+                cache_metadata,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             attempt,
             phase,
@@ -1421,20 +2526,52 @@ class ActionEvent(_Message):
             cluster_events,
             reported_time,
             cache_metadata,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if attempt is not None:
+            _target.attempt = attempt
+        if phase is not None:
+            _target.phase = phase
+        if version is not None:
+            _target.version = version
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
+        if updated_time is not None:
+            _fast.put_timestamp(_target.updated_time, updated_time)
+        if end_time is not None:
+            _fast.put_timestamp(_target.end_time, end_time)
+        if error_info is not None:
+            error_info._fm_into(_target.error_info)
+        if log_info is not None:
+            _fast.put_models(_target.log_info, log_info)
+        if log_context is not None:
+            log_context._fm_into(_target.log_context)
+        if cluster is not None:
+            _target.cluster = cluster
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
+        if cache_status is not None:
+            _target.cache_status = cache_status
+        if cluster_events is not None:
+            _fast.put_models(_target.cluster_events, cluster_events)
+        if reported_time is not None:
+            _fast.put_timestamp(_target.reported_time, reported_time)
+        if cache_metadata is not None:
+            cache_metadata._fm_into(_target.cache_metadata)
 
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
         """``id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def attempt(self) -> int:
         """``attempt``: uint32, field 2."""
-        value: int = self._pb.attempt
+        value: int = (self._pb or self._message()).attempt
         return value
 
     @property
@@ -1446,14 +2583,16 @@ class ActionEvent(_Message):
     @property
     def version(self) -> int:
         """``version``: uint32, field 4."""
-        value: int = self._pb.version
+        value: int = (self._pb or self._message()).version
         return value
 
     @property
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -1461,7 +2600,9 @@ class ActionEvent(_Message):
     def updated_time(self) -> _datetime.datetime | None:
         """``updated_time``: optional google.protobuf.Timestamp, field 6."""
         value: _datetime.datetime | None = (
-            self._present("updated_time") if self._pb.HasField("updated_time") else None
+            self._present("updated_time")
+            if (self._pb or self._message()).HasField("updated_time")
+            else None
         )
         return value
 
@@ -1469,7 +2610,9 @@ class ActionEvent(_Message):
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 7."""
         value: _datetime.datetime | None = (
-            self._present("end_time") if self._pb.HasField("end_time") else None
+            self._present("end_time")
+            if (self._pb or self._message()).HasField("end_time")
+            else None
         )
         return value
 
@@ -1477,7 +2620,9 @@ class ActionEvent(_Message):
     def error_info(self) -> ErrorInfo | None:
         """``error_info``: optional flyteidl2.workflow.ErrorInfo, field 8."""
         value: ErrorInfo | None = (
-            self._present("error_info") if self._pb.HasField("error_info") else None
+            self._present("error_info")
+            if (self._pb or self._message()).HasField("error_info")
+            else None
         )
         return value
 
@@ -1491,21 +2636,23 @@ class ActionEvent(_Message):
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl2.core.LogContext, field 10."""
         value: _core_execution.LogContext | None = (
-            self._present("log_context") if self._pb.HasField("log_context") else None
+            self._present("log_context")
+            if (self._pb or self._message()).HasField("log_context")
+            else None
         )
         return value
 
     @property
     def cluster(self) -> str:
         """``cluster``: string, field 11."""
-        value: str = self._pb.cluster
+        value: str = (self._pb or self._message()).cluster
         return value
 
     @property
     def outputs(self) -> _task_common.OutputReferences | None:
         """``outputs``: optional flyteidl2.task.OutputReferences, field 12."""
         value: _task_common.OutputReferences | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
@@ -1525,7 +2672,9 @@ class ActionEvent(_Message):
     def reported_time(self) -> _datetime.datetime | None:
         """``reported_time``: optional google.protobuf.Timestamp, field 15."""
         value: _datetime.datetime | None = (
-            self._present("reported_time") if self._pb.HasField("reported_time") else None
+            self._present("reported_time")
+            if (self._pb or self._message()).HasField("reported_time")
+            else None
         )
         return value
 
@@ -1533,7 +2682,9 @@ class ActionEvent(_Message):
     def cache_metadata(self) -> _common_cache.CacheMetadata | None:
         """``cache_metadata``: optional flyteidl2.common.CacheMetadata, field 16."""
         value: _common_cache.CacheMetadata | None = (
-            self._present("cache_metadata") if self._pb.HasField("cache_metadata") else None
+            self._present("cache_metadata")
+            if (self._pb or self._message()).HasField("cache_metadata")
+            else None
         )
         return value
 
@@ -1567,7 +2718,66 @@ class ActionSpec(_Message):
         trace: TraceAction | None = None,
         group: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                parent_action_name is None
+                or (parent_action_name.__class__ is str and parent_action_name.isascii())
+            )
+            and (
+                run_spec is None
+                or getattr(run_spec.__class__, "_IDL_PB", None) is _flyteidl2_task_run_pb2.RunSpec
+            )
+            and (input_uri is None or (input_uri.__class__ is str and input_uri.isascii()))
+            and (
+                run_output_base is None
+                or (run_output_base.__class__ is str and run_output_base.isascii())
+            )
+            and (task is None or getattr(task.__class__, "_IDL_PB", None) is _pb2.TaskAction)
+            and (
+                condition is None
+                or getattr(condition.__class__, "_IDL_PB", None) is _pb2.ConditionAction
+            )
+            and (trace is None or getattr(trace.__class__, "_IDL_PB", None) is _pb2.TraceAction)
+            and (group is None or (group.__class__ is str and group.isascii()))
+            and (task is not None) + (condition is not None) + (trace is not None) < 2
+        ):
+            self._values = (
+                action_id,
+                parent_action_name,
+                run_spec,
+                input_uri,
+                run_output_base,
+                task,
+                condition,
+                trace,
+                group,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                parent_action_name,
+                run_spec,
+                input_uri,
+                run_output_base,
+                task,
+                condition,
+                trace,
+                group,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             parent_action_name,
             run_spec,
@@ -1577,20 +2787,40 @@ class ActionSpec(_Message):
             condition,
             trace,
             group,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if parent_action_name is not None:
+            _target.parent_action_name = parent_action_name
+        if run_spec is not None:
+            run_spec._fm_into(_target.run_spec)
+        if input_uri is not None:
+            _target.input_uri = input_uri
+        if run_output_base is not None:
+            _target.run_output_base = run_output_base
+        if task is not None:
+            task._fm_into(_target.task)
+        if condition is not None:
+            condition._fm_into(_target.condition)
+        if trace is not None:
+            trace._fm_into(_target.trace)
+        if group is not None:
+            _target.group = group
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def parent_action_name(self) -> str | None:
         """``parent_action_name``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.parent_action_name if pb.HasField("parent_action_name") else None
         return value
 
@@ -1598,46 +2828,54 @@ class ActionSpec(_Message):
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 3."""
         value: _task_run.RunSpec | None = (
-            self._present("run_spec") if self._pb.HasField("run_spec") else None
+            self._present("run_spec")
+            if (self._pb or self._message()).HasField("run_spec")
+            else None
         )
         return value
 
     @property
     def input_uri(self) -> str:
         """``input_uri``: string, field 4."""
-        value: str = self._pb.input_uri
+        value: str = (self._pb or self._message()).input_uri
         return value
 
     @property
     def run_output_base(self) -> str:
         """``run_output_base``: string, field 5."""
-        value: str = self._pb.run_output_base
+        value: str = (self._pb or self._message()).run_output_base
         return value
 
     @property
     def task(self) -> TaskAction | None:
         """``task``: optional flyteidl2.workflow.TaskAction, field 6."""
-        value: TaskAction | None = self._present("task") if self._pb.HasField("task") else None
+        value: TaskAction | None = (
+            self._present("task") if (self._pb or self._message()).HasField("task") else None
+        )
         return value
 
     @property
     def condition(self) -> ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 7."""
         value: ConditionAction | None = (
-            self._present("condition") if self._pb.HasField("condition") else None
+            self._present("condition")
+            if (self._pb or self._message()).HasField("condition")
+            else None
         )
         return value
 
     @property
     def trace(self) -> TraceAction | None:
         """``trace``: optional flyteidl2.workflow.TraceAction, field 10."""
-        value: TraceAction | None = self._present("trace") if self._pb.HasField("trace") else None
+        value: TraceAction | None = (
+            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
+        )
         return value
 
     @property
     def group(self) -> str:
         """``group``: string, field 8."""
-        value: str = self._pb.group
+        value: str = (self._pb or self._message()).group
         return value
 
 
@@ -1678,15 +2916,39 @@ class TaskGroup(_Message):
             run_name: str | None = None,
             phase: _common_phase.ActionPhase | int | None = None,
         ) -> None:
-            self._build(
+            if (run_name is None or (run_name.__class__ is str and run_name.isascii())) and (
+                phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647)
+            ):
+                self._values = (
+                    run_name,
+                    phase,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    run_name,
+                    phase,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 run_name,
                 phase,
-            )
+            ) = self._values
+            if run_name is not None:
+                _target.run_name = run_name
+            if phase is not None:
+                _target.phase = phase
 
         @property
         def run_name(self) -> str:
             """``run_name``: string, field 1."""
-            value: str = self._pb.run_name
+            value: str = (self._pb or self._message()).run_name
             return value
 
         @property
@@ -1712,28 +2974,76 @@ class TaskGroup(_Message):
             system_error: int | None = None,
             unspecified_error: int | None = None,
         ) -> None:
-            self._build(
+            if (
+                (
+                    user_error is None
+                    or (
+                        user_error.__class__ is int
+                        and -9223372036854775808 <= user_error <= 9223372036854775807
+                    )
+                )
+                and (
+                    system_error is None
+                    or (
+                        system_error.__class__ is int
+                        and -9223372036854775808 <= system_error <= 9223372036854775807
+                    )
+                )
+                and (
+                    unspecified_error is None
+                    or (
+                        unspecified_error.__class__ is int
+                        and -9223372036854775808 <= unspecified_error <= 9223372036854775807
+                    )
+                )
+            ):
+                self._values = (
+                    user_error,
+                    system_error,
+                    unspecified_error,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    user_error,
+                    system_error,
+                    unspecified_error,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 user_error,
                 system_error,
                 unspecified_error,
-            )
+            ) = self._values
+            if user_error is not None:
+                _target.user_error = user_error
+            if system_error is not None:
+                _target.system_error = system_error
+            if unspecified_error is not None:
+                _target.unspecified_error = unspecified_error
 
         @property
         def user_error(self) -> int:
             """``user_error``: int64, field 1."""
-            value: int = self._pb.user_error
+            value: int = (self._pb or self._message()).user_error
             return value
 
         @property
         def system_error(self) -> int:
             """``system_error``: int64, field 2."""
-            value: int = self._pb.system_error
+            value: int = (self._pb or self._message()).system_error
             return value
 
         @property
         def unspecified_error(self) -> int:
             """``unspecified_error``: int64, field 3."""
-            value: int = self._pb.unspecified_error
+            value: int = (self._pb or self._message()).unspecified_error
             return value
 
     class PhaseCounts(_Message):
@@ -1751,10 +3061,37 @@ class TaskGroup(_Message):
             phase: _common_phase.ActionPhase | int | None = None,
             count: int | None = None,
         ) -> None:
-            self._build(
+            if (
+                phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647)
+            ) and (
+                count is None
+                or (count.__class__ is int and -9223372036854775808 <= count <= 9223372036854775807)
+            ):
+                self._values = (
+                    phase,
+                    count,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    phase,
+                    count,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 phase,
                 count,
-            )
+            ) = self._values
+            if phase is not None:
+                _target.phase = phase
+            if count is not None:
+                _target.count = count
 
         @property
         def phase(self) -> _common_phase.ActionPhase:
@@ -1765,7 +3102,7 @@ class TaskGroup(_Message):
         @property
         def count(self) -> int:
             """``count``: int64, field 2."""
-            value: int = self._pb.count
+            value: int = (self._pb or self._message()).count
             return value
 
     def __init__(
@@ -1785,7 +3122,82 @@ class TaskGroup(_Message):
         phase_counts: _abc.Iterable[TaskGroup.PhaseCounts] | None = None,
         average_time_to_running: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
+        if (
+            (task_name is None or (task_name.__class__ is str and task_name.isascii()))
+            and (
+                environment_name is None
+                or (environment_name.__class__ is str and environment_name.isascii())
+            )
+            and (
+                total_runs is None
+                or (
+                    total_runs.__class__ is int
+                    and -9223372036854775808 <= total_runs <= 9223372036854775807
+                )
+            )
+            and (latest_run_time is None or _fast.timestamp(latest_run_time))
+            and (
+                recent_statuses is None
+                or _fast.models(recent_statuses, _pb2.TaskGroup.RecentStatus)
+            )
+            and (average_failure_rate is None or average_failure_rate.__class__ is float)
+            and (average_duration is None or _fast.duration(average_duration))
+            and (latest_finished_time is None or _fast.timestamp(latest_finished_time))
+            and (
+                created_by is None
+                or _fast.models(created_by, _flyteidl2_common_identity_pb2.EnrichedIdentity)
+            )
+            and (should_delete is None or should_delete.__class__ is bool)
+            and (short_name is None or (short_name.__class__ is str and short_name.isascii()))
+            and (
+                error_counts is None
+                or getattr(error_counts.__class__, "_IDL_PB", None) is _pb2.TaskGroup.ErrorCounts
+            )
+            and (phase_counts is None or _fast.models(phase_counts, _pb2.TaskGroup.PhaseCounts))
+            and (average_time_to_running is None or _fast.duration(average_time_to_running))
+        ):
+            self._values = (
+                task_name,
+                environment_name,
+                total_runs,
+                latest_run_time,
+                [*recent_statuses] if recent_statuses else None,
+                average_failure_rate,
+                average_duration,
+                latest_finished_time,
+                [*created_by] if created_by else None,
+                should_delete,
+                short_name,
+                error_counts,
+                [*phase_counts] if phase_counts else None,
+                average_time_to_running,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_name,
+                environment_name,
+                total_runs,
+                latest_run_time,
+                recent_statuses,
+                average_failure_rate,
+                average_duration,
+                latest_finished_time,
+                created_by,
+                should_delete,
+                short_name,
+                error_counts,
+                phase_counts,
+                average_time_to_running,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_name,
             environment_name,
             total_runs,
@@ -1800,31 +3212,61 @@ class TaskGroup(_Message):
             error_counts,
             phase_counts,
             average_time_to_running,
-        )
+        ) = self._values
+        if task_name is not None:
+            _target.task_name = task_name
+        if environment_name is not None:
+            _target.environment_name = environment_name
+        if total_runs is not None:
+            _target.total_runs = total_runs
+        if latest_run_time is not None:
+            _fast.put_timestamp(_target.latest_run_time, latest_run_time)
+        if recent_statuses is not None:
+            _fast.put_models(_target.recent_statuses, recent_statuses)
+        if average_failure_rate is not None:
+            _target.average_failure_rate = average_failure_rate
+        if average_duration is not None:
+            _fast.put_duration(_target.average_duration, average_duration)
+        if latest_finished_time is not None:
+            _fast.put_timestamp(_target.latest_finished_time, latest_finished_time)
+        if created_by is not None:
+            _fast.put_models(_target.created_by, created_by)
+        if should_delete is not None:
+            _target.should_delete = should_delete
+        if short_name is not None:
+            _target.short_name = short_name
+        if error_counts is not None:
+            error_counts._fm_into(_target.error_counts)
+        if phase_counts is not None:
+            _fast.put_models(_target.phase_counts, phase_counts)
+        if average_time_to_running is not None:
+            _fast.put_duration(_target.average_time_to_running, average_time_to_running)
 
     @property
     def task_name(self) -> str:
         """``task_name``: string, field 1."""
-        value: str = self._pb.task_name
+        value: str = (self._pb or self._message()).task_name
         return value
 
     @property
     def environment_name(self) -> str:
         """``environment_name``: string, field 2."""
-        value: str = self._pb.environment_name
+        value: str = (self._pb or self._message()).environment_name
         return value
 
     @property
     def total_runs(self) -> int:
         """``total_runs``: int64, field 3."""
-        value: int = self._pb.total_runs
+        value: int = (self._pb or self._message()).total_runs
         return value
 
     @property
     def latest_run_time(self) -> _datetime.datetime | None:
         """``latest_run_time``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("latest_run_time") if self._pb.HasField("latest_run_time") else None
+            self._present("latest_run_time")
+            if (self._pb or self._message()).HasField("latest_run_time")
+            else None
         )
         return value
 
@@ -1837,14 +3279,16 @@ class TaskGroup(_Message):
     @property
     def average_failure_rate(self) -> float:
         """``average_failure_rate``: double, field 6."""
-        value: float = self._pb.average_failure_rate
+        value: float = (self._pb or self._message()).average_failure_rate
         return value
 
     @property
     def average_duration(self) -> _datetime.timedelta | None:
         """``average_duration``: optional google.protobuf.Duration, field 7."""
         value: _datetime.timedelta | None = (
-            self._present("average_duration") if self._pb.HasField("average_duration") else None
+            self._present("average_duration")
+            if (self._pb or self._message()).HasField("average_duration")
+            else None
         )
         return value
 
@@ -1853,7 +3297,7 @@ class TaskGroup(_Message):
         """``latest_finished_time``: optional google.protobuf.Timestamp, field 8."""
         value: _datetime.datetime | None = (
             self._present("latest_finished_time")
-            if self._pb.HasField("latest_finished_time")
+            if (self._pb or self._message()).HasField("latest_finished_time")
             else None
         )
         return value
@@ -1867,20 +3311,22 @@ class TaskGroup(_Message):
     @property
     def should_delete(self) -> bool:
         """``should_delete``: bool, field 10."""
-        value: bool = self._pb.should_delete
+        value: bool = (self._pb or self._message()).should_delete
         return value
 
     @property
     def short_name(self) -> str:
         """``short_name``: string, field 11."""
-        value: str = self._pb.short_name
+        value: str = (self._pb or self._message()).short_name
         return value
 
     @property
     def error_counts(self) -> TaskGroup.ErrorCounts | None:
         """``error_counts``: optional flyteidl2.workflow.TaskGroup.ErrorCounts, field 12."""
         value: TaskGroup.ErrorCounts | None = (
-            self._present("error_counts") if self._pb.HasField("error_counts") else None
+            self._present("error_counts")
+            if (self._pb or self._message()).HasField("error_counts")
+            else None
         )
         return value
 
@@ -1895,7 +3341,7 @@ class TaskGroup(_Message):
         """``average_time_to_running``: optional google.protobuf.Duration, field 14."""
         value: _datetime.timedelta | None = (
             self._present("average_time_to_running")
-            if self._pb.HasField("average_time_to_running")
+            if (self._pb or self._message()).HasField("average_time_to_running")
             else None
         )
         return value

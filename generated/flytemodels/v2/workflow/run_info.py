@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.workflow import run_info_pb2 as _pb2
+from flyteidl2.common import identity_pb2 as _flyteidl2_common_identity_pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
+from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.v2.common import identity as _common_identity
@@ -41,7 +46,61 @@ class RunInfo(_Message):
         output: _core_literals.Literal | None = None,
         principal: _common_identity.EnrichedIdentity | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                task_spec_digest is None
+                or (task_spec_digest.__class__ is str and task_spec_digest.isascii())
+            )
+            and (inputs_uri is None or (inputs_uri.__class__ is str and inputs_uri.isascii()))
+            and (outputs_uri is None or (outputs_uri.__class__ is str and outputs_uri.isascii()))
+            and (
+                run_spec is None
+                or getattr(run_spec.__class__, "_IDL_PB", None) is _flyteidl2_task_run_pb2.RunSpec
+            )
+            and (
+                condition is None
+                or getattr(condition.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.ConditionAction
+            )
+            and (
+                output is None
+                or getattr(output.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_literals_pb2.Literal
+            )
+            and (
+                principal is None
+                or getattr(principal.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identity_pb2.EnrichedIdentity
+            )
+        ):
+            self._values = (
+                task_spec_digest,
+                inputs_uri,
+                outputs_uri,
+                run_spec,
+                condition,
+                output,
+                principal,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_spec_digest,
+                inputs_uri,
+                outputs_uri,
+                run_spec,
+                condition,
+                output,
+                principal,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_spec_digest,
             inputs_uri,
             outputs_uri,
@@ -49,31 +108,47 @@ class RunInfo(_Message):
             condition,
             output,
             principal,
-        )
+        ) = self._values
+        if task_spec_digest is not None:
+            _target.task_spec_digest = task_spec_digest
+        if inputs_uri is not None:
+            _target.inputs_uri = inputs_uri
+        if outputs_uri is not None:
+            _target.outputs_uri = outputs_uri
+        if run_spec is not None:
+            run_spec._fm_into(_target.run_spec)
+        if condition is not None:
+            condition._fm_into(_target.condition)
+        if output is not None:
+            output._fm_into(_target.output)
+        if principal is not None:
+            principal._fm_into(_target.principal)
 
     @property
     def task_spec_digest(self) -> str:
         """``task_spec_digest``: string, field 1."""
-        value: str = self._pb.task_spec_digest
+        value: str = (self._pb or self._message()).task_spec_digest
         return value
 
     @property
     def inputs_uri(self) -> str:
         """``inputs_uri``: string, field 2."""
-        value: str = self._pb.inputs_uri
+        value: str = (self._pb or self._message()).inputs_uri
         return value
 
     @property
     def outputs_uri(self) -> str:
         """``outputs_uri``: string, field 3."""
-        value: str = self._pb.outputs_uri
+        value: str = (self._pb or self._message()).outputs_uri
         return value
 
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 4."""
         value: _task_run.RunSpec | None = (
-            self._present("run_spec") if self._pb.HasField("run_spec") else None
+            self._present("run_spec")
+            if (self._pb or self._message()).HasField("run_spec")
+            else None
         )
         return value
 
@@ -81,7 +156,9 @@ class RunInfo(_Message):
     def condition(self) -> _workflow_run_definition.ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 5."""
         value: _workflow_run_definition.ConditionAction | None = (
-            self._present("condition") if self._pb.HasField("condition") else None
+            self._present("condition")
+            if (self._pb or self._message()).HasField("condition")
+            else None
         )
         return value
 
@@ -89,7 +166,7 @@ class RunInfo(_Message):
     def output(self) -> _core_literals.Literal | None:
         """``output``: optional flyteidl2.core.Literal, field 6."""
         value: _core_literals.Literal | None = (
-            self._present("output") if self._pb.HasField("output") else None
+            self._present("output") if (self._pb or self._message()).HasField("output") else None
         )
         return value
 
@@ -97,6 +174,8 @@ class RunInfo(_Message):
     def principal(self) -> _common_identity.EnrichedIdentity | None:
         """``principal``: optional flyteidl2.common.EnrichedIdentity, field 7."""
         value: _common_identity.EnrichedIdentity | None = (
-            self._present("principal") if self._pb.HasField("principal") else None
+            self._present("principal")
+            if (self._pb or self._message()).HasField("principal")
+            else None
         )
         return value

@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.workflow import run_logs_service_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.logs.dataplane import payload_pb2 as _flyteidl2_logs_dataplane_payload_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -30,23 +33,51 @@ class TailLogsRequest(_Message):
         action_id: _common_identifier.ActionIdentifier | None = None,
         attempt: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and (attempt is None or (attempt.__class__ is int and 0 <= attempt <= 4294967295)):
+            self._values = (
+                action_id,
+                attempt,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                attempt,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             attempt,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if attempt is not None:
+            _target.attempt = attempt
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def attempt(self) -> int:
         """``attempt``: uint32, field 2."""
-        value: int = self._pb.attempt
+        value: int = (self._pb or self._message()).attempt
         return value
 
 
@@ -68,9 +99,23 @@ class TailLogsResponse(_Message):
             self,
             lines: _abc.Iterable[_logs_dataplane_payload.LogLine] | None = None,
         ) -> None:
-            self._build(
-                lines,
-            )
+            if lines is None or _fast.models(lines, _flyteidl2_logs_dataplane_payload_pb2.LogLine):
+                self._values = ([*lines] if lines else None,)
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    lines,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (lines,) = self._values
+            if lines is not None:
+                _fast.put_models(_target.lines, lines)
 
         @property
         def lines(self) -> list[_logs_dataplane_payload.LogLine]:
@@ -82,9 +127,23 @@ class TailLogsResponse(_Message):
         self,
         logs: _abc.Iterable[TailLogsResponse.Logs] | None = None,
     ) -> None:
-        self._build(
-            logs,
-        )
+        if logs is None or _fast.models(logs, _pb2.TailLogsResponse.Logs):
+            self._values = ([*logs] if logs else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                logs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (logs,) = self._values
+        if logs is not None:
+            _fast.put_models(_target.logs, logs)
 
     @property
     def logs(self) -> list[TailLogsResponse.Logs]:

@@ -6,8 +6,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.workflow import run_service_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import list_pb2 as _flyteidl2_common_list_pb2
+from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
+from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
+from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -55,7 +64,87 @@ class CreateRunRequest(_Message):
         source: _workflow_run_definition.RunSource | int | None = None,
         run_start_time: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                run_id is None
+                or getattr(run_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.RunIdentifier
+            )
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (
+                task_spec is None
+                or getattr(task_spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskSpec
+            )
+            and (
+                trigger_name is None
+                or getattr(trigger_name.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.TriggerName
+            )
+            and (
+                inputs is None
+                or getattr(inputs.__class__, "_IDL_PB", None) is _flyteidl2_task_common_pb2.Inputs
+            )
+            and (
+                offloaded_input_data is None
+                or getattr(offloaded_input_data.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_run_pb2.OffloadedInputData
+            )
+            and (
+                run_spec is None
+                or getattr(run_spec.__class__, "_IDL_PB", None) is _flyteidl2_task_run_pb2.RunSpec
+            )
+            and (
+                source is None or (source.__class__ is int and -2147483648 <= source <= 2147483647)
+            )
+            and (run_start_time is None or _fast.timestamp(run_start_time))
+            and (run_id is not None) + (project_id is not None) < 2
+            and (task_id is not None) + (task_spec is not None) + (trigger_name is not None) < 2
+            and (inputs is not None) + (offloaded_input_data is not None) < 2
+        ):
+            self._values = (
+                run_id,
+                project_id,
+                task_id,
+                task_spec,
+                trigger_name,
+                inputs,
+                offloaded_input_data,
+                run_spec,
+                source,
+                run_start_time,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_id,
+                project_id,
+                task_id,
+                task_spec,
+                trigger_name,
+                inputs,
+                offloaded_input_data,
+                run_spec,
+                source,
+                run_start_time,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_id,
             project_id,
             task_id,
@@ -66,13 +155,33 @@ class CreateRunRequest(_Message):
             run_spec,
             source,
             run_start_time,
-        )
+        ) = self._values
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if task_spec is not None:
+            task_spec._fm_into(_target.task_spec)
+        if trigger_name is not None:
+            trigger_name._fm_into(_target.trigger_name)
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if offloaded_input_data is not None:
+            offloaded_input_data._fm_into(_target.offloaded_input_data)
+        if run_spec is not None:
+            run_spec._fm_into(_target.run_spec)
+        if source is not None:
+            _target.source = source
+        if run_start_time is not None:
+            _fast.put_timestamp(_target.run_start_time, run_start_time)
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
@@ -80,7 +189,9 @@ class CreateRunRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 6."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -88,7 +199,7 @@ class CreateRunRequest(_Message):
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 2."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -96,7 +207,9 @@ class CreateRunRequest(_Message):
     def task_spec(self) -> _task_task_definition.TaskSpec | None:
         """``task_spec``: optional flyteidl2.task.TaskSpec, field 3."""
         value: _task_task_definition.TaskSpec | None = (
-            self._present("task_spec") if self._pb.HasField("task_spec") else None
+            self._present("task_spec")
+            if (self._pb or self._message()).HasField("task_spec")
+            else None
         )
         return value
 
@@ -104,7 +217,9 @@ class CreateRunRequest(_Message):
     def trigger_name(self) -> _common_identifier.TriggerName | None:
         """``trigger_name``: optional flyteidl2.common.TriggerName, field 7."""
         value: _common_identifier.TriggerName | None = (
-            self._present("trigger_name") if self._pb.HasField("trigger_name") else None
+            self._present("trigger_name")
+            if (self._pb or self._message()).HasField("trigger_name")
+            else None
         )
         return value
 
@@ -112,7 +227,7 @@ class CreateRunRequest(_Message):
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 4."""
         value: _task_common.Inputs | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -121,7 +236,7 @@ class CreateRunRequest(_Message):
         """``offloaded_input_data``: optional flyteidl2.common.OffloadedInputData, field 9."""
         value: _common_run.OffloadedInputData | None = (
             self._present("offloaded_input_data")
-            if self._pb.HasField("offloaded_input_data")
+            if (self._pb or self._message()).HasField("offloaded_input_data")
             else None
         )
         return value
@@ -130,7 +245,9 @@ class CreateRunRequest(_Message):
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 5."""
         value: _task_run.RunSpec | None = (
-            self._present("run_spec") if self._pb.HasField("run_spec") else None
+            self._present("run_spec")
+            if (self._pb or self._message()).HasField("run_spec")
+            else None
         )
         return value
 
@@ -144,7 +261,9 @@ class CreateRunRequest(_Message):
     def run_start_time(self) -> _datetime.datetime | None:
         """``run_start_time``: optional google.protobuf.Timestamp, field 10."""
         value: _datetime.datetime | None = (
-            self._present("run_start_time") if self._pb.HasField("run_start_time") else None
+            self._present("run_start_time")
+            if (self._pb or self._message()).HasField("run_start_time")
+            else None
         )
         return value
 
@@ -160,15 +279,32 @@ class CreateRunResponse(_Message):
         self,
         run: _workflow_run_definition.Run | None = None,
     ) -> None:
-        self._build(
-            run,
-        )
+        if (
+            run is None
+            or getattr(run.__class__, "_IDL_PB", None) is _flyteidl2_workflow_run_definition_pb2.Run
+        ):
+            self._values = (run,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (run,) = self._values
+        if run is not None:
+            run._fm_into(_target.run)
 
     @property
     def run(self) -> _workflow_run_definition.Run | None:
         """``run``: optional flyteidl2.workflow.Run, field 1."""
         value: _workflow_run_definition.Run | None = (
-            self._present("run") if self._pb.HasField("run") else None
+            self._present("run") if (self._pb or self._message()).HasField("run") else None
         )
         return value
 
@@ -188,23 +324,49 @@ class AbortRunRequest(_Message):
         run_id: _common_identifier.RunIdentifier | None = None,
         reason: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            run_id is None
+            or getattr(run_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.RunIdentifier
+        ) and (reason is None or (reason.__class__ is str and reason.isascii())):
+            self._values = (
+                run_id,
+                reason,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_id,
+                reason,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_id,
             reason,
-        )
+        ) = self._values
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
+        if reason is not None:
+            _target.reason = reason
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
     @property
     def reason(self) -> str | None:
         """``reason``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.reason if pb.HasField("reason") else None
         return value
 
@@ -233,15 +395,33 @@ class GetRunDetailsRequest(_Message):
         self,
         run_id: _common_identifier.RunIdentifier | None = None,
     ) -> None:
-        self._build(
-            run_id,
-        )
+        if (
+            run_id is None
+            or getattr(run_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.RunIdentifier
+        ):
+            self._values = (run_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (run_id,) = self._values
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
@@ -257,15 +437,33 @@ class GetRunDetailsResponse(_Message):
         self,
         details: _workflow_run_definition.RunDetails | None = None,
     ) -> None:
-        self._build(
-            details,
-        )
+        if (
+            details is None
+            or getattr(details.__class__, "_IDL_PB", None)
+            is _flyteidl2_workflow_run_definition_pb2.RunDetails
+        ):
+            self._values = (details,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                details,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (details,) = self._values
+        if details is not None:
+            details._fm_into(_target.details)
 
     @property
     def details(self) -> _workflow_run_definition.RunDetails | None:
         """``details``: optional flyteidl2.workflow.RunDetails, field 1."""
         value: _workflow_run_definition.RunDetails | None = (
-            self._present("details") if self._pb.HasField("details") else None
+            self._present("details") if (self._pb or self._message()).HasField("details") else None
         )
         return value
 
@@ -281,15 +479,33 @@ class WatchRunDetailsRequest(_Message):
         self,
         run_id: _common_identifier.RunIdentifier | None = None,
     ) -> None:
-        self._build(
-            run_id,
-        )
+        if (
+            run_id is None
+            or getattr(run_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.RunIdentifier
+        ):
+            self._values = (run_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (run_id,) = self._values
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
@@ -305,15 +521,33 @@ class WatchRunDetailsResponse(_Message):
         self,
         details: _workflow_run_definition.RunDetails | None = None,
     ) -> None:
-        self._build(
-            details,
-        )
+        if (
+            details is None
+            or getattr(details.__class__, "_IDL_PB", None)
+            is _flyteidl2_workflow_run_definition_pb2.RunDetails
+        ):
+            self._values = (details,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                details,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (details,) = self._values
+        if details is not None:
+            details._fm_into(_target.details)
 
     @property
     def details(self) -> _workflow_run_definition.RunDetails | None:
         """``details``: optional flyteidl2.workflow.RunDetails, field 1."""
         value: _workflow_run_definition.RunDetails | None = (
-            self._present("details") if self._pb.HasField("details") else None
+            self._present("details") if (self._pb or self._message()).HasField("details") else None
         )
         return value
 
@@ -329,15 +563,35 @@ class GetActionDetailsRequest(_Message):
         self,
         action_id: _common_identifier.ActionIdentifier | None = None,
     ) -> None:
-        self._build(
-            action_id,
-        )
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ):
+            self._values = (action_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (action_id,) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -353,15 +607,33 @@ class GetActionDetailsResponse(_Message):
         self,
         details: _workflow_run_definition.ActionDetails | None = None,
     ) -> None:
-        self._build(
-            details,
-        )
+        if (
+            details is None
+            or getattr(details.__class__, "_IDL_PB", None)
+            is _flyteidl2_workflow_run_definition_pb2.ActionDetails
+        ):
+            self._values = (details,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                details,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (details,) = self._values
+        if details is not None:
+            details._fm_into(_target.details)
 
     @property
     def details(self) -> _workflow_run_definition.ActionDetails | None:
         """``details``: optional flyteidl2.workflow.ActionDetails, field 1."""
         value: _workflow_run_definition.ActionDetails | None = (
-            self._present("details") if self._pb.HasField("details") else None
+            self._present("details") if (self._pb or self._message()).HasField("details") else None
         )
         return value
 
@@ -377,15 +649,35 @@ class WatchActionDetailsRequest(_Message):
         self,
         action_id: _common_identifier.ActionIdentifier | None = None,
     ) -> None:
-        self._build(
-            action_id,
-        )
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ):
+            self._values = (action_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (action_id,) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -401,15 +693,33 @@ class WatchActionDetailsResponse(_Message):
         self,
         details: _workflow_run_definition.ActionDetails | None = None,
     ) -> None:
-        self._build(
-            details,
-        )
+        if (
+            details is None
+            or getattr(details.__class__, "_IDL_PB", None)
+            is _flyteidl2_workflow_run_definition_pb2.ActionDetails
+        ):
+            self._values = (details,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                details,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (details,) = self._values
+        if details is not None:
+            details._fm_into(_target.details)
 
     @property
     def details(self) -> _workflow_run_definition.ActionDetails | None:
         """``details``: optional flyteidl2.workflow.ActionDetails, field 1."""
         value: _workflow_run_definition.ActionDetails | None = (
-            self._present("details") if self._pb.HasField("details") else None
+            self._present("details") if (self._pb or self._message()).HasField("details") else None
         )
         return value
 
@@ -425,15 +735,35 @@ class GetActionDataRequest(_Message):
         self,
         action_id: _common_identifier.ActionIdentifier | None = None,
     ) -> None:
-        self._build(
-            action_id,
-        )
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ):
+            self._values = (action_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (action_id,) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -453,16 +783,44 @@ class GetActionDataResponse(_Message):
         inputs: _task_common.Inputs | None = None,
         outputs: _task_common.Outputs | None = None,
     ) -> None:
-        self._build(
+        if (
+            inputs is None
+            or getattr(inputs.__class__, "_IDL_PB", None) is _flyteidl2_task_common_pb2.Inputs
+        ) and (
+            outputs is None
+            or getattr(outputs.__class__, "_IDL_PB", None) is _flyteidl2_task_common_pb2.Outputs
+        ):
+            self._values = (
+                inputs,
+                outputs,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs,
+                outputs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs,
             outputs,
-        )
+        ) = self._values
+        if inputs is not None:
+            inputs._fm_into(_target.inputs)
+        if outputs is not None:
+            outputs._fm_into(_target.outputs)
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 1."""
         value: _task_common.Inputs | None = (
-            self._present("inputs") if self._pb.HasField("inputs") else None
+            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
         return value
 
@@ -470,7 +828,7 @@ class GetActionDataResponse(_Message):
     def outputs(self) -> _task_common.Outputs | None:
         """``outputs``: optional flyteidl2.task.Outputs, field 2."""
         value: _task_common.Outputs | None = (
-            self._present("outputs") if self._pb.HasField("outputs") else None
+            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
         )
         return value
 
@@ -486,15 +844,35 @@ class GetActionDataURIsRequest(_Message):
         self,
         action_id: _common_identifier.ActionIdentifier | None = None,
     ) -> None:
-        self._build(
-            action_id,
-        )
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ):
+            self._values = (action_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (action_id,) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -514,21 +892,45 @@ class GetActionDataURIsResponse(_Message):
         inputs_uri: str | None = None,
         outputs_uri: str | None = None,
     ) -> None:
-        self._build(
+        if (inputs_uri is None or (inputs_uri.__class__ is str and inputs_uri.isascii())) and (
+            outputs_uri is None or (outputs_uri.__class__ is str and outputs_uri.isascii())
+        ):
+            self._values = (
+                inputs_uri,
+                outputs_uri,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inputs_uri,
+                outputs_uri,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inputs_uri,
             outputs_uri,
-        )
+        ) = self._values
+        if inputs_uri is not None:
+            _target.inputs_uri = inputs_uri
+        if outputs_uri is not None:
+            _target.outputs_uri = outputs_uri
 
     @property
     def inputs_uri(self) -> str:
         """``inputs_uri``: string, field 1."""
-        value: str = self._pb.inputs_uri
+        value: str = (self._pb or self._message()).inputs_uri
         return value
 
     @property
     def outputs_uri(self) -> str:
         """``outputs_uri``: string, field 2."""
-        value: str = self._pb.outputs_uri
+        value: str = (self._pb or self._message()).outputs_uri
         return value
 
 
@@ -547,23 +949,51 @@ class GetActionLogContextRequest(_Message):
         action_id: _common_identifier.ActionIdentifier | None = None,
         attempt: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and (attempt is None or (attempt.__class__ is int and 0 <= attempt <= 4294967295)):
+            self._values = (
+                action_id,
+                attempt,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                attempt,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             attempt,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if attempt is not None:
+            _target.attempt = attempt
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def attempt(self) -> int:
         """``attempt``: uint32, field 2."""
-        value: int = self._pb.attempt
+        value: int = (self._pb or self._message()).attempt
         return value
 
 
@@ -586,32 +1016,75 @@ class GetActionLogContextResponse(_Message):
         start_time: _datetime.datetime | None = None,
         end_time: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                log_context is None
+                or getattr(log_context.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_execution_pb2.LogContext
+            )
+            and (cluster is None or (cluster.__class__ is str and cluster.isascii()))
+            and (start_time is None or _fast.timestamp(start_time))
+            and (end_time is None or _fast.timestamp(end_time))
+        ):
+            self._values = (
+                log_context,
+                cluster,
+                start_time,
+                end_time,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                log_context,
+                cluster,
+                start_time,
+                end_time,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             log_context,
             cluster,
             start_time,
             end_time,
-        )
+        ) = self._values
+        if log_context is not None:
+            log_context._fm_into(_target.log_context)
+        if cluster is not None:
+            _target.cluster = cluster
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
+        if end_time is not None:
+            _fast.put_timestamp(_target.end_time, end_time)
 
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl2.core.LogContext, field 1."""
         value: _core_execution.LogContext | None = (
-            self._present("log_context") if self._pb.HasField("log_context") else None
+            self._present("log_context")
+            if (self._pb or self._message()).HasField("log_context")
+            else None
         )
         return value
 
     @property
     def cluster(self) -> str:
         """``cluster``: string, field 2."""
-        value: str = self._pb.cluster
+        value: str = (self._pb or self._message()).cluster
         return value
 
     @property
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -619,7 +1092,9 @@ class GetActionLogContextResponse(_Message):
     def end_time(self) -> _datetime.datetime | None:
         """``end_time``: optional google.protobuf.Timestamp, field 4."""
         value: _datetime.datetime | None = (
-            self._present("end_time") if self._pb.HasField("end_time") else None
+            self._present("end_time")
+            if (self._pb or self._message()).HasField("end_time")
+            else None
         )
         return value
 
@@ -649,7 +1124,69 @@ class ListRunsRequest(_Message):
         task_id: _task_task_definition.TaskIdentifier | None = None,
         paused_actions_only: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                request is None
+                or getattr(request.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_list_pb2.ListRequest
+            )
+            and (org is None or (org.__class__ is str and org.isascii()))
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (
+                trigger_name is None
+                or getattr(trigger_name.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.TriggerName
+            )
+            and (
+                task_name is None
+                or getattr(task_name.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskName
+            )
+            and (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (paused_actions_only is None or paused_actions_only.__class__ is bool)
+            and (org is not None)
+            + (project_id is not None)
+            + (trigger_name is not None)
+            + (task_name is not None)
+            + (task_id is not None)
+            < 2
+        ):
+            self._values = (
+                request,
+                org,
+                project_id,
+                trigger_name,
+                task_name,
+                task_id,
+                paused_actions_only,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                org,
+                project_id,
+                trigger_name,
+                task_name,
+                task_id,
+                paused_actions_only,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             org,
             project_id,
@@ -657,20 +1194,34 @@ class ListRunsRequest(_Message):
             task_name,
             task_id,
             paused_actions_only,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if org is not None:
+            _target.org = org
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if trigger_name is not None:
+            trigger_name._fm_into(_target.trigger_name)
+        if task_name is not None:
+            task_name._fm_into(_target.task_name)
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if paused_actions_only is not None:
+            _target.paused_actions_only = paused_actions_only
 
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
     @property
     def org(self) -> str | None:
         """``org``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.org if pb.HasField("org") else None
         return value
 
@@ -678,7 +1229,9 @@ class ListRunsRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 4."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -686,7 +1239,9 @@ class ListRunsRequest(_Message):
     def trigger_name(self) -> _common_identifier.TriggerName | None:
         """``trigger_name``: optional flyteidl2.common.TriggerName, field 6."""
         value: _common_identifier.TriggerName | None = (
-            self._present("trigger_name") if self._pb.HasField("trigger_name") else None
+            self._present("trigger_name")
+            if (self._pb or self._message()).HasField("trigger_name")
+            else None
         )
         return value
 
@@ -694,7 +1249,9 @@ class ListRunsRequest(_Message):
     def task_name(self) -> _task_task_definition.TaskName | None:
         """``task_name``: optional flyteidl2.task.TaskName, field 7."""
         value: _task_task_definition.TaskName | None = (
-            self._present("task_name") if self._pb.HasField("task_name") else None
+            self._present("task_name")
+            if (self._pb or self._message()).HasField("task_name")
+            else None
         )
         return value
 
@@ -702,14 +1259,14 @@ class ListRunsRequest(_Message):
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 8."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
     @property
     def paused_actions_only(self) -> bool:
         """``paused_actions_only``: bool, field 9."""
-        value: bool = self._pb.paused_actions_only
+        value: bool = (self._pb or self._message()).paused_actions_only
         return value
 
 
@@ -728,10 +1285,34 @@ class ListRunsResponse(_Message):
         runs: _abc.Iterable[_workflow_run_definition.Run] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (runs is None or _fast.models(runs, _flyteidl2_workflow_run_definition_pb2.Run)) and (
+            token is None or (token.__class__ is str and token.isascii())
+        ):
+            self._values = (
+                [*runs] if runs else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                runs,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             runs,
             token,
-        )
+        ) = self._values
+        if runs is not None:
+            _fast.put_models(_target.runs, runs)
+        if token is not None:
+            _target.token = token
 
     @property
     def runs(self) -> list[_workflow_run_definition.Run]:
@@ -742,7 +1323,7 @@ class ListRunsResponse(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -765,17 +1346,69 @@ class WatchRunsRequest(_Message):
         project_id: _common_identifier.ProjectIdentifier | None = None,
         task_id: _task_task_definition.TaskIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (
+                cluster_id is None
+                or getattr(cluster_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ClusterIdentifier
+            )
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (org is not None)
+            + (cluster_id is not None)
+            + (project_id is not None)
+            + (task_id is not None)
+            < 2
+        ):
+            self._values = (
+                org,
+                cluster_id,
+                project_id,
+                task_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                cluster_id,
+                project_id,
+                task_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             cluster_id,
             project_id,
             task_id,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if cluster_id is not None:
+            cluster_id._fm_into(_target.cluster_id)
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
 
     @property
     def org(self) -> str | None:
         """``org``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.org if pb.HasField("org") else None
         return value
 
@@ -783,7 +1416,9 @@ class WatchRunsRequest(_Message):
     def cluster_id(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster_id``: optional flyteidl2.common.ClusterIdentifier, field 3."""
         value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster_id") if self._pb.HasField("cluster_id") else None
+            self._present("cluster_id")
+            if (self._pb or self._message()).HasField("cluster_id")
+            else None
         )
         return value
 
@@ -791,7 +1426,9 @@ class WatchRunsRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 4."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -799,7 +1436,7 @@ class WatchRunsRequest(_Message):
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 5."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -815,9 +1452,23 @@ class WatchRunsResponse(_Message):
         self,
         runs: _abc.Iterable[_workflow_run_definition.Run] | None = None,
     ) -> None:
-        self._build(
-            runs,
-        )
+        if runs is None or _fast.models(runs, _flyteidl2_workflow_run_definition_pb2.Run):
+            self._values = ([*runs] if runs else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                runs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (runs,) = self._values
+        if runs is not None:
+            _fast.put_models(_target.runs, runs)
 
     @property
     def runs(self) -> list[_workflow_run_definition.Run]:
@@ -841,16 +1492,45 @@ class ListActionsRequest(_Message):
         request: _common_list.ListRequest | None = None,
         run_id: _common_identifier.RunIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            request is None
+            or getattr(request.__class__, "_IDL_PB", None) is _flyteidl2_common_list_pb2.ListRequest
+        ) and (
+            run_id is None
+            or getattr(run_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.RunIdentifier
+        ):
+            self._values = (
+                request,
+                run_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                request,
+                run_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             request,
             run_id,
-        )
+        ) = self._values
+        if request is not None:
+            request._fm_into(_target.request)
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
 
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
@@ -858,7 +1538,7 @@ class ListActionsRequest(_Message):
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 2."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
@@ -878,10 +1558,34 @@ class ListActionsResponse(_Message):
         actions: _abc.Iterable[_workflow_run_definition.Action] | None = None,
         token: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            actions is None or _fast.models(actions, _flyteidl2_workflow_run_definition_pb2.Action)
+        ) and (token is None or (token.__class__ is str and token.isascii())):
+            self._values = (
+                [*actions] if actions else None,
+                token,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                actions,
+                token,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             actions,
             token,
-        )
+        ) = self._values
+        if actions is not None:
+            _fast.put_models(_target.actions, actions)
+        if token is not None:
+            _target.token = token
 
     @property
     def actions(self) -> list[_workflow_run_definition.Action]:
@@ -892,7 +1596,7 @@ class ListActionsResponse(_Message):
     @property
     def token(self) -> str:
         """``token``: string, field 2."""
-        value: str = self._pb.token
+        value: str = (self._pb or self._message()).token
         return value
 
 
@@ -913,17 +1617,51 @@ class WatchActionsRequest(_Message):
         filter: _abc.Iterable[_common_list.Filter] | None = None,
         enable_run_store: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                run_id is None
+                or getattr(run_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.RunIdentifier
+            )
+            and (filter is None or _fast.models(filter, _flyteidl2_common_list_pb2.Filter))
+            and (enable_run_store is None or enable_run_store.__class__ is bool)
+        ):
+            self._values = (
+                run_id,
+                [*filter] if filter else None,
+                enable_run_store,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_id,
+                filter,
+                enable_run_store,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_id,
             filter,
             enable_run_store,
-        )
+        ) = self._values
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
+        if filter is not None:
+            _fast.put_models(_target.filter, filter)
+        if enable_run_store is not None:
+            _target.enable_run_store = enable_run_store
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
@@ -936,7 +1674,7 @@ class WatchActionsRequest(_Message):
     @property
     def enable_run_store(self) -> bool:
         """``enable_run_store``: bool, field 3."""
-        value: bool = self._pb.enable_run_store
+        value: bool = (self._pb or self._message()).enable_run_store
         return value
 
 
@@ -951,9 +1689,25 @@ class WatchActionsResponse(_Message):
         self,
         enriched_actions: _abc.Iterable[_workflow_run_definition.EnrichedAction] | None = None,
     ) -> None:
-        self._build(
-            enriched_actions,
-        )
+        if enriched_actions is None or _fast.models(
+            enriched_actions, _flyteidl2_workflow_run_definition_pb2.EnrichedAction
+        ):
+            self._values = ([*enriched_actions] if enriched_actions else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                enriched_actions,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (enriched_actions,) = self._values
+        if enriched_actions is not None:
+            _fast.put_models(_target.enriched_actions, enriched_actions)
 
     @property
     def enriched_actions(self) -> list[_workflow_run_definition.EnrichedAction]:
@@ -997,7 +1751,67 @@ class WatchWindowedActionsRequest(_Message):
             phase_filter: _abc.Iterable[_common_phase.ActionPhase | int] | None = None,
             name_filter: str | None = None,
         ) -> None:
-            self._build(
+            if (
+                (
+                    run_id is None
+                    or getattr(run_id.__class__, "_IDL_PB", None)
+                    is _flyteidl2_common_identifier_pb2.RunIdentifier
+                )
+                and (
+                    selected_item_id is None
+                    or (selected_item_id.__class__ is str and selected_item_id.isascii())
+                )
+                and (
+                    overscan_before is None
+                    or (
+                        overscan_before.__class__ is int
+                        and -2147483648 <= overscan_before <= 2147483647
+                    )
+                )
+                and (
+                    overscan_after is None
+                    or (
+                        overscan_after.__class__ is int
+                        and -2147483648 <= overscan_after <= 2147483647
+                    )
+                )
+                and (
+                    expanded_nodes is None
+                    or _fast.model_map(expanded_nodes, _pb2.NodeExpansionParams)
+                )
+                and phase_filter is None
+                and (
+                    name_filter is None or (name_filter.__class__ is str and name_filter.isascii())
+                )
+            ):
+                self._values = (
+                    run_id,
+                    selected_item_id,
+                    overscan_before,
+                    overscan_after,
+                    {**expanded_nodes} if expanded_nodes else None,
+                    phase_filter,
+                    name_filter,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    run_id,
+                    selected_item_id,
+                    overscan_before,
+                    overscan_after,
+                    expanded_nodes,
+                    phase_filter,
+                    name_filter,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 run_id,
                 selected_item_id,
                 overscan_before,
@@ -1005,32 +1819,46 @@ class WatchWindowedActionsRequest(_Message):
                 expanded_nodes,
                 phase_filter,
                 name_filter,
-            )
+            ) = self._values
+            if run_id is not None:
+                run_id._fm_into(_target.run_id)
+            if selected_item_id is not None:
+                _target.selected_item_id = selected_item_id
+            if overscan_before is not None:
+                _target.overscan_before = overscan_before
+            if overscan_after is not None:
+                _target.overscan_after = overscan_after
+            if expanded_nodes is not None:
+                _fast.put_model_map(_target.expanded_nodes, expanded_nodes)
+            if name_filter is not None:
+                _target.name_filter = name_filter
 
         @property
         def run_id(self) -> _common_identifier.RunIdentifier | None:
             """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
             value: _common_identifier.RunIdentifier | None = (
-                self._present("run_id") if self._pb.HasField("run_id") else None
+                self._present("run_id")
+                if (self._pb or self._message()).HasField("run_id")
+                else None
             )
             return value
 
         @property
         def selected_item_id(self) -> str:
             """``selected_item_id``: string, field 2."""
-            value: str = self._pb.selected_item_id
+            value: str = (self._pb or self._message()).selected_item_id
             return value
 
         @property
         def overscan_before(self) -> int:
             """``overscan_before``: int32, field 3."""
-            value: int = self._pb.overscan_before
+            value: int = (self._pb or self._message()).overscan_before
             return value
 
         @property
         def overscan_after(self) -> int:
             """``overscan_after``: int32, field 4."""
-            value: int = self._pb.overscan_after
+            value: int = (self._pb or self._message()).overscan_after
             return value
 
         @property
@@ -1048,7 +1876,7 @@ class WatchWindowedActionsRequest(_Message):
         @property
         def name_filter(self) -> str:
             """``name_filter``: string, field 7."""
-            value: str = self._pb.name_filter
+            value: str = (self._pb or self._message()).name_filter
             return value
 
     class UpdateWindow(_Message):
@@ -1076,7 +1904,70 @@ class WatchWindowedActionsRequest(_Message):
             phase_filter: _abc.Iterable[_common_phase.ActionPhase | int] | None = None,
             name_filter: str | None = None,
         ) -> None:
-            self._build(
+            if (
+                (
+                    selected_item_id is None
+                    or (selected_item_id.__class__ is str and selected_item_id.isascii())
+                )
+                and (
+                    anchor_flat_index is None
+                    or (
+                        anchor_flat_index.__class__ is int
+                        and 0 <= anchor_flat_index <= 18446744073709551615
+                    )
+                )
+                and (
+                    overscan_before is None
+                    or (
+                        overscan_before.__class__ is int
+                        and -2147483648 <= overscan_before <= 2147483647
+                    )
+                )
+                and (
+                    overscan_after is None
+                    or (
+                        overscan_after.__class__ is int
+                        and -2147483648 <= overscan_after <= 2147483647
+                    )
+                )
+                and (
+                    expanded_nodes is None
+                    or _fast.model_map(expanded_nodes, _pb2.NodeExpansionParams)
+                )
+                and phase_filter is None
+                and (
+                    name_filter is None or (name_filter.__class__ is str and name_filter.isascii())
+                )
+                and (selected_item_id is not None) + (anchor_flat_index is not None) < 2
+            ):
+                self._values = (
+                    selected_item_id,
+                    anchor_flat_index,
+                    overscan_before,
+                    overscan_after,
+                    {**expanded_nodes} if expanded_nodes else None,
+                    phase_filter,
+                    name_filter,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    selected_item_id,
+                    anchor_flat_index,
+                    overscan_before,
+                    overscan_after,
+                    expanded_nodes,
+                    phase_filter,
+                    name_filter,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 selected_item_id,
                 anchor_flat_index,
                 overscan_before,
@@ -1084,32 +1975,44 @@ class WatchWindowedActionsRequest(_Message):
                 expanded_nodes,
                 phase_filter,
                 name_filter,
-            )
+            ) = self._values
+            if selected_item_id is not None:
+                _target.selected_item_id = selected_item_id
+            if anchor_flat_index is not None:
+                _target.anchor_flat_index = anchor_flat_index
+            if overscan_before is not None:
+                _target.overscan_before = overscan_before
+            if overscan_after is not None:
+                _target.overscan_after = overscan_after
+            if expanded_nodes is not None:
+                _fast.put_model_map(_target.expanded_nodes, expanded_nodes)
+            if name_filter is not None:
+                _target.name_filter = name_filter
 
         @property
         def selected_item_id(self) -> str | None:
             """``selected_item_id``: optional string, field 1."""
-            pb = self._pb
+            pb = self._pb or self._message()
             value: str | None = pb.selected_item_id if pb.HasField("selected_item_id") else None
             return value
 
         @property
         def anchor_flat_index(self) -> int | None:
             """``anchor_flat_index``: optional uint64, field 7."""
-            pb = self._pb
+            pb = self._pb or self._message()
             value: int | None = pb.anchor_flat_index if pb.HasField("anchor_flat_index") else None
             return value
 
         @property
         def overscan_before(self) -> int:
             """``overscan_before``: int32, field 2."""
-            value: int = self._pb.overscan_before
+            value: int = (self._pb or self._message()).overscan_before
             return value
 
         @property
         def overscan_after(self) -> int:
             """``overscan_after``: int32, field 3."""
-            value: int = self._pb.overscan_after
+            value: int = (self._pb or self._message()).overscan_after
             return value
 
         @property
@@ -1127,7 +2030,7 @@ class WatchWindowedActionsRequest(_Message):
         @property
         def name_filter(self) -> str:
             """``name_filter``: string, field 6."""
-            value: str = self._pb.name_filter
+            value: str = (self._pb or self._message()).name_filter
             return value
 
     def __init__(
@@ -1135,16 +2038,52 @@ class WatchWindowedActionsRequest(_Message):
         subscribe: WatchWindowedActionsRequest.Subscribe | None = None,
         update_window: WatchWindowedActionsRequest.UpdateWindow | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                subscribe is None
+                or getattr(subscribe.__class__, "_IDL_PB", None)
+                is _pb2.WatchWindowedActionsRequest.Subscribe
+            )
+            and (
+                update_window is None
+                or getattr(update_window.__class__, "_IDL_PB", None)
+                is _pb2.WatchWindowedActionsRequest.UpdateWindow
+            )
+            and (subscribe is not None) + (update_window is not None) < 2
+        ):
+            self._values = (
+                subscribe,
+                update_window,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                subscribe,
+                update_window,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             subscribe,
             update_window,
-        )
+        ) = self._values
+        if subscribe is not None:
+            subscribe._fm_into(_target.subscribe)
+        if update_window is not None:
+            update_window._fm_into(_target.update_window)
 
     @property
     def subscribe(self) -> WatchWindowedActionsRequest.Subscribe | None:
         """``subscribe``: optional flyteidl2.workflow.WatchWindowedActionsRequest.Subscribe, field 1."""
         value: WatchWindowedActionsRequest.Subscribe | None = (
-            self._present("subscribe") if self._pb.HasField("subscribe") else None
+            self._present("subscribe")
+            if (self._pb or self._message()).HasField("subscribe")
+            else None
         )
         return value
 
@@ -1152,7 +2091,9 @@ class WatchWindowedActionsRequest(_Message):
     def update_window(self) -> WatchWindowedActionsRequest.UpdateWindow | None:
         """``update_window``: optional flyteidl2.workflow.WatchWindowedActionsRequest.UpdateWindow, field 2."""
         value: WatchWindowedActionsRequest.UpdateWindow | None = (
-            self._present("update_window") if self._pb.HasField("update_window") else None
+            self._present("update_window")
+            if (self._pb or self._message()).HasField("update_window")
+            else None
         )
         return value
 
@@ -1172,21 +2113,45 @@ class NodeExpansionParams(_Message):
         offset: int | None = None,
         limit: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            offset is None or (offset.__class__ is int and -2147483648 <= offset <= 2147483647)
+        ) and (limit is None or (limit.__class__ is int and -2147483648 <= limit <= 2147483647)):
+            self._values = (
+                offset,
+                limit,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                offset,
+                limit,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             offset,
             limit,
-        )
+        ) = self._values
+        if offset is not None:
+            _target.offset = offset
+        if limit is not None:
+            _target.limit = limit
 
     @property
     def offset(self) -> int:
         """``offset``: int32, field 1."""
-        value: int = self._pb.offset
+        value: int = (self._pb or self._message()).offset
         return value
 
     @property
     def limit(self) -> int:
         """``limit``: int32, field 2."""
-        value: int = self._pb.limit
+        value: int = (self._pb or self._message()).limit
         return value
 
 
@@ -1217,7 +2182,58 @@ class WatchWindowedActionsResponse(_Message):
         resync_hint: bool | None = None,
         hydration_complete: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (window_items is None or _fast.models(window_items, _pb2.WindowedItem))
+            and (ancestors is None or _fast.models(ancestors, _pb2.WindowedItem))
+            and (
+                total_flat_count is None
+                or (
+                    total_flat_count.__class__ is int
+                    and -9223372036854775808 <= total_flat_count <= 9223372036854775807
+                )
+            )
+            and (
+                selected_flat_index is None
+                or (
+                    selected_flat_index.__class__ is int
+                    and -9223372036854775808 <= selected_flat_index <= 9223372036854775807
+                )
+            )
+            and (initial_snapshot_complete is None or initial_snapshot_complete.__class__ is bool)
+            and (truncations is None or _fast.models(truncations, _pb2.TruncationNotice))
+            and (resync_hint is None or resync_hint.__class__ is bool)
+            and (hydration_complete is None or hydration_complete.__class__ is bool)
+        ):
+            self._values = (
+                [*window_items] if window_items else None,
+                [*ancestors] if ancestors else None,
+                total_flat_count,
+                selected_flat_index,
+                initial_snapshot_complete,
+                [*truncations] if truncations else None,
+                resync_hint,
+                hydration_complete,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                window_items,
+                ancestors,
+                total_flat_count,
+                selected_flat_index,
+                initial_snapshot_complete,
+                truncations,
+                resync_hint,
+                hydration_complete,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             window_items,
             ancestors,
             total_flat_count,
@@ -1226,7 +2242,23 @@ class WatchWindowedActionsResponse(_Message):
             truncations,
             resync_hint,
             hydration_complete,
-        )
+        ) = self._values
+        if window_items is not None:
+            _fast.put_models(_target.window_items, window_items)
+        if ancestors is not None:
+            _fast.put_models(_target.ancestors, ancestors)
+        if total_flat_count is not None:
+            _target.total_flat_count = total_flat_count
+        if selected_flat_index is not None:
+            _target.selected_flat_index = selected_flat_index
+        if initial_snapshot_complete is not None:
+            _target.initial_snapshot_complete = initial_snapshot_complete
+        if truncations is not None:
+            _fast.put_models(_target.truncations, truncations)
+        if resync_hint is not None:
+            _target.resync_hint = resync_hint
+        if hydration_complete is not None:
+            _target.hydration_complete = hydration_complete
 
     @property
     def window_items(self) -> list[WindowedItem]:
@@ -1243,19 +2275,19 @@ class WatchWindowedActionsResponse(_Message):
     @property
     def total_flat_count(self) -> int:
         """``total_flat_count``: int64, field 3."""
-        value: int = self._pb.total_flat_count
+        value: int = (self._pb or self._message()).total_flat_count
         return value
 
     @property
     def selected_flat_index(self) -> int:
         """``selected_flat_index``: int64, field 4."""
-        value: int = self._pb.selected_flat_index
+        value: int = (self._pb or self._message()).selected_flat_index
         return value
 
     @property
     def initial_snapshot_complete(self) -> bool:
         """``initial_snapshot_complete``: bool, field 5."""
-        value: bool = self._pb.initial_snapshot_complete
+        value: bool = (self._pb or self._message()).initial_snapshot_complete
         return value
 
     @property
@@ -1267,13 +2299,13 @@ class WatchWindowedActionsResponse(_Message):
     @property
     def resync_hint(self) -> bool:
         """``resync_hint``: bool, field 7."""
-        value: bool = self._pb.resync_hint
+        value: bool = (self._pb or self._message()).resync_hint
         return value
 
     @property
     def hydration_complete(self) -> bool:
         """``hydration_complete``: bool, field 8."""
-        value: bool = self._pb.hydration_complete
+        value: bool = (self._pb or self._message()).hydration_complete
         return value
 
 
@@ -1296,37 +2328,79 @@ class WindowedItem(_Message):
         depth: int | None = None,
         is_expanded: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action is None
+                or getattr(action.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.EnrichedAction
+            )
+            and (group is None or getattr(group.__class__, "_IDL_PB", None) is _pb2.GroupNode)
+            and (depth is None or (depth.__class__ is int and -2147483648 <= depth <= 2147483647))
+            and (is_expanded is None or is_expanded.__class__ is bool)
+            and (action is not None) + (group is not None) < 2
+        ):
+            self._values = (
+                action,
+                group,
+                depth,
+                is_expanded,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action,
+                group,
+                depth,
+                is_expanded,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action,
             group,
             depth,
             is_expanded,
-        )
+        ) = self._values
+        if action is not None:
+            action._fm_into(_target.action)
+        if group is not None:
+            group._fm_into(_target.group)
+        if depth is not None:
+            _target.depth = depth
+        if is_expanded is not None:
+            _target.is_expanded = is_expanded
 
     @property
     def action(self) -> _workflow_run_definition.EnrichedAction | None:
         """``action``: optional flyteidl2.workflow.EnrichedAction, field 1."""
         value: _workflow_run_definition.EnrichedAction | None = (
-            self._present("action") if self._pb.HasField("action") else None
+            self._present("action") if (self._pb or self._message()).HasField("action") else None
         )
         return value
 
     @property
     def group(self) -> GroupNode | None:
         """``group``: optional flyteidl2.workflow.GroupNode, field 2."""
-        value: GroupNode | None = self._present("group") if self._pb.HasField("group") else None
+        value: GroupNode | None = (
+            self._present("group") if (self._pb or self._message()).HasField("group") else None
+        )
         return value
 
     @property
     def depth(self) -> int:
         """``depth``: int32, field 3."""
-        value: int = self._pb.depth
+        value: int = (self._pb or self._message()).depth
         return value
 
     @property
     def is_expanded(self) -> bool:
         """``is_expanded``: bool, field 4."""
-        value: bool = self._pb.is_expanded
+        value: bool = (self._pb or self._message()).is_expanded
         return value
 
 
@@ -1351,31 +2425,73 @@ class ActionLeaf(_Message):
         phase: _common_phase.ActionPhase | int | None = None,
         start_time: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (action_id is None or (action_id.__class__ is str and action_id.isascii()))
+            and (short_name is None or (short_name.__class__ is str and short_name.isascii()))
+            and (duration is None or _fast.duration(duration))
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (start_time is None or _fast.timestamp(start_time))
+        ):
+            self._values = (
+                action_id,
+                short_name,
+                duration,
+                phase,
+                start_time,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                short_name,
+                duration,
+                phase,
+                start_time,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             short_name,
             duration,
             phase,
             start_time,
-        )
+        ) = self._values
+        if action_id is not None:
+            _target.action_id = action_id
+        if short_name is not None:
+            _target.short_name = short_name
+        if duration is not None:
+            _fast.put_duration(_target.duration, duration)
+        if phase is not None:
+            _target.phase = phase
+        if start_time is not None:
+            _fast.put_timestamp(_target.start_time, start_time)
 
     @property
     def action_id(self) -> str:
         """``action_id``: string, field 1."""
-        value: str = self._pb.action_id
+        value: str = (self._pb or self._message()).action_id
         return value
 
     @property
     def short_name(self) -> str:
         """``short_name``: string, field 2."""
-        value: str = self._pb.short_name
+        value: str = (self._pb or self._message()).short_name
         return value
 
     @property
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 3."""
         value: _datetime.timedelta | None = (
-            self._present("duration") if self._pb.HasField("duration") else None
+            self._present("duration")
+            if (self._pb or self._message()).HasField("duration")
+            else None
         )
         return value
 
@@ -1389,7 +2505,9 @@ class ActionLeaf(_Message):
     def start_time(self) -> _datetime.datetime | None:
         """``start_time``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
-            self._present("start_time") if self._pb.HasField("start_time") else None
+            self._present("start_time")
+            if (self._pb or self._message()).HasField("start_time")
+            else None
         )
         return value
 
@@ -1413,12 +2531,47 @@ class GroupAggregations(_Message):
         longest_running: _abc.Iterable[ActionLeaf] | None = None,
         longest_setup: _abc.Iterable[ActionLeaf] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (failed is None or _fast.models(failed, _pb2.ActionLeaf))
+            and (longest_duration is None or _fast.models(longest_duration, _pb2.ActionLeaf))
+            and (longest_running is None or _fast.models(longest_running, _pb2.ActionLeaf))
+            and (longest_setup is None or _fast.models(longest_setup, _pb2.ActionLeaf))
+        ):
+            self._values = (
+                [*failed] if failed else None,
+                [*longest_duration] if longest_duration else None,
+                [*longest_running] if longest_running else None,
+                [*longest_setup] if longest_setup else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                failed,
+                longest_duration,
+                longest_running,
+                longest_setup,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             failed,
             longest_duration,
             longest_running,
             longest_setup,
-        )
+        ) = self._values
+        if failed is not None:
+            _fast.put_models(_target.failed, failed)
+        if longest_duration is not None:
+            _fast.put_models(_target.longest_duration, longest_duration)
+        if longest_running is not None:
+            _fast.put_models(_target.longest_running, longest_running)
+        if longest_setup is not None:
+            _fast.put_models(_target.longest_setup, longest_setup)
 
     @property
     def failed(self) -> list[ActionLeaf]:
@@ -1474,7 +2627,55 @@ class GroupNode(_Message):
         meets_filter: bool | None = None,
         aggregations: GroupAggregations | None = None,
     ) -> None:
-        self._build(
+        if (
+            (id is None or (id.__class__ is str and id.isascii()))
+            and (group_name is None or (group_name.__class__ is str and group_name.isascii()))
+            and (parent_id is None or (parent_id.__class__ is str and parent_id.isascii()))
+            and child_phase_counts is None
+            and (earliest_start_time is None or _fast.timestamp(earliest_start_time))
+            and (latest_end_time is None or _fast.timestamp(latest_end_time))
+            and (
+                total_children is None
+                or (total_children.__class__ is int and -2147483648 <= total_children <= 2147483647)
+            )
+            and (meets_filter is None or meets_filter.__class__ is bool)
+            and (
+                aggregations is None
+                or getattr(aggregations.__class__, "_IDL_PB", None) is _pb2.GroupAggregations
+            )
+        ):
+            self._values = (
+                id,
+                group_name,
+                parent_id,
+                child_phase_counts,
+                earliest_start_time,
+                latest_end_time,
+                total_children,
+                meets_filter,
+                aggregations,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                group_name,
+                parent_id,
+                child_phase_counts,
+                earliest_start_time,
+                latest_end_time,
+                total_children,
+                meets_filter,
+                aggregations,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             group_name,
             parent_id,
@@ -1484,24 +2685,40 @@ class GroupNode(_Message):
             total_children,
             meets_filter,
             aggregations,
-        )
+        ) = self._values
+        if id is not None:
+            _target.id = id
+        if group_name is not None:
+            _target.group_name = group_name
+        if parent_id is not None:
+            _target.parent_id = parent_id
+        if earliest_start_time is not None:
+            _fast.put_timestamp(_target.earliest_start_time, earliest_start_time)
+        if latest_end_time is not None:
+            _fast.put_timestamp(_target.latest_end_time, latest_end_time)
+        if total_children is not None:
+            _target.total_children = total_children
+        if meets_filter is not None:
+            _target.meets_filter = meets_filter
+        if aggregations is not None:
+            aggregations._fm_into(_target.aggregations)
 
     @property
     def id(self) -> str:
         """``id``: string, field 1."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
     def group_name(self) -> str:
         """``group_name``: string, field 2."""
-        value: str = self._pb.group_name
+        value: str = (self._pb or self._message()).group_name
         return value
 
     @property
     def parent_id(self) -> str:
         """``parent_id``: string, field 3."""
-        value: str = self._pb.parent_id
+        value: str = (self._pb or self._message()).parent_id
         return value
 
     @property
@@ -1515,7 +2732,7 @@ class GroupNode(_Message):
         """``earliest_start_time``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
             self._present("earliest_start_time")
-            if self._pb.HasField("earliest_start_time")
+            if (self._pb or self._message()).HasField("earliest_start_time")
             else None
         )
         return value
@@ -1524,27 +2741,31 @@ class GroupNode(_Message):
     def latest_end_time(self) -> _datetime.datetime | None:
         """``latest_end_time``: optional google.protobuf.Timestamp, field 6."""
         value: _datetime.datetime | None = (
-            self._present("latest_end_time") if self._pb.HasField("latest_end_time") else None
+            self._present("latest_end_time")
+            if (self._pb or self._message()).HasField("latest_end_time")
+            else None
         )
         return value
 
     @property
     def total_children(self) -> int:
         """``total_children``: int32, field 7."""
-        value: int = self._pb.total_children
+        value: int = (self._pb or self._message()).total_children
         return value
 
     @property
     def meets_filter(self) -> bool:
         """``meets_filter``: bool, field 8."""
-        value: bool = self._pb.meets_filter
+        value: bool = (self._pb or self._message()).meets_filter
         return value
 
     @property
     def aggregations(self) -> GroupAggregations | None:
         """``aggregations``: optional flyteidl2.workflow.GroupAggregations, field 9."""
         value: GroupAggregations | None = (
-            self._present("aggregations") if self._pb.HasField("aggregations") else None
+            self._present("aggregations")
+            if (self._pb or self._message()).HasField("aggregations")
+            else None
         )
         return value
 
@@ -1576,12 +2797,65 @@ class TruncationNotice(_Message):
         known_total_action_count: int | None = None,
         message: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                reason is None
+                or (
+                    (reason.__class__ is int or reason.__class__ is TruncationNotice.Reason)
+                    and -2147483648 <= reason <= 2147483647
+                )
+            )
+            and (
+                tracked_action_count is None
+                or (
+                    tracked_action_count.__class__ is int
+                    and -9223372036854775808 <= tracked_action_count <= 9223372036854775807
+                )
+            )
+            and (
+                known_total_action_count is None
+                or (
+                    known_total_action_count.__class__ is int
+                    and -9223372036854775808 <= known_total_action_count <= 9223372036854775807
+                )
+            )
+            and (message is None or (message.__class__ is str and message.isascii()))
+        ):
+            self._values = (
+                reason,
+                tracked_action_count,
+                known_total_action_count,
+                message,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                reason,
+                tracked_action_count,
+                known_total_action_count,
+                message,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             reason,
             tracked_action_count,
             known_total_action_count,
             message,
-        )
+        ) = self._values
+        if reason is not None:
+            _target.reason = reason
+        if tracked_action_count is not None:
+            _target.tracked_action_count = tracked_action_count
+        if known_total_action_count is not None:
+            _target.known_total_action_count = known_total_action_count
+        if message is not None:
+            _target.message = message
 
     @property
     def reason(self) -> TruncationNotice.Reason:
@@ -1592,19 +2866,19 @@ class TruncationNotice(_Message):
     @property
     def tracked_action_count(self) -> int:
         """``tracked_action_count``: int64, field 2."""
-        value: int = self._pb.tracked_action_count
+        value: int = (self._pb or self._message()).tracked_action_count
         return value
 
     @property
     def known_total_action_count(self) -> int:
         """``known_total_action_count``: int64, field 3."""
-        value: int = self._pb.known_total_action_count
+        value: int = (self._pb or self._message()).known_total_action_count
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 4."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
 
@@ -1623,23 +2897,49 @@ class WatchClusterEventsRequest(_Message):
         id: _common_identifier.ActionIdentifier | None = None,
         attempt: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            id is None
+            or getattr(id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and (attempt is None or (attempt.__class__ is int and 0 <= attempt <= 4294967295)):
+            self._values = (
+                id,
+                attempt,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                attempt,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             attempt,
-        )
+        ) = self._values
+        if id is not None:
+            id._fm_into(_target.id)
+        if attempt is not None:
+            _target.attempt = attempt
 
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
         """``id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("id") if self._pb.HasField("id") else None
+            self._present("id") if (self._pb or self._message()).HasField("id") else None
         )
         return value
 
     @property
     def attempt(self) -> int:
         """``attempt``: uint32, field 2."""
-        value: int = self._pb.attempt
+        value: int = (self._pb or self._message()).attempt
         return value
 
 
@@ -1654,9 +2954,25 @@ class WatchClusterEventsResponse(_Message):
         self,
         cluster_events: _abc.Iterable[_workflow_run_definition.ClusterEvent] | None = None,
     ) -> None:
-        self._build(
-            cluster_events,
-        )
+        if cluster_events is None or _fast.models(
+            cluster_events, _flyteidl2_workflow_run_definition_pb2.ClusterEvent
+        ):
+            self._values = ([*cluster_events] if cluster_events else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cluster_events,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (cluster_events,) = self._values
+        if cluster_events is not None:
+            _fast.put_models(_target.cluster_events, cluster_events)
 
     @property
     def cluster_events(self) -> list[_workflow_run_definition.ClusterEvent]:
@@ -1680,23 +2996,51 @@ class AbortActionRequest(_Message):
         action_id: _common_identifier.ActionIdentifier | None = None,
         reason: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and (reason is None or (reason.__class__ is str and reason.isascii())):
+            self._values = (
+                action_id,
+                reason,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                reason,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             reason,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if reason is not None:
+            _target.reason = reason
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def reason(self) -> str:
         """``reason``: string, field 2."""
-        value: str = self._pb.reason
+        value: str = (self._pb or self._message()).reason
         return value
 
 
@@ -1732,38 +3076,84 @@ class EventPayload(_Message):
         float_value: float | None = None,
         string_value: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (bool_value is None or bool_value.__class__ is bool)
+            and (
+                int_value is None
+                or (
+                    int_value.__class__ is int
+                    and -9223372036854775808 <= int_value <= 9223372036854775807
+                )
+            )
+            and (float_value is None or float_value.__class__ is float)
+            and (string_value is None or (string_value.__class__ is str and string_value.isascii()))
+            and (bool_value is not None)
+            + (int_value is not None)
+            + (float_value is not None)
+            + (string_value is not None)
+            < 2
+        ):
+            self._values = (
+                bool_value,
+                int_value,
+                float_value,
+                string_value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                bool_value,
+                int_value,
+                float_value,
+                string_value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             bool_value,
             int_value,
             float_value,
             string_value,
-        )
+        ) = self._values
+        if bool_value is not None:
+            _target.bool_value = bool_value
+        if int_value is not None:
+            _target.int_value = int_value
+        if float_value is not None:
+            _target.float_value = float_value
+        if string_value is not None:
+            _target.string_value = string_value
 
     @property
     def bool_value(self) -> bool | None:
         """``bool_value``: optional bool, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.bool_value if pb.HasField("bool_value") else None
         return value
 
     @property
     def int_value(self) -> int | None:
         """``int_value``: optional int64, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: int | None = pb.int_value if pb.HasField("int_value") else None
         return value
 
     @property
     def float_value(self) -> float | None:
         """``float_value``: optional double, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: float | None = pb.float_value if pb.HasField("float_value") else None
         return value
 
     @property
     def string_value(self) -> str | None:
         """``string_value``: optional string, field 4."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.string_value if pb.HasField("string_value") else None
         return value
 
@@ -1785,31 +3175,72 @@ class SignalEventRequest(_Message):
         parent_action_name: str | None = None,
         payload: EventPayload | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                parent_action_name is None
+                or (parent_action_name.__class__ is str and parent_action_name.isascii())
+            )
+            and (
+                payload is None or getattr(payload.__class__, "_IDL_PB", None) is _pb2.EventPayload
+            )
+        ):
+            self._values = (
+                action_id,
+                parent_action_name,
+                payload,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                parent_action_name,
+                payload,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             parent_action_name,
             payload,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if parent_action_name is not None:
+            _target.parent_action_name = parent_action_name
+        if payload is not None:
+            payload._fm_into(_target.payload)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def parent_action_name(self) -> str:
         """``parent_action_name``: string, field 2."""
-        value: str = self._pb.parent_action_name
+        value: str = (self._pb or self._message()).parent_action_name
         return value
 
     @property
     def payload(self) -> EventPayload | None:
         """``payload``: optional flyteidl2.workflow.EventPayload, field 3."""
         value: EventPayload | None = (
-            self._present("payload") if self._pb.HasField("payload") else None
+            self._present("payload") if (self._pb or self._message()).HasField("payload") else None
         )
         return value
 
@@ -1851,15 +3282,33 @@ class WatchGroupsRequest(_Message):
             self,
             created_at: _common_list.Sort.Direction | int | None = None,
         ) -> None:
-            self._build(
-                created_at,
-            )
+            if created_at is None or (
+                created_at.__class__ is int and -2147483648 <= created_at <= 2147483647
+            ):
+                self._values = (created_at,)
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    created_at,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (created_at,) = self._values
+            if created_at is not None:
+                _target.created_at = created_at
 
         @property
         def created_at(self) -> _common_list.Sort.Direction | None:
             """``created_at``: optional flyteidl2.common.Sort.Direction, field 1."""
             value: _common_list.Sort.Direction | None = (
-                self._present("created_at") if self._pb.HasField("created_at") else None
+                self._present("created_at")
+                if (self._pb or self._message()).HasField("created_at")
+                else None
             )
             return value
 
@@ -1871,19 +3320,72 @@ class WatchGroupsRequest(_Message):
         request: _common_list.ListRequest | None = None,
         known_sort_fields: _abc.Iterable[WatchGroupsRequest.KnownSortField] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (start_date is None or _fast.timestamp(start_date))
+            and (end_date is None or _fast.timestamp(end_date))
+            and (
+                request is None
+                or getattr(request.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_list_pb2.ListRequest
+            )
+            and (
+                known_sort_fields is None
+                or _fast.models(known_sort_fields, _pb2.WatchGroupsRequest.KnownSortField)
+            )
+        ):
+            self._values = (
+                project_id,
+                start_date,
+                end_date,
+                request,
+                [*known_sort_fields] if known_sort_fields else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                project_id,
+                start_date,
+                end_date,
+                request,
+                known_sort_fields,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             project_id,
             start_date,
             end_date,
             request,
             known_sort_fields,
-        )
+        ) = self._values
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if start_date is not None:
+            _fast.put_timestamp(_target.start_date, start_date)
+        if end_date is not None:
+            _fast.put_timestamp(_target.end_date, end_date)
+        if request is not None:
+            request._fm_into(_target.request)
+        if known_sort_fields is not None:
+            _fast.put_models(_target.known_sort_fields, known_sort_fields)
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 1."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -1891,7 +3393,9 @@ class WatchGroupsRequest(_Message):
     def start_date(self) -> _datetime.datetime | None:
         """``start_date``: optional google.protobuf.Timestamp, field 2."""
         value: _datetime.datetime | None = (
-            self._present("start_date") if self._pb.HasField("start_date") else None
+            self._present("start_date")
+            if (self._pb or self._message()).HasField("start_date")
+            else None
         )
         return value
 
@@ -1899,7 +3403,9 @@ class WatchGroupsRequest(_Message):
     def end_date(self) -> _datetime.datetime | None:
         """``end_date``: optional google.protobuf.Timestamp, field 3."""
         value: _datetime.datetime | None = (
-            self._present("end_date") if self._pb.HasField("end_date") else None
+            self._present("end_date")
+            if (self._pb or self._message()).HasField("end_date")
+            else None
         )
         return value
 
@@ -1907,7 +3413,7 @@ class WatchGroupsRequest(_Message):
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 4."""
         value: _common_list.ListRequest | None = (
-            self._present("request") if self._pb.HasField("request") else None
+            self._present("request") if (self._pb or self._message()).HasField("request") else None
         )
         return value
 
@@ -1933,10 +3439,35 @@ class WatchGroupsResponse(_Message):
         task_groups: _abc.Iterable[_workflow_run_definition.TaskGroup] | None = None,
         sentinel: bool | None = None,
     ) -> None:
-        self._build(
+        if (
+            task_groups is None
+            or _fast.models(task_groups, _flyteidl2_workflow_run_definition_pb2.TaskGroup)
+        ) and (sentinel is None or sentinel.__class__ is bool):
+            self._values = (
+                [*task_groups] if task_groups else None,
+                sentinel,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_groups,
+                sentinel,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             task_groups,
             sentinel,
-        )
+        ) = self._values
+        if task_groups is not None:
+            _fast.put_models(_target.task_groups, task_groups)
+        if sentinel is not None:
+            _target.sentinel = sentinel
 
     @property
     def task_groups(self) -> list[_workflow_run_definition.TaskGroup]:
@@ -1947,5 +3478,5 @@ class WatchGroupsResponse(_Message):
     @property
     def sentinel(self) -> bool:
         """``sentinel``: bool, field 2."""
-        value: bool = self._pb.sentinel
+        value: bool = (self._pb or self._message()).sentinel
         return value

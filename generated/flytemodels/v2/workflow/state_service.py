@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.workflow import state_service_pb2 as _pb2
+from flyteidl2.common import address_pb2 as _flyteidl2_common_address_pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.core import execution_pb2 as _flyteidl2_core_execution_pb2
+from flyteidl2.core import literals_pb2 as _flyteidl2_core_literals_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.v2.common import address as _common_address
@@ -35,31 +40,70 @@ class PutRequest(_Message):
         parent_action_name: str | None = None,
         state: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                parent_action_name is None
+                or (parent_action_name.__class__ is str and parent_action_name.isascii())
+            )
+            and (state is None or (state.__class__ is str and state.isascii()))
+        ):
+            self._values = (
+                action_id,
+                parent_action_name,
+                state,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                parent_action_name,
+                state,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             parent_action_name,
             state,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if parent_action_name is not None:
+            _target.parent_action_name = parent_action_name
+        if state is not None:
+            _target.state = state
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
     @property
     def parent_action_name(self) -> str | None:
         """``parent_action_name``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.parent_action_name if pb.HasField("parent_action_name") else None
         return value
 
     @property
     def state(self) -> str:
         """``state``: string, field 3."""
-        value: str = self._pb.state
+        value: str = (self._pb or self._message()).state
         return value
 
 
@@ -78,16 +122,42 @@ class PutResponse(_Message):
         action_id: _common_identifier.ActionIdentifier | None = None,
         status: _google_rpc_status_pb2.Status | None = None,
     ) -> None:
-        self._build(
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ) and status is None:
+            self._values = (
+                action_id,
+                status,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             status,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -95,7 +165,7 @@ class PutResponse(_Message):
     def status(self) -> _google_rpc_status_pb2.Status | None:
         """``status``: optional google.rpc.Status, field 2."""
         value: _google_rpc_status_pb2.Status | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -111,15 +181,35 @@ class GetRequest(_Message):
         self,
         action_id: _common_identifier.ActionIdentifier | None = None,
     ) -> None:
-        self._build(
-            action_id,
-        )
+        if (
+            action_id is None
+            or getattr(action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ):
+            self._values = (action_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (action_id,) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -141,17 +231,51 @@ class GetResponse(_Message):
         status: _google_rpc_status_pb2.Status | None = None,
         state: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and status is None
+            and (state is None or (state.__class__ is str and state.isascii()))
+        ):
+            self._values = (
+                action_id,
+                status,
+                state,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                status,
+                state,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             status,
             state,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if state is not None:
+            _target.state = state
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -159,14 +283,14 @@ class GetResponse(_Message):
     def status(self) -> _google_rpc_status_pb2.Status | None:
         """``status``: optional google.rpc.Status, field 2."""
         value: _google_rpc_status_pb2.Status | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
     @property
     def state(self) -> str:
         """``state``: string, field 3."""
-        value: str = self._pb.state
+        value: str = (self._pb or self._message()).state
         return value
 
 
@@ -181,15 +305,35 @@ class WatchRequest(_Message):
         self,
         parent_action_id: _common_identifier.ActionIdentifier | None = None,
     ) -> None:
-        self._build(
-            parent_action_id,
-        )
+        if (
+            parent_action_id is None
+            or getattr(parent_action_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.ActionIdentifier
+        ):
+            self._values = (parent_action_id,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                parent_action_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (parent_action_id,) = self._values
+        if parent_action_id is not None:
+            parent_action_id._fm_into(_target.parent_action_id)
 
     @property
     def parent_action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``parent_action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("parent_action_id") if self._pb.HasField("parent_action_id") else None
+            self._present("parent_action_id")
+            if (self._pb or self._message()).HasField("parent_action_id")
+            else None
         )
         return value
 
@@ -209,16 +353,50 @@ class WatchResponse(_Message):
         action_update: ActionUpdate | None = None,
         control_message: ControlMessage | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_update is None
+                or getattr(action_update.__class__, "_IDL_PB", None) is _pb2.ActionUpdate
+            )
+            and (
+                control_message is None
+                or getattr(control_message.__class__, "_IDL_PB", None) is _pb2.ControlMessage
+            )
+            and (action_update is not None) + (control_message is not None) < 2
+        ):
+            self._values = (
+                action_update,
+                control_message,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_update,
+                control_message,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_update,
             control_message,
-        )
+        ) = self._values
+        if action_update is not None:
+            action_update._fm_into(_target.action_update)
+        if control_message is not None:
+            control_message._fm_into(_target.control_message)
 
     @property
     def action_update(self) -> ActionUpdate | None:
         """``action_update``: optional flyteidl2.workflow.ActionUpdate, field 1."""
         value: ActionUpdate | None = (
-            self._present("action_update") if self._pb.HasField("action_update") else None
+            self._present("action_update")
+            if (self._pb or self._message()).HasField("action_update")
+            else None
         )
         return value
 
@@ -226,7 +404,9 @@ class WatchResponse(_Message):
     def control_message(self) -> ControlMessage | None:
         """``control_message``: optional flyteidl2.workflow.ControlMessage, field 2."""
         value: ControlMessage | None = (
-            self._present("control_message") if self._pb.HasField("control_message") else None
+            self._present("control_message")
+            if (self._pb or self._message()).HasField("control_message")
+            else None
         )
         return value
 
@@ -242,14 +422,28 @@ class ControlMessage(_Message):
         self,
         sentinel: bool | None = None,
     ) -> None:
-        self._build(
-            sentinel,
-        )
+        if sentinel is None or sentinel.__class__ is bool:
+            self._values = (sentinel,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                sentinel,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (sentinel,) = self._values
+        if sentinel is not None:
+            _target.sentinel = sentinel
 
     @property
     def sentinel(self) -> bool:
         """``sentinel``: bool, field 1."""
-        value: bool = self._pb.sentinel
+        value: bool = (self._pb or self._message()).sentinel
         return value
 
 
@@ -276,20 +470,82 @@ class ActionUpdate(_Message):
         value: _core_literals.Literal | None = None,
         address: _common_address.ActionAddress | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (phase is None or (phase.__class__ is int and -2147483648 <= phase <= 2147483647))
+            and (
+                error is None
+                or getattr(error.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_execution_pb2.ExecutionError
+            )
+            and (output_uri is None or (output_uri.__class__ is str and output_uri.isascii()))
+            and (
+                value is None
+                or getattr(value.__class__, "_IDL_PB", None) is _flyteidl2_core_literals_pb2.Literal
+            )
+            and (
+                address is None
+                or getattr(address.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_address_pb2.ActionAddress
+            )
+        ):
+            self._values = (
+                action_id,
+                phase,
+                error,
+                output_uri,
+                value,
+                address,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                action_id,
+                phase,
+                error,
+                output_uri,
+                value,
+                address,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             action_id,
             phase,
             error,
             output_uri,
             value,
             address,
-        )
+        ) = self._values
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if phase is not None:
+            _target.phase = phase
+        if error is not None:
+            error._fm_into(_target.error)
+        if output_uri is not None:
+            _target.output_uri = output_uri
+        if value is not None:
+            value._fm_into(_target.value)
+        if address is not None:
+            address._fm_into(_target.address)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -303,21 +559,21 @@ class ActionUpdate(_Message):
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl2.core.ExecutionError, field 3."""
         value: _core_execution.ExecutionError | None = (
-            self._present("error") if self._pb.HasField("error") else None
+            self._present("error") if (self._pb or self._message()).HasField("error") else None
         )
         return value
 
     @property
     def output_uri(self) -> str:
         """``output_uri``: string, field 4."""
-        value: str = self._pb.output_uri
+        value: str = (self._pb or self._message()).output_uri
         return value
 
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl2.core.Literal, field 5."""
         value: _core_literals.Literal | None = (
-            self._present("value") if self._pb.HasField("value") else None
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
         )
         return value
 
@@ -325,6 +581,6 @@ class ActionUpdate(_Message):
     def address(self) -> _common_address.ActionAddress | None:
         """``address``: optional flyteidl2.common.ActionAddress, field 6."""
         value: _common_address.ActionAddress | None = (
-            self._present("address") if self._pb.HasField("address") else None
+            self._present("address") if (self._pb or self._message()).HasField("address") else None
         )
         return value

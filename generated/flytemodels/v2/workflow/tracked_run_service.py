@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.workflow import tracked_run_service_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.common import run_pb2 as _flyteidl2_common_run_pb2
+from flyteidl2.task import run_pb2 as _flyteidl2_task_run_pb2
+from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
+from flyteidl2.workflow import run_definition_pb2 as _flyteidl2_workflow_run_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -47,7 +53,71 @@ class CreateTrackedRunRequest(_Message):
         labels: _abc.Mapping[str, str] | None = None,
         run_start_time: _datetime.datetime | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                run_id is None
+                or getattr(run_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.RunIdentifier
+            )
+            and (
+                project_id is None
+                or getattr(project_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ProjectIdentifier
+            )
+            and (
+                task_id is None
+                or getattr(task_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskIdentifier
+            )
+            and (
+                task_spec is None
+                or getattr(task_spec.__class__, "_IDL_PB", None)
+                is _flyteidl2_task_task_definition_pb2.TaskSpec
+            )
+            and (
+                offloaded_input_data is None
+                or getattr(offloaded_input_data.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_run_pb2.OffloadedInputData
+            )
+            and (
+                run_spec is None
+                or getattr(run_spec.__class__, "_IDL_PB", None) is _flyteidl2_task_run_pb2.RunSpec
+            )
+            and (labels is None or _fast.string_map(labels))
+            and (run_start_time is None or _fast.timestamp(run_start_time))
+            and (run_id is not None) + (project_id is not None) < 2
+            and (task_id is not None) + (task_spec is not None) < 2
+        ):
+            self._values = (
+                run_id,
+                project_id,
+                task_id,
+                task_spec,
+                offloaded_input_data,
+                run_spec,
+                {**labels} if labels else None,
+                run_start_time,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_id,
+                project_id,
+                task_id,
+                task_spec,
+                offloaded_input_data,
+                run_spec,
+                labels,
+                run_start_time,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_id,
             project_id,
             task_id,
@@ -56,13 +126,29 @@ class CreateTrackedRunRequest(_Message):
             run_spec,
             labels,
             run_start_time,
-        )
+        ) = self._values
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
+        if project_id is not None:
+            project_id._fm_into(_target.project_id)
+        if task_id is not None:
+            task_id._fm_into(_target.task_id)
+        if task_spec is not None:
+            task_spec._fm_into(_target.task_spec)
+        if offloaded_input_data is not None:
+            offloaded_input_data._fm_into(_target.offloaded_input_data)
+        if run_spec is not None:
+            run_spec._fm_into(_target.run_spec)
+        if labels is not None:
+            _target.labels.update(labels)
+        if run_start_time is not None:
+            _fast.put_timestamp(_target.run_start_time, run_start_time)
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
@@ -70,7 +156,9 @@ class CreateTrackedRunRequest(_Message):
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
         value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id") if self._pb.HasField("project_id") else None
+            self._present("project_id")
+            if (self._pb or self._message()).HasField("project_id")
+            else None
         )
         return value
 
@@ -78,7 +166,7 @@ class CreateTrackedRunRequest(_Message):
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 3."""
         value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if self._pb.HasField("task_id") else None
+            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
         )
         return value
 
@@ -86,7 +174,9 @@ class CreateTrackedRunRequest(_Message):
     def task_spec(self) -> _task_task_definition.TaskSpec | None:
         """``task_spec``: optional flyteidl2.task.TaskSpec, field 4."""
         value: _task_task_definition.TaskSpec | None = (
-            self._present("task_spec") if self._pb.HasField("task_spec") else None
+            self._present("task_spec")
+            if (self._pb or self._message()).HasField("task_spec")
+            else None
         )
         return value
 
@@ -95,7 +185,7 @@ class CreateTrackedRunRequest(_Message):
         """``offloaded_input_data``: optional flyteidl2.common.OffloadedInputData, field 5."""
         value: _common_run.OffloadedInputData | None = (
             self._present("offloaded_input_data")
-            if self._pb.HasField("offloaded_input_data")
+            if (self._pb or self._message()).HasField("offloaded_input_data")
             else None
         )
         return value
@@ -104,7 +194,9 @@ class CreateTrackedRunRequest(_Message):
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 6."""
         value: _task_run.RunSpec | None = (
-            self._present("run_spec") if self._pb.HasField("run_spec") else None
+            self._present("run_spec")
+            if (self._pb or self._message()).HasField("run_spec")
+            else None
         )
         return value
 
@@ -118,7 +210,9 @@ class CreateTrackedRunRequest(_Message):
     def run_start_time(self) -> _datetime.datetime | None:
         """``run_start_time``: optional google.protobuf.Timestamp, field 8."""
         value: _datetime.datetime | None = (
-            self._present("run_start_time") if self._pb.HasField("run_start_time") else None
+            self._present("run_start_time")
+            if (self._pb or self._message()).HasField("run_start_time")
+            else None
         )
         return value
 
@@ -146,40 +240,102 @@ class TrackedActionUpdate(_Message):
         trace: _workflow_run_definition.TraceAction | None = None,
         status: _workflow_run_definition.ActionStatus | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                event is None
+                or getattr(event.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.ActionEvent
+            )
+            and (parent_name is None or (parent_name.__class__ is str and parent_name.isascii()))
+            and (group is None or (group.__class__ is str and group.isascii()))
+            and (
+                task is None
+                or getattr(task.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.TaskAction
+            )
+            and (
+                trace is None
+                or getattr(trace.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.TraceAction
+            )
+            and (
+                status is None
+                or getattr(status.__class__, "_IDL_PB", None)
+                is _flyteidl2_workflow_run_definition_pb2.ActionStatus
+            )
+            and (task is not None) + (trace is not None) < 2
+        ):
+            self._values = (
+                event,
+                parent_name,
+                group,
+                task,
+                trace,
+                status,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                event,
+                parent_name,
+                group,
+                task,
+                trace,
+                status,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             event,
             parent_name,
             group,
             task,
             trace,
             status,
-        )
+        ) = self._values
+        if event is not None:
+            event._fm_into(_target.event)
+        if parent_name is not None:
+            _target.parent_name = parent_name
+        if group is not None:
+            _target.group = group
+        if task is not None:
+            task._fm_into(_target.task)
+        if trace is not None:
+            trace._fm_into(_target.trace)
+        if status is not None:
+            status._fm_into(_target.status)
 
     @property
     def event(self) -> _workflow_run_definition.ActionEvent | None:
         """``event``: optional flyteidl2.workflow.ActionEvent, field 1."""
         value: _workflow_run_definition.ActionEvent | None = (
-            self._present("event") if self._pb.HasField("event") else None
+            self._present("event") if (self._pb or self._message()).HasField("event") else None
         )
         return value
 
     @property
     def parent_name(self) -> str:
         """``parent_name``: string, field 2."""
-        value: str = self._pb.parent_name
+        value: str = (self._pb or self._message()).parent_name
         return value
 
     @property
     def group(self) -> str:
         """``group``: string, field 3."""
-        value: str = self._pb.group
+        value: str = (self._pb or self._message()).group
         return value
 
     @property
     def task(self) -> _workflow_run_definition.TaskAction | None:
         """``task``: optional flyteidl2.workflow.TaskAction, field 4."""
         value: _workflow_run_definition.TaskAction | None = (
-            self._present("task") if self._pb.HasField("task") else None
+            self._present("task") if (self._pb or self._message()).HasField("task") else None
         )
         return value
 
@@ -187,7 +343,7 @@ class TrackedActionUpdate(_Message):
     def trace(self) -> _workflow_run_definition.TraceAction | None:
         """``trace``: optional flyteidl2.workflow.TraceAction, field 5."""
         value: _workflow_run_definition.TraceAction | None = (
-            self._present("trace") if self._pb.HasField("trace") else None
+            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
         )
         return value
 
@@ -195,7 +351,7 @@ class TrackedActionUpdate(_Message):
     def status(self) -> _workflow_run_definition.ActionStatus | None:
         """``status``: optional flyteidl2.workflow.ActionStatus, field 6."""
         value: _workflow_run_definition.ActionStatus | None = (
-            self._present("status") if self._pb.HasField("status") else None
+            self._present("status") if (self._pb or self._message()).HasField("status") else None
         )
         return value
 
@@ -215,16 +371,42 @@ class ReportTrackedActionsRequest(_Message):
         run_id: _common_identifier.RunIdentifier | None = None,
         updates: _abc.Iterable[TrackedActionUpdate] | None = None,
     ) -> None:
-        self._build(
+        if (
+            run_id is None
+            or getattr(run_id.__class__, "_IDL_PB", None)
+            is _flyteidl2_common_identifier_pb2.RunIdentifier
+        ) and (updates is None or _fast.models(updates, _pb2.TrackedActionUpdate)):
+            self._values = (
+                run_id,
+                [*updates] if updates else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                run_id,
+                updates,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             run_id,
             updates,
-        )
+        ) = self._values
+        if run_id is not None:
+            run_id._fm_into(_target.run_id)
+        if updates is not None:
+            _fast.put_models(_target.updates, updates)
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
         value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if self._pb.HasField("run_id") else None
+            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
         )
         return value
 
@@ -246,9 +428,21 @@ class ReportTrackedActionsResponse(_Message):
         self,
         statuses: _abc.Iterable[_google_rpc_status_pb2.Status] | None = None,
     ) -> None:
-        self._build(
-            statuses,
-        )
+        if statuses is None:
+            self._values = (statuses,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                statuses,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (statuses,) = self._values
 
     @property
     def statuses(self) -> list[_google_rpc_status_pb2.Status]:

@@ -6,8 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.workflow import translator_service_pb2 as _pb2
+from flyteidl2.common import identifier_pb2 as _flyteidl2_common_identifier_pb2
+from flyteidl2.core import interface_pb2 as _flyteidl2_core_interface_pb2
+from flyteidl2.task import common_pb2 as _flyteidl2_task_common_pb2
+from flyteidl2.task import task_definition_pb2 as _flyteidl2_task_task_definition_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -39,13 +44,66 @@ class LiteralsToLaunchFormJsonRequest(_Message):
         action_id: _common_identifier.ActionIdentifier | None = None,
         trigger_id: _common_identifier.TriggerIdentifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            (literals is None or _fast.models(literals, _flyteidl2_task_common_pb2.NamedLiteral))
+            and (
+                variables is None
+                or getattr(variables.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_interface_pb2.VariableMap
+            )
+            and (literals_uri is None or (literals_uri.__class__ is str and literals_uri.isascii()))
+            and (
+                action_id is None
+                or getattr(action_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.ActionIdentifier
+            )
+            and (
+                trigger_id is None
+                or getattr(trigger_id.__class__, "_IDL_PB", None)
+                is _flyteidl2_common_identifier_pb2.TriggerIdentifier
+            )
+            and (action_id is not None) + (trigger_id is not None) < 2
+        ):
+            self._values = (
+                [*literals] if literals else None,
+                variables,
+                literals_uri,
+                action_id,
+                trigger_id,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                literals,
+                variables,
+                literals_uri,
+                action_id,
+                trigger_id,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             literals,
             variables,
             literals_uri,
             action_id,
             trigger_id,
-        )
+        ) = self._values
+        if literals is not None:
+            _fast.put_models(_target.literals, literals)
+        if variables is not None:
+            variables._fm_into(_target.variables)
+        if literals_uri is not None:
+            _target.literals_uri = literals_uri
+        if action_id is not None:
+            action_id._fm_into(_target.action_id)
+        if trigger_id is not None:
+            trigger_id._fm_into(_target.trigger_id)
 
     @property
     def literals(self) -> list[_task_common.NamedLiteral]:
@@ -57,21 +115,25 @@ class LiteralsToLaunchFormJsonRequest(_Message):
     def variables(self) -> _core_interface.VariableMap | None:
         """``variables``: optional flyteidl2.core.VariableMap, field 2."""
         value: _core_interface.VariableMap | None = (
-            self._present("variables") if self._pb.HasField("variables") else None
+            self._present("variables")
+            if (self._pb or self._message()).HasField("variables")
+            else None
         )
         return value
 
     @property
     def literals_uri(self) -> str:
         """``literals_uri``: string, field 3."""
-        value: str = self._pb.literals_uri
+        value: str = (self._pb or self._message()).literals_uri
         return value
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 4."""
         value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id") if self._pb.HasField("action_id") else None
+            self._present("action_id")
+            if (self._pb or self._message()).HasField("action_id")
+            else None
         )
         return value
 
@@ -79,7 +141,9 @@ class LiteralsToLaunchFormJsonRequest(_Message):
     def trigger_id(self) -> _common_identifier.TriggerIdentifier | None:
         """``trigger_id``: optional flyteidl2.common.TriggerIdentifier, field 5."""
         value: _common_identifier.TriggerIdentifier | None = (
-            self._present("trigger_id") if self._pb.HasField("trigger_id") else None
+            self._present("trigger_id")
+            if (self._pb or self._message()).HasField("trigger_id")
+            else None
         )
         return value
 
@@ -95,15 +159,27 @@ class LiteralsToLaunchFormJsonResponse(_Message):
         self,
         json: dict[str, _typing.Any] | None = None,
     ) -> None:
-        self._build(
-            json,
-        )
+        if json is None:
+            self._values = (json,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                json,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (json,) = self._values
 
     @property
     def json(self) -> dict[str, _typing.Any] | None:
         """``json``: optional google.protobuf.Struct, field 1."""
         value: dict[str, _typing.Any] | None = (
-            self._present("json") if self._pb.HasField("json") else None
+            self._present("json") if (self._pb or self._message()).HasField("json") else None
         )
         return value
 
@@ -119,15 +195,27 @@ class LaunchFormJsonToLiteralsRequest(_Message):
         self,
         json: dict[str, _typing.Any] | None = None,
     ) -> None:
-        self._build(
-            json,
-        )
+        if json is None:
+            self._values = (json,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                json,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (json,) = self._values
 
     @property
     def json(self) -> dict[str, _typing.Any] | None:
         """``json``: optional google.protobuf.Struct, field 1."""
         value: dict[str, _typing.Any] | None = (
-            self._present("json") if self._pb.HasField("json") else None
+            self._present("json") if (self._pb or self._message()).HasField("json") else None
         )
         return value
 
@@ -143,9 +231,23 @@ class LaunchFormJsonToLiteralsResponse(_Message):
         self,
         literals: _abc.Iterable[_task_common.NamedLiteral] | None = None,
     ) -> None:
-        self._build(
-            literals,
-        )
+        if literals is None or _fast.models(literals, _flyteidl2_task_common_pb2.NamedLiteral):
+            self._values = ([*literals] if literals else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                literals,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (literals,) = self._values
+        if literals is not None:
+            _fast.put_models(_target.literals, literals)
 
     @property
     def literals(self) -> list[_task_common.NamedLiteral]:
@@ -165,15 +267,35 @@ class TaskSpecToLaunchFormJsonRequest(_Message):
         self,
         task_spec: _task_task_definition.TaskSpec | None = None,
     ) -> None:
-        self._build(
-            task_spec,
-        )
+        if (
+            task_spec is None
+            or getattr(task_spec.__class__, "_IDL_PB", None)
+            is _flyteidl2_task_task_definition_pb2.TaskSpec
+        ):
+            self._values = (task_spec,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                task_spec,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (task_spec,) = self._values
+        if task_spec is not None:
+            task_spec._fm_into(_target.task_spec)
 
     @property
     def task_spec(self) -> _task_task_definition.TaskSpec | None:
         """``task_spec``: optional flyteidl2.task.TaskSpec, field 1."""
         value: _task_task_definition.TaskSpec | None = (
-            self._present("task_spec") if self._pb.HasField("task_spec") else None
+            self._present("task_spec")
+            if (self._pb or self._message()).HasField("task_spec")
+            else None
         )
         return value
 
@@ -189,15 +311,27 @@ class TaskSpecToLaunchFormJsonResponse(_Message):
         self,
         json: dict[str, _typing.Any] | None = None,
     ) -> None:
-        self._build(
-            json,
-        )
+        if json is None:
+            self._values = (json,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                json,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (json,) = self._values
 
     @property
     def json(self) -> dict[str, _typing.Any] | None:
         """``json``: optional google.protobuf.Struct, field 1."""
         value: dict[str, _typing.Any] | None = (
-            self._present("json") if self._pb.HasField("json") else None
+            self._present("json") if (self._pb or self._message()).HasField("json") else None
         )
         return value
 
@@ -217,16 +351,42 @@ class JsonValuesToLiteralsRequest(_Message):
         variables: _core_interface.VariableMap | None = None,
         values: dict[str, _typing.Any] | None = None,
     ) -> None:
-        self._build(
+        if (
+            variables is None
+            or getattr(variables.__class__, "_IDL_PB", None)
+            is _flyteidl2_core_interface_pb2.VariableMap
+        ) and values is None:
+            self._values = (
+                variables,
+                values,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                variables,
+                values,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             variables,
             values,
-        )
+        ) = self._values
+        if variables is not None:
+            variables._fm_into(_target.variables)
 
     @property
     def variables(self) -> _core_interface.VariableMap | None:
         """``variables``: optional flyteidl2.core.VariableMap, field 1."""
         value: _core_interface.VariableMap | None = (
-            self._present("variables") if self._pb.HasField("variables") else None
+            self._present("variables")
+            if (self._pb or self._message()).HasField("variables")
+            else None
         )
         return value
 
@@ -234,7 +394,7 @@ class JsonValuesToLiteralsRequest(_Message):
     def values(self) -> dict[str, _typing.Any] | None:
         """``values``: optional google.protobuf.Struct, field 2."""
         value: dict[str, _typing.Any] | None = (
-            self._present("values") if self._pb.HasField("values") else None
+            self._present("values") if (self._pb or self._message()).HasField("values") else None
         )
         return value
 
@@ -250,9 +410,23 @@ class JsonValuesToLiteralsResponse(_Message):
         self,
         literals: _abc.Iterable[_task_common.NamedLiteral] | None = None,
     ) -> None:
-        self._build(
-            literals,
-        )
+        if literals is None or _fast.models(literals, _flyteidl2_task_common_pb2.NamedLiteral):
+            self._values = ([*literals] if literals else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                literals,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (literals,) = self._values
+        if literals is not None:
+            _fast.put_models(_target.literals, literals)
 
     @property
     def literals(self) -> list[_task_common.NamedLiteral]:

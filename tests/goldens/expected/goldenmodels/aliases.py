@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fixtures import aliases_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -39,10 +40,36 @@ class Job(_Message):
         status: Status | int | None = None,
         history: _abc.Iterable[Status | int] | None = None,
     ) -> None:
-        self._build(
+        if (
+            status is None
+            or (
+                (status.__class__ is int or status.__class__ is Status)
+                and -2147483648 <= status <= 2147483647
+            )
+        ) and history is None:
+            self._values = (
+                status,
+                history,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                status,
+                history,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             status,
             history,
-        )
+        ) = self._values
+        if status is not None:
+            _target.status = status
 
     @property
     def status(self) -> Status:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fixtures import comments_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
@@ -49,9 +50,26 @@ class Documented(_Message):
             self,
             weather: Weather | int | None = None,
         ) -> None:
-            self._build(
-                weather,
-            )
+            if weather is None or (
+                (weather.__class__ is int or weather.__class__ is Weather)
+                and -2147483648 <= weather <= 2147483647
+            ):
+                self._values = (weather,)
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    weather,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (weather,) = self._values
+            if weather is not None:
+                _target.weather = weather
 
         @property
         def weather(self) -> Weather:
@@ -69,7 +87,52 @@ class Documented(_Message):
         undocumented: str | None = None,
         nested: Documented.Nested | None = None,
     ) -> None:
-        self._build(
+        if (
+            (plain is None or (plain.__class__ is str and plain.isascii()))
+            and (
+                trailing is None
+                or (trailing.__class__ is int and -2147483648 <= trailing <= 2147483647)
+            )
+            and (tricky is None or (tricky.__class__ is str and tricky.isascii()))
+            and (
+                ends_in_quote is None
+                or (ends_in_quote.__class__ is str and ends_in_quote.isascii())
+            )
+            and (both is None or (both.__class__ is str and both.isascii()))
+            and (undocumented is None or (undocumented.__class__ is str and undocumented.isascii()))
+            and (
+                nested is None
+                or getattr(nested.__class__, "_IDL_PB", None) is _pb2.Documented.Nested
+            )
+        ):
+            self._values = (
+                plain,
+                trailing,
+                tricky,
+                ends_in_quote,
+                both,
+                undocumented,
+                nested,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                plain,
+                trailing,
+                tricky,
+                ends_in_quote,
+                both,
+                undocumented,
+                nested,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             plain,
             trailing,
             tricky,
@@ -77,48 +140,62 @@ class Documented(_Message):
             both,
             undocumented,
             nested,
-        )
+        ) = self._values
+        if plain is not None:
+            _target.plain = plain
+        if trailing is not None:
+            _target.trailing = trailing
+        if tricky is not None:
+            _target.tricky = tricky
+        if ends_in_quote is not None:
+            _target.ends_in_quote = ends_in_quote
+        if both is not None:
+            _target.both = both
+        if undocumented is not None:
+            _target.undocumented = undocumented
+        if nested is not None:
+            nested._fm_into(_target.nested)
 
     @property
     def plain(self) -> str:
         """A commented field."""
-        value: str = self._pb.plain
+        value: str = (self._pb or self._message()).plain
         return value
 
     @property
     def trailing(self) -> int:
         """Trailing comment on a field."""
-        value: int = self._pb.trailing
+        value: int = (self._pb or self._message()).trailing
         return value
 
     @property
     def tricky(self) -> str:
         """Quotes that would end a docstring: \"\"\" and a backslash \\ and \\n stay text."""
-        value: str = self._pb.tricky
+        value: str = (self._pb or self._message()).tricky
         return value
 
     @property
     def ends_in_quote(self) -> str:
         """Ends with a quote: "quoted" """
-        value: str = self._pb.ends_in_quote
+        value: str = (self._pb or self._message()).ends_in_quote
         return value
 
     @property
     def both(self) -> str:
         """Leading comments win over trailing ones."""
-        value: str = self._pb.both
+        value: str = (self._pb or self._message()).both
         return value
 
     @property
     def undocumented(self) -> str:
         """``undocumented``: string, field 6."""
-        value: str = self._pb.undocumented
+        value: str = (self._pb or self._message()).undocumented
         return value
 
     @property
     def nested(self) -> Documented.Nested | None:
         """``nested``: optional fixtures.comments.Documented.Nested, field 7."""
         value: Documented.Nested | None = (
-            self._present("nested") if self._pb.HasField("nested") else None
+            self._present("nested") if (self._pb or self._message()).HasField("nested") else None
         )
         return value

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fixtures import deprecated_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
@@ -27,14 +28,28 @@ class OldMessage(_Message):
         self,
         name: str | None = None,
     ) -> None:
-        self._build(
-            name,
-        )
+        if name is None or (name.__class__ is str and name.isascii()):
+            self._values = (name,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (name,) = self._values
+        if name is not None:
+            _target.name = name
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
 
@@ -57,29 +72,72 @@ class Current(_Message):
         legacy: OldMessage | None = None,
         old_enum: OldEnum | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is str and name.isascii()))
+            and (old_name is None or (old_name.__class__ is str and old_name.isascii()))
+            and (legacy is None or getattr(legacy.__class__, "_IDL_PB", None) is _pb2.OldMessage)
+            and (
+                old_enum is None
+                or (
+                    (old_enum.__class__ is int or old_enum.__class__ is OldEnum)
+                    and -2147483648 <= old_enum <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                name,
+                old_name,
+                legacy,
+                old_enum,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                old_name,
+                legacy,
+                old_enum,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             old_name,
             legacy,
             old_enum,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if old_name is not None:
+            _target.old_name = old_name
+        if legacy is not None:
+            legacy._fm_into(_target.legacy)
+        if old_enum is not None:
+            _target.old_enum = old_enum
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def old_name(self) -> str:
         """Use `name` instead."""
-        value: str = self._pb.old_name
+        value: str = (self._pb or self._message()).old_name
         return value
 
     @property
     def legacy(self) -> OldMessage | None:
         """``legacy``: optional fixtures.deprecated.OldMessage, field 3."""
-        value: OldMessage | None = self._present("legacy") if self._pb.HasField("legacy") else None
+        value: OldMessage | None = (
+            self._present("legacy") if (self._pb or self._message()).HasField("legacy") else None
+        )
         return value
 
     @property

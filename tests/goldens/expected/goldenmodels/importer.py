@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fixtures import importer_pb2 as _pb2
+from fixtures.imports import common_pb2 as _fixtures_imports_common_pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -25,14 +27,28 @@ class Item(_Message):
         self,
         local: str | None = None,
     ) -> None:
-        self._build(
-            local,
-        )
+        if local is None or (local.__class__ is str and local.isascii()):
+            self._values = (local,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                local,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (local,) = self._values
+        if local is not None:
+            _target.local = local
 
     @property
     def local(self) -> str:
         """``local``: string, field 1."""
-        value: str = self._pb.local
+        value: str = (self._pb or self._message()).local
         return value
 
 
@@ -59,27 +75,81 @@ class Basket(_Message):
         kind: _imports_common.Kind | int | None = None,
         by_name: _abc.Mapping[str, _imports_common.Item] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                theirs is None
+                or getattr(theirs.__class__, "_IDL_PB", None) is _fixtures_imports_common_pb2.Item
+            )
+            and (ours is None or getattr(ours.__class__, "_IDL_PB", None) is _pb2.Item)
+            and (many is None or _fast.models(many, _fixtures_imports_common_pb2.Item))
+            and (
+                detail is None
+                or getattr(detail.__class__, "_IDL_PB", None)
+                is _fixtures_imports_common_pb2.Item.Detail
+            )
+            and (kind is None or (kind.__class__ is int and -2147483648 <= kind <= 2147483647))
+            and (by_name is None or _fast.model_map(by_name, _fixtures_imports_common_pb2.Item))
+        ):
+            self._values = (
+                theirs,
+                ours,
+                [*many] if many else None,
+                detail,
+                kind,
+                {**by_name} if by_name else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                theirs,
+                ours,
+                many,
+                detail,
+                kind,
+                by_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             theirs,
             ours,
             many,
             detail,
             kind,
             by_name,
-        )
+        ) = self._values
+        if theirs is not None:
+            theirs._fm_into(_target.theirs)
+        if ours is not None:
+            ours._fm_into(_target.ours)
+        if many is not None:
+            _fast.put_models(_target.many, many)
+        if detail is not None:
+            detail._fm_into(_target.detail)
+        if kind is not None:
+            _target.kind = kind
+        if by_name is not None:
+            _fast.put_model_map(_target.by_name, by_name)
 
     @property
     def theirs(self) -> _imports_common.Item | None:
         """``theirs``: optional fixtures.imports.common.Item, field 1."""
         value: _imports_common.Item | None = (
-            self._present("theirs") if self._pb.HasField("theirs") else None
+            self._present("theirs") if (self._pb or self._message()).HasField("theirs") else None
         )
         return value
 
     @property
     def ours(self) -> Item | None:
         """``ours``: optional fixtures.importer.Item, field 2."""
-        value: Item | None = self._present("ours") if self._pb.HasField("ours") else None
+        value: Item | None = (
+            self._present("ours") if (self._pb or self._message()).HasField("ours") else None
+        )
         return value
 
     @property
@@ -92,7 +162,7 @@ class Basket(_Message):
     def detail(self) -> _imports_common.Item.Detail | None:
         """``detail``: optional fixtures.imports.common.Item.Detail, field 4."""
         value: _imports_common.Item.Detail | None = (
-            self._present("detail") if self._pb.HasField("detail") else None
+            self._present("detail") if (self._pb or self._message()).HasField("detail") else None
         )
         return value
 

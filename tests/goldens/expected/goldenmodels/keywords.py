@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fixtures import keywords_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -50,7 +51,58 @@ class Keywords(_Message):
         match: str | None = None,
         type: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (from_ is None or (from_.__class__ is str and from_.isascii()))
+            and (class_ is None or (class_.__class__ is str and class_.isascii()))
+            and (def_ is None or (def_.__class__ is int and -2147483648 <= def_ <= 2147483647))
+            and (import_ is None or import_.__class__ is bool)
+            and (lambda_ is None or (lambda_.__class__ is str and lambda_.isascii()))
+            and (None_ is None or (None_.__class__ is str and None_.isascii()))
+            and (True_ is None or True_.__class__ is bool)
+            and (False_ is None or False_.__class__ is bool)
+            and (async_ is None or (async_.__class__ is str and async_.isascii()))
+            and (await_ is None or (await_.__class__ is str and await_.isascii()))
+            and (match is None or (match.__class__ is str and match.isascii()))
+            and (type is None or (type.__class__ is str and type.isascii()))
+        ):
+            self._values = (
+                from_,
+                class_,
+                def_,
+                import_,
+                lambda_,
+                None_,
+                True_,
+                False_,
+                async_,
+                await_,
+                match,
+                type,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                from_,
+                class_,
+                def_,
+                import_,
+                lambda_,
+                None_,
+                True_,
+                False_,
+                async_,
+                await_,
+                match,
+                type,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             from_,
             class_,
             def_,
@@ -63,7 +115,31 @@ class Keywords(_Message):
             await_,
             match,
             type,
-        )
+        ) = self._values
+        if from_ is not None:
+            setattr(_target, "from", from_)
+        if class_ is not None:
+            setattr(_target, "class", class_)
+        if def_ is not None:
+            setattr(_target, "def", def_)
+        if import_ is not None:
+            setattr(_target, "import", import_)
+        if lambda_ is not None:
+            setattr(_target, "lambda", lambda_)
+        if None_ is not None:
+            setattr(_target, "None", None_)
+        if True_ is not None:
+            setattr(_target, "True", True_)
+        if False_ is not None:
+            setattr(_target, "False", False_)
+        if async_ is not None:
+            setattr(_target, "async", async_)
+        if await_ is not None:
+            setattr(_target, "await", await_)
+        if match is not None:
+            _target.match = match
+        if type is not None:
+            _target.type = type
 
     @property
     def from_(self) -> str:
@@ -128,13 +204,13 @@ class Keywords(_Message):
     @property
     def match(self) -> str:
         """A soft keyword: a legal Python name, kept as is."""
-        value: str = self._pb.match
+        value: str = (self._pb or self._message()).match
         return value
 
     @property
     def type(self) -> str:
         """Likewise a soft keyword (3.12), and a builtin."""
-        value: str = self._pb.type
+        value: str = (self._pb or self._message()).type
         return value
 
 
@@ -170,7 +246,55 @@ class Members(_Message):
         _get_: str | None = None,
         value: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (to_dict_ is None or (to_dict_.__class__ is str and to_dict_.isascii()))
+            and (is_empty_ is None or is_empty_.__class__ is bool)
+            and (wrap_ is None or (wrap_.__class__ is str and wrap_.isascii()))
+            and (
+                from_flyte_idl_ is None
+                or (from_flyte_idl_.__class__ is str and from_flyte_idl_.isascii())
+            )
+            and (which_oneof_ is None or (which_oneof_.__class__ is str and which_oneof_.isascii()))
+            and (self_ is None or (self_.__class__ is str and self_.isascii()))
+            and (property_ is None or (property_.__class__ is str and property_.isascii()))
+            and (_pb_ is None or (_pb_.__class__ is str and _pb_.isascii()))
+            and (_get_ is None or (_get_.__class__ is str and _get_.isascii()))
+            and (value is None or (value.__class__ is str and value.isascii()))
+        ):
+            self._values = (
+                to_dict_,
+                is_empty_,
+                wrap_,
+                from_flyte_idl_,
+                which_oneof_,
+                self_,
+                property_,
+                _pb_,
+                _get_,
+                value,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                to_dict_,
+                is_empty_,
+                wrap_,
+                from_flyte_idl_,
+                which_oneof_,
+                self_,
+                property_,
+                _pb_,
+                _get_,
+                value,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             to_dict_,
             is_empty_,
             wrap_,
@@ -181,7 +305,27 @@ class Members(_Message):
             _pb_,
             _get_,
             value,
-        )
+        ) = self._values
+        if to_dict_ is not None:
+            _target.to_dict = to_dict_
+        if is_empty_ is not None:
+            _target.is_empty = is_empty_
+        if wrap_ is not None:
+            _target.wrap = wrap_
+        if from_flyte_idl_ is not None:
+            _target.from_flyte_idl = from_flyte_idl_
+        if which_oneof_ is not None:
+            _target.which_oneof = which_oneof_
+        if self_ is not None:
+            _target.self = self_
+        if property_ is not None:
+            _target.property = property_
+        if _pb_ is not None:
+            _target._pb = _pb_
+        if _get_ is not None:
+            _target._get = _get_
+        if value is not None:
+            _target.value = value
 
     @property
     def to_dict_(self) -> str:
@@ -240,7 +384,7 @@ class Members(_Message):
     @property
     def value(self) -> str:
         """The property body's local variable: harmless."""
-        value: str = self._pb.value
+        value: str = (self._pb or self._message()).value
         return value
 
 
@@ -281,7 +425,76 @@ class Builtins(_Message):
         len: _builtins.str | None = None,
         cls: _builtins.str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                int is None
+                or (int.__class__ is _fast.builtins.int and -2147483648 <= int <= 2147483647)
+            )
+            and (float is None or float.__class__ is _fast.builtins.float)
+            and (bool is None or bool.__class__ is _fast.builtins.bool)
+            and (str is None or (str.__class__ is _fast.builtins.str and str.isascii()))
+            and (bytes is None or bytes.__class__ is _fast.builtins.bytes)
+            and (list is None or _fast.strings(list))
+            and dict is None
+            and (
+                id is None
+                or (
+                    id.__class__ is _fast.builtins.int
+                    and -9223372036854775808 <= id <= 9223372036854775807
+                )
+            )
+            and (
+                hash is None
+                or (
+                    hash.__class__ is _fast.builtins.int
+                    and -9223372036854775808 <= hash <= 9223372036854775807
+                )
+            )
+            and (format is None or (format.__class__ is _fast.builtins.str and format.isascii()))
+            and (object is None or (object.__class__ is _fast.builtins.str and object.isascii()))
+            and (len is None or (len.__class__ is _fast.builtins.str and len.isascii()))
+            and (cls is None or (cls.__class__ is _fast.builtins.str and cls.isascii()))
+        ):
+            self._values = (
+                int,
+                float,
+                bool,
+                str,
+                bytes,
+                [*list] if list else None,
+                dict,
+                id,
+                hash,
+                format,
+                object,
+                len,
+                cls,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                int,
+                float,
+                bool,
+                str,
+                bytes,
+                list,
+                dict,
+                id,
+                hash,
+                format,
+                object,
+                len,
+                cls,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             int,
             float,
             bool,
@@ -295,36 +508,60 @@ class Builtins(_Message):
             object,
             len,
             cls,
-        )
+        ) = self._values
+        if int is not None:
+            _target.int = int
+        if float is not None:
+            _target.float = float
+        if bool is not None:
+            _target.bool = bool
+        if str is not None:
+            _target.str = str
+        if bytes is not None:
+            _target.bytes = bytes
+        if list is not None:
+            _target.list.extend(list)
+        if id is not None:
+            _target.id = id
+        if hash is not None:
+            _target.hash = hash
+        if format is not None:
+            _target.format = format
+        if object is not None:
+            _target.object = object
+        if len is not None:
+            _target.len = len
+        if cls is not None:
+            _target.cls = cls
 
     @property
     def int(self) -> _builtins.int:
         """Builtins whose names are also types in the annotations."""
-        value: _builtins.int = self._pb.int
+        value: _builtins.int = (self._pb or self._message()).int
         return value
 
     @property
     def float(self) -> _builtins.float:
         """``float``: double, field 2."""
-        value: _builtins.float = self._pb.float
+        value: _builtins.float = (self._pb or self._message()).float
         return value
 
     @property
     def bool(self) -> _builtins.bool:
         """``bool``: bool, field 3."""
-        value: _builtins.bool = self._pb.bool
+        value: _builtins.bool = (self._pb or self._message()).bool
         return value
 
     @property
     def str(self) -> _builtins.str:
         """``str``: string, field 4."""
-        value: _builtins.str = self._pb.str
+        value: _builtins.str = (self._pb or self._message()).str
         return value
 
     @property
     def bytes(self) -> _builtins.bytes:
         """``bytes``: bytes, field 5."""
-        value: _builtins.bytes = self._pb.bytes
+        value: _builtins.bytes = (self._pb or self._message()).bytes
         return value
 
     @property
@@ -342,37 +579,37 @@ class Builtins(_Message):
     @property
     def id(self) -> _builtins.int:
         """Other builtins: no effect on the annotations."""
-        value: _builtins.int = self._pb.id
+        value: _builtins.int = (self._pb or self._message()).id
         return value
 
     @property
     def hash(self) -> _builtins.int:
         """``hash``: int64, field 11."""
-        value: _builtins.int = self._pb.hash
+        value: _builtins.int = (self._pb or self._message()).hash
         return value
 
     @property
     def format(self) -> _builtins.str:
         """``format``: string, field 12."""
-        value: _builtins.str = self._pb.format
+        value: _builtins.str = (self._pb or self._message()).format
         return value
 
     @property
     def object(self) -> _builtins.str:
         """``object``: string, field 13."""
-        value: _builtins.str = self._pb.object
+        value: _builtins.str = (self._pb or self._message()).object
         return value
 
     @property
     def len(self) -> _builtins.str:
         """``len``: string, field 14."""
-        value: _builtins.str = self._pb.len
+        value: _builtins.str = (self._pb or self._message()).len
         return value
 
     @property
     def cls(self) -> _builtins.str:
         """``cls``: string, field 15."""
-        value: _builtins.str = self._pb.cls
+        value: _builtins.str = (self._pb or self._message()).cls
         return value
 
 
@@ -405,10 +642,36 @@ class Reserved(_Message):
         constant: Reserved.Constant | int | None = None,
         constants: _abc.Iterable[Reserved.Constant | int] | None = None,
     ) -> None:
-        self._build(
+        if (
+            constant is None
+            or (
+                (constant.__class__ is int or constant.__class__ is Reserved.Constant)
+                and -2147483648 <= constant <= 2147483647
+            )
+        ) and constants is None:
+            self._values = (
+                constant,
+                constants,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                constant,
+                constants,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             constant,
             constants,
-        )
+        ) = self._values
+        if constant is not None:
+            _target.constant = constant
 
     @property
     def constant(self) -> Reserved.Constant:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fixtures import maps_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -33,14 +34,28 @@ class Entry(_Message):
         self,
         note: str | None = None,
     ) -> None:
-        self._build(
-            note,
-        )
+        if note is None or (note.__class__ is str and note.isascii()):
+            self._values = (note,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                note,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (note,) = self._values
+        if note is not None:
+            _target.note = note
 
     @property
     def note(self) -> str:
         """``note``: string, field 1."""
-        value: str = self._pb.note
+        value: str = (self._pb or self._message()).note
         return value
 
 
@@ -79,7 +94,58 @@ class Maps(_Message):
         string_to_enum: _abc.Mapping[str, Level | int] | None = None,
         string_to_duration: _abc.Mapping[str, _datetime.timedelta] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (string_to_string is None or _fast.string_map(string_to_string))
+            and int32_to_double is None
+            and int64_to_bytes is None
+            and uint32_to_bool is None
+            and uint64_to_enum is None
+            and sint32_to_message is None
+            and fixed64_to_int64 is None
+            and sfixed32_to_float is None
+            and bool_to_string is None
+            and (string_to_message is None or _fast.model_map(string_to_message, _pb2.Entry))
+            and string_to_enum is None
+            and string_to_duration is None
+        ):
+            self._values = (
+                {**string_to_string} if string_to_string else None,
+                int32_to_double,
+                int64_to_bytes,
+                uint32_to_bool,
+                uint64_to_enum,
+                sint32_to_message,
+                fixed64_to_int64,
+                sfixed32_to_float,
+                bool_to_string,
+                {**string_to_message} if string_to_message else None,
+                string_to_enum,
+                string_to_duration,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                string_to_string,
+                int32_to_double,
+                int64_to_bytes,
+                uint32_to_bool,
+                uint64_to_enum,
+                sint32_to_message,
+                fixed64_to_int64,
+                sfixed32_to_float,
+                bool_to_string,
+                string_to_message,
+                string_to_enum,
+                string_to_duration,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             string_to_string,
             int32_to_double,
             int64_to_bytes,
@@ -92,7 +158,11 @@ class Maps(_Message):
             string_to_message,
             string_to_enum,
             string_to_duration,
-        )
+        ) = self._values
+        if string_to_string is not None:
+            _target.string_to_string.update(string_to_string)
+        if string_to_message is not None:
+            _fast.put_model_map(_target.string_to_message, string_to_message)
 
     @property
     def string_to_string(self) -> dict[str, str]:

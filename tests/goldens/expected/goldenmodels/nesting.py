@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fixtures import nesting_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -74,16 +75,58 @@ class Outer(_Message):
                 depth: Outer.Middle.Depth | int | None = None,
                 colour: Outer.Colour | int | None = None,
             ) -> None:
-                self._build(
+                if (
+                    (name is None or (name.__class__ is str and name.isascii()))
+                    and (
+                        depth is None
+                        or (
+                            (depth.__class__ is int or depth.__class__ is Outer.Middle.Depth)
+                            and -2147483648 <= depth <= 2147483647
+                        )
+                    )
+                    and (
+                        colour is None
+                        or (
+                            (colour.__class__ is int or colour.__class__ is Outer.Colour)
+                            and -2147483648 <= colour <= 2147483647
+                        )
+                    )
+                ):
+                    self._values = (
+                        name,
+                        depth,
+                        colour,
+                    )
+                    self._pb = None
+                    self._cache = None
+                    self._hash = None
+                    if self._VALIDATE:
+                        self._fm_validate()
+                else:
+                    self._build(
+                        name,
+                        depth,
+                        colour,
+                    )
+
+            def _fm_fill(self, _target: _fast.Target) -> None:
+                """Write the values this model was built from into ``_target``, an empty message."""
+                (
                     name,
                     depth,
                     colour,
-                )
+                ) = self._values
+                if name is not None:
+                    _target.name = name
+                if depth is not None:
+                    _target.depth = depth
+                if colour is not None:
+                    _target.colour = colour
 
             @property
             def name(self) -> str:
                 """``name``: string, field 1."""
-                value: str = self._pb.name
+                value: str = (self._pb or self._message()).name
                 return value
 
             @property
@@ -103,16 +146,41 @@ class Outer(_Message):
             inner: Outer.Middle.Inner | None = None,
             inners: _abc.Iterable[Outer.Middle.Inner] | None = None,
         ) -> None:
-            self._build(
+            if (
+                inner is None
+                or getattr(inner.__class__, "_IDL_PB", None) is _pb2.Outer.Middle.Inner
+            ) and (inners is None or _fast.models(inners, _pb2.Outer.Middle.Inner)):
+                self._values = (
+                    inner,
+                    [*inners] if inners else None,
+                )
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    inner,
+                    inners,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (
                 inner,
                 inners,
-            )
+            ) = self._values
+            if inner is not None:
+                inner._fm_into(_target.inner)
+            if inners is not None:
+                _fast.put_models(_target.inners, inners)
 
         @property
         def inner(self) -> Outer.Middle.Inner | None:
             """``inner``: optional fixtures.nesting.Outer.Middle.Inner, field 1."""
             value: Outer.Middle.Inner | None = (
-                self._present("inner") if self._pb.HasField("inner") else None
+                self._present("inner") if (self._pb or self._message()).HasField("inner") else None
             )
             return value
 
@@ -130,19 +198,72 @@ class Outer(_Message):
         colours: _abc.Iterable[Outer.Colour | int] | None = None,
         top: TopLevel | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (middle is None or getattr(middle.__class__, "_IDL_PB", None) is _pb2.Outer.Middle)
+            and (
+                shortcut is None
+                or getattr(shortcut.__class__, "_IDL_PB", None) is _pb2.Outer.Middle.Inner
+            )
+            and (
+                colour is None
+                or (
+                    (colour.__class__ is int or colour.__class__ is Outer.Colour)
+                    and -2147483648 <= colour <= 2147483647
+                )
+            )
+            and colours is None
+            and (
+                top is None
+                or (
+                    (top.__class__ is int or top.__class__ is TopLevel)
+                    and -2147483648 <= top <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                middle,
+                shortcut,
+                colour,
+                colours,
+                top,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                middle,
+                shortcut,
+                colour,
+                colours,
+                top,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             middle,
             shortcut,
             colour,
             colours,
             top,
-        )
+        ) = self._values
+        if middle is not None:
+            middle._fm_into(_target.middle)
+        if shortcut is not None:
+            shortcut._fm_into(_target.shortcut)
+        if colour is not None:
+            _target.colour = colour
+        if top is not None:
+            _target.top = top
 
     @property
     def middle(self) -> Outer.Middle | None:
         """``middle``: optional fixtures.nesting.Outer.Middle, field 1."""
         value: Outer.Middle | None = (
-            self._present("middle") if self._pb.HasField("middle") else None
+            self._present("middle") if (self._pb or self._message()).HasField("middle") else None
         )
         return value
 
@@ -150,7 +271,9 @@ class Outer(_Message):
     def shortcut(self) -> Outer.Middle.Inner | None:
         """``shortcut``: optional fixtures.nesting.Outer.Middle.Inner, field 2."""
         value: Outer.Middle.Inner | None = (
-            self._present("shortcut") if self._pb.HasField("shortcut") else None
+            self._present("shortcut")
+            if (self._pb or self._message()).HasField("shortcut")
+            else None
         )
         return value
 
@@ -188,16 +311,46 @@ class Sibling(_Message):
         inner: Outer.Middle.Inner | None = None,
         depth: Outer.Middle.Depth | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            inner is None or getattr(inner.__class__, "_IDL_PB", None) is _pb2.Outer.Middle.Inner
+        ) and (
+            depth is None
+            or (
+                (depth.__class__ is int or depth.__class__ is Outer.Middle.Depth)
+                and -2147483648 <= depth <= 2147483647
+            )
+        ):
+            self._values = (
+                inner,
+                depth,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                inner,
+                depth,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             inner,
             depth,
-        )
+        ) = self._values
+        if inner is not None:
+            inner._fm_into(_target.inner)
+        if depth is not None:
+            _target.depth = depth
 
     @property
     def inner(self) -> Outer.Middle.Inner | None:
         """``inner``: optional fixtures.nesting.Outer.Middle.Inner, field 1."""
         value: Outer.Middle.Inner | None = (
-            self._present("inner") if self._pb.HasField("inner") else None
+            self._present("inner") if (self._pb or self._message()).HasField("inner") else None
         )
         return value
 

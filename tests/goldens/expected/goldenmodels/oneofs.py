@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fixtures import oneofs_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -33,14 +34,28 @@ class Payload(_Message):
         self,
         text: str | None = None,
     ) -> None:
-        self._build(
-            text,
-        )
+        if text is None or (text.__class__ is str and text.isascii()):
+            self._values = (text,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                text,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (text,) = self._values
+        if text is not None:
+            _target.text = text
 
     @property
     def text(self) -> str:
         """``text``: string, field 1."""
-        value: str = self._pb.text
+        value: str = (self._pb or self._message()).text
         return value
 
 
@@ -75,7 +90,75 @@ class Choice(_Message):
         other_payload: Payload | None = None,
         tags: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (label is None or (label.__class__ is str and label.isascii()))
+            and (
+                number is None
+                or (
+                    number.__class__ is int
+                    and -9223372036854775808 <= number <= 9223372036854775807
+                )
+            )
+            and (word is None or (word.__class__ is str and word.isascii()))
+            and (
+                mode is None
+                or (
+                    (mode.__class__ is int or mode.__class__ is Mode)
+                    and -2147483648 <= mode <= 2147483647
+                )
+            )
+            and (payload is None or getattr(payload.__class__, "_IDL_PB", None) is _pb2.Payload)
+            and (at is None or _fast.timestamp(at))
+            and (blob is None or blob.__class__ is bytes)
+            and (flag is None or flag.__class__ is bool)
+            and (
+                other_payload is None
+                or getattr(other_payload.__class__, "_IDL_PB", None) is _pb2.Payload
+            )
+            and (tags is None or _fast.strings(tags))
+            and (number is not None)
+            + (word is not None)
+            + (mode is not None)
+            + (payload is not None)
+            + (at is not None)
+            + (blob is not None)
+            < 2
+            and (flag is not None) + (other_payload is not None) < 2
+        ):
+            self._values = (
+                label,
+                number,
+                word,
+                mode,
+                payload,
+                at,
+                blob,
+                flag,
+                other_payload,
+                [*tags] if tags else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                label,
+                number,
+                word,
+                mode,
+                payload,
+                at,
+                blob,
+                flag,
+                other_payload,
+                tags,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             label,
             number,
             word,
@@ -86,57 +169,83 @@ class Choice(_Message):
             flag,
             other_payload,
             tags,
-        )
+        ) = self._values
+        if label is not None:
+            _target.label = label
+        if number is not None:
+            _target.number = number
+        if word is not None:
+            _target.word = word
+        if mode is not None:
+            _target.mode = mode
+        if payload is not None:
+            payload._fm_into(_target.payload)
+        if at is not None:
+            _fast.put_timestamp(_target.at, at)
+        if blob is not None:
+            _target.blob = blob
+        if flag is not None:
+            _target.flag = flag
+        if other_payload is not None:
+            other_payload._fm_into(_target.other_payload)
+        if tags is not None:
+            _target.tags.extend(tags)
 
     @property
     def label(self) -> str:
         """``label``: string, field 1."""
-        value: str = self._pb.label
+        value: str = (self._pb or self._message()).label
         return value
 
     @property
     def number(self) -> int | None:
         """``number``: optional int64, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: int | None = pb.number if pb.HasField("number") else None
         return value
 
     @property
     def word(self) -> str | None:
         """``word``: optional string, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.word if pb.HasField("word") else None
         return value
 
     @property
     def mode(self) -> Mode | None:
         """``mode``: optional fixtures.oneofs.Mode, field 4."""
-        value: Mode | None = self._present("mode") if self._pb.HasField("mode") else None
+        value: Mode | None = (
+            self._present("mode") if (self._pb or self._message()).HasField("mode") else None
+        )
         return value
 
     @property
     def payload(self) -> Payload | None:
         """``payload``: optional fixtures.oneofs.Payload, field 5."""
-        value: Payload | None = self._present("payload") if self._pb.HasField("payload") else None
+        value: Payload | None = (
+            self._present("payload") if (self._pb or self._message()).HasField("payload") else None
+        )
         return value
 
     @property
     def at(self) -> _datetime.datetime | None:
         """``at``: optional google.protobuf.Timestamp, field 6."""
-        value: _datetime.datetime | None = self._present("at") if self._pb.HasField("at") else None
+        value: _datetime.datetime | None = (
+            self._present("at") if (self._pb or self._message()).HasField("at") else None
+        )
         return value
 
     @property
     def blob(self) -> bytes | None:
         """``blob``: optional bytes, field 7."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bytes | None = pb.blob if pb.HasField("blob") else None
         return value
 
     @property
     def flag(self) -> bool | None:
         """``flag``: optional bool, field 8."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.flag if pb.HasField("flag") else None
         return value
 
@@ -144,7 +253,9 @@ class Choice(_Message):
     def other_payload(self) -> Payload | None:
         """``other_payload``: optional fixtures.oneofs.Payload, field 9."""
         value: Payload | None = (
-            self._present("other_payload") if self._pb.HasField("other_payload") else None
+            self._present("other_payload")
+            if (self._pb or self._message()).HasField("other_payload")
+            else None
         )
         return value
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fixtures import optional_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
@@ -27,14 +28,28 @@ class Part(_Message):
         self,
         size: int | None = None,
     ) -> None:
-        self._build(
-            size,
-        )
+        if size is None or (size.__class__ is int and -2147483648 <= size <= 2147483647):
+            self._values = (size,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                size,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (size,) = self._values
+        if size is not None:
+            _target.size = size
 
     @property
     def size(self) -> int:
         """``size``: int32, field 1."""
-        value: int = self._pb.size
+        value: int = (self._pb or self._message()).size
         return value
 
 
@@ -69,7 +84,59 @@ class Optionals(_Message):
         left: str | None = None,
         right: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (count is None or (count.__class__ is int and -2147483648 <= count <= 2147483647))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (enabled is None or enabled.__class__ is bool)
+            and (ratio is None or ratio.__class__ is float)
+            and (data is None or data.__class__ is bytes)
+            and (
+                shade is None
+                or (
+                    (shade.__class__ is int or shade.__class__ is Shade)
+                    and -2147483648 <= shade <= 2147483647
+                )
+            )
+            and (part is None or getattr(part.__class__, "_IDL_PB", None) is _pb2.Part)
+            and (plain is None or (plain.__class__ is int and -2147483648 <= plain <= 2147483647))
+            and (left is None or (left.__class__ is str and left.isascii()))
+            and (right is None or (right.__class__ is str and right.isascii()))
+            and (left is not None) + (right is not None) < 2
+        ):
+            self._values = (
+                count,
+                name,
+                enabled,
+                ratio,
+                data,
+                shade,
+                part,
+                plain,
+                left,
+                right,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                count,
+                name,
+                enabled,
+                ratio,
+                data,
+                shade,
+                part,
+                plain,
+                left,
+                right,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             count,
             name,
             enabled,
@@ -80,71 +147,95 @@ class Optionals(_Message):
             plain,
             left,
             right,
-        )
+        ) = self._values
+        if count is not None:
+            _target.count = count
+        if name is not None:
+            _target.name = name
+        if enabled is not None:
+            _target.enabled = enabled
+        if ratio is not None:
+            _target.ratio = ratio
+        if data is not None:
+            _target.data = data
+        if shade is not None:
+            _target.shade = shade
+        if part is not None:
+            part._fm_into(_target.part)
+        if plain is not None:
+            _target.plain = plain
+        if left is not None:
+            _target.left = left
+        if right is not None:
+            _target.right = right
 
     @property
     def count(self) -> int | None:
         """``count``: optional int32, field 1."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: int | None = pb.count if pb.HasField("count") else None
         return value
 
     @property
     def name(self) -> str | None:
         """``name``: optional string, field 2."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.name if pb.HasField("name") else None
         return value
 
     @property
     def enabled(self) -> bool | None:
         """``enabled``: optional bool, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bool | None = pb.enabled if pb.HasField("enabled") else None
         return value
 
     @property
     def ratio(self) -> float | None:
         """``ratio``: optional double, field 4."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: float | None = pb.ratio if pb.HasField("ratio") else None
         return value
 
     @property
     def data(self) -> bytes | None:
         """``data``: optional bytes, field 5."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: bytes | None = pb.data if pb.HasField("data") else None
         return value
 
     @property
     def shade(self) -> Shade | None:
         """``shade``: optional fixtures.optional.Shade, field 6."""
-        value: Shade | None = self._present("shade") if self._pb.HasField("shade") else None
+        value: Shade | None = (
+            self._present("shade") if (self._pb or self._message()).HasField("shade") else None
+        )
         return value
 
     @property
     def part(self) -> Part | None:
         """``part``: optional fixtures.optional.Part, field 7."""
-        value: Part | None = self._present("part") if self._pb.HasField("part") else None
+        value: Part | None = (
+            self._present("part") if (self._pb or self._message()).HasField("part") else None
+        )
         return value
 
     @property
     def plain(self) -> int:
         """``plain``: int32, field 8."""
-        value: int = self._pb.plain
+        value: int = (self._pb or self._message()).plain
         return value
 
     @property
     def left(self) -> str | None:
         """``left``: optional string, field 9."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.left if pb.HasField("left") else None
         return value
 
     @property
     def right(self) -> str | None:
         """``right``: optional string, field 10."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.right if pb.HasField("right") else None
         return value

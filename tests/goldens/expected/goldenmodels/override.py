@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fixtures import override_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -37,14 +38,28 @@ class ThingBase(_Message):
             self,
             text: str | None = None,
         ) -> None:
-            self._build(
-                text,
-            )
+            if text is None or (text.__class__ is str and text.isascii()):
+                self._values = (text,)
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    text,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (text,) = self._values
+            if text is not None:
+                _target.text = text
 
         @property
         def text(self) -> str:
             """``text``: string, field 1."""
-            value: str = self._pb.text
+            value: str = (self._pb or self._message()).text
             return value
 
     class LabelBase(_Message):
@@ -58,14 +73,28 @@ class ThingBase(_Message):
             self,
             text: str | None = None,
         ) -> None:
-            self._build(
-                text,
-            )
+            if text is None or (text.__class__ is str and text.isascii()):
+                self._values = (text,)
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    text,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (text,) = self._values
+            if text is not None:
+                _target.text = text
 
         @property
         def text(self) -> str:
             """``text``: string, field 1."""
-            value: str = self._pb.text
+            value: str = (self._pb or self._message()).text
             return value
 
     def __init__(
@@ -75,23 +104,58 @@ class ThingBase(_Message):
         parts: _abc.Iterable[Thing.Part] | None = None,
         label: Thing.Label | None = None,
     ) -> None:
-        self._build(
+        if (
+            (first is None or (first.__class__ is str and first.isascii()))
+            and (last is None or (last.__class__ is str and last.isascii()))
+            and (parts is None or _fast.models(parts, _pb2.Thing.Part))
+            and (label is None or getattr(label.__class__, "_IDL_PB", None) is _pb2.Thing.Label)
+        ):
+            self._values = (
+                first,
+                last,
+                [*parts] if parts else None,
+                label,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                first,
+                last,
+                parts,
+                label,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             first,
             last,
             parts,
             label,
-        )
+        ) = self._values
+        if first is not None:
+            _target.first = first
+        if last is not None:
+            _target.last = last
+        if parts is not None:
+            _fast.put_models(_target.parts, parts)
+        if label is not None:
+            label._fm_into(_target.label)
 
     @property
     def first(self) -> str:
         """``first``: string, field 1."""
-        value: str = self._pb.first
+        value: str = (self._pb or self._message()).first
         return value
 
     @property
     def last(self) -> str:
         """``last``: string, field 2."""
-        value: str = self._pb.last
+        value: str = (self._pb or self._message()).last
         return value
 
     @property
@@ -103,7 +167,9 @@ class ThingBase(_Message):
     @property
     def label(self) -> Thing.Label | None:
         """``label``: optional fixtures.override.Thing.Label, field 4."""
-        value: Thing.Label | None = self._present("label") if self._pb.HasField("label") else None
+        value: Thing.Label | None = (
+            self._present("label") if (self._pb or self._message()).HasField("label") else None
+        )
         return value
 
 
@@ -128,18 +194,60 @@ class Holder(_Message):
         part: Thing.Part | None = None,
         label: Thing.Label | None = None,
     ) -> None:
-        self._build(
+        if (
+            (thing is None or getattr(thing.__class__, "_IDL_PB", None) is _pb2.Thing)
+            and (things is None or _fast.models(things, _pb2.Thing))
+            and (by_key is None or _fast.model_map(by_key, _pb2.Thing))
+            and (part is None or getattr(part.__class__, "_IDL_PB", None) is _pb2.Thing.Part)
+            and (label is None or getattr(label.__class__, "_IDL_PB", None) is _pb2.Thing.Label)
+        ):
+            self._values = (
+                thing,
+                [*things] if things else None,
+                {**by_key} if by_key else None,
+                part,
+                label,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                thing,
+                things,
+                by_key,
+                part,
+                label,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             thing,
             things,
             by_key,
             part,
             label,
-        )
+        ) = self._values
+        if thing is not None:
+            thing._fm_into(_target.thing)
+        if things is not None:
+            _fast.put_models(_target.things, things)
+        if by_key is not None:
+            _fast.put_model_map(_target.by_key, by_key)
+        if part is not None:
+            part._fm_into(_target.part)
+        if label is not None:
+            label._fm_into(_target.label)
 
     @property
     def thing(self) -> Thing | None:
         """``thing``: optional fixtures.override.Thing, field 1."""
-        value: Thing | None = self._present("thing") if self._pb.HasField("thing") else None
+        value: Thing | None = (
+            self._present("thing") if (self._pb or self._message()).HasField("thing") else None
+        )
         return value
 
     @property
@@ -157,13 +265,17 @@ class Holder(_Message):
     @property
     def part(self) -> Thing.Part | None:
         """``part``: optional fixtures.override.Thing.Part, field 4."""
-        value: Thing.Part | None = self._present("part") if self._pb.HasField("part") else None
+        value: Thing.Part | None = (
+            self._present("part") if (self._pb or self._message()).HasField("part") else None
+        )
         return value
 
     @property
     def label(self) -> Thing.Label | None:
         """``label``: optional fixtures.override.Thing.Label, field 5."""
-        value: Thing.Label | None = self._present("label") if self._pb.HasField("label") else None
+        value: Thing.Label | None = (
+            self._present("label") if (self._pb or self._message()).HasField("label") else None
+        )
         return value
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fixtures import recursion_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -34,30 +35,73 @@ class Node(_Message):
         siblings: _abc.Iterable[Node] | None = None,
         named: _abc.Mapping[str, Node] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (label is None or (label.__class__ is str and label.isascii()))
+            and (child is None or getattr(child.__class__, "_IDL_PB", None) is _pb2.Node)
+            and (leaf is None or (leaf.__class__ is str and leaf.isascii()))
+            and (siblings is None or _fast.models(siblings, _pb2.Node))
+            and (named is None or _fast.model_map(named, _pb2.Node))
+            and (child is not None) + (leaf is not None) < 2
+        ):
+            self._values = (
+                label,
+                child,
+                leaf,
+                [*siblings] if siblings else None,
+                {**named} if named else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                label,
+                child,
+                leaf,
+                siblings,
+                named,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             label,
             child,
             leaf,
             siblings,
             named,
-        )
+        ) = self._values
+        if label is not None:
+            _target.label = label
+        if child is not None:
+            child._fm_into(_target.child)
+        if leaf is not None:
+            _target.leaf = leaf
+        if siblings is not None:
+            _fast.put_models(_target.siblings, siblings)
+        if named is not None:
+            _fast.put_model_map(_target.named, named)
 
     @property
     def label(self) -> str:
         """``label``: string, field 1."""
-        value: str = self._pb.label
+        value: str = (self._pb or self._message()).label
         return value
 
     @property
     def child(self) -> Node | None:
         """``child``: optional fixtures.recursion.Node, field 2."""
-        value: Node | None = self._present("child") if self._pb.HasField("child") else None
+        value: Node | None = (
+            self._present("child") if (self._pb or self._message()).HasField("child") else None
+        )
         return value
 
     @property
     def leaf(self) -> str | None:
         """``leaf``: optional string, field 3."""
-        pb = self._pb
+        pb = self._pb or self._message()
         value: str | None = pb.leaf if pb.HasField("leaf") else None
         return value
 
@@ -89,21 +133,47 @@ class Tree(_Message):
         name: str | None = None,
         forest: Forest | None = None,
     ) -> None:
-        self._build(
+        if (name is None or (name.__class__ is str and name.isascii())) and (
+            forest is None or getattr(forest.__class__, "_IDL_PB", None) is _pb2.Forest
+        ):
+            self._values = (
+                name,
+                forest,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                forest,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             forest,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if forest is not None:
+            forest._fm_into(_target.forest)
 
     @property
     def name(self) -> str:
         """``name``: string, field 1."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def forest(self) -> Forest | None:
         """``forest``: optional fixtures.recursion.Forest, field 2."""
-        value: Forest | None = self._present("forest") if self._pb.HasField("forest") else None
+        value: Forest | None = (
+            self._present("forest") if (self._pb or self._message()).HasField("forest") else None
+        )
         return value
 
 
@@ -122,10 +192,34 @@ class Forest(_Message):
         trees: _abc.Iterable[Tree] | None = None,
         tallest: Tree | None = None,
     ) -> None:
-        self._build(
+        if (trees is None or _fast.models(trees, _pb2.Tree)) and (
+            tallest is None or getattr(tallest.__class__, "_IDL_PB", None) is _pb2.Tree
+        ):
+            self._values = (
+                [*trees] if trees else None,
+                tallest,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                trees,
+                tallest,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             trees,
             tallest,
-        )
+        ) = self._values
+        if trees is not None:
+            _fast.put_models(_target.trees, trees)
+        if tallest is not None:
+            tallest._fm_into(_target.tallest)
 
     @property
     def trees(self) -> list[Tree]:
@@ -136,5 +230,7 @@ class Forest(_Message):
     @property
     def tallest(self) -> Tree | None:
         """``tallest``: optional fixtures.recursion.Tree, field 2."""
-        value: Tree | None = self._present("tallest") if self._pb.HasField("tallest") else None
+        value: Tree | None = (
+            self._present("tallest") if (self._pb or self._message()).HasField("tallest") else None
+        )
         return value

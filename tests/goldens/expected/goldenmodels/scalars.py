@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fixtures import scalars_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -54,7 +55,106 @@ class Scalars(_Message):
         a_string: str | None = None,
         some_bytes: bytes | None = None,
     ) -> None:
-        self._build(
+        if (
+            (a_double is None or a_double.__class__ is float)
+            and (
+                a_float is None
+                or (
+                    a_float.__class__ is float
+                    and -3.4028234663852886e38 <= a_float <= 3.4028234663852886e38
+                )
+            )
+            and (
+                an_int32 is None
+                or (an_int32.__class__ is int and -2147483648 <= an_int32 <= 2147483647)
+            )
+            and (
+                an_int64 is None
+                or (
+                    an_int64.__class__ is int
+                    and -9223372036854775808 <= an_int64 <= 9223372036854775807
+                )
+            )
+            and (a_uint32 is None or (a_uint32.__class__ is int and 0 <= a_uint32 <= 4294967295))
+            and (
+                a_uint64 is None
+                or (a_uint64.__class__ is int and 0 <= a_uint64 <= 18446744073709551615)
+            )
+            and (
+                a_sint32 is None
+                or (a_sint32.__class__ is int and -2147483648 <= a_sint32 <= 2147483647)
+            )
+            and (
+                a_sint64 is None
+                or (
+                    a_sint64.__class__ is int
+                    and -9223372036854775808 <= a_sint64 <= 9223372036854775807
+                )
+            )
+            and (a_fixed32 is None or (a_fixed32.__class__ is int and 0 <= a_fixed32 <= 4294967295))
+            and (
+                a_fixed64 is None
+                or (a_fixed64.__class__ is int and 0 <= a_fixed64 <= 18446744073709551615)
+            )
+            and (
+                an_sfixed32 is None
+                or (an_sfixed32.__class__ is int and -2147483648 <= an_sfixed32 <= 2147483647)
+            )
+            and (
+                an_sfixed64 is None
+                or (
+                    an_sfixed64.__class__ is int
+                    and -9223372036854775808 <= an_sfixed64 <= 9223372036854775807
+                )
+            )
+            and (a_bool is None or a_bool.__class__ is bool)
+            and (a_string is None or (a_string.__class__ is str and a_string.isascii()))
+            and (some_bytes is None or some_bytes.__class__ is bytes)
+        ):
+            self._values = (
+                a_double,
+                a_float,
+                an_int32,
+                an_int64,
+                a_uint32,
+                a_uint64,
+                a_sint32,
+                a_sint64,
+                a_fixed32,
+                a_fixed64,
+                an_sfixed32,
+                an_sfixed64,
+                a_bool,
+                a_string,
+                some_bytes,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                a_double,
+                a_float,
+                an_int32,
+                an_int64,
+                a_uint32,
+                a_uint64,
+                a_sint32,
+                a_sint64,
+                a_fixed32,
+                a_fixed64,
+                an_sfixed32,
+                an_sfixed64,
+                a_bool,
+                a_string,
+                some_bytes,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             a_double,
             a_float,
             an_int32,
@@ -70,96 +170,126 @@ class Scalars(_Message):
             a_bool,
             a_string,
             some_bytes,
-        )
+        ) = self._values
+        if a_double is not None:
+            _target.a_double = a_double
+        if a_float is not None:
+            _target.a_float = a_float
+        if an_int32 is not None:
+            _target.an_int32 = an_int32
+        if an_int64 is not None:
+            _target.an_int64 = an_int64
+        if a_uint32 is not None:
+            _target.a_uint32 = a_uint32
+        if a_uint64 is not None:
+            _target.a_uint64 = a_uint64
+        if a_sint32 is not None:
+            _target.a_sint32 = a_sint32
+        if a_sint64 is not None:
+            _target.a_sint64 = a_sint64
+        if a_fixed32 is not None:
+            _target.a_fixed32 = a_fixed32
+        if a_fixed64 is not None:
+            _target.a_fixed64 = a_fixed64
+        if an_sfixed32 is not None:
+            _target.an_sfixed32 = an_sfixed32
+        if an_sfixed64 is not None:
+            _target.an_sfixed64 = an_sfixed64
+        if a_bool is not None:
+            _target.a_bool = a_bool
+        if a_string is not None:
+            _target.a_string = a_string
+        if some_bytes is not None:
+            _target.some_bytes = some_bytes
 
     @property
     def a_double(self) -> float:
         """``a_double``: double, field 1."""
-        value: float = self._pb.a_double
+        value: float = (self._pb or self._message()).a_double
         return value
 
     @property
     def a_float(self) -> float:
         """``a_float``: float, field 2."""
-        value: float = self._pb.a_float
+        value: float = (self._pb or self._message()).a_float
         return value
 
     @property
     def an_int32(self) -> int:
         """``an_int32``: int32, field 3."""
-        value: int = self._pb.an_int32
+        value: int = (self._pb or self._message()).an_int32
         return value
 
     @property
     def an_int64(self) -> int:
         """``an_int64``: int64, field 4."""
-        value: int = self._pb.an_int64
+        value: int = (self._pb or self._message()).an_int64
         return value
 
     @property
     def a_uint32(self) -> int:
         """``a_uint32``: uint32, field 5."""
-        value: int = self._pb.a_uint32
+        value: int = (self._pb or self._message()).a_uint32
         return value
 
     @property
     def a_uint64(self) -> int:
         """``a_uint64``: uint64, field 6."""
-        value: int = self._pb.a_uint64
+        value: int = (self._pb or self._message()).a_uint64
         return value
 
     @property
     def a_sint32(self) -> int:
         """``a_sint32``: sint32, field 7."""
-        value: int = self._pb.a_sint32
+        value: int = (self._pb or self._message()).a_sint32
         return value
 
     @property
     def a_sint64(self) -> int:
         """``a_sint64``: sint64, field 8."""
-        value: int = self._pb.a_sint64
+        value: int = (self._pb or self._message()).a_sint64
         return value
 
     @property
     def a_fixed32(self) -> int:
         """``a_fixed32``: fixed32, field 9."""
-        value: int = self._pb.a_fixed32
+        value: int = (self._pb or self._message()).a_fixed32
         return value
 
     @property
     def a_fixed64(self) -> int:
         """``a_fixed64``: fixed64, field 10."""
-        value: int = self._pb.a_fixed64
+        value: int = (self._pb or self._message()).a_fixed64
         return value
 
     @property
     def an_sfixed32(self) -> int:
         """``an_sfixed32``: sfixed32, field 11."""
-        value: int = self._pb.an_sfixed32
+        value: int = (self._pb or self._message()).an_sfixed32
         return value
 
     @property
     def an_sfixed64(self) -> int:
         """``an_sfixed64``: sfixed64, field 12."""
-        value: int = self._pb.an_sfixed64
+        value: int = (self._pb or self._message()).an_sfixed64
         return value
 
     @property
     def a_bool(self) -> bool:
         """``a_bool``: bool, field 13."""
-        value: bool = self._pb.a_bool
+        value: bool = (self._pb or self._message()).a_bool
         return value
 
     @property
     def a_string(self) -> str:
         """``a_string``: string, field 14."""
-        value: str = self._pb.a_string
+        value: str = (self._pb or self._message()).a_string
         return value
 
     @property
     def some_bytes(self) -> bytes:
         """``some_bytes``: bytes, field 15."""
-        value: bytes = self._pb.some_bytes
+        value: bytes = (self._pb or self._message()).some_bytes
         return value
 
 
@@ -204,7 +334,67 @@ class RepeatedScalars(_Message):
         strings: _abc.Iterable[str] | None = None,
         byte_strings: _abc.Iterable[bytes] | None = None,
     ) -> None:
-        self._build(
+        if (
+            doubles is None
+            and floats is None
+            and int32s is None
+            and int64s is None
+            and uint32s is None
+            and uint64s is None
+            and sint32s is None
+            and sint64s is None
+            and fixed32s is None
+            and fixed64s is None
+            and sfixed32s is None
+            and sfixed64s is None
+            and bools is None
+            and (strings is None or _fast.strings(strings))
+            and byte_strings is None
+        ):
+            self._values = (
+                doubles,
+                floats,
+                int32s,
+                int64s,
+                uint32s,
+                uint64s,
+                sint32s,
+                sint64s,
+                fixed32s,
+                fixed64s,
+                sfixed32s,
+                sfixed64s,
+                bools,
+                [*strings] if strings else None,
+                byte_strings,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                doubles,
+                floats,
+                int32s,
+                int64s,
+                uint32s,
+                uint64s,
+                sint32s,
+                sint64s,
+                fixed32s,
+                fixed64s,
+                sfixed32s,
+                sfixed64s,
+                bools,
+                strings,
+                byte_strings,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             doubles,
             floats,
             int32s,
@@ -220,7 +410,9 @@ class RepeatedScalars(_Message):
             bools,
             strings,
             byte_strings,
-        )
+        ) = self._values
+        if strings is not None:
+            _target.strings.extend(strings)
 
     @property
     def doubles(self) -> list[float]:

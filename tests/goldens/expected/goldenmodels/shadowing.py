@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fixtures import shadowing_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -33,14 +34,28 @@ class str(_Message):
         self,
         text: _builtins.str | None = None,
     ) -> None:
-        self._build(
-            text,
-        )
+        if text is None or (text.__class__ is _fast.builtins.str and text.isascii()):
+            self._values = (text,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                text,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (text,) = self._values
+        if text is not None:
+            _target.text = text
 
     @property
     def text(self) -> _builtins.str:
         """``text``: string, field 1."""
-        value: _builtins.str = self._pb.text
+        value: _builtins.str = (self._pb or self._message()).text
         return value
 
 
@@ -70,14 +85,28 @@ class Holder(_Message):
             self,
             raw: bytes | None = None,
         ) -> None:
-            self._build(
-                raw,
-            )
+            if raw is None or raw.__class__ is bytes:
+                self._values = (raw,)
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    raw,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (raw,) = self._values
+            if raw is not None:
+                _target.raw = raw
 
         @property
         def raw(self) -> bytes:
             """``raw``: bytes, field 1."""
-            value: bytes = self._pb.raw
+            value: bytes = (self._pb or self._message()).raw
             return value
 
     def __init__(
@@ -90,7 +119,52 @@ class Holder(_Message):
         boxed: Holder.bytes | None = None,
         all: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (name is None or (name.__class__ is _fast.builtins.str and name.isascii()))
+            and (wrapped is None or getattr(wrapped.__class__, "_IDL_PB", None) is _pb2.str)
+            and (
+                size is None
+                or (
+                    (size.__class__ is _fast.builtins.int or size.__class__ is int)
+                    and -2147483648 <= size <= 2147483647
+                )
+            )
+            and (
+                count is None
+                or (count.__class__ is _fast.builtins.int and -2147483648 <= count <= 2147483647)
+            )
+            and (payload is None or payload.__class__ is _fast.builtins.bytes)
+            and (boxed is None or getattr(boxed.__class__, "_IDL_PB", None) is _pb2.Holder.bytes)
+            and (all is None or _fast.models(all, _pb2.str))
+        ):
+            self._values = (
+                name,
+                wrapped,
+                size,
+                count,
+                payload,
+                boxed,
+                [*all] if all else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                name,
+                wrapped,
+                size,
+                count,
+                payload,
+                boxed,
+                all,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             name,
             wrapped,
             size,
@@ -98,18 +172,34 @@ class Holder(_Message):
             payload,
             boxed,
             all,
-        )
+        ) = self._values
+        if name is not None:
+            _target.name = name
+        if wrapped is not None:
+            wrapped._fm_into(_target.wrapped)
+        if size is not None:
+            _target.size = size
+        if count is not None:
+            _target.count = count
+        if payload is not None:
+            _target.payload = payload
+        if boxed is not None:
+            boxed._fm_into(_target.boxed)
+        if all is not None:
+            _fast.put_models(_target.all, all)
 
     @property
     def name(self) -> _builtins.str:
         """``name``: string, field 1."""
-        value: _builtins.str = self._pb.name
+        value: _builtins.str = (self._pb or self._message()).name
         return value
 
     @property
     def wrapped(self) -> str | None:
         """``wrapped``: optional fixtures.shadowing.str, field 2."""
-        value: str | None = self._present("wrapped") if self._pb.HasField("wrapped") else None
+        value: str | None = (
+            self._present("wrapped") if (self._pb or self._message()).HasField("wrapped") else None
+        )
         return value
 
     @property
@@ -121,19 +211,21 @@ class Holder(_Message):
     @property
     def count(self) -> _builtins.int:
         """``count``: int32, field 4."""
-        value: _builtins.int = self._pb.count
+        value: _builtins.int = (self._pb or self._message()).count
         return value
 
     @property
     def payload(self) -> _builtins.bytes:
         """``payload``: bytes, field 5."""
-        value: _builtins.bytes = self._pb.payload
+        value: _builtins.bytes = (self._pb or self._message()).payload
         return value
 
     @property
     def boxed(self) -> Holder.bytes | None:
         """``boxed``: optional fixtures.shadowing.Holder.bytes, field 6."""
-        value: Holder.bytes | None = self._present("boxed") if self._pb.HasField("boxed") else None
+        value: Holder.bytes | None = (
+            self._present("boxed") if (self._pb or self._message()).HasField("boxed") else None
+        )
         return value
 
     @property

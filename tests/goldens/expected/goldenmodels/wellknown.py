@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fixtures import wellknown_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -63,7 +64,73 @@ class WellKnown(_Message):
         empty: _google_protobuf_empty_pb2.Empty | None = None,
         field_mask: _google_protobuf_field_mask_pb2.FieldMask | None = None,
     ) -> None:
-        self._build(
+        if (
+            (timestamp is None or _fast.timestamp(timestamp))
+            and (duration is None or _fast.duration(duration))
+            and struct is None
+            and value is None
+            and list_value is None
+            and bool_value is None
+            and int32_value is None
+            and int64_value is None
+            and uint32_value is None
+            and uint64_value is None
+            and float_value is None
+            and double_value is None
+            and string_value is None
+            and bytes_value is None
+            and any is None
+            and empty is None
+            and field_mask is None
+        ):
+            self._values = (
+                timestamp,
+                duration,
+                struct,
+                value,
+                list_value,
+                bool_value,
+                int32_value,
+                int64_value,
+                uint32_value,
+                uint64_value,
+                float_value,
+                double_value,
+                string_value,
+                bytes_value,
+                any,
+                empty,
+                field_mask,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                timestamp,
+                duration,
+                struct,
+                value,
+                list_value,
+                bool_value,
+                int32_value,
+                int64_value,
+                uint32_value,
+                uint64_value,
+                float_value,
+                double_value,
+                string_value,
+                bytes_value,
+                any,
+                empty,
+                field_mask,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             timestamp,
             duration,
             struct,
@@ -81,13 +148,19 @@ class WellKnown(_Message):
             any,
             empty,
             field_mask,
-        )
+        ) = self._values
+        if timestamp is not None:
+            _fast.put_timestamp(_target.timestamp, timestamp)
+        if duration is not None:
+            _fast.put_duration(_target.duration, duration)
 
     @property
     def timestamp(self) -> _datetime.datetime | None:
         """``timestamp``: optional google.protobuf.Timestamp, field 1."""
         value: _datetime.datetime | None = (
-            self._present("timestamp") if self._pb.HasField("timestamp") else None
+            self._present("timestamp")
+            if (self._pb or self._message()).HasField("timestamp")
+            else None
         )
         return value
 
@@ -95,7 +168,9 @@ class WellKnown(_Message):
     def duration(self) -> _datetime.timedelta | None:
         """``duration``: optional google.protobuf.Duration, field 2."""
         value: _datetime.timedelta | None = (
-            self._present("duration") if self._pb.HasField("duration") else None
+            self._present("duration")
+            if (self._pb or self._message()).HasField("duration")
+            else None
         )
         return value
 
@@ -103,21 +178,25 @@ class WellKnown(_Message):
     def struct(self) -> dict[str, _typing.Any] | None:
         """``struct``: optional google.protobuf.Struct, field 3."""
         value: dict[str, _typing.Any] | None = (
-            self._present("struct") if self._pb.HasField("struct") else None
+            self._present("struct") if (self._pb or self._message()).HasField("struct") else None
         )
         return value
 
     @property
     def value(self) -> _typing.Any | None:
         """``value``: optional google.protobuf.Value, field 4."""
-        value: _typing.Any | None = self._present("value") if self._pb.HasField("value") else None
+        value: _typing.Any | None = (
+            self._present("value") if (self._pb or self._message()).HasField("value") else None
+        )
         return value
 
     @property
     def list_value(self) -> list[_typing.Any] | None:
         """``list_value``: optional google.protobuf.ListValue, field 5."""
         value: list[_typing.Any] | None = (
-            self._present("list_value") if self._pb.HasField("list_value") else None
+            self._present("list_value")
+            if (self._pb or self._message()).HasField("list_value")
+            else None
         )
         return value
 
@@ -125,7 +204,9 @@ class WellKnown(_Message):
     def bool_value(self) -> bool | None:
         """``bool_value``: optional google.protobuf.BoolValue, field 6."""
         value: bool | None = (
-            self._present("bool_value") if self._pb.HasField("bool_value") else None
+            self._present("bool_value")
+            if (self._pb or self._message()).HasField("bool_value")
+            else None
         )
         return value
 
@@ -133,7 +214,9 @@ class WellKnown(_Message):
     def int32_value(self) -> int | None:
         """``int32_value``: optional google.protobuf.Int32Value, field 7."""
         value: int | None = (
-            self._present("int32_value") if self._pb.HasField("int32_value") else None
+            self._present("int32_value")
+            if (self._pb or self._message()).HasField("int32_value")
+            else None
         )
         return value
 
@@ -141,7 +224,9 @@ class WellKnown(_Message):
     def int64_value(self) -> int | None:
         """``int64_value``: optional google.protobuf.Int64Value, field 8."""
         value: int | None = (
-            self._present("int64_value") if self._pb.HasField("int64_value") else None
+            self._present("int64_value")
+            if (self._pb or self._message()).HasField("int64_value")
+            else None
         )
         return value
 
@@ -149,7 +234,9 @@ class WellKnown(_Message):
     def uint32_value(self) -> int | None:
         """``uint32_value``: optional google.protobuf.UInt32Value, field 9."""
         value: int | None = (
-            self._present("uint32_value") if self._pb.HasField("uint32_value") else None
+            self._present("uint32_value")
+            if (self._pb or self._message()).HasField("uint32_value")
+            else None
         )
         return value
 
@@ -157,7 +244,9 @@ class WellKnown(_Message):
     def uint64_value(self) -> int | None:
         """``uint64_value``: optional google.protobuf.UInt64Value, field 10."""
         value: int | None = (
-            self._present("uint64_value") if self._pb.HasField("uint64_value") else None
+            self._present("uint64_value")
+            if (self._pb or self._message()).HasField("uint64_value")
+            else None
         )
         return value
 
@@ -165,7 +254,9 @@ class WellKnown(_Message):
     def float_value(self) -> float | None:
         """``float_value``: optional google.protobuf.FloatValue, field 11."""
         value: float | None = (
-            self._present("float_value") if self._pb.HasField("float_value") else None
+            self._present("float_value")
+            if (self._pb or self._message()).HasField("float_value")
+            else None
         )
         return value
 
@@ -173,7 +264,9 @@ class WellKnown(_Message):
     def double_value(self) -> float | None:
         """``double_value``: optional google.protobuf.DoubleValue, field 12."""
         value: float | None = (
-            self._present("double_value") if self._pb.HasField("double_value") else None
+            self._present("double_value")
+            if (self._pb or self._message()).HasField("double_value")
+            else None
         )
         return value
 
@@ -181,7 +274,9 @@ class WellKnown(_Message):
     def string_value(self) -> str | None:
         """``string_value``: optional google.protobuf.StringValue, field 13."""
         value: str | None = (
-            self._present("string_value") if self._pb.HasField("string_value") else None
+            self._present("string_value")
+            if (self._pb or self._message()).HasField("string_value")
+            else None
         )
         return value
 
@@ -189,7 +284,9 @@ class WellKnown(_Message):
     def bytes_value(self) -> bytes | None:
         """``bytes_value``: optional google.protobuf.BytesValue, field 14."""
         value: bytes | None = (
-            self._present("bytes_value") if self._pb.HasField("bytes_value") else None
+            self._present("bytes_value")
+            if (self._pb or self._message()).HasField("bytes_value")
+            else None
         )
         return value
 
@@ -197,7 +294,7 @@ class WellKnown(_Message):
     def any(self) -> _google_protobuf_any_pb2.Any | None:
         """``any``: optional google.protobuf.Any, field 15."""
         value: _google_protobuf_any_pb2.Any | None = (
-            self._present("any") if self._pb.HasField("any") else None
+            self._present("any") if (self._pb or self._message()).HasField("any") else None
         )
         return value
 
@@ -205,7 +302,7 @@ class WellKnown(_Message):
     def empty(self) -> _google_protobuf_empty_pb2.Empty | None:
         """``empty``: optional google.protobuf.Empty, field 16."""
         value: _google_protobuf_empty_pb2.Empty | None = (
-            self._present("empty") if self._pb.HasField("empty") else None
+            self._present("empty") if (self._pb or self._message()).HasField("empty") else None
         )
         return value
 
@@ -213,7 +310,9 @@ class WellKnown(_Message):
     def field_mask(self) -> _google_protobuf_field_mask_pb2.FieldMask | None:
         """``field_mask``: optional google.protobuf.FieldMask, field 17."""
         value: _google_protobuf_field_mask_pb2.FieldMask | None = (
-            self._present("field_mask") if self._pb.HasField("field_mask") else None
+            self._present("field_mask")
+            if (self._pb or self._message()).HasField("field_mask")
+            else None
         )
         return value
 
@@ -243,7 +342,44 @@ class WellKnownContainers(_Message):
         at: _datetime.datetime | None = None,
         after: _datetime.timedelta | None = None,
     ) -> None:
-        self._build(
+        if (
+            timestamps is None
+            and durations is None
+            and values is None
+            and anys is None
+            and counts is None
+            and (at is None or _fast.timestamp(at))
+            and (after is None or _fast.duration(after))
+            and (at is not None) + (after is not None) < 2
+        ):
+            self._values = (
+                timestamps,
+                durations,
+                values,
+                anys,
+                counts,
+                at,
+                after,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                timestamps,
+                durations,
+                values,
+                anys,
+                counts,
+                at,
+                after,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             timestamps,
             durations,
             values,
@@ -251,7 +387,11 @@ class WellKnownContainers(_Message):
             counts,
             at,
             after,
-        )
+        ) = self._values
+        if at is not None:
+            _fast.put_timestamp(_target.at, at)
+        if after is not None:
+            _fast.put_duration(_target.after, after)
 
     @property
     def timestamps(self) -> list[_datetime.datetime]:
@@ -286,13 +426,15 @@ class WellKnownContainers(_Message):
     @property
     def at(self) -> _datetime.datetime | None:
         """``at``: optional google.protobuf.Timestamp, field 6."""
-        value: _datetime.datetime | None = self._present("at") if self._pb.HasField("at") else None
+        value: _datetime.datetime | None = (
+            self._present("at") if (self._pb or self._message()).HasField("at") else None
+        )
         return value
 
     @property
     def after(self) -> _datetime.timedelta | None:
         """``after``: optional google.protobuf.Duration, field 7."""
         value: _datetime.timedelta | None = (
-            self._present("after") if self._pb.HasField("after") else None
+            self._present("after") if (self._pb or self._message()).HasField("after") else None
         )
         return value

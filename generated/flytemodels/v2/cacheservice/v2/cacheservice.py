@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.cacheservice.v2 import cacheservice_pb2 as _pb2
+from flyteidl2.cacheservice import cacheservice_pb2 as _flyteidl2_cacheservice_cacheservice_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.v2.cacheservice import cacheservice as _cacheservice_cacheservice
@@ -30,28 +32,58 @@ class Identifier(_Message):
         project: str | None = None,
         domain: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (org is None or (org.__class__ is str and org.isascii()))
+            and (project is None or (project.__class__ is str and project.isascii()))
+            and (domain is None or (domain.__class__ is str and domain.isascii()))
+        ):
+            self._values = (
+                org,
+                project,
+                domain,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                org,
+                project,
+                domain,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             org,
             project,
             domain,
-        )
+        ) = self._values
+        if org is not None:
+            _target.org = org
+        if project is not None:
+            _target.project = project
+        if domain is not None:
+            _target.domain = domain
 
     @property
     def org(self) -> str:
         """``org``: string, field 1."""
-        value: str = self._pb.org
+        value: str = (self._pb or self._message()).org
         return value
 
     @property
     def project(self) -> str:
         """``project``: string, field 2."""
-        value: str = self._pb.project
+        value: str = (self._pb or self._message()).project
         return value
 
     @property
     def domain(self) -> str:
         """``domain``: string, field 3."""
-        value: str = self._pb.domain
+        value: str = (self._pb or self._message()).domain
         return value
 
 
@@ -70,16 +102,46 @@ class GetCacheRequest(_Message):
         base_request: _cacheservice_cacheservice.GetCacheRequest | None = None,
         identifier: Identifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            base_request is None
+            or getattr(base_request.__class__, "_IDL_PB", None)
+            is _flyteidl2_cacheservice_cacheservice_pb2.GetCacheRequest
+        ) and (
+            identifier is None or getattr(identifier.__class__, "_IDL_PB", None) is _pb2.Identifier
+        ):
+            self._values = (
+                base_request,
+                identifier,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                base_request,
+                identifier,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             base_request,
             identifier,
-        )
+        ) = self._values
+        if base_request is not None:
+            base_request._fm_into(_target.base_request)
+        if identifier is not None:
+            identifier._fm_into(_target.identifier)
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.GetCacheRequest | None:
         """``base_request``: optional flyteidl2.cacheservice.GetCacheRequest, field 1."""
         value: _cacheservice_cacheservice.GetCacheRequest | None = (
-            self._present("base_request") if self._pb.HasField("base_request") else None
+            self._present("base_request")
+            if (self._pb or self._message()).HasField("base_request")
+            else None
         )
         return value
 
@@ -87,7 +149,9 @@ class GetCacheRequest(_Message):
     def identifier(self) -> Identifier | None:
         """``identifier``: optional flyteidl2.cacheservice.v2.Identifier, field 2."""
         value: Identifier | None = (
-            self._present("identifier") if self._pb.HasField("identifier") else None
+            self._present("identifier")
+            if (self._pb or self._message()).HasField("identifier")
+            else None
         )
         return value
 
@@ -107,16 +171,46 @@ class PutCacheRequest(_Message):
         base_request: _cacheservice_cacheservice.PutCacheRequest | None = None,
         identifier: Identifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            base_request is None
+            or getattr(base_request.__class__, "_IDL_PB", None)
+            is _flyteidl2_cacheservice_cacheservice_pb2.PutCacheRequest
+        ) and (
+            identifier is None or getattr(identifier.__class__, "_IDL_PB", None) is _pb2.Identifier
+        ):
+            self._values = (
+                base_request,
+                identifier,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                base_request,
+                identifier,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             base_request,
             identifier,
-        )
+        ) = self._values
+        if base_request is not None:
+            base_request._fm_into(_target.base_request)
+        if identifier is not None:
+            identifier._fm_into(_target.identifier)
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.PutCacheRequest | None:
         """``base_request``: optional flyteidl2.cacheservice.PutCacheRequest, field 1."""
         value: _cacheservice_cacheservice.PutCacheRequest | None = (
-            self._present("base_request") if self._pb.HasField("base_request") else None
+            self._present("base_request")
+            if (self._pb or self._message()).HasField("base_request")
+            else None
         )
         return value
 
@@ -124,7 +218,9 @@ class PutCacheRequest(_Message):
     def identifier(self) -> Identifier | None:
         """``identifier``: optional flyteidl2.cacheservice.v2.Identifier, field 2."""
         value: Identifier | None = (
-            self._present("identifier") if self._pb.HasField("identifier") else None
+            self._present("identifier")
+            if (self._pb or self._message()).HasField("identifier")
+            else None
         )
         return value
 
@@ -144,16 +240,46 @@ class DeleteCacheRequest(_Message):
         base_request: _cacheservice_cacheservice.DeleteCacheRequest | None = None,
         identifier: Identifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            base_request is None
+            or getattr(base_request.__class__, "_IDL_PB", None)
+            is _flyteidl2_cacheservice_cacheservice_pb2.DeleteCacheRequest
+        ) and (
+            identifier is None or getattr(identifier.__class__, "_IDL_PB", None) is _pb2.Identifier
+        ):
+            self._values = (
+                base_request,
+                identifier,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                base_request,
+                identifier,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             base_request,
             identifier,
-        )
+        ) = self._values
+        if base_request is not None:
+            base_request._fm_into(_target.base_request)
+        if identifier is not None:
+            identifier._fm_into(_target.identifier)
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.DeleteCacheRequest | None:
         """``base_request``: optional flyteidl2.cacheservice.DeleteCacheRequest, field 1."""
         value: _cacheservice_cacheservice.DeleteCacheRequest | None = (
-            self._present("base_request") if self._pb.HasField("base_request") else None
+            self._present("base_request")
+            if (self._pb or self._message()).HasField("base_request")
+            else None
         )
         return value
 
@@ -161,7 +287,9 @@ class DeleteCacheRequest(_Message):
     def identifier(self) -> Identifier | None:
         """``identifier``: optional flyteidl2.cacheservice.v2.Identifier, field 2."""
         value: Identifier | None = (
-            self._present("identifier") if self._pb.HasField("identifier") else None
+            self._present("identifier")
+            if (self._pb or self._message()).HasField("identifier")
+            else None
         )
         return value
 
@@ -181,16 +309,46 @@ class GetOrExtendReservationRequest(_Message):
         base_request: _cacheservice_cacheservice.GetOrExtendReservationRequest | None = None,
         identifier: Identifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            base_request is None
+            or getattr(base_request.__class__, "_IDL_PB", None)
+            is _flyteidl2_cacheservice_cacheservice_pb2.GetOrExtendReservationRequest
+        ) and (
+            identifier is None or getattr(identifier.__class__, "_IDL_PB", None) is _pb2.Identifier
+        ):
+            self._values = (
+                base_request,
+                identifier,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                base_request,
+                identifier,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             base_request,
             identifier,
-        )
+        ) = self._values
+        if base_request is not None:
+            base_request._fm_into(_target.base_request)
+        if identifier is not None:
+            identifier._fm_into(_target.identifier)
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.GetOrExtendReservationRequest | None:
         """``base_request``: optional flyteidl2.cacheservice.GetOrExtendReservationRequest, field 1."""
         value: _cacheservice_cacheservice.GetOrExtendReservationRequest | None = (
-            self._present("base_request") if self._pb.HasField("base_request") else None
+            self._present("base_request")
+            if (self._pb or self._message()).HasField("base_request")
+            else None
         )
         return value
 
@@ -198,7 +356,9 @@ class GetOrExtendReservationRequest(_Message):
     def identifier(self) -> Identifier | None:
         """``identifier``: optional flyteidl2.cacheservice.v2.Identifier, field 2."""
         value: Identifier | None = (
-            self._present("identifier") if self._pb.HasField("identifier") else None
+            self._present("identifier")
+            if (self._pb or self._message()).HasField("identifier")
+            else None
         )
         return value
 
@@ -218,16 +378,46 @@ class ReleaseReservationRequest(_Message):
         base_request: _cacheservice_cacheservice.ReleaseReservationRequest | None = None,
         identifier: Identifier | None = None,
     ) -> None:
-        self._build(
+        if (
+            base_request is None
+            or getattr(base_request.__class__, "_IDL_PB", None)
+            is _flyteidl2_cacheservice_cacheservice_pb2.ReleaseReservationRequest
+        ) and (
+            identifier is None or getattr(identifier.__class__, "_IDL_PB", None) is _pb2.Identifier
+        ):
+            self._values = (
+                base_request,
+                identifier,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                base_request,
+                identifier,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             base_request,
             identifier,
-        )
+        ) = self._values
+        if base_request is not None:
+            base_request._fm_into(_target.base_request)
+        if identifier is not None:
+            identifier._fm_into(_target.identifier)
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.ReleaseReservationRequest | None:
         """``base_request``: optional flyteidl2.cacheservice.ReleaseReservationRequest, field 1."""
         value: _cacheservice_cacheservice.ReleaseReservationRequest | None = (
-            self._present("base_request") if self._pb.HasField("base_request") else None
+            self._present("base_request")
+            if (self._pb or self._message()).HasField("base_request")
+            else None
         )
         return value
 
@@ -235,6 +425,8 @@ class ReleaseReservationRequest(_Message):
     def identifier(self) -> Identifier | None:
         """``identifier``: optional flyteidl2.cacheservice.v2.Identifier, field 2."""
         value: Identifier | None = (
-            self._present("identifier") if self._pb.HasField("identifier") else None
+            self._present("identifier")
+            if (self._pb or self._message()).HasField("identifier")
+            else None
         )
         return value

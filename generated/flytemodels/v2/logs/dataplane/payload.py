@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flyteidl2.logs.dataplane import payload_pb2 as _pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 if TYPE_CHECKING:
@@ -57,28 +58,58 @@ class PodResource(_Message):
         name: str | None = None,
         container: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (namespace is None or (namespace.__class__ is str and namespace.isascii()))
+            and (name is None or (name.__class__ is str and name.isascii()))
+            and (container is None or (container.__class__ is str and container.isascii()))
+        ):
+            self._values = (
+                namespace,
+                name,
+                container,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                namespace,
+                name,
+                container,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             namespace,
             name,
             container,
-        )
+        ) = self._values
+        if namespace is not None:
+            _target.namespace = namespace
+        if name is not None:
+            _target.name = name
+        if container is not None:
+            _target.container = container
 
     @property
     def namespace(self) -> str:
         """``namespace``: string, field 1."""
-        value: str = self._pb.namespace
+        value: str = (self._pb or self._message()).namespace
         return value
 
     @property
     def name(self) -> str:
         """``name``: string, field 2."""
-        value: str = self._pb.name
+        value: str = (self._pb or self._message()).name
         return value
 
     @property
     def container(self) -> str:
         """``container``: string, field 3."""
-        value: str = self._pb.container
+        value: str = (self._pb or self._message()).container
         return value
 
 
@@ -115,7 +146,79 @@ class LoggingContext(_Message):
         pod_name_prefix: str | None = None,
         pod_name_prefixes: _abc.Iterable[str] | None = None,
     ) -> None:
-        self._build(
+        if (
+            (cluster_name is None or (cluster_name.__class__ is str and cluster_name.isascii()))
+            and (
+                kubernetes_namespace is None
+                or (kubernetes_namespace.__class__ is str and kubernetes_namespace.isascii())
+            )
+            and (
+                kubernetes_pod_name is None
+                or (kubernetes_pod_name.__class__ is str and kubernetes_pod_name.isascii())
+            )
+            and (
+                kubernetes_container_name is None
+                or (
+                    kubernetes_container_name.__class__ is str
+                    and kubernetes_container_name.isascii()
+                )
+            )
+            and (
+                execution_attempt_start_time is None
+                or _fast.timestamp(execution_attempt_start_time)
+            )
+            and (execution_attempt_end_time is None or _fast.timestamp(execution_attempt_end_time))
+            and (kubernetes_pod_labels is None or _fast.string_map(kubernetes_pod_labels))
+            and (order is None or (order.__class__ is int and -2147483648 <= order <= 2147483647))
+            and (
+                number_of_batches is None
+                or (
+                    number_of_batches.__class__ is int
+                    and 0 <= number_of_batches <= 18446744073709551615
+                )
+            )
+            and (
+                pod_name_prefix is None
+                or (pod_name_prefix.__class__ is str and pod_name_prefix.isascii())
+            )
+            and (pod_name_prefixes is None or _fast.strings(pod_name_prefixes))
+        ):
+            self._values = (
+                cluster_name,
+                kubernetes_namespace,
+                kubernetes_pod_name,
+                kubernetes_container_name,
+                execution_attempt_start_time,
+                execution_attempt_end_time,
+                {**kubernetes_pod_labels} if kubernetes_pod_labels else None,
+                order,
+                number_of_batches,
+                pod_name_prefix,
+                [*pod_name_prefixes] if pod_name_prefixes else None,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cluster_name,
+                kubernetes_namespace,
+                kubernetes_pod_name,
+                kubernetes_container_name,
+                execution_attempt_start_time,
+                execution_attempt_end_time,
+                kubernetes_pod_labels,
+                order,
+                number_of_batches,
+                pod_name_prefix,
+                pod_name_prefixes,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cluster_name,
             kubernetes_namespace,
             kubernetes_pod_name,
@@ -127,30 +230,52 @@ class LoggingContext(_Message):
             number_of_batches,
             pod_name_prefix,
             pod_name_prefixes,
-        )
+        ) = self._values
+        if cluster_name is not None:
+            _target.cluster_name = cluster_name
+        if kubernetes_namespace is not None:
+            _target.kubernetes_namespace = kubernetes_namespace
+        if kubernetes_pod_name is not None:
+            _target.kubernetes_pod_name = kubernetes_pod_name
+        if kubernetes_container_name is not None:
+            _target.kubernetes_container_name = kubernetes_container_name
+        if execution_attempt_start_time is not None:
+            _fast.put_timestamp(_target.execution_attempt_start_time, execution_attempt_start_time)
+        if execution_attempt_end_time is not None:
+            _fast.put_timestamp(_target.execution_attempt_end_time, execution_attempt_end_time)
+        if kubernetes_pod_labels is not None:
+            _target.kubernetes_pod_labels.update(kubernetes_pod_labels)
+        if order is not None:
+            _target.order = order
+        if number_of_batches is not None:
+            _target.number_of_batches = number_of_batches
+        if pod_name_prefix is not None:
+            _target.pod_name_prefix = pod_name_prefix
+        if pod_name_prefixes is not None:
+            _target.pod_name_prefixes.extend(pod_name_prefixes)
 
     @property
     def cluster_name(self) -> str:
         """``cluster_name``: string, field 3."""
-        value: str = self._pb.cluster_name
+        value: str = (self._pb or self._message()).cluster_name
         return value
 
     @property
     def kubernetes_namespace(self) -> str:
         """``kubernetes_namespace``: string, field 4."""
-        value: str = self._pb.kubernetes_namespace
+        value: str = (self._pb or self._message()).kubernetes_namespace
         return value
 
     @property
     def kubernetes_pod_name(self) -> str:
         """``kubernetes_pod_name``: string, field 5."""
-        value: str = self._pb.kubernetes_pod_name
+        value: str = (self._pb or self._message()).kubernetes_pod_name
         return value
 
     @property
     def kubernetes_container_name(self) -> str:
         """``kubernetes_container_name``: string, field 6."""
-        value: str = self._pb.kubernetes_container_name
+        value: str = (self._pb or self._message()).kubernetes_container_name
         return value
 
     @property
@@ -158,7 +283,7 @@ class LoggingContext(_Message):
         """``execution_attempt_start_time``: optional google.protobuf.Timestamp, field 7."""
         value: _datetime.datetime | None = (
             self._present("execution_attempt_start_time")
-            if self._pb.HasField("execution_attempt_start_time")
+            if (self._pb or self._message()).HasField("execution_attempt_start_time")
             else None
         )
         return value
@@ -168,7 +293,7 @@ class LoggingContext(_Message):
         """``execution_attempt_end_time``: optional google.protobuf.Timestamp, field 8."""
         value: _datetime.datetime | None = (
             self._present("execution_attempt_end_time")
-            if self._pb.HasField("execution_attempt_end_time")
+            if (self._pb or self._message()).HasField("execution_attempt_end_time")
             else None
         )
         return value
@@ -188,13 +313,13 @@ class LoggingContext(_Message):
     @property
     def number_of_batches(self) -> int:
         """``number_of_batches``: uint64, field 11."""
-        value: int = self._pb.number_of_batches
+        value: int = (self._pb or self._message()).number_of_batches
         return value
 
     @property
     def pod_name_prefix(self) -> str:
         """``pod_name_prefix``: string, field 12."""
-        value: str = self._pb.pod_name_prefix
+        value: str = (self._pb or self._message()).pod_name_prefix
         return value
 
     @property
@@ -223,35 +348,82 @@ class ContainerIdentifier(_Message):
         kubernetes_pod_name: str | None = None,
         kubernetes_container_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (cluster_name is None or (cluster_name.__class__ is str and cluster_name.isascii()))
+            and (
+                kubernetes_namespace is None
+                or (kubernetes_namespace.__class__ is str and kubernetes_namespace.isascii())
+            )
+            and (
+                kubernetes_pod_name is None
+                or (kubernetes_pod_name.__class__ is str and kubernetes_pod_name.isascii())
+            )
+            and (
+                kubernetes_container_name is None
+                or (
+                    kubernetes_container_name.__class__ is str
+                    and kubernetes_container_name.isascii()
+                )
+            )
+        ):
+            self._values = (
+                cluster_name,
+                kubernetes_namespace,
+                kubernetes_pod_name,
+                kubernetes_container_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cluster_name,
+                kubernetes_namespace,
+                kubernetes_pod_name,
+                kubernetes_container_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cluster_name,
             kubernetes_namespace,
             kubernetes_pod_name,
             kubernetes_container_name,
-        )
+        ) = self._values
+        if cluster_name is not None:
+            _target.cluster_name = cluster_name
+        if kubernetes_namespace is not None:
+            _target.kubernetes_namespace = kubernetes_namespace
+        if kubernetes_pod_name is not None:
+            _target.kubernetes_pod_name = kubernetes_pod_name
+        if kubernetes_container_name is not None:
+            _target.kubernetes_container_name = kubernetes_container_name
 
     @property
     def cluster_name(self) -> str:
         """``cluster_name``: string, field 1."""
-        value: str = self._pb.cluster_name
+        value: str = (self._pb or self._message()).cluster_name
         return value
 
     @property
     def kubernetes_namespace(self) -> str:
         """``kubernetes_namespace``: string, field 2."""
-        value: str = self._pb.kubernetes_namespace
+        value: str = (self._pb or self._message()).kubernetes_namespace
         return value
 
     @property
     def kubernetes_pod_name(self) -> str:
         """``kubernetes_pod_name``: string, field 3."""
-        value: str = self._pb.kubernetes_pod_name
+        value: str = (self._pb or self._message()).kubernetes_pod_name
         return value
 
     @property
     def kubernetes_container_name(self) -> str:
         """``kubernetes_container_name``: string, field 4."""
-        value: str = self._pb.kubernetes_container_name
+        value: str = (self._pb or self._message()).kubernetes_container_name
         return value
 
 
@@ -278,49 +450,115 @@ class ContainerSelector(_Message):
         kubernetes_pod_label_selector: str | None = None,
         node_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (cluster_name is None or (cluster_name.__class__ is str and cluster_name.isascii()))
+            and (
+                kubernetes_namespace is None
+                or (kubernetes_namespace.__class__ is str and kubernetes_namespace.isascii())
+            )
+            and (
+                kubernetes_pod_name_prefix is None
+                or (
+                    kubernetes_pod_name_prefix.__class__ is str
+                    and kubernetes_pod_name_prefix.isascii()
+                )
+            )
+            and (
+                kubernetes_container_name is None
+                or (
+                    kubernetes_container_name.__class__ is str
+                    and kubernetes_container_name.isascii()
+                )
+            )
+            and (
+                kubernetes_pod_label_selector is None
+                or (
+                    kubernetes_pod_label_selector.__class__ is str
+                    and kubernetes_pod_label_selector.isascii()
+                )
+            )
+            and (node_name is None or (node_name.__class__ is str and node_name.isascii()))
+        ):
+            self._values = (
+                cluster_name,
+                kubernetes_namespace,
+                kubernetes_pod_name_prefix,
+                kubernetes_container_name,
+                kubernetes_pod_label_selector,
+                node_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                cluster_name,
+                kubernetes_namespace,
+                kubernetes_pod_name_prefix,
+                kubernetes_container_name,
+                kubernetes_pod_label_selector,
+                node_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             cluster_name,
             kubernetes_namespace,
             kubernetes_pod_name_prefix,
             kubernetes_container_name,
             kubernetes_pod_label_selector,
             node_name,
-        )
+        ) = self._values
+        if cluster_name is not None:
+            _target.cluster_name = cluster_name
+        if kubernetes_namespace is not None:
+            _target.kubernetes_namespace = kubernetes_namespace
+        if kubernetes_pod_name_prefix is not None:
+            _target.kubernetes_pod_name_prefix = kubernetes_pod_name_prefix
+        if kubernetes_container_name is not None:
+            _target.kubernetes_container_name = kubernetes_container_name
+        if kubernetes_pod_label_selector is not None:
+            _target.kubernetes_pod_label_selector = kubernetes_pod_label_selector
+        if node_name is not None:
+            _target.node_name = node_name
 
     @property
     def cluster_name(self) -> str:
         """``cluster_name``: string, field 1."""
-        value: str = self._pb.cluster_name
+        value: str = (self._pb or self._message()).cluster_name
         return value
 
     @property
     def kubernetes_namespace(self) -> str:
         """``kubernetes_namespace``: string, field 2."""
-        value: str = self._pb.kubernetes_namespace
+        value: str = (self._pb or self._message()).kubernetes_namespace
         return value
 
     @property
     def kubernetes_pod_name_prefix(self) -> str:
         """``kubernetes_pod_name_prefix``: string, field 3."""
-        value: str = self._pb.kubernetes_pod_name_prefix
+        value: str = (self._pb or self._message()).kubernetes_pod_name_prefix
         return value
 
     @property
     def kubernetes_container_name(self) -> str:
         """``kubernetes_container_name``: string, field 4."""
-        value: str = self._pb.kubernetes_container_name
+        value: str = (self._pb or self._message()).kubernetes_container_name
         return value
 
     @property
     def kubernetes_pod_label_selector(self) -> str:
         """``kubernetes_pod_label_selector``: string, field 5."""
-        value: str = self._pb.kubernetes_pod_label_selector
+        value: str = (self._pb or self._message()).kubernetes_pod_label_selector
         return value
 
     @property
     def node_name(self) -> str:
         """``node_name``: string, field 6."""
-        value: str = self._pb.node_name
+        value: str = (self._pb or self._message()).node_name
         return value
 
 
@@ -339,21 +577,45 @@ class LiveLogsOptions(_Message):
         log_pod_status: bool | None = None,
         log_timestamps: bool | None = None,
     ) -> None:
-        self._build(
+        if (log_pod_status is None or log_pod_status.__class__ is bool) and (
+            log_timestamps is None or log_timestamps.__class__ is bool
+        ):
+            self._values = (
+                log_pod_status,
+                log_timestamps,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                log_pod_status,
+                log_timestamps,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             log_pod_status,
             log_timestamps,
-        )
+        ) = self._values
+        if log_pod_status is not None:
+            _target.log_pod_status = log_pod_status
+        if log_timestamps is not None:
+            _target.log_timestamps = log_timestamps
 
     @property
     def log_pod_status(self) -> bool:
         """``log_pod_status``: bool, field 1."""
-        value: bool = self._pb.log_pod_status
+        value: bool = (self._pb or self._message()).log_pod_status
         return value
 
     @property
     def log_timestamps(self) -> bool:
         """``log_timestamps``: bool, field 2."""
-        value: bool = self._pb.log_timestamps
+        value: bool = (self._pb or self._message()).log_timestamps
         return value
 
 
@@ -376,25 +638,71 @@ class LogLine(_Message):
         originator: LogLineOriginator | int | None = None,
         short_pod_name: str | None = None,
     ) -> None:
-        self._build(
+        if (
+            (timestamp is None or _fast.timestamp(timestamp))
+            and (message is None or (message.__class__ is str and message.isascii()))
+            and (
+                originator is None
+                or (
+                    (originator.__class__ is int or originator.__class__ is LogLineOriginator)
+                    and -2147483648 <= originator <= 2147483647
+                )
+            )
+            and (
+                short_pod_name is None
+                or (short_pod_name.__class__ is str and short_pod_name.isascii())
+            )
+        ):
+            self._values = (
+                timestamp,
+                message,
+                originator,
+                short_pod_name,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                timestamp,
+                message,
+                originator,
+                short_pod_name,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             timestamp,
             message,
             originator,
             short_pod_name,
-        )
+        ) = self._values
+        if timestamp is not None:
+            _fast.put_timestamp(_target.timestamp, timestamp)
+        if message is not None:
+            _target.message = message
+        if originator is not None:
+            _target.originator = originator
+        if short_pod_name is not None:
+            _target.short_pod_name = short_pod_name
 
     @property
     def timestamp(self) -> _datetime.datetime | None:
         """``timestamp``: optional google.protobuf.Timestamp, field 1."""
         value: _datetime.datetime | None = (
-            self._present("timestamp") if self._pb.HasField("timestamp") else None
+            self._present("timestamp")
+            if (self._pb or self._message()).HasField("timestamp")
+            else None
         )
         return value
 
     @property
     def message(self) -> str:
         """``message``: string, field 2."""
-        value: str = self._pb.message
+        value: str = (self._pb or self._message()).message
         return value
 
     @property
@@ -406,7 +714,7 @@ class LogLine(_Message):
     @property
     def short_pod_name(self) -> str:
         """``short_pod_name``: string, field 4."""
-        value: str = self._pb.short_pod_name
+        value: str = (self._pb or self._message()).short_pod_name
         return value
 
 
@@ -431,13 +739,65 @@ class LogLines(_Message):
         structured_lines: _abc.Iterable[LogLine] | None = None,
         source: LogLineSource | int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (lines is None or _fast.strings(lines))
+            and (
+                container_index is None
+                or (container_index.__class__ is int and 0 <= container_index <= 4294967295)
+            )
+            and (
+                container is None
+                or getattr(container.__class__, "_IDL_PB", None) is _pb2.ContainerIdentifier
+            )
+            and (structured_lines is None or _fast.models(structured_lines, _pb2.LogLine))
+            and (
+                source is None
+                or (
+                    (source.__class__ is int or source.__class__ is LogLineSource)
+                    and -2147483648 <= source <= 2147483647
+                )
+            )
+        ):
+            self._values = (
+                [*lines] if lines else None,
+                container_index,
+                container,
+                [*structured_lines] if structured_lines else None,
+                source,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                lines,
+                container_index,
+                container,
+                structured_lines,
+                source,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             lines,
             container_index,
             container,
             structured_lines,
             source,
-        )
+        ) = self._values
+        if lines is not None:
+            _target.lines.extend(lines)
+        if container_index is not None:
+            _target.container_index = container_index
+        if container is not None:
+            container._fm_into(_target.container)
+        if structured_lines is not None:
+            _fast.put_models(_target.structured_lines, structured_lines)
+        if source is not None:
+            _target.source = source
 
     @property
     def lines(self) -> list[str]:
@@ -448,14 +808,16 @@ class LogLines(_Message):
     @property
     def container_index(self) -> int:
         """``container_index``: uint32, field 2."""
-        value: int = self._pb.container_index
+        value: int = (self._pb or self._message()).container_index
         return value
 
     @property
     def container(self) -> ContainerIdentifier | None:
         """``container``: optional flyteidl2.logs.dataplane.ContainerIdentifier, field 3."""
         value: ContainerIdentifier | None = (
-            self._present("container") if self._pb.HasField("container") else None
+            self._present("container")
+            if (self._pb or self._message()).HasField("container")
+            else None
         )
         return value
 
@@ -483,9 +845,23 @@ class LogContainersList(_Message):
         self,
         containers: _abc.Iterable[ContainerIdentifier] | None = None,
     ) -> None:
-        self._build(
-            containers,
-        )
+        if containers is None or _fast.models(containers, _pb2.ContainerIdentifier):
+            self._values = ([*containers] if containers else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                containers,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (containers,) = self._values
+        if containers is not None:
+            _fast.put_models(_target.containers, containers)
 
     @property
     def containers(self) -> list[ContainerIdentifier]:
@@ -505,9 +881,23 @@ class LogLinesBatch(_Message):
         self,
         logs: _abc.Iterable[LogLines] | None = None,
     ) -> None:
-        self._build(
-            logs,
-        )
+        if logs is None or _fast.models(logs, _pb2.LogLines):
+            self._values = ([*logs] if logs else None,)
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                logs,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (logs,) = self._values
+        if logs is not None:
+            _fast.put_models(_target.logs, logs)
 
     @property
     def logs(self) -> list[LogLines]:

@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.plugins.kubeflow import mpi_pb2 as _pb2
+from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+from flyteidl2.plugins import common_pb2 as _flyteidl2_plugins_common_pb2
+from flyteidl2.plugins.kubeflow import common_pb2 as _flyteidl2_plugins_kubeflow_common_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from collections import abc as _abc
@@ -35,18 +39,67 @@ class DistributedMPITrainingTask(_Message):
         run_policy: _plugins_kubeflow_common.RunPolicy | None = None,
         slots: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                worker_replicas is None
+                or getattr(worker_replicas.__class__, "_IDL_PB", None)
+                is _pb2.DistributedMPITrainingReplicaSpec
+            )
+            and (
+                launcher_replicas is None
+                or getattr(launcher_replicas.__class__, "_IDL_PB", None)
+                is _pb2.DistributedMPITrainingReplicaSpec
+            )
+            and (
+                run_policy is None
+                or getattr(run_policy.__class__, "_IDL_PB", None)
+                is _flyteidl2_plugins_kubeflow_common_pb2.RunPolicy
+            )
+            and (slots is None or (slots.__class__ is int and -2147483648 <= slots <= 2147483647))
+        ):
+            self._values = (
+                worker_replicas,
+                launcher_replicas,
+                run_policy,
+                slots,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                worker_replicas,
+                launcher_replicas,
+                run_policy,
+                slots,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             worker_replicas,
             launcher_replicas,
             run_policy,
             slots,
-        )
+        ) = self._values
+        if worker_replicas is not None:
+            worker_replicas._fm_into(_target.worker_replicas)
+        if launcher_replicas is not None:
+            launcher_replicas._fm_into(_target.launcher_replicas)
+        if run_policy is not None:
+            run_policy._fm_into(_target.run_policy)
+        if slots is not None:
+            _target.slots = slots
 
     @property
     def worker_replicas(self) -> DistributedMPITrainingReplicaSpec | None:
         """``worker_replicas``: optional flyteidl2.plugins.kubeflow.DistributedMPITrainingReplicaSpec, field 1."""
         value: DistributedMPITrainingReplicaSpec | None = (
-            self._present("worker_replicas") if self._pb.HasField("worker_replicas") else None
+            self._present("worker_replicas")
+            if (self._pb or self._message()).HasField("worker_replicas")
+            else None
         )
         return value
 
@@ -54,7 +107,9 @@ class DistributedMPITrainingTask(_Message):
     def launcher_replicas(self) -> DistributedMPITrainingReplicaSpec | None:
         """``launcher_replicas``: optional flyteidl2.plugins.kubeflow.DistributedMPITrainingReplicaSpec, field 2."""
         value: DistributedMPITrainingReplicaSpec | None = (
-            self._present("launcher_replicas") if self._pb.HasField("launcher_replicas") else None
+            self._present("launcher_replicas")
+            if (self._pb or self._message()).HasField("launcher_replicas")
+            else None
         )
         return value
 
@@ -62,14 +117,16 @@ class DistributedMPITrainingTask(_Message):
     def run_policy(self) -> _plugins_kubeflow_common.RunPolicy | None:
         """``run_policy``: optional flyteidl2.plugins.kubeflow.RunPolicy, field 3."""
         value: _plugins_kubeflow_common.RunPolicy | None = (
-            self._present("run_policy") if self._pb.HasField("run_policy") else None
+            self._present("run_policy")
+            if (self._pb or self._message()).HasField("run_policy")
+            else None
         )
         return value
 
     @property
     def slots(self) -> int:
         """``slots``: int32, field 4."""
-        value: int = self._pb.slots
+        value: int = (self._pb or self._message()).slots
         return value
 
 
@@ -96,32 +153,93 @@ class DistributedMPITrainingReplicaSpec(_Message):
         command: _abc.Iterable[str] | None = None,
         common: _plugins_common.CommonReplicaSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                replicas is None
+                or (replicas.__class__ is int and -2147483648 <= replicas <= 2147483647)
+            )
+            and (image is None or (image.__class__ is str and image.isascii()))
+            and (
+                resources is None
+                or getattr(resources.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.Resources
+            )
+            and (
+                restart_policy is None
+                or (restart_policy.__class__ is int and -2147483648 <= restart_policy <= 2147483647)
+            )
+            and (command is None or _fast.strings(command))
+            and (
+                common is None
+                or getattr(common.__class__, "_IDL_PB", None)
+                is _flyteidl2_plugins_common_pb2.CommonReplicaSpec
+            )
+        ):
+            self._values = (
+                replicas,
+                image,
+                resources,
+                restart_policy,
+                [*command] if command else None,
+                common,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                replicas,
+                image,
+                resources,
+                restart_policy,
+                command,
+                common,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             replicas,
             image,
             resources,
             restart_policy,
             command,
             common,
-        )
+        ) = self._values
+        if replicas is not None:
+            _target.replicas = replicas
+        if image is not None:
+            _target.image = image
+        if resources is not None:
+            resources._fm_into(_target.resources)
+        if restart_policy is not None:
+            _target.restart_policy = restart_policy
+        if command is not None:
+            _target.command.extend(command)
+        if common is not None:
+            common._fm_into(_target.common)
 
     @property
     def replicas(self) -> int:
         """``replicas``: int32, field 1."""
-        value: int = self._pb.replicas
+        value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def image(self) -> str:
         """``image``: string, field 2."""
-        value: str = self._pb.image
+        value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl2.core.Resources, field 3."""
         value: _core_tasks.Resources | None = (
-            self._present("resources") if self._pb.HasField("resources") else None
+            self._present("resources")
+            if (self._pb or self._message()).HasField("resources")
+            else None
         )
         return value
 
@@ -141,6 +259,6 @@ class DistributedMPITrainingReplicaSpec(_Message):
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """``common``: optional flyteidl2.plugins.CommonReplicaSpec, field 6."""
         value: _plugins_common.CommonReplicaSpec | None = (
-            self._present("common") if self._pb.HasField("common") else None
+            self._present("common") if (self._pb or self._message()).HasField("common") else None
         )
         return value

@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.plugins.kubeflow import pytorch_pb2 as _pb2
+from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+from flyteidl2.plugins import common_pb2 as _flyteidl2_plugins_common_pb2
+from flyteidl2.plugins.kubeflow import common_pb2 as _flyteidl2_plugins_kubeflow_common_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.v2.core import tasks as _core_tasks
@@ -36,42 +40,94 @@ class ElasticConfig(_Message):
         nproc_per_node: int | None = None,
         max_restarts: int | None = None,
     ) -> None:
-        self._build(
+        if (
+            (rdzv_backend is None or (rdzv_backend.__class__ is str and rdzv_backend.isascii()))
+            and (
+                min_replicas is None
+                or (min_replicas.__class__ is int and -2147483648 <= min_replicas <= 2147483647)
+            )
+            and (
+                max_replicas is None
+                or (max_replicas.__class__ is int and -2147483648 <= max_replicas <= 2147483647)
+            )
+            and (
+                nproc_per_node is None
+                or (nproc_per_node.__class__ is int and -2147483648 <= nproc_per_node <= 2147483647)
+            )
+            and (
+                max_restarts is None
+                or (max_restarts.__class__ is int and -2147483648 <= max_restarts <= 2147483647)
+            )
+        ):
+            self._values = (
+                rdzv_backend,
+                min_replicas,
+                max_replicas,
+                nproc_per_node,
+                max_restarts,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                rdzv_backend,
+                min_replicas,
+                max_replicas,
+                nproc_per_node,
+                max_restarts,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             rdzv_backend,
             min_replicas,
             max_replicas,
             nproc_per_node,
             max_restarts,
-        )
+        ) = self._values
+        if rdzv_backend is not None:
+            _target.rdzv_backend = rdzv_backend
+        if min_replicas is not None:
+            _target.min_replicas = min_replicas
+        if max_replicas is not None:
+            _target.max_replicas = max_replicas
+        if nproc_per_node is not None:
+            _target.nproc_per_node = nproc_per_node
+        if max_restarts is not None:
+            _target.max_restarts = max_restarts
 
     @property
     def rdzv_backend(self) -> str:
         """``rdzv_backend``: string, field 1."""
-        value: str = self._pb.rdzv_backend
+        value: str = (self._pb or self._message()).rdzv_backend
         return value
 
     @property
     def min_replicas(self) -> int:
         """``min_replicas``: int32, field 2."""
-        value: int = self._pb.min_replicas
+        value: int = (self._pb or self._message()).min_replicas
         return value
 
     @property
     def max_replicas(self) -> int:
         """``max_replicas``: int32, field 3."""
-        value: int = self._pb.max_replicas
+        value: int = (self._pb or self._message()).max_replicas
         return value
 
     @property
     def nproc_per_node(self) -> int:
         """``nproc_per_node``: int32, field 4."""
-        value: int = self._pb.nproc_per_node
+        value: int = (self._pb or self._message()).nproc_per_node
         return value
 
     @property
     def max_restarts(self) -> int:
         """``max_restarts``: int32, field 5."""
-        value: int = self._pb.max_restarts
+        value: int = (self._pb or self._message()).max_restarts
         return value
 
 
@@ -94,18 +150,70 @@ class DistributedPyTorchTrainingTask(_Message):
         run_policy: _plugins_kubeflow_common.RunPolicy | None = None,
         elastic_config: ElasticConfig | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                worker_replicas is None
+                or getattr(worker_replicas.__class__, "_IDL_PB", None)
+                is _pb2.DistributedPyTorchTrainingReplicaSpec
+            )
+            and (
+                master_replicas is None
+                or getattr(master_replicas.__class__, "_IDL_PB", None)
+                is _pb2.DistributedPyTorchTrainingReplicaSpec
+            )
+            and (
+                run_policy is None
+                or getattr(run_policy.__class__, "_IDL_PB", None)
+                is _flyteidl2_plugins_kubeflow_common_pb2.RunPolicy
+            )
+            and (
+                elastic_config is None
+                or getattr(elastic_config.__class__, "_IDL_PB", None) is _pb2.ElasticConfig
+            )
+        ):
+            self._values = (
+                worker_replicas,
+                master_replicas,
+                run_policy,
+                elastic_config,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                worker_replicas,
+                master_replicas,
+                run_policy,
+                elastic_config,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             worker_replicas,
             master_replicas,
             run_policy,
             elastic_config,
-        )
+        ) = self._values
+        if worker_replicas is not None:
+            worker_replicas._fm_into(_target.worker_replicas)
+        if master_replicas is not None:
+            master_replicas._fm_into(_target.master_replicas)
+        if run_policy is not None:
+            run_policy._fm_into(_target.run_policy)
+        if elastic_config is not None:
+            elastic_config._fm_into(_target.elastic_config)
 
     @property
     def worker_replicas(self) -> DistributedPyTorchTrainingReplicaSpec | None:
         """``worker_replicas``: optional flyteidl2.plugins.kubeflow.DistributedPyTorchTrainingReplicaSpec, field 1."""
         value: DistributedPyTorchTrainingReplicaSpec | None = (
-            self._present("worker_replicas") if self._pb.HasField("worker_replicas") else None
+            self._present("worker_replicas")
+            if (self._pb or self._message()).HasField("worker_replicas")
+            else None
         )
         return value
 
@@ -113,7 +221,9 @@ class DistributedPyTorchTrainingTask(_Message):
     def master_replicas(self) -> DistributedPyTorchTrainingReplicaSpec | None:
         """``master_replicas``: optional flyteidl2.plugins.kubeflow.DistributedPyTorchTrainingReplicaSpec, field 2."""
         value: DistributedPyTorchTrainingReplicaSpec | None = (
-            self._present("master_replicas") if self._pb.HasField("master_replicas") else None
+            self._present("master_replicas")
+            if (self._pb or self._message()).HasField("master_replicas")
+            else None
         )
         return value
 
@@ -121,7 +231,9 @@ class DistributedPyTorchTrainingTask(_Message):
     def run_policy(self) -> _plugins_kubeflow_common.RunPolicy | None:
         """``run_policy``: optional flyteidl2.plugins.kubeflow.RunPolicy, field 3."""
         value: _plugins_kubeflow_common.RunPolicy | None = (
-            self._present("run_policy") if self._pb.HasField("run_policy") else None
+            self._present("run_policy")
+            if (self._pb or self._message()).HasField("run_policy")
+            else None
         )
         return value
 
@@ -129,7 +241,9 @@ class DistributedPyTorchTrainingTask(_Message):
     def elastic_config(self) -> ElasticConfig | None:
         """``elastic_config``: optional flyteidl2.plugins.kubeflow.ElasticConfig, field 4."""
         value: ElasticConfig | None = (
-            self._present("elastic_config") if self._pb.HasField("elastic_config") else None
+            self._present("elastic_config")
+            if (self._pb or self._message()).HasField("elastic_config")
+            else None
         )
         return value
 
@@ -155,31 +269,87 @@ class DistributedPyTorchTrainingReplicaSpec(_Message):
         restart_policy: _plugins_common.RestartPolicy | int | None = None,
         common: _plugins_common.CommonReplicaSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                replicas is None
+                or (replicas.__class__ is int and -2147483648 <= replicas <= 2147483647)
+            )
+            and (image is None or (image.__class__ is str and image.isascii()))
+            and (
+                resources is None
+                or getattr(resources.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.Resources
+            )
+            and (
+                restart_policy is None
+                or (restart_policy.__class__ is int and -2147483648 <= restart_policy <= 2147483647)
+            )
+            and (
+                common is None
+                or getattr(common.__class__, "_IDL_PB", None)
+                is _flyteidl2_plugins_common_pb2.CommonReplicaSpec
+            )
+        ):
+            self._values = (
+                replicas,
+                image,
+                resources,
+                restart_policy,
+                common,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                replicas,
+                image,
+                resources,
+                restart_policy,
+                common,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             replicas,
             image,
             resources,
             restart_policy,
             common,
-        )
+        ) = self._values
+        if replicas is not None:
+            _target.replicas = replicas
+        if image is not None:
+            _target.image = image
+        if resources is not None:
+            resources._fm_into(_target.resources)
+        if restart_policy is not None:
+            _target.restart_policy = restart_policy
+        if common is not None:
+            common._fm_into(_target.common)
 
     @property
     def replicas(self) -> int:
         """``replicas``: int32, field 1."""
-        value: int = self._pb.replicas
+        value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def image(self) -> str:
         """``image``: string, field 2."""
-        value: str = self._pb.image
+        value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl2.core.Resources, field 3."""
         value: _core_tasks.Resources | None = (
-            self._present("resources") if self._pb.HasField("resources") else None
+            self._present("resources")
+            if (self._pb or self._message()).HasField("resources")
+            else None
         )
         return value
 
@@ -193,6 +363,6 @@ class DistributedPyTorchTrainingReplicaSpec(_Message):
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """``common``: optional flyteidl2.plugins.CommonReplicaSpec, field 5."""
         value: _plugins_common.CommonReplicaSpec | None = (
-            self._present("common") if self._pb.HasField("common") else None
+            self._present("common") if (self._pb or self._message()).HasField("common") else None
         )
         return value

@@ -6,8 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from flyteidl2.plugins.kubeflow import tensorflow_pb2 as _pb2
+from flyteidl2.core import tasks_pb2 as _flyteidl2_core_tasks_pb2
+from flyteidl2.plugins import common_pb2 as _flyteidl2_plugins_common_pb2
+from flyteidl2.plugins.kubeflow import common_pb2 as _flyteidl2_plugins_kubeflow_common_pb2
 from flytemodels.v2 import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 
 if TYPE_CHECKING:
     from flytemodels.v2.core import tasks as _core_tasks
@@ -36,19 +40,81 @@ class DistributedTensorflowTrainingTask(_Message):
         run_policy: _plugins_kubeflow_common.RunPolicy | None = None,
         evaluator_replicas: DistributedTensorflowTrainingReplicaSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                worker_replicas is None
+                or getattr(worker_replicas.__class__, "_IDL_PB", None)
+                is _pb2.DistributedTensorflowTrainingReplicaSpec
+            )
+            and (
+                ps_replicas is None
+                or getattr(ps_replicas.__class__, "_IDL_PB", None)
+                is _pb2.DistributedTensorflowTrainingReplicaSpec
+            )
+            and (
+                chief_replicas is None
+                or getattr(chief_replicas.__class__, "_IDL_PB", None)
+                is _pb2.DistributedTensorflowTrainingReplicaSpec
+            )
+            and (
+                run_policy is None
+                or getattr(run_policy.__class__, "_IDL_PB", None)
+                is _flyteidl2_plugins_kubeflow_common_pb2.RunPolicy
+            )
+            and (
+                evaluator_replicas is None
+                or getattr(evaluator_replicas.__class__, "_IDL_PB", None)
+                is _pb2.DistributedTensorflowTrainingReplicaSpec
+            )
+        ):
+            self._values = (
+                worker_replicas,
+                ps_replicas,
+                chief_replicas,
+                run_policy,
+                evaluator_replicas,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                worker_replicas,
+                ps_replicas,
+                chief_replicas,
+                run_policy,
+                evaluator_replicas,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             worker_replicas,
             ps_replicas,
             chief_replicas,
             run_policy,
             evaluator_replicas,
-        )
+        ) = self._values
+        if worker_replicas is not None:
+            worker_replicas._fm_into(_target.worker_replicas)
+        if ps_replicas is not None:
+            ps_replicas._fm_into(_target.ps_replicas)
+        if chief_replicas is not None:
+            chief_replicas._fm_into(_target.chief_replicas)
+        if run_policy is not None:
+            run_policy._fm_into(_target.run_policy)
+        if evaluator_replicas is not None:
+            evaluator_replicas._fm_into(_target.evaluator_replicas)
 
     @property
     def worker_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``worker_replicas``: optional flyteidl2.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 1."""
         value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("worker_replicas") if self._pb.HasField("worker_replicas") else None
+            self._present("worker_replicas")
+            if (self._pb or self._message()).HasField("worker_replicas")
+            else None
         )
         return value
 
@@ -56,7 +122,9 @@ class DistributedTensorflowTrainingTask(_Message):
     def ps_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``ps_replicas``: optional flyteidl2.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 2."""
         value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("ps_replicas") if self._pb.HasField("ps_replicas") else None
+            self._present("ps_replicas")
+            if (self._pb or self._message()).HasField("ps_replicas")
+            else None
         )
         return value
 
@@ -64,7 +132,9 @@ class DistributedTensorflowTrainingTask(_Message):
     def chief_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``chief_replicas``: optional flyteidl2.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 3."""
         value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("chief_replicas") if self._pb.HasField("chief_replicas") else None
+            self._present("chief_replicas")
+            if (self._pb or self._message()).HasField("chief_replicas")
+            else None
         )
         return value
 
@@ -72,7 +142,9 @@ class DistributedTensorflowTrainingTask(_Message):
     def run_policy(self) -> _plugins_kubeflow_common.RunPolicy | None:
         """``run_policy``: optional flyteidl2.plugins.kubeflow.RunPolicy, field 4."""
         value: _plugins_kubeflow_common.RunPolicy | None = (
-            self._present("run_policy") if self._pb.HasField("run_policy") else None
+            self._present("run_policy")
+            if (self._pb or self._message()).HasField("run_policy")
+            else None
         )
         return value
 
@@ -80,7 +152,9 @@ class DistributedTensorflowTrainingTask(_Message):
     def evaluator_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``evaluator_replicas``: optional flyteidl2.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 5."""
         value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("evaluator_replicas") if self._pb.HasField("evaluator_replicas") else None
+            self._present("evaluator_replicas")
+            if (self._pb or self._message()).HasField("evaluator_replicas")
+            else None
         )
         return value
 
@@ -106,31 +180,87 @@ class DistributedTensorflowTrainingReplicaSpec(_Message):
         restart_policy: _plugins_common.RestartPolicy | int | None = None,
         common: _plugins_common.CommonReplicaSpec | None = None,
     ) -> None:
-        self._build(
+        if (
+            (
+                replicas is None
+                or (replicas.__class__ is int and -2147483648 <= replicas <= 2147483647)
+            )
+            and (image is None or (image.__class__ is str and image.isascii()))
+            and (
+                resources is None
+                or getattr(resources.__class__, "_IDL_PB", None)
+                is _flyteidl2_core_tasks_pb2.Resources
+            )
+            and (
+                restart_policy is None
+                or (restart_policy.__class__ is int and -2147483648 <= restart_policy <= 2147483647)
+            )
+            and (
+                common is None
+                or getattr(common.__class__, "_IDL_PB", None)
+                is _flyteidl2_plugins_common_pb2.CommonReplicaSpec
+            )
+        ):
+            self._values = (
+                replicas,
+                image,
+                resources,
+                restart_policy,
+                common,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                replicas,
+                image,
+                resources,
+                restart_policy,
+                common,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             replicas,
             image,
             resources,
             restart_policy,
             common,
-        )
+        ) = self._values
+        if replicas is not None:
+            _target.replicas = replicas
+        if image is not None:
+            _target.image = image
+        if resources is not None:
+            resources._fm_into(_target.resources)
+        if restart_policy is not None:
+            _target.restart_policy = restart_policy
+        if common is not None:
+            common._fm_into(_target.common)
 
     @property
     def replicas(self) -> int:
         """``replicas``: int32, field 1."""
-        value: int = self._pb.replicas
+        value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def image(self) -> str:
         """``image``: string, field 2."""
-        value: str = self._pb.image
+        value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl2.core.Resources, field 3."""
         value: _core_tasks.Resources | None = (
-            self._present("resources") if self._pb.HasField("resources") else None
+            self._present("resources")
+            if (self._pb or self._message()).HasField("resources")
+            else None
         )
         return value
 
@@ -144,6 +274,6 @@ class DistributedTensorflowTrainingReplicaSpec(_Message):
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """``common``: optional flyteidl2.plugins.CommonReplicaSpec, field 5."""
         value: _plugins_common.CommonReplicaSpec | None = (
-            self._present("common") if self._pb.HasField("common") else None
+            self._present("common") if (self._pb or self._message()).HasField("common") else None
         )
         return value

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fixtures.imports import common_pb2 as _pb2
 from goldenmodels import _index as _index  # noqa: F401  (registers proto files)
 from flytemodels._runtime import Message as _Message
+from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
@@ -38,14 +39,28 @@ class Item(_Message):
             self,
             text: str | None = None,
         ) -> None:
-            self._build(
-                text,
-            )
+            if text is None or (text.__class__ is str and text.isascii()):
+                self._values = (text,)
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    text,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (text,) = self._values
+            if text is not None:
+                _target.text = text
 
         @property
         def text(self) -> str:
             """``text``: string, field 1."""
-            value: str = self._pb.text
+            value: str = (self._pb or self._message()).text
             return value
 
     def __init__(
@@ -54,16 +69,52 @@ class Item(_Message):
         kind: Kind | int | None = None,
         detail: Item.Detail | None = None,
     ) -> None:
-        self._build(
+        if (
+            (id is None or (id.__class__ is str and id.isascii()))
+            and (
+                kind is None
+                or (
+                    (kind.__class__ is int or kind.__class__ is Kind)
+                    and -2147483648 <= kind <= 2147483647
+                )
+            )
+            and (detail is None or getattr(detail.__class__, "_IDL_PB", None) is _pb2.Item.Detail)
+        ):
+            self._values = (
+                id,
+                kind,
+                detail,
+            )
+            self._pb = None
+            self._cache = None
+            self._hash = None
+            if self._VALIDATE:
+                self._fm_validate()
+        else:
+            self._build(
+                id,
+                kind,
+                detail,
+            )
+
+    def _fm_fill(self, _target: _fast.Target) -> None:
+        """Write the values this model was built from into ``_target``, an empty message."""
+        (
             id,
             kind,
             detail,
-        )
+        ) = self._values
+        if id is not None:
+            _target.id = id
+        if kind is not None:
+            _target.kind = kind
+        if detail is not None:
+            detail._fm_into(_target.detail)
 
     @property
     def id(self) -> str:
         """``id``: string, field 1."""
-        value: str = self._pb.id
+        value: str = (self._pb or self._message()).id
         return value
 
     @property
@@ -75,5 +126,7 @@ class Item(_Message):
     @property
     def detail(self) -> Item.Detail | None:
         """``detail``: optional fixtures.imports.common.Item.Detail, field 3."""
-        value: Item.Detail | None = self._present("detail") if self._pb.HasField("detail") else None
+        value: Item.Detail | None = (
+            self._present("detail") if (self._pb or self._message()).HasField("detail") else None
+        )
         return value

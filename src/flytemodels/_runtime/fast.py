@@ -1,0 +1,104 @@
+"""The fast path of a generated constructor: guards that admit a value as it is, and writers.
+
+A generated ``__init__`` keeps its arguments as given (a *value-built* model)
+when every one passes a guard of its field; the message is written later, in
+one pass (``Message._fm_fill``). Each guard admits only values the checked path
+(``Message._build``, which builds a message field by field and names the field
+in its errors) accepts and writes the same way; anything else, including every
+mistake, takes the checked path, so errors are raised there, and only there.
+
+Guards are deliberately narrow: exact types (a ``str`` subclass or a non-ASCII
+string goes the checked way, where protobuf validates its UTF-8), ``list``/
+``tuple`` and ``dict`` containers, models of exactly the field's message type.
+"""
+
+from __future__ import annotations
+
+import builtins as builtins  # guards reach a builtin a generated member hides as _fast.builtins.<name>
+import datetime
+from typing import Any
+
+from flytemodels._runtime.wellknown import duration_to_proto, timestamp_to_proto
+
+# Attribute every IDL-family model class carries: the protobuf class of its message
+# (flytekit-family classes have ``_PB`` too, so the guard cannot use that one).
+MODEL_PB = "_IDL_PB"
+#: Naive or UTC datetimes always fit a Timestamp (years 1-9999); other offsets are checked at the ends.
+_UTC = datetime.UTC
+#: Days below the Duration limit (10,000 years = 315,576,000,000 s = 3,652,500 days).
+_DURATION_DAYS = 3_652_499
+_SEQUENCES = (list, tuple)
+
+
+def is_model(value: Any, pb_class: type) -> bool:
+    """Whether ``value`` is an IDL-family model of the message ``pb_class``."""
+    return getattr(type(value), MODEL_PB, None) is pb_class
+
+
+def models(values: Any, pb_class: type) -> bool:
+    """A list or tuple of models of ``pb_class``."""
+    if type(values) not in _SEQUENCES:
+        return False
+    return all(getattr(type(value), MODEL_PB, None) is pb_class for value in values)
+
+
+def strings(values: Any) -> bool:
+    """A list or tuple of ASCII ``str``."""
+    return type(values) in _SEQUENCES and all(type(value) is str and value.isascii() for value in values)
+
+
+def model_map(values: Any, pb_class: type) -> bool:
+    """A dict of ASCII ``str`` keys to models of ``pb_class``."""
+    if type(values) is not dict:
+        return False
+    for key, value in values.items():
+        if type(key) is not str or not key.isascii() or getattr(type(value), MODEL_PB, None) is not pb_class:
+            return False
+    return True
+
+
+def string_map(values: Any) -> bool:
+    """A dict of ASCII ``str`` keys to ASCII ``str`` values."""
+    if type(values) is not dict:
+        return False
+    for key, value in values.items():
+        if type(key) is not str or not key.isascii() or type(value) is not str or not value.isascii():
+            return False
+    return True
+
+
+def timestamp(value: Any) -> bool:
+    """A ``datetime`` that is naive or in UTC (always inside the Timestamp range)."""
+    return type(value) is datetime.datetime and (value.tzinfo is None or value.tzinfo is _UTC)
+
+
+def duration(value: Any) -> bool:
+    """A ``timedelta`` well inside the Duration range."""
+    return type(value) is datetime.timedelta and -_DURATION_DAYS < value.days < _DURATION_DAYS
+
+
+def put_models(target: Any, values: list[Any]) -> None:
+    """Append each model of ``values`` to the repeated message field ``target``."""
+    add = target.add
+    for value in values:
+        value._fm_into(add())
+
+
+def put_model_map(target: Any, values: dict[str, Any]) -> None:
+    """Write each model of ``values`` into the message map ``target``."""
+    for key, value in values.items():
+        value._fm_into(target[key])
+
+
+def put_timestamp(target: Any, value: Any) -> None:
+    timestamp_to_proto(value, target)
+    target.SetInParent()  # the epoch writes no field, and was given: present
+
+
+def put_duration(target: Any, value: Any) -> None:
+    duration_to_proto(value, target)
+    target.SetInParent()
+
+
+#: What ``_fm_fill`` writes into: a protobuf message (generated code's annotation).
+Target = Any
