@@ -13,12 +13,12 @@ import random
 from typing import Any
 
 import pytest
-
-from flytemodels._runtime import Message, constraints
 from flytemodels.core.identifier import Identifier, ResourceType
 from flytemodels.core.literals import Literal, LiteralCollection, LiteralMap, Primitive, Scalar
 from flytemodels.core.tasks import Resources
 from flytemodels.core.types import SimpleType
+
+from flytemodels._runtime import Message, constraints
 from tests.support import catalog, filler
 from tests.test_roundtrip import _attributes, _to_microseconds
 
