@@ -31,21 +31,17 @@ from flytemodels.errors import DecodeError
 _Model = TypeVar("_Model", bound="Message")
 
 
-def _fill(model: Message, target: Any) -> None:
-    """``model._fm_fill(target)``, for trees of any depth.
+def _fill_deep(model: Message, target: Any) -> None:
+    """``model._fm_fill(target)`` for a tree built deeper than Python's recursion limit.
 
-    Writing recurses once per level; a tree built deeper than Python's recursion
-    limit (a literal nested a thousand times) is written bottom-up instead: every
-    value-built descendant keeps its message first, deepest first, so each
-    level's write is one ``CopyFrom`` per child.
+    Writing recurses once per level; for a literal nested a thousand times it
+    goes bottom-up instead: every value-built descendant keeps its message first,
+    deepest first, so each level's write is one ``CopyFrom`` per child.
     """
-    try:
-        model._fm_fill(target)
-    except RecursionError:
-        target.Clear()
-        for child in reversed(_value_built_descendants(model)):
-            child._message()
-        model._fm_fill(target)
+    target.Clear()
+    for child in reversed(_value_built_descendants(model)):
+        child._message()
+    model._fm_fill(target)
 
 
 def _value_built_descendants(model: Message) -> list[Message]:
@@ -144,9 +140,16 @@ class Message:
         """The message: held, or written from the values now and kept (it never changes after)."""
         pb = self._pb
         if pb is None:
-            pb = self._PB()
-            _fill(self, pb)
-            self._pb = pb  # the values stay: a racing reader may be writing from them
+            pb = self._pb = self._fm_new()  # the values stay: a racing reader may be writing from them
+        return pb
+
+    def _fm_new(self) -> Any:
+        """A new message written from this value-built model's values."""
+        pb = self._PB()
+        try:
+            self._fm_fill(pb)
+        except RecursionError:
+            _fill_deep(self, pb)
         return pb
 
     def _fm_into(self, target: Any) -> None:
@@ -187,10 +190,13 @@ class Message:
 
     def to_flyte_idl(self) -> Any:
         """The flyteidl message of this model, the caller's to keep (a copy of what the model holds)."""
-        copy = self._PB()
         pb = self._pb
-        if pb is None:  # value-built: written fresh, and nobody else has it
-            _fill(self, copy)
+        copy = self._PB()
+        if pb is None:  # value-built: written fresh (_fm_new, inlined), and nobody else has it
+            try:
+                self._fm_fill(copy)
+            except RecursionError:
+                _fill_deep(self, copy)
         else:
             copy.CopyFrom(pb)
         return copy
