@@ -57,6 +57,7 @@ class WriteKind(enum.Enum):
     """How the generated ``_fm_write_values`` writes one attribute: inline where it can, else through its shape."""
 
     PLAIN = "plain"  # target.field = value
+    ENUM = "enum"  # target.field = value, a Python enum member's number, or an int as given
     MODEL = "model"  # fill(target.field, value): the child writes itself into the parent's sub-message
     SHAPE = "shape"  # shape.write(target, value)
 

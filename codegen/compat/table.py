@@ -358,9 +358,10 @@ def _write_kind(shape: Shape, field: FieldDescriptor) -> WriteKind:
     """Inline in ``_fm_write_values`` what is a plain assignment or a child writing itself; else the shape."""
     if keyword.iskeyword(field.name):
         return WriteKind.SHAPE
-    # An enum field goes through its shape, which also takes a Python enum.Enum member (flytekit's defaults).
     if shape.kind is ShapeKind.SCALAR and shape.enum is None and field.enum_type is None:
         return WriteKind.PLAIN
+    if shape.kind is ShapeKind.SCALAR and not field.is_repeated:  # also takes an enum.Enum (flytekit's defaults)
+        return WriteKind.ENUM
     return WriteKind.MODEL if shape.kind is ShapeKind.MODEL else WriteKind.SHAPE
 
 

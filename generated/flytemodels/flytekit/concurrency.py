@@ -48,7 +48,7 @@ class ConcurrencyPolicy(_Model):
                 target.max = value
             value = state.get("_behavior")
             if value is not None:
-                _shapes["_behavior"].write(target, value)
+                target.behavior = value if value.__class__ is int else _s.enum_number(value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -72,7 +72,7 @@ class Description(_Model):
                 target.uri = value
             value = state.get("format")
             if value is not None:
-                _shapes["format"].write(target, value)
+                target.format = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("icon_link")
             if value is not None:
                 target.icon_link = value

@@ -56,7 +56,7 @@ class TaskExecutionMetadata(_Model):
                 target.plugin_identifier = value
             value = state.get("_instance_class")
             if value is not None:
-                _shapes["_instance_class"].write(target, value)
+                target.instance_class = value if value.__class__ is int else _s.enum_number(value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

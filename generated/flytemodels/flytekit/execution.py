@@ -147,7 +147,7 @@ class ExecutionMetadata(_Model):
         try:
             value = state.get("_mode")
             if value is not None:
-                _shapes["_mode"].write(target, value)
+                target.mode = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_principal")
             if value is not None:
                 target.principal = value
@@ -871,7 +871,7 @@ class ExecutionClosure(_Model):
                 _fill(target.computed_inputs, value)
             value = state.get("_phase")
             if value is not None:
-                _shapes["_phase"].write(target, value)
+                target.phase = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_started_at")
             if value is not None:
                 _shapes["_started_at"].write(target, value)

@@ -505,7 +505,7 @@ class LaunchPlanClosure(_Model):
         try:
             value = state.get("_state")
             if value is not None:
-                _shapes["_state"].write(target, value)
+                target.state = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_expected_inputs")
             if value is not None:
                 _fill(target.expected_inputs, value)

@@ -188,7 +188,9 @@ class PluginOverrideBase(_Model):
                 _shapes["_plugin_id"].write(target, value)
             value = state.get("_missing_plugin_behavior")
             if value is not None:
-                _shapes["_missing_plugin_behavior"].write(target, value)
+                target.missing_plugin_behavior = (
+                    value if value.__class__ is int else _s.enum_number(value)
+                )
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

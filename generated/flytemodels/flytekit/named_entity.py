@@ -121,7 +121,7 @@ class NamedEntityMetadata(_Model):
                 target.description = value
             value = state.get("_state")
             if value is not None:
-                _shapes["_state"].write(target, value)
+                target.state = value if value.__class__ is int else _s.enum_number(value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -166,7 +166,7 @@ class TaskNodeMetadata(_Model):
         try:
             value = state.get("_cache_status")
             if value is not None:
-                _shapes["_cache_status"].write(target, value)
+                target.cache_status = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_catalog_key")
             if value is not None:
                 _fill(target.catalog_key, value)
@@ -297,7 +297,7 @@ class NodeExecutionClosureBase(_Model):
                 _fill(target.output_data, value)
             value = state.get("_phase")
             if value is not None:
-                _shapes["_phase"].write(target, value)
+                target.phase = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_started_at")
             if value is not None:
                 _shapes["_started_at"].write(target, value)

@@ -80,7 +80,7 @@ class ProjectBase(_Model):
                 _fill(target.labels, value)
             value = state.get("_state")
             if value is not None:
-                _shapes["_state"].write(target, value)
+                target.state = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_org")
             if value is not None:
                 target.org = value

@@ -54,7 +54,7 @@ class ScheduleBase(_Model):
                     target.value = value
                 value = state.get("_unit")
                 if value is not None:
-                    _shapes["_unit"].write(target, value)
+                    target.unit = value if value.__class__ is int else _s.enum_number(value)
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())

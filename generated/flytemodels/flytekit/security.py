@@ -79,7 +79,9 @@ class SecretBase(_Model):
                 target.key = value
             value = state.get("mount_requirement")
             if value is not None:
-                _shapes["mount_requirement"].write(target, value)
+                target.mount_requirement = (
+                    value if value.__class__ is int else _s.enum_number(value)
+                )
             value = state.get("env_var")
             if value is not None:
                 target.env_var = value
@@ -257,7 +259,7 @@ class OAuth2TokenRequest(_Model):
                 target.name = value
             value = state.get("type_")
             if value is not None:
-                _shapes["type_"].write(target, value)
+                target.type = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("client")
             if value is not None:
                 _fill(target.client, value)

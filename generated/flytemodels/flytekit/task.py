@@ -57,7 +57,7 @@ class Resources(_Model):
             try:
                 value = state.get("_name")
                 if value is not None:
-                    _shapes["_name"].write(target, value)
+                    target.name = value if value.__class__ is int else _s.enum_number(value)
                 value = state.get("_value")
                 if value is not None:
                     target.value = value
@@ -168,7 +168,7 @@ class RuntimeMetadata(_Model):
         try:
             value = state.get("_type")
             if value is not None:
-                _shapes["_type"].write(target, value)
+                target.type = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_version")
             if value is not None:
                 target.version = value
@@ -1033,10 +1033,10 @@ class IOStrategy(_Model):
         try:
             value = state.get("_download_mode")
             if value is not None:
-                _shapes["_download_mode"].write(target, value)
+                target.download_mode = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_upload_mode")
             if value is not None:
-                _shapes["_upload_mode"].write(target, value)
+                target.upload_mode = value if value.__class__ is int else _s.enum_number(value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1111,7 +1111,7 @@ class DataLoadingConfigBase(_Model):
                 target.output_path = value
             value = state.get("_format")
             if value is not None:
-                _shapes["_format"].write(target, value)
+                target.format = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_io_strategy")
             if value is not None:
                 _fill(target.io_strategy, value)
@@ -1234,7 +1234,7 @@ class ContainerBase(_Model):
                 _fill(target.data_config, value)
             value = state.get("_architecture")
             if value is not None:
-                _shapes["_architecture"].write(target, value)
+                target.architecture = value if value.__class__ is int else _s.enum_number(value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1459,7 +1459,7 @@ class Sql(_Model):
                 target.statement = value
             value = state.get("_dialect")
             if value is not None:
-                _shapes["_dialect"].write(target, value)
+                target.dialect = value if value.__class__ is int else _s.enum_number(value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

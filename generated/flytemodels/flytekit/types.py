@@ -73,7 +73,7 @@ class SchemaType(_Model):
                     target.name = value
                 value = state.get("_type")
                 if value is not None:
-                    _shapes["_type"].write(target, value)
+                    target.type = value if value.__class__ is int else _s.enum_number(value)
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
@@ -481,7 +481,7 @@ class LiteralTypeBase(_Model):
         try:
             value = state.get("_simple")
             if value is not None:
-                _shapes["_simple"].write(target, value)
+                target.simple = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_schema")
             if value is not None:
                 _fill(target.schema, value)

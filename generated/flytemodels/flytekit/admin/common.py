@@ -48,7 +48,7 @@ class SortBase(_Model):
                 target.key = value
             value = state.get("_direction")
             if value is not None:
-                _shapes["_direction"].write(target, value)
+                target.direction = value if value.__class__ is int else _s.enum_number(value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -101,7 +101,7 @@ class TaskExecutionClosure(_Model):
                 _fill(target.output_data, value)
             value = state.get("_phase")
             if value is not None:
-                _shapes["_phase"].write(target, value)
+                target.phase = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_logs")
             if value is not None:
                 _shapes["_logs"].write(target, value)

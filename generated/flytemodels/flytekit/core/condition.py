@@ -61,7 +61,7 @@ class ComparisonExpression(_Model):
         try:
             value = state.get("_operator")
             if value is not None:
-                _shapes["_operator"].write(target, value)
+                target.operator = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_left_value")
             if value is not None:
                 _fill(target.left_value, value)
@@ -139,7 +139,7 @@ class ConjunctionExpression(_Model):
         try:
             value = state.get("_operator")
             if value is not None:
-                _shapes["_operator"].write(target, value)
+                target.operator = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_left_expression")
             if value is not None:
                 _fill(target.left_expression, value)

@@ -62,10 +62,10 @@ class ContainerError(_Model):
                 target.message = value
             value = state.get("_kind")
             if value is not None:
-                _shapes["_kind"].write(target, value)
+                target.kind = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_origin")
             if value is not None:
-                _shapes["_origin"].write(target, value)
+                target.origin = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_timestamp")
             if value is not None:
                 _shapes["_timestamp"].write(target, value)

@@ -107,7 +107,7 @@ class ExecutionErrorBase(_Model):
                 target.error_uri = value
             value = state.get("_kind")
             if value is not None:
-                _shapes["_kind"].write(target, value)
+                target.kind = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_timestamp")
             if value is not None:
                 _shapes["_timestamp"].write(target, value)
@@ -200,7 +200,7 @@ class TaskLog(_Model):
                 target.name = value
             value = state.get("_message_format")
             if value is not None:
-                _shapes["_message_format"].write(target, value)
+                target.message_format = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_ttl")
             if value is not None:
                 _shapes["_ttl"].write(target, value)

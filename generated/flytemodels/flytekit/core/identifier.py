@@ -58,7 +58,7 @@ class IdentifierBase(_Model):
         try:
             value = state.get("_resource_type")
             if value is not None:
-                _shapes["_resource_type"].write(target, value)
+                target.resource_type = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_project")
             if value is not None:
                 target.project = value

@@ -84,7 +84,7 @@ class BlobType(_Model):
                 target.format = value
             value = state.get("_dimensionality")
             if value is not None:
-                _shapes["_dimensionality"].write(target, value)
+                target.dimensionality = value if value.__class__ is int else _s.enum_number(value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

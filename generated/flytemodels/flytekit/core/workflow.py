@@ -623,13 +623,13 @@ class ArrayNode(_Model):
                 target.min_success_ratio = value
             value = state.get("_execution_mode")
             if value is not None:
-                _shapes["_execution_mode"].write(target, value)
+                target.execution_mode = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_is_original_sub_node_interface")
             if value is not None:
                 _shapes["_is_original_sub_node_interface"].write(target, value)
             value = state.get("_data_mode")
             if value is not None:
-                _shapes["_data_mode"].write(target, value)
+                target.data_mode = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_bound_inputs")
             if value is not None:
                 _shapes["_bound_inputs"].write(target, value)
@@ -1112,7 +1112,7 @@ class WorkflowMetadata(_Model):
                 _shapes["_quality_of_service"].write(target, value)
             value = state.get("_on_failure")
             if value is not None:
-                _shapes["_on_failure"].write(target, value)
+                target.on_failure = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_tags")
             if value is not None:
                 _shapes["_tags"].write(target, value)

@@ -13,7 +13,7 @@ naming ``Class.attribute`` and what was expected. ``None`` means unset.
 
 from flytemodels._runtime.shapes.base import ClassRef, Shape, bound, falsy_unset, fill, getter, setter
 from flytemodels._runtime.shapes.messages import Message, Model, ModelMap, Models
-from flytemodels._runtime.shapes.values import Custom, Pairs, Repeated, Scalar, ScalarMap, Unwrapped
+from flytemodels._runtime.shapes.values import Custom, Pairs, Repeated, Scalar, ScalarMap, Unwrapped, enum_number
 from flytemodels._runtime.shapes.wellknown import Duration, Struct, Timestamp, Wrapper
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "Unwrapped",
     "Wrapper",
     "bound",
+    "enum_number",
     "falsy_unset",
     "fill",
     "getter",

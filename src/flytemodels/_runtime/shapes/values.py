@@ -12,6 +12,11 @@ from google.protobuf.descriptor import FieldDescriptor
 from flytemodels._runtime.shapes.base import ClassRef, Shape, _expect_iterable, _expect_mapping, _member
 
 
+def enum_number(value: Any) -> Any:
+    """What an enum field is set to: a Python ``enum.Enum`` member's value, anything else as given."""
+    return value.value if isinstance(value, enum.Enum) else value
+
+
 class Scalar(Shape):
     """A string, number, bool, bytes or enum field, as its Python value (an enum as an int, or ``enum``)."""
 
@@ -35,10 +40,8 @@ class Scalar(Shape):
         return value if self.enum is None else _member(self.enum.get(), value)
 
     def _write(self, target: Any, value: Any) -> None:
-        if isinstance(value, enum.Enum):
-            value = value.value
         try:
-            setattr(target, self.field, value)
+            setattr(target, self.field, enum_number(value))
         except TypeError:  # protobuf's own message names no type ("bad argument type for built-in operation")
             expected = _python_type(target.DESCRIPTOR.fields_by_name[self.field])
             raise TypeError(f"expected {expected}, got {type(value).__name__}") from None

@@ -78,7 +78,7 @@ class Choice(_Model):
                 target.word = value
             value = state.get("_mode")
             if value is not None:
-                _shapes["_mode"].write(target, value)
+                target.mode = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_payload")
             if value is not None:
                 _shapes["_payload"].write(target, value)

@@ -51,10 +51,10 @@ class Outer(_Model):
                         target.name = value
                     value = state.get("_depth")
                     if value is not None:
-                        _shapes["_depth"].write(target, value)
+                        target.depth = value if value.__class__ is int else _s.enum_number(value)
                     value = state.get("_colour")
                     if value is not None:
-                        _shapes["_colour"].write(target, value)
+                        target.colour = value if value.__class__ is int else _s.enum_number(value)
                 except (TypeError, ValueError):
                     # Written again by the generic writer, which names the field at fault in its error.
                     _Model._fm_write_values(self, type(target)())
@@ -185,13 +185,13 @@ class Outer(_Model):
                 _fill(target.shortcut, value)
             value = state.get("_colour")
             if value is not None:
-                _shapes["_colour"].write(target, value)
+                target.colour = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_colours")
             if value is not None:
                 _shapes["_colours"].write(target, value)
             value = state.get("_top")
             if value is not None:
-                _shapes["_top"].write(target, value)
+                target.top = value if value.__class__ is int else _s.enum_number(value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
