@@ -168,7 +168,12 @@ class TaskExecutionMetadata(_Message):
             identity,
         ) = self._values
         if task_execution_id is not None:
-            task_execution_id._fm_into(_target.task_execution_id)
+            _sub = _target.task_execution_id
+            if task_execution_id._pb is None:
+                task_execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_execution_id._pb)
         if namespace is not None:
             _target.namespace = namespace
         if labels is not None:
@@ -186,9 +191,19 @@ class TaskExecutionMetadata(_Message):
         if interruptible_failure_threshold is not None:
             _target.interruptible_failure_threshold = interruptible_failure_threshold
         if overrides is not None:
-            overrides._fm_into(_target.overrides)
+            _sub = _target.overrides
+            if overrides._pb is None:
+                overrides._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(overrides._pb)
         if identity is not None:
-            identity._fm_into(_target.identity)
+            _sub = _target.identity
+            if identity._pb is None:
+                identity._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(identity._pb)
 
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -337,13 +352,28 @@ class CreateTaskRequest(_Message):
             task_execution_metadata,
         ) = self._values
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if template is not None:
-            template._fm_into(_target.template)
+            _sub = _target.template
+            if template._pb is None:
+                template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(template._pb)
         if output_prefix is not None:
             _target.output_prefix = output_prefix
         if task_execution_metadata is not None:
-            task_execution_metadata._fm_into(_target.task_execution_metadata)
+            _sub = _target.task_execution_metadata
+            if task_execution_metadata._pb is None:
+                task_execution_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_execution_metadata._pb)
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
@@ -486,11 +516,21 @@ class CreateRequestHeader(_Message):
             max_dataset_size_bytes,
         ) = self._values
         if template is not None:
-            template._fm_into(_target.template)
+            _sub = _target.template
+            if template._pb is None:
+                template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(template._pb)
         if output_prefix is not None:
             _target.output_prefix = output_prefix
         if task_execution_metadata is not None:
-            task_execution_metadata._fm_into(_target.task_execution_metadata)
+            _sub = _target.task_execution_metadata
+            if task_execution_metadata._pb is None:
+                task_execution_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_execution_metadata._pb)
         if max_dataset_size_bytes is not None:
             _target.max_dataset_size_bytes = max_dataset_size_bytes
 
@@ -576,9 +616,19 @@ class ExecuteTaskSyncRequest(_Message):
             inputs,
         ) = self._values
         if header is not None:
-            header._fm_into(_target.header)
+            _sub = _target.header
+            if header._pb is None:
+                header._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(header._pb)
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
 
     @property
     def header(self) -> CreateRequestHeader | None:
@@ -624,7 +674,12 @@ class ExecuteTaskSyncResponseHeader(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (resource,) = self._values
         if resource is not None:
-            resource._fm_into(_target.resource)
+            _sub = _target.resource
+            if resource._pb is None:
+                resource._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resource._pb)
 
     @property
     def resource(self) -> Resource | None:
@@ -686,9 +741,19 @@ class ExecuteTaskSyncResponse(_Message):
             outputs,
         ) = self._values
         if header is not None:
-            header._fm_into(_target.header)
+            _sub = _target.header
+            if header._pb is None:
+                header._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(header._pb)
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
 
     @property
     def header(self) -> ExecuteTaskSyncResponseHeader | None:
@@ -770,7 +835,12 @@ class GetTaskRequest(_Message):
         if resource_meta is not None:
             _target.resource_meta = resource_meta
         if task_category is not None:
-            task_category._fm_into(_target.task_category)
+            _sub = _target.task_category
+            if task_category._pb is None:
+                task_category._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_category._pb)
         if output_prefix is not None:
             _target.output_prefix = output_prefix
 
@@ -830,7 +900,12 @@ class GetTaskResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (resource,) = self._values
         if resource is not None:
-            resource._fm_into(_target.resource)
+            _sub = _target.resource
+            if resource._pb is None:
+                resource._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resource._pb)
 
     @property
     def resource(self) -> Resource | None:
@@ -929,7 +1004,12 @@ class Resource(_Message):
         if state is not None:
             _target.state = state
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
         if message is not None:
             _target.message = message
         if log_links is not None:
@@ -937,7 +1017,12 @@ class Resource(_Message):
         if phase is not None:
             _target.phase = phase
         if agent_error is not None:
-            agent_error._fm_into(_target.agent_error)
+            _sub = _target.agent_error
+            if agent_error._pb is None:
+                agent_error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(agent_error._pb)
 
     @property
     def state(self) -> State:
@@ -1046,7 +1131,12 @@ class DeleteTaskRequest(_Message):
         if resource_meta is not None:
             _target.resource_meta = resource_meta
         if task_category is not None:
-            task_category._fm_into(_target.task_category)
+            _sub = _target.task_category
+            if task_category._pb is None:
+                task_category._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_category._pb)
 
     @property
     def task_type(self) -> str:
@@ -1293,7 +1383,12 @@ class GetAgentResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (agent,) = self._values
         if agent is not None:
-            agent._fm_into(_target.agent)
+            _sub = _target.agent
+            if agent._pb is None:
+                agent._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(agent._pb)
 
     @property
     def agent(self) -> Agent | None:
@@ -1439,7 +1534,12 @@ class GetTaskMetricsRequest(_Message):
         if step is not None:
             _fast.put_duration(_target.step, step)
         if task_category is not None:
-            task_category._fm_into(_target.task_category)
+            _sub = _target.task_category
+            if task_category._pb is None:
+                task_category._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_category._pb)
 
     @property
     def task_type(self) -> str:
@@ -1606,7 +1706,12 @@ class GetTaskLogsRequest(_Message):
         if token is not None:
             _target.token = token
         if task_category is not None:
-            task_category._fm_into(_target.task_category)
+            _sub = _target.task_category
+            if task_category._pb is None:
+                task_category._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_category._pb)
 
     @property
     def task_type(self) -> str:
@@ -1866,9 +1971,19 @@ class GetTaskLogsResponse(_Message):
             body,
         ) = self._values
         if header is not None:
-            header._fm_into(_target.header)
+            _sub = _target.header
+            if header._pb is None:
+                header._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(header._pb)
         if body is not None:
-            body._fm_into(_target.body)
+            _sub = _target.body
+            if body._pb is None:
+                body._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(body._pb)
 
     @property
     def header(self) -> GetTaskLogsResponseHeader | None:

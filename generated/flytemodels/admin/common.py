@@ -230,9 +230,19 @@ class NamedEntity(_Message):
         if resource_type is not None:
             _target.resource_type = resource_type
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -405,7 +415,12 @@ class NamedEntityIdentifierListRequest(_Message):
         if token is not None:
             _target.token = token
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
         if filters is not None:
             _target.filters = filters
         if org is not None:
@@ -546,7 +561,12 @@ class NamedEntityListRequest(_Message):
         if token is not None:
             _target.token = token
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
         if filters is not None:
             _target.filters = filters
         if org is not None:
@@ -760,7 +780,12 @@ class NamedEntityGetRequest(_Message):
         if resource_type is not None:
             _target.resource_type = resource_type
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -832,9 +857,19 @@ class NamedEntityUpdateRequest(_Message):
         if resource_type is not None:
             _target.resource_type = resource_type
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -904,7 +939,12 @@ class ObjectGetRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -974,7 +1014,12 @@ class ResourceListRequest(_Message):
             sort_by,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if limit is not None:
             _target.limit = limit
         if token is not None:
@@ -982,7 +1027,12 @@ class ResourceListRequest(_Message):
         if filters is not None:
             _target.filters = filters
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
 
     @property
     def id(self) -> NamedEntityIdentifier | None:
@@ -1251,11 +1301,26 @@ class Notification(_Message):
             slack,
         ) = self._values
         if email is not None:
-            email._fm_into(_target.email)
+            _sub = _target.email
+            if email._pb is None:
+                email._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(email._pb)
         if pager_duty is not None:
-            pager_duty._fm_into(_target.pager_duty)
+            _sub = _target.pager_duty
+            if pager_duty._pb is None:
+                pager_duty._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pager_duty._pb)
         if slack is not None:
-            slack._fm_into(_target.slack)
+            _sub = _target.slack
+            if slack._pb is None:
+                slack._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(slack._pb)
 
     @property
     def phases(self) -> list[_core_execution.WorkflowExecution.Phase]:

@@ -100,13 +100,28 @@ class DescriptionEntity(_Message):
             tags,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if short_description is not None:
             _target.short_description = short_description
         if long_description is not None:
-            long_description._fm_into(_target.long_description)
+            _sub = _target.long_description
+            if long_description._pb is None:
+                long_description._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(long_description._pb)
         if source_code is not None:
-            source_code._fm_into(_target.source_code)
+            _sub = _target.source_code
+            if source_code._pb is None:
+                source_code._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(source_code._pb)
         if tags is not None:
             _target.tags.extend(tags)
 
@@ -416,7 +431,12 @@ class DescriptionEntityListRequest(_Message):
         if resource_type is not None:
             _target.resource_type = resource_type
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if limit is not None:
             _target.limit = limit
         if token is not None:
@@ -424,7 +444,12 @@ class DescriptionEntityListRequest(_Message):
         if filters is not None:
             _target.filters = filters
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:

@@ -137,9 +137,19 @@ class EventFailureReason(_Message):
             incompatible_cluster,
         ) = self._values
         if already_in_terminal_state is not None:
-            already_in_terminal_state._fm_into(_target.already_in_terminal_state)
+            _sub = _target.already_in_terminal_state
+            if already_in_terminal_state._pb is None:
+                already_in_terminal_state._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(already_in_terminal_state._pb)
         if incompatible_cluster is not None:
-            incompatible_cluster._fm_into(_target.incompatible_cluster)
+            _sub = _target.incompatible_cluster
+            if incompatible_cluster._pb is None:
+                incompatible_cluster._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(incompatible_cluster._pb)
 
     @property
     def already_in_terminal_state(self) -> EventErrorAlreadyInTerminalState | None:
@@ -206,7 +216,12 @@ class WorkflowExecutionEventRequest(_Message):
         if request_id is not None:
             _target.request_id = request_id
         if event is not None:
-            event._fm_into(_target.event)
+            _sub = _target.event
+            if event._pb is None:
+                event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(event._pb)
 
     @property
     def request_id(self) -> str:
@@ -280,7 +295,12 @@ class NodeExecutionEventRequest(_Message):
         if request_id is not None:
             _target.request_id = request_id
         if event is not None:
-            event._fm_into(_target.event)
+            _sub = _target.event
+            if event._pb is None:
+                event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(event._pb)
 
     @property
     def request_id(self) -> str:
@@ -354,7 +374,12 @@ class TaskExecutionEventRequest(_Message):
         if request_id is not None:
             _target.request_id = request_id
         if event is not None:
-            event._fm_into(_target.event)
+            _sub = _target.event
+            if event._pb is None:
+                event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(event._pb)
 
     @property
     def request_id(self) -> str:

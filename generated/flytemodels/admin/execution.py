@@ -118,9 +118,19 @@ class ExecutionCreateRequest(_Message):
         if name is not None:
             _target.name = name
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if org is not None:
             _target.org = org
 
@@ -216,7 +226,12 @@ class ExecutionRelaunchRequest(_Message):
             overwrite_cache,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if name is not None:
             _target.name = name
         if overwrite_cache is not None:
@@ -297,11 +312,21 @@ class ExecutionRecoverRequest(_Message):
             metadata,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if name is not None:
             _target.name = name
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -359,7 +384,12 @@ class ExecutionCreateResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -401,7 +431,12 @@ class WorkflowExecutionGetRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -466,11 +501,26 @@ class Execution(_Message):
             closure,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if closure is not None:
-            closure._fm_into(_target.closure)
+            _sub = _target.closure
+            if closure._pb is None:
+                closure._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(closure._pb)
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -600,7 +650,12 @@ class LiteralMapBlob(_Message):
             uri,
         ) = self._values
         if values is not None:
-            values._fm_into(_target.values)
+            _sub = _target.values
+            if values._pb is None:
+                values._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(values._pb)
         if uri is not None:
             _target.uri = uri
 
@@ -822,17 +877,42 @@ class ExecutionClosure(_Message):
             state_change_details,
         ) = self._values
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
         if abort_cause is not None:
             _target.abort_cause = abort_cause
         if abort_metadata is not None:
-            abort_metadata._fm_into(_target.abort_metadata)
+            _sub = _target.abort_metadata
+            if abort_metadata._pb is None:
+                abort_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(abort_metadata._pb)
         if output_data is not None:
-            output_data._fm_into(_target.output_data)
+            _sub = _target.output_data
+            if output_data._pb is None:
+                output_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output_data._pb)
         if computed_inputs is not None:
-            computed_inputs._fm_into(_target.computed_inputs)
+            _sub = _target.computed_inputs
+            if computed_inputs._pb is None:
+                computed_inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(computed_inputs._pb)
         if phase is not None:
             _target.phase = phase
         if started_at is not None:
@@ -846,9 +926,19 @@ class ExecutionClosure(_Message):
         if notifications is not None:
             _fast.put_models(_target.notifications, notifications)
         if workflow_id is not None:
-            workflow_id._fm_into(_target.workflow_id)
+            _sub = _target.workflow_id
+            if workflow_id._pb is None:
+                workflow_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_id._pb)
         if state_change_details is not None:
-            state_change_details._fm_into(_target.state_change_details)
+            _sub = _target.state_change_details
+            if state_change_details._pb is None:
+                state_change_details._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(state_change_details._pb)
 
     @property
     def outputs(self) -> LiteralMapBlob | None:
@@ -1150,11 +1240,26 @@ class ExecutionMetadata(_Message):
         if scheduled_at is not None:
             _fast.put_timestamp(_target.scheduled_at, scheduled_at)
         if parent_node_execution is not None:
-            parent_node_execution._fm_into(_target.parent_node_execution)
+            _sub = _target.parent_node_execution
+            if parent_node_execution._pb is None:
+                parent_node_execution._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(parent_node_execution._pb)
         if reference_execution is not None:
-            reference_execution._fm_into(_target.reference_execution)
+            _sub = _target.reference_execution
+            if reference_execution._pb is None:
+                reference_execution._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(reference_execution._pb)
         if system_metadata is not None:
-            system_metadata._fm_into(_target.system_metadata)
+            _sub = _target.system_metadata
+            if system_metadata._pb is None:
+                system_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(system_metadata._pb)
         if artifact_ids is not None:
             _fast.put_models(_target.artifact_ids, artifact_ids)
 
@@ -1467,39 +1572,104 @@ class ExecutionSpec(_Message):
             execution_env_assignments,
         ) = self._values
         if launch_plan is not None:
-            launch_plan._fm_into(_target.launch_plan)
+            _sub = _target.launch_plan
+            if launch_plan._pb is None:
+                launch_plan._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(launch_plan._pb)
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if notifications is not None:
-            notifications._fm_into(_target.notifications)
+            _sub = _target.notifications
+            if notifications._pb is None:
+                notifications._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(notifications._pb)
         if disable_all is not None:
             _target.disable_all = disable_all
         if labels is not None:
-            labels._fm_into(_target.labels)
+            _sub = _target.labels
+            if labels._pb is None:
+                labels._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(labels._pb)
         if annotations is not None:
-            annotations._fm_into(_target.annotations)
+            _sub = _target.annotations
+            if annotations._pb is None:
+                annotations._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(annotations._pb)
         if security_context is not None:
-            security_context._fm_into(_target.security_context)
+            _sub = _target.security_context
+            if security_context._pb is None:
+                security_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(security_context._pb)
         if auth_role is not None:
-            auth_role._fm_into(_target.auth_role)
+            _sub = _target.auth_role
+            if auth_role._pb is None:
+                auth_role._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(auth_role._pb)
         if quality_of_service is not None:
-            quality_of_service._fm_into(_target.quality_of_service)
+            _sub = _target.quality_of_service
+            if quality_of_service._pb is None:
+                quality_of_service._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(quality_of_service._pb)
         if max_parallelism is not None:
             _target.max_parallelism = max_parallelism
         if raw_output_data_config is not None:
-            raw_output_data_config._fm_into(_target.raw_output_data_config)
+            _sub = _target.raw_output_data_config
+            if raw_output_data_config._pb is None:
+                raw_output_data_config._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(raw_output_data_config._pb)
         if cluster_assignment is not None:
-            cluster_assignment._fm_into(_target.cluster_assignment)
+            _sub = _target.cluster_assignment
+            if cluster_assignment._pb is None:
+                cluster_assignment._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster_assignment._pb)
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if envs is not None:
-            envs._fm_into(_target.envs)
+            _sub = _target.envs
+            if envs._pb is None:
+                envs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(envs._pb)
         if tags is not None:
             _target.tags.extend(tags)
         if execution_cluster_label is not None:
-            execution_cluster_label._fm_into(_target.execution_cluster_label)
+            _sub = _target.execution_cluster_label
+            if execution_cluster_label._pb is None:
+                execution_cluster_label._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(execution_cluster_label._pb)
         if execution_env_assignments is not None:
             _fast.put_models(_target.execution_env_assignments, execution_env_assignments)
 
@@ -1713,7 +1883,12 @@ class ExecutionTerminateRequest(_Message):
             cause,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if cause is not None:
             _target.cause = cause
 
@@ -1776,7 +1951,12 @@ class WorkflowExecutionGetDataRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -1854,13 +2034,33 @@ class WorkflowExecutionGetDataResponse(_Message):
             full_outputs,
         ) = self._values
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if full_inputs is not None:
-            full_inputs._fm_into(_target.full_inputs)
+            _sub = _target.full_inputs
+            if full_inputs._pb is None:
+                full_inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(full_inputs._pb)
         if full_outputs is not None:
-            full_outputs._fm_into(_target.full_outputs)
+            _sub = _target.full_outputs
+            if full_outputs._pb is None:
+                full_outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(full_outputs._pb)
 
     @property
     def outputs(self) -> _admin_common.UrlBlob | None:
@@ -1947,7 +2147,12 @@ class ExecutionUpdateRequest(_Message):
             state,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if state is not None:
             _target.state = state
 
@@ -2103,7 +2308,12 @@ class WorkflowExecutionGetMetricsRequest(_Message):
             depth,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if depth is not None:
             _target.depth = depth
 
@@ -2152,7 +2362,12 @@ class WorkflowExecutionGetMetricsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (span,) = self._values
         if span is not None:
-            span._fm_into(_target.span)
+            _sub = _target.span
+            if span._pb is None:
+                span._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(span._pb)
 
     @property
     def span(self) -> _core_metrics.Span | None:

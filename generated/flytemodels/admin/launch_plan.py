@@ -90,9 +90,19 @@ class LaunchPlanCreateRequest(_Message):
             spec,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -178,11 +188,26 @@ class LaunchPlan(_Message):
             closure,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if closure is not None:
-            closure._fm_into(_target.closure)
+            _sub = _target.closure
+            if closure._pb is None:
+                closure._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(closure._pb)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -534,41 +559,111 @@ class LaunchPlanSpec(_Message):
             concurrency_policy,
         ) = self._values
         if workflow_id is not None:
-            workflow_id._fm_into(_target.workflow_id)
+            _sub = _target.workflow_id
+            if workflow_id._pb is None:
+                workflow_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_id._pb)
         if entity_metadata is not None:
-            entity_metadata._fm_into(_target.entity_metadata)
+            _sub = _target.entity_metadata
+            if entity_metadata._pb is None:
+                entity_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(entity_metadata._pb)
         if default_inputs is not None:
-            default_inputs._fm_into(_target.default_inputs)
+            _sub = _target.default_inputs
+            if default_inputs._pb is None:
+                default_inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(default_inputs._pb)
         if fixed_inputs is not None:
-            fixed_inputs._fm_into(_target.fixed_inputs)
+            _sub = _target.fixed_inputs
+            if fixed_inputs._pb is None:
+                fixed_inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(fixed_inputs._pb)
         if role is not None:
             _target.role = role
         if labels is not None:
-            labels._fm_into(_target.labels)
+            _sub = _target.labels
+            if labels._pb is None:
+                labels._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(labels._pb)
         if annotations is not None:
-            annotations._fm_into(_target.annotations)
+            _sub = _target.annotations
+            if annotations._pb is None:
+                annotations._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(annotations._pb)
         if auth is not None:
-            auth._fm_into(_target.auth)
+            _sub = _target.auth
+            if auth._pb is None:
+                auth._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(auth._pb)
         if auth_role is not None:
-            auth_role._fm_into(_target.auth_role)
+            _sub = _target.auth_role
+            if auth_role._pb is None:
+                auth_role._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(auth_role._pb)
         if security_context is not None:
-            security_context._fm_into(_target.security_context)
+            _sub = _target.security_context
+            if security_context._pb is None:
+                security_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(security_context._pb)
         if quality_of_service is not None:
-            quality_of_service._fm_into(_target.quality_of_service)
+            _sub = _target.quality_of_service
+            if quality_of_service._pb is None:
+                quality_of_service._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(quality_of_service._pb)
         if raw_output_data_config is not None:
-            raw_output_data_config._fm_into(_target.raw_output_data_config)
+            _sub = _target.raw_output_data_config
+            if raw_output_data_config._pb is None:
+                raw_output_data_config._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(raw_output_data_config._pb)
         if max_parallelism is not None:
             _target.max_parallelism = max_parallelism
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if envs is not None:
-            envs._fm_into(_target.envs)
+            _sub = _target.envs
+            if envs._pb is None:
+                envs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(envs._pb)
         if execution_env_assignments is not None:
             _fast.put_models(_target.execution_env_assignments, execution_env_assignments)
         if cluster_assignment is not None:
-            cluster_assignment._fm_into(_target.cluster_assignment)
+            _sub = _target.cluster_assignment
+            if cluster_assignment._pb is None:
+                cluster_assignment._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster_assignment._pb)
         if concurrency_policy is not None:
-            concurrency_policy._fm_into(_target.concurrency_policy)
+            _sub = _target.concurrency_policy
+            if concurrency_policy._pb is None:
+                concurrency_policy._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(concurrency_policy._pb)
 
     @property
     def workflow_id(self) -> _core_identifier.Identifier | None:
@@ -877,9 +972,19 @@ class LaunchPlanClosure(_Message):
         if state is not None:
             _target.state = state
         if expected_inputs is not None:
-            expected_inputs._fm_into(_target.expected_inputs)
+            _sub = _target.expected_inputs
+            if expected_inputs._pb is None:
+                expected_inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(expected_inputs._pb)
         if expected_outputs is not None:
-            expected_outputs._fm_into(_target.expected_outputs)
+            _sub = _target.expected_outputs
+            if expected_outputs._pb is None:
+                expected_outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(expected_outputs._pb)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
         if updated_at is not None:
@@ -986,7 +1091,12 @@ class LaunchPlanMetadata(_Message):
             launch_conditions,
         ) = self._values
         if schedule is not None:
-            schedule._fm_into(_target.schedule)
+            _sub = _target.schedule
+            if schedule._pb is None:
+                schedule._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(schedule._pb)
         if notifications is not None:
             _fast.put_models(_target.notifications, notifications)
 
@@ -1064,7 +1174,12 @@ class LaunchPlanUpdateRequest(_Message):
             state,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if state is not None:
             _target.state = state
 
@@ -1127,7 +1242,12 @@ class ActiveLaunchPlanRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _admin_common.NamedEntityIdentifier | None:
@@ -1214,7 +1334,12 @@ class ActiveLaunchPlanListRequest(_Message):
         if token is not None:
             _target.token = token
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
         if org is not None:
             _target.org = org
 

@@ -184,9 +184,19 @@ class TaskResourceAttributes(_Message):
             limits,
         ) = self._values
         if defaults is not None:
-            defaults._fm_into(_target.defaults)
+            _sub = _target.defaults
+            if defaults._pb is None:
+                defaults._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(defaults._pb)
         if limits is not None:
-            limits._fm_into(_target.limits)
+            _sub = _target.limits
+            if limits._pb is None:
+                limits._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(limits._pb)
 
     @property
     def defaults(self) -> TaskResourceSpec | None:
@@ -555,17 +565,42 @@ class WorkflowExecutionConfig(_Message):
         if max_parallelism is not None:
             _target.max_parallelism = max_parallelism
         if security_context is not None:
-            security_context._fm_into(_target.security_context)
+            _sub = _target.security_context
+            if security_context._pb is None:
+                security_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(security_context._pb)
         if raw_output_data_config is not None:
-            raw_output_data_config._fm_into(_target.raw_output_data_config)
+            _sub = _target.raw_output_data_config
+            if raw_output_data_config._pb is None:
+                raw_output_data_config._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(raw_output_data_config._pb)
         if labels is not None:
-            labels._fm_into(_target.labels)
+            _sub = _target.labels
+            if labels._pb is None:
+                labels._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(labels._pb)
         if annotations is not None:
-            annotations._fm_into(_target.annotations)
+            _sub = _target.annotations
+            if annotations._pb is None:
+                annotations._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(annotations._pb)
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if envs is not None:
-            envs._fm_into(_target.envs)
+            _sub = _target.envs
+            if envs._pb is None:
+                envs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(envs._pb)
         if execution_env_assignments is not None:
             _fast.put_models(_target.execution_env_assignments, execution_env_assignments)
 
@@ -763,21 +798,61 @@ class MatchingAttributes(_Message):
             cluster_assignment,
         ) = self._values
         if task_resource_attributes is not None:
-            task_resource_attributes._fm_into(_target.task_resource_attributes)
+            _sub = _target.task_resource_attributes
+            if task_resource_attributes._pb is None:
+                task_resource_attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_resource_attributes._pb)
         if cluster_resource_attributes is not None:
-            cluster_resource_attributes._fm_into(_target.cluster_resource_attributes)
+            _sub = _target.cluster_resource_attributes
+            if cluster_resource_attributes._pb is None:
+                cluster_resource_attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster_resource_attributes._pb)
         if execution_queue_attributes is not None:
-            execution_queue_attributes._fm_into(_target.execution_queue_attributes)
+            _sub = _target.execution_queue_attributes
+            if execution_queue_attributes._pb is None:
+                execution_queue_attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(execution_queue_attributes._pb)
         if execution_cluster_label is not None:
-            execution_cluster_label._fm_into(_target.execution_cluster_label)
+            _sub = _target.execution_cluster_label
+            if execution_cluster_label._pb is None:
+                execution_cluster_label._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(execution_cluster_label._pb)
         if quality_of_service is not None:
-            quality_of_service._fm_into(_target.quality_of_service)
+            _sub = _target.quality_of_service
+            if quality_of_service._pb is None:
+                quality_of_service._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(quality_of_service._pb)
         if plugin_overrides is not None:
-            plugin_overrides._fm_into(_target.plugin_overrides)
+            _sub = _target.plugin_overrides
+            if plugin_overrides._pb is None:
+                plugin_overrides._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(plugin_overrides._pb)
         if workflow_execution_config is not None:
-            workflow_execution_config._fm_into(_target.workflow_execution_config)
+            _sub = _target.workflow_execution_config
+            if workflow_execution_config._pb is None:
+                workflow_execution_config._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_execution_config._pb)
         if cluster_assignment is not None:
-            cluster_assignment._fm_into(_target.cluster_assignment)
+            _sub = _target.cluster_assignment
+            if cluster_assignment._pb is None:
+                cluster_assignment._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster_assignment._pb)
 
     @property
     def task_resource_attributes(self) -> TaskResourceAttributes | None:
@@ -928,7 +1003,12 @@ class MatchableAttributesConfiguration(_Message):
             org,
         ) = self._values
         if attributes is not None:
-            attributes._fm_into(_target.attributes)
+            _sub = _target.attributes
+            if attributes._pb is None:
+                attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(attributes._pb)
         if domain is not None:
             _target.domain = domain
         if project is not None:

@@ -58,7 +58,12 @@ class NodeExecutionGetRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -144,7 +149,12 @@ class NodeExecutionListRequest(_Message):
             unique_parent_id,
         ) = self._values
         if workflow_execution_id is not None:
-            workflow_execution_id._fm_into(_target.workflow_execution_id)
+            _sub = _target.workflow_execution_id
+            if workflow_execution_id._pb is None:
+                workflow_execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_execution_id._pb)
         if limit is not None:
             _target.limit = limit
         if token is not None:
@@ -152,7 +162,12 @@ class NodeExecutionListRequest(_Message):
         if filters is not None:
             _target.filters = filters
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
         if unique_parent_id is not None:
             _target.unique_parent_id = unique_parent_id
 
@@ -265,7 +280,12 @@ class NodeExecutionForTaskListRequest(_Message):
             sort_by,
         ) = self._values
         if task_execution_id is not None:
-            task_execution_id._fm_into(_target.task_execution_id)
+            _sub = _target.task_execution_id
+            if task_execution_id._pb is None:
+                task_execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_execution_id._pb)
         if limit is not None:
             _target.limit = limit
         if token is not None:
@@ -273,7 +293,12 @@ class NodeExecutionForTaskListRequest(_Message):
         if filters is not None:
             _target.filters = filters
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
 
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -375,13 +400,28 @@ class NodeExecution(_Message):
             metadata,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if input_uri is not None:
             _target.input_uri = input_uri
         if closure is not None:
-            closure._fm_into(_target.closure)
+            _sub = _target.closure
+            if closure._pb is None:
+                closure._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(closure._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -710,9 +750,19 @@ class NodeExecutionClosureBase(_Message):
         if output_uri is not None:
             _target.output_uri = output_uri
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
         if output_data is not None:
-            output_data._fm_into(_target.output_data)
+            _sub = _target.output_data
+            if output_data._pb is None:
+                output_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output_data._pb)
         if phase is not None:
             _target.phase = phase
         if started_at is not None:
@@ -724,9 +774,19 @@ class NodeExecutionClosureBase(_Message):
         if updated_at is not None:
             _fast.put_timestamp(_target.updated_at, updated_at)
         if workflow_node_metadata is not None:
-            workflow_node_metadata._fm_into(_target.workflow_node_metadata)
+            _sub = _target.workflow_node_metadata
+            if workflow_node_metadata._pb is None:
+                workflow_node_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_node_metadata._pb)
         if task_node_metadata is not None:
-            task_node_metadata._fm_into(_target.task_node_metadata)
+            _sub = _target.task_node_metadata
+            if task_node_metadata._pb is None:
+                task_node_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_node_metadata._pb)
         if deck_uri is not None:
             _target.deck_uri = deck_uri
         if dynamic_job_spec_uri is not None:
@@ -867,7 +927,12 @@ class WorkflowNodeMetadata(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (executionId,) = self._values
         if executionId is not None:
-            executionId._fm_into(_target.executionId)
+            _sub = _target.executionId
+            if executionId._pb is None:
+                executionId._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(executionId._pb)
 
     @property
     def executionId(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -939,7 +1004,12 @@ class TaskNodeMetadata(_Message):
         if cache_status is not None:
             _target.cache_status = cache_status
         if catalog_key is not None:
-            catalog_key._fm_into(_target.catalog_key)
+            _sub = _target.catalog_key
+            if catalog_key._pb is None:
+                catalog_key._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(catalog_key._pb)
         if checkpoint_uri is not None:
             _target.checkpoint_uri = checkpoint_uri
 
@@ -1024,9 +1094,19 @@ class DynamicWorkflowNodeMetadata(_Message):
             dynamic_job_spec_uri,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if compiled_workflow is not None:
-            compiled_workflow._fm_into(_target.compiled_workflow)
+            _sub = _target.compiled_workflow
+            if compiled_workflow._pb is None:
+                compiled_workflow._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(compiled_workflow._pb)
         if dynamic_job_spec_uri is not None:
             _target.dynamic_job_spec_uri = dynamic_job_spec_uri
 
@@ -1086,7 +1166,12 @@ class NodeExecutionGetDataRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -1184,17 +1269,47 @@ class NodeExecutionGetDataResponse(_Message):
             flyte_urls,
         ) = self._values
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
         if full_inputs is not None:
-            full_inputs._fm_into(_target.full_inputs)
+            _sub = _target.full_inputs
+            if full_inputs._pb is None:
+                full_inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(full_inputs._pb)
         if full_outputs is not None:
-            full_outputs._fm_into(_target.full_outputs)
+            _sub = _target.full_outputs
+            if full_outputs._pb is None:
+                full_outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(full_outputs._pb)
         if dynamic_workflow is not None:
-            dynamic_workflow._fm_into(_target.dynamic_workflow)
+            _sub = _target.dynamic_workflow
+            if dynamic_workflow._pb is None:
+                dynamic_workflow._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dynamic_workflow._pb)
         if flyte_urls is not None:
-            flyte_urls._fm_into(_target.flyte_urls)
+            _sub = _target.flyte_urls
+            if flyte_urls._pb is None:
+                flyte_urls._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(flyte_urls._pb)
 
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:
@@ -1284,7 +1399,12 @@ class GetDynamicNodeWorkflowRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -1326,7 +1446,12 @@ class DynamicNodeWorkflowResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (compiled_workflow,) = self._values
         if compiled_workflow is not None:
-            compiled_workflow._fm_into(_target.compiled_workflow)
+            _sub = _target.compiled_workflow
+            if compiled_workflow._pb is None:
+                compiled_workflow._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(compiled_workflow._pb)
 
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:

@@ -219,7 +219,12 @@ class Project(_Message):
         if description is not None:
             _target.description = description
         if labels is not None:
-            labels._fm_into(_target.labels)
+            _sub = _target.labels
+            if labels._pb is None:
+                labels._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(labels._pb)
         if state is not None:
             _target.state = state
         if org is not None:
@@ -395,7 +400,12 @@ class ProjectListRequest(_Message):
         if filters is not None:
             _target.filters = filters
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
         if org is not None:
             _target.org = org
 
@@ -459,7 +469,12 @@ class ProjectRegisterRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (project,) = self._values
         if project is not None:
-            project._fm_into(_target.project)
+            _sub = _target.project
+            if project._pb is None:
+                project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project._pb)
 
     @property
     def project(self) -> Project | None:

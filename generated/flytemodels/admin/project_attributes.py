@@ -68,7 +68,12 @@ class ProjectAttributes(_Message):
         if project is not None:
             _target.project = project
         if matching_attributes is not None:
-            matching_attributes._fm_into(_target.matching_attributes)
+            _sub = _target.matching_attributes
+            if matching_attributes._pb is None:
+                matching_attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(matching_attributes._pb)
         if org is not None:
             _target.org = org
 
@@ -125,7 +130,12 @@ class ProjectAttributesUpdateRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (attributes,) = self._values
         if attributes is not None:
-            attributes._fm_into(_target.attributes)
+            _sub = _target.attributes
+            if attributes._pb is None:
+                attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(attributes._pb)
 
     @property
     def attributes(self) -> ProjectAttributes | None:
@@ -256,7 +266,12 @@ class ProjectAttributesGetResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (attributes,) = self._values
         if attributes is not None:
-            attributes._fm_into(_target.attributes)
+            _sub = _target.attributes
+            if attributes._pb is None:
+                attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(attributes._pb)
 
     @property
     def attributes(self) -> ProjectAttributes | None:

@@ -76,7 +76,12 @@ class ProjectDomainAttributes(_Message):
         if domain is not None:
             _target.domain = domain
         if matching_attributes is not None:
-            matching_attributes._fm_into(_target.matching_attributes)
+            _sub = _target.matching_attributes
+            if matching_attributes._pb is None:
+                matching_attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(matching_attributes._pb)
         if org is not None:
             _target.org = org
 
@@ -139,7 +144,12 @@ class ProjectDomainAttributesUpdateRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (attributes,) = self._values
         if attributes is not None:
-            attributes._fm_into(_target.attributes)
+            _sub = _target.attributes
+            if attributes._pb is None:
+                attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(attributes._pb)
 
     @property
     def attributes(self) -> ProjectDomainAttributes | None:
@@ -284,7 +294,12 @@ class ProjectDomainAttributesGetResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (attributes,) = self._values
         if attributes is not None:
-            attributes._fm_into(_target.attributes)
+            _sub = _target.attributes
+            if attributes._pb is None:
+                attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(attributes._pb)
 
     @property
     def attributes(self) -> ProjectDomainAttributes | None:

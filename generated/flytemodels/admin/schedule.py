@@ -201,9 +201,19 @@ class Schedule(_Message):
         if cron_expression is not None:
             _target.cron_expression = cron_expression
         if rate is not None:
-            rate._fm_into(_target.rate)
+            _sub = _target.rate
+            if rate._pb is None:
+                rate._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(rate._pb)
         if cron_schedule is not None:
-            cron_schedule._fm_into(_target.cron_schedule)
+            _sub = _target.cron_schedule
+            if cron_schedule._pb is None:
+                cron_schedule._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cron_schedule._pb)
         if kickoff_time_input_arg is not None:
             _target.kickoff_time_input_arg = kickoff_time_input_arg
 

@@ -67,9 +67,19 @@ class SignalGetOrCreateRequest(_Message):
             type,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
 
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
@@ -154,7 +164,12 @@ class SignalListRequest(_Message):
             sort_by,
         ) = self._values
         if workflow_execution_id is not None:
-            workflow_execution_id._fm_into(_target.workflow_execution_id)
+            _sub = _target.workflow_execution_id
+            if workflow_execution_id._pb is None:
+                workflow_execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_execution_id._pb)
         if limit is not None:
             _target.limit = limit
         if token is not None:
@@ -162,7 +177,12 @@ class SignalListRequest(_Message):
         if filters is not None:
             _target.filters = filters
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
 
     @property
     def workflow_execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -303,9 +323,19 @@ class SignalSetRequest(_Message):
             value,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
 
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
@@ -394,11 +424,26 @@ class Signal(_Message):
             value,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
 
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:

@@ -64,9 +64,19 @@ class TaskCreateRequest(_Message):
             spec,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -152,9 +162,19 @@ class Task(_Message):
             short_description,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if closure is not None:
-            closure._fm_into(_target.closure)
+            _sub = _target.closure
+            if closure._pb is None:
+                closure._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(closure._pb)
         if short_description is not None:
             _target.short_description = short_description
 
@@ -283,9 +303,19 @@ class TaskSpec(_Message):
             description,
         ) = self._values
         if template is not None:
-            template._fm_into(_target.template)
+            _sub = _target.template
+            if template._pb is None:
+                template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(template._pb)
         if description is not None:
-            description._fm_into(_target.description)
+            _sub = _target.description
+            if description._pb is None:
+                description._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(description._pb)
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
@@ -350,7 +380,12 @@ class TaskClosure(_Message):
             created_at,
         ) = self._values
         if compiled_task is not None:
-            compiled_task._fm_into(_target.compiled_task)
+            _sub = _target.compiled_task
+            if compiled_task._pb is None:
+                compiled_task._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(compiled_task._pb)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
 

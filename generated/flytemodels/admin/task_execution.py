@@ -57,7 +57,12 @@ class TaskExecutionGetRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -134,7 +139,12 @@ class TaskExecutionListRequest(_Message):
             sort_by,
         ) = self._values
         if node_execution_id is not None:
-            node_execution_id._fm_into(_target.node_execution_id)
+            _sub = _target.node_execution_id
+            if node_execution_id._pb is None:
+                node_execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(node_execution_id._pb)
         if limit is not None:
             _target.limit = limit
         if token is not None:
@@ -142,7 +152,12 @@ class TaskExecutionListRequest(_Message):
         if filters is not None:
             _target.filters = filters
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
 
     @property
     def node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -241,11 +256,21 @@ class TaskExecution(_Message):
             is_parent,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if input_uri is not None:
             _target.input_uri = input_uri
         if closure is not None:
-            closure._fm_into(_target.closure)
+            _sub = _target.closure
+            if closure._pb is None:
+                closure._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(closure._pb)
         if is_parent is not None:
             _target.is_parent = is_parent
 
@@ -482,9 +507,19 @@ class TaskExecutionClosure(_Message):
         if output_uri is not None:
             _target.output_uri = output_uri
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
         if output_data is not None:
-            output_data._fm_into(_target.output_data)
+            _sub = _target.output_data
+            if output_data._pb is None:
+                output_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output_data._pb)
         if phase is not None:
             _target.phase = phase
         if logs is not None:
@@ -502,13 +537,23 @@ class TaskExecutionClosure(_Message):
         if task_type is not None:
             _target.task_type = task_type
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if event_version is not None:
             _target.event_version = event_version
         if reasons is not None:
             _fast.put_models(_target.reasons, reasons)
         if log_context is not None:
-            log_context._fm_into(_target.log_context)
+            _sub = _target.log_context
+            if log_context._pb is None:
+                log_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(log_context._pb)
 
     @property
     def output_uri(self) -> str | None:
@@ -734,7 +779,12 @@ class TaskExecutionGetDataRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -822,15 +872,40 @@ class TaskExecutionGetDataResponse(_Message):
             flyte_urls,
         ) = self._values
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
         if full_inputs is not None:
-            full_inputs._fm_into(_target.full_inputs)
+            _sub = _target.full_inputs
+            if full_inputs._pb is None:
+                full_inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(full_inputs._pb)
         if full_outputs is not None:
-            full_outputs._fm_into(_target.full_outputs)
+            _sub = _target.full_outputs
+            if full_outputs._pb is None:
+                full_outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(full_outputs._pb)
         if flyte_urls is not None:
-            flyte_urls._fm_into(_target.flyte_urls)
+            _sub = _target.flyte_urls
+            if flyte_urls._pb is None:
+                flyte_urls._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(flyte_urls._pb)
 
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:

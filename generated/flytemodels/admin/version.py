@@ -39,7 +39,12 @@ class GetVersionResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (control_plane_version,) = self._values
         if control_plane_version is not None:
-            control_plane_version._fm_into(_target.control_plane_version)
+            _sub = _target.control_plane_version
+            if control_plane_version._pb is None:
+                control_plane_version._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(control_plane_version._pb)
 
     @property
     def control_plane_version(self) -> Version | None:

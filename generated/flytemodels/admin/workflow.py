@@ -64,9 +64,19 @@ class WorkflowCreateRequest(_Message):
             spec,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -155,9 +165,19 @@ class Workflow(_Message):
             short_description,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if closure is not None:
-            closure._fm_into(_target.closure)
+            _sub = _target.closure
+            if closure._pb is None:
+                closure._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(closure._pb)
         if short_description is not None:
             _target.short_description = short_description
 
@@ -299,11 +319,21 @@ class WorkflowSpec(_Message):
             description,
         ) = self._values
         if template is not None:
-            template._fm_into(_target.template)
+            _sub = _target.template
+            if template._pb is None:
+                template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(template._pb)
         if sub_workflows is not None:
             _fast.put_models(_target.sub_workflows, sub_workflows)
         if description is not None:
-            description._fm_into(_target.description)
+            _sub = _target.description
+            if description._pb is None:
+                description._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(description._pb)
 
     @property
     def template(self) -> _core_workflow.WorkflowTemplate | None:
@@ -374,7 +404,12 @@ class WorkflowClosure(_Message):
             created_at,
         ) = self._values
         if compiled_workflow is not None:
-            compiled_workflow._fm_into(_target.compiled_workflow)
+            _sub = _target.compiled_workflow
+            if compiled_workflow._pb is None:
+                compiled_workflow._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(compiled_workflow._pb)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
 
@@ -429,7 +464,12 @@ class WorkflowErrorExistsDifferentStructure(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -470,7 +510,12 @@ class WorkflowErrorExistsIdenticalStructure(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -532,9 +577,19 @@ class CreateWorkflowFailureReason(_Message):
             exists_identical_structure,
         ) = self._values
         if exists_different_structure is not None:
-            exists_different_structure._fm_into(_target.exists_different_structure)
+            _sub = _target.exists_different_structure
+            if exists_different_structure._pb is None:
+                exists_different_structure._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(exists_different_structure._pb)
         if exists_identical_structure is not None:
-            exists_identical_structure._fm_into(_target.exists_identical_structure)
+            _sub = _target.exists_identical_structure
+            if exists_identical_structure._pb is None:
+                exists_identical_structure._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(exists_identical_structure._pb)
 
     @property
     def exists_different_structure(self) -> WorkflowErrorExistsDifferentStructure | None:

@@ -84,7 +84,12 @@ class WorkflowAttributes(_Message):
         if workflow is not None:
             _target.workflow = workflow
         if matching_attributes is not None:
-            matching_attributes._fm_into(_target.matching_attributes)
+            _sub = _target.matching_attributes
+            if matching_attributes._pb is None:
+                matching_attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(matching_attributes._pb)
         if org is not None:
             _target.org = org
 
@@ -153,7 +158,12 @@ class WorkflowAttributesUpdateRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (attributes,) = self._values
         if attributes is not None:
-            attributes._fm_into(_target.attributes)
+            _sub = _target.attributes
+            if attributes._pb is None:
+                attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(attributes._pb)
 
     @property
     def attributes(self) -> WorkflowAttributes | None:
@@ -312,7 +322,12 @@ class WorkflowAttributesGetResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (attributes,) = self._values
         if attributes is not None:
-            attributes._fm_into(_target.attributes)
+            _sub = _target.attributes
+            if attributes._pb is None:
+                attributes._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(attributes._pb)
 
     @property
     def attributes(self) -> WorkflowAttributes | None:

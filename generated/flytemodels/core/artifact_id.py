@@ -174,7 +174,12 @@ class ArtifactBindingData(_Message):
         if bind_to_time_partition is not None:
             _target.bind_to_time_partition = bind_to_time_partition
         if time_transform is not None:
-            time_transform._fm_into(_target.time_transform)
+            _sub = _target.time_transform
+            if time_transform._pb is None:
+                time_transform._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(time_transform._pb)
 
     @property
     def partition_key(self) -> str | None:
@@ -391,11 +396,26 @@ class LabelValue(_Message):
         if time_value is not None:
             _fast.put_timestamp(_target.time_value, time_value)
         if triggered_binding is not None:
-            triggered_binding._fm_into(_target.triggered_binding)
+            _sub = _target.triggered_binding
+            if triggered_binding._pb is None:
+                triggered_binding._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(triggered_binding._pb)
         if input_binding is not None:
-            input_binding._fm_into(_target.input_binding)
+            _sub = _target.input_binding
+            if input_binding._pb is None:
+                input_binding._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(input_binding._pb)
         if runtime_binding is not None:
-            runtime_binding._fm_into(_target.runtime_binding)
+            _sub = _target.runtime_binding
+            if runtime_binding._pb is None:
+                runtime_binding._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(runtime_binding._pb)
 
     @property
     def static_value(self) -> str | None:
@@ -525,7 +545,12 @@ class TimePartition(_Message):
             granularity,
         ) = self._values
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
         if granularity is not None:
             _target.granularity = granularity
 
@@ -606,13 +631,28 @@ class ArtifactID(_Message):
             time_partition,
         ) = self._values
         if artifact_key is not None:
-            artifact_key._fm_into(_target.artifact_key)
+            _sub = _target.artifact_key
+            if artifact_key._pb is None:
+                artifact_key._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_key._pb)
         if version is not None:
             _target.version = version
         if partitions is not None:
-            partitions._fm_into(_target.partitions)
+            _sub = _target.partitions
+            if partitions._pb is None:
+                partitions._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(partitions._pb)
         if time_partition is not None:
-            time_partition._fm_into(_target.time_partition)
+            _sub = _target.time_partition
+            if time_partition._pb is None:
+                time_partition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(time_partition._pb)
 
     @property
     def artifact_key(self) -> ArtifactKey | None:
@@ -692,9 +732,19 @@ class ArtifactTag(_Message):
             value,
         ) = self._values
         if artifact_key is not None:
-            artifact_key._fm_into(_target.artifact_key)
+            _sub = _target.artifact_key
+            if artifact_key._pb is None:
+                artifact_key._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_key._pb)
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
 
     @property
     def artifact_key(self) -> ArtifactKey | None:
@@ -782,13 +832,28 @@ class ArtifactQuery(_Message):
             binding,
         ) = self._values
         if artifact_id is not None:
-            artifact_id._fm_into(_target.artifact_id)
+            _sub = _target.artifact_id
+            if artifact_id._pb is None:
+                artifact_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_id._pb)
         if artifact_tag is not None:
-            artifact_tag._fm_into(_target.artifact_tag)
+            _sub = _target.artifact_tag
+            if artifact_tag._pb is None:
+                artifact_tag._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_tag._pb)
         if uri is not None:
             _target.uri = uri
         if binding is not None:
-            binding._fm_into(_target.binding)
+            _sub = _target.binding
+            if binding._pb is None:
+                binding._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(binding._pb)
 
     @property
     def artifact_id(self) -> ArtifactID | None:

@@ -155,9 +155,19 @@ class CompiledWorkflow(_Message):
             connections,
         ) = self._values
         if template is not None:
-            template._fm_into(_target.template)
+            _sub = _target.template
+            if template._pb is None:
+                template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(template._pb)
         if connections is not None:
-            connections._fm_into(_target.connections)
+            _sub = _target.connections
+            if connections._pb is None:
+                connections._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(connections._pb)
 
     @property
     def template(self) -> _core_workflow.WorkflowTemplate | None:
@@ -211,7 +221,12 @@ class CompiledLaunchPlan(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (template,) = self._values
         if template is not None:
-            template._fm_into(_target.template)
+            _sub = _target.template
+            if template._pb is None:
+                template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(template._pb)
 
     @property
     def template(self) -> _core_workflow.LaunchPlanTemplate | None:
@@ -254,7 +269,12 @@ class CompiledTask(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (template,) = self._values
         if template is not None:
-            template._fm_into(_target.template)
+            _sub = _target.template
+            if template._pb is None:
+                template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(template._pb)
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
@@ -323,7 +343,12 @@ class CompiledWorkflowClosure(_Message):
             launch_plans,
         ) = self._values
         if primary is not None:
-            primary._fm_into(_target.primary)
+            _sub = _target.primary
+            if primary._pb is None:
+                primary._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(primary._pb)
         if sub_workflows is not None:
             _fast.put_models(_target.sub_workflows, sub_workflows)
         if tasks is not None:

@@ -89,9 +89,19 @@ class ComparisonExpression(_Message):
         if operator is not None:
             _target.operator = operator
         if left_value is not None:
-            left_value._fm_into(_target.left_value)
+            _sub = _target.left_value
+            if left_value._pb is None:
+                left_value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(left_value._pb)
         if right_value is not None:
-            right_value._fm_into(_target.right_value)
+            _sub = _target.right_value
+            if right_value._pb is None:
+                right_value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(right_value._pb)
 
     @property
     def operator(self) -> ComparisonExpression.Operator:
@@ -175,11 +185,21 @@ class Operand(_Message):
             scalar,
         ) = self._values
         if primitive is not None:
-            primitive._fm_into(_target.primitive)
+            _sub = _target.primitive
+            if primitive._pb is None:
+                primitive._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(primitive._pb)
         if var is not None:
             _target.var = var
         if scalar is not None:
-            scalar._fm_into(_target.scalar)
+            _sub = _target.scalar
+            if scalar._pb is None:
+                scalar._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(scalar._pb)
 
     @property
     def primitive(self) -> _core_literals.Primitive | None:
@@ -255,9 +275,19 @@ class BooleanExpression(_Message):
             comparison,
         ) = self._values
         if conjunction is not None:
-            conjunction._fm_into(_target.conjunction)
+            _sub = _target.conjunction
+            if conjunction._pb is None:
+                conjunction._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(conjunction._pb)
         if comparison is not None:
-            comparison._fm_into(_target.comparison)
+            _sub = _target.comparison
+            if comparison._pb is None:
+                comparison._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(comparison._pb)
 
     @property
     def conjunction(self) -> ConjunctionExpression | None:
@@ -350,9 +380,19 @@ class ConjunctionExpression(_Message):
         if operator is not None:
             _target.operator = operator
         if left_expression is not None:
-            left_expression._fm_into(_target.left_expression)
+            _sub = _target.left_expression
+            if left_expression._pb is None:
+                left_expression._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(left_expression._pb)
         if right_expression is not None:
-            right_expression._fm_into(_target.right_expression)
+            _sub = _target.right_expression
+            if right_expression._pb is None:
+                right_expression._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(right_expression._pb)
 
     @property
     def operator(self) -> ConjunctionExpression.LogicalOperator:

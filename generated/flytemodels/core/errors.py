@@ -175,7 +175,12 @@ class ErrorDocument(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (error,) = self._values
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
 
     @property
     def error(self) -> ContainerError | None:

@@ -630,7 +630,12 @@ class ContainerContext(_Message):
         if container_name is not None:
             _target.container_name = container_name
         if process is not None:
-            process._fm_into(_target.process)
+            _sub = _target.process
+            if process._pb is None:
+                process._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(process._pb)
 
     @property
     def container_name(self) -> str:
@@ -748,7 +753,12 @@ class QualityOfService(_Message):
         if tier is not None:
             _target.tier = tier
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
 
     @property
     def tier(self) -> QualityOfService.Tier | None:

@@ -69,7 +69,12 @@ class ExecutionEnvAssignment(_Message):
         if task_type is not None:
             _target.task_type = task_type
         if execution_env is not None:
-            execution_env._fm_into(_target.execution_env)
+            _sub = _target.execution_env
+            if execution_env._pb is None:
+                execution_env._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(execution_env._pb)
 
     @property
     def node_ids(self) -> list[str]:

@@ -110,11 +110,26 @@ class Span(_Message):
         if end_time is not None:
             _fast.put_timestamp(_target.end_time, end_time)
         if workflow_id is not None:
-            workflow_id._fm_into(_target.workflow_id)
+            _sub = _target.workflow_id
+            if workflow_id._pb is None:
+                workflow_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_id._pb)
         if node_id is not None:
-            node_id._fm_into(_target.node_id)
+            _sub = _target.node_id
+            if node_id._pb is None:
+                node_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(node_id._pb)
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if operation_id is not None:
             _target.operation_id = operation_id
         if spans is not None:

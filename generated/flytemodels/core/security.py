@@ -177,7 +177,12 @@ class OAuth2Client(_Message):
         if client_id is not None:
             _target.client_id = client_id
         if client_secret is not None:
-            client_secret._fm_into(_target.client_secret)
+            _sub = _target.client_secret
+            if client_secret._pb is None:
+                client_secret._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(client_secret._pb)
 
     @property
     def client_id(self) -> str:
@@ -262,7 +267,12 @@ class Identity(_Message):
         if k8s_service_account is not None:
             _target.k8s_service_account = k8s_service_account
         if oauth2_client is not None:
-            oauth2_client._fm_into(_target.oauth2_client)
+            _sub = _target.oauth2_client
+            if oauth2_client._pb is None:
+                oauth2_client._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(oauth2_client._pb)
         if execution_identity is not None:
             _target.execution_identity = execution_identity
 
@@ -375,7 +385,12 @@ class OAuth2TokenRequest(_Message):
         if type is not None:
             _target.type = type
         if client is not None:
-            client._fm_into(_target.client)
+            _sub = _target.client
+            if client._pb is None:
+                client._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(client._pb)
         if idp_discovery_endpoint is not None:
             _target.idp_discovery_endpoint = idp_discovery_endpoint
         if token_endpoint is not None:
@@ -461,7 +476,12 @@ class SecurityContext(_Message):
             tokens,
         ) = self._values
         if run_as is not None:
-            run_as._fm_into(_target.run_as)
+            _sub = _target.run_as
+            if run_as._pb is None:
+                run_as._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_as._pb)
         if secrets is not None:
             _fast.put_models(_target.secrets, secrets)
         if tokens is not None:

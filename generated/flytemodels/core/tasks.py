@@ -346,9 +346,19 @@ class ExtendedResources(_Message):
             shared_memory,
         ) = self._values
         if gpu_accelerator is not None:
-            gpu_accelerator._fm_into(_target.gpu_accelerator)
+            _sub = _target.gpu_accelerator
+            if gpu_accelerator._pb is None:
+                gpu_accelerator._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(gpu_accelerator._pb)
         if shared_memory is not None:
-            shared_memory._fm_into(_target.shared_memory)
+            _sub = _target.shared_memory
+            if shared_memory._pb is None:
+                shared_memory._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(shared_memory._pb)
 
     @property
     def gpu_accelerator(self) -> GPUAccelerator | None:
@@ -591,11 +601,21 @@ class TaskMetadata(_Message):
         if discoverable is not None:
             _target.discoverable = discoverable
         if runtime is not None:
-            runtime._fm_into(_target.runtime)
+            _sub = _target.runtime
+            if runtime._pb is None:
+                runtime._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(runtime._pb)
         if timeout is not None:
             _fast.put_duration(_target.timeout, timeout)
         if retries is not None:
-            retries._fm_into(_target.retries)
+            _sub = _target.retries
+            if retries._pb is None:
+                retries._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(retries._pb)
         if discovery_version is not None:
             _target.discovery_version = discovery_version
         if deprecated_error_message is not None:
@@ -613,7 +633,12 @@ class TaskMetadata(_Message):
         if is_eager is not None:
             _target.is_eager = is_eager
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
 
     @property
     def discoverable(self) -> bool:
@@ -843,25 +868,65 @@ class TaskTemplate(_Message):
             config,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if type is not None:
             _target.type = type
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if interface is not None:
-            interface._fm_into(_target.interface)
+            _sub = _target.interface
+            if interface._pb is None:
+                interface._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(interface._pb)
         if container is not None:
-            container._fm_into(_target.container)
+            _sub = _target.container
+            if container._pb is None:
+                container._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(container._pb)
         if k8s_pod is not None:
-            k8s_pod._fm_into(_target.k8s_pod)
+            _sub = _target.k8s_pod
+            if k8s_pod._pb is None:
+                k8s_pod._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(k8s_pod._pb)
         if sql is not None:
-            sql._fm_into(_target.sql)
+            _sub = _target.sql
+            if sql._pb is None:
+                sql._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sql._pb)
         if task_type_version is not None:
             _target.task_type_version = task_type_version
         if security_context is not None:
-            security_context._fm_into(_target.security_context)
+            _sub = _target.security_context
+            if security_context._pb is None:
+                security_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(security_context._pb)
         if extended_resources is not None:
-            extended_resources._fm_into(_target.extended_resources)
+            _sub = _target.extended_resources
+            if extended_resources._pb is None:
+                extended_resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(extended_resources._pb)
         if config is not None:
             _target.config.update(config)
 
@@ -1136,7 +1201,12 @@ class Container(_Message):
         if args is not None:
             _target.args.extend(args)
         if resources is not None:
-            resources._fm_into(_target.resources)
+            _sub = _target.resources
+            if resources._pb is None:
+                resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resources._pb)
         if env is not None:
             _fast.put_models(_target.env, env)
         if config is not None:
@@ -1144,7 +1214,12 @@ class Container(_Message):
         if ports is not None:
             _fast.put_models(_target.ports, ports)
         if data_config is not None:
-            data_config._fm_into(_target.data_config)
+            _sub = _target.data_config
+            if data_config._pb is None:
+                data_config._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(data_config._pb)
         if architecture is not None:
             _target.architecture = architecture
 
@@ -1381,7 +1456,12 @@ class DataLoadingConfig(_Message):
         if format is not None:
             _target.format = format
         if io_strategy is not None:
-            io_strategy._fm_into(_target.io_strategy)
+            _sub = _target.io_strategy
+            if io_strategy._pb is None:
+                io_strategy._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(io_strategy._pb)
 
     @property
     def enabled(self) -> bool:
@@ -1480,9 +1560,19 @@ class K8sPod(_Message):
             primary_container_name,
         ) = self._values
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if data_config is not None:
-            data_config._fm_into(_target.data_config)
+            _sub = _target.data_config
+            if data_config._pb is None:
+                data_config._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(data_config._pb)
         if primary_container_name is not None:
             _target.primary_container_name = primary_container_name
 

@@ -72,9 +72,19 @@ class IfBlock(_Message):
             then_node,
         ) = self._values
         if condition is not None:
-            condition._fm_into(_target.condition)
+            _sub = _target.condition
+            if condition._pb is None:
+                condition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(condition._pb)
         if then_node is not None:
-            then_node._fm_into(_target.then_node)
+            _sub = _target.then_node
+            if then_node._pb is None:
+                then_node._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(then_node._pb)
 
     @property
     def condition(self) -> _core_condition.BooleanExpression | None:
@@ -154,13 +164,28 @@ class IfElseBlock(_Message):
             error,
         ) = self._values
         if case is not None:
-            case._fm_into(_target.case)
+            _sub = _target.case
+            if case._pb is None:
+                case._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(case._pb)
         if other is not None:
             _fast.put_models(_target.other, other)
         if else_node is not None:
-            else_node._fm_into(_target.else_node)
+            _sub = _target.else_node
+            if else_node._pb is None:
+                else_node._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(else_node._pb)
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
 
     @property
     def case(self) -> IfBlock | None:
@@ -222,7 +247,12 @@ class BranchNode(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (if_else,) = self._values
         if if_else is not None:
-            if_else._fm_into(_target.if_else)
+            _sub = _target.if_else
+            if if_else._pb is None:
+                if_else._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(if_else._pb)
 
     @property
     def if_else(self) -> IfElseBlock | None:
@@ -278,9 +308,19 @@ class TaskNode(_Message):
             overrides,
         ) = self._values
         if reference_id is not None:
-            reference_id._fm_into(_target.reference_id)
+            _sub = _target.reference_id
+            if reference_id._pb is None:
+                reference_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(reference_id._pb)
         if overrides is not None:
-            overrides._fm_into(_target.overrides)
+            _sub = _target.overrides
+            if overrides._pb is None:
+                overrides._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(overrides._pb)
 
     @property
     def reference_id(self) -> _core_identifier.Identifier | None:
@@ -353,9 +393,19 @@ class WorkflowNodeBase(_Message):
             sub_workflow_ref,
         ) = self._values
         if launchplan_ref is not None:
-            launchplan_ref._fm_into(_target.launchplan_ref)
+            _sub = _target.launchplan_ref
+            if launchplan_ref._pb is None:
+                launchplan_ref._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(launchplan_ref._pb)
         if sub_workflow_ref is not None:
-            sub_workflow_ref._fm_into(_target.sub_workflow_ref)
+            _sub = _target.sub_workflow_ref
+            if sub_workflow_ref._pb is None:
+                sub_workflow_ref._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sub_workflow_ref._pb)
 
     @property
     def launchplan_ref(self) -> _core_identifier.Identifier | None:
@@ -469,7 +519,12 @@ class SignalCondition(_Message):
         if signal_id is not None:
             _target.signal_id = signal_id
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
         if output_variable_name is not None:
             _target.output_variable_name = output_variable_name
 
@@ -587,11 +642,26 @@ class GateNodeBase(_Message):
             sleep,
         ) = self._values
         if approve is not None:
-            approve._fm_into(_target.approve)
+            _sub = _target.approve
+            if approve._pb is None:
+                approve._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(approve._pb)
         if signal is not None:
-            signal._fm_into(_target.signal)
+            _sub = _target.signal
+            if signal._pb is None:
+                signal._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(signal._pb)
         if sleep is not None:
-            sleep._fm_into(_target.sleep)
+            _sub = _target.sleep
+            if sleep._pb is None:
+                sleep._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sleep._pb)
 
     @property
     def approve(self) -> ApproveCondition | None:
@@ -741,7 +811,12 @@ class ArrayNode(_Message):
             run_all_sub_nodes,
         ) = self._values
         if node is not None:
-            node._fm_into(_target.node)
+            _sub = _target.node
+            if node._pb is None:
+                node._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(node._pb)
         if parallelism is not None:
             _target.parallelism = parallelism
         if min_successes is not None:
@@ -909,7 +984,12 @@ class NodeMetadata(_Message):
         if timeout is not None:
             _fast.put_duration(_target.timeout, timeout)
         if retries is not None:
-            retries._fm_into(_target.retries)
+            _sub = _target.retries
+            if retries._pb is None:
+                retries._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(retries._pb)
         if interruptible is not None:
             _target.interruptible = interruptible
         if cacheable is not None:
@@ -1148,7 +1228,12 @@ class NodeBase(_Message):
         if id is not None:
             _target.id = id
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if inputs is not None:
             _fast.put_models(_target.inputs, inputs)
         if upstream_node_ids is not None:
@@ -1156,15 +1241,40 @@ class NodeBase(_Message):
         if output_aliases is not None:
             _fast.put_models(_target.output_aliases, output_aliases)
         if task_node is not None:
-            task_node._fm_into(_target.task_node)
+            _sub = _target.task_node
+            if task_node._pb is None:
+                task_node._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_node._pb)
         if workflow_node is not None:
-            workflow_node._fm_into(_target.workflow_node)
+            _sub = _target.workflow_node
+            if workflow_node._pb is None:
+                workflow_node._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_node._pb)
         if branch_node is not None:
-            branch_node._fm_into(_target.branch_node)
+            _sub = _target.branch_node
+            if branch_node._pb is None:
+                branch_node._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(branch_node._pb)
         if gate_node is not None:
-            gate_node._fm_into(_target.gate_node)
+            _sub = _target.gate_node
+            if gate_node._pb is None:
+                gate_node._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(gate_node._pb)
         if array_node is not None:
-            array_node._fm_into(_target.array_node)
+            _sub = _target.array_node
+            if array_node._pb is None:
+                array_node._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(array_node._pb)
 
     @property
     def id(self) -> str:
@@ -1317,7 +1427,12 @@ class WorkflowMetadata(_Message):
             tags,
         ) = self._values
         if quality_of_service is not None:
-            quality_of_service._fm_into(_target.quality_of_service)
+            _sub = _target.quality_of_service
+            if quality_of_service._pb is None:
+                quality_of_service._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(quality_of_service._pb)
         if on_failure is not None:
             _target.on_failure = on_failure
         if tags is not None:
@@ -1471,19 +1586,44 @@ class WorkflowTemplate(_Message):
             metadata_defaults,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if interface is not None:
-            interface._fm_into(_target.interface)
+            _sub = _target.interface
+            if interface._pb is None:
+                interface._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(interface._pb)
         if nodes is not None:
             _fast.put_models(_target.nodes, nodes)
         if outputs is not None:
             _fast.put_models(_target.outputs, outputs)
         if failure_node is not None:
-            failure_node._fm_into(_target.failure_node)
+            _sub = _target.failure_node
+            if failure_node._pb is None:
+                failure_node._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(failure_node._pb)
         if metadata_defaults is not None:
-            metadata_defaults._fm_into(_target.metadata_defaults)
+            _sub = _target.metadata_defaults
+            if metadata_defaults._pb is None:
+                metadata_defaults._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata_defaults._pb)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -1614,13 +1754,28 @@ class TaskNodeOverrides(_Message):
             pod_template,
         ) = self._values
         if resources is not None:
-            resources._fm_into(_target.resources)
+            _sub = _target.resources
+            if resources._pb is None:
+                resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resources._pb)
         if extended_resources is not None:
-            extended_resources._fm_into(_target.extended_resources)
+            _sub = _target.extended_resources
+            if extended_resources._pb is None:
+                extended_resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(extended_resources._pb)
         if container_image is not None:
             _target.container_image = container_image
         if pod_template is not None:
-            pod_template._fm_into(_target.pod_template)
+            _sub = _target.pod_template
+            if pod_template._pb is None:
+                pod_template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pod_template._pb)
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
@@ -1718,11 +1873,26 @@ class LaunchPlanTemplate(_Message):
             fixed_inputs,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if interface is not None:
-            interface._fm_into(_target.interface)
+            _sub = _target.interface
+            if interface._pb is None:
+                interface._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(interface._pb)
         if fixed_inputs is not None:
-            fixed_inputs._fm_into(_target.fixed_inputs)
+            _sub = _target.fixed_inputs
+            if fixed_inputs._pb is None:
+                fixed_inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(fixed_inputs._pb)
 
     @property
     def id(self) -> _core_identifier.Identifier | None:

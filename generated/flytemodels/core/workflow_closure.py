@@ -60,7 +60,12 @@ class WorkflowClosure(_Message):
             tasks,
         ) = self._values
         if workflow is not None:
-            workflow._fm_into(_target.workflow)
+            _sub = _target.workflow
+            if workflow._pb is None:
+                workflow._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow._pb)
         if tasks is not None:
             _fast.put_models(_target.tasks, tasks)
 

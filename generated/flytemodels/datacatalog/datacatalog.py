@@ -45,7 +45,12 @@ class CreateDatasetRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (dataset,) = self._values
         if dataset is not None:
-            dataset._fm_into(_target.dataset)
+            _sub = _target.dataset
+            if dataset._pb is None:
+                dataset._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset._pb)
 
     @property
     def dataset(self) -> Dataset | None:
@@ -96,7 +101,12 @@ class GetDatasetRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (dataset,) = self._values
         if dataset is not None:
-            dataset._fm_into(_target.dataset)
+            _sub = _target.dataset
+            if dataset._pb is None:
+                dataset._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset._pb)
 
     @property
     def dataset(self) -> DatasetID | None:
@@ -134,7 +144,12 @@ class GetDatasetResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (dataset,) = self._values
         if dataset is not None:
-            dataset._fm_into(_target.dataset)
+            _sub = _target.dataset
+            if dataset._pb is None:
+                dataset._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset._pb)
 
     @property
     def dataset(self) -> Dataset | None:
@@ -193,7 +208,12 @@ class GetArtifactRequest(_Message):
             tag_name,
         ) = self._values
         if dataset is not None:
-            dataset._fm_into(_target.dataset)
+            _sub = _target.dataset
+            if dataset._pb is None:
+                dataset._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset._pb)
         if artifact_id is not None:
             _target.artifact_id = artifact_id
         if tag_name is not None:
@@ -249,7 +269,12 @@ class GetArtifactResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (artifact,) = self._values
         if artifact is not None:
-            artifact._fm_into(_target.artifact)
+            _sub = _target.artifact
+            if artifact._pb is None:
+                artifact._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact._pb)
 
     @property
     def artifact(self) -> Artifact | None:
@@ -289,7 +314,12 @@ class CreateArtifactRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (artifact,) = self._values
         if artifact is not None:
-            artifact._fm_into(_target.artifact)
+            _sub = _target.artifact
+            if artifact._pb is None:
+                artifact._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact._pb)
 
     @property
     def artifact(self) -> Artifact | None:
@@ -342,7 +372,12 @@ class AddTagRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (tag,) = self._values
         if tag is not None:
-            tag._fm_into(_target.tag)
+            _sub = _target.tag
+            if tag._pb is None:
+                tag._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(tag._pb)
 
     @property
     def tag(self) -> Tag | None:
@@ -419,11 +454,26 @@ class ListArtifactsRequest(_Message):
             pagination,
         ) = self._values
         if dataset is not None:
-            dataset._fm_into(_target.dataset)
+            _sub = _target.dataset
+            if dataset._pb is None:
+                dataset._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset._pb)
         if filter is not None:
-            filter._fm_into(_target.filter)
+            _sub = _target.filter
+            if filter._pb is None:
+                filter._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(filter._pb)
         if pagination is not None:
-            pagination._fm_into(_target.pagination)
+            _sub = _target.pagination
+            if pagination._pb is None:
+                pagination._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pagination._pb)
 
     @property
     def dataset(self) -> DatasetID | None:
@@ -552,9 +602,19 @@ class ListDatasetsRequest(_Message):
             pagination,
         ) = self._values
         if filter is not None:
-            filter._fm_into(_target.filter)
+            _sub = _target.filter
+            if filter._pb is None:
+                filter._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(filter._pb)
         if pagination is not None:
-            pagination._fm_into(_target.pagination)
+            _sub = _target.pagination
+            if pagination._pb is None:
+                pagination._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pagination._pb)
 
     @property
     def filter(self) -> FilterExpression | None:
@@ -692,7 +752,12 @@ class UpdateArtifactRequest(_Message):
             metadata,
         ) = self._values
         if dataset is not None:
-            dataset._fm_into(_target.dataset)
+            _sub = _target.dataset
+            if dataset._pb is None:
+                dataset._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset._pb)
         if artifact_id is not None:
             _target.artifact_id = artifact_id
         if tag_name is not None:
@@ -700,7 +765,12 @@ class UpdateArtifactRequest(_Message):
         if data is not None:
             _fast.put_models(_target.data, data)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
 
     @property
     def dataset(self) -> DatasetID | None:
@@ -817,7 +887,12 @@ class ReservationID(_Message):
             tag_name,
         ) = self._values
         if dataset_id is not None:
-            dataset_id._fm_into(_target.dataset_id)
+            _sub = _target.dataset_id
+            if dataset_id._pb is None:
+                dataset_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset_id._pb)
         if tag_name is not None:
             _target.tag_name = tag_name
 
@@ -888,7 +963,12 @@ class GetOrExtendReservationRequest(_Message):
             heartbeat_interval,
         ) = self._values
         if reservation_id is not None:
-            reservation_id._fm_into(_target.reservation_id)
+            _sub = _target.reservation_id
+            if reservation_id._pb is None:
+                reservation_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(reservation_id._pb)
         if owner_id is not None:
             _target.owner_id = owner_id
         if heartbeat_interval is not None:
@@ -983,7 +1063,12 @@ class Reservation(_Message):
             metadata,
         ) = self._values
         if reservation_id is not None:
-            reservation_id._fm_into(_target.reservation_id)
+            _sub = _target.reservation_id
+            if reservation_id._pb is None:
+                reservation_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(reservation_id._pb)
         if owner_id is not None:
             _target.owner_id = owner_id
         if heartbeat_interval is not None:
@@ -991,7 +1076,12 @@ class Reservation(_Message):
         if expires_at is not None:
             _fast.put_timestamp(_target.expires_at, expires_at)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
 
     @property
     def reservation_id(self) -> ReservationID | None:
@@ -1070,7 +1160,12 @@ class GetOrExtendReservationResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (reservation,) = self._values
         if reservation is not None:
-            reservation._fm_into(_target.reservation)
+            _sub = _target.reservation
+            if reservation._pb is None:
+                reservation._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(reservation._pb)
 
     @property
     def reservation(self) -> Reservation | None:
@@ -1124,7 +1219,12 @@ class ReleaseReservationRequest(_Message):
             owner_id,
         ) = self._values
         if reservation_id is not None:
-            reservation_id._fm_into(_target.reservation_id)
+            _sub = _target.reservation_id
+            if reservation_id._pb is None:
+                reservation_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(reservation_id._pb)
         if owner_id is not None:
             _target.owner_id = owner_id
 
@@ -1205,9 +1305,19 @@ class Dataset(_Message):
             partitionKeys,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if partitionKeys is not None:
             _target.partitionKeys.extend(partitionKeys)
 
@@ -1480,11 +1590,21 @@ class Artifact(_Message):
         if id is not None:
             _target.id = id
         if dataset is not None:
-            dataset._fm_into(_target.dataset)
+            _sub = _target.dataset
+            if dataset._pb is None:
+                dataset._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset._pb)
         if data is not None:
             _fast.put_models(_target.data, data)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if partitions is not None:
             _fast.put_models(_target.partitions, partitions)
         if tags is not None:
@@ -1588,7 +1708,12 @@ class ArtifactData(_Message):
         if name is not None:
             _target.name = name
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
 
     @property
     def name(self) -> str:
@@ -1656,7 +1781,12 @@ class Tag(_Message):
         if artifact_id is not None:
             _target.artifact_id = artifact_id
         if dataset is not None:
-            dataset._fm_into(_target.dataset)
+            _sub = _target.dataset
+            if dataset._pb is None:
+                dataset._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset._pb)
 
     @property
     def name(self) -> str:
@@ -1843,13 +1973,33 @@ class SinglePropertyFilter(_Message):
             operator,
         ) = self._values
         if tag_filter is not None:
-            tag_filter._fm_into(_target.tag_filter)
+            _sub = _target.tag_filter
+            if tag_filter._pb is None:
+                tag_filter._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(tag_filter._pb)
         if partition_filter is not None:
-            partition_filter._fm_into(_target.partition_filter)
+            _sub = _target.partition_filter
+            if partition_filter._pb is None:
+                partition_filter._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(partition_filter._pb)
         if artifact_filter is not None:
-            artifact_filter._fm_into(_target.artifact_filter)
+            _sub = _target.artifact_filter
+            if artifact_filter._pb is None:
+                artifact_filter._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_filter._pb)
         if dataset_filter is not None:
-            dataset_filter._fm_into(_target.dataset_filter)
+            _sub = _target.dataset_filter
+            if dataset_filter._pb is None:
+                dataset_filter._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset_filter._pb)
         if operator is not None:
             _target.operator = operator
 
@@ -2001,7 +2151,12 @@ class PartitionPropertyFilter(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (key_val,) = self._values
         if key_val is not None:
-            key_val._fm_into(_target.key_val)
+            _sub = _target.key_val
+            if key_val._pb is None:
+                key_val._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(key_val._pb)
 
     @property
     def key_val(self) -> KeyValuePair | None:

@@ -94,7 +94,12 @@ class CommonReplicaSpec(_Message):
         if image is not None:
             _target.image = image
         if resources is not None:
-            resources._fm_into(_target.resources)
+            _sub = _target.resources
+            if resources._pb is None:
+                resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resources._pb)
         if restart_policy is not None:
             _target.restart_policy = restart_policy
 

@@ -57,9 +57,19 @@ class DaskJob(_Message):
             workers,
         ) = self._values
         if scheduler is not None:
-            scheduler._fm_into(_target.scheduler)
+            _sub = _target.scheduler
+            if scheduler._pb is None:
+                scheduler._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(scheduler._pb)
         if workers is not None:
-            workers._fm_into(_target.workers)
+            _sub = _target.workers
+            if workers._pb is None:
+                workers._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workers._pb)
 
     @property
     def scheduler(self) -> DaskScheduler | None:
@@ -123,7 +133,12 @@ class DaskScheduler(_Message):
         if image is not None:
             _target.image = image
         if resources is not None:
-            resources._fm_into(_target.resources)
+            _sub = _target.resources
+            if resources._pb is None:
+                resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resources._pb)
 
     @property
     def image(self) -> str:
@@ -200,7 +215,12 @@ class DaskWorkerGroup(_Message):
         if image is not None:
             _target.image = image
         if resources is not None:
-            resources._fm_into(_target.resources)
+            _sub = _target.resources
+            if resources._pb is None:
+                resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resources._pb)
 
     @property
     def number_of_workers(self) -> int:

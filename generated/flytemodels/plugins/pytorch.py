@@ -166,7 +166,12 @@ class DistributedPyTorchTrainingTask(_Message):
         if workers is not None:
             _target.workers = workers
         if elastic_config is not None:
-            elastic_config._fm_into(_target.elastic_config)
+            _sub = _target.elastic_config
+            if elastic_config._pb is None:
+                elastic_config._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(elastic_config._pb)
 
     @property
     def workers(self) -> int:

@@ -92,7 +92,12 @@ class RayJob(_Message):
             runtime_env_yaml,
         ) = self._values
         if ray_cluster is not None:
-            ray_cluster._fm_into(_target.ray_cluster)
+            _sub = _target.ray_cluster
+            if ray_cluster._pb is None:
+                ray_cluster._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(ray_cluster._pb)
         if runtime_env is not None:
             _target.runtime_env = runtime_env
         if shutdown_after_job_finishes is not None:
@@ -231,7 +236,12 @@ class AutoscalerOptions(_Message):
         if image is not None:
             _target.image = image
         if resources is not None:
-            resources._fm_into(_target.resources)
+            _sub = _target.resources
+            if resources._pb is None:
+                resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resources._pb)
 
     @property
     def upscaling_mode(self) -> AutoscalerOptions.UpscalingMode:
@@ -327,13 +337,23 @@ class RayCluster(_Message):
             autoscaler_options,
         ) = self._values
         if head_group_spec is not None:
-            head_group_spec._fm_into(_target.head_group_spec)
+            _sub = _target.head_group_spec
+            if head_group_spec._pb is None:
+                head_group_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(head_group_spec._pb)
         if worker_group_spec is not None:
             _fast.put_models(_target.worker_group_spec, worker_group_spec)
         if enable_autoscaling is not None:
             _target.enable_autoscaling = enable_autoscaling
         if autoscaler_options is not None:
-            autoscaler_options._fm_into(_target.autoscaler_options)
+            _sub = _target.autoscaler_options
+            if autoscaler_options._pb is None:
+                autoscaler_options._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(autoscaler_options._pb)
 
     @property
     def head_group_spec(self) -> HeadGroupSpec | None:
@@ -411,7 +431,12 @@ class HeadGroupSpec(_Message):
         if ray_start_params is not None:
             _target.ray_start_params.update(ray_start_params)
         if k8s_pod is not None:
-            k8s_pod._fm_into(_target.k8s_pod)
+            _sub = _target.k8s_pod
+            if k8s_pod._pb is None:
+                k8s_pod._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(k8s_pod._pb)
 
     @property
     def ray_start_params(self) -> dict[str, str]:
@@ -515,7 +540,12 @@ class WorkerGroupSpec(_Message):
         if ray_start_params is not None:
             _target.ray_start_params.update(ray_start_params)
         if k8s_pod is not None:
-            k8s_pod._fm_into(_target.k8s_pod)
+            _sub = _target.k8s_pod
+            if k8s_pod._pb is None:
+                k8s_pod._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(k8s_pod._pb)
 
     @property
     def group_name(self) -> str:

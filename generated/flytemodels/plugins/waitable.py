@@ -67,7 +67,12 @@ class Waitable(_Message):
             workflow_id,
         ) = self._values
         if wf_exec_id is not None:
-            wf_exec_id._fm_into(_target.wf_exec_id)
+            _sub = _target.wf_exec_id
+            if wf_exec_id._pb is None:
+                wf_exec_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(wf_exec_id._pb)
         if phase is not None:
             _target.phase = phase
         if workflow_id is not None:

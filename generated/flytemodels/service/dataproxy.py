@@ -449,7 +449,12 @@ class CreateDownloadLinkRequest(_Message):
         if expires_in is not None:
             _fast.put_duration(_target.expires_in, expires_in)
         if node_execution_id is not None:
-            node_execution_id._fm_into(_target.node_execution_id)
+            _sub = _target.node_execution_id
+            if node_execution_id._pb is None:
+                node_execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(node_execution_id._pb)
 
     @property
     def artifact_type(self) -> ArtifactType:
@@ -532,7 +537,12 @@ class CreateDownloadLinkResponse(_Message):
         if expires_at is not None:
             _fast.put_timestamp(_target.expires_at, expires_at)
         if pre_signed_urls is not None:
-            pre_signed_urls._fm_into(_target.pre_signed_urls)
+            _sub = _target.pre_signed_urls
+            if pre_signed_urls._pb is None:
+                pre_signed_urls._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pre_signed_urls._pb)
 
     @property
     def signed_url(self) -> list[str]:
@@ -718,11 +728,26 @@ class GetDataResponse(_Message):
             literal,
         ) = self._values
         if literal_map is not None:
-            literal_map._fm_into(_target.literal_map)
+            _sub = _target.literal_map
+            if literal_map._pb is None:
+                literal_map._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(literal_map._pb)
         if pre_signed_urls is not None:
-            pre_signed_urls._fm_into(_target.pre_signed_urls)
+            _sub = _target.pre_signed_urls
+            if pre_signed_urls._pb is None:
+                pre_signed_urls._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pre_signed_urls._pb)
         if literal is not None:
-            literal._fm_into(_target.literal)
+            _sub = _target.literal
+            if literal._pb is None:
+                literal._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(literal._pb)
 
     @property
     def literal_map(self) -> _core_literals.LiteralMap | None:

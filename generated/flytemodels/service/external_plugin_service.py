@@ -86,9 +86,19 @@ class TaskCreateRequest(_Message):
             output_prefix,
         ) = self._values
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if template is not None:
-            template._fm_into(_target.template)
+            _sub = _target.template
+            if template._pb is None:
+                template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(template._pb)
         if output_prefix is not None:
             _target.output_prefix = output_prefix
 
@@ -259,7 +269,12 @@ class TaskGetResponse(_Message):
         if state is not None:
             _target.state = state
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
 
     @property
     def state(self) -> State:

@@ -81,13 +81,19 @@ def put_models(target: Any, values: list[Any]) -> None:
     """Append each model of ``values`` to the repeated message field ``target``."""
     add = target.add
     for value in values:
-        value._fm_into(add())
+        if value._pb is None:  # Message._fm_into, inlined (an element is present once added)
+            value._fm_fill(add())
+        else:
+            add().CopyFrom(value._pb)
 
 
 def put_model_map(target: Any, values: dict[str, Any]) -> None:
     """Write each model of ``values`` into the message map ``target``."""
     for key, value in values.items():
-        value._fm_into(target[key])
+        if value._pb is None:  # Message._fm_into, inlined (an entry is present once looked up)
+            value._fm_fill(target[key])
+        else:
+            target[key].CopyFrom(value._pb)
 
 
 def put_timestamp(target: Any, value: Any) -> None:

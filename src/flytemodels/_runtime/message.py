@@ -157,9 +157,9 @@ class Message:
         pb = self._pb
         if pb is None:
             self._fm_fill(target)
+            target.SetInParent()  # an empty child was given: present, as the checked path makes it
         else:
-            target.CopyFrom(pb)
-        target.SetInParent()  # an empty child was given: present, as the checked path makes it
+            target.CopyFrom(pb)  # present, even when empty
 
     @classmethod
     def _wrap(cls: type[_Model], pb: Any) -> _Model:

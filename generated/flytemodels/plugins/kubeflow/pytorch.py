@@ -199,13 +199,33 @@ class DistributedPyTorchTrainingTask(_Message):
             elastic_config,
         ) = self._values
         if worker_replicas is not None:
-            worker_replicas._fm_into(_target.worker_replicas)
+            _sub = _target.worker_replicas
+            if worker_replicas._pb is None:
+                worker_replicas._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(worker_replicas._pb)
         if master_replicas is not None:
-            master_replicas._fm_into(_target.master_replicas)
+            _sub = _target.master_replicas
+            if master_replicas._pb is None:
+                master_replicas._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(master_replicas._pb)
         if run_policy is not None:
-            run_policy._fm_into(_target.run_policy)
+            _sub = _target.run_policy
+            if run_policy._pb is None:
+                run_policy._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_policy._pb)
         if elastic_config is not None:
-            elastic_config._fm_into(_target.elastic_config)
+            _sub = _target.elastic_config
+            if elastic_config._pb is None:
+                elastic_config._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(elastic_config._pb)
 
     @property
     def worker_replicas(self) -> DistributedPyTorchTrainingReplicaSpec | None:
@@ -325,11 +345,21 @@ class DistributedPyTorchTrainingReplicaSpec(_Message):
         if image is not None:
             _target.image = image
         if resources is not None:
-            resources._fm_into(_target.resources)
+            _sub = _target.resources
+            if resources._pb is None:
+                resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resources._pb)
         if restart_policy is not None:
             _target.restart_policy = restart_policy
         if common is not None:
-            common._fm_into(_target.common)
+            _sub = _target.common
+            if common._pb is None:
+                common._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(common._pb)
 
     @property
     def replicas(self) -> int:

@@ -98,15 +98,40 @@ class DistributedTensorflowTrainingTask(_Message):
             evaluator_replicas,
         ) = self._values
         if worker_replicas is not None:
-            worker_replicas._fm_into(_target.worker_replicas)
+            _sub = _target.worker_replicas
+            if worker_replicas._pb is None:
+                worker_replicas._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(worker_replicas._pb)
         if ps_replicas is not None:
-            ps_replicas._fm_into(_target.ps_replicas)
+            _sub = _target.ps_replicas
+            if ps_replicas._pb is None:
+                ps_replicas._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(ps_replicas._pb)
         if chief_replicas is not None:
-            chief_replicas._fm_into(_target.chief_replicas)
+            _sub = _target.chief_replicas
+            if chief_replicas._pb is None:
+                chief_replicas._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(chief_replicas._pb)
         if run_policy is not None:
-            run_policy._fm_into(_target.run_policy)
+            _sub = _target.run_policy
+            if run_policy._pb is None:
+                run_policy._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_policy._pb)
         if evaluator_replicas is not None:
-            evaluator_replicas._fm_into(_target.evaluator_replicas)
+            _sub = _target.evaluator_replicas
+            if evaluator_replicas._pb is None:
+                evaluator_replicas._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(evaluator_replicas._pb)
 
     @property
     def worker_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
@@ -236,11 +261,21 @@ class DistributedTensorflowTrainingReplicaSpec(_Message):
         if image is not None:
             _target.image = image
         if resources is not None:
-            resources._fm_into(_target.resources)
+            _sub = _target.resources
+            if resources._pb is None:
+                resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resources._pb)
         if restart_policy is not None:
             _target.restart_policy = restart_policy
         if common is not None:
-            common._fm_into(_target.common)
+            _sub = _target.common
+            if common._pb is None:
+                common._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(common._pb)
 
     @property
     def replicas(self) -> int:

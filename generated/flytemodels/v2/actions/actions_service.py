@@ -143,7 +143,12 @@ class Action(_Message):
             recovered_from,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
             _target.parent_action_name = parent_action_name
         if input_uri is not None:
@@ -155,13 +160,33 @@ class Action(_Message):
         if subject is not None:
             _target.subject = subject
         if task is not None:
-            task._fm_into(_target.task)
+            _sub = _target.task
+            if task._pb is None:
+                task._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task._pb)
         if trace is not None:
-            trace._fm_into(_target.trace)
+            _sub = _target.trace
+            if trace._pb is None:
+                trace._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trace._pb)
         if condition is not None:
-            condition._fm_into(_target.condition)
+            _sub = _target.condition
+            if condition._pb is None:
+                condition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(condition._pb)
         if recovered_from is not None:
-            recovered_from._fm_into(_target.recovered_from)
+            _sub = _target.recovered_from
+            if recovered_from._pb is None:
+                recovered_from._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(recovered_from._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -282,9 +307,19 @@ class EnqueueRequest(_Message):
             run_spec,
         ) = self._values
         if action is not None:
-            action._fm_into(_target.action)
+            _sub = _target.action
+            if action._pb is None:
+                action._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action._pb)
         if run_spec is not None:
-            run_spec._fm_into(_target.run_spec)
+            _sub = _target.run_spec
+            if run_spec._pb is None:
+                run_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_spec._pb)
 
     @property
     def action(self) -> Action | None:
@@ -383,13 +418,28 @@ class UpdateRequest(_Message):
             address,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if attempt is not None:
             _target.attempt = attempt
         if status is not None:
-            status._fm_into(_target.status)
+            _sub = _target.status
+            if status._pb is None:
+                status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(status._pb)
         if address is not None:
-            address._fm_into(_target.address)
+            _sub = _target.address
+            if address._pb is None:
+                address._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(address._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -468,7 +518,12 @@ class WatchForUpdatesRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (parent_action_id,) = self._values
         if parent_action_id is not None:
-            parent_action_id._fm_into(_target.parent_action_id)
+            _sub = _target.parent_action_id
+            if parent_action_id._pb is None:
+                parent_action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(parent_action_id._pb)
 
     @property
     def parent_action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -531,9 +586,19 @@ class WatchForUpdatesResponse(_Message):
             control_message,
         ) = self._values
         if action_update is not None:
-            action_update._fm_into(_target.action_update)
+            _sub = _target.action_update
+            if action_update._pb is None:
+                action_update._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_update._pb)
         if control_message is not None:
-            control_message._fm_into(_target.control_message)
+            _sub = _target.control_message
+            if control_message._pb is None:
+                control_message._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(control_message._pb)
 
     @property
     def action_update(self) -> _workflow_state_service.ActionUpdate | None:
@@ -611,11 +676,21 @@ class AbortRequest(_Message):
             aborted_by,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if reason is not None:
             _target.reason = reason
         if aborted_by is not None:
-            aborted_by._fm_into(_target.aborted_by)
+            _sub = _target.aborted_by
+            if aborted_by._pb is None:
+                aborted_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(aborted_by._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -725,13 +800,28 @@ class SignalRequest(_Message):
             signalled_by,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
             _target.parent_action_name = parent_action_name
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
         if signalled_by is not None:
-            signalled_by._fm_into(_target.signalled_by)
+            _sub = _target.signalled_by
+            if signalled_by._pb is None:
+                signalled_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(signalled_by._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:

@@ -183,7 +183,12 @@ class Meta(_Message):
             source_code,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if revision is not None:
             _target.revision = revision
         if labels is not None:
@@ -191,7 +196,12 @@ class Meta(_Message):
         if code_bundle_uri is not None:
             _target.code_bundle_uri = code_bundle_uri
         if source_code is not None:
-            source_code._fm_into(_target.source_code)
+            _sub = _target.source_code
+            if source_code._pb is None:
+                source_code._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(source_code._pb)
 
     @property
     def id(self) -> Identifier | None:
@@ -280,9 +290,19 @@ class AppWrapper(_Message):
         if host is not None:
             _target.host = host
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
         if app_id is not None:
-            app_id._fm_into(_target.app_id)
+            _sub = _target.app_id
+            if app_id._pb is None:
+                app_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app_id._pb)
 
     @property
     def host(self) -> str:
@@ -354,11 +374,26 @@ class App(_Message):
             status,
         ) = self._values
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if status is not None:
-            status._fm_into(_target.status)
+            _sub = _target.status
+            if status._pb is None:
+                status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(status._pb)
 
     @property
     def metadata(self) -> Meta | None:
@@ -491,7 +526,12 @@ class Condition(_Message):
         if revision is not None:
             _target.revision = revision
         if actor is not None:
-            actor._fm_into(_target.actor)
+            _sub = _target.actor
+            if actor._pb is None:
+                actor._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(actor._pb)
         if substate is not None:
             _target.substate = substate
         if deployment_id is not None:
@@ -693,7 +733,12 @@ class Status(_Message):
         if current_replicas is not None:
             _target.current_replicas = current_replicas
         if ingress is not None:
-            ingress._fm_into(_target.ingress)
+            _sub = _target.ingress
+            if ingress._pb is None:
+                ingress._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(ingress._pb)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
         if last_updated_at is not None:
@@ -703,9 +748,19 @@ class Status(_Message):
         if lease_expiration is not None:
             _fast.put_timestamp(_target.lease_expiration, lease_expiration)
         if k8s_metadata is not None:
-            k8s_metadata._fm_into(_target.k8s_metadata)
+            _sub = _target.k8s_metadata
+            if k8s_metadata._pb is None:
+                k8s_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(k8s_metadata._pb)
         if materialized_inputs is not None:
-            materialized_inputs._fm_into(_target.materialized_inputs)
+            _sub = _target.materialized_inputs
+            if materialized_inputs._pb is None:
+                materialized_inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(materialized_inputs._pb)
         if last_started_at is not None:
             _fast.put_timestamp(_target.last_started_at, last_started_at)
         if last_assigned_cluster is not None:
@@ -1082,13 +1137,33 @@ class Spec(_Message):
             timeouts,
         ) = self._values
         if container is not None:
-            container._fm_into(_target.container)
+            _sub = _target.container
+            if container._pb is None:
+                container._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(container._pb)
         if pod is not None:
-            pod._fm_into(_target.pod)
+            _sub = _target.pod
+            if pod._pb is None:
+                pod._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pod._pb)
         if autoscaling is not None:
-            autoscaling._fm_into(_target.autoscaling)
+            _sub = _target.autoscaling
+            if autoscaling._pb is None:
+                autoscaling._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(autoscaling._pb)
         if ingress is not None:
-            ingress._fm_into(_target.ingress)
+            _sub = _target.ingress
+            if ingress._pb is None:
+                ingress._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(ingress._pb)
         if desired_state is not None:
             _target.desired_state = desired_state
         if cluster_pool is not None:
@@ -1096,23 +1171,63 @@ class Spec(_Message):
         if cluster is not None:
             _target.cluster = cluster
         if images is not None:
-            images._fm_into(_target.images)
+            _sub = _target.images
+            if images._pb is None:
+                images._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(images._pb)
         if security_context is not None:
-            security_context._fm_into(_target.security_context)
+            _sub = _target.security_context
+            if security_context._pb is None:
+                security_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(security_context._pb)
         if extended_resources is not None:
-            extended_resources._fm_into(_target.extended_resources)
+            _sub = _target.extended_resources
+            if extended_resources._pb is None:
+                extended_resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(extended_resources._pb)
         if runtime_metadata is not None:
-            runtime_metadata._fm_into(_target.runtime_metadata)
+            _sub = _target.runtime_metadata
+            if runtime_metadata._pb is None:
+                runtime_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(runtime_metadata._pb)
         if profile is not None:
-            profile._fm_into(_target.profile)
+            _sub = _target.profile
+            if profile._pb is None:
+                profile._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(profile._pb)
         if creator is not None:
-            creator._fm_into(_target.creator)
+            _sub = _target.creator
+            if creator._pb is None:
+                creator._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(creator._pb)
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if links is not None:
             _fast.put_models(_target.links, links)
         if timeouts is not None:
-            timeouts._fm_into(_target.timeouts)
+            _sub = _target.timeouts
+            if timeouts._pb is None:
+                timeouts._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(timeouts._pb)
 
     @property
     def container(self) -> _core_tasks.Container | None:
@@ -1381,9 +1496,19 @@ class Input(_Message):
         if string_value is not None:
             _target.string_value = string_value
         if app_id is not None:
-            app_id._fm_into(_target.app_id)
+            _sub = _target.app_id
+            if app_id._pb is None:
+                app_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app_id._pb)
         if artifact_id is not None:
-            artifact_id._fm_into(_target.artifact_id)
+            _sub = _target.artifact_id
+            if artifact_id._pb is None:
+                artifact_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_id._pb)
 
     @property
     def name(self) -> str:
@@ -1519,7 +1644,12 @@ class MaterializedInput(_Message):
         if name is not None:
             _target.name = name
         if artifact_id is not None:
-            artifact_id._fm_into(_target.artifact_id)
+            _sub = _target.artifact_id
+            if artifact_id._pb is None:
+                artifact_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_id._pb)
 
     @property
     def name(self) -> str:
@@ -1714,7 +1844,12 @@ class SecurityContext(_Message):
             allow_anonymous,
         ) = self._values
         if run_as is not None:
-            run_as._fm_into(_target.run_as)
+            _sub = _target.run_as
+            if run_as._pb is None:
+                run_as._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_as._pb)
         if secrets is not None:
             _fast.put_models(_target.secrets, secrets)
         if allow_anonymous is not None:
@@ -1956,11 +2091,21 @@ class AutoscalingConfig(_Message):
             scaling_metric,
         ) = self._values
         if replicas is not None:
-            replicas._fm_into(_target.replicas)
+            _sub = _target.replicas
+            if replicas._pb is None:
+                replicas._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(replicas._pb)
         if scaledown_period is not None:
             _fast.put_duration(_target.scaledown_period, scaledown_period)
         if scaling_metric is not None:
-            scaling_metric._fm_into(_target.scaling_metric)
+            _sub = _target.scaling_metric
+            if scaling_metric._pb is None:
+                scaling_metric._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(scaling_metric._pb)
 
     @property
     def replicas(self) -> Replicas | None:
@@ -2041,9 +2186,19 @@ class ScalingMetric(_Message):
             concurrency,
         ) = self._values
         if request_rate is not None:
-            request_rate._fm_into(_target.request_rate)
+            _sub = _target.request_rate
+            if request_rate._pb is None:
+                request_rate._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request_rate._pb)
         if concurrency is not None:
-            concurrency._fm_into(_target.concurrency)
+            _sub = _target.concurrency
+            if concurrency._pb is None:
+                concurrency._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(concurrency._pb)
 
     @property
     def request_rate(self) -> RequestRate | None:

@@ -78,9 +78,19 @@ class TailLogsRequest(_Message):
             source,
         ) = self._values
         if app_id is not None:
-            app_id._fm_into(_target.app_id)
+            _sub = _target.app_id
+            if app_id._pb is None:
+                app_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app_id._pb)
         if replica_id is not None:
-            replica_id._fm_into(_target.replica_id)
+            _sub = _target.replica_id
+            if replica_id._pb is None:
+                replica_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(replica_id._pb)
         if source is not None:
             _target.source = source
 
@@ -211,7 +221,12 @@ class LogLines(_Message):
         if lines is not None:
             _target.lines.extend(lines)
         if replica_id is not None:
-            replica_id._fm_into(_target.replica_id)
+            _sub = _target.replica_id
+            if replica_id._pb is None:
+                replica_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(replica_id._pb)
         if structured_lines is not None:
             _fast.put_models(_target.structured_lines, structured_lines)
         if source is not None:
@@ -339,11 +354,26 @@ class TailLogsResponse(_Message):
             batches,
         ) = self._values
         if replicas is not None:
-            replicas._fm_into(_target.replicas)
+            _sub = _target.replicas
+            if replicas._pb is None:
+                replicas._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(replicas._pb)
         if log_lines is not None:
-            log_lines._fm_into(_target.log_lines)
+            _sub = _target.log_lines
+            if log_lines._pb is None:
+                log_lines._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(log_lines._pb)
         if batches is not None:
-            batches._fm_into(_target.batches)
+            _sub = _target.batches
+            if batches._pb is None:
+                batches._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(batches._pb)
 
     @property
     def replicas(self) -> ReplicaIdentifierList | None:

@@ -50,7 +50,12 @@ class CreateRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (app,) = self._values
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -91,7 +96,12 @@ class CreateResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (app,) = self._values
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -152,9 +162,19 @@ class GetRequest(_Message):
             ingress,
         ) = self._values
         if app_id is not None:
-            app_id._fm_into(_target.app_id)
+            _sub = _target.app_id
+            if app_id._pb is None:
+                app_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app_id._pb)
         if ingress is not None:
-            ingress._fm_into(_target.ingress)
+            _sub = _target.ingress
+            if ingress._pb is None:
+                ingress._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(ingress._pb)
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
@@ -203,7 +223,12 @@ class GetResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (app,) = self._values
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -255,7 +280,12 @@ class UpdateRequest(_Message):
             reason,
         ) = self._values
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
         if reason is not None:
             _target.reason = reason
 
@@ -304,7 +334,12 @@ class UpdateResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (app,) = self._values
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -346,7 +381,12 @@ class DeleteRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (app_id,) = self._values
         if app_id is not None:
-            app_id._fm_into(_target.app_id)
+            _sub = _target.app_id
+            if app_id._pb is None:
+                app_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app_id._pb)
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
@@ -549,15 +589,35 @@ class ListRequest(_Message):
             include_total_count,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if org is not None:
             _target.org = org
         if cluster_id is not None:
-            cluster_id._fm_into(_target.cluster_id)
+            _sub = _target.cluster_id
+            if cluster_id._pb is None:
+                cluster_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster_id._pb)
         if project is not None:
-            project._fm_into(_target.project)
+            _sub = _target.project
+            if project._pb is None:
+                project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project._pb)
         if artifact is not None:
-            artifact._fm_into(_target.artifact)
+            _sub = _target.artifact
+            if artifact._pb is None:
+                artifact._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact._pb)
         if disable_identity_enrichment is not None:
             _target.disable_identity_enrichment = disable_identity_enrichment
         if include_total_count is not None:
@@ -769,11 +829,26 @@ class WatchRequest(_Message):
         if org is not None:
             _target.org = org
         if cluster_id is not None:
-            cluster_id._fm_into(_target.cluster_id)
+            _sub = _target.cluster_id
+            if cluster_id._pb is None:
+                cluster_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster_id._pb)
         if project is not None:
-            project._fm_into(_target.project)
+            _sub = _target.project
+            if project._pb is None:
+                project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project._pb)
         if app_id is not None:
-            app_id._fm_into(_target.app_id)
+            _sub = _target.app_id
+            if app_id._pb is None:
+                app_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app_id._pb)
 
     @property
     def org(self) -> str | None:
@@ -839,7 +914,12 @@ class CreateEvent(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (app,) = self._values
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -895,9 +975,19 @@ class UpdateEvent(_Message):
             old_app,
         ) = self._values
         if updated_app is not None:
-            updated_app._fm_into(_target.updated_app)
+            _sub = _target.updated_app
+            if updated_app._pb is None:
+                updated_app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(updated_app._pb)
         if old_app is not None:
-            old_app._fm_into(_target.old_app)
+            _sub = _target.old_app
+            if old_app._pb is None:
+                old_app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(old_app._pb)
 
     @property
     def updated_app(self) -> _app_app_definition.App | None:
@@ -948,7 +1038,12 @@ class DeleteEvent(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (app,) = self._values
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -1017,11 +1112,26 @@ class WatchResponse(_Message):
             delete_event,
         ) = self._values
         if create_event is not None:
-            create_event._fm_into(_target.create_event)
+            _sub = _target.create_event
+            if create_event._pb is None:
+                create_event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(create_event._pb)
         if update_event is not None:
-            update_event._fm_into(_target.update_event)
+            _sub = _target.update_event
+            if update_event._pb is None:
+                update_event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(update_event._pb)
         if delete_event is not None:
-            delete_event._fm_into(_target.delete_event)
+            _sub = _target.delete_event
+            if delete_event._pb is None:
+                delete_event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(delete_event._pb)
 
     @property
     def create_event(self) -> CreateEvent | None:
@@ -1084,7 +1194,12 @@ class UpdateStatusRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (app,) = self._values
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -1125,7 +1240,12 @@ class UpdateStatusResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (app,) = self._values
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -1167,7 +1287,12 @@ class LeaseRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _common_identifier.ClusterIdentifier | None:

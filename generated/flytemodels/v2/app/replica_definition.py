@@ -58,7 +58,12 @@ class ReplicaIdentifier(_Message):
             name,
         ) = self._values
         if app_id is not None:
-            app_id._fm_into(_target.app_id)
+            _sub = _target.app_id
+            if app_id._pb is None:
+                app_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app_id._pb)
         if name is not None:
             _target.name = name
 
@@ -118,7 +123,12 @@ class ReplicaMeta(_Message):
             revision,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if revision is not None:
             _target.revision = revision
 
@@ -213,9 +223,19 @@ class Replica(_Message):
             status,
         ) = self._values
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if status is not None:
-            status._fm_into(_target.status)
+            _sub = _target.status
+            if status._pb is None:
+                status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(status._pb)
 
     @property
     def metadata(self) -> ReplicaMeta | None:

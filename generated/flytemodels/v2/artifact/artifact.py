@@ -151,7 +151,12 @@ class ArtifactIdentifier(_Message):
             version,
         ) = self._values
         if name is not None:
-            name._fm_into(_target.name)
+            _sub = _target.name
+            if name._pb is None:
+                name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(name._pb)
         if version is not None:
             _target.version = version
 
@@ -269,7 +274,12 @@ class ArtifactPartitionSchema(_Message):
             partition_keys,
         ) = self._values
         if time_partition is not None:
-            time_partition._fm_into(_target.time_partition)
+            _sub = _target.time_partition
+            if time_partition._pb is None:
+                time_partition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(time_partition._pb)
         if partition_keys is not None:
             _target.partition_keys.extend(partition_keys)
 
@@ -343,9 +353,19 @@ class PartitionSchemaMismatch(_Message):
             message,
         ) = self._values
         if expected is not None:
-            expected._fm_into(_target.expected)
+            _sub = _target.expected
+            if expected._pb is None:
+                expected._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(expected._pb)
         if actual is not None:
-            actual._fm_into(_target.actual)
+            _sub = _target.actual
+            if actual._pb is None:
+                actual._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(actual._pb)
         if message is not None:
             _target.message = message
 
@@ -416,7 +436,12 @@ class TaskActionSource(_Message):
             attempt,
         ) = self._values
         if action is not None:
-            action._fm_into(_target.action)
+            _sub = _target.action
+            if action._pb is None:
+                action._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action._pb)
         if attempt is not None:
             _target.attempt = attempt
 
@@ -480,7 +505,12 @@ class ArtifactSource(_Message):
             external_ref,
         ) = self._values
         if task_action is not None:
-            task_action._fm_into(_target.task_action)
+            _sub = _target.task_action
+            if task_action._pb is None:
+                task_action._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_action._pb)
         if external_ref is not None:
             _target.external_ref = external_ref
 
@@ -596,19 +626,49 @@ class ArtifactSpec(_Message):
             time_partition,
         ) = self._values
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
         if info is not None:
-            info._fm_into(_target.info)
+            _sub = _target.info
+            if info._pb is None:
+                info._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(info._pb)
         if source is not None:
-            source._fm_into(_target.source)
+            _sub = _target.source
+            if source._pb is None:
+                source._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(source._pb)
         if parent_artifacts is not None:
             _fast.put_models(_target.parent_artifacts, parent_artifacts)
         if partitions is not None:
-            partitions._fm_into(_target.partitions)
+            _sub = _target.partitions
+            if partitions._pb is None:
+                partitions._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(partitions._pb)
         if time_partition is not None:
-            time_partition._fm_into(_target.time_partition)
+            _sub = _target.time_partition
+            if time_partition._pb is None:
+                time_partition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(time_partition._pb)
 
     @property
     def value(self) -> _core_literals.Literal | None:
@@ -739,15 +799,35 @@ class Artifact(_Message):
             partition_schema_mismatch,
         ) = self._values
         if artifact_id is not None:
-            artifact_id._fm_into(_target.artifact_id)
+            _sub = _target.artifact_id
+            if artifact_id._pb is None:
+                artifact_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
         if created_by is not None:
-            created_by._fm_into(_target.created_by)
+            _sub = _target.created_by
+            if created_by._pb is None:
+                created_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(created_by._pb)
         if partition_schema_mismatch is not None:
-            partition_schema_mismatch._fm_into(_target.partition_schema_mismatch)
+            _sub = _target.partition_schema_mismatch
+            if partition_schema_mismatch._pb is None:
+                partition_schema_mismatch._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(partition_schema_mismatch._pb)
 
     @property
     def artifact_id(self) -> ArtifactIdentifier | None:

@@ -69,9 +69,19 @@ class CreateArtifactRequest(_Message):
             spec,
         ) = self._values
         if artifact_id is not None:
-            artifact_id._fm_into(_target.artifact_id)
+            _sub = _target.artifact_id
+            if artifact_id._pb is None:
+                artifact_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
 
     @property
     def artifact_id(self) -> _artifact_artifact.ArtifactIdentifier | None:
@@ -123,7 +133,12 @@ class CreateArtifactResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (artifact,) = self._values
         if artifact is not None:
-            artifact._fm_into(_target.artifact)
+            _sub = _target.artifact
+            if artifact._pb is None:
+                artifact._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact._pb)
 
     @property
     def artifact(self) -> _artifact_artifact.Artifact | None:
@@ -178,7 +193,12 @@ class GetArtifactRequest(_Message):
             version,
         ) = self._values
         if name is not None:
-            name._fm_into(_target.name)
+            _sub = _target.name
+            if name._pb is None:
+                name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(name._pb)
         if version is not None:
             _target.version = version
 
@@ -229,7 +249,12 @@ class GetArtifactResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (artifact,) = self._values
         if artifact is not None:
-            artifact._fm_into(_target.artifact)
+            _sub = _target.artifact
+            if artifact._pb is None:
+                artifact._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact._pb)
 
     @property
     def artifact(self) -> _artifact_artifact.Artifact | None:
@@ -303,9 +328,19 @@ class ListArtifactsRequest(_Message):
             latest_per_partition,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if name is not None:
             _target.name = name
         if latest_per_partition is not None:
@@ -445,9 +480,19 @@ class ListArtifactNamesRequest(_Message):
             project_id,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -541,11 +586,21 @@ class ArtifactGroup(_Message):
             latest_partitions,
         ) = self._values
         if latest is not None:
-            latest._fm_into(_target.latest)
+            _sub = _target.latest
+            if latest._pb is None:
+                latest._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(latest._pb)
         if versions is not None:
             _target.versions = versions
         if partition_schema is not None:
-            partition_schema._fm_into(_target.partition_schema)
+            _sub = _target.partition_schema
+            if partition_schema._pb is None:
+                partition_schema._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(partition_schema._pb)
         if latest_time_partition is not None:
             _fast.put_timestamp(_target.latest_time_partition, latest_time_partition)
         if latest_partitions is not None:
@@ -691,7 +746,12 @@ class ListArtifactMetadataKeysRequest(_Message):
             name,
         ) = self._values
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if name is not None:
             _target.name = name
 
@@ -795,9 +855,19 @@ class DeclareArtifactRequest(_Message):
             partition_schema,
         ) = self._values
         if name is not None:
-            name._fm_into(_target.name)
+            _sub = _target.name
+            if name._pb is None:
+                name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(name._pb)
         if partition_schema is not None:
-            partition_schema._fm_into(_target.partition_schema)
+            _sub = _target.partition_schema
+            if partition_schema._pb is None:
+                partition_schema._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(partition_schema._pb)
 
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
@@ -849,7 +919,12 @@ class DeclareArtifactResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (partition_schema,) = self._values
         if partition_schema is not None:
-            partition_schema._fm_into(_target.partition_schema)
+            _sub = _target.partition_schema
+            if partition_schema._pb is None:
+                partition_schema._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(partition_schema._pb)
 
     @property
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
@@ -893,7 +968,12 @@ class GetArtifactSchemaRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (name,) = self._values
         if name is not None:
-            name._fm_into(_target.name)
+            _sub = _target.name
+            if name._pb is None:
+                name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(name._pb)
 
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
@@ -946,7 +1026,12 @@ class GetArtifactSchemaResponse(_Message):
             declared,
         ) = self._values
         if partition_schema is not None:
-            partition_schema._fm_into(_target.partition_schema)
+            _sub = _target.partition_schema
+            if partition_schema._pb is None:
+                partition_schema._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(partition_schema._pb)
         if declared is not None:
             _target.declared = declared
 
@@ -1028,9 +1113,19 @@ class ListPartitionValuesRequest(_Message):
             key,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if name is not None:
             _target.name = name
         if key is not None:
@@ -1134,7 +1229,12 @@ class DeleteArtifactRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (artifact_id,) = self._values
         if artifact_id is not None:
-            artifact_id._fm_into(_target.artifact_id)
+            _sub = _target.artifact_id
+            if artifact_id._pb is None:
+                artifact_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_id._pb)
 
     @property
     def artifact_id(self) -> _artifact_artifact.ArtifactIdentifier | None:

@@ -115,9 +115,19 @@ class Metadata(_Message):
             last_updated_at,
         ) = self._values
         if source_identifier is not None:
-            source_identifier._fm_into(_target.source_identifier)
+            _sub = _target.source_identifier
+            if source_identifier._pb is None:
+                source_identifier._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(source_identifier._pb)
         if key_map is not None:
-            key_map._fm_into(_target.key_map)
+            _sub = _target.key_map
+            if key_map._pb is None:
+                key_map._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(key_map._pb)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
         if last_updated_at is not None:
@@ -214,11 +224,21 @@ class CachedOutput(_Message):
             metadata,
         ) = self._values
         if output_literals is not None:
-            output_literals._fm_into(_target.output_literals)
+            _sub = _target.output_literals
+            if output_literals._pb is None:
+                output_literals._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output_literals._pb)
         if output_uri is not None:
             _target.output_uri = output_uri
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
 
     @property
     def output_literals(self) -> _core_literals.LiteralMap | None:
@@ -311,7 +331,12 @@ class GetCacheResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (output,) = self._values
         if output is not None:
-            output._fm_into(_target.output)
+            _sub = _target.output
+            if output._pb is None:
+                output._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output._pb)
 
     @property
     def output(self) -> CachedOutput | None:
@@ -448,9 +473,19 @@ class PutCacheRequest(_Message):
         if key is not None:
             _target.key = key
         if output is not None:
-            output._fm_into(_target.output)
+            _sub = _target.output
+            if output._pb is None:
+                output._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output._pb)
         if overwrite is not None:
-            overwrite._fm_into(_target.overwrite)
+            _sub = _target.overwrite
+            if overwrite._pb is None:
+                overwrite._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(overwrite._pb)
 
     @property
     def key(self) -> str:
@@ -739,7 +774,12 @@ class GetOrExtendReservationResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (reservation,) = self._values
         if reservation is not None:
-            reservation._fm_into(_target.reservation)
+            _sub = _target.reservation
+            if reservation._pb is None:
+                reservation._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(reservation._pb)
 
     @property
     def reservation(self) -> Reservation | None:

@@ -192,25 +192,75 @@ class SelectClusterRequest(_Message):
             operation,
         ) = self._values
         if org_id is not None:
-            org_id._fm_into(_target.org_id)
+            _sub = _target.org_id
+            if org_id._pb is None:
+                org_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(org_id._pb)
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if action_attempt_id is not None:
-            action_attempt_id._fm_into(_target.action_attempt_id)
+            _sub = _target.action_attempt_id
+            if action_attempt_id._pb is None:
+                action_attempt_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_attempt_id._pb)
         if app_id is not None:
-            app_id._fm_into(_target.app_id)
+            _sub = _target.app_id
+            if app_id._pb is None:
+                app_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app_id._pb)
         if cluster_pool_id is not None:
-            cluster_pool_id._fm_into(_target.cluster_pool_id)
+            _sub = _target.cluster_pool_id
+            if cluster_pool_id._pb is None:
+                cluster_pool_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster_pool_id._pb)
         if domain_id is not None:
-            domain_id._fm_into(_target.domain_id)
+            _sub = _target.domain_id
+            if domain_id._pb is None:
+                domain_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(domain_id._pb)
         if cluster_id is not None:
-            cluster_id._fm_into(_target.cluster_id)
+            _sub = _target.cluster_id
+            if cluster_id._pb is None:
+                cluster_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster_id._pb)
         if queue_id is not None:
-            queue_id._fm_into(_target.queue_id)
+            _sub = _target.queue_id
+            if queue_id._pb is None:
+                queue_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(queue_id._pb)
         if operation is not None:
             _target.operation = operation
 

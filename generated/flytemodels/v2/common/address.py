@@ -62,7 +62,12 @@ class ActionAddress(_Message):
             cluster,
         ) = self._values
         if pod is not None:
-            pod._fm_into(_target.pod)
+            _sub = _target.pod
+            if pod._pb is None:
+                pod._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pod._pb)
         if path is not None:
             _target.path = path
         if url is not None:

@@ -119,7 +119,12 @@ class Domain(_Message):
         if name is not None:
             _target.name = name
         if organization is not None:
-            organization._fm_into(_target.organization)
+            _sub = _target.organization
+            if organization._pb is None:
+                organization._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(organization._pb)
 
     @property
     def name(self) -> str:
@@ -180,7 +185,12 @@ class Project(_Message):
         if name is not None:
             _target.name = name
         if domain is not None:
-            domain._fm_into(_target.domain)
+            _sub = _target.domain
+            if domain._pb is None:
+                domain._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(domain._pb)
 
     @property
     def name(self) -> str:
@@ -239,7 +249,12 @@ class Workflow(_Message):
         if name is not None:
             _target.name = name
         if project is not None:
-            project._fm_into(_target.project)
+            _sub = _target.project
+            if project._pb is None:
+                project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project._pb)
 
     @property
     def name(self) -> str:
@@ -298,7 +313,12 @@ class LaunchPlan(_Message):
         if name is not None:
             _target.name = name
         if project is not None:
-            project._fm_into(_target.project)
+            _sub = _target.project
+            if project._pb is None:
+                project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project._pb)
 
     @property
     def name(self) -> str:
@@ -397,17 +417,47 @@ class Resource(_Message):
             cluster,
         ) = self._values
         if organization is not None:
-            organization._fm_into(_target.organization)
+            _sub = _target.organization
+            if organization._pb is None:
+                organization._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(organization._pb)
         if domain is not None:
-            domain._fm_into(_target.domain)
+            _sub = _target.domain
+            if domain._pb is None:
+                domain._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(domain._pb)
         if project is not None:
-            project._fm_into(_target.project)
+            _sub = _target.project
+            if project._pb is None:
+                project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project._pb)
         if workflow is not None:
-            workflow._fm_into(_target.workflow)
+            _sub = _target.workflow
+            if workflow._pb is None:
+                workflow._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow._pb)
         if launch_plan is not None:
-            launch_plan._fm_into(_target.launch_plan)
+            _sub = _target.launch_plan
+            if launch_plan._pb is None:
+                launch_plan._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(launch_plan._pb)
         if cluster is not None:
-            cluster._fm_into(_target.cluster)
+            _sub = _target.cluster
+            if cluster._pb is None:
+                cluster._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster._pb)
 
     @property
     def organization(self) -> Organization | None:
@@ -504,7 +554,12 @@ class Permission(_Message):
             actions,
         ) = self._values
         if resource is not None:
-            resource._fm_into(_target.resource)
+            _sub = _target.resource
+            if resource._pb is None:
+                resource._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resource._pb)
 
     @property
     def resource(self) -> Resource | None:

@@ -46,7 +46,12 @@ class CacheMetadata(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (source_action_attempt,) = self._values
         if source_action_attempt is not None:
-            source_action_attempt._fm_into(_target.source_action_attempt)
+            _sub = _target.source_action_attempt
+            if source_action_attempt._pb is None:
+                source_action_attempt._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(source_action_attempt._pb)
 
     @property
     def source_action_attempt(self) -> _common_identifier.ActionAttemptIdentifier | None:

@@ -674,7 +674,12 @@ class ManagedClusterIdentifier(_Message):
         if name is not None:
             _target.name = name
         if org is not None:
-            org._fm_into(_target.org)
+            _sub = _target.org
+            if org._pb is None:
+                org._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(org._pb)
 
     @property
     def name(self) -> str:
@@ -874,7 +879,12 @@ class ActionIdentifier(_Message):
             name,
         ) = self._values
         if run is not None:
-            run._fm_into(_target.run)
+            _sub = _target.run
+            if run._pb is None:
+                run._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run._pb)
         if name is not None:
             _target.name = name
 
@@ -934,7 +944,12 @@ class ActionAttemptIdentifier(_Message):
             attempt,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if attempt is not None:
             _target.attempt = attempt
 
@@ -1096,7 +1111,12 @@ class TriggerIdentifier(_Message):
             revision,
         ) = self._values
         if name is not None:
-            name._fm_into(_target.name)
+            _sub = _target.name
+            if name._pb is None:
+                name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(name._pb)
         if revision is not None:
             _target.revision = revision
 

@@ -77,9 +77,19 @@ class User(_Message):
             policies,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if roles is not None:
             _fast.put_models(_target.roles, roles)
         if policies is not None:
@@ -284,9 +294,19 @@ class Application(_Message):
             spec,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
 
     @property
     def id(self) -> _common_identifier.ApplicationIdentifier | None:
@@ -407,9 +427,19 @@ class EnrichedIdentity(_Message):
             application,
         ) = self._values
         if user is not None:
-            user._fm_into(_target.user)
+            _sub = _target.user
+            if user._pb is None:
+                user._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(user._pb)
         if application is not None:
-            application._fm_into(_target.application)
+            _sub = _target.application
+            if application._pb is None:
+                application._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(application._pb)
 
     @property
     def user(self) -> User | None:
@@ -480,9 +510,19 @@ class Identity(_Message):
             application_id,
         ) = self._values
         if user_id is not None:
-            user_id._fm_into(_target.user_id)
+            _sub = _target.user_id
+            if user_id._pb is None:
+                user_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(user_id._pb)
         if application_id is not None:
-            application_id._fm_into(_target.application_id)
+            _sub = _target.application_id
+            if application_id._pb is None:
+                application_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(application_id._pb)
 
     @property
     def user_id(self) -> _common_identifier.UserIdentifier | None:

@@ -151,7 +151,12 @@ class ListRequest(_Message):
         if token is not None:
             _target.token = token
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
         if filters is not None:
             _fast.put_models(_target.filters, filters)
         if raw_filters is not None:

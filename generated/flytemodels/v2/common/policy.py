@@ -69,7 +69,12 @@ class Policy(_Message):
             description,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if bindings is not None:
             _fast.put_models(_target.bindings, bindings)
         if description is not None:
@@ -142,9 +147,19 @@ class PolicyBinding(_Message):
             resource,
         ) = self._values
         if role_id is not None:
-            role_id._fm_into(_target.role_id)
+            _sub = _target.role_id
+            if role_id._pb is None:
+                role_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(role_id._pb)
         if resource is not None:
-            resource._fm_into(_target.resource)
+            _sub = _target.resource
+            if resource._pb is None:
+                resource._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resource._pb)
 
     @property
     def role_id(self) -> _common_identifier.RoleIdentifier | None:

@@ -109,11 +109,21 @@ class Role(_Message):
             actions,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if permissions is not None:
             _fast.put_models(_target.permissions, permissions)
         if role_spec is not None:
-            role_spec._fm_into(_target.role_spec)
+            _sub = _target.role_spec
+            if role_spec._pb is None:
+                role_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(role_spec._pb)
         if role_type is not None:
             _target.role_type = role_type
 

@@ -132,7 +132,12 @@ class Relation(_Message):
             relation_type,
         ) = self._values
         if related_to is not None:
-            related_to._fm_into(_target.related_to)
+            _sub = _target.related_to
+            if related_to._pb is None:
+                related_to._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(related_to._pb)
         if relation_type is not None:
             _target.relation_type = relation_type
 

@@ -139,7 +139,12 @@ class TaskExecutionMetadata(_Message):
             identity,
         ) = self._values
         if task_execution_id is not None:
-            task_execution_id._fm_into(_target.task_execution_id)
+            _sub = _target.task_execution_id
+            if task_execution_id._pb is None:
+                task_execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_execution_id._pb)
         if namespace is not None:
             _target.namespace = namespace
         if labels is not None:
@@ -157,7 +162,12 @@ class TaskExecutionMetadata(_Message):
         if interruptible_failure_threshold is not None:
             _target.interruptible_failure_threshold = interruptible_failure_threshold
         if identity is not None:
-            identity._fm_into(_target.identity)
+            _sub = _target.identity
+            if identity._pb is None:
+                identity._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(identity._pb)
 
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -305,15 +315,35 @@ class CreateTaskRequest(_Message):
             connection,
         ) = self._values
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if template is not None:
-            template._fm_into(_target.template)
+            _sub = _target.template
+            if template._pb is None:
+                template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(template._pb)
         if output_prefix is not None:
             _target.output_prefix = output_prefix
         if task_execution_metadata is not None:
-            task_execution_metadata._fm_into(_target.task_execution_metadata)
+            _sub = _target.task_execution_metadata
+            if task_execution_metadata._pb is None:
+                task_execution_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_execution_metadata._pb)
         if connection is not None:
-            connection._fm_into(_target.connection)
+            _sub = _target.connection
+            if connection._pb is None:
+                connection._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(connection._pb)
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
@@ -476,15 +506,30 @@ class CreateRequestHeader(_Message):
             connection,
         ) = self._values
         if template is not None:
-            template._fm_into(_target.template)
+            _sub = _target.template
+            if template._pb is None:
+                template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(template._pb)
         if output_prefix is not None:
             _target.output_prefix = output_prefix
         if task_execution_metadata is not None:
-            task_execution_metadata._fm_into(_target.task_execution_metadata)
+            _sub = _target.task_execution_metadata
+            if task_execution_metadata._pb is None:
+                task_execution_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_execution_metadata._pb)
         if max_dataset_size_bytes is not None:
             _target.max_dataset_size_bytes = max_dataset_size_bytes
         if connection is not None:
-            connection._fm_into(_target.connection)
+            _sub = _target.connection
+            if connection._pb is None:
+                connection._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(connection._pb)
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
@@ -594,11 +639,21 @@ class GetTaskRequest(_Message):
         if resource_meta is not None:
             _target.resource_meta = resource_meta
         if task_category is not None:
-            task_category._fm_into(_target.task_category)
+            _sub = _target.task_category
+            if task_category._pb is None:
+                task_category._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_category._pb)
         if output_prefix is not None:
             _target.output_prefix = output_prefix
         if connection is not None:
-            connection._fm_into(_target.connection)
+            _sub = _target.connection
+            if connection._pb is None:
+                connection._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(connection._pb)
 
     @property
     def resource_meta(self) -> bytes:
@@ -660,7 +715,12 @@ class GetTaskResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (resource,) = self._values
         if resource is not None:
-            resource._fm_into(_target.resource)
+            _sub = _target.resource
+            if resource._pb is None:
+                resource._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resource._pb)
 
     @property
     def resource(self) -> Resource | None:
@@ -737,7 +797,12 @@ class Resource(_Message):
             custom_info,
         ) = self._values
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
         if message is not None:
             _target.message = message
         if log_links is not None:
@@ -838,9 +903,19 @@ class DeleteTaskRequest(_Message):
         if resource_meta is not None:
             _target.resource_meta = resource_meta
         if task_category is not None:
-            task_category._fm_into(_target.task_category)
+            _sub = _target.task_category
+            if task_category._pb is None:
+                task_category._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_category._pb)
         if connection is not None:
-            connection._fm_into(_target.connection)
+            _sub = _target.connection
+            if connection._pb is None:
+                connection._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(connection._pb)
 
     @property
     def resource_meta(self) -> bytes:
@@ -1060,7 +1135,12 @@ class GetConnectorResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (connector,) = self._values
         if connector is not None:
-            connector._fm_into(_target.connector)
+            _sub = _target.connector
+            if connector._pb is None:
+                connector._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(connector._pb)
 
     @property
     def connector(self) -> Connector | None:
@@ -1200,7 +1280,12 @@ class GetTaskMetricsRequest(_Message):
         if step is not None:
             _fast.put_duration(_target.step, step)
         if task_category is not None:
-            task_category._fm_into(_target.task_category)
+            _sub = _target.task_category
+            if task_category._pb is None:
+                task_category._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_category._pb)
 
     @property
     def resource_meta(self) -> bytes:
@@ -1353,7 +1438,12 @@ class GetTaskLogsRequest(_Message):
         if token is not None:
             _target.token = token
         if task_category is not None:
-            task_category._fm_into(_target.task_category)
+            _sub = _target.task_category
+            if task_category._pb is None:
+                task_category._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_category._pb)
 
     @property
     def resource_meta(self) -> bytes:
@@ -1525,9 +1615,19 @@ class GetTaskLogsResponse(_Message):
             body,
         ) = self._values
         if header is not None:
-            header._fm_into(_target.header)
+            _sub = _target.header
+            if header._pb is None:
+                header._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(header._pb)
         if body is not None:
-            body._fm_into(_target.body)
+            _sub = _target.body
+            if body._pb is None:
+                body._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(body._pb)
 
     @property
     def header(self) -> GetTaskLogsResponseHeader | None:

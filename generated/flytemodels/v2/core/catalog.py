@@ -144,11 +144,26 @@ class CatalogMetadata(_Message):
             source_task_execution,
         ) = self._values
         if dataset_id is not None:
-            dataset_id._fm_into(_target.dataset_id)
+            _sub = _target.dataset_id
+            if dataset_id._pb is None:
+                dataset_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(dataset_id._pb)
         if artifact_tag is not None:
-            artifact_tag._fm_into(_target.artifact_tag)
+            _sub = _target.artifact_tag
+            if artifact_tag._pb is None:
+                artifact_tag._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_tag._pb)
         if source_task_execution is not None:
-            source_task_execution._fm_into(_target.source_task_execution)
+            _sub = _target.source_task_execution
+            if source_task_execution._pb is None:
+                source_task_execution._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(source_task_execution._pb)
 
     @property
     def dataset_id(self) -> _core_identifier.Identifier | None:

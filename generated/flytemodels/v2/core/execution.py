@@ -212,7 +212,12 @@ class ExecutionError(_Message):
         if recoverability is not None:
             _target.recoverability = recoverability
         if gpu_fault is not None:
-            gpu_fault._fm_into(_target.gpu_fault)
+            _sub = _target.gpu_fault
+            if gpu_fault._pb is None:
+                gpu_fault._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(gpu_fault._pb)
 
     @property
     def code(self) -> str:
@@ -600,7 +605,12 @@ class ErrorDocument(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (error,) = self._values
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
 
     @property
     def error(self) -> ContainerError | None:
@@ -870,7 +880,12 @@ class LogContext(_Message):
         if primary_pod_name is not None:
             _target.primary_pod_name = primary_pod_name
         if connector is not None:
-            connector._fm_into(_target.connector)
+            _sub = _target.connector
+            if connector._pb is None:
+                connector._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(connector._pb)
         if pod_name_prefix is not None:
             _target.pod_name_prefix = pod_name_prefix
         if pod_name_prefixes is not None:
@@ -1159,7 +1174,12 @@ class ContainerContext(_Message):
         if container_name is not None:
             _target.container_name = container_name
         if process is not None:
-            process._fm_into(_target.process)
+            _sub = _target.process
+            if process._pb is None:
+                process._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(process._pb)
 
     @property
     def container_name(self) -> str:
@@ -1277,7 +1297,12 @@ class QualityOfService(_Message):
         if tier is not None:
             _target.tier = tier
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
 
     @property
     def tier(self) -> QualityOfService.Tier | None:

@@ -269,7 +269,12 @@ class NodeExecutionIdentifier(_Message):
         if node_id is not None:
             _target.node_id = node_id
         if execution_id is not None:
-            execution_id._fm_into(_target.execution_id)
+            _sub = _target.execution_id
+            if execution_id._pb is None:
+                execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(execution_id._pb)
 
     @property
     def node_id(self) -> str:
@@ -342,9 +347,19 @@ class TaskExecutionIdentifier(_Message):
             retry_attempt,
         ) = self._values
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if node_execution_id is not None:
-            node_execution_id._fm_into(_target.node_execution_id)
+            _sub = _target.node_execution_id
+            if node_execution_id._pb is None:
+                node_execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(node_execution_id._pb)
         if retry_attempt is not None:
             _target.retry_attempt = retry_attempt
 
@@ -416,7 +431,12 @@ class SignalIdentifier(_Message):
         if signal_id is not None:
             _target.signal_id = signal_id
         if execution_id is not None:
-            execution_id._fm_into(_target.execution_id)
+            _sub = _target.execution_id
+            if execution_id._pb is None:
+                execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(execution_id._pb)
 
     @property
     def signal_id(self) -> str:

@@ -84,13 +84,28 @@ class Variable(_Message):
             artifact_tag,
         ) = self._values
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
         if description is not None:
             _target.description = description
         if artifact_partial_id is not None:
-            artifact_partial_id._fm_into(_target.artifact_partial_id)
+            _sub = _target.artifact_partial_id
+            if artifact_partial_id._pb is None:
+                artifact_partial_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_partial_id._pb)
         if artifact_tag is not None:
-            artifact_tag._fm_into(_target.artifact_tag)
+            _sub = _target.artifact_tag
+            if artifact_tag._pb is None:
+                artifact_tag._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_tag._pb)
 
     @property
     def type(self) -> _core_types.LiteralType | None:
@@ -169,7 +184,12 @@ class VariableEntry(_Message):
         if key is not None:
             _target.key = key
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
 
     @property
     def key(self) -> str:
@@ -262,9 +282,19 @@ class TypedInterface(_Message):
             outputs,
         ) = self._values
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
 
     @property
     def inputs(self) -> VariableMap | None:
@@ -359,15 +389,35 @@ class Parameter(_Message):
             artifact_id,
         ) = self._values
         if var is not None:
-            var._fm_into(_target.var)
+            _sub = _target.var
+            if var._pb is None:
+                var._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(var._pb)
         if default is not None:
-            default._fm_into(_target.default)
+            _sub = _target.default
+            if default._pb is None:
+                default._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(default._pb)
         if required is not None:
             _target.required = required
         if artifact_query is not None:
-            artifact_query._fm_into(_target.artifact_query)
+            _sub = _target.artifact_query
+            if artifact_query._pb is None:
+                artifact_query._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_query._pb)
         if artifact_id is not None:
-            artifact_id._fm_into(_target.artifact_id)
+            _sub = _target.artifact_id
+            if artifact_id._pb is None:
+                artifact_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_id._pb)
 
     @property
     def var(self) -> Variable | None:

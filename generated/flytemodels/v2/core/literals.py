@@ -212,7 +212,12 @@ class Blob(_Message):
             uri,
         ) = self._values
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if uri is not None:
             _target.uri = uri
 
@@ -263,7 +268,12 @@ class BlobMetadata(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (type,) = self._values
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
 
     @property
     def type(self) -> _core_types.BlobType | None:
@@ -374,7 +384,12 @@ class Schema(_Message):
         if uri is not None:
             _target.uri = uri
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
 
     @property
     def uri(self) -> str:
@@ -432,9 +447,19 @@ class Union(_Message):
             type,
         ) = self._values
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
 
     @property
     def value(self) -> Literal | None:
@@ -484,7 +509,12 @@ class StructuredDatasetMetadata(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (structured_dataset_type,) = self._values
         if structured_dataset_type is not None:
-            structured_dataset_type._fm_into(_target.structured_dataset_type)
+            _sub = _target.structured_dataset_type
+            if structured_dataset_type._pb is None:
+                structured_dataset_type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(structured_dataset_type._pb)
 
     @property
     def structured_dataset_type(self) -> _core_types.StructuredDatasetType | None:
@@ -540,7 +570,12 @@ class StructuredDataset(_Message):
         if uri is not None:
             _target.uri = uri
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
 
     @property
     def uri(self) -> str:
@@ -658,21 +693,61 @@ class Scalar(_Message):
             union,
         ) = self._values
         if primitive is not None:
-            primitive._fm_into(_target.primitive)
+            _sub = _target.primitive
+            if primitive._pb is None:
+                primitive._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(primitive._pb)
         if blob is not None:
-            blob._fm_into(_target.blob)
+            _sub = _target.blob
+            if blob._pb is None:
+                blob._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(blob._pb)
         if binary is not None:
-            binary._fm_into(_target.binary)
+            _sub = _target.binary
+            if binary._pb is None:
+                binary._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(binary._pb)
         if schema is not None:
-            schema._fm_into(_target.schema)
+            _sub = _target.schema
+            if schema._pb is None:
+                schema._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(schema._pb)
         if none_type is not None:
-            none_type._fm_into(_target.none_type)
+            _sub = _target.none_type
+            if none_type._pb is None:
+                none_type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(none_type._pb)
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
         if structured_dataset is not None:
-            structured_dataset._fm_into(_target.structured_dataset)
+            _sub = _target.structured_dataset
+            if structured_dataset._pb is None:
+                structured_dataset._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(structured_dataset._pb)
         if union is not None:
-            union._fm_into(_target.union)
+            _sub = _target.union
+            if union._pb is None:
+                union._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(union._pb)
 
     @property
     def primitive(self) -> Primitive | None:
@@ -840,19 +915,44 @@ class Literal(_Message):
             artifact_id,
         ) = self._values
         if scalar is not None:
-            scalar._fm_into(_target.scalar)
+            _sub = _target.scalar
+            if scalar._pb is None:
+                scalar._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(scalar._pb)
         if collection is not None:
-            collection._fm_into(_target.collection)
+            _sub = _target.collection
+            if collection._pb is None:
+                collection._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(collection._pb)
         if map is not None:
-            map._fm_into(_target.map)
+            _sub = _target.map
+            if map._pb is None:
+                map._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(map._pb)
         if offloaded_metadata is not None:
-            offloaded_metadata._fm_into(_target.offloaded_metadata)
+            _sub = _target.offloaded_metadata
+            if offloaded_metadata._pb is None:
+                offloaded_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(offloaded_metadata._pb)
         if hash is not None:
             _target.hash = hash
         if metadata is not None:
             _target.metadata.update(metadata)
         if artifact_id is not None:
-            artifact_id._fm_into(_target.artifact_id)
+            _sub = _target.artifact_id
+            if artifact_id._pb is None:
+                artifact_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact_id._pb)
 
     @property
     def scalar(self) -> Scalar | None:
@@ -971,7 +1071,12 @@ class LiteralOffloadedMetadata(_Message):
         if size_bytes is not None:
             _target.size_bytes = size_bytes
         if inferred_type is not None:
-            inferred_type._fm_into(_target.inferred_type)
+            _sub = _target.inferred_type
+            if inferred_type._pb is None:
+                inferred_type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inferred_type._pb)
 
     @property
     def uri(self) -> str:
@@ -1171,7 +1276,12 @@ class UnionInfo(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (targetType,) = self._values
         if targetType is not None:
-            targetType._fm_into(_target.targetType)
+            _sub = _target.targetType
+            if targetType._pb is None:
+                targetType._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(targetType._pb)
 
     @property
     def targetType(self) -> _core_types.LiteralType | None:
@@ -1266,17 +1376,47 @@ class BindingData(_Message):
             union,
         ) = self._values
         if scalar is not None:
-            scalar._fm_into(_target.scalar)
+            _sub = _target.scalar
+            if scalar._pb is None:
+                scalar._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(scalar._pb)
         if collection is not None:
-            collection._fm_into(_target.collection)
+            _sub = _target.collection
+            if collection._pb is None:
+                collection._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(collection._pb)
         if promise is not None:
-            promise._fm_into(_target.promise)
+            _sub = _target.promise
+            if promise._pb is None:
+                promise._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(promise._pb)
         if map is not None:
-            map._fm_into(_target.map)
+            _sub = _target.map
+            if map._pb is None:
+                map._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(map._pb)
         if offloaded_metadata is not None:
-            offloaded_metadata._fm_into(_target.offloaded_metadata)
+            _sub = _target.offloaded_metadata
+            if offloaded_metadata._pb is None:
+                offloaded_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(offloaded_metadata._pb)
         if union is not None:
-            union._fm_into(_target.union)
+            _sub = _target.union
+            if union._pb is None:
+                union._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(union._pb)
 
     @property
     def scalar(self) -> Scalar | None:
@@ -1373,7 +1513,12 @@ class Binding(_Message):
         if var is not None:
             _target.var = var
         if binding is not None:
-            binding._fm_into(_target.binding)
+            _sub = _target.binding
+            if binding._pb is None:
+                binding._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(binding._pb)
 
     @property
     def var(self) -> str:
@@ -1566,7 +1711,12 @@ class RetryStrategy(_Message):
         if retries is not None:
             _target.retries = retries
         if backoff is not None:
-            backoff._fm_into(_target.backoff)
+            _sub = _target.backoff
+            if backoff._pb is None:
+                backoff._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(backoff._pb)
 
     @property
     def retries(self) -> int:

@@ -195,7 +195,12 @@ class StructuredDatasetType(_Message):
             if name is not None:
                 _target.name = name
             if literal_type is not None:
-                literal_type._fm_into(_target.literal_type)
+                _sub = _target.literal_type
+                if literal_type._pb is None:
+                    literal_type._fm_fill(_sub)
+                    _sub.SetInParent()
+                else:
+                    _sub.CopyFrom(literal_type._pb)
 
         @property
         def name(self) -> str:
@@ -660,23 +665,68 @@ class LiteralType(_Message):
         if simple is not None:
             _target.simple = simple
         if schema is not None:
-            schema._fm_into(_target.schema)
+            _sub = _target.schema
+            if schema._pb is None:
+                schema._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(schema._pb)
         if collection_type is not None:
-            collection_type._fm_into(_target.collection_type)
+            _sub = _target.collection_type
+            if collection_type._pb is None:
+                collection_type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(collection_type._pb)
         if map_value_type is not None:
-            map_value_type._fm_into(_target.map_value_type)
+            _sub = _target.map_value_type
+            if map_value_type._pb is None:
+                map_value_type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(map_value_type._pb)
         if blob is not None:
-            blob._fm_into(_target.blob)
+            _sub = _target.blob
+            if blob._pb is None:
+                blob._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(blob._pb)
         if enum_type is not None:
-            enum_type._fm_into(_target.enum_type)
+            _sub = _target.enum_type
+            if enum_type._pb is None:
+                enum_type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(enum_type._pb)
         if structured_dataset_type is not None:
-            structured_dataset_type._fm_into(_target.structured_dataset_type)
+            _sub = _target.structured_dataset_type
+            if structured_dataset_type._pb is None:
+                structured_dataset_type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(structured_dataset_type._pb)
         if union_type is not None:
-            union_type._fm_into(_target.union_type)
+            _sub = _target.union_type
+            if union_type._pb is None:
+                union_type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(union_type._pb)
         if annotation is not None:
-            annotation._fm_into(_target.annotation)
+            _sub = _target.annotation
+            if annotation._pb is None:
+                annotation._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(annotation._pb)
         if structure is not None:
-            structure._fm_into(_target.structure)
+            _sub = _target.structure
+            if structure._pb is None:
+                structure._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(structure._pb)
 
     @property
     def simple(self) -> SimpleType | None:

@@ -412,17 +412,47 @@ class UploadInputsRequest(_Message):
             queue,
         ) = self._values
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if task_spec is not None:
-            task_spec._fm_into(_target.task_spec)
+            _sub = _target.task_spec
+            if task_spec._pb is None:
+                task_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_spec._pb)
         if trigger_name is not None:
-            trigger_name._fm_into(_target.trigger_name)
+            _sub = _target.trigger_name
+            if trigger_name._pb is None:
+                trigger_name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trigger_name._pb)
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if base_dir is not None:
             _target.base_dir = base_dir
         if queue is not None:
@@ -526,7 +556,12 @@ class UploadInputsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (offloaded_input_data,) = self._values
         if offloaded_input_data is not None:
-            offloaded_input_data._fm_into(_target.offloaded_input_data)
+            _sub = _target.offloaded_input_data
+            if offloaded_input_data._pb is None:
+                offloaded_input_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(offloaded_input_data._pb)
 
     @property
     def offloaded_input_data(self) -> _common_run.OffloadedInputData | None:
@@ -682,11 +717,26 @@ class CreateDownloadLinkRequest(_Message):
         if expires_in is not None:
             _fast.put_duration(_target.expires_in, expires_in)
         if action_attempt_id is not None:
-            action_attempt_id._fm_into(_target.action_attempt_id)
+            _sub = _target.action_attempt_id
+            if action_attempt_id._pb is None:
+                action_attempt_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_attempt_id._pb)
         if app_id is not None:
-            app_id._fm_into(_target.app_id)
+            _sub = _target.app_id
+            if app_id._pb is None:
+                app_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app_id._pb)
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
 
     @property
     def artifact_type(self) -> ArtifactType:
@@ -761,7 +811,12 @@ class CreateDownloadLinkResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (pre_signed_urls,) = self._values
         if pre_signed_urls is not None:
-            pre_signed_urls._fm_into(_target.pre_signed_urls)
+            _sub = _target.pre_signed_urls
+            if pre_signed_urls._pb is None:
+                pre_signed_urls._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pre_signed_urls._pb)
 
     @property
     def pre_signed_urls(self) -> PreSignedURLs | None:
@@ -819,7 +874,12 @@ class GetActionDataRequest(_Message):
             run_source,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if run_source is not None:
             _target.run_source = run_source
 
@@ -899,9 +959,19 @@ class GetActionDataResponse(_Message):
             outputs_uri,
         ) = self._values
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
         if inputs_uri is not None:
             _target.inputs_uri = inputs_uri
         if outputs_uri is not None:
@@ -1009,7 +1079,12 @@ class TailLogsRequest(_Message):
             connector_endpoint,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if attempt is not None:
             _target.attempt = attempt
         if primary_pod is not None:
@@ -1119,7 +1194,12 @@ class TailLogsResponse(_Message):
             if lines is not None:
                 _fast.put_models(_target.lines, lines)
             if container is not None:
-                container._fm_into(_target.container)
+                _sub = _target.container
+                if container._pb is None:
+                    container._fm_fill(_sub)
+                    _sub.SetInParent()
+                else:
+                    _sub.CopyFrom(container._pb)
 
         @property
         def lines(self) -> list[_logs_dataplane_payload.LogLine]:

@@ -112,17 +112,37 @@ class CloudEventWorkflowExecution(_Message):
             labels,
         ) = self._values
         if raw_event is not None:
-            raw_event._fm_into(_target.raw_event)
+            _sub = _target.raw_event
+            if raw_event._pb is None:
+                raw_event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(raw_event._pb)
         if output_interface is not None:
-            output_interface._fm_into(_target.output_interface)
+            _sub = _target.output_interface
+            if output_interface._pb is None:
+                output_interface._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output_interface._pb)
         if artifact_ids is not None:
             _fast.put_models(_target.artifact_ids, artifact_ids)
         if reference_execution is not None:
-            reference_execution._fm_into(_target.reference_execution)
+            _sub = _target.reference_execution
+            if reference_execution._pb is None:
+                reference_execution._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(reference_execution._pb)
         if principal is not None:
             _target.principal = principal
         if launch_plan_id is not None:
-            launch_plan_id._fm_into(_target.launch_plan_id)
+            _sub = _target.launch_plan_id
+            if launch_plan_id._pb is None:
+                launch_plan_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(launch_plan_id._pb)
         if labels is not None:
             _target.labels.update(labels)
 
@@ -275,17 +295,37 @@ class CloudEventNodeExecution(_Message):
             labels,
         ) = self._values
         if raw_event is not None:
-            raw_event._fm_into(_target.raw_event)
+            _sub = _target.raw_event
+            if raw_event._pb is None:
+                raw_event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(raw_event._pb)
         if task_exec_id is not None:
-            task_exec_id._fm_into(_target.task_exec_id)
+            _sub = _target.task_exec_id
+            if task_exec_id._pb is None:
+                task_exec_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_exec_id._pb)
         if output_interface is not None:
-            output_interface._fm_into(_target.output_interface)
+            _sub = _target.output_interface
+            if output_interface._pb is None:
+                output_interface._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output_interface._pb)
         if artifact_ids is not None:
             _fast.put_models(_target.artifact_ids, artifact_ids)
         if principal is not None:
             _target.principal = principal
         if launch_plan_id is not None:
-            launch_plan_id._fm_into(_target.launch_plan_id)
+            _sub = _target.launch_plan_id
+            if launch_plan_id._pb is None:
+                launch_plan_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(launch_plan_id._pb)
         if labels is not None:
             _target.labels.update(labels)
 
@@ -390,7 +430,12 @@ class CloudEventTaskExecution(_Message):
             labels,
         ) = self._values
         if raw_event is not None:
-            raw_event._fm_into(_target.raw_event)
+            _sub = _target.raw_event
+            if raw_event._pb is None:
+                raw_event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(raw_event._pb)
         if labels is not None:
             _target.labels.update(labels)
 
@@ -491,11 +536,26 @@ class CloudEventExecutionStart(_Message):
             principal,
         ) = self._values
         if execution_id is not None:
-            execution_id._fm_into(_target.execution_id)
+            _sub = _target.execution_id
+            if execution_id._pb is None:
+                execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(execution_id._pb)
         if launch_plan_id is not None:
-            launch_plan_id._fm_into(_target.launch_plan_id)
+            _sub = _target.launch_plan_id
+            if launch_plan_id._pb is None:
+                launch_plan_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(launch_plan_id._pb)
         if workflow_id is not None:
-            workflow_id._fm_into(_target.workflow_id)
+            _sub = _target.workflow_id
+            if workflow_id._pb is None:
+                workflow_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_id._pb)
         if artifact_ids is not None:
             _fast.put_models(_target.artifact_ids, artifact_ids)
         if artifact_trackers is not None:

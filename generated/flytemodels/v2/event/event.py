@@ -109,7 +109,12 @@ class WorkflowExecutionEvent(_Message):
             output_data,
         ) = self._values
         if execution_id is not None:
-            execution_id._fm_into(_target.execution_id)
+            _sub = _target.execution_id
+            if execution_id._pb is None:
+                execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(execution_id._pb)
         if producer_id is not None:
             _target.producer_id = producer_id
         if phase is not None:
@@ -119,9 +124,19 @@ class WorkflowExecutionEvent(_Message):
         if output_uri is not None:
             _target.output_uri = output_uri
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
         if output_data is not None:
-            output_data._fm_into(_target.output_data)
+            _sub = _target.output_data
+            if output_data._pb is None:
+                output_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output_data._pb)
 
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -401,7 +416,12 @@ class NodeExecutionEvent(_Message):
             is_eager,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if producer_id is not None:
             _target.producer_id = producer_id
         if phase is not None:
@@ -411,21 +431,56 @@ class NodeExecutionEvent(_Message):
         if input_uri is not None:
             _target.input_uri = input_uri
         if input_data is not None:
-            input_data._fm_into(_target.input_data)
+            _sub = _target.input_data
+            if input_data._pb is None:
+                input_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(input_data._pb)
         if output_uri is not None:
             _target.output_uri = output_uri
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
         if output_data is not None:
-            output_data._fm_into(_target.output_data)
+            _sub = _target.output_data
+            if output_data._pb is None:
+                output_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output_data._pb)
         if workflow_node_metadata is not None:
-            workflow_node_metadata._fm_into(_target.workflow_node_metadata)
+            _sub = _target.workflow_node_metadata
+            if workflow_node_metadata._pb is None:
+                workflow_node_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_node_metadata._pb)
         if task_node_metadata is not None:
-            task_node_metadata._fm_into(_target.task_node_metadata)
+            _sub = _target.task_node_metadata
+            if task_node_metadata._pb is None:
+                task_node_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_node_metadata._pb)
         if parent_task_metadata is not None:
-            parent_task_metadata._fm_into(_target.parent_task_metadata)
+            _sub = _target.parent_task_metadata
+            if parent_task_metadata._pb is None:
+                parent_task_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(parent_task_metadata._pb)
         if parent_node_metadata is not None:
-            parent_node_metadata._fm_into(_target.parent_node_metadata)
+            _sub = _target.parent_node_metadata
+            if parent_node_metadata._pb is None:
+                parent_node_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(parent_node_metadata._pb)
         if retry_group is not None:
             _target.retry_group = retry_group
         if spec_node_id is not None:
@@ -445,7 +500,12 @@ class NodeExecutionEvent(_Message):
         if is_array is not None:
             _target.is_array = is_array
         if target_entity is not None:
-            target_entity._fm_into(_target.target_entity)
+            _sub = _target.target_entity
+            if target_entity._pb is None:
+                target_entity._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(target_entity._pb)
         if is_in_dynamic_chain is not None:
             _target.is_in_dynamic_chain = is_in_dynamic_chain
         if is_eager is not None:
@@ -675,7 +735,12 @@ class WorkflowNodeMetadata(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (execution_id,) = self._values
         if execution_id is not None:
-            execution_id._fm_into(_target.execution_id)
+            _sub = _target.execution_id
+            if execution_id._pb is None:
+                execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(execution_id._pb)
 
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -759,7 +824,12 @@ class TaskNodeMetadata(_Message):
         if cache_status is not None:
             _target.cache_status = cache_status
         if catalog_key is not None:
-            catalog_key._fm_into(_target.catalog_key)
+            _sub = _target.catalog_key
+            if catalog_key._pb is None:
+                catalog_key._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(catalog_key._pb)
         if reservation_status is not None:
             _target.reservation_status = reservation_status
         if checkpoint_uri is not None:
@@ -825,7 +895,12 @@ class ParentTaskExecutionMetadata(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -1126,9 +1201,19 @@ class TaskExecutionEvent(_Message):
             log_context,
         ) = self._values
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if parent_node_execution_id is not None:
-            parent_node_execution_id._fm_into(_target.parent_node_execution_id)
+            _sub = _target.parent_node_execution_id
+            if parent_node_execution_id._pb is None:
+                parent_node_execution_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(parent_node_execution_id._pb)
         if retry_attempt is not None:
             _target.retry_attempt = retry_attempt
         if phase is not None:
@@ -1142,13 +1227,28 @@ class TaskExecutionEvent(_Message):
         if input_uri is not None:
             _target.input_uri = input_uri
         if input_data is not None:
-            input_data._fm_into(_target.input_data)
+            _sub = _target.input_data
+            if input_data._pb is None:
+                input_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(input_data._pb)
         if output_uri is not None:
             _target.output_uri = output_uri
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
         if output_data is not None:
-            output_data._fm_into(_target.output_data)
+            _sub = _target.output_data
+            if output_data._pb is None:
+                output_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output_data._pb)
         if phase_version is not None:
             _target.phase_version = phase_version
         if reason is not None:
@@ -1158,13 +1258,23 @@ class TaskExecutionEvent(_Message):
         if task_type is not None:
             _target.task_type = task_type
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if event_version is not None:
             _target.event_version = event_version
         if reported_at is not None:
             _fast.put_timestamp(_target.reported_at, reported_at)
         if log_context is not None:
-            log_context._fm_into(_target.log_context)
+            _sub = _target.log_context
+            if log_context._pb is None:
+                log_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(log_context._pb)
 
     @property
     def task_id(self) -> _core_identifier.Identifier | None:
@@ -1440,9 +1550,19 @@ class ExternalResourceInfo(_Message):
         if logs is not None:
             _fast.put_models(_target.logs, logs)
         if workflow_node_metadata is not None:
-            workflow_node_metadata._fm_into(_target.workflow_node_metadata)
+            _sub = _target.workflow_node_metadata
+            if workflow_node_metadata._pb is None:
+                workflow_node_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workflow_node_metadata._pb)
         if log_context is not None:
-            log_context._fm_into(_target.log_context)
+            _sub = _target.log_context
+            if log_context._pb is None:
+                log_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(log_context._pb)
 
     @property
     def external_id(self) -> str:

@@ -105,11 +105,21 @@ class Image(_Message):
             build_run,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if fqin is not None:
             _target.fqin = fqin
         if build_run is not None:
-            build_run._fm_into(_target.build_run)
+            _sub = _target.build_run
+            if build_run._pb is None:
+                build_run._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(build_run._pb)
 
     @property
     def id(self) -> ImageIdentifier | None:
@@ -332,7 +342,12 @@ class PipPackages(_Message):
         if packages is not None:
             _target.packages.extend(packages)
         if options is not None:
-            options._fm_into(_target.options)
+            _sub = _target.options
+            if options._pb is None:
+                options._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(options._pb)
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
 
@@ -409,7 +424,12 @@ class Requirements(_Message):
         if file is not None:
             _target.file = file
         if options is not None:
-            options._fm_into(_target.options)
+            _sub = _target.options
+            if options._pb is None:
+                options._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(options._pb)
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
 
@@ -492,7 +512,12 @@ class PythonWheels(_Message):
         if dir is not None:
             _target.dir = dir
         if options is not None:
-            options._fm_into(_target.options)
+            _sub = _target.options
+            if options._pb is None:
+                options._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(options._pb)
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
         if package_name is not None:
@@ -591,7 +616,12 @@ class UVProject(_Message):
         if uvlock is not None:
             _target.uvlock = uvlock
         if options is not None:
-            options._fm_into(_target.options)
+            _sub = _target.options
+            if options._pb is None:
+                options._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(options._pb)
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
         if source_dir is not None:
@@ -1027,25 +1057,75 @@ class Layer(_Message):
             poetry_project,
         ) = self._values
         if apt_packages is not None:
-            apt_packages._fm_into(_target.apt_packages)
+            _sub = _target.apt_packages
+            if apt_packages._pb is None:
+                apt_packages._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(apt_packages._pb)
         if pip_packages is not None:
-            pip_packages._fm_into(_target.pip_packages)
+            _sub = _target.pip_packages
+            if pip_packages._pb is None:
+                pip_packages._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pip_packages._pb)
         if commands is not None:
-            commands._fm_into(_target.commands)
+            _sub = _target.commands
+            if commands._pb is None:
+                commands._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(commands._pb)
         if requirements is not None:
-            requirements._fm_into(_target.requirements)
+            _sub = _target.requirements
+            if requirements._pb is None:
+                requirements._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(requirements._pb)
         if python_wheels is not None:
-            python_wheels._fm_into(_target.python_wheels)
+            _sub = _target.python_wheels
+            if python_wheels._pb is None:
+                python_wheels._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(python_wheels._pb)
         if workdir is not None:
-            workdir._fm_into(_target.workdir)
+            _sub = _target.workdir
+            if workdir._pb is None:
+                workdir._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(workdir._pb)
         if copy_config is not None:
-            copy_config._fm_into(_target.copy_config)
+            _sub = _target.copy_config
+            if copy_config._pb is None:
+                copy_config._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(copy_config._pb)
         if uv_project is not None:
-            uv_project._fm_into(_target.uv_project)
+            _sub = _target.uv_project
+            if uv_project._pb is None:
+                uv_project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(uv_project._pb)
         if env is not None:
-            env._fm_into(_target.env)
+            _sub = _target.env
+            if env._pb is None:
+                env._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(env._pb)
         if poetry_project is not None:
-            poetry_project._fm_into(_target.poetry_project)
+            _sub = _target.poetry_project
+            if poetry_project._pb is None:
+                poetry_project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(poetry_project._pb)
 
     @property
     def apt_packages(self) -> AptPackages | None:

@@ -72,11 +72,21 @@ class GetImageRequest(_Message):
             project_id,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if organization is not None:
             _target.organization = organization
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
 
     @property
     def id(self) -> _imagebuilder_definition.ImageIdentifier | None:
@@ -134,7 +144,12 @@ class GetImageResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (image,) = self._values
         if image is not None:
-            image._fm_into(_target.image)
+            _sub = _target.image
+            if image._pb is None:
+                image._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(image._pb)
 
     @property
     def image(self) -> _imagebuilder_definition.Image | None:

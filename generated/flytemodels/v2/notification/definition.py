@@ -84,9 +84,19 @@ class DeliveryConfigTemplate(_Message):
             email,
         ) = self._values
         if webhook is not None:
-            webhook._fm_into(_target.webhook)
+            _sub = _target.webhook
+            if webhook._pb is None:
+                webhook._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(webhook._pb)
         if email is not None:
-            email._fm_into(_target.email)
+            _sub = _target.email
+            if email._pb is None:
+                email._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(email._pb)
 
     @property
     def webhook(self) -> WebhookDeliveryTemplate | None:
@@ -156,7 +166,12 @@ class RunCompletedNotificationTemplateData(_Message):
             error,
         ) = self._values
         if run is not None:
-            run._fm_into(_target.run)
+            _sub = _target.run
+            if run._pb is None:
+                run._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run._pb)
         if phase is not None:
             _target.phase = phase
         if error is not None:
@@ -240,7 +255,12 @@ class ActionPausedNotificationTemplateData(_Message):
             prompt_type,
         ) = self._values
         if action is not None:
-            action._fm_into(_target.action)
+            _sub = _target.action
+            if action._pb is None:
+                action._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action._pb)
         if prompt is not None:
             _target.prompt = prompt
         if description is not None:
@@ -635,9 +655,19 @@ class EmailDeliveryTemplate(_Message):
         if bcc is not None:
             _fast.put_models(_target.bcc, bcc)
         if inline is not None:
-            inline._fm_into(_target.inline)
+            _sub = _target.inline
+            if inline._pb is None:
+                inline._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inline._pb)
         if provider_template is not None:
-            provider_template._fm_into(_target.provider_template)
+            _sub = _target.provider_template
+            if provider_template._pb is None:
+                provider_template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(provider_template._pb)
 
     @property
     def to(self) -> list[EmailRecipient]:

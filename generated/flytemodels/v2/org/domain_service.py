@@ -215,7 +215,12 @@ class CreateDomainResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (domain,) = self._values
         if domain is not None:
-            domain._fm_into(_target.domain)
+            _sub = _target.domain
+            if domain._pb is None:
+                domain._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(domain._pb)
 
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
@@ -329,7 +334,12 @@ class GetDomainResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (domain,) = self._values
         if domain is not None:
-            domain._fm_into(_target.domain)
+            _sub = _target.domain
+            if domain._pb is None:
+                domain._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(domain._pb)
 
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
@@ -446,7 +456,12 @@ class UpdateDomainResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (domain,) = self._values
         if domain is not None:
-            domain._fm_into(_target.domain)
+            _sub = _target.domain
+            if domain._pb is None:
+                domain._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(domain._pb)
 
     @property
     def domain(self) -> _org_domain_definition.Domain | None:

@@ -110,11 +110,21 @@ class ClusteredTaskSpec(_Message):
         if nproc_per_node is not None:
             _target.nproc_per_node = nproc_per_node
         if runtime is not None:
-            runtime._fm_into(_target.runtime)
+            _sub = _target.runtime
+            if runtime._pb is None:
+                runtime._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(runtime._pb)
         if interconnect is not None:
             _target.interconnect = interconnect
         if failure_policy is not None:
-            failure_policy._fm_into(_target.failure_policy)
+            _sub = _target.failure_policy
+            if failure_policy._pb is None:
+                failure_policy._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(failure_policy._pb)
 
     @property
     def replicas(self) -> int:
@@ -190,7 +200,12 @@ class Runtime(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (torchrun,) = self._values
         if torchrun is not None:
-            torchrun._fm_into(_target.torchrun)
+            _sub = _target.torchrun
+            if torchrun._pb is None:
+                torchrun._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(torchrun._pb)
 
     @property
     def torchrun(self) -> TorchRuntime | None:

@@ -186,11 +186,21 @@ class QuboleHiveJob(_Message):
         if cluster_label is not None:
             _target.cluster_label = cluster_label
         if query_collection is not None:
-            query_collection._fm_into(_target.query_collection)
+            _sub = _target.query_collection
+            if query_collection._pb is None:
+                query_collection._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(query_collection._pb)
         if tags is not None:
             _target.tags.extend(tags)
         if query is not None:
-            query._fm_into(_target.query)
+            _sub = _target.query
+            if query._pb is None:
+                query._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(query._pb)
 
     @property
     def cluster_label(self) -> str:

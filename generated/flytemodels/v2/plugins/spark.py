@@ -175,9 +175,19 @@ class SparkJob(_Message):
         if databricksInstance is not None:
             _target.databricksInstance = databricksInstance
         if driverPod is not None:
-            driverPod._fm_into(_target.driverPod)
+            _sub = _target.driverPod
+            if driverPod._pb is None:
+                driverPod._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(driverPod._pb)
         if executorPod is not None:
-            executorPod._fm_into(_target.executorPod)
+            _sub = _target.executorPod
+            if executorPod._pb is None:
+                executorPod._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(executorPod._pb)
 
     @property
     def applicationType(self) -> SparkApplication.Type:

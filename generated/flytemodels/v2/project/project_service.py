@@ -173,7 +173,12 @@ class Project(_Message):
         if description is not None:
             _target.description = description
         if labels is not None:
-            labels._fm_into(_target.labels)
+            _sub = _target.labels
+            if labels._pb is None:
+                labels._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(labels._pb)
         if state is not None:
             _target.state = state
         if org is not None:
@@ -308,7 +313,12 @@ class CreateProjectRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (project,) = self._values
         if project is not None:
-            project._fm_into(_target.project)
+            _sub = _target.project
+            if project._pb is None:
+                project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project._pb)
 
     @property
     def project(self) -> Project | None:
@@ -359,7 +369,12 @@ class UpdateProjectRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (project,) = self._values
         if project is not None:
-            project._fm_into(_target.project)
+            _sub = _target.project
+            if project._pb is None:
+                project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project._pb)
 
     @property
     def project(self) -> Project | None:
@@ -467,7 +482,12 @@ class GetProjectResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (project,) = self._values
         if project is not None:
-            project._fm_into(_target.project)
+            _sub = _target.project
+            if project._pb is None:
+                project._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project._pb)
 
     @property
     def project(self) -> Project | None:
@@ -546,7 +566,12 @@ class ListProjectsRequest(_Message):
         if filters is not None:
             _target.filters = filters
         if sort_by is not None:
-            sort_by._fm_into(_target.sort_by)
+            _sub = _target.sort_by
+            if sort_by._pb is None:
+                sort_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(sort_by._pb)
         if org is not None:
             _target.org = org
 
@@ -610,7 +635,12 @@ class ListProjectsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (projects,) = self._values
         if projects is not None:
-            projects._fm_into(_target.projects)
+            _sub = _target.projects
+            if projects._pb is None:
+                projects._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(projects._pb)
 
     @property
     def projects(self) -> Projects | None:

@@ -267,7 +267,12 @@ class SecretMetadata(_Message):
         if created_time is not None:
             _fast.put_timestamp(_target.created_time, created_time)
         if secret_status is not None:
-            secret_status._fm_into(_target.secret_status)
+            _sub = _target.secret_status
+            if secret_status._pb is None:
+                secret_status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(secret_status._pb)
         if type is not None:
             _target.type = type
 
@@ -410,7 +415,12 @@ class ClusterSecretStatus(_Message):
             presence_status,
         ) = self._values
         if cluster is not None:
-            cluster._fm_into(_target.cluster)
+            _sub = _target.cluster
+            if cluster._pb is None:
+                cluster._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster._pb)
         if presence_status is not None:
             _target.presence_status = presence_status
 
@@ -470,9 +480,19 @@ class Secret(_Message):
             secret_metadata,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if secret_metadata is not None:
-            secret_metadata._fm_into(_target.secret_metadata)
+            _sub = _target.secret_metadata
+            if secret_metadata._pb is None:
+                secret_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(secret_metadata._pb)
 
     @property
     def id(self) -> SecretIdentifier | None:

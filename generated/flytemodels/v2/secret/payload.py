@@ -62,9 +62,19 @@ class CreateSecretRequest(_Message):
             secret_spec,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if secret_spec is not None:
-            secret_spec._fm_into(_target.secret_spec)
+            _sub = _target.secret_spec
+            if secret_spec._pb is None:
+                secret_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(secret_spec._pb)
 
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
@@ -144,9 +154,19 @@ class UpdateSecretRequest(_Message):
             secret_spec,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if secret_spec is not None:
-            secret_spec._fm_into(_target.secret_spec)
+            _sub = _target.secret_spec
+            if secret_spec._pb is None:
+                secret_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(secret_spec._pb)
 
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
@@ -222,7 +242,12 @@ class GetSecretRequest(_Message):
             include_system_secrets,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if include_system_secrets is not None:
             _target.include_system_secrets = include_system_secrets
 
@@ -271,7 +296,12 @@ class GetSecretResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (secret,) = self._values
         if secret is not None:
-            secret._fm_into(_target.secret)
+            _sub = _target.secret
+            if secret._pb is None:
+                secret._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(secret._pb)
 
     @property
     def secret(self) -> _secret_definition.Secret | None:
@@ -324,7 +354,12 @@ class DeleteSecretRequest(_Message):
             include_system_secrets,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if include_system_secrets is not None:
             _target.include_system_secrets = include_system_secrets
 

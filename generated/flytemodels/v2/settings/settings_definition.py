@@ -498,7 +498,12 @@ class StringMapSetting(_Message):
         if state is not None:
             _target.state = state
         if map_value is not None:
-            map_value._fm_into(_target.map_value)
+            _sub = _target.map_value
+            if map_value._pb is None:
+                map_value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(map_value._pb)
         if scope_level is not None:
             _target.scope_level = scope_level
 
@@ -677,7 +682,12 @@ class AcceleratorSetting(_Message):
         if state is not None:
             _target.state = state
         if accelerator_value is not None:
-            accelerator_value._fm_into(_target.accelerator_value)
+            _sub = _target.accelerator_value
+            if accelerator_value._pb is None:
+                accelerator_value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(accelerator_value._pb)
         if scope_level is not None:
             _target.scope_level = scope_level
 
@@ -760,11 +770,26 @@ class RunSettings(_Message):
             run_base_dir,
         ) = self._values
         if default_queue is not None:
-            default_queue._fm_into(_target.default_queue)
+            _sub = _target.default_queue
+            if default_queue._pb is None:
+                default_queue._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(default_queue._pb)
         if max_action_concurrency is not None:
-            max_action_concurrency._fm_into(_target.max_action_concurrency)
+            _sub = _target.max_action_concurrency
+            if max_action_concurrency._pb is None:
+                max_action_concurrency._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(max_action_concurrency._pb)
         if run_base_dir is not None:
-            run_base_dir._fm_into(_target.run_base_dir)
+            _sub = _target.run_base_dir
+            if run_base_dir._pb is None:
+                run_base_dir._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_base_dir._pb)
 
     @property
     def default_queue(self) -> StringSetting | None:
@@ -827,7 +852,12 @@ class SecuritySettings(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (service_account,) = self._values
         if service_account is not None:
-            service_account._fm_into(_target.service_account)
+            _sub = _target.service_account
+            if service_account._pb is None:
+                service_account._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(service_account._pb)
 
     @property
     def service_account(self) -> StringSetting | None:
@@ -870,7 +900,12 @@ class StorageSettings(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (raw_data_path,) = self._values
         if raw_data_path is not None:
-            raw_data_path._fm_into(_target.raw_data_path)
+            _sub = _target.raw_data_path
+            if raw_data_path._pb is None:
+                raw_data_path._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(raw_data_path._pb)
 
     @property
     def raw_data_path(self) -> StringSetting | None:
@@ -941,13 +976,33 @@ class TaskResourceDefaults(_Message):
             storage,
         ) = self._values
         if cpu is not None:
-            cpu._fm_into(_target.cpu)
+            _sub = _target.cpu
+            if cpu._pb is None:
+                cpu._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cpu._pb)
         if gpu is not None:
-            gpu._fm_into(_target.gpu)
+            _sub = _target.gpu
+            if gpu._pb is None:
+                gpu._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(gpu._pb)
         if memory is not None:
-            memory._fm_into(_target.memory)
+            _sub = _target.memory
+            if memory._pb is None:
+                memory._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(memory._pb)
         if storage is not None:
-            storage._fm_into(_target.storage)
+            _sub = _target.storage
+            if storage._pb is None:
+                storage._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(storage._pb)
 
     @property
     def cpu(self) -> QuantitySetting | None:
@@ -1044,13 +1099,33 @@ class TaskResourceSettings(_Message):
             default_accelerator,
         ) = self._values
         if min is not None:
-            min._fm_into(_target.min)
+            _sub = _target.min
+            if min._pb is None:
+                min._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(min._pb)
         if max is not None:
-            max._fm_into(_target.max)
+            _sub = _target.max
+            if max._pb is None:
+                max._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(max._pb)
         if mirror_limits_request is not None:
-            mirror_limits_request._fm_into(_target.mirror_limits_request)
+            _sub = _target.mirror_limits_request
+            if mirror_limits_request._pb is None:
+                mirror_limits_request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(mirror_limits_request._pb)
         if default_accelerator is not None:
-            default_accelerator._fm_into(_target.default_accelerator)
+            _sub = _target.default_accelerator
+            if default_accelerator._pb is None:
+                default_accelerator._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(default_accelerator._pb)
 
     @property
     def min(self) -> TaskResourceDefaults | None:
@@ -1133,9 +1208,19 @@ class AppSettings(_Message):
             app_dns_strategy,
         ) = self._values
         if disallow_anonymous is not None:
-            disallow_anonymous._fm_into(_target.disallow_anonymous)
+            _sub = _target.disallow_anonymous
+            if disallow_anonymous._pb is None:
+                disallow_anonymous._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(disallow_anonymous._pb)
         if app_dns_strategy is not None:
-            app_dns_strategy._fm_into(_target.app_dns_strategy)
+            _sub = _target.app_dns_strategy
+            if app_dns_strategy._pb is None:
+                app_dns_strategy._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app_dns_strategy._pb)
 
     @property
     def disallow_anonymous(self) -> BoolSetting | None:
@@ -1263,23 +1348,68 @@ class Settings(_Message):
             pod_template_name,
         ) = self._values
         if run is not None:
-            run._fm_into(_target.run)
+            _sub = _target.run
+            if run._pb is None:
+                run._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run._pb)
         if security is not None:
-            security._fm_into(_target.security)
+            _sub = _target.security
+            if security._pb is None:
+                security._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(security._pb)
         if storage is not None:
-            storage._fm_into(_target.storage)
+            _sub = _target.storage
+            if storage._pb is None:
+                storage._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(storage._pb)
         if task_resource is not None:
-            task_resource._fm_into(_target.task_resource)
+            _sub = _target.task_resource
+            if task_resource._pb is None:
+                task_resource._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_resource._pb)
         if labels is not None:
-            labels._fm_into(_target.labels)
+            _sub = _target.labels
+            if labels._pb is None:
+                labels._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(labels._pb)
         if annotations is not None:
-            annotations._fm_into(_target.annotations)
+            _sub = _target.annotations
+            if annotations._pb is None:
+                annotations._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(annotations._pb)
         if environment_variables is not None:
-            environment_variables._fm_into(_target.environment_variables)
+            _sub = _target.environment_variables
+            if environment_variables._pb is None:
+                environment_variables._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(environment_variables._pb)
         if app is not None:
-            app._fm_into(_target.app)
+            _sub = _target.app
+            if app._pb is None:
+                app._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(app._pb)
         if pod_template_name is not None:
-            pod_template_name._fm_into(_target.pod_template_name)
+            _sub = _target.pod_template_name
+            if pod_template_name._pb is None:
+                pod_template_name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(pod_template_name._pb)
 
     @property
     def run(self) -> RunSettings | None:

@@ -76,9 +76,19 @@ class SettingsRecord(_Message):
             version,
         ) = self._values
         if key is not None:
-            key._fm_into(_target.key)
+            _sub = _target.key
+            if key._pb is None:
+                key._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(key._pb)
         if settings is not None:
-            settings._fm_into(_target.settings)
+            _sub = _target.settings
+            if settings._pb is None:
+                settings._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(settings._pb)
         if version is not None:
             _target.version = version
 
@@ -138,7 +148,12 @@ class GetSettingsRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (key,) = self._values
         if key is not None:
-            key._fm_into(_target.key)
+            _sub = _target.key
+            if key._pb is None:
+                key._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(key._pb)
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
@@ -179,7 +194,12 @@ class GetSettingsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (settingsRecord,) = self._values
         if settingsRecord is not None:
-            settingsRecord._fm_into(_target.settingsRecord)
+            _sub = _target.settingsRecord
+            if settingsRecord._pb is None:
+                settingsRecord._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(settingsRecord._pb)
 
     @property
     def settingsRecord(self) -> SettingsRecord | None:
@@ -223,7 +243,12 @@ class GetSettingsForEditRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (key,) = self._values
         if key is not None:
-            key._fm_into(_target.key)
+            _sub = _target.key
+            if key._pb is None:
+                key._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(key._pb)
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
@@ -276,7 +301,12 @@ class GetSettingsForEditResponse(_Message):
             levels,
         ) = self._values
         if requestedKey is not None:
-            requestedKey._fm_into(_target.requestedKey)
+            _sub = _target.requestedKey
+            if requestedKey._pb is None:
+                requestedKey._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(requestedKey._pb)
         if levels is not None:
             _fast.put_models(_target.levels, levels)
 
@@ -343,9 +373,19 @@ class CreateSettingsRequest(_Message):
             settings,
         ) = self._values
         if key is not None:
-            key._fm_into(_target.key)
+            _sub = _target.key
+            if key._pb is None:
+                key._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(key._pb)
         if settings is not None:
-            settings._fm_into(_target.settings)
+            _sub = _target.settings
+            if settings._pb is None:
+                settings._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(settings._pb)
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
@@ -396,7 +436,12 @@ class CreateSettingsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (settingsRecord,) = self._values
         if settingsRecord is not None:
-            settingsRecord._fm_into(_target.settingsRecord)
+            _sub = _target.settingsRecord
+            if settingsRecord._pb is None:
+                settingsRecord._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(settingsRecord._pb)
 
     @property
     def settingsRecord(self) -> SettingsRecord | None:
@@ -467,9 +512,19 @@ class UpdateSettingsRequest(_Message):
             version,
         ) = self._values
         if key is not None:
-            key._fm_into(_target.key)
+            _sub = _target.key
+            if key._pb is None:
+                key._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(key._pb)
         if settings is not None:
-            settings._fm_into(_target.settings)
+            _sub = _target.settings
+            if settings._pb is None:
+                settings._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(settings._pb)
         if version is not None:
             _target.version = version
 
@@ -528,7 +583,12 @@ class UpdateSettingsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (settingsRecord,) = self._values
         if settingsRecord is not None:
-            settingsRecord._fm_into(_target.settingsRecord)
+            _sub = _target.settingsRecord
+            if settingsRecord._pb is None:
+                settingsRecord._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(settingsRecord._pb)
 
     @property
     def settingsRecord(self) -> SettingsRecord | None:

@@ -86,7 +86,12 @@ class NamedParameter(_Message):
         if name is not None:
             _target.name = name
         if parameter is not None:
-            parameter._fm_into(_target.parameter)
+            _sub = _target.parameter
+            if parameter._pb is None:
+                parameter._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(parameter._pb)
 
     @property
     def name(self) -> str:
@@ -304,11 +309,21 @@ class Schedule(_Message):
             kickoff_time_input_arg,
         ) = self._values
         if rate is not None:
-            rate._fm_into(_target.rate)
+            _sub = _target.rate
+            if rate._pb is None:
+                rate._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(rate._pb)
         if cron_expression is not None:
             _target.cron_expression = cron_expression
         if cron is not None:
-            cron._fm_into(_target.cron)
+            _sub = _target.cron
+            if cron._pb is None:
+                cron._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cron._pb)
         if kickoff_time_input_arg is not None:
             _target.kickoff_time_input_arg = kickoff_time_input_arg
 
@@ -501,9 +516,19 @@ class TriggerAutomationSpec(_Message):
         if type is not None:
             _target.type = type
         if schedule is not None:
-            schedule._fm_into(_target.schedule)
+            _sub = _target.schedule
+            if schedule._pb is None:
+                schedule._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(schedule._pb)
         if artifact is not None:
-            artifact._fm_into(_target.artifact)
+            _sub = _target.artifact
+            if artifact._pb is None:
+                artifact._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(artifact._pb)
 
     @property
     def type(self) -> TriggerAutomationSpecType:
@@ -575,7 +600,12 @@ class NamedLiteral(_Message):
         if name is not None:
             _target.name = name
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
 
     @property
     def name(self) -> str:
@@ -807,15 +837,35 @@ class ProducedArtifact(_Message):
         if version is not None:
             _target.version = version
         if info is not None:
-            info._fm_into(_target.info)
+            _sub = _target.info
+            if info._pb is None:
+                info._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(info._pb)
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
         if parent_artifacts is not None:
             _fast.put_models(_target.parent_artifacts, parent_artifacts)
         if partitions is not None:
-            partitions._fm_into(_target.partitions)
+            _sub = _target.partitions
+            if partitions._pb is None:
+                partitions._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(partitions._pb)
         if time_partition is not None:
-            time_partition._fm_into(_target.time_partition)
+            _sub = _target.time_partition
+            if time_partition._pb is None:
+                time_partition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(time_partition._pb)
 
     @property
     def output(self) -> str:

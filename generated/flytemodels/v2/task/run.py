@@ -486,25 +486,60 @@ class RunSpec(_Message):
             default_settings,
         ) = self._values
         if labels is not None:
-            labels._fm_into(_target.labels)
+            _sub = _target.labels
+            if labels._pb is None:
+                labels._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(labels._pb)
         if annotations is not None:
-            annotations._fm_into(_target.annotations)
+            _sub = _target.annotations
+            if annotations._pb is None:
+                annotations._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(annotations._pb)
         if envs is not None:
-            envs._fm_into(_target.envs)
+            _sub = _target.envs
+            if envs._pb is None:
+                envs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(envs._pb)
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if queue is not None:
             _target.queue = queue
         if raw_data_storage is not None:
-            raw_data_storage._fm_into(_target.raw_data_storage)
+            _sub = _target.raw_data_storage
+            if raw_data_storage._pb is None:
+                raw_data_storage._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(raw_data_storage._pb)
         if security_context is not None:
-            security_context._fm_into(_target.security_context)
+            _sub = _target.security_context
+            if security_context._pb is None:
+                security_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(security_context._pb)
         if cache_config is not None:
-            cache_config._fm_into(_target.cache_config)
+            _sub = _target.cache_config
+            if cache_config._pb is None:
+                cache_config._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cache_config._pb)
         if notification_rule_name is not None:
             _target.notification_rule_name = notification_rule_name
         if notification_rules is not None:
-            notification_rules._fm_into(_target.notification_rules)
+            _sub = _target.notification_rules
+            if notification_rules._pb is None:
+                notification_rules._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(notification_rules._pb)
         if run_start_time is not None:
             _fast.put_timestamp(_target.run_start_time, run_start_time)
         if max_action_concurrency is not None:
@@ -512,17 +547,37 @@ class RunSpec(_Message):
         if run_base_dir is not None:
             _target.run_base_dir = run_base_dir
         if related_to is not None:
-            related_to._fm_into(_target.related_to)
+            _sub = _target.related_to
+            if related_to._pb is None:
+                related_to._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(related_to._pb)
         if cluster_pool is not None:
             _target.cluster_pool = cluster_pool
         if task_spec_source is not None:
             _target.task_spec_source = task_spec_source
         if relation is not None:
-            relation._fm_into(_target.relation)
+            _sub = _target.relation
+            if relation._pb is None:
+                relation._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(relation._pb)
         if recover is not None:
-            recover._fm_into(_target.recover)
+            _sub = _target.recover
+            if recover._pb is None:
+                recover._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(recover._pb)
         if default_settings is not None:
-            default_settings._fm_into(_target.default_settings)
+            _sub = _target.default_settings
+            if default_settings._pb is None:
+                default_settings._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(default_settings._pb)
 
     @property
     def labels(self) -> Labels | None:
@@ -741,7 +796,12 @@ class DefaultSettings(_Message):
         if pod_template_name is not None:
             _target.pod_template_name = pod_template_name
         if task_resource_defaults is not None:
-            task_resource_defaults._fm_into(_target.task_resource_defaults)
+            _sub = _target.task_resource_defaults
+            if task_resource_defaults._pb is None:
+                task_resource_defaults._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_resource_defaults._pb)
 
     @property
     def pod_template_name(self) -> str:
@@ -820,7 +880,12 @@ class TaskResourceDefaults(_Message):
         if max is not None:
             _fast.put_models(_target.max, max)
         if default_accelerator is not None:
-            default_accelerator._fm_into(_target.default_accelerator)
+            _sub = _target.default_accelerator
+            if default_accelerator._pb is None:
+                default_accelerator._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(default_accelerator._pb)
 
     @property
     def requests(self) -> list[_core_tasks.Resources.ResourceEntry]:
@@ -938,7 +1003,12 @@ class InlineRule(_Message):
         if delivery_config_name is not None:
             _target.delivery_config_name = delivery_config_name
         if delivery_template is not None:
-            delivery_template._fm_into(_target.delivery_template)
+            _sub = _target.delivery_template
+            if delivery_template._pb is None:
+                delivery_template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(delivery_template._pb)
 
     @property
     def on_phases(self) -> list[_common_phase.ActionPhase]:

@@ -283,7 +283,12 @@ class TaskTriggersSummary(_Message):
             if active is not None:
                 _target.active = active
             if automation_spec is not None:
-                automation_spec._fm_into(_target.automation_spec)
+                _sub = _target.automation_spec
+                if automation_spec._pb is None:
+                    automation_spec._fm_fill(_sub)
+                    _sub.SetInParent()
+                else:
+                    _sub.CopyFrom(automation_spec._pb)
 
         @property
         def name(self) -> str:
@@ -403,9 +408,19 @@ class TaskTriggersSummary(_Message):
             stats,
         ) = self._values
         if details is not None:
-            details._fm_into(_target.details)
+            _sub = _target.details
+            if details._pb is None:
+                details._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(details._pb)
         if stats is not None:
-            stats._fm_into(_target.stats)
+            _sub = _target.stats
+            if stats._pb is None:
+                stats._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(stats._pb)
 
     @property
     def details(self) -> TaskTriggersSummary.TriggerDetails | None:
@@ -484,7 +499,12 @@ class LatestRunSummary(_Message):
             root_task_name,
         ) = self._values
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
         if run_time is not None:
             _fast.put_timestamp(_target.run_time, run_time)
         if phase is not None:
@@ -601,7 +621,12 @@ class TaskMetadata(_Message):
             short_description,
         ) = self._values
         if deployed_by is not None:
-            deployed_by._fm_into(_target.deployed_by)
+            _sub = _target.deployed_by
+            if deployed_by._pb is None:
+                deployed_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(deployed_by._pb)
         if short_name is not None:
             _target.short_name = short_name
         if deployed_at is not None:
@@ -609,7 +634,12 @@ class TaskMetadata(_Message):
         if environment_name is not None:
             _target.environment_name = environment_name
         if triggers_summary is not None:
-            triggers_summary._fm_into(_target.triggers_summary)
+            _sub = _target.triggers_summary
+            if triggers_summary._pb is None:
+                triggers_summary._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(triggers_summary._pb)
         if short_description is not None:
             _target.short_description = short_description
 
@@ -692,7 +722,12 @@ class TaskSummary(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (latest_run,) = self._values
         if latest_run is not None:
-            latest_run._fm_into(_target.latest_run)
+            _sub = _target.latest_run
+            if latest_run._pb is None:
+                latest_run._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(latest_run._pb)
 
     @property
     def latest_run(self) -> LatestRunSummary | None:
@@ -758,11 +793,26 @@ class Task(_Message):
             task_summary,
         ) = self._values
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if task_summary is not None:
-            task_summary._fm_into(_target.task_summary)
+            _sub = _target.task_summary
+            if task_summary._pb is None:
+                task_summary._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_summary._pb)
 
     @property
     def task_id(self) -> TaskIdentifier | None:
@@ -889,7 +939,12 @@ class DocumentationEntity(_Message):
         if long_description is not None:
             _target.long_description = long_description
         if source_code is not None:
-            source_code._fm_into(_target.source_code)
+            _sub = _target.source_code
+            if source_code._pb is None:
+                source_code._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(source_code._pb)
 
     @property
     def short_description(self) -> str:
@@ -987,15 +1042,30 @@ class TaskSpec(_Message):
             documentation,
         ) = self._values
         if task_template is not None:
-            task_template._fm_into(_target.task_template)
+            _sub = _target.task_template
+            if task_template._pb is None:
+                task_template._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_template._pb)
         if default_inputs is not None:
             _fast.put_models(_target.default_inputs, default_inputs)
         if short_name is not None:
             _target.short_name = short_name
         if environment is not None:
-            environment._fm_into(_target.environment)
+            _sub = _target.environment
+            if environment._pb is None:
+                environment._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(environment._pb)
         if documentation is not None:
-            documentation._fm_into(_target.documentation)
+            _sub = _target.documentation
+            if documentation._pb is None:
+                documentation._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(documentation._pb)
 
     @property
     def task_template(self) -> _core_tasks.TaskTemplate | None:
@@ -1071,7 +1141,12 @@ class TraceSpec(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (interface,) = self._values
         if interface is not None:
-            interface._fm_into(_target.interface)
+            _sub = _target.interface
+            if interface._pb is None:
+                interface._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(interface._pb)
 
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
@@ -1134,11 +1209,26 @@ class TaskDetails(_Message):
             spec,
         ) = self._values
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
 
     @property
     def task_id(self) -> TaskIdentifier | None:
@@ -1220,9 +1310,19 @@ class TaskTrigger(_Message):
         if name is not None:
             _target.name = name
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if automation_spec is not None:
-            automation_spec._fm_into(_target.automation_spec)
+            _sub = _target.automation_spec
+            if automation_spec._pb is None:
+                automation_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(automation_spec._pb)
 
     @property
     def name(self) -> str:
@@ -1321,11 +1421,26 @@ class TaskTriggerSpec(_Message):
         if active is not None:
             _target.active = active
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if offloaded_input_data is not None:
-            offloaded_input_data._fm_into(_target.offloaded_input_data)
+            _sub = _target.offloaded_input_data
+            if offloaded_input_data._pb is None:
+                offloaded_input_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(offloaded_input_data._pb)
         if run_spec is not None:
-            run_spec._fm_into(_target.run_spec)
+            _sub = _target.run_spec
+            if run_spec._pb is None:
+                run_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_spec._pb)
         if description is not None:
             _target.description = description
 

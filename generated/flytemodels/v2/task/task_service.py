@@ -81,9 +81,19 @@ class DeployTaskRequest(_Message):
             triggers,
         ) = self._values
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if triggers is not None:
             _fast.put_models(_target.triggers, triggers)
 
@@ -154,7 +164,12 @@ class GetTaskDetailsRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (task_id,) = self._values
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
@@ -196,7 +211,12 @@ class GetTaskDetailsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (details,) = self._values
         if details is not None:
-            details._fm_into(_target.details)
+            _sub = _target.details
+            if details._pb is None:
+                details._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(details._pb)
 
     @property
     def details(self) -> _task_task_definition.TaskDetails | None:
@@ -332,11 +352,21 @@ class ListTasksRequest(_Message):
             known_filters,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if org is not None:
             _target.org = org
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if known_filters is not None:
             _fast.put_models(_target.known_filters, known_filters)
 
@@ -484,7 +514,12 @@ class ListTasksResponse(_Message):
         if token is not None:
             _target.token = token
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
 
     @property
     def tasks(self) -> list[_task_task_definition.Task]:
@@ -554,9 +589,19 @@ class ListVersionsRequest(_Message):
             task_name,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if task_name is not None:
-            task_name._fm_into(_target.task_name)
+            _sub = _target.task_name
+            if task_name._pb is None:
+                task_name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_name._pb)
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -652,9 +697,19 @@ class ListVersionsResponse(_Message):
             if deployed_at is not None:
                 _fast.put_timestamp(_target.deployed_at, deployed_at)
             if deployed_by is not None:
-                deployed_by._fm_into(_target.deployed_by)
+                _sub = _target.deployed_by
+                if deployed_by._pb is None:
+                    deployed_by._fm_fill(_sub)
+                    _sub.SetInParent()
+                else:
+                    _sub.CopyFrom(deployed_by._pb)
             if latest_run is not None:
-                latest_run._fm_into(_target.latest_run)
+                _sub = _target.latest_run
+                if latest_run._pb is None:
+                    latest_run._fm_fill(_sub)
+                    _sub.SetInParent()
+                else:
+                    _sub.CopyFrom(latest_run._pb)
 
         @property
         def version(self) -> str:

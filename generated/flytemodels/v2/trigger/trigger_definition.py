@@ -81,9 +81,19 @@ class TriggerMetadata(_Message):
             updated_by,
         ) = self._values
         if deployed_by is not None:
-            deployed_by._fm_into(_target.deployed_by)
+            _sub = _target.deployed_by
+            if deployed_by._pb is None:
+                deployed_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(deployed_by._pb)
         if updated_by is not None:
-            updated_by._fm_into(_target.updated_by)
+            _sub = _target.updated_by
+            if updated_by._pb is None:
+                updated_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(updated_by._pb)
 
     @property
     def deployed_by(self) -> _common_identity.EnrichedIdentity | None:
@@ -182,11 +192,26 @@ class TriggerSpec(_Message):
             description,
         ) = self._values
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if offloaded_input_data is not None:
-            offloaded_input_data._fm_into(_target.offloaded_input_data)
+            _sub = _target.offloaded_input_data
+            if offloaded_input_data._pb is None:
+                offloaded_input_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(offloaded_input_data._pb)
         if run_spec is not None:
-            run_spec._fm_into(_target.run_spec)
+            _sub = _target.run_spec
+            if run_spec._pb is None:
+                run_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_spec._pb)
         if active is not None:
             _target.active = active
         if task_version is not None:
@@ -415,11 +440,26 @@ class TriggerRevision(_Message):
             created_at,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if status is not None:
-            status._fm_into(_target.status)
+            _sub = _target.status
+            if status._pb is None:
+                status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(status._pb)
         if action is not None:
             _target.action = action
         if created_at is not None:
@@ -544,15 +584,40 @@ class TriggerDetails(_Message):
             description,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if status is not None:
-            status._fm_into(_target.status)
+            _sub = _target.status
+            if status._pb is None:
+                status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(status._pb)
         if automation_spec is not None:
-            automation_spec._fm_into(_target.automation_spec)
+            _sub = _target.automation_spec
+            if automation_spec._pb is None:
+                automation_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(automation_spec._pb)
         if description is not None:
             _target.description = description
 
@@ -678,15 +743,35 @@ class Trigger(_Message):
             automation_spec,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if status is not None:
-            status._fm_into(_target.status)
+            _sub = _target.status
+            if status._pb is None:
+                status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(status._pb)
         if active is not None:
             _target.active = active
         if automation_spec is not None:
-            automation_spec._fm_into(_target.automation_spec)
+            _sub = _target.automation_spec
+            if automation_spec._pb is None:
+                automation_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(automation_spec._pb)
 
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:

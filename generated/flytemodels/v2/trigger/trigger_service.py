@@ -92,13 +92,28 @@ class DeployTriggerRequest(_Message):
             automation_spec,
         ) = self._values
         if name is not None:
-            name._fm_into(_target.name)
+            _sub = _target.name
+            if name._pb is None:
+                name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(name._pb)
         if revision is not None:
             _target.revision = revision
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if automation_spec is not None:
-            automation_spec._fm_into(_target.automation_spec)
+            _sub = _target.automation_spec
+            if automation_spec._pb is None:
+                automation_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(automation_spec._pb)
 
     @property
     def name(self) -> _common_identifier.TriggerName | None:
@@ -164,7 +179,12 @@ class DeployTriggerResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (trigger,) = self._values
         if trigger is not None:
-            trigger._fm_into(_target.trigger)
+            _sub = _target.trigger
+            if trigger._pb is None:
+                trigger._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trigger._pb)
 
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
@@ -206,7 +226,12 @@ class GetTriggerDetailsRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (name,) = self._values
         if name is not None:
-            name._fm_into(_target.name)
+            _sub = _target.name
+            if name._pb is None:
+                name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(name._pb)
 
     @property
     def name(self) -> _common_identifier.TriggerName | None:
@@ -248,7 +273,12 @@ class GetTriggerDetailsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (trigger,) = self._values
         if trigger is not None:
-            trigger._fm_into(_target.trigger)
+            _sub = _target.trigger
+            if trigger._pb is None:
+                trigger._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trigger._pb)
 
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
@@ -290,7 +320,12 @@ class GetTriggerRevisionDetailsRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (id,) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
 
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
@@ -332,7 +367,12 @@ class GetTriggerRevisionDetailsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (trigger,) = self._values
         if trigger is not None:
-            trigger._fm_into(_target.trigger)
+            _sub = _target.trigger
+            if trigger._pb is None:
+                trigger._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trigger._pb)
 
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
@@ -423,15 +463,35 @@ class ListTriggersRequest(_Message):
             task_name,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if org is not None:
             _target.org = org
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if task_name is not None:
-            task_name._fm_into(_target.task_name)
+            _sub = _target.task_name
+            if task_name._pb is None:
+                task_name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_name._pb)
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -580,9 +640,19 @@ class GetTriggerRevisionHistoryRequest(_Message):
             name,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if name is not None:
-            name._fm_into(_target.name)
+            _sub = _target.name
+            if name._pb is None:
+                name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(name._pb)
 
     @property
     def request(self) -> _common_list.ListRequest | None:

@@ -127,7 +127,12 @@ class RecordActionRequest(_Message):
             recovered_from,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if parent is not None:
             _target.parent = parent
         if group is not None:
@@ -137,13 +142,33 @@ class RecordActionRequest(_Message):
         if input_uri is not None:
             _target.input_uri = input_uri
         if task is not None:
-            task._fm_into(_target.task)
+            _sub = _target.task
+            if task._pb is None:
+                task._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task._pb)
         if trace is not None:
-            trace._fm_into(_target.trace)
+            _sub = _target.trace
+            if trace._pb is None:
+                trace._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trace._pb)
         if condition is not None:
-            condition._fm_into(_target.condition)
+            _sub = _target.condition
+            if condition._pb is None:
+                condition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(condition._pb)
         if recovered_from is not None:
-            recovered_from._fm_into(_target.recovered_from)
+            _sub = _target.recovered_from
+            if recovered_from._pb is None:
+                recovered_from._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(recovered_from._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -258,7 +283,12 @@ class RecordActionResponse(_Message):
             status,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -309,7 +339,12 @@ class RecordActionStreamRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (request,) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
 
     @property
     def request(self) -> RecordActionRequest | None:
@@ -350,7 +385,12 @@ class RecordActionStreamResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (response,) = self._values
         if response is not None:
-            response._fm_into(_target.response)
+            _sub = _target.response
+            if response._pb is None:
+                response._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(response._pb)
 
     @property
     def response(self) -> RecordActionResponse | None:
@@ -438,13 +478,33 @@ class UpdateActionStatusRequest(_Message):
             abort_reason,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if status is not None:
-            status._fm_into(_target.status)
+            _sub = _target.status
+            if status._pb is None:
+                status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(status._pb)
         if output is not None:
-            output._fm_into(_target.output)
+            _sub = _target.output
+            if output._pb is None:
+                output._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output._pb)
         if principal is not None:
-            principal._fm_into(_target.principal)
+            _sub = _target.principal
+            if principal._pb is None:
+                principal._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(principal._pb)
         if abort_reason is not None:
             _target.abort_reason = abort_reason
 
@@ -534,7 +594,12 @@ class UpdateActionStatusResponse(_Message):
             status,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -599,7 +664,12 @@ class UpdateActionStatusStreamRequest(_Message):
             nonce,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if nonce is not None:
             _target.nonce = nonce
 
@@ -662,7 +732,12 @@ class UpdateActionStatusStreamResponse(_Message):
             nonce,
         ) = self._values
         if response is not None:
-            response._fm_into(_target.response)
+            _sub = _target.response
+            if response._pb is None:
+                response._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(response._pb)
         if nonce is not None:
             _target.nonce = nonce
 
@@ -714,7 +789,12 @@ class RecordActionEventRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (event,) = self._values
         if event is not None:
-            event._fm_into(_target.event)
+            _sub = _target.event
+            if event._pb is None:
+                event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(event._pb)
 
     @property
     def event(self) -> _workflow_run_definition.ActionEvent | None:
@@ -767,7 +847,12 @@ class RecordActionEventResponse(_Message):
             status,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -906,7 +991,12 @@ class RecordActionEventStreamRequest(_Message):
             nonce,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if nonce is not None:
             _target.nonce = nonce
 
@@ -969,7 +1059,12 @@ class RecordActionEventStreamResponse(_Message):
             nonce,
         ) = self._values
         if response is not None:
-            response._fm_into(_target.response)
+            _sub = _target.response
+            if response._pb is None:
+                response._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(response._pb)
         if nonce is not None:
             _target.nonce = nonce
 

@@ -134,11 +134,21 @@ class EnqueueActionRequest(_Message):
             condition,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
             _target.parent_action_name = parent_action_name
         if run_spec is not None:
-            run_spec._fm_into(_target.run_spec)
+            _sub = _target.run_spec
+            if run_spec._pb is None:
+                run_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_spec._pb)
         if input_uri is not None:
             _target.input_uri = input_uri
         if run_output_base is not None:
@@ -148,11 +158,26 @@ class EnqueueActionRequest(_Message):
         if subject is not None:
             _target.subject = subject
         if task is not None:
-            task._fm_into(_target.task)
+            _sub = _target.task
+            if task._pb is None:
+                task._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task._pb)
         if trace is not None:
-            trace._fm_into(_target.trace)
+            _sub = _target.trace
+            if trace._pb is None:
+                trace._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trace._pb)
         if condition is not None:
-            condition._fm_into(_target.condition)
+            _sub = _target.condition
+            if condition._pb is None:
+                condition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(condition._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -287,7 +312,12 @@ class AbortQueuedRunRequest(_Message):
             reason,
         ) = self._values
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
         if reason is not None:
             _target.reason = reason
 
@@ -362,7 +392,12 @@ class AbortQueuedActionRequest(_Message):
             reason,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if reason is not None:
             _target.reason = reason
 

@@ -107,7 +107,12 @@ class Run(_Message):
             labels,
         ) = self._values
         if action is not None:
-            action._fm_into(_target.action)
+            _sub = _target.action
+            if action._pb is None:
+                action._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action._pb)
         if labels is not None:
             _target.labels.update(labels)
 
@@ -167,9 +172,19 @@ class RunDetails(_Message):
             action,
         ) = self._values
         if run_spec is not None:
-            run_spec._fm_into(_target.run_spec)
+            _sub = _target.run_spec
+            if run_spec._pb is None:
+                run_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_spec._pb)
         if action is not None:
-            action._fm_into(_target.action)
+            _sub = _target.action
+            if action._pb is None:
+                action._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action._pb)
 
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
@@ -251,9 +266,19 @@ class TaskAction(_Message):
             queue,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
         if queue is not None:
             _target.queue = queue
 
@@ -371,9 +396,19 @@ class TraceAction(_Message):
         if end_time is not None:
             _fast.put_timestamp(_target.end_time, end_time)
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
         if spec is not None:
-            spec._fm_into(_target.spec)
+            _sub = _target.spec
+            if spec._pb is None:
+                spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(spec._pb)
 
     @property
     def name(self) -> str:
@@ -509,7 +544,12 @@ class ConditionAction(_Message):
         if name is not None:
             _target.name = name
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
         if prompt is not None:
             _target.prompt = prompt
         if description is not None:
@@ -519,7 +559,12 @@ class ConditionAction(_Message):
         if timeout is not None:
             _fast.put_duration(_target.timeout, timeout)
         if webhook is not None:
-            webhook._fm_into(_target.webhook)
+            _sub = _target.webhook
+            if webhook._pb is None:
+                webhook._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(webhook._pb)
 
     @property
     def name(self) -> str:
@@ -682,7 +727,12 @@ class TaskActionMetadata(_Message):
             queue,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if task_type is not None:
             _target.task_type = task_type
         if short_name is not None:
@@ -797,7 +847,12 @@ class ConditionActionMetadata(_Message):
         if name is not None:
             _target.name = name
         if type is not None:
-            type._fm_into(_target.type)
+            _sub = _target.type
+            if type._pb is None:
+                type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(type._pb)
 
     @property
     def name(self) -> str:
@@ -981,17 +1036,42 @@ class ActionMetadata(_Message):
         if group is not None:
             _target.group = group
         if executed_by is not None:
-            executed_by._fm_into(_target.executed_by)
+            _sub = _target.executed_by
+            if executed_by._pb is None:
+                executed_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(executed_by._pb)
         if task is not None:
-            task._fm_into(_target.task)
+            _sub = _target.task
+            if task._pb is None:
+                task._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task._pb)
         if trace is not None:
-            trace._fm_into(_target.trace)
+            _sub = _target.trace
+            if trace._pb is None:
+                trace._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trace._pb)
         if condition is not None:
-            condition._fm_into(_target.condition)
+            _sub = _target.condition
+            if condition._pb is None:
+                condition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(condition._pb)
         if action_type is not None:
             _target.action_type = action_type
         if trigger_id is not None:
-            trigger_id._fm_into(_target.trigger_id)
+            _sub = _target.trigger_id
+            if trigger_id._pb is None:
+                trigger_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trigger_id._pb)
         if environment_name is not None:
             _target.environment_name = environment_name
         if funtion_name is not None:
@@ -999,13 +1079,28 @@ class ActionMetadata(_Message):
         if trigger_name is not None:
             _target.trigger_name = trigger_name
         if trigger_type is not None:
-            trigger_type._fm_into(_target.trigger_type)
+            _sub = _target.trigger_type
+            if trigger_type._pb is None:
+                trigger_type._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trigger_type._pb)
         if source is not None:
             _target.source = source
         if relation is not None:
-            relation._fm_into(_target.relation)
+            _sub = _target.relation
+            if relation._pb is None:
+                relation._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(relation._pb)
         if recovered_from is not None:
-            recovered_from._fm_into(_target.recovered_from)
+            _sub = _target.recovered_from
+            if recovered_from._pb is None:
+                recovered_from._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(recovered_from._pb)
 
     @property
     def parent(self) -> str:
@@ -1309,11 +1404,26 @@ class Action(_Message):
             status,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if status is not None:
-            status._fm_into(_target.status)
+            _sub = _target.status
+            if status._pb is None:
+                status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(status._pb)
 
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
@@ -1389,7 +1499,12 @@ class EnrichedAction(_Message):
             children_phase_counts,
         ) = self._values
         if action is not None:
-            action._fm_into(_target.action)
+            _sub = _target.action
+            if action._pb is None:
+                action._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action._pb)
         if meets_filter is not None:
             _target.meets_filter = meets_filter
 
@@ -1490,7 +1605,12 @@ class ErrorInfo(_Message):
         if code is not None:
             _target.code = code
         if gpu_fault is not None:
-            gpu_fault._fm_into(_target.gpu_fault)
+            _sub = _target.gpu_fault
+            if gpu_fault._pb is None:
+                gpu_fault._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(gpu_fault._pb)
 
     @property
     def message(self) -> str:
@@ -1565,7 +1685,12 @@ class AbortInfo(_Message):
         if reason is not None:
             _target.reason = reason
         if aborted_by is not None:
-            aborted_by._fm_into(_target.aborted_by)
+            _sub = _target.aborted_by
+            if aborted_by._pb is None:
+                aborted_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(aborted_by._pb)
 
     @property
     def reason(self) -> str:
@@ -1629,9 +1754,19 @@ class SignalInfo(_Message):
             output,
         ) = self._values
         if signalled_by is not None:
-            signalled_by._fm_into(_target.signalled_by)
+            _sub = _target.signalled_by
+            if signalled_by._pb is None:
+                signalled_by._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(signalled_by._pb)
         if output is not None:
-            output._fm_into(_target.output)
+            _sub = _target.output
+            if output._pb is None:
+                output._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output._pb)
 
     @property
     def signalled_by(self) -> _common_identity.EnrichedIdentity | None:
@@ -1770,23 +1905,68 @@ class ActionDetails(_Message):
             attempts,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if metadata is not None:
-            metadata._fm_into(_target.metadata)
+            _sub = _target.metadata
+            if metadata._pb is None:
+                metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(metadata._pb)
         if status is not None:
-            status._fm_into(_target.status)
+            _sub = _target.status
+            if status._pb is None:
+                status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(status._pb)
         if error_info is not None:
-            error_info._fm_into(_target.error_info)
+            _sub = _target.error_info
+            if error_info._pb is None:
+                error_info._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error_info._pb)
         if abort_info is not None:
-            abort_info._fm_into(_target.abort_info)
+            _sub = _target.abort_info
+            if abort_info._pb is None:
+                abort_info._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(abort_info._pb)
         if signal_info is not None:
-            signal_info._fm_into(_target.signal_info)
+            _sub = _target.signal_info
+            if signal_info._pb is None:
+                signal_info._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(signal_info._pb)
         if task is not None:
-            task._fm_into(_target.task)
+            _sub = _target.task
+            if task._pb is None:
+                task._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task._pb)
         if trace is not None:
-            trace._fm_into(_target.trace)
+            _sub = _target.trace
+            if trace._pb is None:
+                trace._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trace._pb)
         if condition is not None:
-            condition._fm_into(_target.condition)
+            _sub = _target.condition
+            if condition._pb is None:
+                condition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(condition._pb)
         if attempts is not None:
             _fast.put_models(_target.attempts, attempts)
 
@@ -2016,13 +2196,23 @@ class ActionAttempt(_Message):
         if end_time is not None:
             _fast.put_timestamp(_target.end_time, end_time)
         if error_info is not None:
-            error_info._fm_into(_target.error_info)
+            _sub = _target.error_info
+            if error_info._pb is None:
+                error_info._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error_info._pb)
         if attempt is not None:
             _target.attempt = attempt
         if log_info is not None:
             _fast.put_models(_target.log_info, log_info)
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
         if logs_available is not None:
             _target.logs_available = logs_available
         if cache_status is not None:
@@ -2034,9 +2224,19 @@ class ActionAttempt(_Message):
         if cluster is not None:
             _target.cluster = cluster
         if log_context is not None:
-            log_context._fm_into(_target.log_context)
+            _sub = _target.log_context
+            if log_context._pb is None:
+                log_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(log_context._pb)
         if cache_metadata is not None:
-            cache_metadata._fm_into(_target.cache_metadata)
+            _sub = _target.cache_metadata
+            if cache_metadata._pb is None:
+                cache_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cache_metadata._pb)
 
     @property
     def phase(self) -> _common_phase.ActionPhase:
@@ -2248,7 +2448,12 @@ class ClusterEvent(_Message):
         if count is not None:
             _target.count = count
         if gpu_fault is not None:
-            gpu_fault._fm_into(_target.gpu_fault)
+            _sub = _target.gpu_fault
+            if gpu_fault._pb is None:
+                gpu_fault._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(gpu_fault._pb)
 
     @property
     def occurred_at(self) -> _datetime.datetime | None:
@@ -2528,7 +2733,12 @@ class ActionEvent(_Message):
             cache_metadata,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if attempt is not None:
             _target.attempt = attempt
         if phase is not None:
@@ -2542,15 +2752,30 @@ class ActionEvent(_Message):
         if end_time is not None:
             _fast.put_timestamp(_target.end_time, end_time)
         if error_info is not None:
-            error_info._fm_into(_target.error_info)
+            _sub = _target.error_info
+            if error_info._pb is None:
+                error_info._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error_info._pb)
         if log_info is not None:
             _fast.put_models(_target.log_info, log_info)
         if log_context is not None:
-            log_context._fm_into(_target.log_context)
+            _sub = _target.log_context
+            if log_context._pb is None:
+                log_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(log_context._pb)
         if cluster is not None:
             _target.cluster = cluster
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
         if cache_status is not None:
             _target.cache_status = cache_status
         if cluster_events is not None:
@@ -2558,7 +2783,12 @@ class ActionEvent(_Message):
         if reported_time is not None:
             _fast.put_timestamp(_target.reported_time, reported_time)
         if cache_metadata is not None:
-            cache_metadata._fm_into(_target.cache_metadata)
+            _sub = _target.cache_metadata
+            if cache_metadata._pb is None:
+                cache_metadata._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cache_metadata._pb)
 
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
@@ -2789,21 +3019,46 @@ class ActionSpec(_Message):
             group,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
             _target.parent_action_name = parent_action_name
         if run_spec is not None:
-            run_spec._fm_into(_target.run_spec)
+            _sub = _target.run_spec
+            if run_spec._pb is None:
+                run_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_spec._pb)
         if input_uri is not None:
             _target.input_uri = input_uri
         if run_output_base is not None:
             _target.run_output_base = run_output_base
         if task is not None:
-            task._fm_into(_target.task)
+            _sub = _target.task
+            if task._pb is None:
+                task._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task._pb)
         if condition is not None:
-            condition._fm_into(_target.condition)
+            _sub = _target.condition
+            if condition._pb is None:
+                condition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(condition._pb)
         if trace is not None:
-            trace._fm_into(_target.trace)
+            _sub = _target.trace
+            if trace._pb is None:
+                trace._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trace._pb)
         if group is not None:
             _target.group = group
 
@@ -3236,7 +3491,12 @@ class TaskGroup(_Message):
         if short_name is not None:
             _target.short_name = short_name
         if error_counts is not None:
-            error_counts._fm_into(_target.error_counts)
+            _sub = _target.error_counts
+            if error_counts._pb is None:
+                error_counts._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error_counts._pb)
         if phase_counts is not None:
             _fast.put_models(_target.phase_counts, phase_counts)
         if average_time_to_running is not None:

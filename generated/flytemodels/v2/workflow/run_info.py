@@ -116,13 +116,33 @@ class RunInfo(_Message):
         if outputs_uri is not None:
             _target.outputs_uri = outputs_uri
         if run_spec is not None:
-            run_spec._fm_into(_target.run_spec)
+            _sub = _target.run_spec
+            if run_spec._pb is None:
+                run_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_spec._pb)
         if condition is not None:
-            condition._fm_into(_target.condition)
+            _sub = _target.condition
+            if condition._pb is None:
+                condition._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(condition._pb)
         if output is not None:
-            output._fm_into(_target.output)
+            _sub = _target.output
+            if output._pb is None:
+                output._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(output._pb)
         if principal is not None:
-            principal._fm_into(_target.principal)
+            _sub = _target.principal
+            if principal._pb is None:
+                principal._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(principal._pb)
 
     @property
     def task_spec_digest(self) -> str:

@@ -60,7 +60,12 @@ class TailLogsRequest(_Message):
             attempt,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if attempt is not None:
             _target.attempt = attempt
 

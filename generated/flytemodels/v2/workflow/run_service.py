@@ -157,21 +157,61 @@ class CreateRunRequest(_Message):
             run_start_time,
         ) = self._values
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if task_spec is not None:
-            task_spec._fm_into(_target.task_spec)
+            _sub = _target.task_spec
+            if task_spec._pb is None:
+                task_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_spec._pb)
         if trigger_name is not None:
-            trigger_name._fm_into(_target.trigger_name)
+            _sub = _target.trigger_name
+            if trigger_name._pb is None:
+                trigger_name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trigger_name._pb)
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if offloaded_input_data is not None:
-            offloaded_input_data._fm_into(_target.offloaded_input_data)
+            _sub = _target.offloaded_input_data
+            if offloaded_input_data._pb is None:
+                offloaded_input_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(offloaded_input_data._pb)
         if run_spec is not None:
-            run_spec._fm_into(_target.run_spec)
+            _sub = _target.run_spec
+            if run_spec._pb is None:
+                run_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_spec._pb)
         if source is not None:
             _target.source = source
         if run_start_time is not None:
@@ -298,7 +338,12 @@ class CreateRunResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (run,) = self._values
         if run is not None:
-            run._fm_into(_target.run)
+            _sub = _target.run
+            if run._pb is None:
+                run._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run._pb)
 
     @property
     def run(self) -> _workflow_run_definition.Run | None:
@@ -351,7 +396,12 @@ class AbortRunRequest(_Message):
             reason,
         ) = self._values
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
         if reason is not None:
             _target.reason = reason
 
@@ -415,7 +465,12 @@ class GetRunDetailsRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (run_id,) = self._values
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -457,7 +512,12 @@ class GetRunDetailsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (details,) = self._values
         if details is not None:
-            details._fm_into(_target.details)
+            _sub = _target.details
+            if details._pb is None:
+                details._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(details._pb)
 
     @property
     def details(self) -> _workflow_run_definition.RunDetails | None:
@@ -499,7 +559,12 @@ class WatchRunDetailsRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (run_id,) = self._values
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -541,7 +606,12 @@ class WatchRunDetailsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (details,) = self._values
         if details is not None:
-            details._fm_into(_target.details)
+            _sub = _target.details
+            if details._pb is None:
+                details._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(details._pb)
 
     @property
     def details(self) -> _workflow_run_definition.RunDetails | None:
@@ -583,7 +653,12 @@ class GetActionDetailsRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (action_id,) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -627,7 +702,12 @@ class GetActionDetailsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (details,) = self._values
         if details is not None:
-            details._fm_into(_target.details)
+            _sub = _target.details
+            if details._pb is None:
+                details._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(details._pb)
 
     @property
     def details(self) -> _workflow_run_definition.ActionDetails | None:
@@ -669,7 +749,12 @@ class WatchActionDetailsRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (action_id,) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -713,7 +798,12 @@ class WatchActionDetailsResponse(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (details,) = self._values
         if details is not None:
-            details._fm_into(_target.details)
+            _sub = _target.details
+            if details._pb is None:
+                details._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(details._pb)
 
     @property
     def details(self) -> _workflow_run_definition.ActionDetails | None:
@@ -755,7 +845,12 @@ class GetActionDataRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (action_id,) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -812,9 +907,19 @@ class GetActionDataResponse(_Message):
             outputs,
         ) = self._values
         if inputs is not None:
-            inputs._fm_into(_target.inputs)
+            _sub = _target.inputs
+            if inputs._pb is None:
+                inputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inputs._pb)
         if outputs is not None:
-            outputs._fm_into(_target.outputs)
+            _sub = _target.outputs
+            if outputs._pb is None:
+                outputs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(outputs._pb)
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
@@ -864,7 +969,12 @@ class GetActionDataURIsRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (action_id,) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -976,7 +1086,12 @@ class GetActionLogContextRequest(_Message):
             attempt,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if attempt is not None:
             _target.attempt = attempt
 
@@ -1054,7 +1169,12 @@ class GetActionLogContextResponse(_Message):
             end_time,
         ) = self._values
         if log_context is not None:
-            log_context._fm_into(_target.log_context)
+            _sub = _target.log_context
+            if log_context._pb is None:
+                log_context._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(log_context._pb)
         if cluster is not None:
             _target.cluster = cluster
         if start_time is not None:
@@ -1196,17 +1316,42 @@ class ListRunsRequest(_Message):
             paused_actions_only,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if org is not None:
             _target.org = org
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if trigger_name is not None:
-            trigger_name._fm_into(_target.trigger_name)
+            _sub = _target.trigger_name
+            if trigger_name._pb is None:
+                trigger_name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trigger_name._pb)
         if task_name is not None:
-            task_name._fm_into(_target.task_name)
+            _sub = _target.task_name
+            if task_name._pb is None:
+                task_name._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_name._pb)
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if paused_actions_only is not None:
             _target.paused_actions_only = paused_actions_only
 
@@ -1399,11 +1544,26 @@ class WatchRunsRequest(_Message):
         if org is not None:
             _target.org = org
         if cluster_id is not None:
-            cluster_id._fm_into(_target.cluster_id)
+            _sub = _target.cluster_id
+            if cluster_id._pb is None:
+                cluster_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(cluster_id._pb)
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
 
     @property
     def org(self) -> str | None:
@@ -1522,9 +1682,19 @@ class ListActionsRequest(_Message):
             run_id,
         ) = self._values
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -1651,7 +1821,12 @@ class WatchActionsRequest(_Message):
             enable_run_store,
         ) = self._values
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
         if filter is not None:
             _fast.put_models(_target.filter, filter)
         if enable_run_store is not None:
@@ -1821,7 +1996,12 @@ class WatchWindowedActionsRequest(_Message):
                 name_filter,
             ) = self._values
             if run_id is not None:
-                run_id._fm_into(_target.run_id)
+                _sub = _target.run_id
+                if run_id._pb is None:
+                    run_id._fm_fill(_sub)
+                    _sub.SetInParent()
+                else:
+                    _sub.CopyFrom(run_id._pb)
             if selected_item_id is not None:
                 _target.selected_item_id = selected_item_id
             if overscan_before is not None:
@@ -2073,9 +2253,19 @@ class WatchWindowedActionsRequest(_Message):
             update_window,
         ) = self._values
         if subscribe is not None:
-            subscribe._fm_into(_target.subscribe)
+            _sub = _target.subscribe
+            if subscribe._pb is None:
+                subscribe._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(subscribe._pb)
         if update_window is not None:
-            update_window._fm_into(_target.update_window)
+            _sub = _target.update_window
+            if update_window._pb is None:
+                update_window._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(update_window._pb)
 
     @property
     def subscribe(self) -> WatchWindowedActionsRequest.Subscribe | None:
@@ -2367,9 +2557,19 @@ class WindowedItem(_Message):
             is_expanded,
         ) = self._values
         if action is not None:
-            action._fm_into(_target.action)
+            _sub = _target.action
+            if action._pb is None:
+                action._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action._pb)
         if group is not None:
-            group._fm_into(_target.group)
+            _sub = _target.group
+            if group._pb is None:
+                group._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(group._pb)
         if depth is not None:
             _target.depth = depth
         if is_expanded is not None:
@@ -2701,7 +2901,12 @@ class GroupNode(_Message):
         if meets_filter is not None:
             _target.meets_filter = meets_filter
         if aggregations is not None:
-            aggregations._fm_into(_target.aggregations)
+            _sub = _target.aggregations
+            if aggregations._pb is None:
+                aggregations._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(aggregations._pb)
 
     @property
     def id(self) -> str:
@@ -2924,7 +3129,12 @@ class WatchClusterEventsRequest(_Message):
             attempt,
         ) = self._values
         if id is not None:
-            id._fm_into(_target.id)
+            _sub = _target.id
+            if id._pb is None:
+                id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(id._pb)
         if attempt is not None:
             _target.attempt = attempt
 
@@ -3023,7 +3233,12 @@ class AbortActionRequest(_Message):
             reason,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if reason is not None:
             _target.reason = reason
 
@@ -3214,11 +3429,21 @@ class SignalEventRequest(_Message):
             payload,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
             _target.parent_action_name = parent_action_name
         if payload is not None:
-            payload._fm_into(_target.payload)
+            _sub = _target.payload
+            if payload._pb is None:
+                payload._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(payload._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -3369,13 +3594,23 @@ class WatchGroupsRequest(_Message):
             known_sort_fields,
         ) = self._values
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if start_date is not None:
             _fast.put_timestamp(_target.start_date, start_date)
         if end_date is not None:
             _fast.put_timestamp(_target.end_date, end_date)
         if request is not None:
-            request._fm_into(_target.request)
+            _sub = _target.request
+            if request._pb is None:
+                request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(request._pb)
         if known_sort_fields is not None:
             _fast.put_models(_target.known_sort_fields, known_sort_fields)
 

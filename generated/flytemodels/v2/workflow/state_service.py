@@ -77,7 +77,12 @@ class PutRequest(_Message):
             state,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
             _target.parent_action_name = parent_action_name
         if state is not None:
@@ -149,7 +154,12 @@ class PutResponse(_Message):
             status,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -201,7 +211,12 @@ class GetRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (action_id,) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -265,7 +280,12 @@ class GetResponse(_Message):
             state,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if state is not None:
             _target.state = state
 
@@ -325,7 +345,12 @@ class WatchRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (parent_action_id,) = self._values
         if parent_action_id is not None:
-            parent_action_id._fm_into(_target.parent_action_id)
+            _sub = _target.parent_action_id
+            if parent_action_id._pb is None:
+                parent_action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(parent_action_id._pb)
 
     @property
     def parent_action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -386,9 +411,19 @@ class WatchResponse(_Message):
             control_message,
         ) = self._values
         if action_update is not None:
-            action_update._fm_into(_target.action_update)
+            _sub = _target.action_update
+            if action_update._pb is None:
+                action_update._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_update._pb)
         if control_message is not None:
-            control_message._fm_into(_target.control_message)
+            _sub = _target.control_message
+            if control_message._pb is None:
+                control_message._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(control_message._pb)
 
     @property
     def action_update(self) -> ActionUpdate | None:
@@ -527,17 +562,37 @@ class ActionUpdate(_Message):
             address,
         ) = self._values
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if phase is not None:
             _target.phase = phase
         if error is not None:
-            error._fm_into(_target.error)
+            _sub = _target.error
+            if error._pb is None:
+                error._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(error._pb)
         if output_uri is not None:
             _target.output_uri = output_uri
         if value is not None:
-            value._fm_into(_target.value)
+            _sub = _target.value
+            if value._pb is None:
+                value._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(value._pb)
         if address is not None:
-            address._fm_into(_target.address)
+            _sub = _target.address
+            if address._pb is None:
+                address._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(address._pb)
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:

@@ -128,17 +128,47 @@ class CreateTrackedRunRequest(_Message):
             run_start_time,
         ) = self._values
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
         if project_id is not None:
-            project_id._fm_into(_target.project_id)
+            _sub = _target.project_id
+            if project_id._pb is None:
+                project_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(project_id._pb)
         if task_id is not None:
-            task_id._fm_into(_target.task_id)
+            _sub = _target.task_id
+            if task_id._pb is None:
+                task_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_id._pb)
         if task_spec is not None:
-            task_spec._fm_into(_target.task_spec)
+            _sub = _target.task_spec
+            if task_spec._pb is None:
+                task_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_spec._pb)
         if offloaded_input_data is not None:
-            offloaded_input_data._fm_into(_target.offloaded_input_data)
+            _sub = _target.offloaded_input_data
+            if offloaded_input_data._pb is None:
+                offloaded_input_data._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(offloaded_input_data._pb)
         if run_spec is not None:
-            run_spec._fm_into(_target.run_spec)
+            _sub = _target.run_spec
+            if run_spec._pb is None:
+                run_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_spec._pb)
         if labels is not None:
             _target.labels.update(labels)
         if run_start_time is not None:
@@ -299,17 +329,37 @@ class TrackedActionUpdate(_Message):
             status,
         ) = self._values
         if event is not None:
-            event._fm_into(_target.event)
+            _sub = _target.event
+            if event._pb is None:
+                event._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(event._pb)
         if parent_name is not None:
             _target.parent_name = parent_name
         if group is not None:
             _target.group = group
         if task is not None:
-            task._fm_into(_target.task)
+            _sub = _target.task
+            if task._pb is None:
+                task._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task._pb)
         if trace is not None:
-            trace._fm_into(_target.trace)
+            _sub = _target.trace
+            if trace._pb is None:
+                trace._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trace._pb)
         if status is not None:
-            status._fm_into(_target.status)
+            _sub = _target.status
+            if status._pb is None:
+                status._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(status._pb)
 
     @property
     def event(self) -> _workflow_run_definition.ActionEvent | None:
@@ -398,7 +448,12 @@ class ReportTrackedActionsRequest(_Message):
             updates,
         ) = self._values
         if run_id is not None:
-            run_id._fm_into(_target.run_id)
+            _sub = _target.run_id
+            if run_id._pb is None:
+                run_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_id._pb)
         if updates is not None:
             _fast.put_models(_target.updates, updates)
 

@@ -97,13 +97,28 @@ class LiteralsToLaunchFormJsonRequest(_Message):
         if literals is not None:
             _fast.put_models(_target.literals, literals)
         if variables is not None:
-            variables._fm_into(_target.variables)
+            _sub = _target.variables
+            if variables._pb is None:
+                variables._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(variables._pb)
         if literals_uri is not None:
             _target.literals_uri = literals_uri
         if action_id is not None:
-            action_id._fm_into(_target.action_id)
+            _sub = _target.action_id
+            if action_id._pb is None:
+                action_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(action_id._pb)
         if trigger_id is not None:
-            trigger_id._fm_into(_target.trigger_id)
+            _sub = _target.trigger_id
+            if trigger_id._pb is None:
+                trigger_id._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(trigger_id._pb)
 
     @property
     def literals(self) -> list[_task_common.NamedLiteral]:
@@ -287,7 +302,12 @@ class TaskSpecToLaunchFormJsonRequest(_Message):
         """Write the values this model was built from into ``_target``, an empty message."""
         (task_spec,) = self._values
         if task_spec is not None:
-            task_spec._fm_into(_target.task_spec)
+            _sub = _target.task_spec
+            if task_spec._pb is None:
+                task_spec._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(task_spec._pb)
 
     @property
     def task_spec(self) -> _task_task_definition.TaskSpec | None:
@@ -378,7 +398,12 @@ class JsonValuesToLiteralsRequest(_Message):
             values,
         ) = self._values
         if variables is not None:
-            variables._fm_into(_target.variables)
+            _sub = _target.variables
+            if variables._pb is None:
+                variables._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(variables._pb)
 
     @property
     def variables(self) -> _core_interface.VariableMap | None:

@@ -154,7 +154,12 @@ class Documented(_Message):
         if undocumented is not None:
             _target.undocumented = undocumented
         if nested is not None:
-            nested._fm_into(_target.nested)
+            _sub = _target.nested
+            if nested._pb is None:
+                nested._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(nested._pb)
 
     @property
     def plain(self) -> str:

@@ -116,7 +116,12 @@ class Current(_Message):
         if old_name is not None:
             _target.old_name = old_name
         if legacy is not None:
-            legacy._fm_into(_target.legacy)
+            _sub = _target.legacy
+            if legacy._pb is None:
+                legacy._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(legacy._pb)
         if old_enum is not None:
             _target.old_enum = old_enum
 

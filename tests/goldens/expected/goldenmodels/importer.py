@@ -124,13 +124,28 @@ class Basket(_Message):
             by_name,
         ) = self._values
         if theirs is not None:
-            theirs._fm_into(_target.theirs)
+            _sub = _target.theirs
+            if theirs._pb is None:
+                theirs._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(theirs._pb)
         if ours is not None:
-            ours._fm_into(_target.ours)
+            _sub = _target.ours
+            if ours._pb is None:
+                ours._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(ours._pb)
         if many is not None:
             _fast.put_models(_target.many, many)
         if detail is not None:
-            detail._fm_into(_target.detail)
+            _sub = _target.detail
+            if detail._pb is None:
+                detail._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(detail._pb)
         if kind is not None:
             _target.kind = kind
         if by_name is not None:

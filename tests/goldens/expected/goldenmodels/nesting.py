@@ -172,7 +172,12 @@ class Outer(_Message):
                 inners,
             ) = self._values
             if inner is not None:
-                inner._fm_into(_target.inner)
+                _sub = _target.inner
+                if inner._pb is None:
+                    inner._fm_fill(_sub)
+                    _sub.SetInParent()
+                else:
+                    _sub.CopyFrom(inner._pb)
             if inners is not None:
                 _fast.put_models(_target.inners, inners)
 
@@ -251,9 +256,19 @@ class Outer(_Message):
             top,
         ) = self._values
         if middle is not None:
-            middle._fm_into(_target.middle)
+            _sub = _target.middle
+            if middle._pb is None:
+                middle._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(middle._pb)
         if shortcut is not None:
-            shortcut._fm_into(_target.shortcut)
+            _sub = _target.shortcut
+            if shortcut._pb is None:
+                shortcut._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(shortcut._pb)
         if colour is not None:
             _target.colour = colour
         if top is not None:
@@ -342,7 +357,12 @@ class Sibling(_Message):
             depth,
         ) = self._values
         if inner is not None:
-            inner._fm_into(_target.inner)
+            _sub = _target.inner
+            if inner._pb is None:
+                inner._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(inner._pb)
         if depth is not None:
             _target.depth = depth
 

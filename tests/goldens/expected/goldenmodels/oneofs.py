@@ -179,7 +179,12 @@ class Choice(_Message):
         if mode is not None:
             _target.mode = mode
         if payload is not None:
-            payload._fm_into(_target.payload)
+            _sub = _target.payload
+            if payload._pb is None:
+                payload._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(payload._pb)
         if at is not None:
             _fast.put_timestamp(_target.at, at)
         if blob is not None:
@@ -187,7 +192,12 @@ class Choice(_Message):
         if flag is not None:
             _target.flag = flag
         if other_payload is not None:
-            other_payload._fm_into(_target.other_payload)
+            _sub = _target.other_payload
+            if other_payload._pb is None:
+                other_payload._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(other_payload._pb)
         if tags is not None:
             _target.tags.extend(tags)
 

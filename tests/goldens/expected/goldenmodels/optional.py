@@ -161,7 +161,12 @@ class Optionals(_Message):
         if shade is not None:
             _target.shade = shade
         if part is not None:
-            part._fm_into(_target.part)
+            _sub = _target.part
+            if part._pb is None:
+                part._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(part._pb)
         if plain is not None:
             _target.plain = plain
         if left is not None:

@@ -144,7 +144,12 @@ class ThingBase(_Message):
         if parts is not None:
             _fast.put_models(_target.parts, parts)
         if label is not None:
-            label._fm_into(_target.label)
+            _sub = _target.label
+            if label._pb is None:
+                label._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(label._pb)
 
     @property
     def first(self) -> str:
@@ -232,15 +237,30 @@ class Holder(_Message):
             label,
         ) = self._values
         if thing is not None:
-            thing._fm_into(_target.thing)
+            _sub = _target.thing
+            if thing._pb is None:
+                thing._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(thing._pb)
         if things is not None:
             _fast.put_models(_target.things, things)
         if by_key is not None:
             _fast.put_model_map(_target.by_key, by_key)
         if part is not None:
-            part._fm_into(_target.part)
+            _sub = _target.part
+            if part._pb is None:
+                part._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(part._pb)
         if label is not None:
-            label._fm_into(_target.label)
+            _sub = _target.label
+            if label._pb is None:
+                label._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(label._pb)
 
     @property
     def thing(self) -> Thing | None:

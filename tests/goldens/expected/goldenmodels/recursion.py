@@ -76,7 +76,12 @@ class Node(_Message):
         if label is not None:
             _target.label = label
         if child is not None:
-            child._fm_into(_target.child)
+            _sub = _target.child
+            if child._pb is None:
+                child._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(child._pb)
         if leaf is not None:
             _target.leaf = leaf
         if siblings is not None:
@@ -160,7 +165,12 @@ class Tree(_Message):
         if name is not None:
             _target.name = name
         if forest is not None:
-            forest._fm_into(_target.forest)
+            _sub = _target.forest
+            if forest._pb is None:
+                forest._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(forest._pb)
 
     @property
     def name(self) -> str:
@@ -219,7 +229,12 @@ class Forest(_Message):
         if trees is not None:
             _fast.put_models(_target.trees, trees)
         if tallest is not None:
-            tallest._fm_into(_target.tallest)
+            _sub = _target.tallest
+            if tallest._pb is None:
+                tallest._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(tallest._pb)
 
     @property
     def trees(self) -> list[Tree]:

@@ -176,7 +176,12 @@ class Holder(_Message):
         if name is not None:
             _target.name = name
         if wrapped is not None:
-            wrapped._fm_into(_target.wrapped)
+            _sub = _target.wrapped
+            if wrapped._pb is None:
+                wrapped._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(wrapped._pb)
         if size is not None:
             _target.size = size
         if count is not None:
@@ -184,7 +189,12 @@ class Holder(_Message):
         if payload is not None:
             _target.payload = payload
         if boxed is not None:
-            boxed._fm_into(_target.boxed)
+            _sub = _target.boxed
+            if boxed._pb is None:
+                boxed._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(boxed._pb)
         if all is not None:
             _fast.put_models(_target.all, all)
 

@@ -131,9 +131,19 @@ class GetCacheRequest(_Message):
             identifier,
         ) = self._values
         if base_request is not None:
-            base_request._fm_into(_target.base_request)
+            _sub = _target.base_request
+            if base_request._pb is None:
+                base_request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(base_request._pb)
         if identifier is not None:
-            identifier._fm_into(_target.identifier)
+            _sub = _target.identifier
+            if identifier._pb is None:
+                identifier._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(identifier._pb)
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.GetCacheRequest | None:
@@ -200,9 +210,19 @@ class PutCacheRequest(_Message):
             identifier,
         ) = self._values
         if base_request is not None:
-            base_request._fm_into(_target.base_request)
+            _sub = _target.base_request
+            if base_request._pb is None:
+                base_request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(base_request._pb)
         if identifier is not None:
-            identifier._fm_into(_target.identifier)
+            _sub = _target.identifier
+            if identifier._pb is None:
+                identifier._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(identifier._pb)
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.PutCacheRequest | None:
@@ -269,9 +289,19 @@ class DeleteCacheRequest(_Message):
             identifier,
         ) = self._values
         if base_request is not None:
-            base_request._fm_into(_target.base_request)
+            _sub = _target.base_request
+            if base_request._pb is None:
+                base_request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(base_request._pb)
         if identifier is not None:
-            identifier._fm_into(_target.identifier)
+            _sub = _target.identifier
+            if identifier._pb is None:
+                identifier._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(identifier._pb)
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.DeleteCacheRequest | None:
@@ -338,9 +368,19 @@ class GetOrExtendReservationRequest(_Message):
             identifier,
         ) = self._values
         if base_request is not None:
-            base_request._fm_into(_target.base_request)
+            _sub = _target.base_request
+            if base_request._pb is None:
+                base_request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(base_request._pb)
         if identifier is not None:
-            identifier._fm_into(_target.identifier)
+            _sub = _target.identifier
+            if identifier._pb is None:
+                identifier._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(identifier._pb)
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.GetOrExtendReservationRequest | None:
@@ -407,9 +447,19 @@ class ReleaseReservationRequest(_Message):
             identifier,
         ) = self._values
         if base_request is not None:
-            base_request._fm_into(_target.base_request)
+            _sub = _target.base_request
+            if base_request._pb is None:
+                base_request._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(base_request._pb)
         if identifier is not None:
-            identifier._fm_into(_target.identifier)
+            _sub = _target.identifier
+            if identifier._pb is None:
+                identifier._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(identifier._pb)
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.ReleaseReservationRequest | None:

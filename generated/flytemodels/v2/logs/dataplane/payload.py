@@ -793,7 +793,12 @@ class LogLines(_Message):
         if container_index is not None:
             _target.container_index = container_index
         if container is not None:
-            container._fm_into(_target.container)
+            _sub = _target.container
+            if container._pb is None:
+                container._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(container._pb)
         if structured_lines is not None:
             _fast.put_models(_target.structured_lines, structured_lines)
         if source is not None:

@@ -85,11 +85,26 @@ class DistributedMPITrainingTask(_Message):
             slots,
         ) = self._values
         if worker_replicas is not None:
-            worker_replicas._fm_into(_target.worker_replicas)
+            _sub = _target.worker_replicas
+            if worker_replicas._pb is None:
+                worker_replicas._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(worker_replicas._pb)
         if launcher_replicas is not None:
-            launcher_replicas._fm_into(_target.launcher_replicas)
+            _sub = _target.launcher_replicas
+            if launcher_replicas._pb is None:
+                launcher_replicas._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(launcher_replicas._pb)
         if run_policy is not None:
-            run_policy._fm_into(_target.run_policy)
+            _sub = _target.run_policy
+            if run_policy._pb is None:
+                run_policy._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(run_policy._pb)
         if slots is not None:
             _target.slots = slots
 
@@ -213,13 +228,23 @@ class DistributedMPITrainingReplicaSpec(_Message):
         if image is not None:
             _target.image = image
         if resources is not None:
-            resources._fm_into(_target.resources)
+            _sub = _target.resources
+            if resources._pb is None:
+                resources._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(resources._pb)
         if restart_policy is not None:
             _target.restart_policy = restart_policy
         if command is not None:
             _target.command.extend(command)
         if common is not None:
-            common._fm_into(_target.common)
+            _sub = _target.common
+            if common._pb is None:
+                common._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(common._pb)
 
     @property
     def replicas(self) -> int:

@@ -109,7 +109,12 @@ class Item(_Message):
         if kind is not None:
             _target.kind = kind
         if detail is not None:
-            detail._fm_into(_target.detail)
+            _sub = _target.detail
+            if detail._pb is None:
+                detail._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(detail._pb)
 
     @property
     def id(self) -> str:
