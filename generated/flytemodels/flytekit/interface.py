@@ -49,7 +49,18 @@ class VariableBase(_Model):
         try:
             value = state.get("_type")
             if value is not None:
-                _fill(target.type, value)
+                sub = target.type
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_description")
             if value is not None:
                 target.description = value
@@ -247,10 +258,32 @@ class ParameterBase(_Model):
         try:
             value = state.get("_var")
             if value is not None:
-                _fill(target.var, value)
+                sub = target.var
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_default")
             if value is not None:
-                _fill(target.default, value)
+                sub = target.default
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_required")
             if value is not None:
                 target.required = value

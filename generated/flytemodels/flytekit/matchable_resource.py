@@ -362,25 +362,80 @@ class MatchingAttributesBase(_Model):
                 _shapes["_task_resource_attributes"].write(target, value)
             value = state.get("_cluster_resource_attributes")
             if value is not None:
-                _fill(target.cluster_resource_attributes, value)
+                sub = target.cluster_resource_attributes
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_execution_queue_attributes")
             if value is not None:
-                _fill(target.execution_queue_attributes, value)
+                sub = target.execution_queue_attributes
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_execution_cluster_label")
             if value is not None:
-                _fill(target.execution_cluster_label, value)
+                sub = target.execution_cluster_label
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_quality_of_service")
             if value is not None:
                 _shapes["_quality_of_service"].write(target, value)
             value = state.get("_plugin_overrides")
             if value is not None:
-                _fill(target.plugin_overrides, value)
+                sub = target.plugin_overrides
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_workflow_execution_config")
             if value is not None:
                 _shapes["_workflow_execution_config"].write(target, value)
             value = state.get("_cluster_assignment")
             if value is not None:
-                _fill(target.cluster_assignment, value)
+                sub = target.cluster_assignment
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

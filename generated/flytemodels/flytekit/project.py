@@ -77,7 +77,18 @@ class ProjectBase(_Model):
                 target.description = value
             value = state.get("_labels")
             if value is not None:
-                _fill(target.labels, value)
+                sub = target.labels
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_state")
             if value is not None:
                 target.state = value if value.__class__ is int else _s.enum_number(value)

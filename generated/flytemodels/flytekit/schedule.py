@@ -172,10 +172,32 @@ class ScheduleBase(_Model):
                 target.cron_expression = value
             value = state.get("_rate")
             if value is not None:
-                _fill(target.rate, value)
+                sub = target.rate
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_cron_schedule")
             if value is not None:
-                _fill(target.cron_schedule, value)
+                sub = target.cron_schedule
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_kickoff_time_input_arg")
             if value is not None:
                 target.kickoff_time_input_arg = value

@@ -192,7 +192,18 @@ class Identity(_Model):
                 target.k8s_service_account = value
             value = state.get("oauth2_client")
             if value is not None:
-                _fill(target.oauth2_client, value)
+                sub = target.oauth2_client
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("execution_identity")
             if value is not None:
                 target.execution_identity = value
@@ -262,7 +273,18 @@ class OAuth2TokenRequest(_Model):
                 target.type = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("client")
             if value is not None:
-                _fill(target.client, value)
+                sub = target.client
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("idp_discovery_endpoint")
             if value is not None:
                 target.idp_discovery_endpoint = value
@@ -324,7 +346,18 @@ class SecurityContextBase(_Model):
         try:
             value = state.get("run_as")
             if value is not None:
-                _fill(target.run_as, value)
+                sub = target.run_as
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("secrets")
             if value is not None:
                 _shapes["secrets"].write(target, value)

@@ -266,7 +266,18 @@ class StructuredDatasetType(_Model):
                     target.name = value
                 value = state.get("_literal_type")
                 if value is not None:
-                    _fill(target.literal_type, value)
+                    sub = target.literal_type
+                    kind = value.__class__
+                    # fill()'s common case, inlined: a value-built child of the family writes itself
+                    if (
+                        getattr(kind, "_FM_PLAIN_WRITE", False)
+                        and kind._PB is sub.__class__
+                        and "_fm_pb" not in value.__dict__
+                    ):
+                        value._fm_write_values(sub)
+                        sub.SetInParent()
+                    else:
+                        _fill(sub, value)
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
@@ -484,34 +495,133 @@ class LiteralTypeBase(_Model):
                 target.simple = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_schema")
             if value is not None:
-                _fill(target.schema, value)
+                sub = target.schema
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_collection_type")
             if value is not None:
-                _fill(target.collection_type, value)
+                sub = target.collection_type
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_map_value_type")
             if value is not None:
-                _fill(target.map_value_type, value)
+                sub = target.map_value_type
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_blob")
             if value is not None:
-                _fill(target.blob, value)
+                sub = target.blob
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_enum_type")
             if value is not None:
-                _fill(target.enum_type, value)
+                sub = target.enum_type
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_structured_dataset_type")
             if value is not None:
-                _fill(target.structured_dataset_type, value)
+                sub = target.structured_dataset_type
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_union_type")
             if value is not None:
-                _fill(target.union_type, value)
+                sub = target.union_type
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_metadata")
             if value is not None:
                 _shapes["_metadata"].write(target, value)
             value = state.get("_annotation")
             if value is not None:
-                _fill(target.annotation, value)
+                sub = target.annotation
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_structure")
             if value is not None:
-                _fill(target.structure, value)
+                sub = target.structure
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

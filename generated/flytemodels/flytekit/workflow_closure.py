@@ -45,7 +45,18 @@ class WorkflowClosure(_Model):
         try:
             value = state.get("_workflow")
             if value is not None:
-                _fill(target.workflow, value)
+                sub = target.workflow
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_tasks")
             if value is not None:
                 _shapes["_tasks"].write(target, value)

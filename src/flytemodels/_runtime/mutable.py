@@ -79,8 +79,13 @@ class MutableModel:
         except (PbDecodeError, RuntimeError, ValueError, TypeError) as error:
             raise DecodeError(f"cannot decode {cls._PB.DESCRIPTOR.full_name}: {error}") from None
 
+    #: Whether a value-built instance writes itself with ``_fm_write_values`` alone (``_fm_write`` is
+    #: not overridden): then a parent writes it without a call through ``fill`` (``shapes.base.fill``).
+    _FM_PLAIN_WRITE: ClassVar[bool] = True
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        cls._FM_PLAIN_WRITE = cls._fm_write is MutableModel._fm_write
         fields = inspect.get_annotations(cls)  # a dataclass's fields: read eagerly, never lazily
         for attr in cls.__dict__.get("_SHAPES", ()):
             if attr not in fields and not hasattr(cls, attr):

@@ -95,10 +95,32 @@ class TaskExecutionClosure(_Model):
                 target.output_uri = value
             value = state.get("_error")
             if value is not None:
-                _fill(target.error, value)
+                sub = target.error
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_output_data")
             if value is not None:
-                _fill(target.output_data, value)
+                sub = target.output_data
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_phase")
             if value is not None:
                 target.phase = value if value.__class__ is int else _s.enum_number(value)
@@ -128,7 +150,18 @@ class TaskExecutionClosure(_Model):
                 target.task_type = value
             value = state.get("_metadata")
             if value is not None:
-                _fill(target.metadata, value)
+                sub = target.metadata
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_event_version")
             if value is not None:
                 target.event_version = value
@@ -282,13 +315,35 @@ class TaskExecution(_Model):
         try:
             value = state.get("_id")
             if value is not None:
-                _fill(target.id, value)
+                sub = target.id
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_input_uri")
             if value is not None:
                 target.input_uri = value
             value = state.get("_closure")
             if value is not None:
-                _fill(target.closure, value)
+                sub = target.closure
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_is_parent")
             if value is not None:
                 target.is_parent = value

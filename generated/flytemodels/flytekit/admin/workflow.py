@@ -51,13 +51,35 @@ class WorkflowSpec(_Model):
         try:
             value = state.get("_template")
             if value is not None:
-                _fill(target.template, value)
+                sub = target.template
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_sub_workflows")
             if value is not None:
                 _shapes["_sub_workflows"].write(target, value)
             value = state.get("_docs")
             if value is not None:
-                _fill(target.description, value)
+                sub = target.description
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -124,10 +146,32 @@ class Workflow(_Model):
         try:
             value = state.get("_id")
             if value is not None:
-                _fill(target.id, value)
+                sub = target.id
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_closure")
             if value is not None:
-                _fill(target.closure, value)
+                sub = target.closure
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_short_description")
             if value is not None:
                 target.short_description = value
@@ -186,7 +230,18 @@ class WorkflowClosure(_Model):
         try:
             value = state.get("_compiled_workflow")
             if value is not None:
-                _fill(target.compiled_workflow, value)
+                sub = target.compiled_workflow
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_created_at")
             if value is not None:
                 _shapes["_created_at"].write(target, value)

@@ -64,10 +64,32 @@ class ComparisonExpression(_Model):
                 target.operator = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_left_value")
             if value is not None:
-                _fill(target.left_value, value)
+                sub = target.left_value
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_right_value")
             if value is not None:
-                _fill(target.right_value, value)
+                sub = target.right_value
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -142,10 +164,32 @@ class ConjunctionExpression(_Model):
                 target.operator = value if value.__class__ is int else _s.enum_number(value)
             value = state.get("_left_expression")
             if value is not None:
-                _fill(target.left_expression, value)
+                sub = target.left_expression
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_right_expression")
             if value is not None:
-                _fill(target.right_expression, value)
+                sub = target.right_expression
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -215,13 +259,35 @@ class Operand(_Model):
         try:
             value = state.get("_primitive")
             if value is not None:
-                _fill(target.primitive, value)
+                sub = target.primitive
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_var")
             if value is not None:
                 target.var = value
             value = state.get("_scalar")
             if value is not None:
-                _fill(target.scalar, value)
+                sub = target.scalar
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -284,10 +350,32 @@ class BooleanExpression(_Model):
         try:
             value = state.get("_conjunction")
             if value is not None:
-                _fill(target.conjunction, value)
+                sub = target.conjunction
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_comparison")
             if value is not None:
-                _fill(target.comparison, value)
+                sub = target.comparison
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -137,7 +137,18 @@ class ErrorDocument(_Model):
         try:
             value = state.get("_error")
             if value is not None:
-                _fill(target.error, value)
+                sub = target.error
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

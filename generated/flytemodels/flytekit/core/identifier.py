@@ -222,7 +222,18 @@ class NodeExecutionIdentifier(_Model):
                 target.node_id = value
             value = state.get("_execution_id")
             if value is not None:
-                _fill(target.execution_id, value)
+                sub = target.execution_id
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -283,10 +294,32 @@ class TaskExecutionIdentifier(_Model):
         try:
             value = state.get("_task_id")
             if value is not None:
-                _fill(target.task_id, value)
+                sub = target.task_id
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_node_execution_id")
             if value is not None:
-                _fill(target.node_execution_id, value)
+                sub = target.node_execution_id
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_retry_attempt")
             if value is not None:
                 target.retry_attempt = value
@@ -352,7 +385,18 @@ class SignalIdentifier(_Model):
                 target.signal_id = value
             value = state.get("_execution_id")
             if value is not None:
-                _fill(target.execution_id, value)
+                sub = target.execution_id
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -89,6 +89,7 @@ def _same(value: Any, held: Any) -> bool:
 
 
 _new = object.__new__
+_HELD = "_fm_pb"  # where a model built from a message keeps it (MutableModel)
 
 
 def _held(model: Any, pb: Any) -> Any:
@@ -102,6 +103,11 @@ def _held(model: Any, pb: Any) -> Any:
 
 def fill(target: Any, value: Any) -> None:
     """Write ``value`` (a model of any family, or a message) into the sub-message ``target``."""
+    kind = value.__class__
+    if getattr(kind, "_FM_PLAIN_WRITE", False) and kind._PB is target.__class__ and _HELD not in value.__dict__:
+        value._fm_write_values(target)  # the common case: a value-built child of the family
+        target.SetInParent()
+        return
     write = getattr(value, "_fm_write", None)
     if write is not None:
         if value._PB.DESCRIPTOR is not target.DESCRIPTOR:  # a model of another message would write nothing

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flytemodels._runtime.shapes.base import (
+    _HELD,
     ClassRef,
     Shape,
     _copy,
@@ -107,10 +108,17 @@ class Models(_Messages):
         return [_copy(item) for item in items] if model is None else [_held(model, item) for item in items]
 
     def _write(self, target: Any, value: Any) -> None:
-        _expect_iterable(value)
-        items = getattr(target, self.field)
+        if value.__class__ is not list:
+            _expect_iterable(value)
+        add = getattr(target, self.field).add
         for item in value:
-            fill(items.add(), item)
+            element = add()
+            kind = item.__class__
+            # fill()'s common case, inlined: a value-built child of the family writes itself
+            if getattr(kind, "_FM_PLAIN_WRITE", False) and kind._PB is element.__class__ and _HELD not in item.__dict__:
+                item._fm_write_values(element)
+            else:
+                fill(element, item)
 
 
 class ModelMap(_Messages):
@@ -128,7 +136,13 @@ class ModelMap(_Messages):
         return {key: _held(model, item) for key, item in entries.items()}
 
     def _write(self, target: Any, value: Any) -> None:
-        _expect_mapping(value)
+        if value.__class__ is not dict:
+            _expect_mapping(value)
         entries = getattr(target, self.field)
         for key, item in value.items():
-            fill(entries[key], item)
+            entry = entries[key]
+            kind = item.__class__
+            if getattr(kind, "_FM_PLAIN_WRITE", False) and kind._PB is entry.__class__ and _HELD not in item.__dict__:
+                item._fm_write_values(entry)  # as in Models._write
+            else:
+                fill(entry, item)

@@ -62,8 +62,15 @@ class Repeated(Shape):
         return None if self.empty_is_none and not items else items
 
     def _write(self, target: Any, value: Any) -> None:
-        _expect_iterable(value)
-        getattr(target, self.field).extend(item.value if isinstance(item, enum.Enum) else item for item in value)
+        if value.__class__ is not list:
+            _expect_iterable(value)
+        items = getattr(target, self.field)
+        before = len(items)
+        try:
+            items.extend(value)  # the common case: plain values, in one C call
+        except TypeError:  # a Python enum.Enum member among them (flytekit's defaults), or a mistake
+            del items[before:]
+            items.extend(enum_number(item) for item in value)
 
 
 class ScalarMap(Shape):

@@ -115,7 +115,18 @@ class Outer(_Model):
             try:
                 value = state.get("_inner")
                 if value is not None:
-                    _fill(target.inner, value)
+                    sub = target.inner
+                    kind = value.__class__
+                    # fill()'s common case, inlined: a value-built child of the family writes itself
+                    if (
+                        getattr(kind, "_FM_PLAIN_WRITE", False)
+                        and kind._PB is sub.__class__
+                        and "_fm_pb" not in value.__dict__
+                    ):
+                        value._fm_write_values(sub)
+                        sub.SetInParent()
+                    else:
+                        _fill(sub, value)
                 value = state.get("_inners")
                 if value is not None:
                     _shapes["_inners"].write(target, value)
@@ -179,10 +190,32 @@ class Outer(_Model):
         try:
             value = state.get("_middle")
             if value is not None:
-                _fill(target.middle, value)
+                sub = target.middle
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_shortcut")
             if value is not None:
-                _fill(target.shortcut, value)
+                sub = target.shortcut
+                kind = value.__class__
+                # fill()'s common case, inlined: a value-built child of the family writes itself
+                if (
+                    getattr(kind, "_FM_PLAIN_WRITE", False)
+                    and kind._PB is sub.__class__
+                    and "_fm_pb" not in value.__dict__
+                ):
+                    value._fm_write_values(sub)
+                    sub.SetInParent()
+                else:
+                    _fill(sub, value)
             value = state.get("_colour")
             if value is not None:
                 target.colour = value if value.__class__ is int else _s.enum_number(value)
