@@ -58,6 +58,24 @@ def test_repeated_items_and_map_keys_are_named_with_their_subscript() -> None:
         WebhookDeliveryTemplate(url="https://x", method=1, headers={"k": ""})
 
 
+def test_map_entries_are_reported_in_key_order() -> None:
+    """protovalidate meets map entries in hash order; the error names the smallest key whatever that order."""
+    headers = {f"h{n:02}": "" for n in range(20, 0, -1)}
+    with pytest.raises(ValueError) as raised:
+        WebhookDeliveryTemplate(url="https://x", method=1, headers=headers)
+    message = "WebhookDeliveryTemplate.headers['h01']: string.min_len: must be at least 1 characters"
+    assert str(raised.value) == message + " (and 19 more violations)"
+
+
+def test_the_first_violation_otherwise_keeps_protovalidates_order() -> None:
+    """A map-level rule protovalidate reports before the entries' stays first; so does a key before its value."""
+    headers = {f"h{n:02}": "" for n in range(21, 0, -1)}
+    with pytest.raises(ValueError, match=r"^WebhookDeliveryTemplate\.headers: map\.max_pairs: "):
+        WebhookDeliveryTemplate(url="https://x", method=1, headers=headers)
+    with pytest.raises(ValueError, match=r"^WebhookDeliveryTemplate\.headers\[''\] \(the key\): string\.min_len: "):
+        WebhookDeliveryTemplate(url="https://x", method=1, headers={"b": "", "": "", "a": ""})
+
+
 def test_only_the_constructor_checks() -> None:
     """A model takes what it is given from the wire, a dict, text or a message: losslessly, unchecked."""
     with constraints.unchecked():

@@ -4,7 +4,8 @@ flyteidl2 declares rules on its messages with ``buf.validate`` options
 (required fields, string lengths and patterns, numeric ranges, CEL
 expressions). A model built by its constructor is checked against them with
 ``protovalidate`` (a flyteidl2 dependency), nested models included, and the
-first violation raises ``ValueError`` naming the field path and the rule::
+first violation (map entries taken in key order, see ``first_violation``)
+raises ``ValueError`` naming the field path and the rule::
 
     ProjectIdentifier.organization: string.min_len: must be at least 1 characters (and 2 more violations)
 
@@ -21,13 +22,18 @@ from __future__ import annotations
 import contextlib
 import contextvars
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeAlias
 
 from google.protobuf.descriptor import Descriptor
 
 _PREFIX = "buf.validate."
 _DECLARES: dict[str, bool] = {}
 _ENABLED = contextvars.ContextVar("flytemodels_constraints", default=True)
+# A field path as moves: into a field, ((number, name), ()), then for a list item
+# or map entry into it, (_ENTRY, (subscript kind, index or key)).
+_Move: TypeAlias = tuple[Any, tuple[Any, ...]]
+_ENTRY = "[]"
+_ITSELF = "."  # where a path ends: the rule is on what the path names
 
 
 def check(pb: Any) -> None:
@@ -85,8 +91,8 @@ def _has_rule(options: Any) -> bool:
 
 
 def describe(descriptor: Descriptor, violations: list[Any]) -> str:
-    """``Message.path.to[0].field: rule.id: what is wrong`` for the first violation."""
-    first = violations[0].proto
+    """``Message.path.to[0].field: rule.id: what is wrong`` for the first violation (``first_violation``)."""
+    first = first_violation(violations).proto
     owner = descriptor.full_name.removeprefix(descriptor.file.package + ".")
     elements = first.field.elements if first.field is not None else []  # none for a message-level rule
     path = "".join(_step(element) for element in elements)
@@ -101,3 +107,48 @@ def _step(element: Any) -> str:
     subscript = element.subscript  # None, or a oneof value: Oneof(field="index", value=0)
     key = "" if subscript is None else f"[{subscript.value!r}]"
     return f".{element.field_name}{key}"
+
+
+def first_violation(violations: list[Any]) -> Any:
+    """protovalidate's first violation, as if it had taken every map's entries in key order.
+
+    protovalidate walks a message depth first in an order the message type fixes,
+    except for map entries: those come in the upb map's hash order, which upb
+    seeds per process from an address (so ASLR changes it from run to run, not
+    PYTHONHASHSEED), and two maps with equal entries can differ even in one
+    process. ``violations[0]`` would then name a different entry each run. So a
+    path is ranked move by move: first by where in ``violations`` its node was
+    first reached (siblings are reached in the fixed order), then by the entry's
+    key or the item's index; everything but map entries keeps protovalidate's order.
+    """
+    paths = [_moves(violation.proto) for violation in violations]
+    reached: dict[tuple[Any, ...], int] = {}
+    for position, path in enumerate(paths):
+        for node, _ in _steps(path):
+            reached.setdefault(node, position)
+
+    def rank(position: int) -> tuple[tuple[int, tuple[Any, ...]], ...]:
+        return tuple((reached[node], which) for node, which in _steps(paths[position]))
+
+    return violations[min(range(len(violations)), key=rank)]  # min keeps the earliest of equals
+
+
+def _moves(violation: Any) -> tuple[_Move, ...]:
+    """A violation's field path as moves (a subscripted element is two: the field, then the entry)."""
+    moves: list[_Move] = []
+    for element in violation.field.elements if violation.field is not None else []:
+        moves.append(((element.field_number, element.field_name), ()))
+        if element.subscript is not None:
+            moves.append((_ENTRY, (element.subscript.field, element.subscript.value)))
+    return tuple(moves)
+
+
+def _steps(moves: tuple[_Move, ...]) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...]]]:
+    """Each move as (where it starts and what it takes, which entry), then the path's end.
+
+    The node leaves out which entry a move takes, so all entries of one map share
+    a node: its rank places the map among its siblings, the key orders its entries.
+    """
+    for depth, (what, which) in enumerate(moves):
+        yield (moves[:depth], what), which
+    yield (moves, _ITSELF), ()
