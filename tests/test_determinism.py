@@ -16,10 +16,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from flytemodels.flytekit.literals import BindingData, BindingDataMap
+from flytemodels.flytekit.types import OutputReference
 from flytemodels.v2.core.artifact_id import ArtifactVersionId
 from flytemodels.v2.core.literals import Literal, LiteralMap
 from flytemodels.v2.notification.definition import WebhookDeliveryTemplate
 
+from flytemodels._flytekit.overrides.literals import _promise_error
 from flytemodels._runtime import constraints
 
 SEEDS = (0, 6, 12, 14, 17)  # 6, 12, 14 and 17 are the seeds the failure was first reported under
@@ -30,6 +33,7 @@ EXPECTED = [
     "WebhookDeliveryTemplate.headers[''] (the key): string.min_len: "
     "must be at least 1 characters (and 20 more violations)",
     "LiteralMap.literals: ['b'] expected Literal (flyteidl2.core.Literal), got int",
+    str(_promise_error(OutputReference(node_id="n01", var="o"))),
 ]
 
 
@@ -44,7 +48,14 @@ def messages() -> list[str]:
         _error(lambda: WebhookDeliveryTemplate(url="https://x", method=1, headers=headers)),
         # A dict given to a constructor is checked in the order given: "b" is named.
         _error(lambda: LiteralMap(literals={"b": 1, "a": 2})),  # type: ignore[dict-item]
+        _error(lambda: _read_back_promises().to_literal_model()),
     ]
+
+
+def _read_back_promises() -> BindingData:
+    """A map of promise bindings read from bytes: its dict comes in upb's hash order."""
+    promises = {f"k{n:02}": BindingData(promise=OutputReference(node_id=f"n{n:02}", var="o")) for n in range(20, 0, -1)}
+    return BindingData.from_bytes(BindingData(map=BindingDataMap(bindings=promises)).to_flyte_idl().SerializeToString())
 
 
 def _error(build: Callable[[], object]) -> str:

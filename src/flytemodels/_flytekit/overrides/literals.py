@@ -82,8 +82,28 @@ class BindingData(BindingDataBase):
             return Literal(collection=LiteralCollection([item.to_literal_model() for item in self.collection.bindings]))
         if self.map:
             bindings = self.map.bindings
-            return Literal(map=LiteralMap({key: item.to_literal_model() for key, item in bindings.items()}))
+            try:
+                return Literal(map=LiteralMap({key: item.to_literal_model() for key, item in bindings.items()}))
+            except ValueError as error:
+                raise _first_failure_in_key_order(bindings, error) from None
         return None
+
+
+def _first_failure_in_key_order(bindings: dict[Any, Any], error: ValueError) -> ValueError:
+    """The error of the smallest key whose binding is no literal (a promise, at any depth).
+
+    A map read from a message comes in upb's hash order, which upb seeds per
+    process, so the first failure met in ``bindings`` order (flytekit's, which
+    has the same flaw) would name a different promise from run to run. A given
+    dict is searched in key order too, so one rule holds whatever the origin;
+    keys are ordered as ``str`` so that one given with keys of mixed types sorts.
+    """
+    for key in sorted(bindings, key=str):
+        try:
+            bindings[key].to_literal_model()
+        except ValueError as failure:
+            return failure
+    return error
 
 
 def _promise_error(promise: Any) -> Exception:
