@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate idl-diff test lint typecheck pytest drift goldens bench fuzz compat flytekit-tests clean
+.PHONY: generate idl-diff test lint typecheck pytest drift goldens bench fuzz compat docs flytekit-tests clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,21 @@ $(FUZZ_STAMP): $(STAMP)
 fuzz: $(FUZZ_STAMP)
 	$(PY) -m fuzz --seconds $(FUZZ_SECONDS)
 
+DOCS_STAMP := $(VENV)/.installed-docs
+
+$(DOCS_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev,docs]"
+	touch $(DOCS_STAMP)
+
+## Build the API reference site into site/ (about 25 s), then open it in headless Chromium (tests/test_docs_site.py):
+## search, a message's fields, cross-links. Installs Debian's chromium first where there is none and apt-get can
+## (as root); elsewhere set CHROMIUM to a Chromium binary, or the test skips and says why.
+docs: $(DOCS_STAMP)
+	$(PY) -m apidocs
+	test -n "$$CHROMIUM" || command -v chromium >/dev/null || ! command -v apt-get >/dev/null || [ "$$(id -u)" != 0 ] || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	$(PY) -m pytest -q tests/test_docs_site.py
+
 ## Rewrite the golden outputs of the generator tests from protos/fixtures.
 goldens: $(STAMP)
 	$(PY) -m tests.goldens refresh
@@ -90,4 +105,4 @@ flytekit-tests: $(FK_STAMP)
 	$(FK_PY) -m tests.flytekit_suite --tests $(FLYTEKIT_TESTS) $(ARGS)
 
 clean:
-	rm -rf $(VENV) $(FK_VENV) build dist .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(FK_VENV) build dist site .mypy_cache .pytest_cache .ruff_cache
