@@ -80,6 +80,8 @@ def test_keyword_field_names_round_trip(goldens: ModuleType) -> None:
     assert (again.from_, again.class_, again.def_, again.None_, again.True_) == ("a", "b", 3, "n", True)
     assert (again.async_, again.match, again.type) == ("x", "m", "t")
     assert model.to_dict()["from"] == "a"
+    changed = again.replace(from_="z", class_=None)  # constructor names, as the constructor takes them
+    assert (changed.from_, changed.class_, changed.def_) == ("z", "", 3)
     with pytest.raises(TypeError, match=r"Keywords\.from: expected str, got int"):
         keywords.Keywords(from_=1)
 

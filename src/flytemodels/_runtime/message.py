@@ -18,13 +18,14 @@ A model is immutable and is one of two kinds:
 from __future__ import annotations
 
 import importlib
+import inspect
 import zlib
 from typing import Any, ClassVar, TypeVar
 
 from google.protobuf.message import DecodeError as PbDecodeError
 from google.protobuf.message import Message as PbMessage
 
-from flytemodels._runtime import constraints, registry
+from flytemodels._runtime import constraints, formats, registry
 from flytemodels._runtime.fields import Spec, specs_of
 from flytemodels.errors import DecodeError
 
@@ -320,31 +321,79 @@ class Message:
 
     @classmethod
     def from_text(cls: type[_Model], text: str) -> _Model:
-        """Parse protobuf text format (what ``repr`` and ``verbose_string`` print)."""
-        from google.protobuf import text_format
+        """Parse protobuf text format (what ``repr`` and ``verbose_string`` print).
 
-        return cls._wrap(text_format.Parse(text, cls._PB()))
+        Bad input raises ``flytemodels.errors.ParseError``.
+        """
+        return cls._wrap(formats.from_text(cls._PB, text, cls.__qualname__))
 
     # -- dict / JSON ------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-compatible dict using proto field names (unknown fields are not kept)."""
-        from google.protobuf import json_format
+    def to_dict(
+        self, *, int64_as_int: bool = False, enums_as_ints: bool = False, include_defaults: bool = False
+    ) -> dict[str, Any]:
+        """A JSON-compatible dict using proto field names (unknown fields are not kept).
 
-        return json_format.MessageToDict(self._message(), preserving_proto_field_name=True)
+        Args:
+            int64_as_int: 64-bit integers as ``int``; by default they are strings, as
+                protobuf's JSON mapping writes them (JavaScript numbers lose precision past 2**53).
+            enums_as_ints: enum values as numbers instead of names.
+            include_defaults: also fields without presence that hold their default (0, "", []).
+        """
+        options = {"int64_as_int": int64_as_int, "enums_as_ints": enums_as_ints, "include_defaults": include_defaults}
+        return formats.to_dict(self._message(), **options)
 
     @classmethod
     def from_dict(cls: type[_Model], data: dict[str, Any]) -> _Model:
-        """Inverse of ``to_dict``; also accepts JSON (camelCase) field names."""
-        from google.protobuf import json_format
+        """Inverse of ``to_dict`` (any of its options); also accepts JSON (camelCase) field names.
 
-        return cls._wrap(json_format.ParseDict(data, cls._PB()))
+        Bad input raises ``flytemodels.errors.ParseError``.
+        """
+        return cls._wrap(formats.from_dict(cls._PB, data, cls.__qualname__))
 
-    def to_json(self, indent: int | None = 2) -> str:
-        """The proto3 JSON mapping of the message."""
-        from google.protobuf import json_format
+    def to_json(
+        self,
+        indent: int | None = 2,
+        *,
+        int64_as_int: bool = False,
+        enums_as_ints: bool = False,
+        include_defaults: bool = False,
+    ) -> str:
+        """The proto3 JSON mapping of the message (options as for ``to_dict``)."""
+        options = {"int64_as_int": int64_as_int, "enums_as_ints": enums_as_ints, "include_defaults": include_defaults}
+        return formats.to_json(self._message(), indent=indent, **options)
 
-        return json_format.MessageToJson(self._message(), preserving_proto_field_name=True, indent=indent)
+    @classmethod
+    def from_json(cls: type[_Model], text: str | bytes) -> _Model:
+        """Inverse of ``to_json``. Bad input raises ``flytemodels.errors.ParseError``."""
+        return cls._wrap(formats.from_json(cls._PB, text, cls.__qualname__))
+
+    # -- changed copies ---------------------------------------------------------
+
+    def replace(self: _Model, **changes: Any) -> _Model:
+        """A copy with the fields named by ``changes`` (constructor names) set to new values.
+
+        Everything else is kept as it is, unknown fields included; a field given
+        ``None`` is cleared; setting a member of a oneof replaces the member that was
+        set. Values are checked as the constructor checks them, with the same errors.
+        """
+        pb = self._PB()
+        pb.CopyFrom(self._message())
+        specs = _CLASS_SPECS.get(type(self)) or _class_specs(type(self))
+        fields = _parameter_fields(type(self))
+        for name, value in changes.items():
+            field = fields.get(name)
+            if field is None:
+                raise TypeError(f"{type(self).__qualname__}.replace() got an unexpected field {name!r}")
+            pb.ClearField(field)
+            if value is not None:
+                specs[field].set(pb, value)
+        constraints.check(pb)
+        return self._wrap(pb)
+
+    def __replace__(self: _Model, /, **changes: Any) -> _Model:
+        """``copy.replace(model, **changes)`` (Python 3.13): ``replace``."""
+        return self.replace(**changes)
 
     # -- pickle and copy ----------------------------------------------------------
 
@@ -413,6 +462,18 @@ _CLASS_SPECS: dict[type[Message], dict[str, Spec]] = {}
 def _class_specs(cls: type[Message]) -> dict[str, Spec]:
     specs = _CLASS_SPECS[cls] = specs_of(cls._PB.DESCRIPTOR)
     return specs
+
+
+_PARAMETER_FIELDS: dict[type[Message], dict[str, str]] = {}
+
+
+def _parameter_fields(cls: type[Message]) -> dict[str, str]:
+    """Constructor parameter name → proto field name (``from_`` → ``from``), per class."""
+    found = _PARAMETER_FIELDS.get(cls)
+    if found is None:
+        parameters = list(inspect.signature(cls.__init__).parameters)[1:]  # after self, in _FIELDS order
+        found = _PARAMETER_FIELDS[cls] = dict(zip(parameters, cls._FIELDS, strict=True))
+    return found
 
 
 def _unpickle(cls: type[_Model], data: bytes) -> _Model:
