@@ -106,7 +106,7 @@ def test_str_and_short_string_are_one_line() -> None:
 
 def test_repr_html_escapes() -> None:
     rendered = text("<script>&")._repr_html_()
-    assert rendered.startswith("<b>Literal</b><pre>")
+    assert rendered.startswith('<details open class="flytemodels"><summary><b>Literal</b>')
     assert "<script>" not in rendered and "&lt;script&gt;&amp;" in rendered
 
 

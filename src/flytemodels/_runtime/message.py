@@ -20,12 +20,13 @@ from __future__ import annotations
 import importlib
 import inspect
 import zlib
+from collections.abc import Iterator
 from typing import Any, ClassVar, TypeVar
 
 from google.protobuf.message import DecodeError as PbDecodeError
 from google.protobuf.message import Message as PbMessage
 
-from flytemodels._runtime import constraints, formats, registry
+from flytemodels._runtime import constraints, display, formats, registry
 from flytemodels._runtime.fields import Spec, specs_of
 from flytemodels.errors import DecodeError
 
@@ -307,17 +308,24 @@ class Message:
         return self.short_string()
 
     def __repr__(self) -> str:
-        body = _text(self._message(), one_line=True)
-        if not body and not constraints.declares_rules(self._message().DESCRIPTOR):
+        pb = self._message()
+        body = _text(pb, one_line=True)
+        if not body and not constraints.declares_rules(pb.DESCRIPTOR):
             return f"{type(self).__qualname__}()"
         # from_text, not the constructor, for a type with buf.validate rules: the empty message may break them.
-        return f"{type(self).__qualname__}.from_text({body!r})"
+        return display.model_repr(type(self).__qualname__, body, lambda: _text(pb))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's pretty printer: ``repr``, indented past a width."""
+        printer.text(repr(self))
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        """rich's pretty printer: ``Name(field=value, ...)`` over the set fields."""
+        return display.rich_fields(self, _parameter_fields(type(self)))
 
     def _repr_html_(self) -> str:
-        import html
-
-        title = html.escape(type(self).__qualname__)
-        return f"<b>{title}</b><pre>{html.escape(self.verbose_string())}</pre>"
+        """A notebook's view: a collapsible tree of the set fields, times written for people."""
+        return display.model_html(type(self).__qualname__, self._message())
 
     @classmethod
     def from_text(cls: type[_Model], text: str) -> _Model:
