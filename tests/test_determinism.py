@@ -81,3 +81,33 @@ def test_the_same_input_gives_the_same_error_in_every_process() -> None:
     ]
     outputs = {seed: json.loads(run.communicate(timeout=60)[0]) for seed, run in zip(SEEDS, runs, strict=True)}
     assert outputs == {seed: EXPECTED for seed in SEEDS}
+
+
+def views() -> list[str]:
+    """What a reader sees of maps read from bytes (upb's hash order would differ per process)."""
+    from flytemodels.core.literals import Literal as CoreLiteral
+    from flytemodels.core.literals import LiteralMap as CoreLiteralMap
+    from flytemodels.core.literals import Primitive, Scalar
+
+    one = CoreLiteral(scalar=Scalar(primitive=Primitive(integer=1)), metadata={f"m{n:02}": "x" for n in range(30)})
+    given = CoreLiteralMap({f"k{n:02}": one for n in range(30, 0, -1)})
+    read = CoreLiteralMap.from_bytes(given.serialize_to_string())
+    return [" ".join(read.literals), " ".join(read.literals["k01"].metadata), read.to_json(indent=None)]
+
+
+def test_maps_read_from_bytes_look_the_same_in_every_process() -> None:
+    expected = views()
+    assert expected[0].split() == sorted(expected[0].split())  # in key order, not as given or hashed
+    script = "import json; from tests.test_determinism import views; print(json.dumps(views()))"
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for seed in SEEDS
+    ]
+    outputs = {seed: json.loads(run.communicate(timeout=60)[0]) for seed, run in zip(SEEDS, runs, strict=True)}
+    assert outputs == {seed: expected for seed in SEEDS}

@@ -106,7 +106,7 @@ def _check_text(model_class: Any, plain: Any, context: str) -> None:
     assert eval(repr(model), {model_class.__qualname__.split(".")[0]: _outermost(model_class)}) == model, context
     assert "\n" not in model.short_string(), context
     assert str(model) == model.short_string(), context
-    assert model._repr_html_().startswith("<b>"), context
+    assert model._repr_html_().startswith('<details open class="flytemodels">'), context
 
 
 def _outermost(model_class: Any) -> Any:

@@ -293,10 +293,14 @@ class MapSpec(Spec):
         self.key = ScalarElement(entry.fields_by_name["key"])
 
     def get(self, pb: Any) -> Any:
+        # In key order: upb's own order is its hash order, which changes from process to process.
+        entries = getattr(pb, self.name)
+        if not entries:
+            return {}
         if self.element.passthrough:
-            return dict(getattr(pb, self.name))
+            return {key: entries[key] for key in sorted(entries)}
         convert = self.element.to_python
-        return {key: convert(item) for key, item in getattr(pb, self.name).items()}
+        return {key: convert(entries[key]) for key in sorted(entries)}
 
     def fresh(self, value: Any) -> Any:
         return dict(value)
