@@ -2,11 +2,21 @@
 
 Everything IDL-specific lives in a TOML file (``protos/flyteidl.toml`` for
 flyteidl); paths in it are relative to the file's own directory.
+
+``[generate]`` picks the files to generate: every file under ``proto_root/``,
+narrowed by ``include`` (when given, only files matching one of its globs) and
+``exclude`` (never files matching one of its globs). A glob matches a whole
+proto file name as imports spell it (``google/type/date.proto``): ``*`` and
+``?`` stay within one directory, ``**/`` spans any number of them. A file
+left out is still read: fields of its types are kept as protobuf messages
+(or ints, for its enums), as for any type from outside the proto root.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +57,26 @@ class Config:
     compat_table: Path | None = None  # a compatibility family: generated from this table, not one module per file
     compat_label: str = ""  # the table as generated headers name it, the same on every machine
     python_versions: tuple[str, ...] = field(default=("py311",))
+    include: tuple[str, ...] = ()  # globs over proto file names; empty: every file under the proto root
+    exclude: tuple[str, ...] = ()
+
+    def generates(self, proto_file: str) -> bool:
+        """Whether ``proto_file`` gets a module: under the proto root, included and not excluded."""
+        if not proto_file.startswith(self.proto_root + "/"):
+            return False
+        if self.include and not any(_glob(pattern).fullmatch(proto_file) for pattern in self.include):
+            return False
+        return not any(_glob(pattern).fullmatch(proto_file) for pattern in self.exclude)
+
+
+_GLOB_TOKENS = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+
+
+@functools.cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A glob as a regular expression; characters other than ``*`` and ``?`` match themselves."""
+    pieces = re.split(r"(\*\*/|\*\*|\*|\?)", pattern)
+    return re.compile("".join(_GLOB_TOKENS.get(piece) or re.escape(piece) for piece in pieces))
 
 
 def load_config(path: Path) -> Config:
@@ -60,6 +90,8 @@ def load_config(path: Path) -> Config:
         return _parse(data, base)
     except KeyError as error:
         raise GenerateError(f"{path}: missing key {error}") from None
+    except GenerateError as error:
+        raise GenerateError(f"{path}: {error}") from None
 
 
 def _parse(data: dict[str, Any], base: Path) -> Config:
@@ -85,7 +117,17 @@ def _parse(data: dict[str, Any], base: Path) -> Config:
         oneof_helpers=tuple(overrides.get("oneof_helpers", ())),
         compat_table=_path(base, data.get("compat", {}).get("table")),
         compat_label=f"{base.name}/{data['compat']['table']}" if "compat" in data else "",
+        include=_strings(generate, "include", "generate"),
+        exclude=_strings(generate, "exclude", "generate"),
     )
+
+
+def _strings(table: dict[str, Any], key: str, section: str) -> tuple[str, ...]:
+    """An optional list of strings; anything else is a configuration error naming the key."""
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise GenerateError(f"[{section}] {key} must be a list of strings, got {value!r}")
+    return tuple(value)
 
 
 def _path(base: Path, value: str | None) -> Path | None:

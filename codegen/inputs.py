@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from google.protobuf.descriptor_pb2 import FileDescriptorProto
+
 from codegen import pb2files, sources, state
 from codegen.config import Config
 from codegen.errors import GenerateError
@@ -31,7 +33,7 @@ def resolve(spec: str, config: Config, cache: Path) -> tuple[str, Surface]:
 def _resolve(spec: str, config: Config, cache: Path) -> tuple[str, Surface]:
     if spec == "installed":
         files = sources.read(config.source)
-        return sources.origin(config.source).label("installed"), surface(files, config.proto_root)
+        return sources.origin(config.source).label("installed"), _surface(files, config)
     if spec == "generated":
         recorded = state.read(config)
         if recorded is None:
@@ -48,12 +50,17 @@ def _resolve(spec: str, config: Config, cache: Path) -> tuple[str, Surface]:
     if path.suffix == ".json":
         recorded = state.loads(_read_text(path), spec)
         return recorded.label(), recorded.surface
-    return path.name, surface(sources.from_descriptor_set(path), config.proto_root)
+    return path.name, _surface(sources.from_descriptor_set(path), config)
 
 
 def _wheel(wheel: Path, config: Config) -> tuple[str, Surface]:
     distribution, version = pb2files.wheel_origin(wheel)
-    return f"{distribution} {version}", surface(pb2files.from_wheel(wheel), config.proto_root)
+    return f"{distribution} {version}", _surface(pb2files.from_wheel(wheel), config)
+
+
+def _surface(files: list[FileDescriptorProto], config: Config) -> Surface:
+    """The surface of the files the configuration generates, as the generation records it."""
+    return surface([file for file in files if config.generates(file.name)], config.proto_root)
 
 
 def _read_text(path: Path) -> str:

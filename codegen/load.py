@@ -42,11 +42,12 @@ _ENUM_VALUES = 2
 
 
 def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
-    """The model of every file under ``config.proto_root``."""
+    """The model of every file the configuration generates (``Config.generates``)."""
     symbols = index(files)
-    chosen = [file for file in files if file.name.startswith(config.proto_root + "/")]
+    chosen = [file for file in files if config.generates(file.name)]
     if not chosen:
-        raise GenerateError(f"input: no .proto file under {config.proto_root}/")
+        globs = " is left by [generate] include and exclude" if config.include or config.exclude else ""
+        raise GenerateError(f"input: no .proto file under {config.proto_root}/{globs}")
     built = tuple(build_file(file, symbols, config) for file in chosen)
     _check_unique_modules(built)
     return Tree(root_package=config.package, files=built, packages=_packages(built, config))
@@ -393,7 +394,7 @@ def _map_entry(f: FieldDescriptorProto, scope: _Scope) -> DescriptorProto | None
 
 
 def _kind(f: FieldDescriptorProto, where: str, scope: _Scope) -> Kind:
-    """What a value of the field is; a type from outside the proto root has no model of its own.
+    """What a value of the field is; a type from a file not generated has no model of its own.
 
     Such a message is kept as its protobuf message (``FOREIGN``), such an enum
     value as a plain int (``SCALAR``): the runtime decides the same way.
@@ -407,7 +408,7 @@ def _kind(f: FieldDescriptorProto, where: str, scope: _Scope) -> Kind:
     symbol = scope.symbols.get(f.type_name)
     if symbol is None:
         raise GenerateError(f"{where}: type {f.type_name[1:]} is not in the input")
-    if not symbol.file.startswith(scope.config.proto_root + "/"):
+    if not scope.config.generates(symbol.file):
         return Kind.SCALAR if f.type == _T.TYPE_ENUM else Kind.FOREIGN
     return Kind.ENUM if f.type == _T.TYPE_ENUM else Kind.MESSAGE
 

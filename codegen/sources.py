@@ -75,7 +75,7 @@ def installed_origin(package: str) -> Origin:
     candidates = metadata.packages_distributions().get(top, [])
     wanted = re.sub(r"[-_.]+", "-", top).lower()
     chosen = next((d for d in candidates if re.sub(r"[-_.]+", "-", d).lower() == wanted), None)
-    chosen = chosen or (candidates[0] if candidates else None)
+    chosen = chosen or _holder(package, candidates) or (candidates[0] if candidates else None)
     if chosen is None:
         return Origin()
     try:
@@ -84,16 +84,36 @@ def installed_origin(package: str) -> Origin:
         return Origin(chosen)
 
 
+def _holder(package: str, candidates: list[str]) -> str | None:
+    """The distribution holding ``package``'s files, when several share its top level (``google``)."""
+    prefix = package.replace(".", "/") + "/"
+    for candidate in candidates:
+        if any(str(path).startswith(prefix) for path in metadata.files(candidate) or ()):
+            return candidate
+    return None
+
+
 def from_python_package(package: str) -> list[FileProto]:
-    """Every file of the package's ``*_pb2`` modules, plus what they import."""
-    root = _import(package)
+    """Every file of the package's ``*_pb2`` modules, plus what they import.
+
+    The package may be a namespace package (``google.type``, no ``__init__.py``):
+    every directory of it is searched.
+    """
     found: dict[str, FileProto] = {}
-    directory = Path(str(root.__file__)).parent
-    for path in sorted(directory.rglob("*_pb2.py")):
-        relative = path.relative_to(directory).with_suffix("")
-        module = _import(".".join((package, *relative.parts)))
-        _collect(module.DESCRIPTOR, found)
+    for directory in _directories(_import(package), package):
+        for path in sorted(directory.rglob("*_pb2.py")):
+            relative = path.relative_to(directory).with_suffix("")
+            module = _import(".".join((package, *relative.parts)))
+            _collect(module.DESCRIPTOR, found)
     return list(found.values())
+
+
+def _directories(root: ModuleType, package: str) -> list[Path]:
+    """Where a package's modules are (a namespace package has no ``__file__``, and maybe several)."""
+    paths = getattr(root, "__path__", None)
+    if paths is None:
+        raise GenerateError(f"{package}: a module, not a package of _pb2 modules")
+    return sorted({Path(path) for path in paths})
 
 
 def _import(name: str) -> ModuleType:

@@ -48,7 +48,7 @@ class Record:
 
 
 def record(files: Iterable[FileDescriptorProto], config: Config, origin: Origin) -> Record:
-    chosen = [file for file in files if file.name.startswith(config.proto_root + "/")]
+    chosen = [file for file in files if config.generates(file.name)]
     return Record(
         origin, config.proto_root, config.package, digest(chosen), surfaces.surface(chosen, config.proto_root)
     )
