@@ -49,7 +49,7 @@ def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
         globs = " is left by [generate] include and exclude" if config.include or config.exclude else ""
         raise GenerateError(f"input: no .proto file under {config.proto_root}/{globs}")
     built = tuple(build_file(file, symbols, config) for file in chosen)
-    _check_unique_modules(built)
+    _check_unique_modules(built, config.package)
     return Tree(root_package=config.package, files=built, packages=_packages(built, config))
 
 
@@ -68,15 +68,19 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
     return File(
         proto_name=file.name,
         module=module,
-        pb2_import=Import(pb2, "_pb2"),
+        pb2_import=_run_time_import(pb2, "_pb2"),
         doc=naming.docstring(scope.comment(()) or f"Models of the messages and enums in ``{file.name}``."),
         messages=messages,
         enums=enums,
         runtime_imports=(Import(f"{config.package}._index", "_index"),),
-        pb2_imports=tuple(Import(module, alias) for module, alias in sorted(scope.pb2_imports.items())),
+        pb2_imports=tuple(_run_time_import(module, alias) for module, alias in sorted(scope.pb2_imports.items())),
         typing_imports=scope.sorted_imports(),
         overrides=replaced,
     )
+
+
+def _run_time_import(module: str, alias: str) -> Import:
+    return Import(module, alias, by_name=not naming.importable(module))
 
 
 @dataclass
@@ -426,13 +430,20 @@ def _element(f: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed: froze
     if symbol is None:
         raise GenerateError(f"{where}: type {f.type_name[1:]} is not in the input")
     if kind in (Kind.WELL_KNOWN, Kind.FOREIGN):  # kept as a protobuf message
-        return f"{scope.use(naming.pb2_module(symbol.file))}.{symbol.qualname}"
+        return _protobuf_class(naming.pb2_module(symbol.file), symbol.qualname, scope)
     module = naming.module_name(symbol.file, scope.config.proto_root, scope.config.package)
     if module != scope.module:
         return f"{scope.use(module)}.{symbol.qualname}"
     if symbol.qualname.split(".")[0] in shadowed:
         raise GenerateError(f"{where}: type {symbol.qualname} is hidden by a member of the same name")
     return symbol.qualname
+
+
+def _protobuf_class(pb2: str, qualname: str, scope: _Scope) -> str:
+    """A protobuf class in an annotation; any message, when no import statement can spell its module."""
+    if not naming.importable(pb2):
+        return f"{scope.use('google.protobuf.message')}.Message"
+    return f"{scope.use(pb2)}.{qualname}"
 
 
 def _accepting(element: str, kind: Kind) -> str:
@@ -495,12 +506,28 @@ def _check_unique_names(where: str, names: list[str]) -> None:
         seen.add(name)
 
 
-def _check_unique_modules(files: tuple[File, ...]) -> None:
-    seen: dict[str, str] = {}
+def _check_unique_modules(files: tuple[File, ...], root_package: str) -> None:
+    """Each file gets a module of its own: not another file's, not a package of other modules, not the index.
+
+    ``a-b.proto`` and ``a_b.proto`` (or ``async/`` and ``async_/``) map to one
+    name; so do ``a.proto`` and the directory of ``a/b.proto``, and Python would
+    import the package. The rule is to refuse, naming both files.
+    """
+    seen = {f"{root_package}._index": "the generated index"}
+    packages = {module: file.proto_name for file in files for module in _parents(file.module, root_package)}
     for file in files:
-        if file.module in seen:
-            raise GenerateError(f"{file.proto_name}: maps to module {file.module}, as {seen[file.module]} does")
+        taken = seen.get(file.module)
+        if taken is None and file.module in packages:
+            taken = f"the package of {packages[file.module]}"
+        if taken is not None:
+            raise GenerateError(f"{file.proto_name}: maps to module {file.module}, as {taken} does")
         seen[file.module] = file.proto_name
+
+
+def _parents(module: str, root_package: str) -> list[str]:
+    """The packages above ``module`` inside the generated tree: ``r.a.b.c`` → ``r.a``, ``r.a.b``."""
+    parts = module.removeprefix(root_package + ".").split(".")[:-1]
+    return [".".join((root_package, *parts[:depth])) for depth in range(1, len(parts) + 1)]
 
 
 def _packages(files: tuple[File, ...], config: Config) -> tuple[Package, ...]:

@@ -119,10 +119,15 @@ class Message:
 
 @dataclass(frozen=True, slots=True)
 class Import:
-    """``import module as alias`` (or ``from package import name as alias``)."""
+    """``import module as alias`` (or ``from package import name as alias``).
+
+    ``by_name``: a path part is a keyword (``fixtures.async.class_pb2``), so no
+    import statement can spell it; it is ``alias = importlib.import_module(...)``.
+    """
 
     module: str
     alias: str
+    by_name: bool = False
 
     @property
     def parent(self) -> str:
@@ -165,6 +170,12 @@ class File:
     @property
     def has_enums(self) -> bool:
         return bool(self.enums) or any(_has_enums(message) for message in self.messages)
+
+    @property
+    def by_name_imports(self) -> tuple[Import, ...]:
+        """The run-time imports ``importlib`` makes, after every import statement (annotations need none)."""
+        imports = (self.pb2_import, *self.pb2_imports) if self.has_messages else ()
+        return tuple(imp for imp in imports if imp.by_name)
 
     @property
     def override_module(self) -> str:

@@ -128,17 +128,39 @@ def base_name(proto_name: str) -> str:
 
 
 def module_name(proto_file: str, proto_root: str, package: str) -> str:
-    """``flyteidl/core/literals.proto`` → ``flytemodels.core.literals``."""
+    """``flyteidl/core/literals.proto`` → ``flytemodels.core.literals``; each path part spelled by ``module_part``."""
     parts = proto_file.removeprefix(proto_root + "/").removesuffix(".proto").split("/")
-    for part in parts:
-        if keyword.iskeyword(part) or not part.isidentifier():
-            raise GenerateError(f"{proto_file}: the path part {part!r} cannot be a Python module name")
-    return ".".join((package, *parts))
+    return ".".join((package, *(module_part(part) for part in parts)))
+
+
+_NOT_IN_A_NAME = re.compile(r"[^0-9A-Za-z_]")
+
+
+def module_part(part: str) -> str:
+    """One directory or file name of a .proto path as a Python module name.
+
+    Any path protoc accepts maps to one: ``-`` (and any other character a
+    Python name cannot hold) becomes ``_``, as protoc's Python plugin spells
+    the ``_pb2`` module (``onnx-data.proto`` → ``onnx_data_pb2``); a keyword
+    gets a trailing ``_`` (``async`` → ``async_``), as keyword fields do, where
+    protoc keeps the keyword and imports the module with ``importlib``; a
+    leading digit gets a leading ``_``. Two files that end up with one module
+    name are an error (``load``), never a silent overwrite.
+    """
+    spelled = _NOT_IN_A_NAME.sub("_", part)
+    if not spelled or spelled[0].isdigit():
+        spelled = "_" + spelled
+    return spelled + "_" if keyword.iskeyword(spelled) else spelled
 
 
 def pb2_module(proto_file: str) -> str:
-    """The module protoc's Python plugin writes for a file."""
+    """The module protoc's Python plugin writes for a file: ``-`` becomes ``_``, keywords stay."""
     return proto_file.removesuffix(".proto").replace("/", ".").replace("-", "_") + "_pb2"
+
+
+def importable(module: str) -> bool:
+    """Whether ``from a.b import c`` can name ``module``; ``fixtures.async.class_pb2`` needs ``importlib``."""
+    return all(part.isidentifier() and not keyword.iskeyword(part) for part in module.split("."))
 
 
 #: Fixed aliases for the standard modules annotations use.

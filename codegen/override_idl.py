@@ -98,6 +98,12 @@ class Idl:
     def __init__(self, config: Config, new: Surface, old: Surface | None, members: Members) -> None:
         self.config, self.new, self.old, self.members = config, new, old, members
         self.overrides: dict[str, OverrideClass] = {}
+        self.new_modules = self._modules(new)
+        self.old_modules = self._modules(old) if old is not None else {}
+
+    def _modules(self, surface: Surface) -> dict[str, str]:
+        """Generated module → proto file, spelled as the generator spells it (``naming.module_name``)."""
+        return {naming.module_name(file, self.config.proto_root, self.config.package): file for file in surface.files}
 
     # -- modules and top-level names --------------------------------------------------
 
@@ -109,13 +115,12 @@ class Idl:
         relative = name.removeprefix(prefix)
         if not name.startswith(prefix) or any(part.startswith("_") for part in relative.split(".")):
             return None
-        file = f"{self.config.proto_root}/{relative.replace('.', '/')}.proto"
-        if file in self.new.files:
-            return Step(Ref(Kind.MODULE, name, file))
-        directory = file.removesuffix(".proto") + "/"
-        if any(f.startswith(directory) for f in self.new.files):
+        if name in self.new_modules:
+            return Step(Ref(Kind.MODULE, name, self.new_modules[name]))
+        if any(module.startswith(name + ".") for module in self.new_modules):
             return Step(Ref(Kind.MODULE, name))
-        if self.old is not None and file in self.old.files:
+        if name in self.old_modules:
+            file = self.old_modules[name]
             return Step(error=f"module {name} models {file}, which the IDL no longer has", element=file)
         return None
 

@@ -256,6 +256,27 @@ def test_enum_values_with_one_python_name(ws: Workspace, capsys: pytest.CaptureF
     fails(ws, capsys, "fixtures/values.proto: E: two definitions map to the Python name 'None_'")
 
 
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (("a-b", "a_b"), "fixtures/a_b.proto: maps to module errmodels.a_b, as fixtures/a-b.proto does"),
+        (("async/x", "async_/x"), "fixtures/async_/x.proto: maps to module errmodels.async_.x, as fixtures/async/x"),
+        (("a", "a/b"), "fixtures/a.proto: maps to module errmodels.a, as the package of fixtures/a/b.proto does"),
+        (("_index",), "fixtures/_index.proto: maps to module errmodels._index, as the generated index does"),
+    ],
+    ids=["hyphen", "keyword", "module-and-package", "index"],
+)
+def test_files_that_map_to_one_module(
+    ws: Workspace, capsys: pytest.CaptureFixture[str], names: tuple[str, ...], expected: str
+) -> None:
+    """Legal protobuf that Python cannot hold apart: refused, naming both files (``load._check_unique_modules``)."""
+    files = [file_proto(f"fixtures/{name}.proto", message("M")) for name in names]
+    for file, name in zip(files, names, strict=True):
+        file.package = "fixtures." + name.replace("/", ".").replace("-", "_")
+    ws.configure(descriptor_set=ws.descriptor_set(*files))
+    fails(ws, capsys, expected)
+
+
 def test_names_that_are_not_identifiers(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
     odd = file_proto("fixtures/odd.proto", message("Odd", ("not valid", 1)))
     ws.configure(descriptor_set=ws.descriptor_set(odd))

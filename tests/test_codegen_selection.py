@@ -103,6 +103,16 @@ def test_an_excluded_file_keeps_its_types_as_protobuf_messages(tmp_path: Path) -
     assert "kind: int | None = None," in source  # an enum without a model is an int
 
 
+def test_an_excluded_file_at_a_keyword_path_is_annotated_as_any_message(tmp_path: Path) -> None:
+    """No import statement can name ``fixtures.async.class_pb2``, so annotations cannot name its classes."""
+    files = ["fixtures/odd-names.proto", "fixtures/async/class.proto"]
+    generate(fixtures_config(tmp_path, files, 'exclude = ["fixtures/async/*"]'))
+    source = (tmp_path / "out" / "selmodels" / "odd_names.py").read_text(encoding="utf-8")
+    assert "awaited: _google_protobuf_message.Message | None = None," in source
+    assert "from google.protobuf import message as _google_protobuf_message" in source
+    assert "importlib" not in source  # nothing at run time names the excluded module's classes
+
+
 def test_the_selection_is_recorded_for_diff_and_the_override_check(tmp_path: Path) -> None:
     """The recorded surface (what ``codegen diff`` compares) holds the generated files only."""
     files = ["fixtures/importer.proto", "fixtures/imports/common.proto"]

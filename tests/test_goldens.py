@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from codegen import naming
 from tests.goldens.harness import (
     EXPECTED,
     FIXTURE_CONFIGS,
@@ -48,7 +49,7 @@ def test_every_fixture_has_a_golden_module_and_a_reason() -> None:
     for name in files:
         source = next(base / name for base in proto_path if (base / name).is_file())
         assert source.read_text(encoding="utf-8").startswith("// Why: "), f"{source}: say why the case exists"
-        module = Path("goldenmodels", *Path(name).relative_to("fixtures").with_suffix(".py").parts)
+        module = naming.module_name(name, "fixtures", "goldenmodels").replace(".", "/") + ".py"
         assert (EXPECTED / module).is_file(), f"no golden for {name}"
     on_disk = sorted(p.relative_to(proto_path[0]).as_posix() for p in (proto_path[0] / "fixtures").rglob("*.proto"))
     assert on_disk == sorted(files), "protos/fixtures/fixtures.toml must list every fixture .proto"

@@ -177,7 +177,9 @@ REVIEWED = """
 """
 
 
-def _check(tmp_path: Path, text: str, old: Surface | None = None, name: str = "things.py") -> list[str]:
+def _check(
+    tmp_path: Path, text: str, old: Surface | None = None, name: str = "things.py", new: Surface = NEW
+) -> list[str]:
     overrides = tmp_path / "overrides"
     path = overrides / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -192,7 +194,7 @@ def _check(tmp_path: Path, text: str, old: Surface | None = None, name: str = "t
         field_helpers=("build", "replace_field"),
         oneof_helpers=("_member",),
     )
-    return [str(problem) for problem in override_check.check(config, NEW, old)]
+    return [str(problem) for problem in override_check.check(config, new, old)]
 
 
 def _marked(text: str, marker: str) -> set[int]:
@@ -255,6 +257,21 @@ def test_modules_that_mirror_no_proto_file(tmp_path: Path) -> None:
     ]
     assert _check(tmp_path / "b", "X = 1\n", name="_helpers.py") == []  # private modules are helpers
     assert "cannot parse" in _check(tmp_path / "c", "class (:\n")[0]
+
+
+def test_modules_at_hyphen_and_keyword_paths_mirror_their_proto_files(tmp_path: Path) -> None:
+    """``odd_names.py`` mirrors ``t/odd-names.proto`` and ``async_/class_.py`` ``t/async/class.proto``."""
+    messages = {
+        "t.Thing": dataclasses.replace(THING, file="t/odd-names.proto"),
+        "t.Thing.Part": dataclasses.replace(NEW.messages["t.Thing.Part"], file="t/odd-names.proto"),
+        "t.async.Awaited": MessageShape("t/async/class.proto", (_field("name", 1),), ()),
+    }
+    files = {"t/odd-names.proto": "t", "t/async/class.proto": "t.async"}
+    odd = Surface(messages=messages, enums={}, files=files)
+    override = "from tm.odd_names import ThingBase\n\n\nclass Thing(ThingBase):\n    x = ThingBase.name\n"
+    assert _check(tmp_path / "a", override, name="odd_names.py", new=odd) == []
+    assert _check(tmp_path / "b", "X = 1\n", name="async_/class_.py", new=odd) == []
+    assert "mirrors tm.odd-names" in _check(tmp_path / "c", "X = 1\n", name="odd-names.py", new=odd)[0]
 
 
 # -- the real overrides ----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from flytemodels._runtime.registry import register_files
 register_files(
     {
         "fixtures/aliases.proto": "goldenmodels.aliases",
+        "fixtures/async/class.proto": "goldenmodels.async_.class_",
         "fixtures/comments.proto": "goldenmodels.comments",
         "fixtures/deprecated.proto": "goldenmodels.deprecated",
         "fixtures/enums_only.proto": "goldenmodels.enums_only",
@@ -14,6 +15,7 @@ register_files(
         "fixtures/keywords.proto": "goldenmodels.keywords",
         "fixtures/maps.proto": "goldenmodels.maps",
         "fixtures/nesting.proto": "goldenmodels.nesting",
+        "fixtures/odd-names.proto": "goldenmodels.odd_names",
         "fixtures/oneofs.proto": "goldenmodels.oneofs",
         "fixtures/optional.proto": "goldenmodels.optional",
         "fixtures/override.proto": "goldenmodels.override",

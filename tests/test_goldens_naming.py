@@ -1,0 +1,68 @@
+"""The golden models whose names Python cannot spell as protobuf does, at run time.
+
+The _pb2 modules are protoc's, written now, as in ``test_goldens_runtime``
+(where mypy --strict runs over these goldens too). The cases:
+
+- ``fixtures/odd-names.proto``, ``fixtures/async/class.proto``: a hyphen, keyword
+  directories and file names.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pickle
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.goldens.harness import EXPECTED, OVERRIDES, compile_pb2
+
+
+@pytest.fixture(scope="module")
+def goldens(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """``goldenmodels`` importable, over _pb2 modules protoc writes now."""
+    pb2 = tmp_path_factory.mktemp("pb2")
+    compile_pb2(pb2)
+    added = [str(pb2), str(EXPECTED), str(OVERRIDES)]
+    with pytest.MonkeyPatch.context() as patch:
+        for entry in reversed(added):
+            patch.syspath_prepend(entry)
+        yield
+
+
+def module(name: str) -> Any:
+    return importlib.import_module(f"goldenmodels.{name}")
+
+
+def round_trip(model: Any) -> Any:
+    """The model rebuilt from its message, its bytes, its dict and its pickle; all must agree."""
+    cls = type(model)
+    again = cls.from_flyte_idl(model.to_flyte_idl())
+    assert again == model
+    assert cls.from_bytes(model.serialize_to_string()) == model
+    assert cls.from_dict(model.to_dict()) == model
+    assert pickle.loads(pickle.dumps(model)) == model
+    return again
+
+
+# -- file paths: a hyphen and keywords -------------------------------------------------------------------
+
+
+def test_hyphen_and_keyword_paths_are_modules_that_import_protocs_pb2(goldens: None) -> None:
+    odd, awaited_module = module("odd_names"), module("async_.class_")
+    awaited = awaited_module.Awaited
+    assert (odd.Odd._PB.__module__, awaited._PB.__module__) == ("fixtures.odd_names_pb2", "fixtures.async.class_pb2")
+    chain = awaited(name="a", mode=awaited.Mode.MODE_LAZY, next=awaited(name="b"))
+    model = round_trip(odd.Odd(awaited=chain, many=[chain, awaited()], mode=1))
+    assert type(model.awaited) is awaited and model.awaited.next.name == "b"
+    assert model.mode is awaited.Mode.MODE_LAZY and [m.name for m in model.many] == ["a", ""]
+    with pytest.raises(TypeError, match=r"Odd\.awaited: expected Awaited \(fixtures\.async\.Awaited\)"):
+        odd.Odd(awaited=odd.Odd())
+
+
+def test_keyword_path_models_pickle_by_their_public_path(goldens: None) -> None:
+    awaited = module("async_.class_").Awaited
+    data = pickle.dumps(awaited(name="x"))
+    assert b"goldenmodels.async_.class_" in data
+    assert pickle.loads(data) == awaited(name="x")
