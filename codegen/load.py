@@ -432,10 +432,9 @@ def _element(f: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed: froze
     if kind in (Kind.WELL_KNOWN, Kind.FOREIGN):  # kept as a protobuf message
         return _protobuf_class(naming.pb2_module(symbol.file), symbol.qualname, scope)
     module = naming.module_name(symbol.file, scope.config.proto_root, scope.config.package)
-    if module != scope.module:
+    # A member named like the type (``Bar Bar = 1``) hides it in the class body: reach it through the module.
+    if module != scope.module or symbol.qualname.split(".")[0] in shadowed:
         return f"{scope.use(module)}.{symbol.qualname}"
-    if symbol.qualname.split(".")[0] in shadowed:
-        raise GenerateError(f"{where}: type {symbol.qualname} is hidden by a member of the same name")
     return symbol.qualname
 
 

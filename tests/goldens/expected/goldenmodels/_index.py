@@ -7,6 +7,7 @@ register_files(
     {
         "fixtures/aliases.proto": "goldenmodels.aliases",
         "fixtures/async/class.proto": "goldenmodels.async_.class_",
+        "fixtures/collisions.proto": "goldenmodels.collisions",
         "fixtures/comments.proto": "goldenmodels.comments",
         "fixtures/deprecated.proto": "goldenmodels.deprecated",
         "fixtures/enums_only.proto": "goldenmodels.enums_only",
