@@ -216,6 +216,7 @@ def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope
     values = tuple(
         EnumValue(
             name=naming.enum_value_name(value.name),
+            proto_name=value.name,
             number=value.number,
             doc=naming.docstring(scope.comment((*path, _ENUM_VALUES, i))),
         )

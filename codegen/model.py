@@ -89,7 +89,8 @@ class Oneof:
 
 @dataclass(frozen=True, slots=True)
 class EnumValue:
-    name: str
+    name: str  # the member's Python name
+    proto_name: str
     number: int
     doc: str
 
@@ -101,6 +102,11 @@ class Enum:
     public_qualname: str  # "" unless the class sits inside a renamed base (see load._public_qualname)
     doc: str
     values: tuple[EnumValue, ...]
+
+    @property
+    def renamed(self) -> tuple[EnumValue, ...]:
+        """Values whose member name is not their proto name (``None_``): the class lists them for the runtime."""
+        return tuple(value for value in self.values if value.name != value.proto_name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ The _pb2 modules are protoc's, written now, as in ``test_goldens_runtime``
 
 - ``fixtures/odd-names.proto``, ``fixtures/async/class.proto``: a hyphen, keyword
   directories and file names;
-- ``fixtures/collisions.proto``: members named like their types, a field named ``DESCRIPTOR``.
+- ``fixtures/collisions.proto``: members named like their types, a field named ``DESCRIPTOR``;
+- ``fixtures/keywords.proto``: enum values renamed in Python keep their proto names.
 """
 
 from __future__ import annotations
@@ -114,3 +115,23 @@ def test_a_field_named_descriptor_builds_and_writes(goldens: None) -> None:
 )
 def test_a_field_named_descriptor_in_the_runtime(goldens: None, use: Any) -> None:
     use(module("collisions").Described)
+
+
+# -- enum values renamed in Python keep their proto names ------------------------------------------------
+
+
+def test_enum_to_string_prints_the_proto_name_of_a_renamed_value(goldens: None) -> None:
+    constant = module("keywords").Reserved.Constant
+    assert [constant.enum_to_string(m.value) for m in constant] == [
+        "None", "True", "False", "class", "name", "value", "mro", "real", "bit_length",
+    ]  # fmt: skip
+    assert constant.enum_to_string(99) == "99"
+    assert constant.string_to_enum("None") is constant.None_ and constant.string_to_enum("mro") is constant.mro_
+    assert constant.string_to_enum("None_") is constant.None_  # the Python spelling still works
+    with pytest.raises(ValueError, match="has no member named 'nothing'"):
+        constant.string_to_enum("nothing")
+
+
+def test_enum_without_renamed_values_is_unchanged(goldens: None) -> None:
+    colour = module("collisions").Colour
+    assert colour.enum_to_string(1) == "COLOUR_RED" and colour.string_to_enum("COLOUR_RED") is colour.COLOUR_RED

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from typing import Any
+
+# Kept outside the classes: an attribute declared in an enum's body reads to mypy as a member.
+_PROTO_NAMES: dict[type, dict[str, str]] = {}  # member name -> proto name, renamed members only
+_MEMBER_NAMES: dict[type, dict[str, str]] = {}  # the inverse
 
 
 class OpenEnum(enum.IntEnum):
@@ -12,7 +17,17 @@ class OpenEnum(enum.IntEnum):
     A newer server may send a value this IDL version does not list. Instead of
     failing, the lookup returns a pseudo-member named ``UNKNOWN_<value>`` that
     compares equal to the int, so the value survives a round trip.
+
+    A value whose proto name Python cannot use as a member (``None``, ``name``)
+    is generated as ``None_``; the class says so in its ``proto_names``
+    keyword, so ``enum_to_string`` still prints the IDL's name.
     """
+
+    def __init_subclass__(cls, proto_names: Mapping[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if proto_names:
+            _PROTO_NAMES[cls] = dict(proto_names)
+            _MEMBER_NAMES[cls] = {proto: member for member, proto in proto_names.items()}
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
@@ -28,13 +43,18 @@ class OpenEnum(enum.IntEnum):
     def enum_to_string(cls, value: int) -> str:
         """The name of ``value`` (flytekit's spelling of ``Enum(value).name``); unknown values print as numbers."""
         member = cls._value2member_map_.get(value)
-        declared = member is not None and member.name in cls._member_map_  # not an UNKNOWN_<n> stand-in
-        return member.name if declared else str(value)  # type: ignore[union-attr]
+        if member is None or member.name not in cls._member_map_:  # an UNKNOWN_<n> stand-in
+            return str(value)
+        return _PROTO_NAMES.get(cls, {}).get(member.name, member.name)
 
     @classmethod
     def string_to_enum(cls, name: str) -> Any:
-        """The member named ``name`` (flytekit's inverse of ``enum_to_string``); ValueError if the IDL has none."""
+        """The member named ``name`` in the IDL or in Python (flytekit's inverse of ``enum_to_string``).
+
+        Raises:
+            ValueError: the IDL has no such value.
+        """
         try:
-            return cls._member_map_[name]
+            return cls._member_map_[_MEMBER_NAMES.get(cls, {}).get(name, name)]
         except KeyError:
             raise ValueError(f"{cls.__qualname__} has no member named {name!r}") from None

@@ -623,7 +623,20 @@ class Reserved(_Message):
         "constants",
     )
 
-    class Constant(_OpenEnum):
+    class Constant(
+        _OpenEnum,
+        proto_names={
+            "None_": "None",
+            "True_": "True",
+            "False_": "False",
+            "class_": "class",
+            "name_": "name",
+            "value_": "value",
+            "mro_": "mro",
+            "real_": "real",
+            "bit_length_": "bit_length",
+        },
+    ):
         """Enum values named after keywords and after IntEnum's own attributes
         (`name`, `mro`, `bit_length`, ...): all get a trailing underscore."""
 
