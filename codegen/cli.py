@@ -18,6 +18,7 @@ from codegen.compat import render as compat_render
 from codegen.compat import table as compat_table
 from codegen.config import Config, Source, load_config
 from codegen.errors import GenerateError
+from codegen.model import Tree
 
 DEFAULT_CONFIG = Path("protos/flyteidl.toml")
 _SUBCOMMANDS = ("generate", "diff", "check-overrides")
@@ -88,12 +89,20 @@ def _generate_one(config: Config, check: bool) -> int:
         print(report.text(old.label(), new.label(), diff.compare(old.surface, new.surface)))
     changes = write.write_tree(config.output, formatted, config.package)
     elapsed = time.perf_counter() - started
+    _print_skipped(tree)
     print(
         f"codegen: {len(tree.files)} modules from {config.proto_root}/ ({new.label()}) in {elapsed:.1f}s: "
         f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged"
     )
     problems = override_check.check(config, new.surface, old.surface if old is not None else None)
     return _print_problems(problems)
+
+
+def _print_skipped(tree: Tree) -> None:
+    """What the IDL declares and the run does not generate, so nothing is left out silently."""
+    for file in tree.files:
+        for service in file.services:
+            print(f"codegen: not generated: service {service} ({file.proto_name}); services get no models")
 
 
 def _generate_family(config: Config, table: Path, check: bool) -> int:

@@ -76,6 +76,7 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
         pb2_imports=tuple(_run_time_import(module, alias) for module, alias in sorted(scope.pb2_imports.items())),
         typing_imports=scope.sorted_imports(),
         overrides=replaced,
+        services=tuple(_full_name(file, service.name) for service in file.service),
     )
 
 

@@ -167,6 +167,7 @@ class File:
     pb2_imports: tuple[Import, ...]  # other files' pb2 modules, whose classes the guards name
     typing_imports: tuple[Import, ...]
     overrides: tuple[Override, ...]
+    services: tuple[str, ...] = ()  # full names of the file's services, which get no models (the run says so)
 
     @property
     def has_messages(self) -> bool:

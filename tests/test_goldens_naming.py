@@ -6,7 +6,8 @@ The _pb2 modules are protoc's, written now, as in ``test_goldens_runtime``
 - ``fixtures/odd-names.proto``, ``fixtures/async/class.proto``: a hyphen, keyword
   directories and file names;
 - ``fixtures/collisions.proto``: members named like their types, a field named ``DESCRIPTOR``;
-- ``fixtures/keywords.proto``: enum values renamed in Python keep their proto names.
+- ``fixtures/keywords.proto``: enum values renamed in Python keep their proto names;
+- ``fixtures/service.proto``: each service is reported, not skipped silently.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from __future__ import annotations
 import importlib
 import pickle
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.goldens.harness import EXPECTED, OVERRIDES, compile_pb2
+from tests.goldens.harness import EXPECTED, FIXTURES_CONFIG, OVERRIDES, compile_pb2, generate
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +137,14 @@ def test_enum_to_string_prints_the_proto_name_of_a_renamed_value(goldens: None) 
 def test_enum_without_renamed_values_is_unchanged(goldens: None) -> None:
     colour = module("collisions").Colour
     assert colour.enum_to_string(1) == "COLOUR_RED" and colour.string_to_enum("COLOUR_RED") is colour.COLOUR_RED
+
+
+# -- services ---------------------------------------------------------------------------------------------
+
+
+def test_each_service_not_generated_is_reported(tmp_path: Path) -> None:
+    printed = generate(FIXTURES_CONFIG, tmp_path)
+    skipped = [line for line in printed.splitlines() if "not generated" in line]
+    assert skipped == [
+        "codegen: not generated: service fixtures.service.Pinger (fixtures/service.proto); services get no models"
+    ]
