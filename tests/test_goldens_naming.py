@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from codegen import naming
 from tests.goldens.harness import EXPECTED, FIXTURES_CONFIG, OVERRIDES, compile_pb2, generate
 
 
@@ -51,6 +52,23 @@ def round_trip(model: Any) -> Any:
 
 
 # -- file paths: a hyphen and keywords -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("proto_file", "module", "pb2", "importable"),
+    [
+        ("onnx/onnx-data.proto", "m.onnx.onnx_data", "onnx.onnx_data_pb2", True),
+        ("my-dir/x-y.proto", "m.my_dir.x_y", "my_dir.x_y_pb2", True),
+        ("fixtures/async/class.proto", "m.fixtures.async_.class_", "fixtures.async.class_pb2", False),
+        ("v1/3d.proto", "m.v1._3d", "v1.3d_pb2", False),
+        ("match/type.proto", "m.match.type", "match.type_pb2", True),  # soft keywords are names
+    ],
+)
+def test_path_mapping(proto_file: str, module: str, pb2: str, importable: bool) -> None:
+    """``naming.module_part`` per path part; the _pb2 module as protoc names it; whether a statement imports it."""
+    assert naming.module_name(proto_file, "", "m") == module
+    assert naming.pb2_module(proto_file) == pb2
+    assert naming.importable(pb2) is importable
 
 
 def test_hyphen_and_keyword_paths_are_modules_that_import_protocs_pb2(goldens: None) -> None:
