@@ -38,7 +38,7 @@ _ITSELF = "."  # where a path ends: the rule is on what the path names
 
 def check(pb: Any) -> None:
     """Raise ``ValueError`` for the first rule ``pb`` violates (when its type declares any)."""
-    descriptor = pb.DESCRIPTOR
+    descriptor = type(pb).DESCRIPTOR  # not pb.DESCRIPTOR: a field of that name hides it on instances
     if not declares_rules(descriptor) or not _ENABLED.get():
         return
     import protovalidate  # only flyteidl2 messages get here; it costs 50 ms to import

@@ -59,7 +59,7 @@ def to_dict(pb: Any, *, int64_as_int: bool, enums_as_ints: bool, include_default
         always_print_fields_with_no_presence=include_defaults,
         unquote_int64_if_possible=int64_as_int,
     )
-    return _in_key_order(plain, pb.DESCRIPTOR)
+    return _in_key_order(plain, type(pb).DESCRIPTOR)
 
 
 def to_json(pb: Any, *, indent: int | None, int64_as_int: bool, enums_as_ints: bool, include_defaults: bool) -> str:

@@ -117,7 +117,7 @@ class Message:
     def _build(self, *values: Any) -> None:
         """Validate constructor arguments (in ``_FIELDS`` order) into a new message."""
         pb = self._PB()
-        specs = specs_of(pb.DESCRIPTOR)
+        specs = specs_of(self._PB.DESCRIPTOR)
         for name, value in zip(self._FIELDS, values, strict=True):
             if value is None:
                 continue
@@ -276,7 +276,7 @@ class Message:
         if not isinstance(other, Message):
             return NotImplemented
         mine, theirs = self._message(), other._message()
-        return mine.DESCRIPTOR is theirs.DESCRIPTOR and mine == theirs
+        return type(mine).DESCRIPTOR is type(theirs).DESCRIPTOR and mine == theirs
 
     def __ne__(self, other: object) -> bool:
         equal = self.__eq__(other)
@@ -310,7 +310,7 @@ class Message:
     def __repr__(self) -> str:
         pb = self._message()
         body = _text(pb, one_line=True)
-        if not body and not constraints.declares_rules(pb.DESCRIPTOR):
+        if not body and not constraints.declares_rules(type(pb).DESCRIPTOR):
             return f"{type(self).__qualname__}()"
         # from_text, not the constructor, for a type with buf.validate rules: the empty message may break them.
         return display.model_repr(type(self).__qualname__, body, lambda: _text(pb))
@@ -406,9 +406,10 @@ class Message:
     # -- pickle and copy ----------------------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
-        data = self._message().SerializeToString()
+        pb = self._message()
+        data = pb.SerializeToString()
         cls = type(self)
-        if registry.model_class(self._message().DESCRIPTOR) is not cls:
+        if registry.model_class(type(pb).DESCRIPTOR) is not cls:
             return (_unpickle, (cls, data))
         # The class at the public path may be an override whose own module cannot
         # be imported first; pickle it by the public path instead.
@@ -505,8 +506,9 @@ def _decode(cls: type[Message], data: bytes) -> Any:
 def check_message_type(cls: Any, pb: Any) -> None:
     """Raise TypeError naming both types unless ``pb`` is a message of ``cls._PB``'s type."""
     expected = cls._PB.DESCRIPTOR
-    if not isinstance(pb, PbMessage) or pb.DESCRIPTOR is not expected:
-        got = pb.DESCRIPTOR.full_name if isinstance(pb, PbMessage) else type(pb).__name__
+    # type(pb).DESCRIPTOR: on a message instance, a field named DESCRIPTOR hides the descriptor.
+    if not isinstance(pb, PbMessage) or type(pb).DESCRIPTOR is not expected:
+        got = type(pb).DESCRIPTOR.full_name if isinstance(pb, PbMessage) else type(pb).__name__
         raise TypeError(f"{cls.__name__}.from_flyte_idl expected a {expected.full_name} message, got {got}")
 
 

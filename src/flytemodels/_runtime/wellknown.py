@@ -156,8 +156,8 @@ def _kept_message(pb: Any) -> Any:
 
 
 def _kept_message_to_proto(value: Any, target: Any) -> None:
-    if not isinstance(value, PbMessage) or value.DESCRIPTOR is not target.DESCRIPTOR:
-        raise TypeError(f"expected {target.DESCRIPTOR.full_name} message, got {type(value).__name__}")
+    if not isinstance(value, PbMessage) or type(value).DESCRIPTOR is not type(target).DESCRIPTOR:
+        raise TypeError(f"expected {type(target).DESCRIPTOR.full_name} message, got {type(value).__name__}")
     target.CopyFrom(value)
 
 

@@ -110,8 +110,8 @@ def fill(target: Any, value: Any) -> None:
         return
     write = getattr(value, "_fm_write", None)
     if write is not None:
-        if value._PB.DESCRIPTOR is not target.DESCRIPTOR:  # a model of another message would write nothing
-            raise TypeError(f"expected a {target.DESCRIPTOR.name} model or message, got {type(value).__name__}")
+        if value._PB.DESCRIPTOR is not type(target).DESCRIPTOR:  # a model of another message would write nothing
+            raise TypeError(f"expected a {type(target).DESCRIPTOR.name} model or message, got {type(value).__name__}")
         if write(target) is False:
             return  # the model stands for an absent field (flytekit's empty SecurityContext)
     elif isinstance(value, PbMessage):
@@ -119,14 +119,15 @@ def fill(target: Any, value: Any) -> None:
     else:
         to_idl = getattr(value, "to_flyte_idl", None)
         if to_idl is None:
-            raise TypeError(f"expected a {target.DESCRIPTOR.name} model or message, got {type(value).__name__}")
+            raise TypeError(f"expected a {type(target).DESCRIPTOR.name} model or message, got {type(value).__name__}")
         _copy_message(target, to_idl())
     target.SetInParent()  # a given value is present even when it is empty
 
 
 def _copy_message(target: Any, value: PbMessage) -> None:
-    if value.DESCRIPTOR is not target.DESCRIPTOR:
-        raise TypeError(f"expected a {target.DESCRIPTOR.full_name} message, got {value.DESCRIPTOR.full_name}")
+    expected, got = type(target).DESCRIPTOR, type(value).DESCRIPTOR  # an instance's may be a field's value
+    if got is not expected:
+        raise TypeError(f"expected a {expected.full_name} message, got {got.full_name}")
     target.CopyFrom(value)
 
 

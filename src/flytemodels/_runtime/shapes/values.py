@@ -43,7 +43,7 @@ class Scalar(Shape):
         try:
             setattr(target, self.field, enum_number(value))
         except TypeError:  # protobuf's own message names no type ("bad argument type for built-in operation")
-            expected = _python_type(target.DESCRIPTOR.fields_by_name[self.field])
+            expected = _python_type(type(target).DESCRIPTOR.fields_by_name[self.field])
             raise TypeError(f"expected {expected}, got {type(value).__name__}") from None
 
 
