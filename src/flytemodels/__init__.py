@@ -19,4 +19,9 @@ for _entry in _sys.path:
     if _candidate not in __path__ and _os.path.isdir(_candidate):
         __path__.append(_candidate)
 
+# flytemodels.v2 needs the flyteidl2 extra (flyteidl2, protovalidate): say so when it is missing.
+from flytemodels._extras import install_v2_extra_guard as _install_v2_extra_guard  # noqa: E402
+
+_install_v2_extra_guard()
+
 __version__ = "0.1.0"
