@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate idl-diff test lint typecheck pytest drift goldens bench fuzz compat docs flytekit-tests clean
+.PHONY: generate idl-diff test lint typecheck pytest drift goldens bench fuzz compat docs flytekit-tests install-matrix clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -76,6 +76,16 @@ docs: $(DOCS_STAMP)
 	test -n "$$CHROMIUM" || command -v chromium >/dev/null || ! command -v apt-get >/dev/null || [ "$$(id -u)" != 0 ] || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	$(PY) -m pytest -q tests/test_docs_site.py
+
+# Interpreters for install-matrix, e.g. PYTHONS="python3.11 /opt/python3.13/bin/python3.13"; empty: each python3.X
+# the classifiers in pyproject.toml name that runs here.
+PYTHONS ?=
+
+## Build the wheel and install it in fresh venvs at the lowest and highest releases its ranges allow, with and
+## without the flyteidl2 extra, per Python in PYTHONS; smoke-test each (tools/install_matrix.py). Needs PyPI;
+## about a minute.
+install-matrix: $(STAMP)
+	$(PY) tools/install_matrix.py $(foreach python,$(PYTHONS),--python $(python))
 
 ## Rewrite the golden outputs of the generator tests from protos/fixtures.
 goldens: $(STAMP)
