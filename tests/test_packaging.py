@@ -8,6 +8,8 @@ import textwrap
 import zipfile
 from pathlib import Path
 
+import flytemodels
+
 ROOT = Path(__file__).parent.parent
 
 # Runs in a fresh interpreter that sees the unpacked wheel but not this checkout
@@ -42,6 +44,7 @@ def test_wheel_holds_runtime_generated_code_and_overrides(tmp_path: Path) -> Non
         "flytemodels/core/literals.py",
         "flytemodels/admin/execution.py",
         "flytemodels/_extras.py",
+        f"flytemodels-{flytemodels.__version__}.dist-info/licenses/LICENSE",
     ):
         assert required in names, required
     assert not any(name.startswith("codegen/") for name in names)

@@ -24,4 +24,6 @@ from flytemodels._extras import install_v2_extra_guard as _install_v2_extra_guar
 
 _install_v2_extra_guard()
 
-__version__ = "0.1.0"
+# X.Y.Z.N: generated from flyteidl X.Y.Z, N counting releases on it from 0 ("Versions" in README.md). pyproject.toml
+# reads the version from here.
+__version__ = "1.16.8.0"
