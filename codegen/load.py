@@ -149,6 +149,7 @@ def _message(
         name=name,
         public_qualname=_public_qualname(qualname, py_qualname, renamed=name != message.name),
         pb_path=qualname,
+        pb_type=_pb_type(scope, qualname),
         doc=naming.docstring(scope.comment(path) or f"The ``{_full_name(scope.file, qualname)}`` message."),
         fields=fields,
         oneofs=oneofs,
@@ -169,6 +170,14 @@ def _message(
         ),
         guards=_guards(fields, oneofs),
     )
+
+
+def _pb_type(scope: _Scope, qualname: str) -> str:
+    """The message class a model's base is parametrized with: what ``to_flyte_idl`` returns for type checkers.
+
+    A pb2 module imported by name (a keyword in its path) is opaque to them: any message, then.
+    """
+    return f"_pb2.{qualname}" if naming.importable(naming.pb2_module(scope.file.name)) else "_fast.AnyMessage"
 
 
 def _guards(fields: tuple[Field, ...], oneofs: tuple[Oneof, ...]) -> tuple[str, ...]:

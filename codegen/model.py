@@ -115,6 +115,7 @@ class Message:
     name: str  # the class name as generated (``<Name>Base`` when overridden)
     public_qualname: str  # "" unless the class sits inside a renamed base (see load._public_qualname)
     pb_path: str  # attribute path inside the pb2 module, e.g. SchemaType.SchemaColumn
+    pb_type: str  # the base's type parameter: the pb2 class (``_pb2.SchemaType.SchemaColumn``)
     doc: str
     fields: tuple[Field, ...]
     oneofs: tuple[Oneof, ...]

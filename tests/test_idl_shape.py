@@ -82,6 +82,8 @@ def test_every_model_is_read_only_and_hashable() -> None:
 
 #: What a class body with a docstring and ``__slots__`` holds, and nothing that changes behaviour.
 CLASS_DUNDERS = {"__module__", "__qualname__", "__doc__", "__slots__", "__firstlineno__", "__static_attributes__"}
+#: Generic's own record of a subclass's type parameters (``Message`` is generic over its pb2 class).
+CLASS_DUNDERS |= {"__parameters__"}
 
 
 def test_overrides_only_add_oneof_accessors() -> None:

@@ -6,6 +6,8 @@ the marked ones, so the generated annotations are proved to reject wrong code.
 
 import datetime
 
+from flyteidl.core import identifier_pb2, literals_pb2
+
 from flytemodels.admin.execution import Execution, ExecutionSpec
 from flytemodels.admin.launch_plan import LaunchPlan
 from flytemodels.core.identifier import Identifier, ResourceType
@@ -30,6 +32,15 @@ scalar: Scalar = Literal().scalar  # E: unset message fields are Optional
 identifier.project = "other"  # E: properties are read-only
 items: list[int] = LiteralMap().literals  # E: a map property is a dict
 Identifier.from_flyte_idl(identifier).missing  # E: no such attribute
+
+# The boundary with protobuf is typed: each class takes and gives its own message (unmarked lines must pass).
+message: identifier_pb2.Identifier = identifier.to_flyte_idl()
+again: Identifier = Identifier.from_flyte_idl(message)
+wrapped: Identifier = Identifier.wrap(message)
+Identifier.from_flyte_idl(b"bytes")  # E: from_flyte_idl takes the message, not its bytes
+Identifier.from_flyte_idl(literals_pb2.Literal())  # E: a message of another type
+other: literals_pb2.Literal = identifier.to_flyte_idl()  # E: to_flyte_idl gives an Identifier message
+Literal.from_flyte_idl(literals_pb2.Literal()).value  # the overridden class keeps its own type
 
 # flytekit's shapes are flytemodels.flytekit's; the IDL family refuses them.
 TypedInterface(inputs={"x": Variable()})  # E: inputs is a VariableMap, not a dict

@@ -49,7 +49,7 @@ class LogLineOriginator(_OpenEnum):
     SYSTEM = 2
 
 
-class TaskExecutionMetadata(_Message):
+class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     """The ``flyteidl.admin.TaskExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -284,7 +284,7 @@ class TaskExecutionMetadata(_Message):
         return value
 
 
-class CreateTaskRequest(_Message):
+class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
     """The ``flyteidl.admin.CreateTaskRequest`` message."""
 
     __slots__ = ()
@@ -410,7 +410,7 @@ class CreateTaskRequest(_Message):
         return value
 
 
-class CreateTaskResponse(_Message):
+class CreateTaskResponse(_Message[_pb2.CreateTaskResponse]):
     """The ``flyteidl.admin.CreateTaskResponse`` message."""
 
     __slots__ = ()
@@ -446,7 +446,7 @@ class CreateTaskResponse(_Message):
         return value
 
 
-class CreateRequestHeader(_Message):
+class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
     """The ``flyteidl.admin.CreateRequestHeader`` message."""
 
     __slots__ = ()
@@ -567,7 +567,7 @@ class CreateRequestHeader(_Message):
         return value
 
 
-class ExecuteTaskSyncRequest(_Message):
+class ExecuteTaskSyncRequest(_Message[_pb2.ExecuteTaskSyncRequest]):
     """The ``flyteidl.admin.ExecuteTaskSyncRequest`` message."""
 
     __slots__ = ()
@@ -647,7 +647,7 @@ class ExecuteTaskSyncRequest(_Message):
         return value
 
 
-class ExecuteTaskSyncResponseHeader(_Message):
+class ExecuteTaskSyncResponseHeader(_Message[_pb2.ExecuteTaskSyncResponseHeader]):
     """The ``flyteidl.admin.ExecuteTaskSyncResponseHeader`` message."""
 
     __slots__ = ()
@@ -692,7 +692,7 @@ class ExecuteTaskSyncResponseHeader(_Message):
         return value
 
 
-class ExecuteTaskSyncResponse(_Message):
+class ExecuteTaskSyncResponse(_Message[_pb2.ExecuteTaskSyncResponse]):
     """The ``flyteidl.admin.ExecuteTaskSyncResponse`` message."""
 
     __slots__ = ()
@@ -772,7 +772,7 @@ class ExecuteTaskSyncResponse(_Message):
         return value
 
 
-class GetTaskRequest(_Message):
+class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
     """The ``flyteidl.admin.GetTaskRequest`` message."""
 
     __slots__ = ()
@@ -873,7 +873,7 @@ class GetTaskRequest(_Message):
         return value
 
 
-class GetTaskResponse(_Message):
+class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
     """The ``flyteidl.admin.GetTaskResponse`` message."""
 
     __slots__ = ()
@@ -918,7 +918,7 @@ class GetTaskResponse(_Message):
         return value
 
 
-class Resource(_Message):
+class Resource(_Message[_pb2.Resource]):
     """The ``flyteidl.admin.Resource`` message."""
 
     __slots__ = ()
@@ -1077,7 +1077,7 @@ class Resource(_Message):
         return value
 
 
-class DeleteTaskRequest(_Message):
+class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
     """The ``flyteidl.admin.DeleteTaskRequest`` message."""
 
     __slots__ = ()
@@ -1161,7 +1161,7 @@ class DeleteTaskRequest(_Message):
         return value
 
 
-class DeleteTaskResponse(_Message):
+class DeleteTaskResponse(_Message[_pb2.DeleteTaskResponse]):
     """The ``flyteidl.admin.DeleteTaskResponse`` message."""
 
     __slots__ = ()
@@ -1174,7 +1174,7 @@ class DeleteTaskResponse(_Message):
         self._build()
 
 
-class Agent(_Message):
+class Agent(_Message[_pb2.Agent]):
     """The ``flyteidl.admin.Agent`` message."""
 
     __slots__ = ()
@@ -1263,7 +1263,7 @@ class Agent(_Message):
         return value
 
 
-class TaskCategory(_Message):
+class TaskCategory(_Message[_pb2.TaskCategory]):
     """The ``flyteidl.admin.TaskCategory`` message."""
 
     __slots__ = ()
@@ -1320,7 +1320,7 @@ class TaskCategory(_Message):
         return value
 
 
-class GetAgentRequest(_Message):
+class GetAgentRequest(_Message[_pb2.GetAgentRequest]):
     """The ``flyteidl.admin.GetAgentRequest`` message."""
 
     __slots__ = ()
@@ -1356,7 +1356,7 @@ class GetAgentRequest(_Message):
         return value
 
 
-class GetAgentResponse(_Message):
+class GetAgentResponse(_Message[_pb2.GetAgentResponse]):
     """The ``flyteidl.admin.GetAgentResponse`` message."""
 
     __slots__ = ()
@@ -1399,7 +1399,7 @@ class GetAgentResponse(_Message):
         return value
 
 
-class ListAgentsRequest(_Message):
+class ListAgentsRequest(_Message[_pb2.ListAgentsRequest]):
     """The ``flyteidl.admin.ListAgentsRequest`` message."""
 
     __slots__ = ()
@@ -1412,7 +1412,7 @@ class ListAgentsRequest(_Message):
         self._build()
 
 
-class ListAgentsResponse(_Message):
+class ListAgentsResponse(_Message[_pb2.ListAgentsResponse]):
     """The ``flyteidl.admin.ListAgentsResponse`` message."""
 
     __slots__ = ()
@@ -1448,7 +1448,7 @@ class ListAgentsResponse(_Message):
         return value
 
 
-class GetTaskMetricsRequest(_Message):
+class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
     """The ``flyteidl.admin.GetTaskMetricsRequest`` message."""
 
     __slots__ = ()
@@ -1598,7 +1598,7 @@ class GetTaskMetricsRequest(_Message):
         return value
 
 
-class GetTaskMetricsResponse(_Message):
+class GetTaskMetricsResponse(_Message[_pb2.GetTaskMetricsResponse]):
     """The ``flyteidl.admin.GetTaskMetricsResponse`` message."""
 
     __slots__ = ()
@@ -1636,7 +1636,7 @@ class GetTaskMetricsResponse(_Message):
         return value
 
 
-class GetTaskLogsRequest(_Message):
+class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
     """The ``flyteidl.admin.GetTaskLogsRequest`` message."""
 
     __slots__ = ()
@@ -1748,7 +1748,7 @@ class GetTaskLogsRequest(_Message):
         return value
 
 
-class GetTaskLogsResponseHeader(_Message):
+class GetTaskLogsResponseHeader(_Message[_pb2.GetTaskLogsResponseHeader]):
     """The ``flyteidl.admin.GetTaskLogsResponseHeader`` message."""
 
     __slots__ = ()
@@ -1784,7 +1784,7 @@ class GetTaskLogsResponseHeader(_Message):
         return value
 
 
-class LogLine(_Message):
+class LogLine(_Message[_pb2.LogLine]):
     """The ``flyteidl.admin.LogLine`` message."""
 
     __slots__ = ()
@@ -1866,7 +1866,7 @@ class LogLine(_Message):
         return value
 
 
-class GetTaskLogsResponseBody(_Message):
+class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
     """The ``flyteidl.admin.GetTaskLogsResponseBody`` message."""
 
     __slots__ = ()
@@ -1923,7 +1923,7 @@ class GetTaskLogsResponseBody(_Message):
         return value
 
 
-class GetTaskLogsResponse(_Message):
+class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
     """The ``flyteidl.admin.GetTaskLogsResponse`` message."""
 
     __slots__ = ()
@@ -2002,7 +2002,7 @@ class GetTaskLogsResponse(_Message):
         return value
 
 
-class AgentError(_Message):
+class AgentError(_Message[_pb2.AgentError]):
     """The ``flyteidl.admin.AgentError`` message."""
 
     __slots__ = ()

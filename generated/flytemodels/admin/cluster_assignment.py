@@ -9,7 +9,7 @@ from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
 
 
-class ClusterAssignment(_Message):
+class ClusterAssignment(_Message[_pb2.ClusterAssignment]):
     """The ``flyteidl.admin.ClusterAssignment`` message."""
 
     __slots__ = ()

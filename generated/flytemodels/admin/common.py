@@ -28,7 +28,7 @@ class NamedEntityState(_OpenEnum):
     SYSTEM_GENERATED = 2
 
 
-class NamedEntityIdentifier(_Message):
+class NamedEntityIdentifier(_Message[_pb2.NamedEntityIdentifier]):
     """The ``flyteidl.admin.NamedEntityIdentifier`` message."""
 
     __slots__ = ()
@@ -114,7 +114,7 @@ class NamedEntityIdentifier(_Message):
         return value
 
 
-class NamedEntityMetadata(_Message):
+class NamedEntityMetadata(_Message[_pb2.NamedEntityMetadata]):
     """The ``flyteidl.admin.NamedEntityMetadata`` message."""
 
     __slots__ = ()
@@ -175,7 +175,7 @@ class NamedEntityMetadata(_Message):
         return value
 
 
-class NamedEntity(_Message):
+class NamedEntity(_Message[_pb2.NamedEntity]):
     """The ``flyteidl.admin.NamedEntity`` message."""
 
     __slots__ = ()
@@ -269,7 +269,7 @@ class NamedEntity(_Message):
         return value
 
 
-class Sort(_Message):
+class Sort(_Message[_pb2.Sort]):
     """The ``flyteidl.admin.Sort`` message."""
 
     __slots__ = ()
@@ -336,7 +336,7 @@ class Sort(_Message):
         return value
 
 
-class NamedEntityIdentifierListRequest(_Message):
+class NamedEntityIdentifierListRequest(_Message[_pb2.NamedEntityIdentifierListRequest]):
     """The ``flyteidl.admin.NamedEntityIdentifierListRequest`` message."""
 
     __slots__ = ()
@@ -471,7 +471,7 @@ class NamedEntityIdentifierListRequest(_Message):
         return value
 
 
-class NamedEntityListRequest(_Message):
+class NamedEntityListRequest(_Message[_pb2.NamedEntityListRequest]):
     """The ``flyteidl.admin.NamedEntityListRequest`` message."""
 
     __slots__ = ()
@@ -623,7 +623,7 @@ class NamedEntityListRequest(_Message):
         return value
 
 
-class NamedEntityIdentifierList(_Message):
+class NamedEntityIdentifierList(_Message[_pb2.NamedEntityIdentifierList]):
     """The ``flyteidl.admin.NamedEntityIdentifierList`` message."""
 
     __slots__ = ()
@@ -680,7 +680,7 @@ class NamedEntityIdentifierList(_Message):
         return value
 
 
-class NamedEntityList(_Message):
+class NamedEntityList(_Message[_pb2.NamedEntityList]):
     """The ``flyteidl.admin.NamedEntityList`` message."""
 
     __slots__ = ()
@@ -737,7 +737,7 @@ class NamedEntityList(_Message):
         return value
 
 
-class NamedEntityGetRequest(_Message):
+class NamedEntityGetRequest(_Message[_pb2.NamedEntityGetRequest]):
     """The ``flyteidl.admin.NamedEntityGetRequest`` message."""
 
     __slots__ = ()
@@ -802,7 +802,7 @@ class NamedEntityGetRequest(_Message):
         return value
 
 
-class NamedEntityUpdateRequest(_Message):
+class NamedEntityUpdateRequest(_Message[_pb2.NamedEntityUpdateRequest]):
     """The ``flyteidl.admin.NamedEntityUpdateRequest`` message."""
 
     __slots__ = ()
@@ -896,7 +896,7 @@ class NamedEntityUpdateRequest(_Message):
         return value
 
 
-class NamedEntityUpdateResponse(_Message):
+class NamedEntityUpdateResponse(_Message[_pb2.NamedEntityUpdateResponse]):
     """The ``flyteidl.admin.NamedEntityUpdateResponse`` message."""
 
     __slots__ = ()
@@ -909,7 +909,7 @@ class NamedEntityUpdateResponse(_Message):
         self._build()
 
 
-class ObjectGetRequest(_Message):
+class ObjectGetRequest(_Message[_pb2.ObjectGetRequest]):
     """The ``flyteidl.admin.ObjectGetRequest`` message."""
 
     __slots__ = ()
@@ -955,7 +955,7 @@ class ObjectGetRequest(_Message):
         return value
 
 
-class ResourceListRequest(_Message):
+class ResourceListRequest(_Message[_pb2.ResourceListRequest]):
     """The ``flyteidl.admin.ResourceListRequest`` message."""
 
     __slots__ = ()
@@ -1069,7 +1069,7 @@ class ResourceListRequest(_Message):
         return value
 
 
-class EmailNotification(_Message):
+class EmailNotification(_Message[_pb2.EmailNotification]):
     """The ``flyteidl.admin.EmailNotification`` message."""
 
     __slots__ = ()
@@ -1126,7 +1126,7 @@ class EmailNotification(_Message):
         return value
 
 
-class PagerDutyNotification(_Message):
+class PagerDutyNotification(_Message[_pb2.PagerDutyNotification]):
     """The ``flyteidl.admin.PagerDutyNotification`` message."""
 
     __slots__ = ()
@@ -1183,7 +1183,7 @@ class PagerDutyNotification(_Message):
         return value
 
 
-class SlackNotification(_Message):
+class SlackNotification(_Message[_pb2.SlackNotification]):
     """The ``flyteidl.admin.SlackNotification`` message."""
 
     __slots__ = ()
@@ -1240,7 +1240,7 @@ class SlackNotification(_Message):
         return value
 
 
-class Notification(_Message):
+class Notification(_Message[_pb2.Notification]):
     """The ``flyteidl.admin.Notification`` message."""
 
     __slots__ = ()
@@ -1355,7 +1355,7 @@ class Notification(_Message):
         return value
 
 
-class UrlBlob(_Message):
+class UrlBlob(_Message[_pb2.UrlBlob]):
     """The ``flyteidl.admin.UrlBlob`` message."""
 
     __slots__ = ()
@@ -1413,7 +1413,7 @@ class UrlBlob(_Message):
         return value
 
 
-class Labels(_Message):
+class Labels(_Message[_pb2.Labels]):
     """The ``flyteidl.admin.Labels`` message."""
 
     __slots__ = ()
@@ -1449,7 +1449,7 @@ class Labels(_Message):
         return value
 
 
-class Annotations(_Message):
+class Annotations(_Message[_pb2.Annotations]):
     """The ``flyteidl.admin.Annotations`` message."""
 
     __slots__ = ()
@@ -1485,7 +1485,7 @@ class Annotations(_Message):
         return value
 
 
-class Envs(_Message):
+class Envs(_Message[_pb2.Envs]):
     """The ``flyteidl.admin.Envs`` message."""
 
     __slots__ = ()
@@ -1521,7 +1521,7 @@ class Envs(_Message):
         return value
 
 
-class AuthRole(_Message):
+class AuthRole(_Message[_pb2.AuthRole]):
     """The ``flyteidl.admin.AuthRole`` message."""
 
     __slots__ = ()
@@ -1584,7 +1584,7 @@ class AuthRole(_Message):
         return value
 
 
-class RawOutputDataConfig(_Message):
+class RawOutputDataConfig(_Message[_pb2.RawOutputDataConfig]):
     """The ``flyteidl.admin.RawOutputDataConfig`` message."""
 
     __slots__ = ()
@@ -1622,7 +1622,7 @@ class RawOutputDataConfig(_Message):
         return value
 
 
-class FlyteURLs(_Message):
+class FlyteURLs(_Message[_pb2.FlyteURLs]):
     """The ``flyteidl.admin.FlyteURLs`` message."""
 
     __slots__ = ()

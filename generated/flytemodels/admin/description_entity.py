@@ -28,7 +28,7 @@ class DescriptionFormat(_OpenEnum):
     DESCRIPTION_FORMAT_RST = 3
 
 
-class DescriptionEntity(_Message):
+class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
     """The ``flyteidl.admin.DescriptionEntity`` message."""
 
     __slots__ = ()
@@ -166,7 +166,7 @@ class DescriptionEntity(_Message):
         return value
 
 
-class Description(_Message):
+class Description(_Message[_pb2.Description]):
     """The ``flyteidl.admin.Description`` message."""
 
     __slots__ = ()
@@ -261,7 +261,7 @@ class Description(_Message):
         return value
 
 
-class SourceCode(_Message):
+class SourceCode(_Message[_pb2.SourceCode]):
     """The ``flyteidl.admin.SourceCode`` message."""
 
     __slots__ = ()
@@ -297,7 +297,7 @@ class SourceCode(_Message):
         return value
 
 
-class DescriptionEntityList(_Message):
+class DescriptionEntityList(_Message[_pb2.DescriptionEntityList]):
     """The ``flyteidl.admin.DescriptionEntityList`` message."""
 
     __slots__ = ()
@@ -354,7 +354,7 @@ class DescriptionEntityList(_Message):
         return value
 
 
-class DescriptionEntityListRequest(_Message):
+class DescriptionEntityListRequest(_Message[_pb2.DescriptionEntityListRequest]):
     """The ``flyteidl.admin.DescriptionEntityListRequest`` message."""
 
     __slots__ = ()

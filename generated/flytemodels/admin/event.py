@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.event import event as _event_event
 
 
-class EventErrorAlreadyInTerminalState(_Message):
+class EventErrorAlreadyInTerminalState(_Message[_pb2.EventErrorAlreadyInTerminalState]):
     """The ``flyteidl.admin.EventErrorAlreadyInTerminalState`` message."""
 
     __slots__ = ()
@@ -51,7 +51,7 @@ class EventErrorAlreadyInTerminalState(_Message):
         return value
 
 
-class EventErrorIncompatibleCluster(_Message):
+class EventErrorIncompatibleCluster(_Message[_pb2.EventErrorIncompatibleCluster]):
     """The ``flyteidl.admin.EventErrorIncompatibleCluster`` message."""
 
     __slots__ = ()
@@ -87,7 +87,7 @@ class EventErrorIncompatibleCluster(_Message):
         return value
 
 
-class EventFailureReason(_Message):
+class EventFailureReason(_Message[_pb2.EventFailureReason]):
     """The ``flyteidl.admin.EventFailureReason`` message."""
 
     __slots__ = ()
@@ -172,7 +172,7 @@ class EventFailureReason(_Message):
         return value
 
 
-class WorkflowExecutionEventRequest(_Message):
+class WorkflowExecutionEventRequest(_Message[_pb2.WorkflowExecutionEventRequest]):
     """The ``flyteidl.admin.WorkflowExecutionEventRequest`` message."""
 
     __slots__ = ()
@@ -238,7 +238,7 @@ class WorkflowExecutionEventRequest(_Message):
         return value
 
 
-class WorkflowExecutionEventResponse(_Message):
+class WorkflowExecutionEventResponse(_Message[_pb2.WorkflowExecutionEventResponse]):
     """The ``flyteidl.admin.WorkflowExecutionEventResponse`` message."""
 
     __slots__ = ()
@@ -251,7 +251,7 @@ class WorkflowExecutionEventResponse(_Message):
         self._build()
 
 
-class NodeExecutionEventRequest(_Message):
+class NodeExecutionEventRequest(_Message[_pb2.NodeExecutionEventRequest]):
     """The ``flyteidl.admin.NodeExecutionEventRequest`` message."""
 
     __slots__ = ()
@@ -317,7 +317,7 @@ class NodeExecutionEventRequest(_Message):
         return value
 
 
-class NodeExecutionEventResponse(_Message):
+class NodeExecutionEventResponse(_Message[_pb2.NodeExecutionEventResponse]):
     """The ``flyteidl.admin.NodeExecutionEventResponse`` message."""
 
     __slots__ = ()
@@ -330,7 +330,7 @@ class NodeExecutionEventResponse(_Message):
         self._build()
 
 
-class TaskExecutionEventRequest(_Message):
+class TaskExecutionEventRequest(_Message[_pb2.TaskExecutionEventRequest]):
     """The ``flyteidl.admin.TaskExecutionEventRequest`` message."""
 
     __slots__ = ()
@@ -396,7 +396,7 @@ class TaskExecutionEventRequest(_Message):
         return value
 
 
-class TaskExecutionEventResponse(_Message):
+class TaskExecutionEventResponse(_Message[_pb2.TaskExecutionEventResponse]):
     """The ``flyteidl.admin.TaskExecutionEventResponse`` message."""
 
     __slots__ = ()

@@ -43,7 +43,7 @@ class ExecutionState(_OpenEnum):
     EXECUTION_ARCHIVED = 1
 
 
-class ExecutionCreateRequest(_Message):
+class ExecutionCreateRequest(_Message[_pb2.ExecutionCreateRequest]):
     """The ``flyteidl.admin.ExecutionCreateRequest`` message."""
 
     __slots__ = ()
@@ -175,7 +175,7 @@ class ExecutionCreateRequest(_Message):
         return value
 
 
-class ExecutionRelaunchRequest(_Message):
+class ExecutionRelaunchRequest(_Message[_pb2.ExecutionRelaunchRequest]):
     """The ``flyteidl.admin.ExecutionRelaunchRequest`` message."""
 
     __slots__ = ()
@@ -258,7 +258,7 @@ class ExecutionRelaunchRequest(_Message):
         return value
 
 
-class ExecutionRecoverRequest(_Message):
+class ExecutionRecoverRequest(_Message[_pb2.ExecutionRecoverRequest]):
     """The ``flyteidl.admin.ExecutionRecoverRequest`` message."""
 
     __slots__ = ()
@@ -353,7 +353,7 @@ class ExecutionRecoverRequest(_Message):
         return value
 
 
-class ExecutionCreateResponse(_Message):
+class ExecutionCreateResponse(_Message[_pb2.ExecutionCreateResponse]):
     """The ``flyteidl.admin.ExecutionCreateResponse`` message."""
 
     __slots__ = ()
@@ -400,7 +400,7 @@ class ExecutionCreateResponse(_Message):
         return value
 
 
-class WorkflowExecutionGetRequest(_Message):
+class WorkflowExecutionGetRequest(_Message[_pb2.WorkflowExecutionGetRequest]):
     """The ``flyteidl.admin.WorkflowExecutionGetRequest`` message."""
 
     __slots__ = ()
@@ -447,7 +447,7 @@ class WorkflowExecutionGetRequest(_Message):
         return value
 
 
-class Execution(_Message):
+class Execution(_Message[_pb2.Execution]):
     """The ``flyteidl.admin.Execution`` message."""
 
     __slots__ = ()
@@ -547,7 +547,7 @@ class Execution(_Message):
         return value
 
 
-class ExecutionList(_Message):
+class ExecutionList(_Message[_pb2.ExecutionList]):
     """The ``flyteidl.admin.ExecutionList`` message."""
 
     __slots__ = ()
@@ -604,7 +604,7 @@ class ExecutionList(_Message):
         return value
 
 
-class LiteralMapBlob(_Message):
+class LiteralMapBlob(_Message[_pb2.LiteralMapBlob]):
     """The ``flyteidl.admin.LiteralMapBlob`` message."""
 
     __slots__ = ()
@@ -675,7 +675,7 @@ class LiteralMapBlob(_Message):
         return value
 
 
-class AbortMetadata(_Message):
+class AbortMetadata(_Message[_pb2.AbortMetadata]):
     """The ``flyteidl.admin.AbortMetadata`` message."""
 
     __slots__ = ()
@@ -732,7 +732,7 @@ class AbortMetadata(_Message):
         return value
 
 
-class ExecutionClosure(_Message):
+class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
     """The ``flyteidl.admin.ExecutionClosure`` message."""
 
     __slots__ = ()
@@ -1066,7 +1066,7 @@ class ExecutionClosure(_Message):
         return value
 
 
-class SystemMetadata(_Message):
+class SystemMetadata(_Message[_pb2.SystemMetadata]):
     """The ``flyteidl.admin.SystemMetadata`` message."""
 
     __slots__ = ()
@@ -1124,7 +1124,7 @@ class SystemMetadata(_Message):
         return value
 
 
-class ExecutionMetadata(_Message):
+class ExecutionMetadata(_Message[_pb2.ExecutionMetadata]):
     """The ``flyteidl.admin.ExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -1328,7 +1328,7 @@ class ExecutionMetadata(_Message):
         return value
 
 
-class NotificationList(_Message):
+class NotificationList(_Message[_pb2.NotificationList]):
     """The ``flyteidl.admin.NotificationList`` message."""
 
     __slots__ = ()
@@ -1366,7 +1366,7 @@ class NotificationList(_Message):
         return value
 
 
-class ExecutionSpec(_Message):
+class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
     """The ``flyteidl.admin.ExecutionSpec`` message."""
 
     __slots__ = ()
@@ -1841,7 +1841,7 @@ class ExecutionSpec(_Message):
         return value
 
 
-class ExecutionTerminateRequest(_Message):
+class ExecutionTerminateRequest(_Message[_pb2.ExecutionTerminateRequest]):
     """The ``flyteidl.admin.ExecutionTerminateRequest`` message."""
 
     __slots__ = ()
@@ -1907,7 +1907,7 @@ class ExecutionTerminateRequest(_Message):
         return value
 
 
-class ExecutionTerminateResponse(_Message):
+class ExecutionTerminateResponse(_Message[_pb2.ExecutionTerminateResponse]):
     """The ``flyteidl.admin.ExecutionTerminateResponse`` message."""
 
     __slots__ = ()
@@ -1920,7 +1920,7 @@ class ExecutionTerminateResponse(_Message):
         self._build()
 
 
-class WorkflowExecutionGetDataRequest(_Message):
+class WorkflowExecutionGetDataRequest(_Message[_pb2.WorkflowExecutionGetDataRequest]):
     """The ``flyteidl.admin.WorkflowExecutionGetDataRequest`` message."""
 
     __slots__ = ()
@@ -1967,7 +1967,7 @@ class WorkflowExecutionGetDataRequest(_Message):
         return value
 
 
-class WorkflowExecutionGetDataResponse(_Message):
+class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataResponse]):
     """The ``flyteidl.admin.WorkflowExecutionGetDataResponse`` message."""
 
     __slots__ = ()
@@ -2099,7 +2099,7 @@ class WorkflowExecutionGetDataResponse(_Message):
         return value
 
 
-class ExecutionUpdateRequest(_Message):
+class ExecutionUpdateRequest(_Message[_pb2.ExecutionUpdateRequest]):
     """The ``flyteidl.admin.ExecutionUpdateRequest`` message."""
 
     __slots__ = ()
@@ -2171,7 +2171,7 @@ class ExecutionUpdateRequest(_Message):
         return value
 
 
-class ExecutionStateChangeDetails(_Message):
+class ExecutionStateChangeDetails(_Message[_pb2.ExecutionStateChangeDetails]):
     """The ``flyteidl.admin.ExecutionStateChangeDetails`` message."""
 
     __slots__ = ()
@@ -2253,7 +2253,7 @@ class ExecutionStateChangeDetails(_Message):
         return value
 
 
-class ExecutionUpdateResponse(_Message):
+class ExecutionUpdateResponse(_Message[_pb2.ExecutionUpdateResponse]):
     """The ``flyteidl.admin.ExecutionUpdateResponse`` message."""
 
     __slots__ = ()
@@ -2266,7 +2266,7 @@ class ExecutionUpdateResponse(_Message):
         self._build()
 
 
-class WorkflowExecutionGetMetricsRequest(_Message):
+class WorkflowExecutionGetMetricsRequest(_Message[_pb2.WorkflowExecutionGetMetricsRequest]):
     """The ``flyteidl.admin.WorkflowExecutionGetMetricsRequest`` message."""
 
     __slots__ = ()
@@ -2332,7 +2332,7 @@ class WorkflowExecutionGetMetricsRequest(_Message):
         return value
 
 
-class WorkflowExecutionGetMetricsResponse(_Message):
+class WorkflowExecutionGetMetricsResponse(_Message[_pb2.WorkflowExecutionGetMetricsResponse]):
     """The ``flyteidl.admin.WorkflowExecutionGetMetricsResponse`` message."""
 
     __slots__ = ()

@@ -49,7 +49,7 @@ class ConcurrencyLimitBehavior(_OpenEnum):
     CONCURRENCY_LIMIT_BEHAVIOR_SKIP = 1
 
 
-class LaunchPlanCreateRequest(_Message):
+class LaunchPlanCreateRequest(_Message[_pb2.LaunchPlanCreateRequest]):
     """The ``flyteidl.admin.LaunchPlanCreateRequest`` message."""
 
     __slots__ = ()
@@ -121,7 +121,7 @@ class LaunchPlanCreateRequest(_Message):
         return value
 
 
-class LaunchPlanCreateResponse(_Message):
+class LaunchPlanCreateResponse(_Message[_pb2.LaunchPlanCreateResponse]):
     """The ``flyteidl.admin.LaunchPlanCreateResponse`` message."""
 
     __slots__ = ()
@@ -134,7 +134,7 @@ class LaunchPlanCreateResponse(_Message):
         self._build()
 
 
-class LaunchPlan(_Message):
+class LaunchPlan(_Message[_pb2.LaunchPlan]):
     """The ``flyteidl.admin.LaunchPlan`` message."""
 
     __slots__ = ()
@@ -234,7 +234,7 @@ class LaunchPlan(_Message):
         return value
 
 
-class LaunchPlanList(_Message):
+class LaunchPlanList(_Message[_pb2.LaunchPlanList]):
     """The ``flyteidl.admin.LaunchPlanList`` message."""
 
     __slots__ = ()
@@ -291,7 +291,7 @@ class LaunchPlanList(_Message):
         return value
 
 
-class Auth(_Message):
+class Auth(_Message[_pb2.Auth]):
     """The ``flyteidl.admin.Auth`` message."""
 
     __slots__ = ()
@@ -354,7 +354,7 @@ class Auth(_Message):
         return value
 
 
-class LaunchPlanSpec(_Message):
+class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
     """The ``flyteidl.admin.LaunchPlanSpec`` message."""
 
     __slots__ = ()
@@ -836,7 +836,7 @@ class LaunchPlanSpec(_Message):
         return value
 
 
-class ConcurrencyPolicy(_Message):
+class ConcurrencyPolicy(_Message[_pb2.ConcurrencyPolicy]):
     """The ``flyteidl.admin.ConcurrencyPolicy`` message."""
 
     __slots__ = ()
@@ -897,7 +897,7 @@ class ConcurrencyPolicy(_Message):
         return value
 
 
-class LaunchPlanClosure(_Message):
+class LaunchPlanClosure(_Message[_pb2.LaunchPlanClosure]):
     """The ``flyteidl.admin.LaunchPlanClosure`` message."""
 
     __slots__ = ()
@@ -1037,7 +1037,7 @@ class LaunchPlanClosure(_Message):
         return value
 
 
-class LaunchPlanMetadata(_Message):
+class LaunchPlanMetadata(_Message[_pb2.LaunchPlanMetadata]):
     """The ``flyteidl.admin.LaunchPlanMetadata`` message."""
 
     __slots__ = ()
@@ -1127,7 +1127,7 @@ class LaunchPlanMetadata(_Message):
         return value
 
 
-class LaunchPlanUpdateRequest(_Message):
+class LaunchPlanUpdateRequest(_Message[_pb2.LaunchPlanUpdateRequest]):
     """The ``flyteidl.admin.LaunchPlanUpdateRequest`` message."""
 
     __slots__ = ()
@@ -1198,7 +1198,7 @@ class LaunchPlanUpdateRequest(_Message):
         return value
 
 
-class LaunchPlanUpdateResponse(_Message):
+class LaunchPlanUpdateResponse(_Message[_pb2.LaunchPlanUpdateResponse]):
     """The ``flyteidl.admin.LaunchPlanUpdateResponse`` message."""
 
     __slots__ = ()
@@ -1211,7 +1211,7 @@ class LaunchPlanUpdateResponse(_Message):
         self._build()
 
 
-class ActiveLaunchPlanRequest(_Message):
+class ActiveLaunchPlanRequest(_Message[_pb2.ActiveLaunchPlanRequest]):
     """The ``flyteidl.admin.ActiveLaunchPlanRequest`` message."""
 
     __slots__ = ()
@@ -1258,7 +1258,7 @@ class ActiveLaunchPlanRequest(_Message):
         return value
 
 
-class ActiveLaunchPlanListRequest(_Message):
+class ActiveLaunchPlanListRequest(_Message[_pb2.ActiveLaunchPlanListRequest]):
     """The ``flyteidl.admin.ActiveLaunchPlanListRequest`` message."""
 
     __slots__ = ()

@@ -38,7 +38,7 @@ class MatchableResource(_OpenEnum):
     CLUSTER_ASSIGNMENT = 7
 
 
-class TaskResourceSpec(_Message):
+class TaskResourceSpec(_Message[_pb2.TaskResourceSpec]):
     """The ``flyteidl.admin.TaskResourceSpec`` message."""
 
     __slots__ = ()
@@ -141,7 +141,7 @@ class TaskResourceSpec(_Message):
         return value
 
 
-class TaskResourceAttributes(_Message):
+class TaskResourceAttributes(_Message[_pb2.TaskResourceAttributes]):
     """The ``flyteidl.admin.TaskResourceAttributes`` message."""
 
     __slots__ = ()
@@ -217,7 +217,7 @@ class TaskResourceAttributes(_Message):
         return value
 
 
-class ClusterResourceAttributes(_Message):
+class ClusterResourceAttributes(_Message[_pb2.ClusterResourceAttributes]):
     """The ``flyteidl.admin.ClusterResourceAttributes`` message."""
 
     __slots__ = ()
@@ -253,7 +253,7 @@ class ClusterResourceAttributes(_Message):
         return value
 
 
-class ExecutionQueueAttributes(_Message):
+class ExecutionQueueAttributes(_Message[_pb2.ExecutionQueueAttributes]):
     """The ``flyteidl.admin.ExecutionQueueAttributes`` message."""
 
     __slots__ = ()
@@ -289,7 +289,7 @@ class ExecutionQueueAttributes(_Message):
         return value
 
 
-class ExecutionClusterLabel(_Message):
+class ExecutionClusterLabel(_Message[_pb2.ExecutionClusterLabel]):
     """The ``flyteidl.admin.ExecutionClusterLabel`` message."""
 
     __slots__ = ()
@@ -325,7 +325,7 @@ class ExecutionClusterLabel(_Message):
         return value
 
 
-class PluginOverride(_Message):
+class PluginOverride(_Message[_pb2.PluginOverride]):
     """The ``flyteidl.admin.PluginOverride`` message."""
 
     __slots__ = ()
@@ -412,7 +412,7 @@ class PluginOverride(_Message):
         return value
 
 
-class PluginOverrides(_Message):
+class PluginOverrides(_Message[_pb2.PluginOverrides]):
     """The ``flyteidl.admin.PluginOverrides`` message."""
 
     __slots__ = ()
@@ -448,7 +448,7 @@ class PluginOverrides(_Message):
         return value
 
 
-class WorkflowExecutionConfig(_Message):
+class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
     """The ``flyteidl.admin.WorkflowExecutionConfig`` message."""
 
     __slots__ = ()
@@ -681,7 +681,7 @@ class WorkflowExecutionConfig(_Message):
         return value
 
 
-class MatchingAttributes(_Message):
+class MatchingAttributes(_Message[_pb2.MatchingAttributes]):
     """The ``flyteidl.admin.MatchingAttributes`` message."""
 
     __slots__ = ()
@@ -935,7 +935,7 @@ class MatchingAttributes(_Message):
         return value
 
 
-class MatchableAttributesConfiguration(_Message):
+class MatchableAttributesConfiguration(_Message[_pb2.MatchableAttributesConfiguration]):
     """The ``flyteidl.admin.MatchableAttributesConfiguration`` message."""
 
     __slots__ = ()
@@ -1061,7 +1061,7 @@ class MatchableAttributesConfiguration(_Message):
         return value
 
 
-class ListMatchableAttributesRequest(_Message):
+class ListMatchableAttributesRequest(_Message[_pb2.ListMatchableAttributesRequest]):
     """The ``flyteidl.admin.ListMatchableAttributesRequest`` message."""
 
     __slots__ = ()
@@ -1122,7 +1122,7 @@ class ListMatchableAttributesRequest(_Message):
         return value
 
 
-class ListMatchableAttributesResponse(_Message):
+class ListMatchableAttributesResponse(_Message[_pb2.ListMatchableAttributesResponse]):
     """The ``flyteidl.admin.ListMatchableAttributesResponse`` message."""
 
     __slots__ = ()

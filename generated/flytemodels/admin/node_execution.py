@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from flytemodels.core import literals as _core_literals
 
 
-class NodeExecutionGetRequest(_Message):
+class NodeExecutionGetRequest(_Message[_pb2.NodeExecutionGetRequest]):
     """The ``flyteidl.admin.NodeExecutionGetRequest`` message."""
 
     __slots__ = ()
@@ -74,7 +74,7 @@ class NodeExecutionGetRequest(_Message):
         return value
 
 
-class NodeExecutionListRequest(_Message):
+class NodeExecutionListRequest(_Message[_pb2.NodeExecutionListRequest]):
     """The ``flyteidl.admin.NodeExecutionListRequest`` message."""
 
     __slots__ = ()
@@ -214,7 +214,7 @@ class NodeExecutionListRequest(_Message):
         return value
 
 
-class NodeExecutionForTaskListRequest(_Message):
+class NodeExecutionForTaskListRequest(_Message[_pb2.NodeExecutionForTaskListRequest]):
     """The ``flyteidl.admin.NodeExecutionForTaskListRequest`` message."""
 
     __slots__ = ()
@@ -337,7 +337,7 @@ class NodeExecutionForTaskListRequest(_Message):
         return value
 
 
-class NodeExecution(_Message):
+class NodeExecution(_Message[_pb2.NodeExecution]):
     """The ``flyteidl.admin.NodeExecution`` message."""
 
     __slots__ = ()
@@ -456,7 +456,7 @@ class NodeExecution(_Message):
         return value
 
 
-class NodeExecutionMetaData(_Message):
+class NodeExecutionMetaData(_Message[_pb2.NodeExecutionMetaData]):
     """The ``flyteidl.admin.NodeExecutionMetaData`` message."""
 
     __slots__ = ()
@@ -570,7 +570,7 @@ class NodeExecutionMetaData(_Message):
         return value
 
 
-class NodeExecutionList(_Message):
+class NodeExecutionList(_Message[_pb2.NodeExecutionList]):
     """The ``flyteidl.admin.NodeExecutionList`` message."""
 
     __slots__ = ()
@@ -627,7 +627,7 @@ class NodeExecutionList(_Message):
         return value
 
 
-class NodeExecutionClosureBase(_Message):
+class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
     """The ``flyteidl.admin.NodeExecutionClosure`` message."""
 
     __slots__ = ()
@@ -896,7 +896,7 @@ class NodeExecutionClosureBase(_Message):
         return value
 
 
-class WorkflowNodeMetadata(_Message):
+class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
     """The ``flyteidl.admin.WorkflowNodeMetadata`` message."""
 
     __slots__ = ()
@@ -945,7 +945,7 @@ class WorkflowNodeMetadata(_Message):
         return value
 
 
-class TaskNodeMetadata(_Message):
+class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     """The ``flyteidl.admin.TaskNodeMetadata`` message."""
 
     __slots__ = ()
@@ -1036,7 +1036,7 @@ class TaskNodeMetadata(_Message):
         return value
 
 
-class DynamicWorkflowNodeMetadata(_Message):
+class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
     """The ``flyteidl.admin.DynamicWorkflowNodeMetadata`` message."""
 
     __slots__ = ()
@@ -1135,7 +1135,7 @@ class DynamicWorkflowNodeMetadata(_Message):
         return value
 
 
-class NodeExecutionGetDataRequest(_Message):
+class NodeExecutionGetDataRequest(_Message[_pb2.NodeExecutionGetDataRequest]):
     """The ``flyteidl.admin.NodeExecutionGetDataRequest`` message."""
 
     __slots__ = ()
@@ -1182,7 +1182,7 @@ class NodeExecutionGetDataRequest(_Message):
         return value
 
 
-class NodeExecutionGetDataResponse(_Message):
+class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
     """The ``flyteidl.admin.NodeExecutionGetDataResponse`` message."""
 
     __slots__ = ()
@@ -1368,7 +1368,7 @@ class NodeExecutionGetDataResponse(_Message):
         return value
 
 
-class GetDynamicNodeWorkflowRequest(_Message):
+class GetDynamicNodeWorkflowRequest(_Message[_pb2.GetDynamicNodeWorkflowRequest]):
     """The ``flyteidl.admin.GetDynamicNodeWorkflowRequest`` message."""
 
     __slots__ = ()
@@ -1415,7 +1415,7 @@ class GetDynamicNodeWorkflowRequest(_Message):
         return value
 
 
-class DynamicNodeWorkflowResponse(_Message):
+class DynamicNodeWorkflowResponse(_Message[_pb2.DynamicNodeWorkflowResponse]):
     """The ``flyteidl.admin.DynamicNodeWorkflowResponse`` message."""
 
     __slots__ = ()

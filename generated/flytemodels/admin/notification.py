@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class EmailMessage(_Message):
+class EmailMessage(_Message[_pb2.EmailMessage]):
     """The ``flyteidl.admin.EmailMessage`` message."""
 
     __slots__ = ()

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from flytemodels.admin import common as _admin_common
 
 
-class GetDomainRequest(_Message):
+class GetDomainRequest(_Message[_pb2.GetDomainRequest]):
     """The ``flyteidl.admin.GetDomainRequest`` message."""
 
     __slots__ = ()
@@ -30,7 +30,7 @@ class GetDomainRequest(_Message):
         self._build()
 
 
-class Domain(_Message):
+class Domain(_Message[_pb2.Domain]):
     """The ``flyteidl.admin.Domain`` message."""
 
     __slots__ = ()
@@ -87,7 +87,7 @@ class Domain(_Message):
         return value
 
 
-class GetDomainsResponse(_Message):
+class GetDomainsResponse(_Message[_pb2.GetDomainsResponse]):
     """The ``flyteidl.admin.GetDomainsResponse`` message."""
 
     __slots__ = ()
@@ -123,7 +123,7 @@ class GetDomainsResponse(_Message):
         return value
 
 
-class Project(_Message):
+class Project(_Message[_pb2.Project]):
     """The ``flyteidl.admin.Project`` message."""
 
     __slots__ = ()
@@ -275,7 +275,7 @@ class Project(_Message):
         return value
 
 
-class Projects(_Message):
+class Projects(_Message[_pb2.Projects]):
     """The ``flyteidl.admin.Projects`` message."""
 
     __slots__ = ()
@@ -332,7 +332,7 @@ class Projects(_Message):
         return value
 
 
-class ProjectListRequest(_Message):
+class ProjectListRequest(_Message[_pb2.ProjectListRequest]):
     """The ``flyteidl.admin.ProjectListRequest`` message."""
 
     __slots__ = ()
@@ -442,7 +442,7 @@ class ProjectListRequest(_Message):
         return value
 
 
-class ProjectRegisterRequest(_Message):
+class ProjectRegisterRequest(_Message[_pb2.ProjectRegisterRequest]):
     """The ``flyteidl.admin.ProjectRegisterRequest`` message."""
 
     __slots__ = ()
@@ -485,7 +485,7 @@ class ProjectRegisterRequest(_Message):
         return value
 
 
-class ProjectRegisterResponse(_Message):
+class ProjectRegisterResponse(_Message[_pb2.ProjectRegisterResponse]):
     """The ``flyteidl.admin.ProjectRegisterResponse`` message."""
 
     __slots__ = ()
@@ -498,7 +498,7 @@ class ProjectRegisterResponse(_Message):
         self._build()
 
 
-class ProjectUpdateResponse(_Message):
+class ProjectUpdateResponse(_Message[_pb2.ProjectUpdateResponse]):
     """The ``flyteidl.admin.ProjectUpdateResponse`` message."""
 
     __slots__ = ()
@@ -511,7 +511,7 @@ class ProjectUpdateResponse(_Message):
         self._build()
 
 
-class ProjectGetRequest(_Message):
+class ProjectGetRequest(_Message[_pb2.ProjectGetRequest]):
     """The ``flyteidl.admin.ProjectGetRequest`` message."""
 
     __slots__ = ()
@@ -568,7 +568,7 @@ class ProjectGetRequest(_Message):
         return value
 
 
-class InactiveProject(_Message):
+class InactiveProject(_Message[_pb2.InactiveProject]):
     """The ``flyteidl.admin.InactiveProject`` message."""
 
     __slots__ = ()

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.admin import matchable_resource as _admin_matchable_resource
 
 
-class ProjectAttributes(_Message):
+class ProjectAttributes(_Message[_pb2.ProjectAttributes]):
     """The ``flyteidl.admin.ProjectAttributes`` message."""
 
     __slots__ = ()
@@ -100,7 +100,7 @@ class ProjectAttributes(_Message):
         return value
 
 
-class ProjectAttributesUpdateRequest(_Message):
+class ProjectAttributesUpdateRequest(_Message[_pb2.ProjectAttributesUpdateRequest]):
     """The ``flyteidl.admin.ProjectAttributesUpdateRequest`` message."""
 
     __slots__ = ()
@@ -148,7 +148,7 @@ class ProjectAttributesUpdateRequest(_Message):
         return value
 
 
-class ProjectAttributesUpdateResponse(_Message):
+class ProjectAttributesUpdateResponse(_Message[_pb2.ProjectAttributesUpdateResponse]):
     """The ``flyteidl.admin.ProjectAttributesUpdateResponse`` message."""
 
     __slots__ = ()
@@ -161,7 +161,7 @@ class ProjectAttributesUpdateResponse(_Message):
         self._build()
 
 
-class ProjectAttributesGetRequest(_Message):
+class ProjectAttributesGetRequest(_Message[_pb2.ProjectAttributesGetRequest]):
     """The ``flyteidl.admin.ProjectAttributesGetRequest`` message."""
 
     __slots__ = ()
@@ -236,7 +236,7 @@ class ProjectAttributesGetRequest(_Message):
         return value
 
 
-class ProjectAttributesGetResponse(_Message):
+class ProjectAttributesGetResponse(_Message[_pb2.ProjectAttributesGetResponse]):
     """The ``flyteidl.admin.ProjectAttributesGetResponse`` message."""
 
     __slots__ = ()
@@ -284,7 +284,7 @@ class ProjectAttributesGetResponse(_Message):
         return value
 
 
-class ProjectAttributesDeleteRequest(_Message):
+class ProjectAttributesDeleteRequest(_Message[_pb2.ProjectAttributesDeleteRequest]):
     """The ``flyteidl.admin.ProjectAttributesDeleteRequest`` message."""
 
     __slots__ = ()
@@ -359,7 +359,7 @@ class ProjectAttributesDeleteRequest(_Message):
         return value
 
 
-class ProjectAttributesDeleteResponse(_Message):
+class ProjectAttributesDeleteResponse(_Message[_pb2.ProjectAttributesDeleteResponse]):
     """The ``flyteidl.admin.ProjectAttributesDeleteResponse`` message."""
 
     __slots__ = ()

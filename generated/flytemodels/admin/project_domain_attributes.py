@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.admin import matchable_resource as _admin_matchable_resource
 
 
-class ProjectDomainAttributes(_Message):
+class ProjectDomainAttributes(_Message[_pb2.ProjectDomainAttributes]):
     """The ``flyteidl.admin.ProjectDomainAttributes`` message."""
 
     __slots__ = ()
@@ -114,7 +114,7 @@ class ProjectDomainAttributes(_Message):
         return value
 
 
-class ProjectDomainAttributesUpdateRequest(_Message):
+class ProjectDomainAttributesUpdateRequest(_Message[_pb2.ProjectDomainAttributesUpdateRequest]):
     """The ``flyteidl.admin.ProjectDomainAttributesUpdateRequest`` message."""
 
     __slots__ = ()
@@ -162,7 +162,7 @@ class ProjectDomainAttributesUpdateRequest(_Message):
         return value
 
 
-class ProjectDomainAttributesUpdateResponse(_Message):
+class ProjectDomainAttributesUpdateResponse(_Message[_pb2.ProjectDomainAttributesUpdateResponse]):
     """The ``flyteidl.admin.ProjectDomainAttributesUpdateResponse`` message."""
 
     __slots__ = ()
@@ -175,7 +175,7 @@ class ProjectDomainAttributesUpdateResponse(_Message):
         self._build()
 
 
-class ProjectDomainAttributesGetRequest(_Message):
+class ProjectDomainAttributesGetRequest(_Message[_pb2.ProjectDomainAttributesGetRequest]):
     """The ``flyteidl.admin.ProjectDomainAttributesGetRequest`` message."""
 
     __slots__ = ()
@@ -264,7 +264,7 @@ class ProjectDomainAttributesGetRequest(_Message):
         return value
 
 
-class ProjectDomainAttributesGetResponse(_Message):
+class ProjectDomainAttributesGetResponse(_Message[_pb2.ProjectDomainAttributesGetResponse]):
     """The ``flyteidl.admin.ProjectDomainAttributesGetResponse`` message."""
 
     __slots__ = ()
@@ -312,7 +312,7 @@ class ProjectDomainAttributesGetResponse(_Message):
         return value
 
 
-class ProjectDomainAttributesDeleteRequest(_Message):
+class ProjectDomainAttributesDeleteRequest(_Message[_pb2.ProjectDomainAttributesDeleteRequest]):
     """The ``flyteidl.admin.ProjectDomainAttributesDeleteRequest`` message."""
 
     __slots__ = ()
@@ -401,7 +401,7 @@ class ProjectDomainAttributesDeleteRequest(_Message):
         return value
 
 
-class ProjectDomainAttributesDeleteResponse(_Message):
+class ProjectDomainAttributesDeleteResponse(_Message[_pb2.ProjectDomainAttributesDeleteResponse]):
     """The ``flyteidl.admin.ProjectDomainAttributesDeleteResponse`` message."""
 
     __slots__ = ()

@@ -18,7 +18,7 @@ class FixedRateUnit(_OpenEnum):
     DAY = 2
 
 
-class FixedRate(_Message):
+class FixedRate(_Message[_pb2.FixedRate]):
     """The ``flyteidl.admin.FixedRate`` message."""
 
     __slots__ = ()
@@ -79,7 +79,7 @@ class FixedRate(_Message):
         return value
 
 
-class CronSchedule(_Message):
+class CronSchedule(_Message[_pb2.CronSchedule]):
     """The ``flyteidl.admin.CronSchedule`` message."""
 
     __slots__ = ()
@@ -136,7 +136,7 @@ class CronSchedule(_Message):
         return value
 
 
-class Schedule(_Message):
+class Schedule(_Message[_pb2.Schedule]):
     """The ``flyteidl.admin.Schedule`` message."""
 
     __slots__ = ()

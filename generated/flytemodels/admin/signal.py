@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from flytemodels.core import types as _core_types
 
 
-class SignalGetOrCreateRequest(_Message):
+class SignalGetOrCreateRequest(_Message[_pb2.SignalGetOrCreateRequest]):
     """The ``flyteidl.admin.SignalGetOrCreateRequest`` message."""
 
     __slots__ = ()
@@ -98,7 +98,7 @@ class SignalGetOrCreateRequest(_Message):
         return value
 
 
-class SignalListRequest(_Message):
+class SignalListRequest(_Message[_pb2.SignalListRequest]):
     """The ``flyteidl.admin.SignalListRequest`` message."""
 
     __slots__ = ()
@@ -221,7 +221,7 @@ class SignalListRequest(_Message):
         return value
 
 
-class SignalList(_Message):
+class SignalList(_Message[_pb2.SignalList]):
     """The ``flyteidl.admin.SignalList`` message."""
 
     __slots__ = ()
@@ -278,7 +278,7 @@ class SignalList(_Message):
         return value
 
 
-class SignalSetRequest(_Message):
+class SignalSetRequest(_Message[_pb2.SignalSetRequest]):
     """The ``flyteidl.admin.SignalSetRequest`` message."""
 
     __slots__ = ()
@@ -354,7 +354,7 @@ class SignalSetRequest(_Message):
         return value
 
 
-class SignalSetResponse(_Message):
+class SignalSetResponse(_Message[_pb2.SignalSetResponse]):
     """The ``flyteidl.admin.SignalSetResponse`` message."""
 
     __slots__ = ()
@@ -367,7 +367,7 @@ class SignalSetResponse(_Message):
         self._build()
 
 
-class Signal(_Message):
+class Signal(_Message[_pb2.Signal]):
     """The ``flyteidl.admin.Signal`` message."""
 
     __slots__ = ()

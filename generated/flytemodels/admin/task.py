@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from flytemodels.core import tasks as _core_tasks
 
 
-class TaskCreateRequest(_Message):
+class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
     """The ``flyteidl.admin.TaskCreateRequest`` message."""
 
     __slots__ = ()
@@ -95,7 +95,7 @@ class TaskCreateRequest(_Message):
         return value
 
 
-class TaskCreateResponse(_Message):
+class TaskCreateResponse(_Message[_pb2.TaskCreateResponse]):
     """The ``flyteidl.admin.TaskCreateResponse`` message."""
 
     __slots__ = ()
@@ -108,7 +108,7 @@ class TaskCreateResponse(_Message):
         self._build()
 
 
-class Task(_Message):
+class Task(_Message[_pb2.Task]):
     """The ``flyteidl.admin.Task`` message."""
 
     __slots__ = ()
@@ -201,7 +201,7 @@ class Task(_Message):
         return value
 
 
-class TaskList(_Message):
+class TaskList(_Message[_pb2.TaskList]):
     """The ``flyteidl.admin.TaskList`` message."""
 
     __slots__ = ()
@@ -258,7 +258,7 @@ class TaskList(_Message):
         return value
 
 
-class TaskSpec(_Message):
+class TaskSpec(_Message[_pb2.TaskSpec]):
     """The ``flyteidl.admin.TaskSpec`` message."""
 
     __slots__ = ()
@@ -338,7 +338,7 @@ class TaskSpec(_Message):
         return value
 
 
-class TaskClosure(_Message):
+class TaskClosure(_Message[_pb2.TaskClosure]):
     """The ``flyteidl.admin.TaskClosure`` message."""
 
     __slots__ = ()

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class TaskExecutionGetRequest(_Message):
+class TaskExecutionGetRequest(_Message[_pb2.TaskExecutionGetRequest]):
     """The ``flyteidl.admin.TaskExecutionGetRequest`` message."""
 
     __slots__ = ()
@@ -73,7 +73,7 @@ class TaskExecutionGetRequest(_Message):
         return value
 
 
-class TaskExecutionListRequest(_Message):
+class TaskExecutionListRequest(_Message[_pb2.TaskExecutionListRequest]):
     """The ``flyteidl.admin.TaskExecutionListRequest`` message."""
 
     __slots__ = ()
@@ -196,7 +196,7 @@ class TaskExecutionListRequest(_Message):
         return value
 
 
-class TaskExecution(_Message):
+class TaskExecution(_Message[_pb2.TaskExecution]):
     """The ``flyteidl.admin.TaskExecution`` message."""
 
     __slots__ = ()
@@ -303,7 +303,7 @@ class TaskExecution(_Message):
         return value
 
 
-class TaskExecutionList(_Message):
+class TaskExecutionList(_Message[_pb2.TaskExecutionList]):
     """The ``flyteidl.admin.TaskExecutionList`` message."""
 
     __slots__ = ()
@@ -360,7 +360,7 @@ class TaskExecutionList(_Message):
         return value
 
 
-class TaskExecutionClosure(_Message):
+class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
     """The ``flyteidl.admin.TaskExecutionClosure`` message."""
 
     __slots__ = ()
@@ -687,7 +687,7 @@ class TaskExecutionClosure(_Message):
         return value
 
 
-class Reason(_Message):
+class Reason(_Message[_pb2.Reason]):
     """The ``flyteidl.admin.Reason`` message."""
 
     __slots__ = ()
@@ -748,7 +748,7 @@ class Reason(_Message):
         return value
 
 
-class TaskExecutionGetDataRequest(_Message):
+class TaskExecutionGetDataRequest(_Message[_pb2.TaskExecutionGetDataRequest]):
     """The ``flyteidl.admin.TaskExecutionGetDataRequest`` message."""
 
     __slots__ = ()
@@ -795,7 +795,7 @@ class TaskExecutionGetDataRequest(_Message):
         return value
 
 
-class TaskExecutionGetDataResponse(_Message):
+class TaskExecutionGetDataResponse(_Message[_pb2.TaskExecutionGetDataResponse]):
     """The ``flyteidl.admin.TaskExecutionGetDataResponse`` message."""
 
     __slots__ = ()

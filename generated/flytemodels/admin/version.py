@@ -9,7 +9,7 @@ from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
 
 
-class GetVersionResponse(_Message):
+class GetVersionResponse(_Message[_pb2.GetVersionResponse]):
     """The ``flyteidl.admin.GetVersionResponse`` message."""
 
     __slots__ = ()
@@ -57,7 +57,7 @@ class GetVersionResponse(_Message):
         return value
 
 
-class Version(_Message):
+class Version(_Message[_pb2.Version]):
     """The ``flyteidl.admin.Version`` message."""
 
     __slots__ = ()
@@ -129,7 +129,7 @@ class Version(_Message):
         return value
 
 
-class GetVersionRequest(_Message):
+class GetVersionRequest(_Message[_pb2.GetVersionRequest]):
     """The ``flyteidl.admin.GetVersionRequest`` message."""
 
     __slots__ = ()

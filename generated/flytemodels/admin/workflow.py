@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from flytemodels.core import workflow as _core_workflow
 
 
-class WorkflowCreateRequest(_Message):
+class WorkflowCreateRequest(_Message[_pb2.WorkflowCreateRequest]):
     """The ``flyteidl.admin.WorkflowCreateRequest`` message."""
 
     __slots__ = ()
@@ -95,7 +95,7 @@ class WorkflowCreateRequest(_Message):
         return value
 
 
-class WorkflowCreateResponse(_Message):
+class WorkflowCreateResponse(_Message[_pb2.WorkflowCreateResponse]):
     """The ``flyteidl.admin.WorkflowCreateResponse`` message."""
 
     __slots__ = ()
@@ -108,7 +108,7 @@ class WorkflowCreateResponse(_Message):
         self._build()
 
 
-class Workflow(_Message):
+class Workflow(_Message[_pb2.Workflow]):
     """The ``flyteidl.admin.Workflow`` message."""
 
     __slots__ = ()
@@ -204,7 +204,7 @@ class Workflow(_Message):
         return value
 
 
-class WorkflowList(_Message):
+class WorkflowList(_Message[_pb2.WorkflowList]):
     """The ``flyteidl.admin.WorkflowList`` message."""
 
     __slots__ = ()
@@ -261,7 +261,7 @@ class WorkflowList(_Message):
         return value
 
 
-class WorkflowSpec(_Message):
+class WorkflowSpec(_Message[_pb2.WorkflowSpec]):
     """The ``flyteidl.admin.WorkflowSpec`` message."""
 
     __slots__ = ()
@@ -362,7 +362,7 @@ class WorkflowSpec(_Message):
         return value
 
 
-class WorkflowClosure(_Message):
+class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
     """The ``flyteidl.admin.WorkflowClosure`` message."""
 
     __slots__ = ()
@@ -434,7 +434,7 @@ class WorkflowClosure(_Message):
         return value
 
 
-class WorkflowErrorExistsDifferentStructure(_Message):
+class WorkflowErrorExistsDifferentStructure(_Message[_pb2.WorkflowErrorExistsDifferentStructure]):
     """The ``flyteidl.admin.WorkflowErrorExistsDifferentStructure`` message."""
 
     __slots__ = ()
@@ -480,7 +480,7 @@ class WorkflowErrorExistsDifferentStructure(_Message):
         return value
 
 
-class WorkflowErrorExistsIdenticalStructure(_Message):
+class WorkflowErrorExistsIdenticalStructure(_Message[_pb2.WorkflowErrorExistsIdenticalStructure]):
     """The ``flyteidl.admin.WorkflowErrorExistsIdenticalStructure`` message."""
 
     __slots__ = ()
@@ -526,7 +526,7 @@ class WorkflowErrorExistsIdenticalStructure(_Message):
         return value
 
 
-class CreateWorkflowFailureReason(_Message):
+class CreateWorkflowFailureReason(_Message[_pb2.CreateWorkflowFailureReason]):
     """The ``flyteidl.admin.CreateWorkflowFailureReason`` message."""
 
     __slots__ = ()

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.admin import matchable_resource as _admin_matchable_resource
 
 
-class WorkflowAttributes(_Message):
+class WorkflowAttributes(_Message[_pb2.WorkflowAttributes]):
     """The ``flyteidl.admin.WorkflowAttributes`` message."""
 
     __slots__ = ()
@@ -128,7 +128,7 @@ class WorkflowAttributes(_Message):
         return value
 
 
-class WorkflowAttributesUpdateRequest(_Message):
+class WorkflowAttributesUpdateRequest(_Message[_pb2.WorkflowAttributesUpdateRequest]):
     """The ``flyteidl.admin.WorkflowAttributesUpdateRequest`` message."""
 
     __slots__ = ()
@@ -176,7 +176,7 @@ class WorkflowAttributesUpdateRequest(_Message):
         return value
 
 
-class WorkflowAttributesUpdateResponse(_Message):
+class WorkflowAttributesUpdateResponse(_Message[_pb2.WorkflowAttributesUpdateResponse]):
     """The ``flyteidl.admin.WorkflowAttributesUpdateResponse`` message."""
 
     __slots__ = ()
@@ -189,7 +189,7 @@ class WorkflowAttributesUpdateResponse(_Message):
         self._build()
 
 
-class WorkflowAttributesGetRequest(_Message):
+class WorkflowAttributesGetRequest(_Message[_pb2.WorkflowAttributesGetRequest]):
     """The ``flyteidl.admin.WorkflowAttributesGetRequest`` message."""
 
     __slots__ = ()
@@ -292,7 +292,7 @@ class WorkflowAttributesGetRequest(_Message):
         return value
 
 
-class WorkflowAttributesGetResponse(_Message):
+class WorkflowAttributesGetResponse(_Message[_pb2.WorkflowAttributesGetResponse]):
     """The ``flyteidl.admin.WorkflowAttributesGetResponse`` message."""
 
     __slots__ = ()
@@ -340,7 +340,7 @@ class WorkflowAttributesGetResponse(_Message):
         return value
 
 
-class WorkflowAttributesDeleteRequest(_Message):
+class WorkflowAttributesDeleteRequest(_Message[_pb2.WorkflowAttributesDeleteRequest]):
     """The ``flyteidl.admin.WorkflowAttributesDeleteRequest`` message."""
 
     __slots__ = ()
@@ -443,7 +443,7 @@ class WorkflowAttributesDeleteRequest(_Message):
         return value
 
 
-class WorkflowAttributesDeleteResponse(_Message):
+class WorkflowAttributesDeleteResponse(_Message[_pb2.WorkflowAttributesDeleteResponse]):
     """The ``flyteidl.admin.WorkflowAttributesDeleteResponse`` message."""
 
     __slots__ = ()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from flytemodels.core import literals as _core_literals
 
 
-class KeyMapMetadata(_Message):
+class KeyMapMetadata(_Message[_pb2.KeyMapMetadata]):
     """The ``flyteidl.cacheservice.KeyMapMetadata`` message."""
 
     __slots__ = ()
@@ -55,7 +55,7 @@ class KeyMapMetadata(_Message):
         return value
 
 
-class Metadata(_Message):
+class Metadata(_Message[_pb2.Metadata]):
     """The ``flyteidl.cacheservice.Metadata`` message."""
 
     __slots__ = ()
@@ -172,7 +172,7 @@ class Metadata(_Message):
         return value
 
 
-class CachedOutput(_Message):
+class CachedOutput(_Message[_pb2.CachedOutput]):
     """The ``flyteidl.cacheservice.CachedOutput`` message."""
 
     __slots__ = ()
@@ -268,7 +268,7 @@ class CachedOutput(_Message):
         return value
 
 
-class GetCacheRequest(_Message):
+class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
     """The ``flyteidl.cacheservice.GetCacheRequest`` message."""
 
     __slots__ = ()
@@ -304,7 +304,7 @@ class GetCacheRequest(_Message):
         return value
 
 
-class GetCacheResponse(_Message):
+class GetCacheResponse(_Message[_pb2.GetCacheResponse]):
     """The ``flyteidl.cacheservice.GetCacheResponse`` message."""
 
     __slots__ = ()
@@ -347,7 +347,7 @@ class GetCacheResponse(_Message):
         return value
 
 
-class PutCacheRequest(_Message):
+class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
     """The ``flyteidl.cacheservice.PutCacheRequest`` message."""
 
     __slots__ = ()
@@ -426,7 +426,7 @@ class PutCacheRequest(_Message):
         return value
 
 
-class PutCacheResponse(_Message):
+class PutCacheResponse(_Message[_pb2.PutCacheResponse]):
     """The ``flyteidl.cacheservice.PutCacheResponse`` message."""
 
     __slots__ = ()
@@ -439,7 +439,7 @@ class PutCacheResponse(_Message):
         self._build()
 
 
-class DeleteCacheRequest(_Message):
+class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
     """The ``flyteidl.cacheservice.DeleteCacheRequest`` message."""
 
     __slots__ = ()
@@ -475,7 +475,7 @@ class DeleteCacheRequest(_Message):
         return value
 
 
-class DeleteCacheResponse(_Message):
+class DeleteCacheResponse(_Message[_pb2.DeleteCacheResponse]):
     """The ``flyteidl.cacheservice.DeleteCacheResponse`` message."""
 
     __slots__ = ()
@@ -488,7 +488,7 @@ class DeleteCacheResponse(_Message):
         self._build()
 
 
-class Reservation(_Message):
+class Reservation(_Message[_pb2.Reservation]):
     """The ``flyteidl.cacheservice.Reservation`` message."""
 
     __slots__ = ()
@@ -582,7 +582,7 @@ class Reservation(_Message):
         return value
 
 
-class GetOrExtendReservationRequest(_Message):
+class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]):
     """The ``flyteidl.cacheservice.GetOrExtendReservationRequest`` message."""
 
     __slots__ = ()
@@ -658,7 +658,7 @@ class GetOrExtendReservationRequest(_Message):
         return value
 
 
-class GetOrExtendReservationResponse(_Message):
+class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationResponse]):
     """The ``flyteidl.cacheservice.GetOrExtendReservationResponse`` message."""
 
     __slots__ = ()
@@ -706,7 +706,7 @@ class GetOrExtendReservationResponse(_Message):
         return value
 
 
-class ReleaseReservationRequest(_Message):
+class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
     """The ``flyteidl.cacheservice.ReleaseReservationRequest`` message."""
 
     __slots__ = ()
@@ -763,7 +763,7 @@ class ReleaseReservationRequest(_Message):
         return value
 
 
-class ReleaseReservationResponse(_Message):
+class ReleaseReservationResponse(_Message[_pb2.ReleaseReservationResponse]):
     """The ``flyteidl.cacheservice.ReleaseReservationResponse`` message."""
 
     __slots__ = ()

@@ -33,7 +33,7 @@ class Operator(_OpenEnum):
     PLUS = 1
 
 
-class ArtifactKey(_Message):
+class ArtifactKey(_Message[_pb2.ArtifactKey]):
     """The ``flyteidl.core.ArtifactKey`` message."""
 
     __slots__ = ()
@@ -119,7 +119,7 @@ class ArtifactKey(_Message):
         return value
 
 
-class ArtifactBindingData(_Message):
+class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
     """The ``flyteidl.core.ArtifactBindingData`` message."""
 
     __slots__ = ()
@@ -208,7 +208,7 @@ class ArtifactBindingData(_Message):
         return value
 
 
-class TimeTransform(_Message):
+class TimeTransform(_Message[_pb2.TimeTransform]):
     """The ``flyteidl.core.TimeTransform`` message."""
 
     __slots__ = ()
@@ -269,7 +269,7 @@ class TimeTransform(_Message):
         return value
 
 
-class InputBindingData(_Message):
+class InputBindingData(_Message[_pb2.InputBindingData]):
     """The ``flyteidl.core.InputBindingData`` message."""
 
     __slots__ = ()
@@ -305,7 +305,7 @@ class InputBindingData(_Message):
         return value
 
 
-class RuntimeBinding(_Message):
+class RuntimeBinding(_Message[_pb2.RuntimeBinding]):
     """The ``flyteidl.core.RuntimeBinding`` message."""
 
     __slots__ = ()
@@ -318,7 +318,7 @@ class RuntimeBinding(_Message):
         self._build()
 
 
-class LabelValue(_Message):
+class LabelValue(_Message[_pb2.LabelValue]):
     """The ``flyteidl.core.LabelValue`` message."""
 
     __slots__ = ()
@@ -465,7 +465,7 @@ class LabelValue(_Message):
         return value
 
 
-class Partitions(_Message):
+class Partitions(_Message[_pb2.Partitions]):
     """The ``flyteidl.core.Partitions`` message."""
 
     __slots__ = ()
@@ -501,7 +501,7 @@ class Partitions(_Message):
         return value
 
 
-class TimePartition(_Message):
+class TimePartition(_Message[_pb2.TimePartition]):
     """The ``flyteidl.core.TimePartition`` message."""
 
     __slots__ = ()
@@ -569,7 +569,7 @@ class TimePartition(_Message):
         return value
 
 
-class ArtifactID(_Message):
+class ArtifactID(_Message[_pb2.ArtifactID]):
     """The ``flyteidl.core.ArtifactID`` message."""
 
     __slots__ = ()
@@ -691,7 +691,7 @@ class ArtifactID(_Message):
         return value
 
 
-class ArtifactTag(_Message):
+class ArtifactTag(_Message[_pb2.ArtifactTag]):
     """The ``flyteidl.core.ArtifactTag`` message."""
 
     __slots__ = ()
@@ -765,7 +765,7 @@ class ArtifactTag(_Message):
         return value
 
 
-class ArtifactQuery(_Message):
+class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
     """The ``flyteidl.core.ArtifactQuery`` message."""
 
     __slots__ = ()

@@ -29,7 +29,7 @@ class CatalogCacheStatus(_OpenEnum):
     CACHE_EVICTED = 7
 
 
-class CatalogArtifactTag(_Message):
+class CatalogArtifactTag(_Message[_pb2.CatalogArtifactTag]):
     """The ``flyteidl.core.CatalogArtifactTag`` message."""
 
     __slots__ = ()
@@ -86,7 +86,7 @@ class CatalogArtifactTag(_Message):
         return value
 
 
-class CatalogMetadataBase(_Message):
+class CatalogMetadataBase(_Message[_pb2.CatalogMetadata]):
     """The ``flyteidl.core.CatalogMetadata`` message."""
 
     __slots__ = ()
@@ -196,7 +196,7 @@ class CatalogMetadataBase(_Message):
         return value
 
 
-class CatalogReservation(_Message):
+class CatalogReservation(_Message[_pb2.CatalogReservation]):
     """The ``flyteidl.core.CatalogReservation`` message."""
 
     __slots__ = ()

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from flytemodels.core import workflow as _core_workflow
 
 
-class ConnectionSet(_Message):
+class ConnectionSet(_Message[_pb2.ConnectionSet]):
     """The ``flyteidl.core.ConnectionSet`` message."""
 
     __slots__ = ()
@@ -28,7 +28,7 @@ class ConnectionSet(_Message):
         "upstream",
     )
 
-    class IdList(_Message):
+    class IdList(_Message[_pb2.ConnectionSet.IdList]):
         """The ``flyteidl.core.ConnectionSet.IdList`` message."""
 
         __slots__ = ()
@@ -110,7 +110,7 @@ class ConnectionSet(_Message):
         return value
 
 
-class CompiledWorkflow(_Message):
+class CompiledWorkflow(_Message[_pb2.CompiledWorkflow]):
     """The ``flyteidl.core.CompiledWorkflow`` message."""
 
     __slots__ = ()
@@ -190,7 +190,7 @@ class CompiledWorkflow(_Message):
         return value
 
 
-class CompiledLaunchPlan(_Message):
+class CompiledLaunchPlan(_Message[_pb2.CompiledLaunchPlan]):
     """The ``flyteidl.core.CompiledLaunchPlan`` message."""
 
     __slots__ = ()
@@ -239,7 +239,7 @@ class CompiledLaunchPlan(_Message):
         return value
 
 
-class CompiledTask(_Message):
+class CompiledTask(_Message[_pb2.CompiledTask]):
     """The ``flyteidl.core.CompiledTask`` message."""
 
     __slots__ = ()
@@ -287,7 +287,7 @@ class CompiledTask(_Message):
         return value
 
 
-class CompiledWorkflowClosure(_Message):
+class CompiledWorkflowClosure(_Message[_pb2.CompiledWorkflowClosure]):
     """The ``flyteidl.core.CompiledWorkflowClosure`` message."""
 
     __slots__ = ()

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from flytemodels.core import literals as _core_literals
 
 
-class ComparisonExpression(_Message):
+class ComparisonExpression(_Message[_pb2.ComparisonExpression]):
     """The ``flyteidl.core.ComparisonExpression`` message."""
 
     __slots__ = ()
@@ -130,7 +130,7 @@ class ComparisonExpression(_Message):
         return value
 
 
-class Operand(_Message):
+class Operand(_Message[_pb2.Operand]):
     """The ``flyteidl.core.Operand`` message."""
 
     __slots__ = ()
@@ -227,7 +227,7 @@ class Operand(_Message):
         return value
 
 
-class BooleanExpression(_Message):
+class BooleanExpression(_Message[_pb2.BooleanExpression]):
     """The ``flyteidl.core.BooleanExpression`` message."""
 
     __slots__ = ()
@@ -310,7 +310,7 @@ class BooleanExpression(_Message):
         return value
 
 
-class ConjunctionExpression(_Message):
+class ConjunctionExpression(_Message[_pb2.ConjunctionExpression]):
     """The ``flyteidl.core.ConjunctionExpression`` message."""
 
     __slots__ = ()

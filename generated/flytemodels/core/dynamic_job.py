@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flytemodels.core import workflow as _core_workflow
 
 
-class DynamicJobSpec(_Message):
+class DynamicJobSpec(_Message[_pb2.DynamicJobSpec]):
     """The ``flyteidl.core.DynamicJobSpec`` message."""
 
     __slots__ = ()

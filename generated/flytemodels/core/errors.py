@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from flytemodels.core import execution as _core_execution
 
 
-class ContainerError(_Message):
+class ContainerError(_Message[_pb2.ContainerError]):
     """The ``flyteidl.core.ContainerError`` message."""
 
     __slots__ = ()
@@ -148,7 +148,7 @@ class ContainerError(_Message):
         return value
 
 
-class ErrorDocument(_Message):
+class ErrorDocument(_Message[_pb2.ErrorDocument]):
     """The ``flyteidl.core.ErrorDocument`` message."""
 
     __slots__ = ()

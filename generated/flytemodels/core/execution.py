@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import datetime as _datetime
 
 
-class WorkflowExecution(_Message):
+class WorkflowExecution(_Message[_pb2.WorkflowExecution]):
     """The ``flyteidl.core.WorkflowExecution`` message."""
 
     __slots__ = ()
@@ -43,7 +43,7 @@ class WorkflowExecution(_Message):
         self._build()
 
 
-class NodeExecution(_Message):
+class NodeExecution(_Message[_pb2.NodeExecution]):
     """The ``flyteidl.core.NodeExecution`` message."""
 
     __slots__ = ()
@@ -71,7 +71,7 @@ class NodeExecution(_Message):
         self._build()
 
 
-class TaskExecution(_Message):
+class TaskExecution(_Message[_pb2.TaskExecution]):
     """The ``flyteidl.core.TaskExecution`` message."""
 
     __slots__ = ()
@@ -97,7 +97,7 @@ class TaskExecution(_Message):
         self._build()
 
 
-class ExecutionError(_Message):
+class ExecutionError(_Message[_pb2.ExecutionError]):
     """The ``flyteidl.core.ExecutionError`` message."""
 
     __slots__ = ()
@@ -228,7 +228,7 @@ class ExecutionError(_Message):
         return value
 
 
-class TaskLog(_Message):
+class TaskLog(_Message[_pb2.TaskLog]):
     """The ``flyteidl.core.TaskLog`` message."""
 
     __slots__ = ()
@@ -360,7 +360,7 @@ class TaskLog(_Message):
         return value
 
 
-class LogContext(_Message):
+class LogContext(_Message[_pb2.LogContext]):
     """The ``flyteidl.core.LogContext`` message."""
 
     __slots__ = ()
@@ -418,7 +418,7 @@ class LogContext(_Message):
         return value
 
 
-class PodLogContext(_Message):
+class PodLogContext(_Message[_pb2.PodLogContext]):
     """The ``flyteidl.core.PodLogContext`` message."""
 
     __slots__ = ()
@@ -521,7 +521,7 @@ class PodLogContext(_Message):
         return value
 
 
-class ContainerContext(_Message):
+class ContainerContext(_Message[_pb2.ContainerContext]):
     """The ``flyteidl.core.ContainerContext`` message."""
 
     __slots__ = ()
@@ -531,7 +531,7 @@ class ContainerContext(_Message):
         "process",
     )
 
-    class ProcessContext(_Message):
+    class ProcessContext(_Message[_pb2.ContainerContext.ProcessContext]):
         """The ``flyteidl.core.ContainerContext.ProcessContext`` message."""
 
         __slots__ = ()
@@ -652,7 +652,7 @@ class ContainerContext(_Message):
         return value
 
 
-class QualityOfServiceSpec(_Message):
+class QualityOfServiceSpec(_Message[_pb2.QualityOfServiceSpec]):
     """The ``flyteidl.core.QualityOfServiceSpec`` message."""
 
     __slots__ = ()
@@ -692,7 +692,7 @@ class QualityOfServiceSpec(_Message):
         return value
 
 
-class QualityOfService(_Message):
+class QualityOfService(_Message[_pb2.QualityOfService]):
     """The ``flyteidl.core.QualityOfService`` message."""
 
     __slots__ = ()

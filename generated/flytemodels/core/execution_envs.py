@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class ExecutionEnvAssignment(_Message):
+class ExecutionEnvAssignment(_Message[_pb2.ExecutionEnvAssignment]):
     """The ``flyteidl.core.ExecutionEnvAssignment`` message."""
 
     __slots__ = ()
@@ -99,7 +99,7 @@ class ExecutionEnvAssignment(_Message):
         return value
 
 
-class ExecutionEnv(_Message):
+class ExecutionEnv(_Message[_pb2.ExecutionEnv]):
     """The ``flyteidl.core.ExecutionEnv`` message."""
 
     __slots__ = ()

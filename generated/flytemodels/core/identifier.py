@@ -20,7 +20,7 @@ class ResourceType(_OpenEnum):
     DATASET = 4
 
 
-class Identifier(_Message):
+class Identifier(_Message[_pb2.Identifier]):
     """The ``flyteidl.core.Identifier`` message."""
 
     __slots__ = ()
@@ -140,7 +140,7 @@ class Identifier(_Message):
         return value
 
 
-class WorkflowExecutionIdentifier(_Message):
+class WorkflowExecutionIdentifier(_Message[_pb2.WorkflowExecutionIdentifier]):
     """The ``flyteidl.core.WorkflowExecutionIdentifier`` message."""
 
     __slots__ = ()
@@ -226,7 +226,7 @@ class WorkflowExecutionIdentifier(_Message):
         return value
 
 
-class NodeExecutionIdentifier(_Message):
+class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
     """The ``flyteidl.core.NodeExecutionIdentifier`` message."""
 
     __slots__ = ()
@@ -293,7 +293,7 @@ class NodeExecutionIdentifier(_Message):
         return value
 
 
-class TaskExecutionIdentifier(_Message):
+class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
     """The ``flyteidl.core.TaskExecutionIdentifier`` message."""
 
     __slots__ = ()
@@ -388,7 +388,7 @@ class TaskExecutionIdentifier(_Message):
         return value
 
 
-class SignalIdentifier(_Message):
+class SignalIdentifier(_Message[_pb2.SignalIdentifier]):
     """The ``flyteidl.core.SignalIdentifier`` message."""
 
     __slots__ = ()

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flytemodels.core import types as _core_types
 
 
-class Variable(_Message):
+class Variable(_Message[_pb2.Variable]):
     """The ``flyteidl.core.Variable`` message."""
 
     __slots__ = ()
@@ -142,7 +142,7 @@ class Variable(_Message):
         return value
 
 
-class VariableMap(_Message):
+class VariableMap(_Message[_pb2.VariableMap]):
     """The ``flyteidl.core.VariableMap`` message."""
 
     __slots__ = ()
@@ -178,7 +178,7 @@ class VariableMap(_Message):
         return value
 
 
-class TypedInterface(_Message):
+class TypedInterface(_Message[_pb2.TypedInterface]):
     """The ``flyteidl.core.TypedInterface`` message."""
 
     __slots__ = ()
@@ -249,7 +249,7 @@ class TypedInterface(_Message):
         return value
 
 
-class ParameterBase(_Message):
+class ParameterBase(_Message[_pb2.Parameter]):
     """The ``flyteidl.core.Parameter`` message."""
 
     __slots__ = ()
@@ -399,7 +399,7 @@ class ParameterBase(_Message):
         return value
 
 
-class ParameterMap(_Message):
+class ParameterMap(_Message[_pb2.ParameterMap]):
     """The ``flyteidl.core.ParameterMap`` message."""
 
     __slots__ = ()

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class PrimitiveBase(_Message):
+class PrimitiveBase(_Message[_pb2.Primitive]):
     """The ``flyteidl.core.Primitive`` message."""
 
     __slots__ = ()
@@ -157,7 +157,7 @@ class PrimitiveBase(_Message):
         return value
 
 
-class Void(_Message):
+class Void(_Message[_pb2.Void]):
     """The ``flyteidl.core.Void`` message."""
 
     __slots__ = ()
@@ -170,7 +170,7 @@ class Void(_Message):
         self._build()
 
 
-class Blob(_Message):
+class Blob(_Message[_pb2.Blob]):
     """The ``flyteidl.core.Blob`` message."""
 
     __slots__ = ()
@@ -236,7 +236,7 @@ class Blob(_Message):
         return value
 
 
-class BlobMetadata(_Message):
+class BlobMetadata(_Message[_pb2.BlobMetadata]):
     """The ``flyteidl.core.BlobMetadata`` message."""
 
     __slots__ = ()
@@ -282,7 +282,7 @@ class BlobMetadata(_Message):
         return value
 
 
-class Binary(_Message):
+class Binary(_Message[_pb2.Binary]):
     """The ``flyteidl.core.Binary`` message."""
 
     __slots__ = ()
@@ -339,7 +339,7 @@ class Binary(_Message):
         return value
 
 
-class Schema(_Message):
+class Schema(_Message[_pb2.Schema]):
     """The ``flyteidl.core.Schema`` message."""
 
     __slots__ = ()
@@ -404,7 +404,7 @@ class Schema(_Message):
         return value
 
 
-class Union(_Message):
+class Union(_Message[_pb2.Union]):
     """The ``flyteidl.core.Union`` message."""
 
     __slots__ = ()
@@ -476,7 +476,7 @@ class Union(_Message):
         return value
 
 
-class StructuredDatasetMetadata(_Message):
+class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
     """The ``flyteidl.core.StructuredDatasetMetadata`` message."""
 
     __slots__ = ()
@@ -525,7 +525,7 @@ class StructuredDatasetMetadata(_Message):
         return value
 
 
-class StructuredDataset(_Message):
+class StructuredDataset(_Message[_pb2.StructuredDataset]):
     """The ``flyteidl.core.StructuredDataset`` message."""
 
     __slots__ = ()
@@ -592,7 +592,7 @@ class StructuredDataset(_Message):
         return value
 
 
-class ScalarBase(_Message):
+class ScalarBase(_Message[_pb2.Scalar]):
     """The ``flyteidl.core.Scalar`` message."""
 
     __slots__ = ()
@@ -826,7 +826,7 @@ class ScalarBase(_Message):
         return value
 
 
-class LiteralBase(_Message):
+class LiteralBase(_Message[_pb2.Literal]):
     """The ``flyteidl.core.Literal`` message."""
 
     __slots__ = ()
@@ -984,7 +984,7 @@ class LiteralBase(_Message):
         return value
 
 
-class LiteralOffloadedMetadata(_Message):
+class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
     """The ``flyteidl.core.LiteralOffloadedMetadata`` message."""
 
     __slots__ = ()
@@ -1072,7 +1072,7 @@ class LiteralOffloadedMetadata(_Message):
         return value
 
 
-class LiteralCollection(_Message):
+class LiteralCollection(_Message[_pb2.LiteralCollection]):
     """The ``flyteidl.core.LiteralCollection`` message."""
 
     __slots__ = ()
@@ -1108,7 +1108,7 @@ class LiteralCollection(_Message):
         return value
 
 
-class LiteralMap(_Message):
+class LiteralMap(_Message[_pb2.LiteralMap]):
     """The ``flyteidl.core.LiteralMap`` message."""
 
     __slots__ = ()
@@ -1144,7 +1144,7 @@ class LiteralMap(_Message):
         return value
 
 
-class BindingDataCollection(_Message):
+class BindingDataCollection(_Message[_pb2.BindingDataCollection]):
     """The ``flyteidl.core.BindingDataCollection`` message."""
 
     __slots__ = ()
@@ -1180,7 +1180,7 @@ class BindingDataCollection(_Message):
         return value
 
 
-class BindingDataMap(_Message):
+class BindingDataMap(_Message[_pb2.BindingDataMap]):
     """The ``flyteidl.core.BindingDataMap`` message."""
 
     __slots__ = ()
@@ -1216,7 +1216,7 @@ class BindingDataMap(_Message):
         return value
 
 
-class UnionInfo(_Message):
+class UnionInfo(_Message[_pb2.UnionInfo]):
     """The ``flyteidl.core.UnionInfo`` message."""
 
     __slots__ = ()
@@ -1265,7 +1265,7 @@ class UnionInfo(_Message):
         return value
 
 
-class BindingDataBase(_Message):
+class BindingDataBase(_Message[_pb2.BindingData]):
     """The ``flyteidl.core.BindingData`` message."""
 
     __slots__ = ()
@@ -1442,7 +1442,7 @@ class BindingDataBase(_Message):
         return value
 
 
-class Binding(_Message):
+class Binding(_Message[_pb2.Binding]):
     """The ``flyteidl.core.Binding`` message."""
 
     __slots__ = ()
@@ -1506,7 +1506,7 @@ class Binding(_Message):
         return value
 
 
-class KeyValuePair(_Message):
+class KeyValuePair(_Message[_pb2.KeyValuePair]):
     """The ``flyteidl.core.KeyValuePair`` message."""
 
     __slots__ = ()
@@ -1563,7 +1563,7 @@ class KeyValuePair(_Message):
         return value
 
 
-class RetryStrategy(_Message):
+class RetryStrategy(_Message[_pb2.RetryStrategy]):
     """The ``flyteidl.core.RetryStrategy`` message."""
 
     __slots__ = ()

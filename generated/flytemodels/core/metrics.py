@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class Span(_Message):
+class Span(_Message[_pb2.Span]):
     """The ``flyteidl.core.Span`` message."""
 
     __slots__ = ()
@@ -195,7 +195,7 @@ class Span(_Message):
         return value
 
 
-class ExecutionMetricResult(_Message):
+class ExecutionMetricResult(_Message[_pb2.ExecutionMetricResult]):
     """The ``flyteidl.core.ExecutionMetricResult`` message."""
 
     __slots__ = ()

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class Secret(_Message):
+class Secret(_Message[_pb2.Secret]):
     """The ``flyteidl.core.Secret`` message."""
 
     __slots__ = ()
@@ -134,7 +134,7 @@ class Secret(_Message):
         return value
 
 
-class OAuth2Client(_Message):
+class OAuth2Client(_Message[_pb2.OAuth2Client]):
     """The ``flyteidl.core.OAuth2Client`` message."""
 
     __slots__ = ()
@@ -201,7 +201,7 @@ class OAuth2Client(_Message):
         return value
 
 
-class Identity(_Message):
+class Identity(_Message[_pb2.Identity]):
     """The ``flyteidl.core.Identity`` message."""
 
     __slots__ = ()
@@ -305,7 +305,7 @@ class Identity(_Message):
         return value
 
 
-class OAuth2TokenRequest(_Message):
+class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
     """The ``flyteidl.core.OAuth2TokenRequest`` message."""
 
     __slots__ = ()
@@ -429,7 +429,7 @@ class OAuth2TokenRequest(_Message):
         return value
 
 
-class SecurityContext(_Message):
+class SecurityContext(_Message[_pb2.SecurityContext]):
     """The ``flyteidl.core.SecurityContext`` message."""
 
     __slots__ = ()

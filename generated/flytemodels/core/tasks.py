@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class Resources(_Message):
+class Resources(_Message[_pb2.Resources]):
     """The ``flyteidl.core.Resources`` message."""
 
     __slots__ = ()
@@ -45,7 +45,7 @@ class Resources(_Message):
         STORAGE = 4
         EPHEMERAL_STORAGE = 5
 
-    class ResourceEntry(_Message):
+    class ResourceEntry(_Message[_pb2.Resources.ResourceEntry]):
         """The ``flyteidl.core.Resources.ResourceEntry`` message."""
 
         __slots__ = ()
@@ -152,7 +152,7 @@ class Resources(_Message):
         return value
 
 
-class GPUAccelerator(_Message):
+class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
     """The ``flyteidl.core.GPUAccelerator`` message."""
 
     __slots__ = ()
@@ -230,7 +230,7 @@ class GPUAccelerator(_Message):
         return value
 
 
-class SharedMemory(_Message):
+class SharedMemory(_Message[_pb2.SharedMemory]):
     """The ``flyteidl.core.SharedMemory`` message."""
 
     __slots__ = ()
@@ -302,7 +302,7 @@ class SharedMemory(_Message):
         return value
 
 
-class ExtendedResources(_Message):
+class ExtendedResources(_Message[_pb2.ExtendedResources]):
     """The ``flyteidl.core.ExtendedResources`` message."""
 
     __slots__ = ()
@@ -381,7 +381,7 @@ class ExtendedResources(_Message):
         return value
 
 
-class RuntimeMetadata(_Message):
+class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
     """The ``flyteidl.core.RuntimeMetadata`` message."""
 
     __slots__ = ()
@@ -465,7 +465,7 @@ class RuntimeMetadata(_Message):
         return value
 
 
-class TaskMetadata(_Message):
+class TaskMetadata(_Message[_pb2.TaskMetadata]):
     """The ``flyteidl.core.TaskMetadata`` message."""
 
     __slots__ = ()
@@ -740,7 +740,7 @@ class TaskMetadata(_Message):
         return value
 
 
-class TaskTemplate(_Message):
+class TaskTemplate(_Message[_pb2.TaskTemplate]):
     """The ``flyteidl.core.TaskTemplate`` message."""
 
     __slots__ = ()
@@ -1031,7 +1031,7 @@ class TaskTemplate(_Message):
         return value
 
 
-class ContainerPort(_Message):
+class ContainerPort(_Message[_pb2.ContainerPort]):
     """The ``flyteidl.core.ContainerPort`` message."""
 
     __slots__ = ()
@@ -1089,7 +1089,7 @@ class ContainerPort(_Message):
         return value
 
 
-class Container(_Message):
+class Container(_Message[_pb2.Container]):
     """The ``flyteidl.core.Container`` message."""
 
     __slots__ = ()
@@ -1286,7 +1286,7 @@ class Container(_Message):
         return value
 
 
-class IOStrategy(_Message):
+class IOStrategy(_Message[_pb2.IOStrategy]):
     """The ``flyteidl.core.IOStrategy`` message."""
 
     __slots__ = ()
@@ -1370,7 +1370,7 @@ class IOStrategy(_Message):
         return value
 
 
-class DataLoadingConfig(_Message):
+class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
     """The ``flyteidl.core.DataLoadingConfig`` message."""
 
     __slots__ = ()
@@ -1498,7 +1498,7 @@ class DataLoadingConfig(_Message):
         return value
 
 
-class K8sPod(_Message):
+class K8sPod(_Message[_pb2.K8sPod]):
     """The ``flyteidl.core.K8sPod`` message."""
 
     __slots__ = ()
@@ -1613,7 +1613,7 @@ class K8sPod(_Message):
         return value
 
 
-class K8sObjectMetadata(_Message):
+class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
     """The ``flyteidl.core.K8sObjectMetadata`` message."""
 
     __slots__ = ()
@@ -1670,7 +1670,7 @@ class K8sObjectMetadata(_Message):
         return value
 
 
-class Sql(_Message):
+class Sql(_Message[_pb2.Sql]):
     """The ``flyteidl.core.Sql`` message."""
 
     __slots__ = ()

@@ -31,14 +31,14 @@ class SimpleType(_OpenEnum):
     STRUCT = 9
 
 
-class SchemaType(_Message):
+class SchemaType(_Message[_pb2.SchemaType]):
     """The ``flyteidl.core.SchemaType`` message."""
 
     __slots__ = ()
     _PB = _pb2.SchemaType
     _FIELDS = ("columns",)
 
-    class SchemaColumn(_Message):
+    class SchemaColumn(_Message[_pb2.SchemaType.SchemaColumn]):
         """The ``flyteidl.core.SchemaType.SchemaColumn`` message."""
 
         __slots__ = ()
@@ -140,7 +140,7 @@ class SchemaType(_Message):
         return value
 
 
-class StructuredDatasetType(_Message):
+class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
     """The ``flyteidl.core.StructuredDatasetType`` message."""
 
     __slots__ = ()
@@ -152,7 +152,7 @@ class StructuredDatasetType(_Message):
         "external_schema_bytes",
     )
 
-    class DatasetColumn(_Message):
+    class DatasetColumn(_Message[_pb2.StructuredDatasetType.DatasetColumn]):
         """The ``flyteidl.core.StructuredDatasetType.DatasetColumn`` message."""
 
         __slots__ = ()
@@ -295,7 +295,7 @@ class StructuredDatasetType(_Message):
         return value
 
 
-class BlobType(_Message):
+class BlobType(_Message[_pb2.BlobType]):
     """The ``flyteidl.core.BlobType`` message."""
 
     __slots__ = ()
@@ -365,7 +365,7 @@ class BlobType(_Message):
         return value
 
 
-class EnumType(_Message):
+class EnumType(_Message[_pb2.EnumType]):
     """The ``flyteidl.core.EnumType`` message."""
 
     __slots__ = ()
@@ -401,7 +401,7 @@ class EnumType(_Message):
         return value
 
 
-class UnionType(_Message):
+class UnionType(_Message[_pb2.UnionType]):
     """The ``flyteidl.core.UnionType`` message."""
 
     __slots__ = ()
@@ -437,7 +437,7 @@ class UnionType(_Message):
         return value
 
 
-class TypeStructure(_Message):
+class TypeStructure(_Message[_pb2.TypeStructure]):
     """The ``flyteidl.core.TypeStructure`` message."""
 
     __slots__ = ()
@@ -494,7 +494,7 @@ class TypeStructure(_Message):
         return value
 
 
-class TypeAnnotation(_Message):
+class TypeAnnotation(_Message[_pb2.TypeAnnotation]):
     """The ``flyteidl.core.TypeAnnotation`` message."""
 
     __slots__ = ()
@@ -532,7 +532,7 @@ class TypeAnnotation(_Message):
         return value
 
 
-class LiteralType(_Message):
+class LiteralType(_Message[_pb2.LiteralType]):
     """The ``flyteidl.core.LiteralType`` message."""
 
     __slots__ = ()
@@ -833,7 +833,7 @@ class LiteralType(_Message):
         return value
 
 
-class OutputReference(_Message):
+class OutputReference(_Message[_pb2.OutputReference]):
     """The ``flyteidl.core.OutputReference`` message."""
 
     __slots__ = ()
@@ -905,7 +905,7 @@ class OutputReference(_Message):
         return value
 
 
-class PromiseAttribute(_Message):
+class PromiseAttribute(_Message[_pb2.PromiseAttribute]):
     """The ``flyteidl.core.PromiseAttribute`` message."""
 
     __slots__ = ()
@@ -969,7 +969,7 @@ class PromiseAttribute(_Message):
         return value
 
 
-class Error(_Message):
+class Error(_Message[_pb2.Error]):
     """The ``flyteidl.core.Error`` message."""
 
     __slots__ = ()

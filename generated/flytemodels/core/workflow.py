@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from flytemodels.core import types as _core_types
 
 
-class IfBlock(_Message):
+class IfBlock(_Message[_pb2.IfBlock]):
     """The ``flyteidl.core.IfBlock`` message."""
 
     __slots__ = ()
@@ -107,7 +107,7 @@ class IfBlock(_Message):
         return value
 
 
-class IfElseBlock(_Message):
+class IfElseBlock(_Message[_pb2.IfElseBlock]):
     """The ``flyteidl.core.IfElseBlock`` message."""
 
     __slots__ = ()
@@ -220,7 +220,7 @@ class IfElseBlock(_Message):
         return value
 
 
-class BranchNode(_Message):
+class BranchNode(_Message[_pb2.BranchNode]):
     """The ``flyteidl.core.BranchNode`` message."""
 
     __slots__ = ()
@@ -263,7 +263,7 @@ class BranchNode(_Message):
         return value
 
 
-class TaskNode(_Message):
+class TaskNode(_Message[_pb2.TaskNode]):
     """The ``flyteidl.core.TaskNode`` message."""
 
     __slots__ = ()
@@ -343,7 +343,7 @@ class TaskNode(_Message):
         return value
 
 
-class WorkflowNodeBase(_Message):
+class WorkflowNodeBase(_Message[_pb2.WorkflowNode]):
     """The ``flyteidl.core.WorkflowNode`` message."""
 
     __slots__ = ()
@@ -428,7 +428,7 @@ class WorkflowNodeBase(_Message):
         return value
 
 
-class ApproveCondition(_Message):
+class ApproveCondition(_Message[_pb2.ApproveCondition]):
     """The ``flyteidl.core.ApproveCondition`` message."""
 
     __slots__ = ()
@@ -464,7 +464,7 @@ class ApproveCondition(_Message):
         return value
 
 
-class SignalCondition(_Message):
+class SignalCondition(_Message[_pb2.SignalCondition]):
     """The ``flyteidl.core.SignalCondition`` message."""
 
     __slots__ = ()
@@ -549,7 +549,7 @@ class SignalCondition(_Message):
         return value
 
 
-class SleepCondition(_Message):
+class SleepCondition(_Message[_pb2.SleepCondition]):
     """The ``flyteidl.core.SleepCondition`` message."""
 
     __slots__ = ()
@@ -589,7 +589,7 @@ class SleepCondition(_Message):
         return value
 
 
-class GateNodeBase(_Message):
+class GateNodeBase(_Message[_pb2.GateNode]):
     """The ``flyteidl.core.GateNode`` message."""
 
     __slots__ = ()
@@ -688,7 +688,7 @@ class GateNodeBase(_Message):
         return value
 
 
-class ArrayNode(_Message):
+class ArrayNode(_Message[_pb2.ArrayNode]):
     """The ``flyteidl.core.ArrayNode`` message."""
 
     __slots__ = ()
@@ -896,7 +896,7 @@ class ArrayNode(_Message):
         return value
 
 
-class NodeMetadata(_Message):
+class NodeMetadata(_Message[_pb2.NodeMetadata]):
     """The ``flyteidl.core.NodeMetadata`` message."""
 
     __slots__ = ()
@@ -1058,7 +1058,7 @@ class NodeMetadata(_Message):
         return value
 
 
-class Alias(_Message):
+class Alias(_Message[_pb2.Alias]):
     """The ``flyteidl.core.Alias`` message."""
 
     __slots__ = ()
@@ -1115,7 +1115,7 @@ class Alias(_Message):
         return value
 
 
-class NodeBase(_Message):
+class NodeBase(_Message[_pb2.Node]):
     """The ``flyteidl.core.Node`` message."""
 
     __slots__ = ()
@@ -1361,7 +1361,7 @@ class NodeBase(_Message):
         return value
 
 
-class WorkflowMetadata(_Message):
+class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
     """The ``flyteidl.core.WorkflowMetadata`` message."""
 
     __slots__ = ()
@@ -1461,7 +1461,7 @@ class WorkflowMetadata(_Message):
         return value
 
 
-class WorkflowMetadataDefaults(_Message):
+class WorkflowMetadataDefaults(_Message[_pb2.WorkflowMetadataDefaults]):
     """The ``flyteidl.core.WorkflowMetadataDefaults`` message."""
 
     __slots__ = ()
@@ -1497,7 +1497,7 @@ class WorkflowMetadataDefaults(_Message):
         return value
 
 
-class WorkflowTemplate(_Message):
+class WorkflowTemplate(_Message[_pb2.WorkflowTemplate]):
     """The ``flyteidl.core.WorkflowTemplate`` message."""
 
     __slots__ = ()
@@ -1686,7 +1686,7 @@ class WorkflowTemplate(_Message):
         return value
 
 
-class TaskNodeOverrides(_Message):
+class TaskNodeOverrides(_Message[_pb2.TaskNodeOverrides]):
     """The ``flyteidl.core.TaskNodeOverrides`` message."""
 
     __slots__ = ()
@@ -1814,7 +1814,7 @@ class TaskNodeOverrides(_Message):
         return value
 
 
-class LaunchPlanTemplate(_Message):
+class LaunchPlanTemplate(_Message[_pb2.LaunchPlanTemplate]):
     """The ``flyteidl.core.LaunchPlanTemplate`` message."""
 
     __slots__ = ()

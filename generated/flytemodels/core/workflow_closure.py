@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from flytemodels.core import workflow as _core_workflow
 
 
-class WorkflowClosure(_Message):
+class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
     """The ``flyteidl.core.WorkflowClosure`` message."""
 
     __slots__ = ()

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from flytemodels.core import literals as _core_literals
 
 
-class CreateDatasetRequest(_Message):
+class CreateDatasetRequest(_Message[_pb2.CreateDatasetRequest]):
     """The ``datacatalog.CreateDatasetRequest`` message."""
 
     __slots__ = ()
@@ -61,7 +61,7 @@ class CreateDatasetRequest(_Message):
         return value
 
 
-class CreateDatasetResponse(_Message):
+class CreateDatasetResponse(_Message[_pb2.CreateDatasetResponse]):
     """The ``datacatalog.CreateDatasetResponse`` message."""
 
     __slots__ = ()
@@ -74,7 +74,7 @@ class CreateDatasetResponse(_Message):
         self._build()
 
 
-class GetDatasetRequest(_Message):
+class GetDatasetRequest(_Message[_pb2.GetDatasetRequest]):
     """The ``datacatalog.GetDatasetRequest`` message."""
 
     __slots__ = ()
@@ -117,7 +117,7 @@ class GetDatasetRequest(_Message):
         return value
 
 
-class GetDatasetResponse(_Message):
+class GetDatasetResponse(_Message[_pb2.GetDatasetResponse]):
     """The ``datacatalog.GetDatasetResponse`` message."""
 
     __slots__ = ()
@@ -160,7 +160,7 @@ class GetDatasetResponse(_Message):
         return value
 
 
-class GetArtifactRequest(_Message):
+class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
     """The ``datacatalog.GetArtifactRequest`` message."""
 
     __slots__ = ()
@@ -242,7 +242,7 @@ class GetArtifactRequest(_Message):
         return value
 
 
-class GetArtifactResponse(_Message):
+class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
     """The ``datacatalog.GetArtifactResponse`` message."""
 
     __slots__ = ()
@@ -287,7 +287,7 @@ class GetArtifactResponse(_Message):
         return value
 
 
-class CreateArtifactRequest(_Message):
+class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
     """The ``datacatalog.CreateArtifactRequest`` message."""
 
     __slots__ = ()
@@ -332,7 +332,7 @@ class CreateArtifactRequest(_Message):
         return value
 
 
-class CreateArtifactResponse(_Message):
+class CreateArtifactResponse(_Message[_pb2.CreateArtifactResponse]):
     """The ``datacatalog.CreateArtifactResponse`` message."""
 
     __slots__ = ()
@@ -345,7 +345,7 @@ class CreateArtifactResponse(_Message):
         self._build()
 
 
-class AddTagRequest(_Message):
+class AddTagRequest(_Message[_pb2.AddTagRequest]):
     """The ``datacatalog.AddTagRequest`` message."""
 
     __slots__ = ()
@@ -388,7 +388,7 @@ class AddTagRequest(_Message):
         return value
 
 
-class AddTagResponse(_Message):
+class AddTagResponse(_Message[_pb2.AddTagResponse]):
     """The ``datacatalog.AddTagResponse`` message."""
 
     __slots__ = ()
@@ -401,7 +401,7 @@ class AddTagResponse(_Message):
         self._build()
 
 
-class ListArtifactsRequest(_Message):
+class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
     """The ``datacatalog.ListArtifactsRequest`` message."""
 
     __slots__ = ()
@@ -502,7 +502,7 @@ class ListArtifactsRequest(_Message):
         return value
 
 
-class ListArtifactsResponse(_Message):
+class ListArtifactsResponse(_Message[_pb2.ListArtifactsResponse]):
     """The ``datacatalog.ListArtifactsResponse`` message."""
 
     __slots__ = ()
@@ -559,7 +559,7 @@ class ListArtifactsResponse(_Message):
         return value
 
 
-class ListDatasetsRequest(_Message):
+class ListDatasetsRequest(_Message[_pb2.ListDatasetsRequest]):
     """The ``datacatalog.ListDatasetsRequest`` message."""
 
     __slots__ = ()
@@ -635,7 +635,7 @@ class ListDatasetsRequest(_Message):
         return value
 
 
-class ListDatasetsResponse(_Message):
+class ListDatasetsResponse(_Message[_pb2.ListDatasetsResponse]):
     """The ``datacatalog.ListDatasetsResponse`` message."""
 
     __slots__ = ()
@@ -692,7 +692,7 @@ class ListDatasetsResponse(_Message):
         return value
 
 
-class UpdateArtifactRequest(_Message):
+class UpdateArtifactRequest(_Message[_pb2.UpdateArtifactRequest]):
     """The ``datacatalog.UpdateArtifactRequest`` message."""
 
     __slots__ = ()
@@ -811,7 +811,7 @@ class UpdateArtifactRequest(_Message):
         return value
 
 
-class UpdateArtifactResponse(_Message):
+class UpdateArtifactResponse(_Message[_pb2.UpdateArtifactResponse]):
     """The ``datacatalog.UpdateArtifactResponse`` message."""
 
     __slots__ = ()
@@ -847,7 +847,7 @@ class UpdateArtifactResponse(_Message):
         return value
 
 
-class ReservationID(_Message):
+class ReservationID(_Message[_pb2.ReservationID]):
     """The ``datacatalog.ReservationID`` message."""
 
     __slots__ = ()
@@ -913,7 +913,7 @@ class ReservationID(_Message):
         return value
 
 
-class GetOrExtendReservationRequest(_Message):
+class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]):
     """The ``datacatalog.GetOrExtendReservationRequest`` message."""
 
     __slots__ = ()
@@ -1001,7 +1001,7 @@ class GetOrExtendReservationRequest(_Message):
         return value
 
 
-class Reservation(_Message):
+class Reservation(_Message[_pb2.Reservation]):
     """The ``datacatalog.Reservation`` message."""
 
     __slots__ = ()
@@ -1130,7 +1130,7 @@ class Reservation(_Message):
         return value
 
 
-class GetOrExtendReservationResponse(_Message):
+class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationResponse]):
     """The ``datacatalog.GetOrExtendReservationResponse`` message."""
 
     __slots__ = ()
@@ -1178,7 +1178,7 @@ class GetOrExtendReservationResponse(_Message):
         return value
 
 
-class ReleaseReservationRequest(_Message):
+class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
     """The ``datacatalog.ReleaseReservationRequest`` message."""
 
     __slots__ = ()
@@ -1245,7 +1245,7 @@ class ReleaseReservationRequest(_Message):
         return value
 
 
-class ReleaseReservationResponse(_Message):
+class ReleaseReservationResponse(_Message[_pb2.ReleaseReservationResponse]):
     """The ``datacatalog.ReleaseReservationResponse`` message."""
 
     __slots__ = ()
@@ -1258,7 +1258,7 @@ class ReleaseReservationResponse(_Message):
         self._build()
 
 
-class Dataset(_Message):
+class Dataset(_Message[_pb2.Dataset]):
     """The ``datacatalog.Dataset`` message."""
 
     __slots__ = ()
@@ -1346,7 +1346,7 @@ class Dataset(_Message):
         return value
 
 
-class Partition(_Message):
+class Partition(_Message[_pb2.Partition]):
     """The ``datacatalog.Partition`` message."""
 
     __slots__ = ()
@@ -1403,7 +1403,7 @@ class Partition(_Message):
         return value
 
 
-class DatasetID(_Message):
+class DatasetID(_Message[_pb2.DatasetID]):
     """The ``datacatalog.DatasetID`` message."""
 
     __slots__ = ()
@@ -1517,7 +1517,7 @@ class DatasetID(_Message):
         return value
 
 
-class Artifact(_Message):
+class Artifact(_Message[_pb2.Artifact]):
     """The ``datacatalog.Artifact`` message."""
 
     __slots__ = ()
@@ -1665,7 +1665,7 @@ class Artifact(_Message):
         return value
 
 
-class ArtifactData(_Message):
+class ArtifactData(_Message[_pb2.ArtifactData]):
     """The ``datacatalog.ArtifactData`` message."""
 
     __slots__ = ()
@@ -1730,7 +1730,7 @@ class ArtifactData(_Message):
         return value
 
 
-class Tag(_Message):
+class Tag(_Message[_pb2.Tag]):
     """The ``datacatalog.Tag`` message."""
 
     __slots__ = ()
@@ -1809,7 +1809,7 @@ class Tag(_Message):
         return value
 
 
-class Metadata(_Message):
+class Metadata(_Message[_pb2.Metadata]):
     """The ``datacatalog.Metadata`` message."""
 
     __slots__ = ()
@@ -1845,7 +1845,7 @@ class Metadata(_Message):
         return value
 
 
-class FilterExpression(_Message):
+class FilterExpression(_Message[_pb2.FilterExpression]):
     """The ``datacatalog.FilterExpression`` message."""
 
     __slots__ = ()
@@ -1881,7 +1881,7 @@ class FilterExpression(_Message):
         return value
 
 
-class SinglePropertyFilter(_Message):
+class SinglePropertyFilter(_Message[_pb2.SinglePropertyFilter]):
     """The ``datacatalog.SinglePropertyFilter`` message."""
 
     __slots__ = ()
@@ -2050,7 +2050,7 @@ class SinglePropertyFilter(_Message):
         return value
 
 
-class ArtifactPropertyFilter(_Message):
+class ArtifactPropertyFilter(_Message[_pb2.ArtifactPropertyFilter]):
     """The ``datacatalog.ArtifactPropertyFilter`` message."""
 
     __slots__ = ()
@@ -2087,7 +2087,7 @@ class ArtifactPropertyFilter(_Message):
         return value
 
 
-class TagPropertyFilter(_Message):
+class TagPropertyFilter(_Message[_pb2.TagPropertyFilter]):
     """The ``datacatalog.TagPropertyFilter`` message."""
 
     __slots__ = ()
@@ -2124,7 +2124,7 @@ class TagPropertyFilter(_Message):
         return value
 
 
-class PartitionPropertyFilter(_Message):
+class PartitionPropertyFilter(_Message[_pb2.PartitionPropertyFilter]):
     """The ``datacatalog.PartitionPropertyFilter`` message."""
 
     __slots__ = ()
@@ -2167,7 +2167,7 @@ class PartitionPropertyFilter(_Message):
         return value
 
 
-class KeyValuePair(_Message):
+class KeyValuePair(_Message[_pb2.KeyValuePair]):
     """The ``datacatalog.KeyValuePair`` message."""
 
     __slots__ = ()
@@ -2224,7 +2224,7 @@ class KeyValuePair(_Message):
         return value
 
 
-class DatasetPropertyFilter(_Message):
+class DatasetPropertyFilter(_Message[_pb2.DatasetPropertyFilter]):
     """The ``datacatalog.DatasetPropertyFilter`` message."""
 
     __slots__ = ()
@@ -2335,7 +2335,7 @@ class DatasetPropertyFilter(_Message):
         return value
 
 
-class PaginationOptions(_Message):
+class PaginationOptions(_Message[_pb2.PaginationOptions]):
     """The ``datacatalog.PaginationOptions`` message."""
 
     __slots__ = ()

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from flytemodels.event import event as _event_event
 
 
-class CloudEventWorkflowExecution(_Message):
+class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
     """The ``flyteidl.event.CloudEventWorkflowExecution`` message."""
 
     __slots__ = ()
@@ -205,7 +205,7 @@ class CloudEventWorkflowExecution(_Message):
         return value
 
 
-class CloudEventNodeExecution(_Message):
+class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
     """The ``flyteidl.event.CloudEventNodeExecution`` message."""
 
     __slots__ = ()
@@ -388,7 +388,7 @@ class CloudEventNodeExecution(_Message):
         return value
 
 
-class CloudEventTaskExecution(_Message):
+class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
     """The ``flyteidl.event.CloudEventTaskExecution`` message."""
 
     __slots__ = ()
@@ -456,7 +456,7 @@ class CloudEventTaskExecution(_Message):
         return value
 
 
-class CloudEventExecutionStart(_Message):
+class CloudEventExecutionStart(_Message[_pb2.CloudEventExecutionStart]):
     """The ``flyteidl.event.CloudEventExecutionStart`` message."""
 
     __slots__ = ()

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class WorkflowExecutionEvent(_Message):
+class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
     """The ``flyteidl.event.WorkflowExecutionEvent`` message."""
 
     __slots__ = ()
@@ -198,7 +198,7 @@ class WorkflowExecutionEvent(_Message):
         return value
 
 
-class NodeExecutionEvent(_Message):
+class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     """The ``flyteidl.event.NodeExecutionEvent`` message."""
 
     __slots__ = ()
@@ -706,7 +706,7 @@ class NodeExecutionEvent(_Message):
         return value
 
 
-class WorkflowNodeMetadata(_Message):
+class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
     """The ``flyteidl.event.WorkflowNodeMetadata`` message."""
 
     __slots__ = ()
@@ -755,7 +755,7 @@ class WorkflowNodeMetadata(_Message):
         return value
 
 
-class TaskNodeMetadata(_Message):
+class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     """The ``flyteidl.event.TaskNodeMetadata`` message."""
 
     __slots__ = ()
@@ -893,7 +893,7 @@ class TaskNodeMetadata(_Message):
         return value
 
 
-class DynamicWorkflowNodeMetadata(_Message):
+class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
     """The ``flyteidl.event.DynamicWorkflowNodeMetadata`` message."""
 
     __slots__ = ()
@@ -992,7 +992,7 @@ class DynamicWorkflowNodeMetadata(_Message):
         return value
 
 
-class ParentTaskExecutionMetadata(_Message):
+class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
     """The ``flyteidl.event.ParentTaskExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -1039,7 +1039,7 @@ class ParentTaskExecutionMetadata(_Message):
         return value
 
 
-class ParentNodeExecutionMetadata(_Message):
+class ParentNodeExecutionMetadata(_Message[_pb2.ParentNodeExecutionMetadata]):
     """The ``flyteidl.event.ParentNodeExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -1075,7 +1075,7 @@ class ParentNodeExecutionMetadata(_Message):
         return value
 
 
-class EventReason(_Message):
+class EventReason(_Message[_pb2.EventReason]):
     """The ``flyteidl.event.EventReason`` message."""
 
     __slots__ = ()
@@ -1136,7 +1136,7 @@ class EventReason(_Message):
         return value
 
 
-class TaskExecutionEvent(_Message):
+class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     """The ``flyteidl.event.TaskExecutionEvent`` message."""
 
     __slots__ = ()
@@ -1569,7 +1569,7 @@ class TaskExecutionEvent(_Message):
         return value
 
 
-class ExternalResourceInfo(_Message):
+class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
     """The ``flyteidl.event.ExternalResourceInfo`` message."""
 
     __slots__ = ()
@@ -1759,7 +1759,7 @@ class ExternalResourceInfo(_Message):
         return value
 
 
-class ResourcePoolInfo(_Message):
+class ResourcePoolInfo(_Message[_pb2.ResourcePoolInfo]):
     """The ``flyteidl.event.ResourcePoolInfo`` message."""
 
     __slots__ = ()
@@ -1817,7 +1817,7 @@ class ResourcePoolInfo(_Message):
         return value
 
 
-class TaskExecutionMetadata(_Message):
+class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     """The ``flyteidl.event.TaskExecutionMetadata`` message."""
 
     __slots__ = ()

@@ -9,7 +9,7 @@ from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
 
 
-class ArrayJob(_Message):
+class ArrayJob(_Message[_pb2.ArrayJob]):
     """The ``flyteidl.plugins.ArrayJob`` message."""
 
     __slots__ = ()

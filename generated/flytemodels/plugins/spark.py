@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class SparkApplication(_Message):
+class SparkApplication(_Message[_pb2.SparkApplication]):
     """The ``flyteidl.plugins.SparkApplication`` message."""
 
     __slots__ = ()
@@ -39,7 +39,7 @@ class SparkApplication(_Message):
         self._build()
 
 
-class SparkJob(_Message):
+class SparkJob(_Message[_pb2.SparkJob]):
     """The ``flyteidl.plugins.SparkJob`` message."""
 
     __slots__ = ()

@@ -9,7 +9,7 @@ from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
 
 
-class DistributedTensorflowTrainingTask(_Message):
+class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrainingTask]):
     """The ``flyteidl.plugins.DistributedTensorflowTrainingTask`` message."""
 
     __slots__ = ()

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from flytemodels.core import identifier as _core_identifier
 
 
-class Waitable(_Message):
+class Waitable(_Message[_pb2.Waitable]):
     """The ``flyteidl.plugins.Waitable`` message."""
 
     __slots__ = ()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class OAuth2MetadataRequest(_Message):
+class OAuth2MetadataRequest(_Message[_pb2.OAuth2MetadataRequest]):
     """The ``flyteidl.service.OAuth2MetadataRequest`` message."""
 
     __slots__ = ()
@@ -27,7 +27,7 @@ class OAuth2MetadataRequest(_Message):
         self._build()
 
 
-class OAuth2MetadataResponse(_Message):
+class OAuth2MetadataResponse(_Message[_pb2.OAuth2MetadataResponse]):
     """The ``flyteidl.service.OAuth2MetadataResponse`` message."""
 
     __slots__ = ()
@@ -221,7 +221,7 @@ class OAuth2MetadataResponse(_Message):
         return value
 
 
-class PublicClientAuthConfigRequest(_Message):
+class PublicClientAuthConfigRequest(_Message[_pb2.PublicClientAuthConfigRequest]):
     """The ``flyteidl.service.PublicClientAuthConfigRequest`` message."""
 
     __slots__ = ()
@@ -234,7 +234,7 @@ class PublicClientAuthConfigRequest(_Message):
         self._build()
 
 
-class PublicClientAuthConfigResponse(_Message):
+class PublicClientAuthConfigResponse(_Message[_pb2.PublicClientAuthConfigResponse]):
     """The ``flyteidl.service.PublicClientAuthConfigResponse`` message."""
 
     __slots__ = ()

@@ -27,7 +27,7 @@ class ArtifactType(_OpenEnum):
     ARTIFACT_TYPE_DECK = 1
 
 
-class CreateUploadLocationResponse(_Message):
+class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
     """The ``flyteidl.service.CreateUploadLocationResponse`` message."""
 
     __slots__ = ()
@@ -117,7 +117,7 @@ class CreateUploadLocationResponse(_Message):
         return value
 
 
-class CreateUploadLocationRequest(_Message):
+class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
     """The ``flyteidl.service.CreateUploadLocationRequest`` message."""
 
     __slots__ = ()
@@ -266,7 +266,7 @@ class CreateUploadLocationRequest(_Message):
         return value
 
 
-class CreateDownloadLocationRequest(_Message):
+class CreateDownloadLocationRequest(_Message[_pb2.CreateDownloadLocationRequest]):
     """The ``flyteidl.service.CreateDownloadLocationRequest`` message."""
 
     __slots__ = ()
@@ -327,7 +327,7 @@ class CreateDownloadLocationRequest(_Message):
         return value
 
 
-class CreateDownloadLocationResponse(_Message):
+class CreateDownloadLocationResponse(_Message[_pb2.CreateDownloadLocationResponse]):
     """The ``flyteidl.service.CreateDownloadLocationResponse`` message."""
 
     __slots__ = ()
@@ -388,7 +388,7 @@ class CreateDownloadLocationResponse(_Message):
         return value
 
 
-class CreateDownloadLinkRequest(_Message):
+class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
     """The ``flyteidl.service.CreateDownloadLinkRequest`` message."""
 
     __slots__ = ()
@@ -483,7 +483,7 @@ class CreateDownloadLinkRequest(_Message):
         return value
 
 
-class CreateDownloadLinkResponse(_Message):
+class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
     """The ``flyteidl.service.CreateDownloadLinkResponse`` message."""
 
     __slots__ = ()
@@ -571,7 +571,7 @@ class CreateDownloadLinkResponse(_Message):
         return value
 
 
-class PreSignedURLs(_Message):
+class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
     """The ``flyteidl.service.PreSignedURLs`` message."""
 
     __slots__ = ()
@@ -632,7 +632,7 @@ class PreSignedURLs(_Message):
         return value
 
 
-class GetDataRequest(_Message):
+class GetDataRequest(_Message[_pb2.GetDataRequest]):
     """The ``flyteidl.service.GetDataRequest`` message."""
 
     __slots__ = ()
@@ -668,7 +668,7 @@ class GetDataRequest(_Message):
         return value
 
 
-class GetDataResponse(_Message):
+class GetDataResponse(_Message[_pb2.GetDataResponse]):
     """The ``flyteidl.service.GetDataResponse`` message."""
 
     __slots__ = ()

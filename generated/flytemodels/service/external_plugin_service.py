@@ -28,7 +28,7 @@ class State(_OpenEnum):
     SUCCEEDED = 4
 
 
-class TaskCreateRequest(_Message):
+class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
     """The ``flyteidl.service.TaskCreateRequest`` message."""
 
     __slots__ = ()
@@ -127,7 +127,7 @@ class TaskCreateRequest(_Message):
         return value
 
 
-class TaskCreateResponse(_Message):
+class TaskCreateResponse(_Message[_pb2.TaskCreateResponse]):
     """The ``flyteidl.service.TaskCreateResponse`` message."""
 
     __slots__ = ()
@@ -163,7 +163,7 @@ class TaskCreateResponse(_Message):
         return value
 
 
-class TaskGetRequest(_Message):
+class TaskGetRequest(_Message[_pb2.TaskGetRequest]):
     """The ``flyteidl.service.TaskGetRequest`` message."""
 
     __slots__ = ()
@@ -220,7 +220,7 @@ class TaskGetRequest(_Message):
         return value
 
 
-class TaskGetResponse(_Message):
+class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
     """The ``flyteidl.service.TaskGetResponse`` message."""
 
     __slots__ = ()
@@ -291,7 +291,7 @@ class TaskGetResponse(_Message):
         return value
 
 
-class TaskDeleteRequest(_Message):
+class TaskDeleteRequest(_Message[_pb2.TaskDeleteRequest]):
     """The ``flyteidl.service.TaskDeleteRequest`` message."""
 
     __slots__ = ()
@@ -348,7 +348,7 @@ class TaskDeleteRequest(_Message):
         return value
 
 
-class TaskDeleteResponse(_Message):
+class TaskDeleteResponse(_Message[_pb2.TaskDeleteResponse]):
     """The ``flyteidl.service.TaskDeleteResponse`` message."""
 
     __slots__ = ()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class UserInfoRequest(_Message):
+class UserInfoRequest(_Message[_pb2.UserInfoRequest]):
     """The ``flyteidl.service.UserInfoRequest`` message."""
 
     __slots__ = ()
@@ -27,7 +27,7 @@ class UserInfoRequest(_Message):
         self._build()
 
 
-class UserInfoResponse(_Message):
+class UserInfoResponse(_Message[_pb2.UserInfoResponse]):
     """The ``flyteidl.service.UserInfoResponse`` message."""
 
     __slots__ = ()

@@ -18,6 +18,8 @@ import builtins as builtins  # guards reach a builtin a generated member hides a
 import datetime
 from typing import Any
 
+from google.protobuf.message import Message as PbMessage
+
 from flytemodels._runtime.wellknown import duration_to_proto, timestamp_to_proto
 
 # Attribute every IDL-family model class carries: the protobuf class of its message
@@ -108,3 +110,5 @@ def put_duration(target: Any, value: Any) -> None:
 
 #: What ``_fm_fill`` writes into: a protobuf message (generated code's annotation).
 Target = Any
+#: The type parameter of a model whose pb2 module type checkers cannot import (a keyword in its path).
+AnyMessage = PbMessage

@@ -21,7 +21,7 @@ import importlib
 import inspect
 import zlib
 from collections.abc import Iterator
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from google.protobuf.message import DecodeError as PbDecodeError
 from google.protobuf.message import Message as PbMessage
@@ -30,10 +30,12 @@ from flytemodels._runtime import constraints, display, formats, registry
 from flytemodels._runtime.fields import Spec, specs_of
 from flytemodels.errors import DecodeError
 
-_Model = TypeVar("_Model", bound="Message")
+_Model = TypeVar("_Model", bound="Message[Any]")
+#: The protobuf message class a model class stands for (``Identifier(Message[identifier_pb2.Identifier])``).
+_Pb = TypeVar("_Pb", bound=PbMessage)
 
 
-def _fill_deep(model: Message, target: Any) -> None:
+def _fill_deep(model: Message[Any], target: Any) -> None:
     """``model._fm_fill(target)`` for a tree built deeper than Python's recursion limit.
 
     Writing recurses once per level; for a literal nested a thousand times it
@@ -46,9 +48,9 @@ def _fill_deep(model: Message, target: Any) -> None:
     model._fm_fill(target)
 
 
-def _value_built_descendants(model: Message) -> list[Message]:
+def _value_built_descendants(model: Message[Any]) -> list[Message[Any]]:
     """Every value-built model under ``model`` (iteratively), each before its own descendants."""
-    found: list[Message] = []
+    found: list[Message[Any]] = []
     pending = [model]
     while pending:
         for value in pending.pop()._values:
@@ -81,7 +83,7 @@ class _MessageTypeFlag:
         return value
 
 
-class Message:
+class Message(Generic[_Pb]):
     """Base of all models: equality, hashing, text, bytes, dict and pickle support.
 
     Subclasses are generated: they set ``_PB`` (the pb2 class) and ``_FIELDS``
@@ -172,13 +174,13 @@ class Message:
         return model
 
     @classmethod
-    def wrap(cls: type[_Model], pb: Any) -> _Model:
+    def wrap(cls, pb: _Pb) -> Self:
         """Adopt ``pb`` without copying it. The caller must not mutate it afterwards."""
         check_message_type(cls, pb)
         return cls._wrap(pb)
 
     @classmethod
-    def from_flyte_idl(cls: type[_Model], pb: Any) -> _Model:
+    def from_flyte_idl(cls, pb: _Pb) -> Self:
         """Build a model from a flyteidl message; the message is copied, not shared."""
         if type(pb) is not cls._PB:
             check_message_type(cls, pb)
@@ -190,10 +192,10 @@ class Message:
         model._hash = None
         return model
 
-    def to_flyte_idl(self) -> Any:
+    def to_flyte_idl(self) -> _Pb:
         """The flyteidl message of this model, the caller's to keep (a copy of what the model holds)."""
         pb = self._pb
-        copy = self._PB()
+        copy: _Pb = self._PB()  # type: ignore[assignment]  # _PB is the class _Pb stands for
         if pb is None:  # value-built: written fresh (_fm_new, inlined), and nobody else has it
             try:
                 self._fm_fill(copy)
@@ -454,29 +456,29 @@ def _text(pb: Any, one_line: bool = False) -> str:
         return str(text_format.MessageToString(pb, as_one_line=one_line, descriptor_pool=no_types))
 
 
-def _generated_module(cls: type[Message]) -> str:
+def _generated_module(cls: type[Message[Any]]) -> str:
     return next(k for k in cls.__mro__ if "_PB" in k.__dict__).__module__
 
 
-def _unpickle_public(module: str, qualname: str, data: bytes) -> Message:
+def _unpickle_public(module: str, qualname: str, data: bytes) -> Message[Any]:
     found: Any = importlib.import_module(module)
     for part in qualname.split("."):
         found = getattr(found, part)
-    return _unpickle(found, data)  # type: ignore[no-any-return]
+    return _unpickle(found, data)
 
 
-_CLASS_SPECS: dict[type[Message], dict[str, Spec]] = {}
+_CLASS_SPECS: dict[type[Message[Any]], dict[str, Spec]] = {}
 
 
-def _class_specs(cls: type[Message]) -> dict[str, Spec]:
+def _class_specs(cls: type[Message[Any]]) -> dict[str, Spec]:
     specs = _CLASS_SPECS[cls] = specs_of(cls._PB.DESCRIPTOR)
     return specs
 
 
-_PARAMETER_FIELDS: dict[type[Message], dict[str, str]] = {}
+_PARAMETER_FIELDS: dict[type[Message[Any]], dict[str, str]] = {}
 
 
-def _parameter_fields(cls: type[Message]) -> dict[str, str]:
+def _parameter_fields(cls: type[Message[Any]]) -> dict[str, str]:
     """Constructor parameter name → proto field name (``from_`` → ``from``), per class."""
     found = _PARAMETER_FIELDS.get(cls)
     if found is None:
@@ -491,7 +493,7 @@ def _unpickle(cls: type[_Model], data: bytes) -> _Model:
     return cls._wrap(_decode(cls, data))
 
 
-def _decode(cls: type[Message], data: bytes) -> Any:
+def _decode(cls: type[Message[Any]], data: bytes) -> Any:
     """Parse ``data`` as ``cls``'s message; any failure is a DecodeError naming ``cls``."""
     try:
         return cls._PB.FromString(data)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flytemodels.plugins.kubeflow import common as _plugins_kubeflow_common
 
 
-class DistributedMPITrainingTask(_Message):
+class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
     """The ``flyteidl.plugins.kubeflow.DistributedMPITrainingTask`` message."""
 
     __slots__ = ()
@@ -145,7 +145,7 @@ class DistributedMPITrainingTask(_Message):
         return value
 
 
-class DistributedMPITrainingReplicaSpec(_Message):
+class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingReplicaSpec]):
     """The ``flyteidl.plugins.kubeflow.DistributedMPITrainingReplicaSpec`` message."""
 
     __slots__ = ()

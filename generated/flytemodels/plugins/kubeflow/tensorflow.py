@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from flytemodels.plugins.kubeflow import common as _plugins_kubeflow_common
 
 
-class DistributedTensorflowTrainingTask(_Message):
+class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrainingTask]):
     """The ``flyteidl.plugins.kubeflow.DistributedTensorflowTrainingTask`` message."""
 
     __slots__ = ()
@@ -184,7 +184,9 @@ class DistributedTensorflowTrainingTask(_Message):
         return value
 
 
-class DistributedTensorflowTrainingReplicaSpec(_Message):
+class DistributedTensorflowTrainingReplicaSpec(
+    _Message[_pb2.DistributedTensorflowTrainingReplicaSpec]
+):
     """The ``flyteidl.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec`` message."""
 
     __slots__ = ()

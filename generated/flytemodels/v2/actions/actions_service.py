@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.workflow import state_service as _workflow_state_service
 
 
-class Action(_Message):
+class Action(_Message[_pb2.Action]):
     """The ``flyteidl2.actions.Action`` message."""
 
     __slots__ = ()
@@ -266,7 +266,7 @@ class Action(_Message):
         return value
 
 
-class EnqueueRequest(_Message):
+class EnqueueRequest(_Message[_pb2.EnqueueRequest]):
     """The ``flyteidl2.actions.EnqueueRequest`` message."""
 
     __slots__ = ()
@@ -340,7 +340,7 @@ class EnqueueRequest(_Message):
         return value
 
 
-class EnqueueResponse(_Message):
+class EnqueueResponse(_Message[_pb2.EnqueueResponse]):
     """The ``flyteidl2.actions.EnqueueResponse`` message."""
 
     __slots__ = ()
@@ -353,7 +353,7 @@ class EnqueueResponse(_Message):
         self._build()
 
 
-class UpdateRequest(_Message):
+class UpdateRequest(_Message[_pb2.UpdateRequest]):
     """The ``flyteidl2.actions.UpdateRequest`` message."""
 
     __slots__ = ()
@@ -474,7 +474,7 @@ class UpdateRequest(_Message):
         return value
 
 
-class UpdateResponse(_Message):
+class UpdateResponse(_Message[_pb2.UpdateResponse]):
     """The ``flyteidl2.actions.UpdateResponse`` message."""
 
     __slots__ = ()
@@ -487,7 +487,7 @@ class UpdateResponse(_Message):
         self._build()
 
 
-class WatchForUpdatesRequest(_Message):
+class WatchForUpdatesRequest(_Message[_pb2.WatchForUpdatesRequest]):
     """The ``flyteidl2.actions.WatchForUpdatesRequest`` message."""
 
     __slots__ = ()
@@ -536,7 +536,7 @@ class WatchForUpdatesRequest(_Message):
         return value
 
 
-class WatchForUpdatesResponse(_Message):
+class WatchForUpdatesResponse(_Message[_pb2.WatchForUpdatesResponse]):
     """The ``flyteidl2.actions.WatchForUpdatesResponse`` message."""
 
     __slots__ = ()
@@ -621,7 +621,7 @@ class WatchForUpdatesResponse(_Message):
         return value
 
 
-class AbortRequest(_Message):
+class AbortRequest(_Message[_pb2.AbortRequest]):
     """The ``flyteidl2.actions.AbortRequest`` message."""
 
     __slots__ = ()
@@ -720,7 +720,7 @@ class AbortRequest(_Message):
         return value
 
 
-class AbortResponse(_Message):
+class AbortResponse(_Message[_pb2.AbortResponse]):
     """The ``flyteidl2.actions.AbortResponse`` message."""
 
     __slots__ = ()
@@ -733,7 +733,7 @@ class AbortResponse(_Message):
         self._build()
 
 
-class SignalRequest(_Message):
+class SignalRequest(_Message[_pb2.SignalRequest]):
     """The ``flyteidl2.actions.SignalRequest`` message."""
 
     __slots__ = ()
@@ -858,7 +858,7 @@ class SignalRequest(_Message):
         return value
 
 
-class SignalResponse(_Message):
+class SignalResponse(_Message[_pb2.SignalResponse]):
     """The ``flyteidl2.actions.SignalResponse`` message."""
 
     __slots__ = ()

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.task import task_definition as _task_task_definition
 
 
-class Identifier(_Message):
+class Identifier(_Message[_pb2.Identifier]):
     """The ``flyteidl2.app.Identifier`` message."""
 
     __slots__ = ()
@@ -114,7 +114,7 @@ class Identifier(_Message):
         return value
 
 
-class Meta(_Message):
+class Meta(_Message[_pb2.Meta]):
     """The ``flyteidl2.app.Meta`` message."""
 
     __slots__ = ()
@@ -240,7 +240,7 @@ class Meta(_Message):
         return value
 
 
-class AppWrapper(_Message):
+class AppWrapper(_Message[_pb2.AppWrapper]):
     """The ``flyteidl2.app.AppWrapper`` message."""
 
     __slots__ = ()
@@ -327,7 +327,7 @@ class AppWrapper(_Message):
         return value
 
 
-class App(_Message):
+class App(_Message[_pb2.App]):
     """The ``flyteidl2.app.App`` message."""
 
     __slots__ = ()
@@ -422,7 +422,7 @@ class App(_Message):
         return value
 
 
-class Condition(_Message):
+class Condition(_Message[_pb2.Condition]):
     """The ``flyteidl2.app.Condition`` message."""
 
     __slots__ = ()
@@ -586,7 +586,7 @@ class Condition(_Message):
         return value
 
 
-class Status(_Message):
+class Status(_Message[_pb2.Status]):
     """The ``flyteidl2.app.Status`` message."""
 
     __slots__ = ()
@@ -859,7 +859,7 @@ class Status(_Message):
         return value
 
 
-class K8sMetadata(_Message):
+class K8sMetadata(_Message[_pb2.K8sMetadata]):
     """The ``flyteidl2.app.K8sMetadata`` message."""
 
     __slots__ = ()
@@ -895,7 +895,7 @@ class K8sMetadata(_Message):
         return value
 
 
-class Ingress(_Message):
+class Ingress(_Message[_pb2.Ingress]):
     """The ``flyteidl2.app.Ingress`` message."""
 
     __slots__ = ()
@@ -967,7 +967,7 @@ class Ingress(_Message):
         return value
 
 
-class Spec(_Message):
+class Spec(_Message[_pb2.Spec]):
     """The ``flyteidl2.app.Spec`` message."""
 
     __slots__ = ()
@@ -1362,7 +1362,7 @@ class Spec(_Message):
         return value
 
 
-class Link(_Message):
+class Link(_Message[_pb2.Link]):
     """The ``flyteidl2.app.Link`` message."""
 
     __slots__ = ()
@@ -1434,7 +1434,7 @@ class Link(_Message):
         return value
 
 
-class Input(_Message):
+class Input(_Message[_pb2.Input]):
     """The ``flyteidl2.app.Input`` message."""
 
     __slots__ = ()
@@ -1542,7 +1542,7 @@ class Input(_Message):
         return value
 
 
-class MaterializedInputs(_Message):
+class MaterializedInputs(_Message[_pb2.MaterializedInputs]):
     """The ``flyteidl2.app.MaterializedInputs`` message."""
 
     __slots__ = ()
@@ -1600,7 +1600,7 @@ class MaterializedInputs(_Message):
         return value
 
 
-class MaterializedInput(_Message):
+class MaterializedInput(_Message[_pb2.MaterializedInput]):
     """The ``flyteidl2.app.MaterializedInput`` message."""
 
     __slots__ = ()
@@ -1668,7 +1668,7 @@ class MaterializedInput(_Message):
         return value
 
 
-class InputList(_Message):
+class InputList(_Message[_pb2.InputList]):
     """The ``flyteidl2.app.InputList`` message."""
 
     __slots__ = ()
@@ -1704,7 +1704,7 @@ class InputList(_Message):
         return value
 
 
-class Profile(_Message):
+class Profile(_Message[_pb2.Profile]):
     """The ``flyteidl2.app.Profile`` message."""
 
     __slots__ = ()
@@ -1793,7 +1793,7 @@ class Profile(_Message):
         return value
 
 
-class SecurityContext(_Message):
+class SecurityContext(_Message[_pb2.SecurityContext]):
     """The ``flyteidl2.app.SecurityContext`` message."""
 
     __slots__ = ()
@@ -1876,7 +1876,7 @@ class SecurityContext(_Message):
         return value
 
 
-class ImageSpec(_Message):
+class ImageSpec(_Message[_pb2.ImageSpec]):
     """The ``flyteidl2.app.ImageSpec`` message."""
 
     __slots__ = ()
@@ -1933,7 +1933,7 @@ class ImageSpec(_Message):
         return value
 
 
-class ImageSpecSet(_Message):
+class ImageSpecSet(_Message[_pb2.ImageSpecSet]):
     """The ``flyteidl2.app.ImageSpecSet`` message."""
 
     __slots__ = ()
@@ -1969,7 +1969,7 @@ class ImageSpecSet(_Message):
         return value
 
 
-class IngressConfig(_Message):
+class IngressConfig(_Message[_pb2.IngressConfig]):
     """The ``flyteidl2.app.IngressConfig`` message."""
 
     __slots__ = ()
@@ -2041,7 +2041,7 @@ class IngressConfig(_Message):
         return value
 
 
-class AutoscalingConfig(_Message):
+class AutoscalingConfig(_Message[_pb2.AutoscalingConfig]):
     """The ``flyteidl2.app.AutoscalingConfig`` message."""
 
     __slots__ = ()
@@ -2138,7 +2138,7 @@ class AutoscalingConfig(_Message):
         return value
 
 
-class ScalingMetric(_Message):
+class ScalingMetric(_Message[_pb2.ScalingMetric]):
     """The ``flyteidl2.app.ScalingMetric`` message."""
 
     __slots__ = ()
@@ -2221,7 +2221,7 @@ class ScalingMetric(_Message):
         return value
 
 
-class Concurrency(_Message):
+class Concurrency(_Message[_pb2.Concurrency]):
     """The ``flyteidl2.app.Concurrency`` message."""
 
     __slots__ = ()
@@ -2259,7 +2259,7 @@ class Concurrency(_Message):
         return value
 
 
-class RequestRate(_Message):
+class RequestRate(_Message[_pb2.RequestRate]):
     """The ``flyteidl2.app.RequestRate`` message."""
 
     __slots__ = ()
@@ -2297,7 +2297,7 @@ class RequestRate(_Message):
         return value
 
 
-class Replicas(_Message):
+class Replicas(_Message[_pb2.Replicas]):
     """The ``flyteidl2.app.Replicas`` message."""
 
     __slots__ = ()
@@ -2354,7 +2354,7 @@ class Replicas(_Message):
         return value
 
 
-class TimeoutConfig(_Message):
+class TimeoutConfig(_Message[_pb2.TimeoutConfig]):
     """The ``flyteidl2.app.TimeoutConfig`` message."""
 
     __slots__ = ()

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.logs.dataplane import payload as _logs_dataplane_payload
 
 
-class TailLogsRequest(_Message):
+class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
     """The ``flyteidl2.app.TailLogsRequest`` message."""
 
     __slots__ = ()
@@ -119,7 +119,7 @@ class TailLogsRequest(_Message):
         return value
 
 
-class ReplicaIdentifierList(_Message):
+class ReplicaIdentifierList(_Message[_pb2.ReplicaIdentifierList]):
     """The ``flyteidl2.app.ReplicaIdentifierList`` message."""
 
     __slots__ = ()
@@ -157,7 +157,7 @@ class ReplicaIdentifierList(_Message):
         return value
 
 
-class LogLines(_Message):
+class LogLines(_Message[_pb2.LogLines]):
     """The ``flyteidl2.app.LogLines`` message."""
 
     __slots__ = ()
@@ -261,7 +261,7 @@ class LogLines(_Message):
         return value
 
 
-class LogLinesBatch(_Message):
+class LogLinesBatch(_Message[_pb2.LogLinesBatch]):
     """The ``flyteidl2.app.LogLinesBatch`` message."""
 
     __slots__ = ()
@@ -297,7 +297,7 @@ class LogLinesBatch(_Message):
         return value
 
 
-class TailLogsResponse(_Message):
+class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
     """The ``flyteidl2.app.TailLogsResponse`` message."""
 
     __slots__ = ()

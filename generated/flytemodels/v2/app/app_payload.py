@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.common import list as _common_list
 
 
-class CreateRequest(_Message):
+class CreateRequest(_Message[_pb2.CreateRequest]):
     """The ``flyteidl2.app.CreateRequest`` message."""
 
     __slots__ = ()
@@ -66,7 +66,7 @@ class CreateRequest(_Message):
         return value
 
 
-class CreateResponse(_Message):
+class CreateResponse(_Message[_pb2.CreateResponse]):
     """The ``flyteidl2.app.CreateResponse`` message."""
 
     __slots__ = ()
@@ -112,7 +112,7 @@ class CreateResponse(_Message):
         return value
 
 
-class GetRequest(_Message):
+class GetRequest(_Message[_pb2.GetRequest]):
     """The ``flyteidl2.app.GetRequest`` message."""
 
     __slots__ = ()
@@ -193,7 +193,7 @@ class GetRequest(_Message):
         return value
 
 
-class GetResponse(_Message):
+class GetResponse(_Message[_pb2.GetResponse]):
     """The ``flyteidl2.app.GetResponse`` message."""
 
     __slots__ = ()
@@ -239,7 +239,7 @@ class GetResponse(_Message):
         return value
 
 
-class UpdateRequest(_Message):
+class UpdateRequest(_Message[_pb2.UpdateRequest]):
     """The ``flyteidl2.app.UpdateRequest`` message."""
 
     __slots__ = ()
@@ -304,7 +304,7 @@ class UpdateRequest(_Message):
         return value
 
 
-class UpdateResponse(_Message):
+class UpdateResponse(_Message[_pb2.UpdateResponse]):
     """The ``flyteidl2.app.UpdateResponse`` message."""
 
     __slots__ = ()
@@ -350,7 +350,7 @@ class UpdateResponse(_Message):
         return value
 
 
-class DeleteRequest(_Message):
+class DeleteRequest(_Message[_pb2.DeleteRequest]):
     """The ``flyteidl2.app.DeleteRequest`` message."""
 
     __slots__ = ()
@@ -397,7 +397,7 @@ class DeleteRequest(_Message):
         return value
 
 
-class DeleteResponse(_Message):
+class DeleteResponse(_Message[_pb2.DeleteResponse]):
     """The ``flyteidl2.app.DeleteResponse`` message."""
 
     __slots__ = ()
@@ -410,7 +410,7 @@ class DeleteResponse(_Message):
         self._build()
 
 
-class ConsumedArtifactFilter(_Message):
+class ConsumedArtifactFilter(_Message[_pb2.ConsumedArtifactFilter]):
     """The ``flyteidl2.app.ConsumedArtifactFilter`` message."""
 
     __slots__ = ()
@@ -496,7 +496,7 @@ class ConsumedArtifactFilter(_Message):
         return value
 
 
-class ListRequest(_Message):
+class ListRequest(_Message[_pb2.ListRequest]):
     """The ``flyteidl2.app.ListRequest`` message."""
 
     __slots__ = ()
@@ -679,7 +679,7 @@ class ListRequest(_Message):
         return value
 
 
-class ListResponse(_Message):
+class ListResponse(_Message[_pb2.ListResponse]):
     """The ``flyteidl2.app.ListResponse`` message."""
 
     __slots__ = ()
@@ -757,7 +757,7 @@ class ListResponse(_Message):
         return value
 
 
-class WatchRequest(_Message):
+class WatchRequest(_Message[_pb2.WatchRequest]):
     """The ``flyteidl2.app.WatchRequest`` message."""
 
     __slots__ = ()
@@ -884,7 +884,7 @@ class WatchRequest(_Message):
         return value
 
 
-class CreateEvent(_Message):
+class CreateEvent(_Message[_pb2.CreateEvent]):
     """The ``flyteidl2.app.CreateEvent`` message."""
 
     __slots__ = ()
@@ -930,7 +930,7 @@ class CreateEvent(_Message):
         return value
 
 
-class UpdateEvent(_Message):
+class UpdateEvent(_Message[_pb2.UpdateEvent]):
     """The ``flyteidl2.app.UpdateEvent`` message."""
 
     __slots__ = ()
@@ -1008,7 +1008,7 @@ class UpdateEvent(_Message):
         return value
 
 
-class DeleteEvent(_Message):
+class DeleteEvent(_Message[_pb2.DeleteEvent]):
     """The ``flyteidl2.app.DeleteEvent`` message."""
 
     __slots__ = ()
@@ -1054,7 +1054,7 @@ class DeleteEvent(_Message):
         return value
 
 
-class WatchResponse(_Message):
+class WatchResponse(_Message[_pb2.WatchResponse]):
     """The ``flyteidl2.app.WatchResponse`` message."""
 
     __slots__ = ()
@@ -1164,7 +1164,7 @@ class WatchResponse(_Message):
         return value
 
 
-class UpdateStatusRequest(_Message):
+class UpdateStatusRequest(_Message[_pb2.UpdateStatusRequest]):
     """The ``flyteidl2.app.UpdateStatusRequest`` message."""
 
     __slots__ = ()
@@ -1210,7 +1210,7 @@ class UpdateStatusRequest(_Message):
         return value
 
 
-class UpdateStatusResponse(_Message):
+class UpdateStatusResponse(_Message[_pb2.UpdateStatusResponse]):
     """The ``flyteidl2.app.UpdateStatusResponse`` message."""
 
     __slots__ = ()
@@ -1256,7 +1256,7 @@ class UpdateStatusResponse(_Message):
         return value
 
 
-class LeaseRequest(_Message):
+class LeaseRequest(_Message[_pb2.LeaseRequest]):
     """The ``flyteidl2.app.LeaseRequest`` message."""
 
     __slots__ = ()
@@ -1303,7 +1303,7 @@ class LeaseRequest(_Message):
         return value
 
 
-class LeaseResponse(_Message):
+class LeaseResponse(_Message[_pb2.LeaseResponse]):
     """The ``flyteidl2.app.LeaseResponse`` message."""
 
     __slots__ = ()

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.app import app_definition as _app_app_definition
 
 
-class ReplicaIdentifier(_Message):
+class ReplicaIdentifier(_Message[_pb2.ReplicaIdentifier]):
     """The ``flyteidl2.app.ReplicaIdentifier`` message."""
 
     __slots__ = ()
@@ -82,7 +82,7 @@ class ReplicaIdentifier(_Message):
         return value
 
 
-class ReplicaMeta(_Message):
+class ReplicaMeta(_Message[_pb2.ReplicaMeta]):
     """The ``flyteidl2.app.ReplicaMeta`` message."""
 
     __slots__ = ()
@@ -147,7 +147,7 @@ class ReplicaMeta(_Message):
         return value
 
 
-class ReplicaList(_Message):
+class ReplicaList(_Message[_pb2.ReplicaList]):
     """The ``flyteidl2.app.ReplicaList`` message."""
 
     __slots__ = ()
@@ -183,7 +183,7 @@ class ReplicaList(_Message):
         return value
 
 
-class Replica(_Message):
+class Replica(_Message[_pb2.Replica]):
     """The ``flyteidl2.app.Replica`` message."""
 
     __slots__ = ()
@@ -256,7 +256,7 @@ class Replica(_Message):
         return value
 
 
-class ReplicaStatus(_Message):
+class ReplicaStatus(_Message[_pb2.ReplicaStatus]):
     """The ``flyteidl2.app.ReplicaStatus`` message."""
 
     __slots__ = ()

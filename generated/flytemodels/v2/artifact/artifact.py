@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import types as _core_types
 
 
-class ArtifactName(_Message):
+class ArtifactName(_Message[_pb2.ArtifactName]):
     """The ``flyteidl2.artifact.ArtifactName`` message."""
 
     __slots__ = ()
@@ -111,7 +111,7 @@ class ArtifactName(_Message):
         return value
 
 
-class ArtifactIdentifier(_Message):
+class ArtifactIdentifier(_Message[_pb2.ArtifactIdentifier]):
     """The ``flyteidl2.artifact.ArtifactIdentifier`` message."""
 
     __slots__ = ()
@@ -175,7 +175,7 @@ class ArtifactIdentifier(_Message):
         return value
 
 
-class TimePartitionKey(_Message):
+class TimePartitionKey(_Message[_pb2.TimePartitionKey]):
     """The ``flyteidl2.artifact.TimePartitionKey`` message."""
 
     __slots__ = ()
@@ -233,7 +233,7 @@ class TimePartitionKey(_Message):
         return value
 
 
-class ArtifactPartitionSchema(_Message):
+class ArtifactPartitionSchema(_Message[_pb2.ArtifactPartitionSchema]):
     """The ``flyteidl2.artifact.ArtifactPartitionSchema`` message."""
 
     __slots__ = ()
@@ -300,7 +300,7 @@ class ArtifactPartitionSchema(_Message):
         return value
 
 
-class PartitionSchemaMismatch(_Message):
+class PartitionSchemaMismatch(_Message[_pb2.PartitionSchemaMismatch]):
     """The ``flyteidl2.artifact.PartitionSchemaMismatch`` message."""
 
     __slots__ = ()
@@ -394,7 +394,7 @@ class PartitionSchemaMismatch(_Message):
         return value
 
 
-class TaskActionSource(_Message):
+class TaskActionSource(_Message[_pb2.TaskActionSource]):
     """The ``flyteidl2.artifact.TaskActionSource`` message."""
 
     __slots__ = ()
@@ -460,7 +460,7 @@ class TaskActionSource(_Message):
         return value
 
 
-class ArtifactSource(_Message):
+class ArtifactSource(_Message[_pb2.ArtifactSource]):
     """The ``flyteidl2.artifact.ArtifactSource`` message."""
 
     __slots__ = ()
@@ -532,7 +532,7 @@ class ArtifactSource(_Message):
         return value
 
 
-class ArtifactSpec(_Message):
+class ArtifactSpec(_Message[_pb2.ArtifactSpec]):
     """The ``flyteidl2.artifact.ArtifactSpec`` message."""
 
     __slots__ = ()
@@ -729,7 +729,7 @@ class ArtifactSpec(_Message):
         return value
 
 
-class Artifact(_Message):
+class Artifact(_Message[_pb2.Artifact]):
     """The ``flyteidl2.artifact.Artifact`` message."""
 
     __slots__ = ()

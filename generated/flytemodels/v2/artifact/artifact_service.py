@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import artifact_id as _core_artifact_id
 
 
-class CreateArtifactRequest(_Message):
+class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
     """The ``flyteidl2.artifact.CreateArtifactRequest`` message."""
 
     __slots__ = ()
@@ -102,7 +102,7 @@ class CreateArtifactRequest(_Message):
         return value
 
 
-class CreateArtifactResponse(_Message):
+class CreateArtifactResponse(_Message[_pb2.CreateArtifactResponse]):
     """The ``flyteidl2.artifact.CreateArtifactResponse`` message."""
 
     __slots__ = ()
@@ -151,7 +151,7 @@ class CreateArtifactResponse(_Message):
         return value
 
 
-class GetArtifactRequest(_Message):
+class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
     """The ``flyteidl2.artifact.GetArtifactRequest`` message."""
 
     __slots__ = ()
@@ -218,7 +218,7 @@ class GetArtifactRequest(_Message):
         return value
 
 
-class GetArtifactResponse(_Message):
+class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
     """The ``flyteidl2.artifact.GetArtifactResponse`` message."""
 
     __slots__ = ()
@@ -267,7 +267,7 @@ class GetArtifactResponse(_Message):
         return value
 
 
-class ListArtifactsRequest(_Message):
+class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
     """The ``flyteidl2.artifact.ListArtifactsRequest`` message."""
 
     __slots__ = ()
@@ -378,7 +378,7 @@ class ListArtifactsRequest(_Message):
         return value
 
 
-class ListArtifactsResponse(_Message):
+class ListArtifactsResponse(_Message[_pb2.ListArtifactsResponse]):
     """The ``flyteidl2.artifact.ListArtifactsResponse`` message."""
 
     __slots__ = ()
@@ -435,7 +435,7 @@ class ListArtifactsResponse(_Message):
         return value
 
 
-class ListArtifactNamesRequest(_Message):
+class ListArtifactNamesRequest(_Message[_pb2.ListArtifactNamesRequest]):
     """The ``flyteidl2.artifact.ListArtifactNamesRequest`` message."""
 
     __slots__ = ()
@@ -513,7 +513,7 @@ class ListArtifactNamesRequest(_Message):
         return value
 
 
-class ArtifactGroup(_Message):
+class ArtifactGroup(_Message[_pb2.ArtifactGroup]):
     """The ``flyteidl2.artifact.ArtifactGroup`` message."""
 
     __slots__ = ()
@@ -647,7 +647,7 @@ class ArtifactGroup(_Message):
         return value
 
 
-class ListArtifactNamesResponse(_Message):
+class ListArtifactNamesResponse(_Message[_pb2.ListArtifactNamesResponse]):
     """The ``flyteidl2.artifact.ListArtifactNamesResponse`` message."""
 
     __slots__ = ()
@@ -704,7 +704,7 @@ class ListArtifactNamesResponse(_Message):
         return value
 
 
-class ListArtifactMetadataKeysRequest(_Message):
+class ListArtifactMetadataKeysRequest(_Message[_pb2.ListArtifactMetadataKeysRequest]):
     """The ``flyteidl2.artifact.ListArtifactMetadataKeysRequest`` message."""
 
     __slots__ = ()
@@ -773,7 +773,7 @@ class ListArtifactMetadataKeysRequest(_Message):
         return value
 
 
-class ListArtifactMetadataKeysResponse(_Message):
+class ListArtifactMetadataKeysResponse(_Message[_pb2.ListArtifactMetadataKeysResponse]):
     """The ``flyteidl2.artifact.ListArtifactMetadataKeysResponse`` message."""
 
     __slots__ = ()
@@ -809,7 +809,7 @@ class ListArtifactMetadataKeysResponse(_Message):
         return value
 
 
-class DeclareArtifactRequest(_Message):
+class DeclareArtifactRequest(_Message[_pb2.DeclareArtifactRequest]):
     """The ``flyteidl2.artifact.DeclareArtifactRequest`` message."""
 
     __slots__ = ()
@@ -888,7 +888,7 @@ class DeclareArtifactRequest(_Message):
         return value
 
 
-class DeclareArtifactResponse(_Message):
+class DeclareArtifactResponse(_Message[_pb2.DeclareArtifactResponse]):
     """The ``flyteidl2.artifact.DeclareArtifactResponse`` message."""
 
     __slots__ = ()
@@ -937,7 +937,7 @@ class DeclareArtifactResponse(_Message):
         return value
 
 
-class GetArtifactSchemaRequest(_Message):
+class GetArtifactSchemaRequest(_Message[_pb2.GetArtifactSchemaRequest]):
     """The ``flyteidl2.artifact.GetArtifactSchemaRequest`` message."""
 
     __slots__ = ()
@@ -984,7 +984,7 @@ class GetArtifactSchemaRequest(_Message):
         return value
 
 
-class GetArtifactSchemaResponse(_Message):
+class GetArtifactSchemaResponse(_Message[_pb2.GetArtifactSchemaResponse]):
     """The ``flyteidl2.artifact.GetArtifactSchemaResponse`` message."""
 
     __slots__ = ()
@@ -1052,7 +1052,7 @@ class GetArtifactSchemaResponse(_Message):
         return value
 
 
-class ListPartitionValuesRequest(_Message):
+class ListPartitionValuesRequest(_Message[_pb2.ListPartitionValuesRequest]):
     """The ``flyteidl2.artifact.ListPartitionValuesRequest`` message."""
 
     __slots__ = ()
@@ -1162,7 +1162,7 @@ class ListPartitionValuesRequest(_Message):
         return value
 
 
-class ListPartitionValuesResponse(_Message):
+class ListPartitionValuesResponse(_Message[_pb2.ListPartitionValuesResponse]):
     """The ``flyteidl2.artifact.ListPartitionValuesResponse`` message."""
 
     __slots__ = ()
@@ -1198,7 +1198,7 @@ class ListPartitionValuesResponse(_Message):
         return value
 
 
-class DeleteArtifactRequest(_Message):
+class DeleteArtifactRequest(_Message[_pb2.DeleteArtifactRequest]):
     """The ``flyteidl2.artifact.DeleteArtifactRequest`` message."""
 
     __slots__ = ()
@@ -1247,7 +1247,7 @@ class DeleteArtifactRequest(_Message):
         return value
 
 
-class DeleteArtifactResponse(_Message):
+class DeleteArtifactResponse(_Message[_pb2.DeleteArtifactResponse]):
     """The ``flyteidl2.artifact.DeleteArtifactResponse`` message."""
 
     __slots__ = ()

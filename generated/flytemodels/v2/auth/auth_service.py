@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class GetOAuth2MetadataRequest(_Message):
+class GetOAuth2MetadataRequest(_Message[_pb2.GetOAuth2MetadataRequest]):
     """The ``flyteidl2.auth.GetOAuth2MetadataRequest`` message."""
 
     __slots__ = ()
@@ -27,7 +27,7 @@ class GetOAuth2MetadataRequest(_Message):
         self._build()
 
 
-class GetOAuth2MetadataResponse(_Message):
+class GetOAuth2MetadataResponse(_Message[_pb2.GetOAuth2MetadataResponse]):
     """The ``flyteidl2.auth.GetOAuth2MetadataResponse`` message."""
 
     __slots__ = ()
@@ -221,7 +221,7 @@ class GetOAuth2MetadataResponse(_Message):
         return value
 
 
-class GetPublicClientConfigRequest(_Message):
+class GetPublicClientConfigRequest(_Message[_pb2.GetPublicClientConfigRequest]):
     """The ``flyteidl2.auth.GetPublicClientConfigRequest`` message."""
 
     __slots__ = ()
@@ -234,7 +234,7 @@ class GetPublicClientConfigRequest(_Message):
         self._build()
 
 
-class GetPublicClientConfigResponse(_Message):
+class GetPublicClientConfigResponse(_Message[_pb2.GetPublicClientConfigResponse]):
     """The ``flyteidl2.auth.GetPublicClientConfigResponse`` message."""
 
     __slots__ = ()

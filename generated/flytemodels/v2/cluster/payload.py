@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.task import task_definition as _task_task_definition
 
 
-class SelectClusterRequest(_Message):
+class SelectClusterRequest(_Message[_pb2.SelectClusterRequest]):
     """The ``flyteidl2.cluster.SelectClusterRequest`` message."""
 
     __slots__ = ()
@@ -365,7 +365,7 @@ class SelectClusterRequest(_Message):
         return value
 
 
-class SelectClusterResponse(_Message):
+class SelectClusterResponse(_Message[_pb2.SelectClusterResponse]):
     """The ``flyteidl2.cluster.SelectClusterResponse`` message."""
 
     __slots__ = ()

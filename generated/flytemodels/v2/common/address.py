@@ -9,7 +9,7 @@ from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
 
 
-class ActionAddress(_Message):
+class ActionAddress(_Message[_pb2.ActionAddress]):
     """The ``flyteidl2.common.ActionAddress`` message."""
 
     __slots__ = ()
@@ -102,7 +102,7 @@ class ActionAddress(_Message):
         return value
 
 
-class PodAddress(_Message):
+class PodAddress(_Message[_pb2.PodAddress]):
     """The ``flyteidl2.common.PodAddress`` message."""
 
     __slots__ = ()

@@ -40,7 +40,7 @@ class Action(_OpenEnum):
     ACTION_VIEW_IDENTITIES = 17
 
 
-class Organization(_Message):
+class Organization(_Message[_pb2.Organization]):
     """The ``flyteidl2.common.Organization`` message."""
 
     __slots__ = ()
@@ -76,7 +76,7 @@ class Organization(_Message):
         return value
 
 
-class Domain(_Message):
+class Domain(_Message[_pb2.Domain]):
     """The ``flyteidl2.common.Domain`` message."""
 
     __slots__ = ()
@@ -143,7 +143,7 @@ class Domain(_Message):
         return value
 
 
-class Project(_Message):
+class Project(_Message[_pb2.Project]):
     """The ``flyteidl2.common.Project`` message."""
 
     __slots__ = ()
@@ -207,7 +207,7 @@ class Project(_Message):
         return value
 
 
-class Workflow(_Message):
+class Workflow(_Message[_pb2.Workflow]):
     """The ``flyteidl2.common.Workflow`` message."""
 
     __slots__ = ()
@@ -271,7 +271,7 @@ class Workflow(_Message):
         return value
 
 
-class LaunchPlan(_Message):
+class LaunchPlan(_Message[_pb2.LaunchPlan]):
     """The ``flyteidl2.common.LaunchPlan`` message."""
 
     __slots__ = ()
@@ -335,7 +335,7 @@ class LaunchPlan(_Message):
         return value
 
 
-class Resource(_Message):
+class Resource(_Message[_pb2.Resource]):
     """The ``flyteidl2.common.Resource`` message."""
 
     __slots__ = ()
@@ -514,7 +514,7 @@ class Resource(_Message):
         return value
 
 
-class Permission(_Message):
+class Permission(_Message[_pb2.Permission]):
     """The ``flyteidl2.common.Permission`` message."""
 
     __slots__ = ()

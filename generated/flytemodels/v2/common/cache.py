@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.common import identifier as _common_identifier
 
 
-class CacheMetadata(_Message):
+class CacheMetadata(_Message[_pb2.CacheMetadata]):
     """The ``flyteidl2.common.CacheMetadata`` message."""
 
     __slots__ = ()

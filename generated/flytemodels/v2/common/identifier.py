@@ -9,7 +9,7 @@ from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
 
 
-class ProjectIdentifier(_Message):
+class ProjectIdentifier(_Message[_pb2.ProjectIdentifier]):
     """The ``flyteidl2.common.ProjectIdentifier`` message."""
 
     __slots__ = ()
@@ -81,7 +81,7 @@ class ProjectIdentifier(_Message):
         return value
 
 
-class DomainIdentifier(_Message):
+class DomainIdentifier(_Message[_pb2.DomainIdentifier]):
     """The ``flyteidl2.common.DomainIdentifier`` message."""
 
     __slots__ = ()
@@ -138,7 +138,7 @@ class DomainIdentifier(_Message):
         return value
 
 
-class ClusterIdentifier(_Message):
+class ClusterIdentifier(_Message[_pb2.ClusterIdentifier]):
     """The ``flyteidl2.common.ClusterIdentifier`` message."""
 
     __slots__ = ()
@@ -195,7 +195,7 @@ class ClusterIdentifier(_Message):
         return value
 
 
-class ClusterPoolIdentifier(_Message):
+class ClusterPoolIdentifier(_Message[_pb2.ClusterPoolIdentifier]):
     """The ``flyteidl2.common.ClusterPoolIdentifier`` message."""
 
     __slots__ = ()
@@ -252,7 +252,7 @@ class ClusterPoolIdentifier(_Message):
         return value
 
 
-class QueueIdentifier(_Message):
+class QueueIdentifier(_Message[_pb2.QueueIdentifier]):
     """The ``flyteidl2.common.QueueIdentifier`` message."""
 
     __slots__ = ()
@@ -338,7 +338,7 @@ class QueueIdentifier(_Message):
         return value
 
 
-class ClusterConfigIdentifier(_Message):
+class ClusterConfigIdentifier(_Message[_pb2.ClusterConfigIdentifier]):
     """The ``flyteidl2.common.ClusterConfigIdentifier`` message."""
 
     __slots__ = ()
@@ -395,7 +395,7 @@ class ClusterConfigIdentifier(_Message):
         return value
 
 
-class ClusterNodepoolIdentifier(_Message):
+class ClusterNodepoolIdentifier(_Message[_pb2.ClusterNodepoolIdentifier]):
     """The ``flyteidl2.common.ClusterNodepoolIdentifier`` message."""
 
     __slots__ = ()
@@ -467,7 +467,7 @@ class ClusterNodepoolIdentifier(_Message):
         return value
 
 
-class UserIdentifier(_Message):
+class UserIdentifier(_Message[_pb2.UserIdentifier]):
     """The ``flyteidl2.common.UserIdentifier`` message."""
 
     __slots__ = ()
@@ -503,7 +503,7 @@ class UserIdentifier(_Message):
         return value
 
 
-class ApplicationIdentifier(_Message):
+class ApplicationIdentifier(_Message[_pb2.ApplicationIdentifier]):
     """The ``flyteidl2.common.ApplicationIdentifier`` message."""
 
     __slots__ = ()
@@ -539,7 +539,7 @@ class ApplicationIdentifier(_Message):
         return value
 
 
-class RoleIdentifier(_Message):
+class RoleIdentifier(_Message[_pb2.RoleIdentifier]):
     """The ``flyteidl2.common.RoleIdentifier`` message."""
 
     __slots__ = ()
@@ -596,7 +596,7 @@ class RoleIdentifier(_Message):
         return value
 
 
-class OrgIdentifier(_Message):
+class OrgIdentifier(_Message[_pb2.OrgIdentifier]):
     """The ``flyteidl2.common.OrgIdentifier`` message."""
 
     __slots__ = ()
@@ -632,7 +632,7 @@ class OrgIdentifier(_Message):
         return value
 
 
-class ManagedClusterIdentifier(_Message):
+class ManagedClusterIdentifier(_Message[_pb2.ManagedClusterIdentifier]):
     """The ``flyteidl2.common.ManagedClusterIdentifier`` message."""
 
     __slots__ = ()
@@ -696,7 +696,7 @@ class ManagedClusterIdentifier(_Message):
         return value
 
 
-class PolicyIdentifier(_Message):
+class PolicyIdentifier(_Message[_pb2.PolicyIdentifier]):
     """The ``flyteidl2.common.PolicyIdentifier`` message."""
 
     __slots__ = ()
@@ -753,7 +753,7 @@ class PolicyIdentifier(_Message):
         return value
 
 
-class RunIdentifier(_Message):
+class RunIdentifier(_Message[_pb2.RunIdentifier]):
     """The ``flyteidl2.common.RunIdentifier`` message."""
 
     __slots__ = ()
@@ -839,7 +839,7 @@ class RunIdentifier(_Message):
         return value
 
 
-class ActionIdentifier(_Message):
+class ActionIdentifier(_Message[_pb2.ActionIdentifier]):
     """The ``flyteidl2.common.ActionIdentifier`` message."""
 
     __slots__ = ()
@@ -903,7 +903,7 @@ class ActionIdentifier(_Message):
         return value
 
 
-class ActionAttemptIdentifier(_Message):
+class ActionAttemptIdentifier(_Message[_pb2.ActionAttemptIdentifier]):
     """The ``flyteidl2.common.ActionAttemptIdentifier`` message."""
 
     __slots__ = ()
@@ -970,7 +970,7 @@ class ActionAttemptIdentifier(_Message):
         return value
 
 
-class TriggerName(_Message):
+class TriggerName(_Message[_pb2.TriggerName]):
     """The ``flyteidl2.common.TriggerName`` message."""
 
     __slots__ = ()
@@ -1070,7 +1070,7 @@ class TriggerName(_Message):
         return value
 
 
-class TriggerIdentifier(_Message):
+class TriggerIdentifier(_Message[_pb2.TriggerIdentifier]):
     """The ``flyteidl2.common.TriggerIdentifier`` message."""
 
     __slots__ = ()

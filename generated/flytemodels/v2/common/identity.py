@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.common import role as _common_role
 
 
-class User(_Message):
+class User(_Message[_pb2.User]):
     """The ``flyteidl2.common.User`` message."""
 
     __slots__ = ()
@@ -124,7 +124,7 @@ class User(_Message):
         return value
 
 
-class UserSpec(_Message):
+class UserSpec(_Message[_pb2.UserSpec]):
     """The ``flyteidl2.common.UserSpec`` message."""
 
     __slots__ = ()
@@ -252,7 +252,7 @@ class UserSpec(_Message):
         return value
 
 
-class Application(_Message):
+class Application(_Message[_pb2.Application]):
     """The ``flyteidl2.common.Application`` message."""
 
     __slots__ = ()
@@ -325,7 +325,7 @@ class Application(_Message):
         return value
 
 
-class AppSpec(_Message):
+class AppSpec(_Message[_pb2.AppSpec]):
     """The ``flyteidl2.common.AppSpec`` message."""
 
     __slots__ = ()
@@ -382,7 +382,7 @@ class AppSpec(_Message):
         return value
 
 
-class EnrichedIdentity(_Message):
+class EnrichedIdentity(_Message[_pb2.EnrichedIdentity]):
     """The ``flyteidl2.common.EnrichedIdentity`` message."""
 
     __slots__ = ()
@@ -460,7 +460,7 @@ class EnrichedIdentity(_Message):
         return value
 
 
-class Identity(_Message):
+class Identity(_Message[_pb2.Identity]):
     """The ``flyteidl2.common.Identity`` message."""
 
     __slots__ = ()

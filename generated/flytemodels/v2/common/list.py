@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class Sort(_Message):
+class Sort(_Message[_pb2.Sort]):
     """The ``flyteidl2.common.Sort`` message."""
 
     __slots__ = ()
@@ -82,7 +82,7 @@ class Sort(_Message):
         return value
 
 
-class ListRequest(_Message):
+class ListRequest(_Message[_pb2.ListRequest]):
     """The ``flyteidl2.common.ListRequest`` message."""
 
     __slots__ = ()
@@ -203,7 +203,7 @@ class ListRequest(_Message):
         return value
 
 
-class Filter(_Message):
+class Filter(_Message[_pb2.Filter]):
     """The ``flyteidl2.common.Filter`` message."""
 
     __slots__ = ()

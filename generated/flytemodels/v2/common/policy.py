@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.common import identifier as _common_identifier
 
 
-class Policy(_Message):
+class Policy(_Message[_pb2.Policy]):
     """The ``flyteidl2.common.Policy`` message."""
 
     __slots__ = ()
@@ -101,7 +101,7 @@ class Policy(_Message):
         return value
 
 
-class PolicyBinding(_Message):
+class PolicyBinding(_Message[_pb2.PolicyBinding]):
     """The ``flyteidl2.common.PolicyBinding`` message."""
 
     __slots__ = ()

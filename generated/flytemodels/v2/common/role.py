@@ -35,7 +35,7 @@ class RoleType(_OpenEnum):
     ROLE_TYPE_SYSTEM_PROVISIONED_ACCESS = 10
 
 
-class Role(_Message):
+class Role(_Message[_pb2.Role]):
     """The ``flyteidl2.common.Role`` message."""
 
     __slots__ = ()
@@ -164,7 +164,7 @@ class Role(_Message):
         return value
 
 
-class RoleSpec(_Message):
+class RoleSpec(_Message[_pb2.RoleSpec]):
     """The ``flyteidl2.common.RoleSpec`` message."""
 
     __slots__ = ()

@@ -27,7 +27,7 @@ class RelationType(_OpenEnum):
     RELATION_TYPE_ON_ARTIFACT = 5
 
 
-class OffloadedInputData(_Message):
+class OffloadedInputData(_Message[_pb2.OffloadedInputData]):
     """The ``flyteidl2.common.OffloadedInputData`` message."""
 
     __slots__ = ()
@@ -84,7 +84,7 @@ class OffloadedInputData(_Message):
         return value
 
 
-class Relation(_Message):
+class Relation(_Message[_pb2.Relation]):
     """The ``flyteidl2.common.Relation`` message."""
 
     __slots__ = ()

@@ -10,7 +10,7 @@ from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
-class RuntimeMetadata(_Message):
+class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
     """The ``flyteidl2.common.RuntimeMetadata`` message."""
 
     __slots__ = ()

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class TaskExecutionMetadata(_Message):
+class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     """The ``flyteidl2.connector.TaskExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -238,7 +238,7 @@ class TaskExecutionMetadata(_Message):
         return value
 
 
-class CreateTaskRequest(_Message):
+class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
     """The ``flyteidl2.connector.CreateTaskRequest`` message."""
 
     __slots__ = ()
@@ -390,7 +390,7 @@ class CreateTaskRequest(_Message):
         return value
 
 
-class CreateTaskResponse(_Message):
+class CreateTaskResponse(_Message[_pb2.CreateTaskResponse]):
     """The ``flyteidl2.connector.CreateTaskResponse`` message."""
 
     __slots__ = ()
@@ -426,7 +426,7 @@ class CreateTaskResponse(_Message):
         return value
 
 
-class CreateRequestHeader(_Message):
+class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
     """The ``flyteidl2.connector.CreateRequestHeader`` message."""
 
     __slots__ = ()
@@ -574,7 +574,7 @@ class CreateRequestHeader(_Message):
         return value
 
 
-class GetTaskRequest(_Message):
+class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
     """The ``flyteidl2.connector.GetTaskRequest`` message."""
 
     __slots__ = ()
@@ -688,7 +688,7 @@ class GetTaskRequest(_Message):
         return value
 
 
-class GetTaskResponse(_Message):
+class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
     """The ``flyteidl2.connector.GetTaskResponse`` message."""
 
     __slots__ = ()
@@ -733,7 +733,7 @@ class GetTaskResponse(_Message):
         return value
 
 
-class Resource(_Message):
+class Resource(_Message[_pb2.Resource]):
     """The ``flyteidl2.connector.Resource`` message."""
 
     __slots__ = ()
@@ -847,7 +847,7 @@ class Resource(_Message):
         return value
 
 
-class DeleteTaskRequest(_Message):
+class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
     """The ``flyteidl2.connector.DeleteTaskRequest`` message."""
 
     __slots__ = ()
@@ -944,7 +944,7 @@ class DeleteTaskRequest(_Message):
         return value
 
 
-class DeleteTaskResponse(_Message):
+class DeleteTaskResponse(_Message[_pb2.DeleteTaskResponse]):
     """The ``flyteidl2.connector.DeleteTaskResponse`` message."""
 
     __slots__ = ()
@@ -957,7 +957,7 @@ class DeleteTaskResponse(_Message):
         self._build()
 
 
-class Connector(_Message):
+class Connector(_Message[_pb2.Connector]):
     """The ``flyteidl2.connector.Connector`` message."""
 
     __slots__ = ()
@@ -1015,7 +1015,7 @@ class Connector(_Message):
         return value
 
 
-class TaskCategory(_Message):
+class TaskCategory(_Message[_pb2.TaskCategory]):
     """The ``flyteidl2.connector.TaskCategory`` message."""
 
     __slots__ = ()
@@ -1072,7 +1072,7 @@ class TaskCategory(_Message):
         return value
 
 
-class GetConnectorRequest(_Message):
+class GetConnectorRequest(_Message[_pb2.GetConnectorRequest]):
     """The ``flyteidl2.connector.GetConnectorRequest`` message."""
 
     __slots__ = ()
@@ -1108,7 +1108,7 @@ class GetConnectorRequest(_Message):
         return value
 
 
-class GetConnectorResponse(_Message):
+class GetConnectorResponse(_Message[_pb2.GetConnectorResponse]):
     """The ``flyteidl2.connector.GetConnectorResponse`` message."""
 
     __slots__ = ()
@@ -1153,7 +1153,7 @@ class GetConnectorResponse(_Message):
         return value
 
 
-class ListConnectorsRequest(_Message):
+class ListConnectorsRequest(_Message[_pb2.ListConnectorsRequest]):
     """The ``flyteidl2.connector.ListConnectorsRequest`` message."""
 
     __slots__ = ()
@@ -1166,7 +1166,7 @@ class ListConnectorsRequest(_Message):
         self._build()
 
 
-class ListConnectorsResponse(_Message):
+class ListConnectorsResponse(_Message[_pb2.ListConnectorsResponse]):
     """The ``flyteidl2.connector.ListConnectorsResponse`` message."""
 
     __slots__ = ()
@@ -1202,7 +1202,7 @@ class ListConnectorsResponse(_Message):
         return value
 
 
-class GetTaskMetricsRequest(_Message):
+class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
     """The ``flyteidl2.connector.GetTaskMetricsRequest`` message."""
 
     __slots__ = ()
@@ -1338,7 +1338,7 @@ class GetTaskMetricsRequest(_Message):
         return value
 
 
-class GetTaskMetricsResponse(_Message):
+class GetTaskMetricsResponse(_Message[_pb2.GetTaskMetricsResponse]):
     """The ``flyteidl2.connector.GetTaskMetricsResponse`` message."""
 
     __slots__ = ()
@@ -1376,7 +1376,7 @@ class GetTaskMetricsResponse(_Message):
         return value
 
 
-class GetTaskLogsRequest(_Message):
+class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
     """The ``flyteidl2.connector.GetTaskLogsRequest`` message."""
 
     __slots__ = ()
@@ -1474,7 +1474,7 @@ class GetTaskLogsRequest(_Message):
         return value
 
 
-class GetTaskLogsResponseHeader(_Message):
+class GetTaskLogsResponseHeader(_Message[_pb2.GetTaskLogsResponseHeader]):
     """The ``flyteidl2.connector.GetTaskLogsResponseHeader`` message."""
 
     __slots__ = ()
@@ -1510,7 +1510,7 @@ class GetTaskLogsResponseHeader(_Message):
         return value
 
 
-class GetTaskLogsResponseBody(_Message):
+class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
     """The ``flyteidl2.connector.GetTaskLogsResponseBody`` message."""
 
     __slots__ = ()
@@ -1567,7 +1567,7 @@ class GetTaskLogsResponseBody(_Message):
         return value
 
 
-class GetTaskLogsResponse(_Message):
+class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
     """The ``flyteidl2.connector.GetTaskLogsResponse`` message."""
 
     __slots__ = ()

@@ -34,7 +34,7 @@ class Operator(_OpenEnum):
     PLUS = 1
 
 
-class ArtifactKey(_Message):
+class ArtifactKey(_Message[_pb2.ArtifactKey]):
     """The ``flyteidl2.core.ArtifactKey`` message."""
 
     __slots__ = ()
@@ -120,7 +120,7 @@ class ArtifactKey(_Message):
         return value
 
 
-class ArtifactVersionId(_Message):
+class ArtifactVersionId(_Message[_pb2.ArtifactVersionId]):
     """The ``flyteidl2.core.ArtifactVersionId`` message."""
 
     __slots__ = ()
@@ -184,7 +184,7 @@ class ArtifactVersionId(_Message):
         return value
 
 
-class ArtifactCard(_Message):
+class ArtifactCard(_Message[_pb2.ArtifactCard]):
     """The ``flyteidl2.core.ArtifactCard`` message."""
 
     __slots__ = ()
@@ -256,7 +256,7 @@ class ArtifactCard(_Message):
         return value
 
 
-class ArtifactInfo(_Message):
+class ArtifactInfo(_Message[_pb2.ArtifactInfo]):
     """The ``flyteidl2.core.ArtifactInfo`` message."""
 
     __slots__ = ()
@@ -335,7 +335,7 @@ class ArtifactInfo(_Message):
         return value
 
 
-class ArtifactBindingData(_Message):
+class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
     """The ``flyteidl2.core.ArtifactBindingData`` message."""
 
     __slots__ = ()
@@ -424,7 +424,7 @@ class ArtifactBindingData(_Message):
         return value
 
 
-class TimeTransform(_Message):
+class TimeTransform(_Message[_pb2.TimeTransform]):
     """The ``flyteidl2.core.TimeTransform`` message."""
 
     __slots__ = ()
@@ -485,7 +485,7 @@ class TimeTransform(_Message):
         return value
 
 
-class InputBindingData(_Message):
+class InputBindingData(_Message[_pb2.InputBindingData]):
     """The ``flyteidl2.core.InputBindingData`` message."""
 
     __slots__ = ()
@@ -521,7 +521,7 @@ class InputBindingData(_Message):
         return value
 
 
-class RuntimeBinding(_Message):
+class RuntimeBinding(_Message[_pb2.RuntimeBinding]):
     """The ``flyteidl2.core.RuntimeBinding`` message."""
 
     __slots__ = ()
@@ -534,7 +534,7 @@ class RuntimeBinding(_Message):
         self._build()
 
 
-class LabelValue(_Message):
+class LabelValue(_Message[_pb2.LabelValue]):
     """The ``flyteidl2.core.LabelValue`` message."""
 
     __slots__ = ()
@@ -681,7 +681,7 @@ class LabelValue(_Message):
         return value
 
 
-class Partitions(_Message):
+class Partitions(_Message[_pb2.Partitions]):
     """The ``flyteidl2.core.Partitions`` message."""
 
     __slots__ = ()
@@ -717,7 +717,7 @@ class Partitions(_Message):
         return value
 
 
-class TimePartition(_Message):
+class TimePartition(_Message[_pb2.TimePartition]):
     """The ``flyteidl2.core.TimePartition`` message."""
 
     __slots__ = ()
@@ -802,7 +802,7 @@ class TimePartition(_Message):
         return value
 
 
-class ArtifactID(_Message):
+class ArtifactID(_Message[_pb2.ArtifactID]):
     """The ``flyteidl2.core.ArtifactID`` message."""
 
     __slots__ = ()
@@ -924,7 +924,7 @@ class ArtifactID(_Message):
         return value
 
 
-class ArtifactTag(_Message):
+class ArtifactTag(_Message[_pb2.ArtifactTag]):
     """The ``flyteidl2.core.ArtifactTag`` message."""
 
     __slots__ = ()
@@ -998,7 +998,7 @@ class ArtifactTag(_Message):
         return value
 
 
-class ArtifactQuery(_Message):
+class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
     """The ``flyteidl2.core.ArtifactQuery`` message."""
 
     __slots__ = ()

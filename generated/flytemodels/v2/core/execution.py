@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import datetime as _datetime
 
 
-class WorkflowExecution(_Message):
+class WorkflowExecution(_Message[_pb2.WorkflowExecution]):
     """The ``flyteidl2.core.WorkflowExecution`` message."""
 
     __slots__ = ()
@@ -43,7 +43,7 @@ class WorkflowExecution(_Message):
         self._build()
 
 
-class NodeExecution(_Message):
+class NodeExecution(_Message[_pb2.NodeExecution]):
     """The ``flyteidl2.core.NodeExecution`` message."""
 
     __slots__ = ()
@@ -71,7 +71,7 @@ class NodeExecution(_Message):
         self._build()
 
 
-class TaskExecution(_Message):
+class TaskExecution(_Message[_pb2.TaskExecution]):
     """The ``flyteidl2.core.TaskExecution`` message."""
 
     __slots__ = ()
@@ -97,7 +97,7 @@ class TaskExecution(_Message):
         self._build()
 
 
-class ExecutionError(_Message):
+class ExecutionError(_Message[_pb2.ExecutionError]):
     """The ``flyteidl2.core.ExecutionError`` message."""
 
     __slots__ = ()
@@ -276,7 +276,7 @@ class ExecutionError(_Message):
         return value
 
 
-class GpuFault(_Message):
+class GpuFault(_Message[_pb2.GpuFault]):
     """The ``flyteidl2.core.GpuFault`` message."""
 
     __slots__ = ()
@@ -474,7 +474,7 @@ class GpuFault(_Message):
         return value
 
 
-class ContainerError(_Message):
+class ContainerError(_Message[_pb2.ContainerError]):
     """The ``flyteidl2.core.ContainerError`` message."""
 
     __slots__ = ()
@@ -578,7 +578,7 @@ class ContainerError(_Message):
         return value
 
 
-class ErrorDocument(_Message):
+class ErrorDocument(_Message[_pb2.ErrorDocument]):
     """The ``flyteidl2.core.ErrorDocument`` message."""
 
     __slots__ = ()
@@ -621,7 +621,7 @@ class ErrorDocument(_Message):
         return value
 
 
-class TaskLog(_Message):
+class TaskLog(_Message[_pb2.TaskLog]):
     """The ``flyteidl2.core.TaskLog`` message."""
 
     __slots__ = ()
@@ -808,7 +808,7 @@ class TaskLog(_Message):
         return value
 
 
-class LogContext(_Message):
+class LogContext(_Message[_pb2.LogContext]):
     """The ``flyteidl2.core.LogContext`` message."""
 
     __slots__ = ()
@@ -926,7 +926,7 @@ class LogContext(_Message):
         return value
 
 
-class ConnectorLogContext(_Message):
+class ConnectorLogContext(_Message[_pb2.ConnectorLogContext]):
     """The ``flyteidl2.core.ConnectorLogContext`` message."""
 
     __slots__ = ()
@@ -962,7 +962,7 @@ class ConnectorLogContext(_Message):
         return value
 
 
-class PodLogContext(_Message):
+class PodLogContext(_Message[_pb2.PodLogContext]):
     """The ``flyteidl2.core.PodLogContext`` message."""
 
     __slots__ = ()
@@ -1065,7 +1065,7 @@ class PodLogContext(_Message):
         return value
 
 
-class ContainerContext(_Message):
+class ContainerContext(_Message[_pb2.ContainerContext]):
     """The ``flyteidl2.core.ContainerContext`` message."""
 
     __slots__ = ()
@@ -1075,7 +1075,7 @@ class ContainerContext(_Message):
         "process",
     )
 
-    class ProcessContext(_Message):
+    class ProcessContext(_Message[_pb2.ContainerContext.ProcessContext]):
         """The ``flyteidl2.core.ContainerContext.ProcessContext`` message."""
 
         __slots__ = ()
@@ -1196,7 +1196,7 @@ class ContainerContext(_Message):
         return value
 
 
-class QualityOfServiceSpec(_Message):
+class QualityOfServiceSpec(_Message[_pb2.QualityOfServiceSpec]):
     """The ``flyteidl2.core.QualityOfServiceSpec`` message."""
 
     __slots__ = ()
@@ -1236,7 +1236,7 @@ class QualityOfServiceSpec(_Message):
         return value
 
 
-class QualityOfService(_Message):
+class QualityOfService(_Message[_pb2.QualityOfService]):
     """The ``flyteidl2.core.QualityOfService`` message."""
 
     __slots__ = ()

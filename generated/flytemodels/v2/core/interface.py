@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import types as _core_types
 
 
-class Variable(_Message):
+class Variable(_Message[_pb2.Variable]):
     """The ``flyteidl2.core.Variable`` message."""
 
     __slots__ = ()
@@ -142,7 +142,7 @@ class Variable(_Message):
         return value
 
 
-class VariableEntry(_Message):
+class VariableEntry(_Message[_pb2.VariableEntry]):
     """The ``flyteidl2.core.VariableEntry`` message."""
 
     __slots__ = ()
@@ -206,7 +206,7 @@ class VariableEntry(_Message):
         return value
 
 
-class VariableMap(_Message):
+class VariableMap(_Message[_pb2.VariableMap]):
     """The ``flyteidl2.core.VariableMap`` message."""
 
     __slots__ = ()
@@ -242,7 +242,7 @@ class VariableMap(_Message):
         return value
 
 
-class TypedInterface(_Message):
+class TypedInterface(_Message[_pb2.TypedInterface]):
     """The ``flyteidl2.core.TypedInterface`` message."""
 
     __slots__ = ()
@@ -313,7 +313,7 @@ class TypedInterface(_Message):
         return value
 
 
-class Parameter(_Message):
+class Parameter(_Message[_pb2.Parameter]):
     """The ``flyteidl2.core.Parameter`` message."""
 
     __slots__ = ()
@@ -463,7 +463,7 @@ class Parameter(_Message):
         return value
 
 
-class ParameterMap(_Message):
+class ParameterMap(_Message[_pb2.ParameterMap]):
     """The ``flyteidl2.core.ParameterMap`` message."""
 
     __slots__ = ()

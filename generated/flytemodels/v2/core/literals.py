@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class Primitive(_Message):
+class Primitive(_Message[_pb2.Primitive]):
     """The ``flyteidl2.core.Primitive`` message."""
 
     __slots__ = ()
@@ -159,7 +159,7 @@ class Primitive(_Message):
         return value
 
 
-class Void(_Message):
+class Void(_Message[_pb2.Void]):
     """The ``flyteidl2.core.Void`` message."""
 
     __slots__ = ()
@@ -172,7 +172,7 @@ class Void(_Message):
         self._build()
 
 
-class Blob(_Message):
+class Blob(_Message[_pb2.Blob]):
     """The ``flyteidl2.core.Blob`` message."""
 
     __slots__ = ()
@@ -238,7 +238,7 @@ class Blob(_Message):
         return value
 
 
-class BlobMetadata(_Message):
+class BlobMetadata(_Message[_pb2.BlobMetadata]):
     """The ``flyteidl2.core.BlobMetadata`` message."""
 
     __slots__ = ()
@@ -284,7 +284,7 @@ class BlobMetadata(_Message):
         return value
 
 
-class Binary(_Message):
+class Binary(_Message[_pb2.Binary]):
     """The ``flyteidl2.core.Binary`` message."""
 
     __slots__ = ()
@@ -341,7 +341,7 @@ class Binary(_Message):
         return value
 
 
-class Schema(_Message):
+class Schema(_Message[_pb2.Schema]):
     """The ``flyteidl2.core.Schema`` message."""
 
     __slots__ = ()
@@ -406,7 +406,7 @@ class Schema(_Message):
         return value
 
 
-class Union(_Message):
+class Union(_Message[_pb2.Union]):
     """The ``flyteidl2.core.Union`` message."""
 
     __slots__ = ()
@@ -478,7 +478,7 @@ class Union(_Message):
         return value
 
 
-class StructuredDatasetMetadata(_Message):
+class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
     """The ``flyteidl2.core.StructuredDatasetMetadata`` message."""
 
     __slots__ = ()
@@ -527,7 +527,7 @@ class StructuredDatasetMetadata(_Message):
         return value
 
 
-class StructuredDataset(_Message):
+class StructuredDataset(_Message[_pb2.StructuredDataset]):
     """The ``flyteidl2.core.StructuredDataset`` message."""
 
     __slots__ = ()
@@ -594,7 +594,7 @@ class StructuredDataset(_Message):
         return value
 
 
-class Scalar(_Message):
+class Scalar(_Message[_pb2.Scalar]):
     """The ``flyteidl2.core.Scalar`` message."""
 
     __slots__ = ()
@@ -828,7 +828,7 @@ class Scalar(_Message):
         return value
 
 
-class Literal(_Message):
+class Literal(_Message[_pb2.Literal]):
     """The ``flyteidl2.core.Literal`` message."""
 
     __slots__ = ()
@@ -1013,7 +1013,7 @@ class Literal(_Message):
         return value
 
 
-class LiteralOffloadedMetadata(_Message):
+class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
     """The ``flyteidl2.core.LiteralOffloadedMetadata`` message."""
 
     __slots__ = ()
@@ -1101,7 +1101,7 @@ class LiteralOffloadedMetadata(_Message):
         return value
 
 
-class LiteralCollection(_Message):
+class LiteralCollection(_Message[_pb2.LiteralCollection]):
     """The ``flyteidl2.core.LiteralCollection`` message."""
 
     __slots__ = ()
@@ -1137,7 +1137,7 @@ class LiteralCollection(_Message):
         return value
 
 
-class LiteralMap(_Message):
+class LiteralMap(_Message[_pb2.LiteralMap]):
     """The ``flyteidl2.core.LiteralMap`` message."""
 
     __slots__ = ()
@@ -1173,7 +1173,7 @@ class LiteralMap(_Message):
         return value
 
 
-class BindingDataCollection(_Message):
+class BindingDataCollection(_Message[_pb2.BindingDataCollection]):
     """The ``flyteidl2.core.BindingDataCollection`` message."""
 
     __slots__ = ()
@@ -1209,7 +1209,7 @@ class BindingDataCollection(_Message):
         return value
 
 
-class BindingDataMap(_Message):
+class BindingDataMap(_Message[_pb2.BindingDataMap]):
     """The ``flyteidl2.core.BindingDataMap`` message."""
 
     __slots__ = ()
@@ -1245,7 +1245,7 @@ class BindingDataMap(_Message):
         return value
 
 
-class UnionInfo(_Message):
+class UnionInfo(_Message[_pb2.UnionInfo]):
     """The ``flyteidl2.core.UnionInfo`` message."""
 
     __slots__ = ()
@@ -1294,7 +1294,7 @@ class UnionInfo(_Message):
         return value
 
 
-class BindingData(_Message):
+class BindingData(_Message[_pb2.BindingData]):
     """The ``flyteidl2.core.BindingData`` message."""
 
     __slots__ = ()
@@ -1471,7 +1471,7 @@ class BindingData(_Message):
         return value
 
 
-class Binding(_Message):
+class Binding(_Message[_pb2.Binding]):
     """The ``flyteidl2.core.Binding`` message."""
 
     __slots__ = ()
@@ -1535,7 +1535,7 @@ class Binding(_Message):
         return value
 
 
-class KeyValuePair(_Message):
+class KeyValuePair(_Message[_pb2.KeyValuePair]):
     """The ``flyteidl2.core.KeyValuePair`` message."""
 
     __slots__ = ()
@@ -1592,7 +1592,7 @@ class KeyValuePair(_Message):
         return value
 
 
-class Backoff(_Message):
+class Backoff(_Message[_pb2.Backoff]):
     """The ``flyteidl2.core.Backoff`` message."""
 
     __slots__ = ()
@@ -1669,7 +1669,7 @@ class Backoff(_Message):
         return value
 
 
-class RetryStrategy(_Message):
+class RetryStrategy(_Message[_pb2.RetryStrategy]):
     """The ``flyteidl2.core.RetryStrategy`` message."""
 
     __slots__ = ()
@@ -1733,7 +1733,7 @@ class RetryStrategy(_Message):
         return value
 
 
-class TimeoutStrategy(_Message):
+class TimeoutStrategy(_Message[_pb2.TimeoutStrategy]):
     """The ``flyteidl2.core.TimeoutStrategy`` message."""
 
     __slots__ = ()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class ExecutionMetricResult(_Message):
+class ExecutionMetricResult(_Message[_pb2.ExecutionMetricResult]):
     """The ``flyteidl2.core.ExecutionMetricResult`` message."""
 
     __slots__ = ()

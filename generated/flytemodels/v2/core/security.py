@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class Secret(_Message):
+class Secret(_Message[_pb2.Secret]):
     """The ``flyteidl2.core.Secret`` message."""
 
     __slots__ = ()
@@ -134,7 +134,7 @@ class Secret(_Message):
         return value
 
 
-class Connection(_Message):
+class Connection(_Message[_pb2.Connection]):
     """The ``flyteidl2.core.Connection`` message."""
 
     __slots__ = ()
@@ -206,7 +206,7 @@ class Connection(_Message):
         return value
 
 
-class OAuth2Client(_Message):
+class OAuth2Client(_Message[_pb2.OAuth2Client]):
     """The ``flyteidl2.core.OAuth2Client`` message."""
 
     __slots__ = ()
@@ -273,7 +273,7 @@ class OAuth2Client(_Message):
         return value
 
 
-class Identity(_Message):
+class Identity(_Message[_pb2.Identity]):
     """The ``flyteidl2.core.Identity`` message."""
 
     __slots__ = ()
@@ -377,7 +377,7 @@ class Identity(_Message):
         return value
 
 
-class OAuth2TokenRequest(_Message):
+class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
     """The ``flyteidl2.core.OAuth2TokenRequest`` message."""
 
     __slots__ = ()
@@ -501,7 +501,7 @@ class OAuth2TokenRequest(_Message):
         return value
 
 
-class SecurityContext(_Message):
+class SecurityContext(_Message[_pb2.SecurityContext]):
     """The ``flyteidl2.core.SecurityContext`` message."""
 
     __slots__ = ()

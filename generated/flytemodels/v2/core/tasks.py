@@ -84,7 +84,7 @@ class WorkerKind(_OpenEnum):
     WORKER_KIND_REUSABLE = 3
 
 
-class Resources(_Message):
+class Resources(_Message[_pb2.Resources]):
     """The ``flyteidl2.core.Resources`` message."""
 
     __slots__ = ()
@@ -104,7 +104,7 @@ class Resources(_Message):
         STORAGE = 4
         EPHEMERAL_STORAGE = 5
 
-    class ResourceEntry(_Message):
+    class ResourceEntry(_Message[_pb2.Resources.ResourceEntry]):
         """The ``flyteidl2.core.Resources.ResourceEntry`` message."""
 
         __slots__ = ()
@@ -211,7 +211,7 @@ class Resources(_Message):
         return value
 
 
-class GPUAccelerator(_Message):
+class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
     """The ``flyteidl2.core.GPUAccelerator`` message."""
 
     __slots__ = ()
@@ -345,7 +345,7 @@ class GPUAccelerator(_Message):
         return value
 
 
-class SharedMemory(_Message):
+class SharedMemory(_Message[_pb2.SharedMemory]):
     """The ``flyteidl2.core.SharedMemory`` message."""
 
     __slots__ = ()
@@ -417,7 +417,7 @@ class SharedMemory(_Message):
         return value
 
 
-class ExtendedResources(_Message):
+class ExtendedResources(_Message[_pb2.ExtendedResources]):
     """The ``flyteidl2.core.ExtendedResources`` message."""
 
     __slots__ = ()
@@ -496,7 +496,7 @@ class ExtendedResources(_Message):
         return value
 
 
-class RuntimeMetadata(_Message):
+class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
     """The ``flyteidl2.core.RuntimeMetadata`` message."""
 
     __slots__ = ()
@@ -580,7 +580,7 @@ class RuntimeMetadata(_Message):
         return value
 
 
-class TaskMetadata(_Message):
+class TaskMetadata(_Message[_pb2.TaskMetadata]):
     """The ``flyteidl2.core.TaskMetadata`` message."""
 
     __slots__ = ()
@@ -1002,7 +1002,7 @@ class TaskMetadata(_Message):
         return value
 
 
-class ReusePolicy(_Message):
+class ReusePolicy(_Message[_pb2.ReusePolicy]):
     """The ``flyteidl2.core.ReusePolicy`` message."""
 
     __slots__ = ()
@@ -1173,7 +1173,7 @@ class ReusePolicy(_Message):
         return value
 
 
-class TaskTemplate(_Message):
+class TaskTemplate(_Message[_pb2.TaskTemplate]):
     """The ``flyteidl2.core.TaskTemplate`` message."""
 
     __slots__ = ()
@@ -1510,7 +1510,7 @@ class TaskTemplate(_Message):
         return value
 
 
-class ContainerPort(_Message):
+class ContainerPort(_Message[_pb2.ContainerPort]):
     """The ``flyteidl2.core.ContainerPort`` message."""
 
     __slots__ = ()
@@ -1568,7 +1568,7 @@ class ContainerPort(_Message):
         return value
 
 
-class Container(_Message):
+class Container(_Message[_pb2.Container]):
     """The ``flyteidl2.core.Container`` message."""
 
     __slots__ = ()
@@ -1765,7 +1765,7 @@ class Container(_Message):
         return value
 
 
-class IOStrategy(_Message):
+class IOStrategy(_Message[_pb2.IOStrategy]):
     """The ``flyteidl2.core.IOStrategy`` message."""
 
     __slots__ = ()
@@ -1849,7 +1849,7 @@ class IOStrategy(_Message):
         return value
 
 
-class DataLoadingConfig(_Message):
+class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
     """The ``flyteidl2.core.DataLoadingConfig`` message."""
 
     __slots__ = ()
@@ -2006,7 +2006,7 @@ class DataLoadingConfig(_Message):
         return value
 
 
-class K8sPod(_Message):
+class K8sPod(_Message[_pb2.K8sPod]):
     """The ``flyteidl2.core.K8sPod`` message."""
 
     __slots__ = ()
@@ -2121,7 +2121,7 @@ class K8sPod(_Message):
         return value
 
 
-class K8sObjectMetadata(_Message):
+class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
     """The ``flyteidl2.core.K8sObjectMetadata`` message."""
 
     __slots__ = ()
@@ -2178,7 +2178,7 @@ class K8sObjectMetadata(_Message):
         return value
 
 
-class Sql(_Message):
+class Sql(_Message[_pb2.Sql]):
     """The ``flyteidl2.core.Sql`` message."""
 
     __slots__ = ()

@@ -37,7 +37,7 @@ class ArtifactType(_OpenEnum):
     ARTIFACT_TYPE_CODE_BUNDLE = 2
 
 
-class CreateUploadLocationRequest(_Message):
+class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
     """The ``flyteidl2.dataproxy.CreateUploadLocationRequest`` message."""
 
     __slots__ = ()
@@ -220,7 +220,7 @@ class CreateUploadLocationRequest(_Message):
         return value
 
 
-class CreateUploadLocationResponse(_Message):
+class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
     """The ``flyteidl2.dataproxy.CreateUploadLocationResponse`` message."""
 
     __slots__ = ()
@@ -310,7 +310,7 @@ class CreateUploadLocationResponse(_Message):
         return value
 
 
-class UploadInputsRequest(_Message):
+class UploadInputsRequest(_Message[_pb2.UploadInputsRequest]):
     """The ``flyteidl2.dataproxy.UploadInputsRequest`` message."""
 
     __slots__ = ()
@@ -525,7 +525,7 @@ class UploadInputsRequest(_Message):
         return value
 
 
-class UploadInputsResponse(_Message):
+class UploadInputsResponse(_Message[_pb2.UploadInputsResponse]):
     """The ``flyteidl2.dataproxy.UploadInputsResponse`` message."""
 
     __slots__ = ()
@@ -574,7 +574,7 @@ class UploadInputsResponse(_Message):
         return value
 
 
-class PreSignedURLs(_Message):
+class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
     """The ``flyteidl2.dataproxy.PreSignedURLs`` message."""
 
     __slots__ = ()
@@ -635,7 +635,7 @@ class PreSignedURLs(_Message):
         return value
 
 
-class CreateDownloadLinkRequest(_Message):
+class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
     """The ``flyteidl2.dataproxy.CreateDownloadLinkRequest`` message."""
 
     __slots__ = ()
@@ -781,7 +781,7 @@ class CreateDownloadLinkRequest(_Message):
         return value
 
 
-class CreateDownloadLinkResponse(_Message):
+class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
     """The ``flyteidl2.dataproxy.CreateDownloadLinkResponse`` message."""
 
     __slots__ = ()
@@ -829,7 +829,7 @@ class CreateDownloadLinkResponse(_Message):
         return value
 
 
-class GetActionDataRequest(_Message):
+class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
     """The ``flyteidl2.dataproxy.GetActionDataRequest`` message."""
 
     __slots__ = ()
@@ -900,7 +900,7 @@ class GetActionDataRequest(_Message):
         return value
 
 
-class GetActionDataResponse(_Message):
+class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
     """The ``flyteidl2.dataproxy.GetActionDataResponse`` message."""
 
     __slots__ = ()
@@ -1006,7 +1006,7 @@ class GetActionDataResponse(_Message):
         return value
 
 
-class TailLogsRequest(_Message):
+class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
     """The ``flyteidl2.dataproxy.TailLogsRequest`` message."""
 
     __slots__ = ()
@@ -1141,14 +1141,14 @@ class TailLogsRequest(_Message):
         return value
 
 
-class TailLogsResponse(_Message):
+class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
     """The ``flyteidl2.dataproxy.TailLogsResponse`` message."""
 
     __slots__ = ()
     _PB = _pb2.TailLogsResponse
     _FIELDS = ("logs",)
 
-    class Logs(_Message):
+    class Logs(_Message[_pb2.TailLogsResponse.Logs]):
         """The ``flyteidl2.dataproxy.TailLogsResponse.Logs`` message."""
 
         __slots__ = ()

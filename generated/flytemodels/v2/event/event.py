@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class WorkflowExecutionEvent(_Message):
+class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
     """The ``flyteidl2.event.WorkflowExecutionEvent`` message."""
 
     __slots__ = ()
@@ -196,7 +196,7 @@ class WorkflowExecutionEvent(_Message):
         return value
 
 
-class NodeExecutionEvent(_Message):
+class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     """The ``flyteidl2.event.NodeExecutionEvent`` message."""
 
     __slots__ = ()
@@ -704,7 +704,7 @@ class NodeExecutionEvent(_Message):
         return value
 
 
-class WorkflowNodeMetadata(_Message):
+class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
     """The ``flyteidl2.event.WorkflowNodeMetadata`` message."""
 
     __slots__ = ()
@@ -753,7 +753,7 @@ class WorkflowNodeMetadata(_Message):
         return value
 
 
-class TaskNodeMetadata(_Message):
+class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     """The ``flyteidl2.event.TaskNodeMetadata`` message."""
 
     __slots__ = ()
@@ -864,7 +864,7 @@ class TaskNodeMetadata(_Message):
         return value
 
 
-class ParentTaskExecutionMetadata(_Message):
+class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
     """The ``flyteidl2.event.ParentTaskExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -911,7 +911,7 @@ class ParentTaskExecutionMetadata(_Message):
         return value
 
 
-class ParentNodeExecutionMetadata(_Message):
+class ParentNodeExecutionMetadata(_Message[_pb2.ParentNodeExecutionMetadata]):
     """The ``flyteidl2.event.ParentNodeExecutionMetadata`` message."""
 
     __slots__ = ()
@@ -947,7 +947,7 @@ class ParentNodeExecutionMetadata(_Message):
         return value
 
 
-class EventReason(_Message):
+class EventReason(_Message[_pb2.EventReason]):
     """The ``flyteidl2.event.EventReason`` message."""
 
     __slots__ = ()
@@ -1008,7 +1008,7 @@ class EventReason(_Message):
         return value
 
 
-class TaskExecutionEvent(_Message):
+class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     """The ``flyteidl2.event.TaskExecutionEvent`` message."""
 
     __slots__ = ()
@@ -1441,7 +1441,7 @@ class TaskExecutionEvent(_Message):
         return value
 
 
-class ExternalResourceInfo(_Message):
+class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
     """The ``flyteidl2.event.ExternalResourceInfo`` message."""
 
     __slots__ = ()
@@ -1631,7 +1631,7 @@ class ExternalResourceInfo(_Message):
         return value
 
 
-class ResourcePoolInfo(_Message):
+class ResourcePoolInfo(_Message[_pb2.ResourcePoolInfo]):
     """The ``flyteidl2.event.ResourcePoolInfo`` message."""
 
     __slots__ = ()
@@ -1689,7 +1689,7 @@ class ResourcePoolInfo(_Message):
         return value
 
 
-class TaskExecutionMetadata(_Message):
+class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     """The ``flyteidl2.event.TaskExecutionMetadata`` message."""
 
     __slots__ = ()

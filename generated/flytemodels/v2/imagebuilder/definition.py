@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import security as _core_security
 
 
-class ImageIdentifier(_Message):
+class ImageIdentifier(_Message[_pb2.ImageIdentifier]):
     """The ``flyteidl2.imagebuilder.ImageIdentifier`` message."""
 
     __slots__ = ()
@@ -54,7 +54,7 @@ class ImageIdentifier(_Message):
         return value
 
 
-class Image(_Message):
+class Image(_Message[_pb2.Image]):
     """The ``flyteidl2.imagebuilder.Image`` message."""
 
     __slots__ = ()
@@ -146,7 +146,7 @@ class Image(_Message):
         return value
 
 
-class AptPackages(_Message):
+class AptPackages(_Message[_pb2.AptPackages]):
     """The ``flyteidl2.imagebuilder.AptPackages`` message."""
 
     __slots__ = ()
@@ -204,7 +204,7 @@ class AptPackages(_Message):
         return value
 
 
-class PipOptions(_Message):
+class PipOptions(_Message[_pb2.PipOptions]):
     """The ``flyteidl2.imagebuilder.PipOptions`` message."""
 
     __slots__ = ()
@@ -290,7 +290,7 @@ class PipOptions(_Message):
         return value
 
 
-class PipPackages(_Message):
+class PipPackages(_Message[_pb2.PipPackages]):
     """The ``flyteidl2.imagebuilder.PipPackages`` message."""
 
     __slots__ = ()
@@ -372,7 +372,7 @@ class PipPackages(_Message):
         return value
 
 
-class Requirements(_Message):
+class Requirements(_Message[_pb2.Requirements]):
     """The ``flyteidl2.imagebuilder.Requirements`` message."""
 
     __slots__ = ()
@@ -454,7 +454,7 @@ class Requirements(_Message):
         return value
 
 
-class PythonWheels(_Message):
+class PythonWheels(_Message[_pb2.PythonWheels]):
     """The ``flyteidl2.imagebuilder.PythonWheels`` message."""
 
     __slots__ = ()
@@ -550,7 +550,7 @@ class PythonWheels(_Message):
         return value
 
 
-class UVProject(_Message):
+class UVProject(_Message[_pb2.UVProject]):
     """The ``flyteidl2.imagebuilder.UVProject`` message."""
 
     __slots__ = ()
@@ -660,7 +660,7 @@ class UVProject(_Message):
         return value
 
 
-class Commands(_Message):
+class Commands(_Message[_pb2.Commands]):
     """The ``flyteidl2.imagebuilder.Commands`` message."""
 
     __slots__ = ()
@@ -718,7 +718,7 @@ class Commands(_Message):
         return value
 
 
-class WorkDir(_Message):
+class WorkDir(_Message[_pb2.WorkDir]):
     """The ``flyteidl2.imagebuilder.WorkDir`` message."""
 
     __slots__ = ()
@@ -754,7 +754,7 @@ class WorkDir(_Message):
         return value
 
 
-class CopyConfig(_Message):
+class CopyConfig(_Message[_pb2.CopyConfig]):
     """The ``flyteidl2.imagebuilder.CopyConfig`` message."""
 
     __slots__ = ()
@@ -811,7 +811,7 @@ class CopyConfig(_Message):
         return value
 
 
-class Env(_Message):
+class Env(_Message[_pb2.Env]):
     """The ``flyteidl2.imagebuilder.Env`` message."""
 
     __slots__ = ()
@@ -847,7 +847,7 @@ class Env(_Message):
         return value
 
 
-class PoetryProject(_Message):
+class PoetryProject(_Message[_pb2.PoetryProject]):
     """The ``flyteidl2.imagebuilder.PoetryProject`` message."""
 
     __slots__ = ()
@@ -936,7 +936,7 @@ class PoetryProject(_Message):
         return value
 
 
-class Layer(_Message):
+class Layer(_Message[_pb2.Layer]):
     """The ``flyteidl2.imagebuilder.Layer`` message."""
 
     __slots__ = ()
@@ -1224,7 +1224,7 @@ class Layer(_Message):
         return value
 
 
-class ImageSpec(_Message):
+class ImageSpec(_Message[_pb2.ImageSpec]):
     """The ``flyteidl2.imagebuilder.ImageSpec`` message."""
 
     __slots__ = ()

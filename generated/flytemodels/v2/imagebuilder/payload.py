@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.imagebuilder import definition as _imagebuilder_definition
 
 
-class GetImageRequest(_Message):
+class GetImageRequest(_Message[_pb2.GetImageRequest]):
     """The ``flyteidl2.imagebuilder.GetImageRequest`` message."""
 
     __slots__ = ()
@@ -113,7 +113,7 @@ class GetImageRequest(_Message):
         return value
 
 
-class GetImageResponse(_Message):
+class GetImageResponse(_Message[_pb2.GetImageResponse]):
     """The ``flyteidl2.imagebuilder.GetImageResponse`` message."""
 
     __slots__ = ()

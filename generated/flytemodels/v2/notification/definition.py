@@ -41,7 +41,7 @@ class HttpMethod(_OpenEnum):
     HTTP_METHOD_PATCH = 9
 
 
-class DeliveryConfigTemplate(_Message):
+class DeliveryConfigTemplate(_Message[_pb2.DeliveryConfigTemplate]):
     """The ``flyteidl2.notification.DeliveryConfigTemplate`` message."""
 
     __slots__ = ()
@@ -115,7 +115,7 @@ class DeliveryConfigTemplate(_Message):
         return value
 
 
-class RunCompletedNotificationTemplateData(_Message):
+class RunCompletedNotificationTemplateData(_Message[_pb2.RunCompletedNotificationTemplateData]):
     """The ``flyteidl2.notification.RunCompletedNotificationTemplateData`` message."""
 
     __slots__ = ()
@@ -198,7 +198,7 @@ class RunCompletedNotificationTemplateData(_Message):
         return value
 
 
-class ActionPausedNotificationTemplateData(_Message):
+class ActionPausedNotificationTemplateData(_Message[_pb2.ActionPausedNotificationTemplateData]):
     """The ``flyteidl2.notification.ActionPausedNotificationTemplateData`` message."""
 
     __slots__ = ()
@@ -295,7 +295,7 @@ class ActionPausedNotificationTemplateData(_Message):
         return value
 
 
-class WebhookDeliveryTemplate(_Message):
+class WebhookDeliveryTemplate(_Message[_pb2.WebhookDeliveryTemplate]):
     """The ``flyteidl2.notification.WebhookDeliveryTemplate`` message."""
 
     __slots__ = ()
@@ -390,7 +390,7 @@ class WebhookDeliveryTemplate(_Message):
         return value
 
 
-class EmailRecipient(_Message):
+class EmailRecipient(_Message[_pb2.EmailRecipient]):
     """The ``flyteidl2.notification.EmailRecipient`` message."""
 
     __slots__ = ()
@@ -447,7 +447,7 @@ class EmailRecipient(_Message):
         return value
 
 
-class InlineEmailTemplate(_Message):
+class InlineEmailTemplate(_Message[_pb2.InlineEmailTemplate]):
     """The ``flyteidl2.notification.InlineEmailTemplate`` message."""
 
     __slots__ = ()
@@ -525,7 +525,7 @@ class InlineEmailTemplate(_Message):
         return value
 
 
-class ProviderEmailTemplate(_Message):
+class ProviderEmailTemplate(_Message[_pb2.ProviderEmailTemplate]):
     """The ``flyteidl2.notification.ProviderEmailTemplate`` message."""
 
     __slots__ = ()
@@ -582,7 +582,7 @@ class ProviderEmailTemplate(_Message):
         return value
 
 
-class EmailDeliveryTemplate(_Message):
+class EmailDeliveryTemplate(_Message[_pb2.EmailDeliveryTemplate]):
     """The ``flyteidl2.notification.EmailDeliveryTemplate`` message."""
 
     __slots__ = ()

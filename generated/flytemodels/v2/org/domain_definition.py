@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import datetime as _datetime
 
 
-class Domain(_Message):
+class Domain(_Message[_pb2.Domain]):
     """The ``flyteidl2.org.Domain`` message."""
 
     __slots__ = ()

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.org import domain_definition as _org_domain_definition
 
 
-class ListDomainsRequest(_Message):
+class ListDomainsRequest(_Message[_pb2.ListDomainsRequest]):
     """The ``flyteidl2.org.ListDomainsRequest`` message."""
 
     __slots__ = ()
@@ -73,7 +73,7 @@ class ListDomainsRequest(_Message):
         return value
 
 
-class ListDomainsResponse(_Message):
+class ListDomainsResponse(_Message[_pb2.ListDomainsResponse]):
     """The ``flyteidl2.org.ListDomainsResponse`` message."""
 
     __slots__ = ()
@@ -109,7 +109,7 @@ class ListDomainsResponse(_Message):
         return value
 
 
-class CreateDomainRequest(_Message):
+class CreateDomainRequest(_Message[_pb2.CreateDomainRequest]):
     """The ``flyteidl2.org.CreateDomainRequest`` message."""
 
     __slots__ = ()
@@ -184,7 +184,7 @@ class CreateDomainRequest(_Message):
         return value
 
 
-class CreateDomainResponse(_Message):
+class CreateDomainResponse(_Message[_pb2.CreateDomainResponse]):
     """The ``flyteidl2.org.CreateDomainResponse`` message."""
 
     __slots__ = ()
@@ -231,7 +231,7 @@ class CreateDomainResponse(_Message):
         return value
 
 
-class GetDomainRequest(_Message):
+class GetDomainRequest(_Message[_pb2.GetDomainRequest]):
     """The ``flyteidl2.org.GetDomainRequest`` message."""
 
     __slots__ = ()
@@ -303,7 +303,7 @@ class GetDomainRequest(_Message):
         return value
 
 
-class GetDomainResponse(_Message):
+class GetDomainResponse(_Message[_pb2.GetDomainResponse]):
     """The ``flyteidl2.org.GetDomainResponse`` message."""
 
     __slots__ = ()
@@ -350,7 +350,7 @@ class GetDomainResponse(_Message):
         return value
 
 
-class UpdateDomainRequest(_Message):
+class UpdateDomainRequest(_Message[_pb2.UpdateDomainRequest]):
     """The ``flyteidl2.org.UpdateDomainRequest`` message."""
 
     __slots__ = ()
@@ -425,7 +425,7 @@ class UpdateDomainRequest(_Message):
         return value
 
 
-class UpdateDomainResponse(_Message):
+class UpdateDomainResponse(_Message[_pb2.UpdateDomainResponse]):
     """The ``flyteidl2.org.UpdateDomainResponse`` message."""
 
     __slots__ = ()
@@ -472,7 +472,7 @@ class UpdateDomainResponse(_Message):
         return value
 
 
-class DeleteDomainRequest(_Message):
+class DeleteDomainRequest(_Message[_pb2.DeleteDomainRequest]):
     """The ``flyteidl2.org.DeleteDomainRequest`` message."""
 
     __slots__ = ()
@@ -529,7 +529,7 @@ class DeleteDomainRequest(_Message):
         return value
 
 
-class DeleteDomainResponse(_Message):
+class DeleteDomainResponse(_Message[_pb2.DeleteDomainResponse]):
     """The ``flyteidl2.org.DeleteDomainResponse`` message."""
 
     __slots__ = ()

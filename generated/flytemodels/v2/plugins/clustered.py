@@ -26,7 +26,7 @@ class Interconnect(_OpenEnum):
     ROCE = 3
 
 
-class ClusteredTaskSpec(_Message):
+class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
     """The ``flyteidl2.plugins.ClusteredTaskSpec`` message."""
 
     __slots__ = ()
@@ -173,7 +173,7 @@ class ClusteredTaskSpec(_Message):
         return value
 
 
-class Runtime(_Message):
+class Runtime(_Message[_pb2.Runtime]):
     """The ``flyteidl2.plugins.Runtime`` message."""
 
     __slots__ = ()
@@ -218,7 +218,7 @@ class Runtime(_Message):
         return value
 
 
-class TorchRuntime(_Message):
+class TorchRuntime(_Message[_pb2.TorchRuntime]):
     """The ``flyteidl2.plugins.TorchRuntime`` message."""
 
     __slots__ = ()
@@ -282,7 +282,7 @@ class TorchRuntime(_Message):
         return value
 
 
-class ClusterFailurePolicy(_Message):
+class ClusterFailurePolicy(_Message[_pb2.ClusterFailurePolicy]):
     """The ``flyteidl2.plugins.ClusterFailurePolicy`` message."""
 
     __slots__ = ()

@@ -24,7 +24,7 @@ class RestartPolicy(_OpenEnum):
     RESTART_POLICY_ALWAYS = 2
 
 
-class CommonReplicaSpec(_Message):
+class CommonReplicaSpec(_Message[_pb2.CommonReplicaSpec]):
     """The ``flyteidl2.plugins.CommonReplicaSpec`` message."""
 
     __slots__ = ()

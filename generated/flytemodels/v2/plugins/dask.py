@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import tasks as _core_tasks
 
 
-class DaskJob(_Message):
+class DaskJob(_Message[_pb2.DaskJob]):
     """The ``flyteidl2.plugins.DaskJob`` message."""
 
     __slots__ = ()
@@ -90,7 +90,7 @@ class DaskJob(_Message):
         return value
 
 
-class DaskScheduler(_Message):
+class DaskScheduler(_Message[_pb2.DaskScheduler]):
     """The ``flyteidl2.plugins.DaskScheduler`` message."""
 
     __slots__ = ()
@@ -157,7 +157,7 @@ class DaskScheduler(_Message):
         return value
 
 
-class DaskWorkerGroup(_Message):
+class DaskWorkerGroup(_Message[_pb2.DaskWorkerGroup]):
     """The ``flyteidl2.plugins.DaskWorkerGroup`` message."""
 
     __slots__ = ()

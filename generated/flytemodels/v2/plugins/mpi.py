@@ -9,7 +9,7 @@ from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
 
 
-class DistributedMPITrainingTask(_Message):
+class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
     """The ``flyteidl2.plugins.DistributedMPITrainingTask`` message."""
 
     __slots__ = ()

@@ -9,7 +9,7 @@ from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
 
 
-class PrestoQuery(_Message):
+class PrestoQuery(_Message[_pb2.PrestoQuery]):
     """The ``flyteidl2.plugins.PrestoQuery`` message."""
 
     __slots__ = ()

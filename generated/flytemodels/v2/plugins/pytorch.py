@@ -9,7 +9,7 @@ from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
 
 
-class ElasticConfig(_Message):
+class ElasticConfig(_Message[_pb2.ElasticConfig]):
     """The ``flyteidl2.plugins.ElasticConfig`` message."""
 
     __slots__ = ()
@@ -121,7 +121,7 @@ class ElasticConfig(_Message):
         return value
 
 
-class DistributedPyTorchTrainingTask(_Message):
+class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTask]):
     """The ``flyteidl2.plugins.DistributedPyTorchTrainingTask`` message."""
 
     __slots__ = ()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class HiveQuery(_Message):
+class HiveQuery(_Message[_pb2.HiveQuery]):
     """The ``flyteidl2.plugins.HiveQuery`` message."""
 
     __slots__ = ()
@@ -92,7 +92,7 @@ class HiveQuery(_Message):
         return value
 
 
-class HiveQueryCollection(_Message):
+class HiveQueryCollection(_Message[_pb2.HiveQueryCollection]):
     """The ``flyteidl2.plugins.HiveQueryCollection`` message."""
 
     __slots__ = ()
@@ -128,7 +128,7 @@ class HiveQueryCollection(_Message):
         return value
 
 
-class QuboleHiveJob(_Message):
+class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
     """The ``flyteidl2.plugins.QuboleHiveJob`` message."""
 
     __slots__ = ()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.core import tasks as _core_tasks
 
 
-class RayJob(_Message):
+class RayJob(_Message[_pb2.RayJob]):
     """The ``flyteidl2.plugins.RayJob`` message."""
 
     __slots__ = ()
@@ -142,7 +142,7 @@ class RayJob(_Message):
         return value
 
 
-class AutoscalerOptions(_Message):
+class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
     """The ``flyteidl2.plugins.AutoscalerOptions`` message."""
 
     __slots__ = ()
@@ -278,7 +278,7 @@ class AutoscalerOptions(_Message):
         return value
 
 
-class RayCluster(_Message):
+class RayCluster(_Message[_pb2.RayCluster]):
     """The ``flyteidl2.plugins.RayCluster`` message."""
 
     __slots__ = ()
@@ -388,7 +388,7 @@ class RayCluster(_Message):
         return value
 
 
-class HeadGroupSpec(_Message):
+class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
     """The ``flyteidl2.plugins.HeadGroupSpec`` message."""
 
     __slots__ = ()
@@ -483,7 +483,7 @@ class HeadGroupSpec(_Message):
         return value
 
 
-class WorkerGroupSpec(_Message):
+class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
     """The ``flyteidl2.plugins.WorkerGroupSpec`` message."""
 
     __slots__ = ()

@@ -28,7 +28,7 @@ class ProjectState(_OpenEnum):
     PROJECT_STATE_SYSTEM_ARCHIVED = 3
 
 
-class Domain(_Message):
+class Domain(_Message[_pb2.Domain]):
     """The ``flyteidl2.project.Domain`` message."""
 
     __slots__ = ()
@@ -85,7 +85,7 @@ class Domain(_Message):
         return value
 
 
-class Project(_Message):
+class Project(_Message[_pb2.Project]):
     """The ``flyteidl2.project.Project`` message."""
 
     __slots__ = ()
@@ -229,7 +229,7 @@ class Project(_Message):
         return value
 
 
-class Projects(_Message):
+class Projects(_Message[_pb2.Projects]):
     """The ``flyteidl2.project.Projects`` message."""
 
     __slots__ = ()
@@ -286,7 +286,7 @@ class Projects(_Message):
         return value
 
 
-class CreateProjectRequest(_Message):
+class CreateProjectRequest(_Message[_pb2.CreateProjectRequest]):
     """The ``flyteidl2.project.CreateProjectRequest`` message."""
 
     __slots__ = ()
@@ -329,7 +329,7 @@ class CreateProjectRequest(_Message):
         return value
 
 
-class CreateProjectResponse(_Message):
+class CreateProjectResponse(_Message[_pb2.CreateProjectResponse]):
     """The ``flyteidl2.project.CreateProjectResponse`` message."""
 
     __slots__ = ()
@@ -342,7 +342,7 @@ class CreateProjectResponse(_Message):
         self._build()
 
 
-class UpdateProjectRequest(_Message):
+class UpdateProjectRequest(_Message[_pb2.UpdateProjectRequest]):
     """The ``flyteidl2.project.UpdateProjectRequest`` message."""
 
     __slots__ = ()
@@ -385,7 +385,7 @@ class UpdateProjectRequest(_Message):
         return value
 
 
-class UpdateProjectResponse(_Message):
+class UpdateProjectResponse(_Message[_pb2.UpdateProjectResponse]):
     """The ``flyteidl2.project.UpdateProjectResponse`` message."""
 
     __slots__ = ()
@@ -398,7 +398,7 @@ class UpdateProjectResponse(_Message):
         self._build()
 
 
-class GetProjectRequest(_Message):
+class GetProjectRequest(_Message[_pb2.GetProjectRequest]):
     """The ``flyteidl2.project.GetProjectRequest`` message."""
 
     __slots__ = ()
@@ -455,7 +455,7 @@ class GetProjectRequest(_Message):
         return value
 
 
-class GetProjectResponse(_Message):
+class GetProjectResponse(_Message[_pb2.GetProjectResponse]):
     """The ``flyteidl2.project.GetProjectResponse`` message."""
 
     __slots__ = ()
@@ -498,7 +498,7 @@ class GetProjectResponse(_Message):
         return value
 
 
-class ListProjectsRequest(_Message):
+class ListProjectsRequest(_Message[_pb2.ListProjectsRequest]):
     """The ``flyteidl2.project.ListProjectsRequest`` message."""
 
     __slots__ = ()
@@ -608,7 +608,7 @@ class ListProjectsRequest(_Message):
         return value
 
 
-class ListProjectsResponse(_Message):
+class ListProjectsResponse(_Message[_pb2.ListProjectsResponse]):
     """The ``flyteidl2.project.ListProjectsResponse`` message."""
 
     __slots__ = ()

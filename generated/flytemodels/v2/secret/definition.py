@@ -42,7 +42,7 @@ class SecretPresenceStatus(_OpenEnum):
     PRESENT = 2
 
 
-class SecretSpec(_Message):
+class SecretSpec(_Message[_pb2.SecretSpec]):
     """The ``flyteidl2.secret.SecretSpec`` message."""
 
     __slots__ = ()
@@ -123,7 +123,7 @@ class SecretSpec(_Message):
         return value
 
 
-class SecretIdentifier(_Message):
+class SecretIdentifier(_Message[_pb2.SecretIdentifier]):
     """The ``flyteidl2.secret.SecretIdentifier`` message."""
 
     __slots__ = ()
@@ -209,7 +209,7 @@ class SecretIdentifier(_Message):
         return value
 
 
-class SecretMetadata(_Message):
+class SecretMetadata(_Message[_pb2.SecretMetadata]):
     """The ``flyteidl2.secret.SecretMetadata`` message."""
 
     __slots__ = ()
@@ -303,7 +303,7 @@ class SecretMetadata(_Message):
         return value
 
 
-class SecretStatus(_Message):
+class SecretStatus(_Message[_pb2.SecretStatus]):
     """The ``flyteidl2.secret.SecretStatus`` message."""
 
     __slots__ = ()
@@ -364,7 +364,7 @@ class SecretStatus(_Message):
         return value
 
 
-class ClusterSecretStatus(_Message):
+class ClusterSecretStatus(_Message[_pb2.ClusterSecretStatus]):
     """The ``flyteidl2.secret.ClusterSecretStatus`` message."""
 
     __slots__ = ()
@@ -439,7 +439,7 @@ class ClusterSecretStatus(_Message):
         return value
 
 
-class Secret(_Message):
+class Secret(_Message[_pb2.Secret]):
     """The ``flyteidl2.secret.Secret`` message."""
 
     __slots__ = ()

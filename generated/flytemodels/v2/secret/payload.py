@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.secret import definition as _secret_definition
 
 
-class CreateSecretRequest(_Message):
+class CreateSecretRequest(_Message[_pb2.CreateSecretRequest]):
     """The ``flyteidl2.secret.CreateSecretRequest`` message."""
 
     __slots__ = ()
@@ -95,7 +95,7 @@ class CreateSecretRequest(_Message):
         return value
 
 
-class CreateSecretResponse(_Message):
+class CreateSecretResponse(_Message[_pb2.CreateSecretResponse]):
     """The ``flyteidl2.secret.CreateSecretResponse`` message."""
 
     __slots__ = ()
@@ -108,7 +108,7 @@ class CreateSecretResponse(_Message):
         self._build()
 
 
-class UpdateSecretRequest(_Message):
+class UpdateSecretRequest(_Message[_pb2.UpdateSecretRequest]):
     """The ``flyteidl2.secret.UpdateSecretRequest`` message."""
 
     __slots__ = ()
@@ -187,7 +187,7 @@ class UpdateSecretRequest(_Message):
         return value
 
 
-class UpdateSecretResponse(_Message):
+class UpdateSecretResponse(_Message[_pb2.UpdateSecretResponse]):
     """The ``flyteidl2.secret.UpdateSecretResponse`` message."""
 
     __slots__ = ()
@@ -200,7 +200,7 @@ class UpdateSecretResponse(_Message):
         self._build()
 
 
-class GetSecretRequest(_Message):
+class GetSecretRequest(_Message[_pb2.GetSecretRequest]):
     """The ``flyteidl2.secret.GetSecretRequest`` message."""
 
     __slots__ = ()
@@ -266,7 +266,7 @@ class GetSecretRequest(_Message):
         return value
 
 
-class GetSecretResponse(_Message):
+class GetSecretResponse(_Message[_pb2.GetSecretResponse]):
     """The ``flyteidl2.secret.GetSecretResponse`` message."""
 
     __slots__ = ()
@@ -312,7 +312,7 @@ class GetSecretResponse(_Message):
         return value
 
 
-class DeleteSecretRequest(_Message):
+class DeleteSecretRequest(_Message[_pb2.DeleteSecretRequest]):
     """The ``flyteidl2.secret.DeleteSecretRequest`` message."""
 
     __slots__ = ()
@@ -378,7 +378,7 @@ class DeleteSecretRequest(_Message):
         return value
 
 
-class DeleteSecretResponse(_Message):
+class DeleteSecretResponse(_Message[_pb2.DeleteSecretResponse]):
     """The ``flyteidl2.secret.DeleteSecretResponse`` message."""
 
     __slots__ = ()
@@ -391,7 +391,7 @@ class DeleteSecretResponse(_Message):
         self._build()
 
 
-class ListSecretsRequest(_Message):
+class ListSecretsRequest(_Message[_pb2.ListSecretsRequest]):
     """The ``flyteidl2.secret.ListSecretsRequest`` message."""
 
     __slots__ = ()
@@ -519,7 +519,7 @@ class ListSecretsRequest(_Message):
         return value
 
 
-class ListSecretsResponse(_Message):
+class ListSecretsResponse(_Message[_pb2.ListSecretsResponse]):
     """The ``flyteidl2.secret.ListSecretsResponse`` message."""
 
     __slots__ = ()

@@ -33,7 +33,7 @@ class ScopeLevel(_OpenEnum):
     SCOPE_LEVEL_PROJECT = 2
 
 
-class StringValues(_Message):
+class StringValues(_Message[_pb2.StringValues]):
     """The ``flyteidl2.settings.StringValues`` message."""
 
     __slots__ = ()
@@ -69,7 +69,7 @@ class StringValues(_Message):
         return value
 
 
-class StringMap(_Message):
+class StringMap(_Message[_pb2.StringMap]):
     """The ``flyteidl2.settings.StringMap`` message."""
 
     __slots__ = ()
@@ -105,7 +105,7 @@ class StringMap(_Message):
         return value
 
 
-class SettingsKey(_Message):
+class SettingsKey(_Message[_pb2.SettingsKey]):
     """The ``flyteidl2.settings.SettingsKey`` message."""
 
     __slots__ = ()
@@ -177,7 +177,7 @@ class SettingsKey(_Message):
         return value
 
 
-class StringSetting(_Message):
+class StringSetting(_Message[_pb2.StringSetting]):
     """The ``flyteidl2.settings.StringSetting`` message."""
 
     __slots__ = ()
@@ -261,7 +261,7 @@ class StringSetting(_Message):
         return value
 
 
-class Int64Setting(_Message):
+class Int64Setting(_Message[_pb2.Int64Setting]):
     """The ``flyteidl2.settings.Int64Setting`` message."""
 
     __slots__ = ()
@@ -351,7 +351,7 @@ class Int64Setting(_Message):
         return value
 
 
-class BoolSetting(_Message):
+class BoolSetting(_Message[_pb2.BoolSetting]):
     """The ``flyteidl2.settings.BoolSetting`` message."""
 
     __slots__ = ()
@@ -435,7 +435,7 @@ class BoolSetting(_Message):
         return value
 
 
-class StringMapSetting(_Message):
+class StringMapSetting(_Message[_pb2.StringMapSetting]):
     """The ``flyteidl2.settings.StringMapSetting`` message."""
 
     __slots__ = ()
@@ -530,7 +530,7 @@ class StringMapSetting(_Message):
         return value
 
 
-class QuantitySetting(_Message):
+class QuantitySetting(_Message[_pb2.QuantitySetting]):
     """The ``flyteidl2.settings.QuantitySetting`` message."""
 
     __slots__ = ()
@@ -617,7 +617,7 @@ class QuantitySetting(_Message):
         return value
 
 
-class AcceleratorSetting(_Message):
+class AcceleratorSetting(_Message[_pb2.AcceleratorSetting]):
     """The ``flyteidl2.settings.AcceleratorSetting`` message."""
 
     __slots__ = ()
@@ -714,7 +714,7 @@ class AcceleratorSetting(_Message):
         return value
 
 
-class RunSettings(_Message):
+class RunSettings(_Message[_pb2.RunSettings]):
     """The ``flyteidl2.settings.RunSettings`` message."""
 
     __slots__ = ()
@@ -822,7 +822,7 @@ class RunSettings(_Message):
         return value
 
 
-class SecuritySettings(_Message):
+class SecuritySettings(_Message[_pb2.SecuritySettings]):
     """The ``flyteidl2.settings.SecuritySettings`` message."""
 
     __slots__ = ()
@@ -870,7 +870,7 @@ class SecuritySettings(_Message):
         return value
 
 
-class StorageSettings(_Message):
+class StorageSettings(_Message[_pb2.StorageSettings]):
     """The ``flyteidl2.settings.StorageSettings`` message."""
 
     __slots__ = ()
@@ -918,7 +918,7 @@ class StorageSettings(_Message):
         return value
 
 
-class TaskResourceDefaults(_Message):
+class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
     """The ``flyteidl2.settings.TaskResourceDefaults`` message."""
 
     __slots__ = ()
@@ -1037,7 +1037,7 @@ class TaskResourceDefaults(_Message):
         return value
 
 
-class TaskResourceSettings(_Message):
+class TaskResourceSettings(_Message[_pb2.TaskResourceSettings]):
     """The ``flyteidl2.settings.TaskResourceSettings`` message."""
 
     __slots__ = ()
@@ -1164,7 +1164,7 @@ class TaskResourceSettings(_Message):
         return value
 
 
-class AppSettings(_Message):
+class AppSettings(_Message[_pb2.AppSettings]):
     """The ``flyteidl2.settings.AppSettings`` message."""
 
     __slots__ = ()
@@ -1243,7 +1243,7 @@ class AppSettings(_Message):
         return value
 
 
-class Settings(_Message):
+class Settings(_Message[_pb2.Settings]):
     """The ``flyteidl2.settings.Settings`` message."""
 
     __slots__ = ()

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.settings import settings_definition as _settings_settings_definition
 
 
-class SettingsRecord(_Message):
+class SettingsRecord(_Message[_pb2.SettingsRecord]):
     """The ``flyteidl2.settings.SettingsRecord`` message."""
 
     __slots__ = ()
@@ -117,7 +117,7 @@ class SettingsRecord(_Message):
         return value
 
 
-class GetSettingsRequest(_Message):
+class GetSettingsRequest(_Message[_pb2.GetSettingsRequest]):
     """The ``flyteidl2.settings.GetSettingsRequest`` message."""
 
     __slots__ = ()
@@ -164,7 +164,7 @@ class GetSettingsRequest(_Message):
         return value
 
 
-class GetSettingsResponse(_Message):
+class GetSettingsResponse(_Message[_pb2.GetSettingsResponse]):
     """The ``flyteidl2.settings.GetSettingsResponse`` message."""
 
     __slots__ = ()
@@ -212,7 +212,7 @@ class GetSettingsResponse(_Message):
         return value
 
 
-class GetSettingsForEditRequest(_Message):
+class GetSettingsForEditRequest(_Message[_pb2.GetSettingsForEditRequest]):
     """The ``flyteidl2.settings.GetSettingsForEditRequest`` message."""
 
     __slots__ = ()
@@ -259,7 +259,7 @@ class GetSettingsForEditRequest(_Message):
         return value
 
 
-class GetSettingsForEditResponse(_Message):
+class GetSettingsForEditResponse(_Message[_pb2.GetSettingsForEditResponse]):
     """The ``flyteidl2.settings.GetSettingsForEditResponse`` message."""
 
     __slots__ = ()
@@ -327,7 +327,7 @@ class GetSettingsForEditResponse(_Message):
         return value
 
 
-class CreateSettingsRequest(_Message):
+class CreateSettingsRequest(_Message[_pb2.CreateSettingsRequest]):
     """The ``flyteidl2.settings.CreateSettingsRequest`` message."""
 
     __slots__ = ()
@@ -406,7 +406,7 @@ class CreateSettingsRequest(_Message):
         return value
 
 
-class CreateSettingsResponse(_Message):
+class CreateSettingsResponse(_Message[_pb2.CreateSettingsResponse]):
     """The ``flyteidl2.settings.CreateSettingsResponse`` message."""
 
     __slots__ = ()
@@ -454,7 +454,7 @@ class CreateSettingsResponse(_Message):
         return value
 
 
-class UpdateSettingsRequest(_Message):
+class UpdateSettingsRequest(_Message[_pb2.UpdateSettingsRequest]):
     """The ``flyteidl2.settings.UpdateSettingsRequest`` message."""
 
     __slots__ = ()
@@ -553,7 +553,7 @@ class UpdateSettingsRequest(_Message):
         return value
 
 
-class UpdateSettingsResponse(_Message):
+class UpdateSettingsResponse(_Message[_pb2.UpdateSettingsResponse]):
     """The ``flyteidl2.settings.UpdateSettingsResponse`` message."""
 
     __slots__ = ()

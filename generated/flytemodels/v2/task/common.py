@@ -42,7 +42,7 @@ class TriggerAutomationSpecType(_OpenEnum):
     TYPE_ARTIFACT = 3
 
 
-class NamedParameter(_Message):
+class NamedParameter(_Message[_pb2.NamedParameter]):
     """The ``flyteidl2.task.NamedParameter`` message."""
 
     __slots__ = ()
@@ -110,7 +110,7 @@ class NamedParameter(_Message):
         return value
 
 
-class FixedRate(_Message):
+class FixedRate(_Message[_pb2.FixedRate]):
     """The ``flyteidl2.task.FixedRate`` message."""
 
     __slots__ = ()
@@ -192,7 +192,7 @@ class FixedRate(_Message):
         return value
 
 
-class Cron(_Message):
+class Cron(_Message[_pb2.Cron]):
     """The ``flyteidl2.task.Cron`` message."""
 
     __slots__ = ()
@@ -249,7 +249,7 @@ class Cron(_Message):
         return value
 
 
-class Schedule(_Message):
+class Schedule(_Message[_pb2.Schedule]):
     """The ``flyteidl2.task.Schedule`` message."""
 
     __slots__ = ()
@@ -357,7 +357,7 @@ class Schedule(_Message):
         return value
 
 
-class ArtifactTrigger(_Message):
+class ArtifactTrigger(_Message[_pb2.ArtifactTrigger]):
     """The ``flyteidl2.task.ArtifactTrigger`` message."""
 
     __slots__ = ()
@@ -457,7 +457,7 @@ class ArtifactTrigger(_Message):
         return value
 
 
-class TriggerAutomationSpec(_Message):
+class TriggerAutomationSpec(_Message[_pb2.TriggerAutomationSpec]):
     """The ``flyteidl2.task.TriggerAutomationSpec`` message."""
 
     __slots__ = ()
@@ -557,7 +557,7 @@ class TriggerAutomationSpec(_Message):
         return value
 
 
-class NamedLiteral(_Message):
+class NamedLiteral(_Message[_pb2.NamedLiteral]):
     """The ``flyteidl2.task.NamedLiteral`` message."""
 
     __slots__ = ()
@@ -622,7 +622,7 @@ class NamedLiteral(_Message):
         return value
 
 
-class OutputReferences(_Message):
+class OutputReferences(_Message[_pb2.OutputReferences]):
     """The ``flyteidl2.task.OutputReferences`` message."""
 
     __slots__ = ()
@@ -679,7 +679,7 @@ class OutputReferences(_Message):
         return value
 
 
-class Inputs(_Message):
+class Inputs(_Message[_pb2.Inputs]):
     """The ``flyteidl2.task.Inputs`` message."""
 
     __slots__ = ()
@@ -736,7 +736,7 @@ class Inputs(_Message):
         return value
 
 
-class ProducedArtifact(_Message):
+class ProducedArtifact(_Message[_pb2.ProducedArtifact]):
     """The ``flyteidl2.task.ProducedArtifact`` message."""
 
     __slots__ = ()
@@ -928,7 +928,7 @@ class ProducedArtifact(_Message):
         return value
 
 
-class Outputs(_Message):
+class Outputs(_Message[_pb2.Outputs]):
     """The ``flyteidl2.task.Outputs`` message."""
 
     __slots__ = ()

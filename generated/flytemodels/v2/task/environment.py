@@ -9,7 +9,7 @@ from flytemodels._runtime import Message as _Message
 from flytemodels._runtime import fast as _fast
 
 
-class Environment(_Message):
+class Environment(_Message[_pb2.Environment]):
     """The ``flyteidl2.task.Environment`` message."""
 
     __slots__ = ()

@@ -45,7 +45,7 @@ class TaskSpecSource(_OpenEnum):
     TASK_SPEC_SOURCE_EPHEMERAL = 2
 
 
-class Labels(_Message):
+class Labels(_Message[_pb2.Labels]):
     """The ``flyteidl2.task.Labels`` message."""
 
     __slots__ = ()
@@ -81,7 +81,7 @@ class Labels(_Message):
         return value
 
 
-class Annotations(_Message):
+class Annotations(_Message[_pb2.Annotations]):
     """The ``flyteidl2.task.Annotations`` message."""
 
     __slots__ = ()
@@ -117,7 +117,7 @@ class Annotations(_Message):
         return value
 
 
-class Envs(_Message):
+class Envs(_Message[_pb2.Envs]):
     """The ``flyteidl2.task.Envs`` message."""
 
     __slots__ = ()
@@ -153,7 +153,7 @@ class Envs(_Message):
         return value
 
 
-class RawDataStorage(_Message):
+class RawDataStorage(_Message[_pb2.RawDataStorage]):
     """The ``flyteidl2.task.RawDataStorage`` message."""
 
     __slots__ = ()
@@ -191,7 +191,7 @@ class RawDataStorage(_Message):
         return value
 
 
-class CacheConfig(_Message):
+class CacheConfig(_Message[_pb2.CacheConfig]):
     """The ``flyteidl2.task.CacheConfig`` message."""
 
     __slots__ = ()
@@ -255,7 +255,7 @@ class CacheConfig(_Message):
         return value
 
 
-class Recover(_Message):
+class Recover(_Message[_pb2.Recover]):
     """The ``flyteidl2.task.Recover`` message."""
 
     __slots__ = ()
@@ -291,7 +291,7 @@ class Recover(_Message):
         return value
 
 
-class RunSpec(_Message):
+class RunSpec(_Message[_pb2.RunSpec]):
     """The ``flyteidl2.task.RunSpec`` message."""
 
     __slots__ = ()
@@ -749,7 +749,7 @@ class RunSpec(_Message):
         return value
 
 
-class DefaultSettings(_Message):
+class DefaultSettings(_Message[_pb2.DefaultSettings]):
     """The ``flyteidl2.task.DefaultSettings`` message."""
 
     __slots__ = ()
@@ -820,7 +820,7 @@ class DefaultSettings(_Message):
         return value
 
 
-class TaskResourceDefaults(_Message):
+class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
     """The ``flyteidl2.task.TaskResourceDefaults`` message."""
 
     __slots__ = ()
@@ -910,7 +910,7 @@ class TaskResourceDefaults(_Message):
         return value
 
 
-class InlineRuleList(_Message):
+class InlineRuleList(_Message[_pb2.InlineRuleList]):
     """The ``flyteidl2.task.InlineRuleList`` message."""
 
     __slots__ = ()
@@ -946,7 +946,7 @@ class InlineRuleList(_Message):
         return value
 
 
-class InlineRule(_Message):
+class InlineRule(_Message[_pb2.InlineRule]):
     """The ``flyteidl2.task.InlineRule`` message."""
 
     __slots__ = ()

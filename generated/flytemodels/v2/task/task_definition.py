@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.task import run as _task_run
 
 
-class TaskName(_Message):
+class TaskName(_Message[_pb2.TaskName]):
     """The ``flyteidl2.task.TaskName`` message."""
 
     __slots__ = ()
@@ -118,7 +118,7 @@ class TaskName(_Message):
         return value
 
 
-class TaskIdentifier(_Message):
+class TaskIdentifier(_Message[_pb2.TaskIdentifier]):
     """The ``flyteidl2.task.TaskIdentifier`` message."""
 
     __slots__ = ()
@@ -218,7 +218,7 @@ class TaskIdentifier(_Message):
         return value
 
 
-class TaskTriggersSummary(_Message):
+class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
     """The ``flyteidl2.task.TaskTriggersSummary`` message."""
 
     __slots__ = ()
@@ -228,7 +228,7 @@ class TaskTriggersSummary(_Message):
         "stats",
     )
 
-    class TriggerDetails(_Message):
+    class TriggerDetails(_Message[_pb2.TaskTriggersSummary.TriggerDetails]):
         """The ``flyteidl2.task.TaskTriggersSummary.TriggerDetails`` message."""
 
         __slots__ = ()
@@ -312,7 +312,7 @@ class TaskTriggersSummary(_Message):
             )
             return value
 
-    class TriggerStats(_Message):
+    class TriggerStats(_Message[_pb2.TaskTriggersSummary.TriggerStats]):
         """The ``flyteidl2.task.TaskTriggersSummary.TriggerStats`` message."""
 
         __slots__ = ()
@@ -439,7 +439,7 @@ class TaskTriggersSummary(_Message):
         return value
 
 
-class LatestRunSummary(_Message):
+class LatestRunSummary(_Message[_pb2.LatestRunSummary]):
     """The ``flyteidl2.task.LatestRunSummary`` message."""
 
     __slots__ = ()
@@ -543,7 +543,7 @@ class LatestRunSummary(_Message):
         return value
 
 
-class TaskMetadata(_Message):
+class TaskMetadata(_Message[_pb2.TaskMetadata]):
     """The ``flyteidl2.task.TaskMetadata`` message."""
 
     __slots__ = ()
@@ -692,7 +692,7 @@ class TaskMetadata(_Message):
         return value
 
 
-class TaskSummary(_Message):
+class TaskSummary(_Message[_pb2.TaskSummary]):
     """The ``flyteidl2.task.TaskSummary`` message."""
 
     __slots__ = ()
@@ -740,7 +740,7 @@ class TaskSummary(_Message):
         return value
 
 
-class Task(_Message):
+class Task(_Message[_pb2.Task]):
     """The ``flyteidl2.task.Task`` message."""
 
     __slots__ = ()
@@ -843,7 +843,7 @@ class Task(_Message):
         return value
 
 
-class SourceCode(_Message):
+class SourceCode(_Message[_pb2.SourceCode]):
     """The ``flyteidl2.task.SourceCode`` message."""
 
     __slots__ = ()
@@ -879,7 +879,7 @@ class SourceCode(_Message):
         return value
 
 
-class DocumentationEntity(_Message):
+class DocumentationEntity(_Message[_pb2.DocumentationEntity]):
     """The ``flyteidl2.task.DocumentationEntity`` message."""
 
     __slots__ = ()
@@ -969,7 +969,7 @@ class DocumentationEntity(_Message):
         return value
 
 
-class TaskSpec(_Message):
+class TaskSpec(_Message[_pb2.TaskSpec]):
     """The ``flyteidl2.task.TaskSpec`` message."""
 
     __slots__ = ()
@@ -1110,7 +1110,7 @@ class TaskSpec(_Message):
         return value
 
 
-class TraceSpec(_Message):
+class TraceSpec(_Message[_pb2.TraceSpec]):
     """The ``flyteidl2.task.TraceSpec`` message."""
 
     __slots__ = ()
@@ -1159,7 +1159,7 @@ class TraceSpec(_Message):
         return value
 
 
-class TaskDetails(_Message):
+class TaskDetails(_Message[_pb2.TaskDetails]):
     """The ``flyteidl2.task.TaskDetails`` message."""
 
     __slots__ = ()
@@ -1257,7 +1257,7 @@ class TaskDetails(_Message):
         return value
 
 
-class TaskTrigger(_Message):
+class TaskTrigger(_Message[_pb2.TaskTrigger]):
     """The ``flyteidl2.task.TaskTrigger`` message."""
 
     __slots__ = ()
@@ -1349,7 +1349,7 @@ class TaskTrigger(_Message):
         return value
 
 
-class TaskTriggerSpec(_Message):
+class TaskTriggerSpec(_Message[_pb2.TaskTriggerSpec]):
     """The ``flyteidl2.task.TaskTriggerSpec`` message."""
 
     __slots__ = ()

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.task import task_definition as _task_task_definition
 
 
-class DeployTaskRequest(_Message):
+class DeployTaskRequest(_Message[_pb2.DeployTaskRequest]):
     """The ``flyteidl2.task.DeployTaskRequest`` message."""
 
     __slots__ = ()
@@ -120,7 +120,7 @@ class DeployTaskRequest(_Message):
         return value
 
 
-class DeployTaskResponse(_Message):
+class DeployTaskResponse(_Message[_pb2.DeployTaskResponse]):
     """The ``flyteidl2.task.DeployTaskResponse`` message."""
 
     __slots__ = ()
@@ -133,7 +133,7 @@ class DeployTaskResponse(_Message):
         self._build()
 
 
-class GetTaskDetailsRequest(_Message):
+class GetTaskDetailsRequest(_Message[_pb2.GetTaskDetailsRequest]):
     """The ``flyteidl2.task.GetTaskDetailsRequest`` message."""
 
     __slots__ = ()
@@ -180,7 +180,7 @@ class GetTaskDetailsRequest(_Message):
         return value
 
 
-class GetTaskDetailsResponse(_Message):
+class GetTaskDetailsResponse(_Message[_pb2.GetTaskDetailsResponse]):
     """The ``flyteidl2.task.GetTaskDetailsResponse`` message."""
 
     __slots__ = ()
@@ -227,7 +227,7 @@ class GetTaskDetailsResponse(_Message):
         return value
 
 
-class ListTasksRequest(_Message):
+class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
     """The ``flyteidl2.task.ListTasksRequest`` message."""
 
     __slots__ = ()
@@ -239,7 +239,7 @@ class ListTasksRequest(_Message):
         "known_filters",
     )
 
-    class KnownFilter(_Message):
+    class KnownFilter(_Message[_pb2.ListTasksRequest.KnownFilter]):
         """The ``flyteidl2.task.ListTasksRequest.KnownFilter`` message."""
 
         __slots__ = ()
@@ -402,7 +402,7 @@ class ListTasksRequest(_Message):
         return value
 
 
-class ListTasksResponse(_Message):
+class ListTasksResponse(_Message[_pb2.ListTasksResponse]):
     """The ``flyteidl2.task.ListTasksResponse`` message."""
 
     __slots__ = ()
@@ -413,7 +413,7 @@ class ListTasksResponse(_Message):
         "metadata",
     )
 
-    class ListTasksMetadata(_Message):
+    class ListTasksMetadata(_Message[_pb2.ListTasksResponse.ListTasksMetadata]):
         """The ``flyteidl2.task.ListTasksResponse.ListTasksMetadata`` message."""
 
         __slots__ = ()
@@ -544,7 +544,7 @@ class ListTasksResponse(_Message):
         return value
 
 
-class ListVersionsRequest(_Message):
+class ListVersionsRequest(_Message[_pb2.ListVersionsRequest]):
     """The ``flyteidl2.task.ListVersionsRequest`` message."""
 
     __slots__ = ()
@@ -622,7 +622,7 @@ class ListVersionsRequest(_Message):
         return value
 
 
-class ListVersionsResponse(_Message):
+class ListVersionsResponse(_Message[_pb2.ListVersionsResponse]):
     """The ``flyteidl2.task.ListVersionsResponse`` message."""
 
     __slots__ = ()
@@ -632,7 +632,7 @@ class ListVersionsResponse(_Message):
         "token",
     )
 
-    class VersionResponse(_Message):
+    class VersionResponse(_Message[_pb2.ListVersionsResponse.VersionResponse]):
         """The ``flyteidl2.task.ListVersionsResponse.VersionResponse`` message."""
 
         __slots__ = ()

@@ -35,7 +35,7 @@ class TriggerRevisionAction(_OpenEnum):
     TRIGGER_REVISION_ACTION_DELETE = 4
 
 
-class TriggerMetadata(_Message):
+class TriggerMetadata(_Message[_pb2.TriggerMetadata]):
     """The ``flyteidl2.trigger.TriggerMetadata`` message."""
 
     __slots__ = ()
@@ -116,7 +116,7 @@ class TriggerMetadata(_Message):
         return value
 
 
-class TriggerSpec(_Message):
+class TriggerSpec(_Message[_pb2.TriggerSpec]):
     """The ``flyteidl2.trigger.TriggerSpec`` message."""
 
     __slots__ = ()
@@ -266,7 +266,7 @@ class TriggerSpec(_Message):
         return value
 
 
-class TriggerStatus(_Message):
+class TriggerStatus(_Message[_pb2.TriggerStatus]):
     """The ``flyteidl2.trigger.TriggerStatus`` message."""
 
     __slots__ = ()
@@ -368,7 +368,7 @@ class TriggerStatus(_Message):
         return value
 
 
-class TriggerRevision(_Message):
+class TriggerRevision(_Message[_pb2.TriggerRevision]):
     """The ``flyteidl2.trigger.TriggerRevision`` message."""
 
     __slots__ = ()
@@ -508,7 +508,7 @@ class TriggerRevision(_Message):
         return value
 
 
-class TriggerDetails(_Message):
+class TriggerDetails(_Message[_pb2.TriggerDetails]):
     """The ``flyteidl2.trigger.TriggerDetails`` message."""
 
     __slots__ = ()
@@ -673,7 +673,7 @@ class TriggerDetails(_Message):
         return value
 
 
-class Trigger(_Message):
+class Trigger(_Message[_pb2.Trigger]):
     """The ``flyteidl2.trigger.Trigger`` message."""
 
     __slots__ = ()

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.trigger import trigger_definition as _trigger_trigger_definition
 
 
-class DeployTriggerRequest(_Message):
+class DeployTriggerRequest(_Message[_pb2.DeployTriggerRequest]):
     """The ``flyteidl2.trigger.DeployTriggerRequest`` message."""
 
     __slots__ = ()
@@ -148,7 +148,7 @@ class DeployTriggerRequest(_Message):
         return value
 
 
-class DeployTriggerResponse(_Message):
+class DeployTriggerResponse(_Message[_pb2.DeployTriggerResponse]):
     """The ``flyteidl2.trigger.DeployTriggerResponse`` message."""
 
     __slots__ = ()
@@ -195,7 +195,7 @@ class DeployTriggerResponse(_Message):
         return value
 
 
-class GetTriggerDetailsRequest(_Message):
+class GetTriggerDetailsRequest(_Message[_pb2.GetTriggerDetailsRequest]):
     """The ``flyteidl2.trigger.GetTriggerDetailsRequest`` message."""
 
     __slots__ = ()
@@ -242,7 +242,7 @@ class GetTriggerDetailsRequest(_Message):
         return value
 
 
-class GetTriggerDetailsResponse(_Message):
+class GetTriggerDetailsResponse(_Message[_pb2.GetTriggerDetailsResponse]):
     """The ``flyteidl2.trigger.GetTriggerDetailsResponse`` message."""
 
     __slots__ = ()
@@ -289,7 +289,7 @@ class GetTriggerDetailsResponse(_Message):
         return value
 
 
-class GetTriggerRevisionDetailsRequest(_Message):
+class GetTriggerRevisionDetailsRequest(_Message[_pb2.GetTriggerRevisionDetailsRequest]):
     """The ``flyteidl2.trigger.GetTriggerRevisionDetailsRequest`` message."""
 
     __slots__ = ()
@@ -336,7 +336,7 @@ class GetTriggerRevisionDetailsRequest(_Message):
         return value
 
 
-class GetTriggerRevisionDetailsResponse(_Message):
+class GetTriggerRevisionDetailsResponse(_Message[_pb2.GetTriggerRevisionDetailsResponse]):
     """The ``flyteidl2.trigger.GetTriggerRevisionDetailsResponse`` message."""
 
     __slots__ = ()
@@ -383,7 +383,7 @@ class GetTriggerRevisionDetailsResponse(_Message):
         return value
 
 
-class ListTriggersRequest(_Message):
+class ListTriggersRequest(_Message[_pb2.ListTriggersRequest]):
     """The ``flyteidl2.trigger.ListTriggersRequest`` message."""
 
     __slots__ = ()
@@ -537,7 +537,7 @@ class ListTriggersRequest(_Message):
         return value
 
 
-class ListTriggersResponse(_Message):
+class ListTriggersResponse(_Message[_pb2.ListTriggersResponse]):
     """The ``flyteidl2.trigger.ListTriggersResponse`` message."""
 
     __slots__ = ()
@@ -595,7 +595,7 @@ class ListTriggersResponse(_Message):
         return value
 
 
-class GetTriggerRevisionHistoryRequest(_Message):
+class GetTriggerRevisionHistoryRequest(_Message[_pb2.GetTriggerRevisionHistoryRequest]):
     """The ``flyteidl2.trigger.GetTriggerRevisionHistoryRequest`` message."""
 
     __slots__ = ()
@@ -671,7 +671,7 @@ class GetTriggerRevisionHistoryRequest(_Message):
         return value
 
 
-class GetTriggerRevisionHistoryResponse(_Message):
+class GetTriggerRevisionHistoryResponse(_Message[_pb2.GetTriggerRevisionHistoryResponse]):
     """The ``flyteidl2.trigger.GetTriggerRevisionHistoryResponse`` message."""
 
     __slots__ = ()
@@ -729,7 +729,7 @@ class GetTriggerRevisionHistoryResponse(_Message):
         return value
 
 
-class UpdateTriggersRequest(_Message):
+class UpdateTriggersRequest(_Message[_pb2.UpdateTriggersRequest]):
     """The ``flyteidl2.trigger.UpdateTriggersRequest`` message."""
 
     __slots__ = ()
@@ -786,7 +786,7 @@ class UpdateTriggersRequest(_Message):
         return value
 
 
-class UpdateTriggersResponse(_Message):
+class UpdateTriggersResponse(_Message[_pb2.UpdateTriggersResponse]):
     """The ``flyteidl2.trigger.UpdateTriggersResponse`` message."""
 
     __slots__ = ()
@@ -799,7 +799,7 @@ class UpdateTriggersResponse(_Message):
         self._build()
 
 
-class DeleteTriggersRequest(_Message):
+class DeleteTriggersRequest(_Message[_pb2.DeleteTriggersRequest]):
     """The ``flyteidl2.trigger.DeleteTriggersRequest`` message."""
 
     __slots__ = ()
@@ -835,7 +835,7 @@ class DeleteTriggersRequest(_Message):
         return value
 
 
-class DeleteTriggersResponse(_Message):
+class DeleteTriggersResponse(_Message[_pb2.DeleteTriggersResponse]):
     """The ``flyteidl2.trigger.DeleteTriggersResponse`` message."""
 
     __slots__ = ()

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
 
 
-class RecordRequest(_Message):
+class RecordRequest(_Message[_pb2.RecordRequest]):
     """The ``flyteidl2.workflow.RecordRequest`` message."""
 
     __slots__ = ()
@@ -54,7 +54,7 @@ class RecordRequest(_Message):
         return value
 
 
-class RecordResponse(_Message):
+class RecordResponse(_Message[_pb2.RecordResponse]):
     """The ``flyteidl2.workflow.RecordResponse`` message."""
 
     __slots__ = ()

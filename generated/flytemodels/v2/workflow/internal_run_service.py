@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from google.rpc import status_pb2 as _google_rpc_status_pb2
 
 
-class RecordActionRequest(_Message):
+class RecordActionRequest(_Message[_pb2.RecordActionRequest]):
     """The ``flyteidl2.workflow.RecordActionRequest`` message."""
 
     __slots__ = ()
@@ -241,7 +241,7 @@ class RecordActionRequest(_Message):
         return value
 
 
-class RecordActionResponse(_Message):
+class RecordActionResponse(_Message[_pb2.RecordActionResponse]):
     """The ``flyteidl2.workflow.RecordActionResponse`` message."""
 
     __slots__ = ()
@@ -309,7 +309,7 @@ class RecordActionResponse(_Message):
         return value
 
 
-class RecordActionStreamRequest(_Message):
+class RecordActionStreamRequest(_Message[_pb2.RecordActionStreamRequest]):
     """The ``flyteidl2.workflow.RecordActionStreamRequest`` message."""
 
     __slots__ = ()
@@ -355,7 +355,7 @@ class RecordActionStreamRequest(_Message):
         return value
 
 
-class RecordActionStreamResponse(_Message):
+class RecordActionStreamResponse(_Message[_pb2.RecordActionStreamResponse]):
     """The ``flyteidl2.workflow.RecordActionStreamResponse`` message."""
 
     __slots__ = ()
@@ -403,7 +403,7 @@ class RecordActionStreamResponse(_Message):
         return value
 
 
-class UpdateActionStatusRequest(_Message):
+class UpdateActionStatusRequest(_Message[_pb2.UpdateActionStatusRequest]):
     """The ``flyteidl2.workflow.UpdateActionStatusRequest`` message."""
 
     __slots__ = ()
@@ -552,7 +552,7 @@ class UpdateActionStatusRequest(_Message):
         return value
 
 
-class UpdateActionStatusResponse(_Message):
+class UpdateActionStatusResponse(_Message[_pb2.UpdateActionStatusResponse]):
     """The ``flyteidl2.workflow.UpdateActionStatusResponse`` message."""
 
     __slots__ = ()
@@ -620,7 +620,7 @@ class UpdateActionStatusResponse(_Message):
         return value
 
 
-class UpdateActionStatusStreamRequest(_Message):
+class UpdateActionStatusStreamRequest(_Message[_pb2.UpdateActionStatusStreamRequest]):
     """The ``flyteidl2.workflow.UpdateActionStatusStreamRequest`` message."""
 
     __slots__ = ()
@@ -688,7 +688,7 @@ class UpdateActionStatusStreamRequest(_Message):
         return value
 
 
-class UpdateActionStatusStreamResponse(_Message):
+class UpdateActionStatusStreamResponse(_Message[_pb2.UpdateActionStatusStreamResponse]):
     """The ``flyteidl2.workflow.UpdateActionStatusStreamResponse`` message."""
 
     __slots__ = ()
@@ -758,7 +758,7 @@ class UpdateActionStatusStreamResponse(_Message):
         return value
 
 
-class RecordActionEventRequest(_Message):
+class RecordActionEventRequest(_Message[_pb2.RecordActionEventRequest]):
     """The ``flyteidl2.workflow.RecordActionEventRequest`` message."""
 
     __slots__ = ()
@@ -805,7 +805,7 @@ class RecordActionEventRequest(_Message):
         return value
 
 
-class RecordActionEventResponse(_Message):
+class RecordActionEventResponse(_Message[_pb2.RecordActionEventResponse]):
     """The ``flyteidl2.workflow.RecordActionEventResponse`` message."""
 
     __slots__ = ()
@@ -873,7 +873,7 @@ class RecordActionEventResponse(_Message):
         return value
 
 
-class RecordActionEventsRequest(_Message):
+class RecordActionEventsRequest(_Message[_pb2.RecordActionEventsRequest]):
     """The ``flyteidl2.workflow.RecordActionEventsRequest`` message."""
 
     __slots__ = ()
@@ -911,7 +911,7 @@ class RecordActionEventsRequest(_Message):
         return value
 
 
-class RecordActionEventsResponse(_Message):
+class RecordActionEventsResponse(_Message[_pb2.RecordActionEventsResponse]):
     """The ``flyteidl2.workflow.RecordActionEventsResponse`` message."""
 
     __slots__ = ()
@@ -947,7 +947,7 @@ class RecordActionEventsResponse(_Message):
         return value
 
 
-class RecordActionEventStreamRequest(_Message):
+class RecordActionEventStreamRequest(_Message[_pb2.RecordActionEventStreamRequest]):
     """The ``flyteidl2.workflow.RecordActionEventStreamRequest`` message."""
 
     __slots__ = ()
@@ -1015,7 +1015,7 @@ class RecordActionEventStreamRequest(_Message):
         return value
 
 
-class RecordActionEventStreamResponse(_Message):
+class RecordActionEventStreamResponse(_Message[_pb2.RecordActionEventStreamResponse]):
     """The ``flyteidl2.workflow.RecordActionEventStreamResponse`` message."""
 
     __slots__ = ()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
 
 
-class EnqueueActionRequest(_Message):
+class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
     """The ``flyteidl2.workflow.EnqueueActionRequest`` message."""
 
     __slots__ = ()
@@ -257,7 +257,7 @@ class EnqueueActionRequest(_Message):
         return value
 
 
-class EnqueueActionResponse(_Message):
+class EnqueueActionResponse(_Message[_pb2.EnqueueActionResponse]):
     """The ``flyteidl2.workflow.EnqueueActionResponse`` message."""
 
     __slots__ = ()
@@ -270,7 +270,7 @@ class EnqueueActionResponse(_Message):
         self._build()
 
 
-class AbortQueuedRunRequest(_Message):
+class AbortQueuedRunRequest(_Message[_pb2.AbortQueuedRunRequest]):
     """The ``flyteidl2.workflow.AbortQueuedRunRequest`` message."""
 
     __slots__ = ()
@@ -337,7 +337,7 @@ class AbortQueuedRunRequest(_Message):
         return value
 
 
-class AbortQueuedRunResponse(_Message):
+class AbortQueuedRunResponse(_Message[_pb2.AbortQueuedRunResponse]):
     """The ``flyteidl2.workflow.AbortQueuedRunResponse`` message."""
 
     __slots__ = ()
@@ -350,7 +350,7 @@ class AbortQueuedRunResponse(_Message):
         self._build()
 
 
-class AbortQueuedActionRequest(_Message):
+class AbortQueuedActionRequest(_Message[_pb2.AbortQueuedActionRequest]):
     """The ``flyteidl2.workflow.AbortQueuedActionRequest`` message."""
 
     __slots__ = ()
@@ -419,7 +419,7 @@ class AbortQueuedActionRequest(_Message):
         return value
 
 
-class AbortQueuedActionResponse(_Message):
+class AbortQueuedActionResponse(_Message[_pb2.AbortQueuedActionResponse]):
     """The ``flyteidl2.workflow.AbortQueuedActionResponse`` message."""
 
     __slots__ = ()

@@ -67,7 +67,7 @@ class RunSource(_OpenEnum):
     RUN_SOURCE_ARTIFACT_TRIGGER = 5
 
 
-class Run(_Message):
+class Run(_Message[_pb2.Run]):
     """The ``flyteidl2.workflow.Run`` message."""
 
     __slots__ = ()
@@ -131,7 +131,7 @@ class Run(_Message):
         return value
 
 
-class RunDetails(_Message):
+class RunDetails(_Message[_pb2.RunDetails]):
     """The ``flyteidl2.workflow.RunDetails`` message."""
 
     __slots__ = ()
@@ -205,7 +205,7 @@ class RunDetails(_Message):
         return value
 
 
-class TaskAction(_Message):
+class TaskAction(_Message[_pb2.TaskAction]):
     """The ``flyteidl2.workflow.TaskAction`` message."""
 
     __slots__ = ()
@@ -315,7 +315,7 @@ class TaskAction(_Message):
         return value
 
 
-class TraceAction(_Message):
+class TraceAction(_Message[_pb2.TraceAction]):
     """The ``flyteidl2.workflow.TraceAction`` message."""
 
     __slots__ = ()
@@ -459,7 +459,7 @@ class TraceAction(_Message):
         return value
 
 
-class ConditionAction(_Message):
+class ConditionAction(_Message[_pb2.ConditionAction]):
     """The ``flyteidl2.workflow.ConditionAction`` message."""
 
     __slots__ = ()
@@ -615,7 +615,7 @@ class ConditionAction(_Message):
         return value
 
 
-class ConditionWebhook(_Message):
+class ConditionWebhook(_Message[_pb2.ConditionWebhook]):
     """The ``flyteidl2.workflow.ConditionWebhook`` message."""
 
     __slots__ = ()
@@ -670,7 +670,7 @@ class ConditionWebhook(_Message):
         return value
 
 
-class TaskActionMetadata(_Message):
+class TaskActionMetadata(_Message[_pb2.TaskActionMetadata]):
     """The ``flyteidl2.workflow.TaskActionMetadata`` message."""
 
     __slots__ = ()
@@ -768,7 +768,7 @@ class TaskActionMetadata(_Message):
         return value
 
 
-class TraceActionMetadata(_Message):
+class TraceActionMetadata(_Message[_pb2.TraceActionMetadata]):
     """The ``flyteidl2.workflow.TraceActionMetadata`` message."""
 
     __slots__ = ()
@@ -804,7 +804,7 @@ class TraceActionMetadata(_Message):
         return value
 
 
-class ConditionActionMetadata(_Message):
+class ConditionActionMetadata(_Message[_pb2.ConditionActionMetadata]):
     """The ``flyteidl2.workflow.ConditionActionMetadata`` message."""
 
     __slots__ = ()
@@ -869,7 +869,7 @@ class ConditionActionMetadata(_Message):
         return value
 
 
-class ActionMetadata(_Message):
+class ActionMetadata(_Message[_pb2.ActionMetadata]):
     """The ``flyteidl2.workflow.ActionMetadata`` message."""
 
     __slots__ = ()
@@ -1221,7 +1221,7 @@ class ActionMetadata(_Message):
         return value
 
 
-class ActionStatus(_Message):
+class ActionStatus(_Message[_pb2.ActionStatus]):
     """The ``flyteidl2.workflow.ActionStatus`` message."""
 
     __slots__ = ()
@@ -1350,7 +1350,7 @@ class ActionStatus(_Message):
         return value
 
 
-class Action(_Message):
+class Action(_Message[_pb2.Action]):
     """The ``flyteidl2.workflow.Action`` message."""
 
     __slots__ = ()
@@ -1452,7 +1452,7 @@ class Action(_Message):
         return value
 
 
-class EnrichedAction(_Message):
+class EnrichedAction(_Message[_pb2.EnrichedAction]):
     """The ``flyteidl2.workflow.EnrichedAction`` message."""
 
     __slots__ = ()
@@ -1529,7 +1529,7 @@ class EnrichedAction(_Message):
         return value
 
 
-class ErrorInfo(_Message):
+class ErrorInfo(_Message[_pb2.ErrorInfo]):
     """The ``flyteidl2.workflow.ErrorInfo`` message."""
 
     __slots__ = ()
@@ -1641,7 +1641,7 @@ class ErrorInfo(_Message):
         return value
 
 
-class AbortInfo(_Message):
+class AbortInfo(_Message[_pb2.AbortInfo]):
     """The ``flyteidl2.workflow.AbortInfo`` message."""
 
     __slots__ = ()
@@ -1709,7 +1709,7 @@ class AbortInfo(_Message):
         return value
 
 
-class SignalInfo(_Message):
+class SignalInfo(_Message[_pb2.SignalInfo]):
     """The ``flyteidl2.workflow.SignalInfo`` message."""
 
     __slots__ = ()
@@ -1787,7 +1787,7 @@ class SignalInfo(_Message):
         return value
 
 
-class ActionDetails(_Message):
+class ActionDetails(_Message[_pb2.ActionDetails]):
     """The ``flyteidl2.workflow.ActionDetails`` message."""
 
     __slots__ = ()
@@ -2059,7 +2059,7 @@ class ActionDetails(_Message):
         return value
 
 
-class ActionAttempt(_Message):
+class ActionAttempt(_Message[_pb2.ActionAttempt]):
     """The ``flyteidl2.workflow.ActionAttempt`` message."""
 
     __slots__ = ()
@@ -2345,7 +2345,7 @@ class ActionAttempt(_Message):
         return value
 
 
-class ClusterEvent(_Message):
+class ClusterEvent(_Message[_pb2.ClusterEvent]):
     """The ``flyteidl2.workflow.ClusterEvent`` message."""
 
     __slots__ = ()
@@ -2506,7 +2506,7 @@ class ClusterEvent(_Message):
         return value
 
 
-class PhaseTransition(_Message):
+class PhaseTransition(_Message[_pb2.PhaseTransition]):
     """The ``flyteidl2.workflow.PhaseTransition`` message."""
 
     __slots__ = ()
@@ -2586,7 +2586,7 @@ class PhaseTransition(_Message):
         return value
 
 
-class ActionEvent(_Message):
+class ActionEvent(_Message[_pb2.ActionEvent]):
     """The ``flyteidl2.workflow.ActionEvent`` message."""
 
     __slots__ = ()
@@ -2919,7 +2919,7 @@ class ActionEvent(_Message):
         return value
 
 
-class ActionSpec(_Message):
+class ActionSpec(_Message[_pb2.ActionSpec]):
     """The ``flyteidl2.workflow.ActionSpec`` message."""
 
     __slots__ = ()
@@ -3134,7 +3134,7 @@ class ActionSpec(_Message):
         return value
 
 
-class TaskGroup(_Message):
+class TaskGroup(_Message[_pb2.TaskGroup]):
     """The ``flyteidl2.workflow.TaskGroup`` message."""
 
     __slots__ = ()
@@ -3156,7 +3156,7 @@ class TaskGroup(_Message):
         "average_time_to_running",
     )
 
-    class RecentStatus(_Message):
+    class RecentStatus(_Message[_pb2.TaskGroup.RecentStatus]):
         """The ``flyteidl2.workflow.TaskGroup.RecentStatus`` message."""
 
         __slots__ = ()
@@ -3212,7 +3212,7 @@ class TaskGroup(_Message):
             value: _common_phase.ActionPhase = self._get("phase")
             return value
 
-    class ErrorCounts(_Message):
+    class ErrorCounts(_Message[_pb2.TaskGroup.ErrorCounts]):
         """The ``flyteidl2.workflow.TaskGroup.ErrorCounts`` message."""
 
         __slots__ = ()
@@ -3301,7 +3301,7 @@ class TaskGroup(_Message):
             value: int = (self._pb or self._message()).unspecified_error
             return value
 
-    class PhaseCounts(_Message):
+    class PhaseCounts(_Message[_pb2.TaskGroup.PhaseCounts]):
         """The ``flyteidl2.workflow.TaskGroup.PhaseCounts`` message."""
 
         __slots__ = ()

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
 
 
-class RunInfo(_Message):
+class RunInfo(_Message[_pb2.RunInfo]):
     """The ``flyteidl2.workflow.RunInfo`` message."""
 
     __slots__ = ()

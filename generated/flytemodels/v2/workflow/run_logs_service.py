@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.logs.dataplane import payload as _logs_dataplane_payload
 
 
-class TailLogsRequest(_Message):
+class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
     """The ``flyteidl2.workflow.TailLogsRequest`` message."""
 
     __slots__ = ()
@@ -86,14 +86,14 @@ class TailLogsRequest(_Message):
         return value
 
 
-class TailLogsResponse(_Message):
+class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
     """The ``flyteidl2.workflow.TailLogsResponse`` message."""
 
     __slots__ = ()
     _PB = _pb2.TailLogsResponse
     _FIELDS = ("logs",)
 
-    class Logs(_Message):
+    class Logs(_Message[_pb2.TailLogsResponse.Logs]):
         """The ``flyteidl2.workflow.TailLogsResponse.Logs`` message."""
 
         __slots__ = ()

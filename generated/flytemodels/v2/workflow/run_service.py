@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.workflow import run_definition as _workflow_run_definition
 
 
-class CreateRunRequest(_Message):
+class CreateRunRequest(_Message[_pb2.CreateRunRequest]):
     """The ``flyteidl2.workflow.CreateRunRequest`` message."""
 
     __slots__ = ()
@@ -308,7 +308,7 @@ class CreateRunRequest(_Message):
         return value
 
 
-class CreateRunResponse(_Message):
+class CreateRunResponse(_Message[_pb2.CreateRunResponse]):
     """The ``flyteidl2.workflow.CreateRunResponse`` message."""
 
     __slots__ = ()
@@ -354,7 +354,7 @@ class CreateRunResponse(_Message):
         return value
 
 
-class AbortRunRequest(_Message):
+class AbortRunRequest(_Message[_pb2.AbortRunRequest]):
     """The ``flyteidl2.workflow.AbortRunRequest`` message."""
 
     __slots__ = ()
@@ -421,7 +421,7 @@ class AbortRunRequest(_Message):
         return value
 
 
-class AbortRunResponse(_Message):
+class AbortRunResponse(_Message[_pb2.AbortRunResponse]):
     """The ``flyteidl2.workflow.AbortRunResponse`` message."""
 
     __slots__ = ()
@@ -434,7 +434,7 @@ class AbortRunResponse(_Message):
         self._build()
 
 
-class GetRunDetailsRequest(_Message):
+class GetRunDetailsRequest(_Message[_pb2.GetRunDetailsRequest]):
     """The ``flyteidl2.workflow.GetRunDetailsRequest`` message."""
 
     __slots__ = ()
@@ -481,7 +481,7 @@ class GetRunDetailsRequest(_Message):
         return value
 
 
-class GetRunDetailsResponse(_Message):
+class GetRunDetailsResponse(_Message[_pb2.GetRunDetailsResponse]):
     """The ``flyteidl2.workflow.GetRunDetailsResponse`` message."""
 
     __slots__ = ()
@@ -528,7 +528,7 @@ class GetRunDetailsResponse(_Message):
         return value
 
 
-class WatchRunDetailsRequest(_Message):
+class WatchRunDetailsRequest(_Message[_pb2.WatchRunDetailsRequest]):
     """The ``flyteidl2.workflow.WatchRunDetailsRequest`` message."""
 
     __slots__ = ()
@@ -575,7 +575,7 @@ class WatchRunDetailsRequest(_Message):
         return value
 
 
-class WatchRunDetailsResponse(_Message):
+class WatchRunDetailsResponse(_Message[_pb2.WatchRunDetailsResponse]):
     """The ``flyteidl2.workflow.WatchRunDetailsResponse`` message."""
 
     __slots__ = ()
@@ -622,7 +622,7 @@ class WatchRunDetailsResponse(_Message):
         return value
 
 
-class GetActionDetailsRequest(_Message):
+class GetActionDetailsRequest(_Message[_pb2.GetActionDetailsRequest]):
     """The ``flyteidl2.workflow.GetActionDetailsRequest`` message."""
 
     __slots__ = ()
@@ -671,7 +671,7 @@ class GetActionDetailsRequest(_Message):
         return value
 
 
-class GetActionDetailsResponse(_Message):
+class GetActionDetailsResponse(_Message[_pb2.GetActionDetailsResponse]):
     """The ``flyteidl2.workflow.GetActionDetailsResponse`` message."""
 
     __slots__ = ()
@@ -718,7 +718,7 @@ class GetActionDetailsResponse(_Message):
         return value
 
 
-class WatchActionDetailsRequest(_Message):
+class WatchActionDetailsRequest(_Message[_pb2.WatchActionDetailsRequest]):
     """The ``flyteidl2.workflow.WatchActionDetailsRequest`` message."""
 
     __slots__ = ()
@@ -767,7 +767,7 @@ class WatchActionDetailsRequest(_Message):
         return value
 
 
-class WatchActionDetailsResponse(_Message):
+class WatchActionDetailsResponse(_Message[_pb2.WatchActionDetailsResponse]):
     """The ``flyteidl2.workflow.WatchActionDetailsResponse`` message."""
 
     __slots__ = ()
@@ -814,7 +814,7 @@ class WatchActionDetailsResponse(_Message):
         return value
 
 
-class GetActionDataRequest(_Message):
+class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
     """The ``flyteidl2.workflow.GetActionDataRequest`` message."""
 
     __slots__ = ()
@@ -863,7 +863,7 @@ class GetActionDataRequest(_Message):
         return value
 
 
-class GetActionDataResponse(_Message):
+class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
     """The ``flyteidl2.workflow.GetActionDataResponse`` message."""
 
     __slots__ = ()
@@ -938,7 +938,7 @@ class GetActionDataResponse(_Message):
         return value
 
 
-class GetActionDataURIsRequest(_Message):
+class GetActionDataURIsRequest(_Message[_pb2.GetActionDataURIsRequest]):
     """The ``flyteidl2.workflow.GetActionDataURIsRequest`` message."""
 
     __slots__ = ()
@@ -987,7 +987,7 @@ class GetActionDataURIsRequest(_Message):
         return value
 
 
-class GetActionDataURIsResponse(_Message):
+class GetActionDataURIsResponse(_Message[_pb2.GetActionDataURIsResponse]):
     """The ``flyteidl2.workflow.GetActionDataURIsResponse`` message."""
 
     __slots__ = ()
@@ -1044,7 +1044,7 @@ class GetActionDataURIsResponse(_Message):
         return value
 
 
-class GetActionLogContextRequest(_Message):
+class GetActionLogContextRequest(_Message[_pb2.GetActionLogContextRequest]):
     """The ``flyteidl2.workflow.GetActionLogContextRequest`` message."""
 
     __slots__ = ()
@@ -1112,7 +1112,7 @@ class GetActionLogContextRequest(_Message):
         return value
 
 
-class GetActionLogContextResponse(_Message):
+class GetActionLogContextResponse(_Message[_pb2.GetActionLogContextResponse]):
     """The ``flyteidl2.workflow.GetActionLogContextResponse`` message."""
 
     __slots__ = ()
@@ -1219,7 +1219,7 @@ class GetActionLogContextResponse(_Message):
         return value
 
 
-class ListRunsRequest(_Message):
+class ListRunsRequest(_Message[_pb2.ListRunsRequest]):
     """The ``flyteidl2.workflow.ListRunsRequest`` message."""
 
     __slots__ = ()
@@ -1415,7 +1415,7 @@ class ListRunsRequest(_Message):
         return value
 
 
-class ListRunsResponse(_Message):
+class ListRunsResponse(_Message[_pb2.ListRunsResponse]):
     """The ``flyteidl2.workflow.ListRunsResponse`` message."""
 
     __slots__ = ()
@@ -1472,7 +1472,7 @@ class ListRunsResponse(_Message):
         return value
 
 
-class WatchRunsRequest(_Message):
+class WatchRunsRequest(_Message[_pb2.WatchRunsRequest]):
     """The ``flyteidl2.workflow.WatchRunsRequest`` message."""
 
     __slots__ = ()
@@ -1601,7 +1601,7 @@ class WatchRunsRequest(_Message):
         return value
 
 
-class WatchRunsResponse(_Message):
+class WatchRunsResponse(_Message[_pb2.WatchRunsResponse]):
     """The ``flyteidl2.workflow.WatchRunsResponse`` message."""
 
     __slots__ = ()
@@ -1637,7 +1637,7 @@ class WatchRunsResponse(_Message):
         return value
 
 
-class ListActionsRequest(_Message):
+class ListActionsRequest(_Message[_pb2.ListActionsRequest]):
     """The ``flyteidl2.workflow.ListActionsRequest`` message."""
 
     __slots__ = ()
@@ -1713,7 +1713,7 @@ class ListActionsRequest(_Message):
         return value
 
 
-class ListActionsResponse(_Message):
+class ListActionsResponse(_Message[_pb2.ListActionsResponse]):
     """The ``flyteidl2.workflow.ListActionsResponse`` message."""
 
     __slots__ = ()
@@ -1770,7 +1770,7 @@ class ListActionsResponse(_Message):
         return value
 
 
-class WatchActionsRequest(_Message):
+class WatchActionsRequest(_Message[_pb2.WatchActionsRequest]):
     """The ``flyteidl2.workflow.WatchActionsRequest`` message."""
 
     __slots__ = ()
@@ -1853,7 +1853,7 @@ class WatchActionsRequest(_Message):
         return value
 
 
-class WatchActionsResponse(_Message):
+class WatchActionsResponse(_Message[_pb2.WatchActionsResponse]):
     """The ``flyteidl2.workflow.WatchActionsResponse`` message."""
 
     __slots__ = ()
@@ -1891,7 +1891,7 @@ class WatchActionsResponse(_Message):
         return value
 
 
-class WatchWindowedActionsRequest(_Message):
+class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
     """The ``flyteidl2.workflow.WatchWindowedActionsRequest`` message."""
 
     __slots__ = ()
@@ -1901,7 +1901,7 @@ class WatchWindowedActionsRequest(_Message):
         "update_window",
     )
 
-    class Subscribe(_Message):
+    class Subscribe(_Message[_pb2.WatchWindowedActionsRequest.Subscribe]):
         """The ``flyteidl2.workflow.WatchWindowedActionsRequest.Subscribe`` message."""
 
         __slots__ = ()
@@ -2059,7 +2059,7 @@ class WatchWindowedActionsRequest(_Message):
             value: str = (self._pb or self._message()).name_filter
             return value
 
-    class UpdateWindow(_Message):
+    class UpdateWindow(_Message[_pb2.WatchWindowedActionsRequest.UpdateWindow]):
         """The ``flyteidl2.workflow.WatchWindowedActionsRequest.UpdateWindow`` message."""
 
         __slots__ = ()
@@ -2288,7 +2288,7 @@ class WatchWindowedActionsRequest(_Message):
         return value
 
 
-class NodeExpansionParams(_Message):
+class NodeExpansionParams(_Message[_pb2.NodeExpansionParams]):
     """The ``flyteidl2.workflow.NodeExpansionParams`` message."""
 
     __slots__ = ()
@@ -2345,7 +2345,7 @@ class NodeExpansionParams(_Message):
         return value
 
 
-class WatchWindowedActionsResponse(_Message):
+class WatchWindowedActionsResponse(_Message[_pb2.WatchWindowedActionsResponse]):
     """The ``flyteidl2.workflow.WatchWindowedActionsResponse`` message."""
 
     __slots__ = ()
@@ -2499,7 +2499,7 @@ class WatchWindowedActionsResponse(_Message):
         return value
 
 
-class WindowedItem(_Message):
+class WindowedItem(_Message[_pb2.WindowedItem]):
     """The ``flyteidl2.workflow.WindowedItem`` message."""
 
     __slots__ = ()
@@ -2604,7 +2604,7 @@ class WindowedItem(_Message):
         return value
 
 
-class ActionLeaf(_Message):
+class ActionLeaf(_Message[_pb2.ActionLeaf]):
     """The ``flyteidl2.workflow.ActionLeaf`` message."""
 
     __slots__ = ()
@@ -2712,7 +2712,7 @@ class ActionLeaf(_Message):
         return value
 
 
-class GroupAggregations(_Message):
+class GroupAggregations(_Message[_pb2.GroupAggregations]):
     """The ``flyteidl2.workflow.GroupAggregations`` message."""
 
     __slots__ = ()
@@ -2798,7 +2798,7 @@ class GroupAggregations(_Message):
         return value
 
 
-class GroupNode(_Message):
+class GroupNode(_Message[_pb2.GroupNode]):
     """The ``flyteidl2.workflow.GroupNode`` message."""
 
     __slots__ = ()
@@ -2975,7 +2975,7 @@ class GroupNode(_Message):
         return value
 
 
-class TruncationNotice(_Message):
+class TruncationNotice(_Message[_pb2.TruncationNotice]):
     """The ``flyteidl2.workflow.TruncationNotice`` message."""
 
     __slots__ = ()
@@ -3087,7 +3087,7 @@ class TruncationNotice(_Message):
         return value
 
 
-class WatchClusterEventsRequest(_Message):
+class WatchClusterEventsRequest(_Message[_pb2.WatchClusterEventsRequest]):
     """The ``flyteidl2.workflow.WatchClusterEventsRequest`` message."""
 
     __slots__ = ()
@@ -3153,7 +3153,7 @@ class WatchClusterEventsRequest(_Message):
         return value
 
 
-class WatchClusterEventsResponse(_Message):
+class WatchClusterEventsResponse(_Message[_pb2.WatchClusterEventsResponse]):
     """The ``flyteidl2.workflow.WatchClusterEventsResponse`` message."""
 
     __slots__ = ()
@@ -3191,7 +3191,7 @@ class WatchClusterEventsResponse(_Message):
         return value
 
 
-class AbortActionRequest(_Message):
+class AbortActionRequest(_Message[_pb2.AbortActionRequest]):
     """The ``flyteidl2.workflow.AbortActionRequest`` message."""
 
     __slots__ = ()
@@ -3259,7 +3259,7 @@ class AbortActionRequest(_Message):
         return value
 
 
-class AbortActionResponse(_Message):
+class AbortActionResponse(_Message[_pb2.AbortActionResponse]):
     """The ``flyteidl2.workflow.AbortActionResponse`` message."""
 
     __slots__ = ()
@@ -3272,7 +3272,7 @@ class AbortActionResponse(_Message):
         self._build()
 
 
-class EventPayload(_Message):
+class EventPayload(_Message[_pb2.EventPayload]):
     """The ``flyteidl2.workflow.EventPayload`` message."""
 
     __slots__ = ()
@@ -3373,7 +3373,7 @@ class EventPayload(_Message):
         return value
 
 
-class SignalEventRequest(_Message):
+class SignalEventRequest(_Message[_pb2.SignalEventRequest]):
     """The ``flyteidl2.workflow.SignalEventRequest`` message."""
 
     __slots__ = ()
@@ -3470,7 +3470,7 @@ class SignalEventRequest(_Message):
         return value
 
 
-class SignalEventResponse(_Message):
+class SignalEventResponse(_Message[_pb2.SignalEventResponse]):
     """The ``flyteidl2.workflow.SignalEventResponse`` message."""
 
     __slots__ = ()
@@ -3483,7 +3483,7 @@ class SignalEventResponse(_Message):
         self._build()
 
 
-class WatchGroupsRequest(_Message):
+class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
     """The ``flyteidl2.workflow.WatchGroupsRequest`` message."""
 
     __slots__ = ()
@@ -3496,7 +3496,7 @@ class WatchGroupsRequest(_Message):
         "known_sort_fields",
     )
 
-    class KnownSortField(_Message):
+    class KnownSortField(_Message[_pb2.WatchGroupsRequest.KnownSortField]):
         """The ``flyteidl2.workflow.WatchGroupsRequest.KnownSortField`` message."""
 
         __slots__ = ()
@@ -3659,7 +3659,7 @@ class WatchGroupsRequest(_Message):
         return value
 
 
-class WatchGroupsResponse(_Message):
+class WatchGroupsResponse(_Message[_pb2.WatchGroupsResponse]):
     """The ``flyteidl2.workflow.WatchGroupsResponse`` message."""
 
     __slots__ = ()

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from google.rpc import status_pb2 as _google_rpc_status_pb2
 
 
-class PutRequest(_Message):
+class PutRequest(_Message[_pb2.PutRequest]):
     """The ``flyteidl2.workflow.PutRequest`` message."""
 
     __slots__ = ()
@@ -112,7 +112,7 @@ class PutRequest(_Message):
         return value
 
 
-class PutResponse(_Message):
+class PutResponse(_Message[_pb2.PutResponse]):
     """The ``flyteidl2.workflow.PutResponse`` message."""
 
     __slots__ = ()
@@ -180,7 +180,7 @@ class PutResponse(_Message):
         return value
 
 
-class GetRequest(_Message):
+class GetRequest(_Message[_pb2.GetRequest]):
     """The ``flyteidl2.workflow.GetRequest`` message."""
 
     __slots__ = ()
@@ -229,7 +229,7 @@ class GetRequest(_Message):
         return value
 
 
-class GetResponse(_Message):
+class GetResponse(_Message[_pb2.GetResponse]):
     """The ``flyteidl2.workflow.GetResponse`` message."""
 
     __slots__ = ()
@@ -314,7 +314,7 @@ class GetResponse(_Message):
         return value
 
 
-class WatchRequest(_Message):
+class WatchRequest(_Message[_pb2.WatchRequest]):
     """The ``flyteidl2.workflow.WatchRequest`` message."""
 
     __slots__ = ()
@@ -363,7 +363,7 @@ class WatchRequest(_Message):
         return value
 
 
-class WatchResponse(_Message):
+class WatchResponse(_Message[_pb2.WatchResponse]):
     """The ``flyteidl2.workflow.WatchResponse`` message."""
 
     __slots__ = ()
@@ -446,7 +446,7 @@ class WatchResponse(_Message):
         return value
 
 
-class ControlMessage(_Message):
+class ControlMessage(_Message[_pb2.ControlMessage]):
     """The ``flyteidl2.workflow.ControlMessage`` message."""
 
     __slots__ = ()
@@ -482,7 +482,7 @@ class ControlMessage(_Message):
         return value
 
 
-class ActionUpdate(_Message):
+class ActionUpdate(_Message[_pb2.ActionUpdate]):
     """The ``flyteidl2.workflow.ActionUpdate`` message."""
 
     __slots__ = ()

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from google.rpc import status_pb2 as _google_rpc_status_pb2
 
 
-class CreateTrackedRunRequest(_Message):
+class CreateTrackedRunRequest(_Message[_pb2.CreateTrackedRunRequest]):
     """The ``flyteidl2.workflow.CreateTrackedRunRequest`` message."""
 
     __slots__ = ()
@@ -247,7 +247,7 @@ class CreateTrackedRunRequest(_Message):
         return value
 
 
-class TrackedActionUpdate(_Message):
+class TrackedActionUpdate(_Message[_pb2.TrackedActionUpdate]):
     """The ``flyteidl2.workflow.TrackedActionUpdate`` message."""
 
     __slots__ = ()
@@ -406,7 +406,7 @@ class TrackedActionUpdate(_Message):
         return value
 
 
-class ReportTrackedActionsRequest(_Message):
+class ReportTrackedActionsRequest(_Message[_pb2.ReportTrackedActionsRequest]):
     """The ``flyteidl2.workflow.ReportTrackedActionsRequest`` message."""
 
     __slots__ = ()
@@ -472,7 +472,7 @@ class ReportTrackedActionsRequest(_Message):
         return value
 
 
-class ReportTrackedActionsResponse(_Message):
+class ReportTrackedActionsResponse(_Message[_pb2.ReportTrackedActionsResponse]):
     """The ``flyteidl2.workflow.ReportTrackedActionsResponse`` message."""
 
     __slots__ = ()

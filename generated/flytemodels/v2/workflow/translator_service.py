@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class LiteralsToLaunchFormJsonRequest(_Message):
+class LiteralsToLaunchFormJsonRequest(_Message[_pb2.LiteralsToLaunchFormJsonRequest]):
     """The ``flyteidl2.workflow.LiteralsToLaunchFormJsonRequest`` message."""
 
     __slots__ = ()
@@ -163,7 +163,7 @@ class LiteralsToLaunchFormJsonRequest(_Message):
         return value
 
 
-class LiteralsToLaunchFormJsonResponse(_Message):
+class LiteralsToLaunchFormJsonResponse(_Message[_pb2.LiteralsToLaunchFormJsonResponse]):
     """The ``flyteidl2.workflow.LiteralsToLaunchFormJsonResponse`` message."""
 
     __slots__ = ()
@@ -199,7 +199,7 @@ class LiteralsToLaunchFormJsonResponse(_Message):
         return value
 
 
-class LaunchFormJsonToLiteralsRequest(_Message):
+class LaunchFormJsonToLiteralsRequest(_Message[_pb2.LaunchFormJsonToLiteralsRequest]):
     """The ``flyteidl2.workflow.LaunchFormJsonToLiteralsRequest`` message."""
 
     __slots__ = ()
@@ -235,7 +235,7 @@ class LaunchFormJsonToLiteralsRequest(_Message):
         return value
 
 
-class LaunchFormJsonToLiteralsResponse(_Message):
+class LaunchFormJsonToLiteralsResponse(_Message[_pb2.LaunchFormJsonToLiteralsResponse]):
     """The ``flyteidl2.workflow.LaunchFormJsonToLiteralsResponse`` message."""
 
     __slots__ = ()
@@ -271,7 +271,7 @@ class LaunchFormJsonToLiteralsResponse(_Message):
         return value
 
 
-class TaskSpecToLaunchFormJsonRequest(_Message):
+class TaskSpecToLaunchFormJsonRequest(_Message[_pb2.TaskSpecToLaunchFormJsonRequest]):
     """The ``flyteidl2.workflow.TaskSpecToLaunchFormJsonRequest`` message."""
 
     __slots__ = ()
@@ -320,7 +320,7 @@ class TaskSpecToLaunchFormJsonRequest(_Message):
         return value
 
 
-class TaskSpecToLaunchFormJsonResponse(_Message):
+class TaskSpecToLaunchFormJsonResponse(_Message[_pb2.TaskSpecToLaunchFormJsonResponse]):
     """The ``flyteidl2.workflow.TaskSpecToLaunchFormJsonResponse`` message."""
 
     __slots__ = ()
@@ -356,7 +356,7 @@ class TaskSpecToLaunchFormJsonResponse(_Message):
         return value
 
 
-class JsonValuesToLiteralsRequest(_Message):
+class JsonValuesToLiteralsRequest(_Message[_pb2.JsonValuesToLiteralsRequest]):
     """The ``flyteidl2.workflow.JsonValuesToLiteralsRequest`` message."""
 
     __slots__ = ()
@@ -424,7 +424,7 @@ class JsonValuesToLiteralsRequest(_Message):
         return value
 
 
-class JsonValuesToLiteralsResponse(_Message):
+class JsonValuesToLiteralsResponse(_Message[_pb2.JsonValuesToLiteralsResponse]):
     """The ``flyteidl2.workflow.JsonValuesToLiteralsResponse`` message."""
 
     __slots__ = ()

@@ -25,7 +25,7 @@ class Status(_OpenEnum):
     HALTED = 2
 
 
-class Job(_Message):
+class Job(_Message[_pb2.Job]):
     """The ``fixtures.aliases.Job`` message."""
 
     __slots__ = ()

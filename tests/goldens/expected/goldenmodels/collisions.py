@@ -23,7 +23,7 @@ class Colour(_OpenEnum):
     COLOUR_RED = 1
 
 
-class Bar(_Message):
+class Bar(_Message[_pb2.Bar]):
     """The ``fixtures.collisions.Bar`` message."""
 
     __slots__ = ()
@@ -59,7 +59,7 @@ class Bar(_Message):
         return value
 
 
-class Holder(_Message):
+class Holder(_Message[_pb2.Holder]):
     """The ``fixtures.collisions.Holder`` message."""
 
     __slots__ = ()
@@ -72,7 +72,7 @@ class Holder(_Message):
         "inner",
     )
 
-    class Inner(_Message):
+    class Inner(_Message[_pb2.Holder.Inner]):
         """The ``fixtures.collisions.Holder.Inner`` message."""
 
         __slots__ = ()
@@ -247,7 +247,7 @@ class Holder(_Message):
         return value
 
 
-class Described(_Message):
+class Described(_Message[_pb2.Described]):
     """The ``fixtures.collisions.Described`` message."""
 
     __slots__ = ()

@@ -22,7 +22,7 @@ class Weather(_OpenEnum):
     over several lines."""
 
 
-class Documented(_Message):
+class Documented(_Message[_pb2.Documented]):
     """A commented message.
 
     The second paragraph is kept, with its blank line."""
@@ -39,7 +39,7 @@ class Documented(_Message):
         "nested",
     )
 
-    class Nested(_Message):
+    class Nested(_Message[_pb2.Documented.Nested]):
         """A commented nested message."""
 
         __slots__ = ()

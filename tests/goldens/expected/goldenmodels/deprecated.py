@@ -17,7 +17,7 @@ class OldEnum(_OpenEnum):
     OLD_VALUE = 1
 
 
-class OldMessage(_Message):
+class OldMessage(_Message[_pb2.OldMessage]):
     """The ``fixtures.deprecated.OldMessage`` message."""
 
     __slots__ = ()
@@ -53,7 +53,7 @@ class OldMessage(_Message):
         return value
 
 
-class Current(_Message):
+class Current(_Message[_pb2.Current]):
     """The ``fixtures.deprecated.Current`` message."""
 
     __slots__ = ()

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from goldenmodels.imports import common as _imports_common
 
 
-class Item(_Message):
+class Item(_Message[_pb2.Item]):
     """The ``fixtures.importer.Item`` message."""
 
     __slots__ = ()
@@ -52,7 +52,7 @@ class Item(_Message):
         return value
 
 
-class Basket(_Message):
+class Basket(_Message[_pb2.Basket]):
     """The ``fixtures.importer.Basket`` message."""
 
     __slots__ = ()

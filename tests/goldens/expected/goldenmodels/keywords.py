@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class Keywords(_Message):
+class Keywords(_Message[_pb2.Keywords]):
     """The ``fixtures.keywords.Keywords`` message."""
 
     __slots__ = ()
@@ -214,7 +214,7 @@ class Keywords(_Message):
         return value
 
 
-class Members(_Message):
+class Members(_Message[_pb2.Members]):
     """Fields named after members of the runtime's Message class or names the
     generated class body uses: they would hide them, so they get an underscore."""
 
@@ -388,7 +388,7 @@ class Members(_Message):
         return value
 
 
-class Builtins(_Message):
+class Builtins(_Message[_pb2.Builtins]):
     """The ``fixtures.keywords.Builtins`` message."""
 
     __slots__ = ()
@@ -613,7 +613,7 @@ class Builtins(_Message):
         return value
 
 
-class Reserved(_Message):
+class Reserved(_Message[_pb2.Reserved]):
     """The ``fixtures.keywords.Reserved`` message."""
 
     __slots__ = ()

@@ -23,7 +23,7 @@ class Level(_OpenEnum):
     HIGH = 1
 
 
-class Entry(_Message):
+class Entry(_Message[_pb2.Entry]):
     """The ``fixtures.maps.Entry`` message."""
 
     __slots__ = ()
@@ -59,7 +59,7 @@ class Entry(_Message):
         return value
 
 
-class Maps(_Message):
+class Maps(_Message[_pb2.Maps]):
     """The ``fixtures.maps.Maps`` message."""
 
     __slots__ = ()

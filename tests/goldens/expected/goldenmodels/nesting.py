@@ -22,7 +22,7 @@ class TopLevel(_OpenEnum):
     TOP_LEVEL_ONE = 1
 
 
-class Outer(_Message):
+class Outer(_Message[_pb2.Outer]):
     """The ``fixtures.nesting.Outer`` message."""
 
     __slots__ = ()
@@ -42,7 +42,7 @@ class Outer(_Message):
         RED = 1
         GREEN = 2
 
-    class Middle(_Message):
+    class Middle(_Message[_pb2.Outer.Middle]):
         """The ``fixtures.nesting.Outer.Middle`` message."""
 
         __slots__ = ()
@@ -58,7 +58,7 @@ class Outer(_Message):
             DEPTH_UNSPECIFIED = 0
             DEEP = 1
 
-        class Inner(_Message):
+        class Inner(_Message[_pb2.Outer.Middle.Inner]):
             """The ``fixtures.nesting.Outer.Middle.Inner`` message."""
 
             __slots__ = ()
@@ -311,7 +311,7 @@ class Outer(_Message):
         return value
 
 
-class Sibling(_Message):
+class Sibling(_Message[_pb2.Sibling]):
     """Refers to types nested in another top-level message of the same file."""
 
     __slots__ = ()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from goldenmodels.async_ import class_ as _async__class_
 
 
-class Odd(_Message):
+class Odd(_Message[_pb2.Odd]):
     """The ``fixtures.odd_names.Odd`` message."""
 
     __slots__ = ()

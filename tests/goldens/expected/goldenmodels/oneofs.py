@@ -23,7 +23,7 @@ class Mode(_OpenEnum):
     FAST = 1
 
 
-class Payload(_Message):
+class Payload(_Message[_pb2.Payload]):
     """The ``fixtures.oneofs.Payload`` message."""
 
     __slots__ = ()
@@ -59,7 +59,7 @@ class Payload(_Message):
         return value
 
 
-class Choice(_Message):
+class Choice(_Message[_pb2.Choice]):
     """The ``fixtures.oneofs.Choice`` message."""
 
     __slots__ = ()

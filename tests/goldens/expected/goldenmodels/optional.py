@@ -17,7 +17,7 @@ class Shade(_OpenEnum):
     DARK = 1
 
 
-class Part(_Message):
+class Part(_Message[_pb2.Part]):
     """The ``fixtures.optional.Part`` message."""
 
     __slots__ = ()
@@ -53,7 +53,7 @@ class Part(_Message):
         return value
 
 
-class Optionals(_Message):
+class Optionals(_Message[_pb2.Optionals]):
     """The ``fixtures.optional.Optionals`` message."""
 
     __slots__ = ()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class ThingBase(_Message):
+class ThingBase(_Message[_pb2.Thing]):
     """The ``fixtures.override.Thing`` message."""
 
     __slots__ = ()
@@ -26,7 +26,7 @@ class ThingBase(_Message):
         "label",
     )
 
-    class Part(_Message):
+    class Part(_Message[_pb2.Thing.Part]):
         """Nested types stay on the base; the override inherits them."""
 
         __slots__ = ()
@@ -62,7 +62,7 @@ class ThingBase(_Message):
             value: str = (self._pb or self._message()).text
             return value
 
-    class LabelBase(_Message):
+    class LabelBase(_Message[_pb2.Thing.Label]):
         """The ``fixtures.override.Thing.Label`` message."""
 
         __slots__ = ()
@@ -178,7 +178,7 @@ class ThingBase(_Message):
         return value
 
 
-class Holder(_Message):
+class Holder(_Message[_pb2.Holder]):
     """The ``fixtures.override.Holder`` message."""
 
     __slots__ = ()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class Node(_Message):
+class Node(_Message[_pb2.Node]):
     """The ``fixtures.recursion.Node`` message."""
 
     __slots__ = ()
@@ -123,7 +123,7 @@ class Node(_Message):
         return value
 
 
-class Tree(_Message):
+class Tree(_Message[_pb2.Tree]):
     """The ``fixtures.recursion.Tree`` message."""
 
     __slots__ = ()
@@ -187,7 +187,7 @@ class Tree(_Message):
         return value
 
 
-class Forest(_Message):
+class Forest(_Message[_pb2.Forest]):
     """The ``fixtures.recursion.Forest`` message."""
 
     __slots__ = ()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class Scalars(_Message):
+class Scalars(_Message[_pb2.Scalars]):
     """The ``fixtures.scalars.Scalars`` message."""
 
     __slots__ = ()
@@ -293,7 +293,7 @@ class Scalars(_Message):
         return value
 
 
-class RepeatedScalars(_Message):
+class RepeatedScalars(_Message[_pb2.RepeatedScalars]):
     """The ``fixtures.scalars.RepeatedScalars`` message."""
 
     __slots__ = ()
@@ -505,7 +505,7 @@ class RepeatedScalars(_Message):
         return value
 
 
-class Nothing(_Message):
+class Nothing(_Message[_pb2.Nothing]):
     """No fields at all: the constructor takes no arguments and _FIELDS is empty."""
 
     __slots__ = ()

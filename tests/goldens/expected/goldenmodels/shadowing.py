@@ -23,7 +23,7 @@ class int(_OpenEnum):
     INT_BIG = 1
 
 
-class str(_Message):
+class str(_Message[_pb2.str]):
     """The ``fixtures.shadowing.str`` message."""
 
     __slots__ = ()
@@ -59,7 +59,7 @@ class str(_Message):
         return value
 
 
-class Holder(_Message):
+class Holder(_Message[_pb2.Holder]):
     """The ``fixtures.shadowing.Holder`` message."""
 
     __slots__ = ()
@@ -74,7 +74,7 @@ class Holder(_Message):
         "all",
     )
 
-    class bytes(_Message):
+    class bytes(_Message[_pb2.Holder.bytes]):
         """The ``fixtures.shadowing.Holder.bytes`` message."""
 
         __slots__ = ()

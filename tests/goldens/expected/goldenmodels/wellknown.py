@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class WellKnown(_Message):
+class WellKnown(_Message[_pb2.WellKnown]):
     """The ``fixtures.wellknown.WellKnown`` message."""
 
     __slots__ = ()
@@ -317,7 +317,7 @@ class WellKnown(_Message):
         return value
 
 
-class WellKnownContainers(_Message):
+class WellKnownContainers(_Message[_pb2.WellKnownContainers]):
     """Well-known types in repeated fields, maps and a oneof."""
 
     __slots__ = ()

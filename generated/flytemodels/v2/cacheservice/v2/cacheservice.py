@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.cacheservice import cacheservice as _cacheservice_cacheservice
 
 
-class Identifier(_Message):
+class Identifier(_Message[_pb2.Identifier]):
     """The ``flyteidl2.cacheservice.v2.Identifier`` message."""
 
     __slots__ = ()
@@ -87,7 +87,7 @@ class Identifier(_Message):
         return value
 
 
-class GetCacheRequest(_Message):
+class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
     """The ``flyteidl2.cacheservice.v2.GetCacheRequest`` message."""
 
     __slots__ = ()
@@ -166,7 +166,7 @@ class GetCacheRequest(_Message):
         return value
 
 
-class PutCacheRequest(_Message):
+class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
     """The ``flyteidl2.cacheservice.v2.PutCacheRequest`` message."""
 
     __slots__ = ()
@@ -245,7 +245,7 @@ class PutCacheRequest(_Message):
         return value
 
 
-class DeleteCacheRequest(_Message):
+class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
     """The ``flyteidl2.cacheservice.v2.DeleteCacheRequest`` message."""
 
     __slots__ = ()
@@ -324,7 +324,7 @@ class DeleteCacheRequest(_Message):
         return value
 
 
-class GetOrExtendReservationRequest(_Message):
+class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]):
     """The ``flyteidl2.cacheservice.v2.GetOrExtendReservationRequest`` message."""
 
     __slots__ = ()
@@ -403,7 +403,7 @@ class GetOrExtendReservationRequest(_Message):
         return value
 
 
-class ReleaseReservationRequest(_Message):
+class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
     """The ``flyteidl2.cacheservice.v2.ReleaseReservationRequest`` message."""
 
     __slots__ = ()

@@ -41,7 +41,7 @@ class LogsSource(_OpenEnum):
     PERSISTED_ONLY = 2
 
 
-class PodResource(_Message):
+class PodResource(_Message[_pb2.PodResource]):
     """The ``flyteidl2.logs.dataplane.PodResource`` message."""
 
     __slots__ = ()
@@ -113,7 +113,7 @@ class PodResource(_Message):
         return value
 
 
-class LoggingContext(_Message):
+class LoggingContext(_Message[_pb2.LoggingContext]):
     """The ``flyteidl2.logs.dataplane.LoggingContext`` message."""
 
     __slots__ = ()
@@ -329,7 +329,7 @@ class LoggingContext(_Message):
         return value
 
 
-class ContainerIdentifier(_Message):
+class ContainerIdentifier(_Message[_pb2.ContainerIdentifier]):
     """The ``flyteidl2.logs.dataplane.ContainerIdentifier`` message."""
 
     __slots__ = ()
@@ -427,7 +427,7 @@ class ContainerIdentifier(_Message):
         return value
 
 
-class ContainerSelector(_Message):
+class ContainerSelector(_Message[_pb2.ContainerSelector]):
     """The ``flyteidl2.logs.dataplane.ContainerSelector`` message."""
 
     __slots__ = ()
@@ -562,7 +562,7 @@ class ContainerSelector(_Message):
         return value
 
 
-class LiveLogsOptions(_Message):
+class LiveLogsOptions(_Message[_pb2.LiveLogsOptions]):
     """The ``flyteidl2.logs.dataplane.LiveLogsOptions`` message."""
 
     __slots__ = ()
@@ -619,7 +619,7 @@ class LiveLogsOptions(_Message):
         return value
 
 
-class LogLine(_Message):
+class LogLine(_Message[_pb2.LogLine]):
     """The ``flyteidl2.logs.dataplane.LogLine`` message."""
 
     __slots__ = ()
@@ -718,7 +718,7 @@ class LogLine(_Message):
         return value
 
 
-class LogLines(_Message):
+class LogLines(_Message[_pb2.LogLines]):
     """The ``flyteidl2.logs.dataplane.LogLines`` message."""
 
     __slots__ = ()
@@ -839,7 +839,7 @@ class LogLines(_Message):
         return value
 
 
-class LogContainersList(_Message):
+class LogContainersList(_Message[_pb2.LogContainersList]):
     """The ``flyteidl2.logs.dataplane.LogContainersList`` message."""
 
     __slots__ = ()
@@ -875,7 +875,7 @@ class LogContainersList(_Message):
         return value
 
 
-class LogLinesBatch(_Message):
+class LogLinesBatch(_Message[_pb2.LogLinesBatch]):
     """The ``flyteidl2.logs.dataplane.LogLinesBatch`` message."""
 
     __slots__ = ()

@@ -18,7 +18,7 @@ class CleanPodPolicy(_OpenEnum):
     CLEANPOD_POLICY_ALL = 2
 
 
-class RunPolicy(_Message):
+class RunPolicy(_Message[_pb2.RunPolicy]):
     """The ``flyteidl2.plugins.kubeflow.RunPolicy`` message."""
 
     __slots__ = ()

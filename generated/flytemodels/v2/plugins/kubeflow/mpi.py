@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.plugins.kubeflow import common as _plugins_kubeflow_common
 
 
-class DistributedMPITrainingTask(_Message):
+class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
     """The ``flyteidl2.plugins.kubeflow.DistributedMPITrainingTask`` message."""
 
     __slots__ = ()
@@ -145,7 +145,7 @@ class DistributedMPITrainingTask(_Message):
         return value
 
 
-class DistributedMPITrainingReplicaSpec(_Message):
+class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingReplicaSpec]):
     """The ``flyteidl2.plugins.kubeflow.DistributedMPITrainingReplicaSpec`` message."""
 
     __slots__ = ()

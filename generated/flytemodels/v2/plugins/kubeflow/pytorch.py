@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from flytemodels.v2.plugins.kubeflow import common as _plugins_kubeflow_common
 
 
-class ElasticConfig(_Message):
+class ElasticConfig(_Message[_pb2.ElasticConfig]):
     """The ``flyteidl2.plugins.kubeflow.ElasticConfig`` message."""
 
     __slots__ = ()
@@ -131,7 +131,7 @@ class ElasticConfig(_Message):
         return value
 
 
-class DistributedPyTorchTrainingTask(_Message):
+class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTask]):
     """The ``flyteidl2.plugins.kubeflow.DistributedPyTorchTrainingTask`` message."""
 
     __slots__ = ()
@@ -268,7 +268,7 @@ class DistributedPyTorchTrainingTask(_Message):
         return value
 
 
-class DistributedPyTorchTrainingReplicaSpec(_Message):
+class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrainingReplicaSpec]):
     """The ``flyteidl2.plugins.kubeflow.DistributedPyTorchTrainingReplicaSpec`` message."""
 
     __slots__ = ()

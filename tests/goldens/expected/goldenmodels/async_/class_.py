@@ -14,7 +14,7 @@ from flytemodels._runtime import OpenEnum as _OpenEnum
 _pb2 = _importlib.import_module("fixtures.async.class_pb2")
 
 
-class Awaited(_Message):
+class Awaited(_Message[_fast.AnyMessage]):
     """The ``fixtures.async.Awaited`` message."""
 
     __slots__ = ()

@@ -17,7 +17,7 @@ class Kind(_OpenEnum):
     KIND_SMALL = 1
 
 
-class Item(_Message):
+class Item(_Message[_pb2.Item]):
     """The ``fixtures.imports.common.Item`` message."""
 
     __slots__ = ()
@@ -28,7 +28,7 @@ class Item(_Message):
         "detail",
     )
 
-    class Detail(_Message):
+    class Detail(_Message[_pb2.Item.Detail]):
         """The ``fixtures.imports.common.Item.Detail`` message."""
 
         __slots__ = ()
