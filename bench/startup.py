@@ -29,7 +29,7 @@ IMPORTS: dict[str, tuple[str, ...]] = {
 }
 
 # Modules ``import flytemodels`` may load: the package itself and its runtime, never a model module.
-_NOT_MODELS = ("flytemodels._runtime", "flytemodels.errors")
+_NOT_MODELS = ("flytemodels._runtime", "flytemodels.errors", "flytemodels._extras")
 
 _PROBE = """
 import json, sys, time

@@ -4,6 +4,8 @@
 one line while it fits ``WIDTH``, else protobuf's indented text format in a raw
 triple-quoted string. The HTML form is for notebooks: a collapsible tree of the
 set fields, with timestamps and durations written for people.
+
+``message.py`` imports this module when a model is first shown (``html`` alone costs 6 ms).
 """
 
 from __future__ import annotations
