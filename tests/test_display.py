@@ -81,3 +81,12 @@ def test_a_repr_just_past_the_width_breaks_into_lines() -> None:
     assert "\n" in repr(identifier)  # one line would be 92 characters
     assert repr(identifier).splitlines()[1:3] == ["    resource_type: TASK", '    project: "project"']
     assert eval(repr(identifier), NAMES) == identifier
+
+
+def test_enum_values_print_as_their_idl_names() -> None:
+    from flytemodels.core.execution import WorkflowExecution
+
+    phase = WorkflowExecution.Phase
+    assert (str(phase.RUNNING), f"{phase.RUNNING}", str(int(phase.RUNNING))) == ("RUNNING", "RUNNING", "2")
+    assert str(phase(99)) == "UNKNOWN_99" and phase(99) == 99
+    assert repr(phase.RUNNING) == "<Phase.RUNNING: 2>"

@@ -137,6 +137,7 @@ def test_enum_to_string_prints_the_proto_name_of_a_renamed_value(goldens: None) 
         "None", "True", "False", "class", "name", "value", "mro", "real", "bit_length",
     ]  # fmt: skip
     assert constant.enum_to_string(99) == "99"
+    assert [str(m) for m in constant] == [constant.enum_to_string(m.value) for m in constant]  # str agrees
     assert constant.string_to_enum("None") is constant.None_ and constant.string_to_enum("mro") is constant.mro_
     assert constant.string_to_enum("None_") is constant.None_  # the Python spelling still works
     with pytest.raises(ValueError, match="has no member named 'nothing'"):

@@ -39,6 +39,14 @@ class OpenEnum(enum.IntEnum):
         # Cached so the same unknown value always yields the same object.
         return cls._value2member_map_.setdefault(value, member)
 
+    def __str__(self) -> str:
+        """The IDL's name of the value (``RUNNING``), not its number; an unknown value is ``UNKNOWN_<n>``.
+
+        f-strings and ``format()`` follow (``enum`` formats with ``__str__`` when a class defines it);
+        ``int(value)`` or ``%d`` give the number.
+        """
+        return _PROTO_NAMES.get(type(self), {}).get(self._name_, self._name_)
+
     @classmethod
     def enum_to_string(cls, value: int) -> str:
         """The name of ``value`` (flytekit's spelling of ``Enum(value).name``); unknown values print as numbers."""
