@@ -17,7 +17,9 @@ $(STAMP): pyproject.toml
 IDL_CONFIGS := --config protos/flyteidl.toml --config protos/flyteidl2.toml --config protos/flytekit.toml
 
 ## Regenerate generated/ from the installed flyteidl and flyteidl2; prints what changed since the last run
-## (after a version bump) and fails if an override in src/ uses something the IDL no longer has.
+## (after a version bump) and fails if an override in src/ uses something the IDL no longer has. flyteidl's
+## docstrings come from the pinned npm release of its .proto files ([comments] in protos/flyteidl.toml),
+## fetched once into .cache/npm: the first run, and the drift check on a fresh clone, need the npm registry.
 generate: $(STAMP)
 	$(PY) -m codegen $(IDL_CONFIGS)
 

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from codegen import diff, inputs, load, override_check, render, report, sources, state, write
+from codegen import comments, diff, inputs, load, override_check, render, report, sources, state, write
 from codegen.compat import render as compat_render
 from codegen.compat import table as compat_table
 from codegen.config import Config, Source, load_config
@@ -76,11 +76,11 @@ def _generate_one(config: Config, check: bool) -> int:
     if config.compat_table is not None:
         return _generate_family(config, config.compat_table, check)
     started = time.perf_counter()
-    files = sources.read(config.source)
+    files, coverage = comments.apply(sources.read(config.source), config)
     tree = load.build_tree(files, config)
     rendered = render.render_tree(tree, config.runtime)
     formatted = write.format_all(rendered, config.line_length, config.python_versions, Path(tempfile.gettempdir()))
-    new = state.record(files, config, sources.origin(config.source))
+    new = state.record(files, config, sources.origin(config.source), coverage)
     formatted[state.path(config).as_posix()] = state.dumps(new)
     if check:
         return _report_drift(config, formatted)
@@ -90,6 +90,7 @@ def _generate_one(config: Config, check: bool) -> int:
     changes = write.write_tree(config.output, formatted, config.package)
     elapsed = time.perf_counter() - started
     _print_skipped(tree)
+    _print_coverage(coverage)
     print(
         f"codegen: {len(tree.files)} modules from {config.proto_root}/ ({new.label()}) in {elapsed:.1f}s: "
         f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged"
@@ -103,6 +104,15 @@ def _print_skipped(tree: Tree) -> None:
     for file in tree.files:
         for service in file.services:
             print(f"codegen: not generated: service {service} ({file.proto_name}); services get no models")
+
+
+def _print_coverage(coverage: comments.Coverage | None) -> None:
+    """Where docstrings came from, and each element that source has no comment for because it lacks it."""
+    if coverage is None:
+        return
+    print(f"codegen: {coverage.summary()}")
+    for element in coverage.absent:
+        print(f"codegen: no docstring: {element} is not in {coverage.source}")
 
 
 def _generate_family(config: Config, table: Path, check: bool) -> int:

@@ -10,6 +10,11 @@ proto file name as imports spell it (``google/type/date.proto``): ``*`` and
 ``?`` stay within one directory, ``**/`` spans any number of them. A file
 left out is still read: fields of its types are kept as protobuf messages
 (or ints, for its enums), as for any type from outside the proto root.
+
+``[comments]`` names where docstrings come from when the descriptors carry no
+comments (an installed package's ``_pb2`` modules never do): the .proto files in
+one release of an npm package, pinned by the registry's integrity hash
+(``codegen.comments``).
 """
 
 from __future__ import annotations
@@ -42,6 +47,26 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Comments:
+    """The .proto files whose comments become docstrings: one pinned release of an npm package.
+
+    Only comments are taken from them, matched to the descriptors' elements by
+    full name; the descriptors that shape the code stay the ``[source]``'s.
+    """
+
+    package: str  # the npm name, "@scope/name"
+    version: str  # an exact release
+    integrity: str  # the registry's Subresource Integrity hash of the tarball, "sha512-<base64>"
+    proto_path: str  # the include directory inside the tarball, e.g. "package/protos"
+    cache: Path  # where the tarball is kept once fetched
+
+    @property
+    def label(self) -> str:
+        """How generated headers and reports name the source: ``@scope/name 1.2.3 (npm)``."""
+        return f"{self.package} {self.version} (npm)"
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     source: Source
     proto_root: str  # files under "<proto_root>/" are generated
@@ -59,6 +84,7 @@ class Config:
     python_versions: tuple[str, ...] = field(default=("py311",))
     include: tuple[str, ...] = ()  # globs over proto file names; empty: every file under the proto root
     exclude: tuple[str, ...] = ()
+    comments: Comments | None = None  # where docstrings come from, when not from the descriptors
 
     def generates(self, proto_file: str) -> bool:
         """Whether ``proto_file`` gets a module: under the proto root, included and not excluded."""
@@ -119,7 +145,23 @@ def _parse(data: dict[str, Any], base: Path) -> Config:
         compat_label=f"{base.name}/{data['compat']['table']}" if "compat" in data else "",
         include=_strings(generate, "include", "generate"),
         exclude=_strings(generate, "exclude", "generate"),
+        comments=_comments(data["comments"], base) if "comments" in data else None,
     )
+
+
+_EXACT_VERSION = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?")
+
+
+def _comments(table: dict[str, Any], base: Path) -> Comments:
+    """``[comments]``: ``npm = "@scope/name@1.2.3"``, its ``integrity``, ``proto_path`` and ``cache``."""
+    package, _, version = str(table["npm"]).rpartition("@")
+    if not package or not _EXACT_VERSION.fullmatch(version):
+        raise GenerateError(f'[comments] npm = {table["npm"]!r}: give one exact release, e.g. "@scope/name@1.2.3"')
+    integrity = str(table["integrity"])
+    if not integrity.startswith(("sha512-", "sha1-")):
+        raise GenerateError(f"[comments] integrity = {integrity!r}: give the registry's dist.integrity (sha512-...)")
+    cache = _path(base, table.get("cache")) or Path(".cache/npm")
+    return Comments(package, version, integrity, str(table["proto_path"]).strip("/"), cache)
 
 
 def _strings(table: dict[str, Any], key: str, section: str) -> tuple[str, ...]:

@@ -70,6 +70,7 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
         module=module,
         pb2_import=_run_time_import(pb2, "_pb2"),
         doc=naming.docstring(scope.comment(()) or f"Models of the messages and enums in ``{file.name}``."),
+        docstrings_from=config.comments.label if config.comments is not None else "",
         messages=messages,
         enums=enums,
         runtime_imports=(Import(f"{config.package}._index", "_index"),),

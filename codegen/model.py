@@ -169,6 +169,7 @@ class File:
     typing_imports: tuple[Import, ...]
     overrides: tuple[Override, ...]
     services: tuple[str, ...] = ()  # full names of the file's services, which get no models (the run says so)
+    docstrings_from: str = ""  # the source of the comments, when not the descriptors (named in the header)
 
     @property
     def has_messages(self) -> bool:

@@ -145,16 +145,25 @@ def from_descriptor_set(path: Path) -> list[FileProto]:
     return list(descriptor_set.file)
 
 
-def from_proto_files(proto_path: tuple[Path, ...], files: tuple[str, ...]) -> list[FileProto]:
-    """Compile .proto sources in-process with grpc_tools' protoc, keeping comments."""
+def from_proto_files(
+    proto_path: tuple[Path, ...], files: tuple[str, ...], fallback: tuple[FileProto, ...] = ()
+) -> list[FileProto]:
+    """Compile .proto sources in-process with grpc_tools' protoc, keeping comments.
+
+    An import that no include directory holds is taken from ``fallback``,
+    descriptors already compiled (protoc's ``--descriptor_set_in``).
+    """
     from grpc_tools import protoc
 
     well_known = Path(protoc.__file__).parent / "_proto"
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "set.pb"
+        known = Path(scratch) / "fallback.pb"
+        known.write_bytes(descriptor_pb2.FileDescriptorSet(file=fallback).SerializeToString())
         arguments = [
             "protoc",
             *(f"-I{p}" for p in (*proto_path, well_known)),
+            f"--descriptor_set_in={known}",
             f"--descriptor_set_out={out}",
             "--include_source_info",
             "--include_imports",

@@ -2,7 +2,9 @@
 
 The generator writes ``<output>/<package>.idl.json`` (``generated/flytemodels.idl.json``):
 the distribution and version it read (when the source says), a digest of the
-descriptors, and the IDL's surface (``codegen.surface``). The next run compares
+descriptors, where docstrings came from when ``[comments]`` names a source (what
+it commented and which elements it lacks, ``codegen.comments.Coverage``), and
+the IDL's surface (``codegen.surface``). The next run compares
 the recorded surface with its input and prints what changed; ``codegen diff``
 accepts ``generated`` for it; the override check reads it to say which changed
 fields an override uses.
@@ -25,6 +27,7 @@ from typing import Any
 from google.protobuf.descriptor_pb2 import FileDescriptorProto
 
 from codegen import surface as surfaces
+from codegen.comments import Coverage
 from codegen.config import Config
 from codegen.errors import GenerateError
 from codegen.sources import Origin
@@ -41,17 +44,19 @@ class Record:
     package: str
     digest: str
     surface: Surface
+    docstrings: Coverage | None = None
 
     def label(self) -> str:
         """``flyteidl 1.16.8``, or the digest's start when the source names no release."""
         return self.origin.label(self.digest[:19])
 
 
-def record(files: Iterable[FileDescriptorProto], config: Config, origin: Origin) -> Record:
+def record(
+    files: Iterable[FileDescriptorProto], config: Config, origin: Origin, docstrings: Coverage | None = None
+) -> Record:
     chosen = [file for file in files if config.generates(file.name)]
-    return Record(
-        origin, config.proto_root, config.package, digest(chosen), surfaces.surface(chosen, config.proto_root)
-    )
+    shape = surfaces.surface(chosen, config.proto_root)
+    return Record(origin, config.proto_root, config.package, digest(chosen), shape, docstrings)
 
 
 def digest(files: Iterable[FileDescriptorProto]) -> str:
@@ -85,6 +90,7 @@ def dumps(value: Record) -> str:
         "proto_root": value.proto_root,
         "package": value.package,
         "digest": value.digest,
+        **({"docstrings": value.docstrings.to_json()} if value.docstrings is not None else {}),
         **surfaces.to_json(value.surface),
     }
     return _render(document, "") + "\n"
@@ -97,7 +103,9 @@ def loads(text: str, where: str) -> Record:
         if data.get("format") != FORMAT:
             raise ValueError(f"format {data.get('format')!r}, expected {FORMAT}")
         origin = Origin(data["distribution"], data["version"])
-        return Record(origin, data["proto_root"], data["package"], data["digest"], surfaces.from_json(data))
+        docstrings = Coverage.from_json(data["docstrings"]) if "docstrings" in data else None
+        shape = surfaces.from_json(data)
+        return Record(origin, data["proto_root"], data["package"], data["digest"], shape, docstrings)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise GenerateError(f"{where}: not a codegen IDL record ({type(error).__name__}: {error})") from None
 
