@@ -66,9 +66,9 @@ def _error(build: Callable[[], object]) -> str:
     raise AssertionError("expected an error")
 
 
-def test_the_same_input_gives_the_same_error_in_every_process() -> None:
-    assert messages() == EXPECTED
-    script = "import json; from tests.test_determinism import messages; print(json.dumps(messages()))"
+def in_fresh_processes(function: str) -> dict[int, list[str]]:
+    """What ``tests.test_determinism.<function>()`` returns in a new interpreter per hash seed (run in parallel)."""
+    script = f"import json; from tests.test_determinism import {function}; print(json.dumps({function}()))"
     runs = [
         subprocess.Popen(
             [sys.executable, "-c", script],
@@ -79,8 +79,12 @@ def test_the_same_input_gives_the_same_error_in_every_process() -> None:
         )
         for seed in SEEDS
     ]
-    outputs = {seed: json.loads(run.communicate(timeout=60)[0]) for seed, run in zip(SEEDS, runs, strict=True)}
-    assert outputs == {seed: EXPECTED for seed in SEEDS}
+    return {seed: json.loads(run.communicate(timeout=60)[0]) for seed, run in zip(SEEDS, runs, strict=True)}
+
+
+def test_the_same_input_gives_the_same_error_in_every_process() -> None:
+    assert messages() == EXPECTED
+    assert in_fresh_processes("messages") == {seed: EXPECTED for seed in SEEDS}
 
 
 def views() -> list[str]:
@@ -98,16 +102,4 @@ def views() -> list[str]:
 def test_maps_read_from_bytes_look_the_same_in_every_process() -> None:
     expected = views()
     assert expected[0].split() == sorted(expected[0].split())  # in key order, not as given or hashed
-    script = "import json; from tests.test_determinism import views; print(json.dumps(views()))"
-    runs = [
-        subprocess.Popen(
-            [sys.executable, "-c", script],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for seed in SEEDS
-    ]
-    outputs = {seed: json.loads(run.communicate(timeout=60)[0]) for seed, run in zip(SEEDS, runs, strict=True)}
-    assert outputs == {seed: expected for seed in SEEDS}
+    assert in_fresh_processes("views") == {seed: expected for seed in SEEDS}
