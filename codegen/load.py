@@ -151,7 +151,10 @@ def _message(
         public_qualname=_public_qualname(qualname, py_qualname, renamed=name != message.name),
         pb_path=qualname,
         pb_type=_pb_type(scope, qualname),
-        doc=naming.docstring(scope.comment(path) or f"The ``{_full_name(scope.file, qualname)}`` message."),
+        doc=naming.flagged(
+            naming.docstring(scope.comment(path) or f"The ``{_full_name(scope.file, qualname)}`` message."),
+            message.options.deprecated,
+        ),
         fields=fields,
         oneofs=oneofs,
         messages=tuple(
@@ -229,12 +232,12 @@ def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope
             name=naming.enum_value_name(value.name),
             proto_name=value.name,
             number=value.number,
-            doc=naming.docstring(scope.comment((*path, _ENUM_VALUES, i))),
+            doc=naming.flagged(naming.docstring(scope.comment((*path, _ENUM_VALUES, i))), value.options.deprecated),
         )
         for i, value in enumerate(enum.value)
     )
     full = _full_name(scope.file, qualname)
-    doc = naming.docstring(scope.comment(path) or f"The ``{full}`` enum.")
+    doc = naming.flagged(naming.docstring(scope.comment(path) or f"The ``{full}`` enum."), enum.options.deprecated)
     return Enum(full, enum.name, _public_qualname(qualname, py_qualname, renamed=False), doc, values)
 
 
@@ -272,6 +275,7 @@ def _field(
     if cardinality in (Cardinality.MAP, Cardinality.REPEATED):
         scope.use("collections.abc")
     py_name = naming.field_name(f.name)
+    deprecated = f.options.deprecated
     fill, admits = _fast_path(f, entry, kind, cardinality, scope, shadowed)
     guard = _spell_guard(admits, py_name, shadowed | scope.top_level) if admits else ""
     return Field(
@@ -283,7 +287,8 @@ def _field(
         oneof=owner.oneof_decl[f.oneof_index].name if f.HasField("oneof_index") and not f.proto3_optional else None,
         returns=_spell(returns, shadowed, scope),
         accepts=_spell(accepts, shadowed, scope),
-        doc=naming.docstring(scope.comment(path) or _describe(f, cardinality, entry)),
+        doc=naming.flagged(naming.docstring(scope.comment(path) or _describe(f, cardinality, entry)), deprecated),
+        deprecation=f"{qualname}.{py_name}" if deprecated else "",
         fill=fill,
         guard=f"({py_name} is None or {guard})" if guard else f"{py_name} is None",
         keep=_KEEP.get(fill, "{v}").format(v=py_name),

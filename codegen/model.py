@@ -61,6 +61,7 @@ class Field:
     guard: str  # true when the constructor may keep the argument as given (see ``load._guard``)
     keep: str  # what the constructor keeps: the argument, or a copy of a container
     target: str  # the field of ``_target`` (the message being written), as an expression
+    deprecation: str = ""  # ``Message.field`` as a DeprecationWarning names it; "" unless the IDL deprecates it
 
     @property
     def assignment(self) -> str:
@@ -122,6 +123,11 @@ class Message:
     messages: tuple[Message, ...]
     enums: tuple[Enum, ...]
     guards: tuple[str, ...]  # every field's guard, then "at most one member set" per oneof
+
+    @property
+    def deprecated_fields(self) -> tuple[Field, ...]:
+        """Fields the IDL deprecates: the constructor warns when one is given."""
+        return tuple(field for field in self.fields if field.deprecation)
 
 
 @dataclass(frozen=True, slots=True)

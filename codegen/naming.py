@@ -197,6 +197,13 @@ def _builtin(name: str, shadowed: frozenset[str]) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+def flagged(doc: str, deprecated: bool) -> str:
+    """A docstring led by ``Deprecated.`` when the IDL marks its element deprecated."""
+    if not deprecated:
+        return doc
+    return f"Deprecated.\n\n{doc}" if doc else "Deprecated."
+
+
 def docstring(text: str) -> str:
     """Text made safe inside a triple-quoted docstring."""
     # Comments keep the space after ``//`` on every line: dedent like a docstring.

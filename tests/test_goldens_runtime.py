@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import inspect
 import pickle
 import subprocess
 import sys
@@ -356,10 +357,23 @@ def test_comments_become_docstrings(goldens: ModuleType) -> None:
     assert comments.Weather.__doc__ == "A commented enum."
 
 
-def test_deprecated_elements_are_ordinary(goldens: ModuleType) -> None:
+def test_deprecated_fields_warn_when_set_and_are_otherwise_ordinary(goldens: ModuleType) -> None:
+    """One warning per deprecated field given, named as Python spells it; a deprecated message or enum is silent."""
     deprecated = module("deprecated")
-    model = round_trip(deprecated.Current(old_name="o", legacy=deprecated.OldMessage(name="l"), old_enum=1))
+    with pytest.warns(DeprecationWarning) as caught:
+        built = deprecated.Current(
+            old_name="o", legacy=deprecated.OldMessage(name="l"), old_enum=1, old_choice="c", name="n"
+        )
+        deprecated.Current(new_choice=deprecated.Current.Inner(class_="k"))
+    assert [str(warning.message) for warning in caught] == [
+        f"{name} is deprecated in the IDL"
+        for name in ("Current.old_name", "Current.legacy", "Current.old_choice", "Current.Inner.class_")
+    ]
+    model = round_trip(built)
     assert (model.old_name, model.legacy.name, model.old_enum) == ("o", "l", deprecated.OldEnum.OLD_VALUE)
+    assert model.old_choice == "c" and model.name == "n"
+    assert inspect.getdoc(deprecated.Current.old_name) == "Deprecated.\n\nUse `name` instead."
+    assert inspect.getdoc(deprecated.OldEnum) == "Deprecated.\n\nThe ``fixtures.deprecated.OldEnum`` enum."
 
 
 def test_files_without_messages(goldens: ModuleType) -> None:

@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 
 
 class State(_OpenEnum):
-    """The state of the execution is used to control its visibility in the UI/CLI."""
+    """Deprecated.
+
+    The state of the execution is used to control its visibility in the UI/CLI."""
 
     RETRYABLE_FAILURE = 0
     PERMANENT_FAILURE = 1
@@ -802,6 +804,8 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
         task_category: TaskCategory | None = None,
         output_prefix: str | None = None,
     ) -> None:
+        if task_type is not None:
+            _fast.deprecated("GetTaskRequest.task_type")
         if (
             (task_type is None or (task_type.__class__ is str and task_type.isascii()))
             and (resource_meta is None or resource_meta.__class__ is bytes)
@@ -857,7 +861,9 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
 
     @property
     def task_type(self) -> str:
-        """A predefined yet extensible Task type identifier."""
+        """Deprecated.
+
+        A predefined yet extensible Task type identifier."""
         value: str = (self._pb or self._message()).task_type
         return value
 
@@ -954,6 +960,8 @@ class Resource(_Message[_pb2.Resource]):
         custom_info: dict[str, _typing.Any] | None = None,
         agent_error: AgentError | None = None,
     ) -> None:
+        if state is not None:
+            _fast.deprecated("Resource.state")
         if (
             (
                 state is None
@@ -1037,7 +1045,9 @@ class Resource(_Message[_pb2.Resource]):
 
     @property
     def state(self) -> State:
-        """DEPRECATED. The state of the execution is used to control its visibility in the UI/CLI."""
+        """Deprecated.
+
+        DEPRECATED. The state of the execution is used to control its visibility in the UI/CLI."""
         value: State = self._get("state")
         return value
 
@@ -1107,6 +1117,8 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
         resource_meta: bytes | None = None,
         task_category: TaskCategory | None = None,
     ) -> None:
+        if task_type is not None:
+            _fast.deprecated("DeleteTaskRequest.task_type")
         if (
             (task_type is None or (task_type.__class__ is str and task_type.isascii()))
             and (resource_meta is None or resource_meta.__class__ is bytes)
@@ -1153,7 +1165,9 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
 
     @property
     def task_type(self) -> str:
-        """A predefined yet extensible Task type identifier."""
+        """Deprecated.
+
+        A predefined yet extensible Task type identifier."""
         value: str = (self._pb or self._message()).task_type
         return value
 
@@ -1206,6 +1220,8 @@ class Agent(_Message[_pb2.Agent]):
         is_sync: bool | None = None,
         supported_task_categories: _abc.Iterable[TaskCategory] | None = None,
     ) -> None:
+        if supported_task_types is not None:
+            _fast.deprecated("Agent.supported_task_types")
         if (
             (name is None or (name.__class__ is str and name.isascii()))
             and (supported_task_types is None or _fast.strings(supported_task_types))
@@ -1259,7 +1275,9 @@ class Agent(_Message[_pb2.Agent]):
 
     @property
     def supported_task_types(self) -> list[str]:
-        """SupportedTaskTypes are the types of the tasks that the agent can handle."""
+        """Deprecated.
+
+        SupportedTaskTypes are the types of the tasks that the agent can handle."""
         value: list[str] = self._get("supported_task_types")
         return value
 
@@ -1490,6 +1508,8 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
         step: _datetime.timedelta | None = None,
         task_category: TaskCategory | None = None,
     ) -> None:
+        if task_type is not None:
+            _fast.deprecated("GetTaskMetricsRequest.task_type")
         if (
             (task_type is None or (task_type.__class__ is str and task_type.isascii()))
             and (resource_meta is None or resource_meta.__class__ is bytes)
@@ -1560,7 +1580,9 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
 
     @property
     def task_type(self) -> str:
-        """A predefined yet extensible Task type identifier."""
+        """Deprecated.
+
+        A predefined yet extensible Task type identifier."""
         value: str = (self._pb or self._message()).task_type
         return value
 
@@ -1675,6 +1697,8 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
         token: str | None = None,
         task_category: TaskCategory | None = None,
     ) -> None:
+        if task_type is not None:
+            _fast.deprecated("GetTaskLogsRequest.task_type")
         if (
             (task_type is None or (task_type.__class__ is str and task_type.isascii()))
             and (resource_meta is None or resource_meta.__class__ is bytes)
@@ -1733,7 +1757,9 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
 
     @property
     def task_type(self) -> str:
-        """A predefined yet extensible Task type identifier."""
+        """Deprecated.
+
+        A predefined yet extensible Task type identifier."""
         value: str = (self._pb or self._message()).task_type
         return value
 
@@ -1903,6 +1929,8 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
         results: _abc.Iterable[str] | None = None,
         structured_lines: _abc.Iterable[LogLine] | None = None,
     ) -> None:
+        if results is not None:
+            _fast.deprecated("GetTaskLogsResponseBody.results")
         if (results is None or _fast.strings(results)) and (
             structured_lines is None or _fast.models(structured_lines, _pb2.LogLine)
         ):
@@ -1934,7 +1962,9 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
 
     @property
     def results(self) -> list[str]:
-        """The execution log results."""
+        """Deprecated.
+
+        The execution log results."""
         value: list[str] = self._get("results")
         return value
 

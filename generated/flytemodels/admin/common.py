@@ -1412,7 +1412,9 @@ class Notification(_Message[_pb2.Notification]):
 
 
 class UrlBlob(_Message[_pb2.UrlBlob]):
-    """Represents a string url and associated metadata used throughout the platform."""
+    """Deprecated.
+
+    Represents a string url and associated metadata used throughout the platform."""
 
     __slots__ = ()
     _PB = _pb2.UrlBlob
@@ -1584,7 +1586,9 @@ class Envs(_Message[_pb2.Envs]):
 
 
 class AuthRole(_Message[_pb2.AuthRole]):
-    """Defines permissions associated with executions created by this launch plan spec.
+    """Deprecated.
+
+    Defines permissions associated with executions created by this launch plan spec.
     Use either of these roles when they have permissions required by your workflow execution.
     Deprecated."""
 

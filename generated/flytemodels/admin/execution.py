@@ -644,6 +644,8 @@ class LiteralMapBlob(_Message[_pb2.LiteralMapBlob]):
         values: _core_literals.LiteralMap | None = None,
         uri: str | None = None,
     ) -> None:
+        if values is not None:
+            _fast.deprecated("LiteralMapBlob.values")
         if (
             (
                 values is None
@@ -686,7 +688,9 @@ class LiteralMapBlob(_Message[_pb2.LiteralMapBlob]):
 
     @property
     def values(self) -> _core_literals.LiteralMap | None:
-        """Data in LiteralMap format"""
+        """Deprecated.
+
+        Data in LiteralMap format"""
         value: _core_literals.LiteralMap | None = (
             self._present("values") if (self._pb or self._message()).HasField("values") else None
         )
@@ -796,6 +800,14 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
         workflow_id: _core_identifier.Identifier | None = None,
         state_change_details: ExecutionStateChangeDetails | None = None,
     ) -> None:
+        if outputs is not None:
+            _fast.deprecated("ExecutionClosure.outputs")
+        if abort_cause is not None:
+            _fast.deprecated("ExecutionClosure.abort_cause")
+        if output_data is not None:
+            _fast.deprecated("ExecutionClosure.output_data")
+        if computed_inputs is not None:
+            _fast.deprecated("ExecutionClosure.computed_inputs")
         if (
             (outputs is None or getattr(outputs.__class__, "_IDL_PB", None) is _pb2.LiteralMapBlob)
             and (
@@ -967,7 +979,9 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
 
     @property
     def outputs(self) -> LiteralMapBlob | None:
-        """Output URI in the case of a successful execution.
+        """Deprecated.
+
+        Output URI in the case of a successful execution.
         DEPRECATED. Use GetExecutionData to fetch output data instead."""
         value: LiteralMapBlob | None = (
             self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
@@ -984,7 +998,9 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
 
     @property
     def abort_cause(self) -> str | None:
-        """In the case of a user-specified abort, this will pass along the user-supplied cause."""
+        """Deprecated.
+
+        In the case of a user-specified abort, this will pass along the user-supplied cause."""
         pb = self._pb or self._message()
         value: str | None = pb.abort_cause if pb.HasField("abort_cause") else None
         return value
@@ -1001,7 +1017,9 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
-        """Raw output data produced by this execution.
+        """Deprecated.
+
+        Raw output data produced by this execution.
         DEPRECATED. Use GetExecutionData to fetch output data instead."""
         value: _core_literals.LiteralMap | None = (
             self._present("output_data")
@@ -1012,7 +1030,9 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
 
     @property
     def computed_inputs(self) -> _core_literals.LiteralMap | None:
-        """Inputs computed and passed for execution.
+        """Deprecated.
+
+        Inputs computed and passed for execution.
         computed_inputs depends on inputs in ExecutionSpec, fixed and default inputs in launch plan
         """
         value: _core_literals.LiteralMap | None = (
@@ -1466,6 +1486,12 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
             _abc.Iterable[_core_execution_envs.ExecutionEnvAssignment] | None
         ) = None,
     ) -> None:
+        if inputs is not None:
+            _fast.deprecated("ExecutionSpec.inputs")
+        if auth_role is not None:
+            _fast.deprecated("ExecutionSpec.auth_role")
+        if tags is not None:
+            _fast.deprecated("ExecutionSpec.tags")
         if (
             (
                 launch_plan is None
@@ -1734,7 +1760,9 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
-        """Input values to be passed for the execution"""
+        """Deprecated.
+
+        Input values to be passed for the execution"""
         value: _core_literals.LiteralMap | None = (
             self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
         )
@@ -1799,7 +1827,9 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
 
     @property
     def auth_role(self) -> _admin_common.AuthRole | None:
-        """Optional: auth override to apply this execution."""
+        """Deprecated.
+
+        Optional: auth override to apply this execution."""
         value: _admin_common.AuthRole | None = (
             self._present("auth_role")
             if (self._pb or self._message()).HasField("auth_role")
@@ -1877,7 +1907,9 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
 
     @property
     def tags(self) -> list[str]:
-        """Tags to be set for the execution."""
+        """Deprecated.
+
+        Tags to be set for the execution."""
         value: list[str] = self._get("tags")
         return value
 
@@ -2051,6 +2083,10 @@ class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataRes
         full_inputs: _core_literals.LiteralMap | None = None,
         full_outputs: _core_literals.LiteralMap | None = None,
     ) -> None:
+        if outputs is not None:
+            _fast.deprecated("WorkflowExecutionGetDataResponse.outputs")
+        if inputs is not None:
+            _fast.deprecated("WorkflowExecutionGetDataResponse.inputs")
         if (
             (
                 outputs is None
@@ -2129,7 +2165,9 @@ class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataRes
 
     @property
     def outputs(self) -> _admin_common.UrlBlob | None:
-        """Signed url to fetch a core.LiteralMap of execution outputs.
+        """Deprecated.
+
+        Signed url to fetch a core.LiteralMap of execution outputs.
         Deprecated: Please use full_outputs instead."""
         value: _admin_common.UrlBlob | None = (
             self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
@@ -2138,7 +2176,9 @@ class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataRes
 
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:
-        """Signed url to fetch a core.LiteralMap of execution inputs.
+        """Deprecated.
+
+        Signed url to fetch a core.LiteralMap of execution inputs.
         Deprecated: Please use full_inputs instead."""
         value: _admin_common.UrlBlob | None = (
             self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None

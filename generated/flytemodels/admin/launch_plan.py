@@ -306,7 +306,9 @@ class LaunchPlanList(_Message[_pb2.LaunchPlanList]):
 
 
 class Auth(_Message[_pb2.Auth]):
-    """Defines permissions associated with executions created by this launch plan spec.
+    """Deprecated.
+
+    Defines permissions associated with executions created by this launch plan spec.
     Use either of these roles when they have permissions required by your workflow execution.
     Deprecated."""
 
@@ -421,6 +423,12 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
         cluster_assignment: _admin_cluster_assignment.ClusterAssignment | None = None,
         concurrency_policy: ConcurrencyPolicy | None = None,
     ) -> None:
+        if role is not None:
+            _fast.deprecated("LaunchPlanSpec.role")
+        if auth is not None:
+            _fast.deprecated("LaunchPlanSpec.auth")
+        if auth_role is not None:
+            _fast.deprecated("LaunchPlanSpec.auth_role")
         if (
             (
                 workflow_id is None
@@ -725,7 +733,9 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
 
     @property
     def role(self) -> str:
-        """String to indicate the role to use to execute the workflow underneath"""
+        """Deprecated.
+
+        String to indicate the role to use to execute the workflow underneath"""
         value: str = (self._pb or self._message()).role
         return value
 
@@ -749,7 +759,10 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
 
     @property
     def auth(self) -> Auth | None:
-        """Indicates the permission associated with workflow executions triggered with this launch plan."""
+        """Deprecated.
+
+        Indicates the permission associated with workflow executions triggered with this launch plan.
+        """
         value: Auth | None = (
             self._present("auth") if (self._pb or self._message()).HasField("auth") else None
         )
@@ -757,7 +770,9 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
 
     @property
     def auth_role(self) -> _admin_common.AuthRole | None:
-        """``auth_role``: optional flyteidl.admin.AuthRole, field 9."""
+        """Deprecated.
+
+        ``auth_role``: optional flyteidl.admin.AuthRole, field 9."""
         value: _admin_common.AuthRole | None = (
             self._present("auth_role")
             if (self._pb or self._message()).HasField("auth_role")

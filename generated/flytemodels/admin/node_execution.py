@@ -692,6 +692,10 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
         deck_uri: str | None = None,
         dynamic_job_spec_uri: str | None = None,
     ) -> None:
+        if output_uri is not None:
+            _fast.deprecated("NodeExecutionClosure.output_uri")
+        if output_data is not None:
+            _fast.deprecated("NodeExecutionClosure.output_data")
         if (
             (output_uri is None or (output_uri.__class__ is str and output_uri.isascii()))
             and (
@@ -824,7 +828,9 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
 
     @property
     def output_uri(self) -> str | None:
-        """Links to a remotely stored, serialized core.LiteralMap of node execution outputs.
+        """Deprecated.
+
+        Links to a remotely stored, serialized core.LiteralMap of node execution outputs.
         DEPRECATED. Use GetNodeExecutionData to fetch output data instead."""
         pb = self._pb or self._message()
         value: str | None = pb.output_uri if pb.HasField("output_uri") else None
@@ -840,7 +846,9 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
-        """Raw output data produced by this node execution.
+        """Deprecated.
+
+        Raw output data produced by this node execution.
         DEPRECATED. Use GetNodeExecutionData to fetch output data instead."""
         value: _core_literals.LiteralMap | None = (
             self._present("output_data")
@@ -1244,6 +1252,10 @@ class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
         dynamic_workflow: DynamicWorkflowNodeMetadata | None = None,
         flyte_urls: _admin_common.FlyteURLs | None = None,
     ) -> None:
+        if inputs is not None:
+            _fast.deprecated("NodeExecutionGetDataResponse.inputs")
+        if outputs is not None:
+            _fast.deprecated("NodeExecutionGetDataResponse.outputs")
         if (
             (
                 inputs is None
@@ -1352,7 +1364,9 @@ class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
 
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:
-        """Signed url to fetch a core.LiteralMap of node execution inputs.
+        """Deprecated.
+
+        Signed url to fetch a core.LiteralMap of node execution inputs.
         Deprecated: Please use full_inputs instead."""
         value: _admin_common.UrlBlob | None = (
             self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
@@ -1361,7 +1375,9 @@ class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
 
     @property
     def outputs(self) -> _admin_common.UrlBlob | None:
-        """Signed url to fetch a core.LiteralMap of node execution outputs.
+        """Deprecated.
+
+        Signed url to fetch a core.LiteralMap of node execution outputs.
         Deprecated: Please use full_outputs instead."""
         value: _admin_common.UrlBlob | None = (
             self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None

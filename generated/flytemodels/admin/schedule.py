@@ -159,6 +159,8 @@ class Schedule(_Message[_pb2.Schedule]):
         cron_schedule: CronSchedule | None = None,
         kickoff_time_input_arg: str | None = None,
     ) -> None:
+        if cron_expression is not None:
+            _fast.deprecated("Schedule.cron_expression")
         if (
             (
                 cron_expression is None
@@ -223,7 +225,9 @@ class Schedule(_Message[_pb2.Schedule]):
 
     @property
     def cron_expression(self) -> str | None:
-        """Uses AWS syntax: Minutes Hours Day-of-month Month Day-of-week Year
+        """Deprecated.
+
+        Uses AWS syntax: Minutes Hours Day-of-month Month Day-of-week Year
         e.g. for a schedule that runs every 15 minutes: 0/15 * * * ? *"""
         pb = self._pb or self._message()
         value: str | None = pb.cron_expression if pb.HasField("cron_expression") else None

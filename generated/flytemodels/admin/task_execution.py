@@ -418,6 +418,10 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
         reasons: _abc.Iterable[Reason] | None = None,
         log_context: _core_execution.LogContext | None = None,
     ) -> None:
+        if output_uri is not None:
+            _fast.deprecated("TaskExecutionClosure.output_uri")
+        if output_data is not None:
+            _fast.deprecated("TaskExecutionClosure.output_data")
         if (
             (output_uri is None or (output_uri.__class__ is str and output_uri.isascii()))
             and (
@@ -572,7 +576,9 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
 
     @property
     def output_uri(self) -> str | None:
-        """Path to remote data store where output blob is stored if the execution succeeded (and produced outputs).
+        """Deprecated.
+
+        Path to remote data store where output blob is stored if the execution succeeded (and produced outputs).
         DEPRECATED. Use GetTaskExecutionData to fetch output data instead."""
         pb = self._pb or self._message()
         value: str | None = pb.output_uri if pb.HasField("output_uri") else None
@@ -588,7 +594,9 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
-        """Raw output data produced by this task execution.
+        """Deprecated.
+
+        Raw output data produced by this task execution.
         DEPRECATED. Use GetTaskExecutionData to fetch output data instead."""
         value: _core_literals.LiteralMap | None = (
             self._present("output_data")
@@ -841,6 +849,10 @@ class TaskExecutionGetDataResponse(_Message[_pb2.TaskExecutionGetDataResponse]):
         full_outputs: _core_literals.LiteralMap | None = None,
         flyte_urls: _admin_common.FlyteURLs | None = None,
     ) -> None:
+        if inputs is not None:
+            _fast.deprecated("TaskExecutionGetDataResponse.inputs")
+        if outputs is not None:
+            _fast.deprecated("TaskExecutionGetDataResponse.outputs")
         if (
             (
                 inputs is None
@@ -934,7 +946,9 @@ class TaskExecutionGetDataResponse(_Message[_pb2.TaskExecutionGetDataResponse]):
 
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:
-        """Signed url to fetch a core.LiteralMap of task execution inputs.
+        """Deprecated.
+
+        Signed url to fetch a core.LiteralMap of task execution inputs.
         Deprecated: Please use full_inputs instead."""
         value: _admin_common.UrlBlob | None = (
             self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
@@ -943,7 +957,9 @@ class TaskExecutionGetDataResponse(_Message[_pb2.TaskExecutionGetDataResponse]):
 
     @property
     def outputs(self) -> _admin_common.UrlBlob | None:
-        """Signed url to fetch a core.LiteralMap of task execution outputs.
+        """Deprecated.
+
+        Signed url to fetch a core.LiteralMap of task execution outputs.
         Deprecated: Please use full_outputs instead."""
         value: _admin_common.UrlBlob | None = (
             self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None

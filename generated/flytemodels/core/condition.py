@@ -151,6 +151,8 @@ class Operand(_Message[_pb2.Operand]):
         var: str | None = None,
         scalar: _core_literals.Scalar | None = None,
     ) -> None:
+        if primitive is not None:
+            _fast.deprecated("Operand.primitive")
         if (
             (
                 primitive is None
@@ -207,7 +209,9 @@ class Operand(_Message[_pb2.Operand]):
 
     @property
     def primitive(self) -> _core_literals.Primitive | None:
-        """Can be a constant"""
+        """Deprecated.
+
+        Can be a constant"""
         value: _core_literals.Primitive | None = (
             self._present("primitive")
             if (self._pb or self._message()).HasField("primitive")

@@ -1167,6 +1167,8 @@ class Container(_Message[_pb2.Container]):
         data_config: DataLoadingConfig | None = None,
         architecture: Container.Architecture | int | None = None,
     ) -> None:
+        if config is not None:
+            _fast.deprecated("Container.config")
         if (
             (image is None or (image.__class__ is str and image.isascii()))
             and (command is None or _fast.strings(command))
@@ -1301,7 +1303,9 @@ class Container(_Message[_pb2.Container]):
 
     @property
     def config(self) -> list[_core_literals.KeyValuePair]:
-        """Allows extra configs to be available for the container.
+        """Deprecated.
+
+        Allows extra configs to be available for the container.
         TODO: elaborate on how configs will become available.
         Deprecated, please use TaskTemplate.config instead."""
         value: list[_core_literals.KeyValuePair] = self._get("config")

@@ -1213,6 +1213,8 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
         reported_at: _datetime.datetime | None = None,
         log_context: _core_execution.LogContext | None = None,
     ) -> None:
+        if reason is not None:
+            _fast.deprecated("TaskExecutionEvent.reason")
         if (
             (
                 task_id is None
@@ -1548,7 +1550,9 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
 
     @property
     def reason(self) -> str:
-        """An optional explanation for the phase transition.
+        """Deprecated.
+
+        An optional explanation for the phase transition.
         Deprecated: Use reasons instead."""
         value: str = (self._pb or self._message()).reason
         return value

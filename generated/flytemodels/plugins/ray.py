@@ -41,6 +41,8 @@ class RayJob(_Message[_pb2.RayJob]):
         ttl_seconds_after_finished: int | None = None,
         runtime_env_yaml: str | None = None,
     ) -> None:
+        if runtime_env is not None:
+            _fast.deprecated("RayJob.runtime_env")
         if (
             (
                 ray_cluster is None
@@ -120,7 +122,9 @@ class RayJob(_Message[_pb2.RayJob]):
 
     @property
     def runtime_env(self) -> str:
-        """runtime_env is base64 encoded.
+        """Deprecated.
+
+        runtime_env is base64 encoded.
         Ray runtime environments: https://docs.ray.io/en/latest/ray-core/handling-dependencies.html#runtime-environments
         """
         value: str = (self._pb or self._message()).runtime_env

@@ -288,7 +288,9 @@ class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
 
 
 class CreateDownloadLocationRequest(_Message[_pb2.CreateDownloadLocationRequest]):
-    """CreateDownloadLocationRequest specified request for the CreateDownloadLocation API."""
+    """Deprecated.
+
+    CreateDownloadLocationRequest specified request for the CreateDownloadLocation API."""
 
     __slots__ = ()
     _PB = _pb2.CreateDownloadLocationRequest
@@ -351,7 +353,9 @@ class CreateDownloadLocationRequest(_Message[_pb2.CreateDownloadLocationRequest]
 
 
 class CreateDownloadLocationResponse(_Message[_pb2.CreateDownloadLocationResponse]):
-    """The ``flyteidl.service.CreateDownloadLocationResponse`` message."""
+    """Deprecated.
+
+    The ``flyteidl.service.CreateDownloadLocationResponse`` message."""
 
     __slots__ = ()
     _PB = _pb2.CreateDownloadLocationResponse
@@ -526,6 +530,10 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
         expires_at: _datetime.datetime | None = None,
         pre_signed_urls: PreSignedURLs | None = None,
     ) -> None:
+        if signed_url is not None:
+            _fast.deprecated("CreateDownloadLinkResponse.signed_url")
+        if expires_at is not None:
+            _fast.deprecated("CreateDownloadLinkResponse.expires_at")
         if (
             (signed_url is None or _fast.strings(signed_url))
             and (expires_at is None or _fast.timestamp(expires_at))
@@ -572,13 +580,18 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
 
     @property
     def signed_url(self) -> list[str]:
-        """SignedUrl specifies the url to use to download content from (e.g. https://my-bucket.s3.amazonaws.com/randomstring/suffix.tar?X-...)"""
+        """Deprecated.
+
+        SignedUrl specifies the url to use to download content from (e.g. https://my-bucket.s3.amazonaws.com/randomstring/suffix.tar?X-...)
+        """
         value: list[str] = self._get("signed_url")
         return value
 
     @property
     def expires_at(self) -> _datetime.datetime | None:
-        """ExpiresAt defines when will the signed URL expire."""
+        """Deprecated.
+
+        ExpiresAt defines when will the signed URL expire."""
         value: _datetime.datetime | None = (
             self._present("expires_at")
             if (self._pb or self._message()).HasField("expires_at")

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 
 class State(_OpenEnum):
-    """The state of the execution is used to control its visibility in the UI/CLI."""
+    """Deprecated.
+
+    The state of the execution is used to control its visibility in the UI/CLI."""
 
     RETRYABLE_FAILURE = 0
     PERMANENT_FAILURE = 1
@@ -30,7 +32,9 @@ class State(_OpenEnum):
 
 
 class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
-    """Represents a request structure to create task."""
+    """Deprecated.
+
+    Represents a request structure to create task."""
 
     __slots__ = ()
     _PB = _pb2.TaskCreateRequest
@@ -131,7 +135,9 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
 
 
 class TaskCreateResponse(_Message[_pb2.TaskCreateResponse]):
-    """Represents a create response structure."""
+    """Deprecated.
+
+    Represents a create response structure."""
 
     __slots__ = ()
     _PB = _pb2.TaskCreateResponse
@@ -167,7 +173,9 @@ class TaskCreateResponse(_Message[_pb2.TaskCreateResponse]):
 
 
 class TaskGetRequest(_Message[_pb2.TaskGetRequest]):
-    """A message used to fetch a job state from backend plugin server."""
+    """Deprecated.
+
+    A message used to fetch a job state from backend plugin server."""
 
     __slots__ = ()
     _PB = _pb2.TaskGetRequest
@@ -224,7 +232,9 @@ class TaskGetRequest(_Message[_pb2.TaskGetRequest]):
 
 
 class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
-    """Response to get an individual task state."""
+    """Deprecated.
+
+    Response to get an individual task state."""
 
     __slots__ = ()
     _PB = _pb2.TaskGetResponse
@@ -297,7 +307,9 @@ class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
 
 
 class TaskDeleteRequest(_Message[_pb2.TaskDeleteRequest]):
-    """A message used to delete a task."""
+    """Deprecated.
+
+    A message used to delete a task."""
 
     __slots__ = ()
     _PB = _pb2.TaskDeleteRequest
@@ -354,7 +366,9 @@ class TaskDeleteRequest(_Message[_pb2.TaskDeleteRequest]):
 
 
 class TaskDeleteResponse(_Message[_pb2.TaskDeleteResponse]):
-    """Response to delete a task."""
+    """Deprecated.
+
+    Response to delete a task."""
 
     __slots__ = ()
     _PB = _pb2.TaskDeleteResponse

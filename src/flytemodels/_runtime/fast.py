@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import builtins as builtins  # guards reach a builtin a generated member hides as _fast.builtins.<name>
 import datetime
+import warnings
 from typing import Any
 
 from google.protobuf.message import Message as PbMessage
@@ -77,6 +78,15 @@ def timestamp(value: Any) -> bool:
 def duration(value: Any) -> bool:
     """A ``timedelta`` well inside the Duration range."""
     return type(value) is datetime.timedelta and -_DURATION_DAYS < value.days < _DURATION_DAYS
+
+
+def deprecated(field: str) -> None:
+    """Warn the caller of a constructor (or ``replace``) that it set ``field``, which the IDL deprecates.
+
+    Generated constructors call it only for a deprecated field given a value, so
+    a class without deprecated fields pays nothing.
+    """
+    warnings.warn(f"{field} is deprecated in the IDL", DeprecationWarning, stacklevel=3)
 
 
 def put_models(target: Any, values: list[Any]) -> None:

@@ -201,11 +201,12 @@ def element_for(field: FieldDescriptor) -> Element:
 class Spec:
     """How one field of one message is read and written."""
 
-    __slots__ = ("cached", "element", "label", "name", "oneof")
+    __slots__ = ("cached", "deprecated", "element", "label", "name", "oneof")
 
     def __init__(self, field: FieldDescriptor, owner: str, element: Element) -> None:
         self.name = field.name
         self.label = f"{owner}.{field.name}"
+        self.deprecated = field.GetOptions().deprecated  # replace() warns when it is set
         oneof = field.containing_oneof
         # proto3 `optional` lives in a synthetic oneof of one; it is not a user oneof.
         self.oneof = oneof.name if oneof is not None and len(oneof.fields) > 1 else None

@@ -25,7 +25,7 @@ from typing import Any, ClassVar, Generic, Self, TypeVar
 from google.protobuf.message import DecodeError as PbDecodeError
 from google.protobuf.message import Message as PbMessage
 
-from flytemodels._runtime import constraints, registry
+from flytemodels._runtime import constraints, fast, registry
 from flytemodels._runtime.fields import Spec, specs_of
 from flytemodels.errors import DecodeError
 
@@ -400,7 +400,8 @@ class Message(Generic[_Pb]):
 
         Everything else is kept as it is, unknown fields included; a field given
         ``None`` is cleared; setting a member of a oneof replaces the member that was
-        set. Values are checked as the constructor checks them, with the same errors.
+        set. Values are checked as the constructor checks them, with the same errors,
+        and setting a field the IDL deprecates warns as the constructor does.
         """
         pb = self._PB()
         pb.CopyFrom(self._message())
@@ -412,6 +413,8 @@ class Message(Generic[_Pb]):
                 raise TypeError(f"{type(self).__qualname__}.replace() got an unexpected field {name!r}")
             pb.ClearField(field)
             if value is not None:
+                if specs[field].deprecated:
+                    fast.deprecated(f"{type(self).__qualname__}.{name}")
                 specs[field].set(pb, value)
         constraints.check(pb)
         return self._wrap(pb)

@@ -171,6 +171,14 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
         command: _abc.Iterable[str] | None = None,
         common: _plugins_common.CommonReplicaSpec | None = None,
     ) -> None:
+        if replicas is not None:
+            _fast.deprecated("DistributedMPITrainingReplicaSpec.replicas")
+        if image is not None:
+            _fast.deprecated("DistributedMPITrainingReplicaSpec.image")
+        if resources is not None:
+            _fast.deprecated("DistributedMPITrainingReplicaSpec.resources")
+        if restart_policy is not None:
+            _fast.deprecated("DistributedMPITrainingReplicaSpec.restart_policy")
         if (
             (
                 replicas is None
@@ -251,20 +259,26 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
 
     @property
     def replicas(self) -> int:
-        """1~4 deprecated. Use common instead.
+        """Deprecated.
+
+        1~4 deprecated. Use common instead.
         Number of replicas"""
         value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def image(self) -> str:
-        """Image used for the replica group"""
+        """Deprecated.
+
+        Image used for the replica group"""
         value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
-        """Resources required for the replica group"""
+        """Deprecated.
+
+        Resources required for the replica group"""
         value: _core_tasks.Resources | None = (
             self._present("resources")
             if (self._pb or self._message()).HasField("resources")
@@ -274,7 +288,9 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
 
     @property
     def restart_policy(self) -> _plugins_common.RestartPolicy:
-        """Restart policy determines whether pods will be restarted when they exit"""
+        """Deprecated.
+
+        Restart policy determines whether pods will be restarted when they exit"""
         value: _plugins_common.RestartPolicy = self._get("restart_policy")
         return value
 

@@ -294,6 +294,14 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
         restart_policy: _plugins_common.RestartPolicy | int | None = None,
         common: _plugins_common.CommonReplicaSpec | None = None,
     ) -> None:
+        if replicas is not None:
+            _fast.deprecated("DistributedPyTorchTrainingReplicaSpec.replicas")
+        if image is not None:
+            _fast.deprecated("DistributedPyTorchTrainingReplicaSpec.image")
+        if resources is not None:
+            _fast.deprecated("DistributedPyTorchTrainingReplicaSpec.resources")
+        if restart_policy is not None:
+            _fast.deprecated("DistributedPyTorchTrainingReplicaSpec.restart_policy")
         if (
             (
                 replicas is None
@@ -368,20 +376,26 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
 
     @property
     def replicas(self) -> int:
-        """1~4 deprecated. Use common instead.
+        """Deprecated.
+
+        1~4 deprecated. Use common instead.
         Number of replicas"""
         value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def image(self) -> str:
-        """Image used for the replica group"""
+        """Deprecated.
+
+        Image used for the replica group"""
         value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
-        """Resources required for the replica group"""
+        """Deprecated.
+
+        Resources required for the replica group"""
         value: _core_tasks.Resources | None = (
             self._present("resources")
             if (self._pb or self._message()).HasField("resources")
@@ -391,7 +405,9 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
 
     @property
     def restart_policy(self) -> _plugins_common.RestartPolicy:
-        """Restart policy determines whether pods will be restarted when they exit"""
+        """Deprecated.
+
+        Restart policy determines whether pods will be restarted when they exit"""
         value: _plugins_common.RestartPolicy = self._get("restart_policy")
         return value
 

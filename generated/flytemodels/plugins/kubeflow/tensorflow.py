@@ -210,6 +210,14 @@ class DistributedTensorflowTrainingReplicaSpec(
         restart_policy: _plugins_common.RestartPolicy | int | None = None,
         common: _plugins_common.CommonReplicaSpec | None = None,
     ) -> None:
+        if replicas is not None:
+            _fast.deprecated("DistributedTensorflowTrainingReplicaSpec.replicas")
+        if image is not None:
+            _fast.deprecated("DistributedTensorflowTrainingReplicaSpec.image")
+        if resources is not None:
+            _fast.deprecated("DistributedTensorflowTrainingReplicaSpec.resources")
+        if restart_policy is not None:
+            _fast.deprecated("DistributedTensorflowTrainingReplicaSpec.restart_policy")
         if (
             (
                 replicas is None
@@ -284,20 +292,26 @@ class DistributedTensorflowTrainingReplicaSpec(
 
     @property
     def replicas(self) -> int:
-        """1~4 deprecated. Use common instead.
+        """Deprecated.
+
+        1~4 deprecated. Use common instead.
         Number of replicas"""
         value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def image(self) -> str:
-        """Image used for the replica group"""
+        """Deprecated.
+
+        Image used for the replica group"""
         value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
-        """Resources required for the replica group"""
+        """Deprecated.
+
+        Resources required for the replica group"""
         value: _core_tasks.Resources | None = (
             self._present("resources")
             if (self._pb or self._message()).HasField("resources")
@@ -307,7 +321,9 @@ class DistributedTensorflowTrainingReplicaSpec(
 
     @property
     def restart_policy(self) -> _plugins_common.RestartPolicy:
-        """Restart policy determines whether pods will be restarted when they exit"""
+        """Deprecated.
+
+        Restart policy determines whether pods will be restarted when they exit"""
         value: _plugins_common.RestartPolicy = self._get("restart_policy")
         return value
 

@@ -614,10 +614,13 @@ class Status(_Message[_pb2.Status]):
         DEPLOYMENT_STATUS_PENDING = 3
         DEPLOYMENT_STATUS_STOPPED = 4
         DEPLOYMENT_STATUS_STARTED = 5
+        """Deprecated."""
         DEPLOYMENT_STATUS_FAILED = 6
         DEPLOYMENT_STATUS_ACTIVE = 7
         DEPLOYMENT_STATUS_SCALING_UP = 8
+        """Deprecated."""
         DEPLOYMENT_STATUS_SCALING_DOWN = 9
+        """Deprecated."""
         DEPLOYMENT_STATUS_DEPLOYING = 10
 
     class Substate(_OpenEnum):
@@ -997,6 +1000,7 @@ class Spec(_Message[_pb2.Spec]):
         DESIRED_STATE_UNSPECIFIED = 0
         DESIRED_STATE_STOPPED = 1
         DESIRED_STATE_STARTED = 2
+        """Deprecated."""
         DESIRED_STATE_ACTIVE = 3
 
     def __init__(

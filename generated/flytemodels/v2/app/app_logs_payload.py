@@ -176,6 +176,8 @@ class LogLines(_Message[_pb2.LogLines]):
         structured_lines: _abc.Iterable[_logs_dataplane_payload.LogLine] | None = None,
         source: _logs_dataplane_payload.LogLineSource | int | None = None,
     ) -> None:
+        if lines is not None:
+            _fast.deprecated("LogLines.lines")
         if (
             (lines is None or _fast.strings(lines))
             and (
@@ -234,7 +236,9 @@ class LogLines(_Message[_pb2.LogLines]):
 
     @property
     def lines(self) -> list[str]:
-        """``lines``: repeated string, field 1."""
+        """Deprecated.
+
+        ``lines``: repeated string, field 1."""
         value: list[str] = self._get("lines")
         return value
 
@@ -314,6 +318,8 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
         log_lines: _logs_dataplane_payload.LogLines | None = None,
         batches: LogLinesBatch | None = None,
     ) -> None:
+        if log_lines is not None:
+            _fast.deprecated("TailLogsResponse.log_lines")
         if (
             (
                 replicas is None
@@ -387,7 +393,9 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
 
     @property
     def log_lines(self) -> _logs_dataplane_payload.LogLines | None:
-        """``log_lines``: optional flyteidl2.logs.dataplane.LogLines, field 2."""
+        """Deprecated.
+
+        ``log_lines``: optional flyteidl2.logs.dataplane.LogLines, field 2."""
         value: _logs_dataplane_payload.LogLines | None = (
             self._present("log_lines")
             if (self._pb or self._message()).HasField("log_lines")

@@ -22,9 +22,13 @@ class Action(_OpenEnum):
 
     ACTION_NONE = 0
     ACTION_CREATE = 1
+    """Deprecated."""
     ACTION_READ = 2
+    """Deprecated."""
     ACTION_UPDATE = 3
+    """Deprecated."""
     ACTION_DELETE = 4
+    """Deprecated."""
     ACTION_VIEW_FLYTE_INVENTORY = 5
     ACTION_VIEW_FLYTE_EXECUTIONS = 6
     ACTION_REGISTER_FLYTE_INVENTORY = 7

@@ -39,6 +39,8 @@ class User(_Message[_pb2.User]):
         roles: _abc.Iterable[_common_role.Role] | None = None,
         policies: _abc.Iterable[_common_policy.Policy] | None = None,
     ) -> None:
+        if roles is not None:
+            _fast.deprecated("User.roles")
         if (
             (
                 id is None
@@ -113,7 +115,9 @@ class User(_Message[_pb2.User]):
 
     @property
     def roles(self) -> list[_common_role.Role]:
-        """``roles``: repeated flyteidl2.common.Role, field 3."""
+        """Deprecated.
+
+        ``roles``: repeated flyteidl2.common.Role, field 3."""
         value: list[_common_role.Role] = self._get("roles")
         return value
 

@@ -105,6 +105,8 @@ class ListRequest(_Message[_pb2.ListRequest]):
         raw_filters: _abc.Iterable[str] | None = None,
         sort_by_fields: _abc.Iterable[Sort] | None = None,
     ) -> None:
+        if sort_by is not None:
+            _fast.deprecated("ListRequest.sort_by")
         if (
             (limit is None or (limit.__class__ is int and 0 <= limit <= 4294967295))
             and (token is None or (token.__class__ is str and token.isascii()))
@@ -178,7 +180,9 @@ class ListRequest(_Message[_pb2.ListRequest]):
 
     @property
     def sort_by(self) -> Sort | None:
-        """``sort_by``: optional flyteidl2.common.Sort, field 3."""
+        """Deprecated.
+
+        ``sort_by``: optional flyteidl2.common.Sort, field 3."""
         value: Sort | None = (
             self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
         )

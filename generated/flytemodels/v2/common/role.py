@@ -56,6 +56,8 @@ class Role(_Message[_pb2.Role]):
         role_type: RoleType | int | None = None,
         actions: _abc.Iterable[_common_authorization.Action | int] | None = None,
     ) -> None:
+        if permissions is not None:
+            _fast.deprecated("Role.permissions")
         if (
             (
                 id is None
@@ -137,7 +139,9 @@ class Role(_Message[_pb2.Role]):
 
     @property
     def permissions(self) -> list[_common_authorization.Permission]:
-        """``permissions``: repeated flyteidl2.common.Permission, field 2."""
+        """Deprecated.
+
+        ``permissions``: repeated flyteidl2.common.Permission, field 2."""
         value: list[_common_authorization.Permission] = self._get("permissions")
         return value
 

@@ -1525,6 +1525,8 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
         results: _abc.Iterable[str] | None = None,
         lines: _abc.Iterable[_logs_dataplane_payload.LogLine] | None = None,
     ) -> None:
+        if results is not None:
+            _fast.deprecated("GetTaskLogsResponseBody.results")
         if (results is None or _fast.strings(results)) and (
             lines is None or _fast.models(lines, _flyteidl2_logs_dataplane_payload_pb2.LogLine)
         ):
@@ -1556,7 +1558,9 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
 
     @property
     def results(self) -> list[str]:
-        """``results``: repeated string, field 1."""
+        """Deprecated.
+
+        ``results``: repeated string, field 1."""
         value: list[str] = self._get("results")
         return value
 

@@ -829,6 +829,8 @@ class LogContext(_Message[_pb2.LogContext]):
         pod_name_prefix: str | None = None,
         pod_name_prefixes: _abc.Iterable[str] | None = None,
     ) -> None:
+        if pod_name_prefix is not None:
+            _fast.deprecated("LogContext.pod_name_prefix")
         if (
             (pods is None or _fast.models(pods, _pb2.PodLogContext))
             and (
@@ -915,7 +917,9 @@ class LogContext(_Message[_pb2.LogContext]):
 
     @property
     def pod_name_prefix(self) -> str:
-        """``pod_name_prefix``: string, field 4."""
+        """Deprecated.
+
+        ``pod_name_prefix``: string, field 4."""
         value: str = (self._pb or self._message()).pod_name_prefix
         return value
 

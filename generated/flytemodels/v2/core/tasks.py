@@ -1606,6 +1606,8 @@ class Container(_Message[_pb2.Container]):
         data_config: DataLoadingConfig | None = None,
         architecture: Container.Architecture | int | None = None,
     ) -> None:
+        if config is not None:
+            _fast.deprecated("Container.config")
         if (
             (image is None or (image.__class__ is str and image.isascii()))
             and (command is None or _fast.strings(command))
@@ -1738,7 +1740,9 @@ class Container(_Message[_pb2.Container]):
 
     @property
     def config(self) -> list[_core_literals.KeyValuePair]:
-        """``config``: repeated flyteidl2.core.KeyValuePair, field 6."""
+        """Deprecated.
+
+        ``config``: repeated flyteidl2.core.KeyValuePair, field 6."""
         value: list[_core_literals.KeyValuePair] = self._get("config")
         return value
 

@@ -1061,6 +1061,8 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
         reported_at: _datetime.datetime | None = None,
         log_context: _core_execution.LogContext | None = None,
     ) -> None:
+        if reason is not None:
+            _fast.deprecated("TaskExecutionEvent.reason")
         if (
             (
                 task_id is None
@@ -1388,7 +1390,9 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
 
     @property
     def reason(self) -> str:
-        """``reason``: string, field 13."""
+        """Deprecated.
+
+        ``reason``: string, field 13."""
         value: str = (self._pb or self._message()).reason
         return value
 

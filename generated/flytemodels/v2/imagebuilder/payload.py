@@ -34,6 +34,8 @@ class GetImageRequest(_Message[_pb2.GetImageRequest]):
         organization: str | None = None,
         project_id: _common_identifier.ProjectIdentifier | None = None,
     ) -> None:
+        if organization is not None:
+            _fast.deprecated("GetImageRequest.organization")
         if (
             (
                 id is None
@@ -98,7 +100,9 @@ class GetImageRequest(_Message[_pb2.GetImageRequest]):
 
     @property
     def organization(self) -> str:
-        """``organization``: string, field 2."""
+        """Deprecated.
+
+        ``organization``: string, field 2."""
         value: str = (self._pb or self._message()).organization
         return value
 

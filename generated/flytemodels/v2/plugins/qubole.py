@@ -147,6 +147,8 @@ class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
         tags: _abc.Iterable[str] | None = None,
         query: HiveQuery | None = None,
     ) -> None:
+        if query_collection is not None:
+            _fast.deprecated("QuboleHiveJob.query_collection")
         if (
             (cluster_label is None or (cluster_label.__class__ is str and cluster_label.isascii()))
             and (
@@ -210,7 +212,9 @@ class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
 
     @property
     def query_collection(self) -> HiveQueryCollection | None:
-        """``query_collection``: optional flyteidl2.plugins.HiveQueryCollection, field 2."""
+        """Deprecated.
+
+        ``query_collection``: optional flyteidl2.plugins.HiveQueryCollection, field 2."""
         value: HiveQueryCollection | None = (
             self._present("query_collection")
             if (self._pb or self._message()).HasField("query_collection")

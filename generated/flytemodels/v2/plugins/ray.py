@@ -40,6 +40,8 @@ class RayJob(_Message[_pb2.RayJob]):
         ttl_seconds_after_finished: int | None = None,
         runtime_env_yaml: str | None = None,
     ) -> None:
+        if runtime_env is not None:
+            _fast.deprecated("RayJob.runtime_env")
         if (
             (
                 ray_cluster is None
@@ -119,7 +121,9 @@ class RayJob(_Message[_pb2.RayJob]):
 
     @property
     def runtime_env(self) -> str:
-        """``runtime_env``: string, field 2."""
+        """Deprecated.
+
+        ``runtime_env``: string, field 2."""
         value: str = (self._pb or self._message()).runtime_env
         return value
 

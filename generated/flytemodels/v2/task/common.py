@@ -268,6 +268,8 @@ class Schedule(_Message[_pb2.Schedule]):
         cron: Cron | None = None,
         kickoff_time_input_arg: str | None = None,
     ) -> None:
+        if cron_expression is not None:
+            _fast.deprecated("Schedule.cron_expression")
         if (
             (rate is None or getattr(rate.__class__, "_IDL_PB", None) is _pb2.FixedRate)
             and (
@@ -337,7 +339,9 @@ class Schedule(_Message[_pb2.Schedule]):
 
     @property
     def cron_expression(self) -> str | None:
-        """``cron_expression``: optional string, field 2."""
+        """Deprecated.
+
+        ``cron_expression``: optional string, field 2."""
         pb = self._pb or self._message()
         value: str | None = pb.cron_expression if pb.HasField("cron_expression") else None
         return value

@@ -342,6 +342,10 @@ class RunSpec(_Message[_pb2.RunSpec]):
         recover: Recover | None = None,
         default_settings: DefaultSettings | None = None,
     ) -> None:
+        if overwrite_cache is not None:
+            _fast.deprecated("RunSpec.overwrite_cache")
+        if related_to is not None:
+            _fast.deprecated("RunSpec.related_to")
         if (
             (labels is None or getattr(labels.__class__, "_IDL_PB", None) is _pb2.Labels)
             and (
@@ -617,7 +621,9 @@ class RunSpec(_Message[_pb2.RunSpec]):
 
     @property
     def overwrite_cache(self) -> bool:
-        """``overwrite_cache``: bool, field 5."""
+        """Deprecated.
+
+        ``overwrite_cache``: bool, field 5."""
         value: bool = (self._pb or self._message()).overwrite_cache
         return value
 
@@ -700,7 +706,9 @@ class RunSpec(_Message[_pb2.RunSpec]):
 
     @property
     def related_to(self) -> _common_identifier.RunIdentifier | None:
-        """``related_to``: optional flyteidl2.common.RunIdentifier, field 15."""
+        """Deprecated.
+
+        ``related_to``: optional flyteidl2.common.RunIdentifier, field 15."""
         value: _common_identifier.RunIdentifier | None = (
             self._present("related_to")
             if (self._pb or self._message()).HasField("related_to")

@@ -2629,6 +2629,10 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
         reported_time: _datetime.datetime | None = None,
         cache_metadata: _common_cache.CacheMetadata | None = None,
     ) -> None:
+        if start_time is not None:
+            _fast.deprecated("ActionEvent.start_time")
+        if end_time is not None:
+            _fast.deprecated("ActionEvent.end_time")
         if (
             (
                 id is None
@@ -2818,7 +2822,9 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
 
     @property
     def start_time(self) -> _datetime.datetime | None:
-        """``start_time``: optional google.protobuf.Timestamp, field 5."""
+        """Deprecated.
+
+        ``start_time``: optional google.protobuf.Timestamp, field 5."""
         value: _datetime.datetime | None = (
             self._present("start_time")
             if (self._pb or self._message()).HasField("start_time")
@@ -2838,7 +2844,9 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
 
     @property
     def end_time(self) -> _datetime.datetime | None:
-        """``end_time``: optional google.protobuf.Timestamp, field 7."""
+        """Deprecated.
+
+        ``end_time``: optional google.protobuf.Timestamp, field 7."""
         value: _datetime.datetime | None = (
             self._present("end_time")
             if (self._pb or self._message()).HasField("end_time")

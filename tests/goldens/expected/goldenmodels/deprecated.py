@@ -11,14 +11,21 @@ from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
 class OldEnum(_OpenEnum):
-    """The ``fixtures.deprecated.OldEnum`` enum."""
+    """Deprecated.
+
+    The ``fixtures.deprecated.OldEnum`` enum."""
 
     OLD_ENUM_UNSPECIFIED = 0
     OLD_VALUE = 1
+    """Deprecated.
+
+    Say OLD_ENUM_UNSPECIFIED."""
 
 
 class OldMessage(_Message[_pb2.OldMessage]):
-    """The ``fixtures.deprecated.OldMessage`` message."""
+    """Deprecated.
+
+    The ``fixtures.deprecated.OldMessage`` message."""
 
     __slots__ = ()
     _PB = _pb2.OldMessage
@@ -63,7 +70,48 @@ class Current(_Message[_pb2.Current]):
         "old_name",
         "legacy",
         "old_enum",
+        "old_choice",
+        "new_choice",
     )
+
+    class Inner(_Message[_pb2.Current.Inner]):
+        """The ``fixtures.deprecated.Current.Inner`` message."""
+
+        __slots__ = ()
+        _PB = _pb2.Current.Inner
+        _FIELDS = ("class",)
+
+        def __init__(
+            self,
+            class_: str | None = None,
+        ) -> None:
+            if class_ is not None:
+                _fast.deprecated("Current.Inner.class_")
+            if class_ is None or (class_.__class__ is str and class_.isascii()):
+                self._values = (class_,)
+                self._pb = None
+                self._cache = None
+                self._hash = None
+                if self._VALIDATE:
+                    self._fm_validate()
+            else:
+                self._build(
+                    class_,
+                )
+
+        def _fm_fill(self, _target: _fast.Target) -> None:
+            """Write the values this model was built from into ``_target``, an empty message."""
+            (class_,) = self._values
+            if class_ is not None:
+                setattr(_target, "class", class_)
+
+        @property
+        def class_(self) -> str:
+            """Deprecated.
+
+            ``class``: string, field 1."""
+            value: str = self._get("class")
+            return value
 
     def __init__(
         self,
@@ -71,7 +119,15 @@ class Current(_Message[_pb2.Current]):
         old_name: str | None = None,
         legacy: OldMessage | None = None,
         old_enum: OldEnum | int | None = None,
+        old_choice: str | None = None,
+        new_choice: Current.Inner | None = None,
     ) -> None:
+        if old_name is not None:
+            _fast.deprecated("Current.old_name")
+        if legacy is not None:
+            _fast.deprecated("Current.legacy")
+        if old_choice is not None:
+            _fast.deprecated("Current.old_choice")
         if (
             (name is None or (name.__class__ is str and name.isascii()))
             and (old_name is None or (old_name.__class__ is str and old_name.isascii()))
@@ -83,12 +139,20 @@ class Current(_Message[_pb2.Current]):
                     and -2147483648 <= old_enum <= 2147483647
                 )
             )
+            and (old_choice is None or (old_choice.__class__ is str and old_choice.isascii()))
+            and (
+                new_choice is None
+                or getattr(new_choice.__class__, "_IDL_PB", None) is _pb2.Current.Inner
+            )
+            and (old_choice is not None) + (new_choice is not None) < 2
         ):
             self._values = (
                 name,
                 old_name,
                 legacy,
                 old_enum,
+                old_choice,
+                new_choice,
             )
             self._pb = None
             self._cache = None
@@ -101,6 +165,8 @@ class Current(_Message[_pb2.Current]):
                 old_name,
                 legacy,
                 old_enum,
+                old_choice,
+                new_choice,
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
@@ -110,6 +176,8 @@ class Current(_Message[_pb2.Current]):
             old_name,
             legacy,
             old_enum,
+            old_choice,
+            new_choice,
         ) = self._values
         if name is not None:
             _target.name = name
@@ -124,6 +192,15 @@ class Current(_Message[_pb2.Current]):
                 _sub.CopyFrom(legacy._pb)
         if old_enum is not None:
             _target.old_enum = old_enum
+        if old_choice is not None:
+            _target.old_choice = old_choice
+        if new_choice is not None:
+            _sub = _target.new_choice
+            if new_choice._pb is None:
+                new_choice._fm_fill(_sub)
+                _sub.SetInParent()
+            else:
+                _sub.CopyFrom(new_choice._pb)
 
     @property
     def name(self) -> str:
@@ -133,13 +210,17 @@ class Current(_Message[_pb2.Current]):
 
     @property
     def old_name(self) -> str:
-        """Use `name` instead."""
+        """Deprecated.
+
+        Use `name` instead."""
         value: str = (self._pb or self._message()).old_name
         return value
 
     @property
     def legacy(self) -> OldMessage | None:
-        """``legacy``: optional fixtures.deprecated.OldMessage, field 3."""
+        """Deprecated.
+
+        ``legacy``: optional fixtures.deprecated.OldMessage, field 3."""
         value: OldMessage | None = (
             self._present("legacy") if (self._pb or self._message()).HasField("legacy") else None
         )
@@ -149,4 +230,23 @@ class Current(_Message[_pb2.Current]):
     def old_enum(self) -> OldEnum:
         """``old_enum``: fixtures.deprecated.OldEnum, field 4."""
         value: OldEnum = self._get("old_enum")
+        return value
+
+    @property
+    def old_choice(self) -> str | None:
+        """Deprecated.
+
+        ``old_choice``: optional string, field 5."""
+        pb = self._pb or self._message()
+        value: str | None = pb.old_choice if pb.HasField("old_choice") else None
+        return value
+
+    @property
+    def new_choice(self) -> Current.Inner | None:
+        """``new_choice``: optional fixtures.deprecated.Current.Inner, field 6."""
+        value: Current.Inner | None = (
+            self._present("new_choice")
+            if (self._pb or self._message()).HasField("new_choice")
+            else None
+        )
         return value

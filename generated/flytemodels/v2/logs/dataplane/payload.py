@@ -146,6 +146,8 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
         pod_name_prefix: str | None = None,
         pod_name_prefixes: _abc.Iterable[str] | None = None,
     ) -> None:
+        if pod_name_prefix is not None:
+            _fast.deprecated("LoggingContext.pod_name_prefix")
         if (
             (cluster_name is None or (cluster_name.__class__ is str and cluster_name.isascii()))
             and (
@@ -318,7 +320,9 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
 
     @property
     def pod_name_prefix(self) -> str:
-        """``pod_name_prefix``: string, field 12."""
+        """Deprecated.
+
+        ``pod_name_prefix``: string, field 12."""
         value: str = (self._pb or self._message()).pod_name_prefix
         return value
 
@@ -739,6 +743,8 @@ class LogLines(_Message[_pb2.LogLines]):
         structured_lines: _abc.Iterable[LogLine] | None = None,
         source: LogLineSource | int | None = None,
     ) -> None:
+        if lines is not None:
+            _fast.deprecated("LogLines.lines")
         if (
             (lines is None or _fast.strings(lines))
             and (
@@ -806,7 +812,9 @@ class LogLines(_Message[_pb2.LogLines]):
 
     @property
     def lines(self) -> list[str]:
-        """``lines``: repeated string, field 1."""
+        """Deprecated.
+
+        ``lines``: repeated string, field 1."""
         value: list[str] = self._get("lines")
         return value
 

@@ -168,6 +168,14 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
         command: _abc.Iterable[str] | None = None,
         common: _plugins_common.CommonReplicaSpec | None = None,
     ) -> None:
+        if replicas is not None:
+            _fast.deprecated("DistributedMPITrainingReplicaSpec.replicas")
+        if image is not None:
+            _fast.deprecated("DistributedMPITrainingReplicaSpec.image")
+        if resources is not None:
+            _fast.deprecated("DistributedMPITrainingReplicaSpec.resources")
+        if restart_policy is not None:
+            _fast.deprecated("DistributedMPITrainingReplicaSpec.restart_policy")
         if (
             (
                 replicas is None
@@ -248,19 +256,25 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
 
     @property
     def replicas(self) -> int:
-        """``replicas``: int32, field 1."""
+        """Deprecated.
+
+        ``replicas``: int32, field 1."""
         value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def image(self) -> str:
-        """``image``: string, field 2."""
+        """Deprecated.
+
+        ``image``: string, field 2."""
         value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
-        """``resources``: optional flyteidl2.core.Resources, field 3."""
+        """Deprecated.
+
+        ``resources``: optional flyteidl2.core.Resources, field 3."""
         value: _core_tasks.Resources | None = (
             self._present("resources")
             if (self._pb or self._message()).HasField("resources")
@@ -270,7 +284,9 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
 
     @property
     def restart_policy(self) -> _plugins_common.RestartPolicy:
-        """``restart_policy``: flyteidl2.plugins.RestartPolicy, field 4."""
+        """Deprecated.
+
+        ``restart_policy``: flyteidl2.plugins.RestartPolicy, field 4."""
         value: _plugins_common.RestartPolicy = self._get("restart_policy")
         return value
 

@@ -207,6 +207,14 @@ class DistributedTensorflowTrainingReplicaSpec(
         restart_policy: _plugins_common.RestartPolicy | int | None = None,
         common: _plugins_common.CommonReplicaSpec | None = None,
     ) -> None:
+        if replicas is not None:
+            _fast.deprecated("DistributedTensorflowTrainingReplicaSpec.replicas")
+        if image is not None:
+            _fast.deprecated("DistributedTensorflowTrainingReplicaSpec.image")
+        if resources is not None:
+            _fast.deprecated("DistributedTensorflowTrainingReplicaSpec.resources")
+        if restart_policy is not None:
+            _fast.deprecated("DistributedTensorflowTrainingReplicaSpec.restart_policy")
         if (
             (
                 replicas is None
@@ -281,19 +289,25 @@ class DistributedTensorflowTrainingReplicaSpec(
 
     @property
     def replicas(self) -> int:
-        """``replicas``: int32, field 1."""
+        """Deprecated.
+
+        ``replicas``: int32, field 1."""
         value: int = (self._pb or self._message()).replicas
         return value
 
     @property
     def image(self) -> str:
-        """``image``: string, field 2."""
+        """Deprecated.
+
+        ``image``: string, field 2."""
         value: str = (self._pb or self._message()).image
         return value
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
-        """``resources``: optional flyteidl2.core.Resources, field 3."""
+        """Deprecated.
+
+        ``resources``: optional flyteidl2.core.Resources, field 3."""
         value: _core_tasks.Resources | None = (
             self._present("resources")
             if (self._pb or self._message()).HasField("resources")
@@ -303,7 +317,9 @@ class DistributedTensorflowTrainingReplicaSpec(
 
     @property
     def restart_policy(self) -> _plugins_common.RestartPolicy:
-        """``restart_policy``: flyteidl2.plugins.RestartPolicy, field 4."""
+        """Deprecated.
+
+        ``restart_policy``: flyteidl2.plugins.RestartPolicy, field 4."""
         value: _plugins_common.RestartPolicy = self._get("restart_policy")
         return value
 
