@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from google.protobuf.descriptor_pb2 import (
     DescriptorProto,
     EnumDescriptorProto,
+    FeatureSet,
     FieldDescriptorProto,
     FileDescriptorProto,
 )
@@ -470,10 +471,26 @@ def _accepting(element: str, kind: Kind) -> str:
 def _cardinality(f: FieldDescriptorProto, kind: Kind, file: FileDescriptorProto) -> Cardinality:
     if f.label == _T.LABEL_REPEATED:
         return Cardinality.REPEATED
-    explicit = f.proto3_optional or f.HasField("oneof_index") or file.syntax in ("", "proto2")
-    if explicit or kind in (Kind.MESSAGE, Kind.WELL_KNOWN, Kind.FOREIGN):
+    if _explicit_presence(f, file) or kind in (Kind.MESSAGE, Kind.WELL_KNOWN, Kind.FOREIGN):
         return Cardinality.OPTIONAL
     return Cardinality.SINGLE
+
+
+def _explicit_presence(f: FieldDescriptorProto, file: FileDescriptorProto) -> bool:
+    """Whether a singular scalar field tracks presence (reads None when unset), as protobuf decides it.
+
+    proto2: always; proto3: ``optional`` and oneof members; editions: the
+    ``field_presence`` feature of the field, else of the file, else the
+    edition's default, which is explicit (a message cannot set this feature).
+    """
+    if f.proto3_optional or f.HasField("oneof_index") or file.syntax in ("", "proto2"):
+        return True
+    if file.syntax != "editions":
+        return False
+    for options in (f.options, file.options):
+        if options.features.HasField("field_presence"):
+            return options.features.field_presence != FeatureSet.IMPLICIT
+    return True  # editions 2023 and 2024 default to explicit presence
 
 
 def _spell(annotation: str, shadowed: frozenset[str], scope: _Scope) -> str:

@@ -440,3 +440,19 @@ def test_mypy_strict_accepts_the_goldens_and_the_typing_checks(goldens: ModuleTy
     command = [sys.executable, "-m", "mypy", "--config-file", str(config), *packages]
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_editions_fields_have_explicit_presence_by_default(goldens: ModuleType) -> None:
+    editions = module("editions")
+    assert editions.Edition().count is None and editions.Edition().name is None
+    assert editions.Edition(count=0) != editions.Edition()  # a zero that was set is kept apart from unset
+    zero = round_trip(editions.Edition(count=0, name=""))
+    assert (zero.count, zero.name) == (0, "")
+    assert editions.Edition().label == "" and editions.Edition(label="") == editions.Edition()  # opted out
+    assert editions.Edition.from_bytes(b"").part is None and editions.Edition().sizes == []
+
+
+def test_an_editions_file_can_choose_implicit_presence(goldens: ModuleType) -> None:
+    plain = module("editions_implicit").Plain
+    assert plain().count == 0 and plain(count=0) == plain()
+    assert plain().maybe is None and plain(maybe=0) != plain() and round_trip(plain(maybe=0)).maybe == 0

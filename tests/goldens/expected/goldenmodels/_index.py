@@ -10,6 +10,8 @@ register_files(
         "fixtures/collisions.proto": "goldenmodels.collisions",
         "fixtures/comments.proto": "goldenmodels.comments",
         "fixtures/deprecated.proto": "goldenmodels.deprecated",
+        "fixtures/editions.proto": "goldenmodels.editions",
+        "fixtures/editions_implicit.proto": "goldenmodels.editions_implicit",
         "fixtures/enums_only.proto": "goldenmodels.enums_only",
         "fixtures/importer.proto": "goldenmodels.importer",
         "fixtures/imports/common.proto": "goldenmodels.imports.common",
