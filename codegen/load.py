@@ -288,7 +288,7 @@ def _field(
         oneof=owner.oneof_decl[f.oneof_index].name if f.HasField("oneof_index") and not f.proto3_optional else None,
         returns=_spell(returns, shadowed, scope),
         accepts=_spell(accepts, shadowed, scope),
-        doc=naming.flagged(naming.docstring(scope.comment(path) or _describe(f, cardinality, entry)), deprecated),
+        doc=naming.flagged(naming.docstring(_field_doc(scope.comment(path), f, cardinality, entry)), deprecated),
         deprecation=f"{qualname}.{py_name}" if deprecated else "",
         fill=fill,
         guard=f"({py_name} is None or {guard})" if guard else f"{py_name} is None",
@@ -501,6 +501,15 @@ def _spell(annotation: str, shadowed: frozenset[str], scope: _Scope) -> str:
 
 
 _TYPE_WORDS = {value: name.removeprefix("TYPE_").lower() for name, value in _T.Type.items()}
+
+
+def _field_doc(comment: str, f: FieldDescriptorProto, cardinality: Cardinality, entry: DescriptorProto | None) -> str:
+    """The IDL's comment (else the proto type and number), and a proto2 field's declared default."""
+    doc = comment or _describe(f, cardinality, entry)
+    if not f.HasField("default_value"):
+        return doc
+    # Unset, the property reads None (presence); Model.field_default("field") gives this value.
+    return f"{doc.rstrip()}\n\nDeclared default: ``{f.default_value}``."
 
 
 def _describe(f: FieldDescriptorProto, cardinality: Cardinality, entry: DescriptorProto | None) -> str:

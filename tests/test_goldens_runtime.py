@@ -456,3 +456,26 @@ def test_an_editions_file_can_choose_implicit_presence(goldens: ModuleType) -> N
     plain = module("editions_implicit").Plain
     assert plain().count == 0 and plain(count=0) == plain()
     assert plain().maybe is None and plain(maybe=0) != plain() and round_trip(plain(maybe=0)).maybe == 0
+
+
+def test_proto2_declared_defaults(goldens: ModuleType) -> None:
+    defaults = module("proto2_defaults")
+    settings = defaults.Settings
+    assert settings().retries is None and settings(retries=3) != settings()  # presence: unset is not the default
+    declared = [settings.field_default(name) for name in ("retries", "name", "ratio")]
+    assert declared == [3, "anonymous", 0.5]
+    assert settings.field_default("speed") is defaults.Speed.FAST and settings.field_default("enabled") is False
+    assert settings.field_default("fallback") is None
+    assert "Declared default: ``anonymous``." in (settings.name.__doc__ or "")
+    with pytest.raises(TypeError, match="has no field 'nope'"):
+        settings.field_default("nope")
+    assert round_trip(settings(speed=defaults.Speed.SLOW)).speed is defaults.Speed.SLOW
+
+
+def test_defaults_of_proto3_fields_are_zero_values() -> None:
+    from flytemodels.core.identifier import Identifier, ResourceType
+    from flytemodels.core.literals import Literal, LiteralMap
+
+    assert Identifier.field_default("project") == ""
+    assert Identifier.field_default("resource_type") is ResourceType.UNSPECIFIED
+    assert LiteralMap.field_default("literals") == {} and Literal.field_default("scalar") is None

@@ -260,6 +260,26 @@ class Message(Generic[_Pb]):
             cache[name] = value
         return value
 
+    @classmethod
+    def field_default(cls, name: str) -> Any:
+        """What field ``name`` (its constructor name) holds while unset, as its property would give it.
+
+        A proto2 field's declared default (``[default = 3]``), else its type's zero
+        value (``0``, ``""``, the enum's first value); ``[]``/``{}`` for a repeated
+        field or a map, None for a message. A field with presence still reads None
+        while unset: this is the value protobuf would report for it.
+        """
+        field = _parameter_fields(cls).get(name)
+        if field is None:
+            raise TypeError(f"{cls.__qualname__} has no field {name!r}")
+        descriptor = cls._PB.DESCRIPTOR.fields_by_name[field]
+        if descriptor.is_repeated:
+            return {} if descriptor.message_type is not None and descriptor.message_type.GetOptions().map_entry else []
+        if descriptor.message_type is not None:
+            return None
+        specs = _CLASS_SPECS.get(cls) or _class_specs(cls)
+        return specs[field].element.to_python(descriptor.default_value)
+
     def which_oneof(self, oneof: str) -> str | None:
         """The name of the member of ``oneof`` that is set, or ``None``."""
         return self._message().WhichOneof(oneof)  # type: ignore[no-any-return]

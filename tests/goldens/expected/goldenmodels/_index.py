@@ -22,6 +22,7 @@ register_files(
         "fixtures/oneofs.proto": "goldenmodels.oneofs",
         "fixtures/optional.proto": "goldenmodels.optional",
         "fixtures/override.proto": "goldenmodels.override",
+        "fixtures/proto2_defaults.proto": "goldenmodels.proto2_defaults",
         "fixtures/recursion.proto": "goldenmodels.recursion",
         "fixtures/scalars.proto": "goldenmodels.scalars",
         "fixtures/service.proto": "goldenmodels.service",
