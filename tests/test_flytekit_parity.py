@@ -180,10 +180,22 @@ def test_same_text_equality_and_hash_as_flytekit(pair: api.Pair) -> None:
             found, wanted = getattr(mine, name)(), expected()
             if name == "serialize_to_string":  # maps serialize in no particular order
                 found, wanted = type(pb).FromString(found), type(pb).FromString(wanted)
-            assert found == wanted, f"{pair.key}.{name} #{index}: {pb}"
+            assert found == wanted or _same_lines(found, wanted), f"{pair.key}.{name} #{index}: {pb}"
         again = pair.ours.from_flyte_idl(pb)
         assert mine == again and operator.ne(mine, again) is False, f"{pair.key} #{index}: {pb}"
         assert (type(mine).__hash__ is None) == (type(theirs).__hash__ is None), f"{pair.key}: hashable or not"
+
+
+def _same_lines(found: object, wanted: object) -> bool:
+    """Texts with the same lines in another order: map entries print in the order upb iterates them.
+
+    Two equal messages (ours, a C copy; flytekit's, rebuilt from a dict) can iterate a map in
+    different orders, and upb's order changes from process to process (it hashes with a seed
+    taken from an address), so the entries of a ``Struct`` print in either order.
+    """
+    if not isinstance(found, str) or not isinstance(wanted, str):
+        return False
+    return sorted(found.splitlines()) == sorted(wanted.splitlines())
 
 
 @pytest.mark.parametrize("pair", _params("constructor"))
