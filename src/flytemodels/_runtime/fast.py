@@ -33,11 +33,6 @@ _DURATION_DAYS = 3_652_499
 _SEQUENCES = (list, tuple)
 
 
-def is_model(value: Any, pb_class: type) -> bool:
-    """Whether ``value`` is an IDL-family model of the message ``pb_class``."""
-    return getattr(type(value), MODEL_PB, None) is pb_class
-
-
 def models(values: Any, pb_class: type) -> bool:
     """A list or tuple of models of ``pb_class``."""
     if type(values) not in _SEQUENCES:
