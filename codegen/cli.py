@@ -13,12 +13,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from codegen import comments, diff, inputs, load, override_check, render, report, sources, state, write
 from codegen.compat import render as compat_render
 from codegen.compat import table as compat_table
-from codegen.config import Config, Source, load_config
 from codegen.errors import GenerateError
-from codegen.model import Tree
+from codegen.inputs import comments, sources
+from codegen.inputs.config import Config, Source, load_config
+from codegen.model import load
+from codegen.model.nodes import Tree
+from codegen.render import templating, write
+from codegen.upgrade import diff, override_check, releases, report, state
 
 DEFAULT_CONFIG = Path("protos/flyteidl.toml")
 _SUBCOMMANDS = ("generate", "diff", "check-overrides")
@@ -78,7 +81,7 @@ def _generate_one(config: Config, check: bool) -> int:
     started = time.perf_counter()
     files, coverage = comments.apply(sources.read(config.source), config)
     tree = load.build_tree(files, config)
-    rendered = render.render_tree(tree, config.runtime)
+    rendered = templating.render_tree(tree, config.runtime)
     formatted = write.format_all(rendered, config.line_length, config.python_versions, Path(tempfile.gettempdir()))
     new = state.record(files, config, sources.origin(config.source), coverage)
     formatted[state.path(config).as_posix()] = state.dumps(new)
@@ -181,7 +184,7 @@ def _diff_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m codegen diff",
         description="Compare two IDL inputs: what was added, removed, renamed or retyped, and what it breaks.",
-        epilog=f"OLD and NEW are each: {inputs.USAGE}.",
+        epilog=f"OLD and NEW are each: {releases.USAGE}.",
     )
     parser.add_argument("old", metavar="OLD")
     parser.add_argument("new", metavar="NEW")
@@ -195,8 +198,8 @@ def _diff_parser() -> argparse.ArgumentParser:
 def _diff(arguments: argparse.Namespace) -> int:
     config = load_config(arguments.config)
     cache = arguments.cache or config.source.cache
-    old_label, old = inputs.resolve(arguments.old, config, cache)
-    new_label, new = inputs.resolve(arguments.new, config, cache)
+    old_label, old = releases.resolve(arguments.old, config, cache)
+    new_label, new = releases.resolve(arguments.new, config, cache)
     changes = diff.compare(old, new)
     render_report = report.markdown if arguments.markdown else report.text
     print(render_report(old_label, new_label, changes), end="")
@@ -213,14 +216,14 @@ def _check_parser() -> argparse.ArgumentParser:
         "(errors), or one that changed since the last generation (for review).",
     )
     parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="TOML configuration (default: %(default)s)")
-    parser.add_argument("--idl", default="installed", help=f"the IDL to check against: {inputs.USAGE}")
+    parser.add_argument("--idl", default="installed", help=f"the IDL to check against: {releases.USAGE}")
     parser.add_argument("--cache", type=Path, help="where downloaded wheels are kept (default: the config's cache)")
     return parser
 
 
 def _check_overrides(arguments: argparse.Namespace) -> int:
     config = load_config(arguments.config)
-    label, new = inputs.resolve(arguments.idl, config, arguments.cache or config.source.cache)
+    label, new = releases.resolve(arguments.idl, config, arguments.cache or config.source.cache)
     old = state.read(config)
     status = _print_problems(override_check.check(config, new, old.surface if old is not None else None))
     if status == 0:

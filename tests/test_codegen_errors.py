@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from google.protobuf import descriptor_pb2
 
-from codegen import cli, render
+from codegen import cli
+from codegen.render import templating
 from tests.goldens.harness import REPO, snapshot
 
 _T = descriptor_pb2.FieldDescriptorProto
@@ -358,7 +359,7 @@ def test_black_failure_keeps_the_raw_output(
     def broken(tree: object, runtime: str) -> dict[str, str]:
         return {"errmodels/broken.py": "def broken(:\n    pass\n"}
 
-    monkeypatch.setattr(render, "render_tree", broken)
+    monkeypatch.setattr(templating, "render_tree", broken)
     ws.configure(ws.proto("thing", THING))
     debug = debug_dir / "errmodels_broken.py.debug.py"
     message = "errmodels/broken.py: black cannot format the rendered code (cannot parse for target version Python 3.11"

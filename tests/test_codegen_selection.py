@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from codegen import cli
-from codegen.config import Config, Source, load_config
+from codegen.inputs.config import Config, Source, load_config
 from tests.goldens.harness import REPO, generate
 from tests.support.filler import Options, fill
 

@@ -1,4 +1,4 @@
-"""Docstrings from another source's comments (``[comments]``, ``codegen.comments`` and ``codegen.npm``).
+"""Docstrings from another source's comments (``[comments]``, ``codegen.inputs.comments`` and ``codegen.inputs.npm``).
 
 Each test fabricates the pair the generator meets with flyteidl: descriptors
 without comments (as an installed package's ``_pb2`` modules are) and an older
@@ -22,9 +22,12 @@ from typing import Any
 import pytest
 from google.protobuf.descriptor_pb2 import FileDescriptorProto, FileDescriptorSet
 
-from codegen import cli, comments, load, npm, sources, state
-from codegen.config import Comments, Config, Source, load_config
+from codegen import cli
 from codegen.errors import GenerateError
+from codegen.inputs import comments, npm, sources
+from codegen.inputs.config import Comments, Config, Source, load_config
+from codegen.model import load
+from codegen.upgrade import state
 
 #: The older release: commented, without the field, enum value and message added since.
 OLDER = """

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen import naming
+from codegen.model import naming
 from tests.goldens.harness import (
     EXPECTED,
     FIXTURE_CONFIGS,

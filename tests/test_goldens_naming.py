@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from codegen import naming
+from codegen.model import naming
 from tests.goldens.harness import EXPECTED, FIXTURES_CONFIG, OVERRIDES, compile_pb2, generate
 
 

@@ -1,6 +1,6 @@
 """``codegen diff``: the surface of an IDL, the change rules, the report, the record, and reading wheels.
 
-Each change rule of ``codegen.diff`` is one row of a table: an old and a new
+Each change rule of ``codegen.upgrade.diff`` is one row of a table: an old and a new
 surface that differ in one way, and the change (kind, element, wire/API
 breakage) the diff must report for it, and nothing else.
 """
@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from google.protobuf import descriptor_pb2, text_format
 
-from codegen import diff, pb2files, report, state, surface
-from codegen.config import Config, Source
 from codegen.errors import GenerateError
-from codegen.sources import Origin
-from codegen.surface import EnumShape, FieldShape, MessageShape, Surface
+from codegen.inputs import pb2files
+from codegen.inputs.config import Config, Source
+from codegen.inputs.sources import Origin
+from codegen.upgrade import diff, report, state, surface
+from codegen.upgrade.surface import EnumShape, FieldShape, MessageShape, Surface
 
 FILE = "x/a.proto"
 

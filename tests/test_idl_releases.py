@@ -21,10 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from codegen import cli, diff, inputs, override_check, pb2files, state
-from codegen.config import load_config
+from codegen import cli
 from codegen.errors import GenerateError
-from codegen.surface import Surface
+from codegen.inputs import pb2files
+from codegen.inputs.config import load_config
+from codegen.upgrade import diff, override_check, releases, state
+from codegen.upgrade.surface import Surface
 from tests.goldens.harness import FLYTEIDL_CONFIG, REPO
 
 OLD_RELEASE = "flyteidl==1.10.7"
@@ -46,7 +48,7 @@ def old_wheel() -> Path:
 
 @pytest.fixture(scope="module")
 def surfaces(old_wheel: Path) -> tuple[Surface, Surface]:
-    return inputs.resolve(str(old_wheel), CONFIG, CACHE)[1], inputs.resolve("installed", CONFIG, CACHE)[1]
+    return releases.resolve(str(old_wheel), CONFIG, CACHE)[1], releases.resolve("installed", CONFIG, CACHE)[1]
 
 
 @pytest.fixture(scope="module")

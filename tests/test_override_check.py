@@ -4,7 +4,7 @@ Override modules are written into a scratch overrides directory and checked
 against a small hand-made surface. In each module every line that must be
 reported ends with ``# error`` or ``# review``; the check must report exactly
 those lines, so each shape of use the check knows (documented in
-``codegen/override_check.py``) has a line here. The last tests run the check on
+``codegen/upgrade/override_check.py``) has a line here. The last tests run the check on
 the real overrides in ``src/`` against the installed IDLs.
 """
 
@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from codegen import cli, override_check
-from codegen.config import Config, Source, load_config
-from codegen.surface import EnumShape, FieldShape, MessageShape, Surface
+from codegen import cli
+from codegen.inputs.config import Config, Source, load_config
+from codegen.upgrade import override_check
+from codegen.upgrade.surface import EnumShape, FieldShape, MessageShape, Surface
 from tests.goldens.harness import FLYTEIDL2_CONFIG, FLYTEIDL_CONFIG
 
 FILE = "t/things.proto"

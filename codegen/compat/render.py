@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from codegen.compat.model import Family
-from codegen.render import environment
+from codegen.render.templating import environment
 
 
 def render_family(family: Family, table: str) -> dict[str, str]:

@@ -21,7 +21,6 @@ from google.protobuf import descriptor_pool
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
 from google.protobuf.descriptor_pb2 import FileDescriptorProto
 
-from codegen import naming
 from codegen.compat.model import (
     Assignment,
     CompatClass,
@@ -39,6 +38,7 @@ from codegen.compat.model import (
     WriteKind,
 )
 from codegen.errors import GenerateError
+from codegen.model import naming
 
 _KEY_DOC = "the table's keys are '<module>:<Class>' or '<module>:<Class>.<Nested>'"
 _WRAPPERS = frozenset(

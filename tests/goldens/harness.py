@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from codegen import cli
-from codegen.config import load_config
+from codegen.inputs.config import load_config
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES_CONFIG = REPO / "protos" / "fixtures" / "fixtures.toml"

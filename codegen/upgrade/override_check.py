@@ -3,7 +3,7 @@
 Every override module (``<overrides dir>/core/literals.py`` mirrors
 ``<proto_root>/core/literals.proto``; modules and directories starting with
 ``_`` are helpers) is parsed, never imported, and every use of the IDL in it is
-resolved against the IDL's surface (``codegen.surface``). Uses are found by
+resolved against the IDL's surface (``codegen.upgrade.surface``). Uses are found by
 their shape; what has none of these shapes is not checked:
 
 - Imports: ``from <package>.<module> import Name`` (``Name`` must be a top-level
@@ -46,9 +46,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from codegen.config import Config
-from codegen.override_idl import Idl, Kind, Ref, Step, Use, runtime_members
-from codegen.surface import Surface
+from codegen.inputs.config import Config
+from codegen.upgrade.override_idl import Idl, Kind, Ref, Step, Use, runtime_members
+from codegen.upgrade.surface import Surface
 
 
 @dataclass(frozen=True, slots=True)

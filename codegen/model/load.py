@@ -1,4 +1,4 @@
-"""Descriptors → the frozen model (``codegen.model``), by pure functions.
+"""Descriptors → the frozen model (``codegen.model.nodes``), by pure functions.
 
 The only state is ``_Scope``, a per-file record of the imports that the
 annotations need; it is turned into sorted, frozen tuples when the file is done.
@@ -16,10 +16,11 @@ from google.protobuf.descriptor_pb2 import (
     FileDescriptorProto,
 )
 
-from codegen import naming, overrides
-from codegen.config import Config
 from codegen.errors import GenerateError
-from codegen.model import (
+from codegen.inputs import overrides
+from codegen.inputs.config import Config
+from codegen.model import naming
+from codegen.model.nodes import (
     Cardinality,
     Enum,
     EnumValue,
@@ -34,7 +35,7 @@ from codegen.model import (
     Package,
     Tree,
 )
-from codegen.symbols import Symbol, index
+from codegen.model.symbols import Symbol, index
 
 _T = FieldDescriptorProto
 # Paths into FileDescriptorProto used by SourceCodeInfo (descriptor.proto field numbers).

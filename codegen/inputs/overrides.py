@@ -20,10 +20,10 @@ from collections.abc import Iterator
 
 from google.protobuf.descriptor_pb2 import FileDescriptorProto
 
-from codegen import naming
-from codegen.config import Config
 from codegen.errors import GenerateError
-from codegen.model import Override
+from codegen.inputs.config import Config
+from codegen.model import naming
+from codegen.model.nodes import Override
 
 
 def discover(file: FileDescriptorProto, module: str, config: Config) -> tuple[Override, ...]:

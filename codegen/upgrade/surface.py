@@ -5,7 +5,7 @@ surface keeps only what decides wire and Python API compatibility (names,
 numbers, types, labels, oneof membership, the file each type lives in), so two
 releases compare equal when nothing a user can see has changed. It is built
 from descriptors or read back from the JSON the generator records
-(``codegen.state``); both give equal surfaces.
+(``codegen.upgrade.state``); both give equal surfaces.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ left out is still read: fields of its types are kept as protobuf messages
 ``[comments]`` names where docstrings come from when the descriptors carry no
 comments (an installed package's ``_pb2`` modules never do): the .proto files in
 one release of an npm package, pinned by the registry's integrity hash
-(``codegen.comments``).
+(``codegen.inputs.comments``).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from codegen.diff import Change
+from codegen.upgrade.diff import Change
 
 _SECTIONS = (
     ("wire", "Breaks the wire format"),

@@ -26,8 +26,8 @@ from pathlib import Path
 from google.protobuf.descriptor_pb2 import FileDescriptorProto
 from google.protobuf.message import DecodeError
 
-from codegen import naming
 from codegen.errors import GenerateError
+from codegen.model import naming
 
 
 def from_wheel(wheel: Path) -> list[FileDescriptorProto]:

@@ -20,9 +20,9 @@ from google.protobuf import descriptor_pb2
 from google.protobuf.descriptor import FileDescriptor
 from google.protobuf.message import DecodeError
 
-from codegen import pb2files
-from codegen.config import Source
 from codegen.errors import GenerateError
+from codegen.inputs import pb2files
+from codegen.inputs.config import Source
 
 FileProto = descriptor_pb2.FileDescriptorProto
 

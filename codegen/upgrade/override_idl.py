@@ -1,6 +1,6 @@
 """The IDL as the override check sees it: Python names resolved against a surface.
 
-``Idl`` answers one question at a time for ``codegen.override_check``: what is
+``Idl`` answers one question at a time for ``codegen.upgrade.override_check``: what is
 ``name`` on this module, class or instance, and what does that use of the IDL
 depend on. Each answer (a ``Step``) carries the next reference of an attribute
 chain, an error when the IDL does not have the name, and the ``Use`` it made
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from google.protobuf.message import Message as PbMessage
 
-from codegen import naming
-from codegen.config import Config
-from codegen.surface import FieldShape, MessageShape, Surface
+from codegen.inputs.config import Config
+from codegen.model import naming
+from codegen.upgrade.surface import FieldShape, MessageShape, Surface
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from codegen.surface import EnumShape, FieldShape, MessageShape, Surface
+from codegen.upgrade.surface import EnumShape, FieldShape, MessageShape, Surface
 
 # Scalar types that share a wire encoding, so changing between them keeps bytes readable.
 _WIRE_FAMILIES = (

@@ -1,10 +1,10 @@
 """Docstrings from another source's comments, matched to the descriptors' elements by full name.
 
 An installed package's ``_pb2`` modules carry no comments. ``[comments]`` names
-one pinned release of the IDL's .proto files (``codegen.npm``); they are compiled
+one pinned release of the IDL's .proto files (``codegen.inputs.npm``); they are compiled
 with protoc for their comments only, and each comment is copied, as
 SourceCodeInfo, onto the element of the same kind and full name in the
-descriptors the code is generated from (``codegen.load`` then reads it as it
+descriptors the code is generated from (``codegen.model.load`` then reads it as it
 reads any file's comments). Fields are matched by message and field name, enum
 values by enum and value name, so a field moved to another number keeps its
 comment. That release may trail the descriptors: an element it lacks gets no
@@ -22,9 +22,9 @@ from typing import Any
 
 from google.protobuf.descriptor_pb2 import DescriptorProto, EnumDescriptorProto, FileDescriptorProto, SourceCodeInfo
 
-from codegen import npm, sources
-from codegen.config import Comments, Config
 from codegen.errors import GenerateError
+from codegen.inputs import npm, sources
+from codegen.inputs.config import Comments, Config
 
 Key = tuple[str, str]  # (kind, full name): ("field", "pkg.Message.field")
 SourcePath = tuple[int, ...]  # a SourceCodeInfo path

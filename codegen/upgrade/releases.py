@@ -14,10 +14,11 @@ from pathlib import Path
 
 from google.protobuf.descriptor_pb2 import FileDescriptorProto
 
-from codegen import pb2files, sources, state
-from codegen.config import Config
 from codegen.errors import GenerateError
-from codegen.surface import Surface, surface
+from codegen.inputs import pb2files, sources
+from codegen.inputs.config import Config
+from codegen.upgrade import state
+from codegen.upgrade.surface import Surface, surface
 
 USAGE = "installed, generated, name==version, or a path to a .whl, an .idl.json record or a descriptor set"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from codegen.model import File, Package, Tree
+from codegen.model.nodes import File, Package, Tree
 
 _TEMPLATES = Path(__file__).parent / "templates"
 

@@ -21,8 +21,8 @@ import urllib.request
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from codegen.config import Comments
 from codegen.errors import GenerateError
+from codegen.inputs.config import Comments
 
 PUBLIC_REGISTRY = "https://registry.npmjs.org"
 _TIMEOUT = 60  # seconds per request

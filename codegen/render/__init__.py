@@ -1,0 +1,1 @@
+"""Stage 3, render and write: the model → Python source through Jinja, formatted by black, written atomically."""

@@ -1,0 +1,1 @@
+"""The upgrade tools: recorded state, the diff between two IDL releases, and the override check."""
