@@ -90,3 +90,16 @@ def test_nested_classes_and_empty_unset_messages(family: ModuleType) -> None:
     empty = nesting.Outer.from_flyte_idl(type(outer.to_flyte_idl())())
     assert isinstance(empty.middle, nesting.Outer.Middle)  # unset = "empty"
     assert not empty.to_flyte_idl().HasField("middle")  # and reading it does not set it
+
+
+def test_a_pb2_module_at_a_keyword_path_is_imported_by_name(family: ModuleType) -> None:
+    """``fixtures/async/class.proto``: ``from fixtures.async import class_pb2`` is not valid Python."""
+    awaiting = module("awaiting")
+    pb2 = importlib.import_module("fixtures.async.class_pb2")
+    assert awaiting.Awaited._PB is pb2.Awaited
+    built = awaiting.Awaited("outer", awaiting.Awaited("inner"), mode=1)
+    pb = built.to_flyte_idl()
+    assert (pb.name, pb.next.name, pb.mode) == ("outer", "inner", 1)
+    held = awaiting.Awaited.from_flyte_idl(pb)
+    assert type(held.next) is awaiting.Awaited and held.next.name == "inner" and held.next.next is None
+    assert held == built and held.mode == 1

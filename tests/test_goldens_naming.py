@@ -6,12 +6,14 @@ The _pb2 modules are protoc's, written now, as in ``test_goldens_runtime``
 - ``fixtures/odd-names.proto``, ``fixtures/async/class.proto``: a hyphen, keyword
   directories and file names;
 - ``fixtures/collisions.proto``: members named like their types, a field named ``DESCRIPTOR``;
+- ``fixtures/alias_collisions.proto``: members named like the module's private names (``_fast``, ``_typing``);
 - ``fixtures/keywords.proto``: enum values renamed in Python keep their proto names;
 - ``fixtures/service.proto``: each service is reported, not skipped silently.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pickle
 from collections.abc import Iterator
@@ -126,6 +128,38 @@ def test_a_field_named_descriptor_in_the_runtime(goldens: None) -> None:
     wrapped = described.wrap(described(count=1).to_flyte_idl())
     assert wrapped.count == 1
     assert pickle.loads(pickle.dumps(described(count=1, DESCRIPTOR="d"))) == described(count=1, DESCRIPTOR="d")
+
+
+# -- members named like the module's private names ---------------------------------------------------------
+
+
+def test_members_named_like_the_modules_private_names_keep_them(goldens: None) -> None:
+    """The module's private names step aside (``_fast_``); the members keep their proto names."""
+    collisions = module("alias_collisions")
+    holder, message = collisions.Holder, collisions._Message
+    source = Path(collisions.__file__).read_text(encoding="utf-8")
+    assert "from flytemodels._runtime import fast as _fast_\n" in source and "import typing as _typing_\n" in source
+    common = module("imports.common")
+    when = dt.datetime(2024, 5, 6, tzinfo=dt.UTC)
+    values: dict[str, Any] = {
+        "_fast": "f", "_datetime": when, "_typing": {"a": 1.0}, "_abc": ["x"],
+        "_imports_common": common.Item(id="i"), "_fixtures_imports_common_pb2": [common.Item(id="j")],
+        "_target": message(_pb2="t"), "_sub": message(_pb2="s"), "getattr": 1, "setattr": 2, "from_": "w",
+        "int": 3, "_builtins": "b", "_index": "n", "_Message": message(_pb2="m"), "_alias_collisions": "a",
+        "mode": holder.Mode.MODE_ON, "open": 0,
+    }  # fmt: skip
+    # A Struct has no fast path: without it every guard admits its value (the fast path and its
+    # writer), with it the constructor takes the checked path.
+    built = holder(**{name: value for name, value in values.items() if name != "_typing"})
+    checked = holder(**values)
+    assert built._pb is None and checked._pb is not None
+    pb = checked.to_flyte_idl()
+    assert (pb._fast, pb._target._pb2, pb._sub._pb2, pb.setattr, getattr(pb, "from")) == ("f", "t", "s", 2, "w")
+    assert built.to_flyte_idl() == holder.from_flyte_idl(pb).replace(_typing=None).to_flyte_idl()
+    for model in (round_trip(checked), holder.from_flyte_idl(pb)):
+        assert {name: getattr(model, name) for name in values} == values
+        assert type(model._target) is message and type(model._imports_common) is common.Item
+    assert round_trip(message(_pb2="p"))._pb2 == "p" and issubclass(message, collisions._Message_)
 
 
 # -- enum values renamed in Python keep their proto names ------------------------------------------------

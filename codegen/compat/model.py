@@ -173,9 +173,21 @@ class CompatClass:
 
 @dataclass(frozen=True, slots=True)
 class Import:
+    """``from module import name as alias``.
+
+    ``by_name``: a path part is a keyword (``fixtures.async.class_pb2``), so no
+    import statement can spell it; it is ``alias = importlib.import_module(...)``
+    of ``dotted``, as the IDL family's modules do.
+    """
+
     module: str
     name: str
     alias: str
+    by_name: bool = False
+
+    @property
+    def dotted(self) -> str:
+        return f"{self.module}.{self.name}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +204,11 @@ class CompatModule:
     family_reexports: tuple[Import, ...]  # names from other modules of the family, imported last (cycles)
     lazy_reexports: tuple[Import, ...]  # names from packages the family does not depend on, imported on first use
     all_names: tuple[str, ...]
+
+    @property
+    def by_name_imports(self) -> tuple[Import, ...]:
+        """The pb2 modules imported with ``importlib``, after every import statement."""
+        return tuple(imp for imp in self.pb2_imports if imp.by_name)
 
     @property
     def uses_dataclasses(self) -> bool:

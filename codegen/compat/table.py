@@ -217,7 +217,9 @@ def _pb2_imports(classes: tuple[CompatClass, ...], context: _Context) -> tuple[I
     modules = sorted(
         {naming.pb2_module(context.pool.FindMessageTypeByName(c.message).file.name) for c in _walk(classes)}
     )
-    return tuple(Import(*_split_module(module), _pb2_alias(module)) for module in modules)
+    return tuple(
+        Import(*_split_module(module), _pb2_alias(module), by_name=not naming.importable(module)) for module in modules
+    )
 
 
 def _split_module(module: str) -> tuple[str, str]:

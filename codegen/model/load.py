@@ -30,6 +30,7 @@ from codegen.model.nodes import (
     Import,
     Kind,
     Message,
+    Names,
     Oneof,
     Override,
     Package,
@@ -58,8 +59,9 @@ def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
 def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Config) -> File:
     module = naming.module_name(file.name, config.proto_root, config.package)
     top_level = frozenset(m.name for m in file.message_type) | {e.name for e in file.enum_type}
-    scope = _Scope(file, module, symbols, config, _comments(file), top_level)
     replaced = overrides.discover(file, module, config)
+    privates = naming.Privates(_declared(file, _overridden(replaced)))
+    scope = _Scope(file, module, symbols, config, _comments(file), top_level, privates, privates.names())
     messages = tuple(
         _message(message, (_FILE_MESSAGES, i), message.name, scope, _overridden(replaced), "")
         for i, message in enumerate(file.message_type)
@@ -70,12 +72,13 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
     return File(
         proto_name=file.name,
         module=module,
-        pb2_import=_run_time_import(pb2, "_pb2"),
+        pb2_import=_run_time_import(pb2, scope.names.pb2),
+        names=scope.names,
         doc=naming.docstring(scope.comment(()) or f"Models of the messages and enums in ``{file.name}``."),
         docstrings_from=config.comments.label if config.comments is not None else "",
         messages=messages,
         enums=enums,
-        runtime_imports=(Import(f"{config.package}._index", "_index"),),
+        runtime_imports=(Import(f"{config.package}._index", scope.names.index),),
         pb2_imports=tuple(_run_time_import(module, alias) for module, alias in sorted(scope.pb2_imports.items())),
         typing_imports=scope.sorted_imports(),
         overrides=replaced,
@@ -85,6 +88,25 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
 
 def _run_time_import(module: str, alias: str) -> Import:
     return Import(module, alias, by_name=not naming.importable(module))
+
+
+def _declared(file: FileDescriptorProto, overridden: frozenset[str]) -> frozenset[str]:
+    """Every public name the module binds: message and enum classes at any depth, fields' Python names.
+
+    The module's private names give way to these (``naming.Privates``).
+    """
+    found: set[str] = {enum.name for enum in file.enum_type}
+    pending = [(message, message.name) for message in file.message_type]
+    while pending:
+        message, qualname = pending.pop()
+        found.add(message.name)
+        if qualname in overridden:
+            found.add(naming.base_name(message.name))
+        found.update(naming.field_name(f.name) for f in message.field)
+        found.update(enum.name for enum in message.enum_type)
+        nested = (n for n in message.nested_type if not n.options.map_entry)
+        pending.extend((n, f"{qualname}.{n.name}") for n in nested)
+    return frozenset(found)
 
 
 @dataclass
@@ -97,6 +119,8 @@ class _Scope:
     config: Config
     comments: dict[tuple[int, ...], str]
     top_level: frozenset[str]  # module-level class names: they hide builtins everywhere in the file
+    privates: naming.Privates  # spells every alias, so that none is a name the file declares
+    names: Names  # the module's fixed private names (_fast, _pb2, ...), as spelled for this file
     imports: dict[str, str] = field(default_factory=dict)
     pb2_imports: dict[str, str] = field(default_factory=dict)
 
@@ -105,16 +129,15 @@ class _Scope:
 
     def use(self, module: str) -> str:
         """Import ``module`` for annotations and return its alias."""
-        alias = naming.import_alias(module, self.config.package)
-        self.imports[module] = alias
+        alias = self.imports[module] = self.privates.spell(naming.import_alias(module, self.config.package))
         return alias
 
     def use_pb2(self, proto_file: str) -> str:
         """Import another file's pb2 module at run time (guards name its classes); return its alias."""
         module = naming.pb2_module(proto_file)
         if proto_file == self.file.name:
-            return "_pb2"
-        alias = self.pb2_imports[module] = naming.import_alias(module, self.config.package)
+            return self.names.pb2
+        alias = self.pb2_imports[module] = self.privates.spell(naming.import_alias(module, self.config.package))
         return alias
 
     def sorted_imports(self) -> tuple[Import, ...]:
@@ -183,7 +206,9 @@ def _pb_type(scope: _Scope, qualname: str) -> str:
 
     A pb2 module imported by name (a keyword in its path) is opaque to them: any message, then.
     """
-    return f"_pb2.{qualname}" if naming.importable(naming.pb2_module(scope.file.name)) else "_fast.AnyMessage"
+    if naming.importable(naming.pb2_module(scope.file.name)):
+        return f"{scope.names.pb2}.{qualname}"
+    return f"{scope.names.fast}.AnyMessage"
 
 
 def _guards(fields: tuple[Field, ...], oneofs: tuple[Oneof, ...]) -> tuple[str, ...]:
@@ -260,7 +285,7 @@ def _field(
         key_type = naming.scalar_annotation(key.type)
         cardinality = Cardinality.MAP
         returns = f"{{dict}}[{key_type}, {element}]"
-        accepts = f"_abc.Mapping[{key_type}, {_accepting(element, kind)}] | None"
+        accepts = f"{{abc}}.Mapping[{key_type}, {_accepting(element, kind)}] | None"
     else:
         kind = _kind(f, where, scope)
         element = _element(f, kind, scope, shadowed, where)
@@ -271,15 +296,14 @@ def _field(
             Cardinality.REPEATED: f"{{list}}[{element}]",
         }[cardinality]
         if cardinality is Cardinality.REPEATED:
-            accepts = f"_abc.Iterable[{_accepting(element, kind)}] | None"
+            accepts = f"{{abc}}.Iterable[{_accepting(element, kind)}] | None"
         else:
             accepts = f"{_accepting(element, kind)} | None"
-    if cardinality in (Cardinality.MAP, Cardinality.REPEATED):
-        scope.use("collections.abc")
     py_name = naming.field_name(f.name)
     deprecated = f.options.deprecated
     fill, admits = _fast_path(f, entry, kind, cardinality, scope, shadowed)
-    guard = _spell_guard(admits, py_name, shadowed | scope.top_level) if admits else ""
+    guard = _spell_guard(admits, py_name, shadowed | scope.top_level, scope.names.fast) if admits else ""
+    target, assignment = _writes(f.name, py_name, shadowed | scope.top_level, scope.names)
     return Field(
         proto_name=f.name,
         py_name=py_name,
@@ -294,8 +318,22 @@ def _field(
         fill=fill,
         guard=f"({py_name} is None or {guard})" if guard else f"{py_name} is None",
         keep=_KEEP.get(fill, "{v}").format(v=py_name),
-        target=f"_target.{f.name}" if naming.is_attribute_name(f.name) else f"getattr(_target, {f.name!r})",
+        target=target,
+        assignment=assignment,
     )
+
+
+def _writes(proto_name: str, py_name: str, shadowed: frozenset[str], names: Names) -> tuple[str, str]:
+    """The field of the writer's target (an expression) and the statement assigning a scalar to it.
+
+    A name Python cannot write after a dot (``from``) goes through ``getattr``/``setattr``,
+    reached through ``_fast.builtins`` where a member hides them.
+    """
+    target = names.target
+    if naming.is_attribute_name(proto_name):
+        return f"{target}.{proto_name}", f"{target}.{proto_name} = {py_name}"
+    get, put = (f"{names.fast}.builtins.{name}" if name in shadowed else name for name in ("getattr", "setattr"))
+    return f"{get}({target}, {proto_name!r})", f"{put}({target}, {proto_name!r}, {py_name})"
 
 
 # -- the fast path of constructors (see flytemodels._runtime.fast) ----------------------------
@@ -352,17 +390,17 @@ def _fast_path(
         if entry.field[0].type != _T.TYPE_STRING:  # other keys: the checked path
             return Fill.CHECKED, ""
         if kind is Kind.MESSAGE and one:
-            return Fill.MODEL_MAP, f"_fast.model_map({{v}}, {_pb_class(value, scope)})"
+            return Fill.MODEL_MAP, f"{{fast}}.model_map({{v}}, {_pb_class(value, scope)})"
         admits_strings = value.type == _T.TYPE_STRING and kind is Kind.SCALAR
-        return (Fill.UPDATE, "_fast.string_map({v})") if admits_strings else (Fill.CHECKED, "")
+        return (Fill.UPDATE, "{fast}.string_map({v})") if admits_strings else (Fill.CHECKED, "")
     if cardinality is Cardinality.REPEATED:
         if kind is Kind.MESSAGE and one:
-            return Fill.MODELS, f"_fast.models({{v}}, {_pb_class(value, scope)})"
+            return Fill.MODELS, f"{{fast}}.models({{v}}, {_pb_class(value, scope)})"
         admits_strings = value.type == _T.TYPE_STRING and kind is Kind.SCALAR
-        return (Fill.EXTEND, "_fast.strings({v})") if admits_strings else (Fill.CHECKED, "")
+        return (Fill.EXTEND, "{fast}.strings({v})") if admits_strings else (Fill.CHECKED, "")
     if kind is Kind.WELL_KNOWN and value.type_name[1:] in _WELL_KNOWN_FILLS:
         fill = _WELL_KNOWN_FILLS[value.type_name[1:]]
-        return fill, f"_fast.{fill.value}({{v}})"
+        return fill, f"{{fast}}.{fill.value}({{v}})"
     if not one:
         return Fill.CHECKED, ""
     return (Fill.MODEL if kind is Kind.MESSAGE else Fill.SCALAR), one
@@ -389,10 +427,10 @@ def _admits_one(value: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed
 _GUARD_BUILTINS = ("str", "bytes", "bool", "int", "float", "getattr")
 
 
-def _spell_guard(admits: str, py_name: str, shadowed: frozenset[str]) -> str:
+def _spell_guard(admits: str, py_name: str, shadowed: frozenset[str], fast: str) -> str:
     """A guard for argument ``py_name``; a builtin a member or class hides is reached through ``_fast``."""
-    spelled = {name: f"_fast.builtins.{name}" if name in shadowed else name for name in _GUARD_BUILTINS}
-    return admits.format(v=py_name, **spelled)
+    spelled = {name: f"{fast}.builtins.{name}" if name in shadowed else name for name in _GUARD_BUILTINS}
+    return admits.format(v=py_name, fast=fast, **spelled)
 
 
 def _pb_class(value: FieldDescriptorProto, scope: _Scope) -> str:
@@ -441,10 +479,7 @@ def _element(f: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed: froze
     if kind is Kind.SCALAR:
         return naming.scalar_annotation(f.type)
     if kind is Kind.WELL_KNOWN and f.type_name[1:] in naming.WELL_KNOWN:
-        known = naming.WELL_KNOWN[f.type_name[1:]]
-        for module in known.imports:
-            scope.use(module)
-        return known.annotation
+        return naming.WELL_KNOWN[f.type_name[1:]]
     symbol = scope.symbols.get(f.type_name)
     if symbol is None:
         raise GenerateError(f"{where}: type {f.type_name[1:]} is not in the input")
@@ -495,10 +530,7 @@ def _explicit_presence(f: FieldDescriptorProto, file: FileDescriptorProto) -> bo
 
 
 def _spell(annotation: str, shadowed: frozenset[str], scope: _Scope) -> str:
-    spelled = naming.spell_builtins(annotation, shadowed | scope.top_level)
-    if "_builtins." in spelled:
-        scope.use("builtins")
-    return spelled
+    return naming.spell(annotation, shadowed | scope.top_level, scope.use)
 
 
 _TYPE_WORDS = {value: name.removeprefix("TYPE_").lower() for name, value in _T.Type.items()}

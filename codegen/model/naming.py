@@ -3,6 +3,23 @@
 One place decides how a proto name becomes a Python name (keywords, members
 the runtime reserves, shadowed builtins) and how a proto type becomes an
 annotation, so templates never decide either.
+
+The rules, in order of who gives way:
+
+- A public name (a field's property and parameter, a class, an enum member)
+  keeps its proto name, unless Python or the runtime cannot let it: a keyword,
+  a member of the runtime's base class, a name the class body relies on
+  (``field_name``), or an attribute of every ``IntEnum`` (``enum_value_name``)
+  gets a trailing ``_``.
+- A private name the generated module binds for itself (``PRIVATE_NAMES``: the
+  aliases of the runtime's helpers, the ``_target`` and ``_sub`` locals of a
+  writer, and every ``import_alias``) gives way to the file's public names: when
+  the file declares the same name anywhere (a field's Python name, a message or
+  enum class at any depth), the private name gets a trailing ``_``, as many as
+  it takes to be free (``Privates``). A member named ``_typing`` or ``_fast``
+  therefore keeps its name, and the module spells ``typing`` as ``_typing_``.
+- A builtin a member or class hides (``int``, ``getattr``) is spelled through
+  another name: ``_builtins.int`` in annotations, ``_fast.builtins.getattr`` in code.
 """
 
 from __future__ import annotations
@@ -10,12 +27,13 @@ from __future__ import annotations
 import inspect
 import keyword
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from google.protobuf.descriptor_pb2 import FieldDescriptorProto
 
 from codegen.errors import GenerateError
+from codegen.model import Names
 
 _T = FieldDescriptorProto
 
@@ -58,36 +76,70 @@ _SCALARS: dict[Any, str] = {
 
 _BUILTIN_TYPES = frozenset({"int", "float", "bool", "str", "bytes", "list", "dict"})
 
-DATETIME = "datetime"
-TYPING = "typing"
+#: The standard modules annotations name, by their placeholder (``{typing}.Any``).
+ANNOTATION_MODULES = {"datetime": "datetime", "typing": "typing", "abc": "collections.abc"}
 
-
-@dataclass(frozen=True, slots=True)
-class WellKnown:
-    """How a well-known type reads: ``annotation`` uses module aliases from ``imports``."""
-
-    annotation: str
-    imports: tuple[str, ...]
-
-
-#: The Python face of each well-known type; the runtime's wellknown.RULES is the
-#: other half of this table. Types not listed stay protobuf messages.
+#: The Python face of each well-known type, an annotation with placeholders
+#: (``spell``); the runtime's wellknown.RULES is the other half of this table.
+#: Types not listed stay protobuf messages.
 WELL_KNOWN = {
-    "google.protobuf.Timestamp": WellKnown("_datetime.datetime", (DATETIME,)),
-    "google.protobuf.Duration": WellKnown("_datetime.timedelta", (DATETIME,)),
-    "google.protobuf.Struct": WellKnown("{dict}[{str}, _typing.Any]", (TYPING,)),
-    "google.protobuf.ListValue": WellKnown("{list}[_typing.Any]", (TYPING,)),
-    "google.protobuf.Value": WellKnown("_typing.Any", (TYPING,)),
-    "google.protobuf.BoolValue": WellKnown("{bool}", ()),
-    "google.protobuf.Int32Value": WellKnown("{int}", ()),
-    "google.protobuf.Int64Value": WellKnown("{int}", ()),
-    "google.protobuf.UInt32Value": WellKnown("{int}", ()),
-    "google.protobuf.UInt64Value": WellKnown("{int}", ()),
-    "google.protobuf.FloatValue": WellKnown("{float}", ()),
-    "google.protobuf.DoubleValue": WellKnown("{float}", ()),
-    "google.protobuf.StringValue": WellKnown("{str}", ()),
-    "google.protobuf.BytesValue": WellKnown("{bytes}", ()),
+    "google.protobuf.Timestamp": "{datetime}.datetime",
+    "google.protobuf.Duration": "{datetime}.timedelta",
+    "google.protobuf.Struct": "{dict}[{str}, {typing}.Any]",
+    "google.protobuf.ListValue": "{list}[{typing}.Any]",
+    "google.protobuf.Value": "{typing}.Any",
+    "google.protobuf.BoolValue": "{bool}",
+    "google.protobuf.Int32Value": "{int}",
+    "google.protobuf.Int64Value": "{int}",
+    "google.protobuf.UInt32Value": "{int}",
+    "google.protobuf.UInt64Value": "{int}",
+    "google.protobuf.FloatValue": "{float}",
+    "google.protobuf.DoubleValue": "{float}",
+    "google.protobuf.StringValue": "{str}",
+    "google.protobuf.BytesValue": "{bytes}",
 }
+
+#: The private names a generated module binds for itself, by role: the aliases of
+#: the runtime's helpers and of the module's own _pb2 module, the writer's locals.
+#: Each gives way to a name the file declares (``Privates``).
+PRIVATE_NAMES = {
+    "type_checking": "TYPE_CHECKING",
+    "importlib": "_importlib",
+    "pb2": "_pb2",
+    "index": "_index",
+    "message": "_Message",
+    "fast": "_fast",
+    "open_enum": "_OpenEnum",
+    "target": "_target",
+    "sub": "_sub",
+}
+
+
+class Privates:
+    """Spells a generated module's private names so that none is a name the file declares.
+
+    Args:
+        declared: Every public name the file binds: fields' Python names and
+            message and enum class names, at any depth.
+    """
+
+    def __init__(self, declared: frozenset[str]) -> None:
+        self._declared = declared
+        self._given: dict[str, str] = {}
+
+    def spell(self, name: str) -> str:
+        """``name``, with a trailing ``_`` for each step it takes to be neither declared nor given out."""
+        found = self._given.get(name)
+        if found is None:
+            taken = self._declared | set(self._given.values())
+            found = name
+            while found in taken:
+                found += "_"
+            self._given[name] = found
+        return found
+
+    def names(self) -> Names:
+        return Names(**{role: self.spell(name) for role, name in PRIVATE_NAMES.items()})
 
 
 def field_name(proto_name: str) -> str:
@@ -173,7 +225,7 @@ _STANDARD_ALIASES = {
 
 
 def import_alias(module: str, root_package: str) -> str:
-    """A private alias for an imported module, unique within the generated tree."""
+    """A private alias for an imported module, unique within the generated tree (before ``Privates``)."""
     if module in _STANDARD_ALIASES:
         return _STANDARD_ALIASES[module]
     if module.startswith(root_package + "."):
@@ -185,13 +237,29 @@ def scalar_annotation(proto_type: Any) -> str:
     return "{" + _SCALARS[proto_type] + "}"
 
 
-def spell_builtins(annotation: str, shadowed: frozenset[str]) -> str:
-    """Fill ``{int}``-style placeholders, using ``_builtins.int`` where a member hides ``int``."""
-    return annotation.format_map({name: _builtin(name, shadowed) for name in _BUILTIN_TYPES})
+def spell(annotation: str, shadowed: frozenset[str], use: Callable[[str], str]) -> str:
+    """Fill an annotation's placeholders: builtin types (``{int}``) and standard modules (``{typing}``).
+
+    A builtin a member or class hides is spelled through the ``builtins``
+    module; ``use`` imports a module for annotations and returns its alias.
+    """
+    return annotation.format_map(_Placeholders(shadowed, use))
 
 
-def _builtin(name: str, shadowed: frozenset[str]) -> str:
-    return f"_builtins.{name}" if name in shadowed else name
+class _Placeholders(dict[str, str]):
+    """What ``str.format_map`` looks placeholders up in: each is spelled when first asked for."""
+
+    def __init__(self, shadowed: frozenset[str], use: Callable[[str], str]) -> None:
+        super().__init__()
+        self._shadowed = shadowed
+        self._use = use
+
+    def __missing__(self, key: str) -> str:
+        if key in ANNOTATION_MODULES:
+            return self._use(ANNOTATION_MODULES[key])
+        if key not in _BUILTIN_TYPES:
+            raise KeyError(key)
+        return f"{self._use('builtins')}.{key}" if key in self._shadowed else key
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

@@ -61,14 +61,8 @@ class Field:
     guard: str  # true when the constructor may keep the argument as given (see ``load._guard``)
     keep: str  # what the constructor keeps: the argument, or a copy of a container
     target: str  # the field of ``_target`` (the message being written), as an expression
+    assignment: str  # the statement writing a scalar argument into ``_target`` (``setattr`` for a keyword name)
     deprecation: str = ""  # ``Message.field`` as a DeprecationWarning names it; "" unless the IDL deprecates it
-
-    @property
-    def assignment(self) -> str:
-        """The statement writing a scalar argument into ``_target`` (``setattr`` for a keyword name)."""
-        if self.target.startswith("getattr("):
-            return f"setattr(_target, {self.proto_name!r}, {self.py_name})"
-        return f"{self.target} = {self.py_name}"
 
     @property
     def reads_directly(self) -> bool:
@@ -152,6 +146,30 @@ class Import:
 
 
 @dataclass(frozen=True, slots=True)
+class Names:
+    """The private names one generated module binds for itself, as ``naming.Privates`` spelled them.
+
+    Each is its usual spelling (``_fast``) unless the file declares that name,
+    as a field or a class: then it gets a trailing ``_`` (``_fast_``).
+    """
+
+    type_checking: str  # typing.TYPE_CHECKING
+    importlib: str
+    pb2: str  # the file's own _pb2 module
+    index: str  # the tree's _index module (imported to register the tree's files)
+    message: str  # the runtime's Message base
+    fast: str  # flytemodels._runtime.fast
+    open_enum: str  # the runtime's OpenEnum base
+    target: str  # the message a writer (_fm_fill) writes into
+    sub: str  # the sub-message a writer hands to a child
+
+    @property
+    def type_checking_renamed(self) -> bool:
+        """Whether ``TYPE_CHECKING`` is imported under another name (a class of the file takes that one)."""
+        return self.type_checking != "TYPE_CHECKING"
+
+
+@dataclass(frozen=True, slots=True)
 class Override:
     """A hand-written class in ``src/`` that replaces a generated one at its public path."""
 
@@ -167,6 +185,7 @@ class File:
     proto_name: str
     module: str
     pb2_import: Import
+    names: Names  # the module's private names (``_fast``, ``_pb2``, ...), clear of every name the file declares
     doc: str
     messages: tuple[Message, ...]
     enums: tuple[Enum, ...]

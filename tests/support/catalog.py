@@ -44,6 +44,11 @@ class Catalog:
     def pb2_modules(self) -> list[Any]:
         return _pb2_modules(self.package)
 
+    @property
+    def tree(self) -> str:
+        """The tree's root package (what its index registers its files under)."""
+        return self.index.removesuffix("._index")
+
     def messages(self) -> tuple[MessageCase, ...]:
         """All messages (nested included, map entries excluded), in file order."""
         return _messages(self)
@@ -134,7 +139,7 @@ def _messages(catalog: Catalog) -> tuple[MessageCase, ...]:
     for module in catalog.pb2_modules():
         for top in module.DESCRIPTOR.message_types_by_name.values():
             for descriptor in _walk(top):
-                model = registry.model_class(descriptor)
+                model = registry.model_class(descriptor, catalog.tree)
                 cases.append(MessageCase(descriptor.full_name, descriptor, GetMessageClass(descriptor), model))
     return tuple(cases)
 
@@ -148,5 +153,5 @@ def _enums(catalog: Catalog) -> tuple[EnumCase, ...]:
         found = list(file.enum_types_by_name.values())
         for top in file.message_types_by_name.values():
             found.extend(_enums_of(top))
-        cases.extend(EnumCase(e.full_name, e, registry.model_class(e)) for e in found)
+        cases.extend(EnumCase(e.full_name, e, registry.model_class(e, catalog.tree)) for e in found)
     return tuple(cases)

@@ -140,7 +140,8 @@ class FlytekitModel(MutableModel, FlyteIdlEntity):
         from flytemodels._runtime import registry
 
         descriptor: Any = self._PB.DESCRIPTOR
-        return registry.model_class(descriptor).wrap(self.to_flyte_idl())
+        # flytekit models flyteidl, which the tree rooted at flytemodels generates (not flytemodels.v2's).
+        return registry.model_class(descriptor, "flytemodels").wrap(self.to_flyte_idl())
 
     @classmethod
     def from_idl_model(cls, model: Any) -> Any:

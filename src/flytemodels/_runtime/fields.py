@@ -97,18 +97,19 @@ class ScalarElement(Element):
 
 
 class EnumElement(ScalarElement):
-    __slots__ = ("_descriptor", "_enum")
+    __slots__ = ("_descriptor", "_enum", "_tree")
     passthrough = False
 
-    def __init__(self, field: FieldDescriptor) -> None:
+    def __init__(self, field: FieldDescriptor, tree: str) -> None:
         super().__init__(field)
         self._descriptor: Any = field.enum_type
+        self._tree = tree
         self._enum: Any = None
 
     def _class(self) -> Any:
         enum = self._enum
         if enum is None:
-            enum = self._enum = registry.model_class(self._descriptor)
+            enum = self._enum = registry.model_class(self._descriptor, self._tree)
         return enum
 
     def to_python(self, raw: Any) -> Any:
@@ -127,17 +128,20 @@ class EnumElement(ScalarElement):
 
 
 class MessageElement(Element):
-    __slots__ = ("_descriptor", "_model")
+    __slots__ = ("_descriptor", "_model", "_tree")
     is_message = True
 
-    def __init__(self, descriptor: Descriptor) -> None:
+    def __init__(self, descriptor: Descriptor, tree: str) -> None:
         self._descriptor = descriptor
+        self._tree = tree
         self._model: Any = None
 
     def _class(self) -> Any:
+        # Resolved once per spec, in the parent's own tree: a second tree modelling
+        # the same proto file never changes what this parent's field yields.
         model = self._model
         if model is None:
-            model = self._model = registry.model_class(self._descriptor)
+            model = self._model = registry.model_class(self._descriptor, self._tree)
         return model
 
     def to_python(self, raw: Any) -> Any:
@@ -178,24 +182,22 @@ class WellKnownElement(Element):
         self._rule.to_proto(value, target)
 
 
-def element_for(field: FieldDescriptor) -> Element:
-    """The element kind of a (non-map) field.
+def element_for(field: FieldDescriptor, tree: str) -> Element:
+    """The element kind of a (non-map) field of a message modelled in the generated tree ``tree``.
 
-    A message or enum type from outside the generated tree the field's message
-    belongs to (``google.rpc.Status`` in flyteidl2) has no model: a message is
-    kept as its protobuf message, an enum value as a plain int, as the
-    generator annotates them.
+    A message or enum type from outside that tree (``google.rpc.Status`` in
+    flyteidl2) has no model: a message is kept as its protobuf message, an enum
+    value as a plain int, as the generator annotates them.
     """
-    owner: str = field.containing_type.file.name  # type: ignore[union-attr]  # a field has an owner
     if field.type == _FD.TYPE_ENUM:
-        modelled = registry.same_tree(field.enum_type.file.name, owner)  # type: ignore[union-attr]
-        return EnumElement(field) if modelled else ScalarElement(field)
+        modelled = registry.models(tree, field.enum_type.file.name)  # type: ignore[union-attr]
+        return EnumElement(field, tree) if modelled else ScalarElement(field)
     message = field.message_type
     if message is None:
         return ScalarElement(field)
-    if message.file.package == "google.protobuf" or not registry.same_tree(message.file.name, owner):
+    if message.file.package == "google.protobuf" or not registry.models(tree, message.file.name):
         return WellKnownElement(message)
-    return MessageElement(message)
+    return MessageElement(message, tree)
 
 
 class Spec:
@@ -331,25 +333,26 @@ def _relabelled(error: TypeError | ValueError, prefix: str) -> TypeError | Value
     return kind(f"{prefix}{error}")
 
 
-def spec_for(field: FieldDescriptor, owner: str) -> Spec:
-    """Build the spec of ``field``; ``owner`` names the message in errors."""
+def spec_for(field: FieldDescriptor, owner: str, tree: str) -> Spec:
+    """Build the spec of ``field``, of a message of the generated tree ``tree``; ``owner`` names it in errors."""
     entry = field.message_type
     if field.is_repeated and entry is not None and entry.GetOptions().map_entry:
-        return MapSpec(field, owner, element_for(entry.fields_by_name["value"]))
-    element = element_for(field)
+        return MapSpec(field, owner, element_for(entry.fields_by_name["value"], tree))
+    element = element_for(field, tree)
     if field.is_repeated:
         return RepeatedSpec(field, owner, element)
     return SingleSpec(field, owner, element)
 
 
-_SPECS: dict[str, dict[str, Spec]] = {}
+_SPECS: dict[tuple[str, str], dict[str, Spec]] = {}
 
 
-def specs_of(descriptor: Any) -> dict[str, Spec]:
-    """All specs of a message, by proto field name, built once per message type."""
-    specs = _SPECS.get(descriptor.full_name)
+def specs_of(descriptor: Any, tree: str) -> dict[str, Spec]:
+    """All specs of a message of the generated tree ``tree``, by proto field name, built once per (tree, type)."""
+    key = (tree, descriptor.full_name)
+    specs = _SPECS.get(key)
     if specs is None:
         owner = descriptor.full_name.removeprefix(descriptor.file.package + ".")
-        specs = {field.name: spec_for(field, owner) for field in descriptor.fields}
-        _SPECS[descriptor.full_name] = specs
+        specs = {field.name: spec_for(field, owner, tree) for field in descriptor.fields}
+        _SPECS[key] = specs
     return specs

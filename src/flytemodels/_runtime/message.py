@@ -118,7 +118,7 @@ class Message(Generic[_Pb]):
     def _build(self, *values: Any) -> None:
         """Validate constructor arguments (in ``_FIELDS`` order) into a new message."""
         pb = self._PB()
-        specs = specs_of(self._PB.DESCRIPTOR)
+        specs = _CLASS_SPECS.get(type(self)) or _class_specs(type(self))
         for name, value in zip(self._FIELDS, values, strict=True):
             if value is None:
                 continue
@@ -449,7 +449,7 @@ class Message(Generic[_Pb]):
         pb = self._message()
         data = pb.SerializeToString()
         cls = type(self)
-        if registry.model_class(type(pb).DESCRIPTOR) is not cls:
+        if registry.model_class(type(pb).DESCRIPTOR, registry.tree_of(cls)) is not cls:
             return (_unpickle, (cls, data))
         # The class at the public path may be an override whose own module cannot
         # be imported first; pickle it by the public path instead.
@@ -509,7 +509,8 @@ _CLASS_SPECS: dict[type[Message[Any]], dict[str, Spec]] = {}
 
 
 def _class_specs(cls: type[Message[Any]]) -> dict[str, Spec]:
-    specs = _CLASS_SPECS[cls] = specs_of(cls._PB.DESCRIPTOR)
+    """The specs of ``cls``'s fields, built for ``cls``'s own tree (so its children are that tree's classes)."""
+    specs = _CLASS_SPECS[cls] = specs_of(cls._PB.DESCRIPTOR, registry.tree_of(cls))
     return specs
 
 

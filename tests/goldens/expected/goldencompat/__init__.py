@@ -5,6 +5,7 @@ import importlib as _importlib
 
 _CHILDREN = frozenset(
     {
+        "awaiting",
         "choices",
         "maps",
         "nesting",

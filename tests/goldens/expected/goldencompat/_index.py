@@ -2,6 +2,7 @@
 """Which class of the family each IDL message becomes: (module, qualified name) by message full name."""
 
 CLASSES: dict[str, tuple[str, str]] = {
+    "fixtures.async.Awaited": ("goldencompat.awaiting", "Awaited"),
     "fixtures.maps.Entry": ("goldencompat.maps", "Entry"),
     "fixtures.maps.Maps": ("goldencompat.maps", "Maps"),
     "fixtures.nesting.Outer": ("goldencompat.nesting", "Outer"),

@@ -5,6 +5,7 @@ from flytemodels._runtime.registry import register_files
 
 register_files(
     {
+        "fixtures/alias_collisions.proto": "goldenmodels.alias_collisions",
         "fixtures/aliases.proto": "goldenmodels.aliases",
         "fixtures/async/class.proto": "goldenmodels.async_.class_",
         "fixtures/collisions.proto": "goldenmodels.collisions",
