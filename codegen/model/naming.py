@@ -33,7 +33,7 @@ from typing import Any
 from google.protobuf.descriptor_pb2 import FieldDescriptorProto
 
 from codegen.errors import GenerateError
-from codegen.model import Names
+from codegen.model.nodes import Names
 
 _T = FieldDescriptorProto
 
