@@ -37,6 +37,8 @@ from codegen.model import (
 from codegen.symbols import Symbol, index
 
 _T = FieldDescriptorProto
+#: Field types whose values are messages: a group differs from a message field only on the wire.
+_MESSAGE_TYPES = (_T.TYPE_MESSAGE, _T.TYPE_GROUP)
 # Paths into FileDescriptorProto used by SourceCodeInfo (descriptor.proto field numbers).
 _FILE_MESSAGES, _FILE_ENUMS, _MESSAGE_FIELDS, _MESSAGE_NESTED, _MESSAGE_ENUMS, _MESSAGE_ONEOFS = 4, 5, 2, 3, 4, 8
 _ENUM_VALUES = 2
@@ -419,13 +421,13 @@ def _kind(f: FieldDescriptorProto, where: str, scope: _Scope) -> Kind:
     """What a value of the field is; a type from a file not generated has no model of its own.
 
     Such a message is kept as its protobuf message (``FOREIGN``), such an enum
-    value as a plain int (``SCALAR``): the runtime decides the same way.
+    value as a plain int (``SCALAR``): the runtime decides the same way. A group
+    (proto2, or editions' ``DELIMITED`` encoding) is a message written with group
+    tags: only the wire differs, so it is generated as a message field is.
     """
-    if f.type == _T.TYPE_GROUP:
-        raise GenerateError(f"{where}: proto2 groups are not supported")
-    if f.type not in (_T.TYPE_ENUM, _T.TYPE_MESSAGE):
+    if f.type != _T.TYPE_ENUM and f.type not in _MESSAGE_TYPES:
         return Kind.SCALAR
-    if f.type_name.startswith(".google.protobuf.") and f.type == _T.TYPE_MESSAGE:
+    if f.type_name.startswith(".google.protobuf.") and f.type in _MESSAGE_TYPES:
         return Kind.WELL_KNOWN
     symbol = scope.symbols.get(f.type_name)
     if symbol is None:
