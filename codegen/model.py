@@ -83,6 +83,21 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
+class Extension:
+    """A proto2 extension whose extended message has a model: a typed handle is generated for it.
+
+    At module level when the file declares it, as a class attribute of the
+    model of the message it is declared in otherwise (``Scope.label``).
+    """
+
+    proto_name: str  # full name, e.g. fixtures.extensions.Scope.label
+    py_name: str
+    annotation: str  # the handle's type, ``_typing.Final[_Extension[Extendable, int | None]]``
+    descriptor: str  # the extension's FieldDescriptor as the module reaches it at run time
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
 class Oneof:
     name: str
     members: tuple[str, ...]
@@ -123,6 +138,7 @@ class Message:
     messages: tuple[Message, ...]
     enums: tuple[Enum, ...]
     guards: tuple[str, ...]  # every field's guard, then "at most one member set" per oneof
+    extensions: tuple[Extension, ...] = ()  # extensions declared in this message's scope
 
     @property
     def deprecated_fields(self) -> tuple[Field, ...]:
@@ -176,6 +192,13 @@ class File:
     overrides: tuple[Override, ...]
     services: tuple[str, ...] = ()  # full names of the file's services, which get no models (the run says so)
     docstrings_from: str = ""  # the source of the comments, when not the descriptors (named in the header)
+    extensions: tuple[Extension, ...] = ()  # extensions declared at file level
+    skipped_extensions: tuple[str, ...] = ()  # "extension <name> of <message>": its message has no model here
+
+    @property
+    def has_extensions(self) -> bool:
+        """Whether the module builds extension handles (at module level or in a class): it imports the runtime's."""
+        return bool(self.extensions) or any(_has_extensions(message) for message in self.messages)
 
     @property
     def has_messages(self) -> bool:
@@ -199,6 +222,10 @@ class File:
     @property
     def path(self) -> str:
         return self.module.replace(".", "/") + ".py"
+
+
+def _has_extensions(message: Message) -> bool:
+    return bool(message.extensions) or any(_has_extensions(nested) for nested in message.messages)
 
 
 def _has_enums(message: Message) -> bool:

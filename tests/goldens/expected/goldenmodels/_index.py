@@ -14,6 +14,7 @@ register_files(
         "fixtures/editions_delimited.proto": "goldenmodels.editions_delimited",
         "fixtures/editions_implicit.proto": "goldenmodels.editions_implicit",
         "fixtures/enums_only.proto": "goldenmodels.enums_only",
+        "fixtures/extensions.proto": "goldenmodels.extensions",
         "fixtures/importer.proto": "goldenmodels.importer",
         "fixtures/imports/common.proto": "goldenmodels.imports.common",
         "fixtures/keywords.proto": "goldenmodels.keywords",
