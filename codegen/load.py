@@ -154,7 +154,8 @@ def _message(
     py_names = set(field_names + handle_names)
     inner = {n.name for n in nested} | {e.name for e in message.enum_type}
     for clash in sorted(py_names & inner):
-        raise GenerateError(f"{where}: member {clash!r} and a nested type share one Python name")
+        member = "field" if clash in field_names else "extension"
+        raise GenerateError(f"{where}: {member} {clash!r} and a nested type share one Python name")
     shadowed = frozenset(py_names | inner)
     name = naming.base_name(message.name) if qualname in overridden else message.name
     py_qualname = f"{py_outer}.{name}" if py_outer else name
