@@ -107,6 +107,8 @@ def _print_skipped(tree: Tree) -> None:
     for file in tree.files:
         for service in file.services:
             print(f"codegen: not generated: service {service} ({file.proto_name}); services get no models")
+        for skipped in file.skipped_extensions:
+            print(f"codegen: not generated: {skipped} ({file.proto_name}); that message has no model here")
 
 
 def _print_coverage(coverage: comments.Coverage | None) -> None:

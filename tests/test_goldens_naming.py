@@ -183,12 +183,14 @@ def test_enum_without_renamed_values_is_unchanged(goldens: None) -> None:
     assert colour.enum_to_string(1) == "COLOUR_RED" and colour.string_to_enum("COLOUR_RED") is colour.COLOUR_RED
 
 
-# -- services ---------------------------------------------------------------------------------------------
+# -- services and extensions without a model ---------------------------------------------------------------
 
 
-def test_each_service_not_generated_is_reported(tmp_path: Path) -> None:
+def test_each_service_and_extension_not_generated_is_reported(tmp_path: Path) -> None:
     printed = generate(FIXTURES_CONFIG, tmp_path)
     skipped = [line for line in printed.splitlines() if "not generated" in line]
     assert skipped == [
-        "codegen: not generated: service fixtures.service.Pinger (fixtures/service.proto); services get no models"
+        "codegen: not generated: extension fixtures.extensions.unit of google.protobuf.FieldOptions"
+        " (fixtures/extensions.proto); that message has no model here",
+        "codegen: not generated: service fixtures.service.Pinger (fixtures/service.proto); services get no models",
     ]

@@ -6,6 +6,7 @@ annotations need; it is turned into sorted, frozen tuples when the file is done.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from google.protobuf.descriptor_pb2 import (
@@ -24,6 +25,7 @@ from codegen.model.nodes import (
     Cardinality,
     Enum,
     EnumValue,
+    Extension,
     Field,
     File,
     Fill,
@@ -39,9 +41,12 @@ from codegen.model.nodes import (
 from codegen.model.symbols import Symbol, index
 
 _T = FieldDescriptorProto
+#: Field types whose values are messages: a group differs from a message field only on the wire.
+_MESSAGE_TYPES = (_T.TYPE_MESSAGE, _T.TYPE_GROUP)
 # Paths into FileDescriptorProto used by SourceCodeInfo (descriptor.proto field numbers).
 _FILE_MESSAGES, _FILE_ENUMS, _MESSAGE_FIELDS, _MESSAGE_NESTED, _MESSAGE_ENUMS, _MESSAGE_ONEOFS = 4, 5, 2, 3, 4, 8
 _ENUM_VALUES = 2
+_FILE_EXTENSIONS, _MESSAGE_EXTENSIONS = 7, 6
 
 
 def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
@@ -58,7 +63,9 @@ def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
 
 def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Config) -> File:
     module = naming.module_name(file.name, config.proto_root, config.package)
-    top_level = frozenset(m.name for m in file.message_type) | {e.name for e in file.enum_type}
+    handles = _handled(file.extension, symbols, config)
+    handle_names = [naming.extension_name(x.name) for _, x in handles]
+    top_level = frozenset(m.name for m in file.message_type) | {e.name for e in file.enum_type} | set(handle_names)
     replaced = overrides.discover(file, module, config)
     privates = naming.Privates(_declared(file, _overridden(replaced)))
     scope = _Scope(file, module, symbols, config, _comments(file), top_level, privates, privates.names())
@@ -67,7 +74,12 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
         for i, message in enumerate(file.message_type)
     )
     enums = tuple(_enum(enum, (_FILE_ENUMS, i), enum.name, scope, enum.name) for i, enum in enumerate(file.enum_type))
-    _check_unique_names(file.name, [m.name for m in messages] + [e.name for e in enums] + [o.name for o in replaced])
+    classes = [m.name for m in messages] + [e.name for e in enums] + [o.name for o in replaced]
+    _check_unique_names(file.name, classes + handle_names)
+    extensions = tuple(
+        _extension(x, (_FILE_EXTENSIONS, i), py_name, "", scope, frozenset())
+        for (i, x), py_name in zip(handles, handle_names, strict=True)
+    )
     pb2 = naming.pb2_module(file.name)
     return File(
         proto_name=file.name,
@@ -83,6 +95,8 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
         typing_imports=scope.sorted_imports(),
         overrides=replaced,
         services=tuple(_full_name(file, service.name) for service in file.service),
+        extensions=extensions,
+        skipped_extensions=_skipped_extensions(file, symbols, config),
     )
 
 
@@ -157,12 +171,15 @@ def _message(
     nested = [n for n in message.nested_type if not n.options.map_entry]
     for f in message.field:
         naming.check_identifier(f.name, f"{where}.{f.name}")
+    handles = _handled(message.extension, scope.symbols, scope.config)
     field_names = [naming.field_name(f.name) for f in message.field]
-    _check_unique_names(where, field_names)
-    py_names = set(field_names)
+    handle_names = [naming.field_name(x.name) for _, x in handles]  # class members, as fields are
+    _check_unique_names(where, field_names + handle_names)
+    py_names = set(field_names + handle_names)
     inner = {n.name for n in nested} | {e.name for e in message.enum_type}
     for clash in sorted(py_names & inner):
-        raise GenerateError(f"{where}: field {clash!r} and a nested type share one Python name")
+        member = "field" if clash in field_names else "extension"
+        raise GenerateError(f"{where}: {member} {clash!r} and a nested type share one Python name")
     shadowed = frozenset(py_names | inner)
     name = naming.base_name(message.name) if qualname in overridden else message.name
     py_qualname = f"{py_outer}.{name}" if py_outer else name
@@ -198,6 +215,10 @@ def _message(
             for i, e in enumerate(message.enum_type)
         ),
         guards=_guards(fields, oneofs),
+        extensions=tuple(
+            _extension(x, (*path, _MESSAGE_EXTENSIONS, i), py_name, qualname, scope, shadowed)
+            for (i, x), py_name in zip(handles, handle_names, strict=True)
+        ),
     )
 
 
@@ -336,6 +357,59 @@ def _writes(proto_name: str, py_name: str, shadowed: frozenset[str], names: Name
     return f"{get}({target}, {proto_name!r})", f"{put}({target}, {proto_name!r}, {py_name})"
 
 
+# -- extensions (proto2): typed handles, see flytemodels._runtime.extensions ---------------------
+
+
+def _handled(
+    declared: Iterable[FieldDescriptorProto], symbols: dict[str, Symbol], config: Config
+) -> list[tuple[int, FieldDescriptorProto]]:
+    """The extensions (with their index among ``declared``) that get a handle: those of a message with a model."""
+    return [(i, x) for i, x in enumerate(declared) if _extends_a_model(x, symbols, config)]
+
+
+def _extends_a_model(x: FieldDescriptorProto, symbols: dict[str, Symbol], config: Config) -> bool:
+    symbol = symbols.get(x.extendee)
+    return symbol is not None and config.generates(symbol.file)
+
+
+def _skipped_extensions(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Config) -> tuple[str, ...]:
+    """Each extension without a handle (its message has no model in the tree), for the run to report."""
+    declared = [(x, _full_name(file, x.name)) for x in file.extension]
+    pending = [(message, message.name) for message in file.message_type]
+    while pending:
+        message, qualname = pending.pop(0)
+        declared += [(x, _full_name(file, f"{qualname}.{x.name}")) for x in message.extension]
+        pending += [(nested, f"{qualname}.{nested.name}") for nested in message.nested_type]
+    return tuple(
+        f"extension {name} of {x.extendee[1:]}" for x, name in declared if not _extends_a_model(x, symbols, config)
+    )
+
+
+def _extension(
+    x: FieldDescriptorProto, path: tuple[int, ...], py_name: str, outer: str, scope: _Scope, shadowed: frozenset[str]
+) -> Extension:
+    """The handle of extension ``x``, declared at file level (``outer`` empty) or in message ``outer``."""
+    full = _full_name(scope.file, f"{outer}.{x.name}" if outer else x.name)
+    where = f"{scope.file.name}: extension {full}"
+    kind = _kind(x, where, scope)
+    element = _element(x, kind, scope, shadowed, where)
+    repeated = x.label == _T.LABEL_REPEATED
+    value = f"{{list}}[{element}]" if repeated else f"{element} | None"
+    target = _model_class(scope.symbols[x.extendee], scope, shadowed)
+    cardinality = Cardinality.REPEATED if repeated else Cardinality.OPTIONAL
+    handle = f"{outer}.{py_name}" if outer else py_name
+    usage = f"``model.get_extension({handle})``, ``model.with_extension({handle}, value)``"
+    doc = f"{_field_doc(scope.comment(path), x, cardinality, None).rstrip()}\n\nExtends ``{x.extendee[1:]}``:\n{usage}."
+    pb_scope = f"{scope.names.pb2}.{outer}" if outer else scope.names.pb2
+    return Extension(
+        proto_name=full,
+        py_name=py_name,
+        annotation=_spell(f"{{typing}}.Final[{scope.names.extension}[{target}, {value}]]", shadowed, scope),
+        descriptor=f"{pb_scope}.DESCRIPTOR.extensions_by_name[{x.name!r}]",
+        doc=naming.flagged(naming.docstring(doc), x.options.deprecated),
+    )
+
+
 # -- the fast path of constructors (see flytemodels._runtime.fast) ----------------------------
 
 # Exact-type checks admitting what the checked constructor path accepts and writes the same way:
@@ -458,13 +532,13 @@ def _kind(f: FieldDescriptorProto, where: str, scope: _Scope) -> Kind:
     """What a value of the field is; a type from a file not generated has no model of its own.
 
     Such a message is kept as its protobuf message (``FOREIGN``), such an enum
-    value as a plain int (``SCALAR``): the runtime decides the same way.
+    value as a plain int (``SCALAR``): the runtime decides the same way. A group
+    (proto2, or editions' ``DELIMITED`` encoding) is a message written with group
+    tags: only the wire differs, so it is generated as a message field is.
     """
-    if f.type == _T.TYPE_GROUP:
-        raise GenerateError(f"{where}: proto2 groups are not supported")
-    if f.type not in (_T.TYPE_ENUM, _T.TYPE_MESSAGE):
+    if f.type != _T.TYPE_ENUM and f.type not in _MESSAGE_TYPES:
         return Kind.SCALAR
-    if f.type_name.startswith(".google.protobuf.") and f.type == _T.TYPE_MESSAGE:
+    if f.type_name.startswith(".google.protobuf.") and f.type in _MESSAGE_TYPES:
         return Kind.WELL_KNOWN
     symbol = scope.symbols.get(f.type_name)
     if symbol is None:
@@ -485,6 +559,11 @@ def _element(f: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed: froze
         raise GenerateError(f"{where}: type {f.type_name[1:]} is not in the input")
     if kind in (Kind.WELL_KNOWN, Kind.FOREIGN):  # kept as a protobuf message
         return _protobuf_class(naming.pb2_module(symbol.file), symbol.qualname, scope)
+    return _model_class(symbol, scope, shadowed)
+
+
+def _model_class(symbol: Symbol, scope: _Scope, shadowed: frozenset[str]) -> str:
+    """A generated class (model or enum) in an annotation, as the current module reaches it."""
     module = naming.module_name(symbol.file, scope.config.proto_root, scope.config.package)
     # A member named like the type (``Bar Bar = 1``) hides it in the class body: reach it through the module.
     if module != scope.module or symbol.qualname.split(".")[0] in shadowed:

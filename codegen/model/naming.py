@@ -20,6 +20,9 @@ The rules, in order of who gives way:
   therefore keeps its name, and the module spells ``typing`` as ``_typing_``.
 - A builtin a member or class hides (``int``, ``getattr``) is spelled through
   another name: ``_builtins.int`` in annotations, ``_fast.builtins.getattr`` in code.
+- An extension handle declared in a message is a class member, named as a
+  field is (``field_name``); one declared at file level is a module-level name
+  (``extension_name``), which must not hide what the module itself imports.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ RESERVED_MEMBERS = frozenset(
         "from_flyte_idl", "to_flyte_idl", "wrap", "from_bytes", "serialize_to_string",
         "which_oneof", "is_empty", "short_string", "verbose_string", "from_text",
         "to_dict", "from_dict", "to_json", "from_json", "replace", "field_default",
+        "get_extension", "has_extension", "with_extension",
     }
 )  # fmt: skip
 
@@ -110,6 +114,7 @@ PRIVATE_NAMES = {
     "message": "_Message",
     "fast": "_fast",
     "open_enum": "_OpenEnum",
+    "extension": "_Extension",
     "target": "_target",
     "sub": "_sub",
 }
@@ -145,6 +150,24 @@ class Privates:
 def field_name(proto_name: str) -> str:
     """The property and parameter name: the proto name, ``_``-suffixed if it would clash."""
     if keyword.iskeyword(proto_name) or proto_name in RESERVED_MEMBERS or proto_name in CLASS_BODY_NAMES:
+        return proto_name + "_"
+    return proto_name
+
+
+#: Module-level names every generated module binds besides its classes and its
+#: ``_``-prefixed imports (``from __future__ import annotations``, ``TYPE_CHECKING``).
+MODULE_NAMES = frozenset({"annotations", "TYPE_CHECKING"})
+
+
+def extension_name(proto_name: str) -> str:
+    """A file-level extension's handle (a module-level name): the proto name, ``_``-suffixed if it would clash.
+
+    It clashes when it is a keyword, one of ``MODULE_NAMES``, or starts with
+    ``_``, where the module's own imports live (``_pb2``, ``_Message``,
+    ``_fast``). Proto names are unique in their package, so a handle meets a
+    class of its module only through such a suffix; ``load`` refuses that.
+    """
+    if keyword.iskeyword(proto_name) or proto_name in MODULE_NAMES or proto_name.startswith("_"):
         return proto_name + "_"
     return proto_name
 

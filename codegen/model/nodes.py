@@ -77,6 +77,21 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
+class Extension:
+    """A proto2 extension whose extended message has a model: a typed handle is generated for it.
+
+    At module level when the file declares it, as a class attribute of the
+    model of the message it is declared in otherwise (``Scope.label``).
+    """
+
+    proto_name: str  # full name, e.g. fixtures.extensions.Scope.label
+    py_name: str
+    annotation: str  # the handle's type, ``_typing.Final[_Extension[Extendable, int | None]]``
+    descriptor: str  # the extension's FieldDescriptor as the module reaches it at run time
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
 class Oneof:
     name: str
     members: tuple[str, ...]
@@ -117,6 +132,7 @@ class Message:
     messages: tuple[Message, ...]
     enums: tuple[Enum, ...]
     guards: tuple[str, ...]  # every field's guard, then "at most one member set" per oneof
+    extensions: tuple[Extension, ...] = ()  # extensions declared in this message's scope
 
     @property
     def deprecated_fields(self) -> tuple[Field, ...]:
@@ -160,6 +176,7 @@ class Names:
     message: str  # the runtime's Message base
     fast: str  # flytemodels._runtime.fast
     open_enum: str  # the runtime's OpenEnum base
+    extension: str  # the runtime's Extension (the class of extension handles)
     target: str  # the message a writer (_fm_fill) writes into
     sub: str  # the sub-message a writer hands to a child
 
@@ -195,6 +212,13 @@ class File:
     overrides: tuple[Override, ...]
     services: tuple[str, ...] = ()  # full names of the file's services, which get no models (the run says so)
     docstrings_from: str = ""  # the source of the comments, when not the descriptors (named in the header)
+    extensions: tuple[Extension, ...] = ()  # extensions declared at file level
+    skipped_extensions: tuple[str, ...] = ()  # "extension <name> of <message>": its message has no model here
+
+    @property
+    def has_extensions(self) -> bool:
+        """Whether the module builds extension handles (at module level or in a class): it imports the runtime's."""
+        return bool(self.extensions) or any(_has_extensions(message) for message in self.messages)
 
     @property
     def has_messages(self) -> bool:
@@ -218,6 +242,10 @@ class File:
     @property
     def path(self) -> str:
         return self.module.replace(".", "/") + ".py"
+
+
+def _has_extensions(message: Message) -> bool:
+    return bool(message.extensions) or any(_has_extensions(nested) for nested in message.messages)
 
 
 def _has_enums(message: Message) -> bool:

@@ -142,7 +142,7 @@ def _field(
 def _label(f: FieldDescriptorProto, syntax: str) -> str:
     if f.label == _T.LABEL_REPEATED:
         return "repeated"
-    if f.proto3_optional or (syntax == "proto2" and f.type != _T.TYPE_MESSAGE):
+    if f.proto3_optional or (syntax == "proto2" and f.type not in (_T.TYPE_MESSAGE, _T.TYPE_GROUP)):
         return "optional"
     return "single"
 

@@ -11,7 +11,21 @@ import builtins
 import datetime
 from typing import Any, assert_type
 
-from goldenmodels import aliases, importer, keywords, maps, nesting, oneofs, optional, override, recursion, shadowing
+from goldenmodels import (
+    aliases,
+    editions_delimited,
+    extensions,
+    importer,
+    keywords,
+    maps,
+    nesting,
+    oneofs,
+    optional,
+    override,
+    proto2_groups,
+    recursion,
+    shadowing,
+)
 from goldenmodels.imports import common
 from goldenmodels.wellknown import WellKnown, WellKnownContainers
 from goldenoverrides.override import Thing
@@ -115,3 +129,27 @@ def other_cases(
     assert_type(node.child, recursion.Node | None)
     importer.Basket(theirs=importer.Item())  # type: ignore[arg-type]
     maps.Maps(bool_to_string={"yes": "no"})  # type: ignore[dict-item]
+
+
+def groups(order: proto2_groups.Order, shape: editions_delimited.Shape) -> None:
+    assert_type(order.shipping, proto2_groups.Order.Shipping | None)
+    assert_type(order.line, list[proto2_groups.Order.Line])
+    assert_type(shape.origin, editions_delimited.Point | None)
+    proto2_groups.Order(shipping=proto2_groups.Order.Line())  # type: ignore[arg-type]
+
+
+def extension_handles(model: extensions.Extendable, plain: extensions.Plain) -> None:
+    assert_type(model.get_extension(extensions.priority), int | None)
+    assert_type(model.get_extension(extensions.note), extensions.Note | None)
+    assert_type(model.get_extension(extensions.color), extensions.Color | None)
+    assert_type(model.get_extension(extensions.tags), list[str])
+    assert_type(model.get_extension(extensions.notes), list[extensions.Note])
+    assert_type(model.get_extension(extensions.Scope.label), str | None)
+    assert_type(model.has_extension(extensions.from_), bool)
+    assert_type(model.with_extension(extensions.priority, 3), extensions.Extendable)
+    model.with_extension(extensions.tags, ["a"]).with_extension(extensions.priority, None)
+    # A value the handle does not take: mypy finds no type for the value parameter.
+    model.with_extension(extensions.priority, "3")  # type: ignore[misc]
+    model.with_extension(extensions.notes, [extensions.Plain()])  # type: ignore[misc]
+    plain.get_extension(extensions.priority)  # type: ignore[arg-type]
+    extensions.priority = extensions.priority  # type: ignore[misc]

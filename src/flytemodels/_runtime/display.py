@@ -61,7 +61,8 @@ def _fields(pb: Any) -> str:
 
 
 def _field(field: FieldDescriptor, value: Any) -> str:
-    name = html.escape(field.name)
+    # An extension as the text format names it: by its full name, in brackets.
+    name = html.escape(f"[{field.full_name}]" if field.is_extension else field.name)
     if _is_map(field):
         entries = "".join(_entry(field, key, value[key]) for key in sorted(value))
         return f"<li><details><summary>{name} <i>({len(value)})</i></summary><ul>{entries}</ul></details></li>"

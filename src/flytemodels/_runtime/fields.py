@@ -226,7 +226,7 @@ class Spec:
         try:
             self._store(pb, value)
         except (TypeError, ValueError) as error:
-            raise _relabelled(error, f"{self.label}: ") from None
+            raise relabelled(error, f"{self.label}: ") from None
 
     def _store(self, pb: Any, value: Any) -> None:
         raise NotImplementedError
@@ -274,17 +274,21 @@ class RepeatedSpec(Spec):
         return list(value)
 
     def _store(self, pb: Any, value: Any) -> None:
-        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-            raise TypeError(f"expected a list, got {type(value).__name__}")
-        target = getattr(pb, self.name)
-        for index, item in enumerate(value):
-            try:
-                if self.element.is_message:
-                    self.element.fill(target.add(), item)
-                else:
-                    target.append(self.element.check(item))
-            except (TypeError, ValueError) as error:
-                raise _relabelled(error, f"[{index}] ") from None
+        store_items(getattr(pb, self.name), self.element, value)
+
+
+def store_items(target: Any, element: Element, value: Any) -> None:
+    """Check and append every item of ``value`` (any iterable but text or a mapping) to ``target``, a repeated field."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    for index, item in enumerate(value):
+        try:
+            if element.is_message:
+                element.fill(target.add(), item)
+            else:
+                target.append(element.check(item))
+        except (TypeError, ValueError) as error:
+            raise relabelled(error, f"[{index}] ") from None
 
 
 class MapSpec(Spec):
@@ -320,10 +324,10 @@ class MapSpec(Spec):
                 else:
                     target[key] = self.element.check(item)
             except (TypeError, ValueError) as error:
-                raise _relabelled(error, f"[{key!r}] ") from None
+                raise relabelled(error, f"[{key!r}] ") from None
 
 
-def _relabelled(error: TypeError | ValueError, prefix: str) -> TypeError | ValueError:
+def relabelled(error: TypeError | ValueError, prefix: str) -> TypeError | ValueError:
     """The same kind of error with ``prefix`` (the field) in front of its message.
 
     Plain TypeError/ValueError: a subclass protobuf raises need not take one

@@ -26,12 +26,14 @@ from google.protobuf.message import DecodeError as PbDecodeError
 from google.protobuf.message import Message as PbMessage
 
 from flytemodels._runtime import constraints, fast, registry
+from flytemodels._runtime.extensions import Extension
 from flytemodels._runtime.fields import Spec, specs_of
 from flytemodels.errors import DecodeError
 
 _Model = TypeVar("_Model", bound="Message[Any]")
 #: The protobuf message class a model class stands for (``Identifier(Message[identifier_pb2.Identifier])``).
 _Pb = TypeVar("_Pb", bound=PbMessage)
+_Value = TypeVar("_Value")
 
 
 def _fill_deep(model: Message[Any], target: Any) -> None:
@@ -443,6 +445,35 @@ class Message(Generic[_Pb]):
         """``copy.replace(model, **changes)`` (Python 3.13): ``replace``."""
         return self.replace(**changes)
 
+    # -- extensions (proto2) --------------------------------------------------------
+
+    def get_extension(self: _Model, extension: Extension[_Model, _Value]) -> _Value:
+        """The value of ``extension`` (a generated handle): None while unset, a list when repeated.
+
+        Values convert as fields do: a message as its model, an enum as its enum class.
+        """
+        _check_extension(self, extension)
+        value: _Value = extension.read(self._pb or self._message(), registry.tree_of(type(self)))
+        return value
+
+    def has_extension(self: _Model, extension: Extension[_Model, Any]) -> bool:
+        """Whether ``extension`` is set (a repeated one: holds at least one item)."""
+        _check_extension(self, extension)
+        return extension.present(self._pb or self._message())
+
+    def with_extension(self: _Model, extension: Extension[_Model, _Value], value: _Value | None) -> _Model:
+        """A copy with ``extension`` set to ``value`` (None clears it); everything else is kept.
+
+        The value is checked as a field of the extension's type is, and a wrong one
+        raises TypeError or ValueError naming the extension.
+        """
+        _check_extension(self, extension)
+        pb = self._PB()
+        pb.CopyFrom(self._message())
+        extension.write(pb, value, registry.tree_of(type(self)))
+        constraints.check(pb)
+        return self._wrap(pb)
+
     # -- pickle and copy ----------------------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -543,6 +574,13 @@ def _decode(cls: type[Message[Any]], data: bytes) -> Any:
         descriptor = cls._PB.DESCRIPTOR
         name = f"{descriptor.full_name.removeprefix(descriptor.file.package + '.')} ({descriptor.full_name})"
         raise DecodeError(f"cannot decode {name}: {error}") from None
+
+
+def _check_extension(model: Message[Any], extension: Any) -> None:
+    if not isinstance(extension, Extension):
+        kind = type(extension).__name__
+        raise TypeError(f"expected an Extension (a handle a generated module defines), got {kind}")
+    extension.check_target(model)
 
 
 def check_message_type(cls: Any, pb: Any) -> None:
