@@ -51,7 +51,8 @@ def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
         raise GenerateError(f"input: no .proto file under {config.proto_root}/{globs}")
     built = tuple(build_file(file, symbols, config) for file in chosen)
     _check_unique_modules(built, config.package)
-    return Tree(root_package=config.package, files=built, packages=_packages(built, config))
+    methods = config.methods
+    return Tree(config.package, built, _packages(built, config), methods.from_message, methods.to_message)
 
 
 def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Config) -> File:
@@ -79,6 +80,7 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
         typing_imports=scope.sorted_imports(),
         overrides=replaced,
         services=tuple(_full_name(file, service.name) for service in file.service),
+        base_module=naming.base_module(config.package) if config.methods.names else "",
     )
 
 
@@ -133,7 +135,7 @@ def _message(
     nested = [n for n in message.nested_type if not n.options.map_entry]
     for f in message.field:
         naming.check_identifier(f.name, f"{where}.{f.name}")
-    field_names = [naming.field_name(f.name) for f in message.field]
+    field_names = [naming.field_name(f.name, scope.config.methods.names) for f in message.field]
     _check_unique_names(where, field_names)
     py_names = set(field_names)
     inner = {n.name for n in nested} | {e.name for e in message.enum_type}
@@ -275,7 +277,7 @@ def _field(
             accepts = f"{_accepting(element, kind)} | None"
     if cardinality in (Cardinality.MAP, Cardinality.REPEATED):
         scope.use("collections.abc")
-    py_name = naming.field_name(f.name)
+    py_name = naming.field_name(f.name, scope.config.methods.names)
     deprecated = f.options.deprecated
     fill, admits = _fast_path(f, entry, kind, cardinality, scope, shadowed)
     guard = _spell_guard(admits, py_name, shadowed | scope.top_level) if admits else ""
@@ -555,7 +557,7 @@ def _check_unique_modules(files: tuple[File, ...], root_package: str) -> None:
     name; so do ``a.proto`` and the directory of ``a/b.proto``, and Python would
     import the package. The rule is to refuse, naming both files.
     """
-    seen = {f"{root_package}._index": "the generated index"}
+    seen = {f"{root_package}._index": "the generated index", naming.base_module(root_package): "the generated base"}
     packages = {module: file.proto_name for file in files for module in _parents(file.module, root_package)}
     for file in files:
         taken = seen.get(file.module)
