@@ -198,9 +198,7 @@ def _same_lines(found: object, wanted: object) -> bool:
     """
     if not isinstance(found, str) or not isinstance(wanted, str):
         return False
-    return sorted(map(_entries_unordered, found.splitlines())) == sorted(
-        map(_entries_unordered, wanted.splitlines())
-    )
+    return sorted(map(_entries_unordered, found.splitlines())) == sorted(map(_entries_unordered, wanted.splitlines()))
 
 
 def _entries_unordered(line: str) -> str:
