@@ -123,8 +123,10 @@ def fetch(requirement: str) -> Path:
     wheels = sorted(CACHE.glob(f"{stem}*.whl")) if CACHE.is_dir() else []
     if not wheels:
         CACHE.mkdir(parents=True, exist_ok=True)
+        # One retry: pip names a connection failure only in the warning before a retry.
         command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:"]
-        done = subprocess.run([*command, "-d", str(CACHE), requirement], capture_output=True, text=True, check=False)
+        command += ["--retries=1", "-d", str(CACHE), requirement]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
         unreachable = UNREACHABLE.search(done.stderr)
         if done.returncode != 0 and unreachable is not None:
             pytest.skip(f"{requirement}: the package index cannot be reached ({unreachable[0]}) and no wheel is cached")
