@@ -16,7 +16,8 @@ Beside the pipeline, ``upgrade`` holds the tools for moving to a new IDL
 release: ``state`` records what a tree was generated from (its ``surface``),
 ``diff``/``report`` say what changed between two ``releases``, and
 ``override_check`` (with ``override_idl``) finds overrides that no longer fit.
-``compat`` generates a compatibility family (``flytemodels.flytekit``) from a
+``mypy_config`` prints the mypy settings the pb2 packages a tree imports
+need. ``compat`` generates a compatibility family (``flytemodels.flytekit``) from a
 table. Nothing here knows about flyteidl: a TOML file says what to read and
 which Python package it becomes.
 """

@@ -1,7 +1,8 @@
 """``python -m codegen``: the command line. Only I/O and argument handling live here.
 
 ``python -m codegen [options]`` generates (as it always has); the subcommands
-``diff`` and ``check-overrides`` come first when given: ``python -m codegen diff OLD NEW``.
+``diff``, ``check-overrides`` and ``mypy-config`` come first when given:
+``python -m codegen diff OLD NEW``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from codegen import mypy_config
 from codegen.compat import render as compat_render
 from codegen.compat import table as compat_table
 from codegen.errors import GenerateError
@@ -24,15 +26,25 @@ from codegen.render import templating, write
 from codegen.upgrade import diff, override_check, releases, report, state
 
 DEFAULT_CONFIG = Path("protos/flyteidl.toml")
-_SUBCOMMANDS = ("generate", "diff", "check-overrides")
+_SUBCOMMANDS = ("generate", "diff", "check-overrides", "mypy-config")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     command = argv[0] if argv and argv[0] in _SUBCOMMANDS else "generate"
     rest = argv[1:] if argv and argv[0] == command else argv
-    runner = {"generate": _generate, "diff": _diff, "check-overrides": _check_overrides}[command]
-    parser = {"generate": _parser, "diff": _diff_parser, "check-overrides": _check_parser}[command]()
+    runner = {
+        "generate": _generate,
+        "diff": _diff,
+        "check-overrides": _check_overrides,
+        "mypy-config": _mypy_config,
+    }[command]
+    parser = {
+        "generate": _parser,
+        "diff": _diff_parser,
+        "check-overrides": _check_parser,
+        "mypy-config": _mypy_parser,
+    }[command]()
     arguments = parser.parse_args(rest)
     try:
         return runner(arguments)
@@ -46,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m codegen",
         description="Generate typed model classes from protobuf descriptors.",
         epilog="Other commands: `python -m codegen diff OLD NEW` compares two IDL inputs; "
-        "`python -m codegen check-overrides` checks the hand-written overrides against the IDL. "
+        "`python -m codegen check-overrides` checks the hand-written overrides against the IDL; "
+        "`python -m codegen mypy-config` prints the mypy overrides the generated code needs. "
         "Each takes --help.",
     )
     parser.add_argument(
@@ -231,3 +244,33 @@ def _check_overrides(arguments: argparse.Namespace) -> int:
     if status == 0:
         print(f"codegen: the overrides in {config.overrides_dir} fit {label}")
     return status
+
+
+# -- mypy-config -------------------------------------------------------------------------
+
+
+def _mypy_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m codegen mypy-config",
+        description="Print the [[tool.mypy.overrides]] blocks (pyproject.toml) that mypy needs to read the _pb2 "
+        "modules the generated trees import, from what their installed packages ship (py.typed, .pyi stubs).",
+    )
+    parser.add_argument(
+        "--config", type=Path, action="append", help=f"TOML configuration, repeatable (default: {DEFAULT_CONFIG})"
+    )
+    return parser
+
+
+def _mypy_config(arguments: argparse.Namespace) -> int:
+    modules: set[str] = set()
+    for path in arguments.config or [DEFAULT_CONFIG]:
+        config = load_config(path)
+        if config.compat_table is None:  # a compatibility family imports its IDL tree's modules, no others
+            modules |= mypy_config.pb2_modules(load.build_tree(sources.read(config.source), config))
+    blocks, missing = mypy_config.overrides(modules)
+    for module in missing:
+        print(f"codegen: {module} is not installed here; install its package and run again", file=sys.stderr)
+    print("\n".join(block.toml() for block in blocks), end="")
+    if not blocks and not missing:
+        print("# mypy needs no overrides: every _pb2 module the trees import ships its types (py.typed)")
+    return 1 if missing else 0

@@ -11,3 +11,5 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if support.tally:
         counts = ", ".join(f"{count} {what}" for what, count in sorted(support.tally.items()))
         terminalreporter.write_line(f"flytemodels: checked {counts}")
+    for line in support.reports:
+        terminalreporter.write_line(line)

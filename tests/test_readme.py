@@ -1,4 +1,7 @@
-"""The README's Python examples run as written and type-check under ``mypy --strict``."""
+"""The README's Python examples run as written and type-check under ``mypy --strict``.
+
+The blocks of a section that needs a third-party IDL (``readme.RUN_ELSEWHERE``) run in the test named there.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import readme
+
 ROOT = Path(__file__).resolve().parent.parent
-BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+#: Every python block, except those of sections another test runs (readme.RUN_ELSEWHERE says which and where).
+BLOCKS = readme.blocks("python", readme.without_sections(readme.RUN_ELSEWHERE))
 #: ``print(x)  # what: shown`` — the text after the last ": " of the comment is what the line prints.
 PRINTED = re.compile(r"^print\(.*\)\s+#.*: (?P<shown>.+)$", re.M)
 

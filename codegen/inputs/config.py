@@ -11,6 +11,16 @@ proto file name as imports spell it (``google/type/date.proto``): ``*`` and
 left out is still read: fields of its types are kept as protobuf messages
 (or ints, for its enums), as for any type from outside the proto root.
 
+``[generate.methods]`` adds names of your own for the conversion methods,
+beside flytemodels' ``from_flyte_idl``/``to_flyte_idl`` (which stay):
+``from_message = "from_pb"`` names the classmethod that copies a protobuf
+message into a model (``Model.from_pb(pb) -> Model``), ``to_message = "to_pb"``
+the method that returns the model's message (``model.to_pb() -> the pb2
+class``). Each is optional. The names are bound once, in the tree's generated
+base class (``<package>/_base.py``), to the runtime's own functions, so a call
+costs what ``from_flyte_idl`` costs; a field of the same name gets a trailing
+underscore in that tree, as a field named ``to_dict`` does everywhere.
+
 ``[comments]`` names where docstrings come from when the descriptors carry no
 comments (an installed package's ``_pb2`` modules never do): the .proto files in
 one release of an npm package, pinned by the registry's integrity hash
@@ -28,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from codegen.errors import GenerateError
+from codegen.model import naming
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +78,19 @@ class Comments:
 
 
 @dataclass(frozen=True, slots=True)
+class Methods:
+    """``[generate.methods]``: the tree's own names for the runtime's conversion methods; "" keeps none."""
+
+    from_message: str = ""  # a classmethod, the same function as from_flyte_idl
+    to_message: str = ""  # a method, the same function as to_flyte_idl
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The configured names: members of every model of the tree, so no field may take them."""
+        return frozenset(name for name in (self.from_message, self.to_message) if name)
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     source: Source
     proto_root: str  # files under "<proto_root>/" are generated
@@ -85,6 +109,7 @@ class Config:
     include: tuple[str, ...] = ()  # globs over proto file names; empty: every file under the proto root
     exclude: tuple[str, ...] = ()
     comments: Comments | None = None  # where docstrings come from, when not from the descriptors
+    methods: Methods = Methods()  # names the tree adds for from_flyte_idl/to_flyte_idl
 
     def generates(self, proto_file: str) -> bool:
         """Whether ``proto_file`` gets a module: under the proto root, included and not excluded."""
@@ -146,7 +171,24 @@ def _parse(data: dict[str, Any], base: Path) -> Config:
         include=_strings(generate, "include", "generate"),
         exclude=_strings(generate, "exclude", "generate"),
         comments=_comments(data["comments"], base) if "comments" in data else None,
+        methods=_methods(generate.get("methods", {})),
     )
+
+
+def _methods(table: dict[str, Any]) -> Methods:
+    """``[generate.methods]``: ``from_message``/``to_message``, each a name ``naming`` accepts."""
+    if not isinstance(table, dict):
+        raise GenerateError("[generate] methods must be a table: [generate.methods]")
+    unknown = sorted(set(table) - set(naming.METHOD_KEYS))
+    if unknown:
+        raise GenerateError(f"[generate.methods] {unknown[0]}: unknown key (known: {', '.join(naming.METHOD_KEYS)})")
+    for key, name in table.items():
+        if not isinstance(name, str):
+            raise GenerateError(f"[generate.methods] {key} must be a string, got {name!r}")
+        naming.check_method_name(name, key)
+    if len(set(table.values())) < len(table):
+        raise GenerateError("[generate.methods] from_message and to_message must differ")
+    return Methods(**table)
 
 
 _EXACT_VERSION = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?")

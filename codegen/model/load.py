@@ -58,7 +58,8 @@ def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
         raise GenerateError(f"input: no .proto file under {config.proto_root}/{globs}")
     built = tuple(build_file(file, symbols, config) for file in chosen)
     _check_unique_modules(built, config.package)
-    return Tree(root_package=config.package, files=built, packages=_packages(built, config))
+    methods = config.methods
+    return Tree(config.package, built, _packages(built, config), methods.from_message, methods.to_message)
 
 
 def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Config) -> File:
@@ -97,6 +98,7 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
         services=tuple(_full_name(file, service.name) for service in file.service),
         extensions=extensions,
         skipped_extensions=_skipped_extensions(file, symbols, config),
+        base_module=naming.base_module(config.package) if config.methods.names else "",
     )
 
 
@@ -172,8 +174,8 @@ def _message(
     for f in message.field:
         naming.check_identifier(f.name, f"{where}.{f.name}")
     handles = _handled(message.extension, scope.symbols, scope.config)
-    field_names = [naming.field_name(f.name) for f in message.field]
-    handle_names = [naming.field_name(x.name) for _, x in handles]  # class members, as fields are
+    field_names = [naming.field_name(f.name, scope.config.methods.names) for f in message.field]
+    handle_names = [naming.field_name(x.name, scope.config.methods.names) for _, x in handles]  # members, as fields
     _check_unique_names(where, field_names + handle_names)
     py_names = set(field_names + handle_names)
     inner = {n.name for n in nested} | {e.name for e in message.enum_type}
@@ -320,7 +322,7 @@ def _field(
             accepts = f"{{abc}}.Iterable[{_accepting(element, kind)}] | None"
         else:
             accepts = f"{_accepting(element, kind)} | None"
-    py_name = naming.field_name(f.name)
+    py_name = naming.field_name(f.name, scope.config.methods.names)
     deprecated = f.options.deprecated
     fill, admits = _fast_path(f, entry, kind, cardinality, scope, shadowed)
     guard = _spell_guard(admits, py_name, shadowed | scope.top_level, scope.names.fast) if admits else ""
@@ -667,7 +669,7 @@ def _check_unique_modules(files: tuple[File, ...], root_package: str) -> None:
     name; so do ``a.proto`` and the directory of ``a/b.proto``, and Python would
     import the package. The rule is to refuse, naming both files.
     """
-    seen = {f"{root_package}._index": "the generated index"}
+    seen = {f"{root_package}._index": "the generated index", naming.base_module(root_package): "the generated base"}
     packages = {module: file.proto_name for file in files for module in _parents(file.module, root_package)}
     for file in files:
         taken = seen.get(file.module)

@@ -147,9 +147,22 @@ class Privates:
         return Names(**{role: self.spell(name) for role, name in PRIVATE_NAMES.items()})
 
 
-def field_name(proto_name: str) -> str:
-    """The property and parameter name: the proto name, ``_``-suffixed if it would clash."""
-    if keyword.iskeyword(proto_name) or proto_name in RESERVED_MEMBERS or proto_name in CLASS_BODY_NAMES:
+#: The runtime methods a configuration may give another name (``[generate.methods]``): key → method.
+METHOD_KEYS = {"from_message": "from_flyte_idl", "to_message": "to_flyte_idl"}
+
+
+def field_name(proto_name: str, configured: frozenset[str] = frozenset()) -> str:
+    """The property and parameter name: the proto name, ``_``-suffixed if it would clash.
+
+    ``configured`` holds the method names the tree's configuration adds
+    (``from_pb``): in that tree they are reserved members like the runtime's own.
+    """
+    if (
+        keyword.iskeyword(proto_name)
+        or proto_name in RESERVED_MEMBERS
+        or proto_name in CLASS_BODY_NAMES
+        or proto_name in configured
+    ):
         return proto_name + "_"
     return proto_name
 
@@ -170,6 +183,14 @@ def extension_name(proto_name: str) -> str:
     if keyword.iskeyword(proto_name) or proto_name in MODULE_NAMES or proto_name.startswith("_"):
         return proto_name + "_"
     return proto_name
+
+
+def check_method_name(name: str, key: str) -> None:
+    """A configured method name must be a public Python name no member of a model already has."""
+    if not name.isidentifier() or not name.isascii() or keyword.iskeyword(name) or name.startswith("_"):
+        raise GenerateError(f"[generate.methods] {key} = {name!r}: give a public Python name, e.g. 'from_pb'")
+    if name in RESERVED_MEMBERS or name in CLASS_BODY_NAMES:
+        raise GenerateError(f"[generate.methods] {key} = {name!r}: every model already has a member of that name")
 
 
 def enum_value_name(proto_name: str) -> str:
@@ -200,6 +221,11 @@ def is_attribute_name(name: str) -> bool:
 def base_name(proto_name: str) -> str:
     """The generated class's name when ``src/`` overrides it."""
     return proto_name + "Base"
+
+
+def base_module(package: str) -> str:
+    """The module of a tree's own base class, which binds the configured method names."""
+    return f"{package}._base"
 
 
 def module_name(proto_file: str, proto_root: str, package: str) -> str:

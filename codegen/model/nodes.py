@@ -212,6 +212,7 @@ class File:
     overrides: tuple[Override, ...]
     services: tuple[str, ...] = ()  # full names of the file's services, which get no models (the run says so)
     docstrings_from: str = ""  # the source of the comments, when not the descriptors (named in the header)
+    base_module: str = ""  # the tree's own base (``<package>._base``) when it adds method names; "": the runtime's
     extensions: tuple[Extension, ...] = ()  # extensions declared at file level
     skipped_extensions: tuple[str, ...] = ()  # "extension <name> of <message>": its message has no model here
 
@@ -271,7 +272,18 @@ class Tree:
     root_package: str
     files: tuple[File, ...]
     packages: tuple[Package, ...]
+    from_message: str = ""  # the configured name of from_flyte_idl ([generate.methods]), or ""
+    to_message: str = ""  # ...of to_flyte_idl
 
     @property
     def index_path(self) -> str:
         return self.root_package.replace(".", "/") + "/_index.py"
+
+    @property
+    def has_base(self) -> bool:
+        """Whether the tree gets a base class of its own, which binds the configured method names."""
+        return bool(self.from_message or self.to_message)
+
+    @property
+    def base_path(self) -> str:
+        return self.root_package.replace(".", "/") + "/_base.py"

@@ -28,6 +28,8 @@ def render_tree(tree: Tree, runtime: str) -> dict[str, str]:
     sources = {file.path: render_file(env, file, runtime) for file in tree.files}
     sources.update({package.path: render_package(env, package) for package in tree.packages})
     sources[tree.index_path] = env.get_template("index.py.j2").render(tree=tree, runtime=runtime)
+    if tree.has_base:
+        sources[tree.base_path] = env.get_template("base.py.j2").render(tree=tree, runtime=runtime)
     return sources
 
 
