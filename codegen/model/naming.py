@@ -44,6 +44,7 @@ RESERVED_MEMBERS = frozenset(
         "from_flyte_idl", "to_flyte_idl", "wrap", "from_bytes", "serialize_to_string",
         "which_oneof", "is_empty", "short_string", "verbose_string", "from_text",
         "to_dict", "from_dict", "to_json", "from_json", "replace", "field_default",
+        "is_initialized", "missing_fields",
     }
 )  # fmt: skip
 

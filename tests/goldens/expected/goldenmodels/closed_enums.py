@@ -48,20 +48,14 @@ class Order(_Message[_pb2.Order]):
         flavor: Order.Flavor | int | None = None,
     ) -> None:
         if (
-            (
-                size is None
-                or (
-                    (size.__class__ is int or size.__class__ is Size)
-                    and -2147483648 <= size <= 2147483647
-                )
-            )
+            (size is None or ((size.__class__ is int or size.__class__ is Size) and size in {1, 3}))
             and sizes is None
             and by_name is None
             and (
                 flavor is None
                 or (
                     (flavor.__class__ is int or flavor.__class__ is Order.Flavor)
-                    and -2147483648 <= flavor <= 2147483647
+                    and flavor in {0, 2}
                 )
             )
         ):

@@ -49,13 +49,7 @@ class Door(_Message[_pb2.Door]):
         id: int | None = None,
     ) -> None:
         if (
-            (
-                gate is None
-                or (
-                    (gate.__class__ is int or gate.__class__ is Gate)
-                    and -2147483648 <= gate <= 2147483647
-                )
-            )
+            (gate is None or ((gate.__class__ is int or gate.__class__ is Gate) and gate in {0, 1}))
             and (
                 level is None
                 or (
@@ -63,8 +57,8 @@ class Door(_Message[_pb2.Door]):
                     and -2147483648 <= level <= 2147483647
                 )
             )
-            and (size is None or (size.__class__ is int and -2147483648 <= size <= 2147483647))
-            and (id is None or (id.__class__ is int and -2147483648 <= id <= 2147483647))
+            and (size is None or (size.__class__ is int and size in {1, 3}))
+            and (id.__class__ is int and -2147483648 <= id <= 2147483647)
         ):
             self._values = (
                 gate,
@@ -128,7 +122,9 @@ class Door(_Message[_pb2.Door]):
 
     @property
     def id(self) -> int | None:
-        """``id``: optional int32, field 4."""
+        """``id``: required int32, field 4.
+
+        Required: a constructor refuses to leave it unset."""
         pb = self._pb or self._message()
         value: int | None = pb.id if pb.HasField("id") else None
         return value

@@ -31,7 +31,7 @@ class Point(_Message[_pb2.Point]):
         x: int | None = None,
         y: int | None = None,
     ) -> None:
-        if (x is None or (x.__class__ is int and -2147483648 <= x <= 2147483647)) and (
+        if (x.__class__ is int and -2147483648 <= x <= 2147483647) and (
             y is None or (y.__class__ is int and -2147483648 <= y <= 2147483647)
         ):
             self._values = (
@@ -62,7 +62,9 @@ class Point(_Message[_pb2.Point]):
 
     @property
     def x(self) -> int | None:
-        """``x``: optional int32, field 1."""
+        """``x``: required int32, field 1.
+
+        Required: a constructor refuses to leave it unset."""
         pb = self._pb or self._message()
         value: int | None = pb.x if pb.HasField("x") else None
         return value
@@ -105,7 +107,7 @@ class Shape(_Message[_pb2.Shape]):
             text: str | None = None,
             lang: str | None = None,
         ) -> None:
-            if (text is None or (text.__class__ is str and text.isascii())) and (
+            if (text.__class__ is str and text.isascii()) and (
                 lang is None or (lang.__class__ is str and lang.isascii())
             ):
                 self._values = (
@@ -136,7 +138,9 @@ class Shape(_Message[_pb2.Shape]):
 
         @property
         def text(self) -> str | None:
-            """``text``: optional string, field 1."""
+            """``text``: required string, field 1.
+
+            Required: a constructor refuses to leave it unset."""
             pb = self._pb or self._message()
             value: str | None = pb.text if pb.HasField("text") else None
             return value
@@ -159,13 +163,13 @@ class Shape(_Message[_pb2.Shape]):
         drawn: _datetime.datetime | None = None,
     ) -> None:
         if (
-            (name is None or (name.__class__ is str and name.isascii()))
-            and (origin is None or getattr(origin.__class__, "_IDL_PB", None) is _pb2.Point)
+            (name.__class__ is str and name.isascii())
+            and getattr(origin.__class__, "_IDL_PB", None) is _pb2.Point
             and (corners is None or _fast.models(corners, _pb2.Point))
             and (marks is None or _fast.model_map(marks, _pb2.Point))
             and (parent is None or getattr(parent.__class__, "_IDL_PB", None) is _pb2.Shape)
             and (label is None or getattr(label.__class__, "_IDL_PB", None) is _pb2.Shape.Label)
-            and (drawn is None or _fast.timestamp(drawn))
+            and _fast.timestamp(drawn)
         ):
             self._values = (
                 name,
@@ -235,14 +239,18 @@ class Shape(_Message[_pb2.Shape]):
 
     @property
     def name(self) -> str | None:
-        """``name``: optional string, field 1."""
+        """``name``: required string, field 1.
+
+        Required: a constructor refuses to leave it unset."""
         pb = self._pb or self._message()
         value: str | None = pb.name if pb.HasField("name") else None
         return value
 
     @property
     def origin(self) -> Point | None:
-        """``origin``: optional fixtures.proto2_required.Point, field 2."""
+        """``origin``: required fixtures.proto2_required.Point, field 2.
+
+        Required: a constructor refuses to leave it unset."""
         value: Point | None = (
             self._present("origin") if (self._pb or self._message()).HasField("origin") else None
         )
@@ -278,7 +286,9 @@ class Shape(_Message[_pb2.Shape]):
 
     @property
     def drawn(self) -> _datetime.datetime | None:
-        """``drawn``: optional google.protobuf.Timestamp, field 7."""
+        """``drawn``: required google.protobuf.Timestamp, field 7.
+
+        Required: a constructor refuses to leave it unset."""
         value: _datetime.datetime | None = (
             self._present("drawn") if (self._pb or self._message()).HasField("drawn") else None
         )
@@ -303,11 +313,8 @@ class Ticket(_Message[_pb2.Ticket]):
         note: str | None = None,
     ) -> None:
         if (
-            (from_ is None or (from_.__class__ is str and from_.isascii()))
-            and (
-                id is None
-                or (id.__class__ is int and -9223372036854775808 <= id <= 9223372036854775807)
-            )
+            (from_.__class__ is str and from_.isascii())
+            and (id.__class__ is int and -9223372036854775808 <= id <= 9223372036854775807)
             and (note is None or (note.__class__ is str and note.isascii()))
         ):
             self._values = (
@@ -343,7 +350,9 @@ class Ticket(_Message[_pb2.Ticket]):
 
     @property
     def from_(self) -> str | None:
-        """``from``: optional string, field 1."""
+        """``from``: required string, field 1.
+
+        Required: a constructor refuses to leave it unset."""
         value: str | None = (
             self._present("from") if (self._pb or self._message()).HasField("from") else None
         )
@@ -351,7 +360,9 @@ class Ticket(_Message[_pb2.Ticket]):
 
     @property
     def id(self) -> int | None:
-        """``id``: optional int64, field 2."""
+        """``id``: required int64, field 2.
+
+        Required: a constructor refuses to leave it unset."""
         pb = self._pb or self._message()
         value: int | None = pb.id if pb.HasField("id") else None
         return value
@@ -379,36 +390,16 @@ class Settings(_Message[_pb2.Settings]):
         values: dict[str, _typing.Any] | None = None,
         version: int | None = None,
     ) -> None:
-        if values is None and (
-            version is None or (version.__class__ is int and -2147483648 <= version <= 2147483647)
-        ):
-            self._values = (
-                values,
-                version,
-            )
-            self._pb = None
-            self._cache = None
-            self._hash = None
-            if self._VALIDATE:
-                self._fm_validate()
-        else:
-            self._build(
-                values,
-                version,
-            )
-
-    def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
-        (
+        self._build(
             values,
             version,
-        ) = self._values
-        if version is not None:
-            _target.version = version
+        )
 
     @property
     def values(self) -> dict[str, _typing.Any] | None:
-        """``values``: optional google.protobuf.Struct, field 1."""
+        """``values``: required google.protobuf.Struct, field 1.
+
+        Required: a constructor refuses to leave it unset."""
         value: dict[str, _typing.Any] | None = (
             self._present("values") if (self._pb or self._message()).HasField("values") else None
         )
