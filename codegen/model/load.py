@@ -235,7 +235,12 @@ def _pb_type(scope: _Scope, qualname: str) -> str:
 
 
 def _guards(fields: tuple[Field, ...], oneofs: tuple[Oneof, ...]) -> tuple[str, ...]:
-    """What a constructor checks before it keeps its arguments: each field's guard, then the oneofs."""
+    """What a constructor checks before it keeps its arguments: each field's guard, then the oneofs.
+
+    Empty when a required field has no guard: such a constructor always takes the checked path.
+    """
+    if any(not f.guard for f in fields):
+        return ()
     py_names = {f.proto_name: f.py_name for f in fields}
     at_most_one = tuple(
         " + ".join(f"({py_names[member]} is not None)" for member in oneof.members) + " < 2"
@@ -324,6 +329,7 @@ def _field(
             accepts = f"{_accepting(element, kind)} | None"
     py_name = naming.field_name(f.name, scope.config.methods.names)
     deprecated = f.options.deprecated
+    required = _required(f, scope.file)
     fill, admits = _fast_path(f, entry, kind, cardinality, scope, shadowed)
     guard = _spell_guard(admits, py_name, shadowed | scope.top_level, scope.names.fast) if admits else ""
     target, assignment = _writes(f.name, py_name, shadowed | scope.top_level, scope.names)
@@ -336,10 +342,12 @@ def _field(
         oneof=owner.oneof_decl[f.oneof_index].name if f.HasField("oneof_index") and not f.proto3_optional else None,
         returns=_spell(returns, shadowed, scope),
         accepts=_spell(accepts, shadowed, scope),
-        doc=naming.flagged(naming.docstring(_field_doc(scope.comment(path), f, cardinality, entry)), deprecated),
+        doc=naming.flagged(
+            naming.docstring(_field_doc(scope.comment(path), f, cardinality, entry, required)), deprecated
+        ),
         deprecation=f"{qualname}.{py_name}" if deprecated else "",
         fill=fill,
-        guard=f"({py_name} is None or {guard})" if guard else f"{py_name} is None",
+        guard=_field_guard(py_name, guard, required),
         keep=_KEEP.get(fill, "{v}").format(v=py_name),
         target=target,
         assignment=assignment,
@@ -401,7 +409,7 @@ def _extension(
     cardinality = Cardinality.REPEATED if repeated else Cardinality.OPTIONAL
     handle = f"{outer}.{py_name}" if outer else py_name
     usage = f"``model.get_extension({handle})``, ``model.with_extension({handle}, value)``"
-    doc = f"{_field_doc(scope.comment(path), x, cardinality, None).rstrip()}\n\nExtends ``{x.extendee[1:]}``:\n{usage}."
+    doc = f"{_field_doc(scope.comment(path), x, cardinality, None, False).rstrip()}\n\nExtends ``{x.extendee[1:]}``:\n{usage}."
     pb_scope = f"{scope.names.pb2}.{outer}" if outer else scope.names.pb2
     return Extension(
         proto_name=full,
@@ -412,7 +420,27 @@ def _extension(
     )
 
 
+def _required(f: FieldDescriptorProto, file: FileDescriptorProto) -> bool:
+    """proto2 ``required``, or its editions spelling: the ``LEGACY_REQUIRED`` presence (only a field sets it)."""
+    if f.label == _T.LABEL_REQUIRED:
+        return True
+    return file.syntax == "editions" and f.options.features.field_presence == FeatureSet.LEGACY_REQUIRED
+
+
 # -- the fast path of constructors (see flytemodels._runtime.fast) ----------------------------
+
+
+def _field_guard(py_name: str, guard: str, required: bool) -> str:
+    """The field's part of the constructor's fast-path condition.
+
+    An optional field passes unset or admitted. A required field passes only
+    admitted (every guard is false for None), so a missing one takes the checked
+    path, which names it; with no guard it never passes ("": see ``_guards``).
+    """
+    if required:
+        return guard
+    return f"({py_name} is None or {guard})" if guard else f"{py_name} is None"
+
 
 # Exact-type checks admitting what the checked constructor path accepts and writes the same way:
 # ``v.__class__`` because a field named ``type`` hides the builtin in a constructor.
@@ -489,6 +517,9 @@ def _admits_one(value: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed
     if kind is Kind.ENUM or (kind is Kind.SCALAR and value.type == _T.TYPE_ENUM):
         low, high = _INT32
         in_range = f"{low} <= {{v}} <= {high}"
+        closed = scope.symbols[value.type_name].closed_numbers
+        if closed:  # a closed enum's field holds declared numbers only (an UNKNOWN_<n> member included)
+            in_range = "{v} in {{" + ", ".join(str(number) for number in closed) + "}}"
         enum = _local_enum(value, scope, shadowed) if kind is Kind.ENUM else ""
         exact = f"({{v}}.__class__ is {{int}} or {{v}}.__class__ is {enum})" if enum else "{v}.__class__ is {int}"
         return f"({exact} and {in_range})"
@@ -617,21 +648,27 @@ def _spell(annotation: str, shadowed: frozenset[str], scope: _Scope) -> str:
 _TYPE_WORDS = {value: name.removeprefix("TYPE_").lower() for name, value in _T.Type.items()}
 
 
-def _field_doc(comment: str, f: FieldDescriptorProto, cardinality: Cardinality, entry: DescriptorProto | None) -> str:
-    """The IDL's comment (else the proto type and number), and a proto2 field's declared default."""
-    doc = comment or _describe(f, cardinality, entry)
+def _field_doc(
+    comment: str, f: FieldDescriptorProto, cardinality: Cardinality, entry: DescriptorProto | None, required: bool
+) -> str:
+    """The IDL's comment (else the proto type and number), whether it is required, and a declared default."""
+    doc = comment or _describe(f, cardinality, entry, required)
+    if required:
+        # Unset only in a partial model (from bytes, text or a dict): it then reads None.
+        doc = f"{doc.rstrip()}\n\nRequired: a constructor refuses to leave it unset."
     if not f.HasField("default_value"):
         return doc
     # Unset, the property reads None (presence); Model.field_default("field") gives this value.
     return f"{doc.rstrip()}\n\nDeclared default: ``{f.default_value}``."
 
 
-def _describe(f: FieldDescriptorProto, cardinality: Cardinality, entry: DescriptorProto | None) -> str:
+def _describe(f: FieldDescriptorProto, cardinality: Cardinality, entry: DescriptorProto | None, required: bool) -> str:
     """A docstring for a field the IDL does not comment: its proto type and number."""
     if entry is not None:
         described = f"map<{_proto_type(entry.field[0])}, {_proto_type(entry.field[1])}>"
     else:
         shape = {Cardinality.OPTIONAL: "optional ", Cardinality.REPEATED: "repeated "}.get(cardinality, "")
+        shape = "required " if required else shape
         described = shape + _proto_type(f)
     return f"``{f.name}``: {described}, field {f.number}."
 

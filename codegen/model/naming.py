@@ -48,6 +48,7 @@ RESERVED_MEMBERS = frozenset(
         "which_oneof", "is_empty", "short_string", "verbose_string", "from_text",
         "to_dict", "from_dict", "to_json", "from_json", "replace", "field_default",
         "get_extension", "has_extension", "with_extension",
+        "is_initialized", "missing_fields",
     }
 )  # fmt: skip
 

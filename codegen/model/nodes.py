@@ -131,8 +131,13 @@ class Message:
     oneofs: tuple[Oneof, ...]
     messages: tuple[Message, ...]
     enums: tuple[Enum, ...]
-    guards: tuple[str, ...]  # every field's guard, then "at most one member set" per oneof
+    guards: tuple[str, ...]  # every field's guard, then "at most one member set" per oneof; () for no fast path
     extensions: tuple[Extension, ...] = ()  # extensions declared in this message's scope
+
+    @property
+    def has_fast_path(self) -> bool:
+        """False when a required field has no guard: the constructor then always takes the checked path."""
+        return bool(self.guards)
 
     @property
     def deprecated_fields(self) -> tuple[Field, ...]:

@@ -9,7 +9,9 @@ mistake, takes the checked path, so errors are raised there, and only there.
 
 Guards are deliberately narrow: exact types (a ``str`` subclass or a non-ASCII
 string goes the checked way, where protobuf validates its UTF-8), ``list``/
-``tuple`` and ``dict`` containers, models of exactly the field's message type.
+``tuple`` and ``dict`` containers, models of exactly the field's message type,
+a closed enum's declared numbers only. A proto2 required field's guard is false
+for None, so a constructor missing one takes the checked path, which names it.
 """
 
 from __future__ import annotations
@@ -33,8 +35,13 @@ _DURATION_DAYS = 3_652_499
 _SEQUENCES = (list, tuple)
 
 
-def models(values: Any, pb_class: type) -> bool:
-    """A list or tuple of models of ``pb_class``."""
+def models(values: Any, pb_class: object) -> bool:
+    """A list or tuple of models of ``pb_class``.
+
+    ``pb_class`` is typed ``object``: where a pb2 module is untyped, an earlier
+    required field's guard (``getattr(...) is _pb2.X``) narrows ``_pb2.X`` for type
+    checkers to what ``getattr`` returns, ``Any | None``, for the rest of the condition.
+    """
     if type(values) not in _SEQUENCES:
         return False
     return all(getattr(type(value), MODEL_PB, None) is pb_class for value in values)
@@ -45,8 +52,8 @@ def strings(values: Any) -> bool:
     return type(values) in _SEQUENCES and all(type(value) is str and value.isascii() for value in values)
 
 
-def model_map(values: Any, pb_class: type) -> bool:
-    """A dict of ASCII ``str`` keys to models of ``pb_class``."""
+def model_map(values: Any, pb_class: object) -> bool:
+    """A dict of ASCII ``str`` keys to models of ``pb_class`` (typed ``object`` as in ``models``)."""
     if type(values) is not dict:
         return False
     for key, value in values.items():

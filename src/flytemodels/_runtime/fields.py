@@ -69,13 +69,16 @@ class Element:
 
 
 class ScalarElement(Element):
-    __slots__ = ("_expected", "_float", "_range", "_types")
+    __slots__ = ("_closed", "_expected", "_float", "_range", "_types")
     passthrough = True
 
     def __init__(self, field: FieldDescriptor) -> None:
         self._range = _INT_RANGES.get(field.type)
         self._float = _FLOAT_FORMATS.get(field.type)
         self._types, self._expected = _PLAIN_TYPES.get(field.type, ((int,), "int"))
+        enum = field.enum_type
+        # A closed enum (proto2's, or editions' `enum_type = CLOSED`) holds declared values only.
+        self._closed = ClosedValues(enum) if enum is not None and enum.is_closed else None
 
     def check(self, value: Any) -> Any:
         types: tuple[type, ...] = self._types
@@ -93,7 +96,30 @@ class ScalarElement(Element):
         if bounds is not None and not bounds[0] <= value <= bounds[1]:
             low, high = bounds
             raise ValueError(f"{value} is outside the field's range [{low}, {high}]")
+        if self._closed is not None:
+            self._closed.check(value)
         return value
+
+
+class ClosedValues:
+    """The declared numbers of a closed enum, which is all a field of that enum may hold.
+
+    protobuf itself refuses another number with a bare "invalid enumerator"; the
+    error here says which enum and what it allows (the field is added by ``Spec``).
+    """
+
+    __slots__ = ("_descriptor", "_numbers")
+
+    def __init__(self, descriptor: Any) -> None:
+        self._descriptor = descriptor
+        self._numbers = frozenset(value.number for value in descriptor.values)
+
+    def check(self, value: int) -> None:
+        if value not in self._numbers:
+            enum = self._descriptor
+            name = enum.full_name.removeprefix(enum.file.package + ".")
+            allowed = ", ".join(f"{member.name} ({member.number})" for member in enum.values)
+            raise ValueError(f"{int(value)} is not a value of the closed enum {name}; allowed: {allowed}")
 
 
 class EnumElement(ScalarElement):
@@ -203,12 +229,14 @@ def element_for(field: FieldDescriptor, tree: str) -> Element:
 class Spec:
     """How one field of one message is read and written."""
 
-    __slots__ = ("cached", "deprecated", "element", "label", "name", "oneof")
+    __slots__ = ("cached", "deprecated", "element", "label", "name", "oneof", "required")
 
     def __init__(self, field: FieldDescriptor, owner: str, element: Element) -> None:
         self.name = field.name
         self.label = f"{owner}.{field.name}"
         self.deprecated = field.GetOptions().deprecated  # replace() warns when it is set
+        # proto2 `required` (editions: LEGACY_REQUIRED): constructors and replace() refuse to leave it unset.
+        self.required = field.is_required
         oneof = field.containing_oneof
         # proto3 `optional` lives in a synthetic oneof of one; it is not a user oneof.
         self.oneof = oneof.name if oneof is not None and len(oneof.fields) > 1 else None

@@ -13,6 +13,14 @@ A model is immutable and is one of two kinds:
   text) writes every value in one pass (``_fm_fill``), children straight into
   their parent's sub-messages. ``to_flyte_idl`` hands that message to its
   caller; anything else keeps it, and the model is then held.
+
+proto2 ``required`` fields (editions: ``LEGACY_REQUIRED``): a constructor, and
+``replace``, refuse to leave one unset (``TypeError`` naming the message and the
+parameters, in declaration order). Data read from bytes, text, a dict or JSON
+may lack them: that is a *partial* model, kept as protobuf parses it.
+``is_initialized()`` and ``missing_fields()`` tell; nothing else fails on it:
+properties read None, and ``==``, ``hash``, ``repr``, ``to_dict``, pickling and
+``serialize_to_string`` (protobuf's partial serialization) work as on any model.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from google.protobuf.message import DecodeError as PbDecodeError
+from google.protobuf.message import EncodeError as PbEncodeError
 from google.protobuf.message import Message as PbMessage
 
 from flytemodels._runtime import constraints, fast, registry
@@ -89,6 +98,12 @@ class Message(Generic[_Pb]):
 
     Subclasses are generated: they set ``_PB`` (the pb2 class) and ``_FIELDS``
     (proto field names in constructor order) and define one property per field.
+
+    Required fields (proto2): a constructor and ``replace`` raise ``TypeError`` rather
+    than leave one unset. A *partial* model, read from bytes, text, a dict or JSON
+    that lack one, is kept as it is, and nothing fails on it: ``serialize_to_string``,
+    pickling and ``hash`` write what it has (protobuf's partial serialization), ``==``,
+    ``repr`` and ``to_dict`` work as usual. ``is_initialized()`` and ``missing_fields()`` tell.
     """
 
     # Caches are filled lazily; a racing thread at worst builds an equal value
@@ -119,6 +134,9 @@ class Message(Generic[_Pb]):
 
     def _build(self, *values: Any) -> None:
         """Validate constructor arguments (in ``_FIELDS`` order) into a new message."""
+        required = _required_parameters(type(self))
+        if required:
+            _check_required(self, [name for index, name in required if values[index] is None])
         pb = self._PB()
         specs = _CLASS_SPECS.get(type(self)) or _class_specs(type(self))
         for name, value in zip(self._FIELDS, values, strict=True):
@@ -212,9 +230,30 @@ class Message(Generic[_Pb]):
         return cls._wrap(_decode(cls, data))
 
     def serialize_to_string(self) -> bytes:
-        """The message's wire bytes (deterministic: map entries in key order)."""
-        data: bytes = self._message().SerializeToString(deterministic=True)
+        """The message's wire bytes (deterministic: map entries in key order).
+
+        A partial model (see ``is_initialized``) serializes too, without the fields
+        it lacks, as protobuf's ``SerializePartialToString`` writes it.
+        """
+        # Partial: as fast as SerializeToString, which differs only in raising for a missing required field.
+        data: bytes = self._message().SerializePartialToString(deterministic=True)
         return data
+
+    def is_initialized(self) -> bool:
+        """False for a partial model: one lacking a proto2 required field, here or in a field's message.
+
+        Only data read from bytes, text, a dict or JSON can be partial (and a model built
+        around such a one): a constructor refuses to leave a required field unset. A
+        message type without required fields, flyteidl's all, is always initialized.
+        """
+        return self._message().IsInitialized()  # type: ignore[no-any-return]
+
+    def missing_fields(self) -> list[str]:
+        """The required fields a partial model lacks, as protobuf paths (``origin.x``, ``corners[0].x``).
+
+        Empty when ``is_initialized()``; in declaration order, this message's fields first.
+        """
+        return list(self._message().FindInitializationErrors())
 
     # -- field access (used by generated properties) ----------------------------
 
@@ -289,7 +328,11 @@ class Message(Generic[_Pb]):
     @property
     def is_empty(self) -> bool:
         """True when no field is set (the message serializes to no bytes)."""
-        return self._message().ByteSize() == 0  # type: ignore[no-any-return]
+        pb = self._message()
+        try:
+            return pb.ByteSize() == 0  # type: ignore[no-any-return]
+        except PbEncodeError:  # upb's ByteSize refuses a partial message (see is_initialized); serializing does not
+            return not pb.SerializePartialToString()
 
     # -- identity -------------------------------------------------------------
 
@@ -333,9 +376,9 @@ class Message(Generic[_Pb]):
     def __repr__(self) -> str:
         pb = self._message()
         body = _text(pb, one_line=True)
-        if not body and not constraints.declares_rules(type(pb).DESCRIPTOR):
+        if not body and pb.IsInitialized() and not constraints.declares_rules(type(pb).DESCRIPTOR):
             return f"{type(self).__qualname__}()"
-        # from_text, not the constructor, for a type with buf.validate rules: the empty message may break them.
+        # from_text, not the constructor, where the empty message may break buf.validate rules or lack required fields.
         from flytemodels._runtime import display  # text and HTML support: imported when first shown
 
         return display.model_repr(type(self).__qualname__, body, lambda: _text(pb))
@@ -423,12 +466,17 @@ class Message(Generic[_Pb]):
         Everything else is kept as it is, unknown fields included; a field given
         ``None`` is cleared; setting a member of a oneof replaces the member that was
         set. Values are checked as the constructor checks them, with the same errors,
-        and setting a field the IDL deprecates warns as the constructor does.
+        and setting a field the IDL deprecates warns as the constructor does; clearing a
+        required field raises the constructor's ``TypeError`` (a partial model's other
+        missing fields stay missing).
         """
         pb = self._PB()
         pb.CopyFrom(self._message())
         specs = _CLASS_SPECS.get(type(self)) or _class_specs(type(self))
         fields = _parameter_fields(type(self))
+        required = _required_parameters(type(self))
+        if required:
+            _check_required(self, [name for _, name in required if name in changes and changes[name] is None])
         for name, value in changes.items():
             field = fields.get(name)
             if field is None:
@@ -478,7 +526,7 @@ class Message(Generic[_Pb]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         pb = self._message()
-        data = pb.SerializeToString()
+        data = pb.SerializePartialToString()  # a partial model pickles as it is
         cls = type(self)
         if registry.model_class(type(pb).DESCRIPTOR, registry.tree_of(cls)) is not cls:
             return (_unpickle, (cls, data))
@@ -503,7 +551,7 @@ def _hashed_bytes(pb: Any) -> bytes:
     known = type(pb)()
     known.CopyFrom(pb)
     known.DiscardUnknownFields()
-    data: bytes = known.SerializeToString(deterministic=True)
+    data: bytes = known.SerializePartialToString(deterministic=True)  # a partial model hashes too
     return data
 
 
@@ -556,6 +604,32 @@ def _parameter_fields(cls: type[Message[Any]]) -> dict[str, str]:
         parameters = code.co_varnames[1 : code.co_argcount]  # after self, in _FIELDS order
         found = _PARAMETER_FIELDS[cls] = dict(zip(parameters, cls._FIELDS, strict=True))
     return found
+
+
+_REQUIRED: dict[type[Message[Any]], tuple[tuple[int, str], ...]] = {}
+
+
+def _required_parameters(cls: type[Message[Any]]) -> tuple[tuple[int, str], ...]:
+    """``(index, parameter)`` of each required field in constructor order; empty for most classes."""
+    found = _REQUIRED.get(cls)
+    if found is None:
+        specs = _CLASS_SPECS.get(cls) or _class_specs(cls)
+        if any(spec.required for spec in specs.values()):
+            parameters = _parameter_fields(cls).items()
+            found = tuple((index, name) for index, (name, field) in enumerate(parameters) if specs[field].required)
+        else:
+            found = ()  # proto3: nothing to check, and the constructor's signature is never read
+        _REQUIRED[cls] = found
+    return found
+
+
+def _check_required(model: Message[Any], missing: list[str]) -> None:
+    """Raise TypeError naming the message and the required parameters ``missing`` lists, if any."""
+    if missing:
+        descriptor = model._PB.DESCRIPTOR
+        name = descriptor.full_name.removeprefix(descriptor.file.package + ".")
+        fields = "field" if len(missing) == 1 else "fields"
+        raise TypeError(f"{name} is missing required {fields}: {', '.join(missing)}")
 
 
 def _unpickle(cls: type[_Model], data: bytes) -> _Model:

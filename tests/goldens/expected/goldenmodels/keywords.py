@@ -231,6 +231,8 @@ class Members(_Message[_pb2.Members]):
         "_pb",
         "_get",
         "value",
+        "is_initialized",
+        "missing_fields",
     )
 
     def __init__(
@@ -245,6 +247,8 @@ class Members(_Message[_pb2.Members]):
         _pb_: str | None = None,
         _get_: str | None = None,
         value: str | None = None,
+        is_initialized_: bool | None = None,
+        missing_fields_: str | None = None,
     ) -> None:
         if (
             (to_dict_ is None or (to_dict_.__class__ is str and to_dict_.isascii()))
@@ -260,6 +264,11 @@ class Members(_Message[_pb2.Members]):
             and (_pb_ is None or (_pb_.__class__ is str and _pb_.isascii()))
             and (_get_ is None or (_get_.__class__ is str and _get_.isascii()))
             and (value is None or (value.__class__ is str and value.isascii()))
+            and (is_initialized_ is None or is_initialized_.__class__ is bool)
+            and (
+                missing_fields_ is None
+                or (missing_fields_.__class__ is str and missing_fields_.isascii())
+            )
         ):
             self._values = (
                 to_dict_,
@@ -272,6 +281,8 @@ class Members(_Message[_pb2.Members]):
                 _pb_,
                 _get_,
                 value,
+                is_initialized_,
+                missing_fields_,
             )
             self._pb = None
             self._cache = None
@@ -290,6 +301,8 @@ class Members(_Message[_pb2.Members]):
                 _pb_,
                 _get_,
                 value,
+                is_initialized_,
+                missing_fields_,
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
@@ -305,6 +318,8 @@ class Members(_Message[_pb2.Members]):
             _pb_,
             _get_,
             value,
+            is_initialized_,
+            missing_fields_,
         ) = self._values
         if to_dict_ is not None:
             _target.to_dict = to_dict_
@@ -326,6 +341,10 @@ class Members(_Message[_pb2.Members]):
             _target._get = _get_
         if value is not None:
             _target.value = value
+        if is_initialized_ is not None:
+            _target.is_initialized = is_initialized_
+        if missing_fields_ is not None:
+            _target.missing_fields = missing_fields_
 
     @property
     def to_dict_(self) -> str:
@@ -385,6 +404,18 @@ class Members(_Message[_pb2.Members]):
     def value(self) -> str:
         """The property body's local variable: harmless."""
         value: str = (self._pb or self._message()).value
+        return value
+
+    @property
+    def is_initialized_(self) -> bool:
+        """``is_initialized``: bool, field 11."""
+        value: bool = self._get("is_initialized")
+        return value
+
+    @property
+    def missing_fields_(self) -> str:
+        """``missing_fields``: string, field 12."""
+        value: str = self._get("missing_fields")
         return value
 
 

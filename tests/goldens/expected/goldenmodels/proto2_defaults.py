@@ -45,10 +45,7 @@ class Settings(_Message[_pb2.Settings]):
             and (name is None or (name.__class__ is str and name.isascii()))
             and (
                 speed is None
-                or (
-                    (speed.__class__ is int or speed.__class__ is Speed)
-                    and -2147483648 <= speed <= 2147483647
-                )
+                or ((speed.__class__ is int or speed.__class__ is Speed) and speed in {1, 2})
             )
             and (enabled is None or enabled.__class__ is bool)
             and (ratio is None or ratio.__class__ is float)
