@@ -1,18 +1,19 @@
 """Descriptors → the frozen model (``codegen.model.nodes``), by pure functions.
 
-The only state is ``_Scope``, a per-file record of the imports that the
-annotations need; it is turned into sorted, frozen tuples when the file is done.
+``build_tree`` walks every file the configuration generates: messages, enums,
+fields and oneofs here; what a field's values are in ``kinds``; the
+constructor's fast path in ``guards``; extension handles in ``extensions``.
+The only state is a file's ``Scope`` (``scope``), which collects the imports
+its annotations need.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from google.protobuf.descriptor_pb2 import (
     DescriptorProto,
     EnumDescriptorProto,
-    FeatureSet,
     FieldDescriptorProto,
     FileDescriptorProto,
 )
@@ -20,15 +21,13 @@ from google.protobuf.descriptor_pb2 import (
 from codegen.errors import GenerateError
 from codegen.inputs import overrides
 from codegen.inputs.config import Config
-from codegen.model import naming
+from codegen.model import extensions, guards, kinds, naming
 from codegen.model.nodes import (
     Cardinality,
     Enum,
     EnumValue,
-    Extension,
     Field,
     File,
-    Fill,
     Import,
     Kind,
     Message,
@@ -38,15 +37,20 @@ from codegen.model.nodes import (
     Package,
     Tree,
 )
+from codegen.model.scope import (
+    ENUM_VALUES,
+    FILE_ENUMS,
+    FILE_EXTENSIONS,
+    FILE_MESSAGES,
+    MESSAGE_ENUMS,
+    MESSAGE_EXTENSIONS,
+    MESSAGE_FIELDS,
+    MESSAGE_NESTED,
+    Scope,
+    comments,
+    full_name,
+)
 from codegen.model.symbols import Symbol, index
-
-_T = FieldDescriptorProto
-#: Field types whose values are messages: a group differs from a message field only on the wire.
-_MESSAGE_TYPES = (_T.TYPE_MESSAGE, _T.TYPE_GROUP)
-# Paths into FileDescriptorProto used by SourceCodeInfo (descriptor.proto field numbers).
-_FILE_MESSAGES, _FILE_ENUMS, _MESSAGE_FIELDS, _MESSAGE_NESTED, _MESSAGE_ENUMS, _MESSAGE_ONEOFS = 4, 5, 2, 3, 4, 8
-_ENUM_VALUES = 2
-_FILE_EXTENSIONS, _MESSAGE_EXTENSIONS = 7, 6
 
 
 def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
@@ -64,21 +68,21 @@ def build_tree(files: list[FileDescriptorProto], config: Config) -> Tree:
 
 def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Config) -> File:
     module = naming.module_name(file.name, config.proto_root, config.package)
-    handles = _handled(file.extension, symbols, config)
+    handles = extensions.handled(file.extension, symbols, config)
     handle_names = [naming.extension_name(x.name) for _, x in handles]
     top_level = frozenset(m.name for m in file.message_type) | {e.name for e in file.enum_type} | set(handle_names)
     replaced = overrides.discover(file, module, config)
     privates = naming.Privates(_declared(file, _overridden(replaced)))
-    scope = _Scope(file, module, symbols, config, _comments(file), top_level, privates, privates.names())
+    scope = Scope(file, module, symbols, config, comments(file), top_level, privates, privates.names())
     messages = tuple(
-        _message(message, (_FILE_MESSAGES, i), message.name, scope, _overridden(replaced), "")
+        _message(message, (FILE_MESSAGES, i), message.name, scope, _overridden(replaced), "")
         for i, message in enumerate(file.message_type)
     )
-    enums = tuple(_enum(enum, (_FILE_ENUMS, i), enum.name, scope, enum.name) for i, enum in enumerate(file.enum_type))
+    enums = tuple(_enum(enum, (FILE_ENUMS, i), enum.name, scope, enum.name) for i, enum in enumerate(file.enum_type))
     classes = [m.name for m in messages] + [e.name for e in enums] + [o.name for o in replaced]
     _check_unique_names(file.name, classes + handle_names)
-    extensions = tuple(
-        _extension(x, (_FILE_EXTENSIONS, i), py_name, "", scope, frozenset())
+    file_handles = tuple(
+        extensions.extension(x, (FILE_EXTENSIONS, i), py_name, "", scope, frozenset())
         for (i, x), py_name in zip(handles, handle_names, strict=True)
     )
     pb2 = naming.pb2_module(file.name)
@@ -95,9 +99,9 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
         pb2_imports=tuple(_run_time_import(module, alias) for module, alias in sorted(scope.pb2_imports.items())),
         typing_imports=scope.sorted_imports(),
         overrides=replaced,
-        services=tuple(_full_name(file, service.name) for service in file.service),
-        extensions=extensions,
-        skipped_extensions=_skipped_extensions(file, symbols, config),
+        services=tuple(full_name(file, service.name) for service in file.service),
+        extensions=file_handles,
+        skipped_extensions=extensions.skipped_extensions(file, symbols, config),
         base_module=naming.base_module(config.package) if config.methods.names else "",
     )
 
@@ -125,106 +129,93 @@ def _declared(file: FileDescriptorProto, overridden: frozenset[str]) -> frozense
     return frozenset(found)
 
 
-@dataclass
-class _Scope:
-    """What building one file needs to look up, and the imports it collects."""
+class _Members(NamedTuple):
+    """The Python names a message's class body binds, and what they hide inside it."""
 
-    file: FileDescriptorProto
-    module: str
-    symbols: dict[str, Symbol]
-    config: Config
-    comments: dict[tuple[int, ...], str]
-    top_level: frozenset[str]  # module-level class names: they hide builtins everywhere in the file
-    privates: naming.Privates  # spells every alias, so that none is a name the file declares
-    names: Names  # the module's fixed private names (_fast, _pb2, ...), as spelled for this file
-    imports: dict[str, str] = field(default_factory=dict)
-    pb2_imports: dict[str, str] = field(default_factory=dict)
-
-    def comment(self, path: tuple[int, ...]) -> str:
-        return self.comments.get(path, "")
-
-    def use(self, module: str) -> str:
-        """Import ``module`` for annotations and return its alias."""
-        alias = self.imports[module] = self.privates.spell(naming.import_alias(module, self.config.package))
-        return alias
-
-    def use_pb2(self, proto_file: str) -> str:
-        """Import another file's pb2 module at run time (guards name its classes); return its alias."""
-        module = naming.pb2_module(proto_file)
-        if proto_file == self.file.name:
-            return self.names.pb2
-        alias = self.pb2_imports[module] = self.privates.spell(naming.import_alias(module, self.config.package))
-        return alias
-
-    def sorted_imports(self) -> tuple[Import, ...]:
-        return tuple(Import(module, alias) for module, alias in sorted(self.imports.items()))
+    fields: list[str]  # each field's property and parameter name, in declaration order
+    handles: list[str]  # each extension declared in the message's scope (class members, as fields)
+    shadowed: frozenset[str]  # member and nested type names: they hide builtins and module names in the class
 
 
-def _message(
-    message: DescriptorProto,
-    path: tuple[int, ...],
-    qualname: str,
-    scope: _Scope,
-    overridden: frozenset[str],
-    py_outer: str,
-) -> Message:
-    where = f"{scope.file.name}: {qualname}"
-    naming.class_name(message.name, where)
-    nested = [n for n in message.nested_type if not n.options.map_entry]
+def _members(
+    message: DescriptorProto, nested: list[DescriptorProto], handles: list[str], where: str, scope: Scope
+) -> _Members:
+    """Check that a message's members map to distinct Python names, none a nested type's."""
     for f in message.field:
         naming.check_identifier(f.name, f"{where}.{f.name}")
-    handles = _handled(message.extension, scope.symbols, scope.config)
     field_names = [naming.field_name(f.name, scope.config.methods.names) for f in message.field]
-    handle_names = [naming.field_name(x.name, scope.config.methods.names) for _, x in handles]  # members, as fields
+    handle_names = [naming.field_name(name, scope.config.methods.names) for name in handles]
     _check_unique_names(where, field_names + handle_names)
     py_names = set(field_names + handle_names)
     inner = {n.name for n in nested} | {e.name for e in message.enum_type}
     for clash in sorted(py_names & inner):
         member = "field" if clash in field_names else "extension"
         raise GenerateError(f"{where}: {member} {clash!r} and a nested type share one Python name")
-    shadowed = frozenset(py_names | inner)
+    return _Members(field_names, handle_names, frozenset(py_names | inner))
+
+
+def _message(
+    message: DescriptorProto,
+    path: tuple[int, ...],
+    qualname: str,
+    scope: Scope,
+    overridden: frozenset[str],
+    py_outer: str,
+) -> Message:
+    where = f"{scope.file.name}: {qualname}"
+    naming.class_name(message.name, where)
+    nested = [n for n in message.nested_type if not n.options.map_entry]
+    handles = extensions.handled(message.extension, scope.symbols, scope.config)
+    members = _members(message, nested, [x.name for _, x in handles], where, scope)
     name = naming.base_name(message.name) if qualname in overridden else message.name
     py_qualname = f"{py_outer}.{name}" if py_outer else name
     fields = tuple(
-        _field(f, (*path, _MESSAGE_FIELDS, i), qualname, message, scope, shadowed) for i, f in enumerate(message.field)
+        _field(f, (*path, MESSAGE_FIELDS, i), qualname, message, scope, members.shadowed)
+        for i, f in enumerate(message.field)
     )
     oneofs = _oneofs(message)
     return Message(
-        proto_name=_full_name(scope.file, qualname),
+        proto_name=scope.full_name(qualname),
         name=name,
         public_qualname=_public_qualname(qualname, py_qualname, renamed=name != message.name),
         pb_path=qualname,
         pb_type=_pb_type(scope, qualname),
         doc=naming.flagged(
-            naming.docstring(scope.comment(path) or f"The ``{_full_name(scope.file, qualname)}`` message."),
+            naming.docstring(scope.comment(path) or f"The ``{scope.full_name(qualname)}`` message."),
             message.options.deprecated,
         ),
         fields=fields,
         oneofs=oneofs,
-        messages=tuple(
-            _message(
-                n,
-                (*path, _MESSAGE_NESTED, list(message.nested_type).index(n)),
-                f"{qualname}.{n.name}",
-                scope,
-                overridden,
-                py_qualname,
-            )
-            for n in nested
-        ),
+        messages=_nested_messages(message, path, qualname, scope, overridden, py_qualname),
         enums=tuple(
-            _enum(e, (*path, _MESSAGE_ENUMS, i), f"{qualname}.{e.name}", scope, f"{py_qualname}.{e.name}")
+            _enum(e, (*path, MESSAGE_ENUMS, i), f"{qualname}.{e.name}", scope, f"{py_qualname}.{e.name}")
             for i, e in enumerate(message.enum_type)
         ),
-        guards=_guards(fields, oneofs),
+        guards=guards.constructor_guards(fields, oneofs),
         extensions=tuple(
-            _extension(x, (*path, _MESSAGE_EXTENSIONS, i), py_name, qualname, scope, shadowed)
-            for (i, x), py_name in zip(handles, handle_names, strict=True)
+            extensions.extension(x, (*path, MESSAGE_EXTENSIONS, i), py_name, qualname, scope, members.shadowed)
+            for (i, x), py_name in zip(handles, members.handles, strict=True)
         ),
     )
 
 
-def _pb_type(scope: _Scope, qualname: str) -> str:
+def _nested_messages(
+    message: DescriptorProto,
+    path: tuple[int, ...],
+    qualname: str,
+    scope: Scope,
+    overridden: frozenset[str],
+    py_qualname: str,
+) -> tuple[Message, ...]:
+    """The messages declared inside ``message`` (map entries aside), each at its SourceCodeInfo path."""
+    return tuple(
+        _message(n, (*path, MESSAGE_NESTED, i), f"{qualname}.{n.name}", scope, overridden, py_qualname)
+        for i, n in enumerate(message.nested_type)
+        if not n.options.map_entry
+    )
+
+
+def _pb_type(scope: Scope, qualname: str) -> str:
     """The message class a model's base is parametrized with: what ``to_flyte_idl`` returns for type checkers.
 
     A pb2 module imported by name (a keyword in its path) is opaque to them: any message, then.
@@ -232,22 +223,6 @@ def _pb_type(scope: _Scope, qualname: str) -> str:
     if naming.importable(naming.pb2_module(scope.file.name)):
         return f"{scope.names.pb2}.{qualname}"
     return f"{scope.names.fast}.AnyMessage"
-
-
-def _guards(fields: tuple[Field, ...], oneofs: tuple[Oneof, ...]) -> tuple[str, ...]:
-    """What a constructor checks before it keeps its arguments: each field's guard, then the oneofs.
-
-    Empty when a required field has no guard: such a constructor always takes the checked path.
-    """
-    if any(not f.guard for f in fields):
-        return ()
-    py_names = {f.proto_name: f.py_name for f in fields}
-    at_most_one = tuple(
-        " + ".join(f"({py_names[member]} is not None)" for member in oneof.members) + " < 2"
-        for oneof in oneofs
-        if len(oneof.members) > 1
-    )
-    return tuple(f.guard for f in fields) + at_most_one
 
 
 def _public_qualname(qualname: str, py_qualname: str, renamed: bool) -> str:
@@ -276,7 +251,7 @@ def _oneofs(message: DescriptorProto) -> tuple[Oneof, ...]:
     )
 
 
-def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope: _Scope, py_qualname: str) -> Enum:
+def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope: Scope, py_qualname: str) -> Enum:
     where = f"{scope.file.name}: {qualname}"
     naming.class_name(enum.name, where)
     for value in enum.value:
@@ -287,13 +262,40 @@ def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope
             name=naming.enum_value_name(value.name),
             proto_name=value.name,
             number=value.number,
-            doc=naming.flagged(naming.docstring(scope.comment((*path, _ENUM_VALUES, i))), value.options.deprecated),
+            doc=naming.flagged(naming.docstring(scope.comment((*path, ENUM_VALUES, i))), value.options.deprecated),
         )
         for i, value in enumerate(enum.value)
     )
-    full = _full_name(scope.file, qualname)
+    full = scope.full_name(qualname)
     doc = naming.flagged(naming.docstring(scope.comment(path) or f"The ``{full}`` enum."), enum.options.deprecated)
     return Enum(full, enum.name, _public_qualname(qualname, py_qualname, renamed=False), doc, values)
+
+
+class _Shape(NamedTuple):
+    """What a field holds: its kind and cardinality, and the annotations of what it returns and accepts."""
+
+    kind: Kind
+    cardinality: Cardinality
+    returns: str
+    accepts: str
+    entry: DescriptorProto | None  # a map field's entry message
+
+
+def _shape(f: FieldDescriptorProto, where: str, scope: Scope, shadowed: frozenset[str]) -> _Shape:
+    entry = kinds.map_entry(f, scope)
+    value = entry.field[1] if entry is not None else f
+    kind = kinds.kind_of(value, where, scope)
+    element = kinds.element_annotation(value, kind, scope, shadowed, where)
+    accepted = kinds.accepting(element, kind)
+    if entry is not None:
+        key = naming.scalar_annotation(entry.field[0].type)
+        mapping = f"{{abc}}.Mapping[{key}, {accepted}] | None"
+        return _Shape(kind, Cardinality.MAP, f"{{dict}}[{key}, {element}]", mapping, entry)
+    cardinality = kinds.cardinality_of(f, kind, scope.file)
+    if cardinality is Cardinality.REPEATED:
+        return _Shape(kind, cardinality, f"{{list}}[{element}]", f"{{abc}}.Iterable[{accepted}] | None", None)
+    returns = f"{element} | None" if cardinality is Cardinality.OPTIONAL else element
+    return _Shape(kind, cardinality, returns, f"{accepted} | None", None)
 
 
 def _field(
@@ -301,54 +303,31 @@ def _field(
     path: tuple[int, ...],
     qualname: str,
     owner: DescriptorProto,
-    scope: _Scope,
+    scope: Scope,
     shadowed: frozenset[str],
 ) -> Field:
-    where = f"{scope.file.name}: {qualname}.{f.name}"
-    entry = _map_entry(f, scope)
-    if entry is not None:
-        key, value = entry.field[0], entry.field[1]
-        kind = _kind(value, where, scope)
-        element = _element(value, kind, scope, shadowed, where)
-        key_type = naming.scalar_annotation(key.type)
-        cardinality = Cardinality.MAP
-        returns = f"{{dict}}[{key_type}, {element}]"
-        accepts = f"{{abc}}.Mapping[{key_type}, {_accepting(element, kind)}] | None"
-    else:
-        kind = _kind(f, where, scope)
-        element = _element(f, kind, scope, shadowed, where)
-        cardinality = _cardinality(f, kind, scope.file)
-        returns = {
-            Cardinality.SINGLE: element,
-            Cardinality.OPTIONAL: f"{element} | None",
-            Cardinality.REPEATED: f"{{list}}[{element}]",
-        }[cardinality]
-        if cardinality is Cardinality.REPEATED:
-            accepts = f"{{abc}}.Iterable[{_accepting(element, kind)}] | None"
-        else:
-            accepts = f"{_accepting(element, kind)} | None"
+    shape = _shape(f, f"{scope.file.name}: {qualname}.{f.name}", scope, shadowed)
     py_name = naming.field_name(f.name, scope.config.methods.names)
-    deprecated = f.options.deprecated
-    required = _required(f, scope.file)
-    fill, admits = _fast_path(f, entry, kind, cardinality, scope, shadowed)
-    guard = _spell_guard(admits, py_name, shadowed | scope.top_level, scope.names.fast) if admits else ""
-    target, assignment = _writes(f.name, py_name, shadowed | scope.top_level, scope.names)
+    deprecated, required = f.options.deprecated, kinds.is_required(f, scope.file)
+    hidden = shadowed | scope.top_level
+    fill, admits = guards.fast_path(f, shape.entry, shape.kind, shape.cardinality, scope, shadowed)
+    guard = guards.spell_guard(admits, py_name, hidden, scope.names.fast) if admits else ""
+    target, assignment = _writes(f.name, py_name, hidden, scope.names)
+    doc = kinds.field_doc(scope.comment(path), f, shape.cardinality, shape.entry, required)
     return Field(
         proto_name=f.name,
         py_name=py_name,
         number=f.number,
-        kind=kind,
-        cardinality=cardinality,
+        kind=shape.kind,
+        cardinality=shape.cardinality,
         oneof=owner.oneof_decl[f.oneof_index].name if f.HasField("oneof_index") and not f.proto3_optional else None,
-        returns=_spell(returns, shadowed, scope),
-        accepts=_spell(accepts, shadowed, scope),
-        doc=naming.flagged(
-            naming.docstring(_field_doc(scope.comment(path), f, cardinality, entry, required)), deprecated
-        ),
+        returns=scope.spell(shape.returns, shadowed),
+        accepts=scope.spell(shape.accepts, shadowed),
+        doc=naming.flagged(naming.docstring(doc), deprecated),
         deprecation=f"{qualname}.{py_name}" if deprecated else "",
         fill=fill,
-        guard=_field_guard(py_name, guard, required),
-        keep=_KEEP.get(fill, "{v}").format(v=py_name),
+        guard=guards.field_guard(py_name, guard, required),
+        keep=guards.KEEP.get(fill, "{v}").format(v=py_name),
         target=target,
         assignment=assignment,
     )
@@ -365,330 +344,6 @@ def _writes(proto_name: str, py_name: str, shadowed: frozenset[str], names: Name
         return f"{target}.{proto_name}", f"{target}.{proto_name} = {py_name}"
     get, put = (f"{names.fast}.builtins.{name}" if name in shadowed else name for name in ("getattr", "setattr"))
     return f"{get}({target}, {proto_name!r})", f"{put}({target}, {proto_name!r}, {py_name})"
-
-
-# -- extensions (proto2): typed handles, see flytemodels._runtime.extensions ---------------------
-
-
-def _handled(
-    declared: Iterable[FieldDescriptorProto], symbols: dict[str, Symbol], config: Config
-) -> list[tuple[int, FieldDescriptorProto]]:
-    """The extensions (with their index among ``declared``) that get a handle: those of a message with a model."""
-    return [(i, x) for i, x in enumerate(declared) if _extends_a_model(x, symbols, config)]
-
-
-def _extends_a_model(x: FieldDescriptorProto, symbols: dict[str, Symbol], config: Config) -> bool:
-    symbol = symbols.get(x.extendee)
-    return symbol is not None and config.generates(symbol.file)
-
-
-def _skipped_extensions(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Config) -> tuple[str, ...]:
-    """Each extension without a handle (its message has no model in the tree), for the run to report."""
-    declared = [(x, _full_name(file, x.name)) for x in file.extension]
-    pending = [(message, message.name) for message in file.message_type]
-    while pending:
-        message, qualname = pending.pop(0)
-        declared += [(x, _full_name(file, f"{qualname}.{x.name}")) for x in message.extension]
-        pending += [(nested, f"{qualname}.{nested.name}") for nested in message.nested_type]
-    return tuple(
-        f"extension {name} of {x.extendee[1:]}" for x, name in declared if not _extends_a_model(x, symbols, config)
-    )
-
-
-def _extension(
-    x: FieldDescriptorProto, path: tuple[int, ...], py_name: str, outer: str, scope: _Scope, shadowed: frozenset[str]
-) -> Extension:
-    """The handle of extension ``x``, declared at file level (``outer`` empty) or in message ``outer``."""
-    full = _full_name(scope.file, f"{outer}.{x.name}" if outer else x.name)
-    where = f"{scope.file.name}: extension {full}"
-    kind = _kind(x, where, scope)
-    element = _element(x, kind, scope, shadowed, where)
-    repeated = x.label == _T.LABEL_REPEATED
-    value = f"{{list}}[{element}]" if repeated else f"{element} | None"
-    target = _model_class(scope.symbols[x.extendee], scope, shadowed)
-    cardinality = Cardinality.REPEATED if repeated else Cardinality.OPTIONAL
-    handle = f"{outer}.{py_name}" if outer else py_name
-    usage = f"``model.get_extension({handle})``, ``model.with_extension({handle}, value)``"
-    doc = f"{_field_doc(scope.comment(path), x, cardinality, None, False).rstrip()}\n\nExtends ``{x.extendee[1:]}``:\n{usage}."
-    pb_scope = f"{scope.names.pb2}.{outer}" if outer else scope.names.pb2
-    return Extension(
-        proto_name=full,
-        py_name=py_name,
-        annotation=_spell(f"{{typing}}.Final[{scope.names.extension}[{target}, {value}]]", shadowed, scope),
-        descriptor=f"{pb_scope}.DESCRIPTOR.extensions_by_name[{x.name!r}]",
-        doc=naming.flagged(naming.docstring(doc), x.options.deprecated),
-    )
-
-
-def _required(f: FieldDescriptorProto, file: FileDescriptorProto) -> bool:
-    """proto2 ``required``, or its editions spelling: the ``LEGACY_REQUIRED`` presence (only a field sets it)."""
-    if f.label == _T.LABEL_REQUIRED:
-        return True
-    return file.syntax == "editions" and f.options.features.field_presence == FeatureSet.LEGACY_REQUIRED
-
-
-# -- the fast path of constructors (see flytemodels._runtime.fast) ----------------------------
-
-
-def _field_guard(py_name: str, guard: str, required: bool) -> str:
-    """The field's part of the constructor's fast-path condition.
-
-    An optional field passes unset or admitted. A required field passes only
-    admitted (every guard is false for None), so a missing one takes the checked
-    path, which names it; with no guard it never passes ("": see ``_guards``).
-    """
-    if required:
-        return guard
-    return f"({py_name} is None or {guard})" if guard else f"{py_name} is None"
-
-
-# Exact-type checks admitting what the checked constructor path accepts and writes the same way:
-# ``v.__class__`` because a field named ``type`` hides the builtin in a constructor.
-_INT32, _INT64 = (-(2**31), 2**31 - 1), (-(2**63), 2**63 - 1)
-_UINT32, _UINT64 = (0, 2**32 - 1), (0, 2**64 - 1)
-_INT_BOUNDS = {
-    _T.TYPE_INT32: _INT32,
-    _T.TYPE_SINT32: _INT32,
-    _T.TYPE_SFIXED32: _INT32,
-    _T.TYPE_ENUM: _INT32,
-    _T.TYPE_INT64: _INT64,
-    _T.TYPE_SINT64: _INT64,
-    _T.TYPE_SFIXED64: _INT64,
-    _T.TYPE_UINT32: _UINT32,
-    _T.TYPE_FIXED32: _UINT32,
-    _T.TYPE_UINT64: _UINT64,
-    _T.TYPE_FIXED64: _UINT64,
-}
-_FLOAT32_MAX = "3.4028234663852886e38"
-_SCALAR_GUARDS = {
-    _T.TYPE_STRING: "({v}.__class__ is {str} and {v}.isascii())",  # protobuf checks non-ASCII text's UTF-8
-    _T.TYPE_BYTES: "{v}.__class__ is {bytes}",
-    _T.TYPE_BOOL: "{v}.__class__ is {bool}",
-    _T.TYPE_DOUBLE: "{v}.__class__ is {float}",
-    _T.TYPE_FLOAT: f"({{v}}.__class__ is {{float}} and -{_FLOAT32_MAX} <= {{v}} <= {_FLOAT32_MAX})",
-}
-_WELL_KNOWN_FILLS = {"google.protobuf.Timestamp": Fill.TIMESTAMP, "google.protobuf.Duration": Fill.DURATION}
-_KEEP = {
-    Fill.EXTEND: "[*{v}] if {v} else None",
-    Fill.MODELS: "[*{v}] if {v} else None",
-    Fill.UPDATE: "{{**{v}}} if {v} else None",
-    Fill.MODEL_MAP: "{{**{v}}} if {v} else None",
-}
-
-
-def _fast_path(
-    f: FieldDescriptorProto,
-    entry: DescriptorProto | None,
-    kind: Kind,
-    cardinality: Cardinality,
-    scope: _Scope,
-    shadowed: frozenset[str],
-) -> tuple[Fill, str]:
-    """How a value-built model writes the field, and the guard (over ``{v}``) admitting a value as given.
-
-    An empty guard admits nothing but ``None``: such a field, when given, takes the checked path.
-    """
-    value = entry.field[1] if entry is not None else f
-    one = _admits_one(value, kind, scope, shadowed)
-    if entry is not None:
-        if entry.field[0].type != _T.TYPE_STRING:  # other keys: the checked path
-            return Fill.CHECKED, ""
-        if kind is Kind.MESSAGE and one:
-            return Fill.MODEL_MAP, f"{{fast}}.model_map({{v}}, {_pb_class(value, scope)})"
-        admits_strings = value.type == _T.TYPE_STRING and kind is Kind.SCALAR
-        return (Fill.UPDATE, "{fast}.string_map({v})") if admits_strings else (Fill.CHECKED, "")
-    if cardinality is Cardinality.REPEATED:
-        if kind is Kind.MESSAGE and one:
-            return Fill.MODELS, f"{{fast}}.models({{v}}, {_pb_class(value, scope)})"
-        admits_strings = value.type == _T.TYPE_STRING and kind is Kind.SCALAR
-        return (Fill.EXTEND, "{fast}.strings({v})") if admits_strings else (Fill.CHECKED, "")
-    if kind is Kind.WELL_KNOWN and value.type_name[1:] in _WELL_KNOWN_FILLS:
-        fill = _WELL_KNOWN_FILLS[value.type_name[1:]]
-        return fill, f"{{fast}}.{fill.value}({{v}})"
-    if not one:
-        return Fill.CHECKED, ""
-    return (Fill.MODEL if kind is Kind.MESSAGE else Fill.SCALAR), one
-
-
-def _admits_one(value: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed: frozenset[str]) -> str:
-    """The guard of one scalar, enum or model value, or "" for a kind kept to the checked path."""
-    if kind is Kind.MESSAGE:
-        return f'{{getattr}}({{v}}.__class__, "_IDL_PB", None) is {_pb_class(value, scope)}'
-    if kind is Kind.ENUM or (kind is Kind.SCALAR and value.type == _T.TYPE_ENUM):
-        low, high = _INT32
-        in_range = f"{low} <= {{v}} <= {high}"
-        closed = scope.symbols[value.type_name].closed_numbers
-        if closed:  # a closed enum's field holds declared numbers only (an UNKNOWN_<n> member included)
-            in_range = "{v} in {{" + ", ".join(str(number) for number in closed) + "}}"
-        enum = _local_enum(value, scope, shadowed) if kind is Kind.ENUM else ""
-        exact = f"({{v}}.__class__ is {{int}} or {{v}}.__class__ is {enum})" if enum else "{v}.__class__ is {int}"
-        return f"({exact} and {in_range})"
-    if kind is not Kind.SCALAR:
-        return ""
-    if value.type in _INT_BOUNDS:
-        low, high = _INT_BOUNDS[value.type]
-        return f"({{v}}.__class__ is {{int}} and {low} <= {{v}} <= {high})"
-    return _SCALAR_GUARDS.get(value.type, "")
-
-
-_GUARD_BUILTINS = ("str", "bytes", "bool", "int", "float", "getattr")
-
-
-def _spell_guard(admits: str, py_name: str, shadowed: frozenset[str], fast: str) -> str:
-    """A guard for argument ``py_name``; a builtin a member or class hides is reached through ``_fast``."""
-    spelled = {name: f"{fast}.builtins.{name}" if name in shadowed else name for name in _GUARD_BUILTINS}
-    return admits.format(v=py_name, fast=fast, **spelled)
-
-
-def _pb_class(value: FieldDescriptorProto, scope: _Scope) -> str:
-    """The protobuf class of a message field's type, as the generated module names it at run time."""
-    symbol = scope.symbols[value.type_name]
-    return f"{scope.use_pb2(symbol.file)}.{symbol.qualname}"
-
-
-def _local_enum(value: FieldDescriptorProto, scope: _Scope, shadowed: frozenset[str]) -> str:
-    """The enum class's name inside a constructor, or "" when it is in another module or hidden there."""
-    symbol = scope.symbols[value.type_name]
-    if symbol.file != scope.file.name or symbol.qualname.split(".")[0] in shadowed:
-        return ""
-    return symbol.qualname
-
-
-def _map_entry(f: FieldDescriptorProto, scope: _Scope) -> DescriptorProto | None:
-    if f.type != _T.TYPE_MESSAGE or f.label != _T.LABEL_REPEATED:
-        return None
-    symbol = scope.symbols.get(f.type_name)
-    return symbol.map_entry if symbol is not None else None
-
-
-def _kind(f: FieldDescriptorProto, where: str, scope: _Scope) -> Kind:
-    """What a value of the field is; a type from a file not generated has no model of its own.
-
-    Such a message is kept as its protobuf message (``FOREIGN``), such an enum
-    value as a plain int (``SCALAR``): the runtime decides the same way. A group
-    (proto2, or editions' ``DELIMITED`` encoding) is a message written with group
-    tags: only the wire differs, so it is generated as a message field is.
-    """
-    if f.type != _T.TYPE_ENUM and f.type not in _MESSAGE_TYPES:
-        return Kind.SCALAR
-    if f.type_name.startswith(".google.protobuf.") and f.type in _MESSAGE_TYPES:
-        return Kind.WELL_KNOWN
-    symbol = scope.symbols.get(f.type_name)
-    if symbol is None:
-        raise GenerateError(f"{where}: type {f.type_name[1:]} is not in the input")
-    if not scope.config.generates(symbol.file):
-        return Kind.SCALAR if f.type == _T.TYPE_ENUM else Kind.FOREIGN
-    return Kind.ENUM if f.type == _T.TYPE_ENUM else Kind.MESSAGE
-
-
-def _element(f: FieldDescriptorProto, kind: Kind, scope: _Scope, shadowed: frozenset[str], where: str) -> str:
-    """The annotation of one value of the field."""
-    if kind is Kind.SCALAR:
-        return naming.scalar_annotation(f.type)
-    if kind is Kind.WELL_KNOWN and f.type_name[1:] in naming.WELL_KNOWN:
-        return naming.WELL_KNOWN[f.type_name[1:]]
-    symbol = scope.symbols.get(f.type_name)
-    if symbol is None:
-        raise GenerateError(f"{where}: type {f.type_name[1:]} is not in the input")
-    if kind in (Kind.WELL_KNOWN, Kind.FOREIGN):  # kept as a protobuf message
-        return _protobuf_class(naming.pb2_module(symbol.file), symbol.qualname, scope)
-    return _model_class(symbol, scope, shadowed)
-
-
-def _model_class(symbol: Symbol, scope: _Scope, shadowed: frozenset[str]) -> str:
-    """A generated class (model or enum) in an annotation, as the current module reaches it."""
-    module = naming.module_name(symbol.file, scope.config.proto_root, scope.config.package)
-    # A member named like the type (``Bar Bar = 1``) hides it in the class body: reach it through the module.
-    if module != scope.module or symbol.qualname.split(".")[0] in shadowed:
-        return f"{scope.use(module)}.{symbol.qualname}"
-    return symbol.qualname
-
-
-def _protobuf_class(pb2: str, qualname: str, scope: _Scope) -> str:
-    """A protobuf class in an annotation; any message, when no import statement can spell its module."""
-    if not naming.importable(pb2):
-        return f"{scope.use('google.protobuf.message')}.Message"
-    return f"{scope.use(pb2)}.{qualname}"
-
-
-def _accepting(element: str, kind: Kind) -> str:
-    """Enums also accept plain ints, as flytekit code passes them around."""
-    return f"{element} | {{int}}" if kind is Kind.ENUM else element
-
-
-def _cardinality(f: FieldDescriptorProto, kind: Kind, file: FileDescriptorProto) -> Cardinality:
-    if f.label == _T.LABEL_REPEATED:
-        return Cardinality.REPEATED
-    if _explicit_presence(f, file) or kind in (Kind.MESSAGE, Kind.WELL_KNOWN, Kind.FOREIGN):
-        return Cardinality.OPTIONAL
-    return Cardinality.SINGLE
-
-
-def _explicit_presence(f: FieldDescriptorProto, file: FileDescriptorProto) -> bool:
-    """Whether a singular scalar field tracks presence (reads None when unset), as protobuf decides it.
-
-    proto2: always; proto3: ``optional`` and oneof members; editions: the
-    ``field_presence`` feature of the field, else of the file, else the
-    edition's default, which is explicit (a message cannot set this feature).
-    """
-    if f.proto3_optional or f.HasField("oneof_index") or file.syntax in ("", "proto2"):
-        return True
-    if file.syntax != "editions":
-        return False
-    for options in (f.options, file.options):
-        if options.features.HasField("field_presence"):
-            return options.features.field_presence != FeatureSet.IMPLICIT
-    return True  # editions 2023 and 2024 default to explicit presence
-
-
-def _spell(annotation: str, shadowed: frozenset[str], scope: _Scope) -> str:
-    return naming.spell(annotation, shadowed | scope.top_level, scope.use)
-
-
-_TYPE_WORDS = {value: name.removeprefix("TYPE_").lower() for name, value in _T.Type.items()}
-
-
-def _field_doc(
-    comment: str, f: FieldDescriptorProto, cardinality: Cardinality, entry: DescriptorProto | None, required: bool
-) -> str:
-    """The IDL's comment (else the proto type and number), whether it is required, and a declared default."""
-    doc = comment or _describe(f, cardinality, entry, required)
-    if required:
-        # Unset only in a partial model (from bytes, text or a dict): it then reads None.
-        doc = f"{doc.rstrip()}\n\nRequired: a constructor refuses to leave it unset."
-    if not f.HasField("default_value"):
-        return doc
-    # Unset, the property reads None (presence); Model.field_default("field") gives this value.
-    return f"{doc.rstrip()}\n\nDeclared default: ``{f.default_value}``."
-
-
-def _describe(f: FieldDescriptorProto, cardinality: Cardinality, entry: DescriptorProto | None, required: bool) -> str:
-    """A docstring for a field the IDL does not comment: its proto type and number."""
-    if entry is not None:
-        described = f"map<{_proto_type(entry.field[0])}, {_proto_type(entry.field[1])}>"
-    else:
-        shape = {Cardinality.OPTIONAL: "optional ", Cardinality.REPEATED: "repeated "}.get(cardinality, "")
-        shape = "required " if required else shape
-        described = shape + _proto_type(f)
-    return f"``{f.name}``: {described}, field {f.number}."
-
-
-def _proto_type(f: FieldDescriptorProto) -> str:
-    return f.type_name[1:] if f.type_name else _TYPE_WORDS[f.type]
-
-
-def _comments(file: FileDescriptorProto) -> dict[tuple[int, ...], str]:
-    """Leading (else trailing) comments by SourceCodeInfo path; empty without source info."""
-    found: dict[tuple[int, ...], str] = {}
-    for location in file.source_code_info.location:
-        text = location.leading_comments or location.trailing_comments
-        if text.strip():
-            found[tuple(location.path)] = text
-    return found
-
-
-def _full_name(file: FileDescriptorProto, qualname: str) -> str:
-    return f"{file.package}.{qualname}" if file.package else qualname
 
 
 def _check_unique_names(where: str, names: list[str]) -> None:
