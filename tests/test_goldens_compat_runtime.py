@@ -8,26 +8,19 @@ from __future__ import annotations
 
 import datetime
 import importlib
-import sys
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from tests.goldens.harness import EXPECTED, compile_pb2
+from tests.goldens.harness import importable_goldens
 
 
 @pytest.fixture(scope="module")
 def family(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    pb2 = tmp_path_factory.mktemp("pb2")
-    compile_pb2(pb2)
-    sys.path[:0] = [str(pb2), str(EXPECTED)]
-    try:
+    with importable_goldens(tmp_path_factory.mktemp("pb2")):
         yield importlib.import_module("goldencompat")
-    finally:
-        sys.path.remove(str(pb2))
-        sys.path.remove(str(EXPECTED))
 
 
 def module(name: str) -> Any:

@@ -19,21 +19,14 @@ from types import ModuleType
 import pytest
 
 from flytemodels._runtime import Message
-from tests.goldens.harness import EXPECTED, REPO, compile_pb2, generate
+from tests.goldens.harness import EXPECTED, REPO, generate, importable_goldens
 
 
 @pytest.fixture(scope="module")
 def methods(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """``goldenmethods.methods`` importable, over _pb2 modules protoc writes now."""
-    pb2 = tmp_path_factory.mktemp("pb2")
-    compile_pb2(pb2)
-    added = [str(pb2), str(EXPECTED)]
-    sys.path[:0] = added
-    try:
+    with importable_goldens(tmp_path_factory.mktemp("pb2")):
         yield importlib.import_module("goldenmethods.methods")
-    finally:
-        for entry in added:
-            sys.path.remove(entry)
 
 
 def test_the_names_are_the_runtime_functions_themselves(methods: ModuleType) -> None:

@@ -23,18 +23,13 @@ from typing import Any
 import pytest
 
 from codegen.model import naming
-from tests.goldens.harness import EXPECTED, FIXTURES_CONFIG, OVERRIDES, compile_pb2, generate
+from tests.goldens.harness import FIXTURES_CONFIG, generate, importable_goldens
 
 
 @pytest.fixture(scope="module")
 def goldens(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """``goldenmodels`` importable, over _pb2 modules protoc writes now."""
-    pb2 = tmp_path_factory.mktemp("pb2")
-    compile_pb2(pb2)
-    added = [str(pb2), str(EXPECTED), str(OVERRIDES)]
-    with pytest.MonkeyPatch.context() as patch:
-        for entry in reversed(added):
-            patch.syspath_prepend(entry)
+    with importable_goldens(tmp_path_factory.mktemp("pb2")):
         yield
 
 

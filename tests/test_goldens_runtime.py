@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from google.protobuf import any_pb2, empty_pb2, field_mask_pb2, struct_pb2, timestamp_pb2
 
-from tests.goldens.harness import EXPECTED, GOLDENS, OVERRIDES, REPO, compile_pb2
+from tests.goldens.harness import EXPECTED, GOLDENS, OVERRIDES, REPO, importable_goldens
 
 UTC = dt.UTC
 
@@ -39,15 +39,8 @@ def packed(message: Any) -> any_pb2.Any:
 @pytest.fixture(scope="module")
 def goldens(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """``goldenmodels`` importable, over _pb2 modules protoc writes now."""
-    pb2 = tmp_path_factory.mktemp("pb2")
-    compile_pb2(pb2)
-    added = [str(pb2), str(EXPECTED), str(OVERRIDES)]
-    sys.path[:0] = added
-    try:
+    with importable_goldens(tmp_path_factory.mktemp("pb2")):
         yield importlib.import_module("goldenmodels")
-    finally:
-        for entry in added:
-            sys.path.remove(entry)
 
 
 def module(name: str) -> Any:

@@ -28,7 +28,7 @@ import pytest
 from google.protobuf import descriptor_pb2, descriptor_pool
 
 from codegen.model import symbols
-from tests.goldens.harness import EXPECTED, OVERRIDES, compile_pb2
+from tests.goldens.harness import importable_goldens
 from tests.support import catalog
 
 DRAWN = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
@@ -37,11 +37,7 @@ DRAWN = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
 @pytest.fixture(scope="module", autouse=True)
 def goldens(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """``goldenmodels`` importable, over _pb2 modules protoc writes now."""
-    pb2 = tmp_path_factory.mktemp("pb2")
-    compile_pb2(pb2)
-    with pytest.MonkeyPatch.context() as patch:
-        for entry in (str(OVERRIDES), str(EXPECTED), str(pb2)):
-            patch.syspath_prepend(entry)
+    with importable_goldens(tmp_path_factory.mktemp("pb2")):
         yield
 
 

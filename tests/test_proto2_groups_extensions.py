@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import pickle
 import random
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ import pytest
 
 from codegen import cli
 from codegen.model import naming
-from tests.goldens.harness import EXPECTED, OVERRIDES, compile_pb2
+from tests.goldens.harness import importable_goldens
 from tests.support.filler import Options, fill
 from tests.test_codegen_errors import Workspace
 
@@ -31,15 +30,8 @@ _SHIPPING_START, _SHIPPING_END, _LINE_START = b"\x13", b"\x14", b"\x1b"
 
 @pytest.fixture(scope="module")
 def goldens(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    pb2 = tmp_path_factory.mktemp("pb2")
-    compile_pb2(pb2)
-    added = [str(pb2), str(EXPECTED), str(OVERRIDES)]
-    sys.path[:0] = added
-    try:
+    with importable_goldens(tmp_path_factory.mktemp("pb2")):
         yield
-    finally:
-        for entry in added:
-            sys.path.remove(entry)
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import difflib
 import io
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from codegen import cli
@@ -88,6 +90,19 @@ def fixture_protos() -> tuple[tuple[Path, ...], tuple[str, ...]]:
     """The include path and the .proto files of the fixtures, as the config names them."""
     source = load_config(FIXTURES_CONFIG).source
     return source.proto_path, source.proto_files
+
+
+@contextlib.contextmanager
+def importable_goldens(pb2: Path) -> Iterator[None]:
+    """The golden trees (with their overrides) importable over the _pb2 modules protoc writes into ``pb2`` now."""
+    compile_pb2(pb2)
+    added = [str(pb2), str(EXPECTED), str(OVERRIDES)]
+    sys.path[:0] = added
+    try:
+        yield
+    finally:
+        for entry in added:
+            sys.path.remove(entry)
 
 
 def compile_pb2(output: Path) -> None:
