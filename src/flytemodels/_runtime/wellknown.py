@@ -54,7 +54,8 @@ def _timestamp_to_python(pb: Any) -> datetime.datetime:
     # Microsecond precision is all datetime has; the model keeps the message, so
     # the nanoseconds still survive to_flyte_idl().
     try:
-        return _EPOCH + datetime.timedelta(seconds=pb.seconds, microseconds=pb.nanos // _NANOS_PER_MICRO)
+        # timedelta(days, seconds, microseconds) positionally: keywords cost 0.2 µs more per call.
+        return _EPOCH + datetime.timedelta(0, pb.seconds, pb.nanos // _NANOS_PER_MICRO)
     except OverflowError:  # outside years 1-9999, which the Timestamp spec does not allow either
         raise ValueError(f"Timestamp(seconds={pb.seconds}, nanos={pb.nanos}) is outside datetime's range") from None
 
@@ -75,7 +76,7 @@ def timestamp_to_proto(value: Any, target: Any) -> None:
 def _duration_to_python(pb: Any) -> datetime.timedelta:
     # seconds and nanos share a sign; int() truncates toward zero like the IDL.
     try:
-        value = datetime.timedelta(seconds=pb.seconds, microseconds=int(pb.nanos / _NANOS_PER_MICRO))
+        value = datetime.timedelta(0, pb.seconds, int(pb.nanos / _NANOS_PER_MICRO))  # positional, as above
     except OverflowError:  # beyond 999,999,999 days; the Duration spec allows 10,000 years
         value = None
     # Refuse what duration_to_proto refuses, so a model's own values always rebuild it.
