@@ -3,7 +3,7 @@
 The generator writes ``<output>/<package>.idl.json`` (``generated/flytemodels.idl.json``):
 the distribution and version it read (when the source says), a digest of the
 descriptors, where docstrings came from when ``[comments]`` names a source (what
-it commented and which elements it lacks, ``codegen.comments.Coverage``), and
+it commented and which elements it lacks, ``codegen.inputs.comments.Coverage``), and
 the IDL's surface (``codegen.upgrade.surface``). The next run compares
 the recorded surface with its input and prints what changed; ``codegen diff``
 accepts ``generated`` for it; the override check reads it to say which changed
