@@ -268,7 +268,8 @@ def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope
     )
     full = scope.full_name(qualname)
     doc = naming.flagged(naming.docstring(scope.comment(path) or f"The ``{full}`` enum."), enum.options.deprecated)
-    return Enum(full, enum.name, _public_qualname(qualname, py_qualname, renamed=False), doc, values)
+    closed = bool(scope.symbols[f".{full}"].closed_numbers)
+    return Enum(full, enum.name, _public_qualname(qualname, py_qualname, renamed=False), doc, values, closed)
 
 
 class _Shape(NamedTuple):

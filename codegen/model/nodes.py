@@ -112,6 +112,7 @@ class Enum:
     public_qualname: str  # "" unless the class sits inside a renamed base (see load._public_qualname)
     doc: str
     values: tuple[EnumValue, ...]
+    closed: bool = False  # proto2, or editions ``enum_type = CLOSED``: undeclared numbers are refused, not kept
 
     @property
     def renamed(self) -> tuple[EnumValue, ...]:

@@ -1,4 +1,4 @@
-"""Open enums: ``IntEnum`` classes that keep values the IDL does not know."""
+"""Generated enums: ``IntEnum`` classes that keep values the IDL does not know, unless the enum is closed."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 # Kept outside the classes: an attribute declared in an enum's body reads to mypy as a member.
 _PROTO_NAMES: dict[type, dict[str, str]] = {}  # member name -> proto name, renamed members only
 _MEMBER_NAMES: dict[type, dict[str, str]] = {}  # the inverse
+_CLOSED: set[type] = set()  # closed enums (proto2, editions CLOSED): no stand-ins for undeclared numbers
 
 
 class OpenEnum(enum.IntEnum):
@@ -21,17 +22,26 @@ class OpenEnum(enum.IntEnum):
     A value whose proto name Python cannot use as a member (``None``, ``name``)
     is generated as ``None_``; the class says so in its ``proto_names``
     keyword, so ``enum_to_string`` still prints the IDL's name.
+
+    A closed enum (proto2, or editions' ``enum_type = CLOSED``) is declared with
+    ``closed=True``: protobuf keeps an undeclared number of it out of the field
+    (in the unknown fields), so no model ever holds one, and ``Size(7)`` raises
+    ``ValueError`` as a plain ``IntEnum`` does.
     """
 
-    def __init_subclass__(cls, proto_names: Mapping[str, str] | None = None, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls, proto_names: Mapping[str, str] | None = None, closed: bool = False, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
+        if closed:
+            _CLOSED.add(cls)
         if proto_names:
             _PROTO_NAMES[cls] = dict(proto_names)
             _MEMBER_NAMES[cls] = {proto: member for member, proto in proto_names.items()}
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, int) or isinstance(value, bool):
+        if not isinstance(value, int) or isinstance(value, bool) or cls in _CLOSED:
             return None
         member = int.__new__(cls, value)
         member._name_ = f"UNKNOWN_{value}"

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections import abc as _abc
 
 
-class Size(_OpenEnum):
+class Size(_OpenEnum, closed=True):
     """The ``fixtures.closed_enums.Size`` enum."""
 
     SMALL = 1
@@ -34,7 +34,7 @@ class Order(_Message[_pb2.Order]):
         "flavor",
     )
 
-    class Flavor(_OpenEnum):
+    class Flavor(_OpenEnum, closed=True):
         """The ``fixtures.closed_enums.Order.Flavor`` enum."""
 
         VANILLA = 0

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from goldenmodels import closed_enums as _closed_enums
 
 
-class Gate(_OpenEnum):
+class Gate(_OpenEnum, closed=True):
     """The ``fixtures.closed_enums_editions.Gate`` enum."""
 
     GATE_SHUT = 0

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import typing as _typing
 
 
-class Color(_OpenEnum):
+class Color(_OpenEnum, closed=True):
     """The ``fixtures.extensions.Color`` enum."""
 
     RED = 0

@@ -10,7 +10,7 @@ from flytemodels._runtime import fast as _fast
 from flytemodels._runtime import OpenEnum as _OpenEnum
 
 
-class Speed(_OpenEnum):
+class Speed(_OpenEnum, closed=True):
     """The ``fixtures.proto2_defaults.Speed`` enum."""
 
     SLOW = 1
