@@ -41,14 +41,17 @@ class ConcurrencyPolicy(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_max_concurrency")
+            value = self._max_concurrency
             if value is not None:
                 target.max = value
-            value = state.get("_behavior")
+            value = self._behavior
             if value is not None:
                 target.behavior = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

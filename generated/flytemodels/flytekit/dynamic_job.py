@@ -49,23 +49,26 @@ class DynamicJobSpec(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_nodes")
+            value = self._nodes
             if value is not None:
                 _shapes["_nodes"].write(target, value)
-            value = state.get("_min_successes")
+            value = self._min_successes
             if value is not None:
                 target.min_successes = value
-            value = state.get("_outputs")
+            value = self._outputs
             if value is not None:
                 _shapes["_outputs"].write(target, value)
-            value = state.get("_tasks")
+            value = self._tasks
             if value is not None:
                 _shapes["_tasks"].write(target, value)
-            value = state.get("_subworkflows")
+            value = self._subworkflows
             if value is not None:
                 _shapes["_subworkflows"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -40,23 +40,26 @@ class TaskExecutionMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_generated_name")
+            value = self._generated_name
             if value is not None:
                 target.generated_name = value
-            value = state.get("_external_resources")
+            value = self._external_resources
             if value is not None:
                 _shapes["_external_resources"].write(target, value)
-            value = state.get("_resource_pool_info")
+            value = self._resource_pool_info
             if value is not None:
                 _shapes["_resource_pool_info"].write(target, value)
-            value = state.get("_plugin_identifier")
+            value = self._plugin_identifier
             if value is not None:
                 target.plugin_identifier = value
-            value = state.get("_instance_class")
+            value = self._instance_class
             if value is not None:
                 target.instance_class = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

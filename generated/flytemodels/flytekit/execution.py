@@ -44,14 +44,17 @@ class SystemMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_execution_cluster")
+            value = self._execution_cluster
             if value is not None:
                 target.execution_cluster = value
-            value = state.get("_namespace")
+            value = self._namespace
             if value is not None:
                 target.namespace = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -143,21 +146,20 @@ class ExecutionMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_mode")
+            value = self._mode
             if value is not None:
                 target.mode = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_principal")
+            value = self._principal
             if value is not None:
                 target.principal = value
-            value = state.get("_nesting")
+            value = self._nesting
             if value is not None:
                 target.nesting = value
-            value = state.get("_scheduled_at")
+            value = self._scheduled_at
             if value is not None:
                 _shapes["_scheduled_at"].write(target, value)
-            value = state.get("_parent_node_execution")
+            value = self._parent_node_execution
             if value is not None:
                 sub = target.parent_node_execution
                 kind = value.__class__
@@ -165,13 +167,13 @@ class ExecutionMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_reference_execution")
+            value = self._reference_execution
             if value is not None:
                 sub = target.reference_execution
                 kind = value.__class__
@@ -179,13 +181,13 @@ class ExecutionMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_system_metadata")
+            value = self._system_metadata
             if value is not None:
                 sub = target.system_metadata
                 kind = value.__class__
@@ -193,15 +195,19 @@ class ExecutionMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_artifact_ids")
+            value = self._artifact_ids
             if value is not None:
                 _shapes["_artifact_ids"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -395,9 +401,8 @@ class ExecutionSpec(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_launch_plan")
+            value = self._launch_plan
             if value is not None:
                 sub = target.launch_plan
                 kind = value.__class__
@@ -405,13 +410,13 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_inputs")
+            value = self._inputs
             if value is not None:
                 sub = target.inputs
                 kind = value.__class__
@@ -419,13 +424,13 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_metadata")
+            value = self._metadata
             if value is not None:
                 sub = target.metadata
                 kind = value.__class__
@@ -433,13 +438,13 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_notifications")
+            value = self._notifications
             if value is not None:
                 sub = target.notifications
                 kind = value.__class__
@@ -447,16 +452,16 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_disable_all")
+            value = self._disable_all
             if value is not None:
                 target.disable_all = value
-            value = state.get("_labels")
+            value = self._labels
             if value is not None:
                 sub = target.labels
                 kind = value.__class__
@@ -464,13 +469,13 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_annotations")
+            value = self._annotations
             if value is not None:
                 sub = target.annotations
                 kind = value.__class__
@@ -478,13 +483,13 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_security_context")
+            value = self._security_context
             if value is not None:
                 sub = target.security_context
                 kind = value.__class__
@@ -492,13 +497,13 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_auth_role")
+            value = self._auth_role
             if value is not None:
                 sub = target.auth_role
                 kind = value.__class__
@@ -506,19 +511,19 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_quality_of_service")
+            value = self._quality_of_service
             if value is not None:
                 _shapes["_quality_of_service"].write(target, value)
-            value = state.get("_max_parallelism")
+            value = self._max_parallelism
             if value is not None:
                 target.max_parallelism = value
-            value = state.get("_raw_output_data_config")
+            value = self._raw_output_data_config
             if value is not None:
                 sub = target.raw_output_data_config
                 kind = value.__class__
@@ -526,13 +531,13 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_cluster_assignment")
+            value = self._cluster_assignment
             if value is not None:
                 sub = target.cluster_assignment
                 kind = value.__class__
@@ -540,19 +545,19 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_interruptible")
+            value = self._interruptible
             if value is not None:
                 _shapes["_interruptible"].write(target, value)
-            value = state.get("_overwrite_cache")
+            value = self._overwrite_cache
             if value is not None:
                 target.overwrite_cache = value
-            value = state.get("_envs")
+            value = self._envs
             if value is not None:
                 sub = target.envs
                 kind = value.__class__
@@ -560,16 +565,16 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_tags")
+            value = self._tags
             if value is not None:
                 _shapes["_tags"].write(target, value)
-            value = state.get("_execution_cluster_label")
+            value = self._execution_cluster_label
             if value is not None:
                 sub = target.execution_cluster_label
                 kind = value.__class__
@@ -577,15 +582,19 @@ class ExecutionSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_execution_env_assignments")
+            value = self._execution_env_assignments
             if value is not None:
                 _shapes["_execution_env_assignments"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -719,11 +728,14 @@ class ClusterAssignment(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_cluster_pool")
+            value = self._cluster_pool
             if value is not None:
                 target.cluster_pool_name = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -768,9 +780,8 @@ class LiteralMapBlob(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_values")
+            value = self._values
             if value is not None:
                 sub = target.values
                 kind = value.__class__
@@ -778,15 +789,19 @@ class LiteralMapBlob(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_uri")
+            value = self._uri
             if value is not None:
                 target.uri = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -844,9 +859,8 @@ class Execution(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_id")
+            value = self._id
             if value is not None:
                 sub = target.id
                 kind = value.__class__
@@ -854,13 +868,13 @@ class Execution(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_spec")
+            value = self._spec
             if value is not None:
                 sub = target.spec
                 kind = value.__class__
@@ -868,13 +882,13 @@ class Execution(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_closure")
+            value = self._closure
             if value is not None:
                 sub = target.closure
                 kind = value.__class__
@@ -882,12 +896,16 @@ class Execution(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -931,14 +949,17 @@ class AbortMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_cause")
+            value = self._cause
             if value is not None:
                 target.cause = value
-            value = state.get("_principal")
+            value = self._principal
             if value is not None:
                 target.principal = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1058,9 +1079,8 @@ class ExecutionClosure(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_outputs")
+            value = self._outputs
             if value is not None:
                 sub = target.outputs
                 kind = value.__class__
@@ -1068,13 +1088,13 @@ class ExecutionClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_error")
+            value = self._error
             if value is not None:
                 sub = target.error
                 kind = value.__class__
@@ -1082,16 +1102,16 @@ class ExecutionClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_abort_cause")
+            value = self._abort_cause
             if value is not None:
                 target.abort_cause = value
-            value = state.get("_abort_metadata")
+            value = self._abort_metadata
             if value is not None:
                 sub = target.abort_metadata
                 kind = value.__class__
@@ -1099,13 +1119,13 @@ class ExecutionClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_output_data")
+            value = self._output_data
             if value is not None:
                 sub = target.output_data
                 kind = value.__class__
@@ -1113,13 +1133,13 @@ class ExecutionClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_computed_inputs")
+            value = self._computed_inputs
             if value is not None:
                 sub = target.computed_inputs
                 kind = value.__class__
@@ -1127,31 +1147,31 @@ class ExecutionClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_phase")
+            value = self._phase
             if value is not None:
                 target.phase = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_started_at")
+            value = self._started_at
             if value is not None:
                 _shapes["_started_at"].write(target, value)
-            value = state.get("_duration")
+            value = self._duration
             if value is not None:
                 _shapes["_duration"].write(target, value)
-            value = state.get("_created_at")
+            value = self._created_at
             if value is not None:
                 _shapes["_created_at"].write(target, value)
-            value = state.get("_updated_at")
+            value = self._updated_at
             if value is not None:
                 _shapes["_updated_at"].write(target, value)
-            value = state.get("_notifications")
+            value = self._notifications
             if value is not None:
                 _shapes["_notifications"].write(target, value)
-            value = state.get("_workflow_id")
+            value = self._workflow_id
             if value is not None:
                 sub = target.workflow_id
                 kind = value.__class__
@@ -1159,15 +1179,19 @@ class ExecutionClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_state_change_details")
+            value = self._state_change_details
             if value is not None:
                 _shapes["_state_change_details"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1283,11 +1307,14 @@ class NotificationList(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_notifications")
+            value = self._notifications
             if value is not None:
                 _shapes["_notifications"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1350,9 +1377,8 @@ class WorkflowExecutionGetDataResponse(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_outputs")
+            value = self._outputs
             if value is not None:
                 sub = target.outputs
                 kind = value.__class__
@@ -1360,13 +1386,13 @@ class WorkflowExecutionGetDataResponse(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_inputs")
+            value = self._inputs
             if value is not None:
                 sub = target.inputs
                 kind = value.__class__
@@ -1374,13 +1400,13 @@ class WorkflowExecutionGetDataResponse(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_full_inputs")
+            value = self._full_inputs
             if value is not None:
                 sub = target.full_inputs
                 kind = value.__class__
@@ -1388,13 +1414,13 @@ class WorkflowExecutionGetDataResponse(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_full_outputs")
+            value = self._full_outputs
             if value is not None:
                 sub = target.full_outputs
                 kind = value.__class__
@@ -1402,12 +1428,16 @@ class WorkflowExecutionGetDataResponse(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1490,9 +1520,8 @@ class TaskExecutionGetDataResponse(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_inputs")
+            value = self._inputs
             if value is not None:
                 sub = target.inputs
                 kind = value.__class__
@@ -1500,13 +1529,13 @@ class TaskExecutionGetDataResponse(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_outputs")
+            value = self._outputs
             if value is not None:
                 sub = target.outputs
                 kind = value.__class__
@@ -1514,13 +1543,13 @@ class TaskExecutionGetDataResponse(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_full_inputs")
+            value = self._full_inputs
             if value is not None:
                 sub = target.full_inputs
                 kind = value.__class__
@@ -1528,13 +1557,13 @@ class TaskExecutionGetDataResponse(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_full_outputs")
+            value = self._full_outputs
             if value is not None:
                 sub = target.full_outputs
                 kind = value.__class__
@@ -1542,15 +1571,19 @@ class TaskExecutionGetDataResponse(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_flyte_urls")
+            value = self._flyte_urls
             if value is not None:
                 _shapes["_flyte_urls"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1653,9 +1686,8 @@ class NodeExecutionGetDataResponseBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_inputs")
+            value = self._inputs
             if value is not None:
                 sub = target.inputs
                 kind = value.__class__
@@ -1663,13 +1695,13 @@ class NodeExecutionGetDataResponseBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_outputs")
+            value = self._outputs
             if value is not None:
                 sub = target.outputs
                 kind = value.__class__
@@ -1677,13 +1709,13 @@ class NodeExecutionGetDataResponseBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_full_inputs")
+            value = self._full_inputs
             if value is not None:
                 sub = target.full_inputs
                 kind = value.__class__
@@ -1691,13 +1723,13 @@ class NodeExecutionGetDataResponseBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_full_outputs")
+            value = self._full_outputs
             if value is not None:
                 sub = target.full_outputs
                 kind = value.__class__
@@ -1705,13 +1737,13 @@ class NodeExecutionGetDataResponseBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_dynamic_workflow")
+            value = self._dynamic_workflow
             if value is not None:
                 sub = target.dynamic_workflow
                 kind = value.__class__
@@ -1719,15 +1751,19 @@ class NodeExecutionGetDataResponseBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_flyte_urls")
+            value = self._flyte_urls
             if value is not None:
                 _shapes["_flyte_urls"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

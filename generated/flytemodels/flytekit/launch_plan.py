@@ -59,9 +59,8 @@ class LaunchPlanMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_schedule")
+            value = self._schedule
             if value is not None:
                 sub = target.schedule
                 kind = value.__class__
@@ -69,18 +68,22 @@ class LaunchPlanMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_notifications")
+            value = self._notifications
             if value is not None:
                 _shapes["_notifications"].write(target, value)
-            value = state.get("_launch_conditions")
+            value = self._launch_conditions
             if value is not None:
                 _shapes["_launch_conditions"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -134,14 +137,17 @@ class Auth(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_assumable_iam_role")
+            value = self._assumable_iam_role
             if value is not None:
                 target.assumable_iam_role = value
-            value = state.get("_kubernetes_service_account")
+            value = self._kubernetes_service_account
             if value is not None:
                 target.kubernetes_service_account = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -292,9 +298,8 @@ class LaunchPlanSpec(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_workflow_id")
+            value = self._workflow_id
             if value is not None:
                 sub = target.workflow_id
                 kind = value.__class__
@@ -302,13 +307,13 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_entity_metadata")
+            value = self._entity_metadata
             if value is not None:
                 sub = target.entity_metadata
                 kind = value.__class__
@@ -316,13 +321,13 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_default_inputs")
+            value = self._default_inputs
             if value is not None:
                 sub = target.default_inputs
                 kind = value.__class__
@@ -330,13 +335,13 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_fixed_inputs")
+            value = self._fixed_inputs
             if value is not None:
                 sub = target.fixed_inputs
                 kind = value.__class__
@@ -344,16 +349,16 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_role")
+            value = self._role
             if value is not None:
                 target.role = value
-            value = state.get("_labels")
+            value = self._labels
             if value is not None:
                 sub = target.labels
                 kind = value.__class__
@@ -361,13 +366,13 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_annotations")
+            value = self._annotations
             if value is not None:
                 sub = target.annotations
                 kind = value.__class__
@@ -375,13 +380,13 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_auth")
+            value = self._auth
             if value is not None:
                 sub = target.auth
                 kind = value.__class__
@@ -389,16 +394,16 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_auth_role")
+            value = self._auth_role
             if value is not None:
                 _shapes["_auth_role"].write(target, value)
-            value = state.get("_security_context")
+            value = self._security_context
             if value is not None:
                 sub = target.security_context
                 kind = value.__class__
@@ -406,16 +411,16 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_quality_of_service")
+            value = self._quality_of_service
             if value is not None:
                 _shapes["_quality_of_service"].write(target, value)
-            value = state.get("_raw_output_data_config")
+            value = self._raw_output_data_config
             if value is not None:
                 sub = target.raw_output_data_config
                 kind = value.__class__
@@ -423,22 +428,22 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_max_parallelism")
+            value = self._max_parallelism
             if value is not None:
                 target.max_parallelism = value
-            value = state.get("_interruptible")
+            value = self._interruptible
             if value is not None:
                 _shapes["_interruptible"].write(target, value)
-            value = state.get("_overwrite_cache")
+            value = self._overwrite_cache
             if value is not None:
                 target.overwrite_cache = value
-            value = state.get("_envs")
+            value = self._envs
             if value is not None:
                 sub = target.envs
                 kind = value.__class__
@@ -446,16 +451,16 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_execution_env_assignments")
+            value = self._execution_env_assignments
             if value is not None:
                 _shapes["_execution_env_assignments"].write(target, value)
-            value = state.get("_cluster_assignment")
+            value = self._cluster_assignment
             if value is not None:
                 sub = target.cluster_assignment
                 kind = value.__class__
@@ -463,13 +468,13 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_concurrency_policy")
+            value = self._concurrency_policy
             if value is not None:
                 sub = target.concurrency_policy
                 kind = value.__class__
@@ -477,12 +482,16 @@ class LaunchPlanSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -644,12 +653,11 @@ class LaunchPlanClosure(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_state")
+            value = self._state
             if value is not None:
                 target.state = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_expected_inputs")
+            value = self._expected_inputs
             if value is not None:
                 sub = target.expected_inputs
                 kind = value.__class__
@@ -657,13 +665,13 @@ class LaunchPlanClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_expected_outputs")
+            value = self._expected_outputs
             if value is not None:
                 sub = target.expected_outputs
                 kind = value.__class__
@@ -671,18 +679,22 @@ class LaunchPlanClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_created_at")
+            value = self._created_at
             if value is not None:
                 _shapes["_created_at"].write(target, value)
-            value = state.get("_updated_at")
+            value = self._updated_at
             if value is not None:
                 _shapes["_updated_at"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -764,9 +776,8 @@ class LaunchPlanBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_id")
+            value = self._id
             if value is not None:
                 sub = target.id
                 kind = value.__class__
@@ -774,13 +785,13 @@ class LaunchPlanBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_spec")
+            value = self._spec
             if value is not None:
                 sub = target.spec
                 kind = value.__class__
@@ -788,13 +799,13 @@ class LaunchPlanBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_closure")
+            value = self._closure
             if value is not None:
                 sub = target.closure
                 kind = value.__class__
@@ -802,12 +813,16 @@ class LaunchPlanBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

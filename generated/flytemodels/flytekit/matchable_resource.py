@@ -46,11 +46,14 @@ class ClusterResourceAttributes(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_attributes")
+            value = self._attributes
             if value is not None:
                 _shapes["_attributes"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -87,11 +90,14 @@ class ExecutionQueueAttributes(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_tags")
+            value = self._tags
             if value is not None:
                 _shapes["_tags"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -127,11 +133,14 @@ class ExecutionClusterLabel(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_value")
+            value = self._value
             if value is not None:
                 target.value = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -178,19 +187,22 @@ class PluginOverrideBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_task_type")
+            value = self._task_type
             if value is not None:
                 target.task_type = value
-            value = state.get("_plugin_id")
+            value = self._plugin_id
             if value is not None:
                 _shapes["_plugin_id"].write(target, value)
-            value = state.get("_missing_plugin_behavior")
+            value = self._missing_plugin_behavior
             if value is not None:
                 target.missing_plugin_behavior = (
                     value if value.__class__ is int else _s.enum_number(value)
                 )
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -241,11 +253,14 @@ class PluginOverrides(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_overrides")
+            value = self._overrides
             if value is not None:
                 _shapes["_overrides"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -355,12 +370,11 @@ class MatchingAttributesBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_task_resource_attributes")
+            value = self._task_resource_attributes
             if value is not None:
                 _shapes["_task_resource_attributes"].write(target, value)
-            value = state.get("_cluster_resource_attributes")
+            value = self._cluster_resource_attributes
             if value is not None:
                 sub = target.cluster_resource_attributes
                 kind = value.__class__
@@ -368,13 +382,13 @@ class MatchingAttributesBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_execution_queue_attributes")
+            value = self._execution_queue_attributes
             if value is not None:
                 sub = target.execution_queue_attributes
                 kind = value.__class__
@@ -382,13 +396,13 @@ class MatchingAttributesBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_execution_cluster_label")
+            value = self._execution_cluster_label
             if value is not None:
                 sub = target.execution_cluster_label
                 kind = value.__class__
@@ -396,16 +410,16 @@ class MatchingAttributesBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_quality_of_service")
+            value = self._quality_of_service
             if value is not None:
                 _shapes["_quality_of_service"].write(target, value)
-            value = state.get("_plugin_overrides")
+            value = self._plugin_overrides
             if value is not None:
                 sub = target.plugin_overrides
                 kind = value.__class__
@@ -413,16 +427,16 @@ class MatchingAttributesBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_workflow_execution_config")
+            value = self._workflow_execution_config
             if value is not None:
                 _shapes["_workflow_execution_config"].write(target, value)
-            value = state.get("_cluster_assignment")
+            value = self._cluster_assignment
             if value is not None:
                 sub = target.cluster_assignment
                 kind = value.__class__
@@ -430,12 +444,16 @@ class MatchingAttributesBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

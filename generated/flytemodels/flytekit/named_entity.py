@@ -46,20 +46,23 @@ class NamedEntityIdentifier(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_project")
+            value = self._project
             if value is not None:
                 target.project = value
-            value = state.get("_domain")
+            value = self._domain
             if value is not None:
                 target.domain = value
-            value = state.get("_name")
+            value = self._name
             if value is not None:
                 target.name = value
-            value = state.get("_org")
+            value = self._org
             if value is not None:
                 target.org = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -114,14 +117,17 @@ class NamedEntityMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_description")
+            value = self._description
             if value is not None:
                 target.description = value
-            value = state.get("_state")
+            value = self._state
             if value is not None:
                 target.state = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -37,9 +37,8 @@ class WorkflowNodeMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_execution_id")
+            value = self._execution_id
             if value is not None:
                 sub = target.executionId
                 kind = value.__class__
@@ -47,12 +46,16 @@ class WorkflowNodeMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -105,9 +108,8 @@ class DynamicWorkflowNodeMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_id")
+            value = self._id
             if value is not None:
                 sub = target.id
                 kind = value.__class__
@@ -115,13 +117,13 @@ class DynamicWorkflowNodeMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_compiled_workflow")
+            value = self._compiled_workflow
             if value is not None:
                 sub = target.compiled_workflow
                 kind = value.__class__
@@ -129,15 +131,19 @@ class DynamicWorkflowNodeMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_dynamic_job_spec_uri")
+            value = self._dynamic_job_spec_uri
             if value is not None:
                 target.dynamic_job_spec_uri = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -195,12 +201,11 @@ class TaskNodeMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_cache_status")
+            value = self._cache_status
             if value is not None:
                 target.cache_status = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_catalog_key")
+            value = self._catalog_key
             if value is not None:
                 sub = target.catalog_key
                 kind = value.__class__
@@ -208,15 +213,19 @@ class TaskNodeMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_checkpoint_uri")
+            value = self._checkpoint_uri
             if value is not None:
                 target.checkpoint_uri = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -328,12 +337,11 @@ class NodeExecutionClosureBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_output_uri")
+            value = self._output_uri
             if value is not None:
                 target.output_uri = value
-            value = state.get("_error")
+            value = self._error
             if value is not None:
                 sub = target.error
                 kind = value.__class__
@@ -341,13 +349,13 @@ class NodeExecutionClosureBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_output_data")
+            value = self._output_data
             if value is not None:
                 sub = target.output_data
                 kind = value.__class__
@@ -355,28 +363,28 @@ class NodeExecutionClosureBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_phase")
+            value = self._phase
             if value is not None:
                 target.phase = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_started_at")
+            value = self._started_at
             if value is not None:
                 _shapes["_started_at"].write(target, value)
-            value = state.get("_duration")
+            value = self._duration
             if value is not None:
                 _shapes["_duration"].write(target, value)
-            value = state.get("_created_at")
+            value = self._created_at
             if value is not None:
                 _shapes["_created_at"].write(target, value)
-            value = state.get("_updated_at")
+            value = self._updated_at
             if value is not None:
                 _shapes["_updated_at"].write(target, value)
-            value = state.get("_workflow_node_metadata")
+            value = self._workflow_node_metadata
             if value is not None:
                 sub = target.workflow_node_metadata
                 kind = value.__class__
@@ -384,13 +392,13 @@ class NodeExecutionClosureBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_task_node_metadata")
+            value = self._task_node_metadata
             if value is not None:
                 sub = target.task_node_metadata
                 kind = value.__class__
@@ -398,18 +406,22 @@ class NodeExecutionClosureBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_deck_uri")
+            value = self._deck_uri
             if value is not None:
                 target.deck_uri = value
-            value = state.get("_dynamic_job_spec_uri")
+            value = self._dynamic_job_spec_uri
             if value is not None:
                 target.dynamic_job_spec_uri = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -527,9 +539,8 @@ class NodeExecution(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_id")
+            value = self._id
             if value is not None:
                 sub = target.id
                 kind = value.__class__
@@ -537,16 +548,16 @@ class NodeExecution(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_input_uri")
+            value = self._input_uri
             if value is not None:
                 target.input_uri = value
-            value = state.get("_closure")
+            value = self._closure
             if value is not None:
                 sub = target.closure
                 kind = value.__class__
@@ -554,15 +565,19 @@ class NodeExecution(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_metadata")
+            value = self._metadata
             if value is not None:
                 _shapes["_metadata"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

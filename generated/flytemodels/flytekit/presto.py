@@ -36,20 +36,23 @@ class PrestoQuery(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_routing_group")
+            value = self._routing_group
             if value is not None:
                 target.routing_group = value
-            value = state.get("_catalog")
+            value = self._catalog
             if value is not None:
                 target.catalog = value
-            value = state.get("_schema")
+            value = self._schema
             if value is not None:
                 target.schema = value
-            value = state.get("_statement")
+            value = self._statement
             if value is not None:
                 target.statement = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -36,17 +36,20 @@ class HiveQuery(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_query")
+            value = self._query
             if value is not None:
                 target.query = value
-            value = state.get("_timeout_sec")
+            value = self._timeout_sec
             if value is not None:
                 target.timeout_sec = value
-            value = state.get("_retry_count")
+            value = self._retry_count
             if value is not None:
                 target.retryCount = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -92,11 +95,14 @@ class HiveQueryCollection(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_queries")
+            value = self._queries
             if value is not None:
                 _shapes["_queries"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -152,12 +158,11 @@ class QuboleHiveJob(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_cluster_label")
+            value = self._cluster_label
             if value is not None:
                 target.cluster_label = value
-            value = state.get("_query_collection")
+            value = self._query_collection
             if value is not None:
                 sub = target.query_collection
                 kind = value.__class__
@@ -165,16 +170,16 @@ class QuboleHiveJob(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_tags")
+            value = self._tags
             if value is not None:
                 _shapes["_tags"].write(target, value)
-            value = state.get("_query")
+            value = self._query
             if value is not None:
                 sub = target.query
                 kind = value.__class__
@@ -182,12 +187,16 @@ class QuboleHiveJob(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -47,14 +47,17 @@ class ScheduleBase(_Model):
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
-            state = self.__dict__
             try:
-                value = state.get("_value")
+                value = self._value
                 if value is not None:
                     target.value = value
-                value = state.get("_unit")
+                value = self._unit
                 if value is not None:
                     target.unit = value if value.__class__ is int else _s.enum_number(value)
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
@@ -94,14 +97,17 @@ class ScheduleBase(_Model):
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
-            state = self.__dict__
             try:
-                value = state.get("_schedule")
+                value = self._schedule
                 if value is not None:
                     target.schedule = value
-                value = state.get("_offset")
+                value = self._offset
                 if value is not None:
                     target.offset = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
@@ -165,12 +171,11 @@ class ScheduleBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_cron_expression")
+            value = self._cron_expression
             if value is not None:
                 target.cron_expression = value
-            value = state.get("_rate")
+            value = self._rate
             if value is not None:
                 sub = target.rate
                 kind = value.__class__
@@ -178,13 +183,13 @@ class ScheduleBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_cron_schedule")
+            value = self._cron_schedule
             if value is not None:
                 sub = target.cron_schedule
                 kind = value.__class__
@@ -192,15 +197,19 @@ class ScheduleBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_kickoff_time_input_arg")
+            value = self._kickoff_time_input_arg
             if value is not None:
                 target.kickoff_time_input_arg = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

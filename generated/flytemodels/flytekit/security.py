@@ -66,25 +66,28 @@ class SecretBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("group")
+            value = self.group
             if value is not None:
                 target.group = value
-            value = state.get("group_version")
+            value = self.group_version
             if value is not None:
                 target.group_version = value
-            value = state.get("key")
+            value = self.key
             if value is not None:
                 target.key = value
-            value = state.get("mount_requirement")
+            value = self.mount_requirement
             if value is not None:
                 target.mount_requirement = (
                     value if value.__class__ is int else _s.enum_number(value)
                 )
-            value = state.get("env_var")
+            value = self.env_var
             if value is not None:
                 target.env_var = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -120,14 +123,17 @@ class OAuth2Client(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("client_id")
+            value = self.client_id
             if value is not None:
                 target.client_id = value
-            value = state.get("client_secret")
+            value = self.client_secret
             if value is not None:
                 _shapes["client_secret"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -182,15 +188,14 @@ class Identity(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("iam_role")
+            value = self.iam_role
             if value is not None:
                 target.iam_role = value
-            value = state.get("k8s_service_account")
+            value = self.k8s_service_account
             if value is not None:
                 target.k8s_service_account = value
-            value = state.get("oauth2_client")
+            value = self.oauth2_client
             if value is not None:
                 sub = target.oauth2_client
                 kind = value.__class__
@@ -198,15 +203,19 @@ class Identity(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("execution_identity")
+            value = self.execution_identity
             if value is not None:
                 target.execution_identity = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -263,15 +272,14 @@ class OAuth2TokenRequest(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("name")
+            value = self.name
             if value is not None:
                 target.name = value
-            value = state.get("type_")
+            value = self.type_
             if value is not None:
                 target.type = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("client")
+            value = self.client
             if value is not None:
                 sub = target.client
                 kind = value.__class__
@@ -279,18 +287,22 @@ class OAuth2TokenRequest(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("idp_discovery_endpoint")
+            value = self.idp_discovery_endpoint
             if value is not None:
                 target.idp_discovery_endpoint = value
-            value = state.get("token_endpoint")
+            value = self.token_endpoint
             if value is not None:
                 target.token_endpoint = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -342,9 +354,8 @@ class SecurityContextBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("run_as")
+            value = self.run_as
             if value is not None:
                 sub = target.run_as
                 kind = value.__class__
@@ -352,18 +363,22 @@ class SecurityContextBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("secrets")
+            value = self.secrets
             if value is not None:
                 _shapes["secrets"].write(target, value)
-            value = state.get("tokens")
+            value = self.tokens
             if value is not None:
                 _shapes["tokens"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -53,14 +53,17 @@ class Resources(_Model):
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
-            state = self.__dict__
             try:
-                value = state.get("_name")
+                value = self._name
                 if value is not None:
                     target.name = value if value.__class__ is int else _s.enum_number(value)
-                value = state.get("_value")
+                value = self._value
                 if value is not None:
                     target.value = value
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
@@ -108,14 +111,17 @@ class Resources(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_requests")
+            value = self._requests
             if value is not None:
                 _shapes["_requests"].write(target, value)
-            value = state.get("_limits")
+            value = self._limits
             if value is not None:
                 _shapes["_limits"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -164,17 +170,20 @@ class RuntimeMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_type")
+            value = self._type
             if value is not None:
                 target.type = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_version")
+            value = self._version
             if value is not None:
                 target.version = value
-            value = state.get("_flavor")
+            value = self._flavor
             if value is not None:
                 target.flavor = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -269,12 +278,11 @@ class TaskMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_discoverable")
+            value = self._discoverable
             if value is not None:
                 target.discoverable = value
-            value = state.get("_runtime")
+            value = self._runtime
             if value is not None:
                 sub = target.runtime
                 kind = value.__class__
@@ -282,16 +290,16 @@ class TaskMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_timeout")
+            value = self._timeout
             if value:
                 _shapes["_timeout"].write(target, value)
-            value = state.get("_retries")
+            value = self._retries
             if value is not None:
                 sub = target.retries
                 kind = value.__class__
@@ -299,40 +307,40 @@ class TaskMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_discovery_version")
+            value = self._discovery_version
             if value is not None:
                 target.discovery_version = value
-            value = state.get("_deprecated_error_message")
+            value = self._deprecated_error_message
             if value is not None:
                 target.deprecated_error_message = value
-            value = state.get("_interruptible")
+            value = self._interruptible
             if value is not None:
                 target.interruptible = value
-            value = state.get("_cache_serializable")
+            value = self._cache_serializable
             if value is not None:
                 target.cache_serializable = value
-            value = state.get("_tags")
+            value = self._tags
             if value is not None:
                 _shapes["_tags"].write(target, value)
-            value = state.get("_pod_template_name")
+            value = self._pod_template_name
             if value is not None:
                 target.pod_template_name = value
-            value = state.get("_cache_ignore_input_vars")
+            value = self._cache_ignore_input_vars
             if value is not None:
                 _shapes["_cache_ignore_input_vars"].write(target, value)
-            value = state.get("_is_eager")
+            value = self._is_eager
             if value is not None:
                 target.is_eager = value
-            value = state.get("_generates_deck")
+            value = self._generates_deck
             if value is not None:
                 _shapes["_generates_deck"].write(target, value)
-            value = state.get("_k8s_object_metadata")
+            value = self._k8s_object_metadata
             if value is not None:
                 sub = target.metadata
                 kind = value.__class__
@@ -340,12 +348,16 @@ class TaskMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -523,9 +535,8 @@ class TaskTemplateBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_id")
+            value = self._id
             if value is not None:
                 sub = target.id
                 kind = value.__class__
@@ -533,16 +544,16 @@ class TaskTemplateBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_type")
+            value = self._type
             if value is not None:
                 target.type = value
-            value = state.get("_metadata")
+            value = self._metadata
             if value is not None:
                 sub = target.metadata
                 kind = value.__class__
@@ -550,13 +561,13 @@ class TaskTemplateBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_interface")
+            value = self._interface
             if value is not None:
                 sub = target.interface
                 kind = value.__class__
@@ -564,16 +575,16 @@ class TaskTemplateBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_custom")
+            value = self._custom
             if value:
                 _shapes["_custom"].write(target, value)
-            value = state.get("_container")
+            value = self._container
             if value is not None:
                 sub = target.container
                 kind = value.__class__
@@ -581,13 +592,13 @@ class TaskTemplateBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_k8s_pod")
+            value = self._k8s_pod
             if value is not None:
                 sub = target.k8s_pod
                 kind = value.__class__
@@ -595,13 +606,13 @@ class TaskTemplateBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_sql")
+            value = self._sql
             if value is not None:
                 sub = target.sql
                 kind = value.__class__
@@ -609,16 +620,16 @@ class TaskTemplateBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_task_type_version")
+            value = self._task_type_version
             if value is not None:
                 target.task_type_version = value
-            value = state.get("_security_context")
+            value = self._security_context
             if value is not None:
                 sub = target.security_context
                 kind = value.__class__
@@ -626,18 +637,22 @@ class TaskTemplateBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_extended_resources")
+            value = self._extended_resources
             if value is not None:
                 _shapes["_extended_resources"].write(target, value)
-            value = state.get("_config")
+            value = self._config
             if value is not None:
                 _shapes["_config"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -767,9 +782,8 @@ class TaskExecutionMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_task_execution_id")
+            value = self._task_execution_id
             if value is not None:
                 sub = target.task_execution_id
                 kind = value.__class__
@@ -777,37 +791,37 @@ class TaskExecutionMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_namespace")
+            value = self._namespace
             if value is not None:
                 target.namespace = value
-            value = state.get("_labels")
+            value = self._labels
             if value is not None:
                 _shapes["_labels"].write(target, value)
-            value = state.get("_annotations")
+            value = self._annotations
             if value is not None:
                 _shapes["_annotations"].write(target, value)
-            value = state.get("_k8s_service_account")
+            value = self._k8s_service_account
             if value is not None:
                 target.k8s_service_account = value
-            value = state.get("_environment_variables")
+            value = self._environment_variables
             if value is not None:
                 _shapes["_environment_variables"].write(target, value)
-            value = state.get("_max_attempts")
+            value = self._max_attempts
             if value is not None:
                 target.max_attempts = value
-            value = state.get("_interruptible")
+            value = self._interruptible
             if value is not None:
                 target.interruptible = value
-            value = state.get("_interruptible_failure_threshold")
+            value = self._interruptible_failure_threshold
             if value is not None:
                 target.interruptible_failure_threshold = value
-            value = state.get("_overrides")
+            value = self._overrides
             if value is not None:
                 sub = target.overrides
                 kind = value.__class__
@@ -815,13 +829,13 @@ class TaskExecutionMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_identity")
+            value = self._identity
             if value is not None:
                 sub = target.identity
                 kind = value.__class__
@@ -829,12 +843,16 @@ class TaskExecutionMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -943,9 +961,8 @@ class TaskSpec(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_template")
+            value = self._template
             if value is not None:
                 sub = target.template
                 kind = value.__class__
@@ -953,13 +970,13 @@ class TaskSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_docs")
+            value = self._docs
             if value is not None:
                 sub = target.description
                 kind = value.__class__
@@ -967,12 +984,16 @@ class TaskSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1029,9 +1050,8 @@ class Task(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_id")
+            value = self._id
             if value is not None:
                 sub = target.id
                 kind = value.__class__
@@ -1039,13 +1059,13 @@ class Task(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_closure")
+            value = self._closure
             if value is not None:
                 sub = target.closure
                 kind = value.__class__
@@ -1053,15 +1073,19 @@ class Task(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_short_description")
+            value = self._short_description
             if value is not None:
                 target.short_description = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1111,9 +1135,8 @@ class TaskClosure(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_compiled_task")
+            value = self._compiled_task
             if value is not None:
                 sub = target.compiled_task
                 kind = value.__class__
@@ -1121,15 +1144,19 @@ class TaskClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_created_at")
+            value = self._created_at
             if value is not None:
                 _shapes["_created_at"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1178,9 +1205,8 @@ class CompiledTask(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_template")
+            value = self._template
             if value is not None:
                 sub = target.template
                 kind = value.__class__
@@ -1188,12 +1214,16 @@ class CompiledTask(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1238,14 +1268,17 @@ class IOStrategy(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_download_mode")
+            value = self._download_mode
             if value is not None:
                 target.download_mode = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_upload_mode")
+            value = self._upload_mode
             if value is not None:
                 target.upload_mode = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1307,21 +1340,20 @@ class DataLoadingConfigBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_enabled")
+            value = self._enabled
             if value is not None:
                 target.enabled = value
-            value = state.get("_input_path")
+            value = self._input_path
             if value is not None:
                 target.input_path = value
-            value = state.get("_output_path")
+            value = self._output_path
             if value is not None:
                 target.output_path = value
-            value = state.get("_format")
+            value = self._format
             if value is not None:
                 target.format = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_io_strategy")
+            value = self._io_strategy
             if value is not None:
                 sub = target.io_strategy
                 kind = value.__class__
@@ -1329,12 +1361,16 @@ class DataLoadingConfigBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1426,18 +1462,17 @@ class ContainerBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_image")
+            value = self._image
             if value is not None:
                 target.image = value
-            value = state.get("_command")
+            value = self._command
             if value is not None:
                 _shapes["_command"].write(target, value)
-            value = state.get("_args")
+            value = self._args
             if value is not None:
                 _shapes["_args"].write(target, value)
-            value = state.get("_resources")
+            value = self._resources
             if value is not None:
                 sub = target.resources
                 kind = value.__class__
@@ -1445,22 +1480,22 @@ class ContainerBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_env")
+            value = self._env
             if value is not None:
                 _shapes["_env"].write(target, value)
-            value = state.get("_config")
+            value = self._config
             if value is not None:
                 _shapes["_config"].write(target, value)
-            value = state.get("_ports")
+            value = self._ports
             if value is not None:
                 _shapes["_ports"].write(target, value)
-            value = state.get("_data_loading_config")
+            value = self._data_loading_config
             if value is not None:
                 sub = target.data_config
                 kind = value.__class__
@@ -1468,15 +1503,19 @@ class ContainerBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_architecture")
+            value = self._architecture
             if value is not None:
                 target.architecture = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1550,14 +1589,17 @@ class K8sObjectMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_labels")
+            value = self._labels
             if value is not None:
                 _shapes["_labels"].write(target, value)
-            value = state.get("_annotations")
+            value = self._annotations
             if value is not None:
                 _shapes["_annotations"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1621,9 +1663,8 @@ class K8sPodBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_metadata")
+            value = self._metadata
             if value is not None:
                 sub = target.metadata
                 kind = value.__class__
@@ -1631,16 +1672,16 @@ class K8sPodBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_pod_spec")
+            value = self._pod_spec
             if value is not None:
                 _shapes["_pod_spec"].write(target, value)
-            value = state.get("_data_config")
+            value = self._data_config
             if value is not None:
                 sub = target.data_config
                 kind = value.__class__
@@ -1648,15 +1689,19 @@ class K8sPodBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_primary_container_name")
+            value = self._primary_container_name
             if value is not None:
                 target.primary_container_name = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1716,14 +1761,17 @@ class Sql(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_statement")
+            value = self._statement
             if value is not None:
                 target.statement = value
-            value = state.get("_dialect")
+            value = self._dialect
             if value is not None:
                 target.dialect = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

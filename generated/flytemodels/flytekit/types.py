@@ -66,14 +66,17 @@ class SchemaType(_Model):
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
-            state = self.__dict__
             try:
-                value = state.get("_name")
+                value = self._name
                 if value is not None:
                     target.name = value
-                value = state.get("_type")
+                value = self._type
                 if value is not None:
                     target.type = value if value.__class__ is int else _s.enum_number(value)
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
@@ -114,11 +117,14 @@ class SchemaType(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_columns")
+            value = self._columns
             if value is not None:
                 _shapes["_columns"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -156,11 +162,14 @@ class UnionType(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_variants")
+            value = self._variants
             if value is not None:
                 _shapes["_variants"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -202,14 +211,17 @@ class TypeStructure(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_tag")
+            value = self._tag
             if value is not None:
                 target.tag = value
-            value = state.get("_dataclass_type")
+            value = self._dataclass_type
             if value is not None:
                 _shapes["_dataclass_type"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -259,12 +271,11 @@ class StructuredDatasetType(_Model):
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
-            state = self.__dict__
             try:
-                value = state.get("_name")
+                value = self._name
                 if value is not None:
                     target.name = value
-                value = state.get("_literal_type")
+                value = self._literal_type
                 if value is not None:
                     sub = target.literal_type
                     kind = value.__class__
@@ -272,12 +283,16 @@ class StructuredDatasetType(_Model):
                     if (
                         getattr(kind, "_FM_PLAIN_WRITE", False)
                         and kind._PB is sub.__class__
-                        and "_fm_pb" not in value.__dict__
+                        and value._fm_pb is None
                     ):
                         value._fm_write_values(sub)
                         sub.SetInParent()
                     else:
                         _fill(sub, value)
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
@@ -330,20 +345,23 @@ class StructuredDatasetType(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_columns")
+            value = self._columns
             if value is not None:
                 _shapes["_columns"].write(target, value)
-            value = state.get("_format")
+            value = self._format
             if value is not None:
                 target.format = value
-            value = state.get("_external_schema_type")
+            value = self._external_schema_type
             if value is not None:
                 target.external_schema_type = value
-            value = state.get("_external_schema_bytes")
+            value = self._external_schema_bytes
             if value is not None:
                 target.external_schema_bytes = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -488,12 +506,11 @@ class LiteralTypeBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_simple")
+            value = self._simple
             if value is not None:
                 target.simple = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_schema")
+            value = self._schema
             if value is not None:
                 sub = target.schema
                 kind = value.__class__
@@ -501,13 +518,13 @@ class LiteralTypeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_collection_type")
+            value = self._collection_type
             if value is not None:
                 sub = target.collection_type
                 kind = value.__class__
@@ -515,13 +532,13 @@ class LiteralTypeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_map_value_type")
+            value = self._map_value_type
             if value is not None:
                 sub = target.map_value_type
                 kind = value.__class__
@@ -529,13 +546,13 @@ class LiteralTypeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_blob")
+            value = self._blob
             if value is not None:
                 sub = target.blob
                 kind = value.__class__
@@ -543,13 +560,13 @@ class LiteralTypeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_enum_type")
+            value = self._enum_type
             if value is not None:
                 sub = target.enum_type
                 kind = value.__class__
@@ -557,13 +574,13 @@ class LiteralTypeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_structured_dataset_type")
+            value = self._structured_dataset_type
             if value is not None:
                 sub = target.structured_dataset_type
                 kind = value.__class__
@@ -571,13 +588,13 @@ class LiteralTypeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_union_type")
+            value = self._union_type
             if value is not None:
                 sub = target.union_type
                 kind = value.__class__
@@ -585,16 +602,16 @@ class LiteralTypeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_metadata")
+            value = self._metadata
             if value is not None:
                 _shapes["_metadata"].write(target, value)
-            value = state.get("_annotation")
+            value = self._annotation
             if value is not None:
                 sub = target.annotation
                 kind = value.__class__
@@ -602,13 +619,13 @@ class LiteralTypeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_structure")
+            value = self._structure
             if value is not None:
                 sub = target.structure
                 kind = value.__class__
@@ -616,12 +633,16 @@ class LiteralTypeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -716,17 +737,20 @@ class OutputReference(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_node_id")
+            value = self._node_id
             if value is not None:
                 target.node_id = value
-            value = state.get("_var")
+            value = self._var
             if value is not None:
                 target.var = value
-            value = state.get("_attr_path")
+            value = self._attr_path
             if value is not None:
                 _shapes["_attr_path"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -774,14 +798,17 @@ class Error(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_failed_node_id")
+            value = self._failed_node_id
             if value is not None:
                 target.failed_node_id = value
-            value = state.get("_message")
+            value = self._message
             if value is not None:
                 target.message = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -45,6 +45,10 @@ class MutableModel:
 
     _PB: ClassVar[type[PbMessage]]
     _SHAPES: ClassVar[dict[str, Shape]] = {}
+    #: A held model's message (an instance attribute); None, from the class, on a model built from values.
+    #: Hot paths read it as an attribute: asking the instance ``__dict__`` would make CPython build one
+    #: for a model whose attributes it otherwise keeps inline, a tracked object more per model for the GC.
+    _fm_pb: Any = None
     #: Read every attribute when built from a message: for dataclasses, whose fields are class
     #: attributes too (their defaults), so a lazy read would never be asked for them.
     _EAGER: ClassVar[bool] = False
@@ -55,11 +59,10 @@ class MutableModel:
     def _fm_held(cls: type[_Model], pb: Any) -> _Model:
         """A model over ``pb``, which the caller hands over and never mutates again."""
         model = cls.__new__(cls)
-        state = model.__dict__
-        state[_HELD] = pb
+        model._fm_pb = pb
         if cls._EAGER:
             for name, shape in cls._SHAPES.items():
-                state[name] = shape.read(pb)
+                setattr(model, name, shape.read(pb))
         return model
 
     @classmethod
@@ -121,16 +124,16 @@ class MutableModel:
 
     def _fm_message(self) -> Any:
         """The message, shared when nothing was read or changed (for ``==``, ``hash``, text)."""
-        state = self.__dict__
-        if _untouched(state):
-            return state[_HELD]
+        held = self._fm_pb
+        if held is not None and _untouched(self.__dict__):
+            return held
         return self.to_flyte_idl()
 
     def _fm_hash(self, compute: Callable[[Any], int]) -> int:
         """``compute(message)``, kept while the model is untouched (its message cannot change then)."""
-        state = self.__dict__
-        if not _untouched(state):
+        if self._fm_pb is None or not _untouched(self.__dict__):
             return compute(self.to_flyte_idl())
+        state = self.__dict__
         value = state.get(_HASH)
         if value is None:
             value = state[_HASH] = compute(state[_HELD])
@@ -144,13 +147,13 @@ class MutableModel:
 
     def _fm_write(self, target: Any) -> bool | None:
         """Write this model into ``target``, an empty message of its type; False: the field stays unset."""
-        state = self.__dict__
-        held = state.get(_HELD)
-        shapes = type(self)._SHAPES
+        held = self._fm_pb
         if held is None:
             self._fm_write_values(target)
             return None
         target.CopyFrom(held)
+        state = self.__dict__
+        shapes = type(self)._SHAPES
         if len(state) > 1:
             for name, value in list(state.items()):
                 changed = shapes.get(name)
@@ -169,7 +172,7 @@ class MutableModel:
     @property
     def _fm_pristine(self) -> bool:
         """True for a held model none of whose attributes was read or assigned."""
-        return _untouched(self.__dict__)
+        return self._fm_pb is not None and _untouched(self.__dict__)
 
 
 def _untouched(state: dict[str, Any]) -> bool:

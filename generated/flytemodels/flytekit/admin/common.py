@@ -41,14 +41,17 @@ class SortBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_key")
+            value = self._key
             if value is not None:
                 target.key = value
-            value = state.get("_direction")
+            value = self._direction
             if value is not None:
                 target.direction = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -88,12 +88,11 @@ class TaskExecutionClosure(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_output_uri")
+            value = self._output_uri
             if value is not None:
                 target.output_uri = value
-            value = state.get("_error")
+            value = self._error
             if value is not None:
                 sub = target.error
                 kind = value.__class__
@@ -101,13 +100,13 @@ class TaskExecutionClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_output_data")
+            value = self._output_data
             if value is not None:
                 sub = target.output_data
                 kind = value.__class__
@@ -115,40 +114,40 @@ class TaskExecutionClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_phase")
+            value = self._phase
             if value is not None:
                 target.phase = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_logs")
+            value = self._logs
             if value is not None:
                 _shapes["_logs"].write(target, value)
-            value = state.get("_started_at")
+            value = self._started_at
             if value is not None:
                 _shapes["_started_at"].write(target, value)
-            value = state.get("_duration")
+            value = self._duration
             if value is not None:
                 _shapes["_duration"].write(target, value)
-            value = state.get("_created_at")
+            value = self._created_at
             if value is not None:
                 _shapes["_created_at"].write(target, value)
-            value = state.get("_updated_at")
+            value = self._updated_at
             if value is not None:
                 _shapes["_updated_at"].write(target, value)
-            value = state.get("_custom_info")
+            value = self._custom_info
             if value is not None:
                 _shapes["_custom_info"].write(target, value)
-            value = state.get("_reason")
+            value = self._reason
             if value is not None:
                 target.reason = value
-            value = state.get("_task_type")
+            value = self._task_type
             if value is not None:
                 target.task_type = value
-            value = state.get("_metadata")
+            value = self._metadata
             if value is not None:
                 sub = target.metadata
                 kind = value.__class__
@@ -156,21 +155,25 @@ class TaskExecutionClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_event_version")
+            value = self._event_version
             if value is not None:
                 target.event_version = value
-            value = state.get("_reasons")
+            value = self._reasons
             if value is not None:
                 _shapes["_reasons"].write(target, value)
-            value = state.get("_log_context")
+            value = self._log_context
             if value is not None:
                 _shapes["_log_context"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -311,9 +314,8 @@ class TaskExecution(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_id")
+            value = self._id
             if value is not None:
                 sub = target.id
                 kind = value.__class__
@@ -321,16 +323,16 @@ class TaskExecution(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_input_uri")
+            value = self._input_uri
             if value is not None:
                 target.input_uri = value
-            value = state.get("_closure")
+            value = self._closure
             if value is not None:
                 sub = target.closure
                 kind = value.__class__
@@ -338,15 +340,19 @@ class TaskExecution(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_is_parent")
+            value = self._is_parent
             if value is not None:
                 target.is_parent = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

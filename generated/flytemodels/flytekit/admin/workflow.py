@@ -47,9 +47,8 @@ class WorkflowSpec(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_template")
+            value = self._template
             if value is not None:
                 sub = target.template
                 kind = value.__class__
@@ -57,16 +56,16 @@ class WorkflowSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_sub_workflows")
+            value = self._sub_workflows
             if value is not None:
                 _shapes["_sub_workflows"].write(target, value)
-            value = state.get("_docs")
+            value = self._docs
             if value is not None:
                 sub = target.description
                 kind = value.__class__
@@ -74,12 +73,16 @@ class WorkflowSpec(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -142,9 +145,8 @@ class Workflow(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_id")
+            value = self._id
             if value is not None:
                 sub = target.id
                 kind = value.__class__
@@ -152,13 +154,13 @@ class Workflow(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_closure")
+            value = self._closure
             if value is not None:
                 sub = target.closure
                 kind = value.__class__
@@ -166,15 +168,19 @@ class Workflow(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_short_description")
+            value = self._short_description
             if value is not None:
                 target.short_description = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -226,9 +232,8 @@ class WorkflowClosure(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_compiled_workflow")
+            value = self._compiled_workflow
             if value is not None:
                 sub = target.compiled_workflow
                 kind = value.__class__
@@ -236,15 +241,19 @@ class WorkflowClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_created_at")
+            value = self._created_at
             if value is not None:
                 _shapes["_created_at"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

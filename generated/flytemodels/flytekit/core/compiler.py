@@ -35,11 +35,14 @@ class ConnectionSet(_Model):
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
-            state = self.__dict__
             try:
-                value = state.get("_ids")
+                value = self._ids
                 if value is not None:
                     _shapes["_ids"].write(target, value)
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
@@ -81,14 +84,17 @@ class ConnectionSet(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_downstream")
+            value = self._downstream
             if value is not None:
                 _shapes["_downstream"].write(target, value)
-            value = state.get("_upstream")
+            value = self._upstream
             if value is not None:
                 _shapes["_upstream"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -141,9 +147,8 @@ class CompiledWorkflow(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_template")
+            value = self._template
             if value is not None:
                 sub = target.template
                 kind = value.__class__
@@ -151,13 +156,13 @@ class CompiledWorkflow(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_connections")
+            value = self._connections
             if value is not None:
                 sub = target.connections
                 kind = value.__class__
@@ -165,12 +170,16 @@ class CompiledWorkflow(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -219,9 +228,8 @@ class CompiledTask(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_template")
+            value = self._template
             if value is not None:
                 sub = target.template
                 kind = value.__class__
@@ -229,12 +237,16 @@ class CompiledTask(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -287,9 +299,8 @@ class CompiledWorkflowClosure(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_primary")
+            value = self._primary
             if value is not None:
                 sub = target.primary
                 kind = value.__class__
@@ -297,21 +308,25 @@ class CompiledWorkflowClosure(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_sub_workflows")
+            value = self._sub_workflows
             if value is not None:
                 _shapes["_sub_workflows"].write(target, value)
-            value = state.get("_tasks")
+            value = self._tasks
             if value is not None:
                 _shapes["_tasks"].write(target, value)
-            value = state.get("_launch_plans")
+            value = self._launch_plans
             if value is not None:
                 _shapes["_launch_plans"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -52,26 +52,29 @@ class ContainerError(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_code")
+            value = self._code
             if value is not None:
                 target.code = value
-            value = state.get("_message")
+            value = self._message
             if value is not None:
                 target.message = value
-            value = state.get("_kind")
+            value = self._kind
             if value is not None:
                 target.kind = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_origin")
+            value = self._origin
             if value is not None:
                 target.origin = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_timestamp")
+            value = self._timestamp
             if value is not None:
                 _shapes["_timestamp"].write(target, value)
-            value = state.get("_worker")
+            value = self._worker
             if value is not None:
                 target.worker = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -133,9 +136,8 @@ class ErrorDocument(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_error")
+            value = self._error
             if value is not None:
                 sub = target.error
                 kind = value.__class__
@@ -143,12 +145,16 @@ class ErrorDocument(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -94,26 +94,29 @@ class ExecutionErrorBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_code")
+            value = self._code
             if value is not None:
                 target.code = value
-            value = state.get("_message")
+            value = self._message
             if value is not None:
                 target.message = value
-            value = state.get("_error_uri")
+            value = self._error_uri
             if value is not None:
                 target.error_uri = value
-            value = state.get("_kind")
+            value = self._kind
             if value is not None:
                 target.kind = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_timestamp")
+            value = self._timestamp
             if value is not None:
                 _shapes["_timestamp"].write(target, value)
-            value = state.get("_worker")
+            value = self._worker
             if value is not None:
                 target.worker = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -190,26 +193,29 @@ class TaskLog(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_uri")
+            value = self._uri
             if value is not None:
                 target.uri = value
-            value = state.get("_name")
+            value = self._name
             if value is not None:
                 target.name = value
-            value = state.get("_message_format")
+            value = self._message_format
             if value is not None:
                 target.message_format = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_ttl")
+            value = self._ttl
             if value is not None:
                 _shapes["_ttl"].write(target, value)
-            value = state.get("_ShowWhilePending")
+            value = self._ShowWhilePending
             if value is not None:
                 target.ShowWhilePending = value
-            value = state.get("_HideOnceFinished")
+            value = self._HideOnceFinished
             if value is not None:
                 target.HideOnceFinished = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

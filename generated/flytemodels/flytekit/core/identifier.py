@@ -54,26 +54,29 @@ class IdentifierBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_resource_type")
+            value = self._resource_type
             if value is not None:
                 target.resource_type = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_project")
+            value = self._project
             if value is not None:
                 target.project = value
-            value = state.get("_domain")
+            value = self._domain
             if value is not None:
                 target.domain = value
-            value = state.get("_name")
+            value = self._name
             if value is not None:
                 target.name = value
-            value = state.get("_version")
+            value = self._version
             if value is not None:
                 target.version = value
-            value = state.get("_org")
+            value = self._org
             if value is not None:
                 target.org = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -140,20 +143,23 @@ class WorkflowExecutionIdentifier(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_project")
+            value = self._project
             if value is not None:
                 target.project = value
-            value = state.get("_domain")
+            value = self._domain
             if value is not None:
                 target.domain = value
-            value = state.get("_name")
+            value = self._name
             if value is not None:
                 target.name = value
-            value = state.get("_org")
+            value = self._org
             if value is not None:
                 target.org = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -215,12 +221,11 @@ class NodeExecutionIdentifier(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_node_id")
+            value = self._node_id
             if value is not None:
                 target.node_id = value
-            value = state.get("_execution_id")
+            value = self._execution_id
             if value is not None:
                 sub = target.execution_id
                 kind = value.__class__
@@ -228,12 +233,16 @@ class NodeExecutionIdentifier(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -290,9 +299,8 @@ class TaskExecutionIdentifier(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_task_id")
+            value = self._task_id
             if value is not None:
                 sub = target.task_id
                 kind = value.__class__
@@ -300,13 +308,13 @@ class TaskExecutionIdentifier(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_node_execution_id")
+            value = self._node_execution_id
             if value is not None:
                 sub = target.node_execution_id
                 kind = value.__class__
@@ -314,15 +322,19 @@ class TaskExecutionIdentifier(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_retry_attempt")
+            value = self._retry_attempt
             if value is not None:
                 target.retry_attempt = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -378,12 +390,11 @@ class SignalIdentifier(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_signal_id")
+            value = self._signal_id
             if value is not None:
                 target.signal_id = value
-            value = state.get("_execution_id")
+            value = self._execution_id
             if value is not None:
                 sub = target.execution_id
                 kind = value.__class__
@@ -391,12 +402,16 @@ class SignalIdentifier(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -50,9 +50,8 @@ class IfBlock(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_condition")
+            value = self._condition
             if value is not None:
                 sub = target.condition
                 kind = value.__class__
@@ -60,13 +59,13 @@ class IfBlock(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_then_node")
+            value = self._then_node
             if value is not None:
                 sub = target.then_node
                 kind = value.__class__
@@ -74,12 +73,16 @@ class IfBlock(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -146,9 +149,8 @@ class IfElseBlock(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_case")
+            value = self._case
             if value is not None:
                 sub = target.case
                 kind = value.__class__
@@ -156,16 +158,16 @@ class IfElseBlock(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_other")
+            value = self._other
             if value is not None:
                 _shapes["_other"].write(target, value)
-            value = state.get("_else_node")
+            value = self._else_node
             if value is not None:
                 sub = target.else_node
                 kind = value.__class__
@@ -173,13 +175,13 @@ class IfElseBlock(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_error")
+            value = self._error
             if value is not None:
                 sub = target.error
                 kind = value.__class__
@@ -187,12 +189,16 @@ class IfElseBlock(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -242,9 +248,8 @@ class BranchNode(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_if_else")
+            value = self._if_else
             if value is not None:
                 sub = target.if_else
                 kind = value.__class__
@@ -252,12 +257,16 @@ class BranchNode(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -316,15 +325,14 @@ class NodeMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_name")
+            value = self._name
             if value is not None:
                 target.name = value
-            value = state.get("_timeout")
+            value = self._timeout
             if value:
                 _shapes["_timeout"].write(target, value)
-            value = state.get("_retries")
+            value = self._retries
             if value is not None:
                 sub = target.retries
                 kind = value.__class__
@@ -332,27 +340,31 @@ class NodeMetadata(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_interruptible")
+            value = self._interruptible
             if value is not None:
                 target.interruptible = value
-            value = state.get("_cacheable")
+            value = self._cacheable
             if value is not None:
                 target.cacheable = value
-            value = state.get("_cache_version")
+            value = self._cache_version
             if value is not None:
                 target.cache_version = value
-            value = state.get("_cache_serializable")
+            value = self._cache_serializable
             if value is not None:
                 target.cache_serializable = value
-            value = state.get("_config")
+            value = self._config
             if value is not None:
                 _shapes["_config"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -437,12 +449,11 @@ class SignalCondition(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_signal_id")
+            value = self._signal_id
             if value is not None:
                 target.signal_id = value
-            value = state.get("_type")
+            value = self._type
             if value is not None:
                 sub = target.type
                 kind = value.__class__
@@ -450,15 +461,19 @@ class SignalCondition(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_output_variable_name")
+            value = self._output_variable_name
             if value is not None:
                 target.output_variable_name = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -503,11 +518,14 @@ class ApproveCondition(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_signal_id")
+            value = self._signal_id
             if value is not None:
                 target.signal_id = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -543,11 +561,14 @@ class SleepCondition(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_duration")
+            value = self._duration
             if value is not None:
                 _shapes["_duration"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -609,9 +630,8 @@ class GateNodeBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_approve")
+            value = self._approve
             if value is not None:
                 sub = target.approve
                 kind = value.__class__
@@ -619,13 +639,13 @@ class GateNodeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_signal")
+            value = self._signal
             if value is not None:
                 sub = target.signal
                 kind = value.__class__
@@ -633,13 +653,13 @@ class GateNodeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_sleep")
+            value = self._sleep
             if value is not None:
                 sub = target.sleep
                 kind = value.__class__
@@ -647,12 +667,16 @@ class GateNodeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -728,9 +752,8 @@ class ArrayNode(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_node")
+            value = self._node
             if value is not None:
                 sub = target.node
                 kind = value.__class__
@@ -738,36 +761,40 @@ class ArrayNode(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_parallelism")
+            value = self._parallelism
             if value is not None:
                 target.parallelism = value
-            value = state.get("_min_successes")
+            value = self._min_successes
             if value is not None:
                 target.min_successes = value
-            value = state.get("_min_success_ratio")
+            value = self._min_success_ratio
             if value is not None:
                 target.min_success_ratio = value
-            value = state.get("_execution_mode")
+            value = self._execution_mode
             if value is not None:
                 target.execution_mode = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_is_original_sub_node_interface")
+            value = self._is_original_sub_node_interface
             if value is not None:
                 _shapes["_is_original_sub_node_interface"].write(target, value)
-            value = state.get("_data_mode")
+            value = self._data_mode
             if value is not None:
                 target.data_mode = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_bound_inputs")
+            value = self._bound_inputs
             if value is not None:
                 _shapes["_bound_inputs"].write(target, value)
-            value = state.get("_run_all_sub_nodes")
+            value = self._run_all_sub_nodes
             if value is not None:
                 target.run_all_sub_nodes = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -914,12 +941,11 @@ class NodeBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_id")
+            value = self._id
             if value is not None:
                 target.id = value
-            value = state.get("_metadata")
+            value = self._metadata
             if value is not None:
                 sub = target.metadata
                 kind = value.__class__
@@ -927,22 +953,22 @@ class NodeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_inputs")
+            value = self._inputs
             if value is not None:
                 _shapes["_inputs"].write(target, value)
-            value = state.get("_upstream_node_ids")
+            value = self._upstream_node_ids
             if value is not None:
                 _shapes["_upstream_node_ids"].write(target, value)
-            value = state.get("_output_aliases")
+            value = self._output_aliases
             if value is not None:
                 _shapes["_output_aliases"].write(target, value)
-            value = state.get("_task_node")
+            value = self._task_node
             if value is not None:
                 sub = target.task_node
                 kind = value.__class__
@@ -950,13 +976,13 @@ class NodeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_workflow_node")
+            value = self._workflow_node
             if value is not None:
                 sub = target.workflow_node
                 kind = value.__class__
@@ -964,13 +990,13 @@ class NodeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_branch_node")
+            value = self._branch_node
             if value is not None:
                 sub = target.branch_node
                 kind = value.__class__
@@ -978,13 +1004,13 @@ class NodeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_gate_node")
+            value = self._gate_node
             if value is not None:
                 sub = target.gate_node
                 kind = value.__class__
@@ -992,13 +1018,13 @@ class NodeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_array_node")
+            value = self._array_node
             if value is not None:
                 sub = target.array_node
                 kind = value.__class__
@@ -1006,12 +1032,16 @@ class NodeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1100,9 +1130,8 @@ class TaskNodeOverrides(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_resources")
+            value = self._resources
             if value is not None:
                 sub = target.resources
                 kind = value.__class__
@@ -1110,21 +1139,25 @@ class TaskNodeOverrides(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_extended_resources")
+            value = self._extended_resources
             if value is not None:
                 _shapes["_extended_resources"].write(target, value)
-            value = state.get("_container_image")
+            value = self._container_image
             if value is not None:
                 target.container_image = value
-            value = state.get("_pod_template")
+            value = self._pod_template
             if value is not None:
                 _shapes["_pod_template"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1192,9 +1225,8 @@ class TaskNode(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_reference_id")
+            value = self._reference_id
             if value is not None:
                 sub = target.reference_id
                 kind = value.__class__
@@ -1202,13 +1234,13 @@ class TaskNode(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_overrides")
+            value = self._overrides
             if value is not None:
                 sub = target.overrides
                 kind = value.__class__
@@ -1216,12 +1248,16 @@ class TaskNode(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1276,9 +1312,8 @@ class WorkflowNodeBase(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_launchplan_ref")
+            value = self._launchplan_ref
             if value is not None:
                 sub = target.launchplan_ref
                 kind = value.__class__
@@ -1286,15 +1321,19 @@ class WorkflowNodeBase(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_sub_workflow_ref")
+            value = self._sub_workflow_ref
             if value is not None:
                 _shapes["_sub_workflow_ref"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1347,17 +1386,20 @@ class WorkflowMetadata(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_quality_of_service")
+            value = self._quality_of_service
             if value is not None:
                 _shapes["_quality_of_service"].write(target, value)
-            value = state.get("_on_failure")
+            value = self._on_failure
             if value is not None:
                 target.on_failure = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_tags")
+            value = self._tags
             if value is not None:
                 _shapes["_tags"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1406,11 +1448,14 @@ class WorkflowMetadataDefaults(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_interruptible")
+            value = self._interruptible
             if value is not None:
                 target.interruptible = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1490,9 +1535,8 @@ class WorkflowTemplate(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_id")
+            value = self._id
             if value is not None:
                 sub = target.id
                 kind = value.__class__
@@ -1500,13 +1544,13 @@ class WorkflowTemplate(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_metadata")
+            value = self._metadata
             if value is not None:
                 sub = target.metadata
                 kind = value.__class__
@@ -1514,13 +1558,13 @@ class WorkflowTemplate(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_interface")
+            value = self._interface
             if value is not None:
                 sub = target.interface
                 kind = value.__class__
@@ -1528,19 +1572,19 @@ class WorkflowTemplate(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_nodes")
+            value = self._nodes
             if value is not None:
                 _shapes["_nodes"].write(target, value)
-            value = state.get("_outputs")
+            value = self._outputs
             if value is not None:
                 _shapes["_outputs"].write(target, value)
-            value = state.get("_failure_node")
+            value = self._failure_node
             if value is not None:
                 sub = target.failure_node
                 kind = value.__class__
@@ -1548,13 +1592,13 @@ class WorkflowTemplate(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_metadata_defaults")
+            value = self._metadata_defaults
             if value is not None:
                 sub = target.metadata_defaults
                 kind = value.__class__
@@ -1562,12 +1606,16 @@ class WorkflowTemplate(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -1635,14 +1683,17 @@ class Alias(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_var")
+            value = self._var
             if value is not None:
                 target.var = value
-            value = state.get("_alias")
+            value = self._alias
             if value is not None:
                 target.alias = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -23,13 +23,13 @@ class SecurityContext(SecurityContextBase):
     def _fm_write(self, target: Any) -> bool | None:
         # flytekit serializes a context built with nothing in it as no field at all; one read from a
         # message keeps the message's presence.
-        if "_fm_pb" not in self.__dict__ and self.run_as is None and self.secrets is None and self.tokens is None:
+        if self._fm_pb is None and self.run_as is None and self.secrets is None and self.tokens is None:
             return False
         return super()._fm_write(target)
 
     def to_flyte_idl(self) -> Any:
         """The message, or None for a context built with nothing in it (as flytekit's)."""
-        if "_fm_pb" not in self.__dict__ and self.run_as is None and self.secrets is None and self.tokens is None:
+        if self._fm_pb is None and self.run_as is None and self.secrets is None and self.tokens is None:
             return None
         return super().to_flyte_idl()
 

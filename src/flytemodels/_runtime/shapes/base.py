@@ -89,7 +89,6 @@ def _same(value: Any, held: Any) -> bool:
 
 
 _new = object.__new__
-_HELD = "_fm_pb"  # where a model built from a message keeps it (MutableModel)
 
 
 def _held(model: Any, pb: Any) -> Any:
@@ -97,14 +96,14 @@ def _held(model: Any, pb: Any) -> Any:
     if model._EAGER:
         return model._fm_held(pb)
     held = _new(model)
-    held.__dict__["_fm_pb"] = pb
+    held._fm_pb = pb  # an attribute, not __dict__[...]: see MutableModel._fm_pb
     return held
 
 
 def fill(target: Any, value: Any) -> None:
     """Write ``value`` (a model of any family, or a message) into the sub-message ``target``."""
     kind = value.__class__
-    if getattr(kind, "_FM_PLAIN_WRITE", False) and kind._PB is target.__class__ and _HELD not in value.__dict__:
+    if getattr(kind, "_FM_PLAIN_WRITE", False) and kind._PB is target.__class__ and value._fm_pb is None:
         value._fm_write_values(target)  # the common case: a value-built child of the family
         target.SetInParent()
         return

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flytemodels._runtime.shapes.base import (
-    _HELD,
     ClassRef,
     Shape,
     _copy,
@@ -41,7 +40,7 @@ class Model(Shape):
         if model._EAGER:
             return model._fm_held(message)
         held = _new(model)  # model._fm_held, inlined: this runs for every message a walk reaches
-        held.__dict__["_fm_pb"] = message
+        held._fm_pb = message
         return held
 
     def _write(self, target: Any, value: Any) -> None:
@@ -50,7 +49,7 @@ class Model(Shape):
     def rewrite(self, target: Any, value: Any, held: Any) -> None:
         # A child built from a message that still serializes to what the held message has is already
         # in the copy, with the field's presence as it was (an empty child read from an unset field stays unset).
-        if "_fm_pb" in getattr(value, "__dict__", ()):
+        if getattr(value, "_fm_pb", None) is not None:
             current = getattr(held, self.field)
             rebuilt = type(current)()
             if value._fm_write(rebuilt) is not False and rebuilt == current:
@@ -115,7 +114,7 @@ class Models(_Messages):
             element = add()
             kind = item.__class__
             # fill()'s common case, inlined: a value-built child of the family writes itself
-            if getattr(kind, "_FM_PLAIN_WRITE", False) and kind._PB is element.__class__ and _HELD not in item.__dict__:
+            if getattr(kind, "_FM_PLAIN_WRITE", False) and kind._PB is element.__class__ and item._fm_pb is None:
                 item._fm_write_values(element)
             else:
                 fill(element, item)
@@ -142,7 +141,7 @@ class ModelMap(_Messages):
         for key, item in value.items():
             entry = entries[key]
             kind = item.__class__
-            if getattr(kind, "_FM_PLAIN_WRITE", False) and kind._PB is entry.__class__ and _HELD not in item.__dict__:
+            if getattr(kind, "_FM_PLAIN_WRITE", False) and kind._PB is entry.__class__ and item._fm_pb is None:
                 item._fm_write_values(entry)  # as in Models._write
             else:
                 fill(entry, item)
