@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 import pytest
-from flyteidl.core import literals_pb2, tasks_pb2, types_pb2
+from flyteidl.core import identifier_pb2, literals_pb2, tasks_pb2, types_pb2
 from flytemodels.flytekit import _index
 from flytemodels.flytekit import literals as fm_literals
 from flytemodels.flytekit import task as fm_task
@@ -65,6 +65,26 @@ def test_private_attributes_written_by_flytekit_are_serialized() -> None:
     literal_type = fm_types.LiteralType(simple=fm_types.SimpleType.STRING)
     literal_type._structure = fm_types.TypeStructure(tag="str")  # what flytekit's type engine does
     assert literal_type.to_flyte_idl().structure.tag == "str"
+
+
+def test_an_attribute_assigned_before_any_read_survives_the_first_read() -> None:
+    # flytekit's FlyteRemote does this: `flyte_task.template._id = task_id` on a template read from admin.
+    pb = tasks_pb2.TaskTemplate(
+        type="python", id=identifier_pb2.Identifier(name="old"), metadata={"retries": {"retries": 2}}
+    )
+    template = fm_task.TaskTemplate.from_flyte_idl(pb)
+    template._id = fm_identifier.Identifier(fm_identifier.ResourceType.TASK, "p", "d", "new", "v")
+    assert template.metadata.retries.retries == 2  # the first read converts every other attribute
+    assert template.id.name == "new"
+    assert template.to_flyte_idl().id.name == "new" and template.to_flyte_idl().metadata.retries.retries == 2
+
+
+def test_a_subclass_constructor_that_leaves_an_attribute_unset_serializes_what_it_set() -> None:
+    class Partial(fm_identifier.Identifier):
+        def __init__(self, name: str) -> None:  # sets one attribute of six, and never calls the base
+            self._name = name
+
+    assert Partial("n").to_flyte_idl() == identifier_pb2.Identifier(name="n")
 
 
 def test_a_held_parent_serializes_a_change_made_to_a_child_it_handed_out() -> None:

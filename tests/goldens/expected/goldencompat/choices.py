@@ -65,38 +65,41 @@ class Choice(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_label")
+            value = self._label
             if value is not None:
                 target.label = value
-            value = state.get("_number")
+            value = self._number
             if value is not None:
                 target.number = value
-            value = state.get("_word")
+            value = self._word
             if value is not None:
                 target.word = value
-            value = state.get("_mode")
+            value = self._mode
             if value is not None:
                 target.mode = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_payload")
+            value = self._payload
             if value is not None:
                 _shapes["_payload"].write(target, value)
-            value = state.get("_at")
+            value = self._at
             if value is not None:
                 _shapes["_at"].write(target, value)
-            value = state.get("_blob")
+            value = self._blob
             if value is not None:
                 target.blob = value
-            value = state.get("_flag")
+            value = self._flag
             if value is not None:
                 target.flag = value
-            value = state.get("_other_payload")
+            value = self._other_payload
             if value is not None:
                 _shapes["_other_payload"].write(target, value)
-            value = state.get("_tags")
+            value = self._tags
             if value is not None:
                 _shapes["_tags"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -71,44 +71,47 @@ class Maps(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_string_to_string")
+            value = self._string_to_string
             if value is not None:
                 _shapes["_string_to_string"].write(target, value)
-            value = state.get("_int32_to_double")
+            value = self._int32_to_double
             if value is not None:
                 _shapes["_int32_to_double"].write(target, value)
-            value = state.get("_int64_to_bytes")
+            value = self._int64_to_bytes
             if value is not None:
                 _shapes["_int64_to_bytes"].write(target, value)
-            value = state.get("_uint32_to_bool")
+            value = self._uint32_to_bool
             if value is not None:
                 _shapes["_uint32_to_bool"].write(target, value)
-            value = state.get("_uint64_to_enum")
+            value = self._uint64_to_enum
             if value is not None:
                 _shapes["_uint64_to_enum"].write(target, value)
-            value = state.get("_sint32_to_message")
+            value = self._sint32_to_message
             if value is not None:
                 _shapes["_sint32_to_message"].write(target, value)
-            value = state.get("_fixed64_to_int64")
+            value = self._fixed64_to_int64
             if value is not None:
                 _shapes["_fixed64_to_int64"].write(target, value)
-            value = state.get("_sfixed32_to_float")
+            value = self._sfixed32_to_float
             if value is not None:
                 _shapes["_sfixed32_to_float"].write(target, value)
-            value = state.get("_bool_to_string")
+            value = self._bool_to_string
             if value is not None:
                 _shapes["_bool_to_string"].write(target, value)
-            value = state.get("_by_name")
+            value = self._by_name
             if value is not None:
                 _shapes["_by_name"].write(target, value)
-            value = state.get("_string_to_enum")
+            value = self._string_to_enum
             if value is not None:
                 _shapes["_string_to_enum"].write(target, value)
-            value = state.get("_string_to_duration")
+            value = self._string_to_duration
             if value is not None:
                 _shapes["_string_to_duration"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
@@ -210,11 +213,14 @@ class Entry(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_note")
+            value = self._note
             if value is not None:
                 target.note = value
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

@@ -44,17 +44,20 @@ class Outer(_Model):
 
             def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
                 """Write the attributes of a model built from values into ``target``: one call per message."""
-                state = self.__dict__
                 try:
-                    value = state.get("_name")
+                    value = self._name
                     if value is not None:
                         target.name = value
-                    value = state.get("_depth")
+                    value = self._depth
                     if value is not None:
                         target.depth = value if value.__class__ is int else _s.enum_number(value)
-                    value = state.get("_colour")
+                    value = self._colour
                     if value is not None:
                         target.colour = value if value.__class__ is int else _s.enum_number(value)
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
                 except (TypeError, ValueError):
                     # Written again by the generic writer, which names the field at fault in its error.
                     _Model._fm_write_values(self, type(target)())
@@ -111,9 +114,8 @@ class Outer(_Model):
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
-            state = self.__dict__
             try:
-                value = state.get("_inner")
+                value = self._inner
                 if value is not None:
                     sub = target.inner
                     kind = value.__class__
@@ -121,15 +123,19 @@ class Outer(_Model):
                     if (
                         getattr(kind, "_FM_PLAIN_WRITE", False)
                         and kind._PB is sub.__class__
-                        and "_fm_pb" not in value.__dict__
+                        and value._fm_pb is None
                     ):
                         value._fm_write_values(sub)
                         sub.SetInParent()
                     else:
                         _fill(sub, value)
-                value = state.get("_inners")
+                value = self._inners
                 if value is not None:
                     _shapes["_inners"].write(target, value)
+            except AttributeError:
+                # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                target.Clear()
+                _Model._fm_write_values(self, target)
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
@@ -186,9 +192,8 @@ class Outer(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("_middle")
+            value = self._middle
             if value is not None:
                 sub = target.middle
                 kind = value.__class__
@@ -196,13 +201,13 @@ class Outer(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_shortcut")
+            value = self._shortcut
             if value is not None:
                 sub = target.shortcut
                 kind = value.__class__
@@ -210,21 +215,25 @@ class Outer(_Model):
                 if (
                     getattr(kind, "_FM_PLAIN_WRITE", False)
                     and kind._PB is sub.__class__
-                    and "_fm_pb" not in value.__dict__
+                    and value._fm_pb is None
                 ):
                     value._fm_write_values(sub)
                     sub.SetInParent()
                 else:
                     _fill(sub, value)
-            value = state.get("_colour")
+            value = self._colour
             if value is not None:
                 target.colour = value if value.__class__ is int else _s.enum_number(value)
-            value = state.get("_colours")
+            value = self._colours
             if value is not None:
                 _shapes["_colours"].write(target, value)
-            value = state.get("_top")
+            value = self._top
             if value is not None:
                 target.top = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())

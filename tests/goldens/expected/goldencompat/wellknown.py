@@ -42,20 +42,23 @@ class WellKnown(_Model):
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
-        state = self.__dict__
         try:
-            value = state.get("timestamp")
+            value = self.timestamp
             if value is not None:
                 _shapes["timestamp"].write(target, value)
-            value = state.get("duration")
+            value = self.duration
             if value is not None:
                 _shapes["duration"].write(target, value)
-            value = state.get("struct")
+            value = self.struct
             if value is not None:
                 _shapes["struct"].write(target, value)
-            value = state.get("bool_value")
+            value = self.bool_value
             if value is not None:
                 _shapes["bool_value"].write(target, value)
+        except AttributeError:
+            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+            target.Clear()
+            _Model._fm_write_values(self, target)
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
