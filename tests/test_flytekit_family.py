@@ -25,6 +25,7 @@ from flytemodels.flytekit.core import workflow as fm_workflow
 from flytemodels.flytekit.interface import TypedInterface, Variable
 
 from flytemodels._flytekit.entity import FlyteIdlEntity, FlytekitModel
+from flytemodels._runtime.shapes.base import EAGER_LEVELS
 from tests.support import filler
 
 CLASSES = sorted(_index.CLASSES.items())
@@ -85,6 +86,45 @@ def test_a_subclass_constructor_that_leaves_an_attribute_unset_serializes_what_i
             self._name = name
 
     assert Partial("n").to_flyte_idl() == identifier_pb2.Identifier(name="n")
+
+
+def _nested_literal(levels: int) -> Any:
+    pb = literals_pb2.Literal(scalar=literals_pb2.Scalar(primitive=literals_pb2.Primitive(integer=7)))
+    for _ in range(levels):
+        pb = literals_pb2.Literal(collection=literals_pb2.LiteralCollection(literals=[pb]))
+    return pb
+
+
+def _levels_to_the_leaf(literal: Any) -> tuple[int, Any]:
+    levels = 0
+    while literal.collection is not None:
+        literal, levels = literal.collection.literals[0], levels + 1
+    return levels, literal.scalar.primitive.integer
+
+
+def _at_stack_depth(frames: int, call: Any) -> Any:
+    return call() if frames == 0 else _at_stack_depth(frames - 1, call)
+
+
+def test_a_first_read_converts_a_bounded_subtree_and_deeper_levels_convert_when_read() -> None:
+    pb = _nested_literal(45)  # 90 messages deep: more than one first read converts (EAGER_LEVELS)
+    model = fm_literals.Literal.from_flyte_idl(pb)
+    assert model.collection is not None
+    converted, level = 0, model  # down the converted levels without reading (a read would convert)
+    while set(vars(level)) != {"_fm_pb"}:
+        children = vars(level).get("_literals") or [vars(level)["_collection"]]
+        level, converted = children[0], converted + 1
+    assert converted == EAGER_LEVELS + 1  # the model read, and its children EAGER_LEVELS deep
+    assert model.to_flyte_idl() == pb  # writing recurses through the converted levels only
+    assert _levels_to_the_leaf(model) == (45, 7)
+
+
+def test_a_first_read_on_an_almost_full_stack_still_converts() -> None:
+    # The children the stack has no room for stay unconverted, and convert when read from a shallower stack.
+    model = fm_literals.Literal.from_flyte_idl(_nested_literal(40))
+    first = _at_stack_depth(sys.getrecursionlimit() - 80, lambda: model.collection)
+    assert first is not None and _levels_to_the_leaf(model) == (40, 7)
+    assert model.to_flyte_idl() == _nested_literal(40)
 
 
 def test_a_held_parent_serializes_a_change_made_to_a_child_it_handed_out() -> None:

@@ -82,6 +82,11 @@ class Shape:
     def class_name(self) -> str:
         return self.kind.value
 
+    @property
+    def nests_models(self) -> bool:
+        """Whether reading the field makes models of the family (which ``_fm_read`` converts with their parent)."""
+        return self.kind in (ShapeKind.MODEL, ShapeKind.MODELS, ShapeKind.MODEL_MAP) and self.model is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Member:

@@ -52,13 +52,13 @@ class Description(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_content = pb.WhichOneof("content")
-        state["value"] = pb.value if which_content == "value" else None
-        state["uri"] = pb.uri if which_content == "uri" else None
-        state["format"] = _shapes["format"].read(pb)
-        state["icon_link"] = pb.icon_link or None
+        model.value = pb.value if which_content == "value" else None
+        model.uri = pb.uri if which_content == "uri" else None
+        model.format = _shapes["format"].read(pb)
+        model.icon_link = pb.icon_link or None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -105,9 +105,9 @@ class SourceCode(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["link"] = pb.link
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model.link = pb.link
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -161,12 +161,14 @@ class Documentation(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["short_description"] = pb.short_description
-        state["long_description"] = _shapes["long_description"].wrap(pb.long_description)
-        state["source_code"] = (
-            _shapes["source_code"].wrap(pb.source_code) if pb.HasField("source_code") else None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model.short_description = pb.short_description
+        model.long_description = _shapes["long_description"].wrap(pb.long_description, depth)
+        model.source_code = (
+            _shapes["source_code"].wrap(pb.source_code, depth)
+            if pb.HasField("source_code")
+            else None
         )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:

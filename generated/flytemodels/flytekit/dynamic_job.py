@@ -39,13 +39,13 @@ class DynamicJobSpec(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_nodes"] = _shapes["_nodes"].read(pb)
-        state["_min_successes"] = pb.min_successes
-        state["_outputs"] = _shapes["_outputs"].read(pb)
-        state["_tasks"] = _shapes["_tasks"].read(pb)
-        state["_subworkflows"] = _shapes["_subworkflows"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._nodes = _shapes["_nodes"].read(pb, depth)
+        model._min_successes = pb.min_successes
+        model._outputs = _shapes["_outputs"].read(pb, depth)
+        model._tasks = _shapes["_tasks"].read(pb, depth)
+        model._subworkflows = _shapes["_subworkflows"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

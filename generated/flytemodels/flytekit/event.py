@@ -30,13 +30,13 @@ class TaskExecutionMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_generated_name"] = pb.generated_name
-        state["_external_resources"] = _shapes["_external_resources"].read(pb)
-        state["_resource_pool_info"] = _shapes["_resource_pool_info"].read(pb)
-        state["_plugin_identifier"] = pb.plugin_identifier
-        state["_instance_class"] = pb.instance_class
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._generated_name = pb.generated_name
+        model._external_resources = _shapes["_external_resources"].read(pb)
+        model._resource_pool_info = _shapes["_resource_pool_info"].read(pb)
+        model._plugin_identifier = pb.plugin_identifier
+        model._instance_class = pb.instance_class
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

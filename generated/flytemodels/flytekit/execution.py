@@ -37,10 +37,10 @@ class SystemMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_execution_cluster"] = pb.execution_cluster
-        state["_namespace"] = pb.namespace
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._execution_cluster = pb.execution_cluster
+        model._namespace = pb.namespace
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -121,28 +121,28 @@ class ExecutionMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_mode"] = pb.mode
-        state["_principal"] = pb.principal
-        state["_nesting"] = pb.nesting
-        state["_scheduled_at"] = _shapes["_scheduled_at"].read(pb)
-        state["_parent_node_execution"] = (
-            _shapes["_parent_node_execution"].wrap(pb.parent_node_execution)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._mode = pb.mode
+        model._principal = pb.principal
+        model._nesting = pb.nesting
+        model._scheduled_at = _shapes["_scheduled_at"].read(pb)
+        model._parent_node_execution = (
+            _shapes["_parent_node_execution"].wrap(pb.parent_node_execution, depth)
             if pb.HasField("parent_node_execution")
             else None
         )
-        state["_reference_execution"] = (
-            _shapes["_reference_execution"].wrap(pb.reference_execution)
+        model._reference_execution = (
+            _shapes["_reference_execution"].wrap(pb.reference_execution, depth)
             if pb.HasField("reference_execution")
             else None
         )
-        state["_system_metadata"] = (
-            _shapes["_system_metadata"].wrap(pb.system_metadata)
+        model._system_metadata = (
+            _shapes["_system_metadata"].wrap(pb.system_metadata, depth)
             if pb.HasField("system_metadata")
             else None
         )
-        state["_artifact_ids"] = _shapes["_artifact_ids"].read(pb)
+        model._artifact_ids = _shapes["_artifact_ids"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -358,46 +358,46 @@ class ExecutionSpec(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_notification_overrides = pb.WhichOneof("notification_overrides")
-        state["_launch_plan"] = _shapes["_launch_plan"].wrap(pb.launch_plan)
-        state["_inputs"] = _shapes["_inputs"].wrap(pb.inputs) if pb.HasField("inputs") else None
-        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
-        state["_notifications"] = (
-            _shapes["_notifications"].wrap(pb.notifications)
+        model._launch_plan = _shapes["_launch_plan"].wrap(pb.launch_plan, depth)
+        model._inputs = _shapes["_inputs"].wrap(pb.inputs, depth) if pb.HasField("inputs") else None
+        model._metadata = _shapes["_metadata"].wrap(pb.metadata, depth)
+        model._notifications = (
+            _shapes["_notifications"].wrap(pb.notifications, depth)
             if which_notification_overrides == "notifications"
             else None
         )
-        state["_disable_all"] = (
+        model._disable_all = (
             pb.disable_all if which_notification_overrides == "disable_all" else None
         )
-        state["_labels"] = _shapes["_labels"].wrap(pb.labels)
-        state["_annotations"] = _shapes["_annotations"].wrap(pb.annotations)
-        state["_security_context"] = _shapes["_security_context"].wrap(pb.security_context)
-        state["_auth_role"] = _shapes["_auth_role"].wrap(pb.auth_role)
-        state["_quality_of_service"] = _shapes["_quality_of_service"].read(pb)
-        state["_max_parallelism"] = pb.max_parallelism
-        state["_raw_output_data_config"] = (
-            _shapes["_raw_output_data_config"].wrap(pb.raw_output_data_config)
+        model._labels = _shapes["_labels"].wrap(pb.labels, depth)
+        model._annotations = _shapes["_annotations"].wrap(pb.annotations, depth)
+        model._security_context = _shapes["_security_context"].wrap(pb.security_context, depth)
+        model._auth_role = _shapes["_auth_role"].wrap(pb.auth_role, depth)
+        model._quality_of_service = _shapes["_quality_of_service"].read(pb)
+        model._max_parallelism = pb.max_parallelism
+        model._raw_output_data_config = (
+            _shapes["_raw_output_data_config"].wrap(pb.raw_output_data_config, depth)
             if pb.HasField("raw_output_data_config")
             else None
         )
-        state["_cluster_assignment"] = (
-            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment)
+        model._cluster_assignment = (
+            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment, depth)
             if pb.HasField("cluster_assignment")
             else None
         )
-        state["_interruptible"] = _shapes["_interruptible"].read(pb)
-        state["_overwrite_cache"] = pb.overwrite_cache
-        state["_envs"] = _shapes["_envs"].wrap(pb.envs) if pb.HasField("envs") else None
-        state["_tags"] = _shapes["_tags"].read(pb)
-        state["_execution_cluster_label"] = (
-            _shapes["_execution_cluster_label"].wrap(pb.execution_cluster_label)
+        model._interruptible = _shapes["_interruptible"].read(pb)
+        model._overwrite_cache = pb.overwrite_cache
+        model._envs = _shapes["_envs"].wrap(pb.envs, depth) if pb.HasField("envs") else None
+        model._tags = _shapes["_tags"].read(pb)
+        model._execution_cluster_label = (
+            _shapes["_execution_cluster_label"].wrap(pb.execution_cluster_label, depth)
             if pb.HasField("execution_cluster_label")
             else None
         )
-        state["_execution_env_assignments"] = _shapes["_execution_env_assignments"].read(pb)
+        model._execution_env_assignments = _shapes["_execution_env_assignments"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -722,9 +722,9 @@ class ClusterAssignment(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_cluster_pool"] = pb.cluster_pool_name
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._cluster_pool = pb.cluster_pool_name
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -772,11 +772,13 @@ class LiteralMapBlob(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_data = pb.WhichOneof("data")
-        state["_values"] = _shapes["_values"].wrap(pb.values) if which_data == "values" else None
-        state["_uri"] = pb.uri if which_data == "uri" else None
+        model._values = (
+            _shapes["_values"].wrap(pb.values, depth) if which_data == "values" else None
+        )
+        model._uri = pb.uri if which_data == "uri" else None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -851,11 +853,11 @@ class Execution(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].wrap(pb.id)
-        state["_spec"] = _shapes["_spec"].wrap(pb.spec)
-        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._id = _shapes["_id"].wrap(pb.id, depth)
+        model._spec = _shapes["_spec"].wrap(pb.spec, depth)
+        model._closure = _shapes["_closure"].wrap(pb.closure, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -942,10 +944,10 @@ class AbortMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_cause"] = pb.cause
-        state["_principal"] = pb.principal
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._cause = pb.cause
+        model._principal = pb.principal
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1041,41 +1043,45 @@ class ExecutionClosure(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_output_result = pb.WhichOneof("output_result")
-        state["_outputs"] = (
-            _shapes["_outputs"].wrap(pb.outputs) if which_output_result == "outputs" else None
+        model._outputs = (
+            _shapes["_outputs"].wrap(pb.outputs, depth)
+            if which_output_result == "outputs"
+            else None
         )
-        state["_error"] = (
-            _shapes["_error"].wrap(pb.error) if which_output_result == "error" else None
+        model._error = (
+            _shapes["_error"].wrap(pb.error, depth) if which_output_result == "error" else None
         )
-        state["_abort_cause"] = pb.abort_cause if which_output_result == "abort_cause" else None
-        state["_abort_metadata"] = (
-            _shapes["_abort_metadata"].wrap(pb.abort_metadata)
+        model._abort_cause = pb.abort_cause if which_output_result == "abort_cause" else None
+        model._abort_metadata = (
+            _shapes["_abort_metadata"].wrap(pb.abort_metadata, depth)
             if which_output_result == "abort_metadata"
             else None
         )
-        state["_output_data"] = (
-            _shapes["_output_data"].wrap(pb.output_data)
+        model._output_data = (
+            _shapes["_output_data"].wrap(pb.output_data, depth)
             if which_output_result == "output_data"
             else None
         )
-        state["_computed_inputs"] = (
-            _shapes["_computed_inputs"].wrap(pb.computed_inputs)
+        model._computed_inputs = (
+            _shapes["_computed_inputs"].wrap(pb.computed_inputs, depth)
             if pb.HasField("computed_inputs")
             else None
         )
-        state["_phase"] = pb.phase
-        state["_started_at"] = _shapes["_started_at"].read(pb)
-        state["_duration"] = _shapes["_duration"].read(pb)
-        state["_created_at"] = _shapes["_created_at"].read(pb)
-        state["_updated_at"] = _shapes["_updated_at"].read(pb)
-        state["_notifications"] = _shapes["_notifications"].read(pb)
-        state["_workflow_id"] = (
-            _shapes["_workflow_id"].wrap(pb.workflow_id) if pb.HasField("workflow_id") else None
+        model._phase = pb.phase
+        model._started_at = _shapes["_started_at"].read(pb)
+        model._duration = _shapes["_duration"].read(pb)
+        model._created_at = _shapes["_created_at"].read(pb)
+        model._updated_at = _shapes["_updated_at"].read(pb)
+        model._notifications = _shapes["_notifications"].read(pb, depth)
+        model._workflow_id = (
+            _shapes["_workflow_id"].wrap(pb.workflow_id, depth)
+            if pb.HasField("workflow_id")
+            else None
         )
-        state["_state_change_details"] = _shapes["_state_change_details"].read(pb)
+        model._state_change_details = _shapes["_state_change_details"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1301,9 +1307,9 @@ class NotificationList(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_notifications"] = _shapes["_notifications"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._notifications = _shapes["_notifications"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1368,12 +1374,12 @@ class WorkflowExecutionGetDataResponse(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_outputs"] = _shapes["_outputs"].wrap(pb.outputs)
-        state["_inputs"] = _shapes["_inputs"].wrap(pb.inputs)
-        state["_full_inputs"] = _shapes["_full_inputs"].wrap(pb.full_inputs)
-        state["_full_outputs"] = _shapes["_full_outputs"].wrap(pb.full_outputs)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._outputs = _shapes["_outputs"].wrap(pb.outputs, depth)
+        model._inputs = _shapes["_inputs"].wrap(pb.inputs, depth)
+        model._full_inputs = _shapes["_full_inputs"].wrap(pb.full_inputs, depth)
+        model._full_outputs = _shapes["_full_outputs"].wrap(pb.full_outputs, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1510,13 +1516,13 @@ class TaskExecutionGetDataResponse(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_inputs"] = _shapes["_inputs"].wrap(pb.inputs)
-        state["_outputs"] = _shapes["_outputs"].wrap(pb.outputs)
-        state["_full_inputs"] = _shapes["_full_inputs"].wrap(pb.full_inputs)
-        state["_full_outputs"] = _shapes["_full_outputs"].wrap(pb.full_outputs)
-        state["_flyte_urls"] = _shapes["_flyte_urls"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._inputs = _shapes["_inputs"].wrap(pb.inputs, depth)
+        model._outputs = _shapes["_outputs"].wrap(pb.outputs, depth)
+        model._full_inputs = _shapes["_full_inputs"].wrap(pb.full_inputs, depth)
+        model._full_outputs = _shapes["_full_outputs"].wrap(pb.full_outputs, depth)
+        model._flyte_urls = _shapes["_flyte_urls"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1671,18 +1677,18 @@ class NodeExecutionGetDataResponseBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_inputs"] = _shapes["_inputs"].wrap(pb.inputs)
-        state["_outputs"] = _shapes["_outputs"].wrap(pb.outputs)
-        state["_full_inputs"] = _shapes["_full_inputs"].wrap(pb.full_inputs)
-        state["_full_outputs"] = _shapes["_full_outputs"].wrap(pb.full_outputs)
-        state["_dynamic_workflow"] = (
-            _shapes["_dynamic_workflow"].wrap(pb.dynamic_workflow)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._inputs = _shapes["_inputs"].wrap(pb.inputs, depth)
+        model._outputs = _shapes["_outputs"].wrap(pb.outputs, depth)
+        model._full_inputs = _shapes["_full_inputs"].wrap(pb.full_inputs, depth)
+        model._full_outputs = _shapes["_full_outputs"].wrap(pb.full_outputs, depth)
+        model._dynamic_workflow = (
+            _shapes["_dynamic_workflow"].wrap(pb.dynamic_workflow, depth)
             if pb.HasField("dynamic_workflow")
             else None
         )
-        state["_flyte_urls"] = _shapes["_flyte_urls"].read(pb)
+        model._flyte_urls = _shapes["_flyte_urls"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -36,12 +36,12 @@ class VariableBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_type"] = _shapes["_type"].wrap(pb.type)
-        state["_description"] = pb.description
-        state["_artifact_partial_id"] = _shapes["_artifact_partial_id"].read(pb)
-        state["_artifact_tag"] = _shapes["_artifact_tag"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._type = _shapes["_type"].wrap(pb.type, depth)
+        model._description = pb.description
+        model._artifact_partial_id = _shapes["_artifact_partial_id"].read(pb)
+        model._artifact_tag = _shapes["_artifact_tag"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -118,9 +118,9 @@ class VariableMap(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_variables"] = _shapes["_variables"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._variables = _shapes["_variables"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -178,10 +178,10 @@ class TypedInterfaceBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_inputs"] = _shapes["_inputs"].read(pb)
-        state["_outputs"] = _shapes["_outputs"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._inputs = _shapes["_inputs"].read(pb)
+        model._outputs = _shapes["_outputs"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -246,18 +246,18 @@ class ParameterBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_behavior = pb.WhichOneof("behavior")
-        state["_var"] = _shapes["_var"].wrap(pb.var)
-        state["_default"] = (
-            _shapes["_default"].wrap(pb.default) if which_behavior == "default" else None
+        model._var = _shapes["_var"].wrap(pb.var, depth)
+        model._default = (
+            _shapes["_default"].wrap(pb.default, depth) if which_behavior == "default" else None
         )
-        state["_required"] = pb.required if which_behavior == "required" else None
-        state["_artifact_query"] = (
+        model._required = pb.required if which_behavior == "required" else None
+        model._artifact_query = (
             _shapes["_artifact_query"].read(pb) if which_behavior == "artifact_query" else None
         )
-        state["_artifact_id"] = (
+        model._artifact_id = (
             _shapes["_artifact_id"].read(pb) if which_behavior == "artifact_id" else None
         )
 
@@ -357,9 +357,9 @@ class ParameterMap(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_parameters"] = _shapes["_parameters"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._parameters = _shapes["_parameters"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -49,13 +49,13 @@ class LaunchPlanMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_schedule"] = (
-            _shapes["_schedule"].wrap(pb.schedule) if pb.HasField("schedule") else None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._schedule = (
+            _shapes["_schedule"].wrap(pb.schedule, depth) if pb.HasField("schedule") else None
         )
-        state["_notifications"] = _shapes["_notifications"].read(pb)
-        state["_launch_conditions"] = _shapes["_launch_conditions"].read(pb)
+        model._notifications = _shapes["_notifications"].read(pb, depth)
+        model._launch_conditions = _shapes["_launch_conditions"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -130,10 +130,10 @@ class Auth(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_assumable_iam_role"] = pb.assumable_iam_role
-        state["_kubernetes_service_account"] = pb.kubernetes_service_account
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._assumable_iam_role = pb.assumable_iam_role
+        model._kubernetes_service_account = pb.kubernetes_service_account
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -264,34 +264,34 @@ class LaunchPlanSpec(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_workflow_id"] = _shapes["_workflow_id"].wrap(pb.workflow_id)
-        state["_entity_metadata"] = _shapes["_entity_metadata"].wrap(pb.entity_metadata)
-        state["_default_inputs"] = _shapes["_default_inputs"].wrap(pb.default_inputs)
-        state["_fixed_inputs"] = _shapes["_fixed_inputs"].wrap(pb.fixed_inputs)
-        state["_role"] = pb.role
-        state["_labels"] = _shapes["_labels"].wrap(pb.labels)
-        state["_annotations"] = _shapes["_annotations"].wrap(pb.annotations)
-        state["_auth"] = _shapes["_auth"].wrap(pb.auth) if pb.HasField("auth") else None
-        state["_auth_role"] = _shapes["_auth_role"].read(pb)
-        state["_security_context"] = _shapes["_security_context"].wrap(pb.security_context)
-        state["_quality_of_service"] = _shapes["_quality_of_service"].read(pb)
-        state["_raw_output_data_config"] = _shapes["_raw_output_data_config"].wrap(
-            pb.raw_output_data_config
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._workflow_id = _shapes["_workflow_id"].wrap(pb.workflow_id, depth)
+        model._entity_metadata = _shapes["_entity_metadata"].wrap(pb.entity_metadata, depth)
+        model._default_inputs = _shapes["_default_inputs"].wrap(pb.default_inputs, depth)
+        model._fixed_inputs = _shapes["_fixed_inputs"].wrap(pb.fixed_inputs, depth)
+        model._role = pb.role
+        model._labels = _shapes["_labels"].wrap(pb.labels, depth)
+        model._annotations = _shapes["_annotations"].wrap(pb.annotations, depth)
+        model._auth = _shapes["_auth"].wrap(pb.auth, depth) if pb.HasField("auth") else None
+        model._auth_role = _shapes["_auth_role"].read(pb)
+        model._security_context = _shapes["_security_context"].wrap(pb.security_context, depth)
+        model._quality_of_service = _shapes["_quality_of_service"].read(pb)
+        model._raw_output_data_config = _shapes["_raw_output_data_config"].wrap(
+            pb.raw_output_data_config, depth
         )
-        state["_max_parallelism"] = pb.max_parallelism
-        state["_interruptible"] = _shapes["_interruptible"].read(pb)
-        state["_overwrite_cache"] = pb.overwrite_cache or None
-        state["_envs"] = _shapes["_envs"].wrap(pb.envs) if pb.HasField("envs") else None
-        state["_execution_env_assignments"] = _shapes["_execution_env_assignments"].read(pb)
-        state["_cluster_assignment"] = (
-            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment)
+        model._max_parallelism = pb.max_parallelism
+        model._interruptible = _shapes["_interruptible"].read(pb)
+        model._overwrite_cache = pb.overwrite_cache or None
+        model._envs = _shapes["_envs"].wrap(pb.envs, depth) if pb.HasField("envs") else None
+        model._execution_env_assignments = _shapes["_execution_env_assignments"].read(pb)
+        model._cluster_assignment = (
+            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment, depth)
             if pb.HasField("cluster_assignment")
             else None
         )
-        state["_concurrency_policy"] = (
-            _shapes["_concurrency_policy"].wrap(pb.concurrency_policy)
+        model._concurrency_policy = (
+            _shapes["_concurrency_policy"].wrap(pb.concurrency_policy, depth)
             if pb.HasField("concurrency_policy")
             else None
         )
@@ -643,13 +643,13 @@ class LaunchPlanClosure(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_state"] = pb.state
-        state["_expected_inputs"] = _shapes["_expected_inputs"].wrap(pb.expected_inputs)
-        state["_expected_outputs"] = _shapes["_expected_outputs"].wrap(pb.expected_outputs)
-        state["_created_at"] = _shapes["_created_at"].read(pb)
-        state["_updated_at"] = _shapes["_updated_at"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._state = pb.state
+        model._expected_inputs = _shapes["_expected_inputs"].wrap(pb.expected_inputs, depth)
+        model._expected_outputs = _shapes["_expected_outputs"].wrap(pb.expected_outputs, depth)
+        model._created_at = _shapes["_created_at"].read(pb)
+        model._updated_at = _shapes["_updated_at"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -768,11 +768,11 @@ class LaunchPlanBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].wrap(pb.id)
-        state["_spec"] = _shapes["_spec"].wrap(pb.spec)
-        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._id = _shapes["_id"].wrap(pb.id, depth)
+        model._spec = _shapes["_spec"].wrap(pb.spec, depth)
+        model._closure = _shapes["_closure"].wrap(pb.closure, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -32,9 +32,9 @@ class RetryStrategy(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_retries"] = pb.retries
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._retries = pb.retries
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -82,15 +82,15 @@ class PrimitiveBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_value = pb.WhichOneof("value")
-        state["_integer"] = pb.integer if which_value == "integer" else None
-        state["_float_value"] = pb.float_value if which_value == "float_value" else None
-        state["_string_value"] = pb.string_value if which_value == "string_value" else None
-        state["_boolean"] = pb.boolean if which_value == "boolean" else None
-        state["_datetime"] = _shapes["_datetime"].read(pb) if which_value == "datetime" else None
-        state["_duration"] = _shapes["_duration"].read(pb) if which_value == "duration" else None
+        model._integer = pb.integer if which_value == "integer" else None
+        model._float_value = pb.float_value if which_value == "float_value" else None
+        model._string_value = pb.string_value if which_value == "string_value" else None
+        model._boolean = pb.boolean if which_value == "boolean" else None
+        model._datetime = _shapes["_datetime"].read(pb) if which_value == "datetime" else None
+        model._duration = _shapes["_duration"].read(pb) if which_value == "duration" else None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -173,10 +173,10 @@ class Binary(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_value"] = pb.value
-        state["_tag"] = pb.tag
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._value = pb.value
+        model._tag = pb.tag
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -226,9 +226,9 @@ class BlobMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_type"] = _shapes["_type"].wrap(pb.type)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._type = _shapes["_type"].wrap(pb.type, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -284,10 +284,10 @@ class Blob(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
-        state["_uri"] = pb.uri
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._metadata = _shapes["_metadata"].wrap(pb.metadata, depth)
+        model._uri = pb.uri
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -343,8 +343,8 @@ class Void(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
 
     def __init__(
         self,
@@ -368,9 +368,9 @@ class BindingDataMap(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_bindings"] = _shapes["_bindings"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._bindings = _shapes["_bindings"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -415,9 +415,9 @@ class BindingDataCollection(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_bindings"] = _shapes["_bindings"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._bindings = _shapes["_bindings"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -491,23 +491,27 @@ class BindingDataBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_value = pb.WhichOneof("value")
-        state["_scalar"] = _shapes["_scalar"].wrap(pb.scalar) if which_value == "scalar" else None
-        state["_collection"] = (
-            _shapes["_collection"].wrap(pb.collection) if which_value == "collection" else None
+        model._scalar = (
+            _shapes["_scalar"].wrap(pb.scalar, depth) if which_value == "scalar" else None
         )
-        state["_promise"] = (
-            _shapes["_promise"].wrap(pb.promise) if which_value == "promise" else None
+        model._collection = (
+            _shapes["_collection"].wrap(pb.collection, depth)
+            if which_value == "collection"
+            else None
         )
-        state["_map"] = _shapes["_map"].wrap(pb.map) if which_value == "map" else None
-        state["_offloaded_metadata"] = (
-            _shapes["_offloaded_metadata"].wrap(pb.offloaded_metadata)
+        model._promise = (
+            _shapes["_promise"].wrap(pb.promise, depth) if which_value == "promise" else None
+        )
+        model._map = _shapes["_map"].wrap(pb.map, depth) if which_value == "map" else None
+        model._offloaded_metadata = (
+            _shapes["_offloaded_metadata"].wrap(pb.offloaded_metadata, depth)
             if which_value == "offloaded_metadata"
             else None
         )
-        state["_union"] = _shapes["_union"].read(pb)
+        model._union = _shapes["_union"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -650,10 +654,10 @@ class Binding(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_var"] = pb.var
-        state["_binding"] = _shapes["_binding"].wrap(pb.binding)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._var = pb.var
+        model._binding = _shapes["_binding"].wrap(pb.binding, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -717,10 +721,10 @@ class Schema(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_uri"] = pb.uri
-        state["_type"] = _shapes["_type"].wrap(pb.type)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._uri = pb.uri
+        model._type = _shapes["_type"].wrap(pb.type, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -787,10 +791,10 @@ class Union(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_value"] = _shapes["_value"].wrap(pb.value)
-        state["_type"] = _shapes["_type"].wrap(pb.type)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._value = _shapes["_value"].wrap(pb.value, depth)
+        model._type = _shapes["_type"].wrap(pb.type, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -862,10 +866,10 @@ class StructuredDatasetMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_structured_dataset_type"] = _shapes["_structured_dataset_type"].wrap(
-            pb.structured_dataset_type
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._structured_dataset_type = _shapes["_structured_dataset_type"].wrap(
+            pb.structured_dataset_type, depth
         )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -925,10 +929,10 @@ class StructuredDataset(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_uri"] = pb.uri
-        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._uri = pb.uri
+        model._metadata = _shapes["_metadata"].wrap(pb.metadata, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -988,9 +992,9 @@ class LiteralCollection(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_literals"] = _shapes["_literals"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._literals = _shapes["_literals"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1033,9 +1037,9 @@ class LiteralMap(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_literals"] = _shapes["_literals"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._literals = _shapes["_literals"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1126,26 +1130,30 @@ class ScalarBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_value = pb.WhichOneof("value")
-        state["_primitive"] = (
-            _shapes["_primitive"].wrap(pb.primitive) if which_value == "primitive" else None
+        model._primitive = (
+            _shapes["_primitive"].wrap(pb.primitive, depth) if which_value == "primitive" else None
         )
-        state["_blob"] = _shapes["_blob"].wrap(pb.blob) if which_value == "blob" else None
-        state["_binary"] = _shapes["_binary"].wrap(pb.binary) if which_value == "binary" else None
-        state["_schema"] = _shapes["_schema"].wrap(pb.schema) if which_value == "schema" else None
-        state["_none_type"] = (
-            _shapes["_none_type"].wrap(pb.none_type) if which_value == "none_type" else None
+        model._blob = _shapes["_blob"].wrap(pb.blob, depth) if which_value == "blob" else None
+        model._binary = (
+            _shapes["_binary"].wrap(pb.binary, depth) if which_value == "binary" else None
         )
-        state["_error"] = _shapes["_error"].wrap(pb.error) if which_value == "error" else None
-        state["_generic"] = _shapes["_generic"].read(pb) if which_value == "generic" else None
-        state["_structured_dataset"] = (
-            _shapes["_structured_dataset"].wrap(pb.structured_dataset)
+        model._schema = (
+            _shapes["_schema"].wrap(pb.schema, depth) if which_value == "schema" else None
+        )
+        model._none_type = (
+            _shapes["_none_type"].wrap(pb.none_type, depth) if which_value == "none_type" else None
+        )
+        model._error = _shapes["_error"].wrap(pb.error, depth) if which_value == "error" else None
+        model._generic = _shapes["_generic"].read(pb) if which_value == "generic" else None
+        model._structured_dataset = (
+            _shapes["_structured_dataset"].wrap(pb.structured_dataset, depth)
             if which_value == "structured_dataset"
             else None
         )
-        state["_union"] = _shapes["_union"].wrap(pb.union) if which_value == "union" else None
+        model._union = _shapes["_union"].wrap(pb.union, depth) if which_value == "union" else None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1334,12 +1342,12 @@ class LiteralOffloadedMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_uri"] = pb.uri
-        state["_size_bytes"] = pb.size_bytes
-        state["_inferred_type"] = (
-            _shapes["_inferred_type"].wrap(pb.inferred_type)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._uri = pb.uri
+        model._size_bytes = pb.size_bytes
+        model._inferred_type = (
+            _shapes["_inferred_type"].wrap(pb.inferred_type, depth)
             if pb.HasField("inferred_type")
             else None
         )
@@ -1439,21 +1447,25 @@ class LiteralBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_value = pb.WhichOneof("value")
-        state["_scalar"] = _shapes["_scalar"].wrap(pb.scalar) if which_value == "scalar" else None
-        state["_collection"] = (
-            _shapes["_collection"].wrap(pb.collection) if which_value == "collection" else None
+        model._scalar = (
+            _shapes["_scalar"].wrap(pb.scalar, depth) if which_value == "scalar" else None
         )
-        state["_map"] = _shapes["_map"].wrap(pb.map) if which_value == "map" else None
-        state["_offloaded_metadata"] = (
-            _shapes["_offloaded_metadata"].wrap(pb.offloaded_metadata)
+        model._collection = (
+            _shapes["_collection"].wrap(pb.collection, depth)
+            if which_value == "collection"
+            else None
+        )
+        model._map = _shapes["_map"].wrap(pb.map, depth) if which_value == "map" else None
+        model._offloaded_metadata = (
+            _shapes["_offloaded_metadata"].wrap(pb.offloaded_metadata, depth)
             if which_value == "offloaded_metadata"
             else None
         )
-        state["_hash"] = pb.hash or None
-        state["_metadata"] = _shapes["_metadata"].read(pb)
+        model._hash = pb.hash or None
+        model._metadata = _shapes["_metadata"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -40,9 +40,9 @@ class ClusterResourceAttributes(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_attributes"] = _shapes["_attributes"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._attributes = _shapes["_attributes"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -84,9 +84,9 @@ class ExecutionQueueAttributes(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_tags"] = _shapes["_tags"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._tags = _shapes["_tags"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -127,9 +127,9 @@ class ExecutionClusterLabel(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_value"] = pb.value
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._value = pb.value
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -179,11 +179,11 @@ class PluginOverrideBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_task_type"] = pb.task_type
-        state["_plugin_id"] = _shapes["_plugin_id"].read(pb)
-        state["_missing_plugin_behavior"] = pb.missing_plugin_behavior
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._task_type = pb.task_type
+        model._plugin_id = _shapes["_plugin_id"].read(pb)
+        model._missing_plugin_behavior = pb.missing_plugin_behavior
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -247,9 +247,9 @@ class PluginOverrides(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_overrides"] = _shapes["_overrides"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._overrides = _shapes["_overrides"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -324,46 +324,46 @@ class MatchingAttributesBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_target = pb.WhichOneof("target")
-        state["_task_resource_attributes"] = (
+        model._task_resource_attributes = (
             _shapes["_task_resource_attributes"].read(pb)
             if which_target == "task_resource_attributes"
             else None
         )
-        state["_cluster_resource_attributes"] = (
-            _shapes["_cluster_resource_attributes"].wrap(pb.cluster_resource_attributes)
+        model._cluster_resource_attributes = (
+            _shapes["_cluster_resource_attributes"].wrap(pb.cluster_resource_attributes, depth)
             if which_target == "cluster_resource_attributes"
             else None
         )
-        state["_execution_queue_attributes"] = (
-            _shapes["_execution_queue_attributes"].wrap(pb.execution_queue_attributes)
+        model._execution_queue_attributes = (
+            _shapes["_execution_queue_attributes"].wrap(pb.execution_queue_attributes, depth)
             if which_target == "execution_queue_attributes"
             else None
         )
-        state["_execution_cluster_label"] = (
-            _shapes["_execution_cluster_label"].wrap(pb.execution_cluster_label)
+        model._execution_cluster_label = (
+            _shapes["_execution_cluster_label"].wrap(pb.execution_cluster_label, depth)
             if which_target == "execution_cluster_label"
             else None
         )
-        state["_quality_of_service"] = (
+        model._quality_of_service = (
             _shapes["_quality_of_service"].read(pb)
             if which_target == "quality_of_service"
             else None
         )
-        state["_plugin_overrides"] = (
-            _shapes["_plugin_overrides"].wrap(pb.plugin_overrides)
+        model._plugin_overrides = (
+            _shapes["_plugin_overrides"].wrap(pb.plugin_overrides, depth)
             if which_target == "plugin_overrides"
             else None
         )
-        state["_workflow_execution_config"] = (
+        model._workflow_execution_config = (
             _shapes["_workflow_execution_config"].read(pb)
             if which_target == "workflow_execution_config"
             else None
         )
-        state["_cluster_assignment"] = (
-            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment)
+        model._cluster_assignment = (
+            _shapes["_cluster_assignment"].wrap(pb.cluster_assignment, depth)
             if which_target == "cluster_assignment"
             else None
         )

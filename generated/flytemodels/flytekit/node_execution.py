@@ -31,9 +31,9 @@ class WorkflowNodeMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_execution_id"] = _shapes["_execution_id"].wrap(pb.executionId)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._execution_id = _shapes["_execution_id"].wrap(pb.executionId, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -100,11 +100,11 @@ class DynamicWorkflowNodeMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].wrap(pb.id)
-        state["_compiled_workflow"] = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow)
-        state["_dynamic_job_spec_uri"] = pb.dynamic_job_spec_uri
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._id = _shapes["_id"].wrap(pb.id, depth)
+        model._compiled_workflow = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow, depth)
+        model._dynamic_job_spec_uri = pb.dynamic_job_spec_uri
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -193,11 +193,11 @@ class TaskNodeMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_cache_status"] = pb.cache_status
-        state["_catalog_key"] = _shapes["_catalog_key"].wrap(pb.catalog_key)
-        state["_checkpoint_uri"] = pb.checkpoint_uri
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._cache_status = pb.cache_status
+        model._catalog_key = _shapes["_catalog_key"].wrap(pb.catalog_key, depth)
+        model._checkpoint_uri = pb.checkpoint_uri
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -304,36 +304,36 @@ class NodeExecutionClosureBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_output_result = pb.WhichOneof("output_result")
         which_target_metadata = pb.WhichOneof("target_metadata")
-        state["_output_uri"] = pb.output_uri if which_output_result == "output_uri" else None
-        state["_error"] = (
-            _shapes["_error"].wrap(pb.error) if which_output_result == "error" else None
+        model._output_uri = pb.output_uri if which_output_result == "output_uri" else None
+        model._error = (
+            _shapes["_error"].wrap(pb.error, depth) if which_output_result == "error" else None
         )
-        state["_output_data"] = (
-            _shapes["_output_data"].wrap(pb.output_data)
+        model._output_data = (
+            _shapes["_output_data"].wrap(pb.output_data, depth)
             if which_output_result == "output_data"
             else None
         )
-        state["_phase"] = pb.phase
-        state["_started_at"] = _shapes["_started_at"].read(pb)
-        state["_duration"] = _shapes["_duration"].read(pb)
-        state["_created_at"] = _shapes["_created_at"].read(pb)
-        state["_updated_at"] = _shapes["_updated_at"].read(pb)
-        state["_workflow_node_metadata"] = (
-            _shapes["_workflow_node_metadata"].wrap(pb.workflow_node_metadata)
+        model._phase = pb.phase
+        model._started_at = _shapes["_started_at"].read(pb)
+        model._duration = _shapes["_duration"].read(pb)
+        model._created_at = _shapes["_created_at"].read(pb)
+        model._updated_at = _shapes["_updated_at"].read(pb)
+        model._workflow_node_metadata = (
+            _shapes["_workflow_node_metadata"].wrap(pb.workflow_node_metadata, depth)
             if which_target_metadata == "workflow_node_metadata"
             else None
         )
-        state["_task_node_metadata"] = (
-            _shapes["_task_node_metadata"].wrap(pb.task_node_metadata)
+        model._task_node_metadata = (
+            _shapes["_task_node_metadata"].wrap(pb.task_node_metadata, depth)
             if which_target_metadata == "task_node_metadata"
             else None
         )
-        state["_deck_uri"] = pb.deck_uri
-        state["_dynamic_job_spec_uri"] = pb.dynamic_job_spec_uri
+        model._deck_uri = pb.deck_uri
+        model._dynamic_job_spec_uri = pb.dynamic_job_spec_uri
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -530,12 +530,12 @@ class NodeExecution(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].wrap(pb.id)
-        state["_input_uri"] = pb.input_uri
-        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
-        state["_metadata"] = _shapes["_metadata"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._id = _shapes["_id"].wrap(pb.id, depth)
+        model._input_uri = pb.input_uri
+        model._closure = _shapes["_closure"].wrap(pb.closure, depth)
+        model._metadata = _shapes["_metadata"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -27,12 +27,12 @@ class PrestoQuery(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_routing_group"] = pb.routing_group
-        state["_catalog"] = pb.catalog
-        state["_schema"] = pb.schema
-        state["_statement"] = pb.statement
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._routing_group = pb.routing_group
+        model._catalog = pb.catalog
+        model._schema = pb.schema
+        model._statement = pb.statement
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

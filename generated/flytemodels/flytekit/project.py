@@ -49,15 +49,15 @@ class ProjectBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = pb.id
-        state["_name"] = pb.name
-        state["_domains"] = _shapes["_domains"].read(pb)
-        state["_description"] = pb.description
-        state["_labels"] = _shapes["_labels"].wrap(pb.labels) if pb.HasField("labels") else None
-        state["_state"] = pb.state
-        state["_org"] = pb.org
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._id = pb.id
+        model._name = pb.name
+        model._domains = _shapes["_domains"].read(pb, depth)
+        model._description = pb.description
+        model._labels = _shapes["_labels"].wrap(pb.labels, depth) if pb.HasField("labels") else None
+        model._state = pb.state
+        model._org = pb.org
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -28,11 +28,11 @@ class HiveQuery(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_query"] = pb.query
-        state["_timeout_sec"] = pb.timeout_sec
-        state["_retry_count"] = pb.retryCount
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._query = pb.query
+        model._timeout_sec = pb.timeout_sec
+        model._retry_count = pb.retryCount
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -89,9 +89,9 @@ class HiveQueryCollection(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_queries"] = _shapes["_queries"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._queries = _shapes["_queries"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -145,16 +145,16 @@ class QuboleHiveJob(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_cluster_label"] = pb.cluster_label
-        state["_query_collection"] = (
-            _shapes["_query_collection"].wrap(pb.query_collection)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._cluster_label = pb.cluster_label
+        model._query_collection = (
+            _shapes["_query_collection"].wrap(pb.query_collection, depth)
             if pb.HasField("query_collection")
             else None
         )
-        state["_tags"] = _shapes["_tags"].read(pb)
-        state["_query"] = _shapes["_query"].wrap(pb.query) if pb.HasField("query") else None
+        model._tags = _shapes["_tags"].read(pb)
+        model._query = _shapes["_query"].wrap(pb.query, depth) if pb.HasField("query") else None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

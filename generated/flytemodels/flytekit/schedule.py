@@ -40,10 +40,12 @@ class ScheduleBase(_Model):
         )
 
         @staticmethod
-        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-            state["_value"] = pb.value
-            state["_unit"] = pb.unit
+        def _fm_read(
+            pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES
+        ) -> None:
+            """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+            model._value = pb.value
+            model._unit = pb.unit
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -90,10 +92,12 @@ class ScheduleBase(_Model):
         )
 
         @staticmethod
-        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-            state["_schedule"] = pb.schedule or None
-            state["_offset"] = pb.offset or None
+        def _fm_read(
+            pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES
+        ) -> None:
+            """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+            model._schedule = pb.schedule or None
+            model._offset = pb.offset or None
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -153,21 +157,21 @@ class ScheduleBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_ScheduleExpression = pb.WhichOneof("ScheduleExpression")
-        state["_cron_expression"] = (
+        model._cron_expression = (
             pb.cron_expression if which_ScheduleExpression == "cron_expression" else None
         )
-        state["_rate"] = (
-            _shapes["_rate"].wrap(pb.rate) if which_ScheduleExpression == "rate" else None
+        model._rate = (
+            _shapes["_rate"].wrap(pb.rate, depth) if which_ScheduleExpression == "rate" else None
         )
-        state["_cron_schedule"] = (
-            _shapes["_cron_schedule"].wrap(pb.cron_schedule)
+        model._cron_schedule = (
+            _shapes["_cron_schedule"].wrap(pb.cron_schedule, depth)
             if which_ScheduleExpression == "cron_schedule"
             else None
         )
-        state["_kickoff_time_input_arg"] = pb.kickoff_time_input_arg
+        model._kickoff_time_input_arg = pb.kickoff_time_input_arg
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

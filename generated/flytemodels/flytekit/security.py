@@ -56,13 +56,13 @@ class SecretBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["group"] = pb.group
-        state["group_version"] = pb.group_version or None
-        state["key"] = pb.key or None
-        state["mount_requirement"] = _shapes["mount_requirement"].read(pb)
-        state["env_var"] = pb.env_var or None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model.group = pb.group
+        model.group_version = pb.group_version or None
+        model.key = pb.key or None
+        model.mount_requirement = _shapes["mount_requirement"].read(pb)
+        model.env_var = pb.env_var or None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -116,10 +116,10 @@ class OAuth2Client(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["client_id"] = pb.client_id
-        state["client_secret"] = _shapes["client_secret"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model.client_id = pb.client_id
+        model.client_secret = _shapes["client_secret"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -175,16 +175,16 @@ class Identity(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["iam_role"] = pb.iam_role or None
-        state["k8s_service_account"] = pb.k8s_service_account or None
-        state["oauth2_client"] = (
-            _shapes["oauth2_client"].wrap(pb.oauth2_client)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model.iam_role = pb.iam_role or None
+        model.k8s_service_account = pb.k8s_service_account or None
+        model.oauth2_client = (
+            _shapes["oauth2_client"].wrap(pb.oauth2_client, depth)
             if pb.HasField("oauth2_client")
             else None
         )
-        state["execution_identity"] = pb.execution_identity or None
+        model.execution_identity = pb.execution_identity or None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -262,13 +262,13 @@ class OAuth2TokenRequest(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["name"] = pb.name
-        state["type_"] = pb.type
-        state["client"] = _shapes["client"].wrap(pb.client) if pb.HasField("client") else None
-        state["idp_discovery_endpoint"] = pb.idp_discovery_endpoint
-        state["token_endpoint"] = pb.token_endpoint
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model.name = pb.name
+        model.type_ = pb.type
+        model.client = _shapes["client"].wrap(pb.client, depth) if pb.HasField("client") else None
+        model.idp_discovery_endpoint = pb.idp_discovery_endpoint
+        model.token_endpoint = pb.token_endpoint
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -346,11 +346,11 @@ class SecurityContextBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["run_as"] = _shapes["run_as"].wrap(pb.run_as) if pb.HasField("run_as") else None
-        state["secrets"] = _shapes["secrets"].read(pb)
-        state["tokens"] = _shapes["tokens"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model.run_as = _shapes["run_as"].wrap(pb.run_as, depth) if pb.HasField("run_as") else None
+        model.secrets = _shapes["secrets"].read(pb, depth)
+        model.tokens = _shapes["tokens"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -46,10 +46,12 @@ class Resources(_Model):
         )
 
         @staticmethod
-        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-            state["_name"] = pb.name
-            state["_value"] = pb.value
+        def _fm_read(
+            pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES
+        ) -> None:
+            """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+            model._name = pb.name
+            model._value = pb.value
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -104,10 +106,10 @@ class Resources(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_requests"] = _shapes["_requests"].read(pb)
-        state["_limits"] = _shapes["_limits"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._requests = _shapes["_requests"].read(pb, depth)
+        model._limits = _shapes["_limits"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -162,11 +164,11 @@ class RuntimeMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_type"] = pb.type
-        state["_version"] = pb.version
-        state["_flavor"] = pb.flavor
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._type = pb.type
+        model._version = pb.version
+        model._flavor = pb.flavor
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -257,23 +259,25 @@ class TaskMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_discoverable"] = pb.discoverable
-        state["_runtime"] = _shapes["_runtime"].wrap(pb.runtime)
-        state["_timeout"] = _shapes["_timeout"].read(pb)
-        state["_retries"] = _shapes["_retries"].wrap(pb.retries)
-        state["_discovery_version"] = pb.discovery_version
-        state["_deprecated_error_message"] = pb.deprecated_error_message
-        state["_interruptible"] = pb.interruptible if pb.HasField("interruptible") else None
-        state["_cache_serializable"] = pb.cache_serializable
-        state["_tags"] = _shapes["_tags"].read(pb)
-        state["_pod_template_name"] = pb.pod_template_name
-        state["_cache_ignore_input_vars"] = _shapes["_cache_ignore_input_vars"].read(pb)
-        state["_is_eager"] = pb.is_eager
-        state["_generates_deck"] = _shapes["_generates_deck"].read(pb)
-        state["_k8s_object_metadata"] = (
-            _shapes["_k8s_object_metadata"].wrap(pb.metadata) if pb.HasField("metadata") else None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._discoverable = pb.discoverable
+        model._runtime = _shapes["_runtime"].wrap(pb.runtime, depth)
+        model._timeout = _shapes["_timeout"].read(pb)
+        model._retries = _shapes["_retries"].wrap(pb.retries, depth)
+        model._discovery_version = pb.discovery_version
+        model._deprecated_error_message = pb.deprecated_error_message
+        model._interruptible = pb.interruptible if pb.HasField("interruptible") else None
+        model._cache_serializable = pb.cache_serializable
+        model._tags = _shapes["_tags"].read(pb)
+        model._pod_template_name = pb.pod_template_name
+        model._cache_ignore_input_vars = _shapes["_cache_ignore_input_vars"].read(pb)
+        model._is_eager = pb.is_eager
+        model._generates_deck = _shapes["_generates_deck"].read(pb)
+        model._k8s_object_metadata = (
+            _shapes["_k8s_object_metadata"].wrap(pb.metadata, depth)
+            if pb.HasField("metadata")
+            else None
         )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -509,29 +513,29 @@ class TaskTemplateBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_target = pb.WhichOneof("target")
-        state["_id"] = _shapes["_id"].wrap(pb.id)
-        state["_type"] = pb.type
-        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
-        state["_interface"] = _shapes["_interface"].wrap(pb.interface)
-        state["_custom"] = _shapes["_custom"].read(pb)
-        state["_container"] = (
-            _shapes["_container"].wrap(pb.container) if which_target == "container" else None
+        model._id = _shapes["_id"].wrap(pb.id, depth)
+        model._type = pb.type
+        model._metadata = _shapes["_metadata"].wrap(pb.metadata, depth)
+        model._interface = _shapes["_interface"].wrap(pb.interface, depth)
+        model._custom = _shapes["_custom"].read(pb)
+        model._container = (
+            _shapes["_container"].wrap(pb.container, depth) if which_target == "container" else None
         )
-        state["_k8s_pod"] = (
-            _shapes["_k8s_pod"].wrap(pb.k8s_pod) if which_target == "k8s_pod" else None
+        model._k8s_pod = (
+            _shapes["_k8s_pod"].wrap(pb.k8s_pod, depth) if which_target == "k8s_pod" else None
         )
-        state["_sql"] = _shapes["_sql"].wrap(pb.sql) if which_target == "sql" else None
-        state["_task_type_version"] = pb.task_type_version
-        state["_security_context"] = (
-            _shapes["_security_context"].wrap(pb.security_context)
+        model._sql = _shapes["_sql"].wrap(pb.sql, depth) if which_target == "sql" else None
+        model._task_type_version = pb.task_type_version
+        model._security_context = (
+            _shapes["_security_context"].wrap(pb.security_context, depth)
             if pb.HasField("security_context")
             else None
         )
-        state["_extended_resources"] = _shapes["_extended_resources"].read(pb)
-        state["_config"] = _shapes["_config"].read(pb)
+        model._extended_resources = _shapes["_extended_resources"].read(pb)
+        model._config = _shapes["_config"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -764,21 +768,21 @@ class TaskExecutionMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_task_execution_id"] = _shapes["_task_execution_id"].wrap(pb.task_execution_id)
-        state["_namespace"] = pb.namespace
-        state["_labels"] = _shapes["_labels"].read(pb)
-        state["_annotations"] = _shapes["_annotations"].read(pb)
-        state["_k8s_service_account"] = pb.k8s_service_account
-        state["_environment_variables"] = _shapes["_environment_variables"].read(pb)
-        state["_max_attempts"] = pb.max_attempts
-        state["_interruptible"] = pb.interruptible
-        state["_interruptible_failure_threshold"] = pb.interruptible_failure_threshold
-        state["_overrides"] = (
-            _shapes["_overrides"].wrap(pb.overrides) if pb.HasField("overrides") else None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._task_execution_id = _shapes["_task_execution_id"].wrap(pb.task_execution_id, depth)
+        model._namespace = pb.namespace
+        model._labels = _shapes["_labels"].read(pb)
+        model._annotations = _shapes["_annotations"].read(pb)
+        model._k8s_service_account = pb.k8s_service_account
+        model._environment_variables = _shapes["_environment_variables"].read(pb)
+        model._max_attempts = pb.max_attempts
+        model._interruptible = pb.interruptible
+        model._interruptible_failure_threshold = pb.interruptible_failure_threshold
+        model._overrides = (
+            _shapes["_overrides"].wrap(pb.overrides, depth) if pb.HasField("overrides") else None
         )
-        state["_identity"] = _shapes["_identity"].wrap(pb.identity)
+        model._identity = _shapes["_identity"].wrap(pb.identity, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -954,10 +958,10 @@ class TaskSpec(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_template"] = _shapes["_template"].wrap(pb.template)
-        state["_docs"] = _shapes["_docs"].wrap(pb.description)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._template = _shapes["_template"].wrap(pb.template, depth)
+        model._docs = _shapes["_docs"].wrap(pb.description, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1042,11 +1046,11 @@ class Task(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].wrap(pb.id)
-        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
-        state["_short_description"] = pb.short_description
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._id = _shapes["_id"].wrap(pb.id, depth)
+        model._closure = _shapes["_closure"].wrap(pb.closure, depth)
+        model._short_description = pb.short_description
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1128,10 +1132,10 @@ class TaskClosure(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_compiled_task"] = _shapes["_compiled_task"].wrap(pb.compiled_task)
-        state["_created_at"] = _shapes["_created_at"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._compiled_task = _shapes["_compiled_task"].wrap(pb.compiled_task, depth)
+        model._created_at = _shapes["_created_at"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1199,9 +1203,9 @@ class CompiledTask(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_template"] = _shapes["_template"].wrap(pb.template)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._template = _shapes["_template"].wrap(pb.template, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1261,10 +1265,10 @@ class IOStrategy(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_download_mode"] = pb.download_mode
-        state["_upload_mode"] = pb.upload_mode
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._download_mode = pb.download_mode
+        model._upload_mode = pb.upload_mode
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1328,14 +1332,16 @@ class DataLoadingConfigBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_enabled"] = pb.enabled
-        state["_input_path"] = pb.input_path
-        state["_output_path"] = pb.output_path
-        state["_format"] = pb.format
-        state["_io_strategy"] = (
-            _shapes["_io_strategy"].wrap(pb.io_strategy) if pb.HasField("io_strategy") else None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._enabled = pb.enabled
+        model._input_path = pb.input_path
+        model._output_path = pb.output_path
+        model._format = pb.format
+        model._io_strategy = (
+            _shapes["_io_strategy"].wrap(pb.io_strategy, depth)
+            if pb.HasField("io_strategy")
+            else None
         )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1444,21 +1450,21 @@ class ContainerBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_image"] = pb.image
-        state["_command"] = _shapes["_command"].read(pb)
-        state["_args"] = _shapes["_args"].read(pb)
-        state["_resources"] = _shapes["_resources"].wrap(pb.resources)
-        state["_env"] = _shapes["_env"].read(pb)
-        state["_config"] = _shapes["_config"].read(pb)
-        state["_ports"] = _shapes["_ports"].read(pb)
-        state["_data_loading_config"] = (
-            _shapes["_data_loading_config"].wrap(pb.data_config)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._image = pb.image
+        model._command = _shapes["_command"].read(pb)
+        model._args = _shapes["_args"].read(pb)
+        model._resources = _shapes["_resources"].wrap(pb.resources, depth)
+        model._env = _shapes["_env"].read(pb)
+        model._config = _shapes["_config"].read(pb)
+        model._ports = _shapes["_ports"].read(pb)
+        model._data_loading_config = (
+            _shapes["_data_loading_config"].wrap(pb.data_config, depth)
             if pb.HasField("data_config")
             else None
         )
-        state["_architecture"] = pb.architecture
+        model._architecture = pb.architecture
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1582,10 +1588,10 @@ class K8sObjectMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_labels"] = _shapes["_labels"].read(pb)
-        state["_annotations"] = _shapes["_annotations"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._labels = _shapes["_labels"].read(pb)
+        model._annotations = _shapes["_annotations"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1652,14 +1658,16 @@ class K8sPodBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
-        state["_pod_spec"] = _shapes["_pod_spec"].read(pb)
-        state["_data_config"] = (
-            _shapes["_data_config"].wrap(pb.data_config) if pb.HasField("data_config") else None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._metadata = _shapes["_metadata"].wrap(pb.metadata, depth)
+        model._pod_spec = _shapes["_pod_spec"].read(pb)
+        model._data_config = (
+            _shapes["_data_config"].wrap(pb.data_config, depth)
+            if pb.HasField("data_config")
+            else None
         )
-        state["_primary_container_name"] = pb.primary_container_name or None
+        model._primary_container_name = pb.primary_container_name or None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1754,10 +1762,10 @@ class Sql(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_statement"] = pb.statement
-        state["_dialect"] = pb.dialect
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._statement = pb.statement
+        model._dialect = pb.dialect
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -59,10 +59,12 @@ class SchemaType(_Model):
         )
 
         @staticmethod
-        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-            state["_name"] = pb.name
-            state["_type"] = pb.type
+        def _fm_read(
+            pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES
+        ) -> None:
+            """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+            model._name = pb.name
+            model._type = pb.type
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -111,9 +113,9 @@ class SchemaType(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_columns"] = _shapes["_columns"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._columns = _shapes["_columns"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -156,9 +158,9 @@ class UnionType(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_variants"] = _shapes["_variants"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._variants = _shapes["_variants"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -204,10 +206,10 @@ class TypeStructure(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_tag"] = pb.tag
-        state["_dataclass_type"] = _shapes["_dataclass_type"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._tag = pb.tag
+        model._dataclass_type = _shapes["_dataclass_type"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -264,10 +266,12 @@ class StructuredDatasetType(_Model):
         )
 
         @staticmethod
-        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-            state["_name"] = pb.name
-            state["_literal_type"] = _shapes["_literal_type"].wrap(pb.literal_type)
+        def _fm_read(
+            pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES
+        ) -> None:
+            """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+            model._name = pb.name
+            model._literal_type = _shapes["_literal_type"].wrap(pb.literal_type, depth)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -336,12 +340,12 @@ class StructuredDatasetType(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_columns"] = _shapes["_columns"].read(pb)
-        state["_format"] = pb.format
-        state["_external_schema_type"] = pb.external_schema_type or None
-        state["_external_schema_bytes"] = pb.external_schema_bytes or None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._columns = _shapes["_columns"].read(pb, depth)
+        model._format = pb.format
+        model._external_schema_type = pb.external_schema_type or None
+        model._external_schema_bytes = pb.external_schema_bytes or None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -469,39 +473,43 @@ class LiteralTypeBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_type = pb.WhichOneof("type")
-        state["_simple"] = pb.simple if which_type == "simple" else None
-        state["_schema"] = _shapes["_schema"].wrap(pb.schema) if which_type == "schema" else None
-        state["_collection_type"] = (
-            _shapes["_collection_type"].wrap(pb.collection_type)
+        model._simple = pb.simple if which_type == "simple" else None
+        model._schema = (
+            _shapes["_schema"].wrap(pb.schema, depth) if which_type == "schema" else None
+        )
+        model._collection_type = (
+            _shapes["_collection_type"].wrap(pb.collection_type, depth)
             if which_type == "collection_type"
             else None
         )
-        state["_map_value_type"] = (
-            _shapes["_map_value_type"].wrap(pb.map_value_type)
+        model._map_value_type = (
+            _shapes["_map_value_type"].wrap(pb.map_value_type, depth)
             if which_type == "map_value_type"
             else None
         )
-        state["_blob"] = _shapes["_blob"].wrap(pb.blob) if which_type == "blob" else None
-        state["_enum_type"] = (
-            _shapes["_enum_type"].wrap(pb.enum_type) if which_type == "enum_type" else None
+        model._blob = _shapes["_blob"].wrap(pb.blob, depth) if which_type == "blob" else None
+        model._enum_type = (
+            _shapes["_enum_type"].wrap(pb.enum_type, depth) if which_type == "enum_type" else None
         )
-        state["_structured_dataset_type"] = (
-            _shapes["_structured_dataset_type"].wrap(pb.structured_dataset_type)
+        model._structured_dataset_type = (
+            _shapes["_structured_dataset_type"].wrap(pb.structured_dataset_type, depth)
             if which_type == "structured_dataset_type"
             else None
         )
-        state["_union_type"] = (
-            _shapes["_union_type"].wrap(pb.union_type) if which_type == "union_type" else None
+        model._union_type = (
+            _shapes["_union_type"].wrap(pb.union_type, depth)
+            if which_type == "union_type"
+            else None
         )
-        state["_metadata"] = _shapes["_metadata"].read(pb)
-        state["_annotation"] = (
-            _shapes["_annotation"].wrap(pb.annotation) if pb.HasField("annotation") else None
+        model._metadata = _shapes["_metadata"].read(pb)
+        model._annotation = (
+            _shapes["_annotation"].wrap(pb.annotation, depth) if pb.HasField("annotation") else None
         )
-        state["_structure"] = (
-            _shapes["_structure"].wrap(pb.structure) if pb.HasField("structure") else None
+        model._structure = (
+            _shapes["_structure"].wrap(pb.structure, depth) if pb.HasField("structure") else None
         )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -729,11 +737,11 @@ class OutputReference(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_node_id"] = pb.node_id
-        state["_var"] = pb.var
-        state["_attr_path"] = _shapes["_attr_path"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._node_id = pb.node_id
+        model._var = pb.var
+        model._attr_path = _shapes["_attr_path"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -791,10 +799,10 @@ class Error(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_failed_node_id"] = pb.failed_node_id
-        state["_message"] = pb.message
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._failed_node_id = pb.failed_node_id
+        model._message = pb.message
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

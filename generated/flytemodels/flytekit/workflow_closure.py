@@ -34,10 +34,10 @@ class WorkflowClosure(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_workflow"] = _shapes["_workflow"].wrap(pb.workflow)
-        state["_tasks"] = _shapes["_tasks"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._workflow = _shapes["_workflow"].wrap(pb.workflow, depth)
+        model._tasks = _shapes["_tasks"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -49,6 +49,8 @@ class MutableModel:
     #: Hot paths read it as an attribute: asking the instance ``__dict__`` would make CPython build one
     #: for a model whose attributes it otherwise keeps inline, a tracked object more per model for the GC.
     _fm_pb: Any = None
+    #: ``_fm_read(message, model)``: sets every attribute of ``model`` from ``message`` (generated per class).
+    _fm_read: ClassVar[Callable[..., None] | None] = None
     #: Read every attribute when built from a message: for dataclasses, whose fields are class
     #: attributes too (their defaults), so a lazy read would never be asked for them.
     _EAGER: ClassVar[bool] = False
@@ -98,19 +100,19 @@ class MutableModel:
         """Called at the end of a generated constructor the table marks ``post_init``: hand-written checks."""
 
     def _fm_load(self, name: str) -> Any:
-        """Convert every attribute of a held model not yet in its ``__dict__``; return ``name``'s."""
+        """Convert every attribute of a held model not yet set on it; return ``name``'s."""
         state = self.__dict__
         held = state.get(_HELD)
         cls = type(self)
         if held is None:
             raise AttributeError(f"{cls.__name__!r} object has no attribute {name!r}")
-        readers = _READERS.get(cls) or _readers(cls)
+        convert = _CONVERTERS.get(cls) or _converter(cls)
         if len(state) == 1:
-            _convert(readers, held, state)
+            _convert_root(convert, held, self, state)
         else:  # some attributes were assigned before the first read: they win
-            converted: dict[str, Any] = {}
-            _convert(readers, held, converted)
-            for attr, value in converted.items():
+            scratch = _new(cls)
+            convert(held, scratch)
+            for attr, value in vars(scratch).items():
                 state.setdefault(attr, value)
         return state[name]
 
@@ -183,9 +185,10 @@ def _untouched(state: dict[str, Any]) -> bool:
 class _Lazy:
     """The class attribute behind each instance attribute of a model (``Literal._scalar``).
 
-    A non-data descriptor: once the instance ``__dict__`` holds the attribute, Python reads
-    and writes it there without calling this (as fast as a plain attribute). Only a held
-    model's first read reaches ``__get__``, which converts all its attributes at once.
+    A non-data descriptor: once the instance holds the attribute, Python reads and writes
+    it there without calling this (as fast as a plain attribute). Only the first read of a
+    model ``from_flyte_idl`` (or ``from_bytes``) made reaches ``__get__``, which converts
+    all its attributes at once, and its children's (``shapes.base._held``).
     (A ``__getattr__`` hook would do the same but slows every attribute access of the class.)
     """
 
@@ -197,43 +200,62 @@ class _Lazy:
     def __get__(self, model: MutableModel | None, owner: type | None = None) -> Any:
         if model is None:
             return self
+        # The instance __dict__ is asked for here, once per root: it tells whether anything was
+        # assigned before this first read (FlyteRemote sets `template._id` on a template it fetched).
         state = model.__dict__
-        if len(state) == 1 and _HELD in state:  # the common case, inlined: this runs once per message read
-            held = state[_HELD]
+        if len(state) == 1 and _HELD in state:  # the common case, inlined
             cls = type(model)
-            for attr, read in _READERS.get(cls) or _readers(cls):
-                if attr is None:
-                    read(held, state)
-                else:
-                    state[attr] = read(held)
+            _convert_root(_CONVERTERS.get(cls) or _converter(cls), state[_HELD], model, state)
             return state[self.name]
         return model._fm_load(self.name)
 
 
-#: Per class: (attribute, read(message)) pairs, and (None, fill(message, state)) for a oneof's members.
-_Readers = list[tuple[str | None, Callable[..., Any]]]
-_READERS: dict[type, _Readers] = {}
+_new = object.__new__
+#: Per class: convert(message, model), setting every attribute of ``model`` from ``message``.
+_CONVERTERS: dict[type, Callable[[Any, Any], None]] = {}
 
 
-def _convert(readers: _Readers, held: Any, state: dict[str, Any]) -> None:
-    for attr, read in readers:
-        if attr is None:
-            read(held, state)
-        else:
-            state[attr] = read(held)
+def _convert_root(convert: Callable[[Any, Any], None], held: Any, model: Any, state: dict[str, Any]) -> None:
+    """``convert(held, model)``, leaving ``model`` as it was if it fails (a stack too deep to convert on)."""
+    try:
+        convert(held, model)
+    except BaseException:
+        for attr in type(model)._SHAPES:
+            state.pop(attr, None)
+        raise
 
 
-def _readers(cls: type[MutableModel]) -> _Readers:
-    """How ``cls`` converts its attributes, built once per class: its generated ``_fm_read``, or
-    one reader per shape (a class written by hand).
+def _converter(cls: type[MutableModel]) -> Callable[[Any, Any], None]:
+    """How ``cls`` converts its attributes, found once per class: its generated ``_fm_read``,
+    or one reader per shape (a class written by hand).
 
     The members of a oneof are read together: one ``WhichOneof`` answers for all of
     them, where asking each member would cost a ``HasField`` and a call apiece.
     """
     generated = getattr(cls, "_fm_read", None)
-    if generated is not None:  # the generated straight-line reader: one call for the whole message
-        _READERS[cls] = [(None, generated)]
-        return _READERS[cls]
+    if generated is None:
+        readers = _readers(cls)
+
+        def generated(held: Any, model: Any) -> None:
+            state: dict[str, Any] = {}
+            for attr, read in readers:
+                if attr is None:
+                    read(held, state)
+                else:
+                    state[attr] = read(held)
+            for attr, value in state.items():
+                setattr(model, attr, value)
+
+    _CONVERTERS[cls] = generated
+    return generated
+
+
+#: (attribute, read(message)) pairs, and (None, fill(message, state)) for a oneof's members.
+_Readers = list[tuple[str | None, Callable[..., Any]]]
+
+
+def _readers(cls: type[MutableModel]) -> _Readers:
+    """One reader per shape of ``cls``, a oneof's members read together."""
     fields = cls._PB.DESCRIPTOR.fields_by_name
     groups: dict[str, list[tuple[str, Shape]]] = {}
     order: list[tuple[str, Shape] | str] = []  # an attribute read alone, or the name of a oneof
@@ -245,12 +267,10 @@ def _readers(cls: type[MutableModel]) -> _Readers:
             if oneof.name not in groups:
                 order.append(oneof.name)
             groups.setdefault(oneof.name, []).append((attr, shape))
-    readers: _Readers = [
+    return [
         (None, _oneof_reader(entry, groups[entry])) if isinstance(entry, str) else (entry[0], entry[1].reader())
         for entry in order
     ]
-    _READERS[cls] = readers
-    return readers
 
 
 def _oneof_reader(oneof: str, members: list[tuple[str, Shape]]) -> Callable[[Any, dict[str, Any]], None]:

@@ -58,33 +58,33 @@ class TaskExecutionClosure(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_output_result = pb.WhichOneof("output_result")
-        state["_output_uri"] = pb.output_uri if which_output_result == "output_uri" else None
-        state["_error"] = (
-            _shapes["_error"].wrap(pb.error) if which_output_result == "error" else None
+        model._output_uri = pb.output_uri if which_output_result == "output_uri" else None
+        model._error = (
+            _shapes["_error"].wrap(pb.error, depth) if which_output_result == "error" else None
         )
-        state["_output_data"] = (
-            _shapes["_output_data"].wrap(pb.output_data)
+        model._output_data = (
+            _shapes["_output_data"].wrap(pb.output_data, depth)
             if which_output_result == "output_data"
             else None
         )
-        state["_phase"] = pb.phase
-        state["_logs"] = _shapes["_logs"].read(pb)
-        state["_started_at"] = _shapes["_started_at"].read(pb)
-        state["_duration"] = _shapes["_duration"].read(pb)
-        state["_created_at"] = _shapes["_created_at"].read(pb)
-        state["_updated_at"] = _shapes["_updated_at"].read(pb)
-        state["_custom_info"] = _shapes["_custom_info"].read(pb)
-        state["_reason"] = pb.reason
-        state["_task_type"] = pb.task_type
-        state["_metadata"] = (
-            _shapes["_metadata"].wrap(pb.metadata) if pb.HasField("metadata") else None
+        model._phase = pb.phase
+        model._logs = _shapes["_logs"].read(pb, depth)
+        model._started_at = _shapes["_started_at"].read(pb)
+        model._duration = _shapes["_duration"].read(pb)
+        model._created_at = _shapes["_created_at"].read(pb)
+        model._updated_at = _shapes["_updated_at"].read(pb)
+        model._custom_info = _shapes["_custom_info"].read(pb)
+        model._reason = pb.reason
+        model._task_type = pb.task_type
+        model._metadata = (
+            _shapes["_metadata"].wrap(pb.metadata, depth) if pb.HasField("metadata") else None
         )
-        state["_event_version"] = pb.event_version
-        state["_reasons"] = _shapes["_reasons"].read(pb)
-        state["_log_context"] = _shapes["_log_context"].read(pb)
+        model._event_version = pb.event_version
+        model._reasons = _shapes["_reasons"].read(pb)
+        model._log_context = _shapes["_log_context"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -305,12 +305,12 @@ class TaskExecution(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].wrap(pb.id)
-        state["_input_uri"] = pb.input_uri
-        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
-        state["_is_parent"] = pb.is_parent
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._id = _shapes["_id"].wrap(pb.id, depth)
+        model._input_uri = pb.input_uri
+        model._closure = _shapes["_closure"].wrap(pb.closure, depth)
+        model._is_parent = pb.is_parent
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

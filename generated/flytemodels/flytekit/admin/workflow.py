@@ -39,11 +39,11 @@ class WorkflowSpec(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_template"] = _shapes["_template"].wrap(pb.template)
-        state["_sub_workflows"] = _shapes["_sub_workflows"].read(pb)
-        state["_docs"] = _shapes["_docs"].wrap(pb.description)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._template = _shapes["_template"].wrap(pb.template, depth)
+        model._sub_workflows = _shapes["_sub_workflows"].read(pb)
+        model._docs = _shapes["_docs"].wrap(pb.description, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -137,11 +137,11 @@ class Workflow(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].wrap(pb.id)
-        state["_closure"] = _shapes["_closure"].wrap(pb.closure)
-        state["_short_description"] = pb.short_description
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._id = _shapes["_id"].wrap(pb.id, depth)
+        model._closure = _shapes["_closure"].wrap(pb.closure, depth)
+        model._short_description = pb.short_description
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -225,10 +225,10 @@ class WorkflowClosure(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_compiled_workflow"] = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow)
-        state["_created_at"] = _shapes["_created_at"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._compiled_workflow = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow, depth)
+        model._created_at = _shapes["_created_at"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

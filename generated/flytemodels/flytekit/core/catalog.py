@@ -27,10 +27,10 @@ class CatalogArtifactTag(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_artifact_id"] = pb.artifact_id
-        state["_name"] = pb.name
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._artifact_id = pb.artifact_id
+        model._name = pb.name
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -99,12 +99,12 @@ class CatalogMetadataBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_dataset_id"] = _shapes["_dataset_id"].wrap(pb.dataset_id)
-        state["_artifact_tag"] = _shapes["_artifact_tag"].wrap(pb.artifact_tag)
-        state["_source_task_execution"] = _shapes["_source_task_execution"].wrap(
-            pb.source_task_execution
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._dataset_id = _shapes["_dataset_id"].wrap(pb.dataset_id, depth)
+        model._artifact_tag = _shapes["_artifact_tag"].wrap(pb.artifact_tag, depth)
+        model._source_task_execution = _shapes["_source_task_execution"].wrap(
+            pb.source_task_execution, depth
         )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:

@@ -29,9 +29,11 @@ class ConnectionSet(_Model):
         )
 
         @staticmethod
-        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-            state["_ids"] = _shapes["_ids"].read(pb)
+        def _fm_read(
+            pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES
+        ) -> None:
+            """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+            model._ids = _shapes["_ids"].read(pb)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -77,10 +79,10 @@ class ConnectionSet(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_downstream"] = _shapes["_downstream"].read(pb)
-        state["_upstream"] = _shapes["_upstream"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._downstream = _shapes["_downstream"].read(pb, depth)
+        model._upstream = _shapes["_upstream"].read(pb, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -140,10 +142,10 @@ class CompiledWorkflow(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_template"] = _shapes["_template"].wrap(pb.template)
-        state["_connections"] = _shapes["_connections"].wrap(pb.connections)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._template = _shapes["_template"].wrap(pb.template, depth)
+        model._connections = _shapes["_connections"].wrap(pb.connections, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -220,10 +222,10 @@ class CompiledTask(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_template"] = (
-            _shapes["_template"].wrap(pb.template) if pb.HasField("template") else None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._template = (
+            _shapes["_template"].wrap(pb.template, depth) if pb.HasField("template") else None
         )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -290,12 +292,12 @@ class CompiledWorkflowClosure(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_primary"] = _shapes["_primary"].wrap(pb.primary)
-        state["_sub_workflows"] = _shapes["_sub_workflows"].read(pb)
-        state["_tasks"] = _shapes["_tasks"].read(pb)
-        state["_launch_plans"] = _shapes["_launch_plans"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._primary = _shapes["_primary"].wrap(pb.primary, depth)
+        model._sub_workflows = _shapes["_sub_workflows"].read(pb, depth)
+        model._tasks = _shapes["_tasks"].read(pb, depth)
+        model._launch_plans = _shapes["_launch_plans"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

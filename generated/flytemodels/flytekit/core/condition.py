@@ -49,11 +49,11 @@ class ComparisonExpression(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_operator"] = pb.operator
-        state["_left_value"] = _shapes["_left_value"].wrap(pb.left_value)
-        state["_right_value"] = _shapes["_right_value"].wrap(pb.right_value)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._operator = pb.operator
+        model._left_value = _shapes["_left_value"].wrap(pb.left_value, depth)
+        model._right_value = _shapes["_right_value"].wrap(pb.right_value, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -152,11 +152,11 @@ class ConjunctionExpression(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_operator"] = pb.operator
-        state["_left_expression"] = _shapes["_left_expression"].wrap(pb.left_expression)
-        state["_right_expression"] = _shapes["_right_expression"].wrap(pb.right_expression)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._operator = pb.operator
+        model._left_expression = _shapes["_left_expression"].wrap(pb.left_expression, depth)
+        model._right_expression = _shapes["_right_expression"].wrap(pb.right_expression, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -250,14 +250,14 @@ class Operand(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_val = pb.WhichOneof("val")
-        state["_primitive"] = (
-            _shapes["_primitive"].wrap(pb.primitive) if which_val == "primitive" else None
+        model._primitive = (
+            _shapes["_primitive"].wrap(pb.primitive, depth) if which_val == "primitive" else None
         )
-        state["_var"] = pb.var if which_val == "var" else None
-        state["_scalar"] = _shapes["_scalar"].wrap(pb.scalar) if which_val == "scalar" else None
+        model._var = pb.var if which_val == "var" else None
+        model._scalar = _shapes["_scalar"].wrap(pb.scalar, depth) if which_val == "scalar" else None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -343,14 +343,18 @@ class BooleanExpression(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_expr = pb.WhichOneof("expr")
-        state["_conjunction"] = (
-            _shapes["_conjunction"].wrap(pb.conjunction) if which_expr == "conjunction" else None
+        model._conjunction = (
+            _shapes["_conjunction"].wrap(pb.conjunction, depth)
+            if which_expr == "conjunction"
+            else None
         )
-        state["_comparison"] = (
-            _shapes["_comparison"].wrap(pb.comparison) if which_expr == "comparison" else None
+        model._comparison = (
+            _shapes["_comparison"].wrap(pb.comparison, depth)
+            if which_expr == "comparison"
+            else None
         )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:

@@ -41,14 +41,14 @@ class ContainerError(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_code"] = pb.code
-        state["_message"] = pb.message
-        state["_kind"] = pb.kind
-        state["_origin"] = pb.origin
-        state["_timestamp"] = _shapes["_timestamp"].read(pb)
-        state["_worker"] = pb.worker
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._code = pb.code
+        model._message = pb.message
+        model._kind = pb.kind
+        model._origin = pb.origin
+        model._timestamp = _shapes["_timestamp"].read(pb)
+        model._worker = pb.worker
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -130,9 +130,9 @@ class ErrorDocument(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_error"] = _shapes["_error"].wrap(pb.error)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._error = _shapes["_error"].wrap(pb.error, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

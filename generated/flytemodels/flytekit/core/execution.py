@@ -83,14 +83,14 @@ class ExecutionErrorBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_code"] = pb.code
-        state["_message"] = pb.message
-        state["_error_uri"] = pb.error_uri
-        state["_kind"] = pb.kind
-        state["_timestamp"] = _shapes["_timestamp"].read(pb)
-        state["_worker"] = pb.worker
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._code = pb.code
+        model._message = pb.message
+        model._error_uri = pb.error_uri
+        model._kind = pb.kind
+        model._timestamp = _shapes["_timestamp"].read(pb)
+        model._worker = pb.worker
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -182,14 +182,14 @@ class TaskLog(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_uri"] = pb.uri
-        state["_name"] = pb.name
-        state["_message_format"] = pb.message_format
-        state["_ttl"] = _shapes["_ttl"].read(pb)
-        state["_ShowWhilePending"] = pb.ShowWhilePending
-        state["_HideOnceFinished"] = pb.HideOnceFinished
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._uri = pb.uri
+        model._name = pb.name
+        model._message_format = pb.message_format
+        model._ttl = _shapes["_ttl"].read(pb)
+        model._ShowWhilePending = pb.ShowWhilePending
+        model._HideOnceFinished = pb.HideOnceFinished
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

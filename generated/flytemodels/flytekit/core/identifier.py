@@ -43,14 +43,14 @@ class IdentifierBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_resource_type"] = pb.resource_type
-        state["_project"] = pb.project
-        state["_domain"] = pb.domain
-        state["_name"] = pb.name
-        state["_version"] = pb.version
-        state["_org"] = pb.org
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._resource_type = pb.resource_type
+        model._project = pb.project
+        model._domain = pb.domain
+        model._name = pb.name
+        model._version = pb.version
+        model._org = pb.org
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -134,12 +134,12 @@ class WorkflowExecutionIdentifier(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_project"] = pb.project
-        state["_domain"] = pb.domain
-        state["_name"] = pb.name
-        state["_org"] = pb.org
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._project = pb.project
+        model._domain = pb.domain
+        model._name = pb.name
+        model._org = pb.org
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -214,10 +214,10 @@ class NodeExecutionIdentifier(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_node_id"] = pb.node_id
-        state["_execution_id"] = _shapes["_execution_id"].wrap(pb.execution_id)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._node_id = pb.node_id
+        model._execution_id = _shapes["_execution_id"].wrap(pb.execution_id, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -291,11 +291,11 @@ class TaskExecutionIdentifier(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_task_id"] = _shapes["_task_id"].wrap(pb.task_id)
-        state["_node_execution_id"] = _shapes["_node_execution_id"].wrap(pb.node_execution_id)
-        state["_retry_attempt"] = pb.retry_attempt
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._task_id = _shapes["_task_id"].wrap(pb.task_id, depth)
+        model._node_execution_id = _shapes["_node_execution_id"].wrap(pb.node_execution_id, depth)
+        model._retry_attempt = pb.retry_attempt
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -383,10 +383,10 @@ class SignalIdentifier(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_signal_id"] = pb.signal_id
-        state["_execution_id"] = _shapes["_execution_id"].wrap(pb.execution_id)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._signal_id = pb.signal_id
+        model._execution_id = _shapes["_execution_id"].wrap(pb.execution_id, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -43,10 +43,10 @@ class IfBlock(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_condition"] = _shapes["_condition"].wrap(pb.condition)
-        state["_then_node"] = _shapes["_then_node"].wrap(pb.then_node)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._condition = _shapes["_condition"].wrap(pb.condition, depth)
+        model._then_node = _shapes["_then_node"].wrap(pb.then_node, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -137,15 +137,17 @@ class IfElseBlock(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_default = pb.WhichOneof("default")
-        state["_case"] = _shapes["_case"].wrap(pb.case)
-        state["_other"] = _shapes["_other"].read(pb)
-        state["_else_node"] = (
-            _shapes["_else_node"].wrap(pb.else_node) if which_default == "else_node" else None
+        model._case = _shapes["_case"].wrap(pb.case, depth)
+        model._other = _shapes["_other"].read(pb, depth)
+        model._else_node = (
+            _shapes["_else_node"].wrap(pb.else_node, depth)
+            if which_default == "else_node"
+            else None
         )
-        state["_error"] = _shapes["_error"].wrap(pb.error) if which_default == "error" else None
+        model._error = _shapes["_error"].wrap(pb.error, depth) if which_default == "error" else None
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -242,9 +244,9 @@ class BranchNode(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_if_else"] = _shapes["_if_else"].wrap(pb.if_else)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._if_else = _shapes["_if_else"].wrap(pb.if_else, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -310,18 +312,18 @@ class NodeMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_name"] = pb.name
-        state["_timeout"] = _shapes["_timeout"].read(pb)
-        state["_retries"] = _shapes["_retries"].wrap(pb.retries)
-        state["_interruptible"] = pb.interruptible if pb.HasField("interruptible") else None
-        state["_cacheable"] = pb.cacheable if pb.HasField("cacheable") else None
-        state["_cache_version"] = pb.cache_version if pb.HasField("cache_version") else None
-        state["_cache_serializable"] = (
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._name = pb.name
+        model._timeout = _shapes["_timeout"].read(pb)
+        model._retries = _shapes["_retries"].wrap(pb.retries, depth)
+        model._interruptible = pb.interruptible if pb.HasField("interruptible") else None
+        model._cacheable = pb.cacheable if pb.HasField("cacheable") else None
+        model._cache_version = pb.cache_version if pb.HasField("cache_version") else None
+        model._cache_serializable = (
             pb.cache_serializable if pb.HasField("cache_serializable") else None
         )
-        state["_config"] = _shapes["_config"].read(pb)
+        model._config = _shapes["_config"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -441,11 +443,11 @@ class SignalCondition(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_signal_id"] = pb.signal_id
-        state["_type"] = _shapes["_type"].wrap(pb.type)
-        state["_output_variable_name"] = pb.output_variable_name
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._signal_id = pb.signal_id
+        model._type = _shapes["_type"].wrap(pb.type, depth)
+        model._output_variable_name = pb.output_variable_name
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -512,9 +514,9 @@ class ApproveCondition(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_signal_id"] = pb.signal_id
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._signal_id = pb.signal_id
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -555,9 +557,9 @@ class SleepCondition(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_duration"] = _shapes["_duration"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._duration = _shapes["_duration"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -617,16 +619,18 @@ class GateNodeBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_condition = pb.WhichOneof("condition")
-        state["_approve"] = (
-            _shapes["_approve"].wrap(pb.approve) if which_condition == "approve" else None
+        model._approve = (
+            _shapes["_approve"].wrap(pb.approve, depth) if which_condition == "approve" else None
         )
-        state["_signal"] = (
-            _shapes["_signal"].wrap(pb.signal) if which_condition == "signal" else None
+        model._signal = (
+            _shapes["_signal"].wrap(pb.signal, depth) if which_condition == "signal" else None
         )
-        state["_sleep"] = _shapes["_sleep"].wrap(pb.sleep) if which_condition == "sleep" else None
+        model._sleep = (
+            _shapes["_sleep"].wrap(pb.sleep, depth) if which_condition == "sleep" else None
+        )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -731,24 +735,22 @@ class ArrayNode(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_success_criteria = pb.WhichOneof("success_criteria")
-        state["_node"] = _shapes["_node"].wrap(pb.node)
-        state["_parallelism"] = pb.parallelism if pb.HasField("parallelism") else None
-        state["_min_successes"] = (
+        model._node = _shapes["_node"].wrap(pb.node, depth)
+        model._parallelism = pb.parallelism if pb.HasField("parallelism") else None
+        model._min_successes = (
             pb.min_successes if which_success_criteria == "min_successes" else None
         )
-        state["_min_success_ratio"] = (
+        model._min_success_ratio = (
             pb.min_success_ratio if which_success_criteria == "min_success_ratio" else None
         )
-        state["_execution_mode"] = pb.execution_mode or None
-        state["_is_original_sub_node_interface"] = _shapes["_is_original_sub_node_interface"].read(
-            pb
-        )
-        state["_data_mode"] = pb.data_mode or None
-        state["_bound_inputs"] = _shapes["_bound_inputs"].read(pb)
-        state["_run_all_sub_nodes"] = pb.run_all_sub_nodes
+        model._execution_mode = pb.execution_mode or None
+        model._is_original_sub_node_interface = _shapes["_is_original_sub_node_interface"].read(pb)
+        model._data_mode = pb.data_mode or None
+        model._bound_inputs = _shapes["_bound_inputs"].read(pb)
+        model._run_all_sub_nodes = pb.run_all_sub_nodes
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -913,30 +915,34 @@ class NodeBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_target = pb.WhichOneof("target")
-        state["_id"] = pb.id
-        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
-        state["_inputs"] = _shapes["_inputs"].read(pb)
-        state["_upstream_node_ids"] = _shapes["_upstream_node_ids"].read(pb)
-        state["_output_aliases"] = _shapes["_output_aliases"].read(pb)
-        state["_task_node"] = (
-            _shapes["_task_node"].wrap(pb.task_node) if which_target == "task_node" else None
+        model._id = pb.id
+        model._metadata = _shapes["_metadata"].wrap(pb.metadata, depth)
+        model._inputs = _shapes["_inputs"].read(pb, depth)
+        model._upstream_node_ids = _shapes["_upstream_node_ids"].read(pb)
+        model._output_aliases = _shapes["_output_aliases"].read(pb, depth)
+        model._task_node = (
+            _shapes["_task_node"].wrap(pb.task_node, depth) if which_target == "task_node" else None
         )
-        state["_workflow_node"] = (
-            _shapes["_workflow_node"].wrap(pb.workflow_node)
+        model._workflow_node = (
+            _shapes["_workflow_node"].wrap(pb.workflow_node, depth)
             if which_target == "workflow_node"
             else None
         )
-        state["_branch_node"] = (
-            _shapes["_branch_node"].wrap(pb.branch_node) if which_target == "branch_node" else None
+        model._branch_node = (
+            _shapes["_branch_node"].wrap(pb.branch_node, depth)
+            if which_target == "branch_node"
+            else None
         )
-        state["_gate_node"] = (
-            _shapes["_gate_node"].wrap(pb.gate_node) if which_target == "gate_node" else None
+        model._gate_node = (
+            _shapes["_gate_node"].wrap(pb.gate_node, depth) if which_target == "gate_node" else None
         )
-        state["_array_node"] = (
-            _shapes["_array_node"].wrap(pb.array_node) if which_target == "array_node" else None
+        model._array_node = (
+            _shapes["_array_node"].wrap(pb.array_node, depth)
+            if which_target == "array_node"
+            else None
         )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1121,12 +1127,12 @@ class TaskNodeOverrides(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_resources"] = _shapes["_resources"].read(pb)
-        state["_extended_resources"] = _shapes["_extended_resources"].read(pb)
-        state["_container_image"] = pb.container_image or None
-        state["_pod_template"] = _shapes["_pod_template"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._resources = _shapes["_resources"].read(pb, depth)
+        model._extended_resources = _shapes["_extended_resources"].read(pb)
+        model._container_image = pb.container_image or None
+        model._pod_template = _shapes["_pod_template"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1216,11 +1222,11 @@ class TaskNode(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_reference_id"] = _shapes["_reference_id"].wrap(pb.reference_id)
-        state["_overrides"] = (
-            _shapes["_overrides"].wrap(pb.overrides) if pb.HasField("overrides") else None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._reference_id = _shapes["_reference_id"].wrap(pb.reference_id, depth)
+        model._overrides = (
+            _shapes["_overrides"].wrap(pb.overrides, depth) if pb.HasField("overrides") else None
         )
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1300,15 +1306,15 @@ class WorkflowNodeBase(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_reference = pb.WhichOneof("reference")
-        state["_launchplan_ref"] = (
-            _shapes["_launchplan_ref"].wrap(pb.launchplan_ref)
+        model._launchplan_ref = (
+            _shapes["_launchplan_ref"].wrap(pb.launchplan_ref, depth)
             if which_reference == "launchplan_ref"
             else None
         )
-        state["_sub_workflow_ref"] = _shapes["_sub_workflow_ref"].read(pb)
+        model._sub_workflow_ref = _shapes["_sub_workflow_ref"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1378,11 +1384,11 @@ class WorkflowMetadata(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_quality_of_service"] = _shapes["_quality_of_service"].read(pb)
-        state["_on_failure"] = pb.on_failure
-        state["_tags"] = _shapes["_tags"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._quality_of_service = _shapes["_quality_of_service"].read(pb)
+        model._on_failure = pb.on_failure
+        model._tags = _shapes["_tags"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1442,9 +1448,9 @@ class WorkflowMetadataDefaults(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_interruptible"] = pb.interruptible
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._interruptible = pb.interruptible
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1521,17 +1527,19 @@ class WorkflowTemplate(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_id"] = _shapes["_id"].wrap(pb.id)
-        state["_metadata"] = _shapes["_metadata"].wrap(pb.metadata)
-        state["_interface"] = _shapes["_interface"].wrap(pb.interface)
-        state["_nodes"] = _shapes["_nodes"].read(pb)
-        state["_outputs"] = _shapes["_outputs"].read(pb)
-        state["_failure_node"] = (
-            _shapes["_failure_node"].wrap(pb.failure_node) if pb.HasField("failure_node") else None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._id = _shapes["_id"].wrap(pb.id, depth)
+        model._metadata = _shapes["_metadata"].wrap(pb.metadata, depth)
+        model._interface = _shapes["_interface"].wrap(pb.interface, depth)
+        model._nodes = _shapes["_nodes"].read(pb, depth)
+        model._outputs = _shapes["_outputs"].read(pb, depth)
+        model._failure_node = (
+            _shapes["_failure_node"].wrap(pb.failure_node, depth)
+            if pb.HasField("failure_node")
+            else None
         )
-        state["_metadata_defaults"] = _shapes["_metadata_defaults"].wrap(pb.metadata_defaults)
+        model._metadata_defaults = _shapes["_metadata_defaults"].wrap(pb.metadata_defaults, depth)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1676,10 +1684,10 @@ class Alias(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_var"] = pb.var
-        state["_alias"] = pb.alias
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._var = pb.var
+        model._alias = pb.alias
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -91,12 +91,32 @@ def _same(value: Any, held: Any) -> bool:
 _new = object.__new__
 
 
-def _held(model: Any, pb: Any) -> Any:
-    """``model._fm_held(pb)``, inlined for the plain case: it runs for every message a walk reaches."""
+#: How many levels of children convert with a message read for the first time; deeper ones convert
+#: when they are first read. It bounds how deep a later ``to_flyte_idl`` recurses through converted models.
+EAGER_LEVELS = 32
+
+
+def _held(model: Any, pb: Any, depth: int = EAGER_LEVELS) -> Any:
+    """A ``model`` holding ``pb``; converted now, with its children, when ``depth`` (its level below
+    the message being read) is under ``EAGER_LEVELS``.
+
+    A child is converted with its parent: a reader of the parent reaches it next, and
+    converting it on its own first read would cost a descriptor call and an instance
+    ``__dict__`` (a tracked object more for the GC) per message. A subtree nested deeper
+    than the stack allows is left to convert when first read.
+    """
     if model._EAGER:
         return model._fm_held(pb)
     held = _new(model)
     held._fm_pb = pb  # an attribute, not __dict__[...]: see MutableModel._fm_pb
+    if depth < EAGER_LEVELS:
+        convert = model._fm_read
+        if convert is not None:
+            try:
+                convert(pb, held, depth + 1)
+            except RecursionError:
+                held = _new(model)  # converted, at a shallower depth, when first read
+                held._fm_pb = pb
     return held
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from flytemodels._runtime.shapes.base import (
+    EAGER_LEVELS,
     ClassRef,
     Shape,
     _copy,
     _expect_iterable,
     _expect_mapping,
     _held,
-    _new,
     fill,
 )
 
@@ -27,21 +27,17 @@ class Model(Shape):
         self.model = model
         self.empty_is_none = empty_is_none  # a present but empty message reads as None
 
-    def read(self, pb: Any) -> Any:
+    def read(self, pb: Any, depth: int = EAGER_LEVELS) -> Any:
         if self.presence and not pb.HasField(self.field):
             return None
         if self.empty_is_none and not getattr(pb, self.field).ByteSize():
             return None
-        return self.wrap(getattr(pb, self.field))
+        return self.wrap(getattr(pb, self.field), depth)
 
-    def wrap(self, message: Any) -> Any:
-        """A model holding ``message`` (the field's sub-message, shared: models never change what they hold)."""
-        model = self.model._found or self.model.get()
-        if model._EAGER:
-            return model._fm_held(message)
-        held = _new(model)  # model._fm_held, inlined: this runs for every message a walk reaches
-        held._fm_pb = message
-        return held
+    def wrap(self, message: Any, depth: int = EAGER_LEVELS) -> Any:
+        """A model holding ``message`` (the field's sub-message, shared: models never change what they hold),
+        converted now when ``depth`` says so (``shapes.base._held``)."""
+        return _held(self.model._found or self.model.get(), message, depth)
 
     def _write(self, target: Any, value: Any) -> None:
         fill(getattr(target, self.field), value)
@@ -99,12 +95,12 @@ class Models(_Messages):
 
     __slots__ = ()
 
-    def read(self, pb: Any) -> Any:
+    def read(self, pb: Any, depth: int = EAGER_LEVELS) -> Any:
         items = getattr(pb, self.field)
         if self.empty_is_none and not items:
             return None
         model = self._model()
-        return [_copy(item) for item in items] if model is None else [_held(model, item) for item in items]
+        return [_copy(item) for item in items] if model is None else [_held(model, item, depth) for item in items]
 
     def _write(self, target: Any, value: Any) -> None:
         if value.__class__ is not list:
@@ -125,14 +121,14 @@ class ModelMap(_Messages):
 
     __slots__ = ()
 
-    def read(self, pb: Any) -> Any:
+    def read(self, pb: Any, depth: int = EAGER_LEVELS) -> Any:
         entries = getattr(pb, self.field)
         if self.empty_is_none and not entries:
             return None
         model = self._model()
         if model is None:
             return {key: _copy(item) for key, item in entries.items()}
-        return {key: _held(model, item) for key, item in entries.items()}
+        return {key: _held(model, item, depth) for key, item in entries.items()}
 
     def _write(self, target: Any, value: Any) -> None:
         if value.__class__ is not dict:

@@ -46,22 +46,22 @@ class Choice(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         which_value = pb.WhichOneof("value")
         which_other = pb.WhichOneof("other")
-        state["_label"] = pb.label or None
-        state["_number"] = pb.number if which_value == "number" else None
-        state["_word"] = pb.word if which_value == "word" else None
-        state["_mode"] = _shapes["_mode"].read(pb) if which_value == "mode" else None
-        state["_payload"] = _shapes["_payload"].read(pb) if which_value == "payload" else None
-        state["_at"] = _shapes["_at"].read(pb) if which_value == "at" else None
-        state["_blob"] = pb.blob if which_value == "blob" else None
-        state["_flag"] = pb.flag if which_other == "flag" else None
-        state["_other_payload"] = (
+        model._label = pb.label or None
+        model._number = pb.number if which_value == "number" else None
+        model._word = pb.word if which_value == "word" else None
+        model._mode = _shapes["_mode"].read(pb) if which_value == "mode" else None
+        model._payload = _shapes["_payload"].read(pb) if which_value == "payload" else None
+        model._at = _shapes["_at"].read(pb) if which_value == "at" else None
+        model._blob = pb.blob if which_value == "blob" else None
+        model._flag = pb.flag if which_other == "flag" else None
+        model._other_payload = (
             _shapes["_other_payload"].read(pb) if which_other == "other_payload" else None
         )
-        state["_tags"] = _shapes["_tags"].read(pb)
+        model._tags = _shapes["_tags"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -54,20 +54,20 @@ class Maps(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_string_to_string"] = _shapes["_string_to_string"].read(pb)
-        state["_int32_to_double"] = _shapes["_int32_to_double"].read(pb)
-        state["_int64_to_bytes"] = _shapes["_int64_to_bytes"].read(pb)
-        state["_uint32_to_bool"] = _shapes["_uint32_to_bool"].read(pb)
-        state["_uint64_to_enum"] = _shapes["_uint64_to_enum"].read(pb)
-        state["_sint32_to_message"] = _shapes["_sint32_to_message"].read(pb)
-        state["_fixed64_to_int64"] = _shapes["_fixed64_to_int64"].read(pb)
-        state["_sfixed32_to_float"] = _shapes["_sfixed32_to_float"].read(pb)
-        state["_bool_to_string"] = _shapes["_bool_to_string"].read(pb)
-        state["_by_name"] = _shapes["_by_name"].read(pb)
-        state["_string_to_enum"] = _shapes["_string_to_enum"].read(pb)
-        state["_string_to_duration"] = _shapes["_string_to_duration"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._string_to_string = _shapes["_string_to_string"].read(pb)
+        model._int32_to_double = _shapes["_int32_to_double"].read(pb)
+        model._int64_to_bytes = _shapes["_int64_to_bytes"].read(pb)
+        model._uint32_to_bool = _shapes["_uint32_to_bool"].read(pb)
+        model._uint64_to_enum = _shapes["_uint64_to_enum"].read(pb)
+        model._sint32_to_message = _shapes["_sint32_to_message"].read(pb, depth)
+        model._fixed64_to_int64 = _shapes["_fixed64_to_int64"].read(pb)
+        model._sfixed32_to_float = _shapes["_sfixed32_to_float"].read(pb)
+        model._bool_to_string = _shapes["_bool_to_string"].read(pb)
+        model._by_name = _shapes["_by_name"].read(pb, depth)
+        model._string_to_enum = _shapes["_string_to_enum"].read(pb)
+        model._string_to_duration = _shapes["_string_to_duration"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -207,9 +207,9 @@ class Entry(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_note"] = pb.note
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._note = pb.note
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

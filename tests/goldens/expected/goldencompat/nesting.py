@@ -35,12 +35,12 @@ class Outer(_Model):
 
             @staticmethod
             def _fm_read(
-                pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES
+                pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES
             ) -> None:
-                """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-                state["_name"] = pb.name
-                state["_depth"] = pb.depth
-                state["_colour"] = pb.colour
+                """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+                model._name = pb.name
+                model._depth = pb.depth
+                model._colour = pb.colour
 
             def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
                 """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -107,10 +107,12 @@ class Outer(_Model):
         )
 
         @staticmethod
-        def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-            state["_inner"] = _shapes["_inner"].wrap(pb.inner) if pb.HasField("inner") else None
-            state["_inners"] = _shapes["_inners"].read(pb)
+        def _fm_read(
+            pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES
+        ) -> None:
+            """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+            model._inner = _shapes["_inner"].wrap(pb.inner, depth) if pb.HasField("inner") else None
+            model._inners = _shapes["_inners"].read(pb, depth)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -180,15 +182,15 @@ class Outer(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["_middle"] = _shapes["_middle"].wrap(pb.middle)
-        state["_shortcut"] = (
-            _shapes["_shortcut"].wrap(pb.shortcut) if pb.HasField("shortcut") else None
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model._middle = _shapes["_middle"].wrap(pb.middle, depth)
+        model._shortcut = (
+            _shapes["_shortcut"].wrap(pb.shortcut, depth) if pb.HasField("shortcut") else None
         )
-        state["_colour"] = pb.colour
-        state["_colours"] = _shapes["_colours"].read(pb)
-        state["_top"] = pb.top
+        model._colour = pb.colour
+        model._colours = _shapes["_colours"].read(pb)
+        model._top = pb.top
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

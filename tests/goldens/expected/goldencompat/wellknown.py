@@ -33,12 +33,12 @@ class WellKnown(_Model):
     )
 
     @staticmethod
-    def _fm_read(pb: _Any, state: dict[str, _Any], _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Convert every attribute from ``pb`` into ``state``: one call per message read."""
-        state["timestamp"] = _shapes["timestamp"].read(pb)
-        state["duration"] = _shapes["duration"].read(pb)
-        state["struct"] = _shapes["struct"].read(pb)
-        state["bool_value"] = _shapes["bool_value"].read(pb)
+    def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
+        model.timestamp = _shapes["timestamp"].read(pb)
+        model.duration = _shapes["duration"].read(pb)
+        model.struct = _shapes["struct"].read(pb)
+        model.bool_value = _shapes["bool_value"].read(pb)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
