@@ -8,6 +8,7 @@ nanoseconds, fields flytekit has no attribute for).
 
 from __future__ import annotations
 
+import copy
 import datetime
 import pickle
 import random
@@ -235,7 +236,20 @@ def test_crossing_families_keeps_the_message() -> None:
     idl = literal.to_idl_model()
     assert type(idl) is IdlLiteral and idl.hash == "h" and idl.to_flyte_idl() == literal.to_flyte_idl()
     back = fm_literals.Literal.from_idl_model(idl)
-    assert type(back) is fm_literals.Literal and back == literal
+    assert isinstance(back, fm_literals.Literal) and back == literal
+
+
+def test_a_model_read_from_a_message_is_its_class_once_read_and_stands_for_it_before() -> None:
+    pb = literals_pb2.Literal(scalar=literals_pb2.Scalar(primitive=literals_pb2.Primitive(integer=7)), hash="h")
+    unread = fm_literals.Literal.from_flyte_idl(pb)
+    assert isinstance(unread, fm_literals.Literal)
+    assert type(unread).__name__ == "Literal" and repr(type(unread)) == repr(fm_literals.Literal)
+    assert vars(unread) == {"_fm_pb": pb}  # nothing converted yet
+    for again in (copy.copy(unread), copy.deepcopy(unread), pickle.loads(pickle.dumps(unread))):
+        assert again == unread and vars(again) == {"_fm_pb": pb} and isinstance(again, fm_literals.Literal)
+    assert unread.hash == "h"  # the first read converts it
+    assert type(unread) is fm_literals.Literal and type(unread.scalar) is fm_literals.Scalar
+    assert pickle.loads(pickle.dumps(unread)).scalar.primitive.integer == 7
 
 
 def test_flytekit_runs_on_the_family_once_aliased() -> None:

@@ -85,7 +85,12 @@ def _member(enum_class: Any, value: int) -> Any:
 
 
 def _same(value: Any, held: Any) -> bool:
-    return value is held or (type(value) is type(held) and bool(value == held))
+    return value is held or (_public_type(value) is _public_type(held) and bool(value == held))
+
+
+def _public_type(value: Any) -> Any:
+    """``type(value)``; for an unread model, the public class it converts to (``flytemodels._runtime.unread``)."""
+    return getattr(value, "_fm_public", None) or type(value)
 
 
 _new = object.__new__
@@ -97,27 +102,24 @@ EAGER_LEVELS = 32
 
 
 def _held(model: Any, pb: Any, depth: int = EAGER_LEVELS) -> Any:
-    """A ``model`` holding ``pb``; converted now, with its children, when ``depth`` (its level below
-    the message being read) is under ``EAGER_LEVELS``.
+    """A ``model`` holding ``pb``: converted now, with its children, when ``depth`` (its level below
+    the message being read) is under ``EAGER_LEVELS``; else unread (``flytemodels._runtime.unread``).
 
     A child is converted with its parent: a reader of the parent reaches it next, and
-    converting it on its own first read would cost a descriptor call and an instance
-    ``__dict__`` (a tracked object more for the GC) per message. A subtree nested deeper
-    than the stack allows is left to convert when first read.
+    converting it on its own first read would cost a descriptor call, a class switch and
+    an instance ``__dict__`` (a tracked object more for the GC) per message. A subtree
+    nested deeper than the stack allows is left unread.
     """
-    if model._EAGER:
-        return model._fm_held(pb)
-    held = _new(model)
-    held._fm_pb = pb  # an attribute, not __dict__[...]: see MutableModel._fm_pb
-    if depth < EAGER_LEVELS:
-        convert = model._fm_read
-        if convert is not None:
-            try:
-                convert(pb, held, depth + 1)
-            except RecursionError:
-                held = _new(model)  # converted, at a shallower depth, when first read
-                held._fm_pb = pb
-    return held
+    convert = model._fm_read
+    if depth < EAGER_LEVELS and convert is not None and not model._EAGER:
+        held = _new(model)
+        held._fm_pb = pb  # an attribute, not __dict__[...]: see MutableModel._fm_pb
+        try:
+            convert(pb, held, depth + 1)
+            return held
+        except RecursionError:
+            pass  # converted, at a shallower depth, when first read
+    return model._fm_held(pb)
 
 
 def fill(target: Any, value: Any) -> None:
