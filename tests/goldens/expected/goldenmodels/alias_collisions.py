@@ -82,6 +82,10 @@ class Holder(_Message_[_pb2_.Holder]):
         "mode",
         "open",
     )
+    _fm_model__imports_common = _fast_.FieldModel("_imports_common")
+    _fm_model__target = _fast_.FieldModel("_target")
+    _fm_model__sub = _fast_.FieldModel("_sub")
+    _fm_model__Message = _fast_.FieldModel("_Message")
 
     class _OpenEnum(_OpenEnum_):
         """A nested enum named like the enum base alias, then one that subclasses that base."""
@@ -338,11 +342,13 @@ class Holder(_Message_[_pb2_.Holder]):
     @property
     def _imports_common(self) -> _imports_common_.Item | None:
         """``_imports_common``: optional fixtures.imports.common.Item, field 5."""
-        value: _imports_common_.Item | None = (
-            self._present("_imports_common")
-            if (self._pb or self._message()).HasField("_imports_common")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("_imports_common"):
+            return None
+        value: _imports_common_.Item = _fast_.new(self._fm_model__imports_common)
+        value._pb = pb._imports_common
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -354,17 +360,25 @@ class Holder(_Message_[_pb2_.Holder]):
     @property
     def _target(self) -> _alias_collisions_._Message | None:
         """``_target``: optional fixtures.alias_collisions._Message, field 7."""
-        value: _alias_collisions_._Message | None = (
-            self._present("_target") if (self._pb or self._message()).HasField("_target") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("_target"):
+            return None
+        value: _alias_collisions_._Message = _fast_.new(self._fm_model__target)
+        value._pb = pb._target
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def _sub(self) -> _alias_collisions_._Message | None:
         """``_sub``: optional fixtures.alias_collisions._Message, field 8."""
-        value: _alias_collisions_._Message | None = (
-            self._present("_sub") if (self._pb or self._message()).HasField("_sub") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("_sub"):
+            return None
+        value: _alias_collisions_._Message = _fast_.new(self._fm_model__sub)
+        value._pb = pb._sub
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -406,11 +420,13 @@ class Holder(_Message_[_pb2_.Holder]):
     @property
     def _Message(self) -> _alias_collisions_._Message | None:
         """``_Message``: optional fixtures.alias_collisions._Message, field 15."""
-        value: _alias_collisions_._Message | None = (
-            self._present("_Message")
-            if (self._pb or self._message()).HasField("_Message")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("_Message"):
+            return None
+        value: _alias_collisions_._Message = _fast_.new(self._fm_model__Message)
+        value._pb = pb._Message
+        value._cache = None
+        value._hash = None
         return value
 
     @property
