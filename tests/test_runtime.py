@@ -516,3 +516,39 @@ def test_a_child_shares_nothing_its_reader_can_change() -> None:
     out.primitive.integer = 3
     assert model.scalar.primitive.integer == 1 and child.primitive.integer == 1
     assert model.to_flyte_idl().scalar.primitive.integer == 1
+
+
+# An unknown field, number 1000 (varint 1), after a message's known fields.
+_UNKNOWN = b"\xc0\x3e\x01"
+
+
+def test_copies_keep_unknown_fields() -> None:
+    """from_flyte_idl, to_flyte_idl, a child's to_flyte_idl and replace copy unknown fields too, at any depth."""
+    inner = literals_pb2.Scalar.FromString(Scalar(primitive=Primitive(integer=1)).serialize_to_string() + _UNKNOWN)
+    pb = literals_pb2.Literal(scalar=inner, hash="h")
+    pb = literals_pb2.Literal.FromString(pb.SerializeToString() + _UNKNOWN)
+    wire = pb.SerializeToString()
+    model = Literal.from_flyte_idl(pb)
+    assert model.to_flyte_idl().SerializeToString() == wire
+    assert model.serialize_to_string() == wire
+    assert model.scalar.to_flyte_idl().SerializeToString() == inner.SerializeToString()
+    assert model.scalar.to_flyte_idl().SerializeToString().endswith(_UNKNOWN)
+    assert model.replace(hash="g").to_flyte_idl().SerializeToString().endswith(_UNKNOWN)
+    assert hash(model) == hash(
+        Literal.from_flyte_idl(
+            literals_pb2.Literal(scalar=Scalar(primitive=Primitive(integer=1)).to_flyte_idl(), hash="h")
+        )
+    )
+
+
+def test_from_flyte_idl_of_an_unset_sub_message() -> None:
+    """A sub-message protobuf hands out while unset converts to an empty model and leaves its parent unset."""
+    parent = literals_pb2.Literal()
+    model = Scalar.from_flyte_idl(parent.scalar)
+    assert model == Scalar() and model.to_flyte_idl() == literals_pb2.Scalar()
+    assert not parent.HasField("scalar")
+
+
+def test_from_flyte_idl_refuses_another_message_type() -> None:
+    with pytest.raises(TypeError, match=r"Scalar\.from_flyte_idl expected a flyteidl\.core\.Scalar message"):
+        Scalar.from_flyte_idl(literals_pb2.Literal())
