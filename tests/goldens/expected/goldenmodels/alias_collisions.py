@@ -81,9 +81,10 @@ class Holder(_Message_[_pb2_.Holder]):
         "_alias_collisions",
         "mode",
         "open",
+        "_fm_model__target",
     )
     _fm_model__imports_common = _fast_.FieldModel("_imports_common")
-    _fm_model__target = _fast_.FieldModel("_target")
+    _fm_model__target_ = _fast_.FieldModel("_target")
     _fm_model__sub = _fast_.FieldModel("_sub")
     _fm_model__Message = _fast_.FieldModel("_Message")
 
@@ -118,6 +119,7 @@ class Holder(_Message_[_pb2_.Holder]):
         _alias_collisions: str | None = None,
         mode: Holder.Mode | _builtins_.int | None = None,
         open: Holder._OpenEnum | _builtins_.int | None = None,
+        _fm_model__target: str | None = None,
     ) -> None:
         if (
             (_fast is None or (_fast.__class__ is str and _fast.isascii()))
@@ -184,6 +186,10 @@ class Holder(_Message_[_pb2_.Holder]):
                     and -2147483648 <= open <= 2147483647
                 )
             )
+            and (
+                _fm_model__target is None
+                or (_fm_model__target.__class__ is str and _fm_model__target.isascii())
+            )
         ):
             self._values = (
                 _fast,
@@ -204,6 +210,7 @@ class Holder(_Message_[_pb2_.Holder]):
                 _alias_collisions,
                 mode,
                 open,
+                _fm_model__target,
             )
             self._pb = None
             self._cache = None
@@ -230,6 +237,7 @@ class Holder(_Message_[_pb2_.Holder]):
                 _alias_collisions,
                 mode,
                 open,
+                _fm_model__target,
             )
 
     def _fm_fill(self, _target_: _fast_.Target) -> None:
@@ -253,6 +261,7 @@ class Holder(_Message_[_pb2_.Holder]):
             _alias_collisions,
             mode,
             open,
+            _fm_model__target,
         ) = self._values
         if _fast is not None:
             _target_._fast = _fast
@@ -308,6 +317,8 @@ class Holder(_Message_[_pb2_.Holder]):
             _target_.mode = mode
         if open is not None:
             _target_.open = open
+        if _fm_model__target is not None:
+            _target_._fm_model__target = _fm_model__target
 
     @property
     def _fast(self) -> str:
@@ -363,7 +374,7 @@ class Holder(_Message_[_pb2_.Holder]):
         pb = self._pb or self._message()
         if not pb.HasField("_target"):
             return None
-        value: _alias_collisions_._Message = _fast_.new(self._fm_model__target)
+        value: _alias_collisions_._Message = _fast_.new(self._fm_model__target_)
         value._pb = pb._target
         value._cache = None
         value._hash = None
@@ -445,4 +456,10 @@ class Holder(_Message_[_pb2_.Holder]):
     def open(self) -> Holder._OpenEnum:
         """``open``: fixtures.alias_collisions.Holder._OpenEnum, field 18."""
         value: Holder._OpenEnum = self._get("open")
+        return value
+
+    @property
+    def _fm_model__target(self) -> str:
+        """``_fm_model__target``: string, field 19."""
+        value: str = (self._pb or self._message())._fm_model__target
         return value
