@@ -15,14 +15,16 @@ import pickle
 import subprocess
 import sys
 import textwrap
+from typing import Any
 
 import pytest
 from flyteidl.admin import execution_pb2
-from flyteidl.core import literals_pb2
+from flyteidl.core import interface_pb2, literals_pb2
 from flytemodels.admin.execution import Execution, ExecutionSpec
 from flytemodels.core.condition import BooleanExpression, ComparisonExpression, Operand
 from flytemodels.core.execution import TaskLog
 from flytemodels.core.identifier import Identifier, ResourceType
+from flytemodels.core.interface import Parameter
 from flytemodels.core.literals import (
     Binding,
     BindingData,
@@ -33,11 +35,14 @@ from flytemodels.core.literals import (
     LiteralMap,
     Primitive,
     Scalar,
+    ScalarBase,
     Union,
 )
 from flytemodels.core.workflow import BranchNode, IfBlock, IfElseBlock, Node
 
+from flytemodels._runtime import constraints, registry
 from flytemodels.errors import DecodeError
+from tests.support import catalog
 
 UTC = dt.UTC
 
@@ -446,3 +451,104 @@ def test_execution_inputs_are_override_literals() -> None:
     literal = execution.spec.inputs.literals["n"]
     assert type(literal) is Literal and literal.value.value.value == 5
     assert execution.closure.started_at.tzinfo is not None
+
+
+def _message_fields(case: catalog.MessageCase) -> list[Any]:
+    """The singular message fields of ``case`` whose type has a model (not a well-known type, not foreign)."""
+    return [
+        field
+        for field in case.descriptor.fields
+        if field.message_type is not None
+        and not field.is_repeated
+        and field.message_type.file.package != "google.protobuf"
+        and registry.models(registry.tree_of(case.model), field.message_type.file.name)
+    ]
+
+
+@pytest.mark.parametrize("idl", [catalog.FLYTEIDL, catalog.FLYTEIDL2], ids=["flyteidl", "flyteidl2"])
+def test_every_message_field_hands_out_the_registrys_class(idl: catalog.Catalog) -> None:
+    """A property wraps its child itself (generated code), in the class the registry gives: the public one.
+
+    Held (from the message) and value-built alike, for every singular message field
+    of every model; among them, overrides reached from another module (``Parameter.default``).
+    """
+    handed_out: set[type] = set()
+    for case in idl.messages():
+        for field in _message_fields(case):
+            expected = registry.model_class(field.message_type, idl.tree)
+            pb = case.pb_class()
+            getattr(pb, field.name).SetInParent()
+            held = case.model.from_flyte_idl(pb)
+            attribute = field.name if isinstance(getattr(case.model, field.name, None), property) else field.name + "_"
+            child = getattr(held, attribute)
+            assert type(child) is expected, (case.full_name, field.name, type(child))
+            assert child.to_flyte_idl() == getattr(pb, field.name)
+            with constraints.unchecked():  # random parents break flyteidl2's buf.validate rules
+                built = case.model(**{attribute: expected.from_flyte_idl(getattr(pb, field.name))})
+            assert type(getattr(built, attribute)) is expected, (case.full_name, field.name)
+            handed_out.add(expected)
+    assert handed_out, idl.package
+    if idl is catalog.FLYTEIDL:
+        assert {Literal, Scalar, Primitive, BindingData} <= handed_out  # the overrides in src/
+        assert (
+            type(Parameter.from_flyte_idl(interface_pb2.Parameter(default=literals_pb2.Literal())).default) is Literal
+        )
+
+
+def test_a_property_of_a_generated_base_hands_out_the_public_class() -> None:
+    """The class is the registry's, whichever class of the hierarchy read it first."""
+    pb = literals_pb2.Literal()
+    pb.scalar.primitive.integer = 1
+    assert type(LiteralBase.from_flyte_idl(pb).scalar) is Scalar
+    assert type(ScalarBase.from_flyte_idl(pb.scalar).primitive) is Primitive
+    assert type(Literal.from_flyte_idl(pb).scalar) is Scalar
+
+
+def test_a_child_shares_nothing_its_reader_can_change() -> None:
+    """A child holds its parent's sub-message; what callers get from either is a copy of their own."""
+    pb = literals_pb2.Literal()
+    pb.scalar.primitive.integer = 1
+    model = Literal.from_flyte_idl(pb)
+    pb.scalar.primitive.integer = 2  # the caller's message, after the conversion
+    child = model.scalar
+    assert child.primitive.integer == 1
+    out = child.to_flyte_idl()
+    out.primitive.integer = 3
+    assert model.scalar.primitive.integer == 1 and child.primitive.integer == 1
+    assert model.to_flyte_idl().scalar.primitive.integer == 1
+
+
+# An unknown field, number 1000 (varint 1), after a message's known fields.
+_UNKNOWN = b"\xc0\x3e\x01"
+
+
+def test_copies_keep_unknown_fields() -> None:
+    """from_flyte_idl, to_flyte_idl, a child's to_flyte_idl and replace copy unknown fields too, at any depth."""
+    inner = literals_pb2.Scalar.FromString(Scalar(primitive=Primitive(integer=1)).serialize_to_string() + _UNKNOWN)
+    pb = literals_pb2.Literal(scalar=inner, hash="h")
+    pb = literals_pb2.Literal.FromString(pb.SerializeToString() + _UNKNOWN)
+    wire = pb.SerializeToString()
+    model = Literal.from_flyte_idl(pb)
+    assert model.to_flyte_idl().SerializeToString() == wire
+    assert model.serialize_to_string() == wire
+    assert model.scalar.to_flyte_idl().SerializeToString() == inner.SerializeToString()
+    assert model.scalar.to_flyte_idl().SerializeToString().endswith(_UNKNOWN)
+    assert model.replace(hash="g").to_flyte_idl().SerializeToString().endswith(_UNKNOWN)
+    assert hash(model) == hash(
+        Literal.from_flyte_idl(
+            literals_pb2.Literal(scalar=Scalar(primitive=Primitive(integer=1)).to_flyte_idl(), hash="h")
+        )
+    )
+
+
+def test_from_flyte_idl_of_an_unset_sub_message() -> None:
+    """A sub-message protobuf hands out while unset converts to an empty model and leaves its parent unset."""
+    parent = literals_pb2.Literal()
+    model = Scalar.from_flyte_idl(parent.scalar)
+    assert model == Scalar() and model.to_flyte_idl() == literals_pb2.Scalar()
+    assert not parent.HasField("scalar")
+
+
+def test_from_flyte_idl_refuses_another_message_type() -> None:
+    with pytest.raises(TypeError, match=r"Scalar\.from_flyte_idl expected a flyteidl\.core\.Scalar message"):
+        Scalar.from_flyte_idl(literals_pb2.Literal())

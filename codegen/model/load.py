@@ -169,8 +169,9 @@ def _message(
     members = _members(message, nested, [x.name for _, x in handles], where, scope)
     name = naming.base_name(message.name) if qualname in overridden else message.name
     py_qualname = f"{py_outer}.{name}" if py_outer else name
+    attributes = naming.Privates(members.shadowed)  # the class attributes of its fields' model classes
     fields = tuple(
-        _field(f, (*path, MESSAGE_FIELDS, i), qualname, message, scope, members.shadowed)
+        _field(f, (*path, MESSAGE_FIELDS, i), qualname, message, scope, members.shadowed, attributes)
         for i, f in enumerate(message.field)
     )
     oneofs = _oneofs(message)
@@ -277,6 +278,7 @@ class _Shape(NamedTuple):
 
     kind: Kind
     cardinality: Cardinality
+    element: str  # one value
     returns: str
     accepts: str
     entry: DescriptorProto | None  # a map field's entry message
@@ -291,12 +293,13 @@ def _shape(f: FieldDescriptorProto, where: str, scope: Scope, shadowed: frozense
     if entry is not None:
         key = naming.scalar_annotation(entry.field[0].type)
         mapping = f"{{abc}}.Mapping[{key}, {accepted}] | None"
-        return _Shape(kind, Cardinality.MAP, f"{{dict}}[{key}, {element}]", mapping, entry)
+        return _Shape(kind, Cardinality.MAP, element, f"{{dict}}[{key}, {element}]", mapping, entry)
     cardinality = kinds.cardinality_of(f, kind, scope.file)
     if cardinality is Cardinality.REPEATED:
-        return _Shape(kind, cardinality, f"{{list}}[{element}]", f"{{abc}}.Iterable[{accepted}] | None", None)
+        iterable = f"{{abc}}.Iterable[{accepted}] | None"
+        return _Shape(kind, cardinality, element, f"{{list}}[{element}]", iterable, None)
     returns = f"{element} | None" if cardinality is Cardinality.OPTIONAL else element
-    return _Shape(kind, cardinality, returns, f"{accepted} | None", None)
+    return _Shape(kind, cardinality, element, returns, f"{accepted} | None", None)
 
 
 def _field(
@@ -306,8 +309,10 @@ def _field(
     owner: DescriptorProto,
     scope: Scope,
     shadowed: frozenset[str],
+    attributes: naming.Privates,
 ) -> Field:
     shape = _shape(f, f"{scope.file.name}: {qualname}.{f.name}", scope, shadowed)
+    model_attribute = _model_attribute(f.name, shape, attributes)
     py_name = naming.field_name(f.name, scope.config.methods.names)
     deprecated, required = f.options.deprecated, kinds.is_required(f, scope.file)
     hidden = shadowed | scope.top_level
@@ -331,7 +336,21 @@ def _field(
         keep=guards.KEEP.get(fill, "{v}").format(v=py_name),
         target=target,
         assignment=assignment,
+        model=scope.spell(shape.element, shadowed) if model_attribute else "",
+        model_attribute=model_attribute,
     )
+
+
+def _model_attribute(proto_name: str, shape: _Shape, attributes: naming.Privates) -> str:
+    """The class attribute holding the model class of a singular message field, or "" for any other field.
+
+    Its property then wraps a set sub-message itself (``Field.wraps_model``). A
+    field Python cannot read as ``pb.<name>`` (``from``) reads through ``_present``.
+    """
+    single_message = shape.kind is Kind.MESSAGE and shape.cardinality is Cardinality.OPTIONAL
+    if not single_message or not naming.is_attribute_name(proto_name):
+        return ""
+    return attributes.spell(naming.model_attribute(proto_name))
 
 
 def _writes(proto_name: str, py_name: str, shadowed: frozenset[str], names: Names) -> tuple[str, str]:

@@ -124,9 +124,11 @@ PRIVATE_NAMES = {
 class Privates:
     """Spells a generated module's private names so that none is a name the file declares.
 
+    A class's private attributes are spelled the same way, clear of its members' names.
+
     Args:
         declared: Every public name the file binds: fields' Python names and
-            message and enum class names, at any depth.
+            message and enum class names, at any depth (for a class: its members and nested types).
     """
 
     def __init__(self, declared: frozenset[str]) -> None:
@@ -217,6 +219,15 @@ def check_identifier(proto_name: str, where: str) -> None:
 def is_attribute_name(name: str) -> bool:
     """Whether ``message.<name>`` is valid Python (a field named ``from`` is read with ``getattr``)."""
     return name.isidentifier() and not keyword.iskeyword(name)
+
+
+def model_attribute(proto_name: str) -> str:
+    """The class attribute holding a message field's model class (``_fast.FieldModel``), before collisions.
+
+    Its prefix is the runtime's private one (``_fm_fill``), and ``model_`` keeps
+    it clear of the runtime's own members (a field named ``fill``).
+    """
+    return f"_fm_model_{proto_name}"
 
 
 def base_name(proto_name: str) -> str:

@@ -63,6 +63,17 @@ class Field:
     target: str  # the field of ``_target`` (the message being written), as an expression
     assignment: str  # the statement writing a scalar argument into ``_target`` (``setattr`` for a keyword name)
     deprecation: str = ""  # ``Message.field`` as a DeprecationWarning names it; "" unless the IDL deprecates it
+    model: str = ""  # the child's class, as the property's annotation spells it, when ``wraps_model``
+    model_attribute: str = ""  # the class attribute holding the child's class at run time, when ``wraps_model``
+
+    @property
+    def wraps_model(self) -> bool:
+        """A singular message field with a model: its property wraps a set sub-message in the child's class itself.
+
+        ``load`` decides it (a message field of the tree, read as ``pb.<name>``) and
+        names ``model_attribute``: every other field with presence goes through ``_present``.
+        """
+        return bool(self.model_attribute)
 
     @property
     def reads_directly(self) -> bool:

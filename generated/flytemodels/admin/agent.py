@@ -73,6 +73,9 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
         "overrides",
         "identity",
     )
+    _fm_model_task_execution_id = _fast.FieldModel("task_execution_id")
+    _fm_model_overrides = _fast.FieldModel("overrides")
+    _fm_model_identity = _fast.FieldModel("identity")
 
     def __init__(
         self,
@@ -214,11 +217,15 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_execution_id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("task_execution_id")
-            if (self._pb or self._message()).HasField("task_execution_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("task_execution_id"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(
+            self._fm_model_task_execution_id
         )
+        value._pb = pb.task_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -277,21 +284,25 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     def overrides(self) -> _core_workflow.TaskNodeOverrides | None:
         """Overrides for specific properties of the task node.
         These overrides can be used to customize the behavior of the task node."""
-        value: _core_workflow.TaskNodeOverrides | None = (
-            self._present("overrides")
-            if (self._pb or self._message()).HasField("overrides")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("overrides"):
+            return None
+        value: _core_workflow.TaskNodeOverrides = _fast.new(self._fm_model_overrides)
+        value._pb = pb.overrides
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def identity(self) -> _core_security.Identity | None:
         """Identity of user running this task execution"""
-        value: _core_security.Identity | None = (
-            self._present("identity")
-            if (self._pb or self._message()).HasField("identity")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("identity"):
+            return None
+        value: _core_security.Identity = _fast.new(self._fm_model_identity)
+        value._pb = pb.identity
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -306,6 +317,9 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
         "output_prefix",
         "task_execution_metadata",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_template = _fast.FieldModel("template")
+    _fm_model_task_execution_metadata = _fast.FieldModel("task_execution_metadata")
 
     def __init__(
         self,
@@ -391,19 +405,25 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
         """The inputs required to start the execution. All required inputs must be
         included in this map. If not required and not provided, defaults apply.
         +optional"""
-        value: _core_literals.LiteralMap | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """Template of the task that encapsulates all the metadata of the task."""
-        value: _core_tasks.TaskTemplate | None = (
-            self._present("template")
-            if (self._pb or self._message()).HasField("template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("template"):
+            return None
+        value: _core_tasks.TaskTemplate = _fast.new(self._fm_model_template)
+        value._pb = pb.template
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -415,11 +435,13 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
     @property
     def task_execution_metadata(self) -> TaskExecutionMetadata | None:
         """subset of runtime task execution metadata."""
-        value: TaskExecutionMetadata | None = (
-            self._present("task_execution_metadata")
-            if (self._pb or self._message()).HasField("task_execution_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_execution_metadata"):
+            return None
+        value: TaskExecutionMetadata = _fast.new(self._fm_model_task_execution_metadata)
+        value._pb = pb.task_execution_metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -470,6 +492,8 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
         "task_execution_metadata",
         "max_dataset_size_bytes",
     )
+    _fm_model_template = _fast.FieldModel("template")
+    _fm_model_task_execution_metadata = _fast.FieldModel("task_execution_metadata")
 
     def __init__(
         self,
@@ -550,11 +574,13 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """Template of the task that encapsulates all the metadata of the task."""
-        value: _core_tasks.TaskTemplate | None = (
-            self._present("template")
-            if (self._pb or self._message()).HasField("template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("template"):
+            return None
+        value: _core_tasks.TaskTemplate = _fast.new(self._fm_model_template)
+        value._pb = pb.template
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -566,11 +592,13 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
     @property
     def task_execution_metadata(self) -> TaskExecutionMetadata | None:
         """subset of runtime task execution metadata."""
-        value: TaskExecutionMetadata | None = (
-            self._present("task_execution_metadata")
-            if (self._pb or self._message()).HasField("task_execution_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_execution_metadata"):
+            return None
+        value: TaskExecutionMetadata = _fast.new(self._fm_model_task_execution_metadata)
+        value._pb = pb.task_execution_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -589,6 +617,8 @@ class ExecuteTaskSyncRequest(_Message[_pb2.ExecuteTaskSyncRequest]):
         "header",
         "inputs",
     )
+    _fm_model_header = _fast.FieldModel("header")
+    _fm_model_inputs = _fast.FieldModel("inputs")
 
     def __init__(
         self,
@@ -646,17 +676,25 @@ class ExecuteTaskSyncRequest(_Message[_pb2.ExecuteTaskSyncRequest]):
     @property
     def header(self) -> CreateRequestHeader | None:
         """``header``: optional flyteidl.admin.CreateRequestHeader, field 1."""
-        value: CreateRequestHeader | None = (
-            self._present("header") if (self._pb or self._message()).HasField("header") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("header"):
+            return None
+        value: CreateRequestHeader = _fast.new(self._fm_model_header)
+        value._pb = pb.header
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
         """``inputs``: optional flyteidl.core.LiteralMap, field 2."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -666,6 +704,7 @@ class ExecuteTaskSyncResponseHeader(_Message[_pb2.ExecuteTaskSyncResponseHeader]
     __slots__ = ()
     _PB = _pb2.ExecuteTaskSyncResponseHeader
     _FIELDS = ("resource",)
+    _fm_model_resource = _fast.FieldModel("resource")
 
     def __init__(
         self,
@@ -697,11 +736,13 @@ class ExecuteTaskSyncResponseHeader(_Message[_pb2.ExecuteTaskSyncResponseHeader]
     @property
     def resource(self) -> Resource | None:
         """``resource``: optional flyteidl.admin.Resource, field 1."""
-        value: Resource | None = (
-            self._present("resource")
-            if (self._pb or self._message()).HasField("resource")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resource"):
+            return None
+        value: Resource = _fast.new(self._fm_model_resource)
+        value._pb = pb.resource
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -714,6 +755,8 @@ class ExecuteTaskSyncResponse(_Message[_pb2.ExecuteTaskSyncResponse]):
         "header",
         "outputs",
     )
+    _fm_model_header = _fast.FieldModel("header")
+    _fm_model_outputs = _fast.FieldModel("outputs")
 
     def __init__(
         self,
@@ -771,17 +814,25 @@ class ExecuteTaskSyncResponse(_Message[_pb2.ExecuteTaskSyncResponse]):
     @property
     def header(self) -> ExecuteTaskSyncResponseHeader | None:
         """``header``: optional flyteidl.admin.ExecuteTaskSyncResponseHeader, field 1."""
-        value: ExecuteTaskSyncResponseHeader | None = (
-            self._present("header") if (self._pb or self._message()).HasField("header") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("header"):
+            return None
+        value: ExecuteTaskSyncResponseHeader = _fast.new(self._fm_model_header)
+        value._pb = pb.header
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def outputs(self) -> _core_literals.LiteralMap | None:
         """``outputs``: optional flyteidl.core.LiteralMap, field 2."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -796,6 +847,7 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
         "task_category",
         "output_prefix",
     )
+    _fm_model_task_category = _fast.FieldModel("task_category")
 
     def __init__(
         self,
@@ -876,11 +928,13 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
     @property
     def task_category(self) -> TaskCategory | None:
         """A predefined yet extensible Task type identifier."""
-        value: TaskCategory | None = (
-            self._present("task_category")
-            if (self._pb or self._message()).HasField("task_category")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_category"):
+            return None
+        value: TaskCategory = _fast.new(self._fm_model_task_category)
+        value._pb = pb.task_category
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -896,6 +950,7 @@ class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
     __slots__ = ()
     _PB = _pb2.GetTaskResponse
     _FIELDS = ("resource",)
+    _fm_model_resource = _fast.FieldModel("resource")
 
     def __init__(
         self,
@@ -927,11 +982,13 @@ class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
     @property
     def resource(self) -> Resource | None:
         """``resource``: optional flyteidl.admin.Resource, field 1."""
-        value: Resource | None = (
-            self._present("resource")
-            if (self._pb or self._message()).HasField("resource")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resource"):
+            return None
+        value: Resource = _fast.new(self._fm_model_resource)
+        value._pb = pb.resource
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -949,6 +1006,8 @@ class Resource(_Message[_pb2.Resource]):
         "custom_info",
         "agent_error",
     )
+    _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_model_agent_error = _fast.FieldModel("agent_error")
 
     def __init__(
         self,
@@ -1056,9 +1115,13 @@ class Resource(_Message[_pb2.Resource]):
         """The outputs of the execution. It's typically used by sql task. Agent service will create a
         Structured dataset pointing to the query result table.
         +optional"""
-        value: _core_literals.LiteralMap | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1092,11 +1155,13 @@ class Resource(_Message[_pb2.Resource]):
     @property
     def agent_error(self) -> AgentError | None:
         """The error raised during execution"""
-        value: AgentError | None = (
-            self._present("agent_error")
-            if (self._pb or self._message()).HasField("agent_error")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("agent_error"):
+            return None
+        value: AgentError = _fast.new(self._fm_model_agent_error)
+        value._pb = pb.agent_error
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1110,6 +1175,7 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
         "resource_meta",
         "task_category",
     )
+    _fm_model_task_category = _fast.FieldModel("task_category")
 
     def __init__(
         self,
@@ -1180,11 +1246,13 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
     @property
     def task_category(self) -> TaskCategory | None:
         """A predefined yet extensible Task type identifier."""
-        value: TaskCategory | None = (
-            self._present("task_category")
-            if (self._pb or self._message()).HasField("task_category")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_category"):
+            return None
+        value: TaskCategory = _fast.new(self._fm_model_task_category)
+        value._pb = pb.task_category
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1397,6 +1465,7 @@ class GetAgentResponse(_Message[_pb2.GetAgentResponse]):
     __slots__ = ()
     _PB = _pb2.GetAgentResponse
     _FIELDS = ("agent",)
+    _fm_model_agent = _fast.FieldModel("agent")
 
     def __init__(
         self,
@@ -1428,9 +1497,13 @@ class GetAgentResponse(_Message[_pb2.GetAgentResponse]):
     @property
     def agent(self) -> Agent | None:
         """``agent``: optional flyteidl.admin.Agent, field 1."""
-        value: Agent | None = (
-            self._present("agent") if (self._pb or self._message()).HasField("agent") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("agent"):
+            return None
+        value: Agent = _fast.new(self._fm_model_agent)
+        value._pb = pb.agent
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1497,6 +1570,7 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
         "step",
         "task_category",
     )
+    _fm_model_task_category = _fast.FieldModel("task_category")
 
     def __init__(
         self,
@@ -1630,11 +1704,13 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
     @property
     def task_category(self) -> TaskCategory | None:
         """A predefined yet extensible Task type identifier."""
-        value: TaskCategory | None = (
-            self._present("task_category")
-            if (self._pb or self._message()).HasField("task_category")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_category"):
+            return None
+        value: TaskCategory = _fast.new(self._fm_model_task_category)
+        value._pb = pb.task_category
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1688,6 +1764,7 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
         "token",
         "task_category",
     )
+    _fm_model_task_category = _fast.FieldModel("task_category")
 
     def __init__(
         self,
@@ -1785,11 +1862,13 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
     @property
     def task_category(self) -> TaskCategory | None:
         """A predefined yet extensible Task type identifier."""
-        value: TaskCategory | None = (
-            self._present("task_category")
-            if (self._pb or self._message()).HasField("task_category")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_category"):
+            return None
+        value: TaskCategory = _fast.new(self._fm_model_task_category)
+        value._pb = pb.task_category
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1986,6 +2065,8 @@ class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
         "header",
         "body",
     )
+    _fm_model_header = _fast.FieldModel("header")
+    _fm_model_body = _fast.FieldModel("body")
 
     def __init__(
         self,
@@ -2042,17 +2123,25 @@ class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
     @property
     def header(self) -> GetTaskLogsResponseHeader | None:
         """``header``: optional flyteidl.admin.GetTaskLogsResponseHeader, field 1."""
-        value: GetTaskLogsResponseHeader | None = (
-            self._present("header") if (self._pb or self._message()).HasField("header") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("header"):
+            return None
+        value: GetTaskLogsResponseHeader = _fast.new(self._fm_model_header)
+        value._pb = pb.header
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def body(self) -> GetTaskLogsResponseBody | None:
         """``body``: optional flyteidl.admin.GetTaskLogsResponseBody, field 2."""
-        value: GetTaskLogsResponseBody | None = (
-            self._present("body") if (self._pb or self._message()).HasField("body") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("body"):
+            return None
+        value: GetTaskLogsResponseBody = _fast.new(self._fm_model_body)
+        value._pb = pb.body
+        value._cache = None
+        value._hash = None
         return value
 
 

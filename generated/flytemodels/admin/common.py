@@ -199,6 +199,8 @@ class NamedEntity(_Message[_pb2.NamedEntity]):
         "id",
         "metadata",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -267,19 +269,25 @@ class NamedEntity(_Message[_pb2.NamedEntity]):
     @property
     def id(self) -> NamedEntityIdentifier | None:
         """``id``: optional flyteidl.admin.NamedEntityIdentifier, field 2."""
-        value: NamedEntityIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: NamedEntityIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> NamedEntityMetadata | None:
         """Additional metadata around a named entity."""
-        value: NamedEntityMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: NamedEntityMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -367,6 +375,7 @@ class NamedEntityIdentifierListRequest(_Message[_pb2.NamedEntityIdentifierListRe
         "filters",
         "org",
     )
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -476,9 +485,13 @@ class NamedEntityIdentifierListRequest(_Message[_pb2.NamedEntityIdentifierListRe
     def sort_by(self) -> Sort | None:
         """Specifies how listed entities should be sorted in the response.
         +optional"""
-        value: Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -510,6 +523,7 @@ class NamedEntityListRequest(_Message[_pb2.NamedEntityListRequest]):
         "filters",
         "org",
     )
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -634,9 +648,13 @@ class NamedEntityListRequest(_Message[_pb2.NamedEntityListRequest]):
     def sort_by(self) -> Sort | None:
         """Specifies how listed entities should be sorted in the response.
         +optional"""
-        value: Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -778,6 +796,7 @@ class NamedEntityGetRequest(_Message[_pb2.NamedEntityGetRequest]):
         "resource_type",
         "id",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -830,9 +849,13 @@ class NamedEntityGetRequest(_Message[_pb2.NamedEntityGetRequest]):
     def id(self) -> NamedEntityIdentifier | None:
         """The identifier for the named entity for which to fetch metadata.
         +required"""
-        value: NamedEntityIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: NamedEntityIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -846,6 +869,8 @@ class NamedEntityUpdateRequest(_Message[_pb2.NamedEntityUpdateRequest]):
         "id",
         "metadata",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -916,20 +941,26 @@ class NamedEntityUpdateRequest(_Message[_pb2.NamedEntityUpdateRequest]):
     def id(self) -> NamedEntityIdentifier | None:
         """Identifier of the metadata to update
         +required"""
-        value: NamedEntityIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: NamedEntityIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> NamedEntityMetadata | None:
         """Metadata object to set as the new value
         +required"""
-        value: NamedEntityMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: NamedEntityMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -953,6 +984,7 @@ class ObjectGetRequest(_Message[_pb2.ObjectGetRequest]):
     __slots__ = ()
     _PB = _pb2.ObjectGetRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -988,9 +1020,13 @@ class ObjectGetRequest(_Message[_pb2.ObjectGetRequest]):
     def id(self) -> _core_identifier.Identifier | None:
         """Indicates a unique version of resource.
         +required"""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1007,6 +1043,8 @@ class ResourceListRequest(_Message[_pb2.ResourceListRequest]):
         "filters",
         "sort_by",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -1078,9 +1116,13 @@ class ResourceListRequest(_Message[_pb2.ResourceListRequest]):
     def id(self) -> NamedEntityIdentifier | None:
         """id represents the unique identifier of the resource.
         +required"""
-        value: NamedEntityIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: NamedEntityIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1110,9 +1152,13 @@ class ResourceListRequest(_Message[_pb2.ResourceListRequest]):
     def sort_by(self) -> Sort | None:
         """Sort ordering.
         +optional"""
-        value: Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1306,6 +1352,9 @@ class Notification(_Message[_pb2.Notification]):
         "pager_duty",
         "slack",
     )
+    _fm_model_email = _fast.FieldModel("email")
+    _fm_model_pager_duty = _fast.FieldModel("pager_duty")
+    _fm_model_slack = _fast.FieldModel("slack")
 
     def __init__(
         self,
@@ -1387,27 +1436,37 @@ class Notification(_Message[_pb2.Notification]):
     @property
     def email(self) -> EmailNotification | None:
         """``email``: optional flyteidl.admin.EmailNotification, field 2."""
-        value: EmailNotification | None = (
-            self._present("email") if (self._pb or self._message()).HasField("email") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("email"):
+            return None
+        value: EmailNotification = _fast.new(self._fm_model_email)
+        value._pb = pb.email
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def pager_duty(self) -> PagerDutyNotification | None:
         """``pager_duty``: optional flyteidl.admin.PagerDutyNotification, field 3."""
-        value: PagerDutyNotification | None = (
-            self._present("pager_duty")
-            if (self._pb or self._message()).HasField("pager_duty")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pager_duty"):
+            return None
+        value: PagerDutyNotification = _fast.new(self._fm_model_pager_duty)
+        value._pb = pb.pager_duty
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def slack(self) -> SlackNotification | None:
         """``slack``: optional flyteidl.admin.SlackNotification, field 4."""
-        value: SlackNotification | None = (
-            self._present("slack") if (self._pb or self._message()).HasField("slack") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("slack"):
+            return None
+        value: SlackNotification = _fast.new(self._fm_model_slack)
+        value._pb = pb.slack
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -43,6 +43,9 @@ class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
         "source_code",
         "tags",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_long_description = _fast.FieldModel("long_description")
+    _fm_model_source_code = _fast.FieldModel("source_code")
 
     def __init__(
         self,
@@ -131,9 +134,13 @@ class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """id represents the unique identifier of the description entity."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -145,21 +152,25 @@ class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
     @property
     def long_description(self) -> Description | None:
         """Full user description with formatting preserved."""
-        value: Description | None = (
-            self._present("long_description")
-            if (self._pb or self._message()).HasField("long_description")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("long_description"):
+            return None
+        value: Description = _fast.new(self._fm_model_long_description)
+        value._pb = pb.long_description
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def source_code(self) -> SourceCode | None:
         """Optional link to source code used to define this entity."""
-        value: SourceCode | None = (
-            self._present("source_code")
-            if (self._pb or self._message()).HasField("source_code")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("source_code"):
+            return None
+        value: SourceCode = _fast.new(self._fm_model_source_code)
+        value._pb = pb.source_code
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -378,6 +389,8 @@ class DescriptionEntityListRequest(_Message[_pb2.DescriptionEntityListRequest]):
         "filters",
         "sort_by",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -472,9 +485,13 @@ class DescriptionEntityListRequest(_Message[_pb2.DescriptionEntityListRequest]):
     def id(self) -> _admin_common.NamedEntityIdentifier | None:
         """The identifier for the description entity.
         +required"""
-        value: _admin_common.NamedEntityIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _admin_common.NamedEntityIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -504,7 +521,11 @@ class DescriptionEntityListRequest(_Message[_pb2.DescriptionEntityListRequest]):
     def sort_by(self) -> _admin_common.Sort | None:
         """Sort ordering for returned list.
         +optional"""
-        value: _admin_common.Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: _admin_common.Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value

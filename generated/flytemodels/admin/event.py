@@ -101,6 +101,8 @@ class EventFailureReason(_Message[_pb2.EventFailureReason]):
         "already_in_terminal_state",
         "incompatible_cluster",
     )
+    _fm_model_already_in_terminal_state = _fast.FieldModel("already_in_terminal_state")
+    _fm_model_incompatible_cluster = _fast.FieldModel("incompatible_cluster")
 
     def __init__(
         self,
@@ -159,21 +161,27 @@ class EventFailureReason(_Message[_pb2.EventFailureReason]):
     @property
     def already_in_terminal_state(self) -> EventErrorAlreadyInTerminalState | None:
         """``already_in_terminal_state``: optional flyteidl.admin.EventErrorAlreadyInTerminalState, field 1."""
-        value: EventErrorAlreadyInTerminalState | None = (
-            self._present("already_in_terminal_state")
-            if (self._pb or self._message()).HasField("already_in_terminal_state")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("already_in_terminal_state"):
+            return None
+        value: EventErrorAlreadyInTerminalState = _fast.new(
+            self._fm_model_already_in_terminal_state
         )
+        value._pb = pb.already_in_terminal_state
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def incompatible_cluster(self) -> EventErrorIncompatibleCluster | None:
         """``incompatible_cluster``: optional flyteidl.admin.EventErrorIncompatibleCluster, field 2."""
-        value: EventErrorIncompatibleCluster | None = (
-            self._present("incompatible_cluster")
-            if (self._pb or self._message()).HasField("incompatible_cluster")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("incompatible_cluster"):
+            return None
+        value: EventErrorIncompatibleCluster = _fast.new(self._fm_model_incompatible_cluster)
+        value._pb = pb.incompatible_cluster
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -186,6 +194,7 @@ class WorkflowExecutionEventRequest(_Message[_pb2.WorkflowExecutionEventRequest]
         "request_id",
         "event",
     )
+    _fm_model_event = _fast.FieldModel("event")
 
     def __init__(
         self,
@@ -237,9 +246,13 @@ class WorkflowExecutionEventRequest(_Message[_pb2.WorkflowExecutionEventRequest]
     @property
     def event(self) -> _event_event.WorkflowExecutionEvent | None:
         """Details about the event that occurred."""
-        value: _event_event.WorkflowExecutionEvent | None = (
-            self._present("event") if (self._pb or self._message()).HasField("event") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("event"):
+            return None
+        value: _event_event.WorkflowExecutionEvent = _fast.new(self._fm_model_event)
+        value._pb = pb.event
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -265,6 +278,7 @@ class NodeExecutionEventRequest(_Message[_pb2.NodeExecutionEventRequest]):
         "request_id",
         "event",
     )
+    _fm_model_event = _fast.FieldModel("event")
 
     def __init__(
         self,
@@ -316,9 +330,13 @@ class NodeExecutionEventRequest(_Message[_pb2.NodeExecutionEventRequest]):
     @property
     def event(self) -> _event_event.NodeExecutionEvent | None:
         """Details about the event that occurred."""
-        value: _event_event.NodeExecutionEvent | None = (
-            self._present("event") if (self._pb or self._message()).HasField("event") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("event"):
+            return None
+        value: _event_event.NodeExecutionEvent = _fast.new(self._fm_model_event)
+        value._pb = pb.event
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -344,6 +362,7 @@ class TaskExecutionEventRequest(_Message[_pb2.TaskExecutionEventRequest]):
         "request_id",
         "event",
     )
+    _fm_model_event = _fast.FieldModel("event")
 
     def __init__(
         self,
@@ -395,9 +414,13 @@ class TaskExecutionEventRequest(_Message[_pb2.TaskExecutionEventRequest]):
     @property
     def event(self) -> _event_event.TaskExecutionEvent | None:
         """Details about the event that occurred."""
-        value: _event_event.TaskExecutionEvent | None = (
-            self._present("event") if (self._pb or self._message()).HasField("event") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("event"):
+            return None
+        value: _event_event.TaskExecutionEvent = _fast.new(self._fm_model_event)
+        value._pb = pb.event
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -59,6 +59,8 @@ class ExecutionCreateRequest(_Message[_pb2.ExecutionCreateRequest]):
         "inputs",
         "org",
     )
+    _fm_model_spec = _fast.FieldModel("spec")
+    _fm_model_inputs = _fast.FieldModel("inputs")
 
     def __init__(
         self,
@@ -164,9 +166,13 @@ class ExecutionCreateRequest(_Message[_pb2.ExecutionCreateRequest]):
     def spec(self) -> ExecutionSpec | None:
         """Additional fields necessary to launch the execution.
         +optional"""
-        value: ExecutionSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: ExecutionSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -174,9 +180,13 @@ class ExecutionCreateRequest(_Message[_pb2.ExecutionCreateRequest]):
         """The inputs required to start the execution. All required inputs must be
         included in this map. If not required and not provided, defaults apply.
         +optional"""
-        value: _core_literals.LiteralMap | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -196,6 +206,7 @@ class ExecutionRelaunchRequest(_Message[_pb2.ExecutionRelaunchRequest]):
         "name",
         "overwrite_cache",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -252,9 +263,13 @@ class ExecutionRelaunchRequest(_Message[_pb2.ExecutionRelaunchRequest]):
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """Identifier of the workflow execution to relaunch.
         +required"""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -284,6 +299,8 @@ class ExecutionRecoverRequest(_Message[_pb2.ExecutionRecoverRequest]):
         "name",
         "metadata",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -347,9 +364,13 @@ class ExecutionRecoverRequest(_Message[_pb2.ExecutionRecoverRequest]):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """Identifier of the workflow execution to recover."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -363,11 +384,13 @@ class ExecutionRecoverRequest(_Message[_pb2.ExecutionRecoverRequest]):
     @property
     def metadata(self) -> ExecutionMetadata | None:
         """Additional metadata which will be used to overwrite any metadata in the reference execution when triggering a recovery execution."""
-        value: ExecutionMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: ExecutionMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -379,6 +402,7 @@ class ExecutionCreateResponse(_Message[_pb2.ExecutionCreateResponse]):
     __slots__ = ()
     _PB = _pb2.ExecutionCreateResponse
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -414,9 +438,13 @@ class ExecutionCreateResponse(_Message[_pb2.ExecutionCreateResponse]):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -427,6 +455,7 @@ class WorkflowExecutionGetRequest(_Message[_pb2.WorkflowExecutionGetRequest]):
     __slots__ = ()
     _PB = _pb2.WorkflowExecutionGetRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -462,9 +491,13 @@ class WorkflowExecutionGetRequest(_Message[_pb2.WorkflowExecutionGetRequest]):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """Uniquely identifies an individual workflow execution."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -480,6 +513,9 @@ class Execution(_Message[_pb2.Execution]):
         "spec",
         "closure",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_spec = _fast.FieldModel("spec")
+    _fm_model_closure = _fast.FieldModel("closure")
 
     def __init__(
         self,
@@ -548,25 +584,37 @@ class Execution(_Message[_pb2.Execution]):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """Unique identifier of the workflow execution."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> ExecutionSpec | None:
         """User-provided configuration and inputs for launching the execution."""
-        value: ExecutionSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: ExecutionSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def closure(self) -> ExecutionClosure | None:
         """Execution results."""
-        value: ExecutionClosure | None = (
-            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("closure"):
+            return None
+        value: ExecutionClosure = _fast.new(self._fm_model_closure)
+        value._pb = pb.closure
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -638,6 +686,7 @@ class LiteralMapBlob(_Message[_pb2.LiteralMapBlob]):
         "values",
         "uri",
     )
+    _fm_model_values = _fast.FieldModel("values")
 
     def __init__(
         self,
@@ -691,9 +740,13 @@ class LiteralMapBlob(_Message[_pb2.LiteralMapBlob]):
         """Deprecated.
 
         Data in LiteralMap format"""
-        value: _core_literals.LiteralMap | None = (
-            self._present("values") if (self._pb or self._message()).HasField("values") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("values"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_values)
+        value._pb = pb.values
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -782,6 +835,13 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
         "workflow_id",
         "state_change_details",
     )
+    _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_abort_metadata = _fast.FieldModel("abort_metadata")
+    _fm_model_output_data = _fast.FieldModel("output_data")
+    _fm_model_computed_inputs = _fast.FieldModel("computed_inputs")
+    _fm_model_workflow_id = _fast.FieldModel("workflow_id")
+    _fm_model_state_change_details = _fast.FieldModel("state_change_details")
 
     def __init__(
         self,
@@ -983,17 +1043,25 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
 
         Output URI in the case of a successful execution.
         DEPRECATED. Use GetExecutionData to fetch output data instead."""
-        value: LiteralMapBlob | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: LiteralMapBlob = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """Error information in the case of a failed execution."""
-        value: _core_execution.ExecutionError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_execution.ExecutionError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1008,11 +1076,13 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
     @property
     def abort_metadata(self) -> AbortMetadata | None:
         """In the case of a user-specified abort, this will pass along the user and their supplied cause."""
-        value: AbortMetadata | None = (
-            self._present("abort_metadata")
-            if (self._pb or self._message()).HasField("abort_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("abort_metadata"):
+            return None
+        value: AbortMetadata = _fast.new(self._fm_model_abort_metadata)
+        value._pb = pb.abort_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1021,11 +1091,13 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
 
         Raw output data produced by this execution.
         DEPRECATED. Use GetExecutionData to fetch output data instead."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_data")
-            if (self._pb or self._message()).HasField("output_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_data)
+        value._pb = pb.output_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1035,11 +1107,13 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
         Inputs computed and passed for execution.
         computed_inputs depends on inputs in ExecutionSpec, fixed and default inputs in launch plan
         """
-        value: _core_literals.LiteralMap | None = (
-            self._present("computed_inputs")
-            if (self._pb or self._message()).HasField("computed_inputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("computed_inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_computed_inputs)
+        value._pb = pb.computed_inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1099,21 +1173,25 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
     @property
     def workflow_id(self) -> _core_identifier.Identifier | None:
         """Identifies the workflow definition for this execution."""
-        value: _core_identifier.Identifier | None = (
-            self._present("workflow_id")
-            if (self._pb or self._message()).HasField("workflow_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_workflow_id)
+        value._pb = pb.workflow_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def state_change_details(self) -> ExecutionStateChangeDetails | None:
         """Provides the details of the last stage change"""
-        value: ExecutionStateChangeDetails | None = (
-            self._present("state_change_details")
-            if (self._pb or self._message()).HasField("state_change_details")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("state_change_details"):
+            return None
+        value: ExecutionStateChangeDetails = _fast.new(self._fm_model_state_change_details)
+        value._pb = pb.state_change_details
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1191,6 +1269,9 @@ class ExecutionMetadata(_Message[_pb2.ExecutionMetadata]):
         "system_metadata",
         "artifact_ids",
     )
+    _fm_model_parent_node_execution = _fast.FieldModel("parent_node_execution")
+    _fm_model_reference_execution = _fast.FieldModel("reference_execution")
+    _fm_model_system_metadata = _fast.FieldModel("system_metadata")
 
     class ExecutionMode(_OpenEnum):
         """The method by which this execution was launched."""
@@ -1359,33 +1440,43 @@ class ExecutionMetadata(_Message[_pb2.ExecutionMetadata]):
     @property
     def parent_node_execution(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """Which subworkflow node (if any) launched this execution"""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("parent_node_execution")
-            if (self._pb or self._message()).HasField("parent_node_execution")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("parent_node_execution"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(
+            self._fm_model_parent_node_execution
         )
+        value._pb = pb.parent_node_execution
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def reference_execution(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """Optional, a reference workflow execution related to this execution.
         In the case of a relaunch, this references the original workflow execution."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("reference_execution")
-            if (self._pb or self._message()).HasField("reference_execution")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("reference_execution"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(
+            self._fm_model_reference_execution
         )
+        value._pb = pb.reference_execution
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def system_metadata(self) -> SystemMetadata | None:
         """Optional, platform-specific metadata about the execution.
         In this the future this may be gated behind an ACL or some sort of authorization."""
-        value: SystemMetadata | None = (
-            self._present("system_metadata")
-            if (self._pb or self._message()).HasField("system_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("system_metadata"):
+            return None
+        value: SystemMetadata = _fast.new(self._fm_model_system_metadata)
+        value._pb = pb.system_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1461,6 +1552,19 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
         "execution_cluster_label",
         "execution_env_assignments",
     )
+    _fm_model_launch_plan = _fast.FieldModel("launch_plan")
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_notifications = _fast.FieldModel("notifications")
+    _fm_model_labels = _fast.FieldModel("labels")
+    _fm_model_annotations = _fast.FieldModel("annotations")
+    _fm_model_security_context = _fast.FieldModel("security_context")
+    _fm_model_auth_role = _fast.FieldModel("auth_role")
+    _fm_model_quality_of_service = _fast.FieldModel("quality_of_service")
+    _fm_model_raw_output_data_config = _fast.FieldModel("raw_output_data_config")
+    _fm_model_cluster_assignment = _fast.FieldModel("cluster_assignment")
+    _fm_model_envs = _fast.FieldModel("envs")
+    _fm_model_execution_cluster_label = _fast.FieldModel("execution_cluster_label")
 
     def __init__(
         self,
@@ -1751,11 +1855,13 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
     @property
     def launch_plan(self) -> _core_identifier.Identifier | None:
         """Launch plan to be executed"""
-        value: _core_identifier.Identifier | None = (
-            self._present("launch_plan")
-            if (self._pb or self._message()).HasField("launch_plan")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("launch_plan"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_launch_plan)
+        value._pb = pb.launch_plan
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1763,19 +1869,25 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
         """Deprecated.
 
         Input values to be passed for the execution"""
-        value: _core_literals.LiteralMap | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> ExecutionMetadata | None:
         """Metadata for the execution"""
-        value: ExecutionMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: ExecutionMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1783,11 +1895,13 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
         """List of notifications based on Execution status transitions
         When this list is not empty it is used rather than any notifications defined in the referenced launch plan.
         When this list is empty, the notifications defined for the launch plan will be applied."""
-        value: NotificationList | None = (
-            self._present("notifications")
-            if (self._pb or self._message()).HasField("notifications")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("notifications"):
+            return None
+        value: NotificationList = _fast.new(self._fm_model_notifications)
+        value._pb = pb.notifications
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1800,29 +1914,37 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
     @property
     def labels(self) -> _admin_common.Labels | None:
         """Labels to apply to the execution resource."""
-        value: _admin_common.Labels | None = (
-            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("labels"):
+            return None
+        value: _admin_common.Labels = _fast.new(self._fm_model_labels)
+        value._pb = pb.labels
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def annotations(self) -> _admin_common.Annotations | None:
         """Annotations to apply to the execution resource."""
-        value: _admin_common.Annotations | None = (
-            self._present("annotations")
-            if (self._pb or self._message()).HasField("annotations")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("annotations"):
+            return None
+        value: _admin_common.Annotations = _fast.new(self._fm_model_annotations)
+        value._pb = pb.annotations
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """Optional: security context override to apply this execution."""
-        value: _core_security.SecurityContext | None = (
-            self._present("security_context")
-            if (self._pb or self._message()).HasField("security_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("security_context"):
+            return None
+        value: _core_security.SecurityContext = _fast.new(self._fm_model_security_context)
+        value._pb = pb.security_context
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1830,21 +1952,25 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
         """Deprecated.
 
         Optional: auth override to apply this execution."""
-        value: _admin_common.AuthRole | None = (
-            self._present("auth_role")
-            if (self._pb or self._message()).HasField("auth_role")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("auth_role"):
+            return None
+        value: _admin_common.AuthRole = _fast.new(self._fm_model_auth_role)
+        value._pb = pb.auth_role
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """Indicates the runtime priority of the execution."""
-        value: _core_execution.QualityOfService | None = (
-            self._present("quality_of_service")
-            if (self._pb or self._message()).HasField("quality_of_service")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("quality_of_service"):
+            return None
+        value: _core_execution.QualityOfService = _fast.new(self._fm_model_quality_of_service)
+        value._pb = pb.quality_of_service
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1859,21 +1985,27 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
     def raw_output_data_config(self) -> _admin_common.RawOutputDataConfig | None:
         """User setting to configure where to store offloaded data (i.e. Blobs, structured datasets, query data, etc.).
         This should be a prefix like s3://my-bucket/my-data"""
-        value: _admin_common.RawOutputDataConfig | None = (
-            self._present("raw_output_data_config")
-            if (self._pb or self._message()).HasField("raw_output_data_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("raw_output_data_config"):
+            return None
+        value: _admin_common.RawOutputDataConfig = _fast.new(self._fm_model_raw_output_data_config)
+        value._pb = pb.raw_output_data_config
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def cluster_assignment(self) -> _admin_cluster_assignment.ClusterAssignment | None:
         """Controls how to select an available cluster on which this execution should run."""
-        value: _admin_cluster_assignment.ClusterAssignment | None = (
-            self._present("cluster_assignment")
-            if (self._pb or self._message()).HasField("cluster_assignment")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster_assignment"):
+            return None
+        value: _admin_cluster_assignment.ClusterAssignment = _fast.new(
+            self._fm_model_cluster_assignment
         )
+        value._pb = pb.cluster_assignment
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1900,9 +2032,13 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
     @property
     def envs(self) -> _admin_common.Envs | None:
         """Environment variables to be set for the execution."""
-        value: _admin_common.Envs | None = (
-            self._present("envs") if (self._pb or self._message()).HasField("envs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("envs"):
+            return None
+        value: _admin_common.Envs = _fast.new(self._fm_model_envs)
+        value._pb = pb.envs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1916,11 +2052,15 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
     @property
     def execution_cluster_label(self) -> _admin_matchable_resource.ExecutionClusterLabel | None:
         """Execution cluster label to be set for the execution."""
-        value: _admin_matchable_resource.ExecutionClusterLabel | None = (
-            self._present("execution_cluster_label")
-            if (self._pb or self._message()).HasField("execution_cluster_label")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_cluster_label"):
+            return None
+        value: _admin_matchable_resource.ExecutionClusterLabel = _fast.new(
+            self._fm_model_execution_cluster_label
         )
+        value._pb = pb.execution_cluster_label
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1945,6 +2085,7 @@ class ExecutionTerminateRequest(_Message[_pb2.ExecutionTerminateRequest]):
         "id",
         "cause",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -1990,9 +2131,13 @@ class ExecutionTerminateRequest(_Message[_pb2.ExecutionTerminateRequest]):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """Uniquely identifies the individual workflow execution to be terminated."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2023,6 +2168,7 @@ class WorkflowExecutionGetDataRequest(_Message[_pb2.WorkflowExecutionGetDataRequ
     __slots__ = ()
     _PB = _pb2.WorkflowExecutionGetDataRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -2058,9 +2204,13 @@ class WorkflowExecutionGetDataRequest(_Message[_pb2.WorkflowExecutionGetDataRequ
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """The identifier of the execution for which to fetch inputs and outputs."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -2075,6 +2225,10 @@ class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataRes
         "full_inputs",
         "full_outputs",
     )
+    _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_full_inputs = _fast.FieldModel("full_inputs")
+    _fm_model_full_outputs = _fast.FieldModel("full_outputs")
 
     def __init__(
         self,
@@ -2169,9 +2323,13 @@ class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataRes
 
         Signed url to fetch a core.LiteralMap of execution outputs.
         Deprecated: Please use full_outputs instead."""
-        value: _admin_common.UrlBlob | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _admin_common.UrlBlob = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2180,29 +2338,37 @@ class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataRes
 
         Signed url to fetch a core.LiteralMap of execution inputs.
         Deprecated: Please use full_inputs instead."""
-        value: _admin_common.UrlBlob | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _admin_common.UrlBlob = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def full_inputs(self) -> _core_literals.LiteralMap | None:
         """Full_inputs will only be populated if they are under a configured size threshold."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("full_inputs")
-            if (self._pb or self._message()).HasField("full_inputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("full_inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_full_inputs)
+        value._pb = pb.full_inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def full_outputs(self) -> _core_literals.LiteralMap | None:
         """Full_outputs will only be populated if they are under a configured size threshold."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("full_outputs")
-            if (self._pb or self._message()).HasField("full_outputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("full_outputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_full_outputs)
+        value._pb = pb.full_outputs
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -2215,6 +2381,7 @@ class ExecutionUpdateRequest(_Message[_pb2.ExecutionUpdateRequest]):
         "id",
         "state",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -2266,9 +2433,13 @@ class ExecutionUpdateRequest(_Message[_pb2.ExecutionUpdateRequest]):
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """Identifier of the execution to update"""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2382,6 +2553,7 @@ class WorkflowExecutionGetMetricsRequest(_Message[_pb2.WorkflowExecutionGetMetri
         "id",
         "depth",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -2427,9 +2599,13 @@ class WorkflowExecutionGetMetricsRequest(_Message[_pb2.WorkflowExecutionGetMetri
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """id defines the workflow execution to query for."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2445,6 +2621,7 @@ class WorkflowExecutionGetMetricsResponse(_Message[_pb2.WorkflowExecutionGetMetr
     __slots__ = ()
     _PB = _pb2.WorkflowExecutionGetMetricsResponse
     _FIELDS = ("span",)
+    _fm_model_span = _fast.FieldModel("span")
 
     def __init__(
         self,
@@ -2480,7 +2657,11 @@ class WorkflowExecutionGetMetricsResponse(_Message[_pb2.WorkflowExecutionGetMetr
     def span(self) -> _core_metrics.Span | None:
         """Span defines the top-level breakdown of the workflows execution. More precise information is nested in a
         hierarchical structure using Flyte entity references."""
-        value: _core_metrics.Span | None = (
-            self._present("span") if (self._pb or self._message()).HasField("span") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("span"):
+            return None
+        value: _core_metrics.Span = _fast.new(self._fm_model_span)
+        value._pb = pb.span
+        value._cache = None
+        value._hash = None
         return value

@@ -67,6 +67,8 @@ class LaunchPlanCreateRequest(_Message[_pb2.LaunchPlanCreateRequest]):
         "id",
         "spec",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_spec = _fast.FieldModel("spec")
 
     def __init__(
         self,
@@ -116,17 +118,25 @@ class LaunchPlanCreateRequest(_Message[_pb2.LaunchPlanCreateRequest]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """Uniquely identifies a launch plan entity."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> LaunchPlanSpec | None:
         """User-provided launch plan details, including reference workflow, inputs and other metadata."""
-        value: LaunchPlanSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: LaunchPlanSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -156,6 +166,9 @@ class LaunchPlan(_Message[_pb2.LaunchPlan]):
         "spec",
         "closure",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_spec = _fast.FieldModel("spec")
+    _fm_model_closure = _fast.FieldModel("closure")
 
     def __init__(
         self,
@@ -224,25 +237,37 @@ class LaunchPlan(_Message[_pb2.LaunchPlan]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """Uniquely identifies a launch plan entity."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> LaunchPlanSpec | None:
         """User-provided launch plan details, including reference workflow, inputs and other metadata."""
-        value: LaunchPlanSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: LaunchPlanSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def closure(self) -> LaunchPlanClosure | None:
         """Values computed by the flyte platform after launch plan registration."""
-        value: LaunchPlanClosure | None = (
-            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("closure"):
+            return None
+        value: LaunchPlanClosure = _fast.new(self._fm_model_closure)
+        value._pb = pb.closure
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -398,6 +423,20 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
         "cluster_assignment",
         "concurrency_policy",
     )
+    _fm_model_workflow_id = _fast.FieldModel("workflow_id")
+    _fm_model_entity_metadata = _fast.FieldModel("entity_metadata")
+    _fm_model_default_inputs = _fast.FieldModel("default_inputs")
+    _fm_model_fixed_inputs = _fast.FieldModel("fixed_inputs")
+    _fm_model_labels = _fast.FieldModel("labels")
+    _fm_model_annotations = _fast.FieldModel("annotations")
+    _fm_model_auth = _fast.FieldModel("auth")
+    _fm_model_auth_role = _fast.FieldModel("auth_role")
+    _fm_model_security_context = _fast.FieldModel("security_context")
+    _fm_model_quality_of_service = _fast.FieldModel("quality_of_service")
+    _fm_model_raw_output_data_config = _fast.FieldModel("raw_output_data_config")
+    _fm_model_envs = _fast.FieldModel("envs")
+    _fm_model_cluster_assignment = _fast.FieldModel("cluster_assignment")
+    _fm_model_concurrency_policy = _fast.FieldModel("concurrency_policy")
 
     def __init__(
         self,
@@ -692,43 +731,51 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
     @property
     def workflow_id(self) -> _core_identifier.Identifier | None:
         """Reference to the Workflow template that the launch plan references"""
-        value: _core_identifier.Identifier | None = (
-            self._present("workflow_id")
-            if (self._pb or self._message()).HasField("workflow_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_workflow_id)
+        value._pb = pb.workflow_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def entity_metadata(self) -> LaunchPlanMetadata | None:
         """Metadata for the Launch Plan"""
-        value: LaunchPlanMetadata | None = (
-            self._present("entity_metadata")
-            if (self._pb or self._message()).HasField("entity_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("entity_metadata"):
+            return None
+        value: LaunchPlanMetadata = _fast.new(self._fm_model_entity_metadata)
+        value._pb = pb.entity_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def default_inputs(self) -> _core_interface.ParameterMap | None:
         """Input values to be passed for the execution.
         These can be overridden when an execution is created with this launch plan."""
-        value: _core_interface.ParameterMap | None = (
-            self._present("default_inputs")
-            if (self._pb or self._message()).HasField("default_inputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("default_inputs"):
+            return None
+        value: _core_interface.ParameterMap = _fast.new(self._fm_model_default_inputs)
+        value._pb = pb.default_inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def fixed_inputs(self) -> _core_literals.LiteralMap | None:
         """Fixed, non-overridable inputs for the Launch Plan.
         These can not be overridden when an execution is created with this launch plan."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("fixed_inputs")
-            if (self._pb or self._message()).HasField("fixed_inputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("fixed_inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_fixed_inputs)
+        value._pb = pb.fixed_inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -742,19 +789,25 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
     @property
     def labels(self) -> _admin_common.Labels | None:
         """Custom labels to be applied to the execution resource."""
-        value: _admin_common.Labels | None = (
-            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("labels"):
+            return None
+        value: _admin_common.Labels = _fast.new(self._fm_model_labels)
+        value._pb = pb.labels
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def annotations(self) -> _admin_common.Annotations | None:
         """Custom annotations to be applied to the execution resource."""
-        value: _admin_common.Annotations | None = (
-            self._present("annotations")
-            if (self._pb or self._message()).HasField("annotations")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("annotations"):
+            return None
+        value: _admin_common.Annotations = _fast.new(self._fm_model_annotations)
+        value._pb = pb.annotations
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -763,9 +816,13 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
 
         Indicates the permission associated with workflow executions triggered with this launch plan.
         """
-        value: Auth | None = (
-            self._present("auth") if (self._pb or self._message()).HasField("auth") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("auth"):
+            return None
+        value: Auth = _fast.new(self._fm_model_auth)
+        value._pb = pb.auth
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -773,41 +830,49 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
         """Deprecated.
 
         ``auth_role``: optional flyteidl.admin.AuthRole, field 9."""
-        value: _admin_common.AuthRole | None = (
-            self._present("auth_role")
-            if (self._pb or self._message()).HasField("auth_role")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("auth_role"):
+            return None
+        value: _admin_common.AuthRole = _fast.new(self._fm_model_auth_role)
+        value._pb = pb.auth_role
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """Indicates security context for permissions triggered with this launch plan"""
-        value: _core_security.SecurityContext | None = (
-            self._present("security_context")
-            if (self._pb or self._message()).HasField("security_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("security_context"):
+            return None
+        value: _core_security.SecurityContext = _fast.new(self._fm_model_security_context)
+        value._pb = pb.security_context
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """Indicates the runtime priority of the execution."""
-        value: _core_execution.QualityOfService | None = (
-            self._present("quality_of_service")
-            if (self._pb or self._message()).HasField("quality_of_service")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("quality_of_service"):
+            return None
+        value: _core_execution.QualityOfService = _fast.new(self._fm_model_quality_of_service)
+        value._pb = pb.quality_of_service
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def raw_output_data_config(self) -> _admin_common.RawOutputDataConfig | None:
         """Encapsulates user settings pertaining to offloaded data (i.e. Blobs, Schema, query data, etc.)."""
-        value: _admin_common.RawOutputDataConfig | None = (
-            self._present("raw_output_data_config")
-            if (self._pb or self._message()).HasField("raw_output_data_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("raw_output_data_config"):
+            return None
+        value: _admin_common.RawOutputDataConfig = _fast.new(self._fm_model_raw_output_data_config)
+        value._pb = pb.raw_output_data_config
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -842,9 +907,13 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
     @property
     def envs(self) -> _admin_common.Envs | None:
         """Environment variables to be set for the execution."""
-        value: _admin_common.Envs | None = (
-            self._present("envs") if (self._pb or self._message()).HasField("envs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("envs"):
+            return None
+        value: _admin_common.Envs = _fast.new(self._fm_model_envs)
+        value._pb = pb.envs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -859,21 +928,27 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
     def cluster_assignment(self) -> _admin_cluster_assignment.ClusterAssignment | None:
         """ClusterAssignment controls how to select an available cluster on which executions of this LaunchPlan should run.
         This can be overwritten at execution creation level."""
-        value: _admin_cluster_assignment.ClusterAssignment | None = (
-            self._present("cluster_assignment")
-            if (self._pb or self._message()).HasField("cluster_assignment")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster_assignment"):
+            return None
+        value: _admin_cluster_assignment.ClusterAssignment = _fast.new(
+            self._fm_model_cluster_assignment
         )
+        value._pb = pb.cluster_assignment
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def concurrency_policy(self) -> ConcurrencyPolicy | None:
         """Concurrency setting for a given workflow to determine concurrency limits and behavior when the limit is breached"""
-        value: ConcurrencyPolicy | None = (
-            self._present("concurrency_policy")
-            if (self._pb or self._message()).HasField("concurrency_policy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("concurrency_policy"):
+            return None
+        value: ConcurrencyPolicy = _fast.new(self._fm_model_concurrency_policy)
+        value._pb = pb.concurrency_policy
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -952,6 +1027,8 @@ class LaunchPlanClosure(_Message[_pb2.LaunchPlanClosure]):
         "created_at",
         "updated_at",
     )
+    _fm_model_expected_inputs = _fast.FieldModel("expected_inputs")
+    _fm_model_expected_outputs = _fast.FieldModel("expected_outputs")
 
     def __init__(
         self,
@@ -1042,21 +1119,25 @@ class LaunchPlanClosure(_Message[_pb2.LaunchPlanClosure]):
     @property
     def expected_inputs(self) -> _core_interface.ParameterMap | None:
         """Indicates the set of inputs expected when creating an execution with the Launch plan"""
-        value: _core_interface.ParameterMap | None = (
-            self._present("expected_inputs")
-            if (self._pb or self._message()).HasField("expected_inputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("expected_inputs"):
+            return None
+        value: _core_interface.ParameterMap = _fast.new(self._fm_model_expected_inputs)
+        value._pb = pb.expected_inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def expected_outputs(self) -> _core_interface.VariableMap | None:
         """Indicates the set of outputs expected to be produced by creating an execution with the Launch plan"""
-        value: _core_interface.VariableMap | None = (
-            self._present("expected_outputs")
-            if (self._pb or self._message()).HasField("expected_outputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("expected_outputs"):
+            return None
+        value: _core_interface.VariableMap = _fast.new(self._fm_model_expected_outputs)
+        value._pb = pb.expected_outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1091,6 +1172,7 @@ class LaunchPlanMetadata(_Message[_pb2.LaunchPlanMetadata]):
         "notifications",
         "launch_conditions",
     )
+    _fm_model_schedule = _fast.FieldModel("schedule")
 
     def __init__(
         self,
@@ -1147,11 +1229,13 @@ class LaunchPlanMetadata(_Message[_pb2.LaunchPlanMetadata]):
     @property
     def schedule(self) -> _admin_schedule.Schedule | None:
         """Schedule to execute the Launch Plan"""
-        value: _admin_schedule.Schedule | None = (
-            self._present("schedule")
-            if (self._pb or self._message()).HasField("schedule")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("schedule"):
+            return None
+        value: _admin_schedule.Schedule = _fast.new(self._fm_model_schedule)
+        value._pb = pb.schedule
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1181,6 +1265,7 @@ class LaunchPlanUpdateRequest(_Message[_pb2.LaunchPlanUpdateRequest]):
         "id",
         "state",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -1232,9 +1317,13 @@ class LaunchPlanUpdateRequest(_Message[_pb2.LaunchPlanUpdateRequest]):
     def id(self) -> _core_identifier.Identifier | None:
         """Identifier of launch plan for which to change state.
         +required."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1265,6 +1354,7 @@ class ActiveLaunchPlanRequest(_Message[_pb2.ActiveLaunchPlanRequest]):
     __slots__ = ()
     _PB = _pb2.ActiveLaunchPlanRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -1300,9 +1390,13 @@ class ActiveLaunchPlanRequest(_Message[_pb2.ActiveLaunchPlanRequest]):
     @property
     def id(self) -> _admin_common.NamedEntityIdentifier | None:
         """+required."""
-        value: _admin_common.NamedEntityIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _admin_common.NamedEntityIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1320,6 +1414,7 @@ class ActiveLaunchPlanListRequest(_Message[_pb2.ActiveLaunchPlanListRequest]):
         "sort_by",
         "org",
     )
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -1425,9 +1520,13 @@ class ActiveLaunchPlanListRequest(_Message[_pb2.ActiveLaunchPlanListRequest]):
     def sort_by(self) -> _admin_common.Sort | None:
         """Sort ordering.
         +optional"""
-        value: _admin_common.Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: _admin_common.Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property

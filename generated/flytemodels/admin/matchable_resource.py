@@ -160,6 +160,8 @@ class TaskResourceAttributes(_Message[_pb2.TaskResourceAttributes]):
         "defaults",
         "limits",
     )
+    _fm_model_defaults = _fast.FieldModel("defaults")
+    _fm_model_limits = _fast.FieldModel("limits")
 
     def __init__(
         self,
@@ -211,19 +213,25 @@ class TaskResourceAttributes(_Message[_pb2.TaskResourceAttributes]):
     @property
     def defaults(self) -> TaskResourceSpec | None:
         """``defaults``: optional flyteidl.admin.TaskResourceSpec, field 1."""
-        value: TaskResourceSpec | None = (
-            self._present("defaults")
-            if (self._pb or self._message()).HasField("defaults")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("defaults"):
+            return None
+        value: TaskResourceSpec = _fast.new(self._fm_model_defaults)
+        value._pb = pb.defaults
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def limits(self) -> TaskResourceSpec | None:
         """``limits``: optional flyteidl.admin.TaskResourceSpec, field 2."""
-        value: TaskResourceSpec | None = (
-            self._present("limits") if (self._pb or self._message()).HasField("limits") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("limits"):
+            return None
+        value: TaskResourceSpec = _fast.new(self._fm_model_limits)
+        value._pb = pb.limits
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -481,6 +489,11 @@ class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
         "envs",
         "execution_env_assignments",
     )
+    _fm_model_security_context = _fast.FieldModel("security_context")
+    _fm_model_raw_output_data_config = _fast.FieldModel("raw_output_data_config")
+    _fm_model_labels = _fast.FieldModel("labels")
+    _fm_model_annotations = _fast.FieldModel("annotations")
+    _fm_model_envs = _fast.FieldModel("envs")
 
     def __init__(
         self,
@@ -630,39 +643,49 @@ class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """Indicates security context permissions for executions triggered with this matchable attribute."""
-        value: _core_security.SecurityContext | None = (
-            self._present("security_context")
-            if (self._pb or self._message()).HasField("security_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("security_context"):
+            return None
+        value: _core_security.SecurityContext = _fast.new(self._fm_model_security_context)
+        value._pb = pb.security_context
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def raw_output_data_config(self) -> _admin_common.RawOutputDataConfig | None:
         """Encapsulates user settings pertaining to offloaded data (i.e. Blobs, Schema, query data, etc.)."""
-        value: _admin_common.RawOutputDataConfig | None = (
-            self._present("raw_output_data_config")
-            if (self._pb or self._message()).HasField("raw_output_data_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("raw_output_data_config"):
+            return None
+        value: _admin_common.RawOutputDataConfig = _fast.new(self._fm_model_raw_output_data_config)
+        value._pb = pb.raw_output_data_config
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def labels(self) -> _admin_common.Labels | None:
         """Custom labels to be applied to a triggered execution resource."""
-        value: _admin_common.Labels | None = (
-            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("labels"):
+            return None
+        value: _admin_common.Labels = _fast.new(self._fm_model_labels)
+        value._pb = pb.labels
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def annotations(self) -> _admin_common.Annotations | None:
         """Custom annotations to be applied to a triggered execution resource."""
-        value: _admin_common.Annotations | None = (
-            self._present("annotations")
-            if (self._pb or self._message()).HasField("annotations")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("annotations"):
+            return None
+        value: _admin_common.Annotations = _fast.new(self._fm_model_annotations)
+        value._pb = pb.annotations
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -689,9 +712,13 @@ class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
     @property
     def envs(self) -> _admin_common.Envs | None:
         """Environment variables to be set for the execution."""
-        value: _admin_common.Envs | None = (
-            self._present("envs") if (self._pb or self._message()).HasField("envs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("envs"):
+            return None
+        value: _admin_common.Envs = _fast.new(self._fm_model_envs)
+        value._pb = pb.envs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -718,6 +745,14 @@ class MatchingAttributes(_Message[_pb2.MatchingAttributes]):
         "workflow_execution_config",
         "cluster_assignment",
     )
+    _fm_model_task_resource_attributes = _fast.FieldModel("task_resource_attributes")
+    _fm_model_cluster_resource_attributes = _fast.FieldModel("cluster_resource_attributes")
+    _fm_model_execution_queue_attributes = _fast.FieldModel("execution_queue_attributes")
+    _fm_model_execution_cluster_label = _fast.FieldModel("execution_cluster_label")
+    _fm_model_quality_of_service = _fast.FieldModel("quality_of_service")
+    _fm_model_plugin_overrides = _fast.FieldModel("plugin_overrides")
+    _fm_model_workflow_execution_config = _fast.FieldModel("workflow_execution_config")
+    _fm_model_cluster_assignment = _fast.FieldModel("cluster_assignment")
 
     def __init__(
         self,
@@ -879,81 +914,99 @@ class MatchingAttributes(_Message[_pb2.MatchingAttributes]):
     @property
     def task_resource_attributes(self) -> TaskResourceAttributes | None:
         """``task_resource_attributes``: optional flyteidl.admin.TaskResourceAttributes, field 1."""
-        value: TaskResourceAttributes | None = (
-            self._present("task_resource_attributes")
-            if (self._pb or self._message()).HasField("task_resource_attributes")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_resource_attributes"):
+            return None
+        value: TaskResourceAttributes = _fast.new(self._fm_model_task_resource_attributes)
+        value._pb = pb.task_resource_attributes
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def cluster_resource_attributes(self) -> ClusterResourceAttributes | None:
         """``cluster_resource_attributes``: optional flyteidl.admin.ClusterResourceAttributes, field 2."""
-        value: ClusterResourceAttributes | None = (
-            self._present("cluster_resource_attributes")
-            if (self._pb or self._message()).HasField("cluster_resource_attributes")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster_resource_attributes"):
+            return None
+        value: ClusterResourceAttributes = _fast.new(self._fm_model_cluster_resource_attributes)
+        value._pb = pb.cluster_resource_attributes
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def execution_queue_attributes(self) -> ExecutionQueueAttributes | None:
         """``execution_queue_attributes``: optional flyteidl.admin.ExecutionQueueAttributes, field 3."""
-        value: ExecutionQueueAttributes | None = (
-            self._present("execution_queue_attributes")
-            if (self._pb or self._message()).HasField("execution_queue_attributes")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_queue_attributes"):
+            return None
+        value: ExecutionQueueAttributes = _fast.new(self._fm_model_execution_queue_attributes)
+        value._pb = pb.execution_queue_attributes
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def execution_cluster_label(self) -> ExecutionClusterLabel | None:
         """``execution_cluster_label``: optional flyteidl.admin.ExecutionClusterLabel, field 4."""
-        value: ExecutionClusterLabel | None = (
-            self._present("execution_cluster_label")
-            if (self._pb or self._message()).HasField("execution_cluster_label")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_cluster_label"):
+            return None
+        value: ExecutionClusterLabel = _fast.new(self._fm_model_execution_cluster_label)
+        value._pb = pb.execution_cluster_label
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """``quality_of_service``: optional flyteidl.core.QualityOfService, field 5."""
-        value: _core_execution.QualityOfService | None = (
-            self._present("quality_of_service")
-            if (self._pb or self._message()).HasField("quality_of_service")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("quality_of_service"):
+            return None
+        value: _core_execution.QualityOfService = _fast.new(self._fm_model_quality_of_service)
+        value._pb = pb.quality_of_service
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def plugin_overrides(self) -> PluginOverrides | None:
         """``plugin_overrides``: optional flyteidl.admin.PluginOverrides, field 6."""
-        value: PluginOverrides | None = (
-            self._present("plugin_overrides")
-            if (self._pb or self._message()).HasField("plugin_overrides")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("plugin_overrides"):
+            return None
+        value: PluginOverrides = _fast.new(self._fm_model_plugin_overrides)
+        value._pb = pb.plugin_overrides
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def workflow_execution_config(self) -> WorkflowExecutionConfig | None:
         """``workflow_execution_config``: optional flyteidl.admin.WorkflowExecutionConfig, field 7."""
-        value: WorkflowExecutionConfig | None = (
-            self._present("workflow_execution_config")
-            if (self._pb or self._message()).HasField("workflow_execution_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_execution_config"):
+            return None
+        value: WorkflowExecutionConfig = _fast.new(self._fm_model_workflow_execution_config)
+        value._pb = pb.workflow_execution_config
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def cluster_assignment(self) -> _admin_cluster_assignment.ClusterAssignment | None:
         """``cluster_assignment``: optional flyteidl.admin.ClusterAssignment, field 8."""
-        value: _admin_cluster_assignment.ClusterAssignment | None = (
-            self._present("cluster_assignment")
-            if (self._pb or self._message()).HasField("cluster_assignment")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster_assignment"):
+            return None
+        value: _admin_cluster_assignment.ClusterAssignment = _fast.new(
+            self._fm_model_cluster_assignment
         )
+        value._pb = pb.cluster_assignment
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -973,6 +1026,7 @@ class MatchableAttributesConfiguration(_Message[_pb2.MatchableAttributesConfigur
         "launch_plan",
         "org",
     )
+    _fm_model_attributes = _fast.FieldModel("attributes")
 
     def __init__(
         self,
@@ -1048,11 +1102,13 @@ class MatchableAttributesConfiguration(_Message[_pb2.MatchableAttributesConfigur
     @property
     def attributes(self) -> MatchingAttributes | None:
         """``attributes``: optional flyteidl.admin.MatchingAttributes, field 1."""
-        value: MatchingAttributes | None = (
-            self._present("attributes")
-            if (self._pb or self._message()).HasField("attributes")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("attributes"):
+            return None
+        value: MatchingAttributes = _fast.new(self._fm_model_attributes)
+        value._pb = pb.attributes
+        value._cache = None
+        value._hash = None
         return value
 
     @property

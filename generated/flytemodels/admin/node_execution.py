@@ -35,6 +35,7 @@ class NodeExecutionGetRequest(_Message[_pb2.NodeExecutionGetRequest]):
     __slots__ = ()
     _PB = _pb2.NodeExecutionGetRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -71,9 +72,13 @@ class NodeExecutionGetRequest(_Message[_pb2.NodeExecutionGetRequest]):
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """Uniquely identifies an individual node execution.
         +required"""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -91,6 +96,8 @@ class NodeExecutionListRequest(_Message[_pb2.NodeExecutionListRequest]):
         "sort_by",
         "unique_parent_id",
     )
+    _fm_model_workflow_execution_id = _fast.FieldModel("workflow_execution_id")
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -179,11 +186,15 @@ class NodeExecutionListRequest(_Message[_pb2.NodeExecutionListRequest]):
     def workflow_execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """Indicates the workflow execution to filter by.
         +required"""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("workflow_execution_id")
-            if (self._pb or self._message()).HasField("workflow_execution_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_execution_id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(
+            self._fm_model_workflow_execution_id
         )
+        value._pb = pb.workflow_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -211,9 +222,13 @@ class NodeExecutionListRequest(_Message[_pb2.NodeExecutionListRequest]):
     def sort_by(self) -> _admin_common.Sort | None:
         """Sort ordering.
         +optional"""
-        value: _admin_common.Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: _admin_common.Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -237,6 +252,8 @@ class NodeExecutionForTaskListRequest(_Message[_pb2.NodeExecutionForTaskListRequ
         "filters",
         "sort_by",
     )
+    _fm_model_task_execution_id = _fast.FieldModel("task_execution_id")
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -315,11 +332,15 @@ class NodeExecutionForTaskListRequest(_Message[_pb2.NodeExecutionForTaskListRequ
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """Indicates the node execution to filter by.
         +required"""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("task_execution_id")
-            if (self._pb or self._message()).HasField("task_execution_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("task_execution_id"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(
+            self._fm_model_task_execution_id
         )
+        value._pb = pb.task_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -349,9 +370,13 @@ class NodeExecutionForTaskListRequest(_Message[_pb2.NodeExecutionForTaskListRequ
     def sort_by(self) -> _admin_common.Sort | None:
         """Sort ordering.
         +optional"""
-        value: _admin_common.Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: _admin_common.Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -369,6 +394,9 @@ class NodeExecution(_Message[_pb2.NodeExecution]):
         "closure",
         "metadata",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_closure = _fast.FieldModel("closure")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -447,9 +475,13 @@ class NodeExecution(_Message[_pb2.NodeExecution]):
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """Uniquely identifies an individual node execution."""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -461,19 +493,25 @@ class NodeExecution(_Message[_pb2.NodeExecution]):
     @property
     def closure(self) -> NodeExecutionClosure | None:
         """Computed results associated with this node execution."""
-        value: NodeExecutionClosure | None = (
-            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("closure"):
+            return None
+        value: NodeExecutionClosure = _fast.new(self._fm_model_closure)
+        value._pb = pb.closure
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> NodeExecutionMetaData | None:
         """Metadata for Node Execution"""
-        value: NodeExecutionMetaData | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: NodeExecutionMetaData = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -676,6 +714,10 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
         "deck_uri",
         "dynamic_job_spec_uri",
     )
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_output_data = _fast.FieldModel("output_data")
+    _fm_model_workflow_node_metadata = _fast.FieldModel("workflow_node_metadata")
+    _fm_model_task_node_metadata = _fast.FieldModel("task_node_metadata")
 
     def __init__(
         self,
@@ -839,9 +881,13 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """Error information for the Node"""
-        value: _core_execution.ExecutionError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_execution.ExecutionError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -850,11 +896,13 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
 
         Raw output data produced by this node execution.
         DEPRECATED. Use GetNodeExecutionData to fetch output data instead."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_data")
-            if (self._pb or self._message()).HasField("output_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_data)
+        value._pb = pb.output_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -906,21 +954,25 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
     @property
     def workflow_node_metadata(self) -> WorkflowNodeMetadata | None:
         """``workflow_node_metadata``: optional flyteidl.admin.WorkflowNodeMetadata, field 8."""
-        value: WorkflowNodeMetadata | None = (
-            self._present("workflow_node_metadata")
-            if (self._pb or self._message()).HasField("workflow_node_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_node_metadata"):
+            return None
+        value: WorkflowNodeMetadata = _fast.new(self._fm_model_workflow_node_metadata)
+        value._pb = pb.workflow_node_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_node_metadata(self) -> TaskNodeMetadata | None:
         """``task_node_metadata``: optional flyteidl.admin.TaskNodeMetadata, field 9."""
-        value: TaskNodeMetadata | None = (
-            self._present("task_node_metadata")
-            if (self._pb or self._message()).HasField("task_node_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_node_metadata"):
+            return None
+        value: TaskNodeMetadata = _fast.new(self._fm_model_task_node_metadata)
+        value._pb = pb.task_node_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -946,6 +998,7 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
     __slots__ = ()
     _PB = _pb2.WorkflowNodeMetadata
     _FIELDS = ("executionId",)
+    _fm_model_executionId = _fast.FieldModel("executionId")
 
     def __init__(
         self,
@@ -981,11 +1034,13 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
     @property
     def executionId(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """The identifier for a workflow execution launched by a node."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("executionId")
-            if (self._pb or self._message()).HasField("executionId")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("executionId"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_executionId)
+        value._pb = pb.executionId
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -999,6 +1054,7 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
         "catalog_key",
         "checkpoint_uri",
     )
+    _fm_model_catalog_key = _fast.FieldModel("catalog_key")
 
     def __init__(
         self,
@@ -1066,11 +1122,13 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     @property
     def catalog_key(self) -> _core_catalog.CatalogMetadata | None:
         """This structure carries the catalog artifact information"""
-        value: _core_catalog.CatalogMetadata | None = (
-            self._present("catalog_key")
-            if (self._pb or self._message()).HasField("catalog_key")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("catalog_key"):
+            return None
+        value: _core_catalog.CatalogMetadata = _fast.new(self._fm_model_catalog_key)
+        value._pb = pb.catalog_key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1090,6 +1148,8 @@ class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
         "compiled_workflow",
         "dynamic_job_spec_uri",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_compiled_workflow = _fast.FieldModel("compiled_workflow")
 
     def __init__(
         self,
@@ -1157,19 +1217,25 @@ class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """id represents the unique identifier of the workflow."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """Represents the compiled representation of the embedded dynamic workflow."""
-        value: _core_compiler.CompiledWorkflowClosure | None = (
-            self._present("compiled_workflow")
-            if (self._pb or self._message()).HasField("compiled_workflow")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("compiled_workflow"):
+            return None
+        value: _core_compiler.CompiledWorkflowClosure = _fast.new(self._fm_model_compiled_workflow)
+        value._pb = pb.compiled_workflow
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1188,6 +1254,7 @@ class NodeExecutionGetDataRequest(_Message[_pb2.NodeExecutionGetDataRequest]):
     __slots__ = ()
     _PB = _pb2.NodeExecutionGetDataRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -1223,9 +1290,13 @@ class NodeExecutionGetDataRequest(_Message[_pb2.NodeExecutionGetDataRequest]):
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """The identifier of the node execution for which to fetch inputs and outputs."""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1242,6 +1313,12 @@ class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
         "dynamic_workflow",
         "flyte_urls",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_model_full_inputs = _fast.FieldModel("full_inputs")
+    _fm_model_full_outputs = _fast.FieldModel("full_outputs")
+    _fm_model_dynamic_workflow = _fast.FieldModel("dynamic_workflow")
+    _fm_model_flyte_urls = _fast.FieldModel("flyte_urls")
 
     def __init__(
         self,
@@ -1368,9 +1445,13 @@ class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
 
         Signed url to fetch a core.LiteralMap of node execution inputs.
         Deprecated: Please use full_inputs instead."""
-        value: _admin_common.UrlBlob | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _admin_common.UrlBlob = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1379,49 +1460,61 @@ class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
 
         Signed url to fetch a core.LiteralMap of node execution outputs.
         Deprecated: Please use full_outputs instead."""
-        value: _admin_common.UrlBlob | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _admin_common.UrlBlob = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def full_inputs(self) -> _core_literals.LiteralMap | None:
         """Full_inputs will only be populated if they are under a configured size threshold."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("full_inputs")
-            if (self._pb or self._message()).HasField("full_inputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("full_inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_full_inputs)
+        value._pb = pb.full_inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def full_outputs(self) -> _core_literals.LiteralMap | None:
         """Full_outputs will only be populated if they are under a configured size threshold."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("full_outputs")
-            if (self._pb or self._message()).HasField("full_outputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("full_outputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_full_outputs)
+        value._pb = pb.full_outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def dynamic_workflow(self) -> DynamicWorkflowNodeMetadata | None:
         """Optional Workflow closure for a dynamically generated workflow, in the case this node yields a dynamic workflow we return its structure here."""
-        value: DynamicWorkflowNodeMetadata | None = (
-            self._present("dynamic_workflow")
-            if (self._pb or self._message()).HasField("dynamic_workflow")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dynamic_workflow"):
+            return None
+        value: DynamicWorkflowNodeMetadata = _fast.new(self._fm_model_dynamic_workflow)
+        value._pb = pb.dynamic_workflow
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def flyte_urls(self) -> _admin_common.FlyteURLs | None:
         """``flyte_urls``: optional flyteidl.admin.FlyteURLs, field 17."""
-        value: _admin_common.FlyteURLs | None = (
-            self._present("flyte_urls")
-            if (self._pb or self._message()).HasField("flyte_urls")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("flyte_urls"):
+            return None
+        value: _admin_common.FlyteURLs = _fast.new(self._fm_model_flyte_urls)
+        value._pb = pb.flyte_urls
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1431,6 +1524,7 @@ class GetDynamicNodeWorkflowRequest(_Message[_pb2.GetDynamicNodeWorkflowRequest]
     __slots__ = ()
     _PB = _pb2.GetDynamicNodeWorkflowRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -1466,9 +1560,13 @@ class GetDynamicNodeWorkflowRequest(_Message[_pb2.GetDynamicNodeWorkflowRequest]
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl.core.NodeExecutionIdentifier, field 1."""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1478,6 +1576,7 @@ class DynamicNodeWorkflowResponse(_Message[_pb2.DynamicNodeWorkflowResponse]):
     __slots__ = ()
     _PB = _pb2.DynamicNodeWorkflowResponse
     _FIELDS = ("compiled_workflow",)
+    _fm_model_compiled_workflow = _fast.FieldModel("compiled_workflow")
 
     def __init__(
         self,
@@ -1513,11 +1612,13 @@ class DynamicNodeWorkflowResponse(_Message[_pb2.DynamicNodeWorkflowResponse]):
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """``compiled_workflow``: optional flyteidl.core.CompiledWorkflowClosure, field 1."""
-        value: _core_compiler.CompiledWorkflowClosure | None = (
-            self._present("compiled_workflow")
-            if (self._pb or self._message()).HasField("compiled_workflow")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("compiled_workflow"):
+            return None
+        value: _core_compiler.CompiledWorkflowClosure = _fast.new(self._fm_model_compiled_workflow)
+        value._pb = pb.compiled_workflow
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -139,6 +139,7 @@ class Project(_Message[_pb2.Project]):
         "state",
         "org",
     )
+    _fm_model_labels = _fast.FieldModel("labels")
 
     class ProjectState(_OpenEnum):
         """The state of the project is used to control its visibility in the UI and validity."""
@@ -264,9 +265,13 @@ class Project(_Message[_pb2.Project]):
     def labels(self) -> _admin_common.Labels | None:
         """Leverage Labels from flyteidl.admin.common.proto to
         tag projects with ownership information."""
-        value: _admin_common.Labels | None = (
-            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("labels"):
+            return None
+        value: _admin_common.Labels = _fast.new(self._fm_model_labels)
+        value._pb = pb.labels
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -354,6 +359,7 @@ class ProjectListRequest(_Message[_pb2.ProjectListRequest]):
         "sort_by",
         "org",
     )
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -446,9 +452,13 @@ class ProjectListRequest(_Message[_pb2.ProjectListRequest]):
     def sort_by(self) -> _admin_common.Sort | None:
         """Sort ordering.
         +optional"""
-        value: _admin_common.Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: _admin_common.Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -465,6 +475,7 @@ class ProjectRegisterRequest(_Message[_pb2.ProjectRegisterRequest]):
     __slots__ = ()
     _PB = _pb2.ProjectRegisterRequest
     _FIELDS = ("project",)
+    _fm_model_project = _fast.FieldModel("project")
 
     def __init__(
         self,
@@ -496,9 +507,13 @@ class ProjectRegisterRequest(_Message[_pb2.ProjectRegisterRequest]):
     @property
     def project(self) -> Project | None:
         """+required"""
-        value: Project | None = (
-            self._present("project") if (self._pb or self._message()).HasField("project") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project"):
+            return None
+        value: Project = _fast.new(self._fm_model_project)
+        value._pb = pb.project
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -28,6 +28,7 @@ class ProjectAttributes(_Message[_pb2.ProjectAttributes]):
         "matching_attributes",
         "org",
     )
+    _fm_model_matching_attributes = _fast.FieldModel("matching_attributes")
 
     def __init__(
         self,
@@ -89,11 +90,15 @@ class ProjectAttributes(_Message[_pb2.ProjectAttributes]):
     @property
     def matching_attributes(self) -> _admin_matchable_resource.MatchingAttributes | None:
         """``matching_attributes``: optional flyteidl.admin.MatchingAttributes, field 2."""
-        value: _admin_matchable_resource.MatchingAttributes | None = (
-            self._present("matching_attributes")
-            if (self._pb or self._message()).HasField("matching_attributes")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("matching_attributes"):
+            return None
+        value: _admin_matchable_resource.MatchingAttributes = _fast.new(
+            self._fm_model_matching_attributes
         )
+        value._pb = pb.matching_attributes
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -111,6 +116,7 @@ class ProjectAttributesUpdateRequest(_Message[_pb2.ProjectAttributesUpdateReques
     __slots__ = ()
     _PB = _pb2.ProjectAttributesUpdateRequest
     _FIELDS = ("attributes",)
+    _fm_model_attributes = _fast.FieldModel("attributes")
 
     def __init__(
         self,
@@ -145,11 +151,13 @@ class ProjectAttributesUpdateRequest(_Message[_pb2.ProjectAttributesUpdateReques
     @property
     def attributes(self) -> ProjectAttributes | None:
         """+required"""
-        value: ProjectAttributes | None = (
-            self._present("attributes")
-            if (self._pb or self._message()).HasField("attributes")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("attributes"):
+            return None
+        value: ProjectAttributes = _fast.new(self._fm_model_attributes)
+        value._pb = pb.attributes
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -253,6 +261,7 @@ class ProjectAttributesGetResponse(_Message[_pb2.ProjectAttributesGetResponse]):
     __slots__ = ()
     _PB = _pb2.ProjectAttributesGetResponse
     _FIELDS = ("attributes",)
+    _fm_model_attributes = _fast.FieldModel("attributes")
 
     def __init__(
         self,
@@ -287,11 +296,13 @@ class ProjectAttributesGetResponse(_Message[_pb2.ProjectAttributesGetResponse]):
     @property
     def attributes(self) -> ProjectAttributes | None:
         """``attributes``: optional flyteidl.admin.ProjectAttributes, field 1."""
-        value: ProjectAttributes | None = (
-            self._present("attributes")
-            if (self._pb or self._message()).HasField("attributes")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("attributes"):
+            return None
+        value: ProjectAttributes = _fast.new(self._fm_model_attributes)
+        value._pb = pb.attributes
+        value._cache = None
+        value._hash = None
         return value
 
 

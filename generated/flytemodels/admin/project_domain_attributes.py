@@ -29,6 +29,7 @@ class ProjectDomainAttributes(_Message[_pb2.ProjectDomainAttributes]):
         "matching_attributes",
         "org",
     )
+    _fm_model_matching_attributes = _fast.FieldModel("matching_attributes")
 
     def __init__(
         self,
@@ -103,11 +104,15 @@ class ProjectDomainAttributes(_Message[_pb2.ProjectDomainAttributes]):
     @property
     def matching_attributes(self) -> _admin_matchable_resource.MatchingAttributes | None:
         """``matching_attributes``: optional flyteidl.admin.MatchingAttributes, field 3."""
-        value: _admin_matchable_resource.MatchingAttributes | None = (
-            self._present("matching_attributes")
-            if (self._pb or self._message()).HasField("matching_attributes")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("matching_attributes"):
+            return None
+        value: _admin_matchable_resource.MatchingAttributes = _fast.new(
+            self._fm_model_matching_attributes
         )
+        value._pb = pb.matching_attributes
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -125,6 +130,7 @@ class ProjectDomainAttributesUpdateRequest(_Message[_pb2.ProjectDomainAttributes
     __slots__ = ()
     _PB = _pb2.ProjectDomainAttributesUpdateRequest
     _FIELDS = ("attributes",)
+    _fm_model_attributes = _fast.FieldModel("attributes")
 
     def __init__(
         self,
@@ -159,11 +165,13 @@ class ProjectDomainAttributesUpdateRequest(_Message[_pb2.ProjectDomainAttributes
     @property
     def attributes(self) -> ProjectDomainAttributes | None:
         """+required"""
-        value: ProjectDomainAttributes | None = (
-            self._present("attributes")
-            if (self._pb or self._message()).HasField("attributes")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("attributes"):
+            return None
+        value: ProjectDomainAttributes = _fast.new(self._fm_model_attributes)
+        value._pb = pb.attributes
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -282,6 +290,7 @@ class ProjectDomainAttributesGetResponse(_Message[_pb2.ProjectDomainAttributesGe
     __slots__ = ()
     _PB = _pb2.ProjectDomainAttributesGetResponse
     _FIELDS = ("attributes",)
+    _fm_model_attributes = _fast.FieldModel("attributes")
 
     def __init__(
         self,
@@ -316,11 +325,13 @@ class ProjectDomainAttributesGetResponse(_Message[_pb2.ProjectDomainAttributesGe
     @property
     def attributes(self) -> ProjectDomainAttributes | None:
         """``attributes``: optional flyteidl.admin.ProjectDomainAttributes, field 1."""
-        value: ProjectDomainAttributes | None = (
-            self._present("attributes")
-            if (self._pb or self._message()).HasField("attributes")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("attributes"):
+            return None
+        value: ProjectDomainAttributes = _fast.new(self._fm_model_attributes)
+        value._pb = pb.attributes
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -151,6 +151,8 @@ class Schedule(_Message[_pb2.Schedule]):
         "cron_schedule",
         "kickoff_time_input_arg",
     )
+    _fm_model_rate = _fast.FieldModel("rate")
+    _fm_model_cron_schedule = _fast.FieldModel("cron_schedule")
 
     def __init__(
         self,
@@ -236,19 +238,25 @@ class Schedule(_Message[_pb2.Schedule]):
     @property
     def rate(self) -> FixedRate | None:
         """``rate``: optional flyteidl.admin.FixedRate, field 2."""
-        value: FixedRate | None = (
-            self._present("rate") if (self._pb or self._message()).HasField("rate") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("rate"):
+            return None
+        value: FixedRate = _fast.new(self._fm_model_rate)
+        value._pb = pb.rate
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def cron_schedule(self) -> CronSchedule | None:
         """``cron_schedule``: optional flyteidl.admin.CronSchedule, field 4."""
-        value: CronSchedule | None = (
-            self._present("cron_schedule")
-            if (self._pb or self._message()).HasField("cron_schedule")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cron_schedule"):
+            return None
+        value: CronSchedule = _fast.new(self._fm_model_cron_schedule)
+        value._pb = pb.cron_schedule
+        value._cache = None
+        value._hash = None
         return value
 
     @property

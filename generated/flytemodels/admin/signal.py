@@ -33,6 +33,8 @@ class SignalGetOrCreateRequest(_Message[_pb2.SignalGetOrCreateRequest]):
         "id",
         "type",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_type = _fast.FieldModel("type")
 
     def __init__(
         self,
@@ -86,17 +88,25 @@ class SignalGetOrCreateRequest(_Message[_pb2.SignalGetOrCreateRequest]):
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
         """A unique identifier for the requested signal."""
-        value: _core_identifier.SignalIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.SignalIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """A type denoting the required value type for this signal."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -113,6 +123,8 @@ class SignalListRequest(_Message[_pb2.SignalListRequest]):
         "filters",
         "sort_by",
     )
+    _fm_model_workflow_execution_id = _fast.FieldModel("workflow_execution_id")
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -191,11 +203,15 @@ class SignalListRequest(_Message[_pb2.SignalListRequest]):
     def workflow_execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """Indicates the workflow execution to filter by.
         +required"""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("workflow_execution_id")
-            if (self._pb or self._message()).HasField("workflow_execution_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_execution_id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(
+            self._fm_model_workflow_execution_id
         )
+        value._pb = pb.workflow_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -224,9 +240,13 @@ class SignalListRequest(_Message[_pb2.SignalListRequest]):
     def sort_by(self) -> _admin_common.Sort | None:
         """Sort ordering.
         +optional"""
-        value: _admin_common.Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: _admin_common.Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -300,6 +320,8 @@ class SignalSetRequest(_Message[_pb2.SignalSetRequest]):
         "id",
         "value",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_value = _fast.FieldModel("value")
 
     def __init__(
         self,
@@ -353,17 +375,25 @@ class SignalSetRequest(_Message[_pb2.SignalSetRequest]):
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
         """A unique identifier for the requested signal."""
-        value: _core_identifier.SignalIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.SignalIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def value(self) -> _core_literals.Literal | None:
         """The value of this signal, must match the defining signal type."""
-        value: _core_literals.Literal | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -392,6 +422,9 @@ class Signal(_Message[_pb2.Signal]):
         "type",
         "value",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_type = _fast.FieldModel("type")
+    _fm_model_value = _fast.FieldModel("value")
 
     def __init__(
         self,
@@ -463,24 +496,36 @@ class Signal(_Message[_pb2.Signal]):
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
         """A unique identifier for the requested signal."""
-        value: _core_identifier.SignalIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.SignalIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """A type denoting the required value type for this signal."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def value(self) -> _core_literals.Literal | None:
         """The value of the signal. This is only available if the signal has been "set" and must match
         the defined the type."""
-        value: _core_literals.Literal | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value

@@ -34,6 +34,8 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
         "id",
         "spec",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_spec = _fast.FieldModel("spec")
 
     def __init__(
         self,
@@ -84,18 +86,26 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
     def id(self) -> _core_identifier.Identifier | None:
         """id represents the unique identifier of the task.
         +required"""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> TaskSpec | None:
         """Represents the specification for task.
         +required"""
-        value: TaskSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: TaskSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -124,6 +134,8 @@ class Task(_Message[_pb2.Task]):
         "closure",
         "short_description",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_closure = _fast.FieldModel("closure")
 
     def __init__(
         self,
@@ -187,17 +199,25 @@ class Task(_Message[_pb2.Task]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """id represents the unique identifier of the task."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def closure(self) -> TaskClosure | None:
         """closure encapsulates all the fields that maps to a compiled version of the task."""
-        value: TaskClosure | None = (
-            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("closure"):
+            return None
+        value: TaskClosure = _fast.new(self._fm_model_closure)
+        value._pb = pb.closure
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -275,6 +295,8 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
         "template",
         "description",
     )
+    _fm_model_template = _fast.FieldModel("template")
+    _fm_model_description = _fast.FieldModel("description")
 
     def __init__(
         self,
@@ -328,21 +350,25 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """Template of the task that encapsulates all the metadata of the task."""
-        value: _core_tasks.TaskTemplate | None = (
-            self._present("template")
-            if (self._pb or self._message()).HasField("template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("template"):
+            return None
+        value: _core_tasks.TaskTemplate = _fast.new(self._fm_model_template)
+        value._pb = pb.template
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def description(self) -> _admin_description_entity.DescriptionEntity | None:
         """Represents the specification for description entity."""
-        value: _admin_description_entity.DescriptionEntity | None = (
-            self._present("description")
-            if (self._pb or self._message()).HasField("description")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("description"):
+            return None
+        value: _admin_description_entity.DescriptionEntity = _fast.new(self._fm_model_description)
+        value._pb = pb.description
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -356,6 +382,7 @@ class TaskClosure(_Message[_pb2.TaskClosure]):
         "compiled_task",
         "created_at",
     )
+    _fm_model_compiled_task = _fast.FieldModel("compiled_task")
 
     def __init__(
         self,
@@ -401,11 +428,13 @@ class TaskClosure(_Message[_pb2.TaskClosure]):
     @property
     def compiled_task(self) -> _core_compiler.CompiledTask | None:
         """Represents the compiled representation of the task from the specification provided."""
-        value: _core_compiler.CompiledTask | None = (
-            self._present("compiled_task")
-            if (self._pb or self._message()).HasField("compiled_task")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("compiled_task"):
+            return None
+        value: _core_compiler.CompiledTask = _fast.new(self._fm_model_compiled_task)
+        value._pb = pb.compiled_task
+        value._cache = None
+        value._hash = None
         return value
 
     @property

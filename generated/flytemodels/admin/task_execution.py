@@ -34,6 +34,7 @@ class TaskExecutionGetRequest(_Message[_pb2.TaskExecutionGetRequest]):
     __slots__ = ()
     _PB = _pb2.TaskExecutionGetRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -70,9 +71,13 @@ class TaskExecutionGetRequest(_Message[_pb2.TaskExecutionGetRequest]):
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """Unique identifier for the task execution.
         +required"""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -89,6 +94,8 @@ class TaskExecutionListRequest(_Message[_pb2.TaskExecutionListRequest]):
         "filters",
         "sort_by",
     )
+    _fm_model_node_execution_id = _fast.FieldModel("node_execution_id")
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -167,11 +174,15 @@ class TaskExecutionListRequest(_Message[_pb2.TaskExecutionListRequest]):
     def node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """Indicates the node execution to filter by.
         +required"""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("node_execution_id")
-            if (self._pb or self._message()).HasField("node_execution_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("node_execution_id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(
+            self._fm_model_node_execution_id
         )
+        value._pb = pb.node_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -201,9 +212,13 @@ class TaskExecutionListRequest(_Message[_pb2.TaskExecutionListRequest]):
     def sort_by(self) -> _admin_common.Sort | None:
         """Sort ordering for returned list.
         +optional"""
-        value: _admin_common.Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: _admin_common.Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -220,6 +235,8 @@ class TaskExecution(_Message[_pb2.TaskExecution]):
         "closure",
         "is_parent",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_closure = _fast.FieldModel("closure")
 
     def __init__(
         self,
@@ -290,9 +307,13 @@ class TaskExecution(_Message[_pb2.TaskExecution]):
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """Unique identifier for the task execution."""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -304,9 +325,13 @@ class TaskExecution(_Message[_pb2.TaskExecution]):
     @property
     def closure(self) -> TaskExecutionClosure | None:
         """Task execution details and results."""
-        value: TaskExecutionClosure | None = (
-            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("closure"):
+            return None
+        value: TaskExecutionClosure = _fast.new(self._fm_model_closure)
+        value._pb = pb.closure
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -398,6 +423,10 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
         "reasons",
         "log_context",
     )
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_output_data = _fast.FieldModel("output_data")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_log_context = _fast.FieldModel("log_context")
 
     def __init__(
         self,
@@ -587,9 +616,13 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """Error information for the task execution. Populated if the execution failed."""
-        value: _core_execution.ExecutionError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_execution.ExecutionError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -598,11 +631,13 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
 
         Raw output data produced by this task execution.
         DEPRECATED. Use GetTaskExecutionData to fetch output data instead."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_data")
-            if (self._pb or self._message()).HasField("output_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_data)
+        value._pb = pb.output_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -682,11 +717,13 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
     @property
     def metadata(self) -> _event_event.TaskExecutionMetadata | None:
         """Metadata around how a task was executed."""
-        value: _event_event.TaskExecutionMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: _event_event.TaskExecutionMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -709,11 +746,13 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """Contains metadata required to identify logs related to this task execution"""
-        value: _core_execution.LogContext | None = (
-            self._present("log_context")
-            if (self._pb or self._message()).HasField("log_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("log_context"):
+            return None
+        value: _core_execution.LogContext = _fast.new(self._fm_model_log_context)
+        value._pb = pb.log_context
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -786,6 +825,7 @@ class TaskExecutionGetDataRequest(_Message[_pb2.TaskExecutionGetDataRequest]):
     __slots__ = ()
     _PB = _pb2.TaskExecutionGetDataRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -822,9 +862,13 @@ class TaskExecutionGetDataRequest(_Message[_pb2.TaskExecutionGetDataRequest]):
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """The identifier of the task execution for which to fetch inputs and outputs.
         +required"""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -840,6 +884,11 @@ class TaskExecutionGetDataResponse(_Message[_pb2.TaskExecutionGetDataResponse]):
         "full_outputs",
         "flyte_urls",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_model_full_inputs = _fast.FieldModel("full_inputs")
+    _fm_model_full_outputs = _fast.FieldModel("full_outputs")
+    _fm_model_flyte_urls = _fast.FieldModel("flyte_urls")
 
     def __init__(
         self,
@@ -950,9 +999,13 @@ class TaskExecutionGetDataResponse(_Message[_pb2.TaskExecutionGetDataResponse]):
 
         Signed url to fetch a core.LiteralMap of task execution inputs.
         Deprecated: Please use full_inputs instead."""
-        value: _admin_common.UrlBlob | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _admin_common.UrlBlob = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -961,38 +1014,48 @@ class TaskExecutionGetDataResponse(_Message[_pb2.TaskExecutionGetDataResponse]):
 
         Signed url to fetch a core.LiteralMap of task execution outputs.
         Deprecated: Please use full_outputs instead."""
-        value: _admin_common.UrlBlob | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _admin_common.UrlBlob = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def full_inputs(self) -> _core_literals.LiteralMap | None:
         """Full_inputs will only be populated if they are under a configured size threshold."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("full_inputs")
-            if (self._pb or self._message()).HasField("full_inputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("full_inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_full_inputs)
+        value._pb = pb.full_inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def full_outputs(self) -> _core_literals.LiteralMap | None:
         """Full_outputs will only be populated if they are under a configured size threshold."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("full_outputs")
-            if (self._pb or self._message()).HasField("full_outputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("full_outputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_full_outputs)
+        value._pb = pb.full_outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def flyte_urls(self) -> _admin_common.FlyteURLs | None:
         """flyte tiny url to fetch a core.LiteralMap of task execution's IO
         Deck will be empty for task"""
-        value: _admin_common.FlyteURLs | None = (
-            self._present("flyte_urls")
-            if (self._pb or self._message()).HasField("flyte_urls")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("flyte_urls"):
+            return None
+        value: _admin_common.FlyteURLs = _fast.new(self._fm_model_flyte_urls)
+        value._pb = pb.flyte_urls
+        value._cache = None
+        value._hash = None
         return value

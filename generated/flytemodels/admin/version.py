@@ -16,6 +16,7 @@ class GetVersionResponse(_Message[_pb2.GetVersionResponse]):
     __slots__ = ()
     _PB = _pb2.GetVersionResponse
     _FIELDS = ("control_plane_version",)
+    _fm_model_control_plane_version = _fast.FieldModel("control_plane_version")
 
     def __init__(
         self,
@@ -51,11 +52,13 @@ class GetVersionResponse(_Message[_pb2.GetVersionResponse]):
     def control_plane_version(self) -> Version | None:
         """The control plane version information. FlyteAdmin and related components
         form the control plane of Flyte"""
-        value: Version | None = (
-            self._present("control_plane_version")
-            if (self._pb or self._message()).HasField("control_plane_version")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("control_plane_version"):
+            return None
+        value: Version = _fast.new(self._fm_model_control_plane_version)
+        value._pb = pb.control_plane_version
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -34,6 +34,8 @@ class WorkflowCreateRequest(_Message[_pb2.WorkflowCreateRequest]):
         "id",
         "spec",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_spec = _fast.FieldModel("spec")
 
     def __init__(
         self,
@@ -84,18 +86,26 @@ class WorkflowCreateRequest(_Message[_pb2.WorkflowCreateRequest]):
     def id(self) -> _core_identifier.Identifier | None:
         """id represents the unique identifier of the workflow.
         +required"""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> WorkflowSpec | None:
         """Represents the specification for workflow.
         +required"""
-        value: WorkflowSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: WorkflowSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -124,6 +134,8 @@ class Workflow(_Message[_pb2.Workflow]):
         "closure",
         "short_description",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_closure = _fast.FieldModel("closure")
 
     def __init__(
         self,
@@ -190,17 +202,25 @@ class Workflow(_Message[_pb2.Workflow]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """id represents the unique identifier of the workflow."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def closure(self) -> WorkflowClosure | None:
         """closure encapsulates all the fields that maps to a compiled version of the workflow."""
-        value: WorkflowClosure | None = (
-            self._present("closure") if (self._pb or self._message()).HasField("closure") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("closure"):
+            return None
+        value: WorkflowClosure = _fast.new(self._fm_model_closure)
+        value._pb = pb.closure
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -279,6 +299,8 @@ class WorkflowSpec(_Message[_pb2.WorkflowSpec]):
         "sub_workflows",
         "description",
     )
+    _fm_model_template = _fast.FieldModel("template")
+    _fm_model_description = _fast.FieldModel("description")
 
     def __init__(
         self,
@@ -346,11 +368,13 @@ class WorkflowSpec(_Message[_pb2.WorkflowSpec]):
     @property
     def template(self) -> _core_workflow.WorkflowTemplate | None:
         """Template of the task that encapsulates all the metadata of the workflow."""
-        value: _core_workflow.WorkflowTemplate | None = (
-            self._present("template")
-            if (self._pb or self._message()).HasField("template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("template"):
+            return None
+        value: _core_workflow.WorkflowTemplate = _fast.new(self._fm_model_template)
+        value._pb = pb.template
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -365,11 +389,13 @@ class WorkflowSpec(_Message[_pb2.WorkflowSpec]):
     @property
     def description(self) -> _admin_description_entity.DescriptionEntity | None:
         """Represents the specification for description entity."""
-        value: _admin_description_entity.DescriptionEntity | None = (
-            self._present("description")
-            if (self._pb or self._message()).HasField("description")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("description"):
+            return None
+        value: _admin_description_entity.DescriptionEntity = _fast.new(self._fm_model_description)
+        value._pb = pb.description
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -382,6 +408,7 @@ class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
         "compiled_workflow",
         "created_at",
     )
+    _fm_model_compiled_workflow = _fast.FieldModel("compiled_workflow")
 
     def __init__(
         self,
@@ -427,11 +454,13 @@ class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """Represents the compiled representation of the workflow from the specification provided."""
-        value: _core_compiler.CompiledWorkflowClosure | None = (
-            self._present("compiled_workflow")
-            if (self._pb or self._message()).HasField("compiled_workflow")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("compiled_workflow"):
+            return None
+        value: _core_compiler.CompiledWorkflowClosure = _fast.new(self._fm_model_compiled_workflow)
+        value._pb = pb.compiled_workflow
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -451,6 +480,7 @@ class WorkflowErrorExistsDifferentStructure(_Message[_pb2.WorkflowErrorExistsDif
     __slots__ = ()
     _PB = _pb2.WorkflowErrorExistsDifferentStructure
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -485,9 +515,13 @@ class WorkflowErrorExistsDifferentStructure(_Message[_pb2.WorkflowErrorExistsDif
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -497,6 +531,7 @@ class WorkflowErrorExistsIdenticalStructure(_Message[_pb2.WorkflowErrorExistsIde
     __slots__ = ()
     _PB = _pb2.WorkflowErrorExistsIdenticalStructure
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -531,9 +566,13 @@ class WorkflowErrorExistsIdenticalStructure(_Message[_pb2.WorkflowErrorExistsIde
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -546,6 +585,8 @@ class CreateWorkflowFailureReason(_Message[_pb2.CreateWorkflowFailureReason]):
         "exists_different_structure",
         "exists_identical_structure",
     )
+    _fm_model_exists_different_structure = _fast.FieldModel("exists_different_structure")
+    _fm_model_exists_identical_structure = _fast.FieldModel("exists_identical_structure")
 
     def __init__(
         self,
@@ -605,19 +646,27 @@ class CreateWorkflowFailureReason(_Message[_pb2.CreateWorkflowFailureReason]):
     @property
     def exists_different_structure(self) -> WorkflowErrorExistsDifferentStructure | None:
         """``exists_different_structure``: optional flyteidl.admin.WorkflowErrorExistsDifferentStructure, field 1."""
-        value: WorkflowErrorExistsDifferentStructure | None = (
-            self._present("exists_different_structure")
-            if (self._pb or self._message()).HasField("exists_different_structure")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("exists_different_structure"):
+            return None
+        value: WorkflowErrorExistsDifferentStructure = _fast.new(
+            self._fm_model_exists_different_structure
         )
+        value._pb = pb.exists_different_structure
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def exists_identical_structure(self) -> WorkflowErrorExistsIdenticalStructure | None:
         """``exists_identical_structure``: optional flyteidl.admin.WorkflowErrorExistsIdenticalStructure, field 2."""
-        value: WorkflowErrorExistsIdenticalStructure | None = (
-            self._present("exists_identical_structure")
-            if (self._pb or self._message()).HasField("exists_identical_structure")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("exists_identical_structure"):
+            return None
+        value: WorkflowErrorExistsIdenticalStructure = _fast.new(
+            self._fm_model_exists_identical_structure
         )
+        value._pb = pb.exists_identical_structure
+        value._cache = None
+        value._hash = None
         return value

@@ -30,6 +30,7 @@ class WorkflowAttributes(_Message[_pb2.WorkflowAttributes]):
         "matching_attributes",
         "org",
     )
+    _fm_model_matching_attributes = _fast.FieldModel("matching_attributes")
 
     def __init__(
         self,
@@ -117,11 +118,15 @@ class WorkflowAttributes(_Message[_pb2.WorkflowAttributes]):
     @property
     def matching_attributes(self) -> _admin_matchable_resource.MatchingAttributes | None:
         """``matching_attributes``: optional flyteidl.admin.MatchingAttributes, field 4."""
-        value: _admin_matchable_resource.MatchingAttributes | None = (
-            self._present("matching_attributes")
-            if (self._pb or self._message()).HasField("matching_attributes")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("matching_attributes"):
+            return None
+        value: _admin_matchable_resource.MatchingAttributes = _fast.new(
+            self._fm_model_matching_attributes
         )
+        value._pb = pb.matching_attributes
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -139,6 +144,7 @@ class WorkflowAttributesUpdateRequest(_Message[_pb2.WorkflowAttributesUpdateRequ
     __slots__ = ()
     _PB = _pb2.WorkflowAttributesUpdateRequest
     _FIELDS = ("attributes",)
+    _fm_model_attributes = _fast.FieldModel("attributes")
 
     def __init__(
         self,
@@ -173,11 +179,13 @@ class WorkflowAttributesUpdateRequest(_Message[_pb2.WorkflowAttributesUpdateRequ
     @property
     def attributes(self) -> WorkflowAttributes | None:
         """``attributes``: optional flyteidl.admin.WorkflowAttributes, field 1."""
-        value: WorkflowAttributes | None = (
-            self._present("attributes")
-            if (self._pb or self._message()).HasField("attributes")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("attributes"):
+            return None
+        value: WorkflowAttributes = _fast.new(self._fm_model_attributes)
+        value._pb = pb.attributes
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -309,6 +317,7 @@ class WorkflowAttributesGetResponse(_Message[_pb2.WorkflowAttributesGetResponse]
     __slots__ = ()
     _PB = _pb2.WorkflowAttributesGetResponse
     _FIELDS = ("attributes",)
+    _fm_model_attributes = _fast.FieldModel("attributes")
 
     def __init__(
         self,
@@ -343,11 +352,13 @@ class WorkflowAttributesGetResponse(_Message[_pb2.WorkflowAttributesGetResponse]
     @property
     def attributes(self) -> WorkflowAttributes | None:
         """``attributes``: optional flyteidl.admin.WorkflowAttributes, field 1."""
-        value: WorkflowAttributes | None = (
-            self._present("attributes")
-            if (self._pb or self._message()).HasField("attributes")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("attributes"):
+            return None
+        value: WorkflowAttributes = _fast.new(self._fm_model_attributes)
+        value._pb = pb.attributes
+        value._cache = None
+        value._hash = None
         return value
 
 

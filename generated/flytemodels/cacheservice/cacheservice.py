@@ -67,6 +67,8 @@ class Metadata(_Message[_pb2.Metadata]):
         "created_at",
         "last_updated_at",
     )
+    _fm_model_source_identifier = _fast.FieldModel("source_identifier")
+    _fm_model_key_map = _fast.FieldModel("key_map")
 
     def __init__(
         self,
@@ -137,19 +139,25 @@ class Metadata(_Message[_pb2.Metadata]):
     @property
     def source_identifier(self) -> _core_identifier.Identifier | None:
         """Source task or workflow identifier"""
-        value: _core_identifier.Identifier | None = (
-            self._present("source_identifier")
-            if (self._pb or self._message()).HasField("source_identifier")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("source_identifier"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_source_identifier)
+        value._pb = pb.source_identifier
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def key_map(self) -> KeyMapMetadata | None:
         """Additional metadata as key-value pairs"""
-        value: KeyMapMetadata | None = (
-            self._present("key_map") if (self._pb or self._message()).HasField("key_map") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("key_map"):
+            return None
+        value: KeyMapMetadata = _fast.new(self._fm_model_key_map)
+        value._pb = pb.key_map
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -183,6 +191,8 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
         "output_uri",
         "metadata",
     )
+    _fm_model_output_literals = _fast.FieldModel("output_literals")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -244,11 +254,13 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
     @property
     def output_literals(self) -> _core_literals.LiteralMap | None:
         """Output literals"""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_literals")
-            if (self._pb or self._message()).HasField("output_literals")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_literals"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_literals)
+        value._pb = pb.output_literals
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -261,11 +273,13 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
     @property
     def metadata(self) -> Metadata | None:
         """Associated metadata"""
-        value: Metadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: Metadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -311,6 +325,7 @@ class GetCacheResponse(_Message[_pb2.GetCacheResponse]):
     __slots__ = ()
     _PB = _pb2.GetCacheResponse
     _FIELDS = ("output",)
+    _fm_model_output = _fast.FieldModel("output")
 
     def __init__(
         self,
@@ -342,9 +357,13 @@ class GetCacheResponse(_Message[_pb2.GetCacheResponse]):
     @property
     def output(self) -> CachedOutput | None:
         """Cached output"""
-        value: CachedOutput | None = (
-            self._present("output") if (self._pb or self._message()).HasField("output") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output"):
+            return None
+        value: CachedOutput = _fast.new(self._fm_model_output)
+        value._pb = pb.output
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -358,6 +377,7 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
         "output",
         "overwrite",
     )
+    _fm_model_output = _fast.FieldModel("output")
 
     def __init__(
         self,
@@ -415,9 +435,13 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
     @property
     def output(self) -> CachedOutput | None:
         """Output to cache"""
-        value: CachedOutput | None = (
-            self._present("output") if (self._pb or self._message()).HasField("output") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output"):
+            return None
+        value: CachedOutput = _fast.new(self._fm_model_output)
+        value._pb = pb.output
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -665,6 +689,7 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
     __slots__ = ()
     _PB = _pb2.GetOrExtendReservationResponse
     _FIELDS = ("reservation",)
+    _fm_model_reservation = _fast.FieldModel("reservation")
 
     def __init__(
         self,
@@ -699,11 +724,13 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
     @property
     def reservation(self) -> Reservation | None:
         """The reservation that was created or extended"""
-        value: Reservation | None = (
-            self._present("reservation")
-            if (self._pb or self._message()).HasField("reservation")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("reservation"):
+            return None
+        value: Reservation = _fast.new(self._fm_model_reservation)
+        value._pb = pb.reservation
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -131,6 +131,7 @@ class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
         "bind_to_time_partition",
         "time_transform",
     )
+    _fm_model_time_transform = _fast.FieldModel("time_transform")
 
     def __init__(
         self,
@@ -202,11 +203,13 @@ class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
     @property
     def time_transform(self) -> TimeTransform | None:
         """This is only relevant in the time partition case"""
-        value: TimeTransform | None = (
-            self._present("time_transform")
-            if (self._pb or self._message()).HasField("time_transform")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("time_transform"):
+            return None
+        value: TimeTransform = _fast.new(self._fm_model_time_transform)
+        value._pb = pb.time_transform
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -332,6 +335,9 @@ class LabelValue(_Message[_pb2.LabelValue]):
         "input_binding",
         "runtime_binding",
     )
+    _fm_model_triggered_binding = _fast.FieldModel("triggered_binding")
+    _fm_model_input_binding = _fast.FieldModel("input_binding")
+    _fm_model_runtime_binding = _fast.FieldModel("runtime_binding")
 
     def __init__(
         self,
@@ -439,31 +445,37 @@ class LabelValue(_Message[_pb2.LabelValue]):
     @property
     def triggered_binding(self) -> ArtifactBindingData | None:
         """``triggered_binding``: optional flyteidl.core.ArtifactBindingData, field 3."""
-        value: ArtifactBindingData | None = (
-            self._present("triggered_binding")
-            if (self._pb or self._message()).HasField("triggered_binding")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("triggered_binding"):
+            return None
+        value: ArtifactBindingData = _fast.new(self._fm_model_triggered_binding)
+        value._pb = pb.triggered_binding
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def input_binding(self) -> InputBindingData | None:
         """``input_binding``: optional flyteidl.core.InputBindingData, field 4."""
-        value: InputBindingData | None = (
-            self._present("input_binding")
-            if (self._pb or self._message()).HasField("input_binding")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("input_binding"):
+            return None
+        value: InputBindingData = _fast.new(self._fm_model_input_binding)
+        value._pb = pb.input_binding
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def runtime_binding(self) -> RuntimeBinding | None:
         """``runtime_binding``: optional flyteidl.core.RuntimeBinding, field 5."""
-        value: RuntimeBinding | None = (
-            self._present("runtime_binding")
-            if (self._pb or self._message()).HasField("runtime_binding")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("runtime_binding"):
+            return None
+        value: RuntimeBinding = _fast.new(self._fm_model_runtime_binding)
+        value._pb = pb.runtime_binding
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -512,6 +524,7 @@ class TimePartition(_Message[_pb2.TimePartition]):
         "value",
         "granularity",
     )
+    _fm_model_value = _fast.FieldModel("value")
 
     def __init__(
         self,
@@ -559,9 +572,13 @@ class TimePartition(_Message[_pb2.TimePartition]):
     @property
     def value(self) -> LabelValue | None:
         """``value``: optional flyteidl.core.LabelValue, field 1."""
-        value: LabelValue | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: LabelValue = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -582,6 +599,9 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
         "partitions",
         "time_partition",
     )
+    _fm_model_artifact_key = _fast.FieldModel("artifact_key")
+    _fm_model_partitions = _fast.FieldModel("partitions")
+    _fm_model_time_partition = _fast.FieldModel("time_partition")
 
     def __init__(
         self,
@@ -659,11 +679,13 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
     @property
     def artifact_key(self) -> ArtifactKey | None:
         """``artifact_key``: optional flyteidl.core.ArtifactKey, field 1."""
-        value: ArtifactKey | None = (
-            self._present("artifact_key")
-            if (self._pb or self._message()).HasField("artifact_key")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_key"):
+            return None
+        value: ArtifactKey = _fast.new(self._fm_model_artifact_key)
+        value._pb = pb.artifact_key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -676,21 +698,25 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
     def partitions(self) -> Partitions | None:
         """Think of a partition as a tag on an Artifact, except it's a key-value pair.
         Different partitions naturally have different versions (execution ids)."""
-        value: Partitions | None = (
-            self._present("partitions")
-            if (self._pb or self._message()).HasField("partitions")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("partitions"):
+            return None
+        value: Partitions = _fast.new(self._fm_model_partitions)
+        value._pb = pb.partitions
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def time_partition(self) -> TimePartition | None:
         """There is no such thing as an empty time partition - if it's not set, then there is no time partition."""
-        value: TimePartition | None = (
-            self._present("time_partition")
-            if (self._pb or self._message()).HasField("time_partition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("time_partition"):
+            return None
+        value: TimePartition = _fast.new(self._fm_model_time_partition)
+        value._pb = pb.time_partition
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -703,6 +729,8 @@ class ArtifactTag(_Message[_pb2.ArtifactTag]):
         "artifact_key",
         "value",
     )
+    _fm_model_artifact_key = _fast.FieldModel("artifact_key")
+    _fm_model_value = _fast.FieldModel("value")
 
     def __init__(
         self,
@@ -752,19 +780,25 @@ class ArtifactTag(_Message[_pb2.ArtifactTag]):
     @property
     def artifact_key(self) -> ArtifactKey | None:
         """``artifact_key``: optional flyteidl.core.ArtifactKey, field 1."""
-        value: ArtifactKey | None = (
-            self._present("artifact_key")
-            if (self._pb or self._message()).HasField("artifact_key")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_key"):
+            return None
+        value: ArtifactKey = _fast.new(self._fm_model_artifact_key)
+        value._pb = pb.artifact_key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def value(self) -> LabelValue | None:
         """``value``: optional flyteidl.core.LabelValue, field 2."""
-        value: LabelValue | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: LabelValue = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -783,6 +817,9 @@ class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
         "uri",
         "binding",
     )
+    _fm_model_artifact_id = _fast.FieldModel("artifact_id")
+    _fm_model_artifact_tag = _fast.FieldModel("artifact_tag")
+    _fm_model_binding = _fast.FieldModel("binding")
 
     def __init__(
         self,
@@ -865,21 +902,25 @@ class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
     @property
     def artifact_id(self) -> ArtifactID | None:
         """``artifact_id``: optional flyteidl.core.ArtifactID, field 1."""
-        value: ArtifactID | None = (
-            self._present("artifact_id")
-            if (self._pb or self._message()).HasField("artifact_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_id"):
+            return None
+        value: ArtifactID = _fast.new(self._fm_model_artifact_id)
+        value._pb = pb.artifact_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact_tag(self) -> ArtifactTag | None:
         """``artifact_tag``: optional flyteidl.core.ArtifactTag, field 2."""
-        value: ArtifactTag | None = (
-            self._present("artifact_tag")
-            if (self._pb or self._message()).HasField("artifact_tag")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_tag"):
+            return None
+        value: ArtifactTag = _fast.new(self._fm_model_artifact_tag)
+        value._pb = pb.artifact_tag
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -893,7 +934,11 @@ class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
     def binding(self) -> ArtifactBindingData | None:
         """This is used in the trigger case, where a user specifies a value for an input that is one of the triggering
         artifacts, or a partition value derived from a triggering artifact."""
-        value: ArtifactBindingData | None = (
-            self._present("binding") if (self._pb or self._message()).HasField("binding") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("binding"):
+            return None
+        value: ArtifactBindingData = _fast.new(self._fm_model_binding)
+        value._pb = pb.binding
+        value._cache = None
+        value._hash = None
         return value

@@ -121,6 +121,8 @@ class CompiledWorkflow(_Message[_pb2.CompiledWorkflow]):
         "template",
         "connections",
     )
+    _fm_model_template = _fast.FieldModel("template")
+    _fm_model_connections = _fast.FieldModel("connections")
 
     def __init__(
         self,
@@ -174,21 +176,25 @@ class CompiledWorkflow(_Message[_pb2.CompiledWorkflow]):
     @property
     def template(self) -> _core_workflow.WorkflowTemplate | None:
         """Completely contained Workflow Template"""
-        value: _core_workflow.WorkflowTemplate | None = (
-            self._present("template")
-            if (self._pb or self._message()).HasField("template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("template"):
+            return None
+        value: _core_workflow.WorkflowTemplate = _fast.new(self._fm_model_template)
+        value._pb = pb.template
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def connections(self) -> ConnectionSet | None:
         """For internal use only! This field is used by the system and must not be filled in. Any values set will be ignored."""
-        value: ConnectionSet | None = (
-            self._present("connections")
-            if (self._pb or self._message()).HasField("connections")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("connections"):
+            return None
+        value: ConnectionSet = _fast.new(self._fm_model_connections)
+        value._pb = pb.connections
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -198,6 +204,7 @@ class CompiledLaunchPlan(_Message[_pb2.CompiledLaunchPlan]):
     __slots__ = ()
     _PB = _pb2.CompiledLaunchPlan
     _FIELDS = ("template",)
+    _fm_model_template = _fast.FieldModel("template")
 
     def __init__(
         self,
@@ -233,11 +240,13 @@ class CompiledLaunchPlan(_Message[_pb2.CompiledLaunchPlan]):
     @property
     def template(self) -> _core_workflow.LaunchPlanTemplate | None:
         """Completely contained LaunchPlan Template"""
-        value: _core_workflow.LaunchPlanTemplate | None = (
-            self._present("template")
-            if (self._pb or self._message()).HasField("template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("template"):
+            return None
+        value: _core_workflow.LaunchPlanTemplate = _fast.new(self._fm_model_template)
+        value._pb = pb.template
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -247,6 +256,7 @@ class CompiledTask(_Message[_pb2.CompiledTask]):
     __slots__ = ()
     _PB = _pb2.CompiledTask
     _FIELDS = ("template",)
+    _fm_model_template = _fast.FieldModel("template")
 
     def __init__(
         self,
@@ -281,11 +291,13 @@ class CompiledTask(_Message[_pb2.CompiledTask]):
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """Completely contained TaskTemplate"""
-        value: _core_tasks.TaskTemplate | None = (
-            self._present("template")
-            if (self._pb or self._message()).HasField("template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("template"):
+            return None
+        value: _core_tasks.TaskTemplate = _fast.new(self._fm_model_template)
+        value._pb = pb.template
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -303,6 +315,7 @@ class CompiledWorkflowClosure(_Message[_pb2.CompiledWorkflowClosure]):
         "tasks",
         "launch_plans",
     )
+    _fm_model_primary = _fast.FieldModel("primary")
 
     def __init__(
         self,
@@ -364,9 +377,13 @@ class CompiledWorkflowClosure(_Message[_pb2.CompiledWorkflowClosure]):
     @property
     def primary(self) -> CompiledWorkflow | None:
         """+required"""
-        value: CompiledWorkflow | None = (
-            self._present("primary") if (self._pb or self._message()).HasField("primary") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("primary"):
+            return None
+        value: CompiledWorkflow = _fast.new(self._fm_model_primary)
+        value._pb = pb.primary
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -28,6 +28,8 @@ class ComparisonExpression(_Message[_pb2.ComparisonExpression]):
         "left_value",
         "right_value",
     )
+    _fm_model_left_value = _fast.FieldModel("left_value")
+    _fm_model_right_value = _fast.FieldModel("right_value")
 
     class Operator(_OpenEnum):
         """Binary Operator for each expression"""
@@ -116,21 +118,25 @@ class ComparisonExpression(_Message[_pb2.ComparisonExpression]):
     @property
     def left_value(self) -> Operand | None:
         """``left_value``: optional flyteidl.core.Operand, field 2."""
-        value: Operand | None = (
-            self._present("left_value")
-            if (self._pb or self._message()).HasField("left_value")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("left_value"):
+            return None
+        value: Operand = _fast.new(self._fm_model_left_value)
+        value._pb = pb.left_value
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def right_value(self) -> Operand | None:
         """``right_value``: optional flyteidl.core.Operand, field 3."""
-        value: Operand | None = (
-            self._present("right_value")
-            if (self._pb or self._message()).HasField("right_value")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("right_value"):
+            return None
+        value: Operand = _fast.new(self._fm_model_right_value)
+        value._pb = pb.right_value
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -144,6 +150,8 @@ class Operand(_Message[_pb2.Operand]):
         "var",
         "scalar",
     )
+    _fm_model_primitive = _fast.FieldModel("primitive")
+    _fm_model_scalar = _fast.FieldModel("scalar")
 
     def __init__(
         self,
@@ -212,11 +220,13 @@ class Operand(_Message[_pb2.Operand]):
         """Deprecated.
 
         Can be a constant"""
-        value: _core_literals.Primitive | None = (
-            self._present("primitive")
-            if (self._pb or self._message()).HasField("primitive")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("primitive"):
+            return None
+        value: _core_literals.Primitive = _fast.new(self._fm_model_primitive)
+        value._pb = pb.primitive
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -229,9 +239,13 @@ class Operand(_Message[_pb2.Operand]):
     @property
     def scalar(self) -> _core_literals.Scalar | None:
         """Replace the primitive field"""
-        value: _core_literals.Scalar | None = (
-            self._present("scalar") if (self._pb or self._message()).HasField("scalar") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("scalar"):
+            return None
+        value: _core_literals.Scalar = _fast.new(self._fm_model_scalar)
+        value._pb = pb.scalar
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -246,6 +260,8 @@ class BooleanExpression(_Message[_pb2.BooleanExpression]):
         "conjunction",
         "comparison",
     )
+    _fm_model_conjunction = _fast.FieldModel("conjunction")
+    _fm_model_comparison = _fast.FieldModel("comparison")
 
     def __init__(
         self,
@@ -302,21 +318,25 @@ class BooleanExpression(_Message[_pb2.BooleanExpression]):
     @property
     def conjunction(self) -> ConjunctionExpression | None:
         """``conjunction``: optional flyteidl.core.ConjunctionExpression, field 1."""
-        value: ConjunctionExpression | None = (
-            self._present("conjunction")
-            if (self._pb or self._message()).HasField("conjunction")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("conjunction"):
+            return None
+        value: ConjunctionExpression = _fast.new(self._fm_model_conjunction)
+        value._pb = pb.conjunction
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def comparison(self) -> ComparisonExpression | None:
         """``comparison``: optional flyteidl.core.ComparisonExpression, field 2."""
-        value: ComparisonExpression | None = (
-            self._present("comparison")
-            if (self._pb or self._message()).HasField("comparison")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("comparison"):
+            return None
+        value: ComparisonExpression = _fast.new(self._fm_model_comparison)
+        value._pb = pb.comparison
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -330,6 +350,8 @@ class ConjunctionExpression(_Message[_pb2.ConjunctionExpression]):
         "left_expression",
         "right_expression",
     )
+    _fm_model_left_expression = _fast.FieldModel("left_expression")
+    _fm_model_right_expression = _fast.FieldModel("right_expression")
 
     class LogicalOperator(_OpenEnum):
         """Nested conditions. They can be conjoined using AND / OR
@@ -415,19 +437,23 @@ class ConjunctionExpression(_Message[_pb2.ConjunctionExpression]):
     @property
     def left_expression(self) -> BooleanExpression | None:
         """``left_expression``: optional flyteidl.core.BooleanExpression, field 2."""
-        value: BooleanExpression | None = (
-            self._present("left_expression")
-            if (self._pb or self._message()).HasField("left_expression")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("left_expression"):
+            return None
+        value: BooleanExpression = _fast.new(self._fm_model_left_expression)
+        value._pb = pb.left_expression
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def right_expression(self) -> BooleanExpression | None:
         """``right_expression``: optional flyteidl.core.BooleanExpression, field 3."""
-        value: BooleanExpression | None = (
-            self._present("right_expression")
-            if (self._pb or self._message()).HasField("right_expression")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("right_expression"):
+            return None
+        value: BooleanExpression = _fast.new(self._fm_model_right_expression)
+        value._pb = pb.right_expression
+        value._cache = None
+        value._hash = None
         return value

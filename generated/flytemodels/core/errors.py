@@ -157,6 +157,7 @@ class ErrorDocument(_Message[_pb2.ErrorDocument]):
     __slots__ = ()
     _PB = _pb2.ErrorDocument
     _FIELDS = ("error",)
+    _fm_model_error = _fast.FieldModel("error")
 
     def __init__(
         self,
@@ -188,7 +189,11 @@ class ErrorDocument(_Message[_pb2.ErrorDocument]):
     @property
     def error(self) -> ContainerError | None:
         """The error raised during execution."""
-        value: ContainerError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: ContainerError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value

@@ -536,6 +536,7 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
         "container_name",
         "process",
     )
+    _fm_model_process = _fast.FieldModel("process")
 
     class ProcessContext(_Message[_pb2.ContainerContext.ProcessContext]):
         """Contains metadata required to identify logs produces by a single light-weight process that was run inside a container"""
@@ -652,9 +653,13 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
     @property
     def process(self) -> ContainerContext.ProcessContext | None:
         """``process``: optional flyteidl.core.ContainerContext.ProcessContext, field 2."""
-        value: ContainerContext.ProcessContext | None = (
-            self._present("process") if (self._pb or self._message()).HasField("process") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("process"):
+            return None
+        value: ContainerContext.ProcessContext = _fast.new(self._fm_model_process)
+        value._pb = pb.process
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -707,6 +712,7 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
         "tier",
         "spec",
     )
+    _fm_model_spec = _fast.FieldModel("spec")
 
     class Tier(_OpenEnum):
         """The ``flyteidl.core.QualityOfService.Tier`` enum."""
@@ -778,7 +784,11 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
     @property
     def spec(self) -> QualityOfServiceSpec | None:
         """``spec``: optional flyteidl.core.QualityOfServiceSpec, field 2."""
-        value: QualityOfServiceSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: QualityOfServiceSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value

@@ -27,6 +27,7 @@ class ExecutionEnvAssignment(_Message[_pb2.ExecutionEnvAssignment]):
         "task_type",
         "execution_env",
     )
+    _fm_model_execution_env = _fast.FieldModel("execution_env")
 
     def __init__(
         self,
@@ -94,11 +95,13 @@ class ExecutionEnvAssignment(_Message[_pb2.ExecutionEnvAssignment]):
     @property
     def execution_env(self) -> ExecutionEnv | None:
         """execution_env is the environment that is being assigned to the nodes."""
-        value: ExecutionEnv | None = (
-            self._present("execution_env")
-            if (self._pb or self._message()).HasField("execution_env")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_env"):
+            return None
+        value: ExecutionEnv = _fast.new(self._fm_model_execution_env)
+        value._pb = pb.execution_env
+        value._cache = None
+        value._hash = None
         return value
 
 

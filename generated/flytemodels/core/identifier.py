@@ -241,6 +241,7 @@ class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
         "node_id",
         "execution_id",
     )
+    _fm_model_execution_id = _fast.FieldModel("execution_id")
 
     def __init__(
         self,
@@ -291,11 +292,13 @@ class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
     @property
     def execution_id(self) -> WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 2."""
-        value: WorkflowExecutionIdentifier | None = (
-            self._present("execution_id")
-            if (self._pb or self._message()).HasField("execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_id"):
+            return None
+        value: WorkflowExecutionIdentifier = _fast.new(self._fm_model_execution_id)
+        value._pb = pb.execution_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -309,6 +312,8 @@ class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
         "node_execution_id",
         "retry_attempt",
     )
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_node_execution_id = _fast.FieldModel("node_execution_id")
 
     def __init__(
         self,
@@ -372,19 +377,25 @@ class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
     @property
     def task_id(self) -> Identifier | None:
         """``task_id``: optional flyteidl.core.Identifier, field 1."""
-        value: Identifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: Identifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def node_execution_id(self) -> NodeExecutionIdentifier | None:
         """``node_execution_id``: optional flyteidl.core.NodeExecutionIdentifier, field 2."""
-        value: NodeExecutionIdentifier | None = (
-            self._present("node_execution_id")
-            if (self._pb or self._message()).HasField("node_execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("node_execution_id"):
+            return None
+        value: NodeExecutionIdentifier = _fast.new(self._fm_model_node_execution_id)
+        value._pb = pb.node_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -403,6 +414,7 @@ class SignalIdentifier(_Message[_pb2.SignalIdentifier]):
         "signal_id",
         "execution_id",
     )
+    _fm_model_execution_id = _fast.FieldModel("execution_id")
 
     def __init__(
         self,
@@ -453,9 +465,11 @@ class SignalIdentifier(_Message[_pb2.SignalIdentifier]):
     @property
     def execution_id(self) -> WorkflowExecutionIdentifier | None:
         """Identifies the Flyte workflow execution this signal belongs to."""
-        value: WorkflowExecutionIdentifier | None = (
-            self._present("execution_id")
-            if (self._pb or self._message()).HasField("execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_id"):
+            return None
+        value: WorkflowExecutionIdentifier = _fast.new(self._fm_model_execution_id)
+        value._pb = pb.execution_id
+        value._cache = None
+        value._hash = None
         return value

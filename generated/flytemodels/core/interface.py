@@ -32,6 +32,9 @@ class Variable(_Message[_pb2.Variable]):
         "artifact_partial_id",
         "artifact_tag",
     )
+    _fm_model_type = _fast.FieldModel("type")
+    _fm_model_artifact_partial_id = _fast.FieldModel("artifact_partial_id")
+    _fm_model_artifact_tag = _fast.FieldModel("artifact_tag")
 
     def __init__(
         self,
@@ -111,9 +114,13 @@ class Variable(_Message[_pb2.Variable]):
     @property
     def type(self) -> _core_types.LiteralType | None:
         """Variable literal type."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -127,21 +134,25 @@ class Variable(_Message[_pb2.Variable]):
         """+optional This object allows the user to specify how Artifacts are created.
         name, tag, partitions can be specified. The other fields (version and project/domain) are ignored.
         """
-        value: _core_artifact_id.ArtifactID | None = (
-            self._present("artifact_partial_id")
-            if (self._pb or self._message()).HasField("artifact_partial_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_partial_id"):
+            return None
+        value: _core_artifact_id.ArtifactID = _fast.new(self._fm_model_artifact_partial_id)
+        value._pb = pb.artifact_partial_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact_tag(self) -> _core_artifact_id.ArtifactTag | None:
         """``artifact_tag``: optional flyteidl.core.ArtifactTag, field 4."""
-        value: _core_artifact_id.ArtifactTag | None = (
-            self._present("artifact_tag")
-            if (self._pb or self._message()).HasField("artifact_tag")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_tag"):
+            return None
+        value: _core_artifact_id.ArtifactTag = _fast.new(self._fm_model_artifact_tag)
+        value._pb = pb.artifact_tag
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -190,6 +201,8 @@ class TypedInterface(_Message[_pb2.TypedInterface]):
         "inputs",
         "outputs",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_outputs = _fast.FieldModel("outputs")
 
     def __init__(
         self,
@@ -238,17 +251,25 @@ class TypedInterface(_Message[_pb2.TypedInterface]):
     @property
     def inputs(self) -> VariableMap | None:
         """``inputs``: optional flyteidl.core.VariableMap, field 1."""
-        value: VariableMap | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: VariableMap = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def outputs(self) -> VariableMap | None:
         """``outputs``: optional flyteidl.core.VariableMap, field 2."""
-        value: VariableMap | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: VariableMap = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -265,6 +286,10 @@ class ParameterBase(_Message[_pb2.Parameter]):
         "artifact_query",
         "artifact_id",
     )
+    _fm_model_var = _fast.FieldModel("var")
+    _fm_model_default = _fast.FieldModel("default")
+    _fm_model_artifact_query = _fast.FieldModel("artifact_query")
+    _fm_model_artifact_id = _fast.FieldModel("artifact_id")
 
     def __init__(
         self,
@@ -362,17 +387,25 @@ class ParameterBase(_Message[_pb2.Parameter]):
     @property
     def var(self) -> Variable | None:
         """+required Variable. Defines the type of the variable backing this parameter."""
-        value: Variable | None = (
-            self._present("var") if (self._pb or self._message()).HasField("var") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("var"):
+            return None
+        value: Variable = _fast.new(self._fm_model_var)
+        value._pb = pb.var
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def default(self) -> _core_literals.Literal | None:
         """Defines a default value that has to match the variable type defined."""
-        value: _core_literals.Literal | None = (
-            self._present("default") if (self._pb or self._message()).HasField("default") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("default"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_default)
+        value._pb = pb.default
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -386,21 +419,25 @@ class ParameterBase(_Message[_pb2.Parameter]):
     def artifact_query(self) -> _core_artifact_id.ArtifactQuery | None:
         """This is an execution time search basically that should result in exactly one Artifact with a Type that
         matches the type of the variable."""
-        value: _core_artifact_id.ArtifactQuery | None = (
-            self._present("artifact_query")
-            if (self._pb or self._message()).HasField("artifact_query")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_query"):
+            return None
+        value: _core_artifact_id.ArtifactQuery = _fast.new(self._fm_model_artifact_query)
+        value._pb = pb.artifact_query
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact_id(self) -> _core_artifact_id.ArtifactID | None:
         """``artifact_id``: optional flyteidl.core.ArtifactID, field 5."""
-        value: _core_artifact_id.ArtifactID | None = (
-            self._present("artifact_id")
-            if (self._pb or self._message()).HasField("artifact_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_id"):
+            return None
+        value: _core_artifact_id.ArtifactID = _fast.new(self._fm_model_artifact_id)
+        value._pb = pb.artifact_id
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -183,6 +183,7 @@ class Blob(_Message[_pb2.Blob]):
         "metadata",
         "uri",
     )
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -226,11 +227,13 @@ class Blob(_Message[_pb2.Blob]):
     @property
     def metadata(self) -> BlobMetadata | None:
         """``metadata``: optional flyteidl.core.BlobMetadata, field 1."""
-        value: BlobMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: BlobMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -246,6 +249,7 @@ class BlobMetadata(_Message[_pb2.BlobMetadata]):
     __slots__ = ()
     _PB = _pb2.BlobMetadata
     _FIELDS = ("type",)
+    _fm_model_type = _fast.FieldModel("type")
 
     def __init__(
         self,
@@ -280,9 +284,13 @@ class BlobMetadata(_Message[_pb2.BlobMetadata]):
     @property
     def type(self) -> _core_types.BlobType | None:
         """``type``: optional flyteidl.core.BlobType, field 1."""
-        value: _core_types.BlobType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.BlobType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -354,6 +362,7 @@ class Schema(_Message[_pb2.Schema]):
         "uri",
         "type",
     )
+    _fm_model_type = _fast.FieldModel("type")
 
     def __init__(
         self,
@@ -404,9 +413,13 @@ class Schema(_Message[_pb2.Schema]):
     @property
     def type(self) -> _core_types.SchemaType | None:
         """``type``: optional flyteidl.core.SchemaType, field 3."""
-        value: _core_types.SchemaType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.SchemaType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -419,6 +432,8 @@ class Union(_Message[_pb2.Union]):
         "value",
         "type",
     )
+    _fm_model_value = _fast.FieldModel("value")
+    _fm_model_type = _fast.FieldModel("type")
 
     def __init__(
         self,
@@ -468,17 +483,25 @@ class Union(_Message[_pb2.Union]):
     @property
     def value(self) -> Literal | None:
         """``value``: optional flyteidl.core.Literal, field 1."""
-        value: Literal | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: Literal = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl.core.LiteralType, field 2."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -488,6 +511,7 @@ class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
     __slots__ = ()
     _PB = _pb2.StructuredDatasetMetadata
     _FIELDS = ("structured_dataset_type",)
+    _fm_model_structured_dataset_type = _fast.FieldModel("structured_dataset_type")
 
     def __init__(
         self,
@@ -529,11 +553,13 @@ class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
         flytekit python will copy this type information into the literal, from the type information, if not provided by
         the various plugins (encoders).
         Since this field is run time generated, it's not used for any type checking."""
-        value: _core_types.StructuredDatasetType | None = (
-            self._present("structured_dataset_type")
-            if (self._pb or self._message()).HasField("structured_dataset_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("structured_dataset_type"):
+            return None
+        value: _core_types.StructuredDatasetType = _fast.new(self._fm_model_structured_dataset_type)
+        value._pb = pb.structured_dataset_type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -546,6 +572,7 @@ class StructuredDataset(_Message[_pb2.StructuredDataset]):
         "uri",
         "metadata",
     )
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -597,11 +624,13 @@ class StructuredDataset(_Message[_pb2.StructuredDataset]):
     @property
     def metadata(self) -> StructuredDatasetMetadata | None:
         """``metadata``: optional flyteidl.core.StructuredDatasetMetadata, field 2."""
-        value: StructuredDatasetMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: StructuredDatasetMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -621,6 +650,14 @@ class ScalarBase(_Message[_pb2.Scalar]):
         "structured_dataset",
         "union",
     )
+    _fm_model_primitive = _fast.FieldModel("primitive")
+    _fm_model_blob = _fast.FieldModel("blob")
+    _fm_model_binary = _fast.FieldModel("binary")
+    _fm_model_schema = _fast.FieldModel("schema")
+    _fm_model_none_type = _fast.FieldModel("none_type")
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_structured_dataset = _fast.FieldModel("structured_dataset")
+    _fm_model_union = _fast.FieldModel("union")
 
     def __init__(
         self,
@@ -763,53 +800,73 @@ class ScalarBase(_Message[_pb2.Scalar]):
     @property
     def primitive(self) -> Primitive | None:
         """``primitive``: optional flyteidl.core.Primitive, field 1."""
-        value: Primitive | None = (
-            self._present("primitive")
-            if (self._pb or self._message()).HasField("primitive")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("primitive"):
+            return None
+        value: Primitive = _fast.new(self._fm_model_primitive)
+        value._pb = pb.primitive
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def blob(self) -> Blob | None:
         """``blob``: optional flyteidl.core.Blob, field 2."""
-        value: Blob | None = (
-            self._present("blob") if (self._pb or self._message()).HasField("blob") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("blob"):
+            return None
+        value: Blob = _fast.new(self._fm_model_blob)
+        value._pb = pb.blob
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def binary(self) -> Binary | None:
         """``binary``: optional flyteidl.core.Binary, field 3."""
-        value: Binary | None = (
-            self._present("binary") if (self._pb or self._message()).HasField("binary") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("binary"):
+            return None
+        value: Binary = _fast.new(self._fm_model_binary)
+        value._pb = pb.binary
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def schema(self) -> Schema | None:
         """``schema``: optional flyteidl.core.Schema, field 4."""
-        value: Schema | None = (
-            self._present("schema") if (self._pb or self._message()).HasField("schema") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("schema"):
+            return None
+        value: Schema = _fast.new(self._fm_model_schema)
+        value._pb = pb.schema
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def none_type(self) -> Void | None:
         """``none_type``: optional flyteidl.core.Void, field 5."""
-        value: Void | None = (
-            self._present("none_type")
-            if (self._pb or self._message()).HasField("none_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("none_type"):
+            return None
+        value: Void = _fast.new(self._fm_model_none_type)
+        value._pb = pb.none_type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def error(self) -> _core_types.Error | None:
         """``error``: optional flyteidl.core.Error, field 6."""
-        value: _core_types.Error | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_types.Error = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -823,19 +880,25 @@ class ScalarBase(_Message[_pb2.Scalar]):
     @property
     def structured_dataset(self) -> StructuredDataset | None:
         """``structured_dataset``: optional flyteidl.core.StructuredDataset, field 8."""
-        value: StructuredDataset | None = (
-            self._present("structured_dataset")
-            if (self._pb or self._message()).HasField("structured_dataset")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("structured_dataset"):
+            return None
+        value: StructuredDataset = _fast.new(self._fm_model_structured_dataset)
+        value._pb = pb.structured_dataset
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def union(self) -> Union | None:
         """``union``: optional flyteidl.core.Union, field 9."""
-        value: Union | None = (
-            self._present("union") if (self._pb or self._message()).HasField("union") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("union"):
+            return None
+        value: Union = _fast.new(self._fm_model_union)
+        value._pb = pb.union
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -852,6 +915,10 @@ class LiteralBase(_Message[_pb2.Literal]):
         "hash",
         "metadata",
     )
+    _fm_model_scalar = _fast.FieldModel("scalar")
+    _fm_model_collection = _fast.FieldModel("collection")
+    _fm_model_map = _fast.FieldModel("map")
+    _fm_model_offloaded_metadata = _fast.FieldModel("offloaded_metadata")
 
     def __init__(
         self,
@@ -951,27 +1018,37 @@ class LiteralBase(_Message[_pb2.Literal]):
     @property
     def scalar(self) -> Scalar | None:
         """A simple value."""
-        value: Scalar | None = (
-            self._present("scalar") if (self._pb or self._message()).HasField("scalar") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("scalar"):
+            return None
+        value: Scalar = _fast.new(self._fm_model_scalar)
+        value._pb = pb.scalar
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def collection(self) -> LiteralCollection | None:
         """A collection of literals to allow nesting."""
-        value: LiteralCollection | None = (
-            self._present("collection")
-            if (self._pb or self._message()).HasField("collection")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("collection"):
+            return None
+        value: LiteralCollection = _fast.new(self._fm_model_collection)
+        value._pb = pb.collection
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def map(self) -> LiteralMap | None:
         """A map of strings to literals."""
-        value: LiteralMap | None = (
-            self._present("map") if (self._pb or self._message()).HasField("map") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("map"):
+            return None
+        value: LiteralMap = _fast.new(self._fm_model_map)
+        value._pb = pb.map
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -979,11 +1056,13 @@ class LiteralBase(_Message[_pb2.Literal]):
         """Offloaded literal metadata
         When you deserialize the offloaded metadata, it would be of Literal and its type would be defined by LiteralType stored in offloaded_metadata.
         """
-        value: LiteralOffloadedMetadata | None = (
-            self._present("offloaded_metadata")
-            if (self._pb or self._message()).HasField("offloaded_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("offloaded_metadata"):
+            return None
+        value: LiteralOffloadedMetadata = _fast.new(self._fm_model_offloaded_metadata)
+        value._pb = pb.offloaded_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1012,6 +1091,7 @@ class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
         "size_bytes",
         "inferred_type",
     )
+    _fm_model_inferred_type = _fast.FieldModel("inferred_type")
 
     def __init__(
         self,
@@ -1082,11 +1162,13 @@ class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
     @property
     def inferred_type(self) -> _core_types.LiteralType | None:
         """The inferred literal type of the offloaded data."""
-        value: _core_types.LiteralType | None = (
-            self._present("inferred_type")
-            if (self._pb or self._message()).HasField("inferred_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inferred_type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_inferred_type)
+        value._pb = pb.inferred_type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1240,6 +1322,7 @@ class UnionInfo(_Message[_pb2.UnionInfo]):
     __slots__ = ()
     _PB = _pb2.UnionInfo
     _FIELDS = ("targetType",)
+    _fm_model_targetType = _fast.FieldModel("targetType")
 
     def __init__(
         self,
@@ -1275,11 +1358,13 @@ class UnionInfo(_Message[_pb2.UnionInfo]):
     @property
     def targetType(self) -> _core_types.LiteralType | None:
         """``targetType``: optional flyteidl.core.LiteralType, field 1."""
-        value: _core_types.LiteralType | None = (
-            self._present("targetType")
-            if (self._pb or self._message()).HasField("targetType")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("targetType"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_targetType)
+        value._pb = pb.targetType
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1296,6 +1381,12 @@ class BindingDataBase(_Message[_pb2.BindingData]):
         "offloaded_metadata",
         "union",
     )
+    _fm_model_scalar = _fast.FieldModel("scalar")
+    _fm_model_collection = _fast.FieldModel("collection")
+    _fm_model_promise = _fast.FieldModel("promise")
+    _fm_model_map = _fast.FieldModel("map")
+    _fm_model_offloaded_metadata = _fast.FieldModel("offloaded_metadata")
+    _fm_model_union = _fast.FieldModel("union")
 
     def __init__(
         self,
@@ -1410,36 +1501,50 @@ class BindingDataBase(_Message[_pb2.BindingData]):
     @property
     def scalar(self) -> Scalar | None:
         """A simple scalar value."""
-        value: Scalar | None = (
-            self._present("scalar") if (self._pb or self._message()).HasField("scalar") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("scalar"):
+            return None
+        value: Scalar = _fast.new(self._fm_model_scalar)
+        value._pb = pb.scalar
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def collection(self) -> BindingDataCollection | None:
         """A collection of binding data. This allows nesting of binding data to any number
         of levels."""
-        value: BindingDataCollection | None = (
-            self._present("collection")
-            if (self._pb or self._message()).HasField("collection")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("collection"):
+            return None
+        value: BindingDataCollection = _fast.new(self._fm_model_collection)
+        value._pb = pb.collection
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def promise(self) -> _core_types.OutputReference | None:
         """References an output promised by another node."""
-        value: _core_types.OutputReference | None = (
-            self._present("promise") if (self._pb or self._message()).HasField("promise") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("promise"):
+            return None
+        value: _core_types.OutputReference = _fast.new(self._fm_model_promise)
+        value._pb = pb.promise
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def map(self) -> BindingDataMap | None:
         """A map of bindings. The key is always a string."""
-        value: BindingDataMap | None = (
-            self._present("map") if (self._pb or self._message()).HasField("map") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("map"):
+            return None
+        value: BindingDataMap = _fast.new(self._fm_model_map)
+        value._pb = pb.map
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1447,19 +1552,25 @@ class BindingDataBase(_Message[_pb2.BindingData]):
         """Offloaded literal metadata
         When you deserialize the offloaded metadata, it would be of Literal and its type would be defined by LiteralType stored in offloaded_metadata.
         Used for nodes that don't have promises from upstream nodes such as ArrayNode subNodes."""
-        value: LiteralOffloadedMetadata | None = (
-            self._present("offloaded_metadata")
-            if (self._pb or self._message()).HasField("offloaded_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("offloaded_metadata"):
+            return None
+        value: LiteralOffloadedMetadata = _fast.new(self._fm_model_offloaded_metadata)
+        value._pb = pb.offloaded_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def union(self) -> UnionInfo | None:
         """``union``: optional flyteidl.core.UnionInfo, field 5."""
-        value: UnionInfo | None = (
-            self._present("union") if (self._pb or self._message()).HasField("union") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("union"):
+            return None
+        value: UnionInfo = _fast.new(self._fm_model_union)
+        value._pb = pb.union
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1472,6 +1583,7 @@ class Binding(_Message[_pb2.Binding]):
         "var",
         "binding",
     )
+    _fm_model_binding = _fast.FieldModel("binding")
 
     def __init__(
         self,
@@ -1521,9 +1633,13 @@ class Binding(_Message[_pb2.Binding]):
     @property
     def binding(self) -> BindingData | None:
         """Data to use to bind this variable."""
-        value: BindingData | None = (
-            self._present("binding") if (self._pb or self._message()).HasField("binding") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("binding"):
+            return None
+        value: BindingData = _fast.new(self._fm_model_binding)
+        value._pb = pb.binding
+        value._cache = None
+        value._hash = None
         return value
 
 

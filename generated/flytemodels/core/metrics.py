@@ -35,6 +35,9 @@ class Span(_Message[_pb2.Span]):
         "operation_id",
         "spans",
     )
+    _fm_model_workflow_id = _fast.FieldModel("workflow_id")
+    _fm_model_node_id = _fast.FieldModel("node_id")
+    _fm_model_task_id = _fast.FieldModel("task_id")
 
     def __init__(
         self,
@@ -161,27 +164,37 @@ class Span(_Message[_pb2.Span]):
     @property
     def workflow_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """workflow_id is the id of the workflow execution this Span represents."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("workflow_id")
-            if (self._pb or self._message()).HasField("workflow_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_workflow_id)
+        value._pb = pb.workflow_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def node_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """node_id is the id of the node execution this Span represents."""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("node_id") if (self._pb or self._message()).HasField("node_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("node_id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(self._fm_model_node_id)
+        value._pb = pb.node_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """task_id is the id of the task execution this Span represents."""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -164,6 +164,7 @@ class OAuth2Client(_Message[_pb2.OAuth2Client]):
         "client_id",
         "client_secret",
     )
+    _fm_model_client_secret = _fast.FieldModel("client_secret")
 
     def __init__(
         self,
@@ -217,11 +218,13 @@ class OAuth2Client(_Message[_pb2.OAuth2Client]):
     def client_secret(self) -> Secret | None:
         """client_secret is a reference to the secret used to authenticate the OAuth2 client.
         +required"""
-        value: Secret | None = (
-            self._present("client_secret")
-            if (self._pb or self._message()).HasField("client_secret")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("client_secret"):
+            return None
+        value: Secret = _fast.new(self._fm_model_client_secret)
+        value._pb = pb.client_secret
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -237,6 +240,7 @@ class Identity(_Message[_pb2.Identity]):
         "oauth2_client",
         "execution_identity",
     )
+    _fm_model_oauth2_client = _fast.FieldModel("oauth2_client")
 
     def __init__(
         self,
@@ -317,11 +321,13 @@ class Identity(_Message[_pb2.Identity]):
     def oauth2_client(self) -> OAuth2Client | None:
         """oauth2_client references an oauth2 client. Backend plugins can use this information to impersonate the client when
         making external calls."""
-        value: OAuth2Client | None = (
-            self._present("oauth2_client")
-            if (self._pb or self._message()).HasField("oauth2_client")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("oauth2_client"):
+            return None
+        value: OAuth2Client = _fast.new(self._fm_model_oauth2_client)
+        value._pb = pb.oauth2_client
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -347,6 +353,7 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
         "idp_discovery_endpoint",
         "token_endpoint",
     )
+    _fm_model_client = _fast.FieldModel("client")
 
     class Type(_OpenEnum):
         """Type of the token requested."""
@@ -446,9 +453,13 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
     def client(self) -> OAuth2Client | None:
         """client references the client_id/secret to use to request the OAuth2 token.
         +required"""
-        value: OAuth2Client | None = (
-            self._present("client") if (self._pb or self._message()).HasField("client") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("client"):
+            return None
+        value: OAuth2Client = _fast.new(self._fm_model_client)
+        value._pb = pb.client
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -478,6 +489,7 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
         "secrets",
         "tokens",
     )
+    _fm_model_run_as = _fast.FieldModel("run_as")
 
     def __init__(
         self,
@@ -531,9 +543,13 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
         """run_as encapsulates the identity a pod should run as. If the task fills in multiple fields here, it'll be up to the
         backend plugin to choose the appropriate identity for the execution engine the task will run on.
         """
-        value: Identity | None = (
-            self._present("run_as") if (self._pb or self._message()).HasField("run_as") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_as"):
+            return None
+        value: Identity = _fast.new(self._fm_model_run_as)
+        value._pb = pb.run_as
+        value._cache = None
+        value._hash = None
         return value
 
     @property

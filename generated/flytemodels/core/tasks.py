@@ -326,6 +326,8 @@ class ExtendedResources(_Message[_pb2.ExtendedResources]):
         "gpu_accelerator",
         "shared_memory",
     )
+    _fm_model_gpu_accelerator = _fast.FieldModel("gpu_accelerator")
+    _fm_model_shared_memory = _fast.FieldModel("shared_memory")
 
     def __init__(
         self,
@@ -379,21 +381,25 @@ class ExtendedResources(_Message[_pb2.ExtendedResources]):
     def gpu_accelerator(self) -> GPUAccelerator | None:
         """GPU accelerator to select for task. Contains information about device type, and
         for multi-instance GPUs, the partition size to use."""
-        value: GPUAccelerator | None = (
-            self._present("gpu_accelerator")
-            if (self._pb or self._message()).HasField("gpu_accelerator")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("gpu_accelerator"):
+            return None
+        value: GPUAccelerator = _fast.new(self._fm_model_gpu_accelerator)
+        value._pb = pb.gpu_accelerator
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def shared_memory(self) -> SharedMemory | None:
         """``shared_memory``: optional flyteidl.core.SharedMemory, field 2."""
-        value: SharedMemory | None = (
-            self._present("shared_memory")
-            if (self._pb or self._message()).HasField("shared_memory")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("shared_memory"):
+            return None
+        value: SharedMemory = _fast.new(self._fm_model_shared_memory)
+        value._pb = pb.shared_memory
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -503,6 +509,9 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
         "generates_deck",
         "metadata",
     )
+    _fm_model_runtime = _fast.FieldModel("runtime")
+    _fm_model_retries = _fast.FieldModel("retries")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -666,9 +675,13 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def runtime(self) -> RuntimeMetadata | None:
         """Runtime information about the task."""
-        value: RuntimeMetadata | None = (
-            self._present("runtime") if (self._pb or self._message()).HasField("runtime") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("runtime"):
+            return None
+        value: RuntimeMetadata = _fast.new(self._fm_model_runtime)
+        value._pb = pb.runtime
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -682,9 +695,13 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def retries(self) -> _core_literals.RetryStrategy | None:
         """Number of retries per task."""
-        value: _core_literals.RetryStrategy | None = (
-            self._present("retries") if (self._pb or self._message()).HasField("retries") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("retries"):
+            return None
+        value: _core_literals.RetryStrategy = _fast.new(self._fm_model_retries)
+        value._pb = pb.retries
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -764,11 +781,13 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
         in the K8sPod message. For tasks backed by CRDs, this metadata is applied to
         the CR object itself while the metadata in the pod template/K8sPod is applied
         to the pod template spec of the CR object."""
-        value: K8sObjectMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: K8sObjectMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -792,6 +811,14 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
         "extended_resources",
         "config",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_interface = _fast.FieldModel("interface")
+    _fm_model_container = _fast.FieldModel("container")
+    _fm_model_k8s_pod = _fast.FieldModel("k8s_pod")
+    _fm_model_sql = _fast.FieldModel("sql")
+    _fm_model_security_context = _fast.FieldModel("security_context")
+    _fm_model_extended_resources = _fast.FieldModel("extended_resources")
 
     def __init__(
         self,
@@ -966,9 +993,13 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """Auto generated taskId by the system. Task Id uniquely identifies this task globally."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -982,22 +1013,26 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def metadata(self) -> TaskMetadata | None:
         """Extra metadata about the task."""
-        value: TaskMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: TaskMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
         """A strongly typed interface for the task. This enables others to use this task within a workflow and guarantees
         compile-time validation of the workflow to avoid costly runtime failures."""
-        value: _core_interface.TypedInterface | None = (
-            self._present("interface")
-            if (self._pb or self._message()).HasField("interface")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("interface"):
+            return None
+        value: _core_interface.TypedInterface = _fast.new(self._fm_model_interface)
+        value._pb = pb.interface
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1011,27 +1046,37 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def container(self) -> Container | None:
         """``container``: optional flyteidl.core.Container, field 6."""
-        value: Container | None = (
-            self._present("container")
-            if (self._pb or self._message()).HasField("container")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("container"):
+            return None
+        value: Container = _fast.new(self._fm_model_container)
+        value._pb = pb.container
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def k8s_pod(self) -> K8sPod | None:
         """``k8s_pod``: optional flyteidl.core.K8sPod, field 17."""
-        value: K8sPod | None = (
-            self._present("k8s_pod") if (self._pb or self._message()).HasField("k8s_pod") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("k8s_pod"):
+            return None
+        value: K8sPod = _fast.new(self._fm_model_k8s_pod)
+        value._pb = pb.k8s_pod
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def sql(self) -> Sql | None:
         """``sql``: optional flyteidl.core.Sql, field 18."""
-        value: Sql | None = (
-            self._present("sql") if (self._pb or self._message()).HasField("sql") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sql"):
+            return None
+        value: Sql = _fast.new(self._fm_model_sql)
+        value._pb = pb.sql
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1043,22 +1088,26 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """security_context encapsulates security attributes requested to run this task."""
-        value: _core_security.SecurityContext | None = (
-            self._present("security_context")
-            if (self._pb or self._message()).HasField("security_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("security_context"):
+            return None
+        value: _core_security.SecurityContext = _fast.new(self._fm_model_security_context)
+        value._pb = pb.security_context
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def extended_resources(self) -> ExtendedResources | None:
         """Encapsulates all non-standard resources, not captured by
         v1.ResourceRequirements, to allocate to a task."""
-        value: ExtendedResources | None = (
-            self._present("extended_resources")
-            if (self._pb or self._message()).HasField("extended_resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("extended_resources"):
+            return None
+        value: ExtendedResources = _fast.new(self._fm_model_extended_resources)
+        value._pb = pb.extended_resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1145,6 +1194,8 @@ class Container(_Message[_pb2.Container]):
         "data_config",
         "architecture",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
+    _fm_model_data_config = _fast.FieldModel("data_config")
 
     class Architecture(_OpenEnum):
         """Architecture-type the container image supports."""
@@ -1288,11 +1339,13 @@ class Container(_Message[_pb2.Container]):
     @property
     def resources(self) -> Resources | None:
         """Container resources requirement as specified by the container engine."""
-        value: Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1328,11 +1381,13 @@ class Container(_Message[_pb2.Container]):
         are not specified, inputs will be mounted onto and outputs will be uploaded from a pre-determined file-system path. Refer to the documentation
         to understand the default paths.
         Only K8s"""
-        value: DataLoadingConfig | None = (
-            self._present("data_config")
-            if (self._pb or self._message()).HasField("data_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("data_config"):
+            return None
+        value: DataLoadingConfig = _fast.new(self._fm_model_data_config)
+        value._pb = pb.data_config
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1446,6 +1501,7 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
         "format",
         "io_strategy",
     )
+    _fm_model_io_strategy = _fast.FieldModel("io_strategy")
 
     class LiteralMapFormat(_OpenEnum):
         """LiteralMapFormat decides the encoding format in which the input metadata should be made available to the containers.
@@ -1568,11 +1624,13 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
     @property
     def io_strategy(self) -> IOStrategy | None:
         """``io_strategy``: optional flyteidl.core.IOStrategy, field 5."""
-        value: IOStrategy | None = (
-            self._present("io_strategy")
-            if (self._pb or self._message()).HasField("io_strategy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("io_strategy"):
+            return None
+        value: IOStrategy = _fast.new(self._fm_model_io_strategy)
+        value._pb = pb.io_strategy
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1587,6 +1645,8 @@ class K8sPod(_Message[_pb2.K8sPod]):
         "data_config",
         "primary_container_name",
     )
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_data_config = _fast.FieldModel("data_config")
 
     def __init__(
         self,
@@ -1657,11 +1717,13 @@ class K8sPod(_Message[_pb2.K8sPod]):
     @property
     def metadata(self) -> K8sObjectMetadata | None:
         """Contains additional metadata for building a kubernetes pod."""
-        value: K8sObjectMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: K8sObjectMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1687,11 +1749,13 @@ class K8sPod(_Message[_pb2.K8sPod]):
         are not specified, inputs will be mounted onto and outputs will be uploaded from a pre-determined file-system path. Refer to the documentation
         to understand the default paths.
         Only K8s"""
-        value: DataLoadingConfig | None = (
-            self._present("data_config")
-            if (self._pb or self._message()).HasField("data_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("data_config"):
+            return None
+        value: DataLoadingConfig = _fast.new(self._fm_model_data_config)
+        value._pb = pb.data_config
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -40,6 +40,8 @@ class IfBlock(_Message[_pb2.IfBlock]):
         "condition",
         "then_node",
     )
+    _fm_model_condition = _fast.FieldModel("condition")
+    _fm_model_then_node = _fast.FieldModel("then_node")
 
     def __init__(
         self,
@@ -90,21 +92,25 @@ class IfBlock(_Message[_pb2.IfBlock]):
     @property
     def condition(self) -> _core_condition.BooleanExpression | None:
         """``condition``: optional flyteidl.core.BooleanExpression, field 1."""
-        value: _core_condition.BooleanExpression | None = (
-            self._present("condition")
-            if (self._pb or self._message()).HasField("condition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("condition"):
+            return None
+        value: _core_condition.BooleanExpression = _fast.new(self._fm_model_condition)
+        value._pb = pb.condition
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def then_node(self) -> Node | None:
         """``then_node``: optional flyteidl.core.Node, field 2."""
-        value: Node | None = (
-            self._present("then_node")
-            if (self._pb or self._message()).HasField("then_node")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("then_node"):
+            return None
+        value: Node = _fast.new(self._fm_model_then_node)
+        value._pb = pb.then_node
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -120,6 +126,9 @@ class IfElseBlock(_Message[_pb2.IfElseBlock]):
         "else_node",
         "error",
     )
+    _fm_model_case = _fast.FieldModel("case")
+    _fm_model_else_node = _fast.FieldModel("else_node")
+    _fm_model_error = _fast.FieldModel("error")
 
     def __init__(
         self,
@@ -192,9 +201,13 @@ class IfElseBlock(_Message[_pb2.IfElseBlock]):
     @property
     def case(self) -> IfBlock | None:
         """+required. First condition to evaluate."""
-        value: IfBlock | None = (
-            self._present("case") if (self._pb or self._message()).HasField("case") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("case"):
+            return None
+        value: IfBlock = _fast.new(self._fm_model_case)
+        value._pb = pb.case
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -206,19 +219,25 @@ class IfElseBlock(_Message[_pb2.IfElseBlock]):
     @property
     def else_node(self) -> Node | None:
         """The node to execute in case none of the branches were taken."""
-        value: Node | None = (
-            self._present("else_node")
-            if (self._pb or self._message()).HasField("else_node")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("else_node"):
+            return None
+        value: Node = _fast.new(self._fm_model_else_node)
+        value._pb = pb.else_node
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def error(self) -> _core_types.Error | None:
         """An error to throw in case none of the branches were taken."""
-        value: _core_types.Error | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_types.Error = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -230,6 +249,7 @@ class BranchNode(_Message[_pb2.BranchNode]):
     __slots__ = ()
     _PB = _pb2.BranchNode
     _FIELDS = ("if_else",)
+    _fm_model_if_else = _fast.FieldModel("if_else")
 
     def __init__(
         self,
@@ -261,9 +281,13 @@ class BranchNode(_Message[_pb2.BranchNode]):
     @property
     def if_else(self) -> IfElseBlock | None:
         """+required"""
-        value: IfElseBlock | None = (
-            self._present("if_else") if (self._pb or self._message()).HasField("if_else") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("if_else"):
+            return None
+        value: IfElseBlock = _fast.new(self._fm_model_if_else)
+        value._pb = pb.if_else
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -276,6 +300,8 @@ class TaskNode(_Message[_pb2.TaskNode]):
         "reference_id",
         "overrides",
     )
+    _fm_model_reference_id = _fast.FieldModel("reference_id")
+    _fm_model_overrides = _fast.FieldModel("overrides")
 
     def __init__(
         self,
@@ -329,21 +355,25 @@ class TaskNode(_Message[_pb2.TaskNode]):
     @property
     def reference_id(self) -> _core_identifier.Identifier | None:
         """A globally unique identifier for the task."""
-        value: _core_identifier.Identifier | None = (
-            self._present("reference_id")
-            if (self._pb or self._message()).HasField("reference_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("reference_id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_reference_id)
+        value._pb = pb.reference_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def overrides(self) -> TaskNodeOverrides | None:
         """Optional overrides applied at task execution time."""
-        value: TaskNodeOverrides | None = (
-            self._present("overrides")
-            if (self._pb or self._message()).HasField("overrides")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("overrides"):
+            return None
+        value: TaskNodeOverrides = _fast.new(self._fm_model_overrides)
+        value._pb = pb.overrides
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -356,6 +386,8 @@ class WorkflowNodeBase(_Message[_pb2.WorkflowNode]):
         "launchplan_ref",
         "sub_workflow_ref",
     )
+    _fm_model_launchplan_ref = _fast.FieldModel("launchplan_ref")
+    _fm_model_sub_workflow_ref = _fast.FieldModel("sub_workflow_ref")
 
     def __init__(
         self,
@@ -414,21 +446,25 @@ class WorkflowNodeBase(_Message[_pb2.WorkflowNode]):
     @property
     def launchplan_ref(self) -> _core_identifier.Identifier | None:
         """A globally unique identifier for the launch plan."""
-        value: _core_identifier.Identifier | None = (
-            self._present("launchplan_ref")
-            if (self._pb or self._message()).HasField("launchplan_ref")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("launchplan_ref"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_launchplan_ref)
+        value._pb = pb.launchplan_ref
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def sub_workflow_ref(self) -> _core_identifier.Identifier | None:
         """Reference to a subworkflow, that should be defined with the compiler context"""
-        value: _core_identifier.Identifier | None = (
-            self._present("sub_workflow_ref")
-            if (self._pb or self._message()).HasField("sub_workflow_ref")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sub_workflow_ref"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_sub_workflow_ref)
+        value._pb = pb.sub_workflow_ref
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -479,6 +515,7 @@ class SignalCondition(_Message[_pb2.SignalCondition]):
         "type",
         "output_variable_name",
     )
+    _fm_model_type = _fast.FieldModel("type")
 
     def __init__(
         self,
@@ -542,9 +579,13 @@ class SignalCondition(_Message[_pb2.SignalCondition]):
     @property
     def type(self) -> _core_types.LiteralType | None:
         """A type denoting the required value type for this signal."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -604,6 +645,9 @@ class GateNodeBase(_Message[_pb2.GateNode]):
         "signal",
         "sleep",
     )
+    _fm_model_approve = _fast.FieldModel("approve")
+    _fm_model_signal = _fast.FieldModel("signal")
+    _fm_model_sleep = _fast.FieldModel("sleep")
 
     def __init__(
         self,
@@ -671,25 +715,37 @@ class GateNodeBase(_Message[_pb2.GateNode]):
     @property
     def approve(self) -> ApproveCondition | None:
         """ApproveCondition represents a dependency on an external approval provided by a boolean signal."""
-        value: ApproveCondition | None = (
-            self._present("approve") if (self._pb or self._message()).HasField("approve") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("approve"):
+            return None
+        value: ApproveCondition = _fast.new(self._fm_model_approve)
+        value._pb = pb.approve
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def signal(self) -> SignalCondition | None:
         """SignalCondition represents a dependency on an signal."""
-        value: SignalCondition | None = (
-            self._present("signal") if (self._pb or self._message()).HasField("signal") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("signal"):
+            return None
+        value: SignalCondition = _fast.new(self._fm_model_signal)
+        value._pb = pb.signal
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def sleep(self) -> SleepCondition | None:
         """SleepCondition represents a dependency on waiting for the specified duration."""
-        value: SleepCondition | None = (
-            self._present("sleep") if (self._pb or self._message()).HasField("sleep") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sleep"):
+            return None
+        value: SleepCondition = _fast.new(self._fm_model_sleep)
+        value._pb = pb.sleep
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -711,6 +767,7 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
         "bound_inputs",
         "run_all_sub_nodes",
     )
+    _fm_model_node = _fast.FieldModel("node")
 
     class ExecutionMode(_OpenEnum):
         """The ``flyteidl.core.ArrayNode.ExecutionMode`` enum."""
@@ -854,9 +911,13 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
     @property
     def node(self) -> Node | None:
         """node is the sub-node that will be executed for each element in the array."""
-        value: Node | None = (
-            self._present("node") if (self._pb or self._message()).HasField("node") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("node"):
+            return None
+        value: Node = _fast.new(self._fm_model_node)
+        value._pb = pb.node
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -940,6 +1001,7 @@ class NodeMetadata(_Message[_pb2.NodeMetadata]):
         "cache_serializable",
         "config",
     )
+    _fm_model_retries = _fast.FieldModel("retries")
 
     def __init__(
         self,
@@ -1047,9 +1109,13 @@ class NodeMetadata(_Message[_pb2.NodeMetadata]):
     @property
     def retries(self) -> _core_literals.RetryStrategy | None:
         """Number of retries per task."""
-        value: _core_literals.RetryStrategy | None = (
-            self._present("retries") if (self._pb or self._message()).HasField("retries") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("retries"):
+            return None
+        value: _core_literals.RetryStrategy = _fast.new(self._fm_model_retries)
+        value._pb = pb.retries
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1162,6 +1228,12 @@ class NodeBase(_Message[_pb2.Node]):
         "gate_node",
         "array_node",
     )
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_task_node = _fast.FieldModel("task_node")
+    _fm_model_workflow_node = _fast.FieldModel("workflow_node")
+    _fm_model_branch_node = _fast.FieldModel("branch_node")
+    _fm_model_gate_node = _fast.FieldModel("gate_node")
+    _fm_model_array_node = _fast.FieldModel("array_node")
 
     def __init__(
         self,
@@ -1316,11 +1388,13 @@ class NodeBase(_Message[_pb2.Node]):
     @property
     def metadata(self) -> NodeMetadata | None:
         """Extra metadata about the node."""
-        value: NodeMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: NodeMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1349,52 +1423,62 @@ class NodeBase(_Message[_pb2.Node]):
     @property
     def task_node(self) -> TaskNode | None:
         """Information about the Task to execute in this node."""
-        value: TaskNode | None = (
-            self._present("task_node")
-            if (self._pb or self._message()).HasField("task_node")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_node"):
+            return None
+        value: TaskNode = _fast.new(self._fm_model_task_node)
+        value._pb = pb.task_node
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def workflow_node(self) -> WorkflowNode | None:
         """Information about the Workflow to execute in this mode."""
-        value: WorkflowNode | None = (
-            self._present("workflow_node")
-            if (self._pb or self._message()).HasField("workflow_node")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_node"):
+            return None
+        value: WorkflowNode = _fast.new(self._fm_model_workflow_node)
+        value._pb = pb.workflow_node
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def branch_node(self) -> BranchNode | None:
         """Information about the branch node to evaluate in this node."""
-        value: BranchNode | None = (
-            self._present("branch_node")
-            if (self._pb or self._message()).HasField("branch_node")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("branch_node"):
+            return None
+        value: BranchNode = _fast.new(self._fm_model_branch_node)
+        value._pb = pb.branch_node
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def gate_node(self) -> GateNode | None:
         """Information about the condition to evaluate in this node."""
-        value: GateNode | None = (
-            self._present("gate_node")
-            if (self._pb or self._message()).HasField("gate_node")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("gate_node"):
+            return None
+        value: GateNode = _fast.new(self._fm_model_gate_node)
+        value._pb = pb.gate_node
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def array_node(self) -> ArrayNode | None:
         """Information about the sub-node executions for each value in the list of this nodes
         inputs values."""
-        value: ArrayNode | None = (
-            self._present("array_node")
-            if (self._pb or self._message()).HasField("array_node")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("array_node"):
+            return None
+        value: ArrayNode = _fast.new(self._fm_model_array_node)
+        value._pb = pb.array_node
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1409,6 +1493,7 @@ class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
         "on_failure",
         "tags",
     )
+    _fm_model_quality_of_service = _fast.FieldModel("quality_of_service")
 
     class OnFailurePolicy(_OpenEnum):
         """Failure Handling Strategy"""
@@ -1486,11 +1571,13 @@ class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
     @property
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
         """Indicates the runtime priority of workflow executions."""
-        value: _core_execution.QualityOfService | None = (
-            self._present("quality_of_service")
-            if (self._pb or self._message()).HasField("quality_of_service")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("quality_of_service"):
+            return None
+        value: _core_execution.QualityOfService = _fast.new(self._fm_model_quality_of_service)
+        value._pb = pb.quality_of_service
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1562,6 +1649,11 @@ class WorkflowTemplate(_Message[_pb2.WorkflowTemplate]):
         "failure_node",
         "metadata_defaults",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_interface = _fast.FieldModel("interface")
+    _fm_model_failure_node = _fast.FieldModel("failure_node")
+    _fm_model_metadata_defaults = _fast.FieldModel("metadata_defaults")
 
     def __init__(
         self,
@@ -1679,29 +1771,37 @@ class WorkflowTemplate(_Message[_pb2.WorkflowTemplate]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """A globally unique identifier for the workflow."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> WorkflowMetadata | None:
         """Extra metadata about the workflow."""
-        value: WorkflowMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: WorkflowMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
         """Defines a strongly typed interface for the Workflow. This can include some optional parameters."""
-        value: _core_interface.TypedInterface | None = (
-            self._present("interface")
-            if (self._pb or self._message()).HasField("interface")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("interface"):
+            return None
+        value: _core_interface.TypedInterface = _fast.new(self._fm_model_interface)
+        value._pb = pb.interface
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1727,21 +1827,25 @@ class WorkflowTemplate(_Message[_pb2.WorkflowTemplate]):
         """+optional A catch-all node. This node is executed whenever the execution engine determines the workflow has failed.
         The interface of this node must match the Workflow interface with an additional input named 'error' of type
         pb.lyft.flyte.core.Error."""
-        value: Node | None = (
-            self._present("failure_node")
-            if (self._pb or self._message()).HasField("failure_node")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("failure_node"):
+            return None
+        value: Node = _fast.new(self._fm_model_failure_node)
+        value._pb = pb.failure_node
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata_defaults(self) -> WorkflowMetadataDefaults | None:
         """workflow defaults"""
-        value: WorkflowMetadataDefaults | None = (
-            self._present("metadata_defaults")
-            if (self._pb or self._message()).HasField("metadata_defaults")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata_defaults"):
+            return None
+        value: WorkflowMetadataDefaults = _fast.new(self._fm_model_metadata_defaults)
+        value._pb = pb.metadata_defaults
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1756,6 +1860,9 @@ class TaskNodeOverrides(_Message[_pb2.TaskNodeOverrides]):
         "container_image",
         "pod_template",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
+    _fm_model_extended_resources = _fast.FieldModel("extended_resources")
+    _fm_model_pod_template = _fast.FieldModel("pod_template")
 
     def __init__(
         self,
@@ -1839,22 +1946,26 @@ class TaskNodeOverrides(_Message[_pb2.TaskNodeOverrides]):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """A customizable interface to convey resources requested for a task container."""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def extended_resources(self) -> _core_tasks.ExtendedResources | None:
         """Overrides for all non-standard resources, not captured by
         v1.ResourceRequirements, to allocate to a task."""
-        value: _core_tasks.ExtendedResources | None = (
-            self._present("extended_resources")
-            if (self._pb or self._message()).HasField("extended_resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("extended_resources"):
+            return None
+        value: _core_tasks.ExtendedResources = _fast.new(self._fm_model_extended_resources)
+        value._pb = pb.extended_resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1867,11 +1978,13 @@ class TaskNodeOverrides(_Message[_pb2.TaskNodeOverrides]):
     def pod_template(self) -> _core_tasks.K8sPod | None:
         """Override for the pod template used by task pods
         +optional"""
-        value: _core_tasks.K8sPod | None = (
-            self._present("pod_template")
-            if (self._pb or self._message()).HasField("pod_template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pod_template"):
+            return None
+        value: _core_tasks.K8sPod = _fast.new(self._fm_model_pod_template)
+        value._pb = pb.pod_template
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1885,6 +1998,9 @@ class LaunchPlanTemplate(_Message[_pb2.LaunchPlanTemplate]):
         "interface",
         "fixed_inputs",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_interface = _fast.FieldModel("interface")
+    _fm_model_fixed_inputs = _fast.FieldModel("fixed_inputs")
 
     def __init__(
         self,
@@ -1958,29 +2074,37 @@ class LaunchPlanTemplate(_Message[_pb2.LaunchPlanTemplate]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """A globally unique identifier for the launch plan."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
         """The input and output interface for the launch plan"""
-        value: _core_interface.TypedInterface | None = (
-            self._present("interface")
-            if (self._pb or self._message()).HasField("interface")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("interface"):
+            return None
+        value: _core_interface.TypedInterface = _fast.new(self._fm_model_interface)
+        value._pb = pb.interface
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def fixed_inputs(self) -> _core_literals.LiteralMap | None:
         """A collection of input literals that are fixed for the launch plan"""
-        value: _core_literals.LiteralMap | None = (
-            self._present("fixed_inputs")
-            if (self._pb or self._message()).HasField("fixed_inputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("fixed_inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_fixed_inputs)
+        value._pb = pb.fixed_inputs
+        value._cache = None
+        value._hash = None
         return value
 
 

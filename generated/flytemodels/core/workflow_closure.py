@@ -28,6 +28,7 @@ class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
         "workflow",
         "tasks",
     )
+    _fm_model_workflow = _fast.FieldModel("workflow")
 
     def __init__(
         self,
@@ -73,11 +74,13 @@ class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
     @property
     def workflow(self) -> _core_workflow.WorkflowTemplate | None:
         """required. Workflow template."""
-        value: _core_workflow.WorkflowTemplate | None = (
-            self._present("workflow")
-            if (self._pb or self._message()).HasField("workflow")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow"):
+            return None
+        value: _core_workflow.WorkflowTemplate = _fast.new(self._fm_model_workflow)
+        value._pb = pb.workflow
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -25,6 +25,7 @@ class CreateDatasetRequest(_Message[_pb2.CreateDatasetRequest]):
     __slots__ = ()
     _PB = _pb2.CreateDatasetRequest
     _FIELDS = ("dataset",)
+    _fm_model_dataset = _fast.FieldModel("dataset")
 
     def __init__(
         self,
@@ -56,9 +57,13 @@ class CreateDatasetRequest(_Message[_pb2.CreateDatasetRequest]):
     @property
     def dataset(self) -> Dataset | None:
         """``dataset``: optional datacatalog.Dataset, field 1."""
-        value: Dataset | None = (
-            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset"):
+            return None
+        value: Dataset = _fast.new(self._fm_model_dataset)
+        value._pb = pb.dataset
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -82,6 +87,7 @@ class GetDatasetRequest(_Message[_pb2.GetDatasetRequest]):
     __slots__ = ()
     _PB = _pb2.GetDatasetRequest
     _FIELDS = ("dataset",)
+    _fm_model_dataset = _fast.FieldModel("dataset")
 
     def __init__(
         self,
@@ -113,9 +119,13 @@ class GetDatasetRequest(_Message[_pb2.GetDatasetRequest]):
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = (
-            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset"):
+            return None
+        value: DatasetID = _fast.new(self._fm_model_dataset)
+        value._pb = pb.dataset
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -126,6 +136,7 @@ class GetDatasetResponse(_Message[_pb2.GetDatasetResponse]):
     __slots__ = ()
     _PB = _pb2.GetDatasetResponse
     _FIELDS = ("dataset",)
+    _fm_model_dataset = _fast.FieldModel("dataset")
 
     def __init__(
         self,
@@ -157,9 +168,13 @@ class GetDatasetResponse(_Message[_pb2.GetDatasetResponse]):
     @property
     def dataset(self) -> Dataset | None:
         """``dataset``: optional datacatalog.Dataset, field 1."""
-        value: Dataset | None = (
-            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset"):
+            return None
+        value: Dataset = _fast.new(self._fm_model_dataset)
+        value._pb = pb.dataset
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -175,6 +190,7 @@ class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
         "artifact_id",
         "tag_name",
     )
+    _fm_model_dataset = _fast.FieldModel("dataset")
 
     def __init__(
         self,
@@ -227,9 +243,13 @@ class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
     @property
     def dataset(self) -> DatasetID | None:
         """``dataset``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = (
-            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset"):
+            return None
+        value: DatasetID = _fast.new(self._fm_model_dataset)
+        value._pb = pb.dataset
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -254,6 +274,7 @@ class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
     __slots__ = ()
     _PB = _pb2.GetArtifactResponse
     _FIELDS = ("artifact",)
+    _fm_model_artifact = _fast.FieldModel("artifact")
 
     def __init__(
         self,
@@ -285,11 +306,13 @@ class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
     @property
     def artifact(self) -> Artifact | None:
         """``artifact``: optional datacatalog.Artifact, field 1."""
-        value: Artifact | None = (
-            self._present("artifact")
-            if (self._pb or self._message()).HasField("artifact")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact"):
+            return None
+        value: Artifact = _fast.new(self._fm_model_artifact)
+        value._pb = pb.artifact
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -299,6 +322,7 @@ class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
     __slots__ = ()
     _PB = _pb2.CreateArtifactRequest
     _FIELDS = ("artifact",)
+    _fm_model_artifact = _fast.FieldModel("artifact")
 
     def __init__(
         self,
@@ -330,11 +354,13 @@ class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
     @property
     def artifact(self) -> Artifact | None:
         """``artifact``: optional datacatalog.Artifact, field 1."""
-        value: Artifact | None = (
-            self._present("artifact")
-            if (self._pb or self._message()).HasField("artifact")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact"):
+            return None
+        value: Artifact = _fast.new(self._fm_model_artifact)
+        value._pb = pb.artifact
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -357,6 +383,7 @@ class AddTagRequest(_Message[_pb2.AddTagRequest]):
     __slots__ = ()
     _PB = _pb2.AddTagRequest
     _FIELDS = ("tag",)
+    _fm_model_tag = _fast.FieldModel("tag")
 
     def __init__(
         self,
@@ -388,9 +415,13 @@ class AddTagRequest(_Message[_pb2.AddTagRequest]):
     @property
     def tag(self) -> Tag | None:
         """``tag``: optional datacatalog.Tag, field 1."""
-        value: Tag | None = (
-            self._present("tag") if (self._pb or self._message()).HasField("tag") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("tag"):
+            return None
+        value: Tag = _fast.new(self._fm_model_tag)
+        value._pb = pb.tag
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -417,6 +448,9 @@ class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
         "filter",
         "pagination",
     )
+    _fm_model_dataset = _fast.FieldModel("dataset")
+    _fm_model_filter = _fast.FieldModel("filter")
+    _fm_model_pagination = _fast.FieldModel("pagination")
 
     def __init__(
         self,
@@ -484,27 +518,37 @@ class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
     @property
     def dataset(self) -> DatasetID | None:
         """Use a datasetID for which you want to retrieve the artifacts"""
-        value: DatasetID | None = (
-            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset"):
+            return None
+        value: DatasetID = _fast.new(self._fm_model_dataset)
+        value._pb = pb.dataset
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def filter(self) -> FilterExpression | None:
         """Apply the filter expression to this query"""
-        value: FilterExpression | None = (
-            self._present("filter") if (self._pb or self._message()).HasField("filter") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("filter"):
+            return None
+        value: FilterExpression = _fast.new(self._fm_model_filter)
+        value._pb = pb.filter
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def pagination(self) -> PaginationOptions | None:
         """Pagination options to get a page of artifacts"""
-        value: PaginationOptions | None = (
-            self._present("pagination")
-            if (self._pb or self._message()).HasField("pagination")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pagination"):
+            return None
+        value: PaginationOptions = _fast.new(self._fm_model_pagination)
+        value._pb = pb.pagination
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -574,6 +618,8 @@ class ListDatasetsRequest(_Message[_pb2.ListDatasetsRequest]):
         "filter",
         "pagination",
     )
+    _fm_model_filter = _fast.FieldModel("filter")
+    _fm_model_pagination = _fast.FieldModel("pagination")
 
     def __init__(
         self,
@@ -625,19 +671,25 @@ class ListDatasetsRequest(_Message[_pb2.ListDatasetsRequest]):
     @property
     def filter(self) -> FilterExpression | None:
         """Apply the filter expression to this query"""
-        value: FilterExpression | None = (
-            self._present("filter") if (self._pb or self._message()).HasField("filter") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("filter"):
+            return None
+        value: FilterExpression = _fast.new(self._fm_model_filter)
+        value._pb = pb.filter
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def pagination(self) -> PaginationOptions | None:
         """Pagination options to get a page of datasets"""
-        value: PaginationOptions | None = (
-            self._present("pagination")
-            if (self._pb or self._message()).HasField("pagination")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pagination"):
+            return None
+        value: PaginationOptions = _fast.new(self._fm_model_pagination)
+        value._pb = pb.pagination
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -710,6 +762,8 @@ class UpdateArtifactRequest(_Message[_pb2.UpdateArtifactRequest]):
         "data",
         "metadata",
     )
+    _fm_model_dataset = _fast.FieldModel("dataset")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -781,9 +835,13 @@ class UpdateArtifactRequest(_Message[_pb2.UpdateArtifactRequest]):
     @property
     def dataset(self) -> DatasetID | None:
         """ID of dataset the artifact is associated with"""
-        value: DatasetID | None = (
-            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset"):
+            return None
+        value: DatasetID = _fast.new(self._fm_model_dataset)
+        value._pb = pb.dataset
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -810,11 +868,13 @@ class UpdateArtifactRequest(_Message[_pb2.UpdateArtifactRequest]):
     @property
     def metadata(self) -> Metadata | None:
         """Update execution metadata(including execution domain, name, node, project data) when overwriting cache"""
-        value: Metadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: Metadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -863,6 +923,7 @@ class ReservationID(_Message[_pb2.ReservationID]):
         "dataset_id",
         "tag_name",
     )
+    _fm_model_dataset_id = _fast.FieldModel("dataset_id")
 
     def __init__(
         self,
@@ -906,11 +967,13 @@ class ReservationID(_Message[_pb2.ReservationID]):
     @property
     def dataset_id(self) -> DatasetID | None:
         """The unique ID for the reserved dataset"""
-        value: DatasetID | None = (
-            self._present("dataset_id")
-            if (self._pb or self._message()).HasField("dataset_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset_id"):
+            return None
+        value: DatasetID = _fast.new(self._fm_model_dataset_id)
+        value._pb = pb.dataset_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -930,6 +993,7 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
         "owner_id",
         "heartbeat_interval",
     )
+    _fm_model_reservation_id = _fast.FieldModel("reservation_id")
 
     def __init__(
         self,
@@ -984,11 +1048,13 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
     @property
     def reservation_id(self) -> ReservationID | None:
         """The unique ID for the reservation"""
-        value: ReservationID | None = (
-            self._present("reservation_id")
-            if (self._pb or self._message()).HasField("reservation_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("reservation_id"):
+            return None
+        value: ReservationID = _fast.new(self._fm_model_reservation_id)
+        value._pb = pb.reservation_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1020,6 +1086,8 @@ class Reservation(_Message[_pb2.Reservation]):
         "expires_at",
         "metadata",
     )
+    _fm_model_reservation_id = _fast.FieldModel("reservation_id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -1093,11 +1161,13 @@ class Reservation(_Message[_pb2.Reservation]):
     @property
     def reservation_id(self) -> ReservationID | None:
         """The unique ID for the reservation"""
-        value: ReservationID | None = (
-            self._present("reservation_id")
-            if (self._pb or self._message()).HasField("reservation_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("reservation_id"):
+            return None
+        value: ReservationID = _fast.new(self._fm_model_reservation_id)
+        value._pb = pb.reservation_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1129,11 +1199,13 @@ class Reservation(_Message[_pb2.Reservation]):
     @property
     def metadata(self) -> Metadata | None:
         """Free-form metadata associated with the artifact"""
-        value: Metadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: Metadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1143,6 +1215,7 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
     __slots__ = ()
     _PB = _pb2.GetOrExtendReservationResponse
     _FIELDS = ("reservation",)
+    _fm_model_reservation = _fast.FieldModel("reservation")
 
     def __init__(
         self,
@@ -1177,11 +1250,13 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
     @property
     def reservation(self) -> Reservation | None:
         """The reservation to be acquired or extended"""
-        value: Reservation | None = (
-            self._present("reservation")
-            if (self._pb or self._message()).HasField("reservation")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("reservation"):
+            return None
+        value: Reservation = _fast.new(self._fm_model_reservation)
+        value._pb = pb.reservation
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1194,6 +1269,7 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
         "reservation_id",
         "owner_id",
     )
+    _fm_model_reservation_id = _fast.FieldModel("reservation_id")
 
     def __init__(
         self,
@@ -1238,11 +1314,13 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
     @property
     def reservation_id(self) -> ReservationID | None:
         """The unique ID for the reservation"""
-        value: ReservationID | None = (
-            self._present("reservation_id")
-            if (self._pb or self._message()).HasField("reservation_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("reservation_id"):
+            return None
+        value: ReservationID = _fast.new(self._fm_model_reservation_id)
+        value._pb = pb.reservation_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1275,6 +1353,8 @@ class Dataset(_Message[_pb2.Dataset]):
         "metadata",
         "partitionKeys",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -1331,19 +1411,25 @@ class Dataset(_Message[_pb2.Dataset]):
     @property
     def id(self) -> DatasetID | None:
         """``id``: optional datacatalog.DatasetID, field 1."""
-        value: DatasetID | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: DatasetID = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> Metadata | None:
         """``metadata``: optional datacatalog.Metadata, field 2."""
-        value: Metadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: Metadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1538,6 +1624,8 @@ class Artifact(_Message[_pb2.Artifact]):
         "tags",
         "created_at",
     )
+    _fm_model_dataset = _fast.FieldModel("dataset")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -1628,9 +1716,13 @@ class Artifact(_Message[_pb2.Artifact]):
     @property
     def dataset(self) -> DatasetID | None:
         """The Dataset that the artifact belongs to"""
-        value: DatasetID | None = (
-            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset"):
+            return None
+        value: DatasetID = _fast.new(self._fm_model_dataset)
+        value._pb = pb.dataset
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1642,11 +1734,13 @@ class Artifact(_Message[_pb2.Artifact]):
     @property
     def metadata(self) -> Metadata | None:
         """Free-form metadata associated with the artifact"""
-        value: Metadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: Metadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1681,6 +1775,7 @@ class ArtifactData(_Message[_pb2.ArtifactData]):
         "name",
         "value",
     )
+    _fm_model_value = _fast.FieldModel("value")
 
     def __init__(
         self,
@@ -1731,9 +1826,13 @@ class ArtifactData(_Message[_pb2.ArtifactData]):
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl.core.Literal, field 2."""
-        value: _core_literals.Literal | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1748,6 +1847,7 @@ class Tag(_Message[_pb2.Tag]):
         "artifact_id",
         "dataset",
     )
+    _fm_model_dataset = _fast.FieldModel("dataset")
 
     def __init__(
         self,
@@ -1811,9 +1911,13 @@ class Tag(_Message[_pb2.Tag]):
     @property
     def dataset(self) -> DatasetID | None:
         """The Dataset that this tag belongs to"""
-        value: DatasetID | None = (
-            self._present("dataset") if (self._pb or self._message()).HasField("dataset") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset"):
+            return None
+        value: DatasetID = _fast.new(self._fm_model_dataset)
+        value._pb = pb.dataset
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1901,6 +2005,10 @@ class SinglePropertyFilter(_Message[_pb2.SinglePropertyFilter]):
         "dataset_filter",
         "operator",
     )
+    _fm_model_tag_filter = _fast.FieldModel("tag_filter")
+    _fm_model_partition_filter = _fast.FieldModel("partition_filter")
+    _fm_model_artifact_filter = _fast.FieldModel("artifact_filter")
+    _fm_model_dataset_filter = _fast.FieldModel("dataset_filter")
 
     class ComparisonOperator(_OpenEnum):
         """as use-cases come up we can add more operators, ex: gte, like, not eq etc."""
@@ -2014,41 +2122,49 @@ class SinglePropertyFilter(_Message[_pb2.SinglePropertyFilter]):
     @property
     def tag_filter(self) -> TagPropertyFilter | None:
         """``tag_filter``: optional datacatalog.TagPropertyFilter, field 1."""
-        value: TagPropertyFilter | None = (
-            self._present("tag_filter")
-            if (self._pb or self._message()).HasField("tag_filter")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("tag_filter"):
+            return None
+        value: TagPropertyFilter = _fast.new(self._fm_model_tag_filter)
+        value._pb = pb.tag_filter
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def partition_filter(self) -> PartitionPropertyFilter | None:
         """``partition_filter``: optional datacatalog.PartitionPropertyFilter, field 2."""
-        value: PartitionPropertyFilter | None = (
-            self._present("partition_filter")
-            if (self._pb or self._message()).HasField("partition_filter")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("partition_filter"):
+            return None
+        value: PartitionPropertyFilter = _fast.new(self._fm_model_partition_filter)
+        value._pb = pb.partition_filter
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact_filter(self) -> ArtifactPropertyFilter | None:
         """``artifact_filter``: optional datacatalog.ArtifactPropertyFilter, field 3."""
-        value: ArtifactPropertyFilter | None = (
-            self._present("artifact_filter")
-            if (self._pb or self._message()).HasField("artifact_filter")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_filter"):
+            return None
+        value: ArtifactPropertyFilter = _fast.new(self._fm_model_artifact_filter)
+        value._pb = pb.artifact_filter
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def dataset_filter(self) -> DatasetPropertyFilter | None:
         """``dataset_filter``: optional datacatalog.DatasetPropertyFilter, field 4."""
-        value: DatasetPropertyFilter | None = (
-            self._present("dataset_filter")
-            if (self._pb or self._message()).HasField("dataset_filter")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset_filter"):
+            return None
+        value: DatasetPropertyFilter = _fast.new(self._fm_model_dataset_filter)
+        value._pb = pb.dataset_filter
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2138,6 +2254,7 @@ class PartitionPropertyFilter(_Message[_pb2.PartitionPropertyFilter]):
     __slots__ = ()
     _PB = _pb2.PartitionPropertyFilter
     _FIELDS = ("key_val",)
+    _fm_model_key_val = _fast.FieldModel("key_val")
 
     def __init__(
         self,
@@ -2169,9 +2286,13 @@ class PartitionPropertyFilter(_Message[_pb2.PartitionPropertyFilter]):
     @property
     def key_val(self) -> KeyValuePair | None:
         """``key_val``: optional datacatalog.KeyValuePair, field 1."""
-        value: KeyValuePair | None = (
-            self._present("key_val") if (self._pb or self._message()).HasField("key_val") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("key_val"):
+            return None
+        value: KeyValuePair = _fast.new(self._fm_model_key_val)
+        value._pb = pb.key_val
+        value._cache = None
+        value._hash = None
         return value
 
 

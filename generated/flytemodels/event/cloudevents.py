@@ -38,6 +38,10 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
         "launch_plan_id",
         "labels",
     )
+    _fm_model_raw_event = _fast.FieldModel("raw_event")
+    _fm_model_output_interface = _fast.FieldModel("output_interface")
+    _fm_model_reference_execution = _fast.FieldModel("reference_execution")
+    _fm_model_launch_plan_id = _fast.FieldModel("launch_plan_id")
 
     def __init__(
         self,
@@ -151,21 +155,25 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
     @property
     def raw_event(self) -> _event_event.WorkflowExecutionEvent | None:
         """``raw_event``: optional flyteidl.event.WorkflowExecutionEvent, field 1."""
-        value: _event_event.WorkflowExecutionEvent | None = (
-            self._present("raw_event")
-            if (self._pb or self._message()).HasField("raw_event")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("raw_event"):
+            return None
+        value: _event_event.WorkflowExecutionEvent = _fast.new(self._fm_model_raw_event)
+        value._pb = pb.raw_event
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output_interface(self) -> _core_interface.TypedInterface | None:
         """``output_interface``: optional flyteidl.core.TypedInterface, field 2."""
-        value: _core_interface.TypedInterface | None = (
-            self._present("output_interface")
-            if (self._pb or self._message()).HasField("output_interface")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_interface"):
+            return None
+        value: _core_interface.TypedInterface = _fast.new(self._fm_model_output_interface)
+        value._pb = pb.output_interface
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -178,11 +186,15 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
     @property
     def reference_execution(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``reference_execution``: optional flyteidl.core.WorkflowExecutionIdentifier, field 4."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("reference_execution")
-            if (self._pb or self._message()).HasField("reference_execution")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("reference_execution"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(
+            self._fm_model_reference_execution
         )
+        value._pb = pb.reference_execution
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -196,11 +208,13 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
         """The ID of the LP that generated the execution that generated the Artifact.
         Here for provenance information.
         Launch plan IDs are easier to get than workflow IDs so we'll use these for now."""
-        value: _core_identifier.Identifier | None = (
-            self._present("launch_plan_id")
-            if (self._pb or self._message()).HasField("launch_plan_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("launch_plan_id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_launch_plan_id)
+        value._pb = pb.launch_plan_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -224,6 +238,10 @@ class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
         "launch_plan_id",
         "labels",
     )
+    _fm_model_raw_event = _fast.FieldModel("raw_event")
+    _fm_model_task_exec_id = _fast.FieldModel("task_exec_id")
+    _fm_model_output_interface = _fast.FieldModel("output_interface")
+    _fm_model_launch_plan_id = _fast.FieldModel("launch_plan_id")
 
     def __init__(
         self,
@@ -337,31 +355,37 @@ class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
     @property
     def raw_event(self) -> _event_event.NodeExecutionEvent | None:
         """``raw_event``: optional flyteidl.event.NodeExecutionEvent, field 1."""
-        value: _event_event.NodeExecutionEvent | None = (
-            self._present("raw_event")
-            if (self._pb or self._message()).HasField("raw_event")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("raw_event"):
+            return None
+        value: _event_event.NodeExecutionEvent = _fast.new(self._fm_model_raw_event)
+        value._pb = pb.raw_event
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_exec_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """The relevant task execution if applicable"""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("task_exec_id")
-            if (self._pb or self._message()).HasField("task_exec_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_exec_id"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(self._fm_model_task_exec_id)
+        value._pb = pb.task_exec_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output_interface(self) -> _core_interface.TypedInterface | None:
         """The typed interface for the task that produced the event."""
-        value: _core_interface.TypedInterface | None = (
-            self._present("output_interface")
-            if (self._pb or self._message()).HasField("output_interface")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_interface"):
+            return None
+        value: _core_interface.TypedInterface = _fast.new(self._fm_model_output_interface)
+        value._pb = pb.output_interface
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -382,11 +406,13 @@ class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
         """The ID of the LP that generated the execution that generated the Artifact.
         Here for provenance information.
         Launch plan IDs are easier to get than workflow IDs so we'll use these for now."""
-        value: _core_identifier.Identifier | None = (
-            self._present("launch_plan_id")
-            if (self._pb or self._message()).HasField("launch_plan_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("launch_plan_id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_launch_plan_id)
+        value._pb = pb.launch_plan_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -405,6 +431,7 @@ class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
         "raw_event",
         "labels",
     )
+    _fm_model_raw_event = _fast.FieldModel("raw_event")
 
     def __init__(
         self,
@@ -450,11 +477,13 @@ class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
     @property
     def raw_event(self) -> _event_event.TaskExecutionEvent | None:
         """``raw_event``: optional flyteidl.event.TaskExecutionEvent, field 1."""
-        value: _event_event.TaskExecutionEvent | None = (
-            self._present("raw_event")
-            if (self._pb or self._message()).HasField("raw_event")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("raw_event"):
+            return None
+        value: _event_event.TaskExecutionEvent = _fast.new(self._fm_model_raw_event)
+        value._pb = pb.raw_event
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -477,6 +506,9 @@ class CloudEventExecutionStart(_Message[_pb2.CloudEventExecutionStart]):
         "artifact_trackers",
         "principal",
     )
+    _fm_model_execution_id = _fast.FieldModel("execution_id")
+    _fm_model_launch_plan_id = _fast.FieldModel("launch_plan_id")
+    _fm_model_workflow_id = _fast.FieldModel("workflow_id")
 
     def __init__(
         self,
@@ -574,31 +606,37 @@ class CloudEventExecutionStart(_Message[_pb2.CloudEventExecutionStart]):
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """The execution created."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("execution_id")
-            if (self._pb or self._message()).HasField("execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_execution_id)
+        value._pb = pb.execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def launch_plan_id(self) -> _core_identifier.Identifier | None:
         """The launch plan used."""
-        value: _core_identifier.Identifier | None = (
-            self._present("launch_plan_id")
-            if (self._pb or self._message()).HasField("launch_plan_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("launch_plan_id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_launch_plan_id)
+        value._pb = pb.launch_plan_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def workflow_id(self) -> _core_identifier.Identifier | None:
         """``workflow_id``: optional flyteidl.core.Identifier, field 3."""
-        value: _core_identifier.Identifier | None = (
-            self._present("workflow_id")
-            if (self._pb or self._message()).HasField("workflow_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_workflow_id)
+        value._pb = pb.workflow_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -42,6 +42,9 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
         "error",
         "output_data",
     )
+    _fm_model_execution_id = _fast.FieldModel("execution_id")
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_output_data = _fast.FieldModel("output_data")
 
     def __init__(
         self,
@@ -144,11 +147,13 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """Workflow execution id"""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("execution_id")
-            if (self._pb or self._message()).HasField("execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_execution_id)
+        value._pb = pb.execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -185,19 +190,25 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """Error information for the execution"""
-        value: _core_execution.ExecutionError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_execution.ExecutionError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """Raw output data produced by this workflow execution."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_data")
-            if (self._pb or self._message()).HasField("output_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_data)
+        value._pb = pb.output_data
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -233,6 +244,15 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
         "is_in_dynamic_chain",
         "is_eager",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_input_data = _fast.FieldModel("input_data")
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_output_data = _fast.FieldModel("output_data")
+    _fm_model_workflow_node_metadata = _fast.FieldModel("workflow_node_metadata")
+    _fm_model_task_node_metadata = _fast.FieldModel("task_node_metadata")
+    _fm_model_parent_task_metadata = _fast.FieldModel("parent_task_metadata")
+    _fm_model_parent_node_metadata = _fast.FieldModel("parent_node_metadata")
+    _fm_model_target_entity = _fast.FieldModel("target_entity")
 
     def __init__(
         self,
@@ -519,9 +539,13 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """Unique identifier for this node execution"""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -557,11 +581,13 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     @property
     def input_data(self) -> _core_literals.LiteralMap | None:
         """Raw input data consumed by this node execution."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("input_data")
-            if (self._pb or self._message()).HasField("input_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("input_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_input_data)
+        value._pb = pb.input_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -575,59 +601,73 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """Error information for the execution"""
-        value: _core_execution.ExecutionError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_execution.ExecutionError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """Raw output data produced by this node execution."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_data")
-            if (self._pb or self._message()).HasField("output_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_data)
+        value._pb = pb.output_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def workflow_node_metadata(self) -> WorkflowNodeMetadata | None:
         """``workflow_node_metadata``: optional flyteidl.event.WorkflowNodeMetadata, field 8."""
-        value: WorkflowNodeMetadata | None = (
-            self._present("workflow_node_metadata")
-            if (self._pb or self._message()).HasField("workflow_node_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_node_metadata"):
+            return None
+        value: WorkflowNodeMetadata = _fast.new(self._fm_model_workflow_node_metadata)
+        value._pb = pb.workflow_node_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_node_metadata(self) -> TaskNodeMetadata | None:
         """``task_node_metadata``: optional flyteidl.event.TaskNodeMetadata, field 14."""
-        value: TaskNodeMetadata | None = (
-            self._present("task_node_metadata")
-            if (self._pb or self._message()).HasField("task_node_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_node_metadata"):
+            return None
+        value: TaskNodeMetadata = _fast.new(self._fm_model_task_node_metadata)
+        value._pb = pb.task_node_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def parent_task_metadata(self) -> ParentTaskExecutionMetadata | None:
         """[To be deprecated] Specifies which task (if any) launched this node."""
-        value: ParentTaskExecutionMetadata | None = (
-            self._present("parent_task_metadata")
-            if (self._pb or self._message()).HasField("parent_task_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("parent_task_metadata"):
+            return None
+        value: ParentTaskExecutionMetadata = _fast.new(self._fm_model_parent_task_metadata)
+        value._pb = pb.parent_task_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def parent_node_metadata(self) -> ParentNodeExecutionMetadata | None:
         """Specifies the parent node of the current node execution. Node executions at level zero will not have a parent node."""
-        value: ParentNodeExecutionMetadata | None = (
-            self._present("parent_node_metadata")
-            if (self._pb or self._message()).HasField("parent_node_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("parent_node_metadata"):
+            return None
+        value: ParentNodeExecutionMetadata = _fast.new(self._fm_model_parent_node_metadata)
+        value._pb = pb.parent_node_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -702,11 +742,13 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
         to this node execution. It is difficult to find because Admin only sees one node at a time. A subworkflow could be
         nested multiple layers deep, and you'd need to access the correct workflow template to know the target subworkflow.
         """
-        value: _core_identifier.Identifier | None = (
-            self._present("target_entity")
-            if (self._pb or self._message()).HasField("target_entity")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("target_entity"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_target_entity)
+        value._pb = pb.target_entity
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -733,6 +775,7 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
     __slots__ = ()
     _PB = _pb2.WorkflowNodeMetadata
     _FIELDS = ("execution_id",)
+    _fm_model_execution_id = _fast.FieldModel("execution_id")
 
     def __init__(
         self,
@@ -768,11 +811,13 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("execution_id")
-            if (self._pb or self._message()).HasField("execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_execution_id)
+        value._pb = pb.execution_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -788,6 +833,8 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
         "checkpoint_uri",
         "dynamic_workflow",
     )
+    _fm_model_catalog_key = _fast.FieldModel("catalog_key")
+    _fm_model_dynamic_workflow = _fast.FieldModel("dynamic_workflow")
 
     def __init__(
         self,
@@ -884,11 +931,13 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     @property
     def catalog_key(self) -> _core_catalog.CatalogMetadata | None:
         """This structure carries the catalog artifact information"""
-        value: _core_catalog.CatalogMetadata | None = (
-            self._present("catalog_key")
-            if (self._pb or self._message()).HasField("catalog_key")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("catalog_key"):
+            return None
+        value: _core_catalog.CatalogMetadata = _fast.new(self._fm_model_catalog_key)
+        value._pb = pb.catalog_key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -906,11 +955,13 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     @property
     def dynamic_workflow(self) -> DynamicWorkflowNodeMetadata | None:
         """In the case this task launched a dynamic workflow we capture its structure here."""
-        value: DynamicWorkflowNodeMetadata | None = (
-            self._present("dynamic_workflow")
-            if (self._pb or self._message()).HasField("dynamic_workflow")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dynamic_workflow"):
+            return None
+        value: DynamicWorkflowNodeMetadata = _fast.new(self._fm_model_dynamic_workflow)
+        value._pb = pb.dynamic_workflow
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -924,6 +975,8 @@ class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
         "compiled_workflow",
         "dynamic_job_spec_uri",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_compiled_workflow = _fast.FieldModel("compiled_workflow")
 
     def __init__(
         self,
@@ -991,19 +1044,25 @@ class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """id represents the unique identifier of the workflow."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
         """Represents the compiled representation of the embedded dynamic workflow."""
-        value: _core_compiler.CompiledWorkflowClosure | None = (
-            self._present("compiled_workflow")
-            if (self._pb or self._message()).HasField("compiled_workflow")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("compiled_workflow"):
+            return None
+        value: _core_compiler.CompiledWorkflowClosure = _fast.new(self._fm_model_compiled_workflow)
+        value._pb = pb.compiled_workflow
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1021,6 +1080,7 @@ class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
     __slots__ = ()
     _PB = _pb2.ParentTaskExecutionMetadata
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -1056,9 +1116,13 @@ class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``id``: optional flyteidl.core.TaskExecutionIdentifier, field 1."""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1188,6 +1252,13 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
         "reported_at",
         "log_context",
     )
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_parent_node_execution_id = _fast.FieldModel("parent_node_execution_id")
+    _fm_model_input_data = _fast.FieldModel("input_data")
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_output_data = _fast.FieldModel("output_data")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_log_context = _fast.FieldModel("log_context")
 
     def __init__(
         self,
@@ -1434,20 +1505,28 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     def task_id(self) -> _core_identifier.Identifier | None:
         """ID of the task. In combination with the retryAttempt this will indicate
         the task execution uniquely for a given parent node execution."""
-        value: _core_identifier.Identifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def parent_node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """A task execution is always kicked off by a node execution, the event consumer
         will use the parent_id to relate the task to it's parent node execution"""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("parent_node_execution_id")
-            if (self._pb or self._message()).HasField("parent_node_execution_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("parent_node_execution_id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(
+            self._fm_model_parent_node_execution_id
         )
+        value._pb = pb.parent_node_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1496,11 +1575,13 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def input_data(self) -> _core_literals.LiteralMap | None:
         """Raw input data consumed by this task execution."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("input_data")
-            if (self._pb or self._message()).HasField("input_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("input_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_input_data)
+        value._pb = pb.input_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1514,19 +1595,25 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """Error information for the execution"""
-        value: _core_execution.ExecutionError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_execution.ExecutionError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """Raw output data produced by this task execution."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_data")
-            if (self._pb or self._message()).HasField("output_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_data)
+        value._pb = pb.output_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1574,11 +1661,13 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def metadata(self) -> TaskExecutionMetadata | None:
         """Metadata around how a task was executed."""
-        value: TaskExecutionMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: TaskExecutionMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1606,11 +1695,13 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """Contains metadata required to identify logs related to this task execution"""
-        value: _core_execution.LogContext | None = (
-            self._present("log_context")
-            if (self._pb or self._message()).HasField("log_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("log_context"):
+            return None
+        value: _core_execution.LogContext = _fast.new(self._fm_model_log_context)
+        value._pb = pb.log_context
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1630,6 +1721,8 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
         "custom_info",
         "log_context",
     )
+    _fm_model_workflow_node_metadata = _fast.FieldModel("workflow_node_metadata")
+    _fm_model_log_context = _fast.FieldModel("log_context")
 
     def __init__(
         self,
@@ -1778,11 +1871,13 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
     @property
     def workflow_node_metadata(self) -> WorkflowNodeMetadata | None:
         """``workflow_node_metadata``: optional flyteidl.event.WorkflowNodeMetadata, field 7."""
-        value: WorkflowNodeMetadata | None = (
-            self._present("workflow_node_metadata")
-            if (self._pb or self._message()).HasField("workflow_node_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_node_metadata"):
+            return None
+        value: WorkflowNodeMetadata = _fast.new(self._fm_model_workflow_node_metadata)
+        value._pb = pb.workflow_node_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1798,11 +1893,13 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """Contains metadata required to identify logs related to this task execution"""
-        value: _core_execution.LogContext | None = (
-            self._present("log_context")
-            if (self._pb or self._message()).HasField("log_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("log_context"):
+            return None
+        value: _core_execution.LogContext = _fast.new(self._fm_model_log_context)
+        value._pb = pb.log_context
+        value._cache = None
+        value._hash = None
         return value
 
 

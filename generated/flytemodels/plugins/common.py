@@ -36,6 +36,7 @@ class CommonReplicaSpec(_Message[_pb2.CommonReplicaSpec]):
         "resources",
         "restart_policy",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
 
     def __init__(
         self,
@@ -119,11 +120,13 @@ class CommonReplicaSpec(_Message[_pb2.CommonReplicaSpec]):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """Resources required for the replica group"""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property

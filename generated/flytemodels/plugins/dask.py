@@ -25,6 +25,8 @@ class DaskJob(_Message[_pb2.DaskJob]):
         "scheduler",
         "workers",
     )
+    _fm_model_scheduler = _fast.FieldModel("scheduler")
+    _fm_model_workers = _fast.FieldModel("workers")
 
     def __init__(
         self,
@@ -75,19 +77,25 @@ class DaskJob(_Message[_pb2.DaskJob]):
     @property
     def scheduler(self) -> DaskScheduler | None:
         """Spec for the scheduler pod."""
-        value: DaskScheduler | None = (
-            self._present("scheduler")
-            if (self._pb or self._message()).HasField("scheduler")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("scheduler"):
+            return None
+        value: DaskScheduler = _fast.new(self._fm_model_scheduler)
+        value._pb = pb.scheduler
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def workers(self) -> DaskWorkerGroup | None:
         """Spec of the default worker group."""
-        value: DaskWorkerGroup | None = (
-            self._present("workers") if (self._pb or self._message()).HasField("workers") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workers"):
+            return None
+        value: DaskWorkerGroup = _fast.new(self._fm_model_workers)
+        value._pb = pb.workers
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -100,6 +108,7 @@ class DaskScheduler(_Message[_pb2.DaskScheduler]):
         "image",
         "resources",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
 
     def __init__(
         self,
@@ -150,11 +159,13 @@ class DaskScheduler(_Message[_pb2.DaskScheduler]):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """Resources assigned to the scheduler pod."""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -168,6 +179,7 @@ class DaskWorkerGroup(_Message[_pb2.DaskWorkerGroup]):
         "image",
         "resources",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
 
     def __init__(
         self,
@@ -243,9 +255,11 @@ class DaskWorkerGroup(_Message[_pb2.DaskWorkerGroup]):
         sure to set requests==limits.
         The plugin sets ` --memory-limit` as well as `--nthreads` for the workers according to the limit.
         """
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value

@@ -133,6 +133,7 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
         "workers",
         "elastic_config",
     )
+    _fm_model_elastic_config = _fast.FieldModel("elastic_config")
 
     def __init__(
         self,
@@ -185,9 +186,11 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
     @property
     def elastic_config(self) -> ElasticConfig | None:
         """config for an elastic pytorch job"""
-        value: ElasticConfig | None = (
-            self._present("elastic_config")
-            if (self._pb or self._message()).HasField("elastic_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("elastic_config"):
+            return None
+        value: ElasticConfig = _fast.new(self._fm_model_elastic_config)
+        value._pb = pb.elastic_config
+        value._cache = None
+        value._hash = None
         return value

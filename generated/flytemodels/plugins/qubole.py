@@ -141,6 +141,8 @@ class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
         "tags",
         "query",
     )
+    _fm_model_query_collection = _fast.FieldModel("query_collection")
+    _fm_model_query = _fast.FieldModel("query")
 
     def __init__(
         self,
@@ -217,11 +219,13 @@ class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
         """Deprecated.
 
         ``query_collection``: optional flyteidl.plugins.HiveQueryCollection, field 2."""
-        value: HiveQueryCollection | None = (
-            self._present("query_collection")
-            if (self._pb or self._message()).HasField("query_collection")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("query_collection"):
+            return None
+        value: HiveQueryCollection = _fast.new(self._fm_model_query_collection)
+        value._pb = pb.query_collection
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -233,7 +237,11 @@ class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
     @property
     def query(self) -> HiveQuery | None:
         """``query``: optional flyteidl.plugins.HiveQuery, field 4."""
-        value: HiveQuery | None = (
-            self._present("query") if (self._pb or self._message()).HasField("query") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("query"):
+            return None
+        value: HiveQuery = _fast.new(self._fm_model_query)
+        value._pb = pb.query
+        value._cache = None
+        value._hash = None
         return value

@@ -32,6 +32,7 @@ class RayJob(_Message[_pb2.RayJob]):
         "ttl_seconds_after_finished",
         "runtime_env_yaml",
     )
+    _fm_model_ray_cluster = _fast.FieldModel("ray_cluster")
 
     def __init__(
         self,
@@ -113,11 +114,13 @@ class RayJob(_Message[_pb2.RayJob]):
     @property
     def ray_cluster(self) -> RayCluster | None:
         """RayClusterSpec is the cluster template to run the job"""
-        value: RayCluster | None = (
-            self._present("ray_cluster")
-            if (self._pb or self._message()).HasField("ray_cluster")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("ray_cluster"):
+            return None
+        value: RayCluster = _fast.new(self._fm_model_ray_cluster)
+        value._pb = pb.ray_cluster
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -162,6 +165,7 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
         "image",
         "resources",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
 
     class UpscalingMode(_OpenEnum):
         """The ``flyteidl.plugins.AutoscalerOptions.UpscalingMode`` enum."""
@@ -278,11 +282,13 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl.core.Resources, field 5."""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -297,6 +303,8 @@ class RayCluster(_Message[_pb2.RayCluster]):
         "enable_autoscaling",
         "autoscaler_options",
     )
+    _fm_model_head_group_spec = _fast.FieldModel("head_group_spec")
+    _fm_model_autoscaler_options = _fast.FieldModel("autoscaler_options")
 
     def __init__(
         self,
@@ -366,11 +374,13 @@ class RayCluster(_Message[_pb2.RayCluster]):
     @property
     def head_group_spec(self) -> HeadGroupSpec | None:
         """HeadGroupSpecs are the spec for the head pod"""
-        value: HeadGroupSpec | None = (
-            self._present("head_group_spec")
-            if (self._pb or self._message()).HasField("head_group_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("head_group_spec"):
+            return None
+        value: HeadGroupSpec = _fast.new(self._fm_model_head_group_spec)
+        value._pb = pb.head_group_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -388,11 +398,13 @@ class RayCluster(_Message[_pb2.RayCluster]):
     @property
     def autoscaler_options(self) -> AutoscalerOptions | None:
         """``autoscaler_options``: optional flyteidl.plugins.AutoscalerOptions, field 4."""
-        value: AutoscalerOptions | None = (
-            self._present("autoscaler_options")
-            if (self._pb or self._message()).HasField("autoscaler_options")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("autoscaler_options"):
+            return None
+        value: AutoscalerOptions = _fast.new(self._fm_model_autoscaler_options)
+        value._pb = pb.autoscaler_options
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -405,6 +417,7 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
         "ray_start_params",
         "k8s_pod",
     )
+    _fm_model_k8s_pod = _fast.FieldModel("k8s_pod")
 
     def __init__(
         self,
@@ -456,9 +469,13 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
     @property
     def k8s_pod(self) -> _core_tasks.K8sPod | None:
         """Pod Spec for the ray head pod"""
-        value: _core_tasks.K8sPod | None = (
-            self._present("k8s_pod") if (self._pb or self._message()).HasField("k8s_pod") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("k8s_pod"):
+            return None
+        value: _core_tasks.K8sPod = _fast.new(self._fm_model_k8s_pod)
+        value._pb = pb.k8s_pod
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -475,6 +492,7 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
         "ray_start_params",
         "k8s_pod",
     )
+    _fm_model_k8s_pod = _fast.FieldModel("k8s_pod")
 
     def __init__(
         self,
@@ -590,7 +608,11 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
     @property
     def k8s_pod(self) -> _core_tasks.K8sPod | None:
         """Pod Spec for ray worker pods"""
-        value: _core_tasks.K8sPod | None = (
-            self._present("k8s_pod") if (self._pb or self._message()).HasField("k8s_pod") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("k8s_pod"):
+            return None
+        value: _core_tasks.K8sPod = _fast.new(self._fm_model_k8s_pod)
+        value._pb = pb.k8s_pod
+        value._cache = None
+        value._hash = None
         return value

@@ -58,6 +58,8 @@ class SparkJob(_Message[_pb2.SparkJob]):
         "driverPod",
         "executorPod",
     )
+    _fm_model_driverPod = _fast.FieldModel("driverPod")
+    _fm_model_executorPod = _fast.FieldModel("executorPod")
 
     def __init__(
         self,
@@ -255,19 +257,23 @@ class SparkJob(_Message[_pb2.SparkJob]):
     @property
     def driverPod(self) -> _core_tasks.K8sPod | None:
         """Pod Spec for the Spark driver pod"""
-        value: _core_tasks.K8sPod | None = (
-            self._present("driverPod")
-            if (self._pb or self._message()).HasField("driverPod")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("driverPod"):
+            return None
+        value: _core_tasks.K8sPod = _fast.new(self._fm_model_driverPod)
+        value._pb = pb.driverPod
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def executorPod(self) -> _core_tasks.K8sPod | None:
         """Pod Spec for the Spark executor pod"""
-        value: _core_tasks.K8sPod | None = (
-            self._present("executorPod")
-            if (self._pb or self._message()).HasField("executorPod")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("executorPod"):
+            return None
+        value: _core_tasks.K8sPod = _fast.new(self._fm_model_executorPod)
+        value._pb = pb.executorPod
+        value._cache = None
+        value._hash = None
         return value

@@ -27,6 +27,7 @@ class Waitable(_Message[_pb2.Waitable]):
         "phase",
         "workflow_id",
     )
+    _fm_model_wf_exec_id = _fast.FieldModel("wf_exec_id")
 
     def __init__(
         self,
@@ -82,11 +83,13 @@ class Waitable(_Message[_pb2.Waitable]):
     @property
     def wf_exec_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``wf_exec_id``: optional flyteidl.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("wf_exec_id")
-            if (self._pb or self._message()).HasField("wf_exec_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("wf_exec_id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_wf_exec_id)
+        value._pb = pb.wf_exec_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -425,6 +425,7 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
         "expires_in",
         "node_execution_id",
     )
+    _fm_model_node_execution_id = _fast.FieldModel("node_execution_id")
 
     def __init__(
         self,
@@ -505,11 +506,15 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
     def node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """NodeId is the unique identifier for the node execution. For a task node, this will retrieve the output of the
         most recent attempt of the task."""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("node_execution_id")
-            if (self._pb or self._message()).HasField("node_execution_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("node_execution_id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(
+            self._fm_model_node_execution_id
         )
+        value._pb = pb.node_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -523,6 +528,7 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
         "expires_at",
         "pre_signed_urls",
     )
+    _fm_model_pre_signed_urls = _fast.FieldModel("pre_signed_urls")
 
     def __init__(
         self,
@@ -602,11 +608,13 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
     @property
     def pre_signed_urls(self) -> PreSignedURLs | None:
         """New wrapper object containing the signed urls and expiration time"""
-        value: PreSignedURLs | None = (
-            self._present("pre_signed_urls")
-            if (self._pb or self._message()).HasField("pre_signed_urls")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pre_signed_urls"):
+            return None
+        value: PreSignedURLs = _fast.new(self._fm_model_pre_signed_urls)
+        value._pb = pb.pre_signed_urls
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -721,6 +729,9 @@ class GetDataResponse(_Message[_pb2.GetDataResponse]):
         "pre_signed_urls",
         "literal",
     )
+    _fm_model_literal_map = _fast.FieldModel("literal_map")
+    _fm_model_pre_signed_urls = _fast.FieldModel("pre_signed_urls")
+    _fm_model_literal = _fast.FieldModel("literal")
 
     def __init__(
         self,
@@ -795,28 +806,36 @@ class GetDataResponse(_Message[_pb2.GetDataResponse]):
     @property
     def literal_map(self) -> _core_literals.LiteralMap | None:
         """literal map data will be returned"""
-        value: _core_literals.LiteralMap | None = (
-            self._present("literal_map")
-            if (self._pb or self._message()).HasField("literal_map")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("literal_map"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_literal_map)
+        value._pb = pb.literal_map
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def pre_signed_urls(self) -> PreSignedURLs | None:
         """Flyte deck html will be returned as a signed url users can download"""
-        value: PreSignedURLs | None = (
-            self._present("pre_signed_urls")
-            if (self._pb or self._message()).HasField("pre_signed_urls")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pre_signed_urls"):
+            return None
+        value: PreSignedURLs = _fast.new(self._fm_model_pre_signed_urls)
+        value._pb = pb.pre_signed_urls
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def literal(self) -> _core_literals.Literal | None:
         """Single literal will be returned. This is returned when the user/url requests a specific output or input
         by name. See the o3 example above."""
-        value: _core_literals.Literal | None = (
-            self._present("literal") if (self._pb or self._message()).HasField("literal") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("literal"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_literal)
+        value._pb = pb.literal
+        value._cache = None
+        value._hash = None
         return value

@@ -43,6 +43,8 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
         "template",
         "output_prefix",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_template = _fast.FieldModel("template")
 
     def __init__(
         self,
@@ -112,19 +114,25 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
         """The inputs required to start the execution. All required inputs must be
         included in this map. If not required and not provided, defaults apply.
         +optional"""
-        value: _core_literals.LiteralMap | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """Template of the task that encapsulates all the metadata of the task."""
-        value: _core_tasks.TaskTemplate | None = (
-            self._present("template")
-            if (self._pb or self._message()).HasField("template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("template"):
+            return None
+        value: _core_tasks.TaskTemplate = _fast.new(self._fm_model_template)
+        value._pb = pb.template
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -242,6 +250,7 @@ class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
         "state",
         "outputs",
     )
+    _fm_model_outputs = _fast.FieldModel("outputs")
 
     def __init__(
         self,
@@ -300,9 +309,13 @@ class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
         """The outputs of the execution. It's typically used by sql task. Flyteplugins service will create a
         Structured dataset pointing to the query result table.
         +optional"""
-        value: _core_literals.LiteralMap | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
 

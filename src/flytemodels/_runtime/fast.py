@@ -1,4 +1,4 @@
-"""The fast path of a generated constructor: guards that admit a value as it is, and writers.
+"""The fast paths of generated code: a constructor's guards and writers, and a property's child reads.
 
 A generated ``__init__`` keeps its arguments as given (a *value-built* model)
 when every one passes a guard of its field; the message is written later, in
@@ -12,6 +12,11 @@ string goes the checked way, where protobuf validates its UTF-8), ``list``/
 ``tuple`` and ``dict`` containers, models of exactly the field's message type,
 a closed enum's declared numbers only. A proto2 required field's guard is false
 for None, so a constructor missing one takes the checked path, which names it.
+
+A property of a singular message field hands out its child itself: ``HasField``,
+then a new model of the child's class around the sub-message (``Message._wrap``,
+inlined). The class comes from a ``FieldModel`` class attribute, which the
+registry resolves on the first read.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any
 
 from google.protobuf.message import Message as PbMessage
 
+from flytemodels._runtime import registry
 from flytemodels._runtime.wellknown import duration_to_proto, timestamp_to_proto
 
 # Attribute every IDL-family model class carries: the protobuf class of its message
@@ -118,6 +124,43 @@ def put_timestamp(target: Any, value: Any) -> None:
 def put_duration(target: Any, value: Any) -> None:
     duration_to_proto(value, target)
     target.SetInParent()
+
+
+# -- reads ------------------------------------------------------------------------
+
+#: ``object.__new__``: a property allocates the child model it hands out without a call of its own.
+new: Any = object.__new__
+
+
+class FieldModel:
+    """The model class of one singular message field: a class attribute, resolved on its first read.
+
+    The class is the one every other read gets (``registry.model_class``): the
+    public class at the public path, an override from ``src/`` when there is
+    one, of the tree of the class that declares the field (two trees may model
+    the same proto file). Generated modules import each other only for type
+    checkers (proto files import each other in cycles), so the class is looked
+    up when a property first needs it, after its module has been imported;
+    it then replaces this descriptor on the generated class, and every later
+    read is a plain class attribute.
+    """
+
+    __slots__ = ("_attribute", "_field")
+
+    def __init__(self, field: str) -> None:
+        self._field = field  # the proto field name
+        self._attribute = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._attribute = name
+
+    def __get__(self, model: object, owner: type) -> Any:
+        generated: Any = next(klass for klass in owner.__mro__ if "_PB" in klass.__dict__)
+        descriptor = generated._PB.DESCRIPTOR.fields_by_name[self._field].message_type
+        found = registry.model_class(descriptor, registry.tree_of(generated))
+        # On the generated class, not ``owner``: a hand-written subclass inherits it.
+        setattr(generated, self._attribute, found)
+        return found
 
 
 #: What ``_fm_fill`` writes into: a protobuf message (generated code's annotation).

@@ -145,6 +145,10 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
         "run_policy",
         "elastic_config",
     )
+    _fm_model_worker_replicas = _fast.FieldModel("worker_replicas")
+    _fm_model_master_replicas = _fast.FieldModel("master_replicas")
+    _fm_model_run_policy = _fast.FieldModel("run_policy")
+    _fm_model_elastic_config = _fast.FieldModel("elastic_config")
 
     def __init__(
         self,
@@ -233,21 +237,25 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
     @property
     def worker_replicas(self) -> DistributedPyTorchTrainingReplicaSpec | None:
         """Worker replicas spec"""
-        value: DistributedPyTorchTrainingReplicaSpec | None = (
-            self._present("worker_replicas")
-            if (self._pb or self._message()).HasField("worker_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("worker_replicas"):
+            return None
+        value: DistributedPyTorchTrainingReplicaSpec = _fast.new(self._fm_model_worker_replicas)
+        value._pb = pb.worker_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def master_replicas(self) -> DistributedPyTorchTrainingReplicaSpec | None:
         """Master replicas spec, master replicas can only have 1 replica"""
-        value: DistributedPyTorchTrainingReplicaSpec | None = (
-            self._present("master_replicas")
-            if (self._pb or self._message()).HasField("master_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("master_replicas"):
+            return None
+        value: DistributedPyTorchTrainingReplicaSpec = _fast.new(self._fm_model_master_replicas)
+        value._pb = pb.master_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -255,21 +263,25 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
         """RunPolicy encapsulates various runtime policies of the distributed training
         job, for example how to clean up resources and how long the job can stay
         active."""
-        value: _plugins_kubeflow_common.RunPolicy | None = (
-            self._present("run_policy")
-            if (self._pb or self._message()).HasField("run_policy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_policy"):
+            return None
+        value: _plugins_kubeflow_common.RunPolicy = _fast.new(self._fm_model_run_policy)
+        value._pb = pb.run_policy
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def elastic_config(self) -> ElasticConfig | None:
         """config for an elastic pytorch job"""
-        value: ElasticConfig | None = (
-            self._present("elastic_config")
-            if (self._pb or self._message()).HasField("elastic_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("elastic_config"):
+            return None
+        value: ElasticConfig = _fast.new(self._fm_model_elastic_config)
+        value._pb = pb.elastic_config
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -285,6 +297,8 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
         "restart_policy",
         "common",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
+    _fm_model_common = _fast.FieldModel("common")
 
     def __init__(
         self,
@@ -396,11 +410,13 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
         """Deprecated.
 
         Resources required for the replica group"""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -414,7 +430,11 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
     @property
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """The common replica spec"""
-        value: _plugins_common.CommonReplicaSpec | None = (
-            self._present("common") if (self._pb or self._message()).HasField("common") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("common"):
+            return None
+        value: _plugins_common.CommonReplicaSpec = _fast.new(self._fm_model_common)
+        value._pb = pb.common
+        value._cache = None
+        value._hash = None
         return value

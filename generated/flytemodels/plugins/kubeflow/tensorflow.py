@@ -32,6 +32,11 @@ class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrain
         "run_policy",
         "evaluator_replicas",
     )
+    _fm_model_worker_replicas = _fast.FieldModel("worker_replicas")
+    _fm_model_ps_replicas = _fast.FieldModel("ps_replicas")
+    _fm_model_chief_replicas = _fast.FieldModel("chief_replicas")
+    _fm_model_run_policy = _fast.FieldModel("run_policy")
+    _fm_model_evaluator_replicas = _fast.FieldModel("evaluator_replicas")
 
     def __init__(
         self,
@@ -137,31 +142,37 @@ class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrain
     @property
     def worker_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """Worker replicas spec"""
-        value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("worker_replicas")
-            if (self._pb or self._message()).HasField("worker_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("worker_replicas"):
+            return None
+        value: DistributedTensorflowTrainingReplicaSpec = _fast.new(self._fm_model_worker_replicas)
+        value._pb = pb.worker_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def ps_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """Parameter server replicas spec"""
-        value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("ps_replicas")
-            if (self._pb or self._message()).HasField("ps_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("ps_replicas"):
+            return None
+        value: DistributedTensorflowTrainingReplicaSpec = _fast.new(self._fm_model_ps_replicas)
+        value._pb = pb.ps_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def chief_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """Chief replicas spec"""
-        value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("chief_replicas")
-            if (self._pb or self._message()).HasField("chief_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("chief_replicas"):
+            return None
+        value: DistributedTensorflowTrainingReplicaSpec = _fast.new(self._fm_model_chief_replicas)
+        value._pb = pb.chief_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -169,21 +180,27 @@ class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrain
         """RunPolicy encapsulates various runtime policies of the distributed training
         job, for example how to clean up resources and how long the job can stay
         active."""
-        value: _plugins_kubeflow_common.RunPolicy | None = (
-            self._present("run_policy")
-            if (self._pb or self._message()).HasField("run_policy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_policy"):
+            return None
+        value: _plugins_kubeflow_common.RunPolicy = _fast.new(self._fm_model_run_policy)
+        value._pb = pb.run_policy
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def evaluator_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """Evaluator replicas spec"""
-        value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("evaluator_replicas")
-            if (self._pb or self._message()).HasField("evaluator_replicas")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("evaluator_replicas"):
+            return None
+        value: DistributedTensorflowTrainingReplicaSpec = _fast.new(
+            self._fm_model_evaluator_replicas
         )
+        value._pb = pb.evaluator_replicas
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -201,6 +218,8 @@ class DistributedTensorflowTrainingReplicaSpec(
         "restart_policy",
         "common",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
+    _fm_model_common = _fast.FieldModel("common")
 
     def __init__(
         self,
@@ -312,11 +331,13 @@ class DistributedTensorflowTrainingReplicaSpec(
         """Deprecated.
 
         Resources required for the replica group"""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -330,7 +351,11 @@ class DistributedTensorflowTrainingReplicaSpec(
     @property
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """The common replica spec"""
-        value: _plugins_common.CommonReplicaSpec | None = (
-            self._present("common") if (self._pb or self._message()).HasField("common") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("common"):
+            return None
+        value: _plugins_common.CommonReplicaSpec = _fast.new(self._fm_model_common)
+        value._pb = pb.common
+        value._cache = None
+        value._hash = None
         return value

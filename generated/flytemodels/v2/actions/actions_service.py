@@ -44,6 +44,11 @@ class Action(_Message[_pb2.Action]):
         "condition",
         "recovered_from",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_task = _fast.FieldModel("task")
+    _fm_model_trace = _fast.FieldModel("trace")
+    _fm_model_condition = _fast.FieldModel("condition")
+    _fm_model_recovered_from = _fast.FieldModel("recovered_from")
 
     def __init__(
         self,
@@ -191,11 +196,13 @@ class Action(_Message[_pb2.Action]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -232,37 +239,49 @@ class Action(_Message[_pb2.Action]):
     @property
     def task(self) -> _workflow_run_definition.TaskAction | None:
         """``task``: optional flyteidl2.workflow.TaskAction, field 7."""
-        value: _workflow_run_definition.TaskAction | None = (
-            self._present("task") if (self._pb or self._message()).HasField("task") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task"):
+            return None
+        value: _workflow_run_definition.TaskAction = _fast.new(self._fm_model_task)
+        value._pb = pb.task
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trace(self) -> _workflow_run_definition.TraceAction | None:
         """``trace``: optional flyteidl2.workflow.TraceAction, field 8."""
-        value: _workflow_run_definition.TraceAction | None = (
-            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trace"):
+            return None
+        value: _workflow_run_definition.TraceAction = _fast.new(self._fm_model_trace)
+        value._pb = pb.trace
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def condition(self) -> _workflow_run_definition.ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 9."""
-        value: _workflow_run_definition.ConditionAction | None = (
-            self._present("condition")
-            if (self._pb or self._message()).HasField("condition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("condition"):
+            return None
+        value: _workflow_run_definition.ConditionAction = _fast.new(self._fm_model_condition)
+        value._pb = pb.condition
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def recovered_from(self) -> _common_identifier.ActionIdentifier | None:
         """``recovered_from``: optional flyteidl2.common.ActionIdentifier, field 10."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("recovered_from")
-            if (self._pb or self._message()).HasField("recovered_from")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("recovered_from"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_recovered_from)
+        value._pb = pb.recovered_from
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -275,6 +294,8 @@ class EnqueueRequest(_Message[_pb2.EnqueueRequest]):
         "action",
         "run_spec",
     )
+    _fm_model_action = _fast.FieldModel("action")
+    _fm_model_run_spec = _fast.FieldModel("run_spec")
 
     def __init__(
         self,
@@ -324,19 +345,25 @@ class EnqueueRequest(_Message[_pb2.EnqueueRequest]):
     @property
     def action(self) -> Action | None:
         """``action``: optional flyteidl2.actions.Action, field 1."""
-        value: Action | None = (
-            self._present("action") if (self._pb or self._message()).HasField("action") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action"):
+            return None
+        value: Action = _fast.new(self._fm_model_action)
+        value._pb = pb.action
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 2."""
-        value: _task_run.RunSpec | None = (
-            self._present("run_spec")
-            if (self._pb or self._message()).HasField("run_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_spec"):
+            return None
+        value: _task_run.RunSpec = _fast.new(self._fm_model_run_spec)
+        value._pb = pb.run_spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -364,6 +391,9 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
         "status",
         "address",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_status = _fast.FieldModel("status")
+    _fm_model_address = _fast.FieldModel("address")
 
     def __init__(
         self,
@@ -444,11 +474,13 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -460,17 +492,25 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
     @property
     def status(self) -> _workflow_run_definition.ActionStatus | None:
         """``status``: optional flyteidl2.workflow.ActionStatus, field 3."""
-        value: _workflow_run_definition.ActionStatus | None = (
-            self._present("status") if (self._pb or self._message()).HasField("status") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("status"):
+            return None
+        value: _workflow_run_definition.ActionStatus = _fast.new(self._fm_model_status)
+        value._pb = pb.status
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def address(self) -> _common_address.ActionAddress | None:
         """``address``: optional flyteidl2.common.ActionAddress, field 5."""
-        value: _common_address.ActionAddress | None = (
-            self._present("address") if (self._pb or self._message()).HasField("address") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("address"):
+            return None
+        value: _common_address.ActionAddress = _fast.new(self._fm_model_address)
+        value._pb = pb.address
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -493,6 +533,7 @@ class WatchForUpdatesRequest(_Message[_pb2.WatchForUpdatesRequest]):
     __slots__ = ()
     _PB = _pb2.WatchForUpdatesRequest
     _FIELDS = ("parent_action_id",)
+    _fm_model_parent_action_id = _fast.FieldModel("parent_action_id")
 
     def __init__(
         self,
@@ -528,11 +569,13 @@ class WatchForUpdatesRequest(_Message[_pb2.WatchForUpdatesRequest]):
     @property
     def parent_action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``parent_action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("parent_action_id")
-            if (self._pb or self._message()).HasField("parent_action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("parent_action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_parent_action_id)
+        value._pb = pb.parent_action_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -545,6 +588,8 @@ class WatchForUpdatesResponse(_Message[_pb2.WatchForUpdatesResponse]):
         "action_update",
         "control_message",
     )
+    _fm_model_action_update = _fast.FieldModel("action_update")
+    _fm_model_control_message = _fast.FieldModel("control_message")
 
     def __init__(
         self,
@@ -603,21 +648,25 @@ class WatchForUpdatesResponse(_Message[_pb2.WatchForUpdatesResponse]):
     @property
     def action_update(self) -> _workflow_state_service.ActionUpdate | None:
         """``action_update``: optional flyteidl2.workflow.ActionUpdate, field 1."""
-        value: _workflow_state_service.ActionUpdate | None = (
-            self._present("action_update")
-            if (self._pb or self._message()).HasField("action_update")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_update"):
+            return None
+        value: _workflow_state_service.ActionUpdate = _fast.new(self._fm_model_action_update)
+        value._pb = pb.action_update
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def control_message(self) -> _workflow_state_service.ControlMessage | None:
         """``control_message``: optional flyteidl2.workflow.ControlMessage, field 2."""
-        value: _workflow_state_service.ControlMessage | None = (
-            self._present("control_message")
-            if (self._pb or self._message()).HasField("control_message")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("control_message"):
+            return None
+        value: _workflow_state_service.ControlMessage = _fast.new(self._fm_model_control_message)
+        value._pb = pb.control_message
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -631,6 +680,8 @@ class AbortRequest(_Message[_pb2.AbortRequest]):
         "reason",
         "aborted_by",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_aborted_by = _fast.FieldModel("aborted_by")
 
     def __init__(
         self,
@@ -695,11 +746,13 @@ class AbortRequest(_Message[_pb2.AbortRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -712,11 +765,13 @@ class AbortRequest(_Message[_pb2.AbortRequest]):
     @property
     def aborted_by(self) -> _common_identity.EnrichedIdentity | None:
         """``aborted_by``: optional flyteidl2.common.EnrichedIdentity, field 3."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("aborted_by")
-            if (self._pb or self._message()).HasField("aborted_by")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("aborted_by"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_aborted_by)
+        value._pb = pb.aborted_by
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -744,6 +799,9 @@ class SignalRequest(_Message[_pb2.SignalRequest]):
         "value",
         "signalled_by",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_value = _fast.FieldModel("value")
+    _fm_model_signalled_by = _fast.FieldModel("signalled_by")
 
     def __init__(
         self,
@@ -826,11 +884,13 @@ class SignalRequest(_Message[_pb2.SignalRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -842,19 +902,25 @@ class SignalRequest(_Message[_pb2.SignalRequest]):
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl2.core.Literal, field 3."""
-        value: _core_literals.Literal | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def signalled_by(self) -> _common_identity.EnrichedIdentity | None:
         """``signalled_by``: optional flyteidl2.common.EnrichedIdentity, field 4."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("signalled_by")
-            if (self._pb or self._message()).HasField("signalled_by")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("signalled_by"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_signalled_by)
+        value._pb = pb.signalled_by
+        value._cache = None
+        value._hash = None
         return value
 
 

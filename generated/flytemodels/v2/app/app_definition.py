@@ -126,6 +126,8 @@ class Meta(_Message[_pb2.Meta]):
         "code_bundle_uri",
         "source_code",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_source_code = _fast.FieldModel("source_code")
 
     def __init__(
         self,
@@ -206,9 +208,13 @@ class Meta(_Message[_pb2.Meta]):
     @property
     def id(self) -> Identifier | None:
         """``id``: optional flyteidl2.app.Identifier, field 1."""
-        value: Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -232,11 +238,13 @@ class Meta(_Message[_pb2.Meta]):
     @property
     def source_code(self) -> _task_task_definition.SourceCode | None:
         """``source_code``: optional flyteidl2.task.SourceCode, field 5."""
-        value: _task_task_definition.SourceCode | None = (
-            self._present("source_code")
-            if (self._pb or self._message()).HasField("source_code")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("source_code"):
+            return None
+        value: _task_task_definition.SourceCode = _fast.new(self._fm_model_source_code)
+        value._pb = pb.source_code
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -250,6 +258,8 @@ class AppWrapper(_Message[_pb2.AppWrapper]):
         "app",
         "app_id",
     )
+    _fm_model_app = _fast.FieldModel("app")
+    _fm_model_app_id = _fast.FieldModel("app_id")
 
     def __init__(
         self,
@@ -313,17 +323,25 @@ class AppWrapper(_Message[_pb2.AppWrapper]):
     @property
     def app(self) -> App | None:
         """``app``: optional flyteidl2.app.App, field 2."""
-        value: App | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: App = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def app_id(self) -> Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 3."""
-        value: Identifier | None = (
-            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app_id"):
+            return None
+        value: Identifier = _fast.new(self._fm_model_app_id)
+        value._pb = pb.app_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -337,6 +355,9 @@ class App(_Message[_pb2.App]):
         "spec",
         "status",
     )
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_spec = _fast.FieldModel("spec")
+    _fm_model_status = _fast.FieldModel("status")
 
     def __init__(
         self,
@@ -398,27 +419,37 @@ class App(_Message[_pb2.App]):
     @property
     def metadata(self) -> Meta | None:
         """``metadata``: optional flyteidl2.app.Meta, field 1."""
-        value: Meta | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: Meta = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> Spec | None:
         """``spec``: optional flyteidl2.app.Spec, field 2."""
-        value: Spec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: Spec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def status(self) -> Status | None:
         """``status``: optional flyteidl2.app.Status, field 3."""
-        value: Status | None = (
-            self._present("status") if (self._pb or self._message()).HasField("status") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("status"):
+            return None
+        value: Status = _fast.new(self._fm_model_status)
+        value._pb = pb.status
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -436,6 +467,7 @@ class Condition(_Message[_pb2.Condition]):
         "substate",
         "deployment_id",
     )
+    _fm_model_actor = _fast.FieldModel("actor")
 
     def __init__(
         self,
@@ -568,9 +600,13 @@ class Condition(_Message[_pb2.Condition]):
     @property
     def actor(self) -> _common_identity.EnrichedIdentity | None:
         """``actor``: optional flyteidl2.common.EnrichedIdentity, field 5."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("actor") if (self._pb or self._message()).HasField("actor") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("actor"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_actor)
+        value._pb = pb.actor
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -604,6 +640,9 @@ class Status(_Message[_pb2.Status]):
         "last_started_at",
         "last_assigned_cluster",
     )
+    _fm_model_ingress = _fast.FieldModel("ingress")
+    _fm_model_k8s_metadata = _fast.FieldModel("k8s_metadata")
+    _fm_model_materialized_inputs = _fast.FieldModel("materialized_inputs")
 
     class DeploymentStatus(_OpenEnum):
         """The ``flyteidl2.app.Status.DeploymentStatus`` enum."""
@@ -784,9 +823,13 @@ class Status(_Message[_pb2.Status]):
     @property
     def ingress(self) -> Ingress | None:
         """``ingress``: optional flyteidl2.app.Ingress, field 3."""
-        value: Ingress | None = (
-            self._present("ingress") if (self._pb or self._message()).HasField("ingress") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("ingress"):
+            return None
+        value: Ingress = _fast.new(self._fm_model_ingress)
+        value._pb = pb.ingress
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -828,21 +871,25 @@ class Status(_Message[_pb2.Status]):
     @property
     def k8s_metadata(self) -> K8sMetadata | None:
         """``k8s_metadata``: optional flyteidl2.app.K8sMetadata, field 8."""
-        value: K8sMetadata | None = (
-            self._present("k8s_metadata")
-            if (self._pb or self._message()).HasField("k8s_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("k8s_metadata"):
+            return None
+        value: K8sMetadata = _fast.new(self._fm_model_k8s_metadata)
+        value._pb = pb.k8s_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def materialized_inputs(self) -> MaterializedInputs | None:
         """``materialized_inputs``: optional flyteidl2.app.MaterializedInputs, field 9."""
-        value: MaterializedInputs | None = (
-            self._present("materialized_inputs")
-            if (self._pb or self._message()).HasField("materialized_inputs")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("materialized_inputs"):
+            return None
+        value: MaterializedInputs = _fast.new(self._fm_model_materialized_inputs)
+        value._pb = pb.materialized_inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -993,6 +1040,18 @@ class Spec(_Message[_pb2.Spec]):
         "links",
         "timeouts",
     )
+    _fm_model_container = _fast.FieldModel("container")
+    _fm_model_pod = _fast.FieldModel("pod")
+    _fm_model_autoscaling = _fast.FieldModel("autoscaling")
+    _fm_model_ingress = _fast.FieldModel("ingress")
+    _fm_model_images = _fast.FieldModel("images")
+    _fm_model_security_context = _fast.FieldModel("security_context")
+    _fm_model_extended_resources = _fast.FieldModel("extended_resources")
+    _fm_model_runtime_metadata = _fast.FieldModel("runtime_metadata")
+    _fm_model_profile = _fast.FieldModel("profile")
+    _fm_model_creator = _fast.FieldModel("creator")
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_timeouts = _fast.FieldModel("timeouts")
 
     class DesiredState(_OpenEnum):
         """The ``flyteidl2.app.Spec.DesiredState`` enum."""
@@ -1236,37 +1295,49 @@ class Spec(_Message[_pb2.Spec]):
     @property
     def container(self) -> _core_tasks.Container | None:
         """``container``: optional flyteidl2.core.Container, field 1."""
-        value: _core_tasks.Container | None = (
-            self._present("container")
-            if (self._pb or self._message()).HasField("container")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("container"):
+            return None
+        value: _core_tasks.Container = _fast.new(self._fm_model_container)
+        value._pb = pb.container
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def pod(self) -> _core_tasks.K8sPod | None:
         """``pod``: optional flyteidl2.core.K8sPod, field 2."""
-        value: _core_tasks.K8sPod | None = (
-            self._present("pod") if (self._pb or self._message()).HasField("pod") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pod"):
+            return None
+        value: _core_tasks.K8sPod = _fast.new(self._fm_model_pod)
+        value._pb = pb.pod
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def autoscaling(self) -> AutoscalingConfig | None:
         """``autoscaling``: optional flyteidl2.app.AutoscalingConfig, field 3."""
-        value: AutoscalingConfig | None = (
-            self._present("autoscaling")
-            if (self._pb or self._message()).HasField("autoscaling")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("autoscaling"):
+            return None
+        value: AutoscalingConfig = _fast.new(self._fm_model_autoscaling)
+        value._pb = pb.autoscaling
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def ingress(self) -> IngressConfig | None:
         """``ingress``: optional flyteidl2.app.IngressConfig, field 4."""
-        value: IngressConfig | None = (
-            self._present("ingress") if (self._pb or self._message()).HasField("ingress") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("ingress"):
+            return None
+        value: IngressConfig = _fast.new(self._fm_model_ingress)
+        value._pb = pb.ingress
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1290,63 +1361,85 @@ class Spec(_Message[_pb2.Spec]):
     @property
     def images(self) -> ImageSpecSet | None:
         """``images``: optional flyteidl2.app.ImageSpecSet, field 7."""
-        value: ImageSpecSet | None = (
-            self._present("images") if (self._pb or self._message()).HasField("images") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("images"):
+            return None
+        value: ImageSpecSet = _fast.new(self._fm_model_images)
+        value._pb = pb.images
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def security_context(self) -> SecurityContext | None:
         """``security_context``: optional flyteidl2.app.SecurityContext, field 8."""
-        value: SecurityContext | None = (
-            self._present("security_context")
-            if (self._pb or self._message()).HasField("security_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("security_context"):
+            return None
+        value: SecurityContext = _fast.new(self._fm_model_security_context)
+        value._pb = pb.security_context
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def extended_resources(self) -> _core_tasks.ExtendedResources | None:
         """``extended_resources``: optional flyteidl2.core.ExtendedResources, field 9."""
-        value: _core_tasks.ExtendedResources | None = (
-            self._present("extended_resources")
-            if (self._pb or self._message()).HasField("extended_resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("extended_resources"):
+            return None
+        value: _core_tasks.ExtendedResources = _fast.new(self._fm_model_extended_resources)
+        value._pb = pb.extended_resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def runtime_metadata(self) -> _common_runtime_version.RuntimeMetadata | None:
         """``runtime_metadata``: optional flyteidl2.common.RuntimeMetadata, field 10."""
-        value: _common_runtime_version.RuntimeMetadata | None = (
-            self._present("runtime_metadata")
-            if (self._pb or self._message()).HasField("runtime_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("runtime_metadata"):
+            return None
+        value: _common_runtime_version.RuntimeMetadata = _fast.new(self._fm_model_runtime_metadata)
+        value._pb = pb.runtime_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def profile(self) -> Profile | None:
         """``profile``: optional flyteidl2.app.Profile, field 11."""
-        value: Profile | None = (
-            self._present("profile") if (self._pb or self._message()).HasField("profile") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("profile"):
+            return None
+        value: Profile = _fast.new(self._fm_model_profile)
+        value._pb = pb.profile
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def creator(self) -> _common_identity.EnrichedIdentity | None:
         """``creator``: optional flyteidl2.common.EnrichedIdentity, field 12."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("creator") if (self._pb or self._message()).HasField("creator") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("creator"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_creator)
+        value._pb = pb.creator
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def inputs(self) -> InputList | None:
         """``inputs``: optional flyteidl2.app.InputList, field 13."""
-        value: InputList | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: InputList = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1358,11 +1451,13 @@ class Spec(_Message[_pb2.Spec]):
     @property
     def timeouts(self) -> TimeoutConfig | None:
         """``timeouts``: optional flyteidl2.app.TimeoutConfig, field 15."""
-        value: TimeoutConfig | None = (
-            self._present("timeouts")
-            if (self._pb or self._message()).HasField("timeouts")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("timeouts"):
+            return None
+        value: TimeoutConfig = _fast.new(self._fm_model_timeouts)
+        value._pb = pb.timeouts
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1449,6 +1544,8 @@ class Input(_Message[_pb2.Input]):
         "app_id",
         "artifact_id",
     )
+    _fm_model_app_id = _fast.FieldModel("app_id")
+    _fm_model_artifact_id = _fast.FieldModel("artifact_id")
 
     def __init__(
         self,
@@ -1530,19 +1627,25 @@ class Input(_Message[_pb2.Input]):
     @property
     def app_id(self) -> Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 5."""
-        value: Identifier | None = (
-            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app_id"):
+            return None
+        value: Identifier = _fast.new(self._fm_model_app_id)
+        value._pb = pb.app_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact_id(self) -> _core_artifact_id.ArtifactVersionId | None:
         """``artifact_id``: optional flyteidl2.core.ArtifactVersionId, field 6."""
-        value: _core_artifact_id.ArtifactVersionId | None = (
-            self._present("artifact_id")
-            if (self._pb or self._message()).HasField("artifact_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_id"):
+            return None
+        value: _core_artifact_id.ArtifactVersionId = _fast.new(self._fm_model_artifact_id)
+        value._pb = pb.artifact_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1613,6 +1716,7 @@ class MaterializedInput(_Message[_pb2.MaterializedInput]):
         "name",
         "artifact_id",
     )
+    _fm_model_artifact_id = _fast.FieldModel("artifact_id")
 
     def __init__(
         self,
@@ -1664,11 +1768,13 @@ class MaterializedInput(_Message[_pb2.MaterializedInput]):
     @property
     def artifact_id(self) -> _core_artifact_id.ArtifactID | None:
         """``artifact_id``: optional flyteidl2.core.ArtifactID, field 2."""
-        value: _core_artifact_id.ArtifactID | None = (
-            self._present("artifact_id")
-            if (self._pb or self._message()).HasField("artifact_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_id"):
+            return None
+        value: _core_artifact_id.ArtifactID = _fast.new(self._fm_model_artifact_id)
+        value._pb = pb.artifact_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1807,6 +1913,7 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
         "secrets",
         "allow_anonymous",
     )
+    _fm_model_run_as = _fast.FieldModel("run_as")
 
     def __init__(
         self,
@@ -1862,9 +1969,13 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
     @property
     def run_as(self) -> _core_security.Identity | None:
         """``run_as``: optional flyteidl2.core.Identity, field 1."""
-        value: _core_security.Identity | None = (
-            self._present("run_as") if (self._pb or self._message()).HasField("run_as") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_as"):
+            return None
+        value: _core_security.Identity = _fast.new(self._fm_model_run_as)
+        value._pb = pb.run_as
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2055,6 +2166,8 @@ class AutoscalingConfig(_Message[_pb2.AutoscalingConfig]):
         "scaledown_period",
         "scaling_metric",
     )
+    _fm_model_replicas = _fast.FieldModel("replicas")
+    _fm_model_scaling_metric = _fast.FieldModel("scaling_metric")
 
     def __init__(
         self,
@@ -2114,11 +2227,13 @@ class AutoscalingConfig(_Message[_pb2.AutoscalingConfig]):
     @property
     def replicas(self) -> Replicas | None:
         """``replicas``: optional flyteidl2.app.Replicas, field 1."""
-        value: Replicas | None = (
-            self._present("replicas")
-            if (self._pb or self._message()).HasField("replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("replicas"):
+            return None
+        value: Replicas = _fast.new(self._fm_model_replicas)
+        value._pb = pb.replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2134,11 +2249,13 @@ class AutoscalingConfig(_Message[_pb2.AutoscalingConfig]):
     @property
     def scaling_metric(self) -> ScalingMetric | None:
         """``scaling_metric``: optional flyteidl2.app.ScalingMetric, field 3."""
-        value: ScalingMetric | None = (
-            self._present("scaling_metric")
-            if (self._pb or self._message()).HasField("scaling_metric")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("scaling_metric"):
+            return None
+        value: ScalingMetric = _fast.new(self._fm_model_scaling_metric)
+        value._pb = pb.scaling_metric
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -2151,6 +2268,8 @@ class ScalingMetric(_Message[_pb2.ScalingMetric]):
         "request_rate",
         "concurrency",
     )
+    _fm_model_request_rate = _fast.FieldModel("request_rate")
+    _fm_model_concurrency = _fast.FieldModel("concurrency")
 
     def __init__(
         self,
@@ -2207,21 +2326,25 @@ class ScalingMetric(_Message[_pb2.ScalingMetric]):
     @property
     def request_rate(self) -> RequestRate | None:
         """``request_rate``: optional flyteidl2.app.RequestRate, field 1."""
-        value: RequestRate | None = (
-            self._present("request_rate")
-            if (self._pb or self._message()).HasField("request_rate")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request_rate"):
+            return None
+        value: RequestRate = _fast.new(self._fm_model_request_rate)
+        value._pb = pb.request_rate
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def concurrency(self) -> Concurrency | None:
         """``concurrency``: optional flyteidl2.app.Concurrency, field 2."""
-        value: Concurrency | None = (
-            self._present("concurrency")
-            if (self._pb or self._message()).HasField("concurrency")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("concurrency"):
+            return None
+        value: Concurrency = _fast.new(self._fm_model_concurrency)
+        value._pb = pb.concurrency
+        value._cache = None
+        value._hash = None
         return value
 
 

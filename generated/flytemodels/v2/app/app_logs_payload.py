@@ -30,6 +30,8 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
         "replica_id",
         "source",
     )
+    _fm_model_app_id = _fast.FieldModel("app_id")
+    _fm_model_replica_id = _fast.FieldModel("replica_id")
 
     def __init__(
         self,
@@ -97,19 +99,25 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 1."""
-        value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app_id"):
+            return None
+        value: _app_app_definition.Identifier = _fast.new(self._fm_model_app_id)
+        value._pb = pb.app_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def replica_id(self) -> _app_replica_definition.ReplicaIdentifier | None:
         """``replica_id``: optional flyteidl2.app.ReplicaIdentifier, field 2."""
-        value: _app_replica_definition.ReplicaIdentifier | None = (
-            self._present("replica_id")
-            if (self._pb or self._message()).HasField("replica_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("replica_id"):
+            return None
+        value: _app_replica_definition.ReplicaIdentifier = _fast.new(self._fm_model_replica_id)
+        value._pb = pb.replica_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -168,6 +176,7 @@ class LogLines(_Message[_pb2.LogLines]):
         "structured_lines",
         "source",
     )
+    _fm_model_replica_id = _fast.FieldModel("replica_id")
 
     def __init__(
         self,
@@ -245,11 +254,13 @@ class LogLines(_Message[_pb2.LogLines]):
     @property
     def replica_id(self) -> _app_replica_definition.ReplicaIdentifier | None:
         """``replica_id``: optional flyteidl2.app.ReplicaIdentifier, field 2."""
-        value: _app_replica_definition.ReplicaIdentifier | None = (
-            self._present("replica_id")
-            if (self._pb or self._message()).HasField("replica_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("replica_id"):
+            return None
+        value: _app_replica_definition.ReplicaIdentifier = _fast.new(self._fm_model_replica_id)
+        value._pb = pb.replica_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -311,6 +322,9 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
         "log_lines",
         "batches",
     )
+    _fm_model_replicas = _fast.FieldModel("replicas")
+    _fm_model_log_lines = _fast.FieldModel("log_lines")
+    _fm_model_batches = _fast.FieldModel("batches")
 
     def __init__(
         self,
@@ -384,11 +398,13 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
     @property
     def replicas(self) -> ReplicaIdentifierList | None:
         """``replicas``: optional flyteidl2.app.ReplicaIdentifierList, field 1."""
-        value: ReplicaIdentifierList | None = (
-            self._present("replicas")
-            if (self._pb or self._message()).HasField("replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("replicas"):
+            return None
+        value: ReplicaIdentifierList = _fast.new(self._fm_model_replicas)
+        value._pb = pb.replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -396,17 +412,23 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
         """Deprecated.
 
         ``log_lines``: optional flyteidl2.logs.dataplane.LogLines, field 2."""
-        value: _logs_dataplane_payload.LogLines | None = (
-            self._present("log_lines")
-            if (self._pb or self._message()).HasField("log_lines")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("log_lines"):
+            return None
+        value: _logs_dataplane_payload.LogLines = _fast.new(self._fm_model_log_lines)
+        value._pb = pb.log_lines
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def batches(self) -> LogLinesBatch | None:
         """``batches``: optional flyteidl2.app.LogLinesBatch, field 3."""
-        value: LogLinesBatch | None = (
-            self._present("batches") if (self._pb or self._message()).HasField("batches") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("batches"):
+            return None
+        value: LogLinesBatch = _fast.new(self._fm_model_batches)
+        value._pb = pb.batches
+        value._cache = None
+        value._hash = None
         return value

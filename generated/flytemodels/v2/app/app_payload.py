@@ -26,6 +26,7 @@ class CreateRequest(_Message[_pb2.CreateRequest]):
     __slots__ = ()
     _PB = _pb2.CreateRequest
     _FIELDS = ("app",)
+    _fm_model_app = _fast.FieldModel("app")
 
     def __init__(
         self,
@@ -60,9 +61,13 @@ class CreateRequest(_Message[_pb2.CreateRequest]):
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
-        value: _app_app_definition.App | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -72,6 +77,7 @@ class CreateResponse(_Message[_pb2.CreateResponse]):
     __slots__ = ()
     _PB = _pb2.CreateResponse
     _FIELDS = ("app",)
+    _fm_model_app = _fast.FieldModel("app")
 
     def __init__(
         self,
@@ -106,9 +112,13 @@ class CreateResponse(_Message[_pb2.CreateResponse]):
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
-        value: _app_app_definition.App | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -121,6 +131,8 @@ class GetRequest(_Message[_pb2.GetRequest]):
         "app_id",
         "ingress",
     )
+    _fm_model_app_id = _fast.FieldModel("app_id")
+    _fm_model_ingress = _fast.FieldModel("ingress")
 
     def __init__(
         self,
@@ -179,17 +191,25 @@ class GetRequest(_Message[_pb2.GetRequest]):
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 1."""
-        value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app_id"):
+            return None
+        value: _app_app_definition.Identifier = _fast.new(self._fm_model_app_id)
+        value._pb = pb.app_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def ingress(self) -> _app_app_definition.Ingress | None:
         """``ingress``: optional flyteidl2.app.Ingress, field 2."""
-        value: _app_app_definition.Ingress | None = (
-            self._present("ingress") if (self._pb or self._message()).HasField("ingress") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("ingress"):
+            return None
+        value: _app_app_definition.Ingress = _fast.new(self._fm_model_ingress)
+        value._pb = pb.ingress
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -199,6 +219,7 @@ class GetResponse(_Message[_pb2.GetResponse]):
     __slots__ = ()
     _PB = _pb2.GetResponse
     _FIELDS = ("app",)
+    _fm_model_app = _fast.FieldModel("app")
 
     def __init__(
         self,
@@ -233,9 +254,13 @@ class GetResponse(_Message[_pb2.GetResponse]):
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
-        value: _app_app_definition.App | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -248,6 +273,7 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
         "app",
         "reason",
     )
+    _fm_model_app = _fast.FieldModel("app")
 
     def __init__(
         self,
@@ -292,9 +318,13 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
-        value: _app_app_definition.App | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -310,6 +340,7 @@ class UpdateResponse(_Message[_pb2.UpdateResponse]):
     __slots__ = ()
     _PB = _pb2.UpdateResponse
     _FIELDS = ("app",)
+    _fm_model_app = _fast.FieldModel("app")
 
     def __init__(
         self,
@@ -344,9 +375,13 @@ class UpdateResponse(_Message[_pb2.UpdateResponse]):
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
-        value: _app_app_definition.App | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -356,6 +391,7 @@ class DeleteRequest(_Message[_pb2.DeleteRequest]):
     __slots__ = ()
     _PB = _pb2.DeleteRequest
     _FIELDS = ("app_id",)
+    _fm_model_app_id = _fast.FieldModel("app_id")
 
     def __init__(
         self,
@@ -391,9 +427,13 @@ class DeleteRequest(_Message[_pb2.DeleteRequest]):
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 1."""
-        value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app_id"):
+            return None
+        value: _app_app_definition.Identifier = _fast.new(self._fm_model_app_id)
+        value._pb = pb.app_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -510,6 +550,10 @@ class ListRequest(_Message[_pb2.ListRequest]):
         "disable_identity_enrichment",
         "include_total_count",
     )
+    _fm_model_request = _fast.FieldModel("request")
+    _fm_model_cluster_id = _fast.FieldModel("cluster_id")
+    _fm_model_project = _fast.FieldModel("project")
+    _fm_model_artifact = _fast.FieldModel("artifact")
 
     def __init__(
         self,
@@ -626,9 +670,13 @@ class ListRequest(_Message[_pb2.ListRequest]):
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -641,29 +689,37 @@ class ListRequest(_Message[_pb2.ListRequest]):
     @property
     def cluster_id(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster_id``: optional flyteidl2.common.ClusterIdentifier, field 3."""
-        value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster_id")
-            if (self._pb or self._message()).HasField("cluster_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster_id"):
+            return None
+        value: _common_identifier.ClusterIdentifier = _fast.new(self._fm_model_cluster_id)
+        value._pb = pb.cluster_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project(self) -> _common_identifier.ProjectIdentifier | None:
         """``project``: optional flyteidl2.common.ProjectIdentifier, field 4."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project") if (self._pb or self._message()).HasField("project") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project)
+        value._pb = pb.project
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact(self) -> ConsumedArtifactFilter | None:
         """``artifact``: optional flyteidl2.app.ConsumedArtifactFilter, field 7."""
-        value: ConsumedArtifactFilter | None = (
-            self._present("artifact")
-            if (self._pb or self._message()).HasField("artifact")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact"):
+            return None
+        value: ConsumedArtifactFilter = _fast.new(self._fm_model_artifact)
+        value._pb = pb.artifact
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -768,6 +824,9 @@ class WatchRequest(_Message[_pb2.WatchRequest]):
         "project",
         "app_id",
     )
+    _fm_model_cluster_id = _fast.FieldModel("cluster_id")
+    _fm_model_project = _fast.FieldModel("project")
+    _fm_model_app_id = _fast.FieldModel("app_id")
 
     def __init__(
         self,
@@ -860,27 +919,37 @@ class WatchRequest(_Message[_pb2.WatchRequest]):
     @property
     def cluster_id(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster_id``: optional flyteidl2.common.ClusterIdentifier, field 2."""
-        value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster_id")
-            if (self._pb or self._message()).HasField("cluster_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster_id"):
+            return None
+        value: _common_identifier.ClusterIdentifier = _fast.new(self._fm_model_cluster_id)
+        value._pb = pb.cluster_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project(self) -> _common_identifier.ProjectIdentifier | None:
         """``project``: optional flyteidl2.common.ProjectIdentifier, field 3."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project") if (self._pb or self._message()).HasField("project") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project)
+        value._pb = pb.project
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 4."""
-        value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app_id"):
+            return None
+        value: _app_app_definition.Identifier = _fast.new(self._fm_model_app_id)
+        value._pb = pb.app_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -890,6 +959,7 @@ class CreateEvent(_Message[_pb2.CreateEvent]):
     __slots__ = ()
     _PB = _pb2.CreateEvent
     _FIELDS = ("app",)
+    _fm_model_app = _fast.FieldModel("app")
 
     def __init__(
         self,
@@ -924,9 +994,13 @@ class CreateEvent(_Message[_pb2.CreateEvent]):
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
-        value: _app_app_definition.App | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -939,6 +1013,8 @@ class UpdateEvent(_Message[_pb2.UpdateEvent]):
         "updated_app",
         "old_app",
     )
+    _fm_model_updated_app = _fast.FieldModel("updated_app")
+    _fm_model_old_app = _fast.FieldModel("old_app")
 
     def __init__(
         self,
@@ -992,19 +1068,25 @@ class UpdateEvent(_Message[_pb2.UpdateEvent]):
     @property
     def updated_app(self) -> _app_app_definition.App | None:
         """``updated_app``: optional flyteidl2.app.App, field 1."""
-        value: _app_app_definition.App | None = (
-            self._present("updated_app")
-            if (self._pb or self._message()).HasField("updated_app")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("updated_app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_updated_app)
+        value._pb = pb.updated_app
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def old_app(self) -> _app_app_definition.App | None:
         """``old_app``: optional flyteidl2.app.App, field 2."""
-        value: _app_app_definition.App | None = (
-            self._present("old_app") if (self._pb or self._message()).HasField("old_app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("old_app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_old_app)
+        value._pb = pb.old_app
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1014,6 +1096,7 @@ class DeleteEvent(_Message[_pb2.DeleteEvent]):
     __slots__ = ()
     _PB = _pb2.DeleteEvent
     _FIELDS = ("app",)
+    _fm_model_app = _fast.FieldModel("app")
 
     def __init__(
         self,
@@ -1048,9 +1131,13 @@ class DeleteEvent(_Message[_pb2.DeleteEvent]):
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
-        value: _app_app_definition.App | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1064,6 +1151,9 @@ class WatchResponse(_Message[_pb2.WatchResponse]):
         "update_event",
         "delete_event",
     )
+    _fm_model_create_event = _fast.FieldModel("create_event")
+    _fm_model_update_event = _fast.FieldModel("update_event")
+    _fm_model_delete_event = _fast.FieldModel("delete_event")
 
     def __init__(
         self,
@@ -1136,31 +1226,37 @@ class WatchResponse(_Message[_pb2.WatchResponse]):
     @property
     def create_event(self) -> CreateEvent | None:
         """``create_event``: optional flyteidl2.app.CreateEvent, field 1."""
-        value: CreateEvent | None = (
-            self._present("create_event")
-            if (self._pb or self._message()).HasField("create_event")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("create_event"):
+            return None
+        value: CreateEvent = _fast.new(self._fm_model_create_event)
+        value._pb = pb.create_event
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def update_event(self) -> UpdateEvent | None:
         """``update_event``: optional flyteidl2.app.UpdateEvent, field 2."""
-        value: UpdateEvent | None = (
-            self._present("update_event")
-            if (self._pb or self._message()).HasField("update_event")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("update_event"):
+            return None
+        value: UpdateEvent = _fast.new(self._fm_model_update_event)
+        value._pb = pb.update_event
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def delete_event(self) -> DeleteEvent | None:
         """``delete_event``: optional flyteidl2.app.DeleteEvent, field 3."""
-        value: DeleteEvent | None = (
-            self._present("delete_event")
-            if (self._pb or self._message()).HasField("delete_event")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("delete_event"):
+            return None
+        value: DeleteEvent = _fast.new(self._fm_model_delete_event)
+        value._pb = pb.delete_event
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1170,6 +1266,7 @@ class UpdateStatusRequest(_Message[_pb2.UpdateStatusRequest]):
     __slots__ = ()
     _PB = _pb2.UpdateStatusRequest
     _FIELDS = ("app",)
+    _fm_model_app = _fast.FieldModel("app")
 
     def __init__(
         self,
@@ -1204,9 +1301,13 @@ class UpdateStatusRequest(_Message[_pb2.UpdateStatusRequest]):
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
-        value: _app_app_definition.App | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1216,6 +1317,7 @@ class UpdateStatusResponse(_Message[_pb2.UpdateStatusResponse]):
     __slots__ = ()
     _PB = _pb2.UpdateStatusResponse
     _FIELDS = ("app",)
+    _fm_model_app = _fast.FieldModel("app")
 
     def __init__(
         self,
@@ -1250,9 +1352,13 @@ class UpdateStatusResponse(_Message[_pb2.UpdateStatusResponse]):
     @property
     def app(self) -> _app_app_definition.App | None:
         """``app``: optional flyteidl2.app.App, field 1."""
-        value: _app_app_definition.App | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: _app_app_definition.App = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1262,6 +1368,7 @@ class LeaseRequest(_Message[_pb2.LeaseRequest]):
     __slots__ = ()
     _PB = _pb2.LeaseRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -1297,9 +1404,13 @@ class LeaseRequest(_Message[_pb2.LeaseRequest]):
     @property
     def id(self) -> _common_identifier.ClusterIdentifier | None:
         """``id``: optional flyteidl2.common.ClusterIdentifier, field 1."""
-        value: _common_identifier.ClusterIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.ClusterIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -25,6 +25,7 @@ class ReplicaIdentifier(_Message[_pb2.ReplicaIdentifier]):
         "app_id",
         "name",
     )
+    _fm_model_app_id = _fast.FieldModel("app_id")
 
     def __init__(
         self,
@@ -70,9 +71,13 @@ class ReplicaIdentifier(_Message[_pb2.ReplicaIdentifier]):
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 1."""
-        value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app_id"):
+            return None
+        value: _app_app_definition.Identifier = _fast.new(self._fm_model_app_id)
+        value._pb = pb.app_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -91,6 +96,7 @@ class ReplicaMeta(_Message[_pb2.ReplicaMeta]):
         "id",
         "revision",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -135,9 +141,13 @@ class ReplicaMeta(_Message[_pb2.ReplicaMeta]):
     @property
     def id(self) -> ReplicaIdentifier | None:
         """``id``: optional flyteidl2.app.ReplicaIdentifier, field 1."""
-        value: ReplicaIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: ReplicaIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -192,6 +202,8 @@ class Replica(_Message[_pb2.Replica]):
         "metadata",
         "status",
     )
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_status = _fast.FieldModel("status")
 
     def __init__(
         self,
@@ -240,19 +252,25 @@ class Replica(_Message[_pb2.Replica]):
     @property
     def metadata(self) -> ReplicaMeta | None:
         """``metadata``: optional flyteidl2.app.ReplicaMeta, field 1."""
-        value: ReplicaMeta | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: ReplicaMeta = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def status(self) -> ReplicaStatus | None:
         """``status``: optional flyteidl2.app.ReplicaStatus, field 2."""
-        value: ReplicaStatus | None = (
-            self._present("status") if (self._pb or self._message()).HasField("status") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("status"):
+            return None
+        value: ReplicaStatus = _fast.new(self._fm_model_status)
+        value._pb = pb.status
+        value._cache = None
+        value._hash = None
         return value
 
 

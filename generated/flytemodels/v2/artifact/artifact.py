@@ -120,6 +120,7 @@ class ArtifactIdentifier(_Message[_pb2.ArtifactIdentifier]):
         "name",
         "version",
     )
+    _fm_model_name = _fast.FieldModel("name")
 
     def __init__(
         self,
@@ -163,9 +164,13 @@ class ArtifactIdentifier(_Message[_pb2.ArtifactIdentifier]):
     @property
     def name(self) -> ArtifactName | None:
         """``name``: optional flyteidl2.artifact.ArtifactName, field 1."""
-        value: ArtifactName | None = (
-            self._present("name") if (self._pb or self._message()).HasField("name") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("name"):
+            return None
+        value: ArtifactName = _fast.new(self._fm_model_name)
+        value._pb = pb.name
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -242,6 +247,7 @@ class ArtifactPartitionSchema(_Message[_pb2.ArtifactPartitionSchema]):
         "time_partition",
         "partition_keys",
     )
+    _fm_model_time_partition = _fast.FieldModel("time_partition")
 
     def __init__(
         self,
@@ -286,11 +292,13 @@ class ArtifactPartitionSchema(_Message[_pb2.ArtifactPartitionSchema]):
     @property
     def time_partition(self) -> TimePartitionKey | None:
         """``time_partition``: optional flyteidl2.artifact.TimePartitionKey, field 1."""
-        value: TimePartitionKey | None = (
-            self._present("time_partition")
-            if (self._pb or self._message()).HasField("time_partition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("time_partition"):
+            return None
+        value: TimePartitionKey = _fast.new(self._fm_model_time_partition)
+        value._pb = pb.time_partition
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -310,6 +318,8 @@ class PartitionSchemaMismatch(_Message[_pb2.PartitionSchemaMismatch]):
         "actual",
         "message",
     )
+    _fm_model_expected = _fast.FieldModel("expected")
+    _fm_model_actual = _fast.FieldModel("actual")
 
     def __init__(
         self,
@@ -372,19 +382,25 @@ class PartitionSchemaMismatch(_Message[_pb2.PartitionSchemaMismatch]):
     @property
     def expected(self) -> ArtifactPartitionSchema | None:
         """``expected``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 1."""
-        value: ArtifactPartitionSchema | None = (
-            self._present("expected")
-            if (self._pb or self._message()).HasField("expected")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("expected"):
+            return None
+        value: ArtifactPartitionSchema = _fast.new(self._fm_model_expected)
+        value._pb = pb.expected
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def actual(self) -> ArtifactPartitionSchema | None:
         """``actual``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 2."""
-        value: ArtifactPartitionSchema | None = (
-            self._present("actual") if (self._pb or self._message()).HasField("actual") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("actual"):
+            return None
+        value: ArtifactPartitionSchema = _fast.new(self._fm_model_actual)
+        value._pb = pb.actual
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -403,6 +419,7 @@ class TaskActionSource(_Message[_pb2.TaskActionSource]):
         "action",
         "attempt",
     )
+    _fm_model_action = _fast.FieldModel("action")
 
     def __init__(
         self,
@@ -448,9 +465,13 @@ class TaskActionSource(_Message[_pb2.TaskActionSource]):
     @property
     def action(self) -> _common_identifier.ActionIdentifier | None:
         """``action``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action") if (self._pb or self._message()).HasField("action") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action)
+        value._pb = pb.action
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -469,6 +490,7 @@ class ArtifactSource(_Message[_pb2.ArtifactSource]):
         "task_action",
         "external_ref",
     )
+    _fm_model_task_action = _fast.FieldModel("task_action")
 
     def __init__(
         self,
@@ -517,11 +539,13 @@ class ArtifactSource(_Message[_pb2.ArtifactSource]):
     @property
     def task_action(self) -> TaskActionSource | None:
         """``task_action``: optional flyteidl2.artifact.TaskActionSource, field 1."""
-        value: TaskActionSource | None = (
-            self._present("task_action")
-            if (self._pb or self._message()).HasField("task_action")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_action"):
+            return None
+        value: TaskActionSource = _fast.new(self._fm_model_task_action)
+        value._pb = pb.task_action
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -546,6 +570,12 @@ class ArtifactSpec(_Message[_pb2.ArtifactSpec]):
         "partitions",
         "time_partition",
     )
+    _fm_model_value = _fast.FieldModel("value")
+    _fm_model_type = _fast.FieldModel("type")
+    _fm_model_info = _fast.FieldModel("info")
+    _fm_model_source = _fast.FieldModel("source")
+    _fm_model_partitions = _fast.FieldModel("partitions")
+    _fm_model_time_partition = _fast.FieldModel("time_partition")
 
     def __init__(
         self,
@@ -673,33 +703,49 @@ class ArtifactSpec(_Message[_pb2.ArtifactSpec]):
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl2.core.Literal, field 1."""
-        value: _core_literals.Literal | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 2."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def info(self) -> _core_artifact_id.ArtifactInfo | None:
         """``info``: optional flyteidl2.core.ArtifactInfo, field 3."""
-        value: _core_artifact_id.ArtifactInfo | None = (
-            self._present("info") if (self._pb or self._message()).HasField("info") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("info"):
+            return None
+        value: _core_artifact_id.ArtifactInfo = _fast.new(self._fm_model_info)
+        value._pb = pb.info
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def source(self) -> ArtifactSource | None:
         """``source``: optional flyteidl2.artifact.ArtifactSource, field 6."""
-        value: ArtifactSource | None = (
-            self._present("source") if (self._pb or self._message()).HasField("source") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("source"):
+            return None
+        value: ArtifactSource = _fast.new(self._fm_model_source)
+        value._pb = pb.source
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -711,21 +757,25 @@ class ArtifactSpec(_Message[_pb2.ArtifactSpec]):
     @property
     def partitions(self) -> _core_artifact_id.Partitions | None:
         """``partitions``: optional flyteidl2.core.Partitions, field 8."""
-        value: _core_artifact_id.Partitions | None = (
-            self._present("partitions")
-            if (self._pb or self._message()).HasField("partitions")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("partitions"):
+            return None
+        value: _core_artifact_id.Partitions = _fast.new(self._fm_model_partitions)
+        value._pb = pb.partitions
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def time_partition(self) -> _core_artifact_id.TimePartition | None:
         """``time_partition``: optional flyteidl2.core.TimePartition, field 9."""
-        value: _core_artifact_id.TimePartition | None = (
-            self._present("time_partition")
-            if (self._pb or self._message()).HasField("time_partition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("time_partition"):
+            return None
+        value: _core_artifact_id.TimePartition = _fast.new(self._fm_model_time_partition)
+        value._pb = pb.time_partition
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -741,6 +791,10 @@ class Artifact(_Message[_pb2.Artifact]):
         "created_by",
         "partition_schema_mismatch",
     )
+    _fm_model_artifact_id = _fast.FieldModel("artifact_id")
+    _fm_model_spec = _fast.FieldModel("spec")
+    _fm_model_created_by = _fast.FieldModel("created_by")
+    _fm_model_partition_schema_mismatch = _fast.FieldModel("partition_schema_mismatch")
 
     def __init__(
         self,
@@ -832,19 +886,25 @@ class Artifact(_Message[_pb2.Artifact]):
     @property
     def artifact_id(self) -> ArtifactIdentifier | None:
         """``artifact_id``: optional flyteidl2.artifact.ArtifactIdentifier, field 1."""
-        value: ArtifactIdentifier | None = (
-            self._present("artifact_id")
-            if (self._pb or self._message()).HasField("artifact_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_id"):
+            return None
+        value: ArtifactIdentifier = _fast.new(self._fm_model_artifact_id)
+        value._pb = pb.artifact_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> ArtifactSpec | None:
         """``spec``: optional flyteidl2.artifact.ArtifactSpec, field 2."""
-        value: ArtifactSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: ArtifactSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -860,19 +920,23 @@ class Artifact(_Message[_pb2.Artifact]):
     @property
     def created_by(self) -> _common_identity.EnrichedIdentity | None:
         """``created_by``: optional flyteidl2.common.EnrichedIdentity, field 4."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("created_by")
-            if (self._pb or self._message()).HasField("created_by")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("created_by"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_created_by)
+        value._pb = pb.created_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def partition_schema_mismatch(self) -> PartitionSchemaMismatch | None:
         """``partition_schema_mismatch``: optional flyteidl2.artifact.PartitionSchemaMismatch, field 5."""
-        value: PartitionSchemaMismatch | None = (
-            self._present("partition_schema_mismatch")
-            if (self._pb or self._message()).HasField("partition_schema_mismatch")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("partition_schema_mismatch"):
+            return None
+        value: PartitionSchemaMismatch = _fast.new(self._fm_model_partition_schema_mismatch)
+        value._pb = pb.partition_schema_mismatch
+        value._cache = None
+        value._hash = None
         return value

@@ -32,6 +32,8 @@ class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
         "artifact_id",
         "spec",
     )
+    _fm_model_artifact_id = _fast.FieldModel("artifact_id")
+    _fm_model_spec = _fast.FieldModel("spec")
 
     def __init__(
         self,
@@ -86,19 +88,25 @@ class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
     @property
     def artifact_id(self) -> _artifact_artifact.ArtifactIdentifier | None:
         """``artifact_id``: optional flyteidl2.artifact.ArtifactIdentifier, field 1."""
-        value: _artifact_artifact.ArtifactIdentifier | None = (
-            self._present("artifact_id")
-            if (self._pb or self._message()).HasField("artifact_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_id"):
+            return None
+        value: _artifact_artifact.ArtifactIdentifier = _fast.new(self._fm_model_artifact_id)
+        value._pb = pb.artifact_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> _artifact_artifact.ArtifactSpec | None:
         """``spec``: optional flyteidl2.artifact.ArtifactSpec, field 2."""
-        value: _artifact_artifact.ArtifactSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: _artifact_artifact.ArtifactSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -108,6 +116,7 @@ class CreateArtifactResponse(_Message[_pb2.CreateArtifactResponse]):
     __slots__ = ()
     _PB = _pb2.CreateArtifactResponse
     _FIELDS = ("artifact",)
+    _fm_model_artifact = _fast.FieldModel("artifact")
 
     def __init__(
         self,
@@ -143,11 +152,13 @@ class CreateArtifactResponse(_Message[_pb2.CreateArtifactResponse]):
     @property
     def artifact(self) -> _artifact_artifact.Artifact | None:
         """``artifact``: optional flyteidl2.artifact.Artifact, field 1."""
-        value: _artifact_artifact.Artifact | None = (
-            self._present("artifact")
-            if (self._pb or self._message()).HasField("artifact")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact"):
+            return None
+        value: _artifact_artifact.Artifact = _fast.new(self._fm_model_artifact)
+        value._pb = pb.artifact
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -160,6 +171,7 @@ class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
         "name",
         "version",
     )
+    _fm_model_name = _fast.FieldModel("name")
 
     def __init__(
         self,
@@ -205,9 +217,13 @@ class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
         """``name``: optional flyteidl2.artifact.ArtifactName, field 1."""
-        value: _artifact_artifact.ArtifactName | None = (
-            self._present("name") if (self._pb or self._message()).HasField("name") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("name"):
+            return None
+        value: _artifact_artifact.ArtifactName = _fast.new(self._fm_model_name)
+        value._pb = pb.name
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -224,6 +240,7 @@ class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
     __slots__ = ()
     _PB = _pb2.GetArtifactResponse
     _FIELDS = ("artifact",)
+    _fm_model_artifact = _fast.FieldModel("artifact")
 
     def __init__(
         self,
@@ -259,11 +276,13 @@ class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
     @property
     def artifact(self) -> _artifact_artifact.Artifact | None:
         """``artifact``: optional flyteidl2.artifact.Artifact, field 1."""
-        value: _artifact_artifact.Artifact | None = (
-            self._present("artifact")
-            if (self._pb or self._message()).HasField("artifact")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact"):
+            return None
+        value: _artifact_artifact.Artifact = _fast.new(self._fm_model_artifact)
+        value._pb = pb.artifact
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -278,6 +297,8 @@ class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
         "name",
         "latest_per_partition",
     )
+    _fm_model_request = _fast.FieldModel("request")
+    _fm_model_project_id = _fast.FieldModel("project_id")
 
     def __init__(
         self,
@@ -349,19 +370,25 @@ class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -444,6 +471,8 @@ class ListArtifactNamesRequest(_Message[_pb2.ListArtifactNamesRequest]):
         "request",
         "project_id",
     )
+    _fm_model_request = _fast.FieldModel("request")
+    _fm_model_project_id = _fast.FieldModel("project_id")
 
     def __init__(
         self,
@@ -497,19 +526,25 @@ class ListArtifactNamesRequest(_Message[_pb2.ListArtifactNamesRequest]):
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -525,6 +560,8 @@ class ArtifactGroup(_Message[_pb2.ArtifactGroup]):
         "latest_time_partition",
         "latest_partitions",
     )
+    _fm_model_latest = _fast.FieldModel("latest")
+    _fm_model_partition_schema = _fast.FieldModel("partition_schema")
 
     def __init__(
         self,
@@ -609,9 +646,13 @@ class ArtifactGroup(_Message[_pb2.ArtifactGroup]):
     @property
     def latest(self) -> _artifact_artifact.Artifact | None:
         """``latest``: optional flyteidl2.artifact.Artifact, field 1."""
-        value: _artifact_artifact.Artifact | None = (
-            self._present("latest") if (self._pb or self._message()).HasField("latest") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("latest"):
+            return None
+        value: _artifact_artifact.Artifact = _fast.new(self._fm_model_latest)
+        value._pb = pb.latest
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -623,11 +664,15 @@ class ArtifactGroup(_Message[_pb2.ArtifactGroup]):
     @property
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
         """``partition_schema``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 3."""
-        value: _artifact_artifact.ArtifactPartitionSchema | None = (
-            self._present("partition_schema")
-            if (self._pb or self._message()).HasField("partition_schema")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("partition_schema"):
+            return None
+        value: _artifact_artifact.ArtifactPartitionSchema = _fast.new(
+            self._fm_model_partition_schema
         )
+        value._pb = pb.partition_schema
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -713,6 +758,7 @@ class ListArtifactMetadataKeysRequest(_Message[_pb2.ListArtifactMetadataKeysRequ
         "project_id",
         "name",
     )
+    _fm_model_project_id = _fast.FieldModel("project_id")
 
     def __init__(
         self,
@@ -758,11 +804,13 @@ class ListArtifactMetadataKeysRequest(_Message[_pb2.ListArtifactMetadataKeysRequ
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 1."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -818,6 +866,8 @@ class DeclareArtifactRequest(_Message[_pb2.DeclareArtifactRequest]):
         "name",
         "partition_schema",
     )
+    _fm_model_name = _fast.FieldModel("name")
+    _fm_model_partition_schema = _fast.FieldModel("partition_schema")
 
     def __init__(
         self,
@@ -872,19 +922,27 @@ class DeclareArtifactRequest(_Message[_pb2.DeclareArtifactRequest]):
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
         """``name``: optional flyteidl2.artifact.ArtifactName, field 1."""
-        value: _artifact_artifact.ArtifactName | None = (
-            self._present("name") if (self._pb or self._message()).HasField("name") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("name"):
+            return None
+        value: _artifact_artifact.ArtifactName = _fast.new(self._fm_model_name)
+        value._pb = pb.name
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
         """``partition_schema``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 2."""
-        value: _artifact_artifact.ArtifactPartitionSchema | None = (
-            self._present("partition_schema")
-            if (self._pb or self._message()).HasField("partition_schema")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("partition_schema"):
+            return None
+        value: _artifact_artifact.ArtifactPartitionSchema = _fast.new(
+            self._fm_model_partition_schema
         )
+        value._pb = pb.partition_schema
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -894,6 +952,7 @@ class DeclareArtifactResponse(_Message[_pb2.DeclareArtifactResponse]):
     __slots__ = ()
     _PB = _pb2.DeclareArtifactResponse
     _FIELDS = ("partition_schema",)
+    _fm_model_partition_schema = _fast.FieldModel("partition_schema")
 
     def __init__(
         self,
@@ -929,11 +988,15 @@ class DeclareArtifactResponse(_Message[_pb2.DeclareArtifactResponse]):
     @property
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
         """``partition_schema``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 1."""
-        value: _artifact_artifact.ArtifactPartitionSchema | None = (
-            self._present("partition_schema")
-            if (self._pb or self._message()).HasField("partition_schema")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("partition_schema"):
+            return None
+        value: _artifact_artifact.ArtifactPartitionSchema = _fast.new(
+            self._fm_model_partition_schema
         )
+        value._pb = pb.partition_schema
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -943,6 +1006,7 @@ class GetArtifactSchemaRequest(_Message[_pb2.GetArtifactSchemaRequest]):
     __slots__ = ()
     _PB = _pb2.GetArtifactSchemaRequest
     _FIELDS = ("name",)
+    _fm_model_name = _fast.FieldModel("name")
 
     def __init__(
         self,
@@ -978,9 +1042,13 @@ class GetArtifactSchemaRequest(_Message[_pb2.GetArtifactSchemaRequest]):
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
         """``name``: optional flyteidl2.artifact.ArtifactName, field 1."""
-        value: _artifact_artifact.ArtifactName | None = (
-            self._present("name") if (self._pb or self._message()).HasField("name") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("name"):
+            return None
+        value: _artifact_artifact.ArtifactName = _fast.new(self._fm_model_name)
+        value._pb = pb.name
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -993,6 +1061,7 @@ class GetArtifactSchemaResponse(_Message[_pb2.GetArtifactSchemaResponse]):
         "partition_schema",
         "declared",
     )
+    _fm_model_partition_schema = _fast.FieldModel("partition_schema")
 
     def __init__(
         self,
@@ -1038,11 +1107,15 @@ class GetArtifactSchemaResponse(_Message[_pb2.GetArtifactSchemaResponse]):
     @property
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
         """``partition_schema``: optional flyteidl2.artifact.ArtifactPartitionSchema, field 1."""
-        value: _artifact_artifact.ArtifactPartitionSchema | None = (
-            self._present("partition_schema")
-            if (self._pb or self._message()).HasField("partition_schema")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("partition_schema"):
+            return None
+        value: _artifact_artifact.ArtifactPartitionSchema = _fast.new(
+            self._fm_model_partition_schema
         )
+        value._pb = pb.partition_schema
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1063,6 +1136,8 @@ class ListPartitionValuesRequest(_Message[_pb2.ListPartitionValuesRequest]):
         "name",
         "key",
     )
+    _fm_model_request = _fast.FieldModel("request")
+    _fm_model_project_id = _fast.FieldModel("project_id")
 
     def __init__(
         self,
@@ -1134,19 +1209,25 @@ class ListPartitionValuesRequest(_Message[_pb2.ListPartitionValuesRequest]):
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1204,6 +1285,7 @@ class DeleteArtifactRequest(_Message[_pb2.DeleteArtifactRequest]):
     __slots__ = ()
     _PB = _pb2.DeleteArtifactRequest
     _FIELDS = ("artifact_id",)
+    _fm_model_artifact_id = _fast.FieldModel("artifact_id")
 
     def __init__(
         self,
@@ -1239,11 +1321,13 @@ class DeleteArtifactRequest(_Message[_pb2.DeleteArtifactRequest]):
     @property
     def artifact_id(self) -> _artifact_artifact.ArtifactIdentifier | None:
         """``artifact_id``: optional flyteidl2.artifact.ArtifactIdentifier, field 1."""
-        value: _artifact_artifact.ArtifactIdentifier | None = (
-            self._present("artifact_id")
-            if (self._pb or self._message()).HasField("artifact_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_id"):
+            return None
+        value: _artifact_artifact.ArtifactIdentifier = _fast.new(self._fm_model_artifact_id)
+        value._pb = pb.artifact_id
+        value._cache = None
+        value._hash = None
         return value
 
 

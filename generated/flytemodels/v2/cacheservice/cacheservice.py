@@ -66,6 +66,8 @@ class Metadata(_Message[_pb2.Metadata]):
         "created_at",
         "last_updated_at",
     )
+    _fm_model_source_identifier = _fast.FieldModel("source_identifier")
+    _fm_model_key_map = _fast.FieldModel("key_map")
 
     def __init__(
         self,
@@ -136,19 +138,25 @@ class Metadata(_Message[_pb2.Metadata]):
     @property
     def source_identifier(self) -> _core_identifier.Identifier | None:
         """``source_identifier``: optional flyteidl2.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = (
-            self._present("source_identifier")
-            if (self._pb or self._message()).HasField("source_identifier")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("source_identifier"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_source_identifier)
+        value._pb = pb.source_identifier
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def key_map(self) -> KeyMapMetadata | None:
         """``key_map``: optional flyteidl2.cacheservice.KeyMapMetadata, field 2."""
-        value: KeyMapMetadata | None = (
-            self._present("key_map") if (self._pb or self._message()).HasField("key_map") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("key_map"):
+            return None
+        value: KeyMapMetadata = _fast.new(self._fm_model_key_map)
+        value._pb = pb.key_map
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -182,6 +190,8 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
         "output_uri",
         "metadata",
     )
+    _fm_model_output_literals = _fast.FieldModel("output_literals")
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -243,11 +253,13 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
     @property
     def output_literals(self) -> _core_literals.LiteralMap | None:
         """``output_literals``: optional flyteidl2.core.LiteralMap, field 1."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_literals")
-            if (self._pb or self._message()).HasField("output_literals")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_literals"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_literals)
+        value._pb = pb.output_literals
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -260,11 +272,13 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
     @property
     def metadata(self) -> Metadata | None:
         """``metadata``: optional flyteidl2.cacheservice.Metadata, field 3."""
-        value: Metadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: Metadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -310,6 +324,7 @@ class GetCacheResponse(_Message[_pb2.GetCacheResponse]):
     __slots__ = ()
     _PB = _pb2.GetCacheResponse
     _FIELDS = ("output",)
+    _fm_model_output = _fast.FieldModel("output")
 
     def __init__(
         self,
@@ -341,9 +356,13 @@ class GetCacheResponse(_Message[_pb2.GetCacheResponse]):
     @property
     def output(self) -> CachedOutput | None:
         """``output``: optional flyteidl2.cacheservice.CachedOutput, field 1."""
-        value: CachedOutput | None = (
-            self._present("output") if (self._pb or self._message()).HasField("output") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output"):
+            return None
+        value: CachedOutput = _fast.new(self._fm_model_output)
+        value._pb = pb.output
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -431,6 +450,8 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
         "output",
         "overwrite",
     )
+    _fm_model_output = _fast.FieldModel("output")
+    _fm_model_overwrite = _fast.FieldModel("overwrite")
 
     def __init__(
         self,
@@ -496,19 +517,25 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
     @property
     def output(self) -> CachedOutput | None:
         """``output``: optional flyteidl2.cacheservice.CachedOutput, field 2."""
-        value: CachedOutput | None = (
-            self._present("output") if (self._pb or self._message()).HasField("output") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output"):
+            return None
+        value: CachedOutput = _fast.new(self._fm_model_output)
+        value._pb = pb.output
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def overwrite(self) -> OverwriteOutput | None:
         """``overwrite``: optional flyteidl2.cacheservice.OverwriteOutput, field 3."""
-        value: OverwriteOutput | None = (
-            self._present("overwrite")
-            if (self._pb or self._message()).HasField("overwrite")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("overwrite"):
+            return None
+        value: OverwriteOutput = _fast.new(self._fm_model_overwrite)
+        value._pb = pb.overwrite
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -750,6 +777,7 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
     __slots__ = ()
     _PB = _pb2.GetOrExtendReservationResponse
     _FIELDS = ("reservation",)
+    _fm_model_reservation = _fast.FieldModel("reservation")
 
     def __init__(
         self,
@@ -784,11 +812,13 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
     @property
     def reservation(self) -> Reservation | None:
         """``reservation``: optional flyteidl2.cacheservice.Reservation, field 1."""
-        value: Reservation | None = (
-            self._present("reservation")
-            if (self._pb or self._message()).HasField("reservation")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("reservation"):
+            return None
+        value: Reservation = _fast.new(self._fm_model_reservation)
+        value._pb = pb.reservation
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -38,6 +38,16 @@ class SelectClusterRequest(_Message[_pb2.SelectClusterRequest]):
         "queue_id",
         "operation",
     )
+    _fm_model_org_id = _fast.FieldModel("org_id")
+    _fm_model_project_id = _fast.FieldModel("project_id")
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_action_attempt_id = _fast.FieldModel("action_attempt_id")
+    _fm_model_app_id = _fast.FieldModel("app_id")
+    _fm_model_cluster_pool_id = _fast.FieldModel("cluster_pool_id")
+    _fm_model_domain_id = _fast.FieldModel("domain_id")
+    _fm_model_cluster_id = _fast.FieldModel("cluster_id")
+    _fm_model_queue_id = _fast.FieldModel("queue_id")
 
     class Operation(_OpenEnum):
         """The ``flyteidl2.cluster.SelectClusterRequest.Operation`` enum."""
@@ -267,95 +277,123 @@ class SelectClusterRequest(_Message[_pb2.SelectClusterRequest]):
     @property
     def org_id(self) -> _common_identifier.OrgIdentifier | None:
         """``org_id``: optional flyteidl2.common.OrgIdentifier, field 1."""
-        value: _common_identifier.OrgIdentifier | None = (
-            self._present("org_id") if (self._pb or self._message()).HasField("org_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("org_id"):
+            return None
+        value: _common_identifier.OrgIdentifier = _fast.new(self._fm_model_org_id)
+        value._pb = pb.org_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 3."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 4."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def action_attempt_id(self) -> _common_identifier.ActionAttemptIdentifier | None:
         """``action_attempt_id``: optional flyteidl2.common.ActionAttemptIdentifier, field 5."""
-        value: _common_identifier.ActionAttemptIdentifier | None = (
-            self._present("action_attempt_id")
-            if (self._pb or self._message()).HasField("action_attempt_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("action_attempt_id"):
+            return None
+        value: _common_identifier.ActionAttemptIdentifier = _fast.new(
+            self._fm_model_action_attempt_id
         )
+        value._pb = pb.action_attempt_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 6."""
-        value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app_id"):
+            return None
+        value: _app_app_definition.Identifier = _fast.new(self._fm_model_app_id)
+        value._pb = pb.app_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def cluster_pool_id(self) -> _common_identifier.ClusterPoolIdentifier | None:
         """``cluster_pool_id``: optional flyteidl2.common.ClusterPoolIdentifier, field 7."""
-        value: _common_identifier.ClusterPoolIdentifier | None = (
-            self._present("cluster_pool_id")
-            if (self._pb or self._message()).HasField("cluster_pool_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster_pool_id"):
+            return None
+        value: _common_identifier.ClusterPoolIdentifier = _fast.new(self._fm_model_cluster_pool_id)
+        value._pb = pb.cluster_pool_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def domain_id(self) -> _common_identifier.DomainIdentifier | None:
         """``domain_id``: optional flyteidl2.common.DomainIdentifier, field 9."""
-        value: _common_identifier.DomainIdentifier | None = (
-            self._present("domain_id")
-            if (self._pb or self._message()).HasField("domain_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("domain_id"):
+            return None
+        value: _common_identifier.DomainIdentifier = _fast.new(self._fm_model_domain_id)
+        value._pb = pb.domain_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def cluster_id(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster_id``: optional flyteidl2.common.ClusterIdentifier, field 10."""
-        value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster_id")
-            if (self._pb or self._message()).HasField("cluster_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster_id"):
+            return None
+        value: _common_identifier.ClusterIdentifier = _fast.new(self._fm_model_cluster_id)
+        value._pb = pb.cluster_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def queue_id(self) -> _common_identifier.QueueIdentifier | None:
         """``queue_id``: optional flyteidl2.common.QueueIdentifier, field 11."""
-        value: _common_identifier.QueueIdentifier | None = (
-            self._present("queue_id")
-            if (self._pb or self._message()).HasField("queue_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("queue_id"):
+            return None
+        value: _common_identifier.QueueIdentifier = _fast.new(self._fm_model_queue_id)
+        value._pb = pb.queue_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -20,6 +20,7 @@ class ActionAddress(_Message[_pb2.ActionAddress]):
         "url",
         "cluster",
     )
+    _fm_model_pod = _fast.FieldModel("pod")
 
     def __init__(
         self,
@@ -78,9 +79,13 @@ class ActionAddress(_Message[_pb2.ActionAddress]):
     @property
     def pod(self) -> PodAddress | None:
         """``pod``: optional flyteidl2.common.PodAddress, field 1."""
-        value: PodAddress | None = (
-            self._present("pod") if (self._pb or self._message()).HasField("pod") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pod"):
+            return None
+        value: PodAddress = _fast.new(self._fm_model_pod)
+        value._pb = pb.pod
+        value._cache = None
+        value._hash = None
         return value
 
     @property

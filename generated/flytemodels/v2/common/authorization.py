@@ -89,6 +89,7 @@ class Domain(_Message[_pb2.Domain]):
         "name",
         "organization",
     )
+    _fm_model_organization = _fast.FieldModel("organization")
 
     def __init__(
         self,
@@ -139,11 +140,13 @@ class Domain(_Message[_pb2.Domain]):
     @property
     def organization(self) -> Organization | None:
         """``organization``: optional flyteidl2.common.Organization, field 2."""
-        value: Organization | None = (
-            self._present("organization")
-            if (self._pb or self._message()).HasField("organization")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("organization"):
+            return None
+        value: Organization = _fast.new(self._fm_model_organization)
+        value._pb = pb.organization
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -156,6 +159,7 @@ class Project(_Message[_pb2.Project]):
         "name",
         "domain",
     )
+    _fm_model_domain = _fast.FieldModel("domain")
 
     def __init__(
         self,
@@ -205,9 +209,13 @@ class Project(_Message[_pb2.Project]):
     @property
     def domain(self) -> Domain | None:
         """``domain``: optional flyteidl2.common.Domain, field 2."""
-        value: Domain | None = (
-            self._present("domain") if (self._pb or self._message()).HasField("domain") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("domain"):
+            return None
+        value: Domain = _fast.new(self._fm_model_domain)
+        value._pb = pb.domain
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -220,6 +228,7 @@ class Workflow(_Message[_pb2.Workflow]):
         "name",
         "project",
     )
+    _fm_model_project = _fast.FieldModel("project")
 
     def __init__(
         self,
@@ -269,9 +278,13 @@ class Workflow(_Message[_pb2.Workflow]):
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl2.common.Project, field 2."""
-        value: Project | None = (
-            self._present("project") if (self._pb or self._message()).HasField("project") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project"):
+            return None
+        value: Project = _fast.new(self._fm_model_project)
+        value._pb = pb.project
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -284,6 +297,7 @@ class LaunchPlan(_Message[_pb2.LaunchPlan]):
         "name",
         "project",
     )
+    _fm_model_project = _fast.FieldModel("project")
 
     def __init__(
         self,
@@ -333,9 +347,13 @@ class LaunchPlan(_Message[_pb2.LaunchPlan]):
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl2.common.Project, field 2."""
-        value: Project | None = (
-            self._present("project") if (self._pb or self._message()).HasField("project") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project"):
+            return None
+        value: Project = _fast.new(self._fm_model_project)
+        value._pb = pb.project
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -352,6 +370,12 @@ class Resource(_Message[_pb2.Resource]):
         "launch_plan",
         "cluster",
     )
+    _fm_model_organization = _fast.FieldModel("organization")
+    _fm_model_domain = _fast.FieldModel("domain")
+    _fm_model_project = _fast.FieldModel("project")
+    _fm_model_workflow = _fast.FieldModel("workflow")
+    _fm_model_launch_plan = _fast.FieldModel("launch_plan")
+    _fm_model_cluster = _fast.FieldModel("cluster")
 
     def __init__(
         self,
@@ -466,55 +490,73 @@ class Resource(_Message[_pb2.Resource]):
     @property
     def organization(self) -> Organization | None:
         """``organization``: optional flyteidl2.common.Organization, field 1."""
-        value: Organization | None = (
-            self._present("organization")
-            if (self._pb or self._message()).HasField("organization")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("organization"):
+            return None
+        value: Organization = _fast.new(self._fm_model_organization)
+        value._pb = pb.organization
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def domain(self) -> Domain | None:
         """``domain``: optional flyteidl2.common.Domain, field 2."""
-        value: Domain | None = (
-            self._present("domain") if (self._pb or self._message()).HasField("domain") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("domain"):
+            return None
+        value: Domain = _fast.new(self._fm_model_domain)
+        value._pb = pb.domain
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl2.common.Project, field 3."""
-        value: Project | None = (
-            self._present("project") if (self._pb or self._message()).HasField("project") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project"):
+            return None
+        value: Project = _fast.new(self._fm_model_project)
+        value._pb = pb.project
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def workflow(self) -> Workflow | None:
         """``workflow``: optional flyteidl2.common.Workflow, field 4."""
-        value: Workflow | None = (
-            self._present("workflow")
-            if (self._pb or self._message()).HasField("workflow")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow"):
+            return None
+        value: Workflow = _fast.new(self._fm_model_workflow)
+        value._pb = pb.workflow
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def launch_plan(self) -> LaunchPlan | None:
         """``launch_plan``: optional flyteidl2.common.LaunchPlan, field 5."""
-        value: LaunchPlan | None = (
-            self._present("launch_plan")
-            if (self._pb or self._message()).HasField("launch_plan")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("launch_plan"):
+            return None
+        value: LaunchPlan = _fast.new(self._fm_model_launch_plan)
+        value._pb = pb.launch_plan
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def cluster(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster``: optional flyteidl2.common.ClusterIdentifier, field 6."""
-        value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster") if (self._pb or self._message()).HasField("cluster") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster"):
+            return None
+        value: _common_identifier.ClusterIdentifier = _fast.new(self._fm_model_cluster)
+        value._pb = pb.cluster
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -527,6 +569,7 @@ class Permission(_Message[_pb2.Permission]):
         "resource",
         "actions",
     )
+    _fm_model_resource = _fast.FieldModel("resource")
 
     def __init__(
         self,
@@ -568,11 +611,13 @@ class Permission(_Message[_pb2.Permission]):
     @property
     def resource(self) -> Resource | None:
         """``resource``: optional flyteidl2.common.Resource, field 1."""
-        value: Resource | None = (
-            self._present("resource")
-            if (self._pb or self._message()).HasField("resource")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resource"):
+            return None
+        value: Resource = _fast.new(self._fm_model_resource)
+        value._pb = pb.resource
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -21,6 +21,7 @@ class CacheMetadata(_Message[_pb2.CacheMetadata]):
     __slots__ = ()
     _PB = _pb2.CacheMetadata
     _FIELDS = ("source_action_attempt",)
+    _fm_model_source_action_attempt = _fast.FieldModel("source_action_attempt")
 
     def __init__(
         self,
@@ -56,9 +57,13 @@ class CacheMetadata(_Message[_pb2.CacheMetadata]):
     @property
     def source_action_attempt(self) -> _common_identifier.ActionAttemptIdentifier | None:
         """``source_action_attempt``: optional flyteidl2.common.ActionAttemptIdentifier, field 1."""
-        value: _common_identifier.ActionAttemptIdentifier | None = (
-            self._present("source_action_attempt")
-            if (self._pb or self._message()).HasField("source_action_attempt")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("source_action_attempt"):
+            return None
+        value: _common_identifier.ActionAttemptIdentifier = _fast.new(
+            self._fm_model_source_action_attempt
         )
+        value._pb = pb.source_action_attempt
+        value._cache = None
+        value._hash = None
         return value

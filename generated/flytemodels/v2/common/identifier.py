@@ -641,6 +641,7 @@ class ManagedClusterIdentifier(_Message[_pb2.ManagedClusterIdentifier]):
         "name",
         "org",
     )
+    _fm_model_org = _fast.FieldModel("org")
 
     def __init__(
         self,
@@ -690,9 +691,13 @@ class ManagedClusterIdentifier(_Message[_pb2.ManagedClusterIdentifier]):
     @property
     def org(self) -> OrgIdentifier | None:
         """``org``: optional flyteidl2.common.OrgIdentifier, field 3."""
-        value: OrgIdentifier | None = (
-            self._present("org") if (self._pb or self._message()).HasField("org") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("org"):
+            return None
+        value: OrgIdentifier = _fast.new(self._fm_model_org)
+        value._pb = pb.org
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -848,6 +853,7 @@ class ActionIdentifier(_Message[_pb2.ActionIdentifier]):
         "run",
         "name",
     )
+    _fm_model_run = _fast.FieldModel("run")
 
     def __init__(
         self,
@@ -891,9 +897,13 @@ class ActionIdentifier(_Message[_pb2.ActionIdentifier]):
     @property
     def run(self) -> RunIdentifier | None:
         """``run``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: RunIdentifier | None = (
-            self._present("run") if (self._pb or self._message()).HasField("run") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run"):
+            return None
+        value: RunIdentifier = _fast.new(self._fm_model_run)
+        value._pb = pb.run
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -912,6 +922,7 @@ class ActionAttemptIdentifier(_Message[_pb2.ActionAttemptIdentifier]):
         "action_id",
         "attempt",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -956,11 +967,13 @@ class ActionAttemptIdentifier(_Message[_pb2.ActionAttemptIdentifier]):
     @property
     def action_id(self) -> ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1079,6 +1092,7 @@ class TriggerIdentifier(_Message[_pb2.TriggerIdentifier]):
         "name",
         "revision",
     )
+    _fm_model_name = _fast.FieldModel("name")
 
     def __init__(
         self,
@@ -1123,9 +1137,13 @@ class TriggerIdentifier(_Message[_pb2.TriggerIdentifier]):
     @property
     def name(self) -> TriggerName | None:
         """``name``: optional flyteidl2.common.TriggerName, field 1."""
-        value: TriggerName | None = (
-            self._present("name") if (self._pb or self._message()).HasField("name") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("name"):
+            return None
+        value: TriggerName = _fast.new(self._fm_model_name)
+        value._pb = pb.name
+        value._cache = None
+        value._hash = None
         return value
 
     @property

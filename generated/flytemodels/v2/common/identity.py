@@ -31,6 +31,8 @@ class User(_Message[_pb2.User]):
         "roles",
         "policies",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_spec = _fast.FieldModel("spec")
 
     def __init__(
         self,
@@ -100,17 +102,25 @@ class User(_Message[_pb2.User]):
     @property
     def id(self) -> _common_identifier.UserIdentifier | None:
         """``id``: optional flyteidl2.common.UserIdentifier, field 1."""
-        value: _common_identifier.UserIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.UserIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> UserSpec | None:
         """``spec``: optional flyteidl2.common.UserSpec, field 2."""
-        value: UserSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: UserSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -265,6 +275,8 @@ class Application(_Message[_pb2.Application]):
         "id",
         "spec",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_spec = _fast.FieldModel("spec")
 
     def __init__(
         self,
@@ -315,17 +327,25 @@ class Application(_Message[_pb2.Application]):
     @property
     def id(self) -> _common_identifier.ApplicationIdentifier | None:
         """``id``: optional flyteidl2.common.ApplicationIdentifier, field 1."""
-        value: _common_identifier.ApplicationIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.ApplicationIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> AppSpec | None:
         """``spec``: optional flyteidl2.common.AppSpec, field 2."""
-        value: AppSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: AppSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -395,6 +415,8 @@ class EnrichedIdentity(_Message[_pb2.EnrichedIdentity]):
         "user",
         "application",
     )
+    _fm_model_user = _fast.FieldModel("user")
+    _fm_model_application = _fast.FieldModel("application")
 
     def __init__(
         self,
@@ -448,19 +470,25 @@ class EnrichedIdentity(_Message[_pb2.EnrichedIdentity]):
     @property
     def user(self) -> User | None:
         """``user``: optional flyteidl2.common.User, field 1."""
-        value: User | None = (
-            self._present("user") if (self._pb or self._message()).HasField("user") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("user"):
+            return None
+        value: User = _fast.new(self._fm_model_user)
+        value._pb = pb.user
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def application(self) -> Application | None:
         """``application``: optional flyteidl2.common.Application, field 2."""
-        value: Application | None = (
-            self._present("application")
-            if (self._pb or self._message()).HasField("application")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("application"):
+            return None
+        value: Application = _fast.new(self._fm_model_application)
+        value._pb = pb.application
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -473,6 +501,8 @@ class Identity(_Message[_pb2.Identity]):
         "user_id",
         "application_id",
     )
+    _fm_model_user_id = _fast.FieldModel("user_id")
+    _fm_model_application_id = _fast.FieldModel("application_id")
 
     def __init__(
         self,
@@ -531,17 +561,23 @@ class Identity(_Message[_pb2.Identity]):
     @property
     def user_id(self) -> _common_identifier.UserIdentifier | None:
         """``user_id``: optional flyteidl2.common.UserIdentifier, field 1."""
-        value: _common_identifier.UserIdentifier | None = (
-            self._present("user_id") if (self._pb or self._message()).HasField("user_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("user_id"):
+            return None
+        value: _common_identifier.UserIdentifier = _fast.new(self._fm_model_user_id)
+        value._pb = pb.user_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def application_id(self) -> _common_identifier.ApplicationIdentifier | None:
         """``application_id``: optional flyteidl2.common.ApplicationIdentifier, field 2."""
-        value: _common_identifier.ApplicationIdentifier | None = (
-            self._present("application_id")
-            if (self._pb or self._message()).HasField("application_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("application_id"):
+            return None
+        value: _common_identifier.ApplicationIdentifier = _fast.new(self._fm_model_application_id)
+        value._pb = pb.application_id
+        value._cache = None
+        value._hash = None
         return value

@@ -95,6 +95,7 @@ class ListRequest(_Message[_pb2.ListRequest]):
         "raw_filters",
         "sort_by_fields",
     )
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -183,9 +184,13 @@ class ListRequest(_Message[_pb2.ListRequest]):
         """Deprecated.
 
         ``sort_by``: optional flyteidl2.common.Sort, field 3."""
-        value: Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -28,6 +28,7 @@ class Policy(_Message[_pb2.Policy]):
         "bindings",
         "description",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -83,9 +84,13 @@ class Policy(_Message[_pb2.Policy]):
     @property
     def id(self) -> _common_identifier.PolicyIdentifier | None:
         """``id``: optional flyteidl2.common.PolicyIdentifier, field 1."""
-        value: _common_identifier.PolicyIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.PolicyIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -110,6 +115,8 @@ class PolicyBinding(_Message[_pb2.PolicyBinding]):
         "role_id",
         "resource",
     )
+    _fm_model_role_id = _fast.FieldModel("role_id")
+    _fm_model_resource = _fast.FieldModel("resource")
 
     def __init__(
         self,
@@ -164,17 +171,23 @@ class PolicyBinding(_Message[_pb2.PolicyBinding]):
     @property
     def role_id(self) -> _common_identifier.RoleIdentifier | None:
         """``role_id``: optional flyteidl2.common.RoleIdentifier, field 1."""
-        value: _common_identifier.RoleIdentifier | None = (
-            self._present("role_id") if (self._pb or self._message()).HasField("role_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("role_id"):
+            return None
+        value: _common_identifier.RoleIdentifier = _fast.new(self._fm_model_role_id)
+        value._pb = pb.role_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def resource(self) -> _common_authorization.Resource | None:
         """``resource``: optional flyteidl2.common.Resource, field 2."""
-        value: _common_authorization.Resource | None = (
-            self._present("resource")
-            if (self._pb or self._message()).HasField("resource")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resource"):
+            return None
+        value: _common_authorization.Resource = _fast.new(self._fm_model_resource)
+        value._pb = pb.resource
+        value._cache = None
+        value._hash = None
         return value

@@ -47,6 +47,8 @@ class Role(_Message[_pb2.Role]):
         "role_type",
         "actions",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_role_spec = _fast.FieldModel("role_spec")
 
     def __init__(
         self,
@@ -132,9 +134,13 @@ class Role(_Message[_pb2.Role]):
     @property
     def id(self) -> _common_identifier.RoleIdentifier | None:
         """``id``: optional flyteidl2.common.RoleIdentifier, field 1."""
-        value: _common_identifier.RoleIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.RoleIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -148,11 +154,13 @@ class Role(_Message[_pb2.Role]):
     @property
     def role_spec(self) -> RoleSpec | None:
         """``role_spec``: optional flyteidl2.common.RoleSpec, field 3."""
-        value: RoleSpec | None = (
-            self._present("role_spec")
-            if (self._pb or self._message()).HasField("role_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("role_spec"):
+            return None
+        value: RoleSpec = _fast.new(self._fm_model_role_spec)
+        value._pb = pb.role_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -93,6 +93,7 @@ class Relation(_Message[_pb2.Relation]):
         "related_to",
         "relation_type",
     )
+    _fm_model_related_to = _fast.FieldModel("related_to")
 
     def __init__(
         self,
@@ -144,11 +145,13 @@ class Relation(_Message[_pb2.Relation]):
     @property
     def related_to(self) -> _common_identifier.RunIdentifier | None:
         """``related_to``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("related_to")
-            if (self._pb or self._message()).HasField("related_to")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("related_to"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_related_to)
+        value._pb = pb.related_to
+        value._cache = None
+        value._hash = None
         return value
 
     @property

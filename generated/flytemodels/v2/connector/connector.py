@@ -47,6 +47,8 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
         "interruptible_failure_threshold",
         "identity",
     )
+    _fm_model_task_execution_id = _fast.FieldModel("task_execution_id")
+    _fm_model_identity = _fast.FieldModel("identity")
 
     def __init__(
         self,
@@ -172,11 +174,15 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``task_execution_id``: optional flyteidl2.core.TaskExecutionIdentifier, field 1."""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("task_execution_id")
-            if (self._pb or self._message()).HasField("task_execution_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("task_execution_id"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(
+            self._fm_model_task_execution_id
         )
+        value._pb = pb.task_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -230,11 +236,13 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def identity(self) -> _core_security.Identity | None:
         """``identity``: optional flyteidl2.core.Identity, field 11."""
-        value: _core_security.Identity | None = (
-            self._present("identity")
-            if (self._pb or self._message()).HasField("identity")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("identity"):
+            return None
+        value: _core_security.Identity = _fast.new(self._fm_model_identity)
+        value._pb = pb.identity
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -250,6 +258,10 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
         "task_execution_metadata",
         "connection",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_template = _fast.FieldModel("template")
+    _fm_model_task_execution_metadata = _fast.FieldModel("task_execution_metadata")
+    _fm_model_connection = _fast.FieldModel("connection")
 
     def __init__(
         self,
@@ -348,19 +360,25 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 1."""
-        value: _task_common.Inputs | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _task_common.Inputs = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl2.core.TaskTemplate, field 2."""
-        value: _core_tasks.TaskTemplate | None = (
-            self._present("template")
-            if (self._pb or self._message()).HasField("template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("template"):
+            return None
+        value: _core_tasks.TaskTemplate = _fast.new(self._fm_model_template)
+        value._pb = pb.template
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -372,21 +390,25 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
     @property
     def task_execution_metadata(self) -> TaskExecutionMetadata | None:
         """``task_execution_metadata``: optional flyteidl2.connector.TaskExecutionMetadata, field 4."""
-        value: TaskExecutionMetadata | None = (
-            self._present("task_execution_metadata")
-            if (self._pb or self._message()).HasField("task_execution_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_execution_metadata"):
+            return None
+        value: TaskExecutionMetadata = _fast.new(self._fm_model_task_execution_metadata)
+        value._pb = pb.task_execution_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def connection(self) -> _core_security.Connection | None:
         """``connection``: optional flyteidl2.core.Connection, field 5."""
-        value: _core_security.Connection | None = (
-            self._present("connection")
-            if (self._pb or self._message()).HasField("connection")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("connection"):
+            return None
+        value: _core_security.Connection = _fast.new(self._fm_model_connection)
+        value._pb = pb.connection
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -438,6 +460,9 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
         "max_dataset_size_bytes",
         "connection",
     )
+    _fm_model_template = _fast.FieldModel("template")
+    _fm_model_task_execution_metadata = _fast.FieldModel("task_execution_metadata")
+    _fm_model_connection = _fast.FieldModel("connection")
 
     def __init__(
         self,
@@ -534,11 +559,13 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
         """``template``: optional flyteidl2.core.TaskTemplate, field 1."""
-        value: _core_tasks.TaskTemplate | None = (
-            self._present("template")
-            if (self._pb or self._message()).HasField("template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("template"):
+            return None
+        value: _core_tasks.TaskTemplate = _fast.new(self._fm_model_template)
+        value._pb = pb.template
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -550,11 +577,13 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
     @property
     def task_execution_metadata(self) -> TaskExecutionMetadata | None:
         """``task_execution_metadata``: optional flyteidl2.connector.TaskExecutionMetadata, field 3."""
-        value: TaskExecutionMetadata | None = (
-            self._present("task_execution_metadata")
-            if (self._pb or self._message()).HasField("task_execution_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_execution_metadata"):
+            return None
+        value: TaskExecutionMetadata = _fast.new(self._fm_model_task_execution_metadata)
+        value._pb = pb.task_execution_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -566,11 +595,13 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
     @property
     def connection(self) -> _core_security.Connection | None:
         """``connection``: optional flyteidl2.core.Connection, field 5."""
-        value: _core_security.Connection | None = (
-            self._present("connection")
-            if (self._pb or self._message()).HasField("connection")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("connection"):
+            return None
+        value: _core_security.Connection = _fast.new(self._fm_model_connection)
+        value._pb = pb.connection
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -585,6 +616,8 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
         "output_prefix",
         "connection",
     )
+    _fm_model_task_category = _fast.FieldModel("task_category")
+    _fm_model_connection = _fast.FieldModel("connection")
 
     def __init__(
         self,
@@ -664,11 +697,13 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl2.connector.TaskCategory, field 3."""
-        value: TaskCategory | None = (
-            self._present("task_category")
-            if (self._pb or self._message()).HasField("task_category")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_category"):
+            return None
+        value: TaskCategory = _fast.new(self._fm_model_task_category)
+        value._pb = pb.task_category
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -680,11 +715,13 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
     @property
     def connection(self) -> _core_security.Connection | None:
         """``connection``: optional flyteidl2.core.Connection, field 5."""
-        value: _core_security.Connection | None = (
-            self._present("connection")
-            if (self._pb or self._message()).HasField("connection")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("connection"):
+            return None
+        value: _core_security.Connection = _fast.new(self._fm_model_connection)
+        value._pb = pb.connection
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -694,6 +731,7 @@ class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
     __slots__ = ()
     _PB = _pb2.GetTaskResponse
     _FIELDS = ("resource",)
+    _fm_model_resource = _fast.FieldModel("resource")
 
     def __init__(
         self,
@@ -725,11 +763,13 @@ class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
     @property
     def resource(self) -> Resource | None:
         """``resource``: optional flyteidl2.connector.Resource, field 1."""
-        value: Resource | None = (
-            self._present("resource")
-            if (self._pb or self._message()).HasField("resource")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resource"):
+            return None
+        value: Resource = _fast.new(self._fm_model_resource)
+        value._pb = pb.resource
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -745,6 +785,7 @@ class Resource(_Message[_pb2.Resource]):
         "phase",
         "custom_info",
     )
+    _fm_model_outputs = _fast.FieldModel("outputs")
 
     def __init__(
         self,
@@ -813,9 +854,13 @@ class Resource(_Message[_pb2.Resource]):
     @property
     def outputs(self) -> _task_common.Outputs | None:
         """``outputs``: optional flyteidl2.task.Outputs, field 2."""
-        value: _task_common.Outputs | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _task_common.Outputs = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -857,6 +902,8 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
         "task_category",
         "connection",
     )
+    _fm_model_task_category = _fast.FieldModel("task_category")
+    _fm_model_connection = _fast.FieldModel("connection")
 
     def __init__(
         self,
@@ -926,21 +973,25 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl2.connector.TaskCategory, field 3."""
-        value: TaskCategory | None = (
-            self._present("task_category")
-            if (self._pb or self._message()).HasField("task_category")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_category"):
+            return None
+        value: TaskCategory = _fast.new(self._fm_model_task_category)
+        value._pb = pb.task_category
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def connection(self) -> _core_security.Connection | None:
         """``connection``: optional flyteidl2.core.Connection, field 5."""
-        value: _core_security.Connection | None = (
-            self._present("connection")
-            if (self._pb or self._message()).HasField("connection")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("connection"):
+            return None
+        value: _core_security.Connection = _fast.new(self._fm_model_connection)
+        value._pb = pb.connection
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1114,6 +1165,7 @@ class GetConnectorResponse(_Message[_pb2.GetConnectorResponse]):
     __slots__ = ()
     _PB = _pb2.GetConnectorResponse
     _FIELDS = ("connector",)
+    _fm_model_connector = _fast.FieldModel("connector")
 
     def __init__(
         self,
@@ -1145,11 +1197,13 @@ class GetConnectorResponse(_Message[_pb2.GetConnectorResponse]):
     @property
     def connector(self) -> Connector | None:
         """``connector``: optional flyteidl2.connector.Connector, field 1."""
-        value: Connector | None = (
-            self._present("connector")
-            if (self._pb or self._message()).HasField("connector")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("connector"):
+            return None
+        value: Connector = _fast.new(self._fm_model_connector)
+        value._pb = pb.connector
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1215,6 +1269,7 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
         "step",
         "task_category",
     )
+    _fm_model_task_category = _fast.FieldModel("task_category")
 
     def __init__(
         self,
@@ -1330,11 +1385,13 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl2.connector.TaskCategory, field 7."""
-        value: TaskCategory | None = (
-            self._present("task_category")
-            if (self._pb or self._message()).HasField("task_category")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_category"):
+            return None
+        value: TaskCategory = _fast.new(self._fm_model_task_category)
+        value._pb = pb.task_category
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1387,6 +1444,7 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
         "token",
         "task_category",
     )
+    _fm_model_task_category = _fast.FieldModel("task_category")
 
     def __init__(
         self,
@@ -1466,11 +1524,13 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
     @property
     def task_category(self) -> TaskCategory | None:
         """``task_category``: optional flyteidl2.connector.TaskCategory, field 5."""
-        value: TaskCategory | None = (
-            self._present("task_category")
-            if (self._pb or self._message()).HasField("task_category")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_category"):
+            return None
+        value: TaskCategory = _fast.new(self._fm_model_task_category)
+        value._pb = pb.task_category
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1580,6 +1640,8 @@ class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
         "header",
         "body",
     )
+    _fm_model_header = _fast.FieldModel("header")
+    _fm_model_body = _fast.FieldModel("body")
 
     def __init__(
         self,
@@ -1636,15 +1698,23 @@ class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
     @property
     def header(self) -> GetTaskLogsResponseHeader | None:
         """``header``: optional flyteidl2.connector.GetTaskLogsResponseHeader, field 1."""
-        value: GetTaskLogsResponseHeader | None = (
-            self._present("header") if (self._pb or self._message()).HasField("header") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("header"):
+            return None
+        value: GetTaskLogsResponseHeader = _fast.new(self._fm_model_header)
+        value._pb = pb.header
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def body(self) -> GetTaskLogsResponseBody | None:
         """``body``: optional flyteidl2.connector.GetTaskLogsResponseBody, field 2."""
-        value: GetTaskLogsResponseBody | None = (
-            self._present("body") if (self._pb or self._message()).HasField("body") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("body"):
+            return None
+        value: GetTaskLogsResponseBody = _fast.new(self._fm_model_body)
+        value._pb = pb.body
+        value._cache = None
+        value._hash = None
         return value

@@ -129,6 +129,7 @@ class ArtifactVersionId(_Message[_pb2.ArtifactVersionId]):
         "key",
         "version",
     )
+    _fm_model_key = _fast.FieldModel("key")
 
     def __init__(
         self,
@@ -172,9 +173,13 @@ class ArtifactVersionId(_Message[_pb2.ArtifactVersionId]):
     @property
     def key(self) -> ArtifactKey | None:
         """``key``: optional flyteidl2.core.ArtifactKey, field 1."""
-        value: ArtifactKey | None = (
-            self._present("key") if (self._pb or self._message()).HasField("key") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("key"):
+            return None
+        value: ArtifactKey = _fast.new(self._fm_model_key)
+        value._pb = pb.key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -266,6 +271,7 @@ class ArtifactInfo(_Message[_pb2.ArtifactInfo]):
         "user_metadata",
         "card",
     )
+    _fm_model_card = _fast.FieldModel("card")
 
     def __init__(
         self,
@@ -329,9 +335,13 @@ class ArtifactInfo(_Message[_pb2.ArtifactInfo]):
     @property
     def card(self) -> ArtifactCard | None:
         """``card``: optional flyteidl2.core.ArtifactCard, field 3."""
-        value: ArtifactCard | None = (
-            self._present("card") if (self._pb or self._message()).HasField("card") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("card"):
+            return None
+        value: ArtifactCard = _fast.new(self._fm_model_card)
+        value._pb = pb.card
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -345,6 +355,7 @@ class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
         "bind_to_time_partition",
         "time_transform",
     )
+    _fm_model_time_transform = _fast.FieldModel("time_transform")
 
     def __init__(
         self,
@@ -416,11 +427,13 @@ class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
     @property
     def time_transform(self) -> TimeTransform | None:
         """``time_transform``: optional flyteidl2.core.TimeTransform, field 7."""
-        value: TimeTransform | None = (
-            self._present("time_transform")
-            if (self._pb or self._message()).HasField("time_transform")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("time_transform"):
+            return None
+        value: TimeTransform = _fast.new(self._fm_model_time_transform)
+        value._pb = pb.time_transform
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -546,6 +559,9 @@ class LabelValue(_Message[_pb2.LabelValue]):
         "input_binding",
         "runtime_binding",
     )
+    _fm_model_triggered_binding = _fast.FieldModel("triggered_binding")
+    _fm_model_input_binding = _fast.FieldModel("input_binding")
+    _fm_model_runtime_binding = _fast.FieldModel("runtime_binding")
 
     def __init__(
         self,
@@ -653,31 +669,37 @@ class LabelValue(_Message[_pb2.LabelValue]):
     @property
     def triggered_binding(self) -> ArtifactBindingData | None:
         """``triggered_binding``: optional flyteidl2.core.ArtifactBindingData, field 3."""
-        value: ArtifactBindingData | None = (
-            self._present("triggered_binding")
-            if (self._pb or self._message()).HasField("triggered_binding")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("triggered_binding"):
+            return None
+        value: ArtifactBindingData = _fast.new(self._fm_model_triggered_binding)
+        value._pb = pb.triggered_binding
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def input_binding(self) -> InputBindingData | None:
         """``input_binding``: optional flyteidl2.core.InputBindingData, field 4."""
-        value: InputBindingData | None = (
-            self._present("input_binding")
-            if (self._pb or self._message()).HasField("input_binding")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("input_binding"):
+            return None
+        value: InputBindingData = _fast.new(self._fm_model_input_binding)
+        value._pb = pb.input_binding
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def runtime_binding(self) -> RuntimeBinding | None:
         """``runtime_binding``: optional flyteidl2.core.RuntimeBinding, field 5."""
-        value: RuntimeBinding | None = (
-            self._present("runtime_binding")
-            if (self._pb or self._message()).HasField("runtime_binding")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("runtime_binding"):
+            return None
+        value: RuntimeBinding = _fast.new(self._fm_model_runtime_binding)
+        value._pb = pb.runtime_binding
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -727,6 +749,7 @@ class TimePartition(_Message[_pb2.TimePartition]):
         "granularity",
         "key",
     )
+    _fm_model_value = _fast.FieldModel("value")
 
     def __init__(
         self,
@@ -784,9 +807,13 @@ class TimePartition(_Message[_pb2.TimePartition]):
     @property
     def value(self) -> LabelValue | None:
         """``value``: optional flyteidl2.core.LabelValue, field 1."""
-        value: LabelValue | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: LabelValue = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -813,6 +840,9 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
         "partitions",
         "time_partition",
     )
+    _fm_model_artifact_key = _fast.FieldModel("artifact_key")
+    _fm_model_partitions = _fast.FieldModel("partitions")
+    _fm_model_time_partition = _fast.FieldModel("time_partition")
 
     def __init__(
         self,
@@ -890,11 +920,13 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
     @property
     def artifact_key(self) -> ArtifactKey | None:
         """``artifact_key``: optional flyteidl2.core.ArtifactKey, field 1."""
-        value: ArtifactKey | None = (
-            self._present("artifact_key")
-            if (self._pb or self._message()).HasField("artifact_key")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_key"):
+            return None
+        value: ArtifactKey = _fast.new(self._fm_model_artifact_key)
+        value._pb = pb.artifact_key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -906,21 +938,25 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
     @property
     def partitions(self) -> Partitions | None:
         """``partitions``: optional flyteidl2.core.Partitions, field 3."""
-        value: Partitions | None = (
-            self._present("partitions")
-            if (self._pb or self._message()).HasField("partitions")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("partitions"):
+            return None
+        value: Partitions = _fast.new(self._fm_model_partitions)
+        value._pb = pb.partitions
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def time_partition(self) -> TimePartition | None:
         """``time_partition``: optional flyteidl2.core.TimePartition, field 4."""
-        value: TimePartition | None = (
-            self._present("time_partition")
-            if (self._pb or self._message()).HasField("time_partition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("time_partition"):
+            return None
+        value: TimePartition = _fast.new(self._fm_model_time_partition)
+        value._pb = pb.time_partition
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -933,6 +969,8 @@ class ArtifactTag(_Message[_pb2.ArtifactTag]):
         "artifact_key",
         "value",
     )
+    _fm_model_artifact_key = _fast.FieldModel("artifact_key")
+    _fm_model_value = _fast.FieldModel("value")
 
     def __init__(
         self,
@@ -982,19 +1020,25 @@ class ArtifactTag(_Message[_pb2.ArtifactTag]):
     @property
     def artifact_key(self) -> ArtifactKey | None:
         """``artifact_key``: optional flyteidl2.core.ArtifactKey, field 1."""
-        value: ArtifactKey | None = (
-            self._present("artifact_key")
-            if (self._pb or self._message()).HasField("artifact_key")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_key"):
+            return None
+        value: ArtifactKey = _fast.new(self._fm_model_artifact_key)
+        value._pb = pb.artifact_key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def value(self) -> LabelValue | None:
         """``value``: optional flyteidl2.core.LabelValue, field 2."""
-        value: LabelValue | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: LabelValue = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1009,6 +1053,9 @@ class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
         "uri",
         "binding",
     )
+    _fm_model_artifact_id = _fast.FieldModel("artifact_id")
+    _fm_model_artifact_tag = _fast.FieldModel("artifact_tag")
+    _fm_model_binding = _fast.FieldModel("binding")
 
     def __init__(
         self,
@@ -1091,21 +1138,25 @@ class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
     @property
     def artifact_id(self) -> ArtifactID | None:
         """``artifact_id``: optional flyteidl2.core.ArtifactID, field 1."""
-        value: ArtifactID | None = (
-            self._present("artifact_id")
-            if (self._pb or self._message()).HasField("artifact_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_id"):
+            return None
+        value: ArtifactID = _fast.new(self._fm_model_artifact_id)
+        value._pb = pb.artifact_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact_tag(self) -> ArtifactTag | None:
         """``artifact_tag``: optional flyteidl2.core.ArtifactTag, field 2."""
-        value: ArtifactTag | None = (
-            self._present("artifact_tag")
-            if (self._pb or self._message()).HasField("artifact_tag")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_tag"):
+            return None
+        value: ArtifactTag = _fast.new(self._fm_model_artifact_tag)
+        value._pb = pb.artifact_tag
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1118,7 +1169,11 @@ class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
     @property
     def binding(self) -> ArtifactBindingData | None:
         """``binding``: optional flyteidl2.core.ArtifactBindingData, field 4."""
-        value: ArtifactBindingData | None = (
-            self._present("binding") if (self._pb or self._message()).HasField("binding") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("binding"):
+            return None
+        value: ArtifactBindingData = _fast.new(self._fm_model_binding)
+        value._pb = pb.binding
+        value._cache = None
+        value._hash = None
         return value

@@ -96,6 +96,9 @@ class CatalogMetadata(_Message[_pb2.CatalogMetadata]):
         "artifact_tag",
         "source_task_execution",
     )
+    _fm_model_dataset_id = _fast.FieldModel("dataset_id")
+    _fm_model_artifact_tag = _fast.FieldModel("artifact_tag")
+    _fm_model_source_task_execution = _fast.FieldModel("source_task_execution")
 
     def __init__(
         self,
@@ -168,31 +171,39 @@ class CatalogMetadata(_Message[_pb2.CatalogMetadata]):
     @property
     def dataset_id(self) -> _core_identifier.Identifier | None:
         """``dataset_id``: optional flyteidl2.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = (
-            self._present("dataset_id")
-            if (self._pb or self._message()).HasField("dataset_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("dataset_id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_dataset_id)
+        value._pb = pb.dataset_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact_tag(self) -> CatalogArtifactTag | None:
         """``artifact_tag``: optional flyteidl2.core.CatalogArtifactTag, field 2."""
-        value: CatalogArtifactTag | None = (
-            self._present("artifact_tag")
-            if (self._pb or self._message()).HasField("artifact_tag")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_tag"):
+            return None
+        value: CatalogArtifactTag = _fast.new(self._fm_model_artifact_tag)
+        value._pb = pb.artifact_tag
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def source_task_execution(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``source_task_execution``: optional flyteidl2.core.TaskExecutionIdentifier, field 3."""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("source_task_execution")
-            if (self._pb or self._message()).HasField("source_task_execution")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("source_task_execution"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(
+            self._fm_model_source_task_execution
         )
+        value._pb = pb.source_task_execution
+        value._cache = None
+        value._hash = None
         return value
 
 

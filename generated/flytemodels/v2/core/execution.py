@@ -112,6 +112,7 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
         "recoverability",
         "gpu_fault",
     )
+    _fm_model_gpu_fault = _fast.FieldModel("gpu_fault")
 
     class ErrorKind(_OpenEnum):
         """The ``flyteidl2.core.ExecutionError.ErrorKind`` enum."""
@@ -268,11 +269,13 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
     @property
     def gpu_fault(self) -> GpuFault | None:
         """``gpu_fault``: optional flyteidl2.core.GpuFault, field 8."""
-        value: GpuFault | None = (
-            self._present("gpu_fault")
-            if (self._pb or self._message()).HasField("gpu_fault")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("gpu_fault"):
+            return None
+        value: GpuFault = _fast.new(self._fm_model_gpu_fault)
+        value._pb = pb.gpu_fault
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -584,6 +587,7 @@ class ErrorDocument(_Message[_pb2.ErrorDocument]):
     __slots__ = ()
     _PB = _pb2.ErrorDocument
     _FIELDS = ("error",)
+    _fm_model_error = _fast.FieldModel("error")
 
     def __init__(
         self,
@@ -615,9 +619,13 @@ class ErrorDocument(_Message[_pb2.ErrorDocument]):
     @property
     def error(self) -> ContainerError | None:
         """``error``: optional flyteidl2.core.ContainerError, field 1."""
-        value: ContainerError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: ContainerError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -820,6 +828,7 @@ class LogContext(_Message[_pb2.LogContext]):
         "pod_name_prefix",
         "pod_name_prefixes",
     )
+    _fm_model_connector = _fast.FieldModel("connector")
 
     def __init__(
         self,
@@ -908,11 +917,13 @@ class LogContext(_Message[_pb2.LogContext]):
     @property
     def connector(self) -> ConnectorLogContext | None:
         """``connector``: optional flyteidl2.core.ConnectorLogContext, field 3."""
-        value: ConnectorLogContext | None = (
-            self._present("connector")
-            if (self._pb or self._message()).HasField("connector")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("connector"):
+            return None
+        value: ConnectorLogContext = _fast.new(self._fm_model_connector)
+        value._pb = pb.connector
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1078,6 +1089,7 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
         "container_name",
         "process",
     )
+    _fm_model_process = _fast.FieldModel("process")
 
     class ProcessContext(_Message[_pb2.ContainerContext.ProcessContext]):
         """The ``flyteidl2.core.ContainerContext.ProcessContext`` message."""
@@ -1194,9 +1206,13 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
     @property
     def process(self) -> ContainerContext.ProcessContext | None:
         """``process``: optional flyteidl2.core.ContainerContext.ProcessContext, field 2."""
-        value: ContainerContext.ProcessContext | None = (
-            self._present("process") if (self._pb or self._message()).HasField("process") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("process"):
+            return None
+        value: ContainerContext.ProcessContext = _fast.new(self._fm_model_process)
+        value._pb = pb.process
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1249,6 +1265,7 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
         "tier",
         "spec",
     )
+    _fm_model_spec = _fast.FieldModel("spec")
 
     class Tier(_OpenEnum):
         """The ``flyteidl2.core.QualityOfService.Tier`` enum."""
@@ -1319,7 +1336,11 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
     @property
     def spec(self) -> QualityOfServiceSpec | None:
         """``spec``: optional flyteidl2.core.QualityOfServiceSpec, field 2."""
-        value: QualityOfServiceSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: QualityOfServiceSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value

@@ -235,6 +235,7 @@ class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
         "node_id",
         "execution_id",
     )
+    _fm_model_execution_id = _fast.FieldModel("execution_id")
 
     def __init__(
         self,
@@ -285,11 +286,13 @@ class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
     @property
     def execution_id(self) -> WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl2.core.WorkflowExecutionIdentifier, field 2."""
-        value: WorkflowExecutionIdentifier | None = (
-            self._present("execution_id")
-            if (self._pb or self._message()).HasField("execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_id"):
+            return None
+        value: WorkflowExecutionIdentifier = _fast.new(self._fm_model_execution_id)
+        value._pb = pb.execution_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -303,6 +306,8 @@ class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
         "node_execution_id",
         "retry_attempt",
     )
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_node_execution_id = _fast.FieldModel("node_execution_id")
 
     def __init__(
         self,
@@ -366,19 +371,25 @@ class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
     @property
     def task_id(self) -> Identifier | None:
         """``task_id``: optional flyteidl2.core.Identifier, field 1."""
-        value: Identifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: Identifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def node_execution_id(self) -> NodeExecutionIdentifier | None:
         """``node_execution_id``: optional flyteidl2.core.NodeExecutionIdentifier, field 2."""
-        value: NodeExecutionIdentifier | None = (
-            self._present("node_execution_id")
-            if (self._pb or self._message()).HasField("node_execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("node_execution_id"):
+            return None
+        value: NodeExecutionIdentifier = _fast.new(self._fm_model_node_execution_id)
+        value._pb = pb.node_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -397,6 +408,7 @@ class SignalIdentifier(_Message[_pb2.SignalIdentifier]):
         "signal_id",
         "execution_id",
     )
+    _fm_model_execution_id = _fast.FieldModel("execution_id")
 
     def __init__(
         self,
@@ -447,9 +459,11 @@ class SignalIdentifier(_Message[_pb2.SignalIdentifier]):
     @property
     def execution_id(self) -> WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl2.core.WorkflowExecutionIdentifier, field 2."""
-        value: WorkflowExecutionIdentifier | None = (
-            self._present("execution_id")
-            if (self._pb or self._message()).HasField("execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_id"):
+            return None
+        value: WorkflowExecutionIdentifier = _fast.new(self._fm_model_execution_id)
+        value._pb = pb.execution_id
+        value._cache = None
+        value._hash = None
         return value

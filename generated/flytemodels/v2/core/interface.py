@@ -31,6 +31,9 @@ class Variable(_Message[_pb2.Variable]):
         "artifact_partial_id",
         "artifact_tag",
     )
+    _fm_model_type = _fast.FieldModel("type")
+    _fm_model_artifact_partial_id = _fast.FieldModel("artifact_partial_id")
+    _fm_model_artifact_tag = _fast.FieldModel("artifact_tag")
 
     def __init__(
         self,
@@ -110,9 +113,13 @@ class Variable(_Message[_pb2.Variable]):
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 1."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -124,21 +131,25 @@ class Variable(_Message[_pb2.Variable]):
     @property
     def artifact_partial_id(self) -> _core_artifact_id.ArtifactID | None:
         """``artifact_partial_id``: optional flyteidl2.core.ArtifactID, field 3."""
-        value: _core_artifact_id.ArtifactID | None = (
-            self._present("artifact_partial_id")
-            if (self._pb or self._message()).HasField("artifact_partial_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_partial_id"):
+            return None
+        value: _core_artifact_id.ArtifactID = _fast.new(self._fm_model_artifact_partial_id)
+        value._pb = pb.artifact_partial_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact_tag(self) -> _core_artifact_id.ArtifactTag | None:
         """``artifact_tag``: optional flyteidl2.core.ArtifactTag, field 4."""
-        value: _core_artifact_id.ArtifactTag | None = (
-            self._present("artifact_tag")
-            if (self._pb or self._message()).HasField("artifact_tag")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_tag"):
+            return None
+        value: _core_artifact_id.ArtifactTag = _fast.new(self._fm_model_artifact_tag)
+        value._pb = pb.artifact_tag
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -151,6 +162,7 @@ class VariableEntry(_Message[_pb2.VariableEntry]):
         "key",
         "value",
     )
+    _fm_model_value = _fast.FieldModel("value")
 
     def __init__(
         self,
@@ -200,9 +212,13 @@ class VariableEntry(_Message[_pb2.VariableEntry]):
     @property
     def value(self) -> Variable | None:
         """``value``: optional flyteidl2.core.Variable, field 2."""
-        value: Variable | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: Variable = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -251,6 +267,8 @@ class TypedInterface(_Message[_pb2.TypedInterface]):
         "inputs",
         "outputs",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_outputs = _fast.FieldModel("outputs")
 
     def __init__(
         self,
@@ -299,17 +317,25 @@ class TypedInterface(_Message[_pb2.TypedInterface]):
     @property
     def inputs(self) -> VariableMap | None:
         """``inputs``: optional flyteidl2.core.VariableMap, field 1."""
-        value: VariableMap | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: VariableMap = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def outputs(self) -> VariableMap | None:
         """``outputs``: optional flyteidl2.core.VariableMap, field 2."""
-        value: VariableMap | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: VariableMap = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -325,6 +351,10 @@ class Parameter(_Message[_pb2.Parameter]):
         "artifact_query",
         "artifact_id",
     )
+    _fm_model_var = _fast.FieldModel("var")
+    _fm_model_default = _fast.FieldModel("default")
+    _fm_model_artifact_query = _fast.FieldModel("artifact_query")
+    _fm_model_artifact_id = _fast.FieldModel("artifact_id")
 
     def __init__(
         self,
@@ -422,17 +452,25 @@ class Parameter(_Message[_pb2.Parameter]):
     @property
     def var(self) -> Variable | None:
         """``var``: optional flyteidl2.core.Variable, field 1."""
-        value: Variable | None = (
-            self._present("var") if (self._pb or self._message()).HasField("var") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("var"):
+            return None
+        value: Variable = _fast.new(self._fm_model_var)
+        value._pb = pb.var
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def default(self) -> _core_literals.Literal | None:
         """``default``: optional flyteidl2.core.Literal, field 2."""
-        value: _core_literals.Literal | None = (
-            self._present("default") if (self._pb or self._message()).HasField("default") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("default"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_default)
+        value._pb = pb.default
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -445,21 +483,25 @@ class Parameter(_Message[_pb2.Parameter]):
     @property
     def artifact_query(self) -> _core_artifact_id.ArtifactQuery | None:
         """``artifact_query``: optional flyteidl2.core.ArtifactQuery, field 4."""
-        value: _core_artifact_id.ArtifactQuery | None = (
-            self._present("artifact_query")
-            if (self._pb or self._message()).HasField("artifact_query")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_query"):
+            return None
+        value: _core_artifact_id.ArtifactQuery = _fast.new(self._fm_model_artifact_query)
+        value._pb = pb.artifact_query
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact_id(self) -> _core_artifact_id.ArtifactID | None:
         """``artifact_id``: optional flyteidl2.core.ArtifactID, field 5."""
-        value: _core_artifact_id.ArtifactID | None = (
-            self._present("artifact_id")
-            if (self._pb or self._message()).HasField("artifact_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_id"):
+            return None
+        value: _core_artifact_id.ArtifactID = _fast.new(self._fm_model_artifact_id)
+        value._pb = pb.artifact_id
+        value._cache = None
+        value._hash = None
         return value
 
 

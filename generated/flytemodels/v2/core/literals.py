@@ -181,6 +181,7 @@ class Blob(_Message[_pb2.Blob]):
         "metadata",
         "uri",
     )
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -224,11 +225,13 @@ class Blob(_Message[_pb2.Blob]):
     @property
     def metadata(self) -> BlobMetadata | None:
         """``metadata``: optional flyteidl2.core.BlobMetadata, field 1."""
-        value: BlobMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: BlobMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -244,6 +247,7 @@ class BlobMetadata(_Message[_pb2.BlobMetadata]):
     __slots__ = ()
     _PB = _pb2.BlobMetadata
     _FIELDS = ("type",)
+    _fm_model_type = _fast.FieldModel("type")
 
     def __init__(
         self,
@@ -278,9 +282,13 @@ class BlobMetadata(_Message[_pb2.BlobMetadata]):
     @property
     def type(self) -> _core_types.BlobType | None:
         """``type``: optional flyteidl2.core.BlobType, field 1."""
-        value: _core_types.BlobType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.BlobType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -350,6 +358,7 @@ class Schema(_Message[_pb2.Schema]):
         "uri",
         "type",
     )
+    _fm_model_type = _fast.FieldModel("type")
 
     def __init__(
         self,
@@ -400,9 +409,13 @@ class Schema(_Message[_pb2.Schema]):
     @property
     def type(self) -> _core_types.SchemaType | None:
         """``type``: optional flyteidl2.core.SchemaType, field 3."""
-        value: _core_types.SchemaType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.SchemaType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -415,6 +428,8 @@ class Union(_Message[_pb2.Union]):
         "value",
         "type",
     )
+    _fm_model_value = _fast.FieldModel("value")
+    _fm_model_type = _fast.FieldModel("type")
 
     def __init__(
         self,
@@ -464,17 +479,25 @@ class Union(_Message[_pb2.Union]):
     @property
     def value(self) -> Literal | None:
         """``value``: optional flyteidl2.core.Literal, field 1."""
-        value: Literal | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: Literal = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 2."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -484,6 +507,7 @@ class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
     __slots__ = ()
     _PB = _pb2.StructuredDatasetMetadata
     _FIELDS = ("structured_dataset_type",)
+    _fm_model_structured_dataset_type = _fast.FieldModel("structured_dataset_type")
 
     def __init__(
         self,
@@ -519,11 +543,13 @@ class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
     @property
     def structured_dataset_type(self) -> _core_types.StructuredDatasetType | None:
         """``structured_dataset_type``: optional flyteidl2.core.StructuredDatasetType, field 1."""
-        value: _core_types.StructuredDatasetType | None = (
-            self._present("structured_dataset_type")
-            if (self._pb or self._message()).HasField("structured_dataset_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("structured_dataset_type"):
+            return None
+        value: _core_types.StructuredDatasetType = _fast.new(self._fm_model_structured_dataset_type)
+        value._pb = pb.structured_dataset_type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -536,6 +562,7 @@ class StructuredDataset(_Message[_pb2.StructuredDataset]):
         "uri",
         "metadata",
     )
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     def __init__(
         self,
@@ -586,11 +613,13 @@ class StructuredDataset(_Message[_pb2.StructuredDataset]):
     @property
     def metadata(self) -> StructuredDatasetMetadata | None:
         """``metadata``: optional flyteidl2.core.StructuredDatasetMetadata, field 2."""
-        value: StructuredDatasetMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: StructuredDatasetMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -610,6 +639,14 @@ class Scalar(_Message[_pb2.Scalar]):
         "structured_dataset",
         "union",
     )
+    _fm_model_primitive = _fast.FieldModel("primitive")
+    _fm_model_blob = _fast.FieldModel("blob")
+    _fm_model_binary = _fast.FieldModel("binary")
+    _fm_model_schema = _fast.FieldModel("schema")
+    _fm_model_none_type = _fast.FieldModel("none_type")
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_structured_dataset = _fast.FieldModel("structured_dataset")
+    _fm_model_union = _fast.FieldModel("union")
 
     def __init__(
         self,
@@ -752,53 +789,73 @@ class Scalar(_Message[_pb2.Scalar]):
     @property
     def primitive(self) -> Primitive | None:
         """``primitive``: optional flyteidl2.core.Primitive, field 1."""
-        value: Primitive | None = (
-            self._present("primitive")
-            if (self._pb or self._message()).HasField("primitive")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("primitive"):
+            return None
+        value: Primitive = _fast.new(self._fm_model_primitive)
+        value._pb = pb.primitive
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def blob(self) -> Blob | None:
         """``blob``: optional flyteidl2.core.Blob, field 2."""
-        value: Blob | None = (
-            self._present("blob") if (self._pb or self._message()).HasField("blob") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("blob"):
+            return None
+        value: Blob = _fast.new(self._fm_model_blob)
+        value._pb = pb.blob
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def binary(self) -> Binary | None:
         """``binary``: optional flyteidl2.core.Binary, field 3."""
-        value: Binary | None = (
-            self._present("binary") if (self._pb or self._message()).HasField("binary") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("binary"):
+            return None
+        value: Binary = _fast.new(self._fm_model_binary)
+        value._pb = pb.binary
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def schema(self) -> Schema | None:
         """``schema``: optional flyteidl2.core.Schema, field 4."""
-        value: Schema | None = (
-            self._present("schema") if (self._pb or self._message()).HasField("schema") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("schema"):
+            return None
+        value: Schema = _fast.new(self._fm_model_schema)
+        value._pb = pb.schema
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def none_type(self) -> Void | None:
         """``none_type``: optional flyteidl2.core.Void, field 5."""
-        value: Void | None = (
-            self._present("none_type")
-            if (self._pb or self._message()).HasField("none_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("none_type"):
+            return None
+        value: Void = _fast.new(self._fm_model_none_type)
+        value._pb = pb.none_type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def error(self) -> _core_types.Error | None:
         """``error``: optional flyteidl2.core.Error, field 6."""
-        value: _core_types.Error | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_types.Error = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -812,19 +869,25 @@ class Scalar(_Message[_pb2.Scalar]):
     @property
     def structured_dataset(self) -> StructuredDataset | None:
         """``structured_dataset``: optional flyteidl2.core.StructuredDataset, field 8."""
-        value: StructuredDataset | None = (
-            self._present("structured_dataset")
-            if (self._pb or self._message()).HasField("structured_dataset")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("structured_dataset"):
+            return None
+        value: StructuredDataset = _fast.new(self._fm_model_structured_dataset)
+        value._pb = pb.structured_dataset
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def union(self) -> Union | None:
         """``union``: optional flyteidl2.core.Union, field 9."""
-        value: Union | None = (
-            self._present("union") if (self._pb or self._message()).HasField("union") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("union"):
+            return None
+        value: Union = _fast.new(self._fm_model_union)
+        value._pb = pb.union
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -842,6 +905,11 @@ class Literal(_Message[_pb2.Literal]):
         "metadata",
         "artifact_id",
     )
+    _fm_model_scalar = _fast.FieldModel("scalar")
+    _fm_model_collection = _fast.FieldModel("collection")
+    _fm_model_map = _fast.FieldModel("map")
+    _fm_model_offloaded_metadata = _fast.FieldModel("offloaded_metadata")
+    _fm_model_artifact_id = _fast.FieldModel("artifact_id")
 
     def __init__(
         self,
@@ -957,37 +1025,49 @@ class Literal(_Message[_pb2.Literal]):
     @property
     def scalar(self) -> Scalar | None:
         """``scalar``: optional flyteidl2.core.Scalar, field 1."""
-        value: Scalar | None = (
-            self._present("scalar") if (self._pb or self._message()).HasField("scalar") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("scalar"):
+            return None
+        value: Scalar = _fast.new(self._fm_model_scalar)
+        value._pb = pb.scalar
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def collection(self) -> LiteralCollection | None:
         """``collection``: optional flyteidl2.core.LiteralCollection, field 2."""
-        value: LiteralCollection | None = (
-            self._present("collection")
-            if (self._pb or self._message()).HasField("collection")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("collection"):
+            return None
+        value: LiteralCollection = _fast.new(self._fm_model_collection)
+        value._pb = pb.collection
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def map(self) -> LiteralMap | None:
         """``map``: optional flyteidl2.core.LiteralMap, field 3."""
-        value: LiteralMap | None = (
-            self._present("map") if (self._pb or self._message()).HasField("map") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("map"):
+            return None
+        value: LiteralMap = _fast.new(self._fm_model_map)
+        value._pb = pb.map
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def offloaded_metadata(self) -> LiteralOffloadedMetadata | None:
         """``offloaded_metadata``: optional flyteidl2.core.LiteralOffloadedMetadata, field 8."""
-        value: LiteralOffloadedMetadata | None = (
-            self._present("offloaded_metadata")
-            if (self._pb or self._message()).HasField("offloaded_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("offloaded_metadata"):
+            return None
+        value: LiteralOffloadedMetadata = _fast.new(self._fm_model_offloaded_metadata)
+        value._pb = pb.offloaded_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1005,11 +1085,13 @@ class Literal(_Message[_pb2.Literal]):
     @property
     def artifact_id(self) -> _core_artifact_id.ArtifactVersionId | None:
         """``artifact_id``: optional flyteidl2.core.ArtifactVersionId, field 9."""
-        value: _core_artifact_id.ArtifactVersionId | None = (
-            self._present("artifact_id")
-            if (self._pb or self._message()).HasField("artifact_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact_id"):
+            return None
+        value: _core_artifact_id.ArtifactVersionId = _fast.new(self._fm_model_artifact_id)
+        value._pb = pb.artifact_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1023,6 +1105,7 @@ class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
         "size_bytes",
         "inferred_type",
     )
+    _fm_model_inferred_type = _fast.FieldModel("inferred_type")
 
     def __init__(
         self,
@@ -1093,11 +1176,13 @@ class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
     @property
     def inferred_type(self) -> _core_types.LiteralType | None:
         """``inferred_type``: optional flyteidl2.core.LiteralType, field 3."""
-        value: _core_types.LiteralType | None = (
-            self._present("inferred_type")
-            if (self._pb or self._message()).HasField("inferred_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inferred_type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_inferred_type)
+        value._pb = pb.inferred_type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1251,6 +1336,7 @@ class UnionInfo(_Message[_pb2.UnionInfo]):
     __slots__ = ()
     _PB = _pb2.UnionInfo
     _FIELDS = ("targetType",)
+    _fm_model_targetType = _fast.FieldModel("targetType")
 
     def __init__(
         self,
@@ -1286,11 +1372,13 @@ class UnionInfo(_Message[_pb2.UnionInfo]):
     @property
     def targetType(self) -> _core_types.LiteralType | None:
         """``targetType``: optional flyteidl2.core.LiteralType, field 1."""
-        value: _core_types.LiteralType | None = (
-            self._present("targetType")
-            if (self._pb or self._message()).HasField("targetType")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("targetType"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_targetType)
+        value._pb = pb.targetType
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1307,6 +1395,12 @@ class BindingData(_Message[_pb2.BindingData]):
         "offloaded_metadata",
         "union",
     )
+    _fm_model_scalar = _fast.FieldModel("scalar")
+    _fm_model_collection = _fast.FieldModel("collection")
+    _fm_model_promise = _fast.FieldModel("promise")
+    _fm_model_map = _fast.FieldModel("map")
+    _fm_model_offloaded_metadata = _fast.FieldModel("offloaded_metadata")
+    _fm_model_union = _fast.FieldModel("union")
 
     def __init__(
         self,
@@ -1421,53 +1515,73 @@ class BindingData(_Message[_pb2.BindingData]):
     @property
     def scalar(self) -> Scalar | None:
         """``scalar``: optional flyteidl2.core.Scalar, field 1."""
-        value: Scalar | None = (
-            self._present("scalar") if (self._pb or self._message()).HasField("scalar") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("scalar"):
+            return None
+        value: Scalar = _fast.new(self._fm_model_scalar)
+        value._pb = pb.scalar
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def collection(self) -> BindingDataCollection | None:
         """``collection``: optional flyteidl2.core.BindingDataCollection, field 2."""
-        value: BindingDataCollection | None = (
-            self._present("collection")
-            if (self._pb or self._message()).HasField("collection")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("collection"):
+            return None
+        value: BindingDataCollection = _fast.new(self._fm_model_collection)
+        value._pb = pb.collection
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def promise(self) -> _core_types.OutputReference | None:
         """``promise``: optional flyteidl2.core.OutputReference, field 3."""
-        value: _core_types.OutputReference | None = (
-            self._present("promise") if (self._pb or self._message()).HasField("promise") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("promise"):
+            return None
+        value: _core_types.OutputReference = _fast.new(self._fm_model_promise)
+        value._pb = pb.promise
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def map(self) -> BindingDataMap | None:
         """``map``: optional flyteidl2.core.BindingDataMap, field 4."""
-        value: BindingDataMap | None = (
-            self._present("map") if (self._pb or self._message()).HasField("map") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("map"):
+            return None
+        value: BindingDataMap = _fast.new(self._fm_model_map)
+        value._pb = pb.map
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def offloaded_metadata(self) -> LiteralOffloadedMetadata | None:
         """``offloaded_metadata``: optional flyteidl2.core.LiteralOffloadedMetadata, field 6."""
-        value: LiteralOffloadedMetadata | None = (
-            self._present("offloaded_metadata")
-            if (self._pb or self._message()).HasField("offloaded_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("offloaded_metadata"):
+            return None
+        value: LiteralOffloadedMetadata = _fast.new(self._fm_model_offloaded_metadata)
+        value._pb = pb.offloaded_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def union(self) -> UnionInfo | None:
         """``union``: optional flyteidl2.core.UnionInfo, field 5."""
-        value: UnionInfo | None = (
-            self._present("union") if (self._pb or self._message()).HasField("union") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("union"):
+            return None
+        value: UnionInfo = _fast.new(self._fm_model_union)
+        value._pb = pb.union
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1480,6 +1594,7 @@ class Binding(_Message[_pb2.Binding]):
         "var",
         "binding",
     )
+    _fm_model_binding = _fast.FieldModel("binding")
 
     def __init__(
         self,
@@ -1529,9 +1644,13 @@ class Binding(_Message[_pb2.Binding]):
     @property
     def binding(self) -> BindingData | None:
         """``binding``: optional flyteidl2.core.BindingData, field 2."""
-        value: BindingData | None = (
-            self._present("binding") if (self._pb or self._message()).HasField("binding") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("binding"):
+            return None
+        value: BindingData = _fast.new(self._fm_model_binding)
+        value._pb = pb.binding
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1678,6 +1797,7 @@ class RetryStrategy(_Message[_pb2.RetryStrategy]):
         "retries",
         "backoff",
     )
+    _fm_model_backoff = _fast.FieldModel("backoff")
 
     def __init__(
         self,
@@ -1727,9 +1847,13 @@ class RetryStrategy(_Message[_pb2.RetryStrategy]):
     @property
     def backoff(self) -> Backoff | None:
         """``backoff``: optional flyteidl2.core.Backoff, field 6."""
-        value: Backoff | None = (
-            self._present("backoff") if (self._pb or self._message()).HasField("backoff") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("backoff"):
+            return None
+        value: Backoff = _fast.new(self._fm_model_backoff)
+        value._pb = pb.backoff
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -215,6 +215,7 @@ class OAuth2Client(_Message[_pb2.OAuth2Client]):
         "client_id",
         "client_secret",
     )
+    _fm_model_client_secret = _fast.FieldModel("client_secret")
 
     def __init__(
         self,
@@ -265,11 +266,13 @@ class OAuth2Client(_Message[_pb2.OAuth2Client]):
     @property
     def client_secret(self) -> Secret | None:
         """``client_secret``: optional flyteidl2.core.Secret, field 2."""
-        value: Secret | None = (
-            self._present("client_secret")
-            if (self._pb or self._message()).HasField("client_secret")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("client_secret"):
+            return None
+        value: Secret = _fast.new(self._fm_model_client_secret)
+        value._pb = pb.client_secret
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -284,6 +287,7 @@ class Identity(_Message[_pb2.Identity]):
         "oauth2_client",
         "execution_identity",
     )
+    _fm_model_oauth2_client = _fast.FieldModel("oauth2_client")
 
     def __init__(
         self,
@@ -363,11 +367,13 @@ class Identity(_Message[_pb2.Identity]):
     @property
     def oauth2_client(self) -> OAuth2Client | None:
         """``oauth2_client``: optional flyteidl2.core.OAuth2Client, field 3."""
-        value: OAuth2Client | None = (
-            self._present("oauth2_client")
-            if (self._pb or self._message()).HasField("oauth2_client")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("oauth2_client"):
+            return None
+        value: OAuth2Client = _fast.new(self._fm_model_oauth2_client)
+        value._pb = pb.oauth2_client
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -389,6 +395,7 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
         "idp_discovery_endpoint",
         "token_endpoint",
     )
+    _fm_model_client = _fast.FieldModel("client")
 
     class Type(_OpenEnum):
         """The ``flyteidl2.core.OAuth2TokenRequest.Type`` enum."""
@@ -483,9 +490,13 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
     @property
     def client(self) -> OAuth2Client | None:
         """``client``: optional flyteidl2.core.OAuth2Client, field 3."""
-        value: OAuth2Client | None = (
-            self._present("client") if (self._pb or self._message()).HasField("client") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("client"):
+            return None
+        value: OAuth2Client = _fast.new(self._fm_model_client)
+        value._pb = pb.client
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -511,6 +522,7 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
         "secrets",
         "tokens",
     )
+    _fm_model_run_as = _fast.FieldModel("run_as")
 
     def __init__(
         self,
@@ -562,9 +574,13 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
     @property
     def run_as(self) -> Identity | None:
         """``run_as``: optional flyteidl2.core.Identity, field 1."""
-        value: Identity | None = (
-            self._present("run_as") if (self._pb or self._message()).HasField("run_as") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_as"):
+            return None
+        value: Identity = _fast.new(self._fm_model_run_as)
+        value._pb = pb.run_as
+        value._cache = None
+        value._hash = None
         return value
 
     @property

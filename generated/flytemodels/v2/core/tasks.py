@@ -426,6 +426,8 @@ class ExtendedResources(_Message[_pb2.ExtendedResources]):
         "gpu_accelerator",
         "shared_memory",
     )
+    _fm_model_gpu_accelerator = _fast.FieldModel("gpu_accelerator")
+    _fm_model_shared_memory = _fast.FieldModel("shared_memory")
 
     def __init__(
         self,
@@ -478,21 +480,25 @@ class ExtendedResources(_Message[_pb2.ExtendedResources]):
     @property
     def gpu_accelerator(self) -> GPUAccelerator | None:
         """``gpu_accelerator``: optional flyteidl2.core.GPUAccelerator, field 1."""
-        value: GPUAccelerator | None = (
-            self._present("gpu_accelerator")
-            if (self._pb or self._message()).HasField("gpu_accelerator")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("gpu_accelerator"):
+            return None
+        value: GPUAccelerator = _fast.new(self._fm_model_gpu_accelerator)
+        value._pb = pb.gpu_accelerator
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def shared_memory(self) -> SharedMemory | None:
         """``shared_memory``: optional flyteidl2.core.SharedMemory, field 2."""
-        value: SharedMemory | None = (
-            self._present("shared_memory")
-            if (self._pb or self._message()).HasField("shared_memory")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("shared_memory"):
+            return None
+        value: SharedMemory = _fast.new(self._fm_model_shared_memory)
+        value._pb = pb.shared_memory
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -609,6 +615,11 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
         "produces_artifacts",
         "cache_max_age",
     )
+    _fm_model_runtime = _fast.FieldModel("runtime")
+    _fm_model_retries = _fast.FieldModel("retries")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_image_build_run = _fast.FieldModel("image_build_run")
+    _fm_model_timeouts = _fast.FieldModel("timeouts")
 
     def __init__(
         self,
@@ -851,9 +862,13 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def runtime(self) -> RuntimeMetadata | None:
         """``runtime``: optional flyteidl2.core.RuntimeMetadata, field 2."""
-        value: RuntimeMetadata | None = (
-            self._present("runtime") if (self._pb or self._message()).HasField("runtime") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("runtime"):
+            return None
+        value: RuntimeMetadata = _fast.new(self._fm_model_runtime)
+        value._pb = pb.runtime
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -867,9 +882,13 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def retries(self) -> _core_literals.RetryStrategy | None:
         """``retries``: optional flyteidl2.core.RetryStrategy, field 5."""
-        value: _core_literals.RetryStrategy | None = (
-            self._present("retries") if (self._pb or self._message()).HasField("retries") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("retries"):
+            return None
+        value: _core_literals.RetryStrategy = _fast.new(self._fm_model_retries)
+        value._pb = pb.retries
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -934,11 +953,13 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def metadata(self) -> K8sObjectMetadata | None:
         """``metadata``: optional flyteidl2.core.K8sObjectMetadata, field 16."""
-        value: K8sObjectMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: K8sObjectMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -956,11 +977,13 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def image_build_run(self) -> _common_identifier.RunIdentifier | None:
         """``image_build_run``: optional flyteidl2.common.RunIdentifier, field 19."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("image_build_run")
-            if (self._pb or self._message()).HasField("image_build_run")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("image_build_run"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_image_build_run)
+        value._pb = pb.image_build_run
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -978,11 +1001,13 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def timeouts(self) -> _core_literals.TimeoutStrategy | None:
         """``timeouts``: optional flyteidl2.core.TimeoutStrategy, field 22."""
-        value: _core_literals.TimeoutStrategy | None = (
-            self._present("timeouts")
-            if (self._pb or self._message()).HasField("timeouts")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("timeouts"):
+            return None
+        value: _core_literals.TimeoutStrategy = _fast.new(self._fm_model_timeouts)
+        value._pb = pb.timeouts
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1194,6 +1219,15 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
         "reuse_policy",
         "worker_kind",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_interface = _fast.FieldModel("interface")
+    _fm_model_container = _fast.FieldModel("container")
+    _fm_model_k8s_pod = _fast.FieldModel("k8s_pod")
+    _fm_model_sql = _fast.FieldModel("sql")
+    _fm_model_security_context = _fast.FieldModel("security_context")
+    _fm_model_extended_resources = _fast.FieldModel("extended_resources")
+    _fm_model_reuse_policy = _fast.FieldModel("reuse_policy")
 
     def __init__(
         self,
@@ -1396,9 +1430,13 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def id(self) -> _core_identifier.Identifier | None:
         """``id``: optional flyteidl2.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1410,21 +1448,25 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def metadata(self) -> TaskMetadata | None:
         """``metadata``: optional flyteidl2.core.TaskMetadata, field 3."""
-        value: TaskMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: TaskMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
         """``interface``: optional flyteidl2.core.TypedInterface, field 4."""
-        value: _core_interface.TypedInterface | None = (
-            self._present("interface")
-            if (self._pb or self._message()).HasField("interface")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("interface"):
+            return None
+        value: _core_interface.TypedInterface = _fast.new(self._fm_model_interface)
+        value._pb = pb.interface
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1438,27 +1480,37 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def container(self) -> Container | None:
         """``container``: optional flyteidl2.core.Container, field 6."""
-        value: Container | None = (
-            self._present("container")
-            if (self._pb or self._message()).HasField("container")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("container"):
+            return None
+        value: Container = _fast.new(self._fm_model_container)
+        value._pb = pb.container
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def k8s_pod(self) -> K8sPod | None:
         """``k8s_pod``: optional flyteidl2.core.K8sPod, field 17."""
-        value: K8sPod | None = (
-            self._present("k8s_pod") if (self._pb or self._message()).HasField("k8s_pod") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("k8s_pod"):
+            return None
+        value: K8sPod = _fast.new(self._fm_model_k8s_pod)
+        value._pb = pb.k8s_pod
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def sql(self) -> Sql | None:
         """``sql``: optional flyteidl2.core.Sql, field 18."""
-        value: Sql | None = (
-            self._present("sql") if (self._pb or self._message()).HasField("sql") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sql"):
+            return None
+        value: Sql = _fast.new(self._fm_model_sql)
+        value._pb = pb.sql
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1470,21 +1522,25 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl2.core.SecurityContext, field 8."""
-        value: _core_security.SecurityContext | None = (
-            self._present("security_context")
-            if (self._pb or self._message()).HasField("security_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("security_context"):
+            return None
+        value: _core_security.SecurityContext = _fast.new(self._fm_model_security_context)
+        value._pb = pb.security_context
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def extended_resources(self) -> ExtendedResources | None:
         """``extended_resources``: optional flyteidl2.core.ExtendedResources, field 9."""
-        value: ExtendedResources | None = (
-            self._present("extended_resources")
-            if (self._pb or self._message()).HasField("extended_resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("extended_resources"):
+            return None
+        value: ExtendedResources = _fast.new(self._fm_model_extended_resources)
+        value._pb = pb.extended_resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1496,11 +1552,13 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def reuse_policy(self) -> ReusePolicy | None:
         """``reuse_policy``: optional flyteidl2.core.ReusePolicy, field 19."""
-        value: ReusePolicy | None = (
-            self._present("reuse_policy")
-            if (self._pb or self._message()).HasField("reuse_policy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("reuse_policy"):
+            return None
+        value: ReusePolicy = _fast.new(self._fm_model_reuse_policy)
+        value._pb = pb.reuse_policy
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1584,6 +1642,8 @@ class Container(_Message[_pb2.Container]):
         "data_config",
         "architecture",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
+    _fm_model_data_config = _fast.FieldModel("data_config")
 
     class Architecture(_OpenEnum):
         """The ``flyteidl2.core.Container.Architecture`` enum."""
@@ -1725,11 +1785,13 @@ class Container(_Message[_pb2.Container]):
     @property
     def resources(self) -> Resources | None:
         """``resources``: optional flyteidl2.core.Resources, field 4."""
-        value: Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1755,11 +1817,13 @@ class Container(_Message[_pb2.Container]):
     @property
     def data_config(self) -> DataLoadingConfig | None:
         """``data_config``: optional flyteidl2.core.DataLoadingConfig, field 9."""
-        value: DataLoadingConfig | None = (
-            self._present("data_config")
-            if (self._pb or self._message()).HasField("data_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("data_config"):
+            return None
+        value: DataLoadingConfig = _fast.new(self._fm_model_data_config)
+        value._pb = pb.data_config
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1866,6 +1930,7 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
         "io_strategy",
         "file_input_layout",
     )
+    _fm_model_io_strategy = _fast.FieldModel("io_strategy")
 
     class LiteralMapFormat(_OpenEnum):
         """The ``flyteidl2.core.DataLoadingConfig.LiteralMapFormat`` enum."""
@@ -1996,11 +2061,13 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
     @property
     def io_strategy(self) -> IOStrategy | None:
         """``io_strategy``: optional flyteidl2.core.IOStrategy, field 5."""
-        value: IOStrategy | None = (
-            self._present("io_strategy")
-            if (self._pb or self._message()).HasField("io_strategy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("io_strategy"):
+            return None
+        value: IOStrategy = _fast.new(self._fm_model_io_strategy)
+        value._pb = pb.io_strategy
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2021,6 +2088,8 @@ class K8sPod(_Message[_pb2.K8sPod]):
         "data_config",
         "primary_container_name",
     )
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_data_config = _fast.FieldModel("data_config")
 
     def __init__(
         self,
@@ -2091,11 +2160,13 @@ class K8sPod(_Message[_pb2.K8sPod]):
     @property
     def metadata(self) -> K8sObjectMetadata | None:
         """``metadata``: optional flyteidl2.core.K8sObjectMetadata, field 1."""
-        value: K8sObjectMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: K8sObjectMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2111,11 +2182,13 @@ class K8sPod(_Message[_pb2.K8sPod]):
     @property
     def data_config(self) -> DataLoadingConfig | None:
         """``data_config``: optional flyteidl2.core.DataLoadingConfig, field 3."""
-        value: DataLoadingConfig | None = (
-            self._present("data_config")
-            if (self._pb or self._message()).HasField("data_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("data_config"):
+            return None
+        value: DataLoadingConfig = _fast.new(self._fm_model_data_config)
+        value._pb = pb.data_config
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -161,6 +161,7 @@ class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
             "name",
             "literal_type",
         )
+        _fm_model_literal_type = _fast.FieldModel("literal_type")
 
         def __init__(
             self,
@@ -211,11 +212,13 @@ class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
         @property
         def literal_type(self) -> LiteralType | None:
             """``literal_type``: optional flyteidl2.core.LiteralType, field 2."""
-            value: LiteralType | None = (
-                self._present("literal_type")
-                if (self._pb or self._message()).HasField("literal_type")
-                else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("literal_type"):
+                return None
+            value: LiteralType = _fast.new(self._fm_model_literal_type)
+            value._pb = pb.literal_type
+            value._cache = None
+            value._hash = None
             return value
 
     def __init__(
@@ -550,6 +553,15 @@ class LiteralType(_Message[_pb2.LiteralType]):
         "annotation",
         "structure",
     )
+    _fm_model_schema = _fast.FieldModel("schema")
+    _fm_model_collection_type = _fast.FieldModel("collection_type")
+    _fm_model_map_value_type = _fast.FieldModel("map_value_type")
+    _fm_model_blob = _fast.FieldModel("blob")
+    _fm_model_enum_type = _fast.FieldModel("enum_type")
+    _fm_model_structured_dataset_type = _fast.FieldModel("structured_dataset_type")
+    _fm_model_union_type = _fast.FieldModel("union_type")
+    _fm_model_annotation = _fast.FieldModel("annotation")
+    _fm_model_structure = _fast.FieldModel("structure")
 
     def __init__(
         self,
@@ -739,67 +751,85 @@ class LiteralType(_Message[_pb2.LiteralType]):
     @property
     def schema(self) -> SchemaType | None:
         """``schema``: optional flyteidl2.core.SchemaType, field 2."""
-        value: SchemaType | None = (
-            self._present("schema") if (self._pb or self._message()).HasField("schema") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("schema"):
+            return None
+        value: SchemaType = _fast.new(self._fm_model_schema)
+        value._pb = pb.schema
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def collection_type(self) -> LiteralType | None:
         """``collection_type``: optional flyteidl2.core.LiteralType, field 3."""
-        value: LiteralType | None = (
-            self._present("collection_type")
-            if (self._pb or self._message()).HasField("collection_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("collection_type"):
+            return None
+        value: LiteralType = _fast.new(self._fm_model_collection_type)
+        value._pb = pb.collection_type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def map_value_type(self) -> LiteralType | None:
         """``map_value_type``: optional flyteidl2.core.LiteralType, field 4."""
-        value: LiteralType | None = (
-            self._present("map_value_type")
-            if (self._pb or self._message()).HasField("map_value_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("map_value_type"):
+            return None
+        value: LiteralType = _fast.new(self._fm_model_map_value_type)
+        value._pb = pb.map_value_type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def blob(self) -> BlobType | None:
         """``blob``: optional flyteidl2.core.BlobType, field 5."""
-        value: BlobType | None = (
-            self._present("blob") if (self._pb or self._message()).HasField("blob") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("blob"):
+            return None
+        value: BlobType = _fast.new(self._fm_model_blob)
+        value._pb = pb.blob
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def enum_type(self) -> EnumType | None:
         """``enum_type``: optional flyteidl2.core.EnumType, field 7."""
-        value: EnumType | None = (
-            self._present("enum_type")
-            if (self._pb or self._message()).HasField("enum_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("enum_type"):
+            return None
+        value: EnumType = _fast.new(self._fm_model_enum_type)
+        value._pb = pb.enum_type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def structured_dataset_type(self) -> StructuredDatasetType | None:
         """``structured_dataset_type``: optional flyteidl2.core.StructuredDatasetType, field 8."""
-        value: StructuredDatasetType | None = (
-            self._present("structured_dataset_type")
-            if (self._pb or self._message()).HasField("structured_dataset_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("structured_dataset_type"):
+            return None
+        value: StructuredDatasetType = _fast.new(self._fm_model_structured_dataset_type)
+        value._pb = pb.structured_dataset_type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def union_type(self) -> UnionType | None:
         """``union_type``: optional flyteidl2.core.UnionType, field 10."""
-        value: UnionType | None = (
-            self._present("union_type")
-            if (self._pb or self._message()).HasField("union_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("union_type"):
+            return None
+        value: UnionType = _fast.new(self._fm_model_union_type)
+        value._pb = pb.union_type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -815,21 +845,25 @@ class LiteralType(_Message[_pb2.LiteralType]):
     @property
     def annotation(self) -> TypeAnnotation | None:
         """``annotation``: optional flyteidl2.core.TypeAnnotation, field 9."""
-        value: TypeAnnotation | None = (
-            self._present("annotation")
-            if (self._pb or self._message()).HasField("annotation")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("annotation"):
+            return None
+        value: TypeAnnotation = _fast.new(self._fm_model_annotation)
+        value._pb = pb.annotation
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def structure(self) -> TypeStructure | None:
         """``structure``: optional flyteidl2.core.TypeStructure, field 11."""
-        value: TypeStructure | None = (
-            self._present("structure")
-            if (self._pb or self._message()).HasField("structure")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("structure"):
+            return None
+        value: TypeStructure = _fast.new(self._fm_model_structure)
+        value._pb = pb.structure
+        value._cache = None
+        value._hash = None
         return value
 
 

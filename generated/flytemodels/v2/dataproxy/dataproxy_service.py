@@ -325,6 +325,12 @@ class UploadInputsRequest(_Message[_pb2.UploadInputsRequest]):
         "base_dir",
         "queue",
     )
+    _fm_model_run_id = _fast.FieldModel("run_id")
+    _fm_model_project_id = _fast.FieldModel("project_id")
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_task_spec = _fast.FieldModel("task_spec")
+    _fm_model_trigger_name = _fast.FieldModel("trigger_name")
+    _fm_model_inputs = _fast.FieldModel("inputs")
 
     def __init__(
         self,
@@ -461,55 +467,73 @@ class UploadInputsRequest(_Message[_pb2.UploadInputsRequest]):
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 3."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_spec(self) -> _task_task_definition.TaskSpec | None:
         """``task_spec``: optional flyteidl2.task.TaskSpec, field 4."""
-        value: _task_task_definition.TaskSpec | None = (
-            self._present("task_spec")
-            if (self._pb or self._message()).HasField("task_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_spec"):
+            return None
+        value: _task_task_definition.TaskSpec = _fast.new(self._fm_model_task_spec)
+        value._pb = pb.task_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trigger_name(self) -> _common_identifier.TriggerName | None:
         """``trigger_name``: optional flyteidl2.common.TriggerName, field 5."""
-        value: _common_identifier.TriggerName | None = (
-            self._present("trigger_name")
-            if (self._pb or self._message()).HasField("trigger_name")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trigger_name"):
+            return None
+        value: _common_identifier.TriggerName = _fast.new(self._fm_model_trigger_name)
+        value._pb = pb.trigger_name
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 6."""
-        value: _task_common.Inputs | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _task_common.Inputs = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -531,6 +555,7 @@ class UploadInputsResponse(_Message[_pb2.UploadInputsResponse]):
     __slots__ = ()
     _PB = _pb2.UploadInputsResponse
     _FIELDS = ("offloaded_input_data",)
+    _fm_model_offloaded_input_data = _fast.FieldModel("offloaded_input_data")
 
     def __init__(
         self,
@@ -566,11 +591,13 @@ class UploadInputsResponse(_Message[_pb2.UploadInputsResponse]):
     @property
     def offloaded_input_data(self) -> _common_run.OffloadedInputData | None:
         """``offloaded_input_data``: optional flyteidl2.common.OffloadedInputData, field 1."""
-        value: _common_run.OffloadedInputData | None = (
-            self._present("offloaded_input_data")
-            if (self._pb or self._message()).HasField("offloaded_input_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("offloaded_input_data"):
+            return None
+        value: _common_run.OffloadedInputData = _fast.new(self._fm_model_offloaded_input_data)
+        value._pb = pb.offloaded_input_data
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -647,6 +674,9 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
         "app_id",
         "task_id",
     )
+    _fm_model_action_attempt_id = _fast.FieldModel("action_attempt_id")
+    _fm_model_app_id = _fast.FieldModel("app_id")
+    _fm_model_task_id = _fast.FieldModel("task_id")
 
     def __init__(
         self,
@@ -757,27 +787,39 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
     @property
     def action_attempt_id(self) -> _common_identifier.ActionAttemptIdentifier | None:
         """``action_attempt_id``: optional flyteidl2.common.ActionAttemptIdentifier, field 3."""
-        value: _common_identifier.ActionAttemptIdentifier | None = (
-            self._present("action_attempt_id")
-            if (self._pb or self._message()).HasField("action_attempt_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("action_attempt_id"):
+            return None
+        value: _common_identifier.ActionAttemptIdentifier = _fast.new(
+            self._fm_model_action_attempt_id
         )
+        value._pb = pb.action_attempt_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
         """``app_id``: optional flyteidl2.app.Identifier, field 4."""
-        value: _app_app_definition.Identifier | None = (
-            self._present("app_id") if (self._pb or self._message()).HasField("app_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app_id"):
+            return None
+        value: _app_app_definition.Identifier = _fast.new(self._fm_model_app_id)
+        value._pb = pb.app_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 5."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -787,6 +829,7 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
     __slots__ = ()
     _PB = _pb2.CreateDownloadLinkResponse
     _FIELDS = ("pre_signed_urls",)
+    _fm_model_pre_signed_urls = _fast.FieldModel("pre_signed_urls")
 
     def __init__(
         self,
@@ -821,11 +864,13 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
     @property
     def pre_signed_urls(self) -> PreSignedURLs | None:
         """``pre_signed_urls``: optional flyteidl2.dataproxy.PreSignedURLs, field 1."""
-        value: PreSignedURLs | None = (
-            self._present("pre_signed_urls")
-            if (self._pb or self._message()).HasField("pre_signed_urls")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pre_signed_urls"):
+            return None
+        value: PreSignedURLs = _fast.new(self._fm_model_pre_signed_urls)
+        value._pb = pb.pre_signed_urls
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -838,6 +883,7 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
         "action_id",
         "run_source",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -886,11 +932,13 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -911,6 +959,8 @@ class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
         "inputs_uri",
         "outputs_uri",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_outputs = _fast.FieldModel("outputs")
 
     def __init__(
         self,
@@ -980,17 +1030,25 @@ class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 1."""
-        value: _task_common.Inputs | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _task_common.Inputs = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def outputs(self) -> _task_common.Outputs | None:
         """``outputs``: optional flyteidl2.task.Outputs, field 2."""
-        value: _task_common.Outputs | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _task_common.Outputs = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1019,6 +1077,7 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
         "pod_name",
         "connector_endpoint",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -1099,11 +1158,13 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1157,6 +1218,7 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
             "lines",
             "container",
         )
+        _fm_model_container = _fast.FieldModel("container")
 
         def __init__(
             self,
@@ -1210,11 +1272,13 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
         @property
         def container(self) -> _logs_dataplane_payload.ContainerIdentifier | None:
             """``container``: optional flyteidl2.logs.dataplane.ContainerIdentifier, field 2."""
-            value: _logs_dataplane_payload.ContainerIdentifier | None = (
-                self._present("container")
-                if (self._pb or self._message()).HasField("container")
-                else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("container"):
+                return None
+            value: _logs_dataplane_payload.ContainerIdentifier = _fast.new(self._fm_model_container)
+            value._pb = pb.container
+            value._cache = None
+            value._hash = None
             return value
 
     def __init__(

@@ -39,6 +39,9 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
         "error",
         "output_data",
     )
+    _fm_model_execution_id = _fast.FieldModel("execution_id")
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_output_data = _fast.FieldModel("output_data")
 
     def __init__(
         self,
@@ -141,11 +144,13 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl2.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("execution_id")
-            if (self._pb or self._message()).HasField("execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_execution_id)
+        value._pb = pb.execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -180,19 +185,25 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl2.core.ExecutionError, field 6."""
-        value: _core_execution.ExecutionError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_execution.ExecutionError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl2.core.LiteralMap, field 7."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_data")
-            if (self._pb or self._message()).HasField("output_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_data)
+        value._pb = pb.output_data
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -228,6 +239,15 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
         "is_in_dynamic_chain",
         "is_eager",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_input_data = _fast.FieldModel("input_data")
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_output_data = _fast.FieldModel("output_data")
+    _fm_model_workflow_node_metadata = _fast.FieldModel("workflow_node_metadata")
+    _fm_model_task_node_metadata = _fast.FieldModel("task_node_metadata")
+    _fm_model_parent_task_metadata = _fast.FieldModel("parent_task_metadata")
+    _fm_model_parent_node_metadata = _fast.FieldModel("parent_node_metadata")
+    _fm_model_target_entity = _fast.FieldModel("target_entity")
 
     def __init__(
         self,
@@ -514,9 +534,13 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``id``: optional flyteidl2.core.NodeExecutionIdentifier, field 1."""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -551,11 +575,13 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     @property
     def input_data(self) -> _core_literals.LiteralMap | None:
         """``input_data``: optional flyteidl2.core.LiteralMap, field 20."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("input_data")
-            if (self._pb or self._message()).HasField("input_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("input_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_input_data)
+        value._pb = pb.input_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -568,59 +594,73 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl2.core.ExecutionError, field 7."""
-        value: _core_execution.ExecutionError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_execution.ExecutionError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl2.core.LiteralMap, field 15."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_data")
-            if (self._pb or self._message()).HasField("output_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_data)
+        value._pb = pb.output_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def workflow_node_metadata(self) -> WorkflowNodeMetadata | None:
         """``workflow_node_metadata``: optional flyteidl2.event.WorkflowNodeMetadata, field 8."""
-        value: WorkflowNodeMetadata | None = (
-            self._present("workflow_node_metadata")
-            if (self._pb or self._message()).HasField("workflow_node_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_node_metadata"):
+            return None
+        value: WorkflowNodeMetadata = _fast.new(self._fm_model_workflow_node_metadata)
+        value._pb = pb.workflow_node_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_node_metadata(self) -> TaskNodeMetadata | None:
         """``task_node_metadata``: optional flyteidl2.event.TaskNodeMetadata, field 14."""
-        value: TaskNodeMetadata | None = (
-            self._present("task_node_metadata")
-            if (self._pb or self._message()).HasField("task_node_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_node_metadata"):
+            return None
+        value: TaskNodeMetadata = _fast.new(self._fm_model_task_node_metadata)
+        value._pb = pb.task_node_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def parent_task_metadata(self) -> ParentTaskExecutionMetadata | None:
         """``parent_task_metadata``: optional flyteidl2.event.ParentTaskExecutionMetadata, field 9."""
-        value: ParentTaskExecutionMetadata | None = (
-            self._present("parent_task_metadata")
-            if (self._pb or self._message()).HasField("parent_task_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("parent_task_metadata"):
+            return None
+        value: ParentTaskExecutionMetadata = _fast.new(self._fm_model_parent_task_metadata)
+        value._pb = pb.parent_task_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def parent_node_metadata(self) -> ParentNodeExecutionMetadata | None:
         """``parent_node_metadata``: optional flyteidl2.event.ParentNodeExecutionMetadata, field 10."""
-        value: ParentNodeExecutionMetadata | None = (
-            self._present("parent_node_metadata")
-            if (self._pb or self._message()).HasField("parent_node_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("parent_node_metadata"):
+            return None
+        value: ParentNodeExecutionMetadata = _fast.new(self._fm_model_parent_node_metadata)
+        value._pb = pb.parent_node_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -684,11 +724,13 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     @property
     def target_entity(self) -> _core_identifier.Identifier | None:
         """``target_entity``: optional flyteidl2.core.Identifier, field 23."""
-        value: _core_identifier.Identifier | None = (
-            self._present("target_entity")
-            if (self._pb or self._message()).HasField("target_entity")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("target_entity"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_target_entity)
+        value._pb = pb.target_entity
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -710,6 +752,7 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
     __slots__ = ()
     _PB = _pb2.WorkflowNodeMetadata
     _FIELDS = ("execution_id",)
+    _fm_model_execution_id = _fast.FieldModel("execution_id")
 
     def __init__(
         self,
@@ -745,11 +788,13 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
         """``execution_id``: optional flyteidl2.core.WorkflowExecutionIdentifier, field 1."""
-        value: _core_identifier.WorkflowExecutionIdentifier | None = (
-            self._present("execution_id")
-            if (self._pb or self._message()).HasField("execution_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("execution_id"):
+            return None
+        value: _core_identifier.WorkflowExecutionIdentifier = _fast.new(self._fm_model_execution_id)
+        value._pb = pb.execution_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -764,6 +809,7 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
         "reservation_status",
         "checkpoint_uri",
     )
+    _fm_model_catalog_key = _fast.FieldModel("catalog_key")
 
     def __init__(
         self,
@@ -844,11 +890,13 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     @property
     def catalog_key(self) -> _core_catalog.CatalogMetadata | None:
         """``catalog_key``: optional flyteidl2.core.CatalogMetadata, field 2."""
-        value: _core_catalog.CatalogMetadata | None = (
-            self._present("catalog_key")
-            if (self._pb or self._message()).HasField("catalog_key")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("catalog_key"):
+            return None
+        value: _core_catalog.CatalogMetadata = _fast.new(self._fm_model_catalog_key)
+        value._pb = pb.catalog_key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -870,6 +918,7 @@ class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
     __slots__ = ()
     _PB = _pb2.ParentTaskExecutionMetadata
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -905,9 +954,13 @@ class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
         """``id``: optional flyteidl2.core.TaskExecutionIdentifier, field 1."""
-        value: _core_identifier.TaskExecutionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _core_identifier.TaskExecutionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1036,6 +1089,13 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
         "reported_at",
         "log_context",
     )
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_parent_node_execution_id = _fast.FieldModel("parent_node_execution_id")
+    _fm_model_input_data = _fast.FieldModel("input_data")
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_output_data = _fast.FieldModel("output_data")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_log_context = _fast.FieldModel("log_context")
 
     def __init__(
         self,
@@ -1281,19 +1341,27 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def task_id(self) -> _core_identifier.Identifier | None:
         """``task_id``: optional flyteidl2.core.Identifier, field 1."""
-        value: _core_identifier.Identifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _core_identifier.Identifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def parent_node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
         """``parent_node_execution_id``: optional flyteidl2.core.NodeExecutionIdentifier, field 2."""
-        value: _core_identifier.NodeExecutionIdentifier | None = (
-            self._present("parent_node_execution_id")
-            if (self._pb or self._message()).HasField("parent_node_execution_id")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("parent_node_execution_id"):
+            return None
+        value: _core_identifier.NodeExecutionIdentifier = _fast.new(
+            self._fm_model_parent_node_execution_id
         )
+        value._pb = pb.parent_node_execution_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1340,11 +1408,13 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def input_data(self) -> _core_literals.LiteralMap | None:
         """``input_data``: optional flyteidl2.core.LiteralMap, field 19."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("input_data")
-            if (self._pb or self._message()).HasField("input_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("input_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_input_data)
+        value._pb = pb.input_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1357,19 +1427,25 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl2.core.ExecutionError, field 10."""
-        value: _core_execution.ExecutionError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_execution.ExecutionError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output_data(self) -> _core_literals.LiteralMap | None:
         """``output_data``: optional flyteidl2.core.LiteralMap, field 17."""
-        value: _core_literals.LiteralMap | None = (
-            self._present("output_data")
-            if (self._pb or self._message()).HasField("output_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output_data"):
+            return None
+        value: _core_literals.LiteralMap = _fast.new(self._fm_model_output_data)
+        value._pb = pb.output_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1411,11 +1487,13 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def metadata(self) -> TaskExecutionMetadata | None:
         """``metadata``: optional flyteidl2.event.TaskExecutionMetadata, field 16."""
-        value: TaskExecutionMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: TaskExecutionMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1437,11 +1515,13 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl2.core.LogContext, field 22."""
-        value: _core_execution.LogContext | None = (
-            self._present("log_context")
-            if (self._pb or self._message()).HasField("log_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("log_context"):
+            return None
+        value: _core_execution.LogContext = _fast.new(self._fm_model_log_context)
+        value._pb = pb.log_context
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1461,6 +1541,8 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
         "custom_info",
         "log_context",
     )
+    _fm_model_workflow_node_metadata = _fast.FieldModel("workflow_node_metadata")
+    _fm_model_log_context = _fast.FieldModel("log_context")
 
     def __init__(
         self,
@@ -1607,11 +1689,13 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
     @property
     def workflow_node_metadata(self) -> WorkflowNodeMetadata | None:
         """``workflow_node_metadata``: optional flyteidl2.event.WorkflowNodeMetadata, field 7."""
-        value: WorkflowNodeMetadata | None = (
-            self._present("workflow_node_metadata")
-            if (self._pb or self._message()).HasField("workflow_node_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workflow_node_metadata"):
+            return None
+        value: WorkflowNodeMetadata = _fast.new(self._fm_model_workflow_node_metadata)
+        value._pb = pb.workflow_node_metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1627,11 +1711,13 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl2.core.LogContext, field 9."""
-        value: _core_execution.LogContext | None = (
-            self._present("log_context")
-            if (self._pb or self._message()).HasField("log_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("log_context"):
+            return None
+        value: _core_execution.LogContext = _fast.new(self._fm_model_log_context)
+        value._pb = pb.log_context
+        value._cache = None
+        value._hash = None
         return value
 
 

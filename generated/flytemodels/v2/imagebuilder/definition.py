@@ -64,6 +64,8 @@ class Image(_Message[_pb2.Image]):
         "fqin",
         "build_run",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_build_run = _fast.FieldModel("build_run")
 
     def __init__(
         self,
@@ -124,9 +126,13 @@ class Image(_Message[_pb2.Image]):
     @property
     def id(self) -> ImageIdentifier | None:
         """``id``: optional flyteidl2.imagebuilder.ImageIdentifier, field 1."""
-        value: ImageIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: ImageIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -138,11 +144,13 @@ class Image(_Message[_pb2.Image]):
     @property
     def build_run(self) -> _common_identifier.RunIdentifier | None:
         """``build_run``: optional flyteidl2.common.RunIdentifier, field 3."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("build_run")
-            if (self._pb or self._message()).HasField("build_run")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("build_run"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_build_run)
+        value._pb = pb.build_run
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -300,6 +308,7 @@ class PipPackages(_Message[_pb2.PipPackages]):
         "options",
         "secret_mounts",
     )
+    _fm_model_options = _fast.FieldModel("options")
 
     def __init__(
         self,
@@ -360,9 +369,13 @@ class PipPackages(_Message[_pb2.PipPackages]):
     @property
     def options(self) -> PipOptions | None:
         """``options``: optional flyteidl2.imagebuilder.PipOptions, field 2."""
-        value: PipOptions | None = (
-            self._present("options") if (self._pb or self._message()).HasField("options") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("options"):
+            return None
+        value: PipOptions = _fast.new(self._fm_model_options)
+        value._pb = pb.options
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -382,6 +395,7 @@ class Requirements(_Message[_pb2.Requirements]):
         "options",
         "secret_mounts",
     )
+    _fm_model_options = _fast.FieldModel("options")
 
     def __init__(
         self,
@@ -442,9 +456,13 @@ class Requirements(_Message[_pb2.Requirements]):
     @property
     def options(self) -> PipOptions | None:
         """``options``: optional flyteidl2.imagebuilder.PipOptions, field 2."""
-        value: PipOptions | None = (
-            self._present("options") if (self._pb or self._message()).HasField("options") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("options"):
+            return None
+        value: PipOptions = _fast.new(self._fm_model_options)
+        value._pb = pb.options
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -465,6 +483,7 @@ class PythonWheels(_Message[_pb2.PythonWheels]):
         "secret_mounts",
         "package_name",
     )
+    _fm_model_options = _fast.FieldModel("options")
 
     def __init__(
         self,
@@ -532,9 +551,13 @@ class PythonWheels(_Message[_pb2.PythonWheels]):
     @property
     def options(self) -> PipOptions | None:
         """``options``: optional flyteidl2.imagebuilder.PipOptions, field 2."""
-        value: PipOptions | None = (
-            self._present("options") if (self._pb or self._message()).HasField("options") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("options"):
+            return None
+        value: PipOptions = _fast.new(self._fm_model_options)
+        value._pb = pb.options
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -562,6 +585,7 @@ class UVProject(_Message[_pb2.UVProject]):
         "secret_mounts",
         "source_dir",
     )
+    _fm_model_options = _fast.FieldModel("options")
 
     def __init__(
         self,
@@ -642,9 +666,13 @@ class UVProject(_Message[_pb2.UVProject]):
     @property
     def options(self) -> PipOptions | None:
         """``options``: optional flyteidl2.imagebuilder.PipOptions, field 3."""
-        value: PipOptions | None = (
-            self._present("options") if (self._pb or self._message()).HasField("options") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("options"):
+            return None
+        value: PipOptions = _fast.new(self._fm_model_options)
+        value._pb = pb.options
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -953,6 +981,16 @@ class Layer(_Message[_pb2.Layer]):
         "env",
         "poetry_project",
     )
+    _fm_model_apt_packages = _fast.FieldModel("apt_packages")
+    _fm_model_pip_packages = _fast.FieldModel("pip_packages")
+    _fm_model_commands = _fast.FieldModel("commands")
+    _fm_model_requirements = _fast.FieldModel("requirements")
+    _fm_model_python_wheels = _fast.FieldModel("python_wheels")
+    _fm_model_workdir = _fast.FieldModel("workdir")
+    _fm_model_copy_config = _fast.FieldModel("copy_config")
+    _fm_model_uv_project = _fast.FieldModel("uv_project")
+    _fm_model_env = _fast.FieldModel("env")
+    _fm_model_poetry_project = _fast.FieldModel("poetry_project")
 
     def __init__(
         self,
@@ -1130,97 +1168,121 @@ class Layer(_Message[_pb2.Layer]):
     @property
     def apt_packages(self) -> AptPackages | None:
         """``apt_packages``: optional flyteidl2.imagebuilder.AptPackages, field 1."""
-        value: AptPackages | None = (
-            self._present("apt_packages")
-            if (self._pb or self._message()).HasField("apt_packages")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("apt_packages"):
+            return None
+        value: AptPackages = _fast.new(self._fm_model_apt_packages)
+        value._pb = pb.apt_packages
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def pip_packages(self) -> PipPackages | None:
         """``pip_packages``: optional flyteidl2.imagebuilder.PipPackages, field 2."""
-        value: PipPackages | None = (
-            self._present("pip_packages")
-            if (self._pb or self._message()).HasField("pip_packages")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pip_packages"):
+            return None
+        value: PipPackages = _fast.new(self._fm_model_pip_packages)
+        value._pb = pb.pip_packages
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def commands(self) -> Commands | None:
         """``commands``: optional flyteidl2.imagebuilder.Commands, field 3."""
-        value: Commands | None = (
-            self._present("commands")
-            if (self._pb or self._message()).HasField("commands")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("commands"):
+            return None
+        value: Commands = _fast.new(self._fm_model_commands)
+        value._pb = pb.commands
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def requirements(self) -> Requirements | None:
         """``requirements``: optional flyteidl2.imagebuilder.Requirements, field 4."""
-        value: Requirements | None = (
-            self._present("requirements")
-            if (self._pb or self._message()).HasField("requirements")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("requirements"):
+            return None
+        value: Requirements = _fast.new(self._fm_model_requirements)
+        value._pb = pb.requirements
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def python_wheels(self) -> PythonWheels | None:
         """``python_wheels``: optional flyteidl2.imagebuilder.PythonWheels, field 5."""
-        value: PythonWheels | None = (
-            self._present("python_wheels")
-            if (self._pb or self._message()).HasField("python_wheels")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("python_wheels"):
+            return None
+        value: PythonWheels = _fast.new(self._fm_model_python_wheels)
+        value._pb = pb.python_wheels
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def workdir(self) -> WorkDir | None:
         """``workdir``: optional flyteidl2.imagebuilder.WorkDir, field 6."""
-        value: WorkDir | None = (
-            self._present("workdir") if (self._pb or self._message()).HasField("workdir") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workdir"):
+            return None
+        value: WorkDir = _fast.new(self._fm_model_workdir)
+        value._pb = pb.workdir
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def copy_config(self) -> CopyConfig | None:
         """``copy_config``: optional flyteidl2.imagebuilder.CopyConfig, field 7."""
-        value: CopyConfig | None = (
-            self._present("copy_config")
-            if (self._pb or self._message()).HasField("copy_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("copy_config"):
+            return None
+        value: CopyConfig = _fast.new(self._fm_model_copy_config)
+        value._pb = pb.copy_config
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def uv_project(self) -> UVProject | None:
         """``uv_project``: optional flyteidl2.imagebuilder.UVProject, field 8."""
-        value: UVProject | None = (
-            self._present("uv_project")
-            if (self._pb or self._message()).HasField("uv_project")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("uv_project"):
+            return None
+        value: UVProject = _fast.new(self._fm_model_uv_project)
+        value._pb = pb.uv_project
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def env(self) -> Env | None:
         """``env``: optional flyteidl2.imagebuilder.Env, field 9."""
-        value: Env | None = (
-            self._present("env") if (self._pb or self._message()).HasField("env") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("env"):
+            return None
+        value: Env = _fast.new(self._fm_model_env)
+        value._pb = pb.env
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def poetry_project(self) -> PoetryProject | None:
         """``poetry_project``: optional flyteidl2.imagebuilder.PoetryProject, field 10."""
-        value: PoetryProject | None = (
-            self._present("poetry_project")
-            if (self._pb or self._message()).HasField("poetry_project")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("poetry_project"):
+            return None
+        value: PoetryProject = _fast.new(self._fm_model_poetry_project)
+        value._pb = pb.poetry_project
+        value._cache = None
+        value._hash = None
         return value
 
 

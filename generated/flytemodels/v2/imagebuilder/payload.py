@@ -27,6 +27,8 @@ class GetImageRequest(_Message[_pb2.GetImageRequest]):
         "organization",
         "project_id",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_project_id = _fast.FieldModel("project_id")
 
     def __init__(
         self,
@@ -93,9 +95,13 @@ class GetImageRequest(_Message[_pb2.GetImageRequest]):
     @property
     def id(self) -> _imagebuilder_definition.ImageIdentifier | None:
         """``id``: optional flyteidl2.imagebuilder.ImageIdentifier, field 1."""
-        value: _imagebuilder_definition.ImageIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _imagebuilder_definition.ImageIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -109,11 +115,13 @@ class GetImageRequest(_Message[_pb2.GetImageRequest]):
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 3."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -123,6 +131,7 @@ class GetImageResponse(_Message[_pb2.GetImageResponse]):
     __slots__ = ()
     _PB = _pb2.GetImageResponse
     _FIELDS = ("image",)
+    _fm_model_image = _fast.FieldModel("image")
 
     def __init__(
         self,
@@ -158,7 +167,11 @@ class GetImageResponse(_Message[_pb2.GetImageResponse]):
     @property
     def image(self) -> _imagebuilder_definition.Image | None:
         """``image``: optional flyteidl2.imagebuilder.Image, field 1."""
-        value: _imagebuilder_definition.Image | None = (
-            self._present("image") if (self._pb or self._message()).HasField("image") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("image"):
+            return None
+        value: _imagebuilder_definition.Image = _fast.new(self._fm_model_image)
+        value._pb = pb.image
+        value._cache = None
+        value._hash = None
         return value

@@ -50,6 +50,8 @@ class DeliveryConfigTemplate(_Message[_pb2.DeliveryConfigTemplate]):
         "webhook",
         "email",
     )
+    _fm_model_webhook = _fast.FieldModel("webhook")
+    _fm_model_email = _fast.FieldModel("email")
 
     def __init__(
         self,
@@ -101,17 +103,25 @@ class DeliveryConfigTemplate(_Message[_pb2.DeliveryConfigTemplate]):
     @property
     def webhook(self) -> WebhookDeliveryTemplate | None:
         """``webhook``: optional flyteidl2.notification.WebhookDeliveryTemplate, field 1."""
-        value: WebhookDeliveryTemplate | None = (
-            self._present("webhook") if (self._pb or self._message()).HasField("webhook") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("webhook"):
+            return None
+        value: WebhookDeliveryTemplate = _fast.new(self._fm_model_webhook)
+        value._pb = pb.webhook
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def email(self) -> EmailDeliveryTemplate | None:
         """``email``: optional flyteidl2.notification.EmailDeliveryTemplate, field 2."""
-        value: EmailDeliveryTemplate | None = (
-            self._present("email") if (self._pb or self._message()).HasField("email") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("email"):
+            return None
+        value: EmailDeliveryTemplate = _fast.new(self._fm_model_email)
+        value._pb = pb.email
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -125,6 +135,7 @@ class RunCompletedNotificationTemplateData(_Message[_pb2.RunCompletedNotificatio
         "phase",
         "error",
     )
+    _fm_model_run = _fast.FieldModel("run")
 
     def __init__(
         self,
@@ -180,9 +191,13 @@ class RunCompletedNotificationTemplateData(_Message[_pb2.RunCompletedNotificatio
     @property
     def run(self) -> _common_identifier.RunIdentifier | None:
         """``run``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run") if (self._pb or self._message()).HasField("run") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run)
+        value._pb = pb.run
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -209,6 +224,7 @@ class ActionPausedNotificationTemplateData(_Message[_pb2.ActionPausedNotificatio
         "description",
         "prompt_type",
     )
+    _fm_model_action = _fast.FieldModel("action")
 
     def __init__(
         self,
@@ -271,9 +287,13 @@ class ActionPausedNotificationTemplateData(_Message[_pb2.ActionPausedNotificatio
     @property
     def action(self) -> _common_identifier.ActionIdentifier | None:
         """``action``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action") if (self._pb or self._message()).HasField("action") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action)
+        value._pb = pb.action
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -594,6 +614,8 @@ class EmailDeliveryTemplate(_Message[_pb2.EmailDeliveryTemplate]):
         "inline",
         "provider_template",
     )
+    _fm_model_inline = _fast.FieldModel("inline")
+    _fm_model_provider_template = _fast.FieldModel("provider_template")
 
     def __init__(
         self,
@@ -690,17 +712,23 @@ class EmailDeliveryTemplate(_Message[_pb2.EmailDeliveryTemplate]):
     @property
     def inline(self) -> InlineEmailTemplate | None:
         """``inline``: optional flyteidl2.notification.InlineEmailTemplate, field 4."""
-        value: InlineEmailTemplate | None = (
-            self._present("inline") if (self._pb or self._message()).HasField("inline") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inline"):
+            return None
+        value: InlineEmailTemplate = _fast.new(self._fm_model_inline)
+        value._pb = pb.inline
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def provider_template(self) -> ProviderEmailTemplate | None:
         """``provider_template``: optional flyteidl2.notification.ProviderEmailTemplate, field 5."""
-        value: ProviderEmailTemplate | None = (
-            self._present("provider_template")
-            if (self._pb or self._message()).HasField("provider_template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("provider_template"):
+            return None
+        value: ProviderEmailTemplate = _fast.new(self._fm_model_provider_template)
+        value._pb = pb.provider_template
+        value._cache = None
+        value._hash = None
         return value

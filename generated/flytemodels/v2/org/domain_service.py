@@ -190,6 +190,7 @@ class CreateDomainResponse(_Message[_pb2.CreateDomainResponse]):
     __slots__ = ()
     _PB = _pb2.CreateDomainResponse
     _FIELDS = ("domain",)
+    _fm_model_domain = _fast.FieldModel("domain")
 
     def __init__(
         self,
@@ -225,9 +226,13 @@ class CreateDomainResponse(_Message[_pb2.CreateDomainResponse]):
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
         """``domain``: optional flyteidl2.org.Domain, field 1."""
-        value: _org_domain_definition.Domain | None = (
-            self._present("domain") if (self._pb or self._message()).HasField("domain") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("domain"):
+            return None
+        value: _org_domain_definition.Domain = _fast.new(self._fm_model_domain)
+        value._pb = pb.domain
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -309,6 +314,7 @@ class GetDomainResponse(_Message[_pb2.GetDomainResponse]):
     __slots__ = ()
     _PB = _pb2.GetDomainResponse
     _FIELDS = ("domain",)
+    _fm_model_domain = _fast.FieldModel("domain")
 
     def __init__(
         self,
@@ -344,9 +350,13 @@ class GetDomainResponse(_Message[_pb2.GetDomainResponse]):
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
         """``domain``: optional flyteidl2.org.Domain, field 1."""
-        value: _org_domain_definition.Domain | None = (
-            self._present("domain") if (self._pb or self._message()).HasField("domain") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("domain"):
+            return None
+        value: _org_domain_definition.Domain = _fast.new(self._fm_model_domain)
+        value._pb = pb.domain
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -431,6 +441,7 @@ class UpdateDomainResponse(_Message[_pb2.UpdateDomainResponse]):
     __slots__ = ()
     _PB = _pb2.UpdateDomainResponse
     _FIELDS = ("domain",)
+    _fm_model_domain = _fast.FieldModel("domain")
 
     def __init__(
         self,
@@ -466,9 +477,13 @@ class UpdateDomainResponse(_Message[_pb2.UpdateDomainResponse]):
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
         """``domain``: optional flyteidl2.org.Domain, field 1."""
-        value: _org_domain_definition.Domain | None = (
-            self._present("domain") if (self._pb or self._message()).HasField("domain") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("domain"):
+            return None
+        value: _org_domain_definition.Domain = _fast.new(self._fm_model_domain)
+        value._pb = pb.domain
+        value._cache = None
+        value._hash = None
         return value
 
 

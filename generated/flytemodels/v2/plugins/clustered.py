@@ -39,6 +39,8 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
         "failure_policy",
         "ttl_seconds_after_finished",
     )
+    _fm_model_runtime = _fast.FieldModel("runtime")
+    _fm_model_failure_policy = _fast.FieldModel("failure_policy")
 
     def __init__(
         self,
@@ -141,9 +143,13 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
     @property
     def runtime(self) -> Runtime | None:
         """``runtime``: optional flyteidl2.plugins.Runtime, field 3."""
-        value: Runtime | None = (
-            self._present("runtime") if (self._pb or self._message()).HasField("runtime") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("runtime"):
+            return None
+        value: Runtime = _fast.new(self._fm_model_runtime)
+        value._pb = pb.runtime
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -155,11 +161,13 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
     @property
     def failure_policy(self) -> ClusterFailurePolicy | None:
         """``failure_policy``: optional flyteidl2.plugins.ClusterFailurePolicy, field 5."""
-        value: ClusterFailurePolicy | None = (
-            self._present("failure_policy")
-            if (self._pb or self._message()).HasField("failure_policy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("failure_policy"):
+            return None
+        value: ClusterFailurePolicy = _fast.new(self._fm_model_failure_policy)
+        value._pb = pb.failure_policy
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -179,6 +187,7 @@ class Runtime(_Message[_pb2.Runtime]):
     __slots__ = ()
     _PB = _pb2.Runtime
     _FIELDS = ("torchrun",)
+    _fm_model_torchrun = _fast.FieldModel("torchrun")
 
     def __init__(
         self,
@@ -210,11 +219,13 @@ class Runtime(_Message[_pb2.Runtime]):
     @property
     def torchrun(self) -> TorchRuntime | None:
         """``torchrun``: optional flyteidl2.plugins.TorchRuntime, field 1."""
-        value: TorchRuntime | None = (
-            self._present("torchrun")
-            if (self._pb or self._message()).HasField("torchrun")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("torchrun"):
+            return None
+        value: TorchRuntime = _fast.new(self._fm_model_torchrun)
+        value._pb = pb.torchrun
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -35,6 +35,7 @@ class CommonReplicaSpec(_Message[_pb2.CommonReplicaSpec]):
         "resources",
         "restart_policy",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
 
     def __init__(
         self,
@@ -118,11 +119,13 @@ class CommonReplicaSpec(_Message[_pb2.CommonReplicaSpec]):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl2.core.Resources, field 3."""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property

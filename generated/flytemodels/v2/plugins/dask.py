@@ -24,6 +24,8 @@ class DaskJob(_Message[_pb2.DaskJob]):
         "scheduler",
         "workers",
     )
+    _fm_model_scheduler = _fast.FieldModel("scheduler")
+    _fm_model_workers = _fast.FieldModel("workers")
 
     def __init__(
         self,
@@ -74,19 +76,25 @@ class DaskJob(_Message[_pb2.DaskJob]):
     @property
     def scheduler(self) -> DaskScheduler | None:
         """``scheduler``: optional flyteidl2.plugins.DaskScheduler, field 1."""
-        value: DaskScheduler | None = (
-            self._present("scheduler")
-            if (self._pb or self._message()).HasField("scheduler")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("scheduler"):
+            return None
+        value: DaskScheduler = _fast.new(self._fm_model_scheduler)
+        value._pb = pb.scheduler
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def workers(self) -> DaskWorkerGroup | None:
         """``workers``: optional flyteidl2.plugins.DaskWorkerGroup, field 2."""
-        value: DaskWorkerGroup | None = (
-            self._present("workers") if (self._pb or self._message()).HasField("workers") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("workers"):
+            return None
+        value: DaskWorkerGroup = _fast.new(self._fm_model_workers)
+        value._pb = pb.workers
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -99,6 +107,7 @@ class DaskScheduler(_Message[_pb2.DaskScheduler]):
         "image",
         "resources",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
 
     def __init__(
         self,
@@ -149,11 +158,13 @@ class DaskScheduler(_Message[_pb2.DaskScheduler]):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl2.core.Resources, field 2."""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -167,6 +178,7 @@ class DaskWorkerGroup(_Message[_pb2.DaskWorkerGroup]):
         "image",
         "resources",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
 
     def __init__(
         self,
@@ -237,9 +249,11 @@ class DaskWorkerGroup(_Message[_pb2.DaskWorkerGroup]):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl2.core.Resources, field 3."""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value

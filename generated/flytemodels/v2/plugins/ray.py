@@ -31,6 +31,7 @@ class RayJob(_Message[_pb2.RayJob]):
         "ttl_seconds_after_finished",
         "runtime_env_yaml",
     )
+    _fm_model_ray_cluster = _fast.FieldModel("ray_cluster")
 
     def __init__(
         self,
@@ -112,11 +113,13 @@ class RayJob(_Message[_pb2.RayJob]):
     @property
     def ray_cluster(self) -> RayCluster | None:
         """``ray_cluster``: optional flyteidl2.plugins.RayCluster, field 1."""
-        value: RayCluster | None = (
-            self._present("ray_cluster")
-            if (self._pb or self._message()).HasField("ray_cluster")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("ray_cluster"):
+            return None
+        value: RayCluster = _fast.new(self._fm_model_ray_cluster)
+        value._pb = pb.ray_cluster
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -158,6 +161,7 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
         "image",
         "resources",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
 
     class UpscalingMode(_OpenEnum):
         """The ``flyteidl2.plugins.AutoscalerOptions.UpscalingMode`` enum."""
@@ -274,11 +278,13 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
     @property
     def resources(self) -> _core_tasks.Resources | None:
         """``resources``: optional flyteidl2.core.Resources, field 5."""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -293,6 +299,8 @@ class RayCluster(_Message[_pb2.RayCluster]):
         "enable_autoscaling",
         "autoscaler_options",
     )
+    _fm_model_head_group_spec = _fast.FieldModel("head_group_spec")
+    _fm_model_autoscaler_options = _fast.FieldModel("autoscaler_options")
 
     def __init__(
         self,
@@ -362,11 +370,13 @@ class RayCluster(_Message[_pb2.RayCluster]):
     @property
     def head_group_spec(self) -> HeadGroupSpec | None:
         """``head_group_spec``: optional flyteidl2.plugins.HeadGroupSpec, field 1."""
-        value: HeadGroupSpec | None = (
-            self._present("head_group_spec")
-            if (self._pb or self._message()).HasField("head_group_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("head_group_spec"):
+            return None
+        value: HeadGroupSpec = _fast.new(self._fm_model_head_group_spec)
+        value._pb = pb.head_group_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -384,11 +394,13 @@ class RayCluster(_Message[_pb2.RayCluster]):
     @property
     def autoscaler_options(self) -> AutoscalerOptions | None:
         """``autoscaler_options``: optional flyteidl2.plugins.AutoscalerOptions, field 4."""
-        value: AutoscalerOptions | None = (
-            self._present("autoscaler_options")
-            if (self._pb or self._message()).HasField("autoscaler_options")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("autoscaler_options"):
+            return None
+        value: AutoscalerOptions = _fast.new(self._fm_model_autoscaler_options)
+        value._pb = pb.autoscaler_options
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -402,6 +414,8 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
         "k8s_pod",
         "extended_resources",
     )
+    _fm_model_k8s_pod = _fast.FieldModel("k8s_pod")
+    _fm_model_extended_resources = _fast.FieldModel("extended_resources")
 
     def __init__(
         self,
@@ -471,19 +485,25 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
     @property
     def k8s_pod(self) -> _core_tasks.K8sPod | None:
         """``k8s_pod``: optional flyteidl2.core.K8sPod, field 2."""
-        value: _core_tasks.K8sPod | None = (
-            self._present("k8s_pod") if (self._pb or self._message()).HasField("k8s_pod") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("k8s_pod"):
+            return None
+        value: _core_tasks.K8sPod = _fast.new(self._fm_model_k8s_pod)
+        value._pb = pb.k8s_pod
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def extended_resources(self) -> _core_tasks.ExtendedResources | None:
         """``extended_resources``: optional flyteidl2.core.ExtendedResources, field 3."""
-        value: _core_tasks.ExtendedResources | None = (
-            self._present("extended_resources")
-            if (self._pb or self._message()).HasField("extended_resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("extended_resources"):
+            return None
+        value: _core_tasks.ExtendedResources = _fast.new(self._fm_model_extended_resources)
+        value._pb = pb.extended_resources
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -501,6 +521,8 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
         "k8s_pod",
         "extended_resources",
     )
+    _fm_model_k8s_pod = _fast.FieldModel("k8s_pod")
+    _fm_model_extended_resources = _fast.FieldModel("extended_resources")
 
     def __init__(
         self,
@@ -631,17 +653,23 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
     @property
     def k8s_pod(self) -> _core_tasks.K8sPod | None:
         """``k8s_pod``: optional flyteidl2.core.K8sPod, field 6."""
-        value: _core_tasks.K8sPod | None = (
-            self._present("k8s_pod") if (self._pb or self._message()).HasField("k8s_pod") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("k8s_pod"):
+            return None
+        value: _core_tasks.K8sPod = _fast.new(self._fm_model_k8s_pod)
+        value._pb = pb.k8s_pod
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def extended_resources(self) -> _core_tasks.ExtendedResources | None:
         """``extended_resources``: optional flyteidl2.core.ExtendedResources, field 7."""
-        value: _core_tasks.ExtendedResources | None = (
-            self._present("extended_resources")
-            if (self._pb or self._message()).HasField("extended_resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("extended_resources"):
+            return None
+        value: _core_tasks.ExtendedResources = _fast.new(self._fm_model_extended_resources)
+        value._pb = pb.extended_resources
+        value._cache = None
+        value._hash = None
         return value

@@ -57,6 +57,8 @@ class SparkJob(_Message[_pb2.SparkJob]):
         "driverPod",
         "executorPod",
     )
+    _fm_model_driverPod = _fast.FieldModel("driverPod")
+    _fm_model_executorPod = _fast.FieldModel("executorPod")
 
     def __init__(
         self,
@@ -250,19 +252,23 @@ class SparkJob(_Message[_pb2.SparkJob]):
     @property
     def driverPod(self) -> _core_tasks.K8sPod | None:
         """``driverPod``: optional flyteidl2.core.K8sPod, field 10."""
-        value: _core_tasks.K8sPod | None = (
-            self._present("driverPod")
-            if (self._pb or self._message()).HasField("driverPod")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("driverPod"):
+            return None
+        value: _core_tasks.K8sPod = _fast.new(self._fm_model_driverPod)
+        value._pb = pb.driverPod
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def executorPod(self) -> _core_tasks.K8sPod | None:
         """``executorPod``: optional flyteidl2.core.K8sPod, field 11."""
-        value: _core_tasks.K8sPod | None = (
-            self._present("executorPod")
-            if (self._pb or self._message()).HasField("executorPod")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("executorPod"):
+            return None
+        value: _core_tasks.K8sPod = _fast.new(self._fm_model_executorPod)
+        value._pb = pb.executorPod
+        value._cache = None
+        value._hash = None
         return value

@@ -99,6 +99,7 @@ class Project(_Message[_pb2.Project]):
         "state",
         "org",
     )
+    _fm_model_labels = _fast.FieldModel("labels")
 
     def __init__(
         self,
@@ -211,9 +212,13 @@ class Project(_Message[_pb2.Project]):
     @property
     def labels(self) -> _task_run.Labels | None:
         """``labels``: optional flyteidl2.task.Labels, field 5."""
-        value: _task_run.Labels | None = (
-            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("labels"):
+            return None
+        value: _task_run.Labels = _fast.new(self._fm_model_labels)
+        value._pb = pb.labels
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -292,6 +297,7 @@ class CreateProjectRequest(_Message[_pb2.CreateProjectRequest]):
     __slots__ = ()
     _PB = _pb2.CreateProjectRequest
     _FIELDS = ("project",)
+    _fm_model_project = _fast.FieldModel("project")
 
     def __init__(
         self,
@@ -323,9 +329,13 @@ class CreateProjectRequest(_Message[_pb2.CreateProjectRequest]):
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl2.project.Project, field 1."""
-        value: Project | None = (
-            self._present("project") if (self._pb or self._message()).HasField("project") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project"):
+            return None
+        value: Project = _fast.new(self._fm_model_project)
+        value._pb = pb.project
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -348,6 +358,7 @@ class UpdateProjectRequest(_Message[_pb2.UpdateProjectRequest]):
     __slots__ = ()
     _PB = _pb2.UpdateProjectRequest
     _FIELDS = ("project",)
+    _fm_model_project = _fast.FieldModel("project")
 
     def __init__(
         self,
@@ -379,9 +390,13 @@ class UpdateProjectRequest(_Message[_pb2.UpdateProjectRequest]):
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl2.project.Project, field 1."""
-        value: Project | None = (
-            self._present("project") if (self._pb or self._message()).HasField("project") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project"):
+            return None
+        value: Project = _fast.new(self._fm_model_project)
+        value._pb = pb.project
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -461,6 +476,7 @@ class GetProjectResponse(_Message[_pb2.GetProjectResponse]):
     __slots__ = ()
     _PB = _pb2.GetProjectResponse
     _FIELDS = ("project",)
+    _fm_model_project = _fast.FieldModel("project")
 
     def __init__(
         self,
@@ -492,9 +508,13 @@ class GetProjectResponse(_Message[_pb2.GetProjectResponse]):
     @property
     def project(self) -> Project | None:
         """``project``: optional flyteidl2.project.Project, field 1."""
-        value: Project | None = (
-            self._present("project") if (self._pb or self._message()).HasField("project") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project"):
+            return None
+        value: Project = _fast.new(self._fm_model_project)
+        value._pb = pb.project
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -510,6 +530,7 @@ class ListProjectsRequest(_Message[_pb2.ListProjectsRequest]):
         "sort_by",
         "org",
     )
+    _fm_model_sort_by = _fast.FieldModel("sort_by")
 
     def __init__(
         self,
@@ -596,9 +617,13 @@ class ListProjectsRequest(_Message[_pb2.ListProjectsRequest]):
     @property
     def sort_by(self) -> _common_list.Sort | None:
         """``sort_by``: optional flyteidl2.common.Sort, field 4."""
-        value: _common_list.Sort | None = (
-            self._present("sort_by") if (self._pb or self._message()).HasField("sort_by") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("sort_by"):
+            return None
+        value: _common_list.Sort = _fast.new(self._fm_model_sort_by)
+        value._pb = pb.sort_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -614,6 +639,7 @@ class ListProjectsResponse(_Message[_pb2.ListProjectsResponse]):
     __slots__ = ()
     _PB = _pb2.ListProjectsResponse
     _FIELDS = ("projects",)
+    _fm_model_projects = _fast.FieldModel("projects")
 
     def __init__(
         self,
@@ -645,9 +671,11 @@ class ListProjectsResponse(_Message[_pb2.ListProjectsResponse]):
     @property
     def projects(self) -> Projects | None:
         """``projects``: optional flyteidl2.project.Projects, field 1."""
-        value: Projects | None = (
-            self._present("projects")
-            if (self._pb or self._message()).HasField("projects")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("projects"):
+            return None
+        value: Projects = _fast.new(self._fm_model_projects)
+        value._pb = pb.projects
+        value._cache = None
+        value._hash = None
         return value

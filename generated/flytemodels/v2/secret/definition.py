@@ -219,6 +219,7 @@ class SecretMetadata(_Message[_pb2.SecretMetadata]):
         "secret_status",
         "type",
     )
+    _fm_model_secret_status = _fast.FieldModel("secret_status")
 
     def __init__(
         self,
@@ -289,11 +290,13 @@ class SecretMetadata(_Message[_pb2.SecretMetadata]):
     @property
     def secret_status(self) -> SecretStatus | None:
         """``secret_status``: optional flyteidl2.secret.SecretStatus, field 2."""
-        value: SecretStatus | None = (
-            self._present("secret_status")
-            if (self._pb or self._message()).HasField("secret_status")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("secret_status"):
+            return None
+        value: SecretStatus = _fast.new(self._fm_model_secret_status)
+        value._pb = pb.secret_status
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -373,6 +376,7 @@ class ClusterSecretStatus(_Message[_pb2.ClusterSecretStatus]):
         "cluster",
         "presence_status",
     )
+    _fm_model_cluster = _fast.FieldModel("cluster")
 
     def __init__(
         self,
@@ -427,9 +431,13 @@ class ClusterSecretStatus(_Message[_pb2.ClusterSecretStatus]):
     @property
     def cluster(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster``: optional flyteidl2.common.ClusterIdentifier, field 1."""
-        value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster") if (self._pb or self._message()).HasField("cluster") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster"):
+            return None
+        value: _common_identifier.ClusterIdentifier = _fast.new(self._fm_model_cluster)
+        value._pb = pb.cluster
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -448,6 +456,8 @@ class Secret(_Message[_pb2.Secret]):
         "id",
         "secret_metadata",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_secret_metadata = _fast.FieldModel("secret_metadata")
 
     def __init__(
         self,
@@ -497,17 +507,23 @@ class Secret(_Message[_pb2.Secret]):
     @property
     def id(self) -> SecretIdentifier | None:
         """``id``: optional flyteidl2.secret.SecretIdentifier, field 1."""
-        value: SecretIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: SecretIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def secret_metadata(self) -> SecretMetadata | None:
         """``secret_metadata``: optional flyteidl2.secret.SecretMetadata, field 2."""
-        value: SecretMetadata | None = (
-            self._present("secret_metadata")
-            if (self._pb or self._message()).HasField("secret_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("secret_metadata"):
+            return None
+        value: SecretMetadata = _fast.new(self._fm_model_secret_metadata)
+        value._pb = pb.secret_metadata
+        value._cache = None
+        value._hash = None
         return value

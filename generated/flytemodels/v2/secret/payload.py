@@ -25,6 +25,8 @@ class CreateSecretRequest(_Message[_pb2.CreateSecretRequest]):
         "id",
         "secret_spec",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_secret_spec = _fast.FieldModel("secret_spec")
 
     def __init__(
         self,
@@ -79,19 +81,25 @@ class CreateSecretRequest(_Message[_pb2.CreateSecretRequest]):
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
         """``id``: optional flyteidl2.secret.SecretIdentifier, field 1."""
-        value: _secret_definition.SecretIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _secret_definition.SecretIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def secret_spec(self) -> _secret_definition.SecretSpec | None:
         """``secret_spec``: optional flyteidl2.secret.SecretSpec, field 2."""
-        value: _secret_definition.SecretSpec | None = (
-            self._present("secret_spec")
-            if (self._pb or self._message()).HasField("secret_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("secret_spec"):
+            return None
+        value: _secret_definition.SecretSpec = _fast.new(self._fm_model_secret_spec)
+        value._pb = pb.secret_spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -117,6 +125,8 @@ class UpdateSecretRequest(_Message[_pb2.UpdateSecretRequest]):
         "id",
         "secret_spec",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_secret_spec = _fast.FieldModel("secret_spec")
 
     def __init__(
         self,
@@ -171,19 +181,25 @@ class UpdateSecretRequest(_Message[_pb2.UpdateSecretRequest]):
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
         """``id``: optional flyteidl2.secret.SecretIdentifier, field 1."""
-        value: _secret_definition.SecretIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _secret_definition.SecretIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def secret_spec(self) -> _secret_definition.SecretSpec | None:
         """``secret_spec``: optional flyteidl2.secret.SecretSpec, field 2."""
-        value: _secret_definition.SecretSpec | None = (
-            self._present("secret_spec")
-            if (self._pb or self._message()).HasField("secret_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("secret_spec"):
+            return None
+        value: _secret_definition.SecretSpec = _fast.new(self._fm_model_secret_spec)
+        value._pb = pb.secret_spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -209,6 +225,7 @@ class GetSecretRequest(_Message[_pb2.GetSecretRequest]):
         "id",
         "include_system_secrets",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -254,9 +271,13 @@ class GetSecretRequest(_Message[_pb2.GetSecretRequest]):
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
         """``id``: optional flyteidl2.secret.SecretIdentifier, field 1."""
-        value: _secret_definition.SecretIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _secret_definition.SecretIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -272,6 +293,7 @@ class GetSecretResponse(_Message[_pb2.GetSecretResponse]):
     __slots__ = ()
     _PB = _pb2.GetSecretResponse
     _FIELDS = ("secret",)
+    _fm_model_secret = _fast.FieldModel("secret")
 
     def __init__(
         self,
@@ -306,9 +328,13 @@ class GetSecretResponse(_Message[_pb2.GetSecretResponse]):
     @property
     def secret(self) -> _secret_definition.Secret | None:
         """``secret``: optional flyteidl2.secret.Secret, field 1."""
-        value: _secret_definition.Secret | None = (
-            self._present("secret") if (self._pb or self._message()).HasField("secret") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("secret"):
+            return None
+        value: _secret_definition.Secret = _fast.new(self._fm_model_secret)
+        value._pb = pb.secret
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -321,6 +347,7 @@ class DeleteSecretRequest(_Message[_pb2.DeleteSecretRequest]):
         "id",
         "include_system_secrets",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -366,9 +393,13 @@ class DeleteSecretRequest(_Message[_pb2.DeleteSecretRequest]):
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
         """``id``: optional flyteidl2.secret.SecretIdentifier, field 1."""
-        value: _secret_definition.SecretIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _secret_definition.SecretIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -445,6 +445,7 @@ class StringMapSetting(_Message[_pb2.StringMapSetting]):
         "map_value",
         "scope_level",
     )
+    _fm_model_map_value = _fast.FieldModel("map_value")
 
     def __init__(
         self,
@@ -516,11 +517,13 @@ class StringMapSetting(_Message[_pb2.StringMapSetting]):
     @property
     def map_value(self) -> StringMap | None:
         """``map_value``: optional flyteidl2.settings.StringMap, field 2."""
-        value: StringMap | None = (
-            self._present("map_value")
-            if (self._pb or self._message()).HasField("map_value")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("map_value"):
+            return None
+        value: StringMap = _fast.new(self._fm_model_map_value)
+        value._pb = pb.map_value
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -627,6 +630,7 @@ class AcceleratorSetting(_Message[_pb2.AcceleratorSetting]):
         "accelerator_value",
         "scope_level",
     )
+    _fm_model_accelerator_value = _fast.FieldModel("accelerator_value")
 
     def __init__(
         self,
@@ -700,11 +704,13 @@ class AcceleratorSetting(_Message[_pb2.AcceleratorSetting]):
     @property
     def accelerator_value(self) -> _core_tasks.GPUAccelerator | None:
         """``accelerator_value``: optional flyteidl2.core.GPUAccelerator, field 2."""
-        value: _core_tasks.GPUAccelerator | None = (
-            self._present("accelerator_value")
-            if (self._pb or self._message()).HasField("accelerator_value")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("accelerator_value"):
+            return None
+        value: _core_tasks.GPUAccelerator = _fast.new(self._fm_model_accelerator_value)
+        value._pb = pb.accelerator_value
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -724,6 +730,9 @@ class RunSettings(_Message[_pb2.RunSettings]):
         "max_action_concurrency",
         "run_base_dir",
     )
+    _fm_model_default_queue = _fast.FieldModel("default_queue")
+    _fm_model_max_action_concurrency = _fast.FieldModel("max_action_concurrency")
+    _fm_model_run_base_dir = _fast.FieldModel("run_base_dir")
 
     def __init__(
         self,
@@ -794,31 +803,37 @@ class RunSettings(_Message[_pb2.RunSettings]):
     @property
     def default_queue(self) -> StringSetting | None:
         """``default_queue``: optional flyteidl2.settings.StringSetting, field 1."""
-        value: StringSetting | None = (
-            self._present("default_queue")
-            if (self._pb or self._message()).HasField("default_queue")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("default_queue"):
+            return None
+        value: StringSetting = _fast.new(self._fm_model_default_queue)
+        value._pb = pb.default_queue
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def max_action_concurrency(self) -> Int64Setting | None:
         """``max_action_concurrency``: optional flyteidl2.settings.Int64Setting, field 2."""
-        value: Int64Setting | None = (
-            self._present("max_action_concurrency")
-            if (self._pb or self._message()).HasField("max_action_concurrency")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("max_action_concurrency"):
+            return None
+        value: Int64Setting = _fast.new(self._fm_model_max_action_concurrency)
+        value._pb = pb.max_action_concurrency
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def run_base_dir(self) -> StringSetting | None:
         """``run_base_dir``: optional flyteidl2.settings.StringSetting, field 3."""
-        value: StringSetting | None = (
-            self._present("run_base_dir")
-            if (self._pb or self._message()).HasField("run_base_dir")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_base_dir"):
+            return None
+        value: StringSetting = _fast.new(self._fm_model_run_base_dir)
+        value._pb = pb.run_base_dir
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -828,6 +843,7 @@ class SecuritySettings(_Message[_pb2.SecuritySettings]):
     __slots__ = ()
     _PB = _pb2.SecuritySettings
     _FIELDS = ("service_account",)
+    _fm_model_service_account = _fast.FieldModel("service_account")
 
     def __init__(
         self,
@@ -862,11 +878,13 @@ class SecuritySettings(_Message[_pb2.SecuritySettings]):
     @property
     def service_account(self) -> StringSetting | None:
         """``service_account``: optional flyteidl2.settings.StringSetting, field 1."""
-        value: StringSetting | None = (
-            self._present("service_account")
-            if (self._pb or self._message()).HasField("service_account")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("service_account"):
+            return None
+        value: StringSetting = _fast.new(self._fm_model_service_account)
+        value._pb = pb.service_account
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -876,6 +894,7 @@ class StorageSettings(_Message[_pb2.StorageSettings]):
     __slots__ = ()
     _PB = _pb2.StorageSettings
     _FIELDS = ("raw_data_path",)
+    _fm_model_raw_data_path = _fast.FieldModel("raw_data_path")
 
     def __init__(
         self,
@@ -910,11 +929,13 @@ class StorageSettings(_Message[_pb2.StorageSettings]):
     @property
     def raw_data_path(self) -> StringSetting | None:
         """``raw_data_path``: optional flyteidl2.settings.StringSetting, field 1."""
-        value: StringSetting | None = (
-            self._present("raw_data_path")
-            if (self._pb or self._message()).HasField("raw_data_path")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("raw_data_path"):
+            return None
+        value: StringSetting = _fast.new(self._fm_model_raw_data_path)
+        value._pb = pb.raw_data_path
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -929,6 +950,10 @@ class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
         "memory",
         "storage",
     )
+    _fm_model_cpu = _fast.FieldModel("cpu")
+    _fm_model_gpu = _fast.FieldModel("gpu")
+    _fm_model_memory = _fast.FieldModel("memory")
+    _fm_model_storage = _fast.FieldModel("storage")
 
     def __init__(
         self,
@@ -1007,33 +1032,49 @@ class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
     @property
     def cpu(self) -> QuantitySetting | None:
         """``cpu``: optional flyteidl2.settings.QuantitySetting, field 1."""
-        value: QuantitySetting | None = (
-            self._present("cpu") if (self._pb or self._message()).HasField("cpu") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cpu"):
+            return None
+        value: QuantitySetting = _fast.new(self._fm_model_cpu)
+        value._pb = pb.cpu
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def gpu(self) -> QuantitySetting | None:
         """``gpu``: optional flyteidl2.settings.QuantitySetting, field 2."""
-        value: QuantitySetting | None = (
-            self._present("gpu") if (self._pb or self._message()).HasField("gpu") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("gpu"):
+            return None
+        value: QuantitySetting = _fast.new(self._fm_model_gpu)
+        value._pb = pb.gpu
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def memory(self) -> QuantitySetting | None:
         """``memory``: optional flyteidl2.settings.QuantitySetting, field 3."""
-        value: QuantitySetting | None = (
-            self._present("memory") if (self._pb or self._message()).HasField("memory") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("memory"):
+            return None
+        value: QuantitySetting = _fast.new(self._fm_model_memory)
+        value._pb = pb.memory
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def storage(self) -> QuantitySetting | None:
         """``storage``: optional flyteidl2.settings.QuantitySetting, field 4."""
-        value: QuantitySetting | None = (
-            self._present("storage") if (self._pb or self._message()).HasField("storage") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("storage"):
+            return None
+        value: QuantitySetting = _fast.new(self._fm_model_storage)
+        value._pb = pb.storage
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1048,6 +1089,10 @@ class TaskResourceSettings(_Message[_pb2.TaskResourceSettings]):
         "mirror_limits_request",
         "default_accelerator",
     )
+    _fm_model_min = _fast.FieldModel("min")
+    _fm_model_max = _fast.FieldModel("max")
+    _fm_model_mirror_limits_request = _fast.FieldModel("mirror_limits_request")
+    _fm_model_default_accelerator = _fast.FieldModel("default_accelerator")
 
     def __init__(
         self,
@@ -1130,37 +1175,49 @@ class TaskResourceSettings(_Message[_pb2.TaskResourceSettings]):
     @property
     def min(self) -> TaskResourceDefaults | None:
         """``min``: optional flyteidl2.settings.TaskResourceDefaults, field 1."""
-        value: TaskResourceDefaults | None = (
-            self._present("min") if (self._pb or self._message()).HasField("min") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("min"):
+            return None
+        value: TaskResourceDefaults = _fast.new(self._fm_model_min)
+        value._pb = pb.min
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def max(self) -> TaskResourceDefaults | None:
         """``max``: optional flyteidl2.settings.TaskResourceDefaults, field 2."""
-        value: TaskResourceDefaults | None = (
-            self._present("max") if (self._pb or self._message()).HasField("max") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("max"):
+            return None
+        value: TaskResourceDefaults = _fast.new(self._fm_model_max)
+        value._pb = pb.max
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def mirror_limits_request(self) -> BoolSetting | None:
         """``mirror_limits_request``: optional flyteidl2.settings.BoolSetting, field 3."""
-        value: BoolSetting | None = (
-            self._present("mirror_limits_request")
-            if (self._pb or self._message()).HasField("mirror_limits_request")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("mirror_limits_request"):
+            return None
+        value: BoolSetting = _fast.new(self._fm_model_mirror_limits_request)
+        value._pb = pb.mirror_limits_request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def default_accelerator(self) -> AcceleratorSetting | None:
         """``default_accelerator``: optional flyteidl2.settings.AcceleratorSetting, field 4."""
-        value: AcceleratorSetting | None = (
-            self._present("default_accelerator")
-            if (self._pb or self._message()).HasField("default_accelerator")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("default_accelerator"):
+            return None
+        value: AcceleratorSetting = _fast.new(self._fm_model_default_accelerator)
+        value._pb = pb.default_accelerator
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1173,6 +1230,8 @@ class AppSettings(_Message[_pb2.AppSettings]):
         "disallow_anonymous",
         "app_dns_strategy",
     )
+    _fm_model_disallow_anonymous = _fast.FieldModel("disallow_anonymous")
+    _fm_model_app_dns_strategy = _fast.FieldModel("app_dns_strategy")
 
     def __init__(
         self,
@@ -1225,21 +1284,25 @@ class AppSettings(_Message[_pb2.AppSettings]):
     @property
     def disallow_anonymous(self) -> BoolSetting | None:
         """``disallow_anonymous``: optional flyteidl2.settings.BoolSetting, field 1."""
-        value: BoolSetting | None = (
-            self._present("disallow_anonymous")
-            if (self._pb or self._message()).HasField("disallow_anonymous")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("disallow_anonymous"):
+            return None
+        value: BoolSetting = _fast.new(self._fm_model_disallow_anonymous)
+        value._pb = pb.disallow_anonymous
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def app_dns_strategy(self) -> StringSetting | None:
         """``app_dns_strategy``: optional flyteidl2.settings.StringSetting, field 2."""
-        value: StringSetting | None = (
-            self._present("app_dns_strategy")
-            if (self._pb or self._message()).HasField("app_dns_strategy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app_dns_strategy"):
+            return None
+        value: StringSetting = _fast.new(self._fm_model_app_dns_strategy)
+        value._pb = pb.app_dns_strategy
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1259,6 +1322,15 @@ class Settings(_Message[_pb2.Settings]):
         "app",
         "pod_template_name",
     )
+    _fm_model_run = _fast.FieldModel("run")
+    _fm_model_security = _fast.FieldModel("security")
+    _fm_model_storage = _fast.FieldModel("storage")
+    _fm_model_task_resource = _fast.FieldModel("task_resource")
+    _fm_model_labels = _fast.FieldModel("labels")
+    _fm_model_annotations = _fast.FieldModel("annotations")
+    _fm_model_environment_variables = _fast.FieldModel("environment_variables")
+    _fm_model_app = _fast.FieldModel("app")
+    _fm_model_pod_template_name = _fast.FieldModel("pod_template_name")
 
     def __init__(
         self,
@@ -1414,81 +1486,107 @@ class Settings(_Message[_pb2.Settings]):
     @property
     def run(self) -> RunSettings | None:
         """``run``: optional flyteidl2.settings.RunSettings, field 1."""
-        value: RunSettings | None = (
-            self._present("run") if (self._pb or self._message()).HasField("run") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run"):
+            return None
+        value: RunSettings = _fast.new(self._fm_model_run)
+        value._pb = pb.run
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def security(self) -> SecuritySettings | None:
         """``security``: optional flyteidl2.settings.SecuritySettings, field 2."""
-        value: SecuritySettings | None = (
-            self._present("security")
-            if (self._pb or self._message()).HasField("security")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("security"):
+            return None
+        value: SecuritySettings = _fast.new(self._fm_model_security)
+        value._pb = pb.security
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def storage(self) -> StorageSettings | None:
         """``storage``: optional flyteidl2.settings.StorageSettings, field 3."""
-        value: StorageSettings | None = (
-            self._present("storage") if (self._pb or self._message()).HasField("storage") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("storage"):
+            return None
+        value: StorageSettings = _fast.new(self._fm_model_storage)
+        value._pb = pb.storage
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_resource(self) -> TaskResourceSettings | None:
         """``task_resource``: optional flyteidl2.settings.TaskResourceSettings, field 4."""
-        value: TaskResourceSettings | None = (
-            self._present("task_resource")
-            if (self._pb or self._message()).HasField("task_resource")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_resource"):
+            return None
+        value: TaskResourceSettings = _fast.new(self._fm_model_task_resource)
+        value._pb = pb.task_resource
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def labels(self) -> StringMapSetting | None:
         """``labels``: optional flyteidl2.settings.StringMapSetting, field 5."""
-        value: StringMapSetting | None = (
-            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("labels"):
+            return None
+        value: StringMapSetting = _fast.new(self._fm_model_labels)
+        value._pb = pb.labels
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def annotations(self) -> StringMapSetting | None:
         """``annotations``: optional flyteidl2.settings.StringMapSetting, field 6."""
-        value: StringMapSetting | None = (
-            self._present("annotations")
-            if (self._pb or self._message()).HasField("annotations")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("annotations"):
+            return None
+        value: StringMapSetting = _fast.new(self._fm_model_annotations)
+        value._pb = pb.annotations
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def environment_variables(self) -> StringMapSetting | None:
         """``environment_variables``: optional flyteidl2.settings.StringMapSetting, field 7."""
-        value: StringMapSetting | None = (
-            self._present("environment_variables")
-            if (self._pb or self._message()).HasField("environment_variables")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("environment_variables"):
+            return None
+        value: StringMapSetting = _fast.new(self._fm_model_environment_variables)
+        value._pb = pb.environment_variables
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def app(self) -> AppSettings | None:
         """``app``: optional flyteidl2.settings.AppSettings, field 8."""
-        value: AppSettings | None = (
-            self._present("app") if (self._pb or self._message()).HasField("app") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("app"):
+            return None
+        value: AppSettings = _fast.new(self._fm_model_app)
+        value._pb = pb.app
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def pod_template_name(self) -> StringSetting | None:
         """``pod_template_name``: optional flyteidl2.settings.StringSetting, field 9."""
-        value: StringSetting | None = (
-            self._present("pod_template_name")
-            if (self._pb or self._message()).HasField("pod_template_name")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("pod_template_name"):
+            return None
+        value: StringSetting = _fast.new(self._fm_model_pod_template_name)
+        value._pb = pb.pod_template_name
+        value._cache = None
+        value._hash = None
         return value

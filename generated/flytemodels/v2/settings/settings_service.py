@@ -28,6 +28,8 @@ class SettingsRecord(_Message[_pb2.SettingsRecord]):
         "settings",
         "version",
     )
+    _fm_model_key = _fast.FieldModel("key")
+    _fm_model_settings = _fast.FieldModel("settings")
 
     def __init__(
         self,
@@ -95,19 +97,25 @@ class SettingsRecord(_Message[_pb2.SettingsRecord]):
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
         """``key``: optional flyteidl2.settings.SettingsKey, field 1."""
-        value: _settings_settings_definition.SettingsKey | None = (
-            self._present("key") if (self._pb or self._message()).HasField("key") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("key"):
+            return None
+        value: _settings_settings_definition.SettingsKey = _fast.new(self._fm_model_key)
+        value._pb = pb.key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def settings(self) -> _settings_settings_definition.Settings | None:
         """``settings``: optional flyteidl2.settings.Settings, field 2."""
-        value: _settings_settings_definition.Settings | None = (
-            self._present("settings")
-            if (self._pb or self._message()).HasField("settings")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("settings"):
+            return None
+        value: _settings_settings_definition.Settings = _fast.new(self._fm_model_settings)
+        value._pb = pb.settings
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -123,6 +131,7 @@ class GetSettingsRequest(_Message[_pb2.GetSettingsRequest]):
     __slots__ = ()
     _PB = _pb2.GetSettingsRequest
     _FIELDS = ("key",)
+    _fm_model_key = _fast.FieldModel("key")
 
     def __init__(
         self,
@@ -158,9 +167,13 @@ class GetSettingsRequest(_Message[_pb2.GetSettingsRequest]):
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
         """``key``: optional flyteidl2.settings.SettingsKey, field 1."""
-        value: _settings_settings_definition.SettingsKey | None = (
-            self._present("key") if (self._pb or self._message()).HasField("key") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("key"):
+            return None
+        value: _settings_settings_definition.SettingsKey = _fast.new(self._fm_model_key)
+        value._pb = pb.key
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -170,6 +183,7 @@ class GetSettingsResponse(_Message[_pb2.GetSettingsResponse]):
     __slots__ = ()
     _PB = _pb2.GetSettingsResponse
     _FIELDS = ("settingsRecord",)
+    _fm_model_settingsRecord = _fast.FieldModel("settingsRecord")
 
     def __init__(
         self,
@@ -204,11 +218,13 @@ class GetSettingsResponse(_Message[_pb2.GetSettingsResponse]):
     @property
     def settingsRecord(self) -> SettingsRecord | None:
         """``settingsRecord``: optional flyteidl2.settings.SettingsRecord, field 1."""
-        value: SettingsRecord | None = (
-            self._present("settingsRecord")
-            if (self._pb or self._message()).HasField("settingsRecord")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("settingsRecord"):
+            return None
+        value: SettingsRecord = _fast.new(self._fm_model_settingsRecord)
+        value._pb = pb.settingsRecord
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -218,6 +234,7 @@ class GetSettingsForEditRequest(_Message[_pb2.GetSettingsForEditRequest]):
     __slots__ = ()
     _PB = _pb2.GetSettingsForEditRequest
     _FIELDS = ("key",)
+    _fm_model_key = _fast.FieldModel("key")
 
     def __init__(
         self,
@@ -253,9 +270,13 @@ class GetSettingsForEditRequest(_Message[_pb2.GetSettingsForEditRequest]):
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
         """``key``: optional flyteidl2.settings.SettingsKey, field 1."""
-        value: _settings_settings_definition.SettingsKey | None = (
-            self._present("key") if (self._pb or self._message()).HasField("key") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("key"):
+            return None
+        value: _settings_settings_definition.SettingsKey = _fast.new(self._fm_model_key)
+        value._pb = pb.key
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -268,6 +289,7 @@ class GetSettingsForEditResponse(_Message[_pb2.GetSettingsForEditResponse]):
         "requestedKey",
         "levels",
     )
+    _fm_model_requestedKey = _fast.FieldModel("requestedKey")
 
     def __init__(
         self,
@@ -313,11 +335,13 @@ class GetSettingsForEditResponse(_Message[_pb2.GetSettingsForEditResponse]):
     @property
     def requestedKey(self) -> _settings_settings_definition.SettingsKey | None:
         """``requestedKey``: optional flyteidl2.settings.SettingsKey, field 1."""
-        value: _settings_settings_definition.SettingsKey | None = (
-            self._present("requestedKey")
-            if (self._pb or self._message()).HasField("requestedKey")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("requestedKey"):
+            return None
+        value: _settings_settings_definition.SettingsKey = _fast.new(self._fm_model_requestedKey)
+        value._pb = pb.requestedKey
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -336,6 +360,8 @@ class CreateSettingsRequest(_Message[_pb2.CreateSettingsRequest]):
         "key",
         "settings",
     )
+    _fm_model_key = _fast.FieldModel("key")
+    _fm_model_settings = _fast.FieldModel("settings")
 
     def __init__(
         self,
@@ -390,19 +416,25 @@ class CreateSettingsRequest(_Message[_pb2.CreateSettingsRequest]):
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
         """``key``: optional flyteidl2.settings.SettingsKey, field 1."""
-        value: _settings_settings_definition.SettingsKey | None = (
-            self._present("key") if (self._pb or self._message()).HasField("key") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("key"):
+            return None
+        value: _settings_settings_definition.SettingsKey = _fast.new(self._fm_model_key)
+        value._pb = pb.key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def settings(self) -> _settings_settings_definition.Settings | None:
         """``settings``: optional flyteidl2.settings.Settings, field 2."""
-        value: _settings_settings_definition.Settings | None = (
-            self._present("settings")
-            if (self._pb or self._message()).HasField("settings")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("settings"):
+            return None
+        value: _settings_settings_definition.Settings = _fast.new(self._fm_model_settings)
+        value._pb = pb.settings
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -412,6 +444,7 @@ class CreateSettingsResponse(_Message[_pb2.CreateSettingsResponse]):
     __slots__ = ()
     _PB = _pb2.CreateSettingsResponse
     _FIELDS = ("settingsRecord",)
+    _fm_model_settingsRecord = _fast.FieldModel("settingsRecord")
 
     def __init__(
         self,
@@ -446,11 +479,13 @@ class CreateSettingsResponse(_Message[_pb2.CreateSettingsResponse]):
     @property
     def settingsRecord(self) -> SettingsRecord | None:
         """``settingsRecord``: optional flyteidl2.settings.SettingsRecord, field 1."""
-        value: SettingsRecord | None = (
-            self._present("settingsRecord")
-            if (self._pb or self._message()).HasField("settingsRecord")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("settingsRecord"):
+            return None
+        value: SettingsRecord = _fast.new(self._fm_model_settingsRecord)
+        value._pb = pb.settingsRecord
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -464,6 +499,8 @@ class UpdateSettingsRequest(_Message[_pb2.UpdateSettingsRequest]):
         "settings",
         "version",
     )
+    _fm_model_key = _fast.FieldModel("key")
+    _fm_model_settings = _fast.FieldModel("settings")
 
     def __init__(
         self,
@@ -531,19 +568,25 @@ class UpdateSettingsRequest(_Message[_pb2.UpdateSettingsRequest]):
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
         """``key``: optional flyteidl2.settings.SettingsKey, field 1."""
-        value: _settings_settings_definition.SettingsKey | None = (
-            self._present("key") if (self._pb or self._message()).HasField("key") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("key"):
+            return None
+        value: _settings_settings_definition.SettingsKey = _fast.new(self._fm_model_key)
+        value._pb = pb.key
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def settings(self) -> _settings_settings_definition.Settings | None:
         """``settings``: optional flyteidl2.settings.Settings, field 2."""
-        value: _settings_settings_definition.Settings | None = (
-            self._present("settings")
-            if (self._pb or self._message()).HasField("settings")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("settings"):
+            return None
+        value: _settings_settings_definition.Settings = _fast.new(self._fm_model_settings)
+        value._pb = pb.settings
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -559,6 +602,7 @@ class UpdateSettingsResponse(_Message[_pb2.UpdateSettingsResponse]):
     __slots__ = ()
     _PB = _pb2.UpdateSettingsResponse
     _FIELDS = ("settingsRecord",)
+    _fm_model_settingsRecord = _fast.FieldModel("settingsRecord")
 
     def __init__(
         self,
@@ -593,9 +637,11 @@ class UpdateSettingsResponse(_Message[_pb2.UpdateSettingsResponse]):
     @property
     def settingsRecord(self) -> SettingsRecord | None:
         """``settingsRecord``: optional flyteidl2.settings.SettingsRecord, field 1."""
-        value: SettingsRecord | None = (
-            self._present("settingsRecord")
-            if (self._pb or self._message()).HasField("settingsRecord")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("settingsRecord"):
+            return None
+        value: SettingsRecord = _fast.new(self._fm_model_settingsRecord)
+        value._pb = pb.settingsRecord
+        value._cache = None
+        value._hash = None
         return value

@@ -51,6 +51,7 @@ class NamedParameter(_Message[_pb2.NamedParameter]):
         "name",
         "parameter",
     )
+    _fm_model_parameter = _fast.FieldModel("parameter")
 
     def __init__(
         self,
@@ -102,11 +103,13 @@ class NamedParameter(_Message[_pb2.NamedParameter]):
     @property
     def parameter(self) -> _core_interface.Parameter | None:
         """``parameter``: optional flyteidl2.core.Parameter, field 2."""
-        value: _core_interface.Parameter | None = (
-            self._present("parameter")
-            if (self._pb or self._message()).HasField("parameter")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("parameter"):
+            return None
+        value: _core_interface.Parameter = _fast.new(self._fm_model_parameter)
+        value._pb = pb.parameter
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -260,6 +263,8 @@ class Schedule(_Message[_pb2.Schedule]):
         "cron",
         "kickoff_time_input_arg",
     )
+    _fm_model_rate = _fast.FieldModel("rate")
+    _fm_model_cron = _fast.FieldModel("cron")
 
     def __init__(
         self,
@@ -332,9 +337,13 @@ class Schedule(_Message[_pb2.Schedule]):
     @property
     def rate(self) -> FixedRate | None:
         """``rate``: optional flyteidl2.task.FixedRate, field 1."""
-        value: FixedRate | None = (
-            self._present("rate") if (self._pb or self._message()).HasField("rate") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("rate"):
+            return None
+        value: FixedRate = _fast.new(self._fm_model_rate)
+        value._pb = pb.rate
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -349,9 +358,13 @@ class Schedule(_Message[_pb2.Schedule]):
     @property
     def cron(self) -> Cron | None:
         """``cron``: optional flyteidl2.task.Cron, field 4."""
-        value: Cron | None = (
-            self._present("cron") if (self._pb or self._message()).HasField("cron") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cron"):
+            return None
+        value: Cron = _fast.new(self._fm_model_cron)
+        value._pb = pb.cron
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -471,6 +484,8 @@ class TriggerAutomationSpec(_Message[_pb2.TriggerAutomationSpec]):
         "schedule",
         "artifact",
     )
+    _fm_model_schedule = _fast.FieldModel("schedule")
+    _fm_model_artifact = _fast.FieldModel("artifact")
 
     def __init__(
         self,
@@ -543,21 +558,25 @@ class TriggerAutomationSpec(_Message[_pb2.TriggerAutomationSpec]):
     @property
     def schedule(self) -> Schedule | None:
         """``schedule``: optional flyteidl2.task.Schedule, field 2."""
-        value: Schedule | None = (
-            self._present("schedule")
-            if (self._pb or self._message()).HasField("schedule")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("schedule"):
+            return None
+        value: Schedule = _fast.new(self._fm_model_schedule)
+        value._pb = pb.schedule
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def artifact(self) -> ArtifactTrigger | None:
         """``artifact``: optional flyteidl2.task.ArtifactTrigger, field 3."""
-        value: ArtifactTrigger | None = (
-            self._present("artifact")
-            if (self._pb or self._message()).HasField("artifact")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("artifact"):
+            return None
+        value: ArtifactTrigger = _fast.new(self._fm_model_artifact)
+        value._pb = pb.artifact
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -570,6 +589,7 @@ class NamedLiteral(_Message[_pb2.NamedLiteral]):
         "name",
         "value",
     )
+    _fm_model_value = _fast.FieldModel("value")
 
     def __init__(
         self,
@@ -620,9 +640,13 @@ class NamedLiteral(_Message[_pb2.NamedLiteral]):
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl2.core.Literal, field 2."""
-        value: _core_literals.Literal | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -755,6 +779,10 @@ class ProducedArtifact(_Message[_pb2.ProducedArtifact]):
         "partitions",
         "time_partition",
     )
+    _fm_model_info = _fast.FieldModel("info")
+    _fm_model_type = _fast.FieldModel("type")
+    _fm_model_partitions = _fast.FieldModel("partitions")
+    _fm_model_time_partition = _fast.FieldModel("time_partition")
 
     def __init__(
         self,
@@ -892,17 +920,25 @@ class ProducedArtifact(_Message[_pb2.ProducedArtifact]):
     @property
     def info(self) -> _core_artifact_id.ArtifactInfo | None:
         """``info``: optional flyteidl2.core.ArtifactInfo, field 4."""
-        value: _core_artifact_id.ArtifactInfo | None = (
-            self._present("info") if (self._pb or self._message()).HasField("info") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("info"):
+            return None
+        value: _core_artifact_id.ArtifactInfo = _fast.new(self._fm_model_info)
+        value._pb = pb.info
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 5."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -914,21 +950,25 @@ class ProducedArtifact(_Message[_pb2.ProducedArtifact]):
     @property
     def partitions(self) -> _core_artifact_id.Partitions | None:
         """``partitions``: optional flyteidl2.core.Partitions, field 7."""
-        value: _core_artifact_id.Partitions | None = (
-            self._present("partitions")
-            if (self._pb or self._message()).HasField("partitions")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("partitions"):
+            return None
+        value: _core_artifact_id.Partitions = _fast.new(self._fm_model_partitions)
+        value._pb = pb.partitions
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def time_partition(self) -> _core_artifact_id.TimePartition | None:
         """``time_partition``: optional flyteidl2.core.TimePartition, field 8."""
-        value: _core_artifact_id.TimePartition | None = (
-            self._present("time_partition")
-            if (self._pb or self._message()).HasField("time_partition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("time_partition"):
+            return None
+        value: _core_artifact_id.TimePartition = _fast.new(self._fm_model_time_partition)
+        value._pb = pb.time_partition
+        value._cache = None
+        value._hash = None
         return value
 
 

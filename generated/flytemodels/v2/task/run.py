@@ -318,6 +318,17 @@ class RunSpec(_Message[_pb2.RunSpec]):
         "recover",
         "default_settings",
     )
+    _fm_model_labels = _fast.FieldModel("labels")
+    _fm_model_annotations = _fast.FieldModel("annotations")
+    _fm_model_envs = _fast.FieldModel("envs")
+    _fm_model_raw_data_storage = _fast.FieldModel("raw_data_storage")
+    _fm_model_security_context = _fast.FieldModel("security_context")
+    _fm_model_cache_config = _fast.FieldModel("cache_config")
+    _fm_model_notification_rules = _fast.FieldModel("notification_rules")
+    _fm_model_related_to = _fast.FieldModel("related_to")
+    _fm_model_relation = _fast.FieldModel("relation")
+    _fm_model_recover = _fast.FieldModel("recover")
+    _fm_model_default_settings = _fast.FieldModel("default_settings")
 
     def __init__(
         self,
@@ -586,27 +597,37 @@ class RunSpec(_Message[_pb2.RunSpec]):
     @property
     def labels(self) -> Labels | None:
         """``labels``: optional flyteidl2.task.Labels, field 1."""
-        value: Labels | None = (
-            self._present("labels") if (self._pb or self._message()).HasField("labels") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("labels"):
+            return None
+        value: Labels = _fast.new(self._fm_model_labels)
+        value._pb = pb.labels
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def annotations(self) -> Annotations | None:
         """``annotations``: optional flyteidl2.task.Annotations, field 2."""
-        value: Annotations | None = (
-            self._present("annotations")
-            if (self._pb or self._message()).HasField("annotations")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("annotations"):
+            return None
+        value: Annotations = _fast.new(self._fm_model_annotations)
+        value._pb = pb.annotations
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def envs(self) -> Envs | None:
         """``envs``: optional flyteidl2.task.Envs, field 3."""
-        value: Envs | None = (
-            self._present("envs") if (self._pb or self._message()).HasField("envs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("envs"):
+            return None
+        value: Envs = _fast.new(self._fm_model_envs)
+        value._pb = pb.envs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -636,31 +657,37 @@ class RunSpec(_Message[_pb2.RunSpec]):
     @property
     def raw_data_storage(self) -> RawDataStorage | None:
         """``raw_data_storage``: optional flyteidl2.task.RawDataStorage, field 7."""
-        value: RawDataStorage | None = (
-            self._present("raw_data_storage")
-            if (self._pb or self._message()).HasField("raw_data_storage")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("raw_data_storage"):
+            return None
+        value: RawDataStorage = _fast.new(self._fm_model_raw_data_storage)
+        value._pb = pb.raw_data_storage
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def security_context(self) -> _core_security.SecurityContext | None:
         """``security_context``: optional flyteidl2.core.SecurityContext, field 8."""
-        value: _core_security.SecurityContext | None = (
-            self._present("security_context")
-            if (self._pb or self._message()).HasField("security_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("security_context"):
+            return None
+        value: _core_security.SecurityContext = _fast.new(self._fm_model_security_context)
+        value._pb = pb.security_context
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def cache_config(self) -> CacheConfig | None:
         """``cache_config``: optional flyteidl2.task.CacheConfig, field 9."""
-        value: CacheConfig | None = (
-            self._present("cache_config")
-            if (self._pb or self._message()).HasField("cache_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cache_config"):
+            return None
+        value: CacheConfig = _fast.new(self._fm_model_cache_config)
+        value._pb = pb.cache_config
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -675,11 +702,13 @@ class RunSpec(_Message[_pb2.RunSpec]):
     @property
     def notification_rules(self) -> InlineRuleList | None:
         """``notification_rules``: optional flyteidl2.task.InlineRuleList, field 11."""
-        value: InlineRuleList | None = (
-            self._present("notification_rules")
-            if (self._pb or self._message()).HasField("notification_rules")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("notification_rules"):
+            return None
+        value: InlineRuleList = _fast.new(self._fm_model_notification_rules)
+        value._pb = pb.notification_rules
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -709,11 +738,13 @@ class RunSpec(_Message[_pb2.RunSpec]):
         """Deprecated.
 
         ``related_to``: optional flyteidl2.common.RunIdentifier, field 15."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("related_to")
-            if (self._pb or self._message()).HasField("related_to")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("related_to"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_related_to)
+        value._pb = pb.related_to
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -731,29 +762,37 @@ class RunSpec(_Message[_pb2.RunSpec]):
     @property
     def relation(self) -> _common_run.Relation | None:
         """``relation``: optional flyteidl2.common.Relation, field 18."""
-        value: _common_run.Relation | None = (
-            self._present("relation")
-            if (self._pb or self._message()).HasField("relation")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("relation"):
+            return None
+        value: _common_run.Relation = _fast.new(self._fm_model_relation)
+        value._pb = pb.relation
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def recover(self) -> Recover | None:
         """``recover``: optional flyteidl2.task.Recover, field 19."""
-        value: Recover | None = (
-            self._present("recover") if (self._pb or self._message()).HasField("recover") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("recover"):
+            return None
+        value: Recover = _fast.new(self._fm_model_recover)
+        value._pb = pb.recover
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def default_settings(self) -> DefaultSettings | None:
         """``default_settings``: optional flyteidl2.task.DefaultSettings, field 20."""
-        value: DefaultSettings | None = (
-            self._present("default_settings")
-            if (self._pb or self._message()).HasField("default_settings")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("default_settings"):
+            return None
+        value: DefaultSettings = _fast.new(self._fm_model_default_settings)
+        value._pb = pb.default_settings
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -766,6 +805,7 @@ class DefaultSettings(_Message[_pb2.DefaultSettings]):
         "pod_template_name",
         "task_resource_defaults",
     )
+    _fm_model_task_resource_defaults = _fast.FieldModel("task_resource_defaults")
 
     def __init__(
         self,
@@ -820,11 +860,13 @@ class DefaultSettings(_Message[_pb2.DefaultSettings]):
     @property
     def task_resource_defaults(self) -> TaskResourceDefaults | None:
         """``task_resource_defaults``: optional flyteidl2.task.TaskResourceDefaults, field 2."""
-        value: TaskResourceDefaults | None = (
-            self._present("task_resource_defaults")
-            if (self._pb or self._message()).HasField("task_resource_defaults")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_resource_defaults"):
+            return None
+        value: TaskResourceDefaults = _fast.new(self._fm_model_task_resource_defaults)
+        value._pb = pb.task_resource_defaults
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -838,6 +880,7 @@ class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
         "max",
         "default_accelerator",
     )
+    _fm_model_default_accelerator = _fast.FieldModel("default_accelerator")
 
     def __init__(
         self,
@@ -910,11 +953,13 @@ class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
     @property
     def default_accelerator(self) -> _core_tasks.GPUAccelerator | None:
         """``default_accelerator``: optional flyteidl2.core.GPUAccelerator, field 3."""
-        value: _core_tasks.GPUAccelerator | None = (
-            self._present("default_accelerator")
-            if (self._pb or self._message()).HasField("default_accelerator")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("default_accelerator"):
+            return None
+        value: _core_tasks.GPUAccelerator = _fast.new(self._fm_model_default_accelerator)
+        value._pb = pb.default_accelerator
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -964,6 +1009,7 @@ class InlineRule(_Message[_pb2.InlineRule]):
         "delivery_config_name",
         "delivery_template",
     )
+    _fm_model_delivery_template = _fast.FieldModel("delivery_template")
 
     def __init__(
         self,
@@ -1034,9 +1080,13 @@ class InlineRule(_Message[_pb2.InlineRule]):
     @property
     def delivery_template(self) -> _notification_definition.DeliveryConfigTemplate | None:
         """``delivery_template``: optional flyteidl2.notification.DeliveryConfigTemplate, field 3."""
-        value: _notification_definition.DeliveryConfigTemplate | None = (
-            self._present("delivery_template")
-            if (self._pb or self._message()).HasField("delivery_template")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("delivery_template"):
+            return None
+        value: _notification_definition.DeliveryConfigTemplate = _fast.new(
+            self._fm_model_delivery_template
         )
+        value._pb = pb.delivery_template
+        value._cache = None
+        value._hash = None
         return value

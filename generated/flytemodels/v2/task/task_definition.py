@@ -227,6 +227,8 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
         "details",
         "stats",
     )
+    _fm_model_details = _fast.FieldModel("details")
+    _fm_model_stats = _fast.FieldModel("stats")
 
     class TriggerDetails(_Message[_pb2.TaskTriggersSummary.TriggerDetails]):
         """The ``flyteidl2.task.TaskTriggersSummary.TriggerDetails`` message."""
@@ -238,6 +240,7 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
             "active",
             "automation_spec",
         )
+        _fm_model_automation_spec = _fast.FieldModel("automation_spec")
 
         def __init__(
             self,
@@ -305,11 +308,13 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
         @property
         def automation_spec(self) -> _task_common.TriggerAutomationSpec | None:
             """``automation_spec``: optional flyteidl2.task.TriggerAutomationSpec, field 3."""
-            value: _task_common.TriggerAutomationSpec | None = (
-                self._present("automation_spec")
-                if (self._pb or self._message()).HasField("automation_spec")
-                else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("automation_spec"):
+                return None
+            value: _task_common.TriggerAutomationSpec = _fast.new(self._fm_model_automation_spec)
+            value._pb = pb.automation_spec
+            value._cache = None
+            value._hash = None
             return value
 
     class TriggerStats(_Message[_pb2.TaskTriggersSummary.TriggerStats]):
@@ -425,17 +430,25 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
     @property
     def details(self) -> TaskTriggersSummary.TriggerDetails | None:
         """``details``: optional flyteidl2.task.TaskTriggersSummary.TriggerDetails, field 3."""
-        value: TaskTriggersSummary.TriggerDetails | None = (
-            self._present("details") if (self._pb or self._message()).HasField("details") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("details"):
+            return None
+        value: TaskTriggersSummary.TriggerDetails = _fast.new(self._fm_model_details)
+        value._pb = pb.details
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def stats(self) -> TaskTriggersSummary.TriggerStats | None:
         """``stats``: optional flyteidl2.task.TaskTriggersSummary.TriggerStats, field 2."""
-        value: TaskTriggersSummary.TriggerStats | None = (
-            self._present("stats") if (self._pb or self._message()).HasField("stats") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("stats"):
+            return None
+        value: TaskTriggersSummary.TriggerStats = _fast.new(self._fm_model_stats)
+        value._pb = pb.stats
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -450,6 +463,7 @@ class LatestRunSummary(_Message[_pb2.LatestRunSummary]):
         "phase",
         "root_task_name",
     )
+    _fm_model_run_id = _fast.FieldModel("run_id")
 
     def __init__(
         self,
@@ -515,9 +529,13 @@ class LatestRunSummary(_Message[_pb2.LatestRunSummary]):
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -556,6 +574,8 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
         "triggers_summary",
         "short_description",
     )
+    _fm_model_deployed_by = _fast.FieldModel("deployed_by")
+    _fm_model_triggers_summary = _fast.FieldModel("triggers_summary")
 
     def __init__(
         self,
@@ -646,11 +666,13 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def deployed_by(self) -> _common_identity.EnrichedIdentity | None:
         """``deployed_by``: optional flyteidl2.common.EnrichedIdentity, field 1."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("deployed_by")
-            if (self._pb or self._message()).HasField("deployed_by")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("deployed_by"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_deployed_by)
+        value._pb = pb.deployed_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -678,11 +700,13 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def triggers_summary(self) -> TaskTriggersSummary | None:
         """``triggers_summary``: optional flyteidl2.task.TaskTriggersSummary, field 5."""
-        value: TaskTriggersSummary | None = (
-            self._present("triggers_summary")
-            if (self._pb or self._message()).HasField("triggers_summary")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("triggers_summary"):
+            return None
+        value: TaskTriggersSummary = _fast.new(self._fm_model_triggers_summary)
+        value._pb = pb.triggers_summary
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -698,6 +722,7 @@ class TaskSummary(_Message[_pb2.TaskSummary]):
     __slots__ = ()
     _PB = _pb2.TaskSummary
     _FIELDS = ("latest_run",)
+    _fm_model_latest_run = _fast.FieldModel("latest_run")
 
     def __init__(
         self,
@@ -732,11 +757,13 @@ class TaskSummary(_Message[_pb2.TaskSummary]):
     @property
     def latest_run(self) -> LatestRunSummary | None:
         """``latest_run``: optional flyteidl2.task.LatestRunSummary, field 1."""
-        value: LatestRunSummary | None = (
-            self._present("latest_run")
-            if (self._pb or self._message()).HasField("latest_run")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("latest_run"):
+            return None
+        value: LatestRunSummary = _fast.new(self._fm_model_latest_run)
+        value._pb = pb.latest_run
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -750,6 +777,9 @@ class Task(_Message[_pb2.Task]):
         "metadata",
         "task_summary",
     )
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_task_summary = _fast.FieldModel("task_summary")
 
     def __init__(
         self,
@@ -817,29 +847,37 @@ class Task(_Message[_pb2.Task]):
     @property
     def task_id(self) -> TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 1."""
-        value: TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> TaskMetadata | None:
         """``metadata``: optional flyteidl2.task.TaskMetadata, field 2."""
-        value: TaskMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: TaskMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_summary(self) -> TaskSummary | None:
         """``task_summary``: optional flyteidl2.task.TaskSummary, field 3."""
-        value: TaskSummary | None = (
-            self._present("task_summary")
-            if (self._pb or self._message()).HasField("task_summary")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_summary"):
+            return None
+        value: TaskSummary = _fast.new(self._fm_model_task_summary)
+        value._pb = pb.task_summary
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -889,6 +927,7 @@ class DocumentationEntity(_Message[_pb2.DocumentationEntity]):
         "long_description",
         "source_code",
     )
+    _fm_model_source_code = _fast.FieldModel("source_code")
 
     def __init__(
         self,
@@ -961,11 +1000,13 @@ class DocumentationEntity(_Message[_pb2.DocumentationEntity]):
     @property
     def source_code(self) -> SourceCode | None:
         """``source_code``: optional flyteidl2.task.SourceCode, field 3."""
-        value: SourceCode | None = (
-            self._present("source_code")
-            if (self._pb or self._message()).HasField("source_code")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("source_code"):
+            return None
+        value: SourceCode = _fast.new(self._fm_model_source_code)
+        value._pb = pb.source_code
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -981,6 +1022,9 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
         "environment",
         "documentation",
     )
+    _fm_model_task_template = _fast.FieldModel("task_template")
+    _fm_model_environment = _fast.FieldModel("environment")
+    _fm_model_documentation = _fast.FieldModel("documentation")
 
     def __init__(
         self,
@@ -1070,11 +1114,13 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
     @property
     def task_template(self) -> _core_tasks.TaskTemplate | None:
         """``task_template``: optional flyteidl2.core.TaskTemplate, field 1."""
-        value: _core_tasks.TaskTemplate | None = (
-            self._present("task_template")
-            if (self._pb or self._message()).HasField("task_template")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_template"):
+            return None
+        value: _core_tasks.TaskTemplate = _fast.new(self._fm_model_task_template)
+        value._pb = pb.task_template
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1092,21 +1138,25 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
     @property
     def environment(self) -> _task_environment.Environment | None:
         """``environment``: optional flyteidl2.task.Environment, field 4."""
-        value: _task_environment.Environment | None = (
-            self._present("environment")
-            if (self._pb or self._message()).HasField("environment")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("environment"):
+            return None
+        value: _task_environment.Environment = _fast.new(self._fm_model_environment)
+        value._pb = pb.environment
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def documentation(self) -> DocumentationEntity | None:
         """``documentation``: optional flyteidl2.task.DocumentationEntity, field 5."""
-        value: DocumentationEntity | None = (
-            self._present("documentation")
-            if (self._pb or self._message()).HasField("documentation")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("documentation"):
+            return None
+        value: DocumentationEntity = _fast.new(self._fm_model_documentation)
+        value._pb = pb.documentation
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1116,6 +1166,7 @@ class TraceSpec(_Message[_pb2.TraceSpec]):
     __slots__ = ()
     _PB = _pb2.TraceSpec
     _FIELDS = ("interface",)
+    _fm_model_interface = _fast.FieldModel("interface")
 
     def __init__(
         self,
@@ -1151,11 +1202,13 @@ class TraceSpec(_Message[_pb2.TraceSpec]):
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
         """``interface``: optional flyteidl2.core.TypedInterface, field 1."""
-        value: _core_interface.TypedInterface | None = (
-            self._present("interface")
-            if (self._pb or self._message()).HasField("interface")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("interface"):
+            return None
+        value: _core_interface.TypedInterface = _fast.new(self._fm_model_interface)
+        value._pb = pb.interface
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1169,6 +1222,9 @@ class TaskDetails(_Message[_pb2.TaskDetails]):
         "metadata",
         "spec",
     )
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_spec = _fast.FieldModel("spec")
 
     def __init__(
         self,
@@ -1233,27 +1289,37 @@ class TaskDetails(_Message[_pb2.TaskDetails]):
     @property
     def task_id(self) -> TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 1."""
-        value: TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> TaskMetadata | None:
         """``metadata``: optional flyteidl2.task.TaskMetadata, field 2."""
-        value: TaskMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: TaskMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> TaskSpec | None:
         """``spec``: optional flyteidl2.task.TaskSpec, field 3."""
-        value: TaskSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: TaskSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1267,6 +1333,8 @@ class TaskTrigger(_Message[_pb2.TaskTrigger]):
         "spec",
         "automation_spec",
     )
+    _fm_model_spec = _fast.FieldModel("spec")
+    _fm_model_automation_spec = _fast.FieldModel("automation_spec")
 
     def __init__(
         self,
@@ -1333,19 +1401,25 @@ class TaskTrigger(_Message[_pb2.TaskTrigger]):
     @property
     def spec(self) -> TaskTriggerSpec | None:
         """``spec``: optional flyteidl2.task.TaskTriggerSpec, field 2."""
-        value: TaskTriggerSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: TaskTriggerSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def automation_spec(self) -> _task_common.TriggerAutomationSpec | None:
         """``automation_spec``: optional flyteidl2.task.TriggerAutomationSpec, field 3."""
-        value: _task_common.TriggerAutomationSpec | None = (
-            self._present("automation_spec")
-            if (self._pb or self._message()).HasField("automation_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("automation_spec"):
+            return None
+        value: _task_common.TriggerAutomationSpec = _fast.new(self._fm_model_automation_spec)
+        value._pb = pb.automation_spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1361,6 +1435,9 @@ class TaskTriggerSpec(_Message[_pb2.TaskTriggerSpec]):
         "run_spec",
         "description",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_offloaded_input_data = _fast.FieldModel("offloaded_input_data")
+    _fm_model_run_spec = _fast.FieldModel("run_spec")
 
     def __init__(
         self,
@@ -1453,29 +1530,37 @@ class TaskTriggerSpec(_Message[_pb2.TaskTriggerSpec]):
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 2."""
-        value: _task_common.Inputs | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _task_common.Inputs = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def offloaded_input_data(self) -> _common_run.OffloadedInputData | None:
         """``offloaded_input_data``: optional flyteidl2.common.OffloadedInputData, field 5."""
-        value: _common_run.OffloadedInputData | None = (
-            self._present("offloaded_input_data")
-            if (self._pb or self._message()).HasField("offloaded_input_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("offloaded_input_data"):
+            return None
+        value: _common_run.OffloadedInputData = _fast.new(self._fm_model_offloaded_input_data)
+        value._pb = pb.offloaded_input_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 3."""
-        value: _task_run.RunSpec | None = (
-            self._present("run_spec")
-            if (self._pb or self._message()).HasField("run_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_spec"):
+            return None
+        value: _task_run.RunSpec = _fast.new(self._fm_model_run_spec)
+        value._pb = pb.run_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property

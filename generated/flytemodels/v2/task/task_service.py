@@ -33,6 +33,8 @@ class DeployTaskRequest(_Message[_pb2.DeployTaskRequest]):
         "spec",
         "triggers",
     )
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_spec = _fast.FieldModel("spec")
 
     def __init__(
         self,
@@ -100,17 +102,25 @@ class DeployTaskRequest(_Message[_pb2.DeployTaskRequest]):
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 1."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> _task_task_definition.TaskSpec | None:
         """``spec``: optional flyteidl2.task.TaskSpec, field 2."""
-        value: _task_task_definition.TaskSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: _task_task_definition.TaskSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -139,6 +149,7 @@ class GetTaskDetailsRequest(_Message[_pb2.GetTaskDetailsRequest]):
     __slots__ = ()
     _PB = _pb2.GetTaskDetailsRequest
     _FIELDS = ("task_id",)
+    _fm_model_task_id = _fast.FieldModel("task_id")
 
     def __init__(
         self,
@@ -174,9 +185,13 @@ class GetTaskDetailsRequest(_Message[_pb2.GetTaskDetailsRequest]):
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 1."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -186,6 +201,7 @@ class GetTaskDetailsResponse(_Message[_pb2.GetTaskDetailsResponse]):
     __slots__ = ()
     _PB = _pb2.GetTaskDetailsResponse
     _FIELDS = ("details",)
+    _fm_model_details = _fast.FieldModel("details")
 
     def __init__(
         self,
@@ -221,9 +237,13 @@ class GetTaskDetailsResponse(_Message[_pb2.GetTaskDetailsResponse]):
     @property
     def details(self) -> _task_task_definition.TaskDetails | None:
         """``details``: optional flyteidl2.task.TaskDetails, field 1."""
-        value: _task_task_definition.TaskDetails | None = (
-            self._present("details") if (self._pb or self._message()).HasField("details") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("details"):
+            return None
+        value: _task_task_definition.TaskDetails = _fast.new(self._fm_model_details)
+        value._pb = pb.details
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -238,6 +258,8 @@ class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
         "project_id",
         "known_filters",
     )
+    _fm_model_request = _fast.FieldModel("request")
+    _fm_model_project_id = _fast.FieldModel("project_id")
 
     class KnownFilter(_Message[_pb2.ListTasksRequest.KnownFilter]):
         """The ``flyteidl2.task.ListTasksRequest.KnownFilter`` message."""
@@ -373,9 +395,13 @@ class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -388,11 +414,13 @@ class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 3."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -412,6 +440,7 @@ class ListTasksResponse(_Message[_pb2.ListTasksResponse]):
         "token",
         "metadata",
     )
+    _fm_model_metadata = _fast.FieldModel("metadata")
 
     class ListTasksMetadata(_Message[_pb2.ListTasksResponse.ListTasksMetadata]):
         """The ``flyteidl2.task.ListTasksResponse.ListTasksMetadata`` message."""
@@ -536,11 +565,13 @@ class ListTasksResponse(_Message[_pb2.ListTasksResponse]):
     @property
     def metadata(self) -> ListTasksResponse.ListTasksMetadata | None:
         """``metadata``: optional flyteidl2.task.ListTasksResponse.ListTasksMetadata, field 3."""
-        value: ListTasksResponse.ListTasksMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: ListTasksResponse.ListTasksMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -553,6 +584,8 @@ class ListVersionsRequest(_Message[_pb2.ListVersionsRequest]):
         "request",
         "task_name",
     )
+    _fm_model_request = _fast.FieldModel("request")
+    _fm_model_task_name = _fast.FieldModel("task_name")
 
     def __init__(
         self,
@@ -606,19 +639,25 @@ class ListVersionsRequest(_Message[_pb2.ListVersionsRequest]):
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_name(self) -> _task_task_definition.TaskName | None:
         """``task_name``: optional flyteidl2.task.TaskName, field 2."""
-        value: _task_task_definition.TaskName | None = (
-            self._present("task_name")
-            if (self._pb or self._message()).HasField("task_name")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_name"):
+            return None
+        value: _task_task_definition.TaskName = _fast.new(self._fm_model_task_name)
+        value._pb = pb.task_name
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -643,6 +682,8 @@ class ListVersionsResponse(_Message[_pb2.ListVersionsResponse]):
             "deployed_by",
             "latest_run",
         )
+        _fm_model_deployed_by = _fast.FieldModel("deployed_by")
+        _fm_model_latest_run = _fast.FieldModel("latest_run")
 
         def __init__(
             self,
@@ -730,21 +771,25 @@ class ListVersionsResponse(_Message[_pb2.ListVersionsResponse]):
         @property
         def deployed_by(self) -> _common_identity.EnrichedIdentity | None:
             """``deployed_by``: optional flyteidl2.common.EnrichedIdentity, field 3."""
-            value: _common_identity.EnrichedIdentity | None = (
-                self._present("deployed_by")
-                if (self._pb or self._message()).HasField("deployed_by")
-                else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("deployed_by"):
+                return None
+            value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_deployed_by)
+            value._pb = pb.deployed_by
+            value._cache = None
+            value._hash = None
             return value
 
         @property
         def latest_run(self) -> _task_task_definition.LatestRunSummary | None:
             """``latest_run``: optional flyteidl2.task.LatestRunSummary, field 4."""
-            value: _task_task_definition.LatestRunSummary | None = (
-                self._present("latest_run")
-                if (self._pb or self._message()).HasField("latest_run")
-                else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("latest_run"):
+                return None
+            value: _task_task_definition.LatestRunSummary = _fast.new(self._fm_model_latest_run)
+            value._pb = pb.latest_run
+            value._cache = None
+            value._hash = None
             return value
 
     def __init__(

@@ -44,6 +44,8 @@ class TriggerMetadata(_Message[_pb2.TriggerMetadata]):
         "deployed_by",
         "updated_by",
     )
+    _fm_model_deployed_by = _fast.FieldModel("deployed_by")
+    _fm_model_updated_by = _fast.FieldModel("updated_by")
 
     def __init__(
         self,
@@ -98,21 +100,25 @@ class TriggerMetadata(_Message[_pb2.TriggerMetadata]):
     @property
     def deployed_by(self) -> _common_identity.EnrichedIdentity | None:
         """``deployed_by``: optional flyteidl2.common.EnrichedIdentity, field 1."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("deployed_by")
-            if (self._pb or self._message()).HasField("deployed_by")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("deployed_by"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_deployed_by)
+        value._pb = pb.deployed_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def updated_by(self) -> _common_identity.EnrichedIdentity | None:
         """``updated_by``: optional flyteidl2.common.EnrichedIdentity, field 2."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("updated_by")
-            if (self._pb or self._message()).HasField("updated_by")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("updated_by"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_updated_by)
+        value._pb = pb.updated_by
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -129,6 +135,9 @@ class TriggerSpec(_Message[_pb2.TriggerSpec]):
         "task_version",
         "description",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_offloaded_input_data = _fast.FieldModel("offloaded_input_data")
+    _fm_model_run_spec = _fast.FieldModel("run_spec")
 
     def __init__(
         self,
@@ -222,29 +231,37 @@ class TriggerSpec(_Message[_pb2.TriggerSpec]):
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 2."""
-        value: _task_common.Inputs | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _task_common.Inputs = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def offloaded_input_data(self) -> _common_run.OffloadedInputData | None:
         """``offloaded_input_data``: optional flyteidl2.common.OffloadedInputData, field 7."""
-        value: _common_run.OffloadedInputData | None = (
-            self._present("offloaded_input_data")
-            if (self._pb or self._message()).HasField("offloaded_input_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("offloaded_input_data"):
+            return None
+        value: _common_run.OffloadedInputData = _fast.new(self._fm_model_offloaded_input_data)
+        value._pb = pb.offloaded_input_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 3."""
-        value: _task_run.RunSpec | None = (
-            self._present("run_spec")
-            if (self._pb or self._message()).HasField("run_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_spec"):
+            return None
+        value: _task_run.RunSpec = _fast.new(self._fm_model_run_spec)
+        value._pb = pb.run_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -380,6 +397,9 @@ class TriggerRevision(_Message[_pb2.TriggerRevision]):
         "action",
         "created_at",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_status = _fast.FieldModel("status")
 
     def __init__(
         self,
@@ -468,27 +488,37 @@ class TriggerRevision(_Message[_pb2.TriggerRevision]):
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
         """``id``: optional flyteidl2.common.TriggerIdentifier, field 1."""
-        value: _common_identifier.TriggerIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.TriggerIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> TriggerMetadata | None:
         """``metadata``: optional flyteidl2.trigger.TriggerMetadata, field 2."""
-        value: TriggerMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: TriggerMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def status(self) -> TriggerStatus | None:
         """``status``: optional flyteidl2.trigger.TriggerStatus, field 3."""
-        value: TriggerStatus | None = (
-            self._present("status") if (self._pb or self._message()).HasField("status") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("status"):
+            return None
+        value: TriggerStatus = _fast.new(self._fm_model_status)
+        value._pb = pb.status
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -521,6 +551,11 @@ class TriggerDetails(_Message[_pb2.TriggerDetails]):
         "automation_spec",
         "description",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_spec = _fast.FieldModel("spec")
+    _fm_model_status = _fast.FieldModel("status")
+    _fm_model_automation_spec = _fast.FieldModel("automation_spec")
 
     def __init__(
         self,
@@ -624,45 +659,61 @@ class TriggerDetails(_Message[_pb2.TriggerDetails]):
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
         """``id``: optional flyteidl2.common.TriggerIdentifier, field 1."""
-        value: _common_identifier.TriggerIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.TriggerIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> TriggerMetadata | None:
         """``metadata``: optional flyteidl2.trigger.TriggerMetadata, field 2."""
-        value: TriggerMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: TriggerMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> TriggerSpec | None:
         """``spec``: optional flyteidl2.trigger.TriggerSpec, field 3."""
-        value: TriggerSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: TriggerSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def status(self) -> TriggerStatus | None:
         """``status``: optional flyteidl2.trigger.TriggerStatus, field 4."""
-        value: TriggerStatus | None = (
-            self._present("status") if (self._pb or self._message()).HasField("status") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("status"):
+            return None
+        value: TriggerStatus = _fast.new(self._fm_model_status)
+        value._pb = pb.status
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def automation_spec(self) -> _task_common.TriggerAutomationSpec | None:
         """``automation_spec``: optional flyteidl2.task.TriggerAutomationSpec, field 5."""
-        value: _task_common.TriggerAutomationSpec | None = (
-            self._present("automation_spec")
-            if (self._pb or self._message()).HasField("automation_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("automation_spec"):
+            return None
+        value: _task_common.TriggerAutomationSpec = _fast.new(self._fm_model_automation_spec)
+        value._pb = pb.automation_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -685,6 +736,10 @@ class Trigger(_Message[_pb2.Trigger]):
         "active",
         "automation_spec",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_status = _fast.FieldModel("status")
+    _fm_model_automation_spec = _fast.FieldModel("automation_spec")
 
     def __init__(
         self,
@@ -776,27 +831,37 @@ class Trigger(_Message[_pb2.Trigger]):
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
         """``id``: optional flyteidl2.common.TriggerIdentifier, field 1."""
-        value: _common_identifier.TriggerIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.TriggerIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> TriggerMetadata | None:
         """``metadata``: optional flyteidl2.trigger.TriggerMetadata, field 2."""
-        value: TriggerMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: TriggerMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def status(self) -> TriggerStatus | None:
         """``status``: optional flyteidl2.trigger.TriggerStatus, field 3."""
-        value: TriggerStatus | None = (
-            self._present("status") if (self._pb or self._message()).HasField("status") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("status"):
+            return None
+        value: TriggerStatus = _fast.new(self._fm_model_status)
+        value._pb = pb.status
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -808,9 +873,11 @@ class Trigger(_Message[_pb2.Trigger]):
     @property
     def automation_spec(self) -> _task_common.TriggerAutomationSpec | None:
         """``automation_spec``: optional flyteidl2.task.TriggerAutomationSpec, field 6."""
-        value: _task_common.TriggerAutomationSpec | None = (
-            self._present("automation_spec")
-            if (self._pb or self._message()).HasField("automation_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("automation_spec"):
+            return None
+        value: _task_common.TriggerAutomationSpec = _fast.new(self._fm_model_automation_spec)
+        value._pb = pb.automation_spec
+        value._cache = None
+        value._hash = None
         return value

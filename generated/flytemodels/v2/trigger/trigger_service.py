@@ -35,6 +35,9 @@ class DeployTriggerRequest(_Message[_pb2.DeployTriggerRequest]):
         "spec",
         "automation_spec",
     )
+    _fm_model_name = _fast.FieldModel("name")
+    _fm_model_spec = _fast.FieldModel("spec")
+    _fm_model_automation_spec = _fast.FieldModel("automation_spec")
 
     def __init__(
         self,
@@ -118,9 +121,13 @@ class DeployTriggerRequest(_Message[_pb2.DeployTriggerRequest]):
     @property
     def name(self) -> _common_identifier.TriggerName | None:
         """``name``: optional flyteidl2.common.TriggerName, field 4."""
-        value: _common_identifier.TriggerName | None = (
-            self._present("name") if (self._pb or self._message()).HasField("name") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("name"):
+            return None
+        value: _common_identifier.TriggerName = _fast.new(self._fm_model_name)
+        value._pb = pb.name
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -132,19 +139,25 @@ class DeployTriggerRequest(_Message[_pb2.DeployTriggerRequest]):
     @property
     def spec(self) -> _trigger_trigger_definition.TriggerSpec | None:
         """``spec``: optional flyteidl2.trigger.TriggerSpec, field 2."""
-        value: _trigger_trigger_definition.TriggerSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: _trigger_trigger_definition.TriggerSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def automation_spec(self) -> _task_common.TriggerAutomationSpec | None:
         """``automation_spec``: optional flyteidl2.task.TriggerAutomationSpec, field 3."""
-        value: _task_common.TriggerAutomationSpec | None = (
-            self._present("automation_spec")
-            if (self._pb or self._message()).HasField("automation_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("automation_spec"):
+            return None
+        value: _task_common.TriggerAutomationSpec = _fast.new(self._fm_model_automation_spec)
+        value._pb = pb.automation_spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -154,6 +167,7 @@ class DeployTriggerResponse(_Message[_pb2.DeployTriggerResponse]):
     __slots__ = ()
     _PB = _pb2.DeployTriggerResponse
     _FIELDS = ("trigger",)
+    _fm_model_trigger = _fast.FieldModel("trigger")
 
     def __init__(
         self,
@@ -189,9 +203,13 @@ class DeployTriggerResponse(_Message[_pb2.DeployTriggerResponse]):
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
         """``trigger``: optional flyteidl2.trigger.TriggerDetails, field 1."""
-        value: _trigger_trigger_definition.TriggerDetails | None = (
-            self._present("trigger") if (self._pb or self._message()).HasField("trigger") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trigger"):
+            return None
+        value: _trigger_trigger_definition.TriggerDetails = _fast.new(self._fm_model_trigger)
+        value._pb = pb.trigger
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -201,6 +219,7 @@ class GetTriggerDetailsRequest(_Message[_pb2.GetTriggerDetailsRequest]):
     __slots__ = ()
     _PB = _pb2.GetTriggerDetailsRequest
     _FIELDS = ("name",)
+    _fm_model_name = _fast.FieldModel("name")
 
     def __init__(
         self,
@@ -236,9 +255,13 @@ class GetTriggerDetailsRequest(_Message[_pb2.GetTriggerDetailsRequest]):
     @property
     def name(self) -> _common_identifier.TriggerName | None:
         """``name``: optional flyteidl2.common.TriggerName, field 1."""
-        value: _common_identifier.TriggerName | None = (
-            self._present("name") if (self._pb or self._message()).HasField("name") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("name"):
+            return None
+        value: _common_identifier.TriggerName = _fast.new(self._fm_model_name)
+        value._pb = pb.name
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -248,6 +271,7 @@ class GetTriggerDetailsResponse(_Message[_pb2.GetTriggerDetailsResponse]):
     __slots__ = ()
     _PB = _pb2.GetTriggerDetailsResponse
     _FIELDS = ("trigger",)
+    _fm_model_trigger = _fast.FieldModel("trigger")
 
     def __init__(
         self,
@@ -283,9 +307,13 @@ class GetTriggerDetailsResponse(_Message[_pb2.GetTriggerDetailsResponse]):
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
         """``trigger``: optional flyteidl2.trigger.TriggerDetails, field 1."""
-        value: _trigger_trigger_definition.TriggerDetails | None = (
-            self._present("trigger") if (self._pb or self._message()).HasField("trigger") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trigger"):
+            return None
+        value: _trigger_trigger_definition.TriggerDetails = _fast.new(self._fm_model_trigger)
+        value._pb = pb.trigger
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -295,6 +323,7 @@ class GetTriggerRevisionDetailsRequest(_Message[_pb2.GetTriggerRevisionDetailsRe
     __slots__ = ()
     _PB = _pb2.GetTriggerRevisionDetailsRequest
     _FIELDS = ("id",)
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -330,9 +359,13 @@ class GetTriggerRevisionDetailsRequest(_Message[_pb2.GetTriggerRevisionDetailsRe
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
         """``id``: optional flyteidl2.common.TriggerIdentifier, field 1."""
-        value: _common_identifier.TriggerIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.TriggerIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -342,6 +375,7 @@ class GetTriggerRevisionDetailsResponse(_Message[_pb2.GetTriggerRevisionDetailsR
     __slots__ = ()
     _PB = _pb2.GetTriggerRevisionDetailsResponse
     _FIELDS = ("trigger",)
+    _fm_model_trigger = _fast.FieldModel("trigger")
 
     def __init__(
         self,
@@ -377,9 +411,13 @@ class GetTriggerRevisionDetailsResponse(_Message[_pb2.GetTriggerRevisionDetailsR
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
         """``trigger``: optional flyteidl2.trigger.TriggerDetails, field 1."""
-        value: _trigger_trigger_definition.TriggerDetails | None = (
-            self._present("trigger") if (self._pb or self._message()).HasField("trigger") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trigger"):
+            return None
+        value: _trigger_trigger_definition.TriggerDetails = _fast.new(self._fm_model_trigger)
+        value._pb = pb.trigger
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -395,6 +433,10 @@ class ListTriggersRequest(_Message[_pb2.ListTriggersRequest]):
         "task_id",
         "task_name",
     )
+    _fm_model_request = _fast.FieldModel("request")
+    _fm_model_project_id = _fast.FieldModel("project_id")
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_task_name = _fast.FieldModel("task_name")
 
     def __init__(
         self,
@@ -496,9 +538,13 @@ class ListTriggersRequest(_Message[_pb2.ListTriggersRequest]):
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -511,29 +557,37 @@ class ListTriggersRequest(_Message[_pb2.ListTriggersRequest]):
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 3."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 4."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_name(self) -> _task_task_definition.TaskName | None:
         """``task_name``: optional flyteidl2.task.TaskName, field 5."""
-        value: _task_task_definition.TaskName | None = (
-            self._present("task_name")
-            if (self._pb or self._message()).HasField("task_name")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_name"):
+            return None
+        value: _task_task_definition.TaskName = _fast.new(self._fm_model_task_name)
+        value._pb = pb.task_name
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -604,6 +658,8 @@ class GetTriggerRevisionHistoryRequest(_Message[_pb2.GetTriggerRevisionHistoryRe
         "request",
         "name",
     )
+    _fm_model_request = _fast.FieldModel("request")
+    _fm_model_name = _fast.FieldModel("name")
 
     def __init__(
         self,
@@ -657,17 +713,25 @@ class GetTriggerRevisionHistoryRequest(_Message[_pb2.GetTriggerRevisionHistoryRe
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def name(self) -> _common_identifier.TriggerName | None:
         """``name``: optional flyteidl2.common.TriggerName, field 2."""
-        value: _common_identifier.TriggerName | None = (
-            self._present("name") if (self._pb or self._message()).HasField("name") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("name"):
+            return None
+        value: _common_identifier.TriggerName = _fast.new(self._fm_model_name)
+        value._pb = pb.name
+        value._cache = None
+        value._hash = None
         return value
 
 

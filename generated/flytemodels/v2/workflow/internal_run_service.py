@@ -39,6 +39,11 @@ class RecordActionRequest(_Message[_pb2.RecordActionRequest]):
         "condition",
         "recovered_from",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_task = _fast.FieldModel("task")
+    _fm_model_trace = _fast.FieldModel("trace")
+    _fm_model_condition = _fast.FieldModel("condition")
+    _fm_model_recovered_from = _fast.FieldModel("recovered_from")
 
     def __init__(
         self,
@@ -173,11 +178,13 @@ class RecordActionRequest(_Message[_pb2.RecordActionRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -207,37 +214,49 @@ class RecordActionRequest(_Message[_pb2.RecordActionRequest]):
     @property
     def task(self) -> _workflow_run_definition.TaskAction | None:
         """``task``: optional flyteidl2.workflow.TaskAction, field 10."""
-        value: _workflow_run_definition.TaskAction | None = (
-            self._present("task") if (self._pb or self._message()).HasField("task") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task"):
+            return None
+        value: _workflow_run_definition.TaskAction = _fast.new(self._fm_model_task)
+        value._pb = pb.task
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trace(self) -> _workflow_run_definition.TraceAction | None:
         """``trace``: optional flyteidl2.workflow.TraceAction, field 11."""
-        value: _workflow_run_definition.TraceAction | None = (
-            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trace"):
+            return None
+        value: _workflow_run_definition.TraceAction = _fast.new(self._fm_model_trace)
+        value._pb = pb.trace
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def condition(self) -> _workflow_run_definition.ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 12."""
-        value: _workflow_run_definition.ConditionAction | None = (
-            self._present("condition")
-            if (self._pb or self._message()).HasField("condition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("condition"):
+            return None
+        value: _workflow_run_definition.ConditionAction = _fast.new(self._fm_model_condition)
+        value._pb = pb.condition
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def recovered_from(self) -> _common_identifier.ActionIdentifier | None:
         """``recovered_from``: optional flyteidl2.common.ActionIdentifier, field 13."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("recovered_from")
-            if (self._pb or self._message()).HasField("recovered_from")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("recovered_from"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_recovered_from)
+        value._pb = pb.recovered_from
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -250,6 +269,7 @@ class RecordActionResponse(_Message[_pb2.RecordActionResponse]):
         "action_id",
         "status",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -293,11 +313,13 @@ class RecordActionResponse(_Message[_pb2.RecordActionResponse]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -315,6 +337,7 @@ class RecordActionStreamRequest(_Message[_pb2.RecordActionStreamRequest]):
     __slots__ = ()
     _PB = _pb2.RecordActionStreamRequest
     _FIELDS = ("request",)
+    _fm_model_request = _fast.FieldModel("request")
 
     def __init__(
         self,
@@ -349,9 +372,13 @@ class RecordActionStreamRequest(_Message[_pb2.RecordActionStreamRequest]):
     @property
     def request(self) -> RecordActionRequest | None:
         """``request``: optional flyteidl2.workflow.RecordActionRequest, field 1."""
-        value: RecordActionRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: RecordActionRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -361,6 +388,7 @@ class RecordActionStreamResponse(_Message[_pb2.RecordActionStreamResponse]):
     __slots__ = ()
     _PB = _pb2.RecordActionStreamResponse
     _FIELDS = ("response",)
+    _fm_model_response = _fast.FieldModel("response")
 
     def __init__(
         self,
@@ -395,11 +423,13 @@ class RecordActionStreamResponse(_Message[_pb2.RecordActionStreamResponse]):
     @property
     def response(self) -> RecordActionResponse | None:
         """``response``: optional flyteidl2.workflow.RecordActionResponse, field 1."""
-        value: RecordActionResponse | None = (
-            self._present("response")
-            if (self._pb or self._message()).HasField("response")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("response"):
+            return None
+        value: RecordActionResponse = _fast.new(self._fm_model_response)
+        value._pb = pb.response
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -415,6 +445,10 @@ class UpdateActionStatusRequest(_Message[_pb2.UpdateActionStatusRequest]):
         "principal",
         "abort_reason",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_status = _fast.FieldModel("status")
+    _fm_model_output = _fast.FieldModel("output")
+    _fm_model_principal = _fast.FieldModel("principal")
 
     def __init__(
         self,
@@ -511,37 +545,49 @@ class UpdateActionStatusRequest(_Message[_pb2.UpdateActionStatusRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def status(self) -> _workflow_run_definition.ActionStatus | None:
         """``status``: optional flyteidl2.workflow.ActionStatus, field 2."""
-        value: _workflow_run_definition.ActionStatus | None = (
-            self._present("status") if (self._pb or self._message()).HasField("status") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("status"):
+            return None
+        value: _workflow_run_definition.ActionStatus = _fast.new(self._fm_model_status)
+        value._pb = pb.status
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output(self) -> _core_literals.Literal | None:
         """``output``: optional flyteidl2.core.Literal, field 3."""
-        value: _core_literals.Literal | None = (
-            self._present("output") if (self._pb or self._message()).HasField("output") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_output)
+        value._pb = pb.output
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def principal(self) -> _common_identity.EnrichedIdentity | None:
         """``principal``: optional flyteidl2.common.EnrichedIdentity, field 4."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("principal")
-            if (self._pb or self._message()).HasField("principal")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("principal"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_principal)
+        value._pb = pb.principal
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -561,6 +607,7 @@ class UpdateActionStatusResponse(_Message[_pb2.UpdateActionStatusResponse]):
         "action_id",
         "status",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -604,11 +651,13 @@ class UpdateActionStatusResponse(_Message[_pb2.UpdateActionStatusResponse]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -629,6 +678,7 @@ class UpdateActionStatusStreamRequest(_Message[_pb2.UpdateActionStatusStreamRequ
         "request",
         "nonce",
     )
+    _fm_model_request = _fast.FieldModel("request")
 
     def __init__(
         self,
@@ -676,9 +726,13 @@ class UpdateActionStatusStreamRequest(_Message[_pb2.UpdateActionStatusStreamRequ
     @property
     def request(self) -> UpdateActionStatusRequest | None:
         """``request``: optional flyteidl2.workflow.UpdateActionStatusRequest, field 1."""
-        value: UpdateActionStatusRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: UpdateActionStatusRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -697,6 +751,7 @@ class UpdateActionStatusStreamResponse(_Message[_pb2.UpdateActionStatusStreamRes
         "response",
         "nonce",
     )
+    _fm_model_response = _fast.FieldModel("response")
 
     def __init__(
         self,
@@ -744,11 +799,13 @@ class UpdateActionStatusStreamResponse(_Message[_pb2.UpdateActionStatusStreamRes
     @property
     def response(self) -> UpdateActionStatusResponse | None:
         """``response``: optional flyteidl2.workflow.UpdateActionStatusResponse, field 1."""
-        value: UpdateActionStatusResponse | None = (
-            self._present("response")
-            if (self._pb or self._message()).HasField("response")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("response"):
+            return None
+        value: UpdateActionStatusResponse = _fast.new(self._fm_model_response)
+        value._pb = pb.response
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -764,6 +821,7 @@ class RecordActionEventRequest(_Message[_pb2.RecordActionEventRequest]):
     __slots__ = ()
     _PB = _pb2.RecordActionEventRequest
     _FIELDS = ("event",)
+    _fm_model_event = _fast.FieldModel("event")
 
     def __init__(
         self,
@@ -799,9 +857,13 @@ class RecordActionEventRequest(_Message[_pb2.RecordActionEventRequest]):
     @property
     def event(self) -> _workflow_run_definition.ActionEvent | None:
         """``event``: optional flyteidl2.workflow.ActionEvent, field 1."""
-        value: _workflow_run_definition.ActionEvent | None = (
-            self._present("event") if (self._pb or self._message()).HasField("event") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("event"):
+            return None
+        value: _workflow_run_definition.ActionEvent = _fast.new(self._fm_model_event)
+        value._pb = pb.event
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -814,6 +876,7 @@ class RecordActionEventResponse(_Message[_pb2.RecordActionEventResponse]):
         "action_id",
         "status",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -857,11 +920,13 @@ class RecordActionEventResponse(_Message[_pb2.RecordActionEventResponse]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -956,6 +1021,7 @@ class RecordActionEventStreamRequest(_Message[_pb2.RecordActionEventStreamReques
         "request",
         "nonce",
     )
+    _fm_model_request = _fast.FieldModel("request")
 
     def __init__(
         self,
@@ -1003,9 +1069,13 @@ class RecordActionEventStreamRequest(_Message[_pb2.RecordActionEventStreamReques
     @property
     def request(self) -> RecordActionEventRequest | None:
         """``request``: optional flyteidl2.workflow.RecordActionEventRequest, field 1."""
-        value: RecordActionEventRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: RecordActionEventRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1024,6 +1094,7 @@ class RecordActionEventStreamResponse(_Message[_pb2.RecordActionEventStreamRespo
         "response",
         "nonce",
     )
+    _fm_model_response = _fast.FieldModel("response")
 
     def __init__(
         self,
@@ -1071,11 +1142,13 @@ class RecordActionEventStreamResponse(_Message[_pb2.RecordActionEventStreamRespo
     @property
     def response(self) -> RecordActionEventResponse | None:
         """``response``: optional flyteidl2.workflow.RecordActionEventResponse, field 1."""
-        value: RecordActionEventResponse | None = (
-            self._present("response")
-            if (self._pb or self._message()).HasField("response")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("response"):
+            return None
+        value: RecordActionEventResponse = _fast.new(self._fm_model_response)
+        value._pb = pb.response
+        value._cache = None
+        value._hash = None
         return value
 
     @property

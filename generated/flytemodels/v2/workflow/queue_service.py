@@ -36,6 +36,11 @@ class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
         "trace",
         "condition",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_run_spec = _fast.FieldModel("run_spec")
+    _fm_model_task = _fast.FieldModel("task")
+    _fm_model_trace = _fast.FieldModel("trace")
+    _fm_model_condition = _fast.FieldModel("condition")
 
     def __init__(
         self,
@@ -182,11 +187,13 @@ class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -199,11 +206,13 @@ class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 3."""
-        value: _task_run.RunSpec | None = (
-            self._present("run_spec")
-            if (self._pb or self._message()).HasField("run_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_spec"):
+            return None
+        value: _task_run.RunSpec = _fast.new(self._fm_model_run_spec)
+        value._pb = pb.run_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -233,27 +242,37 @@ class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
     @property
     def task(self) -> _workflow_run_definition.TaskAction | None:
         """``task``: optional flyteidl2.workflow.TaskAction, field 10."""
-        value: _workflow_run_definition.TaskAction | None = (
-            self._present("task") if (self._pb or self._message()).HasField("task") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task"):
+            return None
+        value: _workflow_run_definition.TaskAction = _fast.new(self._fm_model_task)
+        value._pb = pb.task
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trace(self) -> _workflow_run_definition.TraceAction | None:
         """``trace``: optional flyteidl2.workflow.TraceAction, field 11."""
-        value: _workflow_run_definition.TraceAction | None = (
-            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trace"):
+            return None
+        value: _workflow_run_definition.TraceAction = _fast.new(self._fm_model_trace)
+        value._pb = pb.trace
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def condition(self) -> _workflow_run_definition.ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 12."""
-        value: _workflow_run_definition.ConditionAction | None = (
-            self._present("condition")
-            if (self._pb or self._message()).HasField("condition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("condition"):
+            return None
+        value: _workflow_run_definition.ConditionAction = _fast.new(self._fm_model_condition)
+        value._pb = pb.condition
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -279,6 +298,7 @@ class AbortQueuedRunRequest(_Message[_pb2.AbortQueuedRunRequest]):
         "run_id",
         "reason",
     )
+    _fm_model_run_id = _fast.FieldModel("run_id")
 
     def __init__(
         self,
@@ -324,9 +344,13 @@ class AbortQueuedRunRequest(_Message[_pb2.AbortQueuedRunRequest]):
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -359,6 +383,7 @@ class AbortQueuedActionRequest(_Message[_pb2.AbortQueuedActionRequest]):
         "action_id",
         "reason",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -404,11 +429,13 @@ class AbortQueuedActionRequest(_Message[_pb2.AbortQueuedActionRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -76,6 +76,7 @@ class Run(_Message[_pb2.Run]):
         "action",
         "labels",
     )
+    _fm_model_action = _fast.FieldModel("action")
 
     def __init__(
         self,
@@ -119,9 +120,13 @@ class Run(_Message[_pb2.Run]):
     @property
     def action(self) -> Action | None:
         """``action``: optional flyteidl2.workflow.Action, field 1."""
-        value: Action | None = (
-            self._present("action") if (self._pb or self._message()).HasField("action") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action"):
+            return None
+        value: Action = _fast.new(self._fm_model_action)
+        value._pb = pb.action
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -140,6 +145,8 @@ class RunDetails(_Message[_pb2.RunDetails]):
         "run_spec",
         "action",
     )
+    _fm_model_run_spec = _fast.FieldModel("run_spec")
+    _fm_model_action = _fast.FieldModel("action")
 
     def __init__(
         self,
@@ -189,19 +196,25 @@ class RunDetails(_Message[_pb2.RunDetails]):
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 1."""
-        value: _task_run.RunSpec | None = (
-            self._present("run_spec")
-            if (self._pb or self._message()).HasField("run_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_spec"):
+            return None
+        value: _task_run.RunSpec = _fast.new(self._fm_model_run_spec)
+        value._pb = pb.run_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def action(self) -> ActionDetails | None:
         """``action``: optional flyteidl2.workflow.ActionDetails, field 2."""
-        value: ActionDetails | None = (
-            self._present("action") if (self._pb or self._message()).HasField("action") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action"):
+            return None
+        value: ActionDetails = _fast.new(self._fm_model_action)
+        value._pb = pb.action
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -216,6 +229,8 @@ class TaskAction(_Message[_pb2.TaskAction]):
         "cache_key",
         "queue",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_spec = _fast.FieldModel("spec")
 
     def __init__(
         self,
@@ -285,17 +300,25 @@ class TaskAction(_Message[_pb2.TaskAction]):
     @property
     def id(self) -> _task_task_definition.TaskIdentifier | None:
         """``id``: optional flyteidl2.task.TaskIdentifier, field 1."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> _task_task_definition.TaskSpec | None:
         """``spec``: optional flyteidl2.task.TaskSpec, field 2."""
-        value: _task_task_definition.TaskSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: _task_task_definition.TaskSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -328,6 +351,8 @@ class TraceAction(_Message[_pb2.TraceAction]):
         "outputs",
         "spec",
     )
+    _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_model_spec = _fast.FieldModel("spec")
 
     def __init__(
         self,
@@ -445,17 +470,25 @@ class TraceAction(_Message[_pb2.TraceAction]):
     @property
     def outputs(self) -> _task_common.OutputReferences | None:
         """``outputs``: optional flyteidl2.task.OutputReferences, field 5."""
-        value: _task_common.OutputReferences | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _task_common.OutputReferences = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def spec(self) -> _task_task_definition.TraceSpec | None:
         """``spec``: optional flyteidl2.task.TraceSpec, field 6."""
-        value: _task_task_definition.TraceSpec | None = (
-            self._present("spec") if (self._pb or self._message()).HasField("spec") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("spec"):
+            return None
+        value: _task_task_definition.TraceSpec = _fast.new(self._fm_model_spec)
+        value._pb = pb.spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -473,6 +506,8 @@ class ConditionAction(_Message[_pb2.ConditionAction]):
         "timeout",
         "webhook",
     )
+    _fm_model_type = _fast.FieldModel("type")
+    _fm_model_webhook = _fast.FieldModel("webhook")
 
     def __init__(
         self,
@@ -575,9 +610,13 @@ class ConditionAction(_Message[_pb2.ConditionAction]):
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 6."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -609,9 +648,13 @@ class ConditionAction(_Message[_pb2.ConditionAction]):
     @property
     def webhook(self) -> ConditionWebhook | None:
         """``webhook``: optional flyteidl2.workflow.ConditionWebhook, field 11."""
-        value: ConditionWebhook | None = (
-            self._present("webhook") if (self._pb or self._message()).HasField("webhook") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("webhook"):
+            return None
+        value: ConditionWebhook = _fast.new(self._fm_model_webhook)
+        value._pb = pb.webhook
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -681,6 +724,7 @@ class TaskActionMetadata(_Message[_pb2.TaskActionMetadata]):
         "short_name",
         "queue",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -743,9 +787,13 @@ class TaskActionMetadata(_Message[_pb2.TaskActionMetadata]):
     @property
     def id(self) -> _task_task_definition.TaskIdentifier | None:
         """``id``: optional flyteidl2.task.TaskIdentifier, field 1."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -813,6 +861,7 @@ class ConditionActionMetadata(_Message[_pb2.ConditionActionMetadata]):
         "name",
         "type",
     )
+    _fm_model_type = _fast.FieldModel("type")
 
     def __init__(
         self,
@@ -863,9 +912,13 @@ class ConditionActionMetadata(_Message[_pb2.ConditionActionMetadata]):
     @property
     def type(self) -> _core_types.LiteralType | None:
         """``type``: optional flyteidl2.core.LiteralType, field 5."""
-        value: _core_types.LiteralType | None = (
-            self._present("type") if (self._pb or self._message()).HasField("type") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("type"):
+            return None
+        value: _core_types.LiteralType = _fast.new(self._fm_model_type)
+        value._pb = pb.type
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -891,6 +944,14 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
         "relation",
         "recovered_from",
     )
+    _fm_model_executed_by = _fast.FieldModel("executed_by")
+    _fm_model_task = _fast.FieldModel("task")
+    _fm_model_trace = _fast.FieldModel("trace")
+    _fm_model_condition = _fast.FieldModel("condition")
+    _fm_model_trigger_id = _fast.FieldModel("trigger_id")
+    _fm_model_trigger_type = _fast.FieldModel("trigger_type")
+    _fm_model_relation = _fast.FieldModel("relation")
+    _fm_model_recovered_from = _fast.FieldModel("recovered_from")
 
     def __init__(
         self,
@@ -1117,37 +1178,49 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
     @property
     def executed_by(self) -> _common_identity.EnrichedIdentity | None:
         """``executed_by``: optional flyteidl2.common.EnrichedIdentity, field 6."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("executed_by")
-            if (self._pb or self._message()).HasField("executed_by")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("executed_by"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_executed_by)
+        value._pb = pb.executed_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task(self) -> TaskActionMetadata | None:
         """``task``: optional flyteidl2.workflow.TaskActionMetadata, field 7."""
-        value: TaskActionMetadata | None = (
-            self._present("task") if (self._pb or self._message()).HasField("task") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task"):
+            return None
+        value: TaskActionMetadata = _fast.new(self._fm_model_task)
+        value._pb = pb.task
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trace(self) -> TraceActionMetadata | None:
         """``trace``: optional flyteidl2.workflow.TraceActionMetadata, field 8."""
-        value: TraceActionMetadata | None = (
-            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trace"):
+            return None
+        value: TraceActionMetadata = _fast.new(self._fm_model_trace)
+        value._pb = pb.trace
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def condition(self) -> ConditionActionMetadata | None:
         """``condition``: optional flyteidl2.workflow.ConditionActionMetadata, field 9."""
-        value: ConditionActionMetadata | None = (
-            self._present("condition")
-            if (self._pb or self._message()).HasField("condition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("condition"):
+            return None
+        value: ConditionActionMetadata = _fast.new(self._fm_model_condition)
+        value._pb = pb.condition
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1159,11 +1232,13 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
     @property
     def trigger_id(self) -> _common_identifier.TriggerIdentifier | None:
         """``trigger_id``: optional flyteidl2.common.TriggerIdentifier, field 11."""
-        value: _common_identifier.TriggerIdentifier | None = (
-            self._present("trigger_id")
-            if (self._pb or self._message()).HasField("trigger_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trigger_id"):
+            return None
+        value: _common_identifier.TriggerIdentifier = _fast.new(self._fm_model_trigger_id)
+        value._pb = pb.trigger_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1187,11 +1262,13 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
     @property
     def trigger_type(self) -> _task_common.TriggerAutomationSpec | None:
         """``trigger_type``: optional flyteidl2.task.TriggerAutomationSpec, field 15."""
-        value: _task_common.TriggerAutomationSpec | None = (
-            self._present("trigger_type")
-            if (self._pb or self._message()).HasField("trigger_type")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trigger_type"):
+            return None
+        value: _task_common.TriggerAutomationSpec = _fast.new(self._fm_model_trigger_type)
+        value._pb = pb.trigger_type
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1203,21 +1280,25 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
     @property
     def relation(self) -> _common_run.Relation | None:
         """``relation``: optional flyteidl2.common.Relation, field 17."""
-        value: _common_run.Relation | None = (
-            self._present("relation")
-            if (self._pb or self._message()).HasField("relation")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("relation"):
+            return None
+        value: _common_run.Relation = _fast.new(self._fm_model_relation)
+        value._pb = pb.relation
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def recovered_from(self) -> _common_identifier.ActionIdentifier | None:
         """``recovered_from``: optional flyteidl2.common.ActionIdentifier, field 18."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("recovered_from")
-            if (self._pb or self._message()).HasField("recovered_from")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("recovered_from"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_recovered_from)
+        value._pb = pb.recovered_from
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1360,6 +1441,9 @@ class Action(_Message[_pb2.Action]):
         "metadata",
         "status",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_status = _fast.FieldModel("status")
 
     def __init__(
         self,
@@ -1428,27 +1512,37 @@ class Action(_Message[_pb2.Action]):
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
         """``id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> ActionMetadata | None:
         """``metadata``: optional flyteidl2.workflow.ActionMetadata, field 2."""
-        value: ActionMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: ActionMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def status(self) -> ActionStatus | None:
         """``status``: optional flyteidl2.workflow.ActionStatus, field 3."""
-        value: ActionStatus | None = (
-            self._present("status") if (self._pb or self._message()).HasField("status") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("status"):
+            return None
+        value: ActionStatus = _fast.new(self._fm_model_status)
+        value._pb = pb.status
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1462,6 +1556,7 @@ class EnrichedAction(_Message[_pb2.EnrichedAction]):
         "meets_filter",
         "children_phase_counts",
     )
+    _fm_model_action = _fast.FieldModel("action")
 
     def __init__(
         self,
@@ -1511,9 +1606,13 @@ class EnrichedAction(_Message[_pb2.EnrichedAction]):
     @property
     def action(self) -> Action | None:
         """``action``: optional flyteidl2.workflow.Action, field 1."""
-        value: Action | None = (
-            self._present("action") if (self._pb or self._message()).HasField("action") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action"):
+            return None
+        value: Action = _fast.new(self._fm_model_action)
+        value._pb = pb.action
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1540,6 +1639,7 @@ class ErrorInfo(_Message[_pb2.ErrorInfo]):
         "code",
         "gpu_fault",
     )
+    _fm_model_gpu_fault = _fast.FieldModel("gpu_fault")
 
     class Kind(_OpenEnum):
         """The ``flyteidl2.workflow.ErrorInfo.Kind`` enum."""
@@ -1633,11 +1733,13 @@ class ErrorInfo(_Message[_pb2.ErrorInfo]):
     @property
     def gpu_fault(self) -> _core_execution.GpuFault | None:
         """``gpu_fault``: optional flyteidl2.core.GpuFault, field 4."""
-        value: _core_execution.GpuFault | None = (
-            self._present("gpu_fault")
-            if (self._pb or self._message()).HasField("gpu_fault")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("gpu_fault"):
+            return None
+        value: _core_execution.GpuFault = _fast.new(self._fm_model_gpu_fault)
+        value._pb = pb.gpu_fault
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1650,6 +1752,7 @@ class AbortInfo(_Message[_pb2.AbortInfo]):
         "reason",
         "aborted_by",
     )
+    _fm_model_aborted_by = _fast.FieldModel("aborted_by")
 
     def __init__(
         self,
@@ -1701,11 +1804,13 @@ class AbortInfo(_Message[_pb2.AbortInfo]):
     @property
     def aborted_by(self) -> _common_identity.EnrichedIdentity | None:
         """``aborted_by``: optional flyteidl2.common.EnrichedIdentity, field 2."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("aborted_by")
-            if (self._pb or self._message()).HasField("aborted_by")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("aborted_by"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_aborted_by)
+        value._pb = pb.aborted_by
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1718,6 +1823,8 @@ class SignalInfo(_Message[_pb2.SignalInfo]):
         "signalled_by",
         "output",
     )
+    _fm_model_signalled_by = _fast.FieldModel("signalled_by")
+    _fm_model_output = _fast.FieldModel("output")
 
     def __init__(
         self,
@@ -1771,19 +1878,25 @@ class SignalInfo(_Message[_pb2.SignalInfo]):
     @property
     def signalled_by(self) -> _common_identity.EnrichedIdentity | None:
         """``signalled_by``: optional flyteidl2.common.EnrichedIdentity, field 1."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("signalled_by")
-            if (self._pb or self._message()).HasField("signalled_by")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("signalled_by"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_signalled_by)
+        value._pb = pb.signalled_by
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output(self) -> _core_literals.Literal | None:
         """``output``: optional flyteidl2.core.Literal, field 2."""
-        value: _core_literals.Literal | None = (
-            self._present("output") if (self._pb or self._message()).HasField("output") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_output)
+        value._pb = pb.output
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1804,6 +1917,15 @@ class ActionDetails(_Message[_pb2.ActionDetails]):
         "condition",
         "attempts",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_model_status = _fast.FieldModel("status")
+    _fm_model_error_info = _fast.FieldModel("error_info")
+    _fm_model_abort_info = _fast.FieldModel("abort_info")
+    _fm_model_signal_info = _fast.FieldModel("signal_info")
+    _fm_model_task = _fast.FieldModel("task")
+    _fm_model_trace = _fast.FieldModel("trace")
+    _fm_model_condition = _fast.FieldModel("condition")
 
     def __init__(
         self,
@@ -1973,83 +2095,109 @@ class ActionDetails(_Message[_pb2.ActionDetails]):
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
         """``id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def metadata(self) -> ActionMetadata | None:
         """``metadata``: optional flyteidl2.workflow.ActionMetadata, field 2."""
-        value: ActionMetadata | None = (
-            self._present("metadata")
-            if (self._pb or self._message()).HasField("metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("metadata"):
+            return None
+        value: ActionMetadata = _fast.new(self._fm_model_metadata)
+        value._pb = pb.metadata
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def status(self) -> ActionStatus | None:
         """``status``: optional flyteidl2.workflow.ActionStatus, field 3."""
-        value: ActionStatus | None = (
-            self._present("status") if (self._pb or self._message()).HasField("status") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("status"):
+            return None
+        value: ActionStatus = _fast.new(self._fm_model_status)
+        value._pb = pb.status
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def error_info(self) -> ErrorInfo | None:
         """``error_info``: optional flyteidl2.workflow.ErrorInfo, field 4."""
-        value: ErrorInfo | None = (
-            self._present("error_info")
-            if (self._pb or self._message()).HasField("error_info")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error_info"):
+            return None
+        value: ErrorInfo = _fast.new(self._fm_model_error_info)
+        value._pb = pb.error_info
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def abort_info(self) -> AbortInfo | None:
         """``abort_info``: optional flyteidl2.workflow.AbortInfo, field 5."""
-        value: AbortInfo | None = (
-            self._present("abort_info")
-            if (self._pb or self._message()).HasField("abort_info")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("abort_info"):
+            return None
+        value: AbortInfo = _fast.new(self._fm_model_abort_info)
+        value._pb = pb.abort_info
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def signal_info(self) -> SignalInfo | None:
         """``signal_info``: optional flyteidl2.workflow.SignalInfo, field 10."""
-        value: SignalInfo | None = (
-            self._present("signal_info")
-            if (self._pb or self._message()).HasField("signal_info")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("signal_info"):
+            return None
+        value: SignalInfo = _fast.new(self._fm_model_signal_info)
+        value._pb = pb.signal_info
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task(self) -> _task_task_definition.TaskSpec | None:
         """``task``: optional flyteidl2.task.TaskSpec, field 6."""
-        value: _task_task_definition.TaskSpec | None = (
-            self._present("task") if (self._pb or self._message()).HasField("task") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task"):
+            return None
+        value: _task_task_definition.TaskSpec = _fast.new(self._fm_model_task)
+        value._pb = pb.task
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trace(self) -> _task_task_definition.TraceSpec | None:
         """``trace``: optional flyteidl2.task.TraceSpec, field 8."""
-        value: _task_task_definition.TraceSpec | None = (
-            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trace"):
+            return None
+        value: _task_task_definition.TraceSpec = _fast.new(self._fm_model_trace)
+        value._pb = pb.trace
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def condition(self) -> ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 9."""
-        value: ConditionAction | None = (
-            self._present("condition")
-            if (self._pb or self._message()).HasField("condition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("condition"):
+            return None
+        value: ConditionAction = _fast.new(self._fm_model_condition)
+        value._pb = pb.condition
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2080,6 +2228,10 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
         "log_context",
         "cache_metadata",
     )
+    _fm_model_error_info = _fast.FieldModel("error_info")
+    _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_model_log_context = _fast.FieldModel("log_context")
+    _fm_model_cache_metadata = _fast.FieldModel("cache_metadata")
 
     def __init__(
         self,
@@ -2267,11 +2419,13 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
     @property
     def error_info(self) -> ErrorInfo | None:
         """``error_info``: optional flyteidl2.workflow.ErrorInfo, field 4."""
-        value: ErrorInfo | None = (
-            self._present("error_info")
-            if (self._pb or self._message()).HasField("error_info")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error_info"):
+            return None
+        value: ErrorInfo = _fast.new(self._fm_model_error_info)
+        value._pb = pb.error_info
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2289,9 +2443,13 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
     @property
     def outputs(self) -> _task_common.OutputReferences | None:
         """``outputs``: optional flyteidl2.task.OutputReferences, field 7."""
-        value: _task_common.OutputReferences | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _task_common.OutputReferences = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2327,21 +2485,25 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl2.core.LogContext, field 13."""
-        value: _core_execution.LogContext | None = (
-            self._present("log_context")
-            if (self._pb or self._message()).HasField("log_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("log_context"):
+            return None
+        value: _core_execution.LogContext = _fast.new(self._fm_model_log_context)
+        value._pb = pb.log_context
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def cache_metadata(self) -> _common_cache.CacheMetadata | None:
         """``cache_metadata``: optional flyteidl2.common.CacheMetadata, field 14."""
-        value: _common_cache.CacheMetadata | None = (
-            self._present("cache_metadata")
-            if (self._pb or self._message()).HasField("cache_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cache_metadata"):
+            return None
+        value: _common_cache.CacheMetadata = _fast.new(self._fm_model_cache_metadata)
+        value._pb = pb.cache_metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -2359,6 +2521,7 @@ class ClusterEvent(_Message[_pb2.ClusterEvent]):
         "count",
         "gpu_fault",
     )
+    _fm_model_gpu_fault = _fast.FieldModel("gpu_fault")
 
     class Type(_OpenEnum):
         """The ``flyteidl2.workflow.ClusterEvent.Type`` enum."""
@@ -2498,11 +2661,13 @@ class ClusterEvent(_Message[_pb2.ClusterEvent]):
     @property
     def gpu_fault(self) -> _core_execution.GpuFault | None:
         """``gpu_fault``: optional flyteidl2.core.GpuFault, field 7."""
-        value: _core_execution.GpuFault | None = (
-            self._present("gpu_fault")
-            if (self._pb or self._message()).HasField("gpu_fault")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("gpu_fault"):
+            return None
+        value: _core_execution.GpuFault = _fast.new(self._fm_model_gpu_fault)
+        value._pb = pb.gpu_fault
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -2609,6 +2774,11 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
         "reported_time",
         "cache_metadata",
     )
+    _fm_model_id = _fast.FieldModel("id")
+    _fm_model_error_info = _fast.FieldModel("error_info")
+    _fm_model_log_context = _fast.FieldModel("log_context")
+    _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_model_cache_metadata = _fast.FieldModel("cache_metadata")
 
     def __init__(
         self,
@@ -2797,9 +2967,13 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
         """``id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2857,11 +3031,13 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
     @property
     def error_info(self) -> ErrorInfo | None:
         """``error_info``: optional flyteidl2.workflow.ErrorInfo, field 8."""
-        value: ErrorInfo | None = (
-            self._present("error_info")
-            if (self._pb or self._message()).HasField("error_info")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error_info"):
+            return None
+        value: ErrorInfo = _fast.new(self._fm_model_error_info)
+        value._pb = pb.error_info
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2873,11 +3049,13 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl2.core.LogContext, field 10."""
-        value: _core_execution.LogContext | None = (
-            self._present("log_context")
-            if (self._pb or self._message()).HasField("log_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("log_context"):
+            return None
+        value: _core_execution.LogContext = _fast.new(self._fm_model_log_context)
+        value._pb = pb.log_context
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2889,9 +3067,13 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
     @property
     def outputs(self) -> _task_common.OutputReferences | None:
         """``outputs``: optional flyteidl2.task.OutputReferences, field 12."""
-        value: _task_common.OutputReferences | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _task_common.OutputReferences = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2919,11 +3101,13 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
     @property
     def cache_metadata(self) -> _common_cache.CacheMetadata | None:
         """``cache_metadata``: optional flyteidl2.common.CacheMetadata, field 16."""
-        value: _common_cache.CacheMetadata | None = (
-            self._present("cache_metadata")
-            if (self._pb or self._message()).HasField("cache_metadata")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cache_metadata"):
+            return None
+        value: _common_cache.CacheMetadata = _fast.new(self._fm_model_cache_metadata)
+        value._pb = pb.cache_metadata
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -2943,6 +3127,11 @@ class ActionSpec(_Message[_pb2.ActionSpec]):
         "trace",
         "group",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_run_spec = _fast.FieldModel("run_spec")
+    _fm_model_task = _fast.FieldModel("task")
+    _fm_model_condition = _fast.FieldModel("condition")
+    _fm_model_trace = _fast.FieldModel("trace")
 
     def __init__(
         self,
@@ -3073,11 +3262,13 @@ class ActionSpec(_Message[_pb2.ActionSpec]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -3090,11 +3281,13 @@ class ActionSpec(_Message[_pb2.ActionSpec]):
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 3."""
-        value: _task_run.RunSpec | None = (
-            self._present("run_spec")
-            if (self._pb or self._message()).HasField("run_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_spec"):
+            return None
+        value: _task_run.RunSpec = _fast.new(self._fm_model_run_spec)
+        value._pb = pb.run_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -3112,27 +3305,37 @@ class ActionSpec(_Message[_pb2.ActionSpec]):
     @property
     def task(self) -> TaskAction | None:
         """``task``: optional flyteidl2.workflow.TaskAction, field 6."""
-        value: TaskAction | None = (
-            self._present("task") if (self._pb or self._message()).HasField("task") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task"):
+            return None
+        value: TaskAction = _fast.new(self._fm_model_task)
+        value._pb = pb.task
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def condition(self) -> ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 7."""
-        value: ConditionAction | None = (
-            self._present("condition")
-            if (self._pb or self._message()).HasField("condition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("condition"):
+            return None
+        value: ConditionAction = _fast.new(self._fm_model_condition)
+        value._pb = pb.condition
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trace(self) -> TraceAction | None:
         """``trace``: optional flyteidl2.workflow.TraceAction, field 10."""
-        value: TraceAction | None = (
-            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trace"):
+            return None
+        value: TraceAction = _fast.new(self._fm_model_trace)
+        value._pb = pb.trace
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -3163,6 +3366,7 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
         "phase_counts",
         "average_time_to_running",
     )
+    _fm_model_error_counts = _fast.FieldModel("error_counts")
 
     class RecentStatus(_Message[_pb2.TaskGroup.RecentStatus]):
         """The ``flyteidl2.workflow.TaskGroup.RecentStatus`` message."""
@@ -3591,11 +3795,13 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
     @property
     def error_counts(self) -> TaskGroup.ErrorCounts | None:
         """``error_counts``: optional flyteidl2.workflow.TaskGroup.ErrorCounts, field 12."""
-        value: TaskGroup.ErrorCounts | None = (
-            self._present("error_counts")
-            if (self._pb or self._message()).HasField("error_counts")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error_counts"):
+            return None
+        value: TaskGroup.ErrorCounts = _fast.new(self._fm_model_error_counts)
+        value._pb = pb.error_counts
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -35,6 +35,10 @@ class RunInfo(_Message[_pb2.RunInfo]):
         "output",
         "principal",
     )
+    _fm_model_run_spec = _fast.FieldModel("run_spec")
+    _fm_model_condition = _fast.FieldModel("condition")
+    _fm_model_output = _fast.FieldModel("output")
+    _fm_model_principal = _fast.FieldModel("principal")
 
     def __init__(
         self,
@@ -165,37 +169,47 @@ class RunInfo(_Message[_pb2.RunInfo]):
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 4."""
-        value: _task_run.RunSpec | None = (
-            self._present("run_spec")
-            if (self._pb or self._message()).HasField("run_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_spec"):
+            return None
+        value: _task_run.RunSpec = _fast.new(self._fm_model_run_spec)
+        value._pb = pb.run_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def condition(self) -> _workflow_run_definition.ConditionAction | None:
         """``condition``: optional flyteidl2.workflow.ConditionAction, field 5."""
-        value: _workflow_run_definition.ConditionAction | None = (
-            self._present("condition")
-            if (self._pb or self._message()).HasField("condition")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("condition"):
+            return None
+        value: _workflow_run_definition.ConditionAction = _fast.new(self._fm_model_condition)
+        value._pb = pb.condition
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def output(self) -> _core_literals.Literal | None:
         """``output``: optional flyteidl2.core.Literal, field 6."""
-        value: _core_literals.Literal | None = (
-            self._present("output") if (self._pb or self._message()).HasField("output") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("output"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_output)
+        value._pb = pb.output
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def principal(self) -> _common_identity.EnrichedIdentity | None:
         """``principal``: optional flyteidl2.common.EnrichedIdentity, field 7."""
-        value: _common_identity.EnrichedIdentity | None = (
-            self._present("principal")
-            if (self._pb or self._message()).HasField("principal")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("principal"):
+            return None
+        value: _common_identity.EnrichedIdentity = _fast.new(self._fm_model_principal)
+        value._pb = pb.principal
+        value._cache = None
+        value._hash = None
         return value

@@ -27,6 +27,7 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
         "action_id",
         "attempt",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -72,11 +73,13 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property

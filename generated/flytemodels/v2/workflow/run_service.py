@@ -50,6 +50,14 @@ class CreateRunRequest(_Message[_pb2.CreateRunRequest]):
         "source",
         "run_start_time",
     )
+    _fm_model_run_id = _fast.FieldModel("run_id")
+    _fm_model_project_id = _fast.FieldModel("project_id")
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_task_spec = _fast.FieldModel("task_spec")
+    _fm_model_trigger_name = _fast.FieldModel("trigger_name")
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_offloaded_input_data = _fast.FieldModel("offloaded_input_data")
+    _fm_model_run_spec = _fast.FieldModel("run_spec")
 
     def __init__(
         self,
@@ -220,75 +228,97 @@ class CreateRunRequest(_Message[_pb2.CreateRunRequest]):
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 6."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 2."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_spec(self) -> _task_task_definition.TaskSpec | None:
         """``task_spec``: optional flyteidl2.task.TaskSpec, field 3."""
-        value: _task_task_definition.TaskSpec | None = (
-            self._present("task_spec")
-            if (self._pb or self._message()).HasField("task_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_spec"):
+            return None
+        value: _task_task_definition.TaskSpec = _fast.new(self._fm_model_task_spec)
+        value._pb = pb.task_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trigger_name(self) -> _common_identifier.TriggerName | None:
         """``trigger_name``: optional flyteidl2.common.TriggerName, field 7."""
-        value: _common_identifier.TriggerName | None = (
-            self._present("trigger_name")
-            if (self._pb or self._message()).HasField("trigger_name")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trigger_name"):
+            return None
+        value: _common_identifier.TriggerName = _fast.new(self._fm_model_trigger_name)
+        value._pb = pb.trigger_name
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 4."""
-        value: _task_common.Inputs | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _task_common.Inputs = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def offloaded_input_data(self) -> _common_run.OffloadedInputData | None:
         """``offloaded_input_data``: optional flyteidl2.common.OffloadedInputData, field 9."""
-        value: _common_run.OffloadedInputData | None = (
-            self._present("offloaded_input_data")
-            if (self._pb or self._message()).HasField("offloaded_input_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("offloaded_input_data"):
+            return None
+        value: _common_run.OffloadedInputData = _fast.new(self._fm_model_offloaded_input_data)
+        value._pb = pb.offloaded_input_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 5."""
-        value: _task_run.RunSpec | None = (
-            self._present("run_spec")
-            if (self._pb or self._message()).HasField("run_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_spec"):
+            return None
+        value: _task_run.RunSpec = _fast.new(self._fm_model_run_spec)
+        value._pb = pb.run_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -314,6 +344,7 @@ class CreateRunResponse(_Message[_pb2.CreateRunResponse]):
     __slots__ = ()
     _PB = _pb2.CreateRunResponse
     _FIELDS = ("run",)
+    _fm_model_run = _fast.FieldModel("run")
 
     def __init__(
         self,
@@ -348,9 +379,13 @@ class CreateRunResponse(_Message[_pb2.CreateRunResponse]):
     @property
     def run(self) -> _workflow_run_definition.Run | None:
         """``run``: optional flyteidl2.workflow.Run, field 1."""
-        value: _workflow_run_definition.Run | None = (
-            self._present("run") if (self._pb or self._message()).HasField("run") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run"):
+            return None
+        value: _workflow_run_definition.Run = _fast.new(self._fm_model_run)
+        value._pb = pb.run
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -363,6 +398,7 @@ class AbortRunRequest(_Message[_pb2.AbortRunRequest]):
         "run_id",
         "reason",
     )
+    _fm_model_run_id = _fast.FieldModel("run_id")
 
     def __init__(
         self,
@@ -408,9 +444,13 @@ class AbortRunRequest(_Message[_pb2.AbortRunRequest]):
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -440,6 +480,7 @@ class GetRunDetailsRequest(_Message[_pb2.GetRunDetailsRequest]):
     __slots__ = ()
     _PB = _pb2.GetRunDetailsRequest
     _FIELDS = ("run_id",)
+    _fm_model_run_id = _fast.FieldModel("run_id")
 
     def __init__(
         self,
@@ -475,9 +516,13 @@ class GetRunDetailsRequest(_Message[_pb2.GetRunDetailsRequest]):
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -487,6 +532,7 @@ class GetRunDetailsResponse(_Message[_pb2.GetRunDetailsResponse]):
     __slots__ = ()
     _PB = _pb2.GetRunDetailsResponse
     _FIELDS = ("details",)
+    _fm_model_details = _fast.FieldModel("details")
 
     def __init__(
         self,
@@ -522,9 +568,13 @@ class GetRunDetailsResponse(_Message[_pb2.GetRunDetailsResponse]):
     @property
     def details(self) -> _workflow_run_definition.RunDetails | None:
         """``details``: optional flyteidl2.workflow.RunDetails, field 1."""
-        value: _workflow_run_definition.RunDetails | None = (
-            self._present("details") if (self._pb or self._message()).HasField("details") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("details"):
+            return None
+        value: _workflow_run_definition.RunDetails = _fast.new(self._fm_model_details)
+        value._pb = pb.details
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -534,6 +584,7 @@ class WatchRunDetailsRequest(_Message[_pb2.WatchRunDetailsRequest]):
     __slots__ = ()
     _PB = _pb2.WatchRunDetailsRequest
     _FIELDS = ("run_id",)
+    _fm_model_run_id = _fast.FieldModel("run_id")
 
     def __init__(
         self,
@@ -569,9 +620,13 @@ class WatchRunDetailsRequest(_Message[_pb2.WatchRunDetailsRequest]):
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -581,6 +636,7 @@ class WatchRunDetailsResponse(_Message[_pb2.WatchRunDetailsResponse]):
     __slots__ = ()
     _PB = _pb2.WatchRunDetailsResponse
     _FIELDS = ("details",)
+    _fm_model_details = _fast.FieldModel("details")
 
     def __init__(
         self,
@@ -616,9 +672,13 @@ class WatchRunDetailsResponse(_Message[_pb2.WatchRunDetailsResponse]):
     @property
     def details(self) -> _workflow_run_definition.RunDetails | None:
         """``details``: optional flyteidl2.workflow.RunDetails, field 1."""
-        value: _workflow_run_definition.RunDetails | None = (
-            self._present("details") if (self._pb or self._message()).HasField("details") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("details"):
+            return None
+        value: _workflow_run_definition.RunDetails = _fast.new(self._fm_model_details)
+        value._pb = pb.details
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -628,6 +688,7 @@ class GetActionDetailsRequest(_Message[_pb2.GetActionDetailsRequest]):
     __slots__ = ()
     _PB = _pb2.GetActionDetailsRequest
     _FIELDS = ("action_id",)
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -663,11 +724,13 @@ class GetActionDetailsRequest(_Message[_pb2.GetActionDetailsRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -677,6 +740,7 @@ class GetActionDetailsResponse(_Message[_pb2.GetActionDetailsResponse]):
     __slots__ = ()
     _PB = _pb2.GetActionDetailsResponse
     _FIELDS = ("details",)
+    _fm_model_details = _fast.FieldModel("details")
 
     def __init__(
         self,
@@ -712,9 +776,13 @@ class GetActionDetailsResponse(_Message[_pb2.GetActionDetailsResponse]):
     @property
     def details(self) -> _workflow_run_definition.ActionDetails | None:
         """``details``: optional flyteidl2.workflow.ActionDetails, field 1."""
-        value: _workflow_run_definition.ActionDetails | None = (
-            self._present("details") if (self._pb or self._message()).HasField("details") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("details"):
+            return None
+        value: _workflow_run_definition.ActionDetails = _fast.new(self._fm_model_details)
+        value._pb = pb.details
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -724,6 +792,7 @@ class WatchActionDetailsRequest(_Message[_pb2.WatchActionDetailsRequest]):
     __slots__ = ()
     _PB = _pb2.WatchActionDetailsRequest
     _FIELDS = ("action_id",)
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -759,11 +828,13 @@ class WatchActionDetailsRequest(_Message[_pb2.WatchActionDetailsRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -773,6 +844,7 @@ class WatchActionDetailsResponse(_Message[_pb2.WatchActionDetailsResponse]):
     __slots__ = ()
     _PB = _pb2.WatchActionDetailsResponse
     _FIELDS = ("details",)
+    _fm_model_details = _fast.FieldModel("details")
 
     def __init__(
         self,
@@ -808,9 +880,13 @@ class WatchActionDetailsResponse(_Message[_pb2.WatchActionDetailsResponse]):
     @property
     def details(self) -> _workflow_run_definition.ActionDetails | None:
         """``details``: optional flyteidl2.workflow.ActionDetails, field 1."""
-        value: _workflow_run_definition.ActionDetails | None = (
-            self._present("details") if (self._pb or self._message()).HasField("details") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("details"):
+            return None
+        value: _workflow_run_definition.ActionDetails = _fast.new(self._fm_model_details)
+        value._pb = pb.details
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -820,6 +896,7 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
     __slots__ = ()
     _PB = _pb2.GetActionDataRequest
     _FIELDS = ("action_id",)
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -855,11 +932,13 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -872,6 +951,8 @@ class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
         "inputs",
         "outputs",
     )
+    _fm_model_inputs = _fast.FieldModel("inputs")
+    _fm_model_outputs = _fast.FieldModel("outputs")
 
     def __init__(
         self,
@@ -924,17 +1005,25 @@ class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
     @property
     def inputs(self) -> _task_common.Inputs | None:
         """``inputs``: optional flyteidl2.task.Inputs, field 1."""
-        value: _task_common.Inputs | None = (
-            self._present("inputs") if (self._pb or self._message()).HasField("inputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inputs"):
+            return None
+        value: _task_common.Inputs = _fast.new(self._fm_model_inputs)
+        value._pb = pb.inputs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def outputs(self) -> _task_common.Outputs | None:
         """``outputs``: optional flyteidl2.task.Outputs, field 2."""
-        value: _task_common.Outputs | None = (
-            self._present("outputs") if (self._pb or self._message()).HasField("outputs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("outputs"):
+            return None
+        value: _task_common.Outputs = _fast.new(self._fm_model_outputs)
+        value._pb = pb.outputs
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -944,6 +1033,7 @@ class GetActionDataURIsRequest(_Message[_pb2.GetActionDataURIsRequest]):
     __slots__ = ()
     _PB = _pb2.GetActionDataURIsRequest
     _FIELDS = ("action_id",)
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -979,11 +1069,13 @@ class GetActionDataURIsRequest(_Message[_pb2.GetActionDataURIsRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1053,6 +1145,7 @@ class GetActionLogContextRequest(_Message[_pb2.GetActionLogContextRequest]):
         "action_id",
         "attempt",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -1098,11 +1191,13 @@ class GetActionLogContextRequest(_Message[_pb2.GetActionLogContextRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1123,6 +1218,7 @@ class GetActionLogContextResponse(_Message[_pb2.GetActionLogContextResponse]):
         "start_time",
         "end_time",
     )
+    _fm_model_log_context = _fast.FieldModel("log_context")
 
     def __init__(
         self,
@@ -1185,11 +1281,13 @@ class GetActionLogContextResponse(_Message[_pb2.GetActionLogContextResponse]):
     @property
     def log_context(self) -> _core_execution.LogContext | None:
         """``log_context``: optional flyteidl2.core.LogContext, field 1."""
-        value: _core_execution.LogContext | None = (
-            self._present("log_context")
-            if (self._pb or self._message()).HasField("log_context")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("log_context"):
+            return None
+        value: _core_execution.LogContext = _fast.new(self._fm_model_log_context)
+        value._pb = pb.log_context
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1233,6 +1331,11 @@ class ListRunsRequest(_Message[_pb2.ListRunsRequest]):
         "task_id",
         "paused_actions_only",
     )
+    _fm_model_request = _fast.FieldModel("request")
+    _fm_model_project_id = _fast.FieldModel("project_id")
+    _fm_model_trigger_name = _fast.FieldModel("trigger_name")
+    _fm_model_task_name = _fast.FieldModel("task_name")
+    _fm_model_task_id = _fast.FieldModel("task_id")
 
     def __init__(
         self,
@@ -1358,9 +1461,13 @@ class ListRunsRequest(_Message[_pb2.ListRunsRequest]):
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1373,39 +1480,49 @@ class ListRunsRequest(_Message[_pb2.ListRunsRequest]):
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 4."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trigger_name(self) -> _common_identifier.TriggerName | None:
         """``trigger_name``: optional flyteidl2.common.TriggerName, field 6."""
-        value: _common_identifier.TriggerName | None = (
-            self._present("trigger_name")
-            if (self._pb or self._message()).HasField("trigger_name")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trigger_name"):
+            return None
+        value: _common_identifier.TriggerName = _fast.new(self._fm_model_trigger_name)
+        value._pb = pb.trigger_name
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_name(self) -> _task_task_definition.TaskName | None:
         """``task_name``: optional flyteidl2.task.TaskName, field 7."""
-        value: _task_task_definition.TaskName | None = (
-            self._present("task_name")
-            if (self._pb or self._message()).HasField("task_name")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_name"):
+            return None
+        value: _task_task_definition.TaskName = _fast.new(self._fm_model_task_name)
+        value._pb = pb.task_name
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 8."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1483,6 +1600,9 @@ class WatchRunsRequest(_Message[_pb2.WatchRunsRequest]):
         "project_id",
         "task_id",
     )
+    _fm_model_cluster_id = _fast.FieldModel("cluster_id")
+    _fm_model_project_id = _fast.FieldModel("project_id")
+    _fm_model_task_id = _fast.FieldModel("task_id")
 
     def __init__(
         self,
@@ -1575,29 +1695,37 @@ class WatchRunsRequest(_Message[_pb2.WatchRunsRequest]):
     @property
     def cluster_id(self) -> _common_identifier.ClusterIdentifier | None:
         """``cluster_id``: optional flyteidl2.common.ClusterIdentifier, field 3."""
-        value: _common_identifier.ClusterIdentifier | None = (
-            self._present("cluster_id")
-            if (self._pb or self._message()).HasField("cluster_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("cluster_id"):
+            return None
+        value: _common_identifier.ClusterIdentifier = _fast.new(self._fm_model_cluster_id)
+        value._pb = pb.cluster_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 4."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 5."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1646,6 +1774,8 @@ class ListActionsRequest(_Message[_pb2.ListActionsRequest]):
         "request",
         "run_id",
     )
+    _fm_model_request = _fast.FieldModel("request")
+    _fm_model_run_id = _fast.FieldModel("run_id")
 
     def __init__(
         self,
@@ -1699,17 +1829,25 @@ class ListActionsRequest(_Message[_pb2.ListActionsRequest]):
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 1."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 2."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -1780,6 +1918,7 @@ class WatchActionsRequest(_Message[_pb2.WatchActionsRequest]):
         "filter",
         "enable_run_store",
     )
+    _fm_model_run_id = _fast.FieldModel("run_id")
 
     def __init__(
         self,
@@ -1835,9 +1974,13 @@ class WatchActionsRequest(_Message[_pb2.WatchActionsRequest]):
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -1900,6 +2043,8 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
         "subscribe",
         "update_window",
     )
+    _fm_model_subscribe = _fast.FieldModel("subscribe")
+    _fm_model_update_window = _fast.FieldModel("update_window")
 
     class Subscribe(_Message[_pb2.WatchWindowedActionsRequest.Subscribe]):
         """The ``flyteidl2.workflow.WatchWindowedActionsRequest.Subscribe`` message."""
@@ -1915,6 +2060,7 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
             "phase_filter",
             "name_filter",
         )
+        _fm_model_run_id = _fast.FieldModel("run_id")
 
         def __init__(
             self,
@@ -2016,11 +2162,13 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
         @property
         def run_id(self) -> _common_identifier.RunIdentifier | None:
             """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-            value: _common_identifier.RunIdentifier | None = (
-                self._present("run_id")
-                if (self._pb or self._message()).HasField("run_id")
-                else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("run_id"):
+                return None
+            value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+            value._pb = pb.run_id
+            value._cache = None
+            value._hash = None
             return value
 
         @property
@@ -2270,21 +2418,25 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
     @property
     def subscribe(self) -> WatchWindowedActionsRequest.Subscribe | None:
         """``subscribe``: optional flyteidl2.workflow.WatchWindowedActionsRequest.Subscribe, field 1."""
-        value: WatchWindowedActionsRequest.Subscribe | None = (
-            self._present("subscribe")
-            if (self._pb or self._message()).HasField("subscribe")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("subscribe"):
+            return None
+        value: WatchWindowedActionsRequest.Subscribe = _fast.new(self._fm_model_subscribe)
+        value._pb = pb.subscribe
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def update_window(self) -> WatchWindowedActionsRequest.UpdateWindow | None:
         """``update_window``: optional flyteidl2.workflow.WatchWindowedActionsRequest.UpdateWindow, field 2."""
-        value: WatchWindowedActionsRequest.UpdateWindow | None = (
-            self._present("update_window")
-            if (self._pb or self._message()).HasField("update_window")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("update_window"):
+            return None
+        value: WatchWindowedActionsRequest.UpdateWindow = _fast.new(self._fm_model_update_window)
+        value._pb = pb.update_window
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -2510,6 +2662,8 @@ class WindowedItem(_Message[_pb2.WindowedItem]):
         "depth",
         "is_expanded",
     )
+    _fm_model_action = _fast.FieldModel("action")
+    _fm_model_group = _fast.FieldModel("group")
 
     def __init__(
         self,
@@ -2578,17 +2732,25 @@ class WindowedItem(_Message[_pb2.WindowedItem]):
     @property
     def action(self) -> _workflow_run_definition.EnrichedAction | None:
         """``action``: optional flyteidl2.workflow.EnrichedAction, field 1."""
-        value: _workflow_run_definition.EnrichedAction | None = (
-            self._present("action") if (self._pb or self._message()).HasField("action") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action"):
+            return None
+        value: _workflow_run_definition.EnrichedAction = _fast.new(self._fm_model_action)
+        value._pb = pb.action
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def group(self) -> GroupNode | None:
         """``group``: optional flyteidl2.workflow.GroupNode, field 2."""
-        value: GroupNode | None = (
-            self._present("group") if (self._pb or self._message()).HasField("group") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("group"):
+            return None
+        value: GroupNode = _fast.new(self._fm_model_group)
+        value._pb = pb.group
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -2814,6 +2976,7 @@ class GroupNode(_Message[_pb2.GroupNode]):
         "meets_filter",
         "aggregations",
     )
+    _fm_model_aggregations = _fast.FieldModel("aggregations")
 
     def __init__(
         self,
@@ -2967,11 +3130,13 @@ class GroupNode(_Message[_pb2.GroupNode]):
     @property
     def aggregations(self) -> GroupAggregations | None:
         """``aggregations``: optional flyteidl2.workflow.GroupAggregations, field 9."""
-        value: GroupAggregations | None = (
-            self._present("aggregations")
-            if (self._pb or self._message()).HasField("aggregations")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("aggregations"):
+            return None
+        value: GroupAggregations = _fast.new(self._fm_model_aggregations)
+        value._pb = pb.aggregations
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -3096,6 +3261,7 @@ class WatchClusterEventsRequest(_Message[_pb2.WatchClusterEventsRequest]):
         "id",
         "attempt",
     )
+    _fm_model_id = _fast.FieldModel("id")
 
     def __init__(
         self,
@@ -3141,9 +3307,13 @@ class WatchClusterEventsRequest(_Message[_pb2.WatchClusterEventsRequest]):
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
         """``id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("id") if (self._pb or self._message()).HasField("id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_id)
+        value._pb = pb.id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -3200,6 +3370,7 @@ class AbortActionRequest(_Message[_pb2.AbortActionRequest]):
         "action_id",
         "reason",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -3245,11 +3416,13 @@ class AbortActionRequest(_Message[_pb2.AbortActionRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -3383,6 +3556,8 @@ class SignalEventRequest(_Message[_pb2.SignalEventRequest]):
         "parent_action_name",
         "payload",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_payload = _fast.FieldModel("payload")
 
     def __init__(
         self,
@@ -3448,11 +3623,13 @@ class SignalEventRequest(_Message[_pb2.SignalEventRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -3464,9 +3641,13 @@ class SignalEventRequest(_Message[_pb2.SignalEventRequest]):
     @property
     def payload(self) -> EventPayload | None:
         """``payload``: optional flyteidl2.workflow.EventPayload, field 3."""
-        value: EventPayload | None = (
-            self._present("payload") if (self._pb or self._message()).HasField("payload") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("payload"):
+            return None
+        value: EventPayload = _fast.new(self._fm_model_payload)
+        value._pb = pb.payload
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -3495,6 +3676,8 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
         "request",
         "known_sort_fields",
     )
+    _fm_model_project_id = _fast.FieldModel("project_id")
+    _fm_model_request = _fast.FieldModel("request")
 
     class KnownSortField(_Message[_pb2.WatchGroupsRequest.KnownSortField]):
         """The ``flyteidl2.workflow.WatchGroupsRequest.KnownSortField`` message."""
@@ -3617,11 +3800,13 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 1."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -3647,9 +3832,13 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
     @property
     def request(self) -> _common_list.ListRequest | None:
         """``request``: optional flyteidl2.common.ListRequest, field 4."""
-        value: _common_list.ListRequest | None = (
-            self._present("request") if (self._pb or self._message()).HasField("request") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("request"):
+            return None
+        value: _common_list.ListRequest = _fast.new(self._fm_model_request)
+        value._pb = pb.request
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -33,6 +33,7 @@ class PutRequest(_Message[_pb2.PutRequest]):
         "parent_action_name",
         "state",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -91,11 +92,13 @@ class PutRequest(_Message[_pb2.PutRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -121,6 +124,7 @@ class PutResponse(_Message[_pb2.PutResponse]):
         "action_id",
         "status",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -164,11 +168,13 @@ class PutResponse(_Message[_pb2.PutResponse]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -186,6 +192,7 @@ class GetRequest(_Message[_pb2.GetRequest]):
     __slots__ = ()
     _PB = _pb2.GetRequest
     _FIELDS = ("action_id",)
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -221,11 +228,13 @@ class GetRequest(_Message[_pb2.GetRequest]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -239,6 +248,7 @@ class GetResponse(_Message[_pb2.GetResponse]):
         "status",
         "state",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
 
     def __init__(
         self,
@@ -292,11 +302,13 @@ class GetResponse(_Message[_pb2.GetResponse]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -320,6 +332,7 @@ class WatchRequest(_Message[_pb2.WatchRequest]):
     __slots__ = ()
     _PB = _pb2.WatchRequest
     _FIELDS = ("parent_action_id",)
+    _fm_model_parent_action_id = _fast.FieldModel("parent_action_id")
 
     def __init__(
         self,
@@ -355,11 +368,13 @@ class WatchRequest(_Message[_pb2.WatchRequest]):
     @property
     def parent_action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``parent_action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("parent_action_id")
-            if (self._pb or self._message()).HasField("parent_action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("parent_action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_parent_action_id)
+        value._pb = pb.parent_action_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -372,6 +387,8 @@ class WatchResponse(_Message[_pb2.WatchResponse]):
         "action_update",
         "control_message",
     )
+    _fm_model_action_update = _fast.FieldModel("action_update")
+    _fm_model_control_message = _fast.FieldModel("control_message")
 
     def __init__(
         self,
@@ -428,21 +445,25 @@ class WatchResponse(_Message[_pb2.WatchResponse]):
     @property
     def action_update(self) -> ActionUpdate | None:
         """``action_update``: optional flyteidl2.workflow.ActionUpdate, field 1."""
-        value: ActionUpdate | None = (
-            self._present("action_update")
-            if (self._pb or self._message()).HasField("action_update")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_update"):
+            return None
+        value: ActionUpdate = _fast.new(self._fm_model_action_update)
+        value._pb = pb.action_update
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def control_message(self) -> ControlMessage | None:
         """``control_message``: optional flyteidl2.workflow.ControlMessage, field 2."""
-        value: ControlMessage | None = (
-            self._present("control_message")
-            if (self._pb or self._message()).HasField("control_message")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("control_message"):
+            return None
+        value: ControlMessage = _fast.new(self._fm_model_control_message)
+        value._pb = pb.control_message
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -495,6 +516,10 @@ class ActionUpdate(_Message[_pb2.ActionUpdate]):
         "value",
         "address",
     )
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_error = _fast.FieldModel("error")
+    _fm_model_value = _fast.FieldModel("value")
+    _fm_model_address = _fast.FieldModel("address")
 
     def __init__(
         self,
@@ -597,11 +622,13 @@ class ActionUpdate(_Message[_pb2.ActionUpdate]):
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 1."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -613,9 +640,13 @@ class ActionUpdate(_Message[_pb2.ActionUpdate]):
     @property
     def error(self) -> _core_execution.ExecutionError | None:
         """``error``: optional flyteidl2.core.ExecutionError, field 3."""
-        value: _core_execution.ExecutionError | None = (
-            self._present("error") if (self._pb or self._message()).HasField("error") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("error"):
+            return None
+        value: _core_execution.ExecutionError = _fast.new(self._fm_model_error)
+        value._pb = pb.error
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -627,15 +658,23 @@ class ActionUpdate(_Message[_pb2.ActionUpdate]):
     @property
     def value(self) -> _core_literals.Literal | None:
         """``value``: optional flyteidl2.core.Literal, field 5."""
-        value: _core_literals.Literal | None = (
-            self._present("value") if (self._pb or self._message()).HasField("value") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("value"):
+            return None
+        value: _core_literals.Literal = _fast.new(self._fm_model_value)
+        value._pb = pb.value
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def address(self) -> _common_address.ActionAddress | None:
         """``address``: optional flyteidl2.common.ActionAddress, field 6."""
-        value: _common_address.ActionAddress | None = (
-            self._present("address") if (self._pb or self._message()).HasField("address") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("address"):
+            return None
+        value: _common_address.ActionAddress = _fast.new(self._fm_model_address)
+        value._pb = pb.address
+        value._cache = None
+        value._hash = None
         return value

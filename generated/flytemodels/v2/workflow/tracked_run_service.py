@@ -41,6 +41,12 @@ class CreateTrackedRunRequest(_Message[_pb2.CreateTrackedRunRequest]):
         "labels",
         "run_start_time",
     )
+    _fm_model_run_id = _fast.FieldModel("run_id")
+    _fm_model_project_id = _fast.FieldModel("project_id")
+    _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_model_task_spec = _fast.FieldModel("task_spec")
+    _fm_model_offloaded_input_data = _fast.FieldModel("offloaded_input_data")
+    _fm_model_run_spec = _fast.FieldModel("run_spec")
 
     def __init__(
         self,
@@ -177,57 +183,73 @@ class CreateTrackedRunRequest(_Message[_pb2.CreateTrackedRunRequest]):
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
         """``project_id``: optional flyteidl2.common.ProjectIdentifier, field 2."""
-        value: _common_identifier.ProjectIdentifier | None = (
-            self._present("project_id")
-            if (self._pb or self._message()).HasField("project_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("project_id"):
+            return None
+        value: _common_identifier.ProjectIdentifier = _fast.new(self._fm_model_project_id)
+        value._pb = pb.project_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
         """``task_id``: optional flyteidl2.task.TaskIdentifier, field 3."""
-        value: _task_task_definition.TaskIdentifier | None = (
-            self._present("task_id") if (self._pb or self._message()).HasField("task_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_id"):
+            return None
+        value: _task_task_definition.TaskIdentifier = _fast.new(self._fm_model_task_id)
+        value._pb = pb.task_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def task_spec(self) -> _task_task_definition.TaskSpec | None:
         """``task_spec``: optional flyteidl2.task.TaskSpec, field 4."""
-        value: _task_task_definition.TaskSpec | None = (
-            self._present("task_spec")
-            if (self._pb or self._message()).HasField("task_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_spec"):
+            return None
+        value: _task_task_definition.TaskSpec = _fast.new(self._fm_model_task_spec)
+        value._pb = pb.task_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def offloaded_input_data(self) -> _common_run.OffloadedInputData | None:
         """``offloaded_input_data``: optional flyteidl2.common.OffloadedInputData, field 5."""
-        value: _common_run.OffloadedInputData | None = (
-            self._present("offloaded_input_data")
-            if (self._pb or self._message()).HasField("offloaded_input_data")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("offloaded_input_data"):
+            return None
+        value: _common_run.OffloadedInputData = _fast.new(self._fm_model_offloaded_input_data)
+        value._pb = pb.offloaded_input_data
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
         """``run_spec``: optional flyteidl2.task.RunSpec, field 6."""
-        value: _task_run.RunSpec | None = (
-            self._present("run_spec")
-            if (self._pb or self._message()).HasField("run_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_spec"):
+            return None
+        value: _task_run.RunSpec = _fast.new(self._fm_model_run_spec)
+        value._pb = pb.run_spec
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -260,6 +282,10 @@ class TrackedActionUpdate(_Message[_pb2.TrackedActionUpdate]):
         "trace",
         "status",
     )
+    _fm_model_event = _fast.FieldModel("event")
+    _fm_model_task = _fast.FieldModel("task")
+    _fm_model_trace = _fast.FieldModel("trace")
+    _fm_model_status = _fast.FieldModel("status")
 
     def __init__(
         self,
@@ -364,9 +390,13 @@ class TrackedActionUpdate(_Message[_pb2.TrackedActionUpdate]):
     @property
     def event(self) -> _workflow_run_definition.ActionEvent | None:
         """``event``: optional flyteidl2.workflow.ActionEvent, field 1."""
-        value: _workflow_run_definition.ActionEvent | None = (
-            self._present("event") if (self._pb or self._message()).HasField("event") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("event"):
+            return None
+        value: _workflow_run_definition.ActionEvent = _fast.new(self._fm_model_event)
+        value._pb = pb.event
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -384,25 +414,37 @@ class TrackedActionUpdate(_Message[_pb2.TrackedActionUpdate]):
     @property
     def task(self) -> _workflow_run_definition.TaskAction | None:
         """``task``: optional flyteidl2.workflow.TaskAction, field 4."""
-        value: _workflow_run_definition.TaskAction | None = (
-            self._present("task") if (self._pb or self._message()).HasField("task") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task"):
+            return None
+        value: _workflow_run_definition.TaskAction = _fast.new(self._fm_model_task)
+        value._pb = pb.task
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trace(self) -> _workflow_run_definition.TraceAction | None:
         """``trace``: optional flyteidl2.workflow.TraceAction, field 5."""
-        value: _workflow_run_definition.TraceAction | None = (
-            self._present("trace") if (self._pb or self._message()).HasField("trace") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trace"):
+            return None
+        value: _workflow_run_definition.TraceAction = _fast.new(self._fm_model_trace)
+        value._pb = pb.trace
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def status(self) -> _workflow_run_definition.ActionStatus | None:
         """``status``: optional flyteidl2.workflow.ActionStatus, field 6."""
-        value: _workflow_run_definition.ActionStatus | None = (
-            self._present("status") if (self._pb or self._message()).HasField("status") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("status"):
+            return None
+        value: _workflow_run_definition.ActionStatus = _fast.new(self._fm_model_status)
+        value._pb = pb.status
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -415,6 +457,7 @@ class ReportTrackedActionsRequest(_Message[_pb2.ReportTrackedActionsRequest]):
         "run_id",
         "updates",
     )
+    _fm_model_run_id = _fast.FieldModel("run_id")
 
     def __init__(
         self,
@@ -460,9 +503,13 @@ class ReportTrackedActionsRequest(_Message[_pb2.ReportTrackedActionsRequest]):
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
         """``run_id``: optional flyteidl2.common.RunIdentifier, field 1."""
-        value: _common_identifier.RunIdentifier | None = (
-            self._present("run_id") if (self._pb or self._message()).HasField("run_id") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_id"):
+            return None
+        value: _common_identifier.RunIdentifier = _fast.new(self._fm_model_run_id)
+        value._pb = pb.run_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -35,6 +35,9 @@ class LiteralsToLaunchFormJsonRequest(_Message[_pb2.LiteralsToLaunchFormJsonRequ
         "action_id",
         "trigger_id",
     )
+    _fm_model_variables = _fast.FieldModel("variables")
+    _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_model_trigger_id = _fast.FieldModel("trigger_id")
 
     def __init__(
         self,
@@ -129,11 +132,13 @@ class LiteralsToLaunchFormJsonRequest(_Message[_pb2.LiteralsToLaunchFormJsonRequ
     @property
     def variables(self) -> _core_interface.VariableMap | None:
         """``variables``: optional flyteidl2.core.VariableMap, field 2."""
-        value: _core_interface.VariableMap | None = (
-            self._present("variables")
-            if (self._pb or self._message()).HasField("variables")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("variables"):
+            return None
+        value: _core_interface.VariableMap = _fast.new(self._fm_model_variables)
+        value._pb = pb.variables
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -145,21 +150,25 @@ class LiteralsToLaunchFormJsonRequest(_Message[_pb2.LiteralsToLaunchFormJsonRequ
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
         """``action_id``: optional flyteidl2.common.ActionIdentifier, field 4."""
-        value: _common_identifier.ActionIdentifier | None = (
-            self._present("action_id")
-            if (self._pb or self._message()).HasField("action_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("action_id"):
+            return None
+        value: _common_identifier.ActionIdentifier = _fast.new(self._fm_model_action_id)
+        value._pb = pb.action_id
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def trigger_id(self) -> _common_identifier.TriggerIdentifier | None:
         """``trigger_id``: optional flyteidl2.common.TriggerIdentifier, field 5."""
-        value: _common_identifier.TriggerIdentifier | None = (
-            self._present("trigger_id")
-            if (self._pb or self._message()).HasField("trigger_id")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("trigger_id"):
+            return None
+        value: _common_identifier.TriggerIdentifier = _fast.new(self._fm_model_trigger_id)
+        value._pb = pb.trigger_id
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -277,6 +286,7 @@ class TaskSpecToLaunchFormJsonRequest(_Message[_pb2.TaskSpecToLaunchFormJsonRequ
     __slots__ = ()
     _PB = _pb2.TaskSpecToLaunchFormJsonRequest
     _FIELDS = ("task_spec",)
+    _fm_model_task_spec = _fast.FieldModel("task_spec")
 
     def __init__(
         self,
@@ -312,11 +322,13 @@ class TaskSpecToLaunchFormJsonRequest(_Message[_pb2.TaskSpecToLaunchFormJsonRequ
     @property
     def task_spec(self) -> _task_task_definition.TaskSpec | None:
         """``task_spec``: optional flyteidl2.task.TaskSpec, field 1."""
-        value: _task_task_definition.TaskSpec | None = (
-            self._present("task_spec")
-            if (self._pb or self._message()).HasField("task_spec")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("task_spec"):
+            return None
+        value: _task_task_definition.TaskSpec = _fast.new(self._fm_model_task_spec)
+        value._pb = pb.task_spec
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -365,6 +377,7 @@ class JsonValuesToLiteralsRequest(_Message[_pb2.JsonValuesToLiteralsRequest]):
         "variables",
         "values",
     )
+    _fm_model_variables = _fast.FieldModel("variables")
 
     def __init__(
         self,
@@ -408,11 +421,13 @@ class JsonValuesToLiteralsRequest(_Message[_pb2.JsonValuesToLiteralsRequest]):
     @property
     def variables(self) -> _core_interface.VariableMap | None:
         """``variables``: optional flyteidl2.core.VariableMap, field 1."""
-        value: _core_interface.VariableMap | None = (
-            self._present("variables")
-            if (self._pb or self._message()).HasField("variables")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("variables"):
+            return None
+        value: _core_interface.VariableMap = _fast.new(self._fm_model_variables)
+        value._pb = pb.variables
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -26,6 +26,7 @@ class Envelope(_Message[_pb2.Envelope]):
         "letters",
         "by_name",
     )
+    _fm_model_letter = _fast.FieldModel("letter")
 
     def __init__(
         self,
@@ -109,9 +110,13 @@ class Envelope(_Message[_pb2.Envelope]):
     @property
     def letter(self) -> Letter | None:
         """``letter``: optional fixtures.methods.Letter, field 3."""
-        value: Letter | None = (
-            self._present("letter") if (self._pb or self._message()).HasField("letter") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("letter"):
+            return None
+        value: Letter = _fast.new(self._fm_model_letter)
+        value._pb = pb.letter
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -81,7 +81,12 @@ class Holder(_Message_[_pb2_.Holder]):
         "_alias_collisions",
         "mode",
         "open",
+        "_fm_model__target",
     )
+    _fm_model__imports_common = _fast_.FieldModel("_imports_common")
+    _fm_model__target_ = _fast_.FieldModel("_target")
+    _fm_model__sub = _fast_.FieldModel("_sub")
+    _fm_model__Message = _fast_.FieldModel("_Message")
 
     class _OpenEnum(_OpenEnum_):
         """A nested enum named like the enum base alias, then one that subclasses that base."""
@@ -114,6 +119,7 @@ class Holder(_Message_[_pb2_.Holder]):
         _alias_collisions: str | None = None,
         mode: Holder.Mode | _builtins_.int | None = None,
         open: Holder._OpenEnum | _builtins_.int | None = None,
+        _fm_model__target: str | None = None,
     ) -> None:
         if (
             (_fast is None or (_fast.__class__ is str and _fast.isascii()))
@@ -180,6 +186,10 @@ class Holder(_Message_[_pb2_.Holder]):
                     and -2147483648 <= open <= 2147483647
                 )
             )
+            and (
+                _fm_model__target is None
+                or (_fm_model__target.__class__ is str and _fm_model__target.isascii())
+            )
         ):
             self._values = (
                 _fast,
@@ -200,6 +210,7 @@ class Holder(_Message_[_pb2_.Holder]):
                 _alias_collisions,
                 mode,
                 open,
+                _fm_model__target,
             )
             self._pb = None
             self._cache = None
@@ -226,6 +237,7 @@ class Holder(_Message_[_pb2_.Holder]):
                 _alias_collisions,
                 mode,
                 open,
+                _fm_model__target,
             )
 
     def _fm_fill(self, _target_: _fast_.Target) -> None:
@@ -249,6 +261,7 @@ class Holder(_Message_[_pb2_.Holder]):
             _alias_collisions,
             mode,
             open,
+            _fm_model__target,
         ) = self._values
         if _fast is not None:
             _target_._fast = _fast
@@ -304,6 +317,8 @@ class Holder(_Message_[_pb2_.Holder]):
             _target_.mode = mode
         if open is not None:
             _target_.open = open
+        if _fm_model__target is not None:
+            _target_._fm_model__target = _fm_model__target
 
     @property
     def _fast(self) -> str:
@@ -338,11 +353,13 @@ class Holder(_Message_[_pb2_.Holder]):
     @property
     def _imports_common(self) -> _imports_common_.Item | None:
         """``_imports_common``: optional fixtures.imports.common.Item, field 5."""
-        value: _imports_common_.Item | None = (
-            self._present("_imports_common")
-            if (self._pb or self._message()).HasField("_imports_common")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("_imports_common"):
+            return None
+        value: _imports_common_.Item = _fast_.new(self._fm_model__imports_common)
+        value._pb = pb._imports_common
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -354,17 +371,25 @@ class Holder(_Message_[_pb2_.Holder]):
     @property
     def _target(self) -> _alias_collisions_._Message | None:
         """``_target``: optional fixtures.alias_collisions._Message, field 7."""
-        value: _alias_collisions_._Message | None = (
-            self._present("_target") if (self._pb or self._message()).HasField("_target") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("_target"):
+            return None
+        value: _alias_collisions_._Message = _fast_.new(self._fm_model__target_)
+        value._pb = pb._target
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def _sub(self) -> _alias_collisions_._Message | None:
         """``_sub``: optional fixtures.alias_collisions._Message, field 8."""
-        value: _alias_collisions_._Message | None = (
-            self._present("_sub") if (self._pb or self._message()).HasField("_sub") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("_sub"):
+            return None
+        value: _alias_collisions_._Message = _fast_.new(self._fm_model__sub)
+        value._pb = pb._sub
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -406,11 +431,13 @@ class Holder(_Message_[_pb2_.Holder]):
     @property
     def _Message(self) -> _alias_collisions_._Message | None:
         """``_Message``: optional fixtures.alias_collisions._Message, field 15."""
-        value: _alias_collisions_._Message | None = (
-            self._present("_Message")
-            if (self._pb or self._message()).HasField("_Message")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("_Message"):
+            return None
+        value: _alias_collisions_._Message = _fast_.new(self._fm_model__Message)
+        value._pb = pb._Message
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -429,4 +456,10 @@ class Holder(_Message_[_pb2_.Holder]):
     def open(self) -> Holder._OpenEnum:
         """``open``: fixtures.alias_collisions.Holder._OpenEnum, field 18."""
         value: Holder._OpenEnum = self._get("open")
+        return value
+
+    @property
+    def _fm_model__target(self) -> str:
+        """``_fm_model__target``: string, field 19."""
+        value: str = (self._pb or self._message())._fm_model__target
         return value

@@ -71,6 +71,8 @@ class Holder(_Message[_pb2.Holder]):
         "by_name",
         "inner",
     )
+    _fm_model_Bar = _fast.FieldModel("Bar")
+    _fm_model_inner = _fast.FieldModel("inner")
 
     class Inner(_Message[_pb2.Holder.Inner]):
         """The ``fixtures.collisions.Holder.Inner`` message."""
@@ -81,6 +83,8 @@ class Holder(_Message[_pb2.Holder]):
             "Bar",
             "Holder",
         )
+        _fm_model_Bar = _fast.FieldModel("Bar")
+        _fm_model_Holder = _fast.FieldModel("Holder")
 
         def __init__(
             self,
@@ -129,19 +133,25 @@ class Holder(_Message[_pb2.Holder]):
         @property
         def Bar(self) -> _collisions.Bar | None:
             """``Bar``: optional fixtures.collisions.Bar, field 1."""
-            value: _collisions.Bar | None = (
-                self._present("Bar") if (self._pb or self._message()).HasField("Bar") else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("Bar"):
+                return None
+            value: _collisions.Bar = _fast.new(self._fm_model_Bar)
+            value._pb = pb.Bar
+            value._cache = None
+            value._hash = None
             return value
 
         @property
         def Holder(self) -> _collisions.Holder | None:
             """``Holder``: optional fixtures.collisions.Holder, field 2."""
-            value: _collisions.Holder | None = (
-                self._present("Holder")
-                if (self._pb or self._message()).HasField("Holder")
-                else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("Holder"):
+                return None
+            value: _collisions.Holder = _fast.new(self._fm_model_Holder)
+            value._pb = pb.Holder
+            value._cache = None
+            value._hash = None
             return value
 
     def __init__(
@@ -215,9 +225,13 @@ class Holder(_Message[_pb2.Holder]):
     @property
     def Bar(self) -> _collisions.Bar | None:
         """``Bar``: optional fixtures.collisions.Bar, field 1."""
-        value: _collisions.Bar | None = (
-            self._present("Bar") if (self._pb or self._message()).HasField("Bar") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("Bar"):
+            return None
+        value: _collisions.Bar = _fast.new(self._fm_model_Bar)
+        value._pb = pb.Bar
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -241,9 +255,13 @@ class Holder(_Message[_pb2.Holder]):
     @property
     def inner(self) -> Holder.Inner | None:
         """``inner``: optional fixtures.collisions.Holder.Inner, field 5."""
-        value: Holder.Inner | None = (
-            self._present("inner") if (self._pb or self._message()).HasField("inner") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inner"):
+            return None
+        value: Holder.Inner = _fast.new(self._fm_model_inner)
+        value._pb = pb.inner
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -38,6 +38,7 @@ class Documented(_Message[_pb2.Documented]):
         "undocumented",
         "nested",
     )
+    _fm_model_nested = _fast.FieldModel("nested")
 
     class Nested(_Message[_pb2.Documented.Nested]):
         """A commented nested message."""
@@ -200,7 +201,11 @@ class Documented(_Message[_pb2.Documented]):
     @property
     def nested(self) -> Documented.Nested | None:
         """``nested``: optional fixtures.comments.Documented.Nested, field 7."""
-        value: Documented.Nested | None = (
-            self._present("nested") if (self._pb or self._message()).HasField("nested") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("nested"):
+            return None
+        value: Documented.Nested = _fast.new(self._fm_model_nested)
+        value._pb = pb.nested
+        value._cache = None
+        value._hash = None
         return value

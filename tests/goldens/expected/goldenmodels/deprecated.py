@@ -73,6 +73,8 @@ class Current(_Message[_pb2.Current]):
         "old_choice",
         "new_choice",
     )
+    _fm_model_legacy = _fast.FieldModel("legacy")
+    _fm_model_new_choice = _fast.FieldModel("new_choice")
 
     class Inner(_Message[_pb2.Current.Inner]):
         """The ``fixtures.deprecated.Current.Inner`` message."""
@@ -221,9 +223,13 @@ class Current(_Message[_pb2.Current]):
         """Deprecated.
 
         ``legacy``: optional fixtures.deprecated.OldMessage, field 3."""
-        value: OldMessage | None = (
-            self._present("legacy") if (self._pb or self._message()).HasField("legacy") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("legacy"):
+            return None
+        value: OldMessage = _fast.new(self._fm_model_legacy)
+        value._pb = pb.legacy
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -244,9 +250,11 @@ class Current(_Message[_pb2.Current]):
     @property
     def new_choice(self) -> Current.Inner | None:
         """``new_choice``: optional fixtures.deprecated.Current.Inner, field 6."""
-        value: Current.Inner | None = (
-            self._present("new_choice")
-            if (self._pb or self._message()).HasField("new_choice")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("new_choice"):
+            return None
+        value: Current.Inner = _fast.new(self._fm_model_new_choice)
+        value._pb = pb.new_choice
+        value._cache = None
+        value._hash = None
         return value

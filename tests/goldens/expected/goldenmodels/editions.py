@@ -63,6 +63,7 @@ class Edition(_Message[_pb2.Edition]):
         "label",
         "sizes",
     )
+    _fm_model_part = _fast.FieldModel("part")
 
     def __init__(
         self,
@@ -140,9 +141,13 @@ class Edition(_Message[_pb2.Edition]):
     @property
     def part(self) -> Part | None:
         """``part``: optional fixtures.editions.Part, field 3."""
-        value: Part | None = (
-            self._present("part") if (self._pb or self._message()).HasField("part") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("part"):
+            return None
+        value: Part = _fast.new(self._fm_model_part)
+        value._pb = pb.part
+        value._cache = None
+        value._hash = None
         return value
 
     @property

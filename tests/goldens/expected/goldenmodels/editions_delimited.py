@@ -83,6 +83,8 @@ class Shape(_Message[_pb2.Shape]):
         "corners",
         "center",
     )
+    _fm_model_origin = _fast.FieldModel("origin")
+    _fm_model_center = _fast.FieldModel("center")
 
     def __init__(
         self,
@@ -139,9 +141,13 @@ class Shape(_Message[_pb2.Shape]):
     @property
     def origin(self) -> Point | None:
         """``origin``: optional fixtures.editions_delimited.Point, field 1."""
-        value: Point | None = (
-            self._present("origin") if (self._pb or self._message()).HasField("origin") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("origin"):
+            return None
+        value: Point = _fast.new(self._fm_model_origin)
+        value._pb = pb.origin
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -153,7 +159,11 @@ class Shape(_Message[_pb2.Shape]):
     @property
     def center(self) -> Point | None:
         """``center``: optional fixtures.editions_delimited.Point, field 3."""
-        value: Point | None = (
-            self._present("center") if (self._pb or self._message()).HasField("center") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("center"):
+            return None
+        value: Point = _fast.new(self._fm_model_center)
+        value._pb = pb.center
+        value._cache = None
+        value._hash = None
         return value

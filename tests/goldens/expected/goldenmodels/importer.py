@@ -65,6 +65,9 @@ class Basket(_Message[_pb2.Basket]):
         "kind",
         "by_name",
     )
+    _fm_model_theirs = _fast.FieldModel("theirs")
+    _fm_model_ours = _fast.FieldModel("ours")
+    _fm_model_detail = _fast.FieldModel("detail")
 
     def __init__(
         self,
@@ -154,17 +157,25 @@ class Basket(_Message[_pb2.Basket]):
     @property
     def theirs(self) -> _imports_common.Item | None:
         """``theirs``: optional fixtures.imports.common.Item, field 1."""
-        value: _imports_common.Item | None = (
-            self._present("theirs") if (self._pb or self._message()).HasField("theirs") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("theirs"):
+            return None
+        value: _imports_common.Item = _fast.new(self._fm_model_theirs)
+        value._pb = pb.theirs
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def ours(self) -> Item | None:
         """``ours``: optional fixtures.importer.Item, field 2."""
-        value: Item | None = (
-            self._present("ours") if (self._pb or self._message()).HasField("ours") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("ours"):
+            return None
+        value: Item = _fast.new(self._fm_model_ours)
+        value._pb = pb.ours
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -176,9 +187,13 @@ class Basket(_Message[_pb2.Basket]):
     @property
     def detail(self) -> _imports_common.Item.Detail | None:
         """``detail``: optional fixtures.imports.common.Item.Detail, field 4."""
-        value: _imports_common.Item.Detail | None = (
-            self._present("detail") if (self._pb or self._message()).HasField("detail") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("detail"):
+            return None
+        value: _imports_common.Item.Detail = _fast.new(self._fm_model_detail)
+        value._pb = pb.detail
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -34,6 +34,8 @@ class Outer(_Message[_pb2.Outer]):
         "colours",
         "top",
     )
+    _fm_model_middle = _fast.FieldModel("middle")
+    _fm_model_shortcut = _fast.FieldModel("shortcut")
 
     class Colour(_OpenEnum):
         """The ``fixtures.nesting.Outer.Colour`` enum."""
@@ -51,6 +53,7 @@ class Outer(_Message[_pb2.Outer]):
             "inner",
             "inners",
         )
+        _fm_model_inner = _fast.FieldModel("inner")
 
         class Depth(_OpenEnum):
             """The ``fixtures.nesting.Outer.Middle.Depth`` enum."""
@@ -184,9 +187,13 @@ class Outer(_Message[_pb2.Outer]):
         @property
         def inner(self) -> Outer.Middle.Inner | None:
             """``inner``: optional fixtures.nesting.Outer.Middle.Inner, field 1."""
-            value: Outer.Middle.Inner | None = (
-                self._present("inner") if (self._pb or self._message()).HasField("inner") else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("inner"):
+                return None
+            value: Outer.Middle.Inner = _fast.new(self._fm_model_inner)
+            value._pb = pb.inner
+            value._cache = None
+            value._hash = None
             return value
 
         @property
@@ -277,19 +284,25 @@ class Outer(_Message[_pb2.Outer]):
     @property
     def middle(self) -> Outer.Middle | None:
         """``middle``: optional fixtures.nesting.Outer.Middle, field 1."""
-        value: Outer.Middle | None = (
-            self._present("middle") if (self._pb or self._message()).HasField("middle") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("middle"):
+            return None
+        value: Outer.Middle = _fast.new(self._fm_model_middle)
+        value._pb = pb.middle
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def shortcut(self) -> Outer.Middle.Inner | None:
         """``shortcut``: optional fixtures.nesting.Outer.Middle.Inner, field 2."""
-        value: Outer.Middle.Inner | None = (
-            self._present("shortcut")
-            if (self._pb or self._message()).HasField("shortcut")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("shortcut"):
+            return None
+        value: Outer.Middle.Inner = _fast.new(self._fm_model_shortcut)
+        value._pb = pb.shortcut
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -320,6 +333,7 @@ class Sibling(_Message[_pb2.Sibling]):
         "inner",
         "depth",
     )
+    _fm_model_inner = _fast.FieldModel("inner")
 
     def __init__(
         self,
@@ -369,9 +383,13 @@ class Sibling(_Message[_pb2.Sibling]):
     @property
     def inner(self) -> Outer.Middle.Inner | None:
         """``inner``: optional fixtures.nesting.Outer.Middle.Inner, field 1."""
-        value: Outer.Middle.Inner | None = (
-            self._present("inner") if (self._pb or self._message()).HasField("inner") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("inner"):
+            return None
+        value: Outer.Middle.Inner = _fast.new(self._fm_model_inner)
+        value._pb = pb.inner
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -29,6 +29,7 @@ class Odd(_Message[_pb2.Odd]):
         "many",
         "mode",
     )
+    _fm_model_awaited = _fast.FieldModel("awaited")
 
     def __init__(
         self,
@@ -83,9 +84,13 @@ class Odd(_Message[_pb2.Odd]):
     @property
     def awaited(self) -> _async__class_.Awaited | None:
         """``awaited``: optional fixtures.async.Awaited, field 1."""
-        value: _async__class_.Awaited | None = (
-            self._present("awaited") if (self._pb or self._message()).HasField("awaited") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("awaited"):
+            return None
+        value: _async__class_.Awaited = _fast.new(self._fm_model_awaited)
+        value._pb = pb.awaited
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -76,6 +76,8 @@ class Choice(_Message[_pb2.Choice]):
         "other_payload",
         "tags",
     )
+    _fm_model_payload = _fast.FieldModel("payload")
+    _fm_model_other_payload = _fast.FieldModel("other_payload")
 
     def __init__(
         self,
@@ -232,9 +234,13 @@ class Choice(_Message[_pb2.Choice]):
     @property
     def payload(self) -> Payload | None:
         """``payload``: optional fixtures.oneofs.Payload, field 5."""
-        value: Payload | None = (
-            self._present("payload") if (self._pb or self._message()).HasField("payload") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("payload"):
+            return None
+        value: Payload = _fast.new(self._fm_model_payload)
+        value._pb = pb.payload
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -262,11 +268,13 @@ class Choice(_Message[_pb2.Choice]):
     @property
     def other_payload(self) -> Payload | None:
         """``other_payload``: optional fixtures.oneofs.Payload, field 9."""
-        value: Payload | None = (
-            self._present("other_payload")
-            if (self._pb or self._message()).HasField("other_payload")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("other_payload"):
+            return None
+        value: Payload = _fast.new(self._fm_model_other_payload)
+        value._pb = pb.other_payload
+        value._cache = None
+        value._hash = None
         return value
 
     @property

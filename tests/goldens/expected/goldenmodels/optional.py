@@ -70,6 +70,7 @@ class Optionals(_Message[_pb2.Optionals]):
         "left",
         "right",
     )
+    _fm_model_part = _fast.FieldModel("part")
 
     def __init__(
         self,
@@ -220,9 +221,13 @@ class Optionals(_Message[_pb2.Optionals]):
     @property
     def part(self) -> Part | None:
         """``part``: optional fixtures.optional.Part, field 7."""
-        value: Part | None = (
-            self._present("part") if (self._pb or self._message()).HasField("part") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("part"):
+            return None
+        value: Part = _fast.new(self._fm_model_part)
+        value._pb = pb.part
+        value._cache = None
+        value._hash = None
         return value
 
     @property

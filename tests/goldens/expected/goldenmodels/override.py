@@ -25,6 +25,7 @@ class ThingBase(_Message[_pb2.Thing]):
         "parts",
         "label",
     )
+    _fm_model_label = _fast.FieldModel("label")
 
     class Part(_Message[_pb2.Thing.Part]):
         """Nested types stay on the base; the override inherits them."""
@@ -172,9 +173,13 @@ class ThingBase(_Message[_pb2.Thing]):
     @property
     def label(self) -> Thing.Label | None:
         """``label``: optional fixtures.override.Thing.Label, field 4."""
-        value: Thing.Label | None = (
-            self._present("label") if (self._pb or self._message()).HasField("label") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("label"):
+            return None
+        value: Thing.Label = _fast.new(self._fm_model_label)
+        value._pb = pb.label
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -190,6 +195,9 @@ class Holder(_Message[_pb2.Holder]):
         "part",
         "label",
     )
+    _fm_model_thing = _fast.FieldModel("thing")
+    _fm_model_part = _fast.FieldModel("part")
+    _fm_model_label = _fast.FieldModel("label")
 
     def __init__(
         self,
@@ -265,9 +273,13 @@ class Holder(_Message[_pb2.Holder]):
     @property
     def thing(self) -> Thing | None:
         """``thing``: optional fixtures.override.Thing, field 1."""
-        value: Thing | None = (
-            self._present("thing") if (self._pb or self._message()).HasField("thing") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("thing"):
+            return None
+        value: Thing = _fast.new(self._fm_model_thing)
+        value._pb = pb.thing
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -285,17 +297,25 @@ class Holder(_Message[_pb2.Holder]):
     @property
     def part(self) -> Thing.Part | None:
         """``part``: optional fixtures.override.Thing.Part, field 4."""
-        value: Thing.Part | None = (
-            self._present("part") if (self._pb or self._message()).HasField("part") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("part"):
+            return None
+        value: Thing.Part = _fast.new(self._fm_model_part)
+        value._pb = pb.part
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def label(self) -> Thing.Label | None:
         """``label``: optional fixtures.override.Thing.Label, field 5."""
-        value: Thing.Label | None = (
-            self._present("label") if (self._pb or self._message()).HasField("label") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("label"):
+            return None
+        value: Thing.Label = _fast.new(self._fm_model_label)
+        value._pb = pb.label
+        value._cache = None
+        value._hash = None
         return value
 
 

@@ -30,6 +30,7 @@ class Settings(_Message[_pb2.Settings]):
         "ratio",
         "fallback",
     )
+    _fm_model_fallback = _fast.FieldModel("fallback")
 
     def __init__(
         self,
@@ -149,9 +150,11 @@ class Settings(_Message[_pb2.Settings]):
     @property
     def fallback(self) -> Settings | None:
         """``fallback``: optional fixtures.proto2_defaults.Settings, field 6."""
-        value: Settings | None = (
-            self._present("fallback")
-            if (self._pb or self._message()).HasField("fallback")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("fallback"):
+            return None
+        value: Settings = _fast.new(self._fm_model_fallback)
+        value._pb = pb.fallback
+        value._cache = None
+        value._hash = None
         return value

@@ -24,6 +24,7 @@ class Order(_Message[_pb2.Order]):
         "shipping",
         "line",
     )
+    _fm_model_shipping = _fast.FieldModel("shipping")
 
     class Shipping(_Message[_pb2.Order.Shipping]):
         """An optional group: the nested message `Shipping` and the field `shipping`."""
@@ -35,6 +36,7 @@ class Order(_Message[_pb2.Order]):
             "days",
             "tracking",
         )
+        _fm_model_tracking = _fast.FieldModel("tracking")
 
         class Tracking(_Message[_pb2.Order.Shipping.Tracking]):
             """A group inside a group."""
@@ -139,11 +141,13 @@ class Order(_Message[_pb2.Order]):
         @property
         def tracking(self) -> Order.Shipping.Tracking | None:
             """``tracking``: optional fixtures.proto2_groups.Order.Shipping.Tracking, field 3."""
-            value: Order.Shipping.Tracking | None = (
-                self._present("tracking")
-                if (self._pb or self._message()).HasField("tracking")
-                else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("tracking"):
+                return None
+            value: Order.Shipping.Tracking = _fast.new(self._fm_model_tracking)
+            value._pb = pb.tracking
+            value._cache = None
+            value._hash = None
             return value
 
     class Line(_Message[_pb2.Order.Line]):
@@ -267,11 +271,13 @@ class Order(_Message[_pb2.Order]):
     @property
     def shipping(self) -> Order.Shipping | None:
         """``shipping``: optional fixtures.proto2_groups.Order.Shipping, field 2."""
-        value: Order.Shipping | None = (
-            self._present("shipping")
-            if (self._pb or self._message()).HasField("shipping")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("shipping"):
+            return None
+        value: Order.Shipping = _fast.new(self._fm_model_shipping)
+        value._pb = pb.shipping
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -91,6 +91,9 @@ class Shape(_Message[_pb2.Shape]):
         "label",
         "drawn",
     )
+    _fm_model_origin = _fast.FieldModel("origin")
+    _fm_model_parent = _fast.FieldModel("parent")
+    _fm_model_label = _fast.FieldModel("label")
 
     class Label(_Message[_pb2.Shape.Label]):
         """The ``fixtures.proto2_required.Shape.Label`` message."""
@@ -251,9 +254,13 @@ class Shape(_Message[_pb2.Shape]):
         """``origin``: required fixtures.proto2_required.Point, field 2.
 
         Required: a constructor refuses to leave it unset."""
-        value: Point | None = (
-            self._present("origin") if (self._pb or self._message()).HasField("origin") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("origin"):
+            return None
+        value: Point = _fast.new(self._fm_model_origin)
+        value._pb = pb.origin
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -271,17 +278,25 @@ class Shape(_Message[_pb2.Shape]):
     @property
     def parent(self) -> Shape | None:
         """``parent``: optional fixtures.proto2_required.Shape, field 5."""
-        value: Shape | None = (
-            self._present("parent") if (self._pb or self._message()).HasField("parent") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("parent"):
+            return None
+        value: Shape = _fast.new(self._fm_model_parent)
+        value._pb = pb.parent
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def label(self) -> Shape.Label | None:
         """``label``: optional fixtures.proto2_required.Shape.Label, field 6."""
-        value: Shape.Label | None = (
-            self._present("label") if (self._pb or self._message()).HasField("label") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("label"):
+            return None
+        value: Shape.Label = _fast.new(self._fm_model_label)
+        value._pb = pb.label
+        value._cache = None
+        value._hash = None
         return value
 
     @property

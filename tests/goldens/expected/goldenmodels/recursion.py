@@ -26,6 +26,7 @@ class Node(_Message[_pb2.Node]):
         "siblings",
         "named",
     )
+    _fm_model_child = _fast.FieldModel("child")
 
     def __init__(
         self,
@@ -98,9 +99,13 @@ class Node(_Message[_pb2.Node]):
     @property
     def child(self) -> Node | None:
         """``child``: optional fixtures.recursion.Node, field 2."""
-        value: Node | None = (
-            self._present("child") if (self._pb or self._message()).HasField("child") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("child"):
+            return None
+        value: Node = _fast.new(self._fm_model_child)
+        value._pb = pb.child
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -132,6 +137,7 @@ class Tree(_Message[_pb2.Tree]):
         "name",
         "forest",
     )
+    _fm_model_forest = _fast.FieldModel("forest")
 
     def __init__(
         self,
@@ -181,9 +187,13 @@ class Tree(_Message[_pb2.Tree]):
     @property
     def forest(self) -> Forest | None:
         """``forest``: optional fixtures.recursion.Forest, field 2."""
-        value: Forest | None = (
-            self._present("forest") if (self._pb or self._message()).HasField("forest") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("forest"):
+            return None
+        value: Forest = _fast.new(self._fm_model_forest)
+        value._pb = pb.forest
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -196,6 +206,7 @@ class Forest(_Message[_pb2.Forest]):
         "trees",
         "tallest",
     )
+    _fm_model_tallest = _fast.FieldModel("tallest")
 
     def __init__(
         self,
@@ -245,7 +256,11 @@ class Forest(_Message[_pb2.Forest]):
     @property
     def tallest(self) -> Tree | None:
         """``tallest``: optional fixtures.recursion.Tree, field 2."""
-        value: Tree | None = (
-            self._present("tallest") if (self._pb or self._message()).HasField("tallest") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("tallest"):
+            return None
+        value: Tree = _fast.new(self._fm_model_tallest)
+        value._pb = pb.tallest
+        value._cache = None
+        value._hash = None
         return value

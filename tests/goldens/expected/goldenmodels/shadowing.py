@@ -73,6 +73,8 @@ class Holder(_Message[_pb2.Holder]):
         "boxed",
         "all",
     )
+    _fm_model_wrapped = _fast.FieldModel("wrapped")
+    _fm_model_boxed = _fast.FieldModel("boxed")
 
     class bytes(_Message[_pb2.Holder.bytes]):
         """The ``fixtures.shadowing.Holder.bytes`` message."""
@@ -207,9 +209,13 @@ class Holder(_Message[_pb2.Holder]):
     @property
     def wrapped(self) -> str | None:
         """``wrapped``: optional fixtures.shadowing.str, field 2."""
-        value: str | None = (
-            self._present("wrapped") if (self._pb or self._message()).HasField("wrapped") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("wrapped"):
+            return None
+        value: str = _fast.new(self._fm_model_wrapped)
+        value._pb = pb.wrapped
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -233,9 +239,13 @@ class Holder(_Message[_pb2.Holder]):
     @property
     def boxed(self) -> Holder.bytes | None:
         """``boxed``: optional fixtures.shadowing.Holder.bytes, field 6."""
-        value: Holder.bytes | None = (
-            self._present("boxed") if (self._pb or self._message()).HasField("boxed") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("boxed"):
+            return None
+        value: Holder.bytes = _fast.new(self._fm_model_boxed)
+        value._pb = pb.boxed
+        value._cache = None
+        value._hash = None
         return value
 
     @property

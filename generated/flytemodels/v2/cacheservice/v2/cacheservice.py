@@ -96,6 +96,8 @@ class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
         "base_request",
         "identifier",
     )
+    _fm_model_base_request = _fast.FieldModel("base_request")
+    _fm_model_identifier = _fast.FieldModel("identifier")
 
     def __init__(
         self,
@@ -148,21 +150,25 @@ class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
     @property
     def base_request(self) -> _cacheservice_cacheservice.GetCacheRequest | None:
         """``base_request``: optional flyteidl2.cacheservice.GetCacheRequest, field 1."""
-        value: _cacheservice_cacheservice.GetCacheRequest | None = (
-            self._present("base_request")
-            if (self._pb or self._message()).HasField("base_request")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("base_request"):
+            return None
+        value: _cacheservice_cacheservice.GetCacheRequest = _fast.new(self._fm_model_base_request)
+        value._pb = pb.base_request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def identifier(self) -> Identifier | None:
         """``identifier``: optional flyteidl2.cacheservice.v2.Identifier, field 2."""
-        value: Identifier | None = (
-            self._present("identifier")
-            if (self._pb or self._message()).HasField("identifier")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("identifier"):
+            return None
+        value: Identifier = _fast.new(self._fm_model_identifier)
+        value._pb = pb.identifier
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -175,6 +181,8 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
         "base_request",
         "identifier",
     )
+    _fm_model_base_request = _fast.FieldModel("base_request")
+    _fm_model_identifier = _fast.FieldModel("identifier")
 
     def __init__(
         self,
@@ -227,21 +235,25 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
     @property
     def base_request(self) -> _cacheservice_cacheservice.PutCacheRequest | None:
         """``base_request``: optional flyteidl2.cacheservice.PutCacheRequest, field 1."""
-        value: _cacheservice_cacheservice.PutCacheRequest | None = (
-            self._present("base_request")
-            if (self._pb or self._message()).HasField("base_request")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("base_request"):
+            return None
+        value: _cacheservice_cacheservice.PutCacheRequest = _fast.new(self._fm_model_base_request)
+        value._pb = pb.base_request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def identifier(self) -> Identifier | None:
         """``identifier``: optional flyteidl2.cacheservice.v2.Identifier, field 2."""
-        value: Identifier | None = (
-            self._present("identifier")
-            if (self._pb or self._message()).HasField("identifier")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("identifier"):
+            return None
+        value: Identifier = _fast.new(self._fm_model_identifier)
+        value._pb = pb.identifier
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -254,6 +266,8 @@ class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
         "base_request",
         "identifier",
     )
+    _fm_model_base_request = _fast.FieldModel("base_request")
+    _fm_model_identifier = _fast.FieldModel("identifier")
 
     def __init__(
         self,
@@ -306,21 +320,27 @@ class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
     @property
     def base_request(self) -> _cacheservice_cacheservice.DeleteCacheRequest | None:
         """``base_request``: optional flyteidl2.cacheservice.DeleteCacheRequest, field 1."""
-        value: _cacheservice_cacheservice.DeleteCacheRequest | None = (
-            self._present("base_request")
-            if (self._pb or self._message()).HasField("base_request")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("base_request"):
+            return None
+        value: _cacheservice_cacheservice.DeleteCacheRequest = _fast.new(
+            self._fm_model_base_request
         )
+        value._pb = pb.base_request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def identifier(self) -> Identifier | None:
         """``identifier``: optional flyteidl2.cacheservice.v2.Identifier, field 2."""
-        value: Identifier | None = (
-            self._present("identifier")
-            if (self._pb or self._message()).HasField("identifier")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("identifier"):
+            return None
+        value: Identifier = _fast.new(self._fm_model_identifier)
+        value._pb = pb.identifier
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -333,6 +353,8 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
         "base_request",
         "identifier",
     )
+    _fm_model_base_request = _fast.FieldModel("base_request")
+    _fm_model_identifier = _fast.FieldModel("identifier")
 
     def __init__(
         self,
@@ -385,21 +407,27 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
     @property
     def base_request(self) -> _cacheservice_cacheservice.GetOrExtendReservationRequest | None:
         """``base_request``: optional flyteidl2.cacheservice.GetOrExtendReservationRequest, field 1."""
-        value: _cacheservice_cacheservice.GetOrExtendReservationRequest | None = (
-            self._present("base_request")
-            if (self._pb or self._message()).HasField("base_request")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("base_request"):
+            return None
+        value: _cacheservice_cacheservice.GetOrExtendReservationRequest = _fast.new(
+            self._fm_model_base_request
         )
+        value._pb = pb.base_request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def identifier(self) -> Identifier | None:
         """``identifier``: optional flyteidl2.cacheservice.v2.Identifier, field 2."""
-        value: Identifier | None = (
-            self._present("identifier")
-            if (self._pb or self._message()).HasField("identifier")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("identifier"):
+            return None
+        value: Identifier = _fast.new(self._fm_model_identifier)
+        value._pb = pb.identifier
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -412,6 +440,8 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
         "base_request",
         "identifier",
     )
+    _fm_model_base_request = _fast.FieldModel("base_request")
+    _fm_model_identifier = _fast.FieldModel("identifier")
 
     def __init__(
         self,
@@ -464,19 +494,25 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
     @property
     def base_request(self) -> _cacheservice_cacheservice.ReleaseReservationRequest | None:
         """``base_request``: optional flyteidl2.cacheservice.ReleaseReservationRequest, field 1."""
-        value: _cacheservice_cacheservice.ReleaseReservationRequest | None = (
-            self._present("base_request")
-            if (self._pb or self._message()).HasField("base_request")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("base_request"):
+            return None
+        value: _cacheservice_cacheservice.ReleaseReservationRequest = _fast.new(
+            self._fm_model_base_request
         )
+        value._pb = pb.base_request
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def identifier(self) -> Identifier | None:
         """``identifier``: optional flyteidl2.cacheservice.v2.Identifier, field 2."""
-        value: Identifier | None = (
-            self._present("identifier")
-            if (self._pb or self._message()).HasField("identifier")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("identifier"):
+            return None
+        value: Identifier = _fast.new(self._fm_model_identifier)
+        value._pb = pb.identifier
+        value._cache = None
+        value._hash = None
         return value

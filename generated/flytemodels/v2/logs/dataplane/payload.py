@@ -734,6 +734,7 @@ class LogLines(_Message[_pb2.LogLines]):
         "structured_lines",
         "source",
     )
+    _fm_model_container = _fast.FieldModel("container")
 
     def __init__(
         self,
@@ -827,11 +828,13 @@ class LogLines(_Message[_pb2.LogLines]):
     @property
     def container(self) -> ContainerIdentifier | None:
         """``container``: optional flyteidl2.logs.dataplane.ContainerIdentifier, field 3."""
-        value: ContainerIdentifier | None = (
-            self._present("container")
-            if (self._pb or self._message()).HasField("container")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("container"):
+            return None
+        value: ContainerIdentifier = _fast.new(self._fm_model_container)
+        value._pb = pb.container
+        value._cache = None
+        value._hash = None
         return value
 
     @property

@@ -31,6 +31,9 @@ class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
         "run_policy",
         "slots",
     )
+    _fm_model_worker_replicas = _fast.FieldModel("worker_replicas")
+    _fm_model_launcher_replicas = _fast.FieldModel("launcher_replicas")
+    _fm_model_run_policy = _fast.FieldModel("run_policy")
 
     def __init__(
         self,
@@ -111,31 +114,37 @@ class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
     @property
     def worker_replicas(self) -> DistributedMPITrainingReplicaSpec | None:
         """``worker_replicas``: optional flyteidl2.plugins.kubeflow.DistributedMPITrainingReplicaSpec, field 1."""
-        value: DistributedMPITrainingReplicaSpec | None = (
-            self._present("worker_replicas")
-            if (self._pb or self._message()).HasField("worker_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("worker_replicas"):
+            return None
+        value: DistributedMPITrainingReplicaSpec = _fast.new(self._fm_model_worker_replicas)
+        value._pb = pb.worker_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def launcher_replicas(self) -> DistributedMPITrainingReplicaSpec | None:
         """``launcher_replicas``: optional flyteidl2.plugins.kubeflow.DistributedMPITrainingReplicaSpec, field 2."""
-        value: DistributedMPITrainingReplicaSpec | None = (
-            self._present("launcher_replicas")
-            if (self._pb or self._message()).HasField("launcher_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("launcher_replicas"):
+            return None
+        value: DistributedMPITrainingReplicaSpec = _fast.new(self._fm_model_launcher_replicas)
+        value._pb = pb.launcher_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def run_policy(self) -> _plugins_kubeflow_common.RunPolicy | None:
         """``run_policy``: optional flyteidl2.plugins.kubeflow.RunPolicy, field 3."""
-        value: _plugins_kubeflow_common.RunPolicy | None = (
-            self._present("run_policy")
-            if (self._pb or self._message()).HasField("run_policy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_policy"):
+            return None
+        value: _plugins_kubeflow_common.RunPolicy = _fast.new(self._fm_model_run_policy)
+        value._pb = pb.run_policy
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -158,6 +167,8 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
         "command",
         "common",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
+    _fm_model_common = _fast.FieldModel("common")
 
     def __init__(
         self,
@@ -275,11 +286,13 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
         """Deprecated.
 
         ``resources``: optional flyteidl2.core.Resources, field 3."""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -299,7 +312,11 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
     @property
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """``common``: optional flyteidl2.plugins.CommonReplicaSpec, field 6."""
-        value: _plugins_common.CommonReplicaSpec | None = (
-            self._present("common") if (self._pb or self._message()).HasField("common") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("common"):
+            return None
+        value: _plugins_common.CommonReplicaSpec = _fast.new(self._fm_model_common)
+        value._pb = pb.common
+        value._cache = None
+        value._hash = None
         return value

@@ -142,6 +142,10 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
         "run_policy",
         "elastic_config",
     )
+    _fm_model_worker_replicas = _fast.FieldModel("worker_replicas")
+    _fm_model_master_replicas = _fast.FieldModel("master_replicas")
+    _fm_model_run_policy = _fast.FieldModel("run_policy")
+    _fm_model_elastic_config = _fast.FieldModel("elastic_config")
 
     def __init__(
         self,
@@ -230,41 +234,49 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
     @property
     def worker_replicas(self) -> DistributedPyTorchTrainingReplicaSpec | None:
         """``worker_replicas``: optional flyteidl2.plugins.kubeflow.DistributedPyTorchTrainingReplicaSpec, field 1."""
-        value: DistributedPyTorchTrainingReplicaSpec | None = (
-            self._present("worker_replicas")
-            if (self._pb or self._message()).HasField("worker_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("worker_replicas"):
+            return None
+        value: DistributedPyTorchTrainingReplicaSpec = _fast.new(self._fm_model_worker_replicas)
+        value._pb = pb.worker_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def master_replicas(self) -> DistributedPyTorchTrainingReplicaSpec | None:
         """``master_replicas``: optional flyteidl2.plugins.kubeflow.DistributedPyTorchTrainingReplicaSpec, field 2."""
-        value: DistributedPyTorchTrainingReplicaSpec | None = (
-            self._present("master_replicas")
-            if (self._pb or self._message()).HasField("master_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("master_replicas"):
+            return None
+        value: DistributedPyTorchTrainingReplicaSpec = _fast.new(self._fm_model_master_replicas)
+        value._pb = pb.master_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def run_policy(self) -> _plugins_kubeflow_common.RunPolicy | None:
         """``run_policy``: optional flyteidl2.plugins.kubeflow.RunPolicy, field 3."""
-        value: _plugins_kubeflow_common.RunPolicy | None = (
-            self._present("run_policy")
-            if (self._pb or self._message()).HasField("run_policy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_policy"):
+            return None
+        value: _plugins_kubeflow_common.RunPolicy = _fast.new(self._fm_model_run_policy)
+        value._pb = pb.run_policy
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def elastic_config(self) -> ElasticConfig | None:
         """``elastic_config``: optional flyteidl2.plugins.kubeflow.ElasticConfig, field 4."""
-        value: ElasticConfig | None = (
-            self._present("elastic_config")
-            if (self._pb or self._message()).HasField("elastic_config")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("elastic_config"):
+            return None
+        value: ElasticConfig = _fast.new(self._fm_model_elastic_config)
+        value._pb = pb.elastic_config
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -280,6 +292,8 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
         "restart_policy",
         "common",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
+    _fm_model_common = _fast.FieldModel("common")
 
     def __init__(
         self,
@@ -390,11 +404,13 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
         """Deprecated.
 
         ``resources``: optional flyteidl2.core.Resources, field 3."""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -408,7 +424,11 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
     @property
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """``common``: optional flyteidl2.plugins.CommonReplicaSpec, field 5."""
-        value: _plugins_common.CommonReplicaSpec | None = (
-            self._present("common") if (self._pb or self._message()).HasField("common") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("common"):
+            return None
+        value: _plugins_common.CommonReplicaSpec = _fast.new(self._fm_model_common)
+        value._pb = pb.common
+        value._cache = None
+        value._hash = None
         return value

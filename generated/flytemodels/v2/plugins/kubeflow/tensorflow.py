@@ -31,6 +31,11 @@ class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrain
         "run_policy",
         "evaluator_replicas",
     )
+    _fm_model_worker_replicas = _fast.FieldModel("worker_replicas")
+    _fm_model_ps_replicas = _fast.FieldModel("ps_replicas")
+    _fm_model_chief_replicas = _fast.FieldModel("chief_replicas")
+    _fm_model_run_policy = _fast.FieldModel("run_policy")
+    _fm_model_evaluator_replicas = _fast.FieldModel("evaluator_replicas")
 
     def __init__(
         self,
@@ -136,51 +141,63 @@ class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrain
     @property
     def worker_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``worker_replicas``: optional flyteidl2.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 1."""
-        value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("worker_replicas")
-            if (self._pb or self._message()).HasField("worker_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("worker_replicas"):
+            return None
+        value: DistributedTensorflowTrainingReplicaSpec = _fast.new(self._fm_model_worker_replicas)
+        value._pb = pb.worker_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def ps_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``ps_replicas``: optional flyteidl2.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 2."""
-        value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("ps_replicas")
-            if (self._pb or self._message()).HasField("ps_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("ps_replicas"):
+            return None
+        value: DistributedTensorflowTrainingReplicaSpec = _fast.new(self._fm_model_ps_replicas)
+        value._pb = pb.ps_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def chief_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``chief_replicas``: optional flyteidl2.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 3."""
-        value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("chief_replicas")
-            if (self._pb or self._message()).HasField("chief_replicas")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("chief_replicas"):
+            return None
+        value: DistributedTensorflowTrainingReplicaSpec = _fast.new(self._fm_model_chief_replicas)
+        value._pb = pb.chief_replicas
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def run_policy(self) -> _plugins_kubeflow_common.RunPolicy | None:
         """``run_policy``: optional flyteidl2.plugins.kubeflow.RunPolicy, field 4."""
-        value: _plugins_kubeflow_common.RunPolicy | None = (
-            self._present("run_policy")
-            if (self._pb or self._message()).HasField("run_policy")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("run_policy"):
+            return None
+        value: _plugins_kubeflow_common.RunPolicy = _fast.new(self._fm_model_run_policy)
+        value._pb = pb.run_policy
+        value._cache = None
+        value._hash = None
         return value
 
     @property
     def evaluator_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
         """``evaluator_replicas``: optional flyteidl2.plugins.kubeflow.DistributedTensorflowTrainingReplicaSpec, field 5."""
-        value: DistributedTensorflowTrainingReplicaSpec | None = (
-            self._present("evaluator_replicas")
-            if (self._pb or self._message()).HasField("evaluator_replicas")
-            else None
+        pb = self._pb or self._message()
+        if not pb.HasField("evaluator_replicas"):
+            return None
+        value: DistributedTensorflowTrainingReplicaSpec = _fast.new(
+            self._fm_model_evaluator_replicas
         )
+        value._pb = pb.evaluator_replicas
+        value._cache = None
+        value._hash = None
         return value
 
 
@@ -198,6 +215,8 @@ class DistributedTensorflowTrainingReplicaSpec(
         "restart_policy",
         "common",
     )
+    _fm_model_resources = _fast.FieldModel("resources")
+    _fm_model_common = _fast.FieldModel("common")
 
     def __init__(
         self,
@@ -308,11 +327,13 @@ class DistributedTensorflowTrainingReplicaSpec(
         """Deprecated.
 
         ``resources``: optional flyteidl2.core.Resources, field 3."""
-        value: _core_tasks.Resources | None = (
-            self._present("resources")
-            if (self._pb or self._message()).HasField("resources")
-            else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("resources"):
+            return None
+        value: _core_tasks.Resources = _fast.new(self._fm_model_resources)
+        value._pb = pb.resources
+        value._cache = None
+        value._hash = None
         return value
 
     @property
@@ -326,7 +347,11 @@ class DistributedTensorflowTrainingReplicaSpec(
     @property
     def common(self) -> _plugins_common.CommonReplicaSpec | None:
         """``common``: optional flyteidl2.plugins.CommonReplicaSpec, field 5."""
-        value: _plugins_common.CommonReplicaSpec | None = (
-            self._present("common") if (self._pb or self._message()).HasField("common") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("common"):
+            return None
+        value: _plugins_common.CommonReplicaSpec = _fast.new(self._fm_model_common)
+        value._pb = pb.common
+        value._cache = None
+        value._hash = None
         return value

@@ -24,6 +24,7 @@ class Awaited(_Message[_fast.AnyMessage]):
         "mode",
         "next",
     )
+    _fm_model_next = _fast.FieldModel("next")
 
     class Mode(_OpenEnum):
         """The ``fixtures.async.Awaited.Mode`` enum."""
@@ -99,7 +100,11 @@ class Awaited(_Message[_fast.AnyMessage]):
     @property
     def next(self) -> Awaited | None:
         """``next``: optional fixtures.async.Awaited, field 3."""
-        value: Awaited | None = (
-            self._present("next") if (self._pb or self._message()).HasField("next") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("next"):
+            return None
+        value: Awaited = _fast.new(self._fm_model_next)
+        value._pb = pb.next
+        value._cache = None
+        value._hash = None
         return value

@@ -27,6 +27,7 @@ class Item(_Message[_pb2.Item]):
         "kind",
         "detail",
     )
+    _fm_model_detail = _fast.FieldModel("detail")
 
     class Detail(_Message[_pb2.Item.Detail]):
         """The ``fixtures.imports.common.Item.Detail`` message."""
@@ -131,7 +132,11 @@ class Item(_Message[_pb2.Item]):
     @property
     def detail(self) -> Item.Detail | None:
         """``detail``: optional fixtures.imports.common.Item.Detail, field 3."""
-        value: Item.Detail | None = (
-            self._present("detail") if (self._pb or self._message()).HasField("detail") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("detail"):
+            return None
+        value: Item.Detail = _fast.new(self._fm_model_detail)
+        value._pb = pb.detail
+        value._cache = None
+        value._hash = None
         return value
