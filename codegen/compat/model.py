@@ -59,7 +59,8 @@ class WriteKind(enum.Enum):
     PLAIN = "plain"  # target.field = value
     ENUM = "enum"  # target.field = value, a Python enum member's number, or an int as given
     MODEL = "model"  # fill(target.field, value): the child writes itself into the parent's sub-message
-    SHAPE = "shape"  # shape.write(target, value)
+    MODELS = "models"  # a list: each item writes itself into a new element of the repeated field
+    SHAPE = "shape"  # shape.put(target, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +232,7 @@ class CompatModule:
 
     @property
     def uses_fill(self) -> bool:
-        return any(m.shape.write is WriteKind.MODEL for c in _walk(self.classes) for m in c.members)
+        return any(m.shape.write in (WriteKind.MODEL, WriteKind.MODELS) for c in _walk(self.classes) for m in c.members)
 
     @property
     def uses_getters(self) -> bool:

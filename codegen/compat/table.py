@@ -364,6 +364,8 @@ def _write_kind(shape: Shape, field: FieldDescriptor) -> WriteKind:
         return WriteKind.PLAIN
     if shape.kind is ShapeKind.SCALAR and not field.is_repeated:  # also takes an enum.Enum (flytekit's defaults)
         return WriteKind.ENUM
+    if shape.kind is ShapeKind.MODELS and shape.model is not None:
+        return WriteKind.MODELS
     return WriteKind.MODEL if shape.kind is ShapeKind.MODEL else WriteKind.SHAPE
 
 

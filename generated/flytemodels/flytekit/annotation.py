@@ -37,7 +37,7 @@ class TypeAnnotationBase(_Model):
         try:
             value = self._annotations
             if value is not None:
-                _shapes["_annotations"].write(target, value)
+                _shapes["_annotations"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

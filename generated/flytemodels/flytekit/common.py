@@ -116,7 +116,7 @@ class EmailNotification(_Model):
         try:
             value = self._recipients_email
             if value is not None:
-                _shapes["_recipients_email"].write(target, value)
+                _shapes["_recipients_email"].put(target, value)
             value = self._template
             if value is not None:
                 target.template = value
@@ -172,7 +172,7 @@ class SlackNotification(_Model):
         try:
             value = self._recipients_email
             if value is not None:
-                _shapes["_recipients_email"].write(target, value)
+                _shapes["_recipients_email"].put(target, value)
             value = self._template
             if value is not None:
                 target.template = value
@@ -228,7 +228,7 @@ class PagerDutyNotification(_Model):
         try:
             value = self._recipients_email
             if value is not None:
-                _shapes["_recipients_email"].write(target, value)
+                _shapes["_recipients_email"].put(target, value)
             value = self._template
             if value is not None:
                 target.template = value
@@ -308,7 +308,7 @@ class Notification(_Model):
         try:
             value = self._phases
             if value is not None:
-                _shapes["_phases"].write(target, value)
+                _shapes["_phases"].put(target, value)
             value = self._email
             if value is not None:
                 sub = target.email
@@ -408,7 +408,7 @@ class Labels(_Model):
         try:
             value = self._values
             if value is not None:
-                _shapes["_values"].write(target, value)
+                _shapes["_values"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -449,7 +449,7 @@ class Annotations(_Model):
         try:
             value = self._values
             if value is not None:
-                _shapes["_values"].write(target, value)
+                _shapes["_values"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -646,7 +646,7 @@ class Envs(_Model):
         try:
             value = self._envs
             if value is not None:
-                _shapes["_envs"].write(target, value)
+                _shapes["_envs"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

@@ -9,6 +9,7 @@ from flyteidl.core import dynamic_job_pb2 as _flyteidl_core_dynamic_job_pb2
 from flytemodels._flytekit.entity import FlytekitModel as _Model
 from flytemodels._runtime.shapes import ClassRef as _Ref
 from flytemodels._runtime.shapes import bound as _bound
+from flytemodels._runtime.shapes import fill as _fill
 from flytemodels._runtime.shapes import getter as _get
 import flytemodels._runtime.shapes as _s
 
@@ -52,19 +53,75 @@ class DynamicJobSpec(_Model):
         try:
             value = self._nodes
             if value is not None:
-                _shapes["_nodes"].write(target, value)
+                if value.__class__ is list:
+                    add = target.nodes.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_nodes"].put(target, value)
             value = self._min_successes
             if value is not None:
                 target.min_successes = value
             value = self._outputs
             if value is not None:
-                _shapes["_outputs"].write(target, value)
+                if value.__class__ is list:
+                    add = target.outputs.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_outputs"].put(target, value)
             value = self._tasks
             if value is not None:
-                _shapes["_tasks"].write(target, value)
+                if value.__class__ is list:
+                    add = target.tasks.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_tasks"].put(target, value)
             value = self._subworkflows
             if value is not None:
-                _shapes["_subworkflows"].write(target, value)
+                if value.__class__ is list:
+                    add = target.subworkflows.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_subworkflows"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

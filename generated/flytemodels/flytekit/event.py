@@ -46,10 +46,10 @@ class TaskExecutionMetadata(_Model):
                 target.generated_name = value
             value = self._external_resources
             if value is not None:
-                _shapes["_external_resources"].write(target, value)
+                _shapes["_external_resources"].put(target, value)
             value = self._resource_pool_info
             if value is not None:
-                _shapes["_resource_pool_info"].write(target, value)
+                _shapes["_resource_pool_info"].put(target, value)
             value = self._plugin_identifier
             if value is not None:
                 target.plugin_identifier = value

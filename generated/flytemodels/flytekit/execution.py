@@ -158,7 +158,7 @@ class ExecutionMetadata(_Model):
                 target.nesting = value
             value = self._scheduled_at
             if value is not None:
-                _shapes["_scheduled_at"].write(target, value)
+                _shapes["_scheduled_at"].put(target, value)
             value = self._parent_node_execution
             if value is not None:
                 sub = target.parent_node_execution
@@ -203,7 +203,7 @@ class ExecutionMetadata(_Model):
                     _fill(sub, value)
             value = self._artifact_ids
             if value is not None:
-                _shapes["_artifact_ids"].write(target, value)
+                _shapes["_artifact_ids"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -519,7 +519,7 @@ class ExecutionSpec(_Model):
                     _fill(sub, value)
             value = self._quality_of_service
             if value is not None:
-                _shapes["_quality_of_service"].write(target, value)
+                _shapes["_quality_of_service"].put(target, value)
             value = self._max_parallelism
             if value is not None:
                 target.max_parallelism = value
@@ -553,7 +553,7 @@ class ExecutionSpec(_Model):
                     _fill(sub, value)
             value = self._interruptible
             if value is not None:
-                _shapes["_interruptible"].write(target, value)
+                _shapes["_interruptible"].put(target, value)
             value = self._overwrite_cache
             if value is not None:
                 target.overwrite_cache = value
@@ -573,7 +573,7 @@ class ExecutionSpec(_Model):
                     _fill(sub, value)
             value = self._tags
             if value is not None:
-                _shapes["_tags"].write(target, value)
+                _shapes["_tags"].put(target, value)
             value = self._execution_cluster_label
             if value is not None:
                 sub = target.execution_cluster_label
@@ -590,7 +590,7 @@ class ExecutionSpec(_Model):
                     _fill(sub, value)
             value = self._execution_env_assignments
             if value is not None:
-                _shapes["_execution_env_assignments"].write(target, value)
+                _shapes["_execution_env_assignments"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1164,19 +1164,33 @@ class ExecutionClosure(_Model):
                 target.phase = value if value.__class__ is int else _s.enum_number(value)
             value = self._started_at
             if value is not None:
-                _shapes["_started_at"].write(target, value)
+                _shapes["_started_at"].put(target, value)
             value = self._duration
             if value is not None:
-                _shapes["_duration"].write(target, value)
+                _shapes["_duration"].put(target, value)
             value = self._created_at
             if value is not None:
-                _shapes["_created_at"].write(target, value)
+                _shapes["_created_at"].put(target, value)
             value = self._updated_at
             if value is not None:
-                _shapes["_updated_at"].write(target, value)
+                _shapes["_updated_at"].put(target, value)
             value = self._notifications
             if value is not None:
-                _shapes["_notifications"].write(target, value)
+                if value.__class__ is list:
+                    add = target.notifications.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_notifications"].put(target, value)
             value = self._workflow_id
             if value is not None:
                 sub = target.workflow_id
@@ -1193,7 +1207,7 @@ class ExecutionClosure(_Model):
                     _fill(sub, value)
             value = self._state_change_details
             if value is not None:
-                _shapes["_state_change_details"].write(target, value)
+                _shapes["_state_change_details"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1316,7 +1330,21 @@ class NotificationList(_Model):
         try:
             value = self._notifications
             if value is not None:
-                _shapes["_notifications"].write(target, value)
+                if value.__class__ is list:
+                    add = target.notifications.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_notifications"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1585,7 +1613,7 @@ class TaskExecutionGetDataResponse(_Model):
                     _fill(sub, value)
             value = self._flyte_urls
             if value is not None:
-                _shapes["_flyte_urls"].write(target, value)
+                _shapes["_flyte_urls"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1765,7 +1793,7 @@ class NodeExecutionGetDataResponseBase(_Model):
                     _fill(sub, value)
             value = self._flyte_urls
             if value is not None:
-                _shapes["_flyte_urls"].write(target, value)
+                _shapes["_flyte_urls"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

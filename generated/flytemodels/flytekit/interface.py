@@ -65,10 +65,10 @@ class VariableBase(_Model):
                 target.description = value
             value = self._artifact_partial_id
             if value is not None:
-                _shapes["_artifact_partial_id"].write(target, value)
+                _shapes["_artifact_partial_id"].put(target, value)
             value = self._artifact_tag
             if value is not None:
-                _shapes["_artifact_tag"].write(target, value)
+                _shapes["_artifact_tag"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -127,7 +127,7 @@ class VariableMap(_Model):
         try:
             value = self._variables
             if value is not None:
-                _shapes["_variables"].write(target, value)
+                _shapes["_variables"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -188,10 +188,10 @@ class TypedInterfaceBase(_Model):
         try:
             value = self._inputs
             if value is not None:
-                _shapes["_inputs"].write(target, value)
+                _shapes["_inputs"].put(target, value)
             value = self._outputs
             if value is not None:
-                _shapes["_outputs"].write(target, value)
+                _shapes["_outputs"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -297,10 +297,10 @@ class ParameterBase(_Model):
                 target.required = value
             value = self._artifact_query
             if value is not None:
-                _shapes["_artifact_query"].write(target, value)
+                _shapes["_artifact_query"].put(target, value)
             value = self._artifact_id
             if value is not None:
-                _shapes["_artifact_id"].write(target, value)
+                _shapes["_artifact_id"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -366,7 +366,7 @@ class ParameterMap(_Model):
         try:
             value = self._parameters
             if value is not None:
-                _shapes["_parameters"].write(target, value)
+                _shapes["_parameters"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

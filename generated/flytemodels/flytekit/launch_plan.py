@@ -76,10 +76,24 @@ class LaunchPlanMetadata(_Model):
                     _fill(sub, value)
             value = self._notifications
             if value is not None:
-                _shapes["_notifications"].write(target, value)
+                if value.__class__ is list:
+                    add = target.notifications.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_notifications"].put(target, value)
             value = self._launch_conditions
             if value is not None:
-                _shapes["_launch_conditions"].write(target, value)
+                _shapes["_launch_conditions"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -402,7 +416,7 @@ class LaunchPlanSpec(_Model):
                     _fill(sub, value)
             value = self._auth_role
             if value is not None:
-                _shapes["_auth_role"].write(target, value)
+                _shapes["_auth_role"].put(target, value)
             value = self._security_context
             if value is not None:
                 sub = target.security_context
@@ -419,7 +433,7 @@ class LaunchPlanSpec(_Model):
                     _fill(sub, value)
             value = self._quality_of_service
             if value is not None:
-                _shapes["_quality_of_service"].write(target, value)
+                _shapes["_quality_of_service"].put(target, value)
             value = self._raw_output_data_config
             if value is not None:
                 sub = target.raw_output_data_config
@@ -439,7 +453,7 @@ class LaunchPlanSpec(_Model):
                 target.max_parallelism = value
             value = self._interruptible
             if value is not None:
-                _shapes["_interruptible"].write(target, value)
+                _shapes["_interruptible"].put(target, value)
             value = self._overwrite_cache
             if value is not None:
                 target.overwrite_cache = value
@@ -459,7 +473,7 @@ class LaunchPlanSpec(_Model):
                     _fill(sub, value)
             value = self._execution_env_assignments
             if value is not None:
-                _shapes["_execution_env_assignments"].write(target, value)
+                _shapes["_execution_env_assignments"].put(target, value)
             value = self._cluster_assignment
             if value is not None:
                 sub = target.cluster_assignment
@@ -687,10 +701,10 @@ class LaunchPlanClosure(_Model):
                     _fill(sub, value)
             value = self._created_at
             if value is not None:
-                _shapes["_created_at"].write(target, value)
+                _shapes["_created_at"].put(target, value)
             value = self._updated_at
             if value is not None:
-                _shapes["_updated_at"].write(target, value)
+                _shapes["_updated_at"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

@@ -109,10 +109,10 @@ class PrimitiveBase(_Model):
                 target.boolean = value
             value = self._datetime
             if value is not None:
-                _shapes["_datetime"].write(target, value)
+                _shapes["_datetime"].put(target, value)
             value = self._duration
             if value is not None:
-                _shapes["_duration"].write(target, value)
+                _shapes["_duration"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -377,7 +377,7 @@ class BindingDataMap(_Model):
         try:
             value = self._bindings
             if value is not None:
-                _shapes["_bindings"].write(target, value)
+                _shapes["_bindings"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -424,7 +424,21 @@ class BindingDataCollection(_Model):
         try:
             value = self._bindings
             if value is not None:
-                _shapes["_bindings"].write(target, value)
+                if value.__class__ is list:
+                    add = target.bindings.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_bindings"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -588,7 +602,7 @@ class BindingDataBase(_Model):
                     _fill(sub, value)
             value = self._union
             if value is not None:
-                _shapes["_union"].write(target, value)
+                _shapes["_union"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1001,7 +1015,21 @@ class LiteralCollection(_Model):
         try:
             value = self._literals
             if value is not None:
-                _shapes["_literals"].write(target, value)
+                if value.__class__ is list:
+                    add = target.literals.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_literals"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1046,7 +1074,7 @@ class LiteralMap(_Model):
         try:
             value = self._literals
             if value is not None:
-                _shapes["_literals"].write(target, value)
+                _shapes["_literals"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1244,7 +1272,7 @@ class ScalarBase(_Model):
                     _fill(sub, value)
             value = self._generic
             if value is not None:
-                _shapes["_generic"].write(target, value)
+                _shapes["_generic"].put(target, value)
             value = self._structured_dataset
             if value is not None:
                 sub = target.structured_dataset
@@ -1531,7 +1559,7 @@ class LiteralBase(_Model):
                 target.hash = value
             value = self._metadata
             if value is not None:
-                _shapes["_metadata"].write(target, value)
+                _shapes["_metadata"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

@@ -49,7 +49,7 @@ class ClusterResourceAttributes(_Model):
         try:
             value = self._attributes
             if value is not None:
-                _shapes["_attributes"].write(target, value)
+                _shapes["_attributes"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -93,7 +93,7 @@ class ExecutionQueueAttributes(_Model):
         try:
             value = self._tags
             if value is not None:
-                _shapes["_tags"].write(target, value)
+                _shapes["_tags"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -193,7 +193,7 @@ class PluginOverrideBase(_Model):
                 target.task_type = value
             value = self._plugin_id
             if value is not None:
-                _shapes["_plugin_id"].write(target, value)
+                _shapes["_plugin_id"].put(target, value)
             value = self._missing_plugin_behavior
             if value is not None:
                 target.missing_plugin_behavior = (
@@ -256,7 +256,21 @@ class PluginOverrides(_Model):
         try:
             value = self._overrides
             if value is not None:
-                _shapes["_overrides"].write(target, value)
+                if value.__class__ is list:
+                    add = target.overrides.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_overrides"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -373,7 +387,7 @@ class MatchingAttributesBase(_Model):
         try:
             value = self._task_resource_attributes
             if value is not None:
-                _shapes["_task_resource_attributes"].write(target, value)
+                _shapes["_task_resource_attributes"].put(target, value)
             value = self._cluster_resource_attributes
             if value is not None:
                 sub = target.cluster_resource_attributes
@@ -418,7 +432,7 @@ class MatchingAttributesBase(_Model):
                     _fill(sub, value)
             value = self._quality_of_service
             if value is not None:
-                _shapes["_quality_of_service"].write(target, value)
+                _shapes["_quality_of_service"].put(target, value)
             value = self._plugin_overrides
             if value is not None:
                 sub = target.plugin_overrides
@@ -435,7 +449,7 @@ class MatchingAttributesBase(_Model):
                     _fill(sub, value)
             value = self._workflow_execution_config
             if value is not None:
-                _shapes["_workflow_execution_config"].write(target, value)
+                _shapes["_workflow_execution_config"].put(target, value)
             value = self._cluster_assignment
             if value is not None:
                 sub = target.cluster_assignment

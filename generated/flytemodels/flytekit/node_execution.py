@@ -374,16 +374,16 @@ class NodeExecutionClosureBase(_Model):
                 target.phase = value if value.__class__ is int else _s.enum_number(value)
             value = self._started_at
             if value is not None:
-                _shapes["_started_at"].write(target, value)
+                _shapes["_started_at"].put(target, value)
             value = self._duration
             if value is not None:
-                _shapes["_duration"].write(target, value)
+                _shapes["_duration"].put(target, value)
             value = self._created_at
             if value is not None:
-                _shapes["_created_at"].write(target, value)
+                _shapes["_created_at"].put(target, value)
             value = self._updated_at
             if value is not None:
-                _shapes["_updated_at"].write(target, value)
+                _shapes["_updated_at"].put(target, value)
             value = self._workflow_node_metadata
             if value is not None:
                 sub = target.workflow_node_metadata
@@ -573,7 +573,7 @@ class NodeExecution(_Model):
                     _fill(sub, value)
             value = self._metadata
             if value is not None:
-                _shapes["_metadata"].write(target, value)
+                _shapes["_metadata"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

@@ -70,7 +70,21 @@ class ProjectBase(_Model):
                 target.name = value
             value = self._domains
             if value is not None:
-                _shapes["_domains"].write(target, value)
+                if value.__class__ is list:
+                    add = target.domains.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_domains"].put(target, value)
             value = self._description
             if value is not None:
                 target.description = value

@@ -98,7 +98,21 @@ class HiveQueryCollection(_Model):
         try:
             value = self._queries
             if value is not None:
-                _shapes["_queries"].write(target, value)
+                if value.__class__ is list:
+                    add = target.queries.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_queries"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -178,7 +192,7 @@ class QuboleHiveJob(_Model):
                     _fill(sub, value)
             value = self._tags
             if value is not None:
-                _shapes["_tags"].write(target, value)
+                _shapes["_tags"].put(target, value)
             value = self._query
             if value is not None:
                 sub = target.query

@@ -129,7 +129,7 @@ class OAuth2Client(_Model):
                 target.client_id = value
             value = self.client_secret
             if value is not None:
-                _shapes["client_secret"].write(target, value)
+                _shapes["client_secret"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -371,10 +371,38 @@ class SecurityContextBase(_Model):
                     _fill(sub, value)
             value = self.secrets
             if value is not None:
-                _shapes["secrets"].write(target, value)
+                if value.__class__ is list:
+                    add = target.secrets.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["secrets"].put(target, value)
             value = self.tokens
             if value is not None:
-                _shapes["tokens"].write(target, value)
+                if value.__class__ is list:
+                    add = target.tokens.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["tokens"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

@@ -116,10 +116,38 @@ class Resources(_Model):
         try:
             value = self._requests
             if value is not None:
-                _shapes["_requests"].write(target, value)
+                if value.__class__ is list:
+                    add = target.requests.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_requests"].put(target, value)
             value = self._limits
             if value is not None:
-                _shapes["_limits"].write(target, value)
+                if value.__class__ is list:
+                    add = target.limits.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_limits"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -302,7 +330,7 @@ class TaskMetadata(_Model):
                     _fill(sub, value)
             value = self._timeout
             if value:
-                _shapes["_timeout"].write(target, value)
+                _shapes["_timeout"].put(target, value)
             value = self._retries
             if value is not None:
                 sub = target.retries
@@ -331,19 +359,19 @@ class TaskMetadata(_Model):
                 target.cache_serializable = value
             value = self._tags
             if value is not None:
-                _shapes["_tags"].write(target, value)
+                _shapes["_tags"].put(target, value)
             value = self._pod_template_name
             if value is not None:
                 target.pod_template_name = value
             value = self._cache_ignore_input_vars
             if value is not None:
-                _shapes["_cache_ignore_input_vars"].write(target, value)
+                _shapes["_cache_ignore_input_vars"].put(target, value)
             value = self._is_eager
             if value is not None:
                 target.is_eager = value
             value = self._generates_deck
             if value is not None:
-                _shapes["_generates_deck"].write(target, value)
+                _shapes["_generates_deck"].put(target, value)
             value = self._k8s_object_metadata
             if value is not None:
                 sub = target.metadata
@@ -587,7 +615,7 @@ class TaskTemplateBase(_Model):
                     _fill(sub, value)
             value = self._custom
             if value:
-                _shapes["_custom"].write(target, value)
+                _shapes["_custom"].put(target, value)
             value = self._container
             if value is not None:
                 sub = target.container
@@ -649,10 +677,10 @@ class TaskTemplateBase(_Model):
                     _fill(sub, value)
             value = self._extended_resources
             if value is not None:
-                _shapes["_extended_resources"].write(target, value)
+                _shapes["_extended_resources"].put(target, value)
             value = self._config
             if value is not None:
-                _shapes["_config"].write(target, value)
+                _shapes["_config"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -806,16 +834,16 @@ class TaskExecutionMetadata(_Model):
                 target.namespace = value
             value = self._labels
             if value is not None:
-                _shapes["_labels"].write(target, value)
+                _shapes["_labels"].put(target, value)
             value = self._annotations
             if value is not None:
-                _shapes["_annotations"].write(target, value)
+                _shapes["_annotations"].put(target, value)
             value = self._k8s_service_account
             if value is not None:
                 target.k8s_service_account = value
             value = self._environment_variables
             if value is not None:
-                _shapes["_environment_variables"].write(target, value)
+                _shapes["_environment_variables"].put(target, value)
             value = self._max_attempts
             if value is not None:
                 target.max_attempts = value
@@ -1156,7 +1184,7 @@ class TaskClosure(_Model):
                     _fill(sub, value)
             value = self._created_at
             if value is not None:
-                _shapes["_created_at"].write(target, value)
+                _shapes["_created_at"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1474,10 +1502,10 @@ class ContainerBase(_Model):
                 target.image = value
             value = self._command
             if value is not None:
-                _shapes["_command"].write(target, value)
+                _shapes["_command"].put(target, value)
             value = self._args
             if value is not None:
-                _shapes["_args"].write(target, value)
+                _shapes["_args"].put(target, value)
             value = self._resources
             if value is not None:
                 sub = target.resources
@@ -1494,13 +1522,13 @@ class ContainerBase(_Model):
                     _fill(sub, value)
             value = self._env
             if value is not None:
-                _shapes["_env"].write(target, value)
+                _shapes["_env"].put(target, value)
             value = self._config
             if value is not None:
-                _shapes["_config"].write(target, value)
+                _shapes["_config"].put(target, value)
             value = self._ports
             if value is not None:
-                _shapes["_ports"].write(target, value)
+                _shapes["_ports"].put(target, value)
             value = self._data_loading_config
             if value is not None:
                 sub = target.data_config
@@ -1598,10 +1626,10 @@ class K8sObjectMetadata(_Model):
         try:
             value = self._labels
             if value is not None:
-                _shapes["_labels"].write(target, value)
+                _shapes["_labels"].put(target, value)
             value = self._annotations
             if value is not None:
-                _shapes["_annotations"].write(target, value)
+                _shapes["_annotations"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1688,7 +1716,7 @@ class K8sPodBase(_Model):
                     _fill(sub, value)
             value = self._pod_spec
             if value is not None:
-                _shapes["_pod_spec"].write(target, value)
+                _shapes["_pod_spec"].put(target, value)
             value = self._data_config
             if value is not None:
                 sub = target.data_config

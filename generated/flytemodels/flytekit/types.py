@@ -122,7 +122,21 @@ class SchemaType(_Model):
         try:
             value = self._columns
             if value is not None:
-                _shapes["_columns"].write(target, value)
+                if value.__class__ is list:
+                    add = target.columns.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_columns"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -167,7 +181,21 @@ class UnionType(_Model):
         try:
             value = self._variants
             if value is not None:
-                _shapes["_variants"].write(target, value)
+                if value.__class__ is list:
+                    add = target.variants.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_variants"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -219,7 +247,7 @@ class TypeStructure(_Model):
                 target.tag = value
             value = self._dataclass_type
             if value is not None:
-                _shapes["_dataclass_type"].write(target, value)
+                _shapes["_dataclass_type"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -352,7 +380,21 @@ class StructuredDatasetType(_Model):
         try:
             value = self._columns
             if value is not None:
-                _shapes["_columns"].write(target, value)
+                if value.__class__ is list:
+                    add = target.columns.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_columns"].put(target, value)
             value = self._format
             if value is not None:
                 target.format = value
@@ -618,7 +660,7 @@ class LiteralTypeBase(_Model):
                     _fill(sub, value)
             value = self._metadata
             if value is not None:
-                _shapes["_metadata"].write(target, value)
+                _shapes["_metadata"].put(target, value)
             value = self._annotation
             if value is not None:
                 sub = target.annotation
@@ -754,7 +796,7 @@ class OutputReference(_Model):
                 target.var = value
             value = self._attr_path
             if value is not None:
-                _shapes["_attr_path"].write(target, value)
+                _shapes["_attr_path"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

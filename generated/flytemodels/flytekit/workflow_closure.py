@@ -58,7 +58,21 @@ class WorkflowClosure(_Model):
                     _fill(sub, value)
             value = self._tasks
             if value is not None:
-                _shapes["_tasks"].write(target, value)
+                if value.__class__ is list:
+                    add = target.tasks.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_tasks"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

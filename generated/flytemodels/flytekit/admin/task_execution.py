@@ -125,22 +125,36 @@ class TaskExecutionClosure(_Model):
                 target.phase = value if value.__class__ is int else _s.enum_number(value)
             value = self._logs
             if value is not None:
-                _shapes["_logs"].write(target, value)
+                if value.__class__ is list:
+                    add = target.logs.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_logs"].put(target, value)
             value = self._started_at
             if value is not None:
-                _shapes["_started_at"].write(target, value)
+                _shapes["_started_at"].put(target, value)
             value = self._duration
             if value is not None:
-                _shapes["_duration"].write(target, value)
+                _shapes["_duration"].put(target, value)
             value = self._created_at
             if value is not None:
-                _shapes["_created_at"].write(target, value)
+                _shapes["_created_at"].put(target, value)
             value = self._updated_at
             if value is not None:
-                _shapes["_updated_at"].write(target, value)
+                _shapes["_updated_at"].put(target, value)
             value = self._custom_info
             if value is not None:
-                _shapes["_custom_info"].write(target, value)
+                _shapes["_custom_info"].put(target, value)
             value = self._reason
             if value is not None:
                 target.reason = value
@@ -166,10 +180,10 @@ class TaskExecutionClosure(_Model):
                 target.event_version = value
             value = self._reasons
             if value is not None:
-                _shapes["_reasons"].write(target, value)
+                _shapes["_reasons"].put(target, value)
             value = self._log_context
             if value is not None:
-                _shapes["_log_context"].write(target, value)
+                _shapes["_log_context"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

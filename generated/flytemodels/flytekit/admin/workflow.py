@@ -64,7 +64,7 @@ class WorkflowSpec(_Model):
                     _fill(sub, value)
             value = self._sub_workflows
             if value is not None:
-                _shapes["_sub_workflows"].write(target, value)
+                _shapes["_sub_workflows"].put(target, value)
             value = self._docs
             if value is not None:
                 sub = target.description
@@ -249,7 +249,7 @@ class WorkflowClosure(_Model):
                     _fill(sub, value)
             value = self._created_at
             if value is not None:
-                _shapes["_created_at"].write(target, value)
+                _shapes["_created_at"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

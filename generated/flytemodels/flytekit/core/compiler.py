@@ -40,7 +40,7 @@ class ConnectionSet(_Model):
             try:
                 value = self._ids
                 if value is not None:
-                    _shapes["_ids"].write(target, value)
+                    _shapes["_ids"].put(target, value)
             except AttributeError:
                 # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
                 target.Clear()
@@ -89,10 +89,10 @@ class ConnectionSet(_Model):
         try:
             value = self._downstream
             if value is not None:
-                _shapes["_downstream"].write(target, value)
+                _shapes["_downstream"].put(target, value)
             value = self._upstream
             if value is not None:
-                _shapes["_upstream"].write(target, value)
+                _shapes["_upstream"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -318,13 +318,41 @@ class CompiledWorkflowClosure(_Model):
                     _fill(sub, value)
             value = self._sub_workflows
             if value is not None:
-                _shapes["_sub_workflows"].write(target, value)
+                if value.__class__ is list:
+                    add = target.sub_workflows.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_sub_workflows"].put(target, value)
             value = self._tasks
             if value is not None:
-                _shapes["_tasks"].write(target, value)
+                if value.__class__ is list:
+                    add = target.tasks.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_tasks"].put(target, value)
             value = self._launch_plans
             if value is not None:
-                _shapes["_launch_plans"].write(target, value)
+                _shapes["_launch_plans"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

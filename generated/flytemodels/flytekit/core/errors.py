@@ -67,7 +67,7 @@ class ContainerError(_Model):
                 target.origin = value if value.__class__ is int else _s.enum_number(value)
             value = self._timestamp
             if value is not None:
-                _shapes["_timestamp"].write(target, value)
+                _shapes["_timestamp"].put(target, value)
             value = self._worker
             if value is not None:
                 target.worker = value

@@ -109,7 +109,7 @@ class ExecutionErrorBase(_Model):
                 target.kind = value if value.__class__ is int else _s.enum_number(value)
             value = self._timestamp
             if value is not None:
-                _shapes["_timestamp"].write(target, value)
+                _shapes["_timestamp"].put(target, value)
             value = self._worker
             if value is not None:
                 target.worker = value
@@ -205,7 +205,7 @@ class TaskLog(_Model):
                 target.message_format = value if value.__class__ is int else _s.enum_number(value)
             value = self._ttl
             if value is not None:
-                _shapes["_ttl"].write(target, value)
+                _shapes["_ttl"].put(target, value)
             value = self._ShowWhilePending
             if value is not None:
                 target.ShowWhilePending = value

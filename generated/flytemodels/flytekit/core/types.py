@@ -34,7 +34,7 @@ class EnumType(_Model):
         try:
             value = self._values
             if value is not None:
-                _shapes["_values"].write(target, value)
+                _shapes["_values"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

@@ -168,7 +168,21 @@ class IfElseBlock(_Model):
                     _fill(sub, value)
             value = self._other
             if value is not None:
-                _shapes["_other"].write(target, value)
+                if value.__class__ is list:
+                    add = target.other.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_other"].put(target, value)
             value = self._else_node
             if value is not None:
                 sub = target.else_node
@@ -333,7 +347,7 @@ class NodeMetadata(_Model):
                 target.name = value
             value = self._timeout
             if value:
-                _shapes["_timeout"].write(target, value)
+                _shapes["_timeout"].put(target, value)
             value = self._retries
             if value is not None:
                 sub = target.retries
@@ -362,7 +376,7 @@ class NodeMetadata(_Model):
                 target.cache_serializable = value
             value = self._config
             if value is not None:
-                _shapes["_config"].write(target, value)
+                _shapes["_config"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -566,7 +580,7 @@ class SleepCondition(_Model):
         try:
             value = self._duration
             if value is not None:
-                _shapes["_duration"].write(target, value)
+                _shapes["_duration"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -783,13 +797,13 @@ class ArrayNode(_Model):
                 target.execution_mode = value if value.__class__ is int else _s.enum_number(value)
             value = self._is_original_sub_node_interface
             if value is not None:
-                _shapes["_is_original_sub_node_interface"].write(target, value)
+                _shapes["_is_original_sub_node_interface"].put(target, value)
             value = self._data_mode
             if value is not None:
                 target.data_mode = value if value.__class__ is int else _s.enum_number(value)
             value = self._bound_inputs
             if value is not None:
-                _shapes["_bound_inputs"].write(target, value)
+                _shapes["_bound_inputs"].put(target, value)
             value = self._run_all_sub_nodes
             if value is not None:
                 target.run_all_sub_nodes = value
@@ -967,13 +981,41 @@ class NodeBase(_Model):
                     _fill(sub, value)
             value = self._inputs
             if value is not None:
-                _shapes["_inputs"].write(target, value)
+                if value.__class__ is list:
+                    add = target.inputs.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_inputs"].put(target, value)
             value = self._upstream_node_ids
             if value is not None:
-                _shapes["_upstream_node_ids"].write(target, value)
+                _shapes["_upstream_node_ids"].put(target, value)
             value = self._output_aliases
             if value is not None:
-                _shapes["_output_aliases"].write(target, value)
+                if value.__class__ is list:
+                    add = target.output_aliases.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_output_aliases"].put(target, value)
             value = self._task_node
             if value is not None:
                 sub = target.task_node
@@ -1153,13 +1195,13 @@ class TaskNodeOverrides(_Model):
                     _fill(sub, value)
             value = self._extended_resources
             if value is not None:
-                _shapes["_extended_resources"].write(target, value)
+                _shapes["_extended_resources"].put(target, value)
             value = self._container_image
             if value is not None:
                 target.container_image = value
             value = self._pod_template
             if value is not None:
-                _shapes["_pod_template"].write(target, value)
+                _shapes["_pod_template"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1335,7 +1377,7 @@ class WorkflowNodeBase(_Model):
                     _fill(sub, value)
             value = self._sub_workflow_ref
             if value is not None:
-                _shapes["_sub_workflow_ref"].write(target, value)
+                _shapes["_sub_workflow_ref"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1395,13 +1437,13 @@ class WorkflowMetadata(_Model):
         try:
             value = self._quality_of_service
             if value is not None:
-                _shapes["_quality_of_service"].write(target, value)
+                _shapes["_quality_of_service"].put(target, value)
             value = self._on_failure
             if value is not None:
                 target.on_failure = value if value.__class__ is int else _s.enum_number(value)
             value = self._tags
             if value is not None:
-                _shapes["_tags"].write(target, value)
+                _shapes["_tags"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
@@ -1588,10 +1630,38 @@ class WorkflowTemplate(_Model):
                     _fill(sub, value)
             value = self._nodes
             if value is not None:
-                _shapes["_nodes"].write(target, value)
+                if value.__class__ is list:
+                    add = target.nodes.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_nodes"].put(target, value)
             value = self._outputs
             if value is not None:
-                _shapes["_outputs"].write(target, value)
+                if value.__class__ is list:
+                    add = target.outputs.add
+                    for item in value:
+                        element = add()
+                        kind = item.__class__
+                        if (
+                            getattr(kind, "_FM_PLAIN_WRITE", False)
+                            and kind._PB is element.__class__
+                            and item._fm_pb is None
+                        ):
+                            item._fm_write_values(element)
+                        else:
+                            _fill(element, item)
+                else:
+                    _shapes["_outputs"].put(target, value)
             value = self._failure_node
             if value is not None:
                 sub = target.failure_node

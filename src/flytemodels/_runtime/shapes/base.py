@@ -31,7 +31,7 @@ class ClassRef:
 
 
 class Shape:
-    """One attribute ↔ one field. Subclasses define ``read`` and ``_write``."""
+    """One attribute ↔ one field. Subclasses define ``read`` and ``put``."""
 
     __slots__ = ("falsy_unset", "field", "label", "presence")
     #: Whether a rewrite may skip a value equal to what the held message gives (cheap, immutable values).
@@ -59,7 +59,7 @@ class Shape:
         if self.falsy_unset and not value:
             return
         try:
-            self._write(target, value)
+            self.put(target, value)
         except (TypeError, ValueError) as error:
             raise type(error)(f"{self.label}: {error}") from None
 
@@ -72,7 +72,11 @@ class Shape:
         if value is not None:
             self.write(target, value)
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
+        """Write ``value`` (not unset) into ``target``; an error does not name the field (``write`` does).
+
+        Generated writers call it directly and, on an error, run the generic writer, which names it.
+        """
         raise NotImplementedError
 
 

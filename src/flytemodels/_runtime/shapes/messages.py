@@ -39,7 +39,7 @@ class Model(Shape):
         converted now when ``depth`` says so (``shapes.base._held``)."""
         return _held(self.model._found or self.model.get(), message, depth)
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         fill(getattr(target, self.field), value)
 
     def rewrite(self, target: Any, value: Any, held: Any) -> None:
@@ -70,7 +70,7 @@ class Message(Shape):
         copy.CopyFrom(source)
         return copy
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         fill(getattr(target, self.field), value)
 
 
@@ -102,7 +102,7 @@ class Models(_Messages):
         model = self._model()
         return [_copy(item) for item in items] if model is None else [_held(model, item, depth) for item in items]
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         if value.__class__ is not list:
             _expect_iterable(value)
         add = getattr(target, self.field).add
@@ -130,7 +130,7 @@ class ModelMap(_Messages):
             return {key: _copy(item) for key, item in entries.items()}
         return {key: _held(model, item, depth) for key, item in entries.items()}
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         if value.__class__ is not dict:
             _expect_mapping(value)
         entries = getattr(target, self.field)

@@ -39,7 +39,7 @@ class Scalar(Shape):
             return None
         return value if self.enum is None else _member(self.enum.get(), value)
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         try:
             setattr(target, self.field, enum_number(value))
         except TypeError:  # protobuf's own message names no type ("bad argument type for built-in operation")
@@ -61,7 +61,7 @@ class Repeated(Shape):
         items = list(getattr(pb, self.field))
         return None if self.empty_is_none and not items else items
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         if value.__class__ is not list:
             _expect_iterable(value)
         items = getattr(target, self.field)
@@ -88,7 +88,7 @@ class ScalarMap(Shape):
             return None if self.empty_is_none else {}
         return {key: entries[key] for key in entries}
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         _expect_mapping(value)
         getattr(target, self.field).update(value)
 
@@ -107,9 +107,9 @@ class Unwrapped(Shape):
     def read(self, pb: Any) -> Any:
         return self.inner.read(getattr(pb, self.field))
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         wrapper = getattr(target, self.field)
-        self.inner._write(wrapper, value)
+        self.inner.put(wrapper, value)
         wrapper.SetInParent()
 
 
@@ -121,7 +121,7 @@ class Pairs(Shape):
     def read(self, pb: Any) -> Any:
         return {pair.key: pair.value for pair in getattr(pb, self.field)}
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         _expect_mapping(value)
         pairs = getattr(target, self.field)
         for key, item in value.items():
@@ -144,7 +144,7 @@ class Custom(Shape):
     def read(self, pb: Any) -> Any:
         return self.to_python(pb)
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         self.to_proto(value, target)
 
 

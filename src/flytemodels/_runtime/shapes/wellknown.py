@@ -29,7 +29,7 @@ class Timestamp(Shape):
         value = _EPOCH + datetime.timedelta(0, stamp.seconds, stamp.nanos // 1000)
         return value.replace(tzinfo=None) if self.naive else value
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         stamp = getattr(target, self.field)
         if isinstance(value, PbMessage):
             stamp.CopyFrom(value)
@@ -56,7 +56,7 @@ class Wrapper(Shape):
             return None
         return getattr(pb, self.field).value
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         wrapper = getattr(target, self.field)
         if isinstance(value, PbMessage):
             wrapper.CopyFrom(value)
@@ -79,7 +79,7 @@ class Duration(Shape):
         duration = getattr(pb, self.field)
         return datetime.timedelta(0, duration.seconds, int(duration.nanos / 1000))  # positional, as above
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         duration = getattr(target, self.field)
         if isinstance(value, PbMessage):
             duration.CopyFrom(value)
@@ -107,7 +107,7 @@ class Struct(Shape):
         value = json_format.MessageToDict(getattr(pb, self.field))
         return None if self.empty_is_none and not value else value
 
-    def _write(self, target: Any, value: Any) -> None:
+    def put(self, target: Any, value: Any) -> None:
         if isinstance(value, PbMessage):
             getattr(target, self.field).CopyFrom(value)
             return

@@ -80,10 +80,10 @@ class Choice(_Model):
                 target.mode = value if value.__class__ is int else _s.enum_number(value)
             value = self._payload
             if value is not None:
-                _shapes["_payload"].write(target, value)
+                _shapes["_payload"].put(target, value)
             value = self._at
             if value is not None:
-                _shapes["_at"].write(target, value)
+                _shapes["_at"].put(target, value)
             value = self._blob
             if value is not None:
                 target.blob = value
@@ -92,10 +92,10 @@ class Choice(_Model):
                 target.flag = value
             value = self._other_payload
             if value is not None:
-                _shapes["_other_payload"].write(target, value)
+                _shapes["_other_payload"].put(target, value)
             value = self._tags
             if value is not None:
-                _shapes["_tags"].write(target, value)
+                _shapes["_tags"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

@@ -74,40 +74,40 @@ class Maps(_Model):
         try:
             value = self._string_to_string
             if value is not None:
-                _shapes["_string_to_string"].write(target, value)
+                _shapes["_string_to_string"].put(target, value)
             value = self._int32_to_double
             if value is not None:
-                _shapes["_int32_to_double"].write(target, value)
+                _shapes["_int32_to_double"].put(target, value)
             value = self._int64_to_bytes
             if value is not None:
-                _shapes["_int64_to_bytes"].write(target, value)
+                _shapes["_int64_to_bytes"].put(target, value)
             value = self._uint32_to_bool
             if value is not None:
-                _shapes["_uint32_to_bool"].write(target, value)
+                _shapes["_uint32_to_bool"].put(target, value)
             value = self._uint64_to_enum
             if value is not None:
-                _shapes["_uint64_to_enum"].write(target, value)
+                _shapes["_uint64_to_enum"].put(target, value)
             value = self._sint32_to_message
             if value is not None:
-                _shapes["_sint32_to_message"].write(target, value)
+                _shapes["_sint32_to_message"].put(target, value)
             value = self._fixed64_to_int64
             if value is not None:
-                _shapes["_fixed64_to_int64"].write(target, value)
+                _shapes["_fixed64_to_int64"].put(target, value)
             value = self._sfixed32_to_float
             if value is not None:
-                _shapes["_sfixed32_to_float"].write(target, value)
+                _shapes["_sfixed32_to_float"].put(target, value)
             value = self._bool_to_string
             if value is not None:
-                _shapes["_bool_to_string"].write(target, value)
+                _shapes["_bool_to_string"].put(target, value)
             value = self._by_name
             if value is not None:
-                _shapes["_by_name"].write(target, value)
+                _shapes["_by_name"].put(target, value)
             value = self._string_to_enum
             if value is not None:
-                _shapes["_string_to_enum"].write(target, value)
+                _shapes["_string_to_enum"].put(target, value)
             value = self._string_to_duration
             if value is not None:
-                _shapes["_string_to_duration"].write(target, value)
+                _shapes["_string_to_duration"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()

@@ -133,7 +133,21 @@ class Outer(_Model):
                         _fill(sub, value)
                 value = self._inners
                 if value is not None:
-                    _shapes["_inners"].write(target, value)
+                    if value.__class__ is list:
+                        add = target.inners.add
+                        for item in value:
+                            element = add()
+                            kind = item.__class__
+                            if (
+                                getattr(kind, "_FM_PLAIN_WRITE", False)
+                                and kind._PB is element.__class__
+                                and item._fm_pb is None
+                            ):
+                                item._fm_write_values(element)
+                            else:
+                                _fill(element, item)
+                    else:
+                        _shapes["_inners"].put(target, value)
             except AttributeError:
                 # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
                 target.Clear()
@@ -228,7 +242,7 @@ class Outer(_Model):
                 target.colour = value if value.__class__ is int else _s.enum_number(value)
             value = self._colours
             if value is not None:
-                _shapes["_colours"].write(target, value)
+                _shapes["_colours"].put(target, value)
             value = self._top
             if value is not None:
                 target.top = value if value.__class__ is int else _s.enum_number(value)

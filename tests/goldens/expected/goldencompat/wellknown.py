@@ -45,16 +45,16 @@ class WellKnown(_Model):
         try:
             value = self.timestamp
             if value is not None:
-                _shapes["timestamp"].write(target, value)
+                _shapes["timestamp"].put(target, value)
             value = self.duration
             if value is not None:
-                _shapes["duration"].write(target, value)
+                _shapes["duration"].put(target, value)
             value = self.struct
             if value is not None:
-                _shapes["struct"].write(target, value)
+                _shapes["struct"].put(target, value)
             value = self.bool_value
             if value is not None:
-                _shapes["bool_value"].write(target, value)
+                _shapes["bool_value"].put(target, value)
         except AttributeError:
             # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
             target.Clear()
