@@ -77,8 +77,10 @@ class MutableModel:
     @classmethod
     def from_flyte_idl(cls: type[_Model], pb: Any) -> _Model:
         """A model of ``pb``; the message is copied in C, attributes convert when first read."""
-        if type(pb) is cls._PB:
-            return cls._fm_held(_copy_of(pb))
+        pb_class = cls._PB
+        if type(pb) is pb_class and not cls._EAGER:  # _fm_held, inlined: every conversion starts here
+            # upb's T.__deepcopy__(pb) copies a message of any type, so only once the type is checked.
+            return unread.hold(cls, pb_class.__deepcopy__(pb))  # type: ignore[no-any-return]
         check_message_type(cls, pb)
         copy = cls._PB()
         copy.CopyFrom(pb)
@@ -108,7 +110,9 @@ class MutableModel:
     def to_flyte_idl(self) -> Any:
         """A new message holding every attribute as it is now."""
         if self._FM_UNREAD and self._FM_PLAIN_WRITE:
-            return _copy_of(self._fm_pb)
+            held = self._fm_pb
+            # One C call: T(); CopyFrom takes two (half as long again on a small message).
+            return type(held).__deepcopy__(held)
         pb = self._PB()
         self._fm_write(pb)
         return pb
@@ -164,10 +168,3 @@ class MutableModel:
     def _fm_pristine(self) -> bool:
         """True for a held model none of whose attributes was read or assigned (unread)."""
         return self._FM_UNREAD
-
-
-def _copy_of(pb: Any) -> Any:
-    """A new message equal to ``pb``, unknown fields included: one C call (``T(); CopyFrom`` takes two, and
-    on a small message half as long again). Only for a ``pb`` of a known type: upb's ``T.__deepcopy__(pb)``
-    copies a message of another type too."""
-    return type(pb).__deepcopy__(pb)
