@@ -65,6 +65,7 @@ class Field:
     deprecation: str = ""  # ``Message.field`` as a DeprecationWarning names it; "" unless the IDL deprecates it
     model: str = ""  # the child's class, as the property's annotation spells it, when ``wraps_model``
     model_attribute: str = ""  # the class attribute holding the child's class at run time, when ``wraps_model``
+    members_attribute: str = ""  # the class attribute holding the enum's members by number, when ``maps_enum``
 
     @property
     def wraps_model(self) -> bool:
@@ -74,6 +75,16 @@ class Field:
         names ``model_attribute``: every other field with presence goes through ``_present``.
         """
         return bool(self.model_attribute)
+
+    @property
+    def maps_enum(self) -> bool:
+        """A singular enum field with a model: its property maps the number to its member with one dict lookup.
+
+        ``load`` decides it (an enum of the tree, read as ``pb.<name>``) and names
+        ``members_attribute``. A number the enum does not declare is not in the
+        dict: the property then converts through ``_get``, as every other field does.
+        """
+        return bool(self.members_attribute)
 
     @property
     def reads_directly(self) -> bool:

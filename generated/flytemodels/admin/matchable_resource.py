@@ -358,6 +358,7 @@ class PluginOverride(_Message[_pb2.PluginOverride]):
         "plugin_id",
         "missing_plugin_behavior",
     )
+    _fm_members_missing_plugin_behavior = _fast.FieldMembers("missing_plugin_behavior")
 
     class MissingPluginBehavior(_OpenEnum):
         """The ``flyteidl.admin.PluginOverride.MissingPluginBehavior`` enum."""
@@ -433,7 +434,13 @@ class PluginOverride(_Message[_pb2.PluginOverride]):
     @property
     def missing_plugin_behavior(self) -> PluginOverride.MissingPluginBehavior:
         """Defines the behavior when no plugin from the plugin_id list is not found."""
-        value: PluginOverride.MissingPluginBehavior = self._get("missing_plugin_behavior")
+        pb = self._pb or self._message()
+        try:
+            value: PluginOverride.MissingPluginBehavior = self._fm_members_missing_plugin_behavior[
+                pb.missing_plugin_behavior
+            ]
+        except KeyError:
+            value = self._get("missing_plugin_behavior")
         return value
 
 
@@ -1152,6 +1159,7 @@ class ListMatchableAttributesRequest(_Message[_pb2.ListMatchableAttributesReques
         "resource_type",
         "org",
     )
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -1194,7 +1202,11 @@ class ListMatchableAttributesRequest(_Message[_pb2.ListMatchableAttributesReques
     @property
     def resource_type(self) -> MatchableResource:
         """+required"""
-        value: MatchableResource = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: MatchableResource = self._fm_members_resource_type[pb.resource_type]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property

@@ -768,6 +768,8 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
         "run_all_sub_nodes",
     )
     _fm_model_node = _fast.FieldModel("node")
+    _fm_members_execution_mode = _fast.FieldMembers("execution_mode")
+    _fm_members_data_mode = _fast.FieldMembers("data_mode")
 
     class ExecutionMode(_OpenEnum):
         """The ``flyteidl.core.ArrayNode.ExecutionMode`` enum."""
@@ -951,7 +953,11 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
     @property
     def execution_mode(self) -> ArrayNode.ExecutionMode:
         """execution_mode determines the execution path for ArrayNode."""
-        value: ArrayNode.ExecutionMode = self._get("execution_mode")
+        pb = self._pb or self._message()
+        try:
+            value: ArrayNode.ExecutionMode = self._fm_members_execution_mode[pb.execution_mode]
+        except KeyError:
+            value = self._get("execution_mode")
         return value
 
     @property
@@ -967,7 +973,11 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
     @property
     def data_mode(self) -> ArrayNode.DataMode:
         """data_mode determines how input data is passed to the sub-nodes"""
-        value: ArrayNode.DataMode = self._get("data_mode")
+        pb = self._pb or self._message()
+        try:
+            value: ArrayNode.DataMode = self._fm_members_data_mode[pb.data_mode]
+        except KeyError:
+            value = self._get("data_mode")
         return value
 
     @property
@@ -1494,6 +1504,7 @@ class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
         "tags",
     )
     _fm_model_quality_of_service = _fast.FieldModel("quality_of_service")
+    _fm_members_on_failure = _fast.FieldMembers("on_failure")
 
     class OnFailurePolicy(_OpenEnum):
         """Failure Handling Strategy"""
@@ -1583,7 +1594,11 @@ class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
     @property
     def on_failure(self) -> WorkflowMetadata.OnFailurePolicy:
         """Defines how the system should behave when a failure is detected in the workflow execution."""
-        value: WorkflowMetadata.OnFailurePolicy = self._get("on_failure")
+        pb = self._pb or self._message()
+        try:
+            value: WorkflowMetadata.OnFailurePolicy = self._fm_members_on_failure[pb.on_failure]
+        except KeyError:
+            value = self._get("on_failure")
         return value
 
     @property

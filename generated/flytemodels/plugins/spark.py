@@ -60,6 +60,7 @@ class SparkJob(_Message[_pb2.SparkJob]):
     )
     _fm_model_driverPod = _fast.FieldModel("driverPod")
     _fm_model_executorPod = _fast.FieldModel("executorPod")
+    _fm_members_applicationType = _fast.FieldMembers("applicationType")
 
     def __init__(
         self,
@@ -195,7 +196,11 @@ class SparkJob(_Message[_pb2.SparkJob]):
     @property
     def applicationType(self) -> SparkApplication.Type:
         """``applicationType``: flyteidl.plugins.SparkApplication.Type, field 1."""
-        value: SparkApplication.Type = self._get("applicationType")
+        pb = self._pb or self._message()
+        try:
+            value: SparkApplication.Type = self._fm_members_applicationType[pb.applicationType]
+        except KeyError:
+            value = self._get("applicationType")
         return value
 
     @property

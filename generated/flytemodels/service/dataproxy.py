@@ -426,6 +426,7 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
         "node_execution_id",
     )
     _fm_model_node_execution_id = _fast.FieldModel("node_execution_id")
+    _fm_members_artifact_type = _fast.FieldMembers("artifact_type")
 
     def __init__(
         self,
@@ -487,7 +488,11 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
     @property
     def artifact_type(self) -> ArtifactType:
         """ArtifactType of the artifact requested."""
-        value: ArtifactType = self._get("artifact_type")
+        pb = self._pb or self._message()
+        try:
+            value: ArtifactType = self._fm_members_artifact_type[pb.artifact_type]
+        except KeyError:
+            value = self._get("artifact_type")
         return value
 
     @property

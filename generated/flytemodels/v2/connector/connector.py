@@ -786,6 +786,7 @@ class Resource(_Message[_pb2.Resource]):
         "custom_info",
     )
     _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -878,7 +879,11 @@ class Resource(_Message[_pb2.Resource]):
     @property
     def phase(self) -> _core_execution.TaskExecution.Phase:
         """``phase``: flyteidl2.core.TaskExecution.Phase, field 5."""
-        value: _core_execution.TaskExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.TaskExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property

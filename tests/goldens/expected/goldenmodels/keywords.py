@@ -653,6 +653,7 @@ class Reserved(_Message[_pb2.Reserved]):
         "constant",
         "constants",
     )
+    _fm_members_constant = _fast.FieldMembers("constant")
 
     class Constant(
         _OpenEnum,
@@ -720,7 +721,11 @@ class Reserved(_Message[_pb2.Reserved]):
     @property
     def constant(self) -> Reserved.Constant:
         """``constant``: fixtures.keywords.Reserved.Constant, field 1."""
-        value: Reserved.Constant = self._get("constant")
+        pb = self._pb or self._message()
+        try:
+            value: Reserved.Constant = self._fm_members_constant[pb.constant]
+        except KeyError:
+            value = self._get("constant")
         return value
 
     @property

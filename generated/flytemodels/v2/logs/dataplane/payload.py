@@ -131,6 +131,7 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
         "pod_name_prefix",
         "pod_name_prefixes",
     )
+    _fm_members_order = _fast.FieldMembers("order")
 
     def __init__(
         self,
@@ -309,7 +310,11 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
     @property
     def order(self) -> _common_list.Sort.Direction:
         """``order``: flyteidl2.common.Sort.Direction, field 10."""
-        value: _common_list.Sort.Direction = self._get("order")
+        pb = self._pb or self._message()
+        try:
+            value: _common_list.Sort.Direction = self._fm_members_order[pb.order]
+        except KeyError:
+            value = self._get("order")
         return value
 
     @property
@@ -634,6 +639,7 @@ class LogLine(_Message[_pb2.LogLine]):
         "originator",
         "short_pod_name",
     )
+    _fm_members_originator = _fast.FieldMembers("originator")
 
     def __init__(
         self,
@@ -712,7 +718,11 @@ class LogLine(_Message[_pb2.LogLine]):
     @property
     def originator(self) -> LogLineOriginator:
         """``originator``: flyteidl2.logs.dataplane.LogLineOriginator, field 3."""
-        value: LogLineOriginator = self._get("originator")
+        pb = self._pb or self._message()
+        try:
+            value: LogLineOriginator = self._fm_members_originator[pb.originator]
+        except KeyError:
+            value = self._get("originator")
         return value
 
     @property
@@ -735,6 +745,7 @@ class LogLines(_Message[_pb2.LogLines]):
         "source",
     )
     _fm_model_container = _fast.FieldModel("container")
+    _fm_members_source = _fast.FieldMembers("source")
 
     def __init__(
         self,
@@ -846,7 +857,11 @@ class LogLines(_Message[_pb2.LogLines]):
     @property
     def source(self) -> LogLineSource:
         """``source``: flyteidl2.logs.dataplane.LogLineSource, field 5."""
-        value: LogLineSource = self._get("source")
+        pb = self._pb or self._message()
+        try:
+            value: LogLineSource = self._fm_members_source[pb.source]
+        except KeyError:
+            value = self._get("source")
         return value
 
 
