@@ -93,6 +93,16 @@ class Field:
         return self.kind is Kind.SCALAR and single and self.py_name == self.proto_name
 
     @property
+    def copies_list(self) -> bool:
+        """A repeated scalar (a plain int for an enum outside the tree) whose property copies the container itself."""
+        return self.kind is Kind.SCALAR and self.cardinality is Cardinality.REPEATED and self.py_name == self.proto_name
+
+    @property
+    def copies_map(self) -> bool:
+        """A map of scalars whose property copies the container itself, in key order."""
+        return self.kind is Kind.SCALAR and self.cardinality is Cardinality.MAP and self.py_name == self.proto_name
+
+    @property
     def checks_presence(self) -> bool:
         """Unset reads as None; the property asks ``HasField`` before converting anything."""
         return self.cardinality is Cardinality.OPTIONAL

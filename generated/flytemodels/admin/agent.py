@@ -237,13 +237,13 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def labels(self) -> dict[str, str]:
         """Labels attached to the task execution"""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
     @property
     def annotations(self) -> dict[str, str]:
         """Annotations attached to the task execution"""
-        value: dict[str, str] = self._get("annotations")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).annotations)
         return value
 
     @property
@@ -255,7 +255,9 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def environment_variables(self) -> dict[str, str]:
         """Environment variables attached to the task execution"""
-        value: dict[str, str] = self._get("environment_variables")
+        value: dict[str, str] = _fast.sorted_map(
+            (self._pb or self._message()).environment_variables
+        )
         return value
 
     @property
@@ -1356,7 +1358,7 @@ class Agent(_Message[_pb2.Agent]):
         """Deprecated.
 
         SupportedTaskTypes are the types of the tasks that the agent can handle."""
-        value: list[str] = self._get("supported_task_types")
+        value: list[str] = (self._pb or self._message()).supported_task_types[:]
         return value
 
     @property
@@ -1680,7 +1682,7 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
     def queries(self) -> list[str]:
         """The metrics to query. If empty, will return a default set of metrics.
         e.g. EXECUTION_METRIC_USED_CPU_AVG or EXECUTION_METRIC_USED_MEMORY_BYTES_AVG"""
-        value: list[str] = self._get("queries")
+        value: list[str] = (self._pb or self._message()).queries[:]
         return value
 
     @property
@@ -2059,7 +2061,7 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
         """Deprecated.
 
         The execution log results."""
-        value: list[str] = self._get("results")
+        value: list[str] = (self._pb or self._message()).results[:]
         return value
 
     @property

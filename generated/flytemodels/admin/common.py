@@ -1240,7 +1240,7 @@ class EmailNotification(_Message[_pb2.EmailNotification]):
     def recipients_email(self) -> list[str]:
         """The list of email addresses recipients for this notification.
         +required"""
-        value: list[str] = self._get("recipients_email")
+        value: list[str] = (self._pb or self._message()).recipients_email[:]
         return value
 
     @property
@@ -1299,7 +1299,7 @@ class PagerDutyNotification(_Message[_pb2.PagerDutyNotification]):
     def recipients_email(self) -> list[str]:
         """Currently, PagerDuty notifications leverage email to trigger a notification.
         +required"""
-        value: list[str] = self._get("recipients_email")
+        value: list[str] = (self._pb or self._message()).recipients_email[:]
         return value
 
     @property
@@ -1358,7 +1358,7 @@ class SlackNotification(_Message[_pb2.SlackNotification]):
     def recipients_email(self) -> list[str]:
         """Currently, Slack notifications leverage email to trigger a notification.
         +required"""
-        value: list[str] = self._get("recipients_email")
+        value: list[str] = (self._pb or self._message()).recipients_email[:]
         return value
 
     @property
@@ -1594,7 +1594,7 @@ class Labels(_Message[_pb2.Labels]):
     @property
     def values(self) -> dict[str, str]:
         """Map of custom labels to be applied to the execution resource."""
-        value: dict[str, str] = self._get("values")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).values)
         return value
 
 
@@ -1632,7 +1632,7 @@ class Annotations(_Message[_pb2.Annotations]):
     @property
     def values(self) -> dict[str, str]:
         """Map of custom annotations to be applied to the execution resource."""
-        value: dict[str, str] = self._get("values")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).values)
         return value
 
 

@@ -177,7 +177,7 @@ class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
     def tags(self) -> list[str]:
         """User-specified tags. These are arbitrary and can be used for searching
         filtering and discovering tasks."""
-        value: list[str] = self._get("tags")
+        value: list[str] = (self._pb or self._message()).tags[:]
         return value
 
 

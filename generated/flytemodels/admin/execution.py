@@ -2056,7 +2056,7 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
         """Deprecated.
 
         Tags to be set for the execution."""
-        value: list[str] = self._get("tags")
+        value: list[str] = (self._pb or self._message()).tags[:]
         return value
 
     @property

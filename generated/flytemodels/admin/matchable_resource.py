@@ -269,7 +269,7 @@ class ClusterResourceAttributes(_Message[_pb2.ClusterResourceAttributes]):
         """Custom resource attributes which will be applied in cluster resource creation (e.g. quotas).
         Map keys are the *case-sensitive* names of variables in templatized resource files.
         Map values should be the custom values which get substituted during resource creation."""
-        value: dict[str, str] = self._get("attributes")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).attributes)
         return value
 
 
@@ -305,7 +305,7 @@ class ExecutionQueueAttributes(_Message[_pb2.ExecutionQueueAttributes]):
     @property
     def tags(self) -> list[str]:
         """Tags used for assigning execution queues for tasks defined within this project."""
-        value: list[str] = self._get("tags")
+        value: list[str] = (self._pb or self._message()).tags[:]
         return value
 
 
@@ -428,7 +428,7 @@ class PluginOverride(_Message[_pb2.PluginOverride]):
     @property
     def plugin_id(self) -> list[str]:
         """A set of plugin ids which should handle tasks of this type instead of the default registered plugin. The list will be tried in order until a plugin is found with that id."""
-        value: list[str] = self._get("plugin_id")
+        value: list[str] = (self._pb or self._message()).plugin_id[:]
         return value
 
     @property

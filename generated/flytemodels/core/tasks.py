@@ -743,7 +743,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def tags(self) -> dict[str, str]:
         """Arbitrary tags that allow users and the platform to store small but arbitrary labels"""
-        value: dict[str, str] = self._get("tags")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).tags)
         return value
 
     @property
@@ -757,7 +757,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def cache_ignore_input_vars(self) -> list[str]:
         """cache_ignore_input_vars is the input variables that should not be included when calculating hash for cache."""
-        value: list[str] = self._get("cache_ignore_input_vars")
+        value: list[str] = (self._pb or self._message()).cache_ignore_input_vars[:]
         return value
 
     @property
@@ -1125,7 +1125,7 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
         """Metadata about the custom defined for this task. This is extensible to allow various plugins in the system
         to use as required.
         reserve the field numbers 1 through 15 for very frequently occurring message elements"""
-        value: dict[str, str] = self._get("config")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).config)
         return value
 
 
@@ -1336,7 +1336,7 @@ class Container(_Message[_pb2.Container]):
     @property
     def command(self) -> list[str]:
         """Command to be executed, if not provided, the default entrypoint in the container image will be used."""
-        value: list[str] = self._get("command")
+        value: list[str] = (self._pb or self._message()).command[:]
         return value
 
     @property
@@ -1344,7 +1344,7 @@ class Container(_Message[_pb2.Container]):
         """These will default to Flyte given paths. If provided, the system will not append known paths. If the task still
         needs flyte's inputs and outputs path, add $(FLYTE_INPUT_FILE), $(FLYTE_OUTPUT_FILE) wherever makes sense and the
         system will populate these before executing the container."""
-        value: list[str] = self._get("args")
+        value: list[str] = (self._pb or self._message()).args[:]
         return value
 
     @property
@@ -1842,13 +1842,13 @@ class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
     @property
     def labels(self) -> dict[str, str]:
         """Optional labels to add to the pod definition."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
     @property
     def annotations(self) -> dict[str, str]:
         """Optional annotations to add to the pod definition."""
-        value: dict[str, str] = self._get("annotations")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).annotations)
         return value
 
 

@@ -418,7 +418,7 @@ class EnumType(_Message[_pb2.EnumType]):
     @property
     def values(self) -> list[str]:
         """Predefined set of enum values."""
-        value: list[str] = self._get("values")
+        value: list[str] = (self._pb or self._message()).values[:]
         return value
 
 

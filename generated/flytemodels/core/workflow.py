@@ -983,7 +983,7 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
     @property
     def bound_inputs(self) -> list[str]:
         """+optional. Specifies input bindings that are not mapped over for the node."""
-        value: list[str] = self._get("bound_inputs")
+        value: list[str] = (self._pb or self._message()).bound_inputs[:]
         return value
 
     @property
@@ -1159,7 +1159,7 @@ class NodeMetadata(_Message[_pb2.NodeMetadata]):
     @property
     def config(self) -> dict[str, str]:
         """Config is a bag of properties that can be used to instruct propeller on how to execute the node."""
-        value: dict[str, str] = self._get("config")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).config)
         return value
 
 
@@ -1419,7 +1419,7 @@ class NodeBase(_Message[_pb2.Node]):
         """+optional Specifies execution dependency for this node ensuring it will only get scheduled to run after all its
         upstream nodes have completed. This node will have an implicit dependency on any node that appears in inputs
         field."""
-        value: list[str] = self._get("upstream_node_ids")
+        value: list[str] = (self._pb or self._message()).upstream_node_ids[:]
         return value
 
     @property
@@ -1604,7 +1604,7 @@ class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
     @property
     def tags(self) -> dict[str, str]:
         """Arbitrary tags that allow users and the platform to store small but arbitrary labels"""
-        value: dict[str, str] = self._get("tags")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).tags)
         return value
 
 

@@ -1435,7 +1435,7 @@ class Dataset(_Message[_pb2.Dataset]):
     @property
     def partitionKeys(self) -> list[str]:
         """``partitionKeys``: repeated string, field 3."""
-        value: list[str] = self._get("partitionKeys")
+        value: list[str] = (self._pb or self._message()).partitionKeys[:]
         return value
 
 
@@ -1953,7 +1953,7 @@ class Metadata(_Message[_pb2.Metadata]):
     @property
     def key_map(self) -> dict[str, str]:
         """key map is a dictionary of key/val strings that represent metadata"""
-        value: dict[str, str] = self._get("key_map")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).key_map)
         return value
 
 

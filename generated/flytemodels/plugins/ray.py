@@ -470,7 +470,7 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
     def ray_start_params(self) -> dict[str, str]:
         """Optional. RayStartParams are the params of the start command: address, object-store-memory.
         Refer to https://docs.ray.io/en/latest/ray-core/package-ref.html#ray-start"""
-        value: dict[str, str] = self._get("ray_start_params")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).ray_start_params)
         return value
 
     @property
@@ -609,7 +609,7 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
     def ray_start_params(self) -> dict[str, str]:
         """Optional. RayStartParams are the params of the start command: address, object-store-memory.
         Refer to https://docs.ray.io/en/latest/ray-core/package-ref.html#ray-start"""
-        value: dict[str, str] = self._get("ray_start_params")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).ray_start_params)
         return value
 
     @property

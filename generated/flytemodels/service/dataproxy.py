@@ -117,7 +117,7 @@ class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
     @property
     def headers(self) -> dict[str, str]:
         """Data proxy generates these headers for client, and they have to add these headers to the request when uploading the file."""
-        value: dict[str, str] = self._get("headers")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).headers)
         return value
 
 
@@ -595,7 +595,7 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
 
         SignedUrl specifies the url to use to download content from (e.g. https://my-bucket.s3.amazonaws.com/randomstring/suffix.tar?X-...)
         """
-        value: list[str] = self._get("signed_url")
+        value: list[str] = (self._pb or self._message()).signed_url[:]
         return value
 
     @property
@@ -670,7 +670,7 @@ class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
     @property
     def signed_url(self) -> list[str]:
         """SignedUrl specifies the url to use to download content from (e.g. https://my-bucket.s3.amazonaws.com/randomstring/suffix.tar?X-...)"""
-        value: list[str] = self._get("signed_url")
+        value: list[str] = (self._pb or self._message()).signed_url[:]
         return value
 
     @property

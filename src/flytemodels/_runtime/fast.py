@@ -18,7 +18,9 @@ then a new model of the child's class around the sub-message (``Message._wrap``,
 inlined). The class comes from a ``FieldModel`` class attribute, which the
 registry resolves on the first read. A property of a singular enum field maps
 the number to its member itself, in the dict a ``FieldMembers`` class attribute
-resolves to; a number the enum does not declare takes ``Message._get``.
+resolves to; a number the enum does not declare takes ``Message._get``. A
+property of a repeated scalar field copies the container with a slice, one of a
+map of scalars with ``sorted_map``.
 """
 
 from __future__ import annotations
@@ -132,6 +134,16 @@ def put_duration(target: Any, value: Any) -> None:
 
 #: ``object.__new__``: a property allocates the child model it hands out without a call of its own.
 new: Any = object.__new__
+
+
+def sorted_map(entries: Any) -> dict[Any, Any]:
+    """A map of scalars as a new dict, in key order (upb iterates in its hash order, which changes per process).
+
+    ``MapSpec.get`` for a scalar value, without the spec lookups of ``Message._get``.
+    """
+    if not entries:
+        return {}
+    return {key: entries[key] for key in sorted(entries)}
 
 
 class _FieldType:

@@ -317,7 +317,7 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
     @property
     def command(self) -> list[str]:
         """MPI sometimes requires different command set for different replica groups"""
-        value: list[str] = self._get("command")
+        value: list[str] = (self._pb or self._message()).command[:]
         return value
 
     @property

@@ -226,7 +226,7 @@ class Meta(_Message[_pb2.Meta]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 3."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
     @property

@@ -254,7 +254,7 @@ class LogLines(_Message[_pb2.LogLines]):
         """Deprecated.
 
         ``lines``: repeated string, field 1."""
-        value: list[str] = self._get("lines")
+        value: list[str] = (self._pb or self._message()).lines[:]
         return value
 
     @property

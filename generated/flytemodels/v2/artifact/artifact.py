@@ -309,7 +309,7 @@ class ArtifactPartitionSchema(_Message[_pb2.ArtifactPartitionSchema]):
     @property
     def partition_keys(self) -> list[str]:
         """``partition_keys``: repeated string, field 2."""
-        value: list[str] = self._get("partition_keys")
+        value: list[str] = (self._pb or self._message()).partition_keys[:]
         return value
 
 

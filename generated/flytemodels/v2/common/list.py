@@ -207,7 +207,7 @@ class ListRequest(_Message[_pb2.ListRequest]):
     @property
     def raw_filters(self) -> list[str]:
         """``raw_filters``: repeated string, field 5."""
-        value: list[str] = self._get("raw_filters")
+        value: list[str] = (self._pb or self._message()).raw_filters[:]
         return value
 
     @property
@@ -314,5 +314,5 @@ class Filter(_Message[_pb2.Filter]):
     @property
     def values(self) -> list[str]:
         """``values``: repeated string, field 3."""
-        value: list[str] = self._get("values")
+        value: list[str] = (self._pb or self._message()).values[:]
         return value

@@ -329,7 +329,7 @@ class ArtifactInfo(_Message[_pb2.ArtifactInfo]):
     @property
     def user_metadata(self) -> dict[str, str]:
         """``user_metadata``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("user_metadata")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).user_metadata)
         return value
 
     @property

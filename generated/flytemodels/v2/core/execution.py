@@ -977,7 +977,7 @@ class LogContext(_Message[_pb2.LogContext]):
     @property
     def pod_name_prefixes(self) -> list[str]:
         """``pod_name_prefixes``: repeated string, field 5."""
-        value: list[str] = self._get("pod_name_prefixes")
+        value: list[str] = (self._pb or self._message()).pod_name_prefixes[:]
         return value
 
 

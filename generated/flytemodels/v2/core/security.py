@@ -201,13 +201,13 @@ class Connection(_Message[_pb2.Connection]):
     @property
     def secrets(self) -> dict[str, str]:
         """``secrets``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("secrets")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).secrets)
         return value
 
     @property
     def configs(self) -> dict[str, str]:
         """``configs``: map<string, string>, field 3."""
-        value: dict[str, str] = self._get("configs")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).configs)
         return value
 
 

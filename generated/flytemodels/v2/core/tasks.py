@@ -939,7 +939,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def tags(self) -> dict[str, str]:
         """``tags``: map<string, string>, field 11."""
-        value: dict[str, str] = self._get("tags")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).tags)
         return value
 
     @property
@@ -951,7 +951,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def cache_ignore_input_vars(self) -> list[str]:
         """``cache_ignore_input_vars``: repeated string, field 13."""
-        value: list[str] = self._get("cache_ignore_input_vars")
+        value: list[str] = (self._pb or self._message()).cache_ignore_input_vars[:]
         return value
 
     @property
@@ -1572,7 +1572,7 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def config(self) -> dict[str, str]:
         """``config``: map<string, string>, field 16."""
-        value: dict[str, str] = self._get("config")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).config)
         return value
 
     @property
@@ -1804,13 +1804,13 @@ class Container(_Message[_pb2.Container]):
     @property
     def command(self) -> list[str]:
         """``command``: repeated string, field 2."""
-        value: list[str] = self._get("command")
+        value: list[str] = (self._pb or self._message()).command[:]
         return value
 
     @property
     def args(self) -> list[str]:
         """``args``: repeated string, field 3."""
-        value: list[str] = self._get("args")
+        value: list[str] = (self._pb or self._message()).args[:]
         return value
 
     @property
@@ -2302,13 +2302,13 @@ class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
     @property
     def annotations(self) -> dict[str, str]:
         """``annotations``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("annotations")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).annotations)
         return value
 
 

@@ -410,7 +410,7 @@ class EnumType(_Message[_pb2.EnumType]):
     @property
     def values(self) -> list[str]:
         """``values``: repeated string, field 1."""
-        value: list[str] = self._get("values")
+        value: list[str] = (self._pb or self._message()).values[:]
         return value
 
 

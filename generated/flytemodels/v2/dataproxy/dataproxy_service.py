@@ -306,7 +306,7 @@ class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
     @property
     def headers(self) -> dict[str, str]:
         """``headers``: map<string, string>, field 4."""
-        value: dict[str, str] = self._get("headers")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).headers)
         return value
 
 
@@ -648,7 +648,7 @@ class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
     @property
     def signed_url(self) -> list[str]:
         """``signed_url``: repeated string, field 1."""
-        value: list[str] = self._get("signed_url")
+        value: list[str] = (self._pb or self._message()).signed_url[:]
         return value
 
     @property

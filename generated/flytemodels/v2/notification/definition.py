@@ -410,7 +410,7 @@ class WebhookDeliveryTemplate(_Message[_pb2.WebhookDeliveryTemplate]):
     @property
     def headers(self) -> dict[str, str]:
         """``headers``: map<string, string>, field 3."""
-        value: dict[str, str] = self._get("headers")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).headers)
         return value
 
     @property
@@ -608,7 +608,7 @@ class ProviderEmailTemplate(_Message[_pb2.ProviderEmailTemplate]):
     @property
     def template_data(self) -> dict[str, str]:
         """``template_data``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("template_data")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).template_data)
         return value
 
 

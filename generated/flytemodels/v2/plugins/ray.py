@@ -486,7 +486,7 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
     @property
     def ray_start_params(self) -> dict[str, str]:
         """``ray_start_params``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("ray_start_params")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).ray_start_params)
         return value
 
     @property
@@ -654,7 +654,7 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
     @property
     def ray_start_params(self) -> dict[str, str]:
         """``ray_start_params``: map<string, string>, field 5."""
-        value: dict[str, str] = self._get("ray_start_params")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).ray_start_params)
         return value
 
     @property

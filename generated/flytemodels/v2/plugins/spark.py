@@ -217,13 +217,13 @@ class SparkJob(_Message[_pb2.SparkJob]):
     @property
     def sparkConf(self) -> dict[str, str]:
         """``sparkConf``: map<string, string>, field 4."""
-        value: dict[str, str] = self._get("sparkConf")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).sparkConf)
         return value
 
     @property
     def hadoopConf(self) -> dict[str, str]:
         """``hadoopConf``: map<string, string>, field 5."""
-        value: dict[str, str] = self._get("hadoopConf")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).hadoopConf)
         return value
 
     @property

@@ -65,7 +65,7 @@ class StringValues(_Message[_pb2.StringValues]):
     @property
     def values(self) -> list[str]:
         """``values``: repeated string, field 1."""
-        value: list[str] = self._get("values")
+        value: list[str] = (self._pb or self._message()).values[:]
         return value
 
 
@@ -101,7 +101,7 @@ class StringMap(_Message[_pb2.StringMap]):
     @property
     def entries(self) -> dict[str, str]:
         """``entries``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("entries")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).entries)
         return value
 
 

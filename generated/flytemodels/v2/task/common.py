@@ -469,13 +469,13 @@ class ArtifactTrigger(_Message[_pb2.ArtifactTrigger]):
     @property
     def partitions(self) -> dict[str, str]:
         """``partitions``: map<string, string>, field 4."""
-        value: dict[str, str] = self._get("partitions")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).partitions)
         return value
 
     @property
     def partition_input_args(self) -> dict[str, str]:
         """``partition_input_args``: map<string, string>, field 5."""
-        value: dict[str, str] = self._get("partition_input_args")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).partition_input_args)
         return value
 
 

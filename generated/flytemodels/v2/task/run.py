@@ -77,7 +77,7 @@ class Labels(_Message[_pb2.Labels]):
     @property
     def values(self) -> dict[str, str]:
         """``values``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("values")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).values)
         return value
 
 
@@ -113,7 +113,7 @@ class Annotations(_Message[_pb2.Annotations]):
     @property
     def values(self) -> dict[str, str]:
         """``values``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("values")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).values)
         return value
 
 
@@ -292,7 +292,7 @@ class Recover(_Message[_pb2.Recover]):
     @property
     def force_rerun_actions(self) -> list[str]:
         """``force_rerun_actions``: repeated string, field 1."""
-        value: list[str] = self._get("force_rerun_actions")
+        value: list[str] = (self._pb or self._message()).force_rerun_actions[:]
         return value
 
 

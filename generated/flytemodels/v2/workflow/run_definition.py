@@ -132,7 +132,7 @@ class Run(_Message[_pb2.Run]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
 
@@ -1654,7 +1654,9 @@ class EnrichedAction(_Message[_pb2.EnrichedAction]):
     @property
     def children_phase_counts(self) -> dict[int, int]:
         """``children_phase_counts``: map<int32, int32>, field 3."""
-        value: dict[int, int] = self._get("children_phase_counts")
+        value: dict[int, int] = _fast.sorted_map(
+            (self._pb or self._message()).children_phase_counts
+        )
         return value
 
 

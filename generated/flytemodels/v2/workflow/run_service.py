@@ -3102,7 +3102,7 @@ class GroupNode(_Message[_pb2.GroupNode]):
     @property
     def child_phase_counts(self) -> dict[int, int]:
         """``child_phase_counts``: map<int32, int32>, field 4."""
-        value: dict[int, int] = self._get("child_phase_counts")
+        value: dict[int, int] = _fast.sorted_map((self._pb or self._message()).child_phase_counts)
         return value
 
     @property

@@ -360,7 +360,7 @@ class Holder(_Message_[_pb2_.Holder]):
     @property
     def _abc(self) -> list[str]:
         """``_abc``: repeated string, field 4."""
-        value: list[str] = self._get("_abc")
+        value: list[str] = (self._pb or self._message())._abc[:]
         return value
 
     @property

@@ -598,13 +598,15 @@ class Builtins(_Message[_pb2.Builtins]):
     @property
     def list(self) -> _builtins.list[_builtins.str]:
         """``list``: repeated string, field 6."""
-        value: _builtins.list[_builtins.str] = self._get("list")
+        value: _builtins.list[_builtins.str] = (self._pb or self._message()).list[:]
         return value
 
     @property
     def dict(self) -> _builtins.dict[_builtins.str, _builtins.int]:
         """``dict``: map<string, int32>, field 7."""
-        value: _builtins.dict[_builtins.str, _builtins.int] = self._get("dict")
+        value: _builtins.dict[_builtins.str, _builtins.int] = _fast.sorted_map(
+            (self._pb or self._message()).dict
+        )
         return value
 
     @property

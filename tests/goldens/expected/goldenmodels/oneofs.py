@@ -285,5 +285,5 @@ class Choice(_Message[_pb2.Choice]):
     @property
     def tags(self) -> list[str]:
         """``tags``: repeated string, field 10."""
-        value: list[str] = self._get("tags")
+        value: list[str] = (self._pb or self._message()).tags[:]
         return value

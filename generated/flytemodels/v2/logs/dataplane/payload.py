@@ -304,7 +304,9 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
     @property
     def kubernetes_pod_labels(self) -> dict[str, str]:
         """``kubernetes_pod_labels``: map<string, string>, field 9."""
-        value: dict[str, str] = self._get("kubernetes_pod_labels")
+        value: dict[str, str] = _fast.sorted_map(
+            (self._pb or self._message()).kubernetes_pod_labels
+        )
         return value
 
     @property
@@ -334,7 +336,7 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
     @property
     def pod_name_prefixes(self) -> list[str]:
         """``pod_name_prefixes``: repeated string, field 13."""
-        value: list[str] = self._get("pod_name_prefixes")
+        value: list[str] = (self._pb or self._message()).pod_name_prefixes[:]
         return value
 
 
@@ -827,7 +829,7 @@ class LogLines(_Message[_pb2.LogLines]):
         """Deprecated.
 
         ``lines``: repeated string, field 1."""
-        value: list[str] = self._get("lines")
+        value: list[str] = (self._pb or self._message()).lines[:]
         return value
 
     @property

@@ -313,7 +313,7 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
     @property
     def command(self) -> list[str]:
         """``command``: repeated string, field 5."""
-        value: list[str] = self._get("command")
+        value: list[str] = (self._pb or self._message()).command[:]
         return value
 
     @property
