@@ -135,6 +135,7 @@ def test_members_named_like_the_modules_private_names_keep_them(goldens: None) -
     source = Path(collisions.__file__).read_text(encoding="utf-8")
     assert "from flytemodels._runtime import fast as _fast_\n" in source and "import typing as _typing_\n" in source
     assert '    _fm_model__target_ = _fast_.FieldModel("_target")\n' in source  # the field keeps _fm_model__target
+    assert '    _fm_members_mode_ = _fast_.FieldMembers("mode")\n' in source  # ...and _fm_members_mode
     common = module("imports.common")
     when = dt.datetime(2024, 5, 6, tzinfo=dt.UTC)
     values: dict[str, Any] = {
@@ -143,6 +144,7 @@ def test_members_named_like_the_modules_private_names_keep_them(goldens: None) -
         "_target": message(_pb2="t"), "_sub": message(_pb2="s"), "getattr": 1, "setattr": 2, "from_": "w",
         "int": 3, "_builtins": "b", "_index": "n", "_Message": message(_pb2="m"), "_alias_collisions": "a",
         "mode": holder.Mode.MODE_ON, "open": 0, "_fm_model__target": "c",
+        "_fm_members_mode": "e",
     }  # fmt: skip
     # A Struct has no fast path: without it every guard admits its value (the fast path and its
     # writer), with it the constructor takes the checked path.

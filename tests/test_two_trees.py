@@ -25,7 +25,7 @@ TREES = ("treea", "treeb")
 #: Run in a fresh interpreter: imports the trees in the order given (argv), then reads
 #: each tree's Basket value-built from the *other* tree's children (the fast path),
 #: checked (an iterator goes the checked way), held (from bytes) and unpickled, and
-#: prints which tree each child it yields comes from.
+#: prints which tree each child it yields comes from (an undeclared enum number's too).
 PROBE = textwrap.dedent(
     """
     import importlib, json, pickle, sys
@@ -53,6 +53,8 @@ PROBE = textwrap.dedent(
             "held": trees(held),
             "unpickled": trees(pickle.loads(pickle.dumps(held))),
             "same class": type(held.theirs) is commons[name].Item and type(held.kind) is commons[name].Kind,
+            # A number the enum does not declare: this tree's stand-in, the first time and then from its members.
+            "undeclared": [type(importer.Basket(kind=9).kind).__module__.split(".")[0] for _ in range(2)],
         }
     print(json.dumps(report))
     """
@@ -97,3 +99,4 @@ def test_each_parent_yields_its_own_trees_children_whatever_the_import_order(
         for way in ("built", "checked", "held", "unpickled"):
             assert report[tree][way] == [tree] * 7, (tree, way, report[tree][way])
         assert report[tree]["same class"] is True
+        assert report[tree]["undeclared"] == [tree] * 2

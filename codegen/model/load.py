@@ -169,7 +169,7 @@ def _message(
     members = _members(message, nested, [x.name for _, x in handles], where, scope)
     name = naming.base_name(message.name) if qualname in overridden else message.name
     py_qualname = f"{py_outer}.{name}" if py_outer else name
-    attributes = naming.Privates(members.shadowed)  # the class attributes of its fields' model classes
+    attributes = naming.Privates(members.shadowed)  # the class attributes of its fields' model classes and enums
     fields = tuple(
         _field(f, (*path, MESSAGE_FIELDS, i), qualname, message, scope, members.shadowed, attributes)
         for i, f in enumerate(message.field)
@@ -313,6 +313,7 @@ def _field(
 ) -> Field:
     shape = _shape(f, f"{scope.file.name}: {qualname}.{f.name}", scope, shadowed)
     model_attribute = _model_attribute(f.name, shape, attributes)
+    members_attribute = _members_attribute(f.name, shape, attributes)
     py_name = naming.field_name(f.name, scope.config.methods.names)
     deprecated, required = f.options.deprecated, kinds.is_required(f, scope.file)
     hidden = shadowed | scope.top_level
@@ -338,6 +339,7 @@ def _field(
         assignment=assignment,
         model=scope.spell(shape.element, shadowed) if model_attribute else "",
         model_attribute=model_attribute,
+        members_attribute=members_attribute,
     )
 
 
@@ -351,6 +353,20 @@ def _model_attribute(proto_name: str, shape: _Shape, attributes: naming.Privates
     if not single_message or not naming.is_attribute_name(proto_name):
         return ""
     return attributes.spell(naming.model_attribute(proto_name))
+
+
+def _members_attribute(proto_name: str, shape: _Shape, attributes: naming.Privates) -> str:
+    """The class attribute holding the members of a singular enum field's enum, or "" for any other field.
+
+    Its property then maps the number it reads to the member itself
+    (``Field.maps_enum``). An enum from outside the tree is a plain int
+    (``Kind.SCALAR``); a field Python cannot read as ``pb.<name>`` (``from``)
+    reads through ``_get``.
+    """
+    single = shape.cardinality in (Cardinality.SINGLE, Cardinality.OPTIONAL)
+    if shape.kind is not Kind.ENUM or not single or not naming.is_attribute_name(proto_name):
+        return ""
+    return attributes.spell(naming.members_attribute(proto_name))
 
 
 def _writes(proto_name: str, py_name: str, shadowed: frozenset[str], names: Names) -> tuple[str, str]:

@@ -230,6 +230,15 @@ def model_attribute(proto_name: str) -> str:
     return f"_fm_model_{proto_name}"
 
 
+def members_attribute(proto_name: str) -> str:
+    """The class attribute holding an enum field's members by number (``_fast.FieldMembers``), before collisions.
+
+    ``members_`` keeps it clear of the runtime's own ``_fm_`` members and of the
+    ``model_`` attributes of message fields.
+    """
+    return f"_fm_members_{proto_name}"
+
+
 def base_name(proto_name: str) -> str:
     """The generated class's name when ``src/`` overrides it."""
     return proto_name + "Base"

@@ -65,6 +65,7 @@ class Field:
     deprecation: str = ""  # ``Message.field`` as a DeprecationWarning names it; "" unless the IDL deprecates it
     model: str = ""  # the child's class, as the property's annotation spells it, when ``wraps_model``
     model_attribute: str = ""  # the class attribute holding the child's class at run time, when ``wraps_model``
+    members_attribute: str = ""  # the class attribute holding the enum's members by number, when ``maps_enum``
 
     @property
     def wraps_model(self) -> bool:
@@ -76,10 +77,30 @@ class Field:
         return bool(self.model_attribute)
 
     @property
+    def maps_enum(self) -> bool:
+        """A singular enum field with a model: its property maps the number to its member with one dict lookup.
+
+        ``load`` decides it (an enum of the tree, read as ``pb.<name>``) and names
+        ``members_attribute``. A number the enum does not declare is not in the
+        dict: the property then converts through ``_get``, as every other field does.
+        """
+        return bool(self.members_attribute)
+
+    @property
     def reads_directly(self) -> bool:
         """A scalar (with or without presence) whose property may read the message attribute itself."""
         single = self.cardinality in (Cardinality.SINGLE, Cardinality.OPTIONAL)
         return self.kind is Kind.SCALAR and single and self.py_name == self.proto_name
+
+    @property
+    def copies_list(self) -> bool:
+        """A repeated scalar (a plain int for an enum outside the tree) whose property copies the container itself."""
+        return self.kind is Kind.SCALAR and self.cardinality is Cardinality.REPEATED and self.py_name == self.proto_name
+
+    @property
+    def copies_map(self) -> bool:
+        """A map of scalars whose property copies the container itself, in key order."""
+        return self.kind is Kind.SCALAR and self.cardinality is Cardinality.MAP and self.py_name == self.proto_name
 
     @property
     def checks_presence(self) -> bool:

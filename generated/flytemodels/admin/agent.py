@@ -237,13 +237,13 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def labels(self) -> dict[str, str]:
         """Labels attached to the task execution"""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
     @property
     def annotations(self) -> dict[str, str]:
         """Annotations attached to the task execution"""
-        value: dict[str, str] = self._get("annotations")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).annotations)
         return value
 
     @property
@@ -255,7 +255,9 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def environment_variables(self) -> dict[str, str]:
         """Environment variables attached to the task execution"""
-        value: dict[str, str] = self._get("environment_variables")
+        value: dict[str, str] = _fast.sorted_map(
+            (self._pb or self._message()).environment_variables
+        )
         return value
 
     @property
@@ -1008,6 +1010,8 @@ class Resource(_Message[_pb2.Resource]):
     )
     _fm_model_outputs = _fast.FieldModel("outputs")
     _fm_model_agent_error = _fast.FieldModel("agent_error")
+    _fm_members_state = _fast.FieldMembers("state")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -1107,7 +1111,11 @@ class Resource(_Message[_pb2.Resource]):
         """Deprecated.
 
         DEPRECATED. The state of the execution is used to control its visibility in the UI/CLI."""
-        value: State = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: State = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property
@@ -1139,7 +1147,11 @@ class Resource(_Message[_pb2.Resource]):
     @property
     def phase(self) -> _core_execution.TaskExecution.Phase:
         """The phase of the execution is used to determine the phase of the plugin's execution."""
-        value: _core_execution.TaskExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.TaskExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -1346,7 +1358,7 @@ class Agent(_Message[_pb2.Agent]):
         """Deprecated.
 
         SupportedTaskTypes are the types of the tasks that the agent can handle."""
-        value: list[str] = self._get("supported_task_types")
+        value: list[str] = (self._pb or self._message()).supported_task_types[:]
         return value
 
     @property
@@ -1670,7 +1682,7 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
     def queries(self) -> list[str]:
         """The metrics to query. If empty, will return a default set of metrics.
         e.g. EXECUTION_METRIC_USED_CPU_AVG or EXECUTION_METRIC_USED_MEMORY_BYTES_AVG"""
-        value: list[str] = self._get("queries")
+        value: list[str] = (self._pb or self._message()).queries[:]
         return value
 
     @property
@@ -1919,6 +1931,7 @@ class LogLine(_Message[_pb2.LogLine]):
         "message",
         "originator",
     )
+    _fm_members_originator = _fast.FieldMembers("originator")
 
     def __init__(
         self,
@@ -1989,7 +2002,11 @@ class LogLine(_Message[_pb2.LogLine]):
     @property
     def originator(self) -> LogLineOriginator:
         """``originator``: flyteidl.admin.LogLineOriginator, field 3."""
-        value: LogLineOriginator = self._get("originator")
+        pb = self._pb or self._message()
+        try:
+            value: LogLineOriginator = self._fm_members_originator[pb.originator]
+        except KeyError:
+            value = self._get("originator")
         return value
 
 
@@ -2044,7 +2061,7 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
         """Deprecated.
 
         The execution log results."""
-        value: list[str] = self._get("results")
+        value: list[str] = (self._pb or self._message()).results[:]
         return value
 
     @property
@@ -2156,6 +2173,8 @@ class AgentError(_Message[_pb2.AgentError]):
         "kind",
         "origin",
     )
+    _fm_members_kind = _fast.FieldMembers("kind")
+    _fm_members_origin = _fast.FieldMembers("origin")
 
     class Kind(_OpenEnum):
         """Defines a generic error type that dictates the behavior of the retry strategy."""
@@ -2222,11 +2241,19 @@ class AgentError(_Message[_pb2.AgentError]):
     @property
     def kind(self) -> AgentError.Kind:
         """An abstract error kind for this error. Defaults to Non_Recoverable if not specified."""
-        value: AgentError.Kind = self._get("kind")
+        pb = self._pb or self._message()
+        try:
+            value: AgentError.Kind = self._fm_members_kind[pb.kind]
+        except KeyError:
+            value = self._get("kind")
         return value
 
     @property
     def origin(self) -> _core_execution.ExecutionError.ErrorKind:
         """Defines the origin of the error (system, user, unknown)."""
-        value: _core_execution.ExecutionError.ErrorKind = self._get("origin")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.ExecutionError.ErrorKind = self._fm_members_origin[pb.origin]
+        except KeyError:
+            value = self._get("origin")
         return value

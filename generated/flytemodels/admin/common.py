@@ -133,6 +133,7 @@ class NamedEntityMetadata(_Message[_pb2.NamedEntityMetadata]):
         "description",
         "state",
     )
+    _fm_members_state = _fast.FieldMembers("state")
 
     def __init__(
         self,
@@ -183,7 +184,11 @@ class NamedEntityMetadata(_Message[_pb2.NamedEntityMetadata]):
     def state(self) -> NamedEntityState:
         """Shared state across all version of the entity
         At this point in time, only workflow entities can have their state archived."""
-        value: NamedEntityState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: NamedEntityState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
 
@@ -201,6 +206,7 @@ class NamedEntity(_Message[_pb2.NamedEntity]):
     )
     _fm_model_id = _fast.FieldModel("id")
     _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -263,7 +269,11 @@ class NamedEntity(_Message[_pb2.NamedEntity]):
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
         """Resource type of the named entity. One of Task, Workflow or LaunchPlan."""
-        value: _core_identifier.ResourceType = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _core_identifier.ResourceType = self._fm_members_resource_type[pb.resource_type]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property
@@ -300,6 +310,7 @@ class Sort(_Message[_pb2.Sort]):
         "key",
         "direction",
     )
+    _fm_members_direction = _fast.FieldMembers("direction")
 
     class Direction(_OpenEnum):
         """The ``flyteidl.admin.Sort.Direction`` enum."""
@@ -357,7 +368,11 @@ class Sort(_Message[_pb2.Sort]):
     def direction(self) -> Sort.Direction:
         """Indicates the direction to apply sort key for response values.
         +optional"""
-        value: Sort.Direction = self._get("direction")
+        pb = self._pb or self._message()
+        try:
+            value: Sort.Direction = self._fm_members_direction[pb.direction]
+        except KeyError:
+            value = self._get("direction")
         return value
 
 
@@ -524,6 +539,7 @@ class NamedEntityListRequest(_Message[_pb2.NamedEntityListRequest]):
         "org",
     )
     _fm_model_sort_by = _fast.FieldModel("sort_by")
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -614,7 +630,11 @@ class NamedEntityListRequest(_Message[_pb2.NamedEntityListRequest]):
     def resource_type(self) -> _core_identifier.ResourceType:
         """Resource type of the metadata to query. One of Task, Workflow or LaunchPlan.
         +required"""
-        value: _core_identifier.ResourceType = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _core_identifier.ResourceType = self._fm_members_resource_type[pb.resource_type]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property
@@ -797,6 +817,7 @@ class NamedEntityGetRequest(_Message[_pb2.NamedEntityGetRequest]):
         "id",
     )
     _fm_model_id = _fast.FieldModel("id")
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -842,7 +863,11 @@ class NamedEntityGetRequest(_Message[_pb2.NamedEntityGetRequest]):
     def resource_type(self) -> _core_identifier.ResourceType:
         """Resource type of the metadata to get. One of Task, Workflow or LaunchPlan.
         +required"""
-        value: _core_identifier.ResourceType = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _core_identifier.ResourceType = self._fm_members_resource_type[pb.resource_type]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property
@@ -871,6 +896,7 @@ class NamedEntityUpdateRequest(_Message[_pb2.NamedEntityUpdateRequest]):
     )
     _fm_model_id = _fast.FieldModel("id")
     _fm_model_metadata = _fast.FieldModel("metadata")
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -934,7 +960,11 @@ class NamedEntityUpdateRequest(_Message[_pb2.NamedEntityUpdateRequest]):
     def resource_type(self) -> _core_identifier.ResourceType:
         """Resource type of the metadata to update
         +required"""
-        value: _core_identifier.ResourceType = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _core_identifier.ResourceType = self._fm_members_resource_type[pb.resource_type]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property
@@ -1210,7 +1240,7 @@ class EmailNotification(_Message[_pb2.EmailNotification]):
     def recipients_email(self) -> list[str]:
         """The list of email addresses recipients for this notification.
         +required"""
-        value: list[str] = self._get("recipients_email")
+        value: list[str] = (self._pb or self._message()).recipients_email[:]
         return value
 
     @property
@@ -1269,7 +1299,7 @@ class PagerDutyNotification(_Message[_pb2.PagerDutyNotification]):
     def recipients_email(self) -> list[str]:
         """Currently, PagerDuty notifications leverage email to trigger a notification.
         +required"""
-        value: list[str] = self._get("recipients_email")
+        value: list[str] = (self._pb or self._message()).recipients_email[:]
         return value
 
     @property
@@ -1328,7 +1358,7 @@ class SlackNotification(_Message[_pb2.SlackNotification]):
     def recipients_email(self) -> list[str]:
         """Currently, Slack notifications leverage email to trigger a notification.
         +required"""
-        value: list[str] = self._get("recipients_email")
+        value: list[str] = (self._pb or self._message()).recipients_email[:]
         return value
 
     @property
@@ -1564,7 +1594,7 @@ class Labels(_Message[_pb2.Labels]):
     @property
     def values(self) -> dict[str, str]:
         """Map of custom labels to be applied to the execution resource."""
-        value: dict[str, str] = self._get("values")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).values)
         return value
 
 
@@ -1602,7 +1632,7 @@ class Annotations(_Message[_pb2.Annotations]):
     @property
     def values(self) -> dict[str, str]:
         """Map of custom annotations to be applied to the execution resource."""
-        value: dict[str, str] = self._get("values")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).values)
         return value
 
 

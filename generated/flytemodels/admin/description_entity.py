@@ -177,7 +177,7 @@ class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
     def tags(self) -> list[str]:
         """User-specified tags. These are arbitrary and can be used for searching
         filtering and discovering tasks."""
-        value: list[str] = self._get("tags")
+        value: list[str] = (self._pb or self._message()).tags[:]
         return value
 
 
@@ -194,6 +194,7 @@ class Description(_Message[_pb2.Description]):
         "format",
         "icon_link",
     )
+    _fm_members_format = _fast.FieldMembers("format")
 
     def __init__(
         self,
@@ -270,7 +271,11 @@ class Description(_Message[_pb2.Description]):
     @property
     def format(self) -> DescriptionFormat:
         """Format of the long description"""
-        value: DescriptionFormat = self._get("format")
+        pb = self._pb or self._message()
+        try:
+            value: DescriptionFormat = self._fm_members_format[pb.format]
+        except KeyError:
+            value = self._get("format")
         return value
 
     @property
@@ -391,6 +396,7 @@ class DescriptionEntityListRequest(_Message[_pb2.DescriptionEntityListRequest]):
     )
     _fm_model_id = _fast.FieldModel("id")
     _fm_model_sort_by = _fast.FieldModel("sort_by")
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -478,7 +484,11 @@ class DescriptionEntityListRequest(_Message[_pb2.DescriptionEntityListRequest]):
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
         """Identifies the specific type of resource that this identifier corresponds to."""
-        value: _core_identifier.ResourceType = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _core_identifier.ResourceType = self._fm_members_resource_type[pb.resource_type]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property

@@ -842,6 +842,7 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
     _fm_model_computed_inputs = _fast.FieldModel("computed_inputs")
     _fm_model_workflow_id = _fast.FieldModel("workflow_id")
     _fm_model_state_change_details = _fast.FieldModel("state_change_details")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -1119,7 +1120,11 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
     @property
     def phase(self) -> _core_execution.WorkflowExecution.Phase:
         """Most recent recorded phase for the execution."""
-        value: _core_execution.WorkflowExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.WorkflowExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -1272,6 +1277,7 @@ class ExecutionMetadata(_Message[_pb2.ExecutionMetadata]):
     _fm_model_parent_node_execution = _fast.FieldModel("parent_node_execution")
     _fm_model_reference_execution = _fast.FieldModel("reference_execution")
     _fm_model_system_metadata = _fast.FieldModel("system_metadata")
+    _fm_members_mode = _fast.FieldMembers("mode")
 
     class ExecutionMode(_OpenEnum):
         """The method by which this execution was launched."""
@@ -1406,7 +1412,11 @@ class ExecutionMetadata(_Message[_pb2.ExecutionMetadata]):
     @property
     def mode(self) -> ExecutionMetadata.ExecutionMode:
         """``mode``: flyteidl.admin.ExecutionMetadata.ExecutionMode, field 1."""
-        value: ExecutionMetadata.ExecutionMode = self._get("mode")
+        pb = self._pb or self._message()
+        try:
+            value: ExecutionMetadata.ExecutionMode = self._fm_members_mode[pb.mode]
+        except KeyError:
+            value = self._get("mode")
         return value
 
     @property
@@ -2046,7 +2056,7 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
         """Deprecated.
 
         Tags to be set for the execution."""
-        value: list[str] = self._get("tags")
+        value: list[str] = (self._pb or self._message()).tags[:]
         return value
 
     @property
@@ -2382,6 +2392,7 @@ class ExecutionUpdateRequest(_Message[_pb2.ExecutionUpdateRequest]):
         "state",
     )
     _fm_model_id = _fast.FieldModel("id")
+    _fm_members_state = _fast.FieldMembers("state")
 
     def __init__(
         self,
@@ -2445,7 +2456,11 @@ class ExecutionUpdateRequest(_Message[_pb2.ExecutionUpdateRequest]):
     @property
     def state(self) -> ExecutionState:
         """State to set as the new value active/archive"""
-        value: ExecutionState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: ExecutionState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
 
@@ -2459,6 +2474,7 @@ class ExecutionStateChangeDetails(_Message[_pb2.ExecutionStateChangeDetails]):
         "occurred_at",
         "principal",
     )
+    _fm_members_state = _fast.FieldMembers("state")
 
     def __init__(
         self,
@@ -2511,7 +2527,11 @@ class ExecutionStateChangeDetails(_Message[_pb2.ExecutionStateChangeDetails]):
     @property
     def state(self) -> ExecutionState:
         """The state of the execution is used to control its visibility in the UI/CLI."""
-        value: ExecutionState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: ExecutionState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property

@@ -961,6 +961,7 @@ class ConcurrencyPolicy(_Message[_pb2.ConcurrencyPolicy]):
         "max",
         "behavior",
     )
+    _fm_members_behavior = _fast.FieldMembers("behavior")
 
     def __init__(
         self,
@@ -1009,7 +1010,11 @@ class ConcurrencyPolicy(_Message[_pb2.ConcurrencyPolicy]):
     @property
     def behavior(self) -> ConcurrencyLimitBehavior:
         """Descriptor for workflow execution behavior after the concurrency limit is hit"""
-        value: ConcurrencyLimitBehavior = self._get("behavior")
+        pb = self._pb or self._message()
+        try:
+            value: ConcurrencyLimitBehavior = self._fm_members_behavior[pb.behavior]
+        except KeyError:
+            value = self._get("behavior")
         return value
 
 
@@ -1029,6 +1034,7 @@ class LaunchPlanClosure(_Message[_pb2.LaunchPlanClosure]):
     )
     _fm_model_expected_inputs = _fast.FieldModel("expected_inputs")
     _fm_model_expected_outputs = _fast.FieldModel("expected_outputs")
+    _fm_members_state = _fast.FieldMembers("state")
 
     def __init__(
         self,
@@ -1113,7 +1119,11 @@ class LaunchPlanClosure(_Message[_pb2.LaunchPlanClosure]):
     @property
     def state(self) -> LaunchPlanState:
         """Indicate the Launch plan state."""
-        value: LaunchPlanState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: LaunchPlanState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property
@@ -1266,6 +1276,7 @@ class LaunchPlanUpdateRequest(_Message[_pb2.LaunchPlanUpdateRequest]):
         "state",
     )
     _fm_model_id = _fast.FieldModel("id")
+    _fm_members_state = _fast.FieldMembers("state")
 
     def __init__(
         self,
@@ -1330,7 +1341,11 @@ class LaunchPlanUpdateRequest(_Message[_pb2.LaunchPlanUpdateRequest]):
     def state(self) -> LaunchPlanState:
         """Desired state to apply to the launch plan.
         +required."""
-        value: LaunchPlanState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: LaunchPlanState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
 

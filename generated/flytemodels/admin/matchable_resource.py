@@ -269,7 +269,7 @@ class ClusterResourceAttributes(_Message[_pb2.ClusterResourceAttributes]):
         """Custom resource attributes which will be applied in cluster resource creation (e.g. quotas).
         Map keys are the *case-sensitive* names of variables in templatized resource files.
         Map values should be the custom values which get substituted during resource creation."""
-        value: dict[str, str] = self._get("attributes")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).attributes)
         return value
 
 
@@ -305,7 +305,7 @@ class ExecutionQueueAttributes(_Message[_pb2.ExecutionQueueAttributes]):
     @property
     def tags(self) -> list[str]:
         """Tags used for assigning execution queues for tasks defined within this project."""
-        value: list[str] = self._get("tags")
+        value: list[str] = (self._pb or self._message()).tags[:]
         return value
 
 
@@ -358,6 +358,7 @@ class PluginOverride(_Message[_pb2.PluginOverride]):
         "plugin_id",
         "missing_plugin_behavior",
     )
+    _fm_members_missing_plugin_behavior = _fast.FieldMembers("missing_plugin_behavior")
 
     class MissingPluginBehavior(_OpenEnum):
         """The ``flyteidl.admin.PluginOverride.MissingPluginBehavior`` enum."""
@@ -427,13 +428,19 @@ class PluginOverride(_Message[_pb2.PluginOverride]):
     @property
     def plugin_id(self) -> list[str]:
         """A set of plugin ids which should handle tasks of this type instead of the default registered plugin. The list will be tried in order until a plugin is found with that id."""
-        value: list[str] = self._get("plugin_id")
+        value: list[str] = (self._pb or self._message()).plugin_id[:]
         return value
 
     @property
     def missing_plugin_behavior(self) -> PluginOverride.MissingPluginBehavior:
         """Defines the behavior when no plugin from the plugin_id list is not found."""
-        value: PluginOverride.MissingPluginBehavior = self._get("missing_plugin_behavior")
+        pb = self._pb or self._message()
+        try:
+            value: PluginOverride.MissingPluginBehavior = self._fm_members_missing_plugin_behavior[
+                pb.missing_plugin_behavior
+            ]
+        except KeyError:
+            value = self._get("missing_plugin_behavior")
         return value
 
 
@@ -1152,6 +1159,7 @@ class ListMatchableAttributesRequest(_Message[_pb2.ListMatchableAttributesReques
         "resource_type",
         "org",
     )
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -1194,7 +1202,11 @@ class ListMatchableAttributesRequest(_Message[_pb2.ListMatchableAttributesReques
     @property
     def resource_type(self) -> MatchableResource:
         """+required"""
-        value: MatchableResource = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: MatchableResource = self._fm_members_resource_type[pb.resource_type]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property

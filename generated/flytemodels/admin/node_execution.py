@@ -718,6 +718,7 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
     _fm_model_output_data = _fast.FieldModel("output_data")
     _fm_model_workflow_node_metadata = _fast.FieldModel("workflow_node_metadata")
     _fm_model_task_node_metadata = _fast.FieldModel("task_node_metadata")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -908,7 +909,11 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
     @property
     def phase(self) -> _core_execution.NodeExecution.Phase:
         """The last recorded phase for this node execution."""
-        value: _core_execution.NodeExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.NodeExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -1055,6 +1060,7 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
         "checkpoint_uri",
     )
     _fm_model_catalog_key = _fast.FieldModel("catalog_key")
+    _fm_members_cache_status = _fast.FieldMembers("cache_status")
 
     def __init__(
         self,
@@ -1116,7 +1122,11 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
         """Captures the status of caching for this execution."""
-        value: _core_catalog.CatalogCacheStatus = self._get("cache_status")
+        pb = self._pb or self._message()
+        try:
+            value: _core_catalog.CatalogCacheStatus = self._fm_members_cache_status[pb.cache_status]
+        except KeyError:
+            value = self._get("cache_status")
         return value
 
     @property

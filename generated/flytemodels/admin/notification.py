@@ -83,7 +83,7 @@ class EmailMessage(_Message[_pb2.EmailMessage]):
         """The list of email addresses to receive an email with the content populated in the other fields.
         Currently, each email recipient will receive its own email.
         This populates the TO field."""
-        value: list[str] = self._get("recipients_email")
+        value: list[str] = (self._pb or self._message()).recipients_email[:]
         return value
 
     @property

@@ -140,6 +140,7 @@ class Project(_Message[_pb2.Project]):
         "org",
     )
     _fm_model_labels = _fast.FieldModel("labels")
+    _fm_members_state = _fast.FieldMembers("state")
 
     class ProjectState(_OpenEnum):
         """The state of the project is used to control its visibility in the UI and validity."""
@@ -277,7 +278,11 @@ class Project(_Message[_pb2.Project]):
     @property
     def state(self) -> Project.ProjectState:
         """``state``: flyteidl.admin.Project.ProjectState, field 6."""
-        value: Project.ProjectState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: Project.ProjectState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property

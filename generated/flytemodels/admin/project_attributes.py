@@ -186,6 +186,7 @@ class ProjectAttributesGetRequest(_Message[_pb2.ProjectAttributesGetRequest]):
         "resource_type",
         "org",
     )
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -243,7 +244,13 @@ class ProjectAttributesGetRequest(_Message[_pb2.ProjectAttributesGetRequest]):
     def resource_type(self) -> _admin_matchable_resource.MatchableResource:
         """Which type of matchable attributes to return.
         +required"""
-        value: _admin_matchable_resource.MatchableResource = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _admin_matchable_resource.MatchableResource = self._fm_members_resource_type[
+                pb.resource_type
+            ]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property
@@ -318,6 +325,7 @@ class ProjectAttributesDeleteRequest(_Message[_pb2.ProjectAttributesDeleteReques
         "resource_type",
         "org",
     )
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -375,7 +383,13 @@ class ProjectAttributesDeleteRequest(_Message[_pb2.ProjectAttributesDeleteReques
     def resource_type(self) -> _admin_matchable_resource.MatchableResource:
         """Which type of matchable attributes to delete.
         +required"""
-        value: _admin_matchable_resource.MatchableResource = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _admin_matchable_resource.MatchableResource = self._fm_members_resource_type[
+                pb.resource_type
+            ]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property

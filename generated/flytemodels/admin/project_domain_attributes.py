@@ -201,6 +201,7 @@ class ProjectDomainAttributesGetRequest(_Message[_pb2.ProjectDomainAttributesGet
         "resource_type",
         "org",
     )
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -272,7 +273,13 @@ class ProjectDomainAttributesGetRequest(_Message[_pb2.ProjectDomainAttributesGet
     def resource_type(self) -> _admin_matchable_resource.MatchableResource:
         """Which type of matchable attributes to return.
         +required"""
-        value: _admin_matchable_resource.MatchableResource = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _admin_matchable_resource.MatchableResource = self._fm_members_resource_type[
+                pb.resource_type
+            ]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property
@@ -348,6 +355,7 @@ class ProjectDomainAttributesDeleteRequest(_Message[_pb2.ProjectDomainAttributes
         "resource_type",
         "org",
     )
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -419,7 +427,13 @@ class ProjectDomainAttributesDeleteRequest(_Message[_pb2.ProjectDomainAttributes
     def resource_type(self) -> _admin_matchable_resource.MatchableResource:
         """Which type of matchable attributes to delete.
         +required"""
-        value: _admin_matchable_resource.MatchableResource = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _admin_matchable_resource.MatchableResource = self._fm_members_resource_type[
+                pb.resource_type
+            ]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property

@@ -28,6 +28,7 @@ class FixedRate(_Message[_pb2.FixedRate]):
         "value",
         "unit",
     )
+    _fm_members_unit = _fast.FieldMembers("unit")
 
     def __init__(
         self,
@@ -76,7 +77,11 @@ class FixedRate(_Message[_pb2.FixedRate]):
     @property
     def unit(self) -> FixedRateUnit:
         """``unit``: flyteidl.admin.FixedRateUnit, field 2."""
-        value: FixedRateUnit = self._get("unit")
+        pb = self._pb or self._message()
+        try:
+            value: FixedRateUnit = self._fm_members_unit[pb.unit]
+        except KeyError:
+            value = self._get("unit")
         return value
 
 

@@ -427,6 +427,7 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
     _fm_model_output_data = _fast.FieldModel("output_data")
     _fm_model_metadata = _fast.FieldModel("metadata")
     _fm_model_log_context = _fast.FieldModel("log_context")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -643,7 +644,11 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
     @property
     def phase(self) -> _core_execution.TaskExecution.Phase:
         """The last recorded phase for this task execution."""
-        value: _core_execution.TaskExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.TaskExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property

@@ -216,6 +216,7 @@ class WorkflowAttributesGetRequest(_Message[_pb2.WorkflowAttributesGetRequest]):
         "resource_type",
         "org",
     )
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -301,7 +302,13 @@ class WorkflowAttributesGetRequest(_Message[_pb2.WorkflowAttributesGetRequest]):
     def resource_type(self) -> _admin_matchable_resource.MatchableResource:
         """Which type of matchable attributes to return.
         +required"""
-        value: _admin_matchable_resource.MatchableResource = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _admin_matchable_resource.MatchableResource = self._fm_members_resource_type[
+                pb.resource_type
+            ]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property
@@ -376,6 +383,7 @@ class WorkflowAttributesDeleteRequest(_Message[_pb2.WorkflowAttributesDeleteRequ
         "resource_type",
         "org",
     )
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -461,7 +469,13 @@ class WorkflowAttributesDeleteRequest(_Message[_pb2.WorkflowAttributesDeleteRequ
     def resource_type(self) -> _admin_matchable_resource.MatchableResource:
         """Which type of matchable attributes to delete.
         +required"""
-        value: _admin_matchable_resource.MatchableResource = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: _admin_matchable_resource.MatchableResource = self._fm_members_resource_type[
+                pb.resource_type
+            ]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property

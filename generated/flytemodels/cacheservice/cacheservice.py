@@ -52,7 +52,7 @@ class KeyMapMetadata(_Message[_pb2.KeyMapMetadata]):
     @property
     def values(self) -> dict[str, str]:
         """Additional metadata as key-value pairs"""
-        value: dict[str, str] = self._get("values")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).values)
         return value
 
 

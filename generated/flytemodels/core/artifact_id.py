@@ -222,6 +222,7 @@ class TimeTransform(_Message[_pb2.TimeTransform]):
         "transform",
         "op",
     )
+    _fm_members_op = _fast.FieldMembers("op")
 
     def __init__(
         self,
@@ -270,7 +271,11 @@ class TimeTransform(_Message[_pb2.TimeTransform]):
     @property
     def op(self) -> Operator:
         """``op``: flyteidl.core.Operator, field 2."""
-        value: Operator = self._get("op")
+        pb = self._pb or self._message()
+        try:
+            value: Operator = self._fm_members_op[pb.op]
+        except KeyError:
+            value = self._get("op")
         return value
 
 
@@ -525,6 +530,7 @@ class TimePartition(_Message[_pb2.TimePartition]):
         "granularity",
     )
     _fm_model_value = _fast.FieldModel("value")
+    _fm_members_granularity = _fast.FieldMembers("granularity")
 
     def __init__(
         self,
@@ -584,7 +590,11 @@ class TimePartition(_Message[_pb2.TimePartition]):
     @property
     def granularity(self) -> Granularity:
         """``granularity``: flyteidl.core.Granularity, field 2."""
-        value: Granularity = self._get("granularity")
+        pb = self._pb or self._message()
+        try:
+            value: Granularity = self._fm_members_granularity[pb.granularity]
+        except KeyError:
+            value = self._get("granularity")
         return value
 
 

@@ -62,7 +62,7 @@ class ConnectionSet(_Message[_pb2.ConnectionSet]):
         @property
         def ids(self) -> list[str]:
             """``ids``: repeated string, field 1."""
-            value: list[str] = self._get("ids")
+            value: list[str] = (self._pb or self._message()).ids[:]
             return value
 
     def __init__(

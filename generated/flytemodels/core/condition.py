@@ -30,6 +30,7 @@ class ComparisonExpression(_Message[_pb2.ComparisonExpression]):
     )
     _fm_model_left_value = _fast.FieldModel("left_value")
     _fm_model_right_value = _fast.FieldModel("right_value")
+    _fm_members_operator = _fast.FieldMembers("operator")
 
     class Operator(_OpenEnum):
         """Binary Operator for each expression"""
@@ -112,7 +113,11 @@ class ComparisonExpression(_Message[_pb2.ComparisonExpression]):
     @property
     def operator(self) -> ComparisonExpression.Operator:
         """``operator``: flyteidl.core.ComparisonExpression.Operator, field 1."""
-        value: ComparisonExpression.Operator = self._get("operator")
+        pb = self._pb or self._message()
+        try:
+            value: ComparisonExpression.Operator = self._fm_members_operator[pb.operator]
+        except KeyError:
+            value = self._get("operator")
         return value
 
     @property
@@ -352,6 +357,7 @@ class ConjunctionExpression(_Message[_pb2.ConjunctionExpression]):
     )
     _fm_model_left_expression = _fast.FieldModel("left_expression")
     _fm_model_right_expression = _fast.FieldModel("right_expression")
+    _fm_members_operator = _fast.FieldMembers("operator")
 
     class LogicalOperator(_OpenEnum):
         """Nested conditions. They can be conjoined using AND / OR
@@ -431,7 +437,11 @@ class ConjunctionExpression(_Message[_pb2.ConjunctionExpression]):
     @property
     def operator(self) -> ConjunctionExpression.LogicalOperator:
         """``operator``: flyteidl.core.ConjunctionExpression.LogicalOperator, field 1."""
-        value: ConjunctionExpression.LogicalOperator = self._get("operator")
+        pb = self._pb or self._message()
+        try:
+            value: ConjunctionExpression.LogicalOperator = self._fm_members_operator[pb.operator]
+        except KeyError:
+            value = self._get("operator")
         return value
 
     @property

@@ -31,6 +31,8 @@ class ContainerError(_Message[_pb2.ContainerError]):
         "timestamp",
         "worker",
     )
+    _fm_members_kind = _fast.FieldMembers("kind")
+    _fm_members_origin = _fast.FieldMembers("origin")
 
     class Kind(_OpenEnum):
         """Defines a generic error type that dictates the behavior of the retry strategy."""
@@ -124,13 +126,21 @@ class ContainerError(_Message[_pb2.ContainerError]):
     @property
     def kind(self) -> ContainerError.Kind:
         """An abstract error kind for this error. Defaults to Non_Recoverable if not specified."""
-        value: ContainerError.Kind = self._get("kind")
+        pb = self._pb or self._message()
+        try:
+            value: ContainerError.Kind = self._fm_members_kind[pb.kind]
+        except KeyError:
+            value = self._get("kind")
         return value
 
     @property
     def origin(self) -> _core_execution.ExecutionError.ErrorKind:
         """Defines the origin of the error (system, user, unknown)."""
-        value: _core_execution.ExecutionError.ErrorKind = self._get("origin")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.ExecutionError.ErrorKind = self._fm_members_origin[pb.origin]
+        except KeyError:
+            value = self._get("origin")
         return value
 
     @property

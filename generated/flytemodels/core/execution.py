@@ -114,6 +114,7 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
         "timestamp",
         "worker",
     )
+    _fm_members_kind = _fast.FieldMembers("kind")
 
     class ErrorKind(_OpenEnum):
         """Error type: System or User"""
@@ -213,7 +214,11 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
     @property
     def kind(self) -> ExecutionError.ErrorKind:
         """``kind``: flyteidl.core.ExecutionError.ErrorKind, field 4."""
-        value: ExecutionError.ErrorKind = self._get("kind")
+        pb = self._pb or self._message()
+        try:
+            value: ExecutionError.ErrorKind = self._fm_members_kind[pb.kind]
+        except KeyError:
+            value = self._get("kind")
         return value
 
     @property
@@ -247,6 +252,7 @@ class TaskLog(_Message[_pb2.TaskLog]):
         "ShowWhilePending",
         "HideOnceFinished",
     )
+    _fm_members_message_format = _fast.FieldMembers("message_format")
 
     class MessageFormat(_OpenEnum):
         """The ``flyteidl.core.TaskLog.MessageFormat`` enum."""
@@ -342,7 +348,11 @@ class TaskLog(_Message[_pb2.TaskLog]):
     @property
     def message_format(self) -> TaskLog.MessageFormat:
         """``message_format``: flyteidl.core.TaskLog.MessageFormat, field 3."""
-        value: TaskLog.MessageFormat = self._get("message_format")
+        pb = self._pb or self._message()
+        try:
+            value: TaskLog.MessageFormat = self._fm_members_message_format[pb.message_format]
+        except KeyError:
+            value = self._get("message_format")
         return value
 
     @property
@@ -713,6 +723,7 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
         "spec",
     )
     _fm_model_spec = _fast.FieldModel("spec")
+    _fm_members_tier = _fast.FieldMembers("tier")
 
     class Tier(_OpenEnum):
         """The ``flyteidl.core.QualityOfService.Tier`` enum."""
@@ -776,9 +787,13 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
     @property
     def tier(self) -> QualityOfService.Tier | None:
         """``tier``: optional flyteidl.core.QualityOfService.Tier, field 1."""
-        value: QualityOfService.Tier | None = (
-            self._present("tier") if (self._pb or self._message()).HasField("tier") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("tier"):
+            return None
+        try:
+            value: QualityOfService.Tier | None = self._fm_members_tier[pb.tier]
+        except KeyError:
+            value = self._get("tier")
         return value
 
     @property

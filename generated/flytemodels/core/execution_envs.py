@@ -82,7 +82,7 @@ class ExecutionEnvAssignment(_Message[_pb2.ExecutionEnvAssignment]):
     @property
     def node_ids(self) -> list[str]:
         """node_ids is a list of node ids that are being assigned the execution environment."""
-        value: list[str] = self._get("node_ids")
+        value: list[str] = (self._pb or self._message()).node_ids[:]
         return value
 
     @property

@@ -1077,7 +1077,7 @@ class LiteralBase(_Message[_pb2.Literal]):
     @property
     def metadata(self) -> dict[str, str]:
         """Additional metadata for literals."""
-        value: dict[str, str] = self._get("metadata")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).metadata)
         return value
 
 

@@ -32,6 +32,7 @@ class Secret(_Message[_pb2.Secret]):
         "mount_requirement",
         "env_var",
     )
+    _fm_members_mount_requirement = _fast.FieldMembers("mount_requirement")
 
     class MountType(_OpenEnum):
         """The ``flyteidl.core.Secret.MountType`` enum."""
@@ -143,7 +144,11 @@ class Secret(_Message[_pb2.Secret]):
         if the underlying key management system cannot satisfy that requirement. If not provided, the default location
         will depend on the key management system.
         +optional"""
-        value: Secret.MountType = self._get("mount_requirement")
+        pb = self._pb or self._message()
+        try:
+            value: Secret.MountType = self._fm_members_mount_requirement[pb.mount_requirement]
+        except KeyError:
+            value = self._get("mount_requirement")
         return value
 
     @property
@@ -354,6 +359,7 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
         "token_endpoint",
     )
     _fm_model_client = _fast.FieldModel("client")
+    _fm_members_type = _fast.FieldMembers("type")
 
     class Type(_OpenEnum):
         """Type of the token requested."""
@@ -446,7 +452,11 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
     def type(self) -> OAuth2TokenRequest.Type:
         """type indicates the type of the request to make. Defaults to CLIENT_CREDENTIALS.
         +required"""
-        value: OAuth2TokenRequest.Type = self._get("type")
+        pb = self._pb or self._message()
+        try:
+            value: OAuth2TokenRequest.Type = self._fm_members_type[pb.type]
+        except KeyError:
+            value = self._get("type")
         return value
 
     @property

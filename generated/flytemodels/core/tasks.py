@@ -57,6 +57,7 @@ class Resources(_Message[_pb2.Resources]):
             "name",
             "value",
         )
+        _fm_members_name = _fast.FieldMembers("name")
 
         def __init__(
             self,
@@ -99,7 +100,11 @@ class Resources(_Message[_pb2.Resources]):
         @property
         def name(self) -> Resources.ResourceName:
             """Resource name."""
-            value: Resources.ResourceName = self._get("name")
+            pb = self._pb or self._message()
+            try:
+                value: Resources.ResourceName = self._fm_members_name[pb.name]
+            except KeyError:
+                value = self._get("name")
             return value
 
         @property
@@ -413,6 +418,7 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
         "version",
         "flavor",
     )
+    _fm_members_type = _fast.FieldMembers("type")
 
     class RuntimeType(_OpenEnum):
         """The ``flyteidl.core.RuntimeMetadata.RuntimeType`` enum."""
@@ -471,7 +477,11 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
     @property
     def type(self) -> RuntimeMetadata.RuntimeType:
         """Type of runtime."""
-        value: RuntimeMetadata.RuntimeType = self._get("type")
+        pb = self._pb or self._message()
+        try:
+            value: RuntimeMetadata.RuntimeType = self._fm_members_type[pb.type]
+        except KeyError:
+            value = self._get("type")
         return value
 
     @property
@@ -733,7 +743,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def tags(self) -> dict[str, str]:
         """Arbitrary tags that allow users and the platform to store small but arbitrary labels"""
-        value: dict[str, str] = self._get("tags")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).tags)
         return value
 
     @property
@@ -747,7 +757,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def cache_ignore_input_vars(self) -> list[str]:
         """cache_ignore_input_vars is the input variables that should not be included when calculating hash for cache."""
-        value: list[str] = self._get("cache_ignore_input_vars")
+        value: list[str] = (self._pb or self._message()).cache_ignore_input_vars[:]
         return value
 
     @property
@@ -1115,7 +1125,7 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
         """Metadata about the custom defined for this task. This is extensible to allow various plugins in the system
         to use as required.
         reserve the field numbers 1 through 15 for very frequently occurring message elements"""
-        value: dict[str, str] = self._get("config")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).config)
         return value
 
 
@@ -1196,6 +1206,7 @@ class Container(_Message[_pb2.Container]):
     )
     _fm_model_resources = _fast.FieldModel("resources")
     _fm_model_data_config = _fast.FieldModel("data_config")
+    _fm_members_architecture = _fast.FieldMembers("architecture")
 
     class Architecture(_OpenEnum):
         """Architecture-type the container image supports."""
@@ -1325,7 +1336,7 @@ class Container(_Message[_pb2.Container]):
     @property
     def command(self) -> list[str]:
         """Command to be executed, if not provided, the default entrypoint in the container image will be used."""
-        value: list[str] = self._get("command")
+        value: list[str] = (self._pb or self._message()).command[:]
         return value
 
     @property
@@ -1333,7 +1344,7 @@ class Container(_Message[_pb2.Container]):
         """These will default to Flyte given paths. If provided, the system will not append known paths. If the task still
         needs flyte's inputs and outputs path, add $(FLYTE_INPUT_FILE), $(FLYTE_OUTPUT_FILE) wherever makes sense and the
         system will populate these before executing the container."""
-        value: list[str] = self._get("args")
+        value: list[str] = (self._pb or self._message()).args[:]
         return value
 
     @property
@@ -1393,7 +1404,11 @@ class Container(_Message[_pb2.Container]):
     @property
     def architecture(self) -> Container.Architecture:
         """``architecture``: flyteidl.core.Container.Architecture, field 10."""
-        value: Container.Architecture = self._get("architecture")
+        pb = self._pb or self._message()
+        try:
+            value: Container.Architecture = self._fm_members_architecture[pb.architecture]
+        except KeyError:
+            value = self._get("architecture")
         return value
 
 
@@ -1406,6 +1421,8 @@ class IOStrategy(_Message[_pb2.IOStrategy]):
         "download_mode",
         "upload_mode",
     )
+    _fm_members_download_mode = _fast.FieldMembers("download_mode")
+    _fm_members_upload_mode = _fast.FieldMembers("upload_mode")
 
     class DownloadMode(_OpenEnum):
         """Mode to use for downloading"""
@@ -1477,13 +1494,21 @@ class IOStrategy(_Message[_pb2.IOStrategy]):
     @property
     def download_mode(self) -> IOStrategy.DownloadMode:
         """Mode to use to manage downloads"""
-        value: IOStrategy.DownloadMode = self._get("download_mode")
+        pb = self._pb or self._message()
+        try:
+            value: IOStrategy.DownloadMode = self._fm_members_download_mode[pb.download_mode]
+        except KeyError:
+            value = self._get("download_mode")
         return value
 
     @property
     def upload_mode(self) -> IOStrategy.UploadMode:
         """Mode to use to manage uploads"""
-        value: IOStrategy.UploadMode = self._get("upload_mode")
+        pb = self._pb or self._message()
+        try:
+            value: IOStrategy.UploadMode = self._fm_members_upload_mode[pb.upload_mode]
+        except KeyError:
+            value = self._get("upload_mode")
         return value
 
 
@@ -1502,6 +1527,7 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
         "io_strategy",
     )
     _fm_model_io_strategy = _fast.FieldModel("io_strategy")
+    _fm_members_format = _fast.FieldMembers("format")
 
     class LiteralMapFormat(_OpenEnum):
         """LiteralMapFormat decides the encoding format in which the input metadata should be made available to the containers.
@@ -1618,7 +1644,11 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
         """In the inputs folder, there will be an additional summary/metadata file that contains references to all files or inlined primitive values.
         This format decides the actual encoding for the data. Refer to the encoding to understand the specifics of the contents and the encoding
         """
-        value: DataLoadingConfig.LiteralMapFormat = self._get("format")
+        pb = self._pb or self._message()
+        try:
+            value: DataLoadingConfig.LiteralMapFormat = self._fm_members_format[pb.format]
+        except KeyError:
+            value = self._get("format")
         return value
 
     @property
@@ -1812,13 +1842,13 @@ class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
     @property
     def labels(self) -> dict[str, str]:
         """Optional labels to add to the pod definition."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
     @property
     def annotations(self) -> dict[str, str]:
         """Optional annotations to add to the pod definition."""
-        value: dict[str, str] = self._get("annotations")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).annotations)
         return value
 
 
@@ -1831,6 +1861,7 @@ class Sql(_Message[_pb2.Sql]):
         "statement",
         "dialect",
     )
+    _fm_members_dialect = _fast.FieldMembers("dialect")
 
     class Dialect(_OpenEnum):
         """The dialect of the SQL statement. This is used to validate and parse SQL statements at compilation time to avoid
@@ -1895,5 +1926,9 @@ class Sql(_Message[_pb2.Sql]):
     @property
     def dialect(self) -> Sql.Dialect:
         """``dialect``: flyteidl.core.Sql.Dialect, field 2."""
-        value: Sql.Dialect = self._get("dialect")
+        pb = self._pb or self._message()
+        try:
+            value: Sql.Dialect = self._fm_members_dialect[pb.dialect]
+        except KeyError:
+            value = self._get("dialect")
         return value

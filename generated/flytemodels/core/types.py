@@ -48,6 +48,7 @@ class SchemaType(_Message[_pb2.SchemaType]):
             "name",
             "type",
         )
+        _fm_members_type = _fast.FieldMembers("type")
 
         class SchemaColumnType(_OpenEnum):
             """The ``flyteidl.core.SchemaType.SchemaColumn.SchemaColumnType`` enum."""
@@ -109,7 +110,11 @@ class SchemaType(_Message[_pb2.SchemaType]):
         @property
         def type(self) -> SchemaType.SchemaColumn.SchemaColumnType:
             """The column type. This allows a limited set of types currently."""
-            value: SchemaType.SchemaColumn.SchemaColumnType = self._get("type")
+            pb = self._pb or self._message()
+            try:
+                value: SchemaType.SchemaColumn.SchemaColumnType = self._fm_members_type[pb.type]
+            except KeyError:
+                value = self._get("type")
             return value
 
     def __init__(
@@ -312,6 +317,7 @@ class BlobType(_Message[_pb2.BlobType]):
         "format",
         "dimensionality",
     )
+    _fm_members_dimensionality = _fast.FieldMembers("dimensionality")
 
     class BlobDimensionality(_OpenEnum):
         """The ``flyteidl.core.BlobType.BlobDimensionality`` enum."""
@@ -370,7 +376,11 @@ class BlobType(_Message[_pb2.BlobType]):
     @property
     def dimensionality(self) -> BlobType.BlobDimensionality:
         """``dimensionality``: flyteidl.core.BlobType.BlobDimensionality, field 2."""
-        value: BlobType.BlobDimensionality = self._get("dimensionality")
+        pb = self._pb or self._message()
+        try:
+            value: BlobType.BlobDimensionality = self._fm_members_dimensionality[pb.dimensionality]
+        except KeyError:
+            value = self._get("dimensionality")
         return value
 
 
@@ -408,7 +418,7 @@ class EnumType(_Message[_pb2.EnumType]):
     @property
     def values(self) -> list[str]:
         """Predefined set of enum values."""
-        value: list[str] = self._get("values")
+        value: list[str] = (self._pb or self._message()).values[:]
         return value
 
 
@@ -588,6 +598,7 @@ class LiteralType(_Message[_pb2.LiteralType]):
     _fm_model_union_type = _fast.FieldModel("union_type")
     _fm_model_annotation = _fast.FieldModel("annotation")
     _fm_model_structure = _fast.FieldModel("structure")
+    _fm_members_simple = _fast.FieldMembers("simple")
 
     def __init__(
         self,
@@ -769,9 +780,13 @@ class LiteralType(_Message[_pb2.LiteralType]):
     @property
     def simple(self) -> SimpleType | None:
         """A simple type that can be compared one-to-one with another."""
-        value: SimpleType | None = (
-            self._present("simple") if (self._pb or self._message()).HasField("simple") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("simple"):
+            return None
+        try:
+            value: SimpleType | None = self._fm_members_simple[pb.simple]
+        except KeyError:
+            value = self._get("simple")
         return value
 
     @property

@@ -768,6 +768,8 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
         "run_all_sub_nodes",
     )
     _fm_model_node = _fast.FieldModel("node")
+    _fm_members_execution_mode = _fast.FieldMembers("execution_mode")
+    _fm_members_data_mode = _fast.FieldMembers("data_mode")
 
     class ExecutionMode(_OpenEnum):
         """The ``flyteidl.core.ArrayNode.ExecutionMode`` enum."""
@@ -951,7 +953,11 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
     @property
     def execution_mode(self) -> ArrayNode.ExecutionMode:
         """execution_mode determines the execution path for ArrayNode."""
-        value: ArrayNode.ExecutionMode = self._get("execution_mode")
+        pb = self._pb or self._message()
+        try:
+            value: ArrayNode.ExecutionMode = self._fm_members_execution_mode[pb.execution_mode]
+        except KeyError:
+            value = self._get("execution_mode")
         return value
 
     @property
@@ -967,13 +973,17 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
     @property
     def data_mode(self) -> ArrayNode.DataMode:
         """data_mode determines how input data is passed to the sub-nodes"""
-        value: ArrayNode.DataMode = self._get("data_mode")
+        pb = self._pb or self._message()
+        try:
+            value: ArrayNode.DataMode = self._fm_members_data_mode[pb.data_mode]
+        except KeyError:
+            value = self._get("data_mode")
         return value
 
     @property
     def bound_inputs(self) -> list[str]:
         """+optional. Specifies input bindings that are not mapped over for the node."""
-        value: list[str] = self._get("bound_inputs")
+        value: list[str] = (self._pb or self._message()).bound_inputs[:]
         return value
 
     @property
@@ -1149,7 +1159,7 @@ class NodeMetadata(_Message[_pb2.NodeMetadata]):
     @property
     def config(self) -> dict[str, str]:
         """Config is a bag of properties that can be used to instruct propeller on how to execute the node."""
-        value: dict[str, str] = self._get("config")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).config)
         return value
 
 
@@ -1409,7 +1419,7 @@ class NodeBase(_Message[_pb2.Node]):
         """+optional Specifies execution dependency for this node ensuring it will only get scheduled to run after all its
         upstream nodes have completed. This node will have an implicit dependency on any node that appears in inputs
         field."""
-        value: list[str] = self._get("upstream_node_ids")
+        value: list[str] = (self._pb or self._message()).upstream_node_ids[:]
         return value
 
     @property
@@ -1494,6 +1504,7 @@ class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
         "tags",
     )
     _fm_model_quality_of_service = _fast.FieldModel("quality_of_service")
+    _fm_members_on_failure = _fast.FieldMembers("on_failure")
 
     class OnFailurePolicy(_OpenEnum):
         """Failure Handling Strategy"""
@@ -1583,13 +1594,17 @@ class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
     @property
     def on_failure(self) -> WorkflowMetadata.OnFailurePolicy:
         """Defines how the system should behave when a failure is detected in the workflow execution."""
-        value: WorkflowMetadata.OnFailurePolicy = self._get("on_failure")
+        pb = self._pb or self._message()
+        try:
+            value: WorkflowMetadata.OnFailurePolicy = self._fm_members_on_failure[pb.on_failure]
+        except KeyError:
+            value = self._get("on_failure")
         return value
 
     @property
     def tags(self) -> dict[str, str]:
         """Arbitrary tags that allow users and the platform to store small but arbitrary labels"""
-        value: dict[str, str] = self._get("tags")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).tags)
         return value
 
 

@@ -1435,7 +1435,7 @@ class Dataset(_Message[_pb2.Dataset]):
     @property
     def partitionKeys(self) -> list[str]:
         """``partitionKeys``: repeated string, field 3."""
-        value: list[str] = self._get("partitionKeys")
+        value: list[str] = (self._pb or self._message()).partitionKeys[:]
         return value
 
 
@@ -1953,7 +1953,7 @@ class Metadata(_Message[_pb2.Metadata]):
     @property
     def key_map(self) -> dict[str, str]:
         """key map is a dictionary of key/val strings that represent metadata"""
-        value: dict[str, str] = self._get("key_map")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).key_map)
         return value
 
 
@@ -2009,6 +2009,7 @@ class SinglePropertyFilter(_Message[_pb2.SinglePropertyFilter]):
     _fm_model_partition_filter = _fast.FieldModel("partition_filter")
     _fm_model_artifact_filter = _fast.FieldModel("artifact_filter")
     _fm_model_dataset_filter = _fast.FieldModel("dataset_filter")
+    _fm_members_operator = _fast.FieldMembers("operator")
 
     class ComparisonOperator(_OpenEnum):
         """as use-cases come up we can add more operators, ex: gte, like, not eq etc."""
@@ -2170,7 +2171,11 @@ class SinglePropertyFilter(_Message[_pb2.SinglePropertyFilter]):
     @property
     def operator(self) -> SinglePropertyFilter.ComparisonOperator:
         """field 10 in case we add more entities to query"""
-        value: SinglePropertyFilter.ComparisonOperator = self._get("operator")
+        pb = self._pb or self._message()
+        try:
+            value: SinglePropertyFilter.ComparisonOperator = self._fm_members_operator[pb.operator]
+        except KeyError:
+            value = self._get("operator")
         return value
 
 
@@ -2475,6 +2480,8 @@ class PaginationOptions(_Message[_pb2.PaginationOptions]):
         "sortKey",
         "sortOrder",
     )
+    _fm_members_sortKey = _fast.FieldMembers("sortKey")
+    _fm_members_sortOrder = _fast.FieldMembers("sortOrder")
 
     class SortOrder(_OpenEnum):
         """The ``datacatalog.PaginationOptions.SortOrder`` enum."""
@@ -2566,11 +2573,19 @@ class PaginationOptions(_Message[_pb2.PaginationOptions]):
     @property
     def sortKey(self) -> PaginationOptions.SortKey:
         """the property that we want to sort the results by"""
-        value: PaginationOptions.SortKey = self._get("sortKey")
+        pb = self._pb or self._message()
+        try:
+            value: PaginationOptions.SortKey = self._fm_members_sortKey[pb.sortKey]
+        except KeyError:
+            value = self._get("sortKey")
         return value
 
     @property
     def sortOrder(self) -> PaginationOptions.SortOrder:
         """the sort order of the results"""
-        value: PaginationOptions.SortOrder = self._get("sortOrder")
+        pb = self._pb or self._message()
+        try:
+            value: PaginationOptions.SortOrder = self._fm_members_sortOrder[pb.sortOrder]
+        except KeyError:
+            value = self._get("sortOrder")
         return value

@@ -220,7 +220,7 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
     @property
     def labels(self) -> dict[str, str]:
         """We can't have the ExecutionMetadata object directly because of import cycle"""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
 
@@ -418,7 +418,7 @@ class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
     @property
     def labels(self) -> dict[str, str]:
         """We can't have the ExecutionMetadata object directly because of import cycle"""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
 
@@ -489,7 +489,7 @@ class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
     @property
     def labels(self) -> dict[str, str]:
         """We can't have the ExecutionMetadata object directly because of import cycle"""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
 
@@ -648,7 +648,7 @@ class CloudEventExecutionStart(_Message[_pb2.CloudEventExecutionStart]):
     @property
     def artifact_trackers(self) -> list[str]:
         """Artifact inputs to the workflow execution for which we only have the tracking bit that's installed into the Literal's metadata by the Artifact service."""
-        value: list[str] = self._get("artifact_trackers")
+        value: list[str] = (self._pb or self._message()).artifact_trackers[:]
         return value
 
     @property

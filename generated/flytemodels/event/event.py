@@ -45,6 +45,7 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
     _fm_model_execution_id = _fast.FieldModel("execution_id")
     _fm_model_error = _fast.FieldModel("error")
     _fm_model_output_data = _fast.FieldModel("output_data")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -165,7 +166,11 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
     @property
     def phase(self) -> _core_execution.WorkflowExecution.Phase:
         """``phase``: flyteidl.core.WorkflowExecution.Phase, field 3."""
-        value: _core_execution.WorkflowExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.WorkflowExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -253,6 +258,7 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     _fm_model_parent_task_metadata = _fast.FieldModel("parent_task_metadata")
     _fm_model_parent_node_metadata = _fast.FieldModel("parent_node_metadata")
     _fm_model_target_entity = _fast.FieldModel("target_entity")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -557,7 +563,11 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     @property
     def phase(self) -> _core_execution.NodeExecution.Phase:
         """``phase``: flyteidl.core.NodeExecution.Phase, field 3."""
-        value: _core_execution.NodeExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.NodeExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -835,6 +845,8 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     )
     _fm_model_catalog_key = _fast.FieldModel("catalog_key")
     _fm_model_dynamic_workflow = _fast.FieldModel("dynamic_workflow")
+    _fm_members_cache_status = _fast.FieldMembers("cache_status")
+    _fm_members_reservation_status = _fast.FieldMembers("reservation_status")
 
     def __init__(
         self,
@@ -925,7 +937,11 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
         """Captures the status of caching for this execution."""
-        value: _core_catalog.CatalogCacheStatus = self._get("cache_status")
+        pb = self._pb or self._message()
+        try:
+            value: _core_catalog.CatalogCacheStatus = self._fm_members_cache_status[pb.cache_status]
+        except KeyError:
+            value = self._get("cache_status")
         return value
 
     @property
@@ -943,7 +959,13 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     @property
     def reservation_status(self) -> _core_catalog.CatalogReservation.Status:
         """Captures the status of cache reservations for this execution."""
-        value: _core_catalog.CatalogReservation.Status = self._get("reservation_status")
+        pb = self._pb or self._message()
+        try:
+            value: _core_catalog.CatalogReservation.Status = self._fm_members_reservation_status[
+                pb.reservation_status
+            ]
+        except KeyError:
+            value = self._get("reservation_status")
         return value
 
     @property
@@ -1259,6 +1281,7 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     _fm_model_output_data = _fast.FieldModel("output_data")
     _fm_model_metadata = _fast.FieldModel("metadata")
     _fm_model_log_context = _fast.FieldModel("log_context")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -1538,7 +1561,11 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def phase(self) -> _core_execution.TaskExecution.Phase:
         """Phase associated with the event"""
-        value: _core_execution.TaskExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.TaskExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -1723,6 +1750,8 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
     )
     _fm_model_workflow_node_metadata = _fast.FieldModel("workflow_node_metadata")
     _fm_model_log_context = _fast.FieldModel("log_context")
+    _fm_members_phase = _fast.FieldMembers("phase")
+    _fm_members_cache_status = _fast.FieldMembers("cache_status")
 
     def __init__(
         self,
@@ -1853,13 +1882,21 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
     @property
     def phase(self) -> _core_execution.TaskExecution.Phase:
         """Phase associated with the external resource"""
-        value: _core_execution.TaskExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.TaskExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
         """Captures the status of caching for this external resource execution."""
-        value: _core_catalog.CatalogCacheStatus = self._get("cache_status")
+        pb = self._pb or self._message()
+        try:
+            value: _core_catalog.CatalogCacheStatus = self._fm_members_cache_status[pb.cache_status]
+        except KeyError:
+            value = self._get("cache_status")
         return value
 
     @property
@@ -1977,6 +2014,7 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
         "plugin_identifier",
         "instance_class",
     )
+    _fm_members_instance_class = _fast.FieldMembers("instance_class")
 
     class InstanceClass(_OpenEnum):
         """Includes the broad category of machine used for this specific task execution."""
@@ -2092,5 +2130,11 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def instance_class(self) -> TaskExecutionMetadata.InstanceClass:
         """``instance_class``: flyteidl.event.TaskExecutionMetadata.InstanceClass, field 16."""
-        value: TaskExecutionMetadata.InstanceClass = self._get("instance_class")
+        pb = self._pb or self._message()
+        try:
+            value: TaskExecutionMetadata.InstanceClass = self._fm_members_instance_class[
+                pb.instance_class
+            ]
+        except KeyError:
+            value = self._get("instance_class")
         return value

@@ -37,6 +37,7 @@ class CommonReplicaSpec(_Message[_pb2.CommonReplicaSpec]):
         "restart_policy",
     )
     _fm_model_resources = _fast.FieldModel("resources")
+    _fm_members_restart_policy = _fast.FieldMembers("restart_policy")
 
     def __init__(
         self,
@@ -132,5 +133,9 @@ class CommonReplicaSpec(_Message[_pb2.CommonReplicaSpec]):
     @property
     def restart_policy(self) -> RestartPolicy:
         """RestartPolicy determines whether pods will be restarted when they exit"""
-        value: RestartPolicy = self._get("restart_policy")
+        pb = self._pb or self._message()
+        try:
+            value: RestartPolicy = self._fm_members_restart_policy[pb.restart_policy]
+        except KeyError:
+            value = self._get("restart_policy")
         return value

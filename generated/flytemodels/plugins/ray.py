@@ -166,6 +166,7 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
         "resources",
     )
     _fm_model_resources = _fast.FieldModel("resources")
+    _fm_members_upscaling_mode = _fast.FieldMembers("upscaling_mode")
 
     class UpscalingMode(_OpenEnum):
         """The ``flyteidl.plugins.AutoscalerOptions.UpscalingMode`` enum."""
@@ -258,7 +259,13 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
     @property
     def upscaling_mode(self) -> AutoscalerOptions.UpscalingMode:
         """``upscaling_mode``: flyteidl.plugins.AutoscalerOptions.UpscalingMode, field 1."""
-        value: AutoscalerOptions.UpscalingMode = self._get("upscaling_mode")
+        pb = self._pb or self._message()
+        try:
+            value: AutoscalerOptions.UpscalingMode = self._fm_members_upscaling_mode[
+                pb.upscaling_mode
+            ]
+        except KeyError:
+            value = self._get("upscaling_mode")
         return value
 
     @property
@@ -463,7 +470,7 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
     def ray_start_params(self) -> dict[str, str]:
         """Optional. RayStartParams are the params of the start command: address, object-store-memory.
         Refer to https://docs.ray.io/en/latest/ray-core/package-ref.html#ray-start"""
-        value: dict[str, str] = self._get("ray_start_params")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).ray_start_params)
         return value
 
     @property
@@ -602,7 +609,7 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
     def ray_start_params(self) -> dict[str, str]:
         """Optional. RayStartParams are the params of the start command: address, object-store-memory.
         Refer to https://docs.ray.io/en/latest/ray-core/package-ref.html#ray-start"""
-        value: dict[str, str] = self._get("ray_start_params")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).ray_start_params)
         return value
 
     @property

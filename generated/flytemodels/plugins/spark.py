@@ -60,6 +60,7 @@ class SparkJob(_Message[_pb2.SparkJob]):
     )
     _fm_model_driverPod = _fast.FieldModel("driverPod")
     _fm_model_executorPod = _fast.FieldModel("executorPod")
+    _fm_members_applicationType = _fast.FieldMembers("applicationType")
 
     def __init__(
         self,
@@ -195,7 +196,11 @@ class SparkJob(_Message[_pb2.SparkJob]):
     @property
     def applicationType(self) -> SparkApplication.Type:
         """``applicationType``: flyteidl.plugins.SparkApplication.Type, field 1."""
-        value: SparkApplication.Type = self._get("applicationType")
+        pb = self._pb or self._message()
+        try:
+            value: SparkApplication.Type = self._fm_members_applicationType[pb.applicationType]
+        except KeyError:
+            value = self._get("applicationType")
         return value
 
     @property
@@ -213,13 +218,13 @@ class SparkJob(_Message[_pb2.SparkJob]):
     @property
     def sparkConf(self) -> dict[str, str]:
         """``sparkConf``: map<string, string>, field 4."""
-        value: dict[str, str] = self._get("sparkConf")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).sparkConf)
         return value
 
     @property
     def hadoopConf(self) -> dict[str, str]:
         """``hadoopConf``: map<string, string>, field 5."""
-        value: dict[str, str] = self._get("hadoopConf")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).hadoopConf)
         return value
 
     @property

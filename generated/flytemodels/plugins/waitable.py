@@ -28,6 +28,7 @@ class Waitable(_Message[_pb2.Waitable]):
         "workflow_id",
     )
     _fm_model_wf_exec_id = _fast.FieldModel("wf_exec_id")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -95,7 +96,11 @@ class Waitable(_Message[_pb2.Waitable]):
     @property
     def phase(self) -> _core_execution.WorkflowExecution.Phase:
         """``phase``: flyteidl.core.WorkflowExecution.Phase, field 2."""
-        value: _core_execution.WorkflowExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.WorkflowExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property

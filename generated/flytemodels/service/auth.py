@@ -185,19 +185,19 @@ class OAuth2MetadataResponse(_Message[_pb2.OAuth2MetadataResponse]):
     @property
     def response_types_supported(self) -> list[str]:
         """Array containing a list of the OAuth 2.0 response_type values that this authorization server supports."""
-        value: list[str] = self._get("response_types_supported")
+        value: list[str] = (self._pb or self._message()).response_types_supported[:]
         return value
 
     @property
     def scopes_supported(self) -> list[str]:
         """JSON array containing a list of the OAuth 2.0 [RFC6749] scope values that this authorization server supports."""
-        value: list[str] = self._get("scopes_supported")
+        value: list[str] = (self._pb or self._message()).scopes_supported[:]
         return value
 
     @property
     def token_endpoint_auth_methods_supported(self) -> list[str]:
         """JSON array containing a list of client authentication methods supported by this token endpoint."""
-        value: list[str] = self._get("token_endpoint_auth_methods_supported")
+        value: list[str] = (self._pb or self._message()).token_endpoint_auth_methods_supported[:]
         return value
 
     @property
@@ -211,13 +211,13 @@ class OAuth2MetadataResponse(_Message[_pb2.OAuth2MetadataResponse]):
     def code_challenge_methods_supported(self) -> list[str]:
         """JSON array containing a list of Proof Key for Code Exchange (PKCE) [RFC7636] code challenge methods supported by
         this authorization server."""
-        value: list[str] = self._get("code_challenge_methods_supported")
+        value: list[str] = (self._pb or self._message()).code_challenge_methods_supported[:]
         return value
 
     @property
     def grant_types_supported(self) -> list[str]:
         """JSON array containing a list of the OAuth 2.0 grant type values that this authorization server supports."""
-        value: list[str] = self._get("grant_types_supported")
+        value: list[str] = (self._pb or self._message()).grant_types_supported[:]
         return value
 
     @property
@@ -341,7 +341,7 @@ class PublicClientAuthConfigResponse(_Message[_pb2.PublicClientAuthConfigRespons
     @property
     def scopes(self) -> list[str]:
         """scopes to request when initiating OAuth2 authorization requests."""
-        value: list[str] = self._get("scopes")
+        value: list[str] = (self._pb or self._message()).scopes[:]
         return value
 
     @property

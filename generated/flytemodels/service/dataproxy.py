@@ -117,7 +117,7 @@ class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
     @property
     def headers(self) -> dict[str, str]:
         """Data proxy generates these headers for client, and they have to add these headers to the request when uploading the file."""
-        value: dict[str, str] = self._get("headers")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).headers)
         return value
 
 
@@ -426,6 +426,7 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
         "node_execution_id",
     )
     _fm_model_node_execution_id = _fast.FieldModel("node_execution_id")
+    _fm_members_artifact_type = _fast.FieldMembers("artifact_type")
 
     def __init__(
         self,
@@ -487,7 +488,11 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
     @property
     def artifact_type(self) -> ArtifactType:
         """ArtifactType of the artifact requested."""
-        value: ArtifactType = self._get("artifact_type")
+        pb = self._pb or self._message()
+        try:
+            value: ArtifactType = self._fm_members_artifact_type[pb.artifact_type]
+        except KeyError:
+            value = self._get("artifact_type")
         return value
 
     @property
@@ -590,7 +595,7 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
 
         SignedUrl specifies the url to use to download content from (e.g. https://my-bucket.s3.amazonaws.com/randomstring/suffix.tar?X-...)
         """
-        value: list[str] = self._get("signed_url")
+        value: list[str] = (self._pb or self._message()).signed_url[:]
         return value
 
     @property
@@ -665,7 +670,7 @@ class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
     @property
     def signed_url(self) -> list[str]:
         """SignedUrl specifies the url to use to download content from (e.g. https://my-bucket.s3.amazonaws.com/randomstring/suffix.tar?X-...)"""
-        value: list[str] = self._get("signed_url")
+        value: list[str] = (self._pb or self._message()).signed_url[:]
         return value
 
     @property

@@ -251,6 +251,7 @@ class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
         "outputs",
     )
     _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_members_state = _fast.FieldMembers("state")
 
     def __init__(
         self,
@@ -301,7 +302,11 @@ class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
     @property
     def state(self) -> State:
         """The state of the execution is used to control its visibility in the UI/CLI."""
-        value: State = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: State = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property

@@ -16,7 +16,11 @@ for None, so a constructor missing one takes the checked path, which names it.
 A property of a singular message field hands out its child itself: ``HasField``,
 then a new model of the child's class around the sub-message (``Message._wrap``,
 inlined). The class comes from a ``FieldModel`` class attribute, which the
-registry resolves on the first read.
+registry resolves on the first read. A property of a singular enum field maps
+the number to its member itself, in the dict a ``FieldMembers`` class attribute
+resolves to; a number the enum does not declare takes ``Message._get``. A
+property of a repeated scalar field copies the container with a slice, one of a
+map of scalars with ``sorted_map``.
 """
 
 from __future__ import annotations
@@ -132,8 +136,18 @@ def put_duration(target: Any, value: Any) -> None:
 new: Any = object.__new__
 
 
-class FieldModel:
-    """The model class of one singular message field: a class attribute, resolved on its first read.
+def sorted_map(entries: Any) -> dict[Any, Any]:
+    """A map of scalars as a new dict, in key order (upb iterates in its hash order, which changes per process).
+
+    ``MapSpec.get`` for a scalar value, without the spec lookups of ``Message._get``.
+    """
+    if not entries:
+        return {}
+    return {key: entries[key] for key in sorted(entries)}
+
+
+class _FieldType:
+    """A class attribute derived from the model class of one field's type, resolved on its first read.
 
     The class is the one every other read gets (``registry.model_class``): the
     public class at the public path, an override from ``src/`` when there is
@@ -141,8 +155,8 @@ class FieldModel:
     the same proto file). Generated modules import each other only for type
     checkers (proto files import each other in cycles), so the class is looked
     up when a property first needs it, after its module has been imported;
-    it then replaces this descriptor on the generated class, and every later
-    read is a plain class attribute.
+    what it yields then replaces this descriptor on the generated class, and
+    every later read is a plain class attribute.
     """
 
     __slots__ = ("_attribute", "_field")
@@ -156,11 +170,45 @@ class FieldModel:
 
     def __get__(self, model: object, owner: type) -> Any:
         generated: Any = next(klass for klass in owner.__mro__ if "_PB" in klass.__dict__)
-        descriptor = generated._PB.DESCRIPTOR.fields_by_name[self._field].message_type
-        found = registry.model_class(descriptor, registry.tree_of(generated))
+        field = generated._PB.DESCRIPTOR.fields_by_name[self._field]
+        found = self._held(registry.model_class(self._type(field), registry.tree_of(generated)))
         # On the generated class, not ``owner``: a hand-written subclass inherits it.
         setattr(generated, self._attribute, found)
         return found
+
+    def _type(self, field: Any) -> Any:
+        """The descriptor of the field's type."""
+        raise NotImplementedError
+
+    def _held(self, found: Any) -> Any:
+        """What the attribute holds, given the type's model class."""
+        return found
+
+
+class FieldModel(_FieldType):
+    """The model class of one singular message field: a property builds the child it hands out from it."""
+
+    __slots__ = ()
+
+    def _type(self, field: Any) -> Any:
+        return field.message_type
+
+
+class FieldMembers(_FieldType):
+    """The members of one singular enum field's enum, by number: the enum's own ``_value2member_map_``.
+
+    The very dict ``EnumElement.to_python`` looks a number up in, so a property
+    that finds its number there hands out what that conversion would; an
+    ``UNKNOWN_<n>`` stand-in, once made, is kept in it too (``OpenEnum._missing_``).
+    """
+
+    __slots__ = ()
+
+    def _type(self, field: Any) -> Any:
+        return field.enum_type
+
+    def _held(self, found: Any) -> Any:
+        return found._value2member_map_
 
 
 #: What ``_fm_fill`` writes into: a protobuf message (generated code's annotation).

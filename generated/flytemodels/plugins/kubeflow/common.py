@@ -30,6 +30,7 @@ class RunPolicy(_Message[_pb2.RunPolicy]):
         "active_deadline_seconds",
         "backoff_limit",
     )
+    _fm_members_clean_pod_policy = _fast.FieldMembers("clean_pod_policy")
 
     def __init__(
         self,
@@ -107,7 +108,11 @@ class RunPolicy(_Message[_pb2.RunPolicy]):
     @property
     def clean_pod_policy(self) -> CleanPodPolicy:
         """Defines the policy to kill pods after the job completes. Default to None."""
-        value: CleanPodPolicy = self._get("clean_pod_policy")
+        pb = self._pb or self._message()
+        try:
+            value: CleanPodPolicy = self._fm_members_clean_pod_policy[pb.clean_pod_policy]
+        except KeyError:
+            value = self._get("clean_pod_policy")
         return value
 
     @property

@@ -172,6 +172,7 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
     )
     _fm_model_resources = _fast.FieldModel("resources")
     _fm_model_common = _fast.FieldModel("common")
+    _fm_members_restart_policy = _fast.FieldMembers("restart_policy")
 
     def __init__(
         self,
@@ -304,13 +305,19 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
         """Deprecated.
 
         Restart policy determines whether pods will be restarted when they exit"""
-        value: _plugins_common.RestartPolicy = self._get("restart_policy")
+        pb = self._pb or self._message()
+        try:
+            value: _plugins_common.RestartPolicy = self._fm_members_restart_policy[
+                pb.restart_policy
+            ]
+        except KeyError:
+            value = self._get("restart_policy")
         return value
 
     @property
     def command(self) -> list[str]:
         """MPI sometimes requires different command set for different replica groups"""
-        value: list[str] = self._get("command")
+        value: list[str] = (self._pb or self._message()).command[:]
         return value
 
     @property

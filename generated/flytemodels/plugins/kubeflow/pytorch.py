@@ -299,6 +299,7 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
     )
     _fm_model_resources = _fast.FieldModel("resources")
     _fm_model_common = _fast.FieldModel("common")
+    _fm_members_restart_policy = _fast.FieldMembers("restart_policy")
 
     def __init__(
         self,
@@ -424,7 +425,13 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
         """Deprecated.
 
         Restart policy determines whether pods will be restarted when they exit"""
-        value: _plugins_common.RestartPolicy = self._get("restart_policy")
+        pb = self._pb or self._message()
+        try:
+            value: _plugins_common.RestartPolicy = self._fm_members_restart_policy[
+                pb.restart_policy
+            ]
+        except KeyError:
+            value = self._get("restart_policy")
         return value
 
     @property

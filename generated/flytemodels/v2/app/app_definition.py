@@ -226,7 +226,7 @@ class Meta(_Message[_pb2.Meta]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 3."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
     @property
@@ -468,6 +468,8 @@ class Condition(_Message[_pb2.Condition]):
         "deployment_id",
     )
     _fm_model_actor = _fast.FieldModel("actor")
+    _fm_members_deployment_status = _fast.FieldMembers("deployment_status")
+    _fm_members_substate = _fast.FieldMembers("substate")
 
     def __init__(
         self,
@@ -582,7 +584,13 @@ class Condition(_Message[_pb2.Condition]):
     @property
     def deployment_status(self) -> Status.DeploymentStatus:
         """``deployment_status``: flyteidl2.app.Status.DeploymentStatus, field 2."""
-        value: Status.DeploymentStatus = self._get("deployment_status")
+        pb = self._pb or self._message()
+        try:
+            value: Status.DeploymentStatus = self._fm_members_deployment_status[
+                pb.deployment_status
+            ]
+        except KeyError:
+            value = self._get("deployment_status")
         return value
 
     @property
@@ -612,7 +620,11 @@ class Condition(_Message[_pb2.Condition]):
     @property
     def substate(self) -> Status.Substate:
         """``substate``: flyteidl2.app.Status.Substate, field 6."""
-        value: Status.Substate = self._get("substate")
+        pb = self._pb or self._message()
+        try:
+            value: Status.Substate = self._fm_members_substate[pb.substate]
+        except KeyError:
+            value = self._get("substate")
         return value
 
     @property
@@ -1052,6 +1064,7 @@ class Spec(_Message[_pb2.Spec]):
     _fm_model_creator = _fast.FieldModel("creator")
     _fm_model_inputs = _fast.FieldModel("inputs")
     _fm_model_timeouts = _fast.FieldModel("timeouts")
+    _fm_members_desired_state = _fast.FieldMembers("desired_state")
 
     class DesiredState(_OpenEnum):
         """The ``flyteidl2.app.Spec.DesiredState`` enum."""
@@ -1343,7 +1356,11 @@ class Spec(_Message[_pb2.Spec]):
     @property
     def desired_state(self) -> Spec.DesiredState:
         """``desired_state``: flyteidl2.app.Spec.DesiredState, field 5."""
-        value: Spec.DesiredState = self._get("desired_state")
+        pb = self._pb or self._message()
+        try:
+            value: Spec.DesiredState = self._fm_members_desired_state[pb.desired_state]
+        except KeyError:
+            value = self._get("desired_state")
         return value
 
     @property

@@ -32,6 +32,7 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
     )
     _fm_model_app_id = _fast.FieldModel("app_id")
     _fm_model_replica_id = _fast.FieldModel("replica_id")
+    _fm_members_source = _fast.FieldMembers("source")
 
     def __init__(
         self,
@@ -123,7 +124,11 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
     @property
     def source(self) -> _logs_dataplane_payload.LogsSource:
         """``source``: flyteidl2.logs.dataplane.LogsSource, field 3."""
-        value: _logs_dataplane_payload.LogsSource = self._get("source")
+        pb = self._pb or self._message()
+        try:
+            value: _logs_dataplane_payload.LogsSource = self._fm_members_source[pb.source]
+        except KeyError:
+            value = self._get("source")
         return value
 
 
@@ -177,6 +182,7 @@ class LogLines(_Message[_pb2.LogLines]):
         "source",
     )
     _fm_model_replica_id = _fast.FieldModel("replica_id")
+    _fm_members_source = _fast.FieldMembers("source")
 
     def __init__(
         self,
@@ -248,7 +254,7 @@ class LogLines(_Message[_pb2.LogLines]):
         """Deprecated.
 
         ``lines``: repeated string, field 1."""
-        value: list[str] = self._get("lines")
+        value: list[str] = (self._pb or self._message()).lines[:]
         return value
 
     @property
@@ -272,7 +278,11 @@ class LogLines(_Message[_pb2.LogLines]):
     @property
     def source(self) -> _logs_dataplane_payload.LogLineSource:
         """``source``: flyteidl2.logs.dataplane.LogLineSource, field 4."""
-        value: _logs_dataplane_payload.LogLineSource = self._get("source")
+        pb = self._pb or self._message()
+        try:
+            value: _logs_dataplane_payload.LogLineSource = self._fm_members_source[pb.source]
+        except KeyError:
+            value = self._get("source")
         return value
 
 

@@ -189,6 +189,7 @@ class TimePartitionKey(_Message[_pb2.TimePartitionKey]):
         "key",
         "granularity",
     )
+    _fm_members_granularity = _fast.FieldMembers("granularity")
 
     def __init__(
         self,
@@ -234,7 +235,11 @@ class TimePartitionKey(_Message[_pb2.TimePartitionKey]):
     @property
     def granularity(self) -> _core_artifact_id.Granularity:
         """``granularity``: flyteidl2.core.Granularity, field 2."""
-        value: _core_artifact_id.Granularity = self._get("granularity")
+        pb = self._pb or self._message()
+        try:
+            value: _core_artifact_id.Granularity = self._fm_members_granularity[pb.granularity]
+        except KeyError:
+            value = self._get("granularity")
         return value
 
 
@@ -304,7 +309,7 @@ class ArtifactPartitionSchema(_Message[_pb2.ArtifactPartitionSchema]):
     @property
     def partition_keys(self) -> list[str]:
         """``partition_keys``: repeated string, field 2."""
-        value: list[str] = self._get("partition_keys")
+        value: list[str] = (self._pb or self._message()).partition_keys[:]
         return value
 
 

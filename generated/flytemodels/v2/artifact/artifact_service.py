@@ -853,7 +853,7 @@ class ListArtifactMetadataKeysResponse(_Message[_pb2.ListArtifactMetadataKeysRes
     @property
     def keys(self) -> list[str]:
         """``keys``: repeated string, field 1."""
-        value: list[str] = self._get("keys")
+        value: list[str] = (self._pb or self._message()).keys[:]
         return value
 
 
@@ -1275,7 +1275,7 @@ class ListPartitionValuesResponse(_Message[_pb2.ListPartitionValuesResponse]):
     @property
     def values(self) -> list[str]:
         """``values``: repeated string, field 1."""
-        value: list[str] = self._get("values")
+        value: list[str] = (self._pb or self._message()).values[:]
         return value
 
 

@@ -181,19 +181,19 @@ class GetOAuth2MetadataResponse(_Message[_pb2.GetOAuth2MetadataResponse]):
     @property
     def response_types_supported(self) -> list[str]:
         """``response_types_supported``: repeated string, field 4."""
-        value: list[str] = self._get("response_types_supported")
+        value: list[str] = (self._pb or self._message()).response_types_supported[:]
         return value
 
     @property
     def scopes_supported(self) -> list[str]:
         """``scopes_supported``: repeated string, field 5."""
-        value: list[str] = self._get("scopes_supported")
+        value: list[str] = (self._pb or self._message()).scopes_supported[:]
         return value
 
     @property
     def token_endpoint_auth_methods_supported(self) -> list[str]:
         """``token_endpoint_auth_methods_supported``: repeated string, field 6."""
-        value: list[str] = self._get("token_endpoint_auth_methods_supported")
+        value: list[str] = (self._pb or self._message()).token_endpoint_auth_methods_supported[:]
         return value
 
     @property
@@ -205,13 +205,13 @@ class GetOAuth2MetadataResponse(_Message[_pb2.GetOAuth2MetadataResponse]):
     @property
     def code_challenge_methods_supported(self) -> list[str]:
         """``code_challenge_methods_supported``: repeated string, field 8."""
-        value: list[str] = self._get("code_challenge_methods_supported")
+        value: list[str] = (self._pb or self._message()).code_challenge_methods_supported[:]
         return value
 
     @property
     def grant_types_supported(self) -> list[str]:
         """``grant_types_supported``: repeated string, field 9."""
-        value: list[str] = self._get("grant_types_supported")
+        value: list[str] = (self._pb or self._message()).grant_types_supported[:]
         return value
 
     @property
@@ -346,7 +346,7 @@ class GetPublicClientConfigResponse(_Message[_pb2.GetPublicClientConfigResponse]
     @property
     def scopes(self) -> list[str]:
         """``scopes``: repeated string, field 3."""
-        value: list[str] = self._get("scopes")
+        value: list[str] = (self._pb or self._message()).scopes[:]
         return value
 
     @property

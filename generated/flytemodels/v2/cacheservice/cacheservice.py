@@ -51,7 +51,7 @@ class KeyMapMetadata(_Message[_pb2.KeyMapMetadata]):
     @property
     def values(self) -> dict[str, str]:
         """``values``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("values")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).values)
         return value
 
 

@@ -48,6 +48,7 @@ class SelectClusterRequest(_Message[_pb2.SelectClusterRequest]):
     _fm_model_domain_id = _fast.FieldModel("domain_id")
     _fm_model_cluster_id = _fast.FieldModel("cluster_id")
     _fm_model_queue_id = _fast.FieldModel("queue_id")
+    _fm_members_operation = _fast.FieldMembers("operation")
 
     class Operation(_OpenEnum):
         """The ``flyteidl2.cluster.SelectClusterRequest.Operation`` enum."""
@@ -399,7 +400,11 @@ class SelectClusterRequest(_Message[_pb2.SelectClusterRequest]):
     @property
     def operation(self) -> SelectClusterRequest.Operation:
         """``operation``: flyteidl2.cluster.SelectClusterRequest.Operation, field 8."""
-        value: SelectClusterRequest.Operation = self._get("operation")
+        pb = self._pb or self._message()
+        try:
+            value: SelectClusterRequest.Operation = self._fm_members_operation[pb.operation]
+        except KeyError:
+            value = self._get("operation")
         return value
 
 

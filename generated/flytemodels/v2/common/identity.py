@@ -256,7 +256,7 @@ class UserSpec(_Message[_pb2.UserSpec]):
     @property
     def groups(self) -> list[str]:
         """``groups``: repeated string, field 6."""
-        value: list[str] = self._get("groups")
+        value: list[str] = (self._pb or self._message()).groups[:]
         return value
 
     @property

@@ -24,6 +24,7 @@ class Sort(_Message[_pb2.Sort]):
         "key",
         "direction",
     )
+    _fm_members_direction = _fast.FieldMembers("direction")
 
     class Direction(_OpenEnum):
         """The ``flyteidl2.common.Sort.Direction`` enum."""
@@ -78,7 +79,11 @@ class Sort(_Message[_pb2.Sort]):
     @property
     def direction(self) -> Sort.Direction:
         """``direction``: flyteidl2.common.Sort.Direction, field 2."""
-        value: Sort.Direction = self._get("direction")
+        pb = self._pb or self._message()
+        try:
+            value: Sort.Direction = self._fm_members_direction[pb.direction]
+        except KeyError:
+            value = self._get("direction")
         return value
 
 
@@ -202,7 +207,7 @@ class ListRequest(_Message[_pb2.ListRequest]):
     @property
     def raw_filters(self) -> list[str]:
         """``raw_filters``: repeated string, field 5."""
-        value: list[str] = self._get("raw_filters")
+        value: list[str] = (self._pb or self._message()).raw_filters[:]
         return value
 
     @property
@@ -222,6 +227,7 @@ class Filter(_Message[_pb2.Filter]):
         "field",
         "values",
     )
+    _fm_members_function = _fast.FieldMembers("function")
 
     class Function(_OpenEnum):
         """The ``flyteidl2.common.Filter.Function`` enum."""
@@ -292,7 +298,11 @@ class Filter(_Message[_pb2.Filter]):
     @property
     def function(self) -> Filter.Function:
         """``function``: flyteidl2.common.Filter.Function, field 1."""
-        value: Filter.Function = self._get("function")
+        pb = self._pb or self._message()
+        try:
+            value: Filter.Function = self._fm_members_function[pb.function]
+        except KeyError:
+            value = self._get("function")
         return value
 
     @property
@@ -304,5 +314,5 @@ class Filter(_Message[_pb2.Filter]):
     @property
     def values(self) -> list[str]:
         """``values``: repeated string, field 3."""
-        value: list[str] = self._get("values")
+        value: list[str] = (self._pb or self._message()).values[:]
         return value

@@ -49,6 +49,7 @@ class Role(_Message[_pb2.Role]):
     )
     _fm_model_id = _fast.FieldModel("id")
     _fm_model_role_spec = _fast.FieldModel("role_spec")
+    _fm_members_role_type = _fast.FieldMembers("role_type")
 
     def __init__(
         self,
@@ -166,7 +167,11 @@ class Role(_Message[_pb2.Role]):
     @property
     def role_type(self) -> RoleType:
         """``role_type``: flyteidl2.common.RoleType, field 4."""
-        value: RoleType = self._get("role_type")
+        pb = self._pb or self._message()
+        try:
+            value: RoleType = self._fm_members_role_type[pb.role_type]
+        except KeyError:
+            value = self._get("role_type")
         return value
 
     @property

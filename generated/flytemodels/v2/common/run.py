@@ -94,6 +94,7 @@ class Relation(_Message[_pb2.Relation]):
         "relation_type",
     )
     _fm_model_related_to = _fast.FieldModel("related_to")
+    _fm_members_relation_type = _fast.FieldMembers("relation_type")
 
     def __init__(
         self,
@@ -157,5 +158,9 @@ class Relation(_Message[_pb2.Relation]):
     @property
     def relation_type(self) -> RelationType:
         """``relation_type``: flyteidl2.common.RelationType, field 2."""
-        value: RelationType = self._get("relation_type")
+        pb = self._pb or self._message()
+        try:
+            value: RelationType = self._fm_members_relation_type[pb.relation_type]
+        except KeyError:
+            value = self._get("relation_type")
         return value

@@ -20,6 +20,7 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
         "version",
         "flavor",
     )
+    _fm_members_type = _fast.FieldMembers("type")
 
     class RuntimeType(_OpenEnum):
         """The ``flyteidl2.common.RuntimeMetadata.RuntimeType`` enum."""
@@ -79,7 +80,11 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
     @property
     def type(self) -> RuntimeMetadata.RuntimeType:
         """``type``: flyteidl2.common.RuntimeMetadata.RuntimeType, field 1."""
-        value: RuntimeMetadata.RuntimeType = self._get("type")
+        pb = self._pb or self._message()
+        try:
+            value: RuntimeMetadata.RuntimeType = self._fm_members_type[pb.type]
+        except KeyError:
+            value = self._get("type")
         return value
 
     @property

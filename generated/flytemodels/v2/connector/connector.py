@@ -194,13 +194,13 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 3."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
     @property
     def annotations(self) -> dict[str, str]:
         """``annotations``: map<string, string>, field 4."""
-        value: dict[str, str] = self._get("annotations")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).annotations)
         return value
 
     @property
@@ -212,7 +212,9 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def environment_variables(self) -> dict[str, str]:
         """``environment_variables``: map<string, string>, field 6."""
-        value: dict[str, str] = self._get("environment_variables")
+        value: dict[str, str] = _fast.sorted_map(
+            (self._pb or self._message()).environment_variables
+        )
         return value
 
     @property
@@ -786,6 +788,7 @@ class Resource(_Message[_pb2.Resource]):
         "custom_info",
     )
     _fm_model_outputs = _fast.FieldModel("outputs")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -878,7 +881,11 @@ class Resource(_Message[_pb2.Resource]):
     @property
     def phase(self) -> _core_execution.TaskExecution.Phase:
         """``phase``: flyteidl2.core.TaskExecution.Phase, field 5."""
-        value: _core_execution.TaskExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.TaskExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -1351,7 +1358,7 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
     @property
     def queries(self) -> list[str]:
         """``queries``: repeated string, field 3."""
-        value: list[str] = self._get("queries")
+        value: list[str] = (self._pb or self._message()).queries[:]
         return value
 
     @property
@@ -1621,7 +1628,7 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
         """Deprecated.
 
         ``results``: repeated string, field 1."""
-        value: list[str] = self._get("results")
+        value: list[str] = (self._pb or self._message()).results[:]
         return value
 
     @property

@@ -329,7 +329,7 @@ class ArtifactInfo(_Message[_pb2.ArtifactInfo]):
     @property
     def user_metadata(self) -> dict[str, str]:
         """``user_metadata``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("user_metadata")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).user_metadata)
         return value
 
     @property
@@ -446,6 +446,7 @@ class TimeTransform(_Message[_pb2.TimeTransform]):
         "transform",
         "op",
     )
+    _fm_members_op = _fast.FieldMembers("op")
 
     def __init__(
         self,
@@ -494,7 +495,11 @@ class TimeTransform(_Message[_pb2.TimeTransform]):
     @property
     def op(self) -> Operator:
         """``op``: flyteidl2.core.Operator, field 2."""
-        value: Operator = self._get("op")
+        pb = self._pb or self._message()
+        try:
+            value: Operator = self._fm_members_op[pb.op]
+        except KeyError:
+            value = self._get("op")
         return value
 
 
@@ -750,6 +755,7 @@ class TimePartition(_Message[_pb2.TimePartition]):
         "key",
     )
     _fm_model_value = _fast.FieldModel("value")
+    _fm_members_granularity = _fast.FieldMembers("granularity")
 
     def __init__(
         self,
@@ -819,7 +825,11 @@ class TimePartition(_Message[_pb2.TimePartition]):
     @property
     def granularity(self) -> Granularity:
         """``granularity``: flyteidl2.core.Granularity, field 2."""
-        value: Granularity = self._get("granularity")
+        pb = self._pb or self._message()
+        try:
+            value: Granularity = self._fm_members_granularity[pb.granularity]
+        except KeyError:
+            value = self._get("granularity")
         return value
 
     @property

@@ -113,6 +113,8 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
         "gpu_fault",
     )
     _fm_model_gpu_fault = _fast.FieldModel("gpu_fault")
+    _fm_members_kind = _fast.FieldMembers("kind")
+    _fm_members_recoverability = _fast.FieldMembers("recoverability")
 
     class ErrorKind(_OpenEnum):
         """The ``flyteidl2.core.ExecutionError.ErrorKind`` enum."""
@@ -241,7 +243,11 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
     @property
     def kind(self) -> ExecutionError.ErrorKind:
         """``kind``: flyteidl2.core.ExecutionError.ErrorKind, field 4."""
-        value: ExecutionError.ErrorKind = self._get("kind")
+        pb = self._pb or self._message()
+        try:
+            value: ExecutionError.ErrorKind = self._fm_members_kind[pb.kind]
+        except KeyError:
+            value = self._get("kind")
         return value
 
     @property
@@ -263,7 +269,11 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
     @property
     def recoverability(self) -> ContainerError.Kind:
         """``recoverability``: flyteidl2.core.ContainerError.Kind, field 7."""
-        value: ContainerError.Kind = self._get("recoverability")
+        pb = self._pb or self._message()
+        try:
+            value: ContainerError.Kind = self._fm_members_recoverability[pb.recoverability]
+        except KeyError:
+            value = self._get("recoverability")
         return value
 
     @property
@@ -296,6 +306,8 @@ class GpuFault(_Message[_pb2.GpuFault]):
         "pid",
         "process",
     )
+    _fm_members_kind = _fast.FieldMembers("kind")
+    _fm_members_severity = _fast.FieldMembers("severity")
 
     class Kind(_OpenEnum):
         """The ``flyteidl2.core.GpuFault.Kind`` enum."""
@@ -418,7 +430,11 @@ class GpuFault(_Message[_pb2.GpuFault]):
     @property
     def kind(self) -> GpuFault.Kind:
         """``kind``: flyteidl2.core.GpuFault.Kind, field 1."""
-        value: GpuFault.Kind = self._get("kind")
+        pb = self._pb or self._message()
+        try:
+            value: GpuFault.Kind = self._fm_members_kind[pb.kind]
+        except KeyError:
+            value = self._get("kind")
         return value
 
     @property
@@ -436,7 +452,11 @@ class GpuFault(_Message[_pb2.GpuFault]):
     @property
     def severity(self) -> GpuFault.Severity:
         """``severity``: flyteidl2.core.GpuFault.Severity, field 4."""
-        value: GpuFault.Severity = self._get("severity")
+        pb = self._pb or self._message()
+        try:
+            value: GpuFault.Severity = self._fm_members_severity[pb.severity]
+        except KeyError:
+            value = self._get("severity")
         return value
 
     @property
@@ -488,6 +508,8 @@ class ContainerError(_Message[_pb2.ContainerError]):
         "kind",
         "origin",
     )
+    _fm_members_kind = _fast.FieldMembers("kind")
+    _fm_members_origin = _fast.FieldMembers("origin")
 
     class Kind(_OpenEnum):
         """The ``flyteidl2.core.ContainerError.Kind`` enum."""
@@ -571,13 +593,21 @@ class ContainerError(_Message[_pb2.ContainerError]):
     @property
     def kind(self) -> ContainerError.Kind:
         """``kind``: flyteidl2.core.ContainerError.Kind, field 3."""
-        value: ContainerError.Kind = self._get("kind")
+        pb = self._pb or self._message()
+        try:
+            value: ContainerError.Kind = self._fm_members_kind[pb.kind]
+        except KeyError:
+            value = self._get("kind")
         return value
 
     @property
     def origin(self) -> ExecutionError.ErrorKind:
         """``origin``: flyteidl2.core.ExecutionError.ErrorKind, field 4."""
-        value: ExecutionError.ErrorKind = self._get("origin")
+        pb = self._pb or self._message()
+        try:
+            value: ExecutionError.ErrorKind = self._fm_members_origin[pb.origin]
+        except KeyError:
+            value = self._get("origin")
         return value
 
 
@@ -645,6 +675,8 @@ class TaskLog(_Message[_pb2.TaskLog]):
         "ready",
         "icon_uri",
     )
+    _fm_members_message_format = _fast.FieldMembers("message_format")
+    _fm_members_link_type = _fast.FieldMembers("link_type")
 
     class MessageFormat(_OpenEnum):
         """The ``flyteidl2.core.TaskLog.MessageFormat`` enum."""
@@ -774,7 +806,11 @@ class TaskLog(_Message[_pb2.TaskLog]):
     @property
     def message_format(self) -> TaskLog.MessageFormat:
         """``message_format``: flyteidl2.core.TaskLog.MessageFormat, field 3."""
-        value: TaskLog.MessageFormat = self._get("message_format")
+        pb = self._pb or self._message()
+        try:
+            value: TaskLog.MessageFormat = self._fm_members_message_format[pb.message_format]
+        except KeyError:
+            value = self._get("message_format")
         return value
 
     @property
@@ -800,7 +836,11 @@ class TaskLog(_Message[_pb2.TaskLog]):
     @property
     def link_type(self) -> TaskLog.LinkType:
         """``link_type``: flyteidl2.core.TaskLog.LinkType, field 7."""
-        value: TaskLog.LinkType = self._get("link_type")
+        pb = self._pb or self._message()
+        try:
+            value: TaskLog.LinkType = self._fm_members_link_type[pb.link_type]
+        except KeyError:
+            value = self._get("link_type")
         return value
 
     @property
@@ -937,7 +977,7 @@ class LogContext(_Message[_pb2.LogContext]):
     @property
     def pod_name_prefixes(self) -> list[str]:
         """``pod_name_prefixes``: repeated string, field 5."""
-        value: list[str] = self._get("pod_name_prefixes")
+        value: list[str] = (self._pb or self._message()).pod_name_prefixes[:]
         return value
 
 
@@ -1266,6 +1306,7 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
         "spec",
     )
     _fm_model_spec = _fast.FieldModel("spec")
+    _fm_members_tier = _fast.FieldMembers("tier")
 
     class Tier(_OpenEnum):
         """The ``flyteidl2.core.QualityOfService.Tier`` enum."""
@@ -1328,9 +1369,13 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
     @property
     def tier(self) -> QualityOfService.Tier | None:
         """``tier``: optional flyteidl2.core.QualityOfService.Tier, field 1."""
-        value: QualityOfService.Tier | None = (
-            self._present("tier") if (self._pb or self._message()).HasField("tier") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("tier"):
+            return None
+        try:
+            value: QualityOfService.Tier | None = self._fm_members_tier[pb.tier]
+        except KeyError:
+            value = self._get("tier")
         return value
 
     @property

@@ -33,6 +33,7 @@ class Identifier(_Message[_pb2.Identifier]):
         "version",
         "org",
     )
+    _fm_members_resource_type = _fast.FieldMembers("resource_type")
 
     def __init__(
         self,
@@ -106,7 +107,11 @@ class Identifier(_Message[_pb2.Identifier]):
     @property
     def resource_type(self) -> ResourceType:
         """``resource_type``: flyteidl2.core.ResourceType, field 1."""
-        value: ResourceType = self._get("resource_type")
+        pb = self._pb or self._message()
+        try:
+            value: ResourceType = self._fm_members_resource_type[pb.resource_type]
+        except KeyError:
+            value = self._get("resource_type")
         return value
 
     @property

@@ -1079,7 +1079,7 @@ class Literal(_Message[_pb2.Literal]):
     @property
     def metadata(self) -> dict[str, str]:
         """``metadata``: map<string, string>, field 5."""
-        value: dict[str, str] = self._get("metadata")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).metadata)
         return value
 
     @property

@@ -27,6 +27,7 @@ class Secret(_Message[_pb2.Secret]):
         "mount_requirement",
         "env_var",
     )
+    _fm_members_mount_requirement = _fast.FieldMembers("mount_requirement")
 
     class MountType(_OpenEnum):
         """The ``flyteidl2.core.Secret.MountType`` enum."""
@@ -124,7 +125,11 @@ class Secret(_Message[_pb2.Secret]):
     @property
     def mount_requirement(self) -> Secret.MountType:
         """``mount_requirement``: flyteidl2.core.Secret.MountType, field 4."""
-        value: Secret.MountType = self._get("mount_requirement")
+        pb = self._pb or self._message()
+        try:
+            value: Secret.MountType = self._fm_members_mount_requirement[pb.mount_requirement]
+        except KeyError:
+            value = self._get("mount_requirement")
         return value
 
     @property
@@ -196,13 +201,13 @@ class Connection(_Message[_pb2.Connection]):
     @property
     def secrets(self) -> dict[str, str]:
         """``secrets``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("secrets")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).secrets)
         return value
 
     @property
     def configs(self) -> dict[str, str]:
         """``configs``: map<string, string>, field 3."""
-        value: dict[str, str] = self._get("configs")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).configs)
         return value
 
 
@@ -396,6 +401,7 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
         "token_endpoint",
     )
     _fm_model_client = _fast.FieldModel("client")
+    _fm_members_type = _fast.FieldMembers("type")
 
     class Type(_OpenEnum):
         """The ``flyteidl2.core.OAuth2TokenRequest.Type`` enum."""
@@ -484,7 +490,11 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
     @property
     def type(self) -> OAuth2TokenRequest.Type:
         """``type``: flyteidl2.core.OAuth2TokenRequest.Type, field 2."""
-        value: OAuth2TokenRequest.Type = self._get("type")
+        pb = self._pb or self._message()
+        try:
+            value: OAuth2TokenRequest.Type = self._fm_members_type[pb.type]
+        except KeyError:
+            value = self._get("type")
         return value
 
     @property

@@ -113,6 +113,7 @@ class Resources(_Message[_pb2.Resources]):
             "name",
             "value",
         )
+        _fm_members_name = _fast.FieldMembers("name")
 
         def __init__(
             self,
@@ -155,7 +156,11 @@ class Resources(_Message[_pb2.Resources]):
         @property
         def name(self) -> Resources.ResourceName:
             """``name``: flyteidl2.core.Resources.ResourceName, field 1."""
-            value: Resources.ResourceName = self._get("name")
+            pb = self._pb or self._message()
+            try:
+                value: Resources.ResourceName = self._fm_members_name[pb.name]
+            except KeyError:
+                value = self._get("name")
             return value
 
         @property
@@ -223,6 +228,8 @@ class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
         "device_class",
         "accelerator_model",
     )
+    _fm_members_device_class = _fast.FieldMembers("device_class")
+    _fm_members_accelerator_model = _fast.FieldMembers("accelerator_model")
 
     class DeviceClass(_OpenEnum):
         """The ``flyteidl2.core.GPUAccelerator.DeviceClass`` enum."""
@@ -335,13 +342,21 @@ class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
     @property
     def device_class(self) -> GPUAccelerator.DeviceClass:
         """``device_class``: flyteidl2.core.GPUAccelerator.DeviceClass, field 4."""
-        value: GPUAccelerator.DeviceClass = self._get("device_class")
+        pb = self._pb or self._message()
+        try:
+            value: GPUAccelerator.DeviceClass = self._fm_members_device_class[pb.device_class]
+        except KeyError:
+            value = self._get("device_class")
         return value
 
     @property
     def accelerator_model(self) -> AcceleratorModel:
         """``accelerator_model``: flyteidl2.core.AcceleratorModel, field 5."""
-        value: AcceleratorModel = self._get("accelerator_model")
+        pb = self._pb or self._message()
+        try:
+            value: AcceleratorModel = self._fm_members_accelerator_model[pb.accelerator_model]
+        except KeyError:
+            value = self._get("accelerator_model")
         return value
 
 
@@ -512,6 +527,7 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
         "version",
         "flavor",
     )
+    _fm_members_type = _fast.FieldMembers("type")
 
     class RuntimeType(_OpenEnum):
         """The ``flyteidl2.core.RuntimeMetadata.RuntimeType`` enum."""
@@ -570,7 +586,11 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
     @property
     def type(self) -> RuntimeMetadata.RuntimeType:
         """``type``: flyteidl2.core.RuntimeMetadata.RuntimeType, field 1."""
-        value: RuntimeMetadata.RuntimeType = self._get("type")
+        pb = self._pb or self._message()
+        try:
+            value: RuntimeMetadata.RuntimeType = self._fm_members_type[pb.type]
+        except KeyError:
+            value = self._get("type")
         return value
 
     @property
@@ -919,7 +939,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def tags(self) -> dict[str, str]:
         """``tags``: map<string, string>, field 11."""
-        value: dict[str, str] = self._get("tags")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).tags)
         return value
 
     @property
@@ -931,7 +951,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
     @property
     def cache_ignore_input_vars(self) -> list[str]:
         """``cache_ignore_input_vars``: repeated string, field 13."""
-        value: list[str] = self._get("cache_ignore_input_vars")
+        value: list[str] = (self._pb or self._message()).cache_ignore_input_vars[:]
         return value
 
     @property
@@ -1042,6 +1062,7 @@ class ReusePolicy(_Message[_pb2.ReusePolicy]):
         "name",
         "version",
     )
+    _fm_members_scope = _fast.FieldMembers("scope")
 
     class Scope(_OpenEnum):
         """The ``flyteidl2.core.ReusePolicy.Scope`` enum."""
@@ -1182,7 +1203,11 @@ class ReusePolicy(_Message[_pb2.ReusePolicy]):
     @property
     def scope(self) -> ReusePolicy.Scope:
         """``scope``: flyteidl2.core.ReusePolicy.Scope, field 6."""
-        value: ReusePolicy.Scope = self._get("scope")
+        pb = self._pb or self._message()
+        try:
+            value: ReusePolicy.Scope = self._fm_members_scope[pb.scope]
+        except KeyError:
+            value = self._get("scope")
         return value
 
     @property
@@ -1228,6 +1253,7 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     _fm_model_security_context = _fast.FieldModel("security_context")
     _fm_model_extended_resources = _fast.FieldModel("extended_resources")
     _fm_model_reuse_policy = _fast.FieldModel("reuse_policy")
+    _fm_members_worker_kind = _fast.FieldMembers("worker_kind")
 
     def __init__(
         self,
@@ -1546,7 +1572,7 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def config(self) -> dict[str, str]:
         """``config``: map<string, string>, field 16."""
-        value: dict[str, str] = self._get("config")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).config)
         return value
 
     @property
@@ -1564,7 +1590,11 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
     @property
     def worker_kind(self) -> WorkerKind:
         """``worker_kind``: flyteidl2.core.WorkerKind, field 20."""
-        value: WorkerKind = self._get("worker_kind")
+        pb = self._pb or self._message()
+        try:
+            value: WorkerKind = self._fm_members_worker_kind[pb.worker_kind]
+        except KeyError:
+            value = self._get("worker_kind")
         return value
 
 
@@ -1644,6 +1674,7 @@ class Container(_Message[_pb2.Container]):
     )
     _fm_model_resources = _fast.FieldModel("resources")
     _fm_model_data_config = _fast.FieldModel("data_config")
+    _fm_members_architecture = _fast.FieldMembers("architecture")
 
     class Architecture(_OpenEnum):
         """The ``flyteidl2.core.Container.Architecture`` enum."""
@@ -1773,13 +1804,13 @@ class Container(_Message[_pb2.Container]):
     @property
     def command(self) -> list[str]:
         """``command``: repeated string, field 2."""
-        value: list[str] = self._get("command")
+        value: list[str] = (self._pb or self._message()).command[:]
         return value
 
     @property
     def args(self) -> list[str]:
         """``args``: repeated string, field 3."""
-        value: list[str] = self._get("args")
+        value: list[str] = (self._pb or self._message()).args[:]
         return value
 
     @property
@@ -1829,7 +1860,11 @@ class Container(_Message[_pb2.Container]):
     @property
     def architecture(self) -> Container.Architecture:
         """``architecture``: flyteidl2.core.Container.Architecture, field 10."""
-        value: Container.Architecture = self._get("architecture")
+        pb = self._pb or self._message()
+        try:
+            value: Container.Architecture = self._fm_members_architecture[pb.architecture]
+        except KeyError:
+            value = self._get("architecture")
         return value
 
 
@@ -1842,6 +1877,8 @@ class IOStrategy(_Message[_pb2.IOStrategy]):
         "download_mode",
         "upload_mode",
     )
+    _fm_members_download_mode = _fast.FieldMembers("download_mode")
+    _fm_members_upload_mode = _fast.FieldMembers("upload_mode")
 
     class DownloadMode(_OpenEnum):
         """The ``flyteidl2.core.IOStrategy.DownloadMode`` enum."""
@@ -1907,13 +1944,21 @@ class IOStrategy(_Message[_pb2.IOStrategy]):
     @property
     def download_mode(self) -> IOStrategy.DownloadMode:
         """``download_mode``: flyteidl2.core.IOStrategy.DownloadMode, field 1."""
-        value: IOStrategy.DownloadMode = self._get("download_mode")
+        pb = self._pb or self._message()
+        try:
+            value: IOStrategy.DownloadMode = self._fm_members_download_mode[pb.download_mode]
+        except KeyError:
+            value = self._get("download_mode")
         return value
 
     @property
     def upload_mode(self) -> IOStrategy.UploadMode:
         """``upload_mode``: flyteidl2.core.IOStrategy.UploadMode, field 2."""
-        value: IOStrategy.UploadMode = self._get("upload_mode")
+        pb = self._pb or self._message()
+        try:
+            value: IOStrategy.UploadMode = self._fm_members_upload_mode[pb.upload_mode]
+        except KeyError:
+            value = self._get("upload_mode")
         return value
 
 
@@ -1931,6 +1976,8 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
         "file_input_layout",
     )
     _fm_model_io_strategy = _fast.FieldModel("io_strategy")
+    _fm_members_format = _fast.FieldMembers("format")
+    _fm_members_file_input_layout = _fast.FieldMembers("file_input_layout")
 
     class LiteralMapFormat(_OpenEnum):
         """The ``flyteidl2.core.DataLoadingConfig.LiteralMapFormat`` enum."""
@@ -2055,7 +2102,11 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
     @property
     def format(self) -> DataLoadingConfig.LiteralMapFormat:
         """``format``: flyteidl2.core.DataLoadingConfig.LiteralMapFormat, field 4."""
-        value: DataLoadingConfig.LiteralMapFormat = self._get("format")
+        pb = self._pb or self._message()
+        try:
+            value: DataLoadingConfig.LiteralMapFormat = self._fm_members_format[pb.format]
+        except KeyError:
+            value = self._get("format")
         return value
 
     @property
@@ -2073,7 +2124,13 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
     @property
     def file_input_layout(self) -> DataLoadingConfig.FileInputLayout:
         """``file_input_layout``: flyteidl2.core.DataLoadingConfig.FileInputLayout, field 6."""
-        value: DataLoadingConfig.FileInputLayout = self._get("file_input_layout")
+        pb = self._pb or self._message()
+        try:
+            value: DataLoadingConfig.FileInputLayout = self._fm_members_file_input_layout[
+                pb.file_input_layout
+            ]
+        except KeyError:
+            value = self._get("file_input_layout")
         return value
 
 
@@ -2245,13 +2302,13 @@ class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
     @property
     def annotations(self) -> dict[str, str]:
         """``annotations``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("annotations")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).annotations)
         return value
 
 
@@ -2264,6 +2321,7 @@ class Sql(_Message[_pb2.Sql]):
         "statement",
         "dialect",
     )
+    _fm_members_dialect = _fast.FieldMembers("dialect")
 
     class Dialect(_OpenEnum):
         """The ``flyteidl2.core.Sql.Dialect`` enum."""
@@ -2320,5 +2378,9 @@ class Sql(_Message[_pb2.Sql]):
     @property
     def dialect(self) -> Sql.Dialect:
         """``dialect``: flyteidl2.core.Sql.Dialect, field 2."""
-        value: Sql.Dialect = self._get("dialect")
+        pb = self._pb or self._message()
+        try:
+            value: Sql.Dialect = self._fm_members_dialect[pb.dialect]
+        except KeyError:
+            value = self._get("dialect")
         return value

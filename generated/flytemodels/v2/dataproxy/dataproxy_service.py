@@ -306,7 +306,7 @@ class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
     @property
     def headers(self) -> dict[str, str]:
         """``headers``: map<string, string>, field 4."""
-        value: dict[str, str] = self._get("headers")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).headers)
         return value
 
 
@@ -648,7 +648,7 @@ class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
     @property
     def signed_url(self) -> list[str]:
         """``signed_url``: repeated string, field 1."""
-        value: list[str] = self._get("signed_url")
+        value: list[str] = (self._pb or self._message()).signed_url[:]
         return value
 
     @property
@@ -677,6 +677,7 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
     _fm_model_action_attempt_id = _fast.FieldModel("action_attempt_id")
     _fm_model_app_id = _fast.FieldModel("app_id")
     _fm_model_task_id = _fast.FieldModel("task_id")
+    _fm_members_artifact_type = _fast.FieldMembers("artifact_type")
 
     def __init__(
         self,
@@ -771,7 +772,11 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
     @property
     def artifact_type(self) -> ArtifactType:
         """``artifact_type``: flyteidl2.dataproxy.ArtifactType, field 1."""
-        value: ArtifactType = self._get("artifact_type")
+        pb = self._pb or self._message()
+        try:
+            value: ArtifactType = self._fm_members_artifact_type[pb.artifact_type]
+        except KeyError:
+            value = self._get("artifact_type")
         return value
 
     @property
@@ -884,6 +889,7 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
         "run_source",
     )
     _fm_model_action_id = _fast.FieldModel("action_id")
+    _fm_members_run_source = _fast.FieldMembers("run_source")
 
     def __init__(
         self,
@@ -944,7 +950,11 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
     @property
     def run_source(self) -> _workflow_run_definition.RunSource:
         """``run_source``: flyteidl2.workflow.RunSource, field 2."""
-        value: _workflow_run_definition.RunSource = self._get("run_source")
+        pb = self._pb or self._message()
+        try:
+            value: _workflow_run_definition.RunSource = self._fm_members_run_source[pb.run_source]
+        except KeyError:
+            value = self._get("run_source")
         return value
 
 

@@ -215,7 +215,7 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 7."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
 
@@ -410,7 +410,7 @@ class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 7."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
 
@@ -481,7 +481,7 @@ class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
 
@@ -640,7 +640,7 @@ class CloudEventExecutionStart(_Message[_pb2.CloudEventExecutionStart]):
     @property
     def artifact_trackers(self) -> list[str]:
         """``artifact_trackers``: repeated string, field 5."""
-        value: list[str] = self._get("artifact_trackers")
+        value: list[str] = (self._pb or self._message()).artifact_trackers[:]
         return value
 
     @property

@@ -42,6 +42,7 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
     _fm_model_execution_id = _fast.FieldModel("execution_id")
     _fm_model_error = _fast.FieldModel("error")
     _fm_model_output_data = _fast.FieldModel("output_data")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -162,7 +163,11 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
     @property
     def phase(self) -> _core_execution.WorkflowExecution.Phase:
         """``phase``: flyteidl2.core.WorkflowExecution.Phase, field 3."""
-        value: _core_execution.WorkflowExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.WorkflowExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -248,6 +253,7 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     _fm_model_parent_task_metadata = _fast.FieldModel("parent_task_metadata")
     _fm_model_parent_node_metadata = _fast.FieldModel("parent_node_metadata")
     _fm_model_target_entity = _fast.FieldModel("target_entity")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -552,7 +558,11 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
     @property
     def phase(self) -> _core_execution.NodeExecution.Phase:
         """``phase``: flyteidl2.core.NodeExecution.Phase, field 3."""
-        value: _core_execution.NodeExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.NodeExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -810,6 +820,8 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
         "checkpoint_uri",
     )
     _fm_model_catalog_key = _fast.FieldModel("catalog_key")
+    _fm_members_cache_status = _fast.FieldMembers("cache_status")
+    _fm_members_reservation_status = _fast.FieldMembers("reservation_status")
 
     def __init__(
         self,
@@ -884,7 +896,11 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
         """``cache_status``: flyteidl2.core.CatalogCacheStatus, field 1."""
-        value: _core_catalog.CatalogCacheStatus = self._get("cache_status")
+        pb = self._pb or self._message()
+        try:
+            value: _core_catalog.CatalogCacheStatus = self._fm_members_cache_status[pb.cache_status]
+        except KeyError:
+            value = self._get("cache_status")
         return value
 
     @property
@@ -902,7 +918,13 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
     @property
     def reservation_status(self) -> _core_catalog.CatalogReservation.Status:
         """``reservation_status``: flyteidl2.core.CatalogReservation.Status, field 3."""
-        value: _core_catalog.CatalogReservation.Status = self._get("reservation_status")
+        pb = self._pb or self._message()
+        try:
+            value: _core_catalog.CatalogReservation.Status = self._fm_members_reservation_status[
+                pb.reservation_status
+            ]
+        except KeyError:
+            value = self._get("reservation_status")
         return value
 
     @property
@@ -1096,6 +1118,7 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     _fm_model_output_data = _fast.FieldModel("output_data")
     _fm_model_metadata = _fast.FieldModel("metadata")
     _fm_model_log_context = _fast.FieldModel("log_context")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -1373,7 +1396,11 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
     @property
     def phase(self) -> _core_execution.TaskExecution.Phase:
         """``phase``: flyteidl2.core.TaskExecution.Phase, field 4."""
-        value: _core_execution.TaskExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.TaskExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -1543,6 +1570,8 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
     )
     _fm_model_workflow_node_metadata = _fast.FieldModel("workflow_node_metadata")
     _fm_model_log_context = _fast.FieldModel("log_context")
+    _fm_members_phase = _fast.FieldMembers("phase")
+    _fm_members_cache_status = _fast.FieldMembers("cache_status")
 
     def __init__(
         self,
@@ -1671,13 +1700,21 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
     @property
     def phase(self) -> _core_execution.TaskExecution.Phase:
         """``phase``: flyteidl2.core.TaskExecution.Phase, field 4."""
-        value: _core_execution.TaskExecution.Phase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _core_execution.TaskExecution.Phase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
         """``cache_status``: flyteidl2.core.CatalogCacheStatus, field 5."""
-        value: _core_catalog.CatalogCacheStatus = self._get("cache_status")
+        pb = self._pb or self._message()
+        try:
+            value: _core_catalog.CatalogCacheStatus = self._fm_members_cache_status[pb.cache_status]
+        except KeyError:
+            value = self._get("cache_status")
         return value
 
     @property
@@ -1791,6 +1828,7 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
         "plugin_identifier",
         "instance_class",
     )
+    _fm_members_instance_class = _fast.FieldMembers("instance_class")
 
     class InstanceClass(_OpenEnum):
         """The ``flyteidl2.event.TaskExecutionMetadata.InstanceClass`` enum."""
@@ -1902,5 +1940,11 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
     @property
     def instance_class(self) -> TaskExecutionMetadata.InstanceClass:
         """``instance_class``: flyteidl2.event.TaskExecutionMetadata.InstanceClass, field 16."""
-        value: TaskExecutionMetadata.InstanceClass = self._get("instance_class")
+        pb = self._pb or self._message()
+        try:
+            value: TaskExecutionMetadata.InstanceClass = self._fm_members_instance_class[
+                pb.instance_class
+            ]
+        except KeyError:
+            value = self._get("instance_class")
         return value

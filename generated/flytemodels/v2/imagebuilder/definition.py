@@ -202,7 +202,7 @@ class AptPackages(_Message[_pb2.AptPackages]):
     @property
     def packages(self) -> list[str]:
         """``packages``: repeated string, field 1."""
-        value: list[str] = self._get("packages")
+        value: list[str] = (self._pb or self._message()).packages[:]
         return value
 
     @property
@@ -282,7 +282,7 @@ class PipOptions(_Message[_pb2.PipOptions]):
     @property
     def extra_index_urls(self) -> list[str]:
         """``extra_index_urls``: repeated string, field 3."""
-        value: list[str] = self._get("extra_index_urls")
+        value: list[str] = (self._pb or self._message()).extra_index_urls[:]
         return value
 
     @property
@@ -363,7 +363,7 @@ class PipPackages(_Message[_pb2.PipPackages]):
     @property
     def packages(self) -> list[str]:
         """``packages``: repeated string, field 1."""
-        value: list[str] = self._get("packages")
+        value: list[str] = (self._pb or self._message()).packages[:]
         return value
 
     @property
@@ -736,7 +736,7 @@ class Commands(_Message[_pb2.Commands]):
     @property
     def cmd(self) -> list[str]:
         """``cmd``: repeated string, field 2."""
-        value: list[str] = self._get("cmd")
+        value: list[str] = (self._pb or self._message()).cmd[:]
         return value
 
     @property
@@ -871,7 +871,7 @@ class Env(_Message[_pb2.Env]):
     @property
     def env_variables(self) -> dict[str, str]:
         """``env_variables``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("env_variables")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).env_variables)
         return value
 
 
@@ -1371,5 +1371,5 @@ class ImageSpec(_Message[_pb2.ImageSpec]):
     @property
     def platform(self) -> list[str]:
         """``platform``: repeated string, field 4."""
-        value: list[str] = self._get("platform")
+        value: list[str] = (self._pb or self._message()).platform[:]
         return value

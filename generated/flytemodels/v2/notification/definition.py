@@ -136,6 +136,7 @@ class RunCompletedNotificationTemplateData(_Message[_pb2.RunCompletedNotificatio
         "error",
     )
     _fm_model_run = _fast.FieldModel("run")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -203,7 +204,11 @@ class RunCompletedNotificationTemplateData(_Message[_pb2.RunCompletedNotificatio
     @property
     def phase(self) -> _common_phase.ActionPhase:
         """``phase``: flyteidl2.common.ActionPhase, field 2."""
-        value: _common_phase.ActionPhase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -326,6 +331,7 @@ class WebhookDeliveryTemplate(_Message[_pb2.WebhookDeliveryTemplate]):
         "headers",
         "body_template",
     )
+    _fm_members_method = _fast.FieldMembers("method")
 
     def __init__(
         self,
@@ -394,13 +400,17 @@ class WebhookDeliveryTemplate(_Message[_pb2.WebhookDeliveryTemplate]):
     @property
     def method(self) -> HttpMethod:
         """``method``: flyteidl2.notification.HttpMethod, field 2."""
-        value: HttpMethod = self._get("method")
+        pb = self._pb or self._message()
+        try:
+            value: HttpMethod = self._fm_members_method[pb.method]
+        except KeyError:
+            value = self._get("method")
         return value
 
     @property
     def headers(self) -> dict[str, str]:
         """``headers``: map<string, string>, field 3."""
-        value: dict[str, str] = self._get("headers")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).headers)
         return value
 
     @property
@@ -598,7 +608,7 @@ class ProviderEmailTemplate(_Message[_pb2.ProviderEmailTemplate]):
     @property
     def template_data(self) -> dict[str, str]:
         """``template_data``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("template_data")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).template_data)
         return value
 
 

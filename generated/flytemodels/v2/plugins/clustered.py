@@ -41,6 +41,7 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
     )
     _fm_model_runtime = _fast.FieldModel("runtime")
     _fm_model_failure_policy = _fast.FieldModel("failure_policy")
+    _fm_members_interconnect = _fast.FieldMembers("interconnect")
 
     def __init__(
         self,
@@ -155,7 +156,11 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
     @property
     def interconnect(self) -> Interconnect:
         """``interconnect``: flyteidl2.plugins.Interconnect, field 4."""
-        value: Interconnect = self._get("interconnect")
+        pb = self._pb or self._message()
+        try:
+            value: Interconnect = self._fm_members_interconnect[pb.interconnect]
+        except KeyError:
+            value = self._get("interconnect")
         return value
 
     @property
@@ -238,6 +243,7 @@ class TorchRuntime(_Message[_pb2.TorchRuntime]):
         "rdzv_backend",
         "max_restarts",
     )
+    _fm_members_rdzv_backend = _fast.FieldMembers("rdzv_backend")
 
     def __init__(
         self,
@@ -283,7 +289,11 @@ class TorchRuntime(_Message[_pb2.TorchRuntime]):
     @property
     def rdzv_backend(self) -> RdzvBackend:
         """``rdzv_backend``: flyteidl2.plugins.RdzvBackend, field 1."""
-        value: RdzvBackend = self._get("rdzv_backend")
+        pb = self._pb or self._message()
+        try:
+            value: RdzvBackend = self._fm_members_rdzv_backend[pb.rdzv_backend]
+        except KeyError:
+            value = self._get("rdzv_backend")
         return value
 
     @property

@@ -229,7 +229,7 @@ class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
     @property
     def tags(self) -> list[str]:
         """``tags``: repeated string, field 3."""
-        value: list[str] = self._get("tags")
+        value: list[str] = (self._pb or self._message()).tags[:]
         return value
 
     @property

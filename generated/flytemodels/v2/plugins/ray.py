@@ -162,6 +162,7 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
         "resources",
     )
     _fm_model_resources = _fast.FieldModel("resources")
+    _fm_members_upscaling_mode = _fast.FieldMembers("upscaling_mode")
 
     class UpscalingMode(_OpenEnum):
         """The ``flyteidl2.plugins.AutoscalerOptions.UpscalingMode`` enum."""
@@ -254,7 +255,13 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
     @property
     def upscaling_mode(self) -> AutoscalerOptions.UpscalingMode:
         """``upscaling_mode``: flyteidl2.plugins.AutoscalerOptions.UpscalingMode, field 1."""
-        value: AutoscalerOptions.UpscalingMode = self._get("upscaling_mode")
+        pb = self._pb or self._message()
+        try:
+            value: AutoscalerOptions.UpscalingMode = self._fm_members_upscaling_mode[
+                pb.upscaling_mode
+            ]
+        except KeyError:
+            value = self._get("upscaling_mode")
         return value
 
     @property
@@ -479,7 +486,7 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
     @property
     def ray_start_params(self) -> dict[str, str]:
         """``ray_start_params``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("ray_start_params")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).ray_start_params)
         return value
 
     @property
@@ -647,7 +654,7 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
     @property
     def ray_start_params(self) -> dict[str, str]:
         """``ray_start_params``: map<string, string>, field 5."""
-        value: dict[str, str] = self._get("ray_start_params")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).ray_start_params)
         return value
 
     @property

@@ -100,6 +100,7 @@ class Project(_Message[_pb2.Project]):
         "org",
     )
     _fm_model_labels = _fast.FieldModel("labels")
+    _fm_members_state = _fast.FieldMembers("state")
 
     def __init__(
         self,
@@ -224,7 +225,11 @@ class Project(_Message[_pb2.Project]):
     @property
     def state(self) -> ProjectState:
         """``state``: flyteidl2.project.ProjectState, field 6."""
-        value: ProjectState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: ProjectState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property

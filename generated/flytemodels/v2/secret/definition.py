@@ -52,6 +52,7 @@ class SecretSpec(_Message[_pb2.SecretSpec]):
         "binary_value",
         "type",
     )
+    _fm_members_type = _fast.FieldMembers("type")
 
     def __init__(
         self,
@@ -119,7 +120,11 @@ class SecretSpec(_Message[_pb2.SecretSpec]):
     @property
     def type(self) -> SecretType:
         """``type``: flyteidl2.secret.SecretType, field 3."""
-        value: SecretType = self._get("type")
+        pb = self._pb or self._message()
+        try:
+            value: SecretType = self._fm_members_type[pb.type]
+        except KeyError:
+            value = self._get("type")
         return value
 
 
@@ -220,6 +225,7 @@ class SecretMetadata(_Message[_pb2.SecretMetadata]):
         "type",
     )
     _fm_model_secret_status = _fast.FieldModel("secret_status")
+    _fm_members_type = _fast.FieldMembers("type")
 
     def __init__(
         self,
@@ -302,7 +308,11 @@ class SecretMetadata(_Message[_pb2.SecretMetadata]):
     @property
     def type(self) -> SecretType:
         """``type``: flyteidl2.secret.SecretType, field 3."""
-        value: SecretType = self._get("type")
+        pb = self._pb or self._message()
+        try:
+            value: SecretType = self._fm_members_type[pb.type]
+        except KeyError:
+            value = self._get("type")
         return value
 
 
@@ -315,6 +325,7 @@ class SecretStatus(_Message[_pb2.SecretStatus]):
         "overall_status",
         "cluster_status",
     )
+    _fm_members_overall_status = _fast.FieldMembers("overall_status")
 
     def __init__(
         self,
@@ -357,7 +368,11 @@ class SecretStatus(_Message[_pb2.SecretStatus]):
     @property
     def overall_status(self) -> OverallStatus:
         """``overall_status``: flyteidl2.secret.OverallStatus, field 1."""
-        value: OverallStatus = self._get("overall_status")
+        pb = self._pb or self._message()
+        try:
+            value: OverallStatus = self._fm_members_overall_status[pb.overall_status]
+        except KeyError:
+            value = self._get("overall_status")
         return value
 
     @property
@@ -377,6 +392,7 @@ class ClusterSecretStatus(_Message[_pb2.ClusterSecretStatus]):
         "presence_status",
     )
     _fm_model_cluster = _fast.FieldModel("cluster")
+    _fm_members_presence_status = _fast.FieldMembers("presence_status")
 
     def __init__(
         self,
@@ -443,7 +459,11 @@ class ClusterSecretStatus(_Message[_pb2.ClusterSecretStatus]):
     @property
     def presence_status(self) -> SecretPresenceStatus:
         """``presence_status``: flyteidl2.secret.SecretPresenceStatus, field 2."""
-        value: SecretPresenceStatus = self._get("presence_status")
+        pb = self._pb or self._message()
+        try:
+            value: SecretPresenceStatus = self._fm_members_presence_status[pb.presence_status]
+        except KeyError:
+            value = self._get("presence_status")
         return value
 
 

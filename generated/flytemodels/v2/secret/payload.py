@@ -540,7 +540,7 @@ class ListSecretsRequest(_Message[_pb2.ListSecretsRequest]):
     @property
     def per_cluster_tokens(self) -> dict[str, str]:
         """``per_cluster_tokens``: map<string, string>, field 6."""
-        value: dict[str, str] = self._get("per_cluster_tokens")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).per_cluster_tokens)
         return value
 
     @property
@@ -618,5 +618,5 @@ class ListSecretsResponse(_Message[_pb2.ListSecretsResponse]):
     @property
     def per_cluster_tokens(self) -> dict[str, str]:
         """``per_cluster_tokens``: map<string, string>, field 3."""
-        value: dict[str, str] = self._get("per_cluster_tokens")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).per_cluster_tokens)
         return value

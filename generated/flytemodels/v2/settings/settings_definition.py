@@ -65,7 +65,7 @@ class StringValues(_Message[_pb2.StringValues]):
     @property
     def values(self) -> list[str]:
         """``values``: repeated string, field 1."""
-        value: list[str] = self._get("values")
+        value: list[str] = (self._pb or self._message()).values[:]
         return value
 
 
@@ -101,7 +101,7 @@ class StringMap(_Message[_pb2.StringMap]):
     @property
     def entries(self) -> dict[str, str]:
         """``entries``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("entries")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).entries)
         return value
 
 
@@ -187,6 +187,8 @@ class StringSetting(_Message[_pb2.StringSetting]):
         "string_value",
         "scope_level",
     )
+    _fm_members_state = _fast.FieldMembers("state")
+    _fm_members_scope_level = _fast.FieldMembers("scope_level")
 
     def __init__(
         self,
@@ -245,7 +247,11 @@ class StringSetting(_Message[_pb2.StringSetting]):
     @property
     def state(self) -> SettingState:
         """``state``: flyteidl2.settings.SettingState, field 1."""
-        value: SettingState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: SettingState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property
@@ -257,7 +263,11 @@ class StringSetting(_Message[_pb2.StringSetting]):
     @property
     def scope_level(self) -> ScopeLevel:
         """``scope_level``: flyteidl2.settings.ScopeLevel, field 3."""
-        value: ScopeLevel = self._get("scope_level")
+        pb = self._pb or self._message()
+        try:
+            value: ScopeLevel = self._fm_members_scope_level[pb.scope_level]
+        except KeyError:
+            value = self._get("scope_level")
         return value
 
 
@@ -271,6 +281,8 @@ class Int64Setting(_Message[_pb2.Int64Setting]):
         "int_value",
         "scope_level",
     )
+    _fm_members_state = _fast.FieldMembers("state")
+    _fm_members_scope_level = _fast.FieldMembers("scope_level")
 
     def __init__(
         self,
@@ -335,7 +347,11 @@ class Int64Setting(_Message[_pb2.Int64Setting]):
     @property
     def state(self) -> SettingState:
         """``state``: flyteidl2.settings.SettingState, field 1."""
-        value: SettingState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: SettingState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property
@@ -347,7 +363,11 @@ class Int64Setting(_Message[_pb2.Int64Setting]):
     @property
     def scope_level(self) -> ScopeLevel:
         """``scope_level``: flyteidl2.settings.ScopeLevel, field 3."""
-        value: ScopeLevel = self._get("scope_level")
+        pb = self._pb or self._message()
+        try:
+            value: ScopeLevel = self._fm_members_scope_level[pb.scope_level]
+        except KeyError:
+            value = self._get("scope_level")
         return value
 
 
@@ -361,6 +381,8 @@ class BoolSetting(_Message[_pb2.BoolSetting]):
         "bool_value",
         "scope_level",
     )
+    _fm_members_state = _fast.FieldMembers("state")
+    _fm_members_scope_level = _fast.FieldMembers("scope_level")
 
     def __init__(
         self,
@@ -419,7 +441,11 @@ class BoolSetting(_Message[_pb2.BoolSetting]):
     @property
     def state(self) -> SettingState:
         """``state``: flyteidl2.settings.SettingState, field 1."""
-        value: SettingState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: SettingState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property
@@ -431,7 +457,11 @@ class BoolSetting(_Message[_pb2.BoolSetting]):
     @property
     def scope_level(self) -> ScopeLevel:
         """``scope_level``: flyteidl2.settings.ScopeLevel, field 3."""
-        value: ScopeLevel = self._get("scope_level")
+        pb = self._pb or self._message()
+        try:
+            value: ScopeLevel = self._fm_members_scope_level[pb.scope_level]
+        except KeyError:
+            value = self._get("scope_level")
         return value
 
 
@@ -446,6 +476,8 @@ class StringMapSetting(_Message[_pb2.StringMapSetting]):
         "scope_level",
     )
     _fm_model_map_value = _fast.FieldModel("map_value")
+    _fm_members_state = _fast.FieldMembers("state")
+    _fm_members_scope_level = _fast.FieldMembers("scope_level")
 
     def __init__(
         self,
@@ -511,7 +543,11 @@ class StringMapSetting(_Message[_pb2.StringMapSetting]):
     @property
     def state(self) -> SettingState:
         """``state``: flyteidl2.settings.SettingState, field 1."""
-        value: SettingState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: SettingState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property
@@ -529,7 +565,11 @@ class StringMapSetting(_Message[_pb2.StringMapSetting]):
     @property
     def scope_level(self) -> ScopeLevel:
         """``scope_level``: flyteidl2.settings.ScopeLevel, field 3."""
-        value: ScopeLevel = self._get("scope_level")
+        pb = self._pb or self._message()
+        try:
+            value: ScopeLevel = self._fm_members_scope_level[pb.scope_level]
+        except KeyError:
+            value = self._get("scope_level")
         return value
 
 
@@ -543,6 +583,8 @@ class QuantitySetting(_Message[_pb2.QuantitySetting]):
         "quantity_value",
         "scope_level",
     )
+    _fm_members_state = _fast.FieldMembers("state")
+    _fm_members_scope_level = _fast.FieldMembers("scope_level")
 
     def __init__(
         self,
@@ -604,7 +646,11 @@ class QuantitySetting(_Message[_pb2.QuantitySetting]):
     @property
     def state(self) -> SettingState:
         """``state``: flyteidl2.settings.SettingState, field 1."""
-        value: SettingState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: SettingState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property
@@ -616,7 +662,11 @@ class QuantitySetting(_Message[_pb2.QuantitySetting]):
     @property
     def scope_level(self) -> ScopeLevel:
         """``scope_level``: flyteidl2.settings.ScopeLevel, field 3."""
-        value: ScopeLevel = self._get("scope_level")
+        pb = self._pb or self._message()
+        try:
+            value: ScopeLevel = self._fm_members_scope_level[pb.scope_level]
+        except KeyError:
+            value = self._get("scope_level")
         return value
 
 
@@ -631,6 +681,8 @@ class AcceleratorSetting(_Message[_pb2.AcceleratorSetting]):
         "scope_level",
     )
     _fm_model_accelerator_value = _fast.FieldModel("accelerator_value")
+    _fm_members_state = _fast.FieldMembers("state")
+    _fm_members_scope_level = _fast.FieldMembers("scope_level")
 
     def __init__(
         self,
@@ -698,7 +750,11 @@ class AcceleratorSetting(_Message[_pb2.AcceleratorSetting]):
     @property
     def state(self) -> SettingState:
         """``state``: flyteidl2.settings.SettingState, field 1."""
-        value: SettingState = self._get("state")
+        pb = self._pb or self._message()
+        try:
+            value: SettingState = self._fm_members_state[pb.state]
+        except KeyError:
+            value = self._get("state")
         return value
 
     @property
@@ -716,7 +772,11 @@ class AcceleratorSetting(_Message[_pb2.AcceleratorSetting]):
     @property
     def scope_level(self) -> ScopeLevel:
         """``scope_level``: flyteidl2.settings.ScopeLevel, field 3."""
-        value: ScopeLevel = self._get("scope_level")
+        pb = self._pb or self._message()
+        try:
+            value: ScopeLevel = self._fm_members_scope_level[pb.scope_level]
+        except KeyError:
+            value = self._get("scope_level")
         return value
 
 

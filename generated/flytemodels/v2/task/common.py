@@ -123,6 +123,7 @@ class FixedRate(_Message[_pb2.FixedRate]):
         "unit",
         "start_time",
     )
+    _fm_members_unit = _fast.FieldMembers("unit")
 
     def __init__(
         self,
@@ -181,7 +182,11 @@ class FixedRate(_Message[_pb2.FixedRate]):
     @property
     def unit(self) -> FixedRateUnit:
         """``unit``: flyteidl2.task.FixedRateUnit, field 2."""
-        value: FixedRateUnit = self._get("unit")
+        pb = self._pb or self._message()
+        try:
+            value: FixedRateUnit = self._fm_members_unit[pb.unit]
+        except KeyError:
+            value = self._get("unit")
         return value
 
     @property
@@ -464,13 +469,13 @@ class ArtifactTrigger(_Message[_pb2.ArtifactTrigger]):
     @property
     def partitions(self) -> dict[str, str]:
         """``partitions``: map<string, string>, field 4."""
-        value: dict[str, str] = self._get("partitions")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).partitions)
         return value
 
     @property
     def partition_input_args(self) -> dict[str, str]:
         """``partition_input_args``: map<string, string>, field 5."""
-        value: dict[str, str] = self._get("partition_input_args")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).partition_input_args)
         return value
 
 
@@ -486,6 +491,7 @@ class TriggerAutomationSpec(_Message[_pb2.TriggerAutomationSpec]):
     )
     _fm_model_schedule = _fast.FieldModel("schedule")
     _fm_model_artifact = _fast.FieldModel("artifact")
+    _fm_members_type = _fast.FieldMembers("type")
 
     def __init__(
         self,
@@ -552,7 +558,11 @@ class TriggerAutomationSpec(_Message[_pb2.TriggerAutomationSpec]):
     @property
     def type(self) -> TriggerAutomationSpecType:
         """``type``: flyteidl2.task.TriggerAutomationSpecType, field 1."""
-        value: TriggerAutomationSpecType = self._get("type")
+        pb = self._pb or self._message()
+        try:
+            value: TriggerAutomationSpecType = self._fm_members_type[pb.type]
+        except KeyError:
+            value = self._get("type")
         return value
 
     @property

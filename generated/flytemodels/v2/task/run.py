@@ -77,7 +77,7 @@ class Labels(_Message[_pb2.Labels]):
     @property
     def values(self) -> dict[str, str]:
         """``values``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("values")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).values)
         return value
 
 
@@ -113,7 +113,7 @@ class Annotations(_Message[_pb2.Annotations]):
     @property
     def values(self) -> dict[str, str]:
         """``values``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("values")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).values)
         return value
 
 
@@ -200,6 +200,7 @@ class CacheConfig(_Message[_pb2.CacheConfig]):
         "overwrite_cache",
         "cache_lookup_scope",
     )
+    _fm_members_cache_lookup_scope = _fast.FieldMembers("cache_lookup_scope")
 
     def __init__(
         self,
@@ -251,7 +252,11 @@ class CacheConfig(_Message[_pb2.CacheConfig]):
     @property
     def cache_lookup_scope(self) -> CacheLookupScope:
         """``cache_lookup_scope``: flyteidl2.task.CacheLookupScope, field 2."""
-        value: CacheLookupScope = self._get("cache_lookup_scope")
+        pb = self._pb or self._message()
+        try:
+            value: CacheLookupScope = self._fm_members_cache_lookup_scope[pb.cache_lookup_scope]
+        except KeyError:
+            value = self._get("cache_lookup_scope")
         return value
 
 
@@ -287,7 +292,7 @@ class Recover(_Message[_pb2.Recover]):
     @property
     def force_rerun_actions(self) -> list[str]:
         """``force_rerun_actions``: repeated string, field 1."""
-        value: list[str] = self._get("force_rerun_actions")
+        value: list[str] = (self._pb or self._message()).force_rerun_actions[:]
         return value
 
 
@@ -329,6 +334,7 @@ class RunSpec(_Message[_pb2.RunSpec]):
     _fm_model_relation = _fast.FieldModel("relation")
     _fm_model_recover = _fast.FieldModel("recover")
     _fm_model_default_settings = _fast.FieldModel("default_settings")
+    _fm_members_task_spec_source = _fast.FieldMembers("task_spec_source")
 
     def __init__(
         self,
@@ -756,7 +762,11 @@ class RunSpec(_Message[_pb2.RunSpec]):
     @property
     def task_spec_source(self) -> TaskSpecSource:
         """``task_spec_source``: flyteidl2.task.TaskSpecSource, field 17."""
-        value: TaskSpecSource = self._get("task_spec_source")
+        pb = self._pb or self._message()
+        try:
+            value: TaskSpecSource = self._fm_members_task_spec_source[pb.task_spec_source]
+        except KeyError:
+            value = self._get("task_spec_source")
         return value
 
     @property

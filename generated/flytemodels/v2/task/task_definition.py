@@ -464,6 +464,7 @@ class LatestRunSummary(_Message[_pb2.LatestRunSummary]):
         "root_task_name",
     )
     _fm_model_run_id = _fast.FieldModel("run_id")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -551,7 +552,11 @@ class LatestRunSummary(_Message[_pb2.LatestRunSummary]):
     @property
     def phase(self) -> _common_phase.ActionPhase:
         """``phase``: flyteidl2.common.ActionPhase, field 3."""
-        value: _common_phase.ActionPhase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property

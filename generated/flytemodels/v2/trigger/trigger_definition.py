@@ -400,6 +400,7 @@ class TriggerRevision(_Message[_pb2.TriggerRevision]):
     _fm_model_id = _fast.FieldModel("id")
     _fm_model_metadata = _fast.FieldModel("metadata")
     _fm_model_status = _fast.FieldModel("status")
+    _fm_members_action = _fast.FieldMembers("action")
 
     def __init__(
         self,
@@ -524,7 +525,11 @@ class TriggerRevision(_Message[_pb2.TriggerRevision]):
     @property
     def action(self) -> TriggerRevisionAction:
         """``action``: flyteidl2.trigger.TriggerRevisionAction, field 4."""
-        value: TriggerRevisionAction = self._get("action")
+        pb = self._pb or self._message()
+        try:
+            value: TriggerRevisionAction = self._fm_members_action[pb.action]
+        except KeyError:
+            value = self._get("action")
         return value
 
     @property

@@ -132,7 +132,7 @@ class Run(_Message[_pb2.Run]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 2."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
 
@@ -353,6 +353,7 @@ class TraceAction(_Message[_pb2.TraceAction]):
     )
     _fm_model_outputs = _fast.FieldModel("outputs")
     _fm_model_spec = _fast.FieldModel("spec")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -444,7 +445,11 @@ class TraceAction(_Message[_pb2.TraceAction]):
     @property
     def phase(self) -> _common_phase.ActionPhase:
         """``phase``: flyteidl2.common.ActionPhase, field 2."""
-        value: _common_phase.ActionPhase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -508,6 +513,7 @@ class ConditionAction(_Message[_pb2.ConditionAction]):
     )
     _fm_model_type = _fast.FieldModel("type")
     _fm_model_webhook = _fast.FieldModel("webhook")
+    _fm_members_prompt_type = _fast.FieldMembers("prompt_type")
 
     def __init__(
         self,
@@ -634,7 +640,11 @@ class ConditionAction(_Message[_pb2.ConditionAction]):
     @property
     def prompt_type(self) -> ConditionPromptType:
         """``prompt_type``: flyteidl2.workflow.ConditionPromptType, field 9."""
-        value: ConditionPromptType = self._get("prompt_type")
+        pb = self._pb or self._message()
+        try:
+            value: ConditionPromptType = self._fm_members_prompt_type[pb.prompt_type]
+        except KeyError:
+            value = self._get("prompt_type")
         return value
 
     @property
@@ -952,6 +962,8 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
     _fm_model_trigger_type = _fast.FieldModel("trigger_type")
     _fm_model_relation = _fast.FieldModel("relation")
     _fm_model_recovered_from = _fast.FieldModel("recovered_from")
+    _fm_members_action_type = _fast.FieldMembers("action_type")
+    _fm_members_source = _fast.FieldMembers("source")
 
     def __init__(
         self,
@@ -1226,7 +1238,11 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
     @property
     def action_type(self) -> ActionType:
         """``action_type``: flyteidl2.workflow.ActionType, field 10."""
-        value: ActionType = self._get("action_type")
+        pb = self._pb or self._message()
+        try:
+            value: ActionType = self._fm_members_action_type[pb.action_type]
+        except KeyError:
+            value = self._get("action_type")
         return value
 
     @property
@@ -1274,7 +1290,11 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
     @property
     def source(self) -> RunSource:
         """``source``: flyteidl2.workflow.RunSource, field 16."""
-        value: RunSource = self._get("source")
+        pb = self._pb or self._message()
+        try:
+            value: RunSource = self._fm_members_source[pb.source]
+        except KeyError:
+            value = self._get("source")
         return value
 
     @property
@@ -1315,6 +1335,8 @@ class ActionStatus(_Message[_pb2.ActionStatus]):
         "cache_status",
         "duration_ms",
     )
+    _fm_members_phase = _fast.FieldMembers("phase")
+    _fm_members_cache_status = _fast.FieldMembers("cache_status")
 
     def __init__(
         self,
@@ -1388,7 +1410,11 @@ class ActionStatus(_Message[_pb2.ActionStatus]):
     @property
     def phase(self) -> _common_phase.ActionPhase:
         """``phase``: flyteidl2.common.ActionPhase, field 1."""
-        value: _common_phase.ActionPhase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -1420,7 +1446,11 @@ class ActionStatus(_Message[_pb2.ActionStatus]):
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
         """``cache_status``: flyteidl2.core.CatalogCacheStatus, field 5."""
-        value: _core_catalog.CatalogCacheStatus = self._get("cache_status")
+        pb = self._pb or self._message()
+        try:
+            value: _core_catalog.CatalogCacheStatus = self._fm_members_cache_status[pb.cache_status]
+        except KeyError:
+            value = self._get("cache_status")
         return value
 
     @property
@@ -1624,7 +1654,9 @@ class EnrichedAction(_Message[_pb2.EnrichedAction]):
     @property
     def children_phase_counts(self) -> dict[int, int]:
         """``children_phase_counts``: map<int32, int32>, field 3."""
-        value: dict[int, int] = self._get("children_phase_counts")
+        value: dict[int, int] = _fast.sorted_map(
+            (self._pb or self._message()).children_phase_counts
+        )
         return value
 
 
@@ -1640,6 +1672,7 @@ class ErrorInfo(_Message[_pb2.ErrorInfo]):
         "gpu_fault",
     )
     _fm_model_gpu_fault = _fast.FieldModel("gpu_fault")
+    _fm_members_kind = _fast.FieldMembers("kind")
 
     class Kind(_OpenEnum):
         """The ``flyteidl2.workflow.ErrorInfo.Kind`` enum."""
@@ -1721,7 +1754,11 @@ class ErrorInfo(_Message[_pb2.ErrorInfo]):
     @property
     def kind(self) -> ErrorInfo.Kind:
         """``kind``: flyteidl2.workflow.ErrorInfo.Kind, field 2."""
-        value: ErrorInfo.Kind = self._get("kind")
+        pb = self._pb or self._message()
+        try:
+            value: ErrorInfo.Kind = self._fm_members_kind[pb.kind]
+        except KeyError:
+            value = self._get("kind")
         return value
 
     @property
@@ -2232,6 +2269,8 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
     _fm_model_outputs = _fast.FieldModel("outputs")
     _fm_model_log_context = _fast.FieldModel("log_context")
     _fm_model_cache_metadata = _fast.FieldModel("cache_metadata")
+    _fm_members_phase = _fast.FieldMembers("phase")
+    _fm_members_cache_status = _fast.FieldMembers("cache_status")
 
     def __init__(
         self,
@@ -2393,7 +2432,11 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
     @property
     def phase(self) -> _common_phase.ActionPhase:
         """``phase``: flyteidl2.common.ActionPhase, field 1."""
-        value: _common_phase.ActionPhase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -2461,7 +2504,11 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
         """``cache_status``: flyteidl2.core.CatalogCacheStatus, field 9."""
-        value: _core_catalog.CatalogCacheStatus = self._get("cache_status")
+        pb = self._pb or self._message()
+        try:
+            value: _core_catalog.CatalogCacheStatus = self._fm_members_cache_status[pb.cache_status]
+        except KeyError:
+            value = self._get("cache_status")
         return value
 
     @property
@@ -2522,6 +2569,7 @@ class ClusterEvent(_Message[_pb2.ClusterEvent]):
         "gpu_fault",
     )
     _fm_model_gpu_fault = _fast.FieldModel("gpu_fault")
+    _fm_members_type = _fast.FieldMembers("type")
 
     class Type(_OpenEnum):
         """The ``flyteidl2.workflow.ClusterEvent.Type`` enum."""
@@ -2637,7 +2685,11 @@ class ClusterEvent(_Message[_pb2.ClusterEvent]):
     @property
     def type(self) -> ClusterEvent.Type:
         """``type``: flyteidl2.workflow.ClusterEvent.Type, field 3."""
-        value: ClusterEvent.Type = self._get("type")
+        pb = self._pb or self._message()
+        try:
+            value: ClusterEvent.Type = self._fm_members_type[pb.type]
+        except KeyError:
+            value = self._get("type")
         return value
 
     @property
@@ -2681,6 +2733,7 @@ class PhaseTransition(_Message[_pb2.PhaseTransition]):
         "start_time",
         "end_time",
     )
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -2727,7 +2780,11 @@ class PhaseTransition(_Message[_pb2.PhaseTransition]):
     @property
     def phase(self) -> _common_phase.ActionPhase:
         """``phase``: flyteidl2.common.ActionPhase, field 1."""
-        value: _common_phase.ActionPhase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -2779,6 +2836,8 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
     _fm_model_log_context = _fast.FieldModel("log_context")
     _fm_model_outputs = _fast.FieldModel("outputs")
     _fm_model_cache_metadata = _fast.FieldModel("cache_metadata")
+    _fm_members_phase = _fast.FieldMembers("phase")
+    _fm_members_cache_status = _fast.FieldMembers("cache_status")
 
     def __init__(
         self,
@@ -2985,7 +3044,11 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
     @property
     def phase(self) -> _common_phase.ActionPhase:
         """``phase``: flyteidl2.common.ActionPhase, field 3."""
-        value: _common_phase.ActionPhase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -3079,7 +3142,11 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
         """``cache_status``: flyteidl2.core.CatalogCacheStatus, field 13."""
-        value: _core_catalog.CatalogCacheStatus = self._get("cache_status")
+        pb = self._pb or self._message()
+        try:
+            value: _core_catalog.CatalogCacheStatus = self._fm_members_cache_status[pb.cache_status]
+        except KeyError:
+            value = self._get("cache_status")
         return value
 
     @property
@@ -3377,6 +3444,7 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
             "run_name",
             "phase",
         )
+        _fm_members_phase = _fast.FieldMembers("phase")
 
         def __init__(
             self,
@@ -3421,7 +3489,11 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
         @property
         def phase(self) -> _common_phase.ActionPhase:
             """``phase``: flyteidl2.common.ActionPhase, field 2."""
-            value: _common_phase.ActionPhase = self._get("phase")
+            pb = self._pb or self._message()
+            try:
+                value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+            except KeyError:
+                value = self._get("phase")
             return value
 
     class ErrorCounts(_Message[_pb2.TaskGroup.ErrorCounts]):
@@ -3522,6 +3594,7 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
             "phase",
             "count",
         )
+        _fm_members_phase = _fast.FieldMembers("phase")
 
         def __init__(
             self,
@@ -3563,7 +3636,11 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
         @property
         def phase(self) -> _common_phase.ActionPhase:
             """``phase``: flyteidl2.common.ActionPhase, field 1."""
-            value: _common_phase.ActionPhase = self._get("phase")
+            pb = self._pb or self._message()
+            try:
+                value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+            except KeyError:
+                value = self._get("phase")
             return value
 
         @property

@@ -58,6 +58,7 @@ class CreateRunRequest(_Message[_pb2.CreateRunRequest]):
     _fm_model_inputs = _fast.FieldModel("inputs")
     _fm_model_offloaded_input_data = _fast.FieldModel("offloaded_input_data")
     _fm_model_run_spec = _fast.FieldModel("run_spec")
+    _fm_members_source = _fast.FieldMembers("source")
 
     def __init__(
         self,
@@ -324,7 +325,11 @@ class CreateRunRequest(_Message[_pb2.CreateRunRequest]):
     @property
     def source(self) -> _workflow_run_definition.RunSource:
         """``source``: flyteidl2.workflow.RunSource, field 8."""
-        value: _workflow_run_definition.RunSource = self._get("source")
+        pb = self._pb or self._message()
+        try:
+            value: _workflow_run_definition.RunSource = self._fm_members_source[pb.source]
+        except KeyError:
+            value = self._get("source")
         return value
 
     @property
@@ -2778,6 +2783,7 @@ class ActionLeaf(_Message[_pb2.ActionLeaf]):
         "phase",
         "start_time",
     )
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -2860,7 +2866,11 @@ class ActionLeaf(_Message[_pb2.ActionLeaf]):
     @property
     def phase(self) -> _common_phase.ActionPhase:
         """``phase``: flyteidl2.common.ActionPhase, field 4."""
-        value: _common_phase.ActionPhase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property
@@ -3092,7 +3102,7 @@ class GroupNode(_Message[_pb2.GroupNode]):
     @property
     def child_phase_counts(self) -> dict[int, int]:
         """``child_phase_counts``: map<int32, int32>, field 4."""
-        value: dict[int, int] = self._get("child_phase_counts")
+        value: dict[int, int] = _fast.sorted_map((self._pb or self._message()).child_phase_counts)
         return value
 
     @property
@@ -3151,6 +3161,7 @@ class TruncationNotice(_Message[_pb2.TruncationNotice]):
         "known_total_action_count",
         "message",
     )
+    _fm_members_reason = _fast.FieldMembers("reason")
 
     class Reason(_OpenEnum):
         """The ``flyteidl2.workflow.TruncationNotice.Reason`` enum."""
@@ -3230,7 +3241,11 @@ class TruncationNotice(_Message[_pb2.TruncationNotice]):
     @property
     def reason(self) -> TruncationNotice.Reason:
         """``reason``: flyteidl2.workflow.TruncationNotice.Reason, field 1."""
-        value: TruncationNotice.Reason = self._get("reason")
+        pb = self._pb or self._message()
+        try:
+            value: TruncationNotice.Reason = self._fm_members_reason[pb.reason]
+        except KeyError:
+            value = self._get("reason")
         return value
 
     @property
@@ -3685,6 +3700,7 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
         __slots__ = ()
         _PB = _pb2.WatchGroupsRequest.KnownSortField
         _FIELDS = ("created_at",)
+        _fm_members_created_at = _fast.FieldMembers("created_at")
 
         def __init__(
             self,
@@ -3713,11 +3729,15 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
         @property
         def created_at(self) -> _common_list.Sort.Direction | None:
             """``created_at``: optional flyteidl2.common.Sort.Direction, field 1."""
-            value: _common_list.Sort.Direction | None = (
-                self._present("created_at")
-                if (self._pb or self._message()).HasField("created_at")
-                else None
-            )
+            pb = self._pb or self._message()
+            if not pb.HasField("created_at"):
+                return None
+            try:
+                value: _common_list.Sort.Direction | None = self._fm_members_created_at[
+                    pb.created_at
+                ]
+            except KeyError:
+                value = self._get("created_at")
             return value
 
     def __init__(

@@ -520,6 +520,7 @@ class ActionUpdate(_Message[_pb2.ActionUpdate]):
     _fm_model_error = _fast.FieldModel("error")
     _fm_model_value = _fast.FieldModel("value")
     _fm_model_address = _fast.FieldModel("address")
+    _fm_members_phase = _fast.FieldMembers("phase")
 
     def __init__(
         self,
@@ -634,7 +635,11 @@ class ActionUpdate(_Message[_pb2.ActionUpdate]):
     @property
     def phase(self) -> _common_phase.ActionPhase:
         """``phase``: flyteidl2.common.ActionPhase, field 2."""
-        value: _common_phase.ActionPhase = self._get("phase")
+        pb = self._pb or self._message()
+        try:
+            value: _common_phase.ActionPhase = self._fm_members_phase[pb.phase]
+        except KeyError:
+            value = self._get("phase")
         return value
 
     @property

@@ -255,7 +255,7 @@ class CreateTrackedRunRequest(_Message[_pb2.CreateTrackedRunRequest]):
     @property
     def labels(self) -> dict[str, str]:
         """``labels``: map<string, string>, field 7."""
-        value: dict[str, str] = self._get("labels")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).labels)
         return value
 
     @property

@@ -82,11 +82,14 @@ class Holder(_Message_[_pb2_.Holder]):
         "mode",
         "open",
         "_fm_model__target",
+        "_fm_members_mode",
     )
     _fm_model__imports_common = _fast_.FieldModel("_imports_common")
     _fm_model__target_ = _fast_.FieldModel("_target")
     _fm_model__sub = _fast_.FieldModel("_sub")
     _fm_model__Message = _fast_.FieldModel("_Message")
+    _fm_members_mode_ = _fast_.FieldMembers("mode")
+    _fm_members_open = _fast_.FieldMembers("open")
 
     class _OpenEnum(_OpenEnum_):
         """A nested enum named like the enum base alias, then one that subclasses that base."""
@@ -120,6 +123,7 @@ class Holder(_Message_[_pb2_.Holder]):
         mode: Holder.Mode | _builtins_.int | None = None,
         open: Holder._OpenEnum | _builtins_.int | None = None,
         _fm_model__target: str | None = None,
+        _fm_members_mode: str | None = None,
     ) -> None:
         if (
             (_fast is None or (_fast.__class__ is str and _fast.isascii()))
@@ -190,6 +194,10 @@ class Holder(_Message_[_pb2_.Holder]):
                 _fm_model__target is None
                 or (_fm_model__target.__class__ is str and _fm_model__target.isascii())
             )
+            and (
+                _fm_members_mode is None
+                or (_fm_members_mode.__class__ is str and _fm_members_mode.isascii())
+            )
         ):
             self._values = (
                 _fast,
@@ -211,6 +219,7 @@ class Holder(_Message_[_pb2_.Holder]):
                 mode,
                 open,
                 _fm_model__target,
+                _fm_members_mode,
             )
             self._pb = None
             self._cache = None
@@ -238,6 +247,7 @@ class Holder(_Message_[_pb2_.Holder]):
                 mode,
                 open,
                 _fm_model__target,
+                _fm_members_mode,
             )
 
     def _fm_fill(self, _target_: _fast_.Target) -> None:
@@ -262,6 +272,7 @@ class Holder(_Message_[_pb2_.Holder]):
             mode,
             open,
             _fm_model__target,
+            _fm_members_mode,
         ) = self._values
         if _fast is not None:
             _target_._fast = _fast
@@ -319,6 +330,8 @@ class Holder(_Message_[_pb2_.Holder]):
             _target_.open = open
         if _fm_model__target is not None:
             _target_._fm_model__target = _fm_model__target
+        if _fm_members_mode is not None:
+            _target_._fm_members_mode = _fm_members_mode
 
     @property
     def _fast(self) -> str:
@@ -347,7 +360,7 @@ class Holder(_Message_[_pb2_.Holder]):
     @property
     def _abc(self) -> list[str]:
         """``_abc``: repeated string, field 4."""
-        value: list[str] = self._get("_abc")
+        value: list[str] = (self._pb or self._message())._abc[:]
         return value
 
     @property
@@ -449,17 +462,31 @@ class Holder(_Message_[_pb2_.Holder]):
     @property
     def mode(self) -> Holder.Mode:
         """``mode``: fixtures.alias_collisions.Holder.Mode, field 17."""
-        value: Holder.Mode = self._get("mode")
+        pb = self._pb or self._message()
+        try:
+            value: Holder.Mode = self._fm_members_mode_[pb.mode]
+        except KeyError:
+            value = self._get("mode")
         return value
 
     @property
     def open(self) -> Holder._OpenEnum:
         """``open``: fixtures.alias_collisions.Holder._OpenEnum, field 18."""
-        value: Holder._OpenEnum = self._get("open")
+        pb = self._pb or self._message()
+        try:
+            value: Holder._OpenEnum = self._fm_members_open[pb.open]
+        except KeyError:
+            value = self._get("open")
         return value
 
     @property
     def _fm_model__target(self) -> str:
         """``_fm_model__target``: string, field 19."""
         value: str = (self._pb or self._message())._fm_model__target
+        return value
+
+    @property
+    def _fm_members_mode(self) -> str:
+        """``_fm_members_mode``: string, field 20."""
+        value: str = (self._pb or self._message())._fm_members_mode
         return value

@@ -34,6 +34,7 @@ class Job(_Message[_pb2.Job]):
         "status",
         "history",
     )
+    _fm_members_status = _fast.FieldMembers("status")
 
     def __init__(
         self,
@@ -74,7 +75,11 @@ class Job(_Message[_pb2.Job]):
     @property
     def status(self) -> Status:
         """``status``: fixtures.aliases.Status, field 1."""
-        value: Status = self._get("status")
+        pb = self._pb or self._message()
+        try:
+            value: Status = self._fm_members_status[pb.status]
+        except KeyError:
+            value = self._get("status")
         return value
 
     @property

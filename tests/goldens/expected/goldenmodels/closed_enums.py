@@ -33,6 +33,8 @@ class Order(_Message[_pb2.Order]):
         "by_name",
         "flavor",
     )
+    _fm_members_size = _fast.FieldMembers("size")
+    _fm_members_flavor = _fast.FieldMembers("flavor")
 
     class Flavor(_OpenEnum, closed=True):
         """The ``fixtures.closed_enums.Order.Flavor`` enum."""
@@ -94,9 +96,13 @@ class Order(_Message[_pb2.Order]):
     @property
     def size(self) -> Size | None:
         """``size``: optional fixtures.closed_enums.Size, field 1."""
-        value: Size | None = (
-            self._present("size") if (self._pb or self._message()).HasField("size") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("size"):
+            return None
+        try:
+            value: Size | None = self._fm_members_size[pb.size]
+        except KeyError:
+            value = self._get("size")
         return value
 
     @property
@@ -114,7 +120,11 @@ class Order(_Message[_pb2.Order]):
     @property
     def flavor(self) -> Order.Flavor | None:
         """``flavor``: optional fixtures.closed_enums.Order.Flavor, field 4."""
-        value: Order.Flavor | None = (
-            self._present("flavor") if (self._pb or self._message()).HasField("flavor") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("flavor"):
+            return None
+        try:
+            value: Order.Flavor | None = self._fm_members_flavor[pb.flavor]
+        except KeyError:
+            value = self._get("flavor")
         return value

@@ -40,6 +40,9 @@ class Door(_Message[_pb2.Door]):
         "size",
         "id",
     )
+    _fm_members_gate = _fast.FieldMembers("gate")
+    _fm_members_level = _fast.FieldMembers("level")
+    _fm_members_size = _fast.FieldMembers("size")
 
     def __init__(
         self,
@@ -99,25 +102,37 @@ class Door(_Message[_pb2.Door]):
     @property
     def gate(self) -> Gate | None:
         """``gate``: optional fixtures.closed_enums_editions.Gate, field 1."""
-        value: Gate | None = (
-            self._present("gate") if (self._pb or self._message()).HasField("gate") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("gate"):
+            return None
+        try:
+            value: Gate | None = self._fm_members_gate[pb.gate]
+        except KeyError:
+            value = self._get("gate")
         return value
 
     @property
     def level(self) -> Level | None:
         """``level``: optional fixtures.closed_enums_editions.Level, field 2."""
-        value: Level | None = (
-            self._present("level") if (self._pb or self._message()).HasField("level") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("level"):
+            return None
+        try:
+            value: Level | None = self._fm_members_level[pb.level]
+        except KeyError:
+            value = self._get("level")
         return value
 
     @property
     def size(self) -> _closed_enums.Size | None:
         """``size``: optional fixtures.closed_enums.Size, field 3."""
-        value: _closed_enums.Size | None = (
-            self._present("size") if (self._pb or self._message()).HasField("size") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("size"):
+            return None
+        try:
+            value: _closed_enums.Size | None = self._fm_members_size[pb.size]
+        except KeyError:
+            value = self._get("size")
         return value
 
     @property

@@ -73,6 +73,7 @@ class Holder(_Message[_pb2.Holder]):
     )
     _fm_model_Bar = _fast.FieldModel("Bar")
     _fm_model_inner = _fast.FieldModel("inner")
+    _fm_members_Colour = _fast.FieldMembers("Colour")
 
     class Inner(_Message[_pb2.Holder.Inner]):
         """The ``fixtures.collisions.Holder.Inner`` message."""
@@ -237,7 +238,11 @@ class Holder(_Message[_pb2.Holder]):
     @property
     def Colour(self) -> _collisions.Colour:
         """``Colour``: fixtures.collisions.Colour, field 2."""
-        value: _collisions.Colour = self._get("Colour")
+        pb = self._pb or self._message()
+        try:
+            value: _collisions.Colour = self._fm_members_Colour[pb.Colour]
+        except KeyError:
+            value = self._get("Colour")
         return value
 
     @property

@@ -46,6 +46,7 @@ class Documented(_Message[_pb2.Documented]):
         __slots__ = ()
         _PB = _pb2.Documented.Nested
         _FIELDS = ("weather",)
+        _fm_members_weather = _fast.FieldMembers("weather")
 
         def __init__(
             self,
@@ -75,7 +76,11 @@ class Documented(_Message[_pb2.Documented]):
         @property
         def weather(self) -> Weather:
             """A commented nested field."""
-            value: Weather = self._get("weather")
+            pb = self._pb or self._message()
+            try:
+                value: Weather = self._fm_members_weather[pb.weather]
+            except KeyError:
+                value = self._get("weather")
             return value
 
     def __init__(

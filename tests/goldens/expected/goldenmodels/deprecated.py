@@ -75,6 +75,7 @@ class Current(_Message[_pb2.Current]):
     )
     _fm_model_legacy = _fast.FieldModel("legacy")
     _fm_model_new_choice = _fast.FieldModel("new_choice")
+    _fm_members_old_enum = _fast.FieldMembers("old_enum")
 
     class Inner(_Message[_pb2.Current.Inner]):
         """The ``fixtures.deprecated.Current.Inner`` message."""
@@ -235,7 +236,11 @@ class Current(_Message[_pb2.Current]):
     @property
     def old_enum(self) -> OldEnum:
         """``old_enum``: fixtures.deprecated.OldEnum, field 4."""
-        value: OldEnum = self._get("old_enum")
+        pb = self._pb or self._message()
+        try:
+            value: OldEnum = self._fm_members_old_enum[pb.old_enum]
+        except KeyError:
+            value = self._get("old_enum")
         return value
 
     @property

@@ -159,5 +159,5 @@ class Edition(_Message[_pb2.Edition]):
     @property
     def sizes(self) -> list[int]:
         """``sizes``: repeated int32, field 5."""
-        value: list[int] = self._get("sizes")
+        value: list[int] = (self._pb or self._message()).sizes[:]
         return value

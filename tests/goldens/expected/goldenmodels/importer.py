@@ -68,6 +68,7 @@ class Basket(_Message[_pb2.Basket]):
     _fm_model_theirs = _fast.FieldModel("theirs")
     _fm_model_ours = _fast.FieldModel("ours")
     _fm_model_detail = _fast.FieldModel("detail")
+    _fm_members_kind = _fast.FieldMembers("kind")
 
     def __init__(
         self,
@@ -199,7 +200,11 @@ class Basket(_Message[_pb2.Basket]):
     @property
     def kind(self) -> _imports_common.Kind:
         """``kind``: fixtures.imports.common.Kind, field 5."""
-        value: _imports_common.Kind = self._get("kind")
+        pb = self._pb or self._message()
+        try:
+            value: _imports_common.Kind = self._fm_members_kind[pb.kind]
+        except KeyError:
+            value = self._get("kind")
         return value
 
     @property

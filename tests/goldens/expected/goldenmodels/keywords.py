@@ -598,13 +598,15 @@ class Builtins(_Message[_pb2.Builtins]):
     @property
     def list(self) -> _builtins.list[_builtins.str]:
         """``list``: repeated string, field 6."""
-        value: _builtins.list[_builtins.str] = self._get("list")
+        value: _builtins.list[_builtins.str] = (self._pb or self._message()).list[:]
         return value
 
     @property
     def dict(self) -> _builtins.dict[_builtins.str, _builtins.int]:
         """``dict``: map<string, int32>, field 7."""
-        value: _builtins.dict[_builtins.str, _builtins.int] = self._get("dict")
+        value: _builtins.dict[_builtins.str, _builtins.int] = _fast.sorted_map(
+            (self._pb or self._message()).dict
+        )
         return value
 
     @property
@@ -653,6 +655,7 @@ class Reserved(_Message[_pb2.Reserved]):
         "constant",
         "constants",
     )
+    _fm_members_constant = _fast.FieldMembers("constant")
 
     class Constant(
         _OpenEnum,
@@ -720,7 +723,11 @@ class Reserved(_Message[_pb2.Reserved]):
     @property
     def constant(self) -> Reserved.Constant:
         """``constant``: fixtures.keywords.Reserved.Constant, field 1."""
-        value: Reserved.Constant = self._get("constant")
+        pb = self._pb or self._message()
+        try:
+            value: Reserved.Constant = self._fm_members_constant[pb.constant]
+        except KeyError:
+            value = self._get("constant")
         return value
 
     @property

@@ -167,25 +167,25 @@ class Maps(_Message[_pb2.Maps]):
     @property
     def string_to_string(self) -> dict[str, str]:
         """``string_to_string``: map<string, string>, field 1."""
-        value: dict[str, str] = self._get("string_to_string")
+        value: dict[str, str] = _fast.sorted_map((self._pb or self._message()).string_to_string)
         return value
 
     @property
     def int32_to_double(self) -> dict[int, float]:
         """``int32_to_double``: map<int32, double>, field 2."""
-        value: dict[int, float] = self._get("int32_to_double")
+        value: dict[int, float] = _fast.sorted_map((self._pb or self._message()).int32_to_double)
         return value
 
     @property
     def int64_to_bytes(self) -> dict[int, bytes]:
         """``int64_to_bytes``: map<int64, bytes>, field 3."""
-        value: dict[int, bytes] = self._get("int64_to_bytes")
+        value: dict[int, bytes] = _fast.sorted_map((self._pb or self._message()).int64_to_bytes)
         return value
 
     @property
     def uint32_to_bool(self) -> dict[int, bool]:
         """``uint32_to_bool``: map<uint32, bool>, field 4."""
-        value: dict[int, bool] = self._get("uint32_to_bool")
+        value: dict[int, bool] = _fast.sorted_map((self._pb or self._message()).uint32_to_bool)
         return value
 
     @property
@@ -203,19 +203,19 @@ class Maps(_Message[_pb2.Maps]):
     @property
     def fixed64_to_int64(self) -> dict[int, int]:
         """``fixed64_to_int64``: map<fixed64, int64>, field 7."""
-        value: dict[int, int] = self._get("fixed64_to_int64")
+        value: dict[int, int] = _fast.sorted_map((self._pb or self._message()).fixed64_to_int64)
         return value
 
     @property
     def sfixed32_to_float(self) -> dict[int, float]:
         """``sfixed32_to_float``: map<sfixed32, float>, field 8."""
-        value: dict[int, float] = self._get("sfixed32_to_float")
+        value: dict[int, float] = _fast.sorted_map((self._pb or self._message()).sfixed32_to_float)
         return value
 
     @property
     def bool_to_string(self) -> dict[bool, str]:
         """``bool_to_string``: map<bool, string>, field 9."""
-        value: dict[bool, str] = self._get("bool_to_string")
+        value: dict[bool, str] = _fast.sorted_map((self._pb or self._message()).bool_to_string)
         return value
 
     @property

@@ -36,6 +36,8 @@ class Outer(_Message[_pb2.Outer]):
     )
     _fm_model_middle = _fast.FieldModel("middle")
     _fm_model_shortcut = _fast.FieldModel("shortcut")
+    _fm_members_colour = _fast.FieldMembers("colour")
+    _fm_members_top = _fast.FieldMembers("top")
 
     class Colour(_OpenEnum):
         """The ``fixtures.nesting.Outer.Colour`` enum."""
@@ -71,6 +73,8 @@ class Outer(_Message[_pb2.Outer]):
                 "depth",
                 "colour",
             )
+            _fm_members_depth = _fast.FieldMembers("depth")
+            _fm_members_colour = _fast.FieldMembers("colour")
 
             def __init__(
                 self,
@@ -135,13 +139,21 @@ class Outer(_Message[_pb2.Outer]):
             @property
             def depth(self) -> Outer.Middle.Depth:
                 """``depth``: fixtures.nesting.Outer.Middle.Depth, field 2."""
-                value: Outer.Middle.Depth = self._get("depth")
+                pb = self._pb or self._message()
+                try:
+                    value: Outer.Middle.Depth = self._fm_members_depth[pb.depth]
+                except KeyError:
+                    value = self._get("depth")
                 return value
 
             @property
             def colour(self) -> Outer.Colour:
                 """``colour``: fixtures.nesting.Outer.Colour, field 3."""
-                value: Outer.Colour = self._get("colour")
+                pb = self._pb or self._message()
+                try:
+                    value: Outer.Colour = self._fm_members_colour[pb.colour]
+                except KeyError:
+                    value = self._get("colour")
                 return value
 
         def __init__(
@@ -308,7 +320,11 @@ class Outer(_Message[_pb2.Outer]):
     @property
     def colour(self) -> Outer.Colour:
         """``colour``: fixtures.nesting.Outer.Colour, field 3."""
-        value: Outer.Colour = self._get("colour")
+        pb = self._pb or self._message()
+        try:
+            value: Outer.Colour = self._fm_members_colour[pb.colour]
+        except KeyError:
+            value = self._get("colour")
         return value
 
     @property
@@ -320,7 +336,11 @@ class Outer(_Message[_pb2.Outer]):
     @property
     def top(self) -> TopLevel:
         """``top``: fixtures.nesting.TopLevel, field 5."""
-        value: TopLevel = self._get("top")
+        pb = self._pb or self._message()
+        try:
+            value: TopLevel = self._fm_members_top[pb.top]
+        except KeyError:
+            value = self._get("top")
         return value
 
 
@@ -334,6 +354,7 @@ class Sibling(_Message[_pb2.Sibling]):
         "depth",
     )
     _fm_model_inner = _fast.FieldModel("inner")
+    _fm_members_depth = _fast.FieldMembers("depth")
 
     def __init__(
         self,
@@ -395,5 +416,9 @@ class Sibling(_Message[_pb2.Sibling]):
     @property
     def depth(self) -> Outer.Middle.Depth:
         """``depth``: fixtures.nesting.Outer.Middle.Depth, field 2."""
-        value: Outer.Middle.Depth = self._get("depth")
+        pb = self._pb or self._message()
+        try:
+            value: Outer.Middle.Depth = self._fm_members_depth[pb.depth]
+        except KeyError:
+            value = self._get("depth")
         return value

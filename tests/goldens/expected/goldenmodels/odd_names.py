@@ -30,6 +30,7 @@ class Odd(_Message[_pb2.Odd]):
         "mode",
     )
     _fm_model_awaited = _fast.FieldModel("awaited")
+    _fm_members_mode = _fast.FieldMembers("mode")
 
     def __init__(
         self,
@@ -102,5 +103,9 @@ class Odd(_Message[_pb2.Odd]):
     @property
     def mode(self) -> _async__class_.Awaited.Mode:
         """``mode``: fixtures.async.Awaited.Mode, field 3."""
-        value: _async__class_.Awaited.Mode = self._get("mode")
+        pb = self._pb or self._message()
+        try:
+            value: _async__class_.Awaited.Mode = self._fm_members_mode[pb.mode]
+        except KeyError:
+            value = self._get("mode")
         return value

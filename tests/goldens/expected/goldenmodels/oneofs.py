@@ -78,6 +78,7 @@ class Choice(_Message[_pb2.Choice]):
     )
     _fm_model_payload = _fast.FieldModel("payload")
     _fm_model_other_payload = _fast.FieldModel("other_payload")
+    _fm_members_mode = _fast.FieldMembers("mode")
 
     def __init__(
         self,
@@ -226,9 +227,13 @@ class Choice(_Message[_pb2.Choice]):
     @property
     def mode(self) -> Mode | None:
         """``mode``: optional fixtures.oneofs.Mode, field 4."""
-        value: Mode | None = (
-            self._present("mode") if (self._pb or self._message()).HasField("mode") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("mode"):
+            return None
+        try:
+            value: Mode | None = self._fm_members_mode[pb.mode]
+        except KeyError:
+            value = self._get("mode")
         return value
 
     @property
@@ -280,5 +285,5 @@ class Choice(_Message[_pb2.Choice]):
     @property
     def tags(self) -> list[str]:
         """``tags``: repeated string, field 10."""
-        value: list[str] = self._get("tags")
+        value: list[str] = (self._pb or self._message()).tags[:]
         return value

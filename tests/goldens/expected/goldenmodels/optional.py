@@ -71,6 +71,7 @@ class Optionals(_Message[_pb2.Optionals]):
         "right",
     )
     _fm_model_part = _fast.FieldModel("part")
+    _fm_members_shade = _fast.FieldMembers("shade")
 
     def __init__(
         self,
@@ -213,9 +214,13 @@ class Optionals(_Message[_pb2.Optionals]):
     @property
     def shade(self) -> Shade | None:
         """``shade``: optional fixtures.optional.Shade, field 6."""
-        value: Shade | None = (
-            self._present("shade") if (self._pb or self._message()).HasField("shade") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("shade"):
+            return None
+        try:
+            value: Shade | None = self._fm_members_shade[pb.shade]
+        except KeyError:
+            value = self._get("shade")
         return value
 
     @property

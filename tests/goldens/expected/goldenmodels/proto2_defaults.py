@@ -31,6 +31,7 @@ class Settings(_Message[_pb2.Settings]):
         "fallback",
     )
     _fm_model_fallback = _fast.FieldModel("fallback")
+    _fm_members_speed = _fast.FieldMembers("speed")
 
     def __init__(
         self,
@@ -126,9 +127,13 @@ class Settings(_Message[_pb2.Settings]):
         """``speed``: optional fixtures.proto2_defaults.Speed, field 3.
 
         Declared default: ``FAST``."""
-        value: Speed | None = (
-            self._present("speed") if (self._pb or self._message()).HasField("speed") else None
-        )
+        pb = self._pb or self._message()
+        if not pb.HasField("speed"):
+            return None
+        try:
+            value: Speed | None = self._fm_members_speed[pb.speed]
+        except KeyError:
+            value = self._get("speed")
         return value
 
     @property

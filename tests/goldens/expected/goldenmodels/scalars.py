@@ -417,91 +417,91 @@ class RepeatedScalars(_Message[_pb2.RepeatedScalars]):
     @property
     def doubles(self) -> list[float]:
         """``doubles``: repeated double, field 1."""
-        value: list[float] = self._get("doubles")
+        value: list[float] = (self._pb or self._message()).doubles[:]
         return value
 
     @property
     def floats(self) -> list[float]:
         """``floats``: repeated float, field 2."""
-        value: list[float] = self._get("floats")
+        value: list[float] = (self._pb or self._message()).floats[:]
         return value
 
     @property
     def int32s(self) -> list[int]:
         """``int32s``: repeated int32, field 3."""
-        value: list[int] = self._get("int32s")
+        value: list[int] = (self._pb or self._message()).int32s[:]
         return value
 
     @property
     def int64s(self) -> list[int]:
         """``int64s``: repeated int64, field 4."""
-        value: list[int] = self._get("int64s")
+        value: list[int] = (self._pb or self._message()).int64s[:]
         return value
 
     @property
     def uint32s(self) -> list[int]:
         """``uint32s``: repeated uint32, field 5."""
-        value: list[int] = self._get("uint32s")
+        value: list[int] = (self._pb or self._message()).uint32s[:]
         return value
 
     @property
     def uint64s(self) -> list[int]:
         """``uint64s``: repeated uint64, field 6."""
-        value: list[int] = self._get("uint64s")
+        value: list[int] = (self._pb or self._message()).uint64s[:]
         return value
 
     @property
     def sint32s(self) -> list[int]:
         """``sint32s``: repeated sint32, field 7."""
-        value: list[int] = self._get("sint32s")
+        value: list[int] = (self._pb or self._message()).sint32s[:]
         return value
 
     @property
     def sint64s(self) -> list[int]:
         """``sint64s``: repeated sint64, field 8."""
-        value: list[int] = self._get("sint64s")
+        value: list[int] = (self._pb or self._message()).sint64s[:]
         return value
 
     @property
     def fixed32s(self) -> list[int]:
         """``fixed32s``: repeated fixed32, field 9."""
-        value: list[int] = self._get("fixed32s")
+        value: list[int] = (self._pb or self._message()).fixed32s[:]
         return value
 
     @property
     def fixed64s(self) -> list[int]:
         """``fixed64s``: repeated fixed64, field 10."""
-        value: list[int] = self._get("fixed64s")
+        value: list[int] = (self._pb or self._message()).fixed64s[:]
         return value
 
     @property
     def sfixed32s(self) -> list[int]:
         """``sfixed32s``: repeated sfixed32, field 11."""
-        value: list[int] = self._get("sfixed32s")
+        value: list[int] = (self._pb or self._message()).sfixed32s[:]
         return value
 
     @property
     def sfixed64s(self) -> list[int]:
         """``sfixed64s``: repeated sfixed64, field 12."""
-        value: list[int] = self._get("sfixed64s")
+        value: list[int] = (self._pb or self._message()).sfixed64s[:]
         return value
 
     @property
     def bools(self) -> list[bool]:
         """``bools``: repeated bool, field 13."""
-        value: list[bool] = self._get("bools")
+        value: list[bool] = (self._pb or self._message()).bools[:]
         return value
 
     @property
     def strings(self) -> list[str]:
         """``strings``: repeated string, field 14."""
-        value: list[str] = self._get("strings")
+        value: list[str] = (self._pb or self._message()).strings[:]
         return value
 
     @property
     def byte_strings(self) -> list[bytes]:
         """``byte_strings``: repeated bytes, field 15."""
-        value: list[bytes] = self._get("byte_strings")
+        value: list[bytes] = (self._pb or self._message()).byte_strings[:]
         return value
 
 

@@ -75,6 +75,7 @@ class Holder(_Message[_pb2.Holder]):
     )
     _fm_model_wrapped = _fast.FieldModel("wrapped")
     _fm_model_boxed = _fast.FieldModel("boxed")
+    _fm_members_size = _fast.FieldMembers("size")
 
     class bytes(_Message[_pb2.Holder.bytes]):
         """The ``fixtures.shadowing.Holder.bytes`` message."""
@@ -221,7 +222,11 @@ class Holder(_Message[_pb2.Holder]):
     @property
     def size(self) -> int:
         """``size``: fixtures.shadowing.int, field 3."""
-        value: int = self._get("size")
+        pb = self._pb or self._message()
+        try:
+            value: int = self._fm_members_size[pb.size]
+        except KeyError:
+            value = self._get("size")
         return value
 
     @property

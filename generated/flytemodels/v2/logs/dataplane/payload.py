@@ -131,6 +131,7 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
         "pod_name_prefix",
         "pod_name_prefixes",
     )
+    _fm_members_order = _fast.FieldMembers("order")
 
     def __init__(
         self,
@@ -303,13 +304,19 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
     @property
     def kubernetes_pod_labels(self) -> dict[str, str]:
         """``kubernetes_pod_labels``: map<string, string>, field 9."""
-        value: dict[str, str] = self._get("kubernetes_pod_labels")
+        value: dict[str, str] = _fast.sorted_map(
+            (self._pb or self._message()).kubernetes_pod_labels
+        )
         return value
 
     @property
     def order(self) -> _common_list.Sort.Direction:
         """``order``: flyteidl2.common.Sort.Direction, field 10."""
-        value: _common_list.Sort.Direction = self._get("order")
+        pb = self._pb or self._message()
+        try:
+            value: _common_list.Sort.Direction = self._fm_members_order[pb.order]
+        except KeyError:
+            value = self._get("order")
         return value
 
     @property
@@ -329,7 +336,7 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
     @property
     def pod_name_prefixes(self) -> list[str]:
         """``pod_name_prefixes``: repeated string, field 13."""
-        value: list[str] = self._get("pod_name_prefixes")
+        value: list[str] = (self._pb or self._message()).pod_name_prefixes[:]
         return value
 
 
@@ -634,6 +641,7 @@ class LogLine(_Message[_pb2.LogLine]):
         "originator",
         "short_pod_name",
     )
+    _fm_members_originator = _fast.FieldMembers("originator")
 
     def __init__(
         self,
@@ -712,7 +720,11 @@ class LogLine(_Message[_pb2.LogLine]):
     @property
     def originator(self) -> LogLineOriginator:
         """``originator``: flyteidl2.logs.dataplane.LogLineOriginator, field 3."""
-        value: LogLineOriginator = self._get("originator")
+        pb = self._pb or self._message()
+        try:
+            value: LogLineOriginator = self._fm_members_originator[pb.originator]
+        except KeyError:
+            value = self._get("originator")
         return value
 
     @property
@@ -735,6 +747,7 @@ class LogLines(_Message[_pb2.LogLines]):
         "source",
     )
     _fm_model_container = _fast.FieldModel("container")
+    _fm_members_source = _fast.FieldMembers("source")
 
     def __init__(
         self,
@@ -816,7 +829,7 @@ class LogLines(_Message[_pb2.LogLines]):
         """Deprecated.
 
         ``lines``: repeated string, field 1."""
-        value: list[str] = self._get("lines")
+        value: list[str] = (self._pb or self._message()).lines[:]
         return value
 
     @property
@@ -846,7 +859,11 @@ class LogLines(_Message[_pb2.LogLines]):
     @property
     def source(self) -> LogLineSource:
         """``source``: flyteidl2.logs.dataplane.LogLineSource, field 5."""
-        value: LogLineSource = self._get("source")
+        pb = self._pb or self._message()
+        try:
+            value: LogLineSource = self._fm_members_source[pb.source]
+        except KeyError:
+            value = self._get("source")
         return value
 
 

@@ -29,6 +29,7 @@ class RunPolicy(_Message[_pb2.RunPolicy]):
         "active_deadline_seconds",
         "backoff_limit",
     )
+    _fm_members_clean_pod_policy = _fast.FieldMembers("clean_pod_policy")
 
     def __init__(
         self,
@@ -106,7 +107,11 @@ class RunPolicy(_Message[_pb2.RunPolicy]):
     @property
     def clean_pod_policy(self) -> CleanPodPolicy:
         """``clean_pod_policy``: flyteidl2.plugins.kubeflow.CleanPodPolicy, field 1."""
-        value: CleanPodPolicy = self._get("clean_pod_policy")
+        pb = self._pb or self._message()
+        try:
+            value: CleanPodPolicy = self._fm_members_clean_pod_policy[pb.clean_pod_policy]
+        except KeyError:
+            value = self._get("clean_pod_policy")
         return value
 
     @property

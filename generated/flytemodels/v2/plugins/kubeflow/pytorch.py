@@ -294,6 +294,7 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
     )
     _fm_model_resources = _fast.FieldModel("resources")
     _fm_model_common = _fast.FieldModel("common")
+    _fm_members_restart_policy = _fast.FieldMembers("restart_policy")
 
     def __init__(
         self,
@@ -418,7 +419,13 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
         """Deprecated.
 
         ``restart_policy``: flyteidl2.plugins.RestartPolicy, field 4."""
-        value: _plugins_common.RestartPolicy = self._get("restart_policy")
+        pb = self._pb or self._message()
+        try:
+            value: _plugins_common.RestartPolicy = self._fm_members_restart_policy[
+                pb.restart_policy
+            ]
+        except KeyError:
+            value = self._get("restart_policy")
         return value
 
     @property

@@ -217,6 +217,7 @@ class DistributedTensorflowTrainingReplicaSpec(
     )
     _fm_model_resources = _fast.FieldModel("resources")
     _fm_model_common = _fast.FieldModel("common")
+    _fm_members_restart_policy = _fast.FieldMembers("restart_policy")
 
     def __init__(
         self,
@@ -341,7 +342,13 @@ class DistributedTensorflowTrainingReplicaSpec(
         """Deprecated.
 
         ``restart_policy``: flyteidl2.plugins.RestartPolicy, field 4."""
-        value: _plugins_common.RestartPolicy = self._get("restart_policy")
+        pb = self._pb or self._message()
+        try:
+            value: _plugins_common.RestartPolicy = self._fm_members_restart_policy[
+                pb.restart_policy
+            ]
+        except KeyError:
+            value = self._get("restart_policy")
         return value
 
     @property

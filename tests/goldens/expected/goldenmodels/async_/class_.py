@@ -25,6 +25,7 @@ class Awaited(_Message[_fast.AnyMessage]):
         "next",
     )
     _fm_model_next = _fast.FieldModel("next")
+    _fm_members_mode = _fast.FieldMembers("mode")
 
     class Mode(_OpenEnum):
         """The ``fixtures.async.Awaited.Mode`` enum."""
@@ -94,7 +95,11 @@ class Awaited(_Message[_fast.AnyMessage]):
     @property
     def mode(self) -> Awaited.Mode:
         """``mode``: fixtures.async.Awaited.Mode, field 2."""
-        value: Awaited.Mode = self._get("mode")
+        pb = self._pb or self._message()
+        try:
+            value: Awaited.Mode = self._fm_members_mode[pb.mode]
+        except KeyError:
+            value = self._get("mode")
         return value
 
     @property

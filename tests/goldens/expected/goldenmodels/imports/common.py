@@ -28,6 +28,7 @@ class Item(_Message[_pb2.Item]):
         "detail",
     )
     _fm_model_detail = _fast.FieldModel("detail")
+    _fm_members_kind = _fast.FieldMembers("kind")
 
     class Detail(_Message[_pb2.Item.Detail]):
         """The ``fixtures.imports.common.Item.Detail`` message."""
@@ -126,7 +127,11 @@ class Item(_Message[_pb2.Item]):
     @property
     def kind(self) -> Kind:
         """``kind``: fixtures.imports.common.Kind, field 2."""
-        value: Kind = self._get("kind")
+        pb = self._pb or self._message()
+        try:
+            value: Kind = self._fm_members_kind[pb.kind]
+        except KeyError:
+            value = self._get("kind")
         return value
 
     @property
