@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-_HASH = "_fm_hashed"  # the hash an unread model keeps (it is its message's)
 _new = object.__new__
 _store = object.__setattr__
 #: public class -> its unread subclass
