@@ -82,7 +82,7 @@ class Extension(Generic[_Target, _Value]):
         element = self._value_element(tree)
         if self.descriptor.is_repeated:
             items = pb.Extensions[self.descriptor]
-            return list(items) if element.passthrough else [element.to_python(item) for item in items]
+            return items[:] if element.passthrough else [element.to_python(item) for item in items]
         if not pb.HasExtension(self.descriptor):
             return None
         return element.to_python(pb.Extensions[self.descriptor])
