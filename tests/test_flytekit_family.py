@@ -128,6 +128,37 @@ def test_a_first_read_on_an_almost_full_stack_still_converts() -> None:
     assert model.to_flyte_idl() == _nested_literal(40)
 
 
+def test_threads_reading_one_unread_model_all_see_it_converted() -> None:
+    import threading
+
+    from flyteidl.admin import execution_pb2
+
+    pb = filler.fill(execution_pb2.Execution, random.Random("threads"), filler.Options(max_depth=4))
+    execution_class = family_class(*dict(CLASSES)["flyteidl.admin.Execution"])
+    shared = execution_class.from_flyte_idl(pb)  # unread when the threads start
+    barrier, errors = threading.Barrier(8), []
+
+    def read() -> None:
+        try:
+            barrier.wait()
+            walk(shared)
+        except BaseException as error:  # an attribute missing mid-conversion, say
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=read) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not errors, errors[0]
+    assert type(shared) is execution_class and shared.to_flyte_idl() == pb
+
+
 def test_a_held_parent_serializes_a_change_made_to_a_child_it_handed_out() -> None:
     pb = tasks_pb2.TaskTemplate(type="python", metadata=tasks_pb2.TaskMetadata(discoverable=True))
     template = fm_task.TaskTemplate.from_flyte_idl(pb)
