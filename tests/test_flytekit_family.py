@@ -89,6 +89,20 @@ def test_a_subclass_constructor_that_leaves_an_attribute_unset_serializes_what_i
     assert Partial("n").to_flyte_idl() == identifier_pb2.Identifier(name="n")
 
 
+def test_a_subclass_that_writes_itself_is_asked_to_by_to_flyte_idl() -> None:
+    # Generated classes write a value-built model straight from to_flyte_idl; an override of
+    # _fm_write (as SecurityContext's) must still be called, on both kinds of model.
+    class Upper(fm_identifier.Identifier):
+        def _fm_write(self, target: Any) -> bool | None:
+            written = super()._fm_write(target)
+            target.name = target.name.upper()
+            return written
+
+    pb = identifier_pb2.Identifier(resource_type=1, project="p", name="n")
+    assert Upper(1, "p", "", "n", "").to_flyte_idl().name == "N"
+    assert Upper.from_flyte_idl(pb).to_flyte_idl().name == "N"
+
+
 def _nested_literal(levels: int) -> Any:
     pb = literals_pb2.Literal(scalar=literals_pb2.Scalar(primitive=literals_pb2.Primitive(integer=7)))
     for _ in range(levels):

@@ -57,6 +57,15 @@ class LaunchPlanMetadata(_Model):
         model._notifications = _shapes["_notifications"].read(pb, depth)
         model._launch_conditions = _shapes["_launch_conditions"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.LaunchPlanMetadata`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_admin_launch_plan_pb2.LaunchPlanMetadata()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -148,6 +157,15 @@ class Auth(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._assumable_iam_role = pb.assumable_iam_role
         model._kubernetes_service_account = pb.kubernetes_service_account
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.Auth`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_admin_launch_plan_pb2.Auth()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -309,6 +327,15 @@ class LaunchPlanSpec(_Model):
             if pb.HasField("concurrency_policy")
             else None
         )
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.LaunchPlanSpec`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_admin_launch_plan_pb2.LaunchPlanSpec()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -665,6 +692,15 @@ class LaunchPlanClosure(_Model):
         model._created_at = _shapes["_created_at"].read(pb)
         model._updated_at = _shapes["_updated_at"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.LaunchPlanClosure`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_admin_launch_plan_pb2.LaunchPlanClosure()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -787,6 +823,15 @@ class LaunchPlanBase(_Model):
         model._id = _shapes["_id"].wrap(pb.id, depth)
         model._spec = _shapes["_spec"].wrap(pb.spec, depth)
         model._closure = _shapes["_closure"].wrap(pb.closure, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.LaunchPlan`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_admin_launch_plan_pb2.LaunchPlan()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -47,6 +47,15 @@ class ScheduleBase(_Model):
             model._value = pb.value
             model._unit = pb.unit
 
+        def to_flyte_idl(self) -> _Any:
+            """A new ``flyteidl.admin.FixedRate`` holding every attribute as it is now."""
+            # Built from values: the writer, without the base class's dispatch (two calls fewer).
+            if self._fm_pb is None and self._FM_PLAIN_WRITE:
+                target = _flyteidl_admin_schedule_pb2.FixedRate()
+                self._fm_write_values(target)
+                return target
+            return _Model.to_flyte_idl(self)
+
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
             try:
@@ -98,6 +107,15 @@ class ScheduleBase(_Model):
             """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
             model._schedule = pb.schedule or None
             model._offset = pb.offset or None
+
+        def to_flyte_idl(self) -> _Any:
+            """A new ``flyteidl.admin.CronSchedule`` holding every attribute as it is now."""
+            # Built from values: the writer, without the base class's dispatch (two calls fewer).
+            if self._fm_pb is None and self._FM_PLAIN_WRITE:
+                target = _flyteidl_admin_schedule_pb2.CronSchedule()
+                self._fm_write_values(target)
+                return target
+            return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -172,6 +190,15 @@ class ScheduleBase(_Model):
             else None
         )
         model._kickoff_time_input_arg = pb.kickoff_time_input_arg
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.Schedule`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_admin_schedule_pb2.Schedule()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

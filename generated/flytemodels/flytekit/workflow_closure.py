@@ -39,6 +39,15 @@ class WorkflowClosure(_Model):
         model._workflow = _shapes["_workflow"].wrap(pb.workflow, depth)
         model._tasks = _shapes["_tasks"].read(pb, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.WorkflowClosure`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_core_workflow_closure_pb2.WorkflowClosure()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:

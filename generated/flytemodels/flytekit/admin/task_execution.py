@@ -86,6 +86,15 @@ class TaskExecutionClosure(_Model):
         model._reasons = _shapes["_reasons"].read(pb)
         model._log_context = _shapes["_log_context"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.TaskExecutionClosure`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_admin_task_execution_pb2.TaskExecutionClosure()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -325,6 +334,15 @@ class TaskExecution(_Model):
         model._input_uri = pb.input_uri
         model._closure = _shapes["_closure"].wrap(pb.closure, depth)
         model._is_parent = pb.is_parent
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.TaskExecution`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_admin_task_execution_pb2.TaskExecution()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -32,6 +32,15 @@ class CatalogArtifactTag(_Model):
         model._artifact_id = pb.artifact_id
         model._name = pb.name
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.CatalogArtifactTag`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_core_catalog_pb2.CatalogArtifactTag()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -106,6 +115,15 @@ class CatalogMetadataBase(_Model):
         model._source_task_execution = _shapes["_source_task_execution"].wrap(
             pb.source_task_execution, depth
         )
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.CatalogMetadata`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_core_catalog_pb2.CatalogMetadata()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

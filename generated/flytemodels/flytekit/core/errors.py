@@ -50,6 +50,15 @@ class ContainerError(_Model):
         model._timestamp = _shapes["_timestamp"].read(pb)
         model._worker = pb.worker
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.ContainerError`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_core_errors_pb2.ContainerError()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -133,6 +142,15 @@ class ErrorDocument(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._error = _shapes["_error"].wrap(pb.error, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.ErrorDocument`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_core_errors_pb2.ErrorDocument()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

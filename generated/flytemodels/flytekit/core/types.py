@@ -29,6 +29,15 @@ class EnumType(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._values = _shapes["_values"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.EnumType`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_core_types_pb2.EnumType()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -77,6 +86,15 @@ class BlobType(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._format = pb.format
         model._dimensionality = pb.dimensionality
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.BlobType`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _flyteidl_core_types_pb2.BlobType()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

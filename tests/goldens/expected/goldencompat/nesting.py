@@ -42,6 +42,15 @@ class Outer(_Model):
                 model._depth = pb.depth
                 model._colour = pb.colour
 
+            def to_flyte_idl(self) -> _Any:
+                """A new ``fixtures.nesting.Outer.Middle.Inner`` holding every attribute as it is now."""
+                # Built from values: the writer, without the base class's dispatch (two calls fewer).
+                if self._fm_pb is None and self._FM_PLAIN_WRITE:
+                    target = _fixtures_nesting_pb2.Outer.Middle.Inner()
+                    self._fm_write_values(target)
+                    return target
+                return _Model.to_flyte_idl(self)
+
             def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
                 """Write the attributes of a model built from values into ``target``: one call per message."""
                 try:
@@ -113,6 +122,15 @@ class Outer(_Model):
             """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
             model._inner = _shapes["_inner"].wrap(pb.inner, depth) if pb.HasField("inner") else None
             model._inners = _shapes["_inners"].read(pb, depth)
+
+        def to_flyte_idl(self) -> _Any:
+            """A new ``fixtures.nesting.Outer.Middle`` holding every attribute as it is now."""
+            # Built from values: the writer, without the base class's dispatch (two calls fewer).
+            if self._fm_pb is None and self._FM_PLAIN_WRITE:
+                target = _fixtures_nesting_pb2.Outer.Middle()
+                self._fm_write_values(target)
+                return target
+            return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -205,6 +223,15 @@ class Outer(_Model):
         model._colour = pb.colour
         model._colours = _shapes["_colours"].read(pb)
         model._top = pb.top
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``fixtures.nesting.Outer`` holding every attribute as it is now."""
+        # Built from values: the writer, without the base class's dispatch (two calls fewer).
+        if self._fm_pb is None and self._FM_PLAIN_WRITE:
+            target = _fixtures_nesting_pb2.Outer()
+            self._fm_write_values(target)
+            return target
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
