@@ -297,6 +297,17 @@ def test_a_model_read_from_a_message_is_its_class_once_read_and_stands_for_it_be
     assert pickle.loads(pickle.dumps(unread)).scalar.primitive.integer == 7
 
 
+def test_each_to_flyte_idl_is_a_new_message_the_caller_may_change() -> None:
+    pb = literals_pb2.Literal(scalar=literals_pb2.Scalar(primitive=literals_pb2.Primitive(integer=7)), hash="h")
+    built = fm_literals.Literal(scalar=fm_literals.Scalar(primitive=fm_literals.Primitive(integer=7)), hash="h")
+    for model in (fm_literals.Literal.from_flyte_idl(pb), built):  # unread, then built from values
+        first = model.to_flyte_idl()
+        assert first == pb and first is not model.to_flyte_idl()
+        first.scalar.primitive.integer, first.hash = 8, "changed"
+        assert model.to_flyte_idl() == pb
+        assert vars(model).get("_fm_pb") is not first
+
+
 def test_flytekit_runs_on_the_family_once_aliased() -> None:
     """``flytemodels._flytekit.alias.install()``: flytekit's own models are this family's modules."""
     import subprocess

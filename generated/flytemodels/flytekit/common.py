@@ -42,11 +42,15 @@ class NamedEntityIdentifier(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NamedEntityIdentifier`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.NamedEntityIdentifier()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.NamedEntityIdentifier()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.NamedEntityIdentifier.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -122,11 +126,15 @@ class EmailNotification(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.EmailNotification`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.EmailNotification()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.EmailNotification()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.EmailNotification.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -187,11 +195,15 @@ class SlackNotification(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.SlackNotification`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.SlackNotification()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.SlackNotification()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.SlackNotification.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -252,11 +264,15 @@ class PagerDutyNotification(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.PagerDutyNotification`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.PagerDutyNotification()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.PagerDutyNotification()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.PagerDutyNotification.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -341,11 +357,15 @@ class Notification(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Notification`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.Notification()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.Notification()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.Notification.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -450,11 +470,15 @@ class Labels(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Labels`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.Labels()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.Labels()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.Labels.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -500,11 +524,15 @@ class Annotations(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Annotations`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.Annotations()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.Annotations()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.Annotations.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -554,11 +582,15 @@ class UrlBlob(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.UrlBlob`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.UrlBlob()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.UrlBlob()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.UrlBlob.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -616,11 +648,15 @@ class AuthRole(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.AuthRole`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.AuthRole()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.AuthRole()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.AuthRole.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -680,11 +716,15 @@ class RawOutputDataConfig(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.RawOutputDataConfig`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.RawOutputDataConfig()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.RawOutputDataConfig()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.RawOutputDataConfig.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -733,11 +773,15 @@ class Envs(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Envs`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_common_pb2.Envs()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_common_pb2.Envs()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_common_pb2.Envs.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:

@@ -44,11 +44,15 @@ class SystemMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.SystemMetadata`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_execution_pb2.SystemMetadata()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.SystemMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.SystemMetadata.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -155,11 +159,15 @@ class ExecutionMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionMetadata`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_execution_pb2.ExecutionMetadata()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.ExecutionMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.ExecutionMetadata.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -419,11 +427,15 @@ class ExecutionSpec(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionSpec`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_execution_pb2.ExecutionSpec()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.ExecutionSpec()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.ExecutionSpec.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -755,11 +767,15 @@ class ClusterAssignment(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ClusterAssignment`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -818,11 +834,15 @@ class LiteralMapBlob(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.LiteralMapBlob`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_execution_pb2.LiteralMapBlob()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.LiteralMapBlob()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.LiteralMapBlob.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -906,11 +926,15 @@ class Execution(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Execution`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_execution_pb2.Execution()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.Execution()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.Execution.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1005,11 +1029,15 @@ class AbortMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.AbortMetadata`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_execution_pb2.AbortMetadata()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.AbortMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.AbortMetadata.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1148,11 +1176,15 @@ class ExecutionClosure(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionClosure`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_execution_pb2.ExecutionClosure()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.ExecutionClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.ExecutionClosure.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1399,11 +1431,15 @@ class NotificationList(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NotificationList`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_execution_pb2.NotificationList()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.NotificationList()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.NotificationList.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1492,11 +1528,17 @@ class WorkflowExecutionGetDataResponse(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.WorkflowExecutionGetDataResponse`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse.__deepcopy__(
+                    held
+                )
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1644,11 +1686,17 @@ class TaskExecutionGetDataResponse(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskExecutionGetDataResponse`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse.__deepcopy__(
+                    held
+                )
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1819,11 +1867,17 @@ class NodeExecutionGetDataResponseBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NodeExecutionGetDataResponse`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse.__deepcopy__(
+                    held
+                )
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:

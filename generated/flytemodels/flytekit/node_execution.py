@@ -37,11 +37,15 @@ class WorkflowNodeMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.WorkflowNodeMetadata`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -117,11 +121,17 @@ class DynamicWorkflowNodeMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.DynamicWorkflowNodeMetadata`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata.__deepcopy__(
+                    held
+                )
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -219,11 +229,15 @@ class TaskNodeMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskNodeMetadata`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_node_execution_pb2.TaskNodeMetadata()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.TaskNodeMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.TaskNodeMetadata.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -364,11 +378,15 @@ class NodeExecutionClosureBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NodeExecutionClosure`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_node_execution_pb2.NodeExecutionClosure()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.NodeExecutionClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.NodeExecutionClosure.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -575,11 +593,15 @@ class NodeExecution(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NodeExecution`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_node_execution_pb2.NodeExecution()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.NodeExecution()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.NodeExecution.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:

@@ -68,11 +68,15 @@ class SchemaType(_Model):
 
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.SchemaType.SchemaColumn`` holding every attribute as it is now."""
-            # Built from values: the writer, without the base class's dispatch (two calls fewer).
-            if self._fm_pb is None and self._FM_PLAIN_WRITE:
-                target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn()
-                self._fm_write_values(target)
-                return target
+            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            if self._FM_PLAIN_WRITE:
+                held = self._fm_pb
+                if held is None:  # built from values: one pass of the writer
+                    target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn()
+                    self._fm_write_values(target)
+                    return target
+                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                    return _flyteidl_core_types_pb2.SchemaType.SchemaColumn.__deepcopy__(held)
             return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -128,11 +132,15 @@ class SchemaType(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.SchemaType`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_types_pb2.SchemaType()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.SchemaType()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.SchemaType.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -196,11 +204,15 @@ class UnionType(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.UnionType`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_types_pb2.UnionType()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.UnionType()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.UnionType.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -268,11 +280,15 @@ class TypeStructure(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TypeStructure`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_types_pb2.TypeStructure()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.TypeStructure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.TypeStructure.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -339,11 +355,19 @@ class StructuredDatasetType(_Model):
 
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.StructuredDatasetType.DatasetColumn`` holding every attribute as it is now."""
-            # Built from values: the writer, without the base class's dispatch (two calls fewer).
-            if self._fm_pb is None and self._FM_PLAIN_WRITE:
-                target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn()
-                self._fm_write_values(target)
-                return target
+            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            if self._FM_PLAIN_WRITE:
+                held = self._fm_pb
+                if held is None:  # built from values: one pass of the writer
+                    target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn()
+                    self._fm_write_values(target)
+                    return target
+                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                    return (
+                        _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn.__deepcopy__(
+                            held
+                        )
+                    )
             return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -422,11 +446,15 @@ class StructuredDatasetType(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.StructuredDatasetType`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_types_pb2.StructuredDatasetType()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.StructuredDatasetType()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.StructuredDatasetType.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -610,11 +638,15 @@ class LiteralTypeBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.LiteralType`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_types_pb2.LiteralType()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.LiteralType()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.LiteralType.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -850,11 +882,15 @@ class OutputReference(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.OutputReference`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_types_pb2.OutputReference()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.OutputReference()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.OutputReference.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -920,11 +956,15 @@ class Error(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Error`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_types_pb2.Error()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.Error()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.Error.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:

@@ -47,11 +47,15 @@ class WorkflowSpec(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.WorkflowSpec`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_workflow_pb2.WorkflowSpec()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_workflow_pb2.WorkflowSpec()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_workflow_pb2.WorkflowSpec.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -154,11 +158,15 @@ class Workflow(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Workflow`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_workflow_pb2.Workflow()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_workflow_pb2.Workflow()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_workflow_pb2.Workflow.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -250,11 +258,15 @@ class WorkflowClosure(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.WorkflowClosure`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_admin_workflow_pb2.WorkflowClosure()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_workflow_pb2.WorkflowClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_workflow_pb2.WorkflowClosure.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:

@@ -37,11 +37,15 @@ class ConnectionSet(_Model):
 
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.ConnectionSet.IdList`` holding every attribute as it is now."""
-            # Built from values: the writer, without the base class's dispatch (two calls fewer).
-            if self._fm_pb is None and self._FM_PLAIN_WRITE:
-                target = _flyteidl_core_compiler_pb2.ConnectionSet.IdList()
-                self._fm_write_values(target)
-                return target
+            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            if self._FM_PLAIN_WRITE:
+                held = self._fm_pb
+                if held is None:  # built from values: one pass of the writer
+                    target = _flyteidl_core_compiler_pb2.ConnectionSet.IdList()
+                    self._fm_write_values(target)
+                    return target
+                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                    return _flyteidl_core_compiler_pb2.ConnectionSet.IdList.__deepcopy__(held)
             return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -95,11 +99,15 @@ class ConnectionSet(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ConnectionSet`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_compiler_pb2.ConnectionSet()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_compiler_pb2.ConnectionSet()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_compiler_pb2.ConnectionSet.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -167,11 +175,15 @@ class CompiledWorkflow(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledWorkflow`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_compiler_pb2.CompiledWorkflow()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_compiler_pb2.CompiledWorkflow()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_compiler_pb2.CompiledWorkflow.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -257,11 +269,15 @@ class CompiledTask(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledTask`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_compiler_pb2.CompiledTask()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_compiler_pb2.CompiledTask()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -337,11 +353,15 @@ class CompiledWorkflowClosure(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledWorkflowClosure`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_compiler_pb2.CompiledWorkflowClosure()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_compiler_pb2.CompiledWorkflowClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_compiler_pb2.CompiledWorkflowClosure.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:

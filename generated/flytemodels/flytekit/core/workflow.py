@@ -50,11 +50,15 @@ class IfBlock(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.IfBlock`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.IfBlock()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.IfBlock()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.IfBlock.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -160,11 +164,15 @@ class IfElseBlock(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.IfElseBlock`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.IfElseBlock()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.IfElseBlock()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.IfElseBlock.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -282,11 +290,15 @@ class BranchNode(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.BranchNode`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.BranchNode()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.BranchNode()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.BranchNode.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -368,11 +380,15 @@ class NodeMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.NodeMetadata`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.NodeMetadata()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.NodeMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.NodeMetadata.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -501,11 +517,15 @@ class SignalCondition(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.SignalCondition`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.SignalCondition()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.SignalCondition()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.SignalCondition.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -579,11 +599,15 @@ class ApproveCondition(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ApproveCondition`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.ApproveCondition()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.ApproveCondition()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.ApproveCondition.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -631,11 +655,15 @@ class SleepCondition(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.SleepCondition`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.SleepCondition()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.SleepCondition()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.SleepCondition.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -711,11 +739,15 @@ class GateNodeBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.GateNode`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.GateNode()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.GateNode()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.GateNode.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -840,11 +872,15 @@ class ArrayNode(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ArrayNode`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.ArrayNode()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.ArrayNode()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.ArrayNode.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1042,11 +1078,15 @@ class NodeBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Node`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.Node()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.Node()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.Node.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1268,11 +1308,15 @@ class TaskNodeOverrides(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskNodeOverrides`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.TaskNodeOverrides()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.TaskNodeOverrides()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.TaskNodeOverrides.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1372,11 +1416,15 @@ class TaskNode(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskNode`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.TaskNode()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.TaskNode()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.TaskNode.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1468,11 +1516,15 @@ class WorkflowNodeBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowNode`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.WorkflowNode()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.WorkflowNode()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.WorkflowNode.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1551,11 +1603,15 @@ class WorkflowMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowMetadata`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.WorkflowMetadata()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.WorkflowMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.WorkflowMetadata.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1622,11 +1678,15 @@ class WorkflowMetadataDefaults(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowMetadataDefaults`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1720,11 +1780,15 @@ class WorkflowTemplate(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowTemplate`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.WorkflowTemplate()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.WorkflowTemplate()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.WorkflowTemplate.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1905,11 +1969,15 @@ class Alias(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Alias`` holding every attribute as it is now."""
-        # Built from values: the writer, without the base class's dispatch (two calls fewer).
-        if self._fm_pb is None and self._FM_PLAIN_WRITE:
-            target = _flyteidl_core_workflow_pb2.Alias()
-            self._fm_write_values(target)
-            return target
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.Alias()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.Alias.__deepcopy__(held)
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
