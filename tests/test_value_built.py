@@ -86,6 +86,52 @@ def test_empty_children_are_present() -> None:
     assert Primitive(datetime=dt.datetime(1970, 1, 1)).to_flyte_idl().HasField("datetime")
 
 
+class _Delta(dt.timedelta):
+    """A timedelta subclass: the guards leave it to the checked path (``wellknown.duration_to_proto``)."""
+
+
+class _Moment(dt.datetime):
+    """A datetime subclass: the guards leave it to the checked path (``wellknown.timestamp_to_proto``)."""
+
+
+@pytest.mark.parametrize(
+    "delta",
+    [
+        dt.timedelta(0),
+        dt.timedelta(microseconds=1),
+        dt.timedelta(microseconds=-1),
+        dt.timedelta(seconds=-1.5),
+        dt.timedelta(days=-3, microseconds=7),
+        dt.timedelta(days=3_652_498, seconds=86_399, microseconds=999_999),  # the largest the guard admits
+        -dt.timedelta(days=3_652_497, seconds=86_399, microseconds=999_999),  # the most negative (days -3,652,498)
+    ],
+)
+def test_durations_are_written_as_the_checked_path_writes(delta: dt.timedelta) -> None:
+    fast, checked = Primitive(duration=delta), Primitive(duration=_Delta(delta.days, delta.seconds, delta.microseconds))
+    assert fast._pb is None and checked._pb is not None
+    assert fast.to_flyte_idl() == checked.to_flyte_idl()
+    assert fast.duration == checked.duration == delta
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(1970, 1, 1),
+        dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
+        dt.datetime(1969, 12, 31, 23, 59, 59, 500_000),  # before the epoch, with microseconds
+        dt.datetime(2024, 2, 29, 12, 30, 5, 7, tzinfo=dt.UTC),
+        dt.datetime(1, 1, 1),
+        dt.datetime(9999, 12, 31, 23, 59, 59, 999_999, tzinfo=dt.UTC),
+    ],
+)
+def test_timestamps_are_written_as_the_checked_path_writes(moment: dt.datetime) -> None:
+    fast = Primitive(datetime=moment)
+    checked = Primitive(datetime=_Moment.combine(moment.date(), moment.timetz()))
+    assert fast._pb is None and checked._pb is not None
+    assert fast.to_flyte_idl() == checked.to_flyte_idl()
+    assert fast.datetime == checked.datetime == moment.replace(tzinfo=dt.UTC)
+
+
 @pytest.mark.parametrize(
     "arguments",
     [

@@ -33,7 +33,6 @@ from typing import Any
 from google.protobuf.message import Message as PbMessage
 
 from flytemodels._runtime import registry
-from flytemodels._runtime.wellknown import duration_to_proto, timestamp_to_proto
 
 # Attribute every IDL-family model class carries: the protobuf class of its message
 # (flytekit-family classes have ``_PB`` too, so the guard cannot use that one).
@@ -43,6 +42,9 @@ _UTC = datetime.UTC
 #: Days below the Duration limit (10,000 years = 315,576,000,000 s = 3,652,500 days).
 _DURATION_DAYS = 3_652_499
 _SEQUENCES = (list, tuple)
+#: What ``put_timestamp`` subtracts: a naive datetime is taken as UTC, as protobuf takes it.
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=_UTC)
+_NAIVE_EPOCH = datetime.datetime(1970, 1, 1)
 
 
 def models(values: Any, pb_class: object) -> bool:
@@ -120,14 +122,27 @@ def put_model_map(target: Any, values: dict[str, Any]) -> None:
             target[key].CopyFrom(value._pb)
 
 
+# Timestamps and durations: ``wellknown``'s rules' arithmetic, inlined, without their checks (the
+# guards ``timestamp`` and ``duration`` made them); tests hold both ways to the same messages.
+# Writing a field, a zero too, makes the sub-message present: a given epoch is still given.
+
+
 def put_timestamp(target: Any, value: Any) -> None:
-    timestamp_to_proto(value, target)
-    target.SetInParent()  # the epoch writes no field, and was given: present
+    """Write a naive (taken as UTC) or UTC ``datetime`` into the Timestamp ``target``."""
+    delta = value - (_EPOCH if value.tzinfo is not None else _NAIVE_EPOCH)
+    target.seconds = delta.days * 86400 + delta.seconds
+    target.nanos = delta.microseconds * 1000
 
 
 def put_duration(target: Any, value: Any) -> None:
-    duration_to_proto(value, target)
-    target.SetInParent()
+    """Write a ``timedelta`` into the Duration ``target``: seconds and nanos share a sign (``duration_parts``)."""
+    seconds = value.days * 86400 + value.seconds
+    micros = value.microseconds
+    if seconds < 0 and micros:
+        seconds += 1
+        micros -= 1_000_000
+    target.seconds = seconds
+    target.nanos = micros * 1000
 
 
 # -- reads ------------------------------------------------------------------------
