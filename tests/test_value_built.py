@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 from flytemodels.core.identifier import Identifier, ResourceType
-from flytemodels.core.literals import Literal, LiteralCollection, LiteralMap, Primitive, Scalar
+from flytemodels.core.literals import Binding, Literal, LiteralCollection, LiteralMap, Primitive, Scalar
 from flytemodels.core.tasks import Resources
 from flytemodels.core.types import SimpleType
+from flytemodels.core.workflow import Node, NodeMetadata
 
 from flytemodels._runtime import Message, constraints
 from tests.support import catalog, filler
@@ -130,6 +131,36 @@ def test_timestamps_are_written_as_the_checked_path_writes(moment: dt.datetime) 
     assert fast._pb is None and checked._pb is not None
     assert fast.to_flyte_idl() == checked.to_flyte_idl()
     assert fast.datetime == checked.datetime == moment.replace(tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "fast"),
+    [
+        ({"inputs": (Binding(var="a"),), "upstream_node_ids": ("x",)}, True),  # tuples, as lists
+        ({"inputs": iter([Binding(var="a")]), "upstream_node_ids": iter(["x"])}, False),  # other iterables: checked
+        ({"upstream_node_ids": ["x", "naïve"]}, False),  # text the guards leave to protobuf
+    ],
+)
+def test_lists_the_guards_admit_or_leave_to_the_checked_path(arguments: dict[str, Any], fast: bool) -> None:
+    node = Node(**arguments)
+    assert (node._pb is None) is fast
+    assert [binding.var for binding in node.inputs] == (["a"] if "inputs" in arguments else [])
+    assert node.upstream_node_ids[0] == "x"
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Node(upstream_node_ids=["a", 1]), r"Node\.upstream_node_ids: \[1\] expected str, got int"),
+        (lambda: Node(inputs=[Binding(), Literal()]), r"Node\.inputs: \[1\] expected Binding .*got Literal"),
+        (lambda: LiteralMap({"k": Literal(), 1: Literal()}), r"LiteralMap\.literals: \[1\] expected str, got int"),
+        (lambda: LiteralMap({"k": Binding()}), r"LiteralMap\.literals: \['k'\] expected Literal .*got Binding"),
+        (lambda: NodeMetadata(config={"k": "v", "x": 2}), r"NodeMetadata\.config: \['x'\] expected str, got int"),
+    ],
+)
+def test_a_wrong_item_of_a_list_or_map_is_named(build: Any, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        build()
 
 
 @pytest.mark.parametrize(

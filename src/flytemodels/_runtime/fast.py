@@ -54,14 +54,24 @@ def models(values: Any, pb_class: object) -> bool:
     required field's guard (``getattr(...) is _pb2.X``) narrows ``_pb2.X`` for type
     checkers to what ``getattr`` returns, ``Any | None``, for the rest of the condition.
     """
+    # Loops, not all() over a generator: these guards run once per list of every
+    # constructor call, and making the generator cost more than checking a short list.
     if type(values) not in _SEQUENCES:
         return False
-    return all(getattr(type(value), MODEL_PB, None) is pb_class for value in values)
+    for value in values:  # noqa: SIM110 (see above)
+        if getattr(type(value), MODEL_PB, None) is not pb_class:
+            return False
+    return True
 
 
 def strings(values: Any) -> bool:
     """A list or tuple of ASCII ``str``."""
-    return type(values) in _SEQUENCES and all(type(value) is str and value.isascii() for value in values)
+    if type(values) not in _SEQUENCES:
+        return False
+    for value in values:  # noqa: SIM110 (a loop, as in models)
+        if type(value) is not str or not value.isascii():
+            return False
+    return True
 
 
 def model_map(values: Any, pb_class: object) -> bool:
