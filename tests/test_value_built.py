@@ -14,9 +14,18 @@ from typing import Any
 
 import pytest
 from flytemodels.core.identifier import Identifier, ResourceType
-from flytemodels.core.literals import Binding, Literal, LiteralCollection, LiteralMap, Primitive, Scalar
+from flytemodels.core.literals import (
+    Binding,
+    BindingData,
+    Literal,
+    LiteralCollection,
+    LiteralMap,
+    Primitive,
+    RetryStrategy,
+    Scalar,
+)
 from flytemodels.core.tasks import Resources
-from flytemodels.core.types import SimpleType
+from flytemodels.core.types import LiteralType, OutputReference, SimpleType, TypeAnnotation
 from flytemodels.core.workflow import Node, NodeMetadata
 
 from flytemodels._runtime import Message, constraints
@@ -85,6 +94,35 @@ def test_empty_children_are_present() -> None:
     literal = Literal(scalar=Scalar(primitive=Primitive()))
     assert literal.to_flyte_idl().scalar.HasField("primitive")
     assert Primitive(datetime=dt.datetime(1970, 1, 1)).to_flyte_idl().HasField("datetime")
+
+
+def test_children_given_only_zeros_are_present() -> None:
+    """A write of any value, a zero or "" too, makes a sub-message present: parents do not mark it again."""
+    binding = Binding(var="", binding=BindingData(promise=OutputReference(node_id="", var=""))).to_flyte_idl()
+    assert binding.HasField("binding") and binding.binding.HasField("promise")
+    metadata = NodeMetadata(retries=RetryStrategy(retries=0), interruptible=False).to_flyte_idl()
+    assert metadata.HasField("retries") and metadata.WhichOneof("interruptible_value") == "interruptible"
+    literal = Literal(scalar=Scalar(primitive=Primitive(integer=0))).to_flyte_idl()
+    assert literal.scalar.primitive.WhichOneof("value") == "integer"
+    assert Primitive(duration=dt.timedelta(0)).to_flyte_idl().HasField("duration")
+
+
+@pytest.mark.parametrize(
+    ("model_class", "arguments"),
+    [
+        (Binding, {"binding": BindingData(promise=OutputReference())}),  # empty two levels down
+        (Node, {"metadata": NodeMetadata(), "inputs": [Binding()]}),  # and in a list
+        (LiteralMap, {"literals": {"k": Literal()}}),  # and in a map
+        (LiteralType, {"annotation": TypeAnnotation()}),  # a class whose only field takes the checked path
+    ],
+)
+def test_children_given_no_values_are_present(model_class: Any, arguments: dict[str, Any]) -> None:
+    """A child given nothing writes nothing, and makes itself present: as the checked path makes it."""
+    built = model_class(**arguments)
+    assert built._pb is None
+    checked = _checked(model_class, [arguments.get(name) for name in model_class._FIELDS])
+    assert built.to_flyte_idl() == checked.to_flyte_idl()
+    assert built.to_flyte_idl().ByteSize() > 0
 
 
 class _Delta(dt.timedelta):

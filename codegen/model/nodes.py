@@ -173,6 +173,11 @@ class Message:
         return bool(self.guards)
 
     @property
+    def written_fields(self) -> tuple[Field, ...]:
+        """Fields a value-built model writes (``_fm_fill``); a value for any other takes the checked path."""
+        return tuple(field for field in self.fields if field.fill is not Fill.CHECKED)
+
+    @property
     def deprecated_fields(self) -> tuple[Field, ...]:
         """Fields the IDL deprecates: the constructor warns when one is given."""
         return tuple(field for field in self.fields if field.deprecation)

@@ -129,7 +129,7 @@ class WellKnown(_Message[_pb2.WellKnown]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             timestamp,
             duration,
@@ -153,6 +153,8 @@ class WellKnown(_Message[_pb2.WellKnown]):
             _fast.put_timestamp(_target.timestamp, timestamp)
         if duration is not None:
             _fast.put_duration(_target.duration, duration)
+        if timestamp is None and duration is None:
+            _target.SetInParent()
 
     @property
     def timestamp(self) -> _datetime.datetime | None:
@@ -378,7 +380,7 @@ class WellKnownContainers(_Message[_pb2.WellKnownContainers]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             timestamps,
             durations,
@@ -392,6 +394,8 @@ class WellKnownContainers(_Message[_pb2.WellKnownContainers]):
             _fast.put_timestamp(_target.at, at)
         if after is not None:
             _fast.put_duration(_target.after, after)
+        if at is None and after is None:
+            _target.SetInParent()
 
     @property
     def timestamps(self) -> list[_datetime.datetime]:
