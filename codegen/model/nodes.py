@@ -32,6 +32,7 @@ class Fill(enum.Enum):
     MODEL_MAP = "model_map"  # a map of messages
     TIMESTAMP = "timestamp"
     DURATION = "duration"
+    WRAPPER = "wrapper"  # a wrapper (BoolValue...): the value is assigned to its ``value`` field
     CHECKED = "checked"  # no fast path: a given value takes the checked constructor
 
 

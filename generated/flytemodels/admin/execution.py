@@ -1703,7 +1703,7 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
                 or getattr(cluster_assignment.__class__, "_IDL_PB", None)
                 is _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment
             )
-            and interruptible is None
+            and (interruptible is None or interruptible.__class__ is bool)
             and (overwrite_cache is None or overwrite_cache.__class__ is bool)
             and (
                 envs is None
@@ -1866,6 +1866,8 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
                 cluster_assignment._fm_fill(_sub)
             else:
                 _sub.CopyFrom(cluster_assignment._pb)
+        if interruptible is not None:
+            _target.interruptible.value = interruptible
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if envs is not None:
@@ -1898,6 +1900,7 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
             and max_parallelism is None
             and raw_output_data_config is None
             and cluster_assignment is None
+            and interruptible is None
             and overwrite_cache is None
             and envs is None
             and tags is None

@@ -529,7 +529,7 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
                     and -2147483648 <= max_parallelism <= 2147483647
                 )
             )
-            and interruptible is None
+            and (interruptible is None or interruptible.__class__ is bool)
             and (overwrite_cache is None or overwrite_cache.__class__ is bool)
             and (
                 envs is None
@@ -694,6 +694,8 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
                 _sub.CopyFrom(raw_output_data_config._pb)
         if max_parallelism is not None:
             _target.max_parallelism = max_parallelism
+        if interruptible is not None:
+            _target.interruptible.value = interruptible
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if envs is not None:
@@ -730,6 +732,7 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
             and quality_of_service is None
             and raw_output_data_config is None
             and max_parallelism is None
+            and interruptible is None
             and overwrite_cache is None
             and envs is None
             and execution_env_assignments is None

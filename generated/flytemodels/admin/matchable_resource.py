@@ -561,7 +561,7 @@ class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
                 or getattr(annotations.__class__, "_IDL_PB", None)
                 is _flyteidl_admin_common_pb2.Annotations
             )
-            and interruptible is None
+            and (interruptible is None or interruptible.__class__ is bool)
             and (overwrite_cache is None or overwrite_cache.__class__ is bool)
             and (
                 envs is None
@@ -643,6 +643,8 @@ class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
                 annotations._fm_fill(_sub)
             else:
                 _sub.CopyFrom(annotations._pb)
+        if interruptible is not None:
+            _target.interruptible.value = interruptible
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if envs is not None:
@@ -659,6 +661,7 @@ class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
             and raw_output_data_config is None
             and labels is None
             and annotations is None
+            and interruptible is None
             and overwrite_cache is None
             and envs is None
             and execution_env_assignments is None

@@ -581,7 +581,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             )
             and (cache_ignore_input_vars is None or _fast.strings(cache_ignore_input_vars))
             and (is_eager is None or is_eager.__class__ is bool)
-            and generates_deck is None
+            and (generates_deck is None or generates_deck.__class__ is bool)
             and (
                 metadata is None
                 or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.K8sObjectMetadata
@@ -676,6 +676,8 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _target.cache_ignore_input_vars.extend(cache_ignore_input_vars)
         if is_eager is not None:
             _target.is_eager = is_eager
+        if generates_deck is not None:
+            _target.generates_deck.value = generates_deck
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
@@ -695,6 +697,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             and pod_template_name is None
             and cache_ignore_input_vars is None
             and is_eager is None
+            and generates_deck is None
             and metadata is None
         ):
             _target.SetInParent()

@@ -838,7 +838,10 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
                     and -2147483648 <= execution_mode <= 2147483647
                 )
             )
-            and is_original_sub_node_interface is None
+            and (
+                is_original_sub_node_interface is None
+                or is_original_sub_node_interface.__class__ is bool
+            )
             and (
                 data_mode is None
                 or (
@@ -906,6 +909,8 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
             _target.min_success_ratio = min_success_ratio
         if execution_mode is not None:
             _target.execution_mode = execution_mode
+        if is_original_sub_node_interface is not None:
+            _target.is_original_sub_node_interface.value = is_original_sub_node_interface
         if data_mode is not None:
             _target.data_mode = data_mode
         if bound_inputs is not None:
@@ -918,6 +923,7 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
             and min_successes is None
             and min_success_ratio is None
             and execution_mode is None
+            and is_original_sub_node_interface is None
             and data_mode is None
             and bound_inputs is None
             and run_all_sub_nodes is None

@@ -73,7 +73,13 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
                 failure_policy is None
                 or getattr(failure_policy.__class__, "_IDL_PB", None) is _pb2.ClusterFailurePolicy
             )
-            and ttl_seconds_after_finished is None
+            and (
+                ttl_seconds_after_finished is None
+                or (
+                    ttl_seconds_after_finished.__class__ is int
+                    and 0 <= ttl_seconds_after_finished <= 4294967295
+                )
+            )
         ):
             self._values = (
                 replicas,
@@ -126,12 +132,15 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
                 failure_policy._fm_fill(_sub)
             else:
                 _sub.CopyFrom(failure_policy._pb)
+        if ttl_seconds_after_finished is not None:
+            _target.ttl_seconds_after_finished.value = ttl_seconds_after_finished
         if (
             replicas is None
             and nproc_per_node is None
             and runtime is None
             and interconnect is None
             and failure_policy is None
+            and ttl_seconds_after_finished is None
         ):
             _target.SetInParent()
 

@@ -382,7 +382,7 @@ class RunSpec(_Message[_pb2.RunSpec]):
                 or getattr(annotations.__class__, "_IDL_PB", None) is _pb2.Annotations
             )
             and (envs is None or getattr(envs.__class__, "_IDL_PB", None) is _pb2.Envs)
-            and interruptible is None
+            and (interruptible is None or interruptible.__class__ is bool)
             and (overwrite_cache is None or overwrite_cache.__class__ is bool)
             and (queue is None or (queue.__class__ is str and queue.isascii()))
             and (
@@ -536,6 +536,8 @@ class RunSpec(_Message[_pb2.RunSpec]):
                 envs._fm_fill(_sub)
             else:
                 _sub.CopyFrom(envs._pb)
+        if interruptible is not None:
+            _target.interruptible.value = interruptible
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if queue is not None:
@@ -604,6 +606,7 @@ class RunSpec(_Message[_pb2.RunSpec]):
             labels is None
             and annotations is None
             and envs is None
+            and interruptible is None
             and overwrite_cache is None
             and queue is None
             and raw_data_storage is None

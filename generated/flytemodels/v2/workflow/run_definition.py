@@ -251,7 +251,7 @@ class TaskAction(_Message[_pb2.TaskAction]):
                 or getattr(spec.__class__, "_IDL_PB", None)
                 is _flyteidl2_task_task_definition_pb2.TaskSpec
             )
-            and cache_key is None
+            and (cache_key is None or (cache_key.__class__ is str and cache_key.isascii()))
             and (queue is None or (queue.__class__ is str and queue.isascii()))
         ):
             self._values = (
@@ -293,9 +293,11 @@ class TaskAction(_Message[_pb2.TaskAction]):
                 spec._fm_fill(_sub)
             else:
                 _sub.CopyFrom(spec._pb)
+        if cache_key is not None:
+            _target.cache_key.value = cache_key
         if queue is not None:
             _target.queue = queue
-        if id is None and spec is None and queue is None:
+        if id is None and spec is None and cache_key is None and queue is None:
             _target.SetInParent()
 
     @property
