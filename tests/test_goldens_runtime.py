@@ -169,6 +169,52 @@ def test_every_well_known_type_converts_both_ways(goldens: ModuleType, field: st
     assert getattr(wellknown.WellKnown(), field) is None
 
 
+WRAPPERS = [field for field in WELL_KNOWN_VALUES if field.endswith("_value") and field not in ("value", "list_value")]
+
+
+def _checked(model_class: Any, **arguments: Any) -> Any:
+    """A model built through the checked path alone (``Message._build``)."""
+    model = model_class.__new__(model_class)
+    model._build(*[arguments.get(name) for name in model_class._FIELDS])
+    return model
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "value_built"),
+    [(field, WELL_KNOWN_VALUES[field], True) for field in WRAPPERS]
+    + [
+        ("float_value", 2, False),  # an int: the checked path takes it, as protobuf does
+        ("float_value", 1e39, False),  # past float32: protobuf writes inf
+        ("string_value", "naïve", False),  # text protobuf checks
+    ],
+)
+def test_wrappers_are_written_as_the_checked_path_writes(
+    goldens: ModuleType, field: str, value: Any, value_built: bool
+) -> None:
+    wellknown = module("wellknown")
+    model = wellknown.WellKnown(**{field: value})
+    assert (model._pb is None) is value_built
+    assert model.to_flyte_idl() == _checked(wellknown.WellKnown, **{field: value}).to_flyte_idl()
+    assert model.to_flyte_idl().HasField(field)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("int32_value", 2**31, "Value out of range"),
+        ("uint32_value", -1, "Value out of range"),
+        ("bool_value", 1, "expected bool, got int"),
+        ("int64_value", True, "expected int, got bool"),
+        ("string_value", b"x", "expected str, got bytes"),
+    ],
+)
+def test_a_wrong_wrapper_value_is_refused_naming_the_field(
+    goldens: ModuleType, field: str, value: Any, error: str
+) -> None:
+    with pytest.raises((TypeError, ValueError), match=rf"WellKnown\.{field}: {error}"):
+        module("wellknown").WellKnown(**{field: value})
+
+
 def test_well_known_values_from_a_message(goldens: ModuleType) -> None:
     wellknown = module("wellknown")
     pb = wellknown.WellKnown().to_flyte_idl()

@@ -14,9 +14,19 @@ from typing import Any
 
 import pytest
 from flytemodels.core.identifier import Identifier, ResourceType
-from flytemodels.core.literals import Literal, LiteralCollection, LiteralMap, Primitive, Scalar
+from flytemodels.core.literals import (
+    Binding,
+    BindingData,
+    Literal,
+    LiteralCollection,
+    LiteralMap,
+    Primitive,
+    RetryStrategy,
+    Scalar,
+)
 from flytemodels.core.tasks import Resources
-from flytemodels.core.types import SimpleType
+from flytemodels.core.types import LiteralType, OutputReference, SimpleType, TypeAnnotation
+from flytemodels.core.workflow import Node, NodeMetadata
 
 from flytemodels._runtime import Message, constraints
 from tests.support import catalog, filler
@@ -84,6 +94,111 @@ def test_empty_children_are_present() -> None:
     literal = Literal(scalar=Scalar(primitive=Primitive()))
     assert literal.to_flyte_idl().scalar.HasField("primitive")
     assert Primitive(datetime=dt.datetime(1970, 1, 1)).to_flyte_idl().HasField("datetime")
+
+
+def test_children_given_only_zeros_are_present() -> None:
+    """A write of any value, a zero or "" too, makes a sub-message present: parents do not mark it again."""
+    binding = Binding(var="", binding=BindingData(promise=OutputReference(node_id="", var=""))).to_flyte_idl()
+    assert binding.HasField("binding") and binding.binding.HasField("promise")
+    metadata = NodeMetadata(retries=RetryStrategy(retries=0), interruptible=False).to_flyte_idl()
+    assert metadata.HasField("retries") and metadata.WhichOneof("interruptible_value") == "interruptible"
+    literal = Literal(scalar=Scalar(primitive=Primitive(integer=0))).to_flyte_idl()
+    assert literal.scalar.primitive.WhichOneof("value") == "integer"
+    assert Primitive(duration=dt.timedelta(0)).to_flyte_idl().HasField("duration")
+
+
+@pytest.mark.parametrize(
+    ("model_class", "arguments"),
+    [
+        (Binding, {"binding": BindingData(promise=OutputReference())}),  # empty two levels down
+        (Node, {"metadata": NodeMetadata(), "inputs": [Binding()]}),  # and in a list
+        (LiteralMap, {"literals": {"k": Literal()}}),  # and in a map
+        (LiteralType, {"annotation": TypeAnnotation()}),  # a class whose only field takes the checked path
+    ],
+)
+def test_children_given_no_values_are_present(model_class: Any, arguments: dict[str, Any]) -> None:
+    """A child given nothing writes nothing, and makes itself present: as the checked path makes it."""
+    built = model_class(**arguments)
+    assert built._pb is None
+    checked = _checked(model_class, [arguments.get(name) for name in model_class._FIELDS])
+    assert built.to_flyte_idl() == checked.to_flyte_idl()
+    assert built.to_flyte_idl().ByteSize() > 0
+
+
+class _Delta(dt.timedelta):
+    """A timedelta subclass: the guards leave it to the checked path (``wellknown.duration_to_proto``)."""
+
+
+class _Moment(dt.datetime):
+    """A datetime subclass: the guards leave it to the checked path (``wellknown.timestamp_to_proto``)."""
+
+
+@pytest.mark.parametrize(
+    "delta",
+    [
+        dt.timedelta(0),
+        dt.timedelta(microseconds=1),
+        dt.timedelta(microseconds=-1),
+        dt.timedelta(seconds=-1.5),
+        dt.timedelta(days=-3, microseconds=7),
+        dt.timedelta(days=3_652_498, seconds=86_399, microseconds=999_999),  # the largest the guard admits
+        -dt.timedelta(days=3_652_497, seconds=86_399, microseconds=999_999),  # the most negative (days -3,652,498)
+    ],
+)
+def test_durations_are_written_as_the_checked_path_writes(delta: dt.timedelta) -> None:
+    fast, checked = Primitive(duration=delta), Primitive(duration=_Delta(delta.days, delta.seconds, delta.microseconds))
+    assert fast._pb is None and checked._pb is not None
+    assert fast.to_flyte_idl() == checked.to_flyte_idl()
+    assert fast.duration == checked.duration == delta
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(1970, 1, 1),
+        dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
+        dt.datetime(1969, 12, 31, 23, 59, 59, 500_000),  # before the epoch, with microseconds
+        dt.datetime(2024, 2, 29, 12, 30, 5, 7, tzinfo=dt.UTC),
+        dt.datetime(1, 1, 1),
+        dt.datetime(9999, 12, 31, 23, 59, 59, 999_999, tzinfo=dt.UTC),
+    ],
+)
+def test_timestamps_are_written_as_the_checked_path_writes(moment: dt.datetime) -> None:
+    fast = Primitive(datetime=moment)
+    checked = Primitive(datetime=_Moment.combine(moment.date(), moment.timetz()))
+    assert fast._pb is None and checked._pb is not None
+    assert fast.to_flyte_idl() == checked.to_flyte_idl()
+    assert fast.datetime == checked.datetime == moment.replace(tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "fast"),
+    [
+        ({"inputs": (Binding(var="a"),), "upstream_node_ids": ("x",)}, True),  # tuples, as lists
+        ({"inputs": iter([Binding(var="a")]), "upstream_node_ids": iter(["x"])}, False),  # other iterables: checked
+        ({"upstream_node_ids": ["x", "naïve"]}, False),  # text the guards leave to protobuf
+    ],
+)
+def test_lists_the_guards_admit_or_leave_to_the_checked_path(arguments: dict[str, Any], fast: bool) -> None:
+    node = Node(**arguments)
+    assert (node._pb is None) is fast
+    assert [binding.var for binding in node.inputs] == (["a"] if "inputs" in arguments else [])
+    assert node.upstream_node_ids[0] == "x"
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Node(upstream_node_ids=["a", 1]), r"Node\.upstream_node_ids: \[1\] expected str, got int"),
+        (lambda: Node(inputs=[Binding(), Literal()]), r"Node\.inputs: \[1\] expected Binding .*got Literal"),
+        (lambda: LiteralMap({"k": Literal(), 1: Literal()}), r"LiteralMap\.literals: \[1\] expected str, got int"),
+        (lambda: LiteralMap({"k": Binding()}), r"LiteralMap\.literals: \['k'\] expected Literal .*got Binding"),
+        (lambda: NodeMetadata(config={"k": "v", "x": 2}), r"NodeMetadata\.config: \['x'\] expected str, got int"),
+    ],
+)
+def test_a_wrong_item_of_a_list_or_map_is_named(build: Any, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        build()
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,21 @@ _SCALAR_GUARDS = {
 _WELL_KNOWN_FILLS = {"google.protobuf.Timestamp": Fill.TIMESTAMP, "google.protobuf.Duration": Fill.DURATION}
 
 
+#: The wrappers (google/protobuf/wrappers.proto) by the type of their one field, ``value``: a
+#: value-built model writes a value straight into it, admitted by that scalar type's guard.
+_WRAPPED = {
+    "google.protobuf.BoolValue": _T.TYPE_BOOL,
+    "google.protobuf.Int32Value": _T.TYPE_INT32,
+    "google.protobuf.Int64Value": _T.TYPE_INT64,
+    "google.protobuf.UInt32Value": _T.TYPE_UINT32,
+    "google.protobuf.UInt64Value": _T.TYPE_UINT64,
+    "google.protobuf.FloatValue": _T.TYPE_FLOAT,
+    "google.protobuf.DoubleValue": _T.TYPE_DOUBLE,
+    "google.protobuf.StringValue": _T.TYPE_STRING,
+    "google.protobuf.BytesValue": _T.TYPE_BYTES,
+}
+
+
 KEEP = {
     Fill.EXTEND: "[*{v}] if {v} else None",
     Fill.MODELS: "[*{v}] if {v} else None",
@@ -119,6 +134,8 @@ def fast_path(
     if kind is Kind.WELL_KNOWN and value.type_name[1:] in _WELL_KNOWN_FILLS:
         fill = _WELL_KNOWN_FILLS[value.type_name[1:]]
         return fill, f"{{fast}}.{fill.value}({{v}})"
+    if kind is Kind.WELL_KNOWN and value.type_name[1:] in _WRAPPED:
+        return Fill.WRAPPER, _scalar_guard(_WRAPPED[value.type_name[1:]])
     if not one:
         return Fill.CHECKED, ""
     return (Fill.MODEL if kind is Kind.MESSAGE else Fill.SCALAR), one
@@ -139,10 +156,15 @@ def _admits_one(value: FieldDescriptorProto, kind: Kind, scope: Scope, shadowed:
         return f"({exact} and {in_range})"
     if kind is not Kind.SCALAR:
         return ""
-    if value.type in _INT_BOUNDS:
-        low, high = _INT_BOUNDS[value.type]
+    return _scalar_guard(value.type)
+
+
+def _scalar_guard(scalar_type: _T.Type.ValueType) -> str:
+    """The guard of one value of a scalar type, or "" for none."""
+    if scalar_type in _INT_BOUNDS:
+        low, high = _INT_BOUNDS[scalar_type]
         return f"({{v}}.__class__ is {{int}} and {low} <= {{v}} <= {high})"
-    return _SCALAR_GUARDS.get(value.type, "")
+    return _SCALAR_GUARDS.get(scalar_type, "")
 
 
 _GUARD_BUILTINS = ("str", "bytes", "bool", "int", "float", "getattr")

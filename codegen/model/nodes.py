@@ -32,6 +32,7 @@ class Fill(enum.Enum):
     MODEL_MAP = "model_map"  # a map of messages
     TIMESTAMP = "timestamp"
     DURATION = "duration"
+    WRAPPER = "wrapper"  # a wrapper (BoolValue...): the value is assigned to its ``value`` field
     CHECKED = "checked"  # no fast path: a given value takes the checked constructor
 
 
@@ -171,6 +172,11 @@ class Message:
     def has_fast_path(self) -> bool:
         """False when a required field has no guard: the constructor then always takes the checked path."""
         return bool(self.guards)
+
+    @property
+    def written_fields(self) -> tuple[Field, ...]:
+        """Fields a value-built model writes (``_fm_fill``); a value for any other takes the checked path."""
+        return tuple(field for field in self.fields if field.fill is not Fill.CHECKED)
 
     @property
     def deprecated_fields(self) -> tuple[Field, ...]:

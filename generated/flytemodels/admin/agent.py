@@ -162,7 +162,7 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_execution_id,
             namespace,
@@ -180,7 +180,6 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
             _sub = _target.task_execution_id
             if task_execution_id._pb is None:
                 task_execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_execution_id._pb)
         if namespace is not None:
@@ -203,16 +202,28 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
             _sub = _target.overrides
             if overrides._pb is None:
                 overrides._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(overrides._pb)
         if identity is not None:
             _sub = _target.identity
             if identity._pb is None:
                 identity._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(identity._pb)
+        if (
+            task_execution_id is None
+            and namespace is None
+            and labels is None
+            and annotations is None
+            and k8s_service_account is None
+            and environment_variables is None
+            and max_attempts is None
+            and interruptible is None
+            and interruptible_failure_threshold is None
+            and overrides is None
+            and identity is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -371,7 +382,7 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs,
             template,
@@ -382,14 +393,12 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if template is not None:
             _sub = _target.template
             if template._pb is None:
                 template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(template._pb)
         if output_prefix is not None:
@@ -398,9 +407,15 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
             _sub = _target.task_execution_metadata
             if task_execution_metadata._pb is None:
                 task_execution_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_execution_metadata._pb)
+        if (
+            inputs is None
+            and template is None
+            and output_prefix is None
+            and task_execution_metadata is None
+        ):
+            _target.SetInParent()
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
@@ -471,10 +486,12 @@ class CreateTaskResponse(_Message[_pb2.CreateTaskResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (resource_meta,) = self._values
         if resource_meta is not None:
             _target.resource_meta = resource_meta
+        if resource_meta is None:
+            _target.SetInParent()
 
     @property
     def resource_meta(self) -> bytes:
@@ -547,7 +564,7 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             template,
             output_prefix,
@@ -558,7 +575,6 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
             _sub = _target.template
             if template._pb is None:
                 template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(template._pb)
         if output_prefix is not None:
@@ -567,11 +583,17 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
             _sub = _target.task_execution_metadata
             if task_execution_metadata._pb is None:
                 task_execution_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_execution_metadata._pb)
         if max_dataset_size_bytes is not None:
             _target.max_dataset_size_bytes = max_dataset_size_bytes
+        if (
+            template is None
+            and output_prefix is None
+            and task_execution_metadata is None
+            and max_dataset_size_bytes is None
+        ):
+            _target.SetInParent()
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
@@ -655,7 +677,7 @@ class ExecuteTaskSyncRequest(_Message[_pb2.ExecuteTaskSyncRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             header,
             inputs,
@@ -664,16 +686,16 @@ class ExecuteTaskSyncRequest(_Message[_pb2.ExecuteTaskSyncRequest]):
             _sub = _target.header
             if header._pb is None:
                 header._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(header._pb)
         if inputs is not None:
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
+        if header is None and inputs is None:
+            _target.SetInParent()
 
     @property
     def header(self) -> CreateRequestHeader | None:
@@ -725,15 +747,16 @@ class ExecuteTaskSyncResponseHeader(_Message[_pb2.ExecuteTaskSyncResponseHeader]
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (resource,) = self._values
         if resource is not None:
             _sub = _target.resource
             if resource._pb is None:
                 resource._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resource._pb)
+        if resource is None:
+            _target.SetInParent()
 
     @property
     def resource(self) -> Resource | None:
@@ -793,7 +816,7 @@ class ExecuteTaskSyncResponse(_Message[_pb2.ExecuteTaskSyncResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             header,
             outputs,
@@ -802,16 +825,16 @@ class ExecuteTaskSyncResponse(_Message[_pb2.ExecuteTaskSyncResponse]):
             _sub = _target.header
             if header._pb is None:
                 header._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(header._pb)
         if outputs is not None:
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
+        if header is None and outputs is None:
+            _target.SetInParent()
 
     @property
     def header(self) -> ExecuteTaskSyncResponseHeader | None:
@@ -892,7 +915,7 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_type,
             resource_meta,
@@ -907,11 +930,17 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
             _sub = _target.task_category
             if task_category._pb is None:
                 task_category._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_category._pb)
         if output_prefix is not None:
             _target.output_prefix = output_prefix
+        if (
+            task_type is None
+            and resource_meta is None
+            and task_category is None
+            and output_prefix is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_type(self) -> str:
@@ -971,15 +1000,16 @@ class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (resource,) = self._values
         if resource is not None:
             _sub = _target.resource
             if resource._pb is None:
                 resource._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resource._pb)
+        if resource is None:
+            _target.SetInParent()
 
     @property
     def resource(self) -> Resource | None:
@@ -1073,7 +1103,7 @@ class Resource(_Message[_pb2.Resource]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             state,
             outputs,
@@ -1089,7 +1119,6 @@ class Resource(_Message[_pb2.Resource]):
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
         if message is not None:
@@ -1102,9 +1131,17 @@ class Resource(_Message[_pb2.Resource]):
             _sub = _target.agent_error
             if agent_error._pb is None:
                 agent_error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(agent_error._pb)
+        if (
+            state is None
+            and outputs is None
+            and message is None
+            and log_links is None
+            and phase is None
+            and agent_error is None
+        ):
+            _target.SetInParent()
 
     @property
     def state(self) -> State:
@@ -1223,7 +1260,7 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_type,
             resource_meta,
@@ -1237,9 +1274,10 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
             _sub = _target.task_category
             if task_category._pb is None:
                 task_category._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_category._pb)
+        if task_type is None and resource_meta is None and task_category is None:
+            _target.SetInParent()
 
     @property
     def task_type(self) -> str:
@@ -1331,7 +1369,7 @@ class Agent(_Message[_pb2.Agent]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             supported_task_types,
@@ -1346,6 +1384,13 @@ class Agent(_Message[_pb2.Agent]):
             _target.is_sync = is_sync
         if supported_task_categories is not None:
             _fast.put_models(_target.supported_task_categories, supported_task_categories)
+        if (
+            name is None
+            and supported_task_types is None
+            and is_sync is None
+            and supported_task_categories is None
+        ):
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1412,7 +1457,7 @@ class TaskCategory(_Message[_pb2.TaskCategory]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             version,
@@ -1421,6 +1466,8 @@ class TaskCategory(_Message[_pb2.TaskCategory]):
             _target.name = name
         if version is not None:
             _target.version = version
+        if name is None and version is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1459,10 +1506,12 @@ class GetAgentRequest(_Message[_pb2.GetAgentRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _target.name = name
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1496,15 +1545,16 @@ class GetAgentResponse(_Message[_pb2.GetAgentResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (agent,) = self._values
         if agent is not None:
             _sub = _target.agent
             if agent._pb is None:
                 agent._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(agent._pb)
+        if agent is None:
+            _target.SetInParent()
 
     @property
     def agent(self) -> Agent | None:
@@ -1556,10 +1606,12 @@ class ListAgentsResponse(_Message[_pb2.ListAgentsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (agents,) = self._values
         if agents is not None:
             _fast.put_models(_target.agents, agents)
+        if agents is None:
+            _target.SetInParent()
 
     @property
     def agents(self) -> list[Agent]:
@@ -1634,7 +1686,7 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_type,
             resource_meta,
@@ -1660,9 +1712,18 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
             _sub = _target.task_category
             if task_category._pb is None:
                 task_category._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_category._pb)
+        if (
+            task_type is None
+            and resource_meta is None
+            and queries is None
+            and start_time is None
+            and end_time is None
+            and step is None
+            and task_category is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_type(self) -> str:
@@ -1752,10 +1813,12 @@ class GetTaskMetricsResponse(_Message[_pb2.GetTaskMetricsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (results,) = self._values
         if results is not None:
             _fast.put_models(_target.results, results)
+        if results is None:
+            _target.SetInParent()
 
     @property
     def results(self) -> list[_core_metrics.ExecutionMetricResult]:
@@ -1820,7 +1883,7 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_type,
             resource_meta,
@@ -1840,9 +1903,16 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
             _sub = _target.task_category
             if task_category._pb is None:
                 task_category._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_category._pb)
+        if (
+            task_type is None
+            and resource_meta is None
+            and lines is None
+            and token is None
+            and task_category is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_type(self) -> str:
@@ -1908,10 +1978,12 @@ class GetTaskLogsResponseHeader(_Message[_pb2.GetTaskLogsResponseHeader]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (token,) = self._values
         if token is not None:
             _target.token = token
+        if token is None:
+            _target.SetInParent()
 
     @property
     def token(self) -> str:
@@ -1968,7 +2040,7 @@ class LogLine(_Message[_pb2.LogLine]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             timestamp,
             message,
@@ -1980,6 +2052,8 @@ class LogLine(_Message[_pb2.LogLine]):
             _target.message = message
         if originator is not None:
             _target.originator = originator
+        if timestamp is None and message is None and originator is None:
+            _target.SetInParent()
 
     @property
     def timestamp(self) -> _datetime.datetime | None:
@@ -2046,7 +2120,7 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             results,
             structured_lines,
@@ -2055,6 +2129,8 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
             _target.results.extend(results)
         if structured_lines is not None:
             _fast.put_models(_target.structured_lines, structured_lines)
+        if results is None and structured_lines is None:
+            _target.SetInParent()
 
     @property
     def results(self) -> list[str]:
@@ -2117,7 +2193,7 @@ class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             header,
             body,
@@ -2126,16 +2202,16 @@ class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
             _sub = _target.header
             if header._pb is None:
                 header._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(header._pb)
         if body is not None:
             _sub = _target.body
             if body._pb is None:
                 body._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(body._pb)
+        if header is None and body is None:
+            _target.SetInParent()
 
     @property
     def header(self) -> GetTaskLogsResponseHeader | None:
@@ -2219,7 +2295,7 @@ class AgentError(_Message[_pb2.AgentError]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             code,
             kind,
@@ -2231,6 +2307,8 @@ class AgentError(_Message[_pb2.AgentError]):
             _target.kind = kind
         if origin is not None:
             _target.origin = origin
+        if code is None and kind is None and origin is None:
+            _target.SetInParent()
 
     @property
     def code(self) -> str:

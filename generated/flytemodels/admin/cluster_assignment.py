@@ -36,10 +36,12 @@ class ClusterAssignment(_Message[_pb2.ClusterAssignment]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (cluster_pool_name,) = self._values
         if cluster_pool_name is not None:
             _target.cluster_pool_name = cluster_pool_name
+        if cluster_pool_name is None:
+            _target.SetInParent()
 
     @property
     def cluster_pool_name(self) -> str:

@@ -80,7 +80,7 @@ class NamedEntityIdentifier(_Message[_pb2.NamedEntityIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -95,6 +95,8 @@ class NamedEntityIdentifier(_Message[_pb2.NamedEntityIdentifier]):
             _target.name = name
         if org is not None:
             _target.org = org
+        if project is None and domain is None and name is None and org is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -163,7 +165,7 @@ class NamedEntityMetadata(_Message[_pb2.NamedEntityMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             description,
             state,
@@ -172,6 +174,8 @@ class NamedEntityMetadata(_Message[_pb2.NamedEntityMetadata]):
             _target.description = description
         if state is not None:
             _target.state = state
+        if description is None and state is None:
+            _target.SetInParent()
 
     @property
     def description(self) -> str:
@@ -243,7 +247,7 @@ class NamedEntity(_Message[_pb2.NamedEntity]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_type,
             id,
@@ -255,16 +259,16 @@ class NamedEntity(_Message[_pb2.NamedEntity]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if resource_type is None and id is None and metadata is None:
+            _target.SetInParent()
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -347,7 +351,7 @@ class Sort(_Message[_pb2.Sort]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             direction,
@@ -356,6 +360,8 @@ class Sort(_Message[_pb2.Sort]):
             _target.key = key
         if direction is not None:
             _target.direction = direction
+        if key is None and direction is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -437,7 +443,7 @@ class NamedEntityIdentifierListRequest(_Message[_pb2.NamedEntityIdentifierListRe
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -459,13 +465,22 @@ class NamedEntityIdentifierListRequest(_Message[_pb2.NamedEntityIdentifierListRe
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
         if filters is not None:
             _target.filters = filters
         if org is not None:
             _target.org = org
+        if (
+            project is None
+            and domain is None
+            and limit is None
+            and token is None
+            and sort_by is None
+            and filters is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -593,7 +608,7 @@ class NamedEntityListRequest(_Message[_pb2.NamedEntityListRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_type,
             project,
@@ -618,13 +633,23 @@ class NamedEntityListRequest(_Message[_pb2.NamedEntityListRequest]):
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
         if filters is not None:
             _target.filters = filters
         if org is not None:
             _target.org = org
+        if (
+            resource_type is None
+            and project is None
+            and domain is None
+            and limit is None
+            and token is None
+            and sort_by is None
+            and filters is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -725,7 +750,7 @@ class NamedEntityIdentifierList(_Message[_pb2.NamedEntityIdentifierList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             entities,
             token,
@@ -734,6 +759,8 @@ class NamedEntityIdentifierList(_Message[_pb2.NamedEntityIdentifierList]):
             _fast.put_models(_target.entities, entities)
         if token is not None:
             _target.token = token
+        if entities is None and token is None:
+            _target.SetInParent()
 
     @property
     def entities(self) -> list[NamedEntityIdentifier]:
@@ -783,7 +810,7 @@ class NamedEntityList(_Message[_pb2.NamedEntityList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             entities,
             token,
@@ -792,6 +819,8 @@ class NamedEntityList(_Message[_pb2.NamedEntityList]):
             _fast.put_models(_target.entities, entities)
         if token is not None:
             _target.token = token
+        if entities is None and token is None:
+            _target.SetInParent()
 
     @property
     def entities(self) -> list[NamedEntity]:
@@ -844,7 +873,7 @@ class NamedEntityGetRequest(_Message[_pb2.NamedEntityGetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_type,
             id,
@@ -855,9 +884,10 @@ class NamedEntityGetRequest(_Message[_pb2.NamedEntityGetRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if resource_type is None and id is None:
+            _target.SetInParent()
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -933,7 +963,7 @@ class NamedEntityUpdateRequest(_Message[_pb2.NamedEntityUpdateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_type,
             id,
@@ -945,16 +975,16 @@ class NamedEntityUpdateRequest(_Message[_pb2.NamedEntityUpdateRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if resource_type is None and id is None and metadata is None:
+            _target.SetInParent()
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:
@@ -1036,15 +1066,16 @@ class ObjectGetRequest(_Message[_pb2.ObjectGetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -1113,7 +1144,7 @@ class ResourceListRequest(_Message[_pb2.ResourceListRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             limit,
@@ -1125,7 +1156,6 @@ class ResourceListRequest(_Message[_pb2.ResourceListRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if limit is not None:
@@ -1138,9 +1168,10 @@ class ResourceListRequest(_Message[_pb2.ResourceListRequest]):
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
+        if id is None and limit is None and token is None and filters is None and sort_by is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> NamedEntityIdentifier | None:
@@ -1226,7 +1257,7 @@ class EmailNotification(_Message[_pb2.EmailNotification]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             recipients_email,
             template,
@@ -1235,6 +1266,8 @@ class EmailNotification(_Message[_pb2.EmailNotification]):
             _target.recipients_email.extend(recipients_email)
         if template is not None:
             _target.template = template
+        if recipients_email is None and template is None:
+            _target.SetInParent()
 
     @property
     def recipients_email(self) -> list[str]:
@@ -1285,7 +1318,7 @@ class PagerDutyNotification(_Message[_pb2.PagerDutyNotification]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             recipients_email,
             template,
@@ -1294,6 +1327,8 @@ class PagerDutyNotification(_Message[_pb2.PagerDutyNotification]):
             _target.recipients_email.extend(recipients_email)
         if template is not None:
             _target.template = template
+        if recipients_email is None and template is None:
+            _target.SetInParent()
 
     @property
     def recipients_email(self) -> list[str]:
@@ -1344,7 +1379,7 @@ class SlackNotification(_Message[_pb2.SlackNotification]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             recipients_email,
             template,
@@ -1353,6 +1388,8 @@ class SlackNotification(_Message[_pb2.SlackNotification]):
             _target.recipients_email.extend(recipients_email)
         if template is not None:
             _target.template = template
+        if recipients_email is None and template is None:
+            _target.SetInParent()
 
     @property
     def recipients_email(self) -> list[str]:
@@ -1427,7 +1464,7 @@ class Notification(_Message[_pb2.Notification]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             phases,
             email,
@@ -1438,23 +1475,22 @@ class Notification(_Message[_pb2.Notification]):
             _sub = _target.email
             if email._pb is None:
                 email._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(email._pb)
         if pager_duty is not None:
             _sub = _target.pager_duty
             if pager_duty._pb is None:
                 pager_duty._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pager_duty._pb)
         if slack is not None:
             _sub = _target.slack
             if slack._pb is None:
                 slack._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(slack._pb)
+        if email is None and pager_duty is None and slack is None:
+            _target.SetInParent()
 
     @property
     def phases(self) -> list[_core_execution.WorkflowExecution.Phase]:
@@ -1537,7 +1573,7 @@ class UrlBlob(_Message[_pb2.UrlBlob]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             url,
             bytes,
@@ -1546,6 +1582,8 @@ class UrlBlob(_Message[_pb2.UrlBlob]):
             _target.url = url
         if bytes is not None:
             _target.bytes = bytes
+        if url is None and bytes is None:
+            _target.SetInParent()
 
     @property
     def url(self) -> str:
@@ -1586,10 +1624,12 @@ class Labels(_Message[_pb2.Labels]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (values,) = self._values
         if values is not None:
             _target.values.update(values)
+        if values is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> dict[str, str]:
@@ -1624,10 +1664,12 @@ class Annotations(_Message[_pb2.Annotations]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (values,) = self._values
         if values is not None:
             _target.values.update(values)
+        if values is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> dict[str, str]:
@@ -1662,10 +1704,12 @@ class Envs(_Message[_pb2.Envs]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (values,) = self._values
         if values is not None:
             _fast.put_models(_target.values, values)
+        if values is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> list[_core_literals.KeyValuePair]:
@@ -1718,7 +1762,7 @@ class AuthRole(_Message[_pb2.AuthRole]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             assumable_iam_role,
             kubernetes_service_account,
@@ -1727,6 +1771,8 @@ class AuthRole(_Message[_pb2.AuthRole]):
             _target.assumable_iam_role = assumable_iam_role
         if kubernetes_service_account is not None:
             _target.kubernetes_service_account = kubernetes_service_account
+        if assumable_iam_role is None and kubernetes_service_account is None:
+            _target.SetInParent()
 
     @property
     def assumable_iam_role(self) -> str:
@@ -1768,10 +1814,12 @@ class RawOutputDataConfig(_Message[_pb2.RawOutputDataConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (output_location_prefix,) = self._values
         if output_location_prefix is not None:
             _target.output_location_prefix = output_location_prefix
+        if output_location_prefix is None:
+            _target.SetInParent()
 
     @property
     def output_location_prefix(self) -> str:
@@ -1821,7 +1869,7 @@ class FlyteURLs(_Message[_pb2.FlyteURLs]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs,
             outputs,
@@ -1833,6 +1881,8 @@ class FlyteURLs(_Message[_pb2.FlyteURLs]):
             _target.outputs = outputs
         if deck is not None:
             _target.deck = deck
+        if inputs is None and outputs is None and deck is None:
+            _target.SetInParent()
 
     @property
     def inputs(self) -> str:

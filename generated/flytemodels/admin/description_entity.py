@@ -97,7 +97,7 @@ class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             short_description,
@@ -109,7 +109,6 @@ class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if short_description is not None:
@@ -118,18 +117,24 @@ class DescriptionEntity(_Message[_pb2.DescriptionEntity]):
             _sub = _target.long_description
             if long_description._pb is None:
                 long_description._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(long_description._pb)
         if source_code is not None:
             _sub = _target.source_code
             if source_code._pb is None:
                 source_code._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(source_code._pb)
         if tags is not None:
             _target.tags.extend(tags)
+        if (
+            id is None
+            and short_description is None
+            and long_description is None
+            and source_code is None
+            and tags is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -236,7 +241,7 @@ class Description(_Message[_pb2.Description]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             value,
             uri,
@@ -251,6 +256,8 @@ class Description(_Message[_pb2.Description]):
             _target.format = format
         if icon_link is not None:
             _target.icon_link = icon_link
+        if value is None and uri is None and format is None and icon_link is None:
+            _target.SetInParent()
 
     @property
     def value(self) -> str | None:
@@ -309,10 +316,12 @@ class SourceCode(_Message[_pb2.SourceCode]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (link,) = self._values
         if link is not None:
             _target.link = link
+        if link is None:
+            _target.SetInParent()
 
     @property
     def link(self) -> str:
@@ -356,7 +365,7 @@ class DescriptionEntityList(_Message[_pb2.DescriptionEntityList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             descriptionEntities,
             token,
@@ -365,6 +374,8 @@ class DescriptionEntityList(_Message[_pb2.DescriptionEntityList]):
             _fast.put_models(_target.descriptionEntities, descriptionEntities)
         if token is not None:
             _target.token = token
+        if descriptionEntities is None and token is None:
+            _target.SetInParent()
 
     @property
     def descriptionEntities(self) -> list[DescriptionEntity]:
@@ -449,7 +460,7 @@ class DescriptionEntityListRequest(_Message[_pb2.DescriptionEntityListRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_type,
             id,
@@ -464,7 +475,6 @@ class DescriptionEntityListRequest(_Message[_pb2.DescriptionEntityListRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if limit is not None:
@@ -477,9 +487,17 @@ class DescriptionEntityListRequest(_Message[_pb2.DescriptionEntityListRequest]):
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
+        if (
+            resource_type is None
+            and id is None
+            and limit is None
+            and token is None
+            and filters is None
+            and sort_by is None
+        ):
+            _target.SetInParent()
 
     @property
     def resource_type(self) -> _core_identifier.ResourceType:

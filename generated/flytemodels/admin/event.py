@@ -42,10 +42,12 @@ class EventErrorAlreadyInTerminalState(_Message[_pb2.EventErrorAlreadyInTerminal
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (current_phase,) = self._values
         if current_phase is not None:
             _target.current_phase = current_phase
+        if current_phase is None:
+            _target.SetInParent()
 
     @property
     def current_phase(self) -> str:
@@ -79,10 +81,12 @@ class EventErrorIncompatibleCluster(_Message[_pb2.EventErrorIncompatibleCluster]
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (cluster,) = self._values
         if cluster is not None:
             _target.cluster = cluster
+        if cluster is None:
+            _target.SetInParent()
 
     @property
     def cluster(self) -> str:
@@ -138,7 +142,7 @@ class EventFailureReason(_Message[_pb2.EventFailureReason]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             already_in_terminal_state,
             incompatible_cluster,
@@ -147,16 +151,16 @@ class EventFailureReason(_Message[_pb2.EventFailureReason]):
             _sub = _target.already_in_terminal_state
             if already_in_terminal_state._pb is None:
                 already_in_terminal_state._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(already_in_terminal_state._pb)
         if incompatible_cluster is not None:
             _sub = _target.incompatible_cluster
             if incompatible_cluster._pb is None:
                 incompatible_cluster._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(incompatible_cluster._pb)
+        if already_in_terminal_state is None and incompatible_cluster is None:
+            _target.SetInParent()
 
     @property
     def already_in_terminal_state(self) -> EventErrorAlreadyInTerminalState | None:
@@ -222,7 +226,7 @@ class WorkflowExecutionEventRequest(_Message[_pb2.WorkflowExecutionEventRequest]
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request_id,
             event,
@@ -233,9 +237,10 @@ class WorkflowExecutionEventRequest(_Message[_pb2.WorkflowExecutionEventRequest]
             _sub = _target.event
             if event._pb is None:
                 event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(event._pb)
+        if request_id is None and event is None:
+            _target.SetInParent()
 
     @property
     def request_id(self) -> str:
@@ -306,7 +311,7 @@ class NodeExecutionEventRequest(_Message[_pb2.NodeExecutionEventRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request_id,
             event,
@@ -317,9 +322,10 @@ class NodeExecutionEventRequest(_Message[_pb2.NodeExecutionEventRequest]):
             _sub = _target.event
             if event._pb is None:
                 event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(event._pb)
+        if request_id is None and event is None:
+            _target.SetInParent()
 
     @property
     def request_id(self) -> str:
@@ -390,7 +396,7 @@ class TaskExecutionEventRequest(_Message[_pb2.TaskExecutionEventRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request_id,
             event,
@@ -401,9 +407,10 @@ class TaskExecutionEventRequest(_Message[_pb2.TaskExecutionEventRequest]):
             _sub = _target.event
             if event._pb is None:
                 event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(event._pb)
+        if request_id is None and event is None:
+            _target.SetInParent()
 
     @property
     def request_id(self) -> str:

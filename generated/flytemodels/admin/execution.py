@@ -107,7 +107,7 @@ class ExecutionCreateRequest(_Message[_pb2.ExecutionCreateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -126,18 +126,25 @@ class ExecutionCreateRequest(_Message[_pb2.ExecutionCreateRequest]):
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
         if inputs is not None:
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if org is not None:
             _target.org = org
+        if (
+            project is None
+            and domain is None
+            and name is None
+            and spec is None
+            and inputs is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -241,7 +248,7 @@ class ExecutionRelaunchRequest(_Message[_pb2.ExecutionRelaunchRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             name,
@@ -251,13 +258,14 @@ class ExecutionRelaunchRequest(_Message[_pb2.ExecutionRelaunchRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if name is not None:
             _target.name = name
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
+        if id is None and name is None and overwrite_cache is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -338,7 +346,7 @@ class ExecutionRecoverRequest(_Message[_pb2.ExecutionRecoverRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             name,
@@ -348,7 +356,6 @@ class ExecutionRecoverRequest(_Message[_pb2.ExecutionRecoverRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if name is not None:
@@ -357,9 +364,10 @@ class ExecutionRecoverRequest(_Message[_pb2.ExecutionRecoverRequest]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if id is None and name is None and metadata is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -425,15 +433,16 @@ class ExecutionCreateResponse(_Message[_pb2.ExecutionCreateResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -478,15 +487,16 @@ class WorkflowExecutionGetRequest(_Message[_pb2.WorkflowExecutionGetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -553,7 +563,7 @@ class Execution(_Message[_pb2.Execution]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             spec,
@@ -563,23 +573,22 @@ class Execution(_Message[_pb2.Execution]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
         if closure is not None:
             _sub = _target.closure
             if closure._pb is None:
                 closure._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(closure._pb)
+        if id is None and spec is None and closure is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -653,7 +662,7 @@ class ExecutionList(_Message[_pb2.ExecutionList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             executions,
             token,
@@ -662,6 +671,8 @@ class ExecutionList(_Message[_pb2.ExecutionList]):
             _fast.put_models(_target.executions, executions)
         if token is not None:
             _target.token = token
+        if executions is None and token is None:
+            _target.SetInParent()
 
     @property
     def executions(self) -> list[Execution]:
@@ -720,7 +731,7 @@ class LiteralMapBlob(_Message[_pb2.LiteralMapBlob]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             values,
             uri,
@@ -729,11 +740,12 @@ class LiteralMapBlob(_Message[_pb2.LiteralMapBlob]):
             _sub = _target.values
             if values._pb is None:
                 values._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(values._pb)
         if uri is not None:
             _target.uri = uri
+        if values is None and uri is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> _core_literals.LiteralMap | None:
@@ -791,7 +803,7 @@ class AbortMetadata(_Message[_pb2.AbortMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cause,
             principal,
@@ -800,6 +812,8 @@ class AbortMetadata(_Message[_pb2.AbortMetadata]):
             _target.cause = cause
         if principal is not None:
             _target.principal = principal
+        if cause is None and principal is None:
+            _target.SetInParent()
 
     @property
     def cause(self) -> str:
@@ -957,7 +971,7 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             outputs,
             error,
@@ -978,14 +992,12 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
         if error is not None:
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
         if abort_cause is not None:
@@ -994,21 +1006,18 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
             _sub = _target.abort_metadata
             if abort_metadata._pb is None:
                 abort_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(abort_metadata._pb)
         if output_data is not None:
             _sub = _target.output_data
             if output_data._pb is None:
                 output_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output_data._pb)
         if computed_inputs is not None:
             _sub = _target.computed_inputs
             if computed_inputs._pb is None:
                 computed_inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(computed_inputs._pb)
         if phase is not None:
@@ -1027,16 +1036,31 @@ class ExecutionClosure(_Message[_pb2.ExecutionClosure]):
             _sub = _target.workflow_id
             if workflow_id._pb is None:
                 workflow_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_id._pb)
         if state_change_details is not None:
             _sub = _target.state_change_details
             if state_change_details._pb is None:
                 state_change_details._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(state_change_details._pb)
+        if (
+            outputs is None
+            and error is None
+            and abort_cause is None
+            and abort_metadata is None
+            and output_data is None
+            and computed_inputs is None
+            and phase is None
+            and started_at is None
+            and duration is None
+            and created_at is None
+            and updated_at is None
+            and notifications is None
+            and workflow_id is None
+            and state_change_details is None
+        ):
+            _target.SetInParent()
 
     @property
     def outputs(self) -> LiteralMapBlob | None:
@@ -1235,7 +1259,7 @@ class SystemMetadata(_Message[_pb2.SystemMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             execution_cluster,
             namespace,
@@ -1244,6 +1268,8 @@ class SystemMetadata(_Message[_pb2.SystemMetadata]):
             _target.execution_cluster = execution_cluster
         if namespace is not None:
             _target.namespace = namespace
+        if execution_cluster is None and namespace is None:
+            _target.SetInParent()
 
     @property
     def execution_cluster(self) -> str:
@@ -1366,7 +1392,7 @@ class ExecutionMetadata(_Message[_pb2.ExecutionMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             mode,
             principal,
@@ -1389,25 +1415,33 @@ class ExecutionMetadata(_Message[_pb2.ExecutionMetadata]):
             _sub = _target.parent_node_execution
             if parent_node_execution._pb is None:
                 parent_node_execution._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(parent_node_execution._pb)
         if reference_execution is not None:
             _sub = _target.reference_execution
             if reference_execution._pb is None:
                 reference_execution._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(reference_execution._pb)
         if system_metadata is not None:
             _sub = _target.system_metadata
             if system_metadata._pb is None:
                 system_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(system_metadata._pb)
         if artifact_ids is not None:
             _fast.put_models(_target.artifact_ids, artifact_ids)
+        if (
+            mode is None
+            and principal is None
+            and nesting is None
+            and scheduled_at is None
+            and parent_node_execution is None
+            and reference_execution is None
+            and system_metadata is None
+            and artifact_ids is None
+        ):
+            _target.SetInParent()
 
     @property
     def mode(self) -> ExecutionMetadata.ExecutionMode:
@@ -1523,10 +1557,12 @@ class NotificationList(_Message[_pb2.NotificationList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (notifications,) = self._values
         if notifications is not None:
             _fast.put_models(_target.notifications, notifications)
+        if notifications is None:
+            _target.SetInParent()
 
     @property
     def notifications(self) -> list[_admin_common.Notification]:
@@ -1667,7 +1703,7 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
                 or getattr(cluster_assignment.__class__, "_IDL_PB", None)
                 is _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment
             )
-            and interruptible is None
+            and (interruptible is None or interruptible.__class__ is bool)
             and (overwrite_cache is None or overwrite_cache.__class__ is bool)
             and (
                 envs is None
@@ -1738,7 +1774,7 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             launch_plan,
             inputs,
@@ -1764,28 +1800,24 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
             _sub = _target.launch_plan
             if launch_plan._pb is None:
                 launch_plan._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(launch_plan._pb)
         if inputs is not None:
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if notifications is not None:
             _sub = _target.notifications
             if notifications._pb is None:
                 notifications._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(notifications._pb)
         if disable_all is not None:
@@ -1794,35 +1826,30 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
             _sub = _target.labels
             if labels._pb is None:
                 labels._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(labels._pb)
         if annotations is not None:
             _sub = _target.annotations
             if annotations._pb is None:
                 annotations._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(annotations._pb)
         if security_context is not None:
             _sub = _target.security_context
             if security_context._pb is None:
                 security_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(security_context._pb)
         if auth_role is not None:
             _sub = _target.auth_role
             if auth_role._pb is None:
                 auth_role._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(auth_role._pb)
         if quality_of_service is not None:
             _sub = _target.quality_of_service
             if quality_of_service._pb is None:
                 quality_of_service._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(quality_of_service._pb)
         if max_parallelism is not None:
@@ -1831,23 +1858,22 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
             _sub = _target.raw_output_data_config
             if raw_output_data_config._pb is None:
                 raw_output_data_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(raw_output_data_config._pb)
         if cluster_assignment is not None:
             _sub = _target.cluster_assignment
             if cluster_assignment._pb is None:
                 cluster_assignment._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster_assignment._pb)
+        if interruptible is not None:
+            _target.interruptible.value = interruptible
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if envs is not None:
             _sub = _target.envs
             if envs._pb is None:
                 envs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(envs._pb)
         if tags is not None:
@@ -1856,11 +1882,32 @@ class ExecutionSpec(_Message[_pb2.ExecutionSpec]):
             _sub = _target.execution_cluster_label
             if execution_cluster_label._pb is None:
                 execution_cluster_label._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(execution_cluster_label._pb)
         if execution_env_assignments is not None:
             _fast.put_models(_target.execution_env_assignments, execution_env_assignments)
+        if (
+            launch_plan is None
+            and inputs is None
+            and metadata is None
+            and notifications is None
+            and disable_all is None
+            and labels is None
+            and annotations is None
+            and security_context is None
+            and auth_role is None
+            and quality_of_service is None
+            and max_parallelism is None
+            and raw_output_data_config is None
+            and cluster_assignment is None
+            and interruptible is None
+            and overwrite_cache is None
+            and envs is None
+            and tags is None
+            and execution_cluster_label is None
+            and execution_env_assignments is None
+        ):
+            _target.SetInParent()
 
     @property
     def launch_plan(self) -> _core_identifier.Identifier | None:
@@ -2123,7 +2170,7 @@ class ExecutionTerminateRequest(_Message[_pb2.ExecutionTerminateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             cause,
@@ -2132,11 +2179,12 @@ class ExecutionTerminateRequest(_Message[_pb2.ExecutionTerminateRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if cause is not None:
             _target.cause = cause
+        if id is None and cause is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -2201,15 +2249,16 @@ class WorkflowExecutionGetDataRequest(_Message[_pb2.WorkflowExecutionGetDataRequ
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -2291,7 +2340,7 @@ class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataRes
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             outputs,
             inputs,
@@ -2302,30 +2351,28 @@ class WorkflowExecutionGetDataResponse(_Message[_pb2.WorkflowExecutionGetDataRes
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
         if inputs is not None:
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if full_inputs is not None:
             _sub = _target.full_inputs
             if full_inputs._pb is None:
                 full_inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(full_inputs._pb)
         if full_outputs is not None:
             _sub = _target.full_outputs
             if full_outputs._pb is None:
                 full_outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(full_outputs._pb)
+        if outputs is None and inputs is None and full_inputs is None and full_outputs is None:
+            _target.SetInParent()
 
     @property
     def outputs(self) -> _admin_common.UrlBlob | None:
@@ -2426,7 +2473,7 @@ class ExecutionUpdateRequest(_Message[_pb2.ExecutionUpdateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             state,
@@ -2435,11 +2482,12 @@ class ExecutionUpdateRequest(_Message[_pb2.ExecutionUpdateRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if state is not None:
             _target.state = state
+        if id is None and state is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -2511,7 +2559,7 @@ class ExecutionStateChangeDetails(_Message[_pb2.ExecutionStateChangeDetails]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             state,
             occurred_at,
@@ -2523,6 +2571,8 @@ class ExecutionStateChangeDetails(_Message[_pb2.ExecutionStateChangeDetails]):
             _fast.put_timestamp(_target.occurred_at, occurred_at)
         if principal is not None:
             _target.principal = principal
+        if state is None and occurred_at is None and principal is None:
+            _target.SetInParent()
 
     @property
     def state(self) -> ExecutionState:
@@ -2601,7 +2651,7 @@ class WorkflowExecutionGetMetricsRequest(_Message[_pb2.WorkflowExecutionGetMetri
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             depth,
@@ -2610,11 +2660,12 @@ class WorkflowExecutionGetMetricsRequest(_Message[_pb2.WorkflowExecutionGetMetri
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if depth is not None:
             _target.depth = depth
+        if id is None and depth is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -2663,15 +2714,16 @@ class WorkflowExecutionGetMetricsResponse(_Message[_pb2.WorkflowExecutionGetMetr
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (span,) = self._values
         if span is not None:
             _sub = _target.span
             if span._pb is None:
                 span._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(span._pb)
+        if span is None:
+            _target.SetInParent()
 
     @property
     def span(self) -> _core_metrics.Span | None:

@@ -95,7 +95,7 @@ class LaunchPlanCreateRequest(_Message[_pb2.LaunchPlanCreateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             spec,
@@ -104,16 +104,16 @@ class LaunchPlanCreateRequest(_Message[_pb2.LaunchPlanCreateRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
+        if id is None and spec is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -206,7 +206,7 @@ class LaunchPlan(_Message[_pb2.LaunchPlan]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             spec,
@@ -216,23 +216,22 @@ class LaunchPlan(_Message[_pb2.LaunchPlan]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
         if closure is not None:
             _sub = _target.closure
             if closure._pb is None:
                 closure._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(closure._pb)
+        if id is None and spec is None and closure is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -306,7 +305,7 @@ class LaunchPlanList(_Message[_pb2.LaunchPlanList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             launch_plans,
             token,
@@ -315,6 +314,8 @@ class LaunchPlanList(_Message[_pb2.LaunchPlanList]):
             _fast.put_models(_target.launch_plans, launch_plans)
         if token is not None:
             _target.token = token
+        if launch_plans is None and token is None:
+            _target.SetInParent()
 
     @property
     def launch_plans(self) -> list[LaunchPlan]:
@@ -374,7 +375,7 @@ class Auth(_Message[_pb2.Auth]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             assumable_iam_role,
             kubernetes_service_account,
@@ -383,6 +384,8 @@ class Auth(_Message[_pb2.Auth]):
             _target.assumable_iam_role = assumable_iam_role
         if kubernetes_service_account is not None:
             _target.kubernetes_service_account = kubernetes_service_account
+        if assumable_iam_role is None and kubernetes_service_account is None:
+            _target.SetInParent()
 
     @property
     def assumable_iam_role(self) -> str:
@@ -526,7 +529,7 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
                     and -2147483648 <= max_parallelism <= 2147483647
                 )
             )
-            and interruptible is None
+            and (interruptible is None or interruptible.__class__ is bool)
             and (overwrite_cache is None or overwrite_cache.__class__ is bool)
             and (
                 envs is None
@@ -599,7 +602,7 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             workflow_id,
             entity_metadata,
@@ -625,28 +628,24 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
             _sub = _target.workflow_id
             if workflow_id._pb is None:
                 workflow_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_id._pb)
         if entity_metadata is not None:
             _sub = _target.entity_metadata
             if entity_metadata._pb is None:
                 entity_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(entity_metadata._pb)
         if default_inputs is not None:
             _sub = _target.default_inputs
             if default_inputs._pb is None:
                 default_inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(default_inputs._pb)
         if fixed_inputs is not None:
             _sub = _target.fixed_inputs
             if fixed_inputs._pb is None:
                 fixed_inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(fixed_inputs._pb)
         if role is not None:
@@ -655,60 +654,54 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
             _sub = _target.labels
             if labels._pb is None:
                 labels._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(labels._pb)
         if annotations is not None:
             _sub = _target.annotations
             if annotations._pb is None:
                 annotations._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(annotations._pb)
         if auth is not None:
             _sub = _target.auth
             if auth._pb is None:
                 auth._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(auth._pb)
         if auth_role is not None:
             _sub = _target.auth_role
             if auth_role._pb is None:
                 auth_role._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(auth_role._pb)
         if security_context is not None:
             _sub = _target.security_context
             if security_context._pb is None:
                 security_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(security_context._pb)
         if quality_of_service is not None:
             _sub = _target.quality_of_service
             if quality_of_service._pb is None:
                 quality_of_service._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(quality_of_service._pb)
         if raw_output_data_config is not None:
             _sub = _target.raw_output_data_config
             if raw_output_data_config._pb is None:
                 raw_output_data_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(raw_output_data_config._pb)
         if max_parallelism is not None:
             _target.max_parallelism = max_parallelism
+        if interruptible is not None:
+            _target.interruptible.value = interruptible
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if envs is not None:
             _sub = _target.envs
             if envs._pb is None:
                 envs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(envs._pb)
         if execution_env_assignments is not None:
@@ -717,16 +710,36 @@ class LaunchPlanSpec(_Message[_pb2.LaunchPlanSpec]):
             _sub = _target.cluster_assignment
             if cluster_assignment._pb is None:
                 cluster_assignment._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster_assignment._pb)
         if concurrency_policy is not None:
             _sub = _target.concurrency_policy
             if concurrency_policy._pb is None:
                 concurrency_policy._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(concurrency_policy._pb)
+        if (
+            workflow_id is None
+            and entity_metadata is None
+            and default_inputs is None
+            and fixed_inputs is None
+            and role is None
+            and labels is None
+            and annotations is None
+            and auth is None
+            and auth_role is None
+            and security_context is None
+            and quality_of_service is None
+            and raw_output_data_config is None
+            and max_parallelism is None
+            and interruptible is None
+            and overwrite_cache is None
+            and envs is None
+            and execution_env_assignments is None
+            and cluster_assignment is None
+            and concurrency_policy is None
+        ):
+            _target.SetInParent()
 
     @property
     def workflow_id(self) -> _core_identifier.Identifier | None:
@@ -991,7 +1004,7 @@ class ConcurrencyPolicy(_Message[_pb2.ConcurrencyPolicy]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             max,
             behavior,
@@ -1000,6 +1013,8 @@ class ConcurrencyPolicy(_Message[_pb2.ConcurrencyPolicy]):
             _target.max = max
         if behavior is not None:
             _target.behavior = behavior
+        if max is None and behavior is None:
+            _target.SetInParent()
 
     @property
     def max(self) -> int:
@@ -1087,7 +1102,7 @@ class LaunchPlanClosure(_Message[_pb2.LaunchPlanClosure]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             state,
             expected_inputs,
@@ -1101,20 +1116,26 @@ class LaunchPlanClosure(_Message[_pb2.LaunchPlanClosure]):
             _sub = _target.expected_inputs
             if expected_inputs._pb is None:
                 expected_inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(expected_inputs._pb)
         if expected_outputs is not None:
             _sub = _target.expected_outputs
             if expected_outputs._pb is None:
                 expected_outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(expected_outputs._pb)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
         if updated_at is not None:
             _fast.put_timestamp(_target.updated_at, updated_at)
+        if (
+            state is None
+            and expected_inputs is None
+            and expected_outputs is None
+            and created_at is None
+            and updated_at is None
+        ):
+            _target.SetInParent()
 
     @property
     def state(self) -> LaunchPlanState:
@@ -1220,7 +1241,7 @@ class LaunchPlanMetadata(_Message[_pb2.LaunchPlanMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             schedule,
             notifications,
@@ -1230,11 +1251,12 @@ class LaunchPlanMetadata(_Message[_pb2.LaunchPlanMetadata]):
             _sub = _target.schedule
             if schedule._pb is None:
                 schedule._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(schedule._pb)
         if notifications is not None:
             _fast.put_models(_target.notifications, notifications)
+        if schedule is None and notifications is None:
+            _target.SetInParent()
 
     @property
     def schedule(self) -> _admin_schedule.Schedule | None:
@@ -1309,7 +1331,7 @@ class LaunchPlanUpdateRequest(_Message[_pb2.LaunchPlanUpdateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             state,
@@ -1318,11 +1340,12 @@ class LaunchPlanUpdateRequest(_Message[_pb2.LaunchPlanUpdateRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if state is not None:
             _target.state = state
+        if id is None and state is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -1392,15 +1415,16 @@ class ActiveLaunchPlanRequest(_Message[_pb2.ActiveLaunchPlanRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _admin_common.NamedEntityIdentifier | None:
@@ -1475,7 +1499,7 @@ class ActiveLaunchPlanListRequest(_Message[_pb2.ActiveLaunchPlanListRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -1496,11 +1520,19 @@ class ActiveLaunchPlanListRequest(_Message[_pb2.ActiveLaunchPlanListRequest]):
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
         if org is not None:
             _target.org = org
+        if (
+            project is None
+            and domain is None
+            and limit is None
+            and token is None
+            and sort_by is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def project(self) -> str:

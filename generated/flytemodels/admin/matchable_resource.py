@@ -101,7 +101,7 @@ class TaskResourceSpec(_Message[_pb2.TaskResourceSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cpu,
             gpu,
@@ -119,6 +119,14 @@ class TaskResourceSpec(_Message[_pb2.TaskResourceSpec]):
             _target.storage = storage
         if ephemeral_storage is not None:
             _target.ephemeral_storage = ephemeral_storage
+        if (
+            cpu is None
+            and gpu is None
+            and memory is None
+            and storage is None
+            and ephemeral_storage is None
+        ):
+            _target.SetInParent()
 
     @property
     def cpu(self) -> str:
@@ -190,7 +198,7 @@ class TaskResourceAttributes(_Message[_pb2.TaskResourceAttributes]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             defaults,
             limits,
@@ -199,16 +207,16 @@ class TaskResourceAttributes(_Message[_pb2.TaskResourceAttributes]):
             _sub = _target.defaults
             if defaults._pb is None:
                 defaults._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(defaults._pb)
         if limits is not None:
             _sub = _target.limits
             if limits._pb is None:
                 limits._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(limits._pb)
+        if defaults is None and limits is None:
+            _target.SetInParent()
 
     @property
     def defaults(self) -> TaskResourceSpec | None:
@@ -259,10 +267,12 @@ class ClusterResourceAttributes(_Message[_pb2.ClusterResourceAttributes]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (attributes,) = self._values
         if attributes is not None:
             _target.attributes.update(attributes)
+        if attributes is None:
+            _target.SetInParent()
 
     @property
     def attributes(self) -> dict[str, str]:
@@ -297,10 +307,12 @@ class ExecutionQueueAttributes(_Message[_pb2.ExecutionQueueAttributes]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (tags,) = self._values
         if tags is not None:
             _target.tags.extend(tags)
+        if tags is None:
+            _target.SetInParent()
 
     @property
     def tags(self) -> list[str]:
@@ -333,10 +345,12 @@ class ExecutionClusterLabel(_Message[_pb2.ExecutionClusterLabel]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (value,) = self._values
         if value is not None:
             _target.value = value
+        if value is None:
+            _target.SetInParent()
 
     @property
     def value(self) -> str:
@@ -406,7 +420,7 @@ class PluginOverride(_Message[_pb2.PluginOverride]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_type,
             plugin_id,
@@ -418,6 +432,8 @@ class PluginOverride(_Message[_pb2.PluginOverride]):
             _target.plugin_id.extend(plugin_id)
         if missing_plugin_behavior is not None:
             _target.missing_plugin_behavior = missing_plugin_behavior
+        if task_type is None and plugin_id is None and missing_plugin_behavior is None:
+            _target.SetInParent()
 
     @property
     def task_type(self) -> str:
@@ -468,10 +484,12 @@ class PluginOverrides(_Message[_pb2.PluginOverrides]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (overrides,) = self._values
         if overrides is not None:
             _fast.put_models(_target.overrides, overrides)
+        if overrides is None:
+            _target.SetInParent()
 
     @property
     def overrides(self) -> list[PluginOverride]:
@@ -543,7 +561,7 @@ class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
                 or getattr(annotations.__class__, "_IDL_PB", None)
                 is _flyteidl_admin_common_pb2.Annotations
             )
-            and interruptible is None
+            and (interruptible is None or interruptible.__class__ is bool)
             and (overwrite_cache is None or overwrite_cache.__class__ is bool)
             and (
                 envs is None
@@ -587,7 +605,7 @@ class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             max_parallelism,
             security_context,
@@ -605,41 +623,50 @@ class WorkflowExecutionConfig(_Message[_pb2.WorkflowExecutionConfig]):
             _sub = _target.security_context
             if security_context._pb is None:
                 security_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(security_context._pb)
         if raw_output_data_config is not None:
             _sub = _target.raw_output_data_config
             if raw_output_data_config._pb is None:
                 raw_output_data_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(raw_output_data_config._pb)
         if labels is not None:
             _sub = _target.labels
             if labels._pb is None:
                 labels._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(labels._pb)
         if annotations is not None:
             _sub = _target.annotations
             if annotations._pb is None:
                 annotations._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(annotations._pb)
+        if interruptible is not None:
+            _target.interruptible.value = interruptible
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if envs is not None:
             _sub = _target.envs
             if envs._pb is None:
                 envs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(envs._pb)
         if execution_env_assignments is not None:
             _fast.put_models(_target.execution_env_assignments, execution_env_assignments)
+        if (
+            max_parallelism is None
+            and security_context is None
+            and raw_output_data_config is None
+            and labels is None
+            and annotations is None
+            and interruptible is None
+            and overwrite_cache is None
+            and envs is None
+            and execution_env_assignments is None
+        ):
+            _target.SetInParent()
 
     @property
     def max_parallelism(self) -> int:
@@ -850,7 +877,7 @@ class MatchingAttributes(_Message[_pb2.MatchingAttributes]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_resource_attributes,
             cluster_resource_attributes,
@@ -865,58 +892,61 @@ class MatchingAttributes(_Message[_pb2.MatchingAttributes]):
             _sub = _target.task_resource_attributes
             if task_resource_attributes._pb is None:
                 task_resource_attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_resource_attributes._pb)
         if cluster_resource_attributes is not None:
             _sub = _target.cluster_resource_attributes
             if cluster_resource_attributes._pb is None:
                 cluster_resource_attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster_resource_attributes._pb)
         if execution_queue_attributes is not None:
             _sub = _target.execution_queue_attributes
             if execution_queue_attributes._pb is None:
                 execution_queue_attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(execution_queue_attributes._pb)
         if execution_cluster_label is not None:
             _sub = _target.execution_cluster_label
             if execution_cluster_label._pb is None:
                 execution_cluster_label._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(execution_cluster_label._pb)
         if quality_of_service is not None:
             _sub = _target.quality_of_service
             if quality_of_service._pb is None:
                 quality_of_service._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(quality_of_service._pb)
         if plugin_overrides is not None:
             _sub = _target.plugin_overrides
             if plugin_overrides._pb is None:
                 plugin_overrides._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(plugin_overrides._pb)
         if workflow_execution_config is not None:
             _sub = _target.workflow_execution_config
             if workflow_execution_config._pb is None:
                 workflow_execution_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_execution_config._pb)
         if cluster_assignment is not None:
             _sub = _target.cluster_assignment
             if cluster_assignment._pb is None:
                 cluster_assignment._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster_assignment._pb)
+        if (
+            task_resource_attributes is None
+            and cluster_resource_attributes is None
+            and execution_queue_attributes is None
+            and execution_cluster_label is None
+            and quality_of_service is None
+            and plugin_overrides is None
+            and workflow_execution_config is None
+            and cluster_assignment is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_resource_attributes(self) -> TaskResourceAttributes | None:
@@ -1079,7 +1109,7 @@ class MatchableAttributesConfiguration(_Message[_pb2.MatchableAttributesConfigur
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             attributes,
             domain,
@@ -1092,7 +1122,6 @@ class MatchableAttributesConfiguration(_Message[_pb2.MatchableAttributesConfigur
             _sub = _target.attributes
             if attributes._pb is None:
                 attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(attributes._pb)
         if domain is not None:
@@ -1105,6 +1134,15 @@ class MatchableAttributesConfiguration(_Message[_pb2.MatchableAttributesConfigur
             _target.launch_plan = launch_plan
         if org is not None:
             _target.org = org
+        if (
+            attributes is None
+            and domain is None
+            and project is None
+            and workflow is None
+            and launch_plan is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def attributes(self) -> MatchingAttributes | None:
@@ -1189,7 +1227,7 @@ class ListMatchableAttributesRequest(_Message[_pb2.ListMatchableAttributesReques
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_type,
             org,
@@ -1198,6 +1236,8 @@ class ListMatchableAttributesRequest(_Message[_pb2.ListMatchableAttributesReques
             _target.resource_type = resource_type
         if org is not None:
             _target.org = org
+        if resource_type is None and org is None:
+            _target.SetInParent()
 
     @property
     def resource_type(self) -> MatchableResource:
@@ -1243,10 +1283,12 @@ class ListMatchableAttributesResponse(_Message[_pb2.ListMatchableAttributesRespo
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (configurations,) = self._values
         if configurations is not None:
             _fast.put_models(_target.configurations, configurations)
+        if configurations is None:
+            _target.SetInParent()
 
     @property
     def configurations(self) -> list[MatchableAttributesConfiguration]:

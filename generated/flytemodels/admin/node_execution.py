@@ -58,15 +58,16 @@ class NodeExecutionGetRequest(_Message[_pb2.NodeExecutionGetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -150,7 +151,7 @@ class NodeExecutionListRequest(_Message[_pb2.NodeExecutionListRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             workflow_execution_id,
             limit,
@@ -163,7 +164,6 @@ class NodeExecutionListRequest(_Message[_pb2.NodeExecutionListRequest]):
             _sub = _target.workflow_execution_id
             if workflow_execution_id._pb is None:
                 workflow_execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_execution_id._pb)
         if limit is not None:
@@ -176,11 +176,19 @@ class NodeExecutionListRequest(_Message[_pb2.NodeExecutionListRequest]):
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
         if unique_parent_id is not None:
             _target.unique_parent_id = unique_parent_id
+        if (
+            workflow_execution_id is None
+            and limit is None
+            and token is None
+            and filters is None
+            and sort_by is None
+            and unique_parent_id is None
+        ):
+            _target.SetInParent()
 
     @property
     def workflow_execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -299,7 +307,7 @@ class NodeExecutionForTaskListRequest(_Message[_pb2.NodeExecutionForTaskListRequ
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_execution_id,
             limit,
@@ -311,7 +319,6 @@ class NodeExecutionForTaskListRequest(_Message[_pb2.NodeExecutionForTaskListRequ
             _sub = _target.task_execution_id
             if task_execution_id._pb is None:
                 task_execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_execution_id._pb)
         if limit is not None:
@@ -324,9 +331,16 @@ class NodeExecutionForTaskListRequest(_Message[_pb2.NodeExecutionForTaskListRequ
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
+        if (
+            task_execution_id is None
+            and limit is None
+            and token is None
+            and filters is None
+            and sort_by is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -441,7 +455,7 @@ class NodeExecution(_Message[_pb2.NodeExecution]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             input_uri,
@@ -452,7 +466,6 @@ class NodeExecution(_Message[_pb2.NodeExecution]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if input_uri is not None:
@@ -461,16 +474,16 @@ class NodeExecution(_Message[_pb2.NodeExecution]):
             _sub = _target.closure
             if closure._pb is None:
                 closure._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(closure._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if id is None and input_uri is None and closure is None and metadata is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -570,7 +583,7 @@ class NodeExecutionMetaData(_Message[_pb2.NodeExecutionMetaData]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             retry_group,
             is_parent_node,
@@ -591,6 +604,15 @@ class NodeExecutionMetaData(_Message[_pb2.NodeExecutionMetaData]):
             _target.is_array = is_array
         if is_eager is not None:
             _target.is_eager = is_eager
+        if (
+            retry_group is None
+            and is_parent_node is None
+            and spec_node_id is None
+            and is_dynamic is None
+            and is_array is None
+            and is_eager is None
+        ):
+            _target.SetInParent()
 
     @property
     def retry_group(self) -> str:
@@ -671,7 +693,7 @@ class NodeExecutionList(_Message[_pb2.NodeExecutionList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             node_executions,
             token,
@@ -680,6 +702,8 @@ class NodeExecutionList(_Message[_pb2.NodeExecutionList]):
             _fast.put_models(_target.node_executions, node_executions)
         if token is not None:
             _target.token = token
+        if node_executions is None and token is None:
+            _target.SetInParent()
 
     @property
     def node_executions(self) -> list[NodeExecution]:
@@ -809,7 +833,7 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             output_uri,
             error,
@@ -830,14 +854,12 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
         if output_data is not None:
             _sub = _target.output_data
             if output_data._pb is None:
                 output_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output_data._pb)
         if phase is not None:
@@ -854,20 +876,33 @@ class NodeExecutionClosureBase(_Message[_pb2.NodeExecutionClosure]):
             _sub = _target.workflow_node_metadata
             if workflow_node_metadata._pb is None:
                 workflow_node_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_node_metadata._pb)
         if task_node_metadata is not None:
             _sub = _target.task_node_metadata
             if task_node_metadata._pb is None:
                 task_node_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_node_metadata._pb)
         if deck_uri is not None:
             _target.deck_uri = deck_uri
         if dynamic_job_spec_uri is not None:
             _target.dynamic_job_spec_uri = dynamic_job_spec_uri
+        if (
+            output_uri is None
+            and error is None
+            and output_data is None
+            and phase is None
+            and started_at is None
+            and duration is None
+            and created_at is None
+            and updated_at is None
+            and workflow_node_metadata is None
+            and task_node_metadata is None
+            and deck_uri is None
+            and dynamic_job_spec_uri is None
+        ):
+            _target.SetInParent()
 
     @property
     def output_uri(self) -> str | None:
@@ -1026,15 +1061,16 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (executionId,) = self._values
         if executionId is not None:
             _sub = _target.executionId
             if executionId._pb is None:
                 executionId._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(executionId._pb)
+        if executionId is None:
+            _target.SetInParent()
 
     @property
     def executionId(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -1101,7 +1137,7 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cache_status,
             catalog_key,
@@ -1113,11 +1149,12 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
             _sub = _target.catalog_key
             if catalog_key._pb is None:
                 catalog_key._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(catalog_key._pb)
         if checkpoint_uri is not None:
             _target.checkpoint_uri = checkpoint_uri
+        if cache_status is None and catalog_key is None and checkpoint_uri is None:
+            _target.SetInParent()
 
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
@@ -1201,7 +1238,7 @@ class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             compiled_workflow,
@@ -1211,18 +1248,18 @@ class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if compiled_workflow is not None:
             _sub = _target.compiled_workflow
             if compiled_workflow._pb is None:
                 compiled_workflow._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(compiled_workflow._pb)
         if dynamic_job_spec_uri is not None:
             _target.dynamic_job_spec_uri = dynamic_job_spec_uri
+        if id is None and compiled_workflow is None and dynamic_job_spec_uri is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -1287,15 +1324,16 @@ class NodeExecutionGetDataRequest(_Message[_pb2.NodeExecutionGetDataRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -1397,7 +1435,7 @@ class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs,
             outputs,
@@ -1410,44 +1448,47 @@ class NodeExecutionGetDataResponse(_Message[_pb2.NodeExecutionGetDataResponse]):
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if outputs is not None:
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
         if full_inputs is not None:
             _sub = _target.full_inputs
             if full_inputs._pb is None:
                 full_inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(full_inputs._pb)
         if full_outputs is not None:
             _sub = _target.full_outputs
             if full_outputs._pb is None:
                 full_outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(full_outputs._pb)
         if dynamic_workflow is not None:
             _sub = _target.dynamic_workflow
             if dynamic_workflow._pb is None:
                 dynamic_workflow._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dynamic_workflow._pb)
         if flyte_urls is not None:
             _sub = _target.flyte_urls
             if flyte_urls._pb is None:
                 flyte_urls._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(flyte_urls._pb)
+        if (
+            inputs is None
+            and outputs is None
+            and full_inputs is None
+            and full_outputs is None
+            and dynamic_workflow is None
+            and flyte_urls is None
+        ):
+            _target.SetInParent()
 
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:
@@ -1557,15 +1598,16 @@ class GetDynamicNodeWorkflowRequest(_Message[_pb2.GetDynamicNodeWorkflowRequest]
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -1609,15 +1651,16 @@ class DynamicNodeWorkflowResponse(_Message[_pb2.DynamicNodeWorkflowResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (compiled_workflow,) = self._values
         if compiled_workflow is not None:
             _sub = _target.compiled_workflow
             if compiled_workflow._pb is None:
                 compiled_workflow._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(compiled_workflow._pb)
+        if compiled_workflow is None:
+            _target.SetInParent()
 
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:

@@ -62,7 +62,7 @@ class EmailMessage(_Message[_pb2.EmailMessage]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             recipients_email,
             sender_email,
@@ -77,6 +77,13 @@ class EmailMessage(_Message[_pb2.EmailMessage]):
             _target.subject_line = subject_line
         if body is not None:
             _target.body = body
+        if (
+            recipients_email is None
+            and sender_email is None
+            and subject_line is None
+            and body is None
+        ):
+            _target.SetInParent()
 
     @property
     def recipients_email(self) -> list[str]:

@@ -66,7 +66,7 @@ class Domain(_Message[_pb2.Domain]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             name,
@@ -75,6 +75,8 @@ class Domain(_Message[_pb2.Domain]):
             _target.id = id
         if name is not None:
             _target.name = name
+        if id is None and name is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> str:
@@ -113,10 +115,12 @@ class GetDomainsResponse(_Message[_pb2.GetDomainsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (domains,) = self._values
         if domains is not None:
             _fast.put_models(_target.domains, domains)
+        if domains is None:
+            _target.SetInParent()
 
     @property
     def domains(self) -> list[Domain]:
@@ -208,7 +212,7 @@ class Project(_Message[_pb2.Project]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             name,
@@ -230,13 +234,22 @@ class Project(_Message[_pb2.Project]):
             _sub = _target.labels
             if labels._pb is None:
                 labels._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(labels._pb)
         if state is not None:
             _target.state = state
         if org is not None:
             _target.org = org
+        if (
+            id is None
+            and name is None
+            and domains is None
+            and description is None
+            and labels is None
+            and state is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> str:
@@ -327,7 +340,7 @@ class Projects(_Message[_pb2.Projects]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             projects,
             token,
@@ -336,6 +349,8 @@ class Projects(_Message[_pb2.Projects]):
             _fast.put_models(_target.projects, projects)
         if token is not None:
             _target.token = token
+        if projects is None and token is None:
+            _target.SetInParent()
 
     @property
     def projects(self) -> list[Project]:
@@ -406,7 +421,7 @@ class ProjectListRequest(_Message[_pb2.ProjectListRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             limit,
             token,
@@ -424,11 +439,12 @@ class ProjectListRequest(_Message[_pb2.ProjectListRequest]):
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
         if org is not None:
             _target.org = org
+        if limit is None and token is None and filters is None and sort_by is None and org is None:
+            _target.SetInParent()
 
     @property
     def limit(self) -> int:
@@ -499,15 +515,16 @@ class ProjectRegisterRequest(_Message[_pb2.ProjectRegisterRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (project,) = self._values
         if project is not None:
             _sub = _target.project
             if project._pb is None:
                 project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project._pb)
+        if project is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> Project | None:
@@ -582,7 +599,7 @@ class ProjectGetRequest(_Message[_pb2.ProjectGetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             org,
@@ -591,6 +608,8 @@ class ProjectGetRequest(_Message[_pb2.ProjectGetRequest]):
             _target.id = id
         if org is not None:
             _target.org = org
+        if id is None and org is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> str:
@@ -640,7 +659,7 @@ class InactiveProject(_Message[_pb2.InactiveProject]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             org,
@@ -649,6 +668,8 @@ class InactiveProject(_Message[_pb2.InactiveProject]):
             _target.id = id
         if org is not None:
             _target.org = org
+        if id is None and org is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> str:

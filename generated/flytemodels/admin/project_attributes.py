@@ -63,7 +63,7 @@ class ProjectAttributes(_Message[_pb2.ProjectAttributes]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             matching_attributes,
@@ -75,11 +75,12 @@ class ProjectAttributes(_Message[_pb2.ProjectAttributes]):
             _sub = _target.matching_attributes
             if matching_attributes._pb is None:
                 matching_attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(matching_attributes._pb)
         if org is not None:
             _target.org = org
+        if project is None and matching_attributes is None and org is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -138,15 +139,16 @@ class ProjectAttributesUpdateRequest(_Message[_pb2.ProjectAttributesUpdateReques
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (attributes,) = self._values
         if attributes is not None:
             _sub = _target.attributes
             if attributes._pb is None:
                 attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(attributes._pb)
+        if attributes is None:
+            _target.SetInParent()
 
     @property
     def attributes(self) -> ProjectAttributes | None:
@@ -220,7 +222,7 @@ class ProjectAttributesGetRequest(_Message[_pb2.ProjectAttributesGetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             resource_type,
@@ -232,6 +234,8 @@ class ProjectAttributesGetRequest(_Message[_pb2.ProjectAttributesGetRequest]):
             _target.resource_type = resource_type
         if org is not None:
             _target.org = org
+        if project is None and resource_type is None and org is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -290,15 +294,16 @@ class ProjectAttributesGetResponse(_Message[_pb2.ProjectAttributesGetResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (attributes,) = self._values
         if attributes is not None:
             _sub = _target.attributes
             if attributes._pb is None:
                 attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(attributes._pb)
+        if attributes is None:
+            _target.SetInParent()
 
     @property
     def attributes(self) -> ProjectAttributes | None:
@@ -359,7 +364,7 @@ class ProjectAttributesDeleteRequest(_Message[_pb2.ProjectAttributesDeleteReques
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             resource_type,
@@ -371,6 +376,8 @@ class ProjectAttributesDeleteRequest(_Message[_pb2.ProjectAttributesDeleteReques
             _target.resource_type = resource_type
         if org is not None:
             _target.org = org
+        if project is None and resource_type is None and org is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str:

@@ -68,7 +68,7 @@ class ProjectDomainAttributes(_Message[_pb2.ProjectDomainAttributes]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -83,11 +83,12 @@ class ProjectDomainAttributes(_Message[_pb2.ProjectDomainAttributes]):
             _sub = _target.matching_attributes
             if matching_attributes._pb is None:
                 matching_attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(matching_attributes._pb)
         if org is not None:
             _target.org = org
+        if project is None and domain is None and matching_attributes is None and org is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -152,15 +153,16 @@ class ProjectDomainAttributesUpdateRequest(_Message[_pb2.ProjectDomainAttributes
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (attributes,) = self._values
         if attributes is not None:
             _sub = _target.attributes
             if attributes._pb is None:
                 attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(attributes._pb)
+        if attributes is None:
+            _target.SetInParent()
 
     @property
     def attributes(self) -> ProjectDomainAttributes | None:
@@ -239,7 +241,7 @@ class ProjectDomainAttributesGetRequest(_Message[_pb2.ProjectDomainAttributesGet
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -254,6 +256,8 @@ class ProjectDomainAttributesGetRequest(_Message[_pb2.ProjectDomainAttributesGet
             _target.resource_type = resource_type
         if org is not None:
             _target.org = org
+        if project is None and domain is None and resource_type is None and org is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -319,15 +323,16 @@ class ProjectDomainAttributesGetResponse(_Message[_pb2.ProjectDomainAttributesGe
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (attributes,) = self._values
         if attributes is not None:
             _sub = _target.attributes
             if attributes._pb is None:
                 attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(attributes._pb)
+        if attributes is None:
+            _target.SetInParent()
 
     @property
     def attributes(self) -> ProjectDomainAttributes | None:
@@ -393,7 +398,7 @@ class ProjectDomainAttributesDeleteRequest(_Message[_pb2.ProjectDomainAttributes
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -408,6 +413,8 @@ class ProjectDomainAttributesDeleteRequest(_Message[_pb2.ProjectDomainAttributes
             _target.resource_type = resource_type
         if org is not None:
             _target.org = org
+        if project is None and domain is None and resource_type is None and org is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str:

@@ -58,7 +58,7 @@ class FixedRate(_Message[_pb2.FixedRate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             value,
             unit,
@@ -67,6 +67,8 @@ class FixedRate(_Message[_pb2.FixedRate]):
             _target.value = value
         if unit is not None:
             _target.unit = unit
+        if value is None and unit is None:
+            _target.SetInParent()
 
     @property
     def value(self) -> int:
@@ -119,7 +121,7 @@ class CronSchedule(_Message[_pb2.CronSchedule]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             schedule,
             offset,
@@ -128,6 +130,8 @@ class CronSchedule(_Message[_pb2.CronSchedule]):
             _target.schedule = schedule
         if offset is not None:
             _target.offset = offset
+        if schedule is None and offset is None:
+            _target.SetInParent()
 
     @property
     def schedule(self) -> str:
@@ -204,7 +208,7 @@ class Schedule(_Message[_pb2.Schedule]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cron_expression,
             rate,
@@ -217,18 +221,23 @@ class Schedule(_Message[_pb2.Schedule]):
             _sub = _target.rate
             if rate._pb is None:
                 rate._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(rate._pb)
         if cron_schedule is not None:
             _sub = _target.cron_schedule
             if cron_schedule._pb is None:
                 cron_schedule._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cron_schedule._pb)
         if kickoff_time_input_arg is not None:
             _target.kickoff_time_input_arg = kickoff_time_input_arg
+        if (
+            cron_expression is None
+            and rate is None
+            and cron_schedule is None
+            and kickoff_time_input_arg is None
+        ):
+            _target.SetInParent()
 
     @property
     def cron_expression(self) -> str | None:

@@ -65,7 +65,7 @@ class SignalGetOrCreateRequest(_Message[_pb2.SignalGetOrCreateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             type,
@@ -74,16 +74,16 @@ class SignalGetOrCreateRequest(_Message[_pb2.SignalGetOrCreateRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if type is not None:
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
+        if id is None and type is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
@@ -170,7 +170,7 @@ class SignalListRequest(_Message[_pb2.SignalListRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             workflow_execution_id,
             limit,
@@ -182,7 +182,6 @@ class SignalListRequest(_Message[_pb2.SignalListRequest]):
             _sub = _target.workflow_execution_id
             if workflow_execution_id._pb is None:
                 workflow_execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_execution_id._pb)
         if limit is not None:
@@ -195,9 +194,16 @@ class SignalListRequest(_Message[_pb2.SignalListRequest]):
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
+        if (
+            workflow_execution_id is None
+            and limit is None
+            and token is None
+            and filters is None
+            and sort_by is None
+        ):
+            _target.SetInParent()
 
     @property
     def workflow_execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -285,7 +291,7 @@ class SignalList(_Message[_pb2.SignalList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             signals,
             token,
@@ -294,6 +300,8 @@ class SignalList(_Message[_pb2.SignalList]):
             _fast.put_models(_target.signals, signals)
         if token is not None:
             _target.token = token
+        if signals is None and token is None:
+            _target.SetInParent()
 
     @property
     def signals(self) -> list[Signal]:
@@ -352,7 +360,7 @@ class SignalSetRequest(_Message[_pb2.SignalSetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             value,
@@ -361,16 +369,16 @@ class SignalSetRequest(_Message[_pb2.SignalSetRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if value is not None:
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
+        if id is None and value is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:
@@ -465,7 +473,7 @@ class Signal(_Message[_pb2.Signal]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             type,
@@ -475,23 +483,22 @@ class Signal(_Message[_pb2.Signal]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if type is not None:
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
         if value is not None:
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
+        if id is None and type is None and value is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.SignalIdentifier | None:

@@ -62,7 +62,7 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             spec,
@@ -71,16 +71,16 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
+        if id is None and spec is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -173,7 +173,7 @@ class Task(_Message[_pb2.Task]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             closure,
@@ -183,18 +183,18 @@ class Task(_Message[_pb2.Task]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if closure is not None:
             _sub = _target.closure
             if closure._pb is None:
                 closure._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(closure._pb)
         if short_description is not None:
             _target.short_description = short_description
+        if id is None and closure is None and short_description is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -262,7 +262,7 @@ class TaskList(_Message[_pb2.TaskList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             tasks,
             token,
@@ -271,6 +271,8 @@ class TaskList(_Message[_pb2.TaskList]):
             _fast.put_models(_target.tasks, tasks)
         if token is not None:
             _target.token = token
+        if tasks is None and token is None:
+            _target.SetInParent()
 
     @property
     def tasks(self) -> list[Task]:
@@ -327,7 +329,7 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             template,
             description,
@@ -336,16 +338,16 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
             _sub = _target.template
             if template._pb is None:
                 template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(template._pb)
         if description is not None:
             _sub = _target.description
             if description._pb is None:
                 description._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(description._pb)
+        if template is None and description is None:
+            _target.SetInParent()
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
@@ -410,7 +412,7 @@ class TaskClosure(_Message[_pb2.TaskClosure]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             compiled_task,
             created_at,
@@ -419,11 +421,12 @@ class TaskClosure(_Message[_pb2.TaskClosure]):
             _sub = _target.compiled_task
             if compiled_task._pb is None:
                 compiled_task._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(compiled_task._pb)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
+        if compiled_task is None and created_at is None:
+            _target.SetInParent()
 
     @property
     def compiled_task(self) -> _core_compiler.CompiledTask | None:

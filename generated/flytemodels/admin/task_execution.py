@@ -57,15 +57,16 @@ class TaskExecutionGetRequest(_Message[_pb2.TaskExecutionGetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -141,7 +142,7 @@ class TaskExecutionListRequest(_Message[_pb2.TaskExecutionListRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             node_execution_id,
             limit,
@@ -153,7 +154,6 @@ class TaskExecutionListRequest(_Message[_pb2.TaskExecutionListRequest]):
             _sub = _target.node_execution_id
             if node_execution_id._pb is None:
                 node_execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(node_execution_id._pb)
         if limit is not None:
@@ -166,9 +166,16 @@ class TaskExecutionListRequest(_Message[_pb2.TaskExecutionListRequest]):
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
+        if (
+            node_execution_id is None
+            and limit is None
+            and token is None
+            and filters is None
+            and sort_by is None
+        ):
+            _target.SetInParent()
 
     @property
     def node_execution_id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -278,7 +285,7 @@ class TaskExecution(_Message[_pb2.TaskExecution]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             input_uri,
@@ -289,7 +296,6 @@ class TaskExecution(_Message[_pb2.TaskExecution]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if input_uri is not None:
@@ -298,11 +304,12 @@ class TaskExecution(_Message[_pb2.TaskExecution]):
             _sub = _target.closure
             if closure._pb is None:
                 closure._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(closure._pb)
         if is_parent is not None:
             _target.is_parent = is_parent
+        if id is None and input_uri is None and closure is None and is_parent is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -376,7 +383,7 @@ class TaskExecutionList(_Message[_pb2.TaskExecutionList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_executions,
             token,
@@ -385,6 +392,8 @@ class TaskExecutionList(_Message[_pb2.TaskExecutionList]):
             _fast.put_models(_target.task_executions, task_executions)
         if token is not None:
             _target.token = token
+        if task_executions is None and token is None:
+            _target.SetInParent()
 
     @property
     def task_executions(self) -> list[TaskExecution]:
@@ -534,7 +543,7 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             output_uri,
             error,
@@ -559,14 +568,12 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
         if output_data is not None:
             _sub = _target.output_data
             if output_data._pb is None:
                 output_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output_data._pb)
         if phase is not None:
@@ -589,7 +596,6 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if event_version is not None:
@@ -600,9 +606,26 @@ class TaskExecutionClosure(_Message[_pb2.TaskExecutionClosure]):
             _sub = _target.log_context
             if log_context._pb is None:
                 log_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(log_context._pb)
+        if (
+            output_uri is None
+            and error is None
+            and output_data is None
+            and phase is None
+            and logs is None
+            and started_at is None
+            and duration is None
+            and created_at is None
+            and updated_at is None
+            and reason is None
+            and task_type is None
+            and metadata is None
+            and event_version is None
+            and reasons is None
+            and log_context is None
+        ):
+            _target.SetInParent()
 
     @property
     def output_uri(self) -> str | None:
@@ -795,7 +818,7 @@ class Reason(_Message[_pb2.Reason]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             occurred_at,
             message,
@@ -804,6 +827,8 @@ class Reason(_Message[_pb2.Reason]):
             _fast.put_timestamp(_target.occurred_at, occurred_at)
         if message is not None:
             _target.message = message
+        if occurred_at is None and message is None:
+            _target.SetInParent()
 
     @property
     def occurred_at(self) -> _datetime.datetime | None:
@@ -853,15 +878,16 @@ class TaskExecutionGetDataRequest(_Message[_pb2.TaskExecutionGetDataRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -954,7 +980,7 @@ class TaskExecutionGetDataResponse(_Message[_pb2.TaskExecutionGetDataResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs,
             outputs,
@@ -966,37 +992,40 @@ class TaskExecutionGetDataResponse(_Message[_pb2.TaskExecutionGetDataResponse]):
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if outputs is not None:
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
         if full_inputs is not None:
             _sub = _target.full_inputs
             if full_inputs._pb is None:
                 full_inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(full_inputs._pb)
         if full_outputs is not None:
             _sub = _target.full_outputs
             if full_outputs._pb is None:
                 full_outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(full_outputs._pb)
         if flyte_urls is not None:
             _sub = _target.flyte_urls
             if flyte_urls._pb is None:
                 flyte_urls._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(flyte_urls._pb)
+        if (
+            inputs is None
+            and outputs is None
+            and full_inputs is None
+            and full_outputs is None
+            and flyte_urls is None
+        ):
+            _target.SetInParent()
 
     @property
     def inputs(self) -> _admin_common.UrlBlob | None:

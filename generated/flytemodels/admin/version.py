@@ -38,15 +38,16 @@ class GetVersionResponse(_Message[_pb2.GetVersionResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (control_plane_version,) = self._values
         if control_plane_version is not None:
             _sub = _target.control_plane_version
             if control_plane_version._pb is None:
                 control_plane_version._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(control_plane_version._pb)
+        if control_plane_version is None:
+            _target.SetInParent()
 
     @property
     def control_plane_version(self) -> Version | None:
@@ -102,7 +103,7 @@ class Version(_Message[_pb2.Version]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             Build,
             Version,
@@ -114,6 +115,8 @@ class Version(_Message[_pb2.Version]):
             _target.Version = Version
         if BuildTime is not None:
             _target.BuildTime = BuildTime
+        if Build is None and Version is None and BuildTime is None:
+            _target.SetInParent()
 
     @property
     def Build(self) -> str:

@@ -62,7 +62,7 @@ class WorkflowCreateRequest(_Message[_pb2.WorkflowCreateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             spec,
@@ -71,16 +71,16 @@ class WorkflowCreateRequest(_Message[_pb2.WorkflowCreateRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
+        if id is None and spec is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -176,7 +176,7 @@ class Workflow(_Message[_pb2.Workflow]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             closure,
@@ -186,18 +186,18 @@ class Workflow(_Message[_pb2.Workflow]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if closure is not None:
             _sub = _target.closure
             if closure._pb is None:
                 closure._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(closure._pb)
         if short_description is not None:
             _target.short_description = short_description
+        if id is None and closure is None and short_description is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -265,7 +265,7 @@ class WorkflowList(_Message[_pb2.WorkflowList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             workflows,
             token,
@@ -274,6 +274,8 @@ class WorkflowList(_Message[_pb2.WorkflowList]):
             _fast.put_models(_target.workflows, workflows)
         if token is not None:
             _target.token = token
+        if workflows is None and token is None:
+            _target.SetInParent()
 
     @property
     def workflows(self) -> list[Workflow]:
@@ -342,7 +344,7 @@ class WorkflowSpec(_Message[_pb2.WorkflowSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             template,
             sub_workflows,
@@ -352,7 +354,6 @@ class WorkflowSpec(_Message[_pb2.WorkflowSpec]):
             _sub = _target.template
             if template._pb is None:
                 template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(template._pb)
         if sub_workflows is not None:
@@ -361,9 +362,10 @@ class WorkflowSpec(_Message[_pb2.WorkflowSpec]):
             _sub = _target.description
             if description._pb is None:
                 description._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(description._pb)
+        if template is None and sub_workflows is None and description is None:
+            _target.SetInParent()
 
     @property
     def template(self) -> _core_workflow.WorkflowTemplate | None:
@@ -436,7 +438,7 @@ class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             compiled_workflow,
             created_at,
@@ -445,11 +447,12 @@ class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
             _sub = _target.compiled_workflow
             if compiled_workflow._pb is None:
                 compiled_workflow._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(compiled_workflow._pb)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
+        if compiled_workflow is None and created_at is None:
+            _target.SetInParent()
 
     @property
     def compiled_workflow(self) -> _core_compiler.CompiledWorkflowClosure | None:
@@ -502,15 +505,16 @@ class WorkflowErrorExistsDifferentStructure(_Message[_pb2.WorkflowErrorExistsDif
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -553,15 +557,16 @@ class WorkflowErrorExistsIdenticalStructure(_Message[_pb2.WorkflowErrorExistsIde
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -623,7 +628,7 @@ class CreateWorkflowFailureReason(_Message[_pb2.CreateWorkflowFailureReason]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             exists_different_structure,
             exists_identical_structure,
@@ -632,16 +637,16 @@ class CreateWorkflowFailureReason(_Message[_pb2.CreateWorkflowFailureReason]):
             _sub = _target.exists_different_structure
             if exists_different_structure._pb is None:
                 exists_different_structure._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(exists_different_structure._pb)
         if exists_identical_structure is not None:
             _sub = _target.exists_identical_structure
             if exists_identical_structure._pb is None:
                 exists_identical_structure._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(exists_identical_structure._pb)
+        if exists_different_structure is None and exists_identical_structure is None:
+            _target.SetInParent()
 
     @property
     def exists_different_structure(self) -> WorkflowErrorExistsDifferentStructure | None:

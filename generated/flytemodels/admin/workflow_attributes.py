@@ -73,7 +73,7 @@ class WorkflowAttributes(_Message[_pb2.WorkflowAttributes]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -91,11 +91,18 @@ class WorkflowAttributes(_Message[_pb2.WorkflowAttributes]):
             _sub = _target.matching_attributes
             if matching_attributes._pb is None:
                 matching_attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(matching_attributes._pb)
         if org is not None:
             _target.org = org
+        if (
+            project is None
+            and domain is None
+            and workflow is None
+            and matching_attributes is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -166,15 +173,16 @@ class WorkflowAttributesUpdateRequest(_Message[_pb2.WorkflowAttributesUpdateRequ
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (attributes,) = self._values
         if attributes is not None:
             _sub = _target.attributes
             if attributes._pb is None:
                 attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(attributes._pb)
+        if attributes is None:
+            _target.SetInParent()
 
     @property
     def attributes(self) -> WorkflowAttributes | None:
@@ -258,7 +266,7 @@ class WorkflowAttributesGetRequest(_Message[_pb2.WorkflowAttributesGetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -276,6 +284,14 @@ class WorkflowAttributesGetRequest(_Message[_pb2.WorkflowAttributesGetRequest]):
             _target.resource_type = resource_type
         if org is not None:
             _target.org = org
+        if (
+            project is None
+            and domain is None
+            and workflow is None
+            and resource_type is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -346,15 +362,16 @@ class WorkflowAttributesGetResponse(_Message[_pb2.WorkflowAttributesGetResponse]
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (attributes,) = self._values
         if attributes is not None:
             _sub = _target.attributes
             if attributes._pb is None:
                 attributes._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(attributes._pb)
+        if attributes is None:
+            _target.SetInParent()
 
     @property
     def attributes(self) -> WorkflowAttributes | None:
@@ -425,7 +442,7 @@ class WorkflowAttributesDeleteRequest(_Message[_pb2.WorkflowAttributesDeleteRequ
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -443,6 +460,14 @@ class WorkflowAttributesDeleteRequest(_Message[_pb2.WorkflowAttributesDeleteRequ
             _target.resource_type = resource_type
         if org is not None:
             _target.org = org
+        if (
+            project is None
+            and domain is None
+            and workflow is None
+            and resource_type is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def project(self) -> str:

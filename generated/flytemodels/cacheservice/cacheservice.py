@@ -44,10 +44,12 @@ class KeyMapMetadata(_Message[_pb2.KeyMapMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (values,) = self._values
         if values is not None:
             _target.values.update(values)
+        if values is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> dict[str, str]:
@@ -110,7 +112,7 @@ class Metadata(_Message[_pb2.Metadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             source_identifier,
             key_map,
@@ -121,20 +123,25 @@ class Metadata(_Message[_pb2.Metadata]):
             _sub = _target.source_identifier
             if source_identifier._pb is None:
                 source_identifier._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(source_identifier._pb)
         if key_map is not None:
             _sub = _target.key_map
             if key_map._pb is None:
                 key_map._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(key_map._pb)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
         if last_updated_at is not None:
             _fast.put_timestamp(_target.last_updated_at, last_updated_at)
+        if (
+            source_identifier is None
+            and key_map is None
+            and created_at is None
+            and last_updated_at is None
+        ):
+            _target.SetInParent()
 
     @property
     def source_identifier(self) -> _core_identifier.Identifier | None:
@@ -228,7 +235,7 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             output_literals,
             output_uri,
@@ -238,7 +245,6 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
             _sub = _target.output_literals
             if output_literals._pb is None:
                 output_literals._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output_literals._pb)
         if output_uri is not None:
@@ -247,9 +253,10 @@ class CachedOutput(_Message[_pb2.CachedOutput]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if output_literals is None and output_uri is None and metadata is None:
+            _target.SetInParent()
 
     @property
     def output_literals(self) -> _core_literals.LiteralMap | None:
@@ -307,10 +314,12 @@ class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (key,) = self._values
         if key is not None:
             _target.key = key
+        if key is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -344,15 +353,16 @@ class GetCacheResponse(_Message[_pb2.GetCacheResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (output,) = self._values
         if output is not None:
             _sub = _target.output
             if output._pb is None:
                 output._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output._pb)
+        if output is None:
+            _target.SetInParent()
 
     @property
     def output(self) -> CachedOutput | None:
@@ -408,7 +418,7 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             output,
@@ -420,11 +430,12 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
             _sub = _target.output
             if output._pb is None:
                 output._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output._pb)
         if overwrite is not None:
             _target.overwrite = overwrite
+        if key is None and output is None and overwrite is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -488,10 +499,12 @@ class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (key,) = self._values
         if key is not None:
             _target.key = key
+        if key is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -558,7 +571,7 @@ class Reservation(_Message[_pb2.Reservation]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             owner_id,
@@ -573,6 +586,8 @@ class Reservation(_Message[_pb2.Reservation]):
             _fast.put_duration(_target.heartbeat_interval, heartbeat_interval)
         if expires_at is not None:
             _fast.put_timestamp(_target.expires_at, expires_at)
+        if key is None and owner_id is None and heartbeat_interval is None and expires_at is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -647,7 +662,7 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             owner_id,
@@ -659,6 +674,8 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
             _target.owner_id = owner_id
         if heartbeat_interval is not None:
             _fast.put_duration(_target.heartbeat_interval, heartbeat_interval)
+        if key is None and owner_id is None and heartbeat_interval is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -711,15 +728,16 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (reservation,) = self._values
         if reservation is not None:
             _sub = _target.reservation
             if reservation._pb is None:
                 reservation._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(reservation._pb)
+        if reservation is None:
+            _target.SetInParent()
 
     @property
     def reservation(self) -> Reservation | None:
@@ -768,7 +786,7 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             owner_id,
@@ -777,6 +795,8 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
             _target.key = key
         if owner_id is not None:
             _target.owner_id = owner_id
+        if key is None and owner_id is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:

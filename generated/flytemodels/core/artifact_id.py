@@ -80,7 +80,7 @@ class ArtifactKey(_Message[_pb2.ArtifactKey]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -95,6 +95,8 @@ class ArtifactKey(_Message[_pb2.ArtifactKey]):
             _target.name = name
         if org is not None:
             _target.org = org
+        if project is None and domain is None and name is None and org is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -166,7 +168,7 @@ class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             partition_key,
             bind_to_time_partition,
@@ -180,9 +182,10 @@ class ArtifactBindingData(_Message[_pb2.ArtifactBindingData]):
             _sub = _target.time_transform
             if time_transform._pb is None:
                 time_transform._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(time_transform._pb)
+        if partition_key is None and bind_to_time_partition is None and time_transform is None:
+            _target.SetInParent()
 
     @property
     def partition_key(self) -> str | None:
@@ -252,7 +255,7 @@ class TimeTransform(_Message[_pb2.TimeTransform]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             transform,
             op,
@@ -261,6 +264,8 @@ class TimeTransform(_Message[_pb2.TimeTransform]):
             _target.transform = transform
         if op is not None:
             _target.op = op
+        if transform is None and op is None:
+            _target.SetInParent()
 
     @property
     def transform(self) -> str:
@@ -303,10 +308,12 @@ class InputBindingData(_Message[_pb2.InputBindingData]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (var,) = self._values
         if var is not None:
             _target.var = var
+        if var is None:
+            _target.SetInParent()
 
     @property
     def var(self) -> str:
@@ -396,7 +403,7 @@ class LabelValue(_Message[_pb2.LabelValue]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             static_value,
             time_value,
@@ -412,23 +419,28 @@ class LabelValue(_Message[_pb2.LabelValue]):
             _sub = _target.triggered_binding
             if triggered_binding._pb is None:
                 triggered_binding._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(triggered_binding._pb)
         if input_binding is not None:
             _sub = _target.input_binding
             if input_binding._pb is None:
                 input_binding._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(input_binding._pb)
         if runtime_binding is not None:
             _sub = _target.runtime_binding
             if runtime_binding._pb is None:
                 runtime_binding._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(runtime_binding._pb)
+        if (
+            static_value is None
+            and time_value is None
+            and triggered_binding is None
+            and input_binding is None
+            and runtime_binding is None
+        ):
+            _target.SetInParent()
 
     @property
     def static_value(self) -> str | None:
@@ -508,10 +520,12 @@ class Partitions(_Message[_pb2.Partitions]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (value,) = self._values
         if value is not None:
             _fast.put_model_map(_target.value, value)
+        if value is None:
+            _target.SetInParent()
 
     @property
     def value(self) -> dict[str, LabelValue]:
@@ -560,7 +574,7 @@ class TimePartition(_Message[_pb2.TimePartition]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             value,
             granularity,
@@ -569,11 +583,12 @@ class TimePartition(_Message[_pb2.TimePartition]):
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
         if granularity is not None:
             _target.granularity = granularity
+        if value is None and granularity is None:
+            _target.SetInParent()
 
     @property
     def value(self) -> LabelValue | None:
@@ -655,7 +670,7 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifact_key,
             version,
@@ -666,7 +681,6 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
             _sub = _target.artifact_key
             if artifact_key._pb is None:
                 artifact_key._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_key._pb)
         if version is not None:
@@ -675,16 +689,21 @@ class ArtifactID(_Message[_pb2.ArtifactID]):
             _sub = _target.partitions
             if partitions._pb is None:
                 partitions._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(partitions._pb)
         if time_partition is not None:
             _sub = _target.time_partition
             if time_partition._pb is None:
                 time_partition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(time_partition._pb)
+        if (
+            artifact_key is None
+            and version is None
+            and partitions is None
+            and time_partition is None
+        ):
+            _target.SetInParent()
 
     @property
     def artifact_key(self) -> ArtifactKey | None:
@@ -767,7 +786,7 @@ class ArtifactTag(_Message[_pb2.ArtifactTag]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifact_key,
             value,
@@ -776,16 +795,16 @@ class ArtifactTag(_Message[_pb2.ArtifactTag]):
             _sub = _target.artifact_key
             if artifact_key._pb is None:
                 artifact_key._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_key._pb)
         if value is not None:
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
+        if artifact_key is None and value is None:
+            _target.SetInParent()
 
     @property
     def artifact_key(self) -> ArtifactKey | None:
@@ -878,7 +897,7 @@ class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifact_id,
             artifact_tag,
@@ -889,14 +908,12 @@ class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
             _sub = _target.artifact_id
             if artifact_id._pb is None:
                 artifact_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_id._pb)
         if artifact_tag is not None:
             _sub = _target.artifact_tag
             if artifact_tag._pb is None:
                 artifact_tag._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_tag._pb)
         if uri is not None:
@@ -905,9 +922,10 @@ class ArtifactQuery(_Message[_pb2.ArtifactQuery]):
             _sub = _target.binding
             if binding._pb is None:
                 binding._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(binding._pb)
+        if artifact_id is None and artifact_tag is None and uri is None and binding is None:
+            _target.SetInParent()
 
     @property
     def artifact_id(self) -> ArtifactID | None:

@@ -72,7 +72,7 @@ class CatalogArtifactTag(_Message[_pb2.CatalogArtifactTag]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifact_id,
             name,
@@ -81,6 +81,8 @@ class CatalogArtifactTag(_Message[_pb2.CatalogArtifactTag]):
             _target.artifact_id = artifact_id
         if name is not None:
             _target.name = name
+        if artifact_id is None and name is None:
+            _target.SetInParent()
 
     @property
     def artifact_id(self) -> str:
@@ -149,7 +151,7 @@ class CatalogMetadataBase(_Message[_pb2.CatalogMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             dataset_id,
             artifact_tag,
@@ -159,23 +161,22 @@ class CatalogMetadataBase(_Message[_pb2.CatalogMetadata]):
             _sub = _target.dataset_id
             if dataset_id._pb is None:
                 dataset_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset_id._pb)
         if artifact_tag is not None:
             _sub = _target.artifact_tag
             if artifact_tag._pb is None:
                 artifact_tag._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_tag._pb)
         if source_task_execution is not None:
             _sub = _target.source_task_execution
             if source_task_execution._pb is None:
                 source_task_execution._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(source_task_execution._pb)
+        if dataset_id is None and artifact_tag is None and source_task_execution is None:
+            _target.SetInParent()
 
     @property
     def dataset_id(self) -> _core_identifier.Identifier | None:

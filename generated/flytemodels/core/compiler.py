@@ -54,10 +54,12 @@ class ConnectionSet(_Message[_pb2.ConnectionSet]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (ids,) = self._values
             if ids is not None:
                 _target.ids.extend(ids)
+            if ids is None:
+                _target.SetInParent()
 
         @property
         def ids(self) -> list[str]:
@@ -89,7 +91,7 @@ class ConnectionSet(_Message[_pb2.ConnectionSet]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             downstream,
             upstream,
@@ -98,6 +100,8 @@ class ConnectionSet(_Message[_pb2.ConnectionSet]):
             _fast.put_model_map(_target.downstream, downstream)
         if upstream is not None:
             _fast.put_model_map(_target.upstream, upstream)
+        if downstream is None and upstream is None:
+            _target.SetInParent()
 
     @property
     def downstream(self) -> dict[str, ConnectionSet.IdList]:
@@ -153,7 +157,7 @@ class CompiledWorkflow(_Message[_pb2.CompiledWorkflow]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             template,
             connections,
@@ -162,16 +166,16 @@ class CompiledWorkflow(_Message[_pb2.CompiledWorkflow]):
             _sub = _target.template
             if template._pb is None:
                 template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(template._pb)
         if connections is not None:
             _sub = _target.connections
             if connections._pb is None:
                 connections._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(connections._pb)
+        if template is None and connections is None:
+            _target.SetInParent()
 
     @property
     def template(self) -> _core_workflow.WorkflowTemplate | None:
@@ -227,15 +231,16 @@ class CompiledLaunchPlan(_Message[_pb2.CompiledLaunchPlan]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (template,) = self._values
         if template is not None:
             _sub = _target.template
             if template._pb is None:
                 template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(template._pb)
+        if template is None:
+            _target.SetInParent()
 
     @property
     def template(self) -> _core_workflow.LaunchPlanTemplate | None:
@@ -278,15 +283,16 @@ class CompiledTask(_Message[_pb2.CompiledTask]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (template,) = self._values
         if template is not None:
             _sub = _target.template
             if template._pb is None:
                 template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(template._pb)
+        if template is None:
+            _target.SetInParent()
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
@@ -353,7 +359,7 @@ class CompiledWorkflowClosure(_Message[_pb2.CompiledWorkflowClosure]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             primary,
             sub_workflows,
@@ -364,7 +370,6 @@ class CompiledWorkflowClosure(_Message[_pb2.CompiledWorkflowClosure]):
             _sub = _target.primary
             if primary._pb is None:
                 primary._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(primary._pb)
         if sub_workflows is not None:
@@ -373,6 +378,8 @@ class CompiledWorkflowClosure(_Message[_pb2.CompiledWorkflowClosure]):
             _fast.put_models(_target.tasks, tasks)
         if launch_plans is not None:
             _fast.put_models(_target.launch_plans, launch_plans)
+        if primary is None and sub_workflows is None and tasks is None and launch_plans is None:
+            _target.SetInParent()
 
     @property
     def primary(self) -> CompiledWorkflow | None:

@@ -87,7 +87,7 @@ class ComparisonExpression(_Message[_pb2.ComparisonExpression]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             operator,
             left_value,
@@ -99,16 +99,16 @@ class ComparisonExpression(_Message[_pb2.ComparisonExpression]):
             _sub = _target.left_value
             if left_value._pb is None:
                 left_value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(left_value._pb)
         if right_value is not None:
             _sub = _target.right_value
             if right_value._pb is None:
                 right_value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(right_value._pb)
+        if operator is None and left_value is None and right_value is None:
+            _target.SetInParent()
 
     @property
     def operator(self) -> ComparisonExpression.Operator:
@@ -197,7 +197,7 @@ class Operand(_Message[_pb2.Operand]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             primitive,
             var,
@@ -207,7 +207,6 @@ class Operand(_Message[_pb2.Operand]):
             _sub = _target.primitive
             if primitive._pb is None:
                 primitive._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(primitive._pb)
         if var is not None:
@@ -216,9 +215,10 @@ class Operand(_Message[_pb2.Operand]):
             _sub = _target.scalar
             if scalar._pb is None:
                 scalar._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(scalar._pb)
+        if primitive is None and var is None and scalar is None:
+            _target.SetInParent()
 
     @property
     def primitive(self) -> _core_literals.Primitive | None:
@@ -300,7 +300,7 @@ class BooleanExpression(_Message[_pb2.BooleanExpression]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             conjunction,
             comparison,
@@ -309,16 +309,16 @@ class BooleanExpression(_Message[_pb2.BooleanExpression]):
             _sub = _target.conjunction
             if conjunction._pb is None:
                 conjunction._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(conjunction._pb)
         if comparison is not None:
             _sub = _target.comparison
             if comparison._pb is None:
                 comparison._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(comparison._pb)
+        if conjunction is None and comparison is None:
+            _target.SetInParent()
 
     @property
     def conjunction(self) -> ConjunctionExpression | None:
@@ -411,7 +411,7 @@ class ConjunctionExpression(_Message[_pb2.ConjunctionExpression]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             operator,
             left_expression,
@@ -423,16 +423,16 @@ class ConjunctionExpression(_Message[_pb2.ConjunctionExpression]):
             _sub = _target.left_expression
             if left_expression._pb is None:
                 left_expression._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(left_expression._pb)
         if right_expression is not None:
             _sub = _target.right_expression
             if right_expression._pb is None:
                 right_expression._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(right_expression._pb)
+        if operator is None and left_expression is None and right_expression is None:
+            _target.SetInParent()
 
     @property
     def operator(self) -> ConjunctionExpression.LogicalOperator:

@@ -80,7 +80,7 @@ class DynamicJobSpec(_Message[_pb2.DynamicJobSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             nodes,
             min_successes,
@@ -98,6 +98,14 @@ class DynamicJobSpec(_Message[_pb2.DynamicJobSpec]):
             _fast.put_models(_target.tasks, tasks)
         if subworkflows is not None:
             _fast.put_models(_target.subworkflows, subworkflows)
+        if (
+            nodes is None
+            and min_successes is None
+            and outputs is None
+            and tasks is None
+            and subworkflows is None
+        ):
+            _target.SetInParent()
 
     @property
     def nodes(self) -> list[_core_workflow.Node]:

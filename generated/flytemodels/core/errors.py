@@ -89,7 +89,7 @@ class ContainerError(_Message[_pb2.ContainerError]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             code,
             message,
@@ -110,6 +110,15 @@ class ContainerError(_Message[_pb2.ContainerError]):
             _fast.put_timestamp(_target.timestamp, timestamp)
         if worker is not None:
             _target.worker = worker
+        if (
+            code is None
+            and message is None
+            and kind is None
+            and origin is None
+            and timestamp is None
+            and worker is None
+        ):
+            _target.SetInParent()
 
     @property
     def code(self) -> str:
@@ -186,15 +195,16 @@ class ErrorDocument(_Message[_pb2.ErrorDocument]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (error,) = self._values
         if error is not None:
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
+        if error is None:
+            _target.SetInParent()
 
     @property
     def error(self) -> ContainerError | None:

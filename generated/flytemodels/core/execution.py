@@ -170,7 +170,7 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             code,
             message,
@@ -191,6 +191,15 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
             _fast.put_timestamp(_target.timestamp, timestamp)
         if worker is not None:
             _target.worker = worker
+        if (
+            code is None
+            and message is None
+            and error_uri is None
+            and kind is None
+            and timestamp is None
+            and worker is None
+        ):
+            _target.SetInParent()
 
     @property
     def code(self) -> str:
@@ -311,7 +320,7 @@ class TaskLog(_Message[_pb2.TaskLog]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             uri,
             name,
@@ -332,6 +341,15 @@ class TaskLog(_Message[_pb2.TaskLog]):
             _target.ShowWhilePending = ShowWhilePending
         if HideOnceFinished is not None:
             _target.HideOnceFinished = HideOnceFinished
+        if (
+            uri is None
+            and name is None
+            and message_format is None
+            and ttl is None
+            and ShowWhilePending is None
+            and HideOnceFinished is None
+        ):
+            _target.SetInParent()
 
     @property
     def uri(self) -> str:
@@ -411,7 +429,7 @@ class LogContext(_Message[_pb2.LogContext]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             pods,
             primary_pod_name,
@@ -420,6 +438,8 @@ class LogContext(_Message[_pb2.LogContext]):
             _fast.put_models(_target.pods, pods)
         if primary_pod_name is not None:
             _target.primary_pod_name = primary_pod_name
+        if pods is None and primary_pod_name is None:
+            _target.SetInParent()
 
     @property
     def pods(self) -> list[PodLogContext]:
@@ -487,7 +507,7 @@ class PodLogContext(_Message[_pb2.PodLogContext]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             namespace,
             pod_name,
@@ -505,6 +525,14 @@ class PodLogContext(_Message[_pb2.PodLogContext]):
             _target.primary_container_name = primary_container_name
         if init_containers is not None:
             _fast.put_models(_target.init_containers, init_containers)
+        if (
+            namespace is None
+            and pod_name is None
+            and containers is None
+            and primary_container_name is None
+            and init_containers is None
+        ):
+            _target.SetInParent()
 
     @property
     def namespace(self) -> str:
@@ -582,7 +610,7 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 container_start_time,
                 container_end_time,
@@ -591,6 +619,8 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
                 _fast.put_timestamp(_target.container_start_time, container_start_time)
             if container_end_time is not None:
                 _fast.put_timestamp(_target.container_end_time, container_end_time)
+            if container_start_time is None and container_end_time is None:
+                _target.SetInParent()
 
         @property
         def container_start_time(self) -> _datetime.datetime | None:
@@ -639,7 +669,7 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             container_name,
             process,
@@ -650,9 +680,10 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
             _sub = _target.process
             if process._pb is None:
                 process._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(process._pb)
+        if container_name is None and process is None:
+            _target.SetInParent()
 
     @property
     def container_name(self) -> str:
@@ -697,10 +728,12 @@ class QualityOfServiceSpec(_Message[_pb2.QualityOfServiceSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (queueing_budget,) = self._values
         if queueing_budget is not None:
             _fast.put_duration(_target.queueing_budget, queueing_budget)
+        if queueing_budget is None:
+            _target.SetInParent()
 
     @property
     def queueing_budget(self) -> _datetime.timedelta | None:
@@ -769,7 +802,7 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             tier,
             spec,
@@ -780,9 +813,10 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
+        if tier is None and spec is None:
+            _target.SetInParent()
 
     @property
     def tier(self) -> QualityOfService.Tier | None:

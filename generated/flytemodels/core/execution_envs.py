@@ -61,7 +61,7 @@ class ExecutionEnvAssignment(_Message[_pb2.ExecutionEnvAssignment]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             node_ids,
             task_type,
@@ -75,9 +75,10 @@ class ExecutionEnvAssignment(_Message[_pb2.ExecutionEnvAssignment]):
             _sub = _target.execution_env
             if execution_env._pb is None:
                 execution_env._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(execution_env._pb)
+        if node_ids is None and task_type is None and execution_env is None:
+            _target.SetInParent()
 
     @property
     def node_ids(self) -> list[str]:
@@ -156,7 +157,7 @@ class ExecutionEnv(_Message[_pb2.ExecutionEnv]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             type,
@@ -170,6 +171,8 @@ class ExecutionEnv(_Message[_pb2.ExecutionEnv]):
             _target.type = type
         if version is not None:
             _target.version = version
+        if name is None and type is None and version is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:

@@ -87,7 +87,7 @@ class PrimitiveBase(_Message[_pb2.Primitive]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             integer,
             float_value,
@@ -108,6 +108,15 @@ class PrimitiveBase(_Message[_pb2.Primitive]):
             _fast.put_timestamp(_target.datetime, datetime)
         if duration is not None:
             _fast.put_duration(_target.duration, duration)
+        if (
+            integer is None
+            and float_value is None
+            and string_value is None
+            and boolean is None
+            and datetime is None
+            and duration is None
+        ):
+            _target.SetInParent()
 
     @property
     def integer(self) -> int | None:
@@ -209,7 +218,7 @@ class Blob(_Message[_pb2.Blob]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             metadata,
             uri,
@@ -218,11 +227,12 @@ class Blob(_Message[_pb2.Blob]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if uri is not None:
             _target.uri = uri
+        if metadata is None and uri is None:
+            _target.SetInParent()
 
     @property
     def metadata(self) -> BlobMetadata | None:
@@ -271,15 +281,16 @@ class BlobMetadata(_Message[_pb2.BlobMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (type,) = self._values
         if type is not None:
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
+        if type is None:
+            _target.SetInParent()
 
     @property
     def type(self) -> _core_types.BlobType | None:
@@ -330,7 +341,7 @@ class Binary(_Message[_pb2.Binary]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             value,
             tag,
@@ -339,6 +350,8 @@ class Binary(_Message[_pb2.Binary]):
             _target.value = value
         if tag is not None:
             _target.tag = tag
+        if value is None and tag is None:
+            _target.SetInParent()
 
     @property
     def value(self) -> bytes:
@@ -389,7 +402,7 @@ class Schema(_Message[_pb2.Schema]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             uri,
             type,
@@ -400,9 +413,10 @@ class Schema(_Message[_pb2.Schema]):
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
+        if uri is None and type is None:
+            _target.SetInParent()
 
     @property
     def uri(self) -> str:
@@ -460,7 +474,7 @@ class Union(_Message[_pb2.Union]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             value,
             type,
@@ -469,16 +483,16 @@ class Union(_Message[_pb2.Union]):
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
         if type is not None:
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
+        if value is None and type is None:
+            _target.SetInParent()
 
     @property
     def value(self) -> Literal | None:
@@ -534,15 +548,16 @@ class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (structured_dataset_type,) = self._values
         if structured_dataset_type is not None:
             _sub = _target.structured_dataset_type
             if structured_dataset_type._pb is None:
                 structured_dataset_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(structured_dataset_type._pb)
+        if structured_dataset_type is None:
+            _target.SetInParent()
 
     @property
     def structured_dataset_type(self) -> _core_types.StructuredDatasetType | None:
@@ -599,7 +614,7 @@ class StructuredDataset(_Message[_pb2.StructuredDataset]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             uri,
             metadata,
@@ -610,9 +625,10 @@ class StructuredDataset(_Message[_pb2.StructuredDataset]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if uri is None and metadata is None:
+            _target.SetInParent()
 
     @property
     def uri(self) -> str:
@@ -728,7 +744,7 @@ class ScalarBase(_Message[_pb2.Scalar]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             primitive,
             blob,
@@ -744,58 +760,61 @@ class ScalarBase(_Message[_pb2.Scalar]):
             _sub = _target.primitive
             if primitive._pb is None:
                 primitive._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(primitive._pb)
         if blob is not None:
             _sub = _target.blob
             if blob._pb is None:
                 blob._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(blob._pb)
         if binary is not None:
             _sub = _target.binary
             if binary._pb is None:
                 binary._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(binary._pb)
         if schema is not None:
             _sub = _target.schema
             if schema._pb is None:
                 schema._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(schema._pb)
         if none_type is not None:
             _sub = _target.none_type
             if none_type._pb is None:
                 none_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(none_type._pb)
         if error is not None:
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
         if structured_dataset is not None:
             _sub = _target.structured_dataset
             if structured_dataset._pb is None:
                 structured_dataset._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(structured_dataset._pb)
         if union is not None:
             _sub = _target.union
             if union._pb is None:
                 union._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(union._pb)
+        if (
+            primitive is None
+            and blob is None
+            and binary is None
+            and schema is None
+            and none_type is None
+            and error is None
+            and structured_dataset is None
+            and union is None
+        ):
+            _target.SetInParent()
 
     @property
     def primitive(self) -> Primitive | None:
@@ -973,7 +992,7 @@ class LiteralBase(_Message[_pb2.Literal]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             scalar,
             collection,
@@ -986,34 +1005,39 @@ class LiteralBase(_Message[_pb2.Literal]):
             _sub = _target.scalar
             if scalar._pb is None:
                 scalar._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(scalar._pb)
         if collection is not None:
             _sub = _target.collection
             if collection._pb is None:
                 collection._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(collection._pb)
         if map is not None:
             _sub = _target.map
             if map._pb is None:
                 map._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(map._pb)
         if offloaded_metadata is not None:
             _sub = _target.offloaded_metadata
             if offloaded_metadata._pb is None:
                 offloaded_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(offloaded_metadata._pb)
         if hash is not None:
             _target.hash = hash
         if metadata is not None:
             _target.metadata.update(metadata)
+        if (
+            scalar is None
+            and collection is None
+            and map is None
+            and offloaded_metadata is None
+            and hash is None
+            and metadata is None
+        ):
+            _target.SetInParent()
 
     @property
     def scalar(self) -> Scalar | None:
@@ -1129,7 +1153,7 @@ class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             uri,
             size_bytes,
@@ -1143,9 +1167,10 @@ class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
             _sub = _target.inferred_type
             if inferred_type._pb is None:
                 inferred_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inferred_type._pb)
+        if uri is None and size_bytes is None and inferred_type is None:
+            _target.SetInParent()
 
     @property
     def uri(self) -> str:
@@ -1196,10 +1221,12 @@ class LiteralCollection(_Message[_pb2.LiteralCollection]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (literals,) = self._values
         if literals is not None:
             _fast.put_models(_target.literals, literals)
+        if literals is None:
+            _target.SetInParent()
 
     @property
     def literals(self) -> list[Literal]:
@@ -1232,10 +1259,12 @@ class LiteralMap(_Message[_pb2.LiteralMap]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (literals,) = self._values
         if literals is not None:
             _fast.put_model_map(_target.literals, literals)
+        if literals is None:
+            _target.SetInParent()
 
     @property
     def literals(self) -> dict[str, Literal]:
@@ -1268,10 +1297,12 @@ class BindingDataCollection(_Message[_pb2.BindingDataCollection]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (bindings,) = self._values
         if bindings is not None:
             _fast.put_models(_target.bindings, bindings)
+        if bindings is None:
+            _target.SetInParent()
 
     @property
     def bindings(self) -> list[BindingData]:
@@ -1304,10 +1335,12 @@ class BindingDataMap(_Message[_pb2.BindingDataMap]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (bindings,) = self._values
         if bindings is not None:
             _fast.put_model_map(_target.bindings, bindings)
+        if bindings is None:
+            _target.SetInParent()
 
     @property
     def bindings(self) -> dict[str, BindingData]:
@@ -1345,15 +1378,16 @@ class UnionInfo(_Message[_pb2.UnionInfo]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (targetType,) = self._values
         if targetType is not None:
             _sub = _target.targetType
             if targetType._pb is None:
                 targetType._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(targetType._pb)
+        if targetType is None:
+            _target.SetInParent()
 
     @property
     def targetType(self) -> _core_types.LiteralType | None:
@@ -1446,7 +1480,7 @@ class BindingDataBase(_Message[_pb2.BindingData]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             scalar,
             collection,
@@ -1459,44 +1493,47 @@ class BindingDataBase(_Message[_pb2.BindingData]):
             _sub = _target.scalar
             if scalar._pb is None:
                 scalar._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(scalar._pb)
         if collection is not None:
             _sub = _target.collection
             if collection._pb is None:
                 collection._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(collection._pb)
         if promise is not None:
             _sub = _target.promise
             if promise._pb is None:
                 promise._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(promise._pb)
         if map is not None:
             _sub = _target.map
             if map._pb is None:
                 map._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(map._pb)
         if offloaded_metadata is not None:
             _sub = _target.offloaded_metadata
             if offloaded_metadata._pb is None:
                 offloaded_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(offloaded_metadata._pb)
         if union is not None:
             _sub = _target.union
             if union._pb is None:
                 union._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(union._pb)
+        if (
+            scalar is None
+            and collection is None
+            and promise is None
+            and map is None
+            and offloaded_metadata is None
+            and union is None
+        ):
+            _target.SetInParent()
 
     @property
     def scalar(self) -> Scalar | None:
@@ -1609,7 +1646,7 @@ class Binding(_Message[_pb2.Binding]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             var,
             binding,
@@ -1620,9 +1657,10 @@ class Binding(_Message[_pb2.Binding]):
             _sub = _target.binding
             if binding._pb is None:
                 binding._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(binding._pb)
+        if var is None and binding is None:
+            _target.SetInParent()
 
     @property
     def var(self) -> str:
@@ -1677,7 +1715,7 @@ class KeyValuePair(_Message[_pb2.KeyValuePair]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             value,
@@ -1686,6 +1724,8 @@ class KeyValuePair(_Message[_pb2.KeyValuePair]):
             _target.key = key
         if value is not None:
             _target.value = value
+        if key is None and value is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -1724,10 +1764,12 @@ class RetryStrategy(_Message[_pb2.RetryStrategy]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (retries,) = self._values
         if retries is not None:
             _target.retries = retries
+        if retries is None:
+            _target.SetInParent()
 
     @property
     def retries(self) -> int:

@@ -101,7 +101,7 @@ class Span(_Message[_pb2.Span]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             start_time,
             end_time,
@@ -119,27 +119,34 @@ class Span(_Message[_pb2.Span]):
             _sub = _target.workflow_id
             if workflow_id._pb is None:
                 workflow_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_id._pb)
         if node_id is not None:
             _sub = _target.node_id
             if node_id._pb is None:
                 node_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(node_id._pb)
         if task_id is not None:
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if operation_id is not None:
             _target.operation_id = operation_id
         if spans is not None:
             _fast.put_models(_target.spans, spans)
+        if (
+            start_time is None
+            and end_time is None
+            and workflow_id is None
+            and node_id is None
+            and task_id is None
+            and operation_id is None
+            and spans is None
+        ):
+            _target.SetInParent()
 
     @property
     def start_time(self) -> _datetime.datetime | None:
@@ -243,13 +250,15 @@ class ExecutionMetricResult(_Message[_pb2.ExecutionMetricResult]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             metric,
             data,
         ) = self._values
         if metric is not None:
             _target.metric = metric
+        if metric is None:
+            _target.SetInParent()
 
     @property
     def metric(self) -> str:

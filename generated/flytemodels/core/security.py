@@ -93,7 +93,7 @@ class Secret(_Message[_pb2.Secret]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             group,
             group_version,
@@ -111,6 +111,14 @@ class Secret(_Message[_pb2.Secret]):
             _target.mount_requirement = mount_requirement
         if env_var is not None:
             _target.env_var = env_var
+        if (
+            group is None
+            and group_version is None
+            and key is None
+            and mount_requirement is None
+            and env_var is None
+        ):
+            _target.SetInParent()
 
     @property
     def group(self) -> str:
@@ -196,7 +204,7 @@ class OAuth2Client(_Message[_pb2.OAuth2Client]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             client_id,
             client_secret,
@@ -207,9 +215,10 @@ class OAuth2Client(_Message[_pb2.OAuth2Client]):
             _sub = _target.client_secret
             if client_secret._pb is None:
                 client_secret._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(client_secret._pb)
+        if client_id is None and client_secret is None:
+            _target.SetInParent()
 
     @property
     def client_id(self) -> str:
@@ -289,7 +298,7 @@ class Identity(_Message[_pb2.Identity]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             iam_role,
             k8s_service_account,
@@ -304,11 +313,17 @@ class Identity(_Message[_pb2.Identity]):
             _sub = _target.oauth2_client
             if oauth2_client._pb is None:
                 oauth2_client._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(oauth2_client._pb)
         if execution_identity is not None:
             _target.execution_identity = execution_identity
+        if (
+            iam_role is None
+            and k8s_service_account is None
+            and oauth2_client is None
+            and execution_identity is None
+        ):
+            _target.SetInParent()
 
     @property
     def iam_role(self) -> str:
@@ -416,7 +431,7 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             type,
@@ -432,13 +447,20 @@ class OAuth2TokenRequest(_Message[_pb2.OAuth2TokenRequest]):
             _sub = _target.client
             if client._pb is None:
                 client._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(client._pb)
         if idp_discovery_endpoint is not None:
             _target.idp_discovery_endpoint = idp_discovery_endpoint
         if token_endpoint is not None:
             _target.token_endpoint = token_endpoint
+        if (
+            name is None
+            and type is None
+            and client is None
+            and idp_discovery_endpoint is None
+            and token_endpoint is None
+        ):
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -530,7 +552,7 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_as,
             secrets,
@@ -540,13 +562,14 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
             _sub = _target.run_as
             if run_as._pb is None:
                 run_as._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_as._pb)
         if secrets is not None:
             _fast.put_models(_target.secrets, secrets)
         if tokens is not None:
             _fast.put_models(_target.tokens, tokens)
+        if run_as is None and secrets is None and tokens is None:
+            _target.SetInParent()
 
     @property
     def run_as(self) -> Identity | None:

@@ -87,7 +87,7 @@ class Resources(_Message[_pb2.Resources]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 name,
                 value,
@@ -96,6 +96,8 @@ class Resources(_Message[_pb2.Resources]):
                 _target.name = name
             if value is not None:
                 _target.value = value
+            if name is None and value is None:
+                _target.SetInParent()
 
         @property
         def name(self) -> Resources.ResourceName:
@@ -139,7 +141,7 @@ class Resources(_Message[_pb2.Resources]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             requests,
             limits,
@@ -148,6 +150,8 @@ class Resources(_Message[_pb2.Resources]):
             _fast.put_models(_target.requests, requests)
         if limits is not None:
             _fast.put_models(_target.limits, limits)
+        if requests is None and limits is None:
+            _target.SetInParent()
 
     @property
     def requests(self) -> list[Resources.ResourceEntry]:
@@ -209,7 +213,7 @@ class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             device,
             unpartitioned,
@@ -221,6 +225,8 @@ class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
             _target.unpartitioned = unpartitioned
         if partition_size is not None:
             _target.partition_size = partition_size
+        if device is None and unpartitioned is None and partition_size is None:
+            _target.SetInParent()
 
     @property
     def device(self) -> str:
@@ -287,7 +293,7 @@ class SharedMemory(_Message[_pb2.SharedMemory]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             mount_path,
             mount_name,
@@ -299,6 +305,8 @@ class SharedMemory(_Message[_pb2.SharedMemory]):
             _target.mount_name = mount_name
         if size_limit is not None:
             _target.size_limit = size_limit
+        if mount_path is None and mount_name is None and size_limit is None:
+            _target.SetInParent()
 
     @property
     def mount_path(self) -> str:
@@ -362,7 +370,7 @@ class ExtendedResources(_Message[_pb2.ExtendedResources]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             gpu_accelerator,
             shared_memory,
@@ -371,16 +379,16 @@ class ExtendedResources(_Message[_pb2.ExtendedResources]):
             _sub = _target.gpu_accelerator
             if gpu_accelerator._pb is None:
                 gpu_accelerator._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(gpu_accelerator._pb)
         if shared_memory is not None:
             _sub = _target.shared_memory
             if shared_memory._pb is None:
                 shared_memory._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(shared_memory._pb)
+        if gpu_accelerator is None and shared_memory is None:
+            _target.SetInParent()
 
     @property
     def gpu_accelerator(self) -> GPUAccelerator | None:
@@ -461,7 +469,7 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             type,
             version,
@@ -473,6 +481,8 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
             _target.version = version
         if flavor is not None:
             _target.flavor = flavor
+        if type is None and version is None and flavor is None:
+            _target.SetInParent()
 
     @property
     def type(self) -> RuntimeMetadata.RuntimeType:
@@ -571,7 +581,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             )
             and (cache_ignore_input_vars is None or _fast.strings(cache_ignore_input_vars))
             and (is_eager is None or is_eager.__class__ is bool)
-            and generates_deck is None
+            and (generates_deck is None or generates_deck.__class__ is bool)
             and (
                 metadata is None
                 or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.K8sObjectMetadata
@@ -617,7 +627,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             discoverable,
             runtime,
@@ -640,7 +650,6 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _sub = _target.runtime
             if runtime._pb is None:
                 runtime._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(runtime._pb)
         if timeout is not None:
@@ -649,7 +658,6 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _sub = _target.retries
             if retries._pb is None:
                 retries._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(retries._pb)
         if discovery_version is not None:
@@ -668,13 +676,31 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _target.cache_ignore_input_vars.extend(cache_ignore_input_vars)
         if is_eager is not None:
             _target.is_eager = is_eager
+        if generates_deck is not None:
+            _target.generates_deck.value = generates_deck
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if (
+            discoverable is None
+            and runtime is None
+            and timeout is None
+            and retries is None
+            and discovery_version is None
+            and deprecated_error_message is None
+            and interruptible is None
+            and cache_serializable is None
+            and tags is None
+            and pod_template_name is None
+            and cache_ignore_input_vars is None
+            and is_eager is None
+            and generates_deck is None
+            and metadata is None
+        ):
+            _target.SetInParent()
 
     @property
     def discoverable(self) -> bool:
@@ -922,7 +948,7 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             type,
@@ -941,7 +967,6 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if type is not None:
@@ -950,35 +975,30 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if interface is not None:
             _sub = _target.interface
             if interface._pb is None:
                 interface._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(interface._pb)
         if container is not None:
             _sub = _target.container
             if container._pb is None:
                 container._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(container._pb)
         if k8s_pod is not None:
             _sub = _target.k8s_pod
             if k8s_pod._pb is None:
                 k8s_pod._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(k8s_pod._pb)
         if sql is not None:
             _sub = _target.sql
             if sql._pb is None:
                 sql._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sql._pb)
         if task_type_version is not None:
@@ -987,18 +1007,30 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
             _sub = _target.security_context
             if security_context._pb is None:
                 security_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(security_context._pb)
         if extended_resources is not None:
             _sub = _target.extended_resources
             if extended_resources._pb is None:
                 extended_resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(extended_resources._pb)
         if config is not None:
             _target.config.update(config)
+        if (
+            id is None
+            and type is None
+            and metadata is None
+            and interface is None
+            and container is None
+            and k8s_pod is None
+            and sql is None
+            and task_type_version is None
+            and security_context is None
+            and extended_resources is None
+            and config is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -1164,7 +1196,7 @@ class ContainerPort(_Message[_pb2.ContainerPort]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             container_port,
             name,
@@ -1173,6 +1205,8 @@ class ContainerPort(_Message[_pb2.ContainerPort]):
             _target.container_port = container_port
         if name is not None:
             _target.name = name
+        if container_port is None and name is None:
+            _target.SetInParent()
 
     @property
     def container_port(self) -> int:
@@ -1286,7 +1320,7 @@ class Container(_Message[_pb2.Container]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             image,
             command,
@@ -1308,7 +1342,6 @@ class Container(_Message[_pb2.Container]):
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
         if env is not None:
@@ -1321,11 +1354,22 @@ class Container(_Message[_pb2.Container]):
             _sub = _target.data_config
             if data_config._pb is None:
                 data_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(data_config._pb)
         if architecture is not None:
             _target.architecture = architecture
+        if (
+            image is None
+            and command is None
+            and args is None
+            and resources is None
+            and env is None
+            and config is None
+            and ports is None
+            and data_config is None
+            and architecture is None
+        ):
+            _target.SetInParent()
 
     @property
     def image(self) -> str:
@@ -1481,7 +1525,7 @@ class IOStrategy(_Message[_pb2.IOStrategy]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             download_mode,
             upload_mode,
@@ -1490,6 +1534,8 @@ class IOStrategy(_Message[_pb2.IOStrategy]):
             _target.download_mode = download_mode
         if upload_mode is not None:
             _target.upload_mode = upload_mode
+        if download_mode is None and upload_mode is None:
+            _target.SetInParent()
 
     @property
     def download_mode(self) -> IOStrategy.DownloadMode:
@@ -1591,7 +1637,7 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             enabled,
             input_path,
@@ -1611,9 +1657,16 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
             _sub = _target.io_strategy
             if io_strategy._pb is None:
                 io_strategy._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(io_strategy._pb)
+        if (
+            enabled is None
+            and input_path is None
+            and output_path is None
+            and format is None
+            and io_strategy is None
+        ):
+            _target.SetInParent()
 
     @property
     def enabled(self) -> bool:
@@ -1720,7 +1773,7 @@ class K8sPod(_Message[_pb2.K8sPod]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             metadata,
             pod_spec,
@@ -1731,18 +1784,18 @@ class K8sPod(_Message[_pb2.K8sPod]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if data_config is not None:
             _sub = _target.data_config
             if data_config._pb is None:
                 data_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(data_config._pb)
         if primary_container_name is not None:
             _target.primary_container_name = primary_container_name
+        if metadata is None and data_config is None and primary_container_name is None:
+            _target.SetInParent()
 
     @property
     def metadata(self) -> K8sObjectMetadata | None:
@@ -1829,7 +1882,7 @@ class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             labels,
             annotations,
@@ -1838,6 +1891,8 @@ class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
             _target.labels.update(labels)
         if annotations is not None:
             _target.annotations.update(annotations)
+        if labels is None and annotations is None:
+            _target.SetInParent()
 
     @property
     def labels(self) -> dict[str, str]:
@@ -1901,7 +1956,7 @@ class Sql(_Message[_pb2.Sql]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             statement,
             dialect,
@@ -1910,6 +1965,8 @@ class Sql(_Message[_pb2.Sql]):
             _target.statement = statement
         if dialect is not None:
             _target.dialect = dialect
+        if statement is None and dialect is None:
+            _target.SetInParent()
 
     @property
     def statement(self) -> str:

@@ -69,7 +69,7 @@ class IfBlock(_Message[_pb2.IfBlock]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             condition,
             then_node,
@@ -78,16 +78,16 @@ class IfBlock(_Message[_pb2.IfBlock]):
             _sub = _target.condition
             if condition._pb is None:
                 condition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(condition._pb)
         if then_node is not None:
             _sub = _target.then_node
             if then_node._pb is None:
                 then_node._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(then_node._pb)
+        if condition is None and then_node is None:
+            _target.SetInParent()
 
     @property
     def condition(self) -> _core_condition.BooleanExpression | None:
@@ -167,7 +167,7 @@ class IfElseBlock(_Message[_pb2.IfElseBlock]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             case,
             other,
@@ -178,7 +178,6 @@ class IfElseBlock(_Message[_pb2.IfElseBlock]):
             _sub = _target.case
             if case._pb is None:
                 case._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(case._pb)
         if other is not None:
@@ -187,16 +186,16 @@ class IfElseBlock(_Message[_pb2.IfElseBlock]):
             _sub = _target.else_node
             if else_node._pb is None:
                 else_node._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(else_node._pb)
         if error is not None:
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
+        if case is None and other is None and else_node is None and error is None:
+            _target.SetInParent()
 
     @property
     def case(self) -> IfBlock | None:
@@ -268,15 +267,16 @@ class BranchNode(_Message[_pb2.BranchNode]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (if_else,) = self._values
         if if_else is not None:
             _sub = _target.if_else
             if if_else._pb is None:
                 if_else._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(if_else._pb)
+        if if_else is None:
+            _target.SetInParent()
 
     @property
     def if_else(self) -> IfElseBlock | None:
@@ -332,7 +332,7 @@ class TaskNode(_Message[_pb2.TaskNode]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             reference_id,
             overrides,
@@ -341,16 +341,16 @@ class TaskNode(_Message[_pb2.TaskNode]):
             _sub = _target.reference_id
             if reference_id._pb is None:
                 reference_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(reference_id._pb)
         if overrides is not None:
             _sub = _target.overrides
             if overrides._pb is None:
                 overrides._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(overrides._pb)
+        if reference_id is None and overrides is None:
+            _target.SetInParent()
 
     @property
     def reference_id(self) -> _core_identifier.Identifier | None:
@@ -423,7 +423,7 @@ class WorkflowNodeBase(_Message[_pb2.WorkflowNode]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             launchplan_ref,
             sub_workflow_ref,
@@ -432,16 +432,16 @@ class WorkflowNodeBase(_Message[_pb2.WorkflowNode]):
             _sub = _target.launchplan_ref
             if launchplan_ref._pb is None:
                 launchplan_ref._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(launchplan_ref._pb)
         if sub_workflow_ref is not None:
             _sub = _target.sub_workflow_ref
             if sub_workflow_ref._pb is None:
                 sub_workflow_ref._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sub_workflow_ref._pb)
+        if launchplan_ref is None and sub_workflow_ref is None:
+            _target.SetInParent()
 
     @property
     def launchplan_ref(self) -> _core_identifier.Identifier | None:
@@ -493,10 +493,12 @@ class ApproveCondition(_Message[_pb2.ApproveCondition]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (signal_id,) = self._values
         if signal_id is not None:
             _target.signal_id = signal_id
+        if signal_id is None:
+            _target.SetInParent()
 
     @property
     def signal_id(self) -> str:
@@ -552,7 +554,7 @@ class SignalCondition(_Message[_pb2.SignalCondition]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             signal_id,
             type,
@@ -564,11 +566,12 @@ class SignalCondition(_Message[_pb2.SignalCondition]):
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
         if output_variable_name is not None:
             _target.output_variable_name = output_variable_name
+        if signal_id is None and type is None and output_variable_name is None:
+            _target.SetInParent()
 
     @property
     def signal_id(self) -> str:
@@ -619,10 +622,12 @@ class SleepCondition(_Message[_pb2.SleepCondition]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (duration,) = self._values
         if duration is not None:
             _fast.put_duration(_target.duration, duration)
+        if duration is None:
+            _target.SetInParent()
 
     @property
     def duration(self) -> _datetime.timedelta | None:
@@ -684,7 +689,7 @@ class GateNodeBase(_Message[_pb2.GateNode]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             approve,
             signal,
@@ -694,23 +699,22 @@ class GateNodeBase(_Message[_pb2.GateNode]):
             _sub = _target.approve
             if approve._pb is None:
                 approve._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(approve._pb)
         if signal is not None:
             _sub = _target.signal
             if signal._pb is None:
                 signal._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(signal._pb)
         if sleep is not None:
             _sub = _target.sleep
             if sleep._pb is None:
                 sleep._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sleep._pb)
+        if approve is None and signal is None and sleep is None:
+            _target.SetInParent()
 
     @property
     def approve(self) -> ApproveCondition | None:
@@ -834,7 +838,10 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
                     and -2147483648 <= execution_mode <= 2147483647
                 )
             )
-            and is_original_sub_node_interface is None
+            and (
+                is_original_sub_node_interface is None
+                or is_original_sub_node_interface.__class__ is bool
+            )
             and (
                 data_mode is None
                 or (
@@ -876,7 +883,7 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             node,
             parallelism,
@@ -892,7 +899,6 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
             _sub = _target.node
             if node._pb is None:
                 node._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(node._pb)
         if parallelism is not None:
@@ -903,12 +909,26 @@ class ArrayNode(_Message[_pb2.ArrayNode]):
             _target.min_success_ratio = min_success_ratio
         if execution_mode is not None:
             _target.execution_mode = execution_mode
+        if is_original_sub_node_interface is not None:
+            _target.is_original_sub_node_interface.value = is_original_sub_node_interface
         if data_mode is not None:
             _target.data_mode = data_mode
         if bound_inputs is not None:
             _target.bound_inputs.extend(bound_inputs)
         if run_all_sub_nodes is not None:
             _target.run_all_sub_nodes = run_all_sub_nodes
+        if (
+            node is None
+            and parallelism is None
+            and min_successes is None
+            and min_success_ratio is None
+            and execution_mode is None
+            and is_original_sub_node_interface is None
+            and data_mode is None
+            and bound_inputs is None
+            and run_all_sub_nodes is None
+        ):
+            _target.SetInParent()
 
     @property
     def node(self) -> Node | None:
@@ -1069,7 +1089,7 @@ class NodeMetadata(_Message[_pb2.NodeMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             timeout,
@@ -1088,7 +1108,6 @@ class NodeMetadata(_Message[_pb2.NodeMetadata]):
             _sub = _target.retries
             if retries._pb is None:
                 retries._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(retries._pb)
         if interruptible is not None:
@@ -1101,6 +1120,17 @@ class NodeMetadata(_Message[_pb2.NodeMetadata]):
             _target.cache_serializable = cache_serializable
         if config is not None:
             _target.config.update(config)
+        if (
+            name is None
+            and timeout is None
+            and retries is None
+            and interruptible is None
+            and cacheable is None
+            and cache_version is None
+            and cache_serializable is None
+            and config is None
+        ):
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1197,7 +1227,7 @@ class Alias(_Message[_pb2.Alias]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             var,
             alias,
@@ -1206,6 +1236,8 @@ class Alias(_Message[_pb2.Alias]):
             _target.var = var
         if alias is not None:
             _target.alias = alias
+        if var is None and alias is None:
+            _target.SetInParent()
 
     @property
     def var(self) -> str:
@@ -1324,7 +1356,7 @@ class NodeBase(_Message[_pb2.Node]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             metadata,
@@ -1343,7 +1375,6 @@ class NodeBase(_Message[_pb2.Node]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if inputs is not None:
@@ -1356,37 +1387,45 @@ class NodeBase(_Message[_pb2.Node]):
             _sub = _target.task_node
             if task_node._pb is None:
                 task_node._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_node._pb)
         if workflow_node is not None:
             _sub = _target.workflow_node
             if workflow_node._pb is None:
                 workflow_node._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_node._pb)
         if branch_node is not None:
             _sub = _target.branch_node
             if branch_node._pb is None:
                 branch_node._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(branch_node._pb)
         if gate_node is not None:
             _sub = _target.gate_node
             if gate_node._pb is None:
                 gate_node._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(gate_node._pb)
         if array_node is not None:
             _sub = _target.array_node
             if array_node._pb is None:
                 array_node._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(array_node._pb)
+        if (
+            id is None
+            and metadata is None
+            and inputs is None
+            and upstream_node_ids is None
+            and output_aliases is None
+            and task_node is None
+            and workflow_node is None
+            and branch_node is None
+            and gate_node is None
+            and array_node is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> str:
@@ -1561,7 +1600,7 @@ class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             quality_of_service,
             on_failure,
@@ -1571,13 +1610,14 @@ class WorkflowMetadata(_Message[_pb2.WorkflowMetadata]):
             _sub = _target.quality_of_service
             if quality_of_service._pb is None:
                 quality_of_service._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(quality_of_service._pb)
         if on_failure is not None:
             _target.on_failure = on_failure
         if tags is not None:
             _target.tags.update(tags)
+        if quality_of_service is None and on_failure is None and tags is None:
+            _target.SetInParent()
 
     @property
     def quality_of_service(self) -> _core_execution.QualityOfService | None:
@@ -1637,10 +1677,12 @@ class WorkflowMetadataDefaults(_Message[_pb2.WorkflowMetadataDefaults]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (interruptible,) = self._values
         if interruptible is not None:
             _target.interruptible = interruptible
+        if interruptible is None:
+            _target.SetInParent()
 
     @property
     def interruptible(self) -> bool:
@@ -1733,7 +1775,7 @@ class WorkflowTemplate(_Message[_pb2.WorkflowTemplate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             metadata,
@@ -1747,21 +1789,18 @@ class WorkflowTemplate(_Message[_pb2.WorkflowTemplate]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if interface is not None:
             _sub = _target.interface
             if interface._pb is None:
                 interface._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(interface._pb)
         if nodes is not None:
@@ -1772,16 +1811,24 @@ class WorkflowTemplate(_Message[_pb2.WorkflowTemplate]):
             _sub = _target.failure_node
             if failure_node._pb is None:
                 failure_node._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(failure_node._pb)
         if metadata_defaults is not None:
             _sub = _target.metadata_defaults
             if metadata_defaults._pb is None:
                 metadata_defaults._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata_defaults._pb)
+        if (
+            id is None
+            and metadata is None
+            and interface is None
+            and nodes is None
+            and outputs is None
+            and failure_node is None
+            and metadata_defaults is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -1927,7 +1974,7 @@ class TaskNodeOverrides(_Message[_pb2.TaskNodeOverrides]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resources,
             extended_resources,
@@ -1938,14 +1985,12 @@ class TaskNodeOverrides(_Message[_pb2.TaskNodeOverrides]):
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
         if extended_resources is not None:
             _sub = _target.extended_resources
             if extended_resources._pb is None:
                 extended_resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(extended_resources._pb)
         if container_image is not None:
@@ -1954,9 +1999,15 @@ class TaskNodeOverrides(_Message[_pb2.TaskNodeOverrides]):
             _sub = _target.pod_template
             if pod_template._pb is None:
                 pod_template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pod_template._pb)
+        if (
+            resources is None
+            and extended_resources is None
+            and container_image is None
+            and pod_template is None
+        ):
+            _target.SetInParent()
 
     @property
     def resources(self) -> _core_tasks.Resources | None:
@@ -2058,7 +2109,7 @@ class LaunchPlanTemplate(_Message[_pb2.LaunchPlanTemplate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             interface,
@@ -2068,23 +2119,22 @@ class LaunchPlanTemplate(_Message[_pb2.LaunchPlanTemplate]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if interface is not None:
             _sub = _target.interface
             if interface._pb is None:
                 interface._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(interface._pb)
         if fixed_inputs is not None:
             _sub = _target.fixed_inputs
             if fixed_inputs._pb is None:
                 fixed_inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(fixed_inputs._pb)
+        if id is None and interface is None and fixed_inputs is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:

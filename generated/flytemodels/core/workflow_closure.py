@@ -56,7 +56,7 @@ class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             workflow,
             tasks,
@@ -65,11 +65,12 @@ class WorkflowClosure(_Message[_pb2.WorkflowClosure]):
             _sub = _target.workflow
             if workflow._pb is None:
                 workflow._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow._pb)
         if tasks is not None:
             _fast.put_models(_target.tasks, tasks)
+        if workflow is None and tasks is None:
+            _target.SetInParent()
 
     @property
     def workflow(self) -> _core_workflow.WorkflowTemplate | None:

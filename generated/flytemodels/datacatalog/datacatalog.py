@@ -44,15 +44,16 @@ class CreateDatasetRequest(_Message[_pb2.CreateDatasetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (dataset,) = self._values
         if dataset is not None:
             _sub = _target.dataset
             if dataset._pb is None:
                 dataset._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset._pb)
+        if dataset is None:
+            _target.SetInParent()
 
     @property
     def dataset(self) -> Dataset | None:
@@ -106,15 +107,16 @@ class GetDatasetRequest(_Message[_pb2.GetDatasetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (dataset,) = self._values
         if dataset is not None:
             _sub = _target.dataset
             if dataset._pb is None:
                 dataset._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset._pb)
+        if dataset is None:
+            _target.SetInParent()
 
     @property
     def dataset(self) -> DatasetID | None:
@@ -155,15 +157,16 @@ class GetDatasetResponse(_Message[_pb2.GetDatasetResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (dataset,) = self._values
         if dataset is not None:
             _sub = _target.dataset
             if dataset._pb is None:
                 dataset._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset._pb)
+        if dataset is None:
+            _target.SetInParent()
 
     @property
     def dataset(self) -> Dataset | None:
@@ -222,7 +225,7 @@ class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             dataset,
             artifact_id,
@@ -232,13 +235,14 @@ class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
             _sub = _target.dataset
             if dataset._pb is None:
                 dataset._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset._pb)
         if artifact_id is not None:
             _target.artifact_id = artifact_id
         if tag_name is not None:
             _target.tag_name = tag_name
+        if dataset is None and artifact_id is None and tag_name is None:
+            _target.SetInParent()
 
     @property
     def dataset(self) -> DatasetID | None:
@@ -293,15 +297,16 @@ class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (artifact,) = self._values
         if artifact is not None:
             _sub = _target.artifact
             if artifact._pb is None:
                 artifact._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact._pb)
+        if artifact is None:
+            _target.SetInParent()
 
     @property
     def artifact(self) -> Artifact | None:
@@ -341,15 +346,16 @@ class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (artifact,) = self._values
         if artifact is not None:
             _sub = _target.artifact
             if artifact._pb is None:
                 artifact._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact._pb)
+        if artifact is None:
+            _target.SetInParent()
 
     @property
     def artifact(self) -> Artifact | None:
@@ -402,15 +408,16 @@ class AddTagRequest(_Message[_pb2.AddTagRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (tag,) = self._values
         if tag is not None:
             _sub = _target.tag
             if tag._pb is None:
                 tag._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(tag._pb)
+        if tag is None:
+            _target.SetInParent()
 
     @property
     def tag(self) -> Tag | None:
@@ -487,7 +494,7 @@ class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             dataset,
             filter,
@@ -497,23 +504,22 @@ class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
             _sub = _target.dataset
             if dataset._pb is None:
                 dataset._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset._pb)
         if filter is not None:
             _sub = _target.filter
             if filter._pb is None:
                 filter._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(filter._pb)
         if pagination is not None:
             _sub = _target.pagination
             if pagination._pb is None:
                 pagination._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pagination._pb)
+        if dataset is None and filter is None and pagination is None:
+            _target.SetInParent()
 
     @property
     def dataset(self) -> DatasetID | None:
@@ -586,7 +592,7 @@ class ListArtifactsResponse(_Message[_pb2.ListArtifactsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifacts,
             next_token,
@@ -595,6 +601,8 @@ class ListArtifactsResponse(_Message[_pb2.ListArtifactsResponse]):
             _fast.put_models(_target.artifacts, artifacts)
         if next_token is not None:
             _target.next_token = next_token
+        if artifacts is None and next_token is None:
+            _target.SetInParent()
 
     @property
     def artifacts(self) -> list[Artifact]:
@@ -648,7 +656,7 @@ class ListDatasetsRequest(_Message[_pb2.ListDatasetsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             filter,
             pagination,
@@ -657,16 +665,16 @@ class ListDatasetsRequest(_Message[_pb2.ListDatasetsRequest]):
             _sub = _target.filter
             if filter._pb is None:
                 filter._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(filter._pb)
         if pagination is not None:
             _sub = _target.pagination
             if pagination._pb is None:
                 pagination._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pagination._pb)
+        if filter is None and pagination is None:
+            _target.SetInParent()
 
     @property
     def filter(self) -> FilterExpression | None:
@@ -727,7 +735,7 @@ class ListDatasetsResponse(_Message[_pb2.ListDatasetsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             datasets,
             next_token,
@@ -736,6 +744,8 @@ class ListDatasetsResponse(_Message[_pb2.ListDatasetsResponse]):
             _fast.put_models(_target.datasets, datasets)
         if next_token is not None:
             _target.next_token = next_token
+        if datasets is None and next_token is None:
+            _target.SetInParent()
 
     @property
     def datasets(self) -> list[Dataset]:
@@ -803,7 +813,7 @@ class UpdateArtifactRequest(_Message[_pb2.UpdateArtifactRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             dataset,
             artifact_id,
@@ -815,7 +825,6 @@ class UpdateArtifactRequest(_Message[_pb2.UpdateArtifactRequest]):
             _sub = _target.dataset
             if dataset._pb is None:
                 dataset._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset._pb)
         if artifact_id is not None:
@@ -828,9 +837,16 @@ class UpdateArtifactRequest(_Message[_pb2.UpdateArtifactRequest]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if (
+            dataset is None
+            and artifact_id is None
+            and tag_name is None
+            and data is None
+            and metadata is None
+        ):
+            _target.SetInParent()
 
     @property
     def dataset(self) -> DatasetID | None:
@@ -902,10 +918,12 @@ class UpdateArtifactResponse(_Message[_pb2.UpdateArtifactResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (artifact_id,) = self._values
         if artifact_id is not None:
             _target.artifact_id = artifact_id
+        if artifact_id is None:
+            _target.SetInParent()
 
     @property
     def artifact_id(self) -> str:
@@ -949,7 +967,7 @@ class ReservationID(_Message[_pb2.ReservationID]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             dataset_id,
             tag_name,
@@ -958,11 +976,12 @@ class ReservationID(_Message[_pb2.ReservationID]):
             _sub = _target.dataset_id
             if dataset_id._pb is None:
                 dataset_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset_id._pb)
         if tag_name is not None:
             _target.tag_name = tag_name
+        if dataset_id is None and tag_name is None:
+            _target.SetInParent()
 
     @property
     def dataset_id(self) -> DatasetID | None:
@@ -1027,7 +1046,7 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             reservation_id,
             owner_id,
@@ -1037,13 +1056,14 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
             _sub = _target.reservation_id
             if reservation_id._pb is None:
                 reservation_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(reservation_id._pb)
         if owner_id is not None:
             _target.owner_id = owner_id
         if heartbeat_interval is not None:
             _fast.put_duration(_target.heartbeat_interval, heartbeat_interval)
+        if reservation_id is None and owner_id is None and heartbeat_interval is None:
+            _target.SetInParent()
 
     @property
     def reservation_id(self) -> ReservationID | None:
@@ -1129,7 +1149,7 @@ class Reservation(_Message[_pb2.Reservation]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             reservation_id,
             owner_id,
@@ -1141,7 +1161,6 @@ class Reservation(_Message[_pb2.Reservation]):
             _sub = _target.reservation_id
             if reservation_id._pb is None:
                 reservation_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(reservation_id._pb)
         if owner_id is not None:
@@ -1154,9 +1173,16 @@ class Reservation(_Message[_pb2.Reservation]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if (
+            reservation_id is None
+            and owner_id is None
+            and heartbeat_interval is None
+            and expires_at is None
+            and metadata is None
+        ):
+            _target.SetInParent()
 
     @property
     def reservation_id(self) -> ReservationID | None:
@@ -1237,15 +1263,16 @@ class GetOrExtendReservationResponse(_Message[_pb2.GetOrExtendReservationRespons
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (reservation,) = self._values
         if reservation is not None:
             _sub = _target.reservation
             if reservation._pb is None:
                 reservation._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(reservation._pb)
+        if reservation is None:
+            _target.SetInParent()
 
     @property
     def reservation(self) -> Reservation | None:
@@ -1296,7 +1323,7 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             reservation_id,
             owner_id,
@@ -1305,11 +1332,12 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
             _sub = _target.reservation_id
             if reservation_id._pb is None:
                 reservation_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(reservation_id._pb)
         if owner_id is not None:
             _target.owner_id = owner_id
+        if reservation_id is None and owner_id is None:
+            _target.SetInParent()
 
     @property
     def reservation_id(self) -> ReservationID | None:
@@ -1385,7 +1413,7 @@ class Dataset(_Message[_pb2.Dataset]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             metadata,
@@ -1395,18 +1423,18 @@ class Dataset(_Message[_pb2.Dataset]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if partitionKeys is not None:
             _target.partitionKeys.extend(partitionKeys)
+        if id is None and metadata is None and partitionKeys is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> DatasetID | None:
@@ -1473,7 +1501,7 @@ class Partition(_Message[_pb2.Partition]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             value,
@@ -1482,6 +1510,8 @@ class Partition(_Message[_pb2.Partition]):
             _target.key = key
         if value is not None:
             _target.value = value
+        if key is None and value is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -1551,7 +1581,7 @@ class DatasetID(_Message[_pb2.DatasetID]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             name,
@@ -1572,6 +1602,15 @@ class DatasetID(_Message[_pb2.DatasetID]):
             _target.UUID = UUID
         if org is not None:
             _target.org = org
+        if (
+            project is None
+            and name is None
+            and domain is None
+            and version is None
+            and UUID is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -1672,7 +1711,7 @@ class Artifact(_Message[_pb2.Artifact]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             dataset,
@@ -1688,7 +1727,6 @@ class Artifact(_Message[_pb2.Artifact]):
             _sub = _target.dataset
             if dataset._pb is None:
                 dataset._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset._pb)
         if data is not None:
@@ -1697,7 +1735,6 @@ class Artifact(_Message[_pb2.Artifact]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if partitions is not None:
@@ -1706,6 +1743,16 @@ class Artifact(_Message[_pb2.Artifact]):
             _fast.put_models(_target.tags, tags)
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
+        if (
+            id is None
+            and dataset is None
+            and data is None
+            and metadata is None
+            and partitions is None
+            and tags is None
+            and created_at is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> str:
@@ -1802,7 +1849,7 @@ class ArtifactData(_Message[_pb2.ArtifactData]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             value,
@@ -1813,9 +1860,10 @@ class ArtifactData(_Message[_pb2.ArtifactData]):
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
+        if name is None and value is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1878,7 +1926,7 @@ class Tag(_Message[_pb2.Tag]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             artifact_id,
@@ -1892,9 +1940,10 @@ class Tag(_Message[_pb2.Tag]):
             _sub = _target.dataset
             if dataset._pb is None:
                 dataset._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset._pb)
+        if name is None and artifact_id is None and dataset is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1945,10 +1994,12 @@ class Metadata(_Message[_pb2.Metadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (key_map,) = self._values
         if key_map is not None:
             _target.key_map.update(key_map)
+        if key_map is None:
+            _target.SetInParent()
 
     @property
     def key_map(self) -> dict[str, str]:
@@ -1981,10 +2032,12 @@ class FilterExpression(_Message[_pb2.FilterExpression]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (filters,) = self._values
         if filters is not None:
             _fast.put_models(_target.filters, filters)
+        if filters is None:
+            _target.SetInParent()
 
     @property
     def filters(self) -> list[SinglePropertyFilter]:
@@ -2081,7 +2134,7 @@ class SinglePropertyFilter(_Message[_pb2.SinglePropertyFilter]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             tag_filter,
             partition_filter,
@@ -2093,32 +2146,36 @@ class SinglePropertyFilter(_Message[_pb2.SinglePropertyFilter]):
             _sub = _target.tag_filter
             if tag_filter._pb is None:
                 tag_filter._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(tag_filter._pb)
         if partition_filter is not None:
             _sub = _target.partition_filter
             if partition_filter._pb is None:
                 partition_filter._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(partition_filter._pb)
         if artifact_filter is not None:
             _sub = _target.artifact_filter
             if artifact_filter._pb is None:
                 artifact_filter._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_filter._pb)
         if dataset_filter is not None:
             _sub = _target.dataset_filter
             if dataset_filter._pb is None:
                 dataset_filter._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dataset_filter._pb)
         if operator is not None:
             _target.operator = operator
+        if (
+            tag_filter is None
+            and partition_filter is None
+            and artifact_filter is None
+            and dataset_filter is None
+            and operator is None
+        ):
+            _target.SetInParent()
 
     @property
     def tag_filter(self) -> TagPropertyFilter | None:
@@ -2203,10 +2260,12 @@ class ArtifactPropertyFilter(_Message[_pb2.ArtifactPropertyFilter]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (artifact_id,) = self._values
         if artifact_id is not None:
             _target.artifact_id = artifact_id
+        if artifact_id is None:
+            _target.SetInParent()
 
     @property
     def artifact_id(self) -> str | None:
@@ -2240,10 +2299,12 @@ class TagPropertyFilter(_Message[_pb2.TagPropertyFilter]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (tag_name,) = self._values
         if tag_name is not None:
             _target.tag_name = tag_name
+        if tag_name is None:
+            _target.SetInParent()
 
     @property
     def tag_name(self) -> str | None:
@@ -2278,15 +2339,16 @@ class PartitionPropertyFilter(_Message[_pb2.PartitionPropertyFilter]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (key_val,) = self._values
         if key_val is not None:
             _sub = _target.key_val
             if key_val._pb is None:
                 key_val._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(key_val._pb)
+        if key_val is None:
+            _target.SetInParent()
 
     @property
     def key_val(self) -> KeyValuePair | None:
@@ -2335,7 +2397,7 @@ class KeyValuePair(_Message[_pb2.KeyValuePair]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             value,
@@ -2344,6 +2406,8 @@ class KeyValuePair(_Message[_pb2.KeyValuePair]):
             _target.key = key
         if value is not None:
             _target.value = value
+        if key is None and value is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -2414,7 +2478,7 @@ class DatasetPropertyFilter(_Message[_pb2.DatasetPropertyFilter]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             name,
@@ -2432,6 +2496,8 @@ class DatasetPropertyFilter(_Message[_pb2.DatasetPropertyFilter]):
             _target.version = version
         if org is not None:
             _target.org = org
+        if project is None and name is None and domain is None and version is None and org is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str | None:
@@ -2542,7 +2608,7 @@ class PaginationOptions(_Message[_pb2.PaginationOptions]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             limit,
             token,
@@ -2557,6 +2623,8 @@ class PaginationOptions(_Message[_pb2.PaginationOptions]):
             _target.sortKey = sortKey
         if sortOrder is not None:
             _target.sortOrder = sortOrder
+        if limit is None and token is None and sortKey is None and sortOrder is None:
+            _target.SetInParent()
 
     @property
     def limit(self) -> int:

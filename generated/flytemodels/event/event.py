@@ -105,7 +105,7 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             execution_id,
             producer_id,
@@ -119,7 +119,6 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
             _sub = _target.execution_id
             if execution_id._pb is None:
                 execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(execution_id._pb)
         if producer_id is not None:
@@ -134,16 +133,24 @@ class WorkflowExecutionEvent(_Message[_pb2.WorkflowExecutionEvent]):
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
         if output_data is not None:
             _sub = _target.output_data
             if output_data._pb is None:
                 output_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output_data._pb)
+        if (
+            execution_id is None
+            and producer_id is None
+            and phase is None
+            and occurred_at is None
+            and output_uri is None
+            and error is None
+            and output_data is None
+        ):
+            _target.SetInParent()
 
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -418,7 +425,7 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             producer_id,
@@ -450,7 +457,6 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if producer_id is not None:
@@ -465,7 +471,6 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
             _sub = _target.input_data
             if input_data._pb is None:
                 input_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(input_data._pb)
         if output_uri is not None:
@@ -474,42 +479,36 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
         if output_data is not None:
             _sub = _target.output_data
             if output_data._pb is None:
                 output_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output_data._pb)
         if workflow_node_metadata is not None:
             _sub = _target.workflow_node_metadata
             if workflow_node_metadata._pb is None:
                 workflow_node_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_node_metadata._pb)
         if task_node_metadata is not None:
             _sub = _target.task_node_metadata
             if task_node_metadata._pb is None:
                 task_node_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_node_metadata._pb)
         if parent_task_metadata is not None:
             _sub = _target.parent_task_metadata
             if parent_task_metadata._pb is None:
                 parent_task_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(parent_task_metadata._pb)
         if parent_node_metadata is not None:
             _sub = _target.parent_node_metadata
             if parent_node_metadata._pb is None:
                 parent_node_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(parent_node_metadata._pb)
         if retry_group is not None:
@@ -534,13 +533,40 @@ class NodeExecutionEvent(_Message[_pb2.NodeExecutionEvent]):
             _sub = _target.target_entity
             if target_entity._pb is None:
                 target_entity._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(target_entity._pb)
         if is_in_dynamic_chain is not None:
             _target.is_in_dynamic_chain = is_in_dynamic_chain
         if is_eager is not None:
             _target.is_eager = is_eager
+        if (
+            id is None
+            and producer_id is None
+            and phase is None
+            and occurred_at is None
+            and input_uri is None
+            and input_data is None
+            and output_uri is None
+            and error is None
+            and output_data is None
+            and workflow_node_metadata is None
+            and task_node_metadata is None
+            and parent_task_metadata is None
+            and parent_node_metadata is None
+            and retry_group is None
+            and spec_node_id is None
+            and node_name is None
+            and event_version is None
+            and is_parent is None
+            and is_dynamic is None
+            and deck_uri is None
+            and reported_at is None
+            and is_array is None
+            and target_entity is None
+            and is_in_dynamic_chain is None
+            and is_eager is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.NodeExecutionIdentifier | None:
@@ -808,15 +834,16 @@ class WorkflowNodeMetadata(_Message[_pb2.WorkflowNodeMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (execution_id,) = self._values
         if execution_id is not None:
             _sub = _target.execution_id
             if execution_id._pb is None:
                 execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(execution_id._pb)
+        if execution_id is None:
+            _target.SetInParent()
 
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:
@@ -905,7 +932,7 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cache_status,
             catalog_key,
@@ -919,7 +946,6 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
             _sub = _target.catalog_key
             if catalog_key._pb is None:
                 catalog_key._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(catalog_key._pb)
         if reservation_status is not None:
@@ -930,9 +956,16 @@ class TaskNodeMetadata(_Message[_pb2.TaskNodeMetadata]):
             _sub = _target.dynamic_workflow
             if dynamic_workflow._pb is None:
                 dynamic_workflow._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(dynamic_workflow._pb)
+        if (
+            cache_status is None
+            and catalog_key is None
+            and reservation_status is None
+            and checkpoint_uri is None
+            and dynamic_workflow is None
+        ):
+            _target.SetInParent()
 
     @property
     def cache_status(self) -> _core_catalog.CatalogCacheStatus:
@@ -1040,7 +1073,7 @@ class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             compiled_workflow,
@@ -1050,18 +1083,18 @@ class DynamicWorkflowNodeMetadata(_Message[_pb2.DynamicWorkflowNodeMetadata]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if compiled_workflow is not None:
             _sub = _target.compiled_workflow
             if compiled_workflow._pb is None:
                 compiled_workflow._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(compiled_workflow._pb)
         if dynamic_job_spec_uri is not None:
             _target.dynamic_job_spec_uri = dynamic_job_spec_uri
+        if id is None and compiled_workflow is None and dynamic_job_spec_uri is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -1125,15 +1158,16 @@ class ParentTaskExecutionMetadata(_Message[_pb2.ParentTaskExecutionMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -1172,10 +1206,12 @@ class ParentNodeExecutionMetadata(_Message[_pb2.ParentNodeExecutionMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (node_id,) = self._values
         if node_id is not None:
             _target.node_id = node_id
+        if node_id is None:
+            _target.SetInParent()
 
     @property
     def node_id(self) -> str:
@@ -1219,7 +1255,7 @@ class EventReason(_Message[_pb2.EventReason]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             reason,
             occurred_at,
@@ -1228,6 +1264,8 @@ class EventReason(_Message[_pb2.EventReason]):
             _target.reason = reason
         if occurred_at is not None:
             _fast.put_timestamp(_target.occurred_at, occurred_at)
+        if reason is None and occurred_at is None:
+            _target.SetInParent()
 
     @property
     def reason(self) -> str:
@@ -1424,7 +1462,7 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_id,
             parent_node_execution_id,
@@ -1452,14 +1490,12 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if parent_node_execution_id is not None:
             _sub = _target.parent_node_execution_id
             if parent_node_execution_id._pb is None:
                 parent_node_execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(parent_node_execution_id._pb)
         if retry_attempt is not None:
@@ -1478,7 +1514,6 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
             _sub = _target.input_data
             if input_data._pb is None:
                 input_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(input_data._pb)
         if output_uri is not None:
@@ -1487,14 +1522,12 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
         if output_data is not None:
             _sub = _target.output_data
             if output_data._pb is None:
                 output_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output_data._pb)
         if phase_version is not None:
@@ -1509,7 +1542,6 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if event_version is not None:
@@ -1520,9 +1552,31 @@ class TaskExecutionEvent(_Message[_pb2.TaskExecutionEvent]):
             _sub = _target.log_context
             if log_context._pb is None:
                 log_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(log_context._pb)
+        if (
+            task_id is None
+            and parent_node_execution_id is None
+            and retry_attempt is None
+            and phase is None
+            and producer_id is None
+            and logs is None
+            and occurred_at is None
+            and input_uri is None
+            and input_data is None
+            and output_uri is None
+            and error is None
+            and output_data is None
+            and phase_version is None
+            and reason is None
+            and reasons is None
+            and task_type is None
+            and metadata is None
+            and event_version is None
+            and reported_at is None
+            and log_context is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_id(self) -> _core_identifier.Identifier | None:
@@ -1820,7 +1874,7 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             external_id,
             index,
@@ -1848,16 +1902,25 @@ class ExternalResourceInfo(_Message[_pb2.ExternalResourceInfo]):
             _sub = _target.workflow_node_metadata
             if workflow_node_metadata._pb is None:
                 workflow_node_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_node_metadata._pb)
         if log_context is not None:
             _sub = _target.log_context
             if log_context._pb is None:
                 log_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(log_context._pb)
+        if (
+            external_id is None
+            and index is None
+            and retry_attempt is None
+            and phase is None
+            and cache_status is None
+            and logs is None
+            and workflow_node_metadata is None
+            and log_context is None
+        ):
+            _target.SetInParent()
 
     @property
     def external_id(self) -> str:
@@ -1976,7 +2039,7 @@ class ResourcePoolInfo(_Message[_pb2.ResourcePoolInfo]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             allocation_token,
             namespace,
@@ -1985,6 +2048,8 @@ class ResourcePoolInfo(_Message[_pb2.ResourcePoolInfo]):
             _target.allocation_token = allocation_token
         if namespace is not None:
             _target.namespace = namespace
+        if allocation_token is None and namespace is None:
+            _target.SetInParent()
 
     @property
     def allocation_token(self) -> str:
@@ -2082,7 +2147,7 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             generated_name,
             external_resources,
@@ -2100,6 +2165,14 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
             _target.plugin_identifier = plugin_identifier
         if instance_class is not None:
             _target.instance_class = instance_class
+        if (
+            generated_name is None
+            and external_resources is None
+            and resource_pool_info is None
+            and plugin_identifier is None
+            and instance_class is None
+        ):
+            _target.SetInParent()
 
     @property
     def generated_name(self) -> str:

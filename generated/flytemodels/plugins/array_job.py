@@ -78,7 +78,7 @@ class ArrayJob(_Message[_pb2.ArrayJob]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             parallelism,
             size,
@@ -93,6 +93,13 @@ class ArrayJob(_Message[_pb2.ArrayJob]):
             _target.min_successes = min_successes
         if min_success_ratio is not None:
             _target.min_success_ratio = min_success_ratio
+        if (
+            parallelism is None
+            and size is None
+            and min_successes is None
+            and min_success_ratio is None
+        ):
+            _target.SetInParent()
 
     @property
     def parallelism(self) -> int:

@@ -61,7 +61,7 @@ class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             num_workers,
             num_launcher_replicas,
@@ -73,6 +73,8 @@ class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
             _target.num_launcher_replicas = num_launcher_replicas
         if slots is not None:
             _target.slots = slots
+        if num_workers is None and num_launcher_replicas is None and slots is None:
+            _target.SetInParent()
 
     @property
     def num_workers(self) -> int:

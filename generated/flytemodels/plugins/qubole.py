@@ -61,7 +61,7 @@ class HiveQuery(_Message[_pb2.HiveQuery]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             query,
             timeout_sec,
@@ -73,6 +73,8 @@ class HiveQuery(_Message[_pb2.HiveQuery]):
             _target.timeout_sec = timeout_sec
         if retryCount is not None:
             _target.retryCount = retryCount
+        if query is None and timeout_sec is None and retryCount is None:
+            _target.SetInParent()
 
     @property
     def query(self) -> str:
@@ -117,10 +119,12 @@ class HiveQueryCollection(_Message[_pb2.HiveQueryCollection]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (queries,) = self._values
         if queries is not None:
             _fast.put_models(_target.queries, queries)
+        if queries is None:
+            _target.SetInParent()
 
     @property
     def queries(self) -> list[HiveQuery]:
@@ -182,7 +186,7 @@ class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cluster_label,
             query_collection,
@@ -195,7 +199,6 @@ class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
             _sub = _target.query_collection
             if query_collection._pb is None:
                 query_collection._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(query_collection._pb)
         if tags is not None:
@@ -204,9 +207,10 @@ class QuboleHiveJob(_Message[_pb2.QuboleHiveJob]):
             _sub = _target.query
             if query._pb is None:
                 query._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(query._pb)
+        if cluster_label is None and query_collection is None and tags is None and query is None:
+            _target.SetInParent()
 
     @property
     def cluster_label(self) -> str:

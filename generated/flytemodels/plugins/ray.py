@@ -87,7 +87,7 @@ class RayJob(_Message[_pb2.RayJob]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             ray_cluster,
             runtime_env,
@@ -99,7 +99,6 @@ class RayJob(_Message[_pb2.RayJob]):
             _sub = _target.ray_cluster
             if ray_cluster._pb is None:
                 ray_cluster._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(ray_cluster._pb)
         if runtime_env is not None:
@@ -110,6 +109,14 @@ class RayJob(_Message[_pb2.RayJob]):
             _target.ttl_seconds_after_finished = ttl_seconds_after_finished
         if runtime_env_yaml is not None:
             _target.runtime_env_yaml = runtime_env_yaml
+        if (
+            ray_cluster is None
+            and runtime_env is None
+            and shutdown_after_job_finishes is None
+            and ttl_seconds_after_finished is None
+            and runtime_env_yaml is None
+        ):
+            _target.SetInParent()
 
     @property
     def ray_cluster(self) -> RayCluster | None:
@@ -232,7 +239,7 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             upscaling_mode,
             idle_timeout_seconds,
@@ -252,9 +259,16 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
+        if (
+            upscaling_mode is None
+            and idle_timeout_seconds is None
+            and env is None
+            and image is None
+            and resources is None
+        ):
+            _target.SetInParent()
 
     @property
     def upscaling_mode(self) -> AutoscalerOptions.UpscalingMode:
@@ -352,7 +366,7 @@ class RayCluster(_Message[_pb2.RayCluster]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             head_group_spec,
             worker_group_spec,
@@ -363,7 +377,6 @@ class RayCluster(_Message[_pb2.RayCluster]):
             _sub = _target.head_group_spec
             if head_group_spec._pb is None:
                 head_group_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(head_group_spec._pb)
         if worker_group_spec is not None:
@@ -374,9 +387,15 @@ class RayCluster(_Message[_pb2.RayCluster]):
             _sub = _target.autoscaler_options
             if autoscaler_options._pb is None:
                 autoscaler_options._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(autoscaler_options._pb)
+        if (
+            head_group_spec is None
+            and worker_group_spec is None
+            and enable_autoscaling is None
+            and autoscaler_options is None
+        ):
+            _target.SetInParent()
 
     @property
     def head_group_spec(self) -> HeadGroupSpec | None:
@@ -451,7 +470,7 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             ray_start_params,
             k8s_pod,
@@ -462,9 +481,10 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
             _sub = _target.k8s_pod
             if k8s_pod._pb is None:
                 k8s_pod._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(k8s_pod._pb)
+        if ray_start_params is None and k8s_pod is None:
+            _target.SetInParent()
 
     @property
     def ray_start_params(self) -> dict[str, str]:
@@ -554,7 +574,7 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             group_name,
             replicas,
@@ -577,9 +597,17 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
             _sub = _target.k8s_pod
             if k8s_pod._pb is None:
                 k8s_pod._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(k8s_pod._pb)
+        if (
+            group_name is None
+            and replicas is None
+            and min_replicas is None
+            and max_replicas is None
+            and ray_start_params is None
+            and k8s_pod is None
+        ):
+            _target.SetInParent()
 
     @property
     def group_name(self) -> str:

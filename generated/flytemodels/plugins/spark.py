@@ -148,7 +148,7 @@ class SparkJob(_Message[_pb2.SparkJob]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             applicationType,
             mainApplicationFile,
@@ -182,16 +182,27 @@ class SparkJob(_Message[_pb2.SparkJob]):
             _sub = _target.driverPod
             if driverPod._pb is None:
                 driverPod._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(driverPod._pb)
         if executorPod is not None:
             _sub = _target.executorPod
             if executorPod._pb is None:
                 executorPod._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(executorPod._pb)
+        if (
+            applicationType is None
+            and mainApplicationFile is None
+            and mainClass is None
+            and sparkConf is None
+            and hadoopConf is None
+            and executorPath is None
+            and databricksToken is None
+            and databricksInstance is None
+            and driverPod is None
+            and executorPod is None
+        ):
+            _target.SetInParent()
 
     @property
     def applicationType(self) -> SparkApplication.Type:

@@ -63,7 +63,7 @@ class Waitable(_Message[_pb2.Waitable]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             wf_exec_id,
             phase,
@@ -73,13 +73,14 @@ class Waitable(_Message[_pb2.Waitable]):
             _sub = _target.wf_exec_id
             if wf_exec_id._pb is None:
                 wf_exec_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(wf_exec_id._pb)
         if phase is not None:
             _target.phase = phase
         if workflow_id is not None:
             _target.workflow_id = workflow_id
+        if wf_exec_id is None and phase is None and workflow_id is None:
+            _target.SetInParent()
 
     @property
     def wf_exec_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:

@@ -126,7 +126,7 @@ class OAuth2MetadataResponse(_Message[_pb2.OAuth2MetadataResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             issuer,
             authorization_endpoint,
@@ -161,6 +161,19 @@ class OAuth2MetadataResponse(_Message[_pb2.OAuth2MetadataResponse]):
             _target.grant_types_supported.extend(grant_types_supported)
         if device_authorization_endpoint is not None:
             _target.device_authorization_endpoint = device_authorization_endpoint
+        if (
+            issuer is None
+            and authorization_endpoint is None
+            and token_endpoint is None
+            and response_types_supported is None
+            and scopes_supported is None
+            and token_endpoint_auth_methods_supported is None
+            and jwks_uri is None
+            and code_challenge_methods_supported is None
+            and grant_types_supported is None
+            and device_authorization_endpoint is None
+        ):
+            _target.SetInParent()
 
     @property
     def issuer(self) -> str:
@@ -304,7 +317,7 @@ class PublicClientAuthConfigResponse(_Message[_pb2.PublicClientAuthConfigRespons
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             client_id,
             redirect_uri,
@@ -325,6 +338,15 @@ class PublicClientAuthConfigResponse(_Message[_pb2.PublicClientAuthConfigRespons
             _target.service_http_endpoint = service_http_endpoint
         if audience is not None:
             _target.audience = audience
+        if (
+            client_id is None
+            and redirect_uri is None
+            and scopes is None
+            and authorization_metadata_key is None
+            and service_http_endpoint is None
+            and audience is None
+        ):
+            _target.SetInParent()
 
     @property
     def client_id(self) -> str:

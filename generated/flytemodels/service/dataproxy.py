@@ -76,7 +76,7 @@ class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             signed_url,
             native_url,
@@ -91,6 +91,8 @@ class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
             _fast.put_timestamp(_target.expires_at, expires_at)
         if headers is not None:
             _target.headers.update(headers)
+        if signed_url is None and native_url is None and expires_at is None and headers is None:
+            _target.SetInParent()
 
     @property
     def signed_url(self) -> str:
@@ -193,7 +195,7 @@ class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -220,6 +222,17 @@ class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
             _target.add_content_md5_metadata = add_content_md5_metadata
         if org is not None:
             _target.org = org
+        if (
+            project is None
+            and domain is None
+            and filename is None
+            and expires_in is None
+            and content_md5 is None
+            and filename_root is None
+            and add_content_md5_metadata is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -323,7 +336,7 @@ class CreateDownloadLocationRequest(_Message[_pb2.CreateDownloadLocationRequest]
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             native_url,
             expires_in,
@@ -332,6 +345,8 @@ class CreateDownloadLocationRequest(_Message[_pb2.CreateDownloadLocationRequest]
             _target.native_url = native_url
         if expires_in is not None:
             _fast.put_duration(_target.expires_in, expires_in)
+        if native_url is None and expires_in is None:
+            _target.SetInParent()
 
     @property
     def native_url(self) -> str:
@@ -388,7 +403,7 @@ class CreateDownloadLocationResponse(_Message[_pb2.CreateDownloadLocationRespons
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             signed_url,
             expires_at,
@@ -397,6 +412,8 @@ class CreateDownloadLocationResponse(_Message[_pb2.CreateDownloadLocationRespons
             _target.signed_url = signed_url
         if expires_at is not None:
             _fast.put_timestamp(_target.expires_at, expires_at)
+        if signed_url is None and expires_at is None:
+            _target.SetInParent()
 
     @property
     def signed_url(self) -> str:
@@ -467,7 +484,7 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifact_type,
             expires_in,
@@ -481,9 +498,10 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
             _sub = _target.node_execution_id
             if node_execution_id._pb is None:
                 node_execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(node_execution_id._pb)
+        if artifact_type is None and expires_in is None and node_execution_id is None:
+            _target.SetInParent()
 
     @property
     def artifact_type(self) -> ArtifactType:
@@ -571,7 +589,7 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             signed_url,
             expires_at,
@@ -585,9 +603,10 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
             _sub = _target.pre_signed_urls
             if pre_signed_urls._pb is None:
                 pre_signed_urls._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pre_signed_urls._pb)
+        if signed_url is None and expires_at is None and pre_signed_urls is None:
+            _target.SetInParent()
 
     @property
     def signed_url(self) -> list[str]:
@@ -657,7 +676,7 @@ class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             signed_url,
             expires_at,
@@ -666,6 +685,8 @@ class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
             _target.signed_url.extend(signed_url)
         if expires_at is not None:
             _fast.put_timestamp(_target.expires_at, expires_at)
+        if signed_url is None and expires_at is None:
+            _target.SetInParent()
 
     @property
     def signed_url(self) -> list[str]:
@@ -708,10 +729,12 @@ class GetDataRequest(_Message[_pb2.GetDataRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (flyte_url,) = self._values
         if flyte_url is not None:
             _target.flyte_url = flyte_url
+        if flyte_url is None:
+            _target.SetInParent()
 
     @property
     def flyte_url(self) -> str:
@@ -780,7 +803,7 @@ class GetDataResponse(_Message[_pb2.GetDataResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             literal_map,
             pre_signed_urls,
@@ -790,23 +813,22 @@ class GetDataResponse(_Message[_pb2.GetDataResponse]):
             _sub = _target.literal_map
             if literal_map._pb is None:
                 literal_map._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(literal_map._pb)
         if pre_signed_urls is not None:
             _sub = _target.pre_signed_urls
             if pre_signed_urls._pb is None:
                 pre_signed_urls._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pre_signed_urls._pb)
         if literal is not None:
             _sub = _target.literal
             if literal._pb is None:
                 literal._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(literal._pb)
+        if literal_map is None and pre_signed_urls is None and literal is None:
+            _target.SetInParent()
 
     @property
     def literal_map(self) -> _core_literals.LiteralMap | None:

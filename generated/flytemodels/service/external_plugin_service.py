@@ -86,7 +86,7 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs,
             template,
@@ -96,18 +96,18 @@ class TaskCreateRequest(_Message[_pb2.TaskCreateRequest]):
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if template is not None:
             _sub = _target.template
             if template._pb is None:
                 template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(template._pb)
         if output_prefix is not None:
             _target.output_prefix = output_prefix
+        if inputs is None and template is None and output_prefix is None:
+            _target.SetInParent()
 
     @property
     def inputs(self) -> _core_literals.LiteralMap | None:
@@ -168,10 +168,12 @@ class TaskCreateResponse(_Message[_pb2.TaskCreateResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (job_id,) = self._values
         if job_id is not None:
             _target.job_id = job_id
+        if job_id is None:
+            _target.SetInParent()
 
     @property
     def job_id(self) -> str:
@@ -216,7 +218,7 @@ class TaskGetRequest(_Message[_pb2.TaskGetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_type,
             job_id,
@@ -225,6 +227,8 @@ class TaskGetRequest(_Message[_pb2.TaskGetRequest]):
             _target.task_type = task_type
         if job_id is not None:
             _target.job_id = job_id
+        if task_type is None and job_id is None:
+            _target.SetInParent()
 
     @property
     def task_type(self) -> str:
@@ -284,7 +288,7 @@ class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             state,
             outputs,
@@ -295,9 +299,10 @@ class TaskGetResponse(_Message[_pb2.TaskGetResponse]):
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
+        if state is None and outputs is None:
+            _target.SetInParent()
 
     @property
     def state(self) -> State:
@@ -360,7 +365,7 @@ class TaskDeleteRequest(_Message[_pb2.TaskDeleteRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_type,
             job_id,
@@ -369,6 +374,8 @@ class TaskDeleteRequest(_Message[_pb2.TaskDeleteRequest]):
             _target.task_type = task_type
         if job_id is not None:
             _target.job_id = job_id
+        if task_type is None and job_id is None:
+            _target.SetInParent()
 
     @property
     def task_type(self) -> str:

@@ -96,7 +96,7 @@ class UserInfoResponse(_Message[_pb2.UserInfoResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             subject,
             name,
@@ -121,6 +121,16 @@ class UserInfoResponse(_Message[_pb2.UserInfoResponse]):
             _target.email = email
         if picture is not None:
             _target.picture = picture
+        if (
+            subject is None
+            and name is None
+            and preferred_username is None
+            and given_name is None
+            and family_name is None
+            and email is None
+            and picture is None
+        ):
+            _target.SetInParent()
 
     @property
     def subject(self) -> str:

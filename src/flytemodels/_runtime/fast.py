@@ -33,7 +33,6 @@ from typing import Any
 from google.protobuf.message import Message as PbMessage
 
 from flytemodels._runtime import registry
-from flytemodels._runtime.wellknown import duration_to_proto, timestamp_to_proto
 
 # Attribute every IDL-family model class carries: the protobuf class of its message
 # (flytekit-family classes have ``_PB`` too, so the guard cannot use that one).
@@ -43,6 +42,9 @@ _UTC = datetime.UTC
 #: Days below the Duration limit (10,000 years = 315,576,000,000 s = 3,652,500 days).
 _DURATION_DAYS = 3_652_499
 _SEQUENCES = (list, tuple)
+#: What ``put_timestamp`` subtracts: a naive datetime is taken as UTC, as protobuf takes it.
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=_UTC)
+_NAIVE_EPOCH = datetime.datetime(1970, 1, 1)
 
 
 def models(values: Any, pb_class: object) -> bool:
@@ -52,14 +54,24 @@ def models(values: Any, pb_class: object) -> bool:
     required field's guard (``getattr(...) is _pb2.X``) narrows ``_pb2.X`` for type
     checkers to what ``getattr`` returns, ``Any | None``, for the rest of the condition.
     """
+    # Loops, not all() over a generator: these guards run once per list of every
+    # constructor call, and making the generator cost more than checking a short list.
     if type(values) not in _SEQUENCES:
         return False
-    return all(getattr(type(value), MODEL_PB, None) is pb_class for value in values)
+    for value in values:  # noqa: SIM110 (see above)
+        if getattr(type(value), MODEL_PB, None) is not pb_class:
+            return False
+    return True
 
 
 def strings(values: Any) -> bool:
     """A list or tuple of ASCII ``str``."""
-    return type(values) in _SEQUENCES and all(type(value) is str and value.isascii() for value in values)
+    if type(values) not in _SEQUENCES:
+        return False
+    for value in values:  # noqa: SIM110 (a loop, as in models)
+        if type(value) is not str or not value.isascii():
+            return False
+    return True
 
 
 def model_map(values: Any, pb_class: object) -> bool:
@@ -120,14 +132,27 @@ def put_model_map(target: Any, values: dict[str, Any]) -> None:
             target[key].CopyFrom(value._pb)
 
 
+# Timestamps and durations: ``wellknown``'s rules' arithmetic, inlined, without their checks (the
+# guards ``timestamp`` and ``duration`` made them); tests hold both ways to the same messages.
+# Writing a field, a zero too, makes the sub-message present: a given epoch is still given.
+
+
 def put_timestamp(target: Any, value: Any) -> None:
-    timestamp_to_proto(value, target)
-    target.SetInParent()  # the epoch writes no field, and was given: present
+    """Write a naive (taken as UTC) or UTC ``datetime`` into the Timestamp ``target``."""
+    delta = value - (_EPOCH if value.tzinfo is not None else _NAIVE_EPOCH)
+    target.seconds = delta.days * 86400 + delta.seconds
+    target.nanos = delta.microseconds * 1000
 
 
 def put_duration(target: Any, value: Any) -> None:
-    duration_to_proto(value, target)
-    target.SetInParent()
+    """Write a ``timedelta`` into the Duration ``target``: seconds and nanos share a sign (``duration_parts``)."""
+    seconds = value.days * 86400 + value.seconds
+    micros = value.microseconds
+    if seconds < 0 and micros:
+        seconds += 1
+        micros -= 1_000_000
+    target.seconds = seconds
+    target.nanos = micros * 1000
 
 
 # -- reads ------------------------------------------------------------------------

@@ -152,7 +152,12 @@ class Message(Generic[_Pb]):
         self._hash = None
 
     def _fm_fill(self, target: Any) -> None:
-        """Write this value-built model's arguments into ``target`` (generated per class)."""
+        """Write this value-built model's arguments into ``target`` and leave it present (generated per class).
+
+        ``target`` is an empty message: a new one, or a parent's sub-message. Any
+        write makes a sub-message present (a zero or "" too), so only a model given
+        no values calls ``SetInParent``; its parent need not (one call saved per child).
+        """
         raise NotImplementedError
 
     def _fm_validate(self) -> None:
@@ -179,8 +184,7 @@ class Message(Generic[_Pb]):
         """Write this model into ``target``, a parent's empty sub-message (a child's one pass)."""
         pb = self._pb
         if pb is None:
-            self._fm_fill(target)
-            target.SetInParent()  # an empty child was given: present, as the checked path makes it
+            self._fm_fill(target)  # present afterwards, even when empty, as the checked path makes it
         else:
             target.CopyFrom(pb)  # present, even when empty
 

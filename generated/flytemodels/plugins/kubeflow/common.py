@@ -89,7 +89,7 @@ class RunPolicy(_Message[_pb2.RunPolicy]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             clean_pod_policy,
             ttl_seconds_after_finished,
@@ -104,6 +104,13 @@ class RunPolicy(_Message[_pb2.RunPolicy]):
             _target.active_deadline_seconds = active_deadline_seconds
         if backoff_limit is not None:
             _target.backoff_limit = backoff_limit
+        if (
+            clean_pod_policy is None
+            and ttl_seconds_after_finished is None
+            and active_deadline_seconds is None
+            and backoff_limit is None
+        ):
+            _target.SetInParent()
 
     @property
     def clean_pod_policy(self) -> CleanPodPolicy:

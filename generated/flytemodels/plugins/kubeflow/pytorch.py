@@ -84,7 +84,7 @@ class ElasticConfig(_Message[_pb2.ElasticConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             rdzv_backend,
             min_replicas,
@@ -102,6 +102,14 @@ class ElasticConfig(_Message[_pb2.ElasticConfig]):
             _target.nproc_per_node = nproc_per_node
         if max_restarts is not None:
             _target.max_restarts = max_restarts
+        if (
+            rdzv_backend is None
+            and min_replicas is None
+            and max_replicas is None
+            and nproc_per_node is None
+            and max_restarts is None
+        ):
+            _target.SetInParent()
 
     @property
     def rdzv_backend(self) -> str:
@@ -198,7 +206,7 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             worker_replicas,
             master_replicas,
@@ -209,30 +217,33 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
             _sub = _target.worker_replicas
             if worker_replicas._pb is None:
                 worker_replicas._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(worker_replicas._pb)
         if master_replicas is not None:
             _sub = _target.master_replicas
             if master_replicas._pb is None:
                 master_replicas._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(master_replicas._pb)
         if run_policy is not None:
             _sub = _target.run_policy
             if run_policy._pb is None:
                 run_policy._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_policy._pb)
         if elastic_config is not None:
             _sub = _target.elastic_config
             if elastic_config._pb is None:
                 elastic_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(elastic_config._pb)
+        if (
+            worker_replicas is None
+            and master_replicas is None
+            and run_policy is None
+            and elastic_config is None
+        ):
+            _target.SetInParent()
 
     @property
     def worker_replicas(self) -> DistributedPyTorchTrainingReplicaSpec | None:
@@ -360,7 +371,7 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             replicas,
             image,
@@ -376,7 +387,6 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
         if restart_policy is not None:
@@ -385,9 +395,16 @@ class DistributedPyTorchTrainingReplicaSpec(_Message[_pb2.DistributedPyTorchTrai
             _sub = _target.common
             if common._pb is None:
                 common._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(common._pb)
+        if (
+            replicas is None
+            and image is None
+            and resources is None
+            and restart_policy is None
+            and common is None
+        ):
+            _target.SetInParent()
 
     @property
     def replicas(self) -> int:

@@ -95,7 +95,7 @@ class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrain
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             worker_replicas,
             ps_replicas,
@@ -107,37 +107,40 @@ class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrain
             _sub = _target.worker_replicas
             if worker_replicas._pb is None:
                 worker_replicas._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(worker_replicas._pb)
         if ps_replicas is not None:
             _sub = _target.ps_replicas
             if ps_replicas._pb is None:
                 ps_replicas._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(ps_replicas._pb)
         if chief_replicas is not None:
             _sub = _target.chief_replicas
             if chief_replicas._pb is None:
                 chief_replicas._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(chief_replicas._pb)
         if run_policy is not None:
             _sub = _target.run_policy
             if run_policy._pb is None:
                 run_policy._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_policy._pb)
         if evaluator_replicas is not None:
             _sub = _target.evaluator_replicas
             if evaluator_replicas._pb is None:
                 evaluator_replicas._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(evaluator_replicas._pb)
+        if (
+            worker_replicas is None
+            and ps_replicas is None
+            and chief_replicas is None
+            and run_policy is None
+            and evaluator_replicas is None
+        ):
+            _target.SetInParent()
 
     @property
     def worker_replicas(self) -> DistributedTensorflowTrainingReplicaSpec | None:
@@ -281,7 +284,7 @@ class DistributedTensorflowTrainingReplicaSpec(
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             replicas,
             image,
@@ -297,7 +300,6 @@ class DistributedTensorflowTrainingReplicaSpec(
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
         if restart_policy is not None:
@@ -306,9 +308,16 @@ class DistributedTensorflowTrainingReplicaSpec(
             _sub = _target.common
             if common._pb is None:
                 common._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(common._pb)
+        if (
+            replicas is None
+            and image is None
+            and resources is None
+            and restart_policy is None
+            and common is None
+        ):
+            _target.SetInParent()
 
     @property
     def replicas(self) -> int:

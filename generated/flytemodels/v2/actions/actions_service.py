@@ -134,7 +134,7 @@ class Action(_Message[_pb2.Action]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             parent_action_name,
@@ -151,7 +151,6 @@ class Action(_Message[_pb2.Action]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
@@ -168,30 +167,39 @@ class Action(_Message[_pb2.Action]):
             _sub = _target.task
             if task._pb is None:
                 task._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task._pb)
         if trace is not None:
             _sub = _target.trace
             if trace._pb is None:
                 trace._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trace._pb)
         if condition is not None:
             _sub = _target.condition
             if condition._pb is None:
                 condition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(condition._pb)
         if recovered_from is not None:
             _sub = _target.recovered_from
             if recovered_from._pb is None:
                 recovered_from._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(recovered_from._pb)
+        if (
+            action_id is None
+            and parent_action_name is None
+            and input_uri is None
+            and run_output_base is None
+            and group is None
+            and subject is None
+            and task is None
+            and trace is None
+            and condition is None
+            and recovered_from is None
+        ):
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -322,7 +330,7 @@ class EnqueueRequest(_Message[_pb2.EnqueueRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action,
             run_spec,
@@ -331,16 +339,16 @@ class EnqueueRequest(_Message[_pb2.EnqueueRequest]):
             _sub = _target.action
             if action._pb is None:
                 action._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action._pb)
         if run_spec is not None:
             _sub = _target.run_spec
             if run_spec._pb is None:
                 run_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_spec._pb)
+        if action is None and run_spec is None:
+            _target.SetInParent()
 
     @property
     def action(self) -> Action | None:
@@ -440,7 +448,7 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             attempt,
@@ -451,7 +459,6 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if attempt is not None:
@@ -460,16 +467,16 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
             _sub = _target.status
             if status._pb is None:
                 status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(status._pb)
         if address is not None:
             _sub = _target.address
             if address._pb is None:
                 address._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(address._pb)
+        if action_id is None and attempt is None and status is None and address is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -556,15 +563,16 @@ class WatchForUpdatesRequest(_Message[_pb2.WatchForUpdatesRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (parent_action_id,) = self._values
         if parent_action_id is not None:
             _sub = _target.parent_action_id
             if parent_action_id._pb is None:
                 parent_action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(parent_action_id._pb)
+        if parent_action_id is None:
+            _target.SetInParent()
 
     @property
     def parent_action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -625,7 +633,7 @@ class WatchForUpdatesResponse(_Message[_pb2.WatchForUpdatesResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_update,
             control_message,
@@ -634,16 +642,16 @@ class WatchForUpdatesResponse(_Message[_pb2.WatchForUpdatesResponse]):
             _sub = _target.action_update
             if action_update._pb is None:
                 action_update._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_update._pb)
         if control_message is not None:
             _sub = _target.control_message
             if control_message._pb is None:
                 control_message._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(control_message._pb)
+        if action_update is None and control_message is None:
+            _target.SetInParent()
 
     @property
     def action_update(self) -> _workflow_state_service.ActionUpdate | None:
@@ -720,7 +728,7 @@ class AbortRequest(_Message[_pb2.AbortRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             reason,
@@ -730,7 +738,6 @@ class AbortRequest(_Message[_pb2.AbortRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if reason is not None:
@@ -739,9 +746,10 @@ class AbortRequest(_Message[_pb2.AbortRequest]):
             _sub = _target.aborted_by
             if aborted_by._pb is None:
                 aborted_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(aborted_by._pb)
+        if action_id is None and reason is None and aborted_by is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -850,7 +858,7 @@ class SignalRequest(_Message[_pb2.SignalRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             parent_action_name,
@@ -861,7 +869,6 @@ class SignalRequest(_Message[_pb2.SignalRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
@@ -870,16 +877,21 @@ class SignalRequest(_Message[_pb2.SignalRequest]):
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
         if signalled_by is not None:
             _sub = _target.signalled_by
             if signalled_by._pb is None:
                 signalled_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(signalled_by._pb)
+        if (
+            action_id is None
+            and parent_action_name is None
+            and value is None
+            and signalled_by is None
+        ):
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:

@@ -73,7 +73,7 @@ class Identifier(_Message[_pb2.Identifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             project,
@@ -88,6 +88,8 @@ class Identifier(_Message[_pb2.Identifier]):
             _target.domain = domain
         if name is not None:
             _target.name = name
+        if org is None and project is None and domain is None and name is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -176,7 +178,7 @@ class Meta(_Message[_pb2.Meta]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             revision,
@@ -188,7 +190,6 @@ class Meta(_Message[_pb2.Meta]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if revision is not None:
@@ -201,9 +202,16 @@ class Meta(_Message[_pb2.Meta]):
             _sub = _target.source_code
             if source_code._pb is None:
                 source_code._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(source_code._pb)
+        if (
+            id is None
+            and revision is None
+            and labels is None
+            and code_bundle_uri is None
+            and source_code is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> Identifier | None:
@@ -291,7 +299,7 @@ class AppWrapper(_Message[_pb2.AppWrapper]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             host,
             app,
@@ -303,16 +311,16 @@ class AppWrapper(_Message[_pb2.AppWrapper]):
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
         if app_id is not None:
             _sub = _target.app_id
             if app_id._pb is None:
                 app_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app_id._pb)
+        if host is None and app is None and app_id is None:
+            _target.SetInParent()
 
     @property
     def host(self) -> str:
@@ -388,7 +396,7 @@ class App(_Message[_pb2.App]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             metadata,
             spec,
@@ -398,23 +406,22 @@ class App(_Message[_pb2.App]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
         if status is not None:
             _sub = _target.status
             if status._pb is None:
                 status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(status._pb)
+        if metadata is None and spec is None and status is None:
+            _target.SetInParent()
 
     @property
     def metadata(self) -> Meta | None:
@@ -541,7 +548,7 @@ class Condition(_Message[_pb2.Condition]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             last_transition_time,
             deployment_status,
@@ -563,13 +570,22 @@ class Condition(_Message[_pb2.Condition]):
             _sub = _target.actor
             if actor._pb is None:
                 actor._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(actor._pb)
         if substate is not None:
             _target.substate = substate
         if deployment_id is not None:
             _target.deployment_id = deployment_id
+        if (
+            last_transition_time is None
+            and deployment_status is None
+            and message is None
+            and revision is None
+            and actor is None
+            and substate is None
+            and deployment_id is None
+        ):
+            _target.SetInParent()
 
     @property
     def last_transition_time(self) -> _datetime.datetime | None:
@@ -768,7 +784,7 @@ class Status(_Message[_pb2.Status]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             assigned_cluster,
             current_replicas,
@@ -790,7 +806,6 @@ class Status(_Message[_pb2.Status]):
             _sub = _target.ingress
             if ingress._pb is None:
                 ingress._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(ingress._pb)
         if created_at is not None:
@@ -805,20 +820,32 @@ class Status(_Message[_pb2.Status]):
             _sub = _target.k8s_metadata
             if k8s_metadata._pb is None:
                 k8s_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(k8s_metadata._pb)
         if materialized_inputs is not None:
             _sub = _target.materialized_inputs
             if materialized_inputs._pb is None:
                 materialized_inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(materialized_inputs._pb)
         if last_started_at is not None:
             _fast.put_timestamp(_target.last_started_at, last_started_at)
         if last_assigned_cluster is not None:
             _target.last_assigned_cluster = last_assigned_cluster
+        if (
+            assigned_cluster is None
+            and current_replicas is None
+            and ingress is None
+            and created_at is None
+            and last_updated_at is None
+            and conditions is None
+            and lease_expiration is None
+            and k8s_metadata is None
+            and materialized_inputs is None
+            and last_started_at is None
+            and last_assigned_cluster is None
+        ):
+            _target.SetInParent()
 
     @property
     def assigned_cluster(self) -> str:
@@ -945,10 +972,12 @@ class K8sMetadata(_Message[_pb2.K8sMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (namespace,) = self._values
         if namespace is not None:
             _target.namespace = namespace
+        if namespace is None:
+            _target.SetInParent()
 
     @property
     def namespace(self) -> str:
@@ -997,7 +1026,7 @@ class Ingress(_Message[_pb2.Ingress]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             public_url,
             cname_url,
@@ -1009,6 +1038,8 @@ class Ingress(_Message[_pb2.Ingress]):
             _target.cname_url = cname_url
         if vpc_url is not None:
             _target.vpc_url = vpc_url
+        if public_url is None and cname_url is None and vpc_url is None:
+            _target.SetInParent()
 
     @property
     def public_url(self) -> str:
@@ -1193,7 +1224,7 @@ class Spec(_Message[_pb2.Spec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             container,
             pod,
@@ -1216,28 +1247,24 @@ class Spec(_Message[_pb2.Spec]):
             _sub = _target.container
             if container._pb is None:
                 container._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(container._pb)
         if pod is not None:
             _sub = _target.pod
             if pod._pb is None:
                 pod._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pod._pb)
         if autoscaling is not None:
             _sub = _target.autoscaling
             if autoscaling._pb is None:
                 autoscaling._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(autoscaling._pb)
         if ingress is not None:
             _sub = _target.ingress
             if ingress._pb is None:
                 ingress._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(ingress._pb)
         if desired_state is not None:
@@ -1250,49 +1277,42 @@ class Spec(_Message[_pb2.Spec]):
             _sub = _target.images
             if images._pb is None:
                 images._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(images._pb)
         if security_context is not None:
             _sub = _target.security_context
             if security_context._pb is None:
                 security_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(security_context._pb)
         if extended_resources is not None:
             _sub = _target.extended_resources
             if extended_resources._pb is None:
                 extended_resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(extended_resources._pb)
         if runtime_metadata is not None:
             _sub = _target.runtime_metadata
             if runtime_metadata._pb is None:
                 runtime_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(runtime_metadata._pb)
         if profile is not None:
             _sub = _target.profile
             if profile._pb is None:
                 profile._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(profile._pb)
         if creator is not None:
             _sub = _target.creator
             if creator._pb is None:
                 creator._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(creator._pb)
         if inputs is not None:
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if links is not None:
@@ -1301,9 +1321,27 @@ class Spec(_Message[_pb2.Spec]):
             _sub = _target.timeouts
             if timeouts._pb is None:
                 timeouts._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(timeouts._pb)
+        if (
+            container is None
+            and pod is None
+            and autoscaling is None
+            and ingress is None
+            and desired_state is None
+            and cluster_pool is None
+            and cluster is None
+            and images is None
+            and security_context is None
+            and extended_resources is None
+            and runtime_metadata is None
+            and profile is None
+            and creator is None
+            and inputs is None
+            and links is None
+            and timeouts is None
+        ):
+            _target.SetInParent()
 
     @property
     def container(self) -> _core_tasks.Container | None:
@@ -1518,7 +1556,7 @@ class Link(_Message[_pb2.Link]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             path,
             title,
@@ -1530,6 +1568,8 @@ class Link(_Message[_pb2.Link]):
             _target.title = title
         if is_relative is not None:
             _target.is_relative = is_relative
+        if path is None and title is None and is_relative is None:
+            _target.SetInParent()
 
     @property
     def path(self) -> str:
@@ -1602,7 +1642,7 @@ class Input(_Message[_pb2.Input]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             string_value,
@@ -1617,16 +1657,16 @@ class Input(_Message[_pb2.Input]):
             _sub = _target.app_id
             if app_id._pb is None:
                 app_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app_id._pb)
         if artifact_id is not None:
             _sub = _target.artifact_id
             if artifact_id._pb is None:
                 artifact_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_id._pb)
+        if name is None and string_value is None and app_id is None and artifact_id is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1701,7 +1741,7 @@ class MaterializedInputs(_Message[_pb2.MaterializedInputs]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             items,
             revision,
@@ -1710,6 +1750,8 @@ class MaterializedInputs(_Message[_pb2.MaterializedInputs]):
             _fast.put_models(_target.items, items)
         if revision is not None:
             _target.revision = revision
+        if items is None and revision is None:
+            _target.SetInParent()
 
     @property
     def items(self) -> list[MaterializedInput]:
@@ -1761,7 +1803,7 @@ class MaterializedInput(_Message[_pb2.MaterializedInput]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             artifact_id,
@@ -1772,9 +1814,10 @@ class MaterializedInput(_Message[_pb2.MaterializedInput]):
             _sub = _target.artifact_id
             if artifact_id._pb is None:
                 artifact_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_id._pb)
+        if name is None and artifact_id is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1819,10 +1862,12 @@ class InputList(_Message[_pb2.InputList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (items,) = self._values
         if items is not None:
             _fast.put_models(_target.items, items)
+        if items is None:
+            _target.SetInParent()
 
     @property
     def items(self) -> list[Input]:
@@ -1879,7 +1924,7 @@ class Profile(_Message[_pb2.Profile]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             type,
             name,
@@ -1894,6 +1939,8 @@ class Profile(_Message[_pb2.Profile]):
             _target.short_description = short_description
         if icon_url is not None:
             _target.icon_url = icon_url
+        if type is None and name is None and short_description is None and icon_url is None:
+            _target.SetInParent()
 
     @property
     def type(self) -> str:
@@ -1965,7 +2012,7 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_as,
             secrets,
@@ -1975,13 +2022,14 @@ class SecurityContext(_Message[_pb2.SecurityContext]):
             _sub = _target.run_as
             if run_as._pb is None:
                 run_as._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_as._pb)
         if secrets is not None:
             _fast.put_models(_target.secrets, secrets)
         if allow_anonymous is not None:
             _target.allow_anonymous = allow_anonymous
+        if run_as is None and secrets is None and allow_anonymous is None:
+            _target.SetInParent()
 
     @property
     def run_as(self) -> _core_security.Identity | None:
@@ -2042,7 +2090,7 @@ class ImageSpec(_Message[_pb2.ImageSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             tag,
             build_job_url,
@@ -2051,6 +2099,8 @@ class ImageSpec(_Message[_pb2.ImageSpec]):
             _target.tag = tag
         if build_job_url is not None:
             _target.build_job_url = build_job_url
+        if tag is None and build_job_url is None:
+            _target.SetInParent()
 
     @property
     def tag(self) -> str:
@@ -2089,10 +2139,12 @@ class ImageSpecSet(_Message[_pb2.ImageSpecSet]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (images,) = self._values
         if images is not None:
             _fast.put_models(_target.images, images)
+        if images is None:
+            _target.SetInParent()
 
     @property
     def images(self) -> list[ImageSpec]:
@@ -2141,7 +2193,7 @@ class IngressConfig(_Message[_pb2.IngressConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             private,
             subdomain,
@@ -2153,6 +2205,8 @@ class IngressConfig(_Message[_pb2.IngressConfig]):
             _target.subdomain = subdomain
         if cname is not None:
             _target.cname = cname
+        if private is None and subdomain is None and cname is None:
+            _target.SetInParent()
 
     @property
     def private(self) -> bool:
@@ -2218,7 +2272,7 @@ class AutoscalingConfig(_Message[_pb2.AutoscalingConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             replicas,
             scaledown_period,
@@ -2228,7 +2282,6 @@ class AutoscalingConfig(_Message[_pb2.AutoscalingConfig]):
             _sub = _target.replicas
             if replicas._pb is None:
                 replicas._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(replicas._pb)
         if scaledown_period is not None:
@@ -2237,9 +2290,10 @@ class AutoscalingConfig(_Message[_pb2.AutoscalingConfig]):
             _sub = _target.scaling_metric
             if scaling_metric._pb is None:
                 scaling_metric._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(scaling_metric._pb)
+        if replicas is None and scaledown_period is None and scaling_metric is None:
+            _target.SetInParent()
 
     @property
     def replicas(self) -> Replicas | None:
@@ -2320,7 +2374,7 @@ class ScalingMetric(_Message[_pb2.ScalingMetric]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request_rate,
             concurrency,
@@ -2329,16 +2383,16 @@ class ScalingMetric(_Message[_pb2.ScalingMetric]):
             _sub = _target.request_rate
             if request_rate._pb is None:
                 request_rate._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request_rate._pb)
         if concurrency is not None:
             _sub = _target.concurrency
             if concurrency._pb is None:
                 concurrency._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(concurrency._pb)
+        if request_rate is None and concurrency is None:
+            _target.SetInParent()
 
     @property
     def request_rate(self) -> RequestRate | None:
@@ -2391,10 +2445,12 @@ class Concurrency(_Message[_pb2.Concurrency]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (target_value,) = self._values
         if target_value is not None:
             _target.target_value = target_value
+        if target_value is None:
+            _target.SetInParent()
 
     @property
     def target_value(self) -> int:
@@ -2429,10 +2485,12 @@ class RequestRate(_Message[_pb2.RequestRate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (target_value,) = self._values
         if target_value is not None:
             _target.target_value = target_value
+        if target_value is None:
+            _target.SetInParent()
 
     @property
     def target_value(self) -> int:
@@ -2475,7 +2533,7 @@ class Replicas(_Message[_pb2.Replicas]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             min,
             max,
@@ -2484,6 +2542,8 @@ class Replicas(_Message[_pb2.Replicas]):
             _target.min = min
         if max is not None:
             _target.max = max
+        if min is None and max is None:
+            _target.SetInParent()
 
     @property
     def min(self) -> int:
@@ -2522,10 +2582,12 @@ class TimeoutConfig(_Message[_pb2.TimeoutConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (request_timeout,) = self._values
         if request_timeout is not None:
             _fast.put_duration(_target.request_timeout, request_timeout)
+        if request_timeout is None:
+            _target.SetInParent()
 
     @property
     def request_timeout(self) -> _datetime.timedelta | None:

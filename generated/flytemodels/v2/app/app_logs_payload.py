@@ -74,7 +74,7 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             app_id,
             replica_id,
@@ -84,18 +84,18 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
             _sub = _target.app_id
             if app_id._pb is None:
                 app_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app_id._pb)
         if replica_id is not None:
             _sub = _target.replica_id
             if replica_id._pb is None:
                 replica_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(replica_id._pb)
         if source is not None:
             _target.source = source
+        if app_id is None and replica_id is None and source is None:
+            _target.SetInParent()
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
@@ -158,10 +158,12 @@ class ReplicaIdentifierList(_Message[_pb2.ReplicaIdentifierList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (replicas,) = self._values
         if replicas is not None:
             _fast.put_models(_target.replicas, replicas)
+        if replicas is None:
+            _target.SetInParent()
 
     @property
     def replicas(self) -> list[_app_replica_definition.ReplicaIdentifier]:
@@ -228,7 +230,7 @@ class LogLines(_Message[_pb2.LogLines]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             lines,
             replica_id,
@@ -241,13 +243,14 @@ class LogLines(_Message[_pb2.LogLines]):
             _sub = _target.replica_id
             if replica_id._pb is None:
                 replica_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(replica_id._pb)
         if structured_lines is not None:
             _fast.put_models(_target.structured_lines, structured_lines)
         if source is not None:
             _target.source = source
+        if lines is None and replica_id is None and structured_lines is None and source is None:
+            _target.SetInParent()
 
     @property
     def lines(self) -> list[str]:
@@ -310,10 +313,12 @@ class LogLinesBatch(_Message[_pb2.LogLinesBatch]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (logs,) = self._values
         if logs is not None:
             _fast.put_models(_target.logs, logs)
+        if logs is None:
+            _target.SetInParent()
 
     @property
     def logs(self) -> list[LogLines]:
@@ -377,7 +382,7 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             replicas,
             log_lines,
@@ -387,23 +392,22 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
             _sub = _target.replicas
             if replicas._pb is None:
                 replicas._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(replicas._pb)
         if log_lines is not None:
             _sub = _target.log_lines
             if log_lines._pb is None:
                 log_lines._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(log_lines._pb)
         if batches is not None:
             _sub = _target.batches
             if batches._pb is None:
                 batches._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(batches._pb)
+        if replicas is None and log_lines is None and batches is None:
+            _target.SetInParent()
 
     @property
     def replicas(self) -> ReplicaIdentifierList | None:

@@ -48,15 +48,16 @@ class CreateRequest(_Message[_pb2.CreateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (app,) = self._values
         if app is not None:
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
+        if app is None:
+            _target.SetInParent()
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -99,15 +100,16 @@ class CreateResponse(_Message[_pb2.CreateResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (app,) = self._values
         if app is not None:
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
+        if app is None:
+            _target.SetInParent()
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -168,7 +170,7 @@ class GetRequest(_Message[_pb2.GetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             app_id,
             ingress,
@@ -177,16 +179,16 @@ class GetRequest(_Message[_pb2.GetRequest]):
             _sub = _target.app_id
             if app_id._pb is None:
                 app_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app_id._pb)
         if ingress is not None:
             _sub = _target.ingress
             if ingress._pb is None:
                 ingress._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(ingress._pb)
+        if app_id is None and ingress is None:
+            _target.SetInParent()
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
@@ -241,15 +243,16 @@ class GetResponse(_Message[_pb2.GetResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (app,) = self._values
         if app is not None:
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
+        if app is None:
+            _target.SetInParent()
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -300,7 +303,7 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             app,
             reason,
@@ -309,11 +312,12 @@ class UpdateRequest(_Message[_pb2.UpdateRequest]):
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
         if reason is not None:
             _target.reason = reason
+        if app is None and reason is None:
+            _target.SetInParent()
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -362,15 +366,16 @@ class UpdateResponse(_Message[_pb2.UpdateResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (app,) = self._values
         if app is not None:
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
+        if app is None:
+            _target.SetInParent()
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -414,15 +419,16 @@ class DeleteRequest(_Message[_pb2.DeleteRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (app_id,) = self._values
         if app_id is not None:
             _sub = _target.app_id
             if app_id._pb is None:
                 app_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app_id._pb)
+        if app_id is None:
+            _target.SetInParent()
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
@@ -495,7 +501,7 @@ class ConsumedArtifactFilter(_Message[_pb2.ConsumedArtifactFilter]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -510,6 +516,8 @@ class ConsumedArtifactFilter(_Message[_pb2.ConsumedArtifactFilter]):
             _target.name = name
         if version is not None:
             _target.version = version
+        if project is None and domain is None and name is None and version is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -622,7 +630,7 @@ class ListRequest(_Message[_pb2.ListRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             org,
@@ -636,7 +644,6 @@ class ListRequest(_Message[_pb2.ListRequest]):
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if org is not None:
@@ -645,27 +652,34 @@ class ListRequest(_Message[_pb2.ListRequest]):
             _sub = _target.cluster_id
             if cluster_id._pb is None:
                 cluster_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster_id._pb)
         if project is not None:
             _sub = _target.project
             if project._pb is None:
                 project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project._pb)
         if artifact is not None:
             _sub = _target.artifact
             if artifact._pb is None:
                 artifact._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact._pb)
         if disable_identity_enrichment is not None:
             _target.disable_identity_enrichment = disable_identity_enrichment
         if include_total_count is not None:
             _target.include_total_count = include_total_count
+        if (
+            request is None
+            and org is None
+            and cluster_id is None
+            and project is None
+            and artifact is None
+            and disable_identity_enrichment is None
+            and include_total_count is None
+        ):
+            _target.SetInParent()
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -781,7 +795,7 @@ class ListResponse(_Message[_pb2.ListResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             apps,
             token,
@@ -793,6 +807,8 @@ class ListResponse(_Message[_pb2.ListResponse]):
             _target.token = token
         if total_count is not None:
             _target.total_count = total_count
+        if apps is None and token is None and total_count is None:
+            _target.SetInParent()
 
     @property
     def apps(self) -> list[_app_app_definition.App]:
@@ -878,7 +894,7 @@ class WatchRequest(_Message[_pb2.WatchRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             cluster_id,
@@ -891,23 +907,22 @@ class WatchRequest(_Message[_pb2.WatchRequest]):
             _sub = _target.cluster_id
             if cluster_id._pb is None:
                 cluster_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster_id._pb)
         if project is not None:
             _sub = _target.project
             if project._pb is None:
                 project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project._pb)
         if app_id is not None:
             _sub = _target.app_id
             if app_id._pb is None:
                 app_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app_id._pb)
+        if org is None and cluster_id is None and project is None and app_id is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str | None:
@@ -981,15 +996,16 @@ class CreateEvent(_Message[_pb2.CreateEvent]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (app,) = self._values
         if app is not None:
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
+        if app is None:
+            _target.SetInParent()
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -1045,7 +1061,7 @@ class UpdateEvent(_Message[_pb2.UpdateEvent]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             updated_app,
             old_app,
@@ -1054,16 +1070,16 @@ class UpdateEvent(_Message[_pb2.UpdateEvent]):
             _sub = _target.updated_app
             if updated_app._pb is None:
                 updated_app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(updated_app._pb)
         if old_app is not None:
             _sub = _target.old_app
             if old_app._pb is None:
                 old_app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(old_app._pb)
+        if updated_app is None and old_app is None:
+            _target.SetInParent()
 
     @property
     def updated_app(self) -> _app_app_definition.App | None:
@@ -1118,15 +1134,16 @@ class DeleteEvent(_Message[_pb2.DeleteEvent]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (app,) = self._values
         if app is not None:
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
+        if app is None:
+            _target.SetInParent()
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -1195,7 +1212,7 @@ class WatchResponse(_Message[_pb2.WatchResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             create_event,
             update_event,
@@ -1205,23 +1222,22 @@ class WatchResponse(_Message[_pb2.WatchResponse]):
             _sub = _target.create_event
             if create_event._pb is None:
                 create_event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(create_event._pb)
         if update_event is not None:
             _sub = _target.update_event
             if update_event._pb is None:
                 update_event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(update_event._pb)
         if delete_event is not None:
             _sub = _target.delete_event
             if delete_event._pb is None:
                 delete_event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(delete_event._pb)
+        if create_event is None and update_event is None and delete_event is None:
+            _target.SetInParent()
 
     @property
     def create_event(self) -> CreateEvent | None:
@@ -1288,15 +1304,16 @@ class UpdateStatusRequest(_Message[_pb2.UpdateStatusRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (app,) = self._values
         if app is not None:
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
+        if app is None:
+            _target.SetInParent()
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -1339,15 +1356,16 @@ class UpdateStatusResponse(_Message[_pb2.UpdateStatusResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (app,) = self._values
         if app is not None:
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
+        if app is None:
+            _target.SetInParent()
 
     @property
     def app(self) -> _app_app_definition.App | None:
@@ -1391,15 +1409,16 @@ class LeaseRequest(_Message[_pb2.LeaseRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.ClusterIdentifier | None:
@@ -1438,10 +1457,12 @@ class LeaseResponse(_Message[_pb2.LeaseResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (apps,) = self._values
         if apps is not None:
             _fast.put_models(_target.apps, apps)
+        if apps is None:
+            _target.SetInParent()
 
     @property
     def apps(self) -> list[_app_app_definition.App]:

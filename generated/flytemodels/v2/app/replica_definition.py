@@ -53,7 +53,7 @@ class ReplicaIdentifier(_Message[_pb2.ReplicaIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             app_id,
             name,
@@ -62,11 +62,12 @@ class ReplicaIdentifier(_Message[_pb2.ReplicaIdentifier]):
             _sub = _target.app_id
             if app_id._pb is None:
                 app_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app_id._pb)
         if name is not None:
             _target.name = name
+        if app_id is None and name is None:
+            _target.SetInParent()
 
     @property
     def app_id(self) -> _app_app_definition.Identifier | None:
@@ -123,7 +124,7 @@ class ReplicaMeta(_Message[_pb2.ReplicaMeta]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             revision,
@@ -132,11 +133,12 @@ class ReplicaMeta(_Message[_pb2.ReplicaMeta]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if revision is not None:
             _target.revision = revision
+        if id is None and revision is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> ReplicaIdentifier | None:
@@ -181,10 +183,12 @@ class ReplicaList(_Message[_pb2.ReplicaList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (items,) = self._values
         if items is not None:
             _fast.put_models(_target.items, items)
+        if items is None:
+            _target.SetInParent()
 
     @property
     def items(self) -> list[Replica]:
@@ -229,7 +233,7 @@ class Replica(_Message[_pb2.Replica]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             metadata,
             status,
@@ -238,16 +242,16 @@ class Replica(_Message[_pb2.Replica]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if status is not None:
             _sub = _target.status
             if status._pb is None:
                 status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(status._pb)
+        if metadata is None and status is None:
+            _target.SetInParent()
 
     @property
     def metadata(self) -> ReplicaMeta | None:
@@ -309,7 +313,7 @@ class ReplicaStatus(_Message[_pb2.ReplicaStatus]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             deployment_status,
             reason,
@@ -318,6 +322,8 @@ class ReplicaStatus(_Message[_pb2.ReplicaStatus]):
             _target.deployment_status = deployment_status
         if reason is not None:
             _target.reason = reason
+        if deployment_status is None and reason is None:
+            _target.SetInParent()
 
     @property
     def deployment_status(self) -> str:

@@ -70,7 +70,7 @@ class ArtifactName(_Message[_pb2.ArtifactName]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             project,
@@ -85,6 +85,8 @@ class ArtifactName(_Message[_pb2.ArtifactName]):
             _target.domain = domain
         if name is not None:
             _target.name = name
+        if org is None and project is None and domain is None and name is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -146,7 +148,7 @@ class ArtifactIdentifier(_Message[_pb2.ArtifactIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             version,
@@ -155,11 +157,12 @@ class ArtifactIdentifier(_Message[_pb2.ArtifactIdentifier]):
             _sub = _target.name
             if name._pb is None:
                 name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(name._pb)
         if version is not None:
             _target.version = version
+        if name is None and version is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> ArtifactName | None:
@@ -216,7 +219,7 @@ class TimePartitionKey(_Message[_pb2.TimePartitionKey]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             granularity,
@@ -225,6 +228,8 @@ class TimePartitionKey(_Message[_pb2.TimePartitionKey]):
             _target.key = key
         if granularity is not None:
             _target.granularity = granularity
+        if key is None and granularity is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -279,7 +284,7 @@ class ArtifactPartitionSchema(_Message[_pb2.ArtifactPartitionSchema]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             time_partition,
             partition_keys,
@@ -288,11 +293,12 @@ class ArtifactPartitionSchema(_Message[_pb2.ArtifactPartitionSchema]):
             _sub = _target.time_partition
             if time_partition._pb is None:
                 time_partition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(time_partition._pb)
         if partition_keys is not None:
             _target.partition_keys.extend(partition_keys)
+        if time_partition is None and partition_keys is None:
+            _target.SetInParent()
 
     @property
     def time_partition(self) -> TimePartitionKey | None:
@@ -361,7 +367,7 @@ class PartitionSchemaMismatch(_Message[_pb2.PartitionSchemaMismatch]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             expected,
             actual,
@@ -371,18 +377,18 @@ class PartitionSchemaMismatch(_Message[_pb2.PartitionSchemaMismatch]):
             _sub = _target.expected
             if expected._pb is None:
                 expected._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(expected._pb)
         if actual is not None:
             _sub = _target.actual
             if actual._pb is None:
                 actual._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(actual._pb)
         if message is not None:
             _target.message = message
+        if expected is None and actual is None and message is None:
+            _target.SetInParent()
 
     @property
     def expected(self) -> ArtifactPartitionSchema | None:
@@ -452,7 +458,7 @@ class TaskActionSource(_Message[_pb2.TaskActionSource]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action,
             attempt,
@@ -461,11 +467,12 @@ class TaskActionSource(_Message[_pb2.TaskActionSource]):
             _sub = _target.action
             if action._pb is None:
                 action._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action._pb)
         if attempt is not None:
             _target.attempt = attempt
+        if action is None and attempt is None:
+            _target.SetInParent()
 
     @property
     def action(self) -> _common_identifier.ActionIdentifier | None:
@@ -526,7 +533,7 @@ class ArtifactSource(_Message[_pb2.ArtifactSource]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_action,
             external_ref,
@@ -535,11 +542,12 @@ class ArtifactSource(_Message[_pb2.ArtifactSource]):
             _sub = _target.task_action
             if task_action._pb is None:
                 task_action._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_action._pb)
         if external_ref is not None:
             _target.external_ref = external_ref
+        if task_action is None and external_ref is None:
+            _target.SetInParent()
 
     @property
     def task_action(self) -> TaskActionSource | None:
@@ -650,7 +658,7 @@ class ArtifactSpec(_Message[_pb2.ArtifactSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             value,
             type,
@@ -664,28 +672,24 @@ class ArtifactSpec(_Message[_pb2.ArtifactSpec]):
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
         if type is not None:
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
         if info is not None:
             _sub = _target.info
             if info._pb is None:
                 info._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(info._pb)
         if source is not None:
             _sub = _target.source
             if source._pb is None:
                 source._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(source._pb)
         if parent_artifacts is not None:
@@ -694,16 +698,24 @@ class ArtifactSpec(_Message[_pb2.ArtifactSpec]):
             _sub = _target.partitions
             if partitions._pb is None:
                 partitions._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(partitions._pb)
         if time_partition is not None:
             _sub = _target.time_partition
             if time_partition._pb is None:
                 time_partition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(time_partition._pb)
+        if (
+            value is None
+            and type is None
+            and info is None
+            and source is None
+            and parent_artifacts is None
+            and partitions is None
+            and time_partition is None
+        ):
+            _target.SetInParent()
 
     @property
     def value(self) -> _core_literals.Literal | None:
@@ -849,7 +861,7 @@ class Artifact(_Message[_pb2.Artifact]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifact_id,
             spec,
@@ -861,14 +873,12 @@ class Artifact(_Message[_pb2.Artifact]):
             _sub = _target.artifact_id
             if artifact_id._pb is None:
                 artifact_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
         if created_at is not None:
@@ -877,16 +887,22 @@ class Artifact(_Message[_pb2.Artifact]):
             _sub = _target.created_by
             if created_by._pb is None:
                 created_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(created_by._pb)
         if partition_schema_mismatch is not None:
             _sub = _target.partition_schema_mismatch
             if partition_schema_mismatch._pb is None:
                 partition_schema_mismatch._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(partition_schema_mismatch._pb)
+        if (
+            artifact_id is None
+            and spec is None
+            and created_at is None
+            and created_by is None
+            and partition_schema_mismatch is None
+        ):
+            _target.SetInParent()
 
     @property
     def artifact_id(self) -> ArtifactIdentifier | None:

@@ -65,7 +65,7 @@ class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifact_id,
             spec,
@@ -74,16 +74,16 @@ class CreateArtifactRequest(_Message[_pb2.CreateArtifactRequest]):
             _sub = _target.artifact_id
             if artifact_id._pb is None:
                 artifact_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
+        if artifact_id is None and spec is None:
+            _target.SetInParent()
 
     @property
     def artifact_id(self) -> _artifact_artifact.ArtifactIdentifier | None:
@@ -139,15 +139,16 @@ class CreateArtifactResponse(_Message[_pb2.CreateArtifactResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (artifact,) = self._values
         if artifact is not None:
             _sub = _target.artifact
             if artifact._pb is None:
                 artifact._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact._pb)
+        if artifact is None:
+            _target.SetInParent()
 
     @property
     def artifact(self) -> _artifact_artifact.Artifact | None:
@@ -199,7 +200,7 @@ class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             version,
@@ -208,11 +209,12 @@ class GetArtifactRequest(_Message[_pb2.GetArtifactRequest]):
             _sub = _target.name
             if name._pb is None:
                 name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(name._pb)
         if version is not None:
             _target.version = version
+        if name is None and version is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
@@ -263,15 +265,16 @@ class GetArtifactResponse(_Message[_pb2.GetArtifactResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (artifact,) = self._values
         if artifact is not None:
             _sub = _target.artifact
             if artifact._pb is None:
                 artifact._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact._pb)
+        if artifact is None:
+            _target.SetInParent()
 
     @property
     def artifact(self) -> _artifact_artifact.Artifact | None:
@@ -341,7 +344,7 @@ class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             project_id,
@@ -352,20 +355,20 @@ class ListArtifactsRequest(_Message[_pb2.ListArtifactsRequest]):
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if project_id is not None:
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if name is not None:
             _target.name = name
         if latest_per_partition is not None:
             _target.latest_per_partition = latest_per_partition
+        if request is None and project_id is None and name is None and latest_per_partition is None:
+            _target.SetInParent()
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -439,7 +442,7 @@ class ListArtifactsResponse(_Message[_pb2.ListArtifactsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifacts,
             token,
@@ -448,6 +451,8 @@ class ListArtifactsResponse(_Message[_pb2.ListArtifactsResponse]):
             _fast.put_models(_target.artifacts, artifacts)
         if token is not None:
             _target.token = token
+        if artifacts is None and token is None:
+            _target.SetInParent()
 
     @property
     def artifacts(self) -> list[_artifact_artifact.Artifact]:
@@ -503,7 +508,7 @@ class ListArtifactNamesRequest(_Message[_pb2.ListArtifactNamesRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             project_id,
@@ -512,16 +517,16 @@ class ListArtifactNamesRequest(_Message[_pb2.ListArtifactNamesRequest]):
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if project_id is not None:
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
+        if request is None and project_id is None:
+            _target.SetInParent()
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -614,7 +619,7 @@ class ArtifactGroup(_Message[_pb2.ArtifactGroup]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             latest,
             versions,
@@ -626,7 +631,6 @@ class ArtifactGroup(_Message[_pb2.ArtifactGroup]):
             _sub = _target.latest
             if latest._pb is None:
                 latest._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(latest._pb)
         if versions is not None:
@@ -635,13 +639,20 @@ class ArtifactGroup(_Message[_pb2.ArtifactGroup]):
             _sub = _target.partition_schema
             if partition_schema._pb is None:
                 partition_schema._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(partition_schema._pb)
         if latest_time_partition is not None:
             _fast.put_timestamp(_target.latest_time_partition, latest_time_partition)
         if latest_partitions is not None:
             _fast.put_models(_target.latest_partitions, latest_partitions)
+        if (
+            latest is None
+            and versions is None
+            and partition_schema is None
+            and latest_time_partition is None
+            and latest_partitions is None
+        ):
+            _target.SetInParent()
 
     @property
     def latest(self) -> _artifact_artifact.Artifact | None:
@@ -726,7 +737,7 @@ class ListArtifactNamesResponse(_Message[_pb2.ListArtifactNamesResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             groups,
             token,
@@ -735,6 +746,8 @@ class ListArtifactNamesResponse(_Message[_pb2.ListArtifactNamesResponse]):
             _fast.put_models(_target.groups, groups)
         if token is not None:
             _target.token = token
+        if groups is None and token is None:
+            _target.SetInParent()
 
     @property
     def groups(self) -> list[ArtifactGroup]:
@@ -786,7 +799,7 @@ class ListArtifactMetadataKeysRequest(_Message[_pb2.ListArtifactMetadataKeysRequ
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project_id,
             name,
@@ -795,11 +808,12 @@ class ListArtifactMetadataKeysRequest(_Message[_pb2.ListArtifactMetadataKeysRequ
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if name is not None:
             _target.name = name
+        if project_id is None and name is None:
+            _target.SetInParent()
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
@@ -845,10 +859,12 @@ class ListArtifactMetadataKeysResponse(_Message[_pb2.ListArtifactMetadataKeysRes
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (keys,) = self._values
         if keys is not None:
             _target.keys.extend(keys)
+        if keys is None:
+            _target.SetInParent()
 
     @property
     def keys(self) -> list[str]:
@@ -899,7 +915,7 @@ class DeclareArtifactRequest(_Message[_pb2.DeclareArtifactRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             partition_schema,
@@ -908,16 +924,16 @@ class DeclareArtifactRequest(_Message[_pb2.DeclareArtifactRequest]):
             _sub = _target.name
             if name._pb is None:
                 name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(name._pb)
         if partition_schema is not None:
             _sub = _target.partition_schema
             if partition_schema._pb is None:
                 partition_schema._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(partition_schema._pb)
+        if name is None and partition_schema is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
@@ -975,15 +991,16 @@ class DeclareArtifactResponse(_Message[_pb2.DeclareArtifactResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (partition_schema,) = self._values
         if partition_schema is not None:
             _sub = _target.partition_schema
             if partition_schema._pb is None:
                 partition_schema._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(partition_schema._pb)
+        if partition_schema is None:
+            _target.SetInParent()
 
     @property
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
@@ -1029,15 +1046,16 @@ class GetArtifactSchemaRequest(_Message[_pb2.GetArtifactSchemaRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _sub = _target.name
             if name._pb is None:
                 name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(name._pb)
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> _artifact_artifact.ArtifactName | None:
@@ -1089,7 +1107,7 @@ class GetArtifactSchemaResponse(_Message[_pb2.GetArtifactSchemaResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             partition_schema,
             declared,
@@ -1098,11 +1116,12 @@ class GetArtifactSchemaResponse(_Message[_pb2.GetArtifactSchemaResponse]):
             _sub = _target.partition_schema
             if partition_schema._pb is None:
                 partition_schema._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(partition_schema._pb)
         if declared is not None:
             _target.declared = declared
+        if partition_schema is None and declared is None:
+            _target.SetInParent()
 
     @property
     def partition_schema(self) -> _artifact_artifact.ArtifactPartitionSchema | None:
@@ -1180,7 +1199,7 @@ class ListPartitionValuesRequest(_Message[_pb2.ListPartitionValuesRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             project_id,
@@ -1191,20 +1210,20 @@ class ListPartitionValuesRequest(_Message[_pb2.ListPartitionValuesRequest]):
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if project_id is not None:
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if name is not None:
             _target.name = name
         if key is not None:
             _target.key = key
+        if request is None and project_id is None and name is None and key is None:
+            _target.SetInParent()
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -1267,10 +1286,12 @@ class ListPartitionValuesResponse(_Message[_pb2.ListPartitionValuesResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (values,) = self._values
         if values is not None:
             _target.values.extend(values)
+        if values is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> list[str]:
@@ -1308,15 +1329,16 @@ class DeleteArtifactRequest(_Message[_pb2.DeleteArtifactRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (artifact_id,) = self._values
         if artifact_id is not None:
             _sub = _target.artifact_id
             if artifact_id._pb is None:
                 artifact_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_id._pb)
+        if artifact_id is None:
+            _target.SetInParent()
 
     @property
     def artifact_id(self) -> _artifact_artifact.ArtifactIdentifier | None:

@@ -124,7 +124,7 @@ class GetOAuth2MetadataResponse(_Message[_pb2.GetOAuth2MetadataResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             issuer,
             authorization_endpoint,
@@ -159,6 +159,19 @@ class GetOAuth2MetadataResponse(_Message[_pb2.GetOAuth2MetadataResponse]):
             _target.grant_types_supported.extend(grant_types_supported)
         if device_authorization_endpoint is not None:
             _target.device_authorization_endpoint = device_authorization_endpoint
+        if (
+            issuer is None
+            and authorization_endpoint is None
+            and token_endpoint is None
+            and response_types_supported is None
+            and scopes_supported is None
+            and token_endpoint_auth_methods_supported is None
+            and jwks_uri is None
+            and code_challenge_methods_supported is None
+            and grant_types_supported is None
+            and device_authorization_endpoint is None
+        ):
+            _target.SetInParent()
 
     @property
     def issuer(self) -> str:
@@ -306,7 +319,7 @@ class GetPublicClientConfigResponse(_Message[_pb2.GetPublicClientConfigResponse]
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             client_id,
             redirect_uri,
@@ -330,6 +343,16 @@ class GetPublicClientConfigResponse(_Message[_pb2.GetPublicClientConfigResponse]
             _target.audience = audience
         if dataplane_domain is not None:
             _target.dataplane_domain = dataplane_domain
+        if (
+            client_id is None
+            and redirect_uri is None
+            and scopes is None
+            and authorization_metadata_key is None
+            and service_http_endpoint is None
+            and audience is None
+            and dataplane_domain is None
+        ):
+            _target.SetInParent()
 
     @property
     def client_id(self) -> str:

@@ -188,7 +188,7 @@ class SelectClusterRequest(_Message[_pb2.SelectClusterRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org_id,
             project_id,
@@ -206,74 +206,78 @@ class SelectClusterRequest(_Message[_pb2.SelectClusterRequest]):
             _sub = _target.org_id
             if org_id._pb is None:
                 org_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(org_id._pb)
         if project_id is not None:
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if task_id is not None:
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if action_id is not None:
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if action_attempt_id is not None:
             _sub = _target.action_attempt_id
             if action_attempt_id._pb is None:
                 action_attempt_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_attempt_id._pb)
         if app_id is not None:
             _sub = _target.app_id
             if app_id._pb is None:
                 app_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app_id._pb)
         if cluster_pool_id is not None:
             _sub = _target.cluster_pool_id
             if cluster_pool_id._pb is None:
                 cluster_pool_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster_pool_id._pb)
         if domain_id is not None:
             _sub = _target.domain_id
             if domain_id._pb is None:
                 domain_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(domain_id._pb)
         if cluster_id is not None:
             _sub = _target.cluster_id
             if cluster_id._pb is None:
                 cluster_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster_id._pb)
         if queue_id is not None:
             _sub = _target.queue_id
             if queue_id._pb is None:
                 queue_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(queue_id._pb)
         if operation is not None:
             _target.operation = operation
+        if (
+            org_id is None
+            and project_id is None
+            and task_id is None
+            and action_id is None
+            and action_attempt_id is None
+            and app_id is None
+            and cluster_pool_id is None
+            and domain_id is None
+            and cluster_id is None
+            and queue_id is None
+            and operation is None
+        ):
+            _target.SetInParent()
 
     @property
     def org_id(self) -> _common_identifier.OrgIdentifier | None:
@@ -443,7 +447,7 @@ class SelectClusterResponse(_Message[_pb2.SelectClusterResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cluster_endpoint,
             cluster,
@@ -452,6 +456,8 @@ class SelectClusterResponse(_Message[_pb2.SelectClusterResponse]):
             _target.cluster_endpoint = cluster_endpoint
         if cluster is not None:
             _target.cluster = cluster
+        if cluster_endpoint is None and cluster is None:
+            _target.SetInParent()
 
     @property
     def cluster_endpoint(self) -> str:

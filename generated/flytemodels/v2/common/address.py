@@ -55,7 +55,7 @@ class ActionAddress(_Message[_pb2.ActionAddress]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             pod,
             path,
@@ -66,7 +66,6 @@ class ActionAddress(_Message[_pb2.ActionAddress]):
             _sub = _target.pod
             if pod._pb is None:
                 pod._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pod._pb)
         if path is not None:
@@ -75,6 +74,8 @@ class ActionAddress(_Message[_pb2.ActionAddress]):
             _target.url = url
         if cluster is not None:
             _target.cluster = cluster
+        if pod is None and path is None and url is None and cluster is None:
+            _target.SetInParent()
 
     @property
     def pod(self) -> PodAddress | None:
@@ -152,7 +153,7 @@ class PodAddress(_Message[_pb2.PodAddress]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             namespace,
             name,
@@ -167,6 +168,8 @@ class PodAddress(_Message[_pb2.PodAddress]):
             _target.ip = ip
         if port is not None:
             _target.port = port
+        if namespace is None and name is None and ip is None and port is None:
+            _target.SetInParent()
 
     @property
     def namespace(self) -> str:

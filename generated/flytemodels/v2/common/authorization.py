@@ -68,10 +68,12 @@ class Organization(_Message[_pb2.Organization]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _target.name = name
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -116,7 +118,7 @@ class Domain(_Message[_pb2.Domain]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             organization,
@@ -127,9 +129,10 @@ class Domain(_Message[_pb2.Domain]):
             _sub = _target.organization
             if organization._pb is None:
                 organization._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(organization._pb)
+        if name is None and organization is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -185,7 +188,7 @@ class Project(_Message[_pb2.Project]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             domain,
@@ -196,9 +199,10 @@ class Project(_Message[_pb2.Project]):
             _sub = _target.domain
             if domain._pb is None:
                 domain._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(domain._pb)
+        if name is None and domain is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -254,7 +258,7 @@ class Workflow(_Message[_pb2.Workflow]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             project,
@@ -265,9 +269,10 @@ class Workflow(_Message[_pb2.Workflow]):
             _sub = _target.project
             if project._pb is None:
                 project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project._pb)
+        if name is None and project is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -323,7 +328,7 @@ class LaunchPlan(_Message[_pb2.LaunchPlan]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             project,
@@ -334,9 +339,10 @@ class LaunchPlan(_Message[_pb2.LaunchPlan]):
             _sub = _target.project
             if project._pb is None:
                 project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project._pb)
+        if name is None and project is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -435,7 +441,7 @@ class Resource(_Message[_pb2.Resource]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             domain,
@@ -448,44 +454,47 @@ class Resource(_Message[_pb2.Resource]):
             _sub = _target.organization
             if organization._pb is None:
                 organization._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(organization._pb)
         if domain is not None:
             _sub = _target.domain
             if domain._pb is None:
                 domain._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(domain._pb)
         if project is not None:
             _sub = _target.project
             if project._pb is None:
                 project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project._pb)
         if workflow is not None:
             _sub = _target.workflow
             if workflow._pb is None:
                 workflow._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow._pb)
         if launch_plan is not None:
             _sub = _target.launch_plan
             if launch_plan._pb is None:
                 launch_plan._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(launch_plan._pb)
         if cluster is not None:
             _sub = _target.cluster
             if cluster._pb is None:
                 cluster._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster._pb)
+        if (
+            organization is None
+            and domain is None
+            and project is None
+            and workflow is None
+            and launch_plan is None
+            and cluster is None
+        ):
+            _target.SetInParent()
 
     @property
     def organization(self) -> Organization | None:
@@ -595,7 +604,7 @@ class Permission(_Message[_pb2.Permission]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource,
             actions,
@@ -604,9 +613,10 @@ class Permission(_Message[_pb2.Permission]):
             _sub = _target.resource
             if resource._pb is None:
                 resource._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resource._pb)
+        if resource is None:
+            _target.SetInParent()
 
     @property
     def resource(self) -> Resource | None:

@@ -44,15 +44,16 @@ class CacheMetadata(_Message[_pb2.CacheMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (source_action_attempt,) = self._values
         if source_action_attempt is not None:
             _sub = _target.source_action_attempt
             if source_action_attempt._pb is None:
                 source_action_attempt._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(source_action_attempt._pb)
+        if source_action_attempt is None:
+            _target.SetInParent()
 
     @property
     def source_action_attempt(self) -> _common_identifier.ActionAttemptIdentifier | None:

@@ -49,7 +49,7 @@ class ProjectIdentifier(_Message[_pb2.ProjectIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             domain,
@@ -61,6 +61,8 @@ class ProjectIdentifier(_Message[_pb2.ProjectIdentifier]):
             _target.domain = domain
         if name is not None:
             _target.name = name
+        if organization is None and domain is None and name is None:
+            _target.SetInParent()
 
     @property
     def organization(self) -> str:
@@ -115,7 +117,7 @@ class DomainIdentifier(_Message[_pb2.DomainIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             name,
@@ -124,6 +126,8 @@ class DomainIdentifier(_Message[_pb2.DomainIdentifier]):
             _target.organization = organization
         if name is not None:
             _target.name = name
+        if organization is None and name is None:
+            _target.SetInParent()
 
     @property
     def organization(self) -> str:
@@ -172,7 +176,7 @@ class ClusterIdentifier(_Message[_pb2.ClusterIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             name,
@@ -181,6 +185,8 @@ class ClusterIdentifier(_Message[_pb2.ClusterIdentifier]):
             _target.organization = organization
         if name is not None:
             _target.name = name
+        if organization is None and name is None:
+            _target.SetInParent()
 
     @property
     def organization(self) -> str:
@@ -229,7 +235,7 @@ class ClusterPoolIdentifier(_Message[_pb2.ClusterPoolIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             name,
@@ -238,6 +244,8 @@ class ClusterPoolIdentifier(_Message[_pb2.ClusterPoolIdentifier]):
             _target.organization = organization
         if name is not None:
             _target.name = name
+        if organization is None and name is None:
+            _target.SetInParent()
 
     @property
     def organization(self) -> str:
@@ -297,7 +305,7 @@ class QueueIdentifier(_Message[_pb2.QueueIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             domain,
@@ -312,6 +320,8 @@ class QueueIdentifier(_Message[_pb2.QueueIdentifier]):
             _target.project = project
         if name is not None:
             _target.name = name
+        if organization is None and domain is None and project is None and name is None:
+            _target.SetInParent()
 
     @property
     def organization(self) -> str:
@@ -372,7 +382,7 @@ class ClusterConfigIdentifier(_Message[_pb2.ClusterConfigIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             id,
@@ -381,6 +391,8 @@ class ClusterConfigIdentifier(_Message[_pb2.ClusterConfigIdentifier]):
             _target.organization = organization
         if id is not None:
             _target.id = id
+        if organization is None and id is None:
+            _target.SetInParent()
 
     @property
     def organization(self) -> str:
@@ -435,7 +447,7 @@ class ClusterNodepoolIdentifier(_Message[_pb2.ClusterNodepoolIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             cluster_name,
@@ -447,6 +459,8 @@ class ClusterNodepoolIdentifier(_Message[_pb2.ClusterNodepoolIdentifier]):
             _target.cluster_name = cluster_name
         if name is not None:
             _target.name = name
+        if organization is None and cluster_name is None and name is None:
+            _target.SetInParent()
 
     @property
     def organization(self) -> str:
@@ -491,10 +505,12 @@ class UserIdentifier(_Message[_pb2.UserIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (subject,) = self._values
         if subject is not None:
             _target.subject = subject
+        if subject is None:
+            _target.SetInParent()
 
     @property
     def subject(self) -> str:
@@ -527,10 +543,12 @@ class ApplicationIdentifier(_Message[_pb2.ApplicationIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (subject,) = self._values
         if subject is not None:
             _target.subject = subject
+        if subject is None:
+            _target.SetInParent()
 
     @property
     def subject(self) -> str:
@@ -573,7 +591,7 @@ class RoleIdentifier(_Message[_pb2.RoleIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             name,
@@ -582,6 +600,8 @@ class RoleIdentifier(_Message[_pb2.RoleIdentifier]):
             _target.organization = organization
         if name is not None:
             _target.name = name
+        if organization is None and name is None:
+            _target.SetInParent()
 
     @property
     def organization(self) -> str:
@@ -620,10 +640,12 @@ class OrgIdentifier(_Message[_pb2.OrgIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _target.name = name
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -667,7 +689,7 @@ class ManagedClusterIdentifier(_Message[_pb2.ManagedClusterIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             org,
@@ -678,9 +700,10 @@ class ManagedClusterIdentifier(_Message[_pb2.ManagedClusterIdentifier]):
             _sub = _target.org
             if org._pb is None:
                 org._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(org._pb)
+        if name is None and org is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -735,7 +758,7 @@ class PolicyIdentifier(_Message[_pb2.PolicyIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             name,
@@ -744,6 +767,8 @@ class PolicyIdentifier(_Message[_pb2.PolicyIdentifier]):
             _target.organization = organization
         if name is not None:
             _target.name = name
+        if organization is None and name is None:
+            _target.SetInParent()
 
     @property
     def organization(self) -> str:
@@ -803,7 +828,7 @@ class RunIdentifier(_Message[_pb2.RunIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             project,
@@ -818,6 +843,8 @@ class RunIdentifier(_Message[_pb2.RunIdentifier]):
             _target.domain = domain
         if name is not None:
             _target.name = name
+        if org is None and project is None and domain is None and name is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -879,7 +906,7 @@ class ActionIdentifier(_Message[_pb2.ActionIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run,
             name,
@@ -888,11 +915,12 @@ class ActionIdentifier(_Message[_pb2.ActionIdentifier]):
             _sub = _target.run
             if run._pb is None:
                 run._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run._pb)
         if name is not None:
             _target.name = name
+        if run is None and name is None:
+            _target.SetInParent()
 
     @property
     def run(self) -> RunIdentifier | None:
@@ -949,7 +977,7 @@ class ActionAttemptIdentifier(_Message[_pb2.ActionAttemptIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             attempt,
@@ -958,11 +986,12 @@ class ActionAttemptIdentifier(_Message[_pb2.ActionAttemptIdentifier]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if attempt is not None:
             _target.attempt = attempt
+        if action_id is None and attempt is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> ActionIdentifier | None:
@@ -1033,7 +1062,7 @@ class TriggerName(_Message[_pb2.TriggerName]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             project,
@@ -1051,6 +1080,14 @@ class TriggerName(_Message[_pb2.TriggerName]):
             _target.name = name
         if task_name is not None:
             _target.task_name = task_name
+        if (
+            org is None
+            and project is None
+            and domain is None
+            and name is None
+            and task_name is None
+        ):
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -1119,7 +1156,7 @@ class TriggerIdentifier(_Message[_pb2.TriggerIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             revision,
@@ -1128,11 +1165,12 @@ class TriggerIdentifier(_Message[_pb2.TriggerIdentifier]):
             _sub = _target.name
             if name._pb is None:
                 name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(name._pb)
         if revision is not None:
             _target.revision = revision
+        if name is None and revision is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> TriggerName | None:

@@ -73,7 +73,7 @@ class User(_Message[_pb2.User]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             spec,
@@ -84,20 +84,20 @@ class User(_Message[_pb2.User]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
         if roles is not None:
             _fast.put_models(_target.roles, roles)
         if policies is not None:
             _fast.put_models(_target.policies, policies)
+        if id is None and spec is None and roles is None and policies is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.UserIdentifier | None:
@@ -198,7 +198,7 @@ class UserSpec(_Message[_pb2.UserSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             first_name,
             last_name,
@@ -222,6 +222,16 @@ class UserSpec(_Message[_pb2.UserSpec]):
             _target.groups.extend(groups)
         if photo_url is not None:
             _target.photo_url = photo_url
+        if (
+            first_name is None
+            and last_name is None
+            and email is None
+            and organization is None
+            and user_handle is None
+            and groups is None
+            and photo_url is None
+        ):
+            _target.SetInParent()
 
     @property
     def first_name(self) -> str:
@@ -304,7 +314,7 @@ class Application(_Message[_pb2.Application]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             spec,
@@ -313,16 +323,16 @@ class Application(_Message[_pb2.Application]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
+        if id is None and spec is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.ApplicationIdentifier | None:
@@ -383,7 +393,7 @@ class AppSpec(_Message[_pb2.AppSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             organization,
@@ -392,6 +402,8 @@ class AppSpec(_Message[_pb2.AppSpec]):
             _target.name = name
         if organization is not None:
             _target.organization = organization
+        if name is None and organization is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -447,7 +459,7 @@ class EnrichedIdentity(_Message[_pb2.EnrichedIdentity]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             user,
             application,
@@ -456,16 +468,16 @@ class EnrichedIdentity(_Message[_pb2.EnrichedIdentity]):
             _sub = _target.user
             if user._pb is None:
                 user._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(user._pb)
         if application is not None:
             _sub = _target.application
             if application._pb is None:
                 application._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(application._pb)
+        if user is None and application is None:
+            _target.SetInParent()
 
     @property
     def user(self) -> User | None:
@@ -538,7 +550,7 @@ class Identity(_Message[_pb2.Identity]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             user_id,
             application_id,
@@ -547,16 +559,16 @@ class Identity(_Message[_pb2.Identity]):
             _sub = _target.user_id
             if user_id._pb is None:
                 user_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(user_id._pb)
         if application_id is not None:
             _sub = _target.application_id
             if application_id._pb is None:
                 application_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(application_id._pb)
+        if user_id is None and application_id is None:
+            _target.SetInParent()
 
     @property
     def user_id(self) -> _common_identifier.UserIdentifier | None:

@@ -60,7 +60,7 @@ class Sort(_Message[_pb2.Sort]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             direction,
@@ -69,6 +69,8 @@ class Sort(_Message[_pb2.Sort]):
             _target.key = key
         if direction is not None:
             _target.direction = direction
+        if key is None and direction is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -145,7 +147,7 @@ class ListRequest(_Message[_pb2.ListRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             limit,
             token,
@@ -162,7 +164,6 @@ class ListRequest(_Message[_pb2.ListRequest]):
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
         if filters is not None:
@@ -171,6 +172,15 @@ class ListRequest(_Message[_pb2.ListRequest]):
             _target.raw_filters.extend(raw_filters)
         if sort_by_fields is not None:
             _fast.put_models(_target.sort_by_fields, sort_by_fields)
+        if (
+            limit is None
+            and token is None
+            and sort_by is None
+            and filters is None
+            and raw_filters is None
+            and sort_by_fields is None
+        ):
+            _target.SetInParent()
 
     @property
     def limit(self) -> int:
@@ -282,7 +292,7 @@ class Filter(_Message[_pb2.Filter]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             function,
             field,
@@ -294,6 +304,8 @@ class Filter(_Message[_pb2.Filter]):
             _target.field = field
         if values is not None:
             _target.values.extend(values)
+        if function is None and field is None and values is None:
+            _target.SetInParent()
 
     @property
     def function(self) -> Filter.Function:

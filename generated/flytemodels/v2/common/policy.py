@@ -63,7 +63,7 @@ class Policy(_Message[_pb2.Policy]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             bindings,
@@ -73,13 +73,14 @@ class Policy(_Message[_pb2.Policy]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if bindings is not None:
             _fast.put_models(_target.bindings, bindings)
         if description is not None:
             _target.description = description
+        if id is None and bindings is None and description is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.PolicyIdentifier | None:
@@ -148,7 +149,7 @@ class PolicyBinding(_Message[_pb2.PolicyBinding]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             role_id,
             resource,
@@ -157,16 +158,16 @@ class PolicyBinding(_Message[_pb2.PolicyBinding]):
             _sub = _target.role_id
             if role_id._pb is None:
                 role_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(role_id._pb)
         if resource is not None:
             _sub = _target.resource
             if resource._pb is None:
                 resource._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resource._pb)
+        if role_id is None and resource is None:
+            _target.SetInParent()
 
     @property
     def role_id(self) -> _common_identifier.RoleIdentifier | None:

@@ -105,7 +105,7 @@ class Role(_Message[_pb2.Role]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             permissions,
@@ -117,7 +117,6 @@ class Role(_Message[_pb2.Role]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if permissions is not None:
@@ -126,11 +125,12 @@ class Role(_Message[_pb2.Role]):
             _sub = _target.role_spec
             if role_spec._pb is None:
                 role_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(role_spec._pb)
         if role_type is not None:
             _target.role_type = role_type
+        if id is None and permissions is None and role_spec is None and role_type is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.RoleIdentifier | None:
@@ -205,10 +205,12 @@ class RoleSpec(_Message[_pb2.RoleSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (description,) = self._values
         if description is not None:
             _target.description = description
+        if description is None:
+            _target.SetInParent()
 
     @property
     def description(self) -> str:

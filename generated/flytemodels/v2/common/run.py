@@ -61,7 +61,7 @@ class OffloadedInputData(_Message[_pb2.OffloadedInputData]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             uri,
             inputs_hash,
@@ -70,6 +70,8 @@ class OffloadedInputData(_Message[_pb2.OffloadedInputData]):
             _target.uri = uri
         if inputs_hash is not None:
             _target.inputs_hash = inputs_hash
+        if uri is None and inputs_hash is None:
+            _target.SetInParent()
 
     @property
     def uri(self) -> str:
@@ -128,7 +130,7 @@ class Relation(_Message[_pb2.Relation]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             related_to,
             relation_type,
@@ -137,11 +139,12 @@ class Relation(_Message[_pb2.Relation]):
             _sub = _target.related_to
             if related_to._pb is None:
                 related_to._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(related_to._pb)
         if relation_type is not None:
             _target.relation_type = relation_type
+        if related_to is None and relation_type is None:
+            _target.SetInParent()
 
     @property
     def related_to(self) -> _common_identifier.RunIdentifier | None:

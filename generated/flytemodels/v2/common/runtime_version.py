@@ -64,7 +64,7 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             type,
             version,
@@ -76,6 +76,8 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
             _target.version = version
         if flavor is not None:
             _target.flavor = flavor
+        if type is None and version is None and flavor is None:
+            _target.SetInParent()
 
     @property
     def type(self) -> RuntimeMetadata.RuntimeType:

@@ -127,7 +127,7 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_execution_id,
             namespace,
@@ -144,7 +144,6 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
             _sub = _target.task_execution_id
             if task_execution_id._pb is None:
                 task_execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_execution_id._pb)
         if namespace is not None:
@@ -167,9 +166,21 @@ class TaskExecutionMetadata(_Message[_pb2.TaskExecutionMetadata]):
             _sub = _target.identity
             if identity._pb is None:
                 identity._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(identity._pb)
+        if (
+            task_execution_id is None
+            and namespace is None
+            and labels is None
+            and annotations is None
+            and k8s_service_account is None
+            and environment_variables is None
+            and max_attempts is None
+            and interruptible is None
+            and interruptible_failure_threshold is None
+            and identity is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_execution_id(self) -> _core_identifier.TaskExecutionIdentifier | None:
@@ -320,7 +331,7 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs,
             template,
@@ -332,14 +343,12 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if template is not None:
             _sub = _target.template
             if template._pb is None:
                 template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(template._pb)
         if output_prefix is not None:
@@ -348,16 +357,22 @@ class CreateTaskRequest(_Message[_pb2.CreateTaskRequest]):
             _sub = _target.task_execution_metadata
             if task_execution_metadata._pb is None:
                 task_execution_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_execution_metadata._pb)
         if connection is not None:
             _sub = _target.connection
             if connection._pb is None:
                 connection._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(connection._pb)
+        if (
+            inputs is None
+            and template is None
+            and output_prefix is None
+            and task_execution_metadata is None
+            and connection is None
+        ):
+            _target.SetInParent()
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
@@ -438,10 +453,12 @@ class CreateTaskResponse(_Message[_pb2.CreateTaskResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (resource_meta,) = self._values
         if resource_meta is not None:
             _target.resource_meta = resource_meta
+        if resource_meta is None:
+            _target.SetInParent()
 
     @property
     def resource_meta(self) -> bytes:
@@ -524,7 +541,7 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             template,
             output_prefix,
@@ -536,7 +553,6 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
             _sub = _target.template
             if template._pb is None:
                 template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(template._pb)
         if output_prefix is not None:
@@ -545,7 +561,6 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
             _sub = _target.task_execution_metadata
             if task_execution_metadata._pb is None:
                 task_execution_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_execution_metadata._pb)
         if max_dataset_size_bytes is not None:
@@ -554,9 +569,16 @@ class CreateRequestHeader(_Message[_pb2.CreateRequestHeader]):
             _sub = _target.connection
             if connection._pb is None:
                 connection._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(connection._pb)
+        if (
+            template is None
+            and output_prefix is None
+            and task_execution_metadata is None
+            and max_dataset_size_bytes is None
+            and connection is None
+        ):
+            _target.SetInParent()
 
     @property
     def template(self) -> _core_tasks.TaskTemplate | None:
@@ -664,7 +686,7 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_meta,
             task_category,
@@ -677,7 +699,6 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
             _sub = _target.task_category
             if task_category._pb is None:
                 task_category._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_category._pb)
         if output_prefix is not None:
@@ -686,9 +707,15 @@ class GetTaskRequest(_Message[_pb2.GetTaskRequest]):
             _sub = _target.connection
             if connection._pb is None:
                 connection._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(connection._pb)
+        if (
+            resource_meta is None
+            and task_category is None
+            and output_prefix is None
+            and connection is None
+        ):
+            _target.SetInParent()
 
     @property
     def resource_meta(self) -> bytes:
@@ -752,15 +779,16 @@ class GetTaskResponse(_Message[_pb2.GetTaskResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (resource,) = self._values
         if resource is not None:
             _sub = _target.resource
             if resource._pb is None:
                 resource._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resource._pb)
+        if resource is None:
+            _target.SetInParent()
 
     @property
     def resource(self) -> Resource | None:
@@ -832,7 +860,7 @@ class Resource(_Message[_pb2.Resource]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             outputs,
             message,
@@ -844,7 +872,6 @@ class Resource(_Message[_pb2.Resource]):
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
         if message is not None:
@@ -853,6 +880,8 @@ class Resource(_Message[_pb2.Resource]):
             _fast.put_models(_target.log_links, log_links)
         if phase is not None:
             _target.phase = phase
+        if outputs is None and message is None and log_links is None and phase is None:
+            _target.SetInParent()
 
     @property
     def outputs(self) -> _task_common.Outputs | None:
@@ -948,7 +977,7 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_meta,
             task_category,
@@ -960,16 +989,16 @@ class DeleteTaskRequest(_Message[_pb2.DeleteTaskRequest]):
             _sub = _target.task_category
             if task_category._pb is None:
                 task_category._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_category._pb)
         if connection is not None:
             _sub = _target.connection
             if connection._pb is None:
                 connection._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(connection._pb)
+        if resource_meta is None and task_category is None and connection is None:
+            _target.SetInParent()
 
     @property
     def resource_meta(self) -> bytes:
@@ -1050,7 +1079,7 @@ class Connector(_Message[_pb2.Connector]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             supported_task_categories,
@@ -1059,6 +1088,8 @@ class Connector(_Message[_pb2.Connector]):
             _target.name = name
         if supported_task_categories is not None:
             _fast.put_models(_target.supported_task_categories, supported_task_categories)
+        if name is None and supported_task_categories is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1107,7 +1138,7 @@ class TaskCategory(_Message[_pb2.TaskCategory]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             version,
@@ -1116,6 +1147,8 @@ class TaskCategory(_Message[_pb2.TaskCategory]):
             _target.name = name
         if version is not None:
             _target.version = version
+        if name is None and version is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1154,10 +1187,12 @@ class GetConnectorRequest(_Message[_pb2.GetConnectorRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _target.name = name
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1191,15 +1226,16 @@ class GetConnectorResponse(_Message[_pb2.GetConnectorResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (connector,) = self._values
         if connector is not None:
             _sub = _target.connector
             if connector._pb is None:
                 connector._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(connector._pb)
+        if connector is None:
+            _target.SetInParent()
 
     @property
     def connector(self) -> Connector | None:
@@ -1251,10 +1287,12 @@ class ListConnectorsResponse(_Message[_pb2.ListConnectorsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (connectors,) = self._values
         if connectors is not None:
             _fast.put_models(_target.connectors, connectors)
+        if connectors is None:
+            _target.SetInParent()
 
     @property
     def connectors(self) -> list[Connector]:
@@ -1322,7 +1360,7 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_meta,
             queries,
@@ -1345,9 +1383,17 @@ class GetTaskMetricsRequest(_Message[_pb2.GetTaskMetricsRequest]):
             _sub = _target.task_category
             if task_category._pb is None:
                 task_category._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_category._pb)
+        if (
+            resource_meta is None
+            and queries is None
+            and start_time is None
+            and end_time is None
+            and step is None
+            and task_category is None
+        ):
+            _target.SetInParent()
 
     @property
     def resource_meta(self) -> bytes:
@@ -1428,10 +1474,12 @@ class GetTaskMetricsResponse(_Message[_pb2.GetTaskMetricsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (results,) = self._values
         if results is not None:
             _fast.put_models(_target.results, results)
+        if results is None:
+            _target.SetInParent()
 
     @property
     def results(self) -> list[_core_metrics.ExecutionMetricResult]:
@@ -1489,7 +1537,7 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_meta,
             lines,
@@ -1506,9 +1554,10 @@ class GetTaskLogsRequest(_Message[_pb2.GetTaskLogsRequest]):
             _sub = _target.task_category
             if task_category._pb is None:
                 task_category._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_category._pb)
+        if resource_meta is None and lines is None and token is None and task_category is None:
+            _target.SetInParent()
 
     @property
     def resource_meta(self) -> bytes:
@@ -1565,10 +1614,12 @@ class GetTaskLogsResponseHeader(_Message[_pb2.GetTaskLogsResponseHeader]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (token,) = self._values
         if token is not None:
             _target.token = token
+        if token is None:
+            _target.SetInParent()
 
     @property
     def token(self) -> str:
@@ -1613,7 +1664,7 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             results,
             lines,
@@ -1622,6 +1673,8 @@ class GetTaskLogsResponseBody(_Message[_pb2.GetTaskLogsResponseBody]):
             _target.results.extend(results)
         if lines is not None:
             _fast.put_models(_target.lines, lines)
+        if results is None and lines is None:
+            _target.SetInParent()
 
     @property
     def results(self) -> list[str]:
@@ -1682,7 +1735,7 @@ class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             header,
             body,
@@ -1691,16 +1744,16 @@ class GetTaskLogsResponse(_Message[_pb2.GetTaskLogsResponse]):
             _sub = _target.header
             if header._pb is None:
                 header._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(header._pb)
         if body is not None:
             _sub = _target.body
             if body._pb is None:
                 body._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(body._pb)
+        if header is None and body is None:
+            _target.SetInParent()
 
     @property
     def header(self) -> GetTaskLogsResponseHeader | None:

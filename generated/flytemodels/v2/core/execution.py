@@ -189,7 +189,7 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             code,
             message,
@@ -218,9 +218,19 @@ class ExecutionError(_Message[_pb2.ExecutionError]):
             _sub = _target.gpu_fault
             if gpu_fault._pb is None:
                 gpu_fault._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(gpu_fault._pb)
+        if (
+            code is None
+            and message is None
+            and error_uri is None
+            and kind is None
+            and timestamp is None
+            and worker is None
+            and recoverability is None
+            and gpu_fault is None
+        ):
+            _target.SetInParent()
 
     @property
     def code(self) -> str:
@@ -393,7 +403,7 @@ class GpuFault(_Message[_pb2.GpuFault]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             kind,
             code,
@@ -426,6 +436,19 @@ class GpuFault(_Message[_pb2.GpuFault]):
             _target.pid = pid
         if process is not None:
             _target.process = process
+        if (
+            kind is None
+            and code is None
+            and name is None
+            and severity is None
+            and gpu_uuid is None
+            and gpu_index is None
+            and pci_bus_id is None
+            and node is None
+            and pid is None
+            and process is None
+        ):
+            _target.SetInParent()
 
     @property
     def kind(self) -> GpuFault.Kind:
@@ -562,7 +585,7 @@ class ContainerError(_Message[_pb2.ContainerError]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             code,
             message,
@@ -577,6 +600,8 @@ class ContainerError(_Message[_pb2.ContainerError]):
             _target.kind = kind
         if origin is not None:
             _target.origin = origin
+        if code is None and message is None and kind is None and origin is None:
+            _target.SetInParent()
 
     @property
     def code(self) -> str:
@@ -636,15 +661,16 @@ class ErrorDocument(_Message[_pb2.ErrorDocument]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (error,) = self._values
         if error is not None:
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
+        if error is None:
+            _target.SetInParent()
 
     @property
     def error(self) -> ContainerError | None:
@@ -760,7 +786,7 @@ class TaskLog(_Message[_pb2.TaskLog]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             uri,
             name,
@@ -790,6 +816,18 @@ class TaskLog(_Message[_pb2.TaskLog]):
             _target.ready = ready
         if icon_uri is not None:
             _target.icon_uri = icon_uri
+        if (
+            uri is None
+            and name is None
+            and message_format is None
+            and ttl is None
+            and ShowWhilePending is None
+            and HideOnceFinished is None
+            and link_type is None
+            and ready is None
+            and icon_uri is None
+        ):
+            _target.SetInParent()
 
     @property
     def uri(self) -> str:
@@ -918,7 +956,7 @@ class LogContext(_Message[_pb2.LogContext]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             pods,
             primary_pod_name,
@@ -934,13 +972,20 @@ class LogContext(_Message[_pb2.LogContext]):
             _sub = _target.connector
             if connector._pb is None:
                 connector._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(connector._pb)
         if pod_name_prefix is not None:
             _target.pod_name_prefix = pod_name_prefix
         if pod_name_prefixes is not None:
             _target.pod_name_prefixes.extend(pod_name_prefixes)
+        if (
+            pods is None
+            and primary_pod_name is None
+            and connector is None
+            and pod_name_prefix is None
+            and pod_name_prefixes is None
+        ):
+            _target.SetInParent()
 
     @property
     def pods(self) -> list[PodLogContext]:
@@ -1005,10 +1050,12 @@ class ConnectorLogContext(_Message[_pb2.ConnectorLogContext]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (endpoint,) = self._values
         if endpoint is not None:
             _target.endpoint = endpoint
+        if endpoint is None:
+            _target.SetInParent()
 
     @property
     def endpoint(self) -> str:
@@ -1070,7 +1117,7 @@ class PodLogContext(_Message[_pb2.PodLogContext]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             namespace,
             pod_name,
@@ -1088,6 +1135,14 @@ class PodLogContext(_Message[_pb2.PodLogContext]):
             _target.primary_container_name = primary_container_name
         if init_containers is not None:
             _fast.put_models(_target.init_containers, init_containers)
+        if (
+            namespace is None
+            and pod_name is None
+            and containers is None
+            and primary_container_name is None
+            and init_containers is None
+        ):
+            _target.SetInParent()
 
     @property
     def namespace(self) -> str:
@@ -1165,7 +1220,7 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 container_start_time,
                 container_end_time,
@@ -1174,6 +1229,8 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
                 _fast.put_timestamp(_target.container_start_time, container_start_time)
             if container_end_time is not None:
                 _fast.put_timestamp(_target.container_end_time, container_end_time)
+            if container_start_time is None and container_end_time is None:
+                _target.SetInParent()
 
         @property
         def container_start_time(self) -> _datetime.datetime | None:
@@ -1222,7 +1279,7 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             container_name,
             process,
@@ -1233,9 +1290,10 @@ class ContainerContext(_Message[_pb2.ContainerContext]):
             _sub = _target.process
             if process._pb is None:
                 process._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(process._pb)
+        if container_name is None and process is None:
+            _target.SetInParent()
 
     @property
     def container_name(self) -> str:
@@ -1280,10 +1338,12 @@ class QualityOfServiceSpec(_Message[_pb2.QualityOfServiceSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (queueing_budget,) = self._values
         if queueing_budget is not None:
             _fast.put_duration(_target.queueing_budget, queueing_budget)
+        if queueing_budget is None:
+            _target.SetInParent()
 
     @property
     def queueing_budget(self) -> _datetime.timedelta | None:
@@ -1351,7 +1411,7 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             tier,
             spec,
@@ -1362,9 +1422,10 @@ class QualityOfService(_Message[_pb2.QualityOfService]):
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
+        if tier is None and spec is None:
+            _target.SetInParent()
 
     @property
     def tier(self) -> QualityOfService.Tier | None:

@@ -82,7 +82,7 @@ class Identifier(_Message[_pb2.Identifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             resource_type,
             project,
@@ -103,6 +103,15 @@ class Identifier(_Message[_pb2.Identifier]):
             _target.version = version
         if org is not None:
             _target.org = org
+        if (
+            resource_type is None
+            and project is None
+            and domain is None
+            and name is None
+            and version is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def resource_type(self) -> ResourceType:
@@ -190,7 +199,7 @@ class WorkflowExecutionIdentifier(_Message[_pb2.WorkflowExecutionIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -205,6 +214,8 @@ class WorkflowExecutionIdentifier(_Message[_pb2.WorkflowExecutionIdentifier]):
             _target.name = name
         if org is not None:
             _target.org = org
+        if project is None and domain is None and name is None and org is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -267,7 +278,7 @@ class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             node_id,
             execution_id,
@@ -278,9 +289,10 @@ class NodeExecutionIdentifier(_Message[_pb2.NodeExecutionIdentifier]):
             _sub = _target.execution_id
             if execution_id._pb is None:
                 execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(execution_id._pb)
+        if node_id is None and execution_id is None:
+            _target.SetInParent()
 
     @property
     def node_id(self) -> str:
@@ -350,7 +362,7 @@ class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_id,
             node_execution_id,
@@ -360,18 +372,18 @@ class TaskExecutionIdentifier(_Message[_pb2.TaskExecutionIdentifier]):
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if node_execution_id is not None:
             _sub = _target.node_execution_id
             if node_execution_id._pb is None:
                 node_execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(node_execution_id._pb)
         if retry_attempt is not None:
             _target.retry_attempt = retry_attempt
+        if task_id is None and node_execution_id is None and retry_attempt is None:
+            _target.SetInParent()
 
     @property
     def task_id(self) -> Identifier | None:
@@ -440,7 +452,7 @@ class SignalIdentifier(_Message[_pb2.SignalIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             signal_id,
             execution_id,
@@ -451,9 +463,10 @@ class SignalIdentifier(_Message[_pb2.SignalIdentifier]):
             _sub = _target.execution_id
             if execution_id._pb is None:
                 execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(execution_id._pb)
+        if signal_id is None and execution_id is None:
+            _target.SetInParent()
 
     @property
     def signal_id(self) -> str:

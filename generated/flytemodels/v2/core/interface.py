@@ -79,7 +79,7 @@ class Variable(_Message[_pb2.Variable]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             type,
             description,
@@ -90,7 +90,6 @@ class Variable(_Message[_pb2.Variable]):
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
         if description is not None:
@@ -99,16 +98,21 @@ class Variable(_Message[_pb2.Variable]):
             _sub = _target.artifact_partial_id
             if artifact_partial_id._pb is None:
                 artifact_partial_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_partial_id._pb)
         if artifact_tag is not None:
             _sub = _target.artifact_tag
             if artifact_tag._pb is None:
                 artifact_tag._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_tag._pb)
+        if (
+            type is None
+            and description is None
+            and artifact_partial_id is None
+            and artifact_tag is None
+        ):
+            _target.SetInParent()
 
     @property
     def type(self) -> _core_types.LiteralType | None:
@@ -188,7 +192,7 @@ class VariableEntry(_Message[_pb2.VariableEntry]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             value,
@@ -199,9 +203,10 @@ class VariableEntry(_Message[_pb2.VariableEntry]):
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
+        if key is None and value is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -246,10 +251,12 @@ class VariableMap(_Message[_pb2.VariableMap]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (variables,) = self._values
         if variables is not None:
             _fast.put_models(_target.variables, variables)
+        if variables is None:
+            _target.SetInParent()
 
     @property
     def variables(self) -> list[VariableEntry]:
@@ -294,7 +301,7 @@ class TypedInterface(_Message[_pb2.TypedInterface]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs,
             outputs,
@@ -303,16 +310,16 @@ class TypedInterface(_Message[_pb2.TypedInterface]):
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if outputs is not None:
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
+        if inputs is None and outputs is None:
+            _target.SetInParent()
 
     @property
     def inputs(self) -> VariableMap | None:
@@ -410,7 +417,7 @@ class Parameter(_Message[_pb2.Parameter]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             var,
             default,
@@ -422,14 +429,12 @@ class Parameter(_Message[_pb2.Parameter]):
             _sub = _target.var
             if var._pb is None:
                 var._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(var._pb)
         if default is not None:
             _sub = _target.default
             if default._pb is None:
                 default._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(default._pb)
         if required is not None:
@@ -438,16 +443,22 @@ class Parameter(_Message[_pb2.Parameter]):
             _sub = _target.artifact_query
             if artifact_query._pb is None:
                 artifact_query._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_query._pb)
         if artifact_id is not None:
             _sub = _target.artifact_id
             if artifact_id._pb is None:
                 artifact_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_id._pb)
+        if (
+            var is None
+            and default is None
+            and required is None
+            and artifact_query is None
+            and artifact_id is None
+        ):
+            _target.SetInParent()
 
     @property
     def var(self) -> Variable | None:
@@ -529,10 +540,12 @@ class ParameterMap(_Message[_pb2.ParameterMap]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (parameters,) = self._values
         if parameters is not None:
             _fast.put_model_map(_target.parameters, parameters)
+        if parameters is None:
+            _target.SetInParent()
 
     @property
     def parameters(self) -> dict[str, Parameter]:

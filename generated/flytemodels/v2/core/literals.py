@@ -88,7 +88,7 @@ class Primitive(_Message[_pb2.Primitive]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             integer,
             float_value,
@@ -109,6 +109,15 @@ class Primitive(_Message[_pb2.Primitive]):
             _fast.put_timestamp(_target.datetime, datetime)
         if duration is not None:
             _fast.put_duration(_target.duration, duration)
+        if (
+            integer is None
+            and float_value is None
+            and string_value is None
+            and boolean is None
+            and datetime is None
+            and duration is None
+        ):
+            _target.SetInParent()
 
     @property
     def integer(self) -> int | None:
@@ -207,7 +216,7 @@ class Blob(_Message[_pb2.Blob]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             metadata,
             uri,
@@ -216,11 +225,12 @@ class Blob(_Message[_pb2.Blob]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if uri is not None:
             _target.uri = uri
+        if metadata is None and uri is None:
+            _target.SetInParent()
 
     @property
     def metadata(self) -> BlobMetadata | None:
@@ -269,15 +279,16 @@ class BlobMetadata(_Message[_pb2.BlobMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (type,) = self._values
         if type is not None:
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
+        if type is None:
+            _target.SetInParent()
 
     @property
     def type(self) -> _core_types.BlobType | None:
@@ -326,7 +337,7 @@ class Binary(_Message[_pb2.Binary]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             value,
             tag,
@@ -335,6 +346,8 @@ class Binary(_Message[_pb2.Binary]):
             _target.value = value
         if tag is not None:
             _target.tag = tag
+        if value is None and tag is None:
+            _target.SetInParent()
 
     @property
     def value(self) -> bytes:
@@ -385,7 +398,7 @@ class Schema(_Message[_pb2.Schema]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             uri,
             type,
@@ -396,9 +409,10 @@ class Schema(_Message[_pb2.Schema]):
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
+        if uri is None and type is None:
+            _target.SetInParent()
 
     @property
     def uri(self) -> str:
@@ -456,7 +470,7 @@ class Union(_Message[_pb2.Union]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             value,
             type,
@@ -465,16 +479,16 @@ class Union(_Message[_pb2.Union]):
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
         if type is not None:
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
+        if value is None and type is None:
+            _target.SetInParent()
 
     @property
     def value(self) -> Literal | None:
@@ -530,15 +544,16 @@ class StructuredDatasetMetadata(_Message[_pb2.StructuredDatasetMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (structured_dataset_type,) = self._values
         if structured_dataset_type is not None:
             _sub = _target.structured_dataset_type
             if structured_dataset_type._pb is None:
                 structured_dataset_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(structured_dataset_type._pb)
+        if structured_dataset_type is None:
+            _target.SetInParent()
 
     @property
     def structured_dataset_type(self) -> _core_types.StructuredDatasetType | None:
@@ -589,7 +604,7 @@ class StructuredDataset(_Message[_pb2.StructuredDataset]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             uri,
             metadata,
@@ -600,9 +615,10 @@ class StructuredDataset(_Message[_pb2.StructuredDataset]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if uri is None and metadata is None:
+            _target.SetInParent()
 
     @property
     def uri(self) -> str:
@@ -717,7 +733,7 @@ class Scalar(_Message[_pb2.Scalar]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             primitive,
             blob,
@@ -733,58 +749,61 @@ class Scalar(_Message[_pb2.Scalar]):
             _sub = _target.primitive
             if primitive._pb is None:
                 primitive._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(primitive._pb)
         if blob is not None:
             _sub = _target.blob
             if blob._pb is None:
                 blob._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(blob._pb)
         if binary is not None:
             _sub = _target.binary
             if binary._pb is None:
                 binary._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(binary._pb)
         if schema is not None:
             _sub = _target.schema
             if schema._pb is None:
                 schema._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(schema._pb)
         if none_type is not None:
             _sub = _target.none_type
             if none_type._pb is None:
                 none_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(none_type._pb)
         if error is not None:
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
         if structured_dataset is not None:
             _sub = _target.structured_dataset
             if structured_dataset._pb is None:
                 structured_dataset._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(structured_dataset._pb)
         if union is not None:
             _sub = _target.union
             if union._pb is None:
                 union._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(union._pb)
+        if (
+            primitive is None
+            and blob is None
+            and binary is None
+            and schema is None
+            and none_type is None
+            and error is None
+            and structured_dataset is None
+            and union is None
+        ):
+            _target.SetInParent()
 
     @property
     def primitive(self) -> Primitive | None:
@@ -972,7 +991,7 @@ class Literal(_Message[_pb2.Literal]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             scalar,
             collection,
@@ -986,28 +1005,24 @@ class Literal(_Message[_pb2.Literal]):
             _sub = _target.scalar
             if scalar._pb is None:
                 scalar._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(scalar._pb)
         if collection is not None:
             _sub = _target.collection
             if collection._pb is None:
                 collection._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(collection._pb)
         if map is not None:
             _sub = _target.map
             if map._pb is None:
                 map._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(map._pb)
         if offloaded_metadata is not None:
             _sub = _target.offloaded_metadata
             if offloaded_metadata._pb is None:
                 offloaded_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(offloaded_metadata._pb)
         if hash is not None:
@@ -1018,9 +1033,18 @@ class Literal(_Message[_pb2.Literal]):
             _sub = _target.artifact_id
             if artifact_id._pb is None:
                 artifact_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact_id._pb)
+        if (
+            scalar is None
+            and collection is None
+            and map is None
+            and offloaded_metadata is None
+            and hash is None
+            and metadata is None
+            and artifact_id is None
+        ):
+            _target.SetInParent()
 
     @property
     def scalar(self) -> Scalar | None:
@@ -1143,7 +1167,7 @@ class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             uri,
             size_bytes,
@@ -1157,9 +1181,10 @@ class LiteralOffloadedMetadata(_Message[_pb2.LiteralOffloadedMetadata]):
             _sub = _target.inferred_type
             if inferred_type._pb is None:
                 inferred_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inferred_type._pb)
+        if uri is None and size_bytes is None and inferred_type is None:
+            _target.SetInParent()
 
     @property
     def uri(self) -> str:
@@ -1210,10 +1235,12 @@ class LiteralCollection(_Message[_pb2.LiteralCollection]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (literals,) = self._values
         if literals is not None:
             _fast.put_models(_target.literals, literals)
+        if literals is None:
+            _target.SetInParent()
 
     @property
     def literals(self) -> list[Literal]:
@@ -1246,10 +1273,12 @@ class LiteralMap(_Message[_pb2.LiteralMap]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (literals,) = self._values
         if literals is not None:
             _fast.put_model_map(_target.literals, literals)
+        if literals is None:
+            _target.SetInParent()
 
     @property
     def literals(self) -> dict[str, Literal]:
@@ -1282,10 +1311,12 @@ class BindingDataCollection(_Message[_pb2.BindingDataCollection]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (bindings,) = self._values
         if bindings is not None:
             _fast.put_models(_target.bindings, bindings)
+        if bindings is None:
+            _target.SetInParent()
 
     @property
     def bindings(self) -> list[BindingData]:
@@ -1318,10 +1349,12 @@ class BindingDataMap(_Message[_pb2.BindingDataMap]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (bindings,) = self._values
         if bindings is not None:
             _fast.put_model_map(_target.bindings, bindings)
+        if bindings is None:
+            _target.SetInParent()
 
     @property
     def bindings(self) -> dict[str, BindingData]:
@@ -1359,15 +1392,16 @@ class UnionInfo(_Message[_pb2.UnionInfo]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (targetType,) = self._values
         if targetType is not None:
             _sub = _target.targetType
             if targetType._pb is None:
                 targetType._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(targetType._pb)
+        if targetType is None:
+            _target.SetInParent()
 
     @property
     def targetType(self) -> _core_types.LiteralType | None:
@@ -1460,7 +1494,7 @@ class BindingData(_Message[_pb2.BindingData]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             scalar,
             collection,
@@ -1473,44 +1507,47 @@ class BindingData(_Message[_pb2.BindingData]):
             _sub = _target.scalar
             if scalar._pb is None:
                 scalar._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(scalar._pb)
         if collection is not None:
             _sub = _target.collection
             if collection._pb is None:
                 collection._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(collection._pb)
         if promise is not None:
             _sub = _target.promise
             if promise._pb is None:
                 promise._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(promise._pb)
         if map is not None:
             _sub = _target.map
             if map._pb is None:
                 map._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(map._pb)
         if offloaded_metadata is not None:
             _sub = _target.offloaded_metadata
             if offloaded_metadata._pb is None:
                 offloaded_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(offloaded_metadata._pb)
         if union is not None:
             _sub = _target.union
             if union._pb is None:
                 union._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(union._pb)
+        if (
+            scalar is None
+            and collection is None
+            and promise is None
+            and map is None
+            and offloaded_metadata is None
+            and union is None
+        ):
+            _target.SetInParent()
 
     @property
     def scalar(self) -> Scalar | None:
@@ -1620,7 +1657,7 @@ class Binding(_Message[_pb2.Binding]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             var,
             binding,
@@ -1631,9 +1668,10 @@ class Binding(_Message[_pb2.Binding]):
             _sub = _target.binding
             if binding._pb is None:
                 binding._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(binding._pb)
+        if var is None and binding is None:
+            _target.SetInParent()
 
     @property
     def var(self) -> str:
@@ -1688,7 +1726,7 @@ class KeyValuePair(_Message[_pb2.KeyValuePair]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             value,
@@ -1697,6 +1735,8 @@ class KeyValuePair(_Message[_pb2.KeyValuePair]):
             _target.key = key
         if value is not None:
             _target.value = value
+        if key is None and value is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str:
@@ -1751,7 +1791,7 @@ class Backoff(_Message[_pb2.Backoff]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             base,
             factor,
@@ -1763,6 +1803,8 @@ class Backoff(_Message[_pb2.Backoff]):
             _target.factor = factor
         if cap is not None:
             _fast.put_duration(_target.cap, cap)
+        if base is None and factor is None and cap is None:
+            _target.SetInParent()
 
     @property
     def base(self) -> _datetime.timedelta | None:
@@ -1823,7 +1865,7 @@ class RetryStrategy(_Message[_pb2.RetryStrategy]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             retries,
             backoff,
@@ -1834,9 +1876,10 @@ class RetryStrategy(_Message[_pb2.RetryStrategy]):
             _sub = _target.backoff
             if backoff._pb is None:
                 backoff._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(backoff._pb)
+        if retries is None and backoff is None:
+            _target.SetInParent()
 
     @property
     def retries(self) -> int:
@@ -1891,7 +1934,7 @@ class TimeoutStrategy(_Message[_pb2.TimeoutStrategy]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             queued_timeout,
             deadline,
@@ -1900,6 +1943,8 @@ class TimeoutStrategy(_Message[_pb2.TimeoutStrategy]):
             _fast.put_duration(_target.queued_timeout, queued_timeout)
         if deadline is not None:
             _fast.put_duration(_target.deadline, deadline)
+        if queued_timeout is None and deadline is None:
+            _target.SetInParent()
 
     @property
     def queued_timeout(self) -> _datetime.timedelta | None:

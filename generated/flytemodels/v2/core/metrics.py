@@ -46,13 +46,15 @@ class ExecutionMetricResult(_Message[_pb2.ExecutionMetricResult]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             metric,
             data,
         ) = self._values
         if metric is not None:
             _target.metric = metric
+        if metric is None:
+            _target.SetInParent()
 
     @property
     def metric(self) -> str:

@@ -143,7 +143,7 @@ class Resources(_Message[_pb2.Resources]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 name,
                 value,
@@ -152,6 +152,8 @@ class Resources(_Message[_pb2.Resources]):
                 _target.name = name
             if value is not None:
                 _target.value = value
+            if name is None and value is None:
+                _target.SetInParent()
 
         @property
         def name(self) -> Resources.ResourceName:
@@ -193,7 +195,7 @@ class Resources(_Message[_pb2.Resources]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             requests,
             limits,
@@ -202,6 +204,8 @@ class Resources(_Message[_pb2.Resources]):
             _fast.put_models(_target.requests, requests)
         if limits is not None:
             _fast.put_models(_target.limits, limits)
+        if requests is None and limits is None:
+            _target.SetInParent()
 
     @property
     def requests(self) -> list[Resources.ResourceEntry]:
@@ -300,7 +304,7 @@ class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             device,
             unpartitioned,
@@ -318,6 +322,14 @@ class GPUAccelerator(_Message[_pb2.GPUAccelerator]):
             _target.device_class = device_class
         if accelerator_model is not None:
             _target.accelerator_model = accelerator_model
+        if (
+            device is None
+            and unpartitioned is None
+            and partition_size is None
+            and device_class is None
+            and accelerator_model is None
+        ):
+            _target.SetInParent()
 
     @property
     def device(self) -> str:
@@ -400,7 +412,7 @@ class SharedMemory(_Message[_pb2.SharedMemory]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             mount_path,
             mount_name,
@@ -412,6 +424,8 @@ class SharedMemory(_Message[_pb2.SharedMemory]):
             _target.mount_name = mount_name
         if size_limit is not None:
             _target.size_limit = size_limit
+        if mount_path is None and mount_name is None and size_limit is None:
+            _target.SetInParent()
 
     @property
     def mount_path(self) -> str:
@@ -472,7 +486,7 @@ class ExtendedResources(_Message[_pb2.ExtendedResources]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             gpu_accelerator,
             shared_memory,
@@ -481,16 +495,16 @@ class ExtendedResources(_Message[_pb2.ExtendedResources]):
             _sub = _target.gpu_accelerator
             if gpu_accelerator._pb is None:
                 gpu_accelerator._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(gpu_accelerator._pb)
         if shared_memory is not None:
             _sub = _target.shared_memory
             if shared_memory._pb is None:
                 shared_memory._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(shared_memory._pb)
+        if gpu_accelerator is None and shared_memory is None:
+            _target.SetInParent()
 
     @property
     def gpu_accelerator(self) -> GPUAccelerator | None:
@@ -570,7 +584,7 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             type,
             version,
@@ -582,6 +596,8 @@ class RuntimeMetadata(_Message[_pb2.RuntimeMetadata]):
             _target.version = version
         if flavor is not None:
             _target.flavor = flavor
+        if type is None and version is None and flavor is None:
+            _target.SetInParent()
 
     @property
     def type(self) -> RuntimeMetadata.RuntimeType:
@@ -697,7 +713,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             )
             and (cache_ignore_input_vars is None or _fast.strings(cache_ignore_input_vars))
             and (is_eager is None or is_eager.__class__ is bool)
-            and generates_deck is None
+            and (generates_deck is None or generates_deck.__class__ is bool)
             and (
                 metadata is None
                 or getattr(metadata.__class__, "_IDL_PB", None) is _pb2.K8sObjectMetadata
@@ -780,7 +796,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             discoverable,
             runtime,
@@ -811,7 +827,6 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _sub = _target.runtime
             if runtime._pb is None:
                 runtime._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(runtime._pb)
         if timeout is not None:
@@ -820,7 +835,6 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _sub = _target.retries
             if retries._pb is None:
                 retries._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(retries._pb)
         if discovery_version is not None:
@@ -839,11 +853,12 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _target.cache_ignore_input_vars.extend(cache_ignore_input_vars)
         if is_eager is not None:
             _target.is_eager = is_eager
+        if generates_deck is not None:
+            _target.generates_deck.value = generates_deck
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if debuggable is not None:
@@ -854,7 +869,6 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _sub = _target.image_build_run
             if image_build_run._pb is None:
                 image_build_run._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(image_build_run._pb)
         if is_entrypoint is not None:
@@ -865,13 +879,37 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _sub = _target.timeouts
             if timeouts._pb is None:
                 timeouts._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(timeouts._pb)
         if produces_artifacts is not None:
             _target.produces_artifacts = produces_artifacts
         if cache_max_age is not None:
             _fast.put_duration(_target.cache_max_age, cache_max_age)
+        if (
+            discoverable is None
+            and runtime is None
+            and timeout is None
+            and retries is None
+            and discovery_version is None
+            and deprecated_error_message is None
+            and interruptible is None
+            and cache_serializable is None
+            and tags is None
+            and pod_template_name is None
+            and cache_ignore_input_vars is None
+            and is_eager is None
+            and generates_deck is None
+            and metadata is None
+            and debuggable is None
+            and log_links is None
+            and image_build_run is None
+            and is_entrypoint is None
+            and code_bundle_uri is None
+            and timeouts is None
+            and produces_artifacts is None
+            and cache_max_age is None
+        ):
+            _target.SetInParent()
 
     @property
     def discoverable(self) -> bool:
@@ -1134,7 +1172,7 @@ class ReusePolicy(_Message[_pb2.ReusePolicy]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             min_replicas,
             max_replicas,
@@ -1161,6 +1199,17 @@ class ReusePolicy(_Message[_pb2.ReusePolicy]):
             _target.name = name
         if version is not None:
             _target.version = version
+        if (
+            min_replicas is None
+            and max_replicas is None
+            and concurrency is None
+            and idle_ttl is None
+            and scaledown_ttl is None
+            and scope is None
+            and name is None
+            and version is None
+        ):
+            _target.SetInParent()
 
     @property
     def min_replicas(self) -> int:
@@ -1364,7 +1413,7 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             type,
@@ -1385,7 +1434,6 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if type is not None:
@@ -1394,35 +1442,30 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if interface is not None:
             _sub = _target.interface
             if interface._pb is None:
                 interface._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(interface._pb)
         if container is not None:
             _sub = _target.container
             if container._pb is None:
                 container._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(container._pb)
         if k8s_pod is not None:
             _sub = _target.k8s_pod
             if k8s_pod._pb is None:
                 k8s_pod._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(k8s_pod._pb)
         if sql is not None:
             _sub = _target.sql
             if sql._pb is None:
                 sql._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sql._pb)
         if task_type_version is not None:
@@ -1431,14 +1474,12 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
             _sub = _target.security_context
             if security_context._pb is None:
                 security_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(security_context._pb)
         if extended_resources is not None:
             _sub = _target.extended_resources
             if extended_resources._pb is None:
                 extended_resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(extended_resources._pb)
         if config is not None:
@@ -1447,11 +1488,26 @@ class TaskTemplate(_Message[_pb2.TaskTemplate]):
             _sub = _target.reuse_policy
             if reuse_policy._pb is None:
                 reuse_policy._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(reuse_policy._pb)
         if worker_kind is not None:
             _target.worker_kind = worker_kind
+        if (
+            id is None
+            and type is None
+            and metadata is None
+            and interface is None
+            and container is None
+            and k8s_pod is None
+            and sql is None
+            and task_type_version is None
+            and security_context is None
+            and extended_resources is None
+            and config is None
+            and reuse_policy is None
+            and worker_kind is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> _core_identifier.Identifier | None:
@@ -1633,7 +1689,7 @@ class ContainerPort(_Message[_pb2.ContainerPort]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             container_port,
             name,
@@ -1642,6 +1698,8 @@ class ContainerPort(_Message[_pb2.ContainerPort]):
             _target.container_port = container_port
         if name is not None:
             _target.name = name
+        if container_port is None and name is None:
+            _target.SetInParent()
 
     @property
     def container_port(self) -> int:
@@ -1754,7 +1812,7 @@ class Container(_Message[_pb2.Container]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             image,
             command,
@@ -1776,7 +1834,6 @@ class Container(_Message[_pb2.Container]):
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
         if env is not None:
@@ -1789,11 +1846,22 @@ class Container(_Message[_pb2.Container]):
             _sub = _target.data_config
             if data_config._pb is None:
                 data_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(data_config._pb)
         if architecture is not None:
             _target.architecture = architecture
+        if (
+            image is None
+            and command is None
+            and args is None
+            and resources is None
+            and env is None
+            and config is None
+            and ports is None
+            and data_config is None
+            and architecture is None
+        ):
+            _target.SetInParent()
 
     @property
     def image(self) -> str:
@@ -1931,7 +1999,7 @@ class IOStrategy(_Message[_pb2.IOStrategy]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             download_mode,
             upload_mode,
@@ -1940,6 +2008,8 @@ class IOStrategy(_Message[_pb2.IOStrategy]):
             _target.download_mode = download_mode
         if upload_mode is not None:
             _target.upload_mode = upload_mode
+        if download_mode is None and upload_mode is None:
+            _target.SetInParent()
 
     @property
     def download_mode(self) -> IOStrategy.DownloadMode:
@@ -2054,7 +2124,7 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             enabled,
             input_path,
@@ -2075,11 +2145,19 @@ class DataLoadingConfig(_Message[_pb2.DataLoadingConfig]):
             _sub = _target.io_strategy
             if io_strategy._pb is None:
                 io_strategy._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(io_strategy._pb)
         if file_input_layout is not None:
             _target.file_input_layout = file_input_layout
+        if (
+            enabled is None
+            and input_path is None
+            and output_path is None
+            and format is None
+            and io_strategy is None
+            and file_input_layout is None
+        ):
+            _target.SetInParent()
 
     @property
     def enabled(self) -> bool:
@@ -2190,7 +2268,7 @@ class K8sPod(_Message[_pb2.K8sPod]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             metadata,
             pod_spec,
@@ -2201,18 +2279,18 @@ class K8sPod(_Message[_pb2.K8sPod]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if data_config is not None:
             _sub = _target.data_config
             if data_config._pb is None:
                 data_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(data_config._pb)
         if primary_container_name is not None:
             _target.primary_container_name = primary_container_name
+        if metadata is None and data_config is None and primary_container_name is None:
+            _target.SetInParent()
 
     @property
     def metadata(self) -> K8sObjectMetadata | None:
@@ -2289,7 +2367,7 @@ class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             labels,
             annotations,
@@ -2298,6 +2376,8 @@ class K8sObjectMetadata(_Message[_pb2.K8sObjectMetadata]):
             _target.labels.update(labels)
         if annotations is not None:
             _target.annotations.update(annotations)
+        if labels is None and annotations is None:
+            _target.SetInParent()
 
     @property
     def labels(self) -> dict[str, str]:
@@ -2359,7 +2439,7 @@ class Sql(_Message[_pb2.Sql]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             statement,
             dialect,
@@ -2368,6 +2448,8 @@ class Sql(_Message[_pb2.Sql]):
             _target.statement = statement
         if dialect is not None:
             _target.dialect = dialect
+        if statement is None and dialect is None:
+            _target.SetInParent()
 
     @property
     def statement(self) -> str:

@@ -90,7 +90,7 @@ class SchemaType(_Message[_pb2.SchemaType]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 name,
                 type,
@@ -99,6 +99,8 @@ class SchemaType(_Message[_pb2.SchemaType]):
                 _target.name = name
             if type is not None:
                 _target.type = type
+            if name is None and type is None:
+                _target.SetInParent()
 
         @property
         def name(self) -> str:
@@ -133,10 +135,12 @@ class SchemaType(_Message[_pb2.SchemaType]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (columns,) = self._values
         if columns is not None:
             _fast.put_models(_target.columns, columns)
+        if columns is None:
+            _target.SetInParent()
 
     @property
     def columns(self) -> list[SchemaType.SchemaColumn]:
@@ -193,7 +197,7 @@ class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 name,
                 literal_type,
@@ -204,9 +208,10 @@ class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
                 _sub = _target.literal_type
                 if literal_type._pb is None:
                     literal_type._fm_fill(_sub)
-                    _sub.SetInParent()
                 else:
                     _sub.CopyFrom(literal_type._pb)
+            if name is None and literal_type is None:
+                _target.SetInParent()
 
         @property
         def name(self) -> str:
@@ -262,7 +267,7 @@ class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             columns,
             format,
@@ -277,6 +282,13 @@ class StructuredDatasetType(_Message[_pb2.StructuredDatasetType]):
             _target.external_schema_type = external_schema_type
         if external_schema_bytes is not None:
             _target.external_schema_bytes = external_schema_bytes
+        if (
+            columns is None
+            and format is None
+            and external_schema_type is None
+            and external_schema_bytes is None
+        ):
+            _target.SetInParent()
 
     @property
     def columns(self) -> list[StructuredDatasetType.DatasetColumn]:
@@ -351,7 +363,7 @@ class BlobType(_Message[_pb2.BlobType]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             format,
             dimensionality,
@@ -360,6 +372,8 @@ class BlobType(_Message[_pb2.BlobType]):
             _target.format = format
         if dimensionality is not None:
             _target.dimensionality = dimensionality
+        if format is None and dimensionality is None:
+            _target.SetInParent()
 
     @property
     def format(self) -> str:
@@ -402,10 +416,12 @@ class EnumType(_Message[_pb2.EnumType]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (values,) = self._values
         if values is not None:
             _target.values.extend(values)
+        if values is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> list[str]:
@@ -438,10 +454,12 @@ class UnionType(_Message[_pb2.UnionType]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (variants,) = self._values
         if variants is not None:
             _fast.put_models(_target.variants, variants)
+        if variants is None:
+            _target.SetInParent()
 
     @property
     def variants(self) -> list[LiteralType]:
@@ -484,7 +502,7 @@ class TypeStructure(_Message[_pb2.TypeStructure]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             tag,
             dataclass_type,
@@ -493,6 +511,8 @@ class TypeStructure(_Message[_pb2.TypeStructure]):
             _target.tag = tag
         if dataclass_type is not None:
             _fast.put_model_map(_target.dataclass_type, dataclass_type)
+        if tag is None and dataclass_type is None:
+            _target.SetInParent()
 
     @property
     def tag(self) -> str:
@@ -531,8 +551,9 @@ class TypeAnnotation(_Message[_pb2.TypeAnnotation]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (annotations,) = self._values
+        _target.SetInParent()
 
     @property
     def annotations(self) -> dict[str, _typing.Any] | None:
@@ -671,7 +692,7 @@ class LiteralType(_Message[_pb2.LiteralType]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             simple,
             schema,
@@ -691,65 +712,69 @@ class LiteralType(_Message[_pb2.LiteralType]):
             _sub = _target.schema
             if schema._pb is None:
                 schema._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(schema._pb)
         if collection_type is not None:
             _sub = _target.collection_type
             if collection_type._pb is None:
                 collection_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(collection_type._pb)
         if map_value_type is not None:
             _sub = _target.map_value_type
             if map_value_type._pb is None:
                 map_value_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(map_value_type._pb)
         if blob is not None:
             _sub = _target.blob
             if blob._pb is None:
                 blob._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(blob._pb)
         if enum_type is not None:
             _sub = _target.enum_type
             if enum_type._pb is None:
                 enum_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(enum_type._pb)
         if structured_dataset_type is not None:
             _sub = _target.structured_dataset_type
             if structured_dataset_type._pb is None:
                 structured_dataset_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(structured_dataset_type._pb)
         if union_type is not None:
             _sub = _target.union_type
             if union_type._pb is None:
                 union_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(union_type._pb)
         if annotation is not None:
             _sub = _target.annotation
             if annotation._pb is None:
                 annotation._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(annotation._pb)
         if structure is not None:
             _sub = _target.structure
             if structure._pb is None:
                 structure._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(structure._pb)
+        if (
+            simple is None
+            and schema is None
+            and collection_type is None
+            and map_value_type is None
+            and blob is None
+            and enum_type is None
+            and structured_dataset_type is None
+            and union_type is None
+            and annotation is None
+            and structure is None
+        ):
+            _target.SetInParent()
 
     @property
     def simple(self) -> SimpleType | None:
@@ -922,7 +947,7 @@ class OutputReference(_Message[_pb2.OutputReference]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             node_id,
             var,
@@ -934,6 +959,8 @@ class OutputReference(_Message[_pb2.OutputReference]):
             _target.var = var
         if attr_path is not None:
             _fast.put_models(_target.attr_path, attr_path)
+        if node_id is None and var is None and attr_path is None:
+            _target.SetInParent()
 
     @property
     def node_id(self) -> str:
@@ -993,7 +1020,7 @@ class PromiseAttribute(_Message[_pb2.PromiseAttribute]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             string_value,
             int_value,
@@ -1002,6 +1029,8 @@ class PromiseAttribute(_Message[_pb2.PromiseAttribute]):
             _target.string_value = string_value
         if int_value is not None:
             _target.int_value = int_value
+        if string_value is None and int_value is None:
+            _target.SetInParent()
 
     @property
     def string_value(self) -> str | None:
@@ -1052,7 +1081,7 @@ class Error(_Message[_pb2.Error]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             failed_node_id,
             message,
@@ -1061,6 +1090,8 @@ class Error(_Message[_pb2.Error]):
             _target.failed_node_id = failed_node_id
         if message is not None:
             _target.message = message
+        if failed_node_id is None and message is None:
+            _target.SetInParent()
 
     @property
     def failed_node_id(self) -> str:

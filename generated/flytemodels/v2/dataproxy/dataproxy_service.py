@@ -121,7 +121,7 @@ class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project,
             domain,
@@ -154,6 +154,19 @@ class CreateUploadLocationRequest(_Message[_pb2.CreateUploadLocationRequest]):
             _target.content_length = content_length
         if queue is not None:
             _target.queue = queue
+        if (
+            project is None
+            and domain is None
+            and filename is None
+            and expires_in is None
+            and content_md5 is None
+            and filename_root is None
+            and add_content_md5_metadata is None
+            and org is None
+            and content_length is None
+            and queue is None
+        ):
+            _target.SetInParent()
 
     @property
     def project(self) -> str:
@@ -265,7 +278,7 @@ class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             signed_url,
             native_url,
@@ -280,6 +293,8 @@ class CreateUploadLocationResponse(_Message[_pb2.CreateUploadLocationResponse]):
             _fast.put_timestamp(_target.expires_at, expires_at)
         if headers is not None:
             _target.headers.update(headers)
+        if signed_url is None and native_url is None and expires_at is None and headers is None:
+            _target.SetInParent()
 
     @property
     def signed_url(self) -> str:
@@ -406,7 +421,7 @@ class UploadInputsRequest(_Message[_pb2.UploadInputsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_id,
             project_id,
@@ -421,48 +436,53 @@ class UploadInputsRequest(_Message[_pb2.UploadInputsRequest]):
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
         if project_id is not None:
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if task_id is not None:
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if task_spec is not None:
             _sub = _target.task_spec
             if task_spec._pb is None:
                 task_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_spec._pb)
         if trigger_name is not None:
             _sub = _target.trigger_name
             if trigger_name._pb is None:
                 trigger_name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trigger_name._pb)
         if inputs is not None:
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if base_dir is not None:
             _target.base_dir = base_dir
         if queue is not None:
             _target.queue = queue
+        if (
+            run_id is None
+            and project_id is None
+            and task_id is None
+            and task_spec is None
+            and trigger_name is None
+            and inputs is None
+            and base_dir is None
+            and queue is None
+        ):
+            _target.SetInParent()
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -578,15 +598,16 @@ class UploadInputsResponse(_Message[_pb2.UploadInputsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (offloaded_input_data,) = self._values
         if offloaded_input_data is not None:
             _sub = _target.offloaded_input_data
             if offloaded_input_data._pb is None:
                 offloaded_input_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(offloaded_input_data._pb)
+        if offloaded_input_data is None:
+            _target.SetInParent()
 
     @property
     def offloaded_input_data(self) -> _common_run.OffloadedInputData | None:
@@ -635,7 +656,7 @@ class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             signed_url,
             expires_at,
@@ -644,6 +665,8 @@ class PreSignedURLs(_Message[_pb2.PreSignedURLs]):
             _target.signed_url.extend(signed_url)
         if expires_at is not None:
             _fast.put_timestamp(_target.expires_at, expires_at)
+        if signed_url is None and expires_at is None:
+            _target.SetInParent()
 
     @property
     def signed_url(self) -> list[str]:
@@ -735,7 +758,7 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifact_type,
             expires_in,
@@ -751,23 +774,28 @@ class CreateDownloadLinkRequest(_Message[_pb2.CreateDownloadLinkRequest]):
             _sub = _target.action_attempt_id
             if action_attempt_id._pb is None:
                 action_attempt_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_attempt_id._pb)
         if app_id is not None:
             _sub = _target.app_id
             if app_id._pb is None:
                 app_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app_id._pb)
         if task_id is not None:
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
+        if (
+            artifact_type is None
+            and expires_in is None
+            and action_attempt_id is None
+            and app_id is None
+            and task_id is None
+        ):
+            _target.SetInParent()
 
     @property
     def artifact_type(self) -> ArtifactType:
@@ -856,15 +884,16 @@ class CreateDownloadLinkResponse(_Message[_pb2.CreateDownloadLinkResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (pre_signed_urls,) = self._values
         if pre_signed_urls is not None:
             _sub = _target.pre_signed_urls
             if pre_signed_urls._pb is None:
                 pre_signed_urls._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pre_signed_urls._pb)
+        if pre_signed_urls is None:
+            _target.SetInParent()
 
     @property
     def pre_signed_urls(self) -> PreSignedURLs | None:
@@ -920,7 +949,7 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             run_source,
@@ -929,11 +958,12 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if run_source is not None:
             _target.run_source = run_source
+        if action_id is None and run_source is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -1011,7 +1041,7 @@ class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs,
             outputs,
@@ -1022,20 +1052,20 @@ class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if outputs is not None:
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
         if inputs_uri is not None:
             _target.inputs_uri = inputs_uri
         if outputs_uri is not None:
             _target.outputs_uri = outputs_uri
+        if inputs is None and outputs is None and inputs_uri is None and outputs_uri is None:
+            _target.SetInParent()
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
@@ -1138,7 +1168,7 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             attempt,
@@ -1151,7 +1181,6 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if attempt is not None:
@@ -1164,6 +1193,15 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
             _target.pod_name = pod_name
         if connector_endpoint is not None:
             _target.connector_endpoint = connector_endpoint
+        if (
+            action_id is None
+            and attempt is None
+            and primary_pod is None
+            and all_pods is None
+            and pod_name is None
+            and connector_endpoint is None
+        ):
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -1258,7 +1296,7 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 lines,
                 container,
@@ -1269,9 +1307,10 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
                 _sub = _target.container
                 if container._pb is None:
                     container._fm_fill(_sub)
-                    _sub.SetInParent()
                 else:
                     _sub.CopyFrom(container._pb)
+            if lines is None and container is None:
+                _target.SetInParent()
 
         @property
         def lines(self) -> list[_logs_dataplane_payload.LogLine]:
@@ -1308,10 +1347,12 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (logs,) = self._values
         if logs is not None:
             _fast.put_models(_target.logs, logs)
+        if logs is None:
+            _target.SetInParent()
 
     @property
     def logs(self) -> list[TailLogsResponse.Logs]:

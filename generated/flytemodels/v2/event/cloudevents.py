@@ -105,7 +105,7 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             raw_event,
             output_interface,
@@ -119,14 +119,12 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
             _sub = _target.raw_event
             if raw_event._pb is None:
                 raw_event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(raw_event._pb)
         if output_interface is not None:
             _sub = _target.output_interface
             if output_interface._pb is None:
                 output_interface._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output_interface._pb)
         if artifact_ids is not None:
@@ -135,7 +133,6 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
             _sub = _target.reference_execution
             if reference_execution._pb is None:
                 reference_execution._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(reference_execution._pb)
         if principal is not None:
@@ -144,11 +141,20 @@ class CloudEventWorkflowExecution(_Message[_pb2.CloudEventWorkflowExecution]):
             _sub = _target.launch_plan_id
             if launch_plan_id._pb is None:
                 launch_plan_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(launch_plan_id._pb)
         if labels is not None:
             _target.labels.update(labels)
+        if (
+            raw_event is None
+            and output_interface is None
+            and artifact_ids is None
+            and reference_execution is None
+            and principal is None
+            and launch_plan_id is None
+            and labels is None
+        ):
+            _target.SetInParent()
 
     @property
     def raw_event(self) -> _event_event.WorkflowExecutionEvent | None:
@@ -302,7 +308,7 @@ class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             raw_event,
             task_exec_id,
@@ -316,21 +322,18 @@ class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
             _sub = _target.raw_event
             if raw_event._pb is None:
                 raw_event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(raw_event._pb)
         if task_exec_id is not None:
             _sub = _target.task_exec_id
             if task_exec_id._pb is None:
                 task_exec_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_exec_id._pb)
         if output_interface is not None:
             _sub = _target.output_interface
             if output_interface._pb is None:
                 output_interface._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output_interface._pb)
         if artifact_ids is not None:
@@ -341,11 +344,20 @@ class CloudEventNodeExecution(_Message[_pb2.CloudEventNodeExecution]):
             _sub = _target.launch_plan_id
             if launch_plan_id._pb is None:
                 launch_plan_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(launch_plan_id._pb)
         if labels is not None:
             _target.labels.update(labels)
+        if (
+            raw_event is None
+            and task_exec_id is None
+            and output_interface is None
+            and artifact_ids is None
+            and principal is None
+            and launch_plan_id is None
+            and labels is None
+        ):
+            _target.SetInParent()
 
     @property
     def raw_event(self) -> _event_event.NodeExecutionEvent | None:
@@ -451,7 +463,7 @@ class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             raw_event,
             labels,
@@ -460,11 +472,12 @@ class CloudEventTaskExecution(_Message[_pb2.CloudEventTaskExecution]):
             _sub = _target.raw_event
             if raw_event._pb is None:
                 raw_event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(raw_event._pb)
         if labels is not None:
             _target.labels.update(labels)
+        if raw_event is None and labels is None:
+            _target.SetInParent()
 
     @property
     def raw_event(self) -> _event_event.TaskExecutionEvent | None:
@@ -558,7 +571,7 @@ class CloudEventExecutionStart(_Message[_pb2.CloudEventExecutionStart]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             execution_id,
             launch_plan_id,
@@ -571,21 +584,18 @@ class CloudEventExecutionStart(_Message[_pb2.CloudEventExecutionStart]):
             _sub = _target.execution_id
             if execution_id._pb is None:
                 execution_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(execution_id._pb)
         if launch_plan_id is not None:
             _sub = _target.launch_plan_id
             if launch_plan_id._pb is None:
                 launch_plan_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(launch_plan_id._pb)
         if workflow_id is not None:
             _sub = _target.workflow_id
             if workflow_id._pb is None:
                 workflow_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workflow_id._pb)
         if artifact_ids is not None:
@@ -594,6 +604,15 @@ class CloudEventExecutionStart(_Message[_pb2.CloudEventExecutionStart]):
             _target.artifact_trackers.extend(artifact_trackers)
         if principal is not None:
             _target.principal = principal
+        if (
+            execution_id is None
+            and launch_plan_id is None
+            and workflow_id is None
+            and artifact_ids is None
+            and artifact_trackers is None
+            and principal is None
+        ):
+            _target.SetInParent()
 
     @property
     def execution_id(self) -> _core_identifier.WorkflowExecutionIdentifier | None:

@@ -42,10 +42,12 @@ class ImageIdentifier(_Message[_pb2.ImageIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _target.name = name
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -100,7 +102,7 @@ class Image(_Message[_pb2.Image]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             fqin,
@@ -110,7 +112,6 @@ class Image(_Message[_pb2.Image]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if fqin is not None:
@@ -119,9 +120,10 @@ class Image(_Message[_pb2.Image]):
             _sub = _target.build_run
             if build_run._pb is None:
                 build_run._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(build_run._pb)
+        if id is None and fqin is None and build_run is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> ImageIdentifier | None:
@@ -189,7 +191,7 @@ class AptPackages(_Message[_pb2.AptPackages]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             packages,
             secret_mounts,
@@ -198,6 +200,8 @@ class AptPackages(_Message[_pb2.AptPackages]):
             _target.packages.extend(packages)
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
+        if packages is None and secret_mounts is None:
+            _target.SetInParent()
 
     @property
     def packages(self) -> list[str]:
@@ -257,7 +261,7 @@ class PipOptions(_Message[_pb2.PipOptions]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             index_url,
             extra_index_urls,
@@ -272,6 +276,8 @@ class PipOptions(_Message[_pb2.PipOptions]):
             _target.pre = pre
         if extra_args is not None:
             _target.extra_args = extra_args
+        if index_url is None and extra_index_urls is None and pre is None and extra_args is None:
+            _target.SetInParent()
 
     @property
     def index_url(self) -> str:
@@ -342,7 +348,7 @@ class PipPackages(_Message[_pb2.PipPackages]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             packages,
             options,
@@ -354,11 +360,12 @@ class PipPackages(_Message[_pb2.PipPackages]):
             _sub = _target.options
             if options._pb is None:
                 options._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(options._pb)
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
+        if packages is None and options is None and secret_mounts is None:
+            _target.SetInParent()
 
     @property
     def packages(self) -> list[str]:
@@ -429,7 +436,7 @@ class Requirements(_Message[_pb2.Requirements]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             file,
             options,
@@ -441,11 +448,12 @@ class Requirements(_Message[_pb2.Requirements]):
             _sub = _target.options
             if options._pb is None:
                 options._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(options._pb)
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
+        if file is None and options is None and secret_mounts is None:
+            _target.SetInParent()
 
     @property
     def file(self) -> str:
@@ -521,7 +529,7 @@ class PythonWheels(_Message[_pb2.PythonWheels]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             dir,
             options,
@@ -534,13 +542,14 @@ class PythonWheels(_Message[_pb2.PythonWheels]):
             _sub = _target.options
             if options._pb is None:
                 options._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(options._pb)
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
         if package_name is not None:
             _target.package_name = package_name
+        if dir is None and options is None and secret_mounts is None and package_name is None:
+            _target.SetInParent()
 
     @property
     def dir(self) -> str:
@@ -627,7 +636,7 @@ class UVProject(_Message[_pb2.UVProject]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             pyproject,
             uvlock,
@@ -643,13 +652,20 @@ class UVProject(_Message[_pb2.UVProject]):
             _sub = _target.options
             if options._pb is None:
                 options._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(options._pb)
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
         if source_dir is not None:
             _target.source_dir = source_dir
+        if (
+            pyproject is None
+            and uvlock is None
+            and options is None
+            and secret_mounts is None
+            and source_dir is None
+        ):
+            _target.SetInParent()
 
     @property
     def pyproject(self) -> str:
@@ -723,7 +739,7 @@ class Commands(_Message[_pb2.Commands]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cmd,
             secret_mounts,
@@ -732,6 +748,8 @@ class Commands(_Message[_pb2.Commands]):
             _target.cmd.extend(cmd)
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
+        if cmd is None and secret_mounts is None:
+            _target.SetInParent()
 
     @property
     def cmd(self) -> list[str]:
@@ -770,10 +788,12 @@ class WorkDir(_Message[_pb2.WorkDir]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (workdir,) = self._values
         if workdir is not None:
             _target.workdir = workdir
+        if workdir is None:
+            _target.SetInParent()
 
     @property
     def workdir(self) -> str:
@@ -816,7 +836,7 @@ class CopyConfig(_Message[_pb2.CopyConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             src,
             dst,
@@ -825,6 +845,8 @@ class CopyConfig(_Message[_pb2.CopyConfig]):
             _target.src = src
         if dst is not None:
             _target.dst = dst
+        if src is None and dst is None:
+            _target.SetInParent()
 
     @property
     def src(self) -> str:
@@ -863,10 +885,12 @@ class Env(_Message[_pb2.Env]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (env_variables,) = self._values
         if env_variables is not None:
             _target.env_variables.update(env_variables)
+        if env_variables is None:
+            _target.SetInParent()
 
     @property
     def env_variables(self) -> dict[str, str]:
@@ -923,7 +947,7 @@ class PoetryProject(_Message[_pb2.PoetryProject]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             pyproject,
             poetry_lock,
@@ -938,6 +962,13 @@ class PoetryProject(_Message[_pb2.PoetryProject]):
             _target.extra_args = extra_args
         if secret_mounts is not None:
             _fast.put_models(_target.secret_mounts, secret_mounts)
+        if (
+            pyproject is None
+            and poetry_lock is None
+            and extra_args is None
+            and secret_mounts is None
+        ):
+            _target.SetInParent()
 
     @property
     def pyproject(self) -> str:
@@ -1081,7 +1112,7 @@ class Layer(_Message[_pb2.Layer]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             apt_packages,
             pip_packages,
@@ -1098,72 +1129,75 @@ class Layer(_Message[_pb2.Layer]):
             _sub = _target.apt_packages
             if apt_packages._pb is None:
                 apt_packages._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(apt_packages._pb)
         if pip_packages is not None:
             _sub = _target.pip_packages
             if pip_packages._pb is None:
                 pip_packages._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pip_packages._pb)
         if commands is not None:
             _sub = _target.commands
             if commands._pb is None:
                 commands._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(commands._pb)
         if requirements is not None:
             _sub = _target.requirements
             if requirements._pb is None:
                 requirements._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(requirements._pb)
         if python_wheels is not None:
             _sub = _target.python_wheels
             if python_wheels._pb is None:
                 python_wheels._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(python_wheels._pb)
         if workdir is not None:
             _sub = _target.workdir
             if workdir._pb is None:
                 workdir._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workdir._pb)
         if copy_config is not None:
             _sub = _target.copy_config
             if copy_config._pb is None:
                 copy_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(copy_config._pb)
         if uv_project is not None:
             _sub = _target.uv_project
             if uv_project._pb is None:
                 uv_project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(uv_project._pb)
         if env is not None:
             _sub = _target.env
             if env._pb is None:
                 env._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(env._pb)
         if poetry_project is not None:
             _sub = _target.poetry_project
             if poetry_project._pb is None:
                 poetry_project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(poetry_project._pb)
+        if (
+            apt_packages is None
+            and pip_packages is None
+            and commands is None
+            and requirements is None
+            and python_wheels is None
+            and workdir is None
+            and copy_config is None
+            and uv_project is None
+            and env is None
+            and poetry_project is None
+        ):
+            _target.SetInParent()
 
     @property
     def apt_packages(self) -> AptPackages | None:
@@ -1334,7 +1368,7 @@ class ImageSpec(_Message[_pb2.ImageSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             base_image,
             python_version,
@@ -1349,6 +1383,8 @@ class ImageSpec(_Message[_pb2.ImageSpec]):
             _fast.put_models(_target.layers, layers)
         if platform is not None:
             _target.platform.extend(platform)
+        if base_image is None and python_version is None and layers is None and platform is None:
+            _target.SetInParent()
 
     @property
     def base_image(self) -> str:

@@ -69,7 +69,7 @@ class GetImageRequest(_Message[_pb2.GetImageRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             organization,
@@ -79,7 +79,6 @@ class GetImageRequest(_Message[_pb2.GetImageRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if organization is not None:
@@ -88,9 +87,10 @@ class GetImageRequest(_Message[_pb2.GetImageRequest]):
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
+        if id is None and organization is None and project_id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _imagebuilder_definition.ImageIdentifier | None:
@@ -154,15 +154,16 @@ class GetImageResponse(_Message[_pb2.GetImageResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (image,) = self._values
         if image is not None:
             _sub = _target.image
             if image._pb is None:
                 image._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(image._pb)
+        if image is None:
+            _target.SetInParent()
 
     @property
     def image(self) -> _imagebuilder_definition.Image | None:

@@ -80,7 +80,7 @@ class DeliveryConfigTemplate(_Message[_pb2.DeliveryConfigTemplate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             webhook,
             email,
@@ -89,16 +89,16 @@ class DeliveryConfigTemplate(_Message[_pb2.DeliveryConfigTemplate]):
             _sub = _target.webhook
             if webhook._pb is None:
                 webhook._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(webhook._pb)
         if email is not None:
             _sub = _target.email
             if email._pb is None:
                 email._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(email._pb)
+        if webhook is None and email is None:
+            _target.SetInParent()
 
     @property
     def webhook(self) -> WebhookDeliveryTemplate | None:
@@ -171,7 +171,7 @@ class RunCompletedNotificationTemplateData(_Message[_pb2.RunCompletedNotificatio
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run,
             phase,
@@ -181,13 +181,14 @@ class RunCompletedNotificationTemplateData(_Message[_pb2.RunCompletedNotificatio
             _sub = _target.run
             if run._pb is None:
                 run._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run._pb)
         if phase is not None:
             _target.phase = phase
         if error is not None:
             _target.error = error
+        if run is None and phase is None and error is None:
+            _target.SetInParent()
 
     @property
     def run(self) -> _common_identifier.RunIdentifier | None:
@@ -268,7 +269,7 @@ class ActionPausedNotificationTemplateData(_Message[_pb2.ActionPausedNotificatio
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action,
             prompt,
@@ -279,7 +280,6 @@ class ActionPausedNotificationTemplateData(_Message[_pb2.ActionPausedNotificatio
             _sub = _target.action
             if action._pb is None:
                 action._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action._pb)
         if prompt is not None:
@@ -288,6 +288,8 @@ class ActionPausedNotificationTemplateData(_Message[_pb2.ActionPausedNotificatio
             _target.description = description
         if prompt_type is not None:
             _target.prompt_type = prompt_type
+        if action is None and prompt is None and description is None and prompt_type is None:
+            _target.SetInParent()
 
     @property
     def action(self) -> _common_identifier.ActionIdentifier | None:
@@ -375,7 +377,7 @@ class WebhookDeliveryTemplate(_Message[_pb2.WebhookDeliveryTemplate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             url,
             method,
@@ -390,6 +392,8 @@ class WebhookDeliveryTemplate(_Message[_pb2.WebhookDeliveryTemplate]):
             _target.headers.update(headers)
         if body_template is not None:
             _target.body_template = body_template
+        if url is None and method is None and headers is None and body_template is None:
+            _target.SetInParent()
 
     @property
     def url(self) -> str:
@@ -454,7 +458,7 @@ class EmailRecipient(_Message[_pb2.EmailRecipient]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             address,
@@ -463,6 +467,8 @@ class EmailRecipient(_Message[_pb2.EmailRecipient]):
             _target.name = name
         if address is not None:
             _target.address = address
+        if name is None and address is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -523,7 +529,7 @@ class InlineEmailTemplate(_Message[_pb2.InlineEmailTemplate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             subject,
             html_template,
@@ -535,6 +541,8 @@ class InlineEmailTemplate(_Message[_pb2.InlineEmailTemplate]):
             _target.html_template = html_template
         if text_template is not None:
             _target.text_template = text_template
+        if subject is None and html_template is None and text_template is None:
+            _target.SetInParent()
 
     @property
     def subject(self) -> str:
@@ -589,7 +597,7 @@ class ProviderEmailTemplate(_Message[_pb2.ProviderEmailTemplate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             template_id,
             template_data,
@@ -598,6 +606,8 @@ class ProviderEmailTemplate(_Message[_pb2.ProviderEmailTemplate]):
             _target.template_id = template_id
         if template_data is not None:
             _target.template_data.update(template_data)
+        if template_id is None and template_data is None:
+            _target.SetInParent()
 
     @property
     def template_id(self) -> str:
@@ -672,7 +682,7 @@ class EmailDeliveryTemplate(_Message[_pb2.EmailDeliveryTemplate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             to,
             cc,
@@ -690,16 +700,22 @@ class EmailDeliveryTemplate(_Message[_pb2.EmailDeliveryTemplate]):
             _sub = _target.inline
             if inline._pb is None:
                 inline._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inline._pb)
         if provider_template is not None:
             _sub = _target.provider_template
             if provider_template._pb is None:
                 provider_template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(provider_template._pb)
+        if (
+            to is None
+            and cc is None
+            and bcc is None
+            and inline is None
+            and provider_template is None
+        ):
+            _target.SetInParent()
 
     @property
     def to(self) -> list[EmailRecipient]:

@@ -62,7 +62,7 @@ class Domain(_Message[_pb2.Domain]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             org,
@@ -77,6 +77,8 @@ class Domain(_Message[_pb2.Domain]):
             _target.friendly_name = friendly_name
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
+        if id is None and org is None and friendly_name is None and created_at is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> str:

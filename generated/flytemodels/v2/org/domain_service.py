@@ -50,7 +50,7 @@ class ListDomainsRequest(_Message[_pb2.ListDomainsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             include_settings,
@@ -59,6 +59,8 @@ class ListDomainsRequest(_Message[_pb2.ListDomainsRequest]):
             _target.org = org
         if include_settings is not None:
             _target.include_settings = include_settings
+        if org is None and include_settings is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -97,10 +99,12 @@ class ListDomainsResponse(_Message[_pb2.ListDomainsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (domains,) = self._values
         if domains is not None:
             _fast.put_models(_target.domains, domains)
+        if domains is None:
+            _target.SetInParent()
 
     @property
     def domains(self) -> list[_org_domain_definition.Domain]:
@@ -152,7 +156,7 @@ class CreateDomainRequest(_Message[_pb2.CreateDomainRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             id,
@@ -164,6 +168,8 @@ class CreateDomainRequest(_Message[_pb2.CreateDomainRequest]):
             _target.id = id
         if friendly_name is not None:
             _target.friendly_name = friendly_name
+        if org is None and id is None and friendly_name is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -213,15 +219,16 @@ class CreateDomainResponse(_Message[_pb2.CreateDomainResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (domain,) = self._values
         if domain is not None:
             _sub = _target.domain
             if domain._pb is None:
                 domain._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(domain._pb)
+        if domain is None:
+            _target.SetInParent()
 
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
@@ -276,7 +283,7 @@ class GetDomainRequest(_Message[_pb2.GetDomainRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             id,
@@ -288,6 +295,8 @@ class GetDomainRequest(_Message[_pb2.GetDomainRequest]):
             _target.id = id
         if include_settings is not None:
             _target.include_settings = include_settings
+        if org is None and id is None and include_settings is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -337,15 +346,16 @@ class GetDomainResponse(_Message[_pb2.GetDomainResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (domain,) = self._values
         if domain is not None:
             _sub = _target.domain
             if domain._pb is None:
                 domain._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(domain._pb)
+        if domain is None:
+            _target.SetInParent()
 
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
@@ -403,7 +413,7 @@ class UpdateDomainRequest(_Message[_pb2.UpdateDomainRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             id,
@@ -415,6 +425,8 @@ class UpdateDomainRequest(_Message[_pb2.UpdateDomainRequest]):
             _target.id = id
         if friendly_name is not None:
             _target.friendly_name = friendly_name
+        if org is None and id is None and friendly_name is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -464,15 +476,16 @@ class UpdateDomainResponse(_Message[_pb2.UpdateDomainResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (domain,) = self._values
         if domain is not None:
             _sub = _target.domain
             if domain._pb is None:
                 domain._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(domain._pb)
+        if domain is None:
+            _target.SetInParent()
 
     @property
     def domain(self) -> _org_domain_definition.Domain | None:
@@ -521,7 +534,7 @@ class DeleteDomainRequest(_Message[_pb2.DeleteDomainRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             id,
@@ -530,6 +543,8 @@ class DeleteDomainRequest(_Message[_pb2.DeleteDomainRequest]):
             _target.org = org
         if id is not None:
             _target.id = id
+        if org is None and id is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:

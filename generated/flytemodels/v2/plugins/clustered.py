@@ -73,7 +73,13 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
                 failure_policy is None
                 or getattr(failure_policy.__class__, "_IDL_PB", None) is _pb2.ClusterFailurePolicy
             )
-            and ttl_seconds_after_finished is None
+            and (
+                ttl_seconds_after_finished is None
+                or (
+                    ttl_seconds_after_finished.__class__ is int
+                    and 0 <= ttl_seconds_after_finished <= 4294967295
+                )
+            )
         ):
             self._values = (
                 replicas,
@@ -99,7 +105,7 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             replicas,
             nproc_per_node,
@@ -116,7 +122,6 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
             _sub = _target.runtime
             if runtime._pb is None:
                 runtime._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(runtime._pb)
         if interconnect is not None:
@@ -125,9 +130,19 @@ class ClusteredTaskSpec(_Message[_pb2.ClusteredTaskSpec]):
             _sub = _target.failure_policy
             if failure_policy._pb is None:
                 failure_policy._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(failure_policy._pb)
+        if ttl_seconds_after_finished is not None:
+            _target.ttl_seconds_after_finished.value = ttl_seconds_after_finished
+        if (
+            replicas is None
+            and nproc_per_node is None
+            and runtime is None
+            and interconnect is None
+            and failure_policy is None
+            and ttl_seconds_after_finished is None
+        ):
+            _target.SetInParent()
 
     @property
     def replicas(self) -> int:
@@ -211,15 +226,16 @@ class Runtime(_Message[_pb2.Runtime]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (torchrun,) = self._values
         if torchrun is not None:
             _sub = _target.torchrun
             if torchrun._pb is None:
                 torchrun._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(torchrun._pb)
+        if torchrun is None:
+            _target.SetInParent()
 
     @property
     def torchrun(self) -> TorchRuntime | None:
@@ -276,7 +292,7 @@ class TorchRuntime(_Message[_pb2.TorchRuntime]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             rdzv_backend,
             max_restarts,
@@ -285,6 +301,8 @@ class TorchRuntime(_Message[_pb2.TorchRuntime]):
             _target.rdzv_backend = rdzv_backend
         if max_restarts is not None:
             _target.max_restarts = max_restarts
+        if rdzv_backend is None and max_restarts is None:
+            _target.SetInParent()
 
     @property
     def rdzv_backend(self) -> RdzvBackend:
@@ -340,7 +358,7 @@ class ClusterFailurePolicy(_Message[_pb2.ClusterFailurePolicy]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             max_restarts,
             restart_on_host_maintenance,
@@ -349,6 +367,8 @@ class ClusterFailurePolicy(_Message[_pb2.ClusterFailurePolicy]):
             _target.max_restarts = max_restarts
         if restart_on_host_maintenance is not None:
             _target.restart_on_host_maintenance = restart_on_host_maintenance
+        if max_restarts is None and restart_on_host_maintenance is None:
+            _target.SetInParent()
 
     @property
     def max_restarts(self) -> int:

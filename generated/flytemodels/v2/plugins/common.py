@@ -84,7 +84,7 @@ class CommonReplicaSpec(_Message[_pb2.CommonReplicaSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             replicas,
             image,
@@ -99,11 +99,12 @@ class CommonReplicaSpec(_Message[_pb2.CommonReplicaSpec]):
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
         if restart_policy is not None:
             _target.restart_policy = restart_policy
+        if replicas is None and image is None and resources is None and restart_policy is None:
+            _target.SetInParent()
 
     @property
     def replicas(self) -> int:

@@ -53,7 +53,7 @@ class DaskJob(_Message[_pb2.DaskJob]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             scheduler,
             workers,
@@ -62,16 +62,16 @@ class DaskJob(_Message[_pb2.DaskJob]):
             _sub = _target.scheduler
             if scheduler._pb is None:
                 scheduler._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(scheduler._pb)
         if workers is not None:
             _sub = _target.workers
             if workers._pb is None:
                 workers._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(workers._pb)
+        if scheduler is None and workers is None:
+            _target.SetInParent()
 
     @property
     def scheduler(self) -> DaskScheduler | None:
@@ -134,7 +134,7 @@ class DaskScheduler(_Message[_pb2.DaskScheduler]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             image,
             resources,
@@ -145,9 +145,10 @@ class DaskScheduler(_Message[_pb2.DaskScheduler]):
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
+        if image is None and resources is None:
+            _target.SetInParent()
 
     @property
     def image(self) -> str:
@@ -216,7 +217,7 @@ class DaskWorkerGroup(_Message[_pb2.DaskWorkerGroup]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             number_of_workers,
             image,
@@ -230,9 +231,10 @@ class DaskWorkerGroup(_Message[_pb2.DaskWorkerGroup]):
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
+        if number_of_workers is None and image is None and resources is None:
+            _target.SetInParent()
 
     @property
     def number_of_workers(self) -> int:

@@ -54,7 +54,7 @@ class PrestoQuery(_Message[_pb2.PrestoQuery]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             routing_group,
             catalog,
@@ -69,6 +69,8 @@ class PrestoQuery(_Message[_pb2.PrestoQuery]):
             _target.schema = schema
         if statement is not None:
             _target.statement = statement
+        if routing_group is None and catalog is None and schema is None and statement is None:
+            _target.SetInParent()
 
     @property
     def routing_group(self) -> str:

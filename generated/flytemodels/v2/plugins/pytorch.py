@@ -71,7 +71,7 @@ class ElasticConfig(_Message[_pb2.ElasticConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             rdzv_backend,
             min_replicas,
@@ -89,6 +89,14 @@ class ElasticConfig(_Message[_pb2.ElasticConfig]):
             _target.nproc_per_node = nproc_per_node
         if max_restarts is not None:
             _target.max_restarts = max_restarts
+        if (
+            rdzv_backend is None
+            and min_replicas is None
+            and max_replicas is None
+            and nproc_per_node is None
+            and max_restarts is None
+        ):
+            _target.SetInParent()
 
     @property
     def rdzv_backend(self) -> str:
@@ -159,7 +167,7 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             workers,
             elastic_config,
@@ -170,9 +178,10 @@ class DistributedPyTorchTrainingTask(_Message[_pb2.DistributedPyTorchTrainingTas
             _sub = _target.elastic_config
             if elastic_config._pb is None:
                 elastic_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(elastic_config._pb)
+        if workers is None and elastic_config is None:
+            _target.SetInParent()
 
     @property
     def workers(self) -> int:

@@ -86,7 +86,7 @@ class RayJob(_Message[_pb2.RayJob]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             ray_cluster,
             runtime_env,
@@ -98,7 +98,6 @@ class RayJob(_Message[_pb2.RayJob]):
             _sub = _target.ray_cluster
             if ray_cluster._pb is None:
                 ray_cluster._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(ray_cluster._pb)
         if runtime_env is not None:
@@ -109,6 +108,14 @@ class RayJob(_Message[_pb2.RayJob]):
             _target.ttl_seconds_after_finished = ttl_seconds_after_finished
         if runtime_env_yaml is not None:
             _target.runtime_env_yaml = runtime_env_yaml
+        if (
+            ray_cluster is None
+            and runtime_env is None
+            and shutdown_after_job_finishes is None
+            and ttl_seconds_after_finished is None
+            and runtime_env_yaml is None
+        ):
+            _target.SetInParent()
 
     @property
     def ray_cluster(self) -> RayCluster | None:
@@ -228,7 +235,7 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             upscaling_mode,
             idle_timeout_seconds,
@@ -248,9 +255,16 @@ class AutoscalerOptions(_Message[_pb2.AutoscalerOptions]):
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
+        if (
+            upscaling_mode is None
+            and idle_timeout_seconds is None
+            and env is None
+            and image is None
+            and resources is None
+        ):
+            _target.SetInParent()
 
     @property
     def upscaling_mode(self) -> AutoscalerOptions.UpscalingMode:
@@ -348,7 +362,7 @@ class RayCluster(_Message[_pb2.RayCluster]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             head_group_spec,
             worker_group_spec,
@@ -359,7 +373,6 @@ class RayCluster(_Message[_pb2.RayCluster]):
             _sub = _target.head_group_spec
             if head_group_spec._pb is None:
                 head_group_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(head_group_spec._pb)
         if worker_group_spec is not None:
@@ -370,9 +383,15 @@ class RayCluster(_Message[_pb2.RayCluster]):
             _sub = _target.autoscaler_options
             if autoscaler_options._pb is None:
                 autoscaler_options._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(autoscaler_options._pb)
+        if (
+            head_group_spec is None
+            and worker_group_spec is None
+            and enable_autoscaling is None
+            and autoscaler_options is None
+        ):
+            _target.SetInParent()
 
     @property
     def head_group_spec(self) -> HeadGroupSpec | None:
@@ -460,7 +479,7 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             ray_start_params,
             k8s_pod,
@@ -472,16 +491,16 @@ class HeadGroupSpec(_Message[_pb2.HeadGroupSpec]):
             _sub = _target.k8s_pod
             if k8s_pod._pb is None:
                 k8s_pod._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(k8s_pod._pb)
         if extended_resources is not None:
             _sub = _target.extended_resources
             if extended_resources._pb is None:
                 extended_resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(extended_resources._pb)
+        if ray_start_params is None and k8s_pod is None and extended_resources is None:
+            _target.SetInParent()
 
     @property
     def ray_start_params(self) -> dict[str, str]:
@@ -592,7 +611,7 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             group_name,
             replicas,
@@ -616,16 +635,24 @@ class WorkerGroupSpec(_Message[_pb2.WorkerGroupSpec]):
             _sub = _target.k8s_pod
             if k8s_pod._pb is None:
                 k8s_pod._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(k8s_pod._pb)
         if extended_resources is not None:
             _sub = _target.extended_resources
             if extended_resources._pb is None:
                 extended_resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(extended_resources._pb)
+        if (
+            group_name is None
+            and replicas is None
+            and min_replicas is None
+            and max_replicas is None
+            and ray_start_params is None
+            and k8s_pod is None
+            and extended_resources is None
+        ):
+            _target.SetInParent()
 
     @property
     def group_name(self) -> str:

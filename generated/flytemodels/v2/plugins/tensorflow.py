@@ -66,7 +66,7 @@ class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrain
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             workers,
             ps_replicas,
@@ -81,6 +81,13 @@ class DistributedTensorflowTrainingTask(_Message[_pb2.DistributedTensorflowTrain
             _target.chief_replicas = chief_replicas
         if evaluator_replicas is not None:
             _target.evaluator_replicas = evaluator_replicas
+        if (
+            workers is None
+            and ps_replicas is None
+            and chief_replicas is None
+            and evaluator_replicas is None
+        ):
+            _target.SetInParent()
 
     @property
     def workers(self) -> int:

@@ -62,7 +62,7 @@ class Domain(_Message[_pb2.Domain]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             name,
@@ -71,6 +71,8 @@ class Domain(_Message[_pb2.Domain]):
             _target.id = id
         if name is not None:
             _target.name = name
+        if id is None and name is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> str:
@@ -156,7 +158,7 @@ class Project(_Message[_pb2.Project]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             name,
@@ -178,13 +180,22 @@ class Project(_Message[_pb2.Project]):
             _sub = _target.labels
             if labels._pb is None:
                 labels._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(labels._pb)
         if state is not None:
             _target.state = state
         if org is not None:
             _target.org = org
+        if (
+            id is None
+            and name is None
+            and domains is None
+            and description is None
+            and labels is None
+            and state is None
+            and org is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> str:
@@ -273,7 +284,7 @@ class Projects(_Message[_pb2.Projects]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             projects,
             token,
@@ -282,6 +293,8 @@ class Projects(_Message[_pb2.Projects]):
             _fast.put_models(_target.projects, projects)
         if token is not None:
             _target.token = token
+        if projects is None and token is None:
+            _target.SetInParent()
 
     @property
     def projects(self) -> list[Project]:
@@ -321,15 +334,16 @@ class CreateProjectRequest(_Message[_pb2.CreateProjectRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (project,) = self._values
         if project is not None:
             _sub = _target.project
             if project._pb is None:
                 project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project._pb)
+        if project is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> Project | None:
@@ -382,15 +396,16 @@ class UpdateProjectRequest(_Message[_pb2.UpdateProjectRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (project,) = self._values
         if project is not None:
             _sub = _target.project
             if project._pb is None:
                 project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project._pb)
+        if project is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> Project | None:
@@ -452,7 +467,7 @@ class GetProjectRequest(_Message[_pb2.GetProjectRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             org,
@@ -461,6 +476,8 @@ class GetProjectRequest(_Message[_pb2.GetProjectRequest]):
             _target.id = id
         if org is not None:
             _target.org = org
+        if id is None and org is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> str:
@@ -500,15 +517,16 @@ class GetProjectResponse(_Message[_pb2.GetProjectResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (project,) = self._values
         if project is not None:
             _sub = _target.project
             if project._pb is None:
                 project._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project._pb)
+        if project is None:
+            _target.SetInParent()
 
     @property
     def project(self) -> Project | None:
@@ -577,7 +595,7 @@ class ListProjectsRequest(_Message[_pb2.ListProjectsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             limit,
             token,
@@ -595,11 +613,12 @@ class ListProjectsRequest(_Message[_pb2.ListProjectsRequest]):
             _sub = _target.sort_by
             if sort_by._pb is None:
                 sort_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(sort_by._pb)
         if org is not None:
             _target.org = org
+        if limit is None and token is None and filters is None and sort_by is None and org is None:
+            _target.SetInParent()
 
     @property
     def limit(self) -> int:
@@ -663,15 +682,16 @@ class ListProjectsResponse(_Message[_pb2.ListProjectsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (projects,) = self._values
         if projects is not None:
             _sub = _target.projects
             if projects._pb is None:
                 projects._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(projects._pb)
+        if projects is None:
+            _target.SetInParent()
 
     @property
     def projects(self) -> Projects | None:

@@ -90,7 +90,7 @@ class SecretSpec(_Message[_pb2.SecretSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             string_value,
             binary_value,
@@ -102,6 +102,8 @@ class SecretSpec(_Message[_pb2.SecretSpec]):
             _target.binary_value = binary_value
         if type is not None:
             _target.type = type
+        if string_value is None and binary_value is None and type is None:
+            _target.SetInParent()
 
     @property
     def string_value(self) -> str | None:
@@ -173,7 +175,7 @@ class SecretIdentifier(_Message[_pb2.SecretIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             organization,
@@ -188,6 +190,8 @@ class SecretIdentifier(_Message[_pb2.SecretIdentifier]):
             _target.domain = domain
         if project is not None:
             _target.project = project
+        if name is None and organization is None and domain is None and project is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -265,7 +269,7 @@ class SecretMetadata(_Message[_pb2.SecretMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             created_time,
             secret_status,
@@ -277,11 +281,12 @@ class SecretMetadata(_Message[_pb2.SecretMetadata]):
             _sub = _target.secret_status
             if secret_status._pb is None:
                 secret_status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(secret_status._pb)
         if type is not None:
             _target.type = type
+        if created_time is None and secret_status is None and type is None:
+            _target.SetInParent()
 
     @property
     def created_time(self) -> _datetime.datetime | None:
@@ -355,7 +360,7 @@ class SecretStatus(_Message[_pb2.SecretStatus]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             overall_status,
             cluster_status,
@@ -364,6 +369,8 @@ class SecretStatus(_Message[_pb2.SecretStatus]):
             _target.overall_status = overall_status
         if cluster_status is not None:
             _fast.put_models(_target.cluster_status, cluster_status)
+        if overall_status is None and cluster_status is None:
+            _target.SetInParent()
 
     @property
     def overall_status(self) -> OverallStatus:
@@ -429,7 +436,7 @@ class ClusterSecretStatus(_Message[_pb2.ClusterSecretStatus]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cluster,
             presence_status,
@@ -438,11 +445,12 @@ class ClusterSecretStatus(_Message[_pb2.ClusterSecretStatus]):
             _sub = _target.cluster
             if cluster._pb is None:
                 cluster._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster._pb)
         if presence_status is not None:
             _target.presence_status = presence_status
+        if cluster is None and presence_status is None:
+            _target.SetInParent()
 
     @property
     def cluster(self) -> _common_identifier.ClusterIdentifier | None:
@@ -504,7 +512,7 @@ class Secret(_Message[_pb2.Secret]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             secret_metadata,
@@ -513,16 +521,16 @@ class Secret(_Message[_pb2.Secret]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if secret_metadata is not None:
             _sub = _target.secret_metadata
             if secret_metadata._pb is None:
                 secret_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(secret_metadata._pb)
+        if id is None and secret_metadata is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> SecretIdentifier | None:

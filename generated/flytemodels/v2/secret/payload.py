@@ -58,7 +58,7 @@ class CreateSecretRequest(_Message[_pb2.CreateSecretRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             secret_spec,
@@ -67,16 +67,16 @@ class CreateSecretRequest(_Message[_pb2.CreateSecretRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if secret_spec is not None:
             _sub = _target.secret_spec
             if secret_spec._pb is None:
                 secret_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(secret_spec._pb)
+        if id is None and secret_spec is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
@@ -158,7 +158,7 @@ class UpdateSecretRequest(_Message[_pb2.UpdateSecretRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             secret_spec,
@@ -167,16 +167,16 @@ class UpdateSecretRequest(_Message[_pb2.UpdateSecretRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if secret_spec is not None:
             _sub = _target.secret_spec
             if secret_spec._pb is None:
                 secret_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(secret_spec._pb)
+        if id is None and secret_spec is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
@@ -253,7 +253,7 @@ class GetSecretRequest(_Message[_pb2.GetSecretRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             include_system_secrets,
@@ -262,11 +262,12 @@ class GetSecretRequest(_Message[_pb2.GetSecretRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if include_system_secrets is not None:
             _target.include_system_secrets = include_system_secrets
+        if id is None and include_system_secrets is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
@@ -315,15 +316,16 @@ class GetSecretResponse(_Message[_pb2.GetSecretResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (secret,) = self._values
         if secret is not None:
             _sub = _target.secret
             if secret._pb is None:
                 secret._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(secret._pb)
+        if secret is None:
+            _target.SetInParent()
 
     @property
     def secret(self) -> _secret_definition.Secret | None:
@@ -375,7 +377,7 @@ class DeleteSecretRequest(_Message[_pb2.DeleteSecretRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             include_system_secrets,
@@ -384,11 +386,12 @@ class DeleteSecretRequest(_Message[_pb2.DeleteSecretRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if include_system_secrets is not None:
             _target.include_system_secrets = include_system_secrets
+        if id is None and include_system_secrets is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _secret_definition.SecretIdentifier | None:
@@ -482,7 +485,7 @@ class ListSecretsRequest(_Message[_pb2.ListSecretsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             organization,
             domain,
@@ -506,6 +509,16 @@ class ListSecretsRequest(_Message[_pb2.ListSecretsRequest]):
             _target.per_cluster_tokens.update(per_cluster_tokens)
         if include_system_secrets is not None:
             _target.include_system_secrets = include_system_secrets
+        if (
+            organization is None
+            and domain is None
+            and project is None
+            and limit is None
+            and token is None
+            and per_cluster_tokens is None
+            and include_system_secrets is None
+        ):
+            _target.SetInParent()
 
     @property
     def organization(self) -> str:
@@ -590,7 +603,7 @@ class ListSecretsResponse(_Message[_pb2.ListSecretsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             secrets,
             token,
@@ -602,6 +615,8 @@ class ListSecretsResponse(_Message[_pb2.ListSecretsResponse]):
             _target.token = token
         if per_cluster_tokens is not None:
             _target.per_cluster_tokens.update(per_cluster_tokens)
+        if secrets is None and token is None and per_cluster_tokens is None:
+            _target.SetInParent()
 
     @property
     def secrets(self) -> list[_secret_definition.Secret]:

@@ -57,10 +57,12 @@ class StringValues(_Message[_pb2.StringValues]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (values,) = self._values
         if values is not None:
             _target.values.extend(values)
+        if values is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> list[str]:
@@ -93,10 +95,12 @@ class StringMap(_Message[_pb2.StringMap]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (entries,) = self._values
         if entries is not None:
             _target.entries.update(entries)
+        if entries is None:
+            _target.SetInParent()
 
     @property
     def entries(self) -> dict[str, str]:
@@ -145,7 +149,7 @@ class SettingsKey(_Message[_pb2.SettingsKey]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             domain,
@@ -157,6 +161,8 @@ class SettingsKey(_Message[_pb2.SettingsKey]):
             _target.domain = domain
         if project is not None:
             _target.project = project
+        if org is None and domain is None and project is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -231,7 +237,7 @@ class StringSetting(_Message[_pb2.StringSetting]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             state,
             string_value,
@@ -243,6 +249,8 @@ class StringSetting(_Message[_pb2.StringSetting]):
             _target.string_value = string_value
         if scope_level is not None:
             _target.scope_level = scope_level
+        if state is None and string_value is None and scope_level is None:
+            _target.SetInParent()
 
     @property
     def state(self) -> SettingState:
@@ -331,7 +339,7 @@ class Int64Setting(_Message[_pb2.Int64Setting]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             state,
             int_value,
@@ -343,6 +351,8 @@ class Int64Setting(_Message[_pb2.Int64Setting]):
             _target.int_value = int_value
         if scope_level is not None:
             _target.scope_level = scope_level
+        if state is None and int_value is None and scope_level is None:
+            _target.SetInParent()
 
     @property
     def state(self) -> SettingState:
@@ -425,7 +435,7 @@ class BoolSetting(_Message[_pb2.BoolSetting]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             state,
             bool_value,
@@ -437,6 +447,8 @@ class BoolSetting(_Message[_pb2.BoolSetting]):
             _target.bool_value = bool_value
         if scope_level is not None:
             _target.scope_level = scope_level
+        if state is None and bool_value is None and scope_level is None:
+            _target.SetInParent()
 
     @property
     def state(self) -> SettingState:
@@ -522,7 +534,7 @@ class StringMapSetting(_Message[_pb2.StringMapSetting]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             state,
             map_value,
@@ -534,11 +546,12 @@ class StringMapSetting(_Message[_pb2.StringMapSetting]):
             _sub = _target.map_value
             if map_value._pb is None:
                 map_value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(map_value._pb)
         if scope_level is not None:
             _target.scope_level = scope_level
+        if state is None and map_value is None and scope_level is None:
+            _target.SetInParent()
 
     @property
     def state(self) -> SettingState:
@@ -630,7 +643,7 @@ class QuantitySetting(_Message[_pb2.QuantitySetting]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             state,
             quantity_value,
@@ -642,6 +655,8 @@ class QuantitySetting(_Message[_pb2.QuantitySetting]):
             _target.quantity_value = quantity_value
         if scope_level is not None:
             _target.scope_level = scope_level
+        if state is None and quantity_value is None and scope_level is None:
+            _target.SetInParent()
 
     @property
     def state(self) -> SettingState:
@@ -729,7 +744,7 @@ class AcceleratorSetting(_Message[_pb2.AcceleratorSetting]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             state,
             accelerator_value,
@@ -741,11 +756,12 @@ class AcceleratorSetting(_Message[_pb2.AcceleratorSetting]):
             _sub = _target.accelerator_value
             if accelerator_value._pb is None:
                 accelerator_value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(accelerator_value._pb)
         if scope_level is not None:
             _target.scope_level = scope_level
+        if state is None and accelerator_value is None and scope_level is None:
+            _target.SetInParent()
 
     @property
     def state(self) -> SettingState:
@@ -832,7 +848,7 @@ class RunSettings(_Message[_pb2.RunSettings]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             default_queue,
             max_action_concurrency,
@@ -842,23 +858,22 @@ class RunSettings(_Message[_pb2.RunSettings]):
             _sub = _target.default_queue
             if default_queue._pb is None:
                 default_queue._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(default_queue._pb)
         if max_action_concurrency is not None:
             _sub = _target.max_action_concurrency
             if max_action_concurrency._pb is None:
                 max_action_concurrency._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(max_action_concurrency._pb)
         if run_base_dir is not None:
             _sub = _target.run_base_dir
             if run_base_dir._pb is None:
                 run_base_dir._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_base_dir._pb)
+        if default_queue is None and max_action_concurrency is None and run_base_dir is None:
+            _target.SetInParent()
 
     @property
     def default_queue(self) -> StringSetting | None:
@@ -925,15 +940,16 @@ class SecuritySettings(_Message[_pb2.SecuritySettings]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (service_account,) = self._values
         if service_account is not None:
             _sub = _target.service_account
             if service_account._pb is None:
                 service_account._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(service_account._pb)
+        if service_account is None:
+            _target.SetInParent()
 
     @property
     def service_account(self) -> StringSetting | None:
@@ -976,15 +992,16 @@ class StorageSettings(_Message[_pb2.StorageSettings]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (raw_data_path,) = self._values
         if raw_data_path is not None:
             _sub = _target.raw_data_path
             if raw_data_path._pb is None:
                 raw_data_path._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(raw_data_path._pb)
+        if raw_data_path is None:
+            _target.SetInParent()
 
     @property
     def raw_data_path(self) -> StringSetting | None:
@@ -1053,7 +1070,7 @@ class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cpu,
             gpu,
@@ -1064,30 +1081,28 @@ class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
             _sub = _target.cpu
             if cpu._pb is None:
                 cpu._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cpu._pb)
         if gpu is not None:
             _sub = _target.gpu
             if gpu._pb is None:
                 gpu._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(gpu._pb)
         if memory is not None:
             _sub = _target.memory
             if memory._pb is None:
                 memory._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(memory._pb)
         if storage is not None:
             _sub = _target.storage
             if storage._pb is None:
                 storage._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(storage._pb)
+        if cpu is None and gpu is None and memory is None and storage is None:
+            _target.SetInParent()
 
     @property
     def cpu(self) -> QuantitySetting | None:
@@ -1196,7 +1211,7 @@ class TaskResourceSettings(_Message[_pb2.TaskResourceSettings]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             min,
             max,
@@ -1207,30 +1222,33 @@ class TaskResourceSettings(_Message[_pb2.TaskResourceSettings]):
             _sub = _target.min
             if min._pb is None:
                 min._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(min._pb)
         if max is not None:
             _sub = _target.max
             if max._pb is None:
                 max._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(max._pb)
         if mirror_limits_request is not None:
             _sub = _target.mirror_limits_request
             if mirror_limits_request._pb is None:
                 mirror_limits_request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(mirror_limits_request._pb)
         if default_accelerator is not None:
             _sub = _target.default_accelerator
             if default_accelerator._pb is None:
                 default_accelerator._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(default_accelerator._pb)
+        if (
+            min is None
+            and max is None
+            and mirror_limits_request is None
+            and default_accelerator is None
+        ):
+            _target.SetInParent()
 
     @property
     def min(self) -> TaskResourceDefaults | None:
@@ -1321,7 +1339,7 @@ class AppSettings(_Message[_pb2.AppSettings]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             disallow_anonymous,
             app_dns_strategy,
@@ -1330,16 +1348,16 @@ class AppSettings(_Message[_pb2.AppSettings]):
             _sub = _target.disallow_anonymous
             if disallow_anonymous._pb is None:
                 disallow_anonymous._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(disallow_anonymous._pb)
         if app_dns_strategy is not None:
             _sub = _target.app_dns_strategy
             if app_dns_strategy._pb is None:
                 app_dns_strategy._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app_dns_strategy._pb)
+        if disallow_anonymous is None and app_dns_strategy is None:
+            _target.SetInParent()
 
     @property
     def disallow_anonymous(self) -> BoolSetting | None:
@@ -1467,7 +1485,7 @@ class Settings(_Message[_pb2.Settings]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run,
             security,
@@ -1483,65 +1501,68 @@ class Settings(_Message[_pb2.Settings]):
             _sub = _target.run
             if run._pb is None:
                 run._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run._pb)
         if security is not None:
             _sub = _target.security
             if security._pb is None:
                 security._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(security._pb)
         if storage is not None:
             _sub = _target.storage
             if storage._pb is None:
                 storage._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(storage._pb)
         if task_resource is not None:
             _sub = _target.task_resource
             if task_resource._pb is None:
                 task_resource._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_resource._pb)
         if labels is not None:
             _sub = _target.labels
             if labels._pb is None:
                 labels._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(labels._pb)
         if annotations is not None:
             _sub = _target.annotations
             if annotations._pb is None:
                 annotations._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(annotations._pb)
         if environment_variables is not None:
             _sub = _target.environment_variables
             if environment_variables._pb is None:
                 environment_variables._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(environment_variables._pb)
         if app is not None:
             _sub = _target.app
             if app._pb is None:
                 app._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(app._pb)
         if pod_template_name is not None:
             _sub = _target.pod_template_name
             if pod_template_name._pb is None:
                 pod_template_name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(pod_template_name._pb)
+        if (
+            run is None
+            and security is None
+            and storage is None
+            and task_resource is None
+            and labels is None
+            and annotations is None
+            and environment_variables is None
+            and app is None
+            and pod_template_name is None
+        ):
+            _target.SetInParent()
 
     @property
     def run(self) -> RunSettings | None:

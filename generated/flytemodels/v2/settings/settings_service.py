@@ -71,7 +71,7 @@ class SettingsRecord(_Message[_pb2.SettingsRecord]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             settings,
@@ -81,18 +81,18 @@ class SettingsRecord(_Message[_pb2.SettingsRecord]):
             _sub = _target.key
             if key._pb is None:
                 key._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(key._pb)
         if settings is not None:
             _sub = _target.settings
             if settings._pb is None:
                 settings._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(settings._pb)
         if version is not None:
             _target.version = version
+        if key is None and settings is None and version is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
@@ -154,15 +154,16 @@ class GetSettingsRequest(_Message[_pb2.GetSettingsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (key,) = self._values
         if key is not None:
             _sub = _target.key
             if key._pb is None:
                 key._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(key._pb)
+        if key is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
@@ -205,15 +206,16 @@ class GetSettingsResponse(_Message[_pb2.GetSettingsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (settingsRecord,) = self._values
         if settingsRecord is not None:
             _sub = _target.settingsRecord
             if settingsRecord._pb is None:
                 settingsRecord._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(settingsRecord._pb)
+        if settingsRecord is None:
+            _target.SetInParent()
 
     @property
     def settingsRecord(self) -> SettingsRecord | None:
@@ -257,15 +259,16 @@ class GetSettingsForEditRequest(_Message[_pb2.GetSettingsForEditRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (key,) = self._values
         if key is not None:
             _sub = _target.key
             if key._pb is None:
                 key._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(key._pb)
+        if key is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
@@ -317,7 +320,7 @@ class GetSettingsForEditResponse(_Message[_pb2.GetSettingsForEditResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             requestedKey,
             levels,
@@ -326,11 +329,12 @@ class GetSettingsForEditResponse(_Message[_pb2.GetSettingsForEditResponse]):
             _sub = _target.requestedKey
             if requestedKey._pb is None:
                 requestedKey._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(requestedKey._pb)
         if levels is not None:
             _fast.put_models(_target.levels, levels)
+        if requestedKey is None and levels is None:
+            _target.SetInParent()
 
     @property
     def requestedKey(self) -> _settings_settings_definition.SettingsKey | None:
@@ -393,7 +397,7 @@ class CreateSettingsRequest(_Message[_pb2.CreateSettingsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             settings,
@@ -402,16 +406,16 @@ class CreateSettingsRequest(_Message[_pb2.CreateSettingsRequest]):
             _sub = _target.key
             if key._pb is None:
                 key._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(key._pb)
         if settings is not None:
             _sub = _target.settings
             if settings._pb is None:
                 settings._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(settings._pb)
+        if key is None and settings is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
@@ -466,15 +470,16 @@ class CreateSettingsResponse(_Message[_pb2.CreateSettingsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (settingsRecord,) = self._values
         if settingsRecord is not None:
             _sub = _target.settingsRecord
             if settingsRecord._pb is None:
                 settingsRecord._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(settingsRecord._pb)
+        if settingsRecord is None:
+            _target.SetInParent()
 
     @property
     def settingsRecord(self) -> SettingsRecord | None:
@@ -542,7 +547,7 @@ class UpdateSettingsRequest(_Message[_pb2.UpdateSettingsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             key,
             settings,
@@ -552,18 +557,18 @@ class UpdateSettingsRequest(_Message[_pb2.UpdateSettingsRequest]):
             _sub = _target.key
             if key._pb is None:
                 key._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(key._pb)
         if settings is not None:
             _sub = _target.settings
             if settings._pb is None:
                 settings._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(settings._pb)
         if version is not None:
             _target.version = version
+        if key is None and settings is None and version is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> _settings_settings_definition.SettingsKey | None:
@@ -624,15 +629,16 @@ class UpdateSettingsResponse(_Message[_pb2.UpdateSettingsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (settingsRecord,) = self._values
         if settingsRecord is not None:
             _sub = _target.settingsRecord
             if settingsRecord._pb is None:
                 settingsRecord._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(settingsRecord._pb)
+        if settingsRecord is None:
+            _target.SetInParent()
 
     @property
     def settingsRecord(self) -> SettingsRecord | None:

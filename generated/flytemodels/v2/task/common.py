@@ -79,7 +79,7 @@ class NamedParameter(_Message[_pb2.NamedParameter]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             parameter,
@@ -90,9 +90,10 @@ class NamedParameter(_Message[_pb2.NamedParameter]):
             _sub = _target.parameter
             if parameter._pb is None:
                 parameter._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(parameter._pb)
+        if name is None and parameter is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -160,7 +161,7 @@ class FixedRate(_Message[_pb2.FixedRate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             value,
             unit,
@@ -172,6 +173,8 @@ class FixedRate(_Message[_pb2.FixedRate]):
             _target.unit = unit
         if start_time is not None:
             _fast.put_timestamp(_target.start_time, start_time)
+        if value is None and unit is None and start_time is None:
+            _target.SetInParent()
 
     @property
     def value(self) -> int:
@@ -234,7 +237,7 @@ class Cron(_Message[_pb2.Cron]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             expression,
             timezone,
@@ -243,6 +246,8 @@ class Cron(_Message[_pb2.Cron]):
             _target.expression = expression
         if timezone is not None:
             _target.timezone = timezone
+        if expression is None and timezone is None:
+            _target.SetInParent()
 
     @property
     def expression(self) -> str:
@@ -313,7 +318,7 @@ class Schedule(_Message[_pb2.Schedule]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             rate,
             cron_expression,
@@ -324,7 +329,6 @@ class Schedule(_Message[_pb2.Schedule]):
             _sub = _target.rate
             if rate._pb is None:
                 rate._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(rate._pb)
         if cron_expression is not None:
@@ -333,11 +337,17 @@ class Schedule(_Message[_pb2.Schedule]):
             _sub = _target.cron
             if cron._pb is None:
                 cron._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cron._pb)
         if kickoff_time_input_arg is not None:
             _target.kickoff_time_input_arg = kickoff_time_input_arg
+        if (
+            rate is None
+            and cron_expression is None
+            and cron is None
+            and kickoff_time_input_arg is None
+        ):
+            _target.SetInParent()
 
     @property
     def rate(self) -> FixedRate | None:
@@ -429,7 +439,7 @@ class ArtifactTrigger(_Message[_pb2.ArtifactTrigger]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             artifact_name,
             version,
@@ -447,6 +457,14 @@ class ArtifactTrigger(_Message[_pb2.ArtifactTrigger]):
             _target.partitions.update(partitions)
         if partition_input_args is not None:
             _target.partition_input_args.update(partition_input_args)
+        if (
+            artifact_name is None
+            and version is None
+            and input_arg is None
+            and partitions is None
+            and partition_input_args is None
+        ):
+            _target.SetInParent()
 
     @property
     def artifact_name(self) -> str:
@@ -532,7 +550,7 @@ class TriggerAutomationSpec(_Message[_pb2.TriggerAutomationSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             type,
             schedule,
@@ -544,16 +562,16 @@ class TriggerAutomationSpec(_Message[_pb2.TriggerAutomationSpec]):
             _sub = _target.schedule
             if schedule._pb is None:
                 schedule._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(schedule._pb)
         if artifact is not None:
             _sub = _target.artifact
             if artifact._pb is None:
                 artifact._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(artifact._pb)
+        if type is None and schedule is None and artifact is None:
+            _target.SetInParent()
 
     @property
     def type(self) -> TriggerAutomationSpecType:
@@ -626,7 +644,7 @@ class NamedLiteral(_Message[_pb2.NamedLiteral]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             value,
@@ -637,9 +655,10 @@ class NamedLiteral(_Message[_pb2.NamedLiteral]):
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
+        if name is None and value is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -694,7 +713,7 @@ class OutputReferences(_Message[_pb2.OutputReferences]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             output_uri,
             report_uri,
@@ -703,6 +722,8 @@ class OutputReferences(_Message[_pb2.OutputReferences]):
             _target.output_uri = output_uri
         if report_uri is not None:
             _target.report_uri = report_uri
+        if output_uri is None and report_uri is None:
+            _target.SetInParent()
 
     @property
     def output_uri(self) -> str:
@@ -751,7 +772,7 @@ class Inputs(_Message[_pb2.Inputs]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             literals,
             context,
@@ -760,6 +781,8 @@ class Inputs(_Message[_pb2.Inputs]):
             _fast.put_models(_target.literals, literals)
         if context is not None:
             _fast.put_models(_target.context, context)
+        if literals is None and context is None:
+            _target.SetInParent()
 
     @property
     def literals(self) -> list[NamedLiteral]:
@@ -861,7 +884,7 @@ class ProducedArtifact(_Message[_pb2.ProducedArtifact]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             output,
             name,
@@ -882,14 +905,12 @@ class ProducedArtifact(_Message[_pb2.ProducedArtifact]):
             _sub = _target.info
             if info._pb is None:
                 info._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(info._pb)
         if type is not None:
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
         if parent_artifacts is not None:
@@ -898,16 +919,25 @@ class ProducedArtifact(_Message[_pb2.ProducedArtifact]):
             _sub = _target.partitions
             if partitions._pb is None:
                 partitions._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(partitions._pb)
         if time_partition is not None:
             _sub = _target.time_partition
             if time_partition._pb is None:
                 time_partition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(time_partition._pb)
+        if (
+            output is None
+            and name is None
+            and version is None
+            and info is None
+            and type is None
+            and parent_artifacts is None
+            and partitions is None
+            and time_partition is None
+        ):
+            _target.SetInParent()
 
     @property
     def output(self) -> str:
@@ -1016,7 +1046,7 @@ class Outputs(_Message[_pb2.Outputs]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             literals,
             produced_artifacts,
@@ -1025,6 +1055,8 @@ class Outputs(_Message[_pb2.Outputs]):
             _fast.put_models(_target.literals, literals)
         if produced_artifacts is not None:
             _fast.put_models(_target.produced_artifacts, produced_artifacts)
+        if literals is None and produced_artifacts is None:
+            _target.SetInParent()
 
     @property
     def literals(self) -> list[NamedLiteral]:

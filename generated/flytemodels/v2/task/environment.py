@@ -43,7 +43,7 @@ class Environment(_Message[_pb2.Environment]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             description,
@@ -52,6 +52,8 @@ class Environment(_Message[_pb2.Environment]):
             _target.name = name
         if description is not None:
             _target.description = description
+        if name is None and description is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:

@@ -69,10 +69,12 @@ class Labels(_Message[_pb2.Labels]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (values,) = self._values
         if values is not None:
             _target.values.update(values)
+        if values is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> dict[str, str]:
@@ -105,10 +107,12 @@ class Annotations(_Message[_pb2.Annotations]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (values,) = self._values
         if values is not None:
             _target.values.update(values)
+        if values is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> dict[str, str]:
@@ -141,10 +145,12 @@ class Envs(_Message[_pb2.Envs]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (values,) = self._values
         if values is not None:
             _fast.put_models(_target.values, values)
+        if values is None:
+            _target.SetInParent()
 
     @property
     def values(self) -> list[_core_literals.KeyValuePair]:
@@ -179,10 +185,12 @@ class RawDataStorage(_Message[_pb2.RawDataStorage]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (raw_data_prefix,) = self._values
         if raw_data_prefix is not None:
             _target.raw_data_prefix = raw_data_prefix
+        if raw_data_prefix is None:
+            _target.SetInParent()
 
     @property
     def raw_data_prefix(self) -> str:
@@ -233,7 +241,7 @@ class CacheConfig(_Message[_pb2.CacheConfig]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             overwrite_cache,
             cache_lookup_scope,
@@ -242,6 +250,8 @@ class CacheConfig(_Message[_pb2.CacheConfig]):
             _target.overwrite_cache = overwrite_cache
         if cache_lookup_scope is not None:
             _target.cache_lookup_scope = cache_lookup_scope
+        if overwrite_cache is None and cache_lookup_scope is None:
+            _target.SetInParent()
 
     @property
     def overwrite_cache(self) -> bool:
@@ -284,10 +294,12 @@ class Recover(_Message[_pb2.Recover]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (force_rerun_actions,) = self._values
         if force_rerun_actions is not None:
             _target.force_rerun_actions.extend(force_rerun_actions)
+        if force_rerun_actions is None:
+            _target.SetInParent()
 
     @property
     def force_rerun_actions(self) -> list[str]:
@@ -370,7 +382,7 @@ class RunSpec(_Message[_pb2.RunSpec]):
                 or getattr(annotations.__class__, "_IDL_PB", None) is _pb2.Annotations
             )
             and (envs is None or getattr(envs.__class__, "_IDL_PB", None) is _pb2.Envs)
-            and interruptible is None
+            and (interruptible is None or interruptible.__class__ is bool)
             and (overwrite_cache is None or overwrite_cache.__class__ is bool)
             and (queue is None or (queue.__class__ is str and queue.isascii()))
             and (
@@ -483,7 +495,7 @@ class RunSpec(_Message[_pb2.RunSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             labels,
             annotations,
@@ -510,23 +522,22 @@ class RunSpec(_Message[_pb2.RunSpec]):
             _sub = _target.labels
             if labels._pb is None:
                 labels._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(labels._pb)
         if annotations is not None:
             _sub = _target.annotations
             if annotations._pb is None:
                 annotations._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(annotations._pb)
         if envs is not None:
             _sub = _target.envs
             if envs._pb is None:
                 envs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(envs._pb)
+        if interruptible is not None:
+            _target.interruptible.value = interruptible
         if overwrite_cache is not None:
             _target.overwrite_cache = overwrite_cache
         if queue is not None:
@@ -535,21 +546,18 @@ class RunSpec(_Message[_pb2.RunSpec]):
             _sub = _target.raw_data_storage
             if raw_data_storage._pb is None:
                 raw_data_storage._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(raw_data_storage._pb)
         if security_context is not None:
             _sub = _target.security_context
             if security_context._pb is None:
                 security_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(security_context._pb)
         if cache_config is not None:
             _sub = _target.cache_config
             if cache_config._pb is None:
                 cache_config._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cache_config._pb)
         if notification_rule_name is not None:
@@ -558,7 +566,6 @@ class RunSpec(_Message[_pb2.RunSpec]):
             _sub = _target.notification_rules
             if notification_rules._pb is None:
                 notification_rules._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(notification_rules._pb)
         if run_start_time is not None:
@@ -571,7 +578,6 @@ class RunSpec(_Message[_pb2.RunSpec]):
             _sub = _target.related_to
             if related_to._pb is None:
                 related_to._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(related_to._pb)
         if cluster_pool is not None:
@@ -582,23 +588,43 @@ class RunSpec(_Message[_pb2.RunSpec]):
             _sub = _target.relation
             if relation._pb is None:
                 relation._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(relation._pb)
         if recover is not None:
             _sub = _target.recover
             if recover._pb is None:
                 recover._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(recover._pb)
         if default_settings is not None:
             _sub = _target.default_settings
             if default_settings._pb is None:
                 default_settings._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(default_settings._pb)
+        if (
+            labels is None
+            and annotations is None
+            and envs is None
+            and interruptible is None
+            and overwrite_cache is None
+            and queue is None
+            and raw_data_storage is None
+            and security_context is None
+            and cache_config is None
+            and notification_rule_name is None
+            and notification_rules is None
+            and run_start_time is None
+            and max_action_concurrency is None
+            and run_base_dir is None
+            and related_to is None
+            and cluster_pool is None
+            and task_spec_source is None
+            and relation is None
+            and recover is None
+            and default_settings is None
+        ):
+            _target.SetInParent()
 
     @property
     def labels(self) -> Labels | None:
@@ -846,7 +872,7 @@ class DefaultSettings(_Message[_pb2.DefaultSettings]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             pod_template_name,
             task_resource_defaults,
@@ -857,9 +883,10 @@ class DefaultSettings(_Message[_pb2.DefaultSettings]):
             _sub = _target.task_resource_defaults
             if task_resource_defaults._pb is None:
                 task_resource_defaults._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_resource_defaults._pb)
+        if pod_template_name is None and task_resource_defaults is None:
+            _target.SetInParent()
 
     @property
     def pod_template_name(self) -> str:
@@ -930,7 +957,7 @@ class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             requests,
             max,
@@ -944,9 +971,10 @@ class TaskResourceDefaults(_Message[_pb2.TaskResourceDefaults]):
             _sub = _target.default_accelerator
             if default_accelerator._pb is None:
                 default_accelerator._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(default_accelerator._pb)
+        if requests is None and max is None and default_accelerator is None:
+            _target.SetInParent()
 
     @property
     def requests(self) -> list[_core_tasks.Resources.ResourceEntry]:
@@ -997,10 +1025,12 @@ class InlineRuleList(_Message[_pb2.InlineRuleList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (rules,) = self._values
         if rules is not None:
             _fast.put_models(_target.rules, rules)
+        if rules is None:
+            _target.SetInParent()
 
     @property
     def rules(self) -> list[InlineRule]:
@@ -1058,7 +1088,7 @@ class InlineRule(_Message[_pb2.InlineRule]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             on_phases,
             delivery_config_name,
@@ -1070,9 +1100,10 @@ class InlineRule(_Message[_pb2.InlineRule]):
             _sub = _target.delivery_template
             if delivery_template._pb is None:
                 delivery_template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(delivery_template._pb)
+        if delivery_config_name is None and delivery_template is None:
+            _target.SetInParent()
 
     @property
     def on_phases(self) -> list[_common_phase.ActionPhase]:

@@ -77,7 +77,7 @@ class TaskName(_Message[_pb2.TaskName]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             project,
@@ -92,6 +92,8 @@ class TaskName(_Message[_pb2.TaskName]):
             _target.domain = domain
         if name is not None:
             _target.name = name
+        if org is None and project is None and domain is None and name is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -168,7 +170,7 @@ class TaskIdentifier(_Message[_pb2.TaskIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             project,
@@ -186,6 +188,8 @@ class TaskIdentifier(_Message[_pb2.TaskIdentifier]):
             _target.name = name
         if version is not None:
             _target.version = version
+        if org is None and project is None and domain is None and name is None and version is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -275,7 +279,7 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 name,
                 active,
@@ -289,9 +293,10 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
                 _sub = _target.automation_spec
                 if automation_spec._pb is None:
                     automation_spec._fm_fill(_sub)
-                    _sub.SetInParent()
                 else:
                     _sub.CopyFrom(automation_spec._pb)
+            if name is None and active is None and automation_spec is None:
+                _target.SetInParent()
 
         @property
         def name(self) -> str:
@@ -351,7 +356,7 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 total,
                 active,
@@ -360,6 +365,8 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
                 _target.total = total
             if active is not None:
                 _target.active = active
+            if total is None and active is None:
+                _target.SetInParent()
 
         @property
         def total(self) -> int:
@@ -407,7 +414,7 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             details,
             stats,
@@ -416,16 +423,16 @@ class TaskTriggersSummary(_Message[_pb2.TaskTriggersSummary]):
             _sub = _target.details
             if details._pb is None:
                 details._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(details._pb)
         if stats is not None:
             _sub = _target.stats
             if stats._pb is None:
                 stats._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(stats._pb)
+        if details is None and stats is None:
+            _target.SetInParent()
 
     @property
     def details(self) -> TaskTriggersSummary.TriggerDetails | None:
@@ -506,7 +513,7 @@ class LatestRunSummary(_Message[_pb2.LatestRunSummary]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_id,
             run_time,
@@ -517,7 +524,6 @@ class LatestRunSummary(_Message[_pb2.LatestRunSummary]):
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
         if run_time is not None:
@@ -526,6 +532,8 @@ class LatestRunSummary(_Message[_pb2.LatestRunSummary]):
             _target.phase = phase
         if root_task_name is not None:
             _target.root_task_name = root_task_name
+        if run_id is None and run_time is None and phase is None and root_task_name is None:
+            _target.SetInParent()
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -636,7 +644,7 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             deployed_by,
             short_name,
@@ -649,7 +657,6 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _sub = _target.deployed_by
             if deployed_by._pb is None:
                 deployed_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(deployed_by._pb)
         if short_name is not None:
@@ -662,11 +669,19 @@ class TaskMetadata(_Message[_pb2.TaskMetadata]):
             _sub = _target.triggers_summary
             if triggers_summary._pb is None:
                 triggers_summary._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(triggers_summary._pb)
         if short_description is not None:
             _target.short_description = short_description
+        if (
+            deployed_by is None
+            and short_name is None
+            and deployed_at is None
+            and environment_name is None
+            and triggers_summary is None
+            and short_description is None
+        ):
+            _target.SetInParent()
 
     @property
     def deployed_by(self) -> _common_identity.EnrichedIdentity | None:
@@ -749,15 +764,16 @@ class TaskSummary(_Message[_pb2.TaskSummary]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (latest_run,) = self._values
         if latest_run is not None:
             _sub = _target.latest_run
             if latest_run._pb is None:
                 latest_run._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(latest_run._pb)
+        if latest_run is None:
+            _target.SetInParent()
 
     @property
     def latest_run(self) -> LatestRunSummary | None:
@@ -821,7 +837,7 @@ class Task(_Message[_pb2.Task]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_id,
             metadata,
@@ -831,23 +847,22 @@ class Task(_Message[_pb2.Task]):
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if task_summary is not None:
             _sub = _target.task_summary
             if task_summary._pb is None:
                 task_summary._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_summary._pb)
+        if task_id is None and metadata is None and task_summary is None:
+            _target.SetInParent()
 
     @property
     def task_id(self) -> TaskIdentifier | None:
@@ -910,10 +925,12 @@ class SourceCode(_Message[_pb2.SourceCode]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (link,) = self._values
         if link is not None:
             _target.link = link
+        if link is None:
+            _target.SetInParent()
 
     @property
     def link(self) -> str:
@@ -972,7 +989,7 @@ class DocumentationEntity(_Message[_pb2.DocumentationEntity]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             short_description,
             long_description,
@@ -986,9 +1003,10 @@ class DocumentationEntity(_Message[_pb2.DocumentationEntity]):
             _sub = _target.source_code
             if source_code._pb is None:
                 source_code._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(source_code._pb)
+        if short_description is None and long_description is None and source_code is None:
+            _target.SetInParent()
 
     @property
     def short_description(self) -> str:
@@ -1082,7 +1100,7 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_template,
             default_inputs,
@@ -1094,7 +1112,6 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
             _sub = _target.task_template
             if task_template._pb is None:
                 task_template._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_template._pb)
         if default_inputs is not None:
@@ -1105,16 +1122,22 @@ class TaskSpec(_Message[_pb2.TaskSpec]):
             _sub = _target.environment
             if environment._pb is None:
                 environment._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(environment._pb)
         if documentation is not None:
             _sub = _target.documentation
             if documentation._pb is None:
                 documentation._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(documentation._pb)
+        if (
+            task_template is None
+            and default_inputs is None
+            and short_name is None
+            and environment is None
+            and documentation is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_template(self) -> _core_tasks.TaskTemplate | None:
@@ -1194,15 +1217,16 @@ class TraceSpec(_Message[_pb2.TraceSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (interface,) = self._values
         if interface is not None:
             _sub = _target.interface
             if interface._pb is None:
                 interface._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(interface._pb)
+        if interface is None:
+            _target.SetInParent()
 
     @property
     def interface(self) -> _core_interface.TypedInterface | None:
@@ -1263,7 +1287,7 @@ class TaskDetails(_Message[_pb2.TaskDetails]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_id,
             metadata,
@@ -1273,23 +1297,22 @@ class TaskDetails(_Message[_pb2.TaskDetails]):
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
+        if task_id is None and metadata is None and spec is None:
+            _target.SetInParent()
 
     @property
     def task_id(self) -> TaskIdentifier | None:
@@ -1374,7 +1397,7 @@ class TaskTrigger(_Message[_pb2.TaskTrigger]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             spec,
@@ -1386,16 +1409,16 @@ class TaskTrigger(_Message[_pb2.TaskTrigger]):
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
         if automation_spec is not None:
             _sub = _target.automation_spec
             if automation_spec._pb is None:
                 automation_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(automation_spec._pb)
+        if name is None and spec is None and automation_spec is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1492,7 +1515,7 @@ class TaskTriggerSpec(_Message[_pb2.TaskTriggerSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             active,
             inputs,
@@ -1506,25 +1529,30 @@ class TaskTriggerSpec(_Message[_pb2.TaskTriggerSpec]):
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if offloaded_input_data is not None:
             _sub = _target.offloaded_input_data
             if offloaded_input_data._pb is None:
                 offloaded_input_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(offloaded_input_data._pb)
         if run_spec is not None:
             _sub = _target.run_spec
             if run_spec._pb is None:
                 run_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_spec._pb)
         if description is not None:
             _target.description = description
+        if (
+            active is None
+            and inputs is None
+            and offloaded_input_data is None
+            and run_spec is None
+            and description is None
+        ):
+            _target.SetInParent()
 
     @property
     def active(self) -> bool:

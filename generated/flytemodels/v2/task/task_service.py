@@ -76,7 +76,7 @@ class DeployTaskRequest(_Message[_pb2.DeployTaskRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_id,
             spec,
@@ -86,18 +86,18 @@ class DeployTaskRequest(_Message[_pb2.DeployTaskRequest]):
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
         if triggers is not None:
             _fast.put_models(_target.triggers, triggers)
+        if task_id is None and spec is None and triggers is None:
+            _target.SetInParent()
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
@@ -172,15 +172,16 @@ class GetTaskDetailsRequest(_Message[_pb2.GetTaskDetailsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (task_id,) = self._values
         if task_id is not None:
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
+        if task_id is None:
+            _target.SetInParent()
 
     @property
     def task_id(self) -> _task_task_definition.TaskIdentifier | None:
@@ -224,15 +225,16 @@ class GetTaskDetailsResponse(_Message[_pb2.GetTaskDetailsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (details,) = self._values
         if details is not None:
             _sub = _target.details
             if details._pb is None:
                 details._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(details._pb)
+        if details is None:
+            _target.SetInParent()
 
     @property
     def details(self) -> _task_task_definition.TaskDetails | None:
@@ -297,7 +299,7 @@ class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 deployed_by,
                 is_entrypoint,
@@ -306,6 +308,8 @@ class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
                 _target.deployed_by = deployed_by
             if is_entrypoint is not None:
                 _target.is_entrypoint = is_entrypoint
+            if deployed_by is None and is_entrypoint is None:
+                _target.SetInParent()
 
         @property
         def deployed_by(self) -> str | None:
@@ -366,7 +370,7 @@ class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             org,
@@ -377,7 +381,6 @@ class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if org is not None:
@@ -386,11 +389,12 @@ class ListTasksRequest(_Message[_pb2.ListTasksRequest]):
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if known_filters is not None:
             _fast.put_models(_target.known_filters, known_filters)
+        if request is None and org is None and project_id is None and known_filters is None:
+            _target.SetInParent()
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -477,7 +481,7 @@ class ListTasksResponse(_Message[_pb2.ListTasksResponse]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 total,
                 filtered_total,
@@ -486,6 +490,8 @@ class ListTasksResponse(_Message[_pb2.ListTasksResponse]):
                 _target.total = total
             if filtered_total is not None:
                 _target.filtered_total = filtered_total
+            if total is None and filtered_total is None:
+                _target.SetInParent()
 
         @property
         def total(self) -> int:
@@ -532,7 +538,7 @@ class ListTasksResponse(_Message[_pb2.ListTasksResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             tasks,
             token,
@@ -546,9 +552,10 @@ class ListTasksResponse(_Message[_pb2.ListTasksResponse]):
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
+        if tasks is None and token is None and metadata is None:
+            _target.SetInParent()
 
     @property
     def tasks(self) -> list[_task_task_definition.Task]:
@@ -616,7 +623,7 @@ class ListVersionsRequest(_Message[_pb2.ListVersionsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             task_name,
@@ -625,16 +632,16 @@ class ListVersionsRequest(_Message[_pb2.ListVersionsRequest]):
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if task_name is not None:
             _sub = _target.task_name
             if task_name._pb is None:
                 task_name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_name._pb)
+        if request is None and task_name is None:
+            _target.SetInParent()
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -726,7 +733,7 @@ class ListVersionsResponse(_Message[_pb2.ListVersionsResponse]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 version,
                 deployed_at,
@@ -741,16 +748,21 @@ class ListVersionsResponse(_Message[_pb2.ListVersionsResponse]):
                 _sub = _target.deployed_by
                 if deployed_by._pb is None:
                     deployed_by._fm_fill(_sub)
-                    _sub.SetInParent()
                 else:
                     _sub.CopyFrom(deployed_by._pb)
             if latest_run is not None:
                 _sub = _target.latest_run
                 if latest_run._pb is None:
                     latest_run._fm_fill(_sub)
-                    _sub.SetInParent()
                 else:
                     _sub.CopyFrom(latest_run._pb)
+            if (
+                version is None
+                and deployed_at is None
+                and deployed_by is None
+                and latest_run is None
+            ):
+                _target.SetInParent()
 
         @property
         def version(self) -> str:
@@ -816,7 +828,7 @@ class ListVersionsResponse(_Message[_pb2.ListVersionsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             versions,
             token,
@@ -825,6 +837,8 @@ class ListVersionsResponse(_Message[_pb2.ListVersionsResponse]):
             _fast.put_models(_target.versions, versions)
         if token is not None:
             _target.token = token
+        if versions is None and token is None:
+            _target.SetInParent()
 
     @property
     def versions(self) -> list[ListVersionsResponse.VersionResponse]:

@@ -77,7 +77,7 @@ class TriggerMetadata(_Message[_pb2.TriggerMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             deployed_by,
             updated_by,
@@ -86,16 +86,16 @@ class TriggerMetadata(_Message[_pb2.TriggerMetadata]):
             _sub = _target.deployed_by
             if deployed_by._pb is None:
                 deployed_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(deployed_by._pb)
         if updated_by is not None:
             _sub = _target.updated_by
             if updated_by._pb is None:
                 updated_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(updated_by._pb)
+        if deployed_by is None and updated_by is None:
+            _target.SetInParent()
 
     @property
     def deployed_by(self) -> _common_identity.EnrichedIdentity | None:
@@ -191,7 +191,7 @@ class TriggerSpec(_Message[_pb2.TriggerSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs,
             offloaded_input_data,
@@ -204,21 +204,18 @@ class TriggerSpec(_Message[_pb2.TriggerSpec]):
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if offloaded_input_data is not None:
             _sub = _target.offloaded_input_data
             if offloaded_input_data._pb is None:
                 offloaded_input_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(offloaded_input_data._pb)
         if run_spec is not None:
             _sub = _target.run_spec
             if run_spec._pb is None:
                 run_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_spec._pb)
         if active is not None:
@@ -227,6 +224,15 @@ class TriggerSpec(_Message[_pb2.TriggerSpec]):
             _target.task_version = task_version
         if description is not None:
             _target.description = description
+        if (
+            inputs is None
+            and offloaded_input_data is None
+            and run_spec is None
+            and active is None
+            and task_version is None
+            and description is None
+        ):
+            _target.SetInParent()
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
@@ -328,7 +334,7 @@ class TriggerStatus(_Message[_pb2.TriggerStatus]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             deployed_at,
             updated_at,
@@ -343,6 +349,13 @@ class TriggerStatus(_Message[_pb2.TriggerStatus]):
             _fast.put_timestamp(_target.triggered_at, triggered_at)
         if deleted_at is not None:
             _fast.put_timestamp(_target.deleted_at, deleted_at)
+        if (
+            deployed_at is None
+            and updated_at is None
+            and triggered_at is None
+            and deleted_at is None
+        ):
+            _target.SetInParent()
 
     @property
     def deployed_at(self) -> _datetime.datetime | None:
@@ -452,7 +465,7 @@ class TriggerRevision(_Message[_pb2.TriggerRevision]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             metadata,
@@ -464,27 +477,32 @@ class TriggerRevision(_Message[_pb2.TriggerRevision]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if status is not None:
             _sub = _target.status
             if status._pb is None:
                 status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(status._pb)
         if action is not None:
             _target.action = action
         if created_at is not None:
             _fast.put_timestamp(_target.created_at, created_at)
+        if (
+            id is None
+            and metadata is None
+            and status is None
+            and action is None
+            and created_at is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
@@ -614,7 +632,7 @@ class TriggerDetails(_Message[_pb2.TriggerDetails]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             metadata,
@@ -627,39 +645,43 @@ class TriggerDetails(_Message[_pb2.TriggerDetails]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
         if status is not None:
             _sub = _target.status
             if status._pb is None:
                 status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(status._pb)
         if automation_spec is not None:
             _sub = _target.automation_spec
             if automation_spec._pb is None:
                 automation_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(automation_spec._pb)
         if description is not None:
             _target.description = description
+        if (
+            id is None
+            and metadata is None
+            and spec is None
+            and status is None
+            and automation_spec is None
+            and description is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
@@ -794,7 +816,7 @@ class Trigger(_Message[_pb2.Trigger]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             metadata,
@@ -806,21 +828,18 @@ class Trigger(_Message[_pb2.Trigger]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if status is not None:
             _sub = _target.status
             if status._pb is None:
                 status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(status._pb)
         if active is not None:
@@ -829,9 +848,16 @@ class Trigger(_Message[_pb2.Trigger]):
             _sub = _target.automation_spec
             if automation_spec._pb is None:
                 automation_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(automation_spec._pb)
+        if (
+            id is None
+            and metadata is None
+            and status is None
+            and active is None
+            and automation_spec is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:

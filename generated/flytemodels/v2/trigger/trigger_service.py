@@ -87,7 +87,7 @@ class DeployTriggerRequest(_Message[_pb2.DeployTriggerRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             revision,
@@ -98,7 +98,6 @@ class DeployTriggerRequest(_Message[_pb2.DeployTriggerRequest]):
             _sub = _target.name
             if name._pb is None:
                 name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(name._pb)
         if revision is not None:
@@ -107,16 +106,16 @@ class DeployTriggerRequest(_Message[_pb2.DeployTriggerRequest]):
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
         if automation_spec is not None:
             _sub = _target.automation_spec
             if automation_spec._pb is None:
                 automation_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(automation_spec._pb)
+        if name is None and revision is None and spec is None and automation_spec is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> _common_identifier.TriggerName | None:
@@ -190,15 +189,16 @@ class DeployTriggerResponse(_Message[_pb2.DeployTriggerResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (trigger,) = self._values
         if trigger is not None:
             _sub = _target.trigger
             if trigger._pb is None:
                 trigger._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trigger._pb)
+        if trigger is None:
+            _target.SetInParent()
 
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
@@ -242,15 +242,16 @@ class GetTriggerDetailsRequest(_Message[_pb2.GetTriggerDetailsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _sub = _target.name
             if name._pb is None:
                 name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(name._pb)
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> _common_identifier.TriggerName | None:
@@ -294,15 +295,16 @@ class GetTriggerDetailsResponse(_Message[_pb2.GetTriggerDetailsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (trigger,) = self._values
         if trigger is not None:
             _sub = _target.trigger
             if trigger._pb is None:
                 trigger._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trigger._pb)
+        if trigger is None:
+            _target.SetInParent()
 
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
@@ -346,15 +348,16 @@ class GetTriggerRevisionDetailsRequest(_Message[_pb2.GetTriggerRevisionDetailsRe
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (id,) = self._values
         if id is not None:
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
+        if id is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.TriggerIdentifier | None:
@@ -398,15 +401,16 @@ class GetTriggerRevisionDetailsResponse(_Message[_pb2.GetTriggerRevisionDetailsR
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (trigger,) = self._values
         if trigger is not None:
             _sub = _target.trigger
             if trigger._pb is None:
                 trigger._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trigger._pb)
+        if trigger is None:
+            _target.SetInParent()
 
     @property
     def trigger(self) -> _trigger_trigger_definition.TriggerDetails | None:
@@ -496,7 +500,7 @@ class ListTriggersRequest(_Message[_pb2.ListTriggersRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             org,
@@ -508,7 +512,6 @@ class ListTriggersRequest(_Message[_pb2.ListTriggersRequest]):
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if org is not None:
@@ -517,23 +520,28 @@ class ListTriggersRequest(_Message[_pb2.ListTriggersRequest]):
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if task_id is not None:
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if task_name is not None:
             _sub = _target.task_name
             if task_name._pb is None:
                 task_name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_name._pb)
+        if (
+            request is None
+            and org is None
+            and project_id is None
+            and task_id is None
+            and task_name is None
+        ):
+            _target.SetInParent()
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -626,7 +634,7 @@ class ListTriggersResponse(_Message[_pb2.ListTriggersResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             triggers,
             token,
@@ -635,6 +643,8 @@ class ListTriggersResponse(_Message[_pb2.ListTriggersResponse]):
             _fast.put_models(_target.triggers, triggers)
         if token is not None:
             _target.token = token
+        if triggers is None and token is None:
+            _target.SetInParent()
 
     @property
     def triggers(self) -> list[_trigger_trigger_definition.Trigger]:
@@ -690,7 +700,7 @@ class GetTriggerRevisionHistoryRequest(_Message[_pb2.GetTriggerRevisionHistoryRe
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             name,
@@ -699,16 +709,16 @@ class GetTriggerRevisionHistoryRequest(_Message[_pb2.GetTriggerRevisionHistoryRe
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if name is not None:
             _sub = _target.name
             if name._pb is None:
                 name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(name._pb)
+        if request is None and name is None:
+            _target.SetInParent()
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -770,7 +780,7 @@ class GetTriggerRevisionHistoryResponse(_Message[_pb2.GetTriggerRevisionHistoryR
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             triggers,
             token,
@@ -779,6 +789,8 @@ class GetTriggerRevisionHistoryResponse(_Message[_pb2.GetTriggerRevisionHistoryR
             _fast.put_models(_target.triggers, triggers)
         if token is not None:
             _target.token = token
+        if triggers is None and token is None:
+            _target.SetInParent()
 
     @property
     def triggers(self) -> list[_trigger_trigger_definition.TriggerRevision]:
@@ -827,7 +839,7 @@ class UpdateTriggersRequest(_Message[_pb2.UpdateTriggersRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             names,
             active,
@@ -836,6 +848,8 @@ class UpdateTriggersRequest(_Message[_pb2.UpdateTriggersRequest]):
             _fast.put_models(_target.names, names)
         if active is not None:
             _target.active = active
+        if names is None and active is None:
+            _target.SetInParent()
 
     @property
     def names(self) -> list[_common_identifier.TriggerName]:
@@ -887,10 +901,12 @@ class DeleteTriggersRequest(_Message[_pb2.DeleteTriggersRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (names,) = self._values
         if names is not None:
             _fast.put_models(_target.names, names)
+        if names is None:
+            _target.SetInParent()
 
     @property
     def names(self) -> list[_common_identifier.TriggerName]:

@@ -42,10 +42,12 @@ class RecordRequest(_Message[_pb2.RecordRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (events,) = self._values
         if events is not None:
             _fast.put_models(_target.events, events)
+        if events is None:
+            _target.SetInParent()
 
     @property
     def events(self) -> list[_workflow_run_definition.ActionEvent]:

@@ -119,7 +119,7 @@ class RecordActionRequest(_Message[_pb2.RecordActionRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             parent,
@@ -135,7 +135,6 @@ class RecordActionRequest(_Message[_pb2.RecordActionRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if parent is not None:
@@ -150,30 +149,38 @@ class RecordActionRequest(_Message[_pb2.RecordActionRequest]):
             _sub = _target.task
             if task._pb is None:
                 task._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task._pb)
         if trace is not None:
             _sub = _target.trace
             if trace._pb is None:
                 trace._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trace._pb)
         if condition is not None:
             _sub = _target.condition
             if condition._pb is None:
                 condition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(condition._pb)
         if recovered_from is not None:
             _sub = _target.recovered_from
             if recovered_from._pb is None:
                 recovered_from._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(recovered_from._pb)
+        if (
+            action_id is None
+            and parent is None
+            and group is None
+            and subject is None
+            and input_uri is None
+            and task is None
+            and trace is None
+            and condition is None
+            and recovered_from is None
+        ):
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -297,7 +304,7 @@ class RecordActionResponse(_Message[_pb2.RecordActionResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             status,
@@ -306,9 +313,10 @@ class RecordActionResponse(_Message[_pb2.RecordActionResponse]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
+        if action_id is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -359,15 +367,16 @@ class RecordActionStreamRequest(_Message[_pb2.RecordActionStreamRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (request,) = self._values
         if request is not None:
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
+        if request is None:
+            _target.SetInParent()
 
     @property
     def request(self) -> RecordActionRequest | None:
@@ -410,15 +419,16 @@ class RecordActionStreamResponse(_Message[_pb2.RecordActionStreamResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (response,) = self._values
         if response is not None:
             _sub = _target.response
             if response._pb is None:
                 response._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(response._pb)
+        if response is None:
+            _target.SetInParent()
 
     @property
     def response(self) -> RecordActionResponse | None:
@@ -503,7 +513,7 @@ class UpdateActionStatusRequest(_Message[_pb2.UpdateActionStatusRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             status,
@@ -515,32 +525,36 @@ class UpdateActionStatusRequest(_Message[_pb2.UpdateActionStatusRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if status is not None:
             _sub = _target.status
             if status._pb is None:
                 status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(status._pb)
         if output is not None:
             _sub = _target.output
             if output._pb is None:
                 output._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output._pb)
         if principal is not None:
             _sub = _target.principal
             if principal._pb is None:
                 principal._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(principal._pb)
         if abort_reason is not None:
             _target.abort_reason = abort_reason
+        if (
+            action_id is None
+            and status is None
+            and output is None
+            and principal is None
+            and abort_reason is None
+        ):
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -635,7 +649,7 @@ class UpdateActionStatusResponse(_Message[_pb2.UpdateActionStatusResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             status,
@@ -644,9 +658,10 @@ class UpdateActionStatusResponse(_Message[_pb2.UpdateActionStatusResponse]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
+        if action_id is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -708,7 +723,7 @@ class UpdateActionStatusStreamRequest(_Message[_pb2.UpdateActionStatusStreamRequ
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             nonce,
@@ -717,11 +732,12 @@ class UpdateActionStatusStreamRequest(_Message[_pb2.UpdateActionStatusStreamRequ
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if nonce is not None:
             _target.nonce = nonce
+        if request is None and nonce is None:
+            _target.SetInParent()
 
     @property
     def request(self) -> UpdateActionStatusRequest | None:
@@ -781,7 +797,7 @@ class UpdateActionStatusStreamResponse(_Message[_pb2.UpdateActionStatusStreamRes
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             response,
             nonce,
@@ -790,11 +806,12 @@ class UpdateActionStatusStreamResponse(_Message[_pb2.UpdateActionStatusStreamRes
             _sub = _target.response
             if response._pb is None:
                 response._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(response._pb)
         if nonce is not None:
             _target.nonce = nonce
+        if response is None and nonce is None:
+            _target.SetInParent()
 
     @property
     def response(self) -> UpdateActionStatusResponse | None:
@@ -844,15 +861,16 @@ class RecordActionEventRequest(_Message[_pb2.RecordActionEventRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (event,) = self._values
         if event is not None:
             _sub = _target.event
             if event._pb is None:
                 event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(event._pb)
+        if event is None:
+            _target.SetInParent()
 
     @property
     def event(self) -> _workflow_run_definition.ActionEvent | None:
@@ -904,7 +922,7 @@ class RecordActionEventResponse(_Message[_pb2.RecordActionEventResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             status,
@@ -913,9 +931,10 @@ class RecordActionEventResponse(_Message[_pb2.RecordActionEventResponse]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
+        if action_id is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -964,10 +983,12 @@ class RecordActionEventsRequest(_Message[_pb2.RecordActionEventsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (events,) = self._values
         if events is not None:
             _fast.put_models(_target.events, events)
+        if events is None:
+            _target.SetInParent()
 
     @property
     def events(self) -> list[_workflow_run_definition.ActionEvent]:
@@ -1000,8 +1021,9 @@ class RecordActionEventsResponse(_Message[_pb2.RecordActionEventsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (status,) = self._values
+        _target.SetInParent()
 
     @property
     def status(self) -> _google_rpc_status_pb2.Status | None:
@@ -1051,7 +1073,7 @@ class RecordActionEventStreamRequest(_Message[_pb2.RecordActionEventStreamReques
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             nonce,
@@ -1060,11 +1082,12 @@ class RecordActionEventStreamRequest(_Message[_pb2.RecordActionEventStreamReques
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if nonce is not None:
             _target.nonce = nonce
+        if request is None and nonce is None:
+            _target.SetInParent()
 
     @property
     def request(self) -> RecordActionEventRequest | None:
@@ -1124,7 +1147,7 @@ class RecordActionEventStreamResponse(_Message[_pb2.RecordActionEventStreamRespo
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             response,
             nonce,
@@ -1133,11 +1156,12 @@ class RecordActionEventStreamResponse(_Message[_pb2.RecordActionEventStreamRespo
             _sub = _target.response
             if response._pb is None:
                 response._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(response._pb)
         if nonce is not None:
             _target.nonce = nonce
+        if response is None and nonce is None:
+            _target.SetInParent()
 
     @property
     def response(self) -> RecordActionEventResponse | None:

@@ -125,7 +125,7 @@ class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             parent_action_name,
@@ -142,7 +142,6 @@ class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
@@ -151,7 +150,6 @@ class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
             _sub = _target.run_spec
             if run_spec._pb is None:
                 run_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_spec._pb)
         if input_uri is not None:
@@ -166,23 +164,33 @@ class EnqueueActionRequest(_Message[_pb2.EnqueueActionRequest]):
             _sub = _target.task
             if task._pb is None:
                 task._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task._pb)
         if trace is not None:
             _sub = _target.trace
             if trace._pb is None:
                 trace._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trace._pb)
         if condition is not None:
             _sub = _target.condition
             if condition._pb is None:
                 condition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(condition._pb)
+        if (
+            action_id is None
+            and parent_action_name is None
+            and run_spec is None
+            and input_uri is None
+            and run_output_base is None
+            and group is None
+            and subject is None
+            and task is None
+            and trace is None
+            and condition is None
+        ):
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -326,7 +334,7 @@ class AbortQueuedRunRequest(_Message[_pb2.AbortQueuedRunRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_id,
             reason,
@@ -335,11 +343,12 @@ class AbortQueuedRunRequest(_Message[_pb2.AbortQueuedRunRequest]):
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
         if reason is not None:
             _target.reason = reason
+        if run_id is None and reason is None:
+            _target.SetInParent()
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -411,7 +420,7 @@ class AbortQueuedActionRequest(_Message[_pb2.AbortQueuedActionRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             reason,
@@ -420,11 +429,12 @@ class AbortQueuedActionRequest(_Message[_pb2.AbortQueuedActionRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if reason is not None:
             _target.reason = reason
+        if action_id is None and reason is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:

@@ -102,7 +102,7 @@ class Run(_Message[_pb2.Run]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action,
             labels,
@@ -111,11 +111,12 @@ class Run(_Message[_pb2.Run]):
             _sub = _target.action
             if action._pb is None:
                 action._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action._pb)
         if labels is not None:
             _target.labels.update(labels)
+        if action is None and labels is None:
+            _target.SetInParent()
 
     @property
     def action(self) -> Action | None:
@@ -173,7 +174,7 @@ class RunDetails(_Message[_pb2.RunDetails]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_spec,
             action,
@@ -182,16 +183,16 @@ class RunDetails(_Message[_pb2.RunDetails]):
             _sub = _target.run_spec
             if run_spec._pb is None:
                 run_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_spec._pb)
         if action is not None:
             _sub = _target.action
             if action._pb is None:
                 action._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action._pb)
+        if run_spec is None and action is None:
+            _target.SetInParent()
 
     @property
     def run_spec(self) -> _task_run.RunSpec | None:
@@ -250,7 +251,7 @@ class TaskAction(_Message[_pb2.TaskAction]):
                 or getattr(spec.__class__, "_IDL_PB", None)
                 is _flyteidl2_task_task_definition_pb2.TaskSpec
             )
-            and cache_key is None
+            and (cache_key is None or (cache_key.__class__ is str and cache_key.isascii()))
             and (queue is None or (queue.__class__ is str and queue.isascii()))
         ):
             self._values = (
@@ -273,7 +274,7 @@ class TaskAction(_Message[_pb2.TaskAction]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             spec,
@@ -284,18 +285,20 @@ class TaskAction(_Message[_pb2.TaskAction]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
+        if cache_key is not None:
+            _target.cache_key.value = cache_key
         if queue is not None:
             _target.queue = queue
+        if id is None and spec is None and cache_key is None and queue is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _task_task_definition.TaskIdentifier | None:
@@ -404,7 +407,7 @@ class TraceAction(_Message[_pb2.TraceAction]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             phase,
@@ -425,16 +428,23 @@ class TraceAction(_Message[_pb2.TraceAction]):
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
         if spec is not None:
             _sub = _target.spec
             if spec._pb is None:
                 spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(spec._pb)
+        if (
+            name is None
+            and phase is None
+            and start_time is None
+            and end_time is None
+            and outputs is None
+            and spec is None
+        ):
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -572,7 +582,7 @@ class ConditionAction(_Message[_pb2.ConditionAction]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             type,
@@ -588,7 +598,6 @@ class ConditionAction(_Message[_pb2.ConditionAction]):
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
         if prompt is not None:
@@ -603,9 +612,18 @@ class ConditionAction(_Message[_pb2.ConditionAction]):
             _sub = _target.webhook
             if webhook._pb is None:
                 webhook._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(webhook._pb)
+        if (
+            name is None
+            and type is None
+            and prompt is None
+            and description is None
+            and prompt_type is None
+            and timeout is None
+            and webhook is None
+        ):
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -700,13 +718,15 @@ class ConditionWebhook(_Message[_pb2.ConditionWebhook]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             url,
             payload,
         ) = self._values
         if url is not None:
             _target.url = url
+        if url is None:
+            _target.SetInParent()
 
     @property
     def url(self) -> str:
@@ -773,7 +793,7 @@ class TaskActionMetadata(_Message[_pb2.TaskActionMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             task_type,
@@ -784,7 +804,6 @@ class TaskActionMetadata(_Message[_pb2.TaskActionMetadata]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if task_type is not None:
@@ -793,6 +812,8 @@ class TaskActionMetadata(_Message[_pb2.TaskActionMetadata]):
             _target.short_name = short_name
         if queue is not None:
             _target.queue = queue
+        if id is None and task_type is None and short_name is None and queue is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _task_task_definition.TaskIdentifier | None:
@@ -850,10 +871,12 @@ class TraceActionMetadata(_Message[_pb2.TraceActionMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _target.name = name
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -898,7 +921,7 @@ class ConditionActionMetadata(_Message[_pb2.ConditionActionMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             type,
@@ -909,9 +932,10 @@ class ConditionActionMetadata(_Message[_pb2.ConditionActionMetadata]):
             _sub = _target.type
             if type._pb is None:
                 type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(type._pb)
+        if name is None and type is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -1086,7 +1110,7 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             parent,
             group,
@@ -1112,28 +1136,24 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
             _sub = _target.executed_by
             if executed_by._pb is None:
                 executed_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(executed_by._pb)
         if task is not None:
             _sub = _target.task
             if task._pb is None:
                 task._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task._pb)
         if trace is not None:
             _sub = _target.trace
             if trace._pb is None:
                 trace._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trace._pb)
         if condition is not None:
             _sub = _target.condition
             if condition._pb is None:
                 condition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(condition._pb)
         if action_type is not None:
@@ -1142,7 +1162,6 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
             _sub = _target.trigger_id
             if trigger_id._pb is None:
                 trigger_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trigger_id._pb)
         if environment_name is not None:
@@ -1155,7 +1174,6 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
             _sub = _target.trigger_type
             if trigger_type._pb is None:
                 trigger_type._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trigger_type._pb)
         if source is not None:
@@ -1164,16 +1182,32 @@ class ActionMetadata(_Message[_pb2.ActionMetadata]):
             _sub = _target.relation
             if relation._pb is None:
                 relation._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(relation._pb)
         if recovered_from is not None:
             _sub = _target.recovered_from
             if recovered_from._pb is None:
                 recovered_from._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(recovered_from._pb)
+        if (
+            parent is None
+            and group is None
+            and executed_by is None
+            and task is None
+            and trace is None
+            and condition is None
+            and action_type is None
+            and trigger_id is None
+            and environment_name is None
+            and funtion_name is None
+            and trigger_name is None
+            and trigger_type is None
+            and source is None
+            and relation is None
+            and recovered_from is None
+        ):
+            _target.SetInParent()
 
     @property
     def parent(self) -> str:
@@ -1385,7 +1419,7 @@ class ActionStatus(_Message[_pb2.ActionStatus]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             phase,
             start_time,
@@ -1406,6 +1440,15 @@ class ActionStatus(_Message[_pb2.ActionStatus]):
             _target.cache_status = cache_status
         if duration_ms is not None:
             _target.duration_ms = duration_ms
+        if (
+            phase is None
+            and start_time is None
+            and end_time is None
+            and attempts is None
+            and cache_status is None
+            and duration_ms is None
+        ):
+            _target.SetInParent()
 
     @property
     def phase(self) -> _common_phase.ActionPhase:
@@ -1511,7 +1554,7 @@ class Action(_Message[_pb2.Action]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             metadata,
@@ -1521,23 +1564,22 @@ class Action(_Message[_pb2.Action]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if status is not None:
             _sub = _target.status
             if status._pb is None:
                 status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(status._pb)
+        if id is None and metadata is None and status is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
@@ -1617,7 +1659,7 @@ class EnrichedAction(_Message[_pb2.EnrichedAction]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action,
             meets_filter,
@@ -1627,11 +1669,12 @@ class EnrichedAction(_Message[_pb2.EnrichedAction]):
             _sub = _target.action
             if action._pb is None:
                 action._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action._pb)
         if meets_filter is not None:
             _target.meets_filter = meets_filter
+        if action is None and meets_filter is None:
+            _target.SetInParent()
 
     @property
     def action(self) -> Action | None:
@@ -1724,7 +1767,7 @@ class ErrorInfo(_Message[_pb2.ErrorInfo]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             message,
             kind,
@@ -1741,9 +1784,10 @@ class ErrorInfo(_Message[_pb2.ErrorInfo]):
             _sub = _target.gpu_fault
             if gpu_fault._pb is None:
                 gpu_fault._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(gpu_fault._pb)
+        if message is None and kind is None and code is None and gpu_fault is None:
+            _target.SetInParent()
 
     @property
     def message(self) -> str:
@@ -1817,7 +1861,7 @@ class AbortInfo(_Message[_pb2.AbortInfo]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             reason,
             aborted_by,
@@ -1828,9 +1872,10 @@ class AbortInfo(_Message[_pb2.AbortInfo]):
             _sub = _target.aborted_by
             if aborted_by._pb is None:
                 aborted_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(aborted_by._pb)
+        if reason is None and aborted_by is None:
+            _target.SetInParent()
 
     @property
     def reason(self) -> str:
@@ -1892,7 +1937,7 @@ class SignalInfo(_Message[_pb2.SignalInfo]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             signalled_by,
             output,
@@ -1901,16 +1946,16 @@ class SignalInfo(_Message[_pb2.SignalInfo]):
             _sub = _target.signalled_by
             if signalled_by._pb is None:
                 signalled_by._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(signalled_by._pb)
         if output is not None:
             _sub = _target.output
             if output._pb is None:
                 output._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output._pb)
+        if signalled_by is None and output is None:
+            _target.SetInParent()
 
     @property
     def signalled_by(self) -> _common_identity.EnrichedIdentity | None:
@@ -2050,7 +2095,7 @@ class ActionDetails(_Message[_pb2.ActionDetails]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             metadata,
@@ -2067,67 +2112,71 @@ class ActionDetails(_Message[_pb2.ActionDetails]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if metadata is not None:
             _sub = _target.metadata
             if metadata._pb is None:
                 metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(metadata._pb)
         if status is not None:
             _sub = _target.status
             if status._pb is None:
                 status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(status._pb)
         if error_info is not None:
             _sub = _target.error_info
             if error_info._pb is None:
                 error_info._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error_info._pb)
         if abort_info is not None:
             _sub = _target.abort_info
             if abort_info._pb is None:
                 abort_info._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(abort_info._pb)
         if signal_info is not None:
             _sub = _target.signal_info
             if signal_info._pb is None:
                 signal_info._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(signal_info._pb)
         if task is not None:
             _sub = _target.task
             if task._pb is None:
                 task._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task._pb)
         if trace is not None:
             _sub = _target.trace
             if trace._pb is None:
                 trace._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trace._pb)
         if condition is not None:
             _sub = _target.condition
             if condition._pb is None:
                 condition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(condition._pb)
         if attempts is not None:
             _fast.put_models(_target.attempts, attempts)
+        if (
+            id is None
+            and metadata is None
+            and status is None
+            and error_info is None
+            and abort_info is None
+            and signal_info is None
+            and task is None
+            and trace is None
+            and condition is None
+            and attempts is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
@@ -2363,7 +2412,7 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             phase,
             start_time,
@@ -2390,7 +2439,6 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
             _sub = _target.error_info
             if error_info._pb is None:
                 error_info._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error_info._pb)
         if attempt is not None:
@@ -2401,7 +2449,6 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
         if logs_available is not None:
@@ -2418,16 +2465,31 @@ class ActionAttempt(_Message[_pb2.ActionAttempt]):
             _sub = _target.log_context
             if log_context._pb is None:
                 log_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(log_context._pb)
         if cache_metadata is not None:
             _sub = _target.cache_metadata
             if cache_metadata._pb is None:
                 cache_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cache_metadata._pb)
+        if (
+            phase is None
+            and start_time is None
+            and end_time is None
+            and error_info is None
+            and attempt is None
+            and log_info is None
+            and outputs is None
+            and logs_available is None
+            and cache_status is None
+            and cluster_events is None
+            and phase_transitions is None
+            and cluster is None
+            and log_context is None
+            and cache_metadata is None
+        ):
+            _target.SetInParent()
 
     @property
     def phase(self) -> _common_phase.ActionPhase:
@@ -2636,7 +2698,7 @@ class ClusterEvent(_Message[_pb2.ClusterEvent]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             occurred_at,
             message,
@@ -2662,9 +2724,18 @@ class ClusterEvent(_Message[_pb2.ClusterEvent]):
             _sub = _target.gpu_fault
             if gpu_fault._pb is None:
                 gpu_fault._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(gpu_fault._pb)
+        if (
+            occurred_at is None
+            and message is None
+            and type is None
+            and reason is None
+            and source_component is None
+            and count is None
+            and gpu_fault is None
+        ):
+            _target.SetInParent()
 
     @property
     def occurred_at(self) -> _datetime.datetime | None:
@@ -2764,7 +2835,7 @@ class PhaseTransition(_Message[_pb2.PhaseTransition]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             phase,
             start_time,
@@ -2776,6 +2847,8 @@ class PhaseTransition(_Message[_pb2.PhaseTransition]):
             _fast.put_timestamp(_target.start_time, start_time)
         if end_time is not None:
             _fast.put_timestamp(_target.end_time, end_time)
+        if phase is None and start_time is None and end_time is None:
+            _target.SetInParent()
 
     @property
     def phase(self) -> _common_phase.ActionPhase:
@@ -2946,7 +3019,7 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             attempt,
@@ -2969,7 +3042,6 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if attempt is not None:
@@ -2988,7 +3060,6 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
             _sub = _target.error_info
             if error_info._pb is None:
                 error_info._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error_info._pb)
         if log_info is not None:
@@ -2997,7 +3068,6 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
             _sub = _target.log_context
             if log_context._pb is None:
                 log_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(log_context._pb)
         if cluster is not None:
@@ -3006,7 +3076,6 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
         if cache_status is not None:
@@ -3019,9 +3088,27 @@ class ActionEvent(_Message[_pb2.ActionEvent]):
             _sub = _target.cache_metadata
             if cache_metadata._pb is None:
                 cache_metadata._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cache_metadata._pb)
+        if (
+            id is None
+            and attempt is None
+            and phase is None
+            and version is None
+            and start_time is None
+            and updated_time is None
+            and end_time is None
+            and error_info is None
+            and log_info is None
+            and log_context is None
+            and cluster is None
+            and outputs is None
+            and cache_status is None
+            and cluster_events is None
+            and reported_time is None
+            and cache_metadata is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
@@ -3270,7 +3357,7 @@ class ActionSpec(_Message[_pb2.ActionSpec]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             parent_action_name,
@@ -3286,7 +3373,6 @@ class ActionSpec(_Message[_pb2.ActionSpec]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
@@ -3295,7 +3381,6 @@ class ActionSpec(_Message[_pb2.ActionSpec]):
             _sub = _target.run_spec
             if run_spec._pb is None:
                 run_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_spec._pb)
         if input_uri is not None:
@@ -3306,25 +3391,34 @@ class ActionSpec(_Message[_pb2.ActionSpec]):
             _sub = _target.task
             if task._pb is None:
                 task._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task._pb)
         if condition is not None:
             _sub = _target.condition
             if condition._pb is None:
                 condition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(condition._pb)
         if trace is not None:
             _sub = _target.trace
             if trace._pb is None:
                 trace._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trace._pb)
         if group is not None:
             _target.group = group
+        if (
+            action_id is None
+            and parent_action_name is None
+            and run_spec is None
+            and input_uri is None
+            and run_output_base is None
+            and task is None
+            and condition is None
+            and trace is None
+            and group is None
+        ):
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -3470,7 +3564,7 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 run_name,
                 phase,
@@ -3479,6 +3573,8 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
                 _target.run_name = run_name
             if phase is not None:
                 _target.phase = phase
+            if run_name is None and phase is None:
+                _target.SetInParent()
 
         @property
         def run_name(self) -> str:
@@ -3554,7 +3650,7 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 user_error,
                 system_error,
@@ -3566,6 +3662,8 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
                 _target.system_error = system_error
             if unspecified_error is not None:
                 _target.unspecified_error = unspecified_error
+            if user_error is None and system_error is None and unspecified_error is None:
+                _target.SetInParent()
 
         @property
         def user_error(self) -> int:
@@ -3623,7 +3721,7 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 phase,
                 count,
@@ -3632,6 +3730,8 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
                 _target.phase = phase
             if count is not None:
                 _target.count = count
+            if phase is None and count is None:
+                _target.SetInParent()
 
         @property
         def phase(self) -> _common_phase.ActionPhase:
@@ -3740,7 +3840,7 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_name,
             environment_name,
@@ -3783,13 +3883,29 @@ class TaskGroup(_Message[_pb2.TaskGroup]):
             _sub = _target.error_counts
             if error_counts._pb is None:
                 error_counts._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error_counts._pb)
         if phase_counts is not None:
             _fast.put_models(_target.phase_counts, phase_counts)
         if average_time_to_running is not None:
             _fast.put_duration(_target.average_time_to_running, average_time_to_running)
+        if (
+            task_name is None
+            and environment_name is None
+            and total_runs is None
+            and latest_run_time is None
+            and recent_statuses is None
+            and average_failure_rate is None
+            and average_duration is None
+            and latest_finished_time is None
+            and created_by is None
+            and should_delete is None
+            and short_name is None
+            and error_counts is None
+            and phase_counts is None
+            and average_time_to_running is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_name(self) -> str:

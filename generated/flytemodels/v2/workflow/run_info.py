@@ -103,7 +103,7 @@ class RunInfo(_Message[_pb2.RunInfo]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_spec_digest,
             inputs_uri,
@@ -123,30 +123,36 @@ class RunInfo(_Message[_pb2.RunInfo]):
             _sub = _target.run_spec
             if run_spec._pb is None:
                 run_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_spec._pb)
         if condition is not None:
             _sub = _target.condition
             if condition._pb is None:
                 condition._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(condition._pb)
         if output is not None:
             _sub = _target.output
             if output._pb is None:
                 output._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(output._pb)
         if principal is not None:
             _sub = _target.principal
             if principal._pb is None:
                 principal._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(principal._pb)
+        if (
+            task_spec_digest is None
+            and inputs_uri is None
+            and outputs_uri is None
+            and run_spec is None
+            and condition is None
+            and output is None
+            and principal is None
+        ):
+            _target.SetInParent()
 
     @property
     def task_spec_digest(self) -> str:

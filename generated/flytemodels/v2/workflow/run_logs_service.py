@@ -55,7 +55,7 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             attempt,
@@ -64,11 +64,12 @@ class TailLogsRequest(_Message[_pb2.TailLogsRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if attempt is not None:
             _target.attempt = attempt
+        if action_id is None and attempt is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -120,10 +121,12 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (lines,) = self._values
             if lines is not None:
                 _fast.put_models(_target.lines, lines)
+            if lines is None:
+                _target.SetInParent()
 
         @property
         def lines(self) -> list[_logs_dataplane_payload.LogLine]:
@@ -148,10 +151,12 @@ class TailLogsResponse(_Message[_pb2.TailLogsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (logs,) = self._values
         if logs is not None:
             _fast.put_models(_target.logs, logs)
+        if logs is None:
+            _target.SetInParent()
 
     @property
     def logs(self) -> list[TailLogsResponse.Logs]:

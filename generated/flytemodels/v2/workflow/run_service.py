@@ -152,7 +152,7 @@ class CreateRunRequest(_Message[_pb2.CreateRunRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_id,
             project_id,
@@ -169,62 +169,67 @@ class CreateRunRequest(_Message[_pb2.CreateRunRequest]):
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
         if project_id is not None:
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if task_id is not None:
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if task_spec is not None:
             _sub = _target.task_spec
             if task_spec._pb is None:
                 task_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_spec._pb)
         if trigger_name is not None:
             _sub = _target.trigger_name
             if trigger_name._pb is None:
                 trigger_name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trigger_name._pb)
         if inputs is not None:
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if offloaded_input_data is not None:
             _sub = _target.offloaded_input_data
             if offloaded_input_data._pb is None:
                 offloaded_input_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(offloaded_input_data._pb)
         if run_spec is not None:
             _sub = _target.run_spec
             if run_spec._pb is None:
                 run_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_spec._pb)
         if source is not None:
             _target.source = source
         if run_start_time is not None:
             _fast.put_timestamp(_target.run_start_time, run_start_time)
+        if (
+            run_id is None
+            and project_id is None
+            and task_id is None
+            and task_spec is None
+            and trigger_name is None
+            and inputs is None
+            and offloaded_input_data is None
+            and run_spec is None
+            and source is None
+            and run_start_time is None
+        ):
+            _target.SetInParent()
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -371,15 +376,16 @@ class CreateRunResponse(_Message[_pb2.CreateRunResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (run,) = self._values
         if run is not None:
             _sub = _target.run
             if run._pb is None:
                 run._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run._pb)
+        if run is None:
+            _target.SetInParent()
 
     @property
     def run(self) -> _workflow_run_definition.Run | None:
@@ -431,7 +437,7 @@ class AbortRunRequest(_Message[_pb2.AbortRunRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_id,
             reason,
@@ -440,11 +446,12 @@ class AbortRunRequest(_Message[_pb2.AbortRunRequest]):
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
         if reason is not None:
             _target.reason = reason
+        if run_id is None and reason is None:
+            _target.SetInParent()
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -508,15 +515,16 @@ class GetRunDetailsRequest(_Message[_pb2.GetRunDetailsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (run_id,) = self._values
         if run_id is not None:
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
+        if run_id is None:
+            _target.SetInParent()
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -560,15 +568,16 @@ class GetRunDetailsResponse(_Message[_pb2.GetRunDetailsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (details,) = self._values
         if details is not None:
             _sub = _target.details
             if details._pb is None:
                 details._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(details._pb)
+        if details is None:
+            _target.SetInParent()
 
     @property
     def details(self) -> _workflow_run_definition.RunDetails | None:
@@ -612,15 +621,16 @@ class WatchRunDetailsRequest(_Message[_pb2.WatchRunDetailsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (run_id,) = self._values
         if run_id is not None:
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
+        if run_id is None:
+            _target.SetInParent()
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -664,15 +674,16 @@ class WatchRunDetailsResponse(_Message[_pb2.WatchRunDetailsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (details,) = self._values
         if details is not None:
             _sub = _target.details
             if details._pb is None:
                 details._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(details._pb)
+        if details is None:
+            _target.SetInParent()
 
     @property
     def details(self) -> _workflow_run_definition.RunDetails | None:
@@ -716,15 +727,16 @@ class GetActionDetailsRequest(_Message[_pb2.GetActionDetailsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (action_id,) = self._values
         if action_id is not None:
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
+        if action_id is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -768,15 +780,16 @@ class GetActionDetailsResponse(_Message[_pb2.GetActionDetailsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (details,) = self._values
         if details is not None:
             _sub = _target.details
             if details._pb is None:
                 details._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(details._pb)
+        if details is None:
+            _target.SetInParent()
 
     @property
     def details(self) -> _workflow_run_definition.ActionDetails | None:
@@ -820,15 +833,16 @@ class WatchActionDetailsRequest(_Message[_pb2.WatchActionDetailsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (action_id,) = self._values
         if action_id is not None:
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
+        if action_id is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -872,15 +886,16 @@ class WatchActionDetailsResponse(_Message[_pb2.WatchActionDetailsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (details,) = self._values
         if details is not None:
             _sub = _target.details
             if details._pb is None:
                 details._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(details._pb)
+        if details is None:
+            _target.SetInParent()
 
     @property
     def details(self) -> _workflow_run_definition.ActionDetails | None:
@@ -924,15 +939,16 @@ class GetActionDataRequest(_Message[_pb2.GetActionDataRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (action_id,) = self._values
         if action_id is not None:
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
+        if action_id is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -987,7 +1003,7 @@ class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs,
             outputs,
@@ -996,16 +1012,16 @@ class GetActionDataResponse(_Message[_pb2.GetActionDataResponse]):
             _sub = _target.inputs
             if inputs._pb is None:
                 inputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inputs._pb)
         if outputs is not None:
             _sub = _target.outputs
             if outputs._pb is None:
                 outputs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(outputs._pb)
+        if inputs is None and outputs is None:
+            _target.SetInParent()
 
     @property
     def inputs(self) -> _task_common.Inputs | None:
@@ -1061,15 +1077,16 @@ class GetActionDataURIsRequest(_Message[_pb2.GetActionDataURIsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (action_id,) = self._values
         if action_id is not None:
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
+        if action_id is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -1118,7 +1135,7 @@ class GetActionDataURIsResponse(_Message[_pb2.GetActionDataURIsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inputs_uri,
             outputs_uri,
@@ -1127,6 +1144,8 @@ class GetActionDataURIsResponse(_Message[_pb2.GetActionDataURIsResponse]):
             _target.inputs_uri = inputs_uri
         if outputs_uri is not None:
             _target.outputs_uri = outputs_uri
+        if inputs_uri is None and outputs_uri is None:
+            _target.SetInParent()
 
     @property
     def inputs_uri(self) -> str:
@@ -1178,7 +1197,7 @@ class GetActionLogContextRequest(_Message[_pb2.GetActionLogContextRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             attempt,
@@ -1187,11 +1206,12 @@ class GetActionLogContextRequest(_Message[_pb2.GetActionLogContextRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if attempt is not None:
             _target.attempt = attempt
+        if action_id is None and attempt is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -1262,7 +1282,7 @@ class GetActionLogContextResponse(_Message[_pb2.GetActionLogContextResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             log_context,
             cluster,
@@ -1273,7 +1293,6 @@ class GetActionLogContextResponse(_Message[_pb2.GetActionLogContextResponse]):
             _sub = _target.log_context
             if log_context._pb is None:
                 log_context._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(log_context._pb)
         if cluster is not None:
@@ -1282,6 +1301,8 @@ class GetActionLogContextResponse(_Message[_pb2.GetActionLogContextResponse]):
             _fast.put_timestamp(_target.start_time, start_time)
         if end_time is not None:
             _fast.put_timestamp(_target.end_time, end_time)
+        if log_context is None and cluster is None and start_time is None and end_time is None:
+            _target.SetInParent()
 
     @property
     def log_context(self) -> _core_execution.LogContext | None:
@@ -1413,7 +1434,7 @@ class ListRunsRequest(_Message[_pb2.ListRunsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             org,
@@ -1427,7 +1448,6 @@ class ListRunsRequest(_Message[_pb2.ListRunsRequest]):
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if org is not None:
@@ -1436,32 +1456,38 @@ class ListRunsRequest(_Message[_pb2.ListRunsRequest]):
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if trigger_name is not None:
             _sub = _target.trigger_name
             if trigger_name._pb is None:
                 trigger_name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trigger_name._pb)
         if task_name is not None:
             _sub = _target.task_name
             if task_name._pb is None:
                 task_name._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_name._pb)
         if task_id is not None:
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if paused_actions_only is not None:
             _target.paused_actions_only = paused_actions_only
+        if (
+            request is None
+            and org is None
+            and project_id is None
+            and trigger_name is None
+            and task_name is None
+            and task_id is None
+            and paused_actions_only is None
+        ):
+            _target.SetInParent()
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -1571,7 +1597,7 @@ class ListRunsResponse(_Message[_pb2.ListRunsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             runs,
             token,
@@ -1580,6 +1606,8 @@ class ListRunsResponse(_Message[_pb2.ListRunsResponse]):
             _fast.put_models(_target.runs, runs)
         if token is not None:
             _target.token = token
+        if runs is None and token is None:
+            _target.SetInParent()
 
     @property
     def runs(self) -> list[_workflow_run_definition.Run]:
@@ -1659,7 +1687,7 @@ class WatchRunsRequest(_Message[_pb2.WatchRunsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             cluster_id,
@@ -1672,23 +1700,22 @@ class WatchRunsRequest(_Message[_pb2.WatchRunsRequest]):
             _sub = _target.cluster_id
             if cluster_id._pb is None:
                 cluster_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(cluster_id._pb)
         if project_id is not None:
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if task_id is not None:
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
+        if org is None and cluster_id is None and project_id is None and task_id is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str | None:
@@ -1758,10 +1785,12 @@ class WatchRunsResponse(_Message[_pb2.WatchRunsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (runs,) = self._values
         if runs is not None:
             _fast.put_models(_target.runs, runs)
+        if runs is None:
+            _target.SetInParent()
 
     @property
     def runs(self) -> list[_workflow_run_definition.Run]:
@@ -1811,7 +1840,7 @@ class ListActionsRequest(_Message[_pb2.ListActionsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             request,
             run_id,
@@ -1820,16 +1849,16 @@ class ListActionsRequest(_Message[_pb2.ListActionsRequest]):
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if run_id is not None:
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
+        if request is None and run_id is None:
+            _target.SetInParent()
 
     @property
     def request(self) -> _common_list.ListRequest | None:
@@ -1890,7 +1919,7 @@ class ListActionsResponse(_Message[_pb2.ListActionsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             actions,
             token,
@@ -1899,6 +1928,8 @@ class ListActionsResponse(_Message[_pb2.ListActionsResponse]):
             _fast.put_models(_target.actions, actions)
         if token is not None:
             _target.token = token
+        if actions is None and token is None:
+            _target.SetInParent()
 
     @property
     def actions(self) -> list[_workflow_run_definition.Action]:
@@ -1958,7 +1989,7 @@ class WatchActionsRequest(_Message[_pb2.WatchActionsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_id,
             filter,
@@ -1968,13 +1999,14 @@ class WatchActionsRequest(_Message[_pb2.WatchActionsRequest]):
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
         if filter is not None:
             _fast.put_models(_target.filter, filter)
         if enable_run_store is not None:
             _target.enable_run_store = enable_run_store
+        if run_id is None and filter is None and enable_run_store is None:
+            _target.SetInParent()
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -2027,10 +2059,12 @@ class WatchActionsResponse(_Message[_pb2.WatchActionsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (enriched_actions,) = self._values
         if enriched_actions is not None:
             _fast.put_models(_target.enriched_actions, enriched_actions)
+        if enriched_actions is None:
+            _target.SetInParent()
 
     @property
     def enriched_actions(self) -> list[_workflow_run_definition.EnrichedAction]:
@@ -2136,7 +2170,7 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 run_id,
                 selected_item_id,
@@ -2150,7 +2184,6 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
                 _sub = _target.run_id
                 if run_id._pb is None:
                     run_id._fm_fill(_sub)
-                    _sub.SetInParent()
                 else:
                     _sub.CopyFrom(run_id._pb)
             if selected_item_id is not None:
@@ -2163,6 +2196,15 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
                 _fast.put_model_map(_target.expanded_nodes, expanded_nodes)
             if name_filter is not None:
                 _target.name_filter = name_filter
+            if (
+                run_id is None
+                and selected_item_id is None
+                and overscan_before is None
+                and overscan_after is None
+                and expanded_nodes is None
+                and name_filter is None
+            ):
+                _target.SetInParent()
 
         @property
         def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -2299,7 +2341,7 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 selected_item_id,
                 anchor_flat_index,
@@ -2321,6 +2363,15 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
                 _fast.put_model_map(_target.expanded_nodes, expanded_nodes)
             if name_filter is not None:
                 _target.name_filter = name_filter
+            if (
+                selected_item_id is None
+                and anchor_flat_index is None
+                and overscan_before is None
+                and overscan_after is None
+                and expanded_nodes is None
+                and name_filter is None
+            ):
+                _target.SetInParent()
 
         @property
         def selected_item_id(self) -> str | None:
@@ -2400,7 +2451,7 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             subscribe,
             update_window,
@@ -2409,16 +2460,16 @@ class WatchWindowedActionsRequest(_Message[_pb2.WatchWindowedActionsRequest]):
             _sub = _target.subscribe
             if subscribe._pb is None:
                 subscribe._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(subscribe._pb)
         if update_window is not None:
             _sub = _target.update_window
             if update_window._pb is None:
                 update_window._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(update_window._pb)
+        if subscribe is None and update_window is None:
+            _target.SetInParent()
 
     @property
     def subscribe(self) -> WatchWindowedActionsRequest.Subscribe | None:
@@ -2479,7 +2530,7 @@ class NodeExpansionParams(_Message[_pb2.NodeExpansionParams]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             offset,
             limit,
@@ -2488,6 +2539,8 @@ class NodeExpansionParams(_Message[_pb2.NodeExpansionParams]):
             _target.offset = offset
         if limit is not None:
             _target.limit = limit
+        if offset is None and limit is None:
+            _target.SetInParent()
 
     @property
     def offset(self) -> int:
@@ -2579,7 +2632,7 @@ class WatchWindowedActionsResponse(_Message[_pb2.WatchWindowedActionsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             window_items,
             ancestors,
@@ -2606,6 +2659,17 @@ class WatchWindowedActionsResponse(_Message[_pb2.WatchWindowedActionsResponse]):
             _target.resync_hint = resync_hint
         if hydration_complete is not None:
             _target.hydration_complete = hydration_complete
+        if (
+            window_items is None
+            and ancestors is None
+            and total_flat_count is None
+            and selected_flat_index is None
+            and initial_snapshot_complete is None
+            and truncations is None
+            and resync_hint is None
+            and hydration_complete is None
+        ):
+            _target.SetInParent()
 
     @property
     def window_items(self) -> list[WindowedItem]:
@@ -2708,7 +2772,7 @@ class WindowedItem(_Message[_pb2.WindowedItem]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action,
             group,
@@ -2719,20 +2783,20 @@ class WindowedItem(_Message[_pb2.WindowedItem]):
             _sub = _target.action
             if action._pb is None:
                 action._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action._pb)
         if group is not None:
             _sub = _target.group
             if group._pb is None:
                 group._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(group._pb)
         if depth is not None:
             _target.depth = depth
         if is_expanded is not None:
             _target.is_expanded = is_expanded
+        if action is None and group is None and depth is None and is_expanded is None:
+            _target.SetInParent()
 
     @property
     def action(self) -> _workflow_run_definition.EnrichedAction | None:
@@ -2822,7 +2886,7 @@ class ActionLeaf(_Message[_pb2.ActionLeaf]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             short_name,
@@ -2840,6 +2904,14 @@ class ActionLeaf(_Message[_pb2.ActionLeaf]):
             _target.phase = phase
         if start_time is not None:
             _fast.put_timestamp(_target.start_time, start_time)
+        if (
+            action_id is None
+            and short_name is None
+            and duration is None
+            and phase is None
+            and start_time is None
+        ):
+            _target.SetInParent()
 
     @property
     def action_id(self) -> str:
@@ -2929,7 +3001,7 @@ class GroupAggregations(_Message[_pb2.GroupAggregations]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             failed,
             longest_duration,
@@ -2944,6 +3016,13 @@ class GroupAggregations(_Message[_pb2.GroupAggregations]):
             _fast.put_models(_target.longest_running, longest_running)
         if longest_setup is not None:
             _fast.put_models(_target.longest_setup, longest_setup)
+        if (
+            failed is None
+            and longest_duration is None
+            and longest_running is None
+            and longest_setup is None
+        ):
+            _target.SetInParent()
 
     @property
     def failed(self) -> list[ActionLeaf]:
@@ -3047,7 +3126,7 @@ class GroupNode(_Message[_pb2.GroupNode]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             group_name,
@@ -3077,9 +3156,19 @@ class GroupNode(_Message[_pb2.GroupNode]):
             _sub = _target.aggregations
             if aggregations._pb is None:
                 aggregations._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(aggregations._pb)
+        if (
+            id is None
+            and group_name is None
+            and parent_id is None
+            and earliest_start_time is None
+            and latest_end_time is None
+            and total_children is None
+            and meets_filter is None
+            and aggregations is None
+        ):
+            _target.SetInParent()
 
     @property
     def id(self) -> str:
@@ -3222,7 +3311,7 @@ class TruncationNotice(_Message[_pb2.TruncationNotice]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             reason,
             tracked_action_count,
@@ -3237,6 +3326,13 @@ class TruncationNotice(_Message[_pb2.TruncationNotice]):
             _target.known_total_action_count = known_total_action_count
         if message is not None:
             _target.message = message
+        if (
+            reason is None
+            and tracked_action_count is None
+            and known_total_action_count is None
+            and message is None
+        ):
+            _target.SetInParent()
 
     @property
     def reason(self) -> TruncationNotice.Reason:
@@ -3304,7 +3400,7 @@ class WatchClusterEventsRequest(_Message[_pb2.WatchClusterEventsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             attempt,
@@ -3313,11 +3409,12 @@ class WatchClusterEventsRequest(_Message[_pb2.WatchClusterEventsRequest]):
             _sub = _target.id
             if id._pb is None:
                 id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(id._pb)
         if attempt is not None:
             _target.attempt = attempt
+        if id is None and attempt is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> _common_identifier.ActionIdentifier | None:
@@ -3364,10 +3461,12 @@ class WatchClusterEventsResponse(_Message[_pb2.WatchClusterEventsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (cluster_events,) = self._values
         if cluster_events is not None:
             _fast.put_models(_target.cluster_events, cluster_events)
+        if cluster_events is None:
+            _target.SetInParent()
 
     @property
     def cluster_events(self) -> list[_workflow_run_definition.ClusterEvent]:
@@ -3413,7 +3512,7 @@ class AbortActionRequest(_Message[_pb2.AbortActionRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             reason,
@@ -3422,11 +3521,12 @@ class AbortActionRequest(_Message[_pb2.AbortActionRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if reason is not None:
             _target.reason = reason
+        if action_id is None and reason is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -3516,7 +3616,7 @@ class EventPayload(_Message[_pb2.EventPayload]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             bool_value,
             int_value,
@@ -3531,6 +3631,13 @@ class EventPayload(_Message[_pb2.EventPayload]):
             _target.float_value = float_value
         if string_value is not None:
             _target.string_value = string_value
+        if (
+            bool_value is None
+            and int_value is None
+            and float_value is None
+            and string_value is None
+        ):
+            _target.SetInParent()
 
     @property
     def bool_value(self) -> bool | None:
@@ -3612,7 +3719,7 @@ class SignalEventRequest(_Message[_pb2.SignalEventRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             parent_action_name,
@@ -3622,7 +3729,6 @@ class SignalEventRequest(_Message[_pb2.SignalEventRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
@@ -3631,9 +3737,10 @@ class SignalEventRequest(_Message[_pb2.SignalEventRequest]):
             _sub = _target.payload
             if payload._pb is None:
                 payload._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(payload._pb)
+        if action_id is None and parent_action_name is None and payload is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -3721,10 +3828,12 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (created_at,) = self._values
             if created_at is not None:
                 _target.created_at = created_at
+            if created_at is None:
+                _target.SetInParent()
 
         @property
         def created_at(self) -> _common_list.Sort.Direction | None:
@@ -3788,7 +3897,7 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             project_id,
             start_date,
@@ -3800,7 +3909,6 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if start_date is not None:
@@ -3811,11 +3919,18 @@ class WatchGroupsRequest(_Message[_pb2.WatchGroupsRequest]):
             _sub = _target.request
             if request._pb is None:
                 request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(request._pb)
         if known_sort_fields is not None:
             _fast.put_models(_target.known_sort_fields, known_sort_fields)
+        if (
+            project_id is None
+            and start_date is None
+            and end_date is None
+            and request is None
+            and known_sort_fields is None
+        ):
+            _target.SetInParent()
 
     @property
     def project_id(self) -> _common_identifier.ProjectIdentifier | None:
@@ -3903,7 +4018,7 @@ class WatchGroupsResponse(_Message[_pb2.WatchGroupsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             task_groups,
             sentinel,
@@ -3912,6 +4027,8 @@ class WatchGroupsResponse(_Message[_pb2.WatchGroupsResponse]):
             _fast.put_models(_target.task_groups, task_groups)
         if sentinel is not None:
             _target.sentinel = sentinel
+        if task_groups is None and sentinel is None:
+            _target.SetInParent()
 
     @property
     def task_groups(self) -> list[_workflow_run_definition.TaskGroup]:

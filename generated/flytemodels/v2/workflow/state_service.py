@@ -71,7 +71,7 @@ class PutRequest(_Message[_pb2.PutRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             parent_action_name,
@@ -81,13 +81,14 @@ class PutRequest(_Message[_pb2.PutRequest]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if parent_action_name is not None:
             _target.parent_action_name = parent_action_name
         if state is not None:
             _target.state = state
+        if action_id is None and parent_action_name is None and state is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -152,7 +153,7 @@ class PutResponse(_Message[_pb2.PutResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             status,
@@ -161,9 +162,10 @@ class PutResponse(_Message[_pb2.PutResponse]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
+        if action_id is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -215,15 +217,16 @@ class GetRequest(_Message[_pb2.GetRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (action_id,) = self._values
         if action_id is not None:
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
+        if action_id is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -283,7 +286,7 @@ class GetResponse(_Message[_pb2.GetResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             status,
@@ -293,11 +296,12 @@ class GetResponse(_Message[_pb2.GetResponse]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if state is not None:
             _target.state = state
+        if action_id is None and state is None:
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -355,15 +359,16 @@ class WatchRequest(_Message[_pb2.WatchRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (parent_action_id,) = self._values
         if parent_action_id is not None:
             _sub = _target.parent_action_id
             if parent_action_id._pb is None:
                 parent_action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(parent_action_id._pb)
+        if parent_action_id is None:
+            _target.SetInParent()
 
     @property
     def parent_action_id(self) -> _common_identifier.ActionIdentifier | None:
@@ -422,7 +427,7 @@ class WatchResponse(_Message[_pb2.WatchResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_update,
             control_message,
@@ -431,16 +436,16 @@ class WatchResponse(_Message[_pb2.WatchResponse]):
             _sub = _target.action_update
             if action_update._pb is None:
                 action_update._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_update._pb)
         if control_message is not None:
             _sub = _target.control_message
             if control_message._pb is None:
                 control_message._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(control_message._pb)
+        if action_update is None and control_message is None:
+            _target.SetInParent()
 
     @property
     def action_update(self) -> ActionUpdate | None:
@@ -491,10 +496,12 @@ class ControlMessage(_Message[_pb2.ControlMessage]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (sentinel,) = self._values
         if sentinel is not None:
             _target.sentinel = sentinel
+        if sentinel is None:
+            _target.SetInParent()
 
     @property
     def sentinel(self) -> bool:
@@ -578,7 +585,7 @@ class ActionUpdate(_Message[_pb2.ActionUpdate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             action_id,
             phase,
@@ -591,7 +598,6 @@ class ActionUpdate(_Message[_pb2.ActionUpdate]):
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if phase is not None:
@@ -600,7 +606,6 @@ class ActionUpdate(_Message[_pb2.ActionUpdate]):
             _sub = _target.error
             if error._pb is None:
                 error._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(error._pb)
         if output_uri is not None:
@@ -609,16 +614,23 @@ class ActionUpdate(_Message[_pb2.ActionUpdate]):
             _sub = _target.value
             if value._pb is None:
                 value._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(value._pb)
         if address is not None:
             _sub = _target.address
             if address._pb is None:
                 address._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(address._pb)
+        if (
+            action_id is None
+            and phase is None
+            and error is None
+            and output_uri is None
+            and value is None
+            and address is None
+        ):
+            _target.SetInParent()
 
     @property
     def action_id(self) -> _common_identifier.ActionIdentifier | None:

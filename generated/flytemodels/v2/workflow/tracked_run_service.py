@@ -122,7 +122,7 @@ class CreateTrackedRunRequest(_Message[_pb2.CreateTrackedRunRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_id,
             project_id,
@@ -137,48 +137,53 @@ class CreateTrackedRunRequest(_Message[_pb2.CreateTrackedRunRequest]):
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
         if project_id is not None:
             _sub = _target.project_id
             if project_id._pb is None:
                 project_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(project_id._pb)
         if task_id is not None:
             _sub = _target.task_id
             if task_id._pb is None:
                 task_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_id._pb)
         if task_spec is not None:
             _sub = _target.task_spec
             if task_spec._pb is None:
                 task_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_spec._pb)
         if offloaded_input_data is not None:
             _sub = _target.offloaded_input_data
             if offloaded_input_data._pb is None:
                 offloaded_input_data._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(offloaded_input_data._pb)
         if run_spec is not None:
             _sub = _target.run_spec
             if run_spec._pb is None:
                 run_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_spec._pb)
         if labels is not None:
             _target.labels.update(labels)
         if run_start_time is not None:
             _fast.put_timestamp(_target.run_start_time, run_start_time)
+        if (
+            run_id is None
+            and project_id is None
+            and task_id is None
+            and task_spec is None
+            and offloaded_input_data is None
+            and run_spec is None
+            and labels is None
+            and run_start_time is None
+        ):
+            _target.SetInParent()
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -345,7 +350,7 @@ class TrackedActionUpdate(_Message[_pb2.TrackedActionUpdate]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             event,
             parent_name,
@@ -358,7 +363,6 @@ class TrackedActionUpdate(_Message[_pb2.TrackedActionUpdate]):
             _sub = _target.event
             if event._pb is None:
                 event._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(event._pb)
         if parent_name is not None:
@@ -369,23 +373,29 @@ class TrackedActionUpdate(_Message[_pb2.TrackedActionUpdate]):
             _sub = _target.task
             if task._pb is None:
                 task._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task._pb)
         if trace is not None:
             _sub = _target.trace
             if trace._pb is None:
                 trace._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trace._pb)
         if status is not None:
             _sub = _target.status
             if status._pb is None:
                 status._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(status._pb)
+        if (
+            event is None
+            and parent_name is None
+            and group is None
+            and task is None
+            and trace is None
+            and status is None
+        ):
+            _target.SetInParent()
 
     @property
     def event(self) -> _workflow_run_definition.ActionEvent | None:
@@ -485,7 +495,7 @@ class ReportTrackedActionsRequest(_Message[_pb2.ReportTrackedActionsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             run_id,
             updates,
@@ -494,11 +504,12 @@ class ReportTrackedActionsRequest(_Message[_pb2.ReportTrackedActionsRequest]):
             _sub = _target.run_id
             if run_id._pb is None:
                 run_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_id._pb)
         if updates is not None:
             _fast.put_models(_target.updates, updates)
+        if run_id is None and updates is None:
+            _target.SetInParent()
 
     @property
     def run_id(self) -> _common_identifier.RunIdentifier | None:
@@ -543,8 +554,9 @@ class ReportTrackedActionsResponse(_Message[_pb2.ReportTrackedActionsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (statuses,) = self._values
+        _target.SetInParent()
 
     @property
     def statuses(self) -> list[_google_rpc_status_pb2.Status]:

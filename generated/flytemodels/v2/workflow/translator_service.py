@@ -89,7 +89,7 @@ class LiteralsToLaunchFormJsonRequest(_Message[_pb2.LiteralsToLaunchFormJsonRequ
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             literals,
             variables,
@@ -103,7 +103,6 @@ class LiteralsToLaunchFormJsonRequest(_Message[_pb2.LiteralsToLaunchFormJsonRequ
             _sub = _target.variables
             if variables._pb is None:
                 variables._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(variables._pb)
         if literals_uri is not None:
@@ -112,16 +111,22 @@ class LiteralsToLaunchFormJsonRequest(_Message[_pb2.LiteralsToLaunchFormJsonRequ
             _sub = _target.action_id
             if action_id._pb is None:
                 action_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(action_id._pb)
         if trigger_id is not None:
             _sub = _target.trigger_id
             if trigger_id._pb is None:
                 trigger_id._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(trigger_id._pb)
+        if (
+            literals is None
+            and variables is None
+            and literals_uri is None
+            and action_id is None
+            and trigger_id is None
+        ):
+            _target.SetInParent()
 
     @property
     def literals(self) -> list[_task_common.NamedLiteral]:
@@ -196,8 +201,9 @@ class LiteralsToLaunchFormJsonResponse(_Message[_pb2.LiteralsToLaunchFormJsonRes
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (json,) = self._values
+        _target.SetInParent()
 
     @property
     def json(self) -> dict[str, _typing.Any] | None:
@@ -232,8 +238,9 @@ class LaunchFormJsonToLiteralsRequest(_Message[_pb2.LaunchFormJsonToLiteralsRequ
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (json,) = self._values
+        _target.SetInParent()
 
     @property
     def json(self) -> dict[str, _typing.Any] | None:
@@ -268,10 +275,12 @@ class LaunchFormJsonToLiteralsResponse(_Message[_pb2.LaunchFormJsonToLiteralsRes
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (literals,) = self._values
         if literals is not None:
             _fast.put_models(_target.literals, literals)
+        if literals is None:
+            _target.SetInParent()
 
     @property
     def literals(self) -> list[_task_common.NamedLiteral]:
@@ -309,15 +318,16 @@ class TaskSpecToLaunchFormJsonRequest(_Message[_pb2.TaskSpecToLaunchFormJsonRequ
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (task_spec,) = self._values
         if task_spec is not None:
             _sub = _target.task_spec
             if task_spec._pb is None:
                 task_spec._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(task_spec._pb)
+        if task_spec is None:
+            _target.SetInParent()
 
     @property
     def task_spec(self) -> _task_task_definition.TaskSpec | None:
@@ -356,8 +366,9 @@ class TaskSpecToLaunchFormJsonResponse(_Message[_pb2.TaskSpecToLaunchFormJsonRes
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (json,) = self._values
+        _target.SetInParent()
 
     @property
     def json(self) -> dict[str, _typing.Any] | None:
@@ -405,7 +416,7 @@ class JsonValuesToLiteralsRequest(_Message[_pb2.JsonValuesToLiteralsRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             variables,
             values,
@@ -414,9 +425,10 @@ class JsonValuesToLiteralsRequest(_Message[_pb2.JsonValuesToLiteralsRequest]):
             _sub = _target.variables
             if variables._pb is None:
                 variables._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(variables._pb)
+        if variables is None:
+            _target.SetInParent()
 
     @property
     def variables(self) -> _core_interface.VariableMap | None:
@@ -463,10 +475,12 @@ class JsonValuesToLiteralsResponse(_Message[_pb2.JsonValuesToLiteralsResponse]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (literals,) = self._values
         if literals is not None:
             _fast.put_models(_target.literals, literals)
+        if literals is None:
+            _target.SetInParent()
 
     @property
     def literals(self) -> list[_task_common.NamedLiteral]:

@@ -71,7 +71,7 @@ class Envelope(_Message[_pb2.Envelope]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             from_pb_,
             to_pb_,
@@ -87,13 +87,20 @@ class Envelope(_Message[_pb2.Envelope]):
             _sub = _target.letter
             if letter._pb is None:
                 letter._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(letter._pb)
         if letters is not None:
             _fast.put_models(_target.letters, letters)
         if by_name is not None:
             _fast.put_model_map(_target.by_name, by_name)
+        if (
+            from_pb_ is None
+            and to_pb_ is None
+            and letter is None
+            and letters is None
+            and by_name is None
+        ):
+            _target.SetInParent()
 
     @property
     def from_pb_(self) -> str:
@@ -166,7 +173,7 @@ class Letter(_Message[_pb2.Letter]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             text,
             to_flyte_idl_,
@@ -175,6 +182,8 @@ class Letter(_Message[_pb2.Letter]):
             _target.text = text
         if to_flyte_idl_ is not None:
             _target.to_flyte_idl = to_flyte_idl_
+        if text is None and to_flyte_idl_ is None:
+            _target.SetInParent()
 
     @property
     def text(self) -> str:

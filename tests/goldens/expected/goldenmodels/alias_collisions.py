@@ -45,10 +45,12 @@ class _Message(_Message_[_pb2_._Message]):
             )
 
     def _fm_fill(self, _target_: _fast_.Target) -> None:
-        """Write the values this model was built from into ``_target_``, an empty message."""
+        """Write the values this model was built from into ``_target_``, an empty message, and leave it present."""
         (_pb2,) = self._values
         if _pb2 is not None:
             _target_._pb2 = _pb2
+        if _pb2 is None:
+            _target_.SetInParent()
 
     @property
     def _pb2(self) -> str:
@@ -251,7 +253,7 @@ class Holder(_Message_[_pb2_.Holder]):
             )
 
     def _fm_fill(self, _target_: _fast_.Target) -> None:
-        """Write the values this model was built from into ``_target_``, an empty message."""
+        """Write the values this model was built from into ``_target_``, an empty message, and leave it present."""
         (
             _fast,
             _datetime,
@@ -284,7 +286,6 @@ class Holder(_Message_[_pb2_.Holder]):
             _sub_ = _target_._imports_common
             if _imports_common._pb is None:
                 _imports_common._fm_fill(_sub_)
-                _sub_.SetInParent()
             else:
                 _sub_.CopyFrom(_imports_common._pb)
         if _fixtures_imports_common_pb2 is not None:
@@ -293,14 +294,12 @@ class Holder(_Message_[_pb2_.Holder]):
             _sub_ = _target_._target
             if _target._pb is None:
                 _target._fm_fill(_sub_)
-                _sub_.SetInParent()
             else:
                 _sub_.CopyFrom(_target._pb)
         if _sub is not None:
             _sub_ = _target_._sub
             if _sub._pb is None:
                 _sub._fm_fill(_sub_)
-                _sub_.SetInParent()
             else:
                 _sub_.CopyFrom(_sub._pb)
         if getattr is not None:
@@ -319,7 +318,6 @@ class Holder(_Message_[_pb2_.Holder]):
             _sub_ = _target_._Message
             if _Message._pb is None:
                 _Message._fm_fill(_sub_)
-                _sub_.SetInParent()
             else:
                 _sub_.CopyFrom(_Message._pb)
         if _alias_collisions is not None:
@@ -332,6 +330,28 @@ class Holder(_Message_[_pb2_.Holder]):
             _target_._fm_model__target = _fm_model__target
         if _fm_members_mode is not None:
             _target_._fm_members_mode = _fm_members_mode
+        if (
+            _fast is None
+            and _datetime is None
+            and _abc is None
+            and _imports_common is None
+            and _fixtures_imports_common_pb2 is None
+            and _target is None
+            and _sub is None
+            and getattr is None
+            and setattr is None
+            and from_ is None
+            and int is None
+            and _builtins is None
+            and _index is None
+            and _Message is None
+            and _alias_collisions is None
+            and mode is None
+            and open is None
+            and _fm_model__target is None
+            and _fm_members_mode is None
+        ):
+            _target_.SetInParent()
 
     @property
     def _fast(self) -> str:

@@ -64,13 +64,15 @@ class Job(_Message[_pb2.Job]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             status,
             history,
         ) = self._values
         if status is not None:
             _target.status = status
+        if status is None:
+            _target.SetInParent()
 
     @property
     def status(self) -> Status:

@@ -81,7 +81,7 @@ class Order(_Message[_pb2.Order]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             size,
             sizes,
@@ -92,6 +92,8 @@ class Order(_Message[_pb2.Order]):
             _target.size = size
         if flavor is not None:
             _target.flavor = flavor
+        if size is None and flavor is None:
+            _target.SetInParent()
 
     @property
     def size(self) -> Size | None:

@@ -83,7 +83,7 @@ class Door(_Message[_pb2.Door]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             gate,
             level,
@@ -98,6 +98,8 @@ class Door(_Message[_pb2.Door]):
             _target.size = size
         if id is not None:
             _target.id = id
+        if gate is None and level is None and size is None and id is None:
+            _target.SetInParent()
 
     @property
     def gate(self) -> Gate | None:

@@ -47,10 +47,12 @@ class Bar(_Message[_pb2.Bar]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (size,) = self._values
         if size is not None:
             _target.size = size
+        if size is None:
+            _target.SetInParent()
 
     @property
     def size(self) -> int:
@@ -111,7 +113,7 @@ class Holder(_Message[_pb2.Holder]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 Bar,
                 Holder,
@@ -120,16 +122,16 @@ class Holder(_Message[_pb2.Holder]):
                 _sub = _target.Bar
                 if Bar._pb is None:
                     Bar._fm_fill(_sub)
-                    _sub.SetInParent()
                 else:
                     _sub.CopyFrom(Bar._pb)
             if Holder is not None:
                 _sub = _target.Holder
                 if Holder._pb is None:
                     Holder._fm_fill(_sub)
-                    _sub.SetInParent()
                 else:
                     _sub.CopyFrom(Holder._pb)
+            if Bar is None and Holder is None:
+                _target.SetInParent()
 
         @property
         def Bar(self) -> _collisions.Bar | None:
@@ -194,7 +196,7 @@ class Holder(_Message[_pb2.Holder]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             Bar,
             Colour,
@@ -206,7 +208,6 @@ class Holder(_Message[_pb2.Holder]):
             _sub = _target.Bar
             if Bar._pb is None:
                 Bar._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(Bar._pb)
         if Colour is not None:
@@ -219,9 +220,10 @@ class Holder(_Message[_pb2.Holder]):
             _sub = _target.inner
             if inner._pb is None:
                 inner._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inner._pb)
+        if Bar is None and Colour is None and bars is None and by_name is None and inner is None:
+            _target.SetInParent()
 
     @property
     def Bar(self) -> _collisions.Bar | None:
@@ -304,7 +306,7 @@ class Described(_Message[_pb2.Described]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             DESCRIPTOR,
             count,
@@ -313,6 +315,8 @@ class Described(_Message[_pb2.Described]):
             _target.DESCRIPTOR = DESCRIPTOR
         if count is not None:
             _target.count = count
+        if DESCRIPTOR is None and count is None:
+            _target.SetInParent()
 
     @property
     def DESCRIPTOR(self) -> str:

@@ -68,10 +68,12 @@ class Documented(_Message[_pb2.Documented]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (weather,) = self._values
             if weather is not None:
                 _target.weather = weather
+            if weather is None:
+                _target.SetInParent()
 
         @property
         def weather(self) -> Weather:
@@ -137,7 +139,7 @@ class Documented(_Message[_pb2.Documented]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             plain,
             trailing,
@@ -163,9 +165,18 @@ class Documented(_Message[_pb2.Documented]):
             _sub = _target.nested
             if nested._pb is None:
                 nested._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(nested._pb)
+        if (
+            plain is None
+            and trailing is None
+            and tricky is None
+            and ends_in_quote is None
+            and both is None
+            and undocumented is None
+            and nested is None
+        ):
+            _target.SetInParent()
 
     @property
     def plain(self) -> str:

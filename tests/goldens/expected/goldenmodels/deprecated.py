@@ -48,10 +48,12 @@ class OldMessage(_Message[_pb2.OldMessage]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _target.name = name
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -103,10 +105,12 @@ class Current(_Message[_pb2.Current]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (class_,) = self._values
             if class_ is not None:
                 setattr(_target, "class", class_)
+            if class_ is None:
+                _target.SetInParent()
 
         @property
         def class_(self) -> str:
@@ -173,7 +177,7 @@ class Current(_Message[_pb2.Current]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             old_name,
@@ -190,7 +194,6 @@ class Current(_Message[_pb2.Current]):
             _sub = _target.legacy
             if legacy._pb is None:
                 legacy._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(legacy._pb)
         if old_enum is not None:
@@ -201,9 +204,17 @@ class Current(_Message[_pb2.Current]):
             _sub = _target.new_choice
             if new_choice._pb is None:
                 new_choice._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(new_choice._pb)
+        if (
+            name is None
+            and old_name is None
+            and legacy is None
+            and old_enum is None
+            and old_choice is None
+            and new_choice is None
+        ):
+            _target.SetInParent()
 
     @property
     def name(self) -> str:

@@ -38,10 +38,12 @@ class Part(_Message[_pb2.Part]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (size,) = self._values
         if size is not None:
             _target.size = size
+        if size is None:
+            _target.SetInParent()
 
     @property
     def size(self) -> int | None:
@@ -102,7 +104,7 @@ class Edition(_Message[_pb2.Edition]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             count,
             name,
@@ -118,11 +120,12 @@ class Edition(_Message[_pb2.Edition]):
             _sub = _target.part
             if part._pb is None:
                 part._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(part._pb)
         if label is not None:
             _target.label = label
+        if count is None and name is None and part is None and label is None:
+            _target.SetInParent()
 
     @property
     def count(self) -> int | None:

@@ -48,7 +48,7 @@ class Point(_Message[_pb2.Point]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             x,
             y,
@@ -57,6 +57,8 @@ class Point(_Message[_pb2.Point]):
             _target.x = x
         if y is not None:
             _target.y = y
+        if x is None and y is None:
+            _target.SetInParent()
 
     @property
     def x(self) -> int | None:
@@ -115,7 +117,7 @@ class Shape(_Message[_pb2.Shape]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             origin,
             corners,
@@ -125,7 +127,6 @@ class Shape(_Message[_pb2.Shape]):
             _sub = _target.origin
             if origin._pb is None:
                 origin._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(origin._pb)
         if corners is not None:
@@ -134,9 +135,10 @@ class Shape(_Message[_pb2.Shape]):
             _sub = _target.center
             if center._pb is None:
                 center._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(center._pb)
+        if origin is None and corners is None and center is None:
+            _target.SetInParent()
 
     @property
     def origin(self) -> Point | None:

@@ -43,7 +43,7 @@ class Plain(_Message[_pb2.Plain]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             count,
             maybe,
@@ -52,6 +52,8 @@ class Plain(_Message[_pb2.Plain]):
             _target.count = count
         if maybe is not None:
             _target.maybe = maybe
+        if count is None and maybe is None:
+            _target.SetInParent()
 
     @property
     def count(self) -> int:

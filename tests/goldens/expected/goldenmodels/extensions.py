@@ -47,10 +47,12 @@ class Note(_Message[_pb2.Note]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (text,) = self._values
         if text is not None:
             _target.text = text
+        if text is None:
+            _target.SetInParent()
 
     @property
     def text(self) -> str | None:
@@ -84,10 +86,12 @@ class Extendable(_Message[_pb2.Extendable]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _target.name = name
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str | None:
@@ -121,10 +125,12 @@ class Plain(_Message[_pb2.Plain]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (name,) = self._values
         if name is not None:
             _target.name = name
+        if name is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str | None:
@@ -166,10 +172,12 @@ class Scope(_Message[_pb2.Scope]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (level,) = self._values
         if level is not None:
             _target.level = level
+        if level is None:
+            _target.SetInParent()
 
     @property
     def level(self) -> int | None:
@@ -203,10 +211,12 @@ class Entry(_Message[_pb2.Entry]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (key,) = self._values
         if key is not None:
             _target.key = key
+        if key is None:
+            _target.SetInParent()
 
     @property
     def key(self) -> str | None:

@@ -40,10 +40,12 @@ class Item(_Message[_pb2.Item]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (local,) = self._values
         if local is not None:
             _target.local = local
+        if local is None:
+            _target.SetInParent()
 
     @property
     def local(self) -> str:
@@ -118,7 +120,7 @@ class Basket(_Message[_pb2.Basket]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             theirs,
             ours,
@@ -131,14 +133,12 @@ class Basket(_Message[_pb2.Basket]):
             _sub = _target.theirs
             if theirs._pb is None:
                 theirs._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(theirs._pb)
         if ours is not None:
             _sub = _target.ours
             if ours._pb is None:
                 ours._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(ours._pb)
         if many is not None:
@@ -147,13 +147,21 @@ class Basket(_Message[_pb2.Basket]):
             _sub = _target.detail
             if detail._pb is None:
                 detail._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(detail._pb)
         if kind is not None:
             _target.kind = kind
         if by_name is not None:
             _fast.put_model_map(_target.by_name, by_name)
+        if (
+            theirs is None
+            and ours is None
+            and many is None
+            and detail is None
+            and kind is None
+            and by_name is None
+        ):
+            _target.SetInParent()
 
     @property
     def theirs(self) -> _imports_common.Item | None:

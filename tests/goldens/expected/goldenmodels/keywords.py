@@ -101,7 +101,7 @@ class Keywords(_Message[_pb2.Keywords]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             from_,
             class_,
@@ -140,6 +140,21 @@ class Keywords(_Message[_pb2.Keywords]):
             _target.match = match
         if type is not None:
             _target.type = type
+        if (
+            from_ is None
+            and class_ is None
+            and def_ is None
+            and import_ is None
+            and lambda_ is None
+            and None_ is None
+            and True_ is None
+            and False_ is None
+            and async_ is None
+            and await_ is None
+            and match is None
+            and type is None
+        ):
+            _target.SetInParent()
 
     @property
     def from_(self) -> str:
@@ -306,7 +321,7 @@ class Members(_Message[_pb2.Members]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             to_dict_,
             is_empty_,
@@ -345,6 +360,21 @@ class Members(_Message[_pb2.Members]):
             _target.is_initialized = is_initialized_
         if missing_fields_ is not None:
             _target.missing_fields = missing_fields_
+        if (
+            to_dict_ is None
+            and is_empty_ is None
+            and wrap_ is None
+            and from_flyte_idl_ is None
+            and which_oneof_ is None
+            and self_ is None
+            and property_ is None
+            and _pb_ is None
+            and _get_ is None
+            and value is None
+            and is_initialized_ is None
+            and missing_fields_ is None
+        ):
+            _target.SetInParent()
 
     @property
     def to_dict_(self) -> str:
@@ -524,7 +554,7 @@ class Builtins(_Message[_pb2.Builtins]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             int,
             float,
@@ -564,6 +594,21 @@ class Builtins(_Message[_pb2.Builtins]):
             _target.len = len
         if cls is not None:
             _target.cls = cls
+        if (
+            int is None
+            and float is None
+            and bool is None
+            and str is None
+            and bytes is None
+            and list is None
+            and id is None
+            and hash is None
+            and format is None
+            and object is None
+            and len is None
+            and cls is None
+        ):
+            _target.SetInParent()
 
     @property
     def int(self) -> _builtins.int:
@@ -712,13 +757,15 @@ class Reserved(_Message[_pb2.Reserved]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             constant,
             constants,
         ) = self._values
         if constant is not None:
             _target.constant = constant
+        if constant is None:
+            _target.SetInParent()
 
     @property
     def constant(self) -> Reserved.Constant:

@@ -47,10 +47,12 @@ class Entry(_Message[_pb2.Entry]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (note,) = self._values
         if note is not None:
             _target.note = note
+        if note is None:
+            _target.SetInParent()
 
     @property
     def note(self) -> str:
@@ -144,7 +146,7 @@ class Maps(_Message[_pb2.Maps]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             string_to_string,
             int32_to_double,
@@ -163,6 +165,8 @@ class Maps(_Message[_pb2.Maps]):
             _target.string_to_string.update(string_to_string)
         if string_to_message is not None:
             _fast.put_model_map(_target.string_to_message, string_to_message)
+        if string_to_string is None and string_to_message is None:
+            _target.SetInParent()
 
     @property
     def string_to_string(self) -> dict[str, str]:

@@ -117,7 +117,7 @@ class Outer(_Message[_pb2.Outer]):
                     )
 
             def _fm_fill(self, _target: _fast.Target) -> None:
-                """Write the values this model was built from into ``_target``, an empty message."""
+                """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
                 (
                     name,
                     depth,
@@ -129,6 +129,8 @@ class Outer(_Message[_pb2.Outer]):
                     _target.depth = depth
                 if colour is not None:
                     _target.colour = colour
+                if name is None and depth is None and colour is None:
+                    _target.SetInParent()
 
             @property
             def name(self) -> str:
@@ -181,7 +183,7 @@ class Outer(_Message[_pb2.Outer]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 inner,
                 inners,
@@ -190,11 +192,12 @@ class Outer(_Message[_pb2.Outer]):
                 _sub = _target.inner
                 if inner._pb is None:
                     inner._fm_fill(_sub)
-                    _sub.SetInParent()
                 else:
                     _sub.CopyFrom(inner._pb)
             if inners is not None:
                 _fast.put_models(_target.inners, inners)
+            if inner is None and inners is None:
+                _target.SetInParent()
 
         @property
         def inner(self) -> Outer.Middle.Inner | None:
@@ -266,7 +269,7 @@ class Outer(_Message[_pb2.Outer]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             middle,
             shortcut,
@@ -278,20 +281,20 @@ class Outer(_Message[_pb2.Outer]):
             _sub = _target.middle
             if middle._pb is None:
                 middle._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(middle._pb)
         if shortcut is not None:
             _sub = _target.shortcut
             if shortcut._pb is None:
                 shortcut._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(shortcut._pb)
         if colour is not None:
             _target.colour = colour
         if top is not None:
             _target.top = top
+        if middle is None and shortcut is None and colour is None and top is None:
+            _target.SetInParent()
 
     @property
     def middle(self) -> Outer.Middle | None:
@@ -386,7 +389,7 @@ class Sibling(_Message[_pb2.Sibling]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             inner,
             depth,
@@ -395,11 +398,12 @@ class Sibling(_Message[_pb2.Sibling]):
             _sub = _target.inner
             if inner._pb is None:
                 inner._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(inner._pb)
         if depth is not None:
             _target.depth = depth
+        if inner is None and depth is None:
+            _target.SetInParent()
 
     @property
     def inner(self) -> Outer.Middle.Inner | None:

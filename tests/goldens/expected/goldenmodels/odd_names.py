@@ -64,7 +64,7 @@ class Odd(_Message[_pb2.Odd]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             awaited,
             many,
@@ -74,13 +74,14 @@ class Odd(_Message[_pb2.Odd]):
             _sub = _target.awaited
             if awaited._pb is None:
                 awaited._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(awaited._pb)
         if many is not None:
             _fast.put_models(_target.many, many)
         if mode is not None:
             _target.mode = mode
+        if awaited is None and many is None and mode is None:
+            _target.SetInParent()
 
     @property
     def awaited(self) -> _async__class_.Awaited | None:

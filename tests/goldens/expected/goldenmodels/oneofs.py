@@ -47,10 +47,12 @@ class Payload(_Message[_pb2.Payload]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (text,) = self._values
         if text is not None:
             _target.text = text
+        if text is None:
+            _target.SetInParent()
 
     @property
     def text(self) -> str:
@@ -160,7 +162,7 @@ class Choice(_Message[_pb2.Choice]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             label,
             number,
@@ -185,7 +187,6 @@ class Choice(_Message[_pb2.Choice]):
             _sub = _target.payload
             if payload._pb is None:
                 payload._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(payload._pb)
         if at is not None:
@@ -198,11 +199,23 @@ class Choice(_Message[_pb2.Choice]):
             _sub = _target.other_payload
             if other_payload._pb is None:
                 other_payload._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(other_payload._pb)
         if tags is not None:
             _target.tags.extend(tags)
+        if (
+            label is None
+            and number is None
+            and word is None
+            and mode is None
+            and payload is None
+            and at is None
+            and blob is None
+            and flag is None
+            and other_payload is None
+            and tags is None
+        ):
+            _target.SetInParent()
 
     @property
     def label(self) -> str:

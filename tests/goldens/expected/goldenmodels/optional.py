@@ -41,10 +41,12 @@ class Part(_Message[_pb2.Part]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (size,) = self._values
         if size is not None:
             _target.size = size
+        if size is None:
+            _target.SetInParent()
 
     @property
     def size(self) -> int:
@@ -137,7 +139,7 @@ class Optionals(_Message[_pb2.Optionals]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             count,
             name,
@@ -166,7 +168,6 @@ class Optionals(_Message[_pb2.Optionals]):
             _sub = _target.part
             if part._pb is None:
                 part._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(part._pb)
         if plain is not None:
@@ -175,6 +176,19 @@ class Optionals(_Message[_pb2.Optionals]):
             _target.left = left
         if right is not None:
             _target.right = right
+        if (
+            count is None
+            and name is None
+            and enabled is None
+            and ratio is None
+            and data is None
+            and shade is None
+            and part is None
+            and plain is None
+            and left is None
+            and right is None
+        ):
+            _target.SetInParent()
 
     @property
     def count(self) -> int | None:

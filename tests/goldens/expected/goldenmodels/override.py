@@ -52,10 +52,12 @@ class ThingBase(_Message[_pb2.Thing]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (text,) = self._values
             if text is not None:
                 _target.text = text
+            if text is None:
+                _target.SetInParent()
 
         @property
         def text(self) -> str:
@@ -87,10 +89,12 @@ class ThingBase(_Message[_pb2.Thing]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (text,) = self._values
             if text is not None:
                 _target.text = text
+            if text is None:
+                _target.SetInParent()
 
         @property
         def text(self) -> str:
@@ -131,7 +135,7 @@ class ThingBase(_Message[_pb2.Thing]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             first,
             last,
@@ -148,9 +152,10 @@ class ThingBase(_Message[_pb2.Thing]):
             _sub = _target.label
             if label._pb is None:
                 label._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(label._pb)
+        if first is None and last is None and parts is None and label is None:
+            _target.SetInParent()
 
     @property
     def first(self) -> str:
@@ -236,7 +241,7 @@ class Holder(_Message[_pb2.Holder]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             thing,
             things,
@@ -248,7 +253,6 @@ class Holder(_Message[_pb2.Holder]):
             _sub = _target.thing
             if thing._pb is None:
                 thing._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(thing._pb)
         if things is not None:
@@ -259,16 +263,16 @@ class Holder(_Message[_pb2.Holder]):
             _sub = _target.part
             if part._pb is None:
                 part._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(part._pb)
         if label is not None:
             _sub = _target.label
             if label._pb is None:
                 label._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(label._pb)
+        if thing is None and things is None and by_key is None and part is None and label is None:
+            _target.SetInParent()
 
     @property
     def thing(self) -> Thing | None:

@@ -77,7 +77,7 @@ class Settings(_Message[_pb2.Settings]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             retries,
             name,
@@ -100,9 +100,17 @@ class Settings(_Message[_pb2.Settings]):
             _sub = _target.fallback
             if fallback._pb is None:
                 fallback._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(fallback._pb)
+        if (
+            retries is None
+            and name is None
+            and speed is None
+            and enabled is None
+            and ratio is None
+            and fallback is None
+        ):
+            _target.SetInParent()
 
     @property
     def retries(self) -> int | None:

@@ -62,10 +62,12 @@ class Order(_Message[_pb2.Order]):
                     )
 
             def _fm_fill(self, _target: _fast.Target) -> None:
-                """Write the values this model was built from into ``_target``, an empty message."""
+                """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
                 (code,) = self._values
                 if code is not None:
                     _target.code = code
+                if code is None:
+                    _target.SetInParent()
 
             @property
             def code(self) -> str | None:
@@ -106,7 +108,7 @@ class Order(_Message[_pb2.Order]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 address,
                 days,
@@ -120,9 +122,10 @@ class Order(_Message[_pb2.Order]):
                 _sub = _target.tracking
                 if tracking._pb is None:
                     tracking._fm_fill(_sub)
-                    _sub.SetInParent()
                 else:
                     _sub.CopyFrom(tracking._pb)
+            if address is None and days is None and tracking is None:
+                _target.SetInParent()
 
         @property
         def address(self) -> str | None:
@@ -185,7 +188,7 @@ class Order(_Message[_pb2.Order]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 sku,
                 quantity,
@@ -194,6 +197,8 @@ class Order(_Message[_pb2.Order]):
                 _target.sku = sku
             if quantity is not None:
                 _target.quantity = quantity
+            if sku is None and quantity is None:
+                _target.SetInParent()
 
         @property
         def sku(self) -> str | None:
@@ -243,7 +248,7 @@ class Order(_Message[_pb2.Order]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             shipping,
@@ -255,11 +260,12 @@ class Order(_Message[_pb2.Order]):
             _sub = _target.shipping
             if shipping._pb is None:
                 shipping._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(shipping._pb)
         if line is not None:
             _fast.put_models(_target.line, line)
+        if id is None and shipping is None and line is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> str | None:

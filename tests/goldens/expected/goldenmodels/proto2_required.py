@@ -50,7 +50,7 @@ class Point(_Message[_pb2.Point]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             x,
             y,
@@ -59,6 +59,8 @@ class Point(_Message[_pb2.Point]):
             _target.x = x
         if y is not None:
             _target.y = y
+        if x is None and y is None:
+            _target.SetInParent()
 
     @property
     def x(self) -> int | None:
@@ -129,7 +131,7 @@ class Shape(_Message[_pb2.Shape]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (
                 text,
                 lang,
@@ -138,6 +140,8 @@ class Shape(_Message[_pb2.Shape]):
                 _target.text = text
             if lang is not None:
                 _target.lang = lang
+            if text is None and lang is None:
+                _target.SetInParent()
 
         @property
         def text(self) -> str | None:
@@ -200,7 +204,7 @@ class Shape(_Message[_pb2.Shape]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             origin,
@@ -216,7 +220,6 @@ class Shape(_Message[_pb2.Shape]):
             _sub = _target.origin
             if origin._pb is None:
                 origin._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(origin._pb)
         if corners is not None:
@@ -227,18 +230,26 @@ class Shape(_Message[_pb2.Shape]):
             _sub = _target.parent
             if parent._pb is None:
                 parent._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(parent._pb)
         if label is not None:
             _sub = _target.label
             if label._pb is None:
                 label._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(label._pb)
         if drawn is not None:
             _fast.put_timestamp(_target.drawn, drawn)
+        if (
+            name is None
+            and origin is None
+            and corners is None
+            and marks is None
+            and parent is None
+            and label is None
+            and drawn is None
+        ):
+            _target.SetInParent()
 
     @property
     def name(self) -> str | None:
@@ -350,7 +361,7 @@ class Ticket(_Message[_pb2.Ticket]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             from_,
             id,
@@ -362,6 +373,8 @@ class Ticket(_Message[_pb2.Ticket]):
             _target.id = id
         if note is not None:
             _target.note = note
+        if from_ is None and id is None and note is None:
+            _target.SetInParent()
 
     @property
     def from_(self) -> str | None:

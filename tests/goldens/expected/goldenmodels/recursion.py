@@ -66,7 +66,7 @@ class Node(_Message[_pb2.Node]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             label,
             child,
@@ -80,7 +80,6 @@ class Node(_Message[_pb2.Node]):
             _sub = _target.child
             if child._pb is None:
                 child._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(child._pb)
         if leaf is not None:
@@ -89,6 +88,8 @@ class Node(_Message[_pb2.Node]):
             _fast.put_models(_target.siblings, siblings)
         if named is not None:
             _fast.put_model_map(_target.named, named)
+        if label is None and child is None and leaf is None and siblings is None and named is None:
+            _target.SetInParent()
 
     @property
     def label(self) -> str:
@@ -163,7 +164,7 @@ class Tree(_Message[_pb2.Tree]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             forest,
@@ -174,9 +175,10 @@ class Tree(_Message[_pb2.Tree]):
             _sub = _target.forest
             if forest._pb is None:
                 forest._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(forest._pb)
+        if name is None and forest is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:
@@ -232,7 +234,7 @@ class Forest(_Message[_pb2.Forest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             trees,
             tallest,
@@ -243,9 +245,10 @@ class Forest(_Message[_pb2.Forest]):
             _sub = _target.tallest
             if tallest._pb is None:
                 tallest._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(tallest._pb)
+        if trees is None and tallest is None:
+            _target.SetInParent()
 
     @property
     def trees(self) -> list[Tree]:

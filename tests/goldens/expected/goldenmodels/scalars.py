@@ -153,7 +153,7 @@ class Scalars(_Message[_pb2.Scalars]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             a_double,
             a_float,
@@ -201,6 +201,24 @@ class Scalars(_Message[_pb2.Scalars]):
             _target.a_string = a_string
         if some_bytes is not None:
             _target.some_bytes = some_bytes
+        if (
+            a_double is None
+            and a_float is None
+            and an_int32 is None
+            and an_int64 is None
+            and a_uint32 is None
+            and a_uint64 is None
+            and a_sint32 is None
+            and a_sint64 is None
+            and a_fixed32 is None
+            and a_fixed64 is None
+            and an_sfixed32 is None
+            and an_sfixed64 is None
+            and a_bool is None
+            and a_string is None
+            and some_bytes is None
+        ):
+            _target.SetInParent()
 
     @property
     def a_double(self) -> float:
@@ -393,7 +411,7 @@ class RepeatedScalars(_Message[_pb2.RepeatedScalars]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             doubles,
             floats,
@@ -413,6 +431,8 @@ class RepeatedScalars(_Message[_pb2.RepeatedScalars]):
         ) = self._values
         if strings is not None:
             _target.strings.extend(strings)
+        if strings is None:
+            _target.SetInParent()
 
     @property
     def doubles(self) -> list[float]:

@@ -47,10 +47,12 @@ class str(_Message[_pb2.str]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (text,) = self._values
         if text is not None:
             _target.text = text
+        if text is None:
+            _target.SetInParent()
 
     @property
     def text(self) -> _builtins.str:
@@ -101,10 +103,12 @@ class Holder(_Message[_pb2.Holder]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (raw,) = self._values
             if raw is not None:
                 _target.raw = raw
+            if raw is None:
+                _target.SetInParent()
 
         @property
         def raw(self) -> bytes:
@@ -166,7 +170,7 @@ class Holder(_Message[_pb2.Holder]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             wrapped,
@@ -182,7 +186,6 @@ class Holder(_Message[_pb2.Holder]):
             _sub = _target.wrapped
             if wrapped._pb is None:
                 wrapped._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(wrapped._pb)
         if size is not None:
@@ -195,11 +198,20 @@ class Holder(_Message[_pb2.Holder]):
             _sub = _target.boxed
             if boxed._pb is None:
                 boxed._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(boxed._pb)
         if all is not None:
             _fast.put_models(_target.all, all)
+        if (
+            name is None
+            and wrapped is None
+            and size is None
+            and count is None
+            and payload is None
+            and boxed is None
+            and all is None
+        ):
+            _target.SetInParent()
 
     @property
     def name(self) -> _builtins.str:

@@ -70,15 +70,36 @@ class WellKnown(_Message[_pb2.WellKnown]):
             and struct is None
             and value is None
             and list_value is None
-            and bool_value is None
-            and int32_value is None
-            and int64_value is None
-            and uint32_value is None
-            and uint64_value is None
-            and float_value is None
-            and double_value is None
-            and string_value is None
-            and bytes_value is None
+            and (bool_value is None or bool_value.__class__ is bool)
+            and (
+                int32_value is None
+                or (int32_value.__class__ is int and -2147483648 <= int32_value <= 2147483647)
+            )
+            and (
+                int64_value is None
+                or (
+                    int64_value.__class__ is int
+                    and -9223372036854775808 <= int64_value <= 9223372036854775807
+                )
+            )
+            and (
+                uint32_value is None
+                or (uint32_value.__class__ is int and 0 <= uint32_value <= 4294967295)
+            )
+            and (
+                uint64_value is None
+                or (uint64_value.__class__ is int and 0 <= uint64_value <= 18446744073709551615)
+            )
+            and (
+                float_value is None
+                or (
+                    float_value.__class__ is float
+                    and -3.4028234663852886e38 <= float_value <= 3.4028234663852886e38
+                )
+            )
+            and (double_value is None or double_value.__class__ is float)
+            and (string_value is None or (string_value.__class__ is str and string_value.isascii()))
+            and (bytes_value is None or bytes_value.__class__ is bytes)
             and any is None
             and empty is None
             and field_mask is None
@@ -129,7 +150,7 @@ class WellKnown(_Message[_pb2.WellKnown]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             timestamp,
             duration,
@@ -153,6 +174,38 @@ class WellKnown(_Message[_pb2.WellKnown]):
             _fast.put_timestamp(_target.timestamp, timestamp)
         if duration is not None:
             _fast.put_duration(_target.duration, duration)
+        if bool_value is not None:
+            _target.bool_value.value = bool_value
+        if int32_value is not None:
+            _target.int32_value.value = int32_value
+        if int64_value is not None:
+            _target.int64_value.value = int64_value
+        if uint32_value is not None:
+            _target.uint32_value.value = uint32_value
+        if uint64_value is not None:
+            _target.uint64_value.value = uint64_value
+        if float_value is not None:
+            _target.float_value.value = float_value
+        if double_value is not None:
+            _target.double_value.value = double_value
+        if string_value is not None:
+            _target.string_value.value = string_value
+        if bytes_value is not None:
+            _target.bytes_value.value = bytes_value
+        if (
+            timestamp is None
+            and duration is None
+            and bool_value is None
+            and int32_value is None
+            and int64_value is None
+            and uint32_value is None
+            and uint64_value is None
+            and float_value is None
+            and double_value is None
+            and string_value is None
+            and bytes_value is None
+        ):
+            _target.SetInParent()
 
     @property
     def timestamp(self) -> _datetime.datetime | None:
@@ -378,7 +431,7 @@ class WellKnownContainers(_Message[_pb2.WellKnownContainers]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             timestamps,
             durations,
@@ -392,6 +445,8 @@ class WellKnownContainers(_Message[_pb2.WellKnownContainers]):
             _fast.put_timestamp(_target.at, at)
         if after is not None:
             _fast.put_duration(_target.after, after)
+        if at is None and after is None:
+            _target.SetInParent()
 
     @property
     def timestamps(self) -> list[_datetime.datetime]:

@@ -55,7 +55,7 @@ class Identifier(_Message[_pb2.Identifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             org,
             project,
@@ -67,6 +67,8 @@ class Identifier(_Message[_pb2.Identifier]):
             _target.project = project
         if domain is not None:
             _target.domain = domain
+        if org is None and project is None and domain is None:
+            _target.SetInParent()
 
     @property
     def org(self) -> str:
@@ -127,7 +129,7 @@ class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             base_request,
             identifier,
@@ -136,16 +138,16 @@ class GetCacheRequest(_Message[_pb2.GetCacheRequest]):
             _sub = _target.base_request
             if base_request._pb is None:
                 base_request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(base_request._pb)
         if identifier is not None:
             _sub = _target.identifier
             if identifier._pb is None:
                 identifier._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(identifier._pb)
+        if base_request is None and identifier is None:
+            _target.SetInParent()
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.GetCacheRequest | None:
@@ -212,7 +214,7 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             base_request,
             identifier,
@@ -221,16 +223,16 @@ class PutCacheRequest(_Message[_pb2.PutCacheRequest]):
             _sub = _target.base_request
             if base_request._pb is None:
                 base_request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(base_request._pb)
         if identifier is not None:
             _sub = _target.identifier
             if identifier._pb is None:
                 identifier._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(identifier._pb)
+        if base_request is None and identifier is None:
+            _target.SetInParent()
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.PutCacheRequest | None:
@@ -297,7 +299,7 @@ class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             base_request,
             identifier,
@@ -306,16 +308,16 @@ class DeleteCacheRequest(_Message[_pb2.DeleteCacheRequest]):
             _sub = _target.base_request
             if base_request._pb is None:
                 base_request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(base_request._pb)
         if identifier is not None:
             _sub = _target.identifier
             if identifier._pb is None:
                 identifier._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(identifier._pb)
+        if base_request is None and identifier is None:
+            _target.SetInParent()
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.DeleteCacheRequest | None:
@@ -384,7 +386,7 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             base_request,
             identifier,
@@ -393,16 +395,16 @@ class GetOrExtendReservationRequest(_Message[_pb2.GetOrExtendReservationRequest]
             _sub = _target.base_request
             if base_request._pb is None:
                 base_request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(base_request._pb)
         if identifier is not None:
             _sub = _target.identifier
             if identifier._pb is None:
                 identifier._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(identifier._pb)
+        if base_request is None and identifier is None:
+            _target.SetInParent()
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.GetOrExtendReservationRequest | None:
@@ -471,7 +473,7 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             base_request,
             identifier,
@@ -480,16 +482,16 @@ class ReleaseReservationRequest(_Message[_pb2.ReleaseReservationRequest]):
             _sub = _target.base_request
             if base_request._pb is None:
                 base_request._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(base_request._pb)
         if identifier is not None:
             _sub = _target.identifier
             if identifier._pb is None:
                 identifier._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(identifier._pb)
+        if base_request is None and identifier is None:
+            _target.SetInParent()
 
     @property
     def base_request(self) -> _cacheservice_cacheservice.ReleaseReservationRequest | None:

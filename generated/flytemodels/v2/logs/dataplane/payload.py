@@ -81,7 +81,7 @@ class PodResource(_Message[_pb2.PodResource]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             namespace,
             name,
@@ -93,6 +93,8 @@ class PodResource(_Message[_pb2.PodResource]):
             _target.name = name
         if container is not None:
             _target.container = container
+        if namespace is None and name is None and container is None:
+            _target.SetInParent()
 
     @property
     def namespace(self) -> str:
@@ -220,7 +222,7 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cluster_name,
             kubernetes_namespace,
@@ -256,6 +258,20 @@ class LoggingContext(_Message[_pb2.LoggingContext]):
             _target.pod_name_prefix = pod_name_prefix
         if pod_name_prefixes is not None:
             _target.pod_name_prefixes.extend(pod_name_prefixes)
+        if (
+            cluster_name is None
+            and kubernetes_namespace is None
+            and kubernetes_pod_name is None
+            and kubernetes_container_name is None
+            and execution_attempt_start_time is None
+            and execution_attempt_end_time is None
+            and kubernetes_pod_labels is None
+            and order is None
+            and number_of_batches is None
+            and pod_name_prefix is None
+            and pod_name_prefixes is None
+        ):
+            _target.SetInParent()
 
     @property
     def cluster_name(self) -> str:
@@ -397,7 +413,7 @@ class ContainerIdentifier(_Message[_pb2.ContainerIdentifier]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cluster_name,
             kubernetes_namespace,
@@ -412,6 +428,13 @@ class ContainerIdentifier(_Message[_pb2.ContainerIdentifier]):
             _target.kubernetes_pod_name = kubernetes_pod_name
         if kubernetes_container_name is not None:
             _target.kubernetes_container_name = kubernetes_container_name
+        if (
+            cluster_name is None
+            and kubernetes_namespace is None
+            and kubernetes_pod_name is None
+            and kubernetes_container_name is None
+        ):
+            _target.SetInParent()
 
     @property
     def cluster_name(self) -> str:
@@ -514,7 +537,7 @@ class ContainerSelector(_Message[_pb2.ContainerSelector]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             cluster_name,
             kubernetes_namespace,
@@ -535,6 +558,15 @@ class ContainerSelector(_Message[_pb2.ContainerSelector]):
             _target.kubernetes_pod_label_selector = kubernetes_pod_label_selector
         if node_name is not None:
             _target.node_name = node_name
+        if (
+            cluster_name is None
+            and kubernetes_namespace is None
+            and kubernetes_pod_name_prefix is None
+            and kubernetes_container_name is None
+            and kubernetes_pod_label_selector is None
+            and node_name is None
+        ):
+            _target.SetInParent()
 
     @property
     def cluster_name(self) -> str:
@@ -607,7 +639,7 @@ class LiveLogsOptions(_Message[_pb2.LiveLogsOptions]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             log_pod_status,
             log_timestamps,
@@ -616,6 +648,8 @@ class LiveLogsOptions(_Message[_pb2.LiveLogsOptions]):
             _target.log_pod_status = log_pod_status
         if log_timestamps is not None:
             _target.log_timestamps = log_timestamps
+        if log_pod_status is None and log_timestamps is None:
+            _target.SetInParent()
 
     @property
     def log_pod_status(self) -> bool:
@@ -685,7 +719,7 @@ class LogLine(_Message[_pb2.LogLine]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             timestamp,
             message,
@@ -700,6 +734,8 @@ class LogLine(_Message[_pb2.LogLine]):
             _target.originator = originator
         if short_pod_name is not None:
             _target.short_pod_name = short_pod_name
+        if timestamp is None and message is None and originator is None and short_pod_name is None:
+            _target.SetInParent()
 
     @property
     def timestamp(self) -> _datetime.datetime | None:
@@ -800,7 +836,7 @@ class LogLines(_Message[_pb2.LogLines]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             lines,
             container_index,
@@ -816,13 +852,20 @@ class LogLines(_Message[_pb2.LogLines]):
             _sub = _target.container
             if container._pb is None:
                 container._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(container._pb)
         if structured_lines is not None:
             _fast.put_models(_target.structured_lines, structured_lines)
         if source is not None:
             _target.source = source
+        if (
+            lines is None
+            and container_index is None
+            and container is None
+            and structured_lines is None
+            and source is None
+        ):
+            _target.SetInParent()
 
     @property
     def lines(self) -> list[str]:
@@ -891,10 +934,12 @@ class LogContainersList(_Message[_pb2.LogContainersList]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (containers,) = self._values
         if containers is not None:
             _fast.put_models(_target.containers, containers)
+        if containers is None:
+            _target.SetInParent()
 
     @property
     def containers(self) -> list[ContainerIdentifier]:
@@ -927,10 +972,12 @@ class LogLinesBatch(_Message[_pb2.LogLinesBatch]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (logs,) = self._values
         if logs is not None:
             _fast.put_models(_target.logs, logs)
+        if logs is None:
+            _target.SetInParent()
 
     @property
     def logs(self) -> list[LogLines]:

@@ -80,7 +80,7 @@ class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             worker_replicas,
             launcher_replicas,
@@ -91,25 +91,29 @@ class DistributedMPITrainingTask(_Message[_pb2.DistributedMPITrainingTask]):
             _sub = _target.worker_replicas
             if worker_replicas._pb is None:
                 worker_replicas._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(worker_replicas._pb)
         if launcher_replicas is not None:
             _sub = _target.launcher_replicas
             if launcher_replicas._pb is None:
                 launcher_replicas._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(launcher_replicas._pb)
         if run_policy is not None:
             _sub = _target.run_policy
             if run_policy._pb is None:
                 run_policy._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(run_policy._pb)
         if slots is not None:
             _target.slots = slots
+        if (
+            worker_replicas is None
+            and launcher_replicas is None
+            and run_policy is None
+            and slots is None
+        ):
+            _target.SetInParent()
 
     @property
     def worker_replicas(self) -> DistributedMPITrainingReplicaSpec | None:
@@ -234,7 +238,7 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             replicas,
             image,
@@ -251,7 +255,6 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
             _sub = _target.resources
             if resources._pb is None:
                 resources._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(resources._pb)
         if restart_policy is not None:
@@ -262,9 +265,17 @@ class DistributedMPITrainingReplicaSpec(_Message[_pb2.DistributedMPITrainingRepl
             _sub = _target.common
             if common._pb is None:
                 common._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(common._pb)
+        if (
+            replicas is None
+            and image is None
+            and resources is None
+            and restart_policy is None
+            and command is None
+            and common is None
+        ):
+            _target.SetInParent()
 
     @property
     def replicas(self) -> int:

@@ -68,7 +68,7 @@ class Awaited(_Message[_fast.AnyMessage]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             name,
             mode,
@@ -82,9 +82,10 @@ class Awaited(_Message[_fast.AnyMessage]):
             _sub = _target.next
             if next._pb is None:
                 next._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(next._pb)
+        if name is None and mode is None and next is None:
+            _target.SetInParent()
 
     @property
     def name(self) -> str:

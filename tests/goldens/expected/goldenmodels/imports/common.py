@@ -54,10 +54,12 @@ class Item(_Message[_pb2.Item]):
                 )
 
         def _fm_fill(self, _target: _fast.Target) -> None:
-            """Write the values this model was built from into ``_target``, an empty message."""
+            """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
             (text,) = self._values
             if text is not None:
                 _target.text = text
+            if text is None:
+                _target.SetInParent()
 
         @property
         def text(self) -> str:
@@ -100,7 +102,7 @@ class Item(_Message[_pb2.Item]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             id,
             kind,
@@ -114,9 +116,10 @@ class Item(_Message[_pb2.Item]):
             _sub = _target.detail
             if detail._pb is None:
                 detail._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(detail._pb)
+        if id is None and kind is None and detail is None:
+            _target.SetInParent()
 
     @property
     def id(self) -> str:
