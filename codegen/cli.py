@@ -102,7 +102,9 @@ def _generate_one(config: Config, check: bool) -> int:
         return _report_drift(config, formatted)
     old = state.read(config)
     if old is not None and old.digest != new.digest:
-        print(report.text(old.label(), new.label(), diff.compare(old.surface, new.surface)))
+        before, after = old.label(), new.label()
+        notes = report.notes(before, after, old.surface, new.surface)
+        print(report.text(before, after, diff.compare(old.surface, new.surface), notes))
     changes = write.write_tree(config.output, formatted, config.package)
     elapsed = time.perf_counter() - started
     _print_skipped(tree)
@@ -217,7 +219,8 @@ def _diff(arguments: argparse.Namespace) -> int:
     new_label, new = releases.resolve(arguments.new, config, cache)
     changes = diff.compare(old, new)
     render_report = report.markdown if arguments.markdown else report.text
-    print(render_report(old_label, new_label, changes), end="")
+    notes = report.notes(old_label, new_label, old, new)
+    print(render_report(old_label, new_label, changes, notes), end="")
     return 1 if arguments.fail_on_breaking and report.is_breaking(changes) else 0
 
 

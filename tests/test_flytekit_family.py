@@ -89,6 +89,20 @@ def test_a_subclass_constructor_that_leaves_an_attribute_unset_serializes_what_i
     assert Partial("n").to_flyte_idl() == identifier_pb2.Identifier(name="n")
 
 
+def test_a_subclass_that_writes_itself_is_asked_to_by_to_flyte_idl() -> None:
+    # Generated classes write a value-built model straight from to_flyte_idl; an override of
+    # _fm_write (as SecurityContext's) must still be called, on both kinds of model.
+    class Upper(fm_identifier.Identifier):
+        def _fm_write(self, target: Any) -> bool | None:
+            written = super()._fm_write(target)
+            target.name = target.name.upper()
+            return written
+
+    pb = identifier_pb2.Identifier(resource_type=1, project="p", name="n")
+    assert Upper(1, "p", "", "n", "").to_flyte_idl().name == "N"
+    assert Upper.from_flyte_idl(pb).to_flyte_idl().name == "N"
+
+
 def _nested_literal(levels: int) -> Any:
     pb = literals_pb2.Literal(scalar=literals_pb2.Scalar(primitive=literals_pb2.Primitive(integer=7)))
     for _ in range(levels):
@@ -281,6 +295,17 @@ def test_a_model_read_from_a_message_is_its_class_once_read_and_stands_for_it_be
     assert unread.hash == "h"  # the first read converts it
     assert type(unread) is fm_literals.Literal and type(unread.scalar) is fm_literals.Scalar
     assert pickle.loads(pickle.dumps(unread)).scalar.primitive.integer == 7
+
+
+def test_each_to_flyte_idl_is_a_new_message_the_caller_may_change() -> None:
+    pb = literals_pb2.Literal(scalar=literals_pb2.Scalar(primitive=literals_pb2.Primitive(integer=7)), hash="h")
+    built = fm_literals.Literal(scalar=fm_literals.Scalar(primitive=fm_literals.Primitive(integer=7)), hash="h")
+    for model in (fm_literals.Literal.from_flyte_idl(pb), built):  # unread, then built from values
+        first = model.to_flyte_idl()
+        assert first == pb and first is not model.to_flyte_idl()
+        first.scalar.primitive.integer, first.hash = 8, "changed"
+        assert model.to_flyte_idl() == pb
+        assert vars(model).get("_fm_pb") is not first
 
 
 def test_flytekit_runs_on_the_family_once_aliased() -> None:

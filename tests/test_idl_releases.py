@@ -8,6 +8,10 @@ What the diff must find was checked by hand against the two releases'
 descriptors (the ``_pb2`` modules' serialized ``FileDescriptorProto``s, printed
 field by field), e.g. ``TaskMetadata``: 1.10.7 has ``bool generates_deck = 10``,
 1.16.8 has ``google.protobuf.BoolValue generates_deck = 15`` and no field 10.
+flyteidl2 2.0.45 (downloaded the same way) against the pinned 2.0.53 is the
+real case of an extension added: 2.0.53's ``flyteidl2/core/tasks.proto`` declares
+``optional string accelerator_name = 1365`` of ``google.protobuf.EnumValueOptions``,
+which 2.0.45 lacks (its only flyteidl2 extension is ``settings.desc = 1364``).
 """
 
 from __future__ import annotations
@@ -27,7 +31,8 @@ from codegen.inputs import pb2files
 from codegen.inputs.config import load_config
 from codegen.upgrade import diff, override_check, releases, state
 from codegen.upgrade.surface import Surface
-from tests.goldens.harness import FLYTEIDL_CONFIG, REPO
+from tests.goldens.harness import FLYTEIDL2_CONFIG, FLYTEIDL_CONFIG, REPO
+from tests.test_idl_diff_wire import format_1
 
 OLD_RELEASE = "flyteidl==1.10.7"
 CACHE = REPO / ".cache" / "idl"
@@ -230,3 +235,38 @@ def test_a_version_bump_prints_the_report(old_tree: Path, tmp_path: Path) -> Non
     assert "Breaks the wire format (5):" in out and "modules from flyteidl/ (flyteidl 1.16.8)" in out
     status, out, _ = _run("--config", str(FLYTEIDL_CONFIG), "--output", str(tmp_path / "out"))
     assert "→" not in out and "0 written, 0 removed" in out  # recorded now: no report the second time
+
+
+def test_a_version_bump_against_a_record_of_format_1(old_tree: Path, tmp_path: Path) -> None:
+    """The record an earlier release of this tool wrote (format 1) still reads, and the report says what it lacks."""
+    out = tmp_path / "out"
+    shutil.copytree(old_tree, out)
+    record = out / state.path(CONFIG)
+    record.write_text(format_1(state.loads(record.read_text(encoding="utf-8"), str(record))), encoding="utf-8")
+    status, printed, err = _run("--config", str(FLYTEIDL_CONFIG), "--output", str(out))
+    assert status == 0, err
+    lines = printed.splitlines()
+    assert lines[0].startswith("flyteidl 1.10.7 → flyteidl 1.16.8: 9 enum added, 1 enum removed")
+    assert lines[1] == (
+        "Note: flyteidl 1.10.7 is a record of format 1, from before extensions and wire encodings were recorded: "
+        "they are not compared (but a group's encoding is)."
+    )
+    assert '"format": 2,' in record.read_text(encoding="utf-8")
+
+
+def test_flyteidl2_gained_an_extension() -> None:
+    """flyteidl2 2.0.45 → 2.0.53 added the custom option ``accelerator_name``: no model, so compatible."""
+    old = _download("flyteidl2==2.0.45")
+    config = load_config(FLYTEIDL2_CONFIG)
+    changes = diff.compare(
+        releases.resolve(str(old), config, CACHE)[1], releases.resolve("installed", config, CACHE)[1]
+    )
+    found = [(c.kind, c.element, c.detail, c.severity) for c in changes if c.kind.startswith("extension")]
+    assert found == [
+        (
+            "extension added",
+            "flyteidl2.core.accelerator_name",
+            "optional string = 1365 of google.protobuf.EnumValueOptions",
+            "compatible",
+        )
+    ]

@@ -21,8 +21,23 @@ are misread or lost by the other) or the Python API of the generated models
   Gaining or losing explicit presence (``optional``) keeps the wire.
 - Moving a field into or out of a oneof, or a type to another .proto file
   (another Python module), breaks the API only.
+- A message field written delimited (a proto2 group, editions'
+  ``message_encoding = DELIMITED``) instead of length-prefixed, or back, breaks
+  the wire: group tags and a length prefix are different wire types, so a
+  reader of one drops the other as an unknown field. The models type both
+  alike, so the API holds (a group that becomes a message field of the same
+  nested type, or the reverse, is this one change). Packing a repeated scalar,
+  or no longer packing it, breaks nothing: every parser reads both forms.
+- Extensions follow the rules of fields, by full name: added, removed,
+  renamed (same extended message and number), renumbered, retyped, a number
+  reused, a new encoding. One that moves to another extended message breaks
+  the wire and the API. An extension of a message without a model here (a
+  custom option of ``google.protobuf.FieldOptions``) has no handle, so it
+  breaks no API.
 
-Services and RPCs are not compared: the generator makes no models of them.
+Services and RPCs are not compared: the generator makes no models of them. A
+record of format 1 has no extensions and no encodings but a group's; against
+one, those are not compared (``report.notes`` says so).
 """
 
 from __future__ import annotations
@@ -31,7 +46,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from codegen.upgrade.surface import EnumShape, FieldShape, MessageShape, Surface
+from codegen.upgrade.encoding import DELIMITED, EXPANDED, LENGTH_PREFIXED, PACKED
+from codegen.upgrade.surface import EnumShape, ExtensionShape, FieldShape, MessageShape, Surface
 
 # Scalar types that share a wire encoding, so changing between them keeps bytes readable.
 _WIRE_FAMILIES = (
@@ -42,6 +58,10 @@ _WIRE_FAMILIES = (
     frozenset({"string", "bytes"}),
 )
 _PRESENCE_LABELS = frozenset({"single", "optional"})
+_MESSAGE_WIRES = frozenset({"message", "group"})
+# Encodings that can replace each other: a message's (the change breaks the wire), a repeated scalar's (it does not).
+_MESSAGE_ENCODINGS = frozenset({DELIMITED, LENGTH_PREFIXED})
+_PACKINGS = frozenset({PACKED, EXPANDED})
 _Shape = TypeVar("_Shape", MessageShape, EnumShape)
 
 
@@ -61,20 +81,22 @@ class Change:
 def compare(old: Surface, new: Surface) -> list[Change]:
     """Every change from ``old`` to ``new``, sorted by element."""
     wire = _WireCheck(old, new)
-    changes = _types("message", old.messages, new.messages, _same_message)
-    changes += _types("enum", old.enums, new.enums, _same_enum)
+    message_renames = _renames(old.messages, new.messages, _same_message)
+    changes = _types("message", old.messages, new.messages, message_renames)
+    changes += _types("enum", old.enums, new.enums, _renames(old.enums, new.enums, _same_enum))
     for name in sorted(old.messages.keys() & new.messages.keys()):
         changes += _message_changes(name, old.messages[name], new.messages[name], wire)
     for name in sorted(old.enums.keys() & new.enums.keys()):
         changes += _enum_changes(name, old.enums[name], new.enums[name])
+    if old.extensions is not None and new.extensions is not None:
+        changes += _Extensions(old, new, wire, message_renames).changes()
     return sorted(changes, key=lambda change: (change.element, change.kind))
 
 
 def _types(
-    what: str, before: Mapping[str, _Shape], after: Mapping[str, _Shape], same: Callable[[_Shape, _Shape], bool]
+    what: str, before: Mapping[str, _Shape], after: Mapping[str, _Shape], renames: dict[str, str]
 ) -> list[Change]:
     """Messages (or enums) added, removed, renamed, or moved to another .proto file (so Python module)."""
-    renames = _renames(before, after, same)
     changes = [
         Change(f"{what} renamed", name, f"→ {renamed} (same fields and numbers)", False, True)
         for name, renamed in renames.items()
@@ -187,7 +209,7 @@ def _same_number(pair: _Pair, old: FieldShape, new: FieldShape) -> list[Change]:
     if renamed and retyped:
         detail = f"number {old.number} was {old.describe()} {old.name}, is now {new.describe()} {new.name}"
         return [Change("field number reused", element, detail, True, True)]
-    changes = []
+    changes = _encoding_changes("field encoding changed", element, old, new)
     if renamed:
         changes.append(Change("field renamed", element, f"→ {new.name} (number {old.number})", False, True))
     if retyped:
@@ -204,6 +226,44 @@ def _retyped(old: FieldShape, new: FieldShape) -> bool:
     return (old.type, old.label, old.key) != (new.type, new.label, new.key)
 
 
+def _encoding_changes(kind: str, element: str, old: FieldShape, new: FieldShape) -> list[Change]:
+    """The change of a field's (or extension's) encoding, if it has one; only a message's breaks the wire."""
+    changed = _new_encoding(old, new)
+    if changed is None:
+        return []
+    before, after = changed
+    breaks = after in _MESSAGE_ENCODINGS
+    why = "a reader of one drops the other" if breaks else "every parser reads both"
+    return [Change(kind, element, f"{new.describe()}: {before} → {after} ({why})", breaks, False)]
+
+
+def _new_encoding(old: FieldShape, new: FieldShape) -> tuple[str, str] | None:
+    """The old and new encoding when both are known, of one family (a message's, a repeated scalar's), and differ."""
+    before, after = _encodings(old, new)
+    if before is None or after is None or before == after:
+        return None
+    if not any({before, after} <= family for family in (_MESSAGE_ENCODINGS, _PACKINGS)):
+        return None  # a message field became a repeated scalar: the retype says it
+    return before, after
+
+
+def _encodings(old: FieldShape, new: FieldShape) -> tuple[str | None, str | None]:
+    """The two encodings, None where not known.
+
+    A record of format 1 gives none but a group's (its wire type says it): a
+    message field there is length-prefixed unless editions made it DELIMITED,
+    which is unknown, except beside a proto2 group (no file goes back from
+    editions to proto2), so a group that became a message field, or the
+    reverse, is found against such a record too.
+    """
+    before, after = old.encoding, new.encoding
+    if before is None and (old.wire, new.wire) == ("message", "group"):
+        before = LENGTH_PREFIXED
+    if after is None and (old.wire, new.wire) == ("group", "message"):
+        after = LENGTH_PREFIXED
+    return before, after
+
+
 class _WireCheck:
     """Whether bytes written with an old field's type still parse as the new one's."""
 
@@ -218,10 +278,13 @@ class _WireCheck:
             return False  # repeated <-> singular: packing and merging differ
         if old.key != new.key and not _same_family(old.key or "", new.key or ""):
             return False
+        changed = _new_encoding(old, new)
+        if changed is not None and changed[1] in _MESSAGE_ENCODINGS:
+            return False  # delimited <-> length-prefixed
         return self.values(old, new)
 
     def values(self, old: FieldShape, new: FieldShape) -> bool:
-        if old.wire == "message" and new.wire == "message":
+        if old.wire in _MESSAGE_WIRES and new.wire in _MESSAGE_WIRES:  # a group is a message (encodings: above)
             return self.messages(old.type, new.type)
         return old.wire == new.wire or _same_family(old.wire, new.wire)
 
@@ -266,3 +329,82 @@ def _enum_changes(name: str, old: EnumShape, new: EnumShape) -> list[Change]:
             detail = f"{old_values[value]} → {new_values[value]}"
             changes.append(Change("enum value renumbered", element, detail, True, False))
     return changes
+
+
+# -- extensions ---------------------------------------------------------------------------
+
+
+class _Extensions:
+    """Extensions added, removed, renamed, renumbered, retyped or moved, by full name.
+
+    A removed and an added extension of the same message (or of its renamed
+    self) with the same number are one change: a rename when their fields
+    agree, else a number reused.
+    """
+
+    def __init__(self, old: Surface, new: Surface, wire: _WireCheck, message_renames: dict[str, str]) -> None:
+        assert old.extensions is not None and new.extensions is not None
+        self._old, self._new = old, new
+        self._before, self._after = old.extensions, new.extensions
+        self._wire, self._renames = wire, message_renames
+
+    def changes(self) -> list[Change]:
+        removed = sorted(self._before.keys() - self._after.keys())
+        added = {
+            self._slot(self._after[name], renamed=False): name for name in self._after.keys() - self._before.keys()
+        }
+        changes = []
+        for name in removed:
+            twin = added.pop(self._slot(self._before[name], renamed=True), None)
+            changes += [self._replaced(name, twin) if twin is not None else self._removed(name)]
+        changes += [self._added(name) for name in sorted(added.values())]
+        for name in sorted(self._before.keys() & self._after.keys()):
+            changes += self._kept(name, self._before[name], self._after[name])
+        return changes
+
+    def _slot(self, shape: ExtensionShape, renamed: bool) -> tuple[str, int]:
+        """The extended message (as the new side names it) and the number: where an extension's bytes go."""
+        extendee = self._renames.get(shape.extendee, shape.extendee) if renamed else shape.extendee
+        return extendee, shape.field.number
+
+    def _handled(self, shape: ExtensionShape) -> bool:
+        """Whether the extension has a handle (an API to break): its message has a model here."""
+        return shape.extendee in self._old.messages or shape.extendee in self._new.messages
+
+    def _added(self, name: str) -> Change:
+        return Change("extension added", name, self._after[name].describe(), False, False)
+
+    def _removed(self, name: str) -> Change:
+        shape = self._before[name]
+        return Change("extension removed", name, shape.describe(), False, self._handled(shape))
+
+    def _replaced(self, name: str, twin: str) -> Change:
+        old, new = self._before[name], self._after[twin]
+        if _same_field(old.field, new.field):
+            return Change("extension renamed", name, f"→ {twin} ({new.describe()})", False, self._handled(old))
+        detail = f"{old.field.number} of {new.extendee} was {old.field.describe()} {name}, is now "
+        return Change("extension number reused", name, detail + f"{new.field.describe()} {twin}", True, True)
+
+    def _kept(self, name: str, old: ExtensionShape, new: ExtensionShape) -> list[Change]:
+        api = self._handled(old)
+        if self._renames.get(old.extendee, old.extendee) != new.extendee:
+            detail = f"{old.describe()} → {new.describe()}"
+            return [Change("extension moved to another message", name, detail, True, api)]
+        retyped = _retyped(old.field, new.field)
+        if old.field.number != new.field.number:
+            detail = f"number {old.field.number} → {new.field.number} of {new.extendee}"
+            if retyped:
+                detail += f", {old.field.describe()} → {new.field.describe()}"
+            return [Change("extension renumbered", name, detail, True, api and retyped)]
+        changes = _encoding_changes("extension encoding changed", name, old.field, new.field)
+        if retyped:
+            detail = f"{old.field.describe()} → {new.field.describe()} (= {new.field.number} of {new.extendee})"
+            changes.append(Change("extension retyped", name, detail, not self._wire.fields(old.field, new.field), api))
+        if old.file != new.file and old.scope is None:  # one declared in a message moves with it, reported there
+            changes.append(Change("extension moved to another file", name, f"{old.file} → {new.file}", False, api))
+        return changes
+
+
+def _same_field(old: FieldShape, new: FieldShape) -> bool:
+    """The same value on the wire and in Python, whatever the names."""
+    return (old.type, old.wire, old.label, old.encoding) == (new.type, new.wire, new.label, new.encoding)

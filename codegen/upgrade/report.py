@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from codegen.upgrade.diff import Change
+from codegen.upgrade.surface import Surface
 
 _SECTIONS = (
     ("wire", "Breaks the wire format"),
@@ -19,8 +21,19 @@ def summary(old: str, new: str, changes: list[Change]) -> str:
     return f"{old} → {new}: {listed}"
 
 
-def text(old: str, new: str, changes: list[Change]) -> str:
-    lines = [summary(old, new, changes)]
+def notes(old: str, new: str, old_surface: Surface, new_surface: Surface) -> list[str]:
+    """What the comparison could not see: a record of format 1 has no extensions and no encodings but a group's."""
+    sides = ((old, old_surface), (new, new_surface))
+    return [
+        f"{label} is a record of format 1, from before extensions and wire encodings were recorded: "
+        "they are not compared (but a group's encoding is)"
+        for label, side in sides
+        if side.extensions is None
+    ]
+
+
+def text(old: str, new: str, changes: list[Change], notes: Sequence[str] = ()) -> str:
+    lines = [summary(old, new, changes), *(f"Note: {note}." for note in notes)]
     for severity, title in _SECTIONS:
         chosen = [change for change in changes if change.severity == severity]
         if chosen:
@@ -29,8 +42,9 @@ def text(old: str, new: str, changes: list[Change]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def markdown(old: str, new: str, changes: list[Change]) -> str:
+def markdown(old: str, new: str, changes: list[Change], notes: Sequence[str] = ()) -> str:
     lines = [f"## IDL changes: `{old}` → `{new}`", "", summary(old, new, changes)]
+    lines += [line for note in notes for line in ("", f"> Note: {note}.")]
     for severity, title in _SECTIONS:
         chosen = [change for change in changes if change.severity == severity]
         if chosen:

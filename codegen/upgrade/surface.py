@@ -1,11 +1,13 @@
-"""The comparable surface of an IDL: messages, fields, oneofs, enums and values.
+"""The comparable surface of an IDL: messages, fields, oneofs, enums and values, and extensions.
 
 ``codegen diff`` compares two of these, and the override check reads one. A
 surface keeps only what decides wire and Python API compatibility (names,
-numbers, types, labels, oneof membership, the file each type lives in), so two
-releases compare equal when nothing a user can see has changed. It is built
-from descriptors or read back from the JSON the generator records
-(``codegen.upgrade.state``); both give equal surfaces.
+numbers, types, labels, wire encodings, oneof membership, the file each type
+lives in, what each extension extends), so two releases compare equal when
+nothing a user can see has changed. It is built from descriptors or read back
+from the JSON the generator records (``codegen.upgrade.state``); both give equal
+surfaces. A record of format 1 (before extensions and encodings were recorded)
+reads back with ``extensions`` None and no encodings but a group's.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from google.protobuf.descriptor_pb2 import (
     FieldDescriptorProto,
     FileDescriptorProto,
 )
+
+from codegen.upgrade import encoding as encodings
 
 _T = FieldDescriptorProto
 _TYPE_WORDS = {value: name.removeprefix("TYPE_").lower() for name, value in _T.Type.items()}
@@ -40,6 +44,9 @@ class FieldShape:
     label: str  # one of LABELS
     oneof: str | None = None  # the real (not synthetic) oneof the field belongs to
     key: str | None = None  # a map's key type word
+    # How it is written (``codegen.upgrade.encoding``): ``delimited``/``length-prefixed`` for a message,
+    # ``packed``/``expanded`` for a repeated scalar; None for other fields, and where a record did not say.
+    encoding: str | None = None
 
     def describe(self) -> str:
         """The field's type as the .proto spells it: ``repeated string``, ``map<string, int32>``."""
@@ -74,12 +81,31 @@ class EnumShape:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtensionShape:
+    """One extension: a field of ``extendee`` declared in ``file``, at file level or inside message ``scope``.
+
+    ``field.name`` is the extension's own name, ``field.oneof`` is None.
+    """
+
+    file: str
+    extendee: str  # the full name of the extended message
+    field: FieldShape
+    scope: str | None = None  # the full name of the message it is declared in
+
+    def describe(self) -> str:
+        """``optional int32 = 100 of x.Extendable``."""
+        return f"{self.field.describe()} = {self.field.number} of {self.extendee}"
+
+
+@dataclass(frozen=True, slots=True)
 class Surface:
-    """Every message and enum under one proto root, by full proto name."""
+    """Every message, enum and extension under one proto root, by full proto name."""
 
     messages: dict[str, MessageShape]
     enums: dict[str, EnumShape]
     files: dict[str, str] = field(default_factory=dict)  # proto file → proto package
+    # None: not known (a record of format 1 has none), so a diff cannot compare them.
+    extensions: dict[str, ExtensionShape] | None = field(default_factory=dict)
 
     def qualname(self, full_name: str, file: str) -> str:
         """``flyteidl.core.Literal`` in ``flyteidl/core/literals.proto`` → ``Literal``."""
@@ -89,36 +115,51 @@ class Surface:
 
 def surface(files: Iterable[FileDescriptorProto], proto_root: str) -> Surface:
     """The surface of every file under ``proto_root/`` (map entry types are folded into their fields)."""
-    messages: dict[str, MessageShape] = {}
-    enums: dict[str, EnumShape] = {}
-    packages: dict[str, str] = {}
+    found = Surface({}, {}, {}, {})
     for file in sorted(files, key=lambda f: f.name):
         if file.name.startswith(proto_root + "/"):
-            packages[file.name] = file.package
+            found.files[file.name] = file.package
             prefix = file.package + "." if file.package else ""
-            _walk(file, prefix, file.message_type, file.enum_type, messages, enums)
-    return Surface(messages, enums, packages)
+            _add_extensions(found, file, file.extension, prefix, None)
+            _walk(found, file, prefix, file.message_type, file.enum_type)
+    return found
 
 
 def _walk(
+    found: Surface,
     file: FileDescriptorProto,
     prefix: str,
     message_types: Iterable[DescriptorProto],
     enum_types: Iterable[EnumDescriptorProto],
-    messages: dict[str, MessageShape],
-    enums: dict[str, EnumShape],
 ) -> None:
     for enum in enum_types:
-        enums[prefix + enum.name] = EnumShape(file.name, tuple((v.name, v.number) for v in enum.value))
+        found.enums[prefix + enum.name] = EnumShape(file.name, tuple((v.name, v.number) for v in enum.value))
     for message in message_types:
         if message.options.map_entry:
             continue
         name = prefix + message.name
         entries = {f".{name}.{n.name}": n for n in message.nested_type if n.options.map_entry}
-        syntax = file.syntax or "proto2"
-        fields = tuple(_field(f, message, entries, syntax) for f in message.field)
-        messages[name] = MessageShape(file.name, fields, _real_oneofs(message))
-        _walk(file, name + ".", message.nested_type, message.enum_type, messages, enums)
+        fields = tuple(_field(f, message, entries, file) for f in message.field)
+        found.messages[name] = MessageShape(file.name, fields, _real_oneofs(message))
+        _add_extensions(found, file, message.extension, name + ".", name)
+        _walk(found, file, name + ".", message.nested_type, message.enum_type)
+
+
+def _add_extensions(
+    found: Surface, file: FileDescriptorProto, declared: Iterable[FieldDescriptorProto], prefix: str, scope: str | None
+) -> None:
+    assert found.extensions is not None
+    for x in declared:
+        kind, wire, label = _type(x), _TYPE_WORDS[x.type], _extension_label(x)
+        shape = FieldShape(x.name, x.number, kind, wire, label, None, None, encodings.encoding(x, file))
+        found.extensions[prefix + x.name] = ExtensionShape(file.name, x.extendee.lstrip("."), shape, scope)
+
+
+def _extension_label(x: FieldDescriptorProto) -> str:
+    """An extension always has explicit presence (``optional``), a message one reads ``single`` like a field."""
+    if x.label == _T.LABEL_REPEATED:
+        return "repeated"
+    return "single" if x.type in (_T.TYPE_MESSAGE, _T.TYPE_GROUP) else "optional"
 
 
 def _real_oneofs(message: DescriptorProto) -> tuple[str, ...]:
@@ -128,7 +169,7 @@ def _real_oneofs(message: DescriptorProto) -> tuple[str, ...]:
 
 
 def _field(
-    f: FieldDescriptorProto, owner: DescriptorProto, entries: dict[str, DescriptorProto], syntax: str
+    f: FieldDescriptorProto, owner: DescriptorProto, entries: dict[str, DescriptorProto], file: FileDescriptorProto
 ) -> FieldShape:
     entry = entries.get(f.type_name) if f.label == _T.LABEL_REPEATED else None
     if entry is not None:
@@ -136,7 +177,8 @@ def _field(
         return FieldShape(f.name, f.number, _type(value), _TYPE_WORDS[value.type], "map", key=_type(key))
     in_oneof = f.HasField("oneof_index") and not f.proto3_optional
     oneof = owner.oneof_decl[f.oneof_index].name if in_oneof else None
-    return FieldShape(f.name, f.number, _type(f), _TYPE_WORDS[f.type], _label(f, syntax), oneof)
+    label = _label(f, file.syntax or "proto2")
+    return FieldShape(f.name, f.number, _type(f), _TYPE_WORDS[f.type], label, oneof, None, encodings.encoding(f, file))
 
 
 def _label(f: FieldDescriptorProto, syntax: str) -> str:
@@ -155,7 +197,7 @@ def _type(f: FieldDescriptorProto) -> str:
 
 
 def to_json(value: Surface) -> dict[str, Any]:
-    """A JSON-ready dict, keys sorted by name, one small object per field."""
+    """A JSON-ready dict, keys sorted by name, one small object per field and per extension."""
     return {
         "files": dict(sorted(value.files.items())),
         "messages": {name: _message_json(value.messages[name]) for name in sorted(value.messages)},
@@ -163,6 +205,7 @@ def to_json(value: Surface) -> dict[str, Any]:
             name: {"file": shape.file, "values": [list(pair) for pair in shape.values]}
             for name, shape in sorted(value.enums.items())
         },
+        "extensions": {name: _extension_json(shape) for name, shape in sorted((value.extensions or {}).items())},
     }
 
 
@@ -171,6 +214,7 @@ def _message_json(shape: MessageShape) -> dict[str, Any]:
 
 
 def _field_json(f: FieldShape) -> dict[str, Any]:
+    """Only what differs from the usual: no ``wire`` equal to the type, no ``single`` label, no default encoding."""
     data: dict[str, Any] = {"number": f.number, "name": f.name, "type": f.type}
     if f.wire != f.type:
         data["wire"] = f.wire
@@ -180,14 +224,32 @@ def _field_json(f: FieldShape) -> dict[str, Any]:
         data["oneof"] = f.oneof
     if f.key is not None:
         data["key"] = f.key
+    if f.encoding != encodings.default(f.wire, f.label):
+        data["encoding"] = f.encoding
     return data
 
 
-def from_json(data: dict[str, Any]) -> Surface:
-    """Inverse of ``to_json``; raises ``KeyError``/``TypeError``/``ValueError`` on a malformed document."""
+def _extension_json(shape: ExtensionShape) -> dict[str, Any]:
+    """The field's facts but its name (the last part of the key), after what it extends and where it is declared."""
+    data: dict[str, Any] = {"file": shape.file, "extendee": shape.extendee}
+    if shape.scope is not None:
+        data["scope"] = shape.scope
+    fact = _field_json(shape.field)
+    del fact["name"]
+    return data | fact
+
+
+def from_json(data: dict[str, Any], *, complete: bool = True) -> Surface:
+    """Inverse of ``to_json``; raises ``KeyError``/``TypeError``/``ValueError`` on a malformed document.
+
+    ``complete=False`` reads a record of format 1: it has no extensions (None:
+    not known) and no encodings, but a group's, which its wire type says.
+    """
     messages = {
         name: MessageShape(
-            str(shape["file"]), tuple(_field_from_json(f) for f in shape["fields"]), tuple(shape["oneofs"])
+            str(shape["file"]),
+            tuple(_field_from_json(f, complete) for f in shape["fields"]),
+            tuple(shape["oneofs"]),
         )
         for name, shape in data["messages"].items()
     }
@@ -195,20 +257,31 @@ def from_json(data: dict[str, Any]) -> Surface:
         name: EnumShape(str(shape["file"]), tuple((str(v), int(n)) for v, n in shape["values"]))
         for name, shape in data["enums"].items()
     }
-    return Surface(messages, enums, {str(k): str(v) for k, v in data["files"].items()})
+    files = {str(k): str(v) for k, v in data["files"].items()}
+    if not complete:
+        return Surface(messages, enums, files, None)
+    extensions = {str(name): _extension_from_json(name, shape) for name, shape in data["extensions"].items()}
+    return Surface(messages, enums, files, extensions)
 
 
-def _field_from_json(data: dict[str, Any]) -> FieldShape:
+def _field_from_json(data: dict[str, Any], complete: bool = True) -> FieldShape:
     label = data.get("label", "single")
     if label not in LABELS:
         raise ValueError(f"unknown field label {label!r}")
     kind = str(data["type"])
+    wire = str(data.get("wire", kind))
+    if complete:
+        encoding = data.get("encoding", encodings.default(wire, label))
+        if encoding not in encodings.WORDS:
+            raise ValueError(f"unknown field encoding {encoding!r}")
+    else:
+        encoding = encodings.DELIMITED if wire == "group" else None
     return FieldShape(
-        str(data["name"]),
-        int(data["number"]),
-        kind,
-        str(data.get("wire", kind)),
-        label,
-        data.get("oneof"),
-        data.get("key"),
+        str(data["name"]), int(data["number"]), kind, wire, label, data.get("oneof"), data.get("key"), encoding
     )
+
+
+def _extension_from_json(name: str, data: dict[str, Any]) -> ExtensionShape:
+    shape = _field_from_json({**data, "name": name.rpartition(".")[2]})
+    scope = data.get("scope")
+    return ExtensionShape(str(data["file"]), str(data["extendee"]), shape, None if scope is None else str(scope))

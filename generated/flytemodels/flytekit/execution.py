@@ -42,6 +42,19 @@ class SystemMetadata(_Model):
         model._execution_cluster = pb.execution_cluster
         model._namespace = pb.namespace
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.SystemMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.SystemMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.SystemMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -143,6 +156,19 @@ class ExecutionMetadata(_Model):
             else None
         )
         model._artifact_ids = _shapes["_artifact_ids"].read(pb)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.ExecutionMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.ExecutionMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.ExecutionMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -398,6 +424,19 @@ class ExecutionSpec(_Model):
             else None
         )
         model._execution_env_assignments = _shapes["_execution_env_assignments"].read(pb)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.ExecutionSpec`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.ExecutionSpec()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.ExecutionSpec.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -726,6 +765,19 @@ class ClusterAssignment(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._cluster_pool = pb.cluster_pool_name
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.ClusterAssignment`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -779,6 +831,19 @@ class LiteralMapBlob(_Model):
             _shapes["_values"].wrap(pb.values, depth) if which_data == "values" else None
         )
         model._uri = pb.uri if which_data == "uri" else None
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.LiteralMapBlob`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.LiteralMapBlob()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.LiteralMapBlob.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -858,6 +923,19 @@ class Execution(_Model):
         model._id = _shapes["_id"].wrap(pb.id, depth)
         model._spec = _shapes["_spec"].wrap(pb.spec, depth)
         model._closure = _shapes["_closure"].wrap(pb.closure, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.Execution`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.Execution()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.Execution.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -948,6 +1026,19 @@ class AbortMetadata(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._cause = pb.cause
         model._principal = pb.principal
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.AbortMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.AbortMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.AbortMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1082,6 +1173,19 @@ class ExecutionClosure(_Model):
             else None
         )
         model._state_change_details = _shapes["_state_change_details"].read(pb)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.ExecutionClosure`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.ExecutionClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.ExecutionClosure.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1325,6 +1429,19 @@ class NotificationList(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._notifications = _shapes["_notifications"].read(pb, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.NotificationList`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.NotificationList()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.NotificationList.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -1408,6 +1525,21 @@ class WorkflowExecutionGetDataResponse(_Model):
         model._inputs = _shapes["_inputs"].wrap(pb.inputs, depth)
         model._full_inputs = _shapes["_full_inputs"].wrap(pb.full_inputs, depth)
         model._full_outputs = _shapes["_full_outputs"].wrap(pb.full_outputs, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.WorkflowExecutionGetDataResponse`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse.__deepcopy__(
+                    held
+                )
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1551,6 +1683,21 @@ class TaskExecutionGetDataResponse(_Model):
         model._full_inputs = _shapes["_full_inputs"].wrap(pb.full_inputs, depth)
         model._full_outputs = _shapes["_full_outputs"].wrap(pb.full_outputs, depth)
         model._flyte_urls = _shapes["_flyte_urls"].read(pb)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.TaskExecutionGetDataResponse`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse.__deepcopy__(
+                    held
+                )
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1717,6 +1864,21 @@ class NodeExecutionGetDataResponseBase(_Model):
             else None
         )
         model._flyte_urls = _shapes["_flyte_urls"].read(pb)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.NodeExecutionGetDataResponse`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse.__deepcopy__(
+                    held
+                )
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

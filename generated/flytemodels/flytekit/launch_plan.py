@@ -57,6 +57,19 @@ class LaunchPlanMetadata(_Model):
         model._notifications = _shapes["_notifications"].read(pb, depth)
         model._launch_conditions = _shapes["_launch_conditions"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.LaunchPlanMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_launch_plan_pb2.LaunchPlanMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_launch_plan_pb2.LaunchPlanMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -148,6 +161,19 @@ class Auth(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._assumable_iam_role = pb.assumable_iam_role
         model._kubernetes_service_account = pb.kubernetes_service_account
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.Auth`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_launch_plan_pb2.Auth()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_launch_plan_pb2.Auth.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -309,6 +335,19 @@ class LaunchPlanSpec(_Model):
             if pb.HasField("concurrency_policy")
             else None
         )
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.LaunchPlanSpec`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_launch_plan_pb2.LaunchPlanSpec()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_launch_plan_pb2.LaunchPlanSpec.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -665,6 +704,19 @@ class LaunchPlanClosure(_Model):
         model._created_at = _shapes["_created_at"].read(pb)
         model._updated_at = _shapes["_updated_at"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.LaunchPlanClosure`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_launch_plan_pb2.LaunchPlanClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_launch_plan_pb2.LaunchPlanClosure.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -787,6 +839,19 @@ class LaunchPlanBase(_Model):
         model._id = _shapes["_id"].wrap(pb.id, depth)
         model._spec = _shapes["_spec"].wrap(pb.spec, depth)
         model._closure = _shapes["_closure"].wrap(pb.closure, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.LaunchPlan`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_launch_plan_pb2.LaunchPlan()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_launch_plan_pb2.LaunchPlan.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -35,6 +35,19 @@ class WorkflowNodeMetadata(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._execution_id = _shapes["_execution_id"].wrap(pb.executionId, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.WorkflowNodeMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -105,6 +118,21 @@ class DynamicWorkflowNodeMetadata(_Model):
         model._id = _shapes["_id"].wrap(pb.id, depth)
         model._compiled_workflow = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow, depth)
         model._dynamic_job_spec_uri = pb.dynamic_job_spec_uri
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.DynamicWorkflowNodeMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata.__deepcopy__(
+                    held
+                )
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -198,6 +226,19 @@ class TaskNodeMetadata(_Model):
         model._cache_status = pb.cache_status
         model._catalog_key = _shapes["_catalog_key"].wrap(pb.catalog_key, depth)
         model._checkpoint_uri = pb.checkpoint_uri
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.TaskNodeMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.TaskNodeMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.TaskNodeMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -334,6 +375,19 @@ class NodeExecutionClosureBase(_Model):
         )
         model._deck_uri = pb.deck_uri
         model._dynamic_job_spec_uri = pb.dynamic_job_spec_uri
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.NodeExecutionClosure`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.NodeExecutionClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.NodeExecutionClosure.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -536,6 +590,19 @@ class NodeExecution(_Model):
         model._input_uri = pb.input_uri
         model._closure = _shapes["_closure"].wrap(pb.closure, depth)
         model._metadata = _shapes["_metadata"].read(pb)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.NodeExecution`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_node_execution_pb2.NodeExecution()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_node_execution_pb2.NodeExecution.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

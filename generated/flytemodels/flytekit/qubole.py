@@ -34,6 +34,19 @@ class HiveQuery(_Model):
         model._timeout_sec = pb.timeout_sec
         model._retry_count = pb.retryCount
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.plugins.HiveQuery`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_plugins_qubole_pb2.HiveQuery()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_plugins_qubole_pb2.HiveQuery.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -92,6 +105,19 @@ class HiveQueryCollection(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._queries = _shapes["_queries"].read(pb, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.plugins.HiveQueryCollection`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_plugins_qubole_pb2.HiveQueryCollection()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_plugins_qubole_pb2.HiveQueryCollection.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -169,6 +195,19 @@ class QuboleHiveJob(_Model):
         )
         model._tags = _shapes["_tags"].read(pb)
         model._query = _shapes["_query"].wrap(pb.query, depth) if pb.HasField("query") else None
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.plugins.QuboleHiveJob`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_plugins_qubole_pb2.QuboleHiveJob()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_plugins_qubole_pb2.QuboleHiveJob.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -47,6 +47,19 @@ class ScheduleBase(_Model):
             model._value = pb.value
             model._unit = pb.unit
 
+        def to_flyte_idl(self) -> _Any:
+            """A new ``flyteidl.admin.FixedRate`` holding every attribute as it is now."""
+            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            if self._FM_PLAIN_WRITE:
+                held = self._fm_pb
+                if held is None:  # built from values: one pass of the writer
+                    target = _flyteidl_admin_schedule_pb2.FixedRate()
+                    self._fm_write_values(target)
+                    return target
+                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                    return _flyteidl_admin_schedule_pb2.FixedRate.__deepcopy__(held)
+            return _Model.to_flyte_idl(self)
+
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
             try:
@@ -98,6 +111,19 @@ class ScheduleBase(_Model):
             """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
             model._schedule = pb.schedule or None
             model._offset = pb.offset or None
+
+        def to_flyte_idl(self) -> _Any:
+            """A new ``flyteidl.admin.CronSchedule`` holding every attribute as it is now."""
+            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            if self._FM_PLAIN_WRITE:
+                held = self._fm_pb
+                if held is None:  # built from values: one pass of the writer
+                    target = _flyteidl_admin_schedule_pb2.CronSchedule()
+                    self._fm_write_values(target)
+                    return target
+                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                    return _flyteidl_admin_schedule_pb2.CronSchedule.__deepcopy__(held)
+            return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -172,6 +198,19 @@ class ScheduleBase(_Model):
             else None
         )
         model._kickoff_time_input_arg = pb.kickoff_time_input_arg
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.Schedule`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_schedule_pb2.Schedule()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_schedule_pb2.Schedule.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

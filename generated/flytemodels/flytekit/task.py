@@ -53,6 +53,19 @@ class Resources(_Model):
             model._name = pb.name
             model._value = pb.value
 
+        def to_flyte_idl(self) -> _Any:
+            """A new ``flyteidl.core.Resources.ResourceEntry`` holding every attribute as it is now."""
+            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            if self._FM_PLAIN_WRITE:
+                held = self._fm_pb
+                if held is None:  # built from values: one pass of the writer
+                    target = _flyteidl_core_tasks_pb2.Resources.ResourceEntry()
+                    self._fm_write_values(target)
+                    return target
+                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                    return _flyteidl_core_tasks_pb2.Resources.ResourceEntry.__deepcopy__(held)
+            return _Model.to_flyte_idl(self)
+
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
             try:
@@ -110,6 +123,19 @@ class Resources(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._requests = _shapes["_requests"].read(pb, depth)
         model._limits = _shapes["_limits"].read(pb, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.Resources`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_tasks_pb2.Resources()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_tasks_pb2.Resources.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -197,6 +223,19 @@ class RuntimeMetadata(_Model):
         model._type = pb.type
         model._version = pb.version
         model._flavor = pb.flavor
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.RuntimeMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_tasks_pb2.RuntimeMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_tasks_pb2.RuntimeMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -307,6 +346,19 @@ class TaskMetadata(_Model):
             if pb.HasField("metadata")
             else None
         )
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.TaskMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_tasks_pb2.TaskMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_tasks_pb2.TaskMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -565,6 +617,19 @@ class TaskTemplateBase(_Model):
         model._extended_resources = _shapes["_extended_resources"].read(pb)
         model._config = _shapes["_config"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.TaskTemplate`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_tasks_pb2.TaskTemplate()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_tasks_pb2.TaskTemplate.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -812,6 +877,19 @@ class TaskExecutionMetadata(_Model):
         )
         model._identity = _shapes["_identity"].wrap(pb.identity, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.TaskExecutionMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_agent_pb2.TaskExecutionMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_agent_pb2.TaskExecutionMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -991,6 +1069,19 @@ class TaskSpec(_Model):
         model._template = _shapes["_template"].wrap(pb.template, depth)
         model._docs = _shapes["_docs"].wrap(pb.description, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.TaskSpec`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_task_pb2.TaskSpec()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_task_pb2.TaskSpec.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -1080,6 +1171,19 @@ class Task(_Model):
         model._closure = _shapes["_closure"].wrap(pb.closure, depth)
         model._short_description = pb.short_description
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.Task`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_task_pb2.Task()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_task_pb2.Task.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -1165,6 +1269,19 @@ class TaskClosure(_Model):
         model._compiled_task = _shapes["_compiled_task"].wrap(pb.compiled_task, depth)
         model._created_at = _shapes["_created_at"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.TaskClosure`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_task_pb2.TaskClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_task_pb2.TaskClosure.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -1235,6 +1352,19 @@ class CompiledTask(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._template = _shapes["_template"].wrap(pb.template, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.CompiledTask`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_compiler_pb2.CompiledTask()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -1297,6 +1427,19 @@ class IOStrategy(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._download_mode = pb.download_mode
         model._upload_mode = pb.upload_mode
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.IOStrategy`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_tasks_pb2.IOStrategy()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_tasks_pb2.IOStrategy.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1371,6 +1514,19 @@ class DataLoadingConfigBase(_Model):
             if pb.HasField("io_strategy")
             else None
         )
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.DataLoadingConfig`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_tasks_pb2.DataLoadingConfig()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_tasks_pb2.DataLoadingConfig.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1493,6 +1649,19 @@ class ContainerBase(_Model):
             else None
         )
         model._architecture = pb.architecture
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.Container`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_tasks_pb2.Container()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_tasks_pb2.Container.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1621,6 +1790,19 @@ class K8sObjectMetadata(_Model):
         model._labels = _shapes["_labels"].read(pb)
         model._annotations = _shapes["_annotations"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.K8sObjectMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_tasks_pb2.K8sObjectMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_tasks_pb2.K8sObjectMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -1696,6 +1878,19 @@ class K8sPodBase(_Model):
             else None
         )
         model._primary_container_name = pb.primary_container_name or None
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.K8sPod`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_tasks_pb2.K8sPod()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_tasks_pb2.K8sPod.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1794,6 +1989,19 @@ class Sql(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._statement = pb.statement
         model._dialect = pb.dialect
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.Sql`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_tasks_pb2.Sql()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_tasks_pb2.Sql.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

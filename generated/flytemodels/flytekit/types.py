@@ -66,6 +66,19 @@ class SchemaType(_Model):
             model._name = pb.name
             model._type = pb.type
 
+        def to_flyte_idl(self) -> _Any:
+            """A new ``flyteidl.core.SchemaType.SchemaColumn`` holding every attribute as it is now."""
+            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            if self._FM_PLAIN_WRITE:
+                held = self._fm_pb
+                if held is None:  # built from values: one pass of the writer
+                    target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn()
+                    self._fm_write_values(target)
+                    return target
+                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                    return _flyteidl_core_types_pb2.SchemaType.SchemaColumn.__deepcopy__(held)
+            return _Model.to_flyte_idl(self)
+
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
             try:
@@ -116,6 +129,19 @@ class SchemaType(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._columns = _shapes["_columns"].read(pb, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.SchemaType`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.SchemaType()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.SchemaType.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -175,6 +201,19 @@ class UnionType(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._variants = _shapes["_variants"].read(pb, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.UnionType`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.UnionType()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.UnionType.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -239,6 +278,19 @@ class TypeStructure(_Model):
         model._tag = pb.tag
         model._dataclass_type = _shapes["_dataclass_type"].read(pb, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.TypeStructure`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.TypeStructure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.TypeStructure.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -300,6 +352,23 @@ class StructuredDatasetType(_Model):
             """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
             model._name = pb.name
             model._literal_type = _shapes["_literal_type"].wrap(pb.literal_type, depth)
+
+        def to_flyte_idl(self) -> _Any:
+            """A new ``flyteidl.core.StructuredDatasetType.DatasetColumn`` holding every attribute as it is now."""
+            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            if self._FM_PLAIN_WRITE:
+                held = self._fm_pb
+                if held is None:  # built from values: one pass of the writer
+                    target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn()
+                    self._fm_write_values(target)
+                    return target
+                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                    return (
+                        _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn.__deepcopy__(
+                            held
+                        )
+                    )
+            return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -374,6 +443,19 @@ class StructuredDatasetType(_Model):
         model._format = pb.format
         model._external_schema_type = pb.external_schema_type or None
         model._external_schema_bytes = pb.external_schema_bytes or None
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.StructuredDatasetType`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.StructuredDatasetType()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.StructuredDatasetType.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -553,6 +635,19 @@ class LiteralTypeBase(_Model):
         model._structure = (
             _shapes["_structure"].wrap(pb.structure, depth) if pb.HasField("structure") else None
         )
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.LiteralType`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.LiteralType()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.LiteralType.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -785,6 +880,19 @@ class OutputReference(_Model):
         model._var = pb.var
         model._attr_path = _shapes["_attr_path"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.OutputReference`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.OutputReference()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.OutputReference.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -845,6 +953,19 @@ class Error(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._failed_node_id = pb.failed_node_id
         model._message = pb.message
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.Error`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.Error()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.Error.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -39,6 +39,19 @@ class WorkflowClosure(_Model):
         model._workflow = _shapes["_workflow"].wrap(pb.workflow, depth)
         model._tasks = _shapes["_tasks"].read(pb, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.WorkflowClosure`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_closure_pb2.WorkflowClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_closure_pb2.WorkflowClosure.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:

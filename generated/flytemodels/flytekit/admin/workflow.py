@@ -45,6 +45,19 @@ class WorkflowSpec(_Model):
         model._sub_workflows = _shapes["_sub_workflows"].read(pb)
         model._docs = _shapes["_docs"].wrap(pb.description, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.WorkflowSpec`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_workflow_pb2.WorkflowSpec()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_workflow_pb2.WorkflowSpec.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -143,6 +156,19 @@ class Workflow(_Model):
         model._closure = _shapes["_closure"].wrap(pb.closure, depth)
         model._short_description = pb.short_description
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.Workflow`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_workflow_pb2.Workflow()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_workflow_pb2.Workflow.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -229,6 +255,19 @@ class WorkflowClosure(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._compiled_workflow = _shapes["_compiled_workflow"].wrap(pb.compiled_workflow, depth)
         model._created_at = _shapes["_created_at"].read(pb)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.admin.WorkflowClosure`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_admin_workflow_pb2.WorkflowClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_admin_workflow_pb2.WorkflowClosure.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -32,6 +32,19 @@ class CatalogArtifactTag(_Model):
         model._artifact_id = pb.artifact_id
         model._name = pb.name
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.CatalogArtifactTag`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_catalog_pb2.CatalogArtifactTag()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_catalog_pb2.CatalogArtifactTag.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -106,6 +119,19 @@ class CatalogMetadataBase(_Model):
         model._source_task_execution = _shapes["_source_task_execution"].wrap(
             pb.source_task_execution, depth
         )
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.CatalogMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_catalog_pb2.CatalogMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_catalog_pb2.CatalogMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

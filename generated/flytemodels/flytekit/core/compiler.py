@@ -35,6 +35,19 @@ class ConnectionSet(_Model):
             """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
             model._ids = _shapes["_ids"].read(pb)
 
+        def to_flyte_idl(self) -> _Any:
+            """A new ``flyteidl.core.ConnectionSet.IdList`` holding every attribute as it is now."""
+            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            if self._FM_PLAIN_WRITE:
+                held = self._fm_pb
+                if held is None:  # built from values: one pass of the writer
+                    target = _flyteidl_core_compiler_pb2.ConnectionSet.IdList()
+                    self._fm_write_values(target)
+                    return target
+                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                    return _flyteidl_core_compiler_pb2.ConnectionSet.IdList.__deepcopy__(held)
+            return _Model.to_flyte_idl(self)
+
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
             """Write the attributes of a model built from values into ``target``: one call per message."""
             try:
@@ -83,6 +96,19 @@ class ConnectionSet(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._downstream = _shapes["_downstream"].read(pb, depth)
         model._upstream = _shapes["_upstream"].read(pb, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.ConnectionSet`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_compiler_pb2.ConnectionSet()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_compiler_pb2.ConnectionSet.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -146,6 +172,19 @@ class CompiledWorkflow(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._template = _shapes["_template"].wrap(pb.template, depth)
         model._connections = _shapes["_connections"].wrap(pb.connections, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.CompiledWorkflow`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_compiler_pb2.CompiledWorkflow()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_compiler_pb2.CompiledWorkflow.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -228,6 +267,19 @@ class CompiledTask(_Model):
             _shapes["_template"].wrap(pb.template, depth) if pb.HasField("template") else None
         )
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.CompiledTask`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_compiler_pb2.CompiledTask()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -298,6 +350,19 @@ class CompiledWorkflowClosure(_Model):
         model._sub_workflows = _shapes["_sub_workflows"].read(pb, depth)
         model._tasks = _shapes["_tasks"].read(pb, depth)
         model._launch_plans = _shapes["_launch_plans"].read(pb)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.CompiledWorkflowClosure`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_compiler_pb2.CompiledWorkflowClosure()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_compiler_pb2.CompiledWorkflowClosure.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

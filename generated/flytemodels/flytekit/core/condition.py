@@ -55,6 +55,19 @@ class ComparisonExpression(_Model):
         model._left_value = _shapes["_left_value"].wrap(pb.left_value, depth)
         model._right_value = _shapes["_right_value"].wrap(pb.right_value, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.ComparisonExpression`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_condition_pb2.ComparisonExpression()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_condition_pb2.ComparisonExpression.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -158,6 +171,19 @@ class ConjunctionExpression(_Model):
         model._left_expression = _shapes["_left_expression"].wrap(pb.left_expression, depth)
         model._right_expression = _shapes["_right_expression"].wrap(pb.right_expression, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.ConjunctionExpression`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_condition_pb2.ConjunctionExpression()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_condition_pb2.ConjunctionExpression.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -259,6 +285,19 @@ class Operand(_Model):
         model._var = pb.var if which_val == "var" else None
         model._scalar = _shapes["_scalar"].wrap(pb.scalar, depth) if which_val == "scalar" else None
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.Operand`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_condition_pb2.Operand()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_condition_pb2.Operand.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -356,6 +395,19 @@ class BooleanExpression(_Model):
             if which_expr == "comparison"
             else None
         )
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.BooleanExpression`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_condition_pb2.BooleanExpression()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_condition_pb2.BooleanExpression.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -50,6 +50,19 @@ class ContainerError(_Model):
         model._timestamp = _shapes["_timestamp"].read(pb)
         model._worker = pb.worker
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.ContainerError`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_errors_pb2.ContainerError()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_errors_pb2.ContainerError.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -133,6 +146,19 @@ class ErrorDocument(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._error = _shapes["_error"].wrap(pb.error, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.ErrorDocument`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_errors_pb2.ErrorDocument()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_errors_pb2.ErrorDocument.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -92,6 +92,19 @@ class ExecutionErrorBase(_Model):
         model._timestamp = _shapes["_timestamp"].read(pb)
         model._worker = pb.worker
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.ExecutionError`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_execution_pb2.ExecutionError()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_execution_pb2.ExecutionError.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -190,6 +203,19 @@ class TaskLog(_Model):
         model._ttl = _shapes["_ttl"].read(pb)
         model._ShowWhilePending = pb.ShowWhilePending
         model._HideOnceFinished = pb.HideOnceFinished
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.TaskLog`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_execution_pb2.TaskLog()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_execution_pb2.TaskLog.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

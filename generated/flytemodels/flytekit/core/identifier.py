@@ -52,6 +52,19 @@ class IdentifierBase(_Model):
         model._version = pb.version
         model._org = pb.org
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.Identifier`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_identifier_pb2.Identifier()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_identifier_pb2.Identifier.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -141,6 +154,19 @@ class WorkflowExecutionIdentifier(_Model):
         model._name = pb.name
         model._org = pb.org
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.WorkflowExecutionIdentifier`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -219,6 +245,19 @@ class NodeExecutionIdentifier(_Model):
         model._node_id = pb.node_id
         model._execution_id = _shapes["_execution_id"].wrap(pb.execution_id, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.NodeExecutionIdentifier`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_identifier_pb2.NodeExecutionIdentifier()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_identifier_pb2.NodeExecutionIdentifier.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -296,6 +335,19 @@ class TaskExecutionIdentifier(_Model):
         model._task_id = _shapes["_task_id"].wrap(pb.task_id, depth)
         model._node_execution_id = _shapes["_node_execution_id"].wrap(pb.node_execution_id, depth)
         model._retry_attempt = pb.retry_attempt
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.TaskExecutionIdentifier`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_identifier_pb2.TaskExecutionIdentifier()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_identifier_pb2.TaskExecutionIdentifier.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -387,6 +439,19 @@ class SignalIdentifier(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._signal_id = pb.signal_id
         model._execution_id = _shapes["_execution_id"].wrap(pb.execution_id, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.SignalIdentifier`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_identifier_pb2.SignalIdentifier()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_identifier_pb2.SignalIdentifier.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

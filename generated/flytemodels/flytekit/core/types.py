@@ -29,6 +29,19 @@ class EnumType(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._values = _shapes["_values"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.EnumType`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.EnumType()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.EnumType.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -77,6 +90,19 @@ class BlobType(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._format = pb.format
         model._dimensionality = pb.dimensionality
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.BlobType`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_types_pb2.BlobType()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_types_pb2.BlobType.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""

@@ -48,6 +48,19 @@ class IfBlock(_Model):
         model._condition = _shapes["_condition"].wrap(pb.condition, depth)
         model._then_node = _shapes["_then_node"].wrap(pb.then_node, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.IfBlock`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.IfBlock()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.IfBlock.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -148,6 +161,19 @@ class IfElseBlock(_Model):
             else None
         )
         model._error = _shapes["_error"].wrap(pb.error, depth) if which_default == "error" else None
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.IfElseBlock`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.IfElseBlock()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.IfElseBlock.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -262,6 +288,19 @@ class BranchNode(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._if_else = _shapes["_if_else"].wrap(pb.if_else, depth)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.BranchNode`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.BranchNode()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.BranchNode.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -338,6 +377,19 @@ class NodeMetadata(_Model):
             pb.cache_serializable if pb.HasField("cache_serializable") else None
         )
         model._config = _shapes["_config"].read(pb)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.NodeMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.NodeMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.NodeMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -463,6 +515,19 @@ class SignalCondition(_Model):
         model._type = _shapes["_type"].wrap(pb.type, depth)
         model._output_variable_name = pb.output_variable_name
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.SignalCondition`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.SignalCondition()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.SignalCondition.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -532,6 +597,19 @@ class ApproveCondition(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._signal_id = pb.signal_id
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.ApproveCondition`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.ApproveCondition()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.ApproveCondition.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -574,6 +652,19 @@ class SleepCondition(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._duration = _shapes["_duration"].read(pb)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.SleepCondition`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.SleepCondition()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.SleepCondition.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -645,6 +736,19 @@ class GateNodeBase(_Model):
         model._sleep = (
             _shapes["_sleep"].wrap(pb.sleep, depth) if which_condition == "sleep" else None
         )
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.GateNode`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.GateNode()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.GateNode.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -765,6 +869,19 @@ class ArrayNode(_Model):
         model._data_mode = pb.data_mode or None
         model._bound_inputs = _shapes["_bound_inputs"].read(pb)
         model._run_all_sub_nodes = pb.run_all_sub_nodes
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.ArrayNode`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.ArrayNode()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.ArrayNode.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -958,6 +1075,19 @@ class NodeBase(_Model):
             if which_target == "array_node"
             else None
         )
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.Node`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.Node()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.Node.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1176,6 +1306,19 @@ class TaskNodeOverrides(_Model):
         model._container_image = pb.container_image or None
         model._pod_template = _shapes["_pod_template"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.TaskNodeOverrides`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.TaskNodeOverrides()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.TaskNodeOverrides.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -1271,6 +1414,19 @@ class TaskNode(_Model):
             _shapes["_overrides"].wrap(pb.overrides, depth) if pb.HasField("overrides") else None
         )
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.TaskNode`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.TaskNode()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.TaskNode.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -1358,6 +1514,19 @@ class WorkflowNodeBase(_Model):
         )
         model._sub_workflow_ref = _shapes["_sub_workflow_ref"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.WorkflowNode`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.WorkflowNode()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.WorkflowNode.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -1432,6 +1601,19 @@ class WorkflowMetadata(_Model):
         model._on_failure = pb.on_failure
         model._tags = _shapes["_tags"].read(pb)
 
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.WorkflowMetadata`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.WorkflowMetadata()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.WorkflowMetadata.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
+
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
         try:
@@ -1493,6 +1675,19 @@ class WorkflowMetadataDefaults(_Model):
     def _fm_read(pb: _Any, model: _Any, depth: int = 0, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._interruptible = pb.interruptible
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.WorkflowMetadataDefaults`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1582,6 +1777,19 @@ class WorkflowTemplate(_Model):
             else None
         )
         model._metadata_defaults = _shapes["_metadata_defaults"].wrap(pb.metadata_defaults, depth)
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.WorkflowTemplate`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.WorkflowTemplate()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.WorkflowTemplate.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
@@ -1758,6 +1966,19 @@ class Alias(_Model):
         """Set every attribute of ``model`` from ``pb`` (its level below the message being read: ``depth``)."""
         model._var = pb.var
         model._alias = pb.alias
+
+    def to_flyte_idl(self) -> _Any:
+        """A new ``flyteidl.core.Alias`` holding every attribute as it is now."""
+        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        if self._FM_PLAIN_WRITE:
+            held = self._fm_pb
+            if held is None:  # built from values: one pass of the writer
+                target = _flyteidl_core_workflow_pb2.Alias()
+                self._fm_write_values(target)
+                return target
+            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
+                return _flyteidl_core_workflow_pb2.Alias.__deepcopy__(held)
+        return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
         """Write the attributes of a model built from values into ``target``: one call per message."""
