@@ -228,8 +228,25 @@ def test_missing_import_in_a_descriptor_set(ws: Workspace, capsys: pytest.Captur
             "message property {}\n",
             "fixtures/names.proto: property: a class named 'property' would hide a name the generated code uses",
         ),
+        (
+            "message Outer {\n  message replace {}\n}\n",
+            "fixtures/names.proto: Outer.replace: a class named 'replace' would hide a name the generated code uses",
+        ),
+        (
+            "message Outer {\n  enum _values { V = 0; }\n}\n",
+            "fixtures/names.proto: Outer._values: a class named '_values' would hide a name the generated code uses",
+        ),
+        ("message __Hidden {}\n", "fixtures/names.proto: __Hidden: the name '__Hidden' cannot be a Python class name"),
     ],
-    ids=["message-None", "message-class", "nested-enum-lambda", "message-property"],
+    ids=[
+        "message-None",
+        "message-class",
+        "nested-enum-lambda",
+        "message-property",
+        "nested-message-replace",
+        "nested-enum-_values",
+        "message-__Hidden",
+    ],
 )
 def test_class_names_python_cannot_use(
     ws: Workspace, capsys: pytest.CaptureFixture[str], body: str, expected: str

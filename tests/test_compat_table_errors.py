@@ -76,6 +76,37 @@ def run(tmp_path: Path, table: str, capsys: pytest.CaptureFixture[str]) -> tuple
             r"Maps: the table's keys are '<module>:<Class>'",
             id="key-without-module",
         ),
+        pytest.param(
+            '[classes."maps:Entry"]\nmessage = "fixtures.maps.Entry"\nfields.note = { param = "to_flyte_idl" }\n',
+            r"maps:Entry\.fields\.note: the property 'to_flyte_idl' would hide a member the class needs: name another",
+            id="param-named-like-a-member",
+        ),
+        pytest.param(
+            '[classes."maps:Entry"]\nmessage = "fixtures.maps.Entry"\ninit = ["short_class_string"]\n'
+            'fields.note = { param = "short_class_string" }\n',
+            r"maps:Entry\.fields\.note: the property 'short_class_string' would hide",
+            id="param-named-like-a-metaclass-member",
+        ),
+        pytest.param(
+            '[classes."maps:Entry"]\nmessage = "fixtures.maps.Entry"\nfields.note = { attr = "_fm_pb" }\n',
+            r"maps:Entry\.fields\.note: the attribute '_fm_pb' would overwrite a member of the class: name another",
+            id="attr-named-like-a-member",
+        ),
+        pytest.param(
+            '[classes."maps:Entry"]\nmessage = "fixtures.maps.Entry"\nfields.note = { attr = "__note" }\n',
+            r"maps:Entry\.fields\.note: Python mangles or owns the attribute '__note': name another with 'attr'",
+            id="attr-python-mangles",
+        ),
+        pytest.param(
+            '[classes."maps:Entry"]\nmessage = "fixtures.maps.Entry"\ninit = ["note", "self"]\n',
+            r"maps:Entry\.init: 'self' cannot be a parameter of a Python method",
+            id="init-self",
+        ),
+        pytest.param(
+            '[classes."maps:Entry"]\nmessage = "fixtures.maps.Entry"\nconstants = { note = 1 }\n',
+            r"maps:Entry: two members map to the Python name 'note'",
+            id="field-named-like-a-constant",
+        ),
     ],
 )
 def test_a_bad_table_is_one_clear_line(

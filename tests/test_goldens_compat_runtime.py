@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import pickle
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -96,3 +97,36 @@ def test_a_pb2_module_at_a_keyword_path_is_imported_by_name(family: ModuleType) 
     held = awaiting.Awaited.from_flyte_idl(pb)
     assert type(held.next) is awaiting.Awaited and held.next.name == "inner" and held.next.next is None
     assert held == built and held.mode == 1
+
+
+def test_fields_named_like_the_familys_members_live_clear_of_them(family: ModuleType) -> None:
+    """``members:Stored``: ``PB``, ``fm_pb``, ``SHAPES``, ``fm_read`` would overwrite ``_PB``, ``_fm_pb``...
+
+    Their attributes are ``_PB_`` and so on; the class's own members stay what the runtime reads.
+    """
+    members = module("members")
+    stored, child = members.Stored, members.Child
+    pb2 = importlib.import_module("fixtures.runtime_members_pb2")
+    extras = {"EAGER": "e", "fm_public": "u", "FM_UNREAD": "r", "fm_write_values": "w", "to_flyte_idl_": "t"}
+    built = stored("p", "f", {"k": "v"}, child(3), **extras, _hidden="h", short_class_string_="s")
+    assert (built._PB_, built._fm_pb_, built._SHAPES_, built._fm_read_.size) == ("p", "f", {"k": "v"}, 3)
+    assert vars(built)["__hidden___"] == "h" and built._hidden == "h"  # not __hidden, which Python mangles
+    assert built._fm_pb is None and stored._PB is pb2.Stored and stored._EAGER is False  # the runtime's own
+    assert set(stored._SHAPES) >= {"_PB_", "_fm_pb_", "_SHAPES_", "_fm_read_", "__hidden___"}
+    pb = built.to_flyte_idl()
+    written = (pb.PB, pb.fm_pb, dict(pb.SHAPES), pb.fm_read.size, pb.EAGER, pb.fm_public, pb.FM_UNREAD)
+    assert written == ("p", "f", {"k": "v"}, 3, "e", "u", "r")
+    assert (pb.fm_write_values, pb.to_flyte_idl, pb._hidden, pb.short_class_string) == ("w", "t", "h", "s")
+
+    held = stored.from_flyte_idl(pb)
+    assert type(held)._FM_UNREAD and held.to_flyte_idl() == pb  # unread: its message, as read
+    assert stored.from_flyte_idl(pb).to_flyte_idl() == pb
+    assert held == built and hash(held) == hash(stored.from_flyte_idl(pb))
+    read = (held.PB, held.fm_pb, held.SHAPES, held.fm_read.size, held.EAGER, held.fm_public, held.FM_UNREAD)
+    assert read == written and type(held) is stored and type(held.fm_read) is child  # converted on first read
+    assert (held.fm_write_values, held.to_flyte_idl_, held._hidden, held.short_class_string_) == ("w", "t", "h", "s")
+    assert held.to_flyte_idl() == pb  # converted, written from its attributes
+    held.PB = "q"  # a setter the table names
+    assert held.to_flyte_idl().PB == "q" and built.to_flyte_idl().PB == "p"
+    assert repr(stored) == "<class 'goldencompat.members.Stored'>"  # FlyteType's repr calls short_class_string
+    assert pickle.loads(pickle.dumps(stored.from_flyte_idl(pb))) == built

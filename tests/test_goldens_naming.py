@@ -8,6 +8,8 @@ The _pb2 modules are protoc's, written now, as in ``test_goldens_runtime``
 - ``fixtures/collisions.proto``: members named like their types, a field named ``DESCRIPTOR``;
 - ``fixtures/alias_collisions.proto``: members named like the module's private names (``_fast``, ``_typing``);
 - ``fixtures/keywords.proto``: enum values renamed in Python keep their proto names;
+- ``fixtures/runtime_members.proto``: fields and enum values named like the runtime's own members,
+  Python's own names (``__init__``) and names Python mangles (``__x``);
 - ``fixtures/service.proto``: each service is reported, not skipped silently.
 """
 
@@ -158,6 +160,73 @@ def test_members_named_like_the_modules_private_names_keep_them(goldens: None) -
         assert {name: getattr(model, name) for name in values} == values
         assert type(model._target) is message and type(model._imports_common) is common.Item
     assert round_trip(message(_pb2="p"))._pb2 == "p" and issubclass(message, collisions._Message_)
+
+
+# -- members named like the runtime's own, or Python's ------------------------------------------------------
+
+
+def test_fields_named_like_the_runtimes_private_members(goldens: None) -> None:
+    """``_values``, ``_message``, ``_fm_fill``, ``_VALIDATE``: the runtime keeps its own; the fields get ``_``."""
+    members = module("runtime_members")
+    private, child, level = members.Private, members.Child, members.Level
+    values: dict[str, Any] = {
+        "_values_": "v", "_message_": child(size=1), "_VALIDATE_": level._missing__, "_fm_fill_": "f",
+        "_fm_new_": "n", "_IDL_PB_": "i", "_present_": ["p", "q"], "mro_": "m",
+    }  # fmt: skip
+    built = private(**values)
+    assert built._pb is None and built._values[0] == "v"  # value-built: the runtime's _values holds the arguments
+    pb = built.to_flyte_idl()
+    assert (pb._values, pb._message.size, pb._VALIDATE, pb._fm_fill, pb.mro) == ("v", 1, 2, "f", "m")
+    assert private.from_flyte_idl(pb).to_flyte_idl() == pb
+    for model in (built, private.from_flyte_idl(pb), round_trip(built), private.from_dict(built.to_dict())):
+        assert {name: getattr(model, name) for name in values} == values
+    assert type(round_trip(built)._message_) is child and built._VALIDATE_ is level._missing__
+    assert private._IDL_PB is private._PB and private._VALIDATE is False  # the runtime's own members
+    assert private.from_text(built.verbose_string()) == built and repr(built).startswith("Private.from_text(")
+
+
+def test_fields_named_like_pythons_own_names(goldens: None) -> None:
+    """``__init__`` (Python's) and ``__x`` (mangled in a class body) end in ``___``; the message keeps its names."""
+    members = module("runtime_members")
+    dunder, child, level = members.Dunder, members.Child, members.Level
+    values: dict[str, Any] = {
+        "__init___": "i", "__slots___": "s", "__bool___": False, "__x___": child(size=2), "__mode___": level.__deep___,
+    }  # fmt: skip
+    built = dunder(**values)
+    pb = built.to_flyte_idl()
+    assert [getattr(pb, name) for name in ("__init__", "__slots__", "__bool__", "__mode")] == ["i", "s", False, 5]
+    assert getattr(pb, "__x").size == 2
+    assert dunder.from_flyte_idl(pb).to_flyte_idl() == pb
+    for model in (built, dunder.from_flyte_idl(pb), round_trip(built)):
+        assert {name: getattr(model, name) for name in values} == values
+        assert bool(model) is True and dunder.__slots__ == ()  # Python's own names keep their meaning
+    assert dunder() == dunder.from_flyte_idl(type(pb)()) and dunder().__x___ is None
+
+
+def test_enum_values_named_like_enum_and_runtime_members(goldens: None) -> None:
+    level = module("runtime_members").Level
+    assert [member.name for member in level] == [
+        "LEVEL_UNSPECIFIED", "_name__", "_missing__", "enum_to_string_", "__init___", "__deep___",
+    ]  # fmt: skip
+    assert [level.enum_to_string(n) for n in range(1, 6)] == [
+        "_name_",
+        "_missing_",
+        "enum_to_string",
+        "__init__",
+        "__deep",
+    ]
+    assert level.string_to_enum("__deep") is level.__deep___ and str(level._name__) == "_name_"
+    assert level(9).name == "UNKNOWN_9"  # _missing_ is still the runtime's
+
+
+def test_fields_named_like_the_flytekit_familys_members_keep_their_names_here(goldens: None) -> None:
+    """``PB``, ``fm_pb``, ``_hidden`` clash with nothing in this family; ``to_flyte_idl`` does."""
+    members = module("runtime_members")
+    stored = members.Stored(PB="p", fm_pb="f", SHAPES={"k": "v"}, to_flyte_idl_="t", _hidden="h")
+    pb = stored.to_flyte_idl()
+    assert (pb.PB, pb.fm_pb, dict(pb.SHAPES), pb.to_flyte_idl, pb._hidden) == ("p", "f", {"k": "v"}, "t", "h")
+    again = round_trip(stored)
+    assert (again.PB, again.fm_pb, again.SHAPES, again.to_flyte_idl_, again._hidden) == ("p", "f", {"k": "v"}, "t", "h")
 
 
 # -- enum values renamed in Python keep their proto names ------------------------------------------------

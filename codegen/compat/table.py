@@ -10,7 +10,6 @@ class the IDL or table lacks is a ``GenerateError`` naming the table and key.
 from __future__ import annotations
 
 import dataclasses
-import keyword
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,6 +55,8 @@ class _Context:
     target: str  # the mirrored API's name, for docstrings
     classes: dict[str, dict[str, Any]]  # "module:Qual" → its table entry
     by_message: dict[str, list[str]]  # message full name → keys of classes wrapping it
+    reserved: frozenset[str]  # what properties leave free (naming.compat_reserved)
+    members: frozenset[str]  # what instance attributes leave free (naming.compat_members)
 
     def error(self, key: str, text: str) -> GenerateError:
         return GenerateError(f"{self.table}: {key}: {text}")
@@ -74,7 +75,9 @@ def load_family(table: Path, files: list[FileDescriptorProto], output_root: str)
     holders: dict[str, dict[str, Any]] = data.get("holders", {})
     _check_keys(table, classes, holders)
     target = _required(family, "source", table).split()[0]
-    context = _Context(table, package, _pool(files), target, classes, _by_message(classes))
+    base = _required(family, "base", table)
+    reserved, members = naming.compat_reserved(base), naming.compat_members(base)
+    context = _Context(table, package, _pool(files), target, classes, _by_message(classes), reserved, members)
     modules_data: dict[str, dict[str, Any]] = data.get("modules", {})
     names = _module_names(classes, holders, modules_data)
     root = package.replace(".", "/")
@@ -247,10 +250,12 @@ def _class(key: str, module_keys: list[str], holders: dict[str, dict[str, Any]],
     module, qualname = key.split(":")
     public_name = qualname.rsplit(".", 1)[-1]
     dataclass_style = entry.get("style") == "dataclass"
-    params = _params(key, entry)
-    members = _members(key, entry, message, params, dataclass_style, context)
+    params = _params(key, entry, context)
     children = [k for k in module_keys if _parent(k) == key]
     nested_holders = tuple(_holder(k, v) for k, v in holders.items() if _parent(k) == key)
+    inner = _inner_names(entry, children, nested_holders)
+    members = _members(key, entry, message, params, dataclass_style, context, inner)
+    taken = context.members | inner | {m.prop for m in members} | {m.attr for m in members}
     pb_path = message.full_name.removeprefix(message.file.package + ".")
     return CompatClass(
         name=naming.base_name(public_name) if entry.get("override") else public_name,
@@ -259,7 +264,7 @@ def _class(key: str, module_keys: list[str], holders: dict[str, dict[str, Any]],
         message=message.full_name,
         pb=f"{_pb2_alias(naming.pb2_module(message.file.name))}.{pb_path}",
         params=params,
-        assignments=_assignments(params, members, entry.get("if_none", {})),
+        assignments=_assignments(params, members, entry.get("if_none", {}), taken),
         members=members,
         dataclass=dataclass_style,
         nested=tuple(_class(child, module_keys, holders, context) for child in children),
@@ -283,13 +288,21 @@ def _message(key: str, entry: dict[str, Any], context: _Context) -> Descriptor:
         raise context.error(key, f"no message {entry['message']!r} in the IDL") from None
 
 
-def _params(key: str, entry: dict[str, Any]) -> tuple[Param, ...]:
+def _params(key: str, entry: dict[str, Any], context: _Context) -> tuple[Param, ...]:
     params = []
     for text in entry.get("init", ()):
         star = "**" if text.startswith("**") else "*" if text.startswith("*") else ""
         name, _, default = text.removeprefix(star).partition("=")
         params.append(Param(name.strip(), default.strip() or None, star))
+        if name.strip() == "self" or naming.python_refuses(name.strip()):
+            raise context.error(f"{key}.init", f"{name.strip()!r} cannot be a parameter of a Python method")
     return tuple(params)
+
+
+def _inner_names(entry: dict[str, Any], children: list[str], holders: tuple[Holder, ...]) -> frozenset[str]:
+    """The names the table gives members of a class besides its fields: nested classes, holders, constants."""
+    nested = {child.rsplit(".", 1)[-1] for child in children}
+    return frozenset(nested | {holder.name for holder in holders} | set(entry.get("constants", {})))
 
 
 def _members(
@@ -299,26 +312,64 @@ def _members(
     params: tuple[Param, ...],
     dataclass_style: bool,
     context: _Context,
+    inner: frozenset[str],
 ) -> tuple[Member, ...]:
     specs: dict[str, dict[str, Any]] = entry.get("fields", {})
     unknown = sorted(set(specs) - {field.name for field in message.fields})
     if unknown:
         raise context.error(key, f"{message.full_name} has no field {unknown[0]!r}")
     param_names = {param.name for param in params}
-    setters = set(entry.get("setters", ()))
-    members = []
+    props: dict[str, FieldDescriptor] = {}
     for field in message.fields:
+        _check_options(key, field.name, specs.get(field.name, {}), context)
+        prop = _property(f"{key}.fields.{field.name}", field.name, specs.get(field.name, {}), param_names, context)
+        if prop in props or prop in inner:
+            raise context.error(key, f"two members map to the Python name {prop!r}")
+        if prop in param_names or not dataclass_style:  # a dataclass keeps the target's fields; the message the rest
+            props[prop] = field
+    setters = set(entry.get("setters", ()))
+    taken = set(context.members | inner | props.keys())
+    members = []
+    for prop, field in props.items():
         spec = specs.get(field.name, {})
-        _check_options(key, field.name, spec, context)
-        prop = spec.get("param", field.name)
-        keyword_only = prop not in param_names
-        if keyword_only and dataclass_style:
-            continue  # a dataclass keeps flytekit's fields only; the held message keeps the rest
-        attr = spec.get("attr", prop if dataclass_style else "_" + prop)
+        attr = _attribute(f"{key}.fields.{field.name}", spec, prop, dataclass_style, frozenset(taken), context)
+        taken.add(attr)
+        doc = _member_doc(field, message, prop not in param_names, context.target)
         shape = _shape(key, field, spec, context)
-        doc = _member_doc(field, message, keyword_only, context.target)
-        members.append(Member(attr, prop, shape, keyword_only, prop in setters, doc))
+        members.append(Member(attr, prop, shape, prop not in param_names, prop in setters, doc))
     return tuple(members)
+
+
+def _property(where: str, field: str, spec: dict[str, Any], params: set[str], context: _Context) -> str:
+    """A field's property and parameter: the table's name for it, else the field's name, renamed while it clashes.
+
+    A name the table gives (``param``, or the field's own name in ``init``) is the target API's: if it would
+    hide a member every class of the family has, the table must name another.
+    """
+    given = spec.get("param", field if field in params else None)
+    if given is None:
+        return naming.field_name(field, context.reserved)
+    if given == "self" or naming.python_refuses(given):
+        raise context.error(where, f"{given!r} cannot be a property and parameter: name another with 'param'")
+    if given in context.reserved:
+        raise context.error(
+            where, f"the property {given!r} would hide a member the class needs: name another with 'param'"
+        )
+    return str(given)
+
+
+def _attribute(
+    where: str, spec: dict[str, Any], prop: str, dataclass_style: bool, taken: frozenset[str], context: _Context
+) -> str:
+    """The instance attribute a member's value lives in: the table's, else ``_<prop>`` (a dataclass: ``prop``)."""
+    if "attr" not in spec:
+        return prop if dataclass_style else naming.compat_attribute(prop, taken)
+    given = str(spec["attr"])
+    if naming.python_refuses(given):
+        raise context.error(where, f"Python mangles or owns the attribute {given!r}: name another with 'attr'")
+    if given in taken:
+        raise context.error(where, f"the attribute {given!r} would overwrite a member of the class: name another")
+    return given
 
 
 def _check_options(key: str, field: str, spec: dict[str, Any], context: _Context) -> None:
@@ -333,11 +384,15 @@ def _member_doc(field: FieldDescriptor, message: Descriptor, keyword_only: bool,
 
 
 def _assignments(
-    params: tuple[Param, ...], members: tuple[Member, ...], if_none: dict[str, str]
+    params: tuple[Param, ...], members: tuple[Member, ...], if_none: dict[str, str], taken: frozenset[str]
 ) -> tuple[Assignment, ...]:
+    """``self.<attr> = <param>`` for every parameter; one that is no field's is kept in ``_<param>``."""
     by_prop = {member.prop: member.attr for member in members}
+    for name in (p.name for p in params if not p.star and p.name not in by_prop):
+        by_prop[name] = naming.compat_attribute(name, taken)
+        taken |= {by_prop[name]}
     named = [p.name for p in params if not p.star]
-    given = [Assignment(by_prop.get(name, "_" + name), name, if_none.get(name, "")) for name in named]
+    given = [Assignment(by_prop[name], name, if_none.get(name, "")) for name in named]
     extra = [Assignment(m.attr, m.prop) for m in members if m.keyword_only]
     return (*given, *extra)
 
@@ -358,7 +413,7 @@ def _shape(key: str, field: FieldDescriptor, spec: dict[str, Any], context: _Con
 
 def _write_kind(shape: Shape, field: FieldDescriptor) -> WriteKind:
     """Inline in ``_fm_write_values`` what is a plain assignment or a child writing itself; else the shape."""
-    if keyword.iskeyword(field.name):
+    if not naming.is_attribute_name(field.name):  # ``from``, ``__x``: not ``target.<name>``
         return WriteKind.SHAPE
     if shape.kind is ShapeKind.SCALAR and shape.enum is None and field.enum_type is None:
         return WriteKind.PLAIN
@@ -371,7 +426,7 @@ def _write_kind(shape: Shape, field: FieldDescriptor) -> WriteKind:
 
 def _read_kind(shape: Shape, field: FieldDescriptor, in_oneof: bool) -> ReadKind:
     """Inline in ``_fm_read`` what is a plain attribute read; everything else goes through the shape."""
-    named = not keyword.iskeyword(field.name)  # pb.<field> is valid Python
+    named = naming.is_attribute_name(field.name)  # pb.<field> is valid Python in a method
     if shape.kind is ShapeKind.MODEL and named and not shape.empty_is_none:
         if not shape.presence:
             return ReadKind.MODEL

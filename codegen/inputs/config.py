@@ -40,6 +40,9 @@ from typing import Any
 from codegen.errors import GenerateError
 from codegen.model import naming
 
+#: The runtime generated models build on, unless ``[generate] runtime`` names another.
+RUNTIME = "flytemodels._runtime"
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -96,7 +99,7 @@ class Config:
     proto_root: str  # files under "<proto_root>/" are generated
     package: str  # ...as modules under this Python package
     output: Path
-    runtime: str = "flytemodels._runtime"
+    runtime: str = RUNTIME
     overrides_dir: Path | None = None
     overrides_package: str | None = None
     # Helpers in src/ called as helper(model, "field", ...) or helper(model, {"field": ...}) (override check)
@@ -148,6 +151,7 @@ def load_config(path: Path) -> Config:
 def _parse(data: dict[str, Any], base: Path) -> Config:
     source, generate = data["source"], data["generate"]
     overrides = data.get("overrides", {})
+    runtime = generate.get("runtime", RUNTIME)
     return Config(
         source=Source(
             python_package=source.get("python_package"),
@@ -160,7 +164,7 @@ def _parse(data: dict[str, Any], base: Path) -> Config:
         proto_root=generate["proto_root"] if "compat" not in data else generate.get("proto_root", ""),
         package=generate["package"],
         output=Path(os.path.normpath(base / generate["output"])),
-        runtime=generate.get("runtime", "flytemodels._runtime"),
+        runtime=runtime,
         line_length=generate.get("line_length", 100),
         overrides_dir=_path(base, overrides.get("directory")),
         overrides_package=overrides.get("package"),
@@ -171,12 +175,12 @@ def _parse(data: dict[str, Any], base: Path) -> Config:
         include=_strings(generate, "include", "generate"),
         exclude=_strings(generate, "exclude", "generate"),
         comments=_comments(data["comments"], base) if "comments" in data else None,
-        methods=_methods(generate.get("methods", {})),
+        methods=_methods(generate.get("methods", {}), runtime),
     )
 
 
-def _methods(table: dict[str, Any]) -> Methods:
-    """``[generate.methods]``: ``from_message``/``to_message``, each a name ``naming`` accepts."""
+def _methods(table: dict[str, Any], runtime: str) -> Methods:
+    """``[generate.methods]``: ``from_message``/``to_message``, each a name ``naming`` accepts for ``runtime``."""
     if not isinstance(table, dict):
         raise GenerateError("[generate] methods must be a table: [generate.methods]")
     unknown = sorted(set(table) - set(naming.METHOD_KEYS))
@@ -185,7 +189,7 @@ def _methods(table: dict[str, Any]) -> Methods:
     for key, name in table.items():
         if not isinstance(name, str):
             raise GenerateError(f"[generate.methods] {key} must be a string, got {name!r}")
-        naming.check_method_name(name, key)
+        naming.check_method_name(name, key, runtime)
     if len(set(table.values())) < len(table):
         raise GenerateError("[generate.methods] from_message and to_message must differ")
     return Methods(**table)

@@ -72,8 +72,20 @@ def build_file(file: FileDescriptorProto, symbols: dict[str, Symbol], config: Co
     handle_names = [naming.extension_name(x.name) for _, x in handles]
     top_level = frozenset(m.name for m in file.message_type) | {e.name for e in file.enum_type} | set(handle_names)
     replaced = overrides.discover(file, module, config)
-    privates = naming.Privates(_declared(file, _overridden(replaced)))
-    scope = Scope(file, module, symbols, config, comments(file), top_level, privates, privates.names())
+    reserved = naming.message_reserved(config.runtime) | config.methods.names
+    privates = naming.Privates(_declared(file, _overridden(replaced), reserved))
+    scope = Scope(
+        file,
+        module,
+        symbols,
+        config,
+        comments(file),
+        top_level,
+        privates,
+        privates.names(),
+        reserved=reserved,
+        enum_reserved=naming.enum_reserved(config.runtime),
+    )
     messages = tuple(
         _message(message, (FILE_MESSAGES, i), message.name, scope, _overridden(replaced), "")
         for i, message in enumerate(file.message_type)
@@ -110,7 +122,7 @@ def _run_time_import(module: str, alias: str) -> Import:
     return Import(module, alias, by_name=not naming.importable(module))
 
 
-def _declared(file: FileDescriptorProto, overridden: frozenset[str]) -> frozenset[str]:
+def _declared(file: FileDescriptorProto, overridden: frozenset[str], reserved: frozenset[str]) -> frozenset[str]:
     """Every public name the module binds: message and enum classes at any depth, fields' Python names.
 
     The module's private names give way to these (``naming.Privates``).
@@ -122,7 +134,7 @@ def _declared(file: FileDescriptorProto, overridden: frozenset[str]) -> frozense
         found.add(message.name)
         if qualname in overridden:
             found.add(naming.base_name(message.name))
-        found.update(naming.field_name(f.name) for f in message.field)
+        found.update(naming.field_name(f.name, reserved) for f in message.field)
         found.update(enum.name for enum in message.enum_type)
         nested = (n for n in message.nested_type if not n.options.map_entry)
         pending.extend((n, f"{qualname}.{n.name}") for n in nested)
@@ -143,8 +155,8 @@ def _members(
     """Check that a message's members map to distinct Python names, none a nested type's."""
     for f in message.field:
         naming.check_identifier(f.name, f"{where}.{f.name}")
-    field_names = [naming.field_name(f.name, scope.config.methods.names) for f in message.field]
-    handle_names = [naming.field_name(name, scope.config.methods.names) for name in handles]
+    field_names = [naming.field_name(f.name, scope.reserved) for f in message.field]
+    handle_names = [naming.field_name(name, scope.reserved) for name in handles]
     _check_unique_names(where, field_names + handle_names)
     py_names = set(field_names + handle_names)
     inner = {n.name for n in nested} | {e.name for e in message.enum_type}
@@ -163,13 +175,14 @@ def _message(
     py_outer: str,
 ) -> Message:
     where = f"{scope.file.name}: {qualname}"
-    naming.class_name(message.name, where)
+    naming.class_name(message.name, where, scope.reserved if py_outer else naming.MESSAGE_CLASS_NAMES)
     nested = [n for n in message.nested_type if not n.options.map_entry]
     handles = extensions.handled(message.extension, scope.symbols, scope.config)
     members = _members(message, nested, [x.name for _, x in handles], where, scope)
     name = naming.base_name(message.name) if qualname in overridden else message.name
     py_qualname = f"{py_outer}.{name}" if py_outer else name
-    attributes = naming.Privates(members.shadowed)  # the class attributes of its fields' model classes and enums
+    # The class attributes of its fields' model classes and enums: clear of its members and the runtime's.
+    attributes = naming.Privates(members.shadowed | scope.reserved)
     fields = tuple(
         _field(f, (*path, MESSAGE_FIELDS, i), qualname, message, scope, members.shadowed, attributes)
         for i, f in enumerate(message.field)
@@ -254,13 +267,13 @@ def _oneofs(message: DescriptorProto) -> tuple[Oneof, ...]:
 
 def _enum(enum: EnumDescriptorProto, path: tuple[int, ...], qualname: str, scope: Scope, py_qualname: str) -> Enum:
     where = f"{scope.file.name}: {qualname}"
-    naming.class_name(enum.name, where)
+    naming.class_name(enum.name, where, scope.reserved if "." in qualname else naming.MESSAGE_CLASS_NAMES)
     for value in enum.value:
         naming.check_identifier(value.name, f"{where}.{value.name}")
-    _check_unique_names(where, [naming.enum_value_name(value.name) for value in enum.value])
+    _check_unique_names(where, [naming.enum_value_name(value.name, scope.enum_reserved) for value in enum.value])
     values = tuple(
         EnumValue(
-            name=naming.enum_value_name(value.name),
+            name=naming.enum_value_name(value.name, scope.enum_reserved),
             proto_name=value.name,
             number=value.number,
             doc=naming.flagged(naming.docstring(scope.comment((*path, ENUM_VALUES, i))), value.options.deprecated),
@@ -314,7 +327,7 @@ def _field(
     shape = _shape(f, f"{scope.file.name}: {qualname}.{f.name}", scope, shadowed)
     model_attribute = _model_attribute(f.name, shape, attributes)
     members_attribute = _members_attribute(f.name, shape, attributes)
-    py_name = naming.field_name(f.name, scope.config.methods.names)
+    py_name = naming.field_name(f.name, scope.reserved)
     deprecated, required = f.options.deprecated, kinds.is_required(f, scope.file)
     hidden = shadowed | scope.top_level
     fill, admits = guards.fast_path(f, shape.entry, shape.kind, shape.cardinality, scope, shadowed)

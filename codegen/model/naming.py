@@ -7,10 +7,36 @@ annotation, so templates never decide either.
 The rules, in order of who gives way:
 
 - A public name (a field's property and parameter, a class, an enum member)
-  keeps its proto name, unless Python or the runtime cannot let it: a keyword,
-  a member of the runtime's base class, a name the class body relies on
-  (``field_name``), or an attribute of every ``IntEnum`` (``enum_value_name``)
-  gets a trailing ``_``.
+  keeps its proto name unless Python or the class needs it. It then gets
+  trailing ``_``, as many as it takes (``member_name``):
+
+  - a keyword (``from`` → ``from_``);
+  - a name beginning with ``__``, until it ends in ``___``: Python mangles
+    ``__x`` inside a class body and owns ``__x__`` names (``__x`` → ``__x___``,
+    ``__init__`` → ``__init___``);
+  - a name the generated class already has (``message_reserved``,
+    ``enum_reserved``, ``compat_reserved``): every member of the runtime's base
+    class and its metaclass, read from the classes themselves (``members``),
+    so a member added to the runtime is reserved at once; the names the
+    templates bind or read in each class body (``MESSAGE_CLASS_NAMES``,
+    ``ENUM_CLASS_NAMES``, ``COMPAT_CLASS_NAMES``, ``COMPAT_BODY_NAMES``,
+    ``UNREAD_CLASS_NAMES``), kept here as data, which tests compare with the
+    rendered classes; a configured method name (``from_pb``). An enum member
+    also gives way as a ``_sunder_`` name, which the enum module keeps for itself.
+
+  Names from Python's own classes among the bases (``int``, ``type``,
+  ``Generic``) are data too (``PYTHON_MEMBERS``), not read from the running
+  Python, so the output is the same on every Python the project supports.
+- The flytekit family (any compatibility family) keeps a field in the
+  instance attribute ``_<property>`` (flytekit's spelling), which gives way
+  the same way (``compat_attribute``): to every member of its class and its
+  unread subclass (``compat_members``: not ``COMPAT_BODY_NAMES``, which no
+  instance reads), and to the class's properties, nested classes, constants and
+  attributes named before it. ``PB`` is stored in ``_PB_``, ``fm_pb`` in
+  ``_fm_pb_``, ``to_flyte_idl`` (property ``to_flyte_idl_``) in
+  ``_to_flyte_idl_``, ``_x`` in ``__x___``. A name the table itself gives
+  (``param``, ``attr``, an ``init`` parameter) is the mirrored API's spelling:
+  one that would clash is an error, never renamed.
 - A private name the generated module binds for itself (``PRIVATE_NAMES``: the
   aliases of the runtime's helpers, the ``_target`` and ``_sub`` locals of a
   writer, and every ``import_alias``) gives way to the file's public names: when
@@ -18,15 +44,21 @@ The rules, in order of who gives way:
   enum class at any depth), the private name gets a trailing ``_``, as many as
   it takes to be free (``Privates``). A member named ``_typing`` or ``_fast``
   therefore keeps its name, and the module spells ``typing`` as ``_typing_``.
+  A field's private class attributes (``model_attribute``) give way the same
+  way, to the class's members and the runtime's.
 - A builtin a member or class hides (``int``, ``getattr``) is spelled through
   another name: ``_builtins.int`` in annotations, ``_fast.builtins.getattr`` in code.
 - An extension handle declared in a message is a class member, named as a
   field is (``field_name``); one declared at file level is a module-level name
   (``extension_name``), which must not hide what the module itself imports.
+- A nested message or enum is a class member too, but keeps its proto name (the
+  runtime finds classes by it): one that would hide a member is an error.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import inspect
 import keyword
 import re
@@ -40,35 +72,141 @@ from codegen.model.nodes import Names
 
 _T = FieldDescriptorProto
 
-#: Names of the runtime base class's members; a field with one of these names
-#: would hide it, so the field's Python name gets a trailing underscore too.
-RESERVED_MEMBERS = frozenset(
-    {
-        "from_flyte_idl", "to_flyte_idl", "wrap", "from_bytes", "serialize_to_string",
-        "which_oneof", "is_empty", "short_string", "verbose_string", "from_text",
-        "to_dict", "from_dict", "to_json", "from_json", "replace", "field_default",
-        "get_extension", "has_extension", "with_extension",
-        "is_initialized", "missing_fields",
-    }
-)  # fmt: skip
-
-#: Names the generated class body itself relies on: ``self`` (every method's
-#: first parameter), ``property`` (the decorator, looked up in the class body
-#: while it runs) and the runtime's private members. A field with one of these
-#: names gets a trailing underscore; a class cannot have one.
-CLASS_BODY_NAMES = frozenset(
-    {"self", "property", "_pb", "_cache", "_hash", "_build", "_wrap", "_get", "_PB", "_FIELDS"}
+#: Names a generated message class (``_message.py.j2``, ``_constructor.py.j2``)
+#: binds in its body besides its fields' properties, nested types and extension
+#: handles; names its body reads while it runs (``property``, the decorator); and
+#: ``self``, every method's first parameter. A field's own class attributes
+#: (``model_attribute``, ``members_attribute``) give way instead (``Privates``).
+MESSAGE_CLASS_NAMES = frozenset(
+    {"__slots__", "__qualname__", "_PB", "_FIELDS", "__init__", "_fm_fill", "property", "self"}
 )
 
-#: Attributes every ``IntEnum`` member or class has (from ``int`` and ``enum.Enum``).
-#: An enum value with one of these names would hide it (``mro`` is even refused
-#: by the enum module), so it gets a trailing underscore.
-ENUM_MEMBERS = frozenset(
-    {
-        "name", "value", "mro", "real", "imag", "numerator", "denominator", "conjugate",
-        "bit_length", "bit_count", "to_bytes", "from_bytes", "as_integer_ratio", "is_integer",
-    }
-)  # fmt: skip
+#: Names a generated enum class (``_enum.py.j2``) binds besides its values.
+ENUM_CLASS_NAMES = frozenset({"__qualname__"})
+
+#: Names a generated class of a compatibility family (``_compat_class.py.j2``,
+#: ``_compat_reader.py.j2``) binds in its body besides its properties, nested
+#: classes, holders and constants. Its instances' attributes must leave them free.
+COMPAT_CLASS_NAMES = frozenset(
+    {"__qualname__", "_PB", "_SHAPES", "_fm_read", "to_flyte_idl", "_fm_write_values", "_EAGER", "__init__"}
+    | {"__post_init__"}
+)
+
+#: The module's names a compatibility class's body reads while it runs (a
+#: property defined before would hide them: ``property``, ``_get``; nested
+#: classes and holders read their bases), and ``self``. Only its properties,
+#: which are names of the class body, must leave them free. (Default values the
+#: table writes, ``Timestamp()``, are read before any property is bound.)
+COMPAT_BODY_NAMES = frozenset(
+    {"property", "staticmethod", "_get", "_set", "_bound", "_s", "_Ref", "_custom", "self"}
+    | {"_Model", "_Holder", "_enum", "_dataclasses"}
+)
+
+#: What the unread subclass of a compatibility class adds to it
+#: (``flytemodels._runtime.unread.unread_class``), beside one descriptor per attribute.
+UNREAD_CLASS_NAMES = frozenset(
+    {"_FM_UNREAD", "_fm_public", "__setattr__", "__delattr__", "__reduce_ex__", "__module__", "__qualname__", "__doc__"}
+)
+
+#: Python's own classes that a runtime base class or its metaclass derives from,
+#: each with the names it gives a class or its instances besides ``__dunder__``
+#: names (and, in the enum module, ``_sunder_`` ones). Data, not read from the
+#: running Python: ``int.is_integer`` is new in 3.12, and the output must be the
+#: same on every Python the project supports. ``members`` reads any other class.
+PYTHON_MEMBERS = {
+    "builtins.object": frozenset[str](),
+    "builtins.type": frozenset({"mro"}),
+    "builtins.int": frozenset(
+        {"real", "imag", "numerator", "denominator", "conjugate", "bit_length", "bit_count", "to_bytes"}
+        | {"from_bytes", "as_integer_ratio", "is_integer"}
+    ),
+    "typing.Generic": frozenset({"_is_protocol"}),
+    "abc.ABCMeta": frozenset({"register", "_abc_registry_clear", "_abc_caches_clear", "_dump_registry"}),
+    "enum.EnumType": frozenset[str](),
+    "enum.Enum": frozenset({"name", "value"}),
+    "enum.ReprEnum": frozenset[str](),
+    "enum.IntEnum": frozenset[str](),
+}
+
+
+def members(cls: type) -> frozenset[str]:
+    """Every name ``cls`` has on the class or its instances: its own, its bases', its metaclass's.
+
+    Read from the classes (what each defines, and declares as ``ClassVar`` without
+    a value), except Python's own (``PYTHON_MEMBERS``).
+    """
+    found: set[str] = set()
+    metaclass: type = type(cls)
+    for klass in (*cls.__mro__, *metaclass.__mro__):
+        python = PYTHON_MEMBERS.get(f"{klass.__module__}.{klass.__qualname__}")
+        if python is not None:
+            found |= python
+        else:
+            found |= vars(klass).keys() | inspect.get_annotations(klass).keys()
+    return frozenset(found)
+
+
+def runtime_class(module: str, name: str) -> type:
+    """A class of the runtime the generated code derives from, imported to read its members."""
+    try:
+        found = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as error:
+        raise GenerateError(f"cannot import {module}.{name} to learn the names it reserves: {error}") from None
+    if not isinstance(found, type):
+        raise GenerateError(f"{module}.{name} is not a class")
+    return found
+
+
+@functools.cache
+def message_reserved(runtime: str) -> frozenset[str]:
+    """The names a field of the IDL family leaves free: the runtime ``Message``'s and each class's own."""
+    return members(runtime_class(runtime, "Message")) | MESSAGE_CLASS_NAMES
+
+
+@functools.cache
+def enum_reserved(runtime: str) -> frozenset[str]:
+    """The names an enum value leaves free: the runtime ``OpenEnum``'s (``int``'s, ``Enum``'s) and each class's own."""
+    return members(runtime_class(runtime, "OpenEnum")) | ENUM_CLASS_NAMES
+
+
+@functools.cache
+def compat_members(base: str) -> frozenset[str]:
+    """The names every class of a compatibility family has, which its instance attributes leave free.
+
+    ``base`` is the family's base class (``module:Class``): its members, its
+    unread subclass's and those every generated class binds.
+    """
+    module, _, name = base.partition(":")
+    return members(runtime_class(module, name)) | COMPAT_CLASS_NAMES | UNREAD_CLASS_NAMES
+
+
+@functools.cache
+def compat_reserved(base: str) -> frozenset[str]:
+    """The names a compatibility family's property leaves free: ``compat_members`` and ``COMPAT_BODY_NAMES``."""
+    return compat_members(base) | COMPAT_BODY_NAMES
+
+
+def python_refuses(name: str) -> bool:
+    """Whether Python cannot have ``name`` as a class member as it is.
+
+    A keyword; or a name beginning with ``__``, unless it ends in ``___``:
+    Python mangles ``__x`` (and ``__x_``) inside a class body, and ``__x__``
+    names are Python's own (``__init__``, ``__bool__``).
+    """
+    return keyword.iskeyword(name) or (name.startswith("__") and not name.endswith("___"))
+
+
+def member_name(name: str, taken: Callable[[str], bool]) -> str:
+    """``name`` with as many trailing ``_`` as it takes for Python to accept it and ``taken`` to say no."""
+    while python_refuses(name) or taken(name):
+        name += "_"
+    return name
+
+
+def is_sunder(name: str) -> bool:
+    """``_x_``: the enum module keeps these names for itself (``_name_``, ``_missing_``)."""
+    return len(name) > 2 and name[0] == name[-1] == "_" and name[1] != "_" and name[-2] != "_"
+
 
 _SCALARS: dict[Any, str] = {
     _T.TYPE_DOUBLE: "float", _T.TYPE_FLOAT: "float",
@@ -154,20 +292,22 @@ class Privates:
 METHOD_KEYS = {"from_message": "from_flyte_idl", "to_message": "to_flyte_idl"}
 
 
-def field_name(proto_name: str, configured: frozenset[str] = frozenset()) -> str:
-    """The property and parameter name: the proto name, ``_``-suffixed if it would clash.
+def field_name(proto_name: str, reserved: frozenset[str]) -> str:
+    """The property and parameter name: the proto name, ``_``-suffixed while it would clash (``member_name``).
 
-    ``configured`` holds the method names the tree's configuration adds
-    (``from_pb``): in that tree they are reserved members like the runtime's own.
+    ``reserved``: ``message_reserved`` (with the method names the tree's
+    configuration adds, ``from_pb``), or ``compat_reserved``.
     """
-    if (
-        keyword.iskeyword(proto_name)
-        or proto_name in RESERVED_MEMBERS
-        or proto_name in CLASS_BODY_NAMES
-        or proto_name in configured
-    ):
-        return proto_name + "_"
-    return proto_name
+    return member_name(proto_name, reserved.__contains__)
+
+
+def compat_attribute(prop: str, taken: frozenset[str]) -> str:
+    """The instance attribute of a compatibility family's field: ``_<prop>``, ``_``-suffixed while it would clash.
+
+    ``taken``: ``compat_members``, and the class's properties, nested classes,
+    constants and attributes named so far.
+    """
+    return member_name("_" + prop, taken.__contains__)
 
 
 #: Module-level names every generated module binds besides its classes and its
@@ -188,24 +328,32 @@ def extension_name(proto_name: str) -> str:
     return proto_name
 
 
-def check_method_name(name: str, key: str) -> None:
+def check_method_name(name: str, key: str, runtime: str) -> None:
     """A configured method name must be a public Python name no member of a model already has."""
     if not name.isidentifier() or not name.isascii() or keyword.iskeyword(name) or name.startswith("_"):
         raise GenerateError(f"[generate.methods] {key} = {name!r}: give a public Python name, e.g. 'from_pb'")
-    if name in RESERVED_MEMBERS or name in CLASS_BODY_NAMES:
+    if name in message_reserved(runtime):
         raise GenerateError(f"[generate.methods] {key} = {name!r}: every model already has a member of that name")
 
 
-def enum_value_name(proto_name: str) -> str:
-    """The enum member's name: the proto name, ``_``-suffixed if it would clash."""
-    return proto_name + "_" if keyword.iskeyword(proto_name) or proto_name in ENUM_MEMBERS else proto_name
+def enum_value_name(proto_name: str, reserved: frozenset[str]) -> str:
+    """The enum member's name: the proto name, ``_``-suffixed while it would clash (``reserved``: ``enum_reserved``).
+
+    ``_sunder_`` names clash too: the enum module refuses them (``_name_``) or reads them as its own (``_missing_``).
+    """
+    return member_name(proto_name, lambda name: name in reserved or is_sunder(name))
 
 
-def class_name(proto_name: str, where: str) -> str:
-    """Message and enum classes keep their proto names: the runtime finds them by it."""
-    if keyword.iskeyword(proto_name) or not proto_name.isidentifier():
+def class_name(proto_name: str, where: str, reserved: frozenset[str] = MESSAGE_CLASS_NAMES) -> str:
+    """Message and enum classes keep their proto names: the runtime finds them by it.
+
+    Every class is refused a name the class bodies read or bind (``property``);
+    a nested one, which is a member of its parent's class, also any name in
+    ``reserved`` (``message_reserved``: ``replace``, ``_values``).
+    """
+    if not proto_name.isidentifier() or python_refuses(proto_name):
         raise GenerateError(f"{where}: the name {proto_name!r} cannot be a Python class name")
-    if proto_name in CLASS_BODY_NAMES:
+    if proto_name in reserved or proto_name in MESSAGE_CLASS_NAMES:
         raise GenerateError(f"{where}: a class named {proto_name!r} would hide a name the generated code uses")
     return proto_name
 
@@ -217,8 +365,12 @@ def check_identifier(proto_name: str, where: str) -> None:
 
 
 def is_attribute_name(name: str) -> bool:
-    """Whether ``message.<name>`` is valid Python (a field named ``from`` is read with ``getattr``)."""
-    return name.isidentifier() and not keyword.iskeyword(name)
+    """Whether ``message.<name>`` is valid Python in a method (``from`` and ``__x`` are read with ``getattr``).
+
+    Inside a class body Python mangles ``pb.__x`` to ``pb._Class__x``; any name
+    beginning with ``__`` goes through ``getattr``, as Python's own (``__init__``) could mean the method.
+    """
+    return name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("__")
 
 
 def model_attribute(proto_name: str) -> str:

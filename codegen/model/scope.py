@@ -37,6 +37,8 @@ class Scope:
     top_level: frozenset[str]  # module-level class names: they hide builtins everywhere in the file
     privates: naming.Privates  # spells every alias, so that none is a name the file declares
     names: Names  # the module's fixed private names (_fast, _pb2, ...), as spelled for this file
+    reserved: frozenset[str]  # what a field leaves free (naming.message_reserved, the configured method names)
+    enum_reserved: frozenset[str]  # what an enum value leaves free (naming.enum_reserved)
     imports: dict[str, str] = field(default_factory=dict)
     pb2_imports: dict[str, str] = field(default_factory=dict)
 

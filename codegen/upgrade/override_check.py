@@ -67,7 +67,7 @@ def check(config: Config, new: Surface, old: Surface | None = None) -> list[Prob
     """Every problem in the override modules of ``config``, sorted by file and line."""
     if config.overrides_dir is None or not config.overrides_dir.is_dir():
         return []
-    idl = Idl(config, new, old, runtime_members(config.runtime))
+    idl = Idl(config, new, old, runtime_members(config.runtime, config.methods.names))
     parsed = {path: _parse(path) for path in _override_modules(config.overrides_dir)}
     modules = [_Module(idl, path, _module_name(config, path), tree) for path, tree in parsed.items()]
     for module in modules:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ast
 import enum
-import importlib
 from dataclasses import dataclass
 
 from google.protobuf.message import Message as PbMessage
@@ -29,19 +28,21 @@ class Members:
     message: frozenset[str]  # the runtime's Message
     enum: frozenset[str]  # the runtime's OpenEnum (an IntEnum)
     pb: frozenset[str]  # a protobuf message's own methods (HasField, ...)
+    fields: frozenset[str]  # what a field's Python name leaves free (naming.message_reserved, configured methods)
+    values: frozenset[str]  # what an enum value's Python name leaves free (naming.enum_reserved)
 
 
-def runtime_members(runtime: str) -> Members:
-    """Members of the runtime's ``Message`` and ``OpenEnum`` (from the naming tables if it cannot be imported)."""
-    try:
-        module = importlib.import_module(runtime)
-        message, open_enum = _members(module.Message), _members(module.OpenEnum)
-    except Exception:  # the check must still run; the tables name the same members
-        message = set(naming.RESERVED_MEMBERS | naming.CLASS_BODY_NAMES) | set(dir(object))
-        open_enum = set(dir(enum.IntEnum)) | {"enum_to_string", "string_to_enum"}
+def runtime_members(runtime: str, configured: frozenset[str] = frozenset()) -> Members:
+    """Members of the runtime's ``Message`` and ``OpenEnum``, and what fields and enum values are named clear of.
+
+    ``configured``: the tree's own method names (``[generate.methods]``), which fields leave free too.
+    """
+    message = _members(naming.runtime_class(runtime, "Message"))
     # A member's own attributes (``name``, ``value``) are not in the class's dir().
-    open_enum |= set(dir(int)) | {"name", "value"}
-    return Members(frozenset(message), frozenset(open_enum), frozenset(dir(PbMessage)))
+    open_enum = _members(naming.runtime_class(runtime, "OpenEnum")) | set(dir(int)) | {"name", "value"}
+    fields = naming.message_reserved(runtime) | configured
+    values = naming.enum_reserved(runtime)
+    return Members(frozenset(message), frozenset(open_enum), frozenset(dir(PbMessage)), fields, values)
 
 
 def _members(cls: type) -> set[str]:
@@ -166,7 +167,7 @@ class Idl:
             or (name.endswith("Base") and nested.removesuffix("Base") in self.new.messages)
         ):
             return self.type_step(nested, name, ref.name)
-        found = _by_python_name(shape).get(name)
+        found = _by_python_name(shape, self.members.fields).get(name)
         if found is not None:
             use = Use("field", ref.name, found.name)
             return Step(self._field_type(found) if ref.kind is Kind.INSTANCE else None, use=use)
@@ -192,13 +193,13 @@ class Idl:
         return None
 
     def _enum_attribute(self, ref: Ref, name: str) -> Step:
-        values = {naming.enum_value_name(value) for value, _ in self.new.enums[ref.name].values}
+        values = {naming.enum_value_name(value, self.members.values) for value, _ in self.new.enums[ref.name].values}
         if name in values:
             return Step(Ref(Kind.INSTANCE, ref.name, is_enum=True), use=Use("value", ref.name, name))
         if name in self.members.enum:
             return Step()
         old = self.old.enums.get(ref.name) if self.old else None
-        was = old is not None and name in {naming.enum_value_name(v) for v, _ in old.values}
+        was = old is not None and name in {naming.enum_value_name(v, self.members.values) for v, _ in old.values}
         message = f"enum {ref.name} has no value or attribute {name}" + (" (any more)" if was else "")
         return Step(error=message, element=f"{ref.name}.{name}")
 
@@ -217,7 +218,7 @@ class Idl:
         return self.missing_field(message, name, python=False)
 
     def python_field(self, message: str, name: str) -> Step:
-        found = _by_python_name(self.new.messages[message]).get(name)
+        found = _by_python_name(self.new.messages[message], self.members.fields).get(name)
         if found is not None:
             return Step(use=Use("field", message, found.name))
         return self.missing_field(message, name, python=True)
@@ -232,7 +233,7 @@ class Idl:
 
     def missing_field(self, message: str, name: str, python: bool) -> Step:
         old = self.old.messages.get(message) if self.old else None
-        was = old is not None and name in (_by_python_name(old) if python else old.by_name())
+        was = old is not None and name in (_by_python_name(old, self.members.fields) if python else old.by_name())
         proto_name = name.removesuffix("_") if python and name.endswith("_") else name
         error = f"{message} has no field {name!r}" + (" (any more)" if was else "")
         return Step(error=error, element=f"{message}.{proto_name}")
@@ -253,7 +254,8 @@ class Idl:
         old = self.old.messages.get(full) if self.old else None
         if old is None or full not in self.new.messages:
             return set()
-        return _by_python_name(old).keys() - _by_python_name(self.new.messages[full]).keys()
+        fields = self.members.fields
+        return _by_python_name(old, fields).keys() - _by_python_name(self.new.messages[full], fields).keys()
 
     def review(self, use: Use) -> str | None:
         """What changed, since the old surface, in what ``use`` depends on; None if nothing did."""
@@ -272,8 +274,8 @@ class Idl:
             return None
         if use.what == "value":
             before_enum = self.old.enums.get(use.owner)
-            old_number = _value_numbers(before_enum.values).get(use.name) if before_enum else None
-            new_number = _value_numbers(self.new.enums[use.owner].values)[use.name]
+            old_number = _value_numbers(before_enum.values, self.members.values).get(use.name) if before_enum else None
+            new_number = _value_numbers(self.new.enums[use.owner].values, self.members.values)[use.name]
             return None if old_number in (None, new_number) else f"its number changed: {old_number} → {new_number}"
         return self._type_moved(use.owner)
 
@@ -294,12 +296,12 @@ def field_changed(old: FieldShape, new: FieldShape) -> str | None:
     return None
 
 
-def _by_python_name(shape: MessageShape) -> dict[str, FieldShape]:
-    return {naming.field_name(f.name): f for f in shape.fields}
+def _by_python_name(shape: MessageShape, reserved: frozenset[str]) -> dict[str, FieldShape]:
+    return {naming.field_name(f.name, reserved): f for f in shape.fields}
 
 
-def _value_numbers(values: tuple[tuple[str, int], ...]) -> dict[str, int]:
-    return {naming.enum_value_name(name): number for name, number in values}
+def _value_numbers(values: tuple[tuple[str, int], ...], reserved: frozenset[str]) -> dict[str, int]:
+    return {naming.enum_value_name(name, reserved): number for name, number in values}
 
 
 def _defined_names(node: ast.ClassDef) -> set[str]:

@@ -8,6 +8,7 @@ _CHILDREN = frozenset(
         "awaiting",
         "choices",
         "maps",
+        "members",
         "nesting",
         "wellknown",
     }

@@ -31,6 +31,7 @@ register_files(
         "fixtures/proto2_groups.proto": "goldenmodels.proto2_groups",
         "fixtures/proto2_required.proto": "goldenmodels.proto2_required",
         "fixtures/recursion.proto": "goldenmodels.recursion",
+        "fixtures/runtime_members.proto": "goldenmodels.runtime_members",
         "fixtures/scalars.proto": "goldenmodels.scalars",
         "fixtures/service.proto": "goldenmodels.service",
         "fixtures/shadowing.proto": "goldenmodels.shadowing",
