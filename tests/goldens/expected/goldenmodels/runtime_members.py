@@ -61,10 +61,12 @@ class Child(_Message[_pb2.Child]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (size,) = self._values
         if size is not None:
             _target.size = size
+        if size is None:
+            _target.SetInParent()
 
     @property
     def size(self) -> int:
@@ -146,7 +148,7 @@ class Private(_Message[_pb2.Private]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             _values_,
             _message_,
@@ -163,7 +165,6 @@ class Private(_Message[_pb2.Private]):
             _sub = _target._message
             if _message_._pb is None:
                 _message_._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(_message_._pb)
         if _VALIDATE_ is not None:
@@ -178,6 +179,17 @@ class Private(_Message[_pb2.Private]):
             _target._present.extend(_present_)
         if mro_ is not None:
             _target.mro = mro_
+        if (
+            _values_ is None
+            and _message_ is None
+            and _VALIDATE_ is None
+            and _fm_fill_ is None
+            and _fm_new_ is None
+            and _IDL_PB_ is None
+            and _present_ is None
+            and mro_ is None
+        ):
+            _target.SetInParent()
 
     @property
     def _values_(self) -> str:
@@ -294,7 +306,7 @@ class Dunder(_Message[_pb2.Dunder]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             __init___,
             __slots___,
@@ -312,11 +324,18 @@ class Dunder(_Message[_pb2.Dunder]):
             _sub = getattr(_target, "__x")
             if __x___._pb is None:
                 __x___._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(__x___._pb)
         if __mode___ is not None:
             setattr(_target, "__mode", __mode___)
+        if (
+            __init___ is None
+            and __slots___ is None
+            and __bool___ is None
+            and __x___ is None
+            and __mode___ is None
+        ):
+            _target.SetInParent()
 
     @property
     def __init___(self) -> str:
@@ -441,7 +460,7 @@ class Stored(_Message[_pb2.Stored]):
             )
 
     def _fm_fill(self, _target: _fast.Target) -> None:
-        """Write the values this model was built from into ``_target``, an empty message."""
+        """Write the values this model was built from into ``_target``, an empty message, and leave it present."""
         (
             PB,
             fm_pb,
@@ -465,7 +484,6 @@ class Stored(_Message[_pb2.Stored]):
             _sub = _target.fm_read
             if fm_read._pb is None:
                 fm_read._fm_fill(_sub)
-                _sub.SetInParent()
             else:
                 _sub.CopyFrom(fm_read._pb)
         if EAGER is not None:
@@ -482,6 +500,20 @@ class Stored(_Message[_pb2.Stored]):
             _target._hidden = _hidden
         if short_class_string is not None:
             _target.short_class_string = short_class_string
+        if (
+            PB is None
+            and fm_pb is None
+            and SHAPES is None
+            and fm_read is None
+            and EAGER is None
+            and fm_public is None
+            and FM_UNREAD is None
+            and fm_write_values is None
+            and to_flyte_idl_ is None
+            and _hidden is None
+            and short_class_string is None
+        ):
+            _target.SetInParent()
 
     @property
     def PB(self) -> str:
