@@ -32,7 +32,7 @@ from codegen.inputs.config import load_config
 from codegen.upgrade import diff, override_check, releases, state
 from codegen.upgrade.surface import Surface
 from tests.goldens.harness import FLYTEIDL2_CONFIG, FLYTEIDL_CONFIG, REPO
-from tests.test_idl_diff_wire import format_1
+from tests.test_idl_diff_wire import format_1, format_2
 
 OLD_RELEASE = "flyteidl==1.10.7"
 CACHE = REPO / ".cache" / "idl"
@@ -237,21 +237,45 @@ def test_a_version_bump_prints_the_report(old_tree: Path, tmp_path: Path) -> Non
     assert "→" not in out and "0 written, 0 removed" in out  # recorded now: no report the second time
 
 
-def test_a_version_bump_against_a_record_of_format_1(old_tree: Path, tmp_path: Path) -> None:
-    """The record an earlier release of this tool wrote (format 1) still reads, and the report says what it lacks."""
+#: What the report notes about a record of each earlier format.
+OLDER_FORMATS = {
+    1: (
+        format_1,
+        "Note: flyteidl 1.10.7 is a record of format 1, from before extensions, wire encodings and field presence "
+        "were recorded: they are not compared (but a group's encoding is, and a proto3 `optional` added or removed "
+        "shows as a retyped field).",
+    ),
+    2: (
+        format_2,
+        "Note: flyteidl 1.10.7 is a record of format 2, from before field presence was recorded: it is not compared "
+        "(a proto3 `optional` added or removed shows as a retyped field).",
+    ),
+}
+
+
+@pytest.mark.parametrize("version", sorted(OLDER_FORMATS), ids=[f"format {v}" for v in sorted(OLDER_FORMATS)])
+def test_a_version_bump_against_a_record_of_an_older_format(old_tree: Path, tmp_path: Path, version: int) -> None:
+    """The record an earlier release of this tool wrote still reads, and the report says what it lacks.
+
+    The changes are those found against today's record.
+    """
+    written_by, note = OLDER_FORMATS[version]
     out = tmp_path / "out"
     shutil.copytree(old_tree, out)
     record = out / state.path(CONFIG)
-    record.write_text(format_1(state.loads(record.read_text(encoding="utf-8"), str(record))), encoding="utf-8")
+    today = record.read_text(encoding="utf-8")
+    record.write_text(written_by(state.loads(today, str(record))), encoding="utf-8")
     status, printed, err = _run("--config", str(FLYTEIDL_CONFIG), "--output", str(out))
     assert status == 0, err
     lines = printed.splitlines()
     assert lines[0].startswith("flyteidl 1.10.7 → flyteidl 1.16.8: 9 enum added, 1 enum removed")
-    assert lines[1] == (
-        "Note: flyteidl 1.10.7 is a record of format 1, from before extensions and wire encodings were recorded: "
-        "they are not compared (but a group's encoding is)."
-    )
-    assert '"format": 2,' in record.read_text(encoding="utf-8")
+    assert lines[1] == note
+    assert '"format": 3,' in record.read_text(encoding="utf-8")
+    old = state.loads(today, str(record)).surface
+    latest = state.read(CONFIG)
+    assert latest is not None
+    found = diff.compare(state.loads(written_by(state.loads(today, str(record))), str(record)).surface, latest.surface)
+    assert found == [change for change in diff.compare(old, latest.surface) if change.kind != "field presence changed"]
 
 
 def test_flyteidl2_gained_an_extension() -> None:

@@ -37,13 +37,15 @@ are misread or lost by the other) or the Python API of the generated models
 
 Services and RPCs are not compared: the generator makes no models of them. A
 record of format 1 has no extensions and no encodings but a group's; against
-one, those are not compared (``report.notes`` says so).
+one, those are not compared (``report.notes`` says so). Fields' presence is
+recorded (format 3) but not compared yet: a label that changes between
+``single`` and ``optional`` is a retype.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from codegen.upgrade.encoding import DELIMITED, EXPANDED, LENGTH_PREFIXED, PACKED
@@ -135,7 +137,18 @@ def _renames(
 
 def _same_message(old: _Shape, new: _Shape) -> bool:
     assert isinstance(old, MessageShape) and isinstance(new, MessageShape)
-    return bool(old.fields) and old.file == new.file and old.fields == new.fields and old.oneofs == new.oneofs
+    if not old.fields or old.file != new.file or old.oneofs != new.oneofs or len(old.fields) != len(new.fields):
+        return False
+    return all(_alike(before, after) for before, after in zip(old.fields, new.fields, strict=True))
+
+
+def _alike(old: FieldShape, new: FieldShape) -> bool:
+    """Equal, but for an encoding or a presence one side does not know (a record of an earlier format)."""
+    if old.encoding is None or new.encoding is None:
+        new = replace(new, encoding=old.encoding)
+    if old.presence is None or new.presence is None:
+        new = replace(new, presence=old.presence)
+    return old == new
 
 
 def _same_enum(old: _Shape, new: _Shape) -> bool:
