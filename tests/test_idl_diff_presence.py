@@ -1,8 +1,11 @@
-"""Field presence in the surface and the record, from small .proto files compiled by protoc.
+"""``codegen diff`` on field presence, from small .proto files compiled by protoc.
 
-The presence the surface records is checked against protobuf's own view of the
-same descriptors (``has_presence``, ``is_required``), and records of formats 1
-and 2, written before presence was recorded, still read and compare as before.
+Each row of a table is an old and a new ``x/a.proto`` that differ in one way,
+and every change the diff must report for it (kind, element, detail, breaks
+wire, breaks API), and nothing else. The presence the surface records is
+checked against protobuf's own view of the same descriptors (``has_presence``,
+``is_required``), and records of formats 1 and 2, written before presence was
+recorded, still read and compare without reporting it.
 """
 
 from __future__ import annotations
@@ -40,10 +43,123 @@ IMPLICIT = "[features.field_presence = IMPLICIT]"
 REQUIRED = "[features.field_presence = LEGACY_REQUIRED]"
 N = "message M { %s n = 1; }\n"  # one field, spelled per syntax: N % "optional int32"
 
+TO_EXPLICIT = "now reads None while unset"
+TO_IMPLICIT = "now reads its default while unset"
+ZERO = "wire: implicit presence does not write a zero, which a reader with presence sees as unset"
+REJECTED = "a peer that requires it rejects a message without it"
+
+
+def presence_changed(field: str, before: str, after: str, *effects: str, wire: bool, api: bool) -> tuple[object, ...]:
+    """The expected ``field presence changed`` of ``x.M.n`` (or ``field``), ``field`` being its type as described."""
+    name, _, described = field.partition(":")
+    detail = f"{described} in x/a.proto: {before} → {after} presence ({'; '.join(effects)})"
+    return ("field presence changed", f"x.M.{name}", detail, wire, api)
+
+
+#: (why, old .proto, new .proto, expected changes)
+CHANGES = [
+    ("proto3 `optional` added: the property gains None; the wire keeps", PROTO3 + N % "int32",
+     PROTO3 + N % "optional int32",
+     [presence_changed("n:optional int32", "implicit", "explicit", TO_EXPLICIT, ZERO, wire=False, api=True)]),
+    ("proto3 `optional` removed", PROTO3 + N % "optional string", PROTO3 + N % "string",
+     [presence_changed("n:string", "explicit", "implicit", TO_IMPLICIT, ZERO, wire=False, api=True)]),
+    ("an editions field set to IMPLICIT", EDITION + N % "int32", EDITION + N.replace("1;", f"1 {IMPLICIT};") % "int32",
+     [presence_changed("n:int32", "explicit", "implicit", TO_IMPLICIT, ZERO, wire=False, api=True)]),
+    ("a file's IMPLICIT reaches its scalars; not a message field, a oneof member, a field set EXPLICIT",
+     EDITION + "message M { int32 n = 1; M m = 2; oneof o { int32 c = 3; } "
+     "int32 e = 4 [features.field_presence = EXPLICIT]; Kind k = 5; repeated int32 r = 6; }\nenum Kind { K = 0; }\n",
+     EDITION + FILE_IMPLICIT + "message M { int32 n = 1; M m = 2; oneof o { int32 c = 3; } "
+     "int32 e = 4 [features.field_presence = EXPLICIT]; Kind k = 5; repeated int32 r = 6; }\nenum Kind { K = 0; }\n",
+     [presence_changed("k:x.Kind", "explicit", "implicit", TO_IMPLICIT, ZERO, wire=False, api=True),
+      presence_changed("n:int32", "explicit", "implicit", TO_IMPLICIT, ZERO, wire=False, api=True)]),
+    ("a proto2 file that becomes proto3: its scalars lose presence, its message fields and packing keep",
+     PROTO2 + "message M { optional int32 n = 1; optional M m = 2; repeated int32 r = 3 [packed = true]; }",
+     PROTO3 + "message M { int32 n = 1; M m = 2; repeated int32 r = 3; }",
+     [presence_changed("n:int32", "explicit", "implicit", TO_IMPLICIT, ZERO, wire=False, api=True)]),
+    ("a proto2 file that becomes editions keeps every presence: its `optional` labels are no change",
+     PROTO2 + "message M { optional int32 n = 1; required string s = 2; optional M m = 3; }",
+     EDITION + f"message M {{ int32 n = 1; string s = 2 {REQUIRED}; M m = 3; }}", []),
+    ("edition 2024 defaults to explicit presence as 2023 does",
+     EDITION + N % "int32" + "message P { int32 q = 1 " + IMPLICIT + "; }",
+     EDITION_2024 + N % "int32" + "message P { int32 q = 1 " + IMPLICIT + "; }", []),
+    ("a message field always has presence: proto3 `optional` on it is no change", PROTO3 + N % "M",
+     PROTO3 + N % "optional M", []),
+    ("proto2 `required`: a constructor refuses to leave it unset, and a peer rejects a message without it",
+     PROTO2 + N % "optional int32", PROTO2 + N % "required int32",
+     [presence_changed("n:required int32", "explicit", "required", "a constructor refuses to leave it unset",
+                       REJECTED, wire=True, api=True)]),
+    ("no longer required: the property was already typed with None, but old peers still reject",
+     PROTO2 + N % "required int32", PROTO2 + N % "optional int32",
+     [presence_changed("n:optional int32", "required", "explicit", "a constructor may leave it unset", REJECTED,
+                       wire=True, api=False)]),
+    ("LEGACY_REQUIRED on an editions message field", EDITION + N % "M",
+     EDITION + N.replace("1;", f"1 {REQUIRED};") % "M",
+     [presence_changed("n:required x.M", "explicit", "required", "a constructor refuses to leave it unset",
+                       REJECTED, wire=True, api=True)]),
+    ("LEGACY_REQUIRED to IMPLICIT: the property loses None too", EDITION + N.replace("1;", f"1 {REQUIRED};") % "int32",
+     EDITION + N.replace("1;", f"1 {IMPLICIT};") % "int32",
+     [presence_changed("n:int32", "required", "implicit", TO_IMPLICIT, "a constructor may leave it unset", REJECTED,
+                       wire=True, api=True)]),
+    ("a field moved into a oneof gains presence too", PROTO3 + N % "int32",
+     PROTO3 + "message M { oneof o { int32 n = 1; } }",
+     [("field moved between oneofs", "x.M.n", "oneof (none) → o", False, True),
+      presence_changed("n:int32", "implicit", "explicit", TO_EXPLICIT, ZERO, wire=False, api=True),
+      ("oneof added", "x.M.o", "", False, False)]),
+    ("a required field added: old writers never send it", PROTO2 + N % "optional int32",
+     PROTO2 + "message M { optional int32 n = 1; required int32 k = 2; }",
+     [("field added", "x.M.k", f"required int32 ({REJECTED})", True, True)]),
+    ("a required field removed: new writers never send it",
+     PROTO2 + "message M { optional int32 n = 1; required int32 k = 2; }", PROTO2 + N % "optional int32",
+     [("field removed", "x.M.k", f"required int32 ({REJECTED})", True, True)]),
+    ("retyped and given implicit presence: one line", EDITION + N % "int32",
+     EDITION + N.replace("1;", f"1 {IMPLICIT};") % "int64",
+     [("field retyped", "x.M.n", "int32 → int64, explicit → implicit presence", False, True)]),
+    ("bool to BoolValue gains presence with the type: the retype says it",
+     PROTO3 + 'import "google/protobuf/wrappers.proto";\n' + N % "bool",
+     PROTO3 + 'import "google/protobuf/wrappers.proto";\n' + N % "google.protobuf.BoolValue",
+     [("field retyped", "x.M.n", "bool → google.protobuf.BoolValue", True, True)]),
+    ("renumbered and given presence", PROTO3 + N % "int32", PROTO3 + "message M { optional int32 n = 2; }",
+     [("field renumbered", "x.M.n", "number 1 → 2, implicit → explicit presence", True, True)]),
+    ("a message field retyped to one with a required field the old one lacks breaks the wire",
+     PROTO2 + "message P { optional int32 v = 1; }\nmessage Q { optional int32 v = 1; required int32 w = 2; }\n"
+     "message M { optional P f = 1; }",
+     PROTO2 + "message P { optional int32 v = 1; }\nmessage Q { optional int32 v = 1; required int32 w = 2; }\n"
+     "message M { optional Q f = 1; }",
+     [("field retyped", "x.M.f", "x.P → x.Q", True, True)]),
+    ("... and to one whose field is no longer required, too",
+     PROTO2 + "message P { required int32 v = 1; }\nmessage Q { optional int32 v = 1; }\n" + N % "optional P",
+     PROTO2 + "message P { required int32 v = 1; }\nmessage Q { optional int32 v = 1; }\n" + N % "optional Q",
+     [("field retyped", "x.M.n", "x.P → x.Q", True, True)]),
+    ("... while presence alone keeps it", PROTO3 + "message P { int32 v = 1; }\nmessage Q { optional int64 v = 1; }\n"
+     "message M { P f = 1; }",
+     PROTO3 + "message P { int32 v = 1; }\nmessage Q { optional int64 v = 1; }\nmessage M { Q f = 1; }",
+     [("field retyped", "x.M.f", "x.P → x.Q", False, True)]),
+]  # fmt: skip
+
 
 @pytest.fixture
 def protoc(tmp_path: Path) -> Compiler:
     return Compiler(tmp_path)
+
+
+@pytest.mark.parametrize(("why", "old", "new", "expected"), CHANGES, ids=[row[0] for row in CHANGES])
+def test_each_rule(protoc: Compiler, why: str, old: str, new: str, expected: list[tuple[object, ...]]) -> None:
+    before, after = protoc.surface(old), protoc.surface(new)
+    assert changes(before, after) == expected, why
+    assert changes(before, before) == changes(after, after) == []
+
+
+def test_the_report_line(protoc: Compiler) -> None:
+    """One line per field: the kind, the field's full name, its type and file, old → new, and what that does."""
+    old = protoc.surface(EDITION + N % "int32")
+    new = protoc.surface(EDITION + FILE_IMPLICIT + N % "int32")
+    assert report.text("v1", "v2", diff.compare(old, new)) == (
+        "v1 → v2: 1 field presence changed\n"
+        "\n"
+        "Breaks the Python API (1):\n"
+        "  field presence changed      x.M.n  [int32 in x/a.proto: explicit → implicit presence "
+        f"({TO_IMPLICIT}; {ZERO})]\n"
+    )
 
 
 # -- what the surface records ---------------------------------------------------------------------------

@@ -78,3 +78,39 @@ def default(wire: str, label: str, oneof: str | None) -> str | None:
     if label == "optional" or oneof is not None or wire in ("message", "group"):
         return EXPLICIT
     return IMPLICIT
+
+
+# -- what a change of presence breaks --------------------------------------------------------------
+
+#: Why adding, removing, or making a field required or not breaks the wire.
+REJECTED = "a peer that requires it rejects a message without it"
+
+
+def breaks_api(before: str, after: str) -> bool:
+    """The property's type gains or loses None, or a constructor starts refusing to leave the field unset.
+
+    A field that only ceases to be required keeps its API: its property was
+    typed ``T | None`` already, and a constructor accepts what it accepted.
+    """
+    return (before in TRACKED) != (after in TRACKED) or after == REQUIRED
+
+
+def breaks_wire(before: str, after: str) -> bool:
+    """Only a change to or from required: a set value is written alike whatever the presence."""
+    return REQUIRED in (before, after)
+
+
+def effects(before: str, after: str) -> list[str]:
+    """What a change of presence does, for a report: to the property, to constructors, on the wire."""
+    done = []
+    if (before in TRACKED) != (after in TRACKED):
+        done.append("now reads None while unset" if after in TRACKED else "now reads its default while unset")
+    if after == REQUIRED:
+        done.append("a constructor refuses to leave it unset")
+    elif before == REQUIRED:
+        done.append("a constructor may leave it unset")
+    if breaks_wire(before, after):
+        done.append(REJECTED)
+    elif IMPLICIT in (before, after):
+        done.append("wire: implicit presence does not write a zero, which a reader with presence sees as unset")
+    return done
