@@ -26,7 +26,7 @@ from codegen.inputs.config import Config, Source, load_config
 from codegen.inputs.sources import Origin
 from codegen.upgrade import diff, report, state
 from codegen.upgrade.surface import Surface, surface
-from tests.goldens.harness import FIXTURES_CONFIG, REPO
+from tests.goldens.harness import EXPECTED, FIXTURES_CONFIG, REPO
 
 PROTO2 = 'syntax = "proto2";\npackage x;\n'
 PROTO3 = 'syntax = "proto3";\npackage x;\n'
@@ -212,7 +212,7 @@ def fixture_files() -> list[FileDescriptorProto]:
     return sources.read(load_config(FIXTURES_CONFIG).source)
 
 
-def _protobufs_view(files: list[FileDescriptorProto], roots: tuple[str, ...]) -> Iterator[tuple[str, FieldDescriptor]]:
+def protobufs_view(files: list[FileDescriptorProto], roots: tuple[str, ...]) -> Iterator[tuple[str, FieldDescriptor]]:
     """(full name, protobuf's loaded descriptor) of each field (not of a map entry) and extension under ``roots``."""
     pool = descriptor_pool.DescriptorPool()
     pending = list(files)
@@ -267,7 +267,7 @@ def _check_against_protobuf(files: list[FileDescriptorProto], root: str) -> int:
     recorded = {name: x.field for name, x in found.extensions.items()}
     recorded |= {f"{name}.{f.name}": f for name, m in found.messages.items() for f in m.fields}
     checked = 0
-    for name, loaded in _protobufs_view(files, (root + "/",)):
+    for name, loaded in protobufs_view(files, (root + "/",)):
         shape = recorded[name]
         if shape.label == "map":
             continue
@@ -289,14 +289,14 @@ def test_the_record_round_trips_extensions_and_encodings(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("change", "error"),
     [
-        ({"format": 3}, "format 3, expected one of 1, 2"),
+        ({"format": 4}, "format 4, expected one of 1, 2, 3"),
         ({"extensions": None}, "AttributeError"),
         ({"messages": {"x.M": {"file": "f", "oneofs": [], "fields": [{"number": 1, "name": "a", "type": "int32",
                                                                    "label": "repeated", "encoding": "zipped"}]}}},
          "unknown field encoding 'zipped'"),
     ],
 )  # fmt: skip
-def test_a_malformed_record_of_format_2(tmp_path: Path, change: dict[str, Any], error: str) -> None:
+def test_a_malformed_record(tmp_path: Path, change: dict[str, Any], error: str) -> None:
     config = Config(source=Source(), proto_root="fixtures", package="fm", output=tmp_path)
     document = json.loads(state.dumps(state.record(fixture_files(), config, Origin())))
     with pytest.raises(GenerateError, match=f"^here: not a codegen IDL record .*{error}"):
@@ -307,13 +307,23 @@ def test_a_malformed_record_of_format_2(tmp_path: Path, change: dict[str, Any], 
 
 
 def format_1(record: state.Record) -> str:
-    """``record`` as the previous release of this tool wrote it: no extensions, no ``encoding`` keys."""
-    document = json.loads(state.dumps(record))
+    """``record`` as the first release of this tool wrote it: no extensions, no ``encoding`` or ``presence`` keys."""
+    document = json.loads(format_2(record))
     document["format"] = 1
     del document["extensions"]
     for message in document["messages"].values():
         for f in message["fields"]:
             f.pop("encoding", None)
+    return json.dumps(document)
+
+
+def format_2(record: state.Record) -> str:
+    """``record`` as the release before presence wrote it: no ``presence`` keys."""
+    document = json.loads(state.dumps(record))
+    document["format"] = 2
+    for shape in (*document["messages"].values(), {"fields": document["extensions"].values()}):
+        for f in shape["fields"]:
+            f.pop("presence", None)
     return json.dumps(document)
 
 
@@ -331,8 +341,9 @@ def test_a_record_of_format_1_reads_and_compares_what_it_has(protoc: Compiler) -
     assert diff.compare(old.surface, new) == []  # the DELIMITED field it did not record is no change
     notes = report.notes(old.label(), "installed", old.surface, new)
     assert notes == [
-        "xidl 1 is a record of format 1, from before extensions and wire encodings were recorded: "
-        "they are not compared (but a group's encoding is)"
+        "xidl 1 is a record of format 1, from before extensions, wire encodings and field presence were recorded: "
+        "they are not compared (but a group's encoding is, and a proto3 `optional` added or removed shows as a "
+        "retyped field)"
     ]
     assert "\nNote: xidl 1 is a record of format 1, " in report.text(old.label(), "installed", [], notes)
     assert "\n> Note: xidl 1 is a record of format 1, " in report.markdown(old.label(), "installed", [], notes)
@@ -351,13 +362,21 @@ def test_a_group_against_a_record_of_format_1(protoc: Compiler, old: str, new: s
     assert changes(old_record(protoc, old).surface, protoc.surface(old)) == []
 
 
-def test_the_committed_records_read_in_both_formats() -> None:
-    """What an upgrade compares: today's records, and the same ones as format 1 wrote them."""
-    for path in sorted((REPO / "generated").glob("*.idl.json")):
+def test_the_committed_records_read_in_every_format() -> None:
+    """What an upgrade compares: today's records, and the same ones as formats 1 and 2 wrote them.
+
+    The fixtures' record is among them: its editions fields, explicit where
+    format 2 wrote no presence, are no change against it.
+    """
+    paths = sorted((REPO / "generated").glob("*.idl.json")) + sorted(EXPECTED.glob("*.idl.json"))
+    assert len(paths) == 4
+    for path in paths:
         recorded = state.loads(path.read_text(encoding="utf-8"), str(path))
-        assert recorded.surface.extensions is not None
-        older = state.loads(format_1(recorded), str(path))
-        assert diff.compare(older.surface, recorded.surface) == []
+        assert recorded.surface.extensions is not None and recorded.surface.knows_presence
+        for older in (format_1(recorded), format_2(recorded)):
+            before = state.loads(older, str(path))
+            assert diff.compare(before.surface, recorded.surface) == []
+            assert diff.compare(recorded.surface, before.surface) == []
 
 
 #: A record as the previous release of this tool wrote it (format 1): a group has its wire type, nothing more.

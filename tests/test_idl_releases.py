@@ -32,7 +32,7 @@ from codegen.inputs.config import load_config
 from codegen.upgrade import diff, override_check, releases, state
 from codegen.upgrade.surface import Surface
 from tests.goldens.harness import FLYTEIDL2_CONFIG, FLYTEIDL_CONFIG, REPO
-from tests.test_idl_diff_wire import format_1
+from tests.test_idl_diff_wire import format_1, format_2
 
 OLD_RELEASE = "flyteidl==1.10.7"
 CACHE = REPO / ".cache" / "idl"
@@ -80,10 +80,11 @@ def test_the_change_counts(changes: list[diff.Change]) -> None:
         "enum removed": 1,
         "field retyped": 3,
         "field moved between oneofs": 2,
+        "field presence changed": 2,
         "field number reused": 2,
         "field renumbered": 3,
     }
-    assert collections.Counter(change.severity for change in changes) == {"wire": 5, "api": 11, "compatible": 129}
+    assert collections.Counter(change.severity for change in changes) == {"wire": 5, "api": 13, "compatible": 129}
 
 
 #: (kind, element, a fragment of the detail, breaks wire, breaks API), each read off the descriptors.
@@ -109,6 +110,13 @@ VERIFIED = [
     ("oneof removed", "flyteidl.admin.CreateTaskResponse.res", "", False, True),
     ("field removed", "flyteidl.admin.CreateTaskResponse.resource", "flyteidl.admin.Resource", False, True),
     ("field moved between oneofs", "flyteidl.admin.CreateTaskResponse.resource_meta", "res → (none)", False, True),
+    # ... so it lost its presence: the property is `bytes`, no longer `bytes | None`.
+    ("field presence changed", "flyteidl.admin.CreateTaskResponse.resource_meta",
+     "bytes in flyteidl/admin/agent.proto: explicit → implicit presence", False, True),
+    # `uint32 parallelism = 2` moved into the new `oneof parallelism_option`: the property is now `int | None`.
+    ("field moved between oneofs", "flyteidl.core.ArrayNode.parallelism", "(none) → parallelism_option", False, True),
+    ("field presence changed", "flyteidl.core.ArrayNode.parallelism",
+     "uint32 in flyteidl/core/workflow.proto: implicit → explicit presence", False, True),
     # RestartPolicy moved from flyteidl/plugins/kubeflow/common.proto to the new flyteidl/plugins/common.proto:
     # enum for enum, so the wire is safe, but the Python class moved.
     ("enum removed", "flyteidl.plugins.kubeflow.RestartPolicy", "flyteidl/plugins/kubeflow/common.proto", False, True),
@@ -237,21 +245,47 @@ def test_a_version_bump_prints_the_report(old_tree: Path, tmp_path: Path) -> Non
     assert "→" not in out and "0 written, 0 removed" in out  # recorded now: no report the second time
 
 
-def test_a_version_bump_against_a_record_of_format_1(old_tree: Path, tmp_path: Path) -> None:
-    """The record an earlier release of this tool wrote (format 1) still reads, and the report says what it lacks."""
+#: What the report notes about a record of each earlier format.
+OLDER_FORMATS = {
+    1: (
+        format_1,
+        "Note: flyteidl 1.10.7 is a record of format 1, from before extensions, wire encodings and field presence "
+        "were recorded: they are not compared (but a group's encoding is, and a proto3 `optional` added or removed "
+        "shows as a retyped field).",
+    ),
+    2: (
+        format_2,
+        "Note: flyteidl 1.10.7 is a record of format 2, from before field presence was recorded: it is not compared "
+        "(a proto3 `optional` added or removed shows as a retyped field).",
+    ),
+}
+
+
+@pytest.mark.parametrize("version", sorted(OLDER_FORMATS), ids=[f"format {v}" for v in sorted(OLDER_FORMATS)])
+def test_a_version_bump_against_a_record_of_an_older_format(old_tree: Path, tmp_path: Path, version: int) -> None:
+    """The record an earlier release of this tool wrote still reads, and the report says what it lacks.
+
+    The changes are those found against today's record but the two of
+    presence (the fields that moved into or out of a oneof, which the record
+    cannot say; their move is reported).
+    """
+    written_by, note = OLDER_FORMATS[version]
     out = tmp_path / "out"
     shutil.copytree(old_tree, out)
     record = out / state.path(CONFIG)
-    record.write_text(format_1(state.loads(record.read_text(encoding="utf-8"), str(record))), encoding="utf-8")
+    today = record.read_text(encoding="utf-8")
+    record.write_text(written_by(state.loads(today, str(record))), encoding="utf-8")
     status, printed, err = _run("--config", str(FLYTEIDL_CONFIG), "--output", str(out))
     assert status == 0, err
     lines = printed.splitlines()
     assert lines[0].startswith("flyteidl 1.10.7 → flyteidl 1.16.8: 9 enum added, 1 enum removed")
-    assert lines[1] == (
-        "Note: flyteidl 1.10.7 is a record of format 1, from before extensions and wire encodings were recorded: "
-        "they are not compared (but a group's encoding is)."
-    )
-    assert '"format": 2,' in record.read_text(encoding="utf-8")
+    assert lines[1] == note
+    assert '"format": 3,' in record.read_text(encoding="utf-8")
+    old = state.loads(today, str(record)).surface
+    latest = state.read(CONFIG)
+    assert latest is not None
+    found = diff.compare(state.loads(written_by(state.loads(today, str(record))), str(record)).surface, latest.surface)
+    assert found == [change for change in diff.compare(old, latest.surface) if change.kind != "field presence changed"]
 
 
 def test_flyteidl2_gained_an_extension() -> None:

@@ -245,6 +245,25 @@ def test_changes_since_the_last_generation_are_for_review(tmp_path: Path) -> Non
     assert _check(tmp_path, REVIEWED) == []  # without a record, nothing to compare with
 
 
+def test_a_change_of_presence_is_for_review(tmp_path: Path) -> None:
+    """``name`` gained presence: its property now reads None while unset. Against an older record, none is known."""
+    thing = NEW.messages["t.Thing"]
+    with_presence = dataclasses.replace(
+        thing, fields=tuple(dataclasses.replace(f, presence="implicit") for f in thing.fields)
+    )
+    now = dataclasses.replace(with_presence.fields[0], presence="explicit")
+    changed = dataclasses.replace(with_presence, fields=(now, *with_presence.fields[1:]))
+    text = "from tm.things import ThingBase\n\n\nclass Thing(ThingBase):\n    def n(self) -> object:\n"
+    text += "        return self.name\n"
+    before = dataclasses.replace(NEW, messages={**NEW.messages, "t.Thing": with_presence})
+    after = dataclasses.replace(NEW, messages={**NEW.messages, "t.Thing": changed})
+    problems = _check(tmp_path, text, before, new=after)
+    assert [problem.split(": ", 2)[1:] for problem in problems] == [
+        ["review", "uses t.Thing.name, and its presence changed: implicit → explicit"]
+    ]
+    assert _check(tmp_path, text, NEW, new=after) == []
+
+
 def test_removed_names_say_so_given_the_record(tmp_path: Path) -> None:
     problems = _check(
         tmp_path, "from tm.things import ThingBase\n\nclass Thing(ThingBase):\n    x = Thing.legacy\n", OLD

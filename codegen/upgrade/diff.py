@@ -6,7 +6,7 @@ are misread or lost by the other) or the Python API of the generated models
 
 - Removing a field, oneof, message, enum or enum value breaks the API, not the
   wire: the models keep a removed field as an unknown field, and proto3 enums
-  are open. Adding any of them breaks neither.
+  are open. Adding any of them breaks neither, but for a required field (below).
 - Renaming a field, oneof or enum value keeps the wire (numbers are what is
   sent) and breaks the API; renaming a message or enum (same file, same shape,
   new name) does too, and changes ``Any`` type URLs.
@@ -17,8 +17,21 @@ are misread or lost by the other) or the Python API of the generated models
   still parses as the new one: scalars of one wire family (``int32``/``int64``/
   ``uint32``/``uint64``/``bool``/enum, ``sint*``, ``fixed32``/``sfixed32``,
   ``fixed64``/``sfixed64``, ``string``/``bytes``), any enum for any enum, and a
-  message for a message whose fields are, number by number, compatible in turn.
-  Gaining or losing explicit presence (``optional``) keeps the wire.
+  message for a message whose fields are, number by number, compatible in turn
+  (and neither has a required field the other lacks).
+- A field whose presence changes (``codegen.upgrade.presence``): proto3
+  ``optional`` added or removed, an editions ``field_presence`` feature changed
+  for the field or its file, a file moved between proto2 and proto3, a field
+  made required or no longer required. Gaining or losing presence breaks the
+  API (the property's type gains or loses ``None``, and reads None or the
+  default while unset), not the wire: a set value is written alike, though
+  implicit presence does not write a zero, so a reader with presence sees a
+  zero from the other side as unset (the detail says so). Becoming required
+  breaks the API (a constructor refuses to leave it unset); becoming or ceasing
+  to be required, or adding or removing a required field, breaks the wire too:
+  a peer that requires it rejects a message without it. A label that changes
+  between ``single`` and ``optional`` with the same presence (a proto2
+  ``optional`` field in a file moved to editions) is no change at all.
 - Moving a field into or out of a oneof, or a type to another .proto file
   (another Python module), breaks the API only.
 - A message field written delimited (a proto2 group, editions'
@@ -36,17 +49,21 @@ are misread or lost by the other) or the Python API of the generated models
   breaks no API.
 
 Services and RPCs are not compared: the generator makes no models of them. A
-record of format 1 has no extensions and no encodings but a group's; against
-one, those are not compared (``report.notes`` says so).
+record of format 1 has no extensions and no encodings but a group's, and one of
+format 1 or 2 no presence; against one, those are not compared (``report.notes``
+says so), and a label changed between ``single`` and ``optional`` is a retype,
+as those formats reported it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from codegen.upgrade import presence as presences
 from codegen.upgrade.encoding import DELIMITED, EXPANDED, LENGTH_PREFIXED, PACKED
+from codegen.upgrade.presence import REQUIRED
 from codegen.upgrade.surface import EnumShape, ExtensionShape, FieldShape, MessageShape, Surface
 
 # Scalar types that share a wire encoding, so changing between them keeps bytes readable.
@@ -135,7 +152,18 @@ def _renames(
 
 def _same_message(old: _Shape, new: _Shape) -> bool:
     assert isinstance(old, MessageShape) and isinstance(new, MessageShape)
-    return bool(old.fields) and old.file == new.file and old.fields == new.fields and old.oneofs == new.oneofs
+    if not old.fields or old.file != new.file or old.oneofs != new.oneofs or len(old.fields) != len(new.fields):
+        return False
+    return all(_alike(before, after) for before, after in zip(old.fields, new.fields, strict=True))
+
+
+def _alike(old: FieldShape, new: FieldShape) -> bool:
+    """Equal, but for an encoding or a presence one side does not know (a record of an earlier format)."""
+    if old.encoding is None or new.encoding is None:
+        new = replace(new, encoding=old.encoding)
+    if old.presence is None or new.presence is None:
+        new = replace(new, presence=old.presence)
+    return old == new
 
 
 def _same_enum(old: _Shape, new: _Shape) -> bool:
@@ -188,33 +216,46 @@ def _field_changes(pair: _Pair, old: FieldShape | None, new: FieldShape | None) 
     if old is None and new is not None:
         moved = pair.old.by_name().get(new.name)
         if moved is not None and moved.number not in pair.new.by_number():
-            retyped = _retyped(moved, new)
-            detail = f"number {moved.number} → {new.number}"
-            if retyped:
-                detail += f", {moved.describe()} → {new.describe()}"
-            return [Change("field renumbered", f"{pair.name}.{new.name}", detail, True, retyped)]
-        return [Change("field added", f"{pair.name}.{new.name}", new.describe(), False, False)]
+            return [_renumbered(pair, moved, new)]
+        required = new.presence == REQUIRED  # old writers never send it
+        detail = new.describe() + (f" ({presences.REJECTED})" if required else "")
+        return [Change("field added", f"{pair.name}.{new.name}", detail, required, required)]
     if new is None and old is not None:
         moved_to = pair.new.by_name().get(old.name)
         if moved_to is not None and moved_to.number not in pair.old.by_number():
             return []  # reported as renumbered from the new side
-        return [Change("field removed", f"{pair.name}.{old.name}", old.describe(), False, True)]
+        required = old.presence == REQUIRED  # new writers never send it
+        detail = old.describe() + (f" ({presences.REJECTED})" if required else "")
+        return [Change("field removed", f"{pair.name}.{old.name}", detail, required, True)]
     assert old is not None and new is not None
     return _same_number(pair, old, new)
 
 
+def _renumbered(pair: _Pair, old: FieldShape, new: FieldShape) -> Change:
+    """A field under its old name at a new number (the wire breaks); its type or presence may have changed too."""
+    new_type, presence = retyped(old, new), new_presence(old, new)
+    detail = f"number {old.number} → {new.number}"
+    if new_type:
+        detail += f", {old.describe()} → {new.describe()}"
+    detail += _presence_note(old, new)
+    api = new_type or (presence is not None and presences.breaks_api(*presence))
+    return Change("field renumbered", f"{pair.name}.{new.name}", detail, True, api)
+
+
 def _same_number(pair: _Pair, old: FieldShape, new: FieldShape) -> list[Change]:
     element = f"{pair.name}.{old.name}"
-    renamed, retyped = old.name != new.name, _retyped(old, new)
-    if renamed and retyped:
+    renamed, new_type = old.name != new.name, retyped(old, new)
+    if renamed and new_type:
         detail = f"number {old.number} was {old.describe()} {old.name}, is now {new.describe()} {new.name}"
         return [Change("field number reused", element, detail, True, True)]
     changes = _encoding_changes("field encoding changed", element, old, new)
     if renamed:
         changes.append(Change("field renamed", element, f"→ {new.name} (number {old.number})", False, True))
-    if retyped:
-        detail = f"{old.describe()} → {new.describe()}"
+    if new_type:  # its presence, if that changed too, is said here
+        detail = f"{old.describe()} → {new.describe()}{_presence_note(old, new)}"
         changes.append(Change("field retyped", element, detail, not pair.wire.fields(old, new), True))
+    else:
+        changes += _presence_changes(element, pair.new.file, old, new)
     oneof_renamed = old.oneof in pair.oneof_renames and pair.oneof_renames[old.oneof] == new.oneof
     if old.oneof != new.oneof and not oneof_renamed:
         detail = f"oneof {old.oneof or '(none)'} → {new.oneof or '(none)'}"
@@ -222,8 +263,48 @@ def _same_number(pair: _Pair, old: FieldShape, new: FieldShape) -> list[Change]:
     return changes
 
 
-def _retyped(old: FieldShape, new: FieldShape) -> bool:
-    return (old.type, old.label, old.key) != (new.type, new.label, new.key)
+def retyped(old: FieldShape, new: FieldShape) -> bool:
+    """Whether the field's type changed: its value's type, a map's key, or its label (the override check asks too).
+
+    Labels ``single`` and ``optional`` only approximate presence: where both
+    sides know it, a change between them is no retype (it is a change of
+    presence, or nothing). Against a record without presence it still is.
+    """
+    if (old.type, old.key) != (new.type, new.key):
+        return True
+    if old.label == new.label:
+        return False
+    known = old.presence is not None and new.presence is not None
+    return not (known and {old.label, new.label} <= _PRESENCE_LABELS)
+
+
+def new_presence(old: FieldShape, new: FieldShape) -> tuple[str, str] | None:
+    """The old and new presence when both are known (singular fields of records that say it) and differ."""
+    if old.presence is None or new.presence is None or old.presence == new.presence:
+        return None
+    return old.presence, new.presence
+
+
+def _presence_note(old: FieldShape, new: FieldShape) -> str:
+    """``, implicit → explicit presence`` for the detail of a field renumbered or retyped too, unless its type says it.
+
+    A message field always has presence: ``bool`` → ``BoolValue`` gains it with the type, unless it became required.
+    """
+    changed = new_presence(old, new)
+    if changed is None or (REQUIRED not in changed and {old.wire, new.wire} & _MESSAGE_WIRES):
+        return ""
+    return f", {changed[0]} → {changed[1]} presence"
+
+
+def _presence_changes(element: str, file: str, old: FieldShape, new: FieldShape) -> list[Change]:
+    """A change of presence, with what it changes for Python and for a peer (see the module's rules)."""
+    changed = new_presence(old, new)
+    if changed is None:
+        return []
+    before, after = changed
+    detail = f"{new.describe()} in {file}: {before} → {after} presence ({'; '.join(presences.effects(before, after))})"
+    wire, api = presences.breaks_wire(before, after), presences.breaks_api(before, after)
+    return [Change("field presence changed", element, detail, wire, api)]
 
 
 def _encoding_changes(kind: str, element: str, old: FieldShape, new: FieldShape) -> list[Change]:
@@ -281,6 +362,9 @@ class _WireCheck:
         changed = _new_encoding(old, new)
         if changed is not None and changed[1] in _MESSAGE_ENCODINGS:
             return False  # delimited <-> length-prefixed
+        presence = new_presence(old, new)
+        if presence is not None and REQUIRED in presence:
+            return False  # a peer that requires it rejects a message without it
         return self.values(old, new)
 
     def values(self, old: FieldShape, new: FieldShape) -> bool:
@@ -295,8 +379,15 @@ class _WireCheck:
         if before is None or after is None:  # a type outside the root (google.protobuf.*): compare by name
             return False
         self._assumed.add((old, new))
-        theirs = after.by_number()
+        mine, theirs = before.by_number(), after.by_number()
+        if _lone_required(before, theirs) or _lone_required(after, mine):
+            return False  # one side never writes a field the other requires
         return all(f.number not in theirs or self.fields(f, theirs[f.number]) for f in before.fields)
+
+
+def _lone_required(shape: MessageShape, other: dict[int, FieldShape]) -> bool:
+    """Whether ``shape`` has a required field at a number the other message does not have."""
+    return any(f.presence == REQUIRED and f.number not in other for f in shape.fields)
 
 
 def _same_family(old: str, new: str) -> bool:
@@ -390,14 +481,14 @@ class _Extensions:
         if self._renames.get(old.extendee, old.extendee) != new.extendee:
             detail = f"{old.describe()} → {new.describe()}"
             return [Change("extension moved to another message", name, detail, True, api)]
-        retyped = _retyped(old.field, new.field)
+        new_type = retyped(old.field, new.field)
         if old.field.number != new.field.number:
             detail = f"number {old.field.number} → {new.field.number} of {new.extendee}"
-            if retyped:
+            if new_type:
                 detail += f", {old.field.describe()} → {new.field.describe()}"
-            return [Change("extension renumbered", name, detail, True, api and retyped)]
+            return [Change("extension renumbered", name, detail, True, api and new_type)]
         changes = _encoding_changes("extension encoding changed", name, old.field, new.field)
-        if retyped:
+        if new_type:
             detail = f"{old.field.describe()} → {new.field.describe()} (= {new.field.number} of {new.extendee})"
             changes.append(Change("extension retyped", name, detail, not self._wire.fields(old.field, new.field), api))
         if old.file != new.file and old.scope is None:  # one declared in a message moves with it, reported there

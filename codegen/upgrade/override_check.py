@@ -33,8 +33,8 @@ their shape; what has none of these shapes is not checked:
 
 A use of something the IDL does not have is an error. Given the surface the
 overrides were last generated against (the record in ``generated/``), a use of
-a field, oneof, enum value or type that changed since (type, label, oneof,
-members, number, file) is reported for review, as is a property an override
+a field, oneof, enum value or type that changed since (type, label, presence,
+oneof, members, number, file) is reported for review, as is a property an override
 defines for a field the IDL has since removed. Other expressions are not typed
 here; ``mypy --strict`` over ``src`` and the regenerated tree checks the rest.
 """

@@ -18,6 +18,7 @@ from google.protobuf.message import Message as PbMessage
 
 from codegen.inputs.config import Config
 from codegen.model import naming
+from codegen.upgrade import diff
 from codegen.upgrade.surface import FieldShape, MessageShape, Surface
 
 
@@ -289,10 +290,13 @@ class Idl:
 
 def field_changed(old: FieldShape, new: FieldShape) -> str | None:
     """What changed in a field that a Python user sees (its number does not matter to Python)."""
-    if (old.type, old.label, old.key) != (new.type, new.label, new.key):
+    if diff.retyped(old, new):
         return f"its type changed: {old.describe()} → {new.describe()}"
     if old.oneof != new.oneof:
         return f"it moved from oneof {old.oneof or '(none)'} to {new.oneof or '(none)'}"
+    presence = diff.new_presence(old, new)
+    if presence is not None:  # the property's type gains or loses None, or a constructor's check changes
+        return f"its presence changed: {presence[0]} → {presence[1]}"
     return None
 
 

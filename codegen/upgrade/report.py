@@ -22,14 +22,29 @@ def summary(old: str, new: str, changes: list[Change]) -> str:
 
 
 def notes(old: str, new: str, old_surface: Surface, new_surface: Surface) -> list[str]:
-    """What the comparison could not see: a record of format 1 has no extensions and no encodings but a group's."""
-    sides = ((old, old_surface), (new, new_surface))
-    return [
-        f"{label} is a record of format 1, from before extensions and wire encodings were recorded: "
-        "they are not compared (but a group's encoding is)"
-        for label, side in sides
-        if side.extensions is None
-    ]
+    """What the comparison could not see, a note per side that is a record of an earlier format.
+
+    A record of format 1 has no extensions and no encodings but a group's, one
+    of format 1 or 2 no presence (``diff`` then compares labels as it did).
+    """
+    return [note for label, side in ((old, old_surface), (new, new_surface)) if (note := _lacks(label, side))]
+
+
+def _lacks(label: str, side: Surface) -> str:
+    if side.extensions is None:
+        return (
+            f"{label} is a record of format 1, from before extensions, wire encodings and field presence were "
+            f"recorded: they are not compared (but a group's encoding is, and {_LABELS})"
+        )
+    if not side.knows_presence:
+        return (
+            f"{label} is a record of format 2, from before field presence was recorded: it is not compared ({_LABELS})"
+        )
+    return ""
+
+
+#: What such a record still shows of presence: its labels, which the diff compares as those formats did.
+_LABELS = "a proto3 `optional` added or removed shows as a retyped field"
 
 
 def text(old: str, new: str, changes: list[Change], notes: Sequence[str] = ()) -> str:

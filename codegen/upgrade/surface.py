@@ -2,12 +2,14 @@
 
 ``codegen diff`` compares two of these, and the override check reads one. A
 surface keeps only what decides wire and Python API compatibility (names,
-numbers, types, labels, wire encodings, oneof membership, the file each type
-lives in, what each extension extends), so two releases compare equal when
-nothing a user can see has changed. It is built from descriptors or read back
-from the JSON the generator records (``codegen.upgrade.state``); both give equal
-surfaces. A record of format 1 (before extensions and encodings were recorded)
-reads back with ``extensions`` None and no encodings but a group's.
+numbers, types, labels, wire encodings, presence, oneof membership, the file
+each type lives in, what each extension extends), so two releases compare
+equal when nothing a user can see has changed. It is built from descriptors or
+read back from the JSON the generator records (``codegen.upgrade.state``); both
+give equal surfaces. A record of format 1 (before extensions and encodings were
+recorded) reads back with ``extensions`` None and no encodings but a group's;
+one of format 1 or 2 (before presence was recorded) with no field's presence
+and ``knows_presence`` False.
 """
 
 from __future__ import annotations
@@ -24,12 +26,15 @@ from google.protobuf.descriptor_pb2 import (
 )
 
 from codegen.upgrade import encoding as encodings
+from codegen.upgrade import presence as presences
 
 _T = FieldDescriptorProto
 _TYPE_WORDS = {value: name.removeprefix("TYPE_").lower() for name, value in _T.Type.items()}
 
-#: Field labels: ``single`` is proto3 implicit presence, ``optional`` explicit
-#: presence (proto3 ``optional``, proto2 ``optional``/``required``).
+#: Field labels, as the .proto spells them: ``optional`` for proto3 ``optional`` and a proto2 scalar
+#: (``optional`` or ``required``), ``single`` for any other singular field (proto3, editions, a proto2
+#: message). They only approximate presence (an editions ``single`` field has explicit presence by
+#: default): ``FieldShape.presence`` says it.
 LABELS = ("single", "optional", "repeated", "map")
 
 
@@ -47,11 +52,16 @@ class FieldShape:
     # How it is written (``codegen.upgrade.encoding``): ``delimited``/``length-prefixed`` for a message,
     # ``packed``/``expanded`` for a repeated scalar; None for other fields, and where a record did not say.
     encoding: str | None = None
+    # ``explicit``, ``implicit`` or ``required`` (``codegen.upgrade.presence``) for a singular field;
+    # None for a repeated field or a map, and where a record did not say (one of format 1 or 2).
+    presence: str | None = None
 
     def describe(self) -> str:
-        """The field's type as the .proto spells it: ``repeated string``, ``map<string, int32>``."""
+        """The field's type as the .proto spells it: ``repeated string``, ``map<string, int32>``, ``required int32``."""
         if self.label == "map":
             return f"map<{self.key}, {self.type}>"
+        if self.presence == presences.REQUIRED:
+            return f"required {self.type}"
         return self.type if self.label == "single" else f"{self.label} {self.type}"
 
 
@@ -106,6 +116,8 @@ class Surface:
     files: dict[str, str] = field(default_factory=dict)  # proto file → proto package
     # None: not known (a record of format 1 has none), so a diff cannot compare them.
     extensions: dict[str, ExtensionShape] | None = field(default_factory=dict)
+    # False: no field's presence is known (a record of format 1 or 2), so a diff cannot compare it.
+    knows_presence: bool = True
 
     def qualname(self, full_name: str, file: str) -> str:
         """``flyteidl.core.Literal`` in ``flyteidl/core/literals.proto`` → ``Literal``."""
@@ -151,7 +163,8 @@ def _add_extensions(
     assert found.extensions is not None
     for x in declared:
         kind, wire, label = _type(x), _TYPE_WORDS[x.type], _extension_label(x)
-        shape = FieldShape(x.name, x.number, kind, wire, label, None, None, encodings.encoding(x, file))
+        encoding, presence = encodings.encoding(x, file), presences.presence(x, file, extension=True)
+        shape = FieldShape(x.name, x.number, kind, wire, label, None, None, encoding, presence)
         found.extensions[prefix + x.name] = ExtensionShape(file.name, x.extendee.lstrip("."), shape, scope)
 
 
@@ -178,7 +191,8 @@ def _field(
     in_oneof = f.HasField("oneof_index") and not f.proto3_optional
     oneof = owner.oneof_decl[f.oneof_index].name if in_oneof else None
     label = _label(f, file.syntax or "proto2")
-    return FieldShape(f.name, f.number, _type(f), _TYPE_WORDS[f.type], label, oneof, None, encodings.encoding(f, file))
+    encoding, presence = encodings.encoding(f, file), presences.presence(f, file)
+    return FieldShape(f.name, f.number, _type(f), _TYPE_WORDS[f.type], label, oneof, None, encoding, presence)
 
 
 def _label(f: FieldDescriptorProto, syntax: str) -> str:
@@ -214,7 +228,11 @@ def _message_json(shape: MessageShape) -> dict[str, Any]:
 
 
 def _field_json(f: FieldShape) -> dict[str, Any]:
-    """Only what differs from the usual: no ``wire`` equal to the type, no ``single`` label, no default encoding."""
+    """Only what differs from the usual: no ``wire`` equal to the type, no ``single`` label, no usual encoding.
+
+    No usual presence either: a proto3 tree's record names none, an editions
+    tree's each scalar with explicit presence, any tree's each required field.
+    """
     data: dict[str, Any] = {"number": f.number, "name": f.name, "type": f.type}
     if f.wire != f.type:
         data["wire"] = f.wire
@@ -226,6 +244,8 @@ def _field_json(f: FieldShape) -> dict[str, Any]:
         data["key"] = f.key
     if f.encoding != encodings.default(f.wire, f.label):
         data["encoding"] = f.encoding
+    if f.presence != presences.default(f.wire, f.label, f.oneof):
+        data["presence"] = f.presence
     return data
 
 
@@ -239,16 +259,17 @@ def _extension_json(shape: ExtensionShape) -> dict[str, Any]:
     return data | fact
 
 
-def from_json(data: dict[str, Any], *, complete: bool = True) -> Surface:
+def from_json(data: dict[str, Any], *, version: int = 3) -> Surface:
     """Inverse of ``to_json``; raises ``KeyError``/``TypeError``/``ValueError`` on a malformed document.
 
-    ``complete=False`` reads a record of format 1: it has no extensions (None:
-    not known) and no encodings, but a group's, which its wire type says.
+    ``version`` is the record's format. Format 1 has no extensions (None: not
+    known) and no encodings, but a group's, which its wire type says; formats 1
+    and 2 have no presence (each field's is None, and ``knows_presence`` False).
     """
     messages = {
         name: MessageShape(
             str(shape["file"]),
-            tuple(_field_from_json(f, complete) for f in shape["fields"]),
+            tuple(_field_from_json(f, version) for f in shape["fields"]),
             tuple(shape["oneofs"]),
         )
         for name, shape in data["messages"].items()
@@ -258,30 +279,35 @@ def from_json(data: dict[str, Any], *, complete: bool = True) -> Surface:
         for name, shape in data["enums"].items()
     }
     files = {str(k): str(v) for k, v in data["files"].items()}
-    if not complete:
-        return Surface(messages, enums, files, None)
-    extensions = {str(name): _extension_from_json(name, shape) for name, shape in data["extensions"].items()}
-    return Surface(messages, enums, files, extensions)
+    knows_presence = version >= 3
+    if version < 2:
+        return Surface(messages, enums, files, None, knows_presence)
+    extensions = {str(name): _extension_from_json(name, shape, version) for name, shape in data["extensions"].items()}
+    return Surface(messages, enums, files, extensions, knows_presence)
 
 
-def _field_from_json(data: dict[str, Any], complete: bool = True) -> FieldShape:
+def _field_from_json(data: dict[str, Any], version: int) -> FieldShape:
     label = data.get("label", "single")
     if label not in LABELS:
         raise ValueError(f"unknown field label {label!r}")
     kind = str(data["type"])
     wire = str(data.get("wire", kind))
-    if complete:
+    oneof = data.get("oneof")
+    if version >= 2:
         encoding = data.get("encoding", encodings.default(wire, label))
         if encoding not in encodings.WORDS:
             raise ValueError(f"unknown field encoding {encoding!r}")
     else:
         encoding = encodings.DELIMITED if wire == "group" else None
+    presence = data.get("presence", presences.default(wire, label, oneof)) if version >= 3 else None
+    if presence not in presences.WORDS:
+        raise ValueError(f"unknown field presence {presence!r}")
     return FieldShape(
-        str(data["name"]), int(data["number"]), kind, wire, label, data.get("oneof"), data.get("key"), encoding
+        str(data["name"]), int(data["number"]), kind, wire, label, oneof, data.get("key"), encoding, presence
     )
 
 
-def _extension_from_json(name: str, data: dict[str, Any]) -> ExtensionShape:
-    shape = _field_from_json({**data, "name": name.rpartition(".")[2]})
+def _extension_from_json(name: str, data: dict[str, Any], version: int) -> ExtensionShape:
+    shape = _field_from_json({**data, "name": name.rpartition(".")[2]}, version)
     scope = data.get("scope")
     return ExtensionShape(str(data["file"]), str(data["extendee"]), shape, None if scope is None else str(scope))
