@@ -62,42 +62,27 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from codegen.upgrade import presence as presences
-from codegen.upgrade.encoding import DELIMITED, EXPANDED, LENGTH_PREFIXED, PACKED
-from codegen.upgrade.presence import REQUIRED
-from codegen.upgrade.surface import EnumShape, ExtensionShape, FieldShape, MessageShape, Surface
-
-# Scalar types that share a wire encoding, so changing between them keeps bytes readable.
-_WIRE_FAMILIES = (
-    frozenset({"int32", "uint32", "int64", "uint64", "bool", "enum"}),
-    frozenset({"sint32", "sint64"}),
-    frozenset({"fixed32", "sfixed32"}),
-    frozenset({"fixed64", "sfixed64"}),
-    frozenset({"string", "bytes"}),
+from codegen.upgrade.extension_diff import ExtensionChanges
+from codegen.upgrade.field_diff import (
+    Change,
+    WireCheck,
+    encoding_changes,
+    new_presence,
+    presence_changes,
+    presence_note,
+    retyped,
 )
-_PRESENCE_LABELS = frozenset({"single", "optional"})
-_MESSAGE_WIRES = frozenset({"message", "group"})
-# Encodings that can replace each other: a message's (the change breaks the wire), a repeated scalar's (it does not).
-_MESSAGE_ENCODINGS = frozenset({DELIMITED, LENGTH_PREFIXED})
-_PACKINGS = frozenset({PACKED, EXPANDED})
+from codegen.upgrade.presence import REQUIRED
+from codegen.upgrade.surface import EnumShape, FieldShape, MessageShape, Surface
+
+__all__ = ["Change", "compare", "new_presence", "retyped"]  # what the CLI, the report and the override check use
+
 _Shape = TypeVar("_Shape", MessageShape, EnumShape)
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    kind: str  # e.g. "field removed"
-    element: str  # e.g. flyteidl.core.Literal.hash
-    detail: str
-    breaks_wire: bool
-    breaks_api: bool
-
-    @property
-    def severity(self) -> str:
-        return "wire" if self.breaks_wire else "api" if self.breaks_api else "compatible"
 
 
 def compare(old: Surface, new: Surface) -> list[Change]:
     """Every change from ``old`` to ``new``, sorted by element."""
-    wire = _WireCheck(old, new)
+    wire = WireCheck(old, new)
     message_renames = _renames(old.messages, new.messages, _same_message)
     changes = _types("message", old.messages, new.messages, message_renames)
     changes += _types("enum", old.enums, new.enums, _renames(old.enums, new.enums, _same_enum))
@@ -106,7 +91,7 @@ def compare(old: Surface, new: Surface) -> list[Change]:
     for name in sorted(old.enums.keys() & new.enums.keys()):
         changes += _enum_changes(name, old.enums[name], new.enums[name])
     if old.extensions is not None and new.extensions is not None:
-        changes += _Extensions(old, new, wire, message_renames).changes()
+        changes += ExtensionChanges(old, new, wire, message_renames).changes()
     return sorted(changes, key=lambda change: (change.element, change.kind))
 
 
@@ -181,11 +166,11 @@ class _Pair:
     name: str
     old: MessageShape
     new: MessageShape
-    wire: _WireCheck
+    wire: WireCheck
     oneof_renames: dict[str, str]
 
 
-def _message_changes(name: str, old: MessageShape, new: MessageShape, wire: _WireCheck) -> list[Change]:
+def _message_changes(name: str, old: MessageShape, new: MessageShape, wire: WireCheck) -> list[Change]:
     changes, renames = _oneof_changes(name, old, new)
     pair = _Pair(name, old, new, wire, renames)
     old_fields, new_fields = old.by_number(), new.by_number()
@@ -237,7 +222,7 @@ def _renumbered(pair: _Pair, old: FieldShape, new: FieldShape) -> Change:
     detail = f"number {old.number} → {new.number}"
     if new_type:
         detail += f", {old.describe()} → {new.describe()}"
-    detail += _presence_note(old, new)
+    detail += presence_note(old, new)
     api = new_type or (presence is not None and presences.breaks_api(*presence))
     return Change("field renumbered", f"{pair.name}.{new.name}", detail, True, api)
 
@@ -248,150 +233,19 @@ def _same_number(pair: _Pair, old: FieldShape, new: FieldShape) -> list[Change]:
     if renamed and new_type:
         detail = f"number {old.number} was {old.describe()} {old.name}, is now {new.describe()} {new.name}"
         return [Change("field number reused", element, detail, True, True)]
-    changes = _encoding_changes("field encoding changed", element, old, new)
+    changes = encoding_changes("field encoding changed", element, old, new)
     if renamed:
         changes.append(Change("field renamed", element, f"→ {new.name} (number {old.number})", False, True))
     if new_type:  # its presence, if that changed too, is said here
-        detail = f"{old.describe()} → {new.describe()}{_presence_note(old, new)}"
+        detail = f"{old.describe()} → {new.describe()}{presence_note(old, new)}"
         changes.append(Change("field retyped", element, detail, not pair.wire.fields(old, new), True))
     else:
-        changes += _presence_changes(element, pair.new.file, old, new)
+        changes += presence_changes(element, pair.new.file, old, new)
     oneof_renamed = old.oneof in pair.oneof_renames and pair.oneof_renames[old.oneof] == new.oneof
     if old.oneof != new.oneof and not oneof_renamed:
         detail = f"oneof {old.oneof or '(none)'} → {new.oneof or '(none)'}"
         changes.append(Change("field moved between oneofs", element, detail, False, True))
     return changes
-
-
-def retyped(old: FieldShape, new: FieldShape) -> bool:
-    """Whether the field's type changed: its value's type, a map's key, or its label (the override check asks too).
-
-    Labels ``single`` and ``optional`` only approximate presence: where both
-    sides know it, a change between them is no retype (it is a change of
-    presence, or nothing). Against a record without presence it still is.
-    """
-    if (old.type, old.key) != (new.type, new.key):
-        return True
-    if old.label == new.label:
-        return False
-    known = old.presence is not None and new.presence is not None
-    return not (known and {old.label, new.label} <= _PRESENCE_LABELS)
-
-
-def new_presence(old: FieldShape, new: FieldShape) -> tuple[str, str] | None:
-    """The old and new presence when both are known (singular fields of records that say it) and differ."""
-    if old.presence is None or new.presence is None or old.presence == new.presence:
-        return None
-    return old.presence, new.presence
-
-
-def _presence_note(old: FieldShape, new: FieldShape) -> str:
-    """``, implicit → explicit presence`` for the detail of a field renumbered or retyped too, unless its type says it.
-
-    A message field always has presence: ``bool`` → ``BoolValue`` gains it with the type, unless it became required.
-    """
-    changed = new_presence(old, new)
-    if changed is None or (REQUIRED not in changed and {old.wire, new.wire} & _MESSAGE_WIRES):
-        return ""
-    return f", {changed[0]} → {changed[1]} presence"
-
-
-def _presence_changes(element: str, file: str, old: FieldShape, new: FieldShape) -> list[Change]:
-    """A change of presence, with what it changes for Python and for a peer (see the module's rules)."""
-    changed = new_presence(old, new)
-    if changed is None:
-        return []
-    before, after = changed
-    detail = f"{new.describe()} in {file}: {before} → {after} presence ({'; '.join(presences.effects(before, after))})"
-    wire, api = presences.breaks_wire(before, after), presences.breaks_api(before, after)
-    return [Change("field presence changed", element, detail, wire, api)]
-
-
-def _encoding_changes(kind: str, element: str, old: FieldShape, new: FieldShape) -> list[Change]:
-    """The change of a field's (or extension's) encoding, if it has one; only a message's breaks the wire."""
-    changed = _new_encoding(old, new)
-    if changed is None:
-        return []
-    before, after = changed
-    breaks = after in _MESSAGE_ENCODINGS
-    why = "a reader of one drops the other" if breaks else "every parser reads both"
-    return [Change(kind, element, f"{new.describe()}: {before} → {after} ({why})", breaks, False)]
-
-
-def _new_encoding(old: FieldShape, new: FieldShape) -> tuple[str, str] | None:
-    """The old and new encoding when both are known, of one family (a message's, a repeated scalar's), and differ."""
-    before, after = _encodings(old, new)
-    if before is None or after is None or before == after:
-        return None
-    if not any({before, after} <= family for family in (_MESSAGE_ENCODINGS, _PACKINGS)):
-        return None  # a message field became a repeated scalar: the retype says it
-    return before, after
-
-
-def _encodings(old: FieldShape, new: FieldShape) -> tuple[str | None, str | None]:
-    """The two encodings, None where not known.
-
-    A record of format 1 gives none but a group's (its wire type says it): a
-    message field there is length-prefixed unless editions made it DELIMITED,
-    which is unknown, except beside a proto2 group (no file goes back from
-    editions to proto2), so a group that became a message field, or the
-    reverse, is found against such a record too.
-    """
-    before, after = old.encoding, new.encoding
-    if before is None and (old.wire, new.wire) == ("message", "group"):
-        before = LENGTH_PREFIXED
-    if after is None and (old.wire, new.wire) == ("group", "message"):
-        after = LENGTH_PREFIXED
-    return before, after
-
-
-class _WireCheck:
-    """Whether bytes written with an old field's type still parse as the new one's."""
-
-    def __init__(self, old: Surface, new: Surface) -> None:
-        self._old, self._new = old, new
-        self._assumed: set[tuple[str, str]] = set()  # message pairs under comparison (recursive types)
-
-    def fields(self, old: FieldShape, new: FieldShape) -> bool:
-        if (old.label == "map") != (new.label == "map"):
-            return False
-        if old.label != new.label and not {old.label, new.label} <= _PRESENCE_LABELS:
-            return False  # repeated <-> singular: packing and merging differ
-        if old.key != new.key and not _same_family(old.key or "", new.key or ""):
-            return False
-        changed = _new_encoding(old, new)
-        if changed is not None and changed[1] in _MESSAGE_ENCODINGS:
-            return False  # delimited <-> length-prefixed
-        presence = new_presence(old, new)
-        if presence is not None and REQUIRED in presence:
-            return False  # a peer that requires it rejects a message without it
-        return self.values(old, new)
-
-    def values(self, old: FieldShape, new: FieldShape) -> bool:
-        if old.wire in _MESSAGE_WIRES and new.wire in _MESSAGE_WIRES:  # a group is a message (encodings: above)
-            return self.messages(old.type, new.type)
-        return old.wire == new.wire or _same_family(old.wire, new.wire)
-
-    def messages(self, old: str, new: str) -> bool:
-        if old == new or (old, new) in self._assumed:
-            return True
-        before, after = self._old.messages.get(old), self._new.messages.get(new)
-        if before is None or after is None:  # a type outside the root (google.protobuf.*): compare by name
-            return False
-        self._assumed.add((old, new))
-        mine, theirs = before.by_number(), after.by_number()
-        if _lone_required(before, theirs) or _lone_required(after, mine):
-            return False  # one side never writes a field the other requires
-        return all(f.number not in theirs or self.fields(f, theirs[f.number]) for f in before.fields)
-
-
-def _lone_required(shape: MessageShape, other: dict[int, FieldShape]) -> bool:
-    """Whether ``shape`` has a required field at a number the other message does not have."""
-    return any(f.presence == REQUIRED and f.number not in other for f in shape.fields)
-
-
-def _same_family(old: str, new: str) -> bool:
-    return old == new or any(old in family and new in family for family in _WIRE_FAMILIES)
 
 
 # -- enums --------------------------------------------------------------------------
@@ -420,82 +274,3 @@ def _enum_changes(name: str, old: EnumShape, new: EnumShape) -> list[Change]:
             detail = f"{old_values[value]} → {new_values[value]}"
             changes.append(Change("enum value renumbered", element, detail, True, False))
     return changes
-
-
-# -- extensions ---------------------------------------------------------------------------
-
-
-class _Extensions:
-    """Extensions added, removed, renamed, renumbered, retyped or moved, by full name.
-
-    A removed and an added extension of the same message (or of its renamed
-    self) with the same number are one change: a rename when their fields
-    agree, else a number reused.
-    """
-
-    def __init__(self, old: Surface, new: Surface, wire: _WireCheck, message_renames: dict[str, str]) -> None:
-        assert old.extensions is not None and new.extensions is not None
-        self._old, self._new = old, new
-        self._before, self._after = old.extensions, new.extensions
-        self._wire, self._renames = wire, message_renames
-
-    def changes(self) -> list[Change]:
-        removed = sorted(self._before.keys() - self._after.keys())
-        added = {
-            self._slot(self._after[name], renamed=False): name for name in self._after.keys() - self._before.keys()
-        }
-        changes = []
-        for name in removed:
-            twin = added.pop(self._slot(self._before[name], renamed=True), None)
-            changes += [self._replaced(name, twin) if twin is not None else self._removed(name)]
-        changes += [self._added(name) for name in sorted(added.values())]
-        for name in sorted(self._before.keys() & self._after.keys()):
-            changes += self._kept(name, self._before[name], self._after[name])
-        return changes
-
-    def _slot(self, shape: ExtensionShape, renamed: bool) -> tuple[str, int]:
-        """The extended message (as the new side names it) and the number: where an extension's bytes go."""
-        extendee = self._renames.get(shape.extendee, shape.extendee) if renamed else shape.extendee
-        return extendee, shape.field.number
-
-    def _handled(self, shape: ExtensionShape) -> bool:
-        """Whether the extension has a handle (an API to break): its message has a model here."""
-        return shape.extendee in self._old.messages or shape.extendee in self._new.messages
-
-    def _added(self, name: str) -> Change:
-        return Change("extension added", name, self._after[name].describe(), False, False)
-
-    def _removed(self, name: str) -> Change:
-        shape = self._before[name]
-        return Change("extension removed", name, shape.describe(), False, self._handled(shape))
-
-    def _replaced(self, name: str, twin: str) -> Change:
-        old, new = self._before[name], self._after[twin]
-        if _same_field(old.field, new.field):
-            return Change("extension renamed", name, f"→ {twin} ({new.describe()})", False, self._handled(old))
-        detail = f"{old.field.number} of {new.extendee} was {old.field.describe()} {name}, is now "
-        return Change("extension number reused", name, detail + f"{new.field.describe()} {twin}", True, True)
-
-    def _kept(self, name: str, old: ExtensionShape, new: ExtensionShape) -> list[Change]:
-        api = self._handled(old)
-        if self._renames.get(old.extendee, old.extendee) != new.extendee:
-            detail = f"{old.describe()} → {new.describe()}"
-            return [Change("extension moved to another message", name, detail, True, api)]
-        new_type = retyped(old.field, new.field)
-        if old.field.number != new.field.number:
-            detail = f"number {old.field.number} → {new.field.number} of {new.extendee}"
-            if new_type:
-                detail += f", {old.field.describe()} → {new.field.describe()}"
-            return [Change("extension renumbered", name, detail, True, api and new_type)]
-        changes = _encoding_changes("extension encoding changed", name, old.field, new.field)
-        if new_type:
-            detail = f"{old.field.describe()} → {new.field.describe()} (= {new.field.number} of {new.extendee})"
-            changes.append(Change("extension retyped", name, detail, not self._wire.fields(old.field, new.field), api))
-        if old.file != new.file and old.scope is None:  # one declared in a message moves with it, reported there
-            changes.append(Change("extension moved to another file", name, f"{old.file} → {new.file}", False, api))
-        return changes
-
-
-def _same_field(old: FieldShape, new: FieldShape) -> bool:
-    """The same value on the wire and in Python, whatever the names."""
-    return (old.type, old.wire, old.label, old.encoding) == (new.type, new.wire, new.label, new.encoding)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from codegen.upgrade.diff import Change
+from codegen.upgrade.field_diff import Change
 from codegen.upgrade.surface import Surface
 
 _SECTIONS = (
