@@ -50,6 +50,16 @@ def run(tmp_path: Path, table: str, capsys: pytest.CaptureFixture[str]) -> tuple
             id="unknown-field",
         ),
         pytest.param(
+            '[classes."maps:Maps"]\nmessage = "fixtures.maps.Maps"\ninit = ["messages=None"]\npost_init = ["nope"]\n',
+            r"maps:Maps: post_init: expected true or a list of constructor parameters, got \['nope'\]",
+            id="post-init-of-no-parameter",
+        ),
+        pytest.param(
+            '[classes."maps:Maps"]\nmessage = "fixtures.maps.Maps"\npost_init = "yes"\n',
+            r"maps:Maps: post_init: expected true or a list of constructor parameters, got 'yes'",
+            id="post-init-not-a-list",
+        ),
+        pytest.param(
             '[classes."maps:Maps"]\nmessage = "fixtures.maps.Maps"\nfields.bool_to_string = { colour = "red" }\n',
             r"maps:Maps\.fields\.bool_to_string: unknown option 'colour'",
             id="unknown-option",

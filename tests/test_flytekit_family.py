@@ -19,11 +19,13 @@ import pytest
 from flyteidl.core import identifier_pb2, literals_pb2, tasks_pb2, types_pb2
 from flytemodels.flytekit import _index
 from flytemodels.flytekit import literals as fm_literals
+from flytemodels.flytekit import matchable_resource as fm_matchable
 from flytemodels.flytekit import task as fm_task
 from flytemodels.flytekit import types as fm_types
 from flytemodels.flytekit.core import identifier as fm_identifier
 from flytemodels.flytekit.core import workflow as fm_workflow
 from flytemodels.flytekit.interface import TypedInterface, Variable
+from google.protobuf import timestamp_pb2
 
 from flytemodels._flytekit.entity import FlyteIdlEntity, FlytekitModel
 from flytemodels._runtime.shapes.base import EAGER_LEVELS
@@ -205,6 +207,21 @@ def test_flytekit_coercions_and_defaults() -> None:
     assert fm_workflow.NodeMetadata("n").timeout == datetime.timedelta()
     assert fm_literals.Literal().hash is None
     assert fm_literals.Literal.from_flyte_idl(literals_pb2.Literal()).hash is None
+
+
+def test_constructor_checks_run_when_their_arguments_are_given() -> None:
+    # The hand-written checks run only when an argument they look at is given (post_init in the table).
+    stamp = fm_literals.Primitive(datetime=timestamp_pb2.Timestamp(seconds=86_400, nanos=5))
+    assert vars(stamp)["_datetime"] == datetime.datetime(1970, 1, 2)  # flytekit's naive UTC, to the second
+    assert fm_literals.Primitive(integer=3).integer == 3
+    with pytest.raises(ValueError, match="At most one of container, k8s_pod or sql"):
+        fm_task.TaskTemplate(None, "t", None, None, None, k8s_pod=1, sql=1)
+    with pytest.raises(ValueError, match="Only one target can be set"):
+        fm_matchable.MatchingAttributes(
+            fm_matchable.ClusterResourceAttributes({"a": "b"}), fm_matchable.ExecutionQueueAttributes(["q"])
+        )
+    queue = fm_matchable.ExecutionQueueAttributes(["q"])
+    assert fm_matchable.MatchingAttributes(execution_queue_attributes=queue).execution_queue_attributes is queue
 
 
 def test_equality_and_hash_are_flytekits() -> None:

@@ -130,6 +130,19 @@ class Assignment:
 
 
 @dataclass(frozen=True, slots=True)
+class PostInit:
+    """Whether a constructor ends by calling the hand-written ``_fm_post_init``, and when."""
+
+    runs: bool = False
+    when_given: tuple[str, ...] = ()  # only when one of these parameters is not None; empty: always
+
+    @property
+    def guard(self) -> str:
+        """The condition the call stands under (Python source), or "" for none."""
+        return " or ".join(f"{name} is not None" for name in self.when_given)
+
+
+@dataclass(frozen=True, slots=True)
 class Holder:
     """An enum holder class: int constants on a plain class, or a Python ``enum.Enum``."""
 
@@ -154,7 +167,7 @@ class CompatClass:
     nested: tuple[CompatClass, ...]
     holders: tuple[Holder, ...]
     constants: tuple[tuple[str, int], ...]  # class-level int constants the target API has
-    post_init: bool  # the constructor ends by calling _fm_post_init (hand-written checks and coercions)
+    post_init: PostInit  # the constructor ends by calling _fm_post_init (hand-written checks and coercions)
     doc: str
 
     @property

@@ -30,6 +30,7 @@ from codegen.compat.model import (
     Member,
     Package,
     Param,
+    PostInit,
     ReadKind,
     Ref,
     Shape,
@@ -270,9 +271,20 @@ def _class(key: str, module_keys: list[str], holders: dict[str, dict[str, Any]],
         nested=tuple(_class(child, module_keys, holders, context) for child in children),
         holders=nested_holders,
         constants=tuple((name, int(value)) for name, value in entry.get("constants", {}).items()),
-        post_init=bool(entry.get("post_init", False)),
+        post_init=_post_init(key, entry.get("post_init", False), params, context),
         doc=f"``{module}.{qualname}``: the ``{message.full_name}`` message.",
     )
+
+
+def _post_init(key: str, value: Any, params: tuple[Param, ...], context: _Context) -> PostInit:
+    """``post_init``: true (the hook runs after every constructor call), or the parameters
+    it looks at (it runs only when one of them is given: not None)."""
+    if value is False or value is True:
+        return PostInit(bool(value))
+    names = {p.name for p in params if not p.star}
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v in names for v in value):
+        raise context.error(key, f"post_init: expected true or a list of constructor parameters, got {value!r}")
+    return PostInit(True, tuple(value))
 
 
 def _parent(key: str) -> str | None:

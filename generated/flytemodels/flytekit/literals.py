@@ -163,7 +163,8 @@ class PrimitiveBase(_Model):
         self._boolean = boolean
         self._datetime = datetime
         self._duration = duration
-        self._fm_post_init()
+        if datetime is not None:
+            self._fm_post_init()
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     integer = property(

@@ -579,7 +579,13 @@ class MatchingAttributesBase(_Model):
         self._quality_of_service = quality_of_service
         self._workflow_execution_config = workflow_execution_config
         self._cluster_assignment = cluster_assignment
-        self._fm_post_init()
+        if (
+            cluster_resource_attributes is not None
+            or execution_queue_attributes is not None
+            or execution_cluster_label is not None
+            or plugin_overrides is not None
+        ):
+            self._fm_post_init()
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     task_resource_attributes = property(

@@ -782,7 +782,8 @@ class TaskTemplateBase(_Model):
         self._k8s_pod = k8s_pod
         self._sql = sql
         self._extended_resources = extended_resources
-        self._fm_post_init()
+        if container is not None or k8s_pod is not None or sql is not None:
+            self._fm_post_init()
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     id = property(_get("_id"), doc="""field 1 ``id`` of ``flyteidl.core.TaskTemplate``.""")

@@ -142,6 +142,8 @@ class Choice(_Model):
         self._flag = flag
         self._other_payload = other_payload
         self._tags = tags
+        if number is not None or mode is not None:
+            self._fm_post_init()
 
     # Properties read the attribute in C (attrgetter): the cheapest read Python offers.
     label = property(_get("_label"), doc="""field 1 ``label`` of ``fixtures.oneofs.Choice``.""")
