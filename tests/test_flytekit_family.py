@@ -184,6 +184,53 @@ def test_a_held_parent_serializes_a_change_made_to_a_child_it_handed_out() -> No
     assert result.metadata.discoverable and result.type == "python"
 
 
+_UNKNOWN = b"\xa0\x06\x07"  # field 100, varint 7: a field this IDL does not know
+
+
+def _with_unknown(pb: Any) -> Any:
+    return type(pb).FromString(pb.SerializeToString() + _UNKNOWN)
+
+
+def _template_pb() -> Any:
+    """A task template whose root and metadata carry unknown fields; its interface is unset."""
+    pb = tasks_pb2.TaskTemplate(type="python", metadata=_with_unknown(tasks_pb2.TaskMetadata(discoverable=True)))
+    pb.id.CopyFrom(identifier_pb2.Identifier(resource_type=identifier_pb2.TASK, project="p", name="t", org="o"))
+    return _with_unknown(pb)
+
+
+def test_a_read_tree_serializes_every_change_over_its_message_and_nothing_else() -> None:
+    # A read model writes a copy of its message, then only what differs from it (children that
+    # still hold their part of the message in place): unknown fields, fields flytekit has no
+    # attribute for (org) and an unset child read as an empty model (interface) all stay as they were.
+    template = fm_task.TaskTemplate.from_flyte_idl(_template_pb())
+    assert template.interface is not None and template.metadata.discoverable  # reads convert the tree
+    assert template.to_flyte_idl() == _template_pb()
+    assert not template.to_flyte_idl().HasField("interface")
+
+    template.id._name = "renamed"
+    template.id._resource_type = fm_identifier.ResourceType.WORKFLOW
+    template.metadata._discoverable = False
+    template._type = "container"
+    expected = _template_pb()
+    expected.id.name, expected.id.resource_type = "renamed", identifier_pb2.WORKFLOW
+    expected.metadata.discoverable, expected.type = False, "container"
+    assert template.to_flyte_idl() == expected
+
+    template._metadata = fm_task.TaskMetadata.from_flyte_idl(
+        tasks_pb2.TaskMetadata(retries=literals_pb2.RetryStrategy(retries=2))
+    )
+    template._id = fm_identifier.Identifier(1, "q", "d", "n", "v")  # built from values: written as given
+    expected.metadata.Clear()
+    expected.metadata.retries.retries = 2
+    expected.id.Clear()
+    expected.id.MergeFrom(identifier_pb2.Identifier(resource_type=1, project="q", domain="d", name="n", version="v"))
+    assert template.to_flyte_idl() == expected
+
+    del template._type  # a deleted attribute: the message's value stands
+    expected.type = "python"
+    assert template.to_flyte_idl() == expected
+
+
 def test_values_are_kept_as_given_and_handed_back_as_the_same_objects() -> None:
     the_id = fm_identifier.Identifier(fm_identifier.ResourceType.TASK, "p", "d", "n", "v")
     custom = {"a": 1, "nested": {"b": [1, 2]}}

@@ -63,6 +63,15 @@ class WriteKind(enum.Enum):
     SHAPE = "shape"  # shape.put(target, value)
 
 
+class ApplyKind(enum.Enum):
+    """How the generated ``_fm_apply`` writes one attribute of a held model over a copy of its message."""
+
+    PLAIN = "plain"  # written when it differs from the message's value, cleared when None
+    ENUM = "enum"  # as PLAIN, a Python enum member written as its number
+    MODEL = "model"  # a child holding the message's very sub-message applies its own changes in place
+    SHAPE = "shape"  # shape.rewrite(target, value, held): compared through the shape
+
+
 @dataclass(frozen=True, slots=True)
 class Shape:
     kind: ShapeKind
@@ -82,6 +91,17 @@ class Shape:
     @property
     def class_name(self) -> str:
         return self.kind.value
+
+    @property
+    def apply(self) -> ApplyKind:
+        """How ``_fm_apply`` writes the attribute (see ``ApplyKind``)."""
+        if self.read is ReadKind.PLAIN and self.write is WriteKind.PLAIN and not self.falsy_unset:
+            return ApplyKind.PLAIN
+        if self.read is ReadKind.PLAIN and self.write is WriteKind.ENUM and not self.falsy_unset:
+            return ApplyKind.ENUM
+        if self.read in (ReadKind.MODEL, ReadKind.MODEL_PRESENCE, ReadKind.ONEOF_MODEL):
+            return ApplyKind.MODEL
+        return ApplyKind.SHAPE
 
     @property
     def nests_models(self) -> bool:

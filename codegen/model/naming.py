@@ -88,8 +88,8 @@ ENUM_CLASS_NAMES = frozenset({"__qualname__"})
 #: ``_compat_reader.py.j2``) binds in its body besides its properties, nested
 #: classes, holders and constants. Its instances' attributes must leave them free.
 COMPAT_CLASS_NAMES = frozenset(
-    {"__qualname__", "_PB", "_SHAPES", "_fm_read", "to_flyte_idl", "_fm_write_values", "_EAGER", "__init__"}
-    | {"__post_init__"}
+    {"__qualname__", "_PB", "_SHAPES", "_fm_read", "to_flyte_idl", "_fm_write_values", "_fm_apply", "_EAGER"}
+    | {"__init__", "__post_init__"}
 )
 
 #: The module's names a compatibility class's body reads while it runs (a

@@ -70,6 +70,30 @@ class ConcurrencyPolicy(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._max_concurrency
+            if value is None:
+                target.ClearField("max")
+            elif value != held.max:
+                target.max = value
+            value = self._behavior
+            if value is None:
+                target.ClearField("behavior")
+            elif value != held.behavior:
+                target.behavior = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         max_concurrency: _Any,

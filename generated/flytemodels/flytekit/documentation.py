@@ -97,6 +97,28 @@ class Description(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self.value
+            _shapes["value"].rewrite(target, value, held)
+            value = self.uri
+            _shapes["uri"].rewrite(target, value, held)
+            value = self.format
+            _shapes["format"].rewrite(target, value, held)
+            value = self.icon_link
+            _shapes["icon_link"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -148,6 +170,25 @@ class SourceCode(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self.link
+            if value is None:
+                target.ClearField("link")
+            elif value != held.link:
+                target.link = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     _EAGER = True
@@ -251,6 +292,47 @@ class Documentation(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self.short_description
+            if value is None:
+                target.ClearField("short_description")
+            elif value != held.short_description:
+                target.short_description = value
+            value = self.long_description
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.long_description
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("long_description")
+            ):
+                value._fm_apply(target.long_description)
+            else:
+                _shapes["long_description"].rewrite(target, value, held)
+            value = self.source_code
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.source_code
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("source_code")
+            ):
+                value._fm_apply(target.source_code)
+            else:
+                _shapes["source_code"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     _EAGER = True

@@ -144,6 +144,33 @@ class DynamicJobSpec(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._nodes
+            _shapes["_nodes"].rewrite(target, value, held)
+            value = self._min_successes
+            if value is None:
+                target.ClearField("min_successes")
+            elif value != held.min_successes:
+                target.min_successes = value
+            value = self._outputs
+            _shapes["_outputs"].rewrite(target, value, held)
+            value = self._tasks
+            _shapes["_tasks"].rewrite(target, value, held)
+            value = self._subworkflows
+            _shapes["_subworkflows"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         tasks: _Any,

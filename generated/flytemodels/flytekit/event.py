@@ -78,6 +78,39 @@ class TaskExecutionMetadata(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._generated_name
+            if value is None:
+                target.ClearField("generated_name")
+            elif value != held.generated_name:
+                target.generated_name = value
+            value = self._external_resources
+            _shapes["_external_resources"].rewrite(target, value, held)
+            value = self._resource_pool_info
+            _shapes["_resource_pool_info"].rewrite(target, value, held)
+            value = self._plugin_identifier
+            if value is None:
+                target.ClearField("plugin_identifier")
+            elif value != held.plugin_identifier:
+                target.plugin_identifier = value
+            value = self._instance_class
+            if value is None:
+                target.ClearField("instance_class")
+            elif value != held.instance_class:
+                target.instance_class = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         external_resources: _Any = None,

@@ -73,6 +73,30 @@ class SystemMetadata(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._execution_cluster
+            if value is None:
+                target.ClearField("execution_cluster")
+            elif value != held.execution_cluster:
+                target.execution_cluster = value
+            value = self._namespace
+            if value is None:
+                target.ClearField("namespace")
+            elif value != held.namespace:
+                target.namespace = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         execution_cluster: _Any,
@@ -237,6 +261,72 @@ class ExecutionMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._mode
+            if value is None:
+                target.ClearField("mode")
+            elif value != held.mode:
+                target.mode = value if value.__class__ is int else _s.enum_number(value)
+            value = self._principal
+            if value is None:
+                target.ClearField("principal")
+            elif value != held.principal:
+                target.principal = value
+            value = self._nesting
+            if value is None:
+                target.ClearField("nesting")
+            elif value != held.nesting:
+                target.nesting = value
+            value = self._scheduled_at
+            _shapes["_scheduled_at"].rewrite(target, value, held)
+            value = self._parent_node_execution
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.parent_node_execution
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("parent_node_execution")
+            ):
+                value._fm_apply(target.parent_node_execution)
+            else:
+                _shapes["_parent_node_execution"].rewrite(target, value, held)
+            value = self._reference_execution
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.reference_execution
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("reference_execution")
+            ):
+                value._fm_apply(target.reference_execution)
+            else:
+                _shapes["_reference_execution"].rewrite(target, value, held)
+            value = self._system_metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.system_metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("system_metadata")
+            ):
+                value._fm_apply(target.system_metadata)
+            else:
+                _shapes["_system_metadata"].rewrite(target, value, held)
+            value = self._artifact_ids
+            _shapes["_artifact_ids"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -639,6 +729,172 @@ class ExecutionSpec(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._launch_plan
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.launch_plan
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("launch_plan")
+            ):
+                value._fm_apply(target.launch_plan)
+            else:
+                _shapes["_launch_plan"].rewrite(target, value, held)
+            value = self._inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("inputs")
+            ):
+                value._fm_apply(target.inputs)
+            else:
+                _shapes["_inputs"].rewrite(target, value, held)
+            value = self._metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("metadata")
+            ):
+                value._fm_apply(target.metadata)
+            else:
+                _shapes["_metadata"].rewrite(target, value, held)
+            value = self._notifications
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.notifications
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("notifications")
+            ):
+                value._fm_apply(target.notifications)
+            else:
+                _shapes["_notifications"].rewrite(target, value, held)
+            value = self._disable_all
+            _shapes["_disable_all"].rewrite(target, value, held)
+            value = self._labels
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.labels
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("labels")
+            ):
+                value._fm_apply(target.labels)
+            else:
+                _shapes["_labels"].rewrite(target, value, held)
+            value = self._annotations
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.annotations
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("annotations")
+            ):
+                value._fm_apply(target.annotations)
+            else:
+                _shapes["_annotations"].rewrite(target, value, held)
+            value = self._security_context
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.security_context
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("security_context")
+            ):
+                value._fm_apply(target.security_context)
+            else:
+                _shapes["_security_context"].rewrite(target, value, held)
+            value = self._auth_role
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.auth_role
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("auth_role")
+            ):
+                value._fm_apply(target.auth_role)
+            else:
+                _shapes["_auth_role"].rewrite(target, value, held)
+            value = self._quality_of_service
+            _shapes["_quality_of_service"].rewrite(target, value, held)
+            value = self._max_parallelism
+            if value is None:
+                target.ClearField("max_parallelism")
+            elif value != held.max_parallelism:
+                target.max_parallelism = value
+            value = self._raw_output_data_config
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.raw_output_data_config
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("raw_output_data_config")
+            ):
+                value._fm_apply(target.raw_output_data_config)
+            else:
+                _shapes["_raw_output_data_config"].rewrite(target, value, held)
+            value = self._cluster_assignment
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.cluster_assignment
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("cluster_assignment")
+            ):
+                value._fm_apply(target.cluster_assignment)
+            else:
+                _shapes["_cluster_assignment"].rewrite(target, value, held)
+            value = self._interruptible
+            _shapes["_interruptible"].rewrite(target, value, held)
+            value = self._overwrite_cache
+            if value is None:
+                target.ClearField("overwrite_cache")
+            elif value != held.overwrite_cache:
+                target.overwrite_cache = value
+            value = self._envs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.envs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("envs")
+            ):
+                value._fm_apply(target.envs)
+            else:
+                _shapes["_envs"].rewrite(target, value, held)
+            value = self._tags
+            _shapes["_tags"].rewrite(target, value, held)
+            value = self._execution_cluster_label
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.execution_cluster_label
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("execution_cluster_label")
+            ):
+                value._fm_apply(target.execution_cluster_label)
+            else:
+                _shapes["_execution_cluster_label"].rewrite(target, value, held)
+            value = self._execution_env_assignments
+            _shapes["_execution_env_assignments"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         launch_plan: _Any,
@@ -793,6 +1049,25 @@ class ClusterAssignment(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._cluster_pool
+            if value is None:
+                target.ClearField("cluster_pool_name")
+            elif value != held.cluster_pool_name:
+                target.cluster_pool_name = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         cluster_pool: _Any = None,
@@ -872,6 +1147,33 @@ class LiteralMapBlob(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._values
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.values
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("values")
+            ):
+                value._fm_apply(target.values)
+            else:
+                _shapes["_values"].rewrite(target, value, held)
+            value = self._uri
+            _shapes["_uri"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -991,6 +1293,53 @@ class Execution(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("id")
+            ):
+                value._fm_apply(target.id)
+            else:
+                _shapes["_id"].rewrite(target, value, held)
+            value = self._spec
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.spec
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("spec")
+            ):
+                value._fm_apply(target.spec)
+            else:
+                _shapes["_spec"].rewrite(target, value, held)
+            value = self._closure
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.closure
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("closure")
+            ):
+                value._fm_apply(target.closure)
+            else:
+                _shapes["_closure"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -1056,6 +1405,30 @@ class AbortMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._cause
+            if value is None:
+                target.ClearField("cause")
+            elif value != held.cause:
+                target.cause = value
+            value = self._principal
+            if value is None:
+                target.ClearField("principal")
+            elif value != held.principal:
+                target.principal = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1321,6 +1694,105 @@ class ExecutionClosure(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._outputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.outputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("outputs")
+            ):
+                value._fm_apply(target.outputs)
+            else:
+                _shapes["_outputs"].rewrite(target, value, held)
+            value = self._error
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.error
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("error")
+            ):
+                value._fm_apply(target.error)
+            else:
+                _shapes["_error"].rewrite(target, value, held)
+            value = self._abort_cause
+            _shapes["_abort_cause"].rewrite(target, value, held)
+            value = self._abort_metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.abort_metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("abort_metadata")
+            ):
+                value._fm_apply(target.abort_metadata)
+            else:
+                _shapes["_abort_metadata"].rewrite(target, value, held)
+            value = self._output_data
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.output_data
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("output_data")
+            ):
+                value._fm_apply(target.output_data)
+            else:
+                _shapes["_output_data"].rewrite(target, value, held)
+            value = self._computed_inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.computed_inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("computed_inputs")
+            ):
+                value._fm_apply(target.computed_inputs)
+            else:
+                _shapes["_computed_inputs"].rewrite(target, value, held)
+            value = self._phase
+            if value is None:
+                target.ClearField("phase")
+            elif value != held.phase:
+                target.phase = value if value.__class__ is int else _s.enum_number(value)
+            value = self._started_at
+            _shapes["_started_at"].rewrite(target, value, held)
+            value = self._duration
+            _shapes["_duration"].rewrite(target, value, held)
+            value = self._created_at
+            _shapes["_created_at"].rewrite(target, value, held)
+            value = self._updated_at
+            _shapes["_updated_at"].rewrite(target, value, held)
+            value = self._notifications
+            _shapes["_notifications"].rewrite(target, value, held)
+            value = self._workflow_id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.workflow_id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("workflow_id")
+            ):
+                value._fm_apply(target.workflow_id)
+            else:
+                _shapes["_workflow_id"].rewrite(target, value, held)
+            value = self._state_change_details
+            _shapes["_state_change_details"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         phase: _Any,
@@ -1471,6 +1943,22 @@ class NotificationList(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._notifications
+            _shapes["_notifications"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         notifications: _Any,
@@ -1607,6 +2095,64 @@ class WorkflowExecutionGetDataResponse(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._outputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.outputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("outputs")
+            ):
+                value._fm_apply(target.outputs)
+            else:
+                _shapes["_outputs"].rewrite(target, value, held)
+            value = self._inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("inputs")
+            ):
+                value._fm_apply(target.inputs)
+            else:
+                _shapes["_inputs"].rewrite(target, value, held)
+            value = self._full_inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.full_inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("full_inputs")
+            ):
+                value._fm_apply(target.full_inputs)
+            else:
+                _shapes["_full_inputs"].rewrite(target, value, held)
+            value = self._full_outputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.full_outputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("full_outputs")
+            ):
+                value._fm_apply(target.full_outputs)
+            else:
+                _shapes["_full_outputs"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1768,6 +2314,66 @@ class TaskExecutionGetDataResponse(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("inputs")
+            ):
+                value._fm_apply(target.inputs)
+            else:
+                _shapes["_inputs"].rewrite(target, value, held)
+            value = self._outputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.outputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("outputs")
+            ):
+                value._fm_apply(target.outputs)
+            else:
+                _shapes["_outputs"].rewrite(target, value, held)
+            value = self._full_inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.full_inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("full_inputs")
+            ):
+                value._fm_apply(target.full_inputs)
+            else:
+                _shapes["_full_inputs"].rewrite(target, value, held)
+            value = self._full_outputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.full_outputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("full_outputs")
+            ):
+                value._fm_apply(target.full_outputs)
+            else:
+                _shapes["_full_outputs"].rewrite(target, value, held)
+            value = self._flyte_urls
+            _shapes["_flyte_urls"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1963,6 +2569,77 @@ class NodeExecutionGetDataResponseBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("inputs")
+            ):
+                value._fm_apply(target.inputs)
+            else:
+                _shapes["_inputs"].rewrite(target, value, held)
+            value = self._outputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.outputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("outputs")
+            ):
+                value._fm_apply(target.outputs)
+            else:
+                _shapes["_outputs"].rewrite(target, value, held)
+            value = self._full_inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.full_inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("full_inputs")
+            ):
+                value._fm_apply(target.full_inputs)
+            else:
+                _shapes["_full_inputs"].rewrite(target, value, held)
+            value = self._full_outputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.full_outputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("full_outputs")
+            ):
+                value._fm_apply(target.full_outputs)
+            else:
+                _shapes["_full_outputs"].rewrite(target, value, held)
+            value = self._dynamic_workflow
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.dynamic_workflow
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("dynamic_workflow")
+            ):
+                value._fm_apply(target.dynamic_workflow)
+            else:
+                _shapes["_dynamic_workflow"].rewrite(target, value, held)
+            value = self._flyte_urls
+            _shapes["_flyte_urls"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

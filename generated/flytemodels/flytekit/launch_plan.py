@@ -116,6 +116,35 @@ class LaunchPlanMetadata(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._schedule
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.schedule
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("schedule")
+            ):
+                value._fm_apply(target.schedule)
+            else:
+                _shapes["_schedule"].rewrite(target, value, held)
+            value = self._notifications
+            _shapes["_notifications"].rewrite(target, value, held)
+            value = self._launch_conditions
+            _shapes["_launch_conditions"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         schedule: _Any,
@@ -191,6 +220,30 @@ class Auth(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._assumable_iam_role
+            if value is None:
+                target.ClearField("assumable_iam_role")
+            elif value != held.assumable_iam_role:
+                target.assumable_iam_role = value
+            value = self._kubernetes_service_account
+            if value is None:
+                target.ClearField("kubernetes_service_account")
+            elif value != held.kubernetes_service_account:
+                target.kubernetes_service_account = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -550,6 +603,172 @@ class LaunchPlanSpec(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._workflow_id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.workflow_id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("workflow_id")
+            ):
+                value._fm_apply(target.workflow_id)
+            else:
+                _shapes["_workflow_id"].rewrite(target, value, held)
+            value = self._entity_metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.entity_metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("entity_metadata")
+            ):
+                value._fm_apply(target.entity_metadata)
+            else:
+                _shapes["_entity_metadata"].rewrite(target, value, held)
+            value = self._default_inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.default_inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("default_inputs")
+            ):
+                value._fm_apply(target.default_inputs)
+            else:
+                _shapes["_default_inputs"].rewrite(target, value, held)
+            value = self._fixed_inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.fixed_inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("fixed_inputs")
+            ):
+                value._fm_apply(target.fixed_inputs)
+            else:
+                _shapes["_fixed_inputs"].rewrite(target, value, held)
+            value = self._role
+            if value is None:
+                target.ClearField("role")
+            elif value != held.role:
+                target.role = value
+            value = self._labels
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.labels
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("labels")
+            ):
+                value._fm_apply(target.labels)
+            else:
+                _shapes["_labels"].rewrite(target, value, held)
+            value = self._annotations
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.annotations
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("annotations")
+            ):
+                value._fm_apply(target.annotations)
+            else:
+                _shapes["_annotations"].rewrite(target, value, held)
+            value = self._auth
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.auth
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("auth")
+            ):
+                value._fm_apply(target.auth)
+            else:
+                _shapes["_auth"].rewrite(target, value, held)
+            value = self._auth_role
+            _shapes["_auth_role"].rewrite(target, value, held)
+            value = self._security_context
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.security_context
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("security_context")
+            ):
+                value._fm_apply(target.security_context)
+            else:
+                _shapes["_security_context"].rewrite(target, value, held)
+            value = self._quality_of_service
+            _shapes["_quality_of_service"].rewrite(target, value, held)
+            value = self._raw_output_data_config
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.raw_output_data_config
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("raw_output_data_config")
+            ):
+                value._fm_apply(target.raw_output_data_config)
+            else:
+                _shapes["_raw_output_data_config"].rewrite(target, value, held)
+            value = self._max_parallelism
+            if value is None:
+                target.ClearField("max_parallelism")
+            elif value != held.max_parallelism:
+                target.max_parallelism = value
+            value = self._interruptible
+            _shapes["_interruptible"].rewrite(target, value, held)
+            value = self._overwrite_cache
+            _shapes["_overwrite_cache"].rewrite(target, value, held)
+            value = self._envs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.envs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("envs")
+            ):
+                value._fm_apply(target.envs)
+            else:
+                _shapes["_envs"].rewrite(target, value, held)
+            value = self._execution_env_assignments
+            _shapes["_execution_env_assignments"].rewrite(target, value, held)
+            value = self._cluster_assignment
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.cluster_assignment
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("cluster_assignment")
+            ):
+                value._fm_apply(target.cluster_assignment)
+            else:
+                _shapes["_cluster_assignment"].rewrite(target, value, held)
+            value = self._concurrency_policy
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.concurrency_policy
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("concurrency_policy")
+            ):
+                value._fm_apply(target.concurrency_policy)
+            else:
+                _shapes["_concurrency_policy"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         workflow_id: _Any,
@@ -766,6 +985,51 @@ class LaunchPlanClosure(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._state
+            if value is None:
+                target.ClearField("state")
+            elif value != held.state:
+                target.state = value if value.__class__ is int else _s.enum_number(value)
+            value = self._expected_inputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.expected_inputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("expected_inputs")
+            ):
+                value._fm_apply(target.expected_inputs)
+            else:
+                _shapes["_expected_inputs"].rewrite(target, value, held)
+            value = self._expected_outputs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.expected_outputs
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("expected_outputs")
+            ):
+                value._fm_apply(target.expected_outputs)
+            else:
+                _shapes["_expected_outputs"].rewrite(target, value, held)
+            value = self._created_at
+            _shapes["_created_at"].rewrite(target, value, held)
+            value = self._updated_at
+            _shapes["_updated_at"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         state: _Any,
@@ -905,6 +1169,53 @@ class LaunchPlanBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("id")
+            ):
+                value._fm_apply(target.id)
+            else:
+                _shapes["_id"].rewrite(target, value, held)
+            value = self._spec
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.spec
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("spec")
+            ):
+                value._fm_apply(target.spec)
+            else:
+                _shapes["_spec"].rewrite(target, value, held)
+            value = self._closure
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.closure
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("closure")
+            ):
+                value._fm_apply(target.closure)
+            else:
+                _shapes["_closure"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

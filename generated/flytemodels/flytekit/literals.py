@@ -64,6 +64,25 @@ class RetryStrategy(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._retries
+            if value is None:
+                target.ClearField("retries")
+            elif value != held.retries:
+                target.retries = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         retries: _Any,
@@ -146,6 +165,32 @@ class PrimitiveBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._integer
+            _shapes["_integer"].rewrite(target, value, held)
+            value = self._float_value
+            _shapes["_float_value"].rewrite(target, value, held)
+            value = self._string_value
+            _shapes["_string_value"].rewrite(target, value, held)
+            value = self._boolean
+            _shapes["_boolean"].rewrite(target, value, held)
+            value = self._datetime
+            _shapes["_datetime"].rewrite(target, value, held)
+            value = self._duration
+            _shapes["_duration"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -236,6 +281,30 @@ class Binary(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._value
+            if value is None:
+                target.ClearField("value")
+            elif value != held.value:
+                target.value = value
+            value = self._tag
+            if value is None:
+                target.ClearField("tag")
+            elif value != held.tag:
+                target.tag = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         value: _Any,
@@ -307,6 +376,31 @@ class BlobMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("type")
+            ):
+                value._fm_apply(target.type)
+            else:
+                _shapes["_type"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -382,6 +476,36 @@ class Blob(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("metadata")
+            ):
+                value._fm_apply(target.metadata)
+            else:
+                _shapes["_metadata"].rewrite(target, value, held)
+            value = self._uri
+            if value is None:
+                target.ClearField("uri")
+            elif value != held.uri:
+                target.uri = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -466,6 +590,22 @@ class BindingDataMap(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._bindings
+            _shapes["_bindings"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         bindings: _Any,
@@ -538,6 +678,22 @@ class BindingDataCollection(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._bindings
+            _shapes["_bindings"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -717,6 +873,77 @@ class BindingDataBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._scalar
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.scalar
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("scalar")
+            ):
+                value._fm_apply(target.scalar)
+            else:
+                _shapes["_scalar"].rewrite(target, value, held)
+            value = self._collection
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.collection
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("collection")
+            ):
+                value._fm_apply(target.collection)
+            else:
+                _shapes["_collection"].rewrite(target, value, held)
+            value = self._promise
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.promise
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("promise")
+            ):
+                value._fm_apply(target.promise)
+            else:
+                _shapes["_promise"].rewrite(target, value, held)
+            value = self._map
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.map
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("map")
+            ):
+                value._fm_apply(target.map)
+            else:
+                _shapes["_map"].rewrite(target, value, held)
+            value = self._offloaded_metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.offloaded_metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("offloaded_metadata")
+            ):
+                value._fm_apply(target.offloaded_metadata)
+            else:
+                _shapes["_offloaded_metadata"].rewrite(target, value, held)
+            value = self._union
+            _shapes["_union"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         scalar: _Any = None,
@@ -820,6 +1047,36 @@ class Binding(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._var
+            if value is None:
+                target.ClearField("var")
+            elif value != held.var:
+                target.var = value
+            value = self._binding
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.binding
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("binding")
+            ):
+                value._fm_apply(target.binding)
+            else:
+                _shapes["_binding"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         var: _Any,
@@ -898,6 +1155,36 @@ class Schema(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._uri
+            if value is None:
+                target.ClearField("uri")
+            elif value != held.uri:
+                target.uri = value
+            value = self._type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("type")
+            ):
+                value._fm_apply(target.type)
+            else:
+                _shapes["_type"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -994,6 +1281,42 @@ class Union(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._value
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.value
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("value")
+            ):
+                value._fm_apply(target.value)
+            else:
+                _shapes["_value"].rewrite(target, value, held)
+            value = self._type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("type")
+            ):
+                value._fm_apply(target.type)
+            else:
+                _shapes["_type"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         value: _Any,
@@ -1067,6 +1390,31 @@ class StructuredDatasetMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._structured_dataset_type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.structured_dataset_type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("structured_dataset_type")
+            ):
+                value._fm_apply(target.structured_dataset_type)
+            else:
+                _shapes["_structured_dataset_type"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1147,6 +1495,36 @@ class StructuredDataset(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._uri
+            if value is None:
+                target.ClearField("uri")
+            elif value != held.uri:
+                target.uri = value
+            value = self._metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("metadata")
+            ):
+                value._fm_apply(target.metadata)
+            else:
+                _shapes["_metadata"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         uri: _Any,
@@ -1222,6 +1600,22 @@ class LiteralCollection(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._literals
+            _shapes["_literals"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         literals: _Any,
@@ -1278,6 +1672,22 @@ class LiteralMap(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._literals
+            _shapes["_literals"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1519,6 +1929,110 @@ class ScalarBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._primitive
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.primitive
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("primitive")
+            ):
+                value._fm_apply(target.primitive)
+            else:
+                _shapes["_primitive"].rewrite(target, value, held)
+            value = self._blob
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.blob
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("blob")
+            ):
+                value._fm_apply(target.blob)
+            else:
+                _shapes["_blob"].rewrite(target, value, held)
+            value = self._binary
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.binary
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("binary")
+            ):
+                value._fm_apply(target.binary)
+            else:
+                _shapes["_binary"].rewrite(target, value, held)
+            value = self._schema
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.schema
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("schema")
+            ):
+                value._fm_apply(target.schema)
+            else:
+                _shapes["_schema"].rewrite(target, value, held)
+            value = self._none_type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.none_type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("none_type")
+            ):
+                value._fm_apply(target.none_type)
+            else:
+                _shapes["_none_type"].rewrite(target, value, held)
+            value = self._error
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.error
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("error")
+            ):
+                value._fm_apply(target.error)
+            else:
+                _shapes["_error"].rewrite(target, value, held)
+            value = self._generic
+            _shapes["_generic"].rewrite(target, value, held)
+            value = self._structured_dataset
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.structured_dataset
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("structured_dataset")
+            ):
+                value._fm_apply(target.structured_dataset)
+            else:
+                _shapes["_structured_dataset"].rewrite(target, value, held)
+            value = self._union
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.union
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("union")
+            ):
+                value._fm_apply(target.union)
+            else:
+                _shapes["_union"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         primitive: _Any = None,
@@ -1632,6 +2146,41 @@ class LiteralOffloadedMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._uri
+            if value is None:
+                target.ClearField("uri")
+            elif value != held.uri:
+                target.uri = value
+            value = self._size_bytes
+            if value is None:
+                target.ClearField("size_bytes")
+            elif value != held.size_bytes:
+                target.size_bytes = value
+            value = self._inferred_type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.inferred_type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("inferred_type")
+            ):
+                value._fm_apply(target.inferred_type)
+            else:
+                _shapes["_inferred_type"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1802,6 +2351,68 @@ class LiteralBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._scalar
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.scalar
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("scalar")
+            ):
+                value._fm_apply(target.scalar)
+            else:
+                _shapes["_scalar"].rewrite(target, value, held)
+            value = self._collection
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.collection
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("collection")
+            ):
+                value._fm_apply(target.collection)
+            else:
+                _shapes["_collection"].rewrite(target, value, held)
+            value = self._map
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.map
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("map")
+            ):
+                value._fm_apply(target.map)
+            else:
+                _shapes["_map"].rewrite(target, value, held)
+            value = self._offloaded_metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.offloaded_metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("offloaded_metadata")
+            ):
+                value._fm_apply(target.offloaded_metadata)
+            else:
+                _shapes["_offloaded_metadata"].rewrite(target, value, held)
+            value = self._hash
+            _shapes["_hash"].rewrite(target, value, held)
+            value = self._metadata
+            _shapes["_metadata"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -76,6 +76,22 @@ class ClusterResourceAttributes(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._attributes
+            _shapes["_attributes"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         attributes: _Any,
@@ -135,6 +151,22 @@ class ExecutionQueueAttributes(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._tags
+            _shapes["_tags"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         tags: _Any,
@@ -191,6 +223,25 @@ class ExecutionClusterLabel(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._value
+            if value is None:
+                target.ClearField("value")
+            elif value != held.value:
+                target.value = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -266,6 +317,34 @@ class PluginOverrideBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._task_type
+            if value is None:
+                target.ClearField("task_type")
+            elif value != held.task_type:
+                target.task_type = value
+            value = self._plugin_id
+            _shapes["_plugin_id"].rewrite(target, value, held)
+            value = self._missing_plugin_behavior
+            if value is None:
+                target.ClearField("missing_plugin_behavior")
+            elif value != held.missing_plugin_behavior:
+                target.missing_plugin_behavior = (
+                    value if value.__class__ is int else _s.enum_number(value)
+                )
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -351,6 +430,22 @@ class PluginOverrides(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._overrides
+            _shapes["_overrides"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -557,6 +652,81 @@ class MatchingAttributesBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._task_resource_attributes
+            _shapes["_task_resource_attributes"].rewrite(target, value, held)
+            value = self._cluster_resource_attributes
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.cluster_resource_attributes
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("cluster_resource_attributes")
+            ):
+                value._fm_apply(target.cluster_resource_attributes)
+            else:
+                _shapes["_cluster_resource_attributes"].rewrite(target, value, held)
+            value = self._execution_queue_attributes
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.execution_queue_attributes
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("execution_queue_attributes")
+            ):
+                value._fm_apply(target.execution_queue_attributes)
+            else:
+                _shapes["_execution_queue_attributes"].rewrite(target, value, held)
+            value = self._execution_cluster_label
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.execution_cluster_label
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("execution_cluster_label")
+            ):
+                value._fm_apply(target.execution_cluster_label)
+            else:
+                _shapes["_execution_cluster_label"].rewrite(target, value, held)
+            value = self._quality_of_service
+            _shapes["_quality_of_service"].rewrite(target, value, held)
+            value = self._plugin_overrides
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.plugin_overrides
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("plugin_overrides")
+            ):
+                value._fm_apply(target.plugin_overrides)
+            else:
+                _shapes["_plugin_overrides"].rewrite(target, value, held)
+            value = self._workflow_execution_config
+            _shapes["_workflow_execution_config"].rewrite(target, value, held)
+            value = self._cluster_assignment
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.cluster_assignment
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("cluster_assignment")
+            ):
+                value._fm_apply(target.cluster_assignment)
+            else:
+                _shapes["_cluster_assignment"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

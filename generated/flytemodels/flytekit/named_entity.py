@@ -81,6 +81,40 @@ class NamedEntityIdentifier(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._project
+            if value is None:
+                target.ClearField("project")
+            elif value != held.project:
+                target.project = value
+            value = self._domain
+            if value is None:
+                target.ClearField("domain")
+            elif value != held.domain:
+                target.domain = value
+            value = self._name
+            if value is None:
+                target.ClearField("name")
+            elif value != held.name:
+                target.name = value
+            value = self._org
+            if value is None:
+                target.ClearField("org")
+            elif value != held.org:
+                target.org = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         project: _Any,
@@ -157,6 +191,30 @@ class NamedEntityMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._description
+            if value is None:
+                target.ClearField("description")
+            elif value != held.description:
+                target.description = value
+            value = self._state
+            if value is None:
+                target.ClearField("state")
+            elif value != held.state:
+                target.state = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -74,6 +74,31 @@ class WorkflowNodeMetadata(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._execution_id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.executionId
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("executionId")
+            ):
+                value._fm_apply(target.executionId)
+            else:
+                _shapes["_execution_id"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         execution_id: _Any,
@@ -177,6 +202,47 @@ class DynamicWorkflowNodeMetadata(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("id")
+            ):
+                value._fm_apply(target.id)
+            else:
+                _shapes["_id"].rewrite(target, value, held)
+            value = self._compiled_workflow
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.compiled_workflow
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("compiled_workflow")
+            ):
+                value._fm_apply(target.compiled_workflow)
+            else:
+                _shapes["_compiled_workflow"].rewrite(target, value, held)
+            value = self._dynamic_job_spec_uri
+            if value is None:
+                target.ClearField("dynamic_job_spec_uri")
+            elif value != held.dynamic_job_spec_uri:
+                target.dynamic_job_spec_uri = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -270,6 +336,41 @@ class TaskNodeMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._cache_status
+            if value is None:
+                target.ClearField("cache_status")
+            elif value != held.cache_status:
+                target.cache_status = value if value.__class__ is int else _s.enum_number(value)
+            value = self._catalog_key
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.catalog_key
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("catalog_key")
+            ):
+                value._fm_apply(target.catalog_key)
+            else:
+                _shapes["_catalog_key"].rewrite(target, value, held)
+            value = self._checkpoint_uri
+            if value is None:
+                target.ClearField("checkpoint_uri")
+            elif value != held.checkpoint_uri:
+                target.checkpoint_uri = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -481,6 +582,89 @@ class NodeExecutionClosureBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._output_uri
+            _shapes["_output_uri"].rewrite(target, value, held)
+            value = self._error
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.error
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("error")
+            ):
+                value._fm_apply(target.error)
+            else:
+                _shapes["_error"].rewrite(target, value, held)
+            value = self._output_data
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.output_data
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("output_data")
+            ):
+                value._fm_apply(target.output_data)
+            else:
+                _shapes["_output_data"].rewrite(target, value, held)
+            value = self._phase
+            if value is None:
+                target.ClearField("phase")
+            elif value != held.phase:
+                target.phase = value if value.__class__ is int else _s.enum_number(value)
+            value = self._started_at
+            _shapes["_started_at"].rewrite(target, value, held)
+            value = self._duration
+            _shapes["_duration"].rewrite(target, value, held)
+            value = self._created_at
+            _shapes["_created_at"].rewrite(target, value, held)
+            value = self._updated_at
+            _shapes["_updated_at"].rewrite(target, value, held)
+            value = self._workflow_node_metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.workflow_node_metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("workflow_node_metadata")
+            ):
+                value._fm_apply(target.workflow_node_metadata)
+            else:
+                _shapes["_workflow_node_metadata"].rewrite(target, value, held)
+            value = self._task_node_metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.task_node_metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("task_node_metadata")
+            ):
+                value._fm_apply(target.task_node_metadata)
+            else:
+                _shapes["_task_node_metadata"].rewrite(target, value, held)
+            value = self._deck_uri
+            if value is None:
+                target.ClearField("deck_uri")
+            elif value != held.deck_uri:
+                target.deck_uri = value
+            value = self._dynamic_job_spec_uri
+            if value is None:
+                target.ClearField("dynamic_job_spec_uri")
+            elif value != held.dynamic_job_spec_uri:
+                target.dynamic_job_spec_uri = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         phase: _Any,
@@ -648,6 +832,49 @@ class NodeExecution(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("id")
+            ):
+                value._fm_apply(target.id)
+            else:
+                _shapes["_id"].rewrite(target, value, held)
+            value = self._input_uri
+            if value is None:
+                target.ClearField("input_uri")
+            elif value != held.input_uri:
+                target.input_uri = value
+            value = self._closure
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.closure
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("closure")
+            ):
+                value._fm_apply(target.closure)
+            else:
+                _shapes["_closure"].rewrite(target, value, held)
+            value = self._metadata
+            _shapes["_metadata"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -71,6 +71,40 @@ class PrestoQuery(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._routing_group
+            if value is None:
+                target.ClearField("routing_group")
+            elif value != held.routing_group:
+                target.routing_group = value
+            value = self._catalog
+            if value is None:
+                target.ClearField("catalog")
+            elif value != held.catalog:
+                target.catalog = value
+            value = self._schema
+            if value is None:
+                target.ClearField("schema")
+            elif value != held.schema:
+                target.schema = value
+            value = self._statement
+            if value is None:
+                target.ClearField("statement")
+            elif value != held.statement:
+                target.statement = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         routing_group: _Any = None,

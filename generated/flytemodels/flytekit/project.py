@@ -130,6 +130,58 @@ class ProjectBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._id
+            if value is None:
+                target.ClearField("id")
+            elif value != held.id:
+                target.id = value
+            value = self._name
+            if value is None:
+                target.ClearField("name")
+            elif value != held.name:
+                target.name = value
+            value = self._domains
+            _shapes["_domains"].rewrite(target, value, held)
+            value = self._description
+            if value is None:
+                target.ClearField("description")
+            elif value != held.description:
+                target.description = value
+            value = self._labels
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.labels
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("labels")
+            ):
+                value._fm_apply(target.labels)
+            else:
+                _shapes["_labels"].rewrite(target, value, held)
+            value = self._state
+            if value is None:
+                target.ClearField("state")
+            elif value != held.state:
+                target.state = value if value.__class__ is int else _s.enum_number(value)
+            value = self._org
+            if value is None:
+                target.ClearField("org")
+            elif value != held.org:
+                target.org = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         id: _Any,

@@ -68,6 +68,35 @@ class HiveQuery(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._query
+            if value is None:
+                target.ClearField("query")
+            elif value != held.query:
+                target.query = value
+            value = self._timeout_sec
+            if value is None:
+                target.ClearField("timeout_sec")
+            elif value != held.timeout_sec:
+                target.timeout_sec = value
+            value = self._retry_count
+            if value is None:
+                target.ClearField("retryCount")
+            elif value != held.retryCount:
+                target.retryCount = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         query: _Any,
@@ -146,6 +175,22 @@ class HiveQueryCollection(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._queries
+            _shapes["_queries"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -253,6 +298,49 @@ class QuboleHiveJob(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._cluster_label
+            if value is None:
+                target.ClearField("cluster_label")
+            elif value != held.cluster_label:
+                target.cluster_label = value
+            value = self._query_collection
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.query_collection
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("query_collection")
+            ):
+                value._fm_apply(target.query_collection)
+            else:
+                _shapes["_query_collection"].rewrite(target, value, held)
+            value = self._tags
+            _shapes["_tags"].rewrite(target, value, held)
+            value = self._query
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.query
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("query")
+            ):
+                value._fm_apply(target.query)
+            else:
+                _shapes["_query"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -78,6 +78,30 @@ class ScheduleBase(_Model):
                 _Model._fm_write_values(self, type(target)())
                 raise
 
+        def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            if self._FM_UNREAD:
+                return
+            held = self._fm_pb
+            try:
+                value = self._value
+                if value is None:
+                    target.ClearField("value")
+                elif value != held.value:
+                    target.value = value
+                value = self._unit
+                if value is None:
+                    target.ClearField("unit")
+                elif value != held.unit:
+                    target.unit = value if value.__class__ is int else _s.enum_number(value)
+            except AttributeError:
+                # An attribute deleted: the generic pass skips it (the message's value stands).
+                _Model._fm_apply(self, target)
+            except (TypeError, ValueError):
+                # Applied again by the generic pass, which names the field at fault in its error.
+                _Model._fm_apply(self, target)
+                raise
+
         def __init__(
             self,
             value: _Any,
@@ -141,6 +165,24 @@ class ScheduleBase(_Model):
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
+                raise
+
+        def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            if self._FM_UNREAD:
+                return
+            held = self._fm_pb
+            try:
+                value = self._schedule
+                _shapes["_schedule"].rewrite(target, value, held)
+                value = self._offset
+                _shapes["_offset"].rewrite(target, value, held)
+            except AttributeError:
+                # An attribute deleted: the generic pass skips it (the message's value stands).
+                _Model._fm_apply(self, target)
+            except (TypeError, ValueError):
+                # Applied again by the generic pass, which names the field at fault in its error.
+                _Model._fm_apply(self, target)
                 raise
 
         def __init__(
@@ -256,6 +298,49 @@ class ScheduleBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._cron_expression
+            _shapes["_cron_expression"].rewrite(target, value, held)
+            value = self._rate
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.rate
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("rate")
+            ):
+                value._fm_apply(target.rate)
+            else:
+                _shapes["_rate"].rewrite(target, value, held)
+            value = self._cron_schedule
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.cron_schedule
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("cron_schedule")
+            ):
+                value._fm_apply(target.cron_schedule)
+            else:
+                _shapes["_cron_schedule"].rewrite(target, value, held)
+            value = self._kickoff_time_input_arg
+            if value is None:
+                target.ClearField("kickoff_time_input_arg")
+            elif value != held.kickoff_time_input_arg:
+                target.kickoff_time_input_arg = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

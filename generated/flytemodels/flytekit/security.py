@@ -106,6 +106,33 @@ class SecretBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self.group
+            if value is None:
+                target.ClearField("group")
+            elif value != held.group:
+                target.group = value
+            value = self.group_version
+            _shapes["group_version"].rewrite(target, value, held)
+            value = self.key
+            _shapes["key"].rewrite(target, value, held)
+            value = self.mount_requirement
+            _shapes["mount_requirement"].rewrite(target, value, held)
+            value = self.env_var
+            _shapes["env_var"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     _EAGER = True
 
     def __post_init__(self) -> None:
@@ -163,6 +190,27 @@ class OAuth2Client(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self.client_id
+            if value is None:
+                target.ClearField("client_id")
+            elif value != held.client_id:
+                target.client_id = value
+            value = self.client_secret
+            _shapes["client_secret"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     _EAGER = True
@@ -258,6 +306,37 @@ class Identity(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self.iam_role
+            _shapes["iam_role"].rewrite(target, value, held)
+            value = self.k8s_service_account
+            _shapes["k8s_service_account"].rewrite(target, value, held)
+            value = self.oauth2_client
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.oauth2_client
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("oauth2_client")
+            ):
+                value._fm_apply(target.oauth2_client)
+            else:
+                _shapes["oauth2_client"].rewrite(target, value, held)
+            value = self.execution_identity
+            _shapes["execution_identity"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     _EAGER = True
@@ -358,6 +437,51 @@ class OAuth2TokenRequest(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self.name
+            if value is None:
+                target.ClearField("name")
+            elif value != held.name:
+                target.name = value
+            value = self.type_
+            if value is None:
+                target.ClearField("type")
+            elif value != held.type:
+                target.type = value if value.__class__ is int else _s.enum_number(value)
+            value = self.client
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.client
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("client")
+            ):
+                value._fm_apply(target.client)
+            else:
+                _shapes["client"].rewrite(target, value, held)
+            value = self.idp_discovery_endpoint
+            if value is None:
+                target.ClearField("idp_discovery_endpoint")
+            elif value != held.idp_discovery_endpoint:
+                target.idp_discovery_endpoint = value
+            value = self.token_endpoint
+            if value is None:
+                target.ClearField("token_endpoint")
+            elif value != held.token_endpoint:
+                target.token_endpoint = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     _EAGER = True
@@ -475,6 +599,35 @@ class SecurityContextBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self.run_as
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.run_as
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("run_as")
+            ):
+                value._fm_apply(target.run_as)
+            else:
+                _shapes["run_as"].rewrite(target, value, held)
+            value = self.secrets
+            _shapes["secrets"].rewrite(target, value, held)
+            value = self.tokens
+            _shapes["tokens"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     _EAGER = True

@@ -84,6 +84,30 @@ class Resources(_Model):
                 _Model._fm_write_values(self, type(target)())
                 raise
 
+        def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            if self._FM_UNREAD:
+                return
+            held = self._fm_pb
+            try:
+                value = self._name
+                if value is None:
+                    target.ClearField("name")
+                elif value != held.name:
+                    target.name = value if value.__class__ is int else _s.enum_number(value)
+                value = self._value
+                if value is None:
+                    target.ClearField("value")
+                elif value != held.value:
+                    target.value = value
+            except AttributeError:
+                # An attribute deleted: the generic pass skips it (the message's value stands).
+                _Model._fm_apply(self, target)
+            except (TypeError, ValueError):
+                # Applied again by the generic pass, which names the field at fault in its error.
+                _Model._fm_apply(self, target)
+                raise
+
         def __init__(
             self,
             name: _Any,
@@ -183,6 +207,24 @@ class Resources(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._requests
+            _shapes["_requests"].rewrite(target, value, held)
+            value = self._limits
+            _shapes["_limits"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         requests: _Any,
@@ -256,6 +298,35 @@ class RuntimeMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._type
+            if value is None:
+                target.ClearField("type")
+            elif value != held.type:
+                target.type = value if value.__class__ is int else _s.enum_number(value)
+            value = self._version
+            if value is None:
+                target.ClearField("version")
+            elif value != held.version:
+                target.version = value
+            value = self._flavor
+            if value is None:
+                target.ClearField("flavor")
+            elif value != held.flavor:
+                target.flavor = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -445,6 +516,93 @@ class TaskMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._discoverable
+            if value is None:
+                target.ClearField("discoverable")
+            elif value != held.discoverable:
+                target.discoverable = value
+            value = self._runtime
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.runtime
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("runtime")
+            ):
+                value._fm_apply(target.runtime)
+            else:
+                _shapes["_runtime"].rewrite(target, value, held)
+            value = self._timeout
+            _shapes["_timeout"].rewrite(target, value, held)
+            value = self._retries
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.retries
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("retries")
+            ):
+                value._fm_apply(target.retries)
+            else:
+                _shapes["_retries"].rewrite(target, value, held)
+            value = self._discovery_version
+            if value is None:
+                target.ClearField("discovery_version")
+            elif value != held.discovery_version:
+                target.discovery_version = value
+            value = self._deprecated_error_message
+            if value is None:
+                target.ClearField("deprecated_error_message")
+            elif value != held.deprecated_error_message:
+                target.deprecated_error_message = value
+            value = self._interruptible
+            _shapes["_interruptible"].rewrite(target, value, held)
+            value = self._cache_serializable
+            if value is None:
+                target.ClearField("cache_serializable")
+            elif value != held.cache_serializable:
+                target.cache_serializable = value
+            value = self._tags
+            _shapes["_tags"].rewrite(target, value, held)
+            value = self._pod_template_name
+            if value is None:
+                target.ClearField("pod_template_name")
+            elif value != held.pod_template_name:
+                target.pod_template_name = value
+            value = self._cache_ignore_input_vars
+            _shapes["_cache_ignore_input_vars"].rewrite(target, value, held)
+            value = self._is_eager
+            if value is None:
+                target.ClearField("is_eager")
+            elif value != held.is_eager:
+                target.is_eager = value
+            value = self._generates_deck
+            _shapes["_generates_deck"].rewrite(target, value, held)
+            value = self._k8s_object_metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("metadata")
+            ):
+                value._fm_apply(target.metadata)
+            else:
+                _shapes["_k8s_object_metadata"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -755,6 +913,113 @@ class TaskTemplateBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("id")
+            ):
+                value._fm_apply(target.id)
+            else:
+                _shapes["_id"].rewrite(target, value, held)
+            value = self._type
+            if value is None:
+                target.ClearField("type")
+            elif value != held.type:
+                target.type = value
+            value = self._metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("metadata")
+            ):
+                value._fm_apply(target.metadata)
+            else:
+                _shapes["_metadata"].rewrite(target, value, held)
+            value = self._interface
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.interface
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("interface")
+            ):
+                value._fm_apply(target.interface)
+            else:
+                _shapes["_interface"].rewrite(target, value, held)
+            value = self._custom
+            _shapes["_custom"].rewrite(target, value, held)
+            value = self._container
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.container
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("container")
+            ):
+                value._fm_apply(target.container)
+            else:
+                _shapes["_container"].rewrite(target, value, held)
+            value = self._k8s_pod
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.k8s_pod
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("k8s_pod")
+            ):
+                value._fm_apply(target.k8s_pod)
+            else:
+                _shapes["_k8s_pod"].rewrite(target, value, held)
+            value = self._sql
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.sql
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("sql")
+            ):
+                value._fm_apply(target.sql)
+            else:
+                _shapes["_sql"].rewrite(target, value, held)
+            value = self._task_type_version
+            if value is None:
+                target.ClearField("task_type_version")
+            elif value != held.task_type_version:
+                target.task_type_version = value
+            value = self._security_context
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.security_context
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("security_context")
+            ):
+                value._fm_apply(target.security_context)
+            else:
+                _shapes["_security_context"].rewrite(target, value, held)
+            value = self._extended_resources
+            _shapes["_extended_resources"].rewrite(target, value, held)
+            value = self._config
+            _shapes["_config"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -969,6 +1234,84 @@ class TaskExecutionMetadata(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._task_execution_id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.task_execution_id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("task_execution_id")
+            ):
+                value._fm_apply(target.task_execution_id)
+            else:
+                _shapes["_task_execution_id"].rewrite(target, value, held)
+            value = self._namespace
+            if value is None:
+                target.ClearField("namespace")
+            elif value != held.namespace:
+                target.namespace = value
+            value = self._labels
+            _shapes["_labels"].rewrite(target, value, held)
+            value = self._annotations
+            _shapes["_annotations"].rewrite(target, value, held)
+            value = self._k8s_service_account
+            if value is None:
+                target.ClearField("k8s_service_account")
+            elif value != held.k8s_service_account:
+                target.k8s_service_account = value
+            value = self._environment_variables
+            _shapes["_environment_variables"].rewrite(target, value, held)
+            value = self._max_attempts
+            if value is None:
+                target.ClearField("max_attempts")
+            elif value != held.max_attempts:
+                target.max_attempts = value
+            value = self._interruptible
+            if value is None:
+                target.ClearField("interruptible")
+            elif value != held.interruptible:
+                target.interruptible = value
+            value = self._interruptible_failure_threshold
+            if value is None:
+                target.ClearField("interruptible_failure_threshold")
+            elif value != held.interruptible_failure_threshold:
+                target.interruptible_failure_threshold = value
+            value = self._overrides
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.overrides
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("overrides")
+            ):
+                value._fm_apply(target.overrides)
+            else:
+                _shapes["_overrides"].rewrite(target, value, held)
+            value = self._identity
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.identity
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("identity")
+            ):
+                value._fm_apply(target.identity)
+            else:
+                _shapes["_identity"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         task_execution_id: _Any,
@@ -1123,6 +1466,42 @@ class TaskSpec(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._template
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.template
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("template")
+            ):
+                value._fm_apply(target.template)
+            else:
+                _shapes["_template"].rewrite(target, value, held)
+            value = self._docs
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.description
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("description")
+            ):
+                value._fm_apply(target.description)
+            else:
+                _shapes["_docs"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         template: _Any,
@@ -1228,6 +1607,47 @@ class Task(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("id")
+            ):
+                value._fm_apply(target.id)
+            else:
+                _shapes["_id"].rewrite(target, value, held)
+            value = self._closure
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.closure
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("closure")
+            ):
+                value._fm_apply(target.closure)
+            else:
+                _shapes["_closure"].rewrite(target, value, held)
+            value = self._short_description
+            if value is None:
+                target.ClearField("short_description")
+            elif value != held.short_description:
+                target.short_description = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -1312,6 +1732,33 @@ class TaskClosure(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._compiled_task
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.compiled_task
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("compiled_task")
+            ):
+                value._fm_apply(target.compiled_task)
+            else:
+                _shapes["_compiled_task"].rewrite(target, value, held)
+            value = self._created_at
+            _shapes["_created_at"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         compiled_task: _Any,
@@ -1392,6 +1839,31 @@ class CompiledTask(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._template
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.template
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("template")
+            ):
+                value._fm_apply(target.template)
+            else:
+                _shapes["_template"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         template: _Any,
@@ -1458,6 +1930,30 @@ class IOStrategy(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._download_mode
+            if value is None:
+                target.ClearField("download_mode")
+            elif value != held.download_mode:
+                target.download_mode = value if value.__class__ is int else _s.enum_number(value)
+            value = self._upload_mode
+            if value is None:
+                target.ClearField("upload_mode")
+            elif value != held.upload_mode:
+                target.upload_mode = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1565,6 +2061,51 @@ class DataLoadingConfigBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._enabled
+            if value is None:
+                target.ClearField("enabled")
+            elif value != held.enabled:
+                target.enabled = value
+            value = self._input_path
+            if value is None:
+                target.ClearField("input_path")
+            elif value != held.input_path:
+                target.input_path = value
+            value = self._output_path
+            if value is None:
+                target.ClearField("output_path")
+            elif value != held.output_path:
+                target.output_path = value
+            value = self._format
+            if value is None:
+                target.ClearField("format")
+            elif value != held.format:
+                target.format = value if value.__class__ is int else _s.enum_number(value)
+            value = self._io_strategy
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.io_strategy
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("io_strategy")
+            ):
+                value._fm_apply(target.io_strategy)
+            else:
+                _shapes["_io_strategy"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1725,6 +2266,62 @@ class ContainerBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._image
+            if value is None:
+                target.ClearField("image")
+            elif value != held.image:
+                target.image = value
+            value = self._command
+            _shapes["_command"].rewrite(target, value, held)
+            value = self._args
+            _shapes["_args"].rewrite(target, value, held)
+            value = self._resources
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.resources
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("resources")
+            ):
+                value._fm_apply(target.resources)
+            else:
+                _shapes["_resources"].rewrite(target, value, held)
+            value = self._env
+            _shapes["_env"].rewrite(target, value, held)
+            value = self._config
+            _shapes["_config"].rewrite(target, value, held)
+            value = self._ports
+            _shapes["_ports"].rewrite(target, value, held)
+            value = self._data_loading_config
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.data_config
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("data_config")
+            ):
+                value._fm_apply(target.data_config)
+            else:
+                _shapes["_data_loading_config"].rewrite(target, value, held)
+            value = self._architecture
+            if value is None:
+                target.ClearField("architecture")
+            elif value != held.architecture:
+                target.architecture = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         image: _Any,
@@ -1820,6 +2417,24 @@ class K8sObjectMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._labels
+            _shapes["_labels"].rewrite(target, value, held)
+            value = self._annotations
+            _shapes["_annotations"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1939,6 +2554,46 @@ class K8sPodBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("metadata")
+            ):
+                value._fm_apply(target.metadata)
+            else:
+                _shapes["_metadata"].rewrite(target, value, held)
+            value = self._pod_spec
+            _shapes["_pod_spec"].rewrite(target, value, held)
+            value = self._data_config
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.data_config
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("data_config")
+            ):
+                value._fm_apply(target.data_config)
+            else:
+                _shapes["_data_config"].rewrite(target, value, held)
+            value = self._primary_container_name
+            _shapes["_primary_container_name"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         metadata: _Any = None,
@@ -2020,6 +2675,30 @@ class Sql(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._statement
+            if value is None:
+                target.ClearField("statement")
+            elif value != held.statement:
+                target.statement = value
+            value = self._dialect
+            if value is None:
+                target.ClearField("dialect")
+            elif value != held.dialect:
+                target.dialect = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

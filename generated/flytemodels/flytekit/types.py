@@ -97,6 +97,30 @@ class SchemaType(_Model):
                 _Model._fm_write_values(self, type(target)())
                 raise
 
+        def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            if self._FM_UNREAD:
+                return
+            held = self._fm_pb
+            try:
+                value = self._name
+                if value is None:
+                    target.ClearField("name")
+                elif value != held.name:
+                    target.name = value
+                value = self._type
+                if value is None:
+                    target.ClearField("type")
+                elif value != held.type:
+                    target.type = value if value.__class__ is int else _s.enum_number(value)
+            except AttributeError:
+                # An attribute deleted: the generic pass skips it (the message's value stands).
+                _Model._fm_apply(self, target)
+            except (TypeError, ValueError):
+                # Applied again by the generic pass, which names the field at fault in its error.
+                _Model._fm_apply(self, target)
+                raise
+
         def __init__(
             self,
             name: _Any,
@@ -172,6 +196,22 @@ class SchemaType(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._columns
+            _shapes["_columns"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         columns: _Any,
@@ -244,6 +284,22 @@ class UnionType(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._variants
+            _shapes["_variants"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         variants: _Any,
@@ -307,6 +363,27 @@ class TypeStructure(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._tag
+            if value is None:
+                target.ClearField("tag")
+            elif value != held.tag:
+                target.tag = value
+            value = self._dataclass_type
+            _shapes["_dataclass_type"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -397,6 +474,36 @@ class StructuredDatasetType(_Model):
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
+                raise
+
+        def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            if self._FM_UNREAD:
+                return
+            held = self._fm_pb
+            try:
+                value = self._name
+                if value is None:
+                    target.ClearField("name")
+                elif value != held.name:
+                    target.name = value
+                value = self._literal_type
+                # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+                if (
+                    value is not None
+                    and value._fm_pb is held.literal_type
+                    and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                    and held.HasField("literal_type")
+                ):
+                    value._fm_apply(target.literal_type)
+                else:
+                    _shapes["_literal_type"].rewrite(target, value, held)
+            except AttributeError:
+                # An attribute deleted: the generic pass skips it (the message's value stands).
+                _Model._fm_apply(self, target)
+            except (TypeError, ValueError):
+                # Applied again by the generic pass, which names the field at fault in its error.
+                _Model._fm_apply(self, target)
                 raise
 
         def __init__(
@@ -493,6 +600,31 @@ class StructuredDatasetType(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._columns
+            _shapes["_columns"].rewrite(target, value, held)
+            value = self._format
+            if value is None:
+                target.ClearField("format")
+            elif value != held.format:
+                target.format = value
+            value = self._external_schema_type
+            _shapes["_external_schema_type"].rewrite(target, value, held)
+            value = self._external_schema_bytes
+            _shapes["_external_schema_bytes"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -793,6 +925,123 @@ class LiteralTypeBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._simple
+            _shapes["_simple"].rewrite(target, value, held)
+            value = self._schema
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.schema
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("schema")
+            ):
+                value._fm_apply(target.schema)
+            else:
+                _shapes["_schema"].rewrite(target, value, held)
+            value = self._collection_type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.collection_type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("collection_type")
+            ):
+                value._fm_apply(target.collection_type)
+            else:
+                _shapes["_collection_type"].rewrite(target, value, held)
+            value = self._map_value_type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.map_value_type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("map_value_type")
+            ):
+                value._fm_apply(target.map_value_type)
+            else:
+                _shapes["_map_value_type"].rewrite(target, value, held)
+            value = self._blob
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.blob
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("blob")
+            ):
+                value._fm_apply(target.blob)
+            else:
+                _shapes["_blob"].rewrite(target, value, held)
+            value = self._enum_type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.enum_type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("enum_type")
+            ):
+                value._fm_apply(target.enum_type)
+            else:
+                _shapes["_enum_type"].rewrite(target, value, held)
+            value = self._structured_dataset_type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.structured_dataset_type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("structured_dataset_type")
+            ):
+                value._fm_apply(target.structured_dataset_type)
+            else:
+                _shapes["_structured_dataset_type"].rewrite(target, value, held)
+            value = self._union_type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.union_type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("union_type")
+            ):
+                value._fm_apply(target.union_type)
+            else:
+                _shapes["_union_type"].rewrite(target, value, held)
+            value = self._metadata
+            _shapes["_metadata"].rewrite(target, value, held)
+            value = self._annotation
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.annotation
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("annotation")
+            ):
+                value._fm_apply(target.annotation)
+            else:
+                _shapes["_annotation"].rewrite(target, value, held)
+            value = self._structure
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.structure
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("structure")
+            ):
+                value._fm_apply(target.structure)
+            else:
+                _shapes["_structure"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         simple: _Any = None,
@@ -914,6 +1163,32 @@ class OutputReference(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._node_id
+            if value is None:
+                target.ClearField("node_id")
+            elif value != held.node_id:
+                target.node_id = value
+            value = self._var
+            if value is None:
+                target.ClearField("var")
+            elif value != held.var:
+                target.var = value
+            value = self._attr_path
+            _shapes["_attr_path"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         node_id: _Any,
@@ -983,6 +1258,30 @@ class Error(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._failed_node_id
+            if value is None:
+                target.ClearField("failed_node_id")
+            elif value != held.failed_node_id:
+                target.failed_node_id = value
+            value = self._message
+            if value is None:
+                target.ClearField("message")
+            elif value != held.message:
+                target.message = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

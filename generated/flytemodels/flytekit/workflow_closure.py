@@ -95,6 +95,33 @@ class WorkflowClosure(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._workflow
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.workflow
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("workflow")
+            ):
+                value._fm_apply(target.workflow)
+            else:
+                _shapes["_workflow"].rewrite(target, value, held)
+            value = self._tasks
+            _shapes["_tasks"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         workflow: _Any,

@@ -149,12 +149,23 @@ class MutableModel:
             self._fm_write_values(target)
             return None
         target.CopyFrom(held)
-        if not self._FM_UNREAD:
-            for name, shape in type(self)._SHAPES.items():
-                value = getattr(self, name, _MISSING)
-                if value is not _MISSING:  # deleted: the message's value stands
-                    shape.rewrite(target, value, held)
+        self._fm_apply(target)
         return None
+
+    def _fm_apply(self, target: Any) -> None:
+        """Write a held model's attributes that differ from its message into ``target``, which holds a
+        copy of that message already: unchanged attributes, and an unread model, write nothing.
+
+        A child still holding the very sub-message its parent's message has is applied in place
+        (``shapes.messages``): converting a tree and serializing it again is one copy and one pass.
+        """
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        for name, shape in type(self)._SHAPES.items():
+            value = getattr(self, name, _MISSING)
+            if value is not _MISSING:  # deleted: the message's value stands
+                shape.rewrite(target, value, held)
 
     def _fm_write_values(self, target: Any) -> None:
         """Write every attribute of a model built from values (generated classes have a straight-line one)."""

@@ -206,6 +206,91 @@ class TaskExecutionClosure(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._output_uri
+            _shapes["_output_uri"].rewrite(target, value, held)
+            value = self._error
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.error
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("error")
+            ):
+                value._fm_apply(target.error)
+            else:
+                _shapes["_error"].rewrite(target, value, held)
+            value = self._output_data
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.output_data
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("output_data")
+            ):
+                value._fm_apply(target.output_data)
+            else:
+                _shapes["_output_data"].rewrite(target, value, held)
+            value = self._phase
+            if value is None:
+                target.ClearField("phase")
+            elif value != held.phase:
+                target.phase = value if value.__class__ is int else _s.enum_number(value)
+            value = self._logs
+            _shapes["_logs"].rewrite(target, value, held)
+            value = self._started_at
+            _shapes["_started_at"].rewrite(target, value, held)
+            value = self._duration
+            _shapes["_duration"].rewrite(target, value, held)
+            value = self._created_at
+            _shapes["_created_at"].rewrite(target, value, held)
+            value = self._updated_at
+            _shapes["_updated_at"].rewrite(target, value, held)
+            value = self._custom_info
+            _shapes["_custom_info"].rewrite(target, value, held)
+            value = self._reason
+            if value is None:
+                target.ClearField("reason")
+            elif value != held.reason:
+                target.reason = value
+            value = self._task_type
+            if value is None:
+                target.ClearField("task_type")
+            elif value != held.task_type:
+                target.task_type = value
+            value = self._metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("metadata")
+            ):
+                value._fm_apply(target.metadata)
+            else:
+                _shapes["_metadata"].rewrite(target, value, held)
+            value = self._event_version
+            if value is None:
+                target.ClearField("event_version")
+            elif value != held.event_version:
+                target.event_version = value
+            value = self._reasons
+            _shapes["_reasons"].rewrite(target, value, held)
+            value = self._log_context
+            _shapes["_log_context"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         phase: _Any,
@@ -396,6 +481,52 @@ class TaskExecution(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("id")
+            ):
+                value._fm_apply(target.id)
+            else:
+                _shapes["_id"].rewrite(target, value, held)
+            value = self._input_uri
+            if value is None:
+                target.ClearField("input_uri")
+            elif value != held.input_uri:
+                target.input_uri = value
+            value = self._closure
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.closure
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("closure")
+            ):
+                value._fm_apply(target.closure)
+            else:
+                _shapes["_closure"].rewrite(target, value, held)
+            value = self._is_parent
+            if value is None:
+                target.ClearField("is_parent")
+            elif value != held.is_parent:
+                target.is_parent = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -63,6 +63,30 @@ class CatalogArtifactTag(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._artifact_id
+            if value is None:
+                target.ClearField("artifact_id")
+            elif value != held.artifact_id:
+                target.artifact_id = value
+            value = self._name
+            if value is None:
+                target.ClearField("name")
+            elif value != held.name:
+                target.name = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         artifact_id: _Any,
@@ -185,6 +209,53 @@ class CatalogMetadataBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._dataset_id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.dataset_id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("dataset_id")
+            ):
+                value._fm_apply(target.dataset_id)
+            else:
+                _shapes["_dataset_id"].rewrite(target, value, held)
+            value = self._artifact_tag
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.artifact_tag
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("artifact_tag")
+            ):
+                value._fm_apply(target.artifact_tag)
+            else:
+                _shapes["_artifact_tag"].rewrite(target, value, held)
+            value = self._source_task_execution
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.source_task_execution
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("source_task_execution")
+            ):
+                value._fm_apply(target.source_task_execution)
+            else:
+                _shapes["_source_task_execution"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -63,6 +63,22 @@ class ConnectionSet(_Model):
                 _Model._fm_write_values(self, type(target)())
                 raise
 
+        def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            if self._FM_UNREAD:
+                return
+            held = self._fm_pb
+            try:
+                value = self._ids
+                _shapes["_ids"].rewrite(target, value, held)
+            except AttributeError:
+                # An attribute deleted: the generic pass skips it (the message's value stands).
+                _Model._fm_apply(self, target)
+            except (TypeError, ValueError):
+                # Applied again by the generic pass, which names the field at fault in its error.
+                _Model._fm_apply(self, target)
+                raise
+
         def __init__(
             self,
             ids: _Any,
@@ -126,6 +142,24 @@ class ConnectionSet(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._downstream
+            _shapes["_downstream"].rewrite(target, value, held)
+            value = self._upstream
+            _shapes["_upstream"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -226,6 +260,42 @@ class CompiledWorkflow(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._template
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.template
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("template")
+            ):
+                value._fm_apply(target.template)
+            else:
+                _shapes["_template"].rewrite(target, value, held)
+            value = self._connections
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.connections
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("connections")
+            ):
+                value._fm_apply(target.connections)
+            else:
+                _shapes["_connections"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         template: _Any,
@@ -304,6 +374,31 @@ class CompiledTask(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._template
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.template
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("template")
+            ):
+                value._fm_apply(target.template)
+            else:
+                _shapes["_template"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -425,6 +520,37 @@ class CompiledWorkflowClosure(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._primary
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.primary
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("primary")
+            ):
+                value._fm_apply(target.primary)
+            else:
+                _shapes["_primary"].rewrite(target, value, held)
+            value = self._sub_workflows
+            _shapes["_sub_workflows"].rewrite(target, value, held)
+            value = self._tasks
+            _shapes["_tasks"].rewrite(target, value, held)
+            value = self._launch_plans
+            _shapes["_launch_plans"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -111,6 +111,47 @@ class ComparisonExpression(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._operator
+            if value is None:
+                target.ClearField("operator")
+            elif value != held.operator:
+                target.operator = value if value.__class__ is int else _s.enum_number(value)
+            value = self._left_value
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.left_value
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("left_value")
+            ):
+                value._fm_apply(target.left_value)
+            else:
+                _shapes["_left_value"].rewrite(target, value, held)
+            value = self._right_value
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.right_value
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("right_value")
+            ):
+                value._fm_apply(target.right_value)
+            else:
+                _shapes["_right_value"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         operator: _Any,
@@ -227,6 +268,47 @@ class ConjunctionExpression(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._operator
+            if value is None:
+                target.ClearField("operator")
+            elif value != held.operator:
+                target.operator = value if value.__class__ is int else _s.enum_number(value)
+            value = self._left_expression
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.left_expression
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("left_expression")
+            ):
+                value._fm_apply(target.left_expression)
+            else:
+                _shapes["_left_expression"].rewrite(target, value, held)
+            value = self._right_expression
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.right_expression
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("right_expression")
+            ):
+                value._fm_apply(target.right_expression)
+            else:
+                _shapes["_right_expression"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         operator: _Any,
@@ -341,6 +423,44 @@ class Operand(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._primitive
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.primitive
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("primitive")
+            ):
+                value._fm_apply(target.primitive)
+            else:
+                _shapes["_primitive"].rewrite(target, value, held)
+            value = self._var
+            _shapes["_var"].rewrite(target, value, held)
+            value = self._scalar
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.scalar
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("scalar")
+            ):
+                value._fm_apply(target.scalar)
+            else:
+                _shapes["_scalar"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         primitive: _Any = None,
@@ -447,6 +567,42 @@ class BooleanExpression(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._conjunction
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.conjunction
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("conjunction")
+            ):
+                value._fm_apply(target.conjunction)
+            else:
+                _shapes["_conjunction"].rewrite(target, value, held)
+            value = self._comparison
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.comparison
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("comparison")
+            ):
+                value._fm_apply(target.comparison)
+            else:
+                _shapes["_comparison"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

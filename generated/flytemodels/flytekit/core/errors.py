@@ -93,6 +93,47 @@ class ContainerError(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._code
+            if value is None:
+                target.ClearField("code")
+            elif value != held.code:
+                target.code = value
+            value = self._message
+            if value is None:
+                target.ClearField("message")
+            elif value != held.message:
+                target.message = value
+            value = self._kind
+            if value is None:
+                target.ClearField("kind")
+            elif value != held.kind:
+                target.kind = value if value.__class__ is int else _s.enum_number(value)
+            value = self._origin
+            if value is None:
+                target.ClearField("origin")
+            elif value != held.origin:
+                target.origin = value if value.__class__ is int else _s.enum_number(value)
+            value = self._timestamp
+            _shapes["_timestamp"].rewrite(target, value, held)
+            value = self._worker
+            if value is None:
+                target.ClearField("worker")
+            elif value != held.worker:
+                target.worker = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         code: _Any,
@@ -184,6 +225,31 @@ class ErrorDocument(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._error
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.error
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("error")
+            ):
+                value._fm_apply(target.error)
+            else:
+                _shapes["_error"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

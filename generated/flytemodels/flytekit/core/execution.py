@@ -135,6 +135,47 @@ class ExecutionErrorBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._code
+            if value is None:
+                target.ClearField("code")
+            elif value != held.code:
+                target.code = value
+            value = self._message
+            if value is None:
+                target.ClearField("message")
+            elif value != held.message:
+                target.message = value
+            value = self._error_uri
+            if value is None:
+                target.ClearField("error_uri")
+            elif value != held.error_uri:
+                target.error_uri = value
+            value = self._kind
+            if value is None:
+                target.ClearField("kind")
+            elif value != held.kind:
+                target.kind = value if value.__class__ is int else _s.enum_number(value)
+            value = self._timestamp
+            _shapes["_timestamp"].rewrite(target, value, held)
+            value = self._worker
+            if value is None:
+                target.ClearField("worker")
+            elif value != held.worker:
+                target.worker = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         code: _Any,
@@ -245,6 +286,47 @@ class TaskLog(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._uri
+            if value is None:
+                target.ClearField("uri")
+            elif value != held.uri:
+                target.uri = value
+            value = self._name
+            if value is None:
+                target.ClearField("name")
+            elif value != held.name:
+                target.name = value
+            value = self._message_format
+            if value is None:
+                target.ClearField("message_format")
+            elif value != held.message_format:
+                target.message_format = value if value.__class__ is int else _s.enum_number(value)
+            value = self._ttl
+            _shapes["_ttl"].rewrite(target, value, held)
+            value = self._ShowWhilePending
+            if value is None:
+                target.ClearField("ShowWhilePending")
+            elif value != held.ShowWhilePending:
+                target.ShowWhilePending = value
+            value = self._HideOnceFinished
+            if value is None:
+                target.ClearField("HideOnceFinished")
+            elif value != held.HideOnceFinished:
+                target.HideOnceFinished = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -95,6 +95,50 @@ class IdentifierBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._resource_type
+            if value is None:
+                target.ClearField("resource_type")
+            elif value != held.resource_type:
+                target.resource_type = value if value.__class__ is int else _s.enum_number(value)
+            value = self._project
+            if value is None:
+                target.ClearField("project")
+            elif value != held.project:
+                target.project = value
+            value = self._domain
+            if value is None:
+                target.ClearField("domain")
+            elif value != held.domain:
+                target.domain = value
+            value = self._name
+            if value is None:
+                target.ClearField("name")
+            elif value != held.name:
+                target.name = value
+            value = self._version
+            if value is None:
+                target.ClearField("version")
+            elif value != held.version:
+                target.version = value
+            value = self._org
+            if value is None:
+                target.ClearField("org")
+            elif value != held.org:
+                target.org = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         resource_type: _Any,
@@ -191,6 +235,40 @@ class WorkflowExecutionIdentifier(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._project
+            if value is None:
+                target.ClearField("project")
+            elif value != held.project:
+                target.project = value
+            value = self._domain
+            if value is None:
+                target.ClearField("domain")
+            elif value != held.domain:
+                target.domain = value
+            value = self._name
+            if value is None:
+                target.ClearField("name")
+            elif value != held.name:
+                target.name = value
+            value = self._org
+            if value is None:
+                target.ClearField("org")
+            elif value != held.org:
+                target.org = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         project: _Any,
@@ -285,6 +363,36 @@ class NodeExecutionIdentifier(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._node_id
+            if value is None:
+                target.ClearField("node_id")
+            elif value != held.node_id:
+                target.node_id = value
+            value = self._execution_id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.execution_id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("execution_id")
+            ):
+                value._fm_apply(target.execution_id)
+            else:
+                _shapes["_execution_id"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -392,6 +500,47 @@ class TaskExecutionIdentifier(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._task_id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.task_id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("task_id")
+            ):
+                value._fm_apply(target.task_id)
+            else:
+                _shapes["_task_id"].rewrite(target, value, held)
+            value = self._node_execution_id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.node_execution_id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("node_execution_id")
+            ):
+                value._fm_apply(target.node_execution_id)
+            else:
+                _shapes["_node_execution_id"].rewrite(target, value, held)
+            value = self._retry_attempt
+            if value is None:
+                target.ClearField("retry_attempt")
+            elif value != held.retry_attempt:
+                target.retry_attempt = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         task_id: _Any,
@@ -480,6 +629,36 @@ class SignalIdentifier(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._signal_id
+            if value is None:
+                target.ClearField("signal_id")
+            elif value != held.signal_id:
+                target.signal_id = value
+            value = self._execution_id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.execution_id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("execution_id")
+            ):
+                value._fm_apply(target.execution_id)
+            else:
+                _shapes["_execution_id"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -57,6 +57,22 @@ class EnumType(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._values
+            _shapes["_values"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         values: _Any,
@@ -120,6 +136,30 @@ class BlobType(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._format
+            if value is None:
+                target.ClearField("format")
+            elif value != held.format:
+                target.format = value
+            value = self._dimensionality
+            if value is None:
+                target.ClearField("dimensionality")
+            elif value != held.dimensionality:
+                target.dimensionality = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -101,6 +101,42 @@ class IfBlock(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._condition
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.condition
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("condition")
+            ):
+                value._fm_apply(target.condition)
+            else:
+                _shapes["_condition"].rewrite(target, value, held)
+            value = self._then_node
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.then_node
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("then_node")
+            ):
+                value._fm_apply(target.then_node)
+            else:
+                _shapes["_then_node"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         condition: _Any,
@@ -246,6 +282,55 @@ class IfElseBlock(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._case
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.case
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("case")
+            ):
+                value._fm_apply(target.case)
+            else:
+                _shapes["_case"].rewrite(target, value, held)
+            value = self._other
+            _shapes["_other"].rewrite(target, value, held)
+            value = self._else_node
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.else_node
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("else_node")
+            ):
+                value._fm_apply(target.else_node)
+            else:
+                _shapes["_else_node"].rewrite(target, value, held)
+            value = self._error
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.error
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("error")
+            ):
+                value._fm_apply(target.error)
+            else:
+                _shapes["_error"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         case: _Any,
@@ -325,6 +410,31 @@ class BranchNode(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._if_else
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.if_else
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("if_else")
+            ):
+                value._fm_apply(target.if_else)
+            else:
+                _shapes["_if_else"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -436,6 +546,48 @@ class NodeMetadata(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._name
+            if value is None:
+                target.ClearField("name")
+            elif value != held.name:
+                target.name = value
+            value = self._timeout
+            _shapes["_timeout"].rewrite(target, value, held)
+            value = self._retries
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.retries
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("retries")
+            ):
+                value._fm_apply(target.retries)
+            else:
+                _shapes["_retries"].rewrite(target, value, held)
+            value = self._interruptible
+            _shapes["_interruptible"].rewrite(target, value, held)
+            value = self._cacheable
+            _shapes["_cacheable"].rewrite(target, value, held)
+            value = self._cache_version
+            _shapes["_cache_version"].rewrite(target, value, held)
+            value = self._cache_serializable
+            _shapes["_cache_serializable"].rewrite(target, value, held)
+            value = self._config
+            _shapes["_config"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -560,6 +712,41 @@ class SignalCondition(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._signal_id
+            if value is None:
+                target.ClearField("signal_id")
+            elif value != held.signal_id:
+                target.signal_id = value
+            value = self._type
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.type
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("type")
+            ):
+                value._fm_apply(target.type)
+            else:
+                _shapes["_type"].rewrite(target, value, held)
+            value = self._output_variable_name
+            if value is None:
+                target.ClearField("output_variable_name")
+            elif value != held.output_variable_name:
+                target.output_variable_name = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         signal_id: _Any,
@@ -625,6 +812,25 @@ class ApproveCondition(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._signal_id
+            if value is None:
+                target.ClearField("signal_id")
+            elif value != held.signal_id:
+                target.signal_id = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         signal_id: _Any,
@@ -679,6 +885,22 @@ class SleepCondition(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._duration
+            _shapes["_duration"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -802,6 +1024,53 @@ class GateNodeBase(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._approve
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.approve
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("approve")
+            ):
+                value._fm_apply(target.approve)
+            else:
+                _shapes["_approve"].rewrite(target, value, held)
+            value = self._signal
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.signal
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("signal")
+            ):
+                value._fm_apply(target.signal)
+            else:
+                _shapes["_signal"].rewrite(target, value, held)
+            value = self._sleep
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.sleep
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("sleep")
+            ):
+                value._fm_apply(target.sleep)
+            else:
+                _shapes["_sleep"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -931,6 +1200,50 @@ class ArrayNode(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._node
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.node
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("node")
+            ):
+                value._fm_apply(target.node)
+            else:
+                _shapes["_node"].rewrite(target, value, held)
+            value = self._parallelism
+            _shapes["_parallelism"].rewrite(target, value, held)
+            value = self._min_successes
+            _shapes["_min_successes"].rewrite(target, value, held)
+            value = self._min_success_ratio
+            _shapes["_min_success_ratio"].rewrite(target, value, held)
+            value = self._execution_mode
+            _shapes["_execution_mode"].rewrite(target, value, held)
+            value = self._is_original_sub_node_interface
+            _shapes["_is_original_sub_node_interface"].rewrite(target, value, held)
+            value = self._data_mode
+            _shapes["_data_mode"].rewrite(target, value, held)
+            value = self._bound_inputs
+            _shapes["_bound_inputs"].rewrite(target, value, held)
+            value = self._run_all_sub_nodes
+            if value is None:
+                target.ClearField("run_all_sub_nodes")
+            elif value != held.run_all_sub_nodes:
+                target.run_all_sub_nodes = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1225,6 +1538,97 @@ class NodeBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._id
+            if value is None:
+                target.ClearField("id")
+            elif value != held.id:
+                target.id = value
+            value = self._metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("metadata")
+            ):
+                value._fm_apply(target.metadata)
+            else:
+                _shapes["_metadata"].rewrite(target, value, held)
+            value = self._inputs
+            _shapes["_inputs"].rewrite(target, value, held)
+            value = self._upstream_node_ids
+            _shapes["_upstream_node_ids"].rewrite(target, value, held)
+            value = self._output_aliases
+            _shapes["_output_aliases"].rewrite(target, value, held)
+            value = self._task_node
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.task_node
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("task_node")
+            ):
+                value._fm_apply(target.task_node)
+            else:
+                _shapes["_task_node"].rewrite(target, value, held)
+            value = self._workflow_node
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.workflow_node
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("workflow_node")
+            ):
+                value._fm_apply(target.workflow_node)
+            else:
+                _shapes["_workflow_node"].rewrite(target, value, held)
+            value = self._branch_node
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.branch_node
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("branch_node")
+            ):
+                value._fm_apply(target.branch_node)
+            else:
+                _shapes["_branch_node"].rewrite(target, value, held)
+            value = self._gate_node
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.gate_node
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("gate_node")
+            ):
+                value._fm_apply(target.gate_node)
+            else:
+                _shapes["_gate_node"].rewrite(target, value, held)
+            value = self._array_node
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.array_node
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("array_node")
+            ):
+                value._fm_apply(target.array_node)
+            else:
+                _shapes["_array_node"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -1354,6 +1758,28 @@ class TaskNodeOverrides(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._resources
+            _shapes["_resources"].rewrite(target, value, held)
+            value = self._extended_resources
+            _shapes["_extended_resources"].rewrite(target, value, held)
+            value = self._container_image
+            _shapes["_container_image"].rewrite(target, value, held)
+            value = self._pod_template
+            _shapes["_pod_template"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         resources: _Any,
@@ -1467,6 +1893,42 @@ class TaskNode(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._reference_id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.reference_id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("reference_id")
+            ):
+                value._fm_apply(target.reference_id)
+            else:
+                _shapes["_reference_id"].rewrite(target, value, held)
+            value = self._overrides
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.overrides
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("overrides")
+            ):
+                value._fm_apply(target.overrides)
+            else:
+                _shapes["_overrides"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         reference_id: _Any,
@@ -1556,6 +2018,33 @@ class WorkflowNodeBase(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._launchplan_ref
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.launchplan_ref
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("launchplan_ref")
+            ):
+                value._fm_apply(target.launchplan_ref)
+            else:
+                _shapes["_launchplan_ref"].rewrite(target, value, held)
+            value = self._sub_workflow_ref
+            _shapes["_sub_workflow_ref"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         launchplan_ref: _Any = None,
@@ -1635,6 +2124,29 @@ class WorkflowMetadata(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._quality_of_service
+            _shapes["_quality_of_service"].rewrite(target, value, held)
+            value = self._on_failure
+            if value is None:
+                target.ClearField("on_failure")
+            elif value != held.on_failure:
+                target.on_failure = value if value.__class__ is int else _s.enum_number(value)
+            value = self._tags
+            _shapes["_tags"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         on_failure: _Any = None,
@@ -1702,6 +2214,25 @@ class WorkflowMetadataDefaults(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._interruptible
+            if value is None:
+                target.ClearField("interruptible")
+            elif value != held.interruptible:
+                target.interruptible = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(
@@ -1907,6 +2438,79 @@ class WorkflowTemplate(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._id
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.id
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("id")
+            ):
+                value._fm_apply(target.id)
+            else:
+                _shapes["_id"].rewrite(target, value, held)
+            value = self._metadata
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.metadata
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("metadata")
+            ):
+                value._fm_apply(target.metadata)
+            else:
+                _shapes["_metadata"].rewrite(target, value, held)
+            value = self._interface
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.interface
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("interface")
+            ):
+                value._fm_apply(target.interface)
+            else:
+                _shapes["_interface"].rewrite(target, value, held)
+            value = self._nodes
+            _shapes["_nodes"].rewrite(target, value, held)
+            value = self._outputs
+            _shapes["_outputs"].rewrite(target, value, held)
+            value = self._failure_node
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.failure_node
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("failure_node")
+            ):
+                value._fm_apply(target.failure_node)
+            else:
+                _shapes["_failure_node"].rewrite(target, value, held)
+            value = self._metadata_defaults
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.metadata_defaults
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("metadata_defaults")
+            ):
+                value._fm_apply(target.metadata_defaults)
+            else:
+                _shapes["_metadata_defaults"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         id: _Any,
@@ -1996,6 +2600,30 @@ class Alias(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._var
+            if value is None:
+                target.ClearField("var")
+            elif value != held.var:
+                target.var = value
+            value = self._alias
+            if value is None:
+                target.ClearField("alias")
+            elif value != held.alias:
+                target.alias = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -47,10 +47,21 @@ class Model(Shape):
         # in the copy, with the field's presence as it was (an empty child read from an unset field stays unset).
         if getattr(value, "_fm_pb", None) is not None:
             current = getattr(held, self.field)
+            # Only when set: any write into an unset sub-message, a no-op too, would make it present.
+            if _applies_in_place(value, current) and held.HasField(self.field):
+                value._fm_apply(getattr(target, self.field))
+                return
             rebuilt = type(current)()
             if value._fm_write(rebuilt) is not False and rebuilt == current:
                 return
         super().rewrite(target, value, held)
+
+
+def _applies_in_place(model: Any, held: Any) -> bool:
+    """Whether ``model`` holds the very message ``held`` (protobuf hands out one object per
+    sub-message while it lives) and writes itself as the family does: then a copy of ``held``
+    needs only its changed attributes (``MutableModel._fm_apply``)."""
+    return model._fm_pb is held and getattr(model.__class__, "_FM_PLAIN_WRITE", False)
 
 
 class Message(Shape):

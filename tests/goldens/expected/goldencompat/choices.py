@@ -118,6 +118,40 @@ class Choice(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._label
+            _shapes["_label"].rewrite(target, value, held)
+            value = self._number
+            _shapes["_number"].rewrite(target, value, held)
+            value = self._word
+            _shapes["_word"].rewrite(target, value, held)
+            value = self._mode
+            _shapes["_mode"].rewrite(target, value, held)
+            value = self._payload
+            _shapes["_payload"].rewrite(target, value, held)
+            value = self._at
+            _shapes["_at"].rewrite(target, value, held)
+            value = self._blob
+            _shapes["_blob"].rewrite(target, value, held)
+            value = self._flag
+            _shapes["_flag"].rewrite(target, value, held)
+            value = self._other_payload
+            _shapes["_other_payload"].rewrite(target, value, held)
+            value = self._tags
+            _shapes["_tags"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         label: _Any,

@@ -130,6 +130,44 @@ class Maps(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._string_to_string
+            _shapes["_string_to_string"].rewrite(target, value, held)
+            value = self._int32_to_double
+            _shapes["_int32_to_double"].rewrite(target, value, held)
+            value = self._int64_to_bytes
+            _shapes["_int64_to_bytes"].rewrite(target, value, held)
+            value = self._uint32_to_bool
+            _shapes["_uint32_to_bool"].rewrite(target, value, held)
+            value = self._uint64_to_enum
+            _shapes["_uint64_to_enum"].rewrite(target, value, held)
+            value = self._sint32_to_message
+            _shapes["_sint32_to_message"].rewrite(target, value, held)
+            value = self._fixed64_to_int64
+            _shapes["_fixed64_to_int64"].rewrite(target, value, held)
+            value = self._sfixed32_to_float
+            _shapes["_sfixed32_to_float"].rewrite(target, value, held)
+            value = self._bool_to_string
+            _shapes["_bool_to_string"].rewrite(target, value, held)
+            value = self._by_name
+            _shapes["_by_name"].rewrite(target, value, held)
+            value = self._string_to_enum
+            _shapes["_string_to_enum"].rewrite(target, value, held)
+            value = self._string_to_duration
+            _shapes["_string_to_duration"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         string_to_string: _Any,
@@ -250,6 +288,25 @@ class Entry(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._note
+            if value is None:
+                target.ClearField("note")
+            elif value != held.note:
+                target.note = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -126,6 +126,78 @@ class Stored(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._PB_
+            if value is None:
+                target.ClearField("PB")
+            elif value != held.PB:
+                target.PB = value
+            value = self._fm_pb_
+            if value is None:
+                target.ClearField("fm_pb")
+            elif value != held.fm_pb:
+                target.fm_pb = value
+            value = self._SHAPES_
+            _shapes["_SHAPES_"].rewrite(target, value, held)
+            value = self._fm_read_
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.fm_read
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("fm_read")
+            ):
+                value._fm_apply(target.fm_read)
+            else:
+                _shapes["_fm_read_"].rewrite(target, value, held)
+            value = self._EAGER_
+            if value is None:
+                target.ClearField("EAGER")
+            elif value != held.EAGER:
+                target.EAGER = value
+            value = self._fm_public_
+            if value is None:
+                target.ClearField("fm_public")
+            elif value != held.fm_public:
+                target.fm_public = value
+            value = self._FM_UNREAD_
+            if value is None:
+                target.ClearField("FM_UNREAD")
+            elif value != held.FM_UNREAD:
+                target.FM_UNREAD = value
+            value = self._fm_write_values_
+            if value is None:
+                target.ClearField("fm_write_values")
+            elif value != held.fm_write_values:
+                target.fm_write_values = value
+            value = self._to_flyte_idl_
+            if value is None:
+                target.ClearField("to_flyte_idl")
+            elif value != held.to_flyte_idl:
+                target.to_flyte_idl = value
+            value = self.__hidden___
+            if value is None:
+                target.ClearField("_hidden")
+            elif value != held._hidden:
+                target._hidden = value
+            value = self._short_class_string_
+            if value is None:
+                target.ClearField("short_class_string")
+            elif value != held.short_class_string:
+                target.short_class_string = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     def __init__(
         self,
         PB: _Any,
@@ -238,6 +310,25 @@ class Child(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._size
+            if value is None:
+                target.ClearField("size")
+            elif value != held.size:
+                target.size = value
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

@@ -76,6 +76,35 @@ class Outer(_Model):
                     _Model._fm_write_values(self, type(target)())
                     raise
 
+            def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+                """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+                if self._FM_UNREAD:
+                    return
+                held = self._fm_pb
+                try:
+                    value = self._name
+                    if value is None:
+                        target.ClearField("name")
+                    elif value != held.name:
+                        target.name = value
+                    value = self._depth
+                    if value is None:
+                        target.ClearField("depth")
+                    elif value != held.depth:
+                        target.depth = value if value.__class__ is int else _s.enum_number(value)
+                    value = self._colour
+                    if value is None:
+                        target.ClearField("colour")
+                    elif value != held.colour:
+                        target.colour = value if value.__class__ is int else _s.enum_number(value)
+                except AttributeError:
+                    # An attribute deleted: the generic pass skips it (the message's value stands).
+                    _Model._fm_apply(self, target)
+                except (TypeError, ValueError):
+                    # Applied again by the generic pass, which names the field at fault in its error.
+                    _Model._fm_apply(self, target)
+                    raise
+
             def __init__(
                 self,
                 name: _Any,
@@ -181,6 +210,33 @@ class Outer(_Model):
             except (TypeError, ValueError):
                 # Written again by the generic writer, which names the field at fault in its error.
                 _Model._fm_write_values(self, type(target)())
+                raise
+
+        def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            if self._FM_UNREAD:
+                return
+            held = self._fm_pb
+            try:
+                value = self._inner
+                # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+                if (
+                    value is not None
+                    and value._fm_pb is held.inner
+                    and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                    and held.HasField("inner")
+                ):
+                    value._fm_apply(target.inner)
+                else:
+                    _shapes["_inner"].rewrite(target, value, held)
+                value = self._inners
+                _shapes["_inners"].rewrite(target, value, held)
+            except AttributeError:
+                # An attribute deleted: the generic pass skips it (the message's value stands).
+                _Model._fm_apply(self, target)
+            except (TypeError, ValueError):
+                # Applied again by the generic pass, which names the field at fault in its error.
+                _Model._fm_apply(self, target)
                 raise
 
         def __init__(
@@ -292,6 +348,54 @@ class Outer(_Model):
         except (TypeError, ValueError):
             # Written again by the generic writer, which names the field at fault in its error.
             _Model._fm_write_values(self, type(target)())
+            raise
+
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self._middle
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.middle
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("middle")
+            ):
+                value._fm_apply(target.middle)
+            else:
+                _shapes["_middle"].rewrite(target, value, held)
+            value = self._shortcut
+            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
+            if (
+                value is not None
+                and value._fm_pb is held.shortcut
+                and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
+                and held.HasField("shortcut")
+            ):
+                value._fm_apply(target.shortcut)
+            else:
+                _shapes["_shortcut"].rewrite(target, value, held)
+            value = self._colour
+            if value is None:
+                target.ClearField("colour")
+            elif value != held.colour:
+                target.colour = value if value.__class__ is int else _s.enum_number(value)
+            value = self._colours
+            _shapes["_colours"].rewrite(target, value, held)
+            value = self._top
+            if value is None:
+                target.ClearField("top")
+            elif value != held.top:
+                target.top = value if value.__class__ is int else _s.enum_number(value)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
             raise
 
     def __init__(

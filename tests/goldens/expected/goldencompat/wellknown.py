@@ -77,6 +77,28 @@ class WellKnown(_Model):
             _Model._fm_write_values(self, type(target)())
             raise
 
+    def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        if self._FM_UNREAD:
+            return
+        held = self._fm_pb
+        try:
+            value = self.timestamp
+            _shapes["timestamp"].rewrite(target, value, held)
+            value = self.duration
+            _shapes["duration"].rewrite(target, value, held)
+            value = self.struct
+            _shapes["struct"].rewrite(target, value, held)
+            value = self.bool_value
+            _shapes["bool_value"].rewrite(target, value, held)
+        except AttributeError:
+            # An attribute deleted: the generic pass skips it (the message's value stands).
+            _Model._fm_apply(self, target)
+        except (TypeError, ValueError):
+            # Applied again by the generic pass, which names the field at fault in its error.
+            _Model._fm_apply(self, target)
+            raise
+
     _EAGER = True
 
     def __post_init__(self) -> None:
