@@ -99,6 +99,7 @@ SPEED_ROWS = (
     Row("read: from + full walk", "read", "flytekit", "flytekit from + walk"),
     Row("read: from + full walk", "read", "protobuf.read", "raw read"),
     Row("read again (walk only)", "read_again", "protobuf", "CopyFrom"),
+    Row("to_flyte_idl after a full walk", "to_idl_walked", "flytekit", "flytekit to_flyte_idl"),
 )
 # `==` has its target on the row above; keep the label short but check it.
 _EQ_ROW = "=="

@@ -100,6 +100,8 @@ def model_operations(messages: list[PbMessage], side: Side, walker: Callable[[An
         "hash_repeat": Operation(lambda: _hash_all(models)),
         "read": Operation(lambda: walker([root(model) for model in convert()])),
         "read_again": Operation(lambda: walker([root(model) for model in walked])),
+        # What FlyteRemote does with a fetched entity it has read: serialize it again.
+        "to_idl_walked": Operation(lambda: [to_idl(value) for value in walked]),
     }
 
 
@@ -114,6 +116,7 @@ ROWS: dict[str, str | None] = {
     "hash_repeat": "serialize_deterministic",
     "read": "copy",
     "read_again": "copy",
+    "to_idl_walked": "copy",
 }
 
 
@@ -122,7 +125,8 @@ def groups(messages: list[PbMessage], subject: Subject) -> dict[str, Group]:
 
     The read row also has flytekit's eager ``from_flyte_idl`` as a baseline (the
     target is a fraction of it), flytekit's own read, and raw protobuf's read
-    (``CopyFrom`` and a walk of the messages' fields: the floor).
+    (``CopyFrom`` and a walk of the messages' fields: the floor); ``to_flyte_idl``
+    after a full walk has flytekit's own as a baseline too.
     """
     raw = protobuf_operations(messages)
     sides = {name: model_operations(messages, subject.side(name), WALKERS[name]) for name in MODEL_SIDES}
@@ -135,6 +139,8 @@ def groups(messages: list[PbMessage], subject: Subject) -> dict[str, Group]:
             operations["flytekit.from_idl"] = sides["flytekit"]["from_idl"]
             operations["protobuf.read"] = raw["read"]
             baselines = ("protobuf", "flytekit.from_idl", "flytekit", "protobuf.read")
+        if row == "to_idl_walked":  # what flytekit's models take for the same: they keep nothing to copy
+            baselines = ("protobuf", "flytekit")
         result[row] = Group(operations, baselines)
     return result
 

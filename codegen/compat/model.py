@@ -67,8 +67,10 @@ class ApplyKind(enum.Enum):
     """How the generated ``_fm_apply`` writes one attribute of a held model over a copy of its message."""
 
     PLAIN = "plain"  # written when it differs from the message's value, cleared when None
+    PRESENT = "present"  # as PLAIN, for a field with presence: None clears it if set
     ENUM = "enum"  # as PLAIN, a Python enum member written as its number
     MODEL = "model"  # a child holding the message's very sub-message applies its own changes in place
+    MODEL_PRESENT = "model_present"  # as MODEL, for a field with presence: None clears it if set
     SHAPE = "shape"  # shape.rewrite(target, value, held): compared through the shape
 
 
@@ -95,12 +97,16 @@ class Shape:
     @property
     def apply(self) -> ApplyKind:
         """How ``_fm_apply`` writes the attribute (see ``ApplyKind``)."""
-        if self.read is ReadKind.PLAIN and self.write is WriteKind.PLAIN and not self.falsy_unset:
-            return ApplyKind.PLAIN
-        if self.read is ReadKind.PLAIN and self.write is WriteKind.ENUM and not self.falsy_unset:
-            return ApplyKind.ENUM
-        if self.read in (ReadKind.MODEL, ReadKind.MODEL_PRESENCE, ReadKind.ONEOF_MODEL):
+        if self.falsy_unset:
+            return ApplyKind.SHAPE
+        if self.read is ReadKind.PLAIN:
+            return {WriteKind.PLAIN: ApplyKind.PLAIN, WriteKind.ENUM: ApplyKind.ENUM}.get(self.write, ApplyKind.SHAPE)
+        if self.read in (ReadKind.PRESENCE, ReadKind.ONEOF_PLAIN) and self.write is WriteKind.PLAIN:
+            return ApplyKind.PRESENT
+        if self.read is ReadKind.MODEL:
             return ApplyKind.MODEL
+        if self.read in (ReadKind.MODEL_PRESENCE, ReadKind.ONEOF_MODEL):
+            return ApplyKind.MODEL_PRESENT
         return ApplyKind.SHAPE
 
     @property

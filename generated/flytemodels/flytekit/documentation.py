@@ -62,15 +62,19 @@ class Description(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Description`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_description_entity_pb2.Description()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_description_entity_pb2.Description.__deepcopy__(held)
+            target = _flyteidl_admin_description_entity_pb2.Description.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -98,21 +102,33 @@ class Description(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self.value
-            _shapes["value"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("value"):
+                    target.ClearField("value")
+            elif value != held.value or not held.HasField("value"):
+                target.value = value
             value = self.uri
-            _shapes["uri"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("uri"):
+                    target.ClearField("uri")
+            elif value != held.uri or not held.HasField("uri"):
+                target.uri = value
             value = self.format
             _shapes["format"].rewrite(target, value, held)
             value = self.icon_link
             _shapes["icon_link"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -146,15 +162,19 @@ class SourceCode(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.SourceCode`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_description_entity_pb2.SourceCode()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_description_entity_pb2.SourceCode.__deepcopy__(held)
+            target = _flyteidl_admin_description_entity_pb2.SourceCode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -173,7 +193,11 @@ class SourceCode(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -184,7 +208,7 @@ class SourceCode(_Model):
             elif value != held.link:
                 target.link = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -240,15 +264,19 @@ class Documentation(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.DescriptionEntity`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_description_entity_pb2.DescriptionEntity()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_description_entity_pb2.DescriptionEntity.__deepcopy__(held)
+            target = _flyteidl_admin_description_entity_pb2.DescriptionEntity.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -295,7 +323,11 @@ class Documentation(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -306,7 +338,6 @@ class Documentation(_Model):
             elif value != held.short_description:
                 target.short_description = value
             value = self.long_description
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.long_description
@@ -317,10 +348,11 @@ class Documentation(_Model):
             else:
                 _shapes["long_description"].rewrite(target, value, held)
             value = self.source_code
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.source_code
+            if value is None:
+                if held.HasField("source_code"):
+                    target.ClearField("source_code")
+            elif (
+                value._fm_pb is held.source_code
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("source_code")
             ):
@@ -328,7 +360,7 @@ class Documentation(_Model):
             else:
                 _shapes["source_code"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

@@ -44,15 +44,19 @@ class SystemMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.SystemMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_execution_pb2.SystemMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_execution_pb2.SystemMetadata.__deepcopy__(held)
+            target = _flyteidl_admin_execution_pb2.SystemMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -74,7 +78,11 @@ class SystemMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -90,7 +98,7 @@ class SystemMetadata(_Model):
             elif value != held.namespace:
                 target.namespace = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -183,15 +191,19 @@ class ExecutionMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_execution_pb2.ExecutionMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_execution_pb2.ExecutionMetadata.__deepcopy__(held)
+            target = _flyteidl_admin_execution_pb2.ExecutionMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -264,7 +276,11 @@ class ExecutionMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -287,10 +303,11 @@ class ExecutionMetadata(_Model):
             value = self._scheduled_at
             _shapes["_scheduled_at"].rewrite(target, value, held)
             value = self._parent_node_execution
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.parent_node_execution
+            if value is None:
+                if held.HasField("parent_node_execution"):
+                    target.ClearField("parent_node_execution")
+            elif (
+                value._fm_pb is held.parent_node_execution
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("parent_node_execution")
             ):
@@ -298,10 +315,11 @@ class ExecutionMetadata(_Model):
             else:
                 _shapes["_parent_node_execution"].rewrite(target, value, held)
             value = self._reference_execution
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.reference_execution
+            if value is None:
+                if held.HasField("reference_execution"):
+                    target.ClearField("reference_execution")
+            elif (
+                value._fm_pb is held.reference_execution
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("reference_execution")
             ):
@@ -309,10 +327,11 @@ class ExecutionMetadata(_Model):
             else:
                 _shapes["_reference_execution"].rewrite(target, value, held)
             value = self._system_metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.system_metadata
+            if value is None:
+                if held.HasField("system_metadata"):
+                    target.ClearField("system_metadata")
+            elif (
+                value._fm_pb is held.system_metadata
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("system_metadata")
             ):
@@ -322,7 +341,7 @@ class ExecutionMetadata(_Model):
             value = self._artifact_ids
             _shapes["_artifact_ids"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -517,15 +536,19 @@ class ExecutionSpec(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionSpec`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_execution_pb2.ExecutionSpec()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_execution_pb2.ExecutionSpec.__deepcopy__(held)
+            target = _flyteidl_admin_execution_pb2.ExecutionSpec.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -730,13 +753,16 @@ class ExecutionSpec(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._launch_plan
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.launch_plan
@@ -747,10 +773,11 @@ class ExecutionSpec(_Model):
             else:
                 _shapes["_launch_plan"].rewrite(target, value, held)
             value = self._inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.inputs
+            if value is None:
+                if held.HasField("inputs"):
+                    target.ClearField("inputs")
+            elif (
+                value._fm_pb is held.inputs
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("inputs")
             ):
@@ -758,7 +785,6 @@ class ExecutionSpec(_Model):
             else:
                 _shapes["_inputs"].rewrite(target, value, held)
             value = self._metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.metadata
@@ -769,10 +795,11 @@ class ExecutionSpec(_Model):
             else:
                 _shapes["_metadata"].rewrite(target, value, held)
             value = self._notifications
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.notifications
+            if value is None:
+                if held.HasField("notifications"):
+                    target.ClearField("notifications")
+            elif (
+                value._fm_pb is held.notifications
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("notifications")
             ):
@@ -780,9 +807,12 @@ class ExecutionSpec(_Model):
             else:
                 _shapes["_notifications"].rewrite(target, value, held)
             value = self._disable_all
-            _shapes["_disable_all"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("disable_all"):
+                    target.ClearField("disable_all")
+            elif value != held.disable_all or not held.HasField("disable_all"):
+                target.disable_all = value
             value = self._labels
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.labels
@@ -793,7 +823,6 @@ class ExecutionSpec(_Model):
             else:
                 _shapes["_labels"].rewrite(target, value, held)
             value = self._annotations
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.annotations
@@ -804,7 +833,6 @@ class ExecutionSpec(_Model):
             else:
                 _shapes["_annotations"].rewrite(target, value, held)
             value = self._security_context
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.security_context
@@ -815,7 +843,6 @@ class ExecutionSpec(_Model):
             else:
                 _shapes["_security_context"].rewrite(target, value, held)
             value = self._auth_role
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.auth_role
@@ -833,10 +860,11 @@ class ExecutionSpec(_Model):
             elif value != held.max_parallelism:
                 target.max_parallelism = value
             value = self._raw_output_data_config
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.raw_output_data_config
+            if value is None:
+                if held.HasField("raw_output_data_config"):
+                    target.ClearField("raw_output_data_config")
+            elif (
+                value._fm_pb is held.raw_output_data_config
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("raw_output_data_config")
             ):
@@ -844,10 +872,11 @@ class ExecutionSpec(_Model):
             else:
                 _shapes["_raw_output_data_config"].rewrite(target, value, held)
             value = self._cluster_assignment
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.cluster_assignment
+            if value is None:
+                if held.HasField("cluster_assignment"):
+                    target.ClearField("cluster_assignment")
+            elif (
+                value._fm_pb is held.cluster_assignment
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("cluster_assignment")
             ):
@@ -862,10 +891,11 @@ class ExecutionSpec(_Model):
             elif value != held.overwrite_cache:
                 target.overwrite_cache = value
             value = self._envs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.envs
+            if value is None:
+                if held.HasField("envs"):
+                    target.ClearField("envs")
+            elif (
+                value._fm_pb is held.envs
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("envs")
             ):
@@ -875,10 +905,11 @@ class ExecutionSpec(_Model):
             value = self._tags
             _shapes["_tags"].rewrite(target, value, held)
             value = self._execution_cluster_label
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.execution_cluster_label
+            if value is None:
+                if held.HasField("execution_cluster_label"):
+                    target.ClearField("execution_cluster_label")
+            elif (
+                value._fm_pb is held.execution_cluster_label
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("execution_cluster_label")
             ):
@@ -888,7 +919,7 @@ class ExecutionSpec(_Model):
             value = self._execution_env_assignments
             _shapes["_execution_env_assignments"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1023,15 +1054,19 @@ class ClusterAssignment(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ClusterAssignment`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment.__deepcopy__(held)
+            target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1050,7 +1085,11 @@ class ClusterAssignment(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1061,7 +1100,7 @@ class ClusterAssignment(_Model):
             elif value != held.cluster_pool_name:
                 target.cluster_pool_name = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1109,15 +1148,19 @@ class LiteralMapBlob(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.LiteralMapBlob`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_execution_pb2.LiteralMapBlob()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_execution_pb2.LiteralMapBlob.__deepcopy__(held)
+            target = _flyteidl_admin_execution_pb2.LiteralMapBlob.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1150,16 +1193,21 @@ class LiteralMapBlob(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._values
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.values
+            if value is None:
+                if held.HasField("values"):
+                    target.ClearField("values")
+            elif (
+                value._fm_pb is held.values
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("values")
             ):
@@ -1167,9 +1215,13 @@ class LiteralMapBlob(_Model):
             else:
                 _shapes["_values"].rewrite(target, value, held)
             value = self._uri
-            _shapes["_uri"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("uri"):
+                    target.ClearField("uri")
+            elif value != held.uri or not held.HasField("uri"):
+                target.uri = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1228,15 +1280,19 @@ class Execution(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Execution`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_execution_pb2.Execution()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_execution_pb2.Execution.__deepcopy__(held)
+            target = _flyteidl_admin_execution_pb2.Execution.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1294,13 +1350,16 @@ class Execution(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.id
@@ -1311,7 +1370,6 @@ class Execution(_Model):
             else:
                 _shapes["_id"].rewrite(target, value, held)
             value = self._spec
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.spec
@@ -1322,7 +1380,6 @@ class Execution(_Model):
             else:
                 _shapes["_spec"].rewrite(target, value, held)
             value = self._closure
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.closure
@@ -1333,7 +1390,7 @@ class Execution(_Model):
             else:
                 _shapes["_closure"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1378,15 +1435,19 @@ class AbortMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.AbortMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_execution_pb2.AbortMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_execution_pb2.AbortMetadata.__deepcopy__(held)
+            target = _flyteidl_admin_execution_pb2.AbortMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1408,7 +1469,11 @@ class AbortMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1424,7 +1489,7 @@ class AbortMetadata(_Model):
             elif value != held.principal:
                 target.principal = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1549,15 +1614,19 @@ class ExecutionClosure(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionClosure`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_execution_pb2.ExecutionClosure()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_execution_pb2.ExecutionClosure.__deepcopy__(held)
+            target = _flyteidl_admin_execution_pb2.ExecutionClosure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1695,16 +1764,21 @@ class ExecutionClosure(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._outputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.outputs
+            if value is None:
+                if held.HasField("outputs"):
+                    target.ClearField("outputs")
+            elif (
+                value._fm_pb is held.outputs
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("outputs")
             ):
@@ -1712,10 +1786,11 @@ class ExecutionClosure(_Model):
             else:
                 _shapes["_outputs"].rewrite(target, value, held)
             value = self._error
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.error
+            if value is None:
+                if held.HasField("error"):
+                    target.ClearField("error")
+            elif (
+                value._fm_pb is held.error
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("error")
             ):
@@ -1723,12 +1798,17 @@ class ExecutionClosure(_Model):
             else:
                 _shapes["_error"].rewrite(target, value, held)
             value = self._abort_cause
-            _shapes["_abort_cause"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("abort_cause"):
+                    target.ClearField("abort_cause")
+            elif value != held.abort_cause or not held.HasField("abort_cause"):
+                target.abort_cause = value
             value = self._abort_metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.abort_metadata
+            if value is None:
+                if held.HasField("abort_metadata"):
+                    target.ClearField("abort_metadata")
+            elif (
+                value._fm_pb is held.abort_metadata
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("abort_metadata")
             ):
@@ -1736,10 +1816,11 @@ class ExecutionClosure(_Model):
             else:
                 _shapes["_abort_metadata"].rewrite(target, value, held)
             value = self._output_data
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.output_data
+            if value is None:
+                if held.HasField("output_data"):
+                    target.ClearField("output_data")
+            elif (
+                value._fm_pb is held.output_data
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("output_data")
             ):
@@ -1747,10 +1828,11 @@ class ExecutionClosure(_Model):
             else:
                 _shapes["_output_data"].rewrite(target, value, held)
             value = self._computed_inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.computed_inputs
+            if value is None:
+                if held.HasField("computed_inputs"):
+                    target.ClearField("computed_inputs")
+            elif (
+                value._fm_pb is held.computed_inputs
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("computed_inputs")
             ):
@@ -1773,10 +1855,11 @@ class ExecutionClosure(_Model):
             value = self._notifications
             _shapes["_notifications"].rewrite(target, value, held)
             value = self._workflow_id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.workflow_id
+            if value is None:
+                if held.HasField("workflow_id"):
+                    target.ClearField("workflow_id")
+            elif (
+                value._fm_pb is held.workflow_id
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("workflow_id")
             ):
@@ -1786,7 +1869,7 @@ class ExecutionClosure(_Model):
             value = self._state_change_details
             _shapes["_state_change_details"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1903,15 +1986,19 @@ class NotificationList(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NotificationList`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_execution_pb2.NotificationList()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_execution_pb2.NotificationList.__deepcopy__(held)
+            target = _flyteidl_admin_execution_pb2.NotificationList.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1944,7 +2031,11 @@ class NotificationList(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1952,7 +2043,7 @@ class NotificationList(_Model):
             value = self._notifications
             _shapes["_notifications"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2016,17 +2107,19 @@ class WorkflowExecutionGetDataResponse(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.WorkflowExecutionGetDataResponse`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse.__deepcopy__(
-                    held
-                )
+            target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2098,13 +2191,16 @@ class WorkflowExecutionGetDataResponse(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._outputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.outputs
@@ -2115,7 +2211,6 @@ class WorkflowExecutionGetDataResponse(_Model):
             else:
                 _shapes["_outputs"].rewrite(target, value, held)
             value = self._inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.inputs
@@ -2126,7 +2221,6 @@ class WorkflowExecutionGetDataResponse(_Model):
             else:
                 _shapes["_inputs"].rewrite(target, value, held)
             value = self._full_inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.full_inputs
@@ -2137,7 +2231,6 @@ class WorkflowExecutionGetDataResponse(_Model):
             else:
                 _shapes["_full_inputs"].rewrite(target, value, held)
             value = self._full_outputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.full_outputs
@@ -2148,7 +2241,7 @@ class WorkflowExecutionGetDataResponse(_Model):
             else:
                 _shapes["_full_outputs"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2232,17 +2325,19 @@ class TaskExecutionGetDataResponse(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskExecutionGetDataResponse`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse.__deepcopy__(
-                    held
-                )
+            target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2317,13 +2412,16 @@ class TaskExecutionGetDataResponse(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.inputs
@@ -2334,7 +2432,6 @@ class TaskExecutionGetDataResponse(_Model):
             else:
                 _shapes["_inputs"].rewrite(target, value, held)
             value = self._outputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.outputs
@@ -2345,7 +2442,6 @@ class TaskExecutionGetDataResponse(_Model):
             else:
                 _shapes["_outputs"].rewrite(target, value, held)
             value = self._full_inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.full_inputs
@@ -2356,7 +2452,6 @@ class TaskExecutionGetDataResponse(_Model):
             else:
                 _shapes["_full_inputs"].rewrite(target, value, held)
             value = self._full_outputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.full_outputs
@@ -2369,7 +2464,7 @@ class TaskExecutionGetDataResponse(_Model):
             value = self._flyte_urls
             _shapes["_flyte_urls"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2473,17 +2568,19 @@ class NodeExecutionGetDataResponseBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NodeExecutionGetDataResponse`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse.__deepcopy__(
-                    held
-                )
+            target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2572,13 +2669,16 @@ class NodeExecutionGetDataResponseBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.inputs
@@ -2589,7 +2689,6 @@ class NodeExecutionGetDataResponseBase(_Model):
             else:
                 _shapes["_inputs"].rewrite(target, value, held)
             value = self._outputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.outputs
@@ -2600,7 +2699,6 @@ class NodeExecutionGetDataResponseBase(_Model):
             else:
                 _shapes["_outputs"].rewrite(target, value, held)
             value = self._full_inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.full_inputs
@@ -2611,7 +2709,6 @@ class NodeExecutionGetDataResponseBase(_Model):
             else:
                 _shapes["_full_inputs"].rewrite(target, value, held)
             value = self._full_outputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.full_outputs
@@ -2622,10 +2719,11 @@ class NodeExecutionGetDataResponseBase(_Model):
             else:
                 _shapes["_full_outputs"].rewrite(target, value, held)
             value = self._dynamic_workflow
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.dynamic_workflow
+            if value is None:
+                if held.HasField("dynamic_workflow"):
+                    target.ClearField("dynamic_workflow")
+            elif (
+                value._fm_pb is held.dynamic_workflow
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("dynamic_workflow")
             ):
@@ -2635,7 +2733,7 @@ class NodeExecutionGetDataResponseBase(_Model):
             value = self._flyte_urls
             _shapes["_flyte_urls"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

@@ -59,15 +59,19 @@ class LaunchPlanMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.LaunchPlanMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_launch_plan_pb2.LaunchPlanMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_launch_plan_pb2.LaunchPlanMetadata.__deepcopy__(held)
+            target = _flyteidl_admin_launch_plan_pb2.LaunchPlanMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -117,16 +121,21 @@ class LaunchPlanMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._schedule
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.schedule
+            if value is None:
+                if held.HasField("schedule"):
+                    target.ClearField("schedule")
+            elif (
+                value._fm_pb is held.schedule
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("schedule")
             ):
@@ -138,7 +147,7 @@ class LaunchPlanMetadata(_Model):
             value = self._launch_conditions
             _shapes["_launch_conditions"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -193,15 +202,19 @@ class Auth(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Auth`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_launch_plan_pb2.Auth()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_launch_plan_pb2.Auth.__deepcopy__(held)
+            target = _flyteidl_admin_launch_plan_pb2.Auth.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -223,7 +236,11 @@ class Auth(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -239,7 +256,7 @@ class Auth(_Model):
             elif value != held.kubernetes_service_account:
                 target.kubernetes_service_account = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -391,15 +408,19 @@ class LaunchPlanSpec(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.LaunchPlanSpec`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_launch_plan_pb2.LaunchPlanSpec()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_launch_plan_pb2.LaunchPlanSpec.__deepcopy__(held)
+            target = _flyteidl_admin_launch_plan_pb2.LaunchPlanSpec.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -604,13 +625,16 @@ class LaunchPlanSpec(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._workflow_id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.workflow_id
@@ -621,7 +645,6 @@ class LaunchPlanSpec(_Model):
             else:
                 _shapes["_workflow_id"].rewrite(target, value, held)
             value = self._entity_metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.entity_metadata
@@ -632,7 +655,6 @@ class LaunchPlanSpec(_Model):
             else:
                 _shapes["_entity_metadata"].rewrite(target, value, held)
             value = self._default_inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.default_inputs
@@ -643,7 +665,6 @@ class LaunchPlanSpec(_Model):
             else:
                 _shapes["_default_inputs"].rewrite(target, value, held)
             value = self._fixed_inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.fixed_inputs
@@ -659,7 +680,6 @@ class LaunchPlanSpec(_Model):
             elif value != held.role:
                 target.role = value
             value = self._labels
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.labels
@@ -670,7 +690,6 @@ class LaunchPlanSpec(_Model):
             else:
                 _shapes["_labels"].rewrite(target, value, held)
             value = self._annotations
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.annotations
@@ -681,10 +700,11 @@ class LaunchPlanSpec(_Model):
             else:
                 _shapes["_annotations"].rewrite(target, value, held)
             value = self._auth
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.auth
+            if value is None:
+                if held.HasField("auth"):
+                    target.ClearField("auth")
+            elif (
+                value._fm_pb is held.auth
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("auth")
             ):
@@ -694,7 +714,6 @@ class LaunchPlanSpec(_Model):
             value = self._auth_role
             _shapes["_auth_role"].rewrite(target, value, held)
             value = self._security_context
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.security_context
@@ -707,7 +726,6 @@ class LaunchPlanSpec(_Model):
             value = self._quality_of_service
             _shapes["_quality_of_service"].rewrite(target, value, held)
             value = self._raw_output_data_config
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.raw_output_data_config
@@ -727,10 +745,11 @@ class LaunchPlanSpec(_Model):
             value = self._overwrite_cache
             _shapes["_overwrite_cache"].rewrite(target, value, held)
             value = self._envs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.envs
+            if value is None:
+                if held.HasField("envs"):
+                    target.ClearField("envs")
+            elif (
+                value._fm_pb is held.envs
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("envs")
             ):
@@ -740,10 +759,11 @@ class LaunchPlanSpec(_Model):
             value = self._execution_env_assignments
             _shapes["_execution_env_assignments"].rewrite(target, value, held)
             value = self._cluster_assignment
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.cluster_assignment
+            if value is None:
+                if held.HasField("cluster_assignment"):
+                    target.ClearField("cluster_assignment")
+            elif (
+                value._fm_pb is held.cluster_assignment
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("cluster_assignment")
             ):
@@ -751,10 +771,11 @@ class LaunchPlanSpec(_Model):
             else:
                 _shapes["_cluster_assignment"].rewrite(target, value, held)
             value = self._concurrency_policy
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.concurrency_policy
+            if value is None:
+                if held.HasField("concurrency_policy"):
+                    target.ClearField("concurrency_policy")
+            elif (
+                value._fm_pb is held.concurrency_policy
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("concurrency_policy")
             ):
@@ -762,7 +783,7 @@ class LaunchPlanSpec(_Model):
             else:
                 _shapes["_concurrency_policy"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -925,15 +946,19 @@ class LaunchPlanClosure(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.LaunchPlanClosure`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_launch_plan_pb2.LaunchPlanClosure()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_launch_plan_pb2.LaunchPlanClosure.__deepcopy__(held)
+            target = _flyteidl_admin_launch_plan_pb2.LaunchPlanClosure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -986,7 +1011,11 @@ class LaunchPlanClosure(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -997,7 +1026,6 @@ class LaunchPlanClosure(_Model):
             elif value != held.state:
                 target.state = value if value.__class__ is int else _s.enum_number(value)
             value = self._expected_inputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.expected_inputs
@@ -1008,7 +1036,6 @@ class LaunchPlanClosure(_Model):
             else:
                 _shapes["_expected_inputs"].rewrite(target, value, held)
             value = self._expected_outputs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.expected_outputs
@@ -1023,7 +1050,7 @@ class LaunchPlanClosure(_Model):
             value = self._updated_at
             _shapes["_updated_at"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1106,15 +1133,19 @@ class LaunchPlanBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.LaunchPlan`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_launch_plan_pb2.LaunchPlan()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_launch_plan_pb2.LaunchPlan.__deepcopy__(held)
+            target = _flyteidl_admin_launch_plan_pb2.LaunchPlan.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1172,13 +1203,16 @@ class LaunchPlanBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.id
@@ -1189,7 +1223,6 @@ class LaunchPlanBase(_Model):
             else:
                 _shapes["_id"].rewrite(target, value, held)
             value = self._spec
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.spec
@@ -1200,7 +1233,6 @@ class LaunchPlanBase(_Model):
             else:
                 _shapes["_spec"].rewrite(target, value, held)
             value = self._closure
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.closure
@@ -1211,7 +1243,7 @@ class LaunchPlanBase(_Model):
             else:
                 _shapes["_closure"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

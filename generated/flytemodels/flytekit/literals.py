@@ -38,15 +38,19 @@ class RetryStrategy(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.RetryStrategy`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.RetryStrategy()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.RetryStrategy.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.RetryStrategy.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -65,7 +69,11 @@ class RetryStrategy(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -76,7 +84,7 @@ class RetryStrategy(_Model):
             elif value != held.retries:
                 target.retries = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -126,15 +134,19 @@ class PrimitiveBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Primitive`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.Primitive()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.Primitive.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.Primitive.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -168,25 +180,45 @@ class PrimitiveBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._integer
-            _shapes["_integer"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("integer"):
+                    target.ClearField("integer")
+            elif value != held.integer or not held.HasField("integer"):
+                target.integer = value
             value = self._float_value
-            _shapes["_float_value"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("float_value"):
+                    target.ClearField("float_value")
+            elif value != held.float_value or not held.HasField("float_value"):
+                target.float_value = value
             value = self._string_value
-            _shapes["_string_value"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("string_value"):
+                    target.ClearField("string_value")
+            elif value != held.string_value or not held.HasField("string_value"):
+                target.string_value = value
             value = self._boolean
-            _shapes["_boolean"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("boolean"):
+                    target.ClearField("boolean")
+            elif value != held.boolean or not held.HasField("boolean"):
+                target.boolean = value
             value = self._datetime
             _shapes["_datetime"].rewrite(target, value, held)
             value = self._duration
             _shapes["_duration"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -252,15 +284,19 @@ class Binary(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Binary`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.Binary()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.Binary.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.Binary.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -282,7 +318,11 @@ class Binary(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -298,7 +338,7 @@ class Binary(_Model):
             elif value != held.tag:
                 target.tag = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -341,15 +381,19 @@ class BlobMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.BlobMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.BlobMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.BlobMetadata.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.BlobMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -379,13 +423,16 @@ class BlobMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.type
@@ -396,7 +443,7 @@ class BlobMetadata(_Model):
             else:
                 _shapes["_type"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -438,15 +485,19 @@ class Blob(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Blob`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.Blob()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.Blob.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.Blob.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -479,13 +530,16 @@ class Blob(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.metadata
@@ -501,7 +555,7 @@ class Blob(_Model):
             elif value != held.uri:
                 target.uri = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -564,15 +618,19 @@ class BindingDataMap(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.BindingDataMap`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.BindingDataMap()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.BindingDataMap.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.BindingDataMap.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -591,7 +649,11 @@ class BindingDataMap(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -599,7 +661,7 @@ class BindingDataMap(_Model):
             value = self._bindings
             _shapes["_bindings"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -640,15 +702,19 @@ class BindingDataCollection(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.BindingDataCollection`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.BindingDataCollection()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.BindingDataCollection.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.BindingDataCollection.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -681,7 +747,11 @@ class BindingDataCollection(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -689,7 +759,7 @@ class BindingDataCollection(_Model):
             value = self._bindings
             _shapes["_bindings"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -777,15 +847,19 @@ class BindingDataBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.BindingData`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.BindingData()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.BindingData.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.BindingData.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -874,16 +948,21 @@ class BindingDataBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._scalar
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.scalar
+            if value is None:
+                if held.HasField("scalar"):
+                    target.ClearField("scalar")
+            elif (
+                value._fm_pb is held.scalar
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("scalar")
             ):
@@ -891,10 +970,11 @@ class BindingDataBase(_Model):
             else:
                 _shapes["_scalar"].rewrite(target, value, held)
             value = self._collection
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.collection
+            if value is None:
+                if held.HasField("collection"):
+                    target.ClearField("collection")
+            elif (
+                value._fm_pb is held.collection
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("collection")
             ):
@@ -902,10 +982,11 @@ class BindingDataBase(_Model):
             else:
                 _shapes["_collection"].rewrite(target, value, held)
             value = self._promise
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.promise
+            if value is None:
+                if held.HasField("promise"):
+                    target.ClearField("promise")
+            elif (
+                value._fm_pb is held.promise
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("promise")
             ):
@@ -913,10 +994,11 @@ class BindingDataBase(_Model):
             else:
                 _shapes["_promise"].rewrite(target, value, held)
             value = self._map
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.map
+            if value is None:
+                if held.HasField("map"):
+                    target.ClearField("map")
+            elif (
+                value._fm_pb is held.map
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("map")
             ):
@@ -924,10 +1006,11 @@ class BindingDataBase(_Model):
             else:
                 _shapes["_map"].rewrite(target, value, held)
             value = self._offloaded_metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.offloaded_metadata
+            if value is None:
+                if held.HasField("offloaded_metadata"):
+                    target.ClearField("offloaded_metadata")
+            elif (
+                value._fm_pb is held.offloaded_metadata
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("offloaded_metadata")
             ):
@@ -937,7 +1020,7 @@ class BindingDataBase(_Model):
             value = self._union
             _shapes["_union"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1007,15 +1090,19 @@ class Binding(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Binding`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.Binding()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.Binding.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.Binding.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1048,7 +1135,11 @@ class Binding(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1059,7 +1150,6 @@ class Binding(_Model):
             elif value != held.var:
                 target.var = value
             value = self._binding
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.binding
@@ -1070,7 +1160,7 @@ class Binding(_Model):
             else:
                 _shapes["_binding"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1117,15 +1207,19 @@ class Schema(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Schema`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.Schema()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.Schema.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.Schema.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1158,7 +1252,11 @@ class Schema(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1169,7 +1267,6 @@ class Schema(_Model):
             elif value != held.uri:
                 target.uri = value
             value = self._type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.type
@@ -1180,7 +1277,7 @@ class Schema(_Model):
             else:
                 _shapes["_type"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1230,15 +1327,19 @@ class Union(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Union`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.Union()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.Union.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.Union.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1282,13 +1383,16 @@ class Union(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._value
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.value
@@ -1299,7 +1403,6 @@ class Union(_Model):
             else:
                 _shapes["_value"].rewrite(target, value, held)
             value = self._type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.type
@@ -1310,7 +1413,7 @@ class Union(_Model):
             else:
                 _shapes["_type"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1355,15 +1458,19 @@ class StructuredDatasetMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.StructuredDatasetMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.StructuredDatasetMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.StructuredDatasetMetadata.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.StructuredDatasetMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1393,13 +1500,16 @@ class StructuredDatasetMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._structured_dataset_type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.structured_dataset_type
@@ -1410,7 +1520,7 @@ class StructuredDatasetMetadata(_Model):
             else:
                 _shapes["_structured_dataset_type"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1455,15 +1565,19 @@ class StructuredDataset(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.StructuredDataset`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.StructuredDataset()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.StructuredDataset.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.StructuredDataset.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1496,7 +1610,11 @@ class StructuredDataset(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1507,7 +1625,6 @@ class StructuredDataset(_Model):
             elif value != held.uri:
                 target.uri = value
             value = self._metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.metadata
@@ -1518,7 +1635,7 @@ class StructuredDataset(_Model):
             else:
                 _shapes["_metadata"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1560,15 +1677,19 @@ class LiteralCollection(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.LiteralCollection`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.LiteralCollection()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.LiteralCollection.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.LiteralCollection.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1601,7 +1722,11 @@ class LiteralCollection(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1609,7 +1734,7 @@ class LiteralCollection(_Model):
             value = self._literals
             _shapes["_literals"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1648,15 +1773,19 @@ class LiteralMap(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.LiteralMap`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.LiteralMap()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.LiteralMap.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.LiteralMap.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1675,7 +1804,11 @@ class LiteralMap(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1683,7 +1816,7 @@ class LiteralMap(_Model):
             value = self._literals
             _shapes["_literals"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1791,15 +1924,19 @@ class ScalarBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Scalar`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.Scalar()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.Scalar.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.Scalar.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1930,16 +2067,21 @@ class ScalarBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._primitive
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.primitive
+            if value is None:
+                if held.HasField("primitive"):
+                    target.ClearField("primitive")
+            elif (
+                value._fm_pb is held.primitive
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("primitive")
             ):
@@ -1947,10 +2089,11 @@ class ScalarBase(_Model):
             else:
                 _shapes["_primitive"].rewrite(target, value, held)
             value = self._blob
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.blob
+            if value is None:
+                if held.HasField("blob"):
+                    target.ClearField("blob")
+            elif (
+                value._fm_pb is held.blob
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("blob")
             ):
@@ -1958,10 +2101,11 @@ class ScalarBase(_Model):
             else:
                 _shapes["_blob"].rewrite(target, value, held)
             value = self._binary
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.binary
+            if value is None:
+                if held.HasField("binary"):
+                    target.ClearField("binary")
+            elif (
+                value._fm_pb is held.binary
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("binary")
             ):
@@ -1969,10 +2113,11 @@ class ScalarBase(_Model):
             else:
                 _shapes["_binary"].rewrite(target, value, held)
             value = self._schema
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.schema
+            if value is None:
+                if held.HasField("schema"):
+                    target.ClearField("schema")
+            elif (
+                value._fm_pb is held.schema
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("schema")
             ):
@@ -1980,10 +2125,11 @@ class ScalarBase(_Model):
             else:
                 _shapes["_schema"].rewrite(target, value, held)
             value = self._none_type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.none_type
+            if value is None:
+                if held.HasField("none_type"):
+                    target.ClearField("none_type")
+            elif (
+                value._fm_pb is held.none_type
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("none_type")
             ):
@@ -1991,10 +2137,11 @@ class ScalarBase(_Model):
             else:
                 _shapes["_none_type"].rewrite(target, value, held)
             value = self._error
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.error
+            if value is None:
+                if held.HasField("error"):
+                    target.ClearField("error")
+            elif (
+                value._fm_pb is held.error
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("error")
             ):
@@ -2004,10 +2151,11 @@ class ScalarBase(_Model):
             value = self._generic
             _shapes["_generic"].rewrite(target, value, held)
             value = self._structured_dataset
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.structured_dataset
+            if value is None:
+                if held.HasField("structured_dataset"):
+                    target.ClearField("structured_dataset")
+            elif (
+                value._fm_pb is held.structured_dataset
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("structured_dataset")
             ):
@@ -2015,10 +2163,11 @@ class ScalarBase(_Model):
             else:
                 _shapes["_structured_dataset"].rewrite(target, value, held)
             value = self._union
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.union
+            if value is None:
+                if held.HasField("union"):
+                    target.ClearField("union")
+            elif (
+                value._fm_pb is held.union
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("union")
             ):
@@ -2026,7 +2175,7 @@ class ScalarBase(_Model):
             else:
                 _shapes["_union"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2105,15 +2254,19 @@ class LiteralOffloadedMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.LiteralOffloadedMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.LiteralOffloadedMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.LiteralOffloadedMetadata.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.LiteralOffloadedMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2149,7 +2302,11 @@ class LiteralOffloadedMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -2165,10 +2322,11 @@ class LiteralOffloadedMetadata(_Model):
             elif value != held.size_bytes:
                 target.size_bytes = value
             value = self._inferred_type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.inferred_type
+            if value is None:
+                if held.HasField("inferred_type"):
+                    target.ClearField("inferred_type")
+            elif (
+                value._fm_pb is held.inferred_type
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("inferred_type")
             ):
@@ -2176,7 +2334,7 @@ class LiteralOffloadedMetadata(_Model):
             else:
                 _shapes["_inferred_type"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2268,15 +2426,19 @@ class LiteralBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Literal`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_literals_pb2.Literal()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_literals_pb2.Literal.__deepcopy__(held)
+            target = _flyteidl_core_literals_pb2.Literal.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2354,16 +2516,21 @@ class LiteralBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._scalar
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.scalar
+            if value is None:
+                if held.HasField("scalar"):
+                    target.ClearField("scalar")
+            elif (
+                value._fm_pb is held.scalar
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("scalar")
             ):
@@ -2371,10 +2538,11 @@ class LiteralBase(_Model):
             else:
                 _shapes["_scalar"].rewrite(target, value, held)
             value = self._collection
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.collection
+            if value is None:
+                if held.HasField("collection"):
+                    target.ClearField("collection")
+            elif (
+                value._fm_pb is held.collection
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("collection")
             ):
@@ -2382,10 +2550,11 @@ class LiteralBase(_Model):
             else:
                 _shapes["_collection"].rewrite(target, value, held)
             value = self._map
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.map
+            if value is None:
+                if held.HasField("map"):
+                    target.ClearField("map")
+            elif (
+                value._fm_pb is held.map
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("map")
             ):
@@ -2393,10 +2562,11 @@ class LiteralBase(_Model):
             else:
                 _shapes["_map"].rewrite(target, value, held)
             value = self._offloaded_metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.offloaded_metadata
+            if value is None:
+                if held.HasField("offloaded_metadata"):
+                    target.ClearField("offloaded_metadata")
+            elif (
+                value._fm_pb is held.offloaded_metadata
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("offloaded_metadata")
             ):
@@ -2408,7 +2578,7 @@ class LiteralBase(_Model):
             value = self._metadata
             _shapes["_metadata"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

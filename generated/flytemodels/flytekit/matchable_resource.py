@@ -46,19 +46,19 @@ class ClusterResourceAttributes(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ClusterResourceAttributes`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return (
-                    _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes.__deepcopy__(
-                        held
-                    )
-                )
+            target = _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -77,7 +77,11 @@ class ClusterResourceAttributes(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -85,7 +89,7 @@ class ClusterResourceAttributes(_Model):
             value = self._attributes
             _shapes["_attributes"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -123,17 +127,19 @@ class ExecutionQueueAttributes(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionQueueAttributes`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes.__deepcopy__(
-                    held
-                )
+            target = _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -152,7 +158,11 @@ class ExecutionQueueAttributes(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -160,7 +170,7 @@ class ExecutionQueueAttributes(_Model):
             value = self._tags
             _shapes["_tags"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -197,17 +207,19 @@ class ExecutionClusterLabel(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.ExecutionClusterLabel`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel.__deepcopy__(
-                    held
-                )
+            target = _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -226,7 +238,11 @@ class ExecutionClusterLabel(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -237,7 +253,7 @@ class ExecutionClusterLabel(_Model):
             elif value != held.value:
                 target.value = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -285,15 +301,19 @@ class PluginOverrideBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.PluginOverride`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_matchable_resource_pb2.PluginOverride()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_matchable_resource_pb2.PluginOverride.__deepcopy__(held)
+            target = _flyteidl_admin_matchable_resource_pb2.PluginOverride.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -320,7 +340,11 @@ class PluginOverrideBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -340,7 +364,7 @@ class PluginOverrideBase(_Model):
                     value if value.__class__ is int else _s.enum_number(value)
                 )
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -392,15 +416,19 @@ class PluginOverrides(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.PluginOverrides`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_matchable_resource_pb2.PluginOverrides()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_matchable_resource_pb2.PluginOverrides.__deepcopy__(held)
+            target = _flyteidl_admin_matchable_resource_pb2.PluginOverrides.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -433,7 +461,11 @@ class PluginOverrides(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -441,7 +473,7 @@ class PluginOverrides(_Model):
             value = self._overrides
             _shapes["_overrides"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -552,15 +584,19 @@ class MatchingAttributesBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.MatchingAttributes`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_matchable_resource_pb2.MatchingAttributes()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_matchable_resource_pb2.MatchingAttributes.__deepcopy__(held)
+            target = _flyteidl_admin_matchable_resource_pb2.MatchingAttributes.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -655,7 +691,11 @@ class MatchingAttributesBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -663,10 +703,11 @@ class MatchingAttributesBase(_Model):
             value = self._task_resource_attributes
             _shapes["_task_resource_attributes"].rewrite(target, value, held)
             value = self._cluster_resource_attributes
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.cluster_resource_attributes
+            if value is None:
+                if held.HasField("cluster_resource_attributes"):
+                    target.ClearField("cluster_resource_attributes")
+            elif (
+                value._fm_pb is held.cluster_resource_attributes
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("cluster_resource_attributes")
             ):
@@ -674,10 +715,11 @@ class MatchingAttributesBase(_Model):
             else:
                 _shapes["_cluster_resource_attributes"].rewrite(target, value, held)
             value = self._execution_queue_attributes
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.execution_queue_attributes
+            if value is None:
+                if held.HasField("execution_queue_attributes"):
+                    target.ClearField("execution_queue_attributes")
+            elif (
+                value._fm_pb is held.execution_queue_attributes
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("execution_queue_attributes")
             ):
@@ -685,10 +727,11 @@ class MatchingAttributesBase(_Model):
             else:
                 _shapes["_execution_queue_attributes"].rewrite(target, value, held)
             value = self._execution_cluster_label
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.execution_cluster_label
+            if value is None:
+                if held.HasField("execution_cluster_label"):
+                    target.ClearField("execution_cluster_label")
+            elif (
+                value._fm_pb is held.execution_cluster_label
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("execution_cluster_label")
             ):
@@ -698,10 +741,11 @@ class MatchingAttributesBase(_Model):
             value = self._quality_of_service
             _shapes["_quality_of_service"].rewrite(target, value, held)
             value = self._plugin_overrides
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.plugin_overrides
+            if value is None:
+                if held.HasField("plugin_overrides"):
+                    target.ClearField("plugin_overrides")
+            elif (
+                value._fm_pb is held.plugin_overrides
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("plugin_overrides")
             ):
@@ -711,10 +755,11 @@ class MatchingAttributesBase(_Model):
             value = self._workflow_execution_config
             _shapes["_workflow_execution_config"].rewrite(target, value, held)
             value = self._cluster_assignment
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.cluster_assignment
+            if value is None:
+                if held.HasField("cluster_assignment"):
+                    target.ClearField("cluster_assignment")
+            elif (
+                value._fm_pb is held.cluster_assignment
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("cluster_assignment")
             ):
@@ -722,7 +767,7 @@ class MatchingAttributesBase(_Model):
             else:
                 _shapes["_cluster_assignment"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

@@ -37,15 +37,19 @@ class WorkflowNodeMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.WorkflowNodeMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata.__deepcopy__(held)
+            target = _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -75,13 +79,16 @@ class WorkflowNodeMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._execution_id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.executionId
@@ -92,7 +99,7 @@ class WorkflowNodeMetadata(_Model):
             else:
                 _shapes["_execution_id"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -146,17 +153,19 @@ class DynamicWorkflowNodeMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.DynamicWorkflowNodeMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata.__deepcopy__(
-                    held
-                )
+            target = _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -203,13 +212,16 @@ class DynamicWorkflowNodeMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.id
@@ -220,7 +232,6 @@ class DynamicWorkflowNodeMetadata(_Model):
             else:
                 _shapes["_id"].rewrite(target, value, held)
             value = self._compiled_workflow
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.compiled_workflow
@@ -236,7 +247,7 @@ class DynamicWorkflowNodeMetadata(_Model):
             elif value != held.dynamic_job_spec_uri:
                 target.dynamic_job_spec_uri = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -295,15 +306,19 @@ class TaskNodeMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskNodeMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_node_execution_pb2.TaskNodeMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_node_execution_pb2.TaskNodeMetadata.__deepcopy__(held)
+            target = _flyteidl_admin_node_execution_pb2.TaskNodeMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -339,7 +354,11 @@ class TaskNodeMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -350,7 +369,6 @@ class TaskNodeMetadata(_Model):
             elif value != held.cache_status:
                 target.cache_status = value if value.__class__ is int else _s.enum_number(value)
             value = self._catalog_key
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.catalog_key
@@ -366,7 +384,7 @@ class TaskNodeMetadata(_Model):
             elif value != held.checkpoint_uri:
                 target.checkpoint_uri = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -479,15 +497,19 @@ class NodeExecutionClosureBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NodeExecutionClosure`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_node_execution_pb2.NodeExecutionClosure()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_node_execution_pb2.NodeExecutionClosure.__deepcopy__(held)
+            target = _flyteidl_admin_node_execution_pb2.NodeExecutionClosure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -583,18 +605,27 @@ class NodeExecutionClosureBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._output_uri
-            _shapes["_output_uri"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("output_uri"):
+                    target.ClearField("output_uri")
+            elif value != held.output_uri or not held.HasField("output_uri"):
+                target.output_uri = value
             value = self._error
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.error
+            if value is None:
+                if held.HasField("error"):
+                    target.ClearField("error")
+            elif (
+                value._fm_pb is held.error
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("error")
             ):
@@ -602,10 +633,11 @@ class NodeExecutionClosureBase(_Model):
             else:
                 _shapes["_error"].rewrite(target, value, held)
             value = self._output_data
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.output_data
+            if value is None:
+                if held.HasField("output_data"):
+                    target.ClearField("output_data")
+            elif (
+                value._fm_pb is held.output_data
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("output_data")
             ):
@@ -626,10 +658,11 @@ class NodeExecutionClosureBase(_Model):
             value = self._updated_at
             _shapes["_updated_at"].rewrite(target, value, held)
             value = self._workflow_node_metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.workflow_node_metadata
+            if value is None:
+                if held.HasField("workflow_node_metadata"):
+                    target.ClearField("workflow_node_metadata")
+            elif (
+                value._fm_pb is held.workflow_node_metadata
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("workflow_node_metadata")
             ):
@@ -637,10 +670,11 @@ class NodeExecutionClosureBase(_Model):
             else:
                 _shapes["_workflow_node_metadata"].rewrite(target, value, held)
             value = self._task_node_metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.task_node_metadata
+            if value is None:
+                if held.HasField("task_node_metadata"):
+                    target.ClearField("task_node_metadata")
+            elif (
+                value._fm_pb is held.task_node_metadata
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("task_node_metadata")
             ):
@@ -658,7 +692,7 @@ class NodeExecutionClosureBase(_Model):
             elif value != held.dynamic_job_spec_uri:
                 target.dynamic_job_spec_uri = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -777,15 +811,19 @@ class NodeExecution(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.NodeExecution`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_node_execution_pb2.NodeExecution()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_node_execution_pb2.NodeExecution.__deepcopy__(held)
+            target = _flyteidl_admin_node_execution_pb2.NodeExecution.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -835,13 +873,16 @@ class NodeExecution(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.id
@@ -857,7 +898,6 @@ class NodeExecution(_Model):
             elif value != held.input_uri:
                 target.input_uri = value
             value = self._closure
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.closure
@@ -870,7 +910,7 @@ class NodeExecution(_Model):
             value = self._metadata
             _shapes["_metadata"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

@@ -36,15 +36,19 @@ class HiveQuery(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.plugins.HiveQuery`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_plugins_qubole_pb2.HiveQuery()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_plugins_qubole_pb2.HiveQuery.__deepcopy__(held)
+            target = _flyteidl_plugins_qubole_pb2.HiveQuery.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -69,7 +73,11 @@ class HiveQuery(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -90,7 +98,7 @@ class HiveQuery(_Model):
             elif value != held.retryCount:
                 target.retryCount = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -137,15 +145,19 @@ class HiveQueryCollection(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.plugins.HiveQueryCollection`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_plugins_qubole_pb2.HiveQueryCollection()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_plugins_qubole_pb2.HiveQueryCollection.__deepcopy__(held)
+            target = _flyteidl_plugins_qubole_pb2.HiveQueryCollection.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -178,7 +190,11 @@ class HiveQueryCollection(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -186,7 +202,7 @@ class HiveQueryCollection(_Model):
             value = self._queries
             _shapes["_queries"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -243,15 +259,19 @@ class QuboleHiveJob(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.plugins.QuboleHiveJob`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_plugins_qubole_pb2.QuboleHiveJob()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_plugins_qubole_pb2.QuboleHiveJob.__deepcopy__(held)
+            target = _flyteidl_plugins_qubole_pb2.QuboleHiveJob.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -301,7 +321,11 @@ class QuboleHiveJob(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -312,10 +336,11 @@ class QuboleHiveJob(_Model):
             elif value != held.cluster_label:
                 target.cluster_label = value
             value = self._query_collection
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.query_collection
+            if value is None:
+                if held.HasField("query_collection"):
+                    target.ClearField("query_collection")
+            elif (
+                value._fm_pb is held.query_collection
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("query_collection")
             ):
@@ -325,10 +350,11 @@ class QuboleHiveJob(_Model):
             value = self._tags
             _shapes["_tags"].rewrite(target, value, held)
             value = self._query
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.query
+            if value is None:
+                if held.HasField("query"):
+                    target.ClearField("query")
+            elif (
+                value._fm_pb is held.query
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("query")
             ):
@@ -336,7 +362,7 @@ class QuboleHiveJob(_Model):
             else:
                 _shapes["_query"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

@@ -49,15 +49,19 @@ class ScheduleBase(_Model):
 
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.admin.FixedRate`` holding every attribute as it is now."""
-            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            # The base class's cases, without its dispatch (the calls cost as much as a small message).
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
                     target = _flyteidl_admin_schedule_pb2.FixedRate()
                     self._fm_write_values(target)
                     return target
-                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                    return _flyteidl_admin_schedule_pb2.FixedRate.__deepcopy__(held)
+                target = _flyteidl_admin_schedule_pb2.FixedRate.__deepcopy__(
+                    held
+                )  # one C copy of the message
+                if not self._FM_UNREAD:  # read: then what changed since
+                    self._fm_apply(target)
+                return target
             return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -79,7 +83,11 @@ class ScheduleBase(_Model):
                 raise
 
         def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+            A child still holding its part of the held message applies its own changes in place
+            (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+            """
             if self._FM_UNREAD:
                 return
             held = self._fm_pb
@@ -95,7 +103,7 @@ class ScheduleBase(_Model):
                 elif value != held.unit:
                     target.unit = value if value.__class__ is int else _s.enum_number(value)
             except AttributeError:
-                # An attribute deleted: the generic pass skips it (the message's value stands).
+                # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
                 _Model._fm_apply(self, target)
             except (TypeError, ValueError):
                 # Applied again by the generic pass, which names the field at fault in its error.
@@ -138,15 +146,19 @@ class ScheduleBase(_Model):
 
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.admin.CronSchedule`` holding every attribute as it is now."""
-            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            # The base class's cases, without its dispatch (the calls cost as much as a small message).
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
                     target = _flyteidl_admin_schedule_pb2.CronSchedule()
                     self._fm_write_values(target)
                     return target
-                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                    return _flyteidl_admin_schedule_pb2.CronSchedule.__deepcopy__(held)
+                target = _flyteidl_admin_schedule_pb2.CronSchedule.__deepcopy__(
+                    held
+                )  # one C copy of the message
+                if not self._FM_UNREAD:  # read: then what changed since
+                    self._fm_apply(target)
+                return target
             return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -168,7 +180,11 @@ class ScheduleBase(_Model):
                 raise
 
         def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+            A child still holding its part of the held message applies its own changes in place
+            (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+            """
             if self._FM_UNREAD:
                 return
             held = self._fm_pb
@@ -178,7 +194,7 @@ class ScheduleBase(_Model):
                 value = self._offset
                 _shapes["_offset"].rewrite(target, value, held)
             except AttributeError:
-                # An attribute deleted: the generic pass skips it (the message's value stands).
+                # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
                 _Model._fm_apply(self, target)
             except (TypeError, ValueError):
                 # Applied again by the generic pass, which names the field at fault in its error.
@@ -243,15 +259,19 @@ class ScheduleBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Schedule`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_schedule_pb2.Schedule()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_schedule_pb2.Schedule.__deepcopy__(held)
+            target = _flyteidl_admin_schedule_pb2.Schedule.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -301,18 +321,27 @@ class ScheduleBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._cron_expression
-            _shapes["_cron_expression"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("cron_expression"):
+                    target.ClearField("cron_expression")
+            elif value != held.cron_expression or not held.HasField("cron_expression"):
+                target.cron_expression = value
             value = self._rate
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.rate
+            if value is None:
+                if held.HasField("rate"):
+                    target.ClearField("rate")
+            elif (
+                value._fm_pb is held.rate
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("rate")
             ):
@@ -320,10 +349,11 @@ class ScheduleBase(_Model):
             else:
                 _shapes["_rate"].rewrite(target, value, held)
             value = self._cron_schedule
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.cron_schedule
+            if value is None:
+                if held.HasField("cron_schedule"):
+                    target.ClearField("cron_schedule")
+            elif (
+                value._fm_pb is held.cron_schedule
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("cron_schedule")
             ):
@@ -336,7 +366,7 @@ class ScheduleBase(_Model):
             elif value != held.kickoff_time_input_arg:
                 target.kickoff_time_input_arg = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

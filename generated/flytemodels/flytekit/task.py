@@ -55,15 +55,19 @@ class Resources(_Model):
 
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.Resources.ResourceEntry`` holding every attribute as it is now."""
-            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            # The base class's cases, without its dispatch (the calls cost as much as a small message).
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
                     target = _flyteidl_core_tasks_pb2.Resources.ResourceEntry()
                     self._fm_write_values(target)
                     return target
-                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                    return _flyteidl_core_tasks_pb2.Resources.ResourceEntry.__deepcopy__(held)
+                target = _flyteidl_core_tasks_pb2.Resources.ResourceEntry.__deepcopy__(
+                    held
+                )  # one C copy of the message
+                if not self._FM_UNREAD:  # read: then what changed since
+                    self._fm_apply(target)
+                return target
             return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -85,7 +89,11 @@ class Resources(_Model):
                 raise
 
         def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+            A child still holding its part of the held message applies its own changes in place
+            (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+            """
             if self._FM_UNREAD:
                 return
             held = self._fm_pb
@@ -101,7 +109,7 @@ class Resources(_Model):
                 elif value != held.value:
                     target.value = value
             except AttributeError:
-                # An attribute deleted: the generic pass skips it (the message's value stands).
+                # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
                 _Model._fm_apply(self, target)
             except (TypeError, ValueError):
                 # Applied again by the generic pass, which names the field at fault in its error.
@@ -150,15 +158,19 @@ class Resources(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Resources`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_tasks_pb2.Resources()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_tasks_pb2.Resources.__deepcopy__(held)
+            target = _flyteidl_core_tasks_pb2.Resources.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -208,7 +220,11 @@ class Resources(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -218,7 +234,7 @@ class Resources(_Model):
             value = self._limits
             _shapes["_limits"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -268,15 +284,19 @@ class RuntimeMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.RuntimeMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_tasks_pb2.RuntimeMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_tasks_pb2.RuntimeMetadata.__deepcopy__(held)
+            target = _flyteidl_core_tasks_pb2.RuntimeMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -301,7 +321,11 @@ class RuntimeMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -322,7 +346,7 @@ class RuntimeMetadata(_Model):
             elif value != held.flavor:
                 target.flavor = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -420,15 +444,19 @@ class TaskMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_tasks_pb2.TaskMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_tasks_pb2.TaskMetadata.__deepcopy__(held)
+            target = _flyteidl_core_tasks_pb2.TaskMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -519,7 +547,11 @@ class TaskMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -530,7 +562,6 @@ class TaskMetadata(_Model):
             elif value != held.discoverable:
                 target.discoverable = value
             value = self._runtime
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.runtime
@@ -543,7 +574,6 @@ class TaskMetadata(_Model):
             value = self._timeout
             _shapes["_timeout"].rewrite(target, value, held)
             value = self._retries
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.retries
@@ -564,7 +594,11 @@ class TaskMetadata(_Model):
             elif value != held.deprecated_error_message:
                 target.deprecated_error_message = value
             value = self._interruptible
-            _shapes["_interruptible"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("interruptible"):
+                    target.ClearField("interruptible")
+            elif value != held.interruptible or not held.HasField("interruptible"):
+                target.interruptible = value
             value = self._cache_serializable
             if value is None:
                 target.ClearField("cache_serializable")
@@ -587,10 +621,11 @@ class TaskMetadata(_Model):
             value = self._generates_deck
             _shapes["_generates_deck"].rewrite(target, value, held)
             value = self._k8s_object_metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.metadata
+            if value is None:
+                if held.HasField("metadata"):
+                    target.ClearField("metadata")
+            elif (
+                value._fm_pb is held.metadata
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("metadata")
             ):
@@ -598,7 +633,7 @@ class TaskMetadata(_Model):
             else:
                 _shapes["_k8s_object_metadata"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -777,15 +812,19 @@ class TaskTemplateBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskTemplate`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_tasks_pb2.TaskTemplate()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_tasks_pb2.TaskTemplate.__deepcopy__(held)
+            target = _flyteidl_core_tasks_pb2.TaskTemplate.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -914,13 +953,16 @@ class TaskTemplateBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.id
@@ -936,7 +978,6 @@ class TaskTemplateBase(_Model):
             elif value != held.type:
                 target.type = value
             value = self._metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.metadata
@@ -947,7 +988,6 @@ class TaskTemplateBase(_Model):
             else:
                 _shapes["_metadata"].rewrite(target, value, held)
             value = self._interface
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.interface
@@ -960,10 +1000,11 @@ class TaskTemplateBase(_Model):
             value = self._custom
             _shapes["_custom"].rewrite(target, value, held)
             value = self._container
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.container
+            if value is None:
+                if held.HasField("container"):
+                    target.ClearField("container")
+            elif (
+                value._fm_pb is held.container
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("container")
             ):
@@ -971,10 +1012,11 @@ class TaskTemplateBase(_Model):
             else:
                 _shapes["_container"].rewrite(target, value, held)
             value = self._k8s_pod
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.k8s_pod
+            if value is None:
+                if held.HasField("k8s_pod"):
+                    target.ClearField("k8s_pod")
+            elif (
+                value._fm_pb is held.k8s_pod
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("k8s_pod")
             ):
@@ -982,10 +1024,11 @@ class TaskTemplateBase(_Model):
             else:
                 _shapes["_k8s_pod"].rewrite(target, value, held)
             value = self._sql
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.sql
+            if value is None:
+                if held.HasField("sql"):
+                    target.ClearField("sql")
+            elif (
+                value._fm_pb is held.sql
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("sql")
             ):
@@ -998,10 +1041,11 @@ class TaskTemplateBase(_Model):
             elif value != held.task_type_version:
                 target.task_type_version = value
             value = self._security_context
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.security_context
+            if value is None:
+                if held.HasField("security_context"):
+                    target.ClearField("security_context")
+            elif (
+                value._fm_pb is held.security_context
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("security_context")
             ):
@@ -1013,7 +1057,7 @@ class TaskTemplateBase(_Model):
             value = self._config
             _shapes["_config"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1145,15 +1189,19 @@ class TaskExecutionMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskExecutionMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_agent_pb2.TaskExecutionMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_agent_pb2.TaskExecutionMetadata.__deepcopy__(held)
+            target = _flyteidl_admin_agent_pb2.TaskExecutionMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1235,13 +1283,16 @@ class TaskExecutionMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._task_execution_id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.task_execution_id
@@ -1283,10 +1334,11 @@ class TaskExecutionMetadata(_Model):
             elif value != held.interruptible_failure_threshold:
                 target.interruptible_failure_threshold = value
             value = self._overrides
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.overrides
+            if value is None:
+                if held.HasField("overrides"):
+                    target.ClearField("overrides")
+            elif (
+                value._fm_pb is held.overrides
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("overrides")
             ):
@@ -1294,7 +1346,6 @@ class TaskExecutionMetadata(_Model):
             else:
                 _shapes["_overrides"].rewrite(target, value, held)
             value = self._identity
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.identity
@@ -1305,7 +1356,7 @@ class TaskExecutionMetadata(_Model):
             else:
                 _shapes["_identity"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1415,15 +1466,19 @@ class TaskSpec(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskSpec`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_task_pb2.TaskSpec()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_task_pb2.TaskSpec.__deepcopy__(held)
+            target = _flyteidl_admin_task_pb2.TaskSpec.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1467,13 +1522,16 @@ class TaskSpec(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._template
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.template
@@ -1484,7 +1542,6 @@ class TaskSpec(_Model):
             else:
                 _shapes["_template"].rewrite(target, value, held)
             value = self._docs
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.description
@@ -1495,7 +1552,7 @@ class TaskSpec(_Model):
             else:
                 _shapes["_docs"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1553,15 +1610,17 @@ class Task(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.Task`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_task_pb2.Task()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_task_pb2.Task.__deepcopy__(held)
+            target = _flyteidl_admin_task_pb2.Task.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1608,13 +1667,16 @@ class Task(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.id
@@ -1625,7 +1687,6 @@ class Task(_Model):
             else:
                 _shapes["_id"].rewrite(target, value, held)
             value = self._closure
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.closure
@@ -1641,7 +1702,7 @@ class Task(_Model):
             elif value != held.short_description:
                 target.short_description = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1692,15 +1753,19 @@ class TaskClosure(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskClosure`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_task_pb2.TaskClosure()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_task_pb2.TaskClosure.__deepcopy__(held)
+            target = _flyteidl_admin_task_pb2.TaskClosure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1733,13 +1798,16 @@ class TaskClosure(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._compiled_task
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.compiled_task
@@ -1752,7 +1820,7 @@ class TaskClosure(_Model):
             value = self._created_at
             _shapes["_created_at"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1802,15 +1870,19 @@ class CompiledTask(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledTask`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_compiler_pb2.CompiledTask()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(held)
+            target = _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1840,13 +1912,16 @@ class CompiledTask(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._template
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.template
@@ -1857,7 +1932,7 @@ class CompiledTask(_Model):
             else:
                 _shapes["_template"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1903,15 +1978,19 @@ class IOStrategy(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.IOStrategy`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_tasks_pb2.IOStrategy()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_tasks_pb2.IOStrategy.__deepcopy__(held)
+            target = _flyteidl_core_tasks_pb2.IOStrategy.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1933,7 +2012,11 @@ class IOStrategy(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1949,7 +2032,7 @@ class IOStrategy(_Model):
             elif value != held.upload_mode:
                 target.upload_mode = value if value.__class__ is int else _s.enum_number(value)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2014,15 +2097,19 @@ class DataLoadingConfigBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.DataLoadingConfig`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_tasks_pb2.DataLoadingConfig()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_tasks_pb2.DataLoadingConfig.__deepcopy__(held)
+            target = _flyteidl_core_tasks_pb2.DataLoadingConfig.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2064,7 +2151,11 @@ class DataLoadingConfigBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -2090,10 +2181,11 @@ class DataLoadingConfigBase(_Model):
             elif value != held.format:
                 target.format = value if value.__class__ is int else _s.enum_number(value)
             value = self._io_strategy
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.io_strategy
+            if value is None:
+                if held.HasField("io_strategy"):
+                    target.ClearField("io_strategy")
+            elif (
+                value._fm_pb is held.io_strategy
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("io_strategy")
             ):
@@ -2101,7 +2193,7 @@ class DataLoadingConfigBase(_Model):
             else:
                 _shapes["_io_strategy"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2194,15 +2286,19 @@ class ContainerBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Container`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_tasks_pb2.Container()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_tasks_pb2.Container.__deepcopy__(held)
+            target = _flyteidl_core_tasks_pb2.Container.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2267,7 +2363,11 @@ class ContainerBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -2282,7 +2382,6 @@ class ContainerBase(_Model):
             value = self._args
             _shapes["_args"].rewrite(target, value, held)
             value = self._resources
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.resources
@@ -2299,10 +2398,11 @@ class ContainerBase(_Model):
             value = self._ports
             _shapes["_ports"].rewrite(target, value, held)
             value = self._data_loading_config
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.data_config
+            if value is None:
+                if held.HasField("data_config"):
+                    target.ClearField("data_config")
+            elif (
+                value._fm_pb is held.data_config
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("data_config")
             ):
@@ -2315,7 +2415,7 @@ class ContainerBase(_Model):
             elif value != held.architecture:
                 target.architecture = value if value.__class__ is int else _s.enum_number(value)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2390,15 +2490,19 @@ class K8sObjectMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.K8sObjectMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_tasks_pb2.K8sObjectMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_tasks_pb2.K8sObjectMetadata.__deepcopy__(held)
+            target = _flyteidl_core_tasks_pb2.K8sObjectMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2420,7 +2524,11 @@ class K8sObjectMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -2430,7 +2538,7 @@ class K8sObjectMetadata(_Model):
             value = self._annotations
             _shapes["_annotations"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2497,15 +2605,17 @@ class K8sPodBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.K8sPod`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_tasks_pb2.K8sPod()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_tasks_pb2.K8sPod.__deepcopy__(held)
+            target = _flyteidl_core_tasks_pb2.K8sPod.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2555,13 +2665,16 @@ class K8sPodBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.metadata
@@ -2574,10 +2687,11 @@ class K8sPodBase(_Model):
             value = self._pod_spec
             _shapes["_pod_spec"].rewrite(target, value, held)
             value = self._data_config
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.data_config
+            if value is None:
+                if held.HasField("data_config"):
+                    target.ClearField("data_config")
+            elif (
+                value._fm_pb is held.data_config
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("data_config")
             ):
@@ -2587,7 +2701,7 @@ class K8sPodBase(_Model):
             value = self._primary_container_name
             _shapes["_primary_container_name"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2648,15 +2762,17 @@ class Sql(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Sql`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_tasks_pb2.Sql()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_tasks_pb2.Sql.__deepcopy__(held)
+            target = _flyteidl_core_tasks_pb2.Sql.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2678,7 +2794,11 @@ class Sql(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -2694,7 +2814,7 @@ class Sql(_Model):
             elif value != held.dialect:
                 target.dialect = value if value.__class__ is int else _s.enum_number(value)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

@@ -68,15 +68,19 @@ class SchemaType(_Model):
 
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.SchemaType.SchemaColumn`` holding every attribute as it is now."""
-            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            # The base class's cases, without its dispatch (the calls cost as much as a small message).
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
                     target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn()
                     self._fm_write_values(target)
                     return target
-                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                    return _flyteidl_core_types_pb2.SchemaType.SchemaColumn.__deepcopy__(held)
+                target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn.__deepcopy__(
+                    held
+                )  # one C copy of the message
+                if not self._FM_UNREAD:  # read: then what changed since
+                    self._fm_apply(target)
+                return target
             return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -98,7 +102,11 @@ class SchemaType(_Model):
                 raise
 
         def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+            A child still holding its part of the held message applies its own changes in place
+            (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+            """
             if self._FM_UNREAD:
                 return
             held = self._fm_pb
@@ -114,7 +122,7 @@ class SchemaType(_Model):
                 elif value != held.type:
                     target.type = value if value.__class__ is int else _s.enum_number(value)
             except AttributeError:
-                # An attribute deleted: the generic pass skips it (the message's value stands).
+                # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
                 _Model._fm_apply(self, target)
             except (TypeError, ValueError):
                 # Applied again by the generic pass, which names the field at fault in its error.
@@ -156,15 +164,19 @@ class SchemaType(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.SchemaType`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_types_pb2.SchemaType()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_types_pb2.SchemaType.__deepcopy__(held)
+            target = _flyteidl_core_types_pb2.SchemaType.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -197,7 +209,11 @@ class SchemaType(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -205,7 +221,7 @@ class SchemaType(_Model):
             value = self._columns
             _shapes["_columns"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -244,15 +260,19 @@ class UnionType(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.UnionType`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_types_pb2.UnionType()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_types_pb2.UnionType.__deepcopy__(held)
+            target = _flyteidl_core_types_pb2.UnionType.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -285,7 +305,11 @@ class UnionType(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -293,7 +317,7 @@ class UnionType(_Model):
             value = self._variants
             _shapes["_variants"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -336,15 +360,19 @@ class TypeStructure(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TypeStructure`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_types_pb2.TypeStructure()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_types_pb2.TypeStructure.__deepcopy__(held)
+            target = _flyteidl_core_types_pb2.TypeStructure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -366,7 +394,11 @@ class TypeStructure(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -379,7 +411,7 @@ class TypeStructure(_Model):
             value = self._dataclass_type
             _shapes["_dataclass_type"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -432,19 +464,19 @@ class StructuredDatasetType(_Model):
 
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.StructuredDatasetType.DatasetColumn`` holding every attribute as it is now."""
-            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            # The base class's cases, without its dispatch (the calls cost as much as a small message).
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
                     target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn()
                     self._fm_write_values(target)
                     return target
-                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                    return (
-                        _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn.__deepcopy__(
-                            held
-                        )
-                    )
+                target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn.__deepcopy__(
+                    held
+                )  # one C copy of the message
+                if not self._FM_UNREAD:  # read: then what changed since
+                    self._fm_apply(target)
+                return target
             return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -477,7 +509,11 @@ class StructuredDatasetType(_Model):
                 raise
 
         def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+            A child still holding its part of the held message applies its own changes in place
+            (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+            """
             if self._FM_UNREAD:
                 return
             held = self._fm_pb
@@ -488,7 +524,6 @@ class StructuredDatasetType(_Model):
                 elif value != held.name:
                     target.name = value
                 value = self._literal_type
-                # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
                 if (
                     value is not None
                     and value._fm_pb is held.literal_type
@@ -499,7 +534,7 @@ class StructuredDatasetType(_Model):
                 else:
                     _shapes["_literal_type"].rewrite(target, value, held)
             except AttributeError:
-                # An attribute deleted: the generic pass skips it (the message's value stands).
+                # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
                 _Model._fm_apply(self, target)
             except (TypeError, ValueError):
                 # Applied again by the generic pass, which names the field at fault in its error.
@@ -553,15 +588,19 @@ class StructuredDatasetType(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.StructuredDatasetType`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_types_pb2.StructuredDatasetType()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_types_pb2.StructuredDatasetType.__deepcopy__(held)
+            target = _flyteidl_core_types_pb2.StructuredDatasetType.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -603,7 +642,11 @@ class StructuredDatasetType(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -620,7 +663,7 @@ class StructuredDatasetType(_Model):
             value = self._external_schema_bytes
             _shapes["_external_schema_bytes"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -770,15 +813,19 @@ class LiteralTypeBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.LiteralType`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_types_pb2.LiteralType()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_types_pb2.LiteralType.__deepcopy__(held)
+            target = _flyteidl_core_types_pb2.LiteralType.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -926,7 +973,11 @@ class LiteralTypeBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -934,10 +985,11 @@ class LiteralTypeBase(_Model):
             value = self._simple
             _shapes["_simple"].rewrite(target, value, held)
             value = self._schema
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.schema
+            if value is None:
+                if held.HasField("schema"):
+                    target.ClearField("schema")
+            elif (
+                value._fm_pb is held.schema
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("schema")
             ):
@@ -945,10 +997,11 @@ class LiteralTypeBase(_Model):
             else:
                 _shapes["_schema"].rewrite(target, value, held)
             value = self._collection_type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.collection_type
+            if value is None:
+                if held.HasField("collection_type"):
+                    target.ClearField("collection_type")
+            elif (
+                value._fm_pb is held.collection_type
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("collection_type")
             ):
@@ -956,10 +1009,11 @@ class LiteralTypeBase(_Model):
             else:
                 _shapes["_collection_type"].rewrite(target, value, held)
             value = self._map_value_type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.map_value_type
+            if value is None:
+                if held.HasField("map_value_type"):
+                    target.ClearField("map_value_type")
+            elif (
+                value._fm_pb is held.map_value_type
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("map_value_type")
             ):
@@ -967,10 +1021,11 @@ class LiteralTypeBase(_Model):
             else:
                 _shapes["_map_value_type"].rewrite(target, value, held)
             value = self._blob
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.blob
+            if value is None:
+                if held.HasField("blob"):
+                    target.ClearField("blob")
+            elif (
+                value._fm_pb is held.blob
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("blob")
             ):
@@ -978,10 +1033,11 @@ class LiteralTypeBase(_Model):
             else:
                 _shapes["_blob"].rewrite(target, value, held)
             value = self._enum_type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.enum_type
+            if value is None:
+                if held.HasField("enum_type"):
+                    target.ClearField("enum_type")
+            elif (
+                value._fm_pb is held.enum_type
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("enum_type")
             ):
@@ -989,10 +1045,11 @@ class LiteralTypeBase(_Model):
             else:
                 _shapes["_enum_type"].rewrite(target, value, held)
             value = self._structured_dataset_type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.structured_dataset_type
+            if value is None:
+                if held.HasField("structured_dataset_type"):
+                    target.ClearField("structured_dataset_type")
+            elif (
+                value._fm_pb is held.structured_dataset_type
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("structured_dataset_type")
             ):
@@ -1000,10 +1057,11 @@ class LiteralTypeBase(_Model):
             else:
                 _shapes["_structured_dataset_type"].rewrite(target, value, held)
             value = self._union_type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.union_type
+            if value is None:
+                if held.HasField("union_type"):
+                    target.ClearField("union_type")
+            elif (
+                value._fm_pb is held.union_type
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("union_type")
             ):
@@ -1013,10 +1071,11 @@ class LiteralTypeBase(_Model):
             value = self._metadata
             _shapes["_metadata"].rewrite(target, value, held)
             value = self._annotation
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.annotation
+            if value is None:
+                if held.HasField("annotation"):
+                    target.ClearField("annotation")
+            elif (
+                value._fm_pb is held.annotation
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("annotation")
             ):
@@ -1024,10 +1083,11 @@ class LiteralTypeBase(_Model):
             else:
                 _shapes["_annotation"].rewrite(target, value, held)
             value = self._structure
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.structure
+            if value is None:
+                if held.HasField("structure"):
+                    target.ClearField("structure")
+            elif (
+                value._fm_pb is held.structure
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("structure")
             ):
@@ -1035,7 +1095,7 @@ class LiteralTypeBase(_Model):
             else:
                 _shapes["_structure"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1131,15 +1191,19 @@ class OutputReference(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.OutputReference`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_types_pb2.OutputReference()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_types_pb2.OutputReference.__deepcopy__(held)
+            target = _flyteidl_core_types_pb2.OutputReference.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1164,7 +1228,11 @@ class OutputReference(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1182,7 +1250,7 @@ class OutputReference(_Model):
             value = self._attr_path
             _shapes["_attr_path"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1231,15 +1299,17 @@ class Error(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Error`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_types_pb2.Error()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_types_pb2.Error.__deepcopy__(held)
+            target = _flyteidl_core_types_pb2.Error.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1261,7 +1331,11 @@ class Error(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1277,7 +1351,7 @@ class Error(_Model):
             elif value != held.message:
                 target.message = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

@@ -88,15 +88,19 @@ class TaskExecutionClosure(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskExecutionClosure`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_task_execution_pb2.TaskExecutionClosure()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_task_execution_pb2.TaskExecutionClosure.__deepcopy__(held)
+            target = _flyteidl_admin_task_execution_pb2.TaskExecutionClosure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -207,18 +211,27 @@ class TaskExecutionClosure(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._output_uri
-            _shapes["_output_uri"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("output_uri"):
+                    target.ClearField("output_uri")
+            elif value != held.output_uri or not held.HasField("output_uri"):
+                target.output_uri = value
             value = self._error
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.error
+            if value is None:
+                if held.HasField("error"):
+                    target.ClearField("error")
+            elif (
+                value._fm_pb is held.error
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("error")
             ):
@@ -226,10 +239,11 @@ class TaskExecutionClosure(_Model):
             else:
                 _shapes["_error"].rewrite(target, value, held)
             value = self._output_data
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.output_data
+            if value is None:
+                if held.HasField("output_data"):
+                    target.ClearField("output_data")
+            elif (
+                value._fm_pb is held.output_data
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("output_data")
             ):
@@ -264,10 +278,11 @@ class TaskExecutionClosure(_Model):
             elif value != held.task_type:
                 target.task_type = value
             value = self._metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.metadata
+            if value is None:
+                if held.HasField("metadata"):
+                    target.ClearField("metadata")
+            elif (
+                value._fm_pb is held.metadata
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("metadata")
             ):
@@ -284,7 +299,7 @@ class TaskExecutionClosure(_Model):
             value = self._log_context
             _shapes["_log_context"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -426,15 +441,19 @@ class TaskExecution(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.admin.TaskExecution`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_admin_task_execution_pb2.TaskExecution()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_admin_task_execution_pb2.TaskExecution.__deepcopy__(held)
+            target = _flyteidl_admin_task_execution_pb2.TaskExecution.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -484,13 +503,16 @@ class TaskExecution(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.id
@@ -506,7 +528,6 @@ class TaskExecution(_Model):
             elif value != held.input_uri:
                 target.input_uri = value
             value = self._closure
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.closure
@@ -522,7 +543,7 @@ class TaskExecution(_Model):
             elif value != held.is_parent:
                 target.is_parent = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

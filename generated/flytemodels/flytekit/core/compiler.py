@@ -37,15 +37,19 @@ class ConnectionSet(_Model):
 
         def to_flyte_idl(self) -> _Any:
             """A new ``flyteidl.core.ConnectionSet.IdList`` holding every attribute as it is now."""
-            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            # The base class's cases, without its dispatch (the calls cost as much as a small message).
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
                     target = _flyteidl_core_compiler_pb2.ConnectionSet.IdList()
                     self._fm_write_values(target)
                     return target
-                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                    return _flyteidl_core_compiler_pb2.ConnectionSet.IdList.__deepcopy__(held)
+                target = _flyteidl_core_compiler_pb2.ConnectionSet.IdList.__deepcopy__(
+                    held
+                )  # one C copy of the message
+                if not self._FM_UNREAD:  # read: then what changed since
+                    self._fm_apply(target)
+                return target
             return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -64,7 +68,11 @@ class ConnectionSet(_Model):
                 raise
 
         def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+            A child still holding its part of the held message applies its own changes in place
+            (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+            """
             if self._FM_UNREAD:
                 return
             held = self._fm_pb
@@ -72,7 +80,7 @@ class ConnectionSet(_Model):
                 value = self._ids
                 _shapes["_ids"].rewrite(target, value, held)
             except AttributeError:
-                # An attribute deleted: the generic pass skips it (the message's value stands).
+                # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
                 _Model._fm_apply(self, target)
             except (TypeError, ValueError):
                 # Applied again by the generic pass, which names the field at fault in its error.
@@ -115,15 +123,19 @@ class ConnectionSet(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ConnectionSet`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_compiler_pb2.ConnectionSet()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_compiler_pb2.ConnectionSet.__deepcopy__(held)
+            target = _flyteidl_core_compiler_pb2.ConnectionSet.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -145,7 +157,11 @@ class ConnectionSet(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -155,7 +171,7 @@ class ConnectionSet(_Model):
             value = self._upstream
             _shapes["_upstream"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -209,15 +225,19 @@ class CompiledWorkflow(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledWorkflow`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_compiler_pb2.CompiledWorkflow()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_compiler_pb2.CompiledWorkflow.__deepcopy__(held)
+            target = _flyteidl_core_compiler_pb2.CompiledWorkflow.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -261,13 +281,16 @@ class CompiledWorkflow(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._template
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.template
@@ -278,7 +301,6 @@ class CompiledWorkflow(_Model):
             else:
                 _shapes["_template"].rewrite(target, value, held)
             value = self._connections
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.connections
@@ -289,7 +311,7 @@ class CompiledWorkflow(_Model):
             else:
                 _shapes["_connections"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -339,15 +361,19 @@ class CompiledTask(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledTask`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_compiler_pb2.CompiledTask()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(held)
+            target = _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -377,16 +403,21 @@ class CompiledTask(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._template
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.template
+            if value is None:
+                if held.HasField("template"):
+                    target.ClearField("template")
+            elif (
+                value._fm_pb is held.template
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("template")
             ):
@@ -394,7 +425,7 @@ class CompiledTask(_Model):
             else:
                 _shapes["_template"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -448,15 +479,19 @@ class CompiledWorkflowClosure(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.CompiledWorkflowClosure`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_compiler_pb2.CompiledWorkflowClosure()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_compiler_pb2.CompiledWorkflowClosure.__deepcopy__(held)
+            target = _flyteidl_core_compiler_pb2.CompiledWorkflowClosure.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -523,13 +558,16 @@ class CompiledWorkflowClosure(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._primary
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.primary
@@ -546,7 +584,7 @@ class CompiledWorkflowClosure(_Model):
             value = self._launch_plans
             _shapes["_launch_plans"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

@@ -57,15 +57,19 @@ class ComparisonExpression(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ComparisonExpression`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_condition_pb2.ComparisonExpression()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_condition_pb2.ComparisonExpression.__deepcopy__(held)
+            target = _flyteidl_core_condition_pb2.ComparisonExpression.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -112,7 +116,11 @@ class ComparisonExpression(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -123,7 +131,6 @@ class ComparisonExpression(_Model):
             elif value != held.operator:
                 target.operator = value if value.__class__ is int else _s.enum_number(value)
             value = self._left_value
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.left_value
@@ -134,7 +141,6 @@ class ComparisonExpression(_Model):
             else:
                 _shapes["_left_value"].rewrite(target, value, held)
             value = self._right_value
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.right_value
@@ -145,7 +151,7 @@ class ComparisonExpression(_Model):
             else:
                 _shapes["_right_value"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -214,15 +220,19 @@ class ConjunctionExpression(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ConjunctionExpression`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_condition_pb2.ConjunctionExpression()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_condition_pb2.ConjunctionExpression.__deepcopy__(held)
+            target = _flyteidl_core_condition_pb2.ConjunctionExpression.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -269,7 +279,11 @@ class ConjunctionExpression(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -280,7 +294,6 @@ class ConjunctionExpression(_Model):
             elif value != held.operator:
                 target.operator = value if value.__class__ is int else _s.enum_number(value)
             value = self._left_expression
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.left_expression
@@ -291,7 +304,6 @@ class ConjunctionExpression(_Model):
             else:
                 _shapes["_left_expression"].rewrite(target, value, held)
             value = self._right_expression
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.right_expression
@@ -302,7 +314,7 @@ class ConjunctionExpression(_Model):
             else:
                 _shapes["_right_expression"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -369,15 +381,19 @@ class Operand(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Operand`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_condition_pb2.Operand()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_condition_pb2.Operand.__deepcopy__(held)
+            target = _flyteidl_core_condition_pb2.Operand.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -424,16 +440,21 @@ class Operand(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._primitive
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.primitive
+            if value is None:
+                if held.HasField("primitive"):
+                    target.ClearField("primitive")
+            elif (
+                value._fm_pb is held.primitive
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("primitive")
             ):
@@ -441,12 +462,17 @@ class Operand(_Model):
             else:
                 _shapes["_primitive"].rewrite(target, value, held)
             value = self._var
-            _shapes["_var"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("var"):
+                    target.ClearField("var")
+            elif value != held.var or not held.HasField("var"):
+                target.var = value
             value = self._scalar
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.scalar
+            if value is None:
+                if held.HasField("scalar"):
+                    target.ClearField("scalar")
+            elif (
+                value._fm_pb is held.scalar
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("scalar")
             ):
@@ -454,7 +480,7 @@ class Operand(_Model):
             else:
                 _shapes["_scalar"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -518,15 +544,19 @@ class BooleanExpression(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.BooleanExpression`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_condition_pb2.BooleanExpression()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_condition_pb2.BooleanExpression.__deepcopy__(held)
+            target = _flyteidl_core_condition_pb2.BooleanExpression.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -570,16 +600,21 @@ class BooleanExpression(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._conjunction
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.conjunction
+            if value is None:
+                if held.HasField("conjunction"):
+                    target.ClearField("conjunction")
+            elif (
+                value._fm_pb is held.conjunction
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("conjunction")
             ):
@@ -587,10 +622,11 @@ class BooleanExpression(_Model):
             else:
                 _shapes["_conjunction"].rewrite(target, value, held)
             value = self._comparison
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.comparison
+            if value is None:
+                if held.HasField("comparison"):
+                    target.ClearField("comparison")
+            elif (
+                value._fm_pb is held.comparison
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("comparison")
             ):
@@ -598,7 +634,7 @@ class BooleanExpression(_Model):
             else:
                 _shapes["_comparison"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

@@ -54,15 +54,19 @@ class IdentifierBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Identifier`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_identifier_pb2.Identifier()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_identifier_pb2.Identifier.__deepcopy__(held)
+            target = _flyteidl_core_identifier_pb2.Identifier.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -96,7 +100,11 @@ class IdentifierBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -132,7 +140,7 @@ class IdentifierBase(_Model):
             elif value != held.org:
                 target.org = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -200,15 +208,19 @@ class WorkflowExecutionIdentifier(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowExecutionIdentifier`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier.__deepcopy__(held)
+            target = _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -236,7 +248,11 @@ class WorkflowExecutionIdentifier(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -262,7 +278,7 @@ class WorkflowExecutionIdentifier(_Model):
             elif value != held.org:
                 target.org = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -325,15 +341,19 @@ class NodeExecutionIdentifier(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.NodeExecutionIdentifier`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_identifier_pb2.NodeExecutionIdentifier()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_identifier_pb2.NodeExecutionIdentifier.__deepcopy__(held)
+            target = _flyteidl_core_identifier_pb2.NodeExecutionIdentifier.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -366,7 +386,11 @@ class NodeExecutionIdentifier(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -377,7 +401,6 @@ class NodeExecutionIdentifier(_Model):
             elif value != held.node_id:
                 target.node_id = value
             value = self._execution_id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.execution_id
@@ -388,7 +411,7 @@ class NodeExecutionIdentifier(_Model):
             else:
                 _shapes["_execution_id"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -446,15 +469,19 @@ class TaskExecutionIdentifier(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskExecutionIdentifier`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_identifier_pb2.TaskExecutionIdentifier()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_identifier_pb2.TaskExecutionIdentifier.__deepcopy__(held)
+            target = _flyteidl_core_identifier_pb2.TaskExecutionIdentifier.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -501,13 +528,16 @@ class TaskExecutionIdentifier(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._task_id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.task_id
@@ -518,7 +548,6 @@ class TaskExecutionIdentifier(_Model):
             else:
                 _shapes["_task_id"].rewrite(target, value, held)
             value = self._node_execution_id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.node_execution_id
@@ -534,7 +563,7 @@ class TaskExecutionIdentifier(_Model):
             elif value != held.retry_attempt:
                 target.retry_attempt = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -591,15 +620,19 @@ class SignalIdentifier(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.SignalIdentifier`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_identifier_pb2.SignalIdentifier()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_identifier_pb2.SignalIdentifier.__deepcopy__(held)
+            target = _flyteidl_core_identifier_pb2.SignalIdentifier.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -632,7 +665,11 @@ class SignalIdentifier(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -643,7 +680,6 @@ class SignalIdentifier(_Model):
             elif value != held.signal_id:
                 target.signal_id = value
             value = self._execution_id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.execution_id
@@ -654,7 +690,7 @@ class SignalIdentifier(_Model):
             else:
                 _shapes["_execution_id"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

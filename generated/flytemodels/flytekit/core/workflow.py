@@ -50,15 +50,19 @@ class IfBlock(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.IfBlock`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.IfBlock()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.IfBlock.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.IfBlock.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -102,13 +106,16 @@ class IfBlock(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._condition
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.condition
@@ -119,7 +126,6 @@ class IfBlock(_Model):
             else:
                 _shapes["_condition"].rewrite(target, value, held)
             value = self._then_node
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.then_node
@@ -130,7 +136,7 @@ class IfBlock(_Model):
             else:
                 _shapes["_then_node"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -200,15 +206,19 @@ class IfElseBlock(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.IfElseBlock`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.IfElseBlock()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.IfElseBlock.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.IfElseBlock.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -283,13 +293,16 @@ class IfElseBlock(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._case
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.case
@@ -302,10 +315,11 @@ class IfElseBlock(_Model):
             value = self._other
             _shapes["_other"].rewrite(target, value, held)
             value = self._else_node
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.else_node
+            if value is None:
+                if held.HasField("else_node"):
+                    target.ClearField("else_node")
+            elif (
+                value._fm_pb is held.else_node
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("else_node")
             ):
@@ -313,10 +327,11 @@ class IfElseBlock(_Model):
             else:
                 _shapes["_else_node"].rewrite(target, value, held)
             value = self._error
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.error
+            if value is None:
+                if held.HasField("error"):
+                    target.ClearField("error")
+            elif (
+                value._fm_pb is held.error
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("error")
             ):
@@ -324,7 +339,7 @@ class IfElseBlock(_Model):
             else:
                 _shapes["_error"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -375,15 +390,19 @@ class BranchNode(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.BranchNode`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.BranchNode()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.BranchNode.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.BranchNode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -413,13 +432,16 @@ class BranchNode(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._if_else
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.if_else
@@ -430,7 +452,7 @@ class BranchNode(_Model):
             else:
                 _shapes["_if_else"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -490,15 +512,19 @@ class NodeMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.NodeMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.NodeMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.NodeMetadata.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.NodeMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -549,7 +575,11 @@ class NodeMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -562,7 +592,6 @@ class NodeMetadata(_Model):
             value = self._timeout
             _shapes["_timeout"].rewrite(target, value, held)
             value = self._retries
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.retries
@@ -573,17 +602,33 @@ class NodeMetadata(_Model):
             else:
                 _shapes["_retries"].rewrite(target, value, held)
             value = self._interruptible
-            _shapes["_interruptible"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("interruptible"):
+                    target.ClearField("interruptible")
+            elif value != held.interruptible or not held.HasField("interruptible"):
+                target.interruptible = value
             value = self._cacheable
-            _shapes["_cacheable"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("cacheable"):
+                    target.ClearField("cacheable")
+            elif value != held.cacheable or not held.HasField("cacheable"):
+                target.cacheable = value
             value = self._cache_version
-            _shapes["_cache_version"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("cache_version"):
+                    target.ClearField("cache_version")
+            elif value != held.cache_version or not held.HasField("cache_version"):
+                target.cache_version = value
             value = self._cache_serializable
-            _shapes["_cache_serializable"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("cache_serializable"):
+                    target.ClearField("cache_serializable")
+            elif value != held.cache_serializable or not held.HasField("cache_serializable"):
+                target.cache_serializable = value
             value = self._config
             _shapes["_config"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -669,15 +714,19 @@ class SignalCondition(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.SignalCondition`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.SignalCondition()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.SignalCondition.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.SignalCondition.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -713,7 +762,11 @@ class SignalCondition(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -724,7 +777,6 @@ class SignalCondition(_Model):
             elif value != held.signal_id:
                 target.signal_id = value
             value = self._type
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.type
@@ -740,7 +792,7 @@ class SignalCondition(_Model):
             elif value != held.output_variable_name:
                 target.output_variable_name = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -786,15 +838,19 @@ class ApproveCondition(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ApproveCondition`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.ApproveCondition()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.ApproveCondition.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.ApproveCondition.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -813,7 +869,11 @@ class ApproveCondition(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -824,7 +884,7 @@ class ApproveCondition(_Model):
             elif value != held.signal_id:
                 target.signal_id = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -861,15 +921,19 @@ class SleepCondition(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.SleepCondition`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.SleepCondition()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.SleepCondition.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.SleepCondition.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -888,7 +952,11 @@ class SleepCondition(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -896,7 +964,7 @@ class SleepCondition(_Model):
             value = self._duration
             _shapes["_duration"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -961,15 +1029,19 @@ class GateNodeBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.GateNode`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.GateNode()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.GateNode.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.GateNode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1027,16 +1099,21 @@ class GateNodeBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._approve
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.approve
+            if value is None:
+                if held.HasField("approve"):
+                    target.ClearField("approve")
+            elif (
+                value._fm_pb is held.approve
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("approve")
             ):
@@ -1044,10 +1121,11 @@ class GateNodeBase(_Model):
             else:
                 _shapes["_approve"].rewrite(target, value, held)
             value = self._signal
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.signal
+            if value is None:
+                if held.HasField("signal"):
+                    target.ClearField("signal")
+            elif (
+                value._fm_pb is held.signal
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("signal")
             ):
@@ -1055,10 +1133,11 @@ class GateNodeBase(_Model):
             else:
                 _shapes["_signal"].rewrite(target, value, held)
             value = self._sleep
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.sleep
+            if value is None:
+                if held.HasField("sleep"):
+                    target.ClearField("sleep")
+            elif (
+                value._fm_pb is held.sleep
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("sleep")
             ):
@@ -1066,7 +1145,7 @@ class GateNodeBase(_Model):
             else:
                 _shapes["_sleep"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1141,15 +1220,19 @@ class ArrayNode(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.ArrayNode`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.ArrayNode()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.ArrayNode.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.ArrayNode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1203,13 +1286,16 @@ class ArrayNode(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._node
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.node
@@ -1220,11 +1306,23 @@ class ArrayNode(_Model):
             else:
                 _shapes["_node"].rewrite(target, value, held)
             value = self._parallelism
-            _shapes["_parallelism"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("parallelism"):
+                    target.ClearField("parallelism")
+            elif value != held.parallelism or not held.HasField("parallelism"):
+                target.parallelism = value
             value = self._min_successes
-            _shapes["_min_successes"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("min_successes"):
+                    target.ClearField("min_successes")
+            elif value != held.min_successes or not held.HasField("min_successes"):
+                target.min_successes = value
             value = self._min_success_ratio
-            _shapes["_min_success_ratio"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("min_success_ratio"):
+                    target.ClearField("min_success_ratio")
+            elif value != held.min_success_ratio or not held.HasField("min_success_ratio"):
+                target.min_success_ratio = value
             value = self._execution_mode
             _shapes["_execution_mode"].rewrite(target, value, held)
             value = self._is_original_sub_node_interface
@@ -1239,7 +1337,7 @@ class ArrayNode(_Model):
             elif value != held.run_all_sub_nodes:
                 target.run_all_sub_nodes = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1391,15 +1489,19 @@ class NodeBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Node`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.Node()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.Node.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.Node.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1539,7 +1641,11 @@ class NodeBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1550,7 +1656,6 @@ class NodeBase(_Model):
             elif value != held.id:
                 target.id = value
             value = self._metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.metadata
@@ -1567,10 +1672,11 @@ class NodeBase(_Model):
             value = self._output_aliases
             _shapes["_output_aliases"].rewrite(target, value, held)
             value = self._task_node
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.task_node
+            if value is None:
+                if held.HasField("task_node"):
+                    target.ClearField("task_node")
+            elif (
+                value._fm_pb is held.task_node
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("task_node")
             ):
@@ -1578,10 +1684,11 @@ class NodeBase(_Model):
             else:
                 _shapes["_task_node"].rewrite(target, value, held)
             value = self._workflow_node
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.workflow_node
+            if value is None:
+                if held.HasField("workflow_node"):
+                    target.ClearField("workflow_node")
+            elif (
+                value._fm_pb is held.workflow_node
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("workflow_node")
             ):
@@ -1589,10 +1696,11 @@ class NodeBase(_Model):
             else:
                 _shapes["_workflow_node"].rewrite(target, value, held)
             value = self._branch_node
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.branch_node
+            if value is None:
+                if held.HasField("branch_node"):
+                    target.ClearField("branch_node")
+            elif (
+                value._fm_pb is held.branch_node
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("branch_node")
             ):
@@ -1600,10 +1708,11 @@ class NodeBase(_Model):
             else:
                 _shapes["_branch_node"].rewrite(target, value, held)
             value = self._gate_node
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.gate_node
+            if value is None:
+                if held.HasField("gate_node"):
+                    target.ClearField("gate_node")
+            elif (
+                value._fm_pb is held.gate_node
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("gate_node")
             ):
@@ -1611,10 +1720,11 @@ class NodeBase(_Model):
             else:
                 _shapes["_gate_node"].rewrite(target, value, held)
             value = self._array_node
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.array_node
+            if value is None:
+                if held.HasField("array_node"):
+                    target.ClearField("array_node")
+            elif (
+                value._fm_pb is held.array_node
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("array_node")
             ):
@@ -1622,7 +1732,7 @@ class NodeBase(_Model):
             else:
                 _shapes["_array_node"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1712,15 +1822,19 @@ class TaskNodeOverrides(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskNodeOverrides`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.TaskNodeOverrides()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.TaskNodeOverrides.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.TaskNodeOverrides.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1759,7 +1873,11 @@ class TaskNodeOverrides(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -1773,7 +1891,7 @@ class TaskNodeOverrides(_Model):
             value = self._pod_template
             _shapes["_pod_template"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1842,15 +1960,19 @@ class TaskNode(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.TaskNode`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.TaskNode()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.TaskNode.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.TaskNode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -1894,13 +2016,16 @@ class TaskNode(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._reference_id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.reference_id
@@ -1911,10 +2036,11 @@ class TaskNode(_Model):
             else:
                 _shapes["_reference_id"].rewrite(target, value, held)
             value = self._overrides
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.overrides
+            if value is None:
+                if held.HasField("overrides"):
+                    target.ClearField("overrides")
+            elif (
+                value._fm_pb is held.overrides
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("overrides")
             ):
@@ -1922,7 +2048,7 @@ class TaskNode(_Model):
             else:
                 _shapes["_overrides"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -1978,15 +2104,19 @@ class WorkflowNodeBase(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowNode`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.WorkflowNode()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.WorkflowNode.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.WorkflowNode.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2019,16 +2149,21 @@ class WorkflowNodeBase(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._launchplan_ref
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.launchplan_ref
+            if value is None:
+                if held.HasField("launchplan_ref"):
+                    target.ClearField("launchplan_ref")
+            elif (
+                value._fm_pb is held.launchplan_ref
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("launchplan_ref")
             ):
@@ -2038,7 +2173,7 @@ class WorkflowNodeBase(_Model):
             value = self._sub_workflow_ref
             _shapes["_sub_workflow_ref"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2092,15 +2227,19 @@ class WorkflowMetadata(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowMetadata`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.WorkflowMetadata()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.WorkflowMetadata.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.WorkflowMetadata.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2125,7 +2264,11 @@ class WorkflowMetadata(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -2140,7 +2283,7 @@ class WorkflowMetadata(_Model):
             value = self._tags
             _shapes["_tags"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2190,15 +2333,19 @@ class WorkflowMetadataDefaults(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowMetadataDefaults`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2217,7 +2364,11 @@ class WorkflowMetadataDefaults(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -2228,7 +2379,7 @@ class WorkflowMetadataDefaults(_Model):
             elif value != held.interruptible:
                 target.interruptible = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2311,15 +2462,19 @@ class WorkflowTemplate(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.WorkflowTemplate`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.WorkflowTemplate()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.WorkflowTemplate.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.WorkflowTemplate.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2439,13 +2594,16 @@ class WorkflowTemplate(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._id
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.id
@@ -2456,7 +2614,6 @@ class WorkflowTemplate(_Model):
             else:
                 _shapes["_id"].rewrite(target, value, held)
             value = self._metadata
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.metadata
@@ -2467,7 +2624,6 @@ class WorkflowTemplate(_Model):
             else:
                 _shapes["_metadata"].rewrite(target, value, held)
             value = self._interface
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.interface
@@ -2482,10 +2638,11 @@ class WorkflowTemplate(_Model):
             value = self._outputs
             _shapes["_outputs"].rewrite(target, value, held)
             value = self._failure_node
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.failure_node
+            if value is None:
+                if held.HasField("failure_node"):
+                    target.ClearField("failure_node")
+            elif (
+                value._fm_pb is held.failure_node
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("failure_node")
             ):
@@ -2493,7 +2650,6 @@ class WorkflowTemplate(_Model):
             else:
                 _shapes["_failure_node"].rewrite(target, value, held)
             value = self._metadata_defaults
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.metadata_defaults
@@ -2504,7 +2660,7 @@ class WorkflowTemplate(_Model):
             else:
                 _shapes["_metadata_defaults"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
@@ -2573,15 +2729,19 @@ class Alias(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``flyteidl.core.Alias`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _flyteidl_core_workflow_pb2.Alias()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _flyteidl_core_workflow_pb2.Alias.__deepcopy__(held)
+            target = _flyteidl_core_workflow_pb2.Alias.__deepcopy__(
+                held
+            )  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -2603,7 +2763,11 @@ class Alias(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -2619,7 +2783,7 @@ class Alias(_Model):
             elif value != held.alias:
                 target.alias = value
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

@@ -61,7 +61,12 @@ def _applies_in_place(model: Any, held: Any) -> bool:
     """Whether ``model`` holds the very message ``held`` (protobuf hands out one object per
     sub-message while it lives) and writes itself as the family does: then a copy of ``held``
     needs only its changed attributes (``MutableModel._fm_apply``)."""
-    return model._fm_pb is held and getattr(model.__class__, "_FM_PLAIN_WRITE", False)
+    return getattr(model, "_fm_pb", None) is held and getattr(model.__class__, "_FM_PLAIN_WRITE", False)
+
+
+def _held_entries(value: dict[Any, Any], entries: Any) -> bool:
+    """Whether every model of ``value`` applies in place to the entry of its key in ``entries`` (a map field)."""
+    return all(key in entries and _applies_in_place(item, entries[key]) for key, item in value.items())
 
 
 class Message(Shape):
@@ -113,6 +118,15 @@ class Models(_Messages):
         model = self._model()
         return [_copy(item) for item in items] if model is None else [_held(model, item, depth) for item in items]
 
+    def rewrite(self, target: Any, value: Any, held: Any) -> None:
+        # Still the held list, item by item: each item applies its changes to its element in place.
+        items = getattr(held, self.field)
+        if value.__class__ is list and len(value) == len(items) and all(map(_applies_in_place, value, items)):
+            for item, element in zip(value, getattr(target, self.field), strict=True):
+                item._fm_apply(element)
+            return
+        super().rewrite(target, value, held)
+
     def put(self, target: Any, value: Any) -> None:
         if value.__class__ is not list:
             _expect_iterable(value)
@@ -140,6 +154,16 @@ class ModelMap(_Messages):
         if model is None:
             return {key: _copy(item) for key, item in entries.items()}
         return {key: _held(model, item, depth) for key, item in entries.items()}
+
+    def rewrite(self, target: Any, value: Any, held: Any) -> None:
+        # Still the held entries, key by key: each applies its changes to its entry in place.
+        entries = getattr(held, self.field)
+        if value.__class__ is dict and len(value) == len(entries) and _held_entries(value, entries):
+            written = getattr(target, self.field)
+            for key, item in value.items():
+                item._fm_apply(written[key])
+            return
+        super().rewrite(target, value, held)
 
     def put(self, target: Any, value: Any) -> None:
         if value.__class__ is not dict:

@@ -65,15 +65,17 @@ class Choice(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``fixtures.oneofs.Choice`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _fixtures_oneofs_pb2.Choice()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _fixtures_oneofs_pb2.Choice.__deepcopy__(held)
+            target = _fixtures_oneofs_pb2.Choice.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -119,7 +121,11 @@ class Choice(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
@@ -127,9 +133,17 @@ class Choice(_Model):
             value = self._label
             _shapes["_label"].rewrite(target, value, held)
             value = self._number
-            _shapes["_number"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("number"):
+                    target.ClearField("number")
+            elif value != held.number or not held.HasField("number"):
+                target.number = value
             value = self._word
-            _shapes["_word"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("word"):
+                    target.ClearField("word")
+            elif value != held.word or not held.HasField("word"):
+                target.word = value
             value = self._mode
             _shapes["_mode"].rewrite(target, value, held)
             value = self._payload
@@ -137,15 +151,23 @@ class Choice(_Model):
             value = self._at
             _shapes["_at"].rewrite(target, value, held)
             value = self._blob
-            _shapes["_blob"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("blob"):
+                    target.ClearField("blob")
+            elif value != held.blob or not held.HasField("blob"):
+                target.blob = value
             value = self._flag
-            _shapes["_flag"].rewrite(target, value, held)
+            if value is None:
+                if held.HasField("flag"):
+                    target.ClearField("flag")
+            elif value != held.flag or not held.HasField("flag"):
+                target.flag = value
             value = self._other_payload
             _shapes["_other_payload"].rewrite(target, value, held)
             value = self._tags
             _shapes["_tags"].rewrite(target, value, held)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.

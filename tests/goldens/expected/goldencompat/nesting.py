@@ -44,15 +44,19 @@ class Outer(_Model):
 
             def to_flyte_idl(self) -> _Any:
                 """A new ``fixtures.nesting.Outer.Middle.Inner`` holding every attribute as it is now."""
-                # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+                # The base class's cases, without its dispatch (the calls cost as much as a small message).
                 if self._FM_PLAIN_WRITE:
                     held = self._fm_pb
                     if held is None:  # built from values: one pass of the writer
                         target = _fixtures_nesting_pb2.Outer.Middle.Inner()
                         self._fm_write_values(target)
                         return target
-                    if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                        return _fixtures_nesting_pb2.Outer.Middle.Inner.__deepcopy__(held)
+                    target = _fixtures_nesting_pb2.Outer.Middle.Inner.__deepcopy__(
+                        held
+                    )  # one C copy of the message
+                    if not self._FM_UNREAD:  # read: then what changed since
+                        self._fm_apply(target)
+                    return target
                 return _Model.to_flyte_idl(self)
 
             def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -77,7 +81,11 @@ class Outer(_Model):
                     raise
 
             def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-                """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+                """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+                A child still holding its part of the held message applies its own changes in place
+                (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+                """
                 if self._FM_UNREAD:
                     return
                 held = self._fm_pb
@@ -98,7 +106,7 @@ class Outer(_Model):
                     elif value != held.colour:
                         target.colour = value if value.__class__ is int else _s.enum_number(value)
                 except AttributeError:
-                    # An attribute deleted: the generic pass skips it (the message's value stands).
+                    # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
                     _Model._fm_apply(self, target)
                 except (TypeError, ValueError):
                     # Applied again by the generic pass, which names the field at fault in its error.
@@ -158,15 +166,19 @@ class Outer(_Model):
 
         def to_flyte_idl(self) -> _Any:
             """A new ``fixtures.nesting.Outer.Middle`` holding every attribute as it is now."""
-            # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+            # The base class's cases, without its dispatch (the calls cost as much as a small message).
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
                     target = _fixtures_nesting_pb2.Outer.Middle()
                     self._fm_write_values(target)
                     return target
-                if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                    return _fixtures_nesting_pb2.Outer.Middle.__deepcopy__(held)
+                target = _fixtures_nesting_pb2.Outer.Middle.__deepcopy__(
+                    held
+                )  # one C copy of the message
+                if not self._FM_UNREAD:  # read: then what changed since
+                    self._fm_apply(target)
+                return target
             return _Model.to_flyte_idl(self)
 
         def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -213,16 +225,21 @@ class Outer(_Model):
                 raise
 
         def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+            """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+            A child still holding its part of the held message applies its own changes in place
+            (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+            """
             if self._FM_UNREAD:
                 return
             held = self._fm_pb
             try:
                 value = self._inner
-                # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-                if (
-                    value is not None
-                    and value._fm_pb is held.inner
+                if value is None:
+                    if held.HasField("inner"):
+                        target.ClearField("inner")
+                elif (
+                    value._fm_pb is held.inner
                     and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                     and held.HasField("inner")
                 ):
@@ -232,7 +249,7 @@ class Outer(_Model):
                 value = self._inners
                 _shapes["_inners"].rewrite(target, value, held)
             except AttributeError:
-                # An attribute deleted: the generic pass skips it (the message's value stands).
+                # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
                 _Model._fm_apply(self, target)
             except (TypeError, ValueError):
                 # Applied again by the generic pass, which names the field at fault in its error.
@@ -290,15 +307,17 @@ class Outer(_Model):
 
     def to_flyte_idl(self) -> _Any:
         """A new ``fixtures.nesting.Outer`` holding every attribute as it is now."""
-        # The base class's two common cases, without its dispatch (the calls cost as much as a small message).
+        # The base class's cases, without its dispatch (the calls cost as much as a small message).
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
                 target = _fixtures_nesting_pb2.Outer()
                 self._fm_write_values(target)
                 return target
-            if self._FM_UNREAD:  # nothing read or assigned: one C copy of the message
-                return _fixtures_nesting_pb2.Outer.__deepcopy__(held)
+            target = _fixtures_nesting_pb2.Outer.__deepcopy__(held)  # one C copy of the message
+            if not self._FM_UNREAD:  # read: then what changed since
+                self._fm_apply(target)
+            return target
         return _Model.to_flyte_idl(self)
 
     def _fm_write_values(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
@@ -351,13 +370,16 @@ class Outer(_Model):
             raise
 
     def _fm_apply(self, target: _Any, _shapes: dict[str, _Any] = _SHAPES) -> None:
-        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass."""
+        """Write the attributes that differ from the held message into ``target``, a copy of it: one pass.
+
+        A child still holding its part of the held message applies its own changes in place
+        (``shapes.messages.Model.rewrite``, inlined); anything else goes through its shape.
+        """
         if self._FM_UNREAD:
             return
         held = self._fm_pb
         try:
             value = self._middle
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
             if (
                 value is not None
                 and value._fm_pb is held.middle
@@ -368,10 +390,11 @@ class Outer(_Model):
             else:
                 _shapes["_middle"].rewrite(target, value, held)
             value = self._shortcut
-            # MutableModel._fm_apply's in-place case for a child (shapes.messages.Model.rewrite), inlined
-            if (
-                value is not None
-                and value._fm_pb is held.shortcut
+            if value is None:
+                if held.HasField("shortcut"):
+                    target.ClearField("shortcut")
+            elif (
+                value._fm_pb is held.shortcut
                 and getattr(value.__class__, "_FM_PLAIN_WRITE", False)
                 and held.HasField("shortcut")
             ):
@@ -391,7 +414,7 @@ class Outer(_Model):
             elif value != held.top:
                 target.top = value if value.__class__ is int else _s.enum_number(value)
         except AttributeError:
-            # An attribute deleted: the generic pass skips it (the message's value stands).
+            # An attribute deleted (or a value that is no model): the generic pass (the message's value stands).
             _Model._fm_apply(self, target)
         except (TypeError, ValueError):
             # Applied again by the generic pass, which names the field at fault in its error.
