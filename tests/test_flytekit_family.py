@@ -226,9 +226,40 @@ def test_a_read_tree_serializes_every_change_over_its_message_and_nothing_else()
     expected.id.MergeFrom(identifier_pb2.Identifier(resource_type=1, project="q", domain="d", name="n", version="v"))
     assert template.to_flyte_idl() == expected
 
+    template._sql = fm_task.Sql("select 1")  # assigned into an unset oneof member
+    expected.sql.statement = "select 1"
+    assert template.to_flyte_idl() == expected
+
     del template._type  # a deleted attribute: the message's value stands
     expected.type = "python"
     assert template.to_flyte_idl() == expected
+
+
+def _integer(value: int) -> Any:
+    return literals_pb2.Literal(scalar=literals_pb2.Scalar(primitive=literals_pb2.Primitive(integer=value)))
+
+
+def test_read_lists_and_maps_serialize_their_items_changes() -> None:
+    # Items still the ones read apply their changes in place; a list or map changed as a whole is rewritten.
+    pb = literals_pb2.LiteralMap()
+    pb.literals["a"].CopyFrom(_with_unknown(_integer(1)))
+    pb.literals["b"].collection.literals.extend([_integer(2), _with_unknown(_integer(3))])
+    literal_map = fm_literals.LiteralMap.from_flyte_idl(pb)
+    items = literal_map.literals["b"].collection.literals
+    items[1].scalar.primitive._integer = 30
+    literal_map.literals["a"].scalar._primitive = None  # a oneof member read as set, now unset
+    expected = literals_pb2.LiteralMap()
+    expected.CopyFrom(pb)
+    expected.literals["b"].collection.literals[1].scalar.primitive.integer = 30
+    expected.literals["a"].scalar.ClearField("primitive")
+    assert literal_map.to_flyte_idl() == expected
+
+    items.append(fm_literals.Literal(scalar=fm_literals.Scalar(primitive=fm_literals.Primitive(integer=4))))
+    literal_map.literals["c"] = fm_literals.Literal.from_flyte_idl(_integer(5))
+    expected.literals["b"].collection.literals.append(_integer(4))
+    expected.literals["c"].CopyFrom(_integer(5))
+    assert literal_map.to_flyte_idl() == expected
+    assert fm_literals.LiteralMap.from_flyte_idl(pb).to_flyte_idl() == pb  # the message read is untouched
 
 
 def test_values_are_kept_as_given_and_handed_back_as_the_same_objects() -> None:
@@ -392,3 +423,10 @@ def test_flytekit_runs_on_the_family_once_aliased() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "flytemodels._flytekit.overrides.literals"
+
+
+def test_a_read_oneof_member_given_its_zero_value_is_set() -> None:
+    primitive = fm_literals.Primitive.from_flyte_idl(literals_pb2.Primitive(string_value="s"))
+    assert primitive.string_value == "s"
+    primitive._string_value, primitive._integer = None, 0  # the zero value, now the oneof's member
+    assert primitive.to_flyte_idl().WhichOneof("value") == "integer"
