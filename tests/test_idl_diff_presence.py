@@ -21,7 +21,7 @@ from codegen.errors import GenerateError
 from codegen.inputs.config import Config, Source
 from codegen.inputs.sources import Origin
 from codegen.upgrade import diff, presence, report, state
-from codegen.upgrade.surface import Surface, surface
+from codegen.upgrade.surface import Surface
 from tests.test_idl_diff_wire import (
     EDITION,
     PROTO2,
@@ -32,6 +32,7 @@ from tests.test_idl_diff_wire import (
     format_1,
     format_2,
     protobufs_view,
+    recorded_fields,
 )
 
 #: Writes a record as an earlier release of this tool did.
@@ -193,10 +194,7 @@ def test_presence_agrees_with_protobuf(protoc: Compiler) -> None:
 
 
 def _check_against_protobuf(files: list[FileDescriptorProto], root: str) -> int:
-    found = surface(files, root)
-    assert found.extensions is not None
-    recorded = {name: x.field for name, x in found.extensions.items()}
-    recorded |= {f"{name}.{f.name}": f for name, m in found.messages.items() for f in m.fields}
+    recorded = recorded_fields(files, root)
     checked = 0
     for name, loaded in protobufs_view(files, (root + "/",)):
         shape = recorded[name]

@@ -261,11 +261,16 @@ def test_encodings_agree_with_protobuf(protoc: Compiler) -> None:
     assert checked[0] > 200 and all(count >= 3 for count in checked)
 
 
-def _check_against_protobuf(files: list[FileDescriptorProto], root: str) -> int:
+def recorded_fields(files: list[FileDescriptorProto], root: str) -> dict[str, Any]:
+    """Every field and extension the surface of ``files`` records, by full name."""
     found = surface(files, root)
     assert found.extensions is not None
     recorded = {name: x.field for name, x in found.extensions.items()}
-    recorded |= {f"{name}.{f.name}": f for name, m in found.messages.items() for f in m.fields}
+    return recorded | {f"{name}.{f.name}": f for name, m in found.messages.items() for f in m.fields}
+
+
+def _check_against_protobuf(files: list[FileDescriptorProto], root: str) -> int:
+    recorded = recorded_fields(files, root)
     checked = 0
     for name, loaded in protobufs_view(files, (root + "/",)):
         shape = recorded[name]
