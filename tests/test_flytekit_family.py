@@ -355,6 +355,9 @@ def test_a_wrong_value_is_reported_with_its_field_when_serializing() -> None:
         literal_type.to_flyte_idl()
     with pytest.raises(TypeError, match=r"^Identifier\.project: .*int"):  # a plain field, assigned inline
         fm_identifier.Identifier(1, 5, "d", "n", "v").to_flyte_idl()
+    execution = fm_identifier.WorkflowExecutionIdentifier("p", 5, "x")  # the same leaf, written by its parent
+    with pytest.raises(TypeError, match=r"^NodeExecutionIdentifier\.execution_id: WorkflowExecutionIdentifier\.domain"):
+        fm_identifier.NodeExecutionIdentifier("n", execution).to_flyte_idl()
     node = fm_workflow.NodeMetadata("n", retries=fm_literals.Literal())
     wrong_child = r"^NodeMetadata\.retries: expected a RetryStrategy model or message, got Literal"
     with pytest.raises(TypeError, match=wrong_child):

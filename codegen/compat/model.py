@@ -207,6 +207,15 @@ class CompatClass:
         return tuple(dict.fromkeys(m.shape.oneof for m in self.members if m.shape.read in asking))
 
     @property
+    def writes_inline(self) -> bool:
+        """Whether ``to_flyte_idl`` writes a value-built model itself, without calling its writer.
+
+        Only for leaf messages, where that call costs as much as two of the writes; a message
+        with children keeps one writer (its parent calls it too), so the module stays small.
+        """
+        return all(m.shape.write in (WriteKind.PLAIN, WriteKind.ENUM) for m in self.members)
+
+    @property
     def signature(self) -> tuple[Param, ...]:
         """The constructor's parameters: the target's, then keyword-only members (before any ``**kwargs``)."""
         extra = [Param(m.prop, "None") for m in self.members if m.keyword_only]

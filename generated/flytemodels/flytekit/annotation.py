@@ -38,7 +38,9 @@ class TypeAnnotationBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_types_pb2.TypeAnnotation()
+                target: _Any = (
+                    _flyteidl_core_types_pb2.TypeAnnotation()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_types_pb2.TypeAnnotation.__deepcopy__(

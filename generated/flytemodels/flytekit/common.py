@@ -46,8 +46,30 @@ class NamedEntityIdentifier(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.NamedEntityIdentifier()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.NamedEntityIdentifier()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._project
+                    if value is not None:
+                        target.project = value
+                    value = self._domain
+                    if value is not None:
+                        target.domain = value
+                    value = self._name
+                    if value is not None:
+                        target.name = value
+                    value = self._org
+                    if value is not None:
+                        target.org = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_common_pb2.NamedEntityIdentifier.__deepcopy__(
                 held
@@ -172,7 +194,9 @@ class EmailNotification(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.EmailNotification()
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.EmailNotification()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_common_pb2.EmailNotification.__deepcopy__(
@@ -270,7 +294,9 @@ class SlackNotification(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.SlackNotification()
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.SlackNotification()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_common_pb2.SlackNotification.__deepcopy__(
@@ -368,7 +394,9 @@ class PagerDutyNotification(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.PagerDutyNotification()
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.PagerDutyNotification()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_common_pb2.PagerDutyNotification.__deepcopy__(
@@ -490,7 +518,9 @@ class Notification(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.Notification()
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.Notification()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_common_pb2.Notification.__deepcopy__(
@@ -663,7 +693,9 @@ class Labels(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.Labels()
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.Labels()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_common_pb2.Labels.__deepcopy__(
@@ -741,7 +773,9 @@ class Annotations(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.Annotations()
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.Annotations()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_common_pb2.Annotations.__deepcopy__(
@@ -823,8 +857,24 @@ class UrlBlob(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.UrlBlob()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.UrlBlob()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._url
+                    if value is not None:
+                        target.url = value
+                    value = self._bytes
+                    if value is not None:
+                        target.bytes = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_common_pb2.UrlBlob.__deepcopy__(
                 held
@@ -921,8 +971,24 @@ class AuthRole(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.AuthRole()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.AuthRole()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._assumable_iam_role
+                    if value is not None:
+                        target.assumable_iam_role = value
+                    value = self._kubernetes_service_account
+                    if value is not None:
+                        target.kubernetes_service_account = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_common_pb2.AuthRole.__deepcopy__(
                 held
@@ -1021,8 +1087,21 @@ class RawOutputDataConfig(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.RawOutputDataConfig()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.RawOutputDataConfig()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._output_location_prefix
+                    if value is not None:
+                        target.output_location_prefix = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_common_pb2.RawOutputDataConfig.__deepcopy__(
                 held
@@ -1105,7 +1184,9 @@ class Envs(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.Envs()
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.Envs()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_common_pb2.Envs.__deepcopy__(held)  # one C copy of the message

@@ -45,8 +45,24 @@ class ConcurrencyPolicy(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_launch_plan_pb2.ConcurrencyPolicy()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_launch_plan_pb2.ConcurrencyPolicy()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._max_concurrency
+                    if value is not None:
+                        target.max = value
+                    value = self._behavior
+                    if value is not None:
+                        target.behavior = value if value.__class__ is int else _s.enum_number(value)
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_launch_plan_pb2.ConcurrencyPolicy.__deepcopy__(
                 held

@@ -66,8 +66,30 @@ class Description(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_description_entity_pb2.Description()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_description_entity_pb2.Description()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self.value
+                    if value is not None:
+                        target.value = value
+                    value = self.uri
+                    if value is not None:
+                        target.uri = value
+                    value = self.format
+                    if value is not None:
+                        target.format = value if value.__class__ is int else _s.enum_number(value)
+                    value = self.icon_link
+                    if value is not None:
+                        target.icon_link = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_description_entity_pb2.Description.__deepcopy__(
                 held
@@ -166,8 +188,21 @@ class SourceCode(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_description_entity_pb2.SourceCode()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_description_entity_pb2.SourceCode()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self.link
+                    if value is not None:
+                        target.link = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_description_entity_pb2.SourceCode.__deepcopy__(
                 held
@@ -268,7 +303,9 @@ class Documentation(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_description_entity_pb2.DescriptionEntity()
+                target: _Any = (
+                    _flyteidl_admin_description_entity_pb2.DescriptionEntity()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_description_entity_pb2.DescriptionEntity.__deepcopy__(

@@ -36,8 +36,24 @@ class Domain(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_project_pb2.Domain()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_project_pb2.Domain()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._id
+                    if value is not None:
+                        target.id = value
+                    value = self._name
+                    if value is not None:
+                        target.name = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_project_pb2.Domain.__deepcopy__(
                 held

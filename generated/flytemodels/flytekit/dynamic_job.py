@@ -54,7 +54,9 @@ class DynamicJobSpec(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_dynamic_job_pb2.DynamicJobSpec()
+                target: _Any = (
+                    _flyteidl_core_dynamic_job_pb2.DynamicJobSpec()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_dynamic_job_pb2.DynamicJobSpec.__deepcopy__(

@@ -44,7 +44,9 @@ class TaskExecutionMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_event_event_pb2.TaskExecutionMetadata()
+                target: _Any = (
+                    _flyteidl_event_event_pb2.TaskExecutionMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_event_event_pb2.TaskExecutionMetadata.__deepcopy__(

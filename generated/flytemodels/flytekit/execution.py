@@ -48,8 +48,24 @@ class SystemMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_execution_pb2.SystemMetadata()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.SystemMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._execution_cluster
+                    if value is not None:
+                        target.execution_cluster = value
+                    value = self._namespace
+                    if value is not None:
+                        target.namespace = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_execution_pb2.SystemMetadata.__deepcopy__(
                 held
@@ -195,7 +211,9 @@ class ExecutionMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_execution_pb2.ExecutionMetadata()
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.ExecutionMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_execution_pb2.ExecutionMetadata.__deepcopy__(
@@ -540,7 +558,9 @@ class ExecutionSpec(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_execution_pb2.ExecutionSpec()
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.ExecutionSpec()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_execution_pb2.ExecutionSpec.__deepcopy__(
@@ -1058,8 +1078,21 @@ class ClusterAssignment(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._cluster_pool
+                    if value is not None:
+                        target.cluster_pool_name = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_cluster_assignment_pb2.ClusterAssignment.__deepcopy__(
                 held
@@ -1152,7 +1185,9 @@ class LiteralMapBlob(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_execution_pb2.LiteralMapBlob()
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.LiteralMapBlob()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_execution_pb2.LiteralMapBlob.__deepcopy__(
@@ -1284,7 +1319,9 @@ class Execution(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_execution_pb2.Execution()
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.Execution()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_execution_pb2.Execution.__deepcopy__(
@@ -1439,8 +1476,24 @@ class AbortMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_execution_pb2.AbortMetadata()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.AbortMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._cause
+                    if value is not None:
+                        target.cause = value
+                    value = self._principal
+                    if value is not None:
+                        target.principal = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_execution_pb2.AbortMetadata.__deepcopy__(
                 held
@@ -1618,7 +1671,9 @@ class ExecutionClosure(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_execution_pb2.ExecutionClosure()
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.ExecutionClosure()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_execution_pb2.ExecutionClosure.__deepcopy__(
@@ -1990,7 +2045,9 @@ class NotificationList(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_execution_pb2.NotificationList()
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.NotificationList()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_execution_pb2.NotificationList.__deepcopy__(
@@ -2111,7 +2168,9 @@ class WorkflowExecutionGetDataResponse(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse()
+                target: _Any = (
+                    _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_execution_pb2.WorkflowExecutionGetDataResponse.__deepcopy__(
@@ -2329,7 +2388,9 @@ class TaskExecutionGetDataResponse(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse()
+                target: _Any = (
+                    _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_task_execution_pb2.TaskExecutionGetDataResponse.__deepcopy__(
@@ -2572,7 +2633,9 @@ class NodeExecutionGetDataResponseBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse()
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_node_execution_pb2.NodeExecutionGetDataResponse.__deepcopy__(

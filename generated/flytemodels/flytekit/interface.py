@@ -49,7 +49,9 @@ class VariableBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_interface_pb2.Variable()
+                target: _Any = (
+                    _flyteidl_core_interface_pb2.Variable()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_interface_pb2.Variable.__deepcopy__(
@@ -182,7 +184,9 @@ class VariableMap(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_interface_pb2.VariableMap()
+                target: _Any = (
+                    _flyteidl_core_interface_pb2.VariableMap()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_interface_pb2.VariableMap.__deepcopy__(
@@ -280,7 +284,9 @@ class TypedInterfaceBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_interface_pb2.TypedInterface()
+                target: _Any = (
+                    _flyteidl_core_interface_pb2.TypedInterface()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_interface_pb2.TypedInterface.__deepcopy__(
@@ -397,7 +403,9 @@ class ParameterBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_interface_pb2.Parameter()
+                target: _Any = (
+                    _flyteidl_core_interface_pb2.Parameter()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_interface_pb2.Parameter.__deepcopy__(
@@ -564,7 +572,9 @@ class ParameterMap(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_interface_pb2.ParameterMap()
+                target: _Any = (
+                    _flyteidl_core_interface_pb2.ParameterMap()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_interface_pb2.ParameterMap.__deepcopy__(

@@ -63,7 +63,9 @@ class LaunchPlanMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_launch_plan_pb2.LaunchPlanMetadata()
+                target: _Any = (
+                    _flyteidl_admin_launch_plan_pb2.LaunchPlanMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_launch_plan_pb2.LaunchPlanMetadata.__deepcopy__(
@@ -206,8 +208,24 @@ class Auth(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_launch_plan_pb2.Auth()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_launch_plan_pb2.Auth()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._assumable_iam_role
+                    if value is not None:
+                        target.assumable_iam_role = value
+                    value = self._kubernetes_service_account
+                    if value is not None:
+                        target.kubernetes_service_account = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_launch_plan_pb2.Auth.__deepcopy__(
                 held
@@ -412,7 +430,9 @@ class LaunchPlanSpec(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_launch_plan_pb2.LaunchPlanSpec()
+                target: _Any = (
+                    _flyteidl_admin_launch_plan_pb2.LaunchPlanSpec()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_launch_plan_pb2.LaunchPlanSpec.__deepcopy__(
@@ -950,7 +970,9 @@ class LaunchPlanClosure(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_launch_plan_pb2.LaunchPlanClosure()
+                target: _Any = (
+                    _flyteidl_admin_launch_plan_pb2.LaunchPlanClosure()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_launch_plan_pb2.LaunchPlanClosure.__deepcopy__(
@@ -1137,7 +1159,9 @@ class LaunchPlanBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_launch_plan_pb2.LaunchPlan()
+                target: _Any = (
+                    _flyteidl_admin_launch_plan_pb2.LaunchPlan()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_launch_plan_pb2.LaunchPlan.__deepcopy__(

@@ -42,8 +42,21 @@ class RetryStrategy(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.RetryStrategy()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.RetryStrategy()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._retries
+                    if value is not None:
+                        target.retries = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_literals_pb2.RetryStrategy.__deepcopy__(
                 held
@@ -138,7 +151,9 @@ class PrimitiveBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.Primitive()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.Primitive()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.Primitive.__deepcopy__(
@@ -288,8 +303,24 @@ class Binary(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.Binary()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.Binary()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._value
+                    if value is not None:
+                        target.value = value
+                    value = self._tag
+                    if value is not None:
+                        target.tag = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_literals_pb2.Binary.__deepcopy__(
                 held
@@ -385,7 +416,9 @@ class BlobMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.BlobMetadata()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.BlobMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.BlobMetadata.__deepcopy__(
@@ -489,7 +522,9 @@ class Blob(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.Blob()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.Blob()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.Blob.__deepcopy__(
@@ -622,7 +657,9 @@ class BindingDataMap(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.BindingDataMap()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.BindingDataMap()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.BindingDataMap.__deepcopy__(
@@ -706,7 +743,9 @@ class BindingDataCollection(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.BindingDataCollection()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.BindingDataCollection()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.BindingDataCollection.__deepcopy__(
@@ -851,7 +890,9 @@ class BindingDataBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.BindingData()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.BindingData()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.BindingData.__deepcopy__(
@@ -1094,7 +1135,9 @@ class Binding(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.Binding()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.Binding()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.Binding.__deepcopy__(
@@ -1211,7 +1254,9 @@ class Schema(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.Schema()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.Schema()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.Schema.__deepcopy__(
@@ -1331,7 +1376,9 @@ class Union(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.Union()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.Union()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.Union.__deepcopy__(
@@ -1462,7 +1509,9 @@ class StructuredDatasetMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.StructuredDatasetMetadata()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.StructuredDatasetMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.StructuredDatasetMetadata.__deepcopy__(
@@ -1569,7 +1618,9 @@ class StructuredDataset(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.StructuredDataset()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.StructuredDataset()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.StructuredDataset.__deepcopy__(
@@ -1681,7 +1732,9 @@ class LiteralCollection(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.LiteralCollection()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.LiteralCollection()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.LiteralCollection.__deepcopy__(
@@ -1777,7 +1830,9 @@ class LiteralMap(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.LiteralMap()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.LiteralMap()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.LiteralMap.__deepcopy__(
@@ -1928,7 +1983,9 @@ class ScalarBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.Scalar()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.Scalar()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.Scalar.__deepcopy__(
@@ -2258,7 +2315,9 @@ class LiteralOffloadedMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.LiteralOffloadedMetadata()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.LiteralOffloadedMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.LiteralOffloadedMetadata.__deepcopy__(
@@ -2430,7 +2489,9 @@ class LiteralBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_literals_pb2.Literal()
+                target: _Any = (
+                    _flyteidl_core_literals_pb2.Literal()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_literals_pb2.Literal.__deepcopy__(

@@ -50,7 +50,9 @@ class ClusterResourceAttributes(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes()
+                target: _Any = (
+                    _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_matchable_resource_pb2.ClusterResourceAttributes.__deepcopy__(
@@ -131,7 +133,9 @@ class ExecutionQueueAttributes(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes()
+                target: _Any = (
+                    _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_matchable_resource_pb2.ExecutionQueueAttributes.__deepcopy__(
@@ -211,8 +215,21 @@ class ExecutionClusterLabel(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._value
+                    if value is not None:
+                        target.value = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_matchable_resource_pb2.ExecutionClusterLabel.__deepcopy__(
                 held
@@ -305,7 +322,9 @@ class PluginOverrideBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_matchable_resource_pb2.PluginOverride()
+                target: _Any = (
+                    _flyteidl_admin_matchable_resource_pb2.PluginOverride()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_matchable_resource_pb2.PluginOverride.__deepcopy__(
@@ -420,7 +439,9 @@ class PluginOverrides(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_matchable_resource_pb2.PluginOverrides()
+                target: _Any = (
+                    _flyteidl_admin_matchable_resource_pb2.PluginOverrides()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_matchable_resource_pb2.PluginOverrides.__deepcopy__(
@@ -588,7 +609,9 @@ class MatchingAttributesBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_matchable_resource_pb2.MatchingAttributes()
+                target: _Any = (
+                    _flyteidl_admin_matchable_resource_pb2.MatchingAttributes()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_matchable_resource_pb2.MatchingAttributes.__deepcopy__(

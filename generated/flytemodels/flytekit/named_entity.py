@@ -50,8 +50,30 @@ class NamedEntityIdentifier(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.NamedEntityIdentifier()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.NamedEntityIdentifier()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._project
+                    if value is not None:
+                        target.project = value
+                    value = self._domain
+                    if value is not None:
+                        target.domain = value
+                    value = self._name
+                    if value is not None:
+                        target.name = value
+                    value = self._org
+                    if value is not None:
+                        target.org = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_common_pb2.NamedEntityIdentifier.__deepcopy__(
                 held
@@ -176,8 +198,24 @@ class NamedEntityMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.NamedEntityMetadata()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.NamedEntityMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._description
+                    if value is not None:
+                        target.description = value
+                    value = self._state
+                    if value is not None:
+                        target.state = value if value.__class__ is int else _s.enum_number(value)
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_common_pb2.NamedEntityMetadata.__deepcopy__(
                 held

@@ -41,7 +41,9 @@ class WorkflowNodeMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata()
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_node_execution_pb2.WorkflowNodeMetadata.__deepcopy__(
@@ -157,7 +159,9 @@ class DynamicWorkflowNodeMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata()
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_node_execution_pb2.DynamicWorkflowNodeMetadata.__deepcopy__(
@@ -310,7 +314,9 @@ class TaskNodeMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_node_execution_pb2.TaskNodeMetadata()
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.TaskNodeMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_node_execution_pb2.TaskNodeMetadata.__deepcopy__(
@@ -501,7 +507,9 @@ class NodeExecutionClosureBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_node_execution_pb2.NodeExecutionClosure()
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.NodeExecutionClosure()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_node_execution_pb2.NodeExecutionClosure.__deepcopy__(
@@ -815,7 +823,9 @@ class NodeExecution(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_node_execution_pb2.NodeExecution()
+                target: _Any = (
+                    _flyteidl_admin_node_execution_pb2.NodeExecution()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_node_execution_pb2.NodeExecution.__deepcopy__(

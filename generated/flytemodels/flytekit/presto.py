@@ -40,8 +40,30 @@ class PrestoQuery(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_plugins_presto_pb2.PrestoQuery()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_plugins_presto_pb2.PrestoQuery()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._routing_group
+                    if value is not None:
+                        target.routing_group = value
+                    value = self._catalog
+                    if value is not None:
+                        target.catalog = value
+                    value = self._schema
+                    if value is not None:
+                        target.schema = value
+                    value = self._statement
+                    if value is not None:
+                        target.statement = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_plugins_presto_pb2.PrestoQuery.__deepcopy__(
                 held

@@ -65,7 +65,9 @@ class ProjectBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_project_pb2.Project()
+                target: _Any = (
+                    _flyteidl_admin_project_pb2.Project()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_project_pb2.Project.__deepcopy__(

@@ -40,8 +40,27 @@ class HiveQuery(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_plugins_qubole_pb2.HiveQuery()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_plugins_qubole_pb2.HiveQuery()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._query
+                    if value is not None:
+                        target.query = value
+                    value = self._timeout_sec
+                    if value is not None:
+                        target.timeout_sec = value
+                    value = self._retry_count
+                    if value is not None:
+                        target.retryCount = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_plugins_qubole_pb2.HiveQuery.__deepcopy__(
                 held
@@ -149,7 +168,9 @@ class HiveQueryCollection(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_plugins_qubole_pb2.HiveQueryCollection()
+                target: _Any = (
+                    _flyteidl_plugins_qubole_pb2.HiveQueryCollection()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_plugins_qubole_pb2.HiveQueryCollection.__deepcopy__(
@@ -263,7 +284,9 @@ class QuboleHiveJob(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_plugins_qubole_pb2.QuboleHiveJob()
+                target: _Any = (
+                    _flyteidl_plugins_qubole_pb2.QuboleHiveJob()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_plugins_qubole_pb2.QuboleHiveJob.__deepcopy__(

@@ -53,8 +53,24 @@ class ScheduleBase(_Model):
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
-                    target = _flyteidl_admin_schedule_pb2.FixedRate()
-                    self._fm_write_values(target)
+                    target: _Any = (
+                        _flyteidl_admin_schedule_pb2.FixedRate()
+                    )  # Any: its enum fields take a member or a plain int
+                    try:
+                        value = self._value
+                        if value is not None:
+                            target.value = value
+                        value = self._unit
+                        if value is not None:
+                            target.unit = value if value.__class__ is int else _s.enum_number(value)
+                    except AttributeError:
+                        # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                        target.Clear()
+                        _Model._fm_write_values(self, target)
+                    except (TypeError, ValueError):
+                        # Written again by the generic writer, which names the field at fault in its error.
+                        _Model._fm_write_values(self, type(target)())
+                        raise
                     return target
                 target = _flyteidl_admin_schedule_pb2.FixedRate.__deepcopy__(
                     held
@@ -150,8 +166,24 @@ class ScheduleBase(_Model):
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
-                    target = _flyteidl_admin_schedule_pb2.CronSchedule()
-                    self._fm_write_values(target)
+                    target: _Any = (
+                        _flyteidl_admin_schedule_pb2.CronSchedule()
+                    )  # Any: its enum fields take a member or a plain int
+                    try:
+                        value = self._schedule
+                        if value is not None:
+                            target.schedule = value
+                        value = self._offset
+                        if value is not None:
+                            target.offset = value
+                    except AttributeError:
+                        # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                        target.Clear()
+                        _Model._fm_write_values(self, target)
+                    except (TypeError, ValueError):
+                        # Written again by the generic writer, which names the field at fault in its error.
+                        _Model._fm_write_values(self, type(target)())
+                        raise
                     return target
                 target = _flyteidl_admin_schedule_pb2.CronSchedule.__deepcopy__(
                     held
@@ -263,7 +295,9 @@ class ScheduleBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_schedule_pb2.Schedule()
+                target: _Any = (
+                    _flyteidl_admin_schedule_pb2.Schedule()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_schedule_pb2.Schedule.__deepcopy__(

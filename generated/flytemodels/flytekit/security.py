@@ -70,8 +70,35 @@ class SecretBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_security_pb2.Secret()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_security_pb2.Secret()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self.group
+                    if value is not None:
+                        target.group = value
+                    value = self.group_version
+                    if value is not None:
+                        target.group_version = value
+                    value = self.key
+                    if value is not None:
+                        target.key = value
+                    value = self.mount_requirement
+                    if value is not None:
+                        target.mount_requirement = (
+                            value if value.__class__ is int else _s.enum_number(value)
+                        )
+                    value = self.env_var
+                    if value is not None:
+                        target.env_var = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_security_pb2.Secret.__deepcopy__(
                 held
@@ -175,7 +202,9 @@ class OAuth2Client(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_security_pb2.OAuth2Client()
+                target: _Any = (
+                    _flyteidl_core_security_pb2.OAuth2Client()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_security_pb2.OAuth2Client.__deepcopy__(
@@ -282,7 +311,9 @@ class Identity(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_security_pb2.Identity()
+                target: _Any = (
+                    _flyteidl_core_security_pb2.Identity()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_security_pb2.Identity.__deepcopy__(
@@ -419,7 +450,9 @@ class OAuth2TokenRequest(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_security_pb2.OAuth2TokenRequest()
+                target: _Any = (
+                    _flyteidl_core_security_pb2.OAuth2TokenRequest()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_security_pb2.OAuth2TokenRequest.__deepcopy__(
@@ -568,7 +601,9 @@ class SecurityContextBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_security_pb2.SecurityContext()
+                target: _Any = (
+                    _flyteidl_core_security_pb2.SecurityContext()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_security_pb2.SecurityContext.__deepcopy__(

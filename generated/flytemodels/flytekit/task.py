@@ -59,8 +59,24 @@ class Resources(_Model):
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
-                    target = _flyteidl_core_tasks_pb2.Resources.ResourceEntry()
-                    self._fm_write_values(target)
+                    target: _Any = (
+                        _flyteidl_core_tasks_pb2.Resources.ResourceEntry()
+                    )  # Any: its enum fields take a member or a plain int
+                    try:
+                        value = self._name
+                        if value is not None:
+                            target.name = value if value.__class__ is int else _s.enum_number(value)
+                        value = self._value
+                        if value is not None:
+                            target.value = value
+                    except AttributeError:
+                        # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                        target.Clear()
+                        _Model._fm_write_values(self, target)
+                    except (TypeError, ValueError):
+                        # Written again by the generic writer, which names the field at fault in its error.
+                        _Model._fm_write_values(self, type(target)())
+                        raise
                     return target
                 target = _flyteidl_core_tasks_pb2.Resources.ResourceEntry.__deepcopy__(
                     held
@@ -162,7 +178,9 @@ class Resources(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_tasks_pb2.Resources()
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.Resources()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_tasks_pb2.Resources.__deepcopy__(
@@ -288,8 +306,27 @@ class RuntimeMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_tasks_pb2.RuntimeMetadata()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.RuntimeMetadata()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._type
+                    if value is not None:
+                        target.type = value if value.__class__ is int else _s.enum_number(value)
+                    value = self._version
+                    if value is not None:
+                        target.version = value
+                    value = self._flavor
+                    if value is not None:
+                        target.flavor = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_tasks_pb2.RuntimeMetadata.__deepcopy__(
                 held
@@ -448,7 +485,9 @@ class TaskMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_tasks_pb2.TaskMetadata()
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.TaskMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_tasks_pb2.TaskMetadata.__deepcopy__(
@@ -816,7 +855,9 @@ class TaskTemplateBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_tasks_pb2.TaskTemplate()
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.TaskTemplate()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_tasks_pb2.TaskTemplate.__deepcopy__(
@@ -1193,7 +1234,9 @@ class TaskExecutionMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_agent_pb2.TaskExecutionMetadata()
+                target: _Any = (
+                    _flyteidl_admin_agent_pb2.TaskExecutionMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_agent_pb2.TaskExecutionMetadata.__deepcopy__(
@@ -1470,7 +1513,9 @@ class TaskSpec(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_task_pb2.TaskSpec()
+                target: _Any = (
+                    _flyteidl_admin_task_pb2.TaskSpec()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_task_pb2.TaskSpec.__deepcopy__(
@@ -1614,7 +1659,9 @@ class Task(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_task_pb2.Task()
+                target: _Any = (
+                    _flyteidl_admin_task_pb2.Task()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_task_pb2.Task.__deepcopy__(held)  # one C copy of the message
@@ -1757,7 +1804,9 @@ class TaskClosure(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_task_pb2.TaskClosure()
+                target: _Any = (
+                    _flyteidl_admin_task_pb2.TaskClosure()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_task_pb2.TaskClosure.__deepcopy__(
@@ -1874,7 +1923,9 @@ class CompiledTask(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_compiler_pb2.CompiledTask()
+                target: _Any = (
+                    _flyteidl_core_compiler_pb2.CompiledTask()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(
@@ -1982,8 +2033,28 @@ class IOStrategy(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_tasks_pb2.IOStrategy()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.IOStrategy()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._download_mode
+                    if value is not None:
+                        target.download_mode = (
+                            value if value.__class__ is int else _s.enum_number(value)
+                        )
+                    value = self._upload_mode
+                    if value is not None:
+                        target.upload_mode = (
+                            value if value.__class__ is int else _s.enum_number(value)
+                        )
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_tasks_pb2.IOStrategy.__deepcopy__(
                 held
@@ -2101,7 +2172,9 @@ class DataLoadingConfigBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_tasks_pb2.DataLoadingConfig()
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.DataLoadingConfig()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_tasks_pb2.DataLoadingConfig.__deepcopy__(
@@ -2290,7 +2363,9 @@ class ContainerBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_tasks_pb2.Container()
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.Container()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_tasks_pb2.Container.__deepcopy__(
@@ -2494,7 +2569,9 @@ class K8sObjectMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_tasks_pb2.K8sObjectMetadata()
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.K8sObjectMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_tasks_pb2.K8sObjectMetadata.__deepcopy__(
@@ -2609,7 +2686,9 @@ class K8sPodBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_tasks_pb2.K8sPod()
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.K8sPod()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_tasks_pb2.K8sPod.__deepcopy__(held)  # one C copy of the message
@@ -2766,8 +2845,24 @@ class Sql(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_tasks_pb2.Sql()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_tasks_pb2.Sql()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._statement
+                    if value is not None:
+                        target.statement = value
+                    value = self._dialect
+                    if value is not None:
+                        target.dialect = value if value.__class__ is int else _s.enum_number(value)
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_tasks_pb2.Sql.__deepcopy__(held)  # one C copy of the message
             if not self._FM_UNREAD:  # read: then what changed since

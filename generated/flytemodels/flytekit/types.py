@@ -72,8 +72,24 @@ class SchemaType(_Model):
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
-                    target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn()
-                    self._fm_write_values(target)
+                    target: _Any = (
+                        _flyteidl_core_types_pb2.SchemaType.SchemaColumn()
+                    )  # Any: its enum fields take a member or a plain int
+                    try:
+                        value = self._name
+                        if value is not None:
+                            target.name = value
+                        value = self._type
+                        if value is not None:
+                            target.type = value if value.__class__ is int else _s.enum_number(value)
+                    except AttributeError:
+                        # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                        target.Clear()
+                        _Model._fm_write_values(self, target)
+                    except (TypeError, ValueError):
+                        # Written again by the generic writer, which names the field at fault in its error.
+                        _Model._fm_write_values(self, type(target)())
+                        raise
                     return target
                 target = _flyteidl_core_types_pb2.SchemaType.SchemaColumn.__deepcopy__(
                     held
@@ -168,7 +184,9 @@ class SchemaType(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_types_pb2.SchemaType()
+                target: _Any = (
+                    _flyteidl_core_types_pb2.SchemaType()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_types_pb2.SchemaType.__deepcopy__(
@@ -264,7 +282,9 @@ class UnionType(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_types_pb2.UnionType()
+                target: _Any = (
+                    _flyteidl_core_types_pb2.UnionType()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_types_pb2.UnionType.__deepcopy__(
@@ -364,7 +384,9 @@ class TypeStructure(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_types_pb2.TypeStructure()
+                target: _Any = (
+                    _flyteidl_core_types_pb2.TypeStructure()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_types_pb2.TypeStructure.__deepcopy__(
@@ -468,7 +490,9 @@ class StructuredDatasetType(_Model):
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
-                    target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn()
+                    target: _Any = (
+                        _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn()
+                    )  # Any: its enum fields take a member or a plain int
                     self._fm_write_values(target)
                     return target
                 target = _flyteidl_core_types_pb2.StructuredDatasetType.DatasetColumn.__deepcopy__(
@@ -592,7 +616,9 @@ class StructuredDatasetType(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_types_pb2.StructuredDatasetType()
+                target: _Any = (
+                    _flyteidl_core_types_pb2.StructuredDatasetType()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_types_pb2.StructuredDatasetType.__deepcopy__(
@@ -817,7 +843,9 @@ class LiteralTypeBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_types_pb2.LiteralType()
+                target: _Any = (
+                    _flyteidl_core_types_pb2.LiteralType()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_types_pb2.LiteralType.__deepcopy__(
@@ -1195,7 +1223,9 @@ class OutputReference(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_types_pb2.OutputReference()
+                target: _Any = (
+                    _flyteidl_core_types_pb2.OutputReference()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_types_pb2.OutputReference.__deepcopy__(
@@ -1303,8 +1333,24 @@ class Error(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_types_pb2.Error()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_types_pb2.Error()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._failed_node_id
+                    if value is not None:
+                        target.failed_node_id = value
+                    value = self._message
+                    if value is not None:
+                        target.message = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_types_pb2.Error.__deepcopy__(held)  # one C copy of the message
             if not self._FM_UNREAD:  # read: then what changed since

@@ -45,7 +45,9 @@ class WorkflowClosure(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_closure_pb2.WorkflowClosure()
+                target: _Any = (
+                    _flyteidl_core_workflow_closure_pb2.WorkflowClosure()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_closure_pb2.WorkflowClosure.__deepcopy__(

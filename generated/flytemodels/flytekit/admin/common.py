@@ -45,8 +45,26 @@ class SortBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_common_pb2.Sort()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_admin_common_pb2.Sort()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._key
+                    if value is not None:
+                        target.key = value
+                    value = self._direction
+                    if value is not None:
+                        target.direction = (
+                            value if value.__class__ is int else _s.enum_number(value)
+                        )
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_admin_common_pb2.Sort.__deepcopy__(held)  # one C copy of the message
             if not self._FM_UNREAD:  # read: then what changed since

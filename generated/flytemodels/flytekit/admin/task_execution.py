@@ -92,7 +92,9 @@ class TaskExecutionClosure(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_task_execution_pb2.TaskExecutionClosure()
+                target: _Any = (
+                    _flyteidl_admin_task_execution_pb2.TaskExecutionClosure()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_task_execution_pb2.TaskExecutionClosure.__deepcopy__(
@@ -445,7 +447,9 @@ class TaskExecution(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_task_execution_pb2.TaskExecution()
+                target: _Any = (
+                    _flyteidl_admin_task_execution_pb2.TaskExecution()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_task_execution_pb2.TaskExecution.__deepcopy__(

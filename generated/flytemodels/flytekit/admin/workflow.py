@@ -51,7 +51,9 @@ class WorkflowSpec(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_workflow_pb2.WorkflowSpec()
+                target: _Any = (
+                    _flyteidl_admin_workflow_pb2.WorkflowSpec()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_workflow_pb2.WorkflowSpec.__deepcopy__(
@@ -206,7 +208,9 @@ class Workflow(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_workflow_pb2.Workflow()
+                target: _Any = (
+                    _flyteidl_admin_workflow_pb2.Workflow()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_workflow_pb2.Workflow.__deepcopy__(
@@ -353,7 +357,9 @@ class WorkflowClosure(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_admin_workflow_pb2.WorkflowClosure()
+                target: _Any = (
+                    _flyteidl_admin_workflow_pb2.WorkflowClosure()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_admin_workflow_pb2.WorkflowClosure.__deepcopy__(

@@ -38,8 +38,24 @@ class CatalogArtifactTag(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_catalog_pb2.CatalogArtifactTag()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_catalog_pb2.CatalogArtifactTag()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._artifact_id
+                    if value is not None:
+                        target.artifact_id = value
+                    value = self._name
+                    if value is not None:
+                        target.name = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_catalog_pb2.CatalogArtifactTag.__deepcopy__(
                 held
@@ -158,7 +174,9 @@ class CatalogMetadataBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_catalog_pb2.CatalogMetadata()
+                target: _Any = (
+                    _flyteidl_core_catalog_pb2.CatalogMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_catalog_pb2.CatalogMetadata.__deepcopy__(

@@ -41,7 +41,9 @@ class ConnectionSet(_Model):
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
-                    target = _flyteidl_core_compiler_pb2.ConnectionSet.IdList()
+                    target: _Any = (
+                        _flyteidl_core_compiler_pb2.ConnectionSet.IdList()
+                    )  # Any: its enum fields take a member or a plain int
                     self._fm_write_values(target)
                     return target
                 target = _flyteidl_core_compiler_pb2.ConnectionSet.IdList.__deepcopy__(
@@ -127,7 +129,9 @@ class ConnectionSet(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_compiler_pb2.ConnectionSet()
+                target: _Any = (
+                    _flyteidl_core_compiler_pb2.ConnectionSet()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_compiler_pb2.ConnectionSet.__deepcopy__(
@@ -229,7 +233,9 @@ class CompiledWorkflow(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_compiler_pb2.CompiledWorkflow()
+                target: _Any = (
+                    _flyteidl_core_compiler_pb2.CompiledWorkflow()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_compiler_pb2.CompiledWorkflow.__deepcopy__(
@@ -365,7 +371,9 @@ class CompiledTask(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_compiler_pb2.CompiledTask()
+                target: _Any = (
+                    _flyteidl_core_compiler_pb2.CompiledTask()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_compiler_pb2.CompiledTask.__deepcopy__(
@@ -483,7 +491,9 @@ class CompiledWorkflowClosure(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_compiler_pb2.CompiledWorkflowClosure()
+                target: _Any = (
+                    _flyteidl_core_compiler_pb2.CompiledWorkflowClosure()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_compiler_pb2.CompiledWorkflowClosure.__deepcopy__(

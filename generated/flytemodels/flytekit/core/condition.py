@@ -61,7 +61,9 @@ class ComparisonExpression(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_condition_pb2.ComparisonExpression()
+                target: _Any = (
+                    _flyteidl_core_condition_pb2.ComparisonExpression()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_condition_pb2.ComparisonExpression.__deepcopy__(
@@ -224,7 +226,9 @@ class ConjunctionExpression(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_condition_pb2.ConjunctionExpression()
+                target: _Any = (
+                    _flyteidl_core_condition_pb2.ConjunctionExpression()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_condition_pb2.ConjunctionExpression.__deepcopy__(
@@ -385,7 +389,9 @@ class Operand(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_condition_pb2.Operand()
+                target: _Any = (
+                    _flyteidl_core_condition_pb2.Operand()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_condition_pb2.Operand.__deepcopy__(
@@ -548,7 +554,9 @@ class BooleanExpression(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_condition_pb2.BooleanExpression()
+                target: _Any = (
+                    _flyteidl_core_condition_pb2.BooleanExpression()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_condition_pb2.BooleanExpression.__deepcopy__(

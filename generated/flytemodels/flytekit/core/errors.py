@@ -56,7 +56,9 @@ class ContainerError(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_errors_pb2.ContainerError()
+                target: _Any = (
+                    _flyteidl_core_errors_pb2.ContainerError()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_errors_pb2.ContainerError.__deepcopy__(
@@ -202,7 +204,9 @@ class ErrorDocument(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_errors_pb2.ErrorDocument()
+                target: _Any = (
+                    _flyteidl_core_errors_pb2.ErrorDocument()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_errors_pb2.ErrorDocument.__deepcopy__(

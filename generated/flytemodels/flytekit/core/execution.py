@@ -98,7 +98,9 @@ class ExecutionErrorBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_execution_pb2.ExecutionError()
+                target: _Any = (
+                    _flyteidl_core_execution_pb2.ExecutionError()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_execution_pb2.ExecutionError.__deepcopy__(
@@ -259,7 +261,9 @@ class TaskLog(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_execution_pb2.TaskLog()
+                target: _Any = (
+                    _flyteidl_core_execution_pb2.TaskLog()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_execution_pb2.TaskLog.__deepcopy__(

@@ -58,8 +58,38 @@ class IdentifierBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_identifier_pb2.Identifier()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_identifier_pb2.Identifier()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._resource_type
+                    if value is not None:
+                        target.resource_type = (
+                            value if value.__class__ is int else _s.enum_number(value)
+                        )
+                    value = self._project
+                    if value is not None:
+                        target.project = value
+                    value = self._domain
+                    if value is not None:
+                        target.domain = value
+                    value = self._name
+                    if value is not None:
+                        target.name = value
+                    value = self._version
+                    if value is not None:
+                        target.version = value
+                    value = self._org
+                    if value is not None:
+                        target.org = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_identifier_pb2.Identifier.__deepcopy__(
                 held
@@ -212,8 +242,30 @@ class WorkflowExecutionIdentifier(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._project
+                    if value is not None:
+                        target.project = value
+                    value = self._domain
+                    if value is not None:
+                        target.domain = value
+                    value = self._name
+                    if value is not None:
+                        target.name = value
+                    value = self._org
+                    if value is not None:
+                        target.org = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_identifier_pb2.WorkflowExecutionIdentifier.__deepcopy__(
                 held
@@ -345,7 +397,9 @@ class NodeExecutionIdentifier(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_identifier_pb2.NodeExecutionIdentifier()
+                target: _Any = (
+                    _flyteidl_core_identifier_pb2.NodeExecutionIdentifier()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_identifier_pb2.NodeExecutionIdentifier.__deepcopy__(
@@ -473,7 +527,9 @@ class TaskExecutionIdentifier(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_identifier_pb2.TaskExecutionIdentifier()
+                target: _Any = (
+                    _flyteidl_core_identifier_pb2.TaskExecutionIdentifier()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_identifier_pb2.TaskExecutionIdentifier.__deepcopy__(
@@ -624,7 +680,9 @@ class SignalIdentifier(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_identifier_pb2.SignalIdentifier()
+                target: _Any = (
+                    _flyteidl_core_identifier_pb2.SignalIdentifier()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_identifier_pb2.SignalIdentifier.__deepcopy__(

@@ -35,7 +35,9 @@ class EnumType(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_types_pb2.EnumType()
+                target: _Any = (
+                    _flyteidl_core_types_pb2.EnumType()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_types_pb2.EnumType.__deepcopy__(
@@ -121,8 +123,26 @@ class BlobType(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_types_pb2.BlobType()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_types_pb2.BlobType()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._format
+                    if value is not None:
+                        target.format = value
+                    value = self._dimensionality
+                    if value is not None:
+                        target.dimensionality = (
+                            value if value.__class__ is int else _s.enum_number(value)
+                        )
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_types_pb2.BlobType.__deepcopy__(
                 held

@@ -54,7 +54,9 @@ class IfBlock(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.IfBlock()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.IfBlock()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.IfBlock.__deepcopy__(
@@ -210,7 +212,9 @@ class IfElseBlock(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.IfElseBlock()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.IfElseBlock()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.IfElseBlock.__deepcopy__(
@@ -394,7 +398,9 @@ class BranchNode(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.BranchNode()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.BranchNode()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.BranchNode.__deepcopy__(
@@ -516,7 +522,9 @@ class NodeMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.NodeMetadata()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.NodeMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.NodeMetadata.__deepcopy__(
@@ -718,7 +726,9 @@ class SignalCondition(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.SignalCondition()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.SignalCondition()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.SignalCondition.__deepcopy__(
@@ -842,8 +852,21 @@ class ApproveCondition(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.ApproveCondition()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.ApproveCondition()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._signal_id
+                    if value is not None:
+                        target.signal_id = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_workflow_pb2.ApproveCondition.__deepcopy__(
                 held
@@ -925,7 +948,9 @@ class SleepCondition(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.SleepCondition()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.SleepCondition()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.SleepCondition.__deepcopy__(
@@ -1033,7 +1058,9 @@ class GateNodeBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.GateNode()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.GateNode()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.GateNode.__deepcopy__(
@@ -1224,7 +1251,9 @@ class ArrayNode(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.ArrayNode()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.ArrayNode()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.ArrayNode.__deepcopy__(
@@ -1493,7 +1522,9 @@ class NodeBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.Node()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.Node()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.Node.__deepcopy__(
@@ -1826,7 +1857,9 @@ class TaskNodeOverrides(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.TaskNodeOverrides()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.TaskNodeOverrides()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.TaskNodeOverrides.__deepcopy__(
@@ -1964,7 +1997,9 @@ class TaskNode(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.TaskNode()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.TaskNode()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.TaskNode.__deepcopy__(
@@ -2108,7 +2143,9 @@ class WorkflowNodeBase(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.WorkflowNode()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.WorkflowNode()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.WorkflowNode.__deepcopy__(
@@ -2231,7 +2268,9 @@ class WorkflowMetadata(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.WorkflowMetadata()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.WorkflowMetadata()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.WorkflowMetadata.__deepcopy__(
@@ -2337,8 +2376,21 @@ class WorkflowMetadataDefaults(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._interruptible
+                    if value is not None:
+                        target.interruptible = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_workflow_pb2.WorkflowMetadataDefaults.__deepcopy__(
                 held
@@ -2466,7 +2518,9 @@ class WorkflowTemplate(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.WorkflowTemplate()
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.WorkflowTemplate()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _flyteidl_core_workflow_pb2.WorkflowTemplate.__deepcopy__(
@@ -2733,8 +2787,24 @@ class Alias(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _flyteidl_core_workflow_pb2.Alias()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _flyteidl_core_workflow_pb2.Alias()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._var
+                    if value is not None:
+                        target.var = value
+                    value = self._alias
+                    if value is not None:
+                        target.alias = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _flyteidl_core_workflow_pb2.Alias.__deepcopy__(
                 held

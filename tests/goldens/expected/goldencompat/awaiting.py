@@ -45,7 +45,9 @@ class Awaited(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _fixtures_async_class_pb2.Awaited()
+                target: _Any = (
+                    _fixtures_async_class_pb2.Awaited()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _fixtures_async_class_pb2.Awaited.__deepcopy__(

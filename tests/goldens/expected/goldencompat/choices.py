@@ -69,7 +69,9 @@ class Choice(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _fixtures_oneofs_pb2.Choice()
+                target: _Any = (
+                    _fixtures_oneofs_pb2.Choice()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _fixtures_oneofs_pb2.Choice.__deepcopy__(held)  # one C copy of the message

@@ -75,7 +75,9 @@ class Maps(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _fixtures_maps_pb2.Maps()
+                target: _Any = (
+                    _fixtures_maps_pb2.Maps()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _fixtures_maps_pb2.Maps.__deepcopy__(held)  # one C copy of the message
@@ -274,8 +276,21 @@ class Entry(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _fixtures_maps_pb2.Entry()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _fixtures_maps_pb2.Entry()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._note
+                    if value is not None:
+                        target.note = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _fixtures_maps_pb2.Entry.__deepcopy__(held)  # one C copy of the message
             if not self._FM_UNREAD:  # read: then what changed since

@@ -63,7 +63,9 @@ class Stored(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _fixtures_runtime_members_pb2.Stored()
+                target: _Any = (
+                    _fixtures_runtime_members_pb2.Stored()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _fixtures_runtime_members_pb2.Stored.__deepcopy__(
@@ -299,8 +301,21 @@ class Child(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _fixtures_runtime_members_pb2.Child()
-                self._fm_write_values(target)
+                target: _Any = (
+                    _fixtures_runtime_members_pb2.Child()
+                )  # Any: its enum fields take a member or a plain int
+                try:
+                    value = self._size
+                    if value is not None:
+                        target.size = value
+                except AttributeError:
+                    # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                    target.Clear()
+                    _Model._fm_write_values(self, target)
+                except (TypeError, ValueError):
+                    # Written again by the generic writer, which names the field at fault in its error.
+                    _Model._fm_write_values(self, type(target)())
+                    raise
                 return target
             target = _fixtures_runtime_members_pb2.Child.__deepcopy__(
                 held

@@ -48,8 +48,31 @@ class Outer(_Model):
                 if self._FM_PLAIN_WRITE:
                     held = self._fm_pb
                     if held is None:  # built from values: one pass of the writer
-                        target = _fixtures_nesting_pb2.Outer.Middle.Inner()
-                        self._fm_write_values(target)
+                        target: _Any = (
+                            _fixtures_nesting_pb2.Outer.Middle.Inner()
+                        )  # Any: its enum fields take a member or a plain int
+                        try:
+                            value = self._name
+                            if value is not None:
+                                target.name = value
+                            value = self._depth
+                            if value is not None:
+                                target.depth = (
+                                    value if value.__class__ is int else _s.enum_number(value)
+                                )
+                            value = self._colour
+                            if value is not None:
+                                target.colour = (
+                                    value if value.__class__ is int else _s.enum_number(value)
+                                )
+                        except AttributeError:
+                            # An attribute a hand-written constructor left unset: the generic writer skips what is missing.
+                            target.Clear()
+                            _Model._fm_write_values(self, target)
+                        except (TypeError, ValueError):
+                            # Written again by the generic writer, which names the field at fault in its error.
+                            _Model._fm_write_values(self, type(target)())
+                            raise
                         return target
                     target = _fixtures_nesting_pb2.Outer.Middle.Inner.__deepcopy__(
                         held
@@ -170,7 +193,9 @@ class Outer(_Model):
             if self._FM_PLAIN_WRITE:
                 held = self._fm_pb
                 if held is None:  # built from values: one pass of the writer
-                    target = _fixtures_nesting_pb2.Outer.Middle()
+                    target: _Any = (
+                        _fixtures_nesting_pb2.Outer.Middle()
+                    )  # Any: its enum fields take a member or a plain int
                     self._fm_write_values(target)
                     return target
                 target = _fixtures_nesting_pb2.Outer.Middle.__deepcopy__(
@@ -311,7 +336,9 @@ class Outer(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _fixtures_nesting_pb2.Outer()
+                target: _Any = (
+                    _fixtures_nesting_pb2.Outer()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _fixtures_nesting_pb2.Outer.__deepcopy__(held)  # one C copy of the message

@@ -46,7 +46,9 @@ class WellKnown(_Model):
         if self._FM_PLAIN_WRITE:
             held = self._fm_pb
             if held is None:  # built from values: one pass of the writer
-                target = _fixtures_wellknown_pb2.WellKnown()
+                target: _Any = (
+                    _fixtures_wellknown_pb2.WellKnown()
+                )  # Any: its enum fields take a member or a plain int
                 self._fm_write_values(target)
                 return target
             target = _fixtures_wellknown_pb2.WellKnown.__deepcopy__(
